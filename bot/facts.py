@@ -1,0 +1,136 @@
+"""The facts Briefbot extracts from an article: the one vocabulary shared by every stage.
+
+Field names follow the extraction result in INTERFACE.md so that `to_json()` is the output shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+EntityKind = Literal["person", "organization", "country", "place", "media"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Status = Literal["planned", "ongoing", "concluded"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def _drop_none(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v is not None or k in keep}
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: EntityKind
+    title: str | None = None
+    country: str | None = None
+    country_code: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return _drop_none(asdict(self))
+
+
+@dataclass
+class Statement:
+    speaker: str | None
+    speaker_text: str
+    speaker_kind: str | None
+    verb: str
+    content: str
+    content_start: int
+    content_end: int
+    quote: QuoteKind
+    evidence: str
+    date: str | None = None
+    speaker_title: str | None = None
+    speaker_country: str | None = None
+    content_spans: list[list[int]] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _drop_none(asdict(self), keep=("speaker", "speaker_kind", "date"))
+
+
+@dataclass
+class Participant:
+    name: str
+    kind: str
+    country_code: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _drop_none(asdict(self))
+
+
+@dataclass
+class Location:
+    name: str
+    country_code: str | None = None
+    detail: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return _drop_none(asdict(self))
+
+
+@dataclass
+class Event:
+    type: str
+    kind: str
+    participants: list[Participant]
+    evidence: str
+    evidence_start: int
+    evidence_end: int
+    location: Location | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    status: Status | None = None
+    topics: list[str] = field(default_factory=list)
+    excluded_topics: list[str] = field(default_factory=list)
+    mode: str | None = None
+    outcome: str | None = None
+    content: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = {
+            "type": self.type,
+            "kind": self.kind,
+            "participants": [p.to_json() for p in self.participants],
+            "location": self.location.to_json() if self.location else None,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "status": self.status,
+            "topics": list(self.topics),
+            "excluded_topics": list(self.excluded_topics),
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+        }
+        for optional in ("mode", "outcome", "content"):
+            if getattr(self, optional) is not None:
+                data[optional] = getattr(self, optional)
+        return data
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    id: str | None
+    title: str | None
+    published: str | None
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published,
+            "entities": [e.to_json() for e in self.entities],
+            "statements": [s.to_json() for s in self.statements],
+            "events": [e.to_json() for e in self.events],
+        }

@@ -1,0 +1,33 @@
+"""Name keys: one spelling for the variants of a name (case, accents, common transliterations)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+# Romanisations of Russian and Ukrainian names differ mostly in these endings and clusters:
+# Sergei/Sergey, Dmitriy/Dmitry, Zelenskiy/Zelensky/Zelenskyy, Aleksandr/Alexander.
+_TRANSLIT = (
+    (re.compile(r"(?<=\w)(ei|ey|iy|yy|ij)\b"), "y"),
+    (re.compile(r"ks"), "x"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"(?<=\w)ii\b"), "y"),
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation dropped, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _NON_WORD.sub(" ", plain.casefold().replace("'s", "").replace("\u2019s", ""))
+    return _SPACES.sub(" ", plain).strip()
+
+
+def name_key(text: str) -> str:
+    """`fold` plus transliteration folding, so Sergei Lavrov and Sergey Lavrov share a key."""
+    key = fold(text)
+    for pattern, replacement in _TRANSLIT:
+        key = pattern.sub(replacement, key)
+    return key

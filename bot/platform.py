@@ -1,0 +1,36 @@
+"""The seam every chat adapter implements, and the errors it reports to the scheduler.
+
+The engine depends on this protocol only; it never imports a chat library.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.answer.model import Answer
+
+
+class DeliveryError(Exception):
+    """Posting to a channel failed. `permanent` means retrying cannot help (channel gone, no access)."""
+
+    def __init__(self, reason: str, *, permanent: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.permanent = permanent
+
+
+class ChatPlatform(Protocol):
+    name: str  # "slack" | "discord" | "console"
+
+    async def connect(self) -> None:
+        """Log in and start listening for commands (returns once ready)."""
+
+    async def disconnect(self) -> None:
+        """Stop listening and release connections."""
+
+    async def post_briefing(self, channel: str, answer: Answer) -> str:
+        """Post an answer to a channel by id; return the platform's message id.
+
+        Retries transient failures (rate limits, 5xx) itself; raises DeliveryError otherwise.
+        """
+        ...

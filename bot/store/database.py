@@ -1,0 +1,123 @@
+"""Opening the SQLite file: pragmas, schema migrations, and errors a person can act on."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+from bot.store import sql
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(RuntimeError):
+    """A database problem explained in one line (locked, read-only, too new, not a database)."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    script: str
+
+
+def available_migrations() -> list[Migration]:
+    """The numbered `NNNN_name.sql` files shipped in `bot/store/migrations`, in order."""
+    found = []
+    for entry in resources.files("bot.store.migrations").iterdir():
+        stem, _, suffix = entry.name.partition(".")
+        if suffix != "sql" or not stem[:4].isdigit():
+            continue
+        found.append(Migration(int(stem[:4]), stem, entry.read_text(encoding="utf-8")))
+    return sorted(found, key=lambda m: m.version)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _explain(error: sqlite3.Error, path: Path) -> StoreError:
+    message = str(error).lower()
+    if "locked" in message or "busy" in message:
+        return StoreError(f"database {path} is locked by another process; try again when it is free")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"database {path} is read-only; check the file's permissions")
+    if "not a database" in message or "malformed" in message:
+        return StoreError(f"{path} is not a Briefbot database (or it is damaged): {error}")
+    if "unable to open" in message:
+        return StoreError(f"cannot open database {path}: check that its folder exists and is writable")
+    return StoreError(f"database {path}: {error}")
+
+
+async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
+    """One connection with the pragmas every Briefbot connection needs."""
+    if not read_only and str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if read_only:
+            conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+        else:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+    except sqlite3.Error as error:
+        raise _explain(error, path) from error
+
+
+async def migrate(conn: aiosqlite.Connection, path: Path) -> list[int]:
+    """Apply every migration not yet recorded, each in its own transaction; return those applied."""
+    migrations = available_migrations()
+    try:
+        await conn.execute(sql.CREATE_MIGRATIONS)
+        applied = {row[0] for row in await conn.execute_fetchall(sql.APPLIED_VERSIONS)}
+        newest_known = migrations[-1].version if migrations else 0
+        if applied and max(applied) > newest_known:
+            raise StoreError(
+                f"database {path} has schema version {max(applied)}, newer than this Briefbot "
+                f"understands ({newest_known}); upgrade Briefbot or use another BRIEFBOT_DB"
+            )
+        done = []
+        for migration in migrations:
+            if migration.version in applied:
+                continue
+            # The script runs inside an explicit transaction so a failed migration leaves nothing.
+            await conn.executescript("BEGIN IMMEDIATE;\n" + migration.script)
+            try:
+                await conn.execute(
+                    sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now())
+                )
+                await conn.execute("COMMIT")
+            except BaseException:
+                await conn.execute("ROLLBACK")
+                raise
+            done.append(migration.version)
+        return done
+    except sqlite3.Error as error:
+        if conn.in_transaction:
+            await conn.execute("ROLLBACK")
+        raise _explain(error, path) from error
+
+
+@asynccontextmanager
+async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so a write is all or nothing."""
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        await conn.execute("ROLLBACK")
+        raise
+    else:
+        await conn.execute("COMMIT")

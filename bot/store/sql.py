@@ -1,0 +1,220 @@
+"""Every SQL statement Briefbot runs, in one place and always parameterised.
+
+Optional filters are written as `(:x IS NULL OR ...)` and lists are passed as JSON arrays read with
+`json_each`, so no statement is ever assembled from strings at run time.
+"""
+
+# --- schema bookkeeping -------------------------------------------------------------------------
+CREATE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+)"""
+APPLIED_VERSIONS = "SELECT version FROM schema_migrations ORDER BY version"
+RECORD_MIGRATION = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+
+# --- articles -----------------------------------------------------------------------------------
+FIND_DUPLICATE_ARTICLE = """
+SELECT id FROM articles
+WHERE content_hash = :content_hash OR (:canonical_url IS NOT NULL AND canonical_url = :canonical_url)
+LIMIT 1"""
+UPSERT_SOURCE = """
+INSERT INTO sources (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id"""
+INSERT_ARTICLE = """
+INSERT INTO articles (source_id, title, author, url, canonical_url, content_hash, published,
+                      language, origin, text, ingested_at)
+VALUES (:source_id, :title, :author, :url, :canonical_url, :content_hash, :published,
+        :language, :origin, :text, :ingested_at)"""
+COUNT_ARTICLES = "SELECT count(*) FROM articles"
+ARTICLE_HASHES = "SELECT content_hash FROM articles"
+LIST_SOURCES = """
+SELECT s.name, count(a.id) AS articles, max(a.published) AS latest, max(a.ingested_at) AS last_ingested
+FROM sources s JOIN articles a ON a.source_id = s.id
+GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
+SEARCH_ARTICLES = """
+SELECT a.id, a.title, s.name AS source, a.url, a.published,
+       snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE articles_fts MATCH :match
+ORDER BY bm25(articles_fts), a.published DESC
+LIMIT :limit"""
+
+# --- entities -----------------------------------------------------------------------------------
+FIND_ENTITY_BY_ALIAS = """
+SELECT e.id FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm IN (SELECT value FROM json_each(:norms)) AND e.kind = :kind
+ORDER BY e.id LIMIT 1"""
+INSERT_ENTITY = """
+INSERT INTO entities (key, name, kind, title, country, country_code, updated_at)
+VALUES (:key, :name, :kind, :title, :country, :country_code, :now)
+ON CONFLICT(key) DO UPDATE SET
+    title = coalesce(excluded.title, entities.title),
+    country = coalesce(excluded.country, entities.country),
+    country_code = coalesce(excluded.country_code, entities.country_code),
+    updated_at = excluded.updated_at
+RETURNING id"""
+UPDATE_ENTITY = """
+UPDATE entities SET
+    name = CASE WHEN length(:name) > length(name) THEN :name ELSE name END,
+    title = coalesce(:title, title),
+    country = coalesce(:country, country),
+    country_code = coalesce(:country_code, country_code),
+    updated_at = :now
+WHERE id = :id"""
+INSERT_ALIAS = "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)"
+INSERT_MENTION = "INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (?, ?)"
+ALL_ENTITY_NAMES = """
+SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
+JOIN entity_aliases al ON al.entity_id = e.id"""
+ENTITY_PROFILE = """
+SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
+       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS articles
+FROM entities e WHERE e.id = :id"""
+ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
+
+# --- statements ---------------------------------------------------------------------------------
+FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = ?"
+SIMILAR_STATEMENT_CANDIDATES = """
+SELECT id, content FROM statements
+WHERE speaker_entity_id IS :speaker_entity_id
+  AND (:date IS NULL OR date IS NULL OR abs(julianday(date) - julianday(:date)) <= 2)
+ORDER BY id DESC LIMIT 200"""
+INSERT_STATEMENT = """
+INSERT INTO statements (key, speaker_entity_id, speaker, speaker_text, speaker_kind, speaker_title,
+                        speaker_country, verb, content, quote, date, first_seen)
+VALUES (:key, :speaker_entity_id, :speaker, :speaker_text, :speaker_kind, :speaker_title,
+        :speaker_country, :verb, :content, :quote, :date, :now)
+RETURNING id"""
+INSERT_STATEMENT_SOURCE = """
+INSERT OR IGNORE INTO statement_sources (statement_id, article_id, evidence, content_start,
+                                         content_end, speaker_text)
+VALUES (:statement_id, :article_id, :evidence, :content_start, :content_end, :speaker_text)"""
+
+# Statements with optional speaker, topic (FTS), time-window filters; newest first, then rank.
+_STATEMENT_COLUMNS = """
+SELECT st.id, st.speaker, st.speaker_text, st.speaker_kind, st.speaker_title, st.speaker_country,
+       st.verb, st.content, st.quote, st.date, st.first_seen,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS source_count"""
+_STATEMENT_FILTERS = """
+  AND (:speaker_ids IS NULL OR st.speaker_entity_id IN (SELECT value FROM json_each(:speaker_ids)))
+  AND (:since IS NULL OR coalesce(st.date, '') >= :since)
+  AND (:until IS NULL OR coalesce(st.date, '9999') <= :until)
+  AND (:seen_since IS NULL OR st.first_seen > :seen_since)
+  AND (:seen_until IS NULL OR st.first_seen <= :seen_until)"""
+LIST_STATEMENTS = (
+    _STATEMENT_COLUMNS
+    + "\nFROM statements st WHERE 1 = 1"
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY coalesce(st.date, '') DESC, source_count DESC, st.id ASC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_STATEMENTS = "SELECT count(*) FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS
+SEARCH_STATEMENTS = (
+    _STATEMENT_COLUMNS
+    + "\nFROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
+    + "\nWHERE statements_fts MATCH :match"
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY bm25(statements_fts), coalesce(st.date, '') DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_SEARCH_STATEMENTS = (
+    "SELECT count(*) FROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
+    " WHERE statements_fts MATCH :match" + _STATEMENT_FILTERS
+)
+STATEMENT_SOURCES = """
+SELECT ss.statement_id, ss.evidence, ss.speaker_text, a.title, s.name AS source, a.url, a.published
+FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE ss.statement_id IN (SELECT value FROM json_each(:ids))
+ORDER BY a.published, a.id"""
+
+# --- events -------------------------------------------------------------------------------------
+EVENT_MERGE_CANDIDATES = """
+SELECT id, kind, date, status, location_name, topics, excluded_topics, outcome
+FROM events
+WHERE type = :type
+  AND ((:date IS NULL AND date IS NULL)
+       OR (:date IS NOT NULL AND date IS NOT NULL AND abs(julianday(date) - julianday(:date)) <= 1))
+ORDER BY id DESC LIMIT 50"""
+EVENT_PARTICIPANT_KEYS = """
+SELECT coalesce(country_code, lower(name)) AS k, name FROM event_participants WHERE event_id = ?"""
+INSERT_EVENT = """
+INSERT INTO events (type, kind, mode, date, date_precision, status, location_name,
+                    location_country_code, location_detail, topics, excluded_topics, outcome,
+                    content, first_seen, updated_at)
+VALUES (:type, :kind, :mode, :date, :date_precision, :status, :location_name,
+        :location_country_code, :location_detail, :topics, :excluded_topics, :outcome,
+        :content, :now, :now)
+RETURNING id"""
+UPDATE_EVENT = """
+UPDATE events SET status = :status, topics = :topics, excluded_topics = :excluded_topics,
+    outcome = coalesce(outcome, :outcome), content = coalesce(content, :content),
+    location_name = coalesce(location_name, :location_name),
+    location_country_code = coalesce(location_country_code, :location_country_code),
+    location_detail = coalesce(location_detail, :location_detail),
+    date_precision = coalesce(date_precision, :date_precision),
+    mode = coalesce(mode, :mode), updated_at = :now
+WHERE id = :id"""
+INSERT_EVENT_PARTICIPANT = """
+INSERT OR IGNORE INTO event_participants (event_id, entity_id, name, kind, country_code)
+VALUES (?, ?, ?, ?, ?)"""
+INSERT_EVENT_SOURCE = """
+INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end)
+VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end)"""
+DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = ?"
+INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
+
+_EVENT_COLUMNS = """
+SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
+       ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
+       ev.content, ev.first_seen, ev.updated_at,
+       (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
+# Every entity id in :entity_ids must take part (participants of "talks between X and Y").
+_EVENT_FILTERS = """
+  AND (:types IS NULL OR ev.type IN (SELECT value FROM json_each(:types)))
+  AND (:kinds IS NULL OR ev.kind IN (SELECT value FROM json_each(:kinds)))
+  AND (:statuses IS NULL OR ev.status IN (SELECT value FROM json_each(:statuses)))
+  AND (:entity_ids IS NULL OR (
+        SELECT count(DISTINCT j.value) FROM json_each(:entity_ids) j
+        WHERE EXISTS (SELECT 1 FROM event_participants p
+                      WHERE p.event_id = ev.id AND p.entity_id = j.value))
+      = json_array_length(:entity_ids))
+  AND (:since IS NULL OR coalesce(ev.date, '') >= :since)
+  AND (:until IS NULL OR coalesce(ev.date, '9999') <= :until)
+  AND (:seen_since IS NULL OR ev.updated_at > :seen_since)
+  AND (:seen_until IS NULL OR ev.first_seen <= :seen_until)"""
+LIST_EVENTS = (
+    _EVENT_COLUMNS
+    + "\nFROM events ev WHERE 1 = 1"
+    + _EVENT_FILTERS
+    + """
+ORDER BY coalesce(ev.date, '') DESC, source_count DESC, ev.id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS = "SELECT count(*) FROM events ev WHERE 1 = 1" + _EVENT_FILTERS
+SEARCH_EVENTS = (
+    _EVENT_COLUMNS
+    + "\nFROM events_fts JOIN events ev ON ev.id = events_fts.rowid WHERE events_fts MATCH :match"
+    + _EVENT_FILTERS
+    + """
+ORDER BY bm25(events_fts), coalesce(ev.date, '') DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_SEARCH_EVENTS = (
+    "SELECT count(*) FROM events_fts JOIN events ev ON ev.id = events_fts.rowid"
+    " WHERE events_fts MATCH :match" + _EVENT_FILTERS
+)
+EVENT_PARTICIPANTS = """
+SELECT event_id, name, kind, country_code FROM event_participants
+WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""
+EVENT_SOURCES = """
+SELECT es.event_id, es.evidence, a.title, s.name AS source, a.url, a.published
+FROM event_sources es JOIN articles a ON a.id = es.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE es.event_id IN (SELECT value FROM json_each(:ids))
+ORDER BY a.published, a.id"""
+EVENT_INDEX_TEXT = "SELECT topics, excluded_topics, content, outcome FROM events WHERE id = ?"

@@ -1,0 +1,439 @@
+"""The Briefbot store: writes one article with its facts atomically, and answers indexed queries.
+
+One writer connection and one reader connection (WAL), so answers keep flowing during an ingest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+from rapidfuzz import fuzz
+
+from bot.facts import Entity, Event, Extraction, Statement
+from bot.ingest.article import Article
+from bot.names import fold, name_key
+from bot.store import sql
+from bot.store.database import StoreError, connect, migrate, transaction, utc_now
+
+STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
+
+
+@dataclass(frozen=True)
+class Window:
+    """Filters shared by the list queries. Dates are YYYY-MM-DD; `seen_*` are ingest timestamps."""
+
+    since: str | None = None
+    until: str | None = None
+    seen_since: str | None = None
+    seen_until: str | None = None
+
+
+def _json_list(values: list[Any] | None) -> str | None:
+    return json.dumps(list(values)) if values is not None else None
+
+
+def statement_key(speaker_key: str, content: str) -> str:
+    words = fold(content).split()
+    if words[:1] == ["that"]:
+        words = words[1:]
+    return hashlib.sha1(f"{speaker_key}|{' '.join(words)}".encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+
+    # --- lifecycle ---------------------------------------------------------------------------
+    @classmethod
+    async def open(cls, path: Path) -> Store:
+        store = cls(Path(path))
+        store._writer = await connect(store.path)
+        try:
+            await migrate(store._writer, store.path)
+            store._reader = await connect(store.path)
+        except BaseException:
+            await store._writer.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        for conn in (self._reader, self._writer):
+            if conn is not None:
+                await conn.close()
+        self._reader = self._writer = None
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    @property
+    def writer(self) -> aiosqlite.Connection:
+        assert self._writer is not None, "store is closed"
+        return self._writer
+
+    @property
+    def reader(self) -> aiosqlite.Connection:
+        assert self._reader is not None, "store is closed"
+        return self._reader
+
+    async def _read(self, query: str, params: Any = ()) -> list[aiosqlite.Row]:
+        try:
+            return list(await self.reader.execute_fetchall(query, params))
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error) or "syntax error" in str(error):
+                raise ValueError(f"search syntax: {error}") from error
+            raise StoreError(f"database {self.path}: {error}") from error
+
+    # --- writing -----------------------------------------------------------------------------
+    async def find_duplicate(self, article: Article) -> int | None:
+        rows = await self._read(
+            sql.FIND_DUPLICATE_ARTICLE,
+            {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
+        )
+        return rows[0][0] if rows else None
+
+    async def save(self, article: Article, extraction: Extraction) -> int | None:
+        """Store the article and all its facts in one transaction; None if it is a duplicate."""
+        now = utc_now()
+        try:
+            async with transaction(self.writer) as db:
+                dup = await db.execute_fetchall(
+                    sql.FIND_DUPLICATE_ARTICLE,
+                    {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
+                )
+                if dup:
+                    return None
+                source_id = None
+                if article.source:
+                    source_id = (await db.execute_fetchall(sql.UPSERT_SOURCE, (article.source,)))[0][0]
+                cursor = await db.execute(
+                    sql.INSERT_ARTICLE,
+                    {
+                        "source_id": source_id,
+                        "title": article.title,
+                        "author": article.author,
+                        "url": article.url,
+                        "canonical_url": article.canonical_url,
+                        "content_hash": article.content_hash,
+                        "published": article.published,
+                        "language": article.language,
+                        "origin": article.origin,
+                        "text": article.text,
+                        "ingested_at": now,
+                    },
+                )
+                article_id = cursor.lastrowid
+                assert article_id is not None
+                entity_ids = {}
+                for entity in extraction.entities:
+                    entity_ids[name_key(entity.name)] = await self._save_entity(db, entity, now)
+                    await db.execute(sql.INSERT_MENTION, (article_id, entity_ids[name_key(entity.name)]))
+                for statement in extraction.statements:
+                    await self._save_statement(db, statement, article_id, entity_ids, now)
+                for event in extraction.events:
+                    await self._save_event(db, event, article_id, entity_ids, now)
+                return article_id
+        except sqlite3.Error as error:
+            raise StoreError(f"database {self.path}: {error}") from error
+
+    async def _save_entity(self, db: aiosqlite.Connection, entity: Entity, now: str) -> int:
+        names = [entity.name, *entity.aliases]
+        norms = sorted({name_key(n) for n in names if name_key(n)})
+        found = await db.execute_fetchall(
+            sql.FIND_ENTITY_BY_ALIAS, {"norms": json.dumps(norms), "kind": entity.kind}
+        )
+        values = {
+            "name": entity.name,
+            "title": entity.title,
+            "country": entity.country,
+            "country_code": entity.country_code,
+            "now": now,
+        }
+        if found:
+            entity_id = found[0][0]
+            await db.execute(sql.UPDATE_ENTITY, {**values, "id": entity_id})
+        else:
+            key = f"{entity.kind}:{name_key(entity.name)}"
+            rows = await db.execute_fetchall(sql.INSERT_ENTITY, {**values, "key": key, "kind": entity.kind})
+            entity_id = rows[0][0]
+        for name in names:
+            if name_key(name):
+                await db.execute(sql.INSERT_ALIAS, (entity_id, name, name_key(name)))
+        return entity_id
+
+    async def _save_statement(
+        self,
+        db: aiosqlite.Connection,
+        st: Statement,
+        article_id: int,
+        entity_ids: dict[str, int],
+        now: str,
+    ) -> None:
+        speaker_id = entity_ids.get(name_key(st.speaker)) if st.speaker else None
+        speaker_key = str(speaker_id) if speaker_id else fold(st.speaker or st.speaker_text)
+        key = statement_key(speaker_key, st.content)
+        rows = await db.execute_fetchall(sql.FIND_STATEMENT_BY_KEY, (key,))
+        statement_id = rows[0][0] if rows else None
+        if statement_id is None and speaker_id is not None:
+            # The same words reported by another outlet, lightly re-punctuated or trimmed.
+            for cand in await db.execute_fetchall(
+                sql.SIMILAR_STATEMENT_CANDIDATES, {"speaker_entity_id": speaker_id, "date": st.date}
+            ):
+                if fuzz.token_set_ratio(fold(cand["content"]), fold(st.content)) >= 92:
+                    statement_id = cand["id"]
+                    break
+        if statement_id is None:
+            rows = await db.execute_fetchall(
+                sql.INSERT_STATEMENT,
+                {
+                    "key": key,
+                    "speaker_entity_id": speaker_id,
+                    "speaker": st.speaker,
+                    "speaker_text": st.speaker_text,
+                    "speaker_kind": st.speaker_kind,
+                    "speaker_title": st.speaker_title,
+                    "speaker_country": st.speaker_country,
+                    "verb": st.verb,
+                    "content": st.content,
+                    "quote": st.quote,
+                    "date": st.date,
+                    "now": now,
+                },
+            )
+            statement_id = rows[0][0]
+        await db.execute(
+            sql.INSERT_STATEMENT_SOURCE,
+            {
+                "statement_id": statement_id,
+                "article_id": article_id,
+                "evidence": st.evidence,
+                "content_start": st.content_start,
+                "content_end": st.content_end,
+                "speaker_text": st.speaker_text,
+            },
+        )
+
+    async def _save_event(
+        self,
+        db: aiosqlite.Connection,
+        ev: Event,
+        article_id: int,
+        entity_ids: dict[str, int],
+        now: str,
+    ) -> None:
+        keys = {p.country_code or p.name.lower() for p in ev.participants}
+        event_id = None
+        for cand in await db.execute_fetchall(
+            sql.EVENT_MERGE_CANDIDATES, {"type": ev.type, "date": ev.date}
+        ):
+            theirs = {r[0] for r in await db.execute_fetchall(sql.EVENT_PARTICIPANT_KEYS, (cand["id"],))}
+            if keys and theirs and not (keys & theirs):
+                continue
+            if not keys and not theirs and cand["kind"] != ev.kind:
+                continue
+            place = ev.location.name if ev.location else None
+            if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
+                continue
+            event_id = cand["id"]
+            merged = self._merged_event_fields(dict(cand), ev)
+            await db.execute(sql.UPDATE_EVENT, {**merged, "id": event_id, "now": now})
+            break
+        loc = ev.location
+        fields = {
+            "type": ev.type,
+            "kind": ev.kind,
+            "mode": ev.mode,
+            "date": ev.date,
+            "date_precision": ev.date_precision,
+            "status": ev.status,
+            "location_name": loc.name if loc else None,
+            "location_country_code": loc.country_code if loc else None,
+            "location_detail": loc.detail if loc else None,
+            "topics": json.dumps(ev.topics),
+            "excluded_topics": json.dumps(ev.excluded_topics),
+            "outcome": ev.outcome,
+            "content": ev.content,
+            "now": now,
+        }
+        if event_id is None:
+            event_id = (await db.execute_fetchall(sql.INSERT_EVENT, fields))[0][0]
+        for p in ev.participants:
+            await db.execute(
+                sql.INSERT_EVENT_PARTICIPANT,
+                (event_id, entity_ids.get(name_key(p.name)), p.name, p.kind, p.country_code),
+            )
+        await db.execute(
+            sql.INSERT_EVENT_SOURCE,
+            {
+                "event_id": event_id,
+                "article_id": article_id,
+                "evidence": ev.evidence,
+                "evidence_start": ev.evidence_start,
+                "evidence_end": ev.evidence_end,
+            },
+        )
+        row = (await db.execute_fetchall(sql.EVENT_INDEX_TEXT, (event_id,)))[0]
+        await db.execute(sql.DELETE_EVENT_FTS, (event_id,))
+        await db.execute(
+            sql.INSERT_EVENT_FTS,
+            (event_id, " ; ".join(json.loads(row[0])), " ".join(filter(None, (ev.evidence, row[2], row[3])))),
+        )
+
+    @staticmethod
+    def _merged_event_fields(existing: dict[str, Any], ev: Event) -> dict[str, Any]:
+        """A later report may move the status on and add topics, a place or an outcome."""
+        status = existing["status"]
+        if ev.status and (status is None or STATUS_ORDER[ev.status] > STATUS_ORDER.get(status, -1)):
+            status = ev.status
+        topics = list(dict.fromkeys(json.loads(existing["topics"]) + ev.topics))
+        excluded = list(dict.fromkeys(json.loads(existing["excluded_topics"]) + ev.excluded_topics))
+        loc = ev.location
+        return {
+            "status": status,
+            "topics": json.dumps(topics),
+            "excluded_topics": json.dumps(excluded),
+            "outcome": ev.outcome,
+            "content": ev.content,
+            "location_name": loc.name if loc else None,
+            "location_country_code": loc.country_code if loc else None,
+            "location_detail": loc.detail if loc else None,
+            "date_precision": ev.date_precision,
+            "mode": ev.mode,
+        }
+
+    # --- reading -----------------------------------------------------------------------------
+    async def count_articles(self) -> int:
+        return (await self._read(sql.COUNT_ARTICLES))[0][0]
+
+    async def entity_names(self) -> list[dict[str, Any]]:
+        """Every alias of every entity: the vocabulary the answer layer matches names against."""
+        return [dict(r) for r in await self._read(sql.ALL_ENTITY_NAMES)]
+
+    async def entity_profile(self, entity_id: int) -> dict[str, Any] | None:
+        rows = await self._read(sql.ENTITY_PROFILE, {"id": entity_id})
+        if not rows:
+            return None
+        profile = dict(rows[0])
+        profile["aliases"] = [r[0] for r in await self._read(sql.ENTITY_ALIASES, {"id": entity_id})]
+        return profile
+
+    async def sources(self, limit: int = 50) -> list[dict[str, Any]]:
+        return [dict(r) for r in await self._read(sql.LIST_SOURCES, {"limit": limit})]
+
+    async def search_articles(self, match: str, limit: int = 10) -> list[dict[str, Any]]:
+        return [dict(r) for r in await self._read(sql.SEARCH_ARTICLES, {"match": match, "limit": limit})]
+
+    async def statements(
+        self,
+        *,
+        speaker_ids: list[int] | None = None,
+        match: str | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Statements newest first (or by relevance with an FTS `match`), and how many there are."""
+        params = {
+            "speaker_ids": _json_list(speaker_ids),
+            "since": window.since,
+            "until": window.until,
+            "seen_since": window.seen_since,
+            "seen_until": window.seen_until,
+            "limit": limit,
+            "offset": offset,
+        }
+        if match:
+            params["match"] = match
+            rows = await self._read(sql.SEARCH_STATEMENTS, params)
+            total = (await self._read(sql.COUNT_SEARCH_STATEMENTS, params))[0][0]
+        else:
+            rows = await self._read(sql.LIST_STATEMENTS, params)
+            total = (await self._read(sql.COUNT_STATEMENTS, params))[0][0]
+        items = [dict(r) for r in rows]
+        sources = defaultdict(list)
+        for r in await self._read(sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}):
+            sources[r["statement_id"]].append(_source(r))
+        for item in items:
+            item["sources"] = sources[item["id"]]
+            item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
+        return items, total
+
+    async def events(
+        self,
+        *,
+        types: list[str] | None = None,
+        kinds: list[str] | None = None,
+        statuses: list[str] | None = None,
+        entity_ids: list[int] | None = None,
+        match: str | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Events newest first (or by relevance with an FTS `match`), and how many there are."""
+        params = {
+            "types": _json_list(types),
+            "kinds": _json_list(kinds),
+            "statuses": _json_list(statuses),
+            "entity_ids": _json_list(entity_ids),
+            "since": window.since,
+            "until": window.until,
+            "seen_since": window.seen_since,
+            "seen_until": window.seen_until,
+            "limit": limit,
+            "offset": offset,
+        }
+        if match:
+            params["match"] = match
+            rows = await self._read(sql.SEARCH_EVENTS, params)
+            total = (await self._read(sql.COUNT_SEARCH_EVENTS, params))[0][0]
+        else:
+            rows = await self._read(sql.LIST_EVENTS, params)
+            total = (await self._read(sql.COUNT_EVENTS, params))[0][0]
+        items = [dict(r) for r in rows]
+        ids = json.dumps([i["id"] for i in items])
+        participants = defaultdict(list)
+        for r in await self._read(sql.EVENT_PARTICIPANTS, {"ids": ids}):
+            p = {"name": r["name"], "kind": r["kind"]}
+            if r["country_code"]:
+                p["country_code"] = r["country_code"]
+            participants[r["event_id"]].append(p)
+        sources = defaultdict(list)
+        for r in await self._read(sql.EVENT_SOURCES, {"ids": ids}):
+            sources[r["event_id"]].append(_source(r))
+        for item in items:
+            item["topics"] = json.loads(item["topics"])
+            item["excluded_topics"] = json.loads(item["excluded_topics"])
+            item["participants"] = participants[item["id"]]
+            item["sources"] = sources[item["id"]]
+            item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
+            name = item.pop("location_name")
+            code = item.pop("location_country_code")
+            detail = item.pop("location_detail")
+            item["location"] = None
+            if name:
+                item["location"] = {"name": name}
+                if code:
+                    item["location"]["country_code"] = code
+                if detail:
+                    item["location"]["detail"] = detail
+        return items, total
+
+
+def _source(row: aiosqlite.Row) -> dict[str, Any]:
+    source = {"title": row["title"], "source": row["source"], "published": row["published"]}
+    if row["url"]:
+        source["url"] = row["url"]
+    source["evidence"] = row["evidence"]
+    return source
