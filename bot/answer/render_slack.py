@@ -1,0 +1,238 @@
+"""Render an `Answer` as a Slack message: fallback `text` plus Block Kit `blocks`, as plain dicts.
+
+Pure functions and no Slack import, so the scheduler and tests can use them without a client.
+Slack rejects a whole message (`invalid_blocks`) that breaks any Block Kit limit, so everything
+here is measured against those limits; when an answer does not fit, whole items are left out and
+the message says so. Text is never cut inside a word.
+
+Every piece of article or user text is escaped (`&`, `<`, `>`), and every mrkdwn object is
+`verbatim`, so neither `<!channel>` nor a bare `@here` in an article can notify anyone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from bot.answer.model import Answer, Citation, Item, Section
+
+# Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_HEADER_TEXT = 150
+MAX_CONTEXT_ELEMENTS = 10
+MAX_CONTEXT_TEXT = 3000  # a context element is a text object: 3,000 like any other
+
+# Our own caps, well inside Slack's, so one long article cannot crowd out the rest of an answer.
+MAX_HEADING = 300
+MAX_BODY = 1500
+MAX_FIELD = 400
+MAX_CITATIONS = 3
+MAX_CITATION_TITLE = 150
+MAX_URL = 500
+MAX_NOTE = 1000
+MAX_FALLBACK = 600  # the notification text; Slack shows the blocks, not this
+
+ELLIPSIS = "…"
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+@dataclass
+class SlackMessage:
+    """What the adapter sends; `ephemeral` asks for a reply only the asker sees."""
+
+    text: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    ephemeral: bool = False
+    dropped: int = 0  # items left out to stay within Slack's limits
+
+    def payload(self) -> dict[str, Any]:
+        """Fields for chat.postMessage or a response_url post."""
+        return {"text": self.text, "blocks": self.blocks}
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters as entities: nothing can open a mention or a link."""
+    return "".join(_ESCAPES.get(char, char) for char in text)
+
+
+def _escaped_len(char: str) -> int:
+    return len(_ESCAPES.get(char, char))
+
+
+def clip_words(text: str, limit: int) -> str:
+    """`text` escaped, at most `limit` characters once escaped, cut only at whitespace.
+
+    The cut is marked with an ellipsis. A single 'word' longer than the whole budget (a pasted
+    hash) is cut where it must be, but never inside an entity such as `&amp;`.
+    """
+    if limit < 1:
+        return ""
+    escaped = escape(text)
+    if len(escaped) <= limit:
+        return escaped
+    budget = limit - len(ELLIPSIS)
+    used = 0
+    end = 0
+    while end < len(text) and used + _escaped_len(text[end]) <= budget:
+        used += _escaped_len(text[end])
+        end += 1
+    kept = text[:end]
+    space = max(kept.rfind(" "), kept.rfind("\n"), kept.rfind("\t"))
+    if space > 0 and kept[:space].strip():
+        kept = kept[:space]
+    return escape(kept.rstrip()) + ELLIPSIS
+
+
+def plain(text: str | None, limit: int) -> str:
+    """The safe form of one line of article text: whitespace collapsed, escaped, clipped."""
+    if not text:
+        return ""
+    return clip_words(" ".join(text.split()), limit)
+
+
+def paragraph(text: str | None, limit: int) -> str:
+    """Like `plain` but keeps single line breaks, which read well in a section."""
+    if not text:
+        return ""
+    lines = [_SPACE.sub(" ", line).strip() for line in _BLANK_LINES.sub("\n", text).split("\n")]
+    return clip_words("\n".join(line for line in lines if line), limit)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) URL fit for `<url|label>`, or None (never a `javascript:` or Slack-internal link)."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or len(url) > MAX_URL:
+        return None
+    # `|`, `<`, `>` and spaces would end the link early; `&` must still be escaped after quoting.
+    return escape(quote(url, safe=":/?#@!$&'()*+,;=%-._~"))
+
+
+def mrkdwn(text: str) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
+def section_block(text: str) -> dict[str, Any]:
+    return {"type": "section", "text": mrkdwn(text or ELLIPSIS)}
+
+
+def context_block(texts: list[str]) -> dict[str, Any]:
+    return {"type": "context", "elements": [mrkdwn(t or ELLIPSIS) for t in texts]}
+
+
+def render_citation(citation: Citation) -> str:
+    """Outlet, date and link: `_Caliber.Az_ · 2025-02-27 · <https://...|Title>`."""
+    parts = []
+    outlet = plain(citation.source, 80)
+    if outlet:
+        parts.append(f"_{outlet}_")
+    if citation.published:
+        parts.append(plain(citation.published, 25))
+    title = plain(citation.title, MAX_CITATION_TITLE)
+    url = safe_url(citation.url)
+    if url:
+        parts.append(f"<{url}|{title or 'link'}>")
+    elif title:
+        parts.append(title)
+    return " · ".join(parts) or "source"
+
+
+def render_item(item: Item) -> list[dict[str, Any]]:
+    """One item: a section (heading, body, fields) and a context line with its sources."""
+    lines = [f"*{plain(item.heading, MAX_HEADING) or ELLIPSIS}*"]
+    body = paragraph(item.body, MAX_BODY)
+    if body:
+        lines.append(body)
+    for fld in item.fields:
+        name, value = plain(fld.name, 60), plain(fld.value, MAX_FIELD)
+        if name or value:
+            lines.append(f"*{name}:* {value}" if name else value)
+    blocks = [section_block(clip_joined(lines, MAX_SECTION_TEXT))]
+    cited = [render_citation(c) for c in item.citations[:MAX_CITATIONS]]
+    if cited:
+        more = len(item.citations) - len(cited)
+        if more > 0:
+            cited.append(f"+{more} more")
+        blocks.append(context_block(cited[:MAX_CONTEXT_ELEMENTS]))
+    return blocks
+
+
+def clip_joined(lines: list[str], limit: int) -> str:
+    """Join already escaped lines, dropping whole trailing lines rather than exceed `limit`."""
+    kept: list[str] = []
+    length = 0
+    for line in lines:
+        extra = len(line) + (1 if kept else 0)
+        if length + extra > limit:
+            break
+        kept.append(line)
+        length += extra
+    return "\n".join(kept)
+
+
+def _section_title(section: Section, several: bool) -> list[dict[str, Any]]:
+    title = plain(section.title, 200)
+    return [section_block(f"*{title}*")] if several and title else []
+
+
+def _left_out_text(dropped: int) -> str:
+    noun = "item" if dropped == 1 else "items"
+    return f"{dropped} more {noun} left out to fit Slack's limits; ask a narrower question."
+
+
+def _pack(sections: list[Section], budget: int) -> tuple[list[dict[str, Any]], int]:
+    """Whole items, in order, while they fit in `budget` blocks; returns blocks and items left out."""
+    several = len(sections) > 1
+    blocks: list[dict[str, Any]] = []
+    total = sum(len(s.items) for s in sections)
+    packed = 0
+    for index, section in enumerate(sections):
+        pending = ([{"type": "divider"}] if index else []) + _section_title(section, several)
+        for item in section.items:
+            rendered = pending + render_item(item)
+            if len(blocks) + len(rendered) > budget:
+                return blocks, total - packed
+            blocks.extend(rendered)
+            pending = []
+            packed += 1
+    return blocks, 0
+
+
+def render_slack(answer: Answer) -> SlackMessage:
+    """The whole answer as one Slack message that every Block Kit limit accepts."""
+    title = plain(answer.title, MAX_HEADER_TEXT) or "Briefbot"
+    note = paragraph(answer.note, MAX_NOTE)
+    sections = [s for s in answer.sections if s.items]
+
+    blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": title}}]
+    # Room for the note and the "left out" line written last.
+    body, dropped = _pack(sections, MAX_BLOCKS - len(blocks) - 2)
+    blocks.extend(body)
+    if not answer.ok and note:
+        blocks.append(section_block(note))
+    elif note:
+        blocks.append(context_block([note]))
+    elif not body:
+        blocks.append(section_block("No results."))
+    if dropped:
+        blocks.append(context_block([_left_out_text(dropped)]))
+
+    fallback = plain(answer.title, MAX_FALLBACK) or "Briefbot"
+    if note:
+        fallback = clip_joined([fallback, plain(answer.note, MAX_FALLBACK)], MAX_FALLBACK * 2)
+    return SlackMessage(
+        text=fallback,
+        blocks=blocks,
+        ephemeral=not answer.ok or answer.intent == "help",
+        dropped=dropped,
+    )
