@@ -214,7 +214,9 @@ def render_slack(answer: Answer) -> SlackMessage:
     note = paragraph(answer.note, MAX_NOTE)
     sections = [s for s in answer.sections if s.items]
 
-    blocks: list[dict[str, Any]] = [{"type": "header", "text": {"type": "plain_text", "text": title}}]
+    blocks: list[dict[str, Any]] = [
+        {"type": "header", "text": {"type": "plain_text", "text": title}}
+    ]
     # Room for the note and the "left out" line written last.
     body, dropped = _pack(sections, MAX_BLOCKS - len(blocks) - 2)
     blocks.extend(body)

@@ -28,15 +28,21 @@ _TOKENS = st.sampled_from(
 )
 _WORDS = st.text(min_size=0, max_size=40)
 text = st.lists(st.one_of(_WORDS, _TOKENS), max_size=30).map(" ".join)
-long_text = st.one_of(text, st.integers(0, 5000).map(lambda n: ("word " * n)), st.just("x" * 4000))
+long_text = st.one_of(text, st.integers(0, 5000).map(lambda n: "word " * n), st.just("x" * 4000))
 urls = st.one_of(
     st.none(),
     text,
     st.just("javascript:alert(1)"),
     st.builds(lambda s: f"https://example.org/{s}", text),
 )
-citations = st.builds(Citation, title=text, source=st.none() | text, published=st.none() | text,
-                      url=urls, evidence=st.none() | text)
+citations = st.builds(
+    Citation,
+    title=text,
+    source=st.none() | text,
+    published=st.none() | text,
+    url=urls,
+    evidence=st.none() | text,
+)
 items = st.builds(
     Item,
     heading=long_text,
@@ -83,7 +89,10 @@ def assert_within_limits(blocks: list[dict[str, Any]]) -> None:
             assert block["text"]["type"] == "plain_text"
             assert 0 < len(block["text"]["text"]) <= MAX_HEADER_TEXT
         elif block["type"] == "section":
-            assert 0 < len(block["text"]["text"].strip()) and len(block["text"]["text"]) <= MAX_SECTION_TEXT
+            assert (
+                0 < len(block["text"]["text"].strip())
+                and len(block["text"]["text"]) <= MAX_SECTION_TEXT
+            )
             assert block["text"]["verbatim"] is True
         elif block["type"] == "context":
             assert 1 <= len(block["elements"]) <= MAX_CONTEXT_ELEMENTS
@@ -125,9 +134,25 @@ def test_mentions_and_markup_from_articles_are_escaped() -> None:
         query="q",
         intent="who_said_what",
         title="<!channel> alert",
-        sections=[Section("", [Item("<@U123> said", "a <b> & c", citations=[
-            Citation("T <!here>", "Outlet <x>", "2025-02-27", "https://x.org/a?b=1&c=<2>|3")
-        ])])],
+        sections=[
+            Section(
+                "",
+                [
+                    Item(
+                        "<@U123> said",
+                        "a <b> & c",
+                        citations=[
+                            Citation(
+                                "T <!here>",
+                                "Outlet <x>",
+                                "2025-02-27",
+                                "https://x.org/a?b=1&c=<2>|3",
+                            )
+                        ],
+                    )
+                ],
+            )
+        ],
     )
     message = render_slack(answer)
     dump = repr(message.blocks) + message.text
@@ -135,8 +160,7 @@ def test_mentions_and_markup_from_articles_are_escaped() -> None:
     assert "&lt;!channel&gt; alert" == message.blocks[0]["text"]["text"]
     context = message.blocks[2]["elements"][0]["text"]
     assert context == (
-        "_Outlet &lt;x&gt;_ · 2025-02-27 · "
-        "<https://x.org/a?b=1&amp;c=%3C2%3E%7C3|T &lt;!here&gt;>"
+        "_Outlet &lt;x&gt;_ · 2025-02-27 · <https://x.org/a?b=1&amp;c=%3C2%3E%7C3|T &lt;!here&gt;>"
     )
 
 
@@ -147,20 +171,29 @@ def test_only_http_links_are_linked() -> None:
 
 
 def test_too_many_items_are_dropped_whole_and_the_message_says_so() -> None:
-    many = [Item(f"Talks {n}", "body", citations=[Citation("t", "s", "2025-02-27")]) for n in range(40)]
-    message = render_slack(Answer("latest talks", "latest_talks", "Latest talks", [Section("", many)]))
+    many = [
+        Item(f"Talks {n}", "body", citations=[Citation("t", "s", "2025-02-27")]) for n in range(40)
+    ]
+    message = render_slack(
+        Answer("latest talks", "latest_talks", "Latest talks", [Section("", many)])
+    )
     assert len(message.blocks) <= MAX_BLOCKS
     assert message.dropped > 0
-    shown = [t for kind, t in texts_of(message.blocks) if kind == "section" and t.startswith("*Talks")]
+    shown = [
+        t for kind, t in texts_of(message.blocks) if kind == "section" and t.startswith("*Talks")
+    ]
     assert len(shown) == 40 - message.dropped
     assert f"{message.dropped} more items left out" in message.blocks[-1]["elements"][0]["text"]
 
 
 def test_refusals_are_ephemeral_and_show_the_note() -> None:
-    message = render_slack(Answer("zzz", "unknown", "Briefbot", note="I didn't understand.", ok=False))
+    message = render_slack(
+        Answer("zzz", "unknown", "Briefbot", note="I didn't understand.", ok=False)
+    )
     assert message.ephemeral
     assert message.blocks[-1] == {
-        "type": "section", "text": {"type": "mrkdwn", "text": "I didn't understand.", "verbatim": True}
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": "I didn't understand.", "verbatim": True},
     }
 
 
@@ -168,3 +201,7 @@ def test_max_section_text_is_honoured_for_one_enormous_item() -> None:
     item = Item("h " * 2000, "b " * 5000, [Field("f", "v " * 3000)] * 10)
     message = render_slack(Answer("q", "brief", "Brief", [Section("", [item])]))
     assert all(len(t) <= MAX_SECTION_TEXT for _, t in texts_of(message.blocks))
+
+
+def test_escape_covers_slacks_three_control_characters() -> None:
+    assert escape("<@U1> & <!here>") == "&lt;@U1&gt; &amp; &lt;!here&gt;"
