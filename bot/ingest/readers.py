@@ -28,10 +28,15 @@ def find_article_files(path: Path) -> Iterator[Path]:
     """The article files at `path`: the file itself, or every article file below a folder."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+            if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not is_sidecar(child):
                 yield child
     else:
         yield path
+
+
+def is_sidecar(path: Path) -> bool:
+    """`NAME.meta.json` beside an article is its metadata, not an article."""
+    return path.name.endswith(".meta.json")
 
 
 def decode(data: bytes) -> str:

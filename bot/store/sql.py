@@ -134,9 +134,10 @@ ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
 EVENT_MERGE_CANDIDATES = """
-SELECT id, kind, date, status, location_name, topics, excluded_topics, outcome
+SELECT id, kind, date, status, location_name, topics, excluded_topics, outcome, content
 FROM events
 WHERE type = :type
+  AND NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = :article_id)
   AND ((:date IS NULL AND date IS NULL)
        OR (:date IS NOT NULL AND date IS NOT NULL AND abs(julianday(date) - julianday(:date)) <= 1))
 ORDER BY id DESC LIMIT 50"""

@@ -235,13 +235,15 @@ class Store:
         keys = {p.country_code or p.name.lower() for p in ev.participants}
         event_id = None
         for cand in await db.execute_fetchall(
-            sql.EVENT_MERGE_CANDIDATES, {"type": ev.type, "date": ev.date}
+            sql.EVENT_MERGE_CANDIDATES, {"type": ev.type, "date": ev.date, "article_id": article_id}
         ):
             theirs = {r[0] for r in await db.execute_fetchall(sql.EVENT_PARTICIPANT_KEYS, (cand["id"],))}
             if keys and theirs and not (keys & theirs):
                 continue
             if not keys and not theirs and cand["kind"] != ev.kind:
                 continue
+            if ev.content and cand["content"] and fuzz.token_set_ratio(fold(ev.content), fold(cand["content"])) < 70:
+                continue  # two different agreements reached on the same day
             place = ev.location.name if ev.location else None
             if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
                 continue

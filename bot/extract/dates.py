@@ -1,0 +1,58 @@
+"""Dates in the text ("on February 12", "on Tuesday", "last week") resolved against publication."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+_NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
+_MAX_DRIFT = timedelta(days=200)
+_THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _parser(base: str, prefer: str) -> DateDataParser:
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime.fromisoformat(base),
+            "PREFER_DATES_FROM": prefer,
+            "RETURN_TIME_AS_PERIOD": False,
+            "PREFER_DAY_OF_MONTH": "first",
+        },
+    )
+
+
+def resolve_date(text: str, published: str | None, prefer: str = "current_period") -> tuple[str, str] | None:
+    """(YYYY-MM-DD, precision day|month|year) for a date expression, or None if it is not one."""
+    phrase = _NOISE.sub("", text.strip())
+    relative_month = _THIS_MONTH.match(phrase)
+    if relative_month and published:
+        return published[:8] + "01", "month"
+    if not phrase or len(phrase) > 40 or not any(ch.isalnum() for ch in phrase):
+        return None
+    base = published or date.today().isoformat()
+    try:
+        data = _parser(base, prefer).get_date_data(phrase)
+    except Exception:  # dateparser raises assorted errors on odd input; an odd date is no date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    when = data.date_obj.date()
+    period = data.period or "day"
+    precision = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}.get(period, "day")
+    # A month and day without a year belongs to the year that keeps it nearest the publication.
+    if published and not re.search(r"\b\d{4}\b", phrase):
+        pub = date.fromisoformat(published)
+        if when - pub > _MAX_DRIFT:
+            when = when.replace(year=when.year - 1)
+        elif pub - when > _MAX_DRIFT and precision == "day" and prefer != "past":
+            when = when.replace(year=when.year + 1)
+    if precision == "month":
+        when = when.replace(day=1)
+    elif precision == "year":
+        when = when.replace(month=1, day=1)
+    return when.isoformat(), precision

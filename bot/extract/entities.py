@@ -1,0 +1,354 @@
+"""Entities in one article: canonical names, titles, countries, and every mention linked to one.
+
+"Russian Foreign Minister Sergey Lavrov" ... "Lavrov" ... "he" ... "the minister" become one person
+with the title Foreign Minister and the country Russia.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from bot.extract.countries import Country, country_index
+from bot.extract.pipeline import load_data
+from bot.facts import Entity
+from bot.names import name_key
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
+_BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by)\s+[A-Z]", re.IGNORECASE)
+_STRIP_EDGES = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|')$", re.IGNORECASE)
+
+
+@dataclass
+class Cluster:
+    """One entity in an article, with every mention (token indices) that refers to it."""
+
+    kind: str
+    name: str
+    title: str | None = None
+    country: Country | None = None
+    aliases: set[str] = field(default_factory=set)
+    tokens: set[int] = field(default_factory=set)
+    code: str | None = None  # ISO code, for countries
+
+    def to_entity(self) -> Entity:
+        country = self.country
+        return Entity(
+            name=self.name,
+            kind=self.kind,  # type: ignore[arg-type]
+            title=self.title,
+            country=country.name if country and self.kind != "country" else None,
+            country_code=country.code if country else None,
+            aliases=sorted(a for a in self.aliases if a != self.name),
+        )
+
+
+@dataclass(frozen=True)
+class TitleInfo:
+    title: str | None
+    country: Country | None
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[list[str], dict[str, str], dict[str, list[str]]]:
+    data = load_data("titles")
+    return data["titles"], data["canonical"], data["nominal"]
+
+
+@lru_cache(maxsize=1)
+def _known_people() -> dict[str, dict]:
+    known = {}
+    for person in load_data("people")["people"]:
+        for name in [person["name"], *person["aliases"]]:
+            known[name_key(name)] = person
+    return known
+
+
+@lru_cache(maxsize=1)
+def _media() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("media")
+    return frozenset(name_key(o) for o in data["outlets"]), frozenset(data["name_words"])
+
+
+_matchers: dict[int, PhraseMatcher] = {}
+
+
+def _title_matcher(doc: Doc) -> PhraseMatcher:
+    vocab_id = id(doc.vocab)
+    if vocab_id not in _matchers:
+        matcher = PhraseMatcher(doc.vocab, attr="LOWER")
+        titles, _, _ = _titles()
+        make_doc = spacy.blank("en").tokenizer  # the same English tokenizer rules as the model
+        matcher.add("TITLE", [make_doc(t) for t in titles])
+        matcher.add("TITLE", [make_doc(t + "s") for t in titles if not t.endswith(".")])
+        _matchers[vocab_id] = matcher
+    return _matchers[vocab_id]
+
+
+def canonical_title(text: str) -> str:
+    titles, canonical, _ = _titles()
+    for title in titles:
+        if text.lower() in (title.lower(), title.lower() + "s"):
+            return canonical.get(title, title)
+    return text
+
+
+def is_byline(sent: Span) -> bool:
+    return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
+
+
+class EntityIndex:
+    """Entities of one Doc, and the lookups the statement and event extractors need."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.clusters: list[Cluster] = []
+        self.by_token: dict[int, Cluster] = {}
+        self._by_key: dict[str, Cluster] = {}
+        self.title_spans: list[Span] = []
+        self.byline_tokens: set[int] = set()
+        self._build()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        doc = self.doc
+        for sent in doc.sents:
+            if is_byline(sent):
+                self.byline_tokens.update(range(sent.start, sent.end))
+        self.title_spans = [doc[s:e] for _, s, e in _title_matcher(doc)(doc)]
+        title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.start not in self.byline_tokens]
+        # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
+        for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
+            self._add_person(ent)
+        for ent in doc.ents:
+            if ent.start in self.byline_tokens or ent.label_ == "PERSON":
+                continue
+            if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
+                continue  # "State" in "Secretary of State", "the US Consul General": roles, not bodies
+            if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
+                self._add_non_person(ent, title_tokens)
+
+    def _person_name(self, ent: Span) -> str:
+        tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+        # NER sometimes swallows a leading title ("President Putin"); titles live elsewhere.
+        while tokens and canonical_title(tokens[0].text) != tokens[0].text or (
+            tokens and tokens[0].lower_ in ("presidents", "president", "minister", "secretary")
+        ):
+            tokens = tokens[1:]
+        text = " ".join(t.text for t in tokens) if tokens else ent.text
+        return _STRIP_EDGES.sub("", text).strip() or ent.text
+
+    def _add_person(self, ent: Span) -> None:
+        name = self._person_name(ent)
+        key = name_key(name)
+        cluster = self._by_key.get(key)
+        if cluster is None and len(name.split()) == 1:
+            # A surname alone: the person already named in full in this article, if any.
+            matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1] == key]
+            if len(matches) == 1:
+                cluster = matches[0]
+        if cluster is None:
+            known = _known_people().get(key)
+            full = known["name"] if known else name
+            cluster = self._by_key.get(name_key(full))
+            if cluster is None:
+                cluster = Cluster(kind="person", name=full)
+                self._register(cluster, full)
+        self._register(cluster, name)
+        self._mention(cluster, ent)
+        info = self.title_before(ent) if ent.start > 0 else TitleInfo(None, None)
+        if info.title is None:
+            info = self._title_in_apposition(ent)
+        if info.title and not cluster.title:
+            cluster.title = info.title
+        if info.country and not cluster.country:
+            cluster.country = info.country
+
+    def _add_non_person(self, ent: Span, title_tokens: set[int]) -> None:
+        countries = country_index()
+        text = _STRIP_EDGES.sub("", ent.text.strip()).strip()
+        if not text:
+            return
+        found = countries.match(text)
+        outlets, media_words = _media()
+        if ent.label_ == "NORP":
+            if found and found.how == "demonym":
+                self._country_cluster(found.country, ent, alias=None)
+            return
+        if found and found.how in ("name", "alias") and ent.label_ in ("GPE", "LOC", "ORG"):
+            self._country_cluster(found.country, ent, alias=text)
+            return
+        if found and found.how in ("capital", "city") and ent.label_ in ("GPE", "LOC", "FAC"):
+            self._named_cluster("place", text, ent, country=found.country)
+            return
+        if ent.label_ in ("GPE", "LOC"):
+            self._named_cluster("place", text, ent, country=None)
+            return
+        if ent.label_ == "FAC" and not (found and found.how == "institution"):
+            self._named_cluster("place", text, ent, country=None)
+            return
+        words = text.split()
+        is_media = name_key(text) in outlets or "." in text or any(w in media_words for w in words)
+        country = found.country if found else self._leading_country(ent)
+        self._named_cluster("media" if is_media else "organization", text, ent, country=country)
+
+    def _leading_country(self, ent: Span) -> Country | None:
+        """'US State Department', 'Russian Foreign Ministry': the country named in front."""
+        countries = country_index()
+        for token in ent:
+            if token.lower_ in ("the",):
+                continue
+            return countries.resolve(token.text)
+        return None
+
+    def _country_cluster(self, country: Country, ent: Span, alias: str | None) -> Cluster:
+        key = "country:" + country.code
+        cluster = self._by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(kind="country", name=country.name, country=country, code=country.code)
+            self._by_key[key] = cluster
+            self.clusters.append(cluster)
+            cluster.aliases.add(country.name)
+        if alias:
+            cluster.aliases.add(alias)
+        self._mention(cluster, ent)
+        return cluster
+
+    def _named_cluster(self, kind: str, text: str, ent: Span, country: Country | None) -> Cluster:
+        key = name_key(text)
+        cluster = self._by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(kind=kind, name=text, country=country)
+            self._register(cluster, text)
+        self._mention(cluster, ent)
+        return cluster
+
+    def _register(self, cluster: Cluster, name: str) -> None:
+        if cluster not in self.clusters:
+            self.clusters.append(cluster)
+        self._by_key[name_key(name)] = cluster
+        cluster.aliases.add(name)
+
+    def _mention(self, cluster: Cluster, ent: Span) -> None:
+        for i in range(ent.start, ent.end):
+            self.by_token[i] = cluster
+            cluster.tokens.add(i)
+
+    # --- titles --------------------------------------------------------------------------------
+    def title_before(self, ent: Span) -> TitleInfo:
+        """The title and country written in front of a name ('Russian Foreign Minister X')."""
+        sent_start = ent.sent.start
+        window_start = max(sent_start, ent.start - 8)
+        best: Span | None = None
+        for span in self.title_spans:
+            if window_start <= span.start and span.end <= ent.start:
+                gap = self.doc[span.end : ent.start]
+                if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") or t.text in ("-", ",") for t in gap) and len(gap) <= 3:
+                    if best is None or span.end > best.end or (span.end == best.end and span.start < best.start):
+                        best = span
+        if best is None:
+            # "Presidents Vladimir Putin and Donald Trump": the title of the first conjunct.
+            head = ent.root
+            if head.dep_ == "conj" and head.head.i in self.by_token:
+                first = self.by_token[head.head.i]
+                for span in self.title_spans:
+                    if span.end <= head.head.i and head.head.i - span.end <= 2 and span.text.lower().endswith("s"):
+                        return TitleInfo(canonical_title(span.text), None)
+                _ = first
+            return TitleInfo(None, None)
+        country = None
+        countries = country_index()
+        for token in reversed(list(self.doc[window_start : best.start])):
+            found = countries.resolve(token.text)
+            if found:
+                country = found
+                break
+            if token.pos_ not in ("PROPN", "ADJ", "NOUN", "PUNCT", "PART"):
+                break
+        return TitleInfo(canonical_title(best.text), country)
+
+    def _title_in_apposition(self, ent: Span) -> TitleInfo:
+        """'Sergey Lavrov, Russia's foreign minister,' and 'X, the foreign minister of Russia'."""
+        for child in ent.root.children:
+            if child.dep_ != "appos":
+                continue
+            phrase = self.doc[child.left_edge.i : child.right_edge.i + 1]
+            for span in self.title_spans:
+                if phrase.start <= span.start and span.end <= phrase.end:
+                    country = None
+                    for token in phrase:
+                        found = country_index().resolve(token.text)
+                        if found:
+                            country = found
+                            break
+                    return TitleInfo(canonical_title(span.text), country)
+        return TitleInfo(None, None)
+
+    def finish(self) -> None:
+        """Fill titles and countries the article did not give from the knowledge base."""
+        countries = country_index()
+        for cluster in self.clusters:
+            if cluster.kind != "person":
+                continue
+            known = _known_people().get(name_key(cluster.name))
+            if not known:
+                continue
+            if cluster.country is None and known.get("country"):
+                cluster.country = countries.by_code(known["country"])
+            if cluster.title is None and known.get("title") and not known["title"].startswith("Former"):
+                cluster.title = known["title"]
+
+    # --- lookups -------------------------------------------------------------------------------
+    def cluster_of(self, token: Token) -> Cluster | None:
+        return self.by_token.get(token.i)
+
+    def resolve(self, token: Token) -> Cluster | None:
+        """The entity a subject token refers to: a name, a pronoun, or 'the minister'."""
+        cluster = self.by_token.get(token.i)
+        if cluster is not None:
+            return cluster
+        # A noun phrase whose compound or flat parts are the name ("Lavrov" under "Minister").
+        for child in token.children:
+            if child.dep_ in ("compound", "appos", "flat") and child.i in self.by_token:
+                found = self.by_token[child.i]
+                if found.kind in ("person", "organization", "media"):
+                    return found
+        if token.lower_ in PRONOUNS_PERSON:
+            return self.previous_person(token)
+        _, _, nominal = _titles()
+        if token.lower_ in nominal:
+            return self.previous_person(token, titles=nominal[token.lower_])
+        return None
+
+    def previous_person(self, token: Token, titles: list[str] | None = None) -> Cluster | None:
+        """The person mentioned last before `token`, preferring a sentence subject."""
+        best = None
+        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+            cluster = self.by_token.get(i)
+            if cluster is None or cluster.kind != "person":
+                continue
+            if titles and not (cluster.title and any(t.lower() in cluster.title.lower() for t in titles)):
+                continue
+            candidate = self.doc[i]
+            if candidate.dep_ in ("nsubj", "nsubjpass") or (candidate.head.dep_ in ("nsubj", "nsubjpass") and candidate.head.i in cluster.tokens):
+                return cluster
+            if best is None:
+                best = cluster
+            if candidate.sent.start < token.sent.start and best is not None:
+                return best
+        return best
+
+    def entities(self) -> list[Entity]:
+        return [c.to_entity() for c in self.clusters]
+
+
+def link_entities(doc: Doc) -> EntityIndex:
+    index = EntityIndex(doc)
+    index.finish()
+    return index

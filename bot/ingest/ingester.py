@@ -1,0 +1,97 @@
+"""Ingest: targets (files, folders, URLs, feeds) -> articles -> facts -> one transaction each.
+
+Articles stream through in batches so memory stays flat however many there are; spaCy runs in a
+worker thread so an event loop serving chat commands is never blocked by extraction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.extract.extractor import BATCH_SIZE, ExtractRequest, Extractor
+from bot.ingest.article import Article
+from bot.ingest.readers import ArticleError, find_article_files, read_article
+from bot.ingest.report import IngestReport
+from bot.store.store import Store
+
+log = logging.getLogger("briefbot.ingest")
+
+OnResult = Callable[[str, str, str], None]  # (added|skipped|refused, origin, detail)
+
+
+def is_url(target: str | Path) -> bool:
+    return isinstance(target, str) and target.lower().startswith(("http://", "https://"))
+
+
+class Ingester:
+    def __init__(self, store: Store, extractor: Extractor, settings: Settings) -> None:
+        self.store = store
+        self.extractor = extractor
+        self.settings = settings
+
+    async def ingest(self, targets: Sequence[str | Path], *, on_result: OnResult | None = None) -> IngestReport:
+        report = IngestReport()
+
+        def note(kind: str, origin: str, detail: str = "") -> None:
+            if kind == "added":
+                report.added.append(origin)
+            elif kind == "skipped":
+                report.skipped.append(origin)
+            else:
+                report.refused.append((origin, detail))
+                log.warning("refused %s: %s", origin, detail)
+            if on_result:
+                on_result(kind, origin, detail)
+
+        batch: list[Article] = []
+        async for item in self._articles(targets):
+            if isinstance(item, tuple):
+                note("refused", *item)
+                continue
+            if await self.store.find_duplicate(item):
+                note("skipped", item.origin or item.title, "duplicate")
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                await self._store_batch(batch, note)
+                batch = []
+        if batch:
+            await self._store_batch(batch, note)
+        return report
+
+    async def _articles(self, targets: Sequence[str | Path]) -> AsyncIterator[Article | tuple[str, str]]:
+        """Articles one at a time, or (origin, reason) for what cannot be read."""
+        for target in targets:
+            if is_url(target):
+                from bot.ingest.fetch import fetch_articles
+
+                async for item in fetch_articles(str(target), self.settings):
+                    yield item
+                continue
+            path = Path(target)
+            if not path.exists():
+                yield (str(path), "no such file or folder")
+                continue
+            for file in find_article_files(path):
+                try:
+                    yield await asyncio.to_thread(read_article, file, self.settings.max_article_bytes)
+                except ArticleError as error:
+                    yield (str(file), str(error))
+
+    async def _store_batch(self, batch: list[Article], note: OnResult) -> None:
+        requests = [ExtractRequest(a.origin, a.text, a.published, a.title) for a in batch]
+        results = await asyncio.to_thread(lambda: list(self.extractor.extract_many(requests)))
+        for article, result in zip(batch, results, strict=True):
+            origin = article.origin or article.title
+            if isinstance(result, Exception):
+                note("refused", origin, f"extraction failed: {result}")
+                continue
+            article_id = await self.store.save(article, result)
+            if article_id is None:
+                note("skipped", origin, "duplicate")
+            else:
+                note("added", origin, f"{len(result.statements)} statements, {len(result.events)} events")
