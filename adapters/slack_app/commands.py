@@ -1,0 +1,150 @@
+"""The `/brief` command and the App Home tab: Slack in, engine, Slack out.
+
+Slack wants an answer to a slash command within 3 seconds, so the listener only acks and starts a
+task; the task asks the engine and replies through the command's response_url. The task never
+raises: with Bolt 1.30 an exception right after `ack()` makes Bolt drop the ack (Slack then shows
+an error), and a silent failure is worse than an apology.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, Protocol
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack_app.admin import AdminCheck
+from adapters.slack_app.client import post_ephemeral, post_message, respond
+from bot.answer.model import Answer, Conversation
+from bot.answer.render_slack import SlackMessage, render_slack, section_block
+
+log = logging.getLogger("briefbot.slack")
+
+ANSWER_TIMEOUT = 60.0  # seconds; a response_url lasts 30 minutes but nobody waits that long
+HOME_QUERY = "brief"
+MAX_HOME_BLOCKS = 100  # Slack's limit for a Home tab view
+
+SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
+
+
+class Answerer(Protocol):
+    """The part of `bot.engine.Engine` the adapter uses."""
+
+    async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
+
+
+def apology(text: str) -> SlackMessage:
+    return SlackMessage(text=text, blocks=[section_block(text)], ephemeral=True)
+
+
+def command_text(raw: str | None) -> str:
+    """The query as the user typed it: Slack escapes `&`, `<`, `>` in slash-command text."""
+    text = (raw or "").strip()
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+class Tasks:
+    """Background work started by listeners; kept referenced so it is not garbage-collected."""
+
+    def __init__(self) -> None:
+        self._running: set[asyncio.Task[None]] = set()
+
+    def start(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)
+
+    async def drain(self) -> None:
+        """Wait for every task started so far (shutdown, tests, the benchmark)."""
+        while self._running:
+            await asyncio.gather(*list(self._running), return_exceptions=True)
+
+    async def cancel(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+        await asyncio.gather(*list(self._running), return_exceptions=True)
+
+
+class BriefCommand:
+    def __init__(
+        self, engine: Answerer, client: AsyncWebClient, admins: AdminCheck, tasks: Tasks
+    ) -> None:
+        self._engine = engine
+        self._client = client
+        self._admins = admins
+        self._tasks = tasks
+
+    async def on_command(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any]) -> None:
+        await ack()
+        self._tasks.start(self.reply(body))
+
+    async def reply(self, body: dict[str, Any]) -> None:
+        message = await self.answer(body)
+        await self.deliver(body, message)
+
+    async def answer(self, body: dict[str, Any]) -> SlackMessage:
+        try:
+            conversation = await self.conversation(body)
+            query = command_text(body.get("text"))
+            answer = await asyncio.wait_for(
+                self._engine.answer(query, conversation), ANSWER_TIMEOUT
+            )
+            return render_slack(answer)
+        except TimeoutError:
+            log.warning("/brief timed out after %ss", ANSWER_TIMEOUT)
+            return apology(TOO_SLOW)
+        except Exception:  # the user gets an apology, the log gets the trace
+            log.exception("answering /brief failed")
+            return apology(SORRY)
+
+    async def conversation(self, body: dict[str, Any]) -> Conversation:
+        user = str(body.get("user_id", ""))
+        return Conversation(
+            platform="slack",
+            workspace=str(body.get("team_id", "")),
+            channel=str(body.get("channel_id", "")),
+            user=user,
+            is_admin=await self._admins.is_admin(user) if user else False,
+        )
+
+    async def deliver(self, body: dict[str, Any], message: SlackMessage) -> None:
+        """response_url first (works everywhere); the Web API if that is gone or refused."""
+        url = body.get("response_url")
+        try:
+            if url and await respond(str(url), message):
+                return
+            channel, user = str(body.get("channel_id", "")), str(body.get("user_id", ""))
+            if message.ephemeral:
+                await post_ephemeral(self._client, channel, user, message)
+            else:
+                await post_message(self._client, channel, message)
+        except Exception as error:  # noqa: BLE001 - nothing left to tell the user through
+            log.warning("could not deliver the /brief reply: %s", error)
+
+
+class HomeTab:
+    """The App Home tab shows the latest briefing whenever a user opens it."""
+
+    def __init__(self, engine: Answerer, client: AsyncWebClient, tasks: Tasks) -> None:
+        self._engine = engine
+        self._client = client
+        self._tasks = tasks
+
+    async def on_home_opened(self, event: dict[str, Any], body: dict[str, Any]) -> None:
+        if event.get("tab", "home") == "home" and event.get("user"):
+            self._tasks.start(self.publish(str(body.get("team_id", "")), str(event["user"])))
+
+    async def publish(self, team: str, user: str) -> None:
+        try:
+            # Its own paging key, so opening Home never moves a channel's `more`.
+            conversation = Conversation("slack", team, f"home:{user}", user)
+            answer = await asyncio.wait_for(
+                self._engine.answer(HOME_QUERY, conversation), ANSWER_TIMEOUT
+            )
+            blocks = render_slack(answer).blocks[:MAX_HOME_BLOCKS]
+            await self._client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
+        except Exception as error:  # noqa: BLE001 - a stale Home tab is harmless
+            log.warning("could not publish the Home tab: %s", error)

@@ -1,0 +1,125 @@
+"""`SlackPlatform`: the Bolt app on its transport, and posting briefings for the scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import web
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack_app.admin import AdminCheck
+from adapters.slack_app.client import post_message, web_client
+from adapters.slack_app.commands import Answerer, BriefCommand, HomeTab, Tasks
+from bot.answer.model import Answer
+from bot.answer.render_slack import render_slack
+from bot.config import Settings
+
+log = logging.getLogger("briefbot.slack")
+
+EVENTS_PATH = "/slack/events"
+COMMAND = "/brief"
+
+
+def build_app(
+    settings: Settings, client: AsyncWebClient, command: BriefCommand, home: HomeTab
+) -> AsyncApp:
+    """The Bolt app: `/brief` and the Home tab; Bolt verifies Slack's signature on every request."""
+    secret = settings.slack_signing_secret
+    app = AsyncApp(
+        client=client,
+        signing_secret=secret.get_secret_value() if secret else "",
+        # Run the listener before answering the HTTP request: it only acks and starts a task,
+        # so Slack gets its 200 at once instead of after Bolt's 10 ms ack polling.
+        process_before_response=True,
+        logger=logging.getLogger("briefbot.slack.bolt"),
+    )
+    app.command(COMMAND)(command.on_command)
+    app.event("app_home_opened")(home.on_home_opened)
+    return app
+
+
+class SlackPlatform:
+    """One Slack workspace: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP."""
+
+    name = "slack"
+
+    def __init__(self, engine: Answerer, settings: Settings) -> None:
+        self.settings = settings
+        self.client = web_client(settings)
+        self.tasks = Tasks()
+        admins = AdminCheck(self.client, settings.admin_ids)
+        self.command = BriefCommand(engine, self.client, admins, self.tasks)
+        self.app = build_app(
+            settings, self.client, self.command, HomeTab(engine, self.client, self.tasks)
+        )
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.settings.slack_app_token is not None
+
+    @property
+    def port(self) -> int | None:
+        """The bound HTTP port (useful with BRIEFBOT_HTTP_PORT=0), or None in Socket Mode."""
+        if self._runner is None or not self._runner.addresses:
+            return None
+        return int(self._runner.addresses[0][1])
+
+    async def connect(self) -> None:
+        if self.socket_mode:
+            await self._connect_socket()
+        else:
+            await self._serve_http()
+
+    async def _connect_socket(self) -> None:
+        assert self.settings.slack_app_token is not None
+        self._socket = AsyncSocketModeHandler(
+            self.app, self.settings.slack_app_token.get_secret_value()
+        )
+        await self._socket.connect_async()
+        log.info("Slack: connected in Socket Mode")
+
+    async def _serve_http(self) -> None:
+        if self.settings.slack_signing_secret is None:
+            raise ValueError(
+                "SLACK_SIGNING_SECRET is not set: HTTP mode cannot verify Slack's requests "
+                "(or set SLACK_APP_TOKEN to use Socket Mode)"
+            )
+        self._runner = web.AppRunner(self.app.web_app(path=EVENTS_PATH), access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
+        await site.start()
+        log.info(
+            "Slack: listening on http://%s:%s%s", self.settings.http_host, self.port, EVENTS_PATH
+        )
+
+    async def disconnect(self) -> None:
+        """Stop taking commands, let replies in flight finish (briefly), then close."""
+        if self._socket is not None:
+            await self._socket.close_async()
+            self._socket = None
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+        try:
+            await asyncio.wait_for(self.tasks.drain(), timeout=10)
+        except TimeoutError:
+            await self.tasks.cancel()
+
+    async def post_briefing(self, channel: str, answer: Answer) -> str:
+        """Post to a channel by id; retries 429/5xx itself, raises DeliveryError otherwise."""
+        return await post_message(self.client, channel, render_slack(answer))
+
+
+async def serve(engine: Answerer, settings: Settings) -> None:
+    """Run the Slack adapter until cancelled (`briefbot run slack`)."""
+    platform = SlackPlatform(engine, settings)
+    await platform.connect()
+    try:
+        await asyncio.Future()  # never completes: runs until the task is cancelled
+    finally:
+        await platform.disconnect()

@@ -1,0 +1,400 @@
+"""The Slack adapter end to end, offline: the real Bolt app in HTTP mode on 127.0.0.1, requests
+signed exactly as Slack signs them, and a fake Slack Web API on another loopback port."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from adapters.slack_app import SlackPlatform
+from adapters.slack_app.client import post_message
+from adapters.slack_app.commands import SORRY
+from bot.answer.model import Answer, Citation, Conversation, Item, Section
+from bot.answer.render_slack import SlackMessage
+from bot.config import Settings
+from bot.platform import DeliveryError
+from tests.fakes.slack_api import RESPONSE_URL, FakeSlack, blocks_error
+
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TOKEN = "xoxb-test-token"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+# -- fixtures -------------------------------------------------------------------------------
+
+
+@dataclass
+class ScriptedEngine:
+    """Stands in for the engine where the test is about Slack, not about answers."""
+
+    answer_with: Answer | Exception
+    calls: list[tuple[str, Conversation]] = field(default_factory=list)
+
+    async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
+        assert conversation is not None
+        self.calls.append((query, conversation))
+        if isinstance(self.answer_with, Exception):
+            raise self.answer_with
+        return self.answer_with
+
+
+def talks_answer(count: int = 1) -> Answer:
+    items = [
+        Item(
+            f"Russia and United States: talks in Istanbul ({n})",
+            "Embassy operations.",
+            citations=[
+                Citation(
+                    "Russia-US talks commence", "Caliber.Az", "2025-02-27", "https://caliber.az/x"
+                )
+            ],
+        )
+        for n in range(count)
+    ]
+    return Answer("latest talks", "latest_talks", "Latest talks", [Section("Talks", items)])
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    server = await FakeSlack(bot_token=TOKEN).start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+def settings(fake: FakeSlack, tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,
+        BRIEFBOT_DB=tmp_path / "briefbot.db",
+        BRIEFBOT_HTTP_HOST="127.0.0.1",
+        BRIEFBOT_HTTP_PORT=0,
+        BRIEFBOT_ADMINS="ULISTED",
+        SLACK_BOT_TOKEN=TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_APP_TOKEN=None,
+        SLACK_API_URL=fake.api_url,
+    )
+
+
+@pytest.fixture
+def engine() -> ScriptedEngine:
+    return ScriptedEngine(talks_answer())
+
+
+@pytest.fixture
+async def slack(engine: Any, settings: Settings) -> AsyncIterator[SlackPlatform]:
+    platform = SlackPlatform(engine, settings)
+    await platform.connect()
+    yield platform
+    await platform.disconnect()
+
+
+@pytest.fixture
+async def seeded_slack(settings: Settings) -> AsyncIterator[SlackPlatform]:
+    """The real engine on a fresh database holding the seed article."""
+    from bot.engine import Engine
+
+    engine = await Engine.open(settings)
+    await engine.ingest([SEEDS])
+    platform = SlackPlatform(engine, settings)
+    await platform.connect()
+    yield platform
+    await platform.disconnect()
+    await engine.close()
+
+
+# -- Slack's side of a slash command --------------------------------------------------------
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def command_body(
+    fake: FakeSlack, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS"
+) -> bytes:
+    return urlencode(
+        {
+            "token": "verification-token-unused",
+            "team_id": fake.team_id,
+            "team_domain": "briefbot-test",
+            "channel_id": channel,
+            "channel_name": "news",
+            "user_id": user,
+            "user_name": "asker",
+            "command": "/brief",
+            "text": text,
+            "api_app_id": "A0BRIEF",
+            "is_enterprise_install": "false",
+            "response_url": fake.response_url(),
+            "trigger_id": "1.2.3",
+        }
+    ).encode()
+
+
+async def post_to_app(
+    slack: SlackPlatform,
+    body: bytes,
+    *,
+    secret: str | None = SECRET,
+    timestamp: int | None = None,
+    content_type: str = "application/x-www-form-urlencoded",
+) -> int:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    headers = {"Content-Type": content_type}
+    if secret is not None:
+        headers["X-Slack-Request-Timestamp"] = ts
+        headers["X-Slack-Signature"] = signature(secret, ts, body)
+    url = f"http://127.0.0.1:{slack.port}/slack/events"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=body, headers=headers) as response,
+    ):
+        await response.read()
+        return response.status
+
+
+async def brief(slack: SlackPlatform, fake: FakeSlack, text: str, **kwargs: Any) -> int:
+    """Send `/brief text` as Slack would and wait until the reply has been posted."""
+    status = await post_to_app(slack, command_body(fake, text, **kwargs))
+    await slack.tasks.drain()
+    return status
+
+
+def all_text(message: dict[str, Any]) -> str:
+    parts = [message.get("text", "")]
+    for block in message.get("blocks", []):
+        if "text" in block:
+            parts.append(block["text"]["text"])
+        parts.extend(element["text"] for element in block.get("elements", []))
+    return "\n".join(parts)
+
+
+# -- the seed article through the real engine -----------------------------------------------
+
+
+async def test_seed_answers_arrive_as_valid_blocks(
+    seeded_slack: SlackPlatform, fake: FakeSlack
+) -> None:
+    assert await brief(seeded_slack, fake, "latest talks") == 200
+    assert await brief(seeded_slack, fake, "who said what") == 200
+    assert await brief(seeded_slack, fake, "help") == 200
+
+    assert fake.rejected == []
+    talks, said, help_ = fake.responses
+    for reply in (talks, said, help_):
+        assert blocks_error(reply["blocks"]) is None
+        assert "<!" not in all_text(reply) and "<@" not in all_text(reply)
+    assert talks["response_type"] == "in_channel"
+    assert "Istanbul" in all_text(talks)
+    assert "Caliber.Az" in all_text(talks)  # the citation: outlet, date, link
+    assert said["response_type"] == "in_channel"
+    assert "Lavrov" in all_text(said)
+    assert help_["response_type"] == "ephemeral"
+
+
+# -- request verification -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "secret, age",
+    [(None, 0), ("not-the-signing-secret", 0), (SECRET, 5 * 60 + 30)],
+    ids=["unsigned", "badly-signed", "stale"],
+)
+async def test_unverified_requests_get_401_and_reach_no_handler(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine, secret: str | None, age: int
+) -> None:
+    body = command_body(fake, "latest talks")
+    status = await post_to_app(slack, body, secret=secret, timestamp=int(time.time()) - age)
+    await slack.tasks.drain()
+    assert status == 401
+    assert engine.calls == []
+    assert fake.calls == []  # not even auth.test: Bolt stopped before authorising
+
+
+async def test_signature_covers_the_body(slack: SlackPlatform, fake: FakeSlack) -> None:
+    ts = str(int(time.time()))
+    signed = command_body(fake, "latest talks")
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature(SECRET, ts, signed),
+    }
+    url = f"http://127.0.0.1:{slack.port}/slack/events"
+    async with aiohttp.ClientSession() as session:
+        tampered = command_body(fake, "help")
+        async with session.post(url, data=tampered, headers=headers) as response:
+            assert response.status == 401
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+async def test_command_is_acked_and_answered_in_channel(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    assert await brief(slack, fake, "latest talks") == 200
+    (reply,) = fake.responses
+    assert reply["response_type"] == "in_channel"
+    assert "talks in Istanbul" in all_text(reply)
+    assert fake.called("auth.test")  # Bolt authorised the request against the fake
+    query, conversation = engine.calls[0]
+    assert query == "latest talks"
+    assert conversation == Conversation("slack", fake.team_id, "C0NEWS", "U0ASKER", False)
+
+
+async def test_more_is_passed_through_and_text_unescaped(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    await brief(slack, fake, "more")
+    await brief(slack, fake, "what did &lt;Lavrov&gt; say &amp; when")
+    assert [q for q, _ in engine.calls] == ["more", "what did <Lavrov> say & when"]
+
+
+async def test_not_ok_answers_are_ephemeral(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    engine.answer_with = Answer(
+        "zzz", "unknown", "Briefbot", note="I didn't understand `zzz`.", ok=False
+    )
+    await brief(slack, fake, "zzz")
+    (reply,) = fake.responses
+    assert reply["response_type"] == "ephemeral"
+    assert "I didn't understand" in all_text(reply)
+
+
+async def test_an_engine_error_becomes_a_polite_message(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    engine.answer_with = RuntimeError("database is locked")
+    assert await brief(slack, fake, "latest talks") == 200  # the ack survived the failure
+    (reply,) = fake.responses
+    assert reply["response_type"] == "ephemeral"
+    assert SORRY in all_text(reply)
+    assert "database is locked" not in all_text(reply)
+
+
+async def test_a_rate_limited_reply_is_retried_and_arrives_once(
+    slack: SlackPlatform, fake: FakeSlack
+) -> None:
+    fake.rate_limit(RESPONSE_URL, retry_after=0)
+    await brief(slack, fake, "latest talks")
+    assert len(fake.called(RESPONSE_URL)) == 2
+    assert len(fake.responses) == 1
+
+
+async def test_a_refused_response_url_falls_back_to_chat_post_message(
+    slack: SlackPlatform, fake: FakeSlack
+) -> None:
+    fake.fail(RESPONSE_URL, "expired_url", status=404)
+    await brief(slack, fake, "latest talks")
+    assert fake.responses == []
+    (message,) = fake.messages
+    assert message["channel"] == "C0NEWS"
+    assert "talks in Istanbul" in all_text(message)
+
+
+async def test_admins_come_from_slack_roles_and_from_settings(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    fake.users = {"UADMIN": {"is_admin": True}, "UOWNER": {"is_owner": True}, "UMEMBER": {}}
+    for user in ("UADMIN", "UOWNER", "UMEMBER", "ULISTED", "UNOBODY"):
+        await brief(slack, fake, "subscriptions", user=user)
+    await brief(slack, fake, "subscriptions", user="UADMIN")  # cached: no second users.info
+    assert [c.is_admin for _, c in engine.calls] == [True, True, False, True, False, True]
+    looked_up = [call.args["user"] for call in fake.called("users.info")]
+    assert looked_up == ["UADMIN", "UOWNER", "UMEMBER", "UNOBODY"]
+
+
+async def test_home_tab_shows_the_latest_briefing(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    import json
+
+    event = {
+        "token": "unused",
+        "team_id": fake.team_id,
+        "api_app_id": "A0BRIEF",
+        "type": "event_callback",
+        "event_id": "Ev1",
+        "event_time": int(time.time()),
+        "event": {"type": "app_home_opened", "user": "U0ASKER", "channel": "D1", "tab": "home"},
+    }
+    status = await post_to_app(slack, json.dumps(event).encode(), content_type="application/json")
+    await slack.tasks.drain()
+    assert status == 200
+    (view,) = fake.views
+    assert view["user_id"] == "U0ASKER" and view["view"]["type"] == "home"
+    assert engine.calls[0][0] == "brief"
+
+
+# -- briefings posted by the scheduler ------------------------------------------------------
+
+
+async def test_post_briefing_returns_the_message_ts(slack: SlackPlatform, fake: FakeSlack) -> None:
+    ts = await slack.post_briefing("C0NEWS", talks_answer())
+    (message,) = fake.messages
+    assert message["ts"] == ts and message["channel"] == "C0NEWS"
+
+
+async def test_a_429_is_retried_after_retry_after_and_posted_once(
+    slack: SlackPlatform, fake: FakeSlack
+) -> None:
+    fake.rate_limit("chat.postMessage", retry_after=0)
+    await slack.post_briefing("C0NEWS", talks_answer())
+    assert len(fake.called("chat.postMessage")) == 2
+    assert len(fake.messages) == 1
+
+
+async def test_a_server_error_is_retried(slack: SlackPlatform, fake: FakeSlack) -> None:
+    fake.fail("chat.postMessage", "internal_error", status=503)
+    await slack.post_briefing("C0NEWS", talks_answer())
+    assert len(fake.messages) == 1
+
+
+@pytest.mark.parametrize(
+    "error",
+    ["channel_not_found", "not_in_channel", "invalid_auth", "account_inactive", "is_archived"],
+)
+async def test_permanent_failures_are_reported_without_retrying(
+    slack: SlackPlatform, fake: FakeSlack, error: str
+) -> None:
+    fake.channel_errors["C0GONE"] = error
+    with pytest.raises(DeliveryError) as raised:
+        await slack.post_briefing("C0GONE", talks_answer())
+    assert raised.value.permanent and raised.value.reason == error
+    assert len(fake.called("chat.postMessage")) == 1
+
+
+async def test_a_transient_failure_is_not_permanent(slack: SlackPlatform, fake: FakeSlack) -> None:
+    fake.fail("chat.postMessage", "fatal_error")
+    with pytest.raises(DeliveryError) as raised:
+        await slack.post_briefing("C0NEWS", talks_answer())
+    assert not raised.value.permanent
+
+
+async def test_long_answers_fit_where_slack_rejects_oversized_blocks(
+    slack: SlackPlatform, fake: FakeSlack
+) -> None:
+    await slack.post_briefing("C0NEWS", talks_answer(count=80))
+    (message,) = fake.messages
+    assert len(message["blocks"]) <= 50
+    assert "left out to fit Slack's limits" in all_text(message)
+
+    # The fake refuses what Slack refuses, so the check above means something.
+    too_many = [{"type": "divider"}] * 51
+    too_long = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3001}}]
+    for blocks in (too_many, too_long):
+        with pytest.raises(DeliveryError) as raised:
+            await post_message(slack.client, "C0NEWS", SlackMessage("x", blocks))
+        assert raised.value.reason == "invalid_blocks" and raised.value.permanent

@@ -1,0 +1,292 @@
+"""A local stand-in for Slack's Web API and response_url endpoint (aiohttp, 127.0.0.1, any port).
+
+It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
+views.publish), records every post, rejects blocks the way Slack does (`invalid_blocks`), and can
+be told to answer 429 with Retry-After, or a given error, for the next calls to a method.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+
+MAX_BLOCKS = 50
+MAX_SECTION_TEXT = 3000
+MAX_HEADER_TEXT = 150
+MAX_CONTEXT_ELEMENTS = 10
+MAX_TEXT_OBJECT = 3000
+MAX_FIELDS = 10
+MAX_FIELD_TEXT = 2000
+RESPONSE_URL = "response_url"  # the key for rate limits and failures on response_url posts
+
+
+def _text_error(obj: Any, where: str, limit: int) -> str | None:
+    if not isinstance(obj, dict) or obj.get("type") not in ("plain_text", "mrkdwn"):
+        return f"{where}: must be a text object"
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return f"{where}: must be more than 0 characters"
+    if len(text) > limit:
+        return f"{where}: must be less than {limit + 1} characters"
+    return None
+
+
+def _block_error(index: int, block: Any) -> str | None:
+    where = f"[json-pointer:/blocks/{index}"
+    if not isinstance(block, dict):
+        return f"{where}] must be an object"
+    kind = block.get("type")
+    if kind == "header":
+        text = block.get("text", {})
+        if isinstance(text, dict) and text.get("type") != "plain_text":
+            return f"{where}/text/type] must be plain_text"
+        return _text_error(text, f"{where}/text/text]", MAX_HEADER_TEXT)
+    if kind == "section":
+        if "text" not in block and "fields" not in block:
+            return f"{where}] section needs text or fields"
+        if "text" in block and (
+            error := _text_error(block["text"], f"{where}/text]", MAX_SECTION_TEXT)
+        ):
+            return error
+        fields = block.get("fields", [])
+        if len(fields) > MAX_FIELDS:
+            return f"{where}/fields] must provide less than {MAX_FIELDS + 1} items"
+        for n, fld in enumerate(fields):
+            if error := _text_error(fld, f"{where}/fields/{n}]", MAX_FIELD_TEXT):
+                return error
+        return None
+    if kind == "context":
+        elements = block.get("elements") or []
+        if not 1 <= len(elements) <= MAX_CONTEXT_ELEMENTS:
+            return f"{where}/elements] must provide 1 to {MAX_CONTEXT_ELEMENTS} items"
+        for n, element in enumerate(elements):
+            if error := _text_error(element, f"{where}/elements/{n}]", MAX_TEXT_OBJECT):
+                return error
+        return None
+    if kind == "divider":
+        return None
+    return f"{where}/type] unsupported block type {kind!r}"
+
+
+def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
+    """Why Slack would refuse these blocks, or None: the limits the adapter must respect."""
+    if blocks is None:
+        return None
+    if isinstance(blocks, str):
+        try:
+            blocks = json.loads(blocks)
+        except ValueError:
+            return "blocks: invalid JSON"
+    if not isinstance(blocks, list):
+        return "blocks: must be an array"
+    if len(blocks) > max_blocks:
+        return f"[json-pointer:/blocks] must provide less than {max_blocks + 1} items"
+    for index, block in enumerate(blocks):
+        if error := _block_error(index, block):
+            return error
+    return None
+
+
+@dataclass
+class Call:
+    method: str
+    args: dict[str, Any]
+    token: str | None
+
+
+@dataclass
+class FakeSlack:
+    bot_token: str = "xoxb-test-token"
+    team_id: str = "T0TEST"
+    bot_user_id: str = "U0BOT"
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    channel_errors: dict[str, str] = field(default_factory=dict)  # channel id -> Slack error
+
+    calls: list[Call] = field(default_factory=list)
+    messages: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postMessage
+    ephemerals: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postEphemeral
+    responses: list[dict[str, Any]] = field(default_factory=list)  # accepted response_url posts
+    views: list[dict[str, Any]] = field(default_factory=list)  # accepted views.publish
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (method, reason)
+
+    _rate_limits: dict[str, list[int]] = field(default_factory=dict)
+    _failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _runner: web.AppRunner | None = None
+    _root: str = ""
+    _ts: count = field(default_factory=lambda: count(1))
+
+    # -- control ---------------------------------------------------------------------------
+
+    @property
+    def api_url(self) -> str:
+        return f"{self._root}/api/"
+
+    def response_url(self, name: str = "1") -> str:
+        return f"{self._root}/commands/{self.team_id}/{name}"
+
+    def rate_limit(self, method: str, *, times: int = 1, retry_after: int = 0) -> None:
+        """Answer the next `times` calls of `method` (or RESPONSE_URL) with 429 + Retry-After."""
+        self._rate_limits.setdefault(method, []).extend([retry_after] * times)
+
+    def fail(self, method: str, error: str, *, status: int = 200, times: int = 1) -> None:
+        """Answer the next calls of `method` with `{"ok": false, "error": error}` at `status`."""
+        self._failures.setdefault(method, []).extend([(status, error)] * times)
+
+    def called(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    async def start(self) -> FakeSlack:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/commands/{team}/{name}", self._response_url)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self._root = f"http://127.0.0.1:{port}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    # -- endpoints -------------------------------------------------------------------------
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args = await _arguments(request)
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
+        self.calls.append(Call(method, args, token))
+        if (limited := self._take_rate_limit(method)) is not None:
+            return limited
+        if (failed := self._take_failure(method)) is not None:
+            return failed
+        if token != self.bot_token:
+            return _slack(ok=False, error="invalid_auth")
+        handler = {
+            "auth.test": self._auth_test,
+            "users.info": self._users_info,
+            "chat.postMessage": self._post_message,
+            "chat.postEphemeral": self._post_ephemeral,
+            "views.publish": self._views_publish,
+        }.get(method)
+        if handler is None:
+            return _slack(ok=False, error="unknown_method")
+        return handler(method, args)
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.calls.append(Call(RESPONSE_URL, body, None))
+        if (limited := self._take_rate_limit(RESPONSE_URL)) is not None:
+            return limited
+        if (failed := self._take_failure(RESPONSE_URL)) is not None:
+            return web.Response(status=failed.status, text=json.loads(failed.text)["error"])
+        if error := blocks_error(body.get("blocks")):
+            self.rejected.append((RESPONSE_URL, error))
+            return web.Response(status=400, text="invalid_blocks")
+        if not body.get("text") and not body.get("blocks"):
+            return web.Response(status=400, text="no_text")
+        self.responses.append(body)
+        return web.Response(text="ok")
+
+    # -- methods ---------------------------------------------------------------------------
+
+    def _auth_test(self, method: str, args: dict[str, Any]) -> web.Response:
+        return _slack(
+            ok=True,
+            url="https://briefbot-test.slack.com/",
+            team="Briefbot Test",
+            user="briefbot",
+            team_id=self.team_id,
+            user_id=self.bot_user_id,
+            bot_id="B0BOT",
+            is_enterprise_install=False,
+        )
+
+    def _users_info(self, method: str, args: dict[str, Any]) -> web.Response:
+        user = self.users.get(str(args.get("user")))
+        if user is None:
+            return _slack(ok=False, error="user_not_found")
+        return _slack(ok=True, user={"id": args["user"], "team_id": self.team_id, **user})
+
+    def _check_message(self, method: str, args: dict[str, Any]) -> web.Response | None:
+        channel = str(args.get("channel", ""))
+        if not channel:
+            return _slack(ok=False, error="channel_not_found")
+        if channel in self.channel_errors:
+            return _slack(ok=False, error=self.channel_errors[channel])
+        if error := blocks_error(args.get("blocks")):
+            self.rejected.append((method, error))
+            return _slack(ok=False, error="invalid_blocks", errors=[error])
+        if not args.get("text") and not args.get("blocks"):
+            return _slack(ok=False, error="no_text")
+        return None
+
+    def _post_message(self, method: str, args: dict[str, Any]) -> web.Response:
+        if (refused := self._check_message(method, args)) is not None:
+            return refused
+        ts = f"1700000000.{next(self._ts):06d}"
+        self.messages.append({**args, "ts": ts})
+        return _slack(ok=True, channel=args["channel"], ts=ts, message={"text": args.get("text")})
+
+    def _post_ephemeral(self, method: str, args: dict[str, Any]) -> web.Response:
+        if (refused := self._check_message(method, args)) is not None:
+            return refused
+        self.ephemerals.append(args)
+        return _slack(ok=True, message_ts=f"1700000000.{next(self._ts):06d}")
+
+    def _views_publish(self, method: str, args: dict[str, Any]) -> web.Response:
+        view = args.get("view")
+        view = json.loads(view) if isinstance(view, str) else view
+        if error := blocks_error((view or {}).get("blocks"), max_blocks=100):
+            self.rejected.append((method, error))
+            return _slack(
+                ok=False, error="invalid_arguments", response_metadata={"messages": [error]}
+            )
+        self.views.append({"user_id": args.get("user_id"), "view": view})
+        return _slack(ok=True, view={"id": "V0TEST", **(view or {})})
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _take_rate_limit(self, method: str) -> web.Response | None:
+        pending = self._rate_limits.get(method)
+        if not pending:
+            return None
+        retry_after = pending.pop(0)
+        return web.json_response(
+            {"ok": False, "error": "ratelimited"},
+            status=429,
+            headers={"Retry-After": str(retry_after)},
+        )
+
+    def _take_failure(self, method: str) -> web.Response | None:
+        pending = self._failures.get(method)
+        if not pending:
+            return None
+        status, error = pending.pop(0)
+        return web.json_response({"ok": False, "error": error}, status=status)
+
+
+async def _arguments(request: web.Request) -> dict[str, Any]:
+    """Web API arguments as Slack reads them: query string, then a form or JSON body."""
+    args: dict[str, Any] = dict(request.query)
+    raw = await request.text()
+    if not raw:
+        return args
+    if request.content_type == "application/json":
+        args.update(json.loads(raw))
+    else:
+        args.update(parse_qsl(raw, keep_blank_values=True))
+    return args
+
+
+def _slack(**body: Any) -> web.Response:
+    return web.json_response(body)
