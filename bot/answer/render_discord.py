@@ -41,7 +41,8 @@ COLOUR_REFUSED = 0x718096
 ZWSP = "\u200b"
 ELLIPSIS = "…"
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()])")
-_MENTION = re.compile(r"@(everyone|here)|<([@#]|/|a?:|t:)", re.IGNORECASE)
+_MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
+_MENTION_OPEN = re.compile(r"<(?=[@#/:]|a:|t:)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -65,13 +66,8 @@ def discord_len(text: str) -> int:
 def neutralise(text: str) -> str:
     """Escape markdown and break mention syntax so article or user text cannot ping or format."""
     text = _MARKDOWN.sub(r"\\\1", text)
-
-    def _break(match: re.Match[str]) -> str:
-        if match.group(1):
-            return "@" + ZWSP + match.group(1)
-        return "<" + ZWSP + match.group(2)
-
-    return _MENTION.sub(_break, text)
+    text = _MASS_MENTION.sub("@" + ZWSP + r"\1", text)
+    return _MENTION_OPEN.sub("<" + ZWSP, text)
 
 
 def clip_words(text: str, limit: int) -> str:
@@ -83,14 +79,21 @@ def clip_words(text: str, limit: int) -> str:
         return text
     if limit < 1:
         return ""
-    # Search for whitespace within the budget left after the ellipsis; code units >= code points.
-    cut = text[: max(limit - 1, 0)]
-    while discord_len(cut) > limit - 1:
-        cut = cut[:-1]
+    cut = _prefix_within(text, limit - 1)  # room for the ellipsis
     space = max(cut.rfind(" "), cut.rfind("\n"), cut.rfind("\t"))
     if space <= 0:
         return ELLIPSIS
     return cut[:space].rstrip() + ELLIPSIS
+
+
+def _prefix_within(text: str, units: int) -> str:
+    """The longest prefix of `text` of at most `units` UTF-16 code units."""
+    count = 0
+    for index, char in enumerate(text):
+        count += 2 if ord(char) > 0xFFFF else 1
+        if count > units:
+            return text[:index]
+    return text
 
 
 def plain(text: str | None, limit: int) -> str:
