@@ -19,6 +19,18 @@ from bot.store.store import Store
 
 log = logging.getLogger("briefbot.engine")
 
+# The command language's fixed phrases, offered first by chat autocomplete.
+COMMAND_EXAMPLES = (
+    "latest talks",
+    "who said what",
+    "brief",
+    "more",
+    "help",
+    "subscriptions",
+    "subscribe daily at 08:00 UTC",
+    "unsubscribe",
+)
+
 
 class Engine:
     def __init__(self, settings: Settings, store: Store, extractor: Extractor | None) -> None:
@@ -74,3 +86,21 @@ class Engine:
         if self._answers is None:
             self._answers = AnswerService(self.store, self.settings)
         return await self._answers.answer(query, conversation or Conversation())
+
+    async def suggestions(self, prefix: str, limit: int = 25) -> list[str]:
+        """Completions for a partly typed query: commands of the language, then known names.
+
+        For chat autocomplete, so it must be quick and never raise.
+        """
+        typed = " ".join(prefix.lower().split())
+        try:
+            rows = await self.store.entity_names()
+        except Exception:
+            log.exception("suggestions: cannot read entity names")
+            rows = []
+        names = sorted({row["name"] for row in rows if row.get("name")})
+        people = sorted({row["name"] for row in rows if row.get("kind") == "person"})
+        candidates = [*COMMAND_EXAMPLES, *(f"what did {n} say" for n in people), *names]
+        starts = [c for c in candidates if c.lower().startswith(typed)]
+        inside = [c for c in candidates if typed in c.lower() and c not in starts]
+        return list(dict.fromkeys(starts + inside))[:limit]
