@@ -1,0 +1,202 @@
+"""The `briefbot` command line (Typer): ingest, ask, chat, extract, demo, run, deliver, eval."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from bot.config import Settings
+from bot.store.database import StoreError
+
+app = typer.Typer(
+    name="briefbot",
+    help="Briefbot: who said what, latest talks and briefings from diplomatic news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score the extraction engine on annotated data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+DEMO_QUERIES = ("latest talks", "who said what", "brief")
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except Exception as error:  # pydantic's message names the bad setting
+        _fail(f"invalid settings: {error}")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _run(coro):  # noqa: ANN001, ANN202 - any coroutine
+    try:
+        return asyncio.run(coro)
+    except StoreError as error:
+        _fail(str(error))
+    except RuntimeError as error:
+        if "spaCy model" in str(error):
+            _fail(str(error))
+        raise
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+
+
+@app.command()
+def ingest(
+    targets: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feed URLs.")],
+) -> None:
+    """Ingest articles into the database: prints what was added, skipped or refused."""
+    from bot.engine import Engine
+
+    settings = _settings()
+
+    async def main() -> bool:
+        async with await Engine.open(settings) as engine:
+            def show(kind: str, origin: str, detail: str) -> None:
+                if kind == "added":
+                    typer.echo(f"added: {origin} ({detail})")
+                elif kind == "skipped":
+                    typer.echo(f"skipped: duplicate: {origin}")
+                else:
+                    typer.echo(f"refused: {origin}: {detail}")
+
+            report = await engine.ingest(targets, on_result=show)
+            typer.echo(report.summary())
+            return report.read_anything
+
+    if not _run(main()):
+        raise typer.Exit(1)
+
+
+@app.command()
+def ask(
+    query: Annotated[str, typer.Argument(help="A query in the command language, e.g. 'latest talks'.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+) -> None:
+    """Answer one query, as the chat adapters would."""
+    from bot.answer.render_text import render_text
+    from bot.answer.model import Conversation
+    from bot.engine import Engine
+
+    settings = _settings()
+
+    async def main() -> None:
+        async with await Engine.open(settings, load_model=False) as engine:
+            answer = await engine.answer(query, Conversation(platform="cli", channel="cli"))
+            text = render_text(answer, tz=settings.tz)
+            if as_json:
+                typer.echo(json.dumps(answer.to_json(text), ensure_ascii=False, indent=2))
+            else:
+                typer.echo(text)
+
+    _run(main())
+
+
+@app.command()
+def chat() -> None:
+    """The console adapter: an interactive prompt answering the command language."""
+    from adapters.console import run_console
+
+    _run(run_console(_settings()))
+
+
+@app.command()
+def extract(
+    path: Annotated[Optional[Path], typer.Argument(help="An article file (.txt, .md, .html, .json).")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON result (the default).")] = True,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Batch: JSONL records on stdin.")] = False,
+) -> None:
+    """Extract facts from one article (or a JSONL batch) without touching the database."""
+    from bot.extract.batch import extract_file, extract_jsonl_stream
+
+    settings = _settings()
+    if jsonl:
+        extract_jsonl_stream(sys.stdin, sys.stdout, settings.spacy_model)
+        return
+    if path is None:
+        _fail("give an article file, or --jsonl to read records from stdin")
+    try:
+        result = extract_file(path, published, settings)
+    except ValueError as error:
+        _fail(f"{path}: {error}", code=1)
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def demo(
+    seeds: Annotated[Path, typer.Option(help="Folder of sample articles.")] = Path("seeds"),
+) -> None:
+    """Ingest the sample articles into the default database and print sample answers."""
+    from bot.answer.render_text import render_text
+    from bot.answer.model import Conversation
+    from bot.engine import Engine
+
+    settings = _settings()
+
+    async def main() -> None:
+        async with await Engine.open(settings) as engine:
+            report = await engine.ingest([seeds])
+            typer.echo(f"Ingested {seeds}/ into {settings.db}: {report.summary()}\n")
+            for query in DEMO_QUERIES:
+                answer = await engine.answer(query, Conversation(platform="cli", channel="demo"))
+                typer.echo(f"$ briefbot ask \"{query}\"")
+                typer.echo(render_text(answer, tz=settings.tz))
+                typer.echo("")
+        typer.echo("Ask your own questions with:  .venv/bin/briefbot chat   (type 'help' there)")
+
+    _run(main())
+
+
+@app.command()
+def run(
+    platform: Annotated[str, typer.Argument(help="slack, discord or all")],
+) -> None:
+    """Run chat adapters, the feed poller and the briefing scheduler until stopped."""
+    if platform not in ("slack", "discord", "all"):
+        _fail("choose slack, discord or all")
+    from bot.runner import run_forever
+
+    _run(run_forever(_settings(), platform))
+
+
+@app.command()
+def deliver(
+    now: Annotated[Optional[str], typer.Option("--now", help="ISO 8601 time; default: now.")] = None,
+) -> None:
+    """Post every scheduled briefing due at --now once, then exit."""
+    try:
+        from bot.schedule.deliver import deliver_once
+    except ImportError:
+        _fail("scheduled briefings are not available yet")
+    _run(deliver_once(_settings(), now))
+
+
+@eval_app.command("quotes")
+def eval_quotes(path: Annotated[Path, typer.Argument(help="PolNeAR-style JSONL.")]) -> None:
+    """Who-said-what scores: attribution P/R/F1 overall and on direct quotes."""
+    from bot.evaluate.quotes import evaluate_quotes
+
+    typer.echo(evaluate_quotes(path, _settings().spacy_model).render())
+
+
+@eval_app.command("events")
+def eval_events(path: Annotated[Path, typer.Argument(help="PLOVER-style JSONL.")]) -> None:
+    """Event scores: per-type P/R/F1, micro and macro F1, CONSULT mode accuracy, actor F1."""
+    from bot.evaluate.events import evaluate_events
+
+    typer.echo(evaluate_events(path, _settings().spacy_model).render())
+
+
+if __name__ == "__main__":
+    app()
