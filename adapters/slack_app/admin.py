@@ -20,11 +20,13 @@ class AdminCheck:
         admin_ids: frozenset[str],
         *,
         ttl: float = 300.0,
+        retry_after: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._client = client
         self._admin_ids = admin_ids
         self._ttl = ttl
+        self._retry_after = retry_after
         self._clock = clock
         self._cache: dict[str, tuple[float, bool]] = {}
 
@@ -38,6 +40,8 @@ class AdminCheck:
             response = await self._client.users_info(user=user_id)
         except Exception as error:  # noqa: BLE001 - an unknown role only means "not an admin"
             log.warning("users.info failed for %s: %s", user_id, type(error).__name__)
+            # Remember briefly, so a failing users.info neither slows nor floods every command.
+            self._cache[user_id] = (self._clock() + self._retry_after, False)
             return False
         user = response.get("user") or {}
         admin = bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 import aiohttp
 import pytest
+import yaml
 
 from adapters.slack_app import SlackPlatform
 from adapters.slack_app.client import post_message
@@ -26,7 +27,7 @@ from tests.fakes.slack_api import RESPONSE_URL, FakeSlack, blocks_error
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # -- fixtures -------------------------------------------------------------------------------
@@ -99,17 +100,12 @@ async def slack(engine: Any, settings: Settings) -> AsyncIterator[SlackPlatform]
 
 
 @pytest.fixture
-async def seeded_slack(settings: Settings) -> AsyncIterator[SlackPlatform]:
-    """The real engine on a fresh database holding the seed article."""
-    from bot.engine import Engine
-
-    engine = await Engine.open(settings)
-    await engine.ingest([SEEDS])
-    platform = SlackPlatform(engine, settings)
+async def seeded_slack(seeded_engine: Any, settings: Settings) -> AsyncIterator[SlackPlatform]:
+    """The real engine (tests/conftest.py) on a fresh copy of a database holding the seeds."""
+    platform = SlackPlatform(seeded_engine, settings)
     await platform.connect()
     yield platform
     await platform.disconnect()
-    await engine.close()
 
 
 # -- Slack's side of a slash command --------------------------------------------------------
@@ -398,3 +394,13 @@ async def test_long_answers_fit_where_slack_rejects_oversized_blocks(
         with pytest.raises(DeliveryError) as raised:
             await post_message(slack.client, "C0NEWS", SlackMessage("x", blocks))
         assert raised.value.reason == "invalid_blocks" and raised.value.permanent
+
+
+def test_the_manifest_creates_the_command_and_scopes() -> None:
+    manifest = yaml.safe_load((ROOT / "slack" / "manifest.yml").read_text(encoding="utf-8"))
+    (command,) = manifest["features"]["slash_commands"]
+    assert command["command"] == "/brief" and "latest talks" in command["usage_hint"]
+    scopes = set(manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "chat:write.public", "users:read"} <= scopes
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert "app_home_opened" in manifest["settings"]["event_subscriptions"]["bot_events"]

@@ -8,6 +8,7 @@ be told to answer 429 with Retry-After, or a given error, for the next calls to 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -97,6 +98,7 @@ class Call:
     method: str
     args: dict[str, Any]
     token: str | None
+    at: float = field(default_factory=time.perf_counter)  # arrival, for the latency benchmark
 
 
 @dataclass
