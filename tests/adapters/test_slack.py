@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 import aiohttp
 import pytest
 import yaml
+from pydantic import SecretStr
 
 from adapters.slack_app import SlackPlatform
 from adapters.slack_app.client import post_message
@@ -404,3 +405,28 @@ def test_the_manifest_creates_the_command_and_scopes() -> None:
     assert {"commands", "chat:write", "chat:write.public", "users:read"} <= scopes
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert "app_home_opened" in manifest["settings"]["event_subscriptions"]["bot_events"]
+
+
+# -- Socket Mode ----------------------------------------------------------------------------
+
+
+async def test_socket_mode_answers_commands_without_http(
+    fake: FakeSlack, settings: Settings, engine: ScriptedEngine
+) -> None:
+    socket_settings = settings.model_copy(
+        update={"slack_app_token": SecretStr(fake.app_token), "slack_signing_secret": None}
+    )
+    platform = SlackPlatform(engine, socket_settings)
+    await platform.connect()
+    try:
+        assert platform.port is None  # no HTTP listener in Socket Mode
+        payload = dict(parse_qsl(command_body(fake, "latest talks").decode()))
+        envelope = await fake.send_envelope("slash_commands", payload)
+        assert (await fake.socket_ack(envelope))["envelope_id"] == envelope
+        await platform.tasks.drain()
+    finally:
+        await platform.disconnect()
+    (reply,) = fake.responses
+    assert reply["response_type"] == "in_channel" and "talks in Istanbul" in all_text(reply)
+    assert fake.called("apps.connections.open")[0].token == fake.app_token
+    assert engine.calls[0][0] == "latest talks"

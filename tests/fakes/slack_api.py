@@ -3,10 +3,13 @@
 It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
 views.publish), records every post, rejects blocks the way Slack does (`invalid_blocks`), and can
 be told to answer 429 with Retry-After, or a given error, for the next calls to a method.
+It also speaks enough Socket Mode (apps.connections.open, a WebSocket that says hello, sends
+envelopes and collects their acks) to run the app without a public URL.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from dataclasses import dataclass, field
@@ -14,7 +17,7 @@ from itertools import count
 from typing import Any
 from urllib.parse import parse_qsl
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 MAX_BLOCKS = 50
 MAX_SECTION_TEXT = 3000
@@ -104,6 +107,7 @@ class Call:
 @dataclass
 class FakeSlack:
     bot_token: str = "xoxb-test-token"
+    app_token: str = "xapp-test-token"
     team_id: str = "T0TEST"
     bot_user_id: str = "U0BOT"
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -115,12 +119,16 @@ class FakeSlack:
     responses: list[dict[str, Any]] = field(default_factory=list)  # accepted response_url posts
     views: list[dict[str, Any]] = field(default_factory=list)  # accepted views.publish
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (method, reason)
+    socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode acks received
 
     _rate_limits: dict[str, list[int]] = field(default_factory=dict)
     _failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
     _root: str = ""
     _ts: count = field(default_factory=lambda: count(1))
+    _socket: web.WebSocketResponse | None = None
+    _socket_open: asyncio.Event = field(default_factory=asyncio.Event)
+    _acked: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     # -- control ---------------------------------------------------------------------------
 
@@ -146,6 +154,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/commands/{team}/{name}", self._response_url)
+        app.router.add_get("/link", self._websocket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -155,6 +164,8 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -171,6 +182,8 @@ class FakeSlack:
             return limited
         if (failed := self._take_failure(method)) is not None:
             return failed
+        if method == "apps.connections.open":
+            return self._connections_open(token)
         if token != self.bot_token:
             return _slack(ok=False, error="invalid_auth")
         handler = {
@@ -198,6 +211,55 @@ class FakeSlack:
             return web.Response(status=400, text="no_text")
         self.responses.append(body)
         return web.Response(text="ok")
+
+    # -- Socket Mode -----------------------------------------------------------------------
+
+    def _connections_open(self, token: str | None) -> web.Response:
+        if token != self.app_token:
+            return _slack(ok=False, error="invalid_auth")
+        return _slack(ok=True, url=self._root.replace("http://", "ws://") + "/link")
+
+    async def _websocket(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse(autoping=True)
+        await socket.prepare(request)
+        self._socket = socket
+        await socket.send_json({"type": "hello", "num_connections": 1, "debug_info": {}})
+        self._socket_open.set()
+        async for message in socket:
+            if message.type == WSMsgType.TEXT:
+                async with self._acked:
+                    self.socket_acks.append(json.loads(message.data))
+                    self._acked.notify_all()
+        return socket
+
+    async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
+        """Deliver a `slash_commands` or `events_api` envelope; returns its envelope_id."""
+        await asyncio.wait_for(self._socket_open.wait(), timeout=5)
+        assert self._socket is not None
+        envelope_id = f"env-{next(self._ts)}"
+        await self._socket.send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": kind == "slash_commands",
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
+        return envelope_id
+
+    async def socket_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
+        """Wait for the app's ack of one envelope (Slack's 3-second rule, with room to spare)."""
+
+        def find() -> dict[str, Any] | None:
+            return next((a for a in self.socket_acks if a.get("envelope_id") == envelope_id), None)
+
+        async with self._acked:
+            await asyncio.wait_for(self._acked.wait_for(find), timeout)
+        ack = find()
+        assert ack is not None
+        return ack
 
     # -- methods ---------------------------------------------------------------------------
 
