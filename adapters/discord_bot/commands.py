@@ -1,0 +1,148 @@
+"""`/brief query:<text>`: Discord in, engine, Discord out.
+
+Discord wants a first response to an interaction within 3 seconds, and whether a reply is
+ephemeral can only be chosen in that first response. So the answer gets a short grace period: a
+quick answer is sent directly (privately when `answer.ok` is False); a slow one is deferred
+("Briefbot is thinking...") and followed up through the interaction webhook, whose token lasts 15
+minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Protocol
+
+import discord
+from discord import app_commands
+
+from adapters.discord_bot.messages import apology, message_kwargs
+from bot.answer.model import Answer, Conversation
+
+log = logging.getLogger("briefbot.discord")
+
+COMMAND = "brief"
+DESCRIPTION = "Diplomatic briefings: latest talks, who said what, brief, subscribe, help"
+QUERY_HELP = "What to ask, e.g. `latest talks`, `what did Lavrov say`, `help`"
+
+ANSWER_GRACE = 1.5  # seconds to wait before deferring; well inside Discord's 3 s with a round trip
+ANSWER_TIMEOUT = 120.0  # the follow-up token lasts 15 minutes, but nobody waits that long
+SUGGEST_TIMEOUT = 2.0  # autocomplete must answer within Discord's 3 s or the menu stays empty
+MAX_CHOICE = 100  # Discord's limit for a choice's name and value
+MAX_CHOICES = 25
+
+SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
+
+
+class Answerer(Protocol):
+    """The part of `bot.engine.Engine` the adapter uses."""
+
+    async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
+
+    async def suggestions(self, prefix: str, limit: int = 25) -> list[str]: ...
+
+
+def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> bool:
+    """Server managers, or anyone listed in BRIEFBOT_ADMINS, may manage subscriptions."""
+    if str(interaction.user.id) in admin_ids:
+        return True
+    if interaction.guild_id is None:
+        return False  # a DM has no server to manage
+    perms = interaction.permissions
+    return perms.administrator or perms.manage_guild or perms.manage_channels
+
+
+def conversation_of(interaction: discord.Interaction, admin_ids: frozenset[str]) -> Conversation:
+    return Conversation(
+        platform="discord",
+        workspace=str(interaction.guild_id) if interaction.guild_id else "dm",
+        channel=str(interaction.channel_id),
+        user=str(interaction.user.id),
+        is_admin=is_admin(interaction, admin_ids),
+    )
+
+
+class BriefCommand:
+    """The `/brief` handlers; `install` adds them to a command tree."""
+
+    def __init__(
+        self,
+        engine: Answerer,
+        admin_ids: frozenset[str],
+        *,
+        grace: float = ANSWER_GRACE,
+        timeout: float = ANSWER_TIMEOUT,
+    ) -> None:
+        self.engine = engine
+        self.admin_ids = admin_ids
+        self.grace = grace
+        self.timeout = timeout
+
+    def install(self, tree: app_commands.CommandTree) -> app_commands.Command:
+        @app_commands.command(name=COMMAND, description=DESCRIPTION)
+        @app_commands.describe(query=QUERY_HELP)
+        async def brief(interaction: discord.Interaction, query: str) -> None:
+            await self.on_brief(interaction, query)
+
+        @brief.autocomplete("query")
+        async def complete(
+            interaction: discord.Interaction, current: str
+        ) -> list[app_commands.Choice[str]]:
+            return await self.on_complete(current)
+
+        tree.add_command(brief)
+        return brief
+
+    async def answer(self, query: str, conversation: Conversation) -> Answer:
+        """The engine's answer, or a polite one: never an exception, never silence."""
+        try:
+            return await asyncio.wait_for(self.engine.answer(query, conversation), self.timeout)
+        except TimeoutError:
+            log.warning("Discord: answer timed out after %.0f s", self.timeout)
+            return apology(query, TOO_SLOW)
+        except Exception:
+            log.exception("Discord: the engine failed to answer")
+            return apology(query, SORRY)
+
+    async def on_brief(self, interaction: discord.Interaction, query: str) -> None:
+        conversation = conversation_of(interaction, self.admin_ids)
+        pending = asyncio.ensure_future(self.answer(query, conversation))
+        try:
+            answer = await asyncio.wait_for(asyncio.shield(pending), self.grace)
+        except TimeoutError:
+            await self._deferred(interaction, pending)
+            return
+        try:
+            await interaction.response.send_message(
+                **message_kwargs(answer), ephemeral=not answer.ok
+            )
+        except discord.HTTPException:
+            log.exception("Discord: could not reply to /%s", COMMAND)
+
+    async def _deferred(self, interaction: discord.Interaction, pending: asyncio.Future[Answer]) -> None:
+        try:
+            await interaction.response.defer(thinking=True)
+        except discord.HTTPException:
+            # The interaction expired or was answered elsewhere; the follow-up cannot land either.
+            log.exception("Discord: could not defer /%s", COMMAND)
+            pending.cancel()
+            return
+        answer = await pending
+        try:
+            # The first follow-up replaces the "thinking" message; its privacy was fixed by the defer.
+            await interaction.followup.send(**message_kwargs(answer), ephemeral=not answer.ok)
+        except discord.HTTPException:
+            log.exception("Discord: could not follow up /%s", COMMAND)
+
+    async def on_complete(self, current: str) -> list[app_commands.Choice[str]]:
+        suggest = getattr(self.engine, "suggestions", None)
+        if suggest is None:
+            return []
+        try:
+            names = await asyncio.wait_for(suggest(current, MAX_CHOICES), SUGGEST_TIMEOUT)
+        except Exception:
+            log.exception("Discord: autocomplete failed")
+            return []
+        fitting = [name for name in names if 0 < len(name) <= MAX_CHOICE]
+        return [app_commands.Choice(name=name, value=name) for name in fitting[:MAX_CHOICES]]

@@ -1,0 +1,115 @@
+"""`DiscordPlatform`: the gateway client for `/brief`, and posting briefings for the scheduler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import aiohttp
+import discord
+
+from adapters.discord_bot.client import BriefbotClient
+from adapters.discord_bot.commands import ANSWER_GRACE, Answerer, BriefCommand
+from adapters.discord_bot.endpoints import configure_endpoints
+from adapters.discord_bot.messages import message_kwargs
+from bot.answer.model import Answer
+from bot.config import Settings
+from bot.platform import DeliveryError
+
+log = logging.getLogger("briefbot.discord")
+
+READY_TIMEOUT = 60.0  # seconds from login to the gateway's READY and guilds
+
+
+class DiscordPlatform:
+    """One bot user. `listen=False` only logs in over REST: enough to post briefings (`deliver`)."""
+
+    name = "discord"
+
+    def __init__(
+        self,
+        engine: Answerer,
+        settings: Settings,
+        *,
+        listen: bool = True,
+        grace: float = ANSWER_GRACE,
+    ) -> None:
+        configure_endpoints(settings)
+        self.settings = settings
+        self.listen = listen
+        self.command = BriefCommand(engine, settings.admin_ids, grace=grace)
+        self.client = BriefbotClient(self.command, guild_id=settings.discord_guild_id)
+        self._gateway: asyncio.Task[None] | None = None
+        self._logged_in = False
+
+    async def _login(self) -> None:
+        if self._logged_in:
+            return
+        token = self.settings.discord_token
+        if token is None:
+            raise ValueError("DISCORD_TOKEN is not set")
+        await self.client.login(token.get_secret_value())
+        self._logged_in = True
+
+    async def connect(self) -> None:
+        """Log in, sync `/brief`, and (when listening) return once the gateway is ready."""
+        await self._login()
+        if not self.listen:
+            return
+        self._gateway = asyncio.create_task(self.client.connect(reconnect=True), name="discord")
+        ready = asyncio.create_task(self.client.wait_until_ready())
+        done, _ = await asyncio.wait(
+            {self._gateway, ready}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+        )
+        if ready not in done:
+            ready.cancel()
+            if self._gateway in done:
+                self._gateway.result()  # raises the reason (bad token, intents not allowed, ...)
+            raise TimeoutError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
+
+    async def disconnect(self) -> None:
+        await self.client.close()
+        if self._gateway is not None:
+            try:
+                await asyncio.wait_for(self._gateway, timeout=10)
+            except (TimeoutError, asyncio.CancelledError):
+                pass
+            except Exception:
+                log.exception("Discord: gateway task ended with an error")
+            self._gateway = None
+        self._logged_in = False
+
+    async def post_briefing(self, channel: str, answer: Answer) -> str:
+        """Post to a channel by id, no cache needed; discord.py waits out rate limits itself."""
+        try:
+            channel_id = int(channel)
+        except ValueError:
+            raise DeliveryError(f"not a Discord channel id: {channel!r}", permanent=True) from None
+        await self._login()
+        target = self.client.get_partial_messageable(channel_id)
+        try:
+            message = await target.send(**message_kwargs(answer))
+        except (discord.Forbidden, discord.NotFound) as exc:
+            # Missing access, unknown channel: retrying cannot help until someone fixes it.
+            raise DeliveryError(_reason(exc), permanent=True) from exc
+        except discord.HTTPException as exc:
+            # Other 4xx mean Discord refuses this message as it is; 5xx and rate limits pass.
+            permanent = 400 <= exc.status < 500 and exc.status != 429
+            raise DeliveryError(_reason(exc), permanent=permanent) from exc
+        except (aiohttp.ClientError, TimeoutError, OSError) as exc:
+            raise DeliveryError(f"network: {type(exc).__name__}", permanent=False) from exc
+        return str(message.id)
+
+
+def _reason(exc: discord.HTTPException) -> str:
+    return f"Discord {exc.status} (code {exc.code}): {exc.text or type(exc).__name__}"
+
+
+async def serve(engine: Answerer, settings: Settings) -> None:
+    """Run the Discord adapter until cancelled (`briefbot run discord`)."""
+    platform = DiscordPlatform(engine, settings)
+    await platform.connect()
+    try:
+        await asyncio.Future()  # never completes: runs until the task is cancelled
+    finally:
+        await platform.disconnect()

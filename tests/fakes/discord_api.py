@@ -1,0 +1,564 @@
+"""A local stand-in for Discord (aiohttp, 127.0.0.1, any port): REST under /api/v10 and a gateway.
+
+The gateway says HELLO, takes IDENTIFY, sends READY and GUILD_CREATE, answers heartbeats, and can
+push INTERACTION_CREATE for `/brief` (type 2) or its autocomplete (type 4). The REST side answers
+what discord.py calls (login, application info, command sync, interaction callbacks, webhook
+follow-ups, channel messages), records every call with the time it arrived, and rejects messages
+the way Discord does (400, code 50035). It can be told to answer one 429 for a channel, or to
+refuse a channel with 403 (missing access) or 404 (unknown channel).
+
+Details discord.py 2.7 insists on: JSON replies carry `Content-Type: application/json` exactly; a
+429 without a `Via` header is taken for a Cloudflare ban; interactions need
+`attachment_size_limit` and members `flags`. The client asks for `compress=zlib-stream` but reads
+plain text frames too, so this gateway never compresses.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import count
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+API = "/api/v10"
+APP_ID = "1100000000000000001"
+BOT_ID = APP_ID
+GUILD_ID = "1200000000000000001"
+CHANNEL_ID = "1300000000000000001"
+USER_ID = "1400000000000000001"
+OWNER_ID = "1400000000000000002"
+TOKEN = "fake-discord-token"
+
+MANAGE_CHANNELS = 1 << 4
+MANAGE_GUILD = 1 << 5
+SEND_MESSAGES = 1 << 11
+MEMBER_PERMISSIONS = (1 << 10) | SEND_MESSAGES  # view channel, send messages
+
+MAX_CONTENT = 2000
+MAX_EMBEDS = 10
+MAX_TITLE = 256
+MAX_DESCRIPTION = 4096
+MAX_FIELDS = 25
+MAX_FIELD_NAME = 256
+MAX_FIELD_VALUE = 1024
+MAX_FOOTER = 2048
+MAX_AUTHOR = 256
+MAX_EMBED_TOTAL = 6000
+MAX_CHOICES = 25
+MAX_CHOICE_TEXT = 100
+
+
+def message_errors(payload: dict[str, Any]) -> list[str]:
+    """What Discord would reject in a message payload (empty when it is acceptable)."""
+    errors = []
+    content = payload.get("content") or ""
+    if len(content) > MAX_CONTENT:
+        errors.append(f"content: must be {MAX_CONTENT} or fewer in length")
+    embeds = payload.get("embeds") or []
+    if not content and not embeds:
+        errors.append("Cannot send an empty message")
+    if len(embeds) > MAX_EMBEDS:
+        errors.append(f"embeds: must be {MAX_EMBEDS} or fewer in length")
+    total = 0
+    for index, embed in enumerate(embeds):
+        where = f"embeds.{index}"
+        limits = [
+            ("title", embed.get("title") or "", MAX_TITLE),
+            ("description", embed.get("description") or "", MAX_DESCRIPTION),
+            ("footer.text", (embed.get("footer") or {}).get("text") or "", MAX_FOOTER),
+            ("author.name", (embed.get("author") or {}).get("name") or "", MAX_AUTHOR),
+        ]
+        fields = embed.get("fields") or []
+        if len(fields) > MAX_FIELDS:
+            errors.append(f"{where}.fields: must be {MAX_FIELDS} or fewer in length")
+        for n, fld in enumerate(fields):
+            limits.append((f"fields.{n}.name", fld.get("name") or "", MAX_FIELD_NAME))
+            limits.append((f"fields.{n}.value", fld.get("value") or "", MAX_FIELD_VALUE))
+            if not fld.get("name") or not fld.get("value"):
+                errors.append(f"{where}.fields.{n}: name and value are required")
+        for name, value, limit in limits:
+            total += len(value)
+            if len(value) > limit:
+                errors.append(f"{where}.{name}: must be {limit} or fewer in length")
+    if total > MAX_EMBED_TOTAL:
+        errors.append(f"embeds: total size exceeds maximum size of {MAX_EMBED_TOTAL}")
+    return errors
+
+
+def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    # Exactly "application/json": discord.py's json_or_text does not parse "...; charset=utf-8".
+    response = web.Response(body=json.dumps(data).encode(), status=status, headers=headers)
+    response.headers["Content-Type"] = "application/json"
+    return response
+
+
+def _invalid(errors: list[str]) -> web.Response:
+    return _json({"code": 50035, "message": "Invalid Form Body", "errors": errors}, 400)
+
+
+@dataclass
+class Call:
+    kind: str  # sync | callback | followup | edit_original | channel_message
+    path: str
+    body: Any
+    at: float  # time.perf_counter() when it arrived
+    key: str = ""  # interaction id (callback), token (webhooks), channel id (channel posts)
+    status: int = 200
+
+
+@dataclass
+class SentInteraction:
+    id: str
+    token: str
+    type: int
+    sent_at: float
+
+
+@dataclass
+class FakeDiscord:
+    host: str = "127.0.0.1"
+    port: int = 0
+    calls: list[Call] = field(default_factory=list)
+    commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # scope -> commands
+    rate_limit_once: set[str] = field(default_factory=set)  # channel ids: next post gets a 429
+    forbidden: set[str] = field(default_factory=set)  # channel ids: 403 Missing Access
+    unknown: set[str] = field(default_factory=set)  # channel ids: 404 Unknown Channel
+    retry_after: float = 0.05
+    identified: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        self._ids = count(1500000000000000001)
+        self._seq = count(1)
+        self._ws: web.WebSocketResponse | None = None
+        self._changed = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.interactions: dict[str, SentInteraction] = {}
+
+    # --- lifecycle --------------------------------------------------------------------------
+    @property
+    def api_base(self) -> str:
+        return f"http://{self.host}:{self.port}{API}"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://{self.host}:{self.port}/gateway"
+
+    async def start(self) -> FakeDiscord:
+        app = web.Application()
+        app.router.add_get("/gateway", self._gateway)
+        r = app.router
+        r.add_get(API + "/users/@me", self._me)
+        r.add_get(API + "/oauth2/applications/@me", self._application)
+        r.add_get(API + "/gateway", self._gateway_info)
+        r.add_put(API + "/applications/{app}/commands", self._sync)
+        r.add_put(API + "/applications/{app}/guilds/{guild}/commands", self._sync)
+        r.add_get(API + "/applications/{app}/commands", self._list_commands)
+        r.add_get(API + "/applications/{app}/guilds/{guild}/commands", self._list_commands)
+        r.add_post(API + "/interactions/{id}/{token}/callback", self._callback)
+        r.add_post(API + "/webhooks/{app}/{token}", self._followup)
+        r.add_patch(API + "/webhooks/{app}/{token}/messages/{message}", self._edit_original)
+        r.add_delete(API + "/webhooks/{app}/{token}/messages/{message}", self._delete_message)
+        r.add_post(API + "/channels/{channel}/messages", self._channel_message)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # --- objects ----------------------------------------------------------------------------
+    def snowflake(self) -> str:
+        return str(next(self._ids))
+
+    @staticmethod
+    def user(user_id: str = USER_ID, name: str = "diplomat", bot: bool = False) -> dict[str, Any]:
+        return {
+            "id": user_id,
+            "username": name,
+            "discriminator": "0",
+            "global_name": name,
+            "avatar": None,
+            "bot": bot,
+            "public_flags": 0,
+        }
+
+    def message(
+        self, payload: dict[str, Any], channel_id: str = CHANNEL_ID, *, webhook: bool = False
+    ) -> dict[str, Any]:
+        data = {
+            "id": self.snowflake(),
+            "channel_id": channel_id,
+            "type": 0,
+            "content": payload.get("content") or "",
+            "embeds": payload.get("embeds") or [],
+            "author": self.user(BOT_ID, "briefbot", bot=True),
+            "timestamp": "2025-02-27T08:00:00.000000+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "pinned": False,
+            "flags": payload.get("flags") or 0,
+            "components": [],
+        }
+        if webhook:
+            data["webhook_id"] = APP_ID
+            data["application_id"] = APP_ID
+        return data
+
+    def guild(self) -> dict[str, Any]:
+        return {
+            "id": GUILD_ID,
+            "name": "Embassy Row",
+            "icon": None,
+            "owner_id": OWNER_ID,
+            "features": [],
+            "roles": [
+                {
+                    "id": GUILD_ID,
+                    "name": "@everyone",
+                    "permissions": str(MEMBER_PERMISSIONS),
+                    "position": 0,
+                    "color": 0,
+                    "hoist": False,
+                    "managed": False,
+                    "mentionable": False,
+                    "flags": 0,
+                }
+            ],
+            "channels": [
+                {
+                    "id": CHANNEL_ID,
+                    "type": 0,
+                    "guild_id": GUILD_ID,
+                    "name": "briefings",
+                    "position": 0,
+                    "permission_overwrites": [],
+                    "nsfw": False,
+                    "parent_id": None,
+                    "topic": None,
+                    "last_message_id": None,
+                    "rate_limit_per_user": 0,
+                }
+            ],
+            "members": [],
+            "threads": [],
+            "voice_states": [],
+            "presences": [],
+            "stage_instances": [],
+            "guild_scheduled_events": [],
+            "emojis": [],
+            "stickers": [],
+            "member_count": 2,
+            "large": False,
+            "unavailable": False,
+            "joined_at": "2025-01-01T00:00:00.000000+00:00",
+            "preferred_locale": "en-US",
+            "verification_level": 0,
+            "default_message_notifications": 0,
+            "explicit_content_filter": 0,
+            "mfa_level": 0,
+            "nsfw_level": 0,
+            "premium_tier": 0,
+            "system_channel_flags": 0,
+        }
+
+    # --- REST -------------------------------------------------------------------------------
+    async def _record(self, call: Call) -> None:
+        self.calls.append(call)
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _authorised(self, request: web.Request) -> bool:
+        return request.headers.get("Authorization") == f"Bot {TOKEN}"
+
+    async def _body(self, request: web.Request) -> Any:
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            return json.loads(str(form["payload_json"]))
+        return await request.json() if request.can_read_body else None
+
+    async def _me(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _json({"code": 0, "message": "401: Unauthorized"}, 401)
+        return _json(self.user(BOT_ID, "briefbot", bot=True) | {"verified": True, "flags": 0})
+
+    async def _application(self, request: web.Request) -> web.Response:
+        return _json(
+            {
+                "id": APP_ID,
+                "name": "Briefbot",
+                "description": "",
+                "icon": None,
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "owner": self.user(OWNER_ID, "owner"),
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "summary": "",
+                "team": None,
+            }
+        )
+
+    async def _gateway_info(self, request: web.Request) -> web.Response:
+        return _json({"url": self.gateway_url})
+
+    async def _sync(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _json({"code": 0, "message": "401: Unauthorized"}, 401)
+        body = await self._body(request)
+        scope = request.match_info.get("guild", "global")
+        synced = []
+        for command in body:
+            synced.append(
+                {
+                    "id": self.snowflake(),
+                    "application_id": APP_ID,
+                    "version": self.snowflake(),
+                    "type": 1,
+                    "default_member_permissions": None,
+                    "nsfw": False,
+                    **command,
+                    **({"guild_id": scope} if scope != "global" else {}),
+                }
+            )
+        self.commands[scope] = synced
+        await self._record(Call("sync", request.path, body, time.perf_counter(), scope))
+        return _json(synced)
+
+    async def _list_commands(self, request: web.Request) -> web.Response:
+        return _json(self.commands.get(request.match_info.get("guild", "global"), []))
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        at = time.perf_counter()
+        interaction_id = request.match_info["id"]
+        body = await self._body(request)
+        sent = self.interactions.get(interaction_id)
+        if sent is None or sent.token != request.match_info["token"]:
+            return _json({"code": 10062, "message": "Unknown interaction"}, 404)
+        if any(c.kind == "callback" and c.key == interaction_id for c in self.calls):
+            return _json({"code": 40060, "message": "Interaction has already been acknowledged."}, 400)
+        kind = body.get("type")
+        data = body.get("data") or {}
+        if kind == 4:
+            errors = message_errors(data)
+            if errors:
+                await self._record(Call("rejected", request.path, body, at, interaction_id, 400))
+                return _invalid(errors)
+        if kind == 8:
+            choices = data.get("choices", [])
+            if len(choices) > MAX_CHOICES or any(
+                not 1 <= len(c["name"]) <= MAX_CHOICE_TEXT or len(str(c["value"])) > MAX_CHOICE_TEXT
+                for c in choices
+            ):
+                return _invalid(["data.choices: invalid"])
+        await self._record(Call("callback", request.path, body, at, interaction_id))
+        result: dict[str, Any] = {
+            "interaction": {
+                "id": interaction_id,
+                "type": sent.type,
+                "response_message_loading": kind == 5,
+                "response_message_ephemeral": bool((data.get("flags") or 0) & 64),
+            }
+        }
+        if kind in (4, 5):
+            message = self.message(data, webhook=True)
+            result["interaction"]["response_message_id"] = message["id"]
+            result["resource"] = {"type": kind, "message": message}
+        return _json(result)
+
+    async def _webhook_message(self, request: web.Request, kind: str) -> web.Response:
+        at = time.perf_counter()
+        token = request.match_info["token"]
+        body = await self._body(request)
+        if not any(s.token == token for s in self.interactions.values()):
+            return _json({"code": 10015, "message": "Unknown Webhook"}, 404)
+        errors = message_errors(body)
+        if errors:
+            await self._record(Call("rejected", request.path, body, at, token, 400))
+            return _invalid(errors)
+        await self._record(Call(kind, request.path, body, at, token))
+        return _json(self.message(body, webhook=True))
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        return await self._webhook_message(request, "followup")
+
+    async def _edit_original(self, request: web.Request) -> web.Response:
+        return await self._webhook_message(request, "edit_original")
+
+    async def _delete_message(self, request: web.Request) -> web.Response:
+        await self._record(Call("delete", request.path, None, time.perf_counter()))
+        return web.Response(status=204)
+
+    async def _channel_message(self, request: web.Request) -> web.Response:
+        at = time.perf_counter()
+        channel = request.match_info["channel"]
+        if not self._authorised(request):
+            return _json({"code": 0, "message": "401: Unauthorized"}, 401)
+        body = await self._body(request)
+        if channel in self.rate_limit_once:
+            self.rate_limit_once.discard(channel)
+            await self._record(Call("rate_limited", request.path, body, at, channel, 429))
+            return _json(
+                {"message": "You are being rate limited.", "retry_after": self.retry_after, "global": False},
+                429,
+                headers={
+                    "Via": "1.1 google",  # without it discord.py suspects a Cloudflare ban
+                    "Retry-After": "1",
+                    "X-RateLimit-Limit": "5",
+                    "X-RateLimit-Remaining": "0",
+                    "X-RateLimit-Reset-After": str(self.retry_after),
+                    "X-RateLimit-Bucket": f"channel-{channel}",
+                    "X-RateLimit-Scope": "user",
+                },
+            )
+        if channel in self.forbidden:
+            return _json({"code": 50001, "message": "Missing Access"}, 403)
+        if channel in self.unknown:
+            return _json({"code": 10003, "message": "Unknown Channel"}, 404)
+        errors = message_errors(body)
+        if errors:
+            await self._record(Call("rejected", request.path, body, at, channel, 400))
+            return _invalid(errors)
+        await self._record(Call("channel_message", request.path, body, at, channel))
+        return _json(self.message(body, channel))
+
+    # --- gateway ----------------------------------------------------------------------------
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None})
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            frame = json.loads(msg.data)
+            op = frame.get("op")
+            if op == 1:
+                await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
+            elif op == 2:
+                if frame["d"].get("token") != TOKEN:
+                    await ws.close(code=4004, message=b"Authentication failed.")
+                    break
+                await self._ready(ws)
+        if self._ws is ws:
+            self._ws = None
+        return ws
+
+    async def _dispatch(self, ws: web.WebSocketResponse, event: str, data: Any) -> None:
+        await ws.send_json({"op": 0, "t": event, "s": next(self._seq), "d": data})
+
+    async def _ready(self, ws: web.WebSocketResponse) -> None:
+        await self._dispatch(
+            ws,
+            "READY",
+            {
+                "v": 10,
+                "user": self.user(BOT_ID, "briefbot", bot=True) | {"verified": True, "flags": 0},
+                "guilds": [{"id": GUILD_ID, "unavailable": True}],
+                "session_id": "fake-session",
+                "resume_gateway_url": self.gateway_url,
+                "application": {"id": APP_ID, "flags": 0},
+                "private_channels": [],
+                "relationships": [],
+            },
+        )
+        await self._dispatch(ws, "GUILD_CREATE", self.guild())
+        self.identified.set()
+
+    def _interaction(self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str) -> dict[str, Any]:
+        interaction_id = self.snowflake()
+        command = next(iter(self.commands.get(GUILD_ID, []) + self.commands.get("global", [])), {})
+        return {
+            "id": interaction_id,
+            "application_id": APP_ID,
+            "type": kind,
+            "token": f"interaction-token-{interaction_id}",
+            "version": 1,
+            "guild_id": GUILD_ID,
+            "channel_id": CHANNEL_ID,
+            "channel": self.guild()["channels"][0],
+            "member": {
+                "user": self.user(user_id),
+                "roles": [],
+                "joined_at": "2025-01-01T00:00:00.000000+00:00",
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+                "pending": False,
+                "nick": None,
+                "avatar": None,
+                "permissions": str(permissions),
+            },
+            "app_permissions": str(MEMBER_PERMISSIONS),
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": GUILD_ID},
+            "context": 0,
+            "attachment_size_limit": 10 * 1024 * 1024,
+            "data": {
+                "id": command.get("id", self.snowflake()),
+                "name": "brief",
+                "type": 1,
+                "options": options,
+                **({"guild_id": GUILD_ID} if command.get("guild_id") else {}),
+            },
+        }
+
+    async def _send_interaction(self, payload: dict[str, Any]) -> SentInteraction:
+        if self._ws is None:
+            raise RuntimeError("no client is connected to the fake gateway")
+        sent_at = time.perf_counter()
+        sent = SentInteraction(payload["id"], payload["token"], payload["type"], sent_at)
+        self.interactions[sent.id] = sent
+        await self._dispatch(self._ws, "INTERACTION_CREATE", payload)
+        return sent
+
+    async def brief(
+        self, query: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+    ) -> SentInteraction:
+        """A member runs `/brief query:<query>`."""
+        options = [{"name": "query", "type": 3, "value": query}]
+        return await self._send_interaction(self._interaction(2, options, permissions, user_id))
+
+    async def autocomplete(self, current: str) -> SentInteraction:
+        """A member is typing `current` into `/brief`'s query option."""
+        options = [{"name": "query", "type": 3, "value": current, "focused": True}]
+        return await self._send_interaction(self._interaction(4, options, MEMBER_PERMISSIONS, USER_ID))
+
+    # --- waiting ----------------------------------------------------------------------------
+    async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0) -> Call:
+        async def first() -> Call:
+            async with self._changed:
+                while True:
+                    for call in self.calls:
+                        if predicate(call):
+                            return call
+                    await self._changed.wait()
+
+        return await asyncio.wait_for(first(), timeout)
+
+    async def callback(self, sent: SentInteraction, timeout: float = 10.0) -> Call:
+        return await self.wait_for(lambda c: c.kind == "callback" and c.key == sent.id, timeout)
+
+    async def followup(self, sent: SentInteraction, timeout: float = 10.0) -> Call:
+        return await self.wait_for(
+            lambda c: c.kind in ("followup", "edit_original") and c.key == sent.token, timeout
+        )
+
+    def of_kind(self, kind: str) -> list[Call]:
+        return [c for c in self.calls if c.kind == kind]
