@@ -1,0 +1,1 @@
+"""Scoring the extraction engine on annotated data (`briefbot eval ...`)."""
