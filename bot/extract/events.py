@@ -122,6 +122,20 @@ def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[s
     return options[0]
 
 
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def salience(trigger: Trigger) -> tuple[int, int, int]:
+    """How central a trigger is to its sentence: dependency depth, verbs first, then position."""
+    token = trigger.token
+    return (_depth(token), 0 if token.pos_ == "VERB" else 1, token.i)
+
+
 # --- filters ---------------------------------------------------------------------------------
 def _governing_verb(token: Token) -> Token:
     node = token
@@ -426,6 +440,21 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
+    return [event for event, _ in extract_events_ranked(doc, index, published)]
+
+
+def extract_events_ranked(doc: Doc, index: EntityIndex, published: str | None) -> list[tuple[Event, tuple]]:
+    """Events in text order, each with its salience key (smaller = the sentence's main event).
+
+    The key is how close the event's trigger sits to the root of its sentence's main clause
+    (reporting verbs such as "officials said" do not count as the clause), then verbs before
+    nouns, then the earlier word: see `salience`.
+    """
+    drafts = _drafts(doc, index, published)
+    return [(_to_event(d, published), salience(d.mentions[0].trigger)) for d in drafts if _keep(d)]
+
+
+def _drafts(doc: Doc, index: EntityIndex, published: str | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     main: dict[str, _Draft] = {}
     for sent in doc.sents:
@@ -447,7 +476,7 @@ def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, index)
-    return [_to_event(d, published) for d in drafts if _keep(d)]
+    return drafts
 
 
 def _mention(trigger: Trigger, sent: Span, index: EntityIndex, published: str | None) -> Mention:
