@@ -6,7 +6,7 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -38,7 +38,7 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _run(coro):  # noqa: ANN001, ANN202 - any coroutine
+def _run(coro):
     try:
         return asyncio.run(coro)
     except StoreError as error:
@@ -84,8 +84,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
 ) -> None:
     """Answer one query, as the chat adapters would."""
-    from bot.answer.render_text import render_text
     from bot.answer.model import Conversation
+    from bot.answer.render_text import render_text
     from bot.engine import Engine
 
     settings = _settings()
@@ -112,8 +112,8 @@ def chat() -> None:
 
 @app.command()
 def extract(
-    path: Annotated[Optional[Path], typer.Argument(help="An article file (.txt, .md, .html, .json).")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+    path: Annotated[Path | None, typer.Argument(help="An article file (.txt, .md, .html, .json).")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON result (the default).")] = True,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Batch: JSONL records on stdin.")] = False,
 ) -> None:
@@ -138,8 +138,8 @@ def demo(
     seeds: Annotated[Path, typer.Option(help="Folder of sample articles.")] = Path("seeds"),
 ) -> None:
     """Ingest the sample articles into the default database and print sample answers."""
-    from bot.answer.render_text import render_text
     from bot.answer.model import Conversation
+    from bot.answer.render_text import render_text
     from bot.engine import Engine
 
     settings = _settings()
@@ -172,7 +172,7 @@ def run(
 
 @app.command()
 def deliver(
-    now: Annotated[Optional[str], typer.Option("--now", help="ISO 8601 time; default: now.")] = None,
+    now: Annotated[str | None, typer.Option("--now", help="ISO 8601 time; default: now.")] = None,
 ) -> None:
     """Post every scheduled briefing due at --now once, then exit."""
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bot.config import Settings
-from bot.extract.extractor import ExtractRequest, Extractor
+from bot.extract.extractor import Extractor, ExtractRequest
 from bot.ingest.dates import to_iso_date
 from bot.ingest.readers import ArticleError, read_article
 

@@ -47,8 +47,7 @@ class CountryIndex:
         ):
             for text, code in table.items():
                 key = fold(text)
-                if key.startswith("the "):
-                    key = key[4:]
+                key = key.removeprefix("the ")
                 # Exact country names win over any other reading of the same words.
                 if self._lookup.get(key, ("", ""))[1] != "name":
                     self._lookup[key] = (code, how)
@@ -58,8 +57,7 @@ class CountryIndex:
 
     def match(self, text: str) -> CountryMatch | None:
         key = fold(text)
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         found = self._lookup.get(key)
         if found is None:
             return None

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings
-from bot.extract.extractor import BATCH_SIZE, ExtractRequest, Extractor
+from bot.extract.extractor import BATCH_SIZE, Extractor, ExtractRequest
 from bot.ingest.article import Article
 from bot.ingest.readers import ArticleError, find_article_files, read_article
 from bot.ingest.report import IngestReport

@@ -99,6 +99,7 @@ SELECT st.id, st.speaker, st.speaker_text, st.speaker_kind, st.speaker_title, st
        (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS source_count"""
 _STATEMENT_FILTERS = """
   AND (:speaker_ids IS NULL OR st.speaker_entity_id IN (SELECT value FROM json_each(:speaker_ids)))
+  AND (:named_only = 0 OR st.speaker IS NOT NULL)
   AND (:since IS NULL OR coalesce(st.date, '') >= :since)
   AND (:until IS NULL OR coalesce(st.date, '9999') <= :until)
   AND (:seen_since IS NULL OR st.first_seen > :seen_since)
@@ -108,7 +109,7 @@ LIST_STATEMENTS = (
     + "\nFROM statements st WHERE 1 = 1"
     + _STATEMENT_FILTERS
     + """
-ORDER BY coalesce(st.date, '') DESC, source_count DESC, st.id ASC
+ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_STATEMENTS = "SELECT count(*) FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS
@@ -164,8 +165,10 @@ INSERT_EVENT_PARTICIPANT = """
 INSERT OR IGNORE INTO event_participants (event_id, entity_id, name, kind, country_code)
 VALUES (?, ?, ?, ?, ?)"""
 INSERT_EVENT_SOURCE = """
-INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end)
-VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end)"""
+INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end,
+                                     claimed_status, claimed_date, claimed_location)
+VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
+        :claimed_status, :claimed_date, :claimed_location)"""
 DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = ?"
 INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
 
@@ -193,7 +196,7 @@ LIST_EVENTS = (
     + "\nFROM events ev WHERE 1 = 1"
     + _EVENT_FILTERS
     + """
-ORDER BY coalesce(ev.date, '') DESC, source_count DESC, ev.id DESC
+ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS = "SELECT count(*) FROM events ev WHERE 1 = 1" + _EVENT_FILTERS
@@ -213,7 +216,8 @@ EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""
 EVENT_SOURCES = """
-SELECT es.event_id, es.evidence, a.title, s.name AS source, a.url, a.published
+SELECT es.event_id, es.evidence, es.claimed_status, es.claimed_date, es.claimed_location,
+       a.title, s.name AS source, a.url, a.published
 FROM event_sources es JOIN articles a ON a.id = es.article_id
 LEFT JOIN sources s ON s.id = a.source_id
 WHERE es.event_id IN (SELECT value FROM json_each(:ids))

@@ -283,6 +283,9 @@ class Store:
                 "evidence": ev.evidence,
                 "evidence_start": ev.evidence_start,
                 "evidence_end": ev.evidence_end,
+                "claimed_status": ev.status,
+                "claimed_date": ev.date,
+                "claimed_location": ev.location.name if ev.location else None,
             },
         )
         row = (await db.execute_fetchall(sql.EVENT_INDEX_TEXT, (event_id,)))[0]
@@ -340,6 +343,7 @@ class Store:
         self,
         *,
         speaker_ids: list[int] | None = None,
+        named_only: bool = False,
         match: str | None = None,
         window: Window = Window(),
         limit: int = 20,
@@ -348,6 +352,7 @@ class Store:
         """Statements newest first (or by relevance with an FTS `match`), and how many there are."""
         params = {
             "speaker_ids": _json_list(speaker_ids),
+            "named_only": int(named_only),
             "since": window.since,
             "until": window.until,
             "seen_since": window.seen_since,
@@ -438,4 +443,8 @@ def _source(row: aiosqlite.Row) -> dict[str, Any]:
     if row["url"]:
         source["url"] = row["url"]
     source["evidence"] = row["evidence"]
+    keys = row.keys()
+    for claim in ("claimed_status", "claimed_date", "claimed_location"):
+        if claim in keys:
+            source[claim] = row[claim]
     return source

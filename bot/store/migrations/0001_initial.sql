@@ -64,6 +64,7 @@ CREATE TABLE statements (
     first_seen         TEXT NOT NULL
 );
 CREATE INDEX statements_date ON statements(date);
+CREATE INDEX statements_newest ON statements(coalesce(date, '') DESC, id);
 CREATE INDEX statements_speaker ON statements(speaker_entity_id, date);
 CREATE INDEX statements_first_seen ON statements(first_seen);
 
@@ -98,6 +99,8 @@ CREATE TABLE events (
 );
 CREATE INDEX events_type_date ON events(type, date);
 CREATE INDEX events_date ON events(date);
+CREATE INDEX events_newest ON events(coalesce(date, '') DESC, id DESC);
+CREATE INDEX events_type_newest ON events(type, coalesce(date, '') DESC, id DESC);
 CREATE INDEX events_first_seen ON events(first_seen);
 
 CREATE TABLE event_participants (
@@ -116,6 +119,10 @@ CREATE TABLE event_sources (
     evidence        TEXT NOT NULL,
     evidence_start  INTEGER NOT NULL,
     evidence_end    INTEGER NOT NULL,
+    -- What this source said, so that disagreements between sources can be shown side by side.
+    claimed_status    TEXT,
+    claimed_date      TEXT,
+    claimed_location  TEXT,
     PRIMARY KEY (event_id, article_id)
 );
 CREATE INDEX event_sources_article ON event_sources(article_id);

@@ -1,0 +1,90 @@
+"""The briefing: new and ongoing talks, upcoming meetings, agreements, key statements, other events,
+and where sources disagree, each line with its sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answer.items import event_item, statement_item
+from bot.answer.model import Answer, Field, Item, Section
+from bot.answer.query import Query
+from bot.store.store import Store, Window
+
+# How much a speaker's office weighs when choosing the key statements (heads of state first).
+TITLE_WEIGHTS = (
+    ("president", 5), ("prime minister", 5), ("chancellor", 5), ("king", 5), ("supreme leader", 5),
+    ("foreign minister", 4), ("secretary of state", 4), ("secretary-general", 4),
+    ("minister", 3), ("secretary", 3), ("spokesperson", 2), ("ambassador", 2), ("envoy", 2),
+)
+POOL = 50  # candidates considered per section before ranking
+
+
+def speaker_weight(statement: dict[str, Any]) -> int:
+    title = (statement.get("speaker_title") or "").lower()
+    for word, weight in TITLE_WEIGHTS:
+        if word in title and not title.startswith("former"):
+            return weight
+    return 3 if statement.get("speaker_kind") == "organization" else 1
+
+
+def rank_statements(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Key statements: by the speaker's office, then by how many sources carry them."""
+    return sorted(statements, key=lambda s: (-(speaker_weight(s) + 2 * (s["source_count"] - 1)), s["id"]))
+
+
+def disagreements(events: list[dict[str, Any]]) -> list[Item]:
+    """Events whose sources report a different status, date or place, shown side by side."""
+    items = []
+    for event in events:
+        sources = event["sources"]
+        if len(sources) < 2:
+            continue
+        claims = {
+            key: {s.get(f"claimed_{key}") for s in sources if s.get(f"claimed_{key}")}
+            for key in ("status", "date", "location")
+        }
+        differing = [key for key, values in claims.items() if len(values) > 1]
+        if not differing:
+            continue
+        base = event_item(event)
+        fields = [
+            Field(s.get("source") or s["title"], ", ".join(str(s.get(f"claimed_{k}") or "–") for k in differing))
+            for s in sources
+        ]
+        items.append(Item(heading=f"Sources disagree on {' and '.join(differing)}: {base.heading}",
+                          fields=fields, citations=base.citations, data=base.data))
+    return items
+
+
+async def compose(store: Store, query: Query, window: Window, title: str, per_section: int) -> Answer:
+    from bot.answer.service import fts_query  # the service owns user-text-to-FTS translation
+
+    match = fts_query(query.topic) if query.topic else None
+    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], match=match, window=window, limit=POOL)
+    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], match=match, window=window, limit=POOL)
+    agreements, _ = await store.events(types=["AGREE"], match=match, window=window, limit=POOL)
+    statements, _ = await store.statements(named_only=True, match=match, window=window, limit=POOL)
+    others, _ = await store.events(
+        types=["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
+        match=match, window=window, limit=POOL,
+    )
+    ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
+    sections = [
+        Section("Talks", [event_item(e) for e in ongoing_first[:per_section]]),
+        Section("Coming up", [event_item(e) for e in sorted(planned, key=_date_key)[:per_section]]),
+        Section("Agreements", [event_item(e) for e in agreements[:per_section]]),
+        Section("Key statements", [statement_item(s) for s in rank_statements(statements)[:per_section]]),
+        Section("Other events", [event_item(e) for e in others[:per_section]]),
+        Section("Where sources disagree", disagreements(talks + planned + agreements)[:per_section]),
+    ]
+    sections = [s for s in sections if s.items]
+    shown = sum(len(s.items) for s in sections)
+    if query.topic:
+        title = f"{title} about {query.topic}"
+    note = None if shown else "Nothing new in this period."
+    return Answer(query.text, "brief", title, sections, note=note, shown=shown, total=shown)
+
+
+def _date_key(event: dict[str, Any]) -> int:
+    return int((event.get("date") or "0000-00-00").replace("-", ""))

@@ -1,0 +1,78 @@
+"""Forgiving entity names: case, accents, transliterations, typos, a surname alone, US = America."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.extract.countries import country_index
+from bot.names import name_key
+from bot.store.store import Store
+
+FUZZY_CUTOFF = 85
+SURNAME_CUTOFF = 80  # one swapped pair of letters in a six-letter surname scores 83
+
+
+@dataclass(frozen=True)
+class Known:
+    entity_id: int
+    name: str
+    kind: str
+    norm: str
+
+
+class EntityMatcher:
+    """Matches typed names against every entity alias in the store (reloaded as the store grows)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._known: list[Known] = []
+        self._by_norm: dict[str, list[Known]] = {}
+        self._by_surname: dict[str, list[Known]] = {}
+        self._loaded_at = -1
+
+    async def refresh(self) -> None:
+        count = await self.store.count_articles()
+        if count == self._loaded_at:
+            return
+        rows = await self.store.entity_names()
+        self._known = [Known(r["id"], r["name"], r["kind"], r["norm"]) for r in rows]
+        self._by_norm, self._by_surname = {}, {}
+        for known in self._known:
+            self._by_norm.setdefault(known.norm, []).append(known)
+            if known.kind == "person" and " " in known.norm:
+                self._by_surname.setdefault(known.norm.rsplit(" ", 1)[1], []).append(known)
+        self._loaded_at = count
+
+    async def match(self, typed: str) -> Known | None:
+        """The best entity for a typed name, or None when nothing is close enough."""
+        await self.refresh()
+        norm = name_key(typed)
+        norm = norm.removeprefix("the ")
+        if not norm:
+            return None
+        for table in (self._by_norm, self._by_surname):
+            if norm in table:
+                return _most_mentioned(table[norm])
+        country = country_index().match(typed)
+        if country is not None:
+            for known in self._known:
+                if known.kind == "country" and name_key(known.name) == name_key(country.country.name):
+                    return known
+        choices = {k.norm: k for k in self._known}
+        found = process.extractOne(norm, choices.keys(), scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
+        if found is None and " " not in norm:
+            found = process.extractOne(norm, self._by_surname.keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF)
+            if found is not None:
+                return _most_mentioned(self._by_surname[found[0]])
+        return choices[found[0]] if found else None
+
+    async def names(self) -> list[str]:
+        await self.refresh()
+        return sorted({k.name for k in self._known})
+
+
+def _most_mentioned(candidates: list[Known]) -> Known:
+    # Ties are rare (two people sharing a surname); the first stored is the earliest seen.
+    return min(candidates, key=lambda k: k.entity_id)

@@ -1,0 +1,109 @@
+"""Store rows -> answer items: one talk, agreement, event or statement with its citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answer.model import Citation, Field, Item
+
+KIND_LABELS = {
+    "talks": "Talks", "negotiations": "Negotiations", "meeting": "Meeting", "phone_call": "Phone call",
+    "visit": "Visit", "summit": "Summit", "conference": "Conference", "agreement": "Agreement",
+}
+PUBLIC_EVENT_KEYS = (
+    "type", "kind", "mode", "participants", "location", "date", "date_precision", "status", "topics",
+    "excluded_topics", "outcome", "content", "evidence",
+)
+PUBLIC_STATEMENT_KEYS = (
+    "speaker", "speaker_text", "speaker_kind", "speaker_title", "speaker_country", "verb", "content",
+    "quote", "evidence", "date",
+)
+
+
+def citations(sources: list[dict[str, Any]]) -> list[Citation]:
+    return [
+        Citation(
+            title=s["title"],
+            source=s.get("source"),
+            published=s.get("published"),
+            url=s.get("url"),
+            evidence=s.get("evidence"),
+        )
+        for s in sources
+    ]
+
+
+def public_sources(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    keep = ("title", "source", "url", "published")
+    return [{k: s[k] for k in keep if s.get(k) is not None} for s in sources]
+
+
+def _participants(event: dict[str, Any]) -> str:
+    return " – ".join(p["name"] for p in event["participants"]) or "participants not named"
+
+
+def _place(event: dict[str, Any]) -> str | None:
+    location = event.get("location")
+    if not location:
+        return None
+    place = location["name"]
+    if location.get("detail"):
+        place = f"{place} ({location['detail']})"
+    return place
+
+
+def _when(event: dict[str, Any]) -> str:
+    date = event.get("date")
+    if not date:
+        return "date not given"
+    return {"month": date[:7], "year": date[:4]}.get(event.get("date_precision") or "day", date)
+
+
+def event_item(event: dict[str, Any]) -> Item:
+    label = KIND_LABELS.get(event["kind"], event["type"].title())
+    heading = f"{label}: {_participants(event)}"
+    place = _place(event)
+    fields = [Field("When", _when(event))]
+    if place:
+        fields.append(Field("Where", place))
+    if event.get("status"):
+        fields.append(Field("Status", event["status"]))
+    if event.get("topics"):
+        fields.append(Field("Agenda", "; ".join(event["topics"])))
+    if event.get("excluded_topics"):
+        fields.append(Field("Not on the agenda", "; ".join(event["excluded_topics"])))
+    if event.get("content"):
+        fields.append(Field("Terms", event["content"]))
+    if event.get("outcome"):
+        fields.append(Field("Outcome", event["outcome"]))
+    if event.get("source_count", 0) > 1:
+        fields.append(Field("Reported by", f"{event['source_count']} sources"))
+    data = {k: event.get(k) for k in PUBLIC_EVENT_KEYS}
+    data = {k: v for k, v in data.items() if v is not None or k in ("location", "date", "status")}
+    data["sources"] = public_sources(event["sources"])
+    return Item(heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data)
+
+
+def speaker_label(statement: dict[str, Any]) -> str:
+    name = statement.get("speaker") or statement.get("speaker_text") or "unnamed source"
+    extras = [x for x in (statement.get("speaker_title"), statement.get("speaker_country")) if x]
+    return f"{name} ({', '.join(extras)})" if extras else name
+
+
+def statement_item(statement: dict[str, Any]) -> Item:
+    content = statement["content"]
+    if statement["quote"] == "direct":
+        content = f"“{content}”"
+    verb = statement.get("verb") or "say"
+    fields = [Field("When", statement.get("date") or "date not given"), Field("Cue", verb)]
+    if statement.get("source_count", 0) > 1:
+        fields.append(Field("Reported by", f"{statement['source_count']} sources"))
+    data = {k: statement.get(k) for k in PUBLIC_STATEMENT_KEYS}
+    data["sources"] = public_sources(statement["sources"])
+    return Item(
+        heading=speaker_label(statement),
+        body=content,
+        fields=fields,
+        citations=citations(statement["sources"]),
+        data=data,
+    )

@@ -1,0 +1,298 @@
+"""Query -> Answer: every intent of the command language, answered from indexed SQL.
+
+Never raises for bad input: unknown commands get the closest commands, unknown names say so, and an
+unexpected failure becomes a short apology (logged with a request id for the operator).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.answer import brief as briefing
+from bot.answer.entity_match import EntityMatcher
+from bot.answer.items import event_item, statement_item
+from bot.answer.model import Answer, Citation, Conversation, Field, Item, Section
+from bot.answer.query import Query, parse
+from bot.config import Settings
+from bot.facts import PLOVER_TYPES
+from bot.store.store import Store, Window
+
+log = logging.getLogger("briefbot.answer")
+
+SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+HELP_LINES = (
+    ("latest talks [with|between X and Y] [about TOPIC] [since DATE|this week]", "meetings, calls and visits, newest first"),
+    ("who said what [about TOPIC] [since DATE]", "statements with their speakers"),
+    ("what did X say [about TOPIC]  /  quotes X", "one person's or body's statements"),
+    ("agreements [between X and Y]", "agreements reached"),
+    ("events TYPE", "any PLOVER type: " + ", ".join(t.lower() for t in PLOVER_TYPES)),
+    ("timeline X [and Y]", "events and statements in date order"),
+    ("who is X", "title, country, latest statements and meetings"),
+    ("brief [today|this week|since DATE] [about TOPIC]", "a digest with sources"),
+    ('search "words"', "full-text search"),
+    ("sources", "outlets Briefbot has read"),
+    ("subscribe daily at 08:00 [Europe/Berlin] [weekdays] [about TOPIC]", "scheduled briefings (admins)"),
+    ("subscriptions  /  unsubscribe N  /  pause N  /  resume N", "manage scheduled briefings"),
+    ("more", "the next page of the last answer"),
+)
+
+
+def fts_query(text: str, *, any_word: bool = False) -> str | None:
+    """An FTS5 MATCH string from user words: each word quoted, so no FTS syntax gets through."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()][:12]
+    if not words:
+        return None
+    return (" OR " if any_word else " ").join(f'"{w}"' for w in words)
+
+
+@dataclass
+class _Page:
+    query: Query
+    offset: int
+
+
+class AnswerService:
+    def __init__(self, store: Store, settings: Settings, subscriptions: SubscriptionHandler | None = None) -> None:
+        self.store = store
+        self.settings = settings
+        self.matcher = EntityMatcher(store)
+        self.subscriptions = subscriptions
+        self._pages: dict[tuple[str, str, str], _Page] = {}
+
+    async def answer(self, text: str, conversation: Conversation) -> Answer:
+        query = parse(text)
+        try:
+            return await self._dispatch(query, conversation)
+        except Exception:
+            request_id = uuid.uuid4().hex[:8]
+            log.exception("answer failed request_id=%s intent=%s", request_id, query.intent)
+            return Answer(
+                query=query.text, intent=query.intent, title="Sorry, something went wrong",
+                note=f"I couldn't answer that just now (reference {request_id}). Please try again.", ok=False,
+            )
+
+    # --- dispatch ------------------------------------------------------------------------------
+    async def _dispatch(self, query: Query, conversation: Conversation) -> Answer:
+        key = (conversation.platform, conversation.workspace, conversation.channel)
+        if query.intent == "more":
+            page = self._pages.get(key)
+            if page is None:
+                return Answer(query.text, "more", "Nothing to continue", note="Ask something first, then say `more`.", ok=False)
+            page.offset += self.settings.page_size
+            return await self._paged(page.query, page.offset, conversation)
+        if query.intent in ("help", "unknown"):
+            return self.help(query)
+        if query.intent in ("subscribe", "unsubscribe", "pause", "resume", "subscriptions"):
+            if self.subscriptions is None:
+                return Answer(query.text, query.intent, "Scheduled briefings", note="Scheduled briefings are not available here.", ok=False)
+            return await self.subscriptions(query, conversation)
+        if query.intent == "brief":
+            return await self.brief(query)
+        if query.intent in ("profile", "sources"):
+            return await (self.profile(query) if query.intent == "profile" else self.sources(query))
+        self._pages[key] = _Page(query, 0)
+        return await self._paged(query, 0, conversation)
+
+    async def _paged(self, query: Query, offset: int, conversation: Conversation) -> Answer:
+        handlers = {
+            "latest_talks": self.latest_talks,
+            "who_said_what": self.who_said_what,
+            "agreements": self.events,
+            "events": self.events,
+            "timeline": self.timeline,
+            "search": self.search,
+        }
+        answer = await handlers[query.intent](query, offset)
+        limit = self.settings.page_size
+        if answer.total > offset + answer.shown:
+            answer.note = f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say `more` for the next {min(limit, answer.total - offset - answer.shown)}"
+        elif offset and answer.shown == 0:
+            answer.note = "That's all – nothing more to show."
+        return answer
+
+    async def _entity_ids(self, query: Query) -> tuple[list[int] | None, str | None]:
+        """Entity ids for the names typed, or a message naming the one not recognised."""
+        if not query.names:
+            return None, None
+        ids = []
+        for name in query.names:
+            known = await self.matcher.match(name)
+            if known is None:
+                return None, f"I don't know anyone or anything called “{name}” yet."
+            ids.append(known.entity_id)
+        return ids, None
+
+    # --- intents -------------------------------------------------------------------------------
+    def help(self, query: Query) -> Answer:
+        items = [Item(heading=f"`{cmd}`", body=what) for cmd, what in HELP_LINES]
+        if query.intent == "unknown":
+            closest = ", ".join(f"`{c}`" for c in query.suggestions)
+            return Answer(query.text, "help", "I didn't understand that", [Section("Commands", items)],
+                          note=f"Closest commands: {closest}", ok=False, shown=len(items), total=len(items))
+        note = query.problem if query.problem and query.problem != "empty" else None
+        return Answer(query.text, "help", "Briefbot commands", [Section("Commands", items)], note=note,
+                      ok=note is None, shown=len(items), total=len(items))
+
+    async def latest_talks(self, query: Query, offset: int) -> Answer:
+        return await self._events(query, offset, types=["CONSULT"], title="Latest talks", intent="latest_talks")
+
+    async def events(self, query: Query, offset: int) -> Answer:
+        if query.plover_type:
+            title = "Agreements" if query.plover_type == "AGREE" else f"Events: {query.plover_type}"
+            types = [query.plover_type]
+        else:
+            title, types = "Events", None
+        return await self._events(query, offset, types=types, title=title, intent=query.intent)
+
+    async def _events(self, query: Query, offset: int, *, types: list[str] | None, title: str, intent: str) -> Answer:
+        ids, problem = await self._entity_ids(query)
+        if problem:
+            return Answer(query.text, intent, title, note=problem, ok=False)
+        window = Window(since=query.since, until=query.until)
+        limit = self.settings.page_size
+        rows, total = await self._search_fallback(
+            lambda match: self.store.events(types=types, entity_ids=ids, match=match, window=window, limit=limit, offset=offset),
+            query.topic,
+        )
+        items = [event_item(r) for r in rows]
+        note = None if items or offset else _nothing(title.lower(), query)
+        return Answer(query.text, intent, title, [Section(title, items)], note=note, shown=len(items), total=total)
+
+    async def who_said_what(self, query: Query, offset: int) -> Answer:
+        ids, problem = await self._entity_ids(query)
+        title = "Who said what" if not query.names else f"What {', '.join(query.names)} said"
+        if query.topic:
+            title += f" about {query.topic}"
+        if problem:
+            return Answer(query.text, "who_said_what", title, note=problem, ok=False)
+        window = Window(since=query.since, until=query.until)
+        limit = self.settings.page_size
+        rows, total = await self._search_fallback(
+            lambda match: self.store.statements(
+                speaker_ids=ids, named_only=True, match=match, window=window, limit=limit, offset=offset
+            ),
+            query.topic,
+        )
+        items = [statement_item(r) for r in rows]
+        note = None if items or offset else _nothing("statements", query)
+        return Answer(query.text, "who_said_what", title, [Section(title, items)], note=note, shown=len(items), total=total)
+
+    async def _search_fallback(self, run, topic: str | None):
+        """All topic words first; if nothing has them all, any of them (ranked by relevance)."""
+        if not topic:
+            return await run(None)
+        strict = fts_query(topic)
+        if strict is None:
+            return await run(None)
+        rows, total = await run(strict)
+        if total == 0:
+            rows, total = await run(fts_query(topic, any_word=True))
+        return rows, total
+
+    async def timeline(self, query: Query, offset: int) -> Answer:
+        ids, problem = await self._entity_ids(query)
+        title = f"Timeline: {' and '.join(query.names)}"
+        if problem or not ids:
+            return Answer(query.text, "timeline", title, note=problem or "Say `timeline X` with a name.", ok=False)
+        window = Window(since=query.since, until=query.until)
+        events, n_events = await self.store.events(entity_ids=ids, window=window, limit=200)
+        statements, n_statements = await self.store.statements(speaker_ids=ids, window=window, limit=200)
+        dated = [(e.get("date") or "", 0, event_item(e)) for e in events] + [
+            (s.get("date") or "", 1, statement_item(s)) for s in statements
+        ]
+        dated.sort(key=lambda x: (x[0], x[1]))
+        page = [item for _, _, item in dated[offset : offset + self.settings.page_size]]
+        for (when, _, item) in dated[offset : offset + self.settings.page_size]:
+            item.heading = f"{when or 'undated'} · {item.heading}"
+        note = None if page or offset else _nothing("events or statements", query)
+        return Answer(query.text, "timeline", title, [Section(title, page)], note=note, shown=len(page), total=len(dated))
+
+    async def profile(self, query: Query) -> Answer:
+        ids, problem = await self._entity_ids(query)
+        if problem or not ids:
+            return Answer(query.text, "profile", "Who is…", note=problem or "Say `who is X` with a name.", ok=False)
+        profile = await self.store.entity_profile(ids[0])
+        if profile is None:
+            return Answer(query.text, "profile", "Who is…", note="No profile found.", ok=False)
+        fields = [Field("Kind", profile["kind"])]
+        for key, label in (("title", "Title"), ("country", "Country"), ("country_code", "Code")):
+            if profile.get(key):
+                fields.append(Field(label, profile[key]))
+        others = [a for a in profile["aliases"] if a != profile["name"]]
+        if others:
+            fields.append(Field("Also written", ", ".join(others[:8])))
+        fields.append(Field("Mentioned in", f"{profile['articles']} article(s)"))
+        data = {k: profile.get(k) for k in ("name", "kind", "title", "country", "country_code", "aliases")}
+        head = Item(heading=profile["name"], fields=fields, data=data)
+        statements, _ = await self.store.statements(speaker_ids=ids, limit=3)
+        events, _ = await self.store.events(entity_ids=ids, limit=3)
+        sections = [Section(profile["name"], [head])]
+        if statements:
+            sections.append(Section("Latest statements", [statement_item(s) for s in statements]))
+        if events:
+            sections.append(Section("Latest meetings and events", [event_item(e) for e in events]))
+        shown = sum(len(s.items) for s in sections)
+        return Answer(query.text, "profile", f"Who is {profile['name']}", sections, shown=shown, total=shown)
+
+    async def search(self, query: Query, offset: int) -> Answer:
+        words = query.words or ""
+        limit = self.settings.page_size
+        rows, total = await self._search_fallback(
+            lambda match: self.store.statements(match=match, limit=limit, offset=offset), words
+        )
+        items = [statement_item(r) for r in rows]
+        if offset == 0:
+            match = fts_query(words)
+            articles = await self.store.search_articles(match, limit=3) if match else []
+            for a in articles:
+                items.append(Item(
+                    heading=f"Article: {a['title']}", body=a["snippet"],
+                    citations=[Citation(a["title"], a["source"], a["published"], a["url"])],
+                    data={"title": a["title"], "sources": [{k: a[k] for k in ("title", "source", "url", "published") if a[k]}]},
+                ))
+        note = None if items or offset else f"Nothing found for “{words}”."
+        title = f"Search: {words}"
+        return Answer(query.text, "search", title, [Section(title, items)], note=note, shown=len(rows), total=total)
+
+    async def sources(self, query: Query) -> Answer:
+        rows = await self.store.sources()
+        items = [
+            Item(
+                heading=r["name"],
+                fields=[Field("Articles", str(r["articles"])), Field("Latest", r["latest"] or "undated")],
+                data={"source": r["name"], "articles": r["articles"], "latest": r["latest"]},
+            )
+            for r in rows
+        ]
+        note = None if items else "No articles yet: ingest some with `briefbot ingest PATH_OR_URL`."
+        return Answer(query.text, "sources", "Sources", [Section("Sources", items)], note=note, shown=len(items), total=len(items))
+
+    async def brief(self, query: Query, window: Window | None = None, title: str | None = None) -> Answer:
+        """The digest. With no window given: what was ingested in the last 7 days."""
+        if window is None:
+            if query.since or query.until:
+                window = Window(since=query.since, until=query.until)
+            else:
+                week_ago = (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="microseconds")
+                window = Window(seen_since=week_ago)
+        return await briefing.compose(self.store, query, window, title or "Briefing", self.settings.page_size)
+
+
+def _nothing(what: str, query: Query) -> str:
+    filters = []
+    if query.names:
+        filters.append("with " + " and ".join(query.names))
+    if query.topic:
+        filters.append(f"about {query.topic}")
+    if query.since:
+        filters.append(f"since {query.since}")
+    return f"Nothing found ({what})" + (" " + " ".join(filters) if filters else "") + "."
+
+
