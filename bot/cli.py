@@ -165,7 +165,7 @@ def run(
     """Run chat adapters, the feed poller and the briefing scheduler until stopped."""
     if platform not in ("slack", "discord", "all"):
         _fail("choose slack, discord or all")
-    from bot.runner import run_forever
+    from adapters.run import run_forever
 
     _run(run_forever(_settings(), platform))
 

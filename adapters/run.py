@@ -1,0 +1,71 @@
+"""`briefbot run`: the chat adapters, the feed poller and the briefing scheduler in one process.
+
+This is where platforms are chosen and wired to the engine; the engine itself knows none of them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.platform import ChatPlatform
+
+log = logging.getLogger("briefbot.run")
+
+
+def build_platforms(engine: Engine, settings: Settings, which: str) -> dict[str, ChatPlatform]:
+    platforms: dict[str, ChatPlatform] = {}
+    if which in ("slack", "all"):
+        if settings.slack_bot_token is None:
+            raise SystemExit("error: SLACK_BOT_TOKEN is not set (see .env.example)")
+        from adapters.slack_app.platform import SlackPlatform
+
+        platforms["slack"] = SlackPlatform(engine, settings)
+    if which in ("discord", "all"):
+        if settings.discord_token is None:
+            raise SystemExit("error: DISCORD_TOKEN is not set (see .env.example)")
+        from adapters.discord_bot.platform import DiscordPlatform
+
+        platforms["discord"] = DiscordPlatform(engine, settings)
+    return platforms
+
+
+async def run_forever(settings: Settings, which: str) -> None:
+    """Run until SIGINT or SIGTERM, then disconnect cleanly."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    async with await Engine.open(settings) as engine:
+        platforms = build_platforms(engine, settings, which)
+        for name, platform in platforms.items():
+            await platform.connect()
+            log.info("adapter connected platform=%s", name)
+        background = _background_jobs(engine, settings, platforms)
+        log.info("briefbot running platforms=%s", ",".join(platforms))
+        try:
+            await stop.wait()
+        finally:
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
+            for platform in platforms.values():
+                await platform.disconnect()
+
+
+def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]) -> list[asyncio.Task]:
+    """The briefing scheduler and the feed poller, when their modules are installed."""
+    tasks = []
+    try:
+        from bot.schedule.service import run_scheduler, run_feed_poller
+    except ImportError:
+        log.info("scheduled briefings are not available in this build")
+        return tasks
+    tasks.append(asyncio.create_task(run_scheduler(engine, platforms, settings), name="scheduler"))
+    tasks.append(asyncio.create_task(run_feed_poller(engine, settings), name="feed-poller"))
+    return tasks
