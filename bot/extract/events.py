@@ -12,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
@@ -39,6 +42,7 @@ class Trigger:
     mode: str | None
     token: Token
     tokens: tuple[int, ...]
+    governor: Token | None = None  # the light or reversing verb: "held" talks, "lifted" a curfew
 
 
 @dataclass
@@ -78,23 +82,80 @@ def _lexicon() -> tuple[dict, dict, dict]:
 
 
 # --- finding triggers ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Frames:
+    """How governing verbs and modality reshape a trigger (see `frames` in event_triggers.json)."""
+
+    light: frozenset[str]
+    reversing: dict[str, str]
+    reversal: dict[str, str]
+    verb_object: dict[tuple[str, str], str]
+    intent: frozenset[str]
+    future: frozenset[str]
+    obligation: frozenset[str]
+    hostile: frozenset[str]
+    pledge: frozenset[str]
+    reporting: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> Frames:
+    raw = load_data("event_triggers")["frames"]
+    pairs = {tuple(k.split(" ", 1)): v for k, v in raw["verb_object"].items()}
+    return Frames(
+        light=frozenset(raw["light_verbs"]),
+        reversing=dict(raw["reversing_verbs"]),
+        reversal=dict(raw["reversal"]),
+        verb_object=pairs,  # type: ignore[arg-type]
+        intent=frozenset(raw["intent_words"]),
+        future=frozenset(raw["future_auxiliaries"]),
+        obligation=frozenset(raw["obligation_auxiliaries"]),
+        hostile=frozenset(raw["hostile_types"]),
+        pledge=frozenset(raw["pledge_types"]),
+        reporting=frozenset(raw["reporting_verbs"]),
+    )
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One PhraseMatcher per vocabulary, built once: the lexicon's multi-word triggers."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        _, _, phrases = _lexicon()
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for words in phrases:
+            matcher.add(" ".join(words), [Doc(vocab, words=list(words))])
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
 def find_triggers(sent: Span) -> list[Trigger]:
-    """Event triggers in a sentence: multi-word phrases first, then single nouns and verbs."""
+    """Event triggers in a sentence, each reshaped by the verb governing it and its modality."""
+    found = _lexical_triggers(sent)
+    found = _compose(found)
+    found.extend(_obligations(sent, found))
+    for trigger in found:
+        _apply_modality(trigger)
+    return found
+
+
+def _lexical_triggers(sent: Span) -> list[Trigger]:
+    """Multi-word phrases first (longest wins), then single nouns and verbs by lemma."""
     nouns, verbs, phrases = _lexicon()
     found: list[Trigger] = []
     used: set[int] = set()
-    lowers = [t.lower_ for t in sent]
-    for phrase, (type_, kind, mode) in phrases.items():
-        n = len(phrase)
-        for i in range(len(lowers) - n + 1):
-            if tuple(lowers[i : i + n]) == phrase and not used & set(range(i, i + n)):
-                tokens = tuple(sent[j].i for j in range(i, i + n))
-                head = max((sent[j] for j in range(i, i + n)), key=lambda t: t.pos_ == "NOUN" or t.pos_ == "VERB")
-                head = sent[i + n - 1] if sent[i + n - 1].pos_ in ("NOUN", "PROPN") else head
-                found.append(Trigger(type_, kind, mode, head, tokens))
-                used.update(range(i, i + n))
-    for k, token in enumerate(sent):
-        if k in used:
+    doc = sent.doc
+    spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(sent)]  # offsets are the doc's
+    for span in filter_spans(spans):
+        type_, kind, mode = phrases[tuple(t.lower_ for t in span)]
+        head = next((t for t in span if t.pos_ in ("NOUN", "VERB")), span.root)
+        head = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else head
+        found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
+        used.update(t.i for t in span)
+    for token in sent:
+        if token.i in used:
             continue
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nouns:
             options = nouns[token.lemma_.lower()]
@@ -122,18 +183,138 @@ def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[s
     return options[0]
 
 
+def _verb_lemma(verb: Token) -> str:
+    """'call off', 'break off': the lemma with its particle, as the frames list them."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
+    if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        verb = token.head.head
+        if _verb_lemma(verb) in _frames().light or token.head.lower_ in ("under", "on"):
+            return verb
+    return None
+
+
+def _compose(triggers: list[Trigger]) -> list[Trigger]:
+    """A noun trigger and the verb governing it are one event, typed by the pair.
+
+    Light verbs take the noun's event ("imposed sanctions"); reversing verbs undo it ("lifted the
+    curfew" concedes, "cancelled a visit" sanctions); listed pairs override ("declared a ceasefire").
+    A verb trigger governing a noun trigger otherwise keeps its own type ("rejected a request").
+    """
+    frames = _frames()
+    by_token = {t.token.i: t for t in triggers}
+    absorbed: set[int] = set()
+    for trigger in triggers:
+        token = trigger.token
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = _governor(token)
+        if verb is None:
+            continue
+        lemma = _verb_lemma(verb)
+        pair = frames.verb_object.get((verb.lemma_.lower(), token.lemma_.lower()))
+        if pair is not None:
+            trigger.type = pair
+        elif lemma in frames.reversing:
+            trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
+            trigger.kind = lemma.split()[0]
+            trigger.mode = None
+        elif lemma not in frames.light:
+            continue
+        trigger.governor = verb
+        if verb.i in by_token:
+            absorbed.add(verb.i)
+    return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _obligations(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """'Russia said Sudan must return the helicopter': a reported obligation is a demand."""
+    frames = _frames()
+    taken = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+    out = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.dep_ not in ("ccomp", "parataxis") or token.i in taken:
+            continue
+        if token.head.lemma_.lower() not in frames.reporting:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in token.children):
+            out.append(Trigger("REQUEST", "demand", None, token, (token.i,)))
+    return out
+
+
+def _clause_chain(node: Token) -> list[Token]:
+    """The trigger's verb and the verbs it is the complement of: 'is willing to send'."""
+    chain = [node]
+    while node.dep_ in ("xcomp", "acomp") and len(chain) < 6:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _conditional(chain: list[Token]) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+        for node in chain
+        for c in node.children
+    )
+
+
+def _apply_modality(trigger: Trigger) -> None:
+    """An announced future act is a pledge (AGREE) or, when hostile or conditional, a threat.
+
+    "Portugal will support Turkey's bid" is an AGREE, "would boycott the elections" a THREATEN;
+    a planned meeting stays a CONSULT (planned), unless offered on a condition ("would meet him
+    if ..."), which is an AGREE.
+    """
+    frames = _frames()
+    node = trigger.governor or trigger.token
+    if node.pos_ not in ("VERB", "AUX"):
+        return
+    chain = _clause_chain(node)
+    future = any(c.dep_ == "aux" and c.lower_ in frames.future for n in chain for c in n.children)
+    intent = any(n.lemma_.lower() in frames.intent for n in chain[1:])
+    if not (future or intent):
+        return
+    conditional = _conditional(chain)
+    if trigger.type == "CONSULT":
+        if conditional:
+            trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+    elif trigger.type in frames.hostile or (conditional and trigger.type in frames.pledge):
+        trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
+    elif trigger.type in frames.pledge:
+        trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+
+
 def _depth(token: Token) -> int:
+    """Hops to the sentence root, not counting reporting verbs ("officials said")."""
+    reporting = _frames().reporting
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token = token.head
-        depth += 1
+        if token.lemma_.lower() not in reporting:
+            depth += 1
     return depth
 
 
-def salience(trigger: Trigger) -> tuple[int, int, int]:
-    """How central a trigger is to its sentence: dependency depth, verbs first, then position."""
+def salience(trigger: Trigger) -> tuple[int, int, int, int]:
+    """How central a trigger is to its sentence; the smallest key is the main event.
+
+    A reporting verb framing a clause ranks last (what was said is the event), then the trigger
+    (or the light verb governing it) closest to the root, a verb before a noun, the earlier word.
+    """
     token = trigger.token
-    return (_depth(token), 0 if token.pos_ == "VERB" else 1, token.i)
+    node = trigger.governor or token
+    frames_ = _frames()
+    reporting = int(
+        token.lemma_.lower() in frames_.reporting and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    )
+    return (reporting, _depth(node), 0 if node.pos_ in ("VERB", "AUX") else 1, token.i)
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -303,7 +484,7 @@ def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | Non
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
-    if "will" in auxes or "to" in auxes and lemma in ("hold", "meet") or lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree":
+    if "will" in auxes or ("to" in auxes and lemma in ("hold", "meet")) or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree"):
         return "planned"
     if lemma in ONGOING_CUES or verb.text.lower() in ("commence", "commences", "begins", "underway"):
         return "ongoing"
