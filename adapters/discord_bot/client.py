@@ -12,6 +12,10 @@ from adapters.discord_bot.messages import NO_MENTIONS
 
 log = logging.getLogger("briefbot.discord")
 
+# discord.py's default: READY waits this long after the last GUILD_CREATE, as Discord does not
+# say how many will come. Tests against the fake, which sends one, shorten it.
+GUILD_READY_TIMEOUT = 2.0
+
 
 def intents() -> discord.Intents:
     # Interactions arrive without any intent; `guilds` (not privileged) keeps the guild cache
@@ -20,8 +24,18 @@ def intents() -> discord.Intents:
 
 
 class BriefbotClient(discord.Client):
-    def __init__(self, command: BriefCommand, *, guild_id: int | None = None) -> None:
-        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS)
+    def __init__(
+        self,
+        command: BriefCommand,
+        *,
+        guild_id: int | None = None,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
+    ) -> None:
+        super().__init__(
+            intents=intents(),
+            allowed_mentions=NO_MENTIONS,
+            guild_ready_timeout=guild_ready_timeout,
+        )
         self.tree = app_commands.CommandTree(self)
         command.install(self.tree)
         self.guild_id = guild_id

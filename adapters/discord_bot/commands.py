@@ -120,7 +120,9 @@ class BriefCommand:
         except discord.HTTPException:
             log.exception("Discord: could not reply to /%s", COMMAND)
 
-    async def _deferred(self, interaction: discord.Interaction, pending: asyncio.Future[Answer]) -> None:
+    async def _deferred(
+        self, interaction: discord.Interaction, pending: asyncio.Future[Answer]
+    ) -> None:
         try:
             await interaction.response.defer(thinking=True)
         except discord.HTTPException:

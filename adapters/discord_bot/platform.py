@@ -8,7 +8,7 @@ import logging
 import aiohttp
 import discord
 
-from adapters.discord_bot.client import BriefbotClient
+from adapters.discord_bot.client import GUILD_READY_TIMEOUT, BriefbotClient
 from adapters.discord_bot.commands import ANSWER_GRACE, Answerer, BriefCommand
 from adapters.discord_bot.endpoints import configure_endpoints
 from adapters.discord_bot.messages import message_kwargs
@@ -33,12 +33,17 @@ class DiscordPlatform:
         *,
         listen: bool = True,
         grace: float = ANSWER_GRACE,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
     ) -> None:
         configure_endpoints(settings)
         self.settings = settings
         self.listen = listen
         self.command = BriefCommand(engine, settings.admin_ids, grace=grace)
-        self.client = BriefbotClient(self.command, guild_id=settings.discord_guild_id)
+        self.client = BriefbotClient(
+            self.command,
+            guild_id=settings.discord_guild_id,
+            guild_ready_timeout=guild_ready_timeout,
+        )
         self._gateway: asyncio.Task[None] | None = None
         self._logged_in = False
 

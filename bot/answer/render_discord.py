@@ -40,7 +40,8 @@ COLOUR_REFUSED = 0x718096
 
 ZWSP = "\u200b"
 ELLIPSIS = "…"
-_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()])")
+# Markdown that could format, quote or hide text; brackets so text cannot forge a masked link.
+_MARKDOWN = re.compile(r"([\\*_~`|>#\[\]])")
 _MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
 _MENTION_OPEN = re.compile(r"<(?=[@#/:]|a:|t:)", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -161,7 +162,9 @@ def _footer_text(answer: Answer, dropped: int) -> str:
         parts.append(plain(answer.note, MAX_NOTE))
     if dropped:
         noun = "item" if dropped == 1 else "items"
-        parts.append(f"{dropped} more {noun} left out to fit Discord's limits; ask a narrower question.")
+        parts.append(
+            f"{dropped} more {noun} left out to fit Discord's limits; ask a narrower question."
+        )
     return " · ".join(part for part in parts if part)
 
 

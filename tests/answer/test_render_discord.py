@@ -40,7 +40,8 @@ citations = st.builds(
     title=short,
     source=st.none() | short,
     published=st.none() | st.just("2025-02-27"),
-    url=st.none() | st.sampled_from(["https://example.org/a(b) c", "javascript:alert(1)", "x" * 900]),
+    url=st.none()
+    | st.sampled_from(["https://example.org/a(b) c", "javascript:alert(1)", "x" * 900]),
 )
 items = st.builds(
     Item,
@@ -54,7 +55,9 @@ answers = st.builds(
     query=short,
     intent=st.just("brief"),
     title=text,
-    sections=st.lists(st.builds(Section, title=text, items=st.lists(items, max_size=12)), max_size=14),
+    sections=st.lists(
+        st.builds(Section, title=text, items=st.lists(items, max_size=12)), max_size=14
+    ),
     note=st.none() | text,
     ok=st.booleans(),
 )
@@ -116,7 +119,9 @@ def test_citations_show_outlet_date_and_link() -> None:
         body="Talks on embassy operations.",
         citations=[Citation("Russia-US talks", "Caliber.Az", "2025-02-27", "https://caliber.az/x")],
     )
-    message = render_discord(Answer("latest talks", "latest_talks", "Latest talks", [Section("", [item])]))
+    message = render_discord(
+        Answer("latest talks", "latest_talks", "Latest talks", [Section("", [item])])
+    )
     description = message.embeds[0]["description"]
     assert "[Caliber.Az, 2025-02-27](https://caliber.az/x)" in description
     assert message.embeds[0]["title"] == "Latest talks"

@@ -350,7 +350,9 @@ class FakeDiscord:
         if sent is None or sent.token != request.match_info["token"]:
             return _json({"code": 10062, "message": "Unknown interaction"}, 404)
         if any(c.kind == "callback" and c.key == interaction_id for c in self.calls):
-            return _json({"code": 40060, "message": "Interaction has already been acknowledged."}, 400)
+            return _json(
+                {"code": 40060, "message": "Interaction has already been acknowledged."}, 400
+            )
         kind = body.get("type")
         data = body.get("data") or {}
         if kind == 4:
@@ -413,7 +415,11 @@ class FakeDiscord:
             self.rate_limit_once.discard(channel)
             await self._record(Call("rate_limited", request.path, body, at, channel, 429))
             return _json(
-                {"message": "You are being rate limited.", "retry_after": self.retry_after, "global": False},
+                {
+                    "message": "You are being rate limited.",
+                    "retry_after": self.retry_after,
+                    "global": False,
+                },
                 429,
                 headers={
                     "Via": "1.1 google",  # without it discord.py suspects a Cloudflare ban
@@ -479,7 +485,9 @@ class FakeDiscord:
         await self._dispatch(ws, "GUILD_CREATE", self.guild())
         self.identified.set()
 
-    def _interaction(self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str) -> dict[str, Any]:
+    def _interaction(
+        self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str
+    ) -> dict[str, Any]:
         interaction_id = self.snowflake()
         command = next(iter(self.commands.get(GUILD_ID, []) + self.commands.get("global", [])), {})
         return {
@@ -538,7 +546,9 @@ class FakeDiscord:
     async def autocomplete(self, current: str) -> SentInteraction:
         """A member is typing `current` into `/brief`'s query option."""
         options = [{"name": "query", "type": 3, "value": current, "focused": True}]
-        return await self._send_interaction(self._interaction(4, options, MEMBER_PERMISSIONS, USER_ID))
+        return await self._send_interaction(
+            self._interaction(4, options, MEMBER_PERMISSIONS, USER_ID)
+        )
 
     # --- waiting ----------------------------------------------------------------------------
     async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0) -> Call:
