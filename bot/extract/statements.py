@@ -2,33 +2,40 @@
 
 Each statement keeps its speaker (resolved through the article's EntityIndex), the speech verb,
 the content with character offsets into the text, the quote kind and the evidence sentence.
+
+Order matters: reported clauses are found first so that a quotation inside one ("confirmed that
+they had "agreed to ..."") stays part of that mixed statement; quotations are then attributed,
+and a reported clause that is really just a quotation gives way to the quotation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.entities import EntityIndex
+from bot.extract.pipeline import load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.facts import Statement
 
-SPEECH_VERBS = frozenset(
-    """
-    say tell state announce confirm clarify warn add note indicate explain insist stress emphasize
-    emphasise claim argue report declare reiterate suggest write tweet post deny acknowledge admit
-    vow pledge promise predict urge describe reveal assert maintain respond reply comment signal
-    hint contend concede allege observe remark recall affirm underline underscore highlight
-    mention point announce assure caution complain criticize criticise accuse charge demand
-    propose recommend testify disclose boast quip joke lament acknowledge estimate forecast
-    believe think hope expect fear worry doubt learn
-    """.split()
-)
-# Verbs of belief only count when they have a that-clause, never as a quote's attribution.
-BELIEF_VERBS = frozenset({"believe", "think", "hope", "expect", "fear", "worry", "doubt", "learn"})
 SUBJECTS = ("nsubj", "nsubjpass")
-_TRIM = " \t\r\n,;:.—–-"
+_TRIM = " \t\r\n,;:.—–-―"
+_SENT_END = frozenset({".", "!", "?"})
+_DASHES = "\u2015\u2014\u2013"
+# A quotation shorter than this is a scare-quoted word or a title unless it is clearly speech.
+MIN_QUOTE_WORDS = 4
+# Words outside the marks that make a reported clause "mixed" rather than just a quotation.
+MIN_UNQUOTED_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("speech_verbs")
+    clause_only = frozenset(data["clause_only"])
+    return frozenset(data["speech"]) | clause_only, clause_only
 
 
 @dataclass
@@ -38,8 +45,10 @@ class _Found:
     verb: str
     start: int
     end: int
-    spans: list[list[int]] | None
-    sent: Span
+    evidence: tuple[int, int]
+    spans: list[list[int]] | None = None
+    verb_i: int | None = None
+    quotes: list[QuoteSpan] = field(default_factory=list)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -48,6 +57,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def _is_speech(token: Token, quotation: bool = False) -> bool:
+    verbs, clause_only = _verbs()
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs:
+        return False
+    return not (quotation and token.lemma_ in clause_only)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -63,7 +79,21 @@ def _subject(verb: Token) -> Token | None:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
                 return child
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head  # "a statement saying ...", "Smith, saying ..."
     return None
+
+
+def _according_to(token: Token) -> Token | None:
+    """The source in 'according to X', or None when `token` does not start one."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        to = token.doc[token.i + 1]
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
 
 
 def _speaker_text(token: Token) -> str:
@@ -71,7 +101,7 @@ def _speaker_text(token: Token) -> str:
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl"):
+        if child.dep_ in ("relcl", "appos", "acl", "punct", "cc", "conj", "advcl", "prep"):
             break
         right = child.right_edge.i
     span = token.doc[left : right + 1]
@@ -90,107 +120,254 @@ def _content_clause(verb: Token) -> Token | None:
     return None
 
 
-def _excluding(sent: Span, cut: range) -> tuple[int, int]:
-    """The longer part of the sentence left of or right of the token range `cut`."""
+def _outside(sent: Span, cut: range) -> list[tuple[int, int]]:
+    """The parts of the sentence left and right of the token range `cut` (the reporting clause)."""
     doc = sent.doc
-    left = (sent.start_char, doc[cut.start].idx) if cut.start > sent.start else None
-    right = (doc[cut.stop - 1].idx + len(doc[cut.stop - 1]), sent.end_char) if cut.stop < sent.end else None
-    options = [o for o in (left, right) if o and o[1] - o[0] > 0]
-    return max(options, key=lambda o: o[1] - o[0]) if options else (sent.start_char, sent.end_char)
+    parts = []
+    if cut.start > sent.start:
+        parts.append(_strip(doc.text, sent.start_char, doc[cut.start].idx))
+    if cut.stop < sent.end:
+        last = doc[cut.stop - 1]
+        parts.append(_strip(doc.text, last.idx + len(last), sent.end_char))
+    return [p for p in parts if p[1] > p[0]]
 
 
-def _reported(doc: Doc, quotes: list[QuoteSpan]) -> list[_Found]:
+class _QuoteLookup:
+    """Is a character offset inside a quotation? Bisect over the sorted quote spans."""
+
+    def __init__(self, quotes: list[QuoteSpan]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+
+    def covering(self, offset: int) -> QuoteSpan | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.quotes[i].inner_start <= offset < self.quotes[i].inner_end:
+            return self.quotes[i]
+        return None
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     found: list[_Found] = []
+    text = doc.text
     for token in doc:
-        if token.lemma_ == "accord" and token.lower_ == "according":
-            to = next((c for c in token.children if c.lower_ == "to"), None)
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-            if pobj is None:
-                continue
-            cut = range(token.i, pobj.right_edge.i + 1)
-            start, end = _excluding(token.sent, cut)
-            found.append(_Found(pobj, _speaker_text(pobj), "according to", start, end, None, token.sent))
+        if inside.covering(token.idx) is not None:
+            continue  # a verb inside a quotation is the quoted speaker's, not the article's
+        source = _according_to(token)
+        if source is not None:
+            cut = range(token.i, source.right_edge.i + 1)
+            parts = _outside(token.sent, cut)
+            parts = [p for p in parts if _words(text[p[0] : p[1]]) >= 3] or parts
+            if parts:
+                found.append(_make(source, "according to", parts, token.sent, token.i))
             continue
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in SPEECH_VERBS:
-            continue
-        if any(c.dep_ == "neg" for c in token.children):
+        if not _is_speech(token) or any(c.dep_ == "neg" for c in token.children):
             continue
         subject = _subject(token)
         if subject is None:
             continue
         clause = _content_clause(token)
         if clause is not None:
-            start = clause.left_edge.idx
-            end = clause.right_edge.idx + len(clause.right_edge)
-        elif token.lemma_ not in BELIEF_VERBS and token.dep_ in ("ROOT", "parataxis") and token.i > subject.i:
-            # "Content, X said." where the parser hung the content elsewhere: the rest of the sentence.
-            cut = range(min(subject.left_edge.i, token.i), max(token.right_edge.i, subject.i) + 1)
-            if cut.start <= token.sent.start:
+            start, end = _strip(text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            parts = [(start, end)] if start < end else []
+        elif _is_speech(token, quotation=True) and token.dep_ in ("ROOT", "parataxis"):
+            # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
+            lo = min(subject.left_edge.i, token.i)
+            hi = max(subject.right_edge.i, token.i)
+            if lo <= token.sent.start:
                 continue
-            start, end = _excluding(token.sent, range(cut.start, min(cut.stop, token.i + 1)))
-            if end > doc[cut.start].idx:
-                continue
+            parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
+            if parts and parts[0][0] > doc[lo].idx:
+                continue  # only a right part: "X said on Friday in Paris" carries no content
         else:
             continue
-        start, end = _strip(doc.text, start, end)
-        if end - start < 8:
+        if not parts or sum(e - s for s, e in parts) < 8:
             continue
-        found.append(_Found(subject, _speaker_text(subject), token.lemma_, start, end, None, token.sent))
+        found.append(_make(subject, token.lemma_, parts, token.sent, token.i))
     return found
+
+
+def _make(speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int) -> _Found:
+    start, end = parts[0][0], parts[-1][1]
+    spans = [list(p) for p in parts] if len(parts) > 1 else None
+    return _Found(speaker, _speaker_text(speaker), verb, start, end, (sent.start_char, sent.end_char), spans, verb_i)
+
+
+# --- direct quotations ---------------------------------------------------------------------------
+def _paragraph_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end == -1 else end
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    if end <= start:
+        return None
+    return doc.char_span(start, end, alignment_mode="contract")
+
+
+def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token | None, str] | None:
+    """'"...," X said' or '"...?" asked X' or '"..." ― X': (speaker, verb, cue) after the quote."""
+    text = doc.text
+    ending = text[q.inner_start : q.inner_end].rstrip()[-1:]
+    if ending in (".", ";", ":"):
+        return None  # the quotation closed its sentence: what follows is a new one
+    span = _tokens(doc, q.end, limit)
+    if span is None:
+        return None
+    for token in span:
+        if token.text in _SENT_END or token.i - span.start > 20:
+            break
+        if token.is_space:
+            continue
+        source = _according_to(token)
+        if source is not None:
+            return source, token, "according to"
+        if _is_speech(token, quotation=True):
+            subject = _subject(token)
+            if subject is not None and not inside_quote(subject, q):
+                return subject, token, token.lemma_
+    first = next((t for t in span if not t.is_space), None)
+    if first is not None and first.text[:1] in _DASHES:
+        # A pull quote signed with a dash: '"..." ― Maria Lopez, 34, nurse'.
+        for ent in span.ents:
+            if ent.label_ in ("PERSON", "ORG", "NORP") and ent.start - first.i <= 2:
+                return ent.root, None, "say"
+    return None
+
+
+def inside_quote(token: Token, q: QuoteSpan) -> bool:
+    return q.inner_start <= token.idx < q.inner_end
+
+
+def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Token, str] | None:
+    """'X said: "..."' or 'X said, "..."': the nearest speech verb before the quote, same sentence."""
+    span = _tokens(doc, floor, q.start)
+    if span is None:
+        return None
+    tokens = list(span)
+    for k in range(len(tokens) - 1, -1, -1):
+        token = tokens[k]
+        if token.text in _SENT_END and k < len(tokens) - 1:
+            break
+        if not _is_speech(token, quotation=True):
+            continue
+        subject = _subject(token)
+        if subject is not None:
+            return subject, token, token.lemma_
+    return None
 
 
 def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_Found]:
-    """Quotations not already inside a reported clause, attributed to the nearest speech verb."""
+    """Quotations not already inside a mixed reported clause, attributed to a speech verb next to them."""
+    text = doc.text
     found: list[_Found] = []
-    last_speaker: _Found | None = None
-    for q in quotes:
-        inner_start, inner_end = _strip(doc.text, q.start + 1, q.end)
-        inner_end = max(inner_start, inner_end - (1 if doc.text[inner_end - 1 : inner_end] in '"”»' else 0))
-        inner_start, inner_end = _strip(doc.text, inner_start, inner_end)
-        if len(doc.text[inner_start:inner_end].split()) < 4:
-            continue  # a scare-quoted word or title, not a quotation
-        if any(f.start <= inner_start and inner_end <= f.end + 2 for f in reported):
+    consumed: set[int] = set()
+    for n, q in enumerate(quotes):
+        if n in consumed:
             continue
-        span = doc.char_span(inner_start, inner_end, alignment_mode="expand")
-        if span is None:
+        inner_start, inner_end = _strip(text, q.inner_start, q.inner_end)
+        if inner_end <= inner_start or _mixed_in(reported, text, q):
             continue
-        verb = _verb_outside(doc, q, span)
-        if verb is not None:
-            subject = _subject(verb)
-            if subject is not None:
-                f = _Found(subject, _speaker_text(subject), verb.lemma_, inner_start, inner_end, None, span.sent)
-                found.append(f)
-                last_speaker = f
-                continue
-        if last_speaker is not None and span.sent.start - last_speaker.sent.end <= 3:
-            # A quote carrying on from the previous one, with no attribution of its own.
-            f = _Found(last_speaker.speaker_token, last_speaker.speaker_text, last_speaker.verb, inner_start, inner_end, None, span.sent)
-            found.append(f)
+        para_end = _paragraph_end(text, q.end)
+        next_q = quotes[n + 1] if n + 1 < len(quotes) else None
+        limit = min(para_end, next_q.start) if next_q else para_end
+        prev_end = quotes[n - 1].end if n > 0 else 0
+        floor = max(_paragraph_start(text, q.start), prev_end)
+        words = _words(text[inner_start:inner_end])
+        found_by = _attribution_after(doc, q, limit)
+        if found_by is None and words >= MIN_QUOTE_WORDS:
+            found_by = _attribution_before(doc, q, floor)
+        if found_by is None:
+            if words >= MIN_QUOTE_WORDS and found and _continues(text, found[-1], q):
+                prev = found[-1]
+                found.append(_Found(prev.speaker_token, prev.speaker_text, prev.verb, inner_start, inner_end,
+                                    (q.start, q.end), None, prev.verb_i, [q]))
+            continue
+        speaker, verb, cue = found_by
+        spans = [[inner_start, inner_end]]
+        used = [q]
+        # '"A," he said. "B."': the quotation resumes after its attribution in the same paragraph.
+        if (next_q is not None and next_q.start < para_end and verb is not None and verb.i < _first_token(doc, next_q.start)
+                and _attribution_after(doc, next_q, _next_limit(text, quotes, n + 1)) is None):
+            s, e = _strip(text, next_q.inner_start, next_q.inner_end)
+            if e > s:
+                spans.append([s, e])
+                used.append(next_q)
+                consumed.add(n + 1)
+        if words < MIN_QUOTE_WORDS and len(spans) == 1 and not _opens_sentence(text, q, floor):
+            continue
+        start, end = spans[0][0], spans[-1][1]
+        f = _Found(speaker, _speaker_text(speaker), cue, start, end,
+                   (min(q.start, speaker.sent.start_char), max(used[-1].end, speaker.sent.end_char)),
+                   spans if len(spans) > 1 else None, verb.i if verb is not None else None, used)
+        found.append(f)
     return found
 
 
-def _verb_outside(doc: Doc, q: QuoteSpan, inner: Span) -> Token | None:
-    """A speech verb outside the quotation, in its sentences or the one that follows it."""
-    sents = {inner.sent, doc[inner.end - 1].sent}
-    end_tok = doc[inner.end - 1]
-    if end_tok.i + 3 < len(doc):
-        sents.add(doc[end_tok.i + 3].sent)
-    candidates = []
-    for sent in sents:
-        for token in sent:
-            if q.start <= token.idx < q.end:
-                continue
-            if token.lemma_ in SPEECH_VERBS and token.lemma_ not in BELIEF_VERBS and token.pos_ in ("VERB", "AUX"):
-                candidates.append(token)
-    if not candidates:
-        return None
-    return min(candidates, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end)))
+def _first_token(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, min(len(doc.text), offset + 1), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _next_limit(text: str, quotes: list[QuoteSpan], n: int) -> int:
+    para_end = _paragraph_end(text, quotes[n].end)
+    return min(para_end, quotes[n + 1].start) if n + 1 < len(quotes) else para_end
+
+
+def _opens_sentence(text: str, q: QuoteSpan, floor: int) -> bool:
+    """A quotation at the start of its sentence ('"No," he said.') is speech even when short."""
+    before = text[floor : q.start].rstrip()
+    return not before or before[-1] in ".!?:\n"
+
+
+def _continues(text: str, prev: _Found, q: QuoteSpan) -> bool:
+    """A quotation opening the paragraph right after the speaker's previous one carries it on."""
+    if not prev.quotes:
+        return False
+    gap = text[prev.quotes[-1].end : q.start]
+    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1 and "\n" in gap and not gap.strip()
+
+
+def _mixed_in(reported: list[_Found], text: str, q: QuoteSpan) -> bool:
+    """The quotation sits inside a reported clause that says more than the quotation itself."""
+    for f in reported:
+        if f.start <= q.inner_start and q.inner_end <= f.end + 2:
+            unquoted = text[f.start : q.start] + " " + text[q.end : f.end]
+            if _words(unquoted.replace("that", " ", 1)) >= MIN_UNQUOTED_WORDS:
+                return True
+    return False
+
+
+def _covered_by(f: _Found, direct: list[_Found]) -> bool:
+    """A reported clause that is mostly one of the attributed quotations."""
+    length = max(1, f.end - f.start)
+    for d in direct:
+        for q in d.quotes:
+            overlap = min(f.end, q.end) - max(f.start, q.start)
+            if overlap > 0.5 * length:
+                return True
+    return False
+
+
+def _resolve(index: EntityIndex, token: Token):  # noqa: ANN202 - a Cluster or None
+    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+        token = token.head.head  # "the senator, who said ...": the senator
+    return index.resolve(token)
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
     quotes = find_quotes(doc.text)
-    reported = _reported(doc, quotes)
+    lookup = _QuoteLookup(quotes)
+    reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
+    reported = [f for f in reported if not _covered_by(f, direct)]
     statements: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for f in sorted(reported + direct, key=lambda f: f.start):
@@ -199,10 +376,14 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         if f.speaker_token.i in index.byline_tokens:
             continue
         seen.add((f.start, f.end))
-        cluster = index.resolve(f.speaker_token)
-        fraction = quoted_fraction(f.start, f.end, quotes)
+        cluster = _resolve(index, f.speaker_token)
+        pieces = f.spans or [[f.start, f.end]]
+        quoted = sum(quoted_fraction(a, b, quotes) * (b - a) for a, b in pieces)
+        fraction = quoted / max(1, sum(b - a for a, b in pieces))
+        if f.quotes:
+            fraction = 1.0
         quote = "direct" if fraction >= 0.9 else "mixed" if fraction > 0.05 else "indirect"
-        sent_text = doc.text[f.sent.start_char : f.sent.end_char].strip()
+        evidence = doc.text[f.evidence[0] : f.evidence[1]].strip()
         statements.append(
             Statement(
                 speaker=cluster.name if cluster else None,
@@ -216,7 +397,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 content_end=f.end,
                 content_spans=f.spans,
                 quote=quote,  # type: ignore[arg-type]
-                evidence=sent_text,
+                evidence=evidence,
                 date=published,
             )
         )
