@@ -96,6 +96,7 @@ class Frames:
     hostile: frozenset[str]
     pledge: frozenset[str]
     reporting: frozenset[str]
+    lemma_fixes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +114,7 @@ def _frames() -> Frames:
         hostile=frozenset(raw["hostile_types"]),
         pledge=frozenset(raw["pledge_types"]),
         reporting=frozenset(raw["reporting_verbs"]),
+        lemma_fixes=dict(raw["lemma_fixes"]),
     )
 
 
@@ -183,14 +185,22 @@ def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[s
     return options[0]
 
 
+def _lemma(token: Token) -> str:
+    """The lemma, corrected where the small model slips ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    return _frames().lemma_fixes.get(lemma, lemma)
+
+
 def _verb_lemma(verb: Token) -> str:
     """'call off', 'break off': the lemma with its particle, as the frames list them."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+    return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
 
 
 def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head  # "ended mediation efforts": the efforts are the object
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
@@ -218,7 +228,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         if verb is None:
             continue
         lemma = _verb_lemma(verb)
-        pair = frames.verb_object.get((verb.lemma_.lower(), token.lemma_.lower()))
+        pair = frames.verb_object.get((_lemma(verb), token.lemma_.lower()))
         if pair is not None:
             trigger.type = pair
         elif lemma in frames.reversing:
@@ -601,7 +611,7 @@ def _split_coordination(token: Token) -> list[str]:
 def _agreement_content(trigger: Trigger) -> str | None:
     token = trigger.token
     for child in token.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to")):
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to", "upon")):
             target = child if child.dep_ == "xcomp" else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if target is None:
                 continue
@@ -739,13 +749,27 @@ def _draft_participants(draft: _Draft) -> list[Cluster]:
 def _keep(draft: _Draft) -> bool:
     first = draft.mentions[0]
     if first.trigger.type == "AGREE":
-        return bool(first.content) and len(_draft_participants(draft)) >= 1
+        # A bare "the agreement" is a reference, not news; a verb or a pledge says one was made.
+        trigger = first.trigger
+        made = trigger.token.pos_ == "VERB" or trigger.governor is not None or trigger.kind == "pledge"
+        return bool(_draft_participants(draft)) and (bool(first.content) or made)
     return True
 
 
 def _participant(cluster: Cluster) -> Participant:
     code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
     return Participant(name=cluster.name, kind=cluster.kind, country_code=code)
+
+
+def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
+    """PLOVER's CONSULT mode; a meeting in person with no other sign is a visit (someone
+    travelled), one among three or more countries multilateral."""
+    if trigger.type != "CONSULT":
+        return trigger.mode
+    if trigger.mode is not None:
+        return trigger.mode
+    countries = {p.code or (p.country.code if p.country else p.name) for p in participants}
+    return "multilateral" if len(countries) >= 3 else "visit"
 
 
 def _to_event(draft: _Draft, published: str | None) -> Event:
@@ -765,7 +789,7 @@ def _to_event(draft: _Draft, published: str | None) -> Event:
     return Event(
         type=first.trigger.type,
         kind=first.trigger.kind,
-        mode=first.trigger.mode,
+        mode=_mode(first.trigger, participants),
         participants=[_participant(p) for p in participants],
         location=location,
         date=date[0] if date else None,
