@@ -261,7 +261,11 @@ def _obligations(sent: Span, found: list[Trigger]) -> list[Trigger]:
 def _clause_chain(node: Token) -> list[Token]:
     """The trigger's verb and the verbs it is the complement of: 'is willing to send'."""
     chain = [node]
-    while node.dep_ in ("xcomp", "acomp") and len(chain) < 6:
+    while len(chain) < 6 and (
+        node.dep_ in ("xcomp", "acomp")
+        # a purpose clause serves the verb it hangs off: "willing to send troops to help defend"
+        or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+    ):
         node = node.head
         chain.append(node)
     return chain
@@ -751,7 +755,9 @@ def _keep(draft: _Draft) -> bool:
     if first.trigger.type == "AGREE":
         # A bare "the agreement" is a reference, not news; a verb or a pledge says one was made.
         trigger = first.trigger
-        made = trigger.token.pos_ == "VERB" or trigger.governor is not None or trigger.kind == "pledge"
+        if trigger.kind == "pledge":
+            return True  # "it is willing to withdraw": the pledge is the news, whoever "it" is
+        made = trigger.token.pos_ == "VERB" or trigger.governor is not None
         return bool(_draft_participants(draft)) and (bool(first.content) or made)
     return True
 
