@@ -28,10 +28,10 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # a script run from anywhere: import the project and its test fakes
 
-from adapters.slack_app import SlackPlatform
-from bot.answer.model import Answer, Citation, Conversation, Item, Section
-from bot.config import Settings
-from tests.fakes.slack_api import RESPONSE_URL, FakeSlack
+from adapters.slack_app import SlackPlatform  # noqa: E402
+from bot.answer.model import Answer, Citation, Conversation, Item, Section  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from tests.fakes.slack_api import RESPONSE_URL, FakeSlack  # noqa: E402
 
 SECRET = "bench-signing-secret"
 TOKEN = "xoxb-bench"

@@ -38,7 +38,7 @@ class AdminCheck:
             return cached[1]
         try:
             response = await self._client.users_info(user=user_id)
-        except Exception as error:  # noqa: BLE001 - an unknown role only means "not an admin"
+        except Exception as error:
             log.warning("users.info failed for %s: %s", user_id, type(error).__name__)
             # Remember briefly, so a failing users.info neither slows nor floods every command.
             self._cache[user_id] = (self._clock() + self._retry_after, False)

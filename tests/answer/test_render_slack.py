@@ -90,7 +90,7 @@ def assert_within_limits(blocks: list[dict[str, Any]]) -> None:
             assert 0 < len(block["text"]["text"]) <= MAX_HEADER_TEXT
         elif block["type"] == "section":
             assert (
-                0 < len(block["text"]["text"].strip())
+                len(block["text"]["text"].strip()) > 0
                 and len(block["text"]["text"]) <= MAX_SECTION_TEXT
             )
             assert block["text"]["verbatim"] is True
@@ -157,7 +157,7 @@ def test_mentions_and_markup_from_articles_are_escaped() -> None:
     message = render_slack(answer)
     dump = repr(message.blocks) + message.text
     assert "<!channel>" not in dump and "<@U123>" not in dump and "<!here>" not in dump
-    assert "&lt;!channel&gt; alert" == message.blocks[0]["text"]["text"]
+    assert message.blocks[0]["text"]["text"] == "&lt;!channel&gt; alert"
     context = message.blocks[2]["elements"][0]["text"]
     assert context == (
         "_Outlet &lt;x&gt;_ · 2025-02-27 · <https://x.org/a?b=1&amp;c=%3C2%3E%7C3|T &lt;!here&gt;>"
