@@ -97,6 +97,7 @@ class Frames:
     pledge: frozenset[str]
     reporting: frozenset[str]
     lemma_fixes: dict[str, str]
+    argument_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +116,7 @@ def _frames() -> Frames:
         pledge=frozenset(raw["pledge_types"]),
         reporting=frozenset(raw["reporting_verbs"]),
         lemma_fixes=dict(raw["lemma_fixes"]),
+        argument_preps=frozenset(raw["argument_preps"]),
     )
 
 
@@ -291,6 +293,12 @@ def _apply_modality(trigger: Trigger) -> None:
     if node.pos_ not in ("VERB", "AUX"):
         return
     chain = _clause_chain(node)
+    if trigger.type not in ("REQUEST", "REJECT", "ACCUSE") and any(
+        c.dep_ == "aux" and c.lower_ in frames.obligation for c in chain[0].children
+    ):
+        # "X said the parties must reach an agreement": a demand, not an agreement.
+        trigger.type, trigger.kind, trigger.mode = "REQUEST", "demand", None
+        return
     future = any(c.dep_ == "aux" and c.lower_ in frames.future for n in chain for c in n.children)
     intent = any(n.lemma_.lower() in frames.intent for n in chain[1:])
     if not (future or intent):
@@ -430,9 +438,34 @@ def _participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], 
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
+    if trigger.type != "CONSULT" or trigger.governor is not None:
+        tokens.extend(_action_arguments(trigger))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     return _clusters_in(tokens, index), group
+
+
+def _action_arguments(trigger: Trigger) -> list[Token]:
+    """Who acted and on whom: the subject of the clause chain ("Norway is willing to send"),
+    the objects and the target phrases ("to Great Britain", "against Serbia") of the verb."""
+    node = trigger.governor or trigger.token
+    if node.pos_ not in ("VERB", "AUX"):
+        return []
+    preps = _frames().argument_preps
+    tokens: list[Token] = []
+    for link in _clause_chain(node):
+        subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            tokens.extend(_subtree_without_clauses(subject))
+            break
+    for child in node.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
+            tokens.extend(_subtree_without_clauses(child))
+        elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    tokens.extend(_subtree_without_clauses(pobj))
+    return tokens
 
 
 def _location(trigger: Trigger, index: EntityIndex) -> Location | None:
