@@ -215,12 +215,15 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token | None, str] | None:
     """'"...," X said' or '"...?" asked X' or '"..." ― X': (speaker, verb, cue) after the quote."""
     text = doc.text
-    ending = text[q.inner_start : q.inner_end].rstrip()[-1:]
-    if ending in (".", ";", ":"):
-        return None  # the quotation closed its sentence: what follows is a new one
     span = _tokens(doc, q.end, limit)
     if span is None:
         return None
+    signed = _signed(span)
+    if signed is not None:
+        return signed, None, "say"
+    ending = text[q.inner_start : q.inner_end].rstrip()[-1:]
+    if ending in (".", ";", ":"):
+        return None  # the quotation closed its sentence: what follows is a new one
     for token in span:
         if token.text in _SENT_END or token.i - span.start > 20:
             break
@@ -233,13 +236,19 @@ def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token
             subject = _subject(token)
             if subject is not None and not inside_quote(subject, q):
                 return subject, token, token.lemma_
-    first = next((t for t in span if not t.is_space), None)
-    if first is not None and first.text[:1] in _DASHES:
-        # A pull quote signed with a dash: '"..." ― Maria Lopez, 34, nurse'.
-        for ent in span.ents:
-            if ent.label_ in ("PERSON", "ORG", "NORP") and ent.start - first.i <= 2:
-                return ent.root, None, "say"
     return None
+
+
+def _signed(span: Span) -> Token | None:
+    """A pull quote signed with a dash: '"..." ― Maria Lopez, 34, nurse'."""
+    first = next((t for t in span if not t.is_space), None)
+    if first is None or first.text[:1] not in _DASHES:
+        return None
+    for ent in span.ents:
+        if ent.label_ in ("PERSON", "ORG", "NORP") and ent.start - first.i <= 2:
+            return ent.root
+    name = first.nbor() if first.i + 1 < span.end else None
+    return name if name is not None and name.is_title else None
 
 
 def inside_quote(token: Token, q: QuoteSpan) -> bool:
@@ -294,7 +303,8 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
         spans = [[inner_start, inner_end]]
         used = [q]
         # '"A," he said. "B."': the quotation resumes after its attribution in the same paragraph.
-        if (next_q is not None and next_q.start < para_end and verb is not None and verb.i < _first_token(doc, next_q.start)
+        if (next_q is not None and next_q.start < para_end and verb is not None
+                and _only_attribution_between(doc, q, next_q, verb)
                 and _attribution_after(doc, next_q, _next_limit(text, quotes, n + 1)) is None):
             s, e = _strip(text, next_q.inner_start, next_q.inner_end)
             if e > s:
@@ -311,9 +321,16 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
     return found
 
 
-def _first_token(doc: Doc, offset: int) -> int:
-    span = doc.char_span(offset, min(len(doc.text), offset + 1), alignment_mode="expand")
-    return span.start if span is not None else len(doc)
+def _only_attribution_between(doc: Doc, q: QuoteSpan, next_q: QuoteSpan, verb: Token) -> bool:
+    """Nothing but the attribution ('he said.', 'said Smith, a senator,') between two quotations."""
+    span = _tokens(doc, q.end, next_q.start)
+    if span is None or not (span.start <= verb.i < span.end):
+        return False
+    for token in span:
+        if token.text in _SENT_END:
+            return all(t.is_space for t in doc[token.i + 1 : span.end])
+    last = next((t for t in reversed(span) if not t.is_space), None)
+    return last is not None and last.text in (",", ":")
 
 
 def _next_limit(text: str, quotes: list[QuoteSpan], n: int) -> int:
