@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 log = logging.getLogger("briefbot.slack")
@@ -38,8 +39,8 @@ class AdminCheck:
             return cached[1]
         try:
             response = await self._client.users_info(user=user_id)
-        except Exception as error:
-            log.warning("users.info failed for %s: %s", user_id, type(error).__name__)
+        except Exception as error:  # an unknown role only means "not an admin"
+            log.warning("users.info failed for %s: %s", user_id, _reason(error))
             # Remember briefly, so a failing users.info neither slows nor floods every command.
             self._cache[user_id] = (self._clock() + self._retry_after, False)
             return False
@@ -47,3 +48,9 @@ class AdminCheck:
         admin = bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
         self._cache[user_id] = (self._clock() + self._ttl, admin)
         return admin
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, SlackApiError):
+        return str(error.response.get("error") or "SlackApiError")
+    return type(error).__name__

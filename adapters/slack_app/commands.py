@@ -121,7 +121,7 @@ class BriefCommand:
                 await post_ephemeral(self._client, channel, user, message)
             else:
                 await post_message(self._client, channel, message)
-        except Exception as error:
+        except Exception as error:  # nothing is left to tell the user through; log it
             log.warning("could not deliver the /brief reply: %s", error)
 
 
@@ -146,5 +146,5 @@ class HomeTab:
             )
             blocks = render_slack(answer).blocks[:MAX_HOME_BLOCKS]
             await self._client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
-        except Exception as error:
+        except Exception as error:  # a stale Home tab is harmless
             log.warning("could not publish the Home tab: %s", error)

@@ -23,18 +23,32 @@ EVENTS_PATH = "/slack/events"
 COMMAND = "/brief"
 
 
+class _ClientTokenNotice(logging.Filter):
+    """Drops Bolt's start-up warning that our client's token wins over SLACK_BOT_TOKEN.
+
+    Bolt reads SLACK_BOT_TOKEN from the environment by itself, sees our client too, and warns;
+    both hold the same token, so the warning would only alarm operators.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
 def build_app(
     settings: Settings, client: AsyncWebClient, command: BriefCommand, home: HomeTab
 ) -> AsyncApp:
     """The Bolt app: `/brief` and the Home tab; Bolt verifies Slack's signature on every request."""
     secret = settings.slack_signing_secret
+    bolt_log = logging.getLogger("briefbot.slack.bolt")
+    if not any(isinstance(f, _ClientTokenNotice) for f in bolt_log.filters):
+        bolt_log.addFilter(_ClientTokenNotice())
     app = AsyncApp(
         client=client,
         signing_secret=secret.get_secret_value() if secret else "",
         # Run the listener before answering the HTTP request: it only acks and starts a task,
         # so Slack gets its 200 at once instead of after Bolt's 10 ms ack polling.
         process_before_response=True,
-        logger=logging.getLogger("briefbot.slack.bolt"),
+        logger=bolt_log,
     )
     app.command(COMMAND)(command.on_command)
     app.event("app_home_opened")(home.on_home_opened)
