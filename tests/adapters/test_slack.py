@@ -3,6 +3,7 @@ signed exactly as Slack signs them, and a fake Slack Web API on another loopback
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import time
@@ -17,7 +18,7 @@ import pytest
 import yaml
 from pydantic import SecretStr
 
-from adapters.slack_app import SlackPlatform
+from adapters.slack_app import SlackPlatform, commands
 from adapters.slack_app.client import post_message
 from adapters.slack_app.commands import SORRY
 from bot.answer.model import Answer, Citation, Conversation, Item, Section
@@ -279,6 +280,21 @@ async def test_an_engine_error_becomes_a_polite_message(
     assert reply["response_type"] == "ephemeral"
     assert SORRY in all_text(reply)
     assert "database is locked" not in all_text(reply)
+
+
+async def test_a_hung_engine_gets_a_polite_timeout(
+    slack: SlackPlatform, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Hung:
+        async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
+            await asyncio.sleep(60)
+            raise AssertionError("unreachable")
+
+    monkeypatch.setattr(commands, "ANSWER_TIMEOUT", 0.05)
+    monkeypatch.setattr(slack.command, "_engine", Hung())
+    await brief(slack, fake, "latest talks")
+    (reply,) = fake.responses
+    assert reply["response_type"] == "ephemeral" and commands.TOO_SLOW in all_text(reply)
 
 
 async def test_a_rate_limited_reply_is_retried_and_arrives_once(
