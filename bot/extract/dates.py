@@ -11,6 +11,18 @@ from dateparser.date import DateDataParser
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _MAX_DRIFT = timedelta(days=200)
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
+_WEEK = re.compile(r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE)
+_WEEK_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
+
+
+def _week(phrase: str, published: str) -> tuple[str, str] | None:
+    """'last week' is a week, not a day: its Monday, with the precision 'week'."""
+    found = _WEEK.match(phrase)
+    if not found:
+        return None
+    pub = date.fromisoformat(published)
+    monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=_WEEK_OFFSET[found.group(1).lower()])
+    return monday.isoformat(), "week"
 
 
 @lru_cache(maxsize=4)
@@ -27,11 +39,20 @@ def _parser(base: str, prefer: str) -> DateDataParser:
 
 
 def resolve_date(text: str, published: str | None, prefer: str = "current_period") -> tuple[str, str] | None:
-    """(YYYY-MM-DD, precision day|month|year) for a date expression, or None if it is not one."""
+    """(YYYY-MM-DD, precision day|week|month|year) for a date expression, or None if not one.
+
+    `prefer` ("past", "future", "current_period") settles a bare weekday: "met on Tuesday" is the
+    Tuesday before publication, "will meet on Tuesday" the one after.
+    """
     phrase = _NOISE.sub("", text.strip())
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"
+    week = _week(phrase, published) if published else None
+    if week:
+        return week
+    if published and phrase.lower() == date.fromisoformat(published).strftime("%A").lower():
+        return published, "day"  # news usage: "on Thursday" in Thursday's paper is that day
     if not phrase or len(phrase) > 40 or not any(ch.isalnum() for ch in phrase):
         return None
     base = published or date.today().isoformat()

@@ -25,6 +25,8 @@ from bot.facts import Event, Location, Participant
 
 TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
 MODALS = frozenset({"could", "might", "may", "would", "should"})
+POSSIBILITY = frozenset({"could", "might", "may"})
+CIRCUMSTANCE_PREPS = frozenset({"at", "during", "in", "after", "before", "following", "on"})
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 ONGOING_CUES = frozenset({"commence", "begin", "start", "open", "continue", "resume", "underway", "kick"})
 PLANNED_CUES = frozenset({"plan", "schedule", "expect", "set", "due", "prepare", "propose", "agree"})
@@ -207,8 +209,13 @@ def _governor(token: Token) -> Token | None:
         return token.head
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         verb = token.head.head
-        if _verb_lemma(verb) in _frames().light or token.head.lower_ in ("under", "on"):
+        # "put under investigation", "spoke by phone", "engaged in talks"
+        if _verb_lemma(verb) in _frames().light or token.head.lower_ in ("under", "on", "by", "in"):
             return verb
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        measure = token.head.head  # "concluded two days of talks", "held a round of talks"
+        if measure.dep_ in ("dobj", "attr") and measure.head.pos_ == "VERB":
+            return measure.head
     return None
 
 
@@ -237,8 +244,12 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
             trigger.kind = lemma.split()[0]
             trigger.mode = None
-        elif lemma not in frames.light:
-            continue
+        elif lemma not in frames.light and not (
+            trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("by", "in")
+        ):
+            continue  # "spoke by phone", "engaged in talks" are consultations by that verb
+        elif lemma not in frames.light and verb.i in by_token:
+            continue  # "agreed to mediation in the talks": the verb is its own event
         trigger.governor = verb
         if verb.i in by_token:
             absorbed.add(verb.i)
@@ -352,7 +363,11 @@ def _governing_verb(token: Token) -> Token:
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
-    verb = _governing_verb(token)
+    verb = trigger.governor or _governing_verb(token)
+    if verb is not token and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
+        verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
+    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children):
+        return True  # "sanctions could be eased": a possibility, not an event
     for node in {token, verb}:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
@@ -427,6 +442,8 @@ def _participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], 
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             tokens.extend(_subtree_without_clauses(child))
     verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
@@ -480,6 +497,8 @@ def _location(trigger: Trigger, index: EntityIndex) -> Location | None:
                 continue
             pp = list(child.subtree)
             for t in pp:
+                if t.ent_type_ not in ("GPE", "LOC", "FAC"):
+                    continue  # "the Swiss embassy in Tehran": the place is Tehran, not Switzerland
                 cluster = index.cluster_of(t)
                 if cluster is not None and cluster.kind in ("place", "country"):
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -496,10 +515,25 @@ def _location(trigger: Trigger, index: EntityIndex) -> Location | None:
     return None
 
 
+def _tense(trigger: Trigger) -> str:
+    """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
+    token = trigger.token
+    verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
+    chain = _clause_chain(verb)
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall"} or any(_lemma(n) in PLANNED_CUES for n in chain) or "going" in auxes:
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
+        return "past"
+    return "current_period"
+
+
 def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     token = trigger.token
     heads = [token]
-    if token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+    if trigger.governor is not None:
+        heads.append(trigger.governor)
+    elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
     for head in heads:
         for child in head.children:
@@ -513,7 +547,7 @@ def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None
                 continue
             # Only the date entity itself: a coordinated phrase may carry a second event's date.
             ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-            resolved = resolve_date(ent.text, published) if ent is not None else None
+            resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
             if resolved:
                 return resolved
     return None
@@ -526,8 +560,8 @@ def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | Non
             return "concluded"
         if date[0] > published:
             return "planned"
-    verb = token if token.pos_ == "VERB" else token.head
-    lemma = verb.lemma_.lower()
+    verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
+    lemma = _lemma(verb)
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
@@ -650,8 +684,8 @@ def _agreement_content(trigger: Trigger) -> str | None:
     for child in token.children:
         if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to", "upon")):
             target = child if child.dep_ == "xcomp" else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
-            if target is None:
-                continue
+            if target is None or target.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Wednesday": when, not what
             start = target.left_edge.i
             if token.doc[start].lower_ == "to":
                 start += 1
