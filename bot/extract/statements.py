@@ -38,6 +38,17 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["speech"]) | clause_only, clause_only
 
 
+@lru_cache(maxsize=1)
+def _quotation_only() -> frozenset[str]:
+    return frozenset(load_data("speech_verbs")["quotation_only"])
+
+
+@lru_cache(maxsize=1)
+def _stance() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("speech_verbs")
+    return frozenset(data["stance"]), frozenset(data["stance_preps"])
+
+
 @dataclass
 class _Found:
     speaker_token: Token | None
@@ -164,7 +175,10 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             if parts:
                 found.append(_make(source, "according to", parts, token.sent, token.i))
             continue
-        if not _is_speech(token) or any(c.dep_ == "neg" for c in token.children):
+        stance = token.pos_ == "VERB" and token.lemma_ in _stance()[0]
+        if not (stance or _is_speech(token)) or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if token.lemma_ in _quotation_only():
             continue
         subject = _subject(token)
         if subject is None:
@@ -182,12 +196,33 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
             if parts and parts[0][0] > doc[lo].idx:
                 continue  # only a right part: "X said on Friday in Paris" carries no content
+        elif stance:
+            parts = _object_content(token)
         else:
             continue
         if not parts or sum(e - s for s, e in parts) < 8:
             continue
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i))
     return found
+
+
+def _object_content(verb: Token) -> list[tuple[int, int]]:
+    """What a stance verb is about: its object and complement ('called the plan "a disaster"'),
+    the object of its preposition ('called for talks') or its infinitive ('wants to leave')."""
+    _, preps = _stance()
+    pieces: list[Token] = []
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "dative"):
+            pieces.append(child)
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            pieces.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if not pieces:
+        return []
+    doc = verb.doc
+    left = min(p.left_edge.i for p in pieces)
+    right = max(p.right_edge.i for p in pieces)
+    start, end = _strip(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+    return [(start, end)] if start < end else []
 
 
 def _make(speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int) -> _Found:
