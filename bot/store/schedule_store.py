@@ -1,0 +1,272 @@
+"""The scheduler's tables: subscriptions, the delivery log, registered feeds.
+
+It has its own writer connection, separate from the article writer, so a delivery row commits on
+its own even while an ingest transaction is open in the same process, and with
+`synchronous = FULL` so a committed "pending" survives a power cut, not only a crash. An asyncio
+lock keeps the coroutines sharing this connection from interleaving their transactions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.store import sql
+from bot.store.database import StoreError, connect, transaction
+
+
+@dataclass(frozen=True)
+class NewSubscription:
+    platform: str
+    workspace: str
+    channel: str
+    created_by: str
+    cron: str
+    rule: str
+    timezone: str
+    topic: str | None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: int
+    platform: str
+    workspace: str
+    channel: str
+    created_by: str
+    cron: str
+    rule: str
+    timezone: str
+    topic: str | None
+    state: str  # active | paused
+    paused_reason: str | None
+    created_at: str
+    active_since: str
+    last_sent_slot: str | None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    subscription_id: int
+    slot_time: str
+    state: str  # pending | sent | failed
+    window_start: str
+    window_end: str
+    owner: str | None
+    lease_until: str | None
+    attempts: int
+    message_id: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Feed:
+    id: int
+    url: str
+    added_by: str | None
+    etag: str | None
+    last_modified: str | None
+    next_poll_at: str
+    failures: int
+    last_error: str | None
+    last_polled_at: str | None
+
+
+@dataclass(frozen=True)
+class Notice:
+    subscription_id: int
+    channel: str
+    reason: str | None
+
+
+def _make(kind: type, row: aiosqlite.Row) -> Any:
+    return kind(**dict(row))
+
+
+class ScheduleStore:
+    def __init__(self, path: Path, conn: aiosqlite.Connection) -> None:
+        self.path = path
+        self._conn = conn
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> ScheduleStore:
+        """Open a connection to a database the main Store has already migrated."""
+        conn = await connect(Path(path))
+        await conn.execute("PRAGMA synchronous = FULL")
+        return cls(Path(path), conn)
+
+    async def close(self) -> None:
+        async with self._lock:
+            await self._conn.close()
+
+    async def _rows(self, query: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._lock:
+            try:
+                return list(await self._conn.execute_fetchall(query, params))
+            except sqlite3.Error as error:
+                raise StoreError(f"database {self.path}: {error}") from error
+
+    async def _write(self, query: str, params: dict[str, Any]) -> int:
+        """One statement in its own committed transaction; returns the rows it changed."""
+        async with self._lock:
+            try:
+                async with transaction(self._conn) as db:
+                    cursor = await db.execute(query, params)
+                    return cursor.rowcount
+            except sqlite3.Error as error:
+                raise StoreError(f"database {self.path}: {error}") from error
+
+    # --- subscriptions -----------------------------------------------------------------------
+    async def add_subscription(self, new: NewSubscription, now: str) -> int:
+        async with self._lock:
+            try:
+                async with transaction(self._conn) as db:
+                    rows = await db.execute_fetchall(sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now})
+                    return int(rows[0][0])
+            except sqlite3.Error as error:
+                raise StoreError(f"database {self.path}: {error}") from error
+
+    async def same_subscription(self, new: NewSubscription) -> Subscription | None:
+        params = {k: getattr(new, k) for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")}
+        rows = await self._rows(sql.FIND_SAME_SUBSCRIPTION, params)
+        return _make(Subscription, rows[0]) if rows else None
+
+    async def subscription(self, subscription_id: int) -> Subscription | None:
+        rows = await self._rows(sql.GET_SUBSCRIPTION, {"id": subscription_id})
+        return _make(Subscription, rows[0]) if rows else None
+
+    async def workspace_subscriptions(self, platform: str, workspace: str) -> list[Subscription]:
+        rows = await self._rows(sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace})
+        return [_make(Subscription, r) for r in rows]
+
+    async def active_subscriptions(self) -> list[Subscription]:
+        return [_make(Subscription, r) for r in await self._rows(sql.ACTIVE_SUBSCRIPTIONS)]
+
+    async def delivery_platforms(self) -> set[str]:
+        return {r[0] for r in await self._rows(sql.DELIVERY_PLATFORMS)}
+
+    async def delete_subscription(self, subscription_id: int) -> bool:
+        return await self._write(sql.DELETE_SUBSCRIPTION, {"id": subscription_id}) > 0
+
+    async def pause(self, subscription_id: int, reason: str | None, *, notify_creator: bool) -> None:
+        await self._write(
+            sql.PAUSE_SUBSCRIPTION, {"id": subscription_id, "reason": reason, "notify": int(notify_creator)}
+        )
+
+    async def resume(self, subscription_id: int, now: str) -> None:
+        await self._write(sql.RESUME_SUBSCRIPTION, {"id": subscription_id, "now": now})
+
+    async def take_notices(self, platform: str, workspace: str, user: str) -> list[Notice]:
+        """Pauses this user has not been told about yet; they count as told once returned."""
+        rows = await self._rows(
+            sql.CREATOR_NOTICES, {"platform": platform, "workspace": workspace, "created_by": user}
+        )
+        if not rows:
+            return []
+        notices = [Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows]
+        await self._write(sql.CLEAR_CREATOR_NOTICES, {"ids": json.dumps([n.subscription_id for n in notices])})
+        return notices
+
+    # --- deliveries --------------------------------------------------------------------------
+    async def delivery(self, subscription_id: int, slot_time: str) -> Delivery | None:
+        rows = await self._rows(sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time})
+        return _make(Delivery, rows[0]) if rows else None
+
+    async def delivery_by_id(self, delivery_id: int) -> Delivery | None:
+        rows = await self._rows(sql.GET_DELIVERY_BY_ID, {"id": delivery_id})
+        return _make(Delivery, rows[0]) if rows else None
+
+    async def deliveries(self, subscription_id: int) -> list[Delivery]:
+        rows = await self._rows(sql.SUBSCRIPTION_DELIVERIES, {"subscription_id": subscription_id})
+        return [_make(Delivery, r) for r in rows]
+
+    async def pending_deliveries(self) -> list[Delivery]:
+        return [_make(Delivery, r) for r in await self._rows(sql.PENDING_DELIVERIES)]
+
+    async def last_sent_window_end(self, subscription_id: int) -> str | None:
+        rows = await self._rows(sql.LAST_SENT_WINDOW_END, {"subscription_id": subscription_id})
+        return rows[0][0] if rows else None
+
+    async def claim(
+        self,
+        subscription_id: int,
+        slot_time: str,
+        window: tuple[str, str],
+        owner: str,
+        lease_until: str,
+        now: str,
+    ) -> bool:
+        """Write the pending row for a slot, committed; False if any row for it exists already."""
+        params = {
+            "subscription_id": subscription_id,
+            "slot_time": slot_time,
+            "window_start": window[0],
+            "window_end": window[1],
+            "owner": owner,
+            "lease_until": lease_until,
+            "now": now,
+        }
+        return await self._write(sql.CLAIM_DELIVERY, params) == 1
+
+    async def take_over(self, delivery: Delivery, owner: str, lease_until: str, now: str) -> bool:
+        """Adopt a pending row whose owner is gone; False if someone else adopted it first."""
+        params = {
+            "id": delivery.id,
+            "owner": owner,
+            "lease_until": lease_until,
+            "previous_owner": delivery.owner,
+            "now": now,
+        }
+        return await self._write(sql.TAKE_OVER_DELIVERY, params) == 1
+
+    async def start_attempt(self, delivery_id: int, owner: str, lease_until: str, now: str) -> bool:
+        params = {"id": delivery_id, "owner": owner, "lease_until": lease_until, "now": now}
+        return await self._write(sql.START_ATTEMPT, params) == 1
+
+    async def mark_sent(self, delivery_id: int, message_id: str, now: str) -> None:
+        await self._write(sql.MARK_SENT, {"id": delivery_id, "message_id": message_id, "now": now})
+
+    async def mark_failed(self, delivery_id: int, reason: str, now: str) -> None:
+        await self._write(sql.MARK_FAILED, {"id": delivery_id, "reason": reason, "now": now})
+
+    # --- feeds -------------------------------------------------------------------------------
+    async def add_feed(self, url: str, added_by: str | None, now: str) -> tuple[Feed, bool]:
+        """Register a feed (first poll: at once); the bool says whether it was new."""
+        created = await self._write(sql.INSERT_FEED, {"url": url, "added_by": added_by, "now": now}) == 1
+        rows = await self._rows(sql.FIND_FEED, {"url": url})
+        return _make(Feed, rows[0]), created
+
+    async def feeds(self) -> list[Feed]:
+        return [_make(Feed, r) for r in await self._rows(sql.LIST_FEEDS)]
+
+    async def due_feeds(self, now: str) -> list[Feed]:
+        return [_make(Feed, r) for r in await self._rows(sql.DUE_FEEDS, {"now": now})]
+
+    async def feed_polled(
+        self, feed_id: int, etag: str | None, last_modified: str | None, next_poll_at: str, now: str
+    ) -> None:
+        params = {
+            "id": feed_id,
+            "etag": etag,
+            "last_modified": last_modified,
+            "next_poll_at": next_poll_at,
+            "now": now,
+        }
+        await self._write(sql.FEED_POLLED, params)
+
+    async def feed_failed(self, feed_id: int, error: str, next_poll_at: str, now: str) -> None:
+        await self._write(
+            sql.FEED_FAILED, {"id": feed_id, "error": error, "next_poll_at": next_poll_at, "now": now}
+        )
+
+    async def article_url_known(self, canonical_url: str) -> bool:
+        return bool(await self._rows(sql.ARTICLE_URL_KNOWN, {"canonical_url": canonical_url}))
