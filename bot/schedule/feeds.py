@@ -1,0 +1,184 @@
+"""The feed poller: registered RSS/Atom feeds fetched on an interval, new articles ingested.
+
+Conditional GET (ETag, Last-Modified) makes an unchanged feed cost one 304; entries whose page is
+already stored are skipped before their page is fetched; the store drops any other duplicate.
+A failing feed backs off on its own (interval × 2^failures, capped) and never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import feedparser
+import httpx
+
+from bot.config import Settings
+from bot.extract.extractor import Extractor, ExtractRequest
+from bot.ingest.article import Article, canonical_url
+from bot.ingest.fetch import TIMEOUT, USER_AGENT, _article_from_entry
+from bot.schedule.clock import to_db
+from bot.store.schedule_store import Feed, ScheduleStore
+from bot.store.store import Store
+
+log = logging.getLogger("briefbot.feeds")
+
+MAX_BACKOFF = timedelta(hours=6)
+
+
+class FeedError(RuntimeError):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class PollResult:
+    feed_id: int
+    url: str
+    status: str  # fetched | not_modified | error
+    added: int = 0
+    skipped: int = 0
+    refused: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedBody:
+    body: bytes | None  # None: 304 Not Modified
+    etag: str | None
+    last_modified: str | None
+
+
+def backoff(interval: timedelta, failures: int) -> timedelta:
+    """Wait after the n-th failure in a row: twice the interval, then doubling, up to 6 hours."""
+    return min(interval * (2 ** min(failures, 16)), MAX_BACKOFF)
+
+
+class FeedPoller:
+    def __init__(
+        self,
+        schedule: ScheduleStore,
+        store: Store,
+        extractor: Extractor,
+        settings: Settings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.schedule = schedule
+        self.store = store
+        self.extractor = extractor
+        self.settings = settings
+        self.interval = timedelta(seconds=settings.feed_poll_seconds)
+        self._transport = transport
+
+    async def poll_due(self, now: datetime) -> list[PollResult]:
+        """Poll every feed whose time has come, one after another (one article writer)."""
+        feeds = await self.schedule.due_feeds(to_db(now))
+        if not feeds:
+            return []
+        results = []
+        async with self._client() as client:
+            for feed in feeds:
+                results.append(await self.poll(client, feed, now))
+        return results
+
+    def _client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": USER_AGENT}, transport=self._transport
+        )
+
+    async def poll(self, client: httpx.AsyncClient, feed: Feed, now: datetime) -> PollResult:
+        try:
+            fetched = await self._fetch(client, feed)
+            if fetched.body is None:
+                result = PollResult(feed.id, feed.url, "not_modified")
+            else:
+                result = await self._ingest(client, feed, fetched.body)
+        except Exception as error:  # whatever breaks one feed is recorded against that feed only
+            reason = str(error) if isinstance(error, FeedError) else f"{type(error).__name__}: {error}"
+            failures = feed.failures + 1
+            wait = backoff(self.interval, failures)
+            if isinstance(error, FeedError) and error.retry_after:
+                wait = max(wait, timedelta(seconds=error.retry_after))
+            await self.schedule.feed_failed(feed.id, reason, to_db(now + wait), to_db(now))
+            log.warning("feed %s failed (%s in a row, next try in %s): %s", feed.url, failures, wait, reason)
+            return PollResult(feed.id, feed.url, "error", error=reason)
+        # Validators are saved only once the entries are in, so a crash mid-feed refetches it.
+        etag = fetched.etag or feed.etag
+        modified = fetched.last_modified or feed.last_modified
+        await self.schedule.feed_polled(feed.id, etag, modified, to_db(now + self.interval), to_db(now))
+        if result.added or result.refused:
+            log.info("feed %s: %s added, %s skipped, %s refused", feed.url, result.added, result.skipped, result.refused)
+        return result
+
+    async def _fetch(self, client: httpx.AsyncClient, feed: Feed) -> FeedBody:
+        headers = {}
+        if feed.etag:
+            headers["If-None-Match"] = feed.etag
+        if feed.last_modified:
+            headers["If-Modified-Since"] = feed.last_modified
+        limit = self.settings.max_article_bytes
+        try:
+            async with client.stream("GET", feed.url, headers=headers) as response:
+                if response.status_code == 304:
+                    return FeedBody(None, response.headers.get("etag"), response.headers.get("last-modified"))
+                if response.status_code >= 400:
+                    raise FeedError(f"HTTP {response.status_code}", _retry_after(response.headers.get("retry-after")))
+                chunks, size = [], 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > limit:
+                        raise FeedError(f"larger than the {limit:,}-byte limit")
+                    chunks.append(chunk)
+                return FeedBody(b"".join(chunks), response.headers.get("etag"), response.headers.get("last-modified"))
+        except httpx.HTTPError as error:
+            raise FeedError(f"cannot fetch: {type(error).__name__}: {error}") from error
+
+    async def _ingest(self, client: httpx.AsyncClient, feed: Feed, body: bytes) -> PollResult:
+        parsed = feedparser.parse(body)
+        if parsed.bozo and not parsed.entries:
+            raise FeedError(f"not a readable feed: {parsed.get('bozo_exception', 'parse error')}")
+        articles, skipped, refused = [], 0, 0
+        for entry in parsed.entries:
+            link = entry.get("link")
+            if link and await self.schedule.article_url_known(canonical_url(link)):
+                skipped += 1  # already stored: do not even fetch its page again
+                continue
+            item = await _article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
+            if isinstance(item, tuple):
+                refused += 1
+                log.warning("feed %s: refused %s: %s", feed.url, *item)
+            elif await self.store.find_duplicate(item):
+                skipped += 1
+            else:
+                articles.append(item)
+        added, more_skipped, more_refused = await self._store(articles)
+        return PollResult(feed.id, feed.url, "fetched", added, skipped + more_skipped, refused + more_refused)
+
+    async def _store(self, articles: list[Article]) -> tuple[int, int, int]:
+        if not articles:
+            return 0, 0, 0
+        requests = [ExtractRequest(a.origin or a.url or a.title, a.text, a.published, a.title) for a in articles]
+        # spaCy in a worker thread: chat commands keep being answered while a feed is read.
+        results: list[Any] = await asyncio.to_thread(lambda: list(self.extractor.extract_many(requests)))
+        added = skipped = refused = 0
+        for article, result in zip(articles, results, strict=True):
+            if isinstance(result, Exception):
+                refused += 1
+                log.warning("extraction failed for %s: %s", article.origin, result)
+            elif await self.store.save(article, result) is None:
+                skipped += 1
+            else:
+                added += 1
+        return added, skipped, refused
+
+
+def _retry_after(value: str | None) -> float | None:
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None  # an HTTP date: the backoff is long enough

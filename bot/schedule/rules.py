@@ -1,0 +1,171 @@
+"""Schedules: the words of `subscribe ...` -> a cron expression in a timezone, and its slots.
+
+Slots are computed by cronsim in the subscription's own timezone, so "08:00 Europe/Berlin" stays
+08:00 local across daylight-saving changes; a wall time skipped by a spring-forward fires once at
+the first valid minute after it, and one repeated by a fall-back fires once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo, available_timezones
+
+from cronsim import CronSim, CronSimError
+
+# Anything more frequent would flood a channel; hourly is already a lot for a briefing.
+MIN_INTERVAL = timedelta(hours=1)
+
+DAYS = {
+    "sun": 0, "sunday": 0, "sundays": 0, "mon": 1, "monday": 1, "mondays": 1,
+    "tue": 2, "tues": 2, "tuesday": 2, "tuesdays": 2, "wed": 3, "wednesday": 3, "wednesdays": 3,
+    "thu": 4, "thur": 4, "thurs": 4, "thursday": 4, "thursdays": 4, "fri": 5, "friday": 5,
+    "fridays": 5, "sat": 6, "saturday": 6, "saturdays": 6,
+}
+DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
+WEEKDAYS = frozenset({1, 2, 3, 4, 5})
+FILLER = frozenset({"every", "each", "on", "at", "and", "day", "days", "daily", "in", "the"})
+EXAMPLES = (
+    "`subscribe daily at 08:00 Europe/Berlin weekdays about embassies`, "
+    "`subscribe every monday at 09:00 UTC` or `subscribe cron \"0 8 * * 1-5\" Europe/Berlin`"
+)
+
+
+class RuleError(ValueError):
+    """The schedule cannot be understood; the message says what to type instead."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    cron: str
+    timezone: str
+    topic: str | None
+    description: str  # "weekdays at 08:00 Europe/Berlin"
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    zones = {name.lower(): name for name in available_timezones()}
+    zones.update({"utc": "UTC", "gmt": "UTC", "z": "UTC"})
+    return zones
+
+
+def zone_name(word: str) -> str | None:
+    """The IANA name for a typed timezone, whatever its case; None if it is not one."""
+    return _zones().get(word.strip().lower())
+
+
+_TOPIC = re.compile(r"\s+about\s+(?P<topic>.+)$", re.IGNORECASE)
+_CRON = re.compile(r"^cron\s+[\"'“”‘’`]?(?P<expr>[^\"'“”‘’`]+?)[\"'“”‘’`]?(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
+_TIME = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$", re.IGNORECASE)
+
+
+def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
+    """`daily at 08:00 [TZ] [weekdays] [about TOPIC]`, `every monday at 09:00 ...`, `cron "..." ...`."""
+    text = " ".join(text.split())
+    topic = None
+    if match := _TOPIC.search(" " + text):
+        topic = match.group("topic").strip(" \"'“”.") or None
+        text = (" " + text)[: match.start()].strip()
+    if not text:
+        raise RuleError(f"say when, for example {EXAMPLES}")
+    if match := _CRON.match(text):
+        cron, zone, description = _cron_rule(match.group("expr"), match.group("rest") or "", default_tz)
+    else:
+        cron, zone, description = _word_rule(text, default_tz)
+    check_cron(cron, zone, now or datetime.now(UTC))
+    return Rule(cron=cron, timezone=zone, topic=topic, description=description)
+
+
+def _cron_rule(expr: str, rest: str, default_tz: str) -> tuple[str, str, str]:
+    expr = " ".join(expr.split())
+    if len(expr.split(" ")) != 5:
+        raise RuleError(f"a cron schedule has five fields (minute hour day month weekday), like \"0 8 * * 1-5\"; got \"{expr}\"")
+    zone = default_tz
+    for word in rest.split():
+        found = zone_name(word)
+        if found is None:
+            raise RuleError(f"“{word}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)")
+        zone = found
+    return expr, zone, f"cron \"{expr}\" {zone}"
+
+
+def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
+    zone, days, clock, unknown = default_tz, set(), None, []
+    for raw in re.split(r"[\s,]+", text):
+        word = raw.strip().lower()
+        if not word:
+            continue
+        if (found := zone_name(raw)) is not None and ("/" in raw or word in ("utc", "gmt")):
+            zone = found
+        elif word in ("weekdays", "weekday", "workdays", "working"):
+            days |= WEEKDAYS
+        elif word in ("weekends", "weekend"):
+            days |= {0, 6}
+        elif word in DAYS:
+            days.add(DAYS[word])
+        elif (time_match := _TIME.match(word)) and (":" in word or time_match.group("ampm")):
+            clock = _clock(time_match)
+        elif word in FILLER:
+            continue
+        else:
+            unknown.append(raw)
+    if unknown:
+        raise RuleError(f"I don't understand “{' '.join(unknown)}” in that schedule; try {EXAMPLES}")
+    if clock is None:
+        raise RuleError(f"say at what time, for example {EXAMPLES}")
+    hour, minute = clock
+    dow = "*" if not days or len(days) == 7 else ",".join(str(d) for d in sorted(days))
+    if days == WEEKDAYS:
+        dow = "1-5"
+    return f"{minute} {hour} * * {dow}", zone, f"{_days_text(days)} at {hour:02d}:{minute:02d} {zone}"
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int]:
+    hour, minute = int(match.group("h")), int(match.group("m") or 0)
+    ampm = (match.group("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise RuleError(f"“{match.group(0)}” is not a time")
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise RuleError(f"“{match.group(0)}” is not a time (use 24-hour HH:MM, like 08:00)")
+    return hour, minute
+
+
+def _days_text(days: set[int]) -> str:
+    if not days or len(days) == 7:
+        return "daily"
+    if days == WEEKDAYS:
+        return "weekdays"
+    if days == {0, 6}:
+        return "weekends"
+    order = sorted(days, key=lambda d: (d == 0, d))  # Monday first, Sunday last
+    return "every " + ", ".join(DAY_NAMES[d] for d in order)
+
+
+def check_cron(cron: str, zone: str, now: datetime) -> None:
+    """Refuse expressions cronsim cannot read, that never fire, or that fire too often."""
+    try:
+        slots = CronSim(cron, now.astimezone(ZoneInfo(zone)))
+        times = [next(slots) for _ in range(30)]
+    except (CronSimError, StopIteration) as error:
+        raise RuleError(f"that cron expression does not work: {error}") from error
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    if gaps and min(gaps) < MIN_INTERVAL:
+        raise RuleError("briefings can be at most hourly; choose a less frequent schedule")
+
+
+def latest_slot(cron: str, zone: str, now: datetime) -> datetime:
+    """The most recent slot at or before `now` (UTC)."""
+    # cronsim's reverse iteration excludes its start; starting at the next whole minute keeps a
+    # slot that falls exactly on `now` (the scheduler wakes precisely at slot times).
+    start = now.astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    return next(CronSim(cron, start.astimezone(ZoneInfo(zone)), reverse=True)).astimezone(UTC)
+
+
+def next_slot(cron: str, zone: str, after: datetime) -> datetime:
+    """The first slot strictly after `after` (UTC)."""
+    return next(CronSim(cron, after.astimezone(ZoneInfo(zone)))).astimezone(UTC)
