@@ -69,3 +69,32 @@ def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, Ch
     tasks.append(asyncio.create_task(run_scheduler(engine, platforms, settings), name="scheduler"))
     tasks.append(asyncio.create_task(run_feed_poller(engine, settings), name="feed-poller"))
     return tasks
+
+
+async def deliver_once(settings: Settings, now_text: str | None) -> None:
+    """`briefbot deliver`: one delivery pass with the adapters its subscriptions need, then exit.
+
+    Exits non-zero only when it cannot run: a platform with subscriptions has no settings.
+    """
+    from bot.schedule.clock import parse_now
+    from bot.schedule.service import deliver_pass, delivery_platforms
+
+    try:
+        now = parse_now(now_text, settings.tz)
+    except ValueError as error:
+        raise SystemExit(f"error: --now: {error} (use ISO 8601, e.g. 2025-03-31T08:00)") from None
+    if not settings.db.exists():
+        raise SystemExit(f"error: no database at {settings.db} (set BRIEFBOT_DB)")
+    async with await Engine.open(settings, load_model=False) as engine:
+        platforms: dict[str, ChatPlatform] = {}
+        for name in sorted(await delivery_platforms(engine)):
+            platforms.update(build_platforms(engine, settings, name))  # exits if its token is unset
+        try:
+            report = await deliver_pass(engine, platforms, settings, now)
+        finally:
+            for platform in platforms.values():
+                await platform.disconnect()
+    print(f"deliver at {now.isoformat(timespec='seconds')}: {report.summary()}")
+    for outcome in report.outcomes:
+        detail = outcome.message_id if outcome.state == "sent" else outcome.reason
+        print(f"  #{outcome.subscription_id} {outcome.slot_time}: {outcome.state} ({detail})")

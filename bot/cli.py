@@ -175,10 +175,8 @@ def deliver(
     now: Annotated[str | None, typer.Option("--now", help="ISO 8601 time; default: now.")] = None,
 ) -> None:
     """Post every scheduled briefing due at --now once, then exit."""
-    try:
-        from bot.schedule.deliver import deliver_once
-    except ImportError:
-        _fail("scheduled briefings are not available yet")
+    from adapters.run import deliver_once  # the composition root builds the chat platforms
+
     _run(deliver_once(_settings(), now))
 
 

@@ -15,6 +15,7 @@ from bot.answer.model import Answer, Conversation
 from bot.config import Settings
 from bot.extract.extractor import Extractor
 from bot.ingest.report import IngestReport
+from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
 
 log = logging.getLogger("briefbot.engine")
@@ -38,6 +39,9 @@ class Engine:
         self.store = store
         self._extractor = extractor
         self._answers = None  # created lazily: bot.answer.service.AnswerService
+        self._subscriptions = None  # created lazily: bot.schedule.commands.SubscriptionCommands
+        self._schedule: ScheduleStore | None = None
+        self._schedule_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, settings: Settings, *, load_model: bool = True) -> Engine:
@@ -53,7 +57,17 @@ class Engine:
         return cls(settings, store, extractor)
 
     async def close(self) -> None:
+        if self._schedule is not None:
+            await self._schedule.close()
+            self._schedule = None
         await self.store.close()
+
+    async def schedule_store(self) -> ScheduleStore:
+        """The scheduler's tables, on their own connection (opened on first use)."""
+        async with self._schedule_lock:
+            if self._schedule is None:
+                self._schedule = await ScheduleStore.open(self.store.path)
+            return self._schedule
 
     async def __aenter__(self) -> Engine:
         return self
@@ -82,10 +96,15 @@ class Engine:
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
         """Answer one query; never raises for bad input (it becomes a short, polite answer)."""
         from bot.answer.service import AnswerService
+        from bot.schedule.commands import SubscriptionCommands
 
         if self._answers is None:
-            self._answers = AnswerService(self.store, self.settings)
-        return await self._answers.answer(query, conversation or Conversation())
+            self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
+            self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
+        conversation = conversation or Conversation()
+        answer = await self._answers.answer(query, conversation)
+        # A subscription paused by a failed delivery is reported to its creator here, once.
+        return await self._subscriptions.add_notices(answer, conversation)
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]:
         """Completions for a partly typed query: commands of the language, then known names.
