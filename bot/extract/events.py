@@ -161,8 +161,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
         used.update(t.i for t in span)
     for token in sent:
-        if token.i in used:
-            continue
+        if token.i in used or token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 6" is a date, not a protest march
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nouns:
             options = nouns[token.lemma_.lower()]
         elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
@@ -381,6 +381,19 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     ):
         return True
     return False
+
+
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _is_topic(trigger: Trigger) -> bool:
+    """'to discuss a peace treaty', 'talks on a ceasefire': what is talked about, not an event."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or trigger.governor is not None or trigger.type == "CONSULT":
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in TOPIC_VERBS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS
 
 
 # --- arguments -------------------------------------------------------------------------------
@@ -637,6 +650,11 @@ def _topics(trigger: Trigger) -> list[str]:
             topics.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in TOPIC_VERBS:
             topics.extend(_phrase(o) for o in _objects(child))
+    verb = trigger.governor or (token if token.pos_ == "VERB" else None)
+    if verb is not None:  # "will meet ... to discuss a peace treaty", "held talks to address X"
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in TOPIC_VERBS:
+                topics.extend(_phrase(o) for o in _objects(child))
     if token.dep_ in ("nsubj", "nsubjpass"):
         verb = token.head
         for node in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]:
@@ -727,7 +745,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None) -> list[_Draft]
         for trigger in find_triggers(sent):
             if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks":
                 continue  # "discuss" alone says what was talked about, not that talks took place
-            if is_negated_or_hypothetical(trigger):
+            if is_negated_or_hypothetical(trigger) or _is_topic(trigger):
                 continue
             mention = _mention(trigger, sent, index, published)
             draft = _place(mention, drafts, main)
@@ -738,7 +756,39 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None) -> list[_Draft]
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, index)
-    return drafts
+    return _fold_undated(drafts)
+
+
+def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
+    """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
+    article has just one such dated event and nothing (place, participants) sets them apart."""
+    def dated(d: _Draft) -> bool:
+        return any(m.date for m in d.mentions)
+
+    def place(d: _Draft) -> str | None:
+        return next((m.location.name for m in d.mentions if m.location), None)
+
+    out = list(drafts)
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.trigger.type != "CONSULT" or dated(draft):
+            continue
+        targets = [
+            d for d in out
+            if d is not draft and dated(d) and d.mentions[0].trigger.type == "CONSULT"
+            and _compatible(d.mentions[0].trigger.kind, first.trigger.kind)
+        ]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        here, there = place(draft), place(target)
+        ours, theirs = set(map(id, _draft_participants(draft))), set(map(id, _draft_participants(target)))
+        if here is None or here != there or (ours and theirs and not ours & theirs):
+            continue
+        target.mentions.extend(draft.mentions)
+        target.outcome.extend(draft.outcome)
+        out.remove(draft)
+    return out
 
 
 def _mention(trigger: Trigger, sent: Span, index: EntityIndex, published: str | None) -> Mention:

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,34 @@ from bot.store import sql
 from bot.store.database import StoreError, connect, migrate, transaction, utc_now
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
+PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
+
+
+def _kinds_agree(a: str | None, b: str | None) -> bool:
+    return a == b or (a in TALK_KINDS and b in TALK_KINDS)
+
+
+def _period(day: str, precision: str | None) -> tuple[date, date]:
+    """The days a reported date may mean: "2025-02-17" with precision week is 17-23 February."""
+    start = date.fromisoformat(day)
+    if precision == "week":
+        return start, start + timedelta(days=6)
+    if precision == "month":
+        return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return start, start.replace(month=12, day=31)
+    return start, start
+
+
+def _dates_agree(a: str | None, a_precision: str | None, b: str | None, b_precision: str | None) -> bool:
+    """Within a day of each other, allowing for the coarser report's whole period."""
+    if a is None or b is None:
+        return True
+    a_start, a_end = _period(a, a_precision)
+    b_start, b_end = _period(b, b_precision)
+    slack = timedelta(days=1)
+    return a_start - slack <= b_end and b_start - slack <= a_end
 
 
 @dataclass(frozen=True)
@@ -232,25 +261,11 @@ class Store:
         entity_ids: dict[str, int],
         now: str,
     ) -> None:
-        keys = {p.country_code or p.name.lower() for p in ev.participants}
-        event_id = None
-        for cand in await db.execute_fetchall(
-            sql.EVENT_MERGE_CANDIDATES, {"type": ev.type, "date": ev.date, "article_id": article_id}
-        ):
-            theirs = {r[0] for r in await db.execute_fetchall(sql.EVENT_PARTICIPANT_KEYS, (cand["id"],))}
-            if keys and theirs and not (keys & theirs):
-                continue
-            if not keys and not theirs and cand["kind"] != ev.kind:
-                continue
-            if ev.content and cand["content"] and fuzz.token_set_ratio(fold(ev.content), fold(cand["content"])) < 70:
-                continue  # two different agreements reached on the same day
-            place = ev.location.name if ev.location else None
-            if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
-                continue
-            event_id = cand["id"]
+        event_id = await self._find_same_event(db, ev, article_id)
+        if event_id is not None:
+            cand = (await db.execute_fetchall(sql.GET_EVENT_FOR_MERGE, (event_id,)))[0]
             merged = self._merged_event_fields(dict(cand), ev)
             await db.execute(sql.UPDATE_EVENT, {**merged, "id": event_id, "now": now})
-            break
         loc = ev.location
         fields = {
             "type": ev.type,
@@ -295,6 +310,38 @@ class Store:
             (event_id, " ; ".join(json.loads(row[0])), " ".join(filter(None, (ev.evidence, row[2], row[3])))),
         )
 
+    async def _find_same_event(self, db: aiosqlite.Connection, ev: Event, article_id: int) -> int | None:
+        """The stored event another outlet's report describes, if any.
+
+        Same type; dates within a day (or inside the coarser period one report gives: "last
+        week", "this month"); participants overlapping by country or name; the same place when
+        both give one. A report without a date joins only an event it shares participants or
+        the place with; one without participants must also share the kind.
+        """
+        keys = {p.country_code or p.name.lower() for p in ev.participants}
+        window = PRECISION_DAYS.get(ev.date_precision or "day", 1)
+        for cand in await db.execute_fetchall(
+            sql.EVENT_MERGE_CANDIDATES,
+            {"type": ev.type, "date": ev.date, "article_id": article_id, "window": max(window, 31)},
+        ):
+            if not _dates_agree(ev.date, ev.date_precision, cand["date"], cand["date_precision"]):
+                continue
+            theirs = {r[0] for r in await db.execute_fetchall(sql.EVENT_PARTICIPANT_KEYS, (cand["id"],))}
+            if keys and theirs and not (keys & theirs):
+                continue
+            if not (keys and theirs) and not _kinds_agree(cand["kind"], ev.kind):
+                continue
+            if ev.content and cand["content"] and fuzz.token_set_ratio(fold(ev.content), fold(cand["content"])) < 70:
+                continue  # two different agreements reached on the same day
+            place = ev.location.name if ev.location else None
+            if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
+                continue
+            undated = ev.date is None or cand["date"] is None
+            if undated and not ((keys & theirs) or (place and cand["location_name"])):
+                continue  # no date and nothing else in common: too weak to call it the same event
+            return cand["id"]
+        return None
+
     @staticmethod
     def _merged_event_fields(existing: dict[str, Any], ev: Event) -> dict[str, Any]:
         """A later report may move the status on and add topics, a place or an outcome."""
@@ -304,16 +351,21 @@ class Store:
         topics = list(dict.fromkeys(json.loads(existing["topics"]) + ev.topics))
         excluded = list(dict.fromkeys(json.loads(existing["excluded_topics"]) + ev.excluded_topics))
         loc = ev.location
+        date, precision = existing["date"], existing["date_precision"]
+        if ev.date and (date is None or PRECISION_DAYS.get(ev.date_precision or "day", 1) < PRECISION_DAYS.get(precision or "day", 1)):
+            date, precision = ev.date, ev.date_precision  # the more precise report wins
+        outcomes = [o for o in (existing["outcome"], ev.outcome) if o]
         return {
+            "date": date,
+            "date_precision": precision,
+            "outcome": "; ".join(dict.fromkeys(outcomes)) or None,
             "status": status,
             "topics": json.dumps(topics),
             "excluded_topics": json.dumps(excluded),
-            "outcome": ev.outcome,
             "content": ev.content,
             "location_name": loc.name if loc else None,
             "location_country_code": loc.country_code if loc else None,
             "location_detail": loc.detail if loc else None,
-            "date_precision": ev.date_precision,
             "mode": ev.mode,
         }
 
