@@ -135,17 +135,13 @@ ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
 EVENT_MERGE_CANDIDATES = """
-SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
-       content
+SELECT id, kind, date, status, location_name, topics, excluded_topics, outcome, content
 FROM events
 WHERE type = :type
   AND NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = :article_id)
-  AND (:date IS NULL OR date IS NULL OR abs(julianday(date) - julianday(:date)) <= :window)
+  AND ((:date IS NULL AND date IS NULL)
+       OR (:date IS NOT NULL AND date IS NOT NULL AND abs(julianday(date) - julianday(:date)) <= 1))
 ORDER BY id DESC LIMIT 50"""
-GET_EVENT_FOR_MERGE = """
-SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
-       content
-FROM events WHERE id = ?"""
 EVENT_PARTICIPANT_KEYS = """
 SELECT coalesce(country_code, lower(name)) AS k, name FROM event_participants WHERE event_id = ?"""
 INSERT_EVENT = """
@@ -158,11 +154,11 @@ VALUES (:type, :kind, :mode, :date, :date_precision, :status, :location_name,
 RETURNING id"""
 UPDATE_EVENT = """
 UPDATE events SET status = :status, topics = :topics, excluded_topics = :excluded_topics,
-    outcome = :outcome, content = coalesce(content, :content),
-    date = :date, date_precision = :date_precision,
+    outcome = coalesce(outcome, :outcome), content = coalesce(content, :content),
     location_name = coalesce(location_name, :location_name),
     location_country_code = coalesce(location_country_code, :location_country_code),
     location_detail = coalesce(location_detail, :location_detail),
+    date_precision = coalesce(date_precision, :date_precision),
     mode = coalesce(mode, :mode), updated_at = :now
 WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
@@ -227,3 +223,103 @@ LEFT JOIN sources s ON s.id = a.source_id
 WHERE es.event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY a.published, a.id"""
 EVENT_INDEX_TEXT = "SELECT topics, excluded_topics, content, outcome FROM events WHERE id = ?"
+
+# --- scheduled briefings: subscriptions ---------------------------------------------------------
+INSERT_SUBSCRIPTION = """
+INSERT INTO subscriptions (platform, workspace, channel, created_by, cron, rule, timezone, topic,
+                           state, created_at, active_since)
+VALUES (:platform, :workspace, :channel, :created_by, :cron, :rule, :timezone, :topic,
+        'active', :now, :now)
+RETURNING id"""
+_SUBSCRIPTION_COLUMNS = """
+SELECT s.id, s.platform, s.workspace, s.channel, s.created_by, s.cron, s.rule, s.timezone, s.topic,
+       s.state, s.paused_reason, s.created_at, s.active_since,
+       (SELECT max(d.slot_time) FROM deliveries d
+        WHERE d.subscription_id = s.id AND d.state = 'sent') AS last_sent_slot
+FROM subscriptions s"""
+GET_SUBSCRIPTION = _SUBSCRIPTION_COLUMNS + "\nWHERE s.id = :id"
+FIND_SAME_SUBSCRIPTION = (
+    _SUBSCRIPTION_COLUMNS
+    + """
+WHERE s.platform = :platform AND s.workspace = :workspace AND s.channel = :channel
+  AND s.cron = :cron AND s.timezone = :timezone AND s.topic IS :topic
+LIMIT 1"""
+)
+LIST_WORKSPACE_SUBSCRIPTIONS = (
+    _SUBSCRIPTION_COLUMNS
+    + "\nWHERE s.platform = :platform AND s.workspace = :workspace ORDER BY s.id"
+)
+ACTIVE_SUBSCRIPTIONS = _SUBSCRIPTION_COLUMNS + "\nWHERE s.state = 'active' ORDER BY s.id"
+# Platforms a delivery pass may have to post to: active subscriptions and unfinished deliveries.
+DELIVERY_PLATFORMS = """
+SELECT platform FROM subscriptions WHERE state = 'active'
+UNION
+SELECT s.platform FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+WHERE d.state = 'pending'"""
+DELETE_SUBSCRIPTION = "DELETE FROM subscriptions WHERE id = :id"
+PAUSE_SUBSCRIPTION = """
+UPDATE subscriptions SET state = 'paused', paused_reason = :reason, notify_creator = :notify
+WHERE id = :id"""
+RESUME_SUBSCRIPTION = """
+UPDATE subscriptions SET state = 'active', paused_reason = NULL, notify_creator = 0,
+    active_since = :now
+WHERE id = :id"""
+CREATOR_NOTICES = """
+SELECT id, channel, paused_reason FROM subscriptions
+WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
+  AND created_by = :created_by
+ORDER BY id"""
+CLEAR_CREATOR_NOTICES = """
+UPDATE subscriptions SET notify_creator = 0 WHERE id IN (SELECT value FROM json_each(:ids))"""
+
+# --- scheduled briefings: the delivery log ------------------------------------------------------
+_DELIVERY_COLUMNS = """
+SELECT id, subscription_id, slot_time, state, window_start, window_end, owner, lease_until,
+       attempts, message_id, reason
+FROM deliveries"""
+GET_DELIVERY = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id AND slot_time = :slot_time"
+GET_DELIVERY_BY_ID = _DELIVERY_COLUMNS + "\nWHERE id = :id"
+PENDING_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE state = 'pending' ORDER BY slot_time"
+# The claim: whoever inserts the row owns the slot; a second pass finds it and leaves it alone.
+CLAIM_DELIVERY = """
+INSERT INTO deliveries (subscription_id, slot_time, state, window_start, window_end, owner,
+                        lease_until, created_at, updated_at)
+VALUES (:subscription_id, :slot_time, 'pending', :window_start, :window_end, :owner,
+        :lease_until, :now, :now)
+ON CONFLICT (subscription_id, slot_time) DO NOTHING"""
+TAKE_OVER_DELIVERY = """
+UPDATE deliveries SET owner = :owner, lease_until = :lease_until, updated_at = :now
+WHERE id = :id AND state = 'pending' AND owner IS :previous_owner"""
+START_ATTEMPT = """
+UPDATE deliveries SET attempts = attempts + 1, lease_until = :lease_until, updated_at = :now
+WHERE id = :id AND state = 'pending' AND owner = :owner"""
+MARK_SENT = """
+UPDATE deliveries SET state = 'sent', message_id = :message_id, reason = NULL, updated_at = :now,
+    sent_at = :now
+WHERE id = :id AND state = 'pending'"""
+MARK_FAILED = """
+UPDATE deliveries SET state = 'failed', reason = :reason, updated_at = :now
+WHERE id = :id AND state = 'pending'"""
+LAST_SENT_WINDOW_END = """
+SELECT max(window_end) FROM deliveries WHERE subscription_id = :subscription_id AND state = 'sent'"""
+SUBSCRIPTION_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
+
+# --- registered feeds ---------------------------------------------------------------------------
+INSERT_FEED = """
+INSERT INTO feeds (url, added_by, next_poll_at, created_at) VALUES (:url, :added_by, :now, :now)
+ON CONFLICT (url) DO NOTHING"""
+_FEED_COLUMNS = """
+SELECT id, url, added_by, etag, last_modified, next_poll_at, failures, last_error, last_polled_at
+FROM feeds"""
+FIND_FEED = _FEED_COLUMNS + "\nWHERE url = :url"
+LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
+DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
+FEED_POLLED = """
+UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,
+    failures = 0, last_error = NULL, last_polled_at = :now
+WHERE id = :id"""
+FEED_FAILED = """
+UPDATE feeds SET failures = failures + 1, last_error = :error, next_poll_at = :next_poll_at,
+    last_polled_at = :now
+WHERE id = :id"""
+ARTICLE_URL_KNOWN = "SELECT 1 FROM articles WHERE canonical_url = :canonical_url LIMIT 1"
