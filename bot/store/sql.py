@@ -135,13 +135,17 @@ ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
 EVENT_MERGE_CANDIDATES = """
-SELECT id, kind, date, status, location_name, topics, excluded_topics, outcome, content
+SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
+       content
 FROM events
 WHERE type = :type
   AND NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = :article_id)
-  AND ((:date IS NULL AND date IS NULL)
-       OR (:date IS NOT NULL AND date IS NOT NULL AND abs(julianday(date) - julianday(:date)) <= 1))
+  AND (:date IS NULL OR date IS NULL OR abs(julianday(date) - julianday(:date)) <= :window)
 ORDER BY id DESC LIMIT 50"""
+GET_EVENT_FOR_MERGE = """
+SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
+       content
+FROM events WHERE id = ?"""
 EVENT_PARTICIPANT_KEYS = """
 SELECT coalesce(country_code, lower(name)) AS k, name FROM event_participants WHERE event_id = ?"""
 INSERT_EVENT = """
@@ -154,11 +158,11 @@ VALUES (:type, :kind, :mode, :date, :date_precision, :status, :location_name,
 RETURNING id"""
 UPDATE_EVENT = """
 UPDATE events SET status = :status, topics = :topics, excluded_topics = :excluded_topics,
-    outcome = coalesce(outcome, :outcome), content = coalesce(content, :content),
+    outcome = :outcome, content = coalesce(content, :content),
+    date = :date, date_precision = :date_precision,
     location_name = coalesce(location_name, :location_name),
     location_country_code = coalesce(location_country_code, :location_country_code),
     location_detail = coalesce(location_detail, :location_detail),
-    date_precision = coalesce(date_precision, :date_precision),
     mode = coalesce(mode, :mode), updated_at = :now
 WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
