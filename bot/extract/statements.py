@@ -185,7 +185,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         clause = _content_clause(token)
         if clause is not None:
-            start, end = _strip(text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
+            start, end = _strip(text, clause.left_edge.idx, right.idx + len(right))
             parts = [(start, end)] if start < end else []
         elif _is_speech(token, quotation=True) and token.dep_ in ("ROOT", "parataxis"):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
@@ -204,6 +205,19 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i))
     return found
+
+
+def _trimmed_end(clause: Span) -> Token:
+    """The last token of what was said: a clause stops before the writer's own additions, a
+    comma-led 'which ...' aside or a further reporting verb (', arguing that', 'and warned')."""
+    tokens = list(clause)
+    for k in range(2, len(tokens) - 1):
+        token, nxt = tokens[k], tokens[k + 1]
+        if token.text == "," and (nxt.lower_ in ("which", "who", "whose") or _is_speech(nxt) and nxt.tag_ == "VBG"):
+            return tokens[k - 1]
+        if token.lower_ == "and" and _is_speech(nxt) and nxt.dep_ == "conj" and nxt.tag_ in ("VBD", "VBZ"):
+            return tokens[k - 1]
+    return tokens[-1]
 
 
 def _object_content(verb: Token) -> list[tuple[int, int]]:
@@ -397,6 +411,17 @@ def _mixed_in(reported: list[_Found], text: str, q: QuoteSpan) -> bool:
     return False
 
 
+def _nested(f: _Found, reported: list[_Found]) -> bool:
+    """A belief inside someone's reported words ('said he expects ...') is part of what they said."""
+    if f.verb_i is None:
+        return False
+    verbs, clause_only = _verbs()
+    doc_verb = f.speaker_token.doc[f.verb_i]
+    if doc_verb.lemma_ not in clause_only:
+        return False
+    return any(o is not f and o.start <= doc_verb.idx < o.end for o in reported)
+
+
 def _covered_by(f: _Found, direct: list[_Found]) -> bool:
     """A reported clause that is mostly one of the attributed quotations."""
     length = max(1, f.end - f.start)
@@ -419,7 +444,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     lookup = _QuoteLookup(quotes)
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
-    reported = [f for f in reported if not _covered_by(f, direct)]
+    reported = [f for f in reported if not _covered_by(f, direct) and not _nested(f, reported)]
     statements: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for f in sorted(reported + direct, key=lambda f: f.start):
