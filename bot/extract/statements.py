@@ -11,6 +11,7 @@ and a reported clause that is really just a quotation gives way to the quotation
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -422,6 +423,29 @@ def _nested(f: _Found, reported: list[_Found]) -> bool:
     return any(o is not f and o.start <= doc_verb.idx < o.end for o in reported)
 
 
+# "PENCE: Well, look, ..." (a transcript) or "Flynn: Trump 'absolutely right'" (a headline).
+_LABELLED = re.compile(r"^[\"\u201c]?([A-Z][^\n:\"]{1,40}?):[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+def _labelled_lines(doc: Doc) -> list[_Found]:
+    """Lines that start with the speaker's name and a colon; the rest of the line is what they said."""
+    found = []
+    for match in _LABELLED.finditer(doc.text):
+        label = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if label is None or len(label) > 4:
+            continue
+        is_name = any(e.start == label.start and e.end == label.end and e.label_ in ("PERSON", "ORG") for e in doc.ents)
+        shouting = all(t.is_upper and t.is_alpha for t in label) and len(label.text) > 2
+        if not (is_name or shouting):
+            continue
+        start, end = _strip(doc.text, match.start(2), match.end(2))
+        if _words(doc.text[start:end]) < 3:
+            continue
+        speaker = label[-1]
+        found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None))
+    return found
+
+
 def _covered_by(f: _Found, direct: list[_Found]) -> bool:
     """A reported clause that is mostly one of the attributed quotations."""
     length = max(1, f.end - f.start)
@@ -445,9 +469,11 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
     reported = [f for f in reported if not _covered_by(f, direct) and not _nested(f, reported)]
+    taken = [(f.start, f.end) for f in reported + direct]
+    labelled = [f for f in _labelled_lines(doc) if not any(a < f.end and f.start < b for a, b in taken)]
     statements: list[Statement] = []
     seen: set[tuple[int, int]] = set()
-    for f in sorted(reported + direct, key=lambda f: f.start):
+    for f in sorted(reported + direct + labelled, key=lambda f: f.start):
         if (f.start, f.end) in seen or f.speaker_token is None:
             continue
         if f.speaker_token.i in index.byline_tokens:
