@@ -58,7 +58,12 @@ def zone_name(word: str) -> str | None:
 
 
 _TOPIC = re.compile(r"\s+about\s+(?P<topic>.+)$", re.IGNORECASE)
-_CRON = re.compile(r"^cron\s+[\"'“”‘’`]?(?P<expr>[^\"'“”‘’`]+?)[\"'“”‘’`]?(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
+_QUOTES = "\"'“”‘’`"
+_CRON = re.compile(
+    r"^cron\s+(?:[" + _QUOTES + r"](?P<quoted>[^" + _QUOTES + r"]+)[" + _QUOTES + r"]"
+    r"|(?P<bare>(?:\S+\s+){4}\S+))(?:\s+(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$", re.IGNORECASE)
 
 
@@ -72,7 +77,10 @@ def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
     if not text:
         raise RuleError(f"say when, for example {EXAMPLES}")
     if match := _CRON.match(text):
-        cron, zone, description = _cron_rule(match.group("expr"), match.group("rest") or "", default_tz)
+        expr = match.group("quoted") or match.group("bare")
+        cron, zone, description = _cron_rule(expr, match.group("rest") or "", default_tz)
+    elif text.lower().startswith("cron"):
+        raise RuleError('write the cron expression in quotes, like `subscribe cron "0 8 * * 1-5" Europe/Berlin`')
     else:
         cron, zone, description = _word_rule(text, default_tz)
     check_cron(cron, zone, now or datetime.now(UTC))
@@ -94,6 +102,7 @@ def _cron_rule(expr: str, rest: str, default_tz: str) -> tuple[str, str, str]:
 
 def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
     zone, days, clock, unknown = default_tz, set(), None, []
+    text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text, flags=re.IGNORECASE)  # "7:30 am" is one time
     for raw in re.split(r"[\s,]+", text):
         word = raw.strip().lower()
         if not word:
