@@ -137,7 +137,7 @@ class EntityIndex:
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
         # NER sometimes swallows a leading title ("President Putin"); titles live elsewhere.
-        while tokens and canonical_title(tokens[0].text) != tokens[0].text or (
+        while (tokens and canonical_title(tokens[0].text) != tokens[0].text) or (
             tokens and tokens[0].lower_ in ("presidents", "president", "minister", "secretary")
         ):
             tokens = tokens[1:]
@@ -329,6 +329,7 @@ class EntityIndex:
     def previous_person(self, token: Token, titles: list[str] | None = None) -> Cluster | None:
         """The person mentioned last before `token`, preferring a sentence subject."""
         best = None
+        best_sent = -1
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             cluster = self.by_token.get(i)
             if cluster is None or cluster.kind != "person":
@@ -336,12 +337,14 @@ class EntityIndex:
             if titles and not (cluster.title and any(t.lower() in cluster.title.lower() for t in titles)):
                 continue
             candidate = self.doc[i]
+            # Within the sentence of the nearest mention a subject wins ("Lavrov met Rubio. He said"
+            # is Lavrov); past that sentence, the nearest mention stands.
+            if best is not None and candidate.sent.start < best_sent:
+                return best
             if candidate.dep_ in ("nsubj", "nsubjpass") or (candidate.head.dep_ in ("nsubj", "nsubjpass") and candidate.head.i in cluster.tokens):
                 return cluster
             if best is None:
-                best = cluster
-            if candidate.sent.start < token.sent.start and best is not None:
-                return best
+                best, best_sent = cluster, candidate.sent.start
         return best
 
     def entities(self) -> list[Entity]:

@@ -1,0 +1,222 @@
+"""Who said what, one hard case per test, each a small real-looking news sentence run through the
+real pipeline (spaCy's small English model plus Briefbot's fixes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.extractor import ExtractRequest
+from bot.extract.quotes import find_quotes
+from bot.facts import Statement
+
+
+@pytest.fixture(scope="module")
+def say(extractor):
+    def run(text: str) -> list[Statement]:
+        return extractor.extract(ExtractRequest("t", text, "2025-03-01")).statements
+
+    return run
+
+
+def only(statements: list[Statement], needle: str) -> Statement:
+    found = [s for s in statements if needle in s.content]
+    assert len(found) == 1, [(s.speaker_text, s.content) for s in statements]
+    return found[0]
+
+
+def pieces(text: str, s: Statement) -> list[str]:
+    return [text[a:b] for a, b in (s.content_spans or [[s.content_start, s.content_end]])]
+
+
+def test_straight_quote_with_attribution_after(say):
+    text = '"We will not accept any ultimatums from Washington," Lavrov said on Tuesday.'
+    s = only(say(text), "ultimatums")
+    assert s.content == "We will not accept any ultimatums from Washington"
+    assert s.speaker == "Sergey Lavrov" and s.quote == "direct" and s.verb == "say"
+    assert text[s.content_start : s.content_end] == s.content
+    assert s.date == "2025-03-01"
+
+
+def test_curly_quote_with_colon_and_no_verb_inside(say):
+    text = "Russian Foreign Minister Sergey Lavrov told reporters: \u201cThe talks were useful and frank.\u201d"
+    s = only(say(text), "talks were useful")
+    assert s.content == "The talks were useful and frank"  # closing punctuation is not content
+    assert s.speaker == "Sergey Lavrov" and s.verb == "tell" and s.quote == "direct"
+
+
+def test_quote_split_around_he_said_is_one_statement(say):
+    text = (
+        "Lavrov met Rubio in Riyadh.\n\n"
+        "\u201cWe had a good conversation,\u201d he said. \u201cWe agreed to keep talking about the embassies.\u201d"
+    )
+    statements = say(text)
+    s = only(statements, "good conversation")
+    assert pieces(text, s) == ["We had a good conversation", "We agreed to keep talking about the embassies"]
+    assert s.speaker_text == "he" and s.speaker == "Sergey Lavrov"
+    assert not [x for x in statements if x is not s and "embassies" in x.content]
+
+
+def test_quote_spanning_paragraphs(say):
+    text = (
+        "Zakharova spoke at a briefing in Moscow.\n\n"
+        "\u201cThe West keeps changing its demands. Nobody can negotiate like that.\n\n"
+        "\u201cWe are still ready for a dialogue on equal terms,\u201d she said."
+    )
+    s = only(say(text), "changing its demands")
+    assert "ready for a dialogue" in s.content
+    assert s.speaker == "Maria Zakharova" and s.quote == "direct"
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma"),
+    [("said", "say"), ("announced", "announce"), ("confirmed", "confirm"), ("clarified", "clarify"),
+     ("warned", "warn"), ("told reporters", "tell")],
+)
+def test_reported_speech_verbs(say, verb, lemma):
+    text = f"Secretary of State Marco Rubio {verb} that the United States would reopen its consulate in Istanbul."
+    s = only(say(text), "reopen its consulate")
+    assert s.content == "that the United States would reopen its consulate in Istanbul"
+    assert s.speaker == "Marco Rubio" and s.quote == "indirect" and s.verb == lemma
+
+
+def test_reported_verb_lemma(say):
+    s = only(say("Peskov warned that the sanctions would backfire on Europe."), "backfire")
+    assert s.verb == "warn" and s.speaker == "Dmitry Peskov"
+
+
+def test_mixed_quote_stays_one_statement(say):
+    text = 'Lavrov confirmed that Moscow and Washington had "agreed to resume the work of their embassies."'
+    statements = say(text)
+    s = only(statements, "agreed to resume")
+    assert s.content.startswith("that Moscow and Washington had")
+    assert s.quote == "mixed" and s.speaker == "Sergey Lavrov"
+    assert len([x for x in statements if "resume" in x.content]) == 1
+
+
+def test_according_to(say):
+    text = "The two delegations will meet again in Istanbul next week, according to the Russian Foreign Ministry."
+    s = only(say(text), "delegations will meet again")
+    assert s.verb == "according to"
+    assert "Foreign Ministry" in s.speaker_text
+    assert "according" not in s.content
+
+
+def test_said_in_a_statement_by_a_body(say):
+    text = "The State Department said in a statement that the meeting had been constructive."
+    s = only(say(text), "constructive")
+    assert s.content == "that the meeting had been constructive"
+    assert "State Department" in s.speaker_text
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The Kremlin", "The Russian Foreign Ministry", "Russian media", "The State Department"],
+)
+def test_bodies_as_speakers(say, body):
+    s = only(say(f"{body} reported that the prisoner exchange took place in Abu Dhabi."), "prisoner exchange")
+    assert body.split()[-1] in s.speaker_text
+
+
+def test_content_before_reporting_clause(say):
+    text = "The two sides will exchange ambassadors by the summer, the spokesman said."
+    s = only(say(text), "exchange ambassadors")
+    assert s.content == "The two sides will exchange ambassadors by the summer"
+    assert s.speaker_text == "the spokesman"
+
+
+def test_nominal_speaker_sources(say):
+    s = only(say("The talks had stalled over the question of sanctions relief, sources said."), "stalled")
+    assert s.speaker_text == "sources"
+
+
+def test_pronoun_speaker_resolved_to_the_last_person(say):
+    text = "Sergey Lavrov arrived in Ankara on Monday. He said that Russia wanted a lasting settlement."
+    s = only(say(text), "lasting settlement")
+    assert s.speaker_text == "He" and s.speaker == "Sergey Lavrov"
+
+
+def test_title_speaker_resolved(say):
+    text = (
+        "Russian Foreign Minister Sergey Lavrov arrived in Ankara on Monday.\n\n"
+        "The minister said that Russia wanted a lasting settlement in the region."
+    )
+    s = only(say(text), "lasting settlement")
+    assert s.speaker == "Sergey Lavrov"
+
+
+def test_relative_pronoun_speaker_resolved_to_its_antecedent(say):
+    text = "The talks were led by Marco Rubio, who said that the next round would take place in Geneva."
+    s = only(say(text), "next round")
+    assert s.speaker == "Marco Rubio"
+
+
+def test_verbs_inside_a_quotation_belong_to_the_quote(say):
+    text = '"I think the sanctions will stay for years," Peskov said.'
+    statements = say(text)
+    assert len(statements) == 1
+    assert statements[0].speaker == "Dmitry Peskov"
+
+
+def test_dash_signed_pull_quote(say):
+    text = "\u201cThe talks gave us hope. We want peace, not more promises.\u201d \u2015 Maria Lopez"
+    s = only(say(text), "gave us hope")
+    assert "Lopez" in s.speaker_text
+
+
+def test_transcript_line(say):
+    text = "WALLACE: Will the president meet Putin in Riyadh before the summer?\n\nPENCE: Well, the president is ready to meet anyone at any time."
+    s = only(say(text), "ready to meet anyone")
+    assert s.speaker_text == "PENCE"
+
+
+def test_stance_verb_object_is_the_content(say):
+    s = only(say("Zelensky called for an immediate ceasefire along the whole front line."), "ceasefire")
+    assert s.content == "an immediate ceasefire along the whole front line"
+    assert s.speaker == "Volodymyr Zelensky" and s.verb == "call"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "this never ends',
+        '"\n\n"',
+        "\u201cOpen without end. Lavrov said that\n\nsomething \u201d\u201d\u201c odd \u00bb\u00ab \"",
+        "''",
+        '"',
+        "\u201d\u201d",
+        'Lavrov said: "',
+    ],
+)
+def test_unbalanced_quotes_never_raise(say, text):
+    say(text)  # must not raise
+    find_quotes(text)
+
+
+def test_unbalanced_quote_still_yields_the_rest(say):
+    text = 'The "so-called peace plan.\n\nLavrov said that Russia would study the proposal carefully.'
+    s = only(say(text), "study the proposal")
+    assert s.speaker == "Sergey Lavrov"
+
+
+def test_byline_is_not_a_speaker(say):
+    text = "By Vafa Guliyeva\n\nThe ministry said that the border would stay closed until further notice."
+    statements = say(text)
+    assert statements and all("Guliyeva" not in (s.speaker_text + (s.speaker or "")) for s in statements)
+
+
+def test_two_apostrophes_mark_a_quotation(say):
+    text = "''We are not going to give up on diplomacy,'' Mr. Rubio said."
+    s = only(say(text), "give up on diplomacy")
+    assert s.content == "We are not going to give up on diplomacy"
+    assert s.speaker == "Marco Rubio"
+
+
+def test_scare_quotes_are_not_statements(say):
+    statements = say('The so-called "peace plan" was discussed at length in Riyadh on Tuesday.')
+    assert not [s for s in statements if s.content == "peace plan"]
+
+
+def test_quotes_finder_offsets():
+    text = "\u201cA,\u201d he said. \u201cB and C.\u201d"
+    spans = find_quotes(text)
+    assert [text[q.inner_start : q.inner_end] for q in spans] == ["A,", "B and C."]
