@@ -1,0 +1,93 @@
+"""Entities in an article (the small model's slips fixed) and one entity across articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.extractor import ExtractRequest
+from bot.facts import Entity, Extraction
+from bot.ingest.article import Article
+from bot.names import name_key
+from bot.store.store import Store
+
+
+def facts(extractor, text: str, published: str | None = "2025-03-01") -> Extraction:
+    return extractor.extract(ExtractRequest("t", text, published))
+
+
+def entity(extraction: Extraction, name: str) -> Entity:
+    found = [e for e in extraction.entities if e.name == name]
+    assert len(found) == 1, [(e.name, e.kind) for e in extraction.entities]
+    return found[0]
+
+
+def test_lone_trump_is_a_person_not_an_organisation(extractor):
+    x = facts(extractor, "Trump said the talks in Riyadh would go ahead. Trump also thanked the Saudi hosts.")
+    assert entity(x, "Donald Trump").kind == "person"
+    assert not [e for e in x.entities if e.kind == "organization" and "Trump" in e.name]
+
+
+def test_caliber_az_stays_whole_and_is_media(extractor):
+    x = facts(extractor, "Caliber.Az reports that the ministers met in Baku on Friday.")
+    outlet = entity(x, "Caliber.Az")
+    assert outlet.kind == "media"
+    s = next(s for s in x.statements if "ministers met" in s.content)
+    assert s.speaker_text == "Caliber.Az"
+
+
+def test_byline_is_not_an_entity_or_speaker(extractor):
+    x = facts(extractor, "By Vafa Guliyeva\n\nLavrov said that Moscow was open to talks with Washington.")
+    assert not [e for e in x.entities if "Guliyeva" in e.name]
+    s = next(s for s in x.statements if "open to talks" in s.content)
+    assert s.speaker == "Sergey Lavrov"
+
+
+def test_title_and_country_from_the_text(extractor):
+    x = facts(extractor, "Russian Foreign Minister Sergey Lavrov met US Secretary of State Marco Rubio in Riyadh.")
+    lavrov = entity(x, "Sergey Lavrov")
+    assert (lavrov.title, lavrov.country_code) == ("Foreign Minister", "RUS")
+    rubio = entity(x, "Marco Rubio")
+    assert (rubio.title, rubio.country_code) == ("Secretary of State", "USA")
+
+
+def test_surname_and_full_name_are_one_entity(extractor):
+    x = facts(extractor, "Wang Yi arrived in Moscow. Wang said the visit was long planned.")
+    assert [e.name for e in x.entities if e.kind == "person"] == ["Wang Yi"]
+
+
+def test_countries_from_capitals_and_seats_of_government(extractor):
+    x = facts(extractor, "Moscow and Washington agreed to continue talks, the Kremlin said.")
+    codes = {e.country_code for e in x.entities if e.kind in ("country", "place", "organization")}
+    assert {"RUS", "USA"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("Sergei Lavrov", "Sergey Lavrov", "Sergey Lavrov"),  # in the knowledge base
+        ("Sergei Ryabkov", "Sergey Ryabkov", None),  # not in it: only name folding joins them
+    ],
+)
+async def test_two_spellings_in_two_articles_are_one_stored_entity(extractor, tmp_path, first, second, expected):
+    store = await Store.open(tmp_path / "aliases.db")
+    try:
+        texts = [
+            f"{first} said on Monday that Russia was ready for talks in Istanbul.",
+            f"Deputy Foreign Minister {second} said on Tuesday that the talks would take place next week.",
+        ]
+        for n, text in enumerate(texts):
+            article = Article(title=f"Talks {n}", text=text, source="test", published="2025-03-01")
+            extraction = facts(extractor, text)
+            person = next(e for e in extraction.entities if e.kind == "person")
+            assert name_key(person.name) == name_key(second)
+            await store.save(article, extraction)
+        rows = [r for r in await store.entity_names() if r["kind"] == "person"]
+        ids = {r["id"] for r in rows if "ryabkov" in r["norm"] or "lavrov" in r["norm"]}
+        assert len(ids) == 1, rows
+        # The store keys aliases by their folded form, so both spellings find this one entity.
+        norms = {r["norm"] for r in rows}
+        assert {name_key(first), name_key(second)} <= norms
+        if expected:
+            assert {r["name"] for r in rows} == {expected}
+    finally:
+        await store.close()
