@@ -49,6 +49,9 @@ class RetryPolicy:
         return timedelta(seconds=sum(self.delays) + (len(self.delays) + 1) * self.send_timeout + 60)
 
 
+DEFAULT_RETRY = RetryPolicy()
+
+
 @dataclass(frozen=True)
 class Outcome:
     subscription_id: int
@@ -114,7 +117,7 @@ class Deliverer:
         platforms: dict[str, ChatPlatform],
         settings: Settings,
         *,
-        retry: RetryPolicy = RetryPolicy(),
+        retry: RetryPolicy = DEFAULT_RETRY,
         sleep: Sleep = asyncio.sleep,
         wall_clock: Clock = system_clock,
         concurrency: int = 4,

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo, available_timezones
 
 from cronsim import CronSim, CronSimError
@@ -162,7 +163,7 @@ def check_cron(cron: str, zone: str, now: datetime) -> None:
         times = [next(slots) for _ in range(30)]
     except (CronSimError, StopIteration) as error:
         raise RuleError(f"that cron expression does not work: {error}") from error
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(times)]
     if gaps and min(gaps) < MIN_INTERVAL:
         raise RuleError("briefings can be at most hourly; choose a less frequent schedule")
 

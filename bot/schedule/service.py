@@ -16,7 +16,7 @@ from bot.answer.service import AnswerService
 from bot.config import Settings
 from bot.platform import ChatPlatform
 from bot.schedule.clock import Clock, Sleep, from_db, system_clock
-from bot.schedule.delivery import Deliverer, PassReport, RetryPolicy
+from bot.schedule.delivery import DEFAULT_RETRY, Deliverer, PassReport, RetryPolicy
 from bot.schedule.feeds import FeedPoller
 from bot.schedule.rules import next_slot
 
@@ -39,7 +39,7 @@ async def make_deliverer(
     platforms: dict[str, ChatPlatform],
     settings: Settings,
     *,
-    retry: RetryPolicy = RetryPolicy(),
+    retry: RetryPolicy = DEFAULT_RETRY,
     sleep: Sleep = asyncio.sleep,
 ) -> Deliverer:
     schedule = await engine.schedule_store()
@@ -52,7 +52,7 @@ async def deliver_pass(
     settings: Settings,
     now: datetime,
     *,
-    retry: RetryPolicy = RetryPolicy(),
+    retry: RetryPolicy = DEFAULT_RETRY,
     sleep: Sleep = asyncio.sleep,
 ) -> PassReport:
     """`briefbot deliver`: post every briefing due at `now` once, and return what happened."""
@@ -67,7 +67,7 @@ async def run_scheduler(
     *,
     clock: Clock = system_clock,
     sleep: Sleep = asyncio.sleep,
-    retry: RetryPolicy = RetryPolicy(),
+    retry: RetryPolicy = DEFAULT_RETRY,
     max_wait: float = MAX_WAIT,
 ) -> None:
     """Run delivery passes at each slot (and at least every `max_wait` s) until cancelled."""
