@@ -232,3 +232,31 @@ async def test_discord_an_unknown_channel_pauses_the_subscription(discord) -> No
     fake.unknown.add(CHANNEL_ID)
     await deliver_pass(engine, {"discord": platform}, engine.settings, utc(2025, 3, 29, 8), retry=FAST)
     assert (await (await engine.schedule_store()).subscription(1)).state == "paused"
+
+
+async def test_stopping_run_mid_send_lets_the_send_finish_and_record_it(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
+    """Cancelling the scheduler (SIGTERM in `run`) must not leave a posted slot marked pending."""
+    await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
+    sending, release = asyncio.Event(), asyncio.Event()
+
+    class Slow:
+        name = "slack"
+
+        async def post_briefing(self, channel: str, answer: Answer) -> str:
+            sending.set()
+            await release.wait()
+            return await slack.post_briefing(channel, answer)
+
+    task = asyncio.create_task(
+        run_scheduler(engine, {"slack": Slow()}, engine.settings, clock=lambda: utc(2025, 3, 29, 7, 0, 5), retry=FAST)
+    )
+    await asyncio.wait_for(sending.wait(), 5)
+    task.cancel()
+    await asyncio.sleep(0.05)
+    release.set()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    [row] = await rows(engine)
+    assert row.state == "sent" and len(fake_slack.messages) == 1
