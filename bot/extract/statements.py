@@ -32,6 +32,14 @@ MIN_QUOTE_WORDS = 4
 MIN_UNQUOTED_WORDS = 3
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins every token's text on each `doc.text`."""
+    text = doc.user_data.get("briefbot_text")
+    if text is None:
+        text = doc.user_data["briefbot_text"] = doc.text
+    return text
+
+
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("speech_verbs")
@@ -137,10 +145,10 @@ def _outside(sent: Span, cut: range) -> list[tuple[int, int]]:
     doc = sent.doc
     parts = []
     if cut.start > sent.start:
-        parts.append(_strip(doc.text, sent.start_char, doc[cut.start].idx))
+        parts.append(_strip(_text(doc), sent.start_char, doc[cut.start].idx))
     if cut.stop < sent.end:
         last = doc[cut.stop - 1]
-        parts.append(_strip(doc.text, last.idx + len(last), sent.end_char))
+        parts.append(_strip(_text(doc), last.idx + len(last), sent.end_char))
     return [p for p in parts if p[1] > p[0]]
 
 
@@ -164,7 +172,7 @@ def _words(text: str) -> int:
 
 def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     found: list[_Found] = []
-    text = doc.text
+    text = _text(doc)
     for token in doc:
         if inside.covering(token.idx) is not None:
             continue  # a verb inside a quotation is the quoted speaker's, not the article's
@@ -236,7 +244,7 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     doc = verb.doc
     left = min(p.left_edge.i for p in pieces)
     right = max(p.right_edge.i for p in pieces)
-    start, end = _strip(doc.text, doc[left].idx, doc[right].idx + len(doc[right]))
+    start, end = _strip(_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
     return [(start, end)] if start < end else []
 
 
@@ -264,7 +272,7 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token | None, str] | None:
     """'"...," X said' or '"...?" asked X' or '"..." ― X': (speaker, verb, cue) after the quote."""
-    text = doc.text
+    text = _text(doc)
     span = _tokens(doc, q.end, limit)
     if span is None:
         return None
@@ -294,9 +302,13 @@ def _signed(span: Span) -> Token | None:
     first = next((t for t in span if not t.is_space), None)
     if first is None or first.text[:1] not in _DASHES:
         return None
-    for ent in span.ents:
-        if ent.label_ in ("PERSON", "ORG", "NORP") and ent.start - first.i <= 2:
-            return ent.root
+    # Token attributes, not span.ents: that walks the whole Doc for every quotation.
+    for token in span.doc[first.i + 1 : min(span.end, first.i + 3)]:
+        if token.ent_type_ in ("PERSON", "ORG", "NORP") and token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < span.end and span.doc[end].ent_iob_ == "I":
+                end += 1
+            return span.doc[end - 1]
     name = first.nbor() if first.i + 1 < span.end else None
     return name if name is not None and name.is_title else None
 
@@ -325,7 +337,7 @@ def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Toke
 
 def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_Found]:
     """Quotations not already inside a mixed reported clause, attributed to a speech verb next to them."""
-    text = doc.text
+    text = _text(doc)
     found: list[_Found] = []
     consumed: set[int] = set()
     for n, q in enumerate(quotes):
@@ -427,19 +439,30 @@ def _nested(f: _Found, reported: list[_Found]) -> bool:
 _LABELLED = re.compile(r"^[\"\u201c]?([A-Z][^\n:\"]{1,40}?):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
+def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:
+    """The span is exactly one named entity of one of `labels` (read from token attributes)."""
+    doc = span.doc
+    first = span[0]
+    if first.ent_iob_ != "B" or first.ent_type_ not in labels:
+        return False
+    if any(t.ent_iob_ != "I" for t in span[1:]):
+        return False
+    return span.end == len(doc) or doc[span.end].ent_iob_ != "I"
+
+
 def _labelled_lines(doc: Doc) -> list[_Found]:
     """Lines that start with the speaker's name and a colon; the rest of the line is what they said."""
     found = []
-    for match in _LABELLED.finditer(doc.text):
+    for match in _LABELLED.finditer(_text(doc)):
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if label is None or len(label) > 4:
             continue
-        is_name = any(e.start == label.start and e.end == label.end and e.label_ in ("PERSON", "ORG") for e in doc.ents)
+        is_name = _is_whole_entity(label, ("PERSON", "ORG"))
         shouting = all(t.is_upper and t.is_alpha for t in label) and len(label.text) > 2
         if not (is_name or shouting):
             continue
-        start, end = _strip(doc.text, match.start(2), match.end(2))
-        if _words(doc.text[start:end]) < 3:
+        start, end = _strip(_text(doc), match.start(2), match.end(2))
+        if _words(_text(doc)[start:end]) < 3:
             continue
         speaker = label[-1]
         found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None))
@@ -464,7 +487,7 @@ def _resolve(index: EntityIndex, token: Token):  # noqa: ANN202 - a Cluster or N
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(_text(doc))
     lookup = _QuoteLookup(quotes)
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
@@ -486,7 +509,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         if f.quotes:
             fraction = 1.0
         quote = "direct" if fraction >= 0.9 else "mixed" if fraction > 0.05 else "indirect"
-        evidence = doc.text[f.evidence[0] : f.evidence[1]].strip()
+        evidence = _text(doc)[f.evidence[0] : f.evidence[1]].strip()
         statements.append(
             Statement(
                 speaker=cluster.name if cluster else None,
@@ -495,7 +518,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 speaker_title=cluster.title if cluster else None,
                 speaker_country=cluster.country.name if cluster and cluster.country else None,
                 verb=f.verb,
-                content=doc.text[f.start : f.end],
+                content=_text(doc)[f.start : f.end],
                 content_start=f.start,
                 content_end=f.end,
                 content_spans=f.spans,
