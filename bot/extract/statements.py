@@ -195,8 +195,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         clause = _content_clause(token)
         if clause is not None:
             right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
-            start, end = _strip(text, clause.left_edge.idx, right.idx + len(right))
-            parts = [(start, end)] if start < end else []
+            parts = _around(doc, clause.left_edge, right, token, subject)
         elif _is_speech(token, quotation=True) and token.dep_ in ("ROOT", "parataxis"):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             lo = min(subject.left_edge.i, token.i)
@@ -214,6 +213,23 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i))
     return found
+
+
+def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
+    """The clause from `left` to `right`, less the reporting clause when it sits inside
+    ('In recent days, advisers say, the president has grown tired')."""
+    text = _text(doc)
+    if not left.i < verb.i < right.i:
+        start, end = _strip(text, left.idx, right.idx + len(right))
+        return [(start, end)] if start < end else []
+    lo = min(subject.left_edge.i, verb.i)
+    hi = max(subject.right_edge.i, verb.i)
+    parts = []
+    if lo > left.i:
+        parts.append(_strip(text, left.idx, doc[lo].idx))
+    if hi < right.i:
+        parts.append(_strip(text, doc[hi + 1].idx, right.idx + len(right)))
+    return [p for p in parts if p[1] > p[0]]
 
 
 def _trimmed_end(clause: Span) -> Token:

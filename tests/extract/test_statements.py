@@ -220,3 +220,10 @@ def test_quotes_finder_offsets():
     text = "\u201cA,\u201d he said. \u201cB and C.\u201d"
     spans = find_quotes(text)
     assert [text[q.inner_start : q.inner_end] for q in spans] == ["A,", "B and C."]
+
+
+def test_reporting_clause_inside_the_content_is_cut_out(say):
+    text = "In recent days, advisers to Mr. Obama say, the president has grown exasperated with the campaign."
+    s = only(say(text), "exasperated")
+    assert pieces(text, s) == ["In recent days", "the president has grown exasperated with the campaign"]
+    assert "advisers" in s.speaker_text
