@@ -1,0 +1,159 @@
+"""Events from small real sentences: type, kind, mode, participants, place, date, status, agenda."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.dates import resolve_date
+from bot.extract.entities import link_entities
+from bot.extract.events import extract_events_ranked
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    return extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
+
+
+def only(extractor, text: str, type_: str, published: str = PUBLISHED) -> dict:
+    found = [e for e in events(extractor, text, published) if e["type"] == type_]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def codes(event: dict) -> set[str]:
+    return {p.get("country_code") for p in event["participants"]}
+
+
+def names(event: dict) -> set[str]:
+    return {p["name"] for p in event["participants"]}
+
+
+def test_phone_call_with_persons_and_weekday(extractor):
+    call = only(
+        extractor,
+        "Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State Marco Rubio on Tuesday.",
+        "CONSULT",
+    )
+    assert (call["kind"], call["mode"]) == ("phone_call", "phone")
+    assert {"Sergey Lavrov", "Marco Rubio"} <= names(call)
+    assert (call["date"], call["date_precision"], call["status"]) == ("2025-02-25", "day", "concluded")
+
+
+def test_meeting_place_is_where_it_happened_not_the_dateline(extractor):
+    meeting = only(extractor, "GENEVA, Feb 27 - Iranian and Saudi officials met in Baghdad last week.", "CONSULT")
+    assert meeting["location"]["name"] == "Baghdad"
+    assert codes(meeting) >= {"IRN", "SAU"}
+    assert (meeting["date"], meeting["date_precision"]) == ("2025-02-17", "week")
+
+
+def test_venue_is_kept_as_detail_of_the_city(extractor):
+    meeting = only(extractor, "The meeting took place at the Swiss embassy in Tehran.", "CONSULT")
+    assert meeting["location"]["name"] == "Tehran"
+    assert meeting["location"]["detail"] == "the Swiss embassy"
+
+
+def test_both_sides_are_the_countries_of_the_talks_and_the_agreement_is_their_outcome(extractor):
+    found = events(
+        extractor,
+        "The delegations from Turkey and Greece concluded two days of talks in Athens on Wednesday, "
+        "and both sides agreed to reopen consulates.",
+    )
+    talks = next(e for e in found if e["type"] == "CONSULT")
+    agreement = next(e for e in found if e["type"] == "AGREE")
+    assert codes(agreement) >= {"TUR", "GRC"}
+    assert "reopen consulates" in talks["outcome"]
+    assert (talks["date"], talks["status"], talks["location"]["name"]) == ("2025-02-26", "concluded", "Athens")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If Tehran and Washington meet in Muscat, sanctions could be eased.",
+        "Moscow and Washington would not discuss Ukraine.",
+        "The two ministers never met.",
+    ],
+)
+def test_negated_or_hypothetical_mentions_give_no_event(extractor, text):
+    assert events(extractor, text) == []
+
+
+def test_an_exclusion_is_agenda_not_an_event_and_the_meeting_still_happened(extractor):
+    meeting = only(extractor, "Russia and the United States did not discuss Ukraine at the meeting in Riyadh.", "CONSULT")
+    assert meeting["excluded_topics"] == ["Ukraine"]
+    assert meeting["location"]["name"] == "Riyadh"
+    assert codes(meeting) >= {"RUS", "USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date", "precision"),
+    [
+        ("Lavrov and Rubio will meet in Geneva on Tuesday.", "planned", "2025-03-04", "day"),
+        ("The two sides are expected to hold talks in Oman next month.", "planned", "2025-03-01", "month"),
+        ("Talks between Armenia and Azerbaijan commenced in Almaty on Thursday.", "ongoing", "2025-02-27", "day"),
+        ("French and German ministers held talks in Paris earlier this month.", "concluded", "2025-02-01", "month"),
+    ],
+)
+def test_status_and_date_from_tense_and_cues(extractor, text, status, date, precision):
+    talks = only(extractor, text, "CONSULT")
+    assert (talks["status"], talks["date"], talks["date_precision"]) == (status, date, precision)
+
+
+def test_topics_of_a_planned_meeting(extractor):
+    meeting = only(
+        extractor,
+        "Foreign ministers of Armenia and Azerbaijan will meet in Abu Dhabi on Thursday to discuss a draft peace treaty.",
+        "CONSULT",
+    )
+    assert meeting["topics"] == ["draft peace treaty"]
+    assert not [e for e in events(extractor, "They will discuss a peace treaty.") if e["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "kind"),
+    [
+        ("Poland expelled two Belarusian diplomats on Monday.", "SANCTION", None),
+        ("The United States imposed sanctions on Iran's oil ministry.", "SANCTION", "sanctions"),
+        ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", "lift"),
+        ("Israeli jets bombed targets in southern Lebanon overnight.", "ASSAULT", None),
+        ("Thousands protested in Tbilisi against the foreign agents law on Sunday.", "PROTEST", None),
+        ("Portugal will support Turkey's bid to join the European Union.", "AGREE", "pledge"),
+        ("Iran threatened to launch a new offensive unless Iraq accepted its conditions.", "THREATEN", None),
+        ("The opposition party said it would boycott the elections.", "THREATEN", "threat"),
+        ("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST", "demand"),
+    ],
+)
+def test_other_plover_types_from_the_main_clause(extractor, text, type_, kind):
+    doc = extractor.nlp(text)
+    ranked = sorted(extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1])
+    assert ranked, text
+    main = ranked[0][0]
+    assert main.type == type_
+    if kind:
+        assert main.kind == kind
+
+
+def test_reporting_verb_is_not_the_event(extractor):
+    doc = extractor.nlp("Officials said on Monday that the rebels had rejected a request to open the road.")
+    ranked = sorted(extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1])
+    assert ranked[0][0].type == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("last week", ("2025-02-17", "week")),
+        ("on Thursday", ("2025-02-27", "day")),
+        ("earlier this month", ("2025-02-01", "month")),
+        ("next month", ("2025-03-01", "month")),
+        ("on February 12", ("2025-02-12", "day")),
+    ],
+)
+def test_dates_against_the_publication_date(phrase, expected):
+    assert resolve_date(phrase, PUBLISHED) == expected
+
+
+def test_weekday_direction_follows_the_tense():
+    assert resolve_date("on Tuesday", PUBLISHED, "past") == ("2025-02-25", "day")
+    assert resolve_date("on Tuesday", PUBLISHED, "future") == ("2025-03-04", "day")
