@@ -72,6 +72,12 @@ class DiscordPlatform:
                 self._gateway.result()  # raises the reason (bad token, intents not allowed, ...)
             raise TimeoutError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
 
+    async def wait_closed(self) -> None:
+        """Until the gateway stops for good; raises why (discord.py reconnects by itself otherwise)."""
+        if self._gateway is not None:
+            # Shielded: cancelling the waiter must leave the shutdown to disconnect().
+            await asyncio.shield(self._gateway)
+
     async def disconnect(self) -> None:
         await self.client.close()
         if self._gateway is not None:
@@ -90,10 +96,15 @@ class DiscordPlatform:
             channel_id = int(channel)
         except ValueError:
             raise DeliveryError(f"not a Discord channel id: {channel!r}", permanent=True) from None
-        await self._login()
         target = self.client.get_partial_messageable(channel_id)
         try:
+            await self._login()  # `briefbot deliver` posts without ever connecting the gateway
             message = await target.send(**message_kwargs(answer))
+        except discord.LoginFailure as exc:
+            # Not the channel's fault: the subscription must not be paused for a bad token.
+            raise DeliveryError(
+                "Discord refused the login: check DISCORD_TOKEN", permanent=False
+            ) from exc
         except (discord.Forbidden, discord.NotFound) as exc:
             # Missing access, unknown channel: retrying cannot help until someone fixes it.
             raise DeliveryError(_reason(exc), permanent=True) from exc
@@ -115,6 +126,6 @@ async def serve(engine: Answerer, settings: Settings) -> None:
     platform = DiscordPlatform(engine, settings)
     await platform.connect()
     try:
-        await asyncio.Future()  # never completes: runs until the task is cancelled
+        await platform.wait_closed()
     finally:
         await platform.disconnect()

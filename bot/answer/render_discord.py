@@ -223,10 +223,9 @@ def render_discord(answer: Answer) -> DiscordMessage:
         budget -= embed_chars(embed)
 
     if not embeds:
-        # Nothing to list (or nothing fitted): one embed carrying the note keeps replies uniform.
+        # Nothing to list (or nothing fitted): the title says it ("Nothing new since ..."), and
+        # one embed carrying it and the note keeps every reply the same shape.
         embeds.append({"title": title, "color": colour})
-        if not answer.note and not dropped:
-            embeds[0]["description"] = "No results."
 
     footer = _footer_text(answer, dropped)
     if footer:

@@ -76,14 +76,13 @@ async def fake() -> AsyncIterator[FakeDiscord]:
 
 
 def discord_settings(fake: FakeDiscord, tmp_path: Path, **extra: object) -> Settings:
-    return Settings(
-        _env_file=None,
-        BRIEFBOT_DB=tmp_path / "briefbot.db",
-        DISCORD_TOKEN=TOKEN,
-        DISCORD_API_BASE=fake.api_base,
-        DISCORD_GATEWAY_URL=fake.gateway_url,
-        **extra,
-    )
+    values: dict[str, object] = {
+        "BRIEFBOT_DB": tmp_path / "briefbot.db",
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+    }
+    return Settings(_env_file=None, **(values | extra))
 
 
 @pytest.fixture
@@ -262,10 +261,37 @@ async def test_a_channel_post_survives_one_429(fake, running) -> None:
 
 
 async def test_posting_needs_no_gateway(fake, settings) -> None:
-    platform = await connected(ScriptedEngine(talks_answer()), settings, listen=False)
+    # `briefbot deliver` builds the platform and posts without calling connect().
+    platform = DiscordPlatform(ScriptedEngine(talks_answer()), settings)
     try:
         assert await platform.post_briefing(CHANNEL_ID, talks_answer())
         assert not fake.identified.is_set()
+    finally:
+        await platform.disconnect()
+
+
+async def test_nothing_new_is_one_short_line(fake, settings) -> None:
+    platform = DiscordPlatform(ScriptedEngine(talks_answer()), settings)
+    try:
+        await platform.post_briefing(
+            CHANNEL_ID, Answer("brief", "brief", "Nothing new since 08:00.")
+        )
+        [post] = fake.of_kind("channel_message")
+        [embed] = post.body["embeds"]
+        assert embed["title"] == "Nothing new since 08:00."
+        assert "description" not in embed and "footer" not in embed
+    finally:
+        await platform.disconnect()
+
+
+async def test_a_bad_token_is_transient_not_the_channels_fault(fake, tmp_path) -> None:
+    settings = discord_settings(fake, tmp_path, DISCORD_TOKEN="not-the-token")
+    platform = DiscordPlatform(ScriptedEngine(talks_answer()), settings)
+    try:
+        with pytest.raises(DeliveryError) as failure:
+            await platform.post_briefing(CHANNEL_ID, talks_answer())
+        assert not failure.value.permanent
+        assert "not-the-token" not in failure.value.reason
     finally:
         await platform.disconnect()
 
@@ -318,3 +344,15 @@ async def test_seed_answers_arrive_as_valid_embeds(fake, seeded, query) -> None:
         assert "Istanbul" in str(data["embeds"])
     if query == "what did Lavrov say":
         assert "Lavrov" in str(data["embeds"])
+
+
+async def test_serve_runs_until_cancelled(fake, settings) -> None:
+    from adapters.discord_bot import serve
+
+    task = asyncio.create_task(serve(ScriptedEngine(talks_answer()), settings))
+    await asyncio.wait_for(fake.identified.wait(), 20)
+    callback = await fake.callback(await fake.brief("latest talks"))
+    assert callback.body["type"] == 4
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
