@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
-from charset_normalizer import from_bytes
 
 from bot.ingest.article import Article
 from bot.ingest.dates import to_iso_date
@@ -40,22 +40,40 @@ def is_sidecar(path: Path) -> bool:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; another encoding only when it is clear."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or legacy Windows-1252 when that is clear."""
     if not data.strip():
         raise ArticleError("empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ArticleError("not valid UTF-16 text despite its byte-order mark") from error
     if b"\x00" in data[:8192]:
         raise ArticleError("binary file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        best = from_bytes(data[:65536]).best()
-        if best is None or best.chaos > 0.1 or best.encoding in ("utf_8", "ascii"):
+        legacy = _windows_1252(data)
+        if legacy is None:
             raise ArticleError(
-                f"not UTF-8 text (bad byte at offset {error.start}) and no clear other encoding"
+                f"not UTF-8 text (invalid byte at offset {error.start}) and not clearly Windows-1252; "
+                "convert it to UTF-8"
             ) from error
-        return data.decode(best.encoding, errors="strict")
+        return legacy
+
+
+def _windows_1252(data: bytes) -> str | None:
+    """Legacy Western text: mostly ASCII, the rest letters and typographic marks, no controls."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [ch for ch in text if ord(ch) > 127]
+    if len(high) > 0.2 * len(text):
+        return None
+    if any(not (ch.isalpha() or unicodedata.category(ch) in ("Pi", "Pf", "Pd", "Po", "Sc", "Zs", "No")) for ch in high):
+        return None
+    return text
 
 
 def read_article(path: Path, max_bytes: int) -> Article:
