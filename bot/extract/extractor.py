@@ -31,8 +31,9 @@ class Extractor:
 
     @classmethod
     def load(cls, model: str) -> Extractor:
+        """Load `model` and check it is the pipeline it claims to be (raises RuntimeError if not)."""
         try:
-            return cls(load_pipeline(model))
+            return cls(load_pipeline(model))  # load_pipeline runs the supply-chain model check
         except OSError as error:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: install it (pip install "

@@ -18,6 +18,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.extract.model_check import check_model
+
 _DOMAIN_NAME = re.compile(
     r"^[A-Z][A-Za-z0-9-]+\.(?:az|Az|AZ|ru|Ru|com|net|org|ua|Ua|ge|am|kz|uz|by|io|info|news|tv)$"
 )
@@ -60,8 +62,10 @@ def _keep_domain_names(nlp: Language) -> None:
 
 @lru_cache(maxsize=2)
 def load_pipeline(model: str) -> Language:
-    """Load the model once per process, with Briefbot's components added."""
+    """Load the model once per process, checked (supply chain), with Briefbot's components added."""
     nlp = spacy.load(model)
+    # Before our own components are added, so a missing parser is reported clearly, not by add_pipe.
+    check_model(model, nlp.meta, nlp.pipe_names)
     _keep_domain_names(nlp)
     nlp.add_pipe("briefbot_line_breaks", before="parser")
     ruler = nlp.add_pipe(
