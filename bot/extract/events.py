@@ -22,6 +22,7 @@ from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.pipeline import load_data
 from bot.facts import Event, Location, Participant
+from bot.names import fold
 
 TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
 MODALS = frozenset({"could", "might", "may", "would", "should"})
@@ -201,12 +202,17 @@ def _verb_lemma(verb: Token) -> str:
     return f"{_lemma(verb)} {particle}" if particle else _lemma(verb)
 
 
+_CIRCUMSTANCE_PREPS = frozenset({"following", "after", "before", "since", "during", "amid", "despite", "ahead", "prior"})
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
         token = token.head  # "ended mediation efforts": the efforts are the object
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE_PREPS:
+        return None  # "Following the talks, Rubio announced ...": the talks frame, not object
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         verb = token.head.head
         # "put under investigation", "spoke by phone", "engaged in talks"
@@ -556,7 +562,7 @@ def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None
                 pobj = child
             else:
                 continue
-            if pobj is None or not pobj.ent_type_ == "DATE":
+            if pobj is None or pobj.ent_type_ != "DATE":
                 continue
             # Only the date entity itself: a coordinated phrase may carry a second event's date.
             ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
@@ -837,7 +843,7 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
 def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
     talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
-    for mention, draft in sent_mentions:
+    for mention, _ in sent_mentions:
         if mention.trigger.type != "AGREE":
             continue
         source = talks[0] if talks else next(
@@ -895,15 +901,35 @@ def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
     return "multilateral" if len(countries) >= 3 else "visit"
 
 
+def _topic_words(topic: str) -> frozenset[str]:
+    return frozenset(w for w in fold(topic).split() if w not in ("and", "or", "nor", "the", "of", "in"))
+
+
+def distinct_topics(topics: list[str]) -> list[str]:
+    """Topics once each: 'political or security matters' and 'political and security matters'
+    are one; 'Ukraine' goes when 'ongoing conflict in Ukraine' already says it."""
+    words = [_topic_words(t) for t in topics]
+    kept: list[str] = []
+    for i, topic in enumerate(topics):
+        mine = words[i]
+        if not mine:
+            continue
+        covered = any(
+            (mine < words[j]) or (mine == words[j] and j < i) for j in range(len(topics)) if j != i
+        )
+        if not covered:
+            kept.append(topic)
+    return kept
+
+
 def _to_event(draft: _Draft, published: str | None) -> Event:
     first = draft.mentions[0]
     date = next((m.date for m in draft.mentions if m.date), None)
     status = _draft_status(draft)
     if date is None and status == "ongoing" and published:
         date = (published, "day")  # under way as the article was written
-    topics = list(dict.fromkeys(t for m in draft.mentions for t in m.topics))
-    excluded = list(dict.fromkeys(t for m in draft.mentions for t in m.excluded))
-    topics = [t for t in topics if t not in excluded]
+    excluded = distinct_topics([t for m in draft.mentions for t in m.excluded])
+    topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
     location = next((m.location for m in draft.mentions if m.location), None)
     participants = _draft_participants(draft)
     if location is not None:

@@ -157,3 +157,11 @@ def test_dates_against_the_publication_date(phrase, expected):
 def test_weekday_direction_follows_the_tense():
     assert resolve_date("on Tuesday", PUBLISHED, "past") == ("2025-02-25", "day")
     assert resolve_date("on Tuesday", PUBLISHED, "future") == ("2025-03-04", "day")
+
+
+def test_an_excluded_topic_said_twice_in_other_words_is_listed_once():
+    from bot.extract.events import distinct_topics
+
+    assert distinct_topics(
+        ["ongoing conflict in Ukraine", "political or security matters", "Ukraine", "political and security matters"]
+    ) == ["ongoing conflict in Ukraine", "political or security matters"]
