@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     catchup_max_age_hours: float = Field(6.0, alias="BRIEFBOT_CATCHUP_MAX_AGE_HOURS")
     feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
     log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
+    # Per-user command budget in chat (a token bucket): this many a minute after a burst of
+    # `rate_burst`; 0 turns the limit off. The console and the CLI are never limited.
+    rate_per_minute: float = Field(30.0, alias="BRIEFBOT_RATE_PER_MINUTE")
+    rate_burst: int = Field(10, alias="BRIEFBOT_RATE_BURST")
 
     http_host: str = Field("127.0.0.1", alias="BRIEFBOT_HTTP_HOST")
     http_port: int = Field(3000, alias="BRIEFBOT_HTTP_PORT")

@@ -15,10 +15,14 @@ from bot.answer.model import Answer, Conversation
 from bot.config import Settings
 from bot.extract.extractor import Extractor
 from bot.ingest.report import IngestReport
+from bot.ratelimit import RateLimiter, slow_down_text
 from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
 
 log = logging.getLogger("briefbot.engine")
+
+# The person at the console or the CLI runs the bot: their commands are never rate limited.
+UNLIMITED_PLATFORMS = frozenset({"console", "cli"})
 
 # The command language's fixed phrases, offered first by chat autocomplete.
 COMMAND_EXAMPLES = (
@@ -42,6 +46,7 @@ class Engine:
         self._subscriptions = None  # created lazily: bot.schedule.commands.SubscriptionCommands
         self._schedule: ScheduleStore | None = None
         self._schedule_lock = asyncio.Lock()
+        self.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
 
     @classmethod
     async def open(cls, settings: Settings, *, load_model: bool = True) -> Engine:
@@ -102,9 +107,30 @@ class Engine:
             self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
             self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
         conversation = conversation or Conversation()
+        if (slowed := self._slow_down(query, conversation)) is not None:
+            return slowed
         answer = await self._answers.answer(query, conversation)
         # A subscription paused by a failed delivery is reported to its creator here, once.
         return await self._subscriptions.add_notices(answer, conversation)
+
+    def _slow_down(self, query: str, conversation: Conversation) -> Answer | None:
+        """A polite refusal when this user has spent their command budget, else None.
+
+        Here, in the one path every adapter shares, so no platform can forget it; keyed by user,
+        so one user flooding the bot slows only that user.
+        """
+        if conversation.platform in UNLIMITED_PLATFORMS:
+            return None
+        key = (conversation.platform, conversation.workspace, conversation.user)
+        wait = self.limiter.take(key)
+        if not wait:
+            return None
+        if self.limiter.refused_in_a_row(key) == 1:  # once per flood, not once per command
+            log.info("rate limited platform=%s workspace=%s user=%s wait=%.1fs", *key, wait)
+        return Answer(
+            query=query[:200], intent="slow_down", title="Slow down, please",
+            note=slow_down_text(wait, self.settings.rate_per_minute), ok=False,
+        )
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]:
         """Completions for a partly typed query: commands of the language, then known names.

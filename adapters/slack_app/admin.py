@@ -1,4 +1,8 @@
-"""Who may manage subscriptions: workspace admins and owners, or ids listed in BRIEFBOT_ADMINS."""
+"""Who may manage subscriptions: workspace admins and owners, or ids listed in BRIEFBOT_ADMINS.
+
+An admin of *another* organisation (a Slack Connect user in a shared channel, whose users.info
+`is_admin` speaks of their own workspace) or a guest is never an admin here.
+"""
 
 from __future__ import annotations
 
@@ -29,12 +33,14 @@ class AdminCheck:
         self._ttl = ttl
         self._retry_after = retry_after
         self._clock = clock
-        self._cache: dict[str, tuple[float, bool]] = {}
+        self._cache: dict[tuple[str, str], tuple[float, bool]] = {}
 
-    async def is_admin(self, user_id: str) -> bool:
+    async def is_admin(self, user_id: str, team_id: str = "") -> bool:
+        """Whether `user_id`, running a command in workspace `team_id`, administers it."""
         if user_id in self._admin_ids:
             return True
-        cached = self._cache.get(user_id)
+        key = (team_id, user_id)
+        cached = self._cache.get(key)
         if cached is not None and cached[0] > self._clock():
             return cached[1]
         try:
@@ -42,12 +48,22 @@ class AdminCheck:
         except Exception as error:  # an unknown role only means "not an admin"
             log.warning("users.info failed for %s: %s", user_id, _reason(error))
             # Remember briefly, so a failing users.info neither slows nor floods every command.
-            self._cache[user_id] = (self._clock() + self._retry_after, False)
+            self._cache[key] = (self._clock() + self._retry_after, False)
             return False
-        user = response.get("user") or {}
-        admin = bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
-        self._cache[user_id] = (self._clock() + self._ttl, admin)
+        admin = admin_here(response.get("user") or {}, team_id)
+        self._cache[key] = (self._clock() + self._ttl, admin)
         return admin
+
+
+def admin_here(user: dict, team_id: str) -> bool:
+    """A users.info `user` administers workspace `team_id` (not merely some other workspace)."""
+    if user.get("is_stranger") or user.get("is_restricted") or user.get("is_ultra_restricted"):
+        return False  # guests, and users of another organisation seen through a shared channel
+    home = str(user.get("team_id") or "")
+    grid_teams = (user.get("enterprise_user") or {}).get("teams") or []
+    if team_id and home and home != team_id and team_id not in grid_teams:
+        return False
+    return bool(user.get("is_admin") or user.get("is_owner") or user.get("is_primary_owner"))
 
 
 def _reason(error: Exception) -> str:

@@ -102,12 +102,13 @@ class BriefCommand:
 
     async def conversation(self, body: dict[str, Any]) -> Conversation:
         user = str(body.get("user_id", ""))
+        team = str(body.get("team_id", ""))
         return Conversation(
             platform="slack",
-            workspace=str(body.get("team_id", "")),
+            workspace=team,
             channel=str(body.get("channel_id", "")),
             user=user,
-            is_admin=await self._admins.is_admin(user) if user else False,
+            is_admin=await self._admins.is_admin(user, team) if user else False,
         )
 
     async def deliver(self, body: dict[str, Any], message: SlackMessage) -> None:
