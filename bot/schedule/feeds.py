@@ -19,7 +19,7 @@ import httpx
 from bot.config import Settings
 from bot.extract.extractor import Extractor, ExtractRequest
 from bot.ingest.article import Article, canonical_url
-from bot.ingest.fetch import TIMEOUT, USER_AGENT, _article_from_entry
+from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, _article_from_entry, read_limited
 from bot.schedule.clock import to_db
 from bot.store.schedule_store import Feed, ScheduleStore
 from bot.store.store import Store
@@ -88,7 +88,7 @@ class FeedPoller:
 
     def _client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(
-            timeout=TIMEOUT, follow_redirects=True, headers={"User-Agent": USER_AGENT}, transport=self._transport
+            timeout=TIMEOUT, follow_redirects=True, headers=HEADERS, transport=self._transport
         )
 
     async def poll(self, client: httpx.AsyncClient, feed: Feed, now: datetime) -> PollResult:
@@ -128,13 +128,11 @@ class FeedPoller:
                     return FeedBody(None, response.headers.get("etag"), response.headers.get("last-modified"))
                 if response.status_code >= 400:
                     raise FeedError(f"HTTP {response.status_code}", _retry_after(response.headers.get("retry-after")))
-                chunks, size = [], 0
-                async for chunk in response.aiter_bytes():
-                    size += len(chunk)
-                    if size > limit:
-                        raise FeedError(f"larger than the {limit:,}-byte limit")
-                    chunks.append(chunk)
-                return FeedBody(b"".join(chunks), response.headers.get("etag"), response.headers.get("last-modified"))
+                try:  # bounded after decoding, and in time: zip bombs and endless feeds stop
+                    body = await read_limited(response, limit)
+                except FetchError as error:
+                    raise FeedError(str(error)) from error
+                return FeedBody(body, response.headers.get("etag"), response.headers.get("last-modified"))
         except httpx.HTTPError as error:
             raise FeedError(f"cannot fetch: {type(error).__name__}: {error}") from error
 

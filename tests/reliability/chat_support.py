@@ -81,10 +81,12 @@ async def slash(
     body = command_body(fake, text, **kwargs)
     url = f"http://127.0.0.1:{slack.port}/slack/events"
     before = len(fake.responses)
-    async with aiohttp.ClientSession() as session:
-        async with session.post(url, data=body, headers=signed_headers(body, secret)) as response:
-            await response.read()
-            status = response.status
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, data=body, headers=signed_headers(body, secret)) as response,
+    ):
+        await response.read()
+        status = response.status
     await slack.tasks.drain()
     if status != 200:
         return {"status": status, "text": "", "blocks": []}

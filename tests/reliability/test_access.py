@@ -16,13 +16,12 @@ from adapters.slack_app.admin import admin_here
 from bot.answer.model import Conversation
 from bot.engine import Engine
 from bot.ratelimit import RateLimiter
-from bot.schedule.commands import REFUSAL
 from tests.fakes.discord_api import MANAGE_CHANNELS, MANAGE_GUILD, USER_ID, FakeDiscord
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.chat_support import (
+    SLACK_TOKEN,
     discord_reply,
     discord_settings,
-    SLACK_TOKEN,
     slack_settings,
     slack_text,
     slash,

@@ -123,7 +123,7 @@ def test_loading_a_model_without_parser_fails_with_the_check_not_a_spacy_error(t
     """A real pipeline on disk (blank English: tokenizer only) named by BRIEFBOT_SPACY_MODEL."""
     path = tmp_path / "blank_en"
     spacy.blank("en").to_disk(path)
-    with pytest.raises(ModelCheckError, match="missing component.*parser, ner"):
+    with pytest.raises(ModelCheckError, match=r"missing component.*parser, ner"):
         Extractor.load(str(path))
 
 
