@@ -62,7 +62,8 @@ def head_word(speaker: str | None) -> str | None:
     """The last capitalised word of the head phrase ('Mr. Obama, who ...' -> 'obama'), else its last word."""
     if not speaker:
         return None
-    head = _HEAD_END.split(speaker, maxsplit=1)[0]
+    # A speaker that is only a relative pronoun ("who", "which") has an empty head: use the pronoun.
+    head = _HEAD_END.split(speaker, maxsplit=1)[0].strip() or speaker
     tokens = [_POSSESSIVE.sub("", t) for t in head.split()]
     tokens = [t for t in (re.sub(r"^\W+|\W+$", "", t) for t in tokens) if t]
     if not tokens:
@@ -206,7 +207,7 @@ def predictions(text: str, statements: Iterable[dict]) -> list[Prediction]:
 
 
 def evaluate_quotes(path: Path | str, model_name: str) -> QuoteScores:
-    from bot.extract.extractor import ExtractRequest, Extractor
+    from bot.extract.extractor import Extractor, ExtractRequest
 
     path = Path(path)
     records = list(read_records(path))

@@ -15,6 +15,7 @@ def test_head_word_is_the_last_capitalised_word_before_a_comma_or_relative_prono
     assert head_word("a New York Times/CBS News poll released last week") == "news"
     assert head_word("sources") == "sources"
     assert head_word("Trump's campaign") == "trump"
+    assert head_word("who") == "who"
     assert head_word(None) is None
 
 
