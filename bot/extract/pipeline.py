@@ -33,9 +33,7 @@ def load_data(name: str) -> dict:
 @Language.component("briefbot_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_ and token.i + 1 < len(doc):
+        if (token.is_space and "\n" in token.text) or ("\n" in token.whitespace_ and token.i + 1 < len(doc)):
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -54,7 +52,7 @@ def _ruler_patterns() -> list[dict]:
 def _keep_domain_names(nlp: Language) -> None:
     previous = nlp.tokenizer.token_match
 
-    def token_match(text: str):  # noqa: ANN202 - spaCy's callback signature
+    def token_match(text: str):
         return _DOMAIN_NAME.match(text) or (previous(text) if previous else None)
 
     nlp.tokenizer.token_match = token_match

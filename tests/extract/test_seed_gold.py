@@ -97,8 +97,8 @@ def test_every_gold_statement_is_found(seed_facts, seed_gold):
 
 
 def test_offsets_point_at_the_content(seed_facts):
-    from tests.conftest import SEED_ARTICLE
     from bot.ingest.readers import read_article
+    from tests.conftest import SEED_ARTICLE
 
     text = read_article(SEED_ARTICLE, 5_000_000).text
     for s in seed_facts["statements"]:
