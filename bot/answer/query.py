@@ -56,9 +56,13 @@ _MENTION = re.compile(r"<[@#!][^>]*>|@(?:everyone|here)\b", re.IGNORECASE)
 
 def clean(text: str) -> str:
     """Printable text on one line, without platform mentions, at most MAX_QUERY_CHARS."""
+    return _one_line(text)[:MAX_QUERY_CHARS]
+
+
+def _one_line(text: str) -> str:
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     text = _MENTION.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
+    return _SPACES.sub(" ", text).strip()
 
 
 def _split_time(text: str, today: date) -> tuple[str, str | None, str | None]:
@@ -121,9 +125,16 @@ def _names(text: str) -> tuple[str, ...]:
 def parse(raw: str, today: date | None = None) -> Query:
     """Parse one query; never raises. Unknown input becomes intent 'unknown' with suggestions."""
     today = today or date.today()
-    text = clean(raw)
+    full = _one_line(raw)
+    text = full[:MAX_QUERY_CHARS]
     if not text:
         return Query("help", text, problem="empty")
+    if len(full) > MAX_QUERY_CHARS:
+        # Refused rather than cut: a query cut at 500 characters could mean something else.
+        return Query("help", text, problem=(
+            f"That's too long for me ({len(full):,} characters): please ask in under "
+            f"{MAX_QUERY_CHARS} characters, e.g. `search \"a few words\"`."
+        ))
     lowered = text.lower().rstrip("?!. ")
     head = lowered.split(" ", 1)[0]
     if lowered in ("help", "?", "commands", "usage"):

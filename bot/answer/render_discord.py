@@ -110,13 +110,16 @@ def safe_url(url: str | None) -> str | None:
         return None
     url = url.strip()
     try:
-        scheme = urlsplit(url).scheme.lower()
+        parts = urlsplit(url)
     except ValueError:
         return None
-    if scheme not in ("http", "https") or len(url) > MAX_URL:
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or len(url) > MAX_URL:
         return None
-    # Brackets, spaces and angle brackets would end the link early or hide text.
-    return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    if "@" in parts.netloc:
+        return None  # user@host links disguise where they go
+    # Brackets, spaces and angle brackets would end the link early or hide text; `@` is quoted
+    # so that no `@everyone` survives even inside a link target.
+    return quote(url, safe=":/?#!$&'*+,;=%-._~")
 
 
 def render_citation(citation: Citation) -> str:

@@ -25,6 +25,9 @@ from bot.store.store import Store, Window
 log = logging.getLogger("briefbot.answer")
 
 SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
+# Channels whose last question `more` can continue; past this the least recently asked is
+# forgotten, so many channels (or DMs) cannot grow memory without bound.
+MAX_PAGED_CONVERSATIONS = 5000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 HELP_LINES = (
@@ -97,7 +100,10 @@ class AnswerService:
             return await self.brief(query)
         if query.intent in ("profile", "sources"):
             return await (self.profile(query) if query.intent == "profile" else self.sources(query))
+        self._pages.pop(key, None)  # re-inserted last: the dict is kept in least-recent order
         self._pages[key] = _Page(query, 0)
+        while len(self._pages) > MAX_PAGED_CONVERSATIONS:
+            del self._pages[next(iter(self._pages))]
         return await self._paged(query, 0, conversation)
 
     async def _paged(self, query: Query, offset: int, conversation: Conversation) -> Answer:
