@@ -31,6 +31,8 @@ def parse_record(line: str) -> ExtractRequest | dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return {"id": None, "error": f"invalid JSON: {error.msg}"}
+    except RecursionError:  # one absurdly nested record must not end the whole batch
+        return {"id": None, "error": "invalid JSON: nested too deeply"}
     if not isinstance(record, dict):
         return {"id": None, "error": "record is not a JSON object"}
     record_id = record.get("id")

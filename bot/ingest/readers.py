@@ -114,6 +114,8 @@ def article_from_text(text: str) -> Article:
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as error:
             raise ArticleError(f"front matter is not valid YAML: {error.problem or error}") from error
+        except RecursionError:
+            raise ArticleError("front matter is nested too deeply") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ArticleError("front matter is not a mapping of keys to values")
         meta = loaded or {}
@@ -128,6 +130,8 @@ def article_from_json(text: str) -> Article:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise ArticleError(f"invalid JSON at line {error.lineno}: {error.msg}") from error
+    except RecursionError:  # `[[[[...` a hundred thousand deep
+        raise ArticleError("JSON is nested too deeply") from None
     if not isinstance(record, dict):
         raise ArticleError("JSON is not an object with a 'text' field")
     body = record.get("text")
@@ -171,6 +175,8 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ArticleError(f"sidecar {sidecar.name} is not valid JSON: {error}") from error
+    except RecursionError:
+        raise ArticleError(f"sidecar {sidecar.name} is nested too deeply") from None
     if not isinstance(meta, dict):
         raise ArticleError(f"sidecar {sidecar.name} is not a JSON object")
     return meta
