@@ -27,6 +27,38 @@ INSERT INTO articles (source_id, title, author, url, canonical_url, content_hash
 VALUES (:source_id, :title, :author, :url, :canonical_url, :content_hash, :published,
         :language, :origin, :text, :ingested_at)"""
 COUNT_ARTICLES = "SELECT count(*) FROM articles"
+# The completeness marker (migration 0003): the last write of an article's transaction.
+MARK_ARTICLE_COMPLETE = """
+UPDATE articles SET
+    stored_mentions = (SELECT count(*) FROM mentions WHERE article_id = :id),
+    stored_statements = (SELECT count(*) FROM statement_sources WHERE article_id = :id),
+    stored_events = (SELECT count(*) FROM event_sources WHERE article_id = :id)
+WHERE id = :id"""
+# Consistency checks (health, crash tests): articles without their facts, facts without articles.
+INCOMPLETE_ARTICLES = """
+SELECT a.id, a.origin FROM articles a
+WHERE a.stored_mentions IS NULL OR a.stored_statements IS NULL OR a.stored_events IS NULL
+   OR a.stored_mentions != (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
+   OR a.stored_statements != (SELECT count(*) FROM statement_sources ss WHERE ss.article_id = a.id)
+   OR a.stored_events != (SELECT count(*) FROM event_sources es WHERE es.article_id = a.id)
+ORDER BY a.id"""
+ORPHAN_FACTS = """
+SELECT
+  (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id))
+  + (SELECT count(*) FROM statement_sources ss
+     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = ss.article_id)
+        OR NOT EXISTS (SELECT 1 FROM statements st WHERE st.id = ss.statement_id))
+  + (SELECT count(*) FROM event_sources es
+     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = es.article_id)
+        OR NOT EXISTS (SELECT 1 FROM events ev WHERE ev.id = es.event_id))
+  + (SELECT count(*) FROM statements st
+     WHERE NOT EXISTS (SELECT 1 FROM statement_sources ss WHERE ss.statement_id = st.id))
+  + (SELECT count(*) FROM events ev
+     WHERE NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = ev.id))
+  AS orphans"""
+ARTICLE_FACT_COUNTS = """
+SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""
+INTEGRITY_CHECK = "PRAGMA integrity_check"
 ARTICLE_HASHES = "SELECT content_hash FROM articles"
 LIST_SOURCES = """
 SELECT s.name, count(a.id) AS articles, max(a.published) AS latest, max(a.ingested_at) AS last_ingested
@@ -148,6 +180,10 @@ SELECT id, kind, date, date_precision, status, location_name, topics, excluded_t
 FROM events WHERE id = ?"""
 EVENT_PARTICIPANT_KEYS = """
 SELECT coalesce(country_code, lower(name)) AS k, name FROM event_participants WHERE event_id = ?"""
+# The same keys for every merge candidate at once (one query instead of one per candidate).
+CANDIDATE_PARTICIPANT_KEYS = """
+SELECT event_id, coalesce(country_code, lower(name)) AS k FROM event_participants
+WHERE event_id IN (SELECT value FROM json_each(:ids))"""
 INSERT_EVENT = """
 INSERT INTO events (type, kind, mode, date, date_precision, status, location_name,
                     location_country_code, location_detail, topics, excluded_topics, outcome,

@@ -55,6 +55,17 @@ def _dates_agree(a: str | None, a_precision: str | None, b: str | None, b_precis
 
 
 @dataclass(frozen=True)
+class Consistency:
+    integrity: list[str]  # PRAGMA integrity_check: ["ok"] when the file is sound
+    incomplete: list[str]  # articles (origin or id) whose facts do not match their marker
+    orphans: int  # facts or links whose article, statement or event is missing
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == ["ok"] and not self.incomplete and self.orphans == 0
+
+
+@dataclass(frozen=True)
 class Window:
     """Filters shared by the list queries. Dates are YYYY-MM-DD; `seen_*` are ingest timestamps."""
 
@@ -172,6 +183,8 @@ class Store:
                     await self._save_statement(db, statement, article_id, entity_ids, now)
                 for event in extraction.events:
                     await self._save_event(db, event, article_id, entity_ids, now)
+                # Last write of the transaction: the marker a consistency check compares against.
+                await db.execute(sql.MARK_ARTICLE_COMPLETE, {"id": article_id})
                 return article_id
         except sqlite3.Error as error:
             raise StoreError(f"database {self.path}: {error}") from error
@@ -216,10 +229,11 @@ class Store:
         statement_id = rows[0][0] if rows else None
         if statement_id is None and speaker_id is not None:
             # The same words reported by another outlet, lightly re-punctuated or trimmed.
+            folded = fold(st.content)
             for cand in await db.execute_fetchall(
                 sql.SIMILAR_STATEMENT_CANDIDATES, {"speaker_entity_id": speaker_id, "date": st.date}
             ):
-                if fuzz.token_set_ratio(fold(cand["content"]), fold(st.content)) >= 92:
+                if fuzz.token_set_ratio(fold(cand["content"]), folded) >= 92:
                     statement_id = cand["id"]
                     break
         if statement_id is None:
@@ -320,13 +334,19 @@ class Store:
         """
         keys = {p.country_code or p.name.lower() for p in ev.participants}
         window = PRECISION_DAYS.get(ev.date_precision or "day", 1)
-        for cand in await db.execute_fetchall(
+        candidates = await db.execute_fetchall(
             sql.EVENT_MERGE_CANDIDATES,
             {"type": ev.type, "date": ev.date, "article_id": article_id, "window": max(window, 31)},
-        ):
+        )
+        their_keys: dict[int, set[str]] = defaultdict(set)
+        if candidates:
+            ids = json.dumps([cand["id"] for cand in candidates])
+            for row in await db.execute_fetchall(sql.CANDIDATE_PARTICIPANT_KEYS, {"ids": ids}):
+                their_keys[row[0]].add(row[1])
+        for cand in candidates:
             if not _dates_agree(ev.date, ev.date_precision, cand["date"], cand["date_precision"]):
                 continue
-            theirs = {r[0] for r in await db.execute_fetchall(sql.EVENT_PARTICIPANT_KEYS, (cand["id"],))}
+            theirs = their_keys[cand["id"]]
             if keys and theirs and not (keys & theirs):
                 continue
             if not (keys and theirs) and not _kinds_agree(cand["kind"], ev.kind):
@@ -370,6 +390,17 @@ class Store:
         }
 
     # --- reading -----------------------------------------------------------------------------
+    async def consistency(self) -> Consistency:
+        """Integrity, articles missing facts, facts missing articles: all zero after any crash."""
+        integrity = [row[0] for row in await self._read(sql.INTEGRITY_CHECK)]
+        incomplete = [row["origin"] or str(row["id"]) for row in await self._read(sql.INCOMPLETE_ARTICLES)]
+        orphans = (await self._read(sql.ORPHAN_FACTS))[0][0]
+        return Consistency(integrity=integrity, incomplete=incomplete, orphans=orphans)
+
+    async def fact_counts(self) -> dict[str, tuple[int, int, int]]:
+        """content hash -> (mentions, statements, events) as recorded with each article."""
+        return {row[0]: (row[1], row[2], row[3]) for row in await self._read(sql.ARTICLE_FACT_COUNTS)}
+
     async def count_articles(self) -> int:
         return (await self._read(sql.COUNT_ARTICLES))[0][0]
 
