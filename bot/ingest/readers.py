@@ -113,7 +113,9 @@ def article_from_text(text: str) -> Article:
         try:
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as error:
-            raise ArticleError(f"front matter is not valid YAML: {error.problem or error}") from error
+            # ReaderError (a control character) has no `problem`; MarkedYAMLError has one.
+            reason = getattr(error, "problem", None) or error
+            raise ArticleError(f"front matter is not valid YAML: {reason}") from error
         except RecursionError:
             raise ArticleError("front matter is nested too deeply") from None
         if loaded is not None and not isinstance(loaded, dict):

@@ -136,6 +136,7 @@ DEEP = 100_000
          "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
              f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
          ) + "title: *i\n---\n" + PROSE, "'title' should be text, not list"),
+        ("control character in YAML", article_from_text, "---\n\x08\n---\n" + PROSE, "front matter is not valid YAML"),
         ("control characters", article_from_text, "".join(chr(c) for c in range(32)) * 100 + PROSE, None),
     ],
 )
