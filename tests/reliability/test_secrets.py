@@ -72,7 +72,7 @@ def all_logs() -> Iterator[Everything]:
     root.setLevel(logging.DEBUG)
     # Libraries that set their own level or stop propagation must not escape the capture.
     changed = []
-    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+    for logger in list(logging.Logger.manager.loggerDict.values()):
         if isinstance(logger, logging.Logger):
             changed.append((logger, logger.level, logger.propagate))
             logger.setLevel(logging.DEBUG)
@@ -247,9 +247,9 @@ async def test_the_cli_never_prints_a_secret(fake_slack: FakeSlack, tmp_path: Pa
         import aiohttp
 
         body = command_body(fake_slack, "help", user="UADMIN")
-        async with aiohttp.ClientSession() as session:
-            async with session.post(f"http://127.0.0.1:{port}/slack/events", data=body, headers=signed_headers(body)) as r:
-                assert r.status == 200
+        url = f"http://127.0.0.1:{port}/slack/events"
+        async with aiohttp.ClientSession() as session, session.post(url, data=body, headers=signed_headers(body)) as r:
+            assert r.status == 200
         for _ in range(100):
             if fake_slack.responses:
                 break
