@@ -10,6 +10,7 @@ from bot.answer.model import Conversation
 from bot.answer.render_text import render_text
 from bot.config import Settings
 from bot.engine import Engine
+from bot.logs import request_scope
 
 PROMPT = "briefbot> "
 QUIT = frozenset({"quit", "exit", ":q", "bye"})
@@ -33,7 +34,8 @@ async def chat_loop(engine: Engine, settings: Settings, stdin: TextIO, stdout: T
             continue
         if query.lower() in QUIT:
             break
-        answer = await engine.answer(query, conversation)
+        with request_scope("console"):  # a new id for each line typed
+            answer = await engine.answer(query, conversation)
         print(render_text(answer, tz=settings.tz), file=stdout)
         print(file=stdout, flush=True)
 

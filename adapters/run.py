@@ -43,6 +43,10 @@ async def run_forever(settings: Settings, which: str) -> None:
             loop.add_signal_handler(sig, stop.set)
     async with await Engine.open(settings) as engine:
         platforms = build_platforms(engine, settings, which)
+        probe = _health_probe(engine, platforms)
+        for platform in platforms.values():
+            if hasattr(platform, "health"):  # the Slack adapter serves /healthz in HTTP mode
+                platform.health = probe
         for name, platform in platforms.items():
             await platform.connect()
             log.info("adapter connected platform=%s", name)
@@ -56,6 +60,17 @@ async def run_forever(settings: Settings, which: str) -> None:
             await asyncio.gather(*background, return_exceptions=True)
             for platform in platforms.values():
                 await platform.disconnect()
+
+
+def _health_probe(engine: Engine, platforms: dict[str, ChatPlatform]):
+    """The process's health (database, model, every adapter) for `/healthz`."""
+    from bot.health import runtime_report
+
+    async def probe() -> tuple[bool, dict]:
+        report = await runtime_report(engine, platforms)
+        return report.healthy, report.to_json()
+
+    return probe
 
 
 def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]) -> list[asyncio.Task]:

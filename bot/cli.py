@@ -26,11 +26,20 @@ app.add_typer(eval_app, name="eval")
 DEMO_QUERIES = ("latest talks", "who said what", "brief")
 
 
-def _settings() -> Settings:
+def _settings(*, service: bool = False) -> Settings:
+    """The settings, and logging configured from them (once per command).
+
+    Services (run, deliver) log at BRIEFBOT_LOG_LEVEL; interactive commands show only warnings
+    unless BRIEFBOT_LOG_LEVEL is set, so their own output stays readable.
+    """
+    from bot.logs import configure_from_settings
+
     try:
-        return Settings()
+        settings = Settings()
     except Exception as error:  # pydantic's message names the bad setting
         _fail(f"invalid settings: {error}")
+    configure_from_settings(settings, quiet=not service)
+    return settings
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -167,7 +176,7 @@ def run(
         _fail("choose slack, discord or all")
     from adapters.run import run_forever
 
-    _run(run_forever(_settings(), platform))
+    _run(run_forever(_settings(service=True), platform))
 
 
 @app.command()
@@ -177,7 +186,28 @@ def deliver(
     """Post every scheduled briefing due at --now once, then exit."""
     from adapters.run import deliver_once  # the composition root builds the chat platforms
 
-    _run(deliver_once(_settings(), now))
+    _run(deliver_once(_settings(service=True), now))
+
+
+@app.command()
+def health(
+    url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="BRIEFBOT_HEALTH_URL",
+            help="A running `briefbot run`'s /healthz, e.g. http://127.0.0.1:3000/healthz.",
+        ),
+    ] = None,
+    load_model: Annotated[bool, typer.Option("--load-model", help="Load the model, not only find it.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check the database, the spaCy model and (with --url) a running server; exit 1 if unhealthy."""
+    from bot.health import check_health
+
+    report = asyncio.run(check_health(_settings(), url=url, load_model=load_model))
+    typer.echo(json.dumps(report.to_json(), indent=2) if as_json else report.render())
+    if not report.healthy:
+        raise typer.Exit(1)
 
 
 @eval_app.command("quotes")

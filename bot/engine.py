@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from bot.answer.model import Answer, Conversation
 from bot.config import Settings
 from bot.extract.extractor import Extractor
 from bot.ingest.report import IngestReport
+from bot.logs import request_scope
 from bot.ratelimit import RateLimiter, slow_down_text
 from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
@@ -81,6 +83,11 @@ class Engine:
         await self.close()
 
     @property
+    def loaded_extractor(self) -> Extractor | None:
+        """The model if it is loaded (health checks must not load it as a side effect)."""
+        return self._extractor
+
+    @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
             self._extractor = Extractor.load(self.settings.spacy_model)
@@ -109,9 +116,16 @@ class Engine:
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
-        answer = await self._answers.answer(query, conversation)
-        # A subscription paused by a failed delivery is reported to its creator here, once.
-        return await self._subscriptions.add_notices(answer, conversation)
+        # One log line per command answered, under the request id the adapter set (or a new one).
+        with request_scope(conversation.platform):
+            started = time.perf_counter()
+            answer = await self._answers.answer(query, conversation)
+            # A subscription paused by a failed delivery is reported to its creator here, once.
+            answer = await self._subscriptions.add_notices(answer, conversation)
+            elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+            fields = {"platform": conversation.platform, "intent": answer.intent, "ms": elapsed_ms}
+            log.info("answered", extra={"fields": fields})
+        return answer
 
     def _slow_down(self, query: str, conversation: Conversation) -> Answer | None:
         """A polite refusal when this user has spent their command budget, else None.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -16,10 +18,12 @@ from adapters.slack_app.commands import Answerer, BriefCommand, HomeTab, Tasks
 from bot.answer.model import Answer
 from bot.answer.render_slack import render_slack
 from bot.config import Settings
+from bot.logs import request_scope
 
 log = logging.getLogger("briefbot.slack")
 
 EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
 COMMAND = "/brief"
 
 
@@ -50,9 +54,21 @@ def build_app(
         process_before_response=True,
         logger=bolt_log,
     )
+    app.use(_with_request_id)
     app.command(COMMAND)(command.on_command)
     app.event("app_home_opened")(home.on_home_opened)
     return app
+
+
+async def _with_request_id(body: dict[str, Any], next: Callable[[], Awaitable[Any]]) -> None:
+    """Every request from Slack gets an id; the reply task it starts inherits it (contextvars)."""
+    with request_scope("slack"):
+        kind = body.get("command") or body.get("type") or "request"
+        log.debug("slack request", extra={"fields": {"kind": kind, "team": body.get("team_id")}})
+        await next()
+
+
+HealthProbe = Callable[[], Awaitable[tuple[bool, dict[str, Any]]]]
 
 
 class SlackPlatform:
@@ -71,6 +87,12 @@ class SlackPlatform:
         )
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        # Set by `briefbot run` to the process's health report; served at /healthz in HTTP mode.
+        self.health: HealthProbe | None = None
+
+    @property
+    def connected(self) -> bool:
+        return self._runner is not None or self._socket is not None
 
     @property
     def socket_mode(self) -> bool:
@@ -103,13 +125,23 @@ class SlackPlatform:
                 "SLACK_SIGNING_SECRET is not set: HTTP mode cannot verify Slack's requests "
                 "(or set SLACK_APP_TOKEN to use Socket Mode)"
             )
-        self._runner = web.AppRunner(self.app.web_app(path=EVENTS_PATH), access_log=None)
+        web_app = self.app.web_app(path=EVENTS_PATH)
+        web_app.router.add_get(HEALTH_PATH, self._healthz)
+        self._runner = web.AppRunner(web_app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
         await site.start()
         log.info(
             "Slack: listening on http://%s:%s%s", self.settings.http_host, self.port, EVENTS_PATH
         )
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        """200 with the report when healthy, 503 otherwise (no signature: it reveals no data)."""
+        if self.health is None:
+            healthy, body = self.connected, {"status": "ok", "adapters": {"connected": {"slack": True}}}
+        else:
+            healthy, body = await self.health()
+        return web.json_response(body, status=200 if healthy else 503)
 
     async def disconnect(self) -> None:
         """Stop taking commands, let replies in flight finish (briefly), then close."""
