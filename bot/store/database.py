@@ -60,6 +60,7 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
     """One connection with the pragmas every Briefbot connection needs."""
     if not read_only and str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
     try:
         if read_only:
             conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
@@ -73,6 +74,9 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
             await conn.execute("PRAGMA synchronous = NORMAL")
         return conn
     except sqlite3.Error as error:
+        if conn is not None:
+            # aiosqlite's connection thread is not a daemon: left open, the process never exits.
+            await conn.close()
         raise _explain(error, path) from error
 
 
