@@ -160,4 +160,4 @@ async def wait_for(predicate, timeout: float, what: str, interval: float = 0.05)
 
 def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
