@@ -44,6 +44,17 @@ def request_id() -> str | None:
     return _request_id.get()
 
 
+def _new_id(platform: str) -> str:
+    return f"{platform}-{secrets.token_hex(5)}"
+
+
+def bind_request_id(platform: str) -> str:
+    """A new id for the rest of the current task: for a task that handles one request only."""
+    rid = _new_id(platform)
+    _request_id.set(rid)
+    return rid
+
+
 @contextmanager
 def request_scope(platform: str) -> Iterator[str]:
     """The id of the request being handled: a new one, unless a caller already set one."""
@@ -51,7 +62,7 @@ def request_scope(platform: str) -> Iterator[str]:
     if current is not None:
         yield current
         return
-    token = _request_id.set(f"{platform}-{secrets.token_hex(5)}")
+    token = _request_id.set(_new_id(platform))
     try:
         yield _request_id.get() or ""
     finally:

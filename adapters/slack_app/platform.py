@@ -18,7 +18,7 @@ from adapters.slack_app.commands import Answerer, BriefCommand, HomeTab, Tasks
 from bot.answer.model import Answer
 from bot.answer.render_slack import render_slack
 from bot.config import Settings
-from bot.logs import request_scope
+from bot.logs import bind_request_id
 
 log = logging.getLogger("briefbot.slack")
 
@@ -61,11 +61,15 @@ def build_app(
 
 
 async def _with_request_id(body: dict[str, Any], next: Callable[[], Awaitable[Any]]) -> None:
-    """Every request from Slack gets an id; the reply task it starts inherits it (contextvars)."""
-    with request_scope("slack"):
-        kind = body.get("command") or body.get("type") or "request"
-        log.debug("slack request", extra={"fields": {"kind": kind, "team": body.get("team_id")}})
-        await next()
+    """Every request from Slack gets an id; the reply task it starts inherits it (contextvars).
+
+    Bound for the rest of the task, not scoped: Bolt runs the listener after this middleware
+    has returned. Each HTTP request (and each Socket Mode envelope) has a task of its own.
+    """
+    bind_request_id("slack")
+    kind = body.get("command") or body.get("type") or "request"
+    log.debug("slack request", extra={"fields": {"kind": kind, "team": body.get("team_id")}})
+    await next()
 
 
 HealthProbe = Callable[[], Awaitable[tuple[bool, dict[str, Any]]]]
