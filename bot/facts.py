@@ -18,6 +18,11 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
+def public_precision(precision: str | None) -> str | None:
+    """The interface knows day, month and year; a week ("last week") is reported as its month."""
+    return "month" if precision == "week" else precision
+
+
 def _drop_none(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None or k in keep}
 
@@ -100,7 +105,7 @@ class Event:
             "participants": [p.to_json() for p in self.participants],
             "location": self.location.to_json() if self.location else None,
             "date": self.date,
-            "date_precision": self.date_precision,
+            "date_precision": public_precision(self.date_precision),
             "status": self.status,
             "topics": list(self.topics),
             "excluded_topics": list(self.excluded_topics),

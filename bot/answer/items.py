@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer.model import Citation, Field, Item
+from bot.facts import public_precision
 
 KIND_LABELS = {
     "talks": "Talks", "negotiations": "Negotiations", "meeting": "Meeting", "phone_call": "Phone call",
@@ -34,8 +35,20 @@ def citations(sources: list[dict[str, Any]]) -> list[Citation]:
 
 
 def public_sources(sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    keep = ("title", "source", "url", "published")
-    return [{k: s[k] for k in keep if s.get(k) is not None} for s in sources]
+    """INTERFACE.md's source object: title, source, url (when there is one) and published."""
+    public = []
+    for s in sources:
+        entry = {"title": s["title"], "source": s.get("source"), "published": s.get("published")}
+        if s.get("url"):
+            entry["url"] = s["url"]
+        public.append(entry)
+    return public
+
+
+def _offsets(sources: list[dict[str, Any]], *keys: str) -> dict[str, Any]:
+    """Character offsets into the first source's text (each source has its own)."""
+    first = sources[0] if sources else {}
+    return {k: first.get(k) for k in keys}
 
 
 def _participants(event: dict[str, Any]) -> str:
@@ -79,7 +92,10 @@ def event_item(event: dict[str, Any]) -> Item:
     if event.get("source_count", 0) > 1:
         fields.append(Field("Reported by", f"{event['source_count']} sources"))
     data = {k: event.get(k) for k in PUBLIC_EVENT_KEYS}
-    data = {k: v for k, v in data.items() if v is not None or k in ("location", "date", "status")}
+    optional = ("mode", "outcome", "content")  # present only when known, as in `extract --json`
+    data = {k: v for k, v in data.items() if v is not None or k not in optional}
+    data["date_precision"] = public_precision(data.get("date_precision"))
+    data.update(_offsets(event["sources"], "evidence_start", "evidence_end"))
     data["sources"] = public_sources(event["sources"])
     return Item(heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data)
 
@@ -99,6 +115,7 @@ def statement_item(statement: dict[str, Any]) -> Item:
     if statement.get("source_count", 0) > 1:
         fields.append(Field("Reported by", f"{statement['source_count']} sources"))
     data = {k: statement.get(k) for k in PUBLIC_STATEMENT_KEYS}
+    data.update(_offsets(statement["sources"], "content_start", "content_end"))
     data["sources"] = public_sources(statement["sources"])
     return Item(
         heading=speaker_label(statement),

@@ -21,6 +21,8 @@ def extract_file(path: Path, published: str | None, settings: Settings) -> dict[
         raise ValueError(str(error)) from error
     extractor = Extractor.load(settings.spacy_model)
     when = to_iso_date(published) if published else article.published
+    if published and when is None:
+        raise ValueError(f"--published is not a date: {published!r}")
     request = ExtractRequest(id=path.name, text=article.text, published=when, title=article.title)
     return extractor.extract(request).to_json()
 

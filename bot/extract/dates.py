@@ -55,6 +55,8 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
         return published, "day"  # news usage: "on Thursday" in Thursday's paper is that day
     if not phrase or len(phrase) > 40 or not any(ch.isalnum() for ch in phrase):
         return None
+    if published is None and not re.search(r"\b\d{4}\b", phrase):
+        return None  # "next week" or "February 12" with no publication date: no year to anchor
     base = published or date.today().isoformat()
     try:
         data = _parser(base, prefer).get_date_data(phrase)

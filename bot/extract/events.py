@@ -935,6 +935,9 @@ def _to_event(draft: _Draft, published: str | None) -> Event:
     if location is not None:
         participants = [p for p in participants if not (p.kind == "place" and p.name == location.name)]
     sent = first.sent
+    raw = sent.text
+    evidence = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the stripped text
     return Event(
         type=first.trigger.type,
         kind=first.trigger.kind,
@@ -948,7 +951,7 @@ def _to_event(draft: _Draft, published: str | None) -> Event:
         excluded_topics=excluded,
         outcome="; ".join(dict.fromkeys(draft.outcome)) or None,
         content=first.content,
-        evidence=sent.text.strip(),
-        evidence_start=sent.start_char,
-        evidence_end=sent.end_char,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=start + len(evidence),
     )

@@ -89,7 +89,6 @@ ON CONFLICT(key) DO UPDATE SET
 RETURNING id"""
 UPDATE_ENTITY = """
 UPDATE entities SET
-    name = CASE WHEN length(:name) > length(name) THEN :name ELSE name END,
     title = coalesce(:title, title),
     country = coalesce(:country, country),
     country_code = coalesce(:country_code, country_code),
@@ -159,7 +158,7 @@ COUNT_SEARCH_STATEMENTS = (
     " WHERE statements_fts MATCH :match" + _STATEMENT_FILTERS
 )
 STATEMENT_SOURCES = """
-SELECT ss.statement_id, ss.evidence, ss.speaker_text, a.title, s.name AS source, a.url, a.published
+SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title, s.name AS source, a.url, a.published
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
 LEFT JOIN sources s ON s.id = a.source_id
 WHERE ss.statement_id IN (SELECT value FROM json_each(:ids))
@@ -256,7 +255,8 @@ EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""
 EVENT_SOURCES = """
-SELECT es.event_id, es.evidence, es.claimed_status, es.claimed_date, es.claimed_location,
+SELECT es.event_id, es.evidence, es.evidence_start, es.evidence_end,
+       es.claimed_status, es.claimed_date, es.claimed_location,
        a.title, s.name AS source, a.url, a.published
 FROM event_sources es JOIN articles a ON a.id = es.article_id
 LEFT JOIN sources s ON s.id = a.source_id

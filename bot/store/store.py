@@ -86,6 +86,14 @@ def statement_key(speaker_key: str, content: str) -> str:
     return hashlib.sha1(f"{speaker_key}|{' '.join(words)}".encode()).hexdigest()
 
 
+def _identifying_names(entity: Entity) -> list[str]:
+    """Names that pick out one entity across articles. A surname alone does not: Hunter Biden's
+    "Biden" must not make him Joe Biden."""
+    if entity.kind != "person":
+        return [entity.name, *entity.aliases]
+    return [entity.name, *(a for a in entity.aliases if len(a.split()) > 1)]
+
+
 class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -145,9 +153,11 @@ class Store:
 
     async def save(self, article: Article, extraction: Extraction) -> int | None:
         """Store the article and all its facts in one transaction; None if it is a duplicate."""
-        now = utc_now()
         try:
             async with transaction(self.writer) as db:
+                # Stamped once the write lock is held: stamps then increase in commit order, so a
+                # briefing window that ends at the newest committed stamp never misses a later one.
+                now = utc_now()
                 dup = await db.execute_fetchall(
                     sql.FIND_DUPLICATE_ARTICLE,
                     {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
@@ -191,7 +201,7 @@ class Store:
 
     async def _save_entity(self, db: aiosqlite.Connection, entity: Entity, now: str) -> int:
         names = [entity.name, *entity.aliases]
-        norms = sorted({name_key(n) for n in names if name_key(n)})
+        norms = sorted({name_key(n) for n in _identifying_names(entity) if name_key(n)})
         found = await db.execute_fetchall(
             sql.FIND_ENTITY_BY_ALIAS, {"norms": json.dumps(norms), "kind": entity.kind}
         )
@@ -233,7 +243,8 @@ class Store:
             for cand in await db.execute_fetchall(
                 sql.SIMILAR_STATEMENT_CANDIDATES, {"speaker_entity_id": speaker_id, "date": st.date}
             ):
-                if fuzz.token_set_ratio(fold(cand["content"]), folded) >= 92:
+                # Not token_set_ratio: "will accept" is a word subset of "will not accept".
+                if fuzz.token_sort_ratio(fold(cand["content"]), folded) >= 92:
                     statement_id = cand["id"]
                     break
         if statement_id is None:
@@ -351,7 +362,7 @@ class Store:
                 continue
             if not (keys and theirs) and not _kinds_agree(cand["kind"], ev.kind):
                 continue
-            if ev.content and cand["content"] and fuzz.token_set_ratio(fold(ev.content), fold(cand["content"])) < 70:
+            if ev.content and cand["content"] and fuzz.token_sort_ratio(fold(ev.content), fold(cand["content"])) < 70:
                 continue  # two different agreements reached on the same day
             place = ev.location.name if ev.location else None
             if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
@@ -527,7 +538,8 @@ def _source(row: aiosqlite.Row) -> dict[str, Any]:
         source["url"] = row["url"]
     source["evidence"] = row["evidence"]
     keys = row.keys()
-    for claim in ("claimed_status", "claimed_date", "claimed_location"):
+    for claim in ("claimed_status", "claimed_date", "claimed_location", "content_start", "content_end",
+                  "evidence_start", "evidence_end"):
         if claim in keys:
             source[claim] = row[claim]
     return source

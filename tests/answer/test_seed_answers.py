@@ -161,6 +161,10 @@ def test_ask_json_has_the_interface_shape(seeded_db, monkeypatch):
     first = data["items"][0]
     for key in ("type", "kind", "participants", "location", "date", "status", "topics", "excluded_topics", "evidence", "sources"):
         assert key in first, key
+    assert first["date_precision"] == "day" and first["evidence_end"] > first["evidence_start"]
+    statement = json.loads(CliRunner().invoke(app, ["ask", "who said what", "--json"]).output)["items"][0]
+    for key in ("speaker", "speaker_text", "verb", "content", "quote", "evidence", "date", "content_start", "content_end"):
+        assert key in statement, key
     assert first["sources"][0] == {
         "title": "Russia-US talks commence in Istanbul to address embassy issues",
         "source": "Caliber.Az",
