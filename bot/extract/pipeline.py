@@ -16,7 +16,9 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from bot.extract.model_check import check_model
 
@@ -38,15 +40,53 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _ruler_patterns() -> list[dict]:
-    patterns: list[dict] = []
-    for outlet in load_data("media")["outlets"]:
-        patterns.append({"label": "ORG", "pattern": outlet, "id": "media"})
+def _known_names() -> tuple[list[str], list[str]]:
+    """Known people's names: (several words, one word). Two-letter aliases are too ambiguous."""
+    several, single = [], []
     for person in load_data("people")["people"]:
         for name in [person["name"], *person["aliases"]]:
-            if len(name) > 3:  # two-letter aliases (MBS aside) are too ambiguous to tag everywhere
-                patterns.append({"label": "PERSON", "pattern": name, "id": "person"})
+            if len(name) > 3:
+                (several if " " in name else single).append(name)
+    return several, single
+
+
+def _ruler_patterns() -> list[dict]:
+    patterns: list[dict] = [
+        {"label": "ORG", "pattern": outlet, "id": "media"} for outlet in load_data("media")["outlets"]
+    ]
+    several, _ = _known_names()
+    patterns += [{"label": "PERSON", "pattern": name, "id": "person"} for name in several]
     return patterns
+
+
+class KnownSurnames:
+    """A known surname standing alone is a person ("Trump" tagged ORG becomes PERSON), but never
+    cuts a longer name: "Melania Trump" stays Melania Trump, not the Trump of our people list."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.matcher.add("SURNAME", list(nlp.tokenizer.pipe(_known_names()[1])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        changed = False
+        for _, start, end in self.matcher(doc):
+            token = doc[start]
+            if token.ent_type_ == "PERSON" or (start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"):
+                continue
+            covering = next((e for e in ents if e.start <= start < e.end), None)
+            if covering is not None and (covering.start, covering.end) != (start, end):
+                continue  # part of a longer name or body: "Trump Tower", "the Biden administration"
+            ents = [e for e in ents if e is not covering] + [Span(doc, start, end, label="PERSON")]
+            changed = True
+        if changed:
+            doc.ents = filter_spans(ents)
+        return doc
+
+
+@Language.factory("briefbot_known_surnames")
+def make_known_surnames(nlp: Language, name: str) -> KnownSurnames:
+    return KnownSurnames(nlp)
 
 
 def _keep_domain_names(nlp: Language) -> None:
@@ -70,4 +110,5 @@ def load_pipeline(model: str) -> Language:
         "entity_ruler", name="briefbot_entity_fixes", after="ner", config={"overwrite_ents": True}
     )
     ruler.add_patterns(_ruler_patterns())
+    nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
     return nlp

@@ -91,3 +91,11 @@ async def test_two_spellings_in_two_articles_are_one_stored_entity(extractor, tm
             assert {r["name"] for r in rows} == {expected}
     finally:
         await store.close()
+
+
+def test_a_relative_of_a_known_person_keeps_their_own_name(extractor):
+    from bot.extract.extractor import ExtractRequest
+
+    facts = extractor.extract(ExtractRequest("t", "Hunter Biden said that he had done nothing wrong.", "2025-02-27")).to_json()
+    assert [s["speaker"] for s in facts["statements"]] == ["Hunter Biden"]
+    assert "Joe Biden" not in {e["name"] for e in facts["entities"]}
