@@ -193,10 +193,15 @@ class Deliverer:
         return expired or (row.owner != self.owner and not owner_alive(row.owner))
 
     async def _window(self, sub: Subscription, now: datetime) -> tuple[str, str]:
-        """Since the last sent briefing's window end (24 h for the first) up to now."""
+        """Since the last sent briefing's window end (24 h for the first) up to what has been
+        committed: ending at the newest ingest stamp rather than the clock means an ingest
+        committing during this pass lands in the next window instead of in neither."""
         end = to_db(now)
         last = await self.schedule.last_sent_window_end(sub.id)
         start = min(last, end) if last else to_db(now - FIRST_WINDOW)
+        latest = await self.schedule.latest_ingest()
+        if latest is not None and latest < end:
+            end = max(start, latest)
         return start, end
 
     # --- sending -------------------------------------------------------------------------------

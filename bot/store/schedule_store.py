@@ -192,6 +192,10 @@ class ScheduleStore:
     async def pending_deliveries(self) -> list[Delivery]:
         return [_make(Delivery, r) for r in await self._rows(sql.PENDING_DELIVERIES)]
 
+    async def latest_ingest(self) -> str | None:
+        rows = await self._rows(sql.LATEST_INGEST, {})
+        return rows[0][0] if rows else None
+
     async def last_sent_window_end(self, subscription_id: int) -> str | None:
         rows = await self._rows(sql.LAST_SENT_WINDOW_END, {"subscription_id": subscription_id})
         return rows[0][0] if rows else None

@@ -340,6 +340,9 @@ WHERE id = :id AND state = 'pending'"""
 MARK_FAILED = """
 UPDATE deliveries SET state = 'failed', reason = :reason, updated_at = :now
 WHERE id = :id AND state = 'pending'"""
+# The newest committed ingest stamp: stamps are taken under the write lock, so any ingest still in
+# flight is stamped later than this and falls into the next briefing's window.
+LATEST_INGEST = "SELECT max(ingested_at) FROM articles"
 LAST_SENT_WINDOW_END = """
 SELECT max(window_end) FROM deliveries WHERE subscription_id = :subscription_id AND state = 'sent'"""
 SUBSCRIPTION_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"

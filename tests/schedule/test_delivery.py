@@ -13,7 +13,7 @@ from adapters.discord_bot import DiscordPlatform
 from adapters.slack_app.platform import SlackPlatform
 from bot.answer.model import Answer, Conversation
 from bot.engine import Engine
-from bot.schedule.clock import to_db
+from bot.schedule.clock import from_db, to_db
 from bot.schedule.service import deliver_pass, make_deliverer, run_scheduler
 from tests.conftest import make_settings
 from tests.fakes.discord_api import CHANNEL_ID, GUILD_ID, FakeDiscord
@@ -191,10 +191,13 @@ async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(seede
     finally:
         await slack.disconnect()
     first, second = await rows(seeded)
-    assert (first.window_start, first.window_end) == (to_db(now - timedelta(hours=24)), to_db(now))
+    # The window ends at the newest committed ingest (not the clock), so an ingest committing
+    # during a pass falls into the next window rather than into neither.
+    latest = await (await seeded.schedule_store()).latest_ingest()
+    assert (first.window_start, first.window_end) == (to_db(now - timedelta(hours=24)), latest)
     assert second.window_start == first.window_end  # since the last sent, not a fixed 24 hours
     assert "Briefing" in texts(fake_slack)[0] and "Nothing new" not in texts(fake_slack)[0]
-    assert texts(fake_slack)[1] == f"Nothing new since {(now):%a %d %b %Y, %H:%M} UTC."
+    assert texts(fake_slack)[1] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC."
 
 
 # --- Discord ----------------------------------------------------------------------------------
