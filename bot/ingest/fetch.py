@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import feedparser
@@ -30,18 +31,51 @@ class FetchError(RuntimeError):
     pass
 
 
+@dataclass(frozen=True)
+class Fetched:
+    status: int
+    body: bytes | None  # None for 304 Not Modified
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    retry_after: str | None
+
+
+async def fetch(
+    client: httpx.AsyncClient,
+    url: str,
+    limit: int,
+    *,
+    headers: dict[str, str] | None = None,
+    deadline: float = DEADLINE,
+) -> Fetched:
+    """GET `url` (conditional when `headers` carry validators), body refused past `limit` decoded
+    bytes or `deadline` seconds; HTTP errors are returned with their status, not raised."""
+    try:
+        async with client.stream("GET", url, headers=headers) as response:
+            body = None
+            if response.status_code < 300:
+                body = await read_limited(response, limit, deadline=deadline)
+            return Fetched(
+                status=response.status_code,
+                body=body,
+                content_type=response.headers.get("content-type", ""),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
+                retry_after=response.headers.get("retry-after"),
+            )
+    except httpx.HTTPError as error:
+        raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}") from error
+
+
 async def fetch_bytes(
     client: httpx.AsyncClient, url: str, limit: int, *, deadline: float = DEADLINE
 ) -> tuple[bytes, str]:
-    """The body of `url`, refusing anything over `limit` bytes once decoded, or slower than `deadline` s."""
-    try:
-        async with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code}")
-            body = await read_limited(response, limit, deadline=deadline)
-            return body, response.headers.get("content-type", "")
-    except httpx.HTTPError as error:
-        raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}") from error
+    """The body of `url` and its content type; FetchError for an HTTP error or a refused body."""
+    fetched = await fetch(client, url, limit, deadline=deadline)
+    if fetched.status >= 300 or fetched.body is None:
+        raise FetchError(f"HTTP {fetched.status}")
+    return fetched.body, fetched.content_type
 
 
 async def read_limited(response: httpx.Response, limit: int, *, deadline: float = DEADLINE) -> bytes:
@@ -120,15 +154,15 @@ async def fetch_articles(url: str, settings: Settings) -> AsyncIterator[Article 
             yield (url, str(error))
             return
         if looks_like_feed(body, content_type):
-            feed = feedparser.parse(body)
+            feed = await asyncio.to_thread(feedparser.parse, body)
             if feed.bozo and not feed.entries:
                 yield (url, f"not a readable feed: {feed.get('bozo_exception', 'parse error')}")
                 return
             for entry in feed.entries:
-                yield await _article_from_entry(client, entry, feed, limit)
+                yield await article_from_entry(client, entry, feed, limit)
             return
         try:
-            article = article_from_html(decode(body), url=url)
+            article = await asyncio.to_thread(lambda: article_from_html(decode(body), url=url))
         except ArticleError as error:
             yield (url, str(error))
             return
@@ -137,7 +171,8 @@ async def fetch_articles(url: str, settings: Settings) -> AsyncIterator[Article 
         yield article
 
 
-async def _article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int) -> Article | tuple[str, str]:
+async def article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int) -> Article | tuple[str, str]:
+    """A feed entry's article: its page read with trafilatura, else the text the feed carries."""
     link = entry.get("link")
     origin = link or entry.get("id") or entry.get("title", "feed entry")
     published = to_iso_date(entry.get("published") or entry.get("updated") or "")
@@ -145,7 +180,8 @@ async def _article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int
     if link:
         try:
             body, _ = await fetch_bytes(client, link, limit)
-            article = article_from_html(decode(body), url=link)
+            # trafilatura is CPU-bound: off the event loop, so chat commands keep their answers.
+            article = await asyncio.to_thread(lambda: article_from_html(decode(body), url=link))
             article.title = entry.get("title") or article.title
             article.published = article.published or published
             article.source = source or article.source
@@ -158,7 +194,7 @@ async def _article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int
     if not content:
         return (origin, "feed entry has no text and its page could not be read")
     try:
-        text = article_from_html(content).text if "<" in content else content
+        text = (await asyncio.to_thread(article_from_html, content)).text if "<" in content else content
     except ArticleError:
         text = content
     return Article(title=entry.get("title") or text[:80], text=text, source=source, published=published, url=link, origin=origin)

@@ -19,7 +19,7 @@ import httpx
 from bot.config import Settings
 from bot.extract.extractor import Extractor, ExtractRequest
 from bot.ingest.article import Article, canonical_url
-from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, _article_from_entry, read_limited
+from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, article_from_entry, fetch
 from bot.schedule.clock import to_db
 from bot.store.schedule_store import Feed, ScheduleStore
 from bot.store.store import Store
@@ -121,23 +121,18 @@ class FeedPoller:
             headers["If-None-Match"] = feed.etag
         if feed.last_modified:
             headers["If-Modified-Since"] = feed.last_modified
-        limit = self.settings.max_article_bytes
         try:
-            async with client.stream("GET", feed.url, headers=headers) as response:
-                if response.status_code == 304:
-                    return FeedBody(None, response.headers.get("etag"), response.headers.get("last-modified"))
-                if response.status_code >= 400:
-                    raise FeedError(f"HTTP {response.status_code}", _retry_after(response.headers.get("retry-after")))
-                try:  # bounded after decoding, and in time: zip bombs and endless feeds stop
-                    body = await read_limited(response, limit)
-                except FetchError as error:
-                    raise FeedError(str(error)) from error
-                return FeedBody(body, response.headers.get("etag"), response.headers.get("last-modified"))
-        except httpx.HTTPError as error:
-            raise FeedError(f"cannot fetch: {type(error).__name__}: {error}") from error
+            fetched = await fetch(client, feed.url, self.settings.max_article_bytes, headers=headers)
+        except FetchError as error:
+            raise FeedError(str(error)) from error
+        if fetched.status == 304:
+            return FeedBody(None, fetched.etag, fetched.last_modified)
+        if fetched.status >= 400 or fetched.body is None:
+            raise FeedError(f"HTTP {fetched.status}", _retry_after(fetched.retry_after))
+        return FeedBody(fetched.body, fetched.etag, fetched.last_modified)
 
     async def _ingest(self, client: httpx.AsyncClient, feed: Feed, body: bytes) -> PollResult:
-        parsed = feedparser.parse(body)
+        parsed = await asyncio.to_thread(feedparser.parse, body)  # CPU-bound: off the loop
         if parsed.bozo and not parsed.entries:
             raise FeedError(f"not a readable feed: {parsed.get('bozo_exception', 'parse error')}")
         articles, skipped, refused = [], 0, 0
@@ -146,7 +141,7 @@ class FeedPoller:
             if link and await self.schedule.article_url_known(canonical_url(link)):
                 skipped += 1  # already stored: do not even fetch its page again
                 continue
-            item = await _article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
+            item = await article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
             if isinstance(item, tuple):
                 refused += 1
                 log.warning("feed %s: refused %s: %s", feed.url, *item)
