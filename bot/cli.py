@@ -63,23 +63,31 @@ def _run(coro):
 @app.command()
 def ingest(
     targets: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feed URLs.")],
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one writer).")] = 1,
+    progress: Annotated[
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")
+    ] = None,
 ) -> None:
     """Ingest articles into the database: prints what was added, skipped or refused."""
     from bot.engine import Engine
+    from bot.ingest.progress import ingest_progress
 
     settings = _settings()
+    show_bar = sys.stderr.isatty() if progress is None else progress
 
     async def main() -> bool:
-        async with await Engine.open(settings) as engine:
-            def show(kind: str, origin: str, detail: str) -> None:
-                if kind == "added":
-                    typer.echo(f"added: {origin} ({detail})")
-                elif kind == "skipped":
-                    typer.echo(f"skipped: duplicate: {origin}")
-                else:
-                    typer.echo(f"refused: {origin}: {detail}")
+        async with await Engine.open(settings, load_model=workers <= 1) as engine:
+            with ingest_progress(show_bar) as advance:
+                def show(kind: str, origin: str, detail: str) -> None:
+                    advance(kind)
+                    if kind == "added":
+                        typer.echo(f"added: {origin} ({detail})")
+                    elif kind == "skipped":
+                        typer.echo(f"skipped: duplicate: {origin}")
+                    else:
+                        typer.echo(f"refused: {origin}: {detail}")
 
-            report = await engine.ingest(targets, on_result=show)
+                report = await engine.ingest(targets, on_result=show, workers=workers)
             typer.echo(report.summary())
             return report.read_anything
 

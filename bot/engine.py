@@ -98,11 +98,17 @@ class Engine:
         targets: Sequence[str | Path],
         *,
         on_result: Callable[[str, str, str], None] | None = None,
+        workers: int = 1,
     ) -> IngestReport:
-        """Read, extract and store every article in `targets` (files, folders, URLs, feeds)."""
+        """Read, extract and store every article in `targets` (files, folders, URLs, feeds).
+
+        With `workers` > 1, extraction runs in that many processes (each loading the model) and
+        this process only reads and writes; the model here is then not needed.
+        """
         from bot.ingest.ingester import Ingester
 
-        ingester = Ingester(self.store, self.extractor, self.settings)
+        extractor = self.extractor if workers <= 1 else self._extractor
+        ingester = Ingester(self.store, extractor, self.settings, workers=workers)
         return await ingester.ingest(targets, on_result=on_result)
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:

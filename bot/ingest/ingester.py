@@ -1,19 +1,24 @@
 """Ingest: targets (files, folders, URLs, feeds) -> articles -> facts -> one transaction each.
 
 Articles stream through in batches so memory stays flat however many there are; spaCy runs in a
-worker thread so an event loop serving chat commands is never blocked by extraction.
+worker thread (or, with `workers` > 1, in worker processes) so an event loop serving chat commands
+is never blocked by extraction. Extraction runs ahead of storage by a bounded number of batches:
+the next batch is parsed while the previous one is written, and at most `workers + 1` batches are
+in flight.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections import deque
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings
 from bot.extract.extractor import BATCH_SIZE, Extractor, ExtractRequest
 from bot.ingest.article import Article
+from bot.ingest.parallel import ProcessExtraction, Result, ThreadExtraction
 from bot.ingest.readers import ArticleError, find_article_files, read_article
 from bot.ingest.report import IngestReport
 from bot.store.store import Store
@@ -28,10 +33,22 @@ def is_url(target: str | Path) -> bool:
 
 
 class Ingester:
-    def __init__(self, store: Store, extractor: Extractor, settings: Settings) -> None:
+    def __init__(
+        self, store: Store, extractor: Extractor | None, settings: Settings, *, workers: int = 1
+    ) -> None:
+        """`extractor` is used with one worker; with several, each process loads its own model."""
+        if workers <= 1 and extractor is None:
+            raise ValueError("one-process ingest needs an extractor")
         self.store = store
         self.extractor = extractor
         self.settings = settings
+        self.workers = max(1, workers)
+
+    def _extraction(self) -> ThreadExtraction | ProcessExtraction:
+        if self.workers > 1:
+            return ProcessExtraction(self.settings.spacy_model, self.workers)
+        assert self.extractor is not None
+        return ThreadExtraction(self.extractor)
 
     async def ingest(self, targets: Sequence[str | Path], *, on_result: OnResult | None = None) -> IngestReport:
         report = IngestReport()
@@ -47,20 +64,36 @@ class Ingester:
             if on_result:
                 on_result(kind, origin, detail)
 
-        batch: list[Article] = []
-        async for item in self._articles(targets):
-            if isinstance(item, tuple):
-                note("refused", *item)
-                continue
-            if await self.store.find_duplicate(item):
-                note("skipped", item.origin or item.title, "duplicate")
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                await self._store_batch(batch, note)
-                batch = []
-        if batch:
-            await self._store_batch(batch, note)
+        extraction = self._extraction()
+        in_flight: deque[tuple[list[Article], asyncio.Task[list[Result]]]] = deque()
+
+        def start(batch: list[Article]) -> None:
+            requests = [ExtractRequest(a.origin, a.text, a.published, a.title) for a in batch]
+            in_flight.append((batch, asyncio.create_task(extraction.run(requests))))
+
+        try:
+            batch: list[Article] = []
+            async for item in self._articles(targets):
+                if isinstance(item, tuple):
+                    note("refused", *item)
+                    continue
+                if await self.store.find_duplicate(item):
+                    note("skipped", item.origin or item.title, "duplicate")
+                    continue
+                batch.append(item)
+                if len(batch) >= BATCH_SIZE:
+                    start(batch)
+                    batch = []
+                    while len(in_flight) > self.workers:
+                        await self._store_batch(*in_flight.popleft(), note)
+            if batch:
+                start(batch)
+            while in_flight:
+                await self._store_batch(*in_flight.popleft(), note)
+        finally:
+            for _, task in in_flight:
+                task.cancel()
+            await asyncio.to_thread(extraction.close)
         return report
 
     async def _articles(self, targets: Sequence[str | Path]) -> AsyncIterator[Article | tuple[str, str]]:
@@ -82,9 +115,8 @@ class Ingester:
                 except ArticleError as error:
                     yield (str(file), str(error))
 
-    async def _store_batch(self, batch: list[Article], note: OnResult) -> None:
-        requests = [ExtractRequest(a.origin, a.text, a.published, a.title) for a in batch]
-        results = await asyncio.to_thread(lambda: list(self.extractor.extract_many(requests)))
+    async def _store_batch(self, batch: list[Article], extracting: asyncio.Task[list[Result]], note: OnResult) -> None:
+        results = await extracting
         for article, result in zip(batch, results, strict=True):
             origin = article.origin or article.title
             if isinstance(result, Exception):
