@@ -140,7 +140,7 @@ class SubscriptionCommands:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             return _refuse(query, "Not a feed address", "Say `subscribe feed https://...` with the RSS or Atom feed's URL.")
-        feed, created = await store.add_feed(url, conversation.user, to_db(self._clock()))
+        feed, created = await store.add_feed(url, _feed_owner(conversation), to_db(self._clock()))
         minutes = max(1, round(self.settings.feed_poll_seconds / 60))
         title = f"Feed #{feed.id} registered" if created else f"Feed #{feed.id} already registered"
         return Answer(query.text, query.intent, title, [Section("Feeds", [_feed_item(feed)])],
@@ -152,7 +152,9 @@ class SubscriptionCommands:
         place = Place.of(conversation)
         subscriptions = await store.workspace_subscriptions(place.platform, place.workspace)
         sections = [Section("Scheduled briefings", [self._item(s, place) for s in subscriptions])]
-        feeds = await store.feeds()
+        # Feed addresses are a workspace's own business: only its admins see the ones it added.
+        owner = _feed_owner(conversation).rsplit(":", 1)[0] + ":"
+        feeds = [f for f in await store.feeds() if (f.added_by or "").startswith(owner)] if self.is_admin(conversation) else []
         if feeds:
             sections.append(Section("Feeds", [_feed_item(f) for f in feeds]))
         shown = sum(len(s.items) for s in sections)
@@ -215,3 +217,8 @@ def _feed_item(feed: Feed) -> Item:
 
 def _refuse(query: Query, title: str, note: str) -> Answer:
     return Answer(query.text, query.intent, title, note=note, ok=False)
+
+
+def _feed_owner(conversation: Conversation) -> str:
+    """Who registered a feed, as platform:workspace:user, so a workspace lists only its own."""
+    return f"{conversation.platform}:{conversation.workspace}:{conversation.user}"

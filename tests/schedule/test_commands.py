@@ -79,6 +79,16 @@ async def test_an_admin_registers_a_feed(engine: Engine) -> None:
     answer = await command(engine, "subscribe feed <https://news.example.org/rss.xml>", T0)
     assert answer.ok and answer.title == "Feed #1 registered"
     [feed] = await (await engine.schedule_store()).feeds()
-    assert feed.url == "https://news.example.org/rss.xml" and feed.added_by == "U0ADMIN"
+    assert feed.url == "https://news.example.org/rss.xml" and feed.added_by.endswith(":U0ADMIN")
     assert (await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)).title == "Feed #1 already registered"
     assert not (await command(engine, "subscribe feed ftp://x", T0)).ok
+
+
+async def test_feeds_are_listed_only_to_admins_of_the_workspace_that_added_them(engine: Engine) -> None:
+    await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
+    mine = await engine.answer("subscriptions", ADMIN)
+    assert "news.example.org" in str(mine.sections)
+    member = Conversation(ADMIN.platform, ADMIN.workspace, ADMIN.channel, "U0MEMBER")
+    other_admin = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
+    assert "news.example.org" not in str((await engine.answer("subscriptions", member)).sections)
+    assert "news.example.org" not in str((await engine.answer("subscriptions", other_admin)).sections)
