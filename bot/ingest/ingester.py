@@ -51,6 +51,13 @@ class Ingester:
         return ThreadExtraction(self.extractor)
 
     async def ingest(self, targets: Sequence[str | Path], *, on_result: OnResult | None = None) -> IngestReport:
+        """Read every target (files, folders, page and feed URLs) and store what is new."""
+        return await self.ingest_items(self._articles(targets), on_result=on_result)
+
+    async def ingest_items(
+        self, items: AsyncIterator[Article | tuple[str, str]], *, on_result: OnResult | None = None
+    ) -> IngestReport:
+        """Store the articles `items` yields (an (origin, reason) pair is a refusal)."""
         report = IngestReport()
 
         def note(kind: str, origin: str, detail: str = "") -> None:
@@ -73,7 +80,7 @@ class Ingester:
 
         try:
             batch: list[Article] = []
-            async for item in self._articles(targets):
+            async for item in items:
                 if isinstance(item, tuple):
                     note("refused", *item)
                     continue

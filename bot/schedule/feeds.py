@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import feedparser
 import httpx
 
 from bot.config import Settings
-from bot.extract.extractor import Extractor, ExtractRequest
+from bot.extract.extractor import Extractor
 from bot.ingest.article import Article, canonical_url
 from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, article_from_entry, fetch
+from bot.ingest.ingester import Ingester
 from bot.schedule.clock import to_db
 from bot.store.schedule_store import Feed, ScheduleStore
 from bot.store.store import Store
@@ -135,39 +136,25 @@ class FeedPoller:
         parsed = await asyncio.to_thread(feedparser.parse, body)  # CPU-bound: off the loop
         if parsed.bozo and not parsed.entries:
             raise FeedError(f"not a readable feed: {parsed.get('bozo_exception', 'parse error')}")
-        articles, skipped, refused = [], 0, 0
-        for entry in parsed.entries:
-            link = entry.get("link")
-            if link and await self.schedule.article_url_known(canonical_url(link)):
-                skipped += 1  # already stored: do not even fetch its page again
-                continue
-            item = await article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
-            if isinstance(item, tuple):
-                refused += 1
-                log.warning("feed %s: refused %s: %s", feed.url, *item)
-            elif await self.store.find_duplicate(item):
-                skipped += 1
-            else:
-                articles.append(item)
-        added, more_skipped, more_refused = await self._store(articles)
-        return PollResult(feed.id, feed.url, "fetched", added, skipped + more_skipped, refused + more_refused)
+        known = 0
 
-    async def _store(self, articles: list[Article]) -> tuple[int, int, int]:
-        if not articles:
-            return 0, 0, 0
-        requests = [ExtractRequest(a.origin or a.url or a.title, a.text, a.published, a.title) for a in articles]
-        # spaCy in a worker thread: chat commands keep being answered while a feed is read.
-        results: list[Any] = await asyncio.to_thread(lambda: list(self.extractor.extract_many(requests)))
-        added = skipped = refused = 0
-        for article, result in zip(articles, results, strict=True):
-            if isinstance(result, Exception):
-                refused += 1
-                log.warning("extraction failed for %s: %s", article.origin, result)
-            elif await self.store.save(article, result) is None:
-                skipped += 1
-            else:
-                added += 1
-        return added, skipped, refused
+        async def entries() -> AsyncIterator[Article | tuple[str, str]]:
+            nonlocal known
+            for entry in parsed.entries:
+                link = entry.get("link")
+                if link and await self.schedule.article_url_known(canonical_url(link)):
+                    known += 1  # already stored: do not even fetch its page again
+                    continue
+                yield await article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
+
+        # The same path as `briefbot ingest`: duplicates skipped, spaCy off the loop, one
+        # transaction per article.
+        report = await Ingester(self.store, self.extractor, self.settings).ingest_items(entries())
+        for origin, reason in report.refused:
+            log.warning("feed %s: refused %s: %s", feed.url, origin, reason)
+        return PollResult(
+            feed.id, feed.url, "fetched", len(report.added), known + len(report.skipped), len(report.refused)
+        )
 
 
 def _retry_after(value: str | None) -> float | None:
