@@ -63,15 +63,17 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
     conn = None
     try:
         if read_only:
-            conn = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            conn = await aiosqlite.connect(
+                f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         else:
-            conn = await aiosqlite.connect(path, isolation_level=None)
+            # sqlite3's `timeout` is SQLite's busy timeout: wait for a lock rather than fail at once.
+            conn = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = aiosqlite.Row
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await conn.execute("PRAGMA foreign_keys = ON")
+        await conn.execute(sql.PRAGMA_FOREIGN_KEYS)
         if not read_only:
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute(sql.PRAGMA_WAL)
+            await conn.execute(sql.PRAGMA_SYNC_NORMAL)
         return conn
     except sqlite3.Error as error:
         if conn is not None:
@@ -97,31 +99,31 @@ async def migrate(conn: aiosqlite.Connection, path: Path) -> list[int]:
             if migration.version in applied:
                 continue
             # The script runs inside an explicit transaction so a failed migration leaves nothing.
-            await conn.executescript("BEGIN IMMEDIATE;\n" + migration.script)
+            await conn.executescript(sql.BEGIN + ";\n" + migration.script)
             try:
                 await conn.execute(
                     sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now())
                 )
-                await conn.execute("COMMIT")
+                await conn.execute(sql.COMMIT)
             except BaseException:
-                await conn.execute("ROLLBACK")
+                await conn.execute(sql.ROLLBACK)
                 raise
             done.append(migration.version)
         return done
     except sqlite3.Error as error:
         if conn.in_transaction:
-            await conn.execute("ROLLBACK")
+            await conn.execute(sql.ROLLBACK)
         raise _explain(error, path) from error
 
 
 @asynccontextmanager
 async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
     """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so a write is all or nothing."""
-    await conn.execute("BEGIN IMMEDIATE")
+    await conn.execute(sql.BEGIN)
     try:
         yield conn
     except BaseException:
-        await conn.execute("ROLLBACK")
+        await conn.execute(sql.ROLLBACK)
         raise
     else:
-        await conn.execute("COMMIT")
+        await conn.execute(sql.COMMIT)

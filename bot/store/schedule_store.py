@@ -101,7 +101,7 @@ class ScheduleStore:
     async def open(cls, path: Path) -> ScheduleStore:
         """Open a connection to a database the main Store has already migrated."""
         conn = await connect(Path(path))
-        await conn.execute("PRAGMA synchronous = FULL")
+        await conn.execute(sql.PRAGMA_SYNC_FULL)
         return cls(Path(path), conn)
 
     async def close(self) -> None:

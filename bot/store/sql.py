@@ -4,6 +4,17 @@ Optional filters are written as `(:x IS NULL OR ...)` and lists are passed as JS
 `json_each`, so no statement is ever assembled from strings at run time.
 """
 
+# --- connections and transactions ---------------------------------------------------------------
+PRAGMA_FOREIGN_KEYS = "PRAGMA foreign_keys = ON"
+PRAGMA_WAL = "PRAGMA journal_mode = WAL"
+# NORMAL is durable in WAL mode except for the last commits before a power cut; the delivery log
+# (its own connection) uses FULL, because a lost "sent" would repost a briefing.
+PRAGMA_SYNC_NORMAL = "PRAGMA synchronous = NORMAL"
+PRAGMA_SYNC_FULL = "PRAGMA synchronous = FULL"
+BEGIN = "BEGIN IMMEDIATE"
+COMMIT = "COMMIT"
+ROLLBACK = "ROLLBACK"
+
 # --- schema bookkeeping -------------------------------------------------------------------------
 CREATE_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
