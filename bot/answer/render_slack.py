@@ -224,8 +224,12 @@ def render_slack(answer: Answer) -> SlackMessage:
         blocks.append(section_block(note))
     elif note:
         blocks.append(context_block([note]))
-    elif not body:
+    elif not body and sections:
         blocks.append(section_block("No results."))
+    if len(blocks) == 1:
+        # Nothing listed and nothing to add: the title is the whole message ("Nothing new since
+        # ..."), one short line rather than a header over an empty answer.
+        blocks = [section_block(paragraph(answer.title, MAX_NOTE) or "Briefbot")]
     if dropped:
         blocks.append(context_block([_left_out_text(dropped)]))
 

@@ -205,3 +205,12 @@ def test_max_section_text_is_honoured_for_one_enormous_item() -> None:
 
 def test_escape_covers_slacks_three_control_characters() -> None:
     assert escape("<@U1> & <!here>") == "&lt;@U1&gt; &amp; &lt;!here&gt;"
+
+
+def test_a_title_only_answer_is_one_short_line():
+    from bot.answer.model import Answer
+    from bot.answer.render_slack import render_slack
+
+    message = render_slack(Answer("brief", "brief", "Nothing new since Sat 28 Nov 2026, 08:00 UTC."))
+    assert [b["type"] for b in message.blocks] == ["section"]
+    assert "Nothing new since" in message.blocks[0]["text"]["text"]
