@@ -167,14 +167,14 @@ class ScheduleStore:
 
     async def take_notices(self, platform: str, workspace: str, user: str) -> list[Notice]:
         """Pauses this user has not been told about yet; they count as told once returned."""
-        rows = await self._rows(
-            sql.CREATOR_NOTICES, {"platform": platform, "workspace": workspace, "created_by": user}
-        )
-        if not rows:
-            return []
-        notices = [Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows]
-        await self._write(sql.CLEAR_CREATOR_NOTICES, {"ids": json.dumps([n.subscription_id for n in notices])})
-        return notices
+        params = {"platform": platform, "workspace": workspace, "created_by": user}
+        async with self._lock:
+            try:
+                async with transaction(self._conn) as db:
+                    rows = await db.execute_fetchall(sql.TAKE_CREATOR_NOTICES, params)
+            except sqlite3.Error as error:
+                raise StoreError(f"database {self.path}: {error}") from error
+        return sorted((Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows), key=lambda n: n.subscription_id)
 
     # --- deliveries --------------------------------------------------------------------------
     async def delivery(self, subscription_id: int, slot_time: str) -> Delivery | None:

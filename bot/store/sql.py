@@ -315,13 +315,12 @@ RESUME_SUBSCRIPTION = """
 UPDATE subscriptions SET state = 'active', paused_reason = NULL, notify_creator = 0,
     active_since = :now
 WHERE id = :id"""
-CREATOR_NOTICES = """
-SELECT id, channel, paused_reason FROM subscriptions
+# Read and cleared in one statement, so two commands at once cannot both tell the same pause.
+TAKE_CREATOR_NOTICES = """
+UPDATE subscriptions SET notify_creator = 0
 WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
   AND created_by = :created_by
-ORDER BY id"""
-CLEAR_CREATOR_NOTICES = """
-UPDATE subscriptions SET notify_creator = 0 WHERE id IN (SELECT value FROM json_each(:ids))"""
+RETURNING id, channel, paused_reason"""
 
 # --- scheduled briefings: the delivery log ------------------------------------------------------
 _DELIVERY_COLUMNS = """
