@@ -227,16 +227,17 @@ SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, 
        ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
        ev.content, ev.first_seen, ev.updated_at,
        (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
-# Every entity id in :entity_ids must take part (participants of "talks between X and Y").
+# Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
+# matching events are found once from the participants index (not by a subquery per event).
 _EVENT_FILTERS = """
   AND (:types IS NULL OR ev.type IN (SELECT value FROM json_each(:types)))
   AND (:kinds IS NULL OR ev.kind IN (SELECT value FROM json_each(:kinds)))
   AND (:statuses IS NULL OR ev.status IN (SELECT value FROM json_each(:statuses)))
-  AND (:entity_ids IS NULL OR (
-        SELECT count(DISTINCT j.value) FROM json_each(:entity_ids) j
-        WHERE EXISTS (SELECT 1 FROM event_participants p
-                      WHERE p.event_id = ev.id AND p.entity_id = j.value))
-      = json_array_length(:entity_ids))
+  AND (:entity_ids IS NULL OR ev.id IN (
+        SELECT p.event_id FROM event_participants p
+        WHERE p.entity_id IN (SELECT value FROM json_each(:entity_ids))
+        GROUP BY p.event_id
+        HAVING count(DISTINCT p.entity_id) = json_array_length(:entity_ids)))
   AND (:since IS NULL OR coalesce(ev.date, '') >= :since)
   AND (:until IS NULL OR coalesce(ev.date, '9999') <= :until)
   AND (:seen_since IS NULL OR ev.updated_at > :seen_since)
