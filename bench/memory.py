@@ -1,0 +1,149 @@
+"""Benchmark: start-up time and idle memory of `briefbot run`, and memory of a bulk ingest.
+
+    .venv/bin/python bench/memory.py [--articles 10000] [--workers 1] [--skip-run] [--skip-ingest]
+
+1. `briefbot run slack` in HTTP mode (a made-up token and signing secret, Slack's API pointed at
+   a closed local port; nothing is contacted while idle) on a database holding the seed: seconds
+   from process start until /healthz answers 200 (model loaded, adapter listening), then peak
+   resident memory (VmHWM) after 5 s idle.
+2. `briefbot ingest` of `--articles` perturbed copies of the PolNeAR dev articles and the seed (no
+   duplicates) into a fresh database: resident memory sampled as it goes, printed at every tenth
+   of the articles, and the peak. Flat means the last tenth needs no more than the first.
+Not a test: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import load_texts, write_corpus  # noqa: E402
+
+BRIEFBOT = str(Path(sys.executable).with_name("briefbot"))
+
+
+def memory_kb(pid: int, field: str) -> int:
+    """VmRSS (now) or VmHWM (peak) of a process, in kB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_run(scratch: Path) -> None:
+    db = scratch / "run.db"
+    env = {**os.environ, "BRIEFBOT_DB": str(db)}
+    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env=env, check=True, capture_output=True)
+    port = free_port()
+    env.update(
+        SLACK_BOT_TOKEN="xoxb-bench-not-a-token", SLACK_SIGNING_SECRET="bench-secret",
+        SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
+        BRIEFBOT_FEED_POLL_SECONDS="3600",
+    )
+    env.pop("SLACK_APP_TOKEN", None)
+    start = time.perf_counter()
+    proc = subprocess.Popen([BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ready = None
+    try:
+        while time.perf_counter() - start < 60 and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as reply:
+                    if reply.status == 200:
+                        ready = time.perf_counter() - start
+                        break
+            except OSError:
+                time.sleep(0.02)
+        if ready is None:
+            raise SystemExit("briefbot run did not become ready within 60 s")
+        rss_ready = memory_kb(proc.pid, "VmRSS")
+        time.sleep(5)
+        peak = memory_kb(proc.pid, "VmHWM")
+        rss_idle = memory_kb(proc.pid, "VmRSS")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    print("briefbot run slack (HTTP mode, idle):")
+    print(f"| start-up to ready (/healthz 200) | {ready:.2f} s |")
+    print(f"| resident memory when ready       | {rss_ready / 1024:.0f} MB |")
+    print(f"| resident memory after 5 s idle   | {rss_idle / 1024:.0f} MB |")
+    print(f"| peak resident memory (VmHWM)     | {peak / 1024:.0f} MB |")
+
+
+def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
+    originals = load_texts()
+    copies = -(-articles // len(originals))
+    folder = scratch / "articles"
+    write_corpus(originals, folder, copies)
+    for extra in sorted(folder.iterdir())[articles:]:
+        extra.unlink()
+    env = {**os.environ, "BRIEFBOT_DB": str(scratch / "ingest.db")}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [BRIEFBOT, "ingest", str(folder), "--workers", str(workers), "--no-progress"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    done = [0]
+
+    def count() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(("added:", "skipped:", "refused:")):
+                done[0] += 1
+
+    reader = threading.Thread(target=count, daemon=True)
+    reader.start()
+    marks = {articles * k // 10: None for k in range(1, 11)}
+    samples: dict[int, tuple[float, int]] = {}
+    print(f"briefbot ingest --workers {workers} of {articles:,} articles; resident memory of the main process:")
+    print("| articles done | seconds | resident memory |")
+    print("|---------------|---------|-----------------|", flush=True)
+    while proc.poll() is None:
+        try:
+            rss = memory_kb(proc.pid, "VmRSS")
+            peak = memory_kb(proc.pid, "VmHWM")
+        except FileNotFoundError:
+            break
+        for mark in marks:
+            if done[0] >= mark and mark not in samples:
+                samples[mark] = (time.perf_counter() - start, rss)
+                print(f"| {mark:13,d} | {samples[mark][0]:7.0f} | {rss / 1024:12.0f} MB |", flush=True)
+        time.sleep(0.5)
+    reader.join(timeout=10)
+    elapsed = time.perf_counter() - start
+    print(f"{done[0]:,} articles in {elapsed:.0f} s ({done[0] / elapsed:.1f} articles/s)")
+    print(f"peak resident memory (VmHWM, main process): {peak / 1024:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--skip-run", action="store_true")
+    parser.add_argument("--skip-ingest", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_run:
+            bench_run(Path(tmp))
+        if not args.skip_ingest:
+            bench_ingest(Path(tmp), args.articles, args.workers)
+
+
+if __name__ == "__main__":
+    main()
