@@ -51,7 +51,8 @@ class Query:
 
 
 _SPACES = re.compile(r"\s+")
-_MENTION = re.compile(r"<[@#!][^>]*>|@(?:everyone|here)\b", re.IGNORECASE)
+# A whole mention, or the start of one left unclosed ("<@U123" with no ">").
+_MENTION = re.compile(r"<[@#!][^>]*>|<[@#!][^>\s]*|@(?:everyone|here)\b", re.IGNORECASE)
 
 
 def clean(text: str) -> str:
@@ -61,7 +62,9 @@ def clean(text: str) -> str:
 
 def _one_line(text: str) -> str:
     text = "".join(ch if ch.isprintable() else " " for ch in text)
-    text = _MENTION.sub(" ", text)
+    # Until nothing changes: removing "@here" from "@every@hereone" would leave "@everyone".
+    while (cleaned := _MENTION.sub(" ", text)) != text:
+        text = cleaned
     return _SPACES.sub(" ", text).strip()
 
 
