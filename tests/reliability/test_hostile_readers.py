@@ -181,7 +181,10 @@ CHILD = textwrap.dedent(
         result = {"ok": True, "chars": len(article.text), "title": len(article.title)}
     except ArticleError as error:
         result = {"ok": False, "reason": str(error)}
-    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    # VmHWM, not ru_maxrss: ru_maxrss keeps the forked parent's size across exec, so a child of
+    # a large pytest process would report the parent's memory, not its own.
+    hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+    result["peak_mb"] = int(hwm.split()[1]) // 1024
     print(json.dumps(result))
     """
 )
