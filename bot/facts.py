@@ -12,6 +12,10 @@ EntityKind = Literal["person", "organization", "country", "place", "media"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Status = Literal["planned", "ongoing", "concluded"]
 
+# Kinds of CONSULT that are the same sort of sitting-down together, so reports may call one
+# event by any of them ("the talks", "the meeting", "the negotiations").
+TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
+
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",

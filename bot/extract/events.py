@@ -21,10 +21,9 @@ from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.pipeline import load_data
-from bot.facts import Event, Location, Participant
+from bot.facts import TALK_KINDS, Event, Location, Participant
 from bot.names import fold
 
-TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
 MODALS = frozenset({"could", "might", "may", "would", "should"})
 POSSIBILITY = frozenset({"could", "might", "may"})
 CIRCUMSTANCE_PREPS = frozenset({"at", "during", "in", "after", "before", "following", "on"})

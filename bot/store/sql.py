@@ -70,7 +70,6 @@ SELECT
 ARTICLE_FACT_COUNTS = """
 SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""
 INTEGRITY_CHECK = "PRAGMA integrity_check"
-ARTICLE_HASHES = "SELECT content_hash FROM articles"
 LIST_SOURCES = """
 SELECT s.name, count(a.id) AS articles, max(a.published) AS latest, max(a.ingested_at) AS last_ingested
 FROM sources s JOIN articles a ON a.source_id = s.id
@@ -110,6 +109,16 @@ INSERT_MENTION = "INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES 
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
+# The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
+ENTITY_NAMES_MARK = """
+SELECT (SELECT coalesce(max(rowid), 0) FROM entity_aliases) AS alias_rowid,
+       (SELECT coalesce(max(updated_at), '') FROM entities) AS updated_at"""
+ENTITY_NAMES_CHANGED = """
+SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
+JOIN entity_aliases al ON al.entity_id = e.id
+WHERE e.updated_at > :updated_at
+   OR e.id IN (SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
+ORDER BY e.id, al.norm"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
        (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS articles
@@ -188,8 +197,6 @@ GET_EVENT_FOR_MERGE = """
 SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
        content
 FROM events WHERE id = ?"""
-EVENT_PARTICIPANT_KEYS = """
-SELECT coalesce(country_code, lower(name)) AS k, name FROM event_participants WHERE event_id = ?"""
 # The same keys for every merge candidate at once (one query instead of one per candidate).
 CANDIDATE_PARTICIPANT_KEYS = """
 SELECT event_id, coalesce(country_code, lower(name)) AS k FROM event_participants

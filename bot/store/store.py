@@ -17,7 +17,7 @@ from typing import Any
 import aiosqlite
 from rapidfuzz import fuzz
 
-from bot.facts import Entity, Event, Extraction, Statement
+from bot.facts import TALK_KINDS, Entity, Event, Extraction, Statement
 from bot.ingest.article import Article
 from bot.names import fold, name_key
 from bot.store import sql
@@ -25,7 +25,6 @@ from bot.store.database import StoreError, connect, migrate, transaction, utc_no
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
 PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
 
 
 def _kinds_agree(a: str | None, b: str | None) -> bool:
@@ -418,6 +417,16 @@ class Store:
     async def entity_names(self) -> list[dict[str, Any]]:
         """Every alias of every entity: the vocabulary the answer layer matches names against."""
         return [dict(r) for r in await self._read(sql.ALL_ENTITY_NAMES)]
+
+    async def entity_names_mark(self) -> tuple[int, str]:
+        """(newest alias rowid, newest entity update): changes whenever any name may have."""
+        row = (await self._read(sql.ENTITY_NAMES_MARK))[0]
+        return row[0], row[1]
+
+    async def entity_names_changed(self, mark: tuple[int, str]) -> list[dict[str, Any]]:
+        """Every alias of each entity added or updated after `mark` ((-1, "") for all), by entity id."""
+        params = {"alias_rowid": mark[0], "updated_at": mark[1]}
+        return [dict(r) for r in await self._read(sql.ENTITY_NAMES_CHANGED, params)]
 
     async def entity_profile(self, entity_id: int) -> dict[str, Any] | None:
         rows = await self._read(sql.ENTITY_PROFILE, {"id": entity_id})
