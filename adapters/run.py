@@ -77,7 +77,7 @@ def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, Ch
     """The briefing scheduler and the feed poller, when their modules are installed."""
     tasks = []
     try:
-        from bot.schedule.service import run_scheduler, run_feed_poller
+        from bot.schedule.service import run_feed_poller, run_scheduler
     except ImportError:
         log.info("scheduled briefings are not available in this build")
         return tasks

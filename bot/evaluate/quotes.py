@@ -217,7 +217,7 @@ def evaluate_quotes(path: Path | str, model_name: str) -> QuoteScores:
     started = time.perf_counter()
     results = list(extractor.extract_many(requests))
     scores.seconds = time.perf_counter() - started
-    for record, result in zip(records, results):
+    for record, result in zip(records, results, strict=True):
         golds = gold_quotes(record)
         if isinstance(result, Exception):
             scores.raised += 1

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.entities import EntityIndex
+from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.pipeline import load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.facts import Statement
@@ -238,7 +238,7 @@ def _trimmed_end(clause: Span) -> Token:
     tokens = list(clause)
     for k in range(2, len(tokens) - 1):
         token, nxt = tokens[k], tokens[k + 1]
-        if token.text == "," and (nxt.lower_ in ("which", "who", "whose") or _is_speech(nxt) and nxt.tag_ == "VBG"):
+        if token.text == "," and (nxt.lower_ in ("which", "who", "whose") or (_is_speech(nxt) and nxt.tag_ == "VBG")):
             return tokens[k - 1]
         if token.lower_ == "and" and _is_speech(nxt) and nxt.dep_ == "conj" and nxt.tag_ in ("VBD", "VBZ"):
             return tokens[k - 1]
@@ -496,7 +496,7 @@ def _covered_by(f: _Found, direct: list[_Found]) -> bool:
     return False
 
 
-def _resolve(index: EntityIndex, token: Token):  # noqa: ANN202 - a Cluster or None
+def _resolve(index: EntityIndex, token: Token) -> Cluster | None:
     if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
         token = token.head.head  # "the senator, who said ...": the senator
     return index.resolve(token)

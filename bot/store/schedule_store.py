@@ -9,7 +9,6 @@ lock keeps the coroutines sharing this connection from interleaving their transa
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
