@@ -87,6 +87,7 @@ INSERT_EVENT_SOURCE = """INSERT OR IGNORE INTO event_sources (event_id, article_
 evidence_start, evidence_end, claimed_status, claimed_date, claimed_location)
 VALUES (?, ?, ?, 0, ?, ?, ?, ?)"""
 INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
+TOUCH_ENTITY = "UPDATE entities SET updated_at = ? WHERE id = ?"
 MAX_ID = "SELECT coalesce(max(id), 0) FROM {table}"  # table names are constants below, not input
 
 
@@ -123,6 +124,8 @@ class Generator:
                 name = f"{first} {last}"
                 if name_key(name) in seen:
                     name = f"{first} {last}-{_tag(k)}"
+                while name_key(name) in seen:  # transliteration folding can merge two tags
+                    name += "q"
                 seen.add(name_key(name))
                 surname = name.split(" ", 1)[1]
                 rows.append((len(rows) + 1, "person", name, rng.choice(TITLES), code, [surname, f"{first[0]}. {surname}"]))

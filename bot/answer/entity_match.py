@@ -23,27 +23,57 @@ class Known:
 
 
 class EntityMatcher:
-    """Matches typed names against every entity alias in the store (reloaded as the store grows)."""
+    """Matches typed names against every entity alias in the store.
+
+    The aliases are cached; each lookup first reads a cheap change mark (two indexed maxima) and
+    reloads only the entities added or updated since, so its cost follows what was ingested
+    since the last question, not the size of the archive.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._known: list[Known] = []
+        self._by_id: dict[int, list[Known]] = {}  # in entity id order, aliases by norm
         self._by_norm: dict[str, list[Known]] = {}
         self._by_surname: dict[str, list[Known]] = {}
-        self._loaded_at = -1
+        self._known_cache: list[Known] | None = None
+        self._mark: tuple[int, str] = (-1, "")
+
+    @property
+    def _known(self) -> list[Known]:
+        if self._known_cache is None:
+            self._known_cache = [k for knowns in self._by_id.values() for k in knowns]
+        return self._known_cache
 
     async def refresh(self) -> None:
-        count = await self.store.count_articles()
-        if count == self._loaded_at:
+        mark = await self.store.entity_names_mark()
+        if mark == self._mark:
             return
-        rows = await self.store.entity_names()
-        self._known = [Known(r["id"], r["name"], r["kind"], r["norm"]) for r in rows]
-        self._by_norm, self._by_surname = {}, {}
-        for known in self._known:
-            self._by_norm.setdefault(known.norm, []).append(known)
-            if known.kind == "person" and " " in known.norm:
-                self._by_surname.setdefault(known.norm.rsplit(" ", 1)[1], []).append(known)
-        self._loaded_at = count
+        changed: dict[int, list[Known]] = {}
+        for r in await self.store.entity_names_changed(self._mark):
+            changed.setdefault(r["id"], []).append(Known(r["id"], r["name"], r["kind"], r["norm"]))
+        for entity_id, knowns in changed.items():
+            for old in self._by_id.get(entity_id, ()):
+                self._unindex(old)
+            self._by_id[entity_id] = knowns
+            for known in knowns:
+                self._index(known)
+        self._known_cache = None
+        self._mark = mark
+
+    def _index(self, known: Known) -> None:
+        self._by_norm.setdefault(known.norm, []).append(known)
+        if known.kind == "person" and " " in known.norm:
+            self._by_surname.setdefault(known.norm.rsplit(" ", 1)[1], []).append(known)
+
+    def _unindex(self, known: Known) -> None:
+        self._by_norm[known.norm].remove(known)
+        if not self._by_norm[known.norm]:
+            del self._by_norm[known.norm]
+        if known.kind == "person" and " " in known.norm:
+            surname = known.norm.rsplit(" ", 1)[1]
+            self._by_surname[surname].remove(known)
+            if not self._by_surname[surname]:
+                del self._by_surname[surname]
 
     async def match(self, typed: str) -> Known | None:
         """The best entity for a typed name, or None when nothing is close enough."""

@@ -1,0 +1,40 @@
+"""The entity matcher reloads only what changed: after each article it matches as a fresh one would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.answer.entity_match import EntityMatcher
+from bot.facts import Entity, Extraction
+from bot.ingest.article import Article
+from bot.store.store import Store
+
+TYPED = ("Lavrov", "Sergey Lavrov", "Sergei Viktorovich Lavrov", "Rubio", "marco rubio", "Lavrof", "Nobody")
+
+
+async def _save(store: Store, n: int, entities: list[Entity]) -> None:
+    article = Article(title=f"Article {n}", text=f"Text of article {n}.")
+    await store.save(article, Extraction(id=str(n), title=article.title, published=None, entities=entities))
+
+
+async def _answers(matcher: EntityMatcher) -> list[tuple[int, str] | None]:
+    found = [await matcher.match(name) for name in TYPED]
+    return [(k.entity_id, k.name) if k else None for k in found]
+
+
+async def test_incremental_refresh_matches_a_fresh_load(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "briefbot.db")
+    try:
+        cached = EntityMatcher(store)
+        await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
+        assert (await cached.match("Lavrov")).name == "Sergei Lavrov"
+        steps = [
+            [Entity("Marco Rubio", "person")],  # a new entity
+            [Entity("Sergei Viktorovich Lavrov", "person", aliases=["Sergey Lavrov"])],  # renamed, new alias
+            [Entity("Rubio", "person")],  # a known one seen again
+        ]
+        for n, entities in enumerate(steps, start=2):
+            await _save(store, n, entities)
+            assert await _answers(cached) == await _answers(EntityMatcher(store))
+    finally:
+        await store.close()
