@@ -122,6 +122,16 @@ class SlackPlatform:
         )
         await self._socket.connect_async()
         log.info("Slack: connected in Socket Mode")
+        # No events endpoint in Socket Mode, but the health check still answers on the HTTP port.
+        health_app = web.Application()
+        health_app.router.add_get(HEALTH_PATH, self._healthz)
+        await self._listen(health_app)
+
+    async def _listen(self, web_app: web.Application) -> None:
+        self._runner = web.AppRunner(web_app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
+        await site.start()
 
     async def _serve_http(self) -> None:
         if self.settings.slack_signing_secret is None:
@@ -131,10 +141,7 @@ class SlackPlatform:
             )
         web_app = self.app.web_app(path=EVENTS_PATH)
         web_app.router.add_get(HEALTH_PATH, self._healthz)
-        self._runner = web.AppRunner(web_app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
-        await site.start()
+        await self._listen(web_app)
         log.info(
             "Slack: listening on http://%s:%s%s", self.settings.http_host, self.port, EVENTS_PATH
         )

@@ -435,7 +435,13 @@ async def test_socket_mode_answers_commands_without_http(
     platform = SlackPlatform(engine, socket_settings)
     await platform.connect()
     try:
-        assert platform.port is None  # no HTTP listener in Socket Mode
+        # No events endpoint in Socket Mode: the HTTP port serves the health check only.
+        async with aiohttp.ClientSession() as session:
+            base = f"http://127.0.0.1:{platform.port}"
+            async with session.get(f"{base}/healthz") as health:
+                assert health.status == 200
+            async with session.post(f"{base}/slack/events", data=b"x") as events:
+                assert events.status == 404
         payload = dict(parse_qsl(command_body(fake, "latest talks").decode()))
         envelope = await fake.send_envelope("slash_commands", payload)
         assert (await fake.socket_ack(envelope))["envelope_id"] == envelope
