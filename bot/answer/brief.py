@@ -60,14 +60,14 @@ async def compose(store: Store, query: Query, window: Window, title: str, per_se
     from bot.answer.service import fts_query  # the service owns user-text-to-FTS translation
 
     match = fts_query(query.topic) if query.topic else None
-    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], match=match, window=window, limit=POOL)
-    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], match=match, window=window, limit=POOL)
-    agreements, _ = await store.events(types=["AGREE"], match=match, window=window, limit=POOL)
-    statements, _ = await store.statements(named_only=True, match=match, window=window, limit=POOL)
+    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], match=match, window=window, limit=POOL, count=False)
+    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], match=match, window=window, limit=POOL, count=False)
+    agreements, _ = await store.events(types=["AGREE"], match=match, window=window, limit=POOL, count=False)
+    statements, _ = await store.statements(named_only=True, match=match, window=window, limit=POOL, count=False)
     others, _ = await store.events(
         types=["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
-        match=match, window=window, limit=POOL,
+        match=match, window=window, limit=POOL, count=False,
     )
     ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
     sections = [

@@ -208,8 +208,8 @@ class AnswerService:
         if problem or not ids:
             return Answer(query.text, "timeline", title, note=problem or "Say `timeline X` with a name.", ok=False)
         window = Window(since=query.since, until=query.until)
-        events, n_events = await self.store.events(entity_ids=ids, window=window, limit=200)
-        statements, n_statements = await self.store.statements(speaker_ids=ids, window=window, limit=200)
+        events, _ = await self.store.events(entity_ids=ids, window=window, limit=200, count=False)
+        statements, _ = await self.store.statements(speaker_ids=ids, window=window, limit=200, count=False)
         dated = [(e.get("date") or "", 0, event_item(e)) for e in events] + [
             (s.get("date") or "", 1, statement_item(s)) for s in statements
         ]
@@ -237,8 +237,8 @@ class AnswerService:
         fields.append(Field("Mentioned in", f"{profile['articles']} article(s)"))
         data = {k: profile.get(k) for k in ("name", "kind", "title", "country", "country_code", "aliases")}
         head = Item(heading=profile["name"], fields=fields, data=data)
-        statements, _ = await self.store.statements(speaker_ids=ids, limit=3)
-        events, _ = await self.store.events(entity_ids=ids, limit=3)
+        statements, _ = await self.store.statements(speaker_ids=ids, limit=3, count=False)
+        events, _ = await self.store.events(entity_ids=ids, limit=3, count=False)
         sections = [Section(profile["name"], [head])]
         if statements:
             sections.append(Section("Latest statements", [statement_item(s) for s in statements]))

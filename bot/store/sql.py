@@ -116,8 +116,8 @@ SELECT (SELECT coalesce(max(rowid), 0) FROM entity_aliases) AS alias_rowid,
 ENTITY_NAMES_CHANGED = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id
-WHERE e.updated_at > :updated_at
-   OR e.id IN (SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
+WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
+               UNION SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
 ORDER BY e.id, al.norm"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
@@ -177,6 +177,21 @@ COUNT_SEARCH_STATEMENTS = (
     "SELECT count(*) FROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
     " WHERE statements_fts MATCH :match" + _STATEMENT_FILTERS
 )
+# The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
+# the join order) instead of scanning every statement newest first: same rows, same order.
+_FROM_SPEAKERS = """
+FROM (SELECT DISTINCT value FROM json_each(:speaker_ids)) sp
+CROSS JOIN statements st ON st.speaker_entity_id = sp.value
+WHERE 1 = 1"""
+LIST_STATEMENTS_BY_SPEAKER = (
+    _STATEMENT_COLUMNS
+    + _FROM_SPEAKERS
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY coalesce(st.date, '') DESC, st.id ASC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_STATEMENTS_BY_SPEAKER = "SELECT count(*)" + _FROM_SPEAKERS + _STATEMENT_FILTERS
 STATEMENT_SOURCES = """
 SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title, s.name AS source, a.url, a.published
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
@@ -270,6 +285,23 @@ COUNT_SEARCH_EVENTS = (
     "SELECT count(*) FROM events_fts JOIN events ev ON ev.id = events_fts.rowid"
     " WHERE events_fts MATCH :match" + _EVENT_FILTERS
 )
+# The same list and count when participants are given, driven from the participants index.
+_FROM_PARTICIPANTS = """
+FROM (SELECT p.event_id FROM event_participants p
+      WHERE p.entity_id IN (SELECT value FROM json_each(:entity_ids))
+      GROUP BY p.event_id
+      HAVING count(DISTINCT p.entity_id) = json_array_length(:entity_ids)) pe
+CROSS JOIN events ev ON ev.id = pe.event_id
+WHERE 1 = 1"""
+LIST_EVENTS_BY_PARTICIPANTS = (
+    _EVENT_COLUMNS
+    + _FROM_PARTICIPANTS
+    + _EVENT_FILTERS
+    + """
+ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS_BY_PARTICIPANTS = "SELECT count(*)" + _FROM_PARTICIPANTS + _EVENT_FILTERS
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""

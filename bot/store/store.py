@@ -451,8 +451,10 @@ class Store:
         window: Window = Window(),
         limit: int = 20,
         offset: int = 0,
+        count: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
-        """Statements newest first (or by relevance with an FTS `match`), and how many there are."""
+        """Statements newest first (or by relevance with an FTS `match`), and how many there are
+        (with `count=False`, just how many were returned)."""
         params = {
             "speaker_ids": _json_list(speaker_ids),
             "named_only": int(named_only),
@@ -465,11 +467,13 @@ class Store:
         }
         if match:
             params["match"] = match
-            rows = await self._read(sql.SEARCH_STATEMENTS, params)
-            total = (await self._read(sql.COUNT_SEARCH_STATEMENTS, params))[0][0]
+            list_sql, count_sql = sql.SEARCH_STATEMENTS, sql.COUNT_SEARCH_STATEMENTS
+        elif speaker_ids is not None:  # from the speaker index, not a scan of every statement
+            list_sql, count_sql = sql.LIST_STATEMENTS_BY_SPEAKER, sql.COUNT_STATEMENTS_BY_SPEAKER
         else:
-            rows = await self._read(sql.LIST_STATEMENTS, params)
-            total = (await self._read(sql.COUNT_STATEMENTS, params))[0][0]
+            list_sql, count_sql = sql.LIST_STATEMENTS, sql.COUNT_STATEMENTS
+        rows = await self._read(list_sql, params)
+        total = (await self._read(count_sql, params))[0][0] if count else len(rows)
         items = [dict(r) for r in rows]
         sources = defaultdict(list)
         for r in await self._read(sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}):
@@ -490,8 +494,10 @@ class Store:
         window: Window = Window(),
         limit: int = 20,
         offset: int = 0,
+        count: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
-        """Events newest first (or by relevance with an FTS `match`), and how many there are."""
+        """Events newest first (or by relevance with an FTS `match`), and how many there are
+        (with `count=False`, just how many were returned)."""
         params = {
             "types": _json_list(types),
             "kinds": _json_list(kinds),
@@ -506,11 +512,13 @@ class Store:
         }
         if match:
             params["match"] = match
-            rows = await self._read(sql.SEARCH_EVENTS, params)
-            total = (await self._read(sql.COUNT_SEARCH_EVENTS, params))[0][0]
+            list_sql, count_sql = sql.SEARCH_EVENTS, sql.COUNT_SEARCH_EVENTS
+        elif entity_ids is not None:  # from the participants index, not a scan of every event
+            list_sql, count_sql = sql.LIST_EVENTS_BY_PARTICIPANTS, sql.COUNT_EVENTS_BY_PARTICIPANTS
         else:
-            rows = await self._read(sql.LIST_EVENTS, params)
-            total = (await self._read(sql.COUNT_EVENTS, params))[0][0]
+            list_sql, count_sql = sql.LIST_EVENTS, sql.COUNT_EVENTS
+        rows = await self._read(list_sql, params)
+        total = (await self._read(count_sql, params))[0][0] if count else len(rows)
         items = [dict(r) for r in rows]
         ids = json.dumps([i["id"] for i in items])
         participants = defaultdict(list)
