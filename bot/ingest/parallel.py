@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from bot.extract.extractor import Extractor, ExtractRequest
 from bot.facts import Extraction
@@ -34,16 +34,19 @@ def _extract_in_worker(requests: Sequence[ExtractRequest]) -> list[Result]:
 
 
 class ThreadExtraction:
-    """The model in this process; each batch runs in a worker thread."""
+    """The model in this process; every batch runs in the same single worker thread (one spaCy
+    run at a time, and one malloc arena for its buffers rather than one per pool thread)."""
 
     def __init__(self, extractor: Extractor) -> None:
         self.extractor = extractor
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-extract")
 
     async def run(self, requests: Sequence[ExtractRequest]) -> list[Result]:
-        return await asyncio.to_thread(lambda: list(self.extractor.extract_many(requests)))
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.thread, lambda: list(self.extractor.extract_many(requests)))
 
     def close(self) -> None:
-        pass
+        self.thread.shutdown(wait=True, cancel_futures=True)
 
 
 class ProcessExtraction:
