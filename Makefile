@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: demo test test-quick lint bench eval lock chat clean
+.PHONY: demo test test-quick lint bench bench-memory eval lock chat clean
 
 # The lock pins every dependency by hash (supply chain); the project itself installs on top.
 $(STAMP): requirements.lock pyproject.toml
@@ -37,6 +37,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/answers.py
 	$(BIN)/python bench/ingest.py
+
+# Start-up, idle memory of `briefbot run`, and memory over a 10,000-article ingest (long).
+bench-memory: $(STAMP)
+	$(BIN)/python bench/memory.py
 
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:
