@@ -232,7 +232,7 @@ def _fill_chunk(db: sqlite3.Connection, gen: Generator, entities: list, start: i
                                        day, seen))
             rows["statement_sources"].append((sid, article_id, f"{speaker or 'Officials'} {verb}: {content}",
                                               0, len(content), speaker or "officials"))
-        for k in range(2):
+        for _ in range(2):
             if rng.random() < 0.15 and next_event > 1:  # another report of a recent event
                 eid = rng.randint(max(1, next_event - 200), next_event - 1)
                 rows["event_sources"].append((eid, article_id, "A later report.", 15,
