@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.evaluate.quotes import GoldQuote, Prediction, QuoteScores, head_word, match_contents, speaker_matches
+from bot.evaluate.quotes import (
+    GoldQuote,
+    Prediction,
+    QuoteScores,
+    head_word,
+    match_contents,
+    speaker_matches,
+)
 
 
 def pred(content: str, speaker_text: str = "he", speaker: str | None = None, direct: bool = False) -> Prediction:
