@@ -183,13 +183,16 @@ _FROM_SPEAKERS = """
 FROM (SELECT DISTINCT value FROM json_each(:speaker_ids)) sp
 CROSS JOIN statements st ON st.speaker_entity_id = sp.value
 WHERE 1 = 1"""
+# The page's ids first (sorting ids, not whole rows with their source counts), then their columns.
 LIST_STATEMENTS_BY_SPEAKER = (
     _STATEMENT_COLUMNS
+    + "\nFROM statements st WHERE st.id IN (SELECT st.id"
     + _FROM_SPEAKERS
     + _STATEMENT_FILTERS
     + """
-ORDER BY coalesce(st.date, '') DESC, st.id ASC
-LIMIT :limit OFFSET :offset"""
+  ORDER BY coalesce(st.date, '') DESC, st.id ASC
+  LIMIT :limit OFFSET :offset)
+ORDER BY coalesce(st.date, '') DESC, st.id ASC"""
 )
 COUNT_STATEMENTS_BY_SPEAKER = "SELECT count(*)" + _FROM_SPEAKERS + _STATEMENT_FILTERS
 STATEMENT_SOURCES = """
@@ -295,11 +298,13 @@ CROSS JOIN events ev ON ev.id = pe.event_id
 WHERE 1 = 1"""
 LIST_EVENTS_BY_PARTICIPANTS = (
     _EVENT_COLUMNS
+    + "\nFROM events ev WHERE ev.id IN (SELECT ev.id"
     + _FROM_PARTICIPANTS
     + _EVENT_FILTERS
     + """
-ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
-LIMIT :limit OFFSET :offset"""
+  ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+  LIMIT :limit OFFSET :offset)
+ORDER BY coalesce(ev.date, '') DESC, ev.id DESC"""
 )
 COUNT_EVENTS_BY_PARTICIPANTS = "SELECT count(*)" + _FROM_PARTICIPANTS + _EVENT_FILTERS
 EVENT_PARTICIPANTS = """
