@@ -210,13 +210,14 @@ class AnswerService:
         window = Window(since=query.since, until=query.until)
         events, _ = await self.store.events(entity_ids=ids, window=window, limit=200, count=False)
         statements, _ = await self.store.statements(speaker_ids=ids, window=window, limit=200, count=False)
-        dated = [(e.get("date") or "", 0, event_item(e)) for e in events] + [
-            (s.get("date") or "", 1, statement_item(s)) for s in statements
-        ]
+        # Sorted as rows; only the page's rows become items (not all 400).
+        dated = [(e.get("date") or "", 0, e) for e in events] + [(s.get("date") or "", 1, s) for s in statements]
         dated.sort(key=lambda x: (x[0], x[1]))
-        page = [item for _, _, item in dated[offset : offset + self.settings.page_size]]
-        for (when, _, item) in dated[offset : offset + self.settings.page_size]:
+        page = []
+        for when, kind, row in dated[offset : offset + self.settings.page_size]:
+            item = event_item(row) if kind == 0 else statement_item(row)
             item.heading = f"{when or 'undated'} · {item.heading}"
+            page.append(item)
         note = None if page or offset else _nothing("events or statements", query)
         return Answer(query.text, "timeline", title, [Section(title, page)], note=note, shown=len(page), total=len(dated))
 
