@@ -52,8 +52,7 @@ class EntityMatcher:
         for r in await self.store.entity_names_changed(self._mark):
             changed.setdefault(r["id"], []).append(Known(r["id"], r["name"], r["kind"], r["norm"]))
         for entity_id, knowns in changed.items():
-            for old in self._by_id.get(entity_id, ()):
-                self._unindex(old)
+            self._unindex(entity_id, self._by_id.get(entity_id, []))
             self._by_id[entity_id] = knowns
             for known in knowns:
                 self._index(known)
@@ -65,15 +64,17 @@ class EntityMatcher:
         if known.kind == "person" and " " in known.norm:
             self._by_surname.setdefault(known.norm.rsplit(" ", 1)[1], []).append(known)
 
-    def _unindex(self, known: Known) -> None:
-        self._by_norm[known.norm].remove(known)
-        if not self._by_norm[known.norm]:
-            del self._by_norm[known.norm]
-        if known.kind == "person" and " " in known.norm:
-            surname = known.norm.rsplit(" ", 1)[1]
-            self._by_surname[surname].remove(known)
-            if not self._by_surname[surname]:
-                del self._by_surname[surname]
+    def _unindex(self, entity_id: int, knowns: list[Known]) -> None:
+        """Drop an entity's entries (filtering by id: a surname may be shared by thousands)."""
+        norms = {k.norm for k in knowns}
+        surnames = {k.norm.rsplit(" ", 1)[1] for k in knowns if k.kind == "person" and " " in k.norm}
+        for table, keys in ((self._by_norm, norms), (self._by_surname, surnames)):
+            for key in keys:
+                kept = [k for k in table.get(key, ()) if k.entity_id != entity_id]
+                if kept:
+                    table[key] = kept
+                else:
+                    table.pop(key, None)
 
     async def match(self, typed: str) -> Known | None:
         """The best entity for a typed name, or None when nothing is close enough."""
