@@ -113,12 +113,7 @@ class Engine:
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
         """Answer one query; never raises for bad input (it becomes a short, polite answer)."""
-        from bot.answer.service import AnswerService
-        from bot.schedule.commands import SubscriptionCommands
-
-        if self._answers is None:
-            self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
-            self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
+        self._answer_service()
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
@@ -132,6 +127,15 @@ class Engine:
             fields = {"platform": conversation.platform, "intent": answer.intent, "ms": elapsed_ms}
             log.info("answered", extra={"fields": fields})
         return answer
+
+    def _answer_service(self):  # noqa: ANN202 - AnswerService, imported lazily
+        from bot.answer.service import AnswerService
+        from bot.schedule.commands import SubscriptionCommands
+
+        if self._answers is None:
+            self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
+            self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
+        return self._answers
 
     def _slow_down(self, query: str, conversation: Conversation) -> Answer | None:
         """A polite refusal when this user has spent their command budget, else None.
@@ -159,12 +163,13 @@ class Engine:
         """
         typed = " ".join(prefix.lower().split())
         try:
-            rows = await self.store.entity_names()
+            # The matcher's cache: a keystroke costs a change check, not a read of every alias.
+            known = await self._answer_service().matcher.known_names()
         except Exception:
             log.exception("suggestions: cannot read entity names")
-            rows = []
-        names = sorted({row["name"] for row in rows if row.get("name")})
-        people = sorted({row["name"] for row in rows if row.get("kind") == "person"})
+            known = []
+        names = sorted({name for name, _ in known})
+        people = sorted({name for name, kind in known if kind == "person"})
         candidates = [*COMMAND_EXAMPLES, *(f"what did {n} say" for n in people), *names]
         starts = [c for c in candidates if c.lower().startswith(typed)]
         inside = [c for c in candidates if typed in c.lower() and c not in starts]

@@ -99,9 +99,10 @@ class EntityMatcher:
                 return _most_mentioned(self._by_surname[found[0]])
         return choices[found[0]] if found else None
 
-    async def names(self) -> list[str]:
+    async def known_names(self) -> list[tuple[str, str]]:
+        """(name, kind) of every entity, from the cache."""
         await self.refresh()
-        return sorted({k.name for k in self._known})
+        return sorted({(k.name, k.kind) for k in self._known})
 
 
 def _most_mentioned(candidates: list[Known]) -> Known:
