@@ -74,13 +74,20 @@ LIST_SOURCES = """
 SELECT s.name, count(a.id) AS articles, max(a.published) AS latest, max(a.ingested_at) AS last_ingested
 FROM sources s JOIN articles a ON a.source_id = s.id
 GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
+# Full-text searches rank the newest :pool matches by relevance rather than every match: FTS5
+# walks rowids newest first and scores only those, so a common word costs the same at 100,000
+# articles as at 1,000. A news desk asks about what is current; older matches stay reachable
+# with a narrower query or a date filter.
+SEARCH_POOL = 2000
 SEARCH_ARTICLES = """
-SELECT a.id, a.title, s.name AS source, a.url, a.published,
-       snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
-FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WITH hits AS (
+    SELECT rowid AS id, bm25(articles_fts) AS score,
+           snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
+    FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
+SELECT a.id, a.title, s.name AS source, a.url, a.published, hits.snippet
+FROM hits JOIN articles a ON a.id = hits.id
 LEFT JOIN sources s ON s.id = a.source_id
-WHERE articles_fts MATCH :match
-ORDER BY bm25(articles_fts), a.published DESC
+ORDER BY hits.score, a.published DESC
 LIMIT :limit"""
 
 # --- entities -----------------------------------------------------------------------------------
@@ -164,18 +171,21 @@ ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_STATEMENTS = "SELECT count(*) FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS
+_STATEMENT_HITS = """WITH hits AS (
+    SELECT rowid AS id, bm25(statements_fts) AS score FROM statements_fts
+    WHERE statements_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
+"""
 SEARCH_STATEMENTS = (
-    _STATEMENT_COLUMNS
-    + "\nFROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
-    + "\nWHERE statements_fts MATCH :match"
+    _STATEMENT_HITS
+    + _STATEMENT_COLUMNS
+    + "\nFROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
     + _STATEMENT_FILTERS
     + """
-ORDER BY bm25(statements_fts), coalesce(st.date, '') DESC
+ORDER BY hits.score, coalesce(st.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_SEARCH_STATEMENTS = (
-    "SELECT count(*) FROM statements_fts JOIN statements st ON st.id = statements_fts.rowid"
-    " WHERE statements_fts MATCH :match" + _STATEMENT_FILTERS
+    _STATEMENT_HITS + "SELECT count(*) FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
 )
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
 # the join order) instead of scanning every statement newest first: same rows, same order.
@@ -276,17 +286,21 @@ ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS = "SELECT count(*) FROM events ev WHERE 1 = 1" + _EVENT_FILTERS
+_EVENT_HITS = """WITH hits AS (
+    SELECT rowid AS id, bm25(events_fts) AS score FROM events_fts
+    WHERE events_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
+"""
 SEARCH_EVENTS = (
-    _EVENT_COLUMNS
-    + "\nFROM events_fts JOIN events ev ON ev.id = events_fts.rowid WHERE events_fts MATCH :match"
+    _EVENT_HITS
+    + _EVENT_COLUMNS
+    + "\nFROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
     + _EVENT_FILTERS
     + """
-ORDER BY bm25(events_fts), coalesce(ev.date, '') DESC
+ORDER BY hits.score, coalesce(ev.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_SEARCH_EVENTS = (
-    "SELECT count(*) FROM events_fts JOIN events ev ON ev.id = events_fts.rowid"
-    " WHERE events_fts MATCH :match" + _EVENT_FILTERS
+    _EVENT_HITS + "SELECT count(*) FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
 )
 # The same list and count when participants are given, driven from the participants index.
 _FROM_PARTICIPANTS = """

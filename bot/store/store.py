@@ -440,7 +440,7 @@ class Store:
         return [dict(r) for r in await self._read(sql.LIST_SOURCES, {"limit": limit})]
 
     async def search_articles(self, match: str, limit: int = 10) -> list[dict[str, Any]]:
-        return [dict(r) for r in await self._read(sql.SEARCH_ARTICLES, {"match": match, "limit": limit})]
+        return [dict(r) for r in await self._read(sql.SEARCH_ARTICLES, {"match": match, "limit": limit, "pool": sql.SEARCH_POOL})]
 
     async def statements(
         self,
@@ -466,7 +466,7 @@ class Store:
             "offset": offset,
         }
         if match:
-            params["match"] = match
+            params.update(match=match, pool=sql.SEARCH_POOL)
             list_sql, count_sql = sql.SEARCH_STATEMENTS, sql.COUNT_SEARCH_STATEMENTS
         elif speaker_ids is not None:  # from the speaker index, not a scan of every statement
             list_sql, count_sql = sql.LIST_STATEMENTS_BY_SPEAKER, sql.COUNT_STATEMENTS_BY_SPEAKER
@@ -511,7 +511,7 @@ class Store:
             "offset": offset,
         }
         if match:
-            params["match"] = match
+            params.update(match=match, pool=sql.SEARCH_POOL)
             list_sql, count_sql = sql.SEARCH_EVENTS, sql.COUNT_SEARCH_EVENTS
         elif entity_ids is not None:  # from the participants index, not a scan of every event
             list_sql, count_sql = sql.LIST_EVENTS_BY_PARTICIPANTS, sql.COUNT_EVENTS_BY_PARTICIPANTS
