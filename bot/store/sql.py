@@ -81,14 +81,16 @@ GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
 SEARCH_POOL = 2000
 SEARCH_ARTICLES = """
 WITH hits AS (
-    SELECT rowid AS id, bm25(articles_fts) AS score,
-           snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
-    FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
-SELECT a.id, a.title, s.name AS source, a.url, a.published, hits.snippet
-FROM hits JOIN articles a ON a.id = hits.id
+    SELECT rowid AS id, bm25(articles_fts) AS score
+    FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :pool),
+top AS (SELECT id, score FROM hits ORDER BY score LIMIT :limit)
+SELECT a.id, a.title, s.name AS source, a.url, a.published,
+       snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
+FROM top JOIN articles_fts ON articles_fts.rowid = top.id
+JOIN articles a ON a.id = top.id
 LEFT JOIN sources s ON s.id = a.source_id
-ORDER BY hits.score, a.published DESC
-LIMIT :limit"""
+WHERE articles_fts MATCH :match
+ORDER BY top.score, a.published DESC"""
 
 # --- entities -----------------------------------------------------------------------------------
 FIND_ENTITY_BY_ALIAS = """
