@@ -208,13 +208,18 @@ class AnswerService:
         if problem or not ids:
             return Answer(query.text, "timeline", title, note=problem or "Say `timeline X` with a name.", ok=False)
         window = Window(since=query.since, until=query.until)
-        events, _ = await self.store.events(entity_ids=ids, window=window, limit=200, count=False)
-        statements, _ = await self.store.statements(speaker_ids=ids, window=window, limit=200, count=False)
-        # Sorted as rows; only the page's rows become items (not all 400).
+        events, _ = await self.store.events(entity_ids=ids, window=window, limit=200, count=False, details=False)
+        statements, _ = await self.store.statements(
+            speaker_ids=ids, window=window, limit=200, count=False, details=False
+        )
+        # Sorted as bare rows; only the page's rows get their sources and become items.
         dated = [(e.get("date") or "", 0, e) for e in events] + [(s.get("date") or "", 1, s) for s in statements]
         dated.sort(key=lambda x: (x[0], x[1]))
+        shown = dated[offset : offset + self.settings.page_size]
+        await self.store.event_details([row for _, kind, row in shown if kind == 0])
+        await self.store.statement_details([row for _, kind, row in shown if kind == 1])
         page = []
-        for when, kind, row in dated[offset : offset + self.settings.page_size]:
+        for when, kind, row in shown:
             item = event_item(row) if kind == 0 else statement_item(row)
             item.heading = f"{when or 'undated'} · {item.heading}"
             page.append(item)

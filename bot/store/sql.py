@@ -323,6 +323,20 @@ LIST_EVENTS_BY_PARTICIPANTS = (
 ORDER BY coalesce(ev.date, '') DESC, ev.id DESC"""
 )
 COUNT_EVENTS_BY_PARTICIPANTS = "SELECT count(*)" + _FROM_PARTICIPANTS + _EVENT_FILTERS
+# The page and the total in one pass over the participants (a window count runs before LIMIT),
+# instead of grouping the same participant rows twice.
+PAGE_EVENTS_BY_PARTICIPANTS = (
+    _EVENT_COLUMNS
+    + ", page.total AS total\nFROM (SELECT ev.id AS id, count(*) OVER () AS total,"
+    + " coalesce(ev.date, '') AS newest"
+    + _FROM_PARTICIPANTS
+    + _EVENT_FILTERS
+    + """
+  ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+  LIMIT :limit OFFSET :offset) page
+CROSS JOIN events ev ON ev.id = page.id
+ORDER BY page.newest DESC, ev.id DESC"""
+)
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""

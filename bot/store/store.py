@@ -452,9 +452,11 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         count: bool = True,
+        details: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
         """Statements newest first (or by relevance with an FTS `match`), and how many there are
-        (with `count=False`, just how many were returned)."""
+        (with `count=False`, just how many were returned; with `details=False`, without sources:
+        `statement_details` adds them to the rows actually shown)."""
         params = {
             "speaker_ids": _json_list(speaker_ids),
             "named_only": int(named_only),
@@ -475,13 +477,17 @@ class Store:
         rows = await self._read(list_sql, params)
         total = (await self._read(count_sql, params))[0][0] if count else len(rows)
         items = [dict(r) for r in rows]
+        return (await self.statement_details(items) if details else items), total
+
+    async def statement_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add each statement's sources (and its evidence) to rows from `statements(details=False)`."""
         sources = defaultdict(list)
         for r in await self._read(sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}):
             sources[r["statement_id"]].append(_source(r))
         for item in items:
             item["sources"] = sources[item["id"]]
             item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
-        return items, total
+        return items
 
     async def events(
         self,
@@ -495,9 +501,11 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         count: bool = True,
+        details: bool = True,
     ) -> tuple[list[dict[str, Any]], int]:
         """Events newest first (or by relevance with an FTS `match`), and how many there are
-        (with `count=False`, just how many were returned)."""
+        (with `count=False`, just how many were returned; with `details=False`, bare rows:
+        `event_details` adds participants and sources to the rows actually shown)."""
         params = {
             "types": _json_list(types),
             "kinds": _json_list(kinds),
@@ -515,11 +523,24 @@ class Store:
             list_sql, count_sql = sql.SEARCH_EVENTS, sql.COUNT_SEARCH_EVENTS
         elif entity_ids is not None:  # from the participants index, not a scan of every event
             list_sql, count_sql = sql.LIST_EVENTS_BY_PARTICIPANTS, sql.COUNT_EVENTS_BY_PARTICIPANTS
+            if count:
+                list_sql = sql.PAGE_EVENTS_BY_PARTICIPANTS  # page and total in one pass
         else:
             list_sql, count_sql = sql.LIST_EVENTS, sql.COUNT_EVENTS
         rows = await self._read(list_sql, params)
-        total = (await self._read(count_sql, params))[0][0] if count else len(rows)
         items = [dict(r) for r in rows]
+        if not count:
+            total = len(rows)
+        elif list_sql is sql.PAGE_EVENTS_BY_PARTICIPANTS and (items or not offset):
+            total = items[0].pop("total") if items else 0
+            for item in items[1:]:
+                item.pop("total")
+        else:
+            total = (await self._read(count_sql, params))[0][0]
+        return (await self.event_details(items) if details else items), total
+
+    async def event_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add participants, sources and a location to rows from `events(details=False)`."""
         ids = json.dumps([i["id"] for i in items])
         participants = defaultdict(list)
         for r in await self._read(sql.EVENT_PARTICIPANTS, {"ids": ids}):
@@ -546,7 +567,7 @@ class Store:
                     item["location"]["country_code"] = code
                 if detail:
                     item["location"]["detail"] = detail
-        return items, total
+        return items
 
 
 def _source(row: aiosqlite.Row) -> dict[str, Any]:
