@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.answer.model import Answer, Conversation
 from bot.config import Settings
@@ -20,6 +21,9 @@ from bot.logs import request_scope
 from bot.ratelimit import RateLimiter, slow_down_text
 from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
+
+if TYPE_CHECKING:  # imported lazily at run time: the answer service pulls in the scheduler
+    from bot.answer.service import AnswerService
 
 log = logging.getLogger("briefbot.engine")
 
@@ -128,7 +132,7 @@ class Engine:
             log.info("answered", extra={"fields": fields})
         return answer
 
-    def _answer_service(self):  # noqa: ANN202 - AnswerService, imported lazily
+    def _answer_service(self) -> AnswerService:
         from bot.answer.service import AnswerService
         from bot.schedule.commands import SubscriptionCommands
 
