@@ -81,7 +81,7 @@ async def test_a_read_only_database_is_refused_clearly(tmp_path):
     path.chmod(0o444)
     tmp_path.chmod(0o555)
     try:
-        with pytest.raises(StoreError, match="read-only|cannot open"):
+        with pytest.raises(StoreError, match=r"read-only|cannot open"):
             await Store.open(path)
     finally:
         tmp_path.chmod(0o755)
