@@ -117,7 +117,7 @@ class Engine:
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
         """Answer one query; never raises for bad input (it becomes a short, polite answer)."""
-        self._answer_service()
+        self.answer_service()
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
@@ -132,7 +132,8 @@ class Engine:
             log.info("answered", extra={"fields": fields})
         return answer
 
-    def _answer_service(self) -> AnswerService:
+    def answer_service(self) -> AnswerService:
+        """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""
         from bot.answer.service import AnswerService
         from bot.schedule.commands import SubscriptionCommands
 
@@ -168,7 +169,7 @@ class Engine:
         typed = " ".join(prefix.lower().split())
         try:
             # The matcher's cache: a keystroke costs a change check, not a read of every alias.
-            known = await self._answer_service().matcher.known_names()
+            known = await self.answer_service().matcher.known_names()
         except Exception:
             log.exception("suggestions: cannot read entity names")
             known = []

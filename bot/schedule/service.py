@@ -12,7 +12,6 @@ import logging
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.answer.service import AnswerService
 from bot.config import Settings
 from bot.platform import ChatPlatform
 from bot.schedule.clock import Clock, Sleep, from_db, system_clock
@@ -43,7 +42,8 @@ async def make_deliverer(
     sleep: Sleep = asyncio.sleep,
 ) -> Deliverer:
     schedule = await engine.schedule_store()
-    return Deliverer(schedule, AnswerService(engine.store, settings), platforms, settings, retry=retry, sleep=sleep)
+    # The engine's own answer service: one entity-name cache per process, not one per deliverer.
+    return Deliverer(schedule, engine.answer_service(), platforms, settings, retry=retry, sleep=sleep)
 
 
 async def deliver_pass(
