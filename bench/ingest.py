@@ -4,11 +4,15 @@
 
 Texts: the PolNeAR dev articles (../shared/eval/polnear_dev.jsonl) and the seed; `--copies N`
 ingests N perturbed copies of each (no duplicates). Prints articles/s and words/s for
- (a)  spaCy alone: `spacy.load(model)` (no Briefbot components), `nlp.pipe`, same batch size;
+ (a)  spaCy alone: `spacy.load(model)` (no Briefbot components), `nlp.pipe` over the same batches
+      Briefbot makes (at most 16 texts and 20,000 characters each);
+ (a16) spaCy alone in plain batches of 16 texts, to show what bounding batches by size costs;
  (a') Briefbot's pipeline alone: the same model with Briefbot's components, `nlp.pipe`;
  (b)  Briefbot's full ingest into a fresh SQLite file: read files, extract, store;
  (c)  the same with `--workers N` extraction processes (their start-up and model loads included);
 and the ratio b/a (the target is >= 0.85) and the speed-up c/b. Medians over `--repeat` runs.
+Each pass also prints its peak resident memory above what the process held before it (Linux:
+VmHWM, reset through /proc/self/clear_refs): mostly spaCy's working memory for a batch.
 Not a test: the figures depend on the machine and on what else runs on it.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import statistics
 import sys
@@ -30,21 +35,34 @@ sys.path.insert(0, str(ROOT))
 from bench.corpus import load_texts, perturbed, words, write_corpus  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.engine import Engine  # noqa: E402
+from bot.extract.batching import MAX_BATCH_CHARS, pack  # noqa: E402
 from bot.extract.extractor import BATCH_SIZE  # noqa: E402
 from bot.extract.pipeline import load_pipeline  # noqa: E402
 
 
-def timed(run: Callable[[], object]) -> float:
+def status_mb(field: str) -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(run: Callable[[], object]) -> tuple[float, float]:
+    """Seconds, and peak resident memory above the start in MB (nan where /proc is missing)."""
     gc.collect()
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")  # VmHWM := VmRSS
+    before = status_mb("VmRSS")
     start = time.perf_counter()
     run()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, status_mb("VmHWM") - before
 
 
-def spacy_pass(nlp, texts: list[str]) -> Callable[[], None]:
+def spacy_pass(nlp, texts: list[str], max_chars: int = MAX_BATCH_CHARS) -> Callable[[], None]:
     def run() -> None:
-        for _ in nlp.pipe(texts, batch_size=BATCH_SIZE):
-            pass
+        for batch in pack(texts, len, BATCH_SIZE, max_chars):
+            for _ in nlp.pipe(batch, batch_size=len(batch)):
+                pass
 
     return run
 
@@ -65,8 +83,9 @@ def ingest_pass(folder: Path, scratch: Path, workers: int) -> Callable[[], None]
     return run
 
 
-def row(name: str, seconds: float, articles: int, n_words: int) -> str:
-    return f"| {name:<44} | {seconds:8.2f} | {articles / seconds:10.2f} | {n_words / seconds:9,.0f} |"
+def row(name: str, seconds: float, peak: float, articles: int, n_words: int) -> str:
+    return (f"| {name:<52} | {seconds:8.2f} | {articles / seconds:10.2f} | {n_words / seconds:9,.0f} "
+            f"| {peak:8.0f} |")
 
 
 def main() -> None:
@@ -89,28 +108,40 @@ def main() -> None:
     for nlp in (plain, briefbot_nlp):  # warm up
         list(nlp.pipe(texts[:4], batch_size=BATCH_SIZE))
 
-    times: dict[str, list[float]] = {"a": [], "a2": [], "b": [], "c": []}
+    times: dict[str, list[float]] = {"a": [], "a16": [], "a2": [], "b": [], "c": []}
+    peaks: dict[str, list[float]] = {k: [] for k in times}
+
+    def measure(key: str, run: Callable[[], None]) -> None:
+        seconds, peak = timed(run)
+        times[key].append(seconds)
+        peaks[key].append(peak)
+
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         folder = scratch / "articles"
         write_corpus(originals, folder, args.copies)
         for _ in range(args.repeat):
-            times["a"].append(timed(spacy_pass(plain, texts)))
-            times["b"].append(timed(ingest_pass(folder, scratch, 1)))
-            times["a2"].append(timed(spacy_pass(briefbot_nlp, texts)))
+            measure("a", spacy_pass(plain, texts))
+            measure("b", ingest_pass(folder, scratch, 1))
+            measure("a2", spacy_pass(briefbot_nlp, texts))
+            measure("a16", spacy_pass(plain, texts, max_chars=sys.maxsize))
             if args.workers > 1:
-                times["c"].append(timed(ingest_pass(folder, scratch, args.workers)))
+                measure("c", ingest_pass(folder, scratch, args.workers))
 
     med = {k: statistics.median(v) for k, v in times.items() if v}
-    print(f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; batch size {BATCH_SIZE}; "
-          f"median of {args.repeat} run(s)")
-    print(f"| {'pass':<44} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>9} |")
-    print(f"|{'-' * 46}|{'-' * 10}|{'-' * 12}|{'-' * 11}|")
-    print(row("(a) spaCy alone (plain spacy.load, nlp.pipe)", med["a"], n_articles, n_words))
-    print(row("(a') Briefbot pipeline, nlp.pipe only", med["a2"], n_articles, n_words))
-    print(row("(b) Briefbot full ingest, 1 process", med["b"], n_articles, n_words))
+    peak = {k: max(v) for k, v in peaks.items() if v}
+    print(f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; batches of at most "
+          f"{BATCH_SIZE} texts and {MAX_BATCH_CHARS:,} characters; median of {args.repeat} run(s)")
+    print(f"| {'pass':<52} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>9} | {'peak MB':>8} |")
+    print(f"|{'-' * 54}|{'-' * 10}|{'-' * 12}|{'-' * 11}|{'-' * 10}|")
+    print(row("(a) spaCy alone (plain spacy.load, same batches)", med["a"], peak["a"], n_articles, n_words))
+    print(row(f"(a16) spaCy alone, {BATCH_SIZE} texts a batch, no size bound", med["a16"], peak["a16"],
+              n_articles, n_words))
+    print(row("(a') Briefbot pipeline, nlp.pipe only", med["a2"], peak["a2"], n_articles, n_words))
+    print(row("(b) Briefbot full ingest, 1 process", med["b"], peak["b"], n_articles, n_words))
     if "c" in med:
-        print(row(f"(c) Briefbot full ingest, --workers {args.workers}", med["c"], n_articles, n_words))
+        print(row(f"(c) Briefbot full ingest, --workers {args.workers} (main process)", med["c"], peak["c"],
+                  n_articles, n_words))
     print(f"ratio b/a = {med['a'] / med['b']:.2f} (target >= 0.85)")
     if "c" in med:
         print(f"speed-up with {args.workers} workers (b/c) = {med['b'] / med['c']:.2f}x")

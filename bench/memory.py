@@ -7,8 +7,9 @@
    from process start until /healthz answers 200 (model loaded, adapter listening), then peak
    resident memory (VmHWM) after 5 s idle.
 2. `briefbot ingest` of `--articles` perturbed copies of the PolNeAR dev articles and the seed (no
-   duplicates) into a fresh database: resident memory sampled as it goes, printed at every tenth
-   of the articles, and the peak. Flat means the last tenth needs no more than the first.
+   duplicates) into a fresh database: resident memory sampled every 0.2 s and, for each tenth of
+   the articles, the median and largest sample and the true peak (VmHWM, reset at each tenth).
+   Flat means the last tenth needs no more than the first.
 Not a test: the figures depend on the machine.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -86,6 +88,19 @@ def bench_run(scratch: Path) -> None:
     print(f"| peak resident memory (VmHWM)     | {peak / 1024:.0f} MB |")
 
 
+def children(pid: int) -> list[int]:
+    """Every descendant of `pid` (extraction worker processes)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            found += [int(child), *children(int(child))]
+    return found
+
+
+def reset_peak(pid: int) -> None:
+    Path(f"/proc/{pid}/clear_refs").write_text("5")  # VmHWM := VmRSS (Linux 4.0+)
+
+
 def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     originals = load_texts()
     copies = -(-articles // len(originals))
@@ -109,26 +124,46 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
 
     reader = threading.Thread(target=count, daemon=True)
     reader.start()
-    marks = {articles * k // 10: None for k in range(1, 11)}
-    samples: dict[int, tuple[float, int]] = {}
-    print(f"briefbot ingest --workers {workers} of {articles:,} articles; resident memory of the main process:")
-    print("| articles done | seconds | resident memory |")
-    print("|---------------|---------|-----------------|", flush=True)
+    tenth = max(1, articles // 10)
+    print(f"briefbot ingest --workers {workers} of {articles:,} articles. Per tenth of the articles: resident")
+    print("memory of the main process sampled every 0.2 s (median, largest sample) and its peak over the")
+    print("tenth (VmHWM, reset at the start of each tenth)" + (", and the workers' summed resident memory:" if workers > 1 else ":"))
+    workers_col = " workers' RSS (median) |" if workers > 1 else ""
+    print(f"| articles done | seconds | RSS median | RSS largest | peak in tenth |{workers_col}")
+    print("|---------------|---------|------------|-------------|---------------|" + ("-----------------------|" if workers > 1 else ""), flush=True)
+    samples: list[int] = []
+    worker_samples: list[int] = []
+    peaks: list[int] = []
+    mark = tenth
+    overall = 0
     while proc.poll() is None:
         try:
-            rss = memory_kb(proc.pid, "VmRSS")
-            peak = memory_kb(proc.pid, "VmHWM")
-        except FileNotFoundError:
+            samples.append(memory_kb(proc.pid, "VmRSS"))
+            if workers > 1:
+                worker_samples.append(sum(memory_kb(c, "VmRSS") for c in children(proc.pid)))
+            if done[0] >= mark:
+                peak = memory_kb(proc.pid, "VmHWM")
+                overall = max(overall, peak)
+                peaks.append(peak)
+                extra = f" {statistics.median(worker_samples) / 1024:18.0f} MB |" if worker_samples else ""
+                print(f"| {done[0]:13,d} | {time.perf_counter() - start:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
+                      f"| {max(samples) / 1024:8.0f} MB | {peak / 1024:10.0f} MB |{extra}", flush=True)
+                samples, worker_samples = [], []
+                reset_peak(proc.pid)
+                mark += tenth
+        except (FileNotFoundError, ProcessLookupError):
             break
-        for mark in marks:
-            if done[0] >= mark and mark not in samples:
-                samples[mark] = (time.perf_counter() - start, rss)
-                print(f"| {mark:13,d} | {samples[mark][0]:7.0f} | {rss / 1024:12.0f} MB |", flush=True)
-        time.sleep(0.5)
+        time.sleep(0.2)
     reader.join(timeout=10)
     elapsed = time.perf_counter() - start
+    if samples and done[0] > mark - tenth:  # the process ended before the last tenth was read out
+        peaks.append(max(samples))
+        print(f"| {done[0]:13,d} | {elapsed:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
+              f"| {max(samples) / 1024:8.0f} MB | {'(ended)':>13} |", flush=True)
     print(f"{done[0]:,} articles in {elapsed:.0f} s ({done[0] / elapsed:.1f} articles/s)")
-    print(f"peak resident memory (VmHWM, main process): {peak / 1024:.0f} MB")
+    if len(peaks) >= 2:
+        print(f"peak of the main process over the whole ingest: {overall / 1024:.0f} MB; peak in the last tenth / "
+              f"peak in the first tenth = {peaks[-1] / peaks[0]:.2f} (flat: about 1)")
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -17,10 +18,11 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=4096)  # the store folds each stored candidate again for every new statement
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation dropped, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _NON_WORD.sub(" ", plain.casefold().replace("'s", "").replace("\u2019s", ""))
     return _SPACES.sub(" ", plain).strip()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from bot.extract.batching import MAX_BATCH_CHARS, pack, split_text
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events
 from bot.extract.pipeline import load_pipeline
@@ -26,8 +27,10 @@ class ExtractRequest:
 
 
 class Extractor:
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
+        """`max_batch_chars` bounds the text spaCy runs at once, and so its working memory."""
         self.nlp = nlp
+        self.max_batch_chars = max_batch_chars
 
     @classmethod
     def load(cls, model: str) -> Extractor:
@@ -46,34 +49,41 @@ class Extractor:
         return f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
 
     def extract(self, request: ExtractRequest) -> Extraction:
-        return facts_from_doc(self.nlp(request.text), request)
+        return facts_from_doc(self._doc(request.text), request)
 
     def extract_many(self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE) -> Iterator[Extraction | Exception]:
         """One result per request, in order; a request that fails yields its exception instead.
 
-        Texts go through `nlp.pipe` in batches; if a batch fails, its texts are retried one by one
-        so that one bad record does not cost the others.
+        Texts go through `nlp.pipe` in batches of at most `batch_size` texts and
+        `max_batch_chars` characters; if a batch fails, its texts are retried one by one so that
+        one bad record does not cost the others.
         """
-        batch: list[ExtractRequest] = []
-        for request in requests:
-            batch.append(request)
-            if len(batch) >= batch_size:
-                yield from self._run_batch(batch, batch_size)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch, batch_size)
+        for batch in pack(requests, lambda r: len(r.text), batch_size, self.max_batch_chars):
+            yield from self._run_batch(batch)
 
-    def _run_batch(self, batch: list[ExtractRequest], batch_size: int) -> Iterator[Extraction | Exception]:
-        try:
-            docs = list(self.nlp.pipe((r.text for r in batch), batch_size=batch_size))
-        except Exception:
-            docs = None
+    def _run_batch(self, batch: list[ExtractRequest]) -> Iterator[Extraction | Exception]:
+        docs: list[Doc] | None
+        if len(batch) == 1:
+            docs = None  # a long text is cut into pieces by _doc; nothing to batch
+        else:
+            try:
+                docs = list(self.nlp.pipe((r.text for r in batch), batch_size=len(batch)))
+            except Exception:
+                docs = None
         for i, request in enumerate(batch):
             try:
-                doc = docs[i] if docs is not None else self.nlp(request.text)
+                doc = docs[i] if docs is not None else self._doc(request.text)
                 yield facts_from_doc(doc, request)
             except Exception as error:  # one broken record never stops the batch
                 yield error
+
+    def _doc(self, text: str) -> Doc:
+        """One Doc for `text`; a text over the batch bound runs in pieces (see batching.py)."""
+        pieces = split_text(text, self.max_batch_chars)
+        if len(pieces) == 1:
+            return self.nlp(text)
+        # Each piece ends in whitespace, so no separator is added and doc.text == text.
+        return Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
 
 
 def facts_from_doc(doc: Doc, request: ExtractRequest) -> Extraction:

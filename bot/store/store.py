@@ -187,7 +187,9 @@ class Store:
                 entity_ids = {}
                 for entity in extraction.entities:
                     entity_ids[name_key(entity.name)] = await self._save_entity(db, entity, now)
-                    await db.execute(sql.INSERT_MENTION, (article_id, entity_ids[name_key(entity.name)]))
+                # One round trip per kind of row where no row depends on another's id: every
+                # await is a hop to the database thread, which the extraction thread pays for.
+                await db.executemany(sql.INSERT_MENTION, [(article_id, i) for i in dict.fromkeys(entity_ids.values())])
                 for statement in extraction.statements:
                     await self._save_statement(db, statement, article_id, entity_ids, now)
                 for event in extraction.events:
@@ -218,9 +220,8 @@ class Store:
             key = f"{entity.kind}:{name_key(entity.name)}"
             rows = await db.execute_fetchall(sql.INSERT_ENTITY, {**values, "key": key, "kind": entity.kind})
             entity_id = rows[0][0]
-        for name in names:
-            if name_key(name):
-                await db.execute(sql.INSERT_ALIAS, (entity_id, name, name_key(name)))
+        aliases = [(entity_id, name, name_key(name)) for name in names if name_key(name)]
+        await db.executemany(sql.INSERT_ALIAS, aliases)
         return entity_id
 
     async def _save_statement(
@@ -309,11 +310,10 @@ class Store:
         }
         if event_id is None:
             event_id = (await db.execute_fetchall(sql.INSERT_EVENT, fields))[0][0]
-        for p in ev.participants:
-            await db.execute(
-                sql.INSERT_EVENT_PARTICIPANT,
-                (event_id, entity_ids.get(name_key(p.name)), p.name, p.kind, p.country_code),
-            )
+        await db.executemany(
+            sql.INSERT_EVENT_PARTICIPANT,
+            [(event_id, entity_ids.get(name_key(p.name)), p.name, p.kind, p.country_code) for p in ev.participants],
+        )
         await db.execute(
             sql.INSERT_EVENT_SOURCE,
             {
