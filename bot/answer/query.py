@@ -16,6 +16,7 @@ COMMANDS = (
     "latest talks", "who said what", "what did X say", "quotes X", "agreements", "events TYPE",
     "timeline X", "who is X", "brief", "search \"words\"", "sources", "help", "more",
     "subscribe daily at 08:00", "subscriptions", "unsubscribe N", "pause N", "resume N",
+    "subscribe feed URL", "unsubscribe feed N",
 )
 
 # Plural nouns people type for PLOVER types ("events accusations").
@@ -148,6 +149,11 @@ def parse(raw: str, today: date | None = None) -> Query:
         return Query("sources", text)
     if lowered in ("subscriptions", "list subscriptions", "schedules"):
         return Query("subscriptions", text)
+    if head == "unsubscribe" and re.match(r"unsubscribe\s+feed\b", lowered):
+        match = re.fullmatch(r"unsubscribe\s+feed\s+#?(\d{1,9})", lowered)
+        if not match:
+            return Query("help", text, problem="say `unsubscribe feed N` with the feed's number from `subscriptions`")
+        return Query("unsubscribe_feed", text, number=int(match.group(1)))
     if head in ("unsubscribe", "pause", "resume"):
         match = re.fullmatch(r"\w+\s+#?(\d{1,9})", lowered)
         if not match:

@@ -92,7 +92,7 @@ class AnswerService:
             return await self._paged(page.query, page.offset, conversation)
         if query.intent in ("help", "unknown"):
             return self.help(query)
-        if query.intent in ("subscribe", "unsubscribe", "pause", "resume", "subscriptions"):
+        if query.intent in ("subscribe", "unsubscribe", "unsubscribe_feed", "pause", "resume", "subscriptions"):
             if self.subscriptions is None:
                 return Answer(query.text, query.intent, "Scheduled briefings", note="Scheduled briefings are not available here.", ok=False)
             return await self.subscriptions(query, conversation)

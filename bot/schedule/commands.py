@@ -23,7 +23,7 @@ log = logging.getLogger("briefbot.schedule")
 
 # Platforms that can receive a scheduled post; the console and the CLI cannot.
 DELIVERABLE = frozenset({"slack", "discord"})
-CHANGES = frozenset({"subscribe", "unsubscribe", "pause", "resume"})
+CHANGES = frozenset({"subscribe", "unsubscribe", "unsubscribe_feed", "pause", "resume"})
 REFUSAL = (
     "Only workspace or server admins (and ids in BRIEFBOT_ADMINS) can change scheduled briefings. "
     "Please ask one of them."
@@ -69,6 +69,8 @@ class SubscriptionCommands:
                 url = feed.group("url").split("|", 1)[0]  # Slack sends links as <url|label>
                 return await self._add_feed(store, query, url, conversation)
             return await self._subscribe(store, query, conversation)
+        if query.intent == "unsubscribe_feed":
+            return await self._remove_feed(store, query, conversation)
         return await self._change(store, query, conversation)
 
     def is_admin(self, conversation: Conversation) -> bool:
@@ -147,14 +149,23 @@ class SubscriptionCommands:
                       note=f"New articles from it are read about every {minutes} min while `briefbot run` is up.",
                       shown=1, total=1)
 
+    async def _remove_feed(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
+        number = query.number or 0
+        feed = await store.feed(number)
+        if feed is None or not _same_workspace(feed, conversation):
+            return _refuse(query, "No such feed", f"This workspace registered no feed #{number}; say `subscriptions` to see its feeds.")
+        await store.delete_feed(feed.id)
+        log.info("feed removed id=%s by %s", feed.id, conversation.user)
+        return Answer(query.text, query.intent, f"Feed #{feed.id} removed", [Section("Feeds", [_feed_item(feed)])],
+                      note="It will not be polled again; the articles it brought in stay.", shown=1, total=1)
+
     # --- list ----------------------------------------------------------------------------------
     async def _list(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
         place = Place.of(conversation)
         subscriptions = await store.workspace_subscriptions(place.platform, place.workspace)
         sections = [Section("Scheduled briefings", [self._item(s, place) for s in subscriptions])]
         # Feed addresses are a workspace's own business: only its admins see the ones it added.
-        owner = _feed_owner(conversation).rsplit(":", 1)[0] + ":"
-        feeds = [f for f in await store.feeds() if (f.added_by or "").startswith(owner)] if self.is_admin(conversation) else []
+        feeds = [f for f in await store.feeds() if _same_workspace(f, conversation)] if self.is_admin(conversation) else []
         if feeds:
             sections.append(Section("Feeds", [_feed_item(f) for f in feeds]))
         shown = sum(len(s.items) for s in sections)
@@ -217,6 +228,11 @@ def _feed_item(feed: Feed) -> Item:
 
 def _refuse(query: Query, title: str, note: str) -> Answer:
     return Answer(query.text, query.intent, title, note=note, ok=False)
+
+
+def _same_workspace(feed: Feed, conversation: Conversation) -> bool:
+    """Whether the feed was registered from the conversation's platform and workspace."""
+    return (feed.added_by or "").startswith(_feed_owner(conversation).rsplit(":", 1)[0] + ":")
 
 
 def _feed_owner(conversation: Conversation) -> str:

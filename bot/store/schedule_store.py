@@ -248,6 +248,14 @@ class ScheduleStore:
         rows = await self._rows(sql.FIND_FEED, {"url": url})
         return _make(Feed, rows[0]), created
 
+    async def feed(self, feed_id: int) -> Feed | None:
+        rows = await self._rows(sql.GET_FEED, {"id": feed_id})
+        return _make(Feed, rows[0]) if rows else None
+
+    async def delete_feed(self, feed_id: int) -> bool:
+        """Stop polling a feed; what it brought in stays."""
+        return await self._write(sql.DELETE_FEED, {"id": feed_id}) == 1
+
     async def feeds(self) -> list[Feed]:
         return [_make(Feed, r) for r in await self._rows(sql.LIST_FEEDS)]
 

@@ -441,6 +441,8 @@ SELECT id, url, added_by, etag, last_modified, next_poll_at, failures, last_erro
 FROM feeds"""
 FIND_FEED = _FEED_COLUMNS + "\nWHERE url = :url"
 LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
+GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
+DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
 DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
 FEED_POLLED = """
 UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,

@@ -92,3 +92,28 @@ async def test_feeds_are_listed_only_to_admins_of_the_workspace_that_added_them(
     other_admin = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
     assert "news.example.org" not in str((await engine.answer("subscriptions", member)).sections)
     assert "news.example.org" not in str((await engine.answer("subscriptions", other_admin)).sections)
+
+
+async def test_an_admin_removes_a_feed_and_the_poller_forgets_it(engine: Engine) -> None:
+    await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
+    answer = await command(engine, "unsubscribe feed 1", T0)
+    assert answer.ok and answer.title == "Feed #1 removed"
+    assert await (await engine.schedule_store()).feeds() == []
+    assert "news.example.org" not in str((await engine.answer("subscriptions", ADMIN)).sections)
+    again = await command(engine, "unsubscribe feed #1", T0)
+    assert not again.ok and again.title == "No such feed"
+
+
+async def test_only_an_admin_of_the_workspace_that_added_a_feed_can_remove_it(engine: Engine) -> None:
+    await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
+    member = Conversation(ADMIN.platform, ADMIN.workspace, ADMIN.channel, "U0MEMBER")
+    other_admin = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
+    assert not (await command(engine, "unsubscribe feed 1", T0, member)).ok
+    refused = await command(engine, "unsubscribe feed 1", T0, other_admin)
+    assert not refused.ok and refused.title == "No such feed"
+    assert len(await (await engine.schedule_store()).feeds()) == 1
+
+
+async def test_unsubscribe_feed_without_a_number_explains_itself(engine: Engine) -> None:
+    answer = await engine.answer("unsubscribe feed news.example.org", ADMIN)
+    assert not answer.ok and "unsubscribe feed N" in (answer.note or "") + str(answer.sections)
