@@ -21,6 +21,7 @@ from bot.extract.extractor import Extractor
 from bot.ingest.article import Article, canonical_url
 from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, article_from_entry, fetch
 from bot.ingest.ingester import Ingester
+from bot.memory import release_free_memory
 from bot.schedule.clock import to_db
 from bot.store.schedule_store import Feed, ScheduleStore
 from bot.store.store import Store
@@ -82,9 +83,12 @@ class FeedPoller:
         if not feeds:
             return []
         results = []
-        async with self._client() as client:
-            for feed in feeds:
-                results.append(await self.poll(client, feed, now))
+        try:
+            async with self._client() as client:
+                for feed in feeds:
+                    results.append(await self.poll(client, feed, now))
+        finally:
+            release_free_memory()  # spaCy's batch memory, back to the OS until the next pass
         return results
 
     def _client(self) -> httpx.AsyncClient:
