@@ -6,6 +6,8 @@
    a closed local port; nothing is contacted while idle) on a database holding the seed: seconds
    from process start until /healthz answers 200 (model loaded, adapter listening), then peak
    resident memory (VmHWM) after 5 s idle.
+   Then the same process with one registered feed (on 127.0.0.1) listing the benchmark texts as
+   pages: the peak while its first pass ingests them, and what stays resident after the pass.
 2. `briefbot ingest` of `--articles` perturbed copies of the PolNeAR dev articles and the seed (no
    duplicates) into a fresh database: resident memory sampled every 0.2 s and, for each tenth of
    the articles, the median and largest sample and the true peak (VmHWM, reset at each tenth).
@@ -16,8 +18,11 @@ Not a test: the figures depend on the machine.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import functools
 import os
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -25,6 +30,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+from html import escape
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,17 +56,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def bench_run(scratch: Path) -> None:
-    db = scratch / "run.db"
+def run_env(db: Path, port: int) -> dict[str, str]:
+    """`briefbot run slack` in HTTP mode on `db`: a made-up token, Slack's API on a closed port."""
     env = {**os.environ, "BRIEFBOT_DB": str(db)}
-    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env=env, check=True, capture_output=True)
-    port = free_port()
     env.update(
         SLACK_BOT_TOKEN="xoxb-bench-not-a-token", SLACK_SIGNING_SECRET="bench-secret",
         SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
         BRIEFBOT_FEED_POLL_SECONDS="3600",
     )
     env.pop("SLACK_APP_TOKEN", None)
+    return env
+
+
+def bench_run(scratch: Path) -> None:
+    db = scratch / "run.db"
+    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env={**os.environ, "BRIEFBOT_DB": str(db)},
+                   check=True, capture_output=True)
+    port = free_port()
+    env = run_env(db, port)
     start = time.perf_counter()
     proc = subprocess.Popen([BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ready = None
@@ -166,6 +180,75 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
               f"peak in the first tenth = {peaks[-1] / peaks[0]:.2f} (flat: about 1)")
 
 
+def serve_feed(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    """The benchmark texts as HTML pages and an RSS feed listing them, on 127.0.0.1."""
+    texts = load_texts()
+    site.mkdir(parents=True)
+    items = []
+    for i, t in enumerate(texts):
+        title = escape(t.title or f"Report {i}")
+        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in t.text.split("\n") if p.strip())
+        (site / f"{i}.html").write_text(f"<html><head><title>{title}</title></head><body><article>"
+                                        f"<h1>{title}</h1>{paragraphs}</article></body></html>", encoding="utf-8")
+        items.append(f"<item><title>{title}</title><link>BASE/{i}.html</link><guid>bench-{i}</guid></item>")
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Bench wire</title>'
+           f"<link>{base}/</link><description>b</description>{''.join(items)}</channel></rss>")
+    (site / "feed.xml").write_text(rss.replace("BASE", base), encoding="utf-8")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"{base}/feed.xml"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def bench_feed_poll(scratch: Path) -> None:
+    """`briefbot run` polling a feed of the benchmark texts: peak during the pass, resident after."""
+    from bot.store.schedule_store import ScheduleStore
+
+    db = scratch / "feed.db"
+    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env={**os.environ, "BRIEFBOT_DB": str(db)},
+                   check=True, capture_output=True)
+    server, feed_url = serve_feed(scratch / "site")
+    expected = len(load_texts())
+
+    async def register() -> None:
+        store = await ScheduleStore.open(db)
+        try:
+            await store.add_feed(feed_url, "bench:bench:bench", "2000-01-01T00:00:00.000000+00:00")
+        finally:
+            await store.close()
+
+    asyncio.run(register())
+    env = run_env(db, free_port())
+    proc = subprocess.Popen([BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    start = time.perf_counter()
+    try:
+        while time.perf_counter() - start < 600:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:  # stamped when the pass is stored
+                if conn.execute("SELECT last_polled_at FROM feeds").fetchone()[0]:
+                    added = conn.execute("SELECT count(*) - 1 FROM articles").fetchone()[0]
+                    break
+            time.sleep(0.5)
+        else:
+            raise SystemExit("the feed pass did not finish within 600 s")
+        polled = time.perf_counter() - start
+        time.sleep(3)  # the pass ends with the memory release
+        peak, after = memory_kb(proc.pid, "VmHWM"), memory_kb(proc.pid, "VmRSS")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        server.shutdown()
+    print(f"briefbot run slack polling a local feed of {expected} articles ({added} new; pages read with trafilatura):")
+    print(f"| feed pass done (process start to last article stored) | {polled:.1f} s |")
+    print(f"| peak resident memory during the pass (VmHWM)           | {peak / 1024:.0f} MB |")
+    print(f"| resident memory 3 s after the pass                     | {after / 1024:.0f} MB |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
@@ -176,6 +259,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_run:
             bench_run(Path(tmp))
+            bench_feed_poll(Path(tmp))
         if not args.skip_ingest:
             bench_ingest(Path(tmp), args.articles, args.workers)
 

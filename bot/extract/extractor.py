@@ -51,17 +51,20 @@ class Extractor:
     def extract(self, request: ExtractRequest) -> Extraction:
         return facts_from_doc(self._doc(request.text), request)
 
-    def extract_many(self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE) -> Iterator[Extraction | Exception]:
+    def extract_many(
+        self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE, max_chars: int | None = None
+    ) -> Iterator[Extraction | Exception]:
         """One result per request, in order; a request that fails yields its exception instead.
 
-        Texts go through `nlp.pipe` in batches of at most `batch_size` texts and
-        `max_batch_chars` characters; if a batch fails, its texts are retried one by one so that
-        one bad record does not cost the others.
+        Texts go through `nlp.pipe` in batches of at most `batch_size` texts and `max_chars`
+        characters (default `max_batch_chars`); if a batch fails, its texts are retried one by one
+        so that one bad record does not cost the others.
         """
-        for batch in pack(requests, lambda r: len(r.text), batch_size, self.max_batch_chars):
-            yield from self._run_batch(batch)
+        bound = max_chars or self.max_batch_chars
+        for batch in pack(requests, lambda r: len(r.text), batch_size, bound):
+            yield from self._run_batch(batch, bound)
 
-    def _run_batch(self, batch: list[ExtractRequest]) -> Iterator[Extraction | Exception]:
+    def _run_batch(self, batch: list[ExtractRequest], bound: int) -> Iterator[Extraction | Exception]:
         docs: list[Doc] | None
         if len(batch) == 1:
             docs = None  # a long text is cut into pieces by _doc; nothing to batch
@@ -72,14 +75,14 @@ class Extractor:
                 docs = None
         for i, request in enumerate(batch):
             try:
-                doc = docs[i] if docs is not None else self._doc(request.text)
+                doc = docs[i] if docs is not None else self._doc(request.text, bound)
                 yield facts_from_doc(doc, request)
             except Exception as error:  # one broken record never stops the batch
                 yield error
 
-    def _doc(self, text: str) -> Doc:
+    def _doc(self, text: str, bound: int | None = None) -> Doc:
         """One Doc for `text`; a text over the batch bound runs in pieces (see batching.py)."""
-        pieces = split_text(text, self.max_batch_chars)
+        pieces = split_text(text, bound or self.max_batch_chars)
         if len(pieces) == 1:
             return self.nlp(text)
         # Each piece ends in whitespace, so no separator is added and doc.text == text.

@@ -34,21 +34,24 @@ def is_url(target: str | Path) -> bool:
 
 class Ingester:
     def __init__(
-        self, store: Store, extractor: Extractor | None, settings: Settings, *, workers: int = 1
+        self, store: Store, extractor: Extractor | None, settings: Settings, *, workers: int = 1,
+        max_batch_chars: int | None = None,
     ) -> None:
-        """`extractor` is used with one worker; with several, each process loads its own model."""
+        """`extractor` is used with one worker; with several, each process loads its own model.
+        `max_batch_chars` bounds spaCy's batches (and so its working memory) below the default."""
         if workers <= 1 and extractor is None:
             raise ValueError("one-process ingest needs an extractor")
         self.store = store
         self.extractor = extractor
         self.settings = settings
         self.workers = max(1, workers)
+        self.max_batch_chars = max_batch_chars
 
     def _extraction(self) -> ThreadExtraction | ProcessExtraction:
         if self.workers > 1:
-            return ProcessExtraction(self.settings.spacy_model, self.workers)
+            return ProcessExtraction(self.settings.spacy_model, self.workers, self.max_batch_chars)
         assert self.extractor is not None
-        return ThreadExtraction(self.extractor)
+        return ThreadExtraction(self.extractor, self.max_batch_chars)
 
     async def ingest(self, targets: Sequence[str | Path], *, on_result: OnResult | None = None) -> IngestReport:
         """Read every target (files, folders, page and feed URLs) and store what is new."""

@@ -24,12 +24,12 @@ def _load_worker(model: str) -> None:
     _worker_extractor = Extractor.load(model)
 
 
-def _extract_in_worker(requests: Sequence[ExtractRequest]) -> list[Result]:
+def _extract_in_worker(requests: Sequence[ExtractRequest], max_chars: int | None) -> list[Result]:
     assert _worker_extractor is not None, "worker not initialised"
     # Exceptions travel back as plain RuntimeErrors: any exception type may not pickle.
     return [
         RuntimeError(str(r)) if isinstance(r, Exception) else r
-        for r in _worker_extractor.extract_many(requests)
+        for r in _worker_extractor.extract_many(requests, max_chars=max_chars)
     ]
 
 
@@ -37,13 +37,14 @@ class ThreadExtraction:
     """The model in this process; every batch runs in the same single worker thread (one spaCy
     run at a time, and one malloc arena for its buffers rather than one per pool thread)."""
 
-    def __init__(self, extractor: Extractor) -> None:
+    def __init__(self, extractor: Extractor, max_chars: int | None = None) -> None:
         self.extractor = extractor
+        self.max_chars = max_chars
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-extract")
 
     async def run(self, requests: Sequence[ExtractRequest]) -> list[Result]:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.thread, lambda: list(self.extractor.extract_many(requests)))
+        return await loop.run_in_executor(self.thread, lambda: list(self.extractor.extract_many(requests, max_chars=self.max_chars)))
 
     def close(self) -> None:
         self.thread.shutdown(wait=True, cancel_futures=True)
@@ -52,7 +53,8 @@ class ThreadExtraction:
 class ProcessExtraction:
     """`workers` processes, each loading the model once (spawned: no forked threads or sockets)."""
 
-    def __init__(self, model: str, workers: int) -> None:
+    def __init__(self, model: str, workers: int, max_chars: int | None = None) -> None:
+        self.max_chars = max_chars
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
@@ -63,7 +65,7 @@ class ProcessExtraction:
     async def run(self, requests: Sequence[ExtractRequest]) -> list[Result]:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.pool, _extract_in_worker, list(requests))
+            return await loop.run_in_executor(self.pool, _extract_in_worker, list(requests), self.max_chars)
         except Exception as error:  # a worker died (BrokenProcessPool): every request failed
             return [RuntimeError(f"worker process failed: {error}") for _ in requests]
 

@@ -17,6 +17,7 @@ import feedparser
 import httpx
 
 from bot.config import Settings
+from bot.extract.batching import SMALL_BATCH_CHARS
 from bot.extract.extractor import Extractor
 from bot.ingest.article import Article, canonical_url
 from bot.ingest.fetch import HEADERS, TIMEOUT, FetchError, article_from_entry, fetch
@@ -153,7 +154,8 @@ class FeedPoller:
 
         # The same path as `briefbot ingest`: duplicates skipped, spaCy off the loop, one
         # transaction per article.
-        report = await Ingester(self.store, self.extractor, self.settings).ingest_items(entries())
+        ingester = Ingester(self.store, self.extractor, self.settings, max_batch_chars=SMALL_BATCH_CHARS)
+        report = await ingester.ingest_items(entries())
         for origin, reason in report.refused:
             log.warning("feed %s: refused %s: %s", feed.url, origin, reason)
         return PollResult(

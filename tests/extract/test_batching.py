@@ -77,3 +77,8 @@ def test_mixed_batches_give_one_result_per_article_in_order(extractor, seed_requ
     results = list(Extractor(extractor.nlp, max_batch_chars=2_000).extract_many(requests))
     assert [r.id for r in results] == ["short", "seed", "short", "short"]
     assert results[0].to_json() == results[2].to_json()
+
+
+def test_a_caller_can_ask_for_smaller_batches_than_the_default(extractor, seed_request, seed_facts) -> None:
+    [facts] = extractor.extract_many([seed_request], max_chars=600)
+    assert facts.to_json() == seed_facts
