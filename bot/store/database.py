@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
 from bot.store import sql
 
 BUSY_TIMEOUT_MS = 10_000
+
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -127,3 +130,24 @@ async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Con
         raise
     else:
         await conn.execute(sql.COMMIT)
+
+
+async def run_on_connection(conn: aiosqlite.Connection, work: Callable[..., T], *args: Any) -> T:
+    """`work(db, *args)` with the plain sqlite3 connection, on the connection's own thread, as one
+    call. For a write of hundreds of statements: awaited one by one, each is a hand-over between
+    the event loop and the connection thread. `_execute` and `_conn` are how aiosqlite's public
+    methods do this themselves (aiosqlite 0.22, pinned in requirements.lock)."""
+    return await conn._execute(lambda: work(conn._conn, *args))
+
+
+@contextmanager
+def sync_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """`transaction` for code already on the connection's thread."""
+    db.execute(sql.BEGIN)
+    try:
+        yield db
+    except BaseException:
+        db.execute(sql.ROLLBACK)
+        raise
+    else:
+        db.execute(sql.COMMIT)

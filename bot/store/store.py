@@ -21,7 +21,14 @@ from bot.facts import TALK_KINDS, Entity, Event, Extraction, Statement
 from bot.ingest.article import Article
 from bot.names import fold, name_key
 from bot.store import sql
-from bot.store.database import StoreError, connect, migrate, transaction, utc_now
+from bot.store.database import (
+    StoreError,
+    connect,
+    migrate,
+    run_on_connection,
+    sync_transaction,
+    utc_now,
+)
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
 PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
@@ -76,6 +83,10 @@ class Window:
 
 def _json_list(values: list[Any] | None) -> str | None:
     return json.dumps(list(values)) if values is not None else None
+
+
+def _rows(db: sqlite3.Connection, query: str, params: Any = ()) -> list[sqlite3.Row]:
+    return db.execute(query, params).fetchall()
 
 
 def statement_key(speaker_key: str, content: str) -> str:
@@ -153,57 +164,60 @@ class Store:
     async def save(self, article: Article, extraction: Extraction) -> int | None:
         """Store the article and all its facts in one transaction; None if it is a duplicate."""
         try:
-            async with transaction(self.writer) as db:
-                # Stamped once the write lock is held: stamps then increase in commit order, so a
-                # briefing window that ends at the newest committed stamp never misses a later one.
-                now = utc_now()
-                dup = await db.execute_fetchall(
-                    sql.FIND_DUPLICATE_ARTICLE,
-                    {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
-                )
-                if dup:
-                    return None
-                source_id = None
-                if article.source:
-                    source_id = (await db.execute_fetchall(sql.UPSERT_SOURCE, (article.source,)))[0][0]
-                cursor = await db.execute(
-                    sql.INSERT_ARTICLE,
-                    {
-                        "source_id": source_id,
-                        "title": article.title,
-                        "author": article.author,
-                        "url": article.url,
-                        "canonical_url": article.canonical_url,
-                        "content_hash": article.content_hash,
-                        "published": article.published,
-                        "language": article.language,
-                        "origin": article.origin,
-                        "text": article.text,
-                        "ingested_at": now,
-                    },
-                )
-                article_id = cursor.lastrowid
-                assert article_id is not None
-                entity_ids = {}
-                for entity in extraction.entities:
-                    entity_ids[name_key(entity.name)] = await self._save_entity(db, entity, now)
-                # One round trip per kind of row where no row depends on another's id: every
-                # await is a hop to the database thread, which the extraction thread pays for.
-                await db.executemany(sql.INSERT_MENTION, [(article_id, i) for i in dict.fromkeys(entity_ids.values())])
-                for statement in extraction.statements:
-                    await self._save_statement(db, statement, article_id, entity_ids, now)
-                for event in extraction.events:
-                    await self._save_event(db, event, article_id, entity_ids, now)
-                # Last write of the transaction: the marker a consistency check compares against.
-                await db.execute(sql.MARK_ARTICLE_COMPLETE, {"id": article_id})
-                return article_id
+            return await run_on_connection(self.writer, self._save, article, extraction)
         except sqlite3.Error as error:
             raise StoreError(f"database {self.path}: {error}") from error
 
-    async def _save_entity(self, db: aiosqlite.Connection, entity: Entity, now: str) -> int:
+    def _save(self, db: sqlite3.Connection, article: Article, extraction: Extraction) -> int | None:
+        # Runs on the writer's own thread as one call: ~235 statements an article, each awaited
+        # on its own, cost more in hand-overs between threads than in SQLite (BENCHMARKS.md).
+        with sync_transaction(db):
+            # Stamped once the write lock is held: stamps then increase in commit order, so a
+            # briefing window that ends at the newest committed stamp never misses a later one.
+            now = utc_now()
+            dup = _rows(
+                db, sql.FIND_DUPLICATE_ARTICLE,
+                {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
+            )
+            if dup:
+                return None
+            source_id = None
+            if article.source:
+                source_id = _rows(db, sql.UPSERT_SOURCE, (article.source,))[0][0]
+            cursor = db.execute(
+                sql.INSERT_ARTICLE,
+                {
+                    "source_id": source_id,
+                    "title": article.title,
+                    "author": article.author,
+                    "url": article.url,
+                    "canonical_url": article.canonical_url,
+                    "content_hash": article.content_hash,
+                    "published": article.published,
+                    "language": article.language,
+                    "origin": article.origin,
+                    "text": article.text,
+                    "ingested_at": now,
+                },
+            )
+            article_id = cursor.lastrowid
+            assert article_id is not None
+            entity_ids = {}
+            for entity in extraction.entities:
+                entity_ids[name_key(entity.name)] = self._save_entity(db, entity, now)
+            db.executemany(sql.INSERT_MENTION, [(article_id, i) for i in dict.fromkeys(entity_ids.values())])
+            for statement in extraction.statements:
+                self._save_statement(db, statement, article_id, entity_ids, now)
+            for event in extraction.events:
+                self._save_event(db, event, article_id, entity_ids, now)
+            # Last write of the transaction: the marker a consistency check compares against.
+            db.execute(sql.MARK_ARTICLE_COMPLETE, {"id": article_id})
+            return article_id
+
+    def _save_entity(self, db: sqlite3.Connection, entity: Entity, now: str) -> int:
         names = [entity.name, *entity.aliases]
         norms = sorted({name_key(n) for n in _identifying_names(entity) if name_key(n)})
-        found = await db.execute_fetchall(
+        found = _rows(db,
             sql.FIND_ENTITY_BY_ALIAS, {"norms": json.dumps(norms), "kind": entity.kind}
         )
         values = {
@@ -215,18 +229,18 @@ class Store:
         }
         if found:
             entity_id = found[0][0]
-            await db.execute(sql.UPDATE_ENTITY, {**values, "id": entity_id})
+            db.execute(sql.UPDATE_ENTITY, {**values, "id": entity_id})
         else:
             key = f"{entity.kind}:{name_key(entity.name)}"
-            rows = await db.execute_fetchall(sql.INSERT_ENTITY, {**values, "key": key, "kind": entity.kind})
+            rows = _rows(db, sql.INSERT_ENTITY, {**values, "key": key, "kind": entity.kind})
             entity_id = rows[0][0]
         aliases = [(entity_id, name, name_key(name)) for name in names if name_key(name)]
-        await db.executemany(sql.INSERT_ALIAS, aliases)
+        db.executemany(sql.INSERT_ALIAS, aliases)
         return entity_id
 
-    async def _save_statement(
+    def _save_statement(
         self,
-        db: aiosqlite.Connection,
+        db: sqlite3.Connection,
         st: Statement,
         article_id: int,
         entity_ids: dict[str, int],
@@ -235,12 +249,12 @@ class Store:
         speaker_id = entity_ids.get(name_key(st.speaker)) if st.speaker else None
         speaker_key = str(speaker_id) if speaker_id else fold(st.speaker or st.speaker_text)
         key = statement_key(speaker_key, st.content)
-        rows = await db.execute_fetchall(sql.FIND_STATEMENT_BY_KEY, (key,))
+        rows = _rows(db, sql.FIND_STATEMENT_BY_KEY, (key,))
         statement_id = rows[0][0] if rows else None
         if statement_id is None and speaker_id is not None:
             # The same words reported by another outlet, lightly re-punctuated or trimmed.
             folded = fold(st.content)
-            for cand in await db.execute_fetchall(
+            for cand in _rows(db,
                 sql.SIMILAR_STATEMENT_CANDIDATES, {"speaker_entity_id": speaker_id, "date": st.date}
             ):
                 # Not token_set_ratio: "will accept" is a word subset of "will not accept".
@@ -248,7 +262,7 @@ class Store:
                     statement_id = cand["id"]
                     break
         if statement_id is None:
-            rows = await db.execute_fetchall(
+            rows = _rows(db,
                 sql.INSERT_STATEMENT,
                 {
                     "key": key,
@@ -266,7 +280,7 @@ class Store:
                 },
             )
             statement_id = rows[0][0]
-        await db.execute(
+        db.execute(
             sql.INSERT_STATEMENT_SOURCE,
             {
                 "statement_id": statement_id,
@@ -278,19 +292,19 @@ class Store:
             },
         )
 
-    async def _save_event(
+    def _save_event(
         self,
-        db: aiosqlite.Connection,
+        db: sqlite3.Connection,
         ev: Event,
         article_id: int,
         entity_ids: dict[str, int],
         now: str,
     ) -> None:
-        event_id = await self._find_same_event(db, ev, article_id)
+        event_id = self._find_same_event(db, ev, article_id)
         if event_id is not None:
-            cand = (await db.execute_fetchall(sql.GET_EVENT_FOR_MERGE, (event_id,)))[0]
+            cand = (_rows(db, sql.GET_EVENT_FOR_MERGE, (event_id,)))[0]
             merged = self._merged_event_fields(dict(cand), ev)
-            await db.execute(sql.UPDATE_EVENT, {**merged, "id": event_id, "now": now})
+            db.execute(sql.UPDATE_EVENT, {**merged, "id": event_id, "now": now})
         loc = ev.location
         fields = {
             "type": ev.type,
@@ -309,12 +323,12 @@ class Store:
             "now": now,
         }
         if event_id is None:
-            event_id = (await db.execute_fetchall(sql.INSERT_EVENT, fields))[0][0]
-        await db.executemany(
+            event_id = (_rows(db, sql.INSERT_EVENT, fields))[0][0]
+        db.executemany(
             sql.INSERT_EVENT_PARTICIPANT,
             [(event_id, entity_ids.get(name_key(p.name)), p.name, p.kind, p.country_code) for p in ev.participants],
         )
-        await db.execute(
+        db.execute(
             sql.INSERT_EVENT_SOURCE,
             {
                 "event_id": event_id,
@@ -327,14 +341,14 @@ class Store:
                 "claimed_location": ev.location.name if ev.location else None,
             },
         )
-        row = (await db.execute_fetchall(sql.EVENT_INDEX_TEXT, (event_id,)))[0]
-        await db.execute(sql.DELETE_EVENT_FTS, (event_id,))
-        await db.execute(
+        row = (_rows(db, sql.EVENT_INDEX_TEXT, (event_id,)))[0]
+        db.execute(sql.DELETE_EVENT_FTS, (event_id,))
+        db.execute(
             sql.INSERT_EVENT_FTS,
             (event_id, " ; ".join(json.loads(row[0])), " ".join(filter(None, (ev.evidence, row[2], row[3])))),
         )
 
-    async def _find_same_event(self, db: aiosqlite.Connection, ev: Event, article_id: int) -> int | None:
+    def _find_same_event(self, db: sqlite3.Connection, ev: Event, article_id: int) -> int | None:
         """The stored event another outlet's report describes, if any.
 
         Same type; dates within a day (or inside the coarser period one report gives: "last
@@ -344,14 +358,14 @@ class Store:
         """
         keys = {p.country_code or p.name.lower() for p in ev.participants}
         window = PRECISION_DAYS.get(ev.date_precision or "day", 1)
-        candidates = await db.execute_fetchall(
+        candidates = _rows(db,
             sql.EVENT_MERGE_CANDIDATES,
             {"type": ev.type, "date": ev.date, "article_id": article_id, "window": max(window, 31)},
         )
         their_keys: dict[int, set[str]] = defaultdict(set)
         if candidates:
             ids = json.dumps([cand["id"] for cand in candidates])
-            for row in await db.execute_fetchall(sql.CANDIDATE_PARTICIPANT_KEYS, {"ids": ids}):
+            for row in _rows(db, sql.CANDIDATE_PARTICIPANT_KEYS, {"ids": ids}):
                 their_keys[row[0]].add(row[1])
         for cand in candidates:
             if not _dates_agree(ev.date, ev.date_precision, cand["date"], cand["date_precision"]):
