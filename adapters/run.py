@@ -12,6 +12,7 @@ import signal
 
 from bot.config import Settings
 from bot.engine import Engine
+from bot.memory import settle_long_lived_objects
 from bot.platform import ChatPlatform
 
 log = logging.getLogger("briefbot.run")
@@ -51,7 +52,8 @@ async def run_forever(settings: Settings, which: str) -> None:
             await platform.connect()
             log.info("adapter connected platform=%s", name)
         background = _background_jobs(engine, settings, platforms)
-        log.info("briefbot running platforms=%s", ",".join(platforms))
+        frozen = settle_long_lived_objects()
+        log.info("briefbot running platforms=%s frozen_objects=%d", ",".join(platforms), frozen)
         try:
             await stop.wait()
         finally:

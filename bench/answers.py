@@ -31,6 +31,7 @@ from bot.answer.entity_match import EntityMatcher  # noqa: E402
 from bot.answer.model import Conversation  # noqa: E402
 from bot.answer.service import AnswerService  # noqa: E402
 from bot.config import Settings  # noqa: E402
+from bot.memory import settle_long_lived_objects  # noqa: E402
 from bot.store.store import Store  # noqa: E402
 
 COMMANDS = (
@@ -61,6 +62,7 @@ async def measure(db: Path, runs: int) -> dict[str, list[float]]:
         settings = Settings(BRIEFBOT_DB=db)
         service = AnswerService(store, settings)
         conversation = Conversation(platform="bench", channel="bench")
+        settle_long_lived_objects()  # as `briefbot run` does once it is up
         timings: dict[str, list[float]] = {}
         for command in COMMANDS:
             samples = []

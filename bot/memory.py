@@ -1,4 +1,4 @@
-"""Handing freed heap memory back to the operating system after a burst of extraction.
+"""Process memory for a long-running bot: freed heap back to the OS, start-up objects out of the GC.
 
 spaCy's working memory for a batch (up to about 175 MB, see `bot/extract/batching.py`) is freed
 when the batch is done, but glibc keeps the pages: a bot that polls a feed now and then would
@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import functools
+import gc
 import sys
 from collections.abc import Callable
 
@@ -35,3 +36,15 @@ def release_free_memory() -> bool:
         return False
     trim(0)
     return True
+
+
+def settle_long_lived_objects() -> int:
+    """Move what start-up loaded (the spaCy model, settings, adapters) out of the garbage
+    collector's sight; returns how many objects that was.
+
+    They live as long as the process, yet every full collection walks them all: at 100,000
+    articles those pauses (10-60 ms) were the slowest 1 % of answers. Frozen, a full collection
+    walks only what came after (`gc.freeze`, Python 3.7+)."""
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()

@@ -27,3 +27,16 @@ def test_freed_heap_memory_goes_back_to_the_system() -> None:
     assert release_free_memory()
     assert before - resident_mb() > 100, "at least 100 of the ~200 MB freed should be returned"
     assert len(kept) == 1563
+
+
+def test_objects_loaded_at_start_up_are_kept_out_of_full_collections() -> None:
+    import gc
+
+    from bot.memory import settle_long_lived_objects
+
+    loaded = [{"n": i} for i in range(10_000)]  # stands for the model and caches
+    try:
+        assert settle_long_lived_objects() >= 10_000
+        assert not any(gc.is_tracked(x) and x in gc.get_objects(generation=2) for x in loaded[:1])
+    finally:
+        gc.unfreeze()
