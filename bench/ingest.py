@@ -22,6 +22,7 @@ import argparse
 import asyncio
 import contextlib
 import gc
+import os
 import statistics
 import sys
 import tempfile
@@ -33,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import load_texts, perturbed, words, write_corpus  # noqa: E402
+from bench.memory import memory_kb  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.extract.batching import MAX_BATCH_CHARS, pack  # noqa: E402
@@ -41,10 +43,10 @@ from bot.extract.pipeline import load_pipeline  # noqa: E402
 
 
 def status_mb(field: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    try:
+        return memory_kb(os.getpid(), field) / 1024
+    except OSError:
+        return float("nan")
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:

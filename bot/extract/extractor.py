@@ -27,10 +27,8 @@ class ExtractRequest:
 
 
 class Extractor:
-    def __init__(self, nlp: Language, max_batch_chars: int = MAX_BATCH_CHARS) -> None:
-        """`max_batch_chars` bounds the text spaCy runs at once, and so its working memory."""
+    def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.max_batch_chars = max_batch_chars
 
     @classmethod
     def load(cls, model: str) -> Extractor:
@@ -48,21 +46,21 @@ class Extractor:
     def model_name(self) -> str:
         return f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
 
-    def extract(self, request: ExtractRequest) -> Extraction:
-        return facts_from_doc(self._doc(request.text), request)
+    def extract(self, request: ExtractRequest, max_chars: int = MAX_BATCH_CHARS) -> Extraction:
+        """`max_chars` bounds the text spaCy runs at once, and so its working memory."""
+        return facts_from_doc(self._doc(request.text, max_chars), request)
 
     def extract_many(
-        self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE, max_chars: int | None = None
+        self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE, max_chars: int = MAX_BATCH_CHARS
     ) -> Iterator[Extraction | Exception]:
         """One result per request, in order; a request that fails yields its exception instead.
 
         Texts go through `nlp.pipe` in batches of at most `batch_size` texts and `max_chars`
-        characters (default `max_batch_chars`); if a batch fails, its texts are retried one by one
+        characters; if a batch fails, its texts are retried one by one
         so that one bad record does not cost the others.
         """
-        bound = max_chars or self.max_batch_chars
-        for batch in pack(requests, lambda r: len(r.text), batch_size, bound):
-            yield from self._run_batch(batch, bound)
+        for batch in pack(requests, lambda r: len(r.text), batch_size, max_chars):
+            yield from self._run_batch(batch, max_chars)
 
     def _run_batch(self, batch: list[ExtractRequest], bound: int) -> Iterator[Extraction | Exception]:
         docs: list[Doc] | None
@@ -80,9 +78,9 @@ class Extractor:
             except Exception as error:  # one broken record never stops the batch
                 yield error
 
-    def _doc(self, text: str, bound: int | None = None) -> Doc:
+    def _doc(self, text: str, bound: int) -> Doc:
         """One Doc for `text`; a text over the batch bound runs in pieces (see batching.py)."""
-        pieces = split_text(text, bound or self.max_batch_chars)
+        pieces = split_text(text, bound)
         if len(pieces) == 1:
             return self.nlp(text)
         # Each piece ends in whitespace, so no separator is added and doc.text == text.

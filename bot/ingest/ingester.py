@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 from bot.config import Settings
+from bot.extract.batching import MAX_BATCH_CHARS
 from bot.extract.extractor import BATCH_SIZE, Extractor, ExtractRequest
 from bot.ingest.article import Article
 from bot.ingest.parallel import ProcessExtraction, Result, ThreadExtraction
@@ -35,10 +36,10 @@ def is_url(target: str | Path) -> bool:
 class Ingester:
     def __init__(
         self, store: Store, extractor: Extractor | None, settings: Settings, *, workers: int = 1,
-        max_batch_chars: int | None = None,
+        max_batch_chars: int = MAX_BATCH_CHARS,
     ) -> None:
         """`extractor` is used with one worker; with several, each process loads its own model.
-        `max_batch_chars` bounds spaCy's batches (and so its working memory) below the default."""
+        `max_batch_chars` bounds spaCy's batches, and so its working memory."""
         if workers <= 1 and extractor is None:
             raise ValueError("one-process ingest needs an extractor")
         self.store = store

@@ -11,6 +11,7 @@ import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
+from bot.extract.batching import MAX_BATCH_CHARS
 from bot.extract.extractor import Extractor, ExtractRequest
 from bot.facts import Extraction
 
@@ -24,7 +25,7 @@ def _load_worker(model: str) -> None:
     _worker_extractor = Extractor.load(model)
 
 
-def _extract_in_worker(requests: Sequence[ExtractRequest], max_chars: int | None) -> list[Result]:
+def _extract_in_worker(requests: Sequence[ExtractRequest], max_chars: int) -> list[Result]:
     assert _worker_extractor is not None, "worker not initialised"
     # Exceptions travel back as plain RuntimeErrors: any exception type may not pickle.
     return [
@@ -37,7 +38,7 @@ class ThreadExtraction:
     """The model in this process; every batch runs in the same single worker thread (one spaCy
     run at a time, and one malloc arena for its buffers rather than one per pool thread)."""
 
-    def __init__(self, extractor: Extractor, max_chars: int | None = None) -> None:
+    def __init__(self, extractor: Extractor, max_chars: int = MAX_BATCH_CHARS) -> None:
         self.extractor = extractor
         self.max_chars = max_chars
         self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-extract")
@@ -53,7 +54,7 @@ class ThreadExtraction:
 class ProcessExtraction:
     """`workers` processes, each loading the model once (spawned: no forked threads or sockets)."""
 
-    def __init__(self, model: str, workers: int, max_chars: int | None = None) -> None:
+    def __init__(self, model: str, workers: int, max_chars: int = MAX_BATCH_CHARS) -> None:
         self.max_chars = max_chars
         self.pool = ProcessPoolExecutor(
             max_workers=workers,

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl
 
 import aiohttp
 import pytest
@@ -25,7 +25,7 @@ from bot.answer.model import Answer, Citation, Conversation, Item, Section
 from bot.answer.render_slack import SlackMessage
 from bot.config import Settings
 from bot.platform import DeliveryError
-from tests.fakes.slack_api import RESPONSE_URL, FakeSlack, blocks_error
+from tests.fakes.slack_api import RESPONSE_URL, FakeSlack, blocks_error, slash_command_body
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
@@ -121,23 +121,7 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 def command_body(
     fake: FakeSlack, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS"
 ) -> bytes:
-    return urlencode(
-        {
-            "token": "verification-token-unused",
-            "team_id": fake.team_id,
-            "team_domain": "briefbot-test",
-            "channel_id": channel,
-            "channel_name": "news",
-            "user_id": user,
-            "user_name": "asker",
-            "command": "/brief",
-            "text": text,
-            "api_app_id": "A0BRIEF",
-            "is_enterprise_install": "false",
-            "response_url": fake.response_url(),
-            "trigger_id": "1.2.3",
-        }
-    ).encode()
+    return slash_command_body(fake.team_id, fake.response_url(), text, user=user, channel=channel)
 
 
 async def post_to_app(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract.batching import pack, split_text
-from bot.extract.extractor import Extractor, ExtractRequest
+from bot.extract.extractor import ExtractRequest
 from bot.ingest.readers import read_article
 from tests.conftest import SEED_ARTICLE
 
@@ -53,9 +53,8 @@ def seed_request() -> ExtractRequest:
 
 
 def test_an_article_run_in_pieces_gives_the_same_facts_and_offsets(extractor, seed_request, seed_facts) -> None:
-    in_pieces = Extractor(extractor.nlp, max_batch_chars=600)
     assert len(split_text(seed_request.text, 600)) >= 4
-    assert in_pieces.extract(seed_request).to_json() == seed_facts
+    assert extractor.extract(seed_request, max_chars=600).to_json() == seed_facts
 
 
 def test_a_text_longer_than_spacys_own_limit_is_still_extracted(extractor, seed_request) -> None:
@@ -65,7 +64,7 @@ def test_a_text_longer_than_spacys_own_limit_is_still_extracted(extractor, seed_
     try:
         with pytest.raises(ValueError, match="E088"):
             nlp(seed_request.text)
-        facts = Extractor(nlp, max_batch_chars=1_000).extract(seed_request)
+        facts = extractor.extract(seed_request, max_chars=1_000)
     finally:
         nlp.max_length = saved
     assert any(s.speaker and "Lavrov" in s.speaker for s in facts.statements)
@@ -74,7 +73,7 @@ def test_a_text_longer_than_spacys_own_limit_is_still_extracted(extractor, seed_
 def test_mixed_batches_give_one_result_per_article_in_order(extractor, seed_request) -> None:
     short = ExtractRequest("short", "Sergei Lavrov said the talks were useful.", "2025-02-27")
     requests = [short, seed_request, short, short]
-    results = list(Extractor(extractor.nlp, max_batch_chars=2_000).extract_many(requests))
+    results = list(extractor.extract_many(requests, max_chars=2_000))
     assert [r.id for r in results] == ["short", "seed", "short", "short"]
     assert results[0].to_json() == results[2].to_json()
 

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlencode
 
 from aiohttp import WSMsgType, web
 
@@ -95,6 +95,27 @@ def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
             return error
     return None
 
+
+
+def slash_command_body(team_id: str, response_url: str, text: str, *, user: str, channel: str) -> bytes:
+    """The form body Slack POSTs to an app's request URL for `/brief TEXT`."""
+    return urlencode(
+        {
+            "token": "verification-token-unused",
+            "team_id": team_id,
+            "team_domain": "briefbot-test",
+            "channel_id": channel,
+            "channel_name": "news",
+            "user_id": user,
+            "user_name": "asker",
+            "command": "/brief",
+            "text": text,
+            "api_app_id": "A0BRIEF",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": "1.2.3",
+        }
+    ).encode()
 
 @dataclass
 class Call:

@@ -14,10 +14,10 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlencode
 
 from bot.store.store import Consistency, Store
 from tests.conftest import MODEL, ROOT, SHARED
+from tests.fakes.slack_api import slash_command_body
 
 POLNEAR = SHARED / "eval" / "polnear_dev.jsonl"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -127,22 +127,7 @@ def signed_headers(body: bytes, secret: str = SECRET) -> dict[str, str]:
 
 
 def command_body(response_url: str, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS") -> bytes:
-    return urlencode(
-        {
-            "team_id": TEAM,
-            "team_domain": "briefbot-test",
-            "channel_id": channel,
-            "channel_name": "news",
-            "user_id": user,
-            "user_name": "asker",
-            "command": "/brief",
-            "text": text,
-            "api_app_id": "A0BRIEF",
-            "is_enterprise_install": "false",
-            "response_url": response_url,
-            "trigger_id": "1.2.3",
-        }
-    ).encode()
+    return slash_command_body(TEAM, response_url, text, user=user, channel=channel)
 
 
 async def wait_for(predicate, timeout: float, what: str, interval: float = 0.05) -> None:
