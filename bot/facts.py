@@ -59,6 +59,8 @@ class Statement:
     speaker_title: str | None = None
     speaker_country: str | None = None
     content_spans: list[list[int]] | None = None
+    # The engine's estimate that the statement is right, from how it was found (see confidence.py).
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return _drop_none(asdict(self), keep=("speaker", "speaker_kind", "date"))
@@ -101,6 +103,8 @@ class Event:
     mode: str | None = None
     outcome: str | None = None
     content: str | None = None
+    # The engine's estimate that the event is right, from how it was found (see confidence.py).
+    confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -116,6 +120,7 @@ class Event:
             "evidence": self.evidence,
             "evidence_start": self.evidence_start,
             "evidence_end": self.evidence_end,
+            "confidence": round(self.confidence, 3),
         }
         for optional in ("mode", "outcome", "content"):
             if getattr(self, optional) is not None:
