@@ -175,6 +175,14 @@ class EntityIndex:
         text = _STRIP_EDGES.sub("", ent.text.strip()).strip()
         if not text:
             return
+        if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
+            # NER cut 'the Ministry of Foreign Affairs of | Norway': the body's name goes on.
+            nxt = self.doc[ent.end]
+            if nxt.ent_type_ == "GPE" and nxt.ent_iob_ == "B":
+                end = ent.end + 1
+                while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+                    end += 1
+                text = f"{text} {self.doc[ent.end : end].text}"
         found = countries.match(text)
         outlets, media_words = _media()
         if ent.label_ == "NORP":
@@ -346,6 +354,17 @@ class EntityIndex:
             if best is None:
                 best, best_sent = cluster, candidate.sent.start
         return best
+
+    def body(self, name: str, country: Country | None, token: Token) -> Cluster:
+        """An institution named only by its head and country ('Pakistan's foreign office'): one
+        organisation cluster per name, linked from the head token that mentions it."""
+        cluster = self._by_key.get(name_key(name))
+        if cluster is None:
+            cluster = Cluster(kind="organization", name=name, country=country)
+            self._register(cluster, name)
+        self.by_token.setdefault(token.i, cluster)
+        cluster.tokens.add(token.i)
+        return cluster
 
     def entities(self) -> list[Entity]:
         return [c.to_entity() for c in self.clusters]

@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.entities import EntityIndex
 from bot.extract.pipeline import load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
+from bot.extract.speakers import Speaker, resolve_speaker
 from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -69,6 +70,7 @@ class _Found:
     spans: list[list[int]] | None = None
     verb_i: int | None = None
     quotes: list[QuoteSpan] = field(default_factory=list)
+    rule: str = "reported"  # how it was found: see confidence.RULES
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +184,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             parts = _outside(token.sent, cut)
             parts = [p for p in parts if _words(text[p[0] : p[1]]) >= 3] or parts
             if parts:
-                found.append(_make(source, "according to", parts, token.sent, token.i))
+                found.append(_make(source, "according to", parts, token.sent, token.i, "according"))
             continue
         stance = token.pos_ == "VERB" and token.lemma_ in _stance()[0]
         if not (stance or _is_speech(token)) or any(c.dep_ == "neg" for c in token.children):
@@ -196,6 +198,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         if clause is not None:
             right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
             parts = _around(doc, clause.left_edge, right, token, subject)
+            rule = "reported"
         elif _is_speech(token, quotation=True) and token.dep_ in ("ROOT", "parataxis"):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             lo = min(subject.left_edge.i, token.i)
@@ -205,13 +208,15 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
             if parts and parts[0][0] > doc[lo].idx:
                 continue  # only a right part: "X said on Friday in Paris" carries no content
+            rule = "sentence"
         elif stance:
             parts = _object_content(token)
+            rule = "stance"
         else:
             continue
         if not parts or sum(e - s for s, e in parts) < 8:
             continue
-        found.append(_make(subject, token.lemma_, parts, token.sent, token.i))
+        found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return found
 
 
@@ -264,10 +269,11 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     return [(start, end)] if start < end else []
 
 
-def _make(speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int) -> _Found:
+def _make(speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int, rule: str) -> _Found:
     start, end = parts[0][0], parts[-1][1]
     spans = [list(p) for p in parts] if len(parts) > 1 else None
-    return _Found(speaker, _speaker_text(speaker), verb, start, end, (sent.start_char, sent.end_char), spans, verb_i)
+    return _Found(speaker, _speaker_text(speaker), verb, start, end, (sent.start_char, sent.end_char), spans, verb_i,
+                  rule=rule)
 
 
 # --- direct quotations ---------------------------------------------------------------------------
@@ -369,13 +375,15 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
         floor = max(_paragraph_start(text, q.start), prev_end)
         words = _words(text[inner_start:inner_end])
         found_by = _attribution_after(doc, q, limit)
+        rule = "quote_after"
         if found_by is None and words >= MIN_QUOTE_WORDS:
             found_by = _attribution_before(doc, q, floor)
+            rule = "quote_before"
         if found_by is None:
             if words >= MIN_QUOTE_WORDS and found and _continues(text, found[-1], q):
                 prev = found[-1]
                 found.append(_Found(prev.speaker_token, prev.speaker_text, prev.verb, inner_start, inner_end,
-                                    (q.start, q.end), None, prev.verb_i, [q]))
+                                    (q.start, q.end), None, prev.verb_i, [q], "quote_continued"))
             continue
         speaker, verb, cue = found_by
         spans = [[inner_start, inner_end]]
@@ -394,7 +402,8 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
         start, end = spans[0][0], spans[-1][1]
         f = _Found(speaker, _speaker_text(speaker), cue, start, end,
                    (min(q.start, speaker.sent.start_char), max(used[-1].end, speaker.sent.end_char)),
-                   spans if len(spans) > 1 else None, verb.i if verb is not None else None, used)
+                   spans if len(spans) > 1 else None, verb.i if verb is not None else None, used,
+                   rule if verb is not None else "signed")
         found.append(f)
     return found
 
@@ -481,7 +490,8 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
         if _words(_text(doc)[start:end]) < 3:
             continue
         speaker = label[-1]
-        found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None))
+        found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None,
+                            rule="labelled"))
     return found
 
 
@@ -496,10 +506,36 @@ def _covered_by(f: _Found, direct: list[_Found]) -> bool:
     return False
 
 
-def _resolve(index: EntityIndex, token: Token) -> Cluster | None:
-    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-        token = token.head.head  # "the senator, who said ...": the senator
-    return index.resolve(token)
+# How likely a statement is right given the rule that found it (speaker named, content whole).
+RULES = {
+    "quote_after": 0.92,  # '"...," X said'
+    "quote_before": 0.88,  # 'X said: "..."'
+    "reported": 0.85,  # 'X said that ...'
+    "sentence": 0.82,  # '..., X said.'
+    "according": 0.75,  # 'according to X, ...'
+    "quote_continued": 0.78,  # the next paragraph's quotation, same speaker
+    "labelled": 0.7,  # 'NAME: ...'
+    "signed": 0.7,  # '"..." - NAME'
+    "stance": 0.6,  # 'X called for ...', 'X praised ...': a position, not words said
+}
+# How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
+SPEAKERS = {"name": 1.0, "body": 0.95, "document": 0.9, "title": 0.88, "pronoun": 0.92,
+            "anonymous": 0.3, "group": 0.3, "none": 0.2}
+
+
+def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
+    if speaker.cluster is None:
+        return round(min(0.25, RULES.get(f.rule, 0.7) * SPEAKERS[speaker.how]), 3)
+    score = RULES.get(f.rule, 0.7) * SPEAKERS[speaker.how]
+    if speaker.how in ("pronoun", "title"):
+        score *= 0.93 ** max(0, speaker.distance - 1)
+    if f.rule == "stance" and f.quotes == [] and "\u201c" not in text and '"' not in text:
+        score *= 0.9
+    if f.verb_i is not None and f.speaker_token is not None and abs(f.verb_i - f.speaker_token.i) > 12:
+        score *= 0.9  # speaker far from the cue: a long subject or a parse that wandered
+    if _words(text) < 4:
+        score *= 0.8
+    return round(max(0.0, min(1.0, score)), 3)
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
@@ -518,7 +554,8 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         if f.speaker_token.i in index.byline_tokens:
             continue
         seen.add((f.start, f.end))
-        cluster = _resolve(index, f.speaker_token)
+        speaker = resolve_speaker(index, f.speaker_token)
+        cluster = speaker.cluster
         pieces = f.spans or [[f.start, f.end]]
         quoted = sum(quoted_fraction(a, b, quotes) * (b - a) for a, b in pieces)
         fraction = quoted / max(1, sum(b - a for a, b in pieces))
@@ -541,6 +578,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 quote=quote,  # type: ignore[arg-type]
                 evidence=evidence,
                 date=published,
+                confidence=_confidence(f, speaker, _text(doc)[f.start : f.end]),
             )
         )
     return statements

@@ -1,0 +1,188 @@
+"""Who a speaker mention is, and how sure we are of it.
+
+`resolve_speaker` reads a speaker token as a name, a pronoun, a title ('the minister'), a body
+('the ministry', 'Pakistan's foreign office'), a document ('the statement read': whoever issued it),
+an unnamed source ('sources said') or a group ('the two sides agreed'), and returns the entity with
+the way it was found. The lexicons are data (`data/speakers.json`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from bot.extract.countries import Country, country_index
+from bot.extract.entities import PRONOUNS_PERSON, Cluster, EntityIndex
+from bot.extract.pipeline import load_data
+
+# How far back a 'the ministry' or 'the statement' looks for what it refers to, in tokens.
+_LOOKBACK = 600
+
+
+@dataclass(frozen=True)
+class Speaker:
+    cluster: Cluster | None
+    how: str  # name | pronoun | title | body | document | anonymous | group | none
+    distance: int = 0  # sentences between the mention and the antecedent it was resolved to
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, frozenset[str]]:
+    data = load_data("speakers")
+    return {k: frozenset(v) for k, v in data.items() if k != "_about"}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("briefbot_sent_starts")
+    if starts is None:
+        starts = doc.user_data["briefbot_sent_starts"] = [s.start for s in doc.sents]
+    return starts
+
+
+def sentence_distance(doc: Doc, a: int, b: int) -> int:
+    starts = _sentence_starts(doc)
+    return abs(bisect.bisect_right(starts, a) - bisect.bisect_right(starts, b))
+
+
+def _nearest_before(cluster: Cluster, i: int) -> int | None:
+    before = [t for t in cluster.tokens if t < i]
+    return max(before) if before else None
+
+
+def _is_group(token: Token) -> bool:
+    lex = _lexicon()
+    if token.lower_ in ("they", "we"):
+        return True
+    if any(c.dep_ == "conj" for c in token.children):
+        return True  # 'Russia and Ukraine agreed': a joint position, not one speaker's words
+    plural = token.tag_ in ("NNS", "NNPS")
+    both = any(c.lower_ in ("both", "two", "all") for c in token.children)
+    return (token.lemma_.lower() in lex["groups"] and (plural or both)) or token.lower_ in ("both", "all")
+
+
+def _country_of(token: Token) -> Country | None:
+    """The country a modifier names: 'Pakistan's', 'Ethiopian', 'Chinese'."""
+    for child in token.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            found = country_index().resolve(child.text)
+            if found:
+                return found
+    return None
+
+
+def _body_head(token: Token) -> str | None:
+    """'ministry', or 'foreign office' when the head is compounded, if the token heads a body."""
+    bodies = _lexicon()["bodies"]
+    word = token.lemma_.lower()
+    if word not in bodies:
+        return None
+    mods = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i == token.i - 1]
+    if mods and f"{mods[0].lower_} {word}" in bodies:
+        return f"{mods[0].lower_} {word}"
+    return word
+
+
+def _body(index: EntityIndex, token: Token) -> Cluster | None:
+    head = _body_head(token)
+    if head is None:
+        return None
+    last = head.split()[-1]
+    country = _country_of(token)
+    orgs = [c for c in index.clusters if c.kind == "organization" and last in c.name.lower().split()]
+    if country is not None:
+        same = [c for c in orgs if c.country is not None and c.country.code == country.code]
+        if same:
+            return same[0]
+        title = " ".join(w.capitalize() for w in head.split())
+        return index.body(f"{title} of {country.name}", country, token)
+    # The same kind of body named last before the mention ('... the Foreign Ministry ... the ministry').
+    for i in range(token.i - 1, max(-1, token.i - _LOOKBACK), -1):
+        cluster = index.by_token.get(i)
+        if cluster is not None and cluster in orgs:
+            return cluster
+    return orgs[0] if len(orgs) == 1 else None
+
+
+def _issuer(index: EntityIndex, doc_token: Token) -> Cluster | None:
+    """Who issued a document: 'X issued a statement', 'a statement issued by X', 'X's statement'."""
+    issue = _lexicon()["issue_verbs"]
+    for child in doc_token.children:
+        if child.dep_ == "poss":
+            found = _named(index, child)
+            if found:
+                return found
+        if child.dep_ == "acl" and child.lemma_ in issue:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        found = _named(index, pobj)
+                        if found:
+                            return found
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            for pobj in child.children:
+                found = _named(index, pobj)
+                if found:
+                    return found
+    head = doc_token.head
+    if doc_token.dep_ == "dobj" and head.lemma_ in issue:
+        for child in head.children:
+            if child.dep_ in ("nsubj",):
+                return _named(index, child)
+    return None
+
+
+def _named(index: EntityIndex, token: Token) -> Cluster | None:
+    cluster = index.by_token.get(token.i)
+    if cluster is not None and cluster.kind in ("person", "organization", "country"):
+        return cluster
+    if token.lower_ in PRONOUNS_PERSON:
+        return index.previous_person(token)
+    return _body(index, token)
+
+
+def _document(index: EntityIndex, token: Token) -> Cluster | None:
+    documents = _lexicon()["documents"]
+    if token.lemma_.lower() not in documents:
+        return None
+    found = _issuer(index, token)
+    if found is not None:
+        return found
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - _LOOKBACK), -1):
+        if doc[i].lemma_.lower() == token.lemma_.lower():
+            found = _issuer(index, doc[i])
+            if found is not None:
+                return found
+    return None
+
+
+def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
+    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
+        token = token.head.head  # "the senator, who said ...": the senator
+    lex = _lexicon()
+    lemma = token.lemma_.lower()
+    if lemma in lex["anonymous"] or token.lower_ in lex["anonymous"]:
+        return Speaker(index.resolve(token), "anonymous")
+    if _is_group(token):
+        return Speaker(None, "group")
+    cluster = index.by_token.get(token.i)
+    if cluster is not None:
+        return Speaker(cluster, "name")
+    body = _body(index, token)
+    if body is not None:
+        return Speaker(body, "body")
+    issuer = _document(index, token)
+    if issuer is not None:
+        return Speaker(issuer, "document")
+    cluster = index.resolve(token)
+    if cluster is None:
+        return Speaker(None, "none")
+    if any(c.dep_ in ("compound", "appos", "flat") and c.i in cluster.tokens for c in token.children):
+        return Speaker(cluster, "name")
+    antecedent = _nearest_before(cluster, token.i)
+    distance = sentence_distance(token.doc, antecedent, token.i) if antecedent is not None else 9
+    how = "pronoun" if token.lower_ in PRONOUNS_PERSON else "title"
+    return Speaker(cluster, how, distance)
