@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     catchup_max_age_hours: float = Field(6.0, alias="BRIEFBOT_CATCHUP_MAX_AGE_HOURS")
     feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
     log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
+    # Answers and briefings show only facts the engine is at least this sure of (Event and
+    # Statement confidence); the rest stay in the store. Provisional until tuned on the dev sets.
+    min_confidence: float = Field(0.5, ge=0.0, le=1.0, alias="BRIEFBOT_MIN_CONFIDENCE")
     # Per-user command budget in chat (a token bucket): this many a minute after a burst of
     # `rate_burst`; 0 turns the limit off. The console and the CLI are never limited.
     rate_per_minute: float = Field(30.0, alias="BRIEFBOT_RATE_PER_MINUTE")

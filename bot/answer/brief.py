@@ -56,18 +56,21 @@ def disagreements(events: list[dict[str, Any]]) -> list[Item]:
     return items
 
 
-async def compose(store: Store, query: Query, window: Window, title: str, per_section: int) -> Answer:
+async def compose(
+    store: Store, query: Query, window: Window, title: str, per_section: int, min_confidence: float = 0.0
+) -> Answer:
     from bot.answer.service import fts_query  # the service owns user-text-to-FTS translation
 
     match = fts_query(query.topic) if query.topic else None
-    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], match=match, window=window, limit=POOL, count=False)
-    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], match=match, window=window, limit=POOL, count=False)
-    agreements, _ = await store.events(types=["AGREE"], match=match, window=window, limit=POOL, count=False)
-    statements, _ = await store.statements(named_only=True, match=match, window=window, limit=POOL, count=False)
+    shared = {"match": match, "window": window, "limit": POOL, "count": False, "min_confidence": min_confidence}
+    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], **shared)
+    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], **shared)
+    agreements, _ = await store.events(types=["AGREE"], **shared)
+    statements, _ = await store.statements(named_only=True, **shared)
     others, _ = await store.events(
         types=["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
                "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
-        match=match, window=window, limit=POOL, count=False,
+        **shared,
     )
     ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
     sections = [

@@ -13,11 +13,11 @@ KIND_LABELS = {
 }
 PUBLIC_EVENT_KEYS = (
     "type", "kind", "mode", "participants", "location", "date", "date_precision", "status", "topics",
-    "excluded_topics", "outcome", "content", "evidence",
+    "excluded_topics", "outcome", "content", "evidence", "confidence",
 )
 PUBLIC_STATEMENT_KEYS = (
     "speaker", "speaker_text", "speaker_kind", "speaker_title", "speaker_country", "verb", "content",
-    "quote", "evidence", "date",
+    "quote", "evidence", "date", "confidence",
 )
 
 
@@ -49,6 +49,11 @@ def _offsets(sources: list[dict[str, Any]], *keys: str) -> dict[str, Any]:
     """Character offsets into the first source's text (each source has its own)."""
     first = sources[0] if sources else {}
     return {k: first.get(k) for k in keys}
+
+
+def _rounded(confidence: float | None) -> float:
+    """As `extract --json` gives it; a row without one predates confidences and was shown (1.0)."""
+    return round(confidence if confidence is not None else 1.0, 3)
 
 
 def _participants(event: dict[str, Any]) -> str:
@@ -95,6 +100,7 @@ def event_item(event: dict[str, Any]) -> Item:
     optional = ("mode", "outcome", "content")  # present only when known, as in `extract --json`
     data = {k: v for k, v in data.items() if v is not None or k not in optional}
     data["date_precision"] = public_precision(data.get("date_precision"))
+    data["confidence"] = _rounded(event.get("confidence"))
     data.update(_offsets(event["sources"], "evidence_start", "evidence_end"))
     data["sources"] = public_sources(event["sources"])
     return Item(heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data)
@@ -115,6 +121,7 @@ def statement_item(statement: dict[str, Any]) -> Item:
     if statement.get("source_count", 0) > 1:
         fields.append(Field("Reported by", f"{statement['source_count']} sources"))
     data = {k: statement.get(k) for k in PUBLIC_STATEMENT_KEYS}
+    data["confidence"] = _rounded(statement.get("confidence"))
     data.update(_offsets(statement["sources"], "content_start", "content_end"))
     data["sources"] = public_sources(statement["sources"])
     return Item(

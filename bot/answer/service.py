@@ -81,6 +81,11 @@ class AnswerService:
                 note=f"I couldn't answer that just now (reference {request_id}). Please try again.", ok=False,
             )
 
+    @property
+    def min_confidence(self) -> float:
+        """Facts below this are kept in the store but never shown (BRIEFBOT_MIN_CONFIDENCE)."""
+        return self.settings.min_confidence
+
     # --- dispatch ------------------------------------------------------------------------------
     async def _dispatch(self, query: Query, conversation: Conversation) -> Answer:
         key = (conversation.platform, conversation.workspace, conversation.channel)
@@ -164,7 +169,10 @@ class AnswerService:
         window = Window(since=query.since, until=query.until)
         limit = self.settings.page_size
         rows, total = await self._search_fallback(
-            lambda match: self.store.events(types=types, entity_ids=ids, match=match, window=window, limit=limit, offset=offset),
+            lambda match: self.store.events(
+                types=types, entity_ids=ids, match=match, window=window, limit=limit, offset=offset,
+                min_confidence=self.min_confidence,
+            ),
             query.topic,
         )
         items = [event_item(r) for r in rows]
@@ -182,7 +190,8 @@ class AnswerService:
         limit = self.settings.page_size
         rows, total = await self._search_fallback(
             lambda match: self.store.statements(
-                speaker_ids=ids, named_only=True, match=match, window=window, limit=limit, offset=offset
+                speaker_ids=ids, named_only=True, match=match, window=window, limit=limit, offset=offset,
+                min_confidence=self.min_confidence,
             ),
             query.topic,
         )
@@ -208,9 +217,11 @@ class AnswerService:
         if problem or not ids:
             return Answer(query.text, "timeline", title, note=problem or "Say `timeline X` with a name.", ok=False)
         window = Window(since=query.since, until=query.until)
-        events, _ = await self.store.events(entity_ids=ids, window=window, limit=200, count=False, details=False)
+        events, _ = await self.store.events(
+            entity_ids=ids, window=window, limit=200, count=False, details=False, min_confidence=self.min_confidence
+        )
         statements, _ = await self.store.statements(
-            speaker_ids=ids, window=window, limit=200, count=False, details=False
+            speaker_ids=ids, window=window, limit=200, count=False, details=False, min_confidence=self.min_confidence
         )
         # Sorted as bare rows; only the page's rows get their sources and become items.
         dated = [(e.get("date") or "", 0, e) for e in events] + [(s.get("date") or "", 1, s) for s in statements]
@@ -243,8 +254,10 @@ class AnswerService:
         fields.append(Field("Mentioned in", f"{profile['articles']} article(s)"))
         data = {k: profile.get(k) for k in ("name", "kind", "title", "country", "country_code", "aliases")}
         head = Item(heading=profile["name"], fields=fields, data=data)
-        statements, _ = await self.store.statements(speaker_ids=ids, limit=3, count=False)
-        events, _ = await self.store.events(entity_ids=ids, limit=3, count=False)
+        statements, _ = await self.store.statements(
+            speaker_ids=ids, limit=3, count=False, min_confidence=self.min_confidence
+        )
+        events, _ = await self.store.events(entity_ids=ids, limit=3, count=False, min_confidence=self.min_confidence)
         sections = [Section(profile["name"], [head])]
         if statements:
             sections.append(Section("Latest statements", [statement_item(s) for s in statements]))
@@ -257,7 +270,10 @@ class AnswerService:
         words = query.words or ""
         limit = self.settings.page_size
         rows, total = await self._search_fallback(
-            lambda match: self.store.statements(match=match, limit=limit, offset=offset), words
+            lambda match: self.store.statements(
+                match=match, limit=limit, offset=offset, min_confidence=self.min_confidence
+            ),
+            words,
         )
         items = [statement_item(r) for r in rows]
         if offset == 0:
@@ -294,7 +310,9 @@ class AnswerService:
             else:
                 week_ago = (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="microseconds")
                 window = Window(seen_since=week_ago)
-        return await briefing.compose(self.store, query, window, title or "Briefing", self.settings.page_size)
+        return await briefing.compose(
+            self.store, query, window, title or "Briefing", self.settings.page_size, self.min_confidence
+        )
 
 
 def _nothing(what: str, query: Query) -> str:

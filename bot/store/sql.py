@@ -143,10 +143,13 @@ WHERE speaker_entity_id IS :speaker_entity_id
 ORDER BY id DESC LIMIT 200"""
 INSERT_STATEMENT = """
 INSERT INTO statements (key, speaker_entity_id, speaker, speaker_text, speaker_kind, speaker_title,
-                        speaker_country, verb, content, quote, date, first_seen)
+                        speaker_country, verb, content, quote, date, confidence, first_seen)
 VALUES (:key, :speaker_entity_id, :speaker, :speaker_text, :speaker_kind, :speaker_title,
-        :speaker_country, :verb, :content, :quote, :date, :now)
+        :speaker_country, :verb, :content, :quote, :date, :confidence, :now)
 RETURNING id"""
+# Another outlet's report of a stored statement: the statement is as sure as its surest report.
+RAISE_STATEMENT_CONFIDENCE = """
+UPDATE statements SET confidence = max(confidence, :confidence) WHERE id = :id"""
 INSERT_STATEMENT_SOURCE = """
 INSERT OR IGNORE INTO statement_sources (statement_id, article_id, evidence, content_start,
                                          content_end, speaker_text)
@@ -155,11 +158,12 @@ VALUES (:statement_id, :article_id, :evidence, :content_start, :content_end, :sp
 # Statements with optional speaker, topic (FTS), time-window filters; newest first, then rank.
 _STATEMENT_COLUMNS = """
 SELECT st.id, st.speaker, st.speaker_text, st.speaker_kind, st.speaker_title, st.speaker_country,
-       st.verb, st.content, st.quote, st.date, st.first_seen,
+       st.verb, st.content, st.quote, st.date, st.confidence, st.first_seen,
        (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS source_count"""
 _STATEMENT_FILTERS = """
   AND (:speaker_ids IS NULL OR st.speaker_entity_id IN (SELECT value FROM json_each(:speaker_ids)))
   AND (:named_only = 0 OR st.speaker IS NOT NULL)
+  AND st.confidence >= :min_confidence
   AND (:since IS NULL OR coalesce(st.date, '') >= :since)
   AND (:until IS NULL OR coalesce(st.date, '9999') <= :until)
   AND (:seen_since IS NULL OR st.first_seen > :seen_since)
@@ -234,10 +238,10 @@ WHERE event_id IN (SELECT value FROM json_each(:ids))"""
 INSERT_EVENT = """
 INSERT INTO events (type, kind, mode, date, date_precision, status, location_name,
                     location_country_code, location_detail, topics, excluded_topics, outcome,
-                    content, first_seen, updated_at)
+                    content, confidence, first_seen, updated_at)
 VALUES (:type, :kind, :mode, :date, :date_precision, :status, :location_name,
         :location_country_code, :location_detail, :topics, :excluded_topics, :outcome,
-        :content, :now, :now)
+        :content, :confidence, :now, :now)
 RETURNING id"""
 UPDATE_EVENT = """
 UPDATE events SET status = :status, topics = :topics, excluded_topics = :excluded_topics,
@@ -246,7 +250,7 @@ UPDATE events SET status = :status, topics = :topics, excluded_topics = :exclude
     location_name = coalesce(location_name, :location_name),
     location_country_code = coalesce(location_country_code, :location_country_code),
     location_detail = coalesce(location_detail, :location_detail),
-    mode = coalesce(mode, :mode), updated_at = :now
+    mode = coalesce(mode, :mode), confidence = max(confidence, :confidence), updated_at = :now
 WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
 INSERT OR IGNORE INTO event_participants (event_id, entity_id, name, kind, country_code)
@@ -262,7 +266,7 @@ INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?
 _EVENT_COLUMNS = """
 SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
        ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
-       ev.content, ev.first_seen, ev.updated_at,
+       ev.content, ev.confidence, ev.first_seen, ev.updated_at,
        (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
 # Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
 # matching events are found once from the participants index (not by a subquery per event).
@@ -270,6 +274,7 @@ _EVENT_FILTERS = """
   AND (:types IS NULL OR ev.type IN (SELECT value FROM json_each(:types)))
   AND (:kinds IS NULL OR ev.kind IN (SELECT value FROM json_each(:kinds)))
   AND (:statuses IS NULL OR ev.status IN (SELECT value FROM json_each(:statuses)))
+  AND ev.confidence >= :min_confidence
   AND (:entity_ids IS NULL OR ev.id IN (
         SELECT p.event_id FROM event_participants p
         WHERE p.entity_id IN (SELECT value FROM json_each(:entity_ids))

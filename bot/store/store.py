@@ -276,10 +276,13 @@ class Store:
                     "content": st.content,
                     "quote": st.quote,
                     "date": st.date,
+                    "confidence": st.confidence,
                     "now": now,
                 },
             )
             statement_id = rows[0][0]
+        else:
+            db.execute(sql.RAISE_STATEMENT_CONFIDENCE, {"id": statement_id, "confidence": st.confidence})
         db.execute(
             sql.INSERT_STATEMENT_SOURCE,
             {
@@ -320,6 +323,7 @@ class Store:
             "excluded_topics": json.dumps(ev.excluded_topics),
             "outcome": ev.outcome,
             "content": ev.content,
+            "confidence": ev.confidence,
             "now": now,
         }
         if event_id is None:
@@ -411,6 +415,7 @@ class Store:
             "location_country_code": loc.country_code if loc else None,
             "location_detail": loc.detail if loc else None,
             "mode": ev.mode,
+            "confidence": ev.confidence,
         }
 
     # --- reading -----------------------------------------------------------------------------
@@ -467,13 +472,16 @@ class Store:
         offset: int = 0,
         count: bool = True,
         details: bool = True,
+        min_confidence: float = 0.0,
     ) -> tuple[list[dict[str, Any]], int]:
         """Statements newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, without sources:
-        `statement_details` adds them to the rows actually shown)."""
+        `statement_details` adds them to the rows actually shown). Statements below
+        `min_confidence` stay stored but are left out."""
         params = {
             "speaker_ids": _json_list(speaker_ids),
             "named_only": int(named_only),
+            "min_confidence": min_confidence,
             "since": window.since,
             "until": window.until,
             "seen_since": window.seen_since,
@@ -516,14 +524,17 @@ class Store:
         offset: int = 0,
         count: bool = True,
         details: bool = True,
+        min_confidence: float = 0.0,
     ) -> tuple[list[dict[str, Any]], int]:
         """Events newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, bare rows:
-        `event_details` adds participants and sources to the rows actually shown)."""
+        `event_details` adds participants and sources to the rows actually shown). Events below
+        `min_confidence` stay stored but are left out."""
         params = {
             "types": _json_list(types),
             "kinds": _json_list(kinds),
             "statuses": _json_list(statuses),
+            "min_confidence": min_confidence,
             "entity_ids": _json_list(entity_ids),
             "since": window.since,
             "until": window.until,
