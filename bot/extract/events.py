@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from bot.extract.countries import country_index
+from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.pipeline import load_data
@@ -31,6 +32,8 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 ONGOING_CUES = frozenset({"commence", "begin", "start", "open", "continue", "resume", "underway", "kick"})
 PLANNED_CUES = frozenset({"plan", "schedule", "expect", "set", "due", "prepare", "propose", "agree"})
 CONCLUDED_CUES = frozenset({"hold", "end", "conclude", "follow", "wrap", "finish", "take", "complete"})
+# Verbs that say something of an event's course when it is their subject ("the talks ended").
+STATUS_PREDICATES = ONGOING_CUES | PLANNED_CUES | CONCLUDED_CUES | frozenset({"be", "happen", "occur", "go", "last", "close", "get", "run"})
 TOPIC_VERBS = frozenset({"address", "discuss", "focus", "cover", "tackle", "concern", "examine", "review", "center", "centre"})
 EXCLUSION_VERBS = frozenset({"discuss", "cover", "address", "include", "touch", "raise", "involve", "tackle"})
 GROUP_WORDS = frozenset({"side", "sides", "country", "countries", "nation", "nations", "party", "parties", "delegation", "delegations"})
@@ -177,9 +180,18 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
     return found
 
 
+LABOUR_WORDS = frozenset({"general", "hunger", "labour", "labor", "worker", "union", "teacher", "doctor", "nationwide"})
+
+
 def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[str, str, str | None]:
     if len(options) == 1:
         return options[0]
+    types = {option[0] for option in options}
+    if {"PROTEST", "ASSAULT"} <= types:
+        # "air strikes", "strikes on four boats" are attacks; a "general strike" is a protest.
+        labour = any(c.lemma_.lower() in LABOUR_WORDS for c in token.subtree if c.i < token.i)
+        wanted = "PROTEST" if labour else "ASSAULT"
+        return next(option for option in options if option[0] == wanted)
     # "call for"/"call on" is a request; a "call" with someone is a consultation.
     preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
     if preps & {"for", "on"}:
@@ -503,33 +515,60 @@ def _action_arguments(trigger: Trigger) -> list[Token]:
     return tokens
 
 
-def _location(trigger: Trigger, index: EntityIndex) -> Location | None:
-    """The event's own place: an 'in'/'at' phrase on the trigger or on the verb it serves."""
+def _location(trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None) -> Location | None:
+    """The event's own place: an 'in'/'at' phrase on the trigger or on the verb of its clause,
+    for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
+    where the dateline says the report was filed."""
     token = trigger.token
-    heads = [token]
-    if token.dep_ in ("nsubj", "nsubjpass") or token.pos_ == "VERB":
-        heads.append(token.head if token.pos_ != "VERB" else token)
+    heads = _clause_heads(trigger)
+    if token.pos_ == "VERB" and token not in heads:
+        heads.append(token)
     for head in heads:
         for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "at", "inside", "near"):
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside", "near"):
+                found = _place_in(child, index)
+            elif trigger.kind == "visit" and child.dep_ == "prep" and child.lower_ == "to":
+                found = _place_in(child, index)
+            elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
+                found = _place_of(child, index)
+            elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
+                found = Location(name=dateline.place, country_code=dateline.country_code)
+            else:
                 continue
-            pp = list(child.subtree)
-            for t in pp:
-                if t.ent_type_ not in ("GPE", "LOC", "FAC"):
-                    continue  # "the Swiss embassy in Tehran": the place is Tehran, not Switzerland
-                cluster = index.cluster_of(t)
-                if cluster is not None and cluster.kind in ("place", "country"):
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    detail = None
-                    if pobj is not None and index.cluster_of(pobj) is None:
-                        end = t.i
-                        while end > pobj.i and index.doc[end - 1].lower_ in ("in", "at", ","):
-                            end -= 1
-                        detail = index.doc[pobj.left_edge.i : end].text.strip(_TRIM) or None
-                        if detail:
-                            detail = index.doc[child.i + 1 : end].text.strip(_TRIM)
-                    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
-                    return Location(name=cluster.name, country_code=code, detail=detail)
+            if found is not None:
+                return found
+    return None
+
+
+def _place_of(token: Token, index: EntityIndex) -> Location | None:
+    cluster = index.cluster_of(token)
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") or cluster is None or cluster.kind not in ("place", "country"):
+        return None
+    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    return Location(name=cluster.name, country_code=code)
+
+
+def _place_in(prep: Token, index: EntityIndex) -> Location | None:
+    """The place a preposition names: its own object first ("in Turkey's Istanbul" is Istanbul),
+    then a place inside the phrase ("at the Swiss embassy in Tehran" is Tehran, with the embassy
+    as detail)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    own = _place_of(pobj, index)
+    if own is not None:
+        return own
+    for t in _subtree_without_clauses(pobj):
+        if not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside")):
+            continue  # "resulted in a deal signed by the US": the US is no place of the deal
+        place = _place_of(t, index)
+        if place is None:
+            continue
+        end = t.i
+        while end > pobj.i and index.doc[end - 1].lower_ in ("in", "at", ","):
+            end -= 1
+        detail = index.doc[prep.i + 1 : end].text.strip(_TRIM) or None
+        return Location(name=place.name, country_code=place.country_code, detail=detail)
     return None
 
 
@@ -539,20 +578,38 @@ def _tense(trigger: Trigger) -> str:
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
     chain = _clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "'ll", "shall"} or any(_lemma(n) in PLANNED_CUES for n in chain) or "going" in auxes:
+    if auxes & {"will", "'ll", "shall"} or "going" in auxes:
+        return "future"
+    own_auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "agreed on Wednesday": the verb's own past tense outranks a planning word ("agree") in it;
+    # "agreed to meet on Monday" or "is scheduled for Friday" still point ahead.
+    if verb.tag_ == "VBD" and "to" not in own_auxes and not (_lemma(verb) in PLANNED_CUES - {"agree"} and verb.dep_ != "ROOT"):
+        return "past"
+    if any(_lemma(n) in PLANNED_CUES for n in chain):
         return "future"
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     return "current_period"
 
 
-def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+def _clause_heads(trigger: Trigger) -> list[Token]:
+    """The trigger and the verb of its own clause, where the clause's date and place hang:
+    "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
     token = trigger.token
     heads = [token]
     if trigger.governor is not None:
         heads.append(trigger.governor)
     elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        if token.head.lower_ not in _CIRCUMSTANCE_PREPS:  # not "after the talks, X said on Friday"
+            heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+    return heads
+
+
+def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    token = trigger.token
+    heads = _clause_heads(trigger)
     for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
@@ -561,10 +618,14 @@ def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None
                 pobj = child
             else:
                 continue
-            if pobj is None or pobj.ent_type_ != "DATE":
+            if pobj is None:
                 continue
             # Only the date entity itself: a coordinated phrase may carry a second event's date.
-            ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+            # "on Wednesday evening" is a TIME headed by "evening" with the DATE inside it.
+            ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None) or next(
+                (e for e in pobj.doc.ents if e.label_ == "DATE" and pobj.left_edge.i <= e.start <= pobj.i),
+                None,
+            )
             resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
             if resolved:
                 return resolved
@@ -580,6 +641,8 @@ def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | Non
             return "planned"
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = _lemma(verb)
+    if token.dep_ in ("nsubj", "nsubjpass") and trigger.governor is None and lemma not in STATUS_PREDICATES:
+        return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
@@ -589,8 +652,8 @@ def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | Non
         return "ongoing"
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
-    if token.pos_ == "VERB" and token.tag_ in ("VBD",):
-        return "concluded"
+    if (token.pos_ == "VERB" or verb is trigger.governor) and verb.tag_ == "VBD" and not auxes & MODALS:
+        return "concluded"  # "met", "had a phone call", "warned": told as done
     return None
 
 
@@ -735,11 +798,29 @@ def extract_events_ranked(doc: Doc, index: EntityIndex, published: str | None) -
     (reporting verbs such as "officials said" do not count as the clause), then verbs before
     nouns, then the earlier word: see `salience`.
     """
-    drafts = _drafts(doc, index, published)
+    dateline = find_dateline(doc.text)
+    drafts = _drafts(doc, index, published, dateline)
+    if dateline is not None:
+        _place_lead_events(doc, drafts, dateline)
     return [(_to_event(d, published), salience(d.mentions[0].trigger)) for d in drafts if _keep(d)]
 
 
-def _drafts(doc: Doc, index: EntityIndex, published: str | None) -> list[_Draft]:
+def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> None:
+    """The lead sentence after a dateline reports what happened where the report was filed;
+    a phone call has no one place, and a place the sentence names itself wins."""
+    lead = next((s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None)
+    if lead is None:
+        return
+    place = Location(name=dateline.place, country_code=dateline.country_code)
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.sent.start != lead.start or first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
+            continue
+        if not any(m.location for m in draft.mentions):
+            first.location = place
+
+
+def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     main: dict[str, _Draft] = {}
     for sent in doc.sents:
@@ -752,7 +833,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None) -> list[_Draft]
                 continue  # "discuss" alone says what was talked about, not that talks took place
             if is_negated_or_hypothetical(trigger) or _is_topic(trigger):
                 continue
-            mention = _mention(trigger, sent, index, published)
+            mention = _mention(trigger, sent, index, published, dateline)
             draft = _place(mention, drafts, main)
             sent_mentions.append((mention, draft))
         # Agenda sentences belong to the talks they mention, else to the article's main talks.
@@ -788,22 +869,24 @@ def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
         target = targets[0]
         here, there = place(draft), place(target)
         ours, theirs = set(map(id, _draft_participants(draft))), set(map(id, _draft_participants(target)))
-        if here is None or here != there or (ours and theirs and not ours & theirs):
-            continue
+        if here != there or not (ours & theirs):
+            continue  # a place or a side of its own sets it apart; no side in common, nothing joins
         target.mentions.extend(draft.mentions)
         target.outcome.extend(draft.outcome)
         out.remove(draft)
     return out
 
 
-def _mention(trigger: Trigger, sent: Span, index: EntityIndex, published: str | None) -> Mention:
+def _mention(
+    trigger: Trigger, sent: Span, index: EntityIndex, published: str | None, dateline: Dateline | None
+) -> Mention:
     date = _own_date(trigger, published)
     participants, group = _participants(trigger, index)
     mention = Mention(
         trigger=trigger,
         sent=sent,
         date=date,
-        location=_location(trigger, index),
+        location=_location(trigger, index, dateline),
         participants=participants,
         status=_status(trigger, date, published),
         topics=_topics(trigger),
@@ -857,6 +940,10 @@ def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_
             source.outcome.append("agreed to " + mention.content)
         if mention.date is None:
             mention.date = next((m.date for m in source.mentions if m.date), None)
+        if mention.location is None and talks:  # agreed at the talks this sentence reports
+            mention.location = next((m.location for m in source.mentions if m.location), None)
+        if mention.status is None and _draft_status(source) == "concluded":
+            mention.status = "concluded"
 
 
 def _draft_status(draft: _Draft) -> str | None:
@@ -874,6 +961,8 @@ def _draft_participants(draft: _Draft) -> list[Cluster]:
 
 def _keep(draft: _Draft) -> bool:
     first = draft.mentions[0]
+    if not _draft_participants(draft):
+        return False  # an event nobody took part in is no fact an analyst can use
     if first.trigger.type == "AGREE":
         # A bare "the agreement" is a reference, not news; a verb or a pledge says one was made.
         trigger = first.trigger

@@ -51,7 +51,7 @@ def test_meeting_place_is_where_it_happened_not_the_dateline(extractor):
 
 
 def test_venue_is_kept_as_detail_of_the_city(extractor):
-    meeting = only(extractor, "The meeting took place at the Swiss embassy in Tehran.", "CONSULT")
+    meeting = only(extractor, "The meeting between Iran and Oman took place at the Swiss embassy in Tehran.", "CONSULT")
     assert meeting["location"]["name"] == "Tehran"
     assert meeting["location"]["detail"] == "the Swiss embassy"
 
@@ -92,7 +92,7 @@ def test_an_exclusion_is_agenda_not_an_event_and_the_meeting_still_happened(extr
     ("text", "status", "date", "precision"),
     [
         ("Lavrov and Rubio will meet in Geneva on Tuesday.", "planned", "2025-03-04", "day"),
-        ("The two sides are expected to hold talks in Oman next month.", "planned", "2025-03-01", "month"),
+        ("Iran and Qatar are expected to hold talks in Oman next month.", "planned", "2025-03-01", "month"),
         ("Talks between Armenia and Azerbaijan commenced in Almaty on Thursday.", "ongoing", "2025-02-27", "day"),
         ("French and German ministers held talks in Paris earlier this month.", "concluded", "2025-02-01", "month"),
     ],
@@ -119,10 +119,10 @@ def test_topics_of_a_planned_meeting(extractor):
         ("The United States imposed sanctions on Iran's oil ministry.", "SANCTION", "sanctions"),
         ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", "lift"),
         ("Israeli jets bombed targets in southern Lebanon overnight.", "ASSAULT", None),
-        ("Thousands protested in Tbilisi against the foreign agents law on Sunday.", "PROTEST", None),
+        ("Thousands protested in Tbilisi against Georgia's foreign agents law on Sunday.", "PROTEST", None),
         ("Portugal will support Turkey's bid to join the European Union.", "AGREE", "pledge"),
         ("Iran threatened to launch a new offensive unless Iraq accepted its conditions.", "THREATEN", None),
-        ("The opposition party said it would boycott the elections.", "THREATEN", "threat"),
+        ("Georgia's opposition would boycott the elections, its leaders said.", "THREATEN", "threat"),
         ("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST", "demand"),
     ],
 )
@@ -137,7 +137,7 @@ def test_other_plover_types_from_the_main_clause(extractor, text, type_, kind):
 
 
 def test_reporting_verb_is_not_the_event(extractor):
-    doc = extractor.nlp("Officials said on Monday that the rebels had rejected a request to open the road.")
+    doc = extractor.nlp("Officials said on Monday that Hamas had rejected a request to open the road.")
     ranked = sorted(extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1])
     assert ranked[0][0].type == "REJECT"
 

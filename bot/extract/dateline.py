@@ -1,0 +1,51 @@
+"""The dateline: the place a report was filed from ("CAIRO –", "Riyadh:", "Kyiv • UNN").
+
+Wire copy opens its first paragraph with the city it was filed from. That city is where "here"
+is in the text, and where the lead paragraph's event happened unless the sentence says otherwise.
+Only a place the gazetteer knows as a capital or a city counts, so a headline that happens to
+start with a capitalised word and a colon is not a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.countries import country_index
+
+# PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash, colon, bullet or bar.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|])",
+    re.MULTILINE,
+)
+_SEARCHED_LINES = 6
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    country_code: str
+    start: int  # offset of the paragraph the dateline opens
+    end: int  # offset just past the dateline's separator
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline among the first few lines of `text`, or None."""
+    head_end = 0
+    for _ in range(_SEARCHED_LINES):
+        nxt = text.find("\n", head_end + 1)
+        if nxt < 0:
+            head_end = len(text)
+            break
+        head_end = nxt
+    for found in _DATELINE.finditer(text, 0, head_end):
+        place = found.group("place").strip()
+        match = country_index().match(place)
+        if match is None or match.how not in ("capital", "city"):
+            continue
+        return Dateline(place=place.title() if place.isupper() else place, country_code=match.country.code,
+                        start=found.start(), end=found.end())
+    return None
