@@ -525,9 +525,8 @@ def _location(trigger: Trigger, index: EntityIndex, dateline: Dateline | None = 
         heads.append(token)
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at", "inside", "near"):
-                found = _place_in(child, index)
-            elif trigger.kind == "visit" and child.dep_ == "prep" and child.lower_ == "to":
+            preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
+            if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
             elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
                 found = _place_of(child, index)
@@ -608,7 +607,6 @@ def _clause_heads(trigger: Trigger) -> list[Token]:
 
 
 def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
-    token = trigger.token
     heads = _clause_heads(trigger)
     for head in heads:
         for child in head.children:
