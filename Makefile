@@ -33,6 +33,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/briefbot eval quotes ../shared/eval/polnear_dev.jsonl
 	$(BIN)/briefbot eval events ../shared/eval/plover_dev.jsonl
+	$(BIN)/briefbot eval news ../shared/eval/news_dev
 
 bench: $(STAMP)
 	$(BIN)/python bench/answers.py

@@ -234,5 +234,30 @@ def eval_events(path: Annotated[Path, typer.Argument(help="PLOVER-style JSONL.")
     typer.echo(evaluate_events(path, _settings().spacy_model).render())
 
 
+@eval_app.command("news")
+def eval_news(
+    path: Annotated[Path, typer.Argument(help="Folder with gold.json and the article texts.")],
+    show: Annotated[int, typer.Option(help="List up to N misses and N false positives of each kind.", min=0)] = 0,
+    min_confidence: Annotated[
+        float, typer.Option(help="Drop facts whose confidence is below this before scoring.", min=0.0, max=1.0)
+    ] = 0.0,
+    folds: Annotated[int, typer.Option(help="Also score K folds (sorted files, index mod K); 1 turns it off.", min=1)] = 3,
+    curve: Annotated[bool, typer.Option("--curve", help="Precision/recall at confidence 0.0, 0.1, ..., 0.9.")] = False,
+) -> None:
+    """Whole event records and statements on real news: P/R/F1, field accuracies, folds."""
+    from bot.evaluate.news import evaluate_news
+
+    if not (path / "gold.json").is_file():
+        _fail(f"{path}: no gold.json")
+    try:
+        report = evaluate_news(path, _settings().spacy_model, min_confidence=min_confidence, folds=folds,
+                               show=show, curve=curve)
+    except RuntimeError as error:
+        if "spaCy model" not in str(error):
+            raise
+        _fail(str(error))  # the model is missing or is not the pipeline it claims to be
+    typer.echo(report.render())
+
+
 if __name__ == "__main__":
     app()
