@@ -21,6 +21,7 @@ from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.event_confidence import EventEvidence, confidence
 from bot.extract.pipeline import load_data
 from bot.facts import TALK_KINDS, Event, Location, Participant
 from bot.names import fold
@@ -32,6 +33,8 @@ HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 ONGOING_CUES = frozenset({"commence", "begin", "start", "open", "continue", "resume", "underway", "kick"})
 PLANNED_CUES = frozenset({"plan", "schedule", "expect", "set", "due", "prepare", "propose", "agree"})
 CONCLUDED_CUES = frozenset({"hold", "end", "conclude", "follow", "wrap", "finish", "take", "complete"})
+# Verbs that say an event named by their subject took place ("the deal was signed").
+ASSERTING_PREDICATES = frozenset({"sign", "reach", "announce", "adopt", "approve", "seal", "finalize", "conclude", "come", "enter", "erupt", "break", "target", "hit", "kill"})
 # Verbs that say something of an event's course when it is their subject ("the talks ended").
 STATUS_PREDICATES = ONGOING_CUES | PLANNED_CUES | CONCLUDED_CUES | frozenset({"be", "happen", "occur", "go", "last", "close", "get", "run"})
 TOPIC_VERBS = frozenset({"address", "discuss", "focus", "cover", "tackle", "concern", "examine", "review", "center", "centre"})
@@ -329,6 +332,8 @@ def _apply_modality(trigger: Trigger) -> None:
         return
     future = any(c.dep_ == "aux" and c.lower_ in frames.future for n in chain for c in n.children)
     intent = any(n.lemma_.lower() in frames.intent for n in chain[1:])
+    if any(_lemma(n) in ("continue", "remain", "keep") for n in chain[1:]):
+        return  # "will continue to support Ukraine": support already given, not a new pledge
     if not (future or intent):
         return
     conditional = _conditional(chain)
@@ -796,11 +801,46 @@ def extract_events_ranked(doc: Doc, index: EntityIndex, published: str | None) -
     (reporting verbs such as "officials said" do not count as the clause), then verbs before
     nouns, then the earlier word: see `salience`.
     """
+    return [(event, salience(evidence.trigger_)) for event, evidence in extract_events_with_evidence(doc, index, published)]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An event with what its confidence was computed from (for calibration)."""
+
+    evidence: EventEvidence
+    trigger_: Trigger
+
+
+def extract_events_with_evidence(doc: Doc, index: EntityIndex, published: str | None) -> list[tuple[Event, _Found]]:
     dateline = find_dateline(doc.text)
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
-    return [(_to_event(d, published), salience(d.mentions[0].trigger)) for d in drafts if _keep(d)]
+    out = []
+    for draft in drafts:
+        if not _keep(draft):
+            continue
+        event = _to_event(draft, published)
+        evidence = _evidence(draft, event)
+        event.confidence = round(confidence(evidence), 3)
+        out.append((event, _Found(evidence, draft.mentions[0].trigger)))
+    return out
+
+
+def _evidence(draft: _Draft, event: Event) -> EventEvidence:
+    first = draft.mentions[0]
+    sides = {p.country_code or p.name for p in event.participants}
+    return EventEvidence(
+        type=event.type,
+        trigger=first.trigger.token,
+        governor=first.trigger.governor,
+        sent=first.sent,
+        sides=len(sides),
+        mentions=len(draft.mentions),
+        dated=event.date is not None,
+        placed=event.location is not None,
+    )
 
 
 def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> None:
@@ -961,14 +1001,22 @@ def _keep(draft: _Draft) -> bool:
     first = draft.mentions[0]
     if not _draft_participants(draft):
         return False  # an event nobody took part in is no fact an analyst can use
-    if first.trigger.type == "AGREE":
-        # A bare "the agreement" is a reference, not news; a verb or a pledge says one was made.
-        trigger = first.trigger
-        if trigger.kind == "pledge":
-            return True  # "it is willing to withdraw": the pledge is the news, whoever "it" is
-        made = trigger.token.pos_ == "VERB" or trigger.governor is not None
-        return bool(_draft_participants(draft)) and (bool(first.content) or made)
-    return True
+    trigger = first.trigger
+    if trigger.kind == "pledge" or trigger.type == "CONSULT":
+        return True  # "it is willing to withdraw": the pledge is the news
+    # A bare noun ("hailed the agreement", "restoring cooperation", "at the request of") is a
+    # reference or a topic; a verb, a light verb ("reached a deal") or a predicate ("the deal
+    # was signed") says the event happened.
+    return any(_asserted(m.trigger) for m in draft.mentions)
+
+
+def _asserted(trigger: Trigger) -> bool:
+    token = trigger.token
+    if token.pos_ in ("VERB", "AUX") or trigger.governor is not None:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ for g in c.subtree) for c in token.children):
+        return True  # "a threat by the president on Monday": its author makes it an act
+    return token.dep_ in ("nsubj", "nsubjpass") and _lemma(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
 
 
 def _participant(cluster: Cluster) -> Participant:

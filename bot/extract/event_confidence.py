@@ -1,0 +1,100 @@
+"""How sure an extracted event is: features of how it was found, weighed by `data/confidence.json`.
+
+An event found as the main verb of its clause with both sides named is usually right; a noun in a
+subordinate clause, inside a quotation or in a headline, with one side named, often is not (a
+background mention, a topic, somebody's wish). The weights are data, fitted on the development
+set by `bench/calibrate_confidence.py` (per fold, so a weight that helps only some articles shows).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from bot.extract.pipeline import load_data
+
+BACKGROUND_PREPS = frozenset({"after", "since", "following", "before", "amid", "despite", "ahead", "prior", "like", "unlike"})
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
+QUOTES = "\"“”"
+TALK_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+@dataclass(frozen=True)
+class EventEvidence:
+    """What the extractor knew when it found an event: the inputs of its confidence."""
+
+    type: str
+    trigger: Token
+    governor: Token | None
+    sent: Span
+    sides: int
+    mentions: int
+    dated: bool
+    placed: bool
+
+
+def features(ev: EventEvidence) -> dict[str, float]:
+    token = ev.trigger
+    node = ev.governor or token
+    return {
+        "bias": 1.0,
+        "clause": float(node.pos_ in ("VERB", "AUX")),
+        "two_sides": float(ev.sides >= 2),
+        "talks": float(ev.type in TALK_TYPES),
+        "subordinate": float(_subordinate(node)),
+        "background": float(_background(token)),
+        "quoted": float(_quoted(token, ev.sent)),
+        "headline": float(_headline(ev.sent)),
+        "mentions": float(min(ev.mentions, 3) - 1),
+        "dated": float(ev.dated),
+        "placed": float(ev.placed),
+    }
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    return {k: float(v) for k, v in load_data("confidence")["event_weights"].items()}
+
+
+def confidence(ev: EventEvidence) -> float:
+    """A logistic score in [0, 1]: the weighed sum of the event's features."""
+    weights = _weights()
+    z = sum(weights.get(name, 0.0) * value for name, value in features(ev).items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _subordinate(node: Token) -> bool:
+    """In a relative, adverbial or participle clause: told in passing, not the sentence's news."""
+    hops = 0
+    while node.head.i != node.i and hops < 8:
+        if node.dep_ in SUBORDINATE_DEPS:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ccomp", "ROOT", "conj", "xcomp", "parataxis"):
+            return False
+        node = node.head
+        hops += 1
+    return False
+
+
+def _background(token: Token) -> bool:
+    """'after the talks', 'since the invasion', 'like the previous round': the frame, not the news."""
+    for node in (token, token.head):
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+            return True
+    return any(c.lower_ in ("previous", "last", "former", "earlier", "first") for c in token.children if c.dep_ == "amod")
+
+
+def _quoted(token: Token, sent: Span) -> bool:
+    """Inside an open quotation at the trigger: somebody's words, not the reporter's."""
+    before = sent.doc.text[sent.start_char : token.idx]
+    opens = before.count("“") + before.count('"')
+    closes = before.count("”")
+    return (opens - closes) % 2 == 1 if '"' in before else opens > closes
+
+
+def _headline(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and text[-1] not in ".!?\"”'’)" and len(text.split()) < 20
