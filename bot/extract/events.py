@@ -431,12 +431,37 @@ def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True
             how = countries.match(cluster.name)
             if how and how.how in ("capital", "institution"):
                 cluster = _country_cluster(index, cluster.country.code) or cluster
-        if cluster.kind == "media" or cluster in found:
+        if actors:
+            cluster = _as_side(cluster, index)
+        if cluster is None or cluster.kind == "media" or cluster in found:
             continue
         if actors and cluster.kind == "place":
             continue
         found.append(cluster)
     return found
+
+
+@lru_cache(maxsize=1)
+def _participant_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = load_data("participants")
+    return frozenset(raw["event_name_heads"]), frozenset(raw["role_words"]), frozenset(raw["side_groups"])
+
+
+def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
+    """The side an entity stands for in an event, or None when it is no side at all: an event's
+    or programme's name ("Peace Summit"), a bare role ("Heads of State"); "Delegations of Russia"
+    is Russia."""
+    if cluster.kind in ("person", "country"):
+        return cluster
+    events, roles, groups = _participant_rules()
+    words = fold(cluster.name).replace("-", " ").split()
+    if not words or words[-1] in events or all(w in roles for w in words):
+        return None
+    if words[0] in groups and len(words) > 2 and words[1] == "of":
+        country = country_index().resolve(" ".join(words[2:]))
+        if country is not None:
+            return _country_cluster(index, country.code) or cluster
+    return cluster
 
 
 def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
@@ -451,8 +476,12 @@ def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
     return cluster
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
+
+
 def _subtree_without_clauses(token: Token) -> list[Token]:
-    """A phrase's tokens, leaving out relative clauses and participles hanging off it."""
+    """A phrase's tokens, leaving out relative clauses and participles hanging off it, and the
+    place it happens in ("the meeting in Qatar" names no side)."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -460,6 +489,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         out.append(node)
         for child in node.children:
             if child.dep_ in ("relcl", "acl", "advcl", "appos") and child is not token:
+                continue
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,89 @@
+"""Fit the event confidence's weights on a news_dev-style folder, per fold, and print them.
+
+    .venv/bin/python bench/calibrate_confidence.py [../shared/eval/news_dev] [--folds 3] [--write]
+
+Each predicted event is labelled right or wrong with the news scorer's own rule
+(`bot.evaluate.news.event_matches`); its features come from `bot.extract.event_confidence`. A
+logistic regression (L2-penalised, plain gradient descent: a dozen features need nothing more) is
+fitted on all folds but one and scored on the held-out fold, so a weight that only fits some
+articles shows up as a drop on the fold it did not see. `--write` stores the weights fitted on the
+whole folder, rounded, in bot/extract/data/confidence.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Settings
+from bot.evaluate.news import event_matches, fold_files, read_gold
+from bot.extract.entities import link_entities
+from bot.extract.event_confidence import features
+from bot.extract.events import extract_events_with_evidence
+from bot.extract.extractor import Extractor
+
+DATA = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "confidence.json"
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def labelled_rows(folder: Path, extractor: Extractor) -> list[tuple[str, bool, dict[str, float]]]:
+    rows = []
+    for article in read_gold(folder):
+        doc = extractor.nlp((folder / article.file).read_text(encoding="utf-8"))
+        for event, found in extract_events_with_evidence(doc, link_entities(doc), article.published):
+            right = any(event_matches(g, event) for g in article.events)
+            rows.append((article.file, right, features(found.evidence)))
+    return rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 4000, rate: float = 0.1) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) / len(y) + l2 * w / len(y)
+        w -= rate * grad
+    return w
+
+
+def precision_recall(p: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, float]:
+    kept = p >= threshold
+    right = float((kept & (y == 1)).sum())
+    return (right / kept.sum() if kept.sum() else 0.0), (right / y.sum() if y.sum() else 0.0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", default="../shared/eval/news_dev")
+    parser.add_argument("--folds", type=int, default=3)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    folder = Path(args.folder)
+    rows = labelled_rows(folder, Extractor.load(Settings().spacy_model))
+    names = list(rows[0][2])
+    x = np.array([[r[2][n] for n in names] for r in rows])
+    y = np.array([1.0 if r[1] else 0.0 for r in rows])
+    files = np.array([r[0] for r in rows])
+    print(f"{len(rows)} predicted events, {int(y.sum())} right ({y.mean():.3f})")
+    print("held-out fold: precision/recall of the predicted events kept at each threshold")
+    print("  fold  " + "  ".join(f"   >={t:.1f}  " for t in THRESHOLDS))
+    for i, fold in enumerate(fold_files(sorted(set(files)), args.folds), start=1):
+        test = np.isin(files, fold)
+        w = fit(x[~test], y[~test])
+        p = 1.0 / (1.0 + np.exp(-x[test] @ w))
+        cells = [precision_recall(p, y[test], t) for t in THRESHOLDS]
+        print(f"  {i:<4}  " + "  ".join(f"{pp:.2f}/{rr:.2f}" for pp, rr in cells))
+    w = fit(x, y)
+    weights = {n: round(float(v), 2) for n, v in zip(names, w, strict=True)}
+    print("weights fitted on the whole folder:", json.dumps(weights))
+    if args.write:
+        data = json.loads(DATA.read_text(encoding="utf-8"))
+        data["event_weights"] = weights
+        DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written to {DATA}")
+
+
+if __name__ == "__main__":
+    main()
