@@ -593,8 +593,8 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     own = _place_of(pobj, index)
     if own is not None:
         return own
-    for t in _subtree_without_clauses(pobj):
-        if not (t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "outside")):
+    for t in pobj.subtree:
+        if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.head.head.dep_ not in ("relcl", "acl")):
             continue  # "resulted in a deal signed by the US": the US is no place of the deal
         place = _place_of(t, index)
         if place is None:
