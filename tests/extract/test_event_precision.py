@@ -1,0 +1,102 @@
+"""Precision first: what the engine must not report as an event, and the date, place and
+confidence of what it does report. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+from bot.extract.dateline import find_dateline
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    return extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
+
+
+def of_type(extractor, text: str, type_: str) -> list[dict]:
+    return [e for e in events(extractor, text) if e["type"] == type_]
+
+
+def names(event: dict) -> set[str]:
+    return {p["name"] for p in event["participants"]}
+
+
+def test_an_event_needs_a_named_participant(extractor):
+    assert events(extractor, "The talks took place behind closed doors.") == []
+    found = of_type(extractor, "Norway and Chile held talks behind closed doors.", "CONSULT")
+    assert len(found) == 1 and names(found[0]) == {"Norway", "Chile"}
+
+
+def test_an_agreement_only_mentioned_is_no_new_agreement(extractor):
+    text = "Chile's president praised the agreement with Peru as a model for the region."
+    assert of_type(extractor, text, "AGREE") == []
+    signed = of_type(extractor, "Chile and Peru signed a fisheries agreement in Lima on Monday.", "AGREE")
+    assert len(signed) == 1
+    assert signed[0]["date"] == "2025-02-24" and signed[0]["location"]["name"] == "Lima"
+
+
+def test_cooperation_named_as_a_goal_is_no_event(extractor):
+    text = "Brazil stressed the importance of restoring cooperation between Argentina and Uruguay."
+    assert of_type(extractor, text, "COOPERATE") == []
+
+
+def test_continuing_support_is_support_not_a_pledge(extractor):
+    text = "Canada will continue to support Ukraine, the Canadian foreign minister said."
+    assert [e["type"] for e in events(extractor, text)] == ["SUPPORT"]
+
+
+def test_a_past_agreement_on_a_weekday_is_dated_before_publication(extractor):
+    agreed = of_type(extractor, "Kenya and Somalia agreed on Tuesday to reopen their border.", "AGREE")
+    assert agreed and agreed[0]["date"] == "2025-02-25"
+
+
+def test_the_date_of_the_clause_dates_a_call_told_as_a_prepositional_phrase(extractor):
+    text = "On Monday evening, Ghana's president discussed trade in a telephone conversation with Nigeria's president Bola Tinubu."
+    call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert call and call[0]["date"] == "2025-02-24" and call[0]["status"] == "concluded"
+
+
+def test_a_meeting_that_is_the_subject_of_an_ordinary_verb_has_no_status(extractor):
+    text = "The meeting between Peru and Chile will strengthen ties between the two neighbours."
+    meeting = of_type(extractor, text, "CONSULT")
+    assert meeting and meeting[0]["status"] is None
+
+
+def test_air_strikes_are_attacks_and_a_general_strike_is_a_protest(extractor):
+    assert [e["type"] for e in events(extractor, "Israel launched air strikes on Syria on Sunday.")] == ["ASSAULT"]
+    assert of_type(extractor, "French unions staged a general strike against France's pension reform.", "PROTEST")
+
+
+def test_a_place_phrase_names_no_side(extractor):
+    meeting = of_type(extractor, "The meeting in Qatar between Rwanda and Congo ended late on Tuesday.", "CONSULT")
+    assert meeting and "Rwanda" in names(meeting[0]) and "Qatar" not in names(meeting[0])
+    assert meeting[0]["location"]["name"] == "Qatar"
+
+
+def test_a_summit_or_a_programme_is_no_participant(extractor):
+    for event in events(extractor, "Leaders gathered in Lima on Monday for the Pacific Peace Summit."):
+        assert not any("Summit" in name for name in names(event))
+
+
+def test_a_visit_takes_place_where_the_visitor_went(extractor):
+    visit = of_type(extractor, "Chile's foreign minister Alberto van Klaveren paid a visit to Lima on Monday.", "CONSULT")
+    assert visit and visit[0]["location"]["name"] == "Lima"
+
+
+def test_the_dateline_places_the_lead_event_and_here():
+    assert find_dateline("LIMA — Chile and Peru signed a treaty on Monday.").place == "Lima"
+    assert find_dateline("Kyiv • Agency\nThe ministers met.").place == "Kyiv"
+    assert find_dateline("Peru, Chile to hold talks in Lima within days: minister") is None
+
+
+def test_the_dateline_city_is_where_the_lead_meeting_took_place(extractor):
+    text = "LIMA — Chile and Peru held talks on Monday on fishing rights.\n\nThe talks were cordial, officials said."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and talks[0]["location"]["name"] == "Lima"
+
+
+def test_a_quoted_claim_is_less_sure_than_the_reporters_own_account(extractor):
+    reported = of_type(extractor, "Chile and Peru agreed on Monday to reopen the border crossing.", "AGREE")
+    quoted = of_type(extractor, '"Chile and Peru agreed to reopen the border crossing," an aide said.', "AGREE")
+    assert reported and quoted
+    assert 0 <= quoted[0]["confidence"] < reported[0]["confidence"] <= 1
