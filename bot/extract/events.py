@@ -825,14 +825,17 @@ def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[
     return [event for event, _ in extract_events_ranked(doc, index, published)]
 
 
-def extract_events_ranked(doc: Doc, index: EntityIndex, published: str | None) -> list[tuple[Event, tuple]]:
+def extract_events_ranked(
+    doc: Doc, index: EntityIndex, published: str | None, *, need_participants: bool = True
+) -> list[tuple[Event, tuple]]:
     """Events in text order, each with its salience key (smaller = the sentence's main event).
 
     The key is how close the event's trigger sits to the root of its sentence's main clause
     (reporting verbs such as "officials said" do not count as the clause), then verbs before
     nouns, then the earlier word: see `salience`.
     """
-    return [(event, salience(evidence.trigger_)) for event, evidence in extract_events_with_evidence(doc, index, published)]
+    found = extract_events_with_evidence(doc, index, published, need_participants=need_participants)
+    return [(event, salience(evidence.trigger_)) for event, evidence in found]
 
 
 @dataclass(frozen=True)
@@ -843,14 +846,19 @@ class _Found:
     trigger_: Trigger
 
 
-def extract_events_with_evidence(doc: Doc, index: EntityIndex, published: str | None) -> list[tuple[Event, _Found]]:
+def extract_events_with_evidence(
+    doc: Doc, index: EntityIndex, published: str | None, *, need_participants: bool = True
+) -> list[tuple[Event, _Found]]:
+    """Events with the evidence their confidence came from. `need_participants=False` keeps events
+    whose sides are unnamed ("police", "the rebels"): sentence-level typing (PLOVER) wants them,
+    the product does not, since an analyst cannot use an event without its sides."""
     dateline = find_dateline(doc.text)
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
     out = []
     for draft in drafts:
-        if not _keep(draft):
+        if not _keep(draft) or (need_participants and not _draft_participants(draft)):
             continue
         event = _to_event(draft, published)
         evidence = _evidence(draft, event)
@@ -1030,8 +1038,6 @@ def _draft_participants(draft: _Draft) -> list[Cluster]:
 
 def _keep(draft: _Draft) -> bool:
     first = draft.mentions[0]
-    if not _draft_participants(draft):
-        return False  # an event nobody took part in is no fact an analyst can use
     trigger = first.trigger
     if trigger.kind == "pledge" or trigger.type == "CONSULT":
         return True  # "it is willing to withdraw": the pledge is the news
