@@ -643,27 +643,47 @@ def _clause_heads(trigger: Trigger) -> list[Token]:
 
 
 def _own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
+    serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
+    carry it ("during talks in Paris on Thursday")."""
     heads = _clause_heads(trigger)
+    node = heads[-1]
+    while node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        node = node.head
+        heads.append(node)
     for head in heads:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ in ("npadvmod", "tmod"):
-                pobj = child
-            else:
-                continue
-            if pobj is None:
-                continue
-            # Only the date entity itself: a coordinated phrase may carry a second event's date.
-            # "on Wednesday evening" is a TIME headed by "evening" with the DATE inside it.
-            ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None) or next(
-                (e for e in pobj.doc.ents if e.label_ == "DATE" and pobj.left_edge.i <= e.start <= pobj.i),
-                None,
-            )
+        for pobj in _time_phrases(head):
+            ent = _date_entity(pobj)
             resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
             if resolved:
                 return resolved
     return None
+
+
+def _time_phrases(head: Token) -> list[Token]:
+    out = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(pobj)
+                if child.lower_ in ("during", "in"):  # "during discussions in Paris on Thursday"
+                    out.extend(_time_phrases(pobj))
+        elif child.dep_ in ("npadvmod", "tmod"):
+            out.append(child)
+    return out
+
+
+def _date_entity(pobj: Token) -> Span | None:
+    """Only the date entity of the phrase: a coordinated phrase may carry a second event's date.
+    "on Wednesday evening" is a TIME headed by "evening" with the DATE inside it; "on the night
+    of November 25" has it in its "of" phrase."""
+    doc = pobj.doc
+    own = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
+    if own is not None:
+        return own
+    allowed = {t.i for t in pobj.subtree} - {t.i for c in pobj.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return next((e for e in doc.ents if e.label_ == "DATE" and all(i in allowed for i in range(e.start, e.end))), None)
 
 
 def _status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:

@@ -100,3 +100,11 @@ def test_a_quoted_claim_is_less_sure_than_the_reporters_own_account(extractor):
     quoted = of_type(extractor, '"Chile and Peru agreed to reopen the border crossing," an aide said.', "AGREE")
     assert reported and quoted
     assert 0 <= quoted[0]["confidence"] < reported[0]["confidence"] <= 1
+
+
+def test_a_purpose_clause_and_a_night_take_their_dates_from_the_phrase_that_gives_them(extractor):
+    text = "Kenya on Wednesday summoned Uganda's ambassador to lodge a strong protest over the border raid."
+    protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
+    assert protest and protest[0]["date"] == "2025-02-26"
+    attack = of_type(extractor, "On the night of February 20, Sudan's army launched an attack on Chad.", "ASSAULT")
+    assert attack and attack[0]["date"] == "2025-02-20"
