@@ -70,6 +70,14 @@ def _known_people() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def _name_stoppers() -> frozenset[str]:
+    """Words that may follow a name without being part of it ('Trump Administration')."""
+    titles, _, _ = _titles()
+    words = {w.lower() for t in titles for w in t.split()}
+    return frozenset(words | {w.lower() for b in load_data("speakers")["bodies"] for w in b.split()})
+
+
+@lru_cache(maxsize=1)
 def _media() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("media")
     return frozenset(name_key(o) for o in data["outlets"]), frozenset(data["name_words"])
@@ -123,16 +131,51 @@ class EntityIndex:
         self.title_spans = [doc[s:e] for _, s, e in _title_matcher(doc)(doc)]
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
         people = [e for e in doc.ents if e.label_ == "PERSON" and e.start not in self.byline_tokens]
+        people, glued = self._glue_split_names(people)
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
         for ent in doc.ents:
-            if ent.start in self.byline_tokens or ent.label_ == "PERSON":
+            if ent.start in self.byline_tokens or ent.label_ == "PERSON" or ent.start in glued:
+                continue
+            if self._surname_mistagged(ent):
                 continue
             if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
                 continue  # "State" in "Secretary of State", "the US Consul General": roles, not bodies
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
                 self._add_non_person(ent, title_tokens)
+
+    def _glue_split_names(self, people: list[Span]) -> tuple[list[Span], set[int]]:
+        """NER sometimes cuts a name in two ('Seyed Abbas' PERSON, 'Araqchi' GPE): one unknown
+        capitalised word tagged as a place or body right after a person's name is the rest of it."""
+        doc = self.doc
+        glued: set[int] = set()
+        out = []
+        for ent in people:
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if nxt is None or not (nxt.pos_ == "PROPN" and nxt.is_title and nxt.is_alpha):
+                out.append(ent)
+                continue
+            tagged = nxt.ent_iob_ == "B" and nxt.ent_type_ in ("GPE", "LOC", "ORG", "FAC")
+            untagged = nxt.ent_iob_ == "O" and nxt.lower_ not in _name_stoppers()
+            if ((tagged or untagged) and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].ent_iob_ != "I")
+                    and country_index().match(nxt.text) is None):
+                glued.add(nxt.i)
+                ent = doc[ent.start : ent.end + 1]
+            out.append(ent)
+        return out, glued
+
+    def _surname_mistagged(self, ent: Span) -> bool:
+        """A lone surname tagged as a place or body ('Araqchi said') when a person of that surname
+        is named in the article: it is that person."""
+        if len(ent) != 1 or ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or country_index().match(ent.text):
+            return False
+        key = name_key(ent.text)
+        matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+        if len(matches) != 1:
+            return False
+        self._mention(matches[0], ent)
+        return True
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
@@ -150,7 +193,7 @@ class EntityIndex:
         cluster = self._by_key.get(key)
         if cluster is None and len(name.split()) == 1:
             # A surname alone: the person already named in full in this article, if any.
-            matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1] == key]
+            matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None:

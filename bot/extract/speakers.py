@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from bot.extract.countries import Country, country_index
 from bot.extract.entities import PRONOUNS_PERSON, Cluster, EntityIndex
 from bot.extract.pipeline import load_data
+from bot.names import name_key
 
 # How far back a 'the ministry' or 'the statement' looks for what it refers to, in tokens.
 _LOOKBACK = 600
@@ -159,6 +160,15 @@ def _document(index: EntityIndex, token: Token) -> Cluster | None:
     return None
 
 
+def _surname(index: EntityIndex, token: Token) -> Cluster | None:
+    """An untagged proper noun that is the surname of exactly one person in the article."""
+    if token.pos_ != "PROPN" or not token.is_title:
+        return None
+    key = name_key(token.text)
+    matches = [c for c in index.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+    return matches[0] if len(matches) == 1 else None
+
+
 def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
         token = token.head.head  # "the senator, who said ...": the senator
@@ -177,9 +187,11 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     issuer = _document(index, token)
     if issuer is not None:
         return Speaker(issuer, "document")
-    cluster = index.resolve(token)
+    cluster = index.resolve(token) or _surname(index, token)
     if cluster is None:
         return Speaker(None, "none")
+    if token.pos_ == "PROPN" and cluster.kind == "person" and token.i not in cluster.tokens:
+        return Speaker(cluster, "name")  # a surname the NER did not tag
     if any(c.dep_ in ("compound", "appos", "flat") and c.i in cluster.tokens for c in token.children):
         return Speaker(cluster, "name")
     antecedent = _nearest_before(cluster, token.i)

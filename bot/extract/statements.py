@@ -31,6 +31,7 @@ _DASHES = "\u2015\u2014\u2013"
 MIN_QUOTE_WORDS = 4
 # Words outside the marks that make a reported clause "mixed" rather than just a quotation.
 MIN_UNQUOTED_WORDS = 3
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
 
 
 def _text(doc: Doc) -> str:
@@ -174,6 +175,7 @@ def _words(text: str) -> int:
 
 def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     found: list[_Found] = []
+    reframed: set[int] = set()  # verbs whose 'complement' turned out to be the attribution
     text = _text(doc)
     for token in doc:
         if inside.covering(token.idx) is not None:
@@ -195,20 +197,32 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         if subject is None:
             continue
         clause = _content_clause(token)
-        if clause is not None:
+        lo = min(subject.left_edge.i, token.i)
+        # 'CONTENT, X said.': a clause wholly before the reporting clause is only part of the content
+        # when the parser stops it short; and a 'said' parsed as the complement of the content's own
+        # verb ('They agreed on ..., X said') is still the sentence's attribution.
+        before = (clause is not None and clause.right_edge.i < lo and token.dep_ in ("ROOT", "parataxis")
+                  and not _QUOTE_MARK.search(text, token.sent.start_char, doc[lo].idx))
+        inverted = clause is None and token.dep_ == "ccomp" and token.head.i < lo
+        if clause is not None and not before:
             right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
             parts = _around(doc, clause.left_edge, right, token, subject)
-            rule = "reported"
-        elif _is_speech(token, quotation=True) and token.dep_ in ("ROOT", "parataxis"):
+            # 'The two sides agreed to hold talks': an agreement is an event, not words said.
+            rule = "agree_to" if token.lemma_ == "agree" and clause.dep_ == "xcomp" else "reported"
+        elif _is_speech(token, quotation=True) and (token.dep_ in ("ROOT", "parataxis") or inverted):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
-            lo = min(subject.left_edge.i, token.i)
             hi = max(subject.right_edge.i, token.i)
+            for child in token.rights:  # 'said on Monday in a statement': still the attribution
+                if child.dep_ in ("prep", "npadvmod", "advmod", "agent", "dobj", "dative") and child.i == hi + 1:
+                    hi = child.right_edge.i
             if lo <= token.sent.start:
                 continue
             parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
             if parts and parts[0][0] > doc[lo].idx:
                 continue  # only a right part: "X said on Friday in Paris" carries no content
             rule = "sentence"
+            if inverted:
+                reframed.add(token.head.i)
         elif stance:
             parts = _object_content(token)
             rule = "stance"
@@ -217,7 +231,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         if not parts or sum(e - s for s, e in parts) < 8:
             continue
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
-    return found
+    return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
 
 
 def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
@@ -516,7 +530,8 @@ RULES = {
     "quote_continued": 0.78,  # the next paragraph's quotation, same speaker
     "labelled": 0.7,  # 'NAME: ...'
     "signed": 0.7,  # '"..." - NAME'
-    "stance": 0.6,  # 'X called for ...', 'X praised ...': a position, not words said
+    "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
+    "agree_to": 0.35,  # 'X and Y agreed to ...': the agreement is an event
 }
 # How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
 SPEAKERS = {"name": 1.0, "body": 0.95, "document": 0.9, "title": 0.88, "pronoun": 0.92,
@@ -530,12 +545,43 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
     if speaker.how in ("pronoun", "title"):
         score *= 0.93 ** max(0, speaker.distance - 1)
     if f.rule == "stance" and f.quotes == [] and "\u201c" not in text and '"' not in text:
-        score *= 0.9
+        score *= 0.85  # an unquoted position ('rejected calls for ...') is more often the writer's summary
+    if speaker.cluster.kind == "media":
+        score *= 0.6  # an outlet reporting is rarely the one who said it
     if f.verb_i is not None and f.speaker_token is not None and abs(f.verb_i - f.speaker_token.i) > 12:
         score *= 0.9  # speaker far from the cue: a long subject or a parse that wandered
     if _words(text) < 4:
         score *= 0.8
     return round(max(0.0, min(1.0, score)), 3)
+
+
+# A dateline opening the content: "RIYADH — ", "BEIJING, Dec. 12 (Xinhua) -- ", "KYIV, Ukraine (AP) — ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z'.\- ]{2,}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z\d][\w.]*)?)?(?:[ ]\([^)\n]{1,40}\))?[ ]*(?:--|[\u2014\u2013-])[ ]*"
+)
+
+
+def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
+    """No dateline in front; quotation marks closed where the quote closes (and opened where it opens)."""
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None and end - dateline.end() > 20:
+        start = dateline.end()
+    piece = text[start:end]
+    opened, closed = piece.count("\u201c"), piece.count("\u201d")
+    if closed > opened:
+        before = text[:start].rstrip(" ")
+        if before.endswith("\u201c"):
+            start = len(before) - 1
+    elif opened > closed and text[end : end + 1] == "\u201d":
+        end += 1
+    elif opened > closed and text[end : end + 2] in (",\u201d", ".\u201d"):
+        end += 2
+    if piece.count('"') % 2 == 1:
+        if piece.lstrip()[:1] != '"' and text[:start].rstrip(" ").endswith('"'):
+            start = len(text[:start].rstrip(" ")) - 1
+        elif text[end : end + 1] == '"':
+            end += 1
+    return start, end
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
@@ -554,6 +600,10 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         if f.speaker_token.i in index.byline_tokens:
             continue
         seen.add((f.start, f.end))
+        if not f.quotes:
+            f.start, f.end = _tidy(_text(doc), f.start, f.end)
+            if f.spans:
+                f.spans[0][0], f.spans[-1][1] = f.start, f.end
         speaker = resolve_speaker(index, f.speaker_token)
         cluster = speaker.cluster
         pieces = f.spans or [[f.start, f.end]]

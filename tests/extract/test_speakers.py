@@ -72,3 +72,50 @@ def test_named_direct_quote_is_confident_and_a_far_pronoun_less_so(say):
     far = find(statements, "fishing quotas")
     assert near.speaker == "Ana Rojas" and near.confidence >= 0.85
     assert far.speaker == "Ana Rojas" and far.confidence < near.confidence
+
+
+def test_content_before_the_attribution_is_the_whole_clause(say):
+    text = (
+        "Both delegations agreed that the round had been businesslike, and they will meet again in "
+        "spring, the Latvian Foreign Ministry said in a press release."
+    )
+    s = find([x for x in say(text) if x.verb == "say"], "businesslike")
+    assert "meet again in spring" in s.content and "press release" not in s.content
+    assert s.speaker is not None and "Ministry" in s.speaker and s.confidence >= 0.5
+
+
+def test_said_parsed_as_a_complement_is_still_the_attribution(say):
+    text = (
+        "Envoys from Chile and Peru have settled on a date for a new round of border talks, due in Quito "
+        "next month, Chilean Foreign Minister Ana Rojas stated on Friday."
+    )
+    statements = say(text)
+    s = find(statements, "due in Quito")
+    assert s.speaker == "Ana Rojas"
+    assert not [x for x in statements if "Ana Rojas stated" in x.content]
+
+
+def test_dateline_is_not_content_and_quotes_close(say):
+    text = (
+        "OSLO \u2014 The talks will continue next week in Geneva, Norwegian Foreign Minister Lars Dahl said.\n\n"
+        "Dahl described the meeting as \u201cfrank but fruitful\u201d and said both sides had listened."
+    )
+    statements = say(text)
+    s = find(statements, "Geneva")
+    assert s.content.startswith("The talks will continue")
+    for x in statements:
+        assert x.content.count("\u201c") == x.content.count("\u201d"), x.content
+
+
+def test_agreeing_to_do_something_is_an_event_not_a_statement(say):
+    s = find(say("Kenya and Tanzania agreed to reopen the border post at Namanga."), "border post")
+    assert s.confidence < 0.5
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_speaker(say):
+    text = (
+        "Iranian Foreign Minister Seyed Hossein Tavakkoli met his Omani counterpart.\n\n"
+        "Tavakkoli said the next round would take place in Muscat."
+    )
+    s = find(say(text), "next round")  # the tagger reads 'Seyed Hossein' as a person, 'Tavakkoli' as a body
+    assert s.speaker == "Seyed Hossein Tavakkoli" and s.speaker_kind == "person"
