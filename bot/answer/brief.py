@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer.items import event_item, statement_item
+from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
 from bot.answer.query import Query
 from bot.store.store import Store, Window
@@ -33,25 +33,18 @@ def rank_statements(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def disagreements(events: list[dict[str, Any]]) -> list[Item]:
-    """Events whose sources report a different status, date or place, shown side by side."""
+    """Events whose sources report a different date, place or status, shown side by side."""
     items = []
     for event in events:
-        sources = event["sources"]
-        if len(sources) < 2:
-            continue
-        claims = {
-            key: {s.get(f"claimed_{key}") for s in sources if s.get(f"claimed_{key}")}
-            for key in ("status", "date", "location")
-        }
-        differing = [key for key, values in claims.items() if len(values) > 1]
-        if not differing:
+        disputed = event.get("disputed") or []
+        if not disputed:
             continue
         base = event_item(event)
         fields = [
-            Field(s.get("source") or s["title"], ", ".join(str(s.get(f"claimed_{k}") or "–") for k in differing))
-            for s in sources
+            Field(source_label(s), ", ".join(claim(s, field) for field in disputed))
+            for s in event["sources"]
         ]
-        items.append(Item(heading=f"Sources disagree on {' and '.join(differing)}: {base.heading}",
+        items.append(Item(heading=f"Sources disagree on {' and '.join(disputed)}: {base.heading}",
                           fields=fields, citations=base.citations, data=base.data))
     return items
 

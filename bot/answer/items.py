@@ -56,6 +56,30 @@ def _rounded(confidence: float | None) -> float:
     return round(confidence if confidence is not None else 1.0, 3)
 
 
+def source_label(source: dict[str, Any]) -> str:
+    return source.get("source") or source["title"]
+
+
+def claim(source: dict[str, Any], field: str) -> str:
+    """What one source itself said about a disputed field (date at its own precision)."""
+    if field == "date":
+        day = source.get("claimed_date")
+        if not day:
+            return "–"
+        return {"month": day[:7], "year": day[:4]}.get(source.get("claimed_date_precision") or "day", day)
+    value = source.get("claimed_location" if field == "place" else f"claimed_{field}")
+    return str(value) if value else "–"
+
+
+def disagreements(event: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """For each field the event's sources disagree on (the store decides which: bot.identity),
+    every source's own value, side by side."""
+    return {
+        field: [{"source": source_label(s), "value": claim(s, field)} for s in event["sources"]]
+        for field in event.get("disputed") or ()
+    }
+
+
 def _participants(event: dict[str, Any]) -> str:
     return " – ".join(p["name"] for p in event["participants"]) or "participants not named"
 
@@ -96,6 +120,10 @@ def event_item(event: dict[str, Any]) -> Item:
         fields.append(Field("Outcome", event["outcome"]))
     if event.get("source_count", 0) > 1:
         fields.append(Field("Reported by", f"{event['source_count']} sources"))
+    disputes = disagreements(event)
+    for field, claims in disputes.items():
+        side_by_side = " · ".join(f"{c['source']} {c['value']}" for c in claims)
+        fields.append(Field(f"Sources disagree on {field}", side_by_side))
     data = {k: event.get(k) for k in PUBLIC_EVENT_KEYS}
     optional = ("mode", "outcome", "content")  # present only when known, as in `extract --json`
     data = {k: v for k, v in data.items() if v is not None or k not in optional}
@@ -103,6 +131,8 @@ def event_item(event: dict[str, Any]) -> Item:
     data["confidence"] = _rounded(event.get("confidence"))
     data.update(_offsets(event["sources"], "evidence_start", "evidence_end"))
     data["sources"] = public_sources(event["sources"])
+    if disputes:
+        data["disagreements"] = disputes
     return Item(heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data)
 
 

@@ -219,54 +219,119 @@ WHERE ss.statement_id IN (SELECT value FROM json_each(:ids))
 ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
-EVENT_MERGE_CANDIDATES = """
-SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
-       content
-FROM events
-WHERE type = :type
-  AND NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = events.id AND es.article_id = :article_id)
-  AND (:date IS NULL OR date IS NULL OR abs(julianday(date) - julianday(:date)) <= :window)
-ORDER BY id DESC LIMIT 50"""
-GET_EVENT_FOR_MERGE = """
-SELECT id, kind, date, date_precision, status, location_name, topics, excluded_topics, outcome,
-       content
-FROM events WHERE id = ?"""
-# The same keys for every merge candidate at once (one query instead of one per candidate).
-CANDIDATE_PARTICIPANT_KEYS = """
-SELECT event_id, coalesce(country_code, lower(name)) AS k FROM event_participants
-WHERE event_id IN (SELECT value FROM json_each(:ids))"""
+# Event identity (bot/identity.py): each article's report, and the events clustering them.
+INSERT_EVENT_REPORT = """
+INSERT INTO event_reports (article_id, type, kind, mode, participants, location_name,
+                           location_country_code, location_detail, date, date_precision, status,
+                           topics, excluded_topics, outcome, content, evidence, evidence_start,
+                           evidence_end, confidence)
+VALUES (:article_id, :type, :kind, :mode, :participants, :location_name, :location_country_code,
+        :location_detail, :date, :date_precision, :status, :topics, :excluded_topics, :outcome,
+        :content, :evidence, :evidence_start, :evidence_end, :confidence)
+RETURNING id"""
+_REPORT_COLUMNS = """
+SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
+       r.location_country_code, r.location_detail, r.date, r.date_precision, r.status, r.topics,
+       r.excluded_topics, r.outcome, r.content, r.evidence, r.evidence_start, r.evidence_end,
+       r.confidence, r.merge_reason, a.published
+FROM event_reports r JOIN articles a ON a.id = r.article_id"""
+GET_EVENT_REPORT = _REPORT_COLUMNS + "\nWHERE r.id = :id"
+# Every report of the candidate events, in ingest order (a cluster's members and their order).
+CLUSTER_REPORTS = _REPORT_COLUMNS + """
+WHERE r.event_id IN (SELECT value FROM json_each(:ids))
+ORDER BY r.id"""
+# Each source's own version of events, with its article (all events when :ids is NULL).
+LIST_EVENT_REPORTS = """
+SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
+       r.location_country_code, r.location_detail, r.date, r.date_precision, r.status, r.topics,
+       r.excluded_topics, r.outcome, r.content, r.evidence, r.confidence, r.merge_reason,
+       a.title, a.url, a.origin, a.published, s.name AS source
+FROM event_reports r JOIN articles a ON a.id = r.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE :ids IS NULL OR r.event_id IN (SELECT value FROM json_each(:ids))
+ORDER BY r.id"""
+ALL_EVENT_REPORT_IDS = "SELECT id FROM event_reports ORDER BY id"
+SET_REPORT_EVENT = "UPDATE event_reports SET event_id = :event_id, merge_reason = :merge_reason WHERE id = :id"
+# The country each participant's entity is known to belong to (a person counts as their country),
+# for the persons an article names without saying where they are from.
+ENTITY_COUNTRY_CODES = """
+SELECT id, country_code FROM entities
+WHERE id IN (SELECT value FROM json_each(:ids)) AND country_code IS NOT NULL"""
+# Events a new report could be the same as: of its type, firmly dated within :date_from-:date_to,
+# or without a firm date but reported by an article published then; not already holding a report
+# of this article; naming one of the report's sides (or nobody). Both date branches are range
+# scans of an index, so the cost does not grow with the archive. Newest first, bounded.
+IDENTITY_CANDIDATES = """
+WITH dated AS (
+    SELECT id FROM events
+    WHERE type = :type AND date BETWEEN :date_from AND :date_to
+      AND coalesce(date_precision, 'day') IN ('day', 'week')),
+undated AS (
+    SELECT r.event_id AS id FROM articles a
+    JOIN event_reports r ON r.article_id = a.id
+    JOIN events ev ON ev.id = r.event_id
+    WHERE a.published BETWEEN :date_from AND :date_to AND ev.type = :type
+      AND (ev.date IS NULL OR ev.date_precision IN ('month', 'year'))),
+candidates AS (SELECT id FROM dated UNION SELECT id FROM undated)
+SELECT c.id FROM candidates c
+WHERE NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.event_id = c.id AND x.article_id = :article_id)
+  AND (:sides IS NULL
+       OR NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = c.id)
+       OR EXISTS (
+           SELECT 1 FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id
+           WHERE p.event_id = c.id
+             AND (coalesce(p.country_code, e.country_code) IN (SELECT value FROM json_each(:sides))
+                  OR p.entity_id IN (SELECT value FROM json_each(:entity_ids)))))
+ORDER BY c.id DESC
+LIMIT :limit"""
 INSERT_EVENT = """
 INSERT INTO events (type, kind, mode, date, date_precision, status, location_name,
                     location_country_code, location_detail, topics, excluded_topics, outcome,
-                    content, confidence, first_seen, updated_at)
+                    content, confidence, disputed, first_seen, updated_at)
 VALUES (:type, :kind, :mode, :date, :date_precision, :status, :location_name,
         :location_country_code, :location_detail, :topics, :excluded_topics, :outcome,
-        :content, :confidence, :now, :now)
+        :content, :confidence, :disputed, :now, :now)
 RETURNING id"""
+# The cluster's representative (bot.identity.representative) replaces the event's fields.
 UPDATE_EVENT = """
-UPDATE events SET status = :status, topics = :topics, excluded_topics = :excluded_topics,
-    outcome = :outcome, content = coalesce(content, :content),
-    date = :date, date_precision = :date_precision,
-    location_name = coalesce(location_name, :location_name),
-    location_country_code = coalesce(location_country_code, :location_country_code),
-    location_detail = coalesce(location_detail, :location_detail),
-    mode = coalesce(mode, :mode), confidence = max(confidence, :confidence), updated_at = :now
+UPDATE events SET type = :type, kind = :kind, mode = :mode, date = :date,
+    date_precision = :date_precision, status = :status, location_name = :location_name,
+    location_country_code = :location_country_code, location_detail = :location_detail,
+    topics = :topics, excluded_topics = :excluded_topics, outcome = :outcome, content = :content,
+    confidence = :confidence, disputed = :disputed
+WHERE id = :id"""
+# First seen and last changed when its first and newest reports were ingested: the same whether
+# the event grew during ingests or was rebuilt by `reindex` (briefing windows read these).
+EVENT_SEEN_TIMES = """
+UPDATE events SET
+    first_seen = (SELECT min(a.ingested_at) FROM event_reports r JOIN articles a ON a.id = r.article_id
+                  WHERE r.event_id = :id),
+    updated_at = (SELECT max(a.ingested_at) FROM event_reports r JOIN articles a ON a.id = r.article_id
+                  WHERE r.event_id = :id)
 WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
 INSERT OR IGNORE INTO event_participants (event_id, entity_id, name, kind, country_code)
 VALUES (?, ?, ?, ?, ?)"""
 INSERT_EVENT_SOURCE = """
 INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end,
-                                     claimed_status, claimed_date, claimed_location)
+                                     claimed_status, claimed_date, claimed_date_precision,
+                                     claimed_location)
 VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
-        :claimed_status, :claimed_date, :claimed_location)"""
+        :claimed_status, :claimed_date, :claimed_date_precision, :claimed_location)"""
+# `reindex`: events, their participants, sources and index rows go; reports stay.
+DETACH_EVENT_REPORTS = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}'"
+DELETE_ALL_EVENTS = "DELETE FROM events"
+DELETE_ALL_EVENTS_FTS = "DELETE FROM events_fts"
+COUNT_EVENTS_AND_REPORTS = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
+EVENT_FTS_TEXT = """
+SELECT group_concat(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports WHERE event_id = ?)"""
 DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = ?"
 INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
 
 _EVENT_COLUMNS = """
 SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
        ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
-       ev.content, ev.confidence, ev.first_seen, ev.updated_at,
+       ev.content, ev.confidence, ev.disputed, ev.first_seen, ev.updated_at,
        (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
 # Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
 # matching events are found once from the participants index (not by a subquery per event).
@@ -347,7 +412,7 @@ SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""
 EVENT_SOURCES = """
 SELECT es.event_id, es.evidence, es.evidence_start, es.evidence_end,
-       es.claimed_status, es.claimed_date, es.claimed_location,
+       es.claimed_status, es.claimed_date, es.claimed_date_precision, es.claimed_location,
        a.title, s.name AS source, a.url, a.published
 FROM event_sources es JOIN articles a ON a.id = es.article_id
 LEFT JOIN sources s ON s.id = a.source_id

@@ -10,17 +10,16 @@ import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import aiosqlite
 from rapidfuzz import fuzz
 
-from bot.facts import TALK_KINDS, Entity, Event, Extraction, Statement
+from bot.facts import Entity, Event, Extraction, Statement
 from bot.ingest.article import Article
 from bot.names import fold, name_key
-from bot.store import sql
+from bot.store import clusters, sql
 from bot.store.database import (
     StoreError,
     connect,
@@ -29,35 +28,6 @@ from bot.store.database import (
     sync_transaction,
     utc_now,
 )
-
-STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
-PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
-
-
-def _kinds_agree(a: str | None, b: str | None) -> bool:
-    return a == b or (a in TALK_KINDS and b in TALK_KINDS)
-
-
-def _period(day: str, precision: str | None) -> tuple[date, date]:
-    """The days a reported date may mean: "2025-02-17" with precision week is 17-23 February."""
-    start = date.fromisoformat(day)
-    if precision == "week":
-        return start, start + timedelta(days=6)
-    if precision == "month":
-        return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    if precision == "year":
-        return start, start.replace(month=12, day=31)
-    return start, start
-
-
-def _dates_agree(a: str | None, a_precision: str | None, b: str | None, b_precision: str | None) -> bool:
-    """Within a day of each other, allowing for the coarser report's whole period."""
-    if a is None or b is None:
-        return True
-    a_start, a_end = _period(a, a_precision)
-    b_start, b_end = _period(b, b_precision)
-    slack = timedelta(days=1)
-    return a_start - slack <= b_end and b_start - slack <= a_end
 
 
 @dataclass(frozen=True)
@@ -303,120 +273,20 @@ class Store:
         entity_ids: dict[str, int],
         now: str,
     ) -> None:
-        event_id = self._find_same_event(db, ev, article_id)
-        if event_id is not None:
-            cand = (_rows(db, sql.GET_EVENT_FOR_MERGE, (event_id,)))[0]
-            merged = self._merged_event_fields(dict(cand), ev)
-            db.execute(sql.UPDATE_EVENT, {**merged, "id": event_id, "now": now})
-        loc = ev.location
-        fields = {
-            "type": ev.type,
-            "kind": ev.kind,
-            "mode": ev.mode,
-            "date": ev.date,
-            "date_precision": ev.date_precision,
-            "status": ev.status,
-            "location_name": loc.name if loc else None,
-            "location_country_code": loc.country_code if loc else None,
-            "location_detail": loc.detail if loc else None,
-            "topics": json.dumps(ev.topics),
-            "excluded_topics": json.dumps(ev.excluded_topics),
-            "outcome": ev.outcome,
-            "content": ev.content,
-            "confidence": ev.confidence,
-            "now": now,
-        }
-        if event_id is None:
-            event_id = (_rows(db, sql.INSERT_EVENT, fields))[0][0]
-        db.executemany(
-            sql.INSERT_EVENT_PARTICIPANT,
-            [(event_id, entity_ids.get(name_key(p.name)), p.name, p.kind, p.country_code) for p in ev.participants],
-        )
-        db.execute(
-            sql.INSERT_EVENT_SOURCE,
-            {
-                "event_id": event_id,
-                "article_id": article_id,
-                "evidence": ev.evidence,
-                "evidence_start": ev.evidence_start,
-                "evidence_end": ev.evidence_end,
-                "claimed_status": ev.status,
-                "claimed_date": ev.date,
-                "claimed_location": ev.location.name if ev.location else None,
-            },
-        )
-        row = (_rows(db, sql.EVENT_INDEX_TEXT, (event_id,)))[0]
-        db.execute(sql.DELETE_EVENT_FTS, (event_id,))
-        db.execute(
-            sql.INSERT_EVENT_FTS,
-            (event_id, " ; ".join(json.loads(row[0])), " ".join(filter(None, (ev.evidence, row[2], row[3])))),
-        )
+        """The article's own version of the event, placed in the event it reports (bot.identity)."""
+        clusters.save_report(db, ev, article_id, entity_ids, now)
 
-    def _find_same_event(self, db: sqlite3.Connection, ev: Event, article_id: int) -> int | None:
-        """The stored event another outlet's report describes, if any.
+    async def reindex(self) -> clusters.ReindexResult:
+        """Rebuild every event from the stored per-article reports with the current identity
+        rule, in one transaction (all or nothing); running it again changes nothing."""
+        try:
+            return await run_on_connection(self.writer, self._reindex)
+        except sqlite3.Error as error:
+            raise StoreError(f"database {self.path}: {error}") from error
 
-        Same type; dates within a day (or inside the coarser period one report gives: "last
-        week", "this month"); participants overlapping by country or name; the same place when
-        both give one. A report without a date joins only an event it shares participants or
-        the place with; one without participants must also share the kind.
-        """
-        keys = {p.country_code or p.name.lower() for p in ev.participants}
-        window = PRECISION_DAYS.get(ev.date_precision or "day", 1)
-        candidates = _rows(db,
-            sql.EVENT_MERGE_CANDIDATES,
-            {"type": ev.type, "date": ev.date, "article_id": article_id, "window": max(window, 31)},
-        )
-        their_keys: dict[int, set[str]] = defaultdict(set)
-        if candidates:
-            ids = json.dumps([cand["id"] for cand in candidates])
-            for row in _rows(db, sql.CANDIDATE_PARTICIPANT_KEYS, {"ids": ids}):
-                their_keys[row[0]].add(row[1])
-        for cand in candidates:
-            if not _dates_agree(ev.date, ev.date_precision, cand["date"], cand["date_precision"]):
-                continue
-            theirs = their_keys[cand["id"]]
-            if keys and theirs and not (keys & theirs):
-                continue
-            if not (keys and theirs) and not _kinds_agree(cand["kind"], ev.kind):
-                continue
-            if ev.content and cand["content"] and fuzz.token_sort_ratio(fold(ev.content), fold(cand["content"])) < 70:
-                continue  # two different agreements reached on the same day
-            place = ev.location.name if ev.location else None
-            if place and cand["location_name"] and fold(place) != fold(cand["location_name"]):
-                continue
-            undated = ev.date is None or cand["date"] is None
-            if undated and not ((keys & theirs) or (place and cand["location_name"])):
-                continue  # no date and nothing else in common: too weak to call it the same event
-            return cand["id"]
-        return None
-
-    @staticmethod
-    def _merged_event_fields(existing: dict[str, Any], ev: Event) -> dict[str, Any]:
-        """A later report may move the status on and add topics, a place or an outcome."""
-        status = existing["status"]
-        if ev.status and (status is None or STATUS_ORDER[ev.status] > STATUS_ORDER.get(status, -1)):
-            status = ev.status
-        topics = list(dict.fromkeys(json.loads(existing["topics"]) + ev.topics))
-        excluded = list(dict.fromkeys(json.loads(existing["excluded_topics"]) + ev.excluded_topics))
-        loc = ev.location
-        date, precision = existing["date"], existing["date_precision"]
-        if ev.date and (date is None or PRECISION_DAYS.get(ev.date_precision or "day", 1) < PRECISION_DAYS.get(precision or "day", 1)):
-            date, precision = ev.date, ev.date_precision  # the more precise report wins
-        outcomes = [o for o in (existing["outcome"], ev.outcome) if o]
-        return {
-            "date": date,
-            "date_precision": precision,
-            "outcome": "; ".join(dict.fromkeys(outcomes)) or None,
-            "status": status,
-            "topics": json.dumps(topics),
-            "excluded_topics": json.dumps(excluded),
-            "content": ev.content,
-            "location_name": loc.name if loc else None,
-            "location_country_code": loc.country_code if loc else None,
-            "location_detail": loc.detail if loc else None,
-            "mode": ev.mode,
-            "confidence": ev.confidence,
-        }
+    def _reindex(self, db: sqlite3.Connection) -> clusters.ReindexResult:
+        with sync_transaction(db):
+            return clusters.reindex(db, utc_now())
 
     # --- reading -----------------------------------------------------------------------------
     async def consistency(self) -> Consistency:
@@ -564,6 +434,16 @@ class Store:
             total = (await self._read(count_sql, params))[0][0]
         return (await self.event_details(items) if details else items), total
 
+    async def event_reports(self, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
+        """Each article's own version of the events (of every event when `event_ids` is None),
+        in ingest order, with its article and why it is in its event (`merge_reason`)."""
+        rows = await self._read(sql.LIST_EVENT_REPORTS, {"ids": _json_list(event_ids)})
+        reports = [dict(r) for r in rows]
+        for report in reports:
+            for key in ("participants", "topics", "excluded_topics", "merge_reason"):
+                report[key] = json.loads(report[key])
+        return reports
+
     async def event_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add participants, sources and a location to rows from `events(details=False)`."""
         ids = json.dumps([i["id"] for i in items])
@@ -579,6 +459,7 @@ class Store:
         for item in items:
             item["topics"] = json.loads(item["topics"])
             item["excluded_topics"] = json.loads(item["excluded_topics"])
+            item["disputed"] = json.loads(item.get("disputed") or "[]")
             item["participants"] = participants[item["id"]]
             item["sources"] = sources[item["id"]]
             item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
@@ -601,8 +482,8 @@ def _source(row: aiosqlite.Row) -> dict[str, Any]:
         source["url"] = row["url"]
     source["evidence"] = row["evidence"]
     keys = row.keys()
-    for claim in ("claimed_status", "claimed_date", "claimed_location", "content_start", "content_end",
-                  "evidence_start", "evidence_end"):
+    for claim in ("claimed_status", "claimed_date", "claimed_date_precision", "claimed_location",
+                  "content_start", "content_end", "evidence_start", "evidence_end"):
         if claim in keys:
             source[claim] = row[claim]
     return source

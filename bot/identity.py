@@ -1,0 +1,387 @@
+"""Event identity: when reports from different articles describe one real-world event.
+
+Pure functions over small frozen dataclasses: no SQL, no spaCy. The store turns each article's
+own version of an event (a `Report`) into a call to `best_cluster`, and writes the cluster's
+`representative` as the event answers show. `briefbot reindex` replays every stored report
+through the same functions, so changing the rule here re-clusters everything.
+
+Two reports are the same event only when nothing contradicts it (`conflict`):
+- they come from different articles (within one article, the extractor merges its own mentions);
+- the types are equal and the kinds compatible (`kinds_compatible`: the one declaration);
+- what was agreed shares a content word when both say (two agreements the same day are two);
+- places agree when both are known (`places_agree`: the same place, or a country and a place in it);
+- dates agree when both are given, within the precision they carry (`dates_agree`: two
+  day-precise dates at most one day apart);
+- the core participants agree when both name some (`sides_agree`: a person counts as their
+  country; one report's sides are all among the other's, so bilateral talks need the same two
+  sides, while a mediator named by one outlet only is tolerated);
+and what they share is enough (`compare`):
+- both firmly dated (a day or a week) and both naming participants; or, naming none, the same
+  kind of event at the same known place;
+- otherwise (no date, or only a month or a year, which cannot tell a round of talks from the
+  next one weeks later: the `undated rule`): the undated report's article was published within
+  two days of the other's date (of its article's publication when neither has one), and both
+  name the same participants and the same place.
+
+Clusters, not chains (`join`): a new report must not conflict with any member, and must be the
+same event as the cluster's consensus (its first firm date, its place, everyone its members
+name). So no member can link two reports that contradict each other, and the consensus cannot
+drift from one event to the next.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from bot.facts import TALK_KINDS
+from bot.names import fold, name_key
+
+STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
+# How many days a date of each precision may mean ("last week" is a week from its first day).
+PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
+# Precisions that can tell one round of talks from the next round a few weeks later.
+FIRM_PRECISIONS = frozenset({"day", "week"})
+DATE_SLACK = timedelta(days=1)  # time zones and overnight talks: a day either way is the same day
+PUBLISHED_SLACK = timedelta(days=2)  # an undated report is about an event at most this far off
+# Words any agreement's terms may use: they do not tell one agreement from another.
+_GENERIC_TERMS = frozenset(
+    "agreement agreements agreed deals deal accord accords pact treaty declaration "
+    "sign signed signing reach reached with their that this which between under over after "
+    "from into will would also about".split()
+)
+# Words that name the same city in two spellings: "Washington" and "Washington, D.C.".
+_PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
+
+
+def kinds_compatible(a: str | None, b: str | None) -> bool:
+    """The one declaration of which kinds may name the same event: the same kind, or two ways of
+    sitting down together ("the talks", "the meeting", "the negotiations", "the summit")."""
+    return a == b or (a in TALK_KINDS and b in TALK_KINDS)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A participant as one report names it; `country_code` is the person's or body's country."""
+
+    name: str
+    kind: str
+    country_code: str | None = None
+
+    @property
+    def side(self) -> str:
+        """Who the party stands for: a person or a national body counts as their country."""
+        return self.country_code or name_key(self.name)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country_code: str | None = None
+    is_country: bool = False  # the place named is a whole country ("Oman"), not a place in it
+    detail: str | None = field(default=None, compare=False)  # "the Omani embassy": shown, not compared
+
+    @property
+    def key(self) -> str:
+        return " ".join(_place_words(self.name))
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article's own version of an event, as stored; `id` orders reports (ingest order)."""
+
+    id: int
+    article: int
+    type: str
+    kind: str
+    parties: tuple[Party, ...] = ()
+    place: Place | None = None
+    date: str | None = None  # YYYY-MM-DD: the first day of the period `precision` gives
+    precision: str | None = None
+    published: str | None = None  # the article's publication date
+    status: str | None = None
+    mode: str | None = None
+    topics: tuple[str, ...] = ()
+    excluded_topics: tuple[str, ...] = ()
+    outcome: str | None = None
+    content: str | None = None
+    confidence: float = 1.0
+
+    @property
+    def sides(self) -> frozenset[str]:
+        return frozenset(p.side for p in self.parties)
+
+    @property
+    def firmly_dated(self) -> bool:
+        return self.date is not None and (self.precision or "day") in FIRM_PRECISIONS
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether two reports (or a report and a cluster) are one event, and why."""
+
+    same: bool
+    rule: str  # "dated" or "undated" when same; otherwise what failed
+    agreed: tuple[str, ...] = ()  # the fields that agreed: type, kind, date, published, ...
+
+
+@dataclass(frozen=True)
+class Representative:
+    """The fields of a cluster as answers show them, from its members in ingest order."""
+
+    type: str
+    kind: str
+    mode: str | None
+    date: str | None
+    precision: str | None
+    status: str | None
+    place: Place | None
+    topics: tuple[str, ...]
+    excluded_topics: tuple[str, ...]
+    outcome: str | None
+    content: str | None
+    confidence: float
+    disputed: tuple[str, ...] = field(default=())  # fields the members disagree on
+
+
+# --- single fields -----------------------------------------------------------------------------
+def period(day: str, precision: str | None) -> tuple[date, date]:
+    """The days a reported date may mean: "2025-02-17" with precision week is 17-23 February."""
+    start = date.fromisoformat(day)
+    if precision == "week":
+        return start, start + timedelta(days=6)
+    if precision == "month":
+        return start, (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return start, start.replace(month=12, day=31)
+    return start, start
+
+
+def dates_agree(a: Report, b: Report) -> bool:
+    """Within a day of each other, allowing for the coarser report's whole period."""
+    if a.date is None or b.date is None:
+        return False
+    a_start, a_end = period(a.date, a.precision)
+    b_start, b_end = period(b.date, b.precision)
+    return a_start - DATE_SLACK <= b_end and b_start - DATE_SLACK <= a_end
+
+
+def published_near(undated: Report, other: Report) -> bool:
+    """The undated report's article came out within two days of the other's date (or, when the
+    other has no firm date either, of the other's article)."""
+    if undated.published is None:
+        return False
+    published = date.fromisoformat(undated.published)
+    if other.firmly_dated:
+        assert other.date is not None
+        start, end = period(other.date, other.precision)
+    elif other.published is not None:
+        start = end = date.fromisoformat(other.published)
+    else:
+        return False
+    return start - PUBLISHED_SLACK <= published <= end + PUBLISHED_SLACK
+
+
+def places_agree(a: Place | None, b: Place | None) -> bool | None:
+    """None when either is unknown; True for the same place, or a country and a place in it."""
+    if a is None or b is None:
+        return None
+    if same_place_name(a.name, b.name):
+        return True
+    if a.is_country and a.country_code and a.country_code == b.country_code:
+        return True
+    return bool(b.is_country and b.country_code and b.country_code == a.country_code)
+
+
+def same_place_name(a: str, b: str) -> bool:
+    """"Washington" and "Washington, D.C." name one place; "Istanbul" and "Ankara" do not."""
+    a_words, b_words = _place_words(a), _place_words(b)
+    if not a_words or not b_words:
+        return fold(a) == fold(b)
+    shorter, longer = sorted((a_words, b_words), key=len)
+    return longer[: len(shorter)] == shorter
+
+
+def _place_words(name: str) -> list[str]:
+    return _PLACE_NOISE.sub(" ", fold(name)).split()
+
+
+def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name sides, and one report's sides are all among the other's."""
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def terms_agree(a: str | None, b: str | None) -> bool:
+    """What was agreed: two texts of terms name the same thing when they share a content word
+    ("peace deal", "comprehensive peace agreement"); "a prisoner exchange" and "to meet again"
+    are two agreements. Texts with no content word ("the deal") say nothing either way."""
+    a_words, b_words = _term_words(a), _term_words(b)
+    return not a_words or not b_words or bool(a_words & b_words)
+
+
+def _term_words(text: str | None) -> set[str]:
+    # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
+    words = (w for w in fold(text or "").split() if len(w) > 3 and w not in _GENERIC_TERMS)
+    return {w[:5] for w in words}
+
+
+# --- two reports -------------------------------------------------------------------------------
+def conflict(a: Report, b: Report) -> str | None:
+    """The field on which two reports plainly contradict each other (None: nothing does). Reports
+    that conflict are never one event, whatever else they share."""
+    if a.article == b.article:
+        return "same article"
+    if a.type != b.type:
+        return "type"
+    if not kinds_compatible(a.kind, b.kind):
+        return "kind"
+    if not terms_agree(a.content, b.content):
+        return "terms"
+    if places_agree(a.place, b.place) is False:
+        return "place"
+    if a.date and b.date and not dates_agree(a, b):
+        return "date"  # also "in April" against talks held in May
+    if a.sides and b.sides and not sides_agree(a.sides, b.sides):
+        return "participants"
+    return None
+
+
+def compare(a: Report, b: Report) -> Verdict:
+    """Are `a` and `b` reports of one real-world event? (Symmetric.)"""
+    refused = conflict(a, b)
+    if refused:
+        return Verdict(False, refused)
+    place = places_agree(a.place, b.place)
+    agreed = ["type", "kind"] + (["place"] if place else []) + (["terms"] if a.content and b.content else [])
+    if a.firmly_dated and b.firmly_dated:
+        agreed.append("date")
+        if a.sides and b.sides:
+            agreed.append("participants")
+        elif not (place and a.kind == b.kind):
+            # Participants named by one report only, or by neither: then only the same kind of
+            # event at the same place on the same day counts.
+            return Verdict(False, "participants unknown")
+        return Verdict(True, "dated", tuple(agreed))
+    return _undated(a, b, place, agreed)
+
+
+def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Verdict:
+    """At least one report has no firm date: it must be about the other's event, which takes
+    the publication date, the same participants and the same place."""
+    undated, other = (a, b) if not a.firmly_dated else (b, a)
+    if not published_near(undated, other):
+        return Verdict(False, "published")
+    if not place:
+        return Verdict(False, "undated without the same place")
+    sa, sb = a.sides, b.sides
+    same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
+    if not same_parties:
+        return Verdict(False, "undated without the same participants")
+    return Verdict(True, "undated", (*agreed, "published", "participants"))
+
+
+# --- clusters ----------------------------------------------------------------------------------
+def consensus(members: Sequence[Report]) -> Report:
+    """The cluster as one report: its representative fields, everyone any member names, and the
+    first member's publication date (the anchor an undated cluster is dated by)."""
+    rep = representative(members)
+    parties = tuple(dict.fromkeys(p for m in members for p in m.parties))
+    return Report(
+        id=-1, article=-1, type=rep.type, kind=rep.kind, parties=parties, place=rep.place,
+        date=rep.date, precision=rep.precision, published=members[0].published, status=rep.status,
+        content=rep.content,
+    )
+
+
+def join(report: Report, members: Sequence[Report]) -> Verdict:
+    """The report joins the cluster when no member contradicts it and it is the same event as
+    the cluster's consensus. Members are checked one by one, so a cluster can never link two
+    reports that contradict each other through a third; the consensus keeps its first firm date
+    and place, so it cannot drift from one event to the next."""
+    if not members:
+        return Verdict(False, "empty cluster")
+    for member in members:
+        refused = conflict(report, member)
+        if refused:
+            return Verdict(False, f"{refused} (report {member.id})")
+    return compare(report, consensus(members))
+
+
+def closeness(report: Report, members: Sequence[Report]) -> float:
+    """How exactly the report matches a cluster it may join: the same day, place and sides."""
+    score = 0
+    for m in members:
+        score += (report.date is not None and report.date == m.date and report.precision == m.precision)
+        score += bool(report.place and m.place and report.place.key == m.place.key)
+        score += bool(report.sides) and report.sides == m.sides
+    return score / len(members)
+
+
+def best_cluster(
+    report: Report, clusters: Mapping[int, Sequence[Report]]
+) -> tuple[int | None, Verdict, dict[int, Verdict]]:
+    """The cluster the report joins (None: it starts its own), the verdict, and every
+    candidate's verdict (the refusals explain why a report was not merged)."""
+    verdicts = {cid: join(report, members) for cid, members in clusters.items()}
+    fitting = [cid for cid, v in verdicts.items() if v.same]
+    if not fitting:
+        return None, Verdict(False, "new"), verdicts
+    # The closest cluster; on a tie the oldest, so that replaying the reports gives the same result.
+    chosen = min(fitting, key=lambda cid: (-closeness(report, clusters[cid]), cid))
+    return chosen, verdicts[chosen], verdicts
+
+
+def representative(members: Sequence[Report]) -> Representative:
+    """A cluster's fields. The first day-precise date stays (a later report never rewrites
+    it), else the most precise; status only moves forward; outcomes and topics accumulate;
+    a place inside a country wins over the country alone; confidence is the surest report's."""
+    assert members, "a cluster has at least one report"
+    first = members[0]
+    dated = [m for m in members if m.date]
+    finest = min(dated, key=lambda m: PRECISION_DAYS.get(m.precision or "day", 1), default=None)
+    status = max((m.status for m in members if m.status), key=STATUS_ORDER.__getitem__, default=None)
+    places = [m.place for m in members if m.place]
+    place = next((p for p in places if not p.is_country), places[0] if places else None)
+    return Representative(
+        type=first.type,
+        kind=first.kind,
+        mode=next((m.mode for m in members if m.mode), None),
+        date=finest.date if finest else None,
+        precision=finest.precision if finest else None,
+        status=status,
+        place=place,
+        topics=_union(m.topics for m in members),
+        excluded_topics=_union(m.excluded_topics for m in members),
+        outcome="; ".join(_union((m.outcome,) for m in members if m.outcome)) or None,
+        content=next((m.content for m in members if m.content), None),
+        # The surest report, not a combination: outlets copy one wire story (and its extraction
+        # errors), so several reports are not independent evidence that the event happened.
+        confidence=max(m.confidence for m in members),
+        disputed=disputed(members),
+    )
+
+
+def disputed(members: Sequence[Report]) -> tuple[str, ...]:
+    """The fields on which the members' own versions differ: date, place, status."""
+    out = []
+    days = {_shown_date(m) for m in members if m.date}
+    # A coarser date containing a finer one ("May 2025", "2025-05-16") is not a disagreement.
+    if len({d for d in days if not any(o != d and o.startswith(d) for o in days)}) > 1:
+        out.append("date")
+    places = [m.place for m in members if m.place]
+    if any(places_agree(p, q) is False for p in places for q in places):
+        out.append("place")
+    if len({m.status for m in members if m.status}) > 1:
+        out.append("status")
+    return tuple(out)
+
+
+def _shown_date(report: Report) -> str:
+    assert report.date is not None
+    return {"month": report.date[:7], "year": report.date[:4]}.get(report.precision or "day", report.date)
+
+
+def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for group in groups for item in group))
