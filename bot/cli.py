@@ -1,4 +1,4 @@
-"""The `briefbot` command line (Typer): ingest, ask, chat, extract, demo, run, deliver, eval."""
+"""The `briefbot` command line (Typer): ingest, ask, chat, extract, demo, run, deliver, reindex, eval."""
 
 from __future__ import annotations
 
@@ -195,6 +195,24 @@ def deliver(
     from adapters.run import deliver_once  # the composition root builds the chat platforms
 
     _run(deliver_once(_settings(service=True), now))
+
+
+@app.command()
+def reindex() -> None:
+    """Rebuild which reports are one event from the stored per-article reports (one transaction;
+    running it twice changes nothing). Run it after changing the identity rule, while nothing
+    else is ingesting into the same database."""
+    from bot.store.store import Store
+
+    settings = _settings()
+
+    async def main():
+        async with await Store.open(settings.db) as store:
+            return await store.reindex()
+
+    result = _run(main())
+    typer.echo(f"reindexed {result.reports} event reports: {result.events_before} events before, "
+               f"{result.events_after} after")
 
 
 @app.command()
