@@ -203,12 +203,15 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         # verb ('They agreed on ..., X said') is still the sentence's attribution.
         before = (clause is not None and clause.right_edge.i < lo and token.dep_ in ("ROOT", "parataxis")
                   and not _QUOTE_MARK.search(text, token.sent.start_char, doc[lo].idx))
-        inverted = clause is None and token.dep_ == "ccomp" and token.head.i < lo
+        inverted = (clause is None and token.dep_ == "ccomp" and token.head.i < lo and not _is_speech(token.head)
+                    and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in token.children))
         if clause is not None and not before:
             right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
             parts = _around(doc, clause.left_edge, right, token, subject)
             # 'The two sides agreed to hold talks': an agreement is an event, not words said.
             rule = "agree_to" if token.lemma_ == "agree" and clause.dep_ == "xcomp" else "reported"
+            if rule == "reported" and clause.dep_ == "xcomp":
+                rule = "directive"  # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
         elif _is_speech(token, quotation=True) and (token.dep_ in ("ROOT", "parataxis") or inverted):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             hi = max(subject.right_edge.i, token.i)
@@ -531,7 +534,8 @@ RULES = {
     "labelled": 0.7,  # 'NAME: ...'
     "signed": 0.7,  # '"..." - NAME'
     "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
-    "agree_to": 0.35,  # 'X and Y agreed to ...': the agreement is an event
+    "agree_to": 0.35,
+    "directive": 0.5,  # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
 }
 # How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
 SPEAKERS = {"name": 1.0, "body": 0.95, "document": 0.9, "title": 0.88, "pronoun": 0.92,
@@ -545,9 +549,9 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
     if speaker.how in ("pronoun", "title"):
         score *= 0.93 ** max(0, speaker.distance - 1)
     if f.rule == "stance" and f.quotes == [] and "\u201c" not in text and '"' not in text:
-        score *= 0.85  # an unquoted position ('rejected calls for ...') is more often the writer's summary
+        score *= 0.9  # an unquoted position ('rejected calls for ...') is more often the writer's summary
     if speaker.cluster.kind == "media":
-        score *= 0.6  # an outlet reporting is rarely the one who said it
+        score *= 0.5  # an outlet reporting is rarely the one who said it
     if f.verb_i is not None and f.speaker_token is not None and abs(f.verb_i - f.speaker_token.i) > 12:
         score *= 0.9  # speaker far from the cue: a long subject or a parse that wandered
     if _words(text) < 4:
@@ -593,6 +597,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     taken = [(f.start, f.end) for f in reported + direct]
     labelled = [f for f in _labelled_lines(doc) if not any(a < f.end and f.start < b for a, b in taken)]
     statements: list[Statement] = []
+    kept: list[tuple[_Found, Speaker]] = []
     seen: set[tuple[int, int]] = set()
     for f in sorted(reported + direct + labelled, key=lambda f: f.start):
         if (f.start, f.end) in seen or f.speaker_token is None:
@@ -631,4 +636,21 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 confidence=_confidence(f, speaker, _text(doc)[f.start : f.end]),
             )
         )
+        kept.append((f, speaker))
+    _discount_frames(doc, kept, statements)
     return statements
+
+
+def _discount_frames(doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement]) -> None:
+    """Lower what is only a frame around someone else's words ('the agency reported that X said
+    ...'), and what a headline says (a headline paraphrases)."""
+    text = _text(doc)
+    first_line = text.find("\n")
+    headline = first_line if first_line > 0 and text[:first_line].rstrip()[-1:] not in ".!?\"\u201d" else -1
+    cues = [(doc[f.verb_i].idx, sp.cluster) for f, sp in kept
+            if f.verb_i is not None and sp.cluster is not None and f.rule in ("reported", "sentence", "quote_after")]
+    for (f, speaker), statement in zip(kept, statements, strict=True):
+        if any(f.start <= cue < f.end and who is not speaker.cluster for cue, who in cues):
+            statement.confidence = round(statement.confidence * 0.6, 3)
+        if f.start < headline:
+            statement.confidence = round(statement.confidence * 0.6, 3)

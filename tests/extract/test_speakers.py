@@ -119,3 +119,20 @@ def test_a_name_the_tagger_cut_in_two_is_one_speaker(say):
     )
     s = find(say(text), "next round")  # the tagger reads 'Seyed Hossein' as a person, 'Tavakkoli' as a body
     assert s.speaker == "Seyed Hossein Tavakkoli" and s.speaker_kind == "person"
+
+
+def test_a_frame_around_someone_elses_words_and_a_headline_rank_lower(say):
+    text = (
+        "Chile says fishing talks with Peru will resume\n\n"
+        "The state broadcaster reported that Chilean Foreign Minister Ana Rojas said the fishing talks "
+        "would resume in April.\n\n"
+        "Rojas warned the fleet owners to stay out of the disputed zone."
+    )
+    statements = say(text)
+    inner = [s for s in statements if s.speaker == "Ana Rojas" and "resume in April" in s.content]
+    frame = [s for s in statements if s.speaker_text.endswith("broadcaster")]
+    assert inner and inner[0].confidence >= 0.7
+    assert all(s.confidence < 0.5 for s in frame)
+    demand = [s for s in statements if "disputed zone" in s.content]  # a demand: half a statement, half an event
+    assert demand and demand[0].confidence < inner[0].confidence
+    assert all(s.confidence < 0.7 for s in statements if s.content_start < text.index("\n"))
