@@ -534,7 +534,7 @@ RULES = {
     "labelled": 0.7,  # 'NAME: ...'
     "signed": 0.7,  # '"..." - NAME'
     "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
-    "agree_to": 0.35,
+    "agree_to": 0.35,  # 'X and Y agreed to ...': the agreement is an event, not words said
     "directive": 0.5,  # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
 }
 # How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
