@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PIP_QUIET := --quiet --disable-pip-version-check
 
-.PHONY: demo test test-quick lint bench bench-memory eval lock chat clean
+.PHONY: demo test test-quick lint bench bench-memory bench-merge eval lock chat clean
 
 # The lock pins every dependency by hash (supply chain); the project itself installs on top.
 $(STAMP): requirements.lock pyproject.toml
@@ -42,6 +42,12 @@ bench: $(STAMP)
 # Start-up, idle memory of `briefbot run`, and memory over a 10,000-article ingest (long).
 bench-memory: $(STAMP)
 	$(BIN)/python bench/memory.py
+
+# Cross-article event identity: pairwise and B-cubed scores, wrong merges and split events on
+# merge_dev; then wrong merges among items citing several articles of news_dev and the seeds.
+bench-merge: $(STAMP)
+	$(BIN)/python bench/merge.py
+	$(BIN)/python bench/merge.py --news
 
 # Regenerate the hashed lock after changing dependencies in pyproject.toml.
 lock:
