@@ -66,6 +66,7 @@ SELECT
      WHERE NOT EXISTS (SELECT 1 FROM statement_sources ss WHERE ss.statement_id = st.id))
   + (SELECT count(*) FROM events ev
      WHERE NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = ev.id))
+  + (SELECT count(*) FROM event_reports r WHERE r.event_id IS NULL)
   AS orphans"""
 ARTICLE_FACT_COUNTS = """
 SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""

@@ -1,0 +1,199 @@
+"""The identity rule (bot/identity.py): when two articles' reports are one real-world event.
+
+Hand-built reports only: no spaCy, no database. Countries are real so their codes mean something;
+everything else is invented.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import count
+
+from bot.identity import (
+    Party,
+    Place,
+    Report,
+    best_cluster,
+    compare,
+    join,
+    kinds_compatible,
+    representative,
+)
+
+_ids = count(1)
+FIN, EST, LAT, NOR = (Party(n, "country", c) for n, c in
+                      (("Finland", "FIN"), ("Estonia", "EST"), ("Latvia", "LVA"), ("Norway", "NOR")))
+TALLINN = Place("Tallinn", "EST")
+ESTONIA = Place("Estonia", "EST", is_country=True)
+RIGA = Place("Riga", "LVA")
+
+
+def report(
+    *parties: Party,
+    date: str | None = "2025-03-04",
+    precision: str | None = "day",
+    place: Place | None = TALLINN,
+    published: str | None = "2025-03-04",
+    kind: str = "talks",
+    type: str = "CONSULT",
+    status: str | None = None,
+    outcome: str | None = None,
+    content: str | None = None,
+    confidence: float = 0.8,
+    article: int | None = None,
+) -> Report:
+    n = next(_ids)
+    return Report(
+        id=n, article=article or n, type=type, kind=kind, parties=parties or (FIN, EST), place=place,
+        date=date, precision=precision if date else None, published=published, status=status,
+        outcome=outcome, content=content, confidence=confidence,
+    )
+
+
+def nobody(r: Report) -> Report:
+    return replace(r, parties=())
+
+
+# --- kinds -------------------------------------------------------------------------------------
+def test_talks_meetings_and_negotiations_may_name_one_event_but_a_phone_call_is_not_a_meeting():
+    assert kinds_compatible("talks", "meeting") and kinds_compatible("negotiations", "summit")
+    assert kinds_compatible("phone_call", "phone_call")
+    assert not kinds_compatible("phone_call", "meeting")
+    assert not kinds_compatible("agreement", "pledge")
+
+
+# --- dated reports -----------------------------------------------------------------------------
+def test_two_outlets_on_the_same_day_in_the_same_city_are_one_event():
+    verdict = compare(report(FIN, EST), report(EST, FIN, kind="meeting"))
+    assert verdict.same and verdict.rule == "dated"
+    assert set(verdict.agreed) >= {"type", "kind", "date", "participants", "place"}
+
+
+def test_a_date_one_day_off_still_agrees_but_two_days_do_not():
+    assert compare(report(), report(date="2025-03-05", published="2025-03-05")).same
+    assert compare(report(), report(date="2025-03-06", published="2025-03-06")).rule == "date"
+
+
+def test_a_week_long_report_agrees_with_any_day_of_its_week():
+    week = report(date="2025-03-03", precision="week")
+    assert compare(week, report(date="2025-03-08", published="2025-03-08")).same
+    assert not compare(week, report(date="2025-03-12", published="2025-03-12")).same
+
+
+def test_different_cities_are_different_events_but_a_country_holds_its_cities():
+    assert compare(report(), report(place=RIGA)).rule == "place"
+    assert compare(report(), report(place=ESTONIA)).same
+    assert compare(report(place=Place("Washington")), report(place=Place("Washington, D.C."))).same
+
+
+def test_bilateral_talks_need_the_same_two_sides():
+    assert compare(report(FIN, EST), report(FIN, LAT)).rule == "participants"
+
+
+def test_a_mediator_named_by_one_outlet_only_does_not_split_the_event():
+    assert compare(report(FIN, EST), report(FIN, EST, NOR)).same
+    assert compare(report(FIN), report(FIN, EST)).same  # one outlet names only the host
+
+
+def test_a_person_counts_as_their_country():
+    minister = Party("Anna Lind", "person", "FIN")
+    assert compare(report(minister, EST), report(FIN, EST)).same
+    assert not compare(report(minister, EST), report(LAT, EST)).same
+
+
+def test_reports_naming_nobody_must_be_the_same_kind_at_the_same_place():
+    summit = nobody(report(kind="summit"))
+    assert compare(summit, nobody(report(kind="summit"))).same
+    assert not compare(summit, nobody(report(kind="meeting"))).same
+    assert not compare(summit, nobody(report(kind="summit", place=None))).same
+    assert not compare(summit, report(kind="summit", place=None)).same
+
+
+def test_two_agreements_the_same_day_between_the_same_sides_are_two_events():
+    swap = report(type="AGREE", kind="agreement", content="a prisoner exchange of 500 each")
+    again = report(type="AGREE", kind="agreement", content="to meet again in April")
+    same_swap = report(type="AGREE", kind="agreement", content="the exchange of prisoners")
+    assert compare(swap, again).rule == "terms"
+    assert compare(swap, same_swap).same
+    assert compare(swap, report(type="AGREE", kind="agreement", content="the deal")).same  # says nothing
+
+
+def test_two_reports_from_one_article_are_never_merged_here():
+    assert compare(report(article=7), report(article=7)).rule == "same article"
+
+
+# --- undated reports ---------------------------------------------------------------------------
+def test_an_undated_report_joins_when_published_within_two_days_with_the_same_sides_and_place():
+    held = report(date="2025-03-04")
+    follow_up = report(date=None, published="2025-03-06")
+    verdict = compare(held, follow_up)
+    assert verdict.same and verdict.rule == "undated" and "published" in verdict.agreed
+
+
+def test_an_undated_report_needs_the_place_the_sides_and_a_recent_publication():
+    held = report(date="2025-03-04")
+    assert compare(held, report(date=None, place=None, published="2025-03-05")).rule.startswith("undated without the same place")
+    assert compare(held, report(FIN, date=None, published="2025-03-05")).rule.startswith("undated without the same participants")
+    assert compare(held, report(date=None, published="2025-03-09")).rule == "published"
+
+
+def test_a_month_cannot_tell_one_round_from_the_next_so_it_counts_as_undated():
+    in_march = report(date="2025-03-01", precision="month", published="2025-04-15")
+    assert compare(report(date="2025-03-04"), in_march).rule == "published"
+    assert compare(report(date="2025-04-20", published="2025-04-20"), in_march).rule == "date"
+
+
+# --- clusters ----------------------------------------------------------------------------------
+def test_a_cluster_never_chains_a_report_to_a_member_it_contradicts():
+    monday, tuesday = report(date="2025-03-03"), report(date="2025-03-04")
+    wednesday = report(date="2025-03-05")
+    assert compare(tuesday, wednesday).same  # pairwise, Wednesday would follow Tuesday...
+    verdict = join(wednesday, [monday, tuesday])
+    assert not verdict.same and verdict.rule.startswith("date")  # ... but Monday says no
+
+
+def test_a_third_party_named_by_each_outlet_differently_keeps_them_apart():
+    with_norway = report(FIN, EST, NOR)
+    assert not join(report(FIN, EST, LAT), [report(FIN, EST), with_norway]).same
+
+
+def test_a_dated_report_joins_through_the_clusters_date_even_when_an_undated_member_lacks_its_place():
+    dated = report(date="2025-03-04")
+    undated = report(date=None, published="2025-03-05")
+    no_place = report(date="2025-03-04", place=None, published="2025-03-06")
+    assert compare(undated, no_place).rule == "undated without the same place"
+    assert join(no_place, [dated, undated]).same
+
+
+def test_the_closest_cluster_wins_and_ties_go_to_the_older():
+    exact = [report(date="2025-03-04")]
+    near = [report(date="2025-03-05", published="2025-03-05")]
+    chosen, verdict, verdicts = best_cluster(report(date="2025-03-04"), {9: near, 4: exact})
+    assert chosen == 4 and verdict.same and set(verdicts) == {4, 9}
+    chosen, _, _ = best_cluster(report(), {9: [report()], 4: [report()]})
+    assert chosen == 4
+    chosen, verdict, _ = best_cluster(report(place=RIGA), {4: exact})
+    assert chosen is None and verdict.rule == "new"
+
+
+# --- the event answers show --------------------------------------------------------------------
+def test_a_later_report_moves_the_status_on_and_adds_the_outcome_but_never_moves_a_day_date():
+    planned = report(date="2025-03-06", status="planned", published="2025-03-03")
+    held = report(date="2025-03-07", status="concluded", outcome="a joint statement on ferries",
+                  published="2025-03-07")
+    rep = representative([planned, held])
+    assert (rep.date, rep.precision, rep.status) == ("2025-03-06", "day", "concluded")
+    assert rep.outcome == "a joint statement on ferries"
+    assert rep.disputed == ("date", "status")
+
+
+def test_a_precise_date_replaces_a_vaguer_one_and_a_city_replaces_its_country():
+    vague = report(date="2025-03-01", precision="month", place=ESTONIA)
+    precise = report(date="2025-03-04", place=TALLINN)
+    rep = representative([vague, precise])
+    assert (rep.date, rep.precision, rep.place) == ("2025-03-04", "day", TALLINN)
+    assert rep.disputed == ()  # "March 2025" holds the 4th; Estonia holds Tallinn
+
+
+def test_an_event_is_as_sure_as_its_surest_report():
+    assert representative([report(confidence=0.4), report(confidence=0.7)]).confidence == 0.7
