@@ -3,7 +3,7 @@
     .venv/bin/python bench/calibrate_confidence.py [../shared/eval/news_dev] [--folds 3] [--write]
 
 Each predicted event is labelled right or wrong with the news scorer's own rule
-(`bot.evaluate.news.event_matches`); its features come from `bot.extract.event_confidence`. A
+(`bot.evaluate.news.event_matches`); its features come from `bot.extract.events.confidence`. A
 logistic regression (L2-penalised, plain gradient descent: a dozen features need nothing more) is
 fitted on all folds but one and scored on the held-out fold, so a weight that only fits some
 articles shows up as a drop on the fold it did not see. `--write` stores the weights fitted on the
@@ -21,8 +21,8 @@ import numpy as np
 from bot.config import Settings
 from bot.evaluate.news import event_matches, fold_files, read_gold
 from bot.extract.entities import link_entities
-from bot.extract.event_confidence import features
 from bot.extract.events import extract_events_with_evidence
+from bot.extract.events.confidence import features
 from bot.extract.extractor import Extractor
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "confidence.json"

@@ -59,7 +59,7 @@ class Statement:
     speaker_title: str | None = None
     speaker_country: str | None = None
     content_spans: list[list[int]] | None = None
-    # The engine's estimate that the statement is right, from how it was found (see confidence.py).
+    # The engine's estimate that the statement is right, from how it was found (statements.py).
     confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
@@ -103,7 +103,7 @@ class Event:
     mode: str | None = None
     outcome: str | None = None
     content: str | None = None
-    # The engine's estimate that the event is right, from how it was found (see confidence.py).
+    # The engine's estimate that the event is right, from how it was found (events/confidence.py).
     confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from bot.extract.events.lexicon import FRAMING_PREPS
 from bot.extract.pipeline import load_data
 
-BACKGROUND_PREPS = frozenset({"after", "since", "following", "before", "amid", "despite", "ahead", "prior", "like", "unlike"})
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 QUOTES = "\"“”"
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
@@ -82,7 +82,7 @@ def _subordinate(node: Token) -> bool:
 def _background(token: Token) -> bool:
     """'after the talks', 'since the invasion', 'like the previous round': the frame, not the news."""
     for node in (token, token.head):
-        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_PREPS:
+        if node.dep_ == "pobj" and node.head.lower_ in FRAMING_PREPS:
             return True
     return any(c.lower_ in ("previous", "last", "former", "earlier", "first") for c in token.children if c.dep_ == "amod")
 

@@ -1,0 +1,144 @@
+"""Who took part: the sides an event's trigger names in its own clause (subject, object, "with" and
+"between" phrases, coordination), as entities; a capital or a delegation is its country."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from bot.extract.countries import country_index
+from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.events.lexicon import GROUP_WORDS, LOCATIVE_PREPS, load_frames
+from bot.extract.events.triggers import Trigger, clause_chain
+from bot.extract.pipeline import load_data
+from bot.names import fold
+
+
+def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True) -> list[Cluster]:
+    """Entities named among `tokens`, with capitals and seats of government read as their country."""
+    found: list[Cluster] = []
+    countries = country_index()
+    for token in tokens:
+        cluster = index.cluster_of(token)
+        if cluster is None:
+            continue
+        if actors and cluster.kind in ("place", "organization") and cluster.country is not None:
+            how = countries.match(cluster.name)
+            if how and how.how in ("capital", "institution"):
+                cluster = _country_cluster(index, cluster.country.code) or cluster
+        if actors:
+            cluster = _as_side(cluster, index)
+        if cluster is None or cluster.kind == "media" or cluster in found:
+            continue
+        if actors and cluster.kind == "place":
+            continue
+        found.append(cluster)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _participant_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    raw = load_data("participants")
+    return frozenset(raw["event_name_heads"]), frozenset(raw["role_words"]), frozenset(raw["side_groups"])
+
+
+def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
+    """The side an entity stands for in an event, or None when it is no side at all: an event's
+    or programme's name ("Peace Summit"), a bare role ("Heads of State"); "Delegations of Russia"
+    is Russia."""
+    if cluster.kind in ("person", "country"):
+        return cluster
+    events, roles, groups = _participant_rules()
+    words = fold(cluster.name).replace("-", " ").split()
+    if not words or words[-1] in events or all(w in roles for w in words):
+        return None
+    if words[0] in groups and len(words) > 2 and words[1] == "of":
+        country = country_index().resolve(" ".join(words[2:]))
+        if country is not None:
+            return _country_cluster(index, country.code) or cluster
+    return cluster
+
+
+def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
+    for cluster in index.clusters:
+        if cluster.kind == "country" and cluster.code == code:
+            return cluster
+    country = country_index().by_code(code)
+    if country is None:
+        return None
+    cluster = Cluster(kind="country", name=country.name, country=country, code=code, aliases={country.name})
+    index.clusters.append(cluster)
+    return cluster
+
+
+def _subtree_without_clauses(token: Token) -> list[Token]:
+    """A phrase's tokens, leaving out relative clauses and participles hanging off it, and the
+    place it happens in ("the meeting in Qatar" names no side)."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("relcl", "acl", "advcl", "appos") and child is not token:
+                continue
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
+    token = trigger.token
+    tokens: list[Token] = []
+    group = False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "of", "by"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    tokens.extend(_subtree_without_clauses(pobj))
+        elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+            tokens.extend(_subtree_without_clauses(child))
+    verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
+        verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
+                tokens.extend(_subtree_without_clauses(child))
+                group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
+            elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
+                tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        tokens.extend(_subtree_without_clauses(pobj))
+    if trigger.type != "CONSULT" or trigger.governor is not None:
+        tokens.extend(_action_arguments(trigger))
+    # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
+    tokens = [t for t in tokens if t.i not in trigger.tokens]
+    return _clusters_in(tokens, index), group
+
+
+def _action_arguments(trigger: Trigger) -> list[Token]:
+    """Who acted and on whom: the subject of the clause chain ("Norway is willing to send"),
+    the objects and the target phrases ("to Great Britain", "against Serbia") of the verb."""
+    node = trigger.governor or trigger.token
+    if node.pos_ not in ("VERB", "AUX"):
+        return []
+    preps = load_frames().argument_preps
+    tokens: list[Token] = []
+    for link in clause_chain(node):
+        subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            tokens.extend(_subtree_without_clauses(subject))
+            break
+    for child in node.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
+            tokens.extend(_subtree_without_clauses(child))
+        elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    tokens.extend(_subtree_without_clauses(pobj))
+    return tokens

@@ -1,0 +1,340 @@
+"""From triggers to events: one draft per event in the article, its mentions merged, kept only when
+asserted and with a side, then turned into `Event`s with a confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from bot.extract.dateline import Dateline, find_dateline
+from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.events.arguments import find_participants
+from bot.extract.events.confidence import EventEvidence, confidence
+from bot.extract.events.lexicon import ASSERTING_PREDICATES, STATUS_PREDICATES, lemma_of
+from bot.extract.events.topics import (
+    agreement_content,
+    distinct_topics,
+    find_topics,
+    sentence_topics,
+)
+from bot.extract.events.triggers import (
+    Trigger,
+    find_triggers,
+    is_negated_or_hypothetical,
+    is_topic,
+    salience,
+)
+from bot.extract.events.when_where import find_location, find_status, own_date
+from bot.facts import TALK_KINDS, Event, Location, Participant
+from bot.identity import kinds_compatible
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sent: Span
+    date: tuple[str, str] | None = None
+    location: Location | None = None
+    participants: list[Cluster] = field(default_factory=list)
+    status: str | None = None
+    topics: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    content: str | None = None
+    group_subject: bool = False  # "both sides agreed": participants come from the linked talks
+
+
+@dataclass
+class _Draft:
+    mentions: list[Mention]
+    outcome: list[str] = field(default_factory=list)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return kinds_compatible(a, b)  # the one declaration, shared with cross-article identity
+
+
+def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
+    return [event for event, _ in extract_events_ranked(doc, index, published)]
+
+
+def extract_events_ranked(
+    doc: Doc, index: EntityIndex, published: str | None, *, need_participants: bool = True
+) -> list[tuple[Event, tuple]]:
+    """Events in text order, each with its salience key (smaller = the sentence's main event).
+
+    The key is how close the event's trigger sits to the root of its sentence's main clause
+    (reporting verbs such as "officials said" do not count as the clause), then verbs before
+    nouns, then the earlier word: see `salience`.
+    """
+    found = extract_events_with_evidence(doc, index, published, need_participants=need_participants)
+    return [(event, salience(evidence.trigger_)) for event, evidence in found]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """An event with what its confidence was computed from (for calibration)."""
+
+    evidence: EventEvidence
+    trigger_: Trigger
+
+
+def extract_events_with_evidence(
+    doc: Doc, index: EntityIndex, published: str | None, *, need_participants: bool = True
+) -> list[tuple[Event, _Found]]:
+    """Events with the evidence their confidence came from. `need_participants=False` keeps events
+    whose sides are unnamed ("police", "the rebels"): sentence-level typing (PLOVER) wants them,
+    the product does not, since an analyst cannot use an event without its sides."""
+    dateline = find_dateline(doc.text)
+    drafts = _drafts(doc, index, published, dateline)
+    if dateline is not None:
+        _place_lead_events(doc, drafts, dateline)
+    out = []
+    for draft in drafts:
+        if not _keep(draft) or (need_participants and not _draft_participants(draft)):
+            continue
+        event = _to_event(draft, published)
+        evidence = _evidence(draft, event)
+        event.confidence = round(confidence(evidence), 3)
+        out.append((event, _Found(evidence, draft.mentions[0].trigger)))
+    return out
+
+
+def _evidence(draft: _Draft, event: Event) -> EventEvidence:
+    first = draft.mentions[0]
+    sides = {p.country_code or p.name for p in event.participants}
+    return EventEvidence(
+        type=event.type,
+        trigger=first.trigger.token,
+        governor=first.trigger.governor,
+        sent=first.sent,
+        sides=len(sides),
+        mentions=len(draft.mentions),
+        dated=event.date is not None,
+        placed=event.location is not None,
+    )
+
+
+def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> None:
+    """The lead sentence after a dateline reports what happened where the report was filed;
+    a phone call has no one place, and a place the sentence names itself wins."""
+    lead = next((s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None)
+    if lead is None:
+        return
+    place = Location(name=dateline.place, country_code=dateline.country_code)
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.sent.start != lead.start or first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
+            continue
+        if not any(m.location for m in draft.mentions):
+            first.location = place
+
+
+def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    main: dict[str, _Draft] = {}
+    for sent in doc.sents:
+        if any(t.i in index.byline_tokens for t in sent[:1]):
+            continue
+        sent_topics, sent_excluded = sentence_topics(sent)
+        sent_mentions: list[tuple[Mention, _Draft]] = []
+        for trigger in find_triggers(sent):
+            if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks":
+                continue  # "discuss" alone says what was talked about, not that talks took place
+            if is_negated_or_hypothetical(trigger) or is_topic(trigger):
+                continue
+            mention = _mention(trigger, sent, index, published, dateline)
+            draft = _place(mention, drafts, main)
+            sent_mentions.append((mention, draft))
+        # Agenda sentences belong to the talks they mention, else to the article's main talks.
+        target = next((d for m, d in sent_mentions if m.trigger.type == "CONSULT"), main.get("CONSULT"))
+        if target is not None:
+            target.mentions[0].topics.extend(sent_topics)
+            target.mentions[0].excluded.extend(sent_excluded)
+        _link_agreements(sent_mentions, drafts, index)
+    return _fold_undated(drafts)
+
+
+def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
+    """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
+    article has just one such dated event and nothing (place, participants) sets them apart."""
+    def dated(d: _Draft) -> bool:
+        return any(m.date for m in d.mentions)
+
+    def place(d: _Draft) -> str | None:
+        return next((m.location.name for m in d.mentions if m.location), None)
+
+    out = list(drafts)
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.trigger.type != "CONSULT" or dated(draft):
+            continue
+        targets = [
+            d for d in out
+            if d is not draft and dated(d) and d.mentions[0].trigger.type == "CONSULT"
+            and _compatible(d.mentions[0].trigger.kind, first.trigger.kind)
+        ]
+        if len(targets) != 1:
+            continue
+        target = targets[0]
+        here, there = place(draft), place(target)
+        ours, theirs = set(map(id, _draft_participants(draft))), set(map(id, _draft_participants(target)))
+        if here != there or not (ours & theirs):
+            continue  # a place or a side of its own sets it apart; no side in common, nothing joins
+        target.mentions.extend(draft.mentions)
+        target.outcome.extend(draft.outcome)
+        out.remove(draft)
+    return out
+
+
+def _mention(
+    trigger: Trigger, sent: Span, index: EntityIndex, published: str | None, dateline: Dateline | None
+) -> Mention:
+    date = own_date(trigger, published)
+    participants, group = find_participants(trigger, index)
+    mention = Mention(
+        trigger=trigger,
+        sent=sent,
+        date=date,
+        location=find_location(trigger, index, dateline),
+        participants=participants,
+        status=find_status(trigger, date, published),
+        topics=find_topics(trigger),
+        group_subject=group,
+    )
+    if trigger.type == "AGREE":
+        mention.content = agreement_content(trigger)
+    return mention
+
+
+def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _Draft:
+    """Join the mention to the event it refers to in this article, or start a new one."""
+    t = mention.trigger
+    if t.type == "CONSULT":
+        if mention.date is not None:
+            for draft in drafts:
+                first = draft.mentions[0]
+                if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions):
+                    draft.mentions.append(mention)
+                    return draft
+        else:
+            current = main.get("CONSULT")
+            if current is not None and _compatible(current.mentions[0].trigger.kind, t.kind):
+                here = mention.location.name if mention.location else None
+                there = next((m.location.name for m in current.mentions if m.location), None)
+                if not (here and there and here != there):
+                    current.mentions.append(mention)
+                    return current
+    draft = _Draft([mention])
+    drafts.append(draft)
+    if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
+        main["CONSULT"] = draft
+    return draft
+
+
+def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:
+    """An agreement reached 'following the talks' is their outcome, between their participants."""
+    talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
+    for mention, _ in sent_mentions:
+        if mention.trigger.type != "AGREE":
+            continue
+        source = talks[0] if talks else next(
+            (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT" and _draft_status(d) == "concluded"),
+            None,
+        )
+        if source is None:
+            continue
+        if mention.group_subject or not mention.participants:
+            mention.participants = _draft_participants(source) or mention.participants
+        if mention.content:
+            source.outcome.append("agreed to " + mention.content)
+        if mention.date is None:
+            mention.date = next((m.date for m in source.mentions if m.date), None)
+        if mention.location is None and talks:  # agreed at the talks this sentence reports
+            mention.location = next((m.location for m in source.mentions if m.location), None)
+        if mention.status is None and _draft_status(source) == "concluded":
+            mention.status = "concluded"
+
+
+def _draft_status(draft: _Draft) -> str | None:
+    return next((m.status for m in draft.mentions if m.status), None)
+
+
+def _draft_participants(draft: _Draft) -> list[Cluster]:
+    seen: list[Cluster] = []
+    for m in draft.mentions:
+        for p in m.participants:
+            if p not in seen:
+                seen.append(p)
+    return seen
+
+
+def _keep(draft: _Draft) -> bool:
+    first = draft.mentions[0]
+    trigger = first.trigger
+    if trigger.kind == "pledge" or trigger.type == "CONSULT":
+        return True  # "it is willing to withdraw": the pledge is the news
+    # A bare noun ("hailed the agreement", "restoring cooperation", "at the request of") is a
+    # reference or a topic; a verb, a light verb ("reached a deal") or a predicate ("the deal
+    # was signed") says the event happened.
+    return any(_asserted(m.trigger) for m in draft.mentions)
+
+
+def _asserted(trigger: Trigger) -> bool:
+    token = trigger.token
+    if token.pos_ in ("VERB", "AUX") or trigger.governor is not None:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ for g in c.subtree) for c in token.children):
+        return True  # "a threat by the president on Monday": its author makes it an act
+    return token.dep_ in ("nsubj", "nsubjpass") and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
+
+
+def _participant(cluster: Cluster) -> Participant:
+    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    return Participant(name=cluster.name, kind=cluster.kind, country_code=code)
+
+
+def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
+    """PLOVER's CONSULT mode; a meeting in person with no other sign is a visit (someone
+    travelled), one among three or more countries multilateral."""
+    if trigger.type != "CONSULT":
+        return trigger.mode
+    if trigger.mode is not None:
+        return trigger.mode
+    countries = {p.code or (p.country.code if p.country else p.name) for p in participants}
+    return "multilateral" if len(countries) >= 3 else "visit"
+
+
+def _to_event(draft: _Draft, published: str | None) -> Event:
+    first = draft.mentions[0]
+    date = next((m.date for m in draft.mentions if m.date), None)
+    status = _draft_status(draft)
+    if date is None and status == "ongoing" and published:
+        date = (published, "day")  # under way as the article was written
+    excluded = distinct_topics([t for m in draft.mentions for t in m.excluded])
+    topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
+    location = next((m.location for m in draft.mentions if m.location), None)
+    participants = _draft_participants(draft)
+    if location is not None:
+        participants = [p for p in participants if not (p.kind == "place" and p.name == location.name)]
+    sent = first.sent
+    raw = sent.text
+    evidence = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the stripped text
+    return Event(
+        type=first.trigger.type,
+        kind=first.trigger.kind,
+        mode=_mode(first.trigger, participants),
+        participants=[_participant(p) for p in participants],
+        location=location,
+        date=date[0] if date else None,
+        date_precision=date[1] if date else None,
+        status=status,  # type: ignore[arg-type]
+        topics=topics,
+        excluded_topics=excluded,
+        outcome="; ".join(dict.fromkeys(draft.outcome)) or None,
+        content=first.content,
+        evidence=evidence,
+        evidence_start=start,
+        evidence_end=start + len(evidence),
+    )

@@ -1,0 +1,107 @@
+"""The event rules' vocabulary: trigger words and frames (data/event_triggers.json) and the cue
+word lists (data/event_cues.json), loaded once; and the corrected lemma every rule reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from bot.extract.pipeline import load_data
+
+_CUES = load_data("event_cues")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(_CUES[key]["words"])
+
+
+MODALS = _words("modals")
+POSSIBILITY = _words("possibility")
+CIRCUMSTANCE_PREPS = _words("circumstance_preps")
+HYPOTHETICAL_MARKS = _words("hypothetical_marks")
+ONGOING_CUES = _words("ongoing_cues")
+PLANNED_CUES = _words("planned_cues")
+CONCLUDED_CUES = _words("concluded_cues")
+ASSERTING_PREDICATES = _words("asserting_predicates")
+STATUS_PREDICATES = ONGOING_CUES | PLANNED_CUES | CONCLUDED_CUES | _words("course_verbs")
+TOPIC_VERBS = _words("topic_verbs")
+EXCLUSION_VERBS = _words("exclusion_verbs")
+GROUP_WORDS = _words("group_words")
+LABOUR_WORDS = _words("labour_words")
+FRAMING_PREPS = _words("framing_preps")
+TOPIC_PREPS = _words("topic_preps")
+LOCATIVE_PREPS = _words("locative_preps")
+TOPIC_PARTICIPLES = _words("topic_participles")
+DETACHED_PREPS = _words("detached_preps")
+LEADING_WORDS = _words("leading_words")
+
+
+TRIM = " \t\n,;:.\"'“”"
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> tuple[dict, dict, dict]:
+    types = load_data("event_triggers")["types"]
+    nouns: dict[str, list[tuple[str, str, str | None]]] = {}
+    verbs: dict[str, list[tuple[str, str, str | None]]] = {}
+    phrases: dict[tuple[str, ...], tuple[str, str, str | None]] = {}
+    for type_, table in types.items():
+        for lemma, (kind, mode) in table["nouns"].items():
+            nouns.setdefault(lemma, []).append((type_, kind, mode))
+        for lemma, (kind, mode) in table["verbs"].items():
+            verbs.setdefault(lemma, []).append((type_, kind, mode))
+        for phrase, (kind, mode) in table["phrases"].items():
+            phrases[tuple(phrase.split())] = (type_, kind, mode)
+    return nouns, verbs, phrases
+
+
+@dataclass(frozen=True)
+class Frames:
+    """How governing verbs and modality reshape a trigger (see `frames` in event_triggers.json)."""
+
+    light: frozenset[str]
+    reversing: dict[str, str]
+    reversal: dict[str, str]
+    verb_object: dict[tuple[str, str], str]
+    intent: frozenset[str]
+    future: frozenset[str]
+    obligation: frozenset[str]
+    hostile: frozenset[str]
+    pledge: frozenset[str]
+    reporting: frozenset[str]
+    lemma_fixes: dict[str, str]
+    argument_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_frames() -> Frames:
+    raw = load_data("event_triggers")["frames"]
+    pairs = {tuple(k.split(" ", 1)): v for k, v in raw["verb_object"].items()}
+    return Frames(
+        light=frozenset(raw["light_verbs"]),
+        reversing=dict(raw["reversing_verbs"]),
+        reversal=dict(raw["reversal"]),
+        verb_object=pairs,  # type: ignore[arg-type]
+        intent=frozenset(raw["intent_words"]),
+        future=frozenset(raw["future_auxiliaries"]),
+        obligation=frozenset(raw["obligation_auxiliaries"]),
+        hostile=frozenset(raw["hostile_types"]),
+        pledge=frozenset(raw["pledge_types"]),
+        reporting=frozenset(raw["reporting_verbs"]),
+        lemma_fixes=dict(raw["lemma_fixes"]),
+        argument_preps=frozenset(raw["argument_preps"]),
+    )
+
+
+def lemma_of(token: Token) -> str:
+    """The lemma, corrected where the small model slips ("staged" -> "stag")."""
+    lemma = token.lemma_.lower()
+    return load_frames().lemma_fixes.get(lemma, lemma)
+
+
+def verb_lemma(verb: Token) -> str:
+    """'call off', 'break off': the lemma with its particle, as the frames list them."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma_of(verb)} {particle}" if particle else lemma_of(verb)

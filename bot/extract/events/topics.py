@@ -1,0 +1,157 @@
+"""What talks are about (and not about), and what an agreement says, in the article's words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.extract.events.lexicon import (
+    DETACHED_PREPS,
+    EXCLUSION_VERBS,
+    LEADING_WORDS,
+    TOPIC_PARTICIPLES,
+    TOPIC_VERBS,
+    TRIM,
+)
+from bot.extract.events.triggers import Trigger
+from bot.names import fold
+
+
+def _topic_tokens(token: Token, skip_conj: bool = False) -> list[Token]:
+    """A topic phrase: the noun with its modifiers, 'of' phrases and 'related to' participles."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("relcl", "advcl", "appos", "punct") or (
+                child.dep_ == "acl" and child.lemma_.lower() not in TOPIC_PARTICIPLES
+            ):
+                continue
+            if child.dep_ == "prep" and child.lower_ in DETACHED_PREPS:
+                continue
+            if skip_conj and node is token and child.dep_ in ("conj", "cc", "preconj"):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase(token: Token, limit: int = 12, skip_conj: bool = False) -> str:
+    if token.ent_type_ in ("DATE", "TIME"):
+        return ""
+    tokens = _topic_tokens(token, skip_conj)
+    text = token.doc[tokens[0].i : tokens[-1].i + 1].text
+    words = text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM).split()
+    while words and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    if len(words) > limit:
+        return ""  # a clause, not a topic
+    return " ".join(words).strip(TRIM)
+
+
+def _objects(verb: Token) -> list[Token]:
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "pobj", "attr"):
+            out.append(child)
+            out.extend(c for c in child.children if c.dep_ == "conj")
+        elif child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "to"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    out.extend(c for c in pobj.children if c.dep_ == "conj")
+    return out
+
+
+def find_topics(trigger: Trigger) -> list[str]:
+    """'talks on X', 'negotiations focusing on X', 'talks ... to address X'."""
+    token = trigger.token
+    topics: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "regarding", "concerning"):
+            topics.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
+        elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in TOPIC_VERBS:
+            topics.extend(_phrase(o) for o in _objects(child))
+    verb = trigger.governor or (token if token.pos_ == "VERB" else None)
+    if verb is not None:  # "will meet ... to discuss a peace treaty", "held talks to address X"
+        for child in verb.children:
+            if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in TOPIC_VERBS:
+                topics.extend(_phrase(o) for o in _objects(child))
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+        for node in [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]:
+            if node.lemma_.lower() in TOPIC_VERBS:
+                topics.extend(_phrase(o) for o in _objects(node))
+    return [t for t in topics if t]
+
+
+def sentence_topics(sent: Span) -> tuple[list[str], list[str]]:
+    """Agenda sentences: 'the focus ... would be on X'; 'would not discuss X, nor Y'."""
+    topics: list[str] = []
+    excluded: list[str] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in EXCLUSION_VERBS and token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
+            for obj in token.children:
+                if obj.dep_ == "dobj":
+                    excluded.extend(_split_coordination(obj))
+        if lemma in ("focus", "emphasis", "agenda") and token.pos_ == "NOUN":
+            verb = token.head if token.dep_ in ("nsubj", "nsubjpass") else None
+            if verb is not None:
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.lower_ == "on":
+                        topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+                for adv in verb.children:
+                    for child in adv.children:
+                        if child.dep_ == "prep" and child.lower_ == "on" and adv.dep_ == "advmod":
+                            topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "on":
+                    topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+    return [t for t in topics if t], [e for e in excluded if e]
+
+
+def _split_coordination(token: Token) -> list[str]:
+    """'the conflict in Ukraine, nor any political or security matters' -> two topics."""
+    parts = [token]
+    for part in parts:
+        parts.extend(c for c in part.children if c.dep_ == "conj" and c not in parts)
+    return [p for p in (_phrase(part, skip_conj=True) for part in parts) if p]
+
+
+def agreement_content(trigger: Trigger) -> str | None:
+    token = trigger.token
+    for child in token.children:
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to", "upon")):
+            target = child if child.dep_ == "xcomp" else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if target is None or target.ent_type_ in ("DATE", "TIME"):
+                continue  # "agreed on Wednesday": when, not what
+            start = target.left_edge.i
+            if token.doc[start].lower_ == "to":
+                start += 1
+            text = token.doc[start : target.right_edge.i + 1].text
+            return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _phrase(token, 14)
+    return None
+
+
+def _topic_words(topic: str) -> frozenset[str]:
+    return frozenset(w for w in fold(topic).split() if w not in ("and", "or", "nor", "the", "of", "in"))
+
+
+def distinct_topics(topics: list[str]) -> list[str]:
+    """Topics once each: 'political or security matters' and 'political and security matters'
+    are one; 'Ukraine' goes when 'ongoing conflict in Ukraine' already says it."""
+    words = [_topic_words(t) for t in topics]
+    kept: list[str] = []
+    for i, topic in enumerate(topics):
+        mine = words[i]
+        if not mine:
+            continue
+        covered = any(
+            (mine < words[j]) or (mine == words[j] and j < i) for j in range(len(topics)) if j != i
+        )
+        if not covered:
+            kept.append(topic)
+    return kept

@@ -1,0 +1,305 @@
+"""Finding event triggers in a sentence and reshaping them by the verb that governs them and by
+modality: "held talks" is a consultation, "lifted the curfew" a concession, "will send troops"
+a pledge; negated, hypothetical and topical mentions are no events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from bot.extract.events.lexicon import (
+    CIRCUMSTANCE_PREPS,
+    FRAMING_PREPS,
+    HYPOTHETICAL_MARKS,
+    LABOUR_WORDS,
+    MODALS,
+    POSSIBILITY,
+    TOPIC_PREPS,
+    TOPIC_VERBS,
+    lemma_of,
+    load_frames,
+    load_lexicon,
+    verb_lemma,
+)
+
+
+@dataclass
+class Trigger:
+    type: str
+    kind: str
+    mode: str | None
+    token: Token
+    tokens: tuple[int, ...]
+    governor: Token | None = None  # the light or reversing verb: "held" talks, "lifted" a curfew
+
+
+_MATCHERS: dict[int, PhraseMatcher] = {}
+
+
+def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One PhraseMatcher per vocabulary, built once: the lexicon's multi-word triggers."""
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None:
+        _, _, phrases = load_lexicon()
+        matcher = PhraseMatcher(vocab, attr="LOWER")
+        for words in phrases:
+            matcher.add(" ".join(words), [Doc(vocab, words=list(words))])
+        _MATCHERS[id(vocab)] = matcher
+    return matcher
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    """Event triggers in a sentence, each reshaped by the verb governing it and its modality."""
+    found = _lexical_triggers(sent)
+    found = _compose(found)
+    found.extend(_obligations(sent, found))
+    for trigger in found:
+        _apply_modality(trigger)
+    return found
+
+
+def _lexical_triggers(sent: Span) -> list[Trigger]:
+    """Multi-word phrases first (longest wins), then single nouns and verbs by lemma."""
+    nouns, verbs, phrases = load_lexicon()
+    found: list[Trigger] = []
+    used: set[int] = set()
+    doc = sent.doc
+    spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(sent)]  # offsets are the doc's
+    for span in filter_spans(spans):
+        type_, kind, mode = phrases[tuple(t.lower_ for t in span)]
+        head = next((t for t in span if t.pos_ in ("NOUN", "VERB")), span.root)
+        head = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else head
+        found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
+        used.update(t.i for t in span)
+    for token in sent:
+        if token.i in used or token.ent_type_ in ("DATE", "TIME"):
+            continue  # "on March 6" is a date, not a protest march
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nouns:
+            options = nouns[token.lemma_.lower()]
+        elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            options = verbs[token.lemma_.lower()]
+        else:
+            continue
+        type_, kind, mode = _choose(token, options)
+        if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
+            if not any(c.lower_ in ("phone", "telephone") for c in token.children):
+                continue  # "calls for restraint" is a REQUEST, not a phone call
+        found.append(Trigger(type_, kind, mode, token, (token.i,)))
+    return found
+
+
+def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[str, str, str | None]:
+    if len(options) == 1:
+        return options[0]
+    types = {option[0] for option in options}
+    if {"PROTEST", "ASSAULT"} <= types:
+        # "air strikes", "strikes on four boats" are attacks; a "general strike" is a protest.
+        labour = any(c.lemma_.lower() in LABOUR_WORDS for c in token.subtree if c.i < token.i)
+        wanted = "PROTEST" if labour else "ASSAULT"
+        return next(option for option in options if option[0] == wanted)
+    # "call for"/"call on" is a request; a "call" with someone is a consultation.
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if preps & {"for", "on"}:
+        for option in options:
+            if option[0] == "REQUEST":
+                return option
+    return options[0]
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head  # "ended mediation efforts": the efforts are the object
+    if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:
+        return None  # "Following the talks, Rubio announced ...": the talks frame, not object
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        verb = token.head.head
+        # "put under investigation", "spoke by phone", "engaged in talks"
+        if verb_lemma(verb) in load_frames().light or token.head.lower_ in ("under", "on", "by", "in"):
+            return verb
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        measure = token.head.head  # "concluded two days of talks", "held a round of talks"
+        if measure.dep_ in ("dobj", "attr") and measure.head.pos_ == "VERB":
+            return measure.head
+    return None
+
+
+def _compose(triggers: list[Trigger]) -> list[Trigger]:
+    """A noun trigger and the verb governing it are one event, typed by the pair.
+
+    Light verbs take the noun's event ("imposed sanctions"); reversing verbs undo it ("lifted the
+    curfew" concedes, "cancelled a visit" sanctions); listed pairs override ("declared a ceasefire").
+    A verb trigger governing a noun trigger otherwise keeps its own type ("rejected a request").
+    """
+    frames = load_frames()
+    by_token = {t.token.i: t for t in triggers}
+    absorbed: set[int] = set()
+    for trigger in triggers:
+        token = trigger.token
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = _governor(token)
+        if verb is None:
+            continue
+        lemma = verb_lemma(verb)
+        pair = frames.verb_object.get((lemma_of(verb), token.lemma_.lower()))
+        if pair is not None:
+            trigger.type = pair
+        elif lemma in frames.reversing:
+            trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
+            trigger.kind = lemma.split()[0]
+            trigger.mode = None
+        elif lemma not in frames.light and not (
+            trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("by", "in")
+        ):
+            continue  # "spoke by phone", "engaged in talks" are consultations by that verb
+        elif lemma not in frames.light and verb.i in by_token:
+            continue  # "agreed to mediation in the talks": the verb is its own event
+        trigger.governor = verb
+        if verb.i in by_token:
+            absorbed.add(verb.i)
+    return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _obligations(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """'Russia said Sudan must return the helicopter': a reported obligation is a demand."""
+    frames = load_frames()
+    taken = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+    out = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.dep_ not in ("ccomp", "parataxis") or token.i in taken:
+            continue
+        if token.head.lemma_.lower() not in frames.reporting:
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in token.children):
+            out.append(Trigger("REQUEST", "demand", None, token, (token.i,)))
+    return out
+
+
+def clause_chain(node: Token) -> list[Token]:
+    """The trigger's verb and the verbs it is the complement of: 'is willing to send'."""
+    chain = [node]
+    while len(chain) < 6 and (
+        node.dep_ in ("xcomp", "acomp")
+        # a purpose clause serves the verb it hangs off: "willing to send troops to help defend"
+        or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+    ):
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _conditional(chain: list[Token]) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+        for node in chain
+        for c in node.children
+    )
+
+
+def _apply_modality(trigger: Trigger) -> None:
+    """An announced future act is a pledge (AGREE) or, when hostile or conditional, a threat.
+
+    "Portugal will support Turkey's bid" is an AGREE, "would boycott the elections" a THREATEN;
+    a planned meeting stays a CONSULT (planned), unless offered on a condition ("would meet him
+    if ..."), which is an AGREE.
+    """
+    frames = load_frames()
+    node = trigger.governor or trigger.token
+    if node.pos_ not in ("VERB", "AUX"):
+        return
+    chain = clause_chain(node)
+    if trigger.type not in ("REQUEST", "REJECT", "ACCUSE") and any(
+        c.dep_ == "aux" and c.lower_ in frames.obligation for c in chain[0].children
+    ):
+        # "X said the parties must reach an agreement": a demand, not an agreement.
+        trigger.type, trigger.kind, trigger.mode = "REQUEST", "demand", None
+        return
+    future = any(c.dep_ == "aux" and c.lower_ in frames.future for n in chain for c in n.children)
+    intent = any(n.lemma_.lower() in frames.intent for n in chain[1:])
+    if any(lemma_of(n) in ("continue", "remain", "keep") for n in chain[1:]):
+        return  # "will continue to support Ukraine": support already given, not a new pledge
+    if not (future or intent):
+        return
+    conditional = _conditional(chain)
+    if trigger.type == "CONSULT":
+        if conditional:
+            trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+    elif trigger.type in frames.hostile or (conditional and trigger.type in frames.pledge):
+        trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
+    elif trigger.type in frames.pledge:
+        trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+
+
+def _depth(token: Token) -> int:
+    """Hops to the sentence root, not counting reporting verbs ("officials said")."""
+    reporting = load_frames().reporting
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        if token.lemma_.lower() not in reporting:
+            depth += 1
+    return depth
+
+
+def salience(trigger: Trigger) -> tuple[int, int, int, int]:
+    """How central a trigger is to its sentence; the smallest key is the main event.
+
+    A reporting verb framing a clause ranks last (what was said is the event), then the trigger
+    (or the light verb governing it) closest to the root, a verb before a noun, the earlier word.
+    """
+    token = trigger.token
+    node = trigger.governor or token
+    frames_ = load_frames()
+    reporting = int(
+        token.lemma_.lower() in frames_.reporting and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+    )
+    return (reporting, _depth(node), 0 if node.pos_ in ("VERB", "AUX") else 1, token.i)
+
+
+def _governing_verb(token: Token) -> Token:
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def is_negated_or_hypothetical(trigger: Trigger) -> bool:
+    """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
+    token = trigger.token
+    verb = trigger.governor or _governing_verb(token)
+    if verb is not token and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
+        verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
+    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children):
+        return True  # "sanctions could be eased": a possibility, not an event
+    for node in {token, verb}:
+        for child in node.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "no"):
+                return True
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+                return True
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True
+    if verb is not token and token.dep_ in ("pobj", "dobj") and any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
+    ):
+        return True
+    return False
+
+
+def is_topic(trigger: Trigger) -> bool:
+    """'to discuss a peace treaty', 'talks on a ceasefire': what is talked about, not an event."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or trigger.governor is not None or trigger.type == "CONSULT":
+        return False
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in TOPIC_VERBS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in TOPIC_PREPS

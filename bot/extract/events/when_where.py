@@ -1,0 +1,182 @@
+"""Where, when and how far along: an event's place, date and status from its own clause."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from bot.extract.dateline import Dateline
+from bot.extract.dates import resolve_date
+from bot.extract.entities import EntityIndex
+from bot.extract.events.lexicon import (
+    CONCLUDED_CUES,
+    FRAMING_PREPS,
+    LOCATIVE_PREPS,
+    MODALS,
+    ONGOING_CUES,
+    PLANNED_CUES,
+    STATUS_PREDICATES,
+    TRIM,
+    lemma_of,
+)
+from bot.extract.events.triggers import Trigger, clause_chain
+from bot.facts import Location
+
+
+def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None) -> Location | None:
+    """The event's own place: an 'in'/'at' phrase on the trigger or on the verb of its clause,
+    for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
+    where the dateline says the report was filed."""
+    token = trigger.token
+    heads = _clause_heads(trigger)
+    if token.pos_ == "VERB" and token not in heads:
+        heads.append(token)
+    for head in heads:
+        for child in head.children:
+            preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
+            if child.dep_ == "prep" and child.lower_ in preps:
+                found = _place_in(child, index)
+            elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
+                found = _place_of(child, index)
+            elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
+                found = Location(name=dateline.place, country_code=dateline.country_code)
+            else:
+                continue
+            if found is not None:
+                return found
+    return None
+
+
+def _place_of(token: Token, index: EntityIndex) -> Location | None:
+    cluster = index.cluster_of(token)
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") or cluster is None or cluster.kind not in ("place", "country"):
+        return None
+    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    return Location(name=cluster.name, country_code=code)
+
+
+def _place_in(prep: Token, index: EntityIndex) -> Location | None:
+    """The place a preposition names: its own object first ("in Turkey's Istanbul" is Istanbul),
+    then a place inside the phrase ("at the Swiss embassy in Tehran" is Tehran, with the embassy
+    as detail)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    own = _place_of(pobj, index)
+    if own is not None:
+        return own
+    for t in pobj.subtree:
+        if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.head.head.dep_ not in ("relcl", "acl")):
+            continue  # "resulted in a deal signed by the US": the US is no place of the deal
+        place = _place_of(t, index)
+        if place is None:
+            continue
+        end = t.i
+        while end > pobj.i and index.doc[end - 1].lower_ in ("in", "at", ","):
+            end -= 1
+        detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
+        return Location(name=place.name, country_code=place.country_code, detail=detail)
+    return None
+
+
+def _tense(trigger: Trigger) -> str:
+    """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
+    token = trigger.token
+    verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
+    chain = clause_chain(verb)
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall"} or "going" in auxes:
+        return "future"
+    own_auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "agreed on Wednesday": the verb's own past tense outranks a planning word ("agree") in it;
+    # "agreed to meet on Monday" or "is scheduled for Friday" still point ahead.
+    if verb.tag_ == "VBD" and "to" not in own_auxes and not (lemma_of(verb) in PLANNED_CUES - {"agree"} and verb.dep_ != "ROOT"):
+        return "past"
+    if any(lemma_of(n) in PLANNED_CUES for n in chain):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
+        return "past"
+    return "current_period"
+
+
+def _clause_heads(trigger: Trigger) -> list[Token]:
+    """The trigger and the verb of its own clause, where the clause's date and place hang:
+    "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
+    token = trigger.token
+    heads = [token]
+    if trigger.governor is not None:
+        heads.append(trigger.governor)
+    elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        heads.append(token.head)
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        if token.head.lower_ not in FRAMING_PREPS:  # not "after the talks, X said on Friday"
+            heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+    return heads
+
+
+def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
+    serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
+    carry it ("during talks in Paris on Thursday")."""
+    heads = _clause_heads(trigger)
+    node = heads[-1]
+    while node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        node = node.head
+        heads.append(node)
+    for head in heads:
+        for pobj in _time_phrases(head):
+            ent = _date_entity(pobj)
+            resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
+            if resolved:
+                return resolved
+    return None
+
+
+def _time_phrases(head: Token) -> list[Token]:
+    out = []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                out.append(pobj)
+                if child.lower_ in ("during", "in"):  # "during discussions in Paris on Thursday"
+                    out.extend(_time_phrases(pobj))
+        elif child.dep_ in ("npadvmod", "tmod"):
+            out.append(child)
+    return out
+
+
+def _date_entity(pobj: Token) -> Span | None:
+    """Only the date entity of the phrase: a coordinated phrase may carry a second event's date.
+    "on Wednesday evening" is a TIME headed by "evening" with the DATE inside it; "on the night
+    of November 25" has it in its "of" phrase."""
+    doc = pobj.doc
+    own = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
+    if own is not None:
+        return own
+    allowed = {t.i for t in pobj.subtree} - {t.i for c in pobj.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return next((e for e in doc.ents if e.label_ == "DATE" and all(i in allowed for i in range(e.start, e.end))), None)
+
+
+def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:
+    token = trigger.token
+    if date and published and date[1] == "day":
+        if date[0] < published:
+            return "concluded"
+        if date[0] > published:
+            return "planned"
+    verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
+    lemma = lemma_of(verb)
+    if token.dep_ in ("nsubj", "nsubjpass") and trigger.governor is None and lemma not in STATUS_PREDICATES:
+        return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ in ("dobj", "pobj") and lemma == "follow":
+        return "concluded"  # "the meeting follows a phone call": the call came first
+    if "will" in auxes or ("to" in auxes and lemma in ("hold", "meet")) or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree"):
+        return "planned"
+    if lemma in ONGOING_CUES or verb.text.lower() in ("commence", "commences", "begins", "underway"):
+        return "ongoing"
+    if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
+        return "concluded"
+    if (token.pos_ == "VERB" or verb is trigger.governor) and verb.tag_ == "VBD" and not auxes & MODALS:
+        return "concluded"  # "met", "had a phone call", "warned": told as done
+    return None
