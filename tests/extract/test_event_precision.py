@@ -108,3 +108,37 @@ def test_a_purpose_clause_and_a_night_take_their_dates_from_the_phrase_that_give
     assert protest and protest[0]["date"] == "2025-02-26"
     attack = of_type(extractor, "On the night of February 20, Sudan's army launched an attack on Chad.", "ASSAULT")
     assert attack and attack[0]["date"] == "2025-02-20"
+
+
+def test_what_a_verb_acts_on_types_it(extractor):
+    assert of_type(extractor, "It is the tenth package of punitive measures imposed on Iran by Canada.", "SANCTION")
+    hosted = of_type(extractor, "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on Monday.", "CONSULT")
+    assert hosted and hosted[0]["kind"] == "meeting"
+    assert of_type(extractor, "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on Monday.", "SUPPORT") == []
+
+
+def test_sharing_counts_as_cooperation_only_when_something_useful_is_shared(extractor):
+    assert of_type(extractor, "Norway has been sharing intelligence with Sweden since the attack.", "COOPERATE")
+    assert of_type(extractor, "Norway's prime minister shared details of the call with Sweden on social media.", "COOPERATE") == []
+
+
+def test_a_wished_for_act_is_no_event(extractor):
+    assert of_type(extractor, "Jordan's king stressed the need to deliver aid to Syria.", "AID") == []
+    assert of_type(extractor, "Lebanon rejected calls for Hezbollah to disarm.", "RETREAT") == []
+
+
+def test_a_vow_of_a_hostile_act_is_a_threat_and_the_act_is_its_content(extractor):
+    found = events(extractor, "Brazil's president vowed on Monday to impose tariffs on Argentina.")
+    assert [e["type"] for e in found] == ["THREATEN"]
+
+
+def test_a_clash_at_a_meeting_is_no_attack(extractor):
+    text = "Chile clashed with Bolivia at an emergency meeting of the Organization of American States on Friday."
+    assert of_type(extractor, text, "ASSAULT") == []
+    assert of_type(extractor, "Chile's army clashed with Bolivian troops near the border on Friday.", "ASSAULT")
+
+
+def test_the_source_of_a_report_is_no_participant(extractor):
+    text = 'A deal for a "temporary truce," according to Norway\'s foreign minister Espen Barth Eide, was signed by Colombia and the rebels on Friday.'
+    for event in events(extractor, text):
+        assert "Espen Barth Eide" not in names(event) and "Norway" not in names(event)

@@ -83,8 +83,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         for child in node.children:
             if child.dep_ in ("relcl", "acl", "advcl", "appos") and child is not token:
                 continue
-            if child.dep_ == "prep" and child.lower_ in LOCATIVE_PREPS:
-                continue
+            if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"):
+                continue  # "according to the minister": who tells of it, not who took part
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 

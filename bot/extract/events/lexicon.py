@@ -73,6 +73,10 @@ class Frames:
     reporting: frozenset[str]
     lemma_fixes: dict[str, str]
     argument_preps: frozenset[str]
+    person_objects: frozenset[str]
+    irrealis_heads: frozenset[str]
+    physical: frozenset[str]
+    object_required: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +96,10 @@ def load_frames() -> Frames:
         reporting=frozenset(raw["reporting_verbs"]),
         lemma_fixes=dict(raw["lemma_fixes"]),
         argument_preps=frozenset(raw["argument_preps"]),
+        person_objects=frozenset(raw["person_objects"]),
+        irrealis_heads=frozenset(raw["irrealis_heads"]),
+        physical=frozenset(raw["physical_types"]),
+        object_required={verb: frozenset(objects) for verb, objects in raw["object_required"].items()},
     )
 
 

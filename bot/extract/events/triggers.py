@@ -56,10 +56,95 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Event triggers in a sentence, each reshaped by the verb governing it and its modality."""
     found = _lexical_triggers(sent)
     found = _compose(found)
+    _retype_by_object(found)
     found.extend(_obligations(sent, found))
+    found = _threats_in_pledges(found)
     for trigger in found:
         _apply_modality(trigger)
-    return found
+    return [t for t in found if not _irrealis(t) and not _verbal_clash(t) and _object_allowed(t)]
+
+
+def _object_allowed(trigger: Trigger) -> bool:
+    """'shared intelligence' is cooperation, 'shared details of the call' is not."""
+    wanted = load_frames().object_required.get(lemma_of(trigger.token))
+    if wanted is None or trigger.token.pos_ != "VERB":
+        return True
+    obj = _verb_object(trigger.token)
+    return obj is not None and obj.lemma_.lower() in wanted
+
+
+def _verb_object(verb: Token) -> Token | None:
+    """What a verb acts on: its object, or the noun it describes ("measures imposed on Moscow")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head
+    return obj
+
+
+def _retype_by_object(triggers: list[Trigger]) -> None:
+    """A verb typed by what it acts on: "imposed measures" sanctions, "welcomed his counterpart"
+    hosts a meeting (see `verb_object` in event_triggers.json; '@person' is anyone named)."""
+    frames = load_frames()
+    for trigger in triggers:
+        verb = trigger.token
+        if verb.pos_ != "VERB" or trigger.governor is not None:
+            continue
+        obj = _verb_object(verb)
+        if obj is None:
+            continue
+        lemma = lemma_of(verb)
+        person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in frames.person_objects
+        found = frames.verb_object.get((lemma, obj.lemma_.lower())) or (
+            frames.verb_object.get((lemma, "@person")) if person else None
+        )
+        if found is None:
+            continue
+        type_, _, kind = found.partition(" ")
+        trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
+    """"Vowed to impose tariffs", "vowing to eradicate the cartels": a promise of a hostile act is a
+    threat, and the act is its content, not an event of its own."""
+    frames = load_frames()
+    by_token = {t.token.i: t for t in triggers}
+    absorbed: set[int] = set()
+    for trigger in triggers:
+        verb = trigger.token
+        if verb.pos_ != "VERB" or lemma_of(verb) not in frames.intent:
+            continue
+        inner = [
+            by_token[t.i] for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")
+            for t in c.subtree if t.i in by_token and t.i != verb.i
+        ]
+        hostile = [t for t in inner if t.type in frames.hostile]
+        if hostile:
+            trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
+            absorbed.update(t.token.i for t in hostile)
+    return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _irrealis(trigger: Trigger) -> bool:
+    """A to-infinitive hanging off a wish, a request or a need: asked for, not done ("the need to
+    deliver aid", "calls for the militia to disarm", "urged them to withdraw")."""
+    node = trigger.governor or trigger.token
+    if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and lemma_of(node.head) in load_frames().irrealis_heads
+
+
+def _verbal_clash(trigger: Trigger) -> bool:
+    """"Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no attack."""
+    if trigger.type not in load_frames().physical:
+        return False
+    node = trigger.governor or trigger.token
+    nouns, _, _ = load_lexicon()
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "during", "in"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and any(o[0] == "CONSULT" for o in nouns.get(pobj.lemma_.lower(), [])):
+                    return True
+    return False
 
 
 def _lexical_triggers(sent: Span) -> list[Trigger]:
