@@ -209,8 +209,10 @@ def _place_words(name: str) -> list[str]:
 
 
 def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name sides, and one report's sides are all among the other's."""
-    return bool(a and b) and (a <= b or b <= a)
+    """Both name sides, and one report's sides are all among the other's, or both name the same
+    two sides or more: outlets add a mediator or an observer the other leaves out, but talks
+    of A with B are never talks of A with C."""
+    return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
 def terms_agree(a: str | None, b: str | None) -> bool:
@@ -273,12 +275,16 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
     undated, other = (a, b) if not a.firmly_dated else (b, a)
     if not published_near(undated, other):
         return Verdict(False, "published")
-    if not place:
-        return Verdict(False, "undated without the same place")
     sa, sb = a.sides, b.sides
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
     if not same_parties:
         return Verdict(False, "undated without the same participants")
+    if place is None and not (a.kind == b.kind and min(len(sa), len(sb)) >= 2):
+        # No place to compare: the article is about the other's event only if it is of the
+        # same kind between the same two sides or more, published within days of it.
+        return Verdict(False, "undated without the same place")
+    if place is None:
+        return Verdict(True, "undated", (*agreed, "published", "kind", "participants"))
     return Verdict(True, "undated", (*agreed, "published", "participants"))
 
 

@@ -130,9 +130,13 @@ def test_an_undated_report_joins_when_published_within_two_days_with_the_same_si
     assert verdict.same and verdict.rule == "undated" and "published" in verdict.agreed
 
 
-def test_an_undated_report_needs_the_place_the_sides_and_a_recent_publication():
+def test_an_undated_report_needs_the_sides_a_recent_publication_and_the_place_or_the_same_kind():
     held = report(date="2025-03-04")
-    assert compare(held, report(date=None, place=None, published="2025-03-05")).rule.startswith("undated without the same place")
+    assert compare(held, report(date=None, published="2025-03-05")).same
+    # no place to compare: only the very same kind of event between the same sides
+    assert compare(held, report(date=None, place=None, published="2025-03-05")).same
+    summit = report(date=None, place=None, kind="summit", published="2025-03-05")
+    assert compare(held, summit).rule.startswith("undated without the same place")
     assert compare(held, report(FIN, date=None, published="2025-03-05")).rule.startswith("undated without the same participants")
     assert compare(held, report(date=None, published="2025-03-09")).rule == "published"
 
@@ -152,16 +156,21 @@ def test_a_cluster_never_chains_a_report_to_a_member_it_contradicts():
     assert not verdict.same and verdict.rule.startswith("date")  # ... but Monday says no
 
 
-def test_a_third_party_named_by_each_outlet_differently_keeps_them_apart():
-    with_norway = report(FIN, EST, NOR)
-    assert not join(report(FIN, EST, LAT), [report(FIN, EST), with_norway]).same
+def test_a_third_party_named_by_one_outlet_only_does_not_split_the_talks_of_the_same_two_sides():
+    with_norway = report(FIN, EST, NOR)  # one outlet names the mediator, the other an observer
+    assert join(report(FIN, EST, LAT), [report(FIN, EST), with_norway]).same
+
+
+def test_talks_of_one_side_with_two_different_others_stay_apart():
+    assert compare(report(FIN, EST), report(FIN, LAT)).rule == "participants"
+    assert not join(report(FIN, LAT), [report(FIN, EST, NOR)]).same
 
 
 def test_a_dated_report_joins_through_the_clusters_date_even_when_an_undated_member_lacks_its_place():
     dated = report(date="2025-03-04")
     undated = report(date=None, published="2025-03-05")
     no_place = report(date="2025-03-04", place=None, published="2025-03-06")
-    assert compare(undated, no_place).rule == "undated without the same place"
+    assert compare(undated, no_place).rule == "undated"  # same kind, same sides, days apart
     assert join(no_place, [dated, undated]).same
 
 
