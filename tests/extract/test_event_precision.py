@@ -142,3 +142,24 @@ def test_the_source_of_a_report_is_no_participant(extractor):
     text = 'A deal for a "temporary truce," according to Norway\'s foreign minister Espen Barth Eide, was signed by Colombia and the rebels on Friday.'
     for event in events(extractor, text):
         assert "Espen Barth Eide" not in names(event) and "Norway" not in names(event)
+
+
+def test_a_title_with_the_name_beside_it_is_that_person(extractor):
+    call = of_type(extractor, "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan spoke by phone on Friday.", "CONSULT")
+    assert call and {"William Ruto", "Samia Suluhu Hassan"} <= names(call[0])
+
+
+def test_their_call_is_the_call_of_the_sentence_subject(extractor):
+    text = "Peru's president and Chile's president agreed to meet again, according to summaries of their phone call."
+    call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert call and {"Peru", "Chile"} <= names(call[0])
+
+
+def test_a_named_summit_is_held_by_its_group(extractor):
+    summit = of_type(extractor, "Leaders posed for a photo during the ASEAN Summit in Jakarta on Sunday.", "CONSULT")
+    assert summit and names(summit[0]) == {"ASEAN"} and summit[0]["location"]["name"] == "Jakarta"
+
+
+def test_a_capital_named_in_apposition_is_the_place(extractor):
+    talks = of_type(extractor, "Delegations of Chile and Peru held talks in Ecuador's capital, Quito, on Monday.", "CONSULT")
+    assert talks and talks[0]["location"]["name"] == "Quito"

@@ -51,13 +51,32 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return cluster
     events, roles, groups = _participant_rules()
     words = fold(cluster.name).replace("-", " ").split()
-    if not words or words[-1] in events or all(w in roles for w in words):
+    if words and words[-1] in events:
+        return _holder(cluster, index)
+    if not words or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum")) or all(w in roles for w in words):
         return None
     if words[0] in groups and len(words) > 2 and words[1] == "of":
         country = country_index().resolve(" ".join(words[2:]))
         if country is not None:
             return _country_cluster(index, country.code) or cluster
     return cluster
+
+
+def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
+    """Who holds a named event: "the BRICS Summit" is BRICS's, when BRICS is an entity of the
+    article or an acronym ("G7", "ASEAN"); "Peace Summit" is nobody's."""
+    words = event_name.name.split()[:-1]
+    if not words:
+        return None
+    name = " ".join(words)
+    known = next((c for c in index.clusters if c.kind in ("organization", "country") and fold(c.name) == fold(name)), None)
+    if known is not None:
+        return known
+    if len(words) == 1 and len(name) <= 6 and name.upper() == name and any(ch.isalpha() for ch in name):
+        holder = Cluster(kind="organization", name=name, aliases={name})
+        index.clusters.append(holder)
+        return holder
+    return None
 
 
 def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
@@ -81,12 +100,21 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in ("relcl", "acl", "advcl", "appos") and child is not token:
+            if child.dep_ in ("relcl", "acl", "advcl") and child is not token:
                 continue
+            if child.dep_ == "appos" and child is not token and node.ent_type_:
+                continue  # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
             if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"):
                 continue  # "according to the minister": who tells of it, not who took part
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _main_subject(token: Token) -> list[Token]:
+    """The subject of the sentence's main clause, whom a "their" usually means."""
+    root = token.sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _subtree_without_clauses(subject) if subject is not None else []
 
 
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
@@ -100,6 +128,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     tokens.extend(_subtree_without_clauses(pobj))
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             tokens.extend(_subtree_without_clauses(child))
+            if child.dep_ == "poss" and child.lower_ == "their":
+                tokens.extend(_main_subject(token))  # "summaries of their phone call"
     verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
         verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"

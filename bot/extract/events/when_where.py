@@ -64,6 +64,9 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     own = _place_of(pobj, index)
     if own is not None:
         return own
+    for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
+        if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
+            return named
     for t in pobj.subtree:
         if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.head.head.dep_ not in ("relcl", "acl")):
             continue  # "resulted in a deal signed by the US": the US is no place of the deal
