@@ -169,9 +169,46 @@ def _surname(index: EntityIndex, token: Token) -> Cluster | None:
     return matches[0] if len(matches) == 1 else None
 
 
+def _person_before_who(index: EntityIndex, who: Token) -> Cluster | None:
+    """'Jane Roe, secretary-general of the ministry, who said ...': the person the apposition
+    describes, when the parser hangs the relative clause on the title; no verb may lie between."""
+    doc = who.doc
+    for i in range(who.i - 1, max(who.sent.start, who.i - 14) - 1, -1):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return None
+        cluster = index.by_token.get(i)
+        if cluster is not None and cluster.kind == "person":
+            return cluster
+    return None
+
+
+def resolve_it(index: EntityIndex, verb: Token, earlier: list[tuple[int, Cluster]]) -> Speaker | None:
+    """'it said' for a body or a country: the subject of the clause around it when that is one
+    ('Israel struck, in what it said was ...'), else the last body or country heard speaking before
+    (`earlier`: speech-verb index and speaker), at most three sentences back."""
+    speaking = ("organization", "country")
+    for ancestor in verb.ancestors:
+        for child in ancestor.children:
+            if child.dep_ == "nsubj":
+                cluster = index.by_token.get(child.i)
+                if cluster is not None and cluster.kind in speaking:
+                    return Speaker(cluster, "pronoun", 0)
+    before = [(i, c) for i, c in earlier if i < verb.i and c.kind in speaking]
+    if not before:
+        return None
+    i, cluster = max(before, key=lambda pair: pair[0])
+    distance = sentence_distance(verb.doc, i, verb.i)
+    return Speaker(cluster, "pronoun", distance) if distance <= 3 else None
+
+
 def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-        token = token.head.head  # "the senator, who said ...": the senator
+        head = token.head.head  # "the senator, who said ...": the senator
+        if token.lower_ == "who" and index.by_token.get(head.i) is None:
+            person = _person_before_who(index, token)
+            if person is not None:
+                return Speaker(person, "name")
+        token = head
     lex = _lexicon()
     lemma = token.lemma_.lower()
     if lemma in lex["anonymous"] or token.lower_ in lex["anonymous"]:

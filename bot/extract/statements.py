@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.entities import EntityIndex
 from bot.extract.pipeline import load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
-from bot.extract.speakers import Speaker, resolve_speaker
+from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
 from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -52,6 +52,11 @@ def _verbs() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _quotation_only() -> frozenset[str]:
     return frozenset(load_data("speech_verbs")["quotation_only"])
+
+
+@lru_cache(maxsize=1)
+def _emphasis() -> frozenset[str]:
+    return frozenset(load_data("speech_verbs")["emphasis"])
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +103,11 @@ def _subject(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
+        # 'the agency quoted the ministry as saying', 'cited him as saying': the object said it
+        for child in verb.head.head.children:
+            if child.dep_ == "dobj":
+                return child
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
@@ -201,7 +211,10 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         # 'CONTENT, X said.': a clause wholly before the reporting clause is only part of the content
         # when the parser stops it short; and a 'said' parsed as the complement of the content's own
         # verb ('They agreed on ..., X said') is still the sentence's attribution.
-        before = (clause is not None and clause.right_edge.i < lo and token.dep_ in ("ROOT", "parataxis")
+        # a conjunct only when the parser gave it part of the content as its complement
+        closing = (token.dep_ == "conj" and token.head.i < lo and clause is not None and clause.right_edge.i < lo
+                   and _closes_sentence(token))
+        before = (clause is not None and clause.right_edge.i < lo and (token.dep_ in ("ROOT", "parataxis") or closing)
                   and not _QUOTE_MARK.search(text, token.sent.start_char, doc[lo].idx))
         inverted = (clause is None and token.dep_ == "ccomp" and token.head.i < lo and not _is_speech(token.head)
                     and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in token.children))
@@ -212,29 +225,48 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "agree_to" if token.lemma_ == "agree" and clause.dep_ == "xcomp" else "reported"
             if rule == "reported" and clause.dep_ == "xcomp":
                 rule = "directive"  # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
-        elif _is_speech(token, quotation=True) and (token.dep_ in ("ROOT", "parataxis") or inverted):
+        elif _is_speech(token, quotation=True) and (token.dep_ in ("ROOT", "parataxis") or inverted or closing):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             hi = max(subject.right_edge.i, token.i)
             for child in token.rights:  # 'said on Monday in a statement': still the attribution
                 if child.dep_ in ("prep", "npadvmod", "advmod", "agent", "dobj", "dative") and child.i == hi + 1:
                     hi = child.right_edge.i
-            if lo <= token.sent.start:
-                continue
-            parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
-            if parts and parts[0][0] > doc[lo].idx:
-                continue  # only a right part: "X said on Friday in Paris" carries no content
+            parts = []
+            if lo > token.sent.start:
+                parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
+                if parts and parts[0][0] > doc[lo].idx:
+                    parts = []  # only a right part: "X said on Friday in Paris" carries no content
             rule = "sentence"
-            if inverted:
+            if parts and inverted:
                 reframed.add(token.head.i)
+            elif not parts and stance:
+                # 'X stressed the importance of ...': a verb of both kinds whose object is the content
+                parts = _object_content(token)
+                rule = "stance"
+            elif not parts:
+                continue
         elif stance:
             parts = _object_content(token)
             rule = "stance"
         else:
             continue
+        if rule == "stance" and token.lemma_ in _emphasis():
+            rule = "emphasis"  # 'stressed the need for ...': the object is what was said
         if not parts or sum(e - s for s, e in parts) < 8:
             continue
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
+
+
+def _closes_sentence(verb: Token) -> bool:
+    """Only the verb's own trailing modifiers ('said on Monday in a statement') and punctuation
+    follow it: '..., and they will meet again, the ministry said.' read as a conjunct is still the
+    sentence's attribution."""
+    end = verb.i
+    for child in verb.rights:
+        if child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
+            end = max(end, child.right_edge.i)
+    return all(t.is_punct or t.is_space for t in verb.doc[end + 1 : verb.sent.end])
 
 
 def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
@@ -275,6 +307,14 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "dative"):
             pieces.append(child)
+        elif child.dep_ == "advcl" and pieces and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
+            pieces.append(child)  # 'renewed its call on them to refrain from ...': the infinitive goes with the object
+        elif (child.dep_ == "advcl" and pieces and child.tag_ == "VBG" and child.i > 0
+              and child.doc[child.i - 1].text == "," and child.doc[child.i - 2].i <= pieces[-1].right_edge.i + 1
+              and child.lemma_ not in _verbs()[0] and child.lemma_ not in _stance()[0]
+              and any(c.dep_ == "conj" and c.tag_ == "VBG" and c.doc[c.left_edge.i - 2].text == "," for c in child.children)
+              and any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") for t in pieces[-1].subtree)):
+            pieces.append(child)  # 'stressed the importance of doing X, restoring Y, and doing Z': one list
         elif child.dep_ == "prep" and child.lower_ in preps:
             pieces.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not pieces:
@@ -534,6 +574,7 @@ RULES = {
     "labelled": 0.7,  # 'NAME: ...'
     "signed": 0.7,  # '"..." - NAME'
     "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
+    "emphasis": 0.62,  # 'X stressed the need for ...': a speech verb whose object is what was said
     "agree_to": 0.35,  # 'X and Y agreed to ...': the agreement is an event, not words said
     "directive": 0.5,  # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
 }
@@ -610,6 +651,9 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
             if f.spans:
                 f.spans[0][0], f.spans[-1][1] = f.start, f.end
         speaker = resolve_speaker(index, f.speaker_token)
+        if speaker.cluster is None and f.speaker_token.lower_ == "it" and f.verb_i is not None:
+            earlier = [(g.verb_i, sp.cluster) for g, sp in kept if g.verb_i is not None and sp.cluster is not None]
+            speaker = resolve_it(index, doc[f.verb_i], earlier) or speaker
         cluster = speaker.cluster
         pieces = f.spans or [[f.start, f.end]]
         quoted = sum(quoted_fraction(a, b, quotes) * (b - a) for a, b in pieces)
