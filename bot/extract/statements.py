@@ -188,7 +188,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     reframed: set[int] = set()  # verbs whose 'complement' turned out to be the attribution
     text = _text(doc)
     for token in doc:
-        if inside.covering(token.idx) is not None:
+        within = inside.covering(token.idx)
+        if within is not None and not _readout(token, within):
             continue  # a verb inside a quotation is the quoted speaker's, not the article's
         source = _according_to(token)
         if source is not None:
@@ -254,6 +255,10 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "emphasis"  # 'stressed the need for ...': the object is what was said
         if not parts or sum(e - s for s, e in parts) < 8:
             continue
+        if within is not None:
+            if rule != "reported":
+                continue
+            rule = "readout"
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
 
@@ -267,6 +272,18 @@ def _closes_sentence(verb: Token) -> bool:
         if child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
             end = max(end, child.right_edge.i)
     return all(t.is_punct or t.is_space for t in verb.doc[end + 1 : verb.sent.end])
+
+
+def _readout(verb: Token, q: QuoteSpan) -> bool:
+    """A quotation that is itself a readout ('"The minister said that ...," the spokesman told
+    reporters'): it opens with a named person or body and their speech verb with a clause."""
+    if verb.lemma_ in _verbs()[1] or verb.lemma_ in _quotation_only():
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.ent_type_ not in ("PERSON", "ORG") or _content_clause(verb) is None:
+        return False
+    # the quotation opens with the reporting clause: 'NAME said that ...'
+    return subject.left_edge.idx <= q.inner_start + 1 and inside_quote(subject, q)
 
 
 def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
@@ -571,6 +588,7 @@ RULES = {
     "sentence": 0.82,  # '..., X said.'
     "according": 0.75,  # 'according to X, ...'
     "quote_continued": 0.78,  # the next paragraph's quotation, same speaker
+    "readout": 0.8,  # '"The minister said that ...," the spokesman said': the minister's words
     "labelled": 0.7,  # 'NAME: ...'
     "signed": 0.7,  # '"..." - NAME'
     "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
@@ -634,7 +652,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     lookup = _QuoteLookup(quotes)
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
-    reported = [f for f in reported if not _covered_by(f, direct) and not _nested(f, reported)]
+    reported = [f for f in reported if f.rule == "readout" or (not _covered_by(f, direct) and not _nested(f, reported))]
     taken = [(f.start, f.end) for f in reported + direct]
     labelled = [f for f in _labelled_lines(doc) if not any(a < f.end and f.start < b for a, b in taken)]
     statements: list[Statement] = []
@@ -691,10 +709,12 @@ def _discount_frames(doc: Doc, kept: list[tuple[_Found, Speaker]], statements: l
     text = _text(doc)
     first_line = text.find("\n")
     headline = first_line if first_line > 0 and text[:first_line].rstrip()[-1:] not in ".!?\"\u201d" else -1
-    cues = [(doc[f.verb_i].idx, sp.cluster) for f, sp in kept
-            if f.verb_i is not None and sp.cluster is not None and f.rule in ("reported", "sentence", "quote_after")]
+    cues = [(doc[f.verb_i].idx, sp.cluster, f.rule) for f, sp in kept if f.verb_i is not None
+            and sp.cluster is not None and f.rule in ("reported", "sentence", "quote_after", "readout")]
     for (f, speaker), statement in zip(kept, statements, strict=True):
-        if any(f.start <= cue < f.end and who is not speaker.cluster for cue, who in cues):
-            statement.confidence = round(statement.confidence * 0.6, 3)
+        inner = [rule for cue, who, rule in cues if f.start <= cue < f.end and who is not speaker.cluster]
+        if inner:
+            # a quotation that reads out a named speaker's words is theirs more than the reader's
+            statement.confidence = round(statement.confidence * (0.5 if "readout" in inner else 0.6), 3)
         if f.start < headline:
             statement.confidence = round(statement.confidence * 0.6, 3)

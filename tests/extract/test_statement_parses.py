@@ -103,3 +103,18 @@ def test_who_after_a_title_apposition_is_the_person(say):
     # a verb between the person and 'who' breaks the chain
     other = say("Lucia Vargas met the envoy of the ministry, who stressed the need for calm talks.")
     assert all(s.speaker != "Lucia Vargas" for s in having(other, "calm talks"))
+
+
+def test_a_quotation_that_reads_out_a_named_speaker_is_theirs(say):
+    text = (
+        "\u201cForeign Minister Ana Rojas said that the fishing talks with Peru will resume in April and that "
+        "both fleets must respect the quotas,\u201d ministry spokesman Pablo Mena told reporters on Friday."
+    )
+    statements = say(text)
+    inner = [s for s in statements if s.speaker == "Ana Rojas"]
+    assert len(inner) == 1 and "resume in April" in inner[0].content and inner[0].confidence >= 0.5
+    frame = [s for s in statements if s.speaker == "Pablo Mena"]
+    assert all(s.confidence < 0.5 for s in frame)
+    # a name inside a quotation that does not open it is the quoted speaker's own words
+    plain = say("\u201cWe told Ana Rojas that the quotas stay,\u201d Pablo Mena said.")
+    assert not [s for s in plain if s.speaker == "Ana Rojas"]
