@@ -163,3 +163,29 @@ def test_a_named_summit_is_held_by_its_group(extractor):
 def test_a_capital_named_in_apposition_is_the_place(extractor):
     talks = of_type(extractor, "Delegations of Chile and Peru held talks in Ecuador's capital, Quito, on Monday.", "CONSULT")
     assert talks and talks[0]["location"]["name"] == "Quito"
+
+
+def test_agreeing_to_prepare_sanctions_is_an_agreement_not_a_threat(extractor):
+    found = events(extractor, "The foreign ministers of Norway and Iceland agreed on Monday to prepare new sanctions against Belarus.")
+    assert "AGREE" in {e["type"] for e in found} and "THREATEN" not in {e["type"] for e in found}
+
+
+def test_those_set_to_meet_are_the_subject_of_the_verb_the_meeting_completes(extractor):
+    meeting = of_type(extractor, "On Friday, Brazil's president Lula and Argentina's president Milei are set to meet in Brasilia.", "CONSULT")
+    assert meeting and {"BRA", "ARG"} <= {p.get("country_code") for p in meeting[0]["participants"]}
+
+
+def test_who_led_a_delegation_took_part(extractor):
+    text = "Delegations from Chile and Peru, led by Alberto van Klaveren and Elmer Schialer, held talks in Lima on Monday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and {"Alberto van Klaveren", "Elmer Schialer"} & names(talks[0])
+
+
+def test_receiving_an_envoy_is_a_meeting_and_receiving_a_letter_is_not(extractor):
+    assert of_type(extractor, "Peru's ambassador was received by Chile's foreign minister Alberto van Klaveren on Monday.", "CONSULT")
+    assert of_type(extractor, "Chile's foreign minister Alberto van Klaveren received a letter from Peru on Monday.", "CONSULT") == []
+
+
+def test_thanking_and_adopting_a_declaration_are_events(extractor):
+    assert of_type(extractor, "Ghana's president thanked Nigeria's president Bola Tinubu for his support.", "SUPPORT")
+    assert of_type(extractor, "ASEAN leaders adopted a joint declaration on maritime security on Sunday.", "AGREE")

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from bot.extract.countries import country_index
 from bot.extract.entities import Cluster, EntityIndex
-from bot.extract.events.lexicon import GROUP_WORDS, LOCATIVE_PREPS, load_frames
+from bot.extract.events.lexicon import GROUP_WORDS, LEADING_VERBS, LOCATIVE_PREPS, load_frames
 from bot.extract.events.triggers import Trigger, clause_chain
 from bot.extract.pipeline import load_data
 from bot.names import fold
@@ -100,7 +100,7 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in ("relcl", "acl", "advcl") and child is not token:
+            if child.dep_ in ("relcl", "acl", "advcl") and child is not token and not _leading(child):
                 continue
             if child.dep_ == "appos" and child is not token and node.ent_type_:
                 continue  # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
@@ -108,6 +108,12 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue  # "according to the minister": who tells of it, not who took part
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _leading(clause: Token) -> bool:
+    """"delegations led by Araqchi", "a summit co-chaired by Sisi and Trump": who led a side
+    took part; any other clause hanging off a name is a description."""
+    return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
 
 def _main_subject(token: Token) -> list[Token]:
@@ -133,6 +139,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
         verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
+    if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "Trump and Putin are set to meet": the subject of the verb the trigger completes
+        for link in clause_chain(verb)[1:]:
+            subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                tokens.extend(_subtree_without_clauses(subject))
+                group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
+                break
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child is not token:

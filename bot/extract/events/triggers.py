@@ -18,6 +18,7 @@ from bot.extract.events.lexicon import (
     LABOUR_WORDS,
     MODALS,
     POSSIBILITY,
+    PROMISE_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
     lemma_of,
@@ -70,7 +71,10 @@ def _object_allowed(trigger: Trigger) -> bool:
     if wanted is None or trigger.token.pos_ != "VERB":
         return True
     obj = _verb_object(trigger.token)
-    return obj is not None and obj.lemma_.lower() in wanted
+    if obj is None:
+        return False
+    person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in load_frames().person_objects
+    return obj.lemma_.lower() in wanted or ("@person" in wanted and person)
 
 
 def _verb_object(verb: Token) -> Token | None:
@@ -111,7 +115,7 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
     absorbed: set[int] = set()
     for trigger in triggers:
         verb = trigger.token
-        if verb.pos_ != "VERB" or lemma_of(verb) not in frames.intent:
+        if verb.pos_ != "VERB" or lemma_of(verb) not in PROMISE_VERBS:
             continue
         inner = [
             by_token[t.i] for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")
