@@ -21,6 +21,8 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|])",
     re.MULTILINE,
 )
+# AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
+_AGENCY_LINE = re.compile(r"^[ \t]*[A-Z][^\n|•]{1,40}?[ \t]*[|•][ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})[ \t]*$", re.MULTILINE)
 _SEARCHED_LINES = 6
 
 
@@ -41,7 +43,8 @@ def find_dateline(text: str) -> Dateline | None:
             head_end = len(text)
             break
         head_end = nxt
-    for found in _DATELINE.finditer(text, 0, head_end):
+    found_lines = [*_DATELINE.finditer(text, 0, head_end), *_AGENCY_LINE.finditer(text, 0, head_end)]
+    for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
         match = country_index().match(place)
         if match is None or match.how not in ("capital", "city"):

@@ -189,3 +189,34 @@ def test_receiving_an_envoy_is_a_meeting_and_receiving_a_letter_is_not(extractor
 def test_thanking_and_adopting_a_declaration_are_events(extractor):
     assert of_type(extractor, "Ghana's president thanked Nigeria's president Bola Tinubu for his support.", "SUPPORT")
     assert of_type(extractor, "ASEAN leaders adopted a joint declaration on maritime security on Sunday.", "AGREE")
+
+
+def test_a_perfect_or_past_passive_is_concluded_and_what_came_after_a_call_follows_it(extractor):
+    warned = of_type(extractor, "Kim Yo Jong has warned South Korea over the leaflets.", "THREATEN")
+    assert warned and warned[0]["status"] == "concluded"
+    call = [e for e in of_type(extractor, "After a phone call with Peru's president, Chile's president Gabriel Boric said ties were strong.", "CONSULT")]
+    assert call and call[0]["status"] == "concluded"
+
+
+def test_a_struck_city_is_where_the_attack_happened(extractor):
+    attack = of_type(extractor, "Israel also struck Damascus on Wednesday.", "ASSAULT")
+    assert attack and attack[0]["location"]["name"] == "Damascus"
+
+
+def test_here_and_an_agency_line_place_a_summons(extractor):
+    text = "Press Agency | Nairobi\n\nKenya on Wednesday summoned Uganda's envoy here to lodge a strong protest over the raid."
+    protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
+    assert protest and protest[0]["location"]["name"] == "Nairobi"
+
+
+def test_a_meeting_hosted_somewhere_took_place_there(extractor):
+    text = "Rwanda's president Paul Kagame attended a meeting with Congo's president, hosted by Qatar's emir, in Doha on Tuesday."
+    meeting = of_type(extractor, text, "CONSULT")
+    assert meeting and meeting[0]["location"]["name"] == "Doha"
+
+
+def test_a_meeting_told_apart_from_the_visit_it_was_held_in_takes_its_date_and_place(extractor):
+    text = ("NATO chief Mark Rutte met with Poland's president Andrzej Duda.\n\n"
+            "Mark Rutte has been on a visit to Warsaw on Tuesday.")
+    meeting = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
+    assert meeting and meeting[0]["date"] == "2025-02-25" and meeting[0]["location"]["name"] == "Warsaw"

@@ -89,6 +89,7 @@ def extract_events_with_evidence(
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
+    _meetings_during_visits(drafts)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not _draft_participants(draft)):
@@ -98,6 +99,26 @@ def extract_events_with_evidence(
         event.confidence = round(confidence(evidence), 3)
         out.append((event, _Found(evidence, draft.mentions[0].trigger)))
     return out
+
+
+def _meetings_during_visits(drafts: list[_Draft]) -> None:
+    """A meeting told with no date or place, by an article that also tells of one visit by one
+    of its people, was held during that visit: it takes the visit's date and place ("X met Y."
+    ... "X was on a visit to Kyiv on Thursday.")."""
+    visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
+            continue
+        if any(m.date or m.location for m in draft.mentions):
+            continue
+        people = {id(p) for p in _draft_participants(draft) if p.kind == "person"}
+        hosts = [v for v in visits if people & {id(p) for p in _draft_participants(v)}]
+        if len(hosts) != 1:
+            continue
+        visit = hosts[0]
+        first.date = next((m.date for m in visit.mentions if m.date), None)
+        first.location = next((m.location for m in visit.mentions if m.location), None)
 
 
 def _evidence(draft: _Draft, event: Event) -> EventEvidence:

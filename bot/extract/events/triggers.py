@@ -207,8 +207,10 @@ def _governor(token: Token) -> Token | None:
         return token.head
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:
         return None  # "Following the talks, Rubio announced ...": the talks frame, not object
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
-        verb = token.head.head
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and (
+        token.head.head.pos_ == "VERB" or (token.head.head.lemma_ == "be" and token.head.lower_ == "on")
+    ):
+        verb = token.head.head  # "has been on a visit to Kyiv" too
         # "put under investigation", "spoke by phone", "engaged in talks"
         if verb_lemma(verb) in load_frames().light or token.head.lower_ in ("under", "on", "by", "in"):
             return verb
@@ -245,7 +247,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             trigger.kind = lemma.split()[0]
             trigger.mode = None
         elif lemma not in frames.light and not (
-            trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("by", "in")
+            trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("by", "in", "on")
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
         elif lemma not in frames.light and verb.i in by_token:

@@ -27,9 +27,10 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
     where the dateline says the report was filed."""
     token = trigger.token
-    heads = _clause_heads(trigger)
+    heads = _purpose_chain(_clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
+    heads.extend(c for c in token.children if c.dep_ == "acl" and lemma_of(c) in SETTING_VERBS)
     for head in heads:
         for child in head.children:
             preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
@@ -37,6 +38,8 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
                 found = _place_in(child, index)
             elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
                 found = _place_of(child, index)
+            elif trigger.type == "ASSAULT" and head is (trigger.governor or token) and child.dep_ == "dobj":
+                found = _city_of(child, index)  # "struck Damascus": where the attack fell
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
                 found = Location(name=dateline.place, country_code=dateline.country_code)
             else:
@@ -44,6 +47,28 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
             if found is not None:
                 return found
     return None
+
+
+# Participles that say who set an event where ("a meeting hosted by the emir in Doha").
+SETTING_VERBS = frozenset({"host", "hold", "organize", "organise", "convene", "chair", "stage"})
+
+
+def _purpose_chain(heads: list[Token]) -> list[Token]:
+    """The clause heads and the acts they serve: "summoned the envoy here to lodge a protest"."""
+    heads = list(heads)
+    node = heads[-1]
+    while node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        node = node.head
+        heads.append(node)
+    return heads
+
+
+def _city_of(token: Token, index: EntityIndex) -> Location | None:
+    """A place below a country's level: a struck city is where an attack happened, a struck
+    country is its target."""
+    place = _place_of(token, index)
+    cluster = index.cluster_of(token)
+    return place if place is not None and cluster is not None and cluster.kind == "place" else None
 
 
 def _place_of(token: Token, index: EntityIndex) -> Location | None:
@@ -120,12 +145,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
-    heads = _clause_heads(trigger)
-    node = heads[-1]
-    while node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-        node = node.head
-        heads.append(node)
-    for head in heads:
+    for head in _purpose_chain(_clause_heads(trigger)):
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
             resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
@@ -180,6 +200,13 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
         return "ongoing"
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
-    if (token.pos_ == "VERB" or verb is trigger.governor) and verb.tag_ == "VBD" and not auxes & MODALS:
-        return "concluded"  # "met", "had a phone call", "warned": told as done
+    if (token.pos_ == "VERB" or verb is trigger.governor) and not auxes & MODALS and (
+        verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES)
+    ):
+        return "concluded"  # "met", "had a phone call", "has warned", "were called off": done
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following"):
+        return "concluded"  # "after a phone call with X, Y said": it came first
     return None
+
+
+PERFECT_AUXES = frozenset({"has", "have", "had", "was", "were", "'s", "'ve"})
