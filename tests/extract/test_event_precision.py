@@ -220,3 +220,18 @@ def test_a_meeting_told_apart_from_the_visit_it_was_held_in_takes_its_date_and_p
             "Mark Rutte has been on a visit to Warsaw on Tuesday.")
     meeting = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
     assert meeting and meeting[0]["date"] == "2025-02-25" and meeting[0]["location"]["name"] == "Warsaw"
+
+
+def test_dialogue_someone_needs_is_no_dialogue_held(extractor):
+    text = "The two presidents discussed the urgent need for direct dialogue with the M23 rebels."
+    assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_inviting_the_press_is_no_diplomatic_request(extractor):
+    assert of_type(extractor, "The African Union invited media to a briefing on Wednesday.", "REQUEST") == []
+    assert of_type(extractor, "The African Union invited Ethiopia to the talks on Wednesday.", "REQUEST")
+
+
+def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand(extractor):
+    assert of_type(extractor, "Mexico's president insisted she had explained Mexico's strategy to Donald Trump.", "REQUEST") == []
+    assert of_type(extractor, "Mexico's president insisted on talks with Donald Trump.", "REQUEST")

@@ -79,6 +79,7 @@ class Frames:
     irrealis_heads: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
+    claim_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +103,7 @@ def load_frames() -> Frames:
         irrealis_heads=frozenset(raw["irrealis_heads"]),
         physical=frozenset(raw["physical_types"]),
         object_required={verb: frozenset(objects) for verb, objects in raw["object_required"].items()},
+        claim_verbs=frozenset(raw["claim_verbs"]),
     )
 
 

@@ -62,7 +62,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _threats_in_pledges(found)
     for trigger in found:
         _apply_modality(trigger)
-    return [t for t in found if not _irrealis(t) and not _verbal_clash(t) and _object_allowed(t)]
+    return [t for t in found if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)]
 
 
 def _object_allowed(trigger: Trigger) -> bool:
@@ -74,7 +74,24 @@ def _object_allowed(trigger: Trigger) -> bool:
     if obj is None:
         return False
     person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in load_frames().person_objects
-    return obj.lemma_.lower() in wanted or ("@person" in wanted and person)
+    entity = obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    return obj.lemma_.lower() in wanted or ("@person" in wanted and person) or ("@entity" in wanted and entity)
+
+
+def _mere_claim(trigger: Trigger) -> bool:
+    """"Insisted she had explained the plan": a claim, not a demand; "insisted on talks" or
+    "insisted that they must leave" is one."""
+    token = trigger.token
+    frames = load_frames()
+    if trigger.type != "REQUEST" or token.pos_ != "VERB" or lemma_of(token) not in frames.claim_verbs:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
+        return False
+    for clause in (c for c in token.children if c.dep_ == "ccomp"):
+        auxes = {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & frames.obligation or (clause.tag_ == "VB" and not auxes):
+            return False
+    return True
 
 
 def _verb_object(verb: Token) -> Token | None:
@@ -132,9 +149,12 @@ def _irrealis(trigger: Trigger) -> bool:
     """A to-infinitive hanging off a wish, a request or a need: asked for, not done ("the need to
     deliver aid", "calls for the militia to disarm", "urged them to withdraw")."""
     node = trigger.governor or trigger.token
+    heads = load_frames().irrealis_heads
+    if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
+        return True  # "the need for dialogue with X", "calls for talks"
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
-    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and lemma_of(node.head) in load_frames().irrealis_heads
+    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and lemma_of(node.head) in heads
 
 
 def _verbal_clash(trigger: Trigger) -> bool:
