@@ -38,13 +38,23 @@ def _parser(base: str, prefer: str) -> DateDataParser:
     )
 
 
+# "21 to 23 March", "21-23 March", "March 21-23": a range is dated by its first day.
+_DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+\.?(?:\s+\d{4})?)$")
+_MONTH_RANGE = re.compile(r"^([A-Za-z]+\.?\s+\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}((?:,?\s+\d{4})?)$")
+
+
+def _first_of_range(phrase: str) -> str:
+    found = _DAY_RANGE.match(phrase) or _MONTH_RANGE.match(phrase)
+    return found.group(1) + found.group(2) if found else phrase
+
+
 def resolve_date(text: str, published: str | None, prefer: str = "current_period") -> tuple[str, str] | None:
     """(YYYY-MM-DD, precision day|week|month|year) for a date expression, or None if not one.
 
     `prefer` ("past", "future", "current_period") settles a bare weekday: "met on Tuesday" is the
     Tuesday before publication, "will meet on Tuesday" the one after.
     """
-    phrase = _NOISE.sub("", text.strip())
+    phrase = _first_of_range(_NOISE.sub("", text.strip()))
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"

@@ -110,6 +110,11 @@ def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
 
 
+def _names_a_city(text: str) -> bool:
+    found = country_index().match(text)
+    return found is not None and found.how in ("capital", "city")
+
+
 class EntityIndex:
     """Entities of one Doc, and the lookups the statement and event extractors need."""
 
@@ -130,12 +135,19 @@ class EntityIndex:
                 self.byline_tokens.update(range(sent.start, sent.end))
         self.title_spans = [doc[s:e] for _, s, e in _title_matcher(doc)(doc)]
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.start not in self.byline_tokens]
+        # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows better.
+        misread = {e.start for e in doc.ents if e.label_ == "PERSON" and _names_a_city(e.text)}
+        people = [
+            e for e in doc.ents if e.label_ == "PERSON" and e.start not in self.byline_tokens and e.start not in misread
+        ]
         people, glued = self._glue_split_names(people)
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
         for ent in doc.ents:
+            if ent.start in misread and ent.start not in self.byline_tokens:
+                self._add_non_person(Span(doc, ent.start, ent.end, label="GPE"), title_tokens)
+                continue
             if ent.start in self.byline_tokens or ent.label_ == "PERSON" or ent.start in glued:
                 continue
             if self._surname_mistagged(ent):

@@ -235,3 +235,30 @@ def test_inviting_the_press_is_no_diplomatic_request(extractor):
 def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand(extractor):
     assert of_type(extractor, "Mexico's president insisted she had explained Mexico's strategy to Donald Trump.", "REQUEST") == []
     assert of_type(extractor, "Mexico's president insisted on talks with Donald Trump.", "REQUEST")
+
+
+def test_talks_held_during_other_talks_are_one_event_with_their_place(extractor):
+    text = "Chilean and Peruvian officials held talks on fishing during Brazil-mediated discussions in Lima on Thursday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert len(talks) == 1 and talks[0]["location"]["name"] == "Lima" and talks[0]["date"] == "2025-02-27"
+
+
+def test_a_date_of_a_participle_is_not_the_date_of_the_clause(extractor):
+    text = "Thai and Cambodian leaders have agreed to implement a ceasefire starting at midnight on Monday."
+    agreed = of_type(extractor, text, "AGREE")
+    assert agreed and agreed[0]["date"] != "2025-03-03"
+
+
+def test_a_range_of_days_dates_a_visit_by_its_first_day(extractor):
+    visit = of_type(extractor, "Georgia's foreign minister is on a working visit to Brussels from 21 to 23 March.", "CONSULT")
+    assert visit and visit[0]["date"] == "2025-03-21" and visit[0]["location"]["name"] == "Brussels"
+
+
+def test_a_possessive_day_dates_the_call(extractor):
+    call = of_type(extractor, "Mexico's president Claudia Sheinbaum described Wednesday's call with Donald Trump as positive.", "CONSULT")
+    assert call and call[0]["date"] == "2025-02-26"
+
+
+def test_a_capital_the_tagger_took_for_a_person_is_a_place(extractor):
+    visit = of_type(extractor, "NATO chief Mark Rutte has been on a visit to Kiev on Thursday.", "CONSULT")
+    assert visit and visit[0]["location"]["name"] == "Kiev"

@@ -165,6 +165,11 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
             mention = _mention(trigger, sent, index, published, dateline)
+            host = _setting_of(mention, sent_mentions)
+            if host is not None:  # "held talks during US-mediated discussions in Paris"
+                host.mentions.append(mention)
+                sent_mentions.append((mention, host))
+                continue
             draft = _place(mention, drafts, main)
             sent_mentions.append((mention, draft))
         # Agenda sentences belong to the talks they mention, else to the article's main talks.
@@ -174,6 +179,21 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, index)
     return _fold_undated(drafts)
+
+
+def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Draft | None:
+    """Talks named as the setting of other talks in the same clause ("held talks during the
+    discussions in Paris", "met at the summit") are the same sitting-down, told twice."""
+    token = mention.trigger.token
+    if mention.trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "at", "in"):
+        return None
+    for other, draft in earlier:
+        if other.trigger.type != "CONSULT" or not _compatible(other.trigger.kind, mention.trigger.kind):
+            continue
+        clause = other.trigger.governor or other.trigger.token
+        if clause.is_ancestor(token):
+            return draft
+    return None
 
 
 def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:

@@ -195,7 +195,7 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             continue
         type_, kind, mode = _choose(token, options)
         if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
-            if not any(c.lower_ in ("phone", "telephone") for c in token.children):
+            if not any(c.lower_ in ("phone", "telephone", "with") for c in token.children):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found

@@ -73,8 +73,10 @@ def _city_of(token: Token, index: EntityIndex) -> Location | None:
 
 def _place_of(token: Token, index: EntityIndex) -> Location | None:
     cluster = index.cluster_of(token)
-    if token.ent_type_ not in ("GPE", "LOC", "FAC") or cluster is None or cluster.kind not in ("place", "country"):
+    if cluster is None or cluster.kind not in ("place", "country"):
         return None
+    if token.ent_type_ not in ("GPE", "LOC", "FAC") and cluster.kind != "place":
+        return None  # a country's name in a body's name ("the Russia desk") is no place
     code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
     return Location(name=cluster.name, country_code=code)
 
@@ -138,6 +140,11 @@ def _clause_heads(trigger: Trigger) -> list[Token]:
     elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         if token.head.lower_ not in FRAMING_PREPS:  # not "after the talks, X said on Friday"
             heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+    verb = heads[-1]
+    if verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        heads.append(verb.head)  # "in Islamabad, X summoned the envoy and condemned the raid"
+    elif verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and verb.head.head.pos_ == "VERB":
+        heads.append(verb.head.head)  # "issued a statement on June 4 warning Seoul"
     return heads
 
 
@@ -151,13 +158,38 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
             resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
             if resolved:
                 return resolved
+    verb = next((h for h in reversed(_clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:
+        dates = _clause_dates(verb)
+        if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
+            return resolve_date(dates[0].text, published, _tense(trigger))
     return None
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
+
+
+def _clause_dates(verb: Token) -> list[Span]:
+    """The DATE entities of a verb's own clause, leaving out the clauses inside it that have
+    their own subject or verb ("X said on Monday that ...", "..., which happened in 2019")."""
+    tokens: set[int] = set()
+    stack = [verb]
+    while stack:
+        node = stack.pop()
+        tokens.add(node.i)
+        for child in node.children:
+            if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
+                continue  # "a ceasefire starting on Monday": the participle's date is its own
+            stack.append(child)
+    return [e for e in verb.doc.ents if e.label_ == "DATE" and all(i in tokens for i in range(e.start, e.end))]
 
 
 def _time_phrases(head: Token) -> list[Token]:
     out = []
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier"):
+        if child.dep_ in ("poss", "compound", "nmod") and child.ent_type_ == "DATE":
+            out.append(child)  # "Wednesday's call", "the May 16 talks"
+        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier", "from"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 out.append(pobj)
