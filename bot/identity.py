@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from bot.facts import TALK_KINDS
+from bot.facts import OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
@@ -57,8 +57,13 @@ _PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
 
 
 def kinds_compatible(a: str | None, b: str | None) -> bool:
-    """The one declaration of which kinds may name the same event: the same kind, or two ways of
-    sitting down together ("the talks", "the meeting", "the negotiations", "the summit")."""
+    """Which kinds may name the same event across outlets: the same kind, two ways of sitting
+    down together ("the talks", "the meeting", "the summit"), or the visit they were held in."""
+    return a == b or (a in OCCASION_KINDS and b in OCCASION_KINDS)
+
+
+def talk_kinds_compatible(a: str | None, b: str | None) -> bool:
+    """Within one article: two ways of naming the same sitting-down; a visit is kept apart."""
     return a == b or (a in TALK_KINDS and b in TALK_KINDS)
 
 

@@ -110,6 +110,20 @@ def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
 
 
+@lru_cache(maxsize=1)
+def _organization_names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, aliases in load_data("organizations")["organizations"].items():
+        for name in (canonical, *aliases):
+            table[name_key(name.removeprefix("the "))] = canonical
+    return table
+
+
+def organization_name(text: str) -> str | None:
+    """The usual name of an international organisation named `text` any way reports name it."""
+    return _organization_names().get(name_key(text.removeprefix("the ").removeprefix("The ")))
+
+
 def _names_a_city(text: str) -> bool:
     found = country_index().match(text)
     return found is not None and found.how in ("capital", "city")
@@ -284,6 +298,12 @@ class EntityIndex:
         return cluster
 
     def _named_cluster(self, kind: str, text: str, ent: Span, country: Country | None) -> Cluster:
+        if kind == "organization":
+            canonical = organization_name(text)
+            if canonical is not None and canonical != text:
+                cluster = self._named_cluster(kind, canonical, ent, country)
+                self._register(cluster, text)  # "Group of Seven" is the G7, under both names
+                return cluster
         key = name_key(text)
         cluster = self._by_key.get(key)
         if cluster is None:

@@ -262,3 +262,30 @@ def test_a_possessive_day_dates_the_call(extractor):
 def test_a_capital_the_tagger_took_for_a_person_is_a_place(extractor):
     visit = of_type(extractor, "NATO chief Mark Rutte has been on a visit to Kiev on Thursday.", "CONSULT")
     assert visit and visit[0]["location"]["name"] == "Kiev"
+
+
+def test_brokers_and_hosts_are_no_sides(extractor):
+    talks = of_type(extractor, "Ethiopia and Eritrea held Kenya-brokered talks in Nairobi on Monday.", "CONSULT")
+    assert talks and "Kenya" not in names(talks[0]) and {"Ethiopia", "Eritrea"} <= names(talks[0])
+
+
+def test_a_host_receiving_two_sides_hosts_their_talks(extractor):
+    text = "Today in Doha we hosted Rwanda's foreign minister Olivier Nduhungirehe and Congo's foreign minister Therese Kayikwamba Wagner."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and talks[0]["kind"] == "talks" and talks[0]["mode"] == "third-party"
+    assert "Qatar" not in names(talks[0])
+
+
+def test_a_named_accord_is_no_participant(extractor):
+    for event in events(extractor, 'Rwanda and Congo signed the "Washington Accords" on Thursday.'):
+        assert not any("Accords" in name for name in names(event))
+
+
+def test_talks_over_two_days_are_one_event(extractor):
+    text = "Chile and Peru began talks in Lima on Saturday.\n\nThe talks between Chile and Peru ended in Lima on Sunday."
+    assert len(of_type(extractor, text, "CONSULT")) == 1
+
+
+def test_international_organisations_have_one_name(extractor):
+    found = events(extractor, "The foreign ministers of the Group of Seven met with Ukraine's foreign minister in Quebec on Friday.")
+    assert found and "G7" in names(found[0])

@@ -9,7 +9,14 @@ from spacy.tokens import Token
 
 from bot.extract.countries import country_index
 from bot.extract.entities import Cluster, EntityIndex
-from bot.extract.events.lexicon import GROUP_WORDS, LEADING_VERBS, LOCATIVE_PREPS, load_frames
+from bot.extract.events.lexicon import (
+    GROUP_WORDS,
+    LEADING_VERBS,
+    LOCATIVE_PREPS,
+    MEDIATION_WORDS,
+    lemma_of,
+    load_frames,
+)
 from bot.extract.events.triggers import Trigger, clause_chain
 from bot.extract.pipeline import load_data
 from bot.names import fold
@@ -116,6 +123,12 @@ def _leading(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
 
+def _mediating(modifier: Token) -> bool:
+    """A modifier naming who mediated, brokered or hosted: "Egypt-mediated", "US-brokered"."""
+    words = [t for t in modifier.subtree if t.pos_ in ("VERB", "ADJ", "NOUN")]
+    return any(lemma_of(t).replace("-", "") in MEDIATION_WORDS or t.lower_.rstrip("ed") in MEDIATION_WORDS for t in words)
+
+
 def _main_subject(token: Token) -> list[Token]:
     """The subject of the sentence's main clause, whom a "their" usually means."""
     root = token.sent.root
@@ -133,6 +146,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if pobj.dep_ == "pobj":
                     tokens.extend(_subtree_without_clauses(pobj))
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
+            if _mediating(child):
+                continue  # "US-Saudi-brokered negotiations": the brokers are no side
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token))  # "summaries of their phone call"
@@ -149,6 +164,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 break
     if verb is not None:
         for child in verb.children:
+            if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb is token:
+                continue  # "Oman hosted Iranian and US envoys": the host is no side
             if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
                 tokens.extend(_subtree_without_clauses(child))
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")

@@ -4,6 +4,7 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span
 
@@ -11,7 +12,11 @@ from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import find_participants
 from bot.extract.events.confidence import EventEvidence, confidence
-from bot.extract.events.lexicon import ASSERTING_PREDICATES, STATUS_PREDICATES, lemma_of
+from bot.extract.events.lexicon import (
+    ASSERTING_PREDICATES,
+    STATUS_PREDICATES,
+    lemma_of,
+)
 from bot.extract.events.topics import (
     agreement_content,
     distinct_topics,
@@ -27,7 +32,7 @@ from bot.extract.events.triggers import (
 )
 from bot.extract.events.when_where import find_location, find_status, own_date
 from bot.facts import TALK_KINDS, Event, Location, Participant
-from bot.identity import kinds_compatible
+from bot.identity import talk_kinds_compatible
 
 
 @dataclass
@@ -51,7 +56,7 @@ class _Draft:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return kinds_compatible(a, b)  # the one declaration, shared with cross-article identity
+    return talk_kinds_compatible(a, b)  # declared beside the cross-article rule in bot.identity
 
 
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
@@ -160,7 +165,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
         sent_topics, sent_excluded = sentence_topics(sent)
         sent_mentions: list[tuple[Mention, _Draft]] = []
         for trigger in find_triggers(sent):
-            if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks":
+            if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks" and trigger.mode != "third-party":
                 continue  # "discuss" alone says what was talked about, not that talks took place
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
@@ -258,6 +263,10 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
                 if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions):
                     draft.mentions.append(mention)
                     return draft
+            for draft in drafts:  # talks over two days: "began on Saturday", "ended on Sunday"
+                if draft.mentions[0].trigger.type == "CONSULT" and _next_day_of(draft, mention):
+                    draft.mentions.append(mention)
+                    return draft
         else:
             current = main.get("CONSULT")
             if current is not None and _compatible(current.mentions[0].trigger.kind, t.kind):
@@ -271,6 +280,23 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
     if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
         main["CONSULT"] = draft
     return draft
+
+
+def _next_day_of(draft: _Draft, mention: Mention) -> bool:
+    """The mention dates the same talks a day apart: same kind of sitting-down, a side in common,
+    no other place."""
+    first = draft.mentions[0]
+    dates = [m.date for m in draft.mentions if m.date]
+    if not dates or mention.date is None or dates[0][1] != "day" or mention.date[1] != "day":
+        return False
+    if abs((calendar_day.fromisoformat(dates[0][0]) - calendar_day.fromisoformat(mention.date[0])).days) != 1:
+        return False
+    if not _compatible(first.trigger.kind, mention.trigger.kind):
+        return False
+    there = next((m.location.name for m in draft.mentions if m.location), None)
+    if mention.location and there and mention.location.name != there:
+        return False
+    return bool({id(p) for p in _draft_participants(draft)} & {id(p) for p in mention.participants})
 
 
 def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:

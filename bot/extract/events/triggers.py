@@ -58,6 +58,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _lexical_triggers(sent)
     found = _compose(found)
     _retype_by_object(found)
+    _hosted_talks(found)
     found.extend(_obligations(sent, found))
     found = _threats_in_pledges(found)
     for trigger in found:
@@ -100,6 +101,19 @@ def _verb_object(verb: Token) -> Token | None:
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head
     return obj
+
+
+def _hosted_talks(triggers: list[Trigger]) -> None:
+    """A host receiving two sides at once hosts their talks: "hosted Iran's foreign minister and
+    the US envoy" are talks between Iran and the US, with the host as third party."""
+    for trigger in triggers:
+        verb = trigger.token
+        if trigger.type != "CONSULT" or verb.pos_ != "VERB" or lemma_of(verb) != "host":
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        named = {t.ent_type_ + ":" + t.text for t in (obj.subtree if obj is not None else []) if t.ent_type_ in ("PERSON", "GPE")}
+        if obj is not None and any(t.dep_ == "conj" for t in obj.subtree) and len(named) >= 2:
+            trigger.kind, trigger.mode = "talks", "third-party"
 
 
 def _retype_by_object(triggers: list[Trigger]) -> None:

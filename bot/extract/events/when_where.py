@@ -89,7 +89,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     if pobj is None:
         return None
     own = _place_of(pobj, index)
-    if own is not None:
+    if own is not None and pobj.ent_type_ != "FAC":
         return own
     for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
@@ -105,7 +105,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
         return Location(name=place.name, country_code=place.country_code, detail=detail)
-    return None
+    return own  # a palace or an embassy with no city named beside it
 
 
 def _tense(trigger: Trigger) -> str:
