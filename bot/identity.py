@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.extract.organizations import organization_name
 from bot.facts import OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
@@ -77,8 +78,9 @@ class Party:
 
     @property
     def side(self) -> str:
-        """Who the party stands for: a person or a national body counts as their country."""
-        return self.country_code or name_key(self.name)
+        """Who the party stands for: a person or a national body counts as their country, an
+        international organisation is itself under any of its names ("G7", "Group of Seven")."""
+        return self.country_code or name_key(organization_name(self.name) or self.name)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import Country, country_index
+from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import load_data
 from bot.facts import Entity
 from bot.names import name_key
@@ -108,20 +109,6 @@ def canonical_title(text: str) -> str:
 
 def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
-
-
-@lru_cache(maxsize=1)
-def _organization_names() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for canonical, aliases in load_data("organizations")["organizations"].items():
-        for name in (canonical, *aliases):
-            table[name_key(name.removeprefix("the "))] = canonical
-    return table
-
-
-def organization_name(text: str) -> str | None:
-    """The usual name of an international organisation named `text` any way reports name it."""
-    return _organization_names().get(name_key(text.removeprefix("the ").removeprefix("The ")))
 
 
 def _names_a_city(text: str) -> bool:
@@ -258,6 +245,9 @@ class EntityIndex:
             if found and found.how == "demonym":
                 self._country_cluster(found.country, ent, alias=None)
             return
+        if organization_name(text) is not None and not (found and found.how in ("name", "alias")):
+            self._named_cluster("organization", text, ent, country=None)  # "BRICS" tagged a place
+            return
         if found and found.how in ("name", "alias") and ent.label_ in ("GPE", "LOC", "ORG"):
             self._country_cluster(found.country, ent, alias=text)
             return
@@ -298,12 +288,17 @@ class EntityIndex:
         return cluster
 
     def _named_cluster(self, kind: str, text: str, ent: Span, country: Country | None) -> Cluster:
-        if kind == "organization":
-            canonical = organization_name(text)
-            if canonical is not None and canonical != text:
-                cluster = self._named_cluster(kind, canonical, ent, country)
-                self._register(cluster, text)  # "Group of Seven" is the G7, under both names
-                return cluster
+        if kind == "organization" and (canonical := organization_name(text)) is not None:
+            # "Group of Seven" and "G7" are one body: named as the article first names it, known
+            # by every name (so other articles' mentions link to it too).
+            cluster = next((c for c in self.clusters if organization_name(c.name) == canonical), None)
+            if cluster is None:
+                cluster = Cluster(kind=kind, name=text, country=country)
+            for name in organization_names(canonical):
+                self._register(cluster, name)
+            self._register(cluster, text)
+            self._mention(cluster, ent)
+            return cluster
         key = name_key(text)
         cluster = self._by_key.get(key)
         if cluster is None:

@@ -56,6 +56,12 @@ def _ruler_patterns() -> list[dict]:
     ]
     several, _ = _known_names()
     patterns += [{"label": "PERSON", "pattern": name, "id": "person"} for name in several]
+    # International organisations the small model misses or calls places ("BRICS" as a GPE).
+    from bot.extract.organizations import (
+        all_organization_names,  # it reads data through this module
+    )
+
+    patterns += [{"label": "ORG", "pattern": name, "id": "organization"} for name in all_organization_names()]
     return patterns
 
 

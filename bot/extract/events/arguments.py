@@ -72,9 +72,9 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
 def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     """Who holds a named event: "the BRICS Summit" is BRICS's, when BRICS is an entity of the
     article or an acronym ("G7", "ASEAN"); "Peace Summit" is nobody's."""
-    words = event_name.name.split()[:-1]
+    words = [w for w in event_name.name.split()[:-1] if not (w[:1].isdigit() or w.lower() in ("the", "annual"))]
     if not words:
-        return None
+        return None  # "the 17th BRICS Summit" is BRICS's
     name = " ".join(words)
     known = next((c for c in index.clusters if c.kind in ("organization", "country") and fold(c.name) == fold(name)), None)
     if known is not None:

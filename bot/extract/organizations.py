@@ -1,0 +1,37 @@
+"""International organisations under every name reports use for them (data/organizations.json).
+
+Like the country gazetteer: "Group of Seven" and "G7" are one body, and so are "the IAEA" and the
+International Atomic Energy Agency. Entity linking, the spaCy entity ruler and cross-article event
+identity all read this one table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from bot.extract.pipeline import load_data
+from bot.names import name_key
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[str, ...]]:
+    return {canonical: (canonical, *aliases) for canonical, aliases in load_data("organizations")["organizations"].items()}
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, str]:
+    return {name_key(name): canonical for canonical, names in _table().items() for name in names}
+
+
+def organization_names(canonical: str) -> tuple[str, ...]:
+    """Every name of the organisation whose usual name is `canonical`."""
+    return _table().get(canonical, (canonical,))
+
+
+def all_organization_names() -> list[str]:
+    return [name for names in _table().values() for name in names]
+
+
+def organization_name(text: str) -> str | None:
+    """The usual name of an international organisation named `text` any way reports name it."""
+    return _by_key().get(name_key(text.removeprefix("the ").removeprefix("The ")))
