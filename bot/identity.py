@@ -252,9 +252,18 @@ def conflict(a: Report, b: Report) -> str | None:
         return "place"
     if a.date and b.date and not dates_agree(a, b):
         return "date"  # also "in April" against talks held in May
-    if a.sides and b.sides and not sides_agree(a.sides, b.sides):
+    if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not _gathering_of_some(a, b):
         return "participants"
     return None
+
+
+# Gatherings of many ("the summit", "the conference"): each report names the few it mentions.
+GATHERING_KINDS = frozenset({"summit", "conference"})
+
+
+def _gathering_of_some(a: Report, b: Report) -> bool:
+    """Two reports of a summit or conference that name one attendee in common."""
+    return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
 
 
 def compare(a: Report, b: Report) -> Verdict:
@@ -284,6 +293,8 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         return Verdict(False, "published")
     sa, sb = a.sides, b.sides
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
+    if _gathering_of_some(a, b) and place:
+        same_parties = True  # the same summit in the same place, days apart in print
     if not same_parties:
         return Verdict(False, "undated without the same participants")
     if place is None and not (a.kind == b.kind and min(len(sa), len(sb)) >= 2):

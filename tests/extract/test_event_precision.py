@@ -291,3 +291,15 @@ def test_international_organisations_have_one_name(extractor):
     extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
     g7 = next(e for e in extraction.entities if e.name == "Group of Seven")
     assert g7.kind == "organization" and "G7" in g7.aliases
+
+
+def test_an_agreement_told_twice_in_an_article_is_one_agreement(extractor):
+    text = ('Rwanda and Congo signed the peace accords in Washington on Thursday.\n\n'
+            'The agreement between Rwanda and Congo formalizes a permanent ceasefire.')
+    assert len(of_type(extractor, text, "AGREE")) == 1
+
+
+def test_an_undated_headline_joins_the_dated_talks_when_no_place_sets_them_apart(extractor):
+    text = "Iran and US hold talks in Oman\n\nIran and the United States held talks on Saturday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert len(talks) == 1 and talks[0]["location"]["name"] == "Oman" and talks[0]["date"] == "2025-02-22"

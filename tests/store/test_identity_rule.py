@@ -206,3 +206,15 @@ def test_a_precise_date_replaces_a_vaguer_one_and_a_city_replaces_its_country():
 
 def test_an_event_is_as_sure_as_its_surest_report():
     assert representative([report(confidence=0.4), report(confidence=0.7)]).confidence == 0.7
+
+
+def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
+    g7 = Party("G7", "organization")
+    one = report(g7, NOR, kind="summit", date=None, published="2025-03-05")
+    other = report(FIN, NOR, kind="summit", date="2025-03-04")
+    assert compare(one, other).same
+    assert compare(report(FIN, kind="summit"), report(LAT, kind="summit")).rule == "participants"
+
+
+def test_an_organisation_is_one_side_under_any_of_its_names():
+    assert Party("Group of Seven", "organization").side == Party("G7", "organization").side

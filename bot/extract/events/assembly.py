@@ -32,7 +32,7 @@ from bot.extract.events.triggers import (
 )
 from bot.extract.events.when_where import find_location, find_status, own_date
 from bot.facts import TALK_KINDS, Event, Location, Participant
-from bot.identity import talk_kinds_compatible
+from bot.identity import talk_kinds_compatible, terms_agree
 
 
 @dataclass
@@ -207,8 +207,8 @@ def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
     def dated(d: _Draft) -> bool:
         return any(m.date for m in d.mentions)
 
-    def place(d: _Draft) -> str | None:
-        return next((m.location.name for m in d.mentions if m.location), None)
+    def place(d: _Draft) -> Location | None:
+        return next((m.location for m in d.mentions if m.location), None)
 
     out = list(drafts)
     for draft in drafts:
@@ -223,14 +223,27 @@ def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
         if len(targets) != 1:
             continue
         target = targets[0]
-        here, there = place(draft), place(target)
+        if _places_differ(place(draft), place(target)):
+            continue  # a place of its own sets it apart
         ours, theirs = set(map(id, _draft_participants(draft))), set(map(id, _draft_participants(target)))
-        if here != there or not (ours & theirs):
-            continue  # a place or a side of its own sets it apart; no side in common, nothing joins
+        gathering = first.trigger.kind in GATHERING_KINDS and target.mentions[0].trigger.kind in GATHERING_KINDS
+        if not (ours & theirs) and not gathering:
+            continue  # no side in common, nothing joins; a summit's sides differ from mention to mention
         target.mentions.extend(draft.mentions)
         target.outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+# Gatherings of many: each mention names whom it likes, so sides do not tell two apart.
+GATHERING_KINDS = frozenset({"summit", "conference"})
+
+
+def _places_differ(a: Location | None, b: Location | None) -> bool:
+    """Two named places that cannot be the same: a palace of unknown country may be in the city."""
+    if a is None or b is None or a.name == b.name:
+        return False
+    return a.country_code is not None and b.country_code is not None
 
 
 def _mention(
@@ -275,11 +288,34 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
                 if not (here and there and here != there):
                     current.mentions.append(mention)
                     return current
+    if t.type == "AGREE" and t.kind != "pledge":
+        same = _same_agreement(mention, drafts)
+        if same is not None:
+            same.mentions.append(mention)
+            return same
     draft = _Draft([mention])
     drafts.append(draft)
     if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
         main["CONSULT"] = draft
     return draft
+
+
+def _same_agreement(mention: Mention, drafts: list[_Draft]) -> _Draft | None:
+    """"They signed the accords ... the agreement formalizes ...": one agreement told again, when
+    it names a side of it, says nothing else about its terms and is not dated otherwise."""
+    for draft in reversed(drafts):
+        first = draft.mentions[0]
+        if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":
+            continue
+        if not {id(p) for p in _draft_participants(draft)} & {id(p) for p in mention.participants}:
+            continue
+        dates = {m.date for m in draft.mentions if m.date}
+        if mention.date and dates and mention.date not in dates:
+            continue
+        if not all(terms_agree(m.content, mention.content) for m in draft.mentions):
+            continue
+        return draft
+    return None
 
 
 def _next_day_of(draft: _Draft, mention: Mention) -> bool:
