@@ -203,36 +203,39 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Dra
 
 def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
     """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
-    article has just one such dated event and nothing (place, participants) sets them apart."""
-    def dated(d: _Draft) -> bool:
-        return any(m.date for m in d.mentions)
-
-    def place(d: _Draft) -> Location | None:
-        return next((m.location for m in d.mentions if m.location), None)
-
+    article has just one dated event it can be and nothing (place, participants) sets them apart."""
     out = list(drafts)
     for draft in drafts:
-        first = draft.mentions[0]
-        if first.trigger.type != "CONSULT" or dated(draft):
+        if draft.mentions[0].trigger.type != "CONSULT" or _dated(draft):
             continue
-        targets = [
-            d for d in out
-            if d is not draft and dated(d) and d.mentions[0].trigger.type == "CONSULT"
-            and _compatible(d.mentions[0].trigger.kind, first.trigger.kind)
-        ]
+        targets = [d for d in out if d is not draft and _folds_into(draft, d)]
         if len(targets) != 1:
-            continue
+            continue  # none, or several it could be: leave it alone
         target = targets[0]
-        if _places_differ(place(draft), place(target)):
-            continue  # a place of its own sets it apart
-        ours, theirs = set(map(id, _draft_participants(draft))), set(map(id, _draft_participants(target)))
-        gathering = first.trigger.kind in GATHERING_KINDS and target.mentions[0].trigger.kind in GATHERING_KINDS
-        if not (ours & theirs) and not gathering:
-            continue  # no side in common, nothing joins; a summit's sides differ from mention to mention
         target.mentions.extend(draft.mentions)
         target.outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+def _dated(draft: _Draft) -> bool:
+    return any(m.date for m in draft.mentions)
+
+
+def _draft_place(draft: _Draft) -> Location | None:
+    return next((m.location for m in draft.mentions if m.location), None)
+
+
+def _folds_into(undated: _Draft, target: _Draft) -> bool:
+    kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
+    if not _dated(target) or theirs.type != "CONSULT" or not _compatible(theirs.kind, kind):
+        return False
+    if _places_differ(_draft_place(undated), _draft_place(target)):
+        return False  # a place of its own sets it apart
+    if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
+        return True  # a summit's sides differ from mention to mention
+    ours = {id(p) for p in _draft_participants(undated)}
+    return bool(ours & {id(p) for p in _draft_participants(target)})  # no side in common, nothing joins
 
 
 # Gatherings of many: each mention names whom it likes, so sides do not tell two apart.
