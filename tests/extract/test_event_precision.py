@@ -303,3 +303,8 @@ def test_an_undated_headline_joins_the_dated_talks_when_no_place_sets_them_apart
     text = "Iran and US hold talks in Oman\n\nIran and the United States held talks on Saturday."
     talks = of_type(extractor, text, "CONSULT")
     assert len(talks) == 1 and talks[0]["location"]["name"] == "Oman" and talks[0]["date"] == "2025-02-22"
+
+
+def test_the_negotiators_side_takes_part_in_the_talks(extractor):
+    talks = of_type(extractor, "The lead U.S. negotiator in trade talks with China cheered the progress on Sunday.", "CONSULT")
+    assert talks and {"USA", "CHN"} <= {p.get("country_code") for p in talks[0]["participants"]}

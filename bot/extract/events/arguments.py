@@ -123,6 +123,10 @@ def _leading(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
 
+# Who speaks for a side at talks ("the US negotiator in the talks", "delegates at the talks").
+ROLE_NOUNS = frozenset({"negotiator", "delegate", "delegation", "official", "representative", "team", "participant"})
+
+
 def _mediating(modifier: Token) -> bool:
     """A modifier naming who mediated, brokered or hosted: "Egypt-mediated", "US-brokered"."""
     words = [t for t in modifier.subtree if t.pos_ in ("VERB", "ADJ", "NOUN")]
@@ -151,6 +155,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token))  # "summaries of their phone call"
+    if trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("NOUN", "PROPN"):
+        # "the lead U.S. negotiator in trade talks with China": the negotiator's side takes part
+        holder = token.head.head
+        if holder.ent_type_ == "PERSON" or holder.lemma_.lower() in load_frames().person_objects | ROLE_NOUNS:
+            tokens.extend(t for c in holder.children if c.i < holder.i for t in _subtree_without_clauses(c))
     verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
         verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
