@@ -308,3 +308,8 @@ def test_an_undated_headline_joins_the_dated_talks_when_no_place_sets_them_apart
 def test_the_negotiators_side_takes_part_in_the_talks(extractor):
     talks = of_type(extractor, "The lead U.S. negotiator in trade talks with China cheered the progress on Sunday.", "CONSULT")
     assert talks and {"USA", "CHN"} <= {p.get("country_code") for p in talks[0]["participants"]}
+
+
+def test_a_period_word_is_no_date(extractor):
+    summit = of_type(extractor, "The joint declaration was released during the BRICS annual summit in Rio de Janeiro.", "CONSULT")
+    assert summit and summit[0]["date"] is None

@@ -335,7 +335,8 @@ def _next_day_of(draft: _Draft, mention: Mention) -> bool:
     there = next((m.location.name for m in draft.mentions if m.location), None)
     if mention.location and there and mention.location.name != there:
         return False
-    return bool({id(p) for p in _draft_participants(draft)} & {id(p) for p in mention.participants})
+    ours, theirs = {id(p) for p in _draft_participants(draft)}, {id(p) for p in mention.participants}
+    return bool(ours & theirs) or not (ours and theirs)  # "the talks continued on Sunday" names none
 
 
 def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:

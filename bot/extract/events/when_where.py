@@ -181,7 +181,20 @@ def _clause_dates(verb: Token) -> list[Span]:
             if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             stack.append(child)
-    return [e for e in verb.doc.ents if e.label_ == "DATE" and all(i in tokens for i in range(e.start, e.end))]
+    return [e for e in verb.doc.ents if e.label_ == "DATE" and all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
+
+
+_DAY_WORDS = frozenset({
+    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec",
+})
+
+
+def _names_a_day(ent: Span) -> bool:
+    """A date that names a day ("on Thursday", "June 5"), not a period word ("annual", "weeks")."""
+    return any(t.lower_.rstrip(".") in _DAY_WORDS for t in ent)
 
 
 def _time_phrases(head: Token) -> list[Token]:
