@@ -197,6 +197,8 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return None
     if same_place_name(a.name, b.name):
         return True
+    if a.country_code is None or b.country_code is None:
+        return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
     return bool(b.is_country and b.country_code and b.country_code == a.country_code)

@@ -40,7 +40,7 @@ def talks(
 ) -> Event:
     return Event(
         type=type, kind=kind, participants=list(sides), evidence=evidence, evidence_start=0,
-        evidence_end=len(evidence), location=Location(place, place_code) if place else None,
+        evidence_end=len(evidence), location=Location(place, place_code or _code_of(place)) if place else None,
         date=date, date_precision=precision if date else None, status=status, outcome=outcome,
         confidence=confidence,
     )
@@ -72,3 +72,11 @@ def extraction(*events: Event, statements: tuple[Statement, ...] = ()) -> Extrac
             entities.setdefault(st.speaker, Entity(st.speaker, "person"))
     return Extraction(id=None, title=None, published=None, entities=list(entities.values()),
                       statements=list(statements), events=list(events))
+
+
+def _code_of(place: str) -> str | None:
+    """A capital's country, as extraction gives it ("Riga" is in Latvia)."""
+    from bot.extract.countries import country_index
+
+    found = country_index().match(place)
+    return found.country.code if found else None

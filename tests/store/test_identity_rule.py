@@ -218,3 +218,9 @@ def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
 
 def test_an_organisation_is_one_side_under_any_of_its_names():
     assert Party("Group of Seven", "organization").side == Party("G7", "organization").side
+
+
+def test_a_place_of_unknown_country_does_not_contradict_a_city():
+    palace = Place("Ciragan Palace", None)
+    assert compare(report(place=palace), report(place=Place("Istanbul", "TUR"))).same
+    assert compare(report(place=TALLINN), report(place=RIGA)).rule == "place"
