@@ -107,6 +107,15 @@ def canonical_title(text: str) -> str:
     return text
 
 
+def _title_words(tokens: list[Token]) -> int:
+    """How many leading tokens form a title ("National Security Advisor Ajit Doval": three)."""
+    for n in range(len(tokens) - 1, 0, -1):
+        text = " ".join(t.text for t in tokens[:n])
+        if canonical_title(text) != text:
+            return n
+    return 0
+
+
 def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
 
@@ -153,6 +162,8 @@ class EntityIndex:
                 continue
             if self._surname_mistagged(ent):
                 continue
+            if ent.label_ == "ORG" and self._titled_person(ent):
+                continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
             if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
                 continue  # "State" in "Secretary of State", "the US Consul General": roles, not bodies
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
@@ -190,13 +201,27 @@ class EntityIndex:
         self._mention(matches[0], ent)
         return True
 
+    def _titled_person(self, ent: Span) -> bool:
+        """A body's name that is a title and a personal name: add the person, say so."""
+        tokens = list(ent)
+        words = _title_words(tokens)
+        rest = tokens[words:]
+        if words == 0 or not 2 <= len(rest) <= 4 or not all(t.is_title and t.is_alpha for t in rest):
+            return False
+        self._add_person(Span(self.doc, rest[0].i, rest[-1].i + 1, label="PERSON"))
+        return True
+
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
-        # NER sometimes swallows a leading title ("President Putin"); titles live elsewhere.
-        while (tokens and canonical_title(tokens[0].text) != tokens[0].text) or (
-            tokens and tokens[0].lower_ in ("presidents", "president", "minister", "secretary")
-        ):
-            tokens = tokens[1:]
+        # NER sometimes swallows a leading title ("President Putin", "National Security Advisor
+        # Ajit Doval"); titles live elsewhere, the name is what follows them.
+        while tokens:
+            words = _title_words(tokens)
+            if words == 0 and tokens[0].lower_ in ("presidents", "president", "minister", "secretary"):
+                words = 1
+            if words == 0:
+                break
+            tokens = tokens[words:]
         text = " ".join(t.text for t in tokens) if tokens else ent.text
         return _STRIP_EDGES.sub("", text).strip() or ent.text
 

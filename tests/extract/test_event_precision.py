@@ -313,3 +313,10 @@ def test_the_negotiators_side_takes_part_in_the_talks(extractor):
 def test_a_period_word_is_no_date(extractor):
     summit = of_type(extractor, "The joint declaration was released during the BRICS annual summit in Rio de Janeiro.", "CONSULT")
     assert summit and summit[0]["date"] is None
+
+
+def test_a_title_the_tagger_glued_to_a_name_is_split_off(extractor):
+    text = "The meeting was held between Kenya's National Security Advisor Monica Juma and Ethiopia's Foreign Minister Gedion Timothewos."
+    extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
+    people = {e.name: e for e in extraction.entities if e.kind == "person"}
+    assert "Monica Juma" in people and not any("Advisor" in name for name in people)
