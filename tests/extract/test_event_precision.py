@@ -320,3 +320,17 @@ def test_a_title_the_tagger_glued_to_a_name_is_split_off(extractor):
     extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
     people = {e.name: e for e in extraction.entities if e.kind == "person"}
     assert "Monica Juma" in people and not any("Advisor" in name for name in people)
+
+
+def test_tagger_slips_never_stand_as_participants(extractor):
+    from bot.extract.entities import Cluster, link_entities
+    from bot.extract.events.arguments import _as_side
+
+    index = link_entities(extractor.nlp("Moldova met Romania."))
+    assert _as_side(Cluster(kind="person", name="Joint Comprehensive Plan"), index) is None
+    assert _as_side(Cluster(kind="organization", name="Ministry of Foreign Affairs of"), index) is None
+    assert _as_side(Cluster(kind="organization", name="Bessent and Greer"), index) is None
+    assert _as_side(Cluster(kind="organization", name="Bilateral Consultation Mechanism (BCM"), index) is None
+    assert _as_side(Cluster(kind="organization", name="Home Affairs"), index) is None
+    assert _as_side(Cluster(kind="person", name="Moldova"), index).kind == "country"
+    assert _as_side(Cluster(kind="organization", name="African Union"), index).name == "African Union"

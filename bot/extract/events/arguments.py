@@ -54,11 +54,22 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
     """The side an entity stands for in an event, or None when it is no side at all: an event's
     or programme's name ("Peace Summit"), a bare role ("Heads of State"); "Delegations of Russia"
     is Russia."""
-    if cluster.kind in ("person", "country"):
+    if cluster.kind == "country":
         return cluster
     events, roles, groups = _participant_rules()
-    words = fold(cluster.name).replace("-", " ").split()
-    if words and words[-1] in events:
+    name = cluster.name.split("(")[0].strip()  # "Bilateral Consultation Mechanism (BCM"
+    words = fold(name).replace("-", " ").split()
+    if cluster.kind == "person":
+        # the tagger's slips: "Joint Comprehensive Plan", "Moldova", "Ugandan" as people
+        if not words or words[-1] in events:
+            return None
+        country = country_index().resolve(name) if len(words) == 1 else None
+        return (_country_cluster(index, country.code) or cluster) if country is not None else cluster
+    if not words or words[-1] in ("of", "and", "the", "for"):
+        return None  # a name the tagger cut short: "Ministry of Foreign Affairs of"
+    if " and " in f" {' '.join(words)} ":
+        return None  # "Bessent and Greer": two people the tagger ran together, neither resolved
+    if words[-1] in events:
         return _holder(cluster, index)
     if not words or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum")) or all(w in roles for w in words):
         return None
