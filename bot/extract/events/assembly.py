@@ -175,7 +175,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
                 host.mentions.append(mention)
                 sent_mentions.append((mention, host))
                 continue
-            draft = _place(mention, drafts, main)
+            draft = _place(mention, drafts, main, published)
             sent_mentions.append((mention, draft))
         # Agenda sentences belong to the talks they mention, else to the article's main talks.
         target = next((d for m, d in sent_mentions if m.trigger.type == "CONSULT"), main.get("CONSULT"))
@@ -269,7 +269,7 @@ def _mention(
     return mention
 
 
-def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _Draft:
+def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], published: str | None = None) -> _Draft:
     """Join the mention to the event it refers to in this article, or start a new one."""
     t = mention.trigger
     if t.type == "CONSULT":
@@ -292,7 +292,7 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
                     current.mentions.append(mention)
                     return current
     if t.type == "AGREE" and t.kind != "pledge":
-        same = _same_agreement(mention, drafts)
+        same = _same_agreement(mention, drafts, published)
         if same is not None:
             same.mentions.append(mention)
             return same
@@ -303,7 +303,7 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft]) -> _
     return draft
 
 
-def _same_agreement(mention: Mention, drafts: list[_Draft]) -> _Draft | None:
+def _same_agreement(mention: Mention, drafts: list[_Draft], published: str | None) -> _Draft | None:
     """"They signed the accords ... the agreement formalizes ...": one agreement told again, when
     it names a side of it, says nothing else about its terms and is not dated otherwise."""
     for draft in reversed(drafts):
@@ -313,12 +313,19 @@ def _same_agreement(mention: Mention, drafts: list[_Draft]) -> _Draft | None:
         if not {id(p) for p in _draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
         dates = {m.date for m in draft.mentions if m.date}
-        if mention.date and dates and mention.date not in dates:
-            continue
+        if mention.date and (dates or not _recent(mention.date, published)) and mention.date not in dates:
+            continue  # "signed a treaty last year" is not the documents inked at today's visit
         if not all(terms_agree(m.content, mention.content) for m in draft.mentions):
             continue
         return draft
     return None
+
+
+def _recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool:
+    """Dated within a week of publication: the news of the day, not history."""
+    if published is None:
+        return False
+    return abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days) <= days
 
 
 def _next_day_of(draft: _Draft, mention: Mention) -> bool:
@@ -345,8 +352,10 @@ def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_
     for mention, _ in sent_mentions:
         if mention.trigger.type != "AGREE":
             continue
+        # Otherwise the article's lead talks: the first concluded ones it reports, not whatever
+        # earlier meeting was mentioned last ("as agreed at the summit held in February").
         source = talks[0] if talks else next(
-            (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT" and _draft_status(d) == "concluded"),
+            (d for d in drafts if d.mentions[0].trigger.type == "CONSULT" and _draft_status(d) == "concluded"),
             None,
         )
         if source is None:

@@ -89,7 +89,8 @@ def _background(token: Token) -> bool:
 
 def _quoted(token: Token, sent: Span) -> bool:
     """Inside an open quotation at the trigger: somebody's words, not the reporter's."""
-    before = sent.doc.text[sent.start_char : token.idx]
+    # The sentence's own text: Doc.text rebuilds the whole article on every call.
+    before = sent.text[: token.idx - sent.start_char]
     opens = before.count("“") + before.count('"')
     closes = before.count("”")
     return (opens - closes) % 2 == 1 if '"' in before else opens > closes

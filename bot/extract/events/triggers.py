@@ -166,9 +166,20 @@ def _irrealis(trigger: Trigger) -> bool:
     heads = load_frames().irrealis_heads
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
+    if trigger.governor is None and node.pos_ == "NOUN" and node.dep_ == "dobj" and _purpose(node.head):
+        return True  # "established to promote bilateral discussion": a goal, not talks held
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and lemma_of(node.head) in heads
+
+
+def _purpose(verb: Token) -> bool:
+    """A to-infinitive of purpose: "set up to promote ...", "work to strengthen ..."."""
+    return (
+        verb.pos_ == "VERB" and verb.dep_ in ("advcl", "xcomp", "acl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb_lemma(verb) not in load_frames().light
+    )
 
 
 def _verbal_clash(trigger: Trigger) -> bool:

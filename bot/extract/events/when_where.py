@@ -30,7 +30,7 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     heads = _purpose_chain(_clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
-    heads.extend(c for c in token.children if c.dep_ == "acl" and lemma_of(c) in SETTING_VERBS)
+    heads.extend(_settings(token))
     for head in heads:
         for child in head.children:
             preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
@@ -49,8 +49,20 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     return None
 
 
-# Participles that say who set an event where ("a meeting hosted by the emir in Doha").
-SETTING_VERBS = frozenset({"host", "hold", "organize", "organise", "convene", "chair", "stage"})
+# Participles that say who set an event where and when ("a meeting hosted by the emir in Doha",
+# "the summit held in Dar es Salaam on February 8", "a round due to be held on Wednesday").
+SETTING_VERBS = frozenset({"host", "hold", "organize", "organise", "convene", "chair", "stage", "schedule", "set", "plan"})
+
+
+def _settings(token: Token) -> list[Token]:
+    """The participles on a noun trigger that set it somewhere: "held in X", "due to be held"."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "acl" and lemma_of(child) in SETTING_VERBS:
+            out.append(child)
+        elif child.dep_ == "amod" and child.lower_ == "due":  # "due to be held in Oman"
+            out.extend(c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS)
+    return out
 
 
 def _purpose_chain(heads: list[Token]) -> list[Token]:
@@ -152,7 +164,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
-    for head in _purpose_chain(_clause_heads(trigger)):
+    for head in [*_purpose_chain(_clause_heads(trigger)), *_settings(trigger.token)]:
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
             resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
@@ -232,6 +244,14 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
             return "concluded"
         if date[0] > published:
             return "planned"
+    for setting in _settings(token):
+        auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
+        if "to" in auxes or setting.head.lower_ == "due" or lemma_of(setting) in ("schedule", "plan", "set"):
+            return "planned"  # "a round due to be held", "talks scheduled for Monday"
+        if setting.tag_ == "VBN":
+            return "concluded"  # "the summit held in Dar es Salaam"
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.tag_ == "VBD":
+        return "concluded"  # "clashed with X at an emergency meeting": it took place
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
     if token.dep_ in ("nsubj", "nsubjpass") and trigger.governor is None and lemma not in STATUS_PREDICATES:
