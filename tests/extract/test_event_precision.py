@@ -334,3 +334,18 @@ def test_tagger_slips_never_stand_as_participants(extractor):
     assert _as_side(Cluster(kind="organization", name="Home Affairs"), index) is None
     assert _as_side(Cluster(kind="person", name="Moldova"), index).kind == "country"
     assert _as_side(Cluster(kind="organization", name="African Union"), index).name == "African Union"
+
+
+def test_the_participle_that_sets_an_event_gives_its_place_date_and_status(extractor):
+    text = "The leaders recalled the joint EAC-SADC summit held in Nairobi on February 8."
+    summit = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summit and summit[0]["status"] == "concluded" and summit[0]["date"] == "2025-02-08"
+    assert of_type(extractor, text, "SANCTION") == []  # recalling a summit is no recalled envoy
+    text = "Iran agreed on a new round of talks with Oman, due to be held in Muscat on Wednesday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and talks[0]["status"] == "planned" and talks[0]["location"]["name"] == "Muscat"
+
+
+def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
+    text = "In 2017, the mechanism was established by China and Vietnam to promote bilateral dialogue."
+    assert of_type(extractor, text, "CONSULT") == []

@@ -30,7 +30,7 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     heads = _purpose_chain(_clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
-    heads.extend(_settings(token))
+    heads.extend(_settings(token) + (_settings(token.head) if token.dep_ == "pobj" else []))
     for head in heads:
         for child in head.children:
             preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
@@ -52,6 +52,11 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
 # Participles that say who set an event where and when ("a meeting hosted by the emir in Doha",
 # "the summit held in Dar es Salaam on February 8", "a round due to be held on Wednesday").
 SETTING_VERBS = frozenset({"host", "hold", "organize", "organise", "convene", "chair", "stage", "schedule", "set", "plan"})
+
+
+def _planned_setting(setting: Token) -> bool:
+    auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
+    return "to" in auxes or setting.head.lower_ == "due" or lemma_of(setting) in ("schedule", "plan", "set")
 
 
 def _settings(token: Token) -> list[Token]:
@@ -164,10 +169,12 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
-    for head in [*_purpose_chain(_clause_heads(trigger)), *_settings(trigger.token)]:
+    settings = _settings(trigger.token) + (_settings(trigger.token.head) if trigger.token.dep_ == "pobj" else [])
+    for head in [*_purpose_chain(_clause_heads(trigger)), *settings]:
+        tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
-            resolved = resolve_date(ent.text, published, _tense(trigger)) if ent is not None else None
+            resolved = resolve_date(ent.text, published, tense) if ent is not None else None
             if resolved:
                 return resolved
     verb = next((h for h in reversed(_clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
@@ -233,7 +240,14 @@ def _date_entity(pobj: Token) -> Span | None:
     own = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
     if own is not None:
         return own
-    allowed = {t.i for t in pobj.subtree} - {t.i for c in pobj.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    # Only the phrase's own words and its "of" phrase: not a coordinated phrase, nor a clause or
+    # a participle hanging off it ("a new round of talks, due to be held on Wednesday").
+    def clausal(child: Token) -> bool:
+        return child.dep_ in ("conj", "cc", "acl", "relcl", "advcl") or any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") for c in child.children
+        )
+
+    allowed = {pobj.i} | {t.i for c in pobj.children if not clausal(c) for t in c.subtree}
     return next((e for e in doc.ents if e.label_ == "DATE" and all(i in allowed for i in range(e.start, e.end))), None)
 
 
@@ -244,9 +258,8 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
             return "concluded"
         if date[0] > published:
             return "planned"
-    for setting in _settings(token):
-        auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
-        if "to" in auxes or setting.head.lower_ == "due" or lemma_of(setting) in ("schedule", "plan", "set"):
+    for setting in _settings(token) + (_settings(token.head) if token.dep_ == "pobj" else []):
+        if _planned_setting(setting):
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
         if setting.tag_ == "VBN":
             return "concluded"  # "the summit held in Dar es Salaam"
