@@ -349,3 +349,10 @@ def test_the_participle_that_sets_an_event_gives_its_place_date_and_status(extra
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2017, the mechanism was established by China and Vietnam to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_a_later_dated_mention_naming_no_side_dates_the_call(extractor):
+    text = ("Donald Trump said Mexico would act after a phone call with Claudia Sheinbaum.\n\n"
+            "Both sides described Wednesday's call as positive.")
+    call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert len(call) == 1 and call[0]["date"] == "2025-02-26" and "Claudia Sheinbaum" in names(call[0])

@@ -183,7 +183,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, index)
-    return _fold_undated(drafts)
+    return _fold_undated(drafts, published)
 
 
 def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Draft | None:
@@ -201,14 +201,16 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Dra
     return None
 
 
-def _fold_undated(drafts: list[_Draft]) -> list[_Draft]:
+def _fold_undated(drafts: list[_Draft], published: str | None = None) -> list[_Draft]:
     """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
     article has just one dated event it can be and nothing (place, participants) sets them apart."""
     out = list(drafts)
     for draft in drafts:
         if draft.mentions[0].trigger.type != "CONSULT" or _dated(draft):
             continue
-        targets = [d for d in out if d is not draft and _folds_into(draft, d)]
+        fits = [(d, _folds_into(draft, d, published)) for d in out if d is not draft]
+        # Talks it shares a side with first; only if none, a recent mention naming no side.
+        targets = [d for d, how in fits if how == "sides"] or [d for d, how in fits if how == "unnamed"]
         if len(targets) != 1:
             continue  # none, or several it could be: leave it alone
         target = targets[0]
@@ -226,16 +228,20 @@ def _draft_place(draft: _Draft) -> Location | None:
     return next((m.location for m in draft.mentions if m.location), None)
 
 
-def _folds_into(undated: _Draft, target: _Draft) -> bool:
+def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -> str | None:
+    """How the undated draft can be the dated one: "sides" (a side in common, or a summit), or
+    "unnamed" (a recent mention naming no side: "both sides described Wednesday's call")."""
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
     if not _dated(target) or theirs.type != "CONSULT" or not _compatible(theirs.kind, kind):
-        return False
+        return None
     if _places_differ(_draft_place(undated), _draft_place(target)):
-        return False  # a place of its own sets it apart
+        return None  # a place of its own sets it apart
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
-        return True  # a summit's sides differ from mention to mention
-    ours = {id(p) for p in _draft_participants(undated)}
-    return bool(ours & {id(p) for p in _draft_participants(target)})  # no side in common, nothing joins
+        return "sides"  # a summit's sides differ from mention to mention
+    ours, sides = {id(p) for p in _draft_participants(undated)}, {id(p) for p in _draft_participants(target)}
+    if not sides:
+        return "unnamed" if any(m.date and _recent(m.date, published) for m in target.mentions) else None
+    return "sides" if ours & sides else None  # no side in common, nothing joins
 
 
 # Gatherings of many: each mention names whom it likes, so sides do not tell two apart.

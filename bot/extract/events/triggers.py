@@ -220,10 +220,23 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             continue
         type_, kind, mode = _choose(token, options)
         if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
-            if not any(c.lower_ in ("phone", "telephone", "with") for c in token.children):
+            if not _a_call(token):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found
+
+
+def _a_call(token: Token) -> bool:
+    """"a phone call", "a call with X", "Wednesday's call", "their call": a conversation; "calls
+    for restraint", "a call on X to ...", "a call to arms" are not."""
+    children = list(token.children)
+    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in children):
+        return False
+    return any(
+        c.lower_ in ("phone", "telephone", "with") or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
+        or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))
+        for c in children
+    )
 
 
 def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[str, str, str | None]:
