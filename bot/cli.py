@@ -257,8 +257,10 @@ def eval_news(
     path: Annotated[Path, typer.Argument(help="Folder with gold.json and the article texts.")],
     show: Annotated[int, typer.Option(help="List up to N misses and N false positives of each kind.", min=0)] = 0,
     min_confidence: Annotated[
-        float, typer.Option(help="Drop facts whose confidence is below this before scoring.", min=0.0, max=1.0)
-    ] = 0.0,
+        float | None,
+        typer.Option(help="Drop facts whose confidence is below this before scoring (default: "
+                     "BRIEFBOT_MIN_CONFIDENCE, what answers show).", min=0.0, max=1.0),
+    ] = None,
     folds: Annotated[int, typer.Option(help="Also score K folds (sorted files, index mod K); 1 turns it off.", min=1)] = 3,
     curve: Annotated[bool, typer.Option("--curve", help="Precision/recall at confidence 0.0, 0.1, ..., 0.9.")] = False,
 ) -> None:
@@ -268,7 +270,9 @@ def eval_news(
     if not (path / "gold.json").is_file():
         _fail(f"{path}: no gold.json")
     try:
-        report = evaluate_news(path, _settings().spacy_model, min_confidence=min_confidence, folds=folds,
+        settings = _settings()
+        threshold = settings.min_confidence if min_confidence is None else min_confidence
+        report = evaluate_news(path, settings.spacy_model, min_confidence=threshold, folds=folds,
                                show=show, curve=curve)
     except RuntimeError as error:
         if "spaCy model" not in str(error):
