@@ -356,3 +356,7 @@ def test_a_later_dated_mention_naming_no_side_dates_the_call(extractor):
             "Both sides described Wednesday's call as positive.")
     call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
     assert len(call) == 1 and call[0]["date"] == "2025-02-26" and "Claudia Sheinbaum" in names(call[0])
+
+
+def test_completing_a_withdrawal_is_a_withdrawal(extractor):
+    assert of_type(extractor, "Armenia's forces completed their withdrawal from the border villages on Tuesday.", "RETREAT")
