@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import spacy
+from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
@@ -235,6 +236,8 @@ class EntityIndex:
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None:
+            cluster = self._spelled_otherwise(key)
+        if cluster is None:
             known = _known_people().get(key)
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
@@ -250,6 +253,25 @@ class EntityIndex:
             cluster.title = info.title
         if info.country and not cluster.country:
             cluster.country = info.country
+
+    def _spelled_otherwise(self, key: str) -> Cluster | None:
+        """The person already named in this article under another transliteration: "Zelenskyi"
+        is "Zelensky", "Volodymyr Zelenskyi" is "Volodymyr Zelensky", "Araqchi" is "Araghchi".
+        Only one such person, the same first letters and a near-identical surname of some length."""
+        words = key.split()
+        if not words or len(words[-1]) < 5:
+            return None
+        found = []
+        for cluster in self.clusters:
+            if cluster.kind != "person":
+                continue
+            theirs = name_key(cluster.name).split()
+            if len(words) > 1 and words[:-1] != theirs[:-1]:
+                continue  # a given name of its own: another person
+            surname = theirs[-1]
+            if surname[:2] == words[-1][:2] and surname != words[-1] and fuzz.ratio(surname, words[-1]) >= 85:
+                found.append(cluster)
+        return found[0] if len(found) == 1 else None
 
     def _add_non_person(self, ent: Span, title_tokens: set[int]) -> None:
         countries = country_index()

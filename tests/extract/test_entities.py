@@ -99,3 +99,16 @@ def test_a_relative_of_a_known_person_keeps_their_own_name(extractor):
     facts = extractor.extract(ExtractRequest("t", "Hunter Biden said that he had done nothing wrong.", "2025-02-27")).to_json()
     assert [s["speaker"] for s in facts["statements"]] == ["Hunter Biden"]
     assert "Joe Biden" not in {e["name"] for e in facts["entities"]}
+
+
+def test_a_name_spelled_another_way_in_the_same_article_is_the_same_person(extractor):
+    found = facts(extractor, "Ukrainian President Volodymyr Zelensky met the NATO chief. "
+                  "Later, Zelenskyi urged allies to send more air defence systems.")
+    people = [e.name for e in found.entities if e.kind == "person"]
+    assert [p for p in people if p.startswith(("Volodymyr", "Zelensk"))] == ["Volodymyr Zelensky"]
+
+
+def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(extractor):
+    found = facts(extractor, "Maria Petrenko met Olena Petrenkova in Kyiv on Monday.")
+    people = {e.name for e in found.entities if e.kind == "person"}
+    assert {"Maria Petrenko", "Olena Petrenkova"} <= people
