@@ -15,6 +15,8 @@ Status = Literal["planned", "ongoing", "concluded"]
 # Kinds of CONSULT that are the same sort of sitting-down together, so reports may call one
 # event by any of them ("the talks", "the meeting", "the negotiations").
 TALK_KINDS = frozenset({"talks", "negotiations", "meeting", "summit", "conference"})
+# Gatherings of many: each report or mention names the few attendees it cares about.
+GATHERING_KINDS = frozenset({"summit", "conference"})
 # Across outlets a visit and the talks held during it are one occasion ("Carney visited the White
 # House" / "Carney met Trump in the Oval Office"); within one article the writer keeps them apart.
 OCCASION_KINDS = TALK_KINDS | {"visit"}

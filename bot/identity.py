@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.extract.organizations import organization_name
-from bot.facts import OCCASION_KINDS, TALK_KINDS
+from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
@@ -257,10 +257,6 @@ def conflict(a: Report, b: Report) -> str | None:
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not _gathering_of_some(a, b):
         return "participants"
     return None
-
-
-# Gatherings of many ("the summit", "the conference"): each report names the few it mentions.
-GATHERING_KINDS = frozenset({"summit", "conference"})
 
 
 def _gathering_of_some(a: Report, b: Report) -> bool:

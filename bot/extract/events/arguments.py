@@ -14,6 +14,7 @@ from bot.extract.events.lexicon import (
     LEADING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_WORDS,
+    ROLE_NOUNS,
     lemma_of,
     load_frames,
 )
@@ -132,10 +133,6 @@ def _leading(clause: Token) -> bool:
     """"delegations led by Araqchi", "a summit co-chaired by Sisi and Trump": who led a side
     took part; any other clause hanging off a name is a description."""
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
-
-
-# Who speaks for a side at talks ("the US negotiator in the talks", "delegates at the talks").
-ROLE_NOUNS = frozenset({"negotiator", "delegate", "delegation", "official", "representative", "team", "participant"})
 
 
 def _mediating(modifier: Token) -> bool:

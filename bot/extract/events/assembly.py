@@ -31,7 +31,7 @@ from bot.extract.events.triggers import (
     salience,
 )
 from bot.extract.events.when_where import find_location, find_status, own_date
-from bot.facts import TALK_KINDS, Event, Location, Participant
+from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import talk_kinds_compatible, terms_agree
 
 
@@ -242,10 +242,6 @@ def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -
     if not sides:
         return "unnamed" if any(m.date and _recent(m.date, published) for m in target.mentions) else None
     return "sides" if ours & sides else None  # no side in common, nothing joins
-
-
-# Gatherings of many: each mention names whom it likes, so sides do not tell two apart.
-GATHERING_KINDS = frozenset({"summit", "conference"})
 
 
 def _places_differ(a: Location | None, b: Location | None) -> bool:

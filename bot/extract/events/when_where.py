@@ -9,11 +9,14 @@ from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
 from bot.extract.events.lexicon import (
     CONCLUDED_CUES,
+    DAY_WORDS,
     FRAMING_PREPS,
     LOCATIVE_PREPS,
     MODALS,
     ONGOING_CUES,
+    PERFECT_AUXES,
     PLANNED_CUES,
+    SETTING_VERBS,
     STATUS_PREDICATES,
     TRIM,
     lemma_of,
@@ -49,9 +52,6 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     return None
 
 
-# Participles that say who set an event where and when ("a meeting hosted by the emir in Doha",
-# "the summit held in Dar es Salaam on February 8", "a round due to be held on Wednesday").
-SETTING_VERBS = frozenset({"host", "hold", "organize", "organise", "convene", "chair", "stage", "schedule", "set", "plan"})
 
 
 def _planned_setting(setting: Token) -> bool:
@@ -203,17 +203,9 @@ def _clause_dates(verb: Token) -> list[Span]:
     return [e for e in verb.doc.ents if e.label_ == "DATE" and all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
 
 
-_DAY_WORDS = frozenset({
-    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-})
-
-
 def _names_a_day(ent: Span) -> bool:
     """A date that names a day ("on Thursday", "June 5"), not a period word ("annual", "weeks")."""
-    return any(t.lower_.rstrip(".") in _DAY_WORDS for t in ent)
+    return any(t.lower_.rstrip(".") in DAY_WORDS for t in ent)
 
 
 def _time_phrases(head: Token) -> list[Token]:
@@ -286,5 +278,3 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
         return "concluded"  # "after a phone call with X, Y said": it came first
     return None
 
-
-PERFECT_AUXES = frozenset({"has", "have", "had", "was", "were", "'s", "'ve"})
