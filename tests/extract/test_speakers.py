@@ -3,18 +3,7 @@ of each statement. Sentences are the repository's own, run through the real pipe
 
 from __future__ import annotations
 
-import pytest
-
-from bot.extract.extractor import ExtractRequest
 from bot.facts import Statement
-
-
-@pytest.fixture(scope="module")
-def say(extractor):
-    def run(text: str) -> list[Statement]:
-        return extractor.extract(ExtractRequest("t", text, "2025-03-01")).statements
-
-    return run
 
 
 def find(statements: list[Statement], needle: str) -> Statement:

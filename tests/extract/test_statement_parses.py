@@ -4,18 +4,7 @@ own, run through the real pipeline."""
 
 from __future__ import annotations
 
-import pytest
-
-from bot.extract.extractor import ExtractRequest
 from bot.facts import Statement
-
-
-@pytest.fixture(scope="module")
-def say(extractor):
-    def run(text: str) -> list[Statement]:
-        return extractor.extract(ExtractRequest("t", text, "2025-03-01")).statements
-
-    return run
 
 
 def having(statements: list[Statement], needle: str) -> list[Statement]:

@@ -5,17 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.extractor import ExtractRequest
 from bot.extract.quotes import find_quotes
 from bot.facts import Statement
-
-
-@pytest.fixture(scope="module")
-def say(extractor):
-    def run(text: str) -> list[Statement]:
-        return extractor.extract(ExtractRequest("t", text, "2025-03-01")).statements
-
-    return run
 
 
 def only(statements: list[Statement], needle: str) -> Statement:
