@@ -360,3 +360,10 @@ def test_a_later_dated_mention_naming_no_side_dates_the_call(extractor):
 
 def test_completing_a_withdrawal_is_a_withdrawal(extractor):
     assert of_type(extractor, "Armenia's forces completed their withdrawal from the border villages on Tuesday.", "RETREAT")
+
+
+def test_the_most_specific_word_names_the_kind(extractor):
+    meeting = of_type(extractor, "China and Vietnam held a consultation meeting in Hanoi on Monday.", "CONSULT")
+    assert len(meeting) == 1 and meeting[0]["kind"] == "meeting"
+    rounds = of_type(extractor, "Iran and Oman held a round of negotiations in Muscat on Monday.", "CONSULT")
+    assert len(rounds) == 1 and rounds[0]["kind"] == "negotiations"

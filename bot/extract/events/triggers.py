@@ -55,7 +55,7 @@ def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
 
 def find_triggers(sent: Span) -> list[Trigger]:
     """Event triggers in a sentence, each reshaped by the verb governing it and its modality."""
-    found = _lexical_triggers(sent)
+    found = _most_specific(_lexical_triggers(sent))
     found = _compose(found)
     _retype_by_object(found)
     _hosted_talks(found)
@@ -224,6 +224,21 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found
+
+
+def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
+    """Of two consultation words naming one sitting-down, the one that says what it was: a
+    "consultation meeting" is a meeting, "a round of negotiations" negotiations."""
+    consult = {t.token.i: t for t in triggers if t.type == "CONSULT"}
+    framing = set()
+    for i, trigger in consult.items():
+        token = trigger.token
+        if token.dep_ == "compound" and token.head.i in consult:
+            framing.add(i)  # "consultation" in "consultation meeting"
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and any(c.i in consult for c in prep.children):
+                framing.add(i)  # "round" in "a round of negotiations"
+    return [t for t in triggers if t.token.i not in framing]
 
 
 def _a_call(token: Token) -> bool:

@@ -33,7 +33,7 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     heads = _purpose_chain(_clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
-    heads.extend(_settings(token) + (_settings(token.head) if token.dep_ == "pobj" else []))
+    heads.extend(_all_settings(token))
     for head in heads:
         for child in head.children:
             preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
@@ -57,6 +57,15 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
 def _planned_setting(setting: Token) -> bool:
     auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
     return "to" in auxes or setting.head.lower_ == "due" or lemma_of(setting) in ("schedule", "plan", "set")
+
+
+def _all_settings(token: Token) -> list[Token]:
+    """The settings of the trigger and of the noun whose "of" phrase it is ("a round of talks,
+    due to be held on Wednesday")."""
+    own = _settings(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+        own += _settings(token.head.head)
+    return own
 
 
 def _settings(token: Token) -> list[Token]:
@@ -169,7 +178,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
-    settings = _settings(trigger.token) + (_settings(trigger.token.head) if trigger.token.dep_ == "pobj" else [])
+    settings = _all_settings(trigger.token)
     for head in [*_purpose_chain(_clause_heads(trigger)), *settings]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         for pobj in _time_phrases(head):
@@ -250,7 +259,7 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
             return "concluded"
         if date[0] > published:
             return "planned"
-    for setting in _settings(token) + (_settings(token.head) if token.dep_ == "pobj" else []):
+    for setting in _all_settings(token):
         if _planned_setting(setting):
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
         if setting.tag_ == "VBN":
