@@ -367,3 +367,9 @@ def test_the_most_specific_word_names_the_kind(extractor):
     assert len(meeting) == 1 and meeting[0]["kind"] == "meeting"
     rounds = of_type(extractor, "Iran and Oman held a round of negotiations in Muscat on Monday.", "CONSULT")
     assert len(rounds) == 1 and rounds[0]["kind"] == "negotiations"
+
+
+def test_a_conjoined_verb_shares_its_subject_and_place(extractor):
+    text = "In Nairobi, Kenya's foreign ministry summoned Uganda's envoy and condemned the border raid."
+    condemned = of_type(extractor, text, "ACCUSE")
+    assert condemned and "Kenya" in names(condemned[0]) and condemned[0]["location"]["name"] == "Nairobi"

@@ -135,6 +135,22 @@ def _leading(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
 
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of the verb's clause chain ("Norway is willing to send"), or of the verb it is
+    conjoined with ("the ministry summoned the envoy and condemned the raid")."""
+    for link in clause_chain(verb):
+        subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def _mediating(modifier: Token) -> bool:
     """A modifier naming who mediated, brokered or hosted: "Egypt-mediated", "US-brokered"."""
     words = [t for t in modifier.subtree if t.pos_ in ("VERB", "ADJ", "NOUN")]
@@ -172,13 +188,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
         verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
     if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        # "Trump and Putin are set to meet": the subject of the verb the trigger completes
-        for link in clause_chain(verb)[1:]:
-            subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                tokens.extend(_subtree_without_clauses(subject))
-                group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
-                break
+        # "Trump and Putin are set to meet", "X summoned Y and met Z": the subject they share
+        subject = _subject_of(verb)
+        if subject is not None:
+            tokens.extend(_subtree_without_clauses(subject))
+            group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
     if verb is not None:
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb is token:
@@ -207,11 +221,9 @@ def _action_arguments(trigger: Trigger) -> list[Token]:
         return []
     preps = load_frames().argument_preps
     tokens: list[Token] = []
-    for link in clause_chain(node):
-        subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            tokens.extend(_subtree_without_clauses(subject))
-            break
+    subject = _subject_of(node)
+    if subject is not None:
+        tokens.extend(_subtree_without_clauses(subject))
     for child in node.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
             tokens.extend(_subtree_without_clauses(child))
