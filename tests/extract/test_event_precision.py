@@ -373,3 +373,9 @@ def test_a_conjoined_verb_shares_its_subject_and_place(extractor):
     text = "In Nairobi, Kenya's foreign ministry summoned Uganda's envoy and condemned the border raid."
     condemned = of_type(extractor, text, "ACCUSE")
     assert condemned and "Kenya" in names(condemned[0]) and condemned[0]["location"]["name"] == "Nairobi"
+
+
+def test_a_hostile_act_done_to_oneself_is_no_act_against_anyone(extractor):
+    text = "Chile's president said Peru had downgraded itself to a spectator of the talks."
+    assert of_type(extractor, text, "SANCTION") == []
+    assert of_type(extractor, "Peru downgraded its ties with Venezuela on Monday.", "SANCTION")

@@ -66,8 +66,16 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in found if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)]
 
 
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+
+
 def _object_allowed(trigger: Trigger) -> bool:
-    """'shared intelligence' is cooperation, 'shared details of the call' is not."""
+    """'shared intelligence' is cooperation, 'shared details of the call' is not; a hostile act
+    done to oneself ('had downgraded itself to a proxy') is no act against anyone."""
+    if trigger.token.pos_ == "VERB" and trigger.type in load_frames().hostile:
+        obj = _verb_object(trigger.token)
+        if obj is not None and obj.lower_ in REFLEXIVES:
+            return False
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
     if wanted is None or trigger.token.pos_ != "VERB":
         return True
