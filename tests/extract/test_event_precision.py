@@ -379,3 +379,9 @@ def test_a_hostile_act_done_to_oneself_is_no_act_against_anyone(extractor):
     text = "Chile's president said Peru had downgraded itself to a spectator of the talks."
     assert of_type(extractor, text, "SANCTION") == []
     assert of_type(extractor, "Peru downgraded its ties with Venezuela on Monday.", "SANCTION")
+
+
+def test_leaders_gathering_for_a_summit_are_at_that_summit(extractor):
+    text = "Leaders of Egypt and Qatar gathered in Cairo on Monday for the Gaza peace summit."
+    found = of_type(extractor, text, "CONSULT")
+    assert len(found) == 1 and found[0]["location"]["name"] == "Cairo"

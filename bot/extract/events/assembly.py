@@ -190,7 +190,7 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Dra
     """Talks named as the setting of other talks in the same clause ("held talks during the
     discussions in Paris", "met at the summit") are the same sitting-down, told twice."""
     token = mention.trigger.token
-    if mention.trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "at", "in"):
+    if mention.trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "at", "in", "for"):
         return None
     for other, draft in earlier:
         if other.trigger.type != "CONSULT" or not _compatible(other.trigger.kind, mention.trigger.kind):
