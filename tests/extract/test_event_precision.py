@@ -385,3 +385,10 @@ def test_leaders_gathering_for_a_summit_are_at_that_summit(extractor):
     text = "Leaders of Egypt and Qatar gathered in Cairo on Monday for the Gaza peace summit."
     found = of_type(extractor, text, "CONSULT")
     assert len(found) == 1 and found[0]["location"]["name"] == "Cairo"
+
+
+def test_a_title_or_pronoun_heading_a_side_is_the_person_named_before(extractor):
+    text = ("Iran's ambassador Mojtaba Rahimi was summoned to Chile's foreign ministry on Tuesday.\n\n"
+            "The ambassador was received by Chile's foreign minister Alberto van Klaveren.")
+    met = [e for e in of_type(extractor, text, "CONSULT") if "Alberto van Klaveren" in names(e)]
+    assert met and "Mojtaba Rahimi" in names(met[0])

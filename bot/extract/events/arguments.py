@@ -28,7 +28,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True
     found: list[Cluster] = []
     countries = country_index()
     for token in tokens:
-        cluster = index.cluster_of(token)
+        cluster = index.cluster_of(token) or (_referred_person(token, index) if actors else None)
         if cluster is None:
             continue
         if actors and cluster.kind in ("place", "organization") and cluster.country is not None:
@@ -43,6 +43,15 @@ def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True
             continue
         found.append(cluster)
     return found
+
+
+def _referred_person(token: Token, index: EntityIndex) -> Cluster | None:
+    """"The ambassador was received by X", "he met Y": the person a title or pronoun heading a
+    side's phrase refers to, named earlier in the article (the speakers' resolver, reused)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or any(c.ent_type_ for c in token.children):
+        return None
+    found = index.resolve(token)
+    return found if found is not None and found.kind == "person" and token.i not in found.tokens else None
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +211,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
-            elif child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token:
+            elif (child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token) or (
+                child.dep_ == "agent" and verb is token and lemma_of(verb) not in MEDIATION_WORDS
+            ):  # "was received by the minister"; but "mediated by the AU" is a mediator
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
