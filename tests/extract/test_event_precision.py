@@ -392,3 +392,11 @@ def test_a_title_or_pronoun_heading_a_side_is_the_person_named_before(extractor)
             "The ambassador was received by Chile's foreign minister Alberto van Klaveren.")
     met = [e for e in of_type(extractor, text, "CONSULT") if "Alberto van Klaveren" in names(e)]
     assert met and "Mojtaba Rahimi" in names(met[0])
+
+
+def test_an_agreement_told_later_belongs_to_the_talks_last_held_not_to_history(extractor):
+    text = ("Chile and Peru spoke by phone on February 3.\n\n"
+            "Chile and Peru held talks in Lima on February 18.\n\n"
+            "Later, Chile's president confirmed that the two sides had agreed to reopen their consulates.")
+    agreed = of_type(extractor, text, "AGREE")
+    assert agreed and agreed[0]["date"] == "2025-02-18"

@@ -182,7 +182,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
         if target is not None:
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
-        _link_agreements(sent_mentions, drafts, index)
+        _link_agreements(sent_mentions, drafts, index, published)
     return _fold_undated(drafts, published)
 
 
@@ -348,16 +348,19 @@ def _next_day_of(draft: _Draft, mention: Mention) -> bool:
     return bool(ours & theirs) or not (ours and theirs)  # "the talks continued on Sunday" names none
 
 
-def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex) -> None:
+def _link_agreements(
+    sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex, published: str | None = None
+) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
     talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
     for mention, _ in sent_mentions:
         if mention.trigger.type != "AGREE":
             continue
-        # Otherwise the article's lead talks: the first concluded ones it reports, not whatever
-        # earlier meeting was mentioned last ("as agreed at the summit held in February").
+        # Otherwise the talks last reported as held, unless they lie in the past of the article's
+        # news: "the summit held in February" is background, not where today's deal was made.
         source = talks[0] if talks else next(
-            (d for d in drafts if d.mentions[0].trigger.type == "CONSULT" and _draft_status(d) == "concluded"),
+            (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT"
+             and _draft_status(d) == "concluded" and not _background(d, published)),
             None,
         )
         if source is None:
@@ -372,6 +375,12 @@ def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and _draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _background(draft: _Draft, published: str | None) -> bool:
+    """Dated more than a month before the article: history the article recalls."""
+    when = next((m.date for m in draft.mentions if m.date), None)
+    return when is not None and not _recent(when, published, days=31)
 
 
 def _draft_status(draft: _Draft) -> str | None:
