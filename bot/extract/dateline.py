@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from bot.extract.countries import country_index
 
-# PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash, colon, bullet or bar.
+# PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too), colon, bullet or bar.
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
-    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|])",
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").

@@ -39,8 +39,9 @@ def _parser(base: str, prefer: str) -> DateDataParser:
 
 
 # "21 to 23 March", "21-23 March", "March 21-23": a range is dated by its first day.
-_DAY_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}(\s+[A-Za-z]+\.?(?:\s+\d{4})?)$")
-_MONTH_RANGE = re.compile(r"^([A-Za-z]+\.?\s+\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}((?:,?\s+\d{4})?)$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_RANGE = re.compile(rf"^(\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}(\s+{_MONTH}(?:\s+\d{{4}})?)$")
+_MONTH_RANGE = re.compile(rf"^({_MONTH}\s+\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}((?:,?\s+\d{{4}})?)$")
 
 
 def _first_of_range(phrase: str) -> str:

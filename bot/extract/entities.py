@@ -121,6 +121,25 @@ def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
 
 
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    """Speech and event verbs: in a headline they are capitalised and tagged as names."""
+    speech = load_data("speech_verbs")
+    words = {w for key, value in speech.items() if isinstance(value, list) for w in value}
+    for table in load_data("event_triggers")["types"].values():
+        words.update(table["verbs"])
+    return frozenset(w for w in words if " " not in w)
+
+
+def _verb_word(text: str) -> bool:
+    """'Hails', 'Says', 'Meets', 'Urges': a verb's third-person form, capitalised."""
+    word = text.lower()
+    if not text[:1].isupper() or not word.endswith("s"):
+        return False
+    lemmas = _verb_lemmas()
+    return word[:-1] in lemmas or (word.endswith("es") and word[:-2] in lemmas)
+
+
 def _names_a_city(text: str) -> bool:
     found = country_index().match(text)
     return found is not None and found.how in ("capital", "city")
@@ -182,9 +201,11 @@ class EntityIndex:
                 out.append(ent)
                 continue
             tagged = nxt.ent_iob_ == "B" and nxt.ent_type_ in ("GPE", "LOC", "ORG", "FAC")
-            untagged = nxt.ent_iob_ == "O" and nxt.lower_ not in _name_stoppers()
+            # An untagged word glues only as part of the name ("Seyed Abbas Araqchi"), never as
+            # a headline's verb ("Lavrov Hails Riyadh Talks": "Hails" heads the sentence).
+            untagged = nxt.ent_iob_ == "O" and nxt.lower_ not in _name_stoppers() and not _verb_word(nxt.text)
             if ((tagged or untagged) and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].ent_iob_ != "I")
-                    and country_index().match(nxt.text) is None):
+                    and country_index().match(nxt.text) is None and organization_name(nxt.text) is None):
                 glued.add(nxt.i)
                 ent = doc[ent.start : ent.end + 1]
             out.append(ent)
@@ -214,6 +235,8 @@ class EntityIndex:
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+        while len(tokens) > 1 and _verb_word(tokens[-1].text):
+            tokens = tokens[:-1]  # a headline's verb the tagger took into the name: "Lavrov Hails"
         # NER sometimes swallows a leading title ("President Putin", "National Security Advisor
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
@@ -266,8 +289,8 @@ class EntityIndex:
             if cluster.kind != "person":
                 continue
             theirs = name_key(cluster.name).split()
-            if len(words) > 1 and words[:-1] != theirs[:-1]:
-                continue  # a given name of its own: another person
+            if not theirs or (len(words) > 1 and words[:-1] != theirs[:-1]):
+                continue  # no name, or a given name of its own: another person
             surname = theirs[-1]
             if surname[:2] == words[-1][:2] and surname != words[-1] and fuzz.ratio(surname, words[-1]) >= 85:
                 found.append(cluster)

@@ -400,3 +400,23 @@ def test_an_agreement_told_later_belongs_to_the_talks_last_held_not_to_history(e
             "Later, Chile's president confirmed that the two sides had agreed to reopen their consulates.")
     agreed = of_type(extractor, text, "AGREE")
     assert agreed and agreed[0]["date"] == "2025-02-18"
+
+
+def test_two_meetings_on_one_day_in_two_cities_stay_two(extractor):
+    text = "Hungary's prime minister Viktor Orban met Serbia's president in Belgrade on Monday. On Monday, Japan's prime minister met India's prime minister Narendra Modi in Tokyo."
+    meetings = of_type(extractor, text, "CONSULT")
+    assert len(meetings) == 2
+    orban = next(m for m in meetings if "Viktor Orban" in names(m))
+    assert "Narendra Modi" not in names(orban) and (orban["location"] or {}).get("name") != "Tokyo"
+
+
+def test_a_headline_verb_is_no_part_of_a_name(extractor):
+    extraction = extractor.extract(ExtractRequest("t", "Lavrov Hails Riyadh Talks\n\nRussian Foreign Minister Sergey Lavrov said the talks were useful.", PUBLISHED))
+    assert not any("Hails" in e.name for e in extraction.entities)
+
+
+def test_a_wire_dateline_with_a_plain_dash_and_a_duration_that_is_no_date():
+    from bot.extract.dates import resolve_date
+
+    assert find_dateline("CAIRO (Reuters) - Egypt said on Monday ...").place == "Cairo"
+    assert resolve_date("10 to 15 years", PUBLISHED) is None

@@ -23,23 +23,21 @@ from bot.extract.pipeline import load_data
 from bot.names import fold
 
 
-def _clusters_in(tokens: list[Token], index: EntityIndex, *, actors: bool = True) -> list[Cluster]:
-    """Entities named among `tokens`, with capitals and seats of government read as their country."""
+def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
+    """The sides named among `tokens`: entities, with capitals and seats of government read as
+    their country, and no place, outlet or non-side (see `_as_side`)."""
     found: list[Cluster] = []
     countries = country_index()
     for token in tokens:
-        cluster = index.cluster_of(token) or (_referred_person(token, index) if actors else None)
+        cluster = index.cluster_of(token) or _referred_person(token, index)
         if cluster is None:
             continue
-        if actors and cluster.kind in ("place", "organization") and cluster.country is not None:
+        if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
             if how and how.how in ("capital", "institution"):
                 cluster = _country_cluster(index, cluster.country.code) or cluster
-        if actors:
-            cluster = _as_side(cluster, index)
-        if cluster is None or cluster.kind == "media" or cluster in found:
-            continue
-        if actors and cluster.kind == "place":
+        cluster = _as_side(cluster, index)
+        if cluster is None or cluster.kind in ("media", "place") or cluster in found:
             continue
         found.append(cluster)
     return found
@@ -163,7 +161,9 @@ def _subject_of(verb: Token) -> Token | None:
 def _mediating(modifier: Token) -> bool:
     """A modifier naming who mediated, brokered or hosted: "Egypt-mediated", "US-brokered"."""
     words = [t for t in modifier.subtree if t.pos_ in ("VERB", "ADJ", "NOUN")]
-    return any(lemma_of(t).replace("-", "") in MEDIATION_WORDS or t.lower_.rstrip("ed") in MEDIATION_WORDS for t in words)
+    # the tagger lemmatises "US-brokered" badly: read the participle's stem as well
+    return any(lemma_of(t).replace("-", "") in MEDIATION_WORDS or t.lower_.removesuffix("ed") in MEDIATION_WORDS
+               or t.lower_.removesuffix("d") in MEDIATION_WORDS for t in words)
 
 
 def _main_subject(token: Token) -> list[Token]:

@@ -278,7 +278,9 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], publ
         if mention.date is not None:
             for draft in drafts:
                 first = draft.mentions[0]
-                if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions):
+                if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions) and _may_be(
+                    draft, mention
+                ):
                     draft.mentions.append(mention)
                     return draft
             for draft in drafts:  # talks over two days: "began on Saturday", "ended on Sunday"
@@ -331,21 +333,25 @@ def _recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool
 
 
 def _next_day_of(draft: _Draft, mention: Mention) -> bool:
-    """The mention dates the same talks a day apart: same kind of sitting-down, a side in common,
-    no other place."""
-    first = draft.mentions[0]
+    """The mention dates the same talks a day apart ("began on Saturday", "ended on Sunday")."""
     dates = [m.date for m in draft.mentions if m.date]
     if not dates or mention.date is None or dates[0][1] != "day" or mention.date[1] != "day":
         return False
     if abs((calendar_day.fromisoformat(dates[0][0]) - calendar_day.fromisoformat(mention.date[0])).days) != 1:
         return False
-    if not _compatible(first.trigger.kind, mention.trigger.kind):
+    return _may_be(draft, mention)
+
+
+def _may_be(draft: _Draft, mention: Mention) -> bool:
+    """Nothing sets the mention apart from the talks: the same kind of sitting-down, no other
+    place, a side in common or none named ("the talks continued on Sunday"). Two meetings on
+    one day, in two cities or between other sides, stay two."""
+    if not _compatible(draft.mentions[0].trigger.kind, mention.trigger.kind):
         return False
-    there = next((m.location.name for m in draft.mentions if m.location), None)
-    if mention.location and there and mention.location.name != there:
+    if _places_differ(_draft_place(draft), mention.location):
         return False
     ours, theirs = {id(p) for p in _draft_participants(draft)}, {id(p) for p in mention.participants}
-    return bool(ours & theirs) or not (ours and theirs)  # "the talks continued on Sunday" names none
+    return bool(ours & theirs) or not (ours and theirs)
 
 
 def _link_agreements(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
@@ -209,7 +209,17 @@ def _clause_dates(verb: Token) -> list[Span]:
             if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             stack.append(child)
-    return [e for e in verb.doc.ents if e.label_ == "DATE" and all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
+    return [e for e in _date_spans(verb.doc) if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
+
+
+def _date_spans(doc: Doc) -> list[Span]:
+    """The document's DATE entities, listed once: Doc.ents builds every span anew on each read,
+    and date rules ask for them per trigger (quadratic on a long article)."""
+    cached = doc.user_data.get("briefbot_date_spans")
+    if cached is None:
+        cached = [e for e in doc.ents if e.label_ == "DATE"]
+        doc.user_data["briefbot_date_spans"] = cached
+    return cached
 
 
 def _names_a_day(ent: Span) -> bool:
@@ -238,7 +248,7 @@ def _date_entity(pobj: Token) -> Span | None:
     "on Wednesday evening" is a TIME headed by "evening" with the DATE inside it; "on the night
     of November 25" has it in its "of" phrase."""
     doc = pobj.doc
-    own = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ == "DATE"), None)
+    own = next((e for e in _date_spans(doc) if e.start <= pobj.i < e.end), None)
     if own is not None:
         return own
     # Only the phrase's own words and its "of" phrase: not a coordinated phrase, nor a clause or
@@ -249,7 +259,7 @@ def _date_entity(pobj: Token) -> Span | None:
         )
 
     allowed = {pobj.i} | {t.i for c in pobj.children if not clausal(c) for t in c.subtree}
-    return next((e for e in doc.ents if e.label_ == "DATE" and all(i in allowed for i in range(e.start, e.end))), None)
+    return next((e for e in _date_spans(doc) if all(i in allowed for i in range(e.start, e.end))), None)
 
 
 def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:
