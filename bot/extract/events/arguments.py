@@ -19,6 +19,7 @@ from bot.extract.events.lexicon import (
     load_frames,
 )
 from bot.extract.events.triggers import Trigger, clause_chain
+from bot.extract.organizations import organization_name
 from bot.extract.pipeline import load_data
 from bot.names import fold
 
@@ -91,11 +92,20 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
 def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     """Who holds a named event: "the BRICS Summit" is BRICS's, when BRICS is an entity of the
     article or an acronym ("G7", "ASEAN"); "Peace Summit" is nobody's."""
+    # "the 17th BRICS Summit" is BRICS's: ordinals and "annual" name no holder
     words = [w for w in event_name.name.split()[:-1] if not (w[:1].isdigit() or w.lower() in ("the", "annual"))]
     if not words:
-        return None  # "the 17th BRICS Summit" is BRICS's
+        return None  # no holder named
     name = " ".join(words)
-    known = next((c for c in index.clusters if c.kind in ("organization", "country") and fold(c.name) == fold(name)), None)
+    country = country_index().resolve(name)
+    if country is not None:
+        return _country_cluster(index, country.code)  # "the US Summit" is held by the United States
+    canonical = organization_name(name) or name
+    known = next(
+        (c for c in index.clusters if c.kind in ("organization", "country")
+         and (organization_name(c.name) or c.name).casefold() == canonical.casefold()),
+        None,
+    )
     if known is not None:
         return known
     if len(words) == 1 and len(name) <= 6 and name.upper() == name and any(ch.isalpha() for ch in name):
