@@ -30,7 +30,6 @@ _SEARCHED_LINES = 6
 class Dateline:
     place: str
     country_code: str
-    start: int  # offset of the paragraph the dateline opens
     end: int  # offset just past the dateline's separator
 
 
@@ -50,5 +49,5 @@ def find_dateline(text: str) -> Dateline | None:
         if match is None or match.how not in ("capital", "city"):
             continue
         return Dateline(place=place.title() if place.isupper() else place, country_code=match.country.code,
-                        start=found.start(), end=found.end())
+                        end=found.end())
     return None

@@ -344,14 +344,24 @@ class EntityIndex:
             return countries.resolve(token.text)
         return None
 
-    def _country_cluster(self, country: Country, ent: Span, alias: str | None) -> Cluster:
-        key = "country:" + country.code
+    def country(self, code: str) -> Cluster | None:
+        """The article's one entity for the country `code`, added if the article has none yet
+        (events read capitals and delegations as their country)."""
+        key = "country:" + code
         cluster = self._by_key.get(key)
         if cluster is None:
-            cluster = Cluster(kind="country", name=country.name, country=country, code=country.code)
+            country = country_index().by_code(code)
+            if country is None:
+                return None
+            cluster = Cluster(kind="country", name=country.name, country=country, code=code)
             self._by_key[key] = cluster
             self.clusters.append(cluster)
             cluster.aliases.add(country.name)
+        return cluster
+
+    def _country_cluster(self, country: Country, ent: Span, alias: str | None) -> Cluster:
+        cluster = self.country(country.code)
+        assert cluster is not None  # a Country always has a code the index knows
         if alias:
             cluster.aliases.add(alias)
         self._mention(cluster, ent)

@@ -36,7 +36,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
         if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
             if how and how.how in ("capital", "institution"):
-                cluster = _country_cluster(index, cluster.country.code) or cluster
+                cluster = index.country(cluster.country.code) or cluster
         cluster = _as_side(cluster, index)
         if cluster is None or cluster.kind in ("media", "place") or cluster in found:
             continue
@@ -73,7 +73,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         if not words or words[-1] in events:
             return None
         country = country_index().resolve(name) if len(words) == 1 else None
-        return (_country_cluster(index, country.code) or cluster) if country is not None else cluster
+        return (index.country(country.code) or cluster) if country is not None else cluster
     if not words or words[-1] in ("of", "and", "the", "for"):
         return None  # a name the tagger cut short: "Ministry of Foreign Affairs of"
     if " and " in f" {' '.join(words)} ":
@@ -85,7 +85,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
     if words[0] in groups and len(words) > 2 and words[1] == "of":
         country = country_index().resolve(" ".join(words[2:]))
         if country is not None:
-            return _country_cluster(index, country.code) or cluster
+            return index.country(country.code) or cluster
     return cluster
 
 
@@ -99,7 +99,7 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     name = " ".join(words)
     country = country_index().resolve(name)
     if country is not None:
-        return _country_cluster(index, country.code)  # "the US Summit" is held by the United States
+        return index.country(country.code)  # "the US Summit" is held by the United States
     canonical = organization_name(name) or name
     known = next(
         (c for c in index.clusters if c.kind in ("organization", "country")
@@ -113,18 +113,6 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
         index.clusters.append(holder)
         return holder
     return None
-
-
-def _country_cluster(index: EntityIndex, code: str) -> Cluster | None:
-    for cluster in index.clusters:
-        if cluster.kind == "country" and cluster.code == code:
-            return cluster
-    country = country_index().by_code(code)
-    if country is None:
-        return None
-    cluster = Cluster(kind="country", name=country.name, country=country, code=code, aliases={country.name})
-    index.clusters.append(cluster)
-    return cluster
 
 
 def _subtree_without_clauses(token: Token) -> list[Token]:

@@ -55,10 +55,6 @@ class _Draft:
     outcome: list[str] = field(default_factory=list)
 
 
-def _compatible(a: str, b: str) -> bool:
-    return talk_kinds_compatible(a, b)  # declared beside the cross-article rule in bot.identity
-
-
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
     return [event for event, _ in extract_events_ranked(doc, index, published)]
 
@@ -182,7 +178,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
         if target is not None:
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
-        _link_agreements(sent_mentions, drafts, index, published)
+        _link_agreements(sent_mentions, drafts, published)
     return _fold_undated(drafts, published)
 
 
@@ -193,7 +189,7 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Dra
     if mention.trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "at", "in", "for"):
         return None
     for other, draft in earlier:
-        if other.trigger.type != "CONSULT" or not _compatible(other.trigger.kind, mention.trigger.kind):
+        if other.trigger.type != "CONSULT" or not talk_kinds_compatible(other.trigger.kind, mention.trigger.kind):
             continue
         clause = other.trigger.governor or other.trigger.token
         if clause.is_ancestor(token):
@@ -232,7 +228,7 @@ def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -
     """How the undated draft can be the dated one: "sides" (a side in common, or a summit), or
     "unnamed" (a recent mention naming no side: "both sides described Wednesday's call")."""
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
-    if not _dated(target) or theirs.type != "CONSULT" or not _compatible(theirs.kind, kind):
+    if not _dated(target) or theirs.type != "CONSULT" or not talk_kinds_compatible(theirs.kind, kind):
         return None
     if _places_differ(_draft_place(undated), _draft_place(target)):
         return None  # a place of its own sets it apart
@@ -289,7 +285,7 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], publ
                     return draft
         else:
             current = main.get("CONSULT")
-            if current is not None and _compatible(current.mentions[0].trigger.kind, t.kind):
+            if current is not None and talk_kinds_compatible(current.mentions[0].trigger.kind, t.kind):
                 here = mention.location.name if mention.location else None
                 there = next((m.location.name for m in current.mentions if m.location), None)
                 if not (here and there and here != there):
@@ -346,7 +342,7 @@ def _may_be(draft: _Draft, mention: Mention) -> bool:
     """Nothing sets the mention apart from the talks: the same kind of sitting-down, no other
     place, a side in common or none named ("the talks continued on Sunday"). Two meetings on
     one day, in two cities or between other sides, stay two."""
-    if not _compatible(draft.mentions[0].trigger.kind, mention.trigger.kind):
+    if not talk_kinds_compatible(draft.mentions[0].trigger.kind, mention.trigger.kind):
         return False
     if _places_differ(_draft_place(draft), mention.location):
         return False
@@ -354,9 +350,7 @@ def _may_be(draft: _Draft, mention: Mention) -> bool:
     return bool(ours & theirs) or not (ours and theirs)
 
 
-def _link_agreements(
-    sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], index: EntityIndex, published: str | None = None
-) -> None:
+def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], published: str | None) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
     talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
     for mention, _ in sent_mentions:
@@ -447,9 +441,7 @@ def _to_event(draft: _Draft, published: str | None) -> Event:
     excluded = distinct_topics([t for m in draft.mentions for t in m.excluded])
     topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
     location = next((m.location for m in draft.mentions if m.location), None)
-    participants = _draft_participants(draft)
-    if location is not None:
-        participants = [p for p in participants if not (p.kind == "place" and p.name == location.name)]
+    participants = _draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
     sent = first.sent
     raw = sent.text
     evidence = raw.strip()

@@ -1,5 +1,6 @@
 """The event rules' vocabulary: trigger words and frames (data/event_triggers.json) and the cue
-word lists (data/event_cues.json), loaded once; and the corrected lemma every rule reads."""
+word lists (data/event_cues.json), loaded once; and `lemma_of`, the lemma corrected where the
+small model slips, which the frame and cue rules read (trigger lookup reads spaCy's own)."""
 
 from __future__ import annotations
 
