@@ -235,8 +235,8 @@ class EntityIndex:
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
-        while len(tokens) > 1 and _verb_word(tokens[-1].text):
-            tokens = tokens[:-1]  # a headline's verb the tagger took into the name: "Lavrov Hails"
+        while len(tokens) > 1 and (_verb_word(tokens[-1].text) or tokens[-1].text in (".", "-")):
+            tokens = tokens[:-1]  # a headline's verb ("Lavrov Hails") or the full stop after the name
         # NER sometimes swallows a leading title ("President Putin", "National Security Advisor
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:

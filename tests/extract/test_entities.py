@@ -102,10 +102,10 @@ def test_a_relative_of_a_known_person_keeps_their_own_name(extractor):
 
 
 def test_a_name_spelled_another_way_in_the_same_article_is_the_same_person(extractor):
-    found = facts(extractor, "Ukrainian President Volodymyr Zelensky met the NATO chief. "
-                  "Later, Zelenskyi urged allies to send more air defence systems.")
+    found = facts(extractor, "Libyan Prime Minister Abdulhamid Dbeibah met the UN envoy in Tripoli. "
+                  "Later, Dbeibeh asked the envoy to convene a new round of talks.")
     people = [e.name for e in found.entities if e.kind == "person"]
-    assert [p for p in people if p.startswith(("Volodymyr", "Zelensk"))] == ["Volodymyr Zelensky"]
+    assert [p for p in people if p.startswith(("Abdulhamid", "Dbeib"))] == ["Abdulhamid Dbeibah"]
 
 
 def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(extractor):

@@ -36,7 +36,7 @@ def test_an_agreement_only_mentioned_is_no_new_agreement(extractor):
 
 
 def test_cooperation_named_as_a_goal_is_no_event(extractor):
-    text = "Brazil stressed the importance of restoring cooperation between Argentina and Uruguay."
+    text = "Brazil spoke of rebuilding cooperation between Argentina and Uruguay."
     assert of_type(extractor, text, "COOPERATE") == []
 
 
@@ -63,14 +63,14 @@ def test_a_meeting_that_is_the_subject_of_an_ordinary_verb_has_no_status(extract
 
 
 def test_air_strikes_are_attacks_and_a_general_strike_is_a_protest(extractor):
-    assert [e["type"] for e in events(extractor, "Israel launched air strikes on Syria on Sunday.")] == ["ASSAULT"]
+    assert [e["type"] for e in events(extractor, "Turkey launched air strikes on Iraq on Sunday.")] == ["ASSAULT"]
     assert of_type(extractor, "French unions staged a general strike against France's pension reform.", "PROTEST")
 
 
 def test_a_place_phrase_names_no_side(extractor):
-    meeting = of_type(extractor, "The meeting in Qatar between Rwanda and Congo ended late on Tuesday.", "CONSULT")
-    assert meeting and "Rwanda" in names(meeting[0]) and "Qatar" not in names(meeting[0])
-    assert meeting[0]["location"]["name"] == "Qatar"
+    meeting = of_type(extractor, "The meeting in Oman between envoys of Yemen and Eritrea ended late on Tuesday.", "CONSULT")
+    assert meeting and "Yemen" in names(meeting[0]) and "Oman" not in names(meeting[0])
+    assert meeting[0]["location"]["name"] == "Oman"
 
 
 def test_a_summit_or_a_programme_is_no_participant(extractor):
@@ -103,15 +103,15 @@ def test_a_quoted_claim_is_less_sure_than_the_reporters_own_account(extractor):
 
 
 def test_a_purpose_clause_and_a_night_take_their_dates_from_the_phrase_that_gives_them(extractor):
-    text = "Kenya on Wednesday summoned Uganda's ambassador to lodge a strong protest over the border raid."
+    text = "Ghana on Wednesday summoned Togo's ambassador to lodge a formal complaint about the border incident."
     protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
     assert protest and protest[0]["date"] == "2025-02-26"
-    attack = of_type(extractor, "On the night of February 20, Sudan's army launched an attack on Chad.", "ASSAULT")
+    attack = of_type(extractor, "Chad's army shelled Sudan on the night of February 20, Sudanese officials said.", "ASSAULT")
     assert attack and attack[0]["date"] == "2025-02-20"
 
 
 def test_what_a_verb_acts_on_types_it(extractor):
-    assert of_type(extractor, "It is the tenth package of punitive measures imposed on Iran by Canada.", "SANCTION")
+    assert of_type(extractor, "Canada announced fresh penalties imposed on Iran by its foreign ministry.", "SANCTION")
     hosted = of_type(extractor, "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on Monday.", "CONSULT")
     assert hosted and hosted[0]["kind"] == "meeting"
     assert of_type(extractor, "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on Monday.", "SUPPORT") == []
@@ -119,12 +119,12 @@ def test_what_a_verb_acts_on_types_it(extractor):
 
 def test_sharing_counts_as_cooperation_only_when_something_useful_is_shared(extractor):
     assert of_type(extractor, "Norway has been sharing intelligence with Sweden since the attack.", "COOPERATE")
-    assert of_type(extractor, "Norway's prime minister shared details of the call with Sweden on social media.", "COOPERATE") == []
+    assert of_type(extractor, "Norway's prime minister shared photos of the dinner with Sweden on social media.", "COOPERATE") == []
 
 
 def test_a_wished_for_act_is_no_event(extractor):
-    assert of_type(extractor, "Jordan's king stressed the need to deliver aid to Syria.", "AID") == []
-    assert of_type(extractor, "Lebanon rejected calls for Hezbollah to disarm.", "RETREAT") == []
+    assert of_type(extractor, "Jordan's king spoke of the need to send aid to Syria.", "AID") == []
+    assert of_type(extractor, "Serbia rejected calls for Kosovo to disarm.", "RETREAT") == []
 
 
 def test_a_vow_of_a_hostile_act_is_a_threat_and_the_act_is_its_content(extractor):
@@ -133,15 +133,15 @@ def test_a_vow_of_a_hostile_act_is_a_threat_and_the_act_is_its_content(extractor
 
 
 def test_a_clash_at_a_meeting_is_no_attack(extractor):
-    text = "Chile clashed with Bolivia at an emergency meeting of the Organization of American States on Friday."
+    text = "Armenia clashed with Azerbaijan at a session of the OSCE on Friday."
     assert of_type(extractor, text, "ASSAULT") == []
-    assert of_type(extractor, "Chile's army clashed with Bolivian troops near the border on Friday.", "ASSAULT")
+    assert of_type(extractor, "Armenia's army clashed with Azerbaijani troops near the border on Friday.", "ASSAULT")
 
 
 def test_the_source_of_a_report_is_no_participant(extractor):
-    text = 'A deal for a "temporary truce," according to Norway\'s foreign minister Espen Barth Eide, was signed by Colombia and the rebels on Friday.'
+    text = "The accord, according to Qatar's foreign minister Mohammed Al Khulaifi, was signed by Sudan and Chad on Friday."
     for event in events(extractor, text):
-        assert "Espen Barth Eide" not in names(event) and "Norway" not in names(event)
+        assert "Mohammed Al Khulaifi" not in names(event) and "Qatar" not in names(event)
 
 
 def test_a_title_with_the_name_beside_it_is_that_person(extractor):
@@ -192,75 +192,75 @@ def test_thanking_and_adopting_a_declaration_are_events(extractor):
 
 
 def test_a_perfect_or_past_passive_is_concluded_and_what_came_after_a_call_follows_it(extractor):
-    warned = of_type(extractor, "Kim Yo Jong has warned South Korea over the leaflets.", "THREATEN")
+    warned = of_type(extractor, "North Korea's foreign minister Choe Son Hui has warned Japan over the drills.", "THREATEN")
     assert warned and warned[0]["status"] == "concluded"
     call = [e for e in of_type(extractor, "After a phone call with Peru's president, Chile's president Gabriel Boric said ties were strong.", "CONSULT")]
     assert call and call[0]["status"] == "concluded"
 
 
 def test_a_struck_city_is_where_the_attack_happened(extractor):
-    attack = of_type(extractor, "Israel also struck Damascus on Wednesday.", "ASSAULT")
-    assert attack and attack[0]["location"]["name"] == "Damascus"
+    attack = of_type(extractor, "Russia also struck Kharkiv on Wednesday.", "ASSAULT")
+    assert attack and attack[0]["location"]["name"] == "Kharkiv"
 
 
 def test_here_and_an_agency_line_place_a_summons(extractor):
-    text = "Press Agency | Nairobi\n\nKenya on Wednesday summoned Uganda's envoy here to lodge a strong protest over the raid."
+    text = "Press Agency | Accra\n\nGhana on Wednesday summoned Togo's envoy here to lodge a formal complaint about the incident."
     protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
-    assert protest and protest[0]["location"]["name"] == "Nairobi"
+    assert protest and protest[0]["location"]["name"] == "Accra"
 
 
 def test_a_meeting_hosted_somewhere_took_place_there(extractor):
-    text = "Rwanda's president Paul Kagame attended a meeting with Congo's president, hosted by Qatar's emir, in Doha on Tuesday."
+    text = "Chad's president attended a meeting with Sudan's president hosted by Egypt in Cairo on Tuesday."
     meeting = of_type(extractor, text, "CONSULT")
-    assert meeting and meeting[0]["location"]["name"] == "Doha"
+    assert meeting and meeting[0]["location"]["name"] == "Cairo"
 
 
 def test_a_meeting_told_apart_from_the_visit_it_was_held_in_takes_its_date_and_place(extractor):
-    text = ("NATO chief Mark Rutte met with Poland's president Andrzej Duda.\n\n"
-            "Mark Rutte has been on a visit to Warsaw on Tuesday.")
+    text = ("Spain's prime minister Pedro Sanchez met with Morocco's King Mohammed VI.\n\n"
+            "Pedro Sanchez was on a visit to Rabat on Tuesday.")
     meeting = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
-    assert meeting and meeting[0]["date"] == "2025-02-25" and meeting[0]["location"]["name"] == "Warsaw"
+    assert meeting and meeting[0]["date"] == "2025-02-25" and meeting[0]["location"]["name"] == "Rabat"
 
 
 def test_dialogue_someone_needs_is_no_dialogue_held(extractor):
-    text = "The two presidents discussed the urgent need for direct dialogue with the M23 rebels."
+    text = "The two leaders stressed the urgent need for direct dialogue with the Houthi rebels."
     assert of_type(extractor, text, "CONSULT") == []
 
 
 def test_inviting_the_press_is_no_diplomatic_request(extractor):
-    assert of_type(extractor, "The African Union invited media to a briefing on Wednesday.", "REQUEST") == []
-    assert of_type(extractor, "The African Union invited Ethiopia to the talks on Wednesday.", "REQUEST")
+    assert of_type(extractor, "ECOWAS invited journalists to a press conference on Wednesday.", "REQUEST") == []
+    assert of_type(extractor, "ECOWAS invited Senegal to the talks on Wednesday.", "REQUEST")
 
 
 def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand(extractor):
-    assert of_type(extractor, "Mexico's president insisted she had explained Mexico's strategy to Donald Trump.", "REQUEST") == []
-    assert of_type(extractor, "Mexico's president insisted on talks with Donald Trump.", "REQUEST")
+    assert of_type(extractor, "Canada's prime minister insisted he had explained Canada's position to Donald Trump.", "REQUEST") == []
+    assert of_type(extractor, "Canada's prime minister insisted on talks with Donald Trump.", "REQUEST")
 
 
 def test_talks_held_during_other_talks_are_one_event_with_their_place(extractor):
-    text = "Chilean and Peruvian officials held talks on fishing during Brazil-mediated discussions in Lima on Thursday."
+    text = "Chilean and Peruvian diplomats held talks on water rights during consultations in Lima on Thursday, an aide said."
     talks = of_type(extractor, text, "CONSULT")
     assert len(talks) == 1 and talks[0]["location"]["name"] == "Lima" and talks[0]["date"] == "2025-02-27"
 
 
 def test_a_date_of_a_participle_is_not_the_date_of_the_clause(extractor):
-    text = "Thai and Cambodian leaders have agreed to implement a ceasefire starting at midnight on Monday."
+    text = "Indian and Pakistani commanders have agreed to observe a truce starting at midnight on Monday."
     agreed = of_type(extractor, text, "AGREE")
     assert agreed and agreed[0]["date"] != "2025-03-03"
 
 
 def test_a_range_of_days_dates_a_visit_by_its_first_day(extractor):
-    visit = of_type(extractor, "Georgia's foreign minister is on a working visit to Brussels from 21 to 23 March.", "CONSULT")
-    assert visit and visit[0]["date"] == "2025-03-21" and visit[0]["location"]["name"] == "Brussels"
+    visit = of_type(extractor, "Armenia's foreign minister is on an official visit to Vienna from 21 to 23 March.", "CONSULT")
+    assert visit and visit[0]["date"] == "2025-03-21" and visit[0]["location"]["name"] == "Vienna"
 
 
 def test_a_possessive_day_dates_the_call(extractor):
-    call = of_type(extractor, "Mexico's president Claudia Sheinbaum described Wednesday's call with Donald Trump as positive.", "CONSULT")
-    assert call and call[0]["date"] == "2025-02-26"
+    call = of_type(extractor, "Chile's president Gabriel Boric called Monday's call with Javier Milei constructive.", "CONSULT")
+    assert call and call[0]["date"] == "2025-02-24"
 
 
 def test_a_capital_the_tagger_took_for_a_person_is_a_place(extractor):
-    visit = of_type(extractor, "NATO chief Mark Rutte has been on a visit to Kiev on Thursday.", "CONSULT")
+    visit = of_type(extractor, "Spain's foreign minister Jose Manuel Albares was on a visit to Kiev on Friday.", "CONSULT")
     assert visit and visit[0]["location"]["name"] == "Kiev"
 
 
@@ -270,14 +270,14 @@ def test_brokers_and_hosts_are_no_sides(extractor):
 
 
 def test_a_host_receiving_two_sides_hosts_their_talks(extractor):
-    text = "Today in Doha we hosted Rwanda's foreign minister Olivier Nduhungirehe and Congo's foreign minister Therese Kayikwamba Wagner."
+    text = "This morning in Oslo we hosted Colombia's peace commissioner Otty Patino and Venezuela's foreign minister Yvan Gil."
     talks = of_type(extractor, text, "CONSULT")
     assert talks and talks[0]["kind"] == "talks" and talks[0]["mode"] == "third-party"
-    assert "Qatar" not in names(talks[0])
+    assert "Norway" not in names(talks[0])
 
 
 def test_a_named_accord_is_no_participant(extractor):
-    for event in events(extractor, 'Rwanda and Congo signed the "Washington Accords" on Thursday.'):
+    for event in events(extractor, 'Serbia and Kosovo signed the "Brussels Accords" on Thursday.'):
         assert not any("Accords" in name for name in names(event))
 
 
@@ -294,29 +294,29 @@ def test_international_organisations_have_one_name(extractor):
 
 
 def test_an_agreement_told_twice_in_an_article_is_one_agreement(extractor):
-    text = ('Rwanda and Congo signed the peace accords in Washington on Thursday.\n\n'
-            'The agreement between Rwanda and Congo formalizes a permanent ceasefire.')
+    text = ('Armenia and Azerbaijan signed the peace accords in Washington on Thursday.\n\n'
+            'The agreement between Armenia and Azerbaijan was signed by both foreign ministers.')
     assert len(of_type(extractor, text, "AGREE")) == 1
 
 
 def test_an_undated_headline_joins_the_dated_talks_when_no_place_sets_them_apart(extractor):
-    text = "Iran and US hold talks in Oman\n\nIran and the United States held talks on Saturday."
+    text = "Serbia, Kosovo hold talks in Brussels\n\nSerbia and Kosovo held talks on Saturday."
     talks = of_type(extractor, text, "CONSULT")
-    assert len(talks) == 1 and talks[0]["location"]["name"] == "Oman" and talks[0]["date"] == "2025-02-22"
+    assert len(talks) == 1 and talks[0]["location"]["name"] == "Brussels" and talks[0]["date"] == "2025-02-22"
 
 
 def test_the_negotiators_side_takes_part_in_the_talks(extractor):
-    talks = of_type(extractor, "The lead U.S. negotiator in trade talks with China cheered the progress on Sunday.", "CONSULT")
-    assert talks and {"USA", "CHN"} <= {p.get("country_code") for p in talks[0]["participants"]}
+    talks = of_type(extractor, "The chief Japanese negotiator in fisheries talks with South Korea welcomed the outcome on Sunday.", "CONSULT")
+    assert talks and {"JPN", "KOR"} <= {p.get("country_code") for p in talks[0]["participants"]}
 
 
 def test_a_period_word_is_no_date(extractor):
-    summit = of_type(extractor, "The joint declaration was released during the BRICS annual summit in Rio de Janeiro.", "CONSULT")
+    summit = of_type(extractor, "The final communique was issued during the ASEAN annual summit in Jakarta.", "CONSULT")
     assert summit and summit[0]["date"] is None
 
 
 def test_a_title_the_tagger_glued_to_a_name_is_split_off(extractor):
-    text = "The meeting was held between Kenya's National Security Advisor Monica Juma and Ethiopia's Foreign Minister Gedion Timothewos."
+    text = "Talks were held on Monday by Kenya's National Security Advisor Monica Juma and Ethiopia's Foreign Minister Gedion Timothewos."
     extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
     people = {e.name: e for e in extraction.entities if e.kind == "person"}
     assert "Monica Juma" in people and not any("Advisor" in name for name in people)
@@ -337,25 +337,25 @@ def test_tagger_slips_never_stand_as_participants(extractor):
 
 
 def test_the_participle_that_sets_an_event_gives_its_place_date_and_status(extractor):
-    text = "The leaders recalled the joint EAC-SADC summit held in Nairobi on February 8."
+    text = "The ministers recalled the joint ASEAN-GCC summit held in Riyadh on February 8."
     summit = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert summit and summit[0]["status"] == "concluded" and summit[0]["date"] == "2025-02-08"
     assert of_type(extractor, text, "SANCTION") == []  # recalling a summit is no recalled envoy
-    text = "Iran agreed on a new round of talks with Oman, due to be held in Muscat on Wednesday."
+    text = "A new round of talks between Kenya and Somalia, due to be held in Nairobi on Wednesday, was announced on Monday."
     talks = of_type(extractor, text, "CONSULT")
-    assert talks and talks[0]["status"] == "planned" and talks[0]["location"]["name"] == "Muscat"
+    assert talks and talks[0]["status"] == "planned" and talks[0]["location"]["name"] == "Nairobi"
 
 
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
-    text = "In 2017, the mechanism was established by China and Vietnam to promote bilateral dialogue."
+    text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []
 
 
 def test_a_later_dated_mention_naming_no_side_dates_the_call(extractor):
-    text = ("Donald Trump said Mexico would act after a phone call with Claudia Sheinbaum.\n\n"
-            "Both sides described Wednesday's call as positive.")
+    text = ("Brazil's president said Argentina would act after a phone call with Javier Milei.\n\n"
+            "Aides on both sides praised Tuesday's call.")
     call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
-    assert len(call) == 1 and call[0]["date"] == "2025-02-26" and "Claudia Sheinbaum" in names(call[0])
+    assert len(call) == 1 and call[0]["date"] == "2025-02-25" and "Javier Milei" in names(call[0])
 
 
 def test_completing_a_withdrawal_is_a_withdrawal(extractor):
@@ -376,7 +376,7 @@ def test_a_conjoined_verb_shares_its_subject_and_place(extractor):
 
 
 def test_a_hostile_act_done_to_oneself_is_no_act_against_anyone(extractor):
-    text = "Chile's president said Peru had downgraded itself to a spectator of the talks."
+    text = "Ministers in Lima argued that Bolivia had downgraded itself to an observer."
     assert of_type(extractor, text, "SANCTION") == []
     assert of_type(extractor, "Peru downgraded its ties with Venezuela on Monday.", "SANCTION")
 

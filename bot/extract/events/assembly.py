@@ -33,6 +33,7 @@ from bot.extract.events.triggers import (
 from bot.extract.events.when_where import find_location, find_status, own_date
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import talk_kinds_compatible, terms_agree
+from bot.names import fold
 
 
 @dataclass
@@ -315,7 +316,7 @@ def _same_agreement(mention: Mention, drafts: list[_Draft], published: str | Non
         dates = {m.date for m in draft.mentions if m.date}
         if mention.date and (dates or not _recent(mention.date, published)) and mention.date not in dates:
             continue  # "signed a treaty last year" is not the documents inked at today's visit
-        if not all(terms_agree(m.content, mention.content) for m in draft.mentions):
+        if not all(terms_agree(_terms(m), _terms(mention)) for m in draft.mentions):
             continue
         return draft
     return None
@@ -326,6 +327,15 @@ def _recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool
     if published is None:
         return False
     return abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days) <= days
+
+
+def _terms(mention: Mention) -> str | None:
+    """What an agreement's text says beyond who made it: "the agreement between Armenia and
+    Azerbaijan" names no terms at all."""
+    if mention.content is None:
+        return None
+    names = {w for p in mention.participants for a in (p.name, *p.aliases) for w in fold(a).split()}
+    return " ".join(w for w in fold(mention.content).split() if w not in names) or None
 
 
 def _next_day_of(draft: _Draft, mention: Mention) -> bool:

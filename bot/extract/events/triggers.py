@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from bot.extract.countries import country_index
 from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
     FRAMING_PREPS,
@@ -83,7 +84,8 @@ def _object_allowed(trigger: Trigger) -> bool:
     if obj is None:
         return False
     person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in load_frames().person_objects
-    entity = obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+    # a country the tagger missed ("invited Senegal") is still a named side
+    entity = obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or country_index().resolve(obj.text) is not None
     return obj.lemma_.lower() in wanted or ("@person" in wanted and person) or ("@entity" in wanted and entity)
 
 
@@ -178,7 +180,9 @@ def _irrealis(trigger: Trigger) -> bool:
         return True  # "established to promote bilateral discussion": a goal, not talks held
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
-    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and lemma_of(node.head) in heads
+    # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
+    # protest" summons
+    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(node.head) in heads
 
 
 def _purpose(verb: Token) -> bool:
