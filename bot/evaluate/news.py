@@ -428,6 +428,14 @@ class ArticleScore:
     wrong_events: list[Event] = field(default_factory=list)
     missed_statements: list[GoldStatement] = field(default_factory=list)
     wrong_statements: list[Statement] = field(default_factory=list)
+    # (field, gold event, what the matching predictions said) for each field scored wrong
+    wrong_fields: list[tuple[str, GoldEvent, list[str]]] = field(default_factory=list)
+
+
+def _field_value(name: str, event: Event) -> str:
+    if name == "location":
+        return event.location.name if event.location else "-"
+    return str(getattr(event, name) or "-")
 
 
 def score_article(gold: GoldArticle, prediction: Extraction | BaseException | None,
@@ -441,6 +449,7 @@ def score_article(gold: GoldArticle, prediction: Extraction | BaseException | No
         statements = [s for s in prediction.statements if s.confidence >= min_confidence]
 
     fields = {name: (0, 0) for name in FIELDS}
+    wrong_fields = []
     missed_events = []
     found_events = 0
     event_hit = [False] * len(events)
@@ -457,6 +466,8 @@ def score_article(gold: GoldArticle, prediction: Extraction | BaseException | No
                 right, total = fields[name]
                 hit = any(field_matches(name, g, events[i]) for i in matching)
                 fields[name] = (right + hit, total + 1)
+                if not hit:
+                    wrong_fields.append((name, g, [_field_value(name, events[i]) for i in matching]))
 
     missed_statements = []
     found_statements = 0
@@ -476,6 +487,7 @@ def score_article(gold: GoldArticle, prediction: Extraction | BaseException | No
         events=Tally(len(gold.events), found_events, len(events), sum(event_hit)),
         statements=Tally(len(gold.statements), found_statements, len(statements), sum(statement_hit)),
         fields=fields,
+        wrong_fields=wrong_fields,
         missed_events=missed_events,
         wrong_events=[e for e, hit in zip(events, event_hit, strict=True) if not hit],
         missed_statements=missed_statements,
@@ -692,6 +704,11 @@ class NewsReport:
                      f"{whole.statements.predicted - whole.statements.right}):")
         for file, s in wrong_statements:
             lines.append(f"    {file}: {s.speaker} ({s.speaker_text}): \"{_short(s.content, 80)}\"")
+        wrong_fields = [(a.file, w) for a in whole.articles for w in a.wrong_fields]
+        lines.append(f"  wrong fields of found events (first {min(n, len(wrong_fields))} of {len(wrong_fields)}):")
+        for file, (name, g, said) in wrong_fields[:n]:
+            lines.append(f"    {file}: {g.type} [{'; '.join(g.labels)}] {name}: gold {getattr(g, name)!r}, "
+                         f"found {' | '.join(said)}")
         return lines
 
 

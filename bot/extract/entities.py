@@ -321,7 +321,7 @@ class EntityIndex:
         if found and found.how in ("name", "alias") and ent.label_ in ("GPE", "LOC", "ORG"):
             self._country_cluster(found.country, ent, alias=text)
             return
-        if found and found.how in ("capital", "city") and ent.label_ in ("GPE", "LOC", "FAC"):
+        if found and found.how in ("capital", "city") and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
             self._named_cluster("place", text, ent, country=found.country)
             return
         if ent.label_ in ("GPE", "LOC"):
@@ -407,7 +407,8 @@ class EntityIndex:
         for span in self.title_spans:
             if window_start <= span.start and span.end <= ent.start:
                 gap = self.doc[span.end : ent.start]
-                if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") or t.text in ("-", ",") for t in gap) and len(gap) <= 3:
+                if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") or t.text in ("-", ",") or _of_country(t, gap)
+                       for t in gap) and len(gap) <= 4:
                     if best is None or span.end > best.end or (span.end == best.end and span.start < best.start):
                         best = span
         if best is None:
@@ -422,6 +423,11 @@ class EntityIndex:
             return TitleInfo(None, None)
         country = None
         countries = country_index()
+        gap = self.doc[best.end : ent.start]
+        if gap and gap[0].lower_ == "of":  # "President of Uzbekistan Shavkat Mirziyoyev"
+            country = countries.resolve(gap[1:].text.removeprefix("the ").strip())
+            if country is not None:
+                return TitleInfo(canonical_title(best.text), country)
         for token in reversed(list(self.doc[window_start : best.start])):
             found = countries.resolve(token.text)
             if found:
@@ -518,6 +524,12 @@ class EntityIndex:
 
     def entities(self) -> list[Entity]:
         return [c.to_entity() for c in self.clusters]
+
+
+def _of_country(token: Token, gap: Span) -> bool:
+    """The "of" and "the" of a title's country written between title and name ("President of
+    the Philippines X")."""
+    return token.lower_ in ("of", "the") and gap[0].lower_ == "of"
 
 
 def link_entities(doc: Doc) -> EntityIndex:

@@ -192,8 +192,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if holder.ent_type_ == "PERSON" or holder.lemma_.lower() in load_frames().person_objects | ROLE_NOUNS:
             tokens.extend(t for c in holder.children if c.i < holder.i for t in _subtree_without_clauses(c))
     verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
-    if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
-        verb = token.head.head  # "Russia and the US did not discuss Ukraine at the meeting"
+    if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
+        framed = token.head.head
+        if framed.pos_ == "VERB":
+            verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
+        elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":
+            verb = framed.head  # "X and Y, during a call on Monday, discussed ...": the phrase is the clause's
     if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "Trump and Putin are set to meet", "X summoned Y and met Z": the subject they share
         subject = _subject_of(verb)

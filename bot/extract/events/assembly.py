@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date as calendar_day
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.entities import Cluster, EntityIndex
@@ -17,6 +17,7 @@ from bot.extract.events.lexicon import (
     STATUS_PREDICATES,
     lemma_of,
 )
+from bot.extract.events.occasions import find_occasion, is_definite, occasion_kind
 from bot.extract.events.topics import (
     agreement_content,
     distinct_topics,
@@ -48,12 +49,14 @@ class Mention:
     excluded: list[str] = field(default_factory=list)
     content: str | None = None
     group_subject: bool = False  # "both sides agreed": participants come from the linked talks
+    occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
 
 
 @dataclass
 class _Draft:
     mentions: list[Mention]
     outcome: list[str] = field(default_factory=list)
+    borrowed: set[str] = field(default_factory=set)  # fields taken from an occasion, not its own text
 
 
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
@@ -92,6 +95,7 @@ def extract_events_with_evidence(
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
     _meetings_during_visits(drafts)
+    _acts_at_occasions(drafts)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not _draft_participants(draft)):
@@ -104,23 +108,86 @@ def extract_events_with_evidence(
 
 
 def _meetings_during_visits(drafts: list[_Draft]) -> None:
-    """A meeting told with no date or place, by an article that also tells of one visit by one
-    of its people, was held during that visit: it takes the visit's date and place ("X met Y."
-    ... "X was on a visit to Kyiv on Thursday.")."""
+    """A meeting told with no date, by an article that also tells of one visit by one of its
+    people (or between the visitor's country and the host's), was held during that visit: it
+    takes the visit's date, and its place when it names none ("X met Y." ... "X was on a visit
+    to Kyiv on Thursday.")."""
     visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
     for draft in drafts:
         first = draft.mentions[0]
         if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
             continue
-        if any(m.date or m.location for m in draft.mentions):
+        if _dated(draft):
             continue
         people = {id(p) for p in _draft_participants(draft) if p.kind == "person"}
-        hosts = [v for v in visits if people & {id(p) for p in _draft_participants(v)}]
+        hosts = [
+            v for v in visits
+            if (people & {id(p) for p in _draft_participants(v)} or _same_countries(draft, v))
+            and not _places_differ(_draft_place(draft), _draft_place(v))
+        ]
         if len(hosts) != 1:
             continue
         visit = hosts[0]
-        first.date = next((m.date for m in visit.mentions if m.date), None)
-        first.location = next((m.location for m in visit.mentions if m.location), None)
+        if _dated(visit):
+            first.date = next(m.date for m in visit.mentions if m.date)
+            draft.borrowed.add("date")
+        if _draft_place(draft) is None and _draft_place(visit) is not None:
+            first.location = _draft_place(visit)
+            draft.borrowed.add("location")
+
+
+def _same_countries(meeting: _Draft, visit: _Draft) -> bool:
+    """The meeting is between the visitor's country and the country visited ("Uzbekistan and
+    Kazakhstan met" during the Uzbek president's visit to Kazakhstan)."""
+    place = _draft_place(visit)
+    visitors = {_country_code(p) for p in _draft_participants(visit)} - {None}
+    if place is None or place.country_code is None or not visitors:
+        return False
+    sides = {_country_code(p) for p in _draft_participants(meeting)} - {None}
+    return len(sides) == 2 and sides == visitors | {place.country_code}
+
+
+def _country_code(cluster: Cluster) -> str | None:
+    return cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+
+
+def _acts_at_occasions(drafts: list[_Draft]) -> None:
+    """An act done at a gathering ("signed during the visit", "the summit resulted in a deal")
+    takes the gathering's date, place and status where it has none of its own."""
+    by_token = {i: d for d in drafts for m in d.mentions for i in (m.trigger.token.i, *m.trigger.tokens)}
+    for draft in drafts:
+        for mention in draft.mentions:
+            if mention.occasion is None:
+                continue
+            source = by_token.get(mention.occasion.i) or _antecedent(mention.occasion, drafts)
+            if source is None or source is draft:
+                continue
+            first = draft.mentions[0]
+            if not _dated(draft) and _dated(source):
+                first.date = next(m.date for m in source.mentions if m.date)
+                draft.borrowed.add("date")
+            if _draft_place(draft) is None and _draft_place(source) is not None:
+                first.location = _draft_place(source)
+                draft.borrowed.add("location")
+            if _draft_status(draft) is None:
+                first.status = _draft_status(source)
+            break
+
+
+def _antecedent(occasion: Token, drafts: list[_Draft]) -> _Draft | None:
+    """The gathering a definite mention ("the summit", "this visit") refers back to: the last one
+    of its kind told before it, else the only one of its kind the article tells of."""
+    if not is_definite(occasion):
+        return None
+    kind = occasion_kind(occasion)
+    fits = [
+        d for d in drafts
+        if d.mentions[0].trigger.type == "CONSULT" and talk_kinds_compatible(d.mentions[0].trigger.kind, kind)
+    ]
+    before = [d for d in fits if d.mentions[0].trigger.token.i < occasion.i]
+    if before:
+        return max(before, key=lambda d: d.mentions[0].trigger.token.i)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _evidence(draft: _Draft, event: Event) -> EventEvidence:
@@ -133,8 +200,9 @@ def _evidence(draft: _Draft, event: Event) -> EventEvidence:
         sent=first.sent,
         sides=len(sides),
         mentions=len(draft.mentions),
-        dated=event.date is not None,
-        placed=event.location is not None,
+        # what an occasion lent is no evidence that this act was found right
+        dated=event.date is not None and "date" not in draft.borrowed,
+        placed=event.location is not None and "location" not in draft.borrowed,
     )
 
 
@@ -236,9 +304,18 @@ def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
     ours, sides = {id(p) for p in _draft_participants(undated)}, {id(p) for p in _draft_participants(target)}
+    recent = any(m.date and _recent(m.date, published) for m in target.mentions)
     if not sides:
-        return "unnamed" if any(m.date and _recent(m.date, published) for m in target.mentions) else None
+        return "unnamed" if recent else None
+    if not ours and recent and _refers_back(undated, target):
+        return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _refers_back(undated: _Draft, target: _Draft) -> bool:
+    """A definite mention naming no side ("the summit", "this meeting") after the talks it can mean."""
+    token = undated.mentions[0].trigger.token
+    return is_definite(token) and target.mentions[0].trigger.token.i < token.i
 
 
 def _places_differ(a: Location | None, b: Location | None) -> bool:
@@ -262,6 +339,7 @@ def _mention(
         status=find_status(trigger, date, published),
         topics=find_topics(trigger),
         group_subject=group,
+        occasion=find_occasion(trigger),
     )
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)
@@ -286,7 +364,7 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], publ
                     return draft
         else:
             current = main.get("CONSULT")
-            if current is not None and talk_kinds_compatible(current.mentions[0].trigger.kind, t.kind):
+            if current is not None and _may_join_main(current, mention):
                 here = mention.location.name if mention.location else None
                 there = next((m.location.name for m in current.mentions if m.location), None)
                 if not (here and there and here != there):
@@ -302,6 +380,19 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], publ
     if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
         main["CONSULT"] = draft
     return draft
+
+
+def _may_join_main(main: _Draft, mention: Mention) -> bool:
+    """An undated mention of talks is the article's main talks unless it says otherwise: another
+    kind of sitting-down, a summit where the main talks are a meeting, or another stage (the
+    summit that "is to discuss" it is not the meeting that was held)."""
+    kind = main.mentions[0].trigger.kind
+    if not talk_kinds_compatible(kind, mention.trigger.kind):
+        return False
+    if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
+        return False
+    status = _draft_status(main)
+    return not (status and mention.status and status != mention.status)
 
 
 def _same_agreement(mention: Mention, drafts: list[_Draft], published: str | None) -> _Draft | None:

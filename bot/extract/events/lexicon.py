@@ -44,6 +44,8 @@ LOCATIVE_PREPS = _words("locative_preps")
 TOPIC_PARTICIPLES = _words("topic_participles")
 DETACHED_PREPS = _words("detached_preps")
 LEADING_WORDS = _words("leading_words")
+OCCASION_PREPS = _words("occasion_preps")
+OCCASION_FRAMES = _words("occasion_frames")
 
 
 TRIM = " \t\n,;:.\"'“”"
@@ -86,6 +88,7 @@ class Frames:
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
     claim_verbs: frozenset[str]
+    media_event_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +113,7 @@ def load_frames() -> Frames:
         physical=frozenset(raw["physical_types"]),
         object_required={verb: frozenset(objects) for verb, objects in raw["object_required"].items()},
         claim_verbs=frozenset(raw["claim_verbs"]),
+        media_event_modifiers=frozenset(raw["media_event_modifiers"]),
     )
 
 

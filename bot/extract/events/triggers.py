@@ -231,11 +231,18 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         else:
             continue
         type_, kind, mode = _choose(token, options)
+        if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
+            continue  # "a press conference" is told to reporters, not held between sides
         if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
             if not _a_call(token):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found
+
+
+def _media_event(token: Token) -> bool:
+    modifiers = load_frames().media_event_modifiers
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in modifiers for c in token.children)
 
 
 def _most_specific(triggers: list[Trigger]) -> list[Trigger]:

@@ -30,7 +30,7 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
     where the dateline says the report was filed."""
     token = trigger.token
-    heads = _purpose_chain(_clause_heads(trigger))
+    heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
     heads.extend(_all_settings(token))
@@ -41,6 +41,8 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
                 found = _place_in(child, index)
             elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
                 found = _place_of(child, index)
+            elif trigger.type == "CONSULT" and head.pos_ == "VERB" and child.dep_ == "dobj" and child.ent_type_ in ("PERSON", "ORG", "NORP"):
+                found = _place_after(child, index)  # "met President X in Lima": the parser hangs it on X
             elif trigger.type == "ASSAULT" and head is (trigger.governor or token) and child.dep_ == "dobj":
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
@@ -52,6 +54,14 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     return None
 
 
+
+
+def _place_after(obj: Token, index: EntityIndex) -> Location | None:
+    """An "in"/"at" place phrase the parser hung on the person met rather than on the meeting."""
+    for child in obj.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            return _place_in(child, index)
+    return None
 
 
 def _planned_setting(setting: Token) -> bool:
@@ -154,7 +164,7 @@ def _tense(trigger: Trigger) -> str:
     return "current_period"
 
 
-def _clause_heads(trigger: Trigger) -> list[Token]:
+def clause_heads(trigger: Trigger) -> list[Token]:
     """The trigger and the verb of its own clause, where the clause's date and place hang:
     "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
     token = trigger.token
@@ -166,12 +176,39 @@ def _clause_heads(trigger: Trigger) -> list[Token]:
     elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         if token.head.lower_ not in FRAMING_PREPS:  # not "after the talks, X said on Friday"
             heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+    elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
+        heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]
     if verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         heads.append(verb.head)  # "in Islamabad, X summoned the envoy and condemned the raid"
-    elif verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and verb.head.head.pos_ == "VERB":
-        heads.append(verb.head.head)  # "issued a statement on June 4 warning Seoul"
+    elif verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and (
+        governing := _governing_verb(verb.head)
+    ) is not None:
+        heads.append(governing)  # "issued a statement on June 4 warning Seoul", "resulted in a deal signed by"
+    elif verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ == "VERB":
+        heads.append(verb.head.head)  # "clashed on Friday, with the envoy vowing to ...": one moment
     return heads
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition."""
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return head if head.pos_ == "VERB" and head is not noun else None
+
+
+def _framed_by(token: Token) -> Token | None:
+    """The verb a "during" phrase around the noun frames, up through the names and "of" phrases
+    it sits in ("during the president's visit", "during the visit of the president of X"): what
+    happened during it happened when it did."""
+    node, during = token, False
+    while node.dep_ in ("pobj", "prep", "poss", "compound", "appos") and node.head is not node:
+        during |= node.dep_ == "prep" and node.lower_ == "during"
+        node = node.head
+        if node.pos_ == "VERB":
+            return node if during else None
+        if node.dep_ == "dobj" and node.head.pos_ == "VERB" and during:
+            return node.head  # "marked the arrival ... during the visit"
+    return None
 
 
 def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
@@ -179,14 +216,14 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
     settings = _all_settings(trigger.token)
-    for head in [*_purpose_chain(_clause_heads(trigger)), *settings]:
+    for head in [*_purpose_chain(clause_heads(trigger)), *settings]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
             resolved = resolve_date(ent.text, published, tense) if ent is not None else None
             if resolved:
                 return resolved
-    verb = next((h for h in reversed(_clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
+    verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
         dates = _clause_dates(verb)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
@@ -206,10 +243,17 @@ def _clause_dates(verb: Token) -> list[Span]:
         node = stack.pop()
         tokens.add(node.i)
         for child in node.children:
+            if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child):
+                stack.append(child)  # "signed the deal and opened a bridge on Monday": one sitting
+                continue
             if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             stack.append(child)
     return [e for e in _date_spans(verb.doc) if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def _date_spans(doc: Doc) -> list[Span]:
@@ -262,6 +306,13 @@ def _date_entity(pobj: Token) -> Span | None:
     return next((e for e in _date_spans(doc) if all(i in allowed for i in range(e.start, e.end))), None)
 
 
+def _be_to(verb: Token) -> bool:
+    """"is to be discussed", "are to visit": the arrangement that points ahead."""
+    node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" else verb
+    auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    return node is not verb or bool(auxes & {"is", "are", "am"})
+
+
 def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:
     token = trigger.token
     if date and published and date[1] == "day":
@@ -276,6 +327,14 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
             return "concluded"  # "the summit held in Dar es Salaam"
     if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.tag_ == "VBD":
         return "concluded"  # "clashed with X at an emergency meeting": it took place
+    framed = _framed_by(token) if token.dep_ == "pobj" else None
+    if framed is not None and framed.tag_ == "VBD":
+        return "concluded"  # "marked the day during the president's visit"
+    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
+        host = token.head.head
+        host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
+        if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
+            return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
     if token.dep_ in ("nsubj", "nsubjpass") and trigger.governor is None and lemma not in STATUS_PREDICATES:
@@ -283,7 +342,7 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
-    if "will" in auxes or ("to" in auxes and lemma in ("hold", "meet")) or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree"):
+    if "will" in auxes or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb))) or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree"):
         return "planned"
     if lemma in ONGOING_CUES or verb.text.lower() in ("commence", "commences", "begins", "underway"):
         return "ongoing"

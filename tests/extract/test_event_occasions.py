@@ -1,0 +1,107 @@
+"""Whole event records across sentences: an act done at a gathering takes the gathering's date
+and place, a definite mention of talks is the talks already told, and a planned summit is not
+the meeting that was held. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+from bot.extract.entities import link_entities
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str) -> list[dict]:
+    return extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+
+
+def one(extractor, text: str, type_: str, kind: str | None = None) -> dict:
+    found = [e for e in events(extractor, text) if e["type"] == type_ and (kind is None or e["kind"] == kind)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def place(event: dict) -> str | None:
+    return (event["location"] or {}).get("name")
+
+
+def test_documents_signed_during_a_dated_visit_are_dated_and_placed_by_it(extractor):
+    text = ("Chile and Peru signed three trade agreements and opened a border crossing during Peruvian "
+            "President Dina Boluarte's state visit to Chile on Tuesday.")
+    deal = one(extractor, text, "AGREE")
+    visit = one(extractor, text, "CONSULT", "visit")
+    assert deal["date"] == visit["date"] == "2025-02-25"
+    assert place(deal) == place(visit) == "Chile"
+    assert visit["status"] == "concluded"
+
+
+def test_a_deal_the_summit_resulted_in_happened_at_the_summit(extractor):
+    text = ("Leaders of Kenya and Tanzania gathered in Nairobi on Monday for the East African summit. "
+            "The summit resulted in a trade pact signed by Kenya and Tanzania.")
+    pact = one(extractor, text, "AGREE")
+    assert pact["date"] == "2025-02-24" and place(pact) == "Nairobi"
+    assert len([e for e in events(extractor, text) if e["type"] == "CONSULT"]) == 1
+
+
+def test_leaders_at_a_summit_adopt_on_the_summit_day_told_later(extractor):
+    text = ("Leaders at the African Union summit adopted a declaration on food security. "
+            "The African Union summit opened in Addis Ababa on Saturday.")
+    declaration = one(extractor, text, "AGREE")
+    assert declaration["date"] == "2025-02-22" and place(declaration) == "Addis Ababa"
+
+
+def test_an_act_keeps_its_own_date_beside_another_occasion(extractor):
+    text = ("Chile and Peru signed a fisheries treaty in 2019. "
+            "Peruvian President Dina Boluarte visited Chile on Tuesday.")
+    treaty = one(extractor, text, "AGREE")
+    assert treaty["date"] == "2019-01-01" and treaty["date_precision"] == "year"
+    assert place(treaty) is None
+
+
+def test_an_agreement_at_unnamed_talks_gets_no_date_from_nowhere(extractor):
+    deal = one(extractor, "Chile and Peru reached a trade agreement at the talks, officials said.", "AGREE")
+    assert deal["date"] is None and place(deal) is None
+
+
+def test_a_threat_told_alongside_a_dated_clash_shares_its_day(extractor):
+    text = ("Peru clashed with Chile at a meeting of the Andean Community on Friday, "
+            "with Lima threatening to expel Chile's ambassador.")
+    assert one(extractor, text, "THREATEN")["date"] == "2025-02-21"
+
+
+def test_a_call_set_between_subject_and_verb_has_the_subject_as_its_sides(extractor):
+    text = ("Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer, "
+            "during a phone call on Tuesday, discussed border trade, the ministry said.")
+    call = one(extractor, text, "CONSULT", "phone_call")
+    assert {"Alberto van Klaveren", "Elmer Schialer"} <= {p["name"] for p in call["participants"]}
+    assert call["date"] == "2025-02-25" and call["status"] == "concluded"
+
+
+def test_a_place_hung_on_the_person_met_is_the_meeting_place(extractor):
+    text = "Peruvian President Dina Boluarte met Chilean President Gabriel Boric in Lima on Tuesday."
+    assert place(one(extractor, text, "CONSULT")) == "Lima"
+
+
+def test_a_definite_mention_of_the_talks_places_the_talks_already_told(extractor):
+    text = "Kenya and Uganda held talks on Monday. The talks in Nairobi ended with a joint statement."
+    talks = one(extractor, text, "CONSULT")
+    assert talks["date"] == "2025-02-24" and place(talks) == "Nairobi"
+
+
+def test_a_summit_still_to_come_is_not_the_meeting_that_was_held(extractor):
+    text = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. "
+            "The border plan is to be discussed at the East African Community summit in Arusha next month.")
+    meeting = one(extractor, text, "CONSULT", "meeting")
+    summit = one(extractor, text, "CONSULT", "summit")
+    assert place(meeting) == "Nairobi" and meeting["status"] == "concluded"
+    assert place(summit) == "Arusha" and summit["status"] == "planned"
+
+
+def test_a_press_conference_is_no_consultation(extractor):
+    text = "Chile's foreign minister spoke at a press conference with Peru's foreign minister on Tuesday."
+    assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
+
+
+def test_a_title_of_a_country_before_a_name_gives_the_person_that_country(extractor):
+    doc = extractor.nlp("President of Peru Dina Boluarte arrived in Santiago.")
+    person = next(c for c in link_entities(doc).clusters if c.kind == "person")
+    assert person.name == "Dina Boluarte" and person.country is not None and person.country.code == "PER"
