@@ -9,6 +9,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
 _MAX_DRIFT = timedelta(days=200)
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
 _WEEK = re.compile(r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE)
@@ -55,7 +56,7 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
     `prefer` ("past", "future", "current_period") settles a bare weekday: "met on Tuesday" is the
     Tuesday before publication, "will meet on Tuesday" the one after.
     """
-    phrase = _first_of_range(_NOISE.sub("", text.strip()))
+    phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"

@@ -105,3 +105,23 @@ def test_a_title_of_a_country_before_a_name_gives_the_person_that_country(extrac
     doc = extractor.nlp("President of Peru Dina Boluarte arrived in Santiago.")
     person = next(c for c in link_entities(doc).clusters if c.kind == "person")
     assert person.name == "Dina Boluarte" and person.country is not None and person.country.code == "PER"
+
+
+def test_a_neutral_city_named_on_what_was_agreed_is_where_it_was_agreed(extractor):
+    text = "Colombia's government and the ELN guerrilla group have agreed to a six-month ceasefire in Havana."
+    assert place(one(extractor, text, "AGREE")) == "Havana"
+    truce = one(extractor, "Syria and the rebels agreed to a ceasefire in Aleppo on Monday.", "AGREE")
+    assert place(truce) is None  # a truce in a side's own city is where it holds, not where it was made
+
+
+def test_a_consensus_reached_by_named_leaders_is_an_agreement_even_as_a_topic(extractor):
+    text = "Peru and Chile reaffirmed the consensus reached by their presidents in Quito, Ecuador."
+    consensus = one(extractor, text, "AGREE")
+    assert place(consensus) == "Quito" and consensus["status"] == "concluded"
+    assert [e for e in events(extractor, "Peru and Chile praised the consensus of the region.") if e["type"] == "AGREE"] == []
+
+
+def test_a_possessive_time_phrase_dates_the_event_even_untagged(extractor):
+    text = "Last year's Andean summit in Quito ended with a joint declaration by Peru and Chile."
+    summit = one(extractor, text, "CONSULT")
+    assert summit["date"] == "2024-01-01" and summit["date_precision"] == "year"

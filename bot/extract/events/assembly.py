@@ -31,7 +31,7 @@ from bot.extract.events.triggers import (
     is_topic,
     salience,
 )
-from bot.extract.events.when_where import find_location, find_status, own_date
+from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import talk_kinds_compatible, terms_agree
 from bot.names import fold
@@ -48,6 +48,7 @@ class Mention:
     topics: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     content: str | None = None
+    venue: Location | None = None  # a city named on what was agreed, see venue_of_terms
     group_subject: bool = False  # "both sides agreed": participants come from the linked talks
     occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
 
@@ -343,6 +344,7 @@ def _mention(
     )
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)
+        mention.venue = venue_of_terms(trigger, index)
     return mention
 
 
@@ -533,6 +535,16 @@ def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
     return "multilateral" if len(countries) >= 3 else "visit"
 
 
+def _neutral_venue(draft: _Draft, participants: list[Cluster]) -> Location | None:
+    """The city an agreement was named with, when no side is of its country: "Colombia and the
+    rebels agreed to a ceasefire in Havana" was agreed there; a truce "in Aleppo" holds there."""
+    sides = {_country_code(p) for p in participants}
+    for mention in draft.mentions:
+        if mention.venue is not None and mention.venue.country_code not in sides:
+            return mention.venue
+    return None
+
+
 def _to_event(draft: _Draft, published: str | None) -> Event:
     first = draft.mentions[0]
     date = next((m.date for m in draft.mentions if m.date), None)
@@ -543,6 +555,8 @@ def _to_event(draft: _Draft, published: str | None) -> Event:
     topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
     location = next((m.location for m in draft.mentions if m.location), None)
     participants = _draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
+    if location is None:
+        location = _neutral_venue(draft, participants)
     sent = first.sent
     raw = sent.text
     evidence = raw.strip()

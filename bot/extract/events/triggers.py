@@ -295,6 +295,12 @@ def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
         token = token.head  # "ended mediation efforts": the efforts are the object
+    for acl in (c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        # "(implementing) the deal reached by Kenya and Uganda": the light verb and its author
+        # make it an act of its own, whatever the phrase is the object of
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        if verb_lemma(acl) in load_frames().light and agent is not None and any(t.ent_type_ for t in agent.subtree):
+            return acl
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:

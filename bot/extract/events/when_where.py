@@ -41,7 +41,7 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
                 found = _place_in(child, index)
             elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
                 found = _place_of(child, index)
-            elif trigger.type == "CONSULT" and head.pos_ == "VERB" and child.dep_ == "dobj" and child.ent_type_ in ("PERSON", "ORG", "NORP"):
+            elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(child, index)  # "met President X in Lima": the parser hangs it on X
             elif trigger.type == "ASSAULT" and head is (trigger.governor or token) and child.dep_ == "dobj":
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
@@ -56,11 +56,43 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
 
 
 
+def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
+    """The person met ("met X"), or the author of an act ("a deal reached by X")."""
+    if child.dep_ == "dobj":
+        return trigger.type == "CONSULT" and child.ent_type_ in ("PERSON", "ORG", "NORP")
+    return child.dep_ == "agent" and head is trigger.governor
+
+
 def _place_after(obj: Token, index: EntityIndex) -> Location | None:
-    """An "in"/"at" place phrase the parser hung on the person met rather than on the meeting."""
+    """An "in"/"at" place phrase the parser hung on the person met, or on the act's authors,
+    rather than on the act: "met President X in Lima", "reached by the presidents in Bali"."""
+    if obj.dep_ == "agent":
+        obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             return _place_in(child, index)
+    return None
+
+
+def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
+    """A city named on what was agreed ("agreed to a ceasefire in Havana"). It is where the
+    agreement was made only when it lies outside every side's country, which the caller checks:
+    a ceasefire "in Aleppo" is where it holds."""
+    verb = trigger.governor or trigger.token
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            terms = child
+        elif child.dep_ == "prep" and child.lower_ in ("to", "on"):
+            terms = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
+            continue
+        for prep in (c for c in terms.children if c.dep_ == "prep" and c.lower_ in ("in", "at")) if terms is not None else ():
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            city = _city_of(pobj, index) if pobj is not None else None
+            if city is not None and city.country_code is not None:
+                return city
     return None
 
 
@@ -220,7 +252,8 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
-            resolved = resolve_date(ent.text, published, tense) if ent is not None else None
+            text = ent.text if ent is not None else _unlabelled_date(pobj)
+            resolved = resolve_date(text, published, tense) if text is not None else None
             if resolved:
                 return resolved
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
@@ -231,6 +264,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     return None
 
 
+DATE_NOUNS = frozenset({"year", "month", "week"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 
 
@@ -274,8 +308,8 @@ def _names_a_day(ent: Span) -> bool:
 def _time_phrases(head: Token) -> list[Token]:
     out = []
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "nmod") and child.ent_type_ == "DATE":
-            out.append(child)  # "Wednesday's call", "the May 16 talks"
+        if child.dep_ in ("poss", "compound", "nmod") and (child.ent_type_ == "DATE" or _unlabelled_date(child)):
+            out.append(child)  # "Wednesday's call", "the May 16 talks", "last year's summit"
         elif child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier", "from"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -285,6 +319,13 @@ def _time_phrases(head: Token) -> list[Token]:
         elif child.dep_ in ("npadvmod", "tmod"):
             out.append(child)
     return out
+
+
+def _unlabelled_date(token: Token) -> str | None:
+    """A possessive time phrase the tagger left unlabelled ("last year's summit")."""
+    if token.dep_ != "poss" or token.ent_type_ or token.lemma_.lower() not in DATE_NOUNS | DAY_WORDS:
+        return None
+    return token.doc[token.left_edge.i : token.i + 1].text
 
 
 def _date_entity(pobj: Token) -> Span | None:
@@ -348,6 +389,8 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
         return "ongoing"
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
+    if verb is trigger.governor and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return "concluded"  # "the deal reached by X and Y": done
     if (token.pos_ == "VERB" or verb is trigger.governor) and not auxes & MODALS and (
         verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES)
     ):
