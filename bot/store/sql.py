@@ -524,3 +524,138 @@ UPDATE feeds SET failures = failures + 1, last_error = :error, next_poll_at = :n
     last_polled_at = :now
 WHERE id = :id"""
 ARTICLE_URL_KNOWN = "SELECT 1 FROM articles WHERE canonical_url = :canonical_url LIMIT 1"
+
+# --- watches: saved queries that alert a channel (bot/watch) ------------------------------------
+INSERT_WATCH = """
+INSERT INTO watches (platform, workspace, channel, created_by, query, filter, min_confidence,
+                     max_per_hour, quiet_hours, timezone, state, created_at, seen_until)
+VALUES (:platform, :workspace, :channel, :created_by, :query, :filter, :min_confidence,
+        :max_per_hour, :quiet_hours, :timezone, 'active', :now, :seen_until)
+RETURNING id"""
+_WATCH_COLUMNS = """
+SELECT w.id, w.platform, w.workspace, w.channel, w.created_by, w.query, w.filter,
+       w.min_confidence, w.max_per_hour, w.quiet_hours, w.timezone, w.state, w.paused_reason,
+       w.created_at, w.seen_until,
+       (SELECT max(a.sent_at) FROM watch_alerts a WHERE a.watch_id = w.id AND a.state = 'sent') AS last_alert_at
+FROM watches w"""
+GET_WATCH = _WATCH_COLUMNS + "\nWHERE w.id = :id"
+FIND_SAME_WATCH = (
+    _WATCH_COLUMNS
+    + """
+WHERE w.platform = :platform AND w.workspace = :workspace AND w.channel = :channel
+  AND w.filter = :filter AND w.min_confidence IS :min_confidence
+  AND w.max_per_hour IS :max_per_hour AND w.quiet_hours IS :quiet_hours AND w.timezone = :timezone
+LIMIT 1"""
+)
+LIST_WORKSPACE_WATCHES = _WATCH_COLUMNS + "\nWHERE w.platform = :platform AND w.workspace = :workspace ORDER BY w.id"
+ACTIVE_WATCHES = (
+    _WATCH_COLUMNS
+    + "\nWHERE w.state = 'active' AND w.platform IN (SELECT value FROM json_each(:platforms)) ORDER BY w.id"
+)
+DELETE_WATCH = "DELETE FROM watches WHERE id = :id"
+PAUSE_WATCH = """
+UPDATE watches SET state = 'paused', paused_reason = :reason, notify_creator = :notify WHERE id = :id"""
+# Resumed from the newest ingest: what was ingested while it was paused does not alert.
+RESUME_WATCH = """
+UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
+    seen_until = max(seen_until, :seen_until)
+WHERE id = :id"""
+TAKE_WATCH_NOTICES = """
+UPDATE watches SET notify_creator = 0
+WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace AND created_by = :created_by
+RETURNING id, channel, paused_reason"""
+# Only forward: two processes checking the same articles cannot move a watch back.
+ADVANCE_WATCH = "UPDATE watches SET seen_until = :upto WHERE id = :id AND seen_until < :upto"
+# Facts an article stamped in (:after, :upto] added or changed: the events its reports joined and
+# the statements it reports (a second outlet raises a statement's confidence without a new row).
+TOUCHED_EVENTS = """
+SELECT DISTINCT r.event_id FROM articles a JOIN event_reports r ON r.article_id = a.id
+WHERE a.ingested_at > :after AND a.ingested_at <= :upto AND r.event_id IS NOT NULL"""
+TOUCHED_STATEMENTS = """
+SELECT DISTINCT ss.statement_id FROM articles a JOIN statement_sources ss ON ss.article_id = a.id
+WHERE a.ingested_at > :after AND a.ingested_at <= :upto"""
+# The answers' own filters, on the touched facts only. An event is known to the alert log by its
+# first report, which `briefbot reindex` keeps (event ids it renumbers).
+WATCH_EVENTS = (
+    _EVENT_COLUMNS
+    + """,
+       (SELECT min(r.id) FROM event_reports r WHERE r.event_id = ev.id) AS anchor
+FROM events ev WHERE ev.id IN (SELECT value FROM json_each(:ids))
+  AND (:match IS NULL OR ev.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :match))"""
+    + _EVENT_FILTERS
+    + "\nORDER BY ev.id"
+)
+WATCH_STATEMENTS = (
+    _STATEMENT_COLUMNS
+    + """
+FROM statements st WHERE st.id IN (SELECT value FROM json_each(:ids))
+  AND (:match IS NULL OR st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :match))"""
+    + _STATEMENT_FILTERS
+    + "\nORDER BY st.id"
+)
+
+# --- watches: the alert log ---------------------------------------------------------------------
+_ALERT_COLUMNS = """
+SELECT id, watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until, attempts,
+       message_id, reason, created_at, sent_at
+FROM watch_alerts"""
+FIND_ALERT_VERSION = """
+SELECT id FROM watch_alerts WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
+LATEST_FACT_ALERT = _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
+# The version a channel saw last, and the first message about the fact (updates reply to it).
+PREVIOUS_SENT_ALERT = (
+    _ALERT_COLUMNS
+    + "\nWHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND id < :before ORDER BY id DESC LIMIT 1"
+)
+FIRST_FACT_MESSAGE = """
+SELECT message_id FROM watch_alerts
+WHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND message_id IS NOT NULL
+ORDER BY id LIMIT 1"""
+# A held alert not yet posted shows the newest version when it is: no second alert for it.
+REVISE_HELD_ALERT = """
+UPDATE watch_alerts SET fingerprint = :fingerprint, item = :item, updated_at = :now
+WHERE id = :id AND state = 'held'"""
+# Messages posted (or being posted) for a watch since :since; a digest is one message.
+RECENT_WATCH_POSTS = """
+SELECT count(DISTINCT coalesce(post, 'alert' || id)) FROM watch_alerts
+WHERE watch_id = :watch_id
+  AND (state = 'pending' OR (state = 'sent' AND sent_at > :since))"""
+COUNT_HELD_ALERTS = "SELECT count(*) FROM watch_alerts WHERE watch_id = :watch_id AND state = 'held'"
+INSERT_ALERT = """
+INSERT INTO watch_alerts (watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until,
+                          created_at, updated_at)
+VALUES (:watch_id, :fact, :fingerprint, :kind, :state, :item, :post, :owner, :lease_until, :now, :now)
+ON CONFLICT (watch_id, fact, fingerprint) DO NOTHING"""
+WATCHES_WITH_HELD_ALERTS = """
+SELECT DISTINCT a.watch_id FROM watch_alerts a JOIN watches w ON w.id = a.watch_id
+WHERE a.state = 'held' AND w.state = 'active' AND w.platform IN (SELECT value FROM json_each(:platforms))"""
+# Every held alert of a watch becomes one post (the digest), claimed by this process.
+RELEASE_HELD_ALERTS = """
+UPDATE watch_alerts SET state = 'pending', post = :post, owner = :owner, lease_until = :lease_until,
+    updated_at = :now
+WHERE watch_id = :watch_id AND state = 'held'"""
+OPEN_ALERTS = (
+    _ALERT_COLUMNS
+    + """
+WHERE state = 'pending'
+  AND watch_id IN (SELECT id FROM watches WHERE platform IN (SELECT value FROM json_each(:platforms)))
+ORDER BY id"""
+)
+POST_ALERTS = _ALERT_COLUMNS + "\nWHERE post = :post ORDER BY id"
+WATCH_ALERTS = _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id ORDER BY id"
+# Counted before the send; also how a post left by a dead process is adopted (owner must match).
+START_POST_ATTEMPT = """
+UPDATE watch_alerts SET attempts = attempts + 1, owner = :owner, lease_until = :lease_until,
+    updated_at = :now
+WHERE post = :post AND state = 'pending' AND owner IS :previous_owner"""
+MARK_POST_SENT = """
+UPDATE watch_alerts SET state = 'sent', message_id = :message_id, reason = NULL, sent_at = :now,
+    updated_at = :now
+WHERE post = :post AND state = 'pending'"""
+MARK_POST_FAILED = """
+UPDATE watch_alerts SET state = 'failed', reason = :reason, updated_at = :now
+WHERE post = :post AND state = 'pending'"""
+# A transient failure: tried again by any process once the lease has run out.
+POST_RETRY_LATER = """
+UPDATE watch_alerts SET reason = :reason, lease_until = :lease_until, updated_at = :now
+WHERE post = :post AND state = 'pending'"""
