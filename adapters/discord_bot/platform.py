@@ -90,16 +90,22 @@ class DiscordPlatform:
             self._gateway = None
         self._logged_in = False
 
-    async def post_briefing(self, channel: str, answer: Answer) -> str:
-        """Post to a channel by id, no cache needed; discord.py waits out rate limits itself."""
+    async def post_briefing(self, channel: str, answer: Answer, *, reply_to: str | None = None) -> str:
+        """Post to a channel by id, no cache needed; discord.py waits out rate limits itself.
+        With `reply_to` (a message id), as a reply to it; still posted if it was deleted."""
         try:
             channel_id = int(channel)
         except ValueError:
             raise DeliveryError(f"not a Discord channel id: {channel!r}", permanent=True) from None
         target = self.client.get_partial_messageable(channel_id)
+        reply = {}
+        if reply_to and reply_to.isdigit():
+            reply["reference"] = discord.MessageReference(
+                message_id=int(reply_to), channel_id=channel_id, fail_if_not_exists=False
+            )
         try:
             await self._login()  # `briefbot deliver` posts without ever connecting the gateway
-            message = await target.send(**message_kwargs(answer))
+            message = await target.send(**message_kwargs(answer), **reply)
         except discord.LoginFailure as exc:
             # Not the channel's fault: the subscription must not be paused for a bad token.
             raise DeliveryError(

@@ -92,11 +92,15 @@ def delivery_error(error: Exception) -> DeliveryError:
     return DeliveryError(f"unexpected: {type(error).__name__}", permanent=False)
 
 
-async def post_message(client: AsyncWebClient, channel: str, message: SlackMessage) -> str:
-    """chat.postMessage with the rendered blocks; returns the message ts or raises DeliveryError."""
+async def post_message(
+    client: AsyncWebClient, channel: str, message: SlackMessage, *, thread_ts: str | None = None
+) -> str:
+    """chat.postMessage with the rendered blocks (a thread reply with `thread_ts`); returns the
+    message ts or raises DeliveryError."""
+    thread = {"thread_ts": thread_ts} if thread_ts else {}
     try:
         response = await client.chat_postMessage(
-            channel=channel, unfurl_links=False, unfurl_media=False, **message.payload()
+            channel=channel, unfurl_links=False, unfurl_media=False, **thread, **message.payload()
         )
     except Exception as error:  # every failure becomes a classified DeliveryError
         raise delivery_error(error) from error

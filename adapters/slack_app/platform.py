@@ -167,9 +167,10 @@ class SlackPlatform:
         except TimeoutError:
             await self.tasks.cancel()
 
-    async def post_briefing(self, channel: str, answer: Answer) -> str:
-        """Post to a channel by id; retries 429/5xx itself, raises DeliveryError otherwise."""
-        return await post_message(self.client, channel, render_slack(answer))
+    async def post_briefing(self, channel: str, answer: Answer, *, reply_to: str | None = None) -> str:
+        """Post to a channel by id (in the thread of `reply_to`, a message ts, when given);
+        retries 429/5xx itself, raises DeliveryError otherwise."""
+        return await post_message(self.client, channel, render_slack(answer), thread_ts=reply_to)
 
 
 async def serve(engine: Answerer, settings: Settings) -> None:
