@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     # `rate_burst`; 0 turns the limit off. The console and the CLI are never limited.
     rate_per_minute: float = Field(30.0, alias="BRIEFBOT_RATE_PER_MINUTE")
     rate_burst: int = Field(10, alias="BRIEFBOT_RATE_BURST")
+    # Watches (bot/watch): how often `run` looks for newly ingested facts (alerts post within
+    # this plus a send), at most this many alert messages per watch an hour before the rest wait
+    # for one digest, and quiet hours ("22:00-07:00" in BRIEFBOT_TZ) for watches that set none.
+    watch_poll_seconds: float = Field(5.0, gt=0, alias="BRIEFBOT_WATCH_POLL_SECONDS")
+    watch_max_per_hour: int = Field(6, ge=1, alias="BRIEFBOT_WATCH_MAX_PER_HOUR")
+    watch_quiet_hours: str = Field("", alias="BRIEFBOT_WATCH_QUIET_HOURS")
 
     http_host: str = Field("127.0.0.1", alias="BRIEFBOT_HTTP_HOST")
     http_port: int = Field(3000, alias="BRIEFBOT_HTTP_PORT")
@@ -53,6 +59,14 @@ class Settings(BaseSettings):
         from zoneinfo import ZoneInfo
 
         ZoneInfo(value)  # raises on an unknown name, so a typo fails at start-up
+        return value
+
+    @field_validator("watch_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        from bot.watch.grammar import parse_quiet_hours
+
+        parse_quiet_hours(value)  # raises on "10pm to 7" at start-up, not at the first alert
         return value
 
     @property

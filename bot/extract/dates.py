@@ -11,6 +11,7 @@ from dateparser.date import DateDataParser
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
 _MAX_DRIFT = timedelta(days=200)
+_RELATIVE = re.compile(r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE)  # already anchored
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
 _WEEK = re.compile(r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE)
 _WEEK_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
@@ -80,7 +81,7 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
     period = data.period or "day"
     precision = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}.get(period, "day")
     # A month and day without a year belongs to the year that keeps it nearest the publication.
-    if published and not re.search(r"\b\d{4}\b", phrase):
+    if published and not re.search(r"\b\d{4}\b", phrase) and not _RELATIVE.search(phrase):
         pub = date.fromisoformat(published)
         if when - pub > _MAX_DRIFT:
             when = when.replace(year=when.year - 1)

@@ -125,3 +125,20 @@ def test_a_possessive_time_phrase_dates_the_event_even_untagged(extractor):
     text = "Last year's Andean summit in Quito ended with a joint declaration by Peru and Chile."
     summit = one(extractor, text, "CONSULT")
     assert summit["date"] == "2024-01-01" and summit["date_precision"] == "year"
+
+
+def test_his_call_with_someone_is_the_call_of_the_man_just_named(extractor):
+    text = "Peruvian President Dina Boluarte said Thursday that her call with Chilean President Gabriel Boric went well."
+    call = one(extractor, text, "CONSULT", "phone_call")
+    assert {"Dina Boluarte", "Gabriel Boric"} <= {p["name"] for p in call["participants"]}
+
+
+def test_talks_told_in_a_relative_clause_take_its_sides_place_and_date(extractor):
+    talks = one(extractor, "The talks that Peru and Chile held in Quito on Monday ended without a deal.", "CONSULT")
+    assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}
+    assert place(talks) == "Quito" and talks["date"] == "2025-02-24"
+
+
+def test_next_year_is_next_year(extractor):
+    meeting = one(extractor, "Boric and Boluarte will meet next year in Lima.", "CONSULT")
+    assert meeting["date"] == "2026-01-01" and meeting["date_precision"] == "year" and meeting["status"] == "planned"

@@ -150,6 +150,9 @@ def test_reporting_verb_is_not_the_event(extractor):
         ("earlier this month", ("2025-02-01", "month")),
         ("next month", ("2025-03-01", "month")),
         ("on February 12", ("2025-02-12", "day")),
+        ("next year", ("2026-01-01", "year")),
+        ("last year", ("2024-01-01", "year")),
+        ("Wednesday's", ("2025-02-26", "day")),
     ],
 )
 def test_dates_against_the_publication_date(phrase, expected):

@@ -18,7 +18,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
 )
-from bot.extract.events.triggers import Trigger, clause_chain
+from bot.extract.events.triggers import Trigger, clause_chain, holding_clause
 from bot.extract.organizations import organization_name
 from bot.extract.pipeline import load_data
 from bot.names import fold
@@ -45,9 +45,12 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
 
 
 def _referred_person(token: Token, index: EntityIndex) -> Cluster | None:
-    """"The ambassador was received by X", "he met Y": the person a title or pronoun heading a
-    side's phrase refers to, named earlier in the article (the speakers' resolver, reused)."""
-    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or any(c.ent_type_ for c in token.children):
+    """"The ambassador was received by X", "he met Y", "his call with Y": the person a title or
+    pronoun heading a side's phrase refers to, named earlier in the article (the speakers'
+    resolver, reused)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not (token.dep_ == "poss" and token.lower_ in ("his", "her")):
+        return None  # "his call with Xi": the caller is the man just named
+    if any(c.ent_type_ for c in token.children):
         return None
     found = index.resolve(token)
     return found if found is not None and found.kind == "person" and token.i not in found.tokens else None
@@ -219,6 +222,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
+    held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
+    if held is not None:  # "the talks that Peru and Chile held": who held them
+        tokens.extend(t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c))
     if trigger.type != "CONSULT" or trigger.governor is not None:
         tokens.extend(_action_arguments(trigger))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.

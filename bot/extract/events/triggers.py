@@ -67,6 +67,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [t for t in found if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)]
 
 
+def holding_clause(noun: Token) -> Token | None:
+    """A relative clause whose light verb holds the noun itself ("the call the two leaders held
+    on Friday", "talks that they had in Doha"): the noun's own clause, with its date, place and
+    sides."""
+    for child in noun.children:
+        if child.dep_ != "relcl" or verb_lemma(child) not in load_frames().light | {"share"}:
+            continue
+        objects = [c for c in child.children if c.dep_ in ("dobj", "attr")]
+        if all(o.tag_ in ("WDT", "WP") or o.lower_ == "that" for o in objects):
+            return child
+    return None
+
+
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 

@@ -21,7 +21,7 @@ from bot.extract.events.lexicon import (
     TRIM,
     lemma_of,
 )
-from bot.extract.events.triggers import Trigger, clause_chain
+from bot.extract.events.triggers import Trigger, clause_chain, holding_clause
 from bot.facts import Location
 
 
@@ -219,7 +219,10 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(governing)  # "issued a statement on June 4 warning Seoul", "resulted in a deal signed by"
     elif verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ == "VERB":
         heads.append(verb.head.head)  # "clashed on Friday, with the envoy vowing to ...": one moment
+    if token.pos_ in ("NOUN", "PROPN") and (held := holding_clause(token)) is not None:
+        heads.insert(1, held)  # "a phone call the leaders shared on Friday": the call's own clause
     return heads
+
 
 
 def _governing_verb(noun: Token) -> Token | None:
