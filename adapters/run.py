@@ -76,7 +76,7 @@ def _health_probe(engine: Engine, platforms: dict[str, ChatPlatform]):
 
 
 def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]) -> list[asyncio.Task]:
-    """The briefing scheduler and the feed poller, when their modules are installed."""
+    """The briefing scheduler, the feed poller and the watcher, when their modules are installed."""
     tasks = []
     try:
         from bot.schedule.service import run_feed_poller, run_scheduler
@@ -85,6 +85,9 @@ def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, Ch
         return tasks
     tasks.append(asyncio.create_task(run_scheduler(engine, platforms, settings), name="scheduler"))
     tasks.append(asyncio.create_task(run_feed_poller(engine, settings), name="feed-poller"))
+    from bot.watch.service import run_watcher
+
+    tasks.append(asyncio.create_task(run_watcher(engine, platforms, settings), name="watcher"))
     return tasks
 
 

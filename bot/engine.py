@@ -21,6 +21,7 @@ from bot.logs import request_scope
 from bot.ratelimit import RateLimiter, slow_down_text
 from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
+from bot.store.watch_store import WatchStore
 
 if TYPE_CHECKING:  # imported lazily at run time: the answer service pulls in the scheduler
     from bot.answer.service import AnswerService
@@ -52,6 +53,9 @@ class Engine:
         self._subscriptions = None  # created lazily: bot.schedule.commands.SubscriptionCommands
         self._schedule: ScheduleStore | None = None
         self._schedule_lock = asyncio.Lock()
+        self._watches: WatchStore | None = None  # watches and their alert log (bot/watch)
+        self._watches_lock = asyncio.Lock()
+        self._watch_commands = None  # created lazily: bot.watch.commands.WatchCommands
         self.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
 
     @classmethod
@@ -71,6 +75,9 @@ class Engine:
         if self._schedule is not None:
             await self._schedule.close()
             self._schedule = None
+        if self._watches is not None:
+            await self._watches.close()
+            self._watches = None
         await self.store.close()
 
     async def schedule_store(self) -> ScheduleStore:
@@ -79,6 +86,13 @@ class Engine:
             if self._schedule is None:
                 self._schedule = await ScheduleStore.open(self.store.path)
             return self._schedule
+
+    async def watch_store(self) -> WatchStore:
+        """Watches and the alert log, on their own connection (opened on first use)."""
+        async with self._watches_lock:
+            if self._watches is None:
+                self._watches = await WatchStore.open(self.store.path)
+            return self._watches
 
     async def __aenter__(self) -> Engine:
         return self
@@ -127,6 +141,7 @@ class Engine:
             answer = await self._answers.answer(query, conversation)
             # A subscription paused by a failed delivery is reported to its creator here, once.
             answer = await self._subscriptions.add_notices(answer, conversation)
+            answer = await self._watch_notices(answer, conversation)
             elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
             fields = {"platform": conversation.platform, "intent": answer.intent, "ms": elapsed_ms}
             log.info("answered", extra={"fields": fields})
@@ -136,11 +151,26 @@ class Engine:
         """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""
         from bot.answer.service import AnswerService
         from bot.schedule.commands import SubscriptionCommands
+        from bot.watch.commands import WatchCommands
 
         if self._answers is None:
             self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
             self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
+            self._watch_commands = WatchCommands(self.watch_store, self.store, self._answers.matcher, self.settings)
+            self._answers.watches = self._watch_commands
         return self._answers
+
+    async def _watch_notices(self, answer: Answer, conversation: Conversation) -> Answer:
+        """A watch paused by a failed post is reported to its creator here, once; never fails
+        the answer itself."""
+        try:
+            notice = await self._watch_commands.notices(conversation)
+        except Exception:
+            log.exception("cannot read watch notices")
+            return answer
+        if notice:
+            answer.note = f"{answer.note}\n{notice}" if answer.note else notice
+        return answer
 
     def _slow_down(self, query: str, conversation: Conversation) -> Answer | None:
         """A polite refusal when this user has spent their command budget, else None.

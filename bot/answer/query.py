@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import process
 
 from bot.facts import PLOVER_TYPES
+from bot.watch import grammar as watch_grammar
 
 MAX_QUERY_CHARS = 500
 
@@ -17,6 +18,7 @@ COMMANDS = (
     "timeline X", "who is X", "brief", "search \"words\"", "sources", "help", "more",
     "subscribe daily at 08:00", "subscriptions", "unsubscribe N", "pause N", "resume N",
     "subscribe feed URL", "unsubscribe feed N",
+    *(form.usage.split(" [", 1)[0] for form in watch_grammar.COMMANDS),
 )
 
 # Plural nouns people type for PLOVER types ("events accusations").
@@ -45,8 +47,8 @@ class Query:
     until: str | None = None
     plover_type: str | None = None
     words: str | None = None  # search text
-    number: int | None = None  # unsubscribe/pause/resume N
-    schedule: str | None = None  # the rest of a subscribe command
+    number: int | None = None  # unsubscribe/pause/resume N, unwatch N
+    schedule: str | None = None  # the rest of a subscribe or watch command
     suggestions: tuple[str, ...] = field(default=())  # for intent "unknown"
     problem: str | None = None
 
@@ -149,6 +151,8 @@ def parse(raw: str, today: date | None = None) -> Query:
         return Query("sources", text)
     if lowered in ("subscriptions", "list subscriptions", "schedules"):
         return Query("subscriptions", text)
+    if (watch := _watch_command(text)) is not None:
+        return watch
     if head == "unsubscribe" and re.match(r"unsubscribe\s+feed\b", lowered):
         match = re.fullmatch(r"unsubscribe\s+feed\s+#?(\d{1,9})", lowered)
         if not match:
@@ -175,10 +179,26 @@ def parse(raw: str, today: date | None = None) -> Query:
     return Query("unknown", text, suggestions=suggest(lowered))
 
 
+def _watch_command(text: str) -> Query | None:
+    """`watch QUERY ...`, `watches`, `unwatch N`, `pause watch N`, `resume watch N`; the watch's
+    own query is parsed by the watch commands, once, when the watch is made."""
+    found = watch_grammar.match_command(text)
+    if found is None:
+        return None
+    intent, rest, number = found
+    if intent == "watch" and not (rest or "").strip():
+        return Query("help", text, problem=f"say `watch QUERY`, for example {watch_grammar.EXAMPLES}")
+    if intent in watch_grammar.NUMBERED and number is None:
+        usage = next(f.usage for f in watch_grammar.COMMANDS if f.intent == intent)
+        return Query("help", text, problem=f"say `{usage}` with the watch's number from `watches`")
+    return Query(intent, text, number=number, schedule=(rest or "").strip() or None)
+
+
 # (pattern, intent): the command words, then a remainder of names, topic and time filters.
 _COMMANDS: tuple[tuple[str, str], ...] = (
     (r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$", "latest_talks"),
-    (r"^(?:who said what|what was said|statements|who said)\b(?P<topic>.*)$", "who_said_what"),
+    # "statements by X" names a speaker (the `statements? by` form below), not a topic "by X".
+    (r"^(?:who said what|what was said|statements(?!\s+by\b)|who said)\b(?P<topic>.*)$", "who_said_what"),
     (r"^what (?:did|does|has|have) (?P<names>.+?) (?:say|said|says|tell|told)\b(?P<rest>.*)$", "who_said_what"),
     (r"^(?:quotes?|statements? by|said by)\s+(?P<rest>.+)$", "who_said_what"),
     (r"^(?:agreements?|deals?)\b(?P<rest>.*)$", "agreements"),

@@ -21,6 +21,7 @@ from bot.answer.query import Query, parse
 from bot.config import Settings
 from bot.facts import PLOVER_TYPES
 from bot.store.store import Store, Window
+from bot.watch import grammar as watch_grammar
 
 log = logging.getLogger("briefbot.answer")
 
@@ -43,6 +44,7 @@ HELP_LINES = (
     ("sources", "outlets Briefbot has read"),
     ("subscribe daily at 08:00 [Europe/Berlin] [weekdays] [about TOPIC]", "scheduled briefings (admins)"),
     ("subscriptions  /  unsubscribe N  /  pause N  /  resume N", "manage scheduled briefings"),
+    *watch_grammar.help_lines(),
     ("more", "the next page of the last answer"),
 )
 
@@ -62,11 +64,15 @@ class _Page:
 
 
 class AnswerService:
-    def __init__(self, store: Store, settings: Settings, subscriptions: SubscriptionHandler | None = None) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, subscriptions: SubscriptionHandler | None = None,
+        watches: SubscriptionHandler | None = None,
+    ) -> None:
         self.store = store
         self.settings = settings
         self.matcher = EntityMatcher(store)
         self.subscriptions = subscriptions
+        self.watches = watches  # bot.watch.commands.WatchCommands, set by the engine
         self._pages: dict[tuple[str, str, str], _Page] = {}
 
     async def answer(self, text: str, conversation: Conversation) -> Answer:
@@ -101,6 +107,10 @@ class AnswerService:
             if self.subscriptions is None:
                 return Answer(query.text, query.intent, "Scheduled briefings", note="Scheduled briefings are not available here.", ok=False)
             return await self.subscriptions(query, conversation)
+        if query.intent in watch_grammar.INTENTS:
+            if self.watches is None:
+                return Answer(query.text, query.intent, "Watches", note="Watches are not available here.", ok=False)
+            return await self.watches(query, conversation)
         if query.intent == "brief":
             return await self.brief(query)
         if query.intent in ("profile", "sources"):
