@@ -125,6 +125,9 @@ class Ingester:
                     yield await asyncio.to_thread(read_article, file, self.settings.max_article_bytes)
                 except ArticleError as error:
                     yield (str(file), str(error))
+                except Exception as error:  # a reader bug refuses that one file, not the batch
+                    log.debug("cannot read %s", file, exc_info=True)  # the refusal says why
+                    yield (str(file), f"cannot read: {type(error).__name__}: {error}")
 
     async def _store_batch(self, batch: list[Article], extracting: asyncio.Task[list[Result]], note: OnResult) -> None:
         results = await extracting

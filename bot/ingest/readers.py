@@ -118,6 +118,8 @@ def article_from_text(text: str) -> Article:
             raise ArticleError(f"front matter is not valid YAML: {reason}") from error
         except RecursionError:
             raise ArticleError("front matter is nested too deeply") from None
+        except ValueError as error:  # YAML reads 2025-02-30 as a date, and there is no such day
+            raise ArticleError(f"front matter has an impossible date: {error}") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ArticleError("front matter is not a mapping of keys to values")
         meta = loaded or {}

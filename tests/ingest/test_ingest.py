@@ -67,6 +67,9 @@ BAD_INPUTS = {
     "no-article.html": (b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no article text"),
     "bad-front-matter.md": (b"---\ntitle: [unclosed\n---\nText of the article goes here.", "front matter"),
     "bad-date.md": (b"---\ntitle: T\npublished: not a date\n---\nText of the article.", "not a date"),
+    # YAML itself reads these as dates, and fails on them: one refusal, not a dead batch.
+    "no-such-day.md": (b"---\ntitle: T\npublished: 2025-02-30\n---\nText of the article.", "impossible date"),
+    "month-13.md": (b"---\ntitle: T\npublished: 2025-13-01\n---\nText of the article.", "impossible date"),
 }
 
 
