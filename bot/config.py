@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     page_size: int = Field(5, alias="BRIEFBOT_PAGE_SIZE")
     catchup_max_age_hours: float = Field(6.0, alias="BRIEFBOT_CATCHUP_MAX_AGE_HOURS")
     feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
+    # A feed pass reads at most this many entries, newest first; the rest are counted as skipped,
+    # so a feed of 100,000 tiny entries costs one bounded pass, not 100,000 articles.
+    feed_max_entries: int = Field(200, ge=1, alias="BRIEFBOT_FEED_MAX_ENTRIES")
+    # Non-public hosts that may be fetched anyway (intranets, local test servers): comma-separated
+    # `host[:port]`. Everything else that resolves to a non-public address is refused.
+    fetch_allow: str = Field("", alias="BRIEFBOT_FETCH_ALLOW")
     log_level: str = Field("INFO", alias="BRIEFBOT_LOG_LEVEL")
     # Answers and briefings show only facts the engine is at least this sure of (Event and
     # Statement confidence); the rest stay in the store. Provisional until tuned on the dev sets.

@@ -1,12 +1,17 @@
-"""Articles from the web: a page URL (trafilatura) or an RSS/Atom feed (feedparser)."""
+"""Articles from the web: a page URL (trafilatura) or an RSS/Atom feed (feedparser).
+
+Every client comes from `bot.ingest.netguard.guarded_client`, so nothing non-public is fetched.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import time
 import zlib
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import feedparser
 import httpx
@@ -14,12 +19,15 @@ import httpx
 from bot.config import Settings
 from bot.ingest.article import Article
 from bot.ingest.dates import to_iso_date
+from bot.ingest.netguard import RefusedAddress, Resolver, guarded_client, system_resolve
 from bot.ingest.readers import ArticleError, article_from_html, decode
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
-# The whole download, however slowly the server trickles bytes: the read timeout above is per
-# read, so a feed that never ends at one byte a second would otherwise never time out.
+# The whole fetch (connect, headers, body), however slowly the server trickles bytes: the
+# timeouts above are per read, so a server sending one byte every few seconds, in its headers or
+# its body, would otherwise hold the fetch forever.
 DEADLINE = 60.0
+ENTRY_CONCURRENCY = 4  # entry pages of one feed fetched at once
 USER_AGENT = "Briefbot/0.1 (+https://github.com/briefbot)"
 # Only codings that read_limited can inflate in bounded steps (httpx would add br/zstd whenever
 # their packages happen to be installed).
@@ -27,8 +35,23 @@ HEADERS = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"}
 INFLATE_STEP = 64 * 1024  # the most a compressed body may grow by in one step
 
 
+# What a failed fetch is called where users can see it (`subscriptions`): a category, not the raw
+# error, which would tell them whether a port is open ("connection refused" against "HTTP 404").
+UNREACHABLE = "unreachable"
+NOT_A_FEED = "not a feed"
+REFUSED_ADDRESS = "refused address"
+CATEGORIES = (UNREACHABLE, NOT_A_FEED, REFUSED_ADDRESS)
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
 class FetchError(RuntimeError):
-    pass
+    """A fetch that failed; `category` is one of CATEGORIES, the message the detail for logs."""
+
+    def __init__(self, reason: str, category: str = NOT_A_FEED) -> None:
+        super().__init__(reason)
+        self.category = category
 
 
 @dataclass(frozen=True)
@@ -50,12 +73,13 @@ async def fetch(
     deadline: float = DEADLINE,
 ) -> Fetched:
     """GET `url` (conditional when `headers` carry validators), body refused past `limit` decoded
-    bytes or `deadline` seconds; HTTP errors are returned with their status, not raised."""
+    bytes; all of it (every redirect, connect, headers, body) within `deadline` seconds. HTTP
+    errors are returned with their status, not raised."""
     try:
-        async with client.stream("GET", url, headers=headers) as response:
+        async with asyncio.timeout(deadline), client.stream("GET", url, headers=headers) as response:
             body = None
             if response.status_code < 300:
-                body = await read_limited(response, limit, deadline=deadline)
+                body = await read_limited(response, limit)
             return Fetched(
                 status=response.status_code,
                 body=body,
@@ -64,8 +88,16 @@ async def fetch(
                 last_modified=response.headers.get("last-modified"),
                 retry_after=response.headers.get("retry-after"),
             )
+    except TimeoutError:
+        raise FetchError(
+            f"took longer than {deadline:g} s (a stalled, trickling or endless response)", UNREACHABLE
+        ) from None
+    except RefusedAddress as error:
+        raise FetchError(str(error), REFUSED_ADDRESS) from error
+    except httpx.TooManyRedirects as error:
+        raise FetchError(f"cannot fetch: {error}", NOT_A_FEED) from error
     except httpx.HTTPError as error:
-        raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}") from error
+        raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}", UNREACHABLE) from error
 
 
 async def fetch_bytes(
@@ -74,12 +106,17 @@ async def fetch_bytes(
     """The body of `url` and its content type; FetchError for an HTTP error or a refused body."""
     fetched = await fetch(client, url, limit, deadline=deadline)
     if fetched.status >= 300 or fetched.body is None:
-        raise FetchError(f"HTTP {fetched.status}")
+        raise FetchError(f"HTTP {fetched.status}", http_category(fetched.status))
     return fetched.body, fetched.content_type
 
 
-async def read_limited(response: httpx.Response, limit: int, *, deadline: float = DEADLINE) -> bytes:
-    """A streamed body, decoded, refused past `limit` decoded bytes or `deadline` seconds.
+def http_category(status: int) -> str:
+    """A server error or a rate limit is a server in trouble; any other refusal, no feed here."""
+    return UNREACHABLE if status >= 500 or status == 429 else NOT_A_FEED
+
+
+async def read_limited(response: httpx.Response, limit: int) -> bytes:
+    """A streamed body, decoded, refused past `limit` decoded bytes.
 
     Decoded here rather than by httpx, which inflates each network chunk whole: one 64 KiB gzip
     chunk of zeros becomes 64 MiB before any limit could be checked. Here a compressed body grows
@@ -88,14 +125,11 @@ async def read_limited(response: httpx.Response, limit: int, *, deadline: float 
     inflate = _inflater(response.headers.get("content-encoding", ""))
     body = bytearray()
     try:
-        async with asyncio.timeout(deadline):
-            async for raw in response.aiter_raw():
-                for piece in inflate(raw):
-                    body += piece
-                    if len(body) > limit:
-                        raise FetchError(f"larger than the {limit:,}-byte limit")
-    except TimeoutError:
-        raise FetchError(f"took longer than {deadline:g} s (an endless or stalled response)") from None
+        async for raw in response.aiter_raw():
+            for piece in inflate(raw):
+                body += piece
+                if len(body) > limit:
+                    raise FetchError(f"larger than the {limit:,}-byte limit")
     except zlib.error as error:
         raise FetchError(f"corrupt compressed body: {error}") from error
     return bytes(body)
@@ -145,9 +179,49 @@ def looks_like_feed(body: bytes, content_type: str) -> bool:
     return any(t in content_type for t in ("rss", "atom", "xml")) or head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head
 
 
-async def fetch_articles(url: str, settings: Settings) -> AsyncIterator[Article | tuple[str, str]]:
+def web_client(settings: Settings, resolve: Resolver = system_resolve) -> httpx.AsyncClient:
+    """The client for pages and feeds: public addresses only (and BRIEFBOT_FETCH_ALLOW)."""
+    return guarded_client(settings.fetch_allow, resolve=resolve, timeout=TIMEOUT, headers=HEADERS)
+
+
+def newest_entries(entries: Sequence[Any], cap: int) -> tuple[list[Any], int]:
+    """The `cap` newest feed entries (by published or updated date; undated ones after the
+    dated, in feed order) and how many were left out."""
+    def when(entry: Any) -> tuple[int, ...]:
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        return (1, *tuple(stamp)[:6]) if stamp else (0,)
+
+    ordered = sorted(entries, key=when, reverse=True)  # stable: feed order among equals
+    return ordered[:cap], max(0, len(ordered) - cap)
+
+
+async def ordered_bounded(
+    items: Iterable[T], work: Callable[[T], Awaitable[R]], limit: int
+) -> AsyncIterator[R]:
+    """`work(item)` for every item, at most `limit` running at once, results in item order.
+
+    Network waits overlap while the consumer (extraction) takes results one by one; at most
+    `limit` results wait for it, so memory stays bounded. Closing early cancels what is running.
+    """
+    running: deque[asyncio.Task[R]] = deque()
+    try:
+        for item in items:
+            running.append(asyncio.create_task(work(item)))
+            if len(running) >= limit:
+                yield await running.popleft()
+        while running:
+            yield await running.popleft()
+    finally:
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
+
+
+async def fetch_articles(
+    url: str, settings: Settings, *, resolve: Resolver = system_resolve
+) -> AsyncIterator[Article | tuple[str, str]]:
     limit = settings.max_article_bytes
-    async with httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=True, headers=HEADERS) as client:
+    async with web_client(settings, resolve) as client:
         try:
             body, content_type = await fetch_bytes(client, url, limit)
         except FetchError as error:
@@ -158,8 +232,15 @@ async def fetch_articles(url: str, settings: Settings) -> AsyncIterator[Article 
             if feed.bozo and not feed.entries:
                 yield (url, f"not a readable feed: {feed.get('bozo_exception', 'parse error')}")
                 return
-            for entry in feed.entries:
-                yield await article_from_entry(client, entry, feed, limit)
+            entries, skipped = newest_entries(feed.entries, settings.feed_max_entries)
+            if skipped:
+                yield (url, over_cap(skipped, len(entries)))
+
+            async def read(entry: Any) -> Article | tuple[str, str]:
+                return await article_from_entry(client, entry, feed, limit)
+
+            async for item in ordered_bounded(entries, read, ENTRY_CONCURRENCY):
+                yield item
             return
         try:
             article = await asyncio.to_thread(lambda: article_from_html(decode(body), url=url))
@@ -171,7 +252,13 @@ async def fetch_articles(url: str, settings: Settings) -> AsyncIterator[Article 
         yield article
 
 
-async def article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int) -> Article | tuple[str, str]:
+def over_cap(skipped: int, read: int) -> str:
+    return f"{skipped:,} older feed entries skipped: a pass reads the newest {read} (BRIEFBOT_FEED_MAX_ENTRIES)"
+
+
+async def article_from_entry(
+    client: httpx.AsyncClient, entry: Any, feed: Any, limit: int, *, deadline: float = DEADLINE
+) -> Article | tuple[str, str]:
     """A feed entry's article: its page read with trafilatura, else the text the feed carries."""
     link = entry.get("link")
     origin = link or entry.get("id") or entry.get("title", "feed entry")
@@ -179,7 +266,7 @@ async def article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int)
     source = feed.feed.get("title")
     if link:
         try:
-            body, _ = await fetch_bytes(client, link, limit)
+            body, _ = await fetch_bytes(client, link, limit, deadline=deadline)
             # trafilatura is CPU-bound: off the event loop, so chat commands keep their answers.
             article = await asyncio.to_thread(lambda: article_from_html(decode(body), url=link))
             article.title = entry.get("title") or article.title
@@ -198,3 +285,8 @@ async def article_from_entry(client: httpx.AsyncClient, entry, feed, limit: int)
     except ArticleError:
         text = content
     return Article(title=entry.get("title") or text[:80], text=text, source=source, published=published, url=link, origin=origin)
+
+
+def remaining(deadline_at: float) -> float:
+    """Seconds left until a `time.monotonic()` deadline (never negative)."""
+    return max(0.0, deadline_at - time.monotonic())

@@ -12,11 +12,11 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
 import pytest
 from aiohttp import web
 
 from bot.ingest.fetch import HEADERS, FetchError, fetch_articles, fetch_bytes
+from bot.ingest.netguard import guarded_client
 from tests.conftest import make_settings
 
 LIMIT = 1_000_000  # bytes: what these tests allow a page to decode to
@@ -130,7 +130,7 @@ async def server(hostile: Hostile) -> AsyncIterator[str]:
 
 
 async def fetch(url: str, *, limit: int = LIMIT, deadline: float = 30.0) -> tuple[bytes, str]:
-    async with httpx.AsyncClient(headers=HEADERS, timeout=10.0) as client:
+    async with guarded_client("127.0.0.1", headers=HEADERS, timeout=10.0) as client:
         return await fetch_bytes(client, url, limit, deadline=deadline)
 
 
@@ -160,7 +160,7 @@ async def test_a_compression_bomb_stops_at_the_decoded_byte_limit_in_bounded_mem
 
 
 async def test_a_bomb_served_as_a_page_to_ingest_is_refused_with_a_reason(server, tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT)
+    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1")
     results = [item async for item in fetch_articles(server + "/bomb.html", settings)]
     assert results == [(server + "/bomb.html", f"larger than the {LIMIT:,}-byte limit")]
 
@@ -171,7 +171,7 @@ async def test_a_bomb_as_a_registered_feed_fails_that_feed_only(server, tmp_path
     from bot.store.schedule_store import ScheduleStore
     from bot.store.store import Store
 
-    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT)
+    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1")
     store = await Store.open(settings.db)
     schedule = await ScheduleStore.open(settings.db)
     try:
