@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from bot.answer.model import Answer, Conversation, Field, Item, Section
 from bot.answer.query import Query
 from bot.config import Settings
+from bot.ingest.fetch import CATEGORIES
 from bot.schedule.clock import Clock, from_db, local_text, system_clock, to_db
 from bot.schedule.rules import RuleError, next_slot, parse_rule
 from bot.store.schedule_store import Feed, NewSubscription, ScheduleStore, Subscription
@@ -142,7 +143,10 @@ class SubscriptionCommands:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             return _refuse(query, "Not a feed address", "Say `subscribe feed https://...` with the RSS or Atom feed's URL.")
-        feed, created = await store.add_feed(url, _feed_owner(conversation), to_db(self._clock()))
+        feed, created = await store.add_feed(
+            url, _feed_owner(conversation), to_db(self._clock()),
+            platform=conversation.platform, workspace=conversation.workspace,
+        )
         minutes = max(1, round(self.settings.feed_poll_seconds / 60))
         title = f"Feed #{feed.id} registered" if created else f"Feed #{feed.id} already registered"
         return Answer(query.text, query.intent, title, [Section("Feeds", [_feed_item(feed)])],
@@ -152,7 +156,7 @@ class SubscriptionCommands:
     async def _remove_feed(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
         number = query.number or 0
         feed = await store.feed(number)
-        if feed is None or not _same_workspace(feed, conversation):
+        if feed is None or (feed.platform, feed.workspace) != (conversation.platform, conversation.workspace):
             return _refuse(query, "No such feed", f"This workspace registered no feed #{number}; say `subscriptions` to see its feeds.")
         await store.delete_feed(feed.id)
         log.info("feed removed id=%s by %s", feed.id, conversation.user)
@@ -165,7 +169,7 @@ class SubscriptionCommands:
         subscriptions = await store.workspace_subscriptions(place.platform, place.workspace)
         sections = [Section("Scheduled briefings", [self._item(s, place) for s in subscriptions])]
         # Feed addresses are a workspace's own business: only its admins see the ones it added.
-        feeds = [f for f in await store.feeds() if _same_workspace(f, conversation)] if self.is_admin(conversation) else []
+        feeds = await store.workspace_feeds(place.platform, place.workspace) if self.is_admin(conversation) else []
         if feeds:
             sections.append(Section("Feeds", [_feed_item(f) for f in feeds]))
         shown = sum(len(s.items) for s in sections)
@@ -220,19 +224,23 @@ def _where(sub: Subscription, place: Place) -> str:
 
 def _feed_item(feed: Feed) -> Item:
     fields = [Field("Next poll", feed.next_poll_at[:16].replace("T", " ") + " UTC")]
-    if feed.failures:
-        fields.append(Field("Failing", f"{feed.failures}× – {feed.last_error}"))
-    data = {"id": feed.id, "url": feed.url, "failures": feed.failures, "last_error": feed.last_error}
+    problem = feed_problem(feed)
+    if problem:
+        fields.append(Field("Failing", f"{feed.failures}× – {problem}"))
+    data = {"id": feed.id, "url": feed.url, "failures": feed.failures, "last_error": problem}
     return Item(heading=f"Feed #{feed.id} · {feed.url}", fields=fields, data=data)
+
+
+def feed_problem(feed: Feed) -> str | None:
+    """What users are told of a failing feed: a category only. The raw error ("connection
+    refused" against "HTTP 404") would tell them which ports answer; the log has it."""
+    if not feed.failures:
+        return None
+    return feed.last_error if feed.last_error in CATEGORIES else "failing"
 
 
 def _refuse(query: Query, title: str, note: str) -> Answer:
     return Answer(query.text, query.intent, title, note=note, ok=False)
-
-
-def _same_workspace(feed: Feed, conversation: Conversation) -> bool:
-    """Whether the feed was registered from the conversation's platform and workspace."""
-    return (feed.added_by or "").startswith(_feed_owner(conversation).rsplit(":", 1)[0] + ":")
 
 
 def _feed_owner(conversation: Conversation) -> str:

@@ -70,12 +70,14 @@ class Delivery:
 class Feed:
     id: int
     url: str
+    platform: str  # with workspace: who registered it ('' for neither: not from a chat)
+    workspace: str
     added_by: str | None
     etag: str | None
     last_modified: str | None
     next_poll_at: str
     failures: int
-    last_error: str | None
+    last_error: str | None  # a category, never the raw error (see bot.ingest.fetch.CATEGORIES)
     last_polled_at: str | None
 
 
@@ -242,11 +244,19 @@ class ScheduleStore:
         await self._write(sql.MARK_FAILED, {"id": delivery_id, "reason": reason, "now": now})
 
     # --- feeds -------------------------------------------------------------------------------
-    async def add_feed(self, url: str, added_by: str | None, now: str) -> tuple[Feed, bool]:
-        """Register a feed (first poll: at once); the bool says whether it was new."""
-        created = await self._write(sql.INSERT_FEED, {"url": url, "added_by": added_by, "now": now}) == 1
-        rows = await self._rows(sql.FIND_FEED, {"url": url})
+    async def add_feed(
+        self, url: str, added_by: str | None, now: str, *, platform: str = "", workspace: str = ""
+    ) -> tuple[Feed, bool]:
+        """Register a feed for a workspace (first poll: at once); the bool says whether it was new
+        there. Another workspace registering the same URL gets a registration of its own."""
+        place = {"url": url, "platform": platform, "workspace": workspace}
+        created = await self._write(sql.INSERT_FEED, {**place, "added_by": added_by, "now": now}) == 1
+        rows = await self._rows(sql.FIND_FEED, place)
         return _make(Feed, rows[0]), created
+
+    async def workspace_feeds(self, platform: str, workspace: str) -> list[Feed]:
+        rows = await self._rows(sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace})
+        return [_make(Feed, r) for r in rows]
 
     async def feed(self, feed_id: int) -> Feed | None:
         rows = await self._rows(sql.GET_FEED, {"id": feed_id})

@@ -505,13 +505,16 @@ SUBSCRIPTION_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscr
 
 # --- registered feeds ---------------------------------------------------------------------------
 INSERT_FEED = """
-INSERT INTO feeds (url, added_by, next_poll_at, created_at) VALUES (:url, :added_by, :now, :now)
-ON CONFLICT (url) DO NOTHING"""
+INSERT INTO feeds (url, platform, workspace, added_by, next_poll_at, created_at)
+VALUES (:url, :platform, :workspace, :added_by, :now, :now)
+ON CONFLICT (platform, workspace, url) DO NOTHING"""
 _FEED_COLUMNS = """
-SELECT id, url, added_by, etag, last_modified, next_poll_at, failures, last_error, last_polled_at
+SELECT id, url, platform, workspace, added_by, etag, last_modified, next_poll_at, failures,
+       last_error, last_polled_at
 FROM feeds"""
-FIND_FEED = _FEED_COLUMNS + "\nWHERE url = :url"
+FIND_FEED = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace AND url = :url"
 LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
+LIST_WORKSPACE_FEEDS = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace ORDER BY id"
 GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
 DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
 DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"

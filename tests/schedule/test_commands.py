@@ -117,3 +117,22 @@ async def test_only_an_admin_of_the_workspace_that_added_a_feed_can_remove_it(en
 async def test_unsubscribe_feed_without_a_number_explains_itself(engine: Engine) -> None:
     answer = await engine.answer("unsubscribe feed news.example.org", ADMIN)
     assert not answer.ok and "unsubscribe feed N" in (answer.note or "") + str(answer.sections)
+
+
+async def test_each_workspace_has_its_own_registration_of_the_same_feed(engine: Engine) -> None:
+    url = "https://news.example.org/rss.xml"
+    other = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
+    assert (await command(engine, f"subscribe feed {url}", T0)).title == "Feed #1 registered"
+    store = await engine.schedule_store()
+    [feed] = await store.feeds()
+    await store.feed_failed(feed.id, "unreachable", T0.isoformat(), T0.isoformat())
+    # Workspace B is not told that A registered it, nor how A's registration is failing.
+    theirs = await command(engine, f"subscribe feed {url}", T0, other)
+    assert theirs.title == "Feed #2 registered"
+    assert "Failing" not in str(theirs.sections) and "unreachable" not in str(theirs.sections)
+    assert (await command(engine, f"subscribe feed {url}", T0, other)).title == "Feed #2 already registered"
+    listed = (await engine.answer("subscriptions", other)).sections
+    assert "Feed #2" in str(listed) and "Feed #1" not in str(listed)
+    # Removing one workspace's registration leaves the other's.
+    assert (await command(engine, "unsubscribe feed 2", T0, other)).ok
+    assert [f.id for f in await store.feeds()] == [1]

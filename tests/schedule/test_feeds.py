@@ -15,7 +15,7 @@ from bot.engine import Engine
 from bot.schedule.clock import from_db
 from bot.schedule.feeds import FeedPoller
 from tests.conftest import make_settings
-from tests.schedule.helpers import utc
+from tests.schedule.helpers import TEAM, command, utc
 
 T0 = utc(2025, 3, 28, 12, 0)
 INTERVAL = timedelta(seconds=900)
@@ -106,14 +106,18 @@ async def server() -> AsyncIterator[FeedServer]:
 
 @pytest.fixture
 async def poller(tmp_path: Path, extractor) -> AsyncIterator[tuple[Engine, FeedPoller]]:
-    settings = make_settings(tmp_path / "feeds.db", BRIEFBOT_FEED_POLL_SECONDS=int(INTERVAL.total_seconds()))
+    settings = make_settings(
+        tmp_path / "feeds.db", BRIEFBOT_FEED_POLL_SECONDS=int(INTERVAL.total_seconds()),
+        BRIEFBOT_FETCH_ALLOW="127.0.0.1",  # the local feed server; nothing else non-public
+    )
     async with await Engine.open(settings, load_model=False) as engine:
         engine._extractor = extractor
         yield engine, FeedPoller(await engine.schedule_store(), engine.store, extractor, settings)
 
 
 async def register(engine: Engine, url: str) -> int:
-    feed, _ = await (await engine.schedule_store()).add_feed(url, "U0ADMIN", T0.isoformat())
+    schedule = await engine.schedule_store()
+    feed, _ = await schedule.add_feed(url, f"slack:{TEAM}:U0ADMIN", T0.isoformat(), platform="slack", workspace=TEAM)
     return feed.id
 
 
@@ -169,3 +173,25 @@ async def test_one_broken_feed_does_not_stop_the_others(poller, server: FeedServ
     results = await feeds.poll_due(T0)
     assert [r.status for r in results] == ["error", "error", "fetched"]
     assert await engine.store.count_articles() == 2
+
+
+async def test_subscriptions_name_a_failing_feeds_category_not_its_raw_error(poller, server: FeedServer) -> None:
+    """Raw errors ("connection refused" against "HTTP 404") would map which ports answer."""
+    engine, feeds = poller
+    expected = {
+        f"{server.base}/missing.xml": "not a feed",  # HTTP 404
+        f"{server.base}/news/un-envoy": "not a feed",  # a page, not a feed
+        "http://127.0.0.1:9/feed.xml": "unreachable",  # nothing listens there
+        f"http://localhost:{server.base.rsplit(':', 1)[1]}/feed.xml": "refused address",  # not allowed
+    }
+    for url in expected:
+        await register(engine, url)
+    results = await feeds.poll_due(T0)
+    assert {r.url: r.category for r in results} == expected
+    answer = await command(engine, "subscriptions", T0)
+    [section] = [s for s in answer.sections if s.title == "Feeds"]
+    shown = {item.data["url"]: item.data["last_error"] for item in section.items}
+    assert shown == expected
+    text = str(answer.sections)
+    for raw in ("404", "HTTP", "Connect", "connection attempts", "127.0.0.1 is", "not public"):
+        assert raw not in text
