@@ -54,9 +54,11 @@ def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> boo
 
 
 def conversation_of(interaction: discord.Interaction, admin_ids: frozenset[str]) -> Conversation:
+    """Where a command came from. A DM is its user's own workspace ('dm:<user id>'): one shared
+    'dm' would show every DM user the others' subscriptions and feeds."""
     return Conversation(
         platform="discord",
-        workspace=str(interaction.guild_id) if interaction.guild_id else "dm",
+        workspace=str(interaction.guild_id) if interaction.guild_id else f"dm:{interaction.user.id}",
         channel=str(interaction.channel_id),
         user=str(interaction.user.id),
         is_admin=is_admin(interaction, admin_ids),

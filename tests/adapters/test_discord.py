@@ -356,3 +356,21 @@ async def test_serve_runs_until_cancelled(fake, settings) -> None:
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+
+
+async def test_each_dm_is_its_users_own_workspace(fake, tmp_path, seeded_engine) -> None:
+    """Two admins each in a DM with the bot: neither sees the other's subscriptions."""
+    alice, bob = "1500000000000000001", "1600000000000000001"
+    platform = await connected(seeded_engine, discord_settings(fake, tmp_path, BRIEFBOT_ADMINS=f"{alice},{bob}"))
+
+    async def dm(user: str, query: str) -> str:
+        return str(await reply_of(fake, await fake.brief(query, user_id=user, dm=True))).replace("\\", "")
+
+    try:
+        assert "Subscribed: briefing #1" in await dm(alice, "subscribe daily at 08:00 UTC")
+        theirs = await dm(bob, "subscriptions")
+        assert "#1" not in theirs and "No scheduled briefings here yet" in theirs
+        assert "#1 · daily at 08:00" in await dm(alice, "subscriptions")
+        assert "No such subscription" in await dm(bob, "unsubscribe 1")
+    finally:
+        await platform.disconnect()

@@ -486,6 +486,25 @@ class FakeDiscord:
         self.identified.set()
 
     def _interaction(
+        self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str, dm: bool = False
+    ) -> dict[str, Any]:
+        interaction = self._guild_interaction(kind, options, permissions, user_id)
+        if not dm:
+            return interaction
+        # In a DM, Discord sends the user (no member, no guild) and the DM channel with them.
+        for key in ("guild_id", "member", "guild_locale"):
+            interaction.pop(key)
+        channel_id = str(int(user_id) + 1) if user_id.isdigit() else self.snowflake()
+        recipient = self.user(user_id)
+        return interaction | {
+            "user": recipient,
+            "channel_id": channel_id,
+            "channel": {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None, "flags": 0},
+            "authorizing_integration_owners": {"1": user_id},
+            "context": 1,
+        }
+
+    def _guild_interaction(
         self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str
     ) -> dict[str, Any]:
         interaction_id = self.snowflake()
@@ -537,11 +556,11 @@ class FakeDiscord:
         return sent
 
     async def brief(
-        self, query: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+        self, query: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID, dm: bool = False
     ) -> SentInteraction:
-        """A member runs `/brief query:<query>`."""
+        """A member runs `/brief query:<query>` (in a DM with the bot when `dm`)."""
         options = [{"name": "query", "type": 3, "value": query}]
-        return await self._send_interaction(self._interaction(2, options, permissions, user_id))
+        return await self._send_interaction(self._interaction(2, options, permissions, user_id, dm))
 
     async def autocomplete(self, current: str) -> SentInteraction:
         """A member is typing `current` into `/brief`'s query option."""
