@@ -8,8 +8,11 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack_app.admin import AdminCheck
@@ -74,6 +77,40 @@ async def _with_request_id(body: dict[str, Any], next: Callable[[], Awaitable[An
 
 HealthProbe = Callable[[], Awaitable[tuple[bool, dict[str, Any]]]]
 
+TEXT_CHARSETS = frozenset({"utf-8", "utf8", "us-ascii", "ascii"})  # what Slack sends
+
+
+class Refusal(Exception):
+    """A request to the events endpoint that is not from Slack or not readable: status, reason."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+async def verified_text(request: web.Request, verifier: SignatureVerifier) -> str:
+    """The body of a request Slack signed, as text; Refusal (400/401) for anything else.
+
+    Checked here, before Bolt, because Bolt decodes the body and reads the timestamp as an
+    integer before it checks the signature, so junk (invalid UTF-8, an unknown charset, a
+    timestamp that is not a number) raised inside it: a 500 and a traceback per request.
+    """
+    timestamp = request.headers.get("X-Slack-Request-Timestamp")
+    signature = request.headers.get("X-Slack-Signature")
+    if not timestamp or not signature:
+        raise Refusal(401, "unsigned request")
+    if not (timestamp.isascii() and timestamp.isdigit() and len(timestamp) <= 12):
+        raise Refusal(400, "timestamp is not a number")
+    if request.charset and request.charset.lower() not in TEXT_CHARSETS:
+        raise Refusal(400, "unknown charset")
+    try:
+        text = (await request.read()).decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refusal(400, "body is not UTF-8") from None
+    if not verifier.is_valid(body=text, timestamp=timestamp, signature=signature):
+        raise Refusal(401, "bad or stale signature")
+    return text
+
 
 class SlackPlatform:
     """One Slack workspace: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP."""
@@ -91,6 +128,7 @@ class SlackPlatform:
         )
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
+        self._verifier: SignatureVerifier | None = None
         # Set by `briefbot run` to the process's health report; served at /healthz in HTTP mode.
         self.health: HealthProbe | None = None
 
@@ -139,12 +177,28 @@ class SlackPlatform:
                 "SLACK_SIGNING_SECRET is not set: HTTP mode cannot verify Slack's requests "
                 "(or set SLACK_APP_TOKEN to use Socket Mode)"
             )
-        web_app = self.app.web_app(path=EVENTS_PATH)
+        self._verifier = SignatureVerifier(self.settings.slack_signing_secret.get_secret_value())
+        web_app = web.Application()
+        web_app.router.add_post(EVENTS_PATH, self._events)
         web_app.router.add_get(HEALTH_PATH, self._healthz)
         await self._listen(web_app)
         log.info(
             "Slack: listening on http://%s:%s%s", self.settings.http_host, self.port, EVENTS_PATH
         )
+
+    async def _events(self, request: web.Request) -> web.Response:
+        """Slack's requests, verified, to Bolt (which checks the signature again: harmless)."""
+        assert self._verifier is not None  # set when the HTTP endpoint starts
+        try:
+            text = await verified_text(request, self._verifier)
+        except Refusal as refusal:
+            # One short line, no traceback: anyone can send junk, and the log must stay readable.
+            log.info("Slack: refused a request to %s: %s (%s)", EVENTS_PATH, refusal, refusal.status)
+            return web.Response(status=refusal.status, text=str(refusal))
+        response = await self.app.async_dispatch(
+            AsyncBoltRequest(body=text, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
+        )
+        return await to_aiohttp_response(response)
 
     async def _healthz(self, request: web.Request) -> web.Response:
         """200 with the report when healthy, 503 otherwise (no signature: it reveals no data)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -217,6 +218,43 @@ async def test_signature_covers_the_body(slack: SlackPlatform, fake: FakeSlack) 
         tampered = command_body(fake, "help")
         async with session.post(url, data=tampered, headers=headers) as response:
             assert response.status == 401
+
+
+def junk_requests(fake: FakeSlack) -> dict[str, tuple[bytes, dict[str, str]]]:
+    """Requests anyone can send: each with the headers that make it junk."""
+    ts = str(int(time.time()))
+    good = command_body(fake, "help")
+    invalid_utf8 = b"token=x&text=\xff\xfe\xfa"
+    form = "application/x-www-form-urlencoded"
+    return {
+        "invalid UTF-8": (invalid_utf8, {"Content-Type": form, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": "v0=00"}),
+        "invalid UTF-8, signed": (
+            invalid_utf8, {"Content-Type": form, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature(SECRET, ts, invalid_utf8)},
+        ),
+        "unknown charset": (
+            good, {"Content-Type": form + "; charset=klingon", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature(SECRET, ts, good)},
+        ),
+        "timestamp not a number": (good, {"Content-Type": form, "X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=00"}),
+        "no headers at all": (b"\x00\x01junk", {}),
+    }
+
+
+@pytest.mark.parametrize("kind", ["invalid UTF-8", "invalid UTF-8, signed", "unknown charset", "timestamp not a number", "no headers at all"])
+async def test_junk_gets_400_or_401_and_at_most_one_short_log_line(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine, kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    body, headers = junk_requests(fake)[kind]
+    caplog.set_level(logging.DEBUG)
+    caplog.clear()
+    async with aiohttp.ClientSession() as session, session.post(
+        f"http://127.0.0.1:{slack.port}/slack/events", data=body, headers=headers
+    ) as response:
+        await response.read()
+    assert response.status in (400, 401)
+    noted = [r for r in caplog.records if r.levelno >= logging.INFO]
+    assert len(noted) <= 1
+    assert all(r.exc_info is None and "\n" not in r.getMessage() and len(r.getMessage()) < 200 for r in caplog.records)
+    assert engine.calls == [] and fake.calls == []
 
 
 # -- the command ----------------------------------------------------------------------------
