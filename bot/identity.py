@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.extract.countries import country_index
 from bot.extract.organizations import organization_name
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
@@ -93,6 +94,16 @@ class Place:
     @property
     def key(self) -> str:
         return " ".join(_place_words(self.name))
+
+    @classmethod
+    def named(cls, name: str | None, code: str | None, detail: str | None = None) -> Place | None:
+        """A reported place, knowing whether it names a whole country ("Oman") or a place in one."""
+        if not name:
+            return None
+        country = country_index().resolve(name, hows=("name", "alias"))
+        if country is not None and code in (None, country.code):
+            return cls(name, country.code, is_country=True, detail=detail)
+        return cls(name, code, detail=detail)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dateparser.date import DateDataParser
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
 _MAX_DRIFT = timedelta(days=200)
+_NUMERIC_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
 _RELATIVE = re.compile(r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE)  # already anchored
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
 _WEEK = re.compile(r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE)
@@ -68,6 +69,8 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
         return published, "day"  # news usage: "on Thursday" in Thursday's paper is that day
     if not phrase or len(phrase) > 40 or not any(ch.isalnum() for ch in phrase):
         return None
+    if not any(ch.isalpha() for ch in phrase) and not _NUMERIC_DATE.fullmatch(phrase):
+        return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
     if published is None and not re.search(r"\b\d{4}\b", phrase):
         return None  # "next week" or "February 12" with no publication date: no year to anchor
     base = published or date.today().isoformat()

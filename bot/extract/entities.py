@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import Country, country_index
+from bot.extract.dateline import find_dateline
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import load_data
 from bot.facts import Entity
@@ -155,6 +156,7 @@ class EntityIndex:
         self._by_key: dict[str, Cluster] = {}
         self.title_spans: list[Span] = []
         self.byline_tokens: set[int] = set()
+        self.dateline_tokens: set[int] = _dateline_tokens(doc)
         self._build()
 
     # --- building ------------------------------------------------------------------------------
@@ -524,6 +526,16 @@ class EntityIndex:
 
     def entities(self) -> list[Entity]:
         return [c.to_entity() for c in self.clusters]
+
+
+def _dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of the dateline ("LIMA, Feb 27 (EFE) –"): the parser reads them into the lead
+    sentence, often as its subject."""
+    dateline = find_dateline(doc.text)
+    if dateline is None:
+        return set()
+    start = doc.text.rfind("\n", 0, dateline.end) + 1
+    return {t.i for t in doc if start <= t.idx < dateline.end}
 
 
 def _of_country(token: Token, gap: Span) -> bool:

@@ -15,7 +15,6 @@ from datetime import timedelta
 from typing import Any
 
 from bot import identity
-from bot.extract.countries import country_index
 from bot.facts import Event
 from bot.names import name_key
 from bot.store import sql
@@ -168,7 +167,7 @@ def _reports(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[identity.R
                 identity.Party(p["name"], p["kind"], p.get("country_code") or codes.get(p.get("entity_id")))
                 for p in ps
             ),
-            place=_place(r["location_name"], r["location_country_code"], r["location_detail"]),
+            place=identity.Place.named(r["location_name"], r["location_country_code"], r["location_detail"]),
             date=r["date"],
             precision=r["date_precision"],
             published=r["published"],
@@ -182,16 +181,6 @@ def _reports(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[identity.R
         )
         for r, ps in zip(rows, parties, strict=True)
     ]
-
-
-def _place(name: str | None, code: str | None, detail: str | None) -> identity.Place | None:
-    """A reported place, knowing whether it names a whole country ("Oman") or a place in one."""
-    if not name:
-        return None
-    country = country_index().resolve(name, hows=("name", "alias"))
-    if country is not None and code in (None, country.code):
-        return identity.Place(name, country.code, is_country=True, detail=detail)
-    return identity.Place(name, code, detail=detail)
 
 
 def _event_fields(rep: identity.Representative) -> dict[str, Any]:

@@ -142,3 +142,32 @@ def test_talks_told_in_a_relative_clause_take_its_sides_place_and_date(extractor
 def test_next_year_is_next_year(extractor):
     meeting = one(extractor, "Boric and Boluarte will meet next year in Lima.", "CONSULT")
     assert meeting["date"] == "2026-01-01" and meeting["date_precision"] == "year" and meeting["status"] == "planned"
+
+
+def test_a_dateline_is_neither_a_side_nor_the_place_of_what_is_still_to_come(extractor):
+    text = ("Lima, Feb 27 (EFE) – Peru and Chile held talks in Quito on Wednesday and will continue "
+            "the dialogue in a week.")
+    found = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    held = next(e for e in found if e["status"] == "concluded")
+    assert {p["name"] for p in held["participants"]} == {"Peru", "Chile"}
+    assert place(held) == "Quito" and held["date"] == "2025-02-26"
+    assert all(place(e) != "Lima" for e in found)
+
+
+def test_would_meet_again_points_ahead(extractor):
+    text = ("Peru and Chile held talks in Quito on Monday. Afterwards the Peruvian minister announced "
+            "that Peru and Chile would meet again in Quito on Saturday.")
+    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert {(e["date"], e["status"]) for e in talks} == {("2025-02-24", "concluded"), ("2025-03-01", "planned")}
+
+
+def test_talks_in_a_city_are_the_talks_in_its_country_not_the_next_round(extractor):
+    text = ("Peru and Chile held talks in Ecuador on Monday and agreed to meet again in Quito next week. "
+            "The negotiations in Quito lasted three hours.")
+    held = next(e for e in events(extractor, text) if e["type"] == "CONSULT" and e["status"] == "concluded")
+    assert held["date"] == "2025-02-24"
+
+
+def test_the_second_round_of_talks_is_dated_by_its_round(extractor):
+    talks = one(extractor, "Peru's minister spoke after the second round of talks with Chile in Quito on Monday.", "CONSULT")
+    assert talks["date"] == "2025-02-24" and place(talks) == "Quito"

@@ -30,6 +30,8 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
     found: list[Cluster] = []
     countries = country_index()
     for token in tokens:
+        if token.i in index.dateline_tokens:
+            continue  # where the report was filed, not who took part
         cluster = index.cluster_of(token) or _referred_person(token, index)
         if cluster is None:
             continue
@@ -137,6 +139,15 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
+    """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
+    Peru and Chile held talks"), the phrase it set beside it."""
+    if subject.i not in index.dateline_tokens:
+        return _subtree_without_clauses(subject)
+    return [t for c in subject.children if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
+            for t in _subtree_without_clauses(c)]
+
+
 def _leading(clause: Token) -> bool:
     """"delegations led by Araqchi", "a summit co-chaired by Sisi and Trump": who led a side
     took part; any other clause hanging off a name is a description."""
@@ -205,14 +216,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         # "Trump and Putin are set to meet", "X summoned Y and met Z": the subject they share
         subject = _subject_of(verb)
         if subject is not None:
-            tokens.extend(_subtree_without_clauses(subject))
+            tokens.extend(_side_tokens(subject, index))
             group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
     if verb is not None:
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb is token:
                 continue  # "Oman hosted Iranian and US envoys": the host is no side
             if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
-                tokens.extend(_subtree_without_clauses(child))
+                tokens.extend(_side_tokens(child, index))
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
@@ -226,13 +237,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if held is not None:  # "the talks that Peru and Chile held": who held them
         tokens.extend(t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c))
     if trigger.type != "CONSULT" or trigger.governor is not None:
-        tokens.extend(_action_arguments(trigger))
+        tokens.extend(_action_arguments(trigger, index))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     return _clusters_in(tokens, index), group
 
 
-def _action_arguments(trigger: Trigger) -> list[Token]:
+def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
     """Who acted and on whom: the subject of the clause chain ("Norway is willing to send"),
     the objects and the target phrases ("to Great Britain", "against Serbia") of the verb."""
     node = trigger.governor or trigger.token
@@ -242,7 +253,7 @@ def _action_arguments(trigger: Trigger) -> list[Token]:
     tokens: list[Token] = []
     subject = _subject_of(node)
     if subject is not None:
-        tokens.extend(_subtree_without_clauses(subject))
+        tokens.extend(_side_tokens(subject, index))
     for child in node.children:
         if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
             tokens.extend(_subtree_without_clauses(child))

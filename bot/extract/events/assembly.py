@@ -33,7 +33,7 @@ from bot.extract.events.triggers import (
 )
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
-from bot.identity import talk_kinds_compatible, terms_agree
+from bot.identity import Place, places_agree, talk_kinds_compatible, terms_agree
 from bot.names import fold
 
 
@@ -209,7 +209,8 @@ def _evidence(draft: _Draft, event: Event) -> EventEvidence:
 
 def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> None:
     """The lead sentence after a dateline reports what happened where the report was filed;
-    a phone call has no one place, and a place the sentence names itself wins."""
+    a phone call has no one place, what is still to come has none yet, and a place the sentence
+    names itself wins."""
     lead = next((s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None)
     if lead is None:
         return
@@ -218,6 +219,8 @@ def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> No
         first = draft.mentions[0]
         if first.sent.start != lead.start or first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
             continue
+        if _draft_status(draft) == "planned":
+            continue  # "... and will continue the dialogue in a week": not filed from where it will be
         if not any(m.location for m in draft.mentions):
             first.location = place
 
@@ -277,6 +280,8 @@ def _fold_undated(drafts: list[_Draft], published: str | None = None) -> list[_D
         fits = [(d, _folds_into(draft, d, published)) for d in out if d is not draft]
         # Talks it shares a side with first; only if none, a recent mention naming no side.
         targets = [d for d, how in fits if how == "sides"] or [d for d, how in fits if how == "unnamed"]
+        if len(targets) > 1:
+            targets = _headline_reading(draft, targets)
         if len(targets) != 1:
             continue  # none, or several it could be: leave it alone
         target = targets[0]
@@ -284,6 +289,16 @@ def _fold_undated(drafts: list[_Draft], published: str | None = None) -> list[_D
         target.outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+def _headline_reading(undated: _Draft, targets: list[_Draft]) -> list[_Draft]:
+    """Told before any of the talks it could be (a headline, a summing-up lead), it is the first
+    of them that is news rather than a round still to come: a news story opens on its news."""
+    start = undated.mentions[0].trigger.token.i
+    if any(d.mentions[0].trigger.token.i < start for d in targets):
+        return targets
+    held = [d for d in targets if _draft_status(d) != "planned"]
+    return [min(held, key=lambda d: d.mentions[0].trigger.token.i)] if held else targets
 
 
 def _dated(draft: _Draft) -> bool:
@@ -302,6 +317,8 @@ def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -
         return None
     if _places_differ(_draft_place(undated), _draft_place(target)):
         return None  # a place of its own sets it apart
+    if _stages_differ(_draft_status(undated), _draft_status(target)):
+        return None  # talks held are not the round still to come
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
     ours, sides = {id(p) for p in _draft_participants(undated)}, {id(p) for p in _draft_participants(target)}
@@ -320,10 +337,11 @@ def _refers_back(undated: _Draft, target: _Draft) -> bool:
 
 
 def _places_differ(a: Location | None, b: Location | None) -> bool:
-    """Two named places that cannot be the same: a palace of unknown country may be in the city."""
-    if a is None or b is None or a.name == b.name:
+    """Two named places that cannot be the same: Muscat is in Oman, and a palace of unknown
+    country may be in the city (the cross-article rule, `places_agree`, read within one article)."""
+    if a is None or b is None:
         return False
-    return a.country_code is not None and b.country_code is not None
+    return places_agree(Place.named(a.name, a.country_code), Place.named(b.name, b.country_code)) is False
 
 
 def _mention(
@@ -393,8 +411,12 @@ def _may_join_main(main: _Draft, mention: Mention) -> bool:
         return False
     if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
         return False
-    status = _draft_status(main)
-    return not (status and mention.status and status != mention.status)
+    return not _stages_differ(_draft_status(main), mention.status)
+
+
+def _stages_differ(a: str | None, b: str | None) -> bool:
+    """One still to come, the other under way or held: two rounds, not one told twice."""
+    return bool(a and b) and (a == "planned") != (b == "planned")
 
 
 def _same_agreement(mention: Mention, drafts: list[_Draft], published: str | None) -> _Draft | None:

@@ -46,6 +46,7 @@ DETACHED_PREPS = _words("detached_preps")
 LEADING_WORDS = _words("leading_words")
 OCCASION_PREPS = _words("occasion_preps")
 OCCASION_FRAMES = _words("occasion_frames")
+MEASURE_NOUNS = _words("measure_nouns")
 
 
 TRIM = " \t\n,;:.\"'“”"

@@ -12,6 +12,7 @@ from bot.extract.events.lexicon import (
     DAY_WORDS,
     FRAMING_PREPS,
     LOCATIVE_PREPS,
+    MEASURE_NOUNS,
     MODALS,
     ONGOING_CUES,
     PERFECT_AUXES,
@@ -182,8 +183,8 @@ def _tense(trigger: Trigger) -> str:
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
     chain = clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & {"will", "'ll", "shall"} or "going" in auxes:
-        return "future"
+    if auxes & {"will", "'ll", "shall", "would"} or "going" in auxes:
+        return "future"  # "would meet again on Saturday": the future of a past report
     own_auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     # "agreed on Wednesday": the verb's own past tense outranks a planning word ("agree") in it;
     # "agreed to meet on Monday" or "is scheduled for Friday" still point ahead.
@@ -221,6 +222,8 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(verb.head.head)  # "clashed on Friday, with the envoy vowing to ...": one moment
     if token.pos_ in ("NOUN", "PROPN") and (held := holding_clause(token)) is not None:
         heads.insert(1, held)  # "a phone call the leaders shared on Friday": the call's own clause
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS:
+        heads.insert(1, token.head.head)  # "the second round of talks ... on Saturday"
     return heads
 
 
