@@ -171,3 +171,14 @@ def test_talks_in_a_city_are_the_talks_in_its_country_not_the_next_round(extract
 def test_the_second_round_of_talks_is_dated_by_its_round(extractor):
     talks = one(extractor, "Peru's minister spoke after the second round of talks with Chile in Quito on Monday.", "CONSULT")
     assert talks["date"] == "2025-02-24" and place(talks) == "Quito"
+
+
+def test_their_talks_are_those_of_the_clause_subject_not_of_the_reporter(extractor):
+    text = "Peru's foreign minister says negotiators from Chile and Bolivia have made progress in their border talks."
+    talks = one(extractor, text, "CONSULT")
+    assert {p["name"] for p in talks["participants"]} == {"Chile", "Bolivia"}
+
+
+def test_a_headline_coordinates_by_comma(extractor):
+    talks = one(extractor, "Peru, Chile hold talks in Lima", "CONSULT")
+    assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}

@@ -143,9 +143,20 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
     Peru and Chile held talks"), the phrase it set beside it."""
     if subject.i not in index.dateline_tokens:
-        return _subtree_without_clauses(subject)
+        return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [t for c in subject.children if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
             for t in _subtree_without_clauses(c)]
+
+
+def _headline_partners(subject: Token) -> list[Token]:
+    """Headline coordination by comma: in "US, China make progress in talks" the parser hangs
+    "US" off the verb; it is a subject beside "China"."""
+    doc = subject.doc
+    return [
+        c for c in subject.head.children
+        if c.dep_ == "npadvmod" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        and c.i + 2 == subject.i and doc[c.i + 1].text == ","
+    ]
 
 
 def _leading(clause: Token) -> bool:
@@ -179,10 +190,16 @@ def _mediating(modifier: Token) -> bool:
 
 
 def _main_subject(token: Token) -> list[Token]:
-    """The subject of the sentence's main clause, whom a "their" usually means."""
-    root = token.sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return _subtree_without_clauses(subject) if subject is not None else []
+    """The subject of the nearest clause above the token, whom a "their" usually means
+    ("negotiators from X and Y made progress in their talks", Bessent says)."""
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return _subtree_without_clauses(subject)
+    return []
 
 
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
@@ -212,6 +229,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":
             verb = framed.head  # "X and Y, during a call on Monday, discussed ...": the phrase is the clause's
+    if verb is None and trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ == "in":
+        outcome = token.head.head  # "X and Y made progress in (their) talks": they held them
+        if outcome.dep_ in ("dobj", "attr") and outcome.head.pos_ in ("VERB", "AUX"):
+            verb = outcome.head
     if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "Trump and Putin are set to meet", "X summoned Y and met Z": the subject they share
         subject = _subject_of(verb)
