@@ -182,3 +182,10 @@ def test_their_talks_are_those_of_the_clause_subject_not_of_the_reporter(extract
 def test_a_headline_coordinates_by_comma(extractor):
     talks = one(extractor, "Peru, Chile hold talks in Lima", "CONSULT")
     assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}
+
+
+def test_every_guest_a_host_received_is_a_side(extractor):
+    text = ("President Gabriel Boric hosted Peruvian President Dina Boluarte and Democratic Republic "
+            "of the Congo (DRC) President Felix Tshisekedi at La Moneda.")
+    meeting = one(extractor, text, "CONSULT")
+    assert {"Dina Boluarte", "Felix Tshisekedi"} <= {p["name"] for p in meeting["participants"]}

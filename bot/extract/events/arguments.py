@@ -248,6 +248,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
+            elif (child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and token.pos_ == "VERB"
+                  and trigger.type == "CONSULT" and child.i > verb.i):
+                # "hosted X and Y President Z at the White House": a guest the parser cut loose
+                tokens.extend(_subtree_without_clauses(child))
             elif (child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token) or (
                 child.dep_ == "agent" and verb is token and lemma_of(verb) not in MEDIATION_WORDS
             ):  # "was received by the minister"; but "mediated by the AU" is a mediator
