@@ -64,8 +64,9 @@ def head_word(speaker: str | None) -> str | None:
         return None
     # A speaker that is only a relative pronoun ("who", "which") has an empty head: use the pronoun.
     head = _HEAD_END.split(speaker, maxsplit=1)[0].strip() or speaker
-    tokens = [_POSSESSIVE.sub("", t) for t in head.split()]
-    tokens = [t for t in (re.sub(r"^\W+|\W+$", "", t) for t in tokens) if t]
+    # word tokens, as the content rule counts them: "Ocasio-Cortez" ends in "Cortez" whichever
+    # way a name was written
+    tokens = [t for t in _WORD.findall(" ".join(_POSSESSIVE.sub("", t) for t in head.split())) if t]
     if not tokens:
         return None
     capitalised = [t for t in tokens if t[0].isupper()]

@@ -243,12 +243,14 @@ class EntityIndex:
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
             words = _title_words(tokens)
-            if words == 0 and tokens[0].lower_ in ("presidents", "president", "minister", "secretary"):
-                words = 1
+            if words == 0 and tokens[0].lower_.rstrip(".") in ("presidents", "president", "minister", "secretary",
+                                                               "mr", "ms", "mrs", "dr"):
+                words = 1  # "Ms Sheinbaum" is Sheinbaum
             if words == 0:
                 break
             tokens = tokens[words:]
-        text = " ".join(t.text for t in tokens) if tokens else ent.text
+        # the words as written: "Jean-Noel", not "Jean - Noel"
+        text = _joined(tokens) if tokens else ent.text
         return _STRIP_EDGES.sub("", text).strip() or ent.text
 
     def _add_person(self, ent: Span) -> None:
@@ -526,6 +528,15 @@ class EntityIndex:
 
     def entities(self) -> list[Entity]:
         return [c.to_entity() for c in self.clusters]
+
+
+def _joined(tokens: list[Token]) -> str:
+    """A name's words, a hyphen kept as written: "Jean-Noel Barrot", not "Jean - Noel Barrot"."""
+    out = ""
+    for token, nxt in zip(tokens, [*tokens[1:], None], strict=True):
+        glued = nxt is not None and not token.whitespace_ and "-" in (token.text, nxt.text)
+        out += token.text + ("" if glued or nxt is None else " ")
+    return out
 
 
 def _dateline_tokens(doc: Doc) -> set[int]:

@@ -26,6 +26,12 @@ def test_head_word_is_the_last_capitalised_word_before_a_comma_or_relative_prono
     assert head_word(None) is None
 
 
+def test_a_hyphenated_name_is_split_into_word_tokens_as_the_content_rule_counts_them():
+    assert head_word("Rep. Alexandria Ocasio-Cortez, a Democrat") == "cortez"
+    assert speaker_matches("Ocasio-Cortez", pred("x", "Alexandria Ocasio-Cortez"))
+    assert speaker_matches("Alexandria Ocasio - Cortez", pred("x", "Ocasio-Cortez"))
+
+
 def test_speaker_match_tries_mention_and_resolved_name_both_ways():
     assert speaker_matches("he", pred("x", "he", "Donald Trump"))
     assert speaker_matches("Trump", pred("x", "he", "Donald Trump"))

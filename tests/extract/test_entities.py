@@ -112,3 +112,14 @@ def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(e
     found = facts(extractor, "Maria Petrenko met Olena Petrenkova in Kyiv on Monday.")
     people = {e.name for e in found.entities if e.kind == "person"}
     assert {"Maria Petrenko", "Olena Petrenkova"} <= people
+
+
+def test_a_hyphenated_name_is_written_as_in_the_text(extractor):
+    x = facts(extractor, "French Foreign Minister Jean-Noel Barrot met Egyptian President Abdel Fattah El-Sisi in Cairo.")
+    assert entity(x, "Jean-Noel Barrot").kind == "person"
+    assert entity(x, "Abdel Fattah El-Sisi").kind == "person"
+
+
+def test_an_honorific_is_no_part_of_a_name(extractor):
+    x = facts(extractor, "Ms Sheinbaum told reporters the call had gone well.")
+    assert [e.name for e in x.entities if e.kind == "person"] == ["Sheinbaum"]
