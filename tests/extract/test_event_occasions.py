@@ -189,3 +189,8 @@ def test_every_guest_a_host_received_is_a_side(extractor):
             "of the Congo (DRC) President Felix Tshisekedi at La Moneda.")
     meeting = one(extractor, text, "CONSULT")
     assert {"Dina Boluarte", "Felix Tshisekedi"} <= {p["name"] for p in meeting["participants"]}
+
+
+def test_phone_talks_are_a_call(extractor):
+    call = one(extractor, "Peru and Chile held phone talks on Monday.", "CONSULT")
+    assert call["kind"] == "phone_call" and call["mode"] == "phone"

@@ -267,6 +267,9 @@ def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
         token = trigger.token
         if token.dep_ == "compound" and token.head.i in consult:
             framing.add(i)  # "consultation" in "consultation meeting"
+            if trigger.mode == "phone":  # but "phone talks" are a call: the mode says what it was
+                head = consult[token.head.i]
+                head.kind, head.mode = trigger.kind, trigger.mode
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of" and any(c.i in consult for c in prep.children):
                 framing.add(i)  # "round" in "a round of negotiations"
