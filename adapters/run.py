@@ -9,6 +9,8 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Coroutine
+from typing import Any
 
 from bot.config import Settings
 from bot.engine import Engine
@@ -36,7 +38,12 @@ def build_platforms(engine: Engine, settings: Settings, which: str) -> dict[str,
 
 
 async def run_forever(settings: Settings, which: str) -> None:
-    """Run until SIGINT or SIGTERM, then disconnect cleanly."""
+    """Run until SIGINT or SIGTERM, then disconnect cleanly.
+
+    A signal stops it at any stage: while the model loads, while a platform is still connecting
+    (Socket Mode retries an unreachable Slack for ever, Discord waits up to a minute for its
+    gateway) and while running. A platform that cannot start raises StartupError.
+    """
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -46,22 +53,50 @@ async def run_forever(settings: Settings, which: str) -> None:
         platforms = build_platforms(engine, settings, which)
         probe = _health_probe(engine, platforms)
         for platform in platforms.values():
-            if hasattr(platform, "health"):  # the Slack adapter serves /healthz in HTTP mode
+            if hasattr(platform, "health"):  # the Slack adapter serves /healthz
                 platform.health = probe
-        for name, platform in platforms.items():
-            await platform.connect()
-            log.info("adapter connected platform=%s", name)
-        background = _background_jobs(engine, settings, platforms)
-        frozen = settle_long_lived_objects()
-        log.info("briefbot running platforms=%s frozen_objects=%d", ",".join(platforms), frozen)
+        background: list[asyncio.Task] = []
         try:
+            if not await _unless_stopped(_connect_all(platforms), stop):
+                log.info("stopped while connecting")
+                return
+            background = _background_jobs(engine, settings, platforms)
+            frozen = settle_long_lived_objects()
+            log.info("briefbot running platforms=%s frozen_objects=%d", ",".join(platforms), frozen)
             await stop.wait()
         finally:
             for task in background:
                 task.cancel()
             await asyncio.gather(*background, return_exceptions=True)
-            for platform in platforms.values():
-                await platform.disconnect()
+            for name, platform in platforms.items():
+                try:
+                    await platform.disconnect()
+                except Exception:  # one adapter's failing shutdown must not keep the others up
+                    log.exception("adapter %s did not disconnect cleanly", name)
+
+
+async def _connect_all(platforms: dict[str, ChatPlatform]) -> None:
+    for name, platform in platforms.items():
+        await platform.connect()
+        log.info("adapter connected platform=%s", name)
+
+
+async def _unless_stopped(work: Coroutine[Any, Any, None], stop: asyncio.Event) -> bool:
+    """Run `work` until it finishes (True; its exception is raised) or `stop` is set first
+    (False; `work` is cancelled)."""
+    task = asyncio.create_task(work)
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({task, stopped}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopped.cancel()
+    if task.done():
+        task.result()
+        return True
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    return False
 
 
 def _health_probe(engine: Engine, platforms: dict[str, ChatPlatform]):

@@ -48,10 +48,14 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _run(coro):
+    from bot.platform import StartupError
+
     try:
         return asyncio.run(coro)
     except StoreError as error:
         _fail(str(error))
+    except StartupError as error:  # a refused token, a busy port: the operator's to fix
+        _fail(str(error), code=1)
     except RuntimeError as error:
         if "spaCy model" in str(error):
             _fail(str(error))

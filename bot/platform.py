@@ -11,12 +11,20 @@ from bot.answer.model import Answer
 
 
 class DeliveryError(Exception):
-    """Posting to a channel failed. `permanent` means retrying cannot help (channel gone, no access)."""
+    """Posting to a channel failed. `permanent` means retrying cannot help (channel gone, no access)
+    and the subscription is paused; `retry=False` means retrying within this pass cannot help either,
+    though the channel is not at fault (a refused token: the slot fails, the subscription stays)."""
 
-    def __init__(self, reason: str, *, permanent: bool) -> None:
+    def __init__(self, reason: str, *, permanent: bool, retry: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
+        self.retry = retry
+
+
+class StartupError(Exception):
+    """A platform cannot start for a reason its operator must fix (a refused token, a busy port):
+    `briefbot run` prints this one line and exits non-zero, no traceback."""
 
 
 class ChatPlatform(Protocol):

@@ -14,7 +14,7 @@ from adapters.discord_bot.endpoints import configure_endpoints
 from adapters.discord_bot.messages import message_kwargs
 from bot.answer.model import Answer
 from bot.config import Settings
-from bot.platform import DeliveryError
+from bot.platform import DeliveryError, StartupError
 
 log = logging.getLogger("briefbot.discord")
 
@@ -46,31 +46,64 @@ class DiscordPlatform:
         )
         self._gateway: asyncio.Task[None] | None = None
         self._logged_in = False
+        self._refused: discord.LoginFailure | None = None
+        self._login_lock = asyncio.Lock()
 
     async def _login(self) -> None:
-        if self._logged_in:
-            return
-        token = self.settings.discord_token
-        if token is None:
-            raise ValueError("DISCORD_TOKEN is not set")
-        await self.client.login(token.get_secret_value())
-        self._logged_in = True
+        # One login at a time: `deliver` posts several briefings at once, and discord.py keeps
+        # one HTTP session, which a second concurrent login would replace (and leak).
+        async with self._login_lock:
+            if self._logged_in:
+                return
+            if self._refused is not None:
+                raise self._refused  # the same token again: asking Discord twice only risks a ban
+            token = self.settings.discord_token
+            if token is None:
+                raise ValueError("DISCORD_TOKEN is not set")
+            try:
+                await self.client.login(token.get_secret_value())
+            except BaseException as error:
+                # discord.py opens an HTTP session for each login and keeps it when the login
+                # fails: closed here, or every later attempt leaks one.
+                await self.client.http.close()
+                if isinstance(error, discord.LoginFailure):
+                    self._refused = error
+                raise
+            self._logged_in = True
 
     async def connect(self) -> None:
-        """Log in, sync `/brief`, and (when listening) return once the gateway is ready."""
-        await self._login()
+        """Log in, sync `/brief`, and (when listening) return once the gateway is ready.
+
+        What the operator must fix (a refused token, Discord unreachable, no READY in time)
+        is raised as StartupError: one line, not a traceback."""
+        try:
+            await self._login()
+        except discord.LoginFailure:
+            raise StartupError("Discord refused the login: check DISCORD_TOKEN") from None
+        except (aiohttp.ClientError, OSError) as error:
+            raise StartupError(
+                f"cannot reach Discord at {self.settings.discord_api_base}: {type(error).__name__}"
+            ) from None
         if not self.listen:
             return
         self._gateway = asyncio.create_task(self.client.connect(reconnect=True), name="discord")
         ready = asyncio.create_task(self.client.wait_until_ready())
-        done, _ = await asyncio.wait(
-            {self._gateway, ready}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
-        )
+        try:
+            done, _ = await asyncio.wait(
+                {self._gateway, ready}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+            )
+        finally:
+            ready.cancel()  # also when `run` is stopped meanwhile: nothing left waiting
         if ready not in done:
-            ready.cancel()
             if self._gateway in done:
-                self._gateway.result()  # raises the reason (bad token, intents not allowed, ...)
-            raise TimeoutError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
+                error = self._gateway.exception()
+                self._gateway = None  # its error is reported here, not again at disconnect
+                # Discord's own reasons (intents not allowed, a token revoked) say what to fix;
+                # anything else is discord.py failing its first connection (it then trips over
+                # its own missing websocket), i.e. the gateway cannot be reached.
+                reason = str(error) if isinstance(error, discord.DiscordException) else "cannot connect to it"
+                raise StartupError(f"Discord gateway ({self.settings.discord_gateway_url or 'default'}): {reason}")
+            raise StartupError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
 
     async def wait_closed(self) -> None:
         """Until the gateway stops for good; raises why (discord.py reconnects by itself otherwise)."""
@@ -109,7 +142,7 @@ class DiscordPlatform:
         except discord.LoginFailure as exc:
             # Not the channel's fault: the subscription must not be paused for a bad token.
             raise DeliveryError(
-                "Discord refused the login: check DISCORD_TOKEN", permanent=False
+                "Discord refused the login: check DISCORD_TOKEN", permanent=False, retry=False
             ) from exc
         except (discord.Forbidden, discord.NotFound) as exc:
             # Missing access, unknown channel: retrying cannot help until someone fixes it.

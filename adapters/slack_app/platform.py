@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -22,6 +23,7 @@ from bot.answer.model import Answer
 from bot.answer.render_slack import render_slack
 from bot.config import Settings
 from bot.logs import bind_request_id
+from bot.platform import StartupError
 
 log = logging.getLogger("briefbot.slack")
 
@@ -129,12 +131,15 @@ class SlackPlatform:
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._verifier: SignatureVerifier | None = None
+        self._socket_connected = False
         # Set by `briefbot run` to the process's health report; served at /healthz in HTTP mode.
         self.health: HealthProbe | None = None
 
     @property
     def connected(self) -> bool:
-        return self._runner is not None or self._socket is not None
+        if self.socket_mode:
+            return self._socket_connected
+        return self._runner is not None
 
     @property
     def socket_mode(self) -> bool:
@@ -155,21 +160,31 @@ class SlackPlatform:
 
     async def _connect_socket(self) -> None:
         assert self.settings.slack_app_token is not None
+        # No events endpoint in Socket Mode, but the health check answers on the HTTP port, from
+        # the start: while Slack is unreachable (Socket Mode retries for ever) it says so (503).
+        health_app = web.Application()
+        health_app.router.add_get(HEALTH_PATH, self._healthz)
+        await self._listen(health_app)
         self._socket = AsyncSocketModeHandler(
             self.app, self.settings.slack_app_token.get_secret_value()
         )
         await self._socket.connect_async()
+        self._socket_connected = True
         log.info("Slack: connected in Socket Mode")
-        # No events endpoint in Socket Mode, but the health check still answers on the HTTP port.
-        health_app = web.Application()
-        health_app.router.add_get(HEALTH_PATH, self._healthz)
-        await self._listen(health_app)
 
     async def _listen(self, web_app: web.Application) -> None:
-        self._runner = web.AppRunner(web_app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.settings.http_host, self.settings.http_port)
-        await site.start()
+        runner = web.AppRunner(web_app, access_log=None)
+        await runner.setup()
+        host, port = self.settings.http_host, self.settings.http_port
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except OSError as error:
+            await runner.cleanup()
+            raise StartupError(
+                f"cannot listen on {host}:{port}: {os.strerror(error.errno) if error.errno else error} "
+                "(is another briefbot running? set BRIEFBOT_HTTP_PORT)"
+            ) from None
+        self._runner = runner
 
     async def _serve_http(self) -> None:
         if self.settings.slack_signing_secret is None:
@@ -213,6 +228,7 @@ class SlackPlatform:
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None
+            self._socket_connected = False
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -228,6 +228,8 @@ class Deliverer:
             except DeliveryError as error:
                 if error.permanent:
                     return await self._permanent(sub, row, error.reason, attempts)
+                if not error.retry:
+                    return await self._failed(row, error.reason, attempts)
                 reason = error.reason
             except TimeoutError:
                 reason = f"no answer within {self.retry.send_timeout:g} s"

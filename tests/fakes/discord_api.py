@@ -130,6 +130,7 @@ class FakeDiscord:
     unknown: set[str] = field(default_factory=set)  # channel ids: 404 Unknown Channel
     retry_after: float = 0.05
     identified: asyncio.Event = field(default_factory=asyncio.Event)
+    logins: int = 0  # GET /users/@me: how often a client tried to log in, with any token
 
     def __post_init__(self) -> None:
         self._ids = count(1500000000000000001)
@@ -292,6 +293,7 @@ class FakeDiscord:
         return await request.json() if request.can_read_body else None
 
     async def _me(self, request: web.Request) -> web.Response:
+        self.logins += 1
         if not self._authorised(request):
             return _json({"code": 0, "message": "401: Unauthorized"}, 401)
         return _json(self.user(BOT_ID, "briefbot", bot=True) | {"verified": True, "flags": 0})
