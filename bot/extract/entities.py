@@ -22,6 +22,7 @@ from bot.extract.pipeline import load_data
 from bot.facts import Entity
 from bot.names import name_key
 
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by)\s+[A-Z]", re.IGNORECASE)
 _STRIP_EDGES = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|')$", re.IGNORECASE)
@@ -260,6 +261,14 @@ class EntityIndex:
         if cluster is None and len(name.split()) == 1:
             # A surname alone: the person already named in full in this article, if any.
             matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+            if len(matches) == 1:
+                cluster = matches[0]
+        if cluster is None and len(key.split()) >= 2:
+            # The first words of a name already given in full: "Kim Yo" after "Kim Yo Jong".
+            words = key.split()
+            matches = [c for c in self.clusters if c.kind == "person"
+                       and len(name_key(c.name).split()) > len(words) and name_key(c.name).split()[: len(words)] == words
+                       and not set(name_key(c.name).split()[len(words):]) & _GENERATIONS]  # "Donald Trump Jr."
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None:
