@@ -11,6 +11,7 @@ from dateparser.date import DateDataParser
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
 _MAX_DRIFT = timedelta(days=200)
+_BARE_ORDINAL = re.compile(r"\d+\s*(?:d|st|nd|rd|th)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
 _RELATIVE = re.compile(r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE)  # already anchored
 _THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
@@ -71,6 +72,8 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
         return None
     if not any(ch.isalpha() for ch in phrase) and not _NUMERIC_DATE.fullmatch(phrase):
         return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
+    if _BARE_ORDINAL.fullmatch(phrase):
+        return None  # "the 23d meeting", "23rd round": an ordinal, not a day ("on the 23rd" still is)
     if published is None and not re.search(r"\b\d{4}\b", phrase):
         return None  # "next week" or "February 12" with no publication date: no year to anchor
     base = published or date.today().isoformat()

@@ -194,3 +194,15 @@ def test_every_guest_a_host_received_is_a_side(extractor):
 def test_phone_talks_are_a_call(extractor):
     call = one(extractor, "Peru and Chile held phone talks on Monday.", "CONSULT")
     assert call["kind"] == "phone_call" and call["mode"] == "phone"
+
+
+def test_a_visit_framing_a_decision_is_dated_by_the_decision(extractor):
+    text = ("Peru and Chile on Wednesday decided to reopen border trade, including river transport, "
+            "during the visit of Peruvian President Dina Boluarte to Santiago.")
+    visit = one(extractor, text, "CONSULT", "visit")
+    assert visit["date"] == "2025-02-26" and place(visit) == "Santiago"
+
+
+def test_an_ordinal_is_no_date(extractor):
+    meeting = one(extractor, "Peru and Chile held the 23d meeting of their joint commission in Lima.", "CONSULT")
+    assert meeting["date"] is None

@@ -206,9 +206,9 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(trigger.governor)
     elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
-    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
-        if token.head.lower_ not in FRAMING_PREPS:  # not "after the talks, X said on Friday"
-            heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+    elif (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB"
+          and token.head.lower_ not in FRAMING_PREPS):  # not "after the talks, X said on Friday"
+        heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
     elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
         heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]
@@ -239,13 +239,16 @@ def _framed_by(token: Token) -> Token | None:
     it sits in ("during the president's visit", "during the visit of the president of X"): what
     happened during it happened when it did."""
     node, during = token, False
-    while node.dep_ in ("pobj", "prep", "poss", "compound", "appos") and node.head is not node:
+    # below the "during", only the phrase naming the occasion; above it, whatever phrase the
+    # parser hung it on ("... and border trade, during the visit"), up to the clause's verb
+    while (node.dep_ in ("pobj", "prep", "poss", "compound", "appos")
+           or (during and node.dep_ in ("conj", "dobj", "appos"))) and node.head is not node:
         during |= node.dep_ == "prep" and node.lower_ == "during"
         node = node.head
         if node.pos_ == "VERB":
+            if during and node.dep_ == "xcomp" and node.head.pos_ == "VERB":
+                return node.head  # "decided on Wednesday to give ... during the visit": the deciding
             return node if during else None
-        if node.dep_ == "dobj" and node.head.pos_ == "VERB" and during:
-            return node.head  # "marked the arrival ... during the visit"
     return None
 
 
