@@ -136,3 +136,65 @@ def test_loading_a_model_of_another_language_is_refused(tmp_path) -> None:
     nlp.to_disk(path)
     with pytest.raises(ModelCheckError, match="language is 'de'"):
         Extractor.load(str(path))
+
+
+# -- a plain `pip install` ----------------------------------------------------------------------
+
+
+def declared_requirements() -> set[str]:
+    """Distribution names pyproject.toml declares (normalised), with the test extras."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    return {_normalise(re.split(r"[\s<>=!~;\[]", r, maxsplit=1)[0]) for r in requirements}
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def third_party_imports() -> set[str]:
+    """Top-level modules that bot/ and adapters/ import and that are neither ours nor stdlib."""
+    import ast
+    import sys
+
+    found: set[str] = set()
+    for folder in ("bot", "adapters"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    found.update(alias.name.split(".")[0] for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names and name not in ("bot", "adapters")}
+
+
+def test_every_library_the_code_imports_is_declared_in_pyproject() -> None:
+    """Installing the package without the lock (as its users do) must bring all it imports."""
+    from importlib.metadata import packages_distributions
+
+    distributions = packages_distributions()
+    declared = declared_requirements()
+    missing = {
+        module: distributions.get(module, ["?"])
+        for module in third_party_imports()
+        if not {_normalise(d) for d in distributions.get(module, [])} & declared
+    }
+    assert missing == {}
+
+
+def test_the_html_cleaner_trafilatura_needs_is_declared() -> None:
+    """lxml moved lxml.html.clean into lxml_html_clean: without it trafilatura cannot import."""
+    import tomllib
+
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    # lxml 6 has no `html_clean` extra any more: only the project itself brings the cleaner.
+    assert any(re.match(r"lxml[_-]html[_-]clean\b", d) for d in dependencies), dependencies
+
+
+def test_every_module_imports() -> None:
+    """What CI checks again in a venv built from pyproject.toml alone (.ci/import_all.py)."""
+    import runpy
+
+    runpy.run_path(str(ROOT / ".ci" / "import_all.py"), run_name="__main__")
