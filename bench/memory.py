@@ -63,6 +63,7 @@ def run_env(db: Path, port: int) -> dict[str, str]:
         SLACK_BOT_TOKEN="xoxb-bench-not-a-token", SLACK_SIGNING_SECRET="bench-secret",
         SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
         BRIEFBOT_FEED_POLL_SECONDS="3600",
+        BRIEFBOT_FETCH_ALLOW="127.0.0.1",  # the benchmark's own feed server; nothing else local
     )
     env.pop("SLACK_APP_TOKEN", None)
     return env
