@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.answer.commands import examples
 from bot.answer.model import Answer, Conversation
 from bot.config import Settings
 from bot.extract.extractor import Extractor
@@ -30,19 +31,6 @@ log = logging.getLogger("briefbot.engine")
 
 # The person at the console or the CLI runs the bot: their commands are never rate limited.
 UNLIMITED_PLATFORMS = frozenset({"console", "cli"})
-
-# The command language's fixed phrases, offered first by chat autocomplete.
-COMMAND_EXAMPLES = (
-    "latest talks",
-    "who said what",
-    "brief",
-    "more",
-    "help",
-    "subscriptions",
-    "subscribe daily at 08:00 UTC",
-    "unsubscribe",
-)
-
 
 class Engine:
     def __init__(self, settings: Settings, store: Store, extractor: Extractor | None) -> None:
@@ -205,7 +193,7 @@ class Engine:
             known = []
         names = sorted({name for name, _ in known})
         people = sorted({name for name, kind in known if kind == "person"})
-        candidates = [*COMMAND_EXAMPLES, *(f"what did {n} say" for n in people), *names]
+        candidates = [*examples(), *(f"what did {n} say" for n in people), *names]
         starts = [c for c in candidates if c.lower().startswith(typed)]
         inside = [c for c in candidates if typed in c.lower() and c not in starts]
         return list(dict.fromkeys(starts + inside))[:limit]

@@ -2,7 +2,7 @@
 
 Discord wants a first response to an interaction within 3 seconds, and whether a reply is
 ephemeral can only be chosen in that first response. So the answer gets a short grace period: a
-quick answer is sent directly (privately when `answer.ok` is False); a slow one is deferred
+quick answer is sent directly (privately when `answer.ephemeral`: a refusal, or a private command); a slow one is deferred
 ("Briefbot is thinking...") and followed up through the interaction webhook, whose token lasts 15
 minutes.
 """
@@ -117,7 +117,7 @@ class BriefCommand:
             return
         try:
             await interaction.response.send_message(
-                **message_kwargs(answer), ephemeral=not answer.ok
+                **message_kwargs(answer), ephemeral=answer.ephemeral
             )
         except discord.HTTPException:
             log.exception("Discord: could not reply to /%s", COMMAND)
@@ -135,7 +135,7 @@ class BriefCommand:
         answer = await pending
         try:
             # The first follow-up replaces the "thinking" message; its privacy was fixed by the defer.
-            await interaction.followup.send(**message_kwargs(answer), ephemeral=not answer.ok)
+            await interaction.followup.send(**message_kwargs(answer), ephemeral=answer.ephemeral)
         except discord.HTTPException:
             log.exception("Discord: could not follow up /%s", COMMAND)
 

@@ -40,6 +40,25 @@ class Section:
     items: list[Item] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page of a paged answer. Buttons carry `query` and an offset, so any process can serve
+    the neighbouring page, even one started after the message was posted."""
+
+    query: str  # the query as typed (the command language), parsed again by whoever serves it
+    offset: int
+    size: int
+    total: int
+
+    @property
+    def previous(self) -> int | None:
+        return max(0, self.offset - self.size) if self.offset > 0 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.offset + self.size if self.offset + self.size < self.total else None
+
+
 @dataclass
 class Answer:
     query: str
@@ -50,6 +69,13 @@ class Answer:
     ok: bool = True  # False for refusals and "I didn't understand": adapters reply privately
     shown: int = 0
     total: int = 0
+    private: bool = False  # the command table says only the asker sees it (`help`)
+    page: Page | None = None  # a paged answer: where it is, for Previous/Next buttons
+
+    @property
+    def ephemeral(self) -> bool:
+        """Shown only to the asker, on every platform: refusals, and private commands."""
+        return self.private or not self.ok
 
     @property
     def items(self) -> list[Item]:

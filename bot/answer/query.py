@@ -8,34 +8,20 @@ from datetime import date, datetime, timedelta
 
 from rapidfuzz import process
 
+from bot.answer.commands import (
+    BARE,
+    COMMANDS,
+    FILTERS,
+    NUMBER,
+    REST,
+    TYPE_WORDS,
+    WORDS,
+    Command,
+    suggestion_words,
+)
 from bot.facts import PLOVER_TYPES
-from bot.watch import grammar as watch_grammar
 
 MAX_QUERY_CHARS = 500
-
-COMMANDS = (
-    "latest talks", "who said what", "what did X say", "quotes X", "agreements", "events TYPE",
-    "timeline X", "who is X", "brief", "search \"words\"", "sources", "help", "more",
-    "subscribe daily at 08:00", "subscriptions", "unsubscribe N", "pause N", "resume N",
-    "subscribe feed URL", "unsubscribe feed N",
-    *(form.usage.split(" [", 1)[0] for form in watch_grammar.COMMANDS),
-)
-
-# Plural nouns people type for PLOVER types ("events accusations").
-TYPE_WORDS = {
-    "agreement": "AGREE", "agreements": "AGREE", "deal": "AGREE", "deals": "AGREE",
-    "consultation": "CONSULT", "consultations": "CONSULT", "talks": "CONSULT", "meetings": "CONSULT",
-    "support": "SUPPORT", "concession": "CONCEDE", "concessions": "CONCEDE",
-    "cooperation": "COOPERATE", "aid": "AID", "assistance": "AID", "retreat": "RETREAT",
-    "retreats": "RETREAT", "withdrawals": "RETREAT", "request": "REQUEST", "requests": "REQUEST",
-    "accusation": "ACCUSE", "accusations": "ACCUSE", "rejection": "REJECT", "rejections": "REJECT",
-    "threat": "THREATEN", "threats": "THREATEN", "protest": "PROTEST", "protests": "PROTEST",
-    "sanction": "SANCTION", "sanctions": "SANCTION", "mobilization": "MOBILIZE",
-    "mobilizations": "MOBILIZE", "deployments": "MOBILIZE", "coercion": "COERCE",
-    "arrests": "COERCE", "assault": "ASSAULT", "assaults": "ASSAULT", "attacks": "ASSAULT",
-}
-TYPE_WORDS.update({t.lower(): t for t in PLOVER_TYPES})
-
 
 @dataclass(frozen=True)
 class Query:
@@ -141,73 +127,35 @@ def parse(raw: str, today: date | None = None) -> Query:
             f"That's too long for me ({len(full):,} characters): please ask in under "
             f"{MAX_QUERY_CHARS} characters, e.g. `search \"a few words\"`."
         ))
-    lowered = text.lower().rstrip("?!. ")
-    head = lowered.split(" ", 1)[0]
-    if lowered in ("help", "?", "commands", "usage"):
-        return Query("help", text)
-    if lowered in ("more", "next", "next page"):
-        return Query("more", text)
-    if lowered in ("sources", "outlets", "feeds"):
-        return Query("sources", text)
-    if lowered in ("subscriptions", "list subscriptions", "schedules"):
-        return Query("subscriptions", text)
-    if (watch := _watch_command(text)) is not None:
-        return watch
-    if head == "unsubscribe" and re.match(r"unsubscribe\s+feed\b", lowered):
-        match = re.fullmatch(r"unsubscribe\s+feed\s+#?(\d{1,9})", lowered)
-        if not match:
-            return Query("help", text, problem="say `unsubscribe feed N` with the feed's number from `subscriptions`")
-        return Query("unsubscribe_feed", text, number=int(match.group(1)))
-    if head in ("unsubscribe", "pause", "resume"):
-        match = re.fullmatch(r"\w+\s+#?(\d{1,9})", lowered)
-        if not match:
-            return Query("help", text, problem=f"say `{head} N` with the number from `subscriptions`")
-        return Query(head, text, number=int(match.group(1)))
-    if head == "subscribe":
-        return Query("subscribe", text, schedule=text.split(" ", 1)[1] if " " in text else "")
-    if head == "search":
-        words = text.split(" ", 1)[1].strip() if " " in text else ""
-        words = words.strip("\"'“”")
-        if not words:
-            return Query("help", text, problem="say `search \"words\"`")
-        return Query("search", text, words=words)
-
-    for pattern, intent in _COMMANDS:
-        match = re.match(pattern, text, re.IGNORECASE)
-        if match:
-            return _with_filters(intent, text, match, today)
-    return Query("unknown", text, suggestions=suggest(lowered))
+    bare = text.rstrip("?!. ")
+    for command in COMMANDS:
+        for pattern in command.patterns:
+            match = pattern.match(bare if command.reads == BARE else text)
+            if match:
+                return _read(command, text, match, today)
+    return Query("unknown", text, suggestions=suggest(bare.lower()))
 
 
-def _watch_command(text: str) -> Query | None:
-    """`watch QUERY ...`, `watches`, `unwatch N`, `pause watch N`, `resume watch N`; the watch's
-    own query is parsed by the watch commands, once, when the watch is made."""
-    found = watch_grammar.match_command(text)
-    if found is None:
-        return None
-    intent, rest, number = found
-    if intent == "watch" and not (rest or "").strip():
-        return Query("help", text, problem=f"say `watch QUERY`, for example {watch_grammar.EXAMPLES}")
-    if intent in watch_grammar.NUMBERED and number is None:
-        usage = next(f.usage for f in watch_grammar.COMMANDS if f.intent == intent)
-        return Query("help", text, problem=f"say `{usage}` with the watch's number from `watches`")
-    return Query(intent, text, number=number, schedule=(rest or "").strip() or None)
-
-
-# (pattern, intent): the command words, then a remainder of names, topic and time filters.
-_COMMANDS: tuple[tuple[str, str], ...] = (
-    (r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$", "latest_talks"),
-    # "statements by X" names a speaker (the `statements? by` form below), not a topic "by X".
-    (r"^(?:who said what|what was said|statements(?!\s+by\b)|who said)\b(?P<topic>.*)$", "who_said_what"),
-    (r"^what (?:did|does|has|have) (?P<names>.+?) (?:say|said|says|tell|told)\b(?P<rest>.*)$", "who_said_what"),
-    (r"^(?:quotes?|statements? by|said by)\s+(?P<rest>.+)$", "who_said_what"),
-    (r"^(?:agreements?|deals?)\b(?P<rest>.*)$", "agreements"),
-    (r"^events?\b\s*(?P<type>\w*)(?P<rest>.*)$", "events"),
-    (r"^(?P<type>" + "|".join(sorted(set(TYPE_WORDS) - {"support", "aid", "talks", "meetings", "agreement", "agreements"}, key=len, reverse=True)) + r")\b(?P<rest>.*)$", "events"),
-    (r"^timeline\s+(?:of\s+|for\s+)?(?P<rest>.+)$", "timeline"),
-    (r"^(?:who is|who's|whois|profile)\s+(?P<names>.+?)[?.!]*$", "profile"),
-    (r"^(?:brief|briefing|digest|summary)\b(?P<topic>.*)$", "brief"),
-)
+def _read(command: Command, text: str, match: re.Match[str], today: date) -> Query:
+    """The Query a command's match stands for, by how the command reads what follows its words."""
+    groups = match.groupdict()
+    if command.reads == FILTERS:
+        return _with_filters(command.intent, text, match, today)
+    if command.reads == NUMBER:
+        number = re.fullmatch(r"#?(\d{1,9})", (groups.get("number") or "").strip())
+        if number is None:
+            return Query("help", text, problem=command.problem)
+        return Query(command.intent, text, number=int(number.group(1)))
+    rest = (groups.get("rest") or "").strip()
+    if command.reads == WORDS:
+        words = rest.strip("\"'“”")
+        return Query(command.intent, text, words=words) if words else Query("help", text, problem=command.problem)
+    if command.reads == REST:
+        if not rest and command.problem:
+            return Query("help", text, problem=command.problem)
+        return Query(command.intent, text, schedule=rest if command.intent == "subscribe" else (rest or None))
+    assert command.reads == BARE, command.reads
+    return Query(command.intent, text)
 
 
 def _filters(rest: str, today: date) -> tuple[str, str | None, str | None, str | None]:
@@ -242,8 +190,11 @@ def _with_filters(intent: str, text: str, match: re.Match[str], today: date) -> 
     return Query(intent, text, names=names, topic=topic, since=since, until=until, plover_type=plover)
 
 
+_SUGGESTIONS = suggestion_words()
+
+
 def suggest(text: str, limit: int = 3) -> tuple[str, ...]:
     """The commands closest to what was typed."""
-    found = process.extract(text[:60], COMMANDS, limit=limit, score_cutoff=40)
+    found = process.extract(text[:60], _SUGGESTIONS, limit=limit, score_cutoff=40)
     return tuple(choice for choice, _, _ in found) or ("help", "latest talks", "who said what")
 

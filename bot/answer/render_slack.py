@@ -239,6 +239,6 @@ def render_slack(answer: Answer) -> SlackMessage:
     return SlackMessage(
         text=fallback,
         blocks=blocks,
-        ephemeral=not answer.ok or answer.intent == "help",
+        ephemeral=answer.ephemeral,
         dropped=dropped,
     )

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.answer import brief as briefing
+from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.items import event_item, statement_item
 from bot.answer.model import Answer, Citation, Conversation, Field, Item, Section
 from bot.answer.query import Query, parse
 from bot.config import Settings
-from bot.facts import PLOVER_TYPES
 from bot.store.store import Store, Window
-from bot.watch import grammar as watch_grammar
 
 log = logging.getLogger("briefbot.answer")
 
@@ -30,24 +29,6 @@ SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
 # forgotten, so many channels (or DMs) cannot grow memory without bound.
 MAX_PAGED_CONVERSATIONS = 5000
 _WORD = re.compile(r"\w+", re.UNICODE)
-
-HELP_LINES = (
-    ("latest talks [with|between X and Y] [about TOPIC] [since DATE|this week]", "meetings, calls and visits, newest first"),
-    ("who said what [about TOPIC] [since DATE]", "statements with their speakers"),
-    ("what did X say [about TOPIC]  /  quotes X", "one person's or body's statements"),
-    ("agreements [between X and Y]", "agreements reached"),
-    ("events TYPE", "any PLOVER type: " + ", ".join(t.lower() for t in PLOVER_TYPES)),
-    ("timeline X [and Y]", "events and statements in date order"),
-    ("who is X", "title, country, latest statements and meetings"),
-    ("brief [today|this week|since DATE] [about TOPIC]", "a digest with sources"),
-    ('search "words"', "full-text search"),
-    ("sources", "outlets Briefbot has read"),
-    ("subscribe daily at 08:00 [Europe/Berlin] [weekdays] [about TOPIC]", "scheduled briefings (admins)"),
-    ("subscriptions  /  unsubscribe N  /  pause N  /  resume N", "manage scheduled briefings"),
-    *watch_grammar.help_lines(),
-    ("more", "the next page of the last answer"),
-)
-
 
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """An FTS5 MATCH string from user words: each word quoted, so no FTS syntax gets through."""
@@ -94,43 +75,50 @@ class AnswerService:
 
     # --- dispatch ------------------------------------------------------------------------------
     async def _dispatch(self, query: Query, conversation: Conversation) -> Answer:
+        answer = await self._handle(query, conversation)
+        command = command_of(answer.intent)
+        # The table says which answers only their asker sees; every adapter obeys `answer.private`.
+        answer.private = answer.private or (command is not None and command.private)
+        return answer
+
+    async def _handle(self, query: Query, conversation: Conversation) -> Answer:
         key = (conversation.platform, conversation.workspace, conversation.channel)
-        if query.intent == "more":
+        command = command_of(query.intent)
+        handler = command.handler if command is not None else "help"
+        if handler == "more":
             page = self._pages.get(key)
             if page is None:
                 return Answer(query.text, "more", "Nothing to continue", note="Ask something first, then say `more`.", ok=False)
             page.offset += self.settings.page_size
             return await self._paged(page.query, page.offset, conversation)
-        if query.intent in ("help", "unknown"):
+        if handler == "help":
             return self.help(query)
-        if query.intent in ("subscribe", "unsubscribe", "unsubscribe_feed", "pause", "resume", "subscriptions"):
+        if handler == "subscriptions":
             if self.subscriptions is None:
                 return Answer(query.text, query.intent, "Scheduled briefings", note="Scheduled briefings are not available here.", ok=False)
             return await self.subscriptions(query, conversation)
-        if query.intent in watch_grammar.INTENTS:
+        if handler == "watches":
             if self.watches is None:
                 return Answer(query.text, query.intent, "Watches", note="Watches are not available here.", ok=False)
             return await self.watches(query, conversation)
-        if query.intent == "brief":
+        if handler == "brief":
             return await self.brief(query)
-        if query.intent in ("profile", "sources"):
-            return await (self.profile(query) if query.intent == "profile" else self.sources(query))
-        self._pages.pop(key, None)  # re-inserted last: the dict is kept in least-recent order
-        self._pages[key] = _Page(query, 0)
-        while len(self._pages) > MAX_PAGED_CONVERSATIONS:
-            del self._pages[next(iter(self._pages))]
+        if not command.paged:
+            return await getattr(self, handler)(query)
+        self._remember(key, query, 0)
         return await self._paged(query, 0, conversation)
 
+    def _remember(self, key: tuple[str, str, str], query: Query, offset: int) -> None:
+        """Where `more` continues in this channel."""
+        self._pages.pop(key, None)  # re-inserted last: the dict is kept in least-recent order
+        self._pages[key] = _Page(query, offset)
+        while len(self._pages) > MAX_PAGED_CONVERSATIONS:
+            del self._pages[next(iter(self._pages))]
+
     async def _paged(self, query: Query, offset: int, conversation: Conversation) -> Answer:
-        handlers = {
-            "latest_talks": self.latest_talks,
-            "who_said_what": self.who_said_what,
-            "agreements": self.events,
-            "events": self.events,
-            "timeline": self.timeline,
-            "search": self.search,
-        }
-        answer = await handlers[query.intent](query, offset)
+        command = command_of(query.intent)
+        assert command is not None and command.paged, query.intent
+        answer = await getattr(self, command.handler)(query, offset)
         limit = self.settings.page_size
         if answer.total > offset + answer.shown:
             answer.note = f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say `more` for the next {min(limit, answer.total - offset - answer.shown)}"
@@ -152,7 +140,7 @@ class AnswerService:
 
     # --- intents -------------------------------------------------------------------------------
     def help(self, query: Query) -> Answer:
-        items = [Item(heading=f"`{cmd}`", body=what) for cmd, what in HELP_LINES]
+        items = [Item(heading=usages, body=what) for usages, what in help_rows()]
         if query.intent == "unknown":
             closest = ", ".join(f"`{c}`" for c in query.suggestions)
             return Answer(query.text, "help", "I didn't understand that", [Section("Commands", items)],

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from bot.answer.commands import ADMIN_ONLY
 from bot.answer.model import Answer, Conversation, Field, Item, Section
 from bot.answer.query import Query
 from bot.config import Settings
@@ -24,7 +25,6 @@ log = logging.getLogger("briefbot.schedule")
 
 # Platforms that can receive a scheduled post; the console and the CLI cannot.
 DELIVERABLE = frozenset({"slack", "discord"})
-CHANGES = frozenset({"subscribe", "unsubscribe", "unsubscribe_feed", "pause", "resume"})
 REFUSAL = (
     "Only workspace or server admins (and ids in BRIEFBOT_ADMINS) can change scheduled briefings. "
     "Please ask one of them."
@@ -59,7 +59,7 @@ class SubscriptionCommands:
         self._clock = clock
 
     async def __call__(self, query: Query, conversation: Conversation) -> Answer:
-        if query.intent in CHANGES and not self.is_admin(conversation):
+        if query.intent in ADMIN_ONLY and not self.is_admin(conversation):
             return _refuse(query, "Not allowed", REFUSAL)
         store = await self._schedule()
         if query.intent == "subscriptions":

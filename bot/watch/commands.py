@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from bot.answer.commands import ADMIN_ONLY, WATCH_EXAMPLES
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.model import Answer, Conversation, Field, Item, Section
 from bot.answer.query import Query, parse
@@ -18,7 +19,7 @@ from bot.schedule.clock import Clock, from_db, local_text, system_clock, to_db
 from bot.schedule.commands import DELIVERABLE
 from bot.store.store import Store, Window
 from bot.store.watch_store import NewWatch, Watch, WatchStore
-from bot.watch.grammar import CHANGES, EXAMPLES, OptionError, Options, split_options
+from bot.watch.grammar import OptionError, Options, split_options
 from bot.watch.matching import fact_filter, query_from_json, query_json
 
 log = logging.getLogger("briefbot.watch")
@@ -44,7 +45,7 @@ class WatchCommands:
         self._clock = clock
 
     async def __call__(self, query: Query, conversation: Conversation) -> Answer:
-        if query.intent in CHANGES and not self.is_admin(conversation):
+        if query.intent in ADMIN_ONLY and not self.is_admin(conversation):
             return _refuse(query, "Not allowed", REFUSAL)
         watches = await self._watches()
         if query.intent == "watches":
@@ -80,7 +81,7 @@ class WatchCommands:
         parsed = parse(text)
         if fact_filter(parsed) is None:
             return _refuse(query, "Not something I can watch",
-                           f"A watch takes a question that lists talks, agreements, events or statements, for example {EXAMPLES}.")
+                           f"A watch takes a question that lists talks, agreements, events or statements, for example {WATCH_EXAMPLES}.")
         if parsed.until is not None:
             # "this week" ends; a watch looks at what comes next, for as long as it exists.
             return _refuse(query, "A watch has no end date",

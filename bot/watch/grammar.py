@@ -1,9 +1,8 @@
-"""The words of watches: the commands, declared once (the parser, `help` and the README's list
-derive from `COMMANDS`), and the options a `watch` may end with.
+"""The options a `watch` may end with. The watch commands themselves are rows of the command
+table (`bot.answer.commands`), like every other command.
 
 The query a watch filters by is not parsed here: it is the command language's own
 (`bot.answer.query.parse`), so `watch talks with Lavrov` matches what `talks with Lavrov` answers.
-This module imports nothing of the answer layer, so the parser can import it.
 """
 
 from __future__ import annotations
@@ -12,59 +11,6 @@ import re
 from dataclasses import dataclass
 
 from bot.schedule.rules import zone_name
-
-
-@dataclass(frozen=True)
-class CommandForm:
-    usage: str  # as `help` and the README show it
-    what: str
-    pattern: re.Pattern[str]
-    intent: str
-
-
-def _form(usage: str, what: str, pattern: str, intent: str) -> CommandForm:
-    return CommandForm(usage, what, re.compile(pattern, re.IGNORECASE), intent)
-
-
-COMMANDS: tuple[CommandForm, ...] = (
-    _form(
-        "watch QUERY [at most N an hour] [quiet 22:00-07:00 [TZ]] [confidence 0.8]",
-        "post each new matching talk, agreement, event or statement here as it is ingested (admins)",
-        r"^watch(?:\s+(?P<rest>.*))?$", "watch",
-    ),
-    _form("watches", "this workspace's watches", r"^(?:watches|list watches)[?!.]*$", "watches"),
-    _form("unwatch N", "delete watch N (admins)", r"^unwatch(?:\s+(?P<number>.+?))?[?!.]*$", "unwatch"),
-    _form("pause watch N", "stop watch N's alerts for now (admins)", r"^pause\s+watch(?:\s+(?P<number>.+?))?[?!.]*$", "pause_watch"),
-    _form("resume watch N", "start them again; what came in meanwhile is not posted (admins)",
-          r"^resume\s+watch(?:\s+(?P<number>.+?))?[?!.]*$", "resume_watch"),
-)
-INTENTS = frozenset(form.intent for form in COMMANDS)
-CHANGES = frozenset({"watch", "unwatch", "pause_watch", "resume_watch"})
-NUMBERED = frozenset({"unwatch", "pause_watch", "resume_watch"})
-EXAMPLES = (
-    "`watch talks with Lavrov`, `watch agreements between Armenia and Azerbaijan`, "
-    "`watch statements by State Department about Iran` or `watch events sanctions against Russia`"
-)
-
-
-def help_lines() -> tuple[tuple[str, str], ...]:
-    """`help`'s rows for watches: the watch command, then the ones managing watches on one row."""
-    first, *rest = COMMANDS
-    return (
-        (first.usage, first.what),
-        ("  /  ".join(form.usage for form in rest), "list, delete, pause and resume watches"),
-    )
-
-
-def match_command(text: str) -> tuple[str, str | None, int | None] | None:
-    """(intent, the rest of a watch, a number) when `text` is a watch command, else None."""
-    for form in COMMANDS:
-        found = form.pattern.match(text.strip())
-        if found:
-            groups = found.groupdict()
-            number = re.fullmatch(r"#?(\d{1,9})", (groups.get("number") or "").strip())
-            return form.intent, groups.get("rest"), int(number.group(1)) if number else None
-    return None
 
 
 class OptionError(ValueError):

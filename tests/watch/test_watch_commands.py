@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.answer.commands import handled_by
 from bot.answer.model import Conversation
 from bot.engine import Engine
-from bot.watch.grammar import COMMANDS
 from tests.conftest import ROOT
 from tests.watch.helpers import ADMIN, MEMBER
 
@@ -99,5 +99,5 @@ async def test_the_console_cannot_receive_alerts(engine: Engine) -> None:
 async def test_help_and_the_readme_list_every_watch_command(engine: Engine) -> None:
     shown = "\n".join(item.heading for item in (await engine.answer("help", ADMIN)).items)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for form in COMMANDS:
+    for form in handled_by("watches"):
         assert form.usage in shown and f"`{form.usage}`" in readme, form.usage
