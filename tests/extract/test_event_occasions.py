@@ -206,3 +206,10 @@ def test_a_visit_framing_a_decision_is_dated_by_the_decision(extractor):
 def test_an_ordinal_is_no_date(extractor):
     meeting = one(extractor, "Peru and Chile held the 23d meeting of their joint commission in Lima.", "CONSULT")
     assert meeting["date"] is None
+
+
+def test_the_host_of_a_summit_takes_part_but_not_the_host_of_two_sides_talks(extractor):
+    summit = one(extractor, "The summit hosted by Kenya in Nairobi ended on Monday.", "CONSULT")
+    assert {p["name"] for p in summit["participants"]} == {"Kenya"}
+    talks = one(extractor, "Oman hosted talks between Iran and the United States on Monday.", "CONSULT")
+    assert "Oman" not in {p["name"] for p in talks["participants"]}

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from bot.extract.countries import country_index
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.lexicon import (
+    GATHERING_HOST_VERBS,
     GROUP_WORDS,
     LEADING_VERBS,
     LOCATIVE_PREPS,
@@ -21,6 +22,7 @@ from bot.extract.events.lexicon import (
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause
 from bot.extract.organizations import organization_name
 from bot.extract.pipeline import load_data
+from bot.facts import GATHERING_KINDS
 from bot.names import fold
 
 
@@ -148,6 +150,21 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
             for t in _subtree_without_clauses(c)]
 
 
+def _gathering_hosts(gathering: Token) -> list[Token]:
+    """Who hosted, convened or chaired a summit or conference: "a conference hosted by X",
+    "Hosted by X and Y, the conference was postponed" (the participle set before the subject)."""
+    participles = [c for c in gathering.children if c.dep_ == "acl"]
+    if gathering.dep_ in ("nsubj", "nsubjpass"):
+        participles += [c for c in gathering.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < gathering.i]
+    out: list[Token] = []
+    for participle in participles:
+        if participle.lemma_.lower().replace("-", "") not in GATHERING_HOST_VERBS:
+            continue
+        for agent in (c for c in participle.children if c.dep_ == "agent"):
+            out.extend(t for pobj in agent.children if pobj.dep_ == "pobj" for t in _subtree_without_clauses(pobj))
+    return out
+
+
 def _headline_partners(subject: Token) -> list[Token]:
     """Headline coordination by comma: in "US, China make progress in talks" the parser hangs
     "US" off the verb; it is a subject beside "China"."""
@@ -258,6 +275,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
+    if trigger.kind in GATHERING_KINDS and token.pos_ in ("NOUN", "PROPN"):
+        tokens.extend(_gathering_hosts(token))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
     if held is not None:  # "the talks that Peru and Chile held": who held them
         tokens.extend(t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c))

@@ -47,6 +47,7 @@ LEADING_WORDS = _words("leading_words")
 OCCASION_PREPS = _words("occasion_preps")
 OCCASION_FRAMES = _words("occasion_frames")
 MEASURE_NOUNS = _words("measure_nouns")
+GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 
 
 TRIM = " \t\n,;:.\"'“”"
