@@ -150,6 +150,11 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
             for t in _subtree_without_clauses(c)]
 
 
+def _own_sides(token: Token) -> bool:
+    """Talks that name their sides themselves ("talks between X and Y", "talks with X")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children)
+
+
 def _gathering_hosts(gathering: Token) -> list[Token]:
     """Who hosted, convened or chaired a summit or conference: "a conference hosted by X",
     "Hosted by X and Y, the conference was postponed" (the participle set before the subject)."""
@@ -260,6 +265,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb is token:
                 continue  # "Oman hosted Iranian and US envoys": the host is no side
+            if child.dep_ == "nsubj" and verb is not token and lemma_of(verb) in MEDIATION_WORDS and _own_sides(token):
+                continue  # "Oman hosted talks between Iran and the US": the host is no side
             if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
                 tokens.extend(_side_tokens(child, index))
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
