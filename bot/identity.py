@@ -253,7 +253,7 @@ def _term_words(text: str | None) -> set[str]:
 def conflict(a: Report, b: Report) -> str | None:
     """The field on which two reports plainly contradict each other (None: nothing does). Reports
     that conflict are never one event, whatever else they share."""
-    if a.article == b.article:
+    if a.article == b.article and not one_occasion_told_twice(a, b):
         return "same article"
     if a.type != b.type:
         return "type"
@@ -268,6 +268,18 @@ def conflict(a: Report, b: Report) -> str | None:
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not _gathering_of_some(a, b):
         return "participants"
     return None
+
+
+def one_occasion_told_twice(a: Report, b: Report) -> bool:
+    """Within one article, a visit and the talks held on it, the same day: the article keeps
+    them apart (a visit is its own kind), but they are one occasion to other outlets, so both
+    may stand in one event."""
+    kinds = {a.kind, b.kind}
+    if "visit" not in kinds or not kinds - {"visit"} <= TALK_KINDS or len(kinds) != 2:
+        return False
+    if a.type != b.type or not (a.precision == b.precision == "day" and a.date and a.date == b.date):
+        return False
+    return places_agree(a.place, b.place) is not False and (not a.sides or not b.sides or sides_agree(a.sides, b.sides))
 
 
 def _gathering_of_some(a: Report, b: Report) -> bool:

@@ -134,7 +134,6 @@ def _candidate_clusters(
     parties = json.loads(row["participants"])
     params = {
         "type": report.type,
-        "article_id": report.article,
         "date_from": (start - timedelta(days=CANDIDATE_DAYS)).isoformat(),
         "date_to": (end + timedelta(days=CANDIDATE_DAYS)).isoformat(),
         "sides": json.dumps(sorted(report.sides)) if report.sides else None,

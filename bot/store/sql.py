@@ -275,8 +275,7 @@ undated AS (
       AND (ev.date IS NULL OR ev.date_precision IN ('month', 'year'))),
 candidates AS (SELECT id FROM dated UNION SELECT id FROM undated)
 SELECT c.id FROM candidates c
-WHERE NOT EXISTS (SELECT 1 FROM event_reports x WHERE x.event_id = c.id AND x.article_id = :article_id)
-  AND (:sides IS NULL
+WHERE (:sides IS NULL
        OR NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = c.id)
        OR EXISTS (
            SELECT 1 FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id

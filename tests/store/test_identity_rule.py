@@ -122,6 +122,16 @@ def test_two_reports_from_one_article_are_never_merged_here():
     assert compare(report(article=7), report(article=7)).rule == "same article"
 
 
+def test_an_articles_visit_and_the_talks_held_on_it_the_same_day_may_stand_in_one_event():
+    visit, talks = report(FIN, kind="visit", article=7), report(FIN, EST, kind="meeting", article=7)
+    other_outlet = report(FIN, EST, kind="meeting")
+    chosen, _, _ = best_cluster(talks, {1: [other_outlet, visit]})
+    assert chosen == 1
+    next_day = report(FIN, EST, kind="meeting", article=7, date="2025-03-05")
+    assert compare(visit, next_day).rule == "same article"
+    assert compare(report(article=7), report(article=7, kind="visit", place=RIGA)).rule == "same article"
+
+
 # --- undated reports ---------------------------------------------------------------------------
 def test_an_undated_report_joins_when_published_within_two_days_with_the_same_sides_and_place():
     held = report(date="2025-03-04")
