@@ -135,6 +135,17 @@ class Engine:
             log.info("answered", extra={"fields": fields})
         return answer
 
+    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer:
+        """One page of a paged query, for a Previous/Next button; limited and logged like `answer`."""
+        self.answer_service()
+        conversation = conversation or Conversation()
+        if (slowed := self._slow_down(query, conversation)) is not None:
+            return slowed
+        with request_scope(conversation.platform):
+            answer = await self._answers.page(query, offset, conversation)
+            log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "page": offset}})
+        return answer
+
     def answer_service(self) -> AnswerService:
         """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""
         from bot.answer.service import AnswerService

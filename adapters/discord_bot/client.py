@@ -38,6 +38,7 @@ class BriefbotClient(discord.Client):
         )
         self.tree = app_commands.CommandTree(self)
         command.install(self.tree)
+        self.pager = command  # serves page buttons (adapters/discord_bot/paging.py)
         self.guild_id = guild_id
         self.synced: list[app_commands.AppCommand] = []
 

@@ -17,6 +17,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord_bot.messages import apology, message_kwargs
+from adapters.discord_bot.paging import PageButton
 from bot.answer.model import Answer, Conversation
 
 log = logging.getLogger("briefbot.discord")
@@ -41,6 +42,8 @@ class Answerer(Protocol):
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]: ...
+
+    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
 
 
 def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> bool:
@@ -94,6 +97,8 @@ class BriefCommand:
             return await self.on_complete(current)
 
         tree.add_command(brief)
+        # Page buttons of any message, also one sent before this process started.
+        tree.client.add_dynamic_items(PageButton)
         return brief
 
     async def answer(self, query: str, conversation: Conversation) -> Answer:
@@ -138,6 +143,38 @@ class BriefCommand:
             await interaction.followup.send(**message_kwargs(answer), ephemeral=answer.ephemeral)
         except discord.HTTPException:
             log.exception("Discord: could not follow up /%s", COMMAND)
+
+    async def on_page(self, interaction: discord.Interaction, query: str, offset: int) -> None:
+        """Previous / Next: the message is replaced in place with that page (a refusal, such as
+        "slow down", goes privately to whoever pressed)."""
+        conversation = conversation_of(interaction, self.admin_ids)
+        pending = asyncio.ensure_future(self._page(query, offset, conversation))
+        try:
+            try:
+                answer = await asyncio.wait_for(asyncio.shield(pending), self.grace)
+            except TimeoutError:
+                await interaction.response.defer()  # "deferred update": the message stays meanwhile
+                answer = await pending
+                if not answer.ephemeral:
+                    await interaction.edit_original_response(**message_kwargs(answer, edit=True))
+                else:
+                    await interaction.followup.send(**message_kwargs(answer), ephemeral=True)
+                return
+            if answer.ephemeral:
+                await interaction.response.send_message(**message_kwargs(answer), ephemeral=True)
+            else:
+                await interaction.response.edit_message(**message_kwargs(answer, edit=True))
+        except discord.HTTPException:
+            log.exception("Discord: could not turn the page")
+
+    async def _page(self, query: str, offset: int, conversation: Conversation) -> Answer:
+        try:
+            return await asyncio.wait_for(self.engine.page(query, offset, conversation), self.timeout)
+        except TimeoutError:
+            return apology(query, TOO_SLOW)
+        except Exception:
+            log.exception("Discord: the engine failed to turn a page")
+            return apology(query, SORRY)
 
     async def on_complete(self, current: str) -> list[app_commands.Choice[str]]:
         suggest = getattr(self.engine, "suggestions", None)

@@ -6,6 +6,7 @@ from typing import Any
 
 import discord
 
+from adapters.discord_bot.paging import page_view
 from bot.answer.model import Answer
 from bot.answer.render_discord import render_discord
 
@@ -13,13 +14,18 @@ from bot.answer.render_discord import render_discord
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
-def message_kwargs(answer: Answer) -> dict[str, Any]:
+def message_kwargs(answer: Answer, *, edit: bool = False) -> dict[str, Any]:
+    """`edit`: for replacing a message, where no buttons must remove the old ones."""
     rendered = render_discord(answer)
-    return {
+    kwargs: dict[str, Any] = {
         "content": rendered.content,
         "embeds": [discord.Embed.from_dict(embed) for embed in rendered.embeds],
         "allowed_mentions": NO_MENTIONS,
     }
+    view = page_view(rendered.components)
+    if view is not None or edit:
+        kwargs["view"] = view
+    return kwargs
 
 
 def apology(query: str, text: str) -> Answer:

@@ -116,16 +116,20 @@ async def post_ephemeral(
         raise delivery_error(error) from error
 
 
-async def respond(response_url: str, message: SlackMessage) -> bool:
+async def respond(response_url: str, message: SlackMessage, *, replace: bool = False) -> bool:
     """Reply through a slash command's response_url; True when Slack took it.
 
     The response_url works in DMs and private channels the bot has not joined, which
-    chat.postMessage does not, so replies to commands go this way first.
+    chat.postMessage does not, so replies to commands go this way first. With `replace`, the
+    message whose button gave the response_url is replaced (paging).
     """
     body: dict[str, Any] = {
         "response_type": "ephemeral" if message.ephemeral else "in_channel",
         **message.payload(),
     }
+    if replace:
+        # A button's response_url: the message holding the button is replaced in place.
+        body["replace_original"] = True
     try:
         response = await webhook_client(response_url).send_dict(body)
     except (TimeoutError, aiohttp.ClientError, OSError) as error:

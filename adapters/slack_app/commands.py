@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, Protocol
 
@@ -18,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_ephemeral, post_message, respond
 from bot.answer.model import Answer, Conversation
-from bot.answer.render_slack import SlackMessage, render_slack, section_block
+from bot.answer.render_slack import SlackMessage, read_page_value, render_slack, section_block
 
 log = logging.getLogger("briefbot.slack")
 
@@ -34,6 +35,8 @@ class Answerer(Protocol):
     """The part of `bot.engine.Engine` the adapter uses."""
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
+
+    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
 
 
 def apology(text: str) -> SlackMessage:
@@ -124,6 +127,45 @@ class BriefCommand:
                 await post_message(self._client, channel, message)
         except Exception as error:  # nothing is left to tell the user through; log it
             log.warning("could not deliver the /brief reply: %s", error)
+
+
+class PageButtons:
+    """Previous / Next on a paged answer (`block_actions`): the message is replaced in place with
+    that page. The button's value holds the query and offset, so any process serves it."""
+
+    ACTIONS = re.compile(r"^page_(?:previous|next)$")
+
+    def __init__(self, engine: Answerer, tasks: Tasks) -> None:
+        self._engine = engine
+        self._tasks = tasks
+
+    async def on_action(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        self._tasks.start(self.turn(body, action))
+
+    async def turn(self, body: dict[str, Any], action: dict[str, Any]) -> None:
+        found = read_page_value(str(action.get("value", "")))
+        url = body.get("response_url")
+        if found is None or not url:
+            log.info("Slack: ignored a page button without a page or a response_url")
+            return
+        query, offset = found
+        user = str((body.get("user") or {}).get("id", ""))
+        conversation = Conversation(
+            platform="slack", workspace=str((body.get("team") or {}).get("id", "")),
+            channel=str((body.get("channel") or {}).get("id", "")), user=user,
+        )
+        try:
+            answer = await asyncio.wait_for(self._engine.page(query, offset, conversation), ANSWER_TIMEOUT)
+            message = render_slack(answer)
+        except TimeoutError:
+            message = apology(TOO_SLOW)
+        except Exception:
+            log.exception("turning a page failed")
+            message = apology(SORRY)
+        # A refusal ("slow down") goes to the presser alone and leaves the page as it was.
+        if not await respond(str(url), message, replace=not message.ephemeral):
+            log.warning("could not deliver the page")
 
 
 class HomeTab:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Citation, Item, Section
+from bot.answer.model import Answer, Citation, Item, Page, Section
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 MAX_CONTENT = 2000
@@ -26,6 +26,12 @@ MAX_FIELD_VALUE = 1024
 MAX_FOOTER = 2048
 MAX_AUTHOR = 256
 MAX_TOTAL = 6000
+MAX_CUSTOM_ID = 100  # a component's custom_id
+# Buttons of a paged answer: custom_id "page:<offset>:<query>" (the query as typed), so any process
+# can serve a press, even after a restart; a query too long for the custom_id gets no buttons
+# (`more` still works).
+PAGE_ID = re.compile(r"page:(?P<offset>\d{1,7}):(?P<query>.+)", re.DOTALL)
+BUTTON_SECONDARY = 2
 
 # Our own caps, well inside Discord's, so one long article cannot crowd out the rest of an answer.
 MAX_HEADING = 240
@@ -54,9 +60,10 @@ class DiscordMessage:
     content: str | None
     embeds: list[dict[str, Any]] = field(default_factory=list)
     dropped: int = 0  # items left out to stay within Discord's limits
+    components: list[dict[str, Any]] = field(default_factory=list)  # action rows (page buttons)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"content": self.content, "embeds": self.embeds}
+        return {"content": self.content, "embeds": self.embeds, "components": self.components}
 
 
 def discord_len(text: str) -> int:
@@ -202,6 +209,16 @@ def _finish(embed: dict[str, Any], blocks: list[str]) -> dict[str, Any]:
     return embed
 
 
+def page_buttons(page: Page) -> list[dict[str, Any]]:
+    """One action row with Previous / Next, or nothing when neither fits or applies."""
+    buttons = []
+    for label, offset in (("Previous", page.previous), ("Next", page.next)):
+        custom_id = f"page:{offset}:{page.query}"
+        if offset is not None and len(custom_id) <= MAX_CUSTOM_ID:
+            buttons.append({"type": 2, "style": BUTTON_SECONDARY, "label": label, "custom_id": custom_id})
+    return [{"type": 1, "components": buttons}] if buttons else []
+
+
 def render_discord(answer: Answer) -> DiscordMessage:
     """The whole answer as one Discord message that every Discord limit accepts."""
     colour = COLOUR_OK if answer.ok else COLOUR_REFUSED
@@ -233,4 +250,5 @@ def render_discord(answer: Answer) -> DiscordMessage:
     footer = _footer_text(answer, dropped)
     if footer:
         embeds[-1]["footer"] = {"text": footer}
-    return DiscordMessage(content=content, embeds=embeds, dropped=dropped)
+    components = page_buttons(answer.page) if answer.page else []
+    return DiscordMessage(content=content, embeds=embeds, dropped=dropped, components=components)

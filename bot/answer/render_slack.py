@@ -11,12 +11,13 @@ Every piece of article or user text is escaped (`&`, `<`, `>`), and every mrkdwn
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Citation, Item, Section
+from bot.answer.model import Answer, Citation, Item, Page, Section
 
 # Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
 MAX_BLOCKS = 50
@@ -24,6 +25,9 @@ MAX_SECTION_TEXT = 3000
 MAX_HEADER_TEXT = 150
 MAX_CONTEXT_ELEMENTS = 10
 MAX_CONTEXT_TEXT = 3000  # a context element is a text object: 3,000 like any other
+MAX_BUTTON_VALUE = 2000
+# Buttons of a paged answer: action_id -> label. The value says which page (see `page_value`).
+PAGE_BUTTONS = {"page_previous": "Previous", "page_next": "Next"}
 
 # Our own caps, well inside Slack's, so one long article cannot crowd out the rest of an answer.
 MAX_HEADING = 300
@@ -180,6 +184,36 @@ def clip_joined(lines: list[str], limit: int) -> str:
     return "\n".join(kept)
 
 
+def page_value(query: str, offset: int) -> str:
+    """What a paging button carries: the query and the page's offset, nothing remembered."""
+    return json.dumps({"q": query, "o": offset}, ensure_ascii=False)
+
+
+def read_page_value(value: str) -> tuple[str, int] | None:
+    """(query, offset) from a button's value, or None when it is not one of ours."""
+    try:
+        data = json.loads(value)
+        query, offset = data["q"], data["o"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(query, str) or not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        return None
+    return query, offset
+
+
+def paging_block(page: Page) -> dict[str, Any] | None:
+    """Previous / Next buttons that replace the message with the neighbouring page."""
+    buttons = []
+    for action_id, offset in (("page_previous", page.previous), ("page_next", page.next)):
+        value = page_value(page.query, offset) if offset is not None else ""
+        if offset is not None and len(value) <= MAX_BUTTON_VALUE:
+            buttons.append({
+                "type": "button", "action_id": action_id, "value": value,
+                "text": {"type": "plain_text", "text": PAGE_BUTTONS[action_id]},
+            })
+    return {"type": "actions", "block_id": "paging", "elements": buttons} if buttons else None
+
+
 def _section_title(section: Section, several: bool) -> list[dict[str, Any]]:
     title = plain(section.title, 200)
     return [section_block(f"*{title}*")] if several and title else []
@@ -217,8 +251,9 @@ def render_slack(answer: Answer) -> SlackMessage:
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": title}}
     ]
-    # Room for the note and the "left out" line written last.
-    body, dropped = _pack(sections, MAX_BLOCKS - len(blocks) - 2)
+    paging = paging_block(answer.page) if answer.page else None
+    # Room for the note, the "left out" line and the buttons, written last.
+    body, dropped = _pack(sections, MAX_BLOCKS - len(blocks) - 3)
     blocks.extend(body)
     if not answer.ok and note:
         blocks.append(section_block(note))
@@ -232,6 +267,8 @@ def render_slack(answer: Answer) -> SlackMessage:
         blocks = [section_block(paragraph(answer.title, MAX_NOTE) or "Briefbot")]
     if dropped:
         blocks.append(context_block([_left_out_text(dropped)]))
+    if paging:
+        blocks.append(paging)
 
     fallback = plain(answer.title, MAX_FALLBACK) or "Briefbot"
     if note:

@@ -17,7 +17,7 @@ from bot.answer import brief as briefing
 from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.items import event_item, statement_item
-from bot.answer.model import Answer, Citation, Conversation, Field, Item, Section
+from bot.answer.model import Answer, Citation, Conversation, Field, Item, Page, Section
 from bot.answer.query import Query, parse
 from bot.config import Settings
 from bot.store.store import Store, Window
@@ -58,8 +58,23 @@ class AnswerService:
 
     async def answer(self, text: str, conversation: Conversation) -> Answer:
         query = parse(text)
+        return await self._safely(query, self._dispatch(query, conversation))
+
+    async def page(self, text: str, offset: int, conversation: Conversation) -> Answer:
+        """The page at `offset` of the paged query `text`: what a Previous/Next button asks for.
+        Needs nothing remembered, so any process serves it, also after a restart; typed `more`
+        then continues from this page."""
+        query = parse(text)
+        command = command_of(query.intent)
+        if command is None or not command.paged:
+            return Answer(query.text, query.intent, "Nothing to page", note="That answer has no pages; ask again.", ok=False)
+        offset = max(0, offset)
+        self._remember((conversation.platform, conversation.workspace, conversation.channel), query, offset)
+        return await self._safely(query, self._paged(query, offset, conversation))
+
+    async def _safely(self, query: Query, work: Awaitable[Answer]) -> Answer:
         try:
-            return await self._dispatch(query, conversation)
+            return await work
         except Exception:
             request_id = uuid.uuid4().hex[:8]
             log.exception("answer failed request_id=%s intent=%s", request_id, query.intent)
@@ -120,8 +135,10 @@ class AnswerService:
         assert command is not None and command.paged, query.intent
         answer = await getattr(self, command.handler)(query, offset)
         limit = self.settings.page_size
+        if answer.ok and (offset or answer.total > offset + answer.shown):
+            answer.page = Page(query.text, offset, limit, answer.total)
         if answer.total > offset + answer.shown:
-            answer.note = f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say `more` for the next {min(limit, answer.total - offset - answer.shown)}"
+            answer.note = f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say `more` or press Next for the next {min(limit, answer.total - offset - answer.shown)}"
         elif offset and answer.shown == 0:
             answer.note = "That's all – nothing more to show."
         return answer

@@ -159,7 +159,8 @@ def all_text(message: dict[str, Any]) -> str:
     for block in message.get("blocks", []):
         if "text" in block:
             parts.append(block["text"]["text"])
-        parts.extend(element["text"] for element in block.get("elements", []))
+        for element in block.get("elements", []):  # context texts; a button's text is an object
+            parts.append(element["text"] if isinstance(element["text"], str) else element["text"]["text"])
     return "\n".join(parts)
 
 

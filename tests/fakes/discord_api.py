@@ -1,7 +1,8 @@
 """A local stand-in for Discord (aiohttp, 127.0.0.1, any port): REST under /api/v10 and a gateway.
 
 The gateway says HELLO, takes IDENTIFY, sends READY and GUILD_CREATE, answers heartbeats, and can
-push INTERACTION_CREATE for `/brief` (type 2) or its autocomplete (type 4). The REST side answers
+push INTERACTION_CREATE for `/brief` (type 2), its autocomplete (type 4) or a button press on a
+message (type 3; the response updates that message in place, type 7, or defers it, type 6). The REST side answers
 what discord.py calls (login, application info, command sync, interaction callbacks, webhook
 follow-ups, channel messages), records every call with the time it arrived, and rejects messages
 the way Discord does (400, code 50035). It can be told to answer one 429 for a channel, or to
@@ -51,6 +52,10 @@ MAX_AUTHOR = 256
 MAX_EMBED_TOTAL = 6000
 MAX_CHOICES = 25
 MAX_CHOICE_TEXT = 100
+MAX_ACTION_ROWS = 5
+MAX_ROW_BUTTONS = 5
+MAX_CUSTOM_ID = 100
+MAX_BUTTON_LABEL = 80
 
 
 def message_errors(payload: dict[str, Any]) -> list[str]:
@@ -87,6 +92,31 @@ def message_errors(payload: dict[str, Any]) -> list[str]:
                 errors.append(f"{where}.{name}: must be {limit} or fewer in length")
     if total > MAX_EMBED_TOTAL:
         errors.append(f"embeds: total size exceeds maximum size of {MAX_EMBED_TOTAL}")
+    return errors + component_errors(payload.get("components") or [])
+
+
+def component_errors(rows: list[dict[str, Any]]) -> list[str]:
+    """What Discord would reject in a message's action rows of buttons."""
+    errors = []
+    if len(rows) > MAX_ACTION_ROWS:
+        errors.append(f"components: must be {MAX_ACTION_ROWS} or fewer in length")
+    custom_ids = []
+    for r, row in enumerate(rows):
+        buttons = row.get("components") or []
+        if row.get("type") != 1 or not 1 <= len(buttons) <= MAX_ROW_BUTTONS:
+            errors.append(f"components.{r}: an action row holds 1 to {MAX_ROW_BUTTONS} components")
+        for b, button in enumerate(buttons):
+            where = f"components.{r}.components.{b}"
+            custom_id = button.get("custom_id") or ""
+            custom_ids.append(custom_id)
+            if button.get("type") != 2:
+                errors.append(f"{where}.type: not a button")
+            if not 1 <= len(custom_id) <= MAX_CUSTOM_ID:
+                errors.append(f"{where}.custom_id: must be 1 to {MAX_CUSTOM_ID} in length")
+            if len(button.get("label") or "") > MAX_BUTTON_LABEL:
+                errors.append(f"{where}.label: must be {MAX_BUTTON_LABEL} or fewer in length")
+    if len(custom_ids) != len(set(custom_ids)):
+        errors.append("components: custom_id must be unique")
     return errors
 
 
@@ -117,6 +147,7 @@ class SentInteraction:
     token: str
     type: int
     sent_at: float
+    message_id: str | None = None  # a component interaction: the message whose button it was
 
 
 @dataclass
@@ -139,6 +170,8 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.interactions: dict[str, SentInteraction] = {}
+        self.messages: dict[str, dict[str, Any]] = {}  # id -> message as shown now (edits applied)
+        self.replies: dict[str, str] = {}  # interaction id -> id of the message its response made
 
     # --- lifecycle --------------------------------------------------------------------------
     @property
@@ -213,12 +246,22 @@ class FakeDiscord:
             "attachments": [],
             "pinned": False,
             "flags": payload.get("flags") or 0,
-            "components": [],
+            "components": payload.get("components") or [],
         }
         if webhook:
             data["webhook_id"] = APP_ID
             data["application_id"] = APP_ID
+        self.messages[data["id"]] = data
         return data
+
+    def _update(self, message_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """A message edited in place: what the payload gives replaces what it had."""
+        message = self.messages[message_id]
+        for key in ("content", "embeds", "components"):
+            if key in payload:
+                message[key] = payload[key] or ([] if key != "content" else "")
+        message["edited_timestamp"] = "2025-02-27T08:01:00.000000+00:00"
+        return message
 
     def guild(self) -> dict[str, Any]:
         return {
@@ -357,7 +400,9 @@ class FakeDiscord:
             )
         kind = body.get("type")
         data = body.get("data") or {}
-        if kind == 4:
+        if kind in (6, 7) and sent.message_id is None:
+            return _invalid(["type: only a component interaction can update its message"])
+        if kind == 4 or kind == 7:
             errors = message_errors(data)
             if errors:
                 await self._record(Call("rejected", request.path, body, at, interaction_id, 400))
@@ -380,7 +425,12 @@ class FakeDiscord:
         }
         if kind in (4, 5):
             message = self.message(data, webhook=True)
+            self.replies[interaction_id] = message["id"]
             result["interaction"]["response_message_id"] = message["id"]
+            result["resource"] = {"type": kind, "message": message}
+        if kind == 7:
+            assert sent.message_id is not None
+            message = self._update(sent.message_id, data)
             result["resource"] = {"type": kind, "message": message}
         return _json(result)
 
@@ -401,6 +451,16 @@ class FakeDiscord:
         return await self._webhook_message(request, "followup")
 
     async def _edit_original(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        sent = next((s for s in self.interactions.values() if s.token == token), None)
+        if sent is not None and sent.message_id is not None and request.match_info["message"] == "@original":
+            # After a deferred update (type 6) the original is the message whose button was pressed.
+            body = await self._body(request)
+            errors = message_errors(body)
+            if errors:
+                return _invalid(errors)
+            await self._record(Call("edit_original", request.path, body, time.perf_counter(), token))
+            return _json(self._update(sent.message_id, body))
         return await self._webhook_message(request, "edit_original")
 
     async def _delete_message(self, request: web.Request) -> web.Response:
@@ -552,7 +612,8 @@ class FakeDiscord:
         if self._ws is None:
             raise RuntimeError("no client is connected to the fake gateway")
         sent_at = time.perf_counter()
-        sent = SentInteraction(payload["id"], payload["token"], payload["type"], sent_at)
+        message_id = (payload.get("message") or {}).get("id")
+        sent = SentInteraction(payload["id"], payload["token"], payload["type"], sent_at, message_id)
         self.interactions[sent.id] = sent
         await self._dispatch(self._ws, "INTERACTION_CREATE", payload)
         return sent
@@ -563,6 +624,18 @@ class FakeDiscord:
         """A member runs `/brief query:<query>` (in a DM with the bot when `dm`)."""
         options = [{"name": "query", "type": 3, "value": query}]
         return await self._send_interaction(self._interaction(2, options, permissions, user_id, dm))
+
+    async def press(
+        self, message_id: str, label: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+    ) -> SentInteraction:
+        """A member presses the button labelled `label` on a message (a component interaction,
+        type 3, carrying the message as Discord shows it now)."""
+        message = self.messages[message_id]
+        button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
+        payload = self._interaction(3, [], permissions, user_id)
+        payload["data"] = {"custom_id": button["custom_id"], "component_type": 2}
+        payload["message"] = message
+        return await self._send_interaction(payload)
 
     async def autocomplete(self, current: str) -> SentInteraction:
         """A member is typing `current` into `/brief`'s query option."""

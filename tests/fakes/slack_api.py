@@ -1,7 +1,8 @@
 """A local stand-in for Slack's Web API and response_url endpoint (aiohttp, 127.0.0.1, any port).
 
 It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
-views.publish), records every post, rejects blocks the way Slack does (`invalid_blocks`), and can
+views.publish), records every post (a response_url post with `replace_original` replaces the
+message whose button gave that response_url, as Slack does), rejects blocks the way Slack does (`invalid_blocks`), and can
 be told to answer 429 with Retry-After, or a given error, for the next calls to a method.
 It also speaks enough Socket Mode (apps.connections.open, a WebSocket that says hello, sends
 envelopes and collects their acks) to run the app without a public URL.
@@ -26,6 +27,10 @@ MAX_CONTEXT_ELEMENTS = 10
 MAX_TEXT_OBJECT = 3000
 MAX_FIELDS = 10
 MAX_FIELD_TEXT = 2000
+MAX_ACTION_ELEMENTS = 25
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_ACTION_ID = 255
 RESPONSE_URL = "response_url"  # the key for rate limits and failures on response_url posts
 
 
@@ -74,7 +79,29 @@ def _block_error(index: int, block: Any) -> str | None:
         return None
     if kind == "divider":
         return None
+    if kind == "actions":
+        return _actions_error(where, block)
     return f"{where}/type] unsupported block type {kind!r}"
+
+
+def _actions_error(where: str, block: dict[str, Any]) -> str | None:
+    elements = block.get("elements") or []
+    if not 1 <= len(elements) <= MAX_ACTION_ELEMENTS:
+        return f"{where}/elements] must provide 1 to {MAX_ACTION_ELEMENTS} items"
+    for n, element in enumerate(elements):
+        at = f"{where}/elements/{n}"
+        if element.get("type") != "button":
+            return f"{at}/type] unsupported element type {element.get('type')!r}"
+        text = element.get("text", {})
+        if isinstance(text, dict) and text.get("type") != "plain_text":
+            return f"{at}/text/type] must be plain_text"
+        if error := _text_error(text, f"{at}/text]", MAX_BUTTON_TEXT):
+            return error
+        if not 1 <= len(str(element.get("action_id", ""))) <= MAX_ACTION_ID:
+            return f"{at}/action_id] must be 1 to {MAX_ACTION_ID} characters"
+        if len(str(element.get("value", ""))) > MAX_BUTTON_VALUE:
+            return f"{at}/value] must be less than {MAX_BUTTON_VALUE + 1} characters"
+    return None
 
 
 def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
@@ -93,6 +120,9 @@ def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
     for index, block in enumerate(blocks):
         if error := _block_error(index, block):
             return error
+    action_ids = [e.get("action_id") for b in blocks if b.get("type") == "actions" for e in b.get("elements", [])]
+    if len(action_ids) != len(set(action_ids)):
+        return "[json-pointer:/blocks] action_id must be unique in a message"
     return None
 
 
@@ -117,6 +147,37 @@ def slash_command_body(team_id: str, response_url: str, text: str, *, user: str,
         }
     ).encode()
 
+def block_actions_body(
+    team_id: str, response_url: str, message: dict[str, Any], action_id: str, *, user: str, channel: str
+) -> bytes:
+    """The form body Slack POSTs (`payload=<json>`) when `user` presses the button `action_id` of
+    `message`, a message the app sent (as a response_url reply, so it has no ts of its own here)."""
+    button, block_id = next(
+        (e, b.get("block_id", "")) for b in message.get("blocks", []) if b.get("type") == "actions"
+        for e in b.get("elements", []) if e.get("action_id") == action_id
+    )
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
+        "api_app_id": "A0BRIEF",
+        "token": "verification-token-unused",
+        "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": channel, "is_ephemeral": False},
+        "trigger_id": "4.5.6",
+        "team": {"id": team_id, "domain": "briefbot-test"},
+        "enterprise": None,
+        "is_enterprise_install": False,
+        "channel": {"id": channel, "name": "news"},
+        "message": {"type": "message", "ts": "1700000000.000001", "text": message.get("text", ""), "blocks": message.get("blocks", [])},
+        "state": {"values": {}},
+        "response_url": response_url,
+        "actions": [{
+            "type": "button", "action_id": action_id, "block_id": block_id, "value": button.get("value", ""),
+            "text": button["text"], "action_ts": f"{time.time():.6f}",
+        }],
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode()
+
+
 @dataclass
 class Call:
     method: str
@@ -138,6 +199,10 @@ class FakeSlack:
     messages: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postMessage
     ephemerals: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postEphemeral
     responses: list[dict[str, Any]] = field(default_factory=list)  # accepted response_url posts
+    # A message replaced in place (replace_original) changes its entry in `responses`; which
+    # entry each response_url name belongs to (a button's response_url is that of its message).
+    response_targets: dict[str, int] = field(default_factory=dict)
+    replaced: list[dict[str, Any]] = field(default_factory=list)  # accepted replace_original posts
     views: list[dict[str, Any]] = field(default_factory=list)  # accepted views.publish
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (method, reason)
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode acks received
@@ -230,8 +295,20 @@ class FakeSlack:
             return web.Response(status=400, text="invalid_blocks")
         if not body.get("text") and not body.get("blocks"):
             return web.Response(status=400, text="no_text")
-        self.responses.append(body)
+        name = request.match_info["name"]
+        if body.get("replace_original") and name in self.response_targets:
+            self.responses[self.response_targets[name]] = body
+            self.replaced.append(body)
+        else:
+            self.response_targets[name] = len(self.responses)
+            self.responses.append(body)
         return web.Response(text="ok")
+
+    def button_response_url(self, message_index: int) -> str:
+        """A fresh response_url for a button press on `responses[message_index]`."""
+        name = f"action-{next(self._ts)}"
+        self.response_targets[name] = message_index
+        return self.response_url(name)
 
     # -- Socket Mode -----------------------------------------------------------------------
 
