@@ -8,17 +8,12 @@ lock keeps the coroutines sharing this connection from interleaving their transa
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
-
-import aiosqlite
 
 from bot.store import sql
-from bot.store.database import StoreError, connect, transaction
+from bot.store.database import StoreError, transaction
+from bot.store.side_connection import SideConnectionStore, make_row
 
 
 @dataclass(frozen=True)
@@ -88,43 +83,9 @@ class Notice:
     reason: str | None
 
 
-def _make(kind: type, row: aiosqlite.Row) -> Any:
-    return kind(**dict(row))
 
-
-class ScheduleStore:
-    def __init__(self, path: Path, conn: aiosqlite.Connection) -> None:
-        self.path = path
-        self._conn = conn
-        self._lock = asyncio.Lock()
-
-    @classmethod
-    async def open(cls, path: Path) -> ScheduleStore:
-        """Open a connection to a database the main Store has already migrated."""
-        conn = await connect(Path(path))
-        await conn.execute(sql.PRAGMA_SYNC_FULL)
-        return cls(Path(path), conn)
-
-    async def close(self) -> None:
-        async with self._lock:
-            await self._conn.close()
-
-    async def _rows(self, query: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._lock:
-            try:
-                return list(await self._conn.execute_fetchall(query, params))
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
-
-    async def _write(self, query: str, params: dict[str, Any]) -> int:
-        """One statement in its own committed transaction; returns the rows it changed."""
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    cursor = await db.execute(query, params)
-                    return cursor.rowcount
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+class ScheduleStore(SideConnectionStore):
+    """Subscriptions, feeds and the delivery log, on their own connection (see SideConnectionStore)."""
 
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, new: NewSubscription, now: str) -> int:
@@ -139,18 +100,18 @@ class ScheduleStore:
     async def same_subscription(self, new: NewSubscription) -> Subscription | None:
         params = {k: getattr(new, k) for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")}
         rows = await self._rows(sql.FIND_SAME_SUBSCRIPTION, params)
-        return _make(Subscription, rows[0]) if rows else None
+        return make_row(Subscription, rows[0]) if rows else None
 
     async def subscription(self, subscription_id: int) -> Subscription | None:
         rows = await self._rows(sql.GET_SUBSCRIPTION, {"id": subscription_id})
-        return _make(Subscription, rows[0]) if rows else None
+        return make_row(Subscription, rows[0]) if rows else None
 
     async def workspace_subscriptions(self, platform: str, workspace: str) -> list[Subscription]:
         rows = await self._rows(sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace})
-        return [_make(Subscription, r) for r in rows]
+        return [make_row(Subscription, r) for r in rows]
 
     async def active_subscriptions(self) -> list[Subscription]:
-        return [_make(Subscription, r) for r in await self._rows(sql.ACTIVE_SUBSCRIPTIONS)]
+        return [make_row(Subscription, r) for r in await self._rows(sql.ACTIVE_SUBSCRIPTIONS)]
 
     async def delivery_platforms(self) -> set[str]:
         return {r[0] for r in await self._rows(sql.DELIVERY_PLATFORMS)}
@@ -180,18 +141,18 @@ class ScheduleStore:
     # --- deliveries --------------------------------------------------------------------------
     async def delivery(self, subscription_id: int, slot_time: str) -> Delivery | None:
         rows = await self._rows(sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time})
-        return _make(Delivery, rows[0]) if rows else None
+        return make_row(Delivery, rows[0]) if rows else None
 
     async def delivery_by_id(self, delivery_id: int) -> Delivery | None:
         rows = await self._rows(sql.GET_DELIVERY_BY_ID, {"id": delivery_id})
-        return _make(Delivery, rows[0]) if rows else None
+        return make_row(Delivery, rows[0]) if rows else None
 
     async def deliveries(self, subscription_id: int) -> list[Delivery]:
         rows = await self._rows(sql.SUBSCRIPTION_DELIVERIES, {"subscription_id": subscription_id})
-        return [_make(Delivery, r) for r in rows]
+        return [make_row(Delivery, r) for r in rows]
 
     async def pending_deliveries(self) -> list[Delivery]:
-        return [_make(Delivery, r) for r in await self._rows(sql.PENDING_DELIVERIES)]
+        return [make_row(Delivery, r) for r in await self._rows(sql.PENDING_DELIVERIES)]
 
     async def latest_ingest(self) -> str | None:
         rows = await self._rows(sql.LATEST_INGEST, {})
@@ -252,25 +213,25 @@ class ScheduleStore:
         place = {"url": url, "platform": platform, "workspace": workspace}
         created = await self._write(sql.INSERT_FEED, {**place, "added_by": added_by, "now": now}) == 1
         rows = await self._rows(sql.FIND_FEED, place)
-        return _make(Feed, rows[0]), created
+        return make_row(Feed, rows[0]), created
 
     async def workspace_feeds(self, platform: str, workspace: str) -> list[Feed]:
         rows = await self._rows(sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace})
-        return [_make(Feed, r) for r in rows]
+        return [make_row(Feed, r) for r in rows]
 
     async def feed(self, feed_id: int) -> Feed | None:
         rows = await self._rows(sql.GET_FEED, {"id": feed_id})
-        return _make(Feed, rows[0]) if rows else None
+        return make_row(Feed, rows[0]) if rows else None
 
     async def delete_feed(self, feed_id: int) -> bool:
         """Stop polling a feed; what it brought in stays."""
         return await self._write(sql.DELETE_FEED, {"id": feed_id}) == 1
 
     async def feeds(self) -> list[Feed]:
-        return [_make(Feed, r) for r in await self._rows(sql.LIST_FEEDS)]
+        return [make_row(Feed, r) for r in await self._rows(sql.LIST_FEEDS)]
 
     async def due_feeds(self, now: str) -> list[Feed]:
-        return [_make(Feed, r) for r in await self._rows(sql.DUE_FEEDS, {"now": now})]
+        return [make_row(Feed, r) for r in await self._rows(sql.DUE_FEEDS, {"now": now})]
 
     async def feed_polled(
         self, feed_id: int, etag: str | None, last_modified: str | None, next_poll_at: str, now: str

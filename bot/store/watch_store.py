@@ -6,18 +6,17 @@ is the promise that the alert is posted once, so a committed claim must survive 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
 from bot.store import sql
-from bot.store.database import StoreError, connect, transaction
+from bot.store.database import StoreError, transaction
+from bot.store.side_connection import SideConnectionStore, make_row
 
 
 @dataclass(frozen=True)
@@ -97,43 +96,9 @@ class Notice:
     reason: str | None
 
 
-def _make(kind: type, row: aiosqlite.Row) -> Any:
-    return kind(**dict(row))
 
-
-class WatchStore:
-    def __init__(self, path: Path, conn: aiosqlite.Connection) -> None:
-        self.path = path
-        self._conn = conn
-        self._lock = asyncio.Lock()
-
-    @classmethod
-    async def open(cls, path: Path) -> WatchStore:
-        """Open a connection to a database the main Store has already migrated."""
-        conn = await connect(Path(path))
-        await conn.execute(sql.PRAGMA_SYNC_FULL)
-        return cls(Path(path), conn)
-
-    async def close(self) -> None:
-        async with self._lock:
-            await self._conn.close()
-
-    async def _rows(self, query: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._lock:
-            try:
-                return list(await self._conn.execute_fetchall(query, params))
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
-
-    async def _write(self, query: str, params: dict[str, Any]) -> int:
-        """One statement in its own committed transaction; returns the rows it changed."""
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    cursor = await db.execute(query, params)
-                    return cursor.rowcount
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+class WatchStore(SideConnectionStore):
+    """Watches and their alert log, on their own connection (see SideConnectionStore)."""
 
     # --- watches -------------------------------------------------------------------------------
     async def add_watch(self, new: NewWatch, now: str, seen_until: str) -> int:
@@ -149,19 +114,19 @@ class WatchStore:
     async def same_watch(self, new: NewWatch) -> Watch | None:
         params = {k: v for k, v in vars(new).items() if k not in ("created_by", "query")}
         rows = await self._rows(sql.FIND_SAME_WATCH, params)
-        return _make(Watch, rows[0]) if rows else None
+        return make_row(Watch, rows[0]) if rows else None
 
     async def watch(self, watch_id: int) -> Watch | None:
         rows = await self._rows(sql.GET_WATCH, {"id": watch_id})
-        return _make(Watch, rows[0]) if rows else None
+        return make_row(Watch, rows[0]) if rows else None
 
     async def workspace_watches(self, platform: str, workspace: str) -> list[Watch]:
         rows = await self._rows(sql.LIST_WORKSPACE_WATCHES, {"platform": platform, "workspace": workspace})
-        return [_make(Watch, r) for r in rows]
+        return [make_row(Watch, r) for r in rows]
 
     async def active_watches(self, platforms: Sequence[str]) -> list[Watch]:
         rows = await self._rows(sql.ACTIVE_WATCHES, {"platforms": json.dumps(sorted(platforms))})
-        return [_make(Watch, r) for r in rows]
+        return [make_row(Watch, r) for r in rows]
 
     async def delete_watch(self, watch_id: int) -> bool:
         return await self._write(sql.DELETE_WATCH, {"id": watch_id}) > 0
@@ -247,7 +212,7 @@ class WatchStore:
         }
         await db.execute(sql.INSERT_ALERT, params)
         rows = await db.execute_fetchall(sql.LATEST_FACT_ALERT, key)
-        return _make(Alert, rows[0])
+        return make_row(Alert, rows[0])
 
     async def watches_with_held_alerts(self, platforms: Sequence[str]) -> list[int]:
         rows = await self._rows(sql.WATCHES_WITH_HELD_ALERTS, {"platforms": json.dumps(sorted(platforms))})
@@ -270,20 +235,20 @@ class WatchStore:
                     rows = await db.execute_fetchall(sql.POST_ALERTS, {"post": post})
             except sqlite3.Error as error:
                 raise StoreError(f"database {self.path}: {error}") from error
-        return [_make(Alert, r) for r in rows]
+        return [make_row(Alert, r) for r in rows]
 
     async def open_alerts(self, platforms: Sequence[str]) -> list[Alert]:
         rows = await self._rows(sql.OPEN_ALERTS, {"platforms": json.dumps(sorted(platforms))})
-        return [_make(Alert, r) for r in rows]
+        return [make_row(Alert, r) for r in rows]
 
     async def alerts(self, watch_id: int) -> list[Alert]:
-        return [_make(Alert, r) for r in await self._rows(sql.WATCH_ALERTS, {"watch_id": watch_id})]
+        return [make_row(Alert, r) for r in await self._rows(sql.WATCH_ALERTS, {"watch_id": watch_id})]
 
     async def previous_sent(self, alert: Alert) -> Alert | None:
         """The version of the alert's fact the channel saw last."""
         params = {"watch_id": alert.watch_id, "fact": alert.fact, "before": alert.id}
         rows = await self._rows(sql.PREVIOUS_SENT_ALERT, params)
-        return _make(Alert, rows[0]) if rows else None
+        return make_row(Alert, rows[0]) if rows else None
 
     async def first_message(self, watch_id: int, fact: str) -> str | None:
         rows = await self._rows(sql.FIRST_FACT_MESSAGE, {"watch_id": watch_id, "fact": fact})
