@@ -84,3 +84,16 @@ async def compose(
 
 def _date_key(event: dict[str, Any]) -> int:
     return int((event.get("date") or "0000-00-00").replace("-", ""))
+
+
+def headline(answer: Answer) -> Answer:
+    """The short channel message a scheduled briefing hangs its thread on: what it counts."""
+    counts = {section.title: len(section.items) for section in answer.sections}
+    parts = [_count(counts.get("Talks", 0) + counts.get("Coming up", 0), "talk", "talks"),
+             _count(counts.get("Agreements", 0), "agreement", "agreements"),
+             _count(counts.get("Key statements", 0), "key statement", "key statements")]
+    return Answer(answer.query, "brief", f"{answer.title}: " + ", ".join(parts), note="The briefing is in the thread.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

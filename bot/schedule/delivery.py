@@ -21,13 +21,14 @@ import socket
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot.answer import brief as briefing
 from bot.answer.model import Answer
 from bot.answer.query import Query
 from bot.answer.service import AnswerService
 from bot.config import Settings
 from bot.platform import ChatPlatform, DeliveryError
 from bot.schedule.clock import Clock, Sleep, from_db, local_text, system_clock, to_db
-from bot.schedule.rules import latest_slot
+from bot.schedule.rules import latest_slot, threaded
 from bot.store.schedule_store import Delivery, ScheduleStore, Subscription
 from bot.store.store import Window
 
@@ -212,6 +213,10 @@ class Deliverer:
             log.exception("subscription %s: cannot compose the briefing", sub.id)
             return await self._failed(row, f"could not compose the briefing: {type(error).__name__}", row.attempts)
         platform = self.platforms[sub.platform]
+        # A headline in the channel, the briefing in its thread; posted once even when the
+        # thread reply needs another attempt.
+        headline = briefing.headline(answer) if threaded(sub.rule) and answer.shown else None
+        headline_id: str | None = None
         attempts, reason = row.attempts, "not attempted"
         for number, delay in enumerate((0.0, *self.retry.delays)):
             if number and self.stopping:
@@ -224,7 +229,11 @@ class Deliverer:
                 return Outcome(sub.id, row.slot_time, "pending", attempts, reason="claimed by another process")
             attempts += 1
             try:
-                message_id = await asyncio.wait_for(platform.post_briefing(sub.channel, answer), self.retry.send_timeout)
+                if headline is not None and headline_id is None:
+                    headline_id = await asyncio.wait_for(platform.post_briefing(sub.channel, headline), self.retry.send_timeout)
+                thread = {"reply_to": headline_id} if headline_id else {}
+                message_id = await asyncio.wait_for(platform.post_briefing(sub.channel, answer, **thread), self.retry.send_timeout)
+                message_id = headline_id or message_id  # the channel's message: the thread hangs on it
             except DeliveryError as error:
                 if error.permanent:
                     return await self._permanent(sub, row, error.reason, attempts)

@@ -59,6 +59,15 @@ def zone_name(word: str) -> str | None:
 
 
 _TOPIC = re.compile(r"\s+about\s+(?P<topic>.+)$", re.IGNORECASE)
+# A briefing posts as a headline with the briefing in its thread, unless the rule ends so. Kept in
+# the rule's description (stored with the subscription), so no second place says it.
+NO_THREAD = "no thread"
+_NO_THREAD = re.compile(r"[\s,;]+(?:no thread|without (?:a )?thread|unthreaded|in channel)$", re.IGNORECASE)
+
+
+def threaded(description: str) -> bool:
+    """Whether a subscription with this rule posts its briefing in a thread under a headline."""
+    return not description.endswith(", " + NO_THREAD)
 _QUOTES = "\"'“”‘’`"
 _CRON = re.compile(
     r"^cron\s+(?:[" + _QUOTES + r"](?P<quoted>[^" + _QUOTES + r"]+)[" + _QUOTES + r"]"
@@ -69,8 +78,11 @@ _TIME = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$", re.
 
 
 def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
-    """`daily at 08:00 [TZ] [weekdays] [about TOPIC]`, `every monday at 09:00 ...`, `cron "..." ...`."""
+    """`daily at 08:00 [TZ] [weekdays] [about TOPIC] [no thread]`, `every monday at 09:00 ...`, `cron "..." ...`."""
     text = " ".join(text.split())
+    flat = bool(match := _NO_THREAD.search(" " + text))
+    if match:
+        text = (" " + text)[: match.start()].strip()
     topic = None
     if match := _TOPIC.search(" " + text):
         topic = match.group("topic").strip(" \"'“”.") or None
@@ -85,6 +97,8 @@ def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
     else:
         cron, zone, description = _word_rule(text, default_tz)
     check_cron(cron, zone, now or datetime.now(UTC))
+    if flat:
+        description += ", " + NO_THREAD
     return Rule(cron=cron, timezone=zone, topic=topic, description=description)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from tests.conftest import make_settings
 from tests.fakes.discord_api import CHANNEL_ID, GUILD_ID, FakeDiscord
 from tests.fakes.discord_api import TOKEN as DISCORD_TOKEN
 from tests.fakes.slack_api import FakeSlack
-from tests.schedule.helpers import ADMIN, CHANNEL, FAST, TOKEN, command, texts, utc
+from tests.schedule.helpers import ADMIN, CHANNEL, FAST, TOKEN, command, utc
 
 T0 = utc(2025, 3, 28, 12, 0)  # Friday noon UTC, before the spring-forward of 30 March
 
@@ -196,8 +197,30 @@ async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(seede
     latest = await (await seeded.schedule_store()).latest_ingest()
     assert (first.window_start, first.window_end) == (to_db(now - timedelta(hours=24)), latest)
     assert second.window_start == first.window_end  # since the last sent, not a fixed 24 hours
-    assert "Briefing" in texts(fake_slack)[0] and "Nothing new" not in texts(fake_slack)[0]
-    assert texts(fake_slack)[1] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC."
+    headline, briefing, nothing = fake_slack.messages
+    # A headline counting what is new, the briefing in its thread; nothing new is one line.
+    assert re.fullmatch(r"Briefing: \d+ talks?, \d+ agreements?, \d+ key statements?\nThe briefing is in the thread.", headline["text"])
+    assert briefing["thread_ts"] == headline["ts"] and "thread_ts" not in headline
+    assert "Briefing" in briefing["text"] and "Nothing new" not in briefing["text"]
+    assert first.message_id == headline["ts"]
+    assert nothing["text"] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC." and "thread_ts" not in nothing
+
+
+async def test_a_subscription_may_ask_for_its_briefing_without_a_thread(seeded: Engine, fake_slack: FakeSlack) -> None:
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    made = await command(seeded, f"subscribe daily at {(now - timedelta(minutes=30)):%H:%M} UTC no thread", now - timedelta(hours=2))
+    assert made.items[0].data["schedule"].endswith(", no thread")
+    slack = SlackPlatform(seeded, seeded.settings)
+    try:
+        await deliver(seeded, slack, now)
+    finally:
+        await slack.disconnect()
+    [briefing] = fake_slack.messages
+    assert "thread_ts" not in briefing and "Key statements" in all_blocks_text(briefing)
+
+
+def all_blocks_text(message: dict) -> str:
+    return str(message.get("blocks"))
 
 
 # --- Discord ----------------------------------------------------------------------------------
