@@ -73,10 +73,10 @@ _N = r"(?:\s+(?P<number>.+?))?"  # what should be a number; checked by the parse
 
 COMMANDS: tuple[Command, ...] = (
     _command(
-        "latest_talks", "latest talks [with|between X [and Y]] [in PLACE] [about TOPIC] [since DATE|this week]",
-        "talks, meetings, calls, visits, newest first (a city counts for its country)",
+        "latest_talks", "latest talks [with|between X [and Y]] [about TOPIC] [since DATE|this week]",
+        "talks, meetings, calls, visits, newest first",
         (r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$",),
-        FILTERS, "latest_talks", examples=("latest talks", "latest talks in Istanbul"), paged=True,
+        FILTERS, "latest_talks", examples=("latest talks",), paged=True,
     ),
     _command(
         "who_said_what", "who said what [about TOPIC] [since DATE]",
@@ -96,7 +96,7 @@ COMMANDS: tuple[Command, ...] = (
         FILTERS, "who_said_what", paged=True, group="speaker",
     ),
     _command(
-        "agreements", "agreements [between X and Y] [signed in PLACE]", "agreements",
+        "agreements", "agreements [between X and Y]", "agreements",
         (r"^(?:agreements?|deals?)\b(?P<rest>.*)$",),
         FILTERS, "events", examples=("agreements",), paged=True,
     ),
@@ -245,7 +245,8 @@ def help_rows() -> tuple[tuple[str, str], ...]:
 def readme_table() -> str:
     """The README's table of the command language, exactly as it must appear there."""
     lines = ["| query | answer |", "|---|---|"]
-    lines += [f"| {usages} | {what} |" for usages, what in help_rows()]
+    # A bare `|` ends a table cell in Markdown, even inside backticks.
+    lines += [f"| {usages.replace('|', chr(92) + '|')} | {what} |" for usages, what in help_rows()]
     return "\n".join(lines)
 
 
