@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from os import PathLike
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -58,6 +59,15 @@ class Settings(BaseSettings):
     discord_api_base: str = Field("https://discord.com/api/v10", alias="DISCORD_API_BASE")
     discord_gateway_url: str | None = Field(None, alias="DISCORD_GATEWAY_URL")
     discord_guild_id: int | None = Field(None, alias="DISCORD_GUILD_ID")
+
+    @field_validator("db", mode="before")
+    @classmethod
+    def _sqlite_file(cls, value: object) -> object:
+        from bot.store.location import sqlite_path
+
+        # Before Path's coercion, which would fold `postgresql://` into a file name `postgresql:`.
+        # An unsupported URL raises UnsupportedDatabase, a one-line message without the value.
+        return sqlite_path(value) if isinstance(value, str | PathLike) else value
 
     @field_validator("tz")
     @classmethod

@@ -85,34 +85,57 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
         raise _explain(error, path) from error
 
 
+def script_statements(script: str) -> list[str]:
+    """A migration script cut into its statements, so they can run one by one inside a transaction
+    we hold (`executescript` would commit it first). Cut at a `;` only where SQLite says a
+    statement is complete: not inside a string, a comment or a trigger's body."""
+    statements: list[str] = []
+    pending = ""
+    *pieces, tail = script.split(";")
+    for piece in pieces:
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    leftover = "\n".join(ln for ln in (pending + tail).splitlines() if not ln.strip().startswith("--"))
+    if leftover.strip():
+        raise ValueError(f"migration script ends inside a statement: {leftover.strip()[:60]!r}")
+    return statements
+
+
+async def _pending(conn: aiosqlite.Connection, migrations: list[Migration], path: Path) -> list[Migration]:
+    """The migrations this database has not recorded; refuses a schema newer than this code."""
+    applied = {row[0] for row in await conn.execute_fetchall(sql.APPLIED_VERSIONS)}
+    newest_known = migrations[-1].version if migrations else 0
+    if applied and max(applied) > newest_known:
+        raise StoreError(
+            f"database {path} has schema version {max(applied)}, newer than this Briefbot "
+            f"understands ({newest_known}); upgrade Briefbot or use another BRIEFBOT_DB"
+        )
+    return [m for m in migrations if m.version not in applied]
+
+
 async def migrate(conn: aiosqlite.Connection, path: Path) -> list[int]:
-    """Apply every migration not yet recorded, each in its own transaction; return those applied."""
+    """Apply every migration not yet recorded, all in one transaction; return those applied.
+
+    Several processes may open one new database at once (`docker compose up` starts both bots on a
+    fresh volume). The check and the apply therefore run under SQLite's write lock (BEGIN IMMEDIATE,
+    waiting up to the busy timeout for it): one process applies, the others wait, look again and
+    find every version recorded. A failed migration leaves the schema as it was."""
     migrations = available_migrations()
     try:
         await conn.execute(sql.CREATE_MIGRATIONS)
-        applied = {row[0] for row in await conn.execute_fetchall(sql.APPLIED_VERSIONS)}
-        newest_known = migrations[-1].version if migrations else 0
-        if applied and max(applied) > newest_known:
-            raise StoreError(
-                f"database {path} has schema version {max(applied)}, newer than this Briefbot "
-                f"understands ({newest_known}); upgrade Briefbot or use another BRIEFBOT_DB"
-            )
-        done = []
-        for migration in migrations:
-            if migration.version in applied:
-                continue
-            # The script runs inside an explicit transaction so a failed migration leaves nothing.
-            await conn.executescript(sql.BEGIN + ";\n" + migration.script)
-            try:
-                await conn.execute(
-                    sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now())
-                )
-                await conn.execute(sql.COMMIT)
-            except BaseException:
-                await conn.execute(sql.ROLLBACK)
-                raise
-            done.append(migration.version)
-        return done
+        # Looked at first without the write lock: opening an up-to-date database (every start but
+        # the first) must not wait for an ingest that holds the writer.
+        if not await _pending(conn, migrations, path):
+            return []
+        async with transaction(conn):
+            pending = await _pending(conn, migrations, path)  # another process may have been first
+            for migration in pending:
+                for statement in script_statements(migration.script):
+                    await conn.execute(statement)
+                await conn.execute(sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now()))
+        return [m.version for m in pending]
     except sqlite3.Error as error:
         if conn.in_transaction:
             await conn.execute(sql.ROLLBACK)

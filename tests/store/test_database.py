@@ -104,3 +104,23 @@ async def test_a_locked_database_is_reported_not_a_traceback(tmp_path, monkeypat
         holder.rollback()
         holder.close()
         await store.close()
+
+
+async def test_an_upgrade_that_fails_leaves_the_database_as_it_was(tmp_path, monkeypatch):
+    import bot.store.database as database
+
+    path = tmp_path / "upgrade.db"
+    everything = database.available_migrations()
+    monkeypatch.setattr(database, "available_migrations", lambda: everything[:1])
+    async with await Store.open(path):
+        pass
+    # A later migration that works, then one that fails halfway: neither is left behind.
+    broken = database.Migration(9001, "9001_broken", "CREATE TABLE half_done (x); SELECT * FROM no_such_table;")
+    monkeypatch.setattr(database, "available_migrations", lambda: [*everything, broken])
+    with pytest.raises(StoreError, match="no_such_table"):
+        await Store.open(path)
+    with sqlite3.connect(path) as conn:
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert versions == [everything[0].version]
+    assert "half_done" not in tables and "watches" not in tables
