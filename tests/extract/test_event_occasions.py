@@ -213,3 +213,9 @@ def test_the_host_of_a_summit_takes_part_but_not_the_host_of_two_sides_talks(ext
     assert {p["name"] for p in summit["participants"]} == {"Kenya"}
     talks = one(extractor, "Oman hosted talks between Iran and the United States on Monday.", "CONSULT")
     assert "Oman" not in {p["name"] for p in talks["participants"]}
+
+
+def test_speeding_up_a_withdrawal_is_a_withdrawal(extractor):
+    text = "Chile speeded up the withdrawal of its troops from the border on Wednesday."
+    retreat = one(extractor, text, "RETREAT")
+    assert "Chile" in {p["name"] for p in retreat["participants"]}
