@@ -1,7 +1,8 @@
 """The spaCy pipeline: the configured model plus Briefbot's fixes for the small model's slips.
 
 - `briefbot_line_breaks` (before the parser): a line break always ends a sentence, so a headline
-  or byline never runs into the paragraph after it.
+  or byline never runs into the paragraph after it; a full stop followed by a lower-case word
+  ("Kananaskis, Alta. for the summit") ends none.
 - `briefbot_entity_fixes` (an `entity_ruler` after the NER, overwriting): outlets such as
   Caliber.Az and known officials' names (a lone "Trump" is a person, not an organisation).
 - The tokenizer keeps outlet names written like domains ("Caliber.Az", "News.Az") whole.
@@ -37,6 +38,10 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if (token.is_space and "\n" in token.text) or ("\n" in token.whitespace_ and token.i + 1 < len(doc)):
             doc[token.i + 1].is_sent_start = True
+        elif token.text.endswith(".") and token.whitespace_ and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha:
+            # "Kananaskis, Alta. for the summit", "Sacramento, Calif. on Monday": an abbreviation's
+            # full stop followed by a lower-case word ends no sentence
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 

@@ -128,3 +128,9 @@ def test_an_honorific_is_no_part_of_a_name(extractor):
 def test_the_first_words_of_a_name_given_in_full_are_that_person(extractor):
     x = facts(extractor, "Kim Yo Jong warned Seoul on Thursday. Kim Yo also criticised the leaflets.")
     assert [e.name for e in x.entities if e.kind == "person"] == ["Kim Yo Jong"]
+
+
+def test_an_abbreviations_full_stop_ends_no_sentence(extractor):
+    doc = extractor.nlp("Leaders gathered in Kananaskis, Alta. for the Group of Seven summit. They met again later.")
+    assert [s.text for s in doc.sents] == [
+        "Leaders gathered in Kananaskis, Alta. for the Group of Seven summit.", "They met again later."]
