@@ -3,21 +3,38 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as calendar_day
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import find_participants
 from bot.extract.events.confidence import EventEvidence, confidence
+from bot.extract.events.drafts import (
+    Draft,
+    Mention,
+    country_code,
+    dated,
+    draft_participants,
+    draft_place,
+    draft_status,
+    places_differ,
+    recent,
+    stages_differ,
+)
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     STATUS_PREDICATES,
     lemma_of,
 )
-from bot.extract.events.occasions import find_occasion, is_definite, occasion_kind
+from bot.extract.events.occasions import (
+    acts_at_occasions,
+    find_occasion,
+    is_definite,
+    meetings_during_visits,
+)
 from bot.extract.events.topics import (
     agreement_content,
     distinct_topics,
@@ -33,31 +50,8 @@ from bot.extract.events.triggers import (
 )
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
-from bot.identity import Place, places_agree, talk_kinds_compatible, terms_agree
+from bot.identity import talk_kinds_compatible, terms_agree
 from bot.names import fold
-
-
-@dataclass
-class Mention:
-    trigger: Trigger
-    sent: Span
-    date: tuple[str, str] | None = None
-    location: Location | None = None
-    participants: list[Cluster] = field(default_factory=list)
-    status: str | None = None
-    topics: list[str] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
-    content: str | None = None
-    venue: Location | None = None  # a city named on what was agreed, see venue_of_terms
-    group_subject: bool = False  # "both sides agreed": participants come from the linked talks
-    occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
-
-
-@dataclass
-class _Draft:
-    mentions: list[Mention]
-    outcome: list[str] = field(default_factory=list)
-    borrowed: set[str] = field(default_factory=set)  # fields taken from an occasion, not its own text
 
 
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
@@ -95,11 +89,11 @@ def extract_events_with_evidence(
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
-    _meetings_during_visits(drafts)
-    _acts_at_occasions(drafts)
+    meetings_during_visits(drafts)
+    acts_at_occasions(drafts)
     out = []
     for draft in drafts:
-        if not _keep(draft) or (need_participants and not _draft_participants(draft)):
+        if not _keep(draft) or (need_participants and not draft_participants(draft)):
             continue
         event = _to_event(draft, published)
         evidence = _evidence(draft, event)
@@ -108,90 +102,7 @@ def extract_events_with_evidence(
     return out
 
 
-def _meetings_during_visits(drafts: list[_Draft]) -> None:
-    """A meeting told with no date, by an article that also tells of one visit by one of its
-    people (or between the visitor's country and the host's), was held during that visit: it
-    takes the visit's date, and its place when it names none ("X met Y." ... "X was on a visit
-    to Kyiv on Thursday.")."""
-    visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
-    for draft in drafts:
-        first = draft.mentions[0]
-        if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
-            continue
-        if _dated(draft):
-            continue
-        people = {id(p) for p in _draft_participants(draft) if p.kind == "person"}
-        hosts = [
-            v for v in visits
-            if (people & {id(p) for p in _draft_participants(v)} or _same_countries(draft, v))
-            and not _places_differ(_draft_place(draft), _draft_place(v))
-        ]
-        if len(hosts) != 1:
-            continue
-        visit = hosts[0]
-        if _dated(visit):
-            first.date = next(m.date for m in visit.mentions if m.date)
-            draft.borrowed.add("date")
-        if _draft_place(draft) is None and _draft_place(visit) is not None:
-            first.location = _draft_place(visit)
-            draft.borrowed.add("location")
-
-
-def _same_countries(meeting: _Draft, visit: _Draft) -> bool:
-    """The meeting is between the visitor's country and the country visited ("Uzbekistan and
-    Kazakhstan met" during the Uzbek president's visit to Kazakhstan)."""
-    place = _draft_place(visit)
-    visitors = {_country_code(p) for p in _draft_participants(visit)} - {None}
-    if place is None or place.country_code is None or not visitors:
-        return False
-    sides = {_country_code(p) for p in _draft_participants(meeting)} - {None}
-    return len(sides) == 2 and sides == visitors | {place.country_code}
-
-
-def _country_code(cluster: Cluster) -> str | None:
-    return cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
-
-
-def _acts_at_occasions(drafts: list[_Draft]) -> None:
-    """An act done at a gathering ("signed during the visit", "the summit resulted in a deal")
-    takes the gathering's date, place and status where it has none of its own."""
-    by_token = {i: d for d in drafts for m in d.mentions for i in (m.trigger.token.i, *m.trigger.tokens)}
-    for draft in drafts:
-        for mention in draft.mentions:
-            if mention.occasion is None:
-                continue
-            source = by_token.get(mention.occasion.i) or _antecedent(mention.occasion, drafts)
-            if source is None or source is draft:
-                continue
-            first = draft.mentions[0]
-            if not _dated(draft) and _dated(source):
-                first.date = next(m.date for m in source.mentions if m.date)
-                draft.borrowed.add("date")
-            if _draft_place(draft) is None and _draft_place(source) is not None:
-                first.location = _draft_place(source)
-                draft.borrowed.add("location")
-            if _draft_status(draft) is None:
-                first.status = _draft_status(source)
-            break
-
-
-def _antecedent(occasion: Token, drafts: list[_Draft]) -> _Draft | None:
-    """The gathering a definite mention ("the summit", "this visit") refers back to: the last one
-    of its kind told before it, else the only one of its kind the article tells of."""
-    if not is_definite(occasion):
-        return None
-    kind = occasion_kind(occasion)
-    fits = [
-        d for d in drafts
-        if d.mentions[0].trigger.type == "CONSULT" and talk_kinds_compatible(d.mentions[0].trigger.kind, kind)
-    ]
-    before = [d for d in fits if d.mentions[0].trigger.token.i < occasion.i]
-    if before:
-        return max(before, key=lambda d: d.mentions[0].trigger.token.i)
-    return fits[0] if len(fits) == 1 else None
-
-
-def _evidence(draft: _Draft, event: Event) -> EventEvidence:
+def _evidence(draft: Draft, event: Event) -> EventEvidence:
     first = draft.mentions[0]
     sides = {p.country_code or p.name for p in event.participants}
     return EventEvidence(
@@ -207,7 +118,7 @@ def _evidence(draft: _Draft, event: Event) -> EventEvidence:
     )
 
 
-def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> None:
+def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
     """The lead sentence after a dateline reports what happened where the report was filed;
     a phone call has no one place, what is still to come has none yet, and a place the sentence
     names itself wins."""
@@ -219,20 +130,20 @@ def _place_lead_events(doc: Doc, drafts: list[_Draft], dateline: Dateline) -> No
         first = draft.mentions[0]
         if first.sent.start != lead.start or first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
             continue
-        if _draft_status(draft) == "planned":
+        if draft_status(draft) == "planned":
             continue  # "... and will continue the dialogue in a week": not filed from where it will be
         if not any(m.location for m in draft.mentions):
             first.location = place
 
 
-def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    main: dict[str, _Draft] = {}
+def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None) -> list[Draft]:
+    drafts: list[Draft] = []
+    main: dict[str, Draft] = {}
     for sent in doc.sents:
         if any(t.i in index.byline_tokens for t in sent[:1]):
             continue
         sent_topics, sent_excluded = sentence_topics(sent)
-        sent_mentions: list[tuple[Mention, _Draft]] = []
+        sent_mentions: list[tuple[Mention, Draft]] = []
         for trigger in find_triggers(sent):
             if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks" and trigger.mode != "third-party":
                 continue  # "discuss" alone says what was talked about, not that talks took place
@@ -255,7 +166,7 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
     return _fold_undated(drafts, published)
 
 
-def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Draft | None:
+def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
     """Talks named as the setting of other talks in the same clause ("held talks during the
     discussions in Paris", "met at the summit") are the same sitting-down, told twice."""
     token = mention.trigger.token
@@ -270,12 +181,12 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, _Draft]]) -> _Dra
     return None
 
 
-def _fold_undated(drafts: list[_Draft], published: str | None = None) -> list[_Draft]:
+def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Draft]:
     """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
     article has just one dated event it can be and nothing (place, participants) sets them apart."""
     out = list(drafts)
     for draft in drafts:
-        if draft.mentions[0].trigger.type != "CONSULT" or _dated(draft):
+        if draft.mentions[0].trigger.type != "CONSULT" or dated(draft):
             continue
         fits = [(d, _folds_into(draft, d, published)) for d in out if d is not draft]
         # Talks it shares a side with first; only if none, a recent mention naming no side.
@@ -291,57 +202,41 @@ def _fold_undated(drafts: list[_Draft], published: str | None = None) -> list[_D
     return out
 
 
-def _headline_reading(undated: _Draft, targets: list[_Draft]) -> list[_Draft]:
+def _headline_reading(undated: Draft, targets: list[Draft]) -> list[Draft]:
     """Told before any of the talks it could be (a headline, a summing-up lead), it is the first
     of them that is news rather than a round still to come: a news story opens on its news."""
     start = undated.mentions[0].trigger.token.i
     if any(d.mentions[0].trigger.token.i < start for d in targets):
         return targets
-    held = [d for d in targets if _draft_status(d) != "planned"]
+    held = [d for d in targets if draft_status(d) != "planned"]
     return [min(held, key=lambda d: d.mentions[0].trigger.token.i)] if held else targets
 
 
-def _dated(draft: _Draft) -> bool:
-    return any(m.date for m in draft.mentions)
-
-
-def _draft_place(draft: _Draft) -> Location | None:
-    return next((m.location for m in draft.mentions if m.location), None)
-
-
-def _folds_into(undated: _Draft, target: _Draft, published: str | None = None) -> str | None:
+def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> str | None:
     """How the undated draft can be the dated one: "sides" (a side in common, or a summit), or
     "unnamed" (a recent mention naming no side: "both sides described Wednesday's call")."""
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
-    if not _dated(target) or theirs.type != "CONSULT" or not talk_kinds_compatible(theirs.kind, kind):
+    if not dated(target) or theirs.type != "CONSULT" or not talk_kinds_compatible(theirs.kind, kind):
         return None
-    if _places_differ(_draft_place(undated), _draft_place(target)):
+    if places_differ(draft_place(undated), draft_place(target)):
         return None  # a place of its own sets it apart
-    if _stages_differ(_draft_status(undated), _draft_status(target)):
+    if stages_differ(draft_status(undated), draft_status(target)):
         return None  # talks held are not the round still to come
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
-    ours, sides = {id(p) for p in _draft_participants(undated)}, {id(p) for p in _draft_participants(target)}
-    recent = any(m.date and _recent(m.date, published) for m in target.mentions)
+    ours, sides = {id(p) for p in draft_participants(undated)}, {id(p) for p in draft_participants(target)}
+    news = any(m.date and recent(m.date, published) for m in target.mentions)
     if not sides:
-        return "unnamed" if recent else None
-    if not ours and recent and _refers_back(undated, target):
+        return "unnamed" if news else None
+    if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
 
 
-def _refers_back(undated: _Draft, target: _Draft) -> bool:
+def _refers_back(undated: Draft, target: Draft) -> bool:
     """A definite mention naming no side ("the summit", "this meeting") after the talks it can mean."""
     token = undated.mentions[0].trigger.token
     return is_definite(token) and target.mentions[0].trigger.token.i < token.i
-
-
-def _places_differ(a: Location | None, b: Location | None) -> bool:
-    """Two named places that cannot be the same: Muscat is in Oman, and a palace of unknown
-    country may be in the city (the cross-article rule, `places_agree`, read within one article)."""
-    if a is None or b is None:
-        return False
-    return places_agree(Place.named(a.name, a.country_code), Place.named(b.name, b.country_code)) is False
 
 
 def _mention(
@@ -366,7 +261,7 @@ def _mention(
     return mention
 
 
-def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], published: str | None = None) -> _Draft:
+def _place(mention: Mention, drafts: list[Draft], main: dict[str, Draft], published: str | None = None) -> Draft:
     """Join the mention to the event it refers to in this article, or start a new one."""
     t = mention.trigger
     if t.type == "CONSULT":
@@ -395,14 +290,14 @@ def _place(mention: Mention, drafts: list[_Draft], main: dict[str, _Draft], publ
         if same is not None:
             same.mentions.append(mention)
             return same
-    draft = _Draft([mention])
+    draft = Draft([mention])
     drafts.append(draft)
     if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
         main["CONSULT"] = draft
     return draft
 
 
-def _may_join_main(main: _Draft, mention: Mention) -> bool:
+def _may_join_main(main: Draft, mention: Mention) -> bool:
     """An undated mention of talks is the article's main talks unless it says otherwise: another
     kind of sitting-down, a summit where the main talks are a meeting, or another stage (the
     summit that "is to discuss" it is not the meeting that was held)."""
@@ -411,37 +306,25 @@ def _may_join_main(main: _Draft, mention: Mention) -> bool:
         return False
     if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
         return False
-    return not _stages_differ(_draft_status(main), mention.status)
+    return not stages_differ(draft_status(main), mention.status)
 
 
-def _stages_differ(a: str | None, b: str | None) -> bool:
-    """One still to come, the other under way or held: two rounds, not one told twice."""
-    return bool(a and b) and (a == "planned") != (b == "planned")
-
-
-def _same_agreement(mention: Mention, drafts: list[_Draft], published: str | None) -> _Draft | None:
+def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None) -> Draft | None:
     """"They signed the accords ... the agreement formalizes ...": one agreement told again, when
     it names a side of it, says nothing else about its terms and is not dated otherwise."""
     for draft in reversed(drafts):
         first = draft.mentions[0]
         if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":
             continue
-        if not {id(p) for p in _draft_participants(draft)} & {id(p) for p in mention.participants}:
+        if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
         dates = {m.date for m in draft.mentions if m.date}
-        if mention.date and (dates or not _recent(mention.date, published)) and mention.date not in dates:
+        if mention.date and (dates or not recent(mention.date, published)) and mention.date not in dates:
             continue  # "signed a treaty last year" is not the documents inked at today's visit
         if not all(terms_agree(_terms(m), _terms(mention)) for m in draft.mentions):
             continue
         return draft
     return None
-
-
-def _recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool:
-    """Dated within a week of publication: the news of the day, not history."""
-    if published is None:
-        return False
-    return abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days) <= days
 
 
 def _terms(mention: Mention) -> str | None:
@@ -453,7 +336,7 @@ def _terms(mention: Mention) -> str | None:
     return " ".join(w for w in fold(mention.content).split() if w not in names) or None
 
 
-def _next_day_of(draft: _Draft, mention: Mention) -> bool:
+def _next_day_of(draft: Draft, mention: Mention) -> bool:
     """The mention dates the same talks a day apart ("began on Saturday", "ended on Sunday")."""
     dates = [m.date for m in draft.mentions if m.date]
     if not dates or mention.date is None or dates[0][1] != "day" or mention.date[1] != "day":
@@ -463,19 +346,19 @@ def _next_day_of(draft: _Draft, mention: Mention) -> bool:
     return _may_be(draft, mention)
 
 
-def _may_be(draft: _Draft, mention: Mention) -> bool:
+def _may_be(draft: Draft, mention: Mention) -> bool:
     """Nothing sets the mention apart from the talks: the same kind of sitting-down, no other
     place, a side in common or none named ("the talks continued on Sunday"). Two meetings on
     one day, in two cities or between other sides, stay two."""
     if not talk_kinds_compatible(draft.mentions[0].trigger.kind, mention.trigger.kind):
         return False
-    if _places_differ(_draft_place(draft), mention.location):
+    if places_differ(draft_place(draft), mention.location):
         return False
-    ours, theirs = {id(p) for p in _draft_participants(draft)}, {id(p) for p in mention.participants}
+    ours, theirs = {id(p) for p in draft_participants(draft)}, {id(p) for p in mention.participants}
     return bool(ours & theirs) or not (ours and theirs)
 
 
-def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_Draft], published: str | None) -> None:
+def _link_agreements(sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
     talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
     for mention, _ in sent_mentions:
@@ -485,43 +368,30 @@ def _link_agreements(sent_mentions: list[tuple[Mention, _Draft]], drafts: list[_
         # news: "the summit held in February" is background, not where today's deal was made.
         source = talks[0] if talks else next(
             (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT"
-             and _draft_status(d) == "concluded" and not _background(d, published)),
+             and draft_status(d) == "concluded" and not _background(d, published)),
             None,
         )
         if source is None:
             continue
         if mention.group_subject or not mention.participants:
-            mention.participants = _draft_participants(source) or mention.participants
+            mention.participants = draft_participants(source) or mention.participants
         if mention.content:
             source.outcome.append("agreed to " + mention.content)
         if mention.date is None:
             mention.date = next((m.date for m in source.mentions if m.date), None)
         if mention.location is None and talks:  # agreed at the talks this sentence reports
             mention.location = next((m.location for m in source.mentions if m.location), None)
-        if mention.status is None and _draft_status(source) == "concluded":
+        if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
 
 
-def _background(draft: _Draft, published: str | None) -> bool:
+def _background(draft: Draft, published: str | None) -> bool:
     """Dated more than a month before the article: history the article recalls."""
     when = next((m.date for m in draft.mentions if m.date), None)
-    return when is not None and not _recent(when, published, days=31)
+    return when is not None and not recent(when, published, days=31)
 
 
-def _draft_status(draft: _Draft) -> str | None:
-    return next((m.status for m in draft.mentions if m.status), None)
-
-
-def _draft_participants(draft: _Draft) -> list[Cluster]:
-    seen: list[Cluster] = []
-    for m in draft.mentions:
-        for p in m.participants:
-            if p not in seen:
-                seen.append(p)
-    return seen
-
-
-def _keep(draft: _Draft) -> bool:
+def _keep(draft: Draft) -> bool:
     first = draft.mentions[0]
     trigger = first.trigger
     if trigger.kind == "pledge" or trigger.type == "CONSULT":
@@ -557,26 +427,26 @@ def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
     return "multilateral" if len(countries) >= 3 else "visit"
 
 
-def _neutral_venue(draft: _Draft, participants: list[Cluster]) -> Location | None:
+def _neutral_venue(draft: Draft, participants: list[Cluster]) -> Location | None:
     """The city an agreement was named with, when no side is of its country: "Colombia and the
     rebels agreed to a ceasefire in Havana" was agreed there; a truce "in Aleppo" holds there."""
-    sides = {_country_code(p) for p in participants}
+    sides = {country_code(p) for p in participants}
     for mention in draft.mentions:
         if mention.venue is not None and mention.venue.country_code not in sides:
             return mention.venue
     return None
 
 
-def _to_event(draft: _Draft, published: str | None) -> Event:
+def _to_event(draft: Draft, published: str | None) -> Event:
     first = draft.mentions[0]
     date = next((m.date for m in draft.mentions if m.date), None)
-    status = _draft_status(draft)
+    status = draft_status(draft)
     if date is None and status == "ongoing" and published:
         date = (published, "day")  # under way as the article was written
     excluded = distinct_topics([t for m in draft.mentions for t in m.excluded])
     topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
     location = next((m.location for m in draft.mentions if m.location), None)
-    participants = _draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
+    participants = draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
     if location is None:
         location = _neutral_venue(draft, participants)
     sent = first.sent

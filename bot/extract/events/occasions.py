@@ -1,15 +1,26 @@
 """Occasions: an act told as done at, during or as the outcome of a gathering ("signed during the
 state visit", "leaders at the summit adopted", "the summit resulted in a deal") happened when and
-where that gathering did. The act keeps any date or place of its own; only what it lacks comes
-from the occasion."""
+where that gathering did, and a meeting an article tells beside one visit by its people was held
+during that visit. The act keeps any date or place of its own; only what it lacks comes from the
+occasion, and what was lent is marked as borrowed (it is no evidence for the act's confidence)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bot.extract.events.drafts import (
+    Draft,
+    country_code,
+    dated,
+    draft_participants,
+    draft_place,
+    draft_status,
+    places_differ,
+)
 from bot.extract.events.lexicon import OCCASION_FRAMES, OCCASION_PREPS, load_lexicon
 from bot.extract.events.triggers import Trigger
 from bot.extract.events.when_where import clause_heads
+from bot.identity import talk_kinds_compatible
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
@@ -62,3 +73,82 @@ def _occasion_in(prep: Token, trigger: Trigger) -> Token | None:
     if prep.lower_ in OCCASION_PREPS and occasion_kind(pobj) is not None:
         return pobj
     return None
+
+
+def meetings_during_visits(drafts: list[Draft]) -> None:
+    """A meeting told with no date, by an article that also tells of one visit by one of its
+    people (or between the visitor's country and the host's), was held during that visit: it
+    takes the visit's date, and its place when it names none ("X met Y." ... "X was on a visit
+    to Kyiv on Thursday.")."""
+    visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
+            continue
+        if dated(draft):
+            continue
+        people = {id(p) for p in draft_participants(draft) if p.kind == "person"}
+        hosts = [
+            v for v in visits
+            if (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
+            and not places_differ(draft_place(draft), draft_place(v))
+        ]
+        if len(hosts) != 1:
+            continue
+        visit = hosts[0]
+        if dated(visit):
+            first.date = next(m.date for m in visit.mentions if m.date)
+            draft.borrowed.add("date")
+        if draft_place(draft) is None and draft_place(visit) is not None:
+            first.location = draft_place(visit)
+            draft.borrowed.add("location")
+
+
+def _same_countries(meeting: Draft, visit: Draft) -> bool:
+    """The meeting is between the visitor's country and the country visited ("Uzbekistan and
+    Kazakhstan met" during the Uzbek president's visit to Kazakhstan)."""
+    place = draft_place(visit)
+    visitors = {country_code(p) for p in draft_participants(visit)} - {None}
+    if place is None or place.country_code is None or not visitors:
+        return False
+    sides = {country_code(p) for p in draft_participants(meeting)} - {None}
+    return len(sides) == 2 and sides == visitors | {place.country_code}
+
+
+def acts_at_occasions(drafts: list[Draft]) -> None:
+    """An act done at a gathering ("signed during the visit", "the summit resulted in a deal")
+    takes the gathering's date, place and status where it has none of its own."""
+    by_token = {i: d for d in drafts for m in d.mentions for i in (m.trigger.token.i, *m.trigger.tokens)}
+    for draft in drafts:
+        for mention in draft.mentions:
+            if mention.occasion is None:
+                continue
+            source = by_token.get(mention.occasion.i) or _antecedent(mention.occasion, drafts)
+            if source is None or source is draft:
+                continue
+            first = draft.mentions[0]
+            if not dated(draft) and dated(source):
+                first.date = next(m.date for m in source.mentions if m.date)
+                draft.borrowed.add("date")
+            if draft_place(draft) is None and draft_place(source) is not None:
+                first.location = draft_place(source)
+                draft.borrowed.add("location")
+            if draft_status(draft) is None:
+                first.status = draft_status(source)
+            break
+
+
+def _antecedent(occasion: Token, drafts: list[Draft]) -> Draft | None:
+    """The gathering a definite mention ("the summit", "this visit") refers back to: the last one
+    of its kind told before it, else the only one of its kind the article tells of."""
+    if not is_definite(occasion):
+        return None
+    kind = occasion_kind(occasion)
+    fits = [
+        d for d in drafts
+        if d.mentions[0].trigger.type == "CONSULT" and talk_kinds_compatible(d.mentions[0].trigger.kind, kind)
+    ]
+    before = [d for d in fits if d.mentions[0].trigger.token.i < occasion.i]
+    if before:
+        return max(before, key=lambda d: d.mentions[0].trigger.token.i)
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,85 @@
+"""An article's events while they are assembled: each mention of an event (its trigger and what
+its own clause says), and the draft that gathers the mentions of one event, with the readings
+the assembly rules share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date as calendar_day
+
+from spacy.tokens import Span, Token
+
+from bot.extract.entities import Cluster
+from bot.extract.events.triggers import Trigger
+from bot.facts import Location
+from bot.identity import Place, places_agree
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sent: Span
+    date: tuple[str, str] | None = None
+    location: Location | None = None
+    participants: list[Cluster] = field(default_factory=list)
+    status: str | None = None
+    topics: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    content: str | None = None
+    venue: Location | None = None  # a city named on what was agreed, see venue_of_terms
+    group_subject: bool = False  # "both sides agreed": participants come from the linked talks
+    occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
+
+
+@dataclass
+class Draft:
+    """The mentions of one event in an article; the first one started it."""
+
+    mentions: list[Mention]
+    outcome: list[str] = field(default_factory=list)
+    borrowed: set[str] = field(default_factory=set)  # fields taken from an occasion, not its own text
+
+
+def dated(draft: Draft) -> bool:
+    return any(m.date for m in draft.mentions)
+
+
+def draft_place(draft: Draft) -> Location | None:
+    return next((m.location for m in draft.mentions if m.location), None)
+
+
+def places_differ(a: Location | None, b: Location | None) -> bool:
+    """Two named places that cannot be the same: Muscat is in Oman, and a palace of unknown
+    country may be in the city (the cross-article rule, `places_agree`, read within one article)."""
+    if a is None or b is None:
+        return False
+    return places_agree(Place.named(a.name, a.country_code), Place.named(b.name, b.country_code)) is False
+
+
+def stages_differ(a: str | None, b: str | None) -> bool:
+    """One still to come, the other under way or held: two rounds, not one told twice."""
+    return bool(a and b) and (a == "planned") != (b == "planned")
+
+
+def recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool:
+    """Dated within a week of publication: the news of the day, not history."""
+    if published is None:
+        return False
+    return abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days) <= days
+
+
+def draft_status(draft: Draft) -> str | None:
+    return next((m.status for m in draft.mentions if m.status), None)
+
+
+def draft_participants(draft: Draft) -> list[Cluster]:
+    seen: list[Cluster] = []
+    for m in draft.mentions:
+        for p in m.participants:
+            if p not in seen:
+                seen.append(p)
+    return seen
+
+
+def country_code(cluster: Cluster) -> str | None:
+    return cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
