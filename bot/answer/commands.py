@@ -57,6 +57,7 @@ class Command:
     handler: str  # who answers: an AnswerService method, or the "subscriptions"/"watches" hook
     examples: tuple[str, ...] = ()  # offered by autocomplete; the first is in the Slack hint
     paged: bool = False  # lists pages: `more` and the Previous/Next buttons
+    places: bool = False  # takes `in PLACE` (events only: statements have no place)
     admin_only: bool = False
     private: bool = False  # answered to the asker only, on every platform
     group: str = ""  # rows sharing a group share one line of `help` and the README
@@ -73,10 +74,11 @@ _N = r"(?:\s+(?P<number>.+?))?"  # what should be a number; checked by the parse
 
 COMMANDS: tuple[Command, ...] = (
     _command(
-        "latest_talks", "latest talks [with|between X [and Y]] [about TOPIC] [since DATE|this week]",
-        "talks, meetings, calls, visits, newest first",
+        "latest_talks",
+        "latest talks [with|between X [and Y]] [in PLACE] [about TOPIC] [since DATE|this week]",
+        "talks, meetings, calls, visits, newest first; a country's places count for it",
         (r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$",),
-        FILTERS, "latest_talks", examples=("latest talks",), paged=True,
+        FILTERS, "latest_talks", examples=("latest talks", "latest talks in Istanbul"), paged=True, places=True,
     ),
     _command(
         "who_said_what", "who said what [about TOPIC] [since DATE]",
@@ -96,14 +98,14 @@ COMMANDS: tuple[Command, ...] = (
         FILTERS, "who_said_what", paged=True, group="speaker",
     ),
     _command(
-        "agreements", "agreements [between X and Y]", "agreements",
+        "agreements", "agreements [between X and Y] [signed in PLACE]", "agreements",
         (r"^(?:agreements?|deals?)\b(?P<rest>.*)$",),
-        FILTERS, "events", examples=("agreements",), paged=True,
+        FILTERS, "events", examples=("agreements", "agreements signed in Doha"), paged=True, places=True,
     ),
     _command(
-        "events", "events TYPE", "any PLOVER type: " + ", ".join(t.lower() for t in PLOVER_TYPES),
+        "events", "events TYPE [in PLACE]", "any PLOVER type: " + ", ".join(t.lower() for t in PLOVER_TYPES),
         (r"^events?\b\s*(?P<type>\w*)(?P<rest>.*)$", r"^(?P<type>" + _EVENT_HEADS + r")\b(?P<rest>.*)$"),
-        FILTERS, "events", examples=("events sanctions",), paged=True,
+        FILTERS, "events", examples=("events sanctions",), paged=True, places=True,
     ),
     _command(
         "timeline", "timeline X [and Y]", "events and statements in date order",

@@ -32,6 +32,7 @@ class Query:
     since: str | None = None  # YYYY-MM-DD, inclusive
     until: str | None = None
     plover_type: str | None = None
+    place: str | None = None  # `in PLACE`, as typed: bot.answer.places says what it covers
     words: str | None = None  # search text
     number: int | None = None  # unsubscribe/pause/resume N, unwatch N
     schedule: str | None = None  # the rest of a subscribe or watch command
@@ -140,7 +141,7 @@ def _read(command: Command, text: str, match: re.Match[str], today: date) -> Que
     """The Query a command's match stands for, by how the command reads what follows its words."""
     groups = match.groupdict()
     if command.reads == FILTERS:
-        return _with_filters(command.intent, text, match, today)
+        return _with_filters(command, text, match, today)
     if command.reads == NUMBER:
         number = re.fullmatch(r"#?(\d{1,9})", (groups.get("number") or "").strip())
         if number is None:
@@ -170,7 +171,27 @@ def _filters(rest: str, today: date) -> tuple[str, str | None, str | None, str |
     return rest, topic or None, since, until
 
 
-def _with_filters(intent: str, text: str, match: re.Match[str], today: date) -> Query:
+# `in PLACE` at the end of the names part, after a verb people put before it ("agreements signed
+# in Doha", "talks held in Istanbul"). Topic and time are split off first, so `about trade in
+# Asia` stays a topic and `in the last 7 days` a time.
+_PLACE = re.compile(
+    r"(?:^|\s)(?:(?:signed|held|hosted|reached|concluded|took place|taking place)\s+)?(?:in|at)\s+(?P<place>\S.*)$",
+    re.IGNORECASE,
+)
+_PLACE_VERB_ONLY = re.compile(r"^(?:signed|held|hosted|reached|concluded)$", re.IGNORECASE)
+
+
+def _split_place(rest: str) -> tuple[str, str | None]:
+    """(names part, place) for commands that take `in PLACE`."""
+    match = _PLACE.search(rest)
+    if match is None:
+        return ("" if _PLACE_VERB_ONLY.match(rest.strip()) else rest), None
+    place = match.group("place").strip(" \"'?.!,“”")
+    return rest[: match.start()].strip(), place or None
+
+
+def _with_filters(command: Command, text: str, match: re.Match[str], today: date) -> Query:
+    intent = command.intent
     groups = match.groupdict()
     plover = None
     if "type" in groups:
@@ -184,10 +205,13 @@ def _with_filters(intent: str, text: str, match: re.Match[str], today: date) -> 
     if "topic" in groups and not topic:
         topic = rest.strip(" \"'?.!“”") or None  # "who said what embassy staffing"
         rest = ""
+    place = None
+    if command.places:
+        rest, place = _split_place(rest)
     names = _names(groups["names"]) if groups.get("names") else _names(rest)
     if intent == "profile":
         names = names[:1]
-    return Query(intent, text, names=names, topic=topic, since=since, until=until, plover_type=plover)
+    return Query(intent, text, names=names, topic=topic, since=since, until=until, plover_type=plover, place=place)
 
 
 _SUGGESTIONS = suggestion_words()

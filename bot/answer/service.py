@@ -18,6 +18,7 @@ from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.items import event_item, statement_item
 from bot.answer.model import Answer, Citation, Conversation, Field, Item, Page, Section
+from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
 from bot.store.store import Store, Window
@@ -179,19 +180,23 @@ class AnswerService:
 
     async def _events(self, query: Query, offset: int, *, types: list[str] | None, title: str, intent: str) -> Answer:
         ids, problem = await self._entity_ids(query)
+        if query.place:
+            title = f"{title} in {query.place}"
         if problem:
             return Answer(query.text, intent, title, note=problem, ok=False)
         window = Window(since=query.since, until=query.until)
         limit = self.settings.page_size
+        place = resolve_place(query.place) if query.place else None
         rows, total = await self._search_fallback(
             lambda match: self.store.events(
                 types=types, entity_ids=ids, match=match, window=window, limit=limit, offset=offset,
-                min_confidence=self.min_confidence,
+                min_confidence=self.min_confidence, place_name=place.name if place else None,
+                place_code=place.country_code if place else None,
             ),
             query.topic,
         )
         items = [event_item(r) for r in rows]
-        note = None if items or offset else _nothing(title.lower(), query)
+        note = None if items or offset else _nothing(title.removesuffix(f" in {query.place}").lower(), query)
         return Answer(query.text, intent, title, [Section(title, items)], note=note, shown=len(items), total=total)
 
     async def who_said_what(self, query: Query, offset: int) -> Answer:
@@ -334,6 +339,8 @@ def _nothing(what: str, query: Query) -> str:
     filters = []
     if query.names:
         filters.append("with " + " and ".join(query.names))
+    if query.place:
+        filters.append(f"in {query.place}")
     if query.topic:
         filters.append(f"about {query.topic}")
     if query.since:

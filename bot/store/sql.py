@@ -335,6 +335,9 @@ SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, 
        (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
 # Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
 # matching events are found once from the participants index (not by a subquery per event).
+# A place is the event's own location by name, or, when :place_code is a country's code, any
+# location in that country: extraction stores a city's country with it, so Istanbul counts for
+# Turkey while a city never stands for its whole country.
 _EVENT_FILTERS = """
   AND (:types IS NULL OR ev.type IN (SELECT value FROM json_each(:types)))
   AND (:kinds IS NULL OR ev.kind IN (SELECT value FROM json_each(:kinds)))
@@ -347,6 +350,8 @@ _EVENT_FILTERS = """
         HAVING count(DISTINCT p.entity_id) = json_array_length(:entity_ids)))
   AND (:since IS NULL OR coalesce(ev.date, '') >= :since)
   AND (:until IS NULL OR coalesce(ev.date, '9999') <= :until)
+  AND (:place_name IS NULL OR ev.location_name = :place_name COLLATE NOCASE
+       OR ev.location_country_code = :place_code)
   AND (:seen_since IS NULL OR ev.updated_at > :seen_since)
   AND (:seen_until IS NULL OR ev.first_seen <= :seen_until)"""
 LIST_EVENTS = (

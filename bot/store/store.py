@@ -395,11 +395,14 @@ class Store:
         count: bool = True,
         details: bool = True,
         min_confidence: float = 0.0,
+        place_name: str | None = None,
+        place_code: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """Events newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, bare rows:
         `event_details` adds participants and sources to the rows actually shown). Events below
-        `min_confidence` stay stored but are left out."""
+        `min_confidence` stay stored but are left out. `place_name` keeps events at that
+        location, `place_code` also those anywhere in that country (`bot.answer.places`)."""
         params = {
             "types": _json_list(types),
             "kinds": _json_list(kinds),
@@ -408,6 +411,8 @@ class Store:
             "entity_ids": _json_list(entity_ids),
             "since": window.since,
             "until": window.until,
+            "place_name": place_name,
+            "place_code": place_code,
             "seen_since": window.seen_since,
             "seen_until": window.seen_until,
             "limit": limit,

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from bot.answer.commands import ADMIN_ONLY, WATCH_EXAMPLES
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.model import Answer, Conversation, Field, Item, Section
+from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.answer.service import fts_query
 from bot.config import Settings
@@ -141,11 +142,13 @@ class WatchCommands:
         assert kinds is not None
         match = fts_query(query.topic) if query.topic else None
         window = Window(since=query.since, until=query.until)
+        place = resolve_place(query.place) if query.place else None
         total = 0
         if kinds.events:
             _, count = await self.store.events(
                 types=list(kinds.types) if kinds.types else None, entity_ids=ids, match=match, window=window,
-                limit=1, details=False, min_confidence=threshold,
+                limit=1, details=False, min_confidence=threshold, place_name=place.name if place else None,
+                place_code=place.country_code if place else None,
             )
             total += count
         if kinds.statements:
@@ -180,7 +183,7 @@ class WatchCommands:
         data = {
             "id": watch.id, "platform": watch.platform, "workspace": watch.workspace, "channel": watch.channel,
             "query": watch.query, "intent": parsed.intent, "names": list(parsed.names), "topic": parsed.topic,
-            "type": parsed.plover_type, "min_confidence": threshold,
+            "type": parsed.plover_type, "place": parsed.place, "min_confidence": threshold,
             "max_per_hour": watch.max_per_hour or self.settings.watch_max_per_hour,
             "quiet_hours": None if quiet in (None, "", "off") else quiet, "timezone": watch.timezone,
             "state": watch.state, "paused_reason": watch.paused_reason, "last_alert": watch.last_alert_at,

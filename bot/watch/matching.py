@@ -15,13 +15,14 @@ from typing import Any
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.items import event_item, statement_item
 from bot.answer.model import Citation, Field, Item
+from bot.answer.places import resolve_place
 from bot.answer.query import Query
 from bot.answer.service import fts_query
 from bot.store.store import Store
 from bot.store.watch_store import Watch, WatchStore
 
 # Query fields a watch keeps: what filters facts (not the paging or command fields).
-FILTER_FIELDS = ("intent", "text", "names", "topic", "since", "until", "plover_type")
+FILTER_FIELDS = ("intent", "text", "names", "topic", "since", "until", "plover_type", "place")
 # Fields of an alert that are about its sources, not the fact.
 NOT_THE_FACT = ("Reported by", "Confidence", "Sources disagree")
 # What makes a fact news again when a later report changes it: who (the heading), what was said
@@ -138,9 +139,11 @@ class FactMatcher:
         }
         found: list[Fact] = []
         if kinds.events and event_ids:
+            place = resolve_place(query.place) if query.place else None
             rows = await self.watches.matching_events(event_ids, {
                 **params, "types": _json_list(kinds.types), "kinds": None, "statuses": None,
-                "entity_ids": _json_list(ids),
+                "entity_ids": _json_list(ids), "place_name": place.name if place else None,
+                "place_code": place.country_code if place else None,
             })
             for row in await self.store.event_details(rows):
                 item = _with_confidence(event_item(row))

@@ -214,3 +214,18 @@ async def test_alerts_post_to_discord_through_the_real_client(tmp_path: Path, se
         await platform.disconnect()
         await engine.close()
         await fake.stop()
+
+
+async def test_a_watch_on_talks_in_a_country_posts_talks_in_its_cities_only(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    await watch(engine, "talks in Turkey")
+    bot = await watcher(engine, slack)
+    await ingest(engine, tmp_path, "a3", UNRELATED)  # an agreement in Lima: elsewhere
+    await ingest(engine, tmp_path, "a1", LAVROV_TALKS)  # talks in Ankara
+    report = await bot.run_pass()
+    assert len(report.sent) == 1
+    text = slack_text(fake_slack.messages[0])
+    assert "Watch #" in text and "talks in Turkey" in text and "Ankara" in text
+    listed = await engine.answer("watches", ADMIN)
+    assert listed.items[0].data["place"] == "Turkey"
