@@ -1,0 +1,99 @@
+"""The knowledge base of officials (data/people.json) and the abbreviated titles (data/titles.json):
+a person the article names without title or country gets them from the knowledge base, and a
+title written short before a name ("EAM", "NSA", "FM", "PM") is split off and read in full."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from bot.extract.countries import country_index
+from bot.extract.entities import canonical_title
+from bot.extract.extractor import ExtractRequest
+from bot.extract.pipeline import load_data
+from bot.facts import Entity
+from bot.names import name_key
+
+
+def people(extractor, text: str) -> dict[str, Entity]:
+    extraction = extractor.extract(ExtractRequest("t", text, "2025-06-01"))
+    return {e.name: e for e in extraction.entities if e.kind == "person"}
+
+
+# --- the data itself ---------------------------------------------------------------------------
+
+def test_every_country_code_is_one_the_country_index_knows():
+    for person in load_data("people")["people"]:
+        code = person["country"]
+        assert code is None or country_index().by_code(code) is not None, person
+
+
+def test_no_name_or_alias_stands_for_two_people():
+    owners = defaultdict(set)
+    for person in load_data("people")["people"]:
+        for name in [person["name"], *person["aliases"]]:
+            owners[name_key(name)].add(person["name"])
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+
+
+def test_no_one_word_alias_is_a_surname_many_people_share():
+    shared = {"kim", "li", "wang", "lee", "khan", "singh", "sharif", "abbas", "harris", "johnson"}
+    for person in load_data("people")["people"]:
+        for alias in person["aliases"]:
+            assert name_key(alias) not in shared, person
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [("EAM", "External Affairs Minister"), ("NSA", "National Security Adviser"),
+     ("FM", "Foreign Minister"), ("PM", "Prime Minister"), ("Deputy FM", "Deputy Foreign Minister")],
+)
+def test_abbreviated_titles_read_in_full(short, full):
+    assert canonical_title(short) == full
+
+
+# --- in articles -------------------------------------------------------------------------------
+
+def test_a_foreign_minister_named_by_surname_alone_gets_title_and_country(extractor):
+    found = people(extractor, "Safadi told reporters in Amman that the border crossing would reopen next week.")
+    safadi = found["Ayman Safadi"]
+    assert (safadi.title, safadi.country_code) == ("Foreign Minister", "JOR")
+
+
+def test_the_other_transliteration_is_the_same_minister(extractor):
+    for spelling in ("Araghchi", "Araqchi"):
+        found = people(extractor, f"{spelling} said the technical teams would meet again in Oman.")
+        assert found["Abbas Araqchi"].country_code == "IRN", found
+
+
+def test_eam_before_a_surname_is_a_title_not_part_of_the_name(extractor):
+    found = people(extractor, "EAM Jaishankar arrived in Colombo on Tuesday for a two-day visit.")
+    assert list(found) == ["S. Jaishankar"]
+    assert (found["S. Jaishankar"].title, found["S. Jaishankar"].country_code) == ("External Affairs Minister", "IND")
+
+
+@pytest.mark.parametrize("title", ["NSA", "National Security Advisor", "National Security Adviser"])
+def test_nsa_before_a_name_is_split_off(extractor, title):
+    found = people(extractor, f"{title} Ajit Doval held talks with his French counterpart in New Delhi on Friday.")
+    doval = found["Ajit Doval"]
+    assert (doval.title, doval.country_code) == ("National Security Adviser", "IND")
+    assert not [name for name in found if name != "Ajit Doval" and "Doval" in name]
+
+
+def test_an_abbreviated_title_gives_the_title_of_someone_not_in_the_knowledge_base(extractor):
+    found = people(extractor, "Thai FM Maris Sangiampongsa met his Cambodian counterpart in Kuala Lumpur on Monday.")
+    maris = found["Maris Sangiampongsa"]
+    assert (maris.title, maris.country_code) == ("Foreign Minister", "THA")
+
+
+def test_a_known_name_inside_a_longer_royal_name_does_not_cut_it(extractor):
+    found = people(extractor, "Sheikh Khaled bin Mohamed bin Zayed Al Nahyan opened the forum in Abu Dhabi on Sunday.")
+    assert "Mohamed bin Zayed" not in found
+    assert found["Khaled bin Mohamed bin Zayed"].country_code == "ARE"
+
+
+def test_a_former_office_is_never_given_as_the_current_title(extractor):
+    found = people(extractor, "Scholz said on Wednesday that he would not stand again.")
+    scholz = found["Olaf Scholz"]
+    assert (scholz.title, scholz.country_code) == (None, "DEU")
