@@ -231,10 +231,18 @@ class EntityIndex:
         tokens = list(ent)
         words = _title_words(tokens)
         rest = tokens[words:]
-        if words == 0 or not 2 <= len(rest) <= 4 or not all(t.is_title and t.is_alpha for t in rest):
+        if words == 0 or not 1 <= len(rest) <= 4 or not all(t.is_title and t.is_alpha for t in rest):
             return False
+        if len(rest) == 1 and not self._known_surname(rest[0].text):
+            return False  # "Secretary of State Office": one word is a name only if it is someone's
         self._add_person(Span(self.doc, rest[0].i, rest[-1].i + 1, label="PERSON"))
         return True
+
+    def _known_surname(self, word: str) -> bool:
+        """A surname of someone the article has named, or of an official the knowledge base knows."""
+        key = name_key(word)
+        named = any(c.kind == "person" and name_key(c.name).split()[-1:] == [key] for c in self.clusters)
+        return named or key in _known_people()
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]

@@ -134,3 +134,10 @@ def test_an_abbreviations_full_stop_ends_no_sentence(extractor):
     doc = extractor.nlp("Leaders gathered in Kananaskis, Alta. for the Group of Seven summit. They met again later.")
     assert [s.text for s in doc.sents] == [
         "Leaders gathered in Kananaskis, Alta. for the Group of Seven summit.", "They met again later."]
+
+
+def test_a_title_glued_to_a_known_surname_is_that_person_titled(extractor):
+    x = facts(extractor, "Peru's foreign minister met National Security Advisor Doval in Lima on Wednesday.")
+    doval = entity(x, "Ajit Doval")
+    assert doval.kind == "person" and doval.title == "National Security Adviser"
+    assert not [e for e in x.entities if e.kind == "organization" and "Doval" in e.name]
