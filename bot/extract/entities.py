@@ -266,6 +266,12 @@ class EntityIndex:
         name = self._person_name(ent)
         key = name_key(name)
         cluster = self._by_key.get(key)
+        if cluster is not None and cluster.kind != "person":
+            self._mention(cluster, ent)  # "the Un" cut from "the UN": the body already named, not a man
+            return
+        if organization_name(name) is not None:
+            self._named_cluster("organization", organization_name(name) or name, ent, country=None)  # the tagger's "Un" is the UN
+            return
         if cluster is None and len(name.split()) == 1:
             # A surname alone: the person already named in full in this article, if any.
             matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]

@@ -141,3 +141,16 @@ def test_a_title_glued_to_a_known_surname_is_that_person_titled(extractor):
     doval = entity(x, "Ajit Doval")
     assert doval.kind == "person" and doval.title == "National Security Adviser"
     assert not [e for e in x.entities if e.kind == "organization" and "Doval" in e.name]
+
+
+def test_a_body_the_tagger_calls_a_person_stays_a_body(extractor):
+    from spacy.tokens import Span
+
+    from bot.extract.entities import link_entities
+
+    doc = extractor.nlp("Chile raised the matter at the U.N. on Monday, and Peru warned the Un")
+    un = doc[-1]
+    doc.ents = [e for e in doc.ents if e.start != un.i] + [Span(doc, un.i, un.i + 1, label="PERSON")]
+    clusters = link_entities(doc).clusters
+    assert not [c for c in clusters if c.kind == "person"]
+    assert [c.name for c in clusters if c.kind == "organization"] == ["United Nations"]
