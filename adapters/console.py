@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TextIO
 
-from bot.answer.model import Conversation
+from bot.answer.model import Answer, Conversation
 from bot.answer.render_text import render_text
 from bot.config import Settings
 from bot.engine import Engine
@@ -15,6 +18,25 @@ from bot.logs import request_scope
 PROMPT = "briefbot> "
 QUIT = frozenset({"quit", "exit", ":q", "bye"})
 GREETING = "Briefbot console. Type `help` for commands, `quit` to leave."
+
+
+def chart_folder(settings: Settings) -> Path:
+    """Charts go beside the database: a place the operator already chose to be writable."""
+    return settings.db.parent / "charts"
+
+
+def save_attachments(answer: Answer, folder: Path) -> list[str]:
+    """Write an answer's files (charts) to `folder`; one line per file: its alt text and path.
+    A terminal shows no pictures, so the path is how to open one."""
+    lines = []
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    for attachment in answer.attachments:
+        folder.mkdir(parents=True, exist_ok=True)
+        safe = re.sub(r"[^\w.-]", "_", attachment.filename)
+        path = folder / f"{stamp}-{safe}"
+        path.write_bytes(attachment.data)
+        lines.append(f"Chart written to {path.resolve()}")
+    return lines
 
 
 async def chat_loop(engine: Engine, settings: Settings, stdin: TextIO, stdout: TextIO) -> None:
@@ -37,6 +59,8 @@ async def chat_loop(engine: Engine, settings: Settings, stdin: TextIO, stdout: T
         with request_scope("console"):  # a new id for each line typed
             answer = await engine.answer(query, conversation)
         print(render_text(answer, tz=settings.tz), file=stdout)
+        for line in save_attachments(answer, chart_folder(settings)):
+            print(line, file=stdout)
         print(file=stdout, flush=True)
 
 

@@ -105,6 +105,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
 ) -> None:
     """Answer one query, as the chat adapters would."""
+    from adapters.console import chart_folder, save_attachments
     from bot.answer.model import Conversation
     from bot.answer.render_text import render_text
     from bot.engine import Engine
@@ -115,6 +116,8 @@ def ask(
         async with await Engine.open(settings, load_model=False) as engine:
             answer = await engine.answer(query, Conversation(platform="cli", channel="cli"))
             text = render_text(answer, tz=settings.tz)
+            # Charts are written beside the database; their paths end the text (as in `chat`).
+            text = "\n".join([text, *save_attachments(answer, chart_folder(settings))])
             if as_json:
                 typer.echo(json.dumps(answer.to_json(text), ensure_ascii=False, indent=2))
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import discord
@@ -25,6 +26,11 @@ def message_kwargs(answer: Answer, *, edit: bool = False) -> dict[str, Any]:
     view = page_view(rendered.components)
     if view is not None or edit:
         kwargs["view"] = view
+    if rendered.files:
+        # Multipart uploads; `description` is the attachment's alt text.
+        kwargs["files"] = [
+            discord.File(io.BytesIO(f.data), filename=f.filename, description=f.alt_text) for f in rendered.files
+        ]
     return kwargs
 
 

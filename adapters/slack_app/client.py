@@ -116,6 +116,21 @@ async def post_ephemeral(
         raise delivery_error(error) from error
 
 
+async def upload_files(client: AsyncWebClient, channel: str, message: SlackMessage) -> None:
+    """The message's charts into the channel, by Slack's external upload flow
+    (files.getUploadURLExternal, the bytes to the URL it gives, files.completeUploadExternal);
+    the old files.upload is gone. Each file carries its alt text. Raises DeliveryError."""
+    for attachment in message.files:
+        try:
+            await client.files_upload_v2(
+                channel=channel, content=attachment.data, filename=attachment.filename,
+                title=attachment.filename.rsplit(".", 1)[0].replace("-", " ").capitalize(),
+                alt_txt=attachment.alt_text,
+            )
+        except Exception as error:
+            raise delivery_error(error) from error
+
+
 async def respond(response_url: str, message: SlackMessage, *, replace: bool = False) -> bool:
     """Reply through a slash command's response_url; True when Slack took it.
 

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack_app.admin import AdminCheck
-from adapters.slack_app.client import post_ephemeral, post_message, respond
+from adapters.slack_app.client import post_ephemeral, post_message, respond, upload_files
 from bot.answer.model import Answer, Conversation
 from bot.answer.render_slack import SlackMessage, read_page_value, render_slack, section_block
 
@@ -29,6 +29,7 @@ MAX_HOME_BLOCKS = 100  # Slack's limit for a Home tab view
 
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
+CHART_REFUSED = "I couldn't post the chart in this channel: invite me to it (`/invite @Briefbot`) and ask again."
 
 
 class Answerer(Protocol):
@@ -87,6 +88,8 @@ class BriefCommand:
     async def reply(self, body: dict[str, Any]) -> None:
         message = await self.answer(body)
         await self.deliver(body, message)
+        if message.files:
+            await self.upload(body, message)
 
     async def answer(self, body: dict[str, Any]) -> SlackMessage:
         try:
@@ -127,6 +130,22 @@ class BriefCommand:
                 await post_message(self._client, channel, message)
         except Exception as error:  # nothing is left to tell the user through; log it
             log.warning("could not deliver the /brief reply: %s", error)
+
+
+    async def upload(self, body: dict[str, Any], message: SlackMessage) -> None:
+        """A chart after its answer. A response_url cannot carry files, so it goes to the channel
+        through the Web API; where the bot may not post, the asker is told why privately."""
+        channel = str(body.get("channel_id", ""))
+        try:
+            await upload_files(self._client, channel, message)
+        except Exception as error:
+            log.warning("could not upload a chart: %s", error)
+            note = SlackMessage(
+                text=CHART_REFUSED, blocks=[section_block(CHART_REFUSED)], ephemeral=True,
+            )
+            url = body.get("response_url")
+            if url:
+                await respond(str(url), note)
 
 
 class PageButtons:

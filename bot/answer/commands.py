@@ -116,6 +116,12 @@ COMMANDS: tuple[Command, ...] = (
         (r"^(?:who is|who's|whois|profile)\s+(?P<names>.+?)[?.!]*$",), FILTERS, "profile",
     ),
     _command(
+        "chart", "chart talks [with X] [in PLACE] [since DATE]",
+        "a picture of talks: events per week by kind, and who met whom (line width = meetings), with alt text",
+        (r"^charts?(?:\s+(?:of\s+)?(?:latest |recent )?(?:talks|meetings|negotiations|diplomacy)\b)?(?P<rest>.*)$",),
+        FILTERS, "chart", examples=("chart talks", "chart talks since 2025-01-01"), places=True,
+    ),
+    _command(
         "brief", "brief [today|this week|since DATE] [about TOPIC]",
         "the digest: talks, what's coming, agreements, key statements, other events, where sources disagree",
         (r"^(?:brief|briefing|digest|summary)\b(?P<topic>.*)$",), FILTERS, "brief", examples=("brief", "brief this week"),

@@ -15,6 +15,16 @@ class Citation:
     evidence: str | None = None
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file an answer carries (a chart): the chat adapters upload it, the console writes it."""
+
+    filename: str
+    data: bytes
+    alt_text: str  # what the picture shows, in words, for screen readers and text-only clients
+    mime_type: str = "image/png"
+
+
 @dataclass
 class Field:
     name: str
@@ -71,6 +81,7 @@ class Answer:
     total: int = 0
     private: bool = False  # the command table says only the asker sees it (`help`)
     page: Page | None = None  # a paged answer: where it is, for Previous/Next buttons
+    attachments: list[Attachment] = field(default_factory=list)  # charts
 
     @property
     def ephemeral(self) -> bool:
@@ -93,7 +104,12 @@ class Answer:
                 ],
             )
             items.append(data)
-        return {"query": self.query, "intent": self.intent, "items": items, "text": text}
+        found: dict[str, Any] = {"query": self.query, "intent": self.intent, "items": items, "text": text}
+        if self.attachments:  # the bytes stay out of JSON; the console writes them to files
+            found["attachments"] = [
+                {"filename": a.filename, "mime_type": a.mime_type, "alt_text": a.alt_text} for a in self.attachments
+            ]
+        return found
 
 
 @dataclass(frozen=True)

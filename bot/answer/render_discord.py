@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Citation, Item, Page, Section
+from bot.answer.model import Answer, Attachment, Citation, Item, Page, Section
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 MAX_CONTENT = 2000
@@ -61,6 +61,8 @@ class DiscordMessage:
     embeds: list[dict[str, Any]] = field(default_factory=list)
     dropped: int = 0  # items left out to stay within Discord's limits
     components: list[dict[str, Any]] = field(default_factory=list)  # action rows (page buttons)
+    # Charts, sent as multipart attachments; the first is the first embed's image.
+    files: list[Attachment] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"content": self.content, "embeds": self.embeds, "components": self.components}
@@ -251,4 +253,8 @@ def render_discord(answer: Answer) -> DiscordMessage:
     if footer:
         embeds[-1]["footer"] = {"text": footer}
     components = page_buttons(answer.page) if answer.page else []
-    return DiscordMessage(content=content, embeds=embeds, dropped=dropped, components=components)
+    if answer.attachments:
+        # An embed shows an uploaded file by name; Discord reads the alt text from the attachment.
+        embeds[0]["image"] = {"url": f"attachment://{answer.attachments[0].filename}"}
+    return DiscordMessage(content=content, embeds=embeds, dropped=dropped, components=components,
+                          files=list(answer.attachments))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Citation, Item, Page, Section
+from bot.answer.model import Answer, Attachment, Citation, Item, Page, Section
 
 # Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
 MAX_BLOCKS = 50
@@ -53,6 +53,9 @@ class SlackMessage:
     blocks: list[dict[str, Any]] = field(default_factory=list)
     ephemeral: bool = False
     dropped: int = 0  # items left out to stay within Slack's limits
+    # Charts: uploaded with the external upload flow after the message (a message's own payload
+    # cannot carry files), shown in the channel with their alt text.
+    files: list[Attachment] = field(default_factory=list)
 
     def payload(self) -> dict[str, Any]:
         """Fields for chat.postMessage or a response_url post."""
@@ -278,4 +281,5 @@ def render_slack(answer: Answer) -> SlackMessage:
         blocks=blocks,
         ephemeral=answer.ephemeral,
         dropped=dropped,
+        files=list(answer.attachments),
     )

@@ -6,6 +6,7 @@ unexpected failure becomes a short apology (logged with a request id for the ope
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import uuid
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.answer import brief as briefing
+from bot.answer.charts import talks_chart
 from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.items import event_item, statement_item
@@ -29,6 +31,8 @@ SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
 # Channels whose last question `more` can continue; past this the least recently asked is
 # forgotten, so many channels (or DMs) cannot grow memory without bound.
 MAX_PAGED_CONVERSATIONS = 5000
+# Talks a chart counts, newest first: a year of busy diplomacy; older ones need `since DATE`.
+MAX_CHART_EVENTS = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
@@ -199,6 +203,28 @@ class AnswerService:
         note = None if items or offset else _nothing(title.removesuffix(f" in {query.place}").lower(), query)
         return Answer(query.text, intent, title, [Section(title, items)], note=note, shown=len(items), total=total)
 
+    async def chart(self, query: Query) -> Answer:
+        """`chart talks ...`: the talks `latest talks ...` would list, as one PNG with alt text."""
+        subject = " ".join(["talks", *_filter_words(query)])
+        title = f"Chart: {subject}"
+        ids, problem = await self._entity_ids(query)
+        if problem:
+            return Answer(query.text, "chart", title, note=problem, ok=False)
+        place = resolve_place(query.place) if query.place else None
+        events, _ = await self.store.events(
+            types=["CONSULT"], entity_ids=ids, window=Window(since=query.since, until=query.until),
+            limit=MAX_CHART_EVENTS, count=False, min_confidence=self.min_confidence,
+            place_name=place.name if place else None, place_code=place.country_code if place else None,
+        )
+        # Drawing takes a few hundred milliseconds of CPU: off the event loop, so chat stays live.
+        picture = await asyncio.to_thread(talks_chart, events, subject)
+        if picture is None:
+            return Answer(query.text, "chart", title, note=_nothing("talks", query))
+        item = Item(heading=subject.capitalize(), body=picture.alt_text,
+                    data={"events": len(events), "alt_text": picture.alt_text})
+        return Answer(query.text, "chart", title, [Section(title, [item])], shown=1, total=1,
+                      attachments=[picture])
+
     async def who_said_what(self, query: Query, offset: int) -> Answer:
         ids, problem = await self._entity_ids(query)
         title = "Who said what" if not query.names else f"What {', '.join(query.names)} said"
@@ -335,7 +361,8 @@ class AnswerService:
         )
 
 
-def _nothing(what: str, query: Query) -> str:
+def _filter_words(query: Query) -> list[str]:
+    """The query's filters in words: "with Lavrov", "in Istanbul", "since 2025-02-01"."""
     filters = []
     if query.names:
         filters.append("with " + " and ".join(query.names))
@@ -345,6 +372,11 @@ def _nothing(what: str, query: Query) -> str:
         filters.append(f"about {query.topic}")
     if query.since:
         filters.append(f"since {query.since}")
+    return filters
+
+
+def _nothing(what: str, query: Query) -> str:
+    filters = _filter_words(query)
     return f"Nothing found ({what})" + (" " + " ".join(filters) if filters else "") + "."
 
 

@@ -56,6 +56,9 @@ MAX_ACTION_ROWS = 5
 MAX_ROW_BUTTONS = 5
 MAX_CUSTOM_ID = 100
 MAX_BUTTON_LABEL = 80
+MAX_ATTACHMENT_DESCRIPTION = 1024  # an attachment's alt text
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+UPLOADED = "_uploaded"  # the fake's own key: the multipart files that came with a payload
 
 
 def message_errors(payload: dict[str, Any]) -> list[str]:
@@ -92,7 +95,31 @@ def message_errors(payload: dict[str, Any]) -> list[str]:
                 errors.append(f"{where}.{name}: must be {limit} or fewer in length")
     if total > MAX_EMBED_TOTAL:
         errors.append(f"embeds: total size exceeds maximum size of {MAX_EMBED_TOTAL}")
-    return errors + component_errors(payload.get("components") or [])
+    return errors + attachment_errors(payload) + component_errors(payload.get("components") or [])
+
+
+def attachment_errors(payload: dict[str, Any]) -> list[str]:
+    """What Discord would reject in a message's files: each `attachments` entry names a
+    `files[id]` part, descriptions fit, an embed image `attachment://NAME` names an uploaded file;
+    and (this fake's own check) every `.png` is really a PNG."""
+    errors = []
+    uploaded: dict[str, tuple[str, bytes]] = payload.get(UPLOADED) or {}
+    names = {filename for filename, _ in uploaded.values()}
+    for n, attachment in enumerate(payload.get("attachments") or []):
+        if f"files[{attachment.get('id')}]" not in uploaded and "url" not in attachment:
+            errors.append(f"attachments.{n}.id: no files[{attachment.get('id')}] part")
+        if len(attachment.get("description") or "") > MAX_ATTACHMENT_DESCRIPTION:
+            errors.append(f"attachments.{n}.description: must be {MAX_ATTACHMENT_DESCRIPTION} or fewer in length")
+    for part, (filename, data) in uploaded.items():
+        if filename.lower().endswith(".png") and not data.startswith(PNG_SIGNATURE):
+            errors.append(f"{part}: {filename} is not a PNG")
+    for index, embed in enumerate(payload.get("embeds") or []):
+        url = (embed.get("image") or {}).get("url") or ""
+        if url.startswith("attachment://") and url.removeprefix("attachment://") not in names:
+            errors.append(f"embeds.{index}.image.url: no attachment named {url.removeprefix('attachment://')}")
+        elif url and not url.startswith(("attachment://", "https://", "http://")):
+            errors.append(f"embeds.{index}.image.url: Not a well formed URL")
+    return errors
 
 
 def component_errors(rows: list[dict[str, Any]]) -> list[str]:
@@ -172,6 +199,7 @@ class FakeDiscord:
         self.interactions: dict[str, SentInteraction] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # id -> message as shown now (edits applied)
         self.replies: dict[str, str] = {}  # interaction id -> id of the message its response made
+        self.files: dict[str, bytes] = {}  # attachment id -> the bytes uploaded
 
     # --- lifecycle --------------------------------------------------------------------------
     @property
@@ -243,7 +271,7 @@ class FakeDiscord:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [],
+            "attachments": self._attachments(payload),
             "pinned": False,
             "flags": payload.get("flags") or 0,
             "components": payload.get("components") or [],
@@ -253,6 +281,23 @@ class FakeDiscord:
             data["application_id"] = APP_ID
         self.messages[data["id"]] = data
         return data
+
+    def _attachments(self, payload: dict[str, Any]) -> list[dict[str, Any]]:
+        """The message's attachments as Discord shows them, with the uploaded bytes kept in
+        `self.files` (by attachment id) for tests to look at."""
+        uploaded: dict[str, tuple[str, bytes]] = payload.get(UPLOADED) or {}
+        shown = []
+        for attachment in payload.get("attachments") or []:
+            filename, data = uploaded.get(f"files[{attachment.get('id')}]", (attachment.get("filename", ""), b""))
+            attachment_id = self.snowflake()
+            self.files[attachment_id] = data
+            shown.append({
+                "id": attachment_id, "filename": filename, "description": attachment.get("description"),
+                "size": len(data), "content_type": "image/png" if data.startswith(PNG_SIGNATURE) else None,
+                "url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
+                "proxy_url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
+            })
+        return shown
 
     def _update(self, message_id: str, payload: dict[str, Any]) -> dict[str, Any]:
         """A message edited in place: what the payload gives replaces what it had."""
@@ -332,7 +377,15 @@ class FakeDiscord:
     async def _body(self, request: web.Request) -> Any:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
-            return json.loads(str(form["payload_json"]))
+            payload = json.loads(str(form["payload_json"]))
+            uploaded = {
+                name: (part.filename, part.file.read())
+                for name, part in form.items() if isinstance(part, web.FileField)
+            }
+            # An interaction response carries its message under `data`; a webhook or channel post is the message.
+            message = payload["data"] if isinstance(payload.get("data"), dict) and "type" in payload else payload
+            message[UPLOADED] = uploaded
+            return payload
         return await request.json() if request.can_read_body else None
 
     async def _me(self, request: web.Request) -> web.Response:

@@ -1,7 +1,9 @@
 """A local stand-in for Slack's Web API and response_url endpoint (aiohttp, 127.0.0.1, any port).
 
 It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
-views.publish), records every post (a response_url post with `replace_original` replaces the
+views.publish, and the external file upload: files.getUploadURLExternal gives a loopback upload
+URL of this fake, the bytes POSTed there must be a PNG of the announced length, and
+files.completeUploadExternal shares the uploaded files in a channel), records every post (a response_url post with `replace_original` replaces the
 message whose button gave that response_url, as Slack does), rejects blocks the way Slack does (`invalid_blocks`), and can
 be told to answer 429 with Retry-After, or a given error, for the next calls to a method.
 It also speaks enough Socket Mode (apps.connections.open, a WebSocket that says hello, sends
@@ -32,6 +34,9 @@ MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
 MAX_ACTION_ID = 255
 RESPONSE_URL = "response_url"  # the key for rate limits and failures on response_url posts
+UPLOAD = "upload"  # the key for failures of the upload URL itself
+MAX_ALT_TXT = 1000  # files.getUploadURLExternal's alt_txt
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def _text_error(obj: Any, where: str, limit: int) -> str | None:
@@ -204,6 +209,9 @@ class FakeSlack:
     response_targets: dict[str, int] = field(default_factory=dict)
     replaced: list[dict[str, Any]] = field(default_factory=list)  # accepted replace_original posts
     views: list[dict[str, Any]] = field(default_factory=list)  # accepted views.publish
+    # Upload URLs handed out (file id -> filename, length, alt_txt, and the bytes once POSTed).
+    uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    files: list[dict[str, Any]] = field(default_factory=list)  # shared by completeUploadExternal
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (method, reason)
     socket_acks: list[dict[str, Any]] = field(default_factory=list)  # Socket Mode acks received
 
@@ -240,6 +248,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/commands/{team}/{name}", self._response_url)
+        app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/link", self._websocket)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -278,6 +287,8 @@ class FakeSlack:
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
             "views.publish": self._views_publish,
+            "files.getUploadURLExternal": self._get_upload_url,
+            "files.completeUploadExternal": self._complete_upload,
         }.get(method)
         if handler is None:
             return _slack(ok=False, error="unknown_method")
@@ -415,6 +426,55 @@ class FakeSlack:
             )
         self.views.append({"user_id": args.get("user_id"), "view": view})
         return _slack(ok=True, view={"id": "V0TEST", **(view or {})})
+
+    # -- the external file upload ---------------------------------------------------------
+
+    def _get_upload_url(self, method: str, args: dict[str, Any]) -> web.Response:
+        filename, length = str(args.get("filename") or ""), str(args.get("length") or "")
+        if not filename or not length.isdigit() or int(length) <= 0:
+            return _slack(ok=False, error="invalid_arguments")
+        alt_txt = args.get("alt_txt")
+        if alt_txt is not None and len(str(alt_txt)) > MAX_ALT_TXT:
+            self.rejected.append((method, f"alt_txt: must be at most {MAX_ALT_TXT} characters"))
+            return _slack(ok=False, error="invalid_arguments")
+        file_id = f"F0{next(self._ts):08d}"
+        self.uploads[file_id] = {"filename": filename, "length": int(length), "alt_txt": alt_txt, "data": None}
+        return _slack(ok=True, upload_url=f"{self._root}/upload/{file_id}", file_id=file_id)
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["file_id"]
+        data = await request.read()
+        self.calls.append(Call(UPLOAD, {"file_id": file_id, "bytes": len(data)}, None))
+        if (failed := self._take_failure(UPLOAD)) is not None:
+            return web.Response(status=failed.status, text="upload failed")
+        pending = self.uploads.get(file_id)
+        if pending is None:
+            return web.Response(status=404, text="unknown upload")
+        if len(data) != pending["length"] or not data.startswith(PNG_SIGNATURE):
+            self.rejected.append((UPLOAD, f"{file_id}: not a PNG of {pending['length']} bytes"))
+            return web.Response(status=400, text="bad upload")
+        pending["data"] = data
+        return web.Response(text=f"OK - {len(data)}")
+
+    def _complete_upload(self, method: str, args: dict[str, Any]) -> web.Response:
+        try:
+            listed = json.loads(str(args.get("files") or "[]"))
+        except ValueError:
+            return _slack(ok=False, error="invalid_arguments")
+        channel = str(args.get("channel_id") or "")
+        if channel in self.channel_errors:
+            return _slack(ok=False, error=self.channel_errors[channel])
+        done = []
+        for entry in listed:
+            upload = self.uploads.get(str(entry.get("id")))
+            if upload is None or upload["data"] is None:
+                return _slack(ok=False, error="file_not_found")
+            shared = {**upload, "id": entry["id"], "title": entry.get("title"), "channel": channel or None,
+                      "initial_comment": args.get("initial_comment"), "thread_ts": args.get("thread_ts")}
+            self.files.append(shared)
+            done.append({"id": entry["id"], "name": upload["filename"], "title": entry.get("title"),
+                         "mimetype": "image/png", "size": upload["length"]})
+        return _slack(ok=True, files=done)
 
     # -- helpers ---------------------------------------------------------------------------
 
