@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import Country, country_index
 from bot.extract.dateline import find_dateline
 from bot.extract.organizations import organization_name, organization_names
-from bot.extract.pipeline import load_data
+from bot.extract.pipeline import doc_text, load_data
 from bot.facts import Entity
 from bot.names import name_key
 
@@ -103,11 +103,18 @@ def _title_matcher(doc: Doc) -> PhraseMatcher:
 
 
 def canonical_title(text: str) -> str:
+    return _title_forms().get(text.lower(), text)
+
+
+@lru_cache(maxsize=1)
+def _title_forms() -> dict[str, str]:
+    """Every title and its plural, lower-cased, to its canonical form (the first listed wins)."""
     titles, canonical, _ = _titles()
+    forms: dict[str, str] = {}
     for title in titles:
-        if text.lower() in (title.lower(), title.lower() + "s"):
-            return canonical.get(title, title)
-    return text
+        for form in (title.lower(), title.lower() + "s"):
+            forms.setdefault(form, canonical.get(title, title))
+    return forms
 
 
 def _title_words(tokens: list[Token]) -> int:
@@ -565,11 +572,18 @@ def _joined(tokens: list[Token]) -> str:
 def _dateline_tokens(doc: Doc) -> set[int]:
     """The tokens of the dateline ("LIMA, Feb 27 (EFE) –"): the parser reads them into the lead
     sentence, often as its subject."""
-    dateline = find_dateline(doc.text)
+    text = doc_text(doc)
+    dateline = find_dateline(text)
     if dateline is None:
         return set()
-    start = doc.text.rfind("\n", 0, dateline.end) + 1
-    return {t.i for t in doc if start <= t.idx < dateline.end}
+    start = text.rfind("\n", 0, dateline.end) + 1
+    out = set()
+    for token in doc:  # the dateline is at the top: stop past it
+        if token.idx >= dateline.end:
+            break
+        if token.idx >= start:
+            out.add(token.i)
+    return out
 
 
 def _of_country(token: Token, gap: Span) -> bool:

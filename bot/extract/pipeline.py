@@ -28,6 +28,14 @@ _DOMAIN_NAME = re.compile(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy joins every token's text on each `doc.text`."""
+    text = doc.user_data.get("briefbot_text")
+    if text is None:
+        text = doc.user_data["briefbot_text"] = doc.text
+    return text
+
+
 def load_data(name: str) -> dict:
     raw = resources.files("bot.extract").joinpath(f"data/{name}.json").read_text(encoding="utf-8")
     return json.loads(raw)

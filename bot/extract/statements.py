@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.entities import EntityIndex
-from bot.extract.pipeline import load_data
+from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
 from bot.facts import Statement
@@ -32,14 +32,6 @@ MIN_QUOTE_WORDS = 4
 # Words outside the marks that make a reported clause "mixed" rather than just a quotation.
 MIN_UNQUOTED_WORDS = 3
 _QUOTE_MARK = re.compile("[\"\u201c\u201d]|''")
-
-
-def _text(doc: Doc) -> str:
-    """The Doc's text, built once: spaCy joins every token's text on each `doc.text`."""
-    text = doc.user_data.get("briefbot_text")
-    if text is None:
-        text = doc.user_data["briefbot_text"] = doc.text
-    return text
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +150,10 @@ def _outside(sent: Span, cut: range) -> list[tuple[int, int]]:
     doc = sent.doc
     parts = []
     if cut.start > sent.start:
-        parts.append(_strip(_text(doc), sent.start_char, doc[cut.start].idx))
+        parts.append(_strip(doc_text(doc), sent.start_char, doc[cut.start].idx))
     if cut.stop < sent.end:
         last = doc[cut.stop - 1]
-        parts.append(_strip(_text(doc), last.idx + len(last), sent.end_char))
+        parts.append(_strip(doc_text(doc), last.idx + len(last), sent.end_char))
     return [p for p in parts if p[1] > p[0]]
 
 
@@ -186,7 +178,7 @@ def _words(text: str) -> int:
 def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     found: list[_Found] = []
     reframed: set[int] = set()  # verbs whose 'complement' turned out to be the attribution
-    text = _text(doc)
+    text = doc_text(doc)
     for token in doc:
         within = inside.covering(token.idx)
         if within is not None and not _readout(token, within):
@@ -289,7 +281,7 @@ def _readout(verb: Token, q: QuoteSpan) -> bool:
 def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
     """The clause from `left` to `right`, less the reporting clause when it sits inside
     ('In recent days, advisers say, the president has grown tired')."""
-    text = _text(doc)
+    text = doc_text(doc)
     if not left.i < verb.i < right.i:
         start, end = _strip(text, left.idx, right.idx + len(right))
         return [(start, end)] if start < end else []
@@ -339,7 +331,7 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     doc = verb.doc
     left = min(p.left_edge.i for p in pieces)
     right = max(p.right_edge.i for p in pieces)
-    start, end = _strip(_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
+    start, end = _strip(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right]))
     return [(start, end)] if start < end else []
 
 
@@ -368,7 +360,7 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 
 def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token | None, str] | None:
     """'"...," X said' or '"...?" asked X' or '"..." ― X': (speaker, verb, cue) after the quote."""
-    text = _text(doc)
+    text = doc_text(doc)
     span = _tokens(doc, q.end, limit)
     if span is None:
         return None
@@ -433,7 +425,7 @@ def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Toke
 
 def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_Found]:
     """Quotations not already inside a mixed reported clause, attributed to a speech verb next to them."""
-    text = _text(doc)
+    text = doc_text(doc)
     found: list[_Found] = []
     consumed: set[int] = set()
     for n, q in enumerate(quotes):
@@ -552,7 +544,7 @@ def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:
 def _labelled_lines(doc: Doc) -> list[_Found]:
     """Lines that start with the speaker's name and a colon; the rest of the line is what they said."""
     found = []
-    for match in _LABELLED.finditer(_text(doc)):
+    for match in _LABELLED.finditer(doc_text(doc)):
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if label is None or len(label) > 4:
             continue
@@ -560,8 +552,8 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
         shouting = all(t.is_upper and t.is_alpha for t in label) and len(label.text) > 2
         if not (is_name or shouting):
             continue
-        start, end = _strip(_text(doc), match.start(2), match.end(2))
-        if _words(_text(doc)[start:end]) < 3:
+        start, end = _strip(doc_text(doc), match.start(2), match.end(2))
+        if _words(doc_text(doc)[start:end]) < 3:
             continue
         speaker = label[-1]
         found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None,
@@ -648,7 +640,7 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
-    quotes = find_quotes(_text(doc))
+    quotes = find_quotes(doc_text(doc))
     lookup = _QuoteLookup(quotes)
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
@@ -665,7 +657,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
             continue
         seen.add((f.start, f.end))
         if not f.quotes:
-            f.start, f.end = _tidy(_text(doc), f.start, f.end)
+            f.start, f.end = _tidy(doc_text(doc), f.start, f.end)
             if f.spans:
                 f.spans[0][0], f.spans[-1][1] = f.start, f.end
         speaker = resolve_speaker(index, f.speaker_token)
@@ -679,7 +671,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         if f.quotes:
             fraction = 1.0
         quote = "direct" if fraction >= 0.9 else "mixed" if fraction > 0.05 else "indirect"
-        evidence = _text(doc)[f.evidence[0] : f.evidence[1]].strip()
+        evidence = doc_text(doc)[f.evidence[0] : f.evidence[1]].strip()
         statements.append(
             Statement(
                 speaker=cluster.name if cluster else None,
@@ -688,14 +680,14 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 speaker_title=cluster.title if cluster else None,
                 speaker_country=cluster.country.name if cluster and cluster.country else None,
                 verb=f.verb,
-                content=_text(doc)[f.start : f.end],
+                content=doc_text(doc)[f.start : f.end],
                 content_start=f.start,
                 content_end=f.end,
                 content_spans=f.spans,
                 quote=quote,  # type: ignore[arg-type]
                 evidence=evidence,
                 date=published,
-                confidence=_confidence(f, speaker, _text(doc)[f.start : f.end]),
+                confidence=_confidence(f, speaker, doc_text(doc)[f.start : f.end]),
             )
         )
         kept.append((f, speaker))
@@ -706,7 +698,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
 def _discount_frames(doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement]) -> None:
     """Lower what is only a frame around someone else's words ('the agency reported that X said
     ...'), and what a headline says (a headline paraphrases)."""
-    text = _text(doc)
+    text = doc_text(doc)
     first_line = text.find("\n")
     headline = first_line if first_line > 0 and text[:first_line].rstrip()[-1:] not in ".!?\"\u201d" else -1
     cues = [(doc[f.verb_i].idx, sp.cluster, f.rule) for f, sp in kept if f.verb_i is not None
