@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Coroutine
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.config import Settings
 from bot.platform import ChatPlatform
@@ -26,6 +27,10 @@ log = logging.getLogger("briefbot.schedule")
 
 MAX_WAIT = 30.0  # seconds: how soon a new subscription or a resumed one is noticed
 SHUTDOWN_GRACE = 20.0  # seconds a send in flight may take to finish when `run` stops
+
+
+class Stoppable(Protocol):
+    stopping: bool
 
 
 async def delivery_platforms(engine: Engine) -> set[str]:
@@ -79,21 +84,26 @@ async def run_scheduler(
 
 
 async def _pass_to_the_end(deliverer: Deliverer, now: datetime) -> None:
-    """A pass that, if `run` is stopped, still finishes the send in flight and records it.
+    await finish_pass(deliverer, deliverer.run_pass(now), "delivery-pass")
+
+
+async def finish_pass(worker: Stoppable, work: Coroutine[Any, Any, Any], name: str) -> None:
+    """Run one pass so that, if `run` is stopped, the send in flight still finishes and is recorded.
 
     Cancelling mid-send would leave a pending row for a message that may have been posted, which
-    the next start would post again; so the pass is shielded and given a short grace period.
+    the next start would post again; so the pass is shielded and given a short grace period. A
+    failed pass is logged and the loop tries again at its next wake-up.
     """
-    task = asyncio.create_task(deliverer.run_pass(now), name="delivery-pass")
+    task = asyncio.create_task(work, name=name)
     try:
         await asyncio.shield(task)
     except asyncio.CancelledError:
-        deliverer.stopping = True
+        worker.stopping = True
         with contextlib.suppress(Exception, asyncio.CancelledError):
             await asyncio.wait_for(task, SHUTDOWN_GRACE)
         raise
     except Exception:
-        log.exception("delivery pass failed; trying again at the next wake-up")
+        log.exception("%s failed; trying again at the next wake-up", name)
 
 
 async def _seconds_to_next_slot(deliverer: Deliverer, now: datetime, max_wait: float) -> float:

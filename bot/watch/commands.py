@@ -21,7 +21,7 @@ from bot.schedule.commands import DELIVERABLE
 from bot.store.store import Store, Window
 from bot.store.watch_store import NewWatch, Watch, WatchStore
 from bot.watch.grammar import OptionError, Options, split_options
-from bot.watch.matching import fact_filter, query_from_json, query_json
+from bot.watch.matching import entity_ids, fact_filter, query_from_json, query_json
 
 log = logging.getLogger("briefbot.watch")
 
@@ -118,7 +118,7 @@ class WatchCommands:
         """What the watch can match: a name nobody knows yet says so, and how many known facts
         it matches already (none of them is posted)."""
         stop = f"Say `unwatch {watch.id}` to remove it, `pause watch {watch.id}` to pause it."
-        ids, unknown = await self._entity_ids(parsed)
+        ids, unknown = await entity_ids(self.names, parsed)
         if unknown is not None:
             return (f"I don't know anyone or anything called “{unknown}” yet, so this watch matches nothing known; "
                     f"it will post if articles start naming them. Check the spelling. {stop}")
@@ -127,15 +127,6 @@ class WatchCommands:
             return f"Nothing known matches this yet; new facts that do will post in this channel as they are ingested. {stop}"
         return (f"{known} known fact(s) match already (not posted: a watch tells what comes next); "
                 f"new ones will post in this channel as they are ingested. {stop}")
-
-    async def _entity_ids(self, query: Query) -> tuple[list[int] | None, str | None]:
-        ids = []
-        for name in query.names:
-            known = await self.names.match(name)
-            if known is None:
-                return None, name
-            ids.append(known.entity_id)
-        return (ids or None), None
 
     async def _known_matches(self, query: Query, ids: list[int] | None, threshold: float) -> int:
         kinds = fact_filter(query)

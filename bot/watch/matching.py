@@ -97,6 +97,19 @@ def _with_confidence(item: Item) -> Item:
     return item
 
 
+async def entity_ids(names: EntityMatcher, query: Query) -> tuple[list[int] | None, str | None]:
+    """The ids of the names in the query (None: no names), or the first name not known."""
+    if not query.names:
+        return None, None
+    ids = []
+    for name in query.names:
+        known = await names.match(name)
+        if known is None:
+            return None, name
+        ids.append(known.entity_id)
+    return ids, None
+
+
 class FactMatcher:
     def __init__(self, watches: WatchStore, store: Store, names: EntityMatcher, min_confidence: float) -> None:
         self.watches = watches
@@ -105,16 +118,7 @@ class FactMatcher:
         self.min_confidence = min_confidence
 
     async def entity_ids(self, query: Query) -> tuple[list[int] | None, str | None]:
-        """The ids of the names in the query (None: no names), or the first name not known."""
-        if not query.names:
-            return None, None
-        ids = []
-        for name in query.names:
-            known = await self.names.match(name)
-            if known is None:
-                return None, name
-            ids.append(known.entity_id)
-        return ids, None
+        return await entity_ids(self.names, query)
 
     def threshold(self, watch: Watch) -> float:
         """BRIEFBOT_MIN_CONFIDENCE, or the watch's own threshold when it is higher."""

@@ -7,13 +7,13 @@ poller here, `briefbot ingest` from cron, another replica) alerts the same way.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.platform import ChatPlatform
 from bot.schedule.clock import Clock, Sleep, system_clock
+from bot.schedule.service import finish_pass
 from bot.watch.alerts import Watcher
 from bot.watch.matching import FactMatcher
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("briefbot.watch")
 
-SHUTDOWN_GRACE = 20.0  # seconds a send in flight may take to finish when `run` stops
 
 
 async def make_watcher(
@@ -46,15 +45,4 @@ async def run_watcher(
 
 
 async def _pass_to_the_end(watcher: Watcher) -> None:
-    """A pass that, if `run` is stopped, still finishes the send in flight and records it (a
-    cancelled send would leave a pending post that the next start may post again)."""
-    task = asyncio.create_task(watcher.run_pass(), name="watch-pass")
-    try:
-        await asyncio.shield(task)
-    except asyncio.CancelledError:
-        watcher.stopping = True
-        with contextlib.suppress(Exception, asyncio.CancelledError):
-            await asyncio.wait_for(task, SHUTDOWN_GRACE)
-        raise
-    except Exception:
-        log.exception("watch pass failed; trying again at the next one")
+    await finish_pass(watcher, watcher.run_pass(), "watch-pass")
