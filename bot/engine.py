@@ -146,6 +146,18 @@ class Engine:
             log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "page": offset}})
         return answer
 
+    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer:
+        """The evidence of the facts `query` lists at `offset`, for a Sources button; limited and
+        logged like `answer`."""
+        self.answer_service()
+        conversation = conversation or Conversation()
+        if (slowed := self._slow_down(query, conversation)) is not None:
+            return slowed
+        with request_scope(conversation.platform):
+            answer = await self._answers.evidence(query, offset, conversation)
+            log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "sources": offset}})
+        return answer
+
     def answer_service(self) -> AnswerService:
         """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""
         from bot.answer.service import AnswerService

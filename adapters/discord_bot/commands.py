@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord_bot.messages import apology, message_kwargs
-from adapters.discord_bot.paging import PageButton
+from adapters.discord_bot.paging import PageButton, SourcesButton
 from bot.answer.model import Answer, Conversation
 
 log = logging.getLogger("briefbot.discord")
@@ -44,6 +44,8 @@ class Answerer(Protocol):
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]: ...
 
     async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+
+    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
 
 
 def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> bool:
@@ -98,7 +100,7 @@ class BriefCommand:
 
         tree.add_command(brief)
         # Page buttons of any message, also one sent before this process started.
-        tree.client.add_dynamic_items(PageButton)
+        tree.client.add_dynamic_items(PageButton, SourcesButton)
         return brief
 
     async def answer(self, query: str, conversation: Conversation) -> Answer:
@@ -166,6 +168,31 @@ class BriefCommand:
                 await interaction.response.edit_message(**message_kwargs(answer, edit=True))
         except discord.HTTPException:
             log.exception("Discord: could not turn the page")
+
+    async def on_sources(self, interaction: discord.Interaction, query: str, offset: int) -> None:
+        """Sources: the listed facts' evidence and links, to whoever pressed it alone; the message
+        stays as it is."""
+        conversation = conversation_of(interaction, self.admin_ids)
+        pending = asyncio.ensure_future(self._evidence(query, offset, conversation))
+        try:
+            try:
+                answer = await asyncio.wait_for(asyncio.shield(pending), self.grace)
+            except TimeoutError:
+                await interaction.response.defer(ephemeral=True, thinking=True)
+                await interaction.followup.send(**message_kwargs(await pending), ephemeral=True)
+                return
+            await interaction.response.send_message(**message_kwargs(answer), ephemeral=True)
+        except discord.HTTPException:
+            log.exception("Discord: could not show the sources")
+
+    async def _evidence(self, query: str, offset: int, conversation: Conversation) -> Answer:
+        try:
+            return await asyncio.wait_for(self.engine.evidence(query, offset, conversation), self.timeout)
+        except TimeoutError:
+            return apology(query, TOO_SLOW)
+        except Exception:
+            log.exception("Discord: the engine failed to list sources")
+            return apology(query, SORRY)
 
     async def _page(self, query: str, offset: int, conversation: Conversation) -> Answer:
         try:

@@ -19,7 +19,13 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_ephemeral, post_message, respond, upload_files
 from bot.answer.model import Answer, Conversation
-from bot.answer.render_slack import SlackMessage, read_page_value, render_slack, section_block
+from bot.answer.render_slack import (
+    SOURCES_ACTION,
+    SlackMessage,
+    read_page_value,
+    render_slack,
+    section_block,
+)
 
 log = logging.getLogger("briefbot.slack")
 
@@ -38,6 +44,8 @@ class Answerer(Protocol):
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
 
     async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+
+    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
 
 
 def apology(text: str) -> SlackMessage:
@@ -185,6 +193,50 @@ class PageButtons:
         # A refusal ("slow down") goes to the presser alone and leaves the page as it was.
         if not await respond(str(url), message, replace=not message.ephemeral):
             log.warning("could not deliver the page")
+
+
+class SourcesButton:
+    """Sources (`block_actions`): each listed fact's evidence sentence and links, as an ephemeral
+    reply to whoever pressed it. The value holds the query and offset, like a page button's."""
+
+    ACTION = SOURCES_ACTION
+
+    def __init__(self, engine: Answerer, client: AsyncWebClient, tasks: Tasks) -> None:
+        self._engine = engine
+        self._client = client
+        self._tasks = tasks
+
+    async def on_action(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        self._tasks.start(self.show(body, action))
+
+    async def show(self, body: dict[str, Any], action: dict[str, Any]) -> None:
+        found = read_page_value(str(action.get("value", "")))
+        if found is None:
+            log.info("Slack: ignored a Sources button without a query")
+            return
+        query, offset = found
+        user = str((body.get("user") or {}).get("id", ""))
+        channel = str((body.get("channel") or {}).get("id", ""))
+        conversation = Conversation(
+            platform="slack", workspace=str((body.get("team") or {}).get("id", "")), channel=channel, user=user,
+        )
+        try:
+            answer = await asyncio.wait_for(self._engine.evidence(query, offset, conversation), ANSWER_TIMEOUT)
+            message = render_slack(answer)
+        except TimeoutError:
+            message = apology(TOO_SLOW)
+        except Exception:
+            log.exception("listing sources failed")
+            message = apology(SORRY)
+        message.ephemeral = True  # never to the channel: only the presser asked
+        url = body.get("response_url")
+        try:
+            if url and await respond(str(url), message):
+                return
+            await post_ephemeral(self._client, channel, user, message)
+        except Exception as error:
+            log.warning("could not show the sources: %s", error)
 
 
 class HomeTab:

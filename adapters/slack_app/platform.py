@@ -18,7 +18,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_message, web_client
-from adapters.slack_app.commands import Answerer, BriefCommand, HomeTab, PageButtons, Tasks
+from adapters.slack_app.commands import (
+    Answerer,
+    BriefCommand,
+    HomeTab,
+    PageButtons,
+    SourcesButton,
+    Tasks,
+)
 from bot.answer.model import Answer
 from bot.answer.render_slack import render_slack
 from bot.config import Settings
@@ -129,6 +136,7 @@ class SlackPlatform:
             settings, self.client, self.command, HomeTab(engine, self.client, self.tasks)
         )
         self.app.action(PageButtons.ACTIONS)(PageButtons(engine, self.tasks).on_action)
+        self.app.action(SourcesButton.ACTION)(SourcesButton(engine, self.client, self.tasks).on_action)
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._verifier: SignatureVerifier | None = None

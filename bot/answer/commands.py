@@ -57,6 +57,7 @@ class Command:
     handler: str  # who answers: an AnswerService method, or the "subscriptions"/"watches" hook
     examples: tuple[str, ...] = ()  # offered by autocomplete; the first is in the Slack hint
     paged: bool = False  # lists pages: `more` and the Previous/Next buttons
+    facts: bool = False  # lists facts with sources: the Sources button shows their evidence
     places: bool = False  # takes `in PLACE` (events only: statements have no place)
     admin_only: bool = False
     private: bool = False  # answered to the asker only, on every platform
@@ -78,42 +79,42 @@ COMMANDS: tuple[Command, ...] = (
         "latest talks [with|between X [and Y]] [in PLACE] [about TOPIC] [since DATE|this week]",
         "talks, meetings, calls, visits, newest first; a country's places count for it",
         (r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$",),
-        FILTERS, "latest_talks", examples=("latest talks", "latest talks in Istanbul"), paged=True, places=True,
+        FILTERS, "latest_talks", examples=("latest talks", "latest talks in Istanbul"), paged=True, facts=True, places=True,
     ),
     _command(
         "who_said_what", "who said what [about TOPIC] [since DATE]",
         "statements with speaker, title, what was said and the source",
         # "statements by X" names a speaker (the `quotes X` row), not a topic "by X".
         (r"^(?:who said what|what was said|statements(?!\s+by\b)|who said)\b(?P<topic>.*)$",),
-        FILTERS, "who_said_what", examples=("who said what",), paged=True,
+        FILTERS, "who_said_what", examples=("who said what",), paged=True, facts=True,
     ),
     _command(
         "who_said_what", "what did X say [about TOPIC]", "one speaker's statements",
         (r"^what (?:did|does|has|have) (?P<names>.+?) (?:say|said|says|tell|told)\b(?P<rest>.*)$",),
-        FILTERS, "who_said_what", examples=("what did Lavrov say",), paged=True, group="speaker",
+        FILTERS, "who_said_what", examples=("what did Lavrov say",), paged=True, facts=True, group="speaker",
     ),
     _command(
         "who_said_what", "quotes X", "one speaker's statements",
         (r"^(?:quotes?|statements? by|said by)\s+(?P<rest>.+)$",),
-        FILTERS, "who_said_what", paged=True, group="speaker",
+        FILTERS, "who_said_what", paged=True, facts=True, group="speaker",
     ),
     _command(
         "agreements", "agreements [between X and Y] [signed in PLACE]", "agreements",
         (r"^(?:agreements?|deals?)\b(?P<rest>.*)$",),
-        FILTERS, "events", examples=("agreements", "agreements signed in Doha"), paged=True, places=True,
+        FILTERS, "events", examples=("agreements", "agreements signed in Doha"), paged=True, facts=True, places=True,
     ),
     _command(
         "events", "events TYPE [in PLACE]", "any PLOVER type: " + ", ".join(t.lower() for t in PLOVER_TYPES),
         (r"^events?\b\s*(?P<type>\w*)(?P<rest>.*)$", r"^(?P<type>" + _EVENT_HEADS + r")\b(?P<rest>.*)$"),
-        FILTERS, "events", examples=("events sanctions",), paged=True, places=True,
+        FILTERS, "events", examples=("events sanctions",), paged=True, facts=True, places=True,
     ),
     _command(
         "timeline", "timeline X [and Y]", "events and statements in date order",
-        (r"^timeline\s+(?:of\s+|for\s+)?(?P<rest>.+)$",), FILTERS, "timeline", paged=True,
+        (r"^timeline\s+(?:of\s+|for\s+)?(?P<rest>.+)$",), FILTERS, "timeline", paged=True, facts=True,
     ),
     _command(
         "profile", "who is X", "title, country, aliases, latest statements and meetings",
-        (r"^(?:who is|who's|whois|profile)\s+(?P<names>.+?)[?.!]*$",), FILTERS, "profile",
+        (r"^(?:who is|who's|whois|profile)\s+(?P<names>.+?)[?.!]*$",), FILTERS, "profile", facts=True,
     ),
     _command(
         "chart", "chart talks [with X] [in PLACE] [since DATE]",
@@ -124,11 +125,11 @@ COMMANDS: tuple[Command, ...] = (
     _command(
         "brief", "brief [today|this week|since DATE] [about TOPIC]",
         "the digest: talks, what's coming, agreements, key statements, other events, where sources disagree",
-        (r"^(?:brief|briefing|digest|summary)\b(?P<topic>.*)$",), FILTERS, "brief", examples=("brief", "brief this week"),
+        (r"^(?:brief|briefing|digest|summary)\b(?P<topic>.*)$",), FILTERS, "brief", examples=("brief", "brief this week"), facts=True,
     ),
     _command(
         "search", 'search "words"', "full-text search over statements and articles",
-        (r"^search\b\s*(?P<rest>.*)$",), WORDS, "search", paged=True, problem='say `search "words"`',
+        (r"^search\b\s*(?P<rest>.*)$",), WORDS, "search", paged=True, facts=True, problem='say `search "words"`',
     ),
     _command("sources", "sources", "outlets read", (r"^(?:sources|outlets)$",), BARE, "sources", examples=("sources",)),
     _command(
@@ -213,8 +214,8 @@ def _by_intent() -> dict[str, Command]:
     for command in COMMANDS:
         first = found.setdefault(command.intent, command)
         # Rows of one intent are one command typed several ways: they must agree on how it is answered.
-        assert (first.handler, first.paged, first.admin_only, first.private) == (
-            command.handler, command.paged, command.admin_only, command.private), command.usage
+        assert (first.handler, first.paged, first.facts, first.admin_only, first.private) == (
+            command.handler, command.paged, command.facts, command.admin_only, command.private), command.usage
     return found
 
 
@@ -263,9 +264,14 @@ def examples() -> tuple[str, ...]:
     return tuple(dict.fromkeys(e for c in COMMANDS for e in c.examples))
 
 
+def first_examples() -> tuple[str, ...]:
+    """Each command's first example, in table order (the Slack hint, the App Home's examples)."""
+    return tuple(dict.fromkeys(c.examples[0] for c in COMMANDS if c.examples))
+
+
 def usage_hint() -> str:
     """The Slack manifest's `usage_hint` for `/brief`: each command's first example."""
-    return " | ".join(dict.fromkeys(c.examples[0] for c in COMMANDS if c.examples))
+    return " | ".join(first_examples())
 
 
 def suggestion_words() -> tuple[str, ...]:

@@ -69,6 +69,15 @@ class Page:
         return self.offset + self.size if self.offset + self.size < self.total else None
 
 
+@dataclass(frozen=True)
+class Listing:
+    """Which facts an answer lists: its query and offset. A Sources button carries these, so any
+    process can list the same facts' evidence again, also after a restart."""
+
+    query: str
+    offset: int
+
+
 @dataclass
 class Answer:
     query: str
@@ -82,6 +91,7 @@ class Answer:
     private: bool = False  # the command table says only the asker sees it (`help`)
     page: Page | None = None  # a paged answer: where it is, for Previous/Next buttons
     attachments: list[Attachment] = field(default_factory=list)  # charts
+    listing: Listing | None = None  # facts with sources: the adapters add a Sources button
 
     @property
     def ephemeral(self) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Attachment, Citation, Item, Page, Section
+from bot.answer.model import Answer, Attachment, Citation, Item, Listing, Page, Section
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 MAX_CONTENT = 2000
@@ -31,6 +31,9 @@ MAX_CUSTOM_ID = 100  # a component's custom_id
 # can serve a press, even after a restart; a query too long for the custom_id gets no buttons
 # (`more` still works).
 PAGE_ID = re.compile(r"page:(?P<offset>\d{1,7}):(?P<query>.+)", re.DOTALL)
+# The Sources button: "sources:<offset>:<query>", the listing's query and offset, likewise.
+SOURCES_ID = re.compile(r"sources:(?P<offset>\d{1,7}):(?P<query>.+)", re.DOTALL)
+SOURCES_LABEL = "Sources"
 BUTTON_SECONDARY = 2
 
 # Our own caps, well inside Discord's, so one long article cannot crowd out the rest of an answer.
@@ -212,12 +215,25 @@ def _finish(embed: dict[str, Any], blocks: list[str]) -> dict[str, Any]:
 
 
 def page_buttons(page: Page) -> list[dict[str, Any]]:
-    """One action row with Previous / Next, or nothing when neither fits or applies."""
-    buttons = []
-    for label, offset in (("Previous", page.previous), ("Next", page.next)):
-        custom_id = f"page:{offset}:{page.query}"
-        if offset is not None and len(custom_id) <= MAX_CUSTOM_ID:
-            buttons.append({"type": 2, "style": BUTTON_SECONDARY, "label": label, "custom_id": custom_id})
+    """Previous / Next, those that apply and whose custom_id fits."""
+    buttons = [_button(label, f"page:{offset}:{page.query}")
+               for label, offset in (("Previous", page.previous), ("Next", page.next)) if offset is not None]
+    return [b for b in buttons if b is not None]
+
+
+def _button(label: str, custom_id: str) -> dict[str, Any] | None:
+    if len(custom_id) > MAX_CUSTOM_ID:
+        return None
+    return {"type": 2, "style": BUTTON_SECONDARY, "label": label, "custom_id": custom_id}
+
+
+def action_rows(answer: Answer) -> list[dict[str, Any]]:
+    """One action row: the paging buttons, then Sources; nothing when neither applies or fits."""
+    buttons = page_buttons(answer.page) if answer.page else []
+    listing: Listing | None = answer.listing
+    sources = _button(SOURCES_LABEL, f"sources:{listing.offset}:{listing.query}") if listing else None
+    if sources is not None:
+        buttons.append(sources)
     return [{"type": 1, "components": buttons}] if buttons else []
 
 
@@ -252,7 +268,7 @@ def render_discord(answer: Answer) -> DiscordMessage:
     footer = _footer_text(answer, dropped)
     if footer:
         embeds[-1]["footer"] = {"text": footer}
-    components = page_buttons(answer.page) if answer.page else []
+    components = action_rows(answer)
     if answer.attachments:
         # An embed shows an uploaded file by name; Discord reads the alt text from the attachment.
         embeds[0]["image"] = {"url": f"attachment://{answer.attachments[0].filename}"}

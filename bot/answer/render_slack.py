@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from bot.answer.model import Answer, Attachment, Citation, Item, Page, Section
+from bot.answer.model import Answer, Attachment, Citation, Item, Listing, Page, Section
 
 # Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
 MAX_BLOCKS = 50
@@ -28,6 +28,9 @@ MAX_CONTEXT_TEXT = 3000  # a context element is a text object: 3,000 like any ot
 MAX_BUTTON_VALUE = 2000
 # Buttons of a paged answer: action_id -> label. The value says which page (see `page_value`).
 PAGE_BUTTONS = {"page_previous": "Previous", "page_next": "Next"}
+# The Sources button: its value is a page value too (the listing's query and offset).
+SOURCES_ACTION = "show_sources"
+SOURCES_LABEL = "Sources"
 
 # Our own caps, well inside Slack's, so one long article cannot crowd out the rest of an answer.
 MAX_HEADING = 300
@@ -204,17 +207,33 @@ def read_page_value(value: str) -> tuple[str, int] | None:
     return query, offset
 
 
-def paging_block(page: Page) -> dict[str, Any] | None:
+def page_buttons(page: Page) -> list[dict[str, Any]]:
     """Previous / Next buttons that replace the message with the neighbouring page."""
     buttons = []
     for action_id, offset in (("page_previous", page.previous), ("page_next", page.next)):
-        value = page_value(page.query, offset) if offset is not None else ""
-        if offset is not None and len(value) <= MAX_BUTTON_VALUE:
-            buttons.append({
-                "type": "button", "action_id": action_id, "value": value,
-                "text": {"type": "plain_text", "text": PAGE_BUTTONS[action_id]},
-            })
-    return {"type": "actions", "block_id": "paging", "elements": buttons} if buttons else None
+        if offset is not None:
+            buttons.append(_button(action_id, PAGE_BUTTONS[action_id], page_value(page.query, offset)))
+    return [b for b in buttons if b is not None]
+
+
+def sources_button(listing: Listing) -> dict[str, Any] | None:
+    """Sources: each listed fact's evidence and links, shown only to whoever presses it."""
+    return _button(SOURCES_ACTION, SOURCES_LABEL, page_value(listing.query, listing.offset))
+
+
+def _button(action_id: str, label: str, value: str) -> dict[str, Any] | None:
+    if len(value) > MAX_BUTTON_VALUE:
+        return None  # a query too long to carry: typed `more` still works
+    return {"type": "button", "action_id": action_id, "value": value, "text": {"type": "plain_text", "text": label}}
+
+
+def buttons_block(answer: Answer) -> dict[str, Any] | None:
+    """One actions block: the paging buttons, then Sources; None when the answer has neither."""
+    buttons = page_buttons(answer.page) if answer.page else []
+    sources = sources_button(answer.listing) if answer.listing else None
+    if sources is not None:
+        buttons.append(sources)
+    return {"type": "actions", "block_id": "buttons", "elements": buttons} if buttons else None
 
 
 def _section_title(section: Section, several: bool) -> list[dict[str, Any]]:
@@ -254,7 +273,7 @@ def render_slack(answer: Answer) -> SlackMessage:
     blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": title}}
     ]
-    paging = paging_block(answer.page) if answer.page else None
+    paging = buttons_block(answer)
     # Room for the note, the "left out" line and the buttons, written last.
     body, dropped = _pack(sections, MAX_BLOCKS - len(blocks) - 3)
     blocks.extend(body)

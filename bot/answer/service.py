@@ -18,6 +18,7 @@ from bot.answer import brief as briefing
 from bot.answer.charts import talks_chart
 from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
+from bot.answer.evidence import evidence_answer, listing_of
 from bot.answer.items import event_item, statement_item
 from bot.answer.model import Answer, Citation, Conversation, Field, Item, Page, Section
 from bot.answer.places import resolve_place
@@ -75,7 +76,25 @@ class AnswerService:
             return Answer(query.text, query.intent, "Nothing to page", note="That answer has no pages; ask again.", ok=False)
         offset = max(0, offset)
         self._remember((conversation.platform, conversation.workspace, conversation.channel), query, offset)
-        return await self._safely(query, self._paged(query, offset, conversation))
+        answer = await self._safely(query, self._paged(query, offset, conversation))
+        answer.listing = listing_of(answer) if command.facts else None
+        return answer
+
+    async def evidence(self, text: str, offset: int, conversation: Conversation) -> Answer:
+        """Each fact's evidence sentence and links, for the answer to `text` at `offset`: what a
+        Sources button asks for. Like `page`, needs nothing remembered; moves no `more`."""
+        query = parse(text)
+        command = command_of(query.intent)
+        if command is None or not command.facts:
+            return Answer(query.text, "evidence", "No sources", note="That answer lists no facts with sources.", ok=False)
+        if command.paged:
+            listed = self._paged(query, max(0, offset), conversation)
+        elif command.handler == "brief":
+            listed = self.brief(query)
+        else:
+            listed = getattr(self, command.handler)(query)
+        answer = await self._safely(query, listed)
+        return evidence_answer(answer) if answer.ok else answer
 
     async def _safely(self, query: Query, work: Awaitable[Answer]) -> Answer:
         try:
@@ -99,6 +118,9 @@ class AnswerService:
         command = command_of(answer.intent)
         # The table says which answers only their asker sees; every adapter obeys `answer.private`.
         answer.private = answer.private or (command is not None and command.private)
+        listed = command_of(answer.intent)  # after `more`, the command it continued
+        if listed is not None and listed.facts:
+            answer.listing = listing_of(answer)
         return answer
 
     async def _handle(self, query: Query, conversation: Conversation) -> Answer:

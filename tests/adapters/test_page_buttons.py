@@ -71,7 +71,7 @@ async def test_slack_next_and_previous_replace_the_message_even_after_a_restart(
         await brief(platform, fake, QUERY)
         [first] = fake.responses
         assert first["response_type"] == "in_channel" and blocks_error(first["blocks"]) is None
-        assert showing(all_text(first))[:2] == (1, 1) and slack_buttons(first) == ["Next"]
+        assert showing(all_text(first))[:2] == (1, 1) and slack_buttons(first) == ["Next", "Sources"]
 
         await press_slack(platform, fake, 0, "page_next")
         assert len(fake.responses) == 1 and len(fake.replaced) == 1  # in place, not a new message
@@ -139,7 +139,7 @@ async def test_discord_next_and_previous_update_the_message_even_after_a_restart
         assert not (data.get("flags") or 0) & EPHEMERAL
         message_id = fake.replies[sent.id]
         assert showing(discord_text(fake.messages[message_id]))[:2] == (1, 1)
-        assert discord_buttons(fake.messages[message_id]) == ["Next"]
+        assert discord_buttons(fake.messages[message_id]) == ["Next", "Sources"]
 
         second = await press_discord(fake, message_id, "Next")
         assert showing(discord_text(second))[:2] == (2, 2) and discord_buttons(second)[0] == "Previous"
