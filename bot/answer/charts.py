@@ -18,6 +18,10 @@ from typing import Any
 from bot.answer.model import Attachment
 
 MAX_PEOPLE = 12  # nodes in the network: more become unreadable at chat size
+# Bars the weekly chart draws at most: the newest weeks. A span is bounded by the dates found, not
+# by the events' number, so one talk dated decades back (a year-only date of a past round) would
+# otherwise mean thousands of empty weeks: seconds to minutes of drawing and an unreadable picture.
+MAX_WEEKS = 104
 MAX_ALT_PAIRS = 5  # pairs the alt text names
 MAX_ALT_TEXT = 1000  # inside Discord's 1024 for an attachment description
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -33,6 +37,7 @@ class TalksSummary:
     pairs: Counter[tuple[str, str]]  # (name, name) sorted -> meetings together
     total: int
     undated: int
+    earlier: int = 0  # dated events before the first week drawn (see MAX_WEEKS)
 
 
 def week_of(day: date) -> date:
@@ -59,12 +64,22 @@ def summarise(events: list[dict[str, Any]]) -> TalksSummary:
         kinds[kind] += 1
     mondays = sorted({week for week, _ in per_week})
     weeks = []
+    earlier = 0
     if mondays:
-        week = mondays[0]
+        first = min(m for m in mondays if m >= mondays[-1] - timedelta(weeks=MAX_WEEKS - 1))
+        for (week, kind), n in list(per_week.items()):
+            if week < first:
+                earlier += n
+                kinds[kind] -= n
+                del per_week[(week, kind)]
+        kinds = +kinds  # kinds left with no bar drawn are not in the legend
+        week = first
         while week <= mondays[-1]:
             weeks.append(week)
             week += timedelta(days=7)
-    return TalksSummary(weeks, [k for k, _ in kinds.most_common()], dict(per_week), pairs, len(events), undated)
+    return TalksSummary(
+        weeks, [k for k, _ in kinds.most_common()], dict(per_week), pairs, len(events), undated, earlier
+    )
 
 
 def alt_text(summary: TalksSummary, subject: str) -> str:
@@ -80,6 +95,8 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
             f"week(s) from {summary.weeks[0].isoformat()} to {summary.weeks[-1].isoformat()}; the busiest "
             f"was the week of {busiest.isoformat()} with {most}."
         )
+    if summary.earlier:
+        parts.append(f"{summary.earlier} event(s) dated before {summary.weeks[0].isoformat()} are not in the bars.")
     if summary.undated:
         parts.append(f"{summary.undated} undated event(s) are not in the bars.")
     if summary.pairs:
