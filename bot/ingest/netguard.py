@@ -33,6 +33,11 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # NAT64 (RFC 6052): the last 32 bits are an IPv4 address that the translator will reach.
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+# Not globally reachable, yet `is_global` in Python 3.11 says they are: IPv6 site-local (deprecated,
+# still routed inside networks that kept it) and the IETF protocol block, whose only Internet
+# services are the anycast addresses 192.0.0.9 and 192.0.0.10 (IANA special-purpose registry).
+_NOT_GLOBAL = (ipaddress.IPv6Network("fec0::/10"), ipaddress.IPv4Network("192.0.0.0/24"))
+_GLOBAL_EXCEPTIONS = frozenset({ipaddress.IPv4Address("192.0.0.9"), ipaddress.IPv4Address("192.0.0.10")})
 _MAX_PROXY_REPLY = 16 * 1024  # bytes of a proxy's CONNECT reply headers we are willing to read
 
 
@@ -49,6 +54,8 @@ def is_public(address: str) -> bool:
         inner = _embedded_ipv4(ip)
         if inner is not None:
             return is_public(str(inner))
+    if ip not in _GLOBAL_EXCEPTIONS and any(ip.version == net.version and ip in net for net in _NOT_GLOBAL):
+        return False
     return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
 
 
