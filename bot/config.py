@@ -77,6 +77,14 @@ class Settings(BaseSettings):
         ZoneInfo(value)  # raises on an unknown name, so a typo fails at start-up
         return value
 
+    @field_validator("fetch_allow")
+    @classmethod
+    def _fetch_allow(cls, value: str) -> str:
+        from bot.ingest.netguard import FetchPolicy
+
+        FetchPolicy.parse(value)  # raises on "intranet:" or "a:b:c" at start-up, not at each fetch
+        return value
+
     @field_validator("watch_quiet_hours")
     @classmethod
     def _quiet_hours(cls, value: str) -> str:

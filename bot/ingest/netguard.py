@@ -88,14 +88,38 @@ class FetchPolicy:
 
 
 def _allow_entry(text: str) -> tuple[str, int | None]:
+    """One `host[:port]`; ValueError naming the entry when it is none, so a typo stops start-up
+    instead of failing every fetch."""
     text = text.strip()
     if text.startswith("["):  # [v6] or [v6]:port
         host, _, rest = text[1:].partition("]")
-        return _host_key(host), int(rest[1:]) if rest.startswith(":") else None
+        if rest and not rest.startswith(":"):
+            raise ValueError(f"BRIEFBOT_FETCH_ALLOW: {text!r} is not host[:port]")
+        return _checked_host(host, text), _port(rest[1:], text) if rest else None
     if text.count(":") == 1:
         host, port = text.split(":")
-        return _host_key(host), int(port)
-    return _host_key(text), None  # a name, an IPv4 address, or a bare IPv6 address
+        return _checked_host(host, text), _port(port, text)
+    if ":" in text:  # a bare IPv6 address
+        return _checked_host(text, text, ipv6=True), None
+    return _checked_host(text, text), None  # a name or an IPv4 address
+
+
+def _checked_host(host: str, entry: str, *, ipv6: bool = False) -> str:
+    key = _host_key(host)
+    try:
+        if ipv6 or ":" in key:
+            ipaddress.IPv6Address(key)
+    except ValueError:
+        key = ""
+    if not key or any(c.isspace() or c in "/@?#" for c in key):
+        raise ValueError(f"BRIEFBOT_FETCH_ALLOW: {entry!r} is not host[:port]")
+    return key
+
+
+def _port(text: str, entry: str) -> int:
+    if not (text.strip().isdigit() and 0 < int(text) < 65536):
+        raise ValueError(f"BRIEFBOT_FETCH_ALLOW: {entry!r} has no valid port (1-65535) after its ':'")
+    return int(text)
 
 
 def _host_key(host: str) -> str:
