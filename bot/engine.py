@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.answer.commands import examples
+from bot.answer.commands import examples, first_examples
+from bot.answer.home import CONTROL_INTENTS, Home, controls
 from bot.answer.model import Answer, Conversation
 from bot.config import Settings
 from bot.extract.extractor import Extractor
@@ -157,6 +158,26 @@ class Engine:
             answer = await self._answers.evidence(query, offset, conversation)
             log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "sources": offset}})
         return answer
+
+    async def home(self, conversation: Conversation, notice: str | None = None) -> Home:
+        """The workspace's home view: the latest briefing, its scheduled briefings (with Pause /
+        Resume / Remove for admins) and example commands. Opening it is not a command, so it is
+        not rate limited and moves no `more`."""
+        service = self.answer_service()
+        briefing = await service.answer("brief", conversation)
+        briefing.listing = None  # a home view has no response_url for a Sources press
+        listed = await service.answer("subscriptions", conversation)
+        admin = self._subscriptions.is_admin(conversation)
+        subscriptions = [(item, controls(item) if admin else ()) for item in listed.items if "cron" in item.data]
+        return Home(briefing, subscriptions, first_examples(), notice)
+
+    async def home_control(self, command: str, conversation: Conversation) -> Answer:
+        """A home button's command ("pause 3"), answered as if typed; anything else is refused."""
+        from bot.answer.query import parse
+
+        if parse(command).intent not in CONTROL_INTENTS:
+            return Answer(command[:200], "error", "Not a home button", note="That button does nothing.", ok=False)
+        return await self.answer(command, conversation)
 
     def answer_service(self) -> AnswerService:
         """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""

@@ -18,11 +18,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_ephemeral, post_message, respond, upload_files
+from bot.answer.home import Home
 from bot.answer.model import Answer, Conversation
 from bot.answer.render_slack import (
+    HOME_CONTROL,
     SOURCES_ACTION,
     SlackMessage,
     read_page_value,
+    render_home,
     render_slack,
     section_block,
 )
@@ -30,8 +33,6 @@ from bot.answer.render_slack import (
 log = logging.getLogger("briefbot.slack")
 
 ANSWER_TIMEOUT = 60.0  # seconds; a response_url lasts 30 minutes but nobody waits that long
-HOME_QUERY = "brief"
-MAX_HOME_BLOCKS = 100  # Slack's limit for a Home tab view
 
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
@@ -46,6 +47,10 @@ class Answerer(Protocol):
     async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
 
     async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+
+    async def home(self, conversation: Conversation, notice: str | None = None) -> Home: ...
+
+    async def home_control(self, command: str, conversation: Conversation) -> Answer: ...
 
 
 def apology(text: str) -> SlackMessage:
@@ -240,25 +245,48 @@ class SourcesButton:
 
 
 class HomeTab:
-    """The App Home tab shows the latest briefing whenever a user opens it."""
+    """The App Home tab: published whenever a user opens it, and again after they press one of
+    its buttons (Pause / Resume / Remove a scheduled briefing, shown to admins only)."""
 
-    def __init__(self, engine: Answerer, client: AsyncWebClient, tasks: Tasks) -> None:
+    ACTIONS = HOME_CONTROL
+
+    def __init__(self, engine: Answerer, client: AsyncWebClient, admins: AdminCheck, tasks: Tasks) -> None:
         self._engine = engine
         self._client = client
+        self._admins = admins
         self._tasks = tasks
 
     async def on_home_opened(self, event: dict[str, Any], body: dict[str, Any]) -> None:
         if event.get("tab", "home") == "home" and event.get("user"):
             self._tasks.start(self.publish(str(body.get("team_id", "")), str(event["user"])))
 
-    async def publish(self, team: str, user: str) -> None:
+    async def on_control(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+        await ack()
+        user = body.get("user") or {}
+        team = str((body.get("team") or {}).get("id") or user.get("team_id") or "")
+        self._tasks.start(self.control(team, str(user.get("id", "")), str(action.get("value", ""))))
+
+    async def conversation(self, team: str, user: str) -> Conversation:
+        # Its own channel key, so the Home tab never moves a channel's `more`.
+        admin = await self._admins.is_admin(user, team)
+        return Conversation("slack", team, f"home:{user}", user, is_admin=admin)
+
+    async def control(self, team: str, user: str, command: str) -> None:
+        """Run the button's command as if typed (the engine checks rights again), then show the
+        Home tab with what it did on top."""
         try:
-            # Its own paging key, so opening Home never moves a channel's `more`.
-            conversation = Conversation("slack", team, f"home:{user}", user)
-            answer = await asyncio.wait_for(
-                self._engine.answer(HOME_QUERY, conversation), ANSWER_TIMEOUT
+            answer = await self._engine.home_control(command, await self.conversation(team, user))
+            notice = answer.title if answer.ok else f"{answer.title}: {answer.note or ''}"
+        except Exception:
+            log.exception("a Home tab button failed")
+            notice = SORRY
+        await self.publish(team, user, notice)
+
+    async def publish(self, team: str, user: str, notice: str | None = None) -> None:
+        try:
+            home = await asyncio.wait_for(
+                self._engine.home(await self.conversation(team, user), notice), ANSWER_TIMEOUT
             )
-            blocks = render_slack(answer).blocks[:MAX_HOME_BLOCKS]
-            await self._client.views_publish(user_id=user, view={"type": "home", "blocks": blocks})
+            await self._client.views_publish(user_id=user, view=render_home(home))
         except Exception as error:  # a stale Home tab is harmless
             log.warning("could not publish the Home tab: %s", error)

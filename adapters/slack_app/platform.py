@@ -132,9 +132,9 @@ class SlackPlatform:
         self.tasks = Tasks()
         admins = AdminCheck(self.client, settings.admin_ids)
         self.command = BriefCommand(engine, self.client, admins, self.tasks)
-        self.app = build_app(
-            settings, self.client, self.command, HomeTab(engine, self.client, self.tasks)
-        )
+        home = HomeTab(engine, self.client, admins, self.tasks)
+        self.app = build_app(settings, self.client, self.command, home)
+        self.app.action(HomeTab.ACTIONS)(home.on_control)
         self.app.action(PageButtons.ACTIONS)(PageButtons(engine, self.tasks).on_action)
         self.app.action(SourcesButton.ACTION)(SourcesButton(engine, self.client, self.tasks).on_action)
         self._runner: web.AppRunner | None = None

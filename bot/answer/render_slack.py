@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from bot.answer.home import Home
 from bot.answer.model import Answer, Attachment, Citation, Item, Listing, Page, Section
 
 # Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
@@ -302,3 +303,52 @@ def render_slack(answer: Answer) -> SlackMessage:
         dropped=dropped,
         files=list(answer.attachments),
     )
+
+
+# -- the App Home tab -------------------------------------------------------------------------
+
+MAX_HOME_BLOCKS = 100  # Slack's limit for a Home tab view
+# A home button's action_id: unique in the view (Slack wants that), the command in its value.
+HOME_CONTROL = re.compile(r"^home_control_\d+_\d+$")
+NO_SUBSCRIPTIONS = "No scheduled briefings in this workspace yet. An admin can say `/brief subscribe`."
+
+
+def home_header(text: str) -> dict[str, Any]:
+    return {"type": "header", "text": {"type": "plain_text", "text": plain(text, MAX_HEADER_TEXT) or "Briefbot"}}
+
+
+def render_home(home: Home) -> dict[str, Any]:
+    """The Home tab view (`views.publish`): latest briefing, scheduled briefings with the buttons
+    this user may press, example commands; within Slack's 100 blocks."""
+    tail = [{"type": "divider"}, home_header("Try"),
+            section_block("\n".join(f"`/brief {plain(e, 200)}`" for e in home.examples) or "`/brief help`")]
+    blocks: list[dict[str, Any]] = []
+    if home.notice:
+        blocks.append(context_block([plain(home.notice, MAX_NOTE)]))
+    # The briefing without its buttons: a Home view has no response_url to answer a press.
+    blocks += [b for b in render_slack(home.briefing).blocks if b["type"] != "actions"]
+    blocks += [{"type": "divider"}, home_header("Scheduled briefings")]
+    budget = MAX_HOME_BLOCKS - len(tail) - 1  # room for the "more" line
+    listed = 0
+    for item, controls in home.subscriptions:
+        rendered = render_item(item)
+        buttons = [_home_button(f"home_control_{listed}_{n}", c.label, c.command) for n, c in enumerate(controls)]
+        if buttons:
+            rendered.append({"type": "actions", "block_id": f"subscription_{listed}", "elements": buttons})
+        if len(blocks) + len(rendered) > budget:
+            break
+        blocks += rendered
+        listed += 1
+    if not home.subscriptions:
+        blocks.append(section_block(NO_SUBSCRIPTIONS))
+    elif listed < len(home.subscriptions):
+        blocks.append(context_block([f"{len(home.subscriptions) - listed} more: say `/brief subscriptions`."]))
+    return {"type": "home", "blocks": blocks + tail}
+
+
+def _home_button(action_id: str, label: str, command: str) -> dict[str, Any]:
+    button = {"type": "button", "action_id": action_id, "value": command,
+              "text": {"type": "plain_text", "text": label}}
+    if label == "Remove":
+        button["style"] = "danger"
+    return button

@@ -353,28 +353,6 @@ async def test_admins_come_from_slack_roles_and_from_settings(
     assert looked_up == ["UADMIN", "UOWNER", "UMEMBER", "UNOBODY"]
 
 
-async def test_home_tab_shows_the_latest_briefing(
-    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
-) -> None:
-    import json
-
-    event = {
-        "token": "unused",
-        "team_id": fake.team_id,
-        "api_app_id": "A0BRIEF",
-        "type": "event_callback",
-        "event_id": "Ev1",
-        "event_time": int(time.time()),
-        "event": {"type": "app_home_opened", "user": "U0ASKER", "channel": "D1", "tab": "home"},
-    }
-    status = await post_to_app(slack, json.dumps(event).encode(), content_type="application/json")
-    await slack.tasks.drain()
-    assert status == 200
-    (view,) = fake.views
-    assert view["user_id"] == "U0ASKER" and view["view"]["type"] == "home"
-    assert engine.calls[0][0] == "brief"
-
-
 # -- briefings posted by the scheduler ------------------------------------------------------
 
 

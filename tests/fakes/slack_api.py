@@ -102,6 +102,8 @@ def _actions_error(where: str, block: dict[str, Any]) -> str | None:
             return f"{at}/text/type] must be plain_text"
         if error := _text_error(text, f"{at}/text]", MAX_BUTTON_TEXT):
             return error
+        if element.get("style") not in (None, "primary", "danger"):
+            return f"{at}/style] must be primary or danger"
         if not 1 <= len(str(element.get("action_id", ""))) <= MAX_ACTION_ID:
             return f"{at}/action_id] must be 1 to {MAX_ACTION_ID} characters"
         if len(str(element.get("value", ""))) > MAX_BUTTON_VALUE:
@@ -175,6 +177,41 @@ def block_actions_body(
         "message": {"type": "message", "ts": "1700000000.000001", "text": message.get("text", ""), "blocks": message.get("blocks", [])},
         "state": {"values": {}},
         "response_url": response_url,
+        "actions": [{
+            "type": "button", "action_id": action_id, "block_id": block_id, "value": button.get("value", ""),
+            "text": button["text"], "action_ts": f"{time.time():.6f}",
+        }],
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode()
+
+
+def app_home_opened_body(team_id: str, user: str) -> bytes:
+    """The Events API callback Slack POSTs when `user` opens the app's Home tab."""
+    return json.dumps({
+        "token": "verification-token-unused", "team_id": team_id, "api_app_id": "A0BRIEF",
+        "type": "event_callback", "event_id": f"Ev{time.time_ns()}", "event_time": int(time.time()),
+        "event": {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
+                  "event_ts": f"{time.time():.6f}"},
+    }).encode()
+
+
+def view_actions_body(team_id: str, view: dict[str, Any], action_id: str, *, user: str) -> bytes:
+    """The form body of a button press in a view the app published (the Home tab): Slack sends the
+    view, and no response_url and no channel, unlike a press in a message."""
+    button, block_id = next(
+        (e, b.get("block_id", "")) for b in view.get("blocks", []) if b.get("type") == "actions"
+        for e in b.get("elements", []) if e.get("action_id") == action_id
+    )
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
+        "api_app_id": "A0BRIEF", "token": "verification-token-unused",
+        "container": {"type": "view", "view_id": "V0TEST"},
+        "trigger_id": "7.8.9", "team": {"id": team_id, "domain": "briefbot-test"}, "enterprise": None,
+        "is_enterprise_install": False,
+        "view": {"id": "V0TEST", "team_id": team_id, "type": view.get("type", "home"), "blocks": view.get("blocks", []),
+                 "private_metadata": view.get("private_metadata", ""), "callback_id": view.get("callback_id", ""),
+                 "state": {"values": {}}, "hash": "1.abc", "app_id": "A0BRIEF", "bot_id": "B0BOT"},
         "actions": [{
             "type": "button", "action_id": action_id, "block_id": block_id, "value": button.get("value", ""),
             "text": button["text"], "action_ts": f"{time.time():.6f}",
