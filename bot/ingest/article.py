@@ -42,8 +42,13 @@ _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
 
 
 def canonical_url(url: str) -> str:
-    """Scheme and host lower-cased, fragment and tracking parameters dropped, no trailing slash."""
-    parts = urlsplit(url.strip())
+    """Scheme and host lower-cased, fragment and tracking parameters dropped, no trailing slash.
+    A string that is no URL (a feed's `http://[broken` link) stays as written: it still names
+    its article, and one bad link must not stop the rest of a feed."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url.strip()
     query = "&".join(
         p for p in parts.query.split("&") if p and not p.lower().startswith(_TRACKING_PARAMS)
     )

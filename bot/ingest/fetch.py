@@ -94,7 +94,7 @@ async def fetch(
         ) from None
     except RefusedAddress as error:
         raise FetchError(str(error), REFUSED_ADDRESS) from error
-    except httpx.TooManyRedirects as error:
+    except (httpx.TooManyRedirects, httpx.InvalidURL) as error:  # InvalidURL is no HTTPError
         raise FetchError(f"cannot fetch: {error}", NOT_A_FEED) from error
     except httpx.HTTPError as error:
         raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}", UNREACHABLE) from error
