@@ -9,6 +9,7 @@ an error), and a silent failure is worse than an apology.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import Awaitable, Callable, Coroutine
@@ -19,16 +20,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_ephemeral, post_message, respond, upload_files
 from bot.answer.home import Home
-from bot.answer.model import Answer, Conversation
+from bot.answer.model import Answer, Conversation, Form
 from bot.answer.render_slack import (
     HOME_CONTROL,
     SOURCES_ACTION,
     SlackMessage,
+    form_values,
     read_page_value,
+    render_form,
     render_home,
     render_slack,
     section_block,
 )
+from bot.schedule.form import form_command
 
 log = logging.getLogger("briefbot.slack")
 
@@ -100,6 +104,8 @@ class BriefCommand:
 
     async def reply(self, body: dict[str, Any]) -> None:
         message = await self.answer(body)
+        if message.form is not None and await self.open_form(body, message.form):
+            return
         await self.deliver(body, message)
         if message.files:
             await self.upload(body, message)
@@ -144,6 +150,20 @@ class BriefCommand:
         except Exception as error:  # nothing is left to tell the user through; log it
             log.warning("could not deliver the /brief reply: %s", error)
 
+
+    async def open_form(self, body: dict[str, Any], form: Form) -> bool:
+        """The form as a modal (`views.open`), remembering the channel it was asked in; False when
+        Slack refuses (the trigger_id lasts 3 seconds), and the answer's text is sent instead."""
+        trigger = body.get("trigger_id")
+        if not trigger:
+            return False
+        where = json.dumps({"channel": str(body.get("channel_id", ""))})
+        try:
+            await self._client.views_open(trigger_id=str(trigger), view=render_form(form, where))
+        except Exception as error:
+            log.warning("could not open the %s form: %s", form.form_id, error)
+            return False
+        return True
 
     async def upload(self, body: dict[str, Any], message: SlackMessage) -> None:
         """A chart after its answer. A response_url cannot carry files, so it goes to the channel
@@ -198,6 +218,45 @@ class PageButtons:
         # A refusal ("slow down") goes to the presser alone and leaves the page as it was.
         if not await respond(str(url), message, replace=not message.ephemeral):
             log.warning("could not deliver the page")
+
+
+class FormSubmissions:
+    """A submitted form (`view_submission`): each field checked, errors shown beside it in the
+    form (`response_action: errors`); otherwise its command is answered as if typed in the
+    channel the form was asked in, and the answer shown to the submitter there."""
+
+    def __init__(self, engine: Answerer, client: AsyncWebClient, admins: AdminCheck) -> None:
+        self._engine = engine
+        self._client = client
+        self._admins = admins
+
+    async def on_subscribe(self, ack: Callable[..., Awaitable[Any]], body: dict[str, Any], view: dict[str, Any]) -> None:
+        command, errors = form_command(form_values((view.get("state") or {}).get("values") or {}))
+        if command is None:
+            await ack(response_action="errors", errors=errors)
+            return
+        user = body.get("user") or {}
+        user_id, team = str(user.get("id", "")), str((body.get("team") or {}).get("id") or user.get("team_id") or "")
+        try:
+            channel = str(json.loads(view.get("private_metadata") or "{}").get("channel", ""))
+        except ValueError:
+            channel = ""
+        conversation = Conversation("slack", team, channel, user_id, is_admin=await self._admins.is_admin(user_id, team))
+        try:
+            # Answered before the ack: a refusal belongs in the form, and Slack waits 3 s for it.
+            answer = await asyncio.wait_for(self._engine.answer(command, conversation), 2.5)
+        except Exception:
+            log.exception("answering the subscription form failed")
+            await ack(response_action="errors", errors={"time": SORRY})
+            return
+        if not answer.ok:
+            await ack(response_action="errors", errors={"time": f"{answer.title}: {answer.note or ''}"[:150]})
+            return
+        await ack()
+        try:
+            await post_ephemeral(self._client, channel, user_id, render_slack(answer))
+        except Exception as error:
+            log.warning("could not confirm the subscription: %s", error)
 
 
 class SourcesButton:

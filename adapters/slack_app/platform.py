@@ -21,6 +21,7 @@ from adapters.slack_app.client import post_message, web_client
 from adapters.slack_app.commands import (
     Answerer,
     BriefCommand,
+    FormSubmissions,
     HomeTab,
     PageButtons,
     SourcesButton,
@@ -31,6 +32,7 @@ from bot.answer.render_slack import render_slack
 from bot.config import Settings
 from bot.logs import bind_request_id
 from bot.platform import StartupError
+from bot.schedule.form import FORM_ID
 
 log = logging.getLogger("briefbot.slack")
 
@@ -135,6 +137,7 @@ class SlackPlatform:
         home = HomeTab(engine, self.client, admins, self.tasks)
         self.app = build_app(settings, self.client, self.command, home)
         self.app.action(HomeTab.ACTIONS)(home.on_control)
+        self.app.view(FORM_ID)(FormSubmissions(engine, self.client, admins).on_subscribe)
         self.app.action(PageButtons.ACTIONS)(PageButtons(engine, self.tasks).on_action)
         self.app.action(SourcesButton.ACTION)(SourcesButton(engine, self.client, self.tasks).on_action)
         self._runner: web.AppRunner | None = None

@@ -70,6 +70,29 @@ class Page:
 
 
 @dataclass(frozen=True)
+class FormField:
+    """One question of a form; `choices` makes it a pick from a list (a select where the platform
+    has one)."""
+
+    key: str
+    label: str
+    placeholder: str = ""
+    initial: str = ""
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form an adapter shows instead of the answer where it can (a Slack or Discord modal)."""
+
+    form_id: str
+    title: str
+    submit: str
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True)
 class Listing:
     """Which facts an answer lists: its query and offset. A Sources button carries these, so any
     process can list the same facts' evidence again, also after a restart."""
@@ -92,6 +115,7 @@ class Answer:
     page: Page | None = None  # a paged answer: where it is, for Previous/Next buttons
     attachments: list[Attachment] = field(default_factory=list)  # charts
     listing: Listing | None = None  # facts with sources: the adapters add a Sources button
+    form: Form | None = None  # asks its questions in a form; the note says how to type it instead
 
     @property
     def ephemeral(self) -> bool:

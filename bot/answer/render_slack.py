@@ -18,7 +18,17 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from bot.answer.home import Home
-from bot.answer.model import Answer, Attachment, Citation, Item, Listing, Page, Section
+from bot.answer.model import (
+    Answer,
+    Attachment,
+    Citation,
+    Form,
+    FormField,
+    Item,
+    Listing,
+    Page,
+    Section,
+)
 
 # Slack's documented Block Kit limits (https://api.slack.com/reference/block-kit/blocks).
 MAX_BLOCKS = 50
@@ -60,6 +70,7 @@ class SlackMessage:
     # Charts: uploaded with the external upload flow after the message (a message's own payload
     # cannot carry files), shown in the channel with their alt text.
     files: list[Attachment] = field(default_factory=list)
+    form: Form | None = None  # opened as a modal where there is a trigger_id; else the text stands
 
     def payload(self) -> dict[str, Any]:
         """Fields for chat.postMessage or a response_url post."""
@@ -302,6 +313,7 @@ def render_slack(answer: Answer) -> SlackMessage:
         ephemeral=answer.ephemeral,
         dropped=dropped,
         files=list(answer.attachments),
+        form=answer.form,
     )
 
 
@@ -352,3 +364,51 @@ def _home_button(action_id: str, label: str, command: str) -> dict[str, Any]:
     if label == "Remove":
         button["style"] = "danger"
     return button
+
+
+# -- forms (modals) ---------------------------------------------------------------------------
+
+MAX_MODAL_TITLE = 24  # a modal's title, submit and close texts
+MAX_OPTION_TEXT = 75
+MAX_PRIVATE_METADATA = 3000
+FORM_VALUE = "value"  # each input's action_id; its block_id is the field's key
+
+
+def render_form(form: Form, private_metadata: str) -> dict[str, Any]:
+    """A modal (`views.open`) asking the form's questions; `private_metadata` comes back on submit."""
+    return {
+        "type": "modal", "callback_id": form.form_id,
+        "title": {"type": "plain_text", "text": form.title[:MAX_MODAL_TITLE]},
+        "submit": {"type": "plain_text", "text": form.submit[:MAX_MODAL_TITLE]},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "private_metadata": private_metadata[:MAX_PRIVATE_METADATA],
+        "blocks": [_input_block(f) for f in form.fields],
+    }
+
+
+def _input_block(field: FormField) -> dict[str, Any]:
+    element: dict[str, Any]
+    if field.choices:
+        options = [{"text": {"type": "plain_text", "text": c[:MAX_OPTION_TEXT]}, "value": c} for c in field.choices]
+        element = {"type": "static_select", "action_id": FORM_VALUE, "options": options}
+        initial = next((o for o in options if o["value"] == field.initial), None)
+        if initial is not None:
+            element["initial_option"] = initial
+    else:
+        element = {"type": "plain_text_input", "action_id": FORM_VALUE}
+        if field.initial:
+            element["initial_value"] = field.initial
+        if field.placeholder:
+            element["placeholder"] = {"type": "plain_text", "text": field.placeholder}
+    return {"type": "input", "block_id": field.key, "optional": field.optional,
+            "label": {"type": "plain_text", "text": field.label}, "element": element}
+
+
+def form_values(state: dict[str, Any]) -> dict[str, str]:
+    """A submitted modal's `view.state.values` as field key -> the text typed or option picked."""
+    values = {}
+    for key, actions in state.items():
+        answer = (actions or {}).get(FORM_VALUE) or {}
+        picked = answer.get("selected_option") or {}
+        values[key] = str(picked.get("value") or answer.get("value") or "")
+    return values

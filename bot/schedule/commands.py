@@ -18,6 +18,7 @@ from bot.answer.query import Query
 from bot.config import Settings
 from bot.ingest.fetch import CATEGORIES
 from bot.schedule.clock import Clock, from_db, local_text, system_clock, to_db
+from bot.schedule.form import subscribe_form
 from bot.schedule.rules import RuleError, next_slot, parse_rule
 from bot.store.schedule_store import Feed, NewSubscription, ScheduleStore, Subscription
 
@@ -69,6 +70,8 @@ class SubscriptionCommands:
             if feed:
                 url = feed.group("url").split("|", 1)[0]  # Slack sends links as <url|label>
                 return await self._add_feed(store, query, url, conversation)
+            if not (query.schedule or "").strip() and conversation.platform in DELIVERABLE:
+                return self._form(query)
             return await self._subscribe(store, query, conversation)
         if query.intent == "unsubscribe_feed":
             return await self._remove_feed(store, query, conversation)
@@ -104,6 +107,12 @@ class SubscriptionCommands:
         return answer
 
     # --- subscribe -----------------------------------------------------------------------------
+    def _form(self, query: Query) -> Answer:
+        """`subscribe` alone: the form, where the adapter can show one; else how to type it."""
+        return Answer(query.text, query.intent, "Subscribe this channel to briefings",
+                      note="Say when, for example `subscribe daily at 08:00 Europe/Berlin weekdays about embassies`.",
+                      private=True, form=subscribe_form(self.settings.tz))
+
     async def _subscribe(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
         if conversation.platform not in DELIVERABLE:
             return _refuse(

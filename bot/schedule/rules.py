@@ -147,6 +147,14 @@ def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
     return f"{minute} {hour} * * {dow}", zone, f"{_days_text(days)} at {hour:02d}:{minute:02d} {zone}"
 
 
+def clock_of(text: str) -> tuple[int, int]:
+    """(hour, minute) of a typed time ("08:00", "7:30pm"); RuleError when it is none."""
+    match = _TIME.match(text.strip().replace(" ", ""))
+    if match is None or not (":" in text or match.group("ampm")):
+        raise RuleError(f"“{text}” is not a time (use 24-hour HH:MM, like 08:00)")
+    return _clock(match)
+
+
 def _clock(match: re.Match[str]) -> tuple[int, int]:
     hour, minute = int(match.group("h")), int(match.group("m") or 0)
     ampm = (match.group("ampm") or "").lower()

@@ -1,7 +1,7 @@
 """A local stand-in for Slack's Web API and response_url endpoint (aiohttp, 127.0.0.1, any port).
 
 It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
-views.publish, and the external file upload: files.getUploadURLExternal gives a loopback upload
+views.publish, views.open (modals with input blocks, checked like Slack checks them), and the external file upload: files.getUploadURLExternal gives a loopback upload
 URL of this fake, the bytes POSTed there must be a PNG of the announced length, and
 files.completeUploadExternal shares the uploaded files in a channel), records every post (a response_url post with `replace_original` replaces the
 message whose button gave that response_url, as Slack does), rejects blocks the way Slack does (`invalid_blocks`), and can
@@ -86,6 +86,8 @@ def _block_error(index: int, block: Any) -> str | None:
         return None
     if kind == "actions":
         return _actions_error(where, block)
+    if kind == "input":
+        return _input_error(where, block)
     return f"{where}/type] unsupported block type {kind!r}"
 
 
@@ -109,6 +111,78 @@ def _actions_error(where: str, block: dict[str, Any]) -> str | None:
         if len(str(element.get("value", ""))) > MAX_BUTTON_VALUE:
             return f"{at}/value] must be less than {MAX_BUTTON_VALUE + 1} characters"
     return None
+
+
+MAX_INPUT_LABEL = 2000
+MAX_OPTIONS = 100
+MAX_OPTION_TEXT = 75
+MAX_OPTION_VALUE = 150
+MAX_MODAL_TITLE = 24
+MAX_PRIVATE_METADATA = 3000
+
+
+def _input_error(where: str, block: dict[str, Any]) -> str | None:
+    """An input block (modals only): a plain_text label and one input element."""
+    if (error := _text_error(block.get("label"), f"{where}/label]", MAX_INPUT_LABEL)) or block["label"]["type"] != "plain_text":
+        return error or f"{where}/label/type] must be plain_text"
+    element = block.get("element") or {}
+    if element.get("type") == "plain_text_input":
+        return None
+    if element.get("type") != "static_select":
+        return f"{where}/element/type] unsupported element type {element.get('type')!r}"
+    options = element.get("options") or []
+    if not 1 <= len(options) <= MAX_OPTIONS:
+        return f"{where}/element/options] must provide 1 to {MAX_OPTIONS} items"
+    for n, option in enumerate(options):
+        if error := _text_error(option.get("text"), f"{where}/element/options/{n}/text]", MAX_OPTION_TEXT):
+            return error
+        if not 1 <= len(str(option.get("value", ""))) <= MAX_OPTION_VALUE:
+            return f"{where}/element/options/{n}/value] must be 1 to {MAX_OPTION_VALUE} characters"
+    if "initial_option" in element and element["initial_option"] not in options:
+        return f"{where}/element/initial_option] must be one of the options"
+    return None
+
+
+def modal_error(view: Any) -> str | None:
+    """Why Slack would refuse a modal view (views.open), or None."""
+    if not isinstance(view, dict) or view.get("type") != "modal":
+        return "view: must be a modal"
+    for key in ("title", "submit", "close"):
+        if key in view and (error := _text_error(view[key], f"view/{key}", MAX_MODAL_TITLE)):
+            return error
+    if "title" not in view:
+        return "view/title: required"
+    if len(str(view.get("private_metadata", ""))) > MAX_PRIVATE_METADATA:
+        return f"view/private_metadata: must be at most {MAX_PRIVATE_METADATA} characters"
+    if any(b.get("type") == "input" for b in view.get("blocks", [])) and "submit" not in view:
+        return "view/submit: required when the view has inputs"
+    return blocks_error(view.get("blocks"), max_blocks=100)
+
+
+def view_submission_body(team_id: str, view: dict[str, Any], answers: dict[str, str], *, user: str) -> bytes:
+    """The form body Slack POSTs when `user` submits a modal the app opened, with `answers`
+    (block_id -> text typed, or the value of the option picked) in `view.state.values`."""
+    values: dict[str, Any] = {}
+    for block in view.get("blocks", []):
+        if block.get("type") != "input" or block["block_id"] not in answers:
+            continue
+        element, answer = block["element"], answers[block["block_id"]]
+        if element["type"] == "static_select":
+            option = next(o for o in element["options"] if o["value"] == answer)
+            state = {"type": "static_select", "selected_option": option}
+        else:
+            state = {"type": "plain_text_input", "value": answer or None}
+        values[block["block_id"]] = {element["action_id"]: state}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": team_id, "domain": "briefbot-test"},
+        "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
+        "api_app_id": "A0BRIEF", "token": "verification-token-unused", "trigger_id": "10.11.12",
+        "view": {**view, "id": "V0MODAL", "team_id": team_id, "state": {"values": values}, "hash": "1.def",
+                 "app_id": "A0BRIEF", "bot_id": "B0BOT"},
+        "response_urls": [], "is_enterprise_install": False, "enterprise": None,
+    }
+    return urlencode({"payload": json.dumps(payload)}).encode()
 
 
 def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
@@ -246,6 +320,7 @@ class FakeSlack:
     response_targets: dict[str, int] = field(default_factory=dict)
     replaced: list[dict[str, Any]] = field(default_factory=list)  # accepted replace_original posts
     views: list[dict[str, Any]] = field(default_factory=list)  # accepted views.publish
+    modals: list[dict[str, Any]] = field(default_factory=list)  # accepted views.open
     # Upload URLs handed out (file id -> filename, length, alt_txt, and the bytes once POSTed).
     uploads: dict[str, dict[str, Any]] = field(default_factory=dict)
     files: list[dict[str, Any]] = field(default_factory=list)  # shared by completeUploadExternal
@@ -324,6 +399,7 @@ class FakeSlack:
             "chat.postMessage": self._post_message,
             "chat.postEphemeral": self._post_ephemeral,
             "views.publish": self._views_publish,
+            "views.open": self._views_open,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
         }.get(method)
@@ -463,6 +539,17 @@ class FakeSlack:
             )
         self.views.append({"user_id": args.get("user_id"), "view": view})
         return _slack(ok=True, view={"id": "V0TEST", **(view or {})})
+
+    def _views_open(self, method: str, args: dict[str, Any]) -> web.Response:
+        view = args.get("view")
+        view = json.loads(view) if isinstance(view, str) else view
+        if not args.get("trigger_id"):
+            return _slack(ok=False, error="invalid_trigger_id")
+        if error := modal_error(view):
+            self.rejected.append((method, error))
+            return _slack(ok=False, error="invalid_arguments", response_metadata={"messages": [error]})
+        self.modals.append({"trigger_id": args["trigger_id"], "view": view})
+        return _slack(ok=True, view={"id": "V0MODAL", **view})
 
     # -- the external file upload ---------------------------------------------------------
 
