@@ -16,9 +16,11 @@ from typing import Protocol
 import discord
 from discord import app_commands
 
+from adapters.discord_bot.forms import FormModal
 from adapters.discord_bot.messages import apology, message_kwargs
 from adapters.discord_bot.paging import PageButton, SourcesButton
 from bot.answer.model import Answer, Conversation
+from bot.schedule.form import form_command
 
 log = logging.getLogger("briefbot.discord")
 
@@ -123,11 +125,30 @@ class BriefCommand:
             await self._deferred(interaction, pending)
             return
         try:
+            if answer.form is not None:
+                # The form instead of the answer; a modal must be the first response.
+                await interaction.response.send_modal(FormModal(answer.form, self.on_form))
+                return
             await interaction.response.send_message(
                 **message_kwargs(answer), ephemeral=answer.ephemeral
             )
         except discord.HTTPException:
             log.exception("Discord: could not reply to /%s", COMMAND)
+
+    async def on_form(self, interaction: discord.Interaction, values: dict[str, str]) -> None:
+        """A submitted subscription form: what is wrong, privately (a Discord modal cannot show
+        errors itself), or its command answered as if typed here."""
+        command, errors = form_command(values)
+        try:
+            if command is None:
+                lines = "\n".join(f"{key}: {error}" for key, error in errors.items())
+                await interaction.response.send_message(
+                    **message_kwargs(apology("subscribe", "Please fix the form and try again.\n" + lines)), ephemeral=True)
+                return
+            answer = await self.answer(command, conversation_of(interaction, self.admin_ids))
+            await interaction.response.send_message(**message_kwargs(answer), ephemeral=answer.ephemeral)
+        except discord.HTTPException:
+            log.exception("Discord: could not answer the subscription form")
 
     async def _deferred(
         self, interaction: discord.Interaction, pending: asyncio.Future[Answer]

@@ -22,7 +22,7 @@ def subscribe_form(default_tz: str) -> Form:
         FormField("timezone", "Timezone (IANA name)", "Europe/Berlin", initial=default_tz),
         FormField("days", "Days", initial="daily", choices=DAY_CHOICES),
         FormField("topic", "About (a topic; leave empty for everything)", "embassies", optional=True),
-        FormField("thread", "Post the briefing in a thread under a headline", initial="yes", choices=THREAD_CHOICES),
+        FormField("thread", "Post in a thread under a headline", initial="yes", choices=THREAD_CHOICES),
     ))
 
 

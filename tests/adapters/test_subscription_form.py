@@ -14,6 +14,9 @@ import aiohttp
 
 from adapters.slack_app import SlackPlatform
 from tests.adapters.test_app_home import ADMIN, MEMBER, buttons, open_home
+from tests.adapters.test_discord import EPHEMERAL, reply_of
+from tests.adapters.test_discord import fake as fake_discord  # noqa: F401 (a fixture)
+from tests.adapters.test_page_buttons import discord_on
 from tests.adapters.test_slack import (  # noqa: F401 (fixtures)
     SECRET,
     all_text,
@@ -23,6 +26,7 @@ from tests.adapters.test_slack import (  # noqa: F401 (fixtures)
     settings,
     signature,
 )
+from tests.fakes.discord_api import MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
 from tests.fakes.slack_api import FakeSlack, view_submission_body
 
 GOOD = {"time": "08:00", "timezone": "Europe/Berlin", "days": "weekdays", "topic": "embassies", "thread": "no"}
@@ -84,3 +88,38 @@ async def test_a_submission_by_a_member_is_refused_in_the_form(
     refused = await submit(seeded_slack, view_submission_body(fake.team_id, modal["view"], GOOD, user=MEMBER))
     assert refused["response_action"] == "errors" and "Not allowed" in refused["errors"]["time"]
     assert "No scheduled briefings" in all_text(await open_home(seeded_slack, fake, ADMIN))
+
+
+# -- Discord --------------------------------------------------------------------------------
+
+
+async def test_discord_an_admin_subscribes_through_the_modal_and_a_member_gets_none(
+    fake_discord: FakeDiscord, seeded_engine, tmp_path  # noqa: F811
+) -> None:
+    platform = await discord_on(seeded_engine, fake_discord, tmp_path)
+    try:
+        opened = await fake_discord.brief("subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+        callback = await fake_discord.callback(opened)
+        assert callback.body["type"] == 9  # a modal, not a message
+        modal = callback.body["data"]
+        assert len(modal["components"]) == 5
+
+        wrong = await fake_discord.submit_modal(
+            modal, ["25:00", "Europe/Berlin", "weekdays", "", "yes"], permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+        refused = (await fake_discord.callback(wrong)).body
+        assert refused["data"]["flags"] & EPHEMERAL and "time" in str(refused["data"]["embeds"])
+
+        # A submitted modal closes, errors or not: the member opens the form again.
+        again = await fake_discord.callback(await fake_discord.brief("subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD))
+        good = await fake_discord.submit_modal(
+            again.body["data"], ["08:00", "Europe/Berlin", "weekdays", "embassies", "no"], permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+        done = (await fake_discord.callback(good)).body
+        assert "Subscribed: briefing #1" in str(done["data"]["embeds"]).replace("\\\\", "")
+
+        member = await fake_discord.callback(await fake_discord.brief("subscribe"))
+        assert member.body["type"] == 4 and member.body["data"]["flags"] & EPHEMERAL
+        assert "Only workspace or server admins" in str(member.body["data"]["embeds"])
+        listed = await reply_of(fake_discord, await fake_discord.brief("subscriptions"))
+        assert "weekdays at 08:00 Europe/Berlin, no thread" in str(listed["embeds"])
+    finally:
+        await platform.disconnect()

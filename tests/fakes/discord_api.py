@@ -147,6 +147,36 @@ def component_errors(rows: list[dict[str, Any]]) -> list[str]:
     return errors
 
 
+MAX_MODAL_TITLE = 45
+MAX_MODAL_ROWS = 5
+MAX_INPUT_LABEL = 45
+MAX_INPUT_PLACEHOLDER = 100
+
+
+def modal_errors(modal: dict[str, Any]) -> list[str]:
+    """What Discord would reject in a modal (interaction response type 9): a title, a custom_id,
+    1 to 5 action rows each holding one text input (type 4) with a short label."""
+    errors = []
+    if not 1 <= len(modal.get("title") or "") <= MAX_MODAL_TITLE:
+        errors.append(f"data.title: must be 1 to {MAX_MODAL_TITLE} in length")
+    if not 1 <= len(modal.get("custom_id") or "") <= MAX_CUSTOM_ID:
+        errors.append(f"data.custom_id: must be 1 to {MAX_CUSTOM_ID} in length")
+    rows = modal.get("components") or []
+    if not 1 <= len(rows) <= MAX_MODAL_ROWS:
+        errors.append(f"data.components: must be 1 to {MAX_MODAL_ROWS} in length")
+    for r, row in enumerate(rows):
+        inputs = row.get("components") or []
+        if row.get("type") != 1 or len(inputs) != 1 or inputs[0].get("type") != 4:
+            errors.append(f"data.components.{r}: an action row holding one text input")
+            continue
+        text = inputs[0]
+        if not 1 <= len(text.get("label") or "") <= MAX_INPUT_LABEL:
+            errors.append(f"data.components.{r}.components.0.label: must be 1 to {MAX_INPUT_LABEL} in length")
+        if len(text.get("placeholder") or "") > MAX_INPUT_PLACEHOLDER:
+            errors.append(f"data.components.{r}.components.0.placeholder: must be {MAX_INPUT_PLACEHOLDER} or fewer in length")
+    return errors
+
+
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
     # Exactly "application/json": discord.py's json_or_text does not parse "...; charset=utf-8".
     response = web.Response(body=json.dumps(data).encode(), status=status, headers=headers)
@@ -460,6 +490,11 @@ class FakeDiscord:
             if errors:
                 await self._record(Call("rejected", request.path, body, at, interaction_id, 400))
                 return _invalid(errors)
+        if kind == 9:
+            errors = modal_errors(data)
+            if errors:
+                await self._record(Call("rejected", request.path, body, at, interaction_id, 400))
+                return _invalid(errors)
         if kind == 8:
             choices = data.get("choices", [])
             if len(choices) > MAX_CHOICES or any(
@@ -688,6 +723,19 @@ class FakeDiscord:
         payload = self._interaction(3, [], permissions, user_id)
         payload["data"] = {"custom_id": button["custom_id"], "component_type": 2}
         payload["message"] = message
+        return await self._send_interaction(payload)
+
+    async def submit_modal(
+        self, modal: dict[str, Any], answers: list[str], *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+    ) -> SentInteraction:
+        """The member submits a modal the app opened (its type 9 response's `data`), typing
+        `answers` into its text inputs in order (a modal submit interaction, type 5)."""
+        inputs = [row["components"][0] for row in modal["components"]]
+        payload = self._interaction(5, [], permissions, user_id)
+        payload["data"] = {"custom_id": modal["custom_id"], "components": [
+            {"type": 1, "components": [{"type": 4, "custom_id": text["custom_id"], "value": answer}]}
+            for text, answer in zip(inputs, answers, strict=True)
+        ]}
         return await self._send_interaction(payload)
 
     async def autocomplete(self, current: str) -> SentInteraction:
