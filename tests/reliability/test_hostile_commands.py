@@ -80,7 +80,8 @@ def slack_texts(message) -> list[str]:
     for block in message.blocks:
         if "text" in block:
             texts.append(block["text"]["text"])
-        texts += [element["text"] for element in block.get("elements", [])]
+        # A context element's text is a string; a button's (paging, Sources) a text object.
+        texts += [e["text"] if isinstance(e["text"], str) else e["text"]["text"] for e in block.get("elements", [])]
     return texts
 
 
