@@ -192,12 +192,40 @@ class EntityIndex:
                 continue
             if self._surname_mistagged(ent):
                 continue
+            if self._hyphenated_pair(ent, title_tokens):
+                continue  # "the Moscow-Kyiv talks" tagged as one body: Russia and Ukraine
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
             if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
                 continue  # "State" in "Secretary of State", "the US Consul General": roles, not bodies
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
                 self._add_non_person(ent, title_tokens)
+            if ent.label_ == "GPE":
+                self._untagged_partner(ent, title_tokens)
+
+    def _hyphenated_pair(self, ent: Span, title_tokens: set[int]) -> bool:
+        """A name joined by hyphens whose every part is a country or its capital ("Moscow-Kyiv",
+        "Moscow-Washington"): each part is its own place, so the talks between them have two sides."""
+        words = [t for t in ent if not (t.is_punct or t.lower_ == "the")]
+        dashes = [t for t in ent if t.text in ("-", "–")]
+        if len(words) < 2 or not dashes or len(dashes) != len(words) - 1:
+            return False
+        if not all(country_index().match(t.text) is not None for t in words):
+            return False
+        for word in words:
+            self._add_non_person(Span(self.doc, word.i, word.i + 1, label="GPE"), title_tokens)
+        return True
+
+    def _untagged_partner(self, ent: Span, title_tokens: set[int]) -> None:
+        """"Moscow-Washington talks" with only Moscow tagged: the country or capital across the
+        hyphen is a place too."""
+        doc = self.doc
+        for dash, other in ((ent.end, ent.end + 1), (ent.start - 1, ent.start - 2)):
+            if not (0 <= other < len(doc) and 0 <= dash < len(doc)) or doc[dash].text not in ("-", "–"):
+                continue
+            word = doc[other]
+            if word.ent_iob_ == "O" and word.is_title and country_index().match(word.text) is not None:
+                self._add_non_person(Span(doc, word.i, word.i + 1, label="GPE"), title_tokens)
 
     def _glue_split_names(self, people: list[Span]) -> tuple[list[Span], set[int]]:
         """NER sometimes cuts a name in two ('Seyed Abbas' PERSON, 'Araqchi' GPE): one unknown

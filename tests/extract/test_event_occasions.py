@@ -219,3 +219,25 @@ def test_speeding_up_a_withdrawal_is_a_withdrawal(extractor):
     text = "Chile speeded up the withdrawal of its troops from the border on Wednesday."
     retreat = one(extractor, text, "RETREAT")
     assert "Chile" in {p["name"] for p in retreat["participants"]}
+
+
+def test_a_city_naming_talks_is_their_place_and_a_hyphenated_pair_their_sides(extractor):
+    london = one(extractor, "China and the United States held the London talks on Monday.", "CONSULT")
+    assert {p["name"] for p in london["participants"]} == {"China", "United States"} and place(london) == "London"
+    pair = one(extractor, "The Moscow-Washington talks ended on Monday.", "CONSULT")
+    assert {p["name"] for p in pair["participants"]} == {"Russia", "United States"}
+
+
+def test_a_meeting_told_as_what_came_before_is_not_the_talks_of_the_day(extractor):
+    text = ("India and China held talks in Beijing on Wednesday. The meeting was held after Prime Minister "
+            "Narendra Modi and President Xi Jinping met on the sidelines of the BRICS summit in Kazan.")
+    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT" and e["kind"] in ("talks", "meeting")]
+    beijing = next(e for e in talks if place(e) == "Beijing")
+    assert "Xi Jinping" not in {p["name"] for p in beijing["participants"]}
+    assert any(place(e) == "Kazan" for e in talks)
+
+
+def test_a_sentence_with_no_verb_is_read_to_its_end(extractor):
+    # a headline-like fragment: every climb towards a verb stops at its root
+    found = events(extractor, "Peru and Chile held talks on Monday. Their talks in Lima")
+    assert [e["date"] for e in found if e["type"] == "CONSULT"] == ["2025-02-24"]

@@ -131,9 +131,9 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in ("relcl", "acl", "advcl") and child is not token and not _leading(child):
+            if child.dep_ in ("relcl", "acl", "advcl") and child.i != token.i and not _leading(child):
                 continue
-            if child.dep_ == "appos" and child is not token and node.ent_type_:
+            if child.dep_ == "appos" and child.i != token.i and node.ent_type_:
                 continue  # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
             if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"):
                 continue  # "according to the minister": who tells of it, not who took part
@@ -148,6 +148,19 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [t for c in subject.children if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
             for t in _subtree_without_clauses(c)]
+
+
+def venue_modifier(token: Token, index: EntityIndex) -> bool:
+    """A lone city naming talks ("the London meeting", "the Geneva talks"): their place. A pair
+    joined by a hyphen ("the Moscow-Kyiv talks") names their sides."""
+    if token.dep_ != "compound" or any(c.dep_ == "conj" for c in token.children):
+        return False
+    cluster = index.cluster_of(token)
+    if cluster is None or cluster.kind != "place":
+        return False
+    doc = token.doc
+    beside = [doc[i].text for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return not any(text in ("-", "–", "/") for text in beside)
 
 
 def _own_sides(token: Token) -> bool:
@@ -215,7 +228,7 @@ def _main_subject(token: Token) -> list[Token]:
     """The subject of the nearest clause above the token, whom a "their" usually means
     ("negotiators from X and Y made progress in their talks", Bessent says)."""
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:  # up to the root, whose head is itself
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -236,6 +249,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             if _mediating(child):
                 continue  # "US-Saudi-brokered negotiations": the brokers are no side
+            if venue_modifier(child, index):
+                continue  # "the London meeting": where, not who
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token))  # "summaries of their phone call"
@@ -263,11 +278,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
     if verb is not None:
         for child in verb.children:
-            if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb is token:
+            if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb.i == token.i:
                 continue  # "Oman hosted Iranian and US envoys": the host is no side
-            if child.dep_ == "nsubj" and verb is not token and lemma_of(verb) in MEDIATION_WORDS and _own_sides(token):
+            if child.dep_ == "nsubj" and verb.i != token.i and lemma_of(verb) in MEDIATION_WORDS and _own_sides(token):
                 continue  # "Oman hosted talks between Iran and the US": the host is no side
-            if child.dep_ in ("nsubj", "nsubjpass") and child is not token:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                # the subject's phrase, the trigger's own included ("the meeting of the two
+                # presidents in Doha ended"): whoever it names took part
                 tokens.extend(_side_tokens(child, index))
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
@@ -276,8 +293,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                   and trigger.type == "CONSULT" and child.i > verb.i):
                 # "hosted X and Y President Z at the White House": a guest the parser cut loose
                 tokens.extend(_subtree_without_clauses(child))
-            elif (child.dep_ == "prep" and child.lower_ in ("with", "between") and child is not token) or (
-                child.dep_ == "agent" and verb is token and lemma_of(verb) not in MEDIATION_WORDS
+            elif (child.dep_ == "prep" and child.lower_ in ("with", "between")) or (
+                child.dep_ == "agent" and verb.i == token.i and lemma_of(verb) not in MEDIATION_WORDS
             ):  # "was received by the minister"; but "mediated by the AU" is a mediator
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":

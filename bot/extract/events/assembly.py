@@ -305,9 +305,22 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
     kind = main.mentions[0].trigger.kind
     if not talk_kinds_compatible(kind, mention.trigger.kind):
         return False
+    if _another_time(mention.trigger):
+        return False  # "the meeting was held after Modi and Xi met in Kazan": an earlier meeting
     if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
         return False
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _another_time(trigger: Trigger) -> bool:
+    """A clause set before or after another act ("after X and Y met", "before they met"): it
+    tells of another occasion than the one the sentence is about."""
+    verb = trigger.governor or trigger.token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once") for c in verb.children
+    )
 
 
 def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None) -> Draft | None:

@@ -47,7 +47,7 @@ def find_occasion(trigger: Trigger) -> Token | None:
     if verb is None:
         return None
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if subject is not trigger.token and occasion_kind(subject) is not None:
+        if subject.i != trigger.token.i and occasion_kind(subject) is not None:
             return subject
         for child in subject.children:
             if child.dep_ == "prep" and (found := _occasion_in(child, trigger)) is not None:
@@ -64,7 +64,7 @@ def is_definite(token: Token) -> bool:
 
 def _occasion_in(prep: Token, trigger: Trigger) -> Token | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if pobj is None or pobj is trigger.token:
+    if pobj is None or pobj.i == trigger.token.i:
         return None
     if prep.lower_ in ("on", "in") and pobj.lower_ in OCCASION_FRAMES:  # "on the sidelines of"
         inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)

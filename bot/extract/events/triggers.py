@@ -471,7 +471,7 @@ def salience(trigger: Trigger) -> tuple[int, int, int, int]:
 def _governing_verb(token: Token) -> Token:
     node = token
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT" or node.head.i == node.i:
             return node
         node = node.head
     return node
@@ -481,7 +481,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
     verb = trigger.governor or _governing_verb(token)
-    if verb is not token and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
+    if verb.i != token.i and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
     if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children):
         return True  # "sanctions could be eased": a possibility, not an event
@@ -493,7 +493,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
-    if verb is not token and token.dep_ in ("pobj", "dobj") and any(
+    if verb.i != token.i and token.dep_ in ("pobj", "dobj") and any(
         c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
     ):
         return True

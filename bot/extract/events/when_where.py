@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
+from bot.extract.events.arguments import venue_modifier
 from bot.extract.events.lexicon import (
     CONCLUDED_CUES,
     DAY_WORDS,
@@ -40,12 +41,14 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
             preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
-            elif trigger.kind == "visit" and head is token and token.pos_ == "VERB" and child.dep_ == "dobj":
+            elif trigger.kind == "visit" and head.i == token.i and token.pos_ == "VERB" and child.dep_ == "dobj":
                 found = _place_of(child, index)
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(child, index)  # "met President X in Lima": the parser hangs it on X
             elif trigger.type == "ASSAULT" and head is (trigger.governor or token) and child.dep_ == "dobj":
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
+            elif head.i == token.i and venue_modifier(child, index):
+                found = _city_of(child, index)  # "the London meeting"
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
                 found = Location(name=dateline.place, country_code=dateline.country_code)
             else:
@@ -231,7 +234,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through a preposition."""
     head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    return head if head.pos_ == "VERB" and head is not noun else None
+    return head if head.pos_ == "VERB" and head.i != noun.i else None
 
 
 def _framed_by(token: Token) -> Token | None:
@@ -242,7 +245,7 @@ def _framed_by(token: Token) -> Token | None:
     # below the "during", only the phrase naming the occasion; above it, whatever phrase the
     # parser hung it on ("... and border trade, during the visit"), up to the clause's verb
     while (node.dep_ in ("pobj", "prep", "poss", "compound", "appos")
-           or (during and node.dep_ in ("conj", "dobj", "appos"))) and node.head is not node:
+           or (during and node.dep_ in ("conj", "dobj", "appos"))) and node.head.i != node.i:
         during |= node.dep_ == "prep" and node.lower_ == "during"
         node = node.head
         if node.pos_ == "VERB":
