@@ -37,6 +37,9 @@ _TOKEN_SHAPES = re.compile(
     r"|[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}"  # Discord bot token
     r"|(?i:bearer|bot)\s+[A-Za-z0-9._~+/-]{20,}=*"  # Authorization headers
 )
+# The user and password a URL may carry ("https://reader:s3cret@feeds.example.org/rss"): a feed's
+# address is logged, its credentials never are.
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s:@]+:[^/\s@]*@")
 _BARE = re.compile(r"^[^\s\"=\\]+$")
 
 
@@ -108,6 +111,7 @@ class KeyValueFormatter(logging.Formatter):
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
+        text = _URL_CREDENTIALS.sub(REDACTED + "@", text)
         return _TOKEN_SHAPES.sub(REDACTED, text)
 
 

@@ -81,6 +81,13 @@ def test_tokens_and_the_signing_secret_are_redacted_wherever_they_appear(stream:
     assert text.count("[redacted]") == 3
 
 
+def test_a_urls_user_and_password_are_never_logged(stream: io.StringIO) -> None:
+    logging.getLogger("briefbot.test").warning("feed %s failed", "https://reader:s3cret-word@feeds.example.org/rss")
+    text = stream.getvalue()
+    assert "s3cret-word" not in text and "reader" not in text
+    assert "https://[redacted]@feeds.example.org/rss" in text
+
+
 def test_the_level_comes_from_briefbot_log_level(tmp_path: Path) -> None:
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
