@@ -241,3 +241,12 @@ def test_a_sentence_with_no_verb_is_read_to_its_end(extractor):
     # a headline-like fragment: every climb towards a verb stops at its root
     found = events(extractor, "Peru and Chile held talks on Monday. Their talks in Lima")
     assert [e["date"] for e in found if e["type"] == "CONSULT"] == ["2025-02-24"]
+
+
+def test_sides_that_agreed_after_talks_held_them(extractor):
+    text = "Peru and Chile agreed on a fisheries framework after two days of talks in Quito."
+    talks = one(extractor, text, "CONSULT")
+    assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}
+    assert place(talks) == "Quito" and talks["status"] == "concluded"
+    assert [e for e in events(extractor, "Bolivia said after talks in Geneva that it would wait.")
+            if e["type"] == "CONSULT"] == []

@@ -18,8 +18,9 @@ from bot.extract.events.lexicon import (
     ROLE_NOUNS,
     lemma_of,
     load_frames,
+    load_lexicon,
 )
-from bot.extract.events.triggers import Trigger, clause_chain, holding_clause
+from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.extract.organizations import organization_name
 from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS
@@ -163,6 +164,12 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
     return not any(text in ("-", "–", "/") for text in beside)
 
 
+def _agreement_verb(verb: Token) -> bool:
+    """An agreement's own verb ("agreed", "signed"), as the lexicon lists it."""
+    senses = load_lexicon()[1].get(verb.lemma_.lower(), [])
+    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+
+
 def _own_sides(token: Token) -> bool:
     """Talks that name their sides themselves ("talks between X and Y", "talks with X")."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children)
@@ -266,6 +273,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":
             verb = framed.head  # "X and Y, during a call on Monday, discussed ...": the phrase is the clause's
+    framed = measured(token)  # "after two days of talks": the days frame the clause
+    if verb is None and trigger.type == "CONSULT" and framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
+        agreed = framed.head.head  # "X and Y agreed on a framework after talks in London": they held them
+        if agreed.pos_ == "VERB" and _agreement_verb(agreed) and not _own_sides(token):
+            verb = agreed
     if verb is None and trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ == "in":
         outcome = token.head.head  # "X and Y made progress in (their) talks": they held them
         if outcome.dep_ in ("dobj", "attr") and outcome.head.pos_ in ("VERB", "AUX"):

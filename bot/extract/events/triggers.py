@@ -17,6 +17,7 @@ from bot.extract.events.lexicon import (
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
     LABOUR_WORDS,
+    MEASURE_NOUNS,
     MODALS,
     POSSIBILITY,
     PROMISE_VERBS,
@@ -65,6 +66,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for trigger in found:
         _apply_modality(trigger)
     return [t for t in found if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)]
+
+
+def measured(token: Token) -> Token:
+    """The measure a noun is counted in ("two days of talks", "a round of talks"), else itself:
+    the phrase that sits in the clause for it."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS:
+        return token.head.head
+    return token
 
 
 def holding_clause(noun: Token) -> Token | None:

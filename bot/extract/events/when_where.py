@@ -23,7 +23,7 @@ from bot.extract.events.lexicon import (
     TRIM,
     lemma_of,
 )
-from bot.extract.events.triggers import Trigger, clause_chain, holding_clause
+from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.facts import Location
 
 
@@ -407,7 +407,8 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
         verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES)
     ):
         return "concluded"  # "met", "had a phone call", "has warned", "were called off": done
-    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following"):
-        return "concluded"  # "after a phone call with X, Y said": it came first
+    framed = measured(token)
+    if framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
+        return "concluded"  # "after (two days of) talks with X, Y said": they came first
     return None
 
