@@ -40,6 +40,27 @@ ANSWER_TIMEOUT = 60.0  # seconds; a response_url lasts 30 minutes but nobody wai
 
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
+
+
+async def rendered(work: Awaitable[Answer], what: str) -> SlackMessage:
+    """The engine's answer as a Slack message, or an apology when it is too slow or fails (the
+    user gets the apology, the log gets the trace)."""
+    try:
+        return render_slack(await asyncio.wait_for(work, ANSWER_TIMEOUT))
+    except TimeoutError:
+        log.warning("%s timed out after %ss", what, ANSWER_TIMEOUT)
+        return apology(TOO_SLOW)
+    except Exception:
+        log.exception("%s failed", what)
+        return apology(SORRY)
+
+
+def action_conversation(body: dict[str, Any]) -> Conversation:
+    """Where a button was pressed (a `block_actions` payload)."""
+    return Conversation(
+        platform="slack", workspace=str((body.get("team") or {}).get("id", "")),
+        channel=str((body.get("channel") or {}).get("id", "")), user=str((body.get("user") or {}).get("id", "")),
+    )
 CHART_REFUSED = "I couldn't post the chart in this channel: invite me to it (`/invite @Briefbot`) and ask again."
 
 
@@ -113,17 +134,10 @@ class BriefCommand:
     async def answer(self, body: dict[str, Any]) -> SlackMessage:
         try:
             conversation = await self.conversation(body)
-            query = command_text(body.get("text"))
-            answer = await asyncio.wait_for(
-                self._engine.answer(query, conversation), ANSWER_TIMEOUT
-            )
-            return render_slack(answer)
-        except TimeoutError:
-            log.warning("/brief timed out after %ss", ANSWER_TIMEOUT)
-            return apology(TOO_SLOW)
-        except Exception:  # the user gets an apology, the log gets the trace
+        except Exception:
             log.exception("answering /brief failed")
             return apology(SORRY)
+        return await rendered(self._engine.answer(command_text(body.get("text")), conversation), "/brief")
 
     async def conversation(self, body: dict[str, Any]) -> Conversation:
         user = str(body.get("user_id", ""))
@@ -202,19 +216,7 @@ class PageButtons:
             log.info("Slack: ignored a page button without a page or a response_url")
             return
         query, offset = found
-        user = str((body.get("user") or {}).get("id", ""))
-        conversation = Conversation(
-            platform="slack", workspace=str((body.get("team") or {}).get("id", "")),
-            channel=str((body.get("channel") or {}).get("id", "")), user=user,
-        )
-        try:
-            answer = await asyncio.wait_for(self._engine.page(query, offset, conversation), ANSWER_TIMEOUT)
-            message = render_slack(answer)
-        except TimeoutError:
-            message = apology(TOO_SLOW)
-        except Exception:
-            log.exception("turning a page failed")
-            message = apology(SORRY)
+        message = await rendered(self._engine.page(query, offset, action_conversation(body)), "turning a page")
         # A refusal ("slow down") goes to the presser alone and leaves the page as it was.
         if not await respond(str(url), message, replace=not message.ephemeral):
             log.warning("could not deliver the page")
@@ -280,25 +282,14 @@ class SourcesButton:
             log.info("Slack: ignored a Sources button without a query")
             return
         query, offset = found
-        user = str((body.get("user") or {}).get("id", ""))
-        channel = str((body.get("channel") or {}).get("id", ""))
-        conversation = Conversation(
-            platform="slack", workspace=str((body.get("team") or {}).get("id", "")), channel=channel, user=user,
-        )
-        try:
-            answer = await asyncio.wait_for(self._engine.evidence(query, offset, conversation), ANSWER_TIMEOUT)
-            message = render_slack(answer)
-        except TimeoutError:
-            message = apology(TOO_SLOW)
-        except Exception:
-            log.exception("listing sources failed")
-            message = apology(SORRY)
+        conversation = action_conversation(body)
+        message = await rendered(self._engine.evidence(query, offset, conversation), "listing sources")
         message.ephemeral = True  # never to the channel: only the presser asked
         url = body.get("response_url")
         try:
             if url and await respond(str(url), message):
                 return
-            await post_ephemeral(self._client, channel, user, message)
+            await post_ephemeral(self._client, conversation.channel, conversation.user, message)
         except Exception as error:
             log.warning("could not show the sources: %s", error)
 
