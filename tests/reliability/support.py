@@ -9,11 +9,14 @@ import hmac
 import json
 import os
 import random
+import signal
 import socket
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+import aiohttp
 
 from bot.store.store import Consistency, Store
 from tests.conftest import MODEL, ROOT, SHARED
@@ -146,3 +149,52 @@ async def wait_for(predicate, timeout: float, what: str, interval: float = 0.05)
 def percentile(values: Sequence[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+class SlackBotProcess:
+    """One `briefbot run slack` process at a time on the same database and port, healthy when
+    /healthz answers 200; `extra` settings on top of the fake Slack's."""
+
+    def __init__(self, db: Path, slack_api_url: str, admin: str, **extra: str) -> None:
+        self.port = free_port()
+        self.env = cli_env(
+            db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack_api_url,
+            BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=str(self.port), BRIEFBOT_ADMINS=admin, **extra,
+        )
+        self.cwd = db.parent
+        self.proc: asyncio.subprocess.Process | None = None
+
+    @property
+    def events_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slack/events"
+
+    async def start(self) -> None:
+        self.proc = await asyncio.create_subprocess_exec(
+            *briefbot("run", "slack"), env=self.env, cwd=self.cwd,
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        )
+        await wait_for(self.healthy, 60, "/healthz to answer 200")
+
+    async def healthy(self) -> bool:
+        assert self.proc is not None
+        if self.proc.returncode is not None:
+            raise AssertionError(f"briefbot run exited with {self.proc.returncode}")
+        try:
+            async with aiohttp.ClientSession() as session, session.get(
+                f"http://127.0.0.1:{self.port}/healthz", timeout=aiohttp.ClientTimeout(total=2)
+            ) as response:
+                return response.status == 200
+        except aiohttp.ClientError:
+            return False
+
+    def kill(self) -> None:
+        assert self.proc is not None
+        if self.proc.returncode is None:
+            self.proc.send_signal(signal.SIGKILL)
+
+    async def stop(self) -> int:
+        """SIGTERM, as `docker stop` does: the process should finish cleanly."""
+        assert self.proc is not None
+        if self.proc.returncode is None:
+            self.proc.send_signal(signal.SIGTERM)
+        return await asyncio.wait_for(self.proc.wait(), 30)

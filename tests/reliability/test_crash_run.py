@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import signal
 import sqlite3
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -29,14 +28,12 @@ from bot.engine import Engine
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.support import (
-    SECRET,
     TEAM,
     TOKEN,
+    SlackBotProcess,
     briefbot,
-    cli_env,
     command_body,
     consistency,
-    free_port,
     signed_headers,
     wait_for,
 )
@@ -70,52 +67,11 @@ async def slack() -> AsyncIterator[HookedSlack]:
     await server.stop()
 
 
-class Bot:
+class Bot(SlackBotProcess):
     """One `briefbot run slack` process at a time on the same database and port."""
 
     def __init__(self, db: Path, slack: FakeSlack) -> None:
-        self.port = free_port()
-        self.env = cli_env(
-            db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack.api_url,
-            BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=str(self.port), BRIEFBOT_ADMINS=ADMIN,
-        )
-        self.cwd = db.parent
-        self.proc: asyncio.subprocess.Process | None = None
-
-    @property
-    def events_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/slack/events"
-
-    async def start(self) -> None:
-        self.proc = await asyncio.create_subprocess_exec(
-            *briefbot("run", "slack"), env=self.env, cwd=self.cwd,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-        )
-        await wait_for(self.healthy, 60, "/healthz to answer 200")
-
-    async def healthy(self) -> bool:
-        assert self.proc is not None
-        if self.proc.returncode is not None:
-            raise AssertionError(f"briefbot run exited with {self.proc.returncode}")
-        try:
-            async with aiohttp.ClientSession() as session, session.get(
-                f"http://127.0.0.1:{self.port}/healthz", timeout=aiohttp.ClientTimeout(total=2)
-            ) as response:
-                return response.status == 200
-        except aiohttp.ClientError:
-            return False
-
-    def kill(self) -> None:
-        assert self.proc is not None
-        if self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGKILL)
-
-    async def stop(self) -> int:
-        """SIGTERM, as `docker stop` does: the process should finish cleanly."""
-        assert self.proc is not None
-        if self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGTERM)
-        return await asyncio.wait_for(self.proc.wait(), 30)
+        super().__init__(db, slack.api_url, ADMIN)
 
 
 async def send_commands(bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, str]], clients: int) -> list[int]:

@@ -9,7 +9,6 @@ The figure printed is the latency the issue asks about: from the article's inges
 from __future__ import annotations
 
 import asyncio
-import signal
 import time
 from collections.abc import AsyncIterator
 from datetime import datetime
@@ -22,13 +21,12 @@ from bot.store.watch_store import WatchStore
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.chat_support import slack_text
 from tests.reliability.support import (
-    SECRET,
     TEAM,
     TOKEN,
+    SlackBotProcess,
     briefbot,
     cli_env,
     command_body,
-    free_port,
     signed_headers,
     wait_for,
 )
@@ -49,44 +47,12 @@ async def slack() -> AsyncIterator[FakeSlack]:
     await server.stop()
 
 
-class RunningBot:
-    """`briefbot run slack` as a subprocess; one at a time on the same database and port."""
+class RunningBot(SlackBotProcess):
+    """`briefbot run slack` polling for watches every POLL_SECONDS; commands typed in the desk's channel."""
 
     def __init__(self, db: Path, slack: FakeSlack) -> None:
-        self.port = free_port()
+        super().__init__(db, slack.api_url, ADMIN, BRIEFBOT_WATCH_POLL_SECONDS=POLL_SECONDS)
         self.slack = slack
-        self.env = cli_env(
-            db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack.api_url,
-            BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=str(self.port), BRIEFBOT_ADMINS=ADMIN,
-            BRIEFBOT_WATCH_POLL_SECONDS=POLL_SECONDS,
-        )
-        self.cwd = db.parent
-        self.proc: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        self.proc = await asyncio.create_subprocess_exec(
-            *briefbot("run", "slack"), env=self.env, cwd=self.cwd,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-        )
-        await wait_for(self.healthy, 60, "/healthz to answer 200")
-
-    async def healthy(self) -> bool:
-        assert self.proc is not None
-        if self.proc.returncode is not None:
-            raise AssertionError(f"briefbot run exited with {self.proc.returncode}")
-        try:
-            async with aiohttp.ClientSession() as session, session.get(
-                f"http://127.0.0.1:{self.port}/healthz", timeout=aiohttp.ClientTimeout(total=2)
-            ) as response:
-                return response.status == 200
-        except aiohttp.ClientError:
-            return False
-
-    async def stop(self) -> int:
-        assert self.proc is not None
-        if self.proc.returncode is None:
-            self.proc.send_signal(signal.SIGTERM)
-        return await asyncio.wait_for(self.proc.wait(), 30)
 
     async def command(self, text: str, user: str) -> str:
         """`/brief text` typed in the desk's channel; the text of the reply the user saw."""
