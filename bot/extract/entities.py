@@ -82,6 +82,15 @@ def _name_stoppers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _title_tails() -> frozenset[str]:
+    """The last word of each title and its plural ("adviser", "presidents") and the honorifics:
+    what is left of a title the tagger cut in two, at the front of a name."""
+    titles, _, _ = _titles()
+    tails = {t.split()[-1].lower().rstrip(".") for t in titles}
+    return frozenset(tails | {t + "s" for t in tails} | {"mr", "ms", "mrs", "dr"})
+
+
+@lru_cache(maxsize=1)
 def _media() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("media")
     return frozenset(name_key(o) for o in data["outlets"]), frozenset(data["name_words"])
@@ -287,9 +296,8 @@ class EntityIndex:
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
             words = _title_words(tokens)
-            if words == 0 and tokens[0].lower_.rstrip(".") in ("presidents", "president", "minister", "secretary",
-                                                               "mr", "ms", "mrs", "dr"):
-                words = 1  # "Ms Sheinbaum" is Sheinbaum
+            if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in _title_tails():
+                words = 1  # "Ms X", "Adviser Waltz" cut from "National Security Adviser Waltz"
             if words == 0:
                 break
             tokens = tokens[words:]

@@ -115,9 +115,9 @@ def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(e
 
 
 def test_a_hyphenated_name_is_written_as_in_the_text(extractor):
-    x = facts(extractor, "French Foreign Minister Jean-Noel Barrot met Egyptian President Abdel Fattah El-Sisi in Cairo.")
-    assert entity(x, "Jean-Noel Barrot").kind == "person"
-    assert entity(x, "Abdel Fattah El-Sisi").kind == "person"
+    x = facts(extractor, "Chilean Foreign Minister Jean-Pierre Moreau met Peruvian President Ana-Maria Quispe in Lima.")
+    assert entity(x, "Jean-Pierre Moreau").kind == "person"
+    assert entity(x, "Ana-Maria Quispe").kind == "person"
 
 
 def test_an_honorific_is_no_part_of_a_name(extractor):
@@ -126,21 +126,23 @@ def test_an_honorific_is_no_part_of_a_name(extractor):
 
 
 def test_the_first_words_of_a_name_given_in_full_are_that_person(extractor):
-    x = facts(extractor, "Kim Yo Jong warned Seoul on Thursday. Kim Yo also criticised the leaflets.")
-    assert [e.name for e in x.entities if e.kind == "person"] == ["Kim Yo Jong"]
+    x = facts(extractor, "Park Min Soo warned Seoul on Thursday. Park Min also criticised the leaflets.")
+    assert [e.name for e in x.entities if e.kind == "person"] == ["Park Min Soo"]
 
 
 def test_an_abbreviations_full_stop_ends_no_sentence(extractor):
-    doc = extractor.nlp("Leaders gathered in Kananaskis, Alta. for the Group of Seven summit. They met again later.")
+    doc = extractor.nlp("Ministers gathered in Banff, Alta. for the Arctic Council meeting. They met again later.")
     assert [s.text for s in doc.sents] == [
-        "Leaders gathered in Kananaskis, Alta. for the Group of Seven summit.", "They met again later."]
+        "Ministers gathered in Banff, Alta. for the Arctic Council meeting.", "They met again later."]
 
 
 def test_a_title_glued_to_a_known_surname_is_that_person_titled(extractor):
-    x = facts(extractor, "Peru's foreign minister met National Security Advisor Doval in Lima on Wednesday.")
-    doval = entity(x, "Ajit Doval")
+    x = facts(extractor, "Peru's foreign minister met National Security Advisor Waltz in Lima on Wednesday.")
+    adviser = facts(extractor, "Peru's foreign minister met National Security Adviser Waltz in Lima on Wednesday.")
+    assert [e.name for e in adviser.entities if e.kind == "person"] == ["Mike Waltz"]  # "Adviser" is no name
+    doval = entity(x, "Mike Waltz")
     assert doval.kind == "person" and doval.title == "National Security Adviser"
-    assert not [e for e in x.entities if e.kind == "organization" and "Doval" in e.name]
+    assert not [e for e in x.entities if e.kind == "organization" and "Waltz" in e.name]
 
 
 def test_a_body_the_tagger_calls_a_person_stays_a_body(extractor):
