@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import Country, country_index
-from bot.extract.dateline import find_dateline
+from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data
 from bot.facts import Entity
@@ -173,7 +173,8 @@ class EntityIndex:
         self._by_key: dict[str, Cluster] = {}
         self.title_spans: list[Span] = []
         self.byline_tokens: set[int] = set()
-        self.dateline_tokens: set[int] = _dateline_tokens(doc)
+        self.dateline: Dateline | None = find_dateline(doc_text(doc))
+        self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
         self._build()
 
     # --- building ------------------------------------------------------------------------------
@@ -605,14 +606,12 @@ def _joined(tokens: list[Token]) -> str:
     return out
 
 
-def _dateline_tokens(doc: Doc) -> set[int]:
+def _dateline_tokens(doc: Doc, dateline: Dateline | None) -> set[int]:
     """The tokens of the dateline ("LIMA, Feb 27 (EFE) –"): the parser reads them into the lead
     sentence, often as its subject."""
-    text = doc_text(doc)
-    dateline = find_dateline(text)
     if dateline is None:
         return set()
-    start = text.rfind("\n", 0, dateline.end) + 1
+    start = doc_text(doc).rfind("\n", 0, dateline.end) + 1
     out = set()
     for token in doc:  # the dateline is at the top: stop past it
         if token.idx >= dateline.end:

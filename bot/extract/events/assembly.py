@@ -8,7 +8,7 @@ from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span
 
-from bot.extract.dateline import Dateline, find_dateline
+from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import find_participants
 from bot.extract.events.confidence import EventEvidence, confidence
@@ -49,7 +49,6 @@ from bot.extract.events.triggers import (
     salience,
 )
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
-from bot.extract.pipeline import doc_text
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import talk_kinds_compatible, terms_agree
 from bot.names import fold
@@ -86,7 +85,7 @@ def extract_events_with_evidence(
     """Events with the evidence their confidence came from. `need_participants=False` keeps events
     whose sides are unnamed ("police", "the rebels"): sentence-level typing (PLOVER) wants them,
     the product does not, since an analyst cannot use an event without its sides."""
-    dateline = find_dateline(doc_text(doc))
+    dateline = index.dateline  # read once, with the entities
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
