@@ -42,7 +42,9 @@ def save_attachments(answer: Answer, folder: Path) -> list[str]:
 async def chat_loop(engine: Engine, settings: Settings, stdin: TextIO, stdout: TextIO) -> None:
     """Read queries line by line until end of input or `quit`; answer each one."""
     # The person at the console runs the bot, so they may manage subscriptions here.
-    conversation = Conversation(platform="console", workspace="local", channel="console", user="console", is_admin=True)
+    conversation = Conversation(
+        platform="console", workspace="local", channel="console", user="console", is_admin=True
+    )
     interactive = stdin.isatty()
     print(GREETING, file=stdout)
     while True:

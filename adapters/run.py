@@ -110,7 +110,9 @@ def _health_probe(engine: Engine, platforms: dict[str, ChatPlatform]):
     return probe
 
 
-def _background_jobs(engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]) -> list[asyncio.Task]:
+def _background_jobs(
+    engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]
+) -> list[asyncio.Task]:
     """The briefing scheduler, the feed poller and the watcher, when their modules are installed."""
     tasks = []
     try:

@@ -96,7 +96,10 @@ async def matcher_timings(store: Store, db: Path, runs: int) -> dict[str, list[f
         start = time.perf_counter()
         await matcher.refresh()
         after_article.append(time.perf_counter() - start)
-    return {"(entity matcher: first load)": first, "(entity matcher: refresh after an article)": after_article}
+    return {
+        "(entity matcher: first load)": first,
+        "(entity matcher: refresh after an article)": after_article,
+    }
 
 
 async def touch_entities(db: Path, n: int) -> None:
@@ -149,7 +152,9 @@ def main() -> None:
 
     for size in sizes:
         seconds, size_bytes = meta[size]
-        print(f"{size:,} articles: database {size_bytes / 2**20:,.0f} MB (filled in {seconds:.0f} s)")
+        print(
+            f"{size:,} articles: database {size_bytes / 2**20:,.0f} MB (filled in {seconds:.0f} s)"
+        )
     header = "| command | " + " | ".join(f"median / p99 at {s:,}" for s in sizes)
     if len(sizes) > 1:
         header += " | p99 growth"
@@ -162,10 +167,15 @@ def main() -> None:
             cells.append(f"{statistics.median(t) * 1000:.1f} / {quantile(t, 0.99) * 1000:.1f} ms")
         line = f"| `{command}` | " + " | ".join(cells)
         if len(sizes) > 1:
-            first, last = quantile(results[sizes[0]][command], 0.99), quantile(results[sizes[-1]][command], 0.99)
+            first, last = (
+                quantile(results[sizes[0]][command], 0.99),
+                quantile(results[sizes[-1]][command], 0.99),
+            )
             line += f" | x{last / first:.1f}"
         print(line + " |")
-    worst = max((quantile(t, 0.99), c) for c, t in results[sizes[-1]].items() if not c.startswith("("))
+    worst = max(
+        (quantile(t, 0.99), c) for c, t in results[sizes[-1]].items() if not c.startswith("(")
+    )
     print(f"worst p99 at {sizes[-1]:,}: {worst[1]!r} {worst[0] * 1000:.1f} ms (target < 50 ms)")
 
 

@@ -40,28 +40,79 @@ REAL_PEOPLE = (
     ("Maria Zakharova", ["Zakharova"], "spokesperson", "RUS"),
     ("Steve Witkoff", ["Witkoff"], "envoy", "USA"),
 )
-FIRST = ("Anna Boris Carlos Dana Elif Farid Gustav Hana Ivan Jin Karim Lena Mehmet Nadia Omar Pavel "
-         "Quentin Rania Sofia Tomas Umar Vera Wei Ximena Yusuf Zara Ali Bela Chen Dmitri").split()
-LAST = ("Petrov Novak Kaya Rahimi Schmidt Haddad Tanaka Moreau Kowalski Silva Ivanova Aliyev Grigoryan "
-        "Lee Okafor Mendes Rossi Yilmaz Kuznetsov Dubois Nakamura Popescu Horvat Jensen Larsen Costa "
-        "Fischer Navarro Bakr Hosseini Kim Singh Sato Volkov Orlov Abdi Mensah Ochoa Varga Lind").split()
-TITLES = ("Foreign Minister", "Deputy Foreign Minister", "Prime Minister", "President", "ambassador",
-          "spokesperson", "Defence Minister", "envoy", "Secretary of State", "adviser")
-ORG_STEMS = ("Ministry of Foreign Affairs", "Defence Ministry", "Security Council", "Parliament",
-             "Presidential Office", "Embassy", "Foreign Ministry")
-TOPICS = ("sanctions ceasefire embassy nuclear gas oil grain trade border peace security visas "
-          "prisoners drones tariffs elections refugees corridor pipeline investment energy shipping "
-          "arms missiles humanitarian aid reconstruction water climate debt").split()
-FILLER = ("the of and to in a that on for with said talks officials government meeting week new "
-          "agreement countries minister foreign would state also after between its their over "
-          "statement relations two sides support issues discussed further cooperation process").split()
+FIRST = (
+    "Anna Boris Carlos Dana Elif Farid Gustav Hana Ivan Jin Karim Lena Mehmet Nadia Omar Pavel "
+    "Quentin Rania Sofia Tomas Umar Vera Wei Ximena Yusuf Zara Ali Bela Chen Dmitri"
+).split()
+LAST = (
+    "Petrov Novak Kaya Rahimi Schmidt Haddad Tanaka Moreau Kowalski Silva Ivanova Aliyev Grigoryan "
+    "Lee Okafor Mendes Rossi Yilmaz Kuznetsov Dubois Nakamura Popescu Horvat Jensen Larsen Costa "
+    "Fischer Navarro Bakr Hosseini Kim Singh Sato Volkov Orlov Abdi Mensah Ochoa Varga Lind"
+).split()
+TITLES = (
+    "Foreign Minister",
+    "Deputy Foreign Minister",
+    "Prime Minister",
+    "President",
+    "ambassador",
+    "spokesperson",
+    "Defence Minister",
+    "envoy",
+    "Secretary of State",
+    "adviser",
+)
+ORG_STEMS = (
+    "Ministry of Foreign Affairs",
+    "Defence Ministry",
+    "Security Council",
+    "Parliament",
+    "Presidential Office",
+    "Embassy",
+    "Foreign Ministry",
+)
+TOPICS = (
+    "sanctions ceasefire embassy nuclear gas oil grain trade border peace security visas "
+    "prisoners drones tariffs elections refugees corridor pipeline investment energy shipping "
+    "arms missiles humanitarian aid reconstruction water climate debt"
+).split()
+FILLER = (
+    "the of and to in a that on for with said talks officials government meeting week new "
+    "agreement countries minister foreign would state also after between its their over "
+    "statement relations two sides support issues discussed further cooperation process"
+).split()
 VERBS = ("said", "told reporters", "stressed", "warned", "announced", "noted", "added", "claimed")
-OUTLETS = tuple(f"{name} {kind}" for name in ("Caspian", "Global", "Daily", "Capital", "Eastern",
-                                              "Atlantic", "Pacific", "Nordic")
-                for kind in ("News", "Times", "Post", "Wire", "Herald"))
-EVENT_TYPES = (("CONSULT", 35), ("AGREE", 10), ("ACCUSE", 8), ("THREATEN", 5), ("SUPPORT", 6),
-               ("COOPERATE", 6), ("REQUEST", 5), ("REJECT", 5), ("SANCTION", 4), ("PROTEST", 3),
-               ("AID", 3), ("CONCEDE", 2), ("RETREAT", 2), ("MOBILIZE", 2), ("COERCE", 2), ("ASSAULT", 2))
+OUTLETS = tuple(
+    f"{name} {kind}"
+    for name in (
+        "Caspian",
+        "Global",
+        "Daily",
+        "Capital",
+        "Eastern",
+        "Atlantic",
+        "Pacific",
+        "Nordic",
+    )
+    for kind in ("News", "Times", "Post", "Wire", "Herald")
+)
+EVENT_TYPES = (
+    ("CONSULT", 35),
+    ("AGREE", 10),
+    ("ACCUSE", 8),
+    ("THREATEN", 5),
+    ("SUPPORT", 6),
+    ("COOPERATE", 6),
+    ("REQUEST", 5),
+    ("REJECT", 5),
+    ("SANCTION", 4),
+    ("PROTEST", 3),
+    ("AID", 3),
+    ("CONCEDE", 2),
+    ("RETREAT", 2),
+    ("MOBILIZE", 2),
+    ("COERCE", 2),
+    ("ASSAULT", 2),
+)
 CONSULT_KINDS = ("talks", "meeting", "phone call", "visit", "negotiations", "summit")
 YEARS = 5
 CHUNK = 5_000
@@ -102,7 +153,9 @@ class Generator:
         self.countries = [country_index().by_code(code) for code in COUNTRY_CODES]
 
     # --- entities ----------------------------------------------------------------------------
-    def entities(self, articles: int) -> list[tuple[int, str, str, str | None, str | None, list[str]]]:
+    def entities(
+        self, articles: int
+    ) -> list[tuple[int, str, str, str | None, str | None, list[str]]]:
         """(id, kind, name, title, country_code, aliases) for an archive of `articles` articles:
         countries, the real people, then generated people and organisations (one per 5 articles)."""
         rows: list[tuple[int, str, str, str | None, str | None, list[str]]] = []
@@ -118,7 +171,9 @@ class Generator:
             if k % 6 == 5:
                 country = country_index().by_code(code).name
                 name = f"{rng.choice(ORG_STEMS)} of {country} {k}"
-                rows.append((len(rows) + 1, "organization", name, None, code, [f"{country} {k} office"]))
+                rows.append(
+                    (len(rows) + 1, "organization", name, None, code, [f"{country} {k} office"])
+                )
             else:
                 first, last = rng.choice(FIRST), rng.choice(LAST)
                 name = f"{first} {last}"
@@ -128,7 +183,16 @@ class Generator:
                     name += "q"
                 seen.add(name_key(name))
                 surname = name.split(" ", 1)[1]
-                rows.append((len(rows) + 1, "person", name, rng.choice(TITLES), code, [surname, f"{first[0]}. {surname}"]))
+                rows.append(
+                    (
+                        len(rows) + 1,
+                        "person",
+                        name,
+                        rng.choice(TITLES),
+                        code,
+                        [surname, f"{first[0]}. {surname}"],
+                    )
+                )
         return rows
 
     # --- articles ----------------------------------------------------------------------------
@@ -148,7 +212,9 @@ def _tag(k: int) -> str:
 
 
 def _words(rng: random.Random, n: int, topics: list[str]) -> str:
-    return " ".join(rng.choice(topics) if rng.random() < 0.2 else rng.choice(FILLER) for _ in range(n))
+    return " ".join(
+        rng.choice(topics) if rng.random() < 0.2 else rng.choice(FILLER) for _ in range(n)
+    )
 
 
 def _next_id(db: sqlite3.Connection, table: str) -> int:
@@ -167,14 +233,30 @@ def fill(path: Path, start: int, stop: int, total: int, seed: int = 7) -> None:
             known = _next_id(db, "entities") - 1
             stamp = gen.now.isoformat()
             new = [e for e in gen.entities(stop) if e[0] > known]
-            db.executemany(INSERT_ENTITY, [
-                (eid, f"{kind}:{name_key(name)}", name, kind, title,
-                 country_index().by_code(code).name if kind != "country" else None, code, stamp)
-                for eid, kind, name, title, code, _ in new
-            ])
-            db.executemany(INSERT_ALIAS, [
-                (eid, alias, name_key(alias)) for eid, _, name, _, _, aliases in new for alias in [name, *aliases]
-            ])
+            db.executemany(
+                INSERT_ENTITY,
+                [
+                    (
+                        eid,
+                        f"{kind}:{name_key(name)}",
+                        name,
+                        kind,
+                        title,
+                        country_index().by_code(code).name if kind != "country" else None,
+                        code,
+                        stamp,
+                    )
+                    for eid, kind, name, title, code, _ in new
+                ],
+            )
+            db.executemany(
+                INSERT_ALIAS,
+                [
+                    (eid, alias, name_key(alias))
+                    for eid, _, name, _, _, aliases in new
+                    for alias in [name, *aliases]
+                ],
+            )
         entities = gen.entities(stop)
         for chunk in range(start, stop, CHUNK):
             with db:
@@ -183,15 +265,27 @@ def fill(path: Path, start: int, stop: int, total: int, seed: int = 7) -> None:
         db.close()
 
 
-def _fill_chunk(db: sqlite3.Connection, gen: Generator, entities: list, start: int, stop: int) -> None:
+def _fill_chunk(
+    db: sqlite3.Connection, gen: Generator, entities: list, start: int, stop: int
+) -> None:
     countries = [e for e in entities if e[1] == "country"]
     people = [e for e in entities if e[1] == "person"]
     orgs = [e for e in entities if e[1] == "organization"] or countries
     famous = people[: len(REAL_PEOPLE)]
     next_statement, next_event = _next_id(db, "statements"), _next_id(db, "events")
-    rows: dict[str, list[tuple]] = {k: [] for k in (
-        "articles", "mentions", "statements", "statement_sources", "events", "participants",
-        "event_sources", "events_fts")}
+    rows: dict[str, list[tuple]] = {
+        k: []
+        for k in (
+            "articles",
+            "mentions",
+            "statements",
+            "statement_sources",
+            "events",
+            "participants",
+            "event_sources",
+            "events_fts",
+        )
+    }
     for i in range(start, stop):
         rng = random.Random(f"{gen.seed}-article-{i}")
         article_id = i + 1
@@ -203,13 +297,35 @@ def _fill_chunk(db: sqlite3.Connection, gen: Generator, entities: list, start: i
         title = f"{a[2]} and {b[2]} discuss {topics[0]} and {topics[1]}"
         text = f"{title}. " + _words(rng, rng.randint(60, 140), topics) + "."
         url = f"https://news.example/{i}"
-        rows["articles"].append((article_id, rng.randint(1, len(OUTLETS)), title, url, url,
-                                 hashlib.sha256(f"{gen.seed}-{i}".encode()).hexdigest(), day, f"bench/{i}", text, seen))
+        rows["articles"].append(
+            (
+                article_id,
+                rng.randint(1, len(OUTLETS)),
+                title,
+                url,
+                url,
+                hashlib.sha256(f"{gen.seed}-{i}".encode()).hexdigest(),
+                day,
+                f"bench/{i}",
+                text,
+                seen,
+            )
+        )
         mentioned = {a[0], b[0]}
         for k in range(3):
-            if rng.random() < 0.1 and next_statement > 1:  # another outlet carries an earlier statement
-                rows["statement_sources"].append((rng.randint(max(1, next_statement - 500), next_statement - 1),
-                                                  article_id, "Reported again.", 0, 10, "officials"))
+            if (
+                rng.random() < 0.1 and next_statement > 1
+            ):  # another outlet carries an earlier statement
+                rows["statement_sources"].append(
+                    (
+                        rng.randint(max(1, next_statement - 500), next_statement - 1),
+                        article_id,
+                        "Reported again.",
+                        0,
+                        10,
+                        "officials",
+                    )
+                )
                 continue
             roll = rng.random()
             if roll < 0.85:
@@ -227,16 +343,47 @@ def _fill_chunk(db: sqlite3.Connection, gen: Generator, entities: list, start: i
             sid = next_statement
             next_statement += 1
             country = country_index().by_code(code).name if code else None
-            rows["statements"].append((sid, f"bench-{i}-{k}", who[0] if who else None, speaker,
-                                       speaker or "officials", kind, title_, country, verb, content, quote,
-                                       day, seen))
-            rows["statement_sources"].append((sid, article_id, f"{speaker or 'Officials'} {verb}: {content}",
-                                              0, len(content), speaker or "officials"))
+            rows["statements"].append(
+                (
+                    sid,
+                    f"bench-{i}-{k}",
+                    who[0] if who else None,
+                    speaker,
+                    speaker or "officials",
+                    kind,
+                    title_,
+                    country,
+                    verb,
+                    content,
+                    quote,
+                    day,
+                    seen,
+                )
+            )
+            rows["statement_sources"].append(
+                (
+                    sid,
+                    article_id,
+                    f"{speaker or 'Officials'} {verb}: {content}",
+                    0,
+                    len(content),
+                    speaker or "officials",
+                )
+            )
         for _ in range(2):
             if rng.random() < 0.15 and next_event > 1:  # another report of a recent event
                 eid = rng.randint(max(1, next_event - 200), next_event - 1)
-                rows["event_sources"].append((eid, article_id, "A later report.", 15,
-                                              rng.choice(("ongoing", "concluded")), day, None))
+                rows["event_sources"].append(
+                    (
+                        eid,
+                        article_id,
+                        "A later report.",
+                        15,
+                        rng.choice(("ongoing", "concluded")),
+                        day,
+                        None,
+                    )
+                )
                 continue
             etype = rng.choices([t for t, _ in EVENT_TYPES], [w for _, w in EVENT_TYPES])[0]
             kind = rng.choice(CONSULT_KINDS) if etype == "CONSULT" else etype.lower()
@@ -247,14 +394,30 @@ def _fill_chunk(db: sqlite3.Connection, gen: Generator, entities: list, start: i
             ev_topics = json.dumps(topics[:2])
             content = f"{kind} on {topics[0]}" if etype in ("CONSULT", "AGREE") else None
             evidence = f"{a[2]} and {b[2]} held {kind} on {topics[0]} in {place[2]}."
-            rows["events"].append((eid, etype, kind, "in_person" if etype == "CONSULT" else None, day, status,
-                                   place[2], place[4], ev_topics, "deal signed" if etype == "AGREE" else None,
-                                   content, seen, seen))
+            rows["events"].append(
+                (
+                    eid,
+                    etype,
+                    kind,
+                    "in_person" if etype == "CONSULT" else None,
+                    day,
+                    status,
+                    place[2],
+                    place[4],
+                    ev_topics,
+                    "deal signed" if etype == "AGREE" else None,
+                    content,
+                    seen,
+                    seen,
+                )
+            )
             parts = [a, b] if rng.random() < 0.8 else [a, rng.choice(famous)]
             for p in parts:
                 rows["participants"].append((eid, p[0], p[2], p[1], p[4]))
                 mentioned.add(p[0])
-            rows["event_sources"].append((eid, article_id, evidence, len(evidence), status, day, place[2]))
+            rows["event_sources"].append(
+                (eid, article_id, evidence, len(evidence), status, day, place[2])
+            )
             rows["events_fts"].append((eid, " ; ".join(topics[:2]), f"{evidence} {content or ''}"))
         rows["mentions"].extend((article_id, e) for e in sorted(mentioned))
     db.executemany(INSERT_ARTICLE, rows["articles"])

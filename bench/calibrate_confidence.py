@@ -33,13 +33,17 @@ def labelled_rows(folder: Path, extractor: Extractor) -> list[tuple[str, bool, d
     rows = []
     for article in read_gold(folder):
         doc = extractor.nlp((folder / article.file).read_text(encoding="utf-8"))
-        for event, found in extract_events_with_evidence(doc, link_entities(doc), article.published):
+        for event, found in extract_events_with_evidence(
+            doc, link_entities(doc), article.published
+        ):
             right = any(event_matches(g, event) for g in article.events)
             rows.append((article.file, right, features(found.evidence)))
     return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 4000, rate: float = 0.1) -> np.ndarray:
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 4000, rate: float = 0.1
+) -> np.ndarray:
     w = np.zeros(x.shape[1])
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-x @ w))

@@ -64,7 +64,12 @@ def write_corpus(texts: list[Text], folder: Path, copies: int = 1) -> int:
     for copy in range(copies):
         for i, original in enumerate(texts):
             t = perturbed(original, copy)
-            record = {"text": t.text, "published": t.published, "source": t.source, "title": t.title}
+            record = {
+                "text": t.text,
+                "published": t.published,
+                "source": t.source,
+                "title": t.title,
+            }
             path = folder / f"{copy:04d}_{i:03d}.json"
             path.write_text(json.dumps({k: v for k, v in record.items() if v}), encoding="utf-8")
             n += 1

@@ -86,8 +86,10 @@ def ingest_pass(folder: Path, scratch: Path, workers: int) -> Callable[[], None]
 
 
 def row(name: str, seconds: float, peak: float, articles: int, n_words: int) -> str:
-    return (f"| {name:<52} | {seconds:8.2f} | {articles / seconds:10.2f} | {n_words / seconds:9,.0f} "
-            f"| {peak:8.0f} |")
+    return (
+        f"| {name:<52} | {seconds:8.2f} | {articles / seconds:10.2f} | {n_words / seconds:9,.0f} "
+        f"| {peak:8.0f} |"
+    )
 
 
 def main() -> None:
@@ -132,18 +134,44 @@ def main() -> None:
 
     med = {k: statistics.median(v) for k, v in times.items() if v}
     peak = {k: max(v) for k, v in peaks.items() if v}
-    print(f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; batches of at most "
-          f"{BATCH_SIZE} texts and {MAX_BATCH_CHARS:,} characters; median of {args.repeat} run(s)")
-    print(f"| {'pass':<52} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>9} | {'peak MB':>8} |")
+    print(
+        f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; batches of at most "
+        f"{BATCH_SIZE} texts and {MAX_BATCH_CHARS:,} characters; median of {args.repeat} run(s)"
+    )
+    print(
+        f"| {'pass':<52} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>9} | {'peak MB':>8} |"
+    )
     print(f"|{'-' * 54}|{'-' * 10}|{'-' * 12}|{'-' * 11}|{'-' * 10}|")
-    print(row("(a) spaCy alone (plain spacy.load, same batches)", med["a"], peak["a"], n_articles, n_words))
-    print(row(f"(a16) spaCy alone, {BATCH_SIZE} texts a batch, no size bound", med["a16"], peak["a16"],
-              n_articles, n_words))
+    print(
+        row(
+            "(a) spaCy alone (plain spacy.load, same batches)",
+            med["a"],
+            peak["a"],
+            n_articles,
+            n_words,
+        )
+    )
+    print(
+        row(
+            f"(a16) spaCy alone, {BATCH_SIZE} texts a batch, no size bound",
+            med["a16"],
+            peak["a16"],
+            n_articles,
+            n_words,
+        )
+    )
     print(row("(a') Briefbot pipeline, nlp.pipe only", med["a2"], peak["a2"], n_articles, n_words))
     print(row("(b) Briefbot full ingest, 1 process", med["b"], peak["b"], n_articles, n_words))
     if "c" in med:
-        print(row(f"(c) Briefbot full ingest, --workers {args.workers} (main process)", med["c"], peak["c"],
-                  n_articles, n_words))
+        print(
+            row(
+                f"(c) Briefbot full ingest, --workers {args.workers} (main process)",
+                med["c"],
+                peak["c"],
+                n_articles,
+                n_words,
+            )
+        )
     print(f"ratio b/a = {med['a'] / med['b']:.2f} (target >= 0.85)")
     if "c" in med:
         print(f"speed-up with {args.workers} workers (b/c) = {med['b'] / med['c']:.2f}x")

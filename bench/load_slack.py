@@ -39,9 +39,14 @@ async def main(commands: int, clients: int, articles: int) -> None:
         write_corpus(folder / "corpus", articles)
         fake = await FakeSlack(bot_token=TOKEN, team_id=TEAM).start()
         settings = Settings(
-            _env_file=None, BRIEFBOT_DB=folder / "briefbot.db", BRIEFBOT_SPACY_MODEL=MODEL,
-            BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=0,
-            SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.api_url,
+            _env_file=None,
+            BRIEFBOT_DB=folder / "briefbot.db",
+            BRIEFBOT_SPACY_MODEL=MODEL,
+            BRIEFBOT_HTTP_HOST="127.0.0.1",
+            BRIEFBOT_HTTP_PORT=0,
+            SLACK_BOT_TOKEN=TOKEN,
+            SLACK_SIGNING_SECRET=SECRET,
+            SLACK_API_URL=fake.api_url,
         )
         try:
             async with await Engine.open(settings) as engine:
@@ -50,7 +55,12 @@ async def main(commands: int, clients: int, articles: int) -> None:
                 await platform.connect()
                 try:
                     result = await slash_load_during_ingest(
-                        engine, platform, fake, folder / "corpus", commands=commands, clients=clients
+                        engine,
+                        platform,
+                        fake,
+                        folder / "corpus",
+                        commands=commands,
+                        clients=clients,
                     )
                 finally:
                     await platform.disconnect()

@@ -60,8 +60,10 @@ def run_env(db: Path, port: int) -> dict[str, str]:
     """`briefbot run slack` in HTTP mode on `db`: a made-up token, Slack's API on a closed port."""
     env = {**os.environ, "BRIEFBOT_DB": str(db)}
     env.update(
-        SLACK_BOT_TOKEN="xoxb-bench-not-a-token", SLACK_SIGNING_SECRET="bench-secret",
-        SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
+        SLACK_BOT_TOKEN="xoxb-bench-not-a-token",
+        SLACK_SIGNING_SECRET="bench-secret",
+        SLACK_API_URL=f"http://127.0.0.1:{free_port()}/api/",
+        BRIEFBOT_HTTP_PORT=str(port),
         BRIEFBOT_FEED_POLL_SECONDS="3600",
         BRIEFBOT_FETCH_ALLOW="127.0.0.1",  # the benchmark's own feed server; nothing else local
     )
@@ -71,12 +73,18 @@ def run_env(db: Path, port: int) -> dict[str, str]:
 
 def bench_run(scratch: Path) -> None:
     db = scratch / "run.db"
-    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env={**os.environ, "BRIEFBOT_DB": str(db)},
-                   check=True, capture_output=True)
+    subprocess.run(
+        [BRIEFBOT, "ingest", str(ROOT / "seeds")],
+        env={**os.environ, "BRIEFBOT_DB": str(db)},
+        check=True,
+        capture_output=True,
+    )
     port = free_port()
     env = run_env(db, port)
     start = time.perf_counter()
-    proc = subprocess.Popen([BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     ready = None
     try:
         while time.perf_counter() - start < 60 and proc.poll() is None:
@@ -127,7 +135,10 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     start = time.perf_counter()
     proc = subprocess.Popen(
         [BRIEFBOT, "ingest", str(folder), "--workers", str(workers), "--no-progress"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     done = [0]
 
@@ -140,12 +151,23 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     reader = threading.Thread(target=count, daemon=True)
     reader.start()
     tenth = max(1, articles // 10)
-    print(f"briefbot ingest --workers {workers} of {articles:,} articles. Per tenth of the articles: resident")
-    print("memory of the main process sampled every 0.2 s (median, largest sample) and its peak over the")
-    print("tenth (VmHWM, reset at the start of each tenth)" + (", and the workers' summed resident memory:" if workers > 1 else ":"))
+    print(
+        f"briefbot ingest --workers {workers} of {articles:,} articles. Per tenth of the articles: resident"
+    )
+    print(
+        "memory of the main process sampled every 0.2 s (median, largest sample) and its peak over the"
+    )
+    print(
+        "tenth (VmHWM, reset at the start of each tenth)"
+        + (", and the workers' summed resident memory:" if workers > 1 else ":")
+    )
     workers_col = " workers' RSS (median) |" if workers > 1 else ""
     print(f"| articles done | seconds | RSS median | RSS largest | peak in tenth |{workers_col}")
-    print("|---------------|---------|------------|-------------|---------------|" + ("-----------------------|" if workers > 1 else ""), flush=True)
+    print(
+        "|---------------|---------|------------|-------------|---------------|"
+        + ("-----------------------|" if workers > 1 else ""),
+        flush=True,
+    )
     samples: list[int] = []
     worker_samples: list[int] = []
     peaks: list[int] = []
@@ -160,9 +182,16 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
                 peak = memory_kb(proc.pid, "VmHWM")
                 overall = max(overall, peak)
                 peaks.append(peak)
-                extra = f" {statistics.median(worker_samples) / 1024:18.0f} MB |" if worker_samples else ""
-                print(f"| {done[0]:13,d} | {time.perf_counter() - start:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
-                      f"| {max(samples) / 1024:8.0f} MB | {peak / 1024:10.0f} MB |{extra}", flush=True)
+                extra = (
+                    f" {statistics.median(worker_samples) / 1024:18.0f} MB |"
+                    if worker_samples
+                    else ""
+                )
+                print(
+                    f"| {done[0]:13,d} | {time.perf_counter() - start:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
+                    f"| {max(samples) / 1024:8.0f} MB | {peak / 1024:10.0f} MB |{extra}",
+                    flush=True,
+                )
                 samples, worker_samples = [], []
                 reset_peak(proc.pid)
                 mark += tenth
@@ -173,12 +202,17 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     elapsed = time.perf_counter() - start
     if samples and done[0] > mark - tenth:  # the process ended before the last tenth was read out
         peaks.append(max(samples))
-        print(f"| {done[0]:13,d} | {elapsed:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
-              f"| {max(samples) / 1024:8.0f} MB | {'(ended)':>13} |", flush=True)
+        print(
+            f"| {done[0]:13,d} | {elapsed:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
+            f"| {max(samples) / 1024:8.0f} MB | {'(ended)':>13} |",
+            flush=True,
+        )
     print(f"{done[0]:,} articles in {elapsed:.0f} s ({done[0] / elapsed:.1f} articles/s)")
     if len(peaks) >= 2:
-        print(f"peak of the main process over the whole ingest: {overall / 1024:.0f} MB; peak in the last tenth / "
-              f"peak in the first tenth = {peaks[-1] / peaks[0]:.2f} (flat: about 1)")
+        print(
+            f"peak of the main process over the whole ingest: {overall / 1024:.0f} MB; peak in the last tenth / "
+            f"peak in the first tenth = {peaks[-1] / peaks[0]:.2f} (flat: about 1)"
+        )
 
 
 def serve_feed(site: Path) -> tuple[ThreadingHTTPServer, str]:
@@ -189,14 +223,21 @@ def serve_feed(site: Path) -> tuple[ThreadingHTTPServer, str]:
     for i, t in enumerate(texts):
         title = escape(t.title or f"Report {i}")
         paragraphs = "".join(f"<p>{escape(p)}</p>" for p in t.text.split("\n") if p.strip())
-        (site / f"{i}.html").write_text(f"<html><head><title>{title}</title></head><body><article>"
-                                        f"<h1>{title}</h1>{paragraphs}</article></body></html>", encoding="utf-8")
-        items.append(f"<item><title>{title}</title><link>BASE/{i}.html</link><guid>bench-{i}</guid></item>")
+        (site / f"{i}.html").write_text(
+            f"<html><head><title>{title}</title></head><body><article>"
+            f"<h1>{title}</h1>{paragraphs}</article></body></html>",
+            encoding="utf-8",
+        )
+        items.append(
+            f"<item><title>{title}</title><link>BASE/{i}.html</link><guid>bench-{i}</guid></item>"
+        )
     handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Bench wire</title>'
-           f"<link>{base}/</link><description>b</description>{''.join(items)}</channel></rss>")
+    rss = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Bench wire</title>'
+        f"<link>{base}/</link><description>b</description>{''.join(items)}</channel></rss>"
+    )
     (site / "feed.xml").write_text(rss.replace("BASE", base), encoding="utf-8")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"{base}/feed.xml"
@@ -212,8 +253,12 @@ def bench_feed_poll(scratch: Path) -> None:
     from bot.store.schedule_store import ScheduleStore
 
     db = scratch / "feed.db"
-    subprocess.run([BRIEFBOT, "ingest", str(ROOT / "seeds")], env={**os.environ, "BRIEFBOT_DB": str(db)},
-                   check=True, capture_output=True)
+    subprocess.run(
+        [BRIEFBOT, "ingest", str(ROOT / "seeds")],
+        env={**os.environ, "BRIEFBOT_DB": str(db)},
+        check=True,
+        capture_output=True,
+    )
     server, feed_url = serve_feed(scratch / "site")
     expected = len(load_texts())
 
@@ -226,11 +271,15 @@ def bench_feed_poll(scratch: Path) -> None:
 
     asyncio.run(register())
     env = run_env(db, free_port())
-    proc = subprocess.Popen([BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [BRIEFBOT, "run", "slack"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     start = time.perf_counter()
     try:
         while time.perf_counter() - start < 600:
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:  # stamped when the pass is stored
+            with sqlite3.connect(
+                f"file:{db}?mode=ro", uri=True
+            ) as conn:  # stamped when the pass is stored
                 if conn.execute("SELECT last_polled_at FROM feeds").fetchone()[0]:
                     added = conn.execute("SELECT count(*) - 1 FROM articles").fetchone()[0]
                     break
@@ -244,7 +293,9 @@ def bench_feed_poll(scratch: Path) -> None:
         proc.terminate()
         proc.wait(timeout=30)
         server.shutdown()
-    print(f"briefbot run slack polling a local feed of {expected} articles ({added} new; pages read with trafilatura):")
+    print(
+        f"briefbot run slack polling a local feed of {expected} articles ({added} new; pages read with trafilatura):"
+    )
     print(f"| feed pass done (process start to last article stored) | {polled:.1f} s |")
     print(f"| peak resident memory during the pass (VmHWM)           | {peak / 1024:.0f} MB |")
     print(f"| resident memory 3 s after the pass                     | {after / 1024:.0f} MB |")

@@ -90,7 +90,9 @@ async def ingest(folder: Path, db: Path) -> Stored:
     settings = Settings(_env_file=None, BRIEFBOT_DB=db)
     async with await Engine.open(settings) as engine:
         report = await engine.ingest([folder])
-        events, _ = await engine.store.events(limit=MAX_ITEMS, count=False, min_confidence=settings.min_confidence)
+        events, _ = await engine.store.events(
+            limit=MAX_ITEMS, count=False, min_confidence=settings.min_confidence
+        )
         reports = await engine.store.event_reports()
     return Stored({e["id"]: e for e in events}, reports, report.refused)
 
@@ -110,10 +112,15 @@ def name_matches(gold: str, party: dict[str, Any]) -> bool:
         ours = fold(option).removeprefix("the ")
         if not ours:
             continue
-        if ours == theirs or (ours.split()[-1] == theirs.split()[-1] and party.get("kind") == "person"):
+        if ours == theirs or (
+            ours.split()[-1] == theirs.split()[-1] and party.get("kind") == "person"
+        ):
             return True
         code = _code(option)
-        if code and (code in (party.get("country_code"), _code(party["name"])) or f" {ours} " in f" {theirs} "):
+        if code and (
+            code in (party.get("country_code"), _code(party["name"]))
+            or f" {ours} " in f" {theirs} "
+        ):
             return True
     return False
 
@@ -123,7 +130,11 @@ def place_matches(gold: str | None, name: str | None) -> bool:
         return False
     a, b = fold(gold), fold(name)
     places = ("name", "alias", "capital", "city")  # "Muscat" is in "Oman"
-    return a in b or b in a or (_code(gold, places) is not None and _code(gold, places) == _code(name, places))
+    return (
+        a in b
+        or b in a
+        or (_code(gold, places) is not None and _code(gold, places) == _code(name, places))
+    )
 
 
 def near(a: str | None, b: str | None, days: int = 1) -> bool:
@@ -137,8 +148,11 @@ def main_event(candidates: list[dict[str, Any]], gold: dict[str, Any]) -> int | 
     """The event whose report from this article best matches the gold event (module docstring):
     a point per gold participant named, two for the gold date (within a day), minus two for
     another firm date, one for the gold place, two for a kind compatible with the gold kind."""
+
     def score(report: dict[str, Any]) -> tuple[int, int]:
-        points = sum(any(name_matches(g, p) for p in report["participants"]) for g in gold["participants"])
+        points = sum(
+            any(name_matches(g, p) for p in report["participants"]) for g in gold["participants"]
+        )
         if near(report["date"], gold["date"]):
             points += 2
         elif report["date"] and report["date_precision"] in ("day", "week"):
@@ -181,8 +195,11 @@ def score_merge(gold: dict[str, Any], stored: Stored) -> dict[str, Any]:
         overlap = len(predicted & gold_members)
         b_p += overlap / len(predicted)
         b_r += overlap / len(gold_members)
-    wrong = {ev: sorted(members) for ev, members in item_members.items()
-             if len({cluster_of[f] for f in members}) > 1}
+    wrong = {
+        ev: sorted(members)
+        for ev, members in item_members.items()
+        if len({cluster_of[f] for f in members}) > 1
+    }
     split = {}
     for cluster in gold["clusters"]:
         items = [main[r["file"]] for r in cluster["reports"]]
@@ -212,12 +229,24 @@ def score_merge(gold: dict[str, Any], stored: Stored) -> dict[str, Any]:
 def print_merge(result: dict[str, Any], show: bool) -> None:
     tp, fp, fn = result["pairs"]
     print(f"merge_dev: {result['reports']} reports of {result['clusters']} events")
-    print(f"pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  (tp {tp}, fp {fp}, fn {fn})")
-    print(f"B-cubed precision {result['bcubed_precision']:.3f}  recall {result['bcubed_recall']:.3f}")
-    print(f"wrong merges (an item the main event of two gold clusters): {len(result['wrong_merges'])}")
-    print(f"split events (a gold cluster in two or more items): {len(result['split'])} of {result['clusters']}")
-    print(f"reports without a main event (no shown event of the gold type): {len(result['no_main_event'])}")
-    print(f"items citing reports of two clusters through a passing mention (information): {result['mixed_citations']}")
+    print(
+        f"pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  (tp {tp}, fp {fp}, fn {fn})"
+    )
+    print(
+        f"B-cubed precision {result['bcubed_precision']:.3f}  recall {result['bcubed_recall']:.3f}"
+    )
+    print(
+        f"wrong merges (an item the main event of two gold clusters): {len(result['wrong_merges'])}"
+    )
+    print(
+        f"split events (a gold cluster in two or more items): {len(result['split'])} of {result['clusters']}"
+    )
+    print(
+        f"reports without a main event (no shown event of the gold type): {len(result['no_main_event'])}"
+    )
+    print(
+        f"items citing reports of two clusters through a passing mention (information): {result['mixed_citations']}"
+    )
     if show:
         for ev, files in result["wrong_merges"].items():
             print(f"  wrong merge: event {ev}: {', '.join(files)}")
@@ -239,21 +268,28 @@ def same_gold_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two articles' gold events are one event unless something given in both says otherwise."""
     shared = any(
         name_matches(x, {"name": y.split("|")[0], "kind": "person", "country_code": _code(y)})
-        for x in a.get("participants", []) for y in b.get("participants", [])
+        for x in a.get("participants", [])
+        for y in b.get("participants", [])
     )
     if not shared or a["type"] != b["type"]:
         return False
     if a.get("date") and b.get("date") and not near(a["date"], b["date"]):
         return False
-    return not (a.get("location") and b.get("location") and not place_matches(a["location"], b["location"]))
+    return not (
+        a.get("location") and b.get("location") and not place_matches(a["location"], b["location"])
+    )
 
 
 def consistent(choices: list[list[dict[str, Any]]]) -> bool:
     """One gold event per article, all of them one event (a small search: few candidates each)."""
+
     def extend(chosen: list[dict[str, Any]], rest: list[list[dict[str, Any]]]) -> bool:
         if not rest:
             return True
-        return any(all(same_gold_event(c, g) for c in chosen) and extend([*chosen, g], rest[1:]) for g in rest[0])
+        return any(
+            all(same_gold_event(c, g) for c in chosen) and extend([*chosen, g], rest[1:])
+            for g in rest[0]
+        )
 
     return extend([], choices)
 
@@ -263,13 +299,17 @@ def score_news(gold_by_file: dict[str, list[dict[str, Any]]], stored: Stored) ->
     for report in stored.reports:
         if report["event_id"] in stored.shown:
             reports_by_event[report["event_id"]].append(report)
-    multi = {ev: rs for ev, rs in reports_by_event.items() if len({r["article_id"] for r in rs}) > 1}
+    multi = {
+        ev: rs for ev, rs in reports_by_event.items() if len({r["article_id"] for r in rs}) > 1
+    }
     wrong, unverifiable = [], []
     for ev, reports in sorted(multi.items()):
         choices = []
         for report in reports:
             golds = gold_by_file.get(Path(report["origin"]).name)
-            choices.append([g for g in golds or [] if gold_matches(g, report)] if golds is not None else None)
+            choices.append(
+                [g for g in golds or [] if gold_matches(g, report)] if golds is not None else None
+            )
         if any(c is None or not c for c in choices):
             unverifiable.append((ev, reports))
         elif not consistent(choices):
@@ -287,23 +327,34 @@ def describe(reports: list[dict[str, Any]]) -> str:
 
 def print_news(result: dict[str, Any], show: bool) -> None:
     print(f"news_dev + seeds: {result['multi']} items cite two or more articles")
-    print(f"wrong merges (the cited articles' gold events are different events): {len(result['wrong'])}")
+    print(
+        f"wrong merges (the cited articles' gold events are different events): {len(result['wrong'])}"
+    )
     for ev, reports in result["wrong"]:
         print(f"  event {ev}: {describe(reports)}")
-    print(f"unverifiable (a cited article has no gold event of the type with a common participant): "
-          f"{len(result['unverifiable'])}")
+    print(
+        f"unverifiable (a cited article has no gold event of the type with a common participant): "
+        f"{len(result['unverifiable'])}"
+    )
     if show:
         for ev, reports in result["unverifiable"]:
             print(f"  event {ev}: {describe(reports)}")
 
 
 # --- main ------------------------------------------------------------------------------------------
-def news_files(news: Path, seeds: Path) -> tuple[dict[Path, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+def news_files(
+    news: Path, seeds: Path
+) -> tuple[dict[Path, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
     gold = json.loads((news / "gold.json").read_text(encoding="utf-8"))
-    files = {news / a["file"]: report_meta(a["file"], a.get("published"), a.get("url")) for a in gold["articles"]}
+    files = {
+        news / a["file"]: report_meta(a["file"], a.get("published"), a.get("url"))
+        for a in gold["articles"]
+    }
     gold_by_file = {a["file"]: a["events"] for a in gold["articles"]}
     seed_gold_path = SHARED / "acceptance" / "seed_gold.json"
-    seed_gold = json.loads(seed_gold_path.read_text(encoding="utf-8")) if seed_gold_path.exists() else None
+    seed_gold = (
+        json.loads(seed_gold_path.read_text(encoding="utf-8")) if seed_gold_path.exists() else None
+    )
     for path in sorted(seeds.glob("*.txt")):
         files[path] = {}  # the seed's own sidecar (or front matter) travels with it
         sidecar = path.with_name(f"{path.stem}.meta.json")
@@ -316,10 +367,18 @@ def news_files(news: Path, seeds: Path) -> tuple[dict[Path, dict[str, Any]], dic
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--news", action="store_true", help="news_dev plus the seeds: wrong merges only")
-    parser.add_argument("--dir", type=Path, help="the evaluation folder (default: merge_dev, or news_dev with --news)")
+    parser.add_argument(
+        "--news", action="store_true", help="news_dev plus the seeds: wrong merges only"
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        help="the evaluation folder (default: merge_dev, or news_dev with --news)",
+    )
     parser.add_argument("--seeds", type=Path, default=SHARED / "seeds")
-    parser.add_argument("--show", action="store_true", help="list every wrong merge, split and unverifiable item")
+    parser.add_argument(
+        "--show", action="store_true", help="list every wrong merge, split and unverifiable item"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -329,14 +388,19 @@ def main() -> None:
         else:
             merge_dir = args.dir or SHARED / "eval" / "merge_dev"
             gold = json.loads((merge_dir / "gold.json").read_text(encoding="utf-8"))
-            files = {merge_dir / r["file"]: report_meta(r["file"], r["published"], r["url"])
-                     for c in gold["clusters"] for r in c["reports"]}
+            files = {
+                merge_dir / r["file"]: report_meta(r["file"], r["published"], r["url"])
+                for c in gold["clusters"]
+                for r in c["reports"]
+            }
         link_with_sidecars(folder, files)
         stored = asyncio.run(ingest(folder, db))
     if stored.refused:
         raise SystemExit(f"refused: {stored.refused}")
-    print(f"{len(files)} articles ingested; {len(stored.reports)} event reports in {len(stored.shown)} shown events; "
-          f"kinds of report: {dict(Counter(r['merge_reason'].get('rule') for r in stored.reports))}")
+    print(
+        f"{len(files)} articles ingested; {len(stored.reports)} event reports in {len(stored.shown)} shown events; "
+        f"kinds of report: {dict(Counter(r['merge_reason'].get('rule') for r in stored.reports))}"
+    )
     if args.news:
         print_news(score_news(gold_by_file, stored), args.show)
     else:

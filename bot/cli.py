@@ -69,7 +69,10 @@ def ingest(
     targets: Annotated[list[str], typer.Argument(help="Files, folders, URLs or feed URLs.")],
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one writer).")] = 1,
     progress: Annotated[
-        bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: when stderr is a terminal).")
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
+        ),
     ] = None,
 ) -> None:
     """Ingest articles into the database: prints what was added, skipped or refused."""
@@ -82,6 +85,7 @@ def ingest(
     async def main() -> bool:
         async with await Engine.open(settings, load_model=workers <= 1) as engine:
             with ingest_progress(show_bar) as advance:
+
                 def show(kind: str, origin: str, detail: str) -> None:
                     advance(kind)
                     if kind == "added":
@@ -101,7 +105,9 @@ def ingest(
 
 @app.command()
 def ask(
-    query: Annotated[str, typer.Argument(help="A query in the command language, e.g. 'latest talks'.")],
+    query: Annotated[
+        str, typer.Argument(help="A query in the command language, e.g. 'latest talks'.")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
 ) -> None:
     """Answer one query, as the chat adapters would."""
@@ -136,7 +142,9 @@ def chat() -> None:
 
 @app.command()
 def extract(
-    path: Annotated[Path | None, typer.Argument(help="An article file (.txt, .md, .html, .json).")] = None,
+    path: Annotated[
+        Path | None, typer.Argument(help="An article file (.txt, .md, .html, .json).")
+    ] = None,
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON result (the default).")] = True,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Batch: JSONL records on stdin.")] = False,
@@ -174,7 +182,7 @@ def demo(
             typer.echo(f"Ingested {seeds}/ into {settings.db}: {report.summary()}\n")
             for query in DEMO_QUERIES:
                 answer = await engine.answer(query, Conversation(platform="cli", channel="demo"))
-                typer.echo(f"$ briefbot ask \"{query}\"")
+                typer.echo(f'$ briefbot ask "{query}"')
                 typer.echo(render_text(answer, tz=settings.tz))
                 typer.echo("")
         typer.echo("Ask your own questions with:  .venv/bin/briefbot chat   (type 'help' there)")
@@ -218,8 +226,10 @@ def reindex() -> None:
             return await store.reindex()
 
     result = _run(main())
-    typer.echo(f"reindexed {result.reports} event reports: {result.events_before} events before, "
-               f"{result.events_after} after")
+    typer.echo(
+        f"reindexed {result.reports} event reports: {result.events_before} events before, "
+        f"{result.events_after} after"
+    )
 
 
 @app.command()
@@ -231,7 +241,9 @@ def health(
             help="A running `briefbot run`'s /healthz, e.g. http://127.0.0.1:3000/healthz.",
         ),
     ] = None,
-    load_model: Annotated[bool, typer.Option("--load-model", help="Load the model, not only find it.")] = False,
+    load_model: Annotated[
+        bool, typer.Option("--load-model", help="Load the model, not only find it.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Check the database, the spaCy model and (with --url) a running server; exit 1 if unhealthy."""
@@ -262,14 +274,25 @@ def eval_events(path: Annotated[Path, typer.Argument(help="PLOVER-style JSONL.")
 @eval_app.command("news")
 def eval_news(
     path: Annotated[Path, typer.Argument(help="Folder with gold.json and the article texts.")],
-    show: Annotated[int, typer.Option(help="List up to N misses and N false positives of each kind.", min=0)] = 0,
+    show: Annotated[
+        int, typer.Option(help="List up to N misses and N false positives of each kind.", min=0)
+    ] = 0,
     min_confidence: Annotated[
         float | None,
-        typer.Option(help="Drop facts whose confidence is below this before scoring (default: "
-                     "BRIEFBOT_MIN_CONFIDENCE, what answers show).", min=0.0, max=1.0),
+        typer.Option(
+            help="Drop facts whose confidence is below this before scoring (default: "
+            "BRIEFBOT_MIN_CONFIDENCE, what answers show).",
+            min=0.0,
+            max=1.0,
+        ),
     ] = None,
-    folds: Annotated[int, typer.Option(help="Also score K folds (sorted files, index mod K); 1 turns it off.", min=1)] = 3,
-    curve: Annotated[bool, typer.Option("--curve", help="Precision/recall at confidence 0.0, 0.1, ..., 0.9.")] = False,
+    folds: Annotated[
+        int,
+        typer.Option(help="Also score K folds (sorted files, index mod K); 1 turns it off.", min=1),
+    ] = 3,
+    curve: Annotated[
+        bool, typer.Option("--curve", help="Precision/recall at confidence 0.0, 0.1, ..., 0.9.")
+    ] = False,
 ) -> None:
     """Whole event records and statements on real news: P/R/F1, field accuracies, folds."""
     from bot.evaluate.news import evaluate_news
@@ -279,8 +302,14 @@ def eval_news(
     try:
         settings = _settings()
         threshold = settings.min_confidence if min_confidence is None else min_confidence
-        report = evaluate_news(path, settings.spacy_model, min_confidence=threshold, folds=folds,
-                               show=show, curve=curve)
+        report = evaluate_news(
+            path,
+            settings.spacy_model,
+            min_confidence=threshold,
+            folds=folds,
+            show=show,
+            curve=curve,
+        )
     except RuntimeError as error:
         if "spaCy model" not in str(error):
             raise

@@ -33,6 +33,7 @@ log = logging.getLogger("briefbot.engine")
 # The person at the console or the CLI runs the bot: their commands are never rate limited.
 UNLIMITED_PLATFORMS = frozenset({"console", "cli"})
 
+
 class Engine:
     def __init__(self, settings: Settings, store: Store, extractor: Extractor | None) -> None:
         self.settings = settings
@@ -136,7 +137,9 @@ class Engine:
             log.info("answered", extra={"fields": fields})
         return answer
 
-    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer:
+    async def page(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer:
         """One page of a paged query, for a Previous/Next button; limited and logged like `answer`."""
         self.answer_service()
         conversation = conversation or Conversation()
@@ -144,10 +147,21 @@ class Engine:
             return slowed
         with request_scope(conversation.platform):
             answer = await self._answers.page(query, offset, conversation)
-            log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "page": offset}})
+            log.info(
+                "answered",
+                extra={
+                    "fields": {
+                        "platform": conversation.platform,
+                        "intent": answer.intent,
+                        "page": offset,
+                    }
+                },
+            )
         return answer
 
-    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer:
+    async def evidence(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer:
         """The evidence of the facts `query` lists at `offset`, for a Sources button; limited and
         logged like `answer`."""
         self.answer_service()
@@ -156,7 +170,16 @@ class Engine:
             return slowed
         with request_scope(conversation.platform):
             answer = await self._answers.evidence(query, offset, conversation)
-            log.info("answered", extra={"fields": {"platform": conversation.platform, "intent": answer.intent, "sources": offset}})
+            log.info(
+                "answered",
+                extra={
+                    "fields": {
+                        "platform": conversation.platform,
+                        "intent": answer.intent,
+                        "sources": offset,
+                    }
+                },
+            )
         return answer
 
     async def home(self, conversation: Conversation, notice: str | None = None) -> Home:
@@ -168,7 +191,9 @@ class Engine:
         briefing.listing = None  # a home view has no response_url for a Sources press
         listed = await service.answer("subscriptions", conversation)
         admin = self._subscriptions.is_admin(conversation)
-        subscriptions = [(item, controls(item) if admin else ()) for item in listed.items if "cron" in item.data]
+        subscriptions = [
+            (item, controls(item) if admin else ()) for item in listed.items if "cron" in item.data
+        ]
         return Home(briefing, subscriptions, first_examples(), notice)
 
     async def home_control(self, command: str, conversation: Conversation) -> Answer:
@@ -176,7 +201,13 @@ class Engine:
         from bot.answer.query import parse
 
         if parse(command).intent not in CONTROL_INTENTS:
-            return Answer(command[:200], "error", "Not a home button", note="That button does nothing.", ok=False)
+            return Answer(
+                command[:200],
+                "error",
+                "Not a home button",
+                note="That button does nothing.",
+                ok=False,
+            )
         return await self.answer(command, conversation)
 
     def answer_service(self) -> AnswerService:
@@ -187,8 +218,12 @@ class Engine:
 
         if self._answers is None:
             self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
-            self._answers = AnswerService(self.store, self.settings, subscriptions=self._subscriptions)
-            self._watch_commands = WatchCommands(self.watch_store, self.store, self._answers.matcher, self.settings)
+            self._answers = AnswerService(
+                self.store, self.settings, subscriptions=self._subscriptions
+            )
+            self._watch_commands = WatchCommands(
+                self.watch_store, self.store, self._answers.matcher, self.settings
+            )
             self._answers.watches = self._watch_commands
         return self._answers
 
@@ -219,8 +254,11 @@ class Engine:
         if self.limiter.refused_in_a_row(key) == 1:  # once per flood, not once per command
             log.info("rate limited platform=%s workspace=%s user=%s wait=%.1fs", *key, wait)
         return Answer(
-            query=query[:200], intent="slow_down", title="Slow down, please",
-            note=slow_down_text(wait, self.settings.rate_per_minute), ok=False,
+            query=query[:200],
+            intent="slow_down",
+            title="Slow down, please",
+            note=slow_down_text(wait, self.settings.rate_per_minute),
+            ok=False,
         )
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]:

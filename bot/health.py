@@ -51,7 +51,9 @@ class HealthReport:
         return body
 
     def render(self) -> str:
-        lines = [f"{name}: {'ok' if c.ok else 'FAILED'} ({c.summary})" for name, c in self.checks.items()]
+        lines = [
+            f"{name}: {'ok' if c.ok else 'FAILED'} ({c.summary})" for name, c in self.checks.items()
+        ]
         lines.append("healthy" if self.healthy else "unhealthy")
         return "\n".join(lines)
 
@@ -78,7 +80,9 @@ async def _guarded(probe: Any, what: str) -> Check:
     try:
         return await asyncio.wait_for(probe, CHECK_TIMEOUT)
     except TimeoutError:
-        return Check(False, f"{what} did not answer within {CHECK_TIMEOUT:g} s", {"error": "timeout"})
+        return Check(
+            False, f"{what} did not answer within {CHECK_TIMEOUT:g} s", {"error": "timeout"}
+        )
     except Exception as error:  # any failure is the answer to "is it healthy?"
         return Check(False, f"{type(error).__name__}: {error}", {"error": type(error).__name__})
 
@@ -110,10 +114,16 @@ def model_check(model: str, *, load: bool = False) -> Check:
         else:
             path = Path(model)
             if not (path / "meta.json").exists():
-                return Check(False, f"spaCy model {model!r} is not installed", {"error": "not installed"})
+                return Check(
+                    False, f"spaCy model {model!r} is not installed", {"error": "not installed"}
+                )
         return _meta_check(spacy.util.get_model_meta(path), model, loaded=False)
     except Exception as error:
-        return Check(False, f"spaCy model {model!r}: {type(error).__name__}: {error}", {"error": type(error).__name__})
+        return Check(
+            False,
+            f"spaCy model {model!r}: {type(error).__name__}: {error}",
+            {"error": type(error).__name__},
+        )
 
 
 def loaded_model_check(engine: Engine) -> Check:
@@ -165,14 +175,22 @@ async def server_check(url: str) -> Check:
         async with aiohttp.ClientSession() as session, session.get(url) as response:
             body = json.loads(await response.text())
         adapters = body.get("adapters", {}).get("connected", {})
-        states = ", ".join(f"{n} {'connected' if up else 'disconnected'}" for n, up in adapters.items())
+        states = ", ".join(
+            f"{n} {'connected' if up else 'disconnected'}" for n, up in adapters.items()
+        )
         ok = response.status == 200 and body.get("status") == "ok"
-        return Check(ok, f"{url}: {body.get('status')}; {states or 'no adapters'}", {"status": body.get("status")})
+        return Check(
+            ok,
+            f"{url}: {body.get('status')}; {states or 'no adapters'}",
+            {"status": body.get("status")},
+        )
 
     return await _guarded(probe(), url)
 
 
-async def check_health(settings: Settings, *, url: str | None = None, load_model: bool = False) -> HealthReport:
+async def check_health(
+    settings: Settings, *, url: str | None = None, load_model: bool = False
+) -> HealthReport:
     """`briefbot health`: the database, the model, and a running server when given its URL."""
     checks = {
         "database": await database_check(settings.db),

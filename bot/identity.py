@@ -89,7 +89,9 @@ class Place:
     name: str
     country_code: str | None = None
     is_country: bool = False  # the place named is a whole country ("Oman"), not a place in it
-    detail: str | None = field(default=None, compare=False)  # "the Omani embassy": shown, not compared
+    detail: str | None = field(
+        default=None, compare=False
+    )  # "the Omani embassy": shown, not compared
 
     @property
     def key(self) -> str:
@@ -216,7 +218,7 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
 
 
 def same_place_name(a: str, b: str) -> bool:
-    """"Washington" and "Washington, D.C." name one place; "Istanbul" and "Ankara" do not."""
+    """ "Washington" and "Washington, D.C." name one place; "Istanbul" and "Ankara" do not."""
     a_words, b_words = _place_words(a), _place_words(b)
     if not a_words or not b_words:
         return fold(a) == fold(b)
@@ -277,9 +279,13 @@ def one_occasion_told_twice(a: Report, b: Report) -> bool:
     kinds = {a.kind, b.kind}
     if "visit" not in kinds or not kinds - {"visit"} <= TALK_KINDS or len(kinds) != 2:
         return False
-    if a.type != b.type or not (a.precision == b.precision == "day" and a.date and a.date == b.date):
+    if a.type != b.type or not (
+        a.precision == b.precision == "day" and a.date and a.date == b.date
+    ):
         return False
-    return places_agree(a.place, b.place) is not False and (not a.sides or not b.sides or sides_agree(a.sides, b.sides))
+    return places_agree(a.place, b.place) is not False and (
+        not a.sides or not b.sides or sides_agree(a.sides, b.sides)
+    )
 
 
 def _gathering_of_some(a: Report, b: Report) -> bool:
@@ -293,7 +299,11 @@ def compare(a: Report, b: Report) -> Verdict:
     if refused:
         return Verdict(False, refused)
     place = places_agree(a.place, b.place)
-    agreed = ["type", "kind"] + (["place"] if place else []) + (["terms"] if a.content and b.content else [])
+    agreed = (
+        ["type", "kind"]
+        + (["place"] if place else [])
+        + (["terms"] if a.content and b.content else [])
+    )
     if a.firmly_dated and b.firmly_dated:
         agreed.append("date")
         if a.sides and b.sides:
@@ -334,8 +344,16 @@ def consensus(members: Sequence[Report]) -> Report:
     rep = representative(members)
     parties = tuple(dict.fromkeys(p for m in members for p in m.parties))
     return Report(
-        id=-1, article=-1, type=rep.type, kind=rep.kind, parties=parties, place=rep.place,
-        date=rep.date, precision=rep.precision, published=members[0].published, status=rep.status,
+        id=-1,
+        article=-1,
+        type=rep.type,
+        kind=rep.kind,
+        parties=parties,
+        place=rep.place,
+        date=rep.date,
+        precision=rep.precision,
+        published=members[0].published,
+        status=rep.status,
         content=rep.content,
     )
 
@@ -358,7 +376,9 @@ def closeness(report: Report, members: Sequence[Report]) -> float:
     """How exactly the report matches a cluster it may join: the same day, place and sides."""
     score = 0
     for m in members:
-        score += (report.date is not None and report.date == m.date and report.precision == m.precision)
+        score += (
+            report.date is not None and report.date == m.date and report.precision == m.precision
+        )
         score += bool(report.place and m.place and report.place.key == m.place.key)
         score += bool(report.sides) and report.sides == m.sides
     return score / len(members)
@@ -386,7 +406,9 @@ def representative(members: Sequence[Report]) -> Representative:
     first = members[0]
     dated = [m for m in members if m.date]
     finest = min(dated, key=lambda m: PRECISION_DAYS.get(m.precision or "day", 1), default=None)
-    status = max((m.status for m in members if m.status), key=STATUS_ORDER.__getitem__, default=None)
+    status = max(
+        (m.status for m in members if m.status), key=STATUS_ORDER.__getitem__, default=None
+    )
     places = [m.place for m in members if m.place]
     place = next((p for p in places if not p.is_country), places[0] if places else None)
     return Representative(
@@ -425,7 +447,9 @@ def disputed(members: Sequence[Report]) -> tuple[str, ...]:
 
 def _shown_date(report: Report) -> str:
     assert report.date is not None
-    return {"month": report.date[:7], "year": report.date[:4]}.get(report.precision or "day", report.date)
+    return {"month": report.date[:7], "year": report.date[:4]}.get(
+        report.precision or "day", report.date
+    )
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

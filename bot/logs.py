@@ -76,7 +76,9 @@ def _value(value: Any) -> str:
     text = "" if value is None else str(value)
     if text and _BARE.match(text):
         return text
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
     return f'"{escaped}"'
 
 
@@ -86,7 +88,9 @@ class KeyValueFormatter(logging.Formatter):
     def __init__(self, secrets_to_hide: Iterable[str] = ()) -> None:
         super().__init__()
         # Longest first, so a secret containing another is replaced whole.
-        self._secrets = sorted({s for s in secrets_to_hide if s and len(s) >= 6}, key=len, reverse=True)
+        self._secrets = sorted(
+            {s for s in secrets_to_hide if s and len(s) >= 6}, key=len, reverse=True
+        )
 
     def format(self, record: logging.LogRecord) -> str:
         pairs: list[tuple[str, Any]] = [
@@ -136,7 +140,9 @@ def configure(
     root.addHandler(handler)
     root.setLevel(level if isinstance(level, int) else level_named(level))
     # Chatty libraries stay at warning unless debugging: one line per event means our events.
-    quiet_level = logging.NOTSET if root.level <= logging.DEBUG else max(root.level, logging.WARNING)
+    quiet_level = (
+        logging.NOTSET if root.level <= logging.DEBUG else max(root.level, logging.WARNING)
+    )
     for noisy in ("aiohttp.access", "slack_bolt", "slack_sdk", "discord", "asyncio"):
         logging.getLogger(noisy).setLevel(quiet_level)
     # aiosqlite's debug lines echo every statement's parameters (article text, user queries).

@@ -22,7 +22,11 @@ _TRANSLIT = (
 def fold(text: str) -> str:
     """Lower-case, accents removed, punctuation dropped, spaces collapsed."""
     decomposed = unicodedata.normalize("NFKD", text)
-    plain = decomposed if decomposed.isascii() else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = (
+        decomposed
+        if decomposed.isascii()
+        else "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
     plain = _NON_WORD.sub(" ", plain.casefold().replace("'s", "").replace("\u2019s", ""))
     return _SPACES.sub(" ", plain).strip()
 

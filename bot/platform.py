@@ -36,7 +36,9 @@ class ChatPlatform(Protocol):
     async def disconnect(self) -> None:
         """Stop listening and release connections."""
 
-    async def post_briefing(self, channel: str, answer: Answer, *, reply_to: str | None = None) -> str:
+    async def post_briefing(
+        self, channel: str, answer: Answer, *, reply_to: str | None = None
+    ) -> str:
         """Post an answer to a channel by id; return the platform's message id. With `reply_to`
         (a message id this returned), as a reply to that message: a Slack thread, a Discord reply.
 

@@ -45,9 +45,13 @@ class Answerer(Protocol):
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]: ...
 
-    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+    async def page(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer: ...
 
-    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+    async def evidence(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer: ...
 
 
 def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> bool:
@@ -65,7 +69,9 @@ def conversation_of(interaction: discord.Interaction, admin_ids: frozenset[str])
     'dm' would show every DM user the others' subscriptions and feeds."""
     return Conversation(
         platform="discord",
-        workspace=str(interaction.guild_id) if interaction.guild_id else f"dm:{interaction.user.id}",
+        workspace=str(interaction.guild_id)
+        if interaction.guild_id
+        else f"dm:{interaction.user.id}",
         channel=str(interaction.channel_id),
         user=str(interaction.user.id),
         is_admin=is_admin(interaction, admin_ids),
@@ -143,10 +149,16 @@ class BriefCommand:
             if command is None:
                 lines = "\n".join(f"{key}: {error}" for key, error in errors.items())
                 await interaction.response.send_message(
-                    **message_kwargs(apology("subscribe", "Please fix the form and try again.\n" + lines)), ephemeral=True)
+                    **message_kwargs(
+                        apology("subscribe", "Please fix the form and try again.\n" + lines)
+                    ),
+                    ephemeral=True,
+                )
                 return
             answer = await self.answer(command, conversation_of(interaction, self.admin_ids))
-            await interaction.response.send_message(**message_kwargs(answer), ephemeral=answer.ephemeral)
+            await interaction.response.send_message(
+                **message_kwargs(answer), ephemeral=answer.ephemeral
+            )
         except discord.HTTPException:
             log.exception("Discord: could not answer the subscription form")
 
@@ -208,7 +220,9 @@ class BriefCommand:
 
     async def _evidence(self, query: str, offset: int, conversation: Conversation) -> Answer:
         try:
-            return await asyncio.wait_for(self.engine.evidence(query, offset, conversation), self.timeout)
+            return await asyncio.wait_for(
+                self.engine.evidence(query, offset, conversation), self.timeout
+            )
         except TimeoutError:
             return apology(query, TOO_SLOW)
         except Exception:
@@ -217,7 +231,9 @@ class BriefCommand:
 
     async def _page(self, query: str, offset: int, conversation: Conversation) -> Answer:
         try:
-            return await asyncio.wait_for(self.engine.page(query, offset, conversation), self.timeout)
+            return await asyncio.wait_for(
+                self.engine.page(query, offset, conversation), self.timeout
+            )
         except TimeoutError:
             return apology(query, TOO_SLOW)
         except Exception:

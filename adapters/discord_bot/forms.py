@@ -26,10 +26,17 @@ class FormModal(discord.ui.Modal):
         self._submit = submit
         self._inputs: dict[str, discord.ui.TextInput[FormModal]] = {}
         for question in form.fields[:MAX_INPUTS]:
-            placeholder = "one of: " + ", ".join(question.choices) if question.choices else question.placeholder
+            placeholder = (
+                "one of: " + ", ".join(question.choices)
+                if question.choices
+                else question.placeholder
+            )
             text: discord.ui.TextInput[FormModal] = discord.ui.TextInput(
-                label=question.label[:MAX_TITLE], default=question.initial or None,
-                placeholder=placeholder[:MAX_PLACEHOLDER] or None, required=not question.optional, max_length=100,
+                label=question.label[:MAX_TITLE],
+                default=question.initial or None,
+                placeholder=placeholder[:MAX_PLACEHOLDER] or None,
+                required=not question.optional,
+                max_length=100,
             )
             self.add_item(text)
             self._inputs[question.key] = text

@@ -29,7 +29,8 @@ def message_kwargs(answer: Answer, *, edit: bool = False) -> dict[str, Any]:
     if rendered.files:
         # Multipart uploads; `description` is the attachment's alt text.
         kwargs["files"] = [
-            discord.File(io.BytesIO(f.data), filename=f.filename, description=f.alt_text) for f in rendered.files
+            discord.File(io.BytesIO(f.data), filename=f.filename, description=f.alt_text)
+            for f in rendered.files
         ]
     return kwargs
 

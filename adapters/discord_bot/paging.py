@@ -19,7 +19,9 @@ from bot.answer.render_discord import PAGE_ID, SOURCES_ID
 class Pager(Protocol):
     async def on_page(self, interaction: discord.Interaction, query: str, offset: int) -> None: ...
 
-    async def on_sources(self, interaction: discord.Interaction, query: str, offset: int) -> None: ...
+    async def on_sources(
+        self, interaction: discord.Interaction, query: str, offset: int
+    ) -> None: ...
 
 
 class _QueryButton:
@@ -31,14 +33,18 @@ class _QueryButton:
     __discord_ui_compiled_template__: re.Pattern[str]
 
     def __init__(self, label: str, custom_id: str) -> None:
-        super().__init__(discord.ui.Button(label=label, custom_id=custom_id, style=discord.ButtonStyle.secondary))  # type: ignore[call-arg]
+        super().__init__(
+            discord.ui.Button(label=label, custom_id=custom_id, style=discord.ButtonStyle.secondary)
+        )  # type: ignore[call-arg]
         match = self.__discord_ui_compiled_template__.fullmatch(custom_id)
         assert match is not None, custom_id
         self.query = match.group("query")
         self.offset = int(match.group("offset"))
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: Any) -> Any:
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match: Any
+    ) -> Any:
         return cls(item.label or "", item.custom_id or "")
 
 

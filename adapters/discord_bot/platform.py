@@ -101,8 +101,14 @@ class DiscordPlatform:
                 # Discord's own reasons (intents not allowed, a token revoked) say what to fix;
                 # anything else is discord.py failing its first connection (it then trips over
                 # its own missing websocket), i.e. the gateway cannot be reached.
-                reason = str(error) if isinstance(error, discord.DiscordException) else "cannot connect to it"
-                raise StartupError(f"Discord gateway ({self.settings.discord_gateway_url or 'default'}): {reason}")
+                reason = (
+                    str(error)
+                    if isinstance(error, discord.DiscordException)
+                    else "cannot connect to it"
+                )
+                raise StartupError(
+                    f"Discord gateway ({self.settings.discord_gateway_url or 'default'}): {reason}"
+                )
             raise StartupError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
 
     async def wait_closed(self) -> None:
@@ -123,7 +129,9 @@ class DiscordPlatform:
             self._gateway = None
         self._logged_in = False
 
-    async def post_briefing(self, channel: str, answer: Answer, *, reply_to: str | None = None) -> str:
+    async def post_briefing(
+        self, channel: str, answer: Answer, *, reply_to: str | None = None
+    ) -> str:
         """Post to a channel by id, no cache needed; discord.py waits out rate limits itself.
         With `reply_to` (a message id), as a reply to it; still posted if it was deleted."""
         try:

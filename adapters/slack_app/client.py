@@ -123,7 +123,9 @@ async def upload_files(client: AsyncWebClient, channel: str, message: SlackMessa
     for attachment in message.files:
         try:
             await client.files_upload_v2(
-                channel=channel, content=attachment.data, filename=attachment.filename,
+                channel=channel,
+                content=attachment.data,
+                filename=attachment.filename,
                 title=attachment.filename.rsplit(".", 1)[0].replace("-", " ").capitalize(),
                 alt_txt=attachment.alt_text,
             )

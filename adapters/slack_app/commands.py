@@ -58,9 +58,13 @@ async def rendered(work: Awaitable[Answer], what: str) -> SlackMessage:
 def action_conversation(body: dict[str, Any]) -> Conversation:
     """Where a button was pressed (a `block_actions` payload)."""
     return Conversation(
-        platform="slack", workspace=str((body.get("team") or {}).get("id", "")),
-        channel=str((body.get("channel") or {}).get("id", "")), user=str((body.get("user") or {}).get("id", "")),
+        platform="slack",
+        workspace=str((body.get("team") or {}).get("id", "")),
+        channel=str((body.get("channel") or {}).get("id", "")),
+        user=str((body.get("user") or {}).get("id", "")),
     )
+
+
 CHART_REFUSED = "I couldn't post the chart in this channel: invite me to it (`/invite @Briefbot`) and ask again."
 
 
@@ -69,9 +73,13 @@ class Answerer(Protocol):
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer: ...
 
-    async def page(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+    async def page(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer: ...
 
-    async def evidence(self, query: str, offset: int, conversation: Conversation | None = None) -> Answer: ...
+    async def evidence(
+        self, query: str, offset: int, conversation: Conversation | None = None
+    ) -> Answer: ...
 
     async def home(self, conversation: Conversation, notice: str | None = None) -> Home: ...
 
@@ -137,7 +145,9 @@ class BriefCommand:
         except Exception:
             log.exception("answering /brief failed")
             return apology(SORRY)
-        return await rendered(self._engine.answer(command_text(body.get("text")), conversation), "/brief")
+        return await rendered(
+            self._engine.answer(command_text(body.get("text")), conversation), "/brief"
+        )
 
     async def conversation(self, body: dict[str, Any]) -> Conversation:
         user = str(body.get("user_id", ""))
@@ -164,7 +174,6 @@ class BriefCommand:
         except Exception as error:  # nothing is left to tell the user through; log it
             log.warning("could not deliver the /brief reply: %s", error)
 
-
     async def open_form(self, body: dict[str, Any], form: Form) -> bool:
         """The form as a modal (`views.open`), remembering the channel it was asked in; False when
         Slack refuses (the trigger_id lasts 3 seconds), and the answer's text is sent instead."""
@@ -188,7 +197,9 @@ class BriefCommand:
         except Exception as error:
             log.warning("could not upload a chart: %s", error)
             note = SlackMessage(
-                text=CHART_REFUSED, blocks=[section_block(CHART_REFUSED)], ephemeral=True,
+                text=CHART_REFUSED,
+                blocks=[section_block(CHART_REFUSED)],
+                ephemeral=True,
             )
             url = body.get("response_url")
             if url:
@@ -205,7 +216,9 @@ class PageButtons:
         self._engine = engine
         self._tasks = tasks
 
-    async def on_action(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+    async def on_action(
+        self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]
+    ) -> None:
         await ack()
         self._tasks.start(self.turn(body, action))
 
@@ -216,7 +229,9 @@ class PageButtons:
             log.info("Slack: ignored a page button without a page or a response_url")
             return
         query, offset = found
-        message = await rendered(self._engine.page(query, offset, action_conversation(body)), "turning a page")
+        message = await rendered(
+            self._engine.page(query, offset, action_conversation(body)), "turning a page"
+        )
         # A refusal ("slow down") goes to the presser alone and leaves the page as it was.
         if not await respond(str(url), message, replace=not message.ephemeral):
             log.warning("could not deliver the page")
@@ -232,18 +247,25 @@ class FormSubmissions:
         self._client = client
         self._admins = admins
 
-    async def on_subscribe(self, ack: Callable[..., Awaitable[Any]], body: dict[str, Any], view: dict[str, Any]) -> None:
+    async def on_subscribe(
+        self, ack: Callable[..., Awaitable[Any]], body: dict[str, Any], view: dict[str, Any]
+    ) -> None:
         command, errors = form_command(form_values((view.get("state") or {}).get("values") or {}))
         if command is None:
             await ack(response_action="errors", errors=errors)
             return
         user = body.get("user") or {}
-        user_id, team = str(user.get("id", "")), str((body.get("team") or {}).get("id") or user.get("team_id") or "")
+        user_id, team = (
+            str(user.get("id", "")),
+            str((body.get("team") or {}).get("id") or user.get("team_id") or ""),
+        )
         try:
             channel = str(json.loads(view.get("private_metadata") or "{}").get("channel", ""))
         except ValueError:
             channel = ""
-        conversation = Conversation("slack", team, channel, user_id, is_admin=await self._admins.is_admin(user_id, team))
+        conversation = Conversation(
+            "slack", team, channel, user_id, is_admin=await self._admins.is_admin(user_id, team)
+        )
         try:
             # Answered before the ack: a refusal belongs in the form, and Slack waits 3 s for it.
             answer = await asyncio.wait_for(self._engine.answer(command, conversation), 2.5)
@@ -252,7 +274,10 @@ class FormSubmissions:
             await ack(response_action="errors", errors={"time": SORRY})
             return
         if not answer.ok:
-            await ack(response_action="errors", errors={"time": f"{answer.title}: {answer.note or ''}"[:150]})
+            await ack(
+                response_action="errors",
+                errors={"time": f"{answer.title}: {answer.note or ''}"[:150]},
+            )
             return
         await ack()
         try:
@@ -272,7 +297,9 @@ class SourcesButton:
         self._client = client
         self._tasks = tasks
 
-    async def on_action(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+    async def on_action(
+        self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]
+    ) -> None:
         await ack()
         self._tasks.start(self.show(body, action))
 
@@ -283,7 +310,9 @@ class SourcesButton:
             return
         query, offset = found
         conversation = action_conversation(body)
-        message = await rendered(self._engine.evidence(query, offset, conversation), "listing sources")
+        message = await rendered(
+            self._engine.evidence(query, offset, conversation), "listing sources"
+        )
         message.ephemeral = True  # never to the channel: only the presser asked
         url = body.get("response_url")
         try:
@@ -300,7 +329,9 @@ class HomeTab:
 
     ACTIONS = HOME_CONTROL
 
-    def __init__(self, engine: Answerer, client: AsyncWebClient, admins: AdminCheck, tasks: Tasks) -> None:
+    def __init__(
+        self, engine: Answerer, client: AsyncWebClient, admins: AdminCheck, tasks: Tasks
+    ) -> None:
         self._engine = engine
         self._client = client
         self._admins = admins
@@ -310,7 +341,9 @@ class HomeTab:
         if event.get("tab", "home") == "home" and event.get("user"):
             self._tasks.start(self.publish(str(body.get("team_id", "")), str(event["user"])))
 
-    async def on_control(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]) -> None:
+    async def on_control(
+        self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any], action: dict[str, Any]
+    ) -> None:
         await ack()
         user = body.get("user") or {}
         team = str((body.get("team") or {}).get("id") or user.get("team_id") or "")

@@ -139,7 +139,9 @@ class SlackPlatform:
         self.app.action(HomeTab.ACTIONS)(home.on_control)
         self.app.view(FORM_ID)(FormSubmissions(engine, self.client, admins).on_subscribe)
         self.app.action(PageButtons.ACTIONS)(PageButtons(engine, self.tasks).on_action)
-        self.app.action(SourcesButton.ACTION)(SourcesButton(engine, self.client, self.tasks).on_action)
+        self.app.action(SourcesButton.ACTION)(
+            SourcesButton(engine, self.client, self.tasks).on_action
+        )
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self._verifier: SignatureVerifier | None = None
@@ -220,7 +222,9 @@ class SlackPlatform:
             text = await verified_text(request, self._verifier)
         except Refusal as refusal:
             # One short line, no traceback: anyone can send junk, and the log must stay readable.
-            log.info("Slack: refused a request to %s: %s (%s)", EVENTS_PATH, refusal, refusal.status)
+            log.info(
+                "Slack: refused a request to %s: %s (%s)", EVENTS_PATH, refusal, refusal.status
+            )
             return web.Response(status=refusal.status, text=str(refusal))
         response = await self.app.async_dispatch(
             AsyncBoltRequest(body=text, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
@@ -230,7 +234,10 @@ class SlackPlatform:
     async def _healthz(self, request: web.Request) -> web.Response:
         """200 with the report when healthy, 503 otherwise (no signature: it reveals no data)."""
         if self.health is None:
-            healthy, body = self.connected, {"status": "ok", "adapters": {"connected": {"slack": True}}}
+            healthy, body = (
+                self.connected,
+                {"status": "ok", "adapters": {"connected": {"slack": True}}},
+            )
         else:
             healthy, body = await self.health()
         return web.json_response(body, status=200 if healthy else 503)
@@ -249,7 +256,9 @@ class SlackPlatform:
         except TimeoutError:
             await self.tasks.cancel()
 
-    async def post_briefing(self, channel: str, answer: Answer, *, reply_to: str | None = None) -> str:
+    async def post_briefing(
+        self, channel: str, answer: Answer, *, reply_to: str | None = None
+    ) -> str:
         """Post to a channel by id (in the thread of `reply_to`, a message ts, when given);
         retries 429/5xx itself, raises DeliveryError otherwise."""
         return await post_message(self.client, channel, render_slack(answer), thread_ts=reply_to)

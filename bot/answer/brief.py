@@ -12,9 +12,19 @@ from bot.store.store import Store, Window
 
 # How much a speaker's office weighs when choosing the key statements (heads of state first).
 TITLE_WEIGHTS = (
-    ("president", 5), ("prime minister", 5), ("chancellor", 5), ("king", 5), ("supreme leader", 5),
-    ("foreign minister", 4), ("secretary of state", 4), ("secretary-general", 4),
-    ("minister", 3), ("secretary", 3), ("spokesperson", 2), ("ambassador", 2), ("envoy", 2),
+    ("president", 5),
+    ("prime minister", 5),
+    ("chancellor", 5),
+    ("king", 5),
+    ("supreme leader", 5),
+    ("foreign minister", 4),
+    ("secretary of state", 4),
+    ("secretary-general", 4),
+    ("minister", 3),
+    ("secretary", 3),
+    ("spokesperson", 2),
+    ("ambassador", 2),
+    ("envoy", 2),
 )
 POOL = 50  # candidates considered per section before ranking
 
@@ -29,7 +39,9 @@ def speaker_weight(statement: dict[str, Any]) -> int:
 
 def rank_statements(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Key statements: by the speaker's office, then by how many sources carry them."""
-    return sorted(statements, key=lambda s: (-(speaker_weight(s) + 2 * (s["source_count"] - 1)), s["id"]))
+    return sorted(
+        statements, key=lambda s: (-(speaker_weight(s) + 2 * (s["source_count"] - 1)), s["id"])
+    )
 
 
 def disagreements(events: list[dict[str, Any]]) -> list[Item]:
@@ -44,25 +56,56 @@ def disagreements(events: list[dict[str, Any]]) -> list[Item]:
             Field(source_label(s), ", ".join(claim(s, field) for field in disputed))
             for s in event["sources"]
         ]
-        items.append(Item(heading=f"Sources disagree on {' and '.join(disputed)}: {base.heading}",
-                          fields=fields, citations=base.citations, data=base.data))
+        items.append(
+            Item(
+                heading=f"Sources disagree on {' and '.join(disputed)}: {base.heading}",
+                fields=fields,
+                citations=base.citations,
+                data=base.data,
+            )
+        )
     return items
 
 
 async def compose(
-    store: Store, query: Query, window: Window, title: str, per_section: int, min_confidence: float = 0.0
+    store: Store,
+    query: Query,
+    window: Window,
+    title: str,
+    per_section: int,
+    min_confidence: float = 0.0,
 ) -> Answer:
     from bot.answer.service import fts_query  # the service owns user-text-to-FTS translation
 
     match = fts_query(query.topic) if query.topic else None
-    shared = {"match": match, "window": window, "limit": POOL, "count": False, "min_confidence": min_confidence}
+    shared = {
+        "match": match,
+        "window": window,
+        "limit": POOL,
+        "count": False,
+        "min_confidence": min_confidence,
+    }
     talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], **shared)
     planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], **shared)
     agreements, _ = await store.events(types=["AGREE"], **shared)
     statements, _ = await store.statements(named_only=True, **shared)
     others, _ = await store.events(
-        types=["SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-               "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
+        types=[
+            "SUPPORT",
+            "CONCEDE",
+            "COOPERATE",
+            "AID",
+            "RETREAT",
+            "REQUEST",
+            "ACCUSE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "SANCTION",
+            "MOBILIZE",
+            "COERCE",
+            "ASSAULT",
+        ],
         **shared,
     )
     ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
@@ -70,9 +113,13 @@ async def compose(
         Section("Talks", [event_item(e) for e in ongoing_first[:per_section]]),
         Section("Coming up", [event_item(e) for e in sorted(planned, key=_date_key)[:per_section]]),
         Section("Agreements", [event_item(e) for e in agreements[:per_section]]),
-        Section("Key statements", [statement_item(s) for s in rank_statements(statements)[:per_section]]),
+        Section(
+            "Key statements", [statement_item(s) for s in rank_statements(statements)[:per_section]]
+        ),
         Section("Other events", [event_item(e) for e in others[:per_section]]),
-        Section("Where sources disagree", disagreements(talks + planned + agreements)[:per_section]),
+        Section(
+            "Where sources disagree", disagreements(talks + planned + agreements)[:per_section]
+        ),
     ]
     sections = [s for s in sections if s.items]
     shown = sum(len(s.items) for s in sections)
@@ -89,10 +136,17 @@ def _date_key(event: dict[str, Any]) -> int:
 def headline(answer: Answer) -> Answer:
     """The short channel message a scheduled briefing hangs its thread on: what it counts."""
     counts = {section.title: len(section.items) for section in answer.sections}
-    parts = [_count(counts.get("Talks", 0) + counts.get("Coming up", 0), "talk", "talks"),
-             _count(counts.get("Agreements", 0), "agreement", "agreements"),
-             _count(counts.get("Key statements", 0), "key statement", "key statements")]
-    return Answer(answer.query, "brief", f"{answer.title}: " + ", ".join(parts), note="The briefing is in the thread.")
+    parts = [
+        _count(counts.get("Talks", 0) + counts.get("Coming up", 0), "talk", "talks"),
+        _count(counts.get("Agreements", 0), "agreement", "agreements"),
+        _count(counts.get("Key statements", 0), "key statement", "key statements"),
+    ]
+    return Answer(
+        answer.query,
+        "brief",
+        f"{answer.title}: " + ", ".join(parts),
+        note="The briefing is in the thread.",
+    )
 
 
 def _count(n: int, one: str, many: str) -> str:

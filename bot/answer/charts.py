@@ -78,7 +78,13 @@ def summarise(events: list[dict[str, Any]]) -> TalksSummary:
             weeks.append(week)
             week += timedelta(days=7)
     return TalksSummary(
-        weeks, [k for k, _ in kinds.most_common()], dict(per_week), pairs, len(events), undated, earlier
+        weeks,
+        [k for k, _ in kinds.most_common()],
+        dict(per_week),
+        pairs,
+        len(events),
+        undated,
+        earlier,
     )
 
 
@@ -86,9 +92,19 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
     """The chart in words: what is counted, over which weeks, the busiest week, and who met whom."""
     parts = [f"Chart of {subject}: {summary.total} event{'s' * (summary.total != 1)}."]
     if summary.weeks:
-        by_kind = Counter({k: sum(n for (_, kind), n in summary.counts.items() if kind == k) for k in summary.kinds})
+        by_kind = Counter(
+            {
+                k: sum(n for (_, kind), n in summary.counts.items() if kind == k)
+                for k in summary.kinds
+            }
+        )
         kinds = ", ".join(f"{n} {k}" for k, n in by_kind.most_common())
-        per_week = Counter({w: sum(n for (week, _), n in summary.counts.items() if week == w) for w in summary.weeks})
+        per_week = Counter(
+            {
+                w: sum(n for (week, _), n in summary.counts.items() if week == w)
+                for w in summary.weeks
+            }
+        )
         busiest, most = per_week.most_common(1)[0]
         parts.append(
             f"Left, a bar chart of events per week by kind ({kinds}) for the {len(summary.weeks)} "
@@ -96,11 +112,16 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
             f"was the week of {busiest.isoformat()} with {most}."
         )
     if summary.earlier:
-        parts.append(f"{summary.earlier} event(s) dated before {summary.weeks[0].isoformat()} are not in the bars.")
+        parts.append(
+            f"{summary.earlier} event(s) dated before {summary.weeks[0].isoformat()} are not in the bars."
+        )
     if summary.undated:
         parts.append(f"{summary.undated} undated event(s) are not in the bars.")
     if summary.pairs:
-        named = "; ".join(f"{a} and {b}, {n} time{'s' * (n != 1)}" for (a, b), n in summary.pairs.most_common(MAX_ALT_PAIRS))
+        named = "; ".join(
+            f"{a} and {b}, {n} time{'s' * (n != 1)}"
+            for (a, b), n in summary.pairs.most_common(MAX_ALT_PAIRS)
+        )
         parts.append(f"Right, a network of who met whom, thicker lines for more meetings: {named}.")
     else:
         parts.append("No event names two participants, so there is no network of who met whom.")
@@ -148,7 +169,12 @@ def _draw_weeks(axes: Any, summary: TalksSummary) -> None:
         axes.bar(positions, heights, bottom=bottom, label=kind)
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     step = max(1, len(summary.weeks) // 8)  # at most about eight date labels
-    axes.set_xticks(list(positions)[::step], [w.strftime("%d %b %Y") for w in summary.weeks][::step], rotation=30, ha="right")
+    axes.set_xticks(
+        list(positions)[::step],
+        [w.strftime("%d %b %Y") for w in summary.weeks][::step],
+        rotation=30,
+        ha="right",
+    )
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.set_ylabel("events")
     axes.legend(loc="upper left", fontsize="small")
@@ -163,21 +189,35 @@ def _draw_network(axes: Any, summary: TalksSummary) -> None:
         meetings[b] += n
     people = [name for name, _ in meetings.most_common(MAX_PEOPLE)]
     if not people:
-        axes.text(0.5, 0.5, "no meetings between named participants", ha="center", va="center", transform=axes.transAxes)
+        axes.text(
+            0.5,
+            0.5,
+            "no meetings between named participants",
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
         return
     # On a circle: with a dozen nodes at most, every line stays visible without a layout library.
     where = {
-        name: (math.cos(2 * math.pi * i / len(people) + math.pi / 2), math.sin(2 * math.pi * i / len(people) + math.pi / 2))
+        name: (
+            math.cos(2 * math.pi * i / len(people) + math.pi / 2),
+            math.sin(2 * math.pi * i / len(people) + math.pi / 2),
+        )
         for i, name in enumerate(people)
     }
     most = max(summary.pairs.values())
     for (a, b), n in summary.pairs.items():
         if a in where and b in where:
             (x1, y1), (x2, y2) = where[a], where[b]
-            axes.plot([x1, x2], [y1, y2], color="#2b6cb0", alpha=0.7, linewidth=1 + 7 * n / most, zorder=1)
+            axes.plot(
+                [x1, x2], [y1, y2], color="#2b6cb0", alpha=0.7, linewidth=1 + 7 * n / most, zorder=1
+            )
     xs, ys = zip(*where.values(), strict=True)
     axes.scatter(xs, ys, s=120, color="#1a365d", zorder=2)
     for name, (x, y) in where.items():
-        axes.annotate(name, (x, y), xytext=(0, 9), textcoords="offset points", ha="center", fontsize="small")
+        axes.annotate(
+            name, (x, y), xytext=(0, 9), textcoords="offset points", ha="center", fontsize="small"
+        )
     axes.set_xlim(-1.5, 1.5)
     axes.set_ylim(-1.3, 1.35)

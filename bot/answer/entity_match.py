@@ -67,7 +67,9 @@ class EntityMatcher:
     def _unindex(self, entity_id: int, knowns: list[Known]) -> None:
         """Drop an entity's entries (filtering by id: a surname may be shared by thousands)."""
         norms = {k.norm for k in knowns}
-        surnames = {k.norm.rsplit(" ", 1)[1] for k in knowns if k.kind == "person" and " " in k.norm}
+        surnames = {
+            k.norm.rsplit(" ", 1)[1] for k in knowns if k.kind == "person" and " " in k.norm
+        }
         for table, keys in ((self._by_norm, norms), (self._by_surname, surnames)):
             for key in keys:
                 kept = [k for k in table.get(key, ()) if k.entity_id != entity_id]
@@ -89,12 +91,18 @@ class EntityMatcher:
         country = country_index().match(typed)
         if country is not None:
             for known in self._known:
-                if known.kind == "country" and name_key(known.name) == name_key(country.country.name):
+                if known.kind == "country" and name_key(known.name) == name_key(
+                    country.country.name
+                ):
                     return known
         choices = {k.norm: k for k in self._known}
-        found = process.extractOne(norm, choices.keys(), scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
+        found = process.extractOne(
+            norm, choices.keys(), scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF
+        )
         if found is None and " " not in norm:
-            found = process.extractOne(norm, self._by_surname.keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF)
+            found = process.extractOne(
+                norm, self._by_surname.keys(), scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF
+            )
             if found is not None:
                 return _most_mentioned(self._by_surname[found[0]])
         return choices[found[0]] if found else None

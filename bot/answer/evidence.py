@@ -37,5 +37,12 @@ def evidence_answer(listed: Answer) -> Answer:
     if not listed.ok or not items:
         note = listed.note if not listed.ok else "Those facts are no longer listed; ask again."
         return Answer(listed.query, "evidence", title, note=note, ok=False)
-    return Answer(listed.query, "evidence", title, [Section(title, items)], shown=len(items),
-                  total=len(items), private=True)
+    return Answer(
+        listed.query,
+        "evidence",
+        title,
+        [Section(title, items)],
+        shown=len(items),
+        total=len(items),
+        private=True,
+    )

@@ -33,7 +33,8 @@ def controls(subscription: Item) -> tuple[Control, ...]:
     """Pause or Resume, and Remove, for one listed subscription (its data from `subscriptions`)."""
     number = subscription.data["id"]
     toggle = (
-        Control("Pause", f"pause {number}") if subscription.data.get("state") == "active"
+        Control("Pause", f"pause {number}")
+        if subscription.data.get("state") == "active"
         else Control("Resume", f"resume {number}")
     )
     return (toggle, Control("Remove", f"unsubscribe {number}"))

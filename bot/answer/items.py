@@ -8,16 +8,43 @@ from bot.answer.model import Citation, Field, Item
 from bot.facts import public_precision
 
 KIND_LABELS = {
-    "talks": "Talks", "negotiations": "Negotiations", "meeting": "Meeting", "phone_call": "Phone call",
-    "visit": "Visit", "summit": "Summit", "conference": "Conference", "agreement": "Agreement",
+    "talks": "Talks",
+    "negotiations": "Negotiations",
+    "meeting": "Meeting",
+    "phone_call": "Phone call",
+    "visit": "Visit",
+    "summit": "Summit",
+    "conference": "Conference",
+    "agreement": "Agreement",
 }
 PUBLIC_EVENT_KEYS = (
-    "type", "kind", "mode", "participants", "location", "date", "date_precision", "status", "topics",
-    "excluded_topics", "outcome", "content", "evidence", "confidence",
+    "type",
+    "kind",
+    "mode",
+    "participants",
+    "location",
+    "date",
+    "date_precision",
+    "status",
+    "topics",
+    "excluded_topics",
+    "outcome",
+    "content",
+    "evidence",
+    "confidence",
 )
 PUBLIC_STATEMENT_KEYS = (
-    "speaker", "speaker_text", "speaker_kind", "speaker_title", "speaker_country", "verb", "content",
-    "quote", "evidence", "date", "confidence",
+    "speaker",
+    "speaker_text",
+    "speaker_kind",
+    "speaker_title",
+    "speaker_country",
+    "verb",
+    "content",
+    "quote",
+    "evidence",
+    "date",
+    "confidence",
 )
 
 
@@ -66,7 +93,9 @@ def claim(source: dict[str, Any], field: str) -> str:
         day = source.get("claimed_date")
         if not day:
             return "–"
-        return {"month": day[:7], "year": day[:4]}.get(source.get("claimed_date_precision") or "day", day)
+        return {"month": day[:7], "year": day[:4]}.get(
+            source.get("claimed_date_precision") or "day", day
+        )
     value = source.get("claimed_location" if field == "place" else f"claimed_{field}")
     return str(value) if value else "–"
 
@@ -133,7 +162,9 @@ def event_item(event: dict[str, Any]) -> Item:
     data["sources"] = public_sources(event["sources"])
     if disputes:
         data["disagreements"] = disputes
-    return Item(heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data)
+    return Item(
+        heading=heading, body="", fields=fields, citations=citations(event["sources"]), data=data
+    )
 
 
 def speaker_label(statement: dict[str, Any]) -> str:

@@ -138,10 +138,16 @@ class Answer:
                 ],
             )
             items.append(data)
-        found: dict[str, Any] = {"query": self.query, "intent": self.intent, "items": items, "text": text}
+        found: dict[str, Any] = {
+            "query": self.query,
+            "intent": self.intent,
+            "items": items,
+            "text": text,
+        }
         if self.attachments:  # the bytes stay out of JSON; the console writes them to files
             found["attachments"] = [
-                {"filename": a.filename, "mime_type": a.mime_type, "alt_text": a.alt_text} for a in self.attachments
+                {"filename": a.filename, "mime_type": a.mime_type, "alt_text": a.alt_text}
+                for a in self.attachments
             ]
         return found
 

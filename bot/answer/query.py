@@ -23,6 +23,7 @@ from bot.facts import PLOVER_TYPES
 
 MAX_QUERY_CHARS = 500
 
+
 @dataclass(frozen=True)
 class Query:
     intent: str
@@ -64,9 +65,18 @@ def _split_time(text: str, today: date) -> tuple[str, str | None, str | None]:
         (r"\btoday$", lambda m: (today, today)),
         (r"\byesterday$", lambda m: (today - timedelta(days=1), today - timedelta(days=1))),
         (r"\bthis week$", lambda m: (today - timedelta(days=today.weekday()), today)),
-        (r"\blast week$", lambda m: (today - timedelta(days=today.weekday() + 7), today - timedelta(days=today.weekday() + 1))),
+        (
+            r"\blast week$",
+            lambda m: (
+                today - timedelta(days=today.weekday() + 7),
+                today - timedelta(days=today.weekday() + 1),
+            ),
+        ),
         (r"\bthis month$", lambda m: (today.replace(day=1), today)),
-        (r"\b(?:in the )?(?:last|past) (\d{1,3}) days$", lambda m: (today - timedelta(days=int(m.group(1))), today)),
+        (
+            r"\b(?:in the )?(?:last|past) (\d{1,3}) days$",
+            lambda m: (today - timedelta(days=int(m.group(1))), today),
+        ),
         (r"\bsince (.+)$", None),
     ]
     for pattern, make in patterns:
@@ -95,7 +105,10 @@ def parse_day(text: str, today: date) -> date | None:
         parsed = dateparser.parse(
             text,
             languages=["en"],
-            settings={"RELATIVE_BASE": datetime.combine(today, datetime.min.time()), "PREFER_DATES_FROM": "past"},
+            settings={
+                "RELATIVE_BASE": datetime.combine(today, datetime.min.time()),
+                "PREFER_DATES_FROM": "past",
+            },
         )
     except Exception:  # dateparser fails in odd ways on odd text
         return None
@@ -110,7 +123,12 @@ def _split_topic(text: str) -> tuple[str, str | None]:
 
 
 def _names(text: str) -> tuple[str, ...]:
-    text = re.sub(r"^(?:with|between|involving|of|by|from|against|for|among)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(?:with|between|involving|of|by|from|against|for|among)\s+",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    )
     parts = re.split(r"\s*(?:,|\band\b|&|\bvs\.?|\bversus\b)\s*", text, flags=re.IGNORECASE)
     return tuple(p.strip(" \"'?.!") for p in parts if p.strip(" \"'?.!"))
 
@@ -124,10 +142,14 @@ def parse(raw: str, today: date | None = None) -> Query:
         return Query("help", text, problem="empty")
     if len(full) > MAX_QUERY_CHARS:
         # Refused rather than cut: a query cut at 500 characters could mean something else.
-        return Query("help", text, problem=(
-            f"That's too long for me ({len(full):,} characters): please ask in under "
-            f"{MAX_QUERY_CHARS} characters, e.g. `search \"a few words\"`."
-        ))
+        return Query(
+            "help",
+            text,
+            problem=(
+                f"That's too long for me ({len(full):,} characters): please ask in under "
+                f'{MAX_QUERY_CHARS} characters, e.g. `search "a few words"`.'
+            ),
+        )
     bare = text.rstrip("?!. ")
     for command in COMMANDS:
         for pattern in command.patterns:
@@ -150,11 +172,17 @@ def _read(command: Command, text: str, match: re.Match[str], today: date) -> Que
     rest = (groups.get("rest") or "").strip()
     if command.reads == WORDS:
         words = rest.strip("\"'“”")
-        return Query(command.intent, text, words=words) if words else Query("help", text, problem=command.problem)
+        return (
+            Query(command.intent, text, words=words)
+            if words
+            else Query("help", text, problem=command.problem)
+        )
     if command.reads == REST:
         if not rest and command.problem:
             return Query("help", text, problem=command.problem)
-        return Query(command.intent, text, schedule=rest if command.intent == "subscribe" else (rest or None))
+        return Query(
+            command.intent, text, schedule=rest if command.intent == "subscribe" else (rest or None)
+        )
     assert command.reads == BARE, command.reads
     return Query(command.intent, text)
 
@@ -198,7 +226,12 @@ def _with_filters(command: Command, text: str, match: re.Match[str], today: date
         word = (groups["type"] or "").lower()
         plover = TYPE_WORDS.get(word)
         if word and plover is None:
-            return Query("help", text, problem=f"unknown event type {groups['type']!r}; try one of: " + ", ".join(t.lower() for t in PLOVER_TYPES))
+            return Query(
+                "help",
+                text,
+                problem=f"unknown event type {groups['type']!r}; try one of: "
+                + ", ".join(t.lower() for t in PLOVER_TYPES),
+            )
     if intent == "agreements":
         plover = "AGREE"
     rest, topic, since, until = _filters(groups.get("rest") or groups.get("topic") or "", today)
@@ -211,7 +244,16 @@ def _with_filters(command: Command, text: str, match: re.Match[str], today: date
     names = _names(groups["names"]) if groups.get("names") else _names(rest)
     if intent == "profile":
         names = names[:1]
-    return Query(intent, text, names=names, topic=topic, since=since, until=until, plover_type=plover, place=place)
+    return Query(
+        intent,
+        text,
+        names=names,
+        topic=topic,
+        since=since,
+        until=until,
+        plover_type=plover,
+        place=place,
+    )
 
 
 _SUGGESTIONS = suggestion_words()
@@ -221,4 +263,3 @@ def suggest(text: str, limit: int = 3) -> tuple[str, ...]:
     """The commands closest to what was typed."""
     found = process.extract(text[:60], _SUGGESTIONS, limit=limit, score_cutoff=40)
     return tuple(choice for choice, _, _ in found) or ("help", "latest talks", "who said what")
-

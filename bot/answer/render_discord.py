@@ -216,8 +216,11 @@ def _finish(embed: dict[str, Any], blocks: list[str]) -> dict[str, Any]:
 
 def page_buttons(page: Page) -> list[dict[str, Any]]:
     """Previous / Next, those that apply and whose custom_id fits."""
-    buttons = [_button(label, f"page:{offset}:{page.query}")
-               for label, offset in (("Previous", page.previous), ("Next", page.next)) if offset is not None]
+    buttons = [
+        _button(label, f"page:{offset}:{page.query}")
+        for label, offset in (("Previous", page.previous), ("Next", page.next))
+        if offset is not None
+    ]
     return [b for b in buttons if b is not None]
 
 
@@ -231,7 +234,9 @@ def action_rows(answer: Answer) -> list[dict[str, Any]]:
     """One action row: the paging buttons, then Sources; nothing when neither applies or fits."""
     buttons = page_buttons(answer.page) if answer.page else []
     listing: Listing | None = answer.listing
-    sources = _button(SOURCES_LABEL, f"sources:{listing.offset}:{listing.query}") if listing else None
+    sources = (
+        _button(SOURCES_LABEL, f"sources:{listing.offset}:{listing.query}") if listing else None
+    )
     if sources is not None:
         buttons.append(sources)
     return [{"type": 1, "components": buttons}] if buttons else []
@@ -272,5 +277,10 @@ def render_discord(answer: Answer) -> DiscordMessage:
     if answer.attachments:
         # An embed shows an uploaded file by name; Discord reads the alt text from the attachment.
         embeds[0]["image"] = {"url": f"attachment://{answer.attachments[0].filename}"}
-    return DiscordMessage(content=content, embeds=embeds, dropped=dropped, components=components,
-                          files=list(answer.attachments))
+    return DiscordMessage(
+        content=content,
+        embeds=embeds,
+        dropped=dropped,
+        components=components,
+        files=list(answer.attachments),
+    )

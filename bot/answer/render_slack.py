@@ -214,7 +214,12 @@ def read_page_value(value: str) -> tuple[str, int] | None:
         query, offset = data["q"], data["o"]
     except (ValueError, TypeError, KeyError):
         return None
-    if not isinstance(query, str) or not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+    if (
+        not isinstance(query, str)
+        or not isinstance(offset, int)
+        or isinstance(offset, bool)
+        or offset < 0
+    ):
         return None
     return query, offset
 
@@ -224,7 +229,9 @@ def page_buttons(page: Page) -> list[dict[str, Any]]:
     buttons = []
     for action_id, offset in (("page_previous", page.previous), ("page_next", page.next)):
         if offset is not None:
-            buttons.append(_button(action_id, PAGE_BUTTONS[action_id], page_value(page.query, offset)))
+            buttons.append(
+                _button(action_id, PAGE_BUTTONS[action_id], page_value(page.query, offset))
+            )
     return [b for b in buttons if b is not None]
 
 
@@ -236,7 +243,12 @@ def sources_button(listing: Listing) -> dict[str, Any] | None:
 def _button(action_id: str, label: str, value: str) -> dict[str, Any] | None:
     if len(value) > MAX_BUTTON_VALUE:
         return None  # a query too long to carry: typed `more` still works
-    return {"type": "button", "action_id": action_id, "value": value, "text": {"type": "plain_text", "text": label}}
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "value": value,
+        "text": {"type": "plain_text", "text": label},
+    }
 
 
 def buttons_block(answer: Answer) -> dict[str, Any] | None:
@@ -322,18 +334,28 @@ def render_slack(answer: Answer) -> SlackMessage:
 MAX_HOME_BLOCKS = 100  # Slack's limit for a Home tab view
 # A home button's action_id: unique in the view (Slack wants that), the command in its value.
 HOME_CONTROL = re.compile(r"^home_control_\d+_\d+$")
-NO_SUBSCRIPTIONS = "No scheduled briefings in this workspace yet. An admin can say `/brief subscribe`."
+NO_SUBSCRIPTIONS = (
+    "No scheduled briefings in this workspace yet. An admin can say `/brief subscribe`."
+)
 
 
 def home_header(text: str) -> dict[str, Any]:
-    return {"type": "header", "text": {"type": "plain_text", "text": plain(text, MAX_HEADER_TEXT) or "Briefbot"}}
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": plain(text, MAX_HEADER_TEXT) or "Briefbot"},
+    }
 
 
 def render_home(home: Home) -> dict[str, Any]:
     """The Home tab view (`views.publish`): latest briefing, scheduled briefings with the buttons
     this user may press, example commands; within Slack's 100 blocks."""
-    tail = [{"type": "divider"}, home_header("Try"),
-            section_block("\n".join(f"`/brief {plain(e, 200)}`" for e in home.examples) or "`/brief help`")]
+    tail = [
+        {"type": "divider"},
+        home_header("Try"),
+        section_block(
+            "\n".join(f"`/brief {plain(e, 200)}`" for e in home.examples) or "`/brief help`"
+        ),
+    ]
     blocks: list[dict[str, Any]] = []
     if home.notice:
         blocks.append(context_block([plain(home.notice, MAX_NOTE)]))
@@ -344,9 +366,14 @@ def render_home(home: Home) -> dict[str, Any]:
     listed = 0
     for item, controls in home.subscriptions:
         rendered = render_item(item)
-        buttons = [_home_button(f"home_control_{listed}_{n}", c.label, c.command) for n, c in enumerate(controls)]
+        buttons = [
+            _home_button(f"home_control_{listed}_{n}", c.label, c.command)
+            for n, c in enumerate(controls)
+        ]
         if buttons:
-            rendered.append({"type": "actions", "block_id": f"subscription_{listed}", "elements": buttons})
+            rendered.append(
+                {"type": "actions", "block_id": f"subscription_{listed}", "elements": buttons}
+            )
         if len(blocks) + len(rendered) > budget:
             break
         blocks += rendered
@@ -354,13 +381,19 @@ def render_home(home: Home) -> dict[str, Any]:
     if not home.subscriptions:
         blocks.append(section_block(NO_SUBSCRIPTIONS))
     elif listed < len(home.subscriptions):
-        blocks.append(context_block([f"{len(home.subscriptions) - listed} more: say `/brief subscriptions`."]))
+        blocks.append(
+            context_block([f"{len(home.subscriptions) - listed} more: say `/brief subscriptions`."])
+        )
     return {"type": "home", "blocks": blocks + tail}
 
 
 def _home_button(action_id: str, label: str, command: str) -> dict[str, Any]:
-    button = {"type": "button", "action_id": action_id, "value": command,
-              "text": {"type": "plain_text", "text": label}}
+    button = {
+        "type": "button",
+        "action_id": action_id,
+        "value": command,
+        "text": {"type": "plain_text", "text": label},
+    }
     if label == "Remove":
         button["style"] = "danger"
     return button
@@ -377,7 +410,8 @@ FORM_VALUE = "value"  # each input's action_id; its block_id is the field's key
 def render_form(form: Form, private_metadata: str) -> dict[str, Any]:
     """A modal (`views.open`) asking the form's questions; `private_metadata` comes back on submit."""
     return {
-        "type": "modal", "callback_id": form.form_id,
+        "type": "modal",
+        "callback_id": form.form_id,
         "title": {"type": "plain_text", "text": form.title[:MAX_MODAL_TITLE]},
         "submit": {"type": "plain_text", "text": form.submit[:MAX_MODAL_TITLE]},
         "close": {"type": "plain_text", "text": "Cancel"},
@@ -389,7 +423,10 @@ def render_form(form: Form, private_metadata: str) -> dict[str, Any]:
 def _input_block(field: FormField) -> dict[str, Any]:
     element: dict[str, Any]
     if field.choices:
-        options = [{"text": {"type": "plain_text", "text": c[:MAX_OPTION_TEXT]}, "value": c} for c in field.choices]
+        options = [
+            {"text": {"type": "plain_text", "text": c[:MAX_OPTION_TEXT]}, "value": c}
+            for c in field.choices
+        ]
         element = {"type": "static_select", "action_id": FORM_VALUE, "options": options}
         initial = next((o for o in options if o["value"] == field.initial), None)
         if initial is not None:
@@ -400,8 +437,13 @@ def _input_block(field: FormField) -> dict[str, Any]:
             element["initial_value"] = field.initial
         if field.placeholder:
             element["placeholder"] = {"type": "plain_text", "text": field.placeholder}
-    return {"type": "input", "block_id": field.key, "optional": field.optional,
-            "label": {"type": "plain_text", "text": field.label}, "element": element}
+    return {
+        "type": "input",
+        "block_id": field.key,
+        "optional": field.optional,
+        "label": {"type": "plain_text", "text": field.label},
+        "element": element,
+    }
 
 
 def form_values(state: dict[str, Any]) -> dict[str, str]:

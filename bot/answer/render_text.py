@@ -35,7 +35,9 @@ def render_text(answer: Answer, tz: str = "UTC") -> str:
             number += 1
             lines.append(f"{number}. {safe(item.heading)}")
             if item.body:
-                lines += textwrap.wrap(safe(item.body), WIDTH, initial_indent="   ", subsequent_indent="   ")
+                lines += textwrap.wrap(
+                    safe(item.body), WIDTH, initial_indent="   ", subsequent_indent="   "
+                )
             for field in item.fields:
                 lines.append(f"   {safe(field.name)}: {safe(field.value)}")
             for c in item.citations:

@@ -36,6 +36,7 @@ MAX_PAGED_CONVERSATIONS = 5000
 MAX_CHART_EVENTS = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+
 def fts_query(text: str, *, any_word: bool = False) -> str | None:
     """An FTS5 MATCH string from user words: each word quoted, so no FTS syntax gets through."""
     words = [w for w in _WORD.findall(text.lower()) if len(w) > 1 or w.isdigit()][:12]
@@ -52,7 +53,10 @@ class _Page:
 
 class AnswerService:
     def __init__(
-        self, store: Store, settings: Settings, subscriptions: SubscriptionHandler | None = None,
+        self,
+        store: Store,
+        settings: Settings,
+        subscriptions: SubscriptionHandler | None = None,
         watches: SubscriptionHandler | None = None,
     ) -> None:
         self.store = store
@@ -73,9 +77,17 @@ class AnswerService:
         query = parse(text)
         command = command_of(query.intent)
         if command is None or not command.paged:
-            return Answer(query.text, query.intent, "Nothing to page", note="That answer has no pages; ask again.", ok=False)
+            return Answer(
+                query.text,
+                query.intent,
+                "Nothing to page",
+                note="That answer has no pages; ask again.",
+                ok=False,
+            )
         offset = max(0, offset)
-        self._remember((conversation.platform, conversation.workspace, conversation.channel), query, offset)
+        self._remember(
+            (conversation.platform, conversation.workspace, conversation.channel), query, offset
+        )
         answer = await self._safely(query, self._paged(query, offset, conversation))
         answer.listing = listing_of(answer) if command.facts else None
         return answer
@@ -86,7 +98,13 @@ class AnswerService:
         query = parse(text)
         command = command_of(query.intent)
         if command is None or not command.facts:
-            return Answer(query.text, "evidence", "No sources", note="That answer lists no facts with sources.", ok=False)
+            return Answer(
+                query.text,
+                "evidence",
+                "No sources",
+                note="That answer lists no facts with sources.",
+                ok=False,
+            )
         if command.paged:
             listed = self._paged(query, max(0, offset), conversation)
         elif command.handler == "brief":
@@ -103,8 +121,11 @@ class AnswerService:
             request_id = uuid.uuid4().hex[:8]
             log.exception("answer failed request_id=%s intent=%s", request_id, query.intent)
             return Answer(
-                query=query.text, intent=query.intent, title="Sorry, something went wrong",
-                note=f"I couldn't answer that just now (reference {request_id}). Please try again.", ok=False,
+                query=query.text,
+                intent=query.intent,
+                title="Sorry, something went wrong",
+                note=f"I couldn't answer that just now (reference {request_id}). Please try again.",
+                ok=False,
             )
 
     @property
@@ -130,18 +151,36 @@ class AnswerService:
         if handler == "more":
             page = self._pages.get(key)
             if page is None:
-                return Answer(query.text, "more", "Nothing to continue", note="Ask something first, then say `more`.", ok=False)
+                return Answer(
+                    query.text,
+                    "more",
+                    "Nothing to continue",
+                    note="Ask something first, then say `more`.",
+                    ok=False,
+                )
             page.offset += self.settings.page_size
             return await self._paged(page.query, page.offset, conversation)
         if handler == "help":
             return self.help(query)
         if handler == "subscriptions":
             if self.subscriptions is None:
-                return Answer(query.text, query.intent, "Scheduled briefings", note="Scheduled briefings are not available here.", ok=False)
+                return Answer(
+                    query.text,
+                    query.intent,
+                    "Scheduled briefings",
+                    note="Scheduled briefings are not available here.",
+                    ok=False,
+                )
             return await self.subscriptions(query, conversation)
         if handler == "watches":
             if self.watches is None:
-                return Answer(query.text, query.intent, "Watches", note="Watches are not available here.", ok=False)
+                return Answer(
+                    query.text,
+                    query.intent,
+                    "Watches",
+                    note="Watches are not available here.",
+                    ok=False,
+                )
             return await self.watches(query, conversation)
         if handler == "brief":
             return await self.brief(query)
@@ -187,14 +226,32 @@ class AnswerService:
         items = [Item(heading=usages, body=what) for usages, what in help_rows()]
         if query.intent == "unknown":
             closest = ", ".join(f"`{c}`" for c in query.suggestions)
-            return Answer(query.text, "help", "I didn't understand that", [Section("Commands", items)],
-                          note=f"Closest commands: {closest}", ok=False, shown=len(items), total=len(items))
+            return Answer(
+                query.text,
+                "help",
+                "I didn't understand that",
+                [Section("Commands", items)],
+                note=f"Closest commands: {closest}",
+                ok=False,
+                shown=len(items),
+                total=len(items),
+            )
         note = query.problem if query.problem and query.problem != "empty" else None
-        return Answer(query.text, "help", "Briefbot commands", [Section("Commands", items)], note=note,
-                      ok=note is None, shown=len(items), total=len(items))
+        return Answer(
+            query.text,
+            "help",
+            "Briefbot commands",
+            [Section("Commands", items)],
+            note=note,
+            ok=note is None,
+            shown=len(items),
+            total=len(items),
+        )
 
     async def latest_talks(self, query: Query, offset: int) -> Answer:
-        return await self._events(query, offset, types=["CONSULT"], title="Latest talks", intent="latest_talks")
+        return await self._events(
+            query, offset, types=["CONSULT"], title="Latest talks", intent="latest_talks"
+        )
 
     async def events(self, query: Query, offset: int) -> Answer:
         if query.plover_type:
@@ -204,7 +261,9 @@ class AnswerService:
             title, types = "Events", None
         return await self._events(query, offset, types=types, title=title, intent=query.intent)
 
-    async def _events(self, query: Query, offset: int, *, types: list[str] | None, title: str, intent: str) -> Answer:
+    async def _events(
+        self, query: Query, offset: int, *, types: list[str] | None, title: str, intent: str
+    ) -> Answer:
         ids, problem = await self._entity_ids(query)
         if query.place:
             title = f"{title} in {query.place}"
@@ -215,15 +274,33 @@ class AnswerService:
         place = resolve_place(query.place) if query.place else None
         rows, total = await self._search_fallback(
             lambda match: self.store.events(
-                types=types, entity_ids=ids, match=match, window=window, limit=limit, offset=offset,
-                min_confidence=self.min_confidence, place_name=place.name if place else None,
+                types=types,
+                entity_ids=ids,
+                match=match,
+                window=window,
+                limit=limit,
+                offset=offset,
+                min_confidence=self.min_confidence,
+                place_name=place.name if place else None,
                 place_code=place.country_code if place else None,
             ),
             query.topic,
         )
         items = [event_item(r) for r in rows]
-        note = None if items or offset else _nothing(title.removesuffix(f" in {query.place}").lower(), query)
-        return Answer(query.text, intent, title, [Section(title, items)], note=note, shown=len(items), total=total)
+        note = (
+            None
+            if items or offset
+            else _nothing(title.removesuffix(f" in {query.place}").lower(), query)
+        )
+        return Answer(
+            query.text,
+            intent,
+            title,
+            [Section(title, items)],
+            note=note,
+            shown=len(items),
+            total=total,
+        )
 
     async def chart(self, query: Query) -> Answer:
         """`chart talks ...`: the talks `latest talks ...` would list, as one PNG with alt text."""
@@ -234,18 +311,33 @@ class AnswerService:
             return Answer(query.text, "chart", title, note=problem, ok=False)
         place = resolve_place(query.place) if query.place else None
         events, _ = await self.store.events(
-            types=["CONSULT"], entity_ids=ids, window=Window(since=query.since, until=query.until),
-            limit=MAX_CHART_EVENTS, count=False, min_confidence=self.min_confidence,
-            place_name=place.name if place else None, place_code=place.country_code if place else None,
+            types=["CONSULT"],
+            entity_ids=ids,
+            window=Window(since=query.since, until=query.until),
+            limit=MAX_CHART_EVENTS,
+            count=False,
+            min_confidence=self.min_confidence,
+            place_name=place.name if place else None,
+            place_code=place.country_code if place else None,
         )
         # Drawing takes a few hundred milliseconds of CPU: off the event loop, so chat stays live.
         picture = await asyncio.to_thread(talks_chart, events, subject)
         if picture is None:
             return Answer(query.text, "chart", title, note=_nothing("talks", query))
-        item = Item(heading=subject.capitalize(), body=picture.alt_text,
-                    data={"events": len(events), "alt_text": picture.alt_text})
-        return Answer(query.text, "chart", title, [Section(title, [item])], shown=1, total=1,
-                      attachments=[picture])
+        item = Item(
+            heading=subject.capitalize(),
+            body=picture.alt_text,
+            data={"events": len(events), "alt_text": picture.alt_text},
+        )
+        return Answer(
+            query.text,
+            "chart",
+            title,
+            [Section(title, [item])],
+            shown=1,
+            total=1,
+            attachments=[picture],
+        )
 
     async def who_said_what(self, query: Query, offset: int) -> Answer:
         ids, problem = await self._entity_ids(query)
@@ -258,14 +350,27 @@ class AnswerService:
         limit = self.settings.page_size
         rows, total = await self._search_fallback(
             lambda match: self.store.statements(
-                speaker_ids=ids, named_only=True, match=match, window=window, limit=limit, offset=offset,
+                speaker_ids=ids,
+                named_only=True,
+                match=match,
+                window=window,
+                limit=limit,
+                offset=offset,
                 min_confidence=self.min_confidence,
             ),
             query.topic,
         )
         items = [statement_item(r) for r in rows]
         note = None if items or offset else _nothing("statements", query)
-        return Answer(query.text, "who_said_what", title, [Section(title, items)], note=note, shown=len(items), total=total)
+        return Answer(
+            query.text,
+            "who_said_what",
+            title,
+            [Section(title, items)],
+            note=note,
+            shown=len(items),
+            total=total,
+        )
 
     async def _search_fallback(self, run, topic: str | None):
         """All topic words first; if nothing has them all, any of them (ranked by relevance)."""
@@ -283,16 +388,34 @@ class AnswerService:
         ids, problem = await self._entity_ids(query)
         title = f"Timeline: {' and '.join(query.names)}"
         if problem or not ids:
-            return Answer(query.text, "timeline", title, note=problem or "Say `timeline X` with a name.", ok=False)
+            return Answer(
+                query.text,
+                "timeline",
+                title,
+                note=problem or "Say `timeline X` with a name.",
+                ok=False,
+            )
         window = Window(since=query.since, until=query.until)
         events, _ = await self.store.events(
-            entity_ids=ids, window=window, limit=200, count=False, details=False, min_confidence=self.min_confidence
+            entity_ids=ids,
+            window=window,
+            limit=200,
+            count=False,
+            details=False,
+            min_confidence=self.min_confidence,
         )
         statements, _ = await self.store.statements(
-            speaker_ids=ids, window=window, limit=200, count=False, details=False, min_confidence=self.min_confidence
+            speaker_ids=ids,
+            window=window,
+            limit=200,
+            count=False,
+            details=False,
+            min_confidence=self.min_confidence,
         )
         # Sorted as bare rows; only the page's rows get their sources and become items.
-        dated = [(e.get("date") or "", 0, e) for e in events] + [(s.get("date") or "", 1, s) for s in statements]
+        dated = [(e.get("date") or "", 0, e) for e in events] + [
+            (s.get("date") or "", 1, s) for s in statements
+        ]
         dated.sort(key=lambda x: (x[0], x[1]))
         shown = dated[offset : offset + self.settings.page_size]
         await self.store.event_details([row for _, kind, row in shown if kind == 0])
@@ -303,12 +426,26 @@ class AnswerService:
             item.heading = f"{when or 'undated'} · {item.heading}"
             page.append(item)
         note = None if page or offset else _nothing("events or statements", query)
-        return Answer(query.text, "timeline", title, [Section(title, page)], note=note, shown=len(page), total=len(dated))
+        return Answer(
+            query.text,
+            "timeline",
+            title,
+            [Section(title, page)],
+            note=note,
+            shown=len(page),
+            total=len(dated),
+        )
 
     async def profile(self, query: Query) -> Answer:
         ids, problem = await self._entity_ids(query)
         if problem or not ids:
-            return Answer(query.text, "profile", "Who is…", note=problem or "Say `who is X` with a name.", ok=False)
+            return Answer(
+                query.text,
+                "profile",
+                "Who is…",
+                note=problem or "Say `who is X` with a name.",
+                ok=False,
+            )
         profile = await self.store.entity_profile(ids[0])
         if profile is None:
             return Answer(query.text, "profile", "Who is…", note="No profile found.", ok=False)
@@ -320,19 +457,26 @@ class AnswerService:
         if others:
             fields.append(Field("Also written", ", ".join(others[:8])))
         fields.append(Field("Mentioned in", f"{profile['articles']} article(s)"))
-        data = {k: profile.get(k) for k in ("name", "kind", "title", "country", "country_code", "aliases")}
+        data = {
+            k: profile.get(k)
+            for k in ("name", "kind", "title", "country", "country_code", "aliases")
+        }
         head = Item(heading=profile["name"], fields=fields, data=data)
         statements, _ = await self.store.statements(
             speaker_ids=ids, limit=3, count=False, min_confidence=self.min_confidence
         )
-        events, _ = await self.store.events(entity_ids=ids, limit=3, count=False, min_confidence=self.min_confidence)
+        events, _ = await self.store.events(
+            entity_ids=ids, limit=3, count=False, min_confidence=self.min_confidence
+        )
         sections = [Section(profile["name"], [head])]
         if statements:
             sections.append(Section("Latest statements", [statement_item(s) for s in statements]))
         if events:
             sections.append(Section("Latest meetings and events", [event_item(e) for e in events]))
         shown = sum(len(s.items) for s in sections)
-        return Answer(query.text, "profile", f"Who is {profile['name']}", sections, shown=shown, total=shown)
+        return Answer(
+            query.text, "profile", f"Who is {profile['name']}", sections, shown=shown, total=shown
+        )
 
     async def search(self, query: Query, offset: int) -> Answer:
         words = query.words or ""
@@ -348,38 +492,74 @@ class AnswerService:
             match = fts_query(words)
             articles = await self.store.search_articles(match, limit=3) if match else []
             for a in articles:
-                items.append(Item(
-                    heading=f"Article: {a['title']}", body=a["snippet"],
-                    citations=[Citation(a["title"], a["source"], a["published"], a["url"])],
-                    data={"title": a["title"], "sources": [{k: a[k] for k in ("title", "source", "url", "published") if a[k]}]},
-                ))
+                items.append(
+                    Item(
+                        heading=f"Article: {a['title']}",
+                        body=a["snippet"],
+                        citations=[Citation(a["title"], a["source"], a["published"], a["url"])],
+                        data={
+                            "title": a["title"],
+                            "sources": [
+                                {k: a[k] for k in ("title", "source", "url", "published") if a[k]}
+                            ],
+                        },
+                    )
+                )
         note = None if items or offset else f"Nothing found for “{words}”."
         title = f"Search: {words}"
-        return Answer(query.text, "search", title, [Section(title, items)], note=note, shown=len(rows), total=total)
+        return Answer(
+            query.text,
+            "search",
+            title,
+            [Section(title, items)],
+            note=note,
+            shown=len(rows),
+            total=total,
+        )
 
     async def sources(self, query: Query) -> Answer:
         rows = await self.store.sources()
         items = [
             Item(
                 heading=r["name"],
-                fields=[Field("Articles", str(r["articles"])), Field("Latest", r["latest"] or "undated")],
+                fields=[
+                    Field("Articles", str(r["articles"])),
+                    Field("Latest", r["latest"] or "undated"),
+                ],
                 data={"source": r["name"], "articles": r["articles"], "latest": r["latest"]},
             )
             for r in rows
         ]
         note = None if items else "No articles yet: ingest some with `briefbot ingest PATH_OR_URL`."
-        return Answer(query.text, "sources", "Sources", [Section("Sources", items)], note=note, shown=len(items), total=len(items))
+        return Answer(
+            query.text,
+            "sources",
+            "Sources",
+            [Section("Sources", items)],
+            note=note,
+            shown=len(items),
+            total=len(items),
+        )
 
-    async def brief(self, query: Query, window: Window | None = None, title: str | None = None) -> Answer:
+    async def brief(
+        self, query: Query, window: Window | None = None, title: str | None = None
+    ) -> Answer:
         """The digest. With no window given: what was ingested in the last 7 days."""
         if window is None:
             if query.since or query.until:
                 window = Window(since=query.since, until=query.until)
             else:
-                week_ago = (datetime.now(UTC) - timedelta(days=7)).isoformat(timespec="microseconds")
+                week_ago = (datetime.now(UTC) - timedelta(days=7)).isoformat(
+                    timespec="microseconds"
+                )
                 window = Window(seen_since=week_ago)
         return await briefing.compose(
-            self.store, query, window, title or "Briefing", self.settings.page_size, self.min_confidence
+            self.store,
+            query,
+            window,
+            title or "Briefing",
+            self.settings.page_size,
+            self.min_confidence,
         )
 
 
@@ -400,5 +580,3 @@ def _filter_words(query: Query) -> list[str]:
 def _nothing(what: str, query: Query) -> str:
     filters = _filter_words(query)
     return f"Nothing found ({what})" + (" " + " ".join(filters) if filters else "") + "."
-
-

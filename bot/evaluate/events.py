@@ -114,10 +114,14 @@ class EventReport:
 
     def render(self) -> str:
         lines = [f"events: {self.path} ({len(self.results)} records, model {self.model})"]
-        lines.append(f"  {'type':<10} {'gold':>4} {'pred':>4} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}")
+        lines.append(
+            f"  {'type':<10} {'gold':>4} {'pred':>4} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"
+        )
         for type_, (g, p, tp) in self.per_type().items():
             prec, rec = _ratio(tp, p), _ratio(tp, g)
-            lines.append(f"  {type_:<10} {g:>4} {p:>4} {tp:>4} {prec:>6.3f} {rec:>6.3f} {_f1(prec, rec):>6.3f}")
+            lines.append(
+                f"  {type_:<10} {g:>4} {p:>4} {tp:>4} {prec:>6.3f} {rec:>6.3f} {_f1(prec, rec):>6.3f}"
+            )
         p, r, f = self.micro()
         lines.append(f"  type micro  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
         lines.append(f"  type macro  F1 {self.macro_f1():.3f}")
@@ -125,7 +129,9 @@ class EventReport:
         lines.append(f"  CONSULT mode accuracy {_ratio(right, total):.3f} ({right}/{total})")
         p, r, f = self.actors()
         lines.append(f"  actors      P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-        lines.append(f"  no event predicted: {sum(1 for x in self.results if not x.predicted and not x.error)}")
+        lines.append(
+            f"  no event predicted: {sum(1 for x in self.results if not x.predicted and not x.error)}"
+        )
         lines.append(f"  raised: {self.raised}")
         lines.append(f"  time: {self.seconds:.1f}s")
         return "\n".join(lines)
@@ -154,7 +160,9 @@ def read_gold(path: Path) -> Iterator[GoldEvent]:
             if not line.strip():
                 continue
             record = json.loads(line)
-            details = record.get("actor_details") or [{"text": a, "code": None} for a in record.get("actors", [])]
+            details = record.get("actor_details") or [
+                {"text": a, "code": None} for a in record.get("actors", [])
+            ]
             yield GoldEvent(
                 id=str(record.get("id")),
                 text=record["text"],
@@ -168,7 +176,9 @@ def _predicted_actors(event: Event) -> list[tuple[str | None, str]]:
     return [(p.country_code, fold(p.name)) for p in event.participants]
 
 
-def _actor_matches(gold: frozenset[tuple[str, str]], predicted: list[tuple[str | None, str]]) -> tuple[frozenset, int]:
+def _actor_matches(
+    gold: frozenset[tuple[str, str]], predicted: list[tuple[str | None, str]]
+) -> tuple[frozenset, int]:
     """Predicted keys and how many gold keys they hit, one to one."""
     keys: set[tuple[str, str]] = set()
     for code, name in predicted:
@@ -189,7 +199,12 @@ def _actor_matches(gold: frozenset[tuple[str, str]], predicted: list[tuple[str |
         else:
             if kind == "name":  # a gold name may match a predicted country by its name
                 for code, name in predicted:
-                    if code and ("code", code) in unused and name and (name in value or value in name):
+                    if (
+                        code
+                        and ("code", code) in unused
+                        and name
+                        and (name in value or value in name)
+                    ):
                         unused.discard(("code", code))
                         hits += 1
                         break
@@ -205,14 +220,21 @@ def evaluate_events(path: Path | str, model_name: str) -> EventReport:
     for record, doc in zip(gold, nlp.pipe(g.text for g in gold), strict=True):
         try:
             index = link_entities(doc)
-            ranked = sorted(extract_events_ranked(doc, index, None, need_participants=False), key=lambda pair: pair[1])
+            ranked = sorted(
+                extract_events_ranked(doc, index, None, need_participants=False),
+                key=lambda pair: pair[1],
+            )
         except Exception as error:  # a record that raises is counted, never fatal
-            report.results.append(RecordResult(record, None, None, frozenset(), 0, error=repr(error)))
+            report.results.append(
+                RecordResult(record, None, None, frozenset(), 0, error=repr(error))
+            )
             continue
         event = ranked[0][0] if ranked else None
         keys, hits = _actor_matches(record.actors, _predicted_actors(event) if event else [])
         report.results.append(
-            RecordResult(record, event.type if event else None, event.mode if event else None, keys, hits)
+            RecordResult(
+                record, event.type if event else None, event.mode if event else None, keys, hits
+            )
         )
     report.seconds = time.perf_counter() - started
     return report

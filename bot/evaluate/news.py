@@ -61,25 +61,119 @@ from bot.facts import Event, Extraction, Statement
 FIELDS = ("kind", "location", "date", "status")
 CURVE_THRESHOLDS = tuple(i / 10 for i in range(10))
 
-PRONOUNS = frozenset({
-    "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his", "hers",
-    "its", "their", "theirs", "our", "who", "whom", "which", "that", "this", "these", "those",
-})
+PRONOUNS = frozenset(
+    {
+        "i",
+        "me",
+        "we",
+        "us",
+        "you",
+        "he",
+        "him",
+        "she",
+        "her",
+        "it",
+        "they",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "theirs",
+        "our",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+    }
+)
 # Words that make a name an organisation, a group or a place rather than a person.
-ORG_WORDS = frozenset({
-    "ministry", "ministries", "office", "court", "government", "administration", "council",
-    "army", "forces", "force", "agency", "committee", "union", "nations", "organization",
-    "organisation", "department", "party", "front", "movement", "delegation", "delegations",
-    "commission", "league", "bank", "fund", "house", "cabinet", "parliament", "assembly",
-    "presidency", "embassy", "states", "republic", "federation", "kingdom", "group", "alliance",
-    "authority", "authorities", "service", "services", "guard", "corps", "cartel", "cartels",
-    "media", "news", "association", "institute", "university", "foundation", "company",
-    "corporation", "community", "secretariat", "mission", "coalition", "military", "navy",
-    "police", "tribunal", "bureau", "board", "senate", "congress", "sources", "officials",
-    "ministers", "leaders", "side", "sides", "kremlin", "spokesperson", "spokesman",
-})
+ORG_WORDS = frozenset(
+    {
+        "ministry",
+        "ministries",
+        "office",
+        "court",
+        "government",
+        "administration",
+        "council",
+        "army",
+        "forces",
+        "force",
+        "agency",
+        "committee",
+        "union",
+        "nations",
+        "organization",
+        "organisation",
+        "department",
+        "party",
+        "front",
+        "movement",
+        "delegation",
+        "delegations",
+        "commission",
+        "league",
+        "bank",
+        "fund",
+        "house",
+        "cabinet",
+        "parliament",
+        "assembly",
+        "presidency",
+        "embassy",
+        "states",
+        "republic",
+        "federation",
+        "kingdom",
+        "group",
+        "alliance",
+        "authority",
+        "authorities",
+        "service",
+        "services",
+        "guard",
+        "corps",
+        "cartel",
+        "cartels",
+        "media",
+        "news",
+        "association",
+        "institute",
+        "university",
+        "foundation",
+        "company",
+        "corporation",
+        "community",
+        "secretariat",
+        "mission",
+        "coalition",
+        "military",
+        "navy",
+        "police",
+        "tribunal",
+        "bureau",
+        "board",
+        "senate",
+        "congress",
+        "sources",
+        "officials",
+        "ministers",
+        "leaders",
+        "side",
+        "sides",
+        "kremlin",
+        "spokesperson",
+        "spokesman",
+    }
+)
 # Lower-case particles inside personal names ("Mohammed bin Salman", "Abdel Fattah al-Sisi").
-NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu", "e"})
+NAME_PARTICLES = frozenset(
+    {"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le", "abu", "e"}
+)
 # Gazetteer entries too common as plain words to mark a country inside a longer name.
 NOT_COUNTRY_WORDS = frozenset({"states"})
 
@@ -96,21 +190,34 @@ _FULL_FORMS = (
     (("russian", "federation"), ("russia",)),
     (("turkiye",), ("turkey",)),
 )
-_QUOTES = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+    }
+)
 _WORDS = re.compile(r"[^\W_]+")
 
 
 # --- names -----------------------------------------------------------------------------------
+
 
 def normalise_text(text: str) -> str:
     """Whitespace collapsed, curly quotes and apostrophes straight (for statement contents)."""
     return " ".join(text.translate(_QUOTES).split())
 
 
-def _replace_runs(words: list[str], table: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> list[str]:
+def _replace_runs(
+    words: list[str], table: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -209,7 +316,9 @@ class Mention:
     code: str | None = None
 
 
-def _last_name_match(a: tuple[str, ...], a_person: bool, b: tuple[str, ...], b_person: bool) -> bool:
+def _last_name_match(
+    a: tuple[str, ...], a_person: bool, b: tuple[str, ...], b_person: bool
+) -> bool:
     if a[-1] != b[-1] or (len(a) == 1 and len(b) == 1):
         return False
     return (len(a) == 1 or a_person) and (len(b) == 1 or b_person)
@@ -276,10 +385,13 @@ def is_unnamed(statement: Statement) -> bool:
 
 
 def participant_mention(participant) -> Mention:
-    return Mention(name_words(participant.name), participant.kind == "person", participant.country_code)
+    return Mention(
+        name_words(participant.name), participant.kind == "person", participant.country_code
+    )
 
 
 # --- gold ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class GoldEvent:
@@ -340,6 +452,7 @@ def read_gold(folder: Path | str) -> list[GoldArticle]:
 
 # --- matching --------------------------------------------------------------------------------
 
+
 def event_matches(gold: GoldEvent, event: Event) -> bool:
     """Same type and at least one shared participant."""
     if gold.type != event.type:
@@ -360,7 +473,9 @@ def location_matches(gold: str, event: Event) -> bool:
         if predicted and (_contains_run(predicted, words) or _contains_run(words, predicted)):
             return True
         code = _country_of(words)
-        if code and (place.country_code == code or any(c == code for _, _, c in country_spans(predicted))):
+        if code and (
+            place.country_code == code or any(c == code for _, _, c in country_spans(predicted))
+        ):
             return True
     return False
 
@@ -385,6 +500,7 @@ def statement_matches(gold: GoldStatement, statement: Statement) -> bool:
 
 # --- scores ----------------------------------------------------------------------------------
 
+
 def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
@@ -401,8 +517,12 @@ class Tally:
     right: int = 0  # predictions matching some gold item
 
     def __add__(self, other: Tally) -> Tally:
-        return Tally(self.gold + other.gold, self.found + other.found,
-                     self.predicted + other.predicted, self.right + other.right)
+        return Tally(
+            self.gold + other.gold,
+            self.found + other.found,
+            self.predicted + other.predicted,
+            self.right + other.right,
+        )
 
     @property
     def recall(self) -> float:
@@ -438,10 +558,13 @@ def _field_value(name: str, event: Event) -> str:
     return str(getattr(event, name) or "-")
 
 
-def score_article(gold: GoldArticle, prediction: Extraction | BaseException | None,
-                  min_confidence: float = 0.0) -> ArticleScore:
+def score_article(
+    gold: GoldArticle, prediction: Extraction | BaseException | None, min_confidence: float = 0.0
+) -> ArticleScore:
     if not isinstance(prediction, Extraction):
-        error = "no prediction" if prediction is None else f"{type(prediction).__name__}: {prediction}"
+        error = (
+            "no prediction" if prediction is None else f"{type(prediction).__name__}: {prediction}"
+        )
         events, statements = [], []
     else:
         error = None
@@ -467,7 +590,9 @@ def score_article(gold: GoldArticle, prediction: Extraction | BaseException | No
                 hit = any(field_matches(name, g, events[i]) for i in matching)
                 fields[name] = (right + hit, total + 1)
                 if not hit:
-                    wrong_fields.append((name, g, [_field_value(name, events[i]) for i in matching]))
+                    wrong_fields.append(
+                        (name, g, [_field_value(name, events[i]) for i in matching])
+                    )
 
     missed_statements = []
     found_statements = 0
@@ -485,7 +610,9 @@ def score_article(gold: GoldArticle, prediction: Extraction | BaseException | No
         file=gold.file,
         error=error,
         events=Tally(len(gold.events), found_events, len(events), sum(event_hit)),
-        statements=Tally(len(gold.statements), found_statements, len(statements), sum(statement_hit)),
+        statements=Tally(
+            len(gold.statements), found_statements, len(statements), sum(statement_hit)
+        ),
         fields=fields,
         wrong_fields=wrong_fields,
         missed_events=missed_events,
@@ -511,7 +638,10 @@ class NewsScore:
         return sum((a.statements for a in self.articles), Tally())
 
     def field(self, name: str) -> tuple[int, int]:
-        return (sum(a.fields[name][0] for a in self.articles), sum(a.fields[name][1] for a in self.articles))
+        return (
+            sum(a.fields[name][0] for a in self.articles),
+            sum(a.fields[name][1] for a in self.articles),
+        )
 
     def field_accuracy(self, name: str) -> float | None:
         right, total = self.field(name)
@@ -526,9 +656,11 @@ class NewsScore:
         return NewsScore([a for a in self.articles if a.file in wanted], self.min_confidence)
 
 
-def score(gold_articles: Sequence[GoldArticle],
-          predictions: Mapping[str, Extraction | BaseException] | Sequence[Extraction | BaseException],
-          min_confidence: float = 0.0) -> NewsScore:
+def score(
+    gold_articles: Sequence[GoldArticle],
+    predictions: Mapping[str, Extraction | BaseException] | Sequence[Extraction | BaseException],
+    min_confidence: float = 0.0,
+) -> NewsScore:
     """Score predictions against gold, a pure function.
 
     `predictions` maps each article's file name to its Extraction (or the exception its
@@ -541,8 +673,10 @@ def score(gold_articles: Sequence[GoldArticle],
         found = list(predictions)
         if len(found) != len(gold_articles):
             raise ValueError(f"{len(found)} predictions for {len(gold_articles)} articles")
-    return NewsScore([score_article(g, p, min_confidence) for g, p in zip(gold_articles, found, strict=True)],
-                     min_confidence)
+    return NewsScore(
+        [score_article(g, p, min_confidence) for g, p in zip(gold_articles, found, strict=True)],
+        min_confidence,
+    )
 
 
 def fold_files(files: Iterable[str], k: int) -> list[list[str]]:
@@ -554,6 +688,7 @@ def fold_files(files: Iterable[str], k: int) -> list[list[str]]:
 
 
 # --- extraction ------------------------------------------------------------------------------
+
 
 @dataclass
 class NewsRun:
@@ -594,6 +729,7 @@ def extract_folder(folder: Path | str, model_name: str, extractor=None) -> NewsR
 
 # --- report ----------------------------------------------------------------------------------
 
+
 def _short(text: str | None, width: int = 90) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= width else text[: width - 3] + "..."
@@ -604,8 +740,10 @@ def _pct(value: float | None) -> str:
 
 
 def _prf_line(label: str, t: Tally) -> str:
-    return (f"  {label:<11} R {t.recall:.3f}  P {t.precision:.3f}  F1 {t.f1:.3f}   "
-            f"(found {t.found} of {t.gold} gold; right {t.right} of {t.predicted} predicted)")
+    return (
+        f"  {label:<11} R {t.recall:.3f}  P {t.precision:.3f}  F1 {t.f1:.3f}   "
+        f"(found {t.found} of {t.gold} gold; right {t.right} of {t.predicted} predicted)"
+    )
 
 
 def _fold_row(label: str, values: Sequence[float | None]) -> str:
@@ -614,7 +752,9 @@ def _fold_row(label: str, values: Sequence[float | None]) -> str:
 
 def _fold_values(s: NewsScore) -> list[float | None]:
     e, st = s.events, s.statements
-    return [e.recall, e.precision, e.f1, st.recall, st.precision, st.f1] + [s.field_accuracy(f) for f in FIELDS]
+    return [e.recall, e.precision, e.f1, st.recall, st.precision, st.f1] + [
+        s.field_accuracy(f) for f in FIELDS
+    ]
 
 
 @dataclass
@@ -639,23 +779,42 @@ class NewsReport:
             right, total = whole.field(name)
             lines.append(f"    {name:<9} {_pct(whole.field_accuracy(name))}  ({right}/{total})")
         lines.append(f"  articles errored: {whole.errored} of {len(whole.articles)}")
-        lines += [f"    errored: {a.file}: {_short(a.error)}" for a in whole.articles if a.error][:10]
+        lines += [f"    errored: {a.file}: {_short(a.error)}" for a in whole.articles if a.error][
+            :10
+        ]
         if self.folds > 1:
             lines += self._render_folds(whole)
         if self.curve:
             lines += self._render_curve()
         if self.show > 0:
             lines += self._render_show(whole)
-        lines.append(f"  time: {run.seconds:.1f}s extraction ({len(run.gold) / run.seconds if run.seconds else 0.0:.2f} "
-                     f"articles/s), {run.load_seconds:.1f}s model load")
+        lines.append(
+            f"  time: {run.seconds:.1f}s extraction ({len(run.gold) / run.seconds if run.seconds else 0.0:.2f} "
+            f"articles/s), {run.load_seconds:.1f}s model load"
+        )
         return "\n".join(lines)
 
     def _render_folds(self, whole: NewsScore) -> list[str]:
         k = self.folds
-        header = "".join(f" {h:>6}" for h in ("ev R", "ev P", "ev F1", "st R", "st P", "st F1",
-                                                "kind", "loc", "date", "status"))
-        lines = [f"  folds: {k} (files sorted, i-th article to fold i mod {k})",
-                 f"    {'fold':<7}{header}   articles"]
+        header = "".join(
+            f" {h:>6}"
+            for h in (
+                "ev R",
+                "ev P",
+                "ev F1",
+                "st R",
+                "st P",
+                "st F1",
+                "kind",
+                "loc",
+                "date",
+                "status",
+            )
+        )
+        lines = [
+            f"  folds: {k} (files sorted, i-th article to fold i mod {k})",
+            f"    {'fold':<7}{header}   articles",
+        ]
         rows = []
         for i, files in enumerate(fold_files((a.file for a in whole.articles), k)):
             part = whole.subset(files)
@@ -664,21 +823,27 @@ class NewsReport:
             lines.append(_fold_row(str(i + 1), values) + f"   {len(part.articles)}")
         columns = [[v for v in column if v is not None] for column in zip(*rows, strict=True)]
         lines.append(_fold_row("mean", [statistics.fmean(c) if c else None for c in columns]))
-        lines.append(_fold_row("sd", [statistics.stdev(c) if len(c) > 1 else None for c in columns]))
+        lines.append(
+            _fold_row("sd", [statistics.stdev(c) if len(c) > 1 else None for c in columns])
+        )
         lines.append(_fold_row("min", [min(c) if c else None for c in columns]))
         lines.append(_fold_row("max", [max(c) if c else None for c in columns]))
         lines.append(_fold_row("all", _fold_values(whole)))
         return lines
 
     def _render_curve(self) -> list[str]:
-        lines = ["  confidence curve (facts below the threshold dropped):",
-                 f"    {'min':>4}  {'ev P':>6} {'ev R':>6} {'ev F1':>6} {'ev n':>5}   "
-                 f"{'st P':>6} {'st R':>6} {'st F1':>6} {'st n':>5}"]
+        lines = [
+            "  confidence curve (facts below the threshold dropped):",
+            f"    {'min':>4}  {'ev P':>6} {'ev R':>6} {'ev F1':>6} {'ev n':>5}   "
+            f"{'st P':>6} {'st R':>6} {'st F1':>6} {'st n':>5}",
+        ]
         for threshold in CURVE_THRESHOLDS:
             s = score(self.run.gold, self.run.predictions, threshold)
             e, st = s.events, s.statements
-            lines.append(f"    {threshold:4.1f}  {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} {e.predicted:5d}   "
-                         f"{st.precision:6.3f} {st.recall:6.3f} {st.f1:6.3f} {st.predicted:5d}")
+            lines.append(
+                f"    {threshold:4.1f}  {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} {e.predicted:5d}   "
+                f"{st.precision:6.3f} {st.recall:6.3f} {st.f1:6.3f} {st.predicted:5d}"
+            )
         return lines
 
     def _render_show(self, whole: NewsScore) -> list[str]:
@@ -687,31 +852,50 @@ class NewsReport:
         wrong_events = [(a.file, e) for a in whole.articles for e in a.wrong_events][:n]
         missed_statements = [(a.file, g) for a in whole.articles for g in a.missed_statements][:n]
         wrong_statements = [(a.file, s) for a in whole.articles for s in a.wrong_statements][:n]
-        lines = [f"  missed events (first {len(missed_events)} of {whole.events.gold - whole.events.found}):"]
+        lines = [
+            f"  missed events (first {len(missed_events)} of {whole.events.gold - whole.events.found}):"
+        ]
         for file, g in missed_events:
-            extra = f" \"{_short(g.content_contains, 60)}\"" if g.content_contains else ""
+            extra = f' "{_short(g.content_contains, 60)}"' if g.content_contains else ""
             lines.append(f"    {file}: {g.type} [{'; '.join(g.labels)}]{extra}")
-        lines.append(f"  false positive events (first {len(wrong_events)} of "
-                     f"{whole.events.predicted - whole.events.right}):")
+        lines.append(
+            f"  false positive events (first {len(wrong_events)} of "
+            f"{whole.events.predicted - whole.events.right}):"
+        )
         for file, e in wrong_events:
             who = "; ".join(p.name for p in e.participants) or "no participants"
-            lines.append(f"    {file}: {e.type}/{e.kind} [{who}] \"{_short(e.evidence, 80)}\"")
-        lines.append(f"  missed statements (first {len(missed_statements)} of "
-                     f"{whole.statements.gold - whole.statements.found}):")
+            lines.append(f'    {file}: {e.type}/{e.kind} [{who}] "{_short(e.evidence, 80)}"')
+        lines.append(
+            f"  missed statements (first {len(missed_statements)} of "
+            f"{whole.statements.gold - whole.statements.found}):"
+        )
         for file, g in missed_statements:
-            lines.append(f"    {file}: {g.label}: \"{_short(g.contains, 80)}\"")
-        lines.append(f"  false positive statements (first {len(wrong_statements)} of "
-                     f"{whole.statements.predicted - whole.statements.right}):")
+            lines.append(f'    {file}: {g.label}: "{_short(g.contains, 80)}"')
+        lines.append(
+            f"  false positive statements (first {len(wrong_statements)} of "
+            f"{whole.statements.predicted - whole.statements.right}):"
+        )
         for file, s in wrong_statements:
-            lines.append(f"    {file}: {s.speaker} ({s.speaker_text}): \"{_short(s.content, 80)}\"")
+            lines.append(f'    {file}: {s.speaker} ({s.speaker_text}): "{_short(s.content, 80)}"')
         wrong_fields = [(a.file, w) for a in whole.articles for w in a.wrong_fields]
-        lines.append(f"  wrong fields of found events (first {min(n, len(wrong_fields))} of {len(wrong_fields)}):")
+        lines.append(
+            f"  wrong fields of found events (first {min(n, len(wrong_fields))} of {len(wrong_fields)}):"
+        )
         for file, (name, g, said) in wrong_fields[:n]:
-            lines.append(f"    {file}: {g.type} [{'; '.join(g.labels)}] {name}: gold {getattr(g, name)!r}, "
-                         f"found {' | '.join(said)}")
+            lines.append(
+                f"    {file}: {g.type} [{'; '.join(g.labels)}] {name}: gold {getattr(g, name)!r}, "
+                f"found {' | '.join(said)}"
+            )
         return lines
 
 
-def evaluate_news(path: Path | str, model_name: str, *, min_confidence: float = 0.0, folds: int = 3,
-                  show: int = 0, curve: bool = False) -> NewsReport:
+def evaluate_news(
+    path: Path | str,
+    model_name: str,
+    *,
+    min_confidence: float = 0.0,
+    folds: int = 3,
+    show: int = 0,
+    curve: bool = False,
+) -> NewsReport:
     return NewsReport(extract_folder(path, model_name), min_confidence, folds, show, curve)

@@ -164,11 +164,17 @@ class QuoteScores:
     def render(self) -> str:
         def line(label: str, tally: Tally) -> str:
             p, r, f = tally.prf()
-            return (f"{label:<24} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}   "
-                    f"(correct {tally.correct}, predicted {tally.predicted}, gold {tally.gold})")
+            return (
+                f"{label:<24} P {p:5.1f}  R {r:5.1f}  F1 {f:5.1f}   "
+                f"(correct {tally.correct}, predicted {tally.predicted}, gold {tally.gold})"
+            )
 
-        speaker_acc = 100 * self.speaker_correct / self.content_matched if self.content_matched else 0.0
-        pronoun = 100 * self.pronoun_resolved / self.pronoun_mentions if self.pronoun_mentions else 0.0
+        speaker_acc = (
+            100 * self.speaker_correct / self.content_matched if self.content_matched else 0.0
+        )
+        pronoun = (
+            100 * self.pronoun_resolved / self.pronoun_mentions if self.pronoun_mentions else 0.0
+        )
         rate = self.articles / self.seconds if self.seconds else 0.0
         lines = [
             f"quotes eval: {self.path} (model {self.model})",
@@ -191,7 +197,10 @@ def read_records(path: Path) -> Iterator[dict]:
 
 
 def gold_quotes(record: dict) -> list[GoldQuote]:
-    return [GoldQuote(q.get("speaker"), q.get("content") or "", q.get("type") == "direct") for q in record["quotes"]]
+    return [
+        GoldQuote(q.get("speaker"), q.get("content") or "", q.get("type") == "direct")
+        for q in record["quotes"]
+    ]
 
 
 def predictions(text: str, statements: Iterable[dict]) -> list[Prediction]:
@@ -214,7 +223,9 @@ def evaluate_quotes(path: Path | str, model_name: str) -> QuoteScores:
     records = list(read_records(path))
     extractor = Extractor.load(model_name)
     scores = QuoteScores(path=str(path), model=extractor.model_name, articles=len(records))
-    requests = [ExtractRequest(id=r["id"], text=r["text"], published=r.get("date")) for r in records]
+    requests = [
+        ExtractRequest(id=r["id"], text=r["text"], published=r.get("date")) for r in records
+    ]
     started = time.perf_counter()
     results = list(extractor.extract_many(requests))
     scores.seconds = time.perf_counter() - started

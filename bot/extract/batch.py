@@ -44,7 +44,9 @@ def parse_record(line: str) -> ExtractRequest | dict[str, Any]:
     when = to_iso_date(published) if published else None
     if published and when is None:
         return {"id": record_id, "error": f"'published' is not a date: {published!r}"}
-    return ExtractRequest(id=record_id, text=record["text"], published=when, title=record.get("title"))
+    return ExtractRequest(
+        id=record_id, text=record["text"], published=when, title=record.get("title")
+    )
 
 
 def _batches(lines: IO[str], size: int) -> Iterator[list[ExtractRequest | dict[str, Any]]]:

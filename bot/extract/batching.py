@@ -26,7 +26,12 @@ SMALL_BATCH_CHARS = 20_000  # about 60 MB
 # Where a long text may be cut, best first: after a blank line, a line break, a sentence end,
 # any whitespace. A cut always falls after whitespace, so the pieces' own tokenisation matches
 # the whole text's and joining them gives back the text character for character.
-_CUT_AFTER = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
+_CUT_AFTER = (
+    re.compile(r"\n[ \t]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"[.!?][\"'”’)]*\s+"),
+    re.compile(r"\s+"),
+)
 _WHITESPACE = re.compile(r"\s*")
 
 
@@ -56,7 +61,9 @@ def _best_cut(text: str, start: int, limit: int) -> int:
     return limit  # one unbroken run of characters: cut it anyway rather than exceed the bound
 
 
-def pack(items: Iterable[T], size: Callable[[T], int], max_count: int, max_size: int) -> Iterator[list[T]]:
+def pack(
+    items: Iterable[T], size: Callable[[T], int], max_count: int, max_size: int
+) -> Iterator[list[T]]:
     """Consecutive items in batches of at most `max_count` items and `max_size` total size; an
     item bigger than `max_size` gets a batch of its own."""
     batch: list[T] = []

@@ -64,7 +64,9 @@ class CountryIndex:
         country = self._by_code.get(found[0])
         return CountryMatch(country, found[1]) if country else None
 
-    def resolve(self, text: str, *, hows: tuple[str, ...] = ("name", "alias", "demonym")) -> Country | None:
+    def resolve(
+        self, text: str, *, hows: tuple[str, ...] = ("name", "alias", "demonym")
+    ) -> Country | None:
         """The country `text` names, counting only the readings in `hows`."""
         found = self.match(text)
         return found.country if found and found.how in hows else None

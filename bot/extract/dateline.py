@@ -22,7 +22,10 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
-_AGENCY_LINE = re.compile(r"^[ \t]*[A-Z][^\n|•]{1,40}?[ \t]*[|•][ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})[ \t]*$", re.MULTILINE)
+_AGENCY_LINE = re.compile(
+    r"^[ \t]*[A-Z][^\n|•]{1,40}?[ \t]*[|•][ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})[ \t]*$",
+    re.MULTILINE,
+)
 _SEARCHED_LINES = 6
 
 
@@ -42,12 +45,18 @@ def find_dateline(text: str) -> Dateline | None:
             head_end = len(text)
             break
         head_end = nxt
-    found_lines = [*_DATELINE.finditer(text, 0, head_end), *_AGENCY_LINE.finditer(text, 0, head_end)]
+    found_lines = [
+        *_DATELINE.finditer(text, 0, head_end),
+        *_AGENCY_LINE.finditer(text, 0, head_end),
+    ]
     for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
         match = country_index().match(place)
         if match is None or match.how not in ("capital", "city"):
             continue
-        return Dateline(place=place.title() if place.isupper() else place, country_code=match.country.code,
-                        end=found.end())
+        return Dateline(
+            place=place.title() if place.isupper() else place,
+            country_code=match.country.code,
+            end=found.end(),
+        )
     return None

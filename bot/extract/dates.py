@@ -13,9 +13,15 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's su
 _MAX_DRIFT = timedelta(days=200)
 _BARE_ORDINAL = re.compile(r"\d+\s*(?:d|st|nd|rd|th)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
-_RELATIVE = re.compile(r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE)  # already anchored
-_THIS_MONTH = re.compile(r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE)
-_WEEK = re.compile(r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE
+)  # already anchored
+_THIS_MONTH = re.compile(
+    r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE
+)
+_WEEK = re.compile(
+    r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE
+)
 _WEEK_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
@@ -25,7 +31,9 @@ def _week(phrase: str, published: str) -> tuple[str, str] | None:
     if not found:
         return None
     pub = date.fromisoformat(published)
-    monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=_WEEK_OFFSET[found.group(1).lower()])
+    monday = (
+        pub - timedelta(days=pub.weekday()) + timedelta(weeks=_WEEK_OFFSET[found.group(1).lower()])
+    )
     return monday.isoformat(), "week"
 
 
@@ -45,7 +53,9 @@ def _parser(base: str, prefer: str) -> DateDataParser:
 # "21 to 23 March", "21-23 March", "March 21-23": a range is dated by its first day.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_RANGE = re.compile(rf"^(\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}(\s+{_MONTH}(?:\s+\d{{4}})?)$")
-_MONTH_RANGE = re.compile(rf"^({_MONTH}\s+\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}((?:,?\s+\d{{4}})?)$")
+_MONTH_RANGE = re.compile(
+    rf"^({_MONTH}\s+\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}((?:,?\s+\d{{4}})?)$"
+)
 
 
 def _first_of_range(phrase: str) -> str:
@@ -53,7 +63,9 @@ def _first_of_range(phrase: str) -> str:
     return found.group(1) + found.group(2) if found else phrase
 
 
-def resolve_date(text: str, published: str | None, prefer: str = "current_period") -> tuple[str, str] | None:
+def resolve_date(
+    text: str, published: str | None, prefer: str = "current_period"
+) -> tuple[str, str] | None:
     """(YYYY-MM-DD, precision day|week|month|year) for a date expression, or None if not one.
 
     `prefer` ("past", "future", "current_period") settles a bare weekday: "met on Tuesday" is the
@@ -73,7 +85,9 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
     if not any(ch.isalpha() for ch in phrase) and not _NUMERIC_DATE.fullmatch(phrase):
         return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
     if _BARE_ORDINAL.fullmatch(phrase):
-        return None  # "the 23d meeting", "23rd round": an ordinal, not a day ("on the 23rd" still is)
+        return (
+            None  # "the 23d meeting", "23rd round": an ordinal, not a day ("on the 23rd" still is)
+        )
     if published is None and not re.search(r"\b\d{4}\b", phrase):
         return None  # "next week" or "February 12" with no publication date: no year to anchor
     base = published or date.today().isoformat()
@@ -85,7 +99,9 @@ def resolve_date(text: str, published: str | None, prefer: str = "current_period
         return None
     when = data.date_obj.date()
     period = data.period or "day"
-    precision = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}.get(period, "day")
+    precision = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}.get(
+        period, "day"
+    )
     # A month and day without a year belongs to the year that keeps it nearest the publication.
     if published and not re.search(r"\b\d{4}\b", phrase) and not _RELATIVE.search(phrase):
         pub = date.fromisoformat(published)

@@ -78,7 +78,9 @@ def _name_stoppers() -> frozenset[str]:
     """Words that may follow a name without being part of it ('Trump Administration')."""
     titles, _, _ = _titles()
     words = {w.lower() for t in titles for w in t.split()}
-    return frozenset(words | {w.lower() for b in load_data("speakers")["bodies"] for w in b.split()})
+    return frozenset(
+        words | {w.lower() for b in load_data("speakers")["bodies"] for w in b.split()}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +190,9 @@ class EntityIndex:
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows better.
         misread = {e.start for e in doc.ents if e.label_ == "PERSON" and _names_a_city(e.text)}
         people = [
-            e for e in doc.ents if e.label_ == "PERSON" and e.start not in self.byline_tokens and e.start not in misread
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON" and e.start not in self.byline_tokens and e.start not in misread
         ]
         people, glued = self._glue_split_names(people)
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
@@ -227,14 +231,21 @@ class EntityIndex:
         return True
 
     def _untagged_partner(self, ent: Span, title_tokens: set[int]) -> None:
-        """"Moscow-Washington talks" with only Moscow tagged: the country or capital across the
+        """ "Moscow-Washington talks" with only Moscow tagged: the country or capital across the
         hyphen is a place too."""
         doc = self.doc
         for dash, other in ((ent.end, ent.end + 1), (ent.start - 1, ent.start - 2)):
-            if not (0 <= other < len(doc) and 0 <= dash < len(doc)) or doc[dash].text not in ("-", "–"):
+            if not (0 <= other < len(doc) and 0 <= dash < len(doc)) or doc[dash].text not in (
+                "-",
+                "–",
+            ):
                 continue
             word = doc[other]
-            if word.ent_iob_ == "O" and word.is_title and country_index().match(word.text) is not None:
+            if (
+                word.ent_iob_ == "O"
+                and word.is_title
+                and country_index().match(word.text) is not None
+            ):
                 self._add_non_person(Span(doc, word.i, word.i + 1, label="GPE"), title_tokens)
 
     def _glue_split_names(self, people: list[Span]) -> tuple[list[Span], set[int]]:
@@ -251,9 +262,17 @@ class EntityIndex:
             tagged = nxt.ent_iob_ == "B" and nxt.ent_type_ in ("GPE", "LOC", "ORG", "FAC")
             # An untagged word glues only as part of the name ("Seyed Abbas Araqchi"), never as
             # a headline's verb ("Lavrov Hails Riyadh Talks": "Hails" heads the sentence).
-            untagged = nxt.ent_iob_ == "O" and nxt.lower_ not in _name_stoppers() and not _verb_word(nxt.text)
-            if ((tagged or untagged) and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].ent_iob_ != "I")
-                    and country_index().match(nxt.text) is None and organization_name(nxt.text) is None):
+            untagged = (
+                nxt.ent_iob_ == "O"
+                and nxt.lower_ not in _name_stoppers()
+                and not _verb_word(nxt.text)
+            )
+            if (
+                (tagged or untagged)
+                and (nxt.i + 1 == len(doc) or doc[nxt.i + 1].ent_iob_ != "I")
+                and country_index().match(nxt.text) is None
+                and organization_name(nxt.text) is None
+            ):
                 glued.add(nxt.i)
                 ent = doc[ent.start : ent.end + 1]
             out.append(ent)
@@ -262,10 +281,18 @@ class EntityIndex:
     def _surname_mistagged(self, ent: Span) -> bool:
         """A lone surname tagged as a place or body ('Araqchi said') when a person of that surname
         is named in the article: it is that person."""
-        if len(ent) != 1 or ent.label_ not in ("GPE", "LOC", "ORG", "FAC") or country_index().match(ent.text):
+        if (
+            len(ent) != 1
+            or ent.label_ not in ("GPE", "LOC", "ORG", "FAC")
+            or country_index().match(ent.text)
+        ):
             return False
         key = name_key(ent.text)
-        matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+        matches = [
+            c
+            for c in self.clusters
+            if c.kind == "person" and name_key(c.name).split()[-1:] == [key]
+        ]
         if len(matches) != 1:
             return False
         self._mention(matches[0], ent)
@@ -276,7 +303,11 @@ class EntityIndex:
         tokens = list(ent)
         words = _title_words(tokens)
         rest = tokens[words:]
-        if words == 0 or not 1 <= len(rest) <= 4 or not all(t.is_title and t.is_alpha for t in rest):
+        if (
+            words == 0
+            or not 1 <= len(rest) <= 4
+            or not all(t.is_title and t.is_alpha for t in rest)
+        ):
             return False
         if len(rest) == 1 and not self._known_surname(rest[0].text):
             return False  # "Secretary of State Office": one word is a name only if it is someone's
@@ -286,13 +317,17 @@ class EntityIndex:
     def _known_surname(self, word: str) -> bool:
         """A surname of someone the article has named, or of an official the knowledge base knows."""
         key = name_key(word)
-        named = any(c.kind == "person" and name_key(c.name).split()[-1:] == [key] for c in self.clusters)
+        named = any(
+            c.kind == "person" and name_key(c.name).split()[-1:] == [key] for c in self.clusters
+        )
         return named or key in _known_people()
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
         while len(tokens) > 1 and (_verb_word(tokens[-1].text) or tokens[-1].text in (".", "-")):
-            tokens = tokens[:-1]  # a headline's verb ("Lavrov Hails") or the full stop after the name
+            tokens = tokens[
+                :-1
+            ]  # a headline's verb ("Lavrov Hails") or the full stop after the name
         # NER sometimes swallows a leading title ("President Putin", "National Security Advisor
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
@@ -311,22 +346,35 @@ class EntityIndex:
         key = name_key(name)
         cluster = self._by_key.get(key)
         if cluster is not None and cluster.kind != "person":
-            self._mention(cluster, ent)  # "the Un" cut from "the UN": the body already named, not a man
+            self._mention(
+                cluster, ent
+            )  # "the Un" cut from "the UN": the body already named, not a man
             return
         if organization_name(name) is not None:
-            self._named_cluster("organization", organization_name(name) or name, ent, country=None)  # the tagger's "Un" is the UN
+            self._named_cluster(
+                "organization", organization_name(name) or name, ent, country=None
+            )  # the tagger's "Un" is the UN
             return
         if cluster is None and len(name.split()) == 1:
             # A surname alone: the person already named in full in this article, if any.
-            matches = [c for c in self.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+            matches = [
+                c
+                for c in self.clusters
+                if c.kind == "person" and name_key(c.name).split()[-1:] == [key]
+            ]
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None and len(key.split()) >= 2:
             # The first words of a name already given in full: "Kim Yo" after "Kim Yo Jong".
             words = key.split()
-            matches = [c for c in self.clusters if c.kind == "person"
-                       and len(name_key(c.name).split()) > len(words) and name_key(c.name).split()[: len(words)] == words
-                       and not set(name_key(c.name).split()[len(words):]) & _GENERATIONS]  # "Donald Trump Jr."
+            matches = [
+                c
+                for c in self.clusters
+                if c.kind == "person"
+                and len(name_key(c.name).split()) > len(words)
+                and name_key(c.name).split()[: len(words)] == words
+                and not set(name_key(c.name).split()[len(words) :]) & _GENERATIONS
+            ]  # "Donald Trump Jr."
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None:
@@ -363,7 +411,11 @@ class EntityIndex:
             if not theirs or (len(words) > 1 and words[:-1] != theirs[:-1]):
                 continue  # no name, or a given name of its own: another person
             surname = theirs[-1]
-            if surname[:2] == words[-1][:2] and surname != words[-1] and fuzz.ratio(surname, words[-1]) >= 85:
+            if (
+                surname[:2] == words[-1][:2]
+                and surname != words[-1]
+                and fuzz.ratio(surname, words[-1]) >= 85
+            ):
                 found.append(cluster)
         return found[0] if len(found) == 1 else None
 
@@ -392,7 +444,11 @@ class EntityIndex:
         if found and found.how in ("name", "alias") and ent.label_ in ("GPE", "LOC", "ORG"):
             self._country_cluster(found.country, ent, alias=text)
             return
-        if found and found.how in ("capital", "city") and ent.label_ in ("GPE", "LOC", "FAC", "ORG"):
+        if (
+            found
+            and found.how in ("capital", "city")
+            and ent.label_ in ("GPE", "LOC", "FAC", "ORG")
+        ):
             self._named_cluster("place", text, ent, country=found.country)
             return
         if ent.label_ in ("GPE", "LOC"):
@@ -442,7 +498,9 @@ class EntityIndex:
         if kind == "organization" and (canonical := organization_name(text)) is not None:
             # "Group of Seven" and "G7" are one body: named as the article first names it, known
             # by every name (so other articles' mentions link to it too).
-            cluster = next((c for c in self.clusters if organization_name(c.name) == canonical), None)
+            cluster = next(
+                (c for c in self.clusters if organization_name(c.name) == canonical), None
+            )
             if cluster is None:
                 cluster = Cluster(kind=kind, name=text, country=country)
             for name in organization_names(canonical):
@@ -478,9 +536,20 @@ class EntityIndex:
         for span in self.title_spans:
             if window_start <= span.start and span.end <= ent.start:
                 gap = self.doc[span.end : ent.start]
-                if all(t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ") or t.text in ("-", ",") or _of_country(t, gap)
-                       for t in gap) and len(gap) <= 4:
-                    if best is None or span.end > best.end or (span.end == best.end and span.start < best.start):
+                if (
+                    all(
+                        t.pos_ in ("PROPN", "NOUN", "ADJ", "CCONJ")
+                        or t.text in ("-", ",")
+                        or _of_country(t, gap)
+                        for t in gap
+                    )
+                    and len(gap) <= 4
+                ):
+                    if (
+                        best is None
+                        or span.end > best.end
+                        or (span.end == best.end and span.start < best.start)
+                    ):
                         best = span
         if best is None:
             # "Presidents Vladimir Putin and Donald Trump": the title of the first conjunct.
@@ -488,7 +557,11 @@ class EntityIndex:
             if head.dep_ == "conj" and head.head.i in self.by_token:
                 first = self.by_token[head.head.i]
                 for span in self.title_spans:
-                    if span.end <= head.head.i and head.head.i - span.end <= 2 and span.text.lower().endswith("s"):
+                    if (
+                        span.end <= head.head.i
+                        and head.head.i - span.end <= 2
+                        and span.text.lower().endswith("s")
+                    ):
                         return TitleInfo(canonical_title(span.text), None)
                 _ = first
             return TitleInfo(None, None)
@@ -536,7 +609,11 @@ class EntityIndex:
                 continue
             if cluster.country is None and known.get("country"):
                 cluster.country = countries.by_code(known["country"])
-            if cluster.title is None and known.get("title") and not known["title"].startswith("Former"):
+            if (
+                cluster.title is None
+                and known.get("title")
+                and not known["title"].startswith("Former")
+            ):
                 cluster.title = known["title"]
 
     # --- lookups -------------------------------------------------------------------------------
@@ -569,14 +646,18 @@ class EntityIndex:
             cluster = self.by_token.get(i)
             if cluster is None or cluster.kind != "person":
                 continue
-            if titles and not (cluster.title and any(t.lower() in cluster.title.lower() for t in titles)):
+            if titles and not (
+                cluster.title and any(t.lower() in cluster.title.lower() for t in titles)
+            ):
                 continue
             candidate = self.doc[i]
             # Within the sentence of the nearest mention a subject wins ("Lavrov met Rubio. He said"
             # is Lavrov); past that sentence, the nearest mention stands.
             if best is not None and candidate.sent.start < best_sent:
                 return best
-            if candidate.dep_ in ("nsubj", "nsubjpass") or (candidate.head.dep_ in ("nsubj", "nsubjpass") and candidate.head.i in cluster.tokens):
+            if candidate.dep_ in ("nsubj", "nsubjpass") or (
+                candidate.head.dep_ in ("nsubj", "nsubjpass") and candidate.head.i in cluster.tokens
+            ):
                 return cluster
             if best is None:
                 best, best_sent = cluster, candidate.sent.start

@@ -51,7 +51,10 @@ class Extractor:
         return facts_from_doc(self._doc(request.text, max_chars), request)
 
     def extract_many(
-        self, requests: Iterable[ExtractRequest], batch_size: int = BATCH_SIZE, max_chars: int = MAX_BATCH_CHARS
+        self,
+        requests: Iterable[ExtractRequest],
+        batch_size: int = BATCH_SIZE,
+        max_chars: int = MAX_BATCH_CHARS,
     ) -> Iterator[Extraction | Exception]:
         """One result per request, in order; a request that fails yields its exception instead.
 
@@ -62,7 +65,9 @@ class Extractor:
         for batch in pack(requests, lambda r: len(r.text), batch_size, max_chars):
             yield from self._run_batch(batch, max_chars)
 
-    def _run_batch(self, batch: list[ExtractRequest], bound: int) -> Iterator[Extraction | Exception]:
+    def _run_batch(
+        self, batch: list[ExtractRequest], bound: int
+    ) -> Iterator[Extraction | Exception]:
         docs: list[Doc] | None
         if len(batch) == 1:
             docs = None  # a long text is cut into pieces by _doc; nothing to batch

@@ -15,7 +15,10 @@ from bot.names import name_key
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, tuple[str, ...]]:
-    return {canonical: (canonical, *aliases) for canonical, aliases in load_data("organizations")["organizations"].items()}
+    return {
+        canonical: (canonical, *aliases)
+        for canonical, aliases in load_data("organizations")["organizations"].items()
+    }
 
 
 @lru_cache(maxsize=1)

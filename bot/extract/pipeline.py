@@ -44,9 +44,16 @@ def load_data(name: str) -> dict:
 @Language.component("briefbot_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if (token.is_space and "\n" in token.text) or ("\n" in token.whitespace_ and token.i + 1 < len(doc)):
+        if (token.is_space and "\n" in token.text) or (
+            "\n" in token.whitespace_ and token.i + 1 < len(doc)
+        ):
             doc[token.i + 1].is_sent_start = True
-        elif token.text.endswith(".") and token.whitespace_ and doc[token.i + 1].is_lower and doc[token.i + 1].is_alpha:
+        elif (
+            token.text.endswith(".")
+            and token.whitespace_
+            and doc[token.i + 1].is_lower
+            and doc[token.i + 1].is_alpha
+        ):
             # "Kananaskis, Alta. for the summit", "Sacramento, Calif. on Monday": an abbreviation's
             # full stop followed by a lower-case word ends no sentence
             doc[token.i + 1].is_sent_start = False
@@ -65,7 +72,8 @@ def _known_names() -> tuple[list[str], list[str]]:
 
 def _ruler_patterns() -> list[dict]:
     patterns: list[dict] = [
-        {"label": "ORG", "pattern": outlet, "id": "media"} for outlet in load_data("media")["outlets"]
+        {"label": "ORG", "pattern": outlet, "id": "media"}
+        for outlet in load_data("media")["outlets"]
     ]
     several, _ = _known_names()
     patterns += [{"label": "PERSON", "pattern": name, "id": "person"} for name in several]
@@ -74,7 +82,9 @@ def _ruler_patterns() -> list[dict]:
         all_organization_names,  # it reads data through this module
     )
 
-    patterns += [{"label": "ORG", "pattern": name, "id": "organization"} for name in all_organization_names()]
+    patterns += [
+        {"label": "ORG", "pattern": name, "id": "organization"} for name in all_organization_names()
+    ]
     return patterns
 
 
@@ -91,7 +101,9 @@ class KnownSurnames:
         changed = False
         for _, start, end in self.matcher(doc):
             token = doc[start]
-            if token.ent_type_ == "PERSON" or (start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"):
+            if token.ent_type_ == "PERSON" or (
+                start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"
+            ):
                 continue
             covering = next((e for e in ents if e.start <= start < e.end), None)
             if covering is not None and (covering.start, covering.end) != (start, end):

@@ -61,7 +61,10 @@ def _is_group(token: Token) -> bool:
         return True  # 'Russia and Ukraine agreed': a joint position, not one speaker's words
     plural = token.tag_ in ("NNS", "NNPS")
     both = any(c.lower_ in ("both", "two", "all") for c in token.children)
-    return (token.lemma_.lower() in lex["groups"] and (plural or both)) or token.lower_ in ("both", "all")
+    return (token.lemma_.lower() in lex["groups"] and (plural or both)) or token.lower_ in (
+        "both",
+        "all",
+    )
 
 
 def _country_of(token: Token) -> Country | None:
@@ -92,7 +95,9 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
         return None
     last = head.split()[-1]
     country = _country_of(token)
-    orgs = [c for c in index.clusters if c.kind == "organization" and last in c.name.lower().split()]
+    orgs = [
+        c for c in index.clusters if c.kind == "organization" and last in c.name.lower().split()
+    ]
     if country is not None:
         same = [c for c in orgs if c.country is not None and c.country.code == country.code]
         if same:
@@ -165,7 +170,9 @@ def _surname(index: EntityIndex, token: Token) -> Cluster | None:
     if token.pos_ != "PROPN" or not token.is_title:
         return None
     key = name_key(token.text)
-    matches = [c for c in index.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]]
+    matches = [
+        c for c in index.clusters if c.kind == "person" and name_key(c.name).split()[-1:] == [key]
+    ]
     return matches[0] if len(matches) == 1 else None
 
 
@@ -182,7 +189,9 @@ def _person_before_who(index: EntityIndex, who: Token) -> Cluster | None:
     return None
 
 
-def resolve_it(index: EntityIndex, verb: Token, earlier: list[tuple[int, Cluster]]) -> Speaker | None:
+def resolve_it(
+    index: EntityIndex, verb: Token, earlier: list[tuple[int, Cluster]]
+) -> Speaker | None:
     """'it said' for a body or a country: the subject of the clause around it when that is one
     ('Israel struck, in what it said was ...'), else the last body or country heard speaking before
     (`earlier`: speech-verb index and speaker), at most three sentences back."""
@@ -229,7 +238,9 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
         return Speaker(None, "none")
     if token.pos_ == "PROPN" and cluster.kind == "person" and token.i not in cluster.tokens:
         return Speaker(cluster, "name")  # a surname the NER did not tag
-    if any(c.dep_ in ("compound", "appos", "flat") and c.i in cluster.tokens for c in token.children):
+    if any(
+        c.dep_ in ("compound", "appos", "flat") and c.i in cluster.tokens for c in token.children
+    ):
         return Speaker(cluster, "name")
     antecedent = _nearest_before(cluster, token.i)
     distance = sentence_distance(token.doc, antecedent, token.i) if antecedent is not None else 9

@@ -205,12 +205,26 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         # when the parser stops it short; and a 'said' parsed as the complement of the content's own
         # verb ('They agreed on ..., X said') is still the sentence's attribution.
         # a conjunct only when the parser gave it part of the content as its complement
-        closing = (token.dep_ == "conj" and token.head.i < lo and clause is not None and clause.right_edge.i < lo
-                   and _closes_sentence(token))
-        before = (clause is not None and clause.right_edge.i < lo and (token.dep_ in ("ROOT", "parataxis") or closing)
-                  and not _QUOTE_MARK.search(text, token.sent.start_char, doc[lo].idx))
-        inverted = (clause is None and token.dep_ == "ccomp" and token.head.i < lo and not _is_speech(token.head)
-                    and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in token.children))
+        closing = (
+            token.dep_ == "conj"
+            and token.head.i < lo
+            and clause is not None
+            and clause.right_edge.i < lo
+            and _closes_sentence(token)
+        )
+        before = (
+            clause is not None
+            and clause.right_edge.i < lo
+            and (token.dep_ in ("ROOT", "parataxis") or closing)
+            and not _QUOTE_MARK.search(text, token.sent.start_char, doc[lo].idx)
+        )
+        inverted = (
+            clause is None
+            and token.dep_ == "ccomp"
+            and token.head.i < lo
+            and not _is_speech(token.head)
+            and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in token.children)
+        )
         if clause is not None and not before:
             right = _trimmed_end(doc[clause.left_edge.i : clause.right_edge.i + 1])
             parts = _around(doc, clause.left_edge, right, token, subject)
@@ -218,15 +232,24 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "agree_to" if token.lemma_ == "agree" and clause.dep_ == "xcomp" else "reported"
             if rule == "reported" and clause.dep_ == "xcomp":
                 rule = "directive"  # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
-        elif _is_speech(token, quotation=True) and (token.dep_ in ("ROOT", "parataxis") or inverted or closing):
+        elif _is_speech(token, quotation=True) and (
+            token.dep_ in ("ROOT", "parataxis") or inverted or closing
+        ):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             hi = max(subject.right_edge.i, token.i)
             for child in token.rights:  # 'said on Monday in a statement': still the attribution
-                if child.dep_ in ("prep", "npadvmod", "advmod", "agent", "dobj", "dative") and child.i == hi + 1:
+                if (
+                    child.dep_ in ("prep", "npadvmod", "advmod", "agent", "dobj", "dative")
+                    and child.i == hi + 1
+                ):
                     hi = child.right_edge.i
             parts = []
             if lo > token.sent.start:
-                parts = [p for p in _outside(token.sent, range(lo, hi + 1)) if _words(text[p[0] : p[1]]) >= 3]
+                parts = [
+                    p
+                    for p in _outside(token.sent, range(lo, hi + 1))
+                    if _words(text[p[0] : p[1]]) >= 3
+                ]
                 if parts and parts[0][0] > doc[lo].idx:
                     parts = []  # only a right part: "X said on Friday in Paris" carries no content
             rule = "sentence"
@@ -272,13 +295,19 @@ def _readout(verb: Token, q: QuoteSpan) -> bool:
     if verb.lemma_ in _verbs()[1] or verb.lemma_ in _quotation_only():
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.ent_type_ not in ("PERSON", "ORG") or _content_clause(verb) is None:
+    if (
+        subject is None
+        or subject.ent_type_ not in ("PERSON", "ORG")
+        or _content_clause(verb) is None
+    ):
         return False
     # the quotation opens with the reporting clause: 'NAME said that ...'
     return subject.left_edge.idx <= q.inner_start + 1 and inside_quote(subject, q)
 
 
-def _around(doc: Doc, left: Token, right: Token, verb: Token, subject: Token) -> list[tuple[int, int]]:
+def _around(
+    doc: Doc, left: Token, right: Token, verb: Token, subject: Token
+) -> list[tuple[int, int]]:
     """The clause from `left` to `right`, less the reporting clause when it sits inside
     ('In recent days, advisers say, the president has grown tired')."""
     text = doc_text(doc)
@@ -301,9 +330,16 @@ def _trimmed_end(clause: Span) -> Token:
     tokens = list(clause)
     for k in range(2, len(tokens) - 1):
         token, nxt = tokens[k], tokens[k + 1]
-        if token.text == "," and (nxt.lower_ in ("which", "who", "whose") or (_is_speech(nxt) and nxt.tag_ == "VBG")):
+        if token.text == "," and (
+            nxt.lower_ in ("which", "who", "whose") or (_is_speech(nxt) and nxt.tag_ == "VBG")
+        ):
             return tokens[k - 1]
-        if token.lower_ == "and" and _is_speech(nxt) and nxt.dep_ == "conj" and nxt.tag_ in ("VBD", "VBZ"):
+        if (
+            token.lower_ == "and"
+            and _is_speech(nxt)
+            and nxt.dep_ == "conj"
+            and nxt.tag_ in ("VBD", "VBZ")
+        ):
             return tokens[k - 1]
     return tokens[-1]
 
@@ -316,14 +352,32 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     for child in verb.rights:
         if child.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "dative"):
             pieces.append(child)
-        elif child.dep_ == "advcl" and pieces and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children):
-            pieces.append(child)  # 'renewed its call on them to refrain from ...': the infinitive goes with the object
-        elif (child.dep_ == "advcl" and pieces and child.tag_ == "VBG" and child.i > 0
-              and child.doc[child.i - 1].text == "," and child.doc[child.i - 2].i <= pieces[-1].right_edge.i + 1
-              and child.lemma_ not in _verbs()[0] and child.lemma_ not in _stance()[0]
-              and any(c.dep_ == "conj" and c.tag_ == "VBG" and c.doc[c.left_edge.i - 2].text == "," for c in child.children)
-              and any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") for t in pieces[-1].subtree)):
-            pieces.append(child)  # 'stressed the importance of doing X, restoring Y, and doing Z': one list
+        elif (
+            child.dep_ == "advcl"
+            and pieces
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+        ):
+            pieces.append(
+                child
+            )  # 'renewed its call on them to refrain from ...': the infinitive goes with the object
+        elif (
+            child.dep_ == "advcl"
+            and pieces
+            and child.tag_ == "VBG"
+            and child.i > 0
+            and child.doc[child.i - 1].text == ","
+            and child.doc[child.i - 2].i <= pieces[-1].right_edge.i + 1
+            and child.lemma_ not in _verbs()[0]
+            and child.lemma_ not in _stance()[0]
+            and any(
+                c.dep_ == "conj" and c.tag_ == "VBG" and c.doc[c.left_edge.i - 2].text == ","
+                for c in child.children
+            )
+            and any(t.tag_ == "VBG" and t.dep_ in ("pcomp", "pobj") for t in pieces[-1].subtree)
+        ):
+            pieces.append(
+                child
+            )  # 'stressed the importance of doing X, restoring Y, and doing Z': one list
         elif child.dep_ == "prep" and child.lower_ in preps:
             pieces.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not pieces:
@@ -335,11 +389,22 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     return [(start, end)] if start < end else []
 
 
-def _make(speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int, rule: str) -> _Found:
+def _make(
+    speaker: Token, verb: str, parts: list[tuple[int, int]], sent: Span, verb_i: int, rule: str
+) -> _Found:
     start, end = parts[0][0], parts[-1][1]
     spans = [list(p) for p in parts] if len(parts) > 1 else None
-    return _Found(speaker, _speaker_text(speaker), verb, start, end, (sent.start_char, sent.end_char), spans, verb_i,
-                  rule=rule)
+    return _Found(
+        speaker,
+        _speaker_text(speaker),
+        verb,
+        start,
+        end,
+        (sent.start_char, sent.end_char),
+        spans,
+        verb_i,
+        rule=rule,
+    )
 
 
 # --- direct quotations ---------------------------------------------------------------------------
@@ -358,7 +423,9 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="contract")
 
 
-def _attribution_after(doc: Doc, q: QuoteSpan, limit: int) -> tuple[Token, Token | None, str] | None:
+def _attribution_after(
+    doc: Doc, q: QuoteSpan, limit: int
+) -> tuple[Token, Token | None, str] | None:
     """'"...," X said' or '"...?" asked X' or '"..." ― X': (speaker, verb, cue) after the quote."""
     text = doc_text(doc)
     span = _tokens(doc, q.end, limit)
@@ -448,16 +515,32 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
         if found_by is None:
             if words >= MIN_QUOTE_WORDS and found and _continues(text, found[-1], q):
                 prev = found[-1]
-                found.append(_Found(prev.speaker_token, prev.speaker_text, prev.verb, inner_start, inner_end,
-                                    (q.start, q.end), None, prev.verb_i, [q], "quote_continued"))
+                found.append(
+                    _Found(
+                        prev.speaker_token,
+                        prev.speaker_text,
+                        prev.verb,
+                        inner_start,
+                        inner_end,
+                        (q.start, q.end),
+                        None,
+                        prev.verb_i,
+                        [q],
+                        "quote_continued",
+                    )
+                )
             continue
         speaker, verb, cue = found_by
         spans = [[inner_start, inner_end]]
         used = [q]
         # '"A," he said. "B."': the quotation resumes after its attribution in the same paragraph.
-        if (next_q is not None and next_q.start < para_end and verb is not None
-                and _only_attribution_between(doc, q, next_q, verb)
-                and _attribution_after(doc, next_q, _next_limit(text, quotes, n + 1)) is None):
+        if (
+            next_q is not None
+            and next_q.start < para_end
+            and verb is not None
+            and _only_attribution_between(doc, q, next_q, verb)
+            and _attribution_after(doc, next_q, _next_limit(text, quotes, n + 1)) is None
+        ):
             s, e = _strip(text, next_q.inner_start, next_q.inner_end)
             if e > s:
                 spans.append([s, e])
@@ -466,10 +549,18 @@ def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_
         if words < MIN_QUOTE_WORDS and len(spans) == 1 and not _opens_sentence(text, q, floor):
             continue
         start, end = spans[0][0], spans[-1][1]
-        f = _Found(speaker, _speaker_text(speaker), cue, start, end,
-                   (min(q.start, speaker.sent.start_char), max(used[-1].end, speaker.sent.end_char)),
-                   spans if len(spans) > 1 else None, verb.i if verb is not None else None, used,
-                   rule if verb is not None else "signed")
+        f = _Found(
+            speaker,
+            _speaker_text(speaker),
+            cue,
+            start,
+            end,
+            (min(q.start, speaker.sent.start_char), max(used[-1].end, speaker.sent.end_char)),
+            spans if len(spans) > 1 else None,
+            verb.i if verb is not None else None,
+            used,
+            rule if verb is not None else "signed",
+        )
         found.append(f)
     return found
 
@@ -502,7 +593,11 @@ def _continues(text: str, prev: _Found, q: QuoteSpan) -> bool:
     if not prev.quotes:
         return False
     gap = text[prev.quotes[-1].end : q.start]
-    return gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1 and "\n" in gap and not gap.strip()
+    return (
+        gap.count("\n\n") + (gap.count("\n") if "\n\n" not in gap else 0) <= 1
+        and "\n" in gap
+        and not gap.strip()
+    )
 
 
 def _mixed_in(reported: list[_Found], text: str, q: QuoteSpan) -> bool:
@@ -556,8 +651,19 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
         if _words(doc_text(doc)[start:end]) < 3:
             continue
         speaker = label[-1]
-        found.append(_Found(speaker, label.text, "say", start, end, (match.start(), match.end()), None, None,
-                            rule="labelled"))
+        found.append(
+            _Found(
+                speaker,
+                label.text,
+                "say",
+                start,
+                end,
+                (match.start(), match.end()),
+                None,
+                None,
+                rule="labelled",
+            )
+        )
     return found
 
 
@@ -589,8 +695,16 @@ RULES = {
     "directive": 0.5,  # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
 }
 # How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
-SPEAKERS = {"name": 1.0, "body": 0.95, "document": 0.9, "title": 0.88, "pronoun": 0.92,
-            "anonymous": 0.3, "group": 0.3, "none": 0.2}
+SPEAKERS = {
+    "name": 1.0,
+    "body": 0.95,
+    "document": 0.9,
+    "title": 0.88,
+    "pronoun": 0.92,
+    "anonymous": 0.3,
+    "group": 0.3,
+    "none": 0.2,
+}
 
 
 def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
@@ -603,7 +717,11 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
         score *= 0.9  # an unquoted position ('rejected calls for ...') is more often the writer's summary
     if speaker.cluster.kind == "media":
         score *= 0.5  # an outlet reporting is rarely the one who said it
-    if f.verb_i is not None and f.speaker_token is not None and abs(f.verb_i - f.speaker_token.i) > 12:
+    if (
+        f.verb_i is not None
+        and f.speaker_token is not None
+        and abs(f.verb_i - f.speaker_token.i) > 12
+    ):
         score *= 0.9  # speaker far from the cue: a long subject or a parse that wandered
     if _words(text) < 4:
         score *= 0.8
@@ -644,9 +762,15 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     lookup = _QuoteLookup(quotes)
     reported = _reported(doc, lookup)
     direct = _direct(doc, quotes, reported)
-    reported = [f for f in reported if f.rule == "readout" or (not _covered_by(f, direct) and not _nested(f, reported))]
+    reported = [
+        f
+        for f in reported
+        if f.rule == "readout" or (not _covered_by(f, direct) and not _nested(f, reported))
+    ]
     taken = [(f.start, f.end) for f in reported + direct]
-    labelled = [f for f in _labelled_lines(doc) if not any(a < f.end and f.start < b for a, b in taken)]
+    labelled = [
+        f for f in _labelled_lines(doc) if not any(a < f.end and f.start < b for a, b in taken)
+    ]
     statements: list[Statement] = []
     kept: list[tuple[_Found, Speaker]] = []
     seen: set[tuple[int, int]] = set()
@@ -662,7 +786,11 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 f.spans[0][0], f.spans[-1][1] = f.start, f.end
         speaker = resolve_speaker(index, f.speaker_token)
         if speaker.cluster is None and f.speaker_token.lower_ == "it" and f.verb_i is not None:
-            earlier = [(g.verb_i, sp.cluster) for g, sp in kept if g.verb_i is not None and sp.cluster is not None]
+            earlier = [
+                (g.verb_i, sp.cluster)
+                for g, sp in kept
+                if g.verb_i is not None and sp.cluster is not None
+            ]
             speaker = resolve_it(index, doc[f.verb_i], earlier) or speaker
         cluster = speaker.cluster
         pieces = f.spans or [[f.start, f.end]]
@@ -695,18 +823,31 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     return statements
 
 
-def _discount_frames(doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement]) -> None:
+def _discount_frames(
+    doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement]
+) -> None:
     """Lower what is only a frame around someone else's words ('the agency reported that X said
     ...'), and what a headline says (a headline paraphrases)."""
     text = doc_text(doc)
     first_line = text.find("\n")
-    headline = first_line if first_line > 0 and text[:first_line].rstrip()[-1:] not in ".!?\"\u201d" else -1
-    cues = [(doc[f.verb_i].idx, sp.cluster, f.rule) for f, sp in kept if f.verb_i is not None
-            and sp.cluster is not None and f.rule in ("reported", "sentence", "quote_after", "readout")]
+    headline = (
+        first_line if first_line > 0 and text[:first_line].rstrip()[-1:] not in '.!?"\u201d' else -1
+    )
+    cues = [
+        (doc[f.verb_i].idx, sp.cluster, f.rule)
+        for f, sp in kept
+        if f.verb_i is not None
+        and sp.cluster is not None
+        and f.rule in ("reported", "sentence", "quote_after", "readout")
+    ]
     for (f, speaker), statement in zip(kept, statements, strict=True):
-        inner = [rule for cue, who, rule in cues if f.start <= cue < f.end and who is not speaker.cluster]
+        inner = [
+            rule for cue, who, rule in cues if f.start <= cue < f.end and who is not speaker.cluster
+        ]
         if inner:
             # a quotation that reads out a named speaker's words is theirs more than the reader's
-            statement.confidence = round(statement.confidence * (0.5 if "readout" in inner else 0.6), 3)
+            statement.confidence = round(
+                statement.confidence * (0.5 if "readout" in inner else 0.6), 3
+            )
         if f.start < headline:
             statement.confidence = round(statement.confidence * 0.6, 3)

@@ -21,5 +21,7 @@ def to_iso_date(value: Any) -> str | None:
         return date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         pass
-    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True})
+    parsed = dateparser.parse(
+        text, settings={"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True}
+    )
     return parsed.date().isoformat() if parsed else None

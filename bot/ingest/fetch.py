@@ -76,7 +76,10 @@ async def fetch(
     bytes; all of it (every redirect, connect, headers, body) within `deadline` seconds. HTTP
     errors are returned with their status, not raised."""
     try:
-        async with asyncio.timeout(deadline), client.stream("GET", url, headers=headers) as response:
+        async with (
+            asyncio.timeout(deadline),
+            client.stream("GET", url, headers=headers) as response,
+        ):
             body = None
             if response.status_code < 300:
                 body = await read_limited(response, limit)
@@ -90,14 +93,17 @@ async def fetch(
             )
     except TimeoutError:
         raise FetchError(
-            f"took longer than {deadline:g} s (a stalled, trickling or endless response)", UNREACHABLE
+            f"took longer than {deadline:g} s (a stalled, trickling or endless response)",
+            UNREACHABLE,
         ) from None
     except RefusedAddress as error:
         raise FetchError(str(error), REFUSED_ADDRESS) from error
     except (httpx.TooManyRedirects, httpx.InvalidURL) as error:  # InvalidURL is no HTTPError
         raise FetchError(f"cannot fetch: {error}", NOT_A_FEED) from error
     except httpx.HTTPError as error:
-        raise FetchError(f"cannot fetch: {error.__class__.__name__}: {error}", UNREACHABLE) from error
+        raise FetchError(
+            f"cannot fetch: {error.__class__.__name__}: {error}", UNREACHABLE
+        ) from error
 
 
 async def fetch_bytes(
@@ -176,7 +182,12 @@ def _zlib_header(raw: bytes) -> bool:
 
 def looks_like_feed(body: bytes, content_type: str) -> bool:
     head = body[:2048].lstrip().lower()
-    return any(t in content_type for t in ("rss", "atom", "xml")) or head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head
+    return (
+        any(t in content_type for t in ("rss", "atom", "xml"))
+        or head.startswith(b"<?xml")
+        or b"<rss" in head
+        or b"<feed" in head
+    )
 
 
 def web_client(settings: Settings, resolve: Resolver = system_resolve) -> httpx.AsyncClient:
@@ -187,6 +198,7 @@ def web_client(settings: Settings, resolve: Resolver = system_resolve) -> httpx.
 def newest_entries(entries: Sequence[Any], cap: int) -> tuple[list[Any], int]:
     """The `cap` newest feed entries (by published or updated date; undated ones after the
     dated, in feed order) and how many were left out."""
+
     def when(entry: Any) -> tuple[int, ...]:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         return (1, *tuple(stamp)[:6]) if stamp else (0,)
@@ -277,14 +289,27 @@ async def article_from_entry(
             return article
         except (FetchError, ArticleError):
             pass  # fall back to the text the feed itself carries
-    content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
+    content = (
+        entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
+    )
     if not content:
         return (origin, "feed entry has no text and its page could not be read")
     try:
-        text = (await asyncio.to_thread(article_from_html, content)).text if "<" in content else content
+        text = (
+            (await asyncio.to_thread(article_from_html, content)).text
+            if "<" in content
+            else content
+        )
     except ArticleError:
         text = content
-    return Article(title=entry.get("title") or text[:80], text=text, source=source, published=published, url=link, origin=origin)
+    return Article(
+        title=entry.get("title") or text[:80],
+        text=text,
+        source=source,
+        published=published,
+        url=link,
+        origin=origin,
+    )
 
 
 def remaining(deadline_at: float) -> float:

@@ -35,7 +35,12 @@ def is_url(target: str | Path) -> bool:
 
 class Ingester:
     def __init__(
-        self, store: Store, extractor: Extractor | None, settings: Settings, *, workers: int = 1,
+        self,
+        store: Store,
+        extractor: Extractor | None,
+        settings: Settings,
+        *,
+        workers: int = 1,
         max_batch_chars: int = MAX_BATCH_CHARS,
     ) -> None:
         """`extractor` is used with one worker; with several, each process loads its own model.
@@ -54,7 +59,9 @@ class Ingester:
         assert self.extractor is not None
         return ThreadExtraction(self.extractor, self.max_batch_chars)
 
-    async def ingest(self, targets: Sequence[str | Path], *, on_result: OnResult | None = None) -> IngestReport:
+    async def ingest(
+        self, targets: Sequence[str | Path], *, on_result: OnResult | None = None
+    ) -> IngestReport:
         """Read every target (files, folders, page and feed URLs) and store what is new."""
         return await self.ingest_items(self._articles(targets), on_result=on_result)
 
@@ -107,7 +114,9 @@ class Ingester:
             await asyncio.to_thread(extraction.close)
         return report
 
-    async def _articles(self, targets: Sequence[str | Path]) -> AsyncIterator[Article | tuple[str, str]]:
+    async def _articles(
+        self, targets: Sequence[str | Path]
+    ) -> AsyncIterator[Article | tuple[str, str]]:
         """Articles one at a time, or (origin, reason) for what cannot be read."""
         for target in targets:
             if is_url(target):
@@ -122,14 +131,18 @@ class Ingester:
                 continue
             for file in find_article_files(path):
                 try:
-                    yield await asyncio.to_thread(read_article, file, self.settings.max_article_bytes)
+                    yield await asyncio.to_thread(
+                        read_article, file, self.settings.max_article_bytes
+                    )
                 except ArticleError as error:
                     yield (str(file), str(error))
                 except Exception as error:  # a reader bug refuses that one file, not the batch
                     log.debug("cannot read %s", file, exc_info=True)  # the refusal says why
                     yield (str(file), f"cannot read: {type(error).__name__}: {error}")
 
-    async def _store_batch(self, batch: list[Article], extracting: asyncio.Task[list[Result]], note: OnResult) -> None:
+    async def _store_batch(
+        self, batch: list[Article], extracting: asyncio.Task[list[Result]], note: OnResult
+    ) -> None:
         results = await extracting
         for article, result in zip(batch, results, strict=True):
             origin = article.origin or article.title
@@ -140,4 +153,8 @@ class Ingester:
             if article_id is None:
                 note("skipped", origin, "duplicate")
             else:
-                note("added", origin, f"{len(result.statements)} statements, {len(result.events)} events")
+                note(
+                    "added",
+                    origin,
+                    f"{len(result.statements)} statements, {len(result.events)} events",
+                )

@@ -37,7 +37,9 @@ _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 # still routed inside networks that kept it) and the IETF protocol block, whose only Internet
 # services are the anycast addresses 192.0.0.9 and 192.0.0.10 (IANA special-purpose registry).
 _NOT_GLOBAL = (ipaddress.IPv6Network("fec0::/10"), ipaddress.IPv4Network("192.0.0.0/24"))
-_GLOBAL_EXCEPTIONS = frozenset({ipaddress.IPv4Address("192.0.0.9"), ipaddress.IPv4Address("192.0.0.10")})
+_GLOBAL_EXCEPTIONS = frozenset(
+    {ipaddress.IPv4Address("192.0.0.9"), ipaddress.IPv4Address("192.0.0.10")}
+)
 _MAX_PROXY_REPLY = 16 * 1024  # bytes of a proxy's CONNECT reply headers we are willing to read
 
 
@@ -54,7 +56,9 @@ def is_public(address: str) -> bool:
         inner = _embedded_ipv4(ip)
         if inner is not None:
             return is_public(str(inner))
-    if ip not in _GLOBAL_EXCEPTIONS and any(ip.version == net.version and ip in net for net in _NOT_GLOBAL):
+    if ip not in _GLOBAL_EXCEPTIONS and any(
+        ip.version == net.version and ip in net for net in _NOT_GLOBAL
+    ):
         return False
     return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_unspecified)
 
@@ -118,7 +122,9 @@ def _checked_host(host: str, entry: str, *, ipv6: bool = False) -> str:
 
 def _port(text: str, entry: str) -> int:
     if not (text.strip().isdigit() and 0 < int(text) < 65536):
-        raise ValueError(f"BRIEFBOT_FETCH_ALLOW: {entry!r} has no valid port (1-65535) after its ':'")
+        raise ValueError(
+            f"BRIEFBOT_FETCH_ALLOW: {entry!r} has no valid port (1-65535) after its ':'"
+        )
     return int(text)
 
 
@@ -173,7 +179,9 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
             return await self._tunnel(address, port, timeout)
         return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
 
-    async def _tunnel(self, address: str, port: int, timeout: float | None) -> httpcore.AsyncNetworkStream:
+    async def _tunnel(
+        self, address: str, port: int, timeout: float | None
+    ) -> httpcore.AsyncNetworkStream:
         """A stream to `address:port` through the proxy's CONNECT; httpcore does TLS on top."""
         assert self._proxy is not None
         proxy_port = self._proxy.port or (443 if self._proxy.scheme == "https" else 80)
@@ -267,4 +275,3 @@ def guarded_client(
         timeout=timeout,
         headers=headers,
     )
-

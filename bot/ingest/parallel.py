@@ -45,7 +45,10 @@ class ThreadExtraction:
 
     async def run(self, requests: Sequence[ExtractRequest]) -> list[Result]:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.thread, lambda: list(self.extractor.extract_many(requests, max_chars=self.max_chars)))
+        return await loop.run_in_executor(
+            self.thread,
+            lambda: list(self.extractor.extract_many(requests, max_chars=self.max_chars)),
+        )
 
     def close(self) -> None:
         self.thread.shutdown(wait=True, cancel_futures=True)
@@ -66,7 +69,9 @@ class ProcessExtraction:
     async def run(self, requests: Sequence[ExtractRequest]) -> list[Result]:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.pool, _extract_in_worker, list(requests), self.max_chars)
+            return await loop.run_in_executor(
+                self.pool, _extract_in_worker, list(requests), self.max_chars
+            )
         except Exception as error:  # a worker died (BrokenProcessPool): every request failed
             return [RuntimeError(f"worker process failed: {error}") for _ in requests]
 

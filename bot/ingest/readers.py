@@ -28,7 +28,11 @@ def find_article_files(path: Path) -> Iterator[Path]:
     """The article files at `path`: the file itself, or every article file below a folder."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES and not is_sidecar(child):
+            if (
+                child.is_file()
+                and child.suffix.lower() in ARTICLE_SUFFIXES
+                and not is_sidecar(child)
+            ):
                 yield child
     else:
         yield path
@@ -71,7 +75,10 @@ def _windows_1252(data: bytes) -> str | None:
     high = [ch for ch in text if ord(ch) > 127]
     if len(high) > 0.2 * len(text):
         return None
-    if any(not (ch.isalpha() or unicodedata.category(ch) in ("Pi", "Pf", "Pd", "Po", "Sc", "Zs", "No")) for ch in high):
+    if any(
+        not (ch.isalpha() or unicodedata.category(ch) in ("Pi", "Pf", "Pd", "Po", "Sc", "Zs", "No"))
+        for ch in high
+    ):
         return None
     return text
 
@@ -123,7 +130,7 @@ def article_from_text(text: str) -> Article:
         if loaded is not None and not isinstance(loaded, dict):
             raise ArticleError("front matter is not a mapping of keys to values")
         meta = loaded or {}
-        text = text[match.end():]
+        text = text[match.end() :]
     if not text.strip():
         raise ArticleError("no article text")
     return _with_metadata(Article(title="", text=text), meta)

@@ -39,6 +39,6 @@ def parse_now(text: str | None, default_tz: str) -> datetime:
 
 
 def local_text(moment: datetime, zone: str) -> str:
-    """"Sat 29 Mar 2025, 08:00 CET": how a person in that timezone reads the instant."""
+    """ "Sat 29 Mar 2025, 08:00 CET": how a person in that timezone reads the instant."""
     local = moment.astimezone(ZoneInfo(zone))
     return f"{local:%a %d %b %Y, %H:%M} {local.tzname()}"

@@ -54,7 +54,9 @@ class Place:
 class SubscriptionCommands:
     """The `SubscriptionHandler` for AnswerService: `await commands(query, conversation)`."""
 
-    def __init__(self, schedule: ScheduleStoreFactory, settings: Settings, *, clock: Clock = system_clock) -> None:
+    def __init__(
+        self, schedule: ScheduleStoreFactory, settings: Settings, *, clock: Clock = system_clock
+    ) -> None:
         self._schedule = schedule
         self.settings = settings
         self._clock = clock
@@ -83,10 +85,15 @@ class SubscriptionCommands:
     async def notices(self, conversation: Conversation) -> str | None:
         """A line telling this user which of their subscriptions a failure paused, told once."""
         store = await self._schedule()
-        found = await store.take_notices(conversation.platform, conversation.workspace, conversation.user)
+        found = await store.take_notices(
+            conversation.platform, conversation.workspace, conversation.user
+        )
         if not found:
             return None
-        parts = [f"#{n.subscription_id} (channel {n.channel}): {n.reason or 'delivery failed'}" for n in found]
+        parts = [
+            f"#{n.subscription_id} (channel {n.channel}): {n.reason or 'delivery failed'}"
+            for n in found
+        ]
         return (
             "Scheduled briefings paused after a delivery failure – "
             + "; ".join(parts)
@@ -109,14 +116,22 @@ class SubscriptionCommands:
     # --- subscribe -----------------------------------------------------------------------------
     def _form(self, query: Query) -> Answer:
         """`subscribe` alone: the form, where the adapter can show one; else how to type it."""
-        return Answer(query.text, query.intent, "Subscribe this channel to briefings",
-                      note="Say when, for example `subscribe daily at 08:00 Europe/Berlin weekdays about embassies`.",
-                      private=True, form=subscribe_form(self.settings.tz))
+        return Answer(
+            query.text,
+            query.intent,
+            "Subscribe this channel to briefings",
+            note="Say when, for example `subscribe daily at 08:00 Europe/Berlin weekdays about embassies`.",
+            private=True,
+            form=subscribe_form(self.settings.tz),
+        )
 
-    async def _subscribe(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
+    async def _subscribe(
+        self, store: ScheduleStore, query: Query, conversation: Conversation
+    ) -> Answer:
         if conversation.platform not in DELIVERABLE:
             return _refuse(
-                query, "Not here",
+                query,
+                "Not here",
                 "Scheduled briefings post to Slack or Discord channels: type this in the channel that should receive them.",
             )
         now = self._clock()
@@ -126,51 +141,103 @@ class SubscriptionCommands:
             return _refuse(query, "I couldn't read that schedule", str(error))
         place = Place.of(conversation)
         new = NewSubscription(
-            platform=place.platform, workspace=place.workspace, channel=place.channel,
-            created_by=conversation.user, cron=rule.cron, rule=rule.description,
-            timezone=rule.timezone, topic=rule.topic,
+            platform=place.platform,
+            workspace=place.workspace,
+            channel=place.channel,
+            created_by=conversation.user,
+            cron=rule.cron,
+            rule=rule.description,
+            timezone=rule.timezone,
+            topic=rule.topic,
         )
         same = await store.same_subscription(new)
         if same is not None:
-            return Answer(query.text, query.intent, "Already subscribed",
-                          [Section("Subscription", [self._item(same, place)])],
-                          note=f"This channel already has that briefing as #{same.id}.", shown=1, total=1)
+            return Answer(
+                query.text,
+                query.intent,
+                "Already subscribed",
+                [Section("Subscription", [self._item(same, place)])],
+                note=f"This channel already has that briefing as #{same.id}.",
+                shown=1,
+                total=1,
+            )
         subscription_id = await store.add_subscription(new, to_db(now))
         created = await store.subscription(subscription_id)
         assert created is not None
-        log.info("subscription added id=%s %s/%s/%s %s", created.id, place.platform, place.workspace, place.channel, rule.description)
+        log.info(
+            "subscription added id=%s %s/%s/%s %s",
+            created.id,
+            place.platform,
+            place.workspace,
+            place.channel,
+            rule.description,
+        )
         return Answer(
-            query.text, query.intent, f"Subscribed: briefing #{created.id}",
+            query.text,
+            query.intent,
+            f"Subscribed: briefing #{created.id}",
             [Section("Subscription", [self._item(created, place)])],
             note=f"Briefings will post in this channel {rule.description}"
             + (f" about {rule.topic}" if rule.topic else "")
             + f". Say `pause {created.id}` or `unsubscribe {created.id}` to stop them.",
-            shown=1, total=1,
+            shown=1,
+            total=1,
         )
 
-    async def _add_feed(self, store: ScheduleStore, query: Query, url: str, conversation: Conversation) -> Answer:
+    async def _add_feed(
+        self, store: ScheduleStore, query: Query, url: str, conversation: Conversation
+    ) -> Answer:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return _refuse(query, "Not a feed address", "Say `subscribe feed https://...` with the RSS or Atom feed's URL.")
+            return _refuse(
+                query,
+                "Not a feed address",
+                "Say `subscribe feed https://...` with the RSS or Atom feed's URL.",
+            )
         feed, created = await store.add_feed(
-            url, _feed_owner(conversation), to_db(self._clock()),
-            platform=conversation.platform, workspace=conversation.workspace,
+            url,
+            _feed_owner(conversation),
+            to_db(self._clock()),
+            platform=conversation.platform,
+            workspace=conversation.workspace,
         )
         minutes = max(1, round(self.settings.feed_poll_seconds / 60))
         title = f"Feed #{feed.id} registered" if created else f"Feed #{feed.id} already registered"
-        return Answer(query.text, query.intent, title, [Section("Feeds", [_feed_item(feed)])],
-                      note=f"New articles from it are read about every {minutes} min while `briefbot run` is up.",
-                      shown=1, total=1)
+        return Answer(
+            query.text,
+            query.intent,
+            title,
+            [Section("Feeds", [_feed_item(feed)])],
+            note=f"New articles from it are read about every {minutes} min while `briefbot run` is up.",
+            shown=1,
+            total=1,
+        )
 
-    async def _remove_feed(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
+    async def _remove_feed(
+        self, store: ScheduleStore, query: Query, conversation: Conversation
+    ) -> Answer:
         number = query.number or 0
         feed = await store.feed(number)
-        if feed is None or (feed.platform, feed.workspace) != (conversation.platform, conversation.workspace):
-            return _refuse(query, "No such feed", f"This workspace registered no feed #{number}; say `subscriptions` to see its feeds.")
+        if feed is None or (feed.platform, feed.workspace) != (
+            conversation.platform,
+            conversation.workspace,
+        ):
+            return _refuse(
+                query,
+                "No such feed",
+                f"This workspace registered no feed #{number}; say `subscriptions` to see its feeds.",
+            )
         await store.delete_feed(feed.id)
         log.info("feed removed id=%s by %s", feed.id, conversation.user)
-        return Answer(query.text, query.intent, f"Feed #{feed.id} removed", [Section("Feeds", [_feed_item(feed)])],
-                      note="It will not be polled again; the articles it brought in stay.", shown=1, total=1)
+        return Answer(
+            query.text,
+            query.intent,
+            f"Feed #{feed.id} removed",
+            [Section("Feeds", [_feed_item(feed)])],
+            note="It will not be polled again; the articles it brought in stay.",
+            shown=1,
+            total=1,
+        )
 
     # --- list ----------------------------------------------------------------------------------
     async def _list(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
@@ -178,17 +245,40 @@ class SubscriptionCommands:
         subscriptions = await store.workspace_subscriptions(place.platform, place.workspace)
         sections = [Section("Scheduled briefings", [self._item(s, place) for s in subscriptions])]
         # Feed addresses are a workspace's own business: only its admins see the ones it added.
-        feeds = await store.workspace_feeds(place.platform, place.workspace) if self.is_admin(conversation) else []
+        feeds = (
+            await store.workspace_feeds(place.platform, place.workspace)
+            if self.is_admin(conversation)
+            else []
+        )
         if feeds:
             sections.append(Section("Feeds", [_feed_item(f) for f in feeds]))
         shown = sum(len(s.items) for s in sections)
-        note = None if subscriptions else "No scheduled briefings here yet. An admin can say `subscribe daily at 08:00 Europe/Berlin`."
-        return Answer(query.text, "subscriptions", "Scheduled briefings", [s for s in sections if s.items],
-                      note=note, shown=shown, total=shown)
+        note = (
+            None
+            if subscriptions
+            else "No scheduled briefings here yet. An admin can say `subscribe daily at 08:00 Europe/Berlin`."
+        )
+        return Answer(
+            query.text,
+            "subscriptions",
+            "Scheduled briefings",
+            [s for s in sections if s.items],
+            note=note,
+            shown=shown,
+            total=shown,
+        )
 
     def _item(self, sub: Subscription, place: Place) -> Item:
         where = "this channel" if sub.channel == place.channel else f"channel {sub.channel}"
-        fields = [Field("Where", where), Field("State", sub.state if sub.state == "active" else f"paused: {sub.paused_reason or 'by an admin'}")]
+        fields = [
+            Field("Where", where),
+            Field(
+                "State",
+                sub.state
+                if sub.state == "active"
+                else f"paused: {sub.paused_reason or 'by an admin'}",
+            ),
+        ]
         upcoming = None
         if sub.state == "active":
             upcoming = next_slot(sub.cron, sub.timezone, self._clock())
@@ -198,33 +288,64 @@ class SubscriptionCommands:
         if sub.topic:
             fields.append(Field("About", sub.topic))
         data = {
-            "id": sub.id, "platform": sub.platform, "workspace": sub.workspace, "channel": sub.channel,
-            "schedule": sub.rule, "cron": sub.cron, "timezone": sub.timezone, "topic": sub.topic,
-            "state": sub.state, "paused_reason": sub.paused_reason,
-            "next": to_db(upcoming) if upcoming else None, "last_sent": sub.last_sent_slot,
+            "id": sub.id,
+            "platform": sub.platform,
+            "workspace": sub.workspace,
+            "channel": sub.channel,
+            "schedule": sub.rule,
+            "cron": sub.cron,
+            "timezone": sub.timezone,
+            "topic": sub.topic,
+            "state": sub.state,
+            "paused_reason": sub.paused_reason,
+            "next": to_db(upcoming) if upcoming else None,
+            "last_sent": sub.last_sent_slot,
         }
         return Item(heading=f"#{sub.id} · {sub.rule}", fields=fields, data=data)
 
     # --- unsubscribe, pause, resume --------------------------------------------------------------
-    async def _change(self, store: ScheduleStore, query: Query, conversation: Conversation) -> Answer:
+    async def _change(
+        self, store: ScheduleStore, query: Query, conversation: Conversation
+    ) -> Answer:
         number = query.number or 0
         sub = await store.subscription(number)
         place = Place.of(conversation)
         if sub is None or not place.owns(sub):
-            return _refuse(query, "No such subscription", f"There is no scheduled briefing #{number} in this workspace; say `subscriptions` to see them.")
+            return _refuse(
+                query,
+                "No such subscription",
+                f"There is no scheduled briefing #{number} in this workspace; say `subscriptions` to see them.",
+            )
         if query.intent == "unsubscribe":
             await store.delete_subscription(sub.id)
-            title, note = f"Unsubscribed #{sub.id}", f"No more briefings {sub.rule} in {_where(sub, place)}."
+            title, note = (
+                f"Unsubscribed #{sub.id}",
+                f"No more briefings {sub.rule} in {_where(sub, place)}.",
+            )
         elif query.intent == "pause":
             await store.pause(sub.id, f"paused by {conversation.user}", notify_creator=False)
-            title, note = f"Paused #{sub.id}", f"Say `resume {sub.id}` to start again; slots missed while paused are not posted."
+            title, note = (
+                f"Paused #{sub.id}",
+                f"Say `resume {sub.id}` to start again; slots missed while paused are not posted.",
+            )
         else:
             await store.resume(sub.id, to_db(self._clock()))
-            title, note = f"Resumed #{sub.id}", f"The next briefing posts at {local_text(next_slot(sub.cron, sub.timezone, self._clock()), sub.timezone)}."
+            title, note = (
+                f"Resumed #{sub.id}",
+                f"The next briefing posts at {local_text(next_slot(sub.cron, sub.timezone, self._clock()), sub.timezone)}.",
+            )
         log.info("subscription %s id=%s by %s", query.intent, sub.id, conversation.user)
         changed = await store.subscription(sub.id)
         sections = [Section("Subscription", [self._item(changed, place)])] if changed else []
-        return Answer(query.text, query.intent, title, sections, note=note, shown=len(sections), total=len(sections))
+        return Answer(
+            query.text,
+            query.intent,
+            title,
+            sections,
+            note=note,
+            shown=len(sections),
+            total=len(sections),
+        )
 
 
 def _where(sub: Subscription, place: Place) -> str:

@@ -146,7 +146,12 @@ class Deliverer:
         jobs = []
         for sub, slot in due.values():
             if sub.platform not in self.platforms:
-                log.warning("subscription %s: no %s adapter in this process; slot %s not posted here", sub.id, sub.platform, to_db(slot))
+                log.warning(
+                    "subscription %s: no %s adapter in this process; slot %s not posted here",
+                    sub.id,
+                    sub.platform,
+                    to_db(slot),
+                )
                 continue
             jobs.append(self._limited(sub, slot, now))
         outcomes = await asyncio.gather(*jobs)
@@ -164,27 +169,42 @@ class Deliverer:
                 log.exception("subscription %s: delivery of slot %s failed", sub.id, to_db(slot))
                 return None
 
-    async def _close_abandoned(self, due: dict[tuple[int, str], tuple[Subscription, datetime]]) -> None:
+    async def _close_abandoned(
+        self, due: dict[tuple[int, str], tuple[Subscription, datetime]]
+    ) -> None:
         """Pending rows left by a dead process for slots no longer due: record that they were not sent."""
         for row in await self.schedule.pending_deliveries():
             if (row.subscription_id, row.slot_time) in due or not self._adoptable(row):
                 continue
-            log.warning("delivery %s (slot %s) was left pending by %s and is no longer due", row.id, row.slot_time, row.owner)
-            await self.schedule.mark_failed(row.id, "not sent: the process stopped before sending and the slot is no longer due", self._now())
+            log.warning(
+                "delivery %s (slot %s) was left pending by %s and is no longer due",
+                row.id,
+                row.slot_time,
+                row.owner,
+            )
+            await self.schedule.mark_failed(
+                row.id,
+                "not sent: the process stopped before sending and the slot is no longer due",
+                self._now(),
+            )
 
     async def _slot(self, sub: Subscription, slot: datetime, now: datetime) -> Outcome | None:
         slot_text = to_db(slot)
         row = await self.schedule.delivery(sub.id, slot_text)
         if row is None:
             window = await self._window(sub, now)
-            if not await self.schedule.claim(sub.id, slot_text, window, self.owner, self._lease(), self._now()):
+            if not await self.schedule.claim(
+                sub.id, slot_text, window, self.owner, self._lease(), self._now()
+            ):
                 return None  # another pass or process claimed it between our read and our write
             row = await self.schedule.delivery(sub.id, slot_text)
             assert row is not None
         elif row.state == "pending" and self._adoptable(row):
             if not await self.schedule.take_over(row, self.owner, self._lease(), self._now()):
                 return None
-            log.warning("subscription %s: resuming slot %s left pending by %s", sub.id, slot_text, row.owner)
+            log.warning(
+                "subscription %s: resuming slot %s left pending by %s", sub.id, slot_text, row.owner
+            )
         else:
             return None  # sent, failed, or being sent by a live process
         return await self._send(sub, row)
@@ -211,7 +231,9 @@ class Deliverer:
             answer = await self.compose(sub, row)
         except Exception as error:
             log.exception("subscription %s: cannot compose the briefing", sub.id)
-            return await self._failed(row, f"could not compose the briefing: {type(error).__name__}", row.attempts)
+            return await self._failed(
+                row, f"could not compose the briefing: {type(error).__name__}", row.attempts
+            )
         platform = self.platforms[sub.platform]
         # A headline in the channel, the briefing in its thread; posted once even when the
         # thread reply needs another attempt.
@@ -220,20 +242,34 @@ class Deliverer:
         attempts, reason = row.attempts, "not attempted"
         for number, delay in enumerate((0.0, *self.retry.delays)):
             if number and self.stopping:
-                log.warning("subscription %s: stopping; slot %s left pending for the next start", sub.id, row.slot_time)
+                log.warning(
+                    "subscription %s: stopping; slot %s left pending for the next start",
+                    sub.id,
+                    row.slot_time,
+                )
                 return Outcome(sub.id, row.slot_time, "pending", attempts, reason=reason)
             if delay:
                 await self._sleep(delay)
             # Counted before the send: a crash mid-send leaves attempts > 0 on a pending row.
-            if not await self.schedule.start_attempt(row.id, self.owner, self._lease(), self._now()):
-                return Outcome(sub.id, row.slot_time, "pending", attempts, reason="claimed by another process")
+            if not await self.schedule.start_attempt(
+                row.id, self.owner, self._lease(), self._now()
+            ):
+                return Outcome(
+                    sub.id, row.slot_time, "pending", attempts, reason="claimed by another process"
+                )
             attempts += 1
             try:
                 if headline is not None and headline_id is None:
-                    headline_id = await asyncio.wait_for(platform.post_briefing(sub.channel, headline), self.retry.send_timeout)
+                    headline_id = await asyncio.wait_for(
+                        platform.post_briefing(sub.channel, headline), self.retry.send_timeout
+                    )
                 thread = {"reply_to": headline_id} if headline_id else {}
-                message_id = await asyncio.wait_for(platform.post_briefing(sub.channel, answer, **thread), self.retry.send_timeout)
-                message_id = headline_id or message_id  # the channel's message: the thread hangs on it
+                message_id = await asyncio.wait_for(
+                    platform.post_briefing(sub.channel, answer, **thread), self.retry.send_timeout
+                )
+                message_id = (
+                    headline_id or message_id
+                )  # the channel's message: the thread hangs on it
             except DeliveryError as error:
                 if error.permanent:
                     return await self._permanent(sub, row, error.reason, attempts)
@@ -252,7 +288,9 @@ class Deliverer:
             log.warning("subscription %s: attempt %s failed: %s", sub.id, attempts, reason)
         return await self._failed(row, f"{reason} (gave up after {attempts} attempts)", attempts)
 
-    async def _permanent(self, sub: Subscription, row: Delivery, reason: str, attempts: int) -> Outcome:
+    async def _permanent(
+        self, sub: Subscription, row: Delivery, reason: str, attempts: int
+    ) -> Outcome:
         """Retrying cannot help (channel gone, bot removed): pause, and tell the creator later."""
         outcome = await self._failed(row, reason, attempts)
         await self.schedule.pause(sub.id, reason, notify_creator=True)

@@ -59,7 +59,9 @@ MIN_START = 5.0  # seconds of pass budget a feed needs to be started at all
 
 
 class FeedError(RuntimeError):
-    def __init__(self, reason: str, category: str = NOT_A_FEED, retry_after: float | None = None) -> None:
+    def __init__(
+        self, reason: str, category: str = NOT_A_FEED, retry_after: float | None = None
+    ) -> None:
         super().__init__(reason)
         self.category = category
         self.retry_after = retry_after
@@ -143,13 +145,23 @@ class FeedPoller:
             release_free_memory()  # spaCy's batch memory, back to the OS until the next pass
         left = sum(result is None for result in results)
         if left:
-            log.warning("feed pass budget of %g s spent: %d feed(s) left for the next pass", self.pass_budget, left)
+            log.warning(
+                "feed pass budget of %g s spent: %d feed(s) left for the next pass",
+                self.pass_budget,
+                left,
+            )
         return [result for result in results if result is not None]
 
     async def poll(
-        self, client: httpx.AsyncClient, feed: Feed, now: datetime, pass_deadline: float | None = None
+        self,
+        client: httpx.AsyncClient,
+        feed: Feed,
+        now: datetime,
+        pass_deadline: float | None = None,
     ) -> PollResult:
-        deadline_at = pass_deadline if pass_deadline is not None else time.monotonic() + self.pass_budget
+        deadline_at = (
+            pass_deadline if pass_deadline is not None else time.monotonic() + self.pass_budget
+        )
         try:
             fetched = await self._fetch(client, feed, min(DEADLINE, remaining(deadline_at)))
             if fetched.body is None:
@@ -167,7 +179,9 @@ class FeedPoller:
                 wait = max(wait, timedelta(seconds=error.retry_after))
             # Users see the category only; the detail (which could map a network) goes to the log.
             await self.schedule.feed_failed(feed.id, category, to_db(now + wait), to_db(now))
-            log.warning("feed %s failed (%s in a row, next try in %s): %s", feed.url, failures, wait, reason)
+            log.warning(
+                "feed %s failed (%s in a row, next try in %s): %s", feed.url, failures, wait, reason
+            )
             return PollResult(feed.id, feed.url, "error", error=reason, category=category)
         # Validators are saved only once the entries are in, so a crash mid-feed (or entries the
         # budget did not reach) refetches it.
@@ -175,12 +189,19 @@ class FeedPoller:
         if not result.left:
             etag = fetched.etag or feed.etag
             modified = fetched.last_modified or feed.last_modified
-        await self.schedule.feed_polled(feed.id, etag, modified, to_db(now + self.interval), to_db(now))
+        await self.schedule.feed_polled(
+            feed.id, etag, modified, to_db(now + self.interval), to_db(now)
+        )
         if result.added or result.refused or result.over_cap or result.left:
             log.info(
                 "feed %s: %s added, %s skipped, %s refused, %s over the cap of %s not read, %s left for the next pass",
-                feed.url, result.added, result.skipped, result.refused, result.over_cap,
-                self.settings.feed_max_entries, result.left,
+                feed.url,
+                result.added,
+                result.skipped,
+                result.refused,
+                result.over_cap,
+                self.settings.feed_max_entries,
+                result.left,
             )
         return result
 
@@ -192,7 +213,11 @@ class FeedPoller:
             headers["If-Modified-Since"] = feed.last_modified
         try:
             fetched = await fetch(
-                client, feed.url, self.settings.max_article_bytes, headers=headers, deadline=deadline
+                client,
+                feed.url,
+                self.settings.max_article_bytes,
+                headers=headers,
+                deadline=deadline,
             )
         except FetchError as error:
             raise FeedError(str(error), error.category) from error
@@ -200,14 +225,20 @@ class FeedPoller:
             return FeedBody(None, fetched.etag, fetched.last_modified)
         if fetched.status >= 400 or fetched.body is None:
             raise FeedError(
-                f"HTTP {fetched.status}", http_category(fetched.status), _retry_after(fetched.retry_after)
+                f"HTTP {fetched.status}",
+                http_category(fetched.status),
+                _retry_after(fetched.retry_after),
             )
         return FeedBody(fetched.body, fetched.etag, fetched.last_modified)
 
-    async def _ingest(self, client: httpx.AsyncClient, feed: Feed, body: bytes, pass_deadline: float) -> PollResult:
+    async def _ingest(
+        self, client: httpx.AsyncClient, feed: Feed, body: bytes, pass_deadline: float
+    ) -> PollResult:
         parsed = await asyncio.to_thread(feedparser.parse, body)  # CPU-bound: off the loop
         if not parsed.entries and (parsed.bozo or not parsed.version):  # no RSS or Atom at all
-            raise FeedError(f"not a readable feed: {parsed.get('bozo_exception', 'no RSS or Atom')}")
+            raise FeedError(
+                f"not a readable feed: {parsed.get('bozo_exception', 'no RSS or Atom')}"
+            )
         entries, over_cap = newest_entries(parsed.entries, self.settings.feed_max_entries)
         counts = {_Entry.KNOWN: 0, _Entry.LEFT: 0}
         async with self._writer:
@@ -221,7 +252,9 @@ class FeedPoller:
                     # The budget cuts a page short as "not read yet", not as unreadable: it is
                     # fetched next pass rather than stored now from the feed's summary.
                     async with asyncio.timeout(remaining(entry_deadline)):
-                        return await article_from_entry(client, entry, parsed, self.settings.max_article_bytes)
+                        return await article_from_entry(
+                            client, entry, parsed, self.settings.max_article_bytes
+                        )
                 except TimeoutError:
                     return _Entry.LEFT
 
@@ -234,13 +267,21 @@ class FeedPoller:
 
             # The same path as `briefbot ingest`: duplicates skipped, spaCy off the loop, one
             # transaction per article.
-            ingester = Ingester(self.store, self.extractor, self.settings, max_batch_chars=SMALL_BATCH_CHARS)
+            ingester = Ingester(
+                self.store, self.extractor, self.settings, max_batch_chars=SMALL_BATCH_CHARS
+            )
             report = await ingester.ingest_items(articles())
         for origin, reason in report.refused:
             log.warning("feed %s: refused %s: %s", feed.url, origin, reason)
         return PollResult(
-            feed.id, feed.url, "fetched", len(report.added), counts[_Entry.KNOWN] + len(report.skipped),
-            len(report.refused), over_cap=over_cap, left=counts[_Entry.LEFT],
+            feed.id,
+            feed.url,
+            "fetched",
+            len(report.added),
+            counts[_Entry.KNOWN] + len(report.skipped),
+            len(report.refused),
+            over_cap=over_cap,
+            left=counts[_Entry.LEFT],
         )
 
 

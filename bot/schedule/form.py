@@ -10,20 +10,39 @@ from bot.answer.model import Form, FormField
 from bot.schedule.rules import NO_THREAD, RuleError, clock_of, zone_name
 
 FORM_ID = "subscribe_form"
-DAY_CHOICES = ("daily", "weekdays", "weekends", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday")
+DAY_CHOICES = (
+    "daily",
+    "weekdays",
+    "weekends",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 THREAD_CHOICES = ("yes", "no")
 
 
 def subscribe_form(default_tz: str) -> Form:
     """The form, its timezone filled in with `default_tz` (the user's own where the platform says)."""
-    return Form(FORM_ID, "Scheduled briefing", "Subscribe", (
-        FormField("time", "Time (24-hour HH:MM)", "08:00", initial="08:00"),
-        FormField("timezone", "Timezone (IANA name)", "Europe/Berlin", initial=default_tz),
-        FormField("days", "Days", initial="daily", choices=DAY_CHOICES),
-        FormField("topic", "About (a topic; leave empty for everything)", "embassies", optional=True),
-        FormField("thread", "Post in a thread under a headline", initial="yes", choices=THREAD_CHOICES),
-    ))
+    return Form(
+        FORM_ID,
+        "Scheduled briefing",
+        "Subscribe",
+        (
+            FormField("time", "Time (24-hour HH:MM)", "08:00", initial="08:00"),
+            FormField("timezone", "Timezone (IANA name)", "Europe/Berlin", initial=default_tz),
+            FormField("days", "Days", initial="daily", choices=DAY_CHOICES),
+            FormField(
+                "topic", "About (a topic; leave empty for everything)", "embassies", optional=True
+            ),
+            FormField(
+                "thread", "Post in a thread under a headline", initial="yes", choices=THREAD_CHOICES
+            ),
+        ),
+    )
 
 
 def form_command(values: dict[str, str]) -> tuple[str | None, dict[str, str]]:

@@ -20,17 +20,37 @@ from cronsim import CronSim, CronSimError
 MIN_INTERVAL = timedelta(hours=1)
 
 DAYS = {
-    "sun": 0, "sunday": 0, "sundays": 0, "mon": 1, "monday": 1, "mondays": 1,
-    "tue": 2, "tues": 2, "tuesday": 2, "tuesdays": 2, "wed": 3, "wednesday": 3, "wednesdays": 3,
-    "thu": 4, "thur": 4, "thurs": 4, "thursday": 4, "thursdays": 4, "fri": 5, "friday": 5,
-    "fridays": 5, "sat": 6, "saturday": 6, "saturdays": 6,
+    "sun": 0,
+    "sunday": 0,
+    "sundays": 0,
+    "mon": 1,
+    "monday": 1,
+    "mondays": 1,
+    "tue": 2,
+    "tues": 2,
+    "tuesday": 2,
+    "tuesdays": 2,
+    "wed": 3,
+    "wednesday": 3,
+    "wednesdays": 3,
+    "thu": 4,
+    "thur": 4,
+    "thurs": 4,
+    "thursday": 4,
+    "thursdays": 4,
+    "fri": 5,
+    "friday": 5,
+    "fridays": 5,
+    "sat": 6,
+    "saturday": 6,
+    "saturdays": 6,
 }
 DAY_NAMES = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 WEEKDAYS = frozenset({1, 2, 3, 4, 5})
 FILLER = frozenset({"every", "each", "on", "at", "and", "day", "days", "daily", "in", "the"})
 EXAMPLES = (
     "`subscribe daily at 08:00 Europe/Berlin weekdays about embassies`, "
-    "`subscribe every monday at 09:00 UTC` or `subscribe cron \"0 8 * * 1-5\" Europe/Berlin`"
+    '`subscribe every monday at 09:00 UTC` or `subscribe cron "0 8 * * 1-5" Europe/Berlin`'
 )
 
 
@@ -62,12 +82,16 @@ _TOPIC = re.compile(r"\s+about\s+(?P<topic>.+)$", re.IGNORECASE)
 # A briefing posts as a headline with the briefing in its thread, unless the rule ends so. Kept in
 # the rule's description (stored with the subscription), so no second place says it.
 NO_THREAD = "no thread"
-_NO_THREAD = re.compile(r"[\s,;]+(?:no thread|without (?:a )?thread|unthreaded|in channel)$", re.IGNORECASE)
+_NO_THREAD = re.compile(
+    r"[\s,;]+(?:no thread|without (?:a )?thread|unthreaded|in channel)$", re.IGNORECASE
+)
 
 
 def threaded(description: str) -> bool:
     """Whether a subscription with this rule posts its briefing in a thread under a headline."""
     return not description.endswith(", " + NO_THREAD)
+
+
 _QUOTES = "\"'“”‘’`"
 _CRON = re.compile(
     r"^cron\s+(?:[" + _QUOTES + r"](?P<quoted>[^" + _QUOTES + r"]+)[" + _QUOTES + r"]"
@@ -93,7 +117,9 @@ def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
         expr = match.group("quoted") or match.group("bare")
         cron, zone, description = _cron_rule(expr, match.group("rest") or "", default_tz)
     elif text.lower().startswith("cron"):
-        raise RuleError('write the cron expression in quotes, like `subscribe cron "0 8 * * 1-5" Europe/Berlin`')
+        raise RuleError(
+            'write the cron expression in quotes, like `subscribe cron "0 8 * * 1-5" Europe/Berlin`'
+        )
     else:
         cron, zone, description = _word_rule(text, default_tz)
     check_cron(cron, zone, now or datetime.now(UTC))
@@ -105,14 +131,18 @@ def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
 def _cron_rule(expr: str, rest: str, default_tz: str) -> tuple[str, str, str]:
     expr = " ".join(expr.split())
     if len(expr.split(" ")) != 5:
-        raise RuleError(f"a cron schedule has five fields (minute hour day month weekday), like \"0 8 * * 1-5\"; got \"{expr}\"")
+        raise RuleError(
+            f'a cron schedule has five fields (minute hour day month weekday), like "0 8 * * 1-5"; got "{expr}"'
+        )
     zone = default_tz
     for word in rest.split():
         found = zone_name(word)
         if found is None:
-            raise RuleError(f"“{word}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)")
+            raise RuleError(
+                f"“{word}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)"
+            )
         zone = found
-    return expr, zone, f"cron \"{expr}\" {zone}"
+    return expr, zone, f'cron "{expr}" {zone}'
 
 
 def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
@@ -137,14 +167,20 @@ def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
         else:
             unknown.append(raw)
     if unknown:
-        raise RuleError(f"I don't understand “{' '.join(unknown)}” in that schedule; try {EXAMPLES}")
+        raise RuleError(
+            f"I don't understand “{' '.join(unknown)}” in that schedule; try {EXAMPLES}"
+        )
     if clock is None:
         raise RuleError(f"say at what time, for example {EXAMPLES}")
     hour, minute = clock
     dow = "*" if not days or len(days) == 7 else ",".join(str(d) for d in sorted(days))
     if days == WEEKDAYS:
         dow = "1-5"
-    return f"{minute} {hour} * * {dow}", zone, f"{_days_text(days)} at {hour:02d}:{minute:02d} {zone}"
+    return (
+        f"{minute} {hour} * * {dow}",
+        zone,
+        f"{_days_text(days)} at {hour:02d}:{minute:02d} {zone}",
+    )
 
 
 def clock_of(text: str) -> tuple[int, int]:

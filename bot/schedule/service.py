@@ -48,7 +48,9 @@ async def make_deliverer(
 ) -> Deliverer:
     schedule = await engine.schedule_store()
     # The engine's own answer service: one entity-name cache per process, not one per deliverer.
-    return Deliverer(schedule, engine.answer_service(), platforms, settings, retry=retry, sleep=sleep)
+    return Deliverer(
+        schedule, engine.answer_service(), platforms, settings, retry=retry, sleep=sleep
+    )
 
 
 async def deliver_pass(

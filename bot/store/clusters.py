@@ -39,7 +39,12 @@ def save_report(
     """Store the article's own version of the event, then place it in its event; the event id."""
     loc = ev.location
     parties = [
-        {"name": p.name, "kind": p.kind, "country_code": p.country_code, "entity_id": entity_ids.get(name_key(p.name))}
+        {
+            "name": p.name,
+            "kind": p.kind,
+            "country_code": p.country_code,
+            "entity_id": entity_ids.get(name_key(p.name)),
+        }
         for p in ev.participants
     ]
     report_id = db.execute(
@@ -82,11 +87,20 @@ def place_report(db: sqlite3.Connection, report_id: int, now: str) -> int:
     else:
         event_id = chosen
         db.execute(sql.UPDATE_EVENT, {**fields, "id": event_id})
-    db.execute(sql.SET_REPORT_EVENT, {"id": report_id, "event_id": event_id,
-                                      "merge_reason": json.dumps(_reason(chosen, verdict, verdicts, len(members)))})
+    db.execute(
+        sql.SET_REPORT_EVENT,
+        {
+            "id": report_id,
+            "event_id": event_id,
+            "merge_reason": json.dumps(_reason(chosen, verdict, verdicts, len(members))),
+        },
+    )
     db.executemany(
         sql.INSERT_EVENT_PARTICIPANT,
-        [(event_id, p.get("entity_id"), p["name"], p["kind"], p.get("country_code")) for p in json.loads(row["participants"])],
+        [
+            (event_id, p.get("entity_id"), p["name"], p["kind"], p.get("country_code"))
+            for p in json.loads(row["participants"])
+        ],
     )
     db.execute(
         sql.INSERT_EVENT_SOURCE,
@@ -155,7 +169,11 @@ def _reports(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[identity.R
     their entity is known by (from this or any other article)."""
     parties = [json.loads(r["participants"]) for r in rows]
     entity_ids = sorted({p["entity_id"] for ps in parties for p in ps if p.get("entity_id")})
-    codes = dict(db.execute(sql.ENTITY_COUNTRY_CODES, {"ids": json.dumps(entity_ids)}).fetchall()) if entity_ids else {}
+    codes = (
+        dict(db.execute(sql.ENTITY_COUNTRY_CODES, {"ids": json.dumps(entity_ids)}).fetchall())
+        if entity_ids
+        else {}
+    )
     return [
         identity.Report(
             id=r["id"],
@@ -163,10 +181,14 @@ def _reports(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[identity.R
             type=r["type"],
             kind=r["kind"],
             parties=tuple(
-                identity.Party(p["name"], p["kind"], p.get("country_code") or codes.get(p.get("entity_id")))
+                identity.Party(
+                    p["name"], p["kind"], p.get("country_code") or codes.get(p.get("entity_id"))
+                )
                 for p in ps
             ),
-            place=identity.Place.named(r["location_name"], r["location_country_code"], r["location_detail"]),
+            place=identity.Place.named(
+                r["location_name"], r["location_country_code"], r["location_detail"]
+            ),
             date=r["date"],
             precision=r["date_precision"],
             published=r["published"],
@@ -204,7 +226,10 @@ def _event_fields(rep: identity.Representative) -> dict[str, Any]:
 
 
 def _reason(
-    chosen: int | None, verdict: identity.Verdict, verdicts: dict[int, identity.Verdict], members: int
+    chosen: int | None,
+    verdict: identity.Verdict,
+    verdicts: dict[int, identity.Verdict],
+    members: int,
 ) -> dict[str, Any]:
     """Why the report is where it is: the fields that agreed with every member of its event, or,
     for a report that started an event, why the nearest candidates were refused."""
@@ -221,5 +246,9 @@ def _index_event(db: sqlite3.Connection, event_id: int, fields: dict[str, Any]) 
     db.execute(sql.DELETE_EVENT_FTS, (event_id,))
     db.execute(
         sql.INSERT_EVENT_FTS,
-        (event_id, " ; ".join(topics), " ".join(filter(None, (evidence, fields["content"], fields["outcome"])))),
+        (
+            event_id,
+            " ; ".join(topics),
+            " ".join(filter(None, (evidence, fields["content"], fields["outcome"]))),
+        ),
     )

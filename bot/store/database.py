@@ -49,13 +49,17 @@ def utc_now() -> str:
 def _explain(error: sqlite3.Error, path: Path) -> StoreError:
     message = str(error).lower()
     if "locked" in message or "busy" in message:
-        return StoreError(f"database {path} is locked by another process; try again when it is free")
+        return StoreError(
+            f"database {path} is locked by another process; try again when it is free"
+        )
     if "readonly" in message or "read-only" in message:
         return StoreError(f"database {path} is read-only; check the file's permissions")
     if "not a database" in message or "malformed" in message:
         return StoreError(f"{path} is not a Briefbot database (or it is damaged): {error}")
     if "unable to open" in message:
-        return StoreError(f"cannot open database {path}: check that its folder exists and is writable")
+        return StoreError(
+            f"cannot open database {path}: check that its folder exists and is writable"
+        )
     return StoreError(f"database {path}: {error}")
 
 
@@ -67,11 +71,16 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
     try:
         if read_only:
             conn = await aiosqlite.connect(
-                f"file:{path}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+                f"file:{path}?mode=ro",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
             )
         else:
             # sqlite3's `timeout` is SQLite's busy timeout: wait for a lock rather than fail at once.
-            conn = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn = await aiosqlite.connect(
+                path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         conn.row_factory = aiosqlite.Row
         await conn.execute(sql.PRAGMA_FOREIGN_KEYS)
         if not read_only:
@@ -97,13 +106,17 @@ def script_statements(script: str) -> list[str]:
         if sqlite3.complete_statement(pending):
             statements.append(pending.strip())
             pending = ""
-    leftover = "\n".join(ln for ln in (pending + tail).splitlines() if not ln.strip().startswith("--"))
+    leftover = "\n".join(
+        ln for ln in (pending + tail).splitlines() if not ln.strip().startswith("--")
+    )
     if leftover.strip():
         raise ValueError(f"migration script ends inside a statement: {leftover.strip()[:60]!r}")
     return statements
 
 
-async def _pending(conn: aiosqlite.Connection, migrations: list[Migration], path: Path) -> list[Migration]:
+async def _pending(
+    conn: aiosqlite.Connection, migrations: list[Migration], path: Path
+) -> list[Migration]:
     """The migrations this database has not recorded; refuses a schema newer than this code."""
     applied = {row[0] for row in await conn.execute_fetchall(sql.APPLIED_VERSIONS)}
     newest_known = migrations[-1].version if migrations else 0
@@ -134,7 +147,9 @@ async def migrate(conn: aiosqlite.Connection, path: Path) -> list[int]:
             for migration in pending:
                 for statement in script_statements(migration.script):
                     await conn.execute(statement)
-                await conn.execute(sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now()))
+                await conn.execute(
+                    sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now())
+                )
         return [m.version for m in pending]
     except sqlite3.Error as error:
         if conn.in_transaction:

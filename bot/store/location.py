@@ -16,7 +16,9 @@ from bot.store.database import StoreError
 # `scheme://`: the scheme needs two characters or more, so `C://x` stays a (Windows) path.
 _URL = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://(.*)$", re.DOTALL)
 _SQLITE_URL_FORMS = "sqlite:///relative/path.db or sqlite:////absolute/path.db"
-_HOW_TO_FIX = f"set BRIEFBOT_DB to an SQLite file path such as ./data/briefbot.db, or {_SQLITE_URL_FORMS}"
+_HOW_TO_FIX = (
+    f"set BRIEFBOT_DB to an SQLite file path such as ./data/briefbot.db, or {_SQLITE_URL_FORMS}"
+)
 
 
 class UnsupportedDatabase(StoreError):
@@ -47,8 +49,12 @@ def _sqlite_url_path(rest: str) -> Path:
     """The file of `sqlite://` + `rest`: no host (the file is local) and no `?options`, which would
     otherwise be read as part of the file name."""
     if not rest.startswith("/") or "?" in rest or "#" in rest:
-        raise UnsupportedDatabase(f"BRIEFBOT_DB: an sqlite URL names a local file, as {_SQLITE_URL_FORMS}")
+        raise UnsupportedDatabase(
+            f"BRIEFBOT_DB: an sqlite URL names a local file, as {_SQLITE_URL_FORMS}"
+        )
     path = unquote(rest[1:])
     if not path.strip():
-        raise UnsupportedDatabase(f"BRIEFBOT_DB: the sqlite URL names no file; use {_SQLITE_URL_FORMS}")
+        raise UnsupportedDatabase(
+            f"BRIEFBOT_DB: the sqlite URL names no file; use {_SQLITE_URL_FORMS}"
+        )
     return Path(path)

@@ -83,7 +83,6 @@ class Notice:
     reason: str | None
 
 
-
 class ScheduleStore(SideConnectionStore):
     """Subscriptions, feeds and the delivery log, on their own connection (see SideConnectionStore)."""
 
@@ -92,13 +91,18 @@ class ScheduleStore(SideConnectionStore):
         async with self._lock:
             try:
                 async with transaction(self._conn) as db:
-                    rows = await db.execute_fetchall(sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now})
+                    rows = await db.execute_fetchall(
+                        sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now}
+                    )
                     return int(rows[0][0])
             except sqlite3.Error as error:
                 raise StoreError(f"database {self.path}: {error}") from error
 
     async def same_subscription(self, new: NewSubscription) -> Subscription | None:
-        params = {k: getattr(new, k) for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")}
+        params = {
+            k: getattr(new, k)
+            for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")
+        }
         rows = await self._rows(sql.FIND_SAME_SUBSCRIPTION, params)
         return make_row(Subscription, rows[0]) if rows else None
 
@@ -107,7 +111,9 @@ class ScheduleStore(SideConnectionStore):
         return make_row(Subscription, rows[0]) if rows else None
 
     async def workspace_subscriptions(self, platform: str, workspace: str) -> list[Subscription]:
-        rows = await self._rows(sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace})
+        rows = await self._rows(
+            sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace}
+        )
         return [make_row(Subscription, r) for r in rows]
 
     async def active_subscriptions(self) -> list[Subscription]:
@@ -119,9 +125,12 @@ class ScheduleStore(SideConnectionStore):
     async def delete_subscription(self, subscription_id: int) -> bool:
         return await self._write(sql.DELETE_SUBSCRIPTION, {"id": subscription_id}) > 0
 
-    async def pause(self, subscription_id: int, reason: str | None, *, notify_creator: bool) -> None:
+    async def pause(
+        self, subscription_id: int, reason: str | None, *, notify_creator: bool
+    ) -> None:
         await self._write(
-            sql.PAUSE_SUBSCRIPTION, {"id": subscription_id, "reason": reason, "notify": int(notify_creator)}
+            sql.PAUSE_SUBSCRIPTION,
+            {"id": subscription_id, "reason": reason, "notify": int(notify_creator)},
         )
 
     async def resume(self, subscription_id: int, now: str) -> None:
@@ -136,11 +145,16 @@ class ScheduleStore(SideConnectionStore):
                     rows = await db.execute_fetchall(sql.TAKE_CREATOR_NOTICES, params)
             except sqlite3.Error as error:
                 raise StoreError(f"database {self.path}: {error}") from error
-        return sorted((Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows), key=lambda n: n.subscription_id)
+        return sorted(
+            (Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows),
+            key=lambda n: n.subscription_id,
+        )
 
     # --- deliveries --------------------------------------------------------------------------
     async def delivery(self, subscription_id: int, slot_time: str) -> Delivery | None:
-        rows = await self._rows(sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time})
+        rows = await self._rows(
+            sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time}
+        )
         return make_row(Delivery, rows[0]) if rows else None
 
     async def delivery_by_id(self, delivery_id: int) -> Delivery | None:
@@ -211,12 +225,16 @@ class ScheduleStore(SideConnectionStore):
         """Register a feed for a workspace (first poll: at once); the bool says whether it was new
         there. Another workspace registering the same URL gets a registration of its own."""
         place = {"url": url, "platform": platform, "workspace": workspace}
-        created = await self._write(sql.INSERT_FEED, {**place, "added_by": added_by, "now": now}) == 1
+        created = (
+            await self._write(sql.INSERT_FEED, {**place, "added_by": added_by, "now": now}) == 1
+        )
         rows = await self._rows(sql.FIND_FEED, place)
         return make_row(Feed, rows[0]), created
 
     async def workspace_feeds(self, platform: str, workspace: str) -> list[Feed]:
-        rows = await self._rows(sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace})
+        rows = await self._rows(
+            sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace}
+        )
         return [make_row(Feed, r) for r in rows]
 
     async def feed(self, feed_id: int) -> Feed | None:
@@ -247,7 +265,8 @@ class ScheduleStore(SideConnectionStore):
 
     async def feed_failed(self, feed_id: int, error: str, next_poll_at: str, now: str) -> None:
         await self._write(
-            sql.FEED_FAILED, {"id": feed_id, "error": error, "next_poll_at": next_poll_at, "now": now}
+            sql.FEED_FAILED,
+            {"id": feed_id, "error": error, "next_poll_at": next_poll_at, "now": now},
         )
 
     async def article_url_known(self, canonical_url: str) -> bool:

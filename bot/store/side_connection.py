@@ -37,7 +37,9 @@ class SideConnectionStore:
         async with self._lock:
             await self._conn.close()
 
-    async def _rows(self, query: str, params: dict[str, Any] | Sequence[Any] = ()) -> list[aiosqlite.Row]:
+    async def _rows(
+        self, query: str, params: dict[str, Any] | Sequence[Any] = ()
+    ) -> list[aiosqlite.Row]:
         async with self._lock:
             try:
                 return list(await self._conn.execute_fetchall(query, params))

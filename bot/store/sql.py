@@ -192,7 +192,9 @@ ORDER BY hits.score, coalesce(st.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_SEARCH_STATEMENTS = (
-    _STATEMENT_HITS + "SELECT count(*) FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
+    _STATEMENT_HITS
+    + "SELECT count(*) FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
+    + _STATEMENT_FILTERS
 )
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
 # the join order) instead of scanning every statement newest first: same rows, same order.
@@ -238,9 +240,12 @@ SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r
 FROM event_reports r JOIN articles a ON a.id = r.article_id"""
 GET_EVENT_REPORT = _REPORT_COLUMNS + "\nWHERE r.id = :id"
 # Every report of the candidate events, in ingest order (a cluster's members and their order).
-CLUSTER_REPORTS = _REPORT_COLUMNS + """
+CLUSTER_REPORTS = (
+    _REPORT_COLUMNS
+    + """
 WHERE r.event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY r.id"""
+)
 # Each source's own version of events, with its article (all events when :ids is NULL).
 LIST_EVENT_REPORTS = """
 SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
@@ -252,7 +257,9 @@ LEFT JOIN sources s ON s.id = a.source_id
 WHERE :ids IS NULL OR r.event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY r.id"""
 ALL_EVENT_REPORT_IDS = "SELECT id FROM event_reports ORDER BY id"
-SET_REPORT_EVENT = "UPDATE event_reports SET event_id = :event_id, merge_reason = :merge_reason WHERE id = :id"
+SET_REPORT_EVENT = (
+    "UPDATE event_reports SET event_id = :event_id, merge_reason = :merge_reason WHERE id = :id"
+)
 # The country each participant's entity is known to belong to (a person counts as their country),
 # for the persons an article names without saying where they are from.
 ENTITY_COUNTRY_CODES = """
@@ -322,7 +329,9 @@ VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
 DETACH_EVENT_REPORTS = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}'"
 DELETE_ALL_EVENTS = "DELETE FROM events"
 DELETE_ALL_EVENTS_FTS = "DELETE FROM events_fts"
-COUNT_EVENTS_AND_REPORTS = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
+COUNT_EVENTS_AND_REPORTS = (
+    "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
+)
 EVENT_FTS_TEXT = """
 SELECT group_concat(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports WHERE event_id = ?)"""
 DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = ?"
@@ -377,7 +386,9 @@ ORDER BY hits.score, coalesce(ev.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_SEARCH_EVENTS = (
-    _EVENT_HITS + "SELECT count(*) FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
+    _EVENT_HITS
+    + "SELECT count(*) FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
+    + _EVENT_FILTERS
 )
 # The same list and count when participants are given, driven from the participants index.
 _FROM_PARTICIPANTS = """
@@ -477,7 +488,9 @@ _DELIVERY_COLUMNS = """
 SELECT id, subscription_id, slot_time, state, window_start, window_end, owner, lease_until,
        attempts, message_id, reason
 FROM deliveries"""
-GET_DELIVERY = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id AND slot_time = :slot_time"
+GET_DELIVERY = (
+    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id AND slot_time = :slot_time"
+)
 GET_DELIVERY_BY_ID = _DELIVERY_COLUMNS + "\nWHERE id = :id"
 PENDING_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE state = 'pending' ORDER BY slot_time"
 # The claim: whoever inserts the row owns the slot; a second pass finds it and leaves it alone.
@@ -505,7 +518,9 @@ WHERE id = :id AND state = 'pending'"""
 LATEST_INGEST = "SELECT max(ingested_at) FROM articles"
 LAST_SENT_WINDOW_END = """
 SELECT max(window_end) FROM deliveries WHERE subscription_id = :subscription_id AND state = 'sent'"""
-SUBSCRIPTION_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
+SUBSCRIPTION_DELIVERIES = (
+    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
+)
 
 # --- registered feeds ---------------------------------------------------------------------------
 INSERT_FEED = """
@@ -518,7 +533,9 @@ SELECT id, url, platform, workspace, added_by, etag, last_modified, next_poll_at
 FROM feeds"""
 FIND_FEED = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace AND url = :url"
 LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
-LIST_WORKSPACE_FEEDS = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace ORDER BY id"
+LIST_WORKSPACE_FEEDS = (
+    _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace ORDER BY id"
+)
 GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
 DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
 DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
@@ -554,7 +571,9 @@ WHERE w.platform = :platform AND w.workspace = :workspace AND w.channel = :chann
   AND w.max_per_hour IS :max_per_hour AND w.quiet_hours IS :quiet_hours AND w.timezone = :timezone
 LIMIT 1"""
 )
-LIST_WORKSPACE_WATCHES = _WATCH_COLUMNS + "\nWHERE w.platform = :platform AND w.workspace = :workspace ORDER BY w.id"
+LIST_WORKSPACE_WATCHES = (
+    _WATCH_COLUMNS + "\nWHERE w.platform = :platform AND w.workspace = :workspace ORDER BY w.id"
+)
 ACTIVE_WATCHES = (
     _WATCH_COLUMNS
     + "\nWHERE w.state = 'active' AND w.platform IN (SELECT value FROM json_each(:platforms)) ORDER BY w.id"
@@ -608,7 +627,9 @@ SELECT id, watch_id, fact, fingerprint, kind, state, item, post, owner, lease_un
 FROM watch_alerts"""
 FIND_ALERT_VERSION = """
 SELECT id FROM watch_alerts WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
-LATEST_FACT_ALERT = _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
+LATEST_FACT_ALERT = (
+    _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
+)
 # The version a channel saw last, and the first message about the fact (updates reply to it).
 PREVIOUS_SENT_ALERT = (
     _ALERT_COLUMNS
@@ -627,7 +648,9 @@ RECENT_WATCH_POSTS = """
 SELECT count(DISTINCT coalesce(post, 'alert' || id)) FROM watch_alerts
 WHERE watch_id = :watch_id
   AND (state = 'pending' OR (state = 'sent' AND sent_at > :since))"""
-COUNT_HELD_ALERTS = "SELECT count(*) FROM watch_alerts WHERE watch_id = :watch_id AND state = 'held'"
+COUNT_HELD_ALERTS = (
+    "SELECT count(*) FROM watch_alerts WHERE watch_id = :watch_id AND state = 'held'"
+)
 INSERT_ALERT = """
 INSERT INTO watch_alerts (watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until,
                           created_at, updated_at)

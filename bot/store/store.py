@@ -146,7 +146,8 @@ class Store:
             # briefing window that ends at the newest committed stamp never misses a later one.
             now = utc_now()
             dup = _rows(
-                db, sql.FIND_DUPLICATE_ARTICLE,
+                db,
+                sql.FIND_DUPLICATE_ARTICLE,
                 {"content_hash": article.content_hash, "canonical_url": article.canonical_url},
             )
             if dup:
@@ -175,7 +176,9 @@ class Store:
             entity_ids = {}
             for entity in extraction.entities:
                 entity_ids[name_key(entity.name)] = self._save_entity(db, entity, now)
-            db.executemany(sql.INSERT_MENTION, [(article_id, i) for i in dict.fromkeys(entity_ids.values())])
+            db.executemany(
+                sql.INSERT_MENTION, [(article_id, i) for i in dict.fromkeys(entity_ids.values())]
+            )
             for statement in extraction.statements:
                 self._save_statement(db, statement, article_id, entity_ids, now)
             for event in extraction.events:
@@ -187,8 +190,8 @@ class Store:
     def _save_entity(self, db: sqlite3.Connection, entity: Entity, now: str) -> int:
         names = [entity.name, *entity.aliases]
         norms = sorted({name_key(n) for n in _identifying_names(entity) if name_key(n)})
-        found = _rows(db,
-            sql.FIND_ENTITY_BY_ALIAS, {"norms": json.dumps(norms), "kind": entity.kind}
+        found = _rows(
+            db, sql.FIND_ENTITY_BY_ALIAS, {"norms": json.dumps(norms), "kind": entity.kind}
         )
         values = {
             "name": entity.name,
@@ -224,15 +227,18 @@ class Store:
         if statement_id is None and speaker_id is not None:
             # The same words reported by another outlet, lightly re-punctuated or trimmed.
             folded = fold(st.content)
-            for cand in _rows(db,
-                sql.SIMILAR_STATEMENT_CANDIDATES, {"speaker_entity_id": speaker_id, "date": st.date}
+            for cand in _rows(
+                db,
+                sql.SIMILAR_STATEMENT_CANDIDATES,
+                {"speaker_entity_id": speaker_id, "date": st.date},
             ):
                 # Not token_set_ratio: "will accept" is a word subset of "will not accept".
                 if fuzz.token_sort_ratio(fold(cand["content"]), folded) >= 92:
                     statement_id = cand["id"]
                     break
         if statement_id is None:
-            rows = _rows(db,
+            rows = _rows(
+                db,
                 sql.INSERT_STATEMENT,
                 {
                     "key": key,
@@ -252,7 +258,9 @@ class Store:
             )
             statement_id = rows[0][0]
         else:
-            db.execute(sql.RAISE_STATEMENT_CONFIDENCE, {"id": statement_id, "confidence": st.confidence})
+            db.execute(
+                sql.RAISE_STATEMENT_CONFIDENCE, {"id": statement_id, "confidence": st.confidence}
+            )
         db.execute(
             sql.INSERT_STATEMENT_SOURCE,
             {
@@ -292,13 +300,17 @@ class Store:
     async def consistency(self) -> Consistency:
         """Integrity, articles missing facts, facts missing articles: all zero after any crash."""
         integrity = [row[0] for row in await self._read(sql.INTEGRITY_CHECK)]
-        incomplete = [row["origin"] or str(row["id"]) for row in await self._read(sql.INCOMPLETE_ARTICLES)]
+        incomplete = [
+            row["origin"] or str(row["id"]) for row in await self._read(sql.INCOMPLETE_ARTICLES)
+        ]
         orphans = (await self._read(sql.ORPHAN_FACTS))[0][0]
         return Consistency(integrity=integrity, incomplete=incomplete, orphans=orphans)
 
     async def fact_counts(self) -> dict[str, tuple[int, int, int]]:
         """content hash -> (mentions, statements, events) as recorded with each article."""
-        return {row[0]: (row[1], row[2], row[3]) for row in await self._read(sql.ARTICLE_FACT_COUNTS)}
+        return {
+            row[0]: (row[1], row[2], row[3]) for row in await self._read(sql.ARTICLE_FACT_COUNTS)
+        }
 
     async def count_articles(self) -> int:
         return (await self._read(sql.COUNT_ARTICLES))[0][0]
@@ -329,7 +341,12 @@ class Store:
         return [dict(r) for r in await self._read(sql.LIST_SOURCES, {"limit": limit})]
 
     async def search_articles(self, match: str, limit: int = 10) -> list[dict[str, Any]]:
-        return [dict(r) for r in await self._read(sql.SEARCH_ARTICLES, {"match": match, "limit": limit, "pool": sql.SEARCH_POOL})]
+        return [
+            dict(r)
+            for r in await self._read(
+                sql.SEARCH_ARTICLES, {"match": match, "limit": limit, "pool": sql.SEARCH_POOL}
+            )
+        ]
 
     async def statements(
         self,
@@ -374,7 +391,9 @@ class Store:
     async def statement_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add each statement's sources (and its evidence) to rows from `statements(details=False)`."""
         sources = defaultdict(list)
-        for r in await self._read(sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}):
+        for r in await self._read(
+            sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}
+        ):
             sources[r["statement_id"]].append(_source(r))
         for item in items:
             item["sources"] = sources[item["id"]]
@@ -487,8 +506,16 @@ def _source(row: aiosqlite.Row) -> dict[str, Any]:
         source["url"] = row["url"]
     source["evidence"] = row["evidence"]
     keys = row.keys()
-    for claim in ("claimed_status", "claimed_date", "claimed_date_precision", "claimed_location",
-                  "content_start", "content_end", "evidence_start", "evidence_end"):
+    for claim in (
+        "claimed_status",
+        "claimed_date",
+        "claimed_date_precision",
+        "claimed_location",
+        "content_start",
+        "content_end",
+        "evidence_start",
+        "evidence_end",
+    ):
         if claim in keys:
             source[claim] = row[claim]
     return source

@@ -96,7 +96,6 @@ class Notice:
     reason: str | None
 
 
-
 class WatchStore(SideConnectionStore):
     """Watches and their alert log, on their own connection (see SideConnectionStore)."""
 
@@ -121,7 +120,9 @@ class WatchStore(SideConnectionStore):
         return make_row(Watch, rows[0]) if rows else None
 
     async def workspace_watches(self, platform: str, workspace: str) -> list[Watch]:
-        rows = await self._rows(sql.LIST_WORKSPACE_WATCHES, {"platform": platform, "workspace": workspace})
+        rows = await self._rows(
+            sql.LIST_WORKSPACE_WATCHES, {"platform": platform, "workspace": workspace}
+        )
         return [make_row(Watch, r) for r in rows]
 
     async def active_watches(self, platforms: Sequence[str]) -> list[Watch]:
@@ -132,7 +133,9 @@ class WatchStore(SideConnectionStore):
         return await self._write(sql.DELETE_WATCH, {"id": watch_id}) > 0
 
     async def pause(self, watch_id: int, reason: str | None, *, notify_creator: bool) -> None:
-        await self._write(sql.PAUSE_WATCH, {"id": watch_id, "reason": reason, "notify": int(notify_creator)})
+        await self._write(
+            sql.PAUSE_WATCH, {"id": watch_id, "reason": reason, "notify": int(notify_creator)}
+        )
 
     async def resume(self, watch_id: int, seen_until: str) -> None:
         await self._write(sql.RESUME_WATCH, {"id": watch_id, "seen_until": seen_until})
@@ -146,7 +149,10 @@ class WatchStore(SideConnectionStore):
                     rows = await db.execute_fetchall(sql.TAKE_WATCH_NOTICES, params)
             except sqlite3.Error as error:
                 raise StoreError(f"database {self.path}: {error}") from error
-        return sorted((Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows), key=lambda n: n.watch_id)
+        return sorted(
+            (Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows),
+            key=lambda n: n.watch_id,
+        )
 
     async def advance(self, watch_id: int, upto: str) -> None:
         await self._write(sql.ADVANCE_WATCH, {"id": watch_id, "upto": upto})
@@ -168,7 +174,9 @@ class WatchStore(SideConnectionStore):
         rows = await self._rows(sql.WATCH_EVENTS, {**params, "ids": json.dumps(ids)})
         return [dict(r) for r in rows]
 
-    async def matching_statements(self, ids: list[int], params: dict[str, Any]) -> list[dict[str, Any]]:
+    async def matching_statements(
+        self, ids: list[int], params: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         rows = await self._rows(sql.WATCH_STATEMENTS, {**params, "ids": json.dumps(ids)})
         return [dict(r) for r in rows]
 
@@ -187,16 +195,30 @@ class WatchStore(SideConnectionStore):
 
     async def _claim(self, db: aiosqlite.Connection, claim: Claim) -> Alert | None:
         key = {"watch_id": claim.watch_id, "fact": claim.fact}
-        if await db.execute_fetchall(sql.FIND_ALERT_VERSION, {**key, "fingerprint": claim.fingerprint}):
+        if await db.execute_fetchall(
+            sql.FIND_ALERT_VERSION, {**key, "fingerprint": claim.fingerprint}
+        ):
             return None
         prior = await db.execute_fetchall(sql.LATEST_FACT_ALERT, key)
         if prior and prior[0]["state"] == "held":
-            await db.execute(sql.REVISE_HELD_ALERT, {
-                "id": prior[0]["id"], "fingerprint": claim.fingerprint, "item": claim.item, "now": claim.now,
-            })
+            await db.execute(
+                sql.REVISE_HELD_ALERT,
+                {
+                    "id": prior[0]["id"],
+                    "fingerprint": claim.fingerprint,
+                    "item": claim.item,
+                    "now": claim.now,
+                },
+            )
             return None
-        recent = (await db.execute_fetchall(sql.RECENT_WATCH_POSTS, {"watch_id": claim.watch_id, "since": claim.hour_ago}))[0][0]
-        held = (await db.execute_fetchall(sql.COUNT_HELD_ALERTS, {"watch_id": claim.watch_id}))[0][0]
+        recent = (
+            await db.execute_fetchall(
+                sql.RECENT_WATCH_POSTS, {"watch_id": claim.watch_id, "since": claim.hour_ago}
+            )
+        )[0][0]
+        held = (await db.execute_fetchall(sql.COUNT_HELD_ALERTS, {"watch_id": claim.watch_id}))[0][
+            0
+        ]
         # Held alerts go out together as one digest; a new one joins them rather than jump ahead.
         hold = claim.quiet or held > 0 or recent >= claim.max_per_hour
         params = {
@@ -215,11 +237,21 @@ class WatchStore(SideConnectionStore):
         return make_row(Alert, rows[0])
 
     async def watches_with_held_alerts(self, platforms: Sequence[str]) -> list[int]:
-        rows = await self._rows(sql.WATCHES_WITH_HELD_ALERTS, {"platforms": json.dumps(sorted(platforms))})
+        rows = await self._rows(
+            sql.WATCHES_WITH_HELD_ALERTS, {"platforms": json.dumps(sorted(platforms))}
+        )
         return [r[0] for r in rows]
 
     async def release_held(
-        self, watch_id: int, *, hour_ago: str, max_per_hour: int, post: str, owner: str, lease_until: str, now: str
+        self,
+        watch_id: int,
+        *,
+        hour_ago: str,
+        max_per_hour: int,
+        post: str,
+        owner: str,
+        lease_until: str,
+        now: str,
     ) -> list[Alert]:
         """Every held alert of a watch as one post claimed by `owner`, if the hourly limit allows
         a message now (checked in the same transaction); empty otherwise."""
@@ -227,11 +259,20 @@ class WatchStore(SideConnectionStore):
             try:
                 async with transaction(self._conn) as db:
                     params = {"watch_id": watch_id, "since": hour_ago}
-                    if (await db.execute_fetchall(sql.RECENT_WATCH_POSTS, params))[0][0] >= max_per_hour:
+                    if (await db.execute_fetchall(sql.RECENT_WATCH_POSTS, params))[0][
+                        0
+                    ] >= max_per_hour:
                         return []
-                    await db.execute(sql.RELEASE_HELD_ALERTS, {
-                        "watch_id": watch_id, "post": post, "owner": owner, "lease_until": lease_until, "now": now,
-                    })
+                    await db.execute(
+                        sql.RELEASE_HELD_ALERTS,
+                        {
+                            "watch_id": watch_id,
+                            "post": post,
+                            "owner": owner,
+                            "lease_until": lease_until,
+                            "now": now,
+                        },
+                    )
                     rows = await db.execute_fetchall(sql.POST_ALERTS, {"post": post})
             except sqlite3.Error as error:
                 raise StoreError(f"database {self.path}: {error}") from error
@@ -242,7 +283,9 @@ class WatchStore(SideConnectionStore):
         return [make_row(Alert, r) for r in rows]
 
     async def alerts(self, watch_id: int) -> list[Alert]:
-        return [make_row(Alert, r) for r in await self._rows(sql.WATCH_ALERTS, {"watch_id": watch_id})]
+        return [
+            make_row(Alert, r) for r in await self._rows(sql.WATCH_ALERTS, {"watch_id": watch_id})
+        ]
 
     async def previous_sent(self, alert: Alert) -> Alert | None:
         """The version of the alert's fact the channel saw last."""
@@ -254,10 +297,18 @@ class WatchStore(SideConnectionStore):
         rows = await self._rows(sql.FIRST_FACT_MESSAGE, {"watch_id": watch_id, "fact": fact})
         return rows[0][0] if rows else None
 
-    async def start_attempt(self, post: str, owner: str, previous_owner: str | None, lease_until: str, now: str) -> bool:
+    async def start_attempt(
+        self, post: str, owner: str, previous_owner: str | None, lease_until: str, now: str
+    ) -> bool:
         """Count an attempt at a post, taking it over from `previous_owner`; False if another
         process got there first."""
-        params = {"post": post, "owner": owner, "previous_owner": previous_owner, "lease_until": lease_until, "now": now}
+        params = {
+            "post": post,
+            "owner": owner,
+            "previous_owner": previous_owner,
+            "lease_until": lease_until,
+            "now": now,
+        }
         return await self._write(sql.START_POST_ATTEMPT, params) > 0
 
     async def mark_sent(self, post: str, message_id: str, now: str) -> None:
@@ -267,4 +318,7 @@ class WatchStore(SideConnectionStore):
         await self._write(sql.MARK_POST_FAILED, {"post": post, "reason": reason, "now": now})
 
     async def retry_later(self, post: str, reason: str, lease_until: str, now: str) -> None:
-        await self._write(sql.POST_RETRY_LATER, {"post": post, "reason": reason, "lease_until": lease_until, "now": now})
+        await self._write(
+            sql.POST_RETRY_LATER,
+            {"post": post, "reason": reason, "lease_until": lease_until, "now": now},
+        )

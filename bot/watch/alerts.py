@@ -36,7 +36,9 @@ from bot.watch.matching import NOT_THE_FACT, FactMatcher, item_from_json, item_j
 log = logging.getLogger("briefbot.watch")
 
 HOUR = timedelta(hours=1)
-LEASE = timedelta(minutes=2)  # longer than a send may take (SEND_TIMEOUT), so no live send is taken over
+LEASE = timedelta(
+    minutes=2
+)  # longer than a send may take (SEND_TIMEOUT), so no live send is taken over
 SEND_TIMEOUT = 30.0
 MAX_ATTEMPTS = 5
 RETRY_BACKOFF = timedelta(seconds=30)  # times the attempt number
@@ -118,7 +120,9 @@ class Watcher:
                     log.exception("watch %s: cannot check new facts", watch.id)
         return claimed
 
-    async def _scan_watch(self, watch: Watch, events: list[int], statements: list[int], upto: str) -> int:
+    async def _scan_watch(
+        self, watch: Watch, events: list[int], statements: list[int], upto: str
+    ) -> int:
         claimed = 0
         if events or statements:
             for fact in await self.matcher.facts(watch, events, statements):
@@ -130,14 +134,28 @@ class Watcher:
     async def _claim(self, watch: Watch, fact: str, fingerprint: str, item: Item) -> Alert | None:
         now = self._clock()
         claim = Claim(
-            watch_id=watch.id, fact=fact, fingerprint=fingerprint, item=item_json(item), now=to_db(now),
-            hour_ago=to_db(now - HOUR), max_per_hour=self._limit(watch),
+            watch_id=watch.id,
+            fact=fact,
+            fingerprint=fingerprint,
+            item=item_json(item),
+            now=to_db(now),
+            hour_ago=to_db(now - HOUR),
+            max_per_hour=self._limit(watch),
             quiet=in_quiet_hours(quiet_hours_of(watch, self.settings), watch.timezone, now),
-            owner=self.owner, lease_until=to_db(now + LEASE), post=_post_token(),
+            owner=self.owner,
+            lease_until=to_db(now + LEASE),
+            post=_post_token(),
         )
         alert = await self.watches.claim(claim)
         if alert is not None:
-            log.info("watch %s: %s alert %s for %s (%s)", watch.id, alert.kind, alert.id, fact, alert.state)
+            log.info(
+                "watch %s: %s alert %s for %s (%s)",
+                watch.id,
+                alert.kind,
+                alert.id,
+                fact,
+                alert.state,
+            )
         return alert
 
     def _limit(self, watch: Watch) -> int:
@@ -149,11 +167,18 @@ class Watcher:
         now = self._clock()
         for watch_id in await self.watches.watches_with_held_alerts(list(self.platforms)):
             watch = await self.watches.watch(watch_id)
-            if watch is None or in_quiet_hours(quiet_hours_of(watch, self.settings), watch.timezone, now):
+            if watch is None or in_quiet_hours(
+                quiet_hours_of(watch, self.settings), watch.timezone, now
+            ):
                 continue
             released = await self.watches.release_held(
-                watch.id, hour_ago=to_db(now - HOUR), max_per_hour=self._limit(watch), post=_post_token(),
-                owner=self.owner, lease_until=to_db(now + LEASE), now=to_db(now),
+                watch.id,
+                hour_ago=to_db(now - HOUR),
+                max_per_hour=self._limit(watch),
+                post=_post_token(),
+                owner=self.owner,
+                lease_until=to_db(now + LEASE),
+                now=to_db(now),
             )
             if released:
                 log.info("watch %s: %d held alert(s) released as one post", watch.id, len(released))
@@ -181,33 +206,45 @@ class Watcher:
         if watch is None:
             return  # unwatched meanwhile: its alerts went with it
         now = self._clock()
-        if not await self.watches.start_attempt(post, self.owner, alerts[0].owner, to_db(now + LEASE), to_db(now)):
+        if not await self.watches.start_attempt(
+            post, self.owner, alerts[0].owner, to_db(now + LEASE), to_db(now)
+        ):
             return  # another process took it first
         attempts = alerts[0].attempts + 1
         answer, reply_to = await self.compose(watch, alerts)
         platform = self.platforms[watch.platform]
         try:
             reply = {"reply_to": reply_to} if reply_to else {}
-            message_id = await asyncio.wait_for(platform.post_briefing(watch.channel, answer, **reply), SEND_TIMEOUT)
+            message_id = await asyncio.wait_for(
+                platform.post_briefing(watch.channel, answer, **reply), SEND_TIMEOUT
+            )
         except DeliveryError as error:
             await self._failed(watch, post, error.reason, attempts, permanent=error.permanent)
             report.failed += 1
         except TimeoutError:
-            await self._failed(watch, post, f"no answer within {SEND_TIMEOUT:g} s", attempts, permanent=False)
+            await self._failed(
+                watch, post, f"no answer within {SEND_TIMEOUT:g} s", attempts, permanent=False
+            )
             report.failed += 1
         except Exception as error:  # an adapter bug is logged and retried, never stops the watcher
             log.exception("watch %s: unexpected error from %s", watch.id, watch.platform)
-            await self._failed(watch, post, f"unexpected: {type(error).__name__}", attempts, permanent=False)
+            await self._failed(
+                watch, post, f"unexpected: {type(error).__name__}", attempts, permanent=False
+            )
             report.failed += 1
         else:
             await self.watches.mark_sent(post, message_id, to_db(self._clock()))
             log.info("watch %s: posted %d alert(s) as %s", watch.id, len(alerts), message_id)
             report.sent.append(message_id)
 
-    async def _failed(self, watch: Watch, post: str, reason: str, attempts: int, *, permanent: bool) -> None:
+    async def _failed(
+        self, watch: Watch, post: str, reason: str, attempts: int, *, permanent: bool
+    ) -> None:
         now = self._clock()
         if permanent or attempts >= MAX_ATTEMPTS:
-            await self.watches.mark_failed(post, f"{reason} (after {attempts} attempts)", to_db(now))
+            await self.watches.mark_failed(
+                post, f"{reason} (after {attempts} attempts)", to_db(now)
+            )
             log.warning("watch %s: alert post %s failed: %s", watch.id, post, reason)
             if permanent:
                 # Retrying cannot help (channel gone, bot removed): pause, and tell the creator.
@@ -215,7 +252,13 @@ class Watcher:
             return
         retry_at = now + RETRY_BACKOFF * attempts
         await self.watches.retry_later(post, reason, to_db(retry_at), to_db(now))
-        log.warning("watch %s: alert attempt %d failed (%s); trying again after %s", watch.id, attempts, reason, to_db(retry_at))
+        log.warning(
+            "watch %s: alert attempt %d failed (%s); trying again after %s",
+            watch.id,
+            attempts,
+            reason,
+            to_db(retry_at),
+        )
 
     async def compose(self, watch: Watch, alerts: list[Alert]) -> tuple[Answer, str | None]:
         """One alert (an update replies to the fact's first message), or a digest of several."""
@@ -225,14 +268,29 @@ class Watcher:
             alert = alerts[0]
             item = item_from_json(alert.item)
             if alert.kind == "new":
-                answer = Answer(f"watch #{watch.id}", "watch_alert", title, [Section("New", [item])], note=footer, shown=1, total=1)
+                answer = Answer(
+                    f"watch #{watch.id}",
+                    "watch_alert",
+                    title,
+                    [Section("New", [item])],
+                    note=footer,
+                    shown=1,
+                    total=1,
+                )
                 return answer, None
             previous = await self.watches.previous_sent(alert)
             changed = _changes(item_from_json(previous.item), item) if previous else []
             if changed:
                 item.fields.insert(0, Field("Changed", "; ".join(changed)))
-            answer = Answer(f"watch #{watch.id}", "watch_alert", f"Update · {title}", [Section("Update", [item])],
-                            note=footer, shown=1, total=1)
+            answer = Answer(
+                f"watch #{watch.id}",
+                "watch_alert",
+                f"Update · {title}",
+                [Section("Update", [item])],
+                note=footer,
+                shown=1,
+                total=1,
+            )
             return answer, await self.watches.first_message(watch.id, alert.fact)
         items = [item_from_json(a.item) for a in alerts]
         for alert, item in zip(alerts, items, strict=True):
@@ -240,10 +298,20 @@ class Watcher:
                 item.heading = f"Update: {item.heading}"
         shown = items[:DIGEST_ITEMS]
         more = len(items) - len(shown)
-        note = (f"{len(items)} alerts held back by quiet hours or the hourly limit"
-                + (f"; {more} more not listed (ask `{watch.query}`)" if more else "") + f". {footer}")
-        answer = Answer(f"watch #{watch.id}", "watch_digest", f"Digest · {title}", [Section("Held alerts", shown)],
-                        note=note, shown=len(shown), total=len(items))
+        note = (
+            f"{len(items)} alerts held back by quiet hours or the hourly limit"
+            + (f"; {more} more not listed (ask `{watch.query}`)" if more else "")
+            + f". {footer}"
+        )
+        answer = Answer(
+            f"watch #{watch.id}",
+            "watch_digest",
+            f"Digest · {title}",
+            [Section("Held alerts", shown)],
+            note=note,
+            shown=len(shown),
+            total=len(items),
+        )
         return answer, None
 
 

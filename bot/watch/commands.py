@@ -36,8 +36,13 @@ class WatchCommands:
     """The watch handler for AnswerService: `await commands(query, conversation)`."""
 
     def __init__(
-        self, watches: WatchStoreFactory, store: Store, names: EntityMatcher, settings: Settings,
-        *, clock: Clock = system_clock,
+        self,
+        watches: WatchStoreFactory,
+        store: Store,
+        names: EntityMatcher,
+        settings: Settings,
+        *,
+        clock: Clock = system_clock,
     ) -> None:
         self._watches = watches
         self.store = store
@@ -62,16 +67,28 @@ class WatchCommands:
         """A line telling this user which of their watches a failed post paused, told once."""
         if conversation.platform not in DELIVERABLE:
             return None
-        found = await (await self._watches()).take_notices(conversation.platform, conversation.workspace, conversation.user)
+        found = await (await self._watches()).take_notices(
+            conversation.platform, conversation.workspace, conversation.user
+        )
         if not found:
             return None
-        parts = [f"#{n.watch_id} (channel {n.channel}): {n.reason or 'posting failed'}" for n in found]
-        return "Watches paused after a failed post – " + "; ".join(parts) + ". Fix the channel, then say `resume watch N`."
+        parts = [
+            f"#{n.watch_id} (channel {n.channel}): {n.reason or 'posting failed'}" for n in found
+        ]
+        return (
+            "Watches paused after a failed post – "
+            + "; ".join(parts)
+            + ". Fix the channel, then say `resume watch N`."
+        )
 
     # --- watch ---------------------------------------------------------------------------------
     async def _watch(self, watches: WatchStore, query: Query, conversation: Conversation) -> Answer:
         if conversation.platform not in DELIVERABLE:
-            return _refuse(query, "Not here", "Watches post to Slack or Discord channels: type this in the channel that should get the alerts.")
+            return _refuse(
+                query,
+                "Not here",
+                "Watches post to Slack or Discord channels: type this in the channel that should get the alerts.",
+            )
         try:
             text, options = split_options(query.schedule or "")
         except OptionError as error:
@@ -81,37 +98,73 @@ class WatchCommands:
             return refused
         parsed = parse(text)
         if fact_filter(parsed) is None:
-            return _refuse(query, "Not something I can watch",
-                           f"A watch takes a question that lists talks, agreements, events or statements, for example {WATCH_EXAMPLES}.")
+            return _refuse(
+                query,
+                "Not something I can watch",
+                f"A watch takes a question that lists talks, agreements, events or statements, for example {WATCH_EXAMPLES}.",
+            )
         if parsed.until is not None:
             # "this week" ends; a watch looks at what comes next, for as long as it exists.
-            return _refuse(query, "A watch has no end date",
-                           "Drop the time filter (or keep only `since DATE`): a watch posts what is ingested from now on.")
+            return _refuse(
+                query,
+                "A watch has no end date",
+                "Drop the time filter (or keep only `since DATE`): a watch posts what is ingested from now on.",
+            )
         new = NewWatch(
-            platform=conversation.platform, workspace=conversation.workspace, channel=conversation.channel,
-            created_by=conversation.user, query=text, filter=query_json(parsed),
-            min_confidence=options.min_confidence, max_per_hour=options.max_per_hour,
-            quiet_hours=options.quiet_hours, timezone=options.timezone or self.settings.tz,
+            platform=conversation.platform,
+            workspace=conversation.workspace,
+            channel=conversation.channel,
+            created_by=conversation.user,
+            query=text,
+            filter=query_json(parsed),
+            min_confidence=options.min_confidence,
+            max_per_hour=options.max_per_hour,
+            quiet_hours=options.quiet_hours,
+            timezone=options.timezone or self.settings.tz,
         )
         same = await watches.same_watch(new)
         if same is not None:
-            return Answer(query.text, query.intent, "Already watching", [Section("Watch", [self._item(same, conversation)])],
-                          note=f"This channel already has that watch as #{same.id}.", shown=1, total=1)
+            return Answer(
+                query.text,
+                query.intent,
+                "Already watching",
+                [Section("Watch", [self._item(same, conversation)])],
+                note=f"This channel already has that watch as #{same.id}.",
+                shown=1,
+                total=1,
+            )
         latest = await watches.latest_ingest()
         now = to_db(self._clock())
         # From the newest ingest on: a watch tells what comes next, not what is already known.
         watch_id = await watches.add_watch(new, now, seen_until=latest or "")
         created = await watches.watch(watch_id)
         assert created is not None
-        log.info("watch added id=%s %s/%s/%s %r", watch_id, new.platform, new.workspace, new.channel, text)
-        return Answer(query.text, query.intent, f"Watching: #{watch_id}", [Section("Watch", [self._item(created, conversation)])],
-                      note=await self._prospects(parsed, created), shown=1, total=1)
+        log.info(
+            "watch added id=%s %s/%s/%s %r",
+            watch_id,
+            new.platform,
+            new.workspace,
+            new.channel,
+            text,
+        )
+        return Answer(
+            query.text,
+            query.intent,
+            f"Watching: #{watch_id}",
+            [Section("Watch", [self._item(created, conversation)])],
+            note=await self._prospects(parsed, created),
+            shown=1,
+            total=1,
+        )
 
     def _check_options(self, query: Query, options: Options) -> Answer | None:
         floor = self.settings.min_confidence
         if options.min_confidence is not None and options.min_confidence < floor:
-            return _refuse(query, "Confidence too low",
-                           f"Alerts never show facts below BRIEFBOT_MIN_CONFIDENCE ({floor:g}); give a higher threshold or none.")
+            return _refuse(
+                query,
+                "Confidence too low",
+                f"Alerts never show facts below BRIEFBOT_MIN_CONFIDENCE ({floor:g}); give a higher threshold or none.",
+            )
         return None
 
     async def _prospects(self, parsed: Query, watch: Watch) -> str:
@@ -120,13 +173,19 @@ class WatchCommands:
         stop = f"Say `unwatch {watch.id}` to remove it, `pause watch {watch.id}` to pause it."
         ids, unknown = await entity_ids(self.names, parsed)
         if unknown is not None:
-            return (f"I don't know anyone or anything called “{unknown}” yet, so this watch matches nothing known; "
-                    f"it will post if articles start naming them. Check the spelling. {stop}")
-        known = await self._known_matches(parsed, ids, max(self.settings.min_confidence, watch.min_confidence or 0.0))
+            return (
+                f"I don't know anyone or anything called “{unknown}” yet, so this watch matches nothing known; "
+                f"it will post if articles start naming them. Check the spelling. {stop}"
+            )
+        known = await self._known_matches(
+            parsed, ids, max(self.settings.min_confidence, watch.min_confidence or 0.0)
+        )
         if known == 0:
             return f"Nothing known matches this yet; new facts that do will post in this channel as they are ingested. {stop}"
-        return (f"{known} known fact(s) match already (not posted: a watch tells what comes next); "
-                f"new ones will post in this channel as they are ingested. {stop}")
+        return (
+            f"{known} known fact(s) match already (not posted: a watch tells what comes next); "
+            f"new ones will post in this channel as they are ingested. {stop}"
+        )
 
     async def _known_matches(self, query: Query, ids: list[int] | None, threshold: float) -> int:
         kinds = fact_filter(query)
@@ -137,14 +196,25 @@ class WatchCommands:
         total = 0
         if kinds.events:
             _, count = await self.store.events(
-                types=list(kinds.types) if kinds.types else None, entity_ids=ids, match=match, window=window,
-                limit=1, details=False, min_confidence=threshold, place_name=place.name if place else None,
+                types=list(kinds.types) if kinds.types else None,
+                entity_ids=ids,
+                match=match,
+                window=window,
+                limit=1,
+                details=False,
+                min_confidence=threshold,
+                place_name=place.name if place else None,
                 place_code=place.country_code if place else None,
             )
             total += count
         if kinds.statements:
             _, count = await self.store.statements(
-                speaker_ids=ids, named_only=True, match=match, window=window, limit=1, details=False,
+                speaker_ids=ids,
+                named_only=True,
+                match=match,
+                window=window,
+                limit=1,
+                details=False,
                 min_confidence=threshold,
             )
             total += count
@@ -154,54 +224,118 @@ class WatchCommands:
     async def _list(self, watches: WatchStore, query: Query, conversation: Conversation) -> Answer:
         found = await watches.workspace_watches(conversation.platform, conversation.workspace)
         items = [self._item(w, conversation) for w in found]
-        note = None if items else "No watches here yet. An admin can say, for example, `watch talks with Lavrov`."
-        return Answer(query.text, "watches", "Watches", [Section("Watches", items)] if items else [],
-                      note=note, shown=len(items), total=len(items))
+        note = (
+            None
+            if items
+            else "No watches here yet. An admin can say, for example, `watch talks with Lavrov`."
+        )
+        return Answer(
+            query.text,
+            "watches",
+            "Watches",
+            [Section("Watches", items)] if items else [],
+            note=note,
+            shown=len(items),
+            total=len(items),
+        )
 
     def _item(self, watch: Watch, conversation: Conversation) -> Item:
-        where = "this channel" if watch.channel == conversation.channel else f"channel {watch.channel}"
-        state = "active" if watch.state == "active" else f"paused: {watch.paused_reason or 'by an admin'}"
+        where = (
+            "this channel" if watch.channel == conversation.channel else f"channel {watch.channel}"
+        )
+        state = (
+            "active"
+            if watch.state == "active"
+            else f"paused: {watch.paused_reason or 'by an admin'}"
+        )
         fields = [Field("Where", where), Field("State", state)]
         threshold = max(self.settings.min_confidence, watch.min_confidence or 0.0)
         fields.append(Field("Confidence", f"at least {threshold:g}"))
-        fields.append(Field("At most", f"{watch.max_per_hour or self.settings.watch_max_per_hour} an hour, then a digest"))
+        fields.append(
+            Field(
+                "At most",
+                f"{watch.max_per_hour or self.settings.watch_max_per_hour} an hour, then a digest",
+            )
+        )
         quiet = self.settings.watch_quiet_hours if watch.quiet_hours is None else watch.quiet_hours
         if quiet and quiet != "off":
             fields.append(Field("Quiet hours", f"{quiet} {watch.timezone}"))
         if watch.last_alert_at:
-            fields.append(Field("Last alert", local_text(from_db(watch.last_alert_at), watch.timezone)))
+            fields.append(
+                Field("Last alert", local_text(from_db(watch.last_alert_at), watch.timezone))
+            )
         parsed = query_from_json(watch.filter)
         data = {
-            "id": watch.id, "platform": watch.platform, "workspace": watch.workspace, "channel": watch.channel,
-            "query": watch.query, "intent": parsed.intent, "names": list(parsed.names), "topic": parsed.topic,
-            "type": parsed.plover_type, "place": parsed.place, "min_confidence": threshold,
+            "id": watch.id,
+            "platform": watch.platform,
+            "workspace": watch.workspace,
+            "channel": watch.channel,
+            "query": watch.query,
+            "intent": parsed.intent,
+            "names": list(parsed.names),
+            "topic": parsed.topic,
+            "type": parsed.plover_type,
+            "place": parsed.place,
+            "min_confidence": threshold,
             "max_per_hour": watch.max_per_hour or self.settings.watch_max_per_hour,
-            "quiet_hours": None if quiet in (None, "", "off") else quiet, "timezone": watch.timezone,
-            "state": watch.state, "paused_reason": watch.paused_reason, "last_alert": watch.last_alert_at,
+            "quiet_hours": None if quiet in (None, "", "off") else quiet,
+            "timezone": watch.timezone,
+            "state": watch.state,
+            "paused_reason": watch.paused_reason,
+            "last_alert": watch.last_alert_at,
         }
         return Item(heading=f"#{watch.id} · {watch.query}", fields=fields, data=data)
 
     # --- unwatch, pause, resume ------------------------------------------------------------------
-    async def _change(self, watches: WatchStore, query: Query, conversation: Conversation) -> Answer:
+    async def _change(
+        self, watches: WatchStore, query: Query, conversation: Conversation
+    ) -> Answer:
         number = query.number or 0
         watch = await watches.watch(number)
-        if watch is None or (watch.platform, watch.workspace) != (conversation.platform, conversation.workspace):
-            return _refuse(query, "No such watch", f"There is no watch #{number} in this workspace; say `watches` to see them.")
+        if watch is None or (watch.platform, watch.workspace) != (
+            conversation.platform,
+            conversation.workspace,
+        ):
+            return _refuse(
+                query,
+                "No such watch",
+                f"There is no watch #{number} in this workspace; say `watches` to see them.",
+            )
         if query.intent == "unwatch":
             await watches.delete_watch(watch.id)
             log.info("watch removed id=%s by %s", watch.id, conversation.user)
-            return Answer(query.text, query.intent, f"Unwatched #{watch.id}",
-                          note=f"No more alerts for “{watch.query}”.", shown=0, total=0)
+            return Answer(
+                query.text,
+                query.intent,
+                f"Unwatched #{watch.id}",
+                note=f"No more alerts for “{watch.query}”.",
+                shown=0,
+                total=0,
+            )
         if query.intent == "pause_watch":
             await watches.pause(watch.id, f"paused by {conversation.user}", notify_creator=False)
-            title, note = f"Paused watch #{watch.id}", f"Say `resume watch {watch.id}` to start again; what is ingested meanwhile is not posted."
+            title, note = (
+                f"Paused watch #{watch.id}",
+                f"Say `resume watch {watch.id}` to start again; what is ingested meanwhile is not posted.",
+            )
         else:
             await watches.resume(watch.id, await watches.latest_ingest() or "")
-            title, note = f"Resumed watch #{watch.id}", "New matching facts post here again as they are ingested."
+            title, note = (
+                f"Resumed watch #{watch.id}",
+                "New matching facts post here again as they are ingested.",
+            )
         log.info("watch %s id=%s by %s", query.intent, watch.id, conversation.user)
         changed = await watches.watch(watch.id)
         sections = [Section("Watch", [self._item(changed, conversation)])] if changed else []
-        return Answer(query.text, query.intent, title, sections, note=note, shown=len(sections), total=len(sections))
+        return Answer(
+            query.text,
+            query.intent,
+            title,
+            sections,
+            note=note,
+            shown=len(sections),
+            total=len(sections),
+        )
 
 
 def _refuse(query: Query, title: str, note: str) -> Answer:

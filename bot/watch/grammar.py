@@ -26,13 +26,22 @@ class Options:
 
 
 _SEPARATOR = r"(?:^|[\s,;]+)"
-_RATE = re.compile(_SEPARATOR + r"(?:at most|max(?:imum)?|up to)\s+(?P<n>\d{1,4})\s+(?:alerts?\s+|posts?\s+)?(?:an|a|per)\s+hour$", re.IGNORECASE)
+_RATE = re.compile(
+    _SEPARATOR
+    + r"(?:at most|max(?:imum)?|up to)\s+(?P<n>\d{1,4})\s+(?:alerts?\s+|posts?\s+)?(?:an|a|per)\s+hour$",
+    re.IGNORECASE,
+)
 _QUIET = re.compile(
-    _SEPARATOR + r"quiet(?:\s+hours?)?\s+(?:(?P<off>off|none)|(?P<start>\d{1,2}(?::\d{2})?)\s*(?:-|–|to)\s*"
+    _SEPARATOR
+    + r"quiet(?:\s+hours?)?\s+(?:(?P<off>off|none)|(?P<start>\d{1,2}(?::\d{2})?)\s*(?:-|–|to)\s*"
     r"(?P<end>\d{1,2}(?::\d{2})?)(?:\s+(?P<zone>[\w/+-]+))?)$",
     re.IGNORECASE,
 )
-_CONFIDENCE = re.compile(_SEPARATOR + r"(?:min(?:imum)?\s+)?confidence\s+(?:of\s+|at least\s+|>=?\s*)?(?P<value>\d*\.?\d+)$", re.IGNORECASE)
+_CONFIDENCE = re.compile(
+    _SEPARATOR
+    + r"(?:min(?:imum)?\s+)?confidence\s+(?:of\s+|at least\s+|>=?\s*)?(?P<value>\d*\.?\d+)$",
+    re.IGNORECASE,
+)
 
 
 def split_options(text: str) -> tuple[str, Options]:
@@ -66,7 +75,9 @@ def _options(found: dict[str, object]) -> Options:
             if quiet.group("zone"):
                 zone = zone_name(quiet.group("zone"))
                 if zone is None:
-                    raise OptionError(f"“{quiet.group('zone')}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)")
+                    raise OptionError(
+                        f"“{quiet.group('zone')}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)"
+                    )
     min_confidence = None
     if isinstance(confidence, re.Match):
         min_confidence = float(confidence.group("value"))

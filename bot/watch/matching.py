@@ -44,7 +44,9 @@ def fact_filter(query: Query) -> FactFilter | None:
     if query.intent == "latest_talks":
         return FactFilter(("CONSULT",), events=True, statements=False)
     if query.intent in ("agreements", "events"):
-        return FactFilter((query.plover_type,) if query.plover_type else None, events=True, statements=False)
+        return FactFilter(
+            (query.plover_type,) if query.plover_type else None, events=True, statements=False
+        )
     if query.intent == "who_said_what":
         return FactFilter(None, events=False, statements=True)
     if query.intent == "timeline" and query.names:
@@ -71,7 +73,9 @@ class Fact:
 
 def fingerprint(item: Item) -> str:
     """A hash of the alert's news fields: the same hash is the same news (no second alert)."""
-    shown = [item.heading, item.body] + [f"{f.name}={f.value}" for f in item.fields if f.name in NEWS_FIELDS]
+    shown = [item.heading, item.body] + [
+        f"{f.name}={f.value}" for f in item.fields if f.name in NEWS_FIELDS
+    ]
     return hashlib.sha1(json.dumps(shown).encode()).hexdigest()[:16]
 
 
@@ -111,7 +115,9 @@ async def entity_ids(names: EntityMatcher, query: Query) -> tuple[list[int] | No
 
 
 class FactMatcher:
-    def __init__(self, watches: WatchStore, store: Store, names: EntityMatcher, min_confidence: float) -> None:
+    def __init__(
+        self, watches: WatchStore, store: Store, names: EntityMatcher, min_confidence: float
+    ) -> None:
         self.watches = watches
         self.store = store
         self.names = names
@@ -124,7 +130,9 @@ class FactMatcher:
         """BRIEFBOT_MIN_CONFIDENCE, or the watch's own threshold when it is higher."""
         return max(self.min_confidence, watch.min_confidence or 0.0)
 
-    async def facts(self, watch: Watch, event_ids: list[int], statement_ids: list[int]) -> list[Fact]:
+    async def facts(
+        self, watch: Watch, event_ids: list[int], statement_ids: list[int]
+    ) -> list[Fact]:
         """Of the touched facts, those the watch's filter keeps, as alert items."""
         query = query_from_json(watch.filter)
         kinds = fact_filter(query)
@@ -144,18 +152,30 @@ class FactMatcher:
         found: list[Fact] = []
         if kinds.events and event_ids:
             place = resolve_place(query.place) if query.place else None
-            rows = await self.watches.matching_events(event_ids, {
-                **params, "types": _json_list(kinds.types), "kinds": None, "statuses": None,
-                "entity_ids": _json_list(ids), "place_name": place.name if place else None,
-                "place_code": place.country_code if place else None,
-            })
+            rows = await self.watches.matching_events(
+                event_ids,
+                {
+                    **params,
+                    "types": _json_list(kinds.types),
+                    "kinds": None,
+                    "statuses": None,
+                    "entity_ids": _json_list(ids),
+                    "place_name": place.name if place else None,
+                    "place_code": place.country_code if place else None,
+                },
+            )
             for row in await self.store.event_details(rows):
                 item = _with_confidence(event_item(row))
                 found.append(Fact(f"event:{row['anchor']}", item, fingerprint(item)))
         if kinds.statements and statement_ids:
-            rows = await self.watches.matching_statements(statement_ids, {
-                **params, "speaker_ids": _json_list(ids), "named_only": 1,
-            })
+            rows = await self.watches.matching_statements(
+                statement_ids,
+                {
+                    **params,
+                    "speaker_ids": _json_list(ids),
+                    "named_only": 1,
+                },
+            )
             for row in await self.store.statement_details(rows):
                 item = _with_confidence(statement_item(row))
                 found.append(Fact(f"statement:{row['id']}", item, fingerprint(item)))

@@ -23,22 +23,35 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefbot.watch")
 
 
-
 async def make_watcher(
-    engine: Engine, platforms: dict[str, ChatPlatform], settings: Settings, *, clock: Clock = system_clock
+    engine: Engine,
+    platforms: dict[str, ChatPlatform],
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
 ) -> Watcher:
     watches = await engine.watch_store()
     # The engine's own entity-name cache: a name learned by one ingest is matched once, here too.
-    matcher = FactMatcher(watches, engine.store, engine.answer_service().matcher, settings.min_confidence)
+    matcher = FactMatcher(
+        watches, engine.store, engine.answer_service().matcher, settings.min_confidence
+    )
     return Watcher(watches, matcher, platforms, settings, clock=clock)
 
 
 async def run_watcher(
-    engine: Engine, platforms: dict[str, ChatPlatform], settings: Settings, *, sleep: Sleep = asyncio.sleep
+    engine: Engine,
+    platforms: dict[str, ChatPlatform],
+    settings: Settings,
+    *,
+    sleep: Sleep = asyncio.sleep,
 ) -> None:
     """Watch passes until cancelled."""
     watcher = await make_watcher(engine, platforms, settings)
-    log.info("watcher started platforms=%s every=%ss", ",".join(platforms) or "none", settings.watch_poll_seconds)
+    log.info(
+        "watcher started platforms=%s every=%ss",
+        ",".join(platforms) or "none",
+        settings.watch_poll_seconds,
+    )
     while True:
         await _pass_to_the_end(watcher)
         await sleep(settings.watch_poll_seconds)

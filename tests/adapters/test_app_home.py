@@ -19,7 +19,9 @@ MEMBER = "UMEMBER"
 
 async def open_home(slack: SlackPlatform, server: FakeSlack, user: str) -> dict[str, Any]:
     published = len(server.views)
-    status = await post_to_app(slack, app_home_opened_body(server.team_id, user), content_type="application/json")
+    status = await post_to_app(
+        slack, app_home_opened_body(server.team_id, user), content_type="application/json"
+    )
     await slack.tasks.drain()
     assert status == 200 and len(server.views) == published + 1 and not server.rejected
     view = server.views[-1]
@@ -29,16 +31,24 @@ async def open_home(slack: SlackPlatform, server: FakeSlack, user: str) -> dict[
 
 
 def buttons(view: dict[str, Any]) -> list[str]:
-    return [e["text"]["text"] for b in view["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    return [
+        e["text"]["text"] for b in view["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
 
 
 def action_id(view: dict[str, Any], label: str) -> str:
-    return next(e["action_id"] for b in view["blocks"] if b["type"] == "actions"
-                for e in b["elements"] if e["text"]["text"] == label)
+    return next(
+        e["action_id"]
+        for b in view["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if e["text"]["text"] == label
+    )
 
 
 async def test_home_shows_briefing_subscriptions_and_examples(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     fake.users[MEMBER] = {"is_admin": False}
     view = await open_home(seeded_slack, fake, MEMBER)
@@ -48,18 +58,26 @@ async def test_home_shows_briefing_subscriptions_and_examples(
 
     await brief(seeded_slack, fake, "subscribe daily at 08:00 UTC", user=ADMIN)
     view = await open_home(seeded_slack, fake, MEMBER)
-    assert "#1 · daily at 08:00 UTC" in all_text(view) and buttons(view) == []  # a member only looks
+    assert (
+        "#1 · daily at 08:00 UTC" in all_text(view) and buttons(view) == []
+    )  # a member only looks
 
 
 async def test_an_admin_pauses_resumes_and_removes_from_home(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     await brief(seeded_slack, fake, "subscribe daily at 08:00 UTC", user=ADMIN)
     view = await open_home(seeded_slack, fake, ADMIN)
     assert buttons(view) == ["Pause", "Remove"]
 
     async def press(label: str) -> dict[str, Any]:
-        body = view_actions_body(fake.team_id, fake.views[-1]["view"], action_id(fake.views[-1]["view"], label), user=ADMIN)
+        body = view_actions_body(
+            fake.team_id,
+            fake.views[-1]["view"],
+            action_id(fake.views[-1]["view"], label),
+            user=ADMIN,
+        )
         assert await post_to_app(seeded_slack, body) == 200
         await seeded_slack.tasks.drain()
         assert not fake.rejected
@@ -74,13 +92,19 @@ async def test_an_admin_pauses_resumes_and_removes_from_home(
 
 
 async def test_a_member_pressing_an_admins_button_changes_nothing(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     fake.users[MEMBER] = {"is_admin": False}
     await brief(seeded_slack, fake, "subscribe daily at 08:00 UTC", user=ADMIN)
     admins_view = await open_home(seeded_slack, fake, ADMIN)
-    body = view_actions_body(fake.team_id, admins_view, action_id(admins_view, "Pause"), user=MEMBER)
+    body = view_actions_body(
+        fake.team_id, admins_view, action_id(admins_view, "Pause"), user=MEMBER
+    )
     assert await post_to_app(seeded_slack, body) == 200
     await seeded_slack.tasks.drain()
     assert "Not allowed" in all_text(fake.views[-1]["view"])
-    assert buttons(await open_home(seeded_slack, fake, ADMIN)) == ["Pause", "Remove"]  # still active
+    assert buttons(await open_home(seeded_slack, fake, ADMIN)) == [
+        "Pause",
+        "Remove",
+    ]  # still active

@@ -27,10 +27,18 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 @pytest.fixture
-async def slack(fake_slack: FakeSlack, seeded_engine: Any, tmp_path: Path) -> AsyncIterator[SlackPlatform]:
+async def slack(
+    fake_slack: FakeSlack, seeded_engine: Any, tmp_path: Path
+) -> AsyncIterator[SlackPlatform]:
     settings = Settings(
-        _env_file=None, BRIEFBOT_DB=tmp_path / "unused.db", BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=0,
-        SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None, SLACK_API_URL=fake_slack.api_url,
+        _env_file=None,
+        BRIEFBOT_DB=tmp_path / "unused.db",
+        BRIEFBOT_HTTP_HOST="127.0.0.1",
+        BRIEFBOT_HTTP_PORT=0,
+        SLACK_BOT_TOKEN=TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_APP_TOKEN=None,
+        SLACK_API_URL=fake_slack.api_url,
     )
     platform = SlackPlatform(seeded_engine, settings)
     await platform.connect()
@@ -38,22 +46,30 @@ async def slack(fake_slack: FakeSlack, seeded_engine: Any, tmp_path: Path) -> As
     await platform.disconnect()
 
 
-async def test_slack_gets_the_answer_then_the_png_through_the_external_upload(slack, fake_slack) -> None:
+async def test_slack_gets_the_answer_then_the_png_through_the_external_upload(
+    slack, fake_slack
+) -> None:
     assert await brief(slack, fake_slack, "chart talks", channel="C0NEWS") == 200
     [reply] = fake_slack.responses
     assert reply["response_type"] == "in_channel" and "who met whom" in all_text(reply)
-    methods = [c.method for c in fake_slack.calls if c.method.startswith("files.") or c.method == UPLOAD]
+    methods = [
+        c.method for c in fake_slack.calls if c.method.startswith("files.") or c.method == UPLOAD
+    ]
     assert methods == ["files.getUploadURLExternal", UPLOAD, "files.completeUploadExternal"]
     [step1] = fake_slack.called("files.getUploadURLExternal")
     assert "files.upload" not in methods  # the retired method is never called
     [shared] = fake_slack.files
     assert shared["channel"] == "C0NEWS" and shared["data"].startswith(PNG_SIGNATURE)
-    assert shared["filename"] == "talks-chart.png" and int(step1.args["length"]) == len(shared["data"])
+    assert shared["filename"] == "talks-chart.png" and int(step1.args["length"]) == len(
+        shared["data"]
+    )
     assert "Russia and United States, 2 times" in shared["alt_txt"]
     assert fake_slack.rejected == []
 
 
-async def test_slack_tells_the_asker_privately_when_the_chart_cannot_go_in_the_channel(slack, fake_slack) -> None:
+async def test_slack_tells_the_asker_privately_when_the_chart_cannot_go_in_the_channel(
+    slack, fake_slack
+) -> None:
     fake_slack.channel_errors["C0PRIVATE"] = "not_in_channel"
     assert await brief(slack, fake_slack, "chart talks", channel="C0PRIVATE") == 200
     answer, refusal = fake_slack.responses
@@ -69,7 +85,9 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     await server.stop()
 
 
-async def test_discord_gets_the_png_as_an_attachment_shown_in_the_embed(fake_discord, tmp_path, seeded_engine) -> None:
+async def test_discord_gets_the_png_as_an_attachment_shown_in_the_embed(
+    fake_discord, tmp_path, seeded_engine
+) -> None:
     platform = await connected(seeded_engine, discord_settings(fake_discord, tmp_path))
     try:
         sent = await fake_discord.brief("chart talks")

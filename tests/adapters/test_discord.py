@@ -361,10 +361,14 @@ async def test_serve_runs_until_cancelled(fake, settings) -> None:
 async def test_each_dm_is_its_users_own_workspace(fake, tmp_path, seeded_engine) -> None:
     """Two admins each in a DM with the bot: neither sees the other's subscriptions."""
     alice, bob = "1500000000000000001", "1600000000000000001"
-    platform = await connected(seeded_engine, discord_settings(fake, tmp_path, BRIEFBOT_ADMINS=f"{alice},{bob}"))
+    platform = await connected(
+        seeded_engine, discord_settings(fake, tmp_path, BRIEFBOT_ADMINS=f"{alice},{bob}")
+    )
 
     async def dm(user: str, query: str) -> str:
-        return str(await reply_of(fake, await fake.brief(query, user_id=user, dm=True))).replace("\\", "")
+        return str(await reply_of(fake, await fake.brief(query, user_id=user, dm=True))).replace(
+            "\\", ""
+        )
 
     try:
         assert "Subscribed: briefing #1" in await dm(alice, "subscribe daily at 08:00 UTC")

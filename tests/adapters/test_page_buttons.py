@@ -26,7 +26,9 @@ SHOWING = re.compile(r"showing (\d+)–(\d+) of (\d+)")
 
 async def one_a_page(db: Path, extractor: Any, **settings: object) -> Engine:
     """A fresh engine (a new process, as far as paging knows) showing one item a page."""
-    engine = await Engine.open(make_settings(db, BRIEFBOT_PAGE_SIZE=1, **settings), load_model=False)
+    engine = await Engine.open(
+        make_settings(db, BRIEFBOT_PAGE_SIZE=1, **settings), load_model=False
+    )
     engine._extractor = extractor
     return engine
 
@@ -43,8 +45,13 @@ def showing(text: str) -> tuple[int, int, int]:
 
 async def slack_on(engine: Engine, fake: FakeSlack, tmp_path: Path) -> SlackPlatform:
     settings = make_settings(
-        tmp_path / "unused.db", BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=0, SLACK_BOT_TOKEN=TOKEN,
-        SLACK_SIGNING_SECRET=SECRET, SLACK_APP_TOKEN=None, SLACK_API_URL=fake.api_url,
+        tmp_path / "unused.db",
+        BRIEFBOT_HTTP_HOST="127.0.0.1",
+        BRIEFBOT_HTTP_PORT=0,
+        SLACK_BOT_TOKEN=TOKEN,
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_APP_TOKEN=None,
+        SLACK_API_URL=fake.api_url,
     )
     platform = SlackPlatform(engine, settings)
     await platform.connect()
@@ -53,17 +60,29 @@ async def slack_on(engine: Engine, fake: FakeSlack, tmp_path: Path) -> SlackPlat
 
 async def press_slack(platform: SlackPlatform, fake: FakeSlack, index: int, action_id: str) -> None:
     body = block_actions_body(
-        fake.team_id, fake.button_response_url(index), fake.responses[index], action_id, user="U0ASKER", channel="C0NEWS"
+        fake.team_id,
+        fake.button_response_url(index),
+        fake.responses[index],
+        action_id,
+        user="U0ASKER",
+        channel="C0NEWS",
     )
     assert await post_to_app(platform, body) == 200
     await platform.tasks.drain()
 
 
 def slack_buttons(message: dict[str, Any]) -> list[str]:
-    return [e["text"]["text"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    return [
+        e["text"]["text"]
+        for b in message["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
+    ]
 
 
-async def test_slack_next_and_previous_replace_the_message_even_after_a_restart(seeded_db, extractor, tmp_path) -> None:
+async def test_slack_next_and_previous_replace_the_message_even_after_a_restart(
+    seeded_db, extractor, tmp_path
+) -> None:
     fake = await FakeSlack(bot_token=TOKEN).start()
     engine = await one_a_page(seeded_db, extractor)
     platform = await slack_on(engine, fake, tmp_path)
@@ -71,7 +90,10 @@ async def test_slack_next_and_previous_replace_the_message_even_after_a_restart(
         await brief(platform, fake, QUERY)
         [first] = fake.responses
         assert first["response_type"] == "in_channel" and blocks_error(first["blocks"]) is None
-        assert showing(all_text(first))[:2] == (1, 1) and slack_buttons(first) == ["Next", "Sources"]
+        assert showing(all_text(first))[:2] == (1, 1) and slack_buttons(first) == [
+            "Next",
+            "Sources",
+        ]
 
         await press_slack(platform, fake, 0, "page_next")
         assert len(fake.responses) == 1 and len(fake.replaced) == 1  # in place, not a new message
@@ -128,7 +150,10 @@ async def press_discord(fake: FakeDiscord, message_id: str, label: str) -> dict[
 
 
 async def test_discord_next_and_previous_update_the_message_even_after_a_restart(
-    fake_discord: FakeDiscord, seeded_db, extractor, tmp_path  # noqa: F811
+    fake_discord: FakeDiscord,
+    seeded_db,
+    extractor,
+    tmp_path,
 ) -> None:
     fake = fake_discord
     engine = await one_a_page(seeded_db, extractor)
@@ -142,7 +167,9 @@ async def test_discord_next_and_previous_update_the_message_even_after_a_restart
         assert discord_buttons(fake.messages[message_id]) == ["Next", "Sources"]
 
         second = await press_discord(fake, message_id, "Next")
-        assert showing(discord_text(second))[:2] == (2, 2) and discord_buttons(second)[0] == "Previous"
+        assert (
+            showing(discord_text(second))[:2] == (2, 2) and discord_buttons(second)[0] == "Previous"
+        )
         first = await press_discord(fake, message_id, "Previous")
         assert showing(discord_text(first))[:2] == (1, 1)
         assert not fake.of_kind("channel_message") and not fake.of_kind("followup")  # in place
@@ -160,7 +187,9 @@ async def test_discord_next_and_previous_update_the_message_even_after_a_restart
         await engine.close()
 
 
-async def test_help_is_private_on_discord_as_on_slack(fake_discord, seeded_engine, tmp_path) -> None:  # noqa: F811
+async def test_help_is_private_on_discord_as_on_slack(
+    fake_discord, seeded_engine, tmp_path
+) -> None:
     platform = await discord_on(seeded_engine, fake_discord, tmp_path)
     try:
         data = await reply_of(fake_discord, await fake_discord.brief("help"))

@@ -160,7 +160,9 @@ def all_text(message: dict[str, Any]) -> str:
         if "text" in block:
             parts.append(block["text"]["text"])
         for element in block.get("elements", []):  # context texts; a button's text is an object
-            parts.append(element["text"] if isinstance(element["text"], str) else element["text"]["text"])
+            parts.append(
+                element["text"] if isinstance(element["text"], str) else element["text"]["text"]
+            )
     return "\n".join(parts)
 
 
@@ -228,34 +230,73 @@ def junk_requests(fake: FakeSlack) -> dict[str, tuple[bytes, dict[str, str]]]:
     invalid_utf8 = b"token=x&text=\xff\xfe\xfa"
     form = "application/x-www-form-urlencoded"
     return {
-        "invalid UTF-8": (invalid_utf8, {"Content-Type": form, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": "v0=00"}),
+        "invalid UTF-8": (
+            invalid_utf8,
+            {"Content-Type": form, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": "v0=00"},
+        ),
         "invalid UTF-8, signed": (
-            invalid_utf8, {"Content-Type": form, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature(SECRET, ts, invalid_utf8)},
+            invalid_utf8,
+            {
+                "Content-Type": form,
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": signature(SECRET, ts, invalid_utf8),
+            },
         ),
         "unknown charset": (
-            good, {"Content-Type": form + "; charset=klingon", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature(SECRET, ts, good)},
+            good,
+            {
+                "Content-Type": form + "; charset=klingon",
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": signature(SECRET, ts, good),
+            },
         ),
-        "timestamp not a number": (good, {"Content-Type": form, "X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=00"}),
+        "timestamp not a number": (
+            good,
+            {
+                "Content-Type": form,
+                "X-Slack-Request-Timestamp": "soon",
+                "X-Slack-Signature": "v0=00",
+            },
+        ),
         "no headers at all": (b"\x00\x01junk", {}),
     }
 
 
-@pytest.mark.parametrize("kind", ["invalid UTF-8", "invalid UTF-8, signed", "unknown charset", "timestamp not a number", "no headers at all"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "invalid UTF-8",
+        "invalid UTF-8, signed",
+        "unknown charset",
+        "timestamp not a number",
+        "no headers at all",
+    ],
+)
 async def test_junk_gets_400_or_401_and_at_most_one_short_log_line(
-    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine, kind: str, caplog: pytest.LogCaptureFixture
+    slack: SlackPlatform,
+    fake: FakeSlack,
+    engine: ScriptedEngine,
+    kind: str,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     body, headers = junk_requests(fake)[kind]
     caplog.set_level(logging.DEBUG)
     caplog.clear()
-    async with aiohttp.ClientSession() as session, session.post(
-        f"http://127.0.0.1:{slack.port}/slack/events", data=body, headers=headers
-    ) as response:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            f"http://127.0.0.1:{slack.port}/slack/events", data=body, headers=headers
+        ) as response,
+    ):
         await response.read()
     assert response.status in (400, 401)
     # What the request caused (asyncio's notes about other tests' garbage are not about it).
     records = [r for r in caplog.records if r.name.startswith(("briefbot", "aiohttp", "slack"))]
     assert len([r for r in records if r.levelno >= logging.INFO]) <= 1
-    assert all(r.exc_info is None and "\n" not in r.getMessage() and len(r.getMessage()) < 200 for r in records)
+    assert all(
+        r.exc_info is None and "\n" not in r.getMessage() and len(r.getMessage()) < 200
+        for r in records
+    )
     assert engine.calls == [] and fake.calls == []
 
 

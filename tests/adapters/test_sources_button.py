@@ -78,7 +78,10 @@ def discord_text(message: dict[str, Any]) -> str:
 
 
 async def test_discord_sources_shows_evidence_and_links_privately_even_after_a_restart(
-    fake_discord: FakeDiscord, seeded_db, extractor, tmp_path  # noqa: F811
+    fake_discord: FakeDiscord,
+    seeded_db,
+    extractor,
+    tmp_path,
 ) -> None:
     fake = fake_discord
     engine = await one_a_page(seeded_db, extractor)

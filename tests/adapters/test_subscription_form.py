@@ -29,17 +29,29 @@ from tests.adapters.test_slack import (  # noqa: F401 (fixtures)
 from tests.fakes.discord_api import MANAGE_GUILD, MEMBER_PERMISSIONS, FakeDiscord
 from tests.fakes.slack_api import FakeSlack, view_submission_body
 
-GOOD = {"time": "08:00", "timezone": "Europe/Berlin", "days": "weekdays", "topic": "embassies", "thread": "no"}
+GOOD = {
+    "time": "08:00",
+    "timezone": "Europe/Berlin",
+    "days": "weekdays",
+    "topic": "embassies",
+    "thread": "no",
+}
 
 
 async def submit(slack: SlackPlatform, body: bytes) -> dict[str, Any]:
     """POST a signed view_submission; Slack reads the app's reply body (empty: close the form)."""
     ts = str(int(time.time()))
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
-               "X-Slack-Signature": signature(SECRET, ts, body)}
-    async with aiohttp.ClientSession() as session, session.post(
-        f"http://127.0.0.1:{slack.port}/slack/events", data=body, headers=headers
-    ) as response:
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature(SECRET, ts, body),
+    }
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            f"http://127.0.0.1:{slack.port}/slack/events", data=body, headers=headers
+        ) as response,
+    ):
         assert response.status == 200
         text = await response.text()
     await slack.tasks.drain()
@@ -47,19 +59,32 @@ async def submit(slack: SlackPlatform, body: bytes) -> dict[str, Any]:
 
 
 async def test_an_admin_subscribes_through_the_form_and_sees_it_on_app_home(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     await brief(seeded_slack, fake, "subscribe", user=ADMIN, channel="C0NEWS")
     [modal] = fake.modals
     assert not fake.responses and not fake.rejected  # the form instead of an answer
     form = modal["view"]
-    assert [b["block_id"] for b in form["blocks"]] == ["time", "timezone", "days", "topic", "thread"]
+    assert [b["block_id"] for b in form["blocks"]] == [
+        "time",
+        "timezone",
+        "days",
+        "topic",
+        "thread",
+    ]
 
-    wrong = await submit(seeded_slack, view_submission_body(
-        fake.team_id, form, {**GOOD, "time": "25:00", "timezone": "Mars/Olympus"}, user=ADMIN))
+    wrong = await submit(
+        seeded_slack,
+        view_submission_body(
+            fake.team_id, form, {**GOOD, "time": "25:00", "timezone": "Mars/Olympus"}, user=ADMIN
+        ),
+    )
     assert wrong["response_action"] == "errors" and set(wrong["errors"]) == {"time", "timezone"}
 
-    assert await submit(seeded_slack, view_submission_body(fake.team_id, form, GOOD, user=ADMIN)) == {}
+    assert (
+        await submit(seeded_slack, view_submission_body(fake.team_id, form, GOOD, user=ADMIN)) == {}
+    )
     [confirmation] = fake.ephemerals
     assert confirmation["channel"] == "C0NEWS" and confirmation["user"] == ADMIN
     assert "Subscribed: briefing #1" in all_text(confirmation)
@@ -70,22 +95,28 @@ async def test_an_admin_subscribes_through_the_form_and_sees_it_on_app_home(
 
 
 async def test_a_member_gets_no_form_but_the_usual_refusal(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     fake.users[MEMBER] = {"is_admin": False}
     await brief(seeded_slack, fake, "subscribe", user=MEMBER)
     assert fake.modals == []
     [refusal] = fake.responses
-    assert refusal["response_type"] == "ephemeral" and "Only workspace or server admins" in all_text(refusal)
+    assert refusal[
+        "response_type"
+    ] == "ephemeral" and "Only workspace or server admins" in all_text(refusal)
 
 
 async def test_a_submission_by_a_member_is_refused_in_the_form(
-    seeded_slack: SlackPlatform, fake: FakeSlack  # noqa: F811
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
 ) -> None:
     fake.users[MEMBER] = {"is_admin": False}
     await brief(seeded_slack, fake, "subscribe", user=ADMIN)
     [modal] = fake.modals
-    refused = await submit(seeded_slack, view_submission_body(fake.team_id, modal["view"], GOOD, user=MEMBER))
+    refused = await submit(
+        seeded_slack, view_submission_body(fake.team_id, modal["view"], GOOD, user=MEMBER)
+    )
     assert refused["response_action"] == "errors" and "Not allowed" in refused["errors"]["time"]
     assert "No scheduled briefings" in all_text(await open_home(seeded_slack, fake, ADMIN))
 
@@ -94,25 +125,37 @@ async def test_a_submission_by_a_member_is_refused_in_the_form(
 
 
 async def test_discord_an_admin_subscribes_through_the_modal_and_a_member_gets_none(
-    fake_discord: FakeDiscord, seeded_engine, tmp_path  # noqa: F811
+    fake_discord: FakeDiscord,
+    seeded_engine,
+    tmp_path,
 ) -> None:
     platform = await discord_on(seeded_engine, fake_discord, tmp_path)
     try:
-        opened = await fake_discord.brief("subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+        opened = await fake_discord.brief(
+            "subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD
+        )
         callback = await fake_discord.callback(opened)
         assert callback.body["type"] == 9  # a modal, not a message
         modal = callback.body["data"]
         assert len(modal["components"]) == 5
 
         wrong = await fake_discord.submit_modal(
-            modal, ["25:00", "Europe/Berlin", "weekdays", "", "yes"], permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+            modal,
+            ["25:00", "Europe/Berlin", "weekdays", "", "yes"],
+            permissions=MEMBER_PERMISSIONS | MANAGE_GUILD,
+        )
         refused = (await fake_discord.callback(wrong)).body
         assert refused["data"]["flags"] & EPHEMERAL and "time" in str(refused["data"]["embeds"])
 
         # A submitted modal closes, errors or not: the member opens the form again.
-        again = await fake_discord.callback(await fake_discord.brief("subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD))
+        again = await fake_discord.callback(
+            await fake_discord.brief("subscribe", permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+        )
         good = await fake_discord.submit_modal(
-            again.body["data"], ["08:00", "Europe/Berlin", "weekdays", "embassies", "no"], permissions=MEMBER_PERMISSIONS | MANAGE_GUILD)
+            again.body["data"],
+            ["08:00", "Europe/Berlin", "weekdays", "embassies", "no"],
+            permissions=MEMBER_PERMISSIONS | MANAGE_GUILD,
+        )
         done = (await fake_discord.callback(good)).body
         assert "Subscribed: briefing #1" in str(done["data"]["embeds"]).replace("\\\\", "")
 

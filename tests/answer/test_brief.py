@@ -32,7 +32,9 @@ async def test_sources_that_disagree_on_a_date_are_shown_side_by_side(tmp_path, 
         await engine.ingest([tmp_path / "a.md", tmp_path / "b.md"])
         talks = await engine.answer("latest talks")
         brief = await engine.answer("brief since 2025-03-01")
-    assert len(talks.items) == 1 and len(talks.items[0].data["sources"]) == 2  # one event, two sources
+    assert (
+        len(talks.items) == 1 and len(talks.items[0].data["sources"]) == 2
+    )  # one event, two sources
     disputed = next(s for s in brief.sections if s.title == "Where sources disagree")
     text = render_text(brief)
     assert "Gulf Wire: 2025-03-03" in text and "Levant Daily: 2025-03-04" in text

@@ -36,7 +36,10 @@ async def test_chart_talks_attaches_a_png_with_alt_text_in_words(seeded_engine) 
     # What is counted, over which weeks, by kind, and who met whom, in words.
     assert "3 events" in alt and "per week by kind" in alt
     assert "2025-02-10" in alt and "2025-02-24" in alt
-    assert "Russia and United States, 2 times" in alt and "Donald Trump and Vladimir Putin, 1 time" in alt
+    assert (
+        "Russia and United States, 2 times" in alt
+        and "Donald Trump and Vladimir Putin, 1 time" in alt
+    )
     assert answer.items[0].body == alt  # text-only clients read the same words
 
 
@@ -45,7 +48,9 @@ async def test_chart_follows_the_query_filters(seeded_engine) -> None:
     assert answer.title == "Chart: talks with Putin"
     assert "1 event." in answer.attachments[0].alt_text
     since = await seeded_engine.answer("chart talks since 2025-02-20")
-    assert "1 event." in since.attachments[0].alt_text and "1 talks" in since.attachments[0].alt_text
+    assert (
+        "1 event." in since.attachments[0].alt_text and "1 talks" in since.attachments[0].alt_text
+    )
 
 
 async def test_nothing_to_chart_and_unknown_names_say_so_without_a_picture(seeded_engine) -> None:
@@ -57,14 +62,30 @@ async def test_nothing_to_chart_and_unknown_names_say_so_without_a_picture(seede
 
 def test_edge_width_counts_meetings_between_each_pair() -> None:
     events = [
-        {"date": "2025-03-03", "kind": "talks", "participants": [{"name": "Armenia"}, {"name": "Azerbaijan"}]},
-        {"date": "2025-03-04", "kind": "meeting", "participants": [{"name": "Azerbaijan"}, {"name": "Armenia"}]},
-        {"date": "2025-03-18", "kind": "phone_call", "participants": [{"name": "Armenia"}, {"name": "Finland"}]},
+        {
+            "date": "2025-03-03",
+            "kind": "talks",
+            "participants": [{"name": "Armenia"}, {"name": "Azerbaijan"}],
+        },
+        {
+            "date": "2025-03-04",
+            "kind": "meeting",
+            "participants": [{"name": "Azerbaijan"}, {"name": "Armenia"}],
+        },
+        {
+            "date": "2025-03-18",
+            "kind": "phone_call",
+            "participants": [{"name": "Armenia"}, {"name": "Finland"}],
+        },
         {"date": None, "kind": "talks", "participants": [{"name": "Finland"}]},
     ]
     summary = summarise(events)
     assert summary.pairs == {("Armenia", "Azerbaijan"): 2, ("Armenia", "Finland"): 1}
-    assert [w.isoformat() for w in summary.weeks] == ["2025-03-03", "2025-03-10", "2025-03-17"]  # the empty week too
+    assert [w.isoformat() for w in summary.weeks] == [
+        "2025-03-03",
+        "2025-03-10",
+        "2025-03-17",
+    ]  # the empty week too
     assert summary.undated == 1 and summary.kinds[0] == "talks"
 
 
@@ -72,13 +93,18 @@ async def test_a_busy_network_still_draws(tmp_path: Path) -> None:
     async with await Engine.open(make_settings(tmp_path / "b.db"), load_model=False) as engine:
         for day in range(1, 10):
             sides = (ARM, AZE) if day % 2 else (ENVOY, FIN)
-            await engine.store.save(article("Wire", f"2025-03-{day:02d}"), extraction(talks(*sides, date=f"2025-03-{day:02d}", place=f"Town {day}")))
+            await engine.store.save(
+                article("Wire", f"2025-03-{day:02d}"),
+                extraction(talks(*sides, date=f"2025-03-{day:02d}", place=f"Town {day}")),
+            )
         answer = await engine.answer("chart talks")
     picture(answer)
     assert "Armenia and Azerbaijan, 5 times" in answer.attachments[0].alt_text
 
 
-async def test_the_console_writes_the_png_and_prints_its_path(seeded_engine, tmp_path: Path) -> None:
+async def test_the_console_writes_the_png_and_prints_its_path(
+    seeded_engine, tmp_path: Path
+) -> None:
     out = io.StringIO()
     settings = seeded_engine.settings
     await chat_loop(seeded_engine, settings, io.StringIO("chart talks\n"), out)
@@ -88,7 +114,9 @@ async def test_the_console_writes_the_png_and_prints_its_path(seeded_engine, tmp
     assert path.read_bytes().startswith(PNG)
 
 
-def test_ask_prints_the_chart_path_and_json_lists_it_without_bytes(seeded_db: Path, monkeypatch) -> None:
+def test_ask_prints_the_chart_path_and_json_lists_it_without_bytes(
+    seeded_db: Path, monkeypatch
+) -> None:
     from bot.cli import app
 
     monkeypatch.setenv("BRIEFBOT_DB", str(seeded_db))

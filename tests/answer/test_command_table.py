@@ -35,7 +35,9 @@ def test_the_slack_usage_hint_is_the_command_table_and_buttons_are_on() -> None:
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
 
 
-async def test_help_lists_every_command_including_feeds_and_is_private(seeded_engine: Engine) -> None:
+async def test_help_lists_every_command_including_feeds_and_is_private(
+    seeded_engine: Engine,
+) -> None:
     answer = await seeded_engine.answer("help", SLACK_ADMIN)
     shown = "\n".join(item.heading for item in answer.items)
     for command in COMMANDS:
@@ -62,6 +64,8 @@ async def test_admin_only_commands_are_refused_to_members(seeded_engine: Engine)
     member = Conversation(platform="slack", workspace="T1", channel="C1", user="U2")
     for command in COMMANDS:
         if command.admin_only and command.examples:
-            text = command.examples[0].replace("unsubscribe", "unsubscribe 1")  # the number it needs
+            text = command.examples[0].replace(
+                "unsubscribe", "unsubscribe 1"
+            )  # the number it needs
             answer = await seeded_engine.answer(text, member)
             assert not answer.ok and "admins" in (answer.note or ""), command.usage

@@ -9,12 +9,22 @@ from bot.facts import Entity, Extraction
 from bot.ingest.article import Article
 from bot.store.store import Store
 
-TYPED = ("Lavrov", "Sergey Lavrov", "Sergei Viktorovich Lavrov", "Rubio", "marco rubio", "Lavrof", "Nobody")
+TYPED = (
+    "Lavrov",
+    "Sergey Lavrov",
+    "Sergei Viktorovich Lavrov",
+    "Rubio",
+    "marco rubio",
+    "Lavrof",
+    "Nobody",
+)
 
 
 async def _save(store: Store, n: int, entities: list[Entity]) -> None:
     article = Article(title=f"Article {n}", text=f"Text of article {n}.")
-    await store.save(article, Extraction(id=str(n), title=article.title, published=None, entities=entities))
+    await store.save(
+        article, Extraction(id=str(n), title=article.title, published=None, entities=entities)
+    )
 
 
 async def _answers(matcher: EntityMatcher) -> list[tuple[int, str] | None]:
@@ -30,7 +40,9 @@ async def test_incremental_refresh_matches_a_fresh_load(tmp_path: Path) -> None:
         assert (await cached.match("Lavrov")).name == "Sergei Lavrov"
         steps = [
             [Entity("Marco Rubio", "person")],  # a new entity
-            [Entity("Sergei Viktorovich Lavrov", "person", aliases=["Sergey Lavrov"])],  # renamed, new alias
+            [
+                Entity("Sergei Viktorovich Lavrov", "person", aliases=["Sergey Lavrov"])
+            ],  # renamed, new alias
             [Entity("Rubio", "person")],  # a known one seen again
         ]
         for n, entities in enumerate(steps, start=2):

@@ -30,9 +30,21 @@ QAT, TUR = Participant("Qatar", "country", "QAT"), Participant("Turkey", "countr
         ("agreements signed in Doha", "agreements", (), "Doha", None),
         ("talks in Turkey", "latest_talks", (), "Turkey", None),
         ("talks held in Istanbul", "latest_talks", (), "Istanbul", None),
-        ("talks between Armenia and Azerbaijan in Istanbul since 2025-02-01", "latest_talks", ("Armenia", "Azerbaijan"), "Istanbul", "2025-02-01"),
+        (
+            "talks between Armenia and Azerbaijan in Istanbul since 2025-02-01",
+            "latest_talks",
+            ("Armenia", "Azerbaijan"),
+            "Istanbul",
+            "2025-02-01",
+        ),
         ("events sanctions in Russia", "events", (), "Russia", None),
-        ("latest talks in the last 7 days", "latest_talks", (), None, "2025-02-20"),  # a time, not a place
+        (
+            "latest talks in the last 7 days",
+            "latest_talks",
+            (),
+            None,
+            "2025-02-20",
+        ),  # a time, not a place
         ("agreements signed", "agreements", (), None, None),
     ],
 )
@@ -50,10 +62,24 @@ def test_a_topic_keeps_its_own_in():
 async def engine(tmp_path: Path):
     async with await Engine.open(make_settings(tmp_path / "b.db"), load_model=False) as engine:
         reports = [
-            ("Bosphorus Daily", talks(ARM, AZE, date="2025-03-04", place="Istanbul", place_code="TUR")),
+            (
+                "Bosphorus Daily",
+                talks(ARM, AZE, date="2025-03-04", place="Istanbul", place_code="TUR"),
+            ),
             ("Anatolia Wire", talks(ARM, TUR, date="2025-03-03", place="Ankara", place_code="TUR")),
             ("Gulf Courier", talks(AZE, QAT, date="2025-03-02", place="Doha", place_code="QAT")),
-            ("Gulf Courier", talks(ARM, QAT, date="2025-03-01", place="Doha", place_code="QAT", type="AGREE", kind="agreement")),
+            (
+                "Gulf Courier",
+                talks(
+                    ARM,
+                    QAT,
+                    date="2025-03-01",
+                    place="Doha",
+                    place_code="QAT",
+                    type="AGREE",
+                    kind="agreement",
+                ),
+            ),
             ("Caucasus Post", talks(ARM, AZE, date="2025-02-28", place="Turkey", place_code="TUR")),
         ]
         for source, event in reports:
@@ -80,11 +106,16 @@ async def test_talks_in_a_country_include_its_cities_newest_first(engine):
 
 async def test_agreements_signed_in_doha_are_the_agreements_only(engine):
     answer = await engine.answer("agreements signed in Doha")
-    assert [(item.data["type"], item.data["location"]["name"]) for item in answer.items] == [("AGREE", "Doha")]
+    assert [(item.data["type"], item.data["location"]["name"]) for item in answer.items] == [
+        ("AGREE", "Doha")
+    ]
 
 
 async def test_a_place_combines_with_names_and_dates(engine):
-    assert places(await engine.answer("talks between Armenia and Azerbaijan in Turkey")) == ["Istanbul", "Turkey"]
+    assert places(await engine.answer("talks between Armenia and Azerbaijan in Turkey")) == [
+        "Istanbul",
+        "Turkey",
+    ]
     assert places(await engine.answer("talks in Turkey since 2025-03-01")) == ["Istanbul", "Ankara"]
 
 

@@ -17,10 +17,22 @@ TODAY = date(2025, 2, 27)
     ("text", "intent", "names", "topic", "since"),
     [
         ("latest talks", "latest_talks", (), None, None),
-        ("Latest talks between Russia and US about embassies since 2025-02-01", "latest_talks", ("Russia", "US"), "embassies", "2025-02-01"),
+        (
+            "Latest talks between Russia and US about embassies since 2025-02-01",
+            "latest_talks",
+            ("Russia", "US"),
+            "embassies",
+            "2025-02-01",
+        ),
         ("talks with Lavrov this week", "latest_talks", ("Lavrov",), None, "2025-02-24"),
         ("who said what about embassy staffing", "who_said_what", (), "embassy staffing", None),
-        ("what did Sergei Lavrov say about Ukraine?", "who_said_what", ("Sergei Lavrov",), "Ukraine", None),
+        (
+            "what did Sergei Lavrov say about Ukraine?",
+            "who_said_what",
+            ("Sergei Lavrov",),
+            "Ukraine",
+            None,
+        ),
         ("quotes Putin", "who_said_what", ("Putin",), None, None),
         ("agreements between Russia and the US", "agreements", ("Russia", "the US"), None, None),
         ("timeline Russia and US", "timeline", ("Russia", "US"), None, None),
@@ -35,8 +47,15 @@ def test_phrasings(text, intent, names, topic, since):
     assert (query.intent, query.names, query.topic, query.since) == (intent, names, topic, since)
 
 
-@pytest.mark.parametrize(("text", "plover"), [("events accusations", "ACCUSE"), ("events threats", "THREATEN"),
-                                              ("sanctions against Russia", "SANCTION"), ("events ASSAULT", "ASSAULT")])
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("events accusations", "ACCUSE"),
+        ("events threats", "THREATEN"),
+        ("sanctions against Russia", "SANCTION"),
+        ("events ASSAULT", "ASSAULT"),
+    ],
+)
 def test_event_types_by_plural_noun_or_plover_name(text, plover):
     assert parse(text, today=TODAY).plover_type == plover
 

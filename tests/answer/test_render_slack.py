@@ -112,7 +112,9 @@ def test_any_answer_fits_block_kit_and_mentions_no_one(answer: Answer) -> None:
         assert_safe(value)
     assert_safe(message.text)
     assert message.text.strip()
-    assert message.ephemeral == answer.ephemeral  # refusals, and what the command table makes private
+    assert (
+        message.ephemeral == answer.ephemeral
+    )  # refusals, and what the command table makes private
 
 
 @settings(max_examples=200, deadline=None)
@@ -211,6 +213,8 @@ def test_a_title_only_answer_is_one_short_line():
     from bot.answer.model import Answer
     from bot.answer.render_slack import render_slack
 
-    message = render_slack(Answer("brief", "brief", "Nothing new since Sat 28 Nov 2026, 08:00 UTC."))
+    message = render_slack(
+        Answer("brief", "brief", "Nothing new since Sat 28 Nov 2026, 08:00 UTC.")
+    )
     assert [b["type"] for b in message.blocks] == ["section"]
     assert "Nothing new since" in message.blocks[0]["text"]["text"]

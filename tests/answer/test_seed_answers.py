@@ -34,13 +34,18 @@ def in_order(text: str, *needles: str) -> bool:
 
 
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
-async def test_latest_talks_lists_istanbul_then_saudi_arabia_then_the_phone_call(seeded_engine, renderer):
+async def test_latest_talks_lists_istanbul_then_saudi_arabia_then_the_phone_call(
+    seeded_engine, renderer
+):
     answer = await seeded_engine.answer("latest talks")
     events = [item.data for item in answer.items]
     assert [e["date"] for e in events] == ["2025-02-27", "2025-02-18", "2025-02-12"]
     assert events[0]["location"]["name"] == "Istanbul" and events[0]["status"] == "ongoing"
     assert events[1]["location"]["name"] == "Saudi Arabia" and events[1]["status"] == "concluded"
-    assert events[2]["kind"] == "phone_call" and {p["name"] for p in events[2]["participants"]} == {"Vladimir Putin", "Donald Trump"}
+    assert events[2]["kind"] == "phone_call" and {p["name"] for p in events[2]["participants"]} == {
+        "Vladimir Putin",
+        "Donald Trump",
+    }
     assert all(e["sources"] and e["sources"][0]["source"] == "Caliber.Az" for e in events)
     text = RENDERERS[renderer](answer)
     assert in_order(text, "Istanbul", "Saudi Arabia", "Phone call")
@@ -50,16 +55,32 @@ async def test_latest_talks_lists_istanbul_then_saudi_arabia_then_the_phone_call
 
 
 @pytest.mark.parametrize("renderer", sorted(RENDERERS))
-async def test_who_said_what_gives_all_five_statements_with_speaker_title_and_source(seeded_engine, renderer):
+async def test_who_said_what_gives_all_five_statements_with_speaker_title_and_source(
+    seeded_engine, renderer
+):
     answer = await seeded_engine.answer("who said what")
     statements = [item.data for item in answer.items]
     # A page holds five; the gold statements are all on it.
     speakers = [s["speaker"] for s in statements]
-    assert sorted(speakers) == sorted(["Sergey Lavrov", "Sergey Lavrov", "Marco Rubio", "Vladimir Putin", "US State Department"])
+    assert sorted(speakers) == sorted(
+        ["Sergey Lavrov", "Sergey Lavrov", "Marco Rubio", "Vladimir Putin", "US State Department"]
+    )
     text = RENDERERS[renderer](answer)
-    for needle in ("Sergey Lavrov", "Foreign Minister", "Marco Rubio", "Secretary of State", "Vladimir Putin",
-                   "President", "US State Department", "provide clarity", "instrumental",
-                   "restore embassy staffing levels", "normal operation", "not cover Ukraine", "Caliber.Az"):
+    for needle in (
+        "Sergey Lavrov",
+        "Foreign Minister",
+        "Marco Rubio",
+        "Secretary of State",
+        "Vladimir Putin",
+        "President",
+        "US State Department",
+        "provide clarity",
+        "instrumental",
+        "restore embassy staffing levels",
+        "normal operation",
+        "not cover Ukraine",
+        "Caliber.Az",
+    ):
         assert needle in text, needle
 
 
@@ -80,14 +101,21 @@ async def test_who_said_what_about_embassy_staffing_puts_rubio_first(seeded_engi
     assert "Marco Rubio" in text and "restore embassy staffing levels" in text
 
 
-@pytest.mark.parametrize("query", ["what did sergei lavrov say", "what did LAVROV say", "what did Lavrv say", "quotes Lavrov"])
+@pytest.mark.parametrize(
+    "query",
+    ["what did sergei lavrov say", "what did LAVROV say", "what did Lavrv say", "quotes Lavrov"],
+)
 async def test_names_are_matched_forgivingly(seeded_engine, query):
     answer = await seeded_engine.answer(query)
     assert [item.data["speaker"] for item in answer.items] == ["Sergey Lavrov", "Sergey Lavrov"]
 
 
 async def test_talks_between_two_countries_by_any_of_their_names(seeded_engine):
-    for query in ("latest talks between Russia and the US", "talks with U.S. and Russian Federation", "talks between USA and Russia"):
+    for query in (
+        "latest talks between Russia and the US",
+        "talks with U.S. and Russian Federation",
+        "talks between USA and Russia",
+    ):
         answer = await seeded_engine.answer(query)
         assert {item.data["date"] for item in answer.items} == {"2025-02-27", "2025-02-18"}, query
 
@@ -125,7 +153,9 @@ async def test_paging_with_more(seeded_engine):
     second = await seeded_engine.answer("more", here)
     elsewhere = await seeded_engine.answer("more", Conversation(channel="c2"))
     assert "say `more`" in first.note
-    assert {i.data["content"] for i in first.items}.isdisjoint({i.data["content"] for i in second.items})
+    assert {i.data["content"] for i in first.items}.isdisjoint(
+        {i.data["content"] for i in second.items}
+    )
     assert not elsewhere.ok
 
 
@@ -138,9 +168,31 @@ async def test_search_and_sources(seeded_engine):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "x" * 10_000, '"', "*", "embassy OR", "--", ";", "'); DROP TABLE articles; --", 'search "NEAR(a b)"',
-     "search *", "who said what about \"\"\"", "<@U123>", "@everyone latest talks", "🇺🇦🤝🇷🇺", "переговоры в Стамбуле",
-     "مفاوضات", "events", "events foo", "timeline", "who is", "unsubscribe x", "what did nobody say"],
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        '"',
+        "*",
+        "embassy OR",
+        "--",
+        ";",
+        "'); DROP TABLE articles; --",
+        'search "NEAR(a b)"',
+        "search *",
+        'who said what about """',
+        "<@U123>",
+        "@everyone latest talks",
+        "🇺🇦🤝🇷🇺",
+        "переговоры в Стамбуле",
+        "مفاوضات",
+        "events",
+        "events foo",
+        "timeline",
+        "who is",
+        "unsubscribe x",
+        "what did nobody say",
+    ],
 )
 async def test_odd_queries_get_an_answer_never_an_exception(seeded_engine, query):
     answer = await seeded_engine.answer(query)
@@ -159,11 +211,34 @@ def test_ask_json_has_the_interface_shape(seeded_db, monkeypatch):
     data = json.loads(result.output)
     assert set(data) == {"query", "intent", "items", "text"} and data["intent"] == "latest_talks"
     first = data["items"][0]
-    for key in ("type", "kind", "participants", "location", "date", "status", "topics", "excluded_topics", "evidence", "sources"):
+    for key in (
+        "type",
+        "kind",
+        "participants",
+        "location",
+        "date",
+        "status",
+        "topics",
+        "excluded_topics",
+        "evidence",
+        "sources",
+    ):
         assert key in first, key
     assert first["date_precision"] == "day" and first["evidence_end"] > first["evidence_start"]
-    statement = json.loads(CliRunner().invoke(app, ["ask", "who said what", "--json"]).output)["items"][0]
-    for key in ("speaker", "speaker_text", "verb", "content", "quote", "evidence", "date", "content_start", "content_end"):
+    statement = json.loads(CliRunner().invoke(app, ["ask", "who said what", "--json"]).output)[
+        "items"
+    ][0]
+    for key in (
+        "speaker",
+        "speaker_text",
+        "verb",
+        "content",
+        "quote",
+        "evidence",
+        "date",
+        "content_start",
+        "content_end",
+    ):
         assert key in statement, key
     assert first["sources"][0] == {
         "title": "Russia-US talks commence in Istanbul to address embassy issues",

@@ -12,7 +12,9 @@ from bot.evaluate.quotes import (
 )
 
 
-def pred(content: str, speaker_text: str = "he", speaker: str | None = None, direct: bool = False) -> Prediction:
+def pred(
+    content: str, speaker_text: str = "he", speaker: str | None = None, direct: bool = False
+) -> Prediction:
     return Prediction(speaker, speaker_text, content, direct)
 
 
@@ -42,7 +44,9 @@ def test_speaker_match_tries_mention_and_resolved_name_both_ways():
 
 def test_content_match_needs_half_the_words_both_ways_and_is_one_to_one():
     golds = [GoldQuote("A", "the talks will resume next week in Istanbul", False)]
-    too_long = pred("the talks will resume next week in Istanbul and then the ministers will fly home to rest")
+    too_long = pred(
+        "the talks will resume next week in Istanbul and then the ministers will fly home to rest"
+    )
     assert match_contents([too_long], golds) == {}
     a = pred("the talks will resume next week")
     b = pred("talks will resume next week in Istanbul")
@@ -51,8 +55,17 @@ def test_content_match_needs_half_the_words_both_ways_and_is_one_to_one():
 
 def test_scores_and_render():
     scores = QuoteScores(path="x.jsonl", model="m", articles=1, seconds=2.0)
-    golds = [GoldQuote("Lavrov", "we will not accept ultimatums", True), GoldQuote("Rubio", "talks went well", False)]
-    scores.add_article([pred("we will not accept ultimatums", "he", "Sergey Lavrov", True), pred("other words entirely")], golds)
+    golds = [
+        GoldQuote("Lavrov", "we will not accept ultimatums", True),
+        GoldQuote("Rubio", "talks went well", False),
+    ]
+    scores.add_article(
+        [
+            pred("we will not accept ultimatums", "he", "Sergey Lavrov", True),
+            pred("other words entirely"),
+        ],
+        golds,
+    )
     assert (scores.all.correct, scores.all.predicted, scores.all.gold) == (1, 2, 2)
     assert (scores.direct.correct, scores.direct.predicted, scores.direct.gold) == (1, 1, 1)
     assert scores.pronoun_mentions == 2 and scores.pronoun_resolved == 1

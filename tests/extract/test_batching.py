@@ -9,7 +9,9 @@ from bot.extract.extractor import ExtractRequest
 from bot.ingest.readers import read_article
 from tests.conftest import SEED_ARTICLE
 
-PARAGRAPH = "The minister said talks would resume in Geneva. Officials gave no date for the next round.\n\n"
+PARAGRAPH = (
+    "The minister said talks would resume in Geneva. Officials gave no date for the next round.\n\n"
+)
 
 
 def test_a_long_text_is_cut_after_paragraph_breaks_and_loses_nothing() -> None:
@@ -52,7 +54,9 @@ def seed_request() -> ExtractRequest:
     return ExtractRequest("seed", article.text, article.published, article.title)
 
 
-def test_an_article_run_in_pieces_gives_the_same_facts_and_offsets(extractor, seed_request, seed_facts) -> None:
+def test_an_article_run_in_pieces_gives_the_same_facts_and_offsets(
+    extractor, seed_request, seed_facts
+) -> None:
     assert len(split_text(seed_request.text, 600)) >= 4
     assert extractor.extract(seed_request, max_chars=600).to_json() == seed_facts
 
@@ -78,6 +82,8 @@ def test_mixed_batches_give_one_result_per_article_in_order(extractor, seed_requ
     assert results[0].to_json() == results[2].to_json()
 
 
-def test_a_caller_can_ask_for_smaller_batches_than_the_default(extractor, seed_request, seed_facts) -> None:
+def test_a_caller_can_ask_for_smaller_batches_than_the_default(
+    extractor, seed_request, seed_facts
+) -> None:
     [facts] = extractor.extract_many([seed_request], max_chars=600)
     assert facts.to_json() == seed_facts

@@ -22,7 +22,10 @@ def entity(extraction: Extraction, name: str) -> Entity:
 
 
 def test_lone_trump_is_a_person_not_an_organisation(extractor):
-    x = facts(extractor, "Trump said the talks in Riyadh would go ahead. Trump also thanked the Saudi hosts.")
+    x = facts(
+        extractor,
+        "Trump said the talks in Riyadh would go ahead. Trump also thanked the Saudi hosts.",
+    )
     assert entity(x, "Donald Trump").kind == "person"
     assert not [e for e in x.entities if e.kind == "organization" and "Trump" in e.name]
 
@@ -36,14 +39,19 @@ def test_caliber_az_stays_whole_and_is_media(extractor):
 
 
 def test_byline_is_not_an_entity_or_speaker(extractor):
-    x = facts(extractor, "By Vafa Guliyeva\n\nLavrov said that Moscow was open to talks with Washington.")
+    x = facts(
+        extractor, "By Vafa Guliyeva\n\nLavrov said that Moscow was open to talks with Washington."
+    )
     assert not [e for e in x.entities if "Guliyeva" in e.name]
     s = next(s for s in x.statements if "open to talks" in s.content)
     assert s.speaker == "Sergey Lavrov"
 
 
 def test_title_and_country_from_the_text(extractor):
-    x = facts(extractor, "Russian Foreign Minister Sergey Lavrov met US Secretary of State Marco Rubio in Riyadh.")
+    x = facts(
+        extractor,
+        "Russian Foreign Minister Sergey Lavrov met US Secretary of State Marco Rubio in Riyadh.",
+    )
     lavrov = entity(x, "Sergey Lavrov")
     assert (lavrov.title, lavrov.country_code) == ("Foreign Minister", "RUS")
     rubio = entity(x, "Marco Rubio")
@@ -68,7 +76,9 @@ def test_countries_from_capitals_and_seats_of_government(extractor):
         ("Sergei Ryabkov", "Sergey Ryabkov", None),  # not in it: only name folding joins them
     ],
 )
-async def test_two_spellings_in_two_articles_are_one_stored_entity(extractor, tmp_path, first, second, expected):
+async def test_two_spellings_in_two_articles_are_one_stored_entity(
+    extractor, tmp_path, first, second, expected
+):
     store = await Store.open(tmp_path / "aliases.db")
     try:
         texts = [
@@ -96,14 +106,19 @@ async def test_two_spellings_in_two_articles_are_one_stored_entity(extractor, tm
 def test_a_relative_of_a_known_person_keeps_their_own_name(extractor):
     from bot.extract.extractor import ExtractRequest
 
-    facts = extractor.extract(ExtractRequest("t", "Hunter Biden said that he had done nothing wrong.", "2025-02-27")).to_json()
+    facts = extractor.extract(
+        ExtractRequest("t", "Hunter Biden said that he had done nothing wrong.", "2025-02-27")
+    ).to_json()
     assert [s["speaker"] for s in facts["statements"]] == ["Hunter Biden"]
     assert "Joe Biden" not in {e["name"] for e in facts["entities"]}
 
 
 def test_a_name_spelled_another_way_in_the_same_article_is_the_same_person(extractor):
-    found = facts(extractor, "Libyan Prime Minister Abdulhamid Dbeibah met the UN envoy in Tripoli. "
-                  "Later, Dbeibeh asked the envoy to convene a new round of talks.")
+    found = facts(
+        extractor,
+        "Libyan Prime Minister Abdulhamid Dbeibah met the UN envoy in Tripoli. "
+        "Later, Dbeibeh asked the envoy to convene a new round of talks.",
+    )
     people = [e.name for e in found.entities if e.kind == "person"]
     assert [p for p in people if p.startswith(("Abdulhamid", "Dbeib"))] == ["Abdulhamid Dbeibah"]
 
@@ -115,7 +130,10 @@ def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(e
 
 
 def test_a_hyphenated_name_is_written_as_in_the_text(extractor):
-    x = facts(extractor, "Chilean Foreign Minister Jean-Pierre Moreau met Peruvian President Ana-Maria Quispe in Lima.")
+    x = facts(
+        extractor,
+        "Chilean Foreign Minister Jean-Pierre Moreau met Peruvian President Ana-Maria Quispe in Lima.",
+    )
     assert entity(x, "Jean-Pierre Moreau").kind == "person"
     assert entity(x, "Ana-Maria Quispe").kind == "person"
 
@@ -126,20 +144,34 @@ def test_an_honorific_is_no_part_of_a_name(extractor):
 
 
 def test_the_first_words_of_a_name_given_in_full_are_that_person(extractor):
-    x = facts(extractor, "Park Min Soo warned Seoul on Thursday. Park Min also criticised the leaflets.")
+    x = facts(
+        extractor, "Park Min Soo warned Seoul on Thursday. Park Min also criticised the leaflets."
+    )
     assert [e.name for e in x.entities if e.kind == "person"] == ["Park Min Soo"]
 
 
 def test_an_abbreviations_full_stop_ends_no_sentence(extractor):
-    doc = extractor.nlp("Ministers gathered in Banff, Alta. for the Arctic Council meeting. They met again later.")
+    doc = extractor.nlp(
+        "Ministers gathered in Banff, Alta. for the Arctic Council meeting. They met again later."
+    )
     assert [s.text for s in doc.sents] == [
-        "Ministers gathered in Banff, Alta. for the Arctic Council meeting.", "They met again later."]
+        "Ministers gathered in Banff, Alta. for the Arctic Council meeting.",
+        "They met again later.",
+    ]
 
 
 def test_a_title_glued_to_a_known_surname_is_that_person_titled(extractor):
-    x = facts(extractor, "Peru's foreign minister met National Security Advisor Waltz in Lima on Wednesday.")
-    adviser = facts(extractor, "Peru's foreign minister met National Security Adviser Waltz in Lima on Wednesday.")
-    assert [e.name for e in adviser.entities if e.kind == "person"] == ["Mike Waltz"]  # "Adviser" is no name
+    x = facts(
+        extractor,
+        "Peru's foreign minister met National Security Advisor Waltz in Lima on Wednesday.",
+    )
+    adviser = facts(
+        extractor,
+        "Peru's foreign minister met National Security Adviser Waltz in Lima on Wednesday.",
+    )
+    assert [e.name for e in adviser.entities if e.kind == "person"] == [
+        "Mike Waltz"
+    ]  # "Adviser" is no name
     doval = entity(x, "Mike Waltz")
     assert doval.kind == "person" and doval.title == "National Security Adviser"
     assert not [e for e in x.entities if e.kind == "organization" and "Waltz" in e.name]
@@ -152,7 +184,9 @@ def test_a_body_the_tagger_calls_a_person_stays_a_body(extractor):
 
     doc = extractor.nlp("Chile raised the matter at the U.N. on Monday, and Peru warned the Un")
     un = doc[-1]
-    doc.ents = [e for e in doc.ents if e.start != un.i] + [Span(doc, un.i, un.i + 1, label="PERSON")]
+    doc.ents = [e for e in doc.ents if e.start != un.i] + [
+        Span(doc, un.i, un.i + 1, label="PERSON")
+    ]
     clusters = link_entities(doc).clusters
     assert not [c for c in clusters if c.kind == "person"]
     assert [c.name for c in clusters if c.kind == "organization"] == ["United Nations"]

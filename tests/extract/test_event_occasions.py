@@ -15,7 +15,11 @@ def events(extractor, text: str) -> list[dict]:
 
 
 def one(extractor, text: str, type_: str, kind: str | None = None) -> dict:
-    found = [e for e in events(extractor, text) if e["type"] == type_ and (kind is None or e["kind"] == kind)]
+    found = [
+        e
+        for e in events(extractor, text)
+        if e["type"] == type_ and (kind is None or e["kind"] == kind)
+    ]
     assert len(found) == 1, found
     return found[0]
 
@@ -25,8 +29,10 @@ def place(event: dict) -> str | None:
 
 
 def test_documents_signed_during_a_dated_visit_are_dated_and_placed_by_it(extractor):
-    text = ("Chile and Peru signed three trade agreements and opened a border crossing during Peruvian "
-            "President Dina Boluarte's state visit to Chile on Tuesday.")
+    text = (
+        "Chile and Peru signed three trade agreements and opened a border crossing during Peruvian "
+        "President Dina Boluarte's state visit to Chile on Tuesday."
+    )
     deal = one(extractor, text, "AGREE")
     visit = one(extractor, text, "CONSULT", "visit")
     assert deal["date"] == visit["date"] == "2025-02-25"
@@ -35,61 +41,79 @@ def test_documents_signed_during_a_dated_visit_are_dated_and_placed_by_it(extrac
 
 
 def test_a_deal_the_summit_resulted_in_happened_at_the_summit(extractor):
-    text = ("Leaders of Kenya and Tanzania gathered in Nairobi on Monday for the East African summit. "
-            "The summit resulted in a trade pact signed by Kenya and Tanzania.")
+    text = (
+        "Leaders of Kenya and Tanzania gathered in Nairobi on Monday for the East African summit. "
+        "The summit resulted in a trade pact signed by Kenya and Tanzania."
+    )
     pact = one(extractor, text, "AGREE")
     assert pact["date"] == "2025-02-24" and place(pact) == "Nairobi"
     assert len([e for e in events(extractor, text) if e["type"] == "CONSULT"]) == 1
 
 
 def test_leaders_at_a_summit_adopt_on_the_summit_day_told_later(extractor):
-    text = ("Leaders at the African Union summit adopted a declaration on food security. "
-            "The African Union summit opened in Addis Ababa on Saturday.")
+    text = (
+        "Leaders at the African Union summit adopted a declaration on food security. "
+        "The African Union summit opened in Addis Ababa on Saturday."
+    )
     declaration = one(extractor, text, "AGREE")
     assert declaration["date"] == "2025-02-22" and place(declaration) == "Addis Ababa"
 
 
 def test_an_act_keeps_its_own_date_beside_another_occasion(extractor):
-    text = ("Chile and Peru signed a fisheries treaty in 2019. "
-            "Peruvian President Dina Boluarte visited Chile on Tuesday.")
+    text = (
+        "Chile and Peru signed a fisheries treaty in 2019. "
+        "Peruvian President Dina Boluarte visited Chile on Tuesday."
+    )
     treaty = one(extractor, text, "AGREE")
     assert treaty["date"] == "2019-01-01" and treaty["date_precision"] == "year"
     assert place(treaty) is None
 
 
 def test_an_agreement_at_unnamed_talks_gets_no_date_from_nowhere(extractor):
-    deal = one(extractor, "Chile and Peru reached a trade agreement at the talks, officials said.", "AGREE")
+    deal = one(
+        extractor, "Chile and Peru reached a trade agreement at the talks, officials said.", "AGREE"
+    )
     assert deal["date"] is None and place(deal) is None
 
 
 def test_a_threat_told_alongside_a_dated_clash_shares_its_day(extractor):
-    text = ("Peru clashed with Chile at a meeting of the Andean Community on Friday, "
-            "with Lima threatening to expel Chile's ambassador.")
+    text = (
+        "Peru clashed with Chile at a meeting of the Andean Community on Friday, "
+        "with Lima threatening to expel Chile's ambassador."
+    )
     assert one(extractor, text, "THREATEN")["date"] == "2025-02-21"
 
 
 def test_a_call_set_between_subject_and_verb_has_the_subject_as_its_sides(extractor):
-    text = ("Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer, "
-            "during a phone call on Tuesday, discussed border trade, the ministry said.")
+    text = (
+        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer, "
+        "during a phone call on Tuesday, discussed border trade, the ministry said."
+    )
     call = one(extractor, text, "CONSULT", "phone_call")
     assert {"Alberto van Klaveren", "Elmer Schialer"} <= {p["name"] for p in call["participants"]}
     assert call["date"] == "2025-02-25" and call["status"] == "concluded"
 
 
 def test_a_place_hung_on_the_person_met_is_the_meeting_place(extractor):
-    text = "Peruvian President Dina Boluarte met Chilean President Gabriel Boric in Lima on Tuesday."
+    text = (
+        "Peruvian President Dina Boluarte met Chilean President Gabriel Boric in Lima on Tuesday."
+    )
     assert place(one(extractor, text, "CONSULT")) == "Lima"
 
 
 def test_a_definite_mention_of_the_talks_places_the_talks_already_told(extractor):
-    text = "Kenya and Uganda held talks on Monday. The talks in Nairobi ended with a joint statement."
+    text = (
+        "Kenya and Uganda held talks on Monday. The talks in Nairobi ended with a joint statement."
+    )
     talks = one(extractor, text, "CONSULT")
     assert talks["date"] == "2025-02-24" and place(talks) == "Nairobi"
 
 
 def test_a_summit_still_to_come_is_not_the_meeting_that_was_held(extractor):
-    text = ("Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. "
-            "The border plan is to be discussed at the East African Community summit in Arusha next month.")
+    text = (
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. "
+        "The border plan is to be discussed at the East African Community summit in Arusha next month."
+    )
     meeting = one(extractor, text, "CONSULT", "meeting")
     summit = one(extractor, text, "CONSULT", "summit")
     assert place(meeting) == "Nairobi" and meeting["status"] == "concluded"
@@ -104,21 +128,33 @@ def test_a_press_conference_is_no_consultation(extractor):
 def test_a_title_of_a_country_before_a_name_gives_the_person_that_country(extractor):
     doc = extractor.nlp("President of Peru Dina Boluarte arrived in Santiago.")
     person = next(c for c in link_entities(doc).clusters if c.kind == "person")
-    assert person.name == "Dina Boluarte" and person.country is not None and person.country.code == "PER"
+    assert (
+        person.name == "Dina Boluarte"
+        and person.country is not None
+        and person.country.code == "PER"
+    )
 
 
 def test_a_neutral_city_named_on_what_was_agreed_is_where_it_was_agreed(extractor):
     text = "Sudan's army and the rebel Liberation Movement have agreed to a three-month truce in Nairobi."
     assert place(one(extractor, text, "AGREE")) == "Nairobi"
-    truce = one(extractor, "Syria and the rebels agreed to a ceasefire in Aleppo on Monday.", "AGREE")
-    assert place(truce) is None  # a truce in a side's own city is where it holds, not where it was made
+    truce = one(
+        extractor, "Syria and the rebels agreed to a ceasefire in Aleppo on Monday.", "AGREE"
+    )
+    assert (
+        place(truce) is None
+    )  # a truce in a side's own city is where it holds, not where it was made
 
 
 def test_a_consensus_reached_by_named_leaders_is_an_agreement_even_as_a_topic(extractor):
     text = "Peru and Chile reaffirmed the consensus reached by their presidents in Quito, Ecuador."
     consensus = one(extractor, text, "AGREE")
     assert place(consensus) == "Quito" and consensus["status"] == "concluded"
-    assert [e for e in events(extractor, "Peru and Chile praised the consensus of the region.") if e["type"] == "AGREE"] == []
+    assert [
+        e
+        for e in events(extractor, "Peru and Chile praised the consensus of the region.")
+        if e["type"] == "AGREE"
+    ] == []
 
 
 def test_a_possessive_time_phrase_dates_the_event_even_untagged(extractor):
@@ -134,19 +170,29 @@ def test_his_call_with_someone_is_the_call_of_the_man_just_named(extractor):
 
 
 def test_talks_told_in_a_relative_clause_take_its_sides_place_and_date(extractor):
-    talks = one(extractor, "The talks that Peru and Chile held in Quito on Monday ended without a deal.", "CONSULT")
+    talks = one(
+        extractor,
+        "The talks that Peru and Chile held in Quito on Monday ended without a deal.",
+        "CONSULT",
+    )
     assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}
     assert place(talks) == "Quito" and talks["date"] == "2025-02-24"
 
 
 def test_next_year_is_next_year(extractor):
     meeting = one(extractor, "Boric and Boluarte will meet next year in Lima.", "CONSULT")
-    assert meeting["date"] == "2026-01-01" and meeting["date_precision"] == "year" and meeting["status"] == "planned"
+    assert (
+        meeting["date"] == "2026-01-01"
+        and meeting["date_precision"] == "year"
+        and meeting["status"] == "planned"
+    )
 
 
 def test_a_dateline_is_neither_a_side_nor_the_place_of_what_is_still_to_come(extractor):
-    text = ("Lima, Feb 27 (EFE) – Peru and Chile held talks in Quito on Wednesday and will continue "
-            "the dialogue in a week.")
+    text = (
+        "Lima, Feb 27 (EFE) – Peru and Chile held talks in Quito on Wednesday and will continue "
+        "the dialogue in a week."
+    )
     found = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     held = next(e for e in found if e["status"] == "concluded")
     assert {p["name"] for p in held["participants"]} == {"Peru", "Chile"}
@@ -155,21 +201,34 @@ def test_a_dateline_is_neither_a_side_nor_the_place_of_what_is_still_to_come(ext
 
 
 def test_would_meet_again_points_ahead(extractor):
-    text = ("Peru and Chile held talks in Quito on Monday. Afterwards the Peruvian minister announced "
-            "that Peru and Chile would meet again in Quito on Saturday.")
+    text = (
+        "Peru and Chile held talks in Quito on Monday. Afterwards the Peruvian minister announced "
+        "that Peru and Chile would meet again in Quito on Saturday."
+    )
     talks = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
-    assert {(e["date"], e["status"]) for e in talks} == {("2025-02-24", "concluded"), ("2025-03-01", "planned")}
+    assert {(e["date"], e["status"]) for e in talks} == {
+        ("2025-02-24", "concluded"),
+        ("2025-03-01", "planned"),
+    }
 
 
 def test_talks_in_a_city_are_the_talks_in_its_country_not_the_next_round(extractor):
-    text = ("Peru and Chile held talks in Ecuador on Monday and agreed to meet again in Quito next week. "
-            "The negotiations in Quito lasted three hours.")
-    held = next(e for e in events(extractor, text) if e["type"] == "CONSULT" and e["status"] == "concluded")
+    text = (
+        "Peru and Chile held talks in Ecuador on Monday and agreed to meet again in Quito next week. "
+        "The negotiations in Quito lasted three hours."
+    )
+    held = next(
+        e for e in events(extractor, text) if e["type"] == "CONSULT" and e["status"] == "concluded"
+    )
     assert held["date"] == "2025-02-24"
 
 
 def test_the_second_round_of_talks_is_dated_by_its_round(extractor):
-    talks = one(extractor, "Peru's minister spoke after the second round of talks with Chile in Quito on Monday.", "CONSULT")
+    talks = one(
+        extractor,
+        "Peru's minister spoke after the second round of talks with Chile in Quito on Monday.",
+        "CONSULT",
+    )
     assert talks["date"] == "2025-02-24" and place(talks) == "Quito"
 
 
@@ -185,8 +244,10 @@ def test_a_headline_coordinates_by_comma(extractor):
 
 
 def test_every_guest_a_host_received_is_a_side(extractor):
-    text = ("President Gabriel Boric hosted Peruvian President Dina Boluarte and Democratic Republic "
-            "of the Congo (DRC) President Felix Tshisekedi at La Moneda.")
+    text = (
+        "President Gabriel Boric hosted Peruvian President Dina Boluarte and Democratic Republic "
+        "of the Congo (DRC) President Felix Tshisekedi at La Moneda."
+    )
     meeting = one(extractor, text, "CONSULT")
     assert {"Dina Boluarte", "Felix Tshisekedi"} <= {p["name"] for p in meeting["participants"]}
 
@@ -197,21 +258,29 @@ def test_phone_talks_are_a_call(extractor):
 
 
 def test_a_visit_framing_a_decision_is_dated_by_the_decision(extractor):
-    text = ("Peru and Chile on Wednesday decided to reopen border trade, including river transport, "
-            "during the visit of Peruvian President Dina Boluarte to Santiago.")
+    text = (
+        "Peru and Chile on Wednesday decided to reopen border trade, including river transport, "
+        "during the visit of Peruvian President Dina Boluarte to Santiago."
+    )
     visit = one(extractor, text, "CONSULT", "visit")
     assert visit["date"] == "2025-02-26" and place(visit) == "Santiago"
 
 
 def test_an_ordinal_is_no_date(extractor):
-    meeting = one(extractor, "Peru and Chile held the 32d meeting of their joint commission in Lima.", "CONSULT")
+    meeting = one(
+        extractor,
+        "Peru and Chile held the 32d meeting of their joint commission in Lima.",
+        "CONSULT",
+    )
     assert meeting["date"] is None
 
 
 def test_the_host_of_a_summit_takes_part_but_not_the_host_of_two_sides_talks(extractor):
     summit = one(extractor, "The summit hosted by Kenya in Nairobi ended on Monday.", "CONSULT")
     assert {p["name"] for p in summit["participants"]} == {"Kenya"}
-    talks = one(extractor, "Oman hosted talks between Iran and the United States on Monday.", "CONSULT")
+    talks = one(
+        extractor, "Oman hosted talks between Iran and the United States on Monday.", "CONSULT"
+    )
     assert "Oman" not in {p["name"] for p in talks["participants"]}
 
 
@@ -222,16 +291,26 @@ def test_speeding_up_a_withdrawal_is_a_withdrawal(extractor):
 
 
 def test_a_city_naming_talks_is_their_place_and_a_hyphenated_pair_their_sides(extractor):
-    london = one(extractor, "China and the United States held the London talks on Monday.", "CONSULT")
-    assert {p["name"] for p in london["participants"]} == {"China", "United States"} and place(london) == "London"
+    london = one(
+        extractor, "China and the United States held the London talks on Monday.", "CONSULT"
+    )
+    assert {p["name"] for p in london["participants"]} == {"China", "United States"} and place(
+        london
+    ) == "London"
     pair = one(extractor, "The Moscow-Washington talks ended on Monday.", "CONSULT")
     assert {p["name"] for p in pair["participants"]} == {"Russia", "United States"}
 
 
 def test_a_meeting_told_as_what_came_before_is_not_the_talks_of_the_day(extractor):
-    text = ("India and China held talks in Beijing on Wednesday. The meeting was held after Prime Minister "
-            "Narendra Modi and President Xi Jinping met on the sidelines of the BRICS summit in Kazan.")
-    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT" and e["kind"] in ("talks", "meeting")]
+    text = (
+        "India and China held talks in Beijing on Wednesday. The meeting was held after Prime Minister "
+        "Narendra Modi and President Xi Jinping met on the sidelines of the BRICS summit in Kazan."
+    )
+    talks = [
+        e
+        for e in events(extractor, text)
+        if e["type"] == "CONSULT" and e["kind"] in ("talks", "meeting")
+    ]
     beijing = next(e for e in talks if place(e) == "Beijing")
     assert "Xi Jinping" not in {p["name"] for p in beijing["participants"]}
     assert any(place(e) == "Kazan" for e in talks)
@@ -248,5 +327,8 @@ def test_sides_that_agreed_after_talks_held_them(extractor):
     talks = one(extractor, text, "CONSULT")
     assert {p["name"] for p in talks["participants"]} == {"Peru", "Chile"}
     assert place(talks) == "Quito" and talks["status"] == "concluded"
-    assert [e for e in events(extractor, "Bolivia said after talks in Geneva that it would wait.")
-            if e["type"] == "CONSULT"] == []
+    assert [
+        e
+        for e in events(extractor, "Bolivia said after talks in Geneva that it would wait.")
+        if e["type"] == "CONSULT"
+    ] == []

@@ -38,11 +38,19 @@ def test_phone_call_with_persons_and_weekday(extractor):
     )
     assert (call["kind"], call["mode"]) == ("phone_call", "phone")
     assert {"Sergey Lavrov", "Marco Rubio"} <= names(call)
-    assert (call["date"], call["date_precision"], call["status"]) == ("2025-02-25", "day", "concluded")
+    assert (call["date"], call["date_precision"], call["status"]) == (
+        "2025-02-25",
+        "day",
+        "concluded",
+    )
 
 
 def test_meeting_place_is_where_it_happened_not_the_dateline(extractor):
-    meeting = only(extractor, "GENEVA, Feb 27 - Iranian and Saudi officials met in Baghdad last week.", "CONSULT")
+    meeting = only(
+        extractor,
+        "GENEVA, Feb 27 - Iranian and Saudi officials met in Baghdad last week.",
+        "CONSULT",
+    )
     assert meeting["location"]["name"] == "Baghdad"
     assert codes(meeting) >= {"IRN", "SAU"}
     # "last week": its Monday; the interface's precisions are day, month and year, so a week
@@ -51,7 +59,11 @@ def test_meeting_place_is_where_it_happened_not_the_dateline(extractor):
 
 
 def test_venue_is_kept_as_detail_of_the_city(extractor):
-    meeting = only(extractor, "The meeting between Iran and Oman took place at the Swiss embassy in Tehran.", "CONSULT")
+    meeting = only(
+        extractor,
+        "The meeting between Iran and Oman took place at the Swiss embassy in Tehran.",
+        "CONSULT",
+    )
     assert meeting["location"]["name"] == "Tehran"
     assert meeting["location"]["detail"] == "the Swiss embassy"
 
@@ -66,7 +78,11 @@ def test_both_sides_are_the_countries_of_the_talks_and_the_agreement_is_their_ou
     agreement = next(e for e in found if e["type"] == "AGREE")
     assert codes(agreement) >= {"TUR", "GRC"}
     assert "reopen consulates" in talks["outcome"]
-    assert (talks["date"], talks["status"], talks["location"]["name"]) == ("2025-02-26", "concluded", "Athens")
+    assert (talks["date"], talks["status"], talks["location"]["name"]) == (
+        "2025-02-26",
+        "concluded",
+        "Athens",
+    )
 
 
 @pytest.mark.parametrize(
@@ -82,7 +98,11 @@ def test_negated_or_hypothetical_mentions_give_no_event(extractor, text):
 
 
 def test_an_exclusion_is_agenda_not_an_event_and_the_meeting_still_happened(extractor):
-    meeting = only(extractor, "Russia and the United States did not discuss Ukraine at the meeting in Riyadh.", "CONSULT")
+    meeting = only(
+        extractor,
+        "Russia and the United States did not discuss Ukraine at the meeting in Riyadh.",
+        "CONSULT",
+    )
     assert meeting["excluded_topics"] == ["Ukraine"]
     assert meeting["location"]["name"] == "Riyadh"
     assert codes(meeting) >= {"RUS", "USA"}
@@ -92,9 +112,24 @@ def test_an_exclusion_is_agenda_not_an_event_and_the_meeting_still_happened(extr
     ("text", "status", "date", "precision"),
     [
         ("Lavrov and Rubio will meet in Geneva on Tuesday.", "planned", "2025-03-04", "day"),
-        ("Iran and Qatar are expected to hold talks in Oman next month.", "planned", "2025-03-01", "month"),
-        ("Talks between Armenia and Azerbaijan commenced in Almaty on Thursday.", "ongoing", "2025-02-27", "day"),
-        ("French and German ministers held talks in Paris earlier this month.", "concluded", "2025-02-01", "month"),
+        (
+            "Iran and Qatar are expected to hold talks in Oman next month.",
+            "planned",
+            "2025-03-01",
+            "month",
+        ),
+        (
+            "Talks between Armenia and Azerbaijan commenced in Almaty on Thursday.",
+            "ongoing",
+            "2025-02-27",
+            "day",
+        ),
+        (
+            "French and German ministers held talks in Paris earlier this month.",
+            "concluded",
+            "2025-02-01",
+            "month",
+        ),
     ],
 )
 def test_status_and_date_from_tense_and_cues(extractor, text, status, date, precision):
@@ -109,7 +144,9 @@ def test_topics_of_a_planned_meeting(extractor):
         "CONSULT",
     )
     assert meeting["topics"] == ["draft peace treaty"]
-    assert not [e for e in events(extractor, "They will discuss a peace treaty.") if e["type"] == "AGREE"]
+    assert not [
+        e for e in events(extractor, "They will discuss a peace treaty.") if e["type"] == "AGREE"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -119,16 +156,30 @@ def test_topics_of_a_planned_meeting(extractor):
         ("The United States imposed sanctions on Iran's oil ministry.", "SANCTION", "sanctions"),
         ("Serbia lifted a night curfew in Montenegro.", "CONCEDE", "lift"),
         ("Israeli jets bombed targets in southern Lebanon overnight.", "ASSAULT", None),
-        ("Thousands protested in Tbilisi against Georgia's foreign agents law on Sunday.", "PROTEST", None),
+        (
+            "Thousands protested in Tbilisi against Georgia's foreign agents law on Sunday.",
+            "PROTEST",
+            None,
+        ),
         ("Portugal will support Turkey's bid to join the European Union.", "AGREE", "pledge"),
-        ("Iran threatened to launch a new offensive unless Iraq accepted its conditions.", "THREATEN", None),
-        ("Georgia's opposition would boycott the elections, its leaders said.", "THREATEN", "threat"),
+        (
+            "Iran threatened to launch a new offensive unless Iraq accepted its conditions.",
+            "THREATEN",
+            None,
+        ),
+        (
+            "Georgia's opposition would boycott the elections, its leaders said.",
+            "THREATEN",
+            "threat",
+        ),
         ("Russia said on Tuesday that Sudan must return the helicopter.", "REQUEST", "demand"),
     ],
 )
 def test_other_plover_types_from_the_main_clause(extractor, text, type_, kind):
     doc = extractor.nlp(text)
-    ranked = sorted(extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1])
+    ranked = sorted(
+        extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1]
+    )
     assert ranked, text
     main = ranked[0][0]
     assert main.type == type_
@@ -137,8 +188,12 @@ def test_other_plover_types_from_the_main_clause(extractor, text, type_, kind):
 
 
 def test_reporting_verb_is_not_the_event(extractor):
-    doc = extractor.nlp("Officials said on Monday that Hamas had rejected a request to open the road.")
-    ranked = sorted(extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1])
+    doc = extractor.nlp(
+        "Officials said on Monday that Hamas had rejected a request to open the road."
+    )
+    ranked = sorted(
+        extract_events_ranked(doc, link_entities(doc), PUBLISHED), key=lambda pair: pair[1]
+    )
     assert ranked[0][0].type == "REJECT"
 
 
@@ -168,5 +223,10 @@ def test_an_excluded_topic_said_twice_in_other_words_is_listed_once():
     from bot.extract.events import distinct_topics
 
     assert distinct_topics(
-        ["ongoing conflict in Ukraine", "political or security matters", "Ukraine", "political and security matters"]
+        [
+            "ongoing conflict in Ukraine",
+            "political or security matters",
+            "Ukraine",
+            "political and security matters",
+        ]
     ) == ["ongoing conflict in Ukraine", "political or security matters"]

@@ -23,6 +23,7 @@ def people(extractor, text: str) -> dict[str, Entity]:
 
 # --- the data itself ---------------------------------------------------------------------------
 
+
 def test_every_country_code_is_one_the_country_index_knows():
     for person in load_data("people")["people"]:
         code = person["country"]
@@ -46,8 +47,13 @@ def test_no_one_word_alias_is_a_surname_many_people_share():
 
 @pytest.mark.parametrize(
     ("short", "full"),
-    [("EAM", "External Affairs Minister"), ("NSA", "National Security Adviser"),
-     ("FM", "Foreign Minister"), ("PM", "Prime Minister"), ("Deputy FM", "Deputy Foreign Minister")],
+    [
+        ("EAM", "External Affairs Minister"),
+        ("NSA", "National Security Adviser"),
+        ("FM", "Foreign Minister"),
+        ("PM", "Prime Minister"),
+        ("Deputy FM", "Deputy Foreign Minister"),
+    ],
 )
 def test_abbreviated_titles_read_in_full(short, full):
     assert canonical_title(short) == full
@@ -55,8 +61,11 @@ def test_abbreviated_titles_read_in_full(short, full):
 
 # --- in articles -------------------------------------------------------------------------------
 
+
 def test_a_foreign_minister_named_by_surname_alone_gets_title_and_country(extractor):
-    found = people(extractor, "Safadi told reporters in Amman that the border crossing would reopen next week.")
+    found = people(
+        extractor, "Safadi told reporters in Amman that the border crossing would reopen next week."
+    )
     safadi = found["Ayman Safadi"]
     assert (safadi.title, safadi.country_code) == ("Foreign Minister", "JOR")
 
@@ -70,25 +79,37 @@ def test_the_other_transliteration_is_the_same_minister(extractor):
 def test_eam_before_a_surname_is_a_title_not_part_of_the_name(extractor):
     found = people(extractor, "EAM Jaishankar arrived in Colombo on Tuesday for a two-day visit.")
     assert list(found) == ["S. Jaishankar"]
-    assert (found["S. Jaishankar"].title, found["S. Jaishankar"].country_code) == ("External Affairs Minister", "IND")
+    assert (found["S. Jaishankar"].title, found["S. Jaishankar"].country_code) == (
+        "External Affairs Minister",
+        "IND",
+    )
 
 
 @pytest.mark.parametrize("title", ["NSA", "National Security Advisor", "National Security Adviser"])
 def test_nsa_before_a_name_is_split_off(extractor, title):
-    found = people(extractor, f"{title} Ajit Doval held talks with his French counterpart in New Delhi on Friday.")
+    found = people(
+        extractor,
+        f"{title} Ajit Doval held talks with his French counterpart in New Delhi on Friday.",
+    )
     doval = found["Ajit Doval"]
     assert (doval.title, doval.country_code) == ("National Security Adviser", "IND")
     assert not [name for name in found if name != "Ajit Doval" and "Doval" in name]
 
 
 def test_an_abbreviated_title_gives_the_title_of_someone_not_in_the_knowledge_base(extractor):
-    found = people(extractor, "Thai FM Maris Sangiampongsa met his Cambodian counterpart in Kuala Lumpur on Monday.")
+    found = people(
+        extractor,
+        "Thai FM Maris Sangiampongsa met his Cambodian counterpart in Kuala Lumpur on Monday.",
+    )
     maris = found["Maris Sangiampongsa"]
     assert (maris.title, maris.country_code) == ("Foreign Minister", "THA")
 
 
 def test_a_known_name_inside_a_longer_royal_name_does_not_cut_it(extractor):
-    found = people(extractor, "Sheikh Khaled bin Mohamed bin Zayed Al Nahyan opened the forum in Abu Dhabi on Sunday.")
+    found = people(
+        extractor,
+        "Sheikh Khaled bin Mohamed bin Zayed Al Nahyan opened the forum in Abu Dhabi on Sunday.",
+    )
     assert "Mohamed bin Zayed" not in found
     assert found["Khaled bin Mohamed bin Zayed"].country_code == "ARE"
 

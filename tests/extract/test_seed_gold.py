@@ -47,13 +47,17 @@ def event_matches(gold: dict, event: dict) -> bool:
     names = participant_names(event)
     if not all(any(same_name(p, n) for n in names) for p in gold["participants"]):
         return False
-    if "location" in gold and not (event["location"] and same_name(gold["location"], event["location"]["name"])):
+    if "location" in gold and not (
+        event["location"] and same_name(gold["location"], event["location"]["name"])
+    ):
         return False
     for key in ("date", "status"):
         if key in gold and event.get(key) != gold[key]:
             return False
     if "topics_contain_any" in gold and not any(
-        needle.lower() in topic.lower() for needle in gold["topics_contain_any"] for topic in event["topics"]
+        needle.lower() in topic.lower()
+        for needle in gold["topics_contain_any"]
+        for topic in event["topics"]
     ):
         return False
     if "excluded_topics_contain_any" in gold and not any(
@@ -62,7 +66,10 @@ def event_matches(gold: dict, event: dict) -> bool:
         for topic in event["excluded_topics"]
     ):
         return False
-    if "content_contains" in gold and gold["content_contains"].lower() not in (event.get("content") or "").lower():
+    if (
+        "content_contains" in gold
+        and gold["content_contains"].lower() not in (event.get("content") or "").lower()
+    ):
         return False
     return True
 
@@ -108,7 +115,11 @@ def test_offsets_point_at_the_content(seed_facts):
 
 
 def test_byline_author_is_not_a_speaker(seed_facts):
-    assert not [s for s in seed_facts["statements"] if same_name("Vafa Guliyeva", s["speaker"] or s["speaker_text"])]
+    assert not [
+        s
+        for s in seed_facts["statements"]
+        if same_name("Vafa Guliyeva", s["speaker"] or s["speaker_text"])
+    ]
 
 
 def test_trump_is_never_an_organisation_and_caliber_az_stays_whole(seed_facts):

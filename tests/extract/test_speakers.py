@@ -106,7 +106,9 @@ def test_a_name_the_tagger_cut_in_two_is_one_speaker(say):
         "Iranian Foreign Minister Seyed Hossein Tavakkoli met his Omani counterpart.\n\n"
         "Tavakkoli said the next round would take place in Muscat."
     )
-    s = find(say(text), "next round")  # the tagger reads 'Seyed Hossein' as a person, 'Tavakkoli' as a body
+    s = find(
+        say(text), "next round"
+    )  # the tagger reads 'Seyed Hossein' as a person, 'Tavakkoli' as a body
     assert s.speaker == "Seyed Hossein Tavakkoli" and s.speaker_kind == "person"
 
 
@@ -122,6 +124,8 @@ def test_a_frame_around_someone_elses_words_and_a_headline_rank_lower(say):
     frame = [s for s in statements if s.speaker_text.endswith("broadcaster")]
     assert inner and inner[0].confidence >= 0.7
     assert all(s.confidence < 0.5 for s in frame)
-    demand = [s for s in statements if "disputed zone" in s.content]  # a demand: half a statement, half an event
+    demand = [
+        s for s in statements if "disputed zone" in s.content
+    ]  # a demand: half a statement, half an event
     assert demand and demand[0].confidence < inner[0].confidence
     assert all(s.confidence < 0.7 for s in statements if s.content_start < text.index("\n"))

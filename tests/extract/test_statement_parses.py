@@ -77,7 +77,9 @@ def test_it_said_is_the_body_or_country_speaking(say):
 
 
 def test_it_said_inside_a_clause_is_that_clause_subject(say):
-    text = "Chile closed two ports on Friday in what it said was a safety measure against the storm."
+    text = (
+        "Chile closed two ports on Friday in what it said was a safety measure against the storm."
+    )
     found = having(say(text), "a safety measure")
     assert found and found[0].speaker == "Chile"
 

@@ -42,7 +42,10 @@ def test_quote_split_around_he_said_is_one_statement(say):
     )
     statements = say(text)
     s = only(statements, "good conversation")
-    assert pieces(text, s) == ["We had a good conversation", "We agreed to keep talking about the embassies"]
+    assert pieces(text, s) == [
+        "We had a good conversation",
+        "We agreed to keep talking about the embassies",
+    ]
     assert s.speaker_text == "he" and s.speaker == "Sergey Lavrov"
     assert not [x for x in statements if x is not s and "embassies" in x.content]
 
@@ -60,8 +63,14 @@ def test_quote_spanning_paragraphs(say):
 
 @pytest.mark.parametrize(
     ("verb", "lemma"),
-    [("said", "say"), ("announced", "announce"), ("confirmed", "confirm"), ("clarified", "clarify"),
-     ("warned", "warn"), ("told reporters", "tell")],
+    [
+        ("said", "say"),
+        ("announced", "announce"),
+        ("confirmed", "confirm"),
+        ("clarified", "clarify"),
+        ("warned", "warn"),
+        ("told reporters", "tell"),
+    ],
 )
 def test_reported_speech_verbs(say, verb, lemma):
     text = f"Secretary of State Marco Rubio {verb} that the United States would reopen its consulate in Istanbul."
@@ -104,7 +113,10 @@ def test_said_in_a_statement_by_a_body(say):
     ["The Kremlin", "The Russian Foreign Ministry", "Russian media", "The State Department"],
 )
 def test_bodies_as_speakers(say, body):
-    s = only(say(f"{body} reported that the prisoner exchange took place in Abu Dhabi."), "prisoner exchange")
+    s = only(
+        say(f"{body} reported that the prisoner exchange took place in Abu Dhabi."),
+        "prisoner exchange",
+    )
     assert body.split()[-1] in s.speaker_text
 
 
@@ -116,7 +128,9 @@ def test_content_before_reporting_clause(say):
 
 
 def test_nominal_speaker_sources(say):
-    s = only(say("The talks had stalled over the question of sanctions relief, sources said."), "stalled")
+    s = only(
+        say("The talks had stalled over the question of sanctions relief, sources said."), "stalled"
+    )
     assert s.speaker_text == "sources"
 
 
@@ -149,7 +163,9 @@ def test_verbs_inside_a_quotation_belong_to_the_quote(say):
 
 
 def test_dash_signed_pull_quote(say):
-    text = "\u201cThe talks gave us hope. We want peace, not more promises.\u201d \u2015 Maria Lopez"
+    text = (
+        "\u201cThe talks gave us hope. We want peace, not more promises.\u201d \u2015 Maria Lopez"
+    )
     s = only(say(text), "gave us hope")
     assert "Lopez" in s.speaker_text
 
@@ -161,7 +177,9 @@ def test_transcript_line(say):
 
 
 def test_stance_verb_object_is_the_content(say):
-    s = only(say("Zelensky called for an immediate ceasefire along the whole front line."), "ceasefire")
+    s = only(
+        say("Zelensky called for an immediate ceasefire along the whole front line."), "ceasefire"
+    )
     assert s.content == "an immediate ceasefire along the whole front line"
     assert s.speaker == "Volodymyr Zelensky" and s.verb == "call"
 
@@ -171,7 +189,7 @@ def test_stance_verb_object_is_the_content(say):
     [
         'He said "this never ends',
         '"\n\n"',
-        "\u201cOpen without end. Lavrov said that\n\nsomething \u201d\u201d\u201c odd \u00bb\u00ab \"",
+        '\u201cOpen without end. Lavrov said that\n\nsomething \u201d\u201d\u201c odd \u00bb\u00ab "',
         "''",
         '"',
         "\u201d\u201d",
@@ -184,7 +202,9 @@ def test_unbalanced_quotes_never_raise(say, text):
 
 
 def test_unbalanced_quote_still_yields_the_rest(say):
-    text = 'The "so-called peace plan.\n\nLavrov said that Russia would study the proposal carefully.'
+    text = (
+        'The "so-called peace plan.\n\nLavrov said that Russia would study the proposal carefully.'
+    )
     s = only(say(text), "study the proposal")
     assert s.speaker == "Sergey Lavrov"
 
@@ -192,7 +212,9 @@ def test_unbalanced_quote_still_yields_the_rest(say):
 def test_byline_is_not_a_speaker(say):
     text = "By Vafa Guliyeva\n\nThe ministry said that the border would stay closed until further notice."
     statements = say(text)
-    assert statements and all("Guliyeva" not in (s.speaker_text + (s.speaker or "")) for s in statements)
+    assert statements and all(
+        "Guliyeva" not in (s.speaker_text + (s.speaker or "")) for s in statements
+    )
 
 
 def test_two_apostrophes_mark_a_quotation(say):
@@ -216,5 +238,8 @@ def test_quotes_finder_offsets():
 def test_reporting_clause_inside_the_content_is_cut_out(say):
     text = "In recent days, advisers to Mr. Obama say, the president has grown exasperated with the campaign."
     s = only(say(text), "exasperated")
-    assert pieces(text, s) == ["In recent days", "the president has grown exasperated with the campaign"]
+    assert pieces(text, s) == [
+        "In recent days",
+        "the president has grown exasperated with the campaign",
+    ]
     assert "advisers" in s.speaker_text

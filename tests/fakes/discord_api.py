@@ -109,14 +109,18 @@ def attachment_errors(payload: dict[str, Any]) -> list[str]:
         if f"files[{attachment.get('id')}]" not in uploaded and "url" not in attachment:
             errors.append(f"attachments.{n}.id: no files[{attachment.get('id')}] part")
         if len(attachment.get("description") or "") > MAX_ATTACHMENT_DESCRIPTION:
-            errors.append(f"attachments.{n}.description: must be {MAX_ATTACHMENT_DESCRIPTION} or fewer in length")
+            errors.append(
+                f"attachments.{n}.description: must be {MAX_ATTACHMENT_DESCRIPTION} or fewer in length"
+            )
     for part, (filename, data) in uploaded.items():
         if filename.lower().endswith(".png") and not data.startswith(PNG_SIGNATURE):
             errors.append(f"{part}: {filename} is not a PNG")
     for index, embed in enumerate(payload.get("embeds") or []):
         url = (embed.get("image") or {}).get("url") or ""
         if url.startswith("attachment://") and url.removeprefix("attachment://") not in names:
-            errors.append(f"embeds.{index}.image.url: no attachment named {url.removeprefix('attachment://')}")
+            errors.append(
+                f"embeds.{index}.image.url: no attachment named {url.removeprefix('attachment://')}"
+            )
         elif url and not url.startswith(("attachment://", "https://", "http://")):
             errors.append(f"embeds.{index}.image.url: Not a well formed URL")
     return errors
@@ -171,9 +175,13 @@ def modal_errors(modal: dict[str, Any]) -> list[str]:
             continue
         text = inputs[0]
         if not 1 <= len(text.get("label") or "") <= MAX_INPUT_LABEL:
-            errors.append(f"data.components.{r}.components.0.label: must be 1 to {MAX_INPUT_LABEL} in length")
+            errors.append(
+                f"data.components.{r}.components.0.label: must be 1 to {MAX_INPUT_LABEL} in length"
+            )
         if len(text.get("placeholder") or "") > MAX_INPUT_PLACEHOLDER:
-            errors.append(f"data.components.{r}.components.0.placeholder: must be {MAX_INPUT_PLACEHOLDER} or fewer in length")
+            errors.append(
+                f"data.components.{r}.components.0.placeholder: must be {MAX_INPUT_PLACEHOLDER} or fewer in length"
+            )
     return errors
 
 
@@ -318,15 +326,22 @@ class FakeDiscord:
         uploaded: dict[str, tuple[str, bytes]] = payload.get(UPLOADED) or {}
         shown = []
         for attachment in payload.get("attachments") or []:
-            filename, data = uploaded.get(f"files[{attachment.get('id')}]", (attachment.get("filename", ""), b""))
+            filename, data = uploaded.get(
+                f"files[{attachment.get('id')}]", (attachment.get("filename", ""), b"")
+            )
             attachment_id = self.snowflake()
             self.files[attachment_id] = data
-            shown.append({
-                "id": attachment_id, "filename": filename, "description": attachment.get("description"),
-                "size": len(data), "content_type": "image/png" if data.startswith(PNG_SIGNATURE) else None,
-                "url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
-                "proxy_url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
-            })
+            shown.append(
+                {
+                    "id": attachment_id,
+                    "filename": filename,
+                    "description": attachment.get("description"),
+                    "size": len(data),
+                    "content_type": "image/png" if data.startswith(PNG_SIGNATURE) else None,
+                    "url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
+                    "proxy_url": f"{self.api_base}/attachments/{attachment_id}/{filename}",
+                }
+            )
         return shown
 
     def _update(self, message_id: str, payload: dict[str, Any]) -> dict[str, Any]:
@@ -410,10 +425,15 @@ class FakeDiscord:
             payload = json.loads(str(form["payload_json"]))
             uploaded = {
                 name: (part.filename, part.file.read())
-                for name, part in form.items() if isinstance(part, web.FileField)
+                for name, part in form.items()
+                if isinstance(part, web.FileField)
             }
             # An interaction response carries its message under `data`; a webhook or channel post is the message.
-            message = payload["data"] if isinstance(payload.get("data"), dict) and "type" in payload else payload
+            message = (
+                payload["data"]
+                if isinstance(payload.get("data"), dict) and "type" in payload
+                else payload
+            )
             message[UPLOADED] = uploaded
             return payload
         return await request.json() if request.can_read_body else None
@@ -541,13 +561,19 @@ class FakeDiscord:
     async def _edit_original(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]
         sent = next((s for s in self.interactions.values() if s.token == token), None)
-        if sent is not None and sent.message_id is not None and request.match_info["message"] == "@original":
+        if (
+            sent is not None
+            and sent.message_id is not None
+            and request.match_info["message"] == "@original"
+        ):
             # After a deferred update (type 6) the original is the message whose button was pressed.
             body = await self._body(request)
             errors = message_errors(body)
             if errors:
                 return _invalid(errors)
-            await self._record(Call("edit_original", request.path, body, time.perf_counter(), token))
+            await self._record(
+                Call("edit_original", request.path, body, time.perf_counter(), token)
+            )
             return _json(self._update(sent.message_id, body))
         return await self._webhook_message(request, "edit_original")
 
@@ -636,7 +662,12 @@ class FakeDiscord:
         self.identified.set()
 
     def _interaction(
-        self, kind: int, options: list[dict[str, Any]], permissions: int, user_id: str, dm: bool = False
+        self,
+        kind: int,
+        options: list[dict[str, Any]],
+        permissions: int,
+        user_id: str,
+        dm: bool = False,
     ) -> dict[str, Any]:
         interaction = self._guild_interaction(kind, options, permissions, user_id)
         if not dm:
@@ -649,7 +680,13 @@ class FakeDiscord:
         return interaction | {
             "user": recipient,
             "channel_id": channel_id,
-            "channel": {"id": channel_id, "type": 1, "recipients": [recipient], "last_message_id": None, "flags": 0},
+            "channel": {
+                "id": channel_id,
+                "type": 1,
+                "recipients": [recipient],
+                "last_message_id": None,
+                "flags": 0,
+            },
             "authorizing_integration_owners": {"1": user_id},
             "context": 1,
         }
@@ -701,41 +738,66 @@ class FakeDiscord:
             raise RuntimeError("no client is connected to the fake gateway")
         sent_at = time.perf_counter()
         message_id = (payload.get("message") or {}).get("id")
-        sent = SentInteraction(payload["id"], payload["token"], payload["type"], sent_at, message_id)
+        sent = SentInteraction(
+            payload["id"], payload["token"], payload["type"], sent_at, message_id
+        )
         self.interactions[sent.id] = sent
         await self._dispatch(self._ws, "INTERACTION_CREATE", payload)
         return sent
 
     async def brief(
-        self, query: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID, dm: bool = False
+        self,
+        query: str,
+        *,
+        permissions: int = MEMBER_PERMISSIONS,
+        user_id: str = USER_ID,
+        dm: bool = False,
     ) -> SentInteraction:
         """A member runs `/brief query:<query>` (in a DM with the bot when `dm`)."""
         options = [{"name": "query", "type": 3, "value": query}]
         return await self._send_interaction(self._interaction(2, options, permissions, user_id, dm))
 
     async def press(
-        self, message_id: str, label: str, *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+        self,
+        message_id: str,
+        label: str,
+        *,
+        permissions: int = MEMBER_PERMISSIONS,
+        user_id: str = USER_ID,
     ) -> SentInteraction:
         """A member presses the button labelled `label` on a message (a component interaction,
         type 3, carrying the message as Discord shows it now)."""
         message = self.messages[message_id]
-        button = next(b for row in message["components"] for b in row["components"] if b.get("label") == label)
+        button = next(
+            b for row in message["components"] for b in row["components"] if b.get("label") == label
+        )
         payload = self._interaction(3, [], permissions, user_id)
         payload["data"] = {"custom_id": button["custom_id"], "component_type": 2}
         payload["message"] = message
         return await self._send_interaction(payload)
 
     async def submit_modal(
-        self, modal: dict[str, Any], answers: list[str], *, permissions: int = MEMBER_PERMISSIONS, user_id: str = USER_ID
+        self,
+        modal: dict[str, Any],
+        answers: list[str],
+        *,
+        permissions: int = MEMBER_PERMISSIONS,
+        user_id: str = USER_ID,
     ) -> SentInteraction:
         """The member submits a modal the app opened (its type 9 response's `data`), typing
         `answers` into its text inputs in order (a modal submit interaction, type 5)."""
         inputs = [row["components"][0] for row in modal["components"]]
         payload = self._interaction(5, [], permissions, user_id)
-        payload["data"] = {"custom_id": modal["custom_id"], "components": [
-            {"type": 1, "components": [{"type": 4, "custom_id": text["custom_id"], "value": answer}]}
-            for text, answer in zip(inputs, answers, strict=True)
-        ]}
+        payload["data"] = {
+            "custom_id": modal["custom_id"],
+            "components": [
+                {
+                    "type": 1,
+                    "components": [{"type": 4, "custom_id": text["custom_id"], "value": answer}],
+                }
+                for text, answer in zip(inputs, answers, strict=True)
+            ],
+        }
         return await self._send_interaction(payload)
 
     async def autocomplete(self, current: str) -> SentInteraction:

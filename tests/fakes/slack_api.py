@@ -123,7 +123,9 @@ MAX_PRIVATE_METADATA = 3000
 
 def _input_error(where: str, block: dict[str, Any]) -> str | None:
     """An input block (modals only): a plain_text label and one input element."""
-    if (error := _text_error(block.get("label"), f"{where}/label]", MAX_INPUT_LABEL)) or block["label"]["type"] != "plain_text":
+    if (error := _text_error(block.get("label"), f"{where}/label]", MAX_INPUT_LABEL)) or block[
+        "label"
+    ]["type"] != "plain_text":
         return error or f"{where}/label/type] must be plain_text"
     element = block.get("element") or {}
     if element.get("type") == "plain_text_input":
@@ -134,7 +136,9 @@ def _input_error(where: str, block: dict[str, Any]) -> str | None:
     if not 1 <= len(options) <= MAX_OPTIONS:
         return f"{where}/element/options] must provide 1 to {MAX_OPTIONS} items"
     for n, option in enumerate(options):
-        if error := _text_error(option.get("text"), f"{where}/element/options/{n}/text]", MAX_OPTION_TEXT):
+        if error := _text_error(
+            option.get("text"), f"{where}/element/options/{n}/text]", MAX_OPTION_TEXT
+        ):
             return error
         if not 1 <= len(str(option.get("value", ""))) <= MAX_OPTION_VALUE:
             return f"{where}/element/options/{n}/value] must be 1 to {MAX_OPTION_VALUE} characters"
@@ -159,7 +163,9 @@ def modal_error(view: Any) -> str | None:
     return blocks_error(view.get("blocks"), max_blocks=100)
 
 
-def view_submission_body(team_id: str, view: dict[str, Any], answers: dict[str, str], *, user: str) -> bytes:
+def view_submission_body(
+    team_id: str, view: dict[str, Any], answers: dict[str, str], *, user: str
+) -> bytes:
     """The form body Slack POSTs when `user` submits a modal the app opened, with `answers`
     (block_id -> text typed, or the value of the option picked) in `view.state.values`."""
     values: dict[str, Any] = {}
@@ -177,10 +183,21 @@ def view_submission_body(team_id: str, view: dict[str, Any], answers: dict[str, 
         "type": "view_submission",
         "team": {"id": team_id, "domain": "briefbot-test"},
         "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
-        "api_app_id": "A0BRIEF", "token": "verification-token-unused", "trigger_id": "10.11.12",
-        "view": {**view, "id": "V0MODAL", "team_id": team_id, "state": {"values": values}, "hash": "1.def",
-                 "app_id": "A0BRIEF", "bot_id": "B0BOT"},
-        "response_urls": [], "is_enterprise_install": False, "enterprise": None,
+        "api_app_id": "A0BRIEF",
+        "token": "verification-token-unused",
+        "trigger_id": "10.11.12",
+        "view": {
+            **view,
+            "id": "V0MODAL",
+            "team_id": team_id,
+            "state": {"values": values},
+            "hash": "1.def",
+            "app_id": "A0BRIEF",
+            "bot_id": "B0BOT",
+        },
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
     }
     return urlencode({"payload": json.dumps(payload)}).encode()
 
@@ -201,14 +218,20 @@ def blocks_error(blocks: Any, max_blocks: int = MAX_BLOCKS) -> str | None:
     for index, block in enumerate(blocks):
         if error := _block_error(index, block):
             return error
-    action_ids = [e.get("action_id") for b in blocks if b.get("type") == "actions" for e in b.get("elements", [])]
+    action_ids = [
+        e.get("action_id")
+        for b in blocks
+        if b.get("type") == "actions"
+        for e in b.get("elements", [])
+    ]
     if len(action_ids) != len(set(action_ids)):
         return "[json-pointer:/blocks] action_id must be unique in a message"
     return None
 
 
-
-def slash_command_body(team_id: str, response_url: str, text: str, *, user: str, channel: str) -> bytes:
+def slash_command_body(
+    team_id: str, response_url: str, text: str, *, user: str, channel: str
+) -> bytes:
     """The form body Slack POSTs to an app's request URL for `/brief TEXT`."""
     return urlencode(
         {
@@ -228,68 +251,126 @@ def slash_command_body(team_id: str, response_url: str, text: str, *, user: str,
         }
     ).encode()
 
+
 def block_actions_body(
-    team_id: str, response_url: str, message: dict[str, Any], action_id: str, *, user: str, channel: str
+    team_id: str,
+    response_url: str,
+    message: dict[str, Any],
+    action_id: str,
+    *,
+    user: str,
+    channel: str,
 ) -> bytes:
     """The form body Slack POSTs (`payload=<json>`) when `user` presses the button `action_id` of
     `message`, a message the app sent (as a response_url reply, so it has no ts of its own here)."""
     button, block_id = next(
-        (e, b.get("block_id", "")) for b in message.get("blocks", []) if b.get("type") == "actions"
-        for e in b.get("elements", []) if e.get("action_id") == action_id
+        (e, b.get("block_id", ""))
+        for b in message.get("blocks", [])
+        if b.get("type") == "actions"
+        for e in b.get("elements", [])
+        if e.get("action_id") == action_id
     )
     payload = {
         "type": "block_actions",
         "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
         "api_app_id": "A0BRIEF",
         "token": "verification-token-unused",
-        "container": {"type": "message", "message_ts": "1700000000.000001", "channel_id": channel, "is_ephemeral": False},
+        "container": {
+            "type": "message",
+            "message_ts": "1700000000.000001",
+            "channel_id": channel,
+            "is_ephemeral": False,
+        },
         "trigger_id": "4.5.6",
         "team": {"id": team_id, "domain": "briefbot-test"},
         "enterprise": None,
         "is_enterprise_install": False,
         "channel": {"id": channel, "name": "news"},
-        "message": {"type": "message", "ts": "1700000000.000001", "text": message.get("text", ""), "blocks": message.get("blocks", [])},
+        "message": {
+            "type": "message",
+            "ts": "1700000000.000001",
+            "text": message.get("text", ""),
+            "blocks": message.get("blocks", []),
+        },
         "state": {"values": {}},
         "response_url": response_url,
-        "actions": [{
-            "type": "button", "action_id": action_id, "block_id": block_id, "value": button.get("value", ""),
-            "text": button["text"], "action_ts": f"{time.time():.6f}",
-        }],
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": block_id,
+                "value": button.get("value", ""),
+                "text": button["text"],
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode()
 
 
 def app_home_opened_body(team_id: str, user: str) -> bytes:
     """The Events API callback Slack POSTs when `user` opens the app's Home tab."""
-    return json.dumps({
-        "token": "verification-token-unused", "team_id": team_id, "api_app_id": "A0BRIEF",
-        "type": "event_callback", "event_id": f"Ev{time.time_ns()}", "event_time": int(time.time()),
-        "event": {"type": "app_home_opened", "user": user, "channel": "D0HOME", "tab": "home",
-                  "event_ts": f"{time.time():.6f}"},
-    }).encode()
+    return json.dumps(
+        {
+            "token": "verification-token-unused",
+            "team_id": team_id,
+            "api_app_id": "A0BRIEF",
+            "type": "event_callback",
+            "event_id": f"Ev{time.time_ns()}",
+            "event_time": int(time.time()),
+            "event": {
+                "type": "app_home_opened",
+                "user": user,
+                "channel": "D0HOME",
+                "tab": "home",
+                "event_ts": f"{time.time():.6f}",
+            },
+        }
+    ).encode()
 
 
 def view_actions_body(team_id: str, view: dict[str, Any], action_id: str, *, user: str) -> bytes:
     """The form body of a button press in a view the app published (the Home tab): Slack sends the
     view, and no response_url and no channel, unlike a press in a message."""
     button, block_id = next(
-        (e, b.get("block_id", "")) for b in view.get("blocks", []) if b.get("type") == "actions"
-        for e in b.get("elements", []) if e.get("action_id") == action_id
+        (e, b.get("block_id", ""))
+        for b in view.get("blocks", [])
+        if b.get("type") == "actions"
+        for e in b.get("elements", [])
+        if e.get("action_id") == action_id
     )
     payload = {
         "type": "block_actions",
         "user": {"id": user, "username": "asker", "name": "asker", "team_id": team_id},
-        "api_app_id": "A0BRIEF", "token": "verification-token-unused",
+        "api_app_id": "A0BRIEF",
+        "token": "verification-token-unused",
         "container": {"type": "view", "view_id": "V0TEST"},
-        "trigger_id": "7.8.9", "team": {"id": team_id, "domain": "briefbot-test"}, "enterprise": None,
+        "trigger_id": "7.8.9",
+        "team": {"id": team_id, "domain": "briefbot-test"},
+        "enterprise": None,
         "is_enterprise_install": False,
-        "view": {"id": "V0TEST", "team_id": team_id, "type": view.get("type", "home"), "blocks": view.get("blocks", []),
-                 "private_metadata": view.get("private_metadata", ""), "callback_id": view.get("callback_id", ""),
-                 "state": {"values": {}}, "hash": "1.abc", "app_id": "A0BRIEF", "bot_id": "B0BOT"},
-        "actions": [{
-            "type": "button", "action_id": action_id, "block_id": block_id, "value": button.get("value", ""),
-            "text": button["text"], "action_ts": f"{time.time():.6f}",
-        }],
+        "view": {
+            "id": "V0TEST",
+            "team_id": team_id,
+            "type": view.get("type", "home"),
+            "blocks": view.get("blocks", []),
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+            "state": {"values": {}},
+            "hash": "1.abc",
+            "app_id": "A0BRIEF",
+            "bot_id": "B0BOT",
+        },
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": block_id,
+                "value": button.get("value", ""),
+                "text": button["text"],
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
     }
     return urlencode({"payload": json.dumps(payload)}).encode()
 
@@ -547,7 +628,9 @@ class FakeSlack:
             return _slack(ok=False, error="invalid_trigger_id")
         if error := modal_error(view):
             self.rejected.append((method, error))
-            return _slack(ok=False, error="invalid_arguments", response_metadata={"messages": [error]})
+            return _slack(
+                ok=False, error="invalid_arguments", response_metadata={"messages": [error]}
+            )
         self.modals.append({"trigger_id": args["trigger_id"], "view": view})
         return _slack(ok=True, view={"id": "V0MODAL", **view})
 
@@ -562,7 +645,12 @@ class FakeSlack:
             self.rejected.append((method, f"alt_txt: must be at most {MAX_ALT_TXT} characters"))
             return _slack(ok=False, error="invalid_arguments")
         file_id = f"F0{next(self._ts):08d}"
-        self.uploads[file_id] = {"filename": filename, "length": int(length), "alt_txt": alt_txt, "data": None}
+        self.uploads[file_id] = {
+            "filename": filename,
+            "length": int(length),
+            "alt_txt": alt_txt,
+            "data": None,
+        }
         return _slack(ok=True, upload_url=f"{self._root}/upload/{file_id}", file_id=file_id)
 
     async def _upload(self, request: web.Request) -> web.Response:
@@ -593,11 +681,24 @@ class FakeSlack:
             upload = self.uploads.get(str(entry.get("id")))
             if upload is None or upload["data"] is None:
                 return _slack(ok=False, error="file_not_found")
-            shared = {**upload, "id": entry["id"], "title": entry.get("title"), "channel": channel or None,
-                      "initial_comment": args.get("initial_comment"), "thread_ts": args.get("thread_ts")}
+            shared = {
+                **upload,
+                "id": entry["id"],
+                "title": entry.get("title"),
+                "channel": channel or None,
+                "initial_comment": args.get("initial_comment"),
+                "thread_ts": args.get("thread_ts"),
+            }
             self.files.append(shared)
-            done.append({"id": entry["id"], "name": upload["filename"], "title": entry.get("title"),
-                         "mimetype": "image/png", "size": upload["length"]})
+            done.append(
+                {
+                    "id": entry["id"],
+                    "name": upload["filename"],
+                    "title": entry.get("title"),
+                    "mimetype": "image/png",
+                    "size": upload["length"],
+                }
+            )
         return _slack(ok=True, files=done)
 
     # -- helpers ---------------------------------------------------------------------------

@@ -49,8 +49,12 @@ async def test_the_same_article_twice_is_stored_once(engine, tmp_path):
 
 async def test_same_url_is_a_duplicate_even_if_the_text_changed(engine, tmp_path):
     base = "---\ntitle: T\nurl: https://Example.com/news/1?utm_source=x\n---\n"
-    (tmp_path / "a.md").write_text(base + "Lavrov said that talks would go on in Geneva next week.", encoding="utf-8")
-    (tmp_path / "b.md").write_text(base.replace("?utm_source=x", "/") + "Lavrov said the talks go on.", encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        base + "Lavrov said that talks would go on in Geneva next week.", encoding="utf-8"
+    )
+    (tmp_path / "b.md").write_text(
+        base.replace("?utm_source=x", "/") + "Lavrov said the talks go on.", encoding="utf-8"
+    )
     report = await engine.ingest([tmp_path / "a.md", tmp_path / "b.md"])
     assert len(report.added) == 1 and len(report.skipped) == 1
 
@@ -64,12 +68,27 @@ BAD_INPUTS = {
     "truncated.json": (b'{"title": "Talks", "text": "Lavrov said', "invalid JSON"),
     "no-text.json": (json.dumps({"title": "Only a title"}).encode(), "no 'text'"),
     "not-object.json": (b"[1, 2, 3]", "not an object"),
-    "no-article.html": (b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>", "no article text"),
-    "bad-front-matter.md": (b"---\ntitle: [unclosed\n---\nText of the article goes here.", "front matter"),
-    "bad-date.md": (b"---\ntitle: T\npublished: not a date\n---\nText of the article.", "not a date"),
+    "no-article.html": (
+        b"<html><head><title>x</title></head><body><nav>Home</nav></body></html>",
+        "no article text",
+    ),
+    "bad-front-matter.md": (
+        b"---\ntitle: [unclosed\n---\nText of the article goes here.",
+        "front matter",
+    ),
+    "bad-date.md": (
+        b"---\ntitle: T\npublished: not a date\n---\nText of the article.",
+        "not a date",
+    ),
     # YAML itself reads these as dates, and fails on them: one refusal, not a dead batch.
-    "no-such-day.md": (b"---\ntitle: T\npublished: 2025-02-30\n---\nText of the article.", "impossible date"),
-    "month-13.md": (b"---\ntitle: T\npublished: 2025-13-01\n---\nText of the article.", "impossible date"),
+    "no-such-day.md": (
+        b"---\ntitle: T\npublished: 2025-02-30\n---\nText of the article.",
+        "impossible date",
+    ),
+    "month-13.md": (
+        b"---\ntitle: T\npublished: 2025-13-01\n---\nText of the article.",
+        "impossible date",
+    ),
 }
 
 
@@ -80,7 +99,10 @@ async def test_bad_input_is_refused_with_a_reason_and_the_batch_goes_on(engine, 
     folder.mkdir()
     (folder / name).write_bytes(data)
     good = folder / "zz-good.txt"
-    good.write_text("Talks in Geneva\nThe foreign minister said that the talks in Geneva were useful.", encoding="utf-8")
+    good.write_text(
+        "Talks in Geneva\nThe foreign minister said that the talks in Geneva were useful.",
+        encoding="utf-8",
+    )
     report = await engine.ingest([folder])
     assert report.added == [str(good)]
     [(origin, why)] = report.refused
@@ -105,7 +127,9 @@ async def test_latin1_text_is_read_when_the_encoding_is_clear(engine, tmp_path):
 
 
 async def test_an_over_size_file_is_refused(tmp_path, extractor):
-    engine = await Engine.open(make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=1000), load_model=False)
+    engine = await Engine.open(
+        make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=1000), load_model=False
+    )
     engine._extractor = extractor
     async with engine:
         big = tmp_path / "big.txt"
@@ -127,13 +151,18 @@ async def test_front_matter_is_metadata_not_text(engine, tmp_path):
         encoding="utf-8",
     )
     await engine.ingest([path])
-    [(title, text, published)] = rows(engine.settings.db, "SELECT title, text, published FROM articles")
+    [(title, text, published)] = rows(
+        engine.settings.db, "SELECT title, text, published FROM articles"
+    )
     assert (title, published) == ("Talks in Geneva", "2025-03-01")
     assert text.startswith("Sergey Lavrov")
 
 
 async def test_html_article_is_read_with_trafilatura(engine, tmp_path):
-    body = " ".join(["Russian Foreign Minister Sergey Lavrov said that the talks in Geneva had been useful."] * 4)
+    body = " ".join(
+        ["Russian Foreign Minister Sergey Lavrov said that the talks in Geneva had been useful."]
+        * 4
+    )
     html = f"""<html><head><title>Talks in Geneva</title>
     <meta property="og:site_name" content="Example News"><meta name="date" content="2025-03-02"></head>
     <body><nav>Home | World</nav><article><h1>Talks in Geneva</h1><p>{body}</p><p>{body}</p></article>

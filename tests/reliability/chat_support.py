@@ -49,18 +49,33 @@ def discord_settings(fake: FakeDiscord, db: Path, **extra: object) -> Settings:
 
 
 def command_body(
-    fake: FakeSlack, text: str, *, user: str = "U0ASKER", team: str | None = None,
-    channel: str = "C0NEWS", reply: str = "1",
+    fake: FakeSlack,
+    text: str,
+    *,
+    user: str = "U0ASKER",
+    team: str | None = None,
+    channel: str = "C0NEWS",
+    reply: str = "1",
 ) -> bytes:
     """A `/brief` slash command exactly as Slack posts it."""
     team_id = team or fake.team_id
-    return urlencode({
-        "token": "verification-token-unused", "team_id": team_id, "team_domain": "test",
-        "channel_id": channel, "channel_name": "news", "user_id": user, "user_name": "someone",
-        "command": "/brief", "text": text, "api_app_id": "A0BRIEF",
-        "is_enterprise_install": "false", "response_url": fake.response_url(reply),
-        "trigger_id": "1.2.3",
-    }).encode()
+    return urlencode(
+        {
+            "token": "verification-token-unused",
+            "team_id": team_id,
+            "team_domain": "test",
+            "channel_id": channel,
+            "channel_name": "news",
+            "user_id": user,
+            "user_name": "someone",
+            "command": "/brief",
+            "text": text,
+            "api_app_id": "A0BRIEF",
+            "is_enterprise_install": "false",
+            "response_url": fake.response_url(reply),
+            "trigger_id": "1.2.3",
+        }
+    ).encode()
 
 
 def signed_headers(body: bytes, secret: str = SLACK_SECRET) -> dict[str, str]:

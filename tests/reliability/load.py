@@ -24,7 +24,15 @@ from bot.engine import Engine
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.support import command_body, percentile, signed_headers
 
-QUERIES = ("brief", "latest talks", "who said what", "what did Lavrov say", "talks with Turkey", "help", "more")
+QUERIES = (
+    "brief",
+    "latest talks",
+    "who said what",
+    "what did Lavrov say",
+    "talks with Turkey",
+    "help",
+    "more",
+)
 USERS = 200  # 1,000 commands from 200 people: 5 each, inside the per-user burst
 
 
@@ -81,7 +89,10 @@ class LoadResult:
             ("ack p99", f"{self.p99_ms:.1f} ms"),
             ("ack max", f"{self.max_ms:.1f} ms"),
             ("'database is locked'", f"{len(self.locked)}"),
-            ("articles ingested meanwhile", f"{self.stored_during} (plus {self.stored_before} before)"),
+            (
+                "articles ingested meanwhile",
+                f"{self.stored_during} (plus {self.stored_before} before)",
+            ),
             ("wall time", f"{self.wall_seconds:.1f} s"),
         ]
         width = max(len(k) for k, _ in rows)
@@ -89,11 +100,17 @@ class LoadResult:
 
 
 async def _client(
-    session: aiohttp.ClientSession, url: str, fake: FakeSlack, numbers: itertools.count, total: int,
+    session: aiohttp.ClientSession,
+    url: str,
+    fake: FakeSlack,
+    numbers: itertools.count,
+    total: int,
     result: LoadResult,
 ) -> None:
     while (n := next(numbers)) < total:
-        body = command_body(fake.response_url(str(n)), QUERIES[n % len(QUERIES)], user=f"U{n % USERS:05d}")
+        body = command_body(
+            fake.response_url(str(n)), QUERIES[n % len(QUERIES)], user=f"U{n % USERS:05d}"
+        )
         started = time.perf_counter()
         async with session.post(url, data=body, headers=signed_headers(body)) as response:
             await response.read()
@@ -102,8 +119,14 @@ async def _client(
 
 
 async def slash_load_during_ingest(
-    engine: Engine, platform: SlackPlatform, fake: FakeSlack, corpus: Path,
-    *, commands: int = 1000, clients: int = 20, reply_timeout: float = 120.0,
+    engine: Engine,
+    platform: SlackPlatform,
+    fake: FakeSlack,
+    corpus: Path,
+    *,
+    commands: int = 1000,
+    clients: int = 20,
+    reply_timeout: float = 120.0,
 ) -> LoadResult:
     """Start a bulk ingest, then send `commands` from `clients` while it writes; wait for replies."""
     result = LoadResult(commands, clients)
@@ -125,7 +148,9 @@ async def slash_load_during_ingest(
         numbers = itertools.count()
         connector = aiohttp.TCPConnector(limit=clients)
         async with aiohttp.ClientSession(connector=connector) as session:
-            await asyncio.gather(*(_client(session, url, fake, numbers, commands, result) for _ in range(clients)))
+            await asyncio.gather(
+                *(_client(session, url, fake, numbers, commands, result) for _ in range(clients))
+            )
         await asyncio.wait_for(platform.tasks.drain(), reply_timeout)
         result.wall_seconds = time.perf_counter() - started
         result.stored_during = stored - result.stored_before

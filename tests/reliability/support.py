@@ -53,7 +53,12 @@ def _synthetic(n: int) -> dict[str, str]:
         f"after the meeting, number {n} in the series.\n\n"
         f"{b} said the two sides had agreed to meet again next month in {rng.choice(_CITIES)}.\n"
     )
-    return {"title": text.splitlines()[0], "source": "Synthetic Wire", "published": day, "text": text}
+    return {
+        "title": text.splitlines()[0],
+        "source": "Synthetic Wire",
+        "published": day,
+        "text": text,
+    }
 
 
 def _polnear(limit: int) -> list[dict[str, str]]:
@@ -66,7 +71,12 @@ def _polnear(limit: int) -> list[dict[str, str]]:
         seen.add(record["text"])
         title = next(t for t in record["text"].splitlines() if t.strip())[:200]
         articles.append(
-            {"title": title, "source": record["publisher"], "published": record["date"], "text": record["text"]}
+            {
+                "title": title,
+                "source": record["publisher"],
+                "published": record["date"],
+                "text": record["text"],
+            }
         )
         if len(articles) == limit:
             break
@@ -88,8 +98,12 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
 
 def cli_env(db: Path, **extra: str) -> dict[str, str]:
     """The environment for a `briefbot` subprocess: this test's settings only, unbuffered output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_"))}
-    env.update(PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", BRIEFBOT_DB=str(db), BRIEFBOT_SPACY_MODEL=MODEL)
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_"))
+    }
+    env.update(
+        PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1", BRIEFBOT_DB=str(db), BRIEFBOT_SPACY_MODEL=MODEL
+    )
     env.update(extra)
     return env
 
@@ -129,7 +143,9 @@ def signed_headers(body: bytes, secret: str = SECRET) -> dict[str, str]:
     }
 
 
-def command_body(response_url: str, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS") -> bytes:
+def command_body(
+    response_url: str, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS"
+) -> bytes:
     return slash_command_body(TEAM, response_url, text, user=user, channel=channel)
 
 
@@ -158,8 +174,14 @@ class SlackBotProcess:
     def __init__(self, db: Path, slack_api_url: str, admin: str, **extra: str) -> None:
         self.port = free_port()
         self.env = cli_env(
-            db, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=slack_api_url,
-            BRIEFBOT_HTTP_HOST="127.0.0.1", BRIEFBOT_HTTP_PORT=str(self.port), BRIEFBOT_ADMINS=admin, **extra,
+            db,
+            SLACK_BOT_TOKEN=TOKEN,
+            SLACK_SIGNING_SECRET=SECRET,
+            SLACK_API_URL=slack_api_url,
+            BRIEFBOT_HTTP_HOST="127.0.0.1",
+            BRIEFBOT_HTTP_PORT=str(self.port),
+            BRIEFBOT_ADMINS=admin,
+            **extra,
         )
         self.cwd = db.parent
         self.proc: asyncio.subprocess.Process | None = None
@@ -170,8 +192,11 @@ class SlackBotProcess:
 
     async def start(self) -> None:
         self.proc = await asyncio.create_subprocess_exec(
-            *briefbot("run", "slack"), env=self.env, cwd=self.cwd,
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            *briefbot("run", "slack"),
+            env=self.env,
+            cwd=self.cwd,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
         )
         await wait_for(self.healthy, 60, "/healthz to answer 200")
 
@@ -180,9 +205,12 @@ class SlackBotProcess:
         if self.proc.returncode is not None:
             raise AssertionError(f"briefbot run exited with {self.proc.returncode}")
         try:
-            async with aiohttp.ClientSession() as session, session.get(
-                f"http://127.0.0.1:{self.port}/healthz", timeout=aiohttp.ClientTimeout(total=2)
-            ) as response:
+            async with (
+                aiohttp.ClientSession() as session,
+                session.get(
+                    f"http://127.0.0.1:{self.port}/healthz", timeout=aiohttp.ClientTimeout(total=2)
+                ) as response,
+            ):
                 return response.status == 200
         except aiohttp.ClientError:
             return False

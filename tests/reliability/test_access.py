@@ -61,7 +61,9 @@ async def slack(fake_slack: FakeSlack, tmp_path: Path) -> AsyncIterator[SlackPla
 
 
 @pytest.mark.parametrize("command", [SUBSCRIBE, ADD_FEED, "pause 1", "resume 1", "unsubscribe 1"])
-async def test_a_slack_member_cannot_change_subscriptions_or_feeds(slack, fake_slack, command) -> None:
+async def test_a_slack_member_cannot_change_subscriptions_or_feeds(
+    slack, fake_slack, command
+) -> None:
     reply = await slash(slack, fake_slack, command, user="UMEMBER")
     assert NOT_ALLOWED in slack_text(reply)
     assert reply["response_type"] == "ephemeral"  # the refusal is shown to the asker only
@@ -93,7 +95,9 @@ async def test_another_workspace_cannot_see_or_change_this_workspaces_subscripti
     for command in ("pause 1", "unsubscribe 1", "resume 1"):
         reply = await slash(slack, fake_slack, command, user="UOTHERADMIN", team="T0OTHER")
         assert "There is no scheduled briefing #1 in this workspace" in slack_text(reply)
-    theirs = slack_text(await slash(slack, fake_slack, "subscriptions", user="UOTHERADMIN", team="T0OTHER"))
+    theirs = slack_text(
+        await slash(slack, fake_slack, "subscriptions", user="UOTHERADMIN", team="T0OTHER")
+    )
     assert "No scheduled briefings here yet" in theirs
     ours = slack_text(await slash(slack, fake_slack, "subscriptions", user="UADMIN"))
     assert "#1" in ours and "active" in ours  # untouched
@@ -102,7 +106,9 @@ async def test_another_workspace_cannot_see_or_change_this_workspaces_subscripti
 def test_slack_roles_count_only_in_the_users_own_workspace() -> None:
     assert admin_here({"is_admin": True, "team_id": "T1"}, "T1")
     assert not admin_here({"is_admin": True, "team_id": "T2"}, "T1")
-    assert admin_here({"is_owner": True, "team_id": "T2", "enterprise_user": {"teams": ["T1", "T2"]}}, "T1")
+    assert admin_here(
+        {"is_owner": True, "team_id": "T2", "enterprise_user": {"teams": ["T1", "T2"]}}, "T1"
+    )
     assert not admin_here({"is_admin": True, "team_id": "T1", "is_restricted": True}, "T1")
     assert not admin_here({"team_id": "T1"}, "T1")
 
@@ -128,7 +134,9 @@ async def discord(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[Di
 
 
 @pytest.mark.parametrize("command", [SUBSCRIBE, ADD_FEED, "pause 1", "unsubscribe 1"])
-async def test_a_discord_member_without_manage_rights_is_refused(discord, fake_discord, command) -> None:
+async def test_a_discord_member_without_manage_rights_is_refused(
+    discord, fake_discord, command
+) -> None:
     reply = await discord_reply(fake_discord, await fake_discord.brief(command))
     assert reply["embeds"][0]["footer"]["text"].startswith(NOT_ALLOWED)
     assert reply["flags"] & 64  # ephemeral
@@ -139,7 +147,9 @@ async def test_a_discord_member_without_manage_rights_is_refused(discord, fake_d
     [(MANAGE_GUILD, USER_ID), (MANAGE_CHANNELS, USER_ID), (0, "4242")],
     ids=["manage-server", "manage-channels", "BRIEFBOT_ADMINS"],
 )
-async def test_discord_managers_and_listed_ids_may_subscribe(discord, fake_discord, permissions, user) -> None:
+async def test_discord_managers_and_listed_ids_may_subscribe(
+    discord, fake_discord, permissions, user
+) -> None:
     sent = await fake_discord.brief(SUBSCRIBE, permissions=permissions or 1 << 11, user_id=user)
     reply = await discord_reply(fake_discord, sent)
     assert reply["embeds"][0]["title"].replace("\\", "") == "Subscribed: briefing #1"
@@ -183,7 +193,9 @@ def test_a_zero_rate_turns_the_limit_off() -> None:
 
 
 async def test_the_engine_slows_a_flooding_user_and_serves_the_others(tmp_path) -> None:
-    settings = slack_settings(FakeSlack(), tmp_path / "b.db", BRIEFBOT_RATE_PER_MINUTE=30, BRIEFBOT_RATE_BURST=10)
+    settings = slack_settings(
+        FakeSlack(), tmp_path / "b.db", BRIEFBOT_RATE_PER_MINUTE=30, BRIEFBOT_RATE_BURST=10
+    )
     async with await Engine.open(settings, load_model=False) as engine:
         flooder = Conversation("slack", "T1", "C1", "UFLOOD")
         answers = [await engine.answer("help", flooder) for _ in range(100)]
@@ -192,8 +204,12 @@ async def test_the_engine_slows_a_flooding_user_and_serves_the_others(tmp_path) 
         assert all(not a.ok and SLOW_DOWN in (a.note or "") for a in slowed)
         assert "Please wait 2 seconds" in (slowed[0].note or "")
         # Another user, and the same user id in another workspace, are still answered.
-        assert (await engine.answer("help", Conversation("slack", "T1", "C1", "UCALM"))).intent == "help"
-        assert (await engine.answer("help", Conversation("slack", "T2", "C1", "UFLOOD"))).intent == "help"
+        assert (
+            await engine.answer("help", Conversation("slack", "T1", "C1", "UCALM"))
+        ).intent == "help"
+        assert (
+            await engine.answer("help", Conversation("slack", "T2", "C1", "UFLOOD"))
+        ).intent == "help"
         # The operator at the console or the CLI is never limited.
         for platform in ("console", "cli"):
             local = Conversation(platform, "local", platform, "local")

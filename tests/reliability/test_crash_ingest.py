@@ -57,8 +57,11 @@ def reference(corpus: Path, extractor, tmp_path_factory) -> dict[str, tuple[int,
 async def ingest_killed(corpus: Path, db: Path, rng: random.Random, attempt: int) -> int:
     """Start `briefbot ingest`, SIGKILL it at a random point; return how many it reported stored."""
     proc = await asyncio.create_subprocess_exec(
-        *briefbot("ingest", str(corpus)), env=cli_env(db), cwd=db.parent,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+        *briefbot("ingest", str(corpus)),
+        env=cli_env(db),
+        cwd=db.parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     assert proc.stdout is not None
     output = b""
@@ -97,14 +100,21 @@ async def test_sigkilled_bulk_ingest_leaves_whole_articles_and_a_rerun_stores_ex
         stored = await fact_counts(db)
         assert all(reference[h] == facts for h, facts in stored.items()), f"kill {attempt}"
         # An article is reported only after its commit, so none reported may be missing.
-        assert len(stored) >= stored_before + reported, f"kill {attempt}: a reported article is lost"
-        print(f"kill {attempt + 1}: {reported} reported in this run, {len(stored)}/{ARTICLES} stored, consistent")
+        assert len(stored) >= stored_before + reported, (
+            f"kill {attempt}: a reported article is lost"
+        )
+        print(
+            f"kill {attempt + 1}: {reported} reported in this run, {len(stored)}/{ARTICLES} stored, consistent"
+        )
         stored_before = len(stored)
     assert 0 < stored_before < ARTICLES, "the kills should leave the ingest part-way through"
 
     proc = await asyncio.create_subprocess_exec(
-        *briefbot("ingest", str(corpus)), env=cli_env(db), cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        *briefbot("ingest", str(corpus)),
+        env=cli_env(db),
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await asyncio.wait_for(proc.communicate(), 120)
     assert proc.returncode == 0, out.decode()

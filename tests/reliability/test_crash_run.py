@@ -74,7 +74,9 @@ class Bot(SlackBotProcess):
         super().__init__(db, slack.api_url, ADMIN)
 
 
-async def send_commands(bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, str]], clients: int) -> list[int]:
+async def send_commands(
+    bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, str]], clients: int
+) -> list[int]:
     """(text, user, channel) commands from concurrent clients; the HTTP statuses (0: no answer)."""
     statuses: list[int] = []
     queue = list(reversed(texts))
@@ -82,9 +84,13 @@ async def send_commands(bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, 
     async def client(session: aiohttp.ClientSession) -> None:
         while queue:
             text, user, channel = queue.pop()
-            body = command_body(slack.response_url(str(len(statuses))), text, user=user, channel=channel)
+            body = command_body(
+                slack.response_url(str(len(statuses))), text, user=user, channel=channel
+            )
             try:
-                async with session.post(bot.events_url, data=body, headers=signed_headers(body)) as response:
+                async with session.post(
+                    bot.events_url, data=body, headers=signed_headers(body)
+                ) as response:
                     statuses.append(response.status)
             except (TimeoutError, aiohttp.ClientError):
                 statuses.append(0)  # the process died under this request
@@ -128,7 +134,9 @@ async def test_killed_while_answering_leaves_the_database_whole_and_answers_afte
     bot.kill()  # with commands in flight: acked, being answered, being replied to
     replied = len(slack.responses)
     statuses = await load
-    print(f"\nkilled after {replied} replies; {statuses.count(200)} of {len(statuses)} commands acked")
+    print(
+        f"\nkilled after {replied} replies; {statuses.count(200)} of {len(statuses)} commands acked"
+    )
     assert replied < statuses.count(200), "the kill should land while acked commands await replies"
 
     assert (await consistency(seeded_db)).ok
@@ -139,7 +147,9 @@ async def test_killed_while_answering_leaves_the_database_whole_and_answers_afte
     replies_before = len(slack.responses)
     statuses = await send_commands(bot, slack, mixed_commands(60), clients=5)
     assert statuses == [200] * 60
-    await wait_for(lambda: len(slack.responses) == replies_before + 60, 30, "every reply after the restart")
+    await wait_for(
+        lambda: len(slack.responses) == replies_before + 60, 30, "every reply after the restart"
+    )
     assert await bot.stop() == 0
     assert (await consistency(seeded_db)).ok
     subs = subscriptions(seeded_db)
@@ -152,8 +162,12 @@ async def subscribe_channels_due_now(db: Path) -> None:
     slot = now - timedelta(minutes=5)
     async with await Engine.open(make_settings(db), load_model=False) as engine:
         for channel in CHANNELS:
-            admin = Conversation(platform="slack", workspace=TEAM, channel=channel, user=ADMIN, is_admin=True)
-            answer = await command(engine, f"subscribe daily at {slot:%H:%M} UTC", now - timedelta(hours=1), admin)
+            admin = Conversation(
+                platform="slack", workspace=TEAM, channel=channel, user=ADMIN, is_admin=True
+            )
+            answer = await command(
+                engine, f"subscribe daily at {slot:%H:%M} UTC", now - timedelta(hours=1), admin
+            )
             assert "#" in answer.title or answer.sections, answer
 
 
@@ -176,7 +190,9 @@ async def test_killed_while_delivering_each_slot_is_posted_exactly_once_after_re
         if arrivals == kill_at:
             # The posts Slack accepted are recorded as sent; this one has not been accepted.
             accepted = len(slack.messages)
-            await wait_for(lambda: deliveries(db)["sent"] == accepted, 10, "accepted posts recorded")
+            await wait_for(
+                lambda: deliveries(db)["sent"] == accepted, 10, "accepted posts recorded"
+            )
             bot.kill()
             killed.set()
         await killed.wait()
@@ -184,8 +200,11 @@ async def test_killed_while_delivering_each_slot_is_posted_exactly_once_after_re
 
     slack.on_post = kill_on_arrival
     bot.proc = await asyncio.create_subprocess_exec(
-        *briefbot("run", "slack"), env=bot.env, cwd=bot.cwd,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        *briefbot("run", "slack"),
+        env=bot.env,
+        cwd=bot.cwd,
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     await asyncio.wait_for(killed.wait(), 60)
     await bot.proc.wait()

@@ -10,11 +10,16 @@ from bot.cli import app
 from bot.ingest.netguard import FetchPolicy
 
 
-@pytest.mark.parametrize("setting", ["intranet.example:", "intranet.example:http", "10.0.0.5:70000", "a:b:c", "[::1]x"])
-def test_briefbot_ingest_with_a_malformed_allowlist_says_so_in_one_line(setting: str, tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "setting", ["intranet.example:", "intranet.example:http", "10.0.0.5:70000", "a:b:c", "[::1]x"]
+)
+def test_briefbot_ingest_with_a_malformed_allowlist_says_so_in_one_line(
+    setting: str, tmp_path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
-        app, ["ingest", "http://127.0.0.1:9/page.html"],
+        app,
+        ["ingest", "http://127.0.0.1:9/page.html"],
         env={"BRIEFBOT_DB": str(tmp_path / "b.db"), "BRIEFBOT_FETCH_ALLOW": setting},
     )
     assert result.exit_code == 2

@@ -22,7 +22,9 @@ from tests.reliability.support import briefbot, cli_env
 
 
 @pytest.fixture
-async def running(http_settings: Settings, extractor) -> AsyncIterator[tuple[Engine, SlackPlatform]]:
+async def running(
+    http_settings: Settings, extractor
+) -> AsyncIterator[tuple[Engine, SlackPlatform]]:
     """What `briefbot run slack` builds: the engine with its model, Slack in HTTP mode, the probe."""
     engine = await Engine.open(http_settings, load_model=False)
     engine._extractor = extractor
@@ -45,21 +47,27 @@ async def get_json(url: str) -> tuple[int, dict]:
 
 async def briefbot_health(env: dict[str, str], *args: str) -> tuple[int, str]:
     proc = await asyncio.create_subprocess_exec(
-        *briefbot("health", *args), env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        *briefbot("health", *args),
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await asyncio.wait_for(proc.communicate(), 60)
     return proc.returncode or 0, out.decode()
 
 
-async def test_healthz_reports_the_database_the_loaded_model_and_the_connected_adapter(running) -> None:
+async def test_healthz_reports_the_database_the_loaded_model_and_the_connected_adapter(
+    running,
+) -> None:
     _, platform = running
     status, body = await get_json(health_url(platform))
     assert status == 200
     assert body["status"] == "ok"
     assert body["database"] == {"ok": True, "articles": 1}
     assert body["model"]["ok"] and body["model"]["loaded"]
-    assert body["model"]["name"].startswith("en_core_web_sm") and body["model"]["version"] == "3.8.0"
+    assert (
+        body["model"]["name"].startswith("en_core_web_sm") and body["model"]["version"] == "3.8.0"
+    )
     assert body["adapters"] == {"ok": True, "connected": {"slack": True}}
     assert "path" not in json.dumps(body) and str(platform.settings.db) not in json.dumps(body)
 
@@ -72,7 +80,9 @@ async def test_healthz_answers_503_when_the_database_cannot_be_read(running) -> 
     assert body["status"] == "unhealthy" and body["database"]["ok"] is False
 
 
-async def test_briefbot_health_asks_a_running_server_about_its_adapters(running, tmp_path: Path) -> None:
+async def test_briefbot_health_asks_a_running_server_about_its_adapters(
+    running, tmp_path: Path
+) -> None:
     _, platform = running
     env = cli_env(tmp_path / "fresh.db")
     code, out = await briefbot_health(env, "--url", health_url(platform))
@@ -93,7 +103,9 @@ async def test_briefbot_health_is_healthy_on_a_new_database(tmp_path: Path) -> N
     "problem",
     ["no model", "not a database", "server down"],
 )
-async def test_briefbot_health_exits_non_zero_when_anything_is_unhealthy(problem: str, tmp_path: Path) -> None:
+async def test_briefbot_health_exits_non_zero_when_anything_is_unhealthy(
+    problem: str, tmp_path: Path
+) -> None:
     db = tmp_path / "briefbot.db"
     env = cli_env(db)
     args: list[str] = []

@@ -68,8 +68,18 @@ def test_atheris_finds_nothing_in_parser_readers_and_renderers(tmp_path: Path) -
     harness = tmp_path / "fuzz_briefbot.py"
     harness.write_text(HARNESS, encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, str(harness), f"-runs={RUNS}", "-max_total_time=60", "-seed=1", "-rss_limit_mb=2048"],
-        capture_output=True, text=True, timeout=180, cwd=ROOT,
+        [
+            sys.executable,
+            str(harness),
+            f"-runs={RUNS}",
+            "-max_total_time=60",
+            "-seed=1",
+            "-rss_limit_mb=2048",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=ROOT,
     )
     log = done.stderr
     assert done.returncode == 0, log[-3000:]

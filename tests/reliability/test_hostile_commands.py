@@ -36,19 +36,111 @@ CASES: Counter[str] = Counter()
 
 # Fragments an attacker, a confused user or a hostile article would use.
 HOSTILE = [
-    '"', '""', "*", "OR", "AND", "NOT", "NEAR(", "NEAR(a b, 2)", "--", ";", "'", "');",
-    "'); DROP TABLE articles; --", "1=1", "%", "_", "\\", "^", "{col}:", "col:word", "(", ")",
-    "<@U123>", "<@W0ADMIN|admin>", "<!channel>", "<!here>", "<!everyone>", "<!subteam^S1>",
-    "<#C123|general>", "@everyone", "@here", "@EVERYONE", "<@&1234>", "<@!1234>", "<#1234>",
-    "</brief:1>", "<t:0:R>", "<a:x:1>", "*bold*", "_it_", "~strike~", "`code`", "```", "> quote",
-    "||spoiler||", "[click](https://evil.example)", "<https://evil.example|click>", "&amp;", "&lt;",
-    "&", "<", ">", "\u202e", "\u200b", "\ufeff", "\x00", "\x1b[31m", "\r\n", "\t", "\x7f", "\x85",
-    "مفاوضات", "Лавров", "переговоры", "外交", "🇺🇦🤝🇷🇺", "👍🏽", "🏳️‍🌈", "e\u0301", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
-    "latest talks", "who said what", "what did", "say", "quotes", "agreements", "events",
-    "threats", "timeline", "who is", "brief", "search", "sources", "help", "more", "about",
-    "since", "this week", "yesterday", "between", "and", "with", "Lavrov", "Rubio", "Sergei",
-    "subscribe", "subscribe feed", "unsubscribe", "pause 99999999999", "resume -1", "subscriptions",
-    "2025-02-30", "since 9999-12-31", "last 999 days", "since the dawn of time",
+    '"',
+    '""',
+    "*",
+    "OR",
+    "AND",
+    "NOT",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "--",
+    ";",
+    "'",
+    "');",
+    "'); DROP TABLE articles; --",
+    "1=1",
+    "%",
+    "_",
+    "\\",
+    "^",
+    "{col}:",
+    "col:word",
+    "(",
+    ")",
+    "<@U123>",
+    "<@W0ADMIN|admin>",
+    "<!channel>",
+    "<!here>",
+    "<!everyone>",
+    "<!subteam^S1>",
+    "<#C123|general>",
+    "@everyone",
+    "@here",
+    "@EVERYONE",
+    "<@&1234>",
+    "<@!1234>",
+    "<#1234>",
+    "</brief:1>",
+    "<t:0:R>",
+    "<a:x:1>",
+    "*bold*",
+    "_it_",
+    "~strike~",
+    "`code`",
+    "```",
+    "> quote",
+    "||spoiler||",
+    "[click](https://evil.example)",
+    "<https://evil.example|click>",
+    "&amp;",
+    "&lt;",
+    "&",
+    "<",
+    ">",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\x00",
+    "\x1b[31m",
+    "\r\n",
+    "\t",
+    "\x7f",
+    "\x85",
+    "مفاوضات",
+    "Лавров",
+    "переговоры",
+    "外交",
+    "🇺🇦🤝🇷🇺",
+    "👍🏽",
+    "🏳️‍🌈",
+    "e\u0301",
+    "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "latest talks",
+    "who said what",
+    "what did",
+    "say",
+    "quotes",
+    "agreements",
+    "events",
+    "threats",
+    "timeline",
+    "who is",
+    "brief",
+    "search",
+    "sources",
+    "help",
+    "more",
+    "about",
+    "since",
+    "this week",
+    "yesterday",
+    "between",
+    "and",
+    "with",
+    "Lavrov",
+    "Rubio",
+    "Sergei",
+    "subscribe",
+    "subscribe feed",
+    "unsubscribe",
+    "pause 99999999999",
+    "resume -1",
+    "subscriptions",
+    "2025-02-30",
+    "since 9999-12-31",
+    "last 999 days",
+    "since the dawn of time",
 ]
 
 fragment = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=20))
@@ -81,7 +173,10 @@ def slack_texts(message) -> list[str]:
         if "text" in block:
             texts.append(block["text"]["text"])
         # A context element's text is a string; a button's (paging, Sources) a text object.
-        texts += [e["text"] if isinstance(e["text"], str) else e["text"]["text"] for e in block.get("elements", [])]
+        texts += [
+            e["text"] if isinstance(e["text"], str) else e["text"]["text"]
+            for e in block.get("elements", [])
+        ]
     return texts
 
 
@@ -97,8 +192,13 @@ def assert_safe_everywhere(answer: Answer) -> None:
     discord = render_discord(answer)
     assert message_errors(discord.to_dict()) == []
     shown = [discord.content or ""] + [
-        part for embed in discord.embeds
-        for part in (embed.get("title", ""), embed.get("description", ""), embed.get("footer", {}).get("text", ""))
+        part
+        for embed in discord.embeds
+        for part in (
+            embed.get("title", ""),
+            embed.get("description", ""),
+            embed.get("footer", {}).get("text", ""),
+        )
     ]
     for text in shown:
         assert not DISCORD_MENTION.search(text), text
@@ -134,13 +234,17 @@ def test_an_overlong_query_is_refused_with_the_reason(length: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeded(seeded_db_template, tmp_path_factory, extractor) -> Iterator[tuple[asyncio.Runner, Engine]]:
+def seeded(
+    seeded_db_template, tmp_path_factory, extractor
+) -> Iterator[tuple[asyncio.Runner, Engine]]:
     """One engine on a copy of the seeded database, on a loop these sync tests drive."""
     path = tmp_path_factory.mktemp("hostile") / "briefbot.db"
     shutil.copy(seeded_db_template, path)
     runner = asyncio.Runner()
     # No rate limit here: this test is about what is typed, not how often.
-    engine = runner.run(Engine.open(make_settings(path, BRIEFBOT_RATE_PER_MINUTE=0), load_model=False))
+    engine = runner.run(
+        Engine.open(make_settings(path, BRIEFBOT_RATE_PER_MINUTE=0), load_model=False)
+    )
     engine._extractor = extractor
     yield runner, engine
     runner.run(engine.close())
@@ -154,9 +258,15 @@ CONVERSATIONS = [
 ]
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(raw=hostile_query, where=st.sampled_from(CONVERSATIONS))
-def test_any_query_gets_a_safe_answer_from_the_seeded_engine(seeded, raw: str, where: Conversation) -> None:
+def test_any_query_gets_a_safe_answer_from_the_seeded_engine(
+    seeded, raw: str, where: Conversation
+) -> None:
     CASES["answer service + 3 renderers"] += 1
     runner, engine = seeded
     answer = runner.run(engine.answer(raw, where))
@@ -168,14 +278,31 @@ def test_any_query_gets_a_safe_answer_from_the_seeded_engine(seeded, raw: str, w
     assert_safe_everywhere(answer)
 
 
-@pytest.mark.parametrize("raw", [
-    'search "NEAR(embassy talks, 2)"', "search embassy*", "search embassy OR 1=1", 'search "', "search ;--",
-    "search '); DROP TABLE articles; --", "who said what about ' OR '1'='1", 'who said what about "embassy',
-    "latest talks about NEAR(", "search ^embassy", "search col:embassy", "search {title}: x",
-    "timeline Lavrov'); --", "who is <@U123>", "what did @everyone say", "quotes <!channel>",
-    "search \x00\x1b[2J", "events threats since 0000-00-00", "brief since 10000 years ago",
-    "latest talks between " + " and ".join(["Lavrov"] * 300),
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        'search "NEAR(embassy talks, 2)"',
+        "search embassy*",
+        "search embassy OR 1=1",
+        'search "',
+        "search ;--",
+        "search '); DROP TABLE articles; --",
+        "who said what about ' OR '1'='1",
+        'who said what about "embassy',
+        "latest talks about NEAR(",
+        "search ^embassy",
+        "search col:embassy",
+        "search {title}: x",
+        "timeline Lavrov'); --",
+        "who is <@U123>",
+        "what did @everyone say",
+        "quotes <!channel>",
+        "search \x00\x1b[2J",
+        "events threats since 0000-00-00",
+        "brief since 10000 years ago",
+        "latest talks between " + " and ".join(["Lavrov"] * 300),
+    ],
+)
 def test_fts_and_sql_syntax_is_searched_for_as_words(seeded, raw: str) -> None:
     CASES["answer service + 3 renderers"] += 1
     runner, engine = seeded
@@ -217,32 +344,67 @@ text = st.one_of(
     st.builds(lambda word, n: word * n, st.sampled_from(HOSTILE), st.integers(1, 400)),
 )
 url = st.one_of(
-    st.none(), text,
-    st.sampled_from([
-        "https://example.com/a?b=1&c=<!channel>", "javascript:alert(1)", "https://x.example/|<@U1>",
-        "https://example.com/" + "a" * 3000, "http://[::1", "data:text/html,<b>", "https://ok.example/path) [x](y",
-        "slack://channel?id=C1", "https://ok.example/@everyone",
-    ]),
+    st.none(),
+    text,
+    st.sampled_from(
+        [
+            "https://example.com/a?b=1&c=<!channel>",
+            "javascript:alert(1)",
+            "https://x.example/|<@U1>",
+            "https://example.com/" + "a" * 3000,
+            "http://[::1",
+            "data:text/html,<b>",
+            "https://ok.example/path) [x](y",
+            "slack://channel?id=C1",
+            "https://ok.example/@everyone",
+        ]
+    ),
 )
-citation = st.builds(Citation, title=text, source=st.none() | text, published=st.none() | text, url=url)
+citation = st.builds(
+    Citation, title=text, source=st.none() | text, published=st.none() | text, url=url
+)
 item = st.builds(
-    Item, heading=text, body=text,
+    Item,
+    heading=text,
+    body=text,
     fields=st.lists(st.builds(Field, text, text), max_size=4),
     citations=st.lists(citation, max_size=5),
 )
 answer = st.builds(
-    Answer, query=text, intent=st.sampled_from(["latest_talks", "help", "brief"]), title=text,
+    Answer,
+    query=text,
+    intent=st.sampled_from(["latest_talks", "help", "brief"]),
+    title=text,
     sections=st.lists(st.builds(Section, text, st.lists(item, max_size=8)), max_size=4),
-    note=st.none() | text, ok=st.booleans(),
+    note=st.none() | text,
+    ok=st.booleans(),
 )
 
 
 HUGE = "@everyone <!channel> " * 5000  # 100,000 characters of mentions in one article
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(answer)
-@example(Answer("q", "brief", HUGE, [Section(HUGE, [Item(HUGE, HUGE, [Field(HUGE, HUGE)], [Citation(HUGE, HUGE, HUGE, HUGE)])] * 30)] * 6, note=HUGE))
+@example(
+    Answer(
+        "q",
+        "brief",
+        HUGE,
+        [
+            Section(
+                HUGE,
+                [Item(HUGE, HUGE, [Field(HUGE, HUGE)], [Citation(HUGE, HUGE, HUGE, HUGE)])] * 30,
+            )
+        ]
+        * 6,
+        note=HUGE,
+    )
+)
 def test_hostile_article_text_renders_safely_on_every_platform(hostile_answer: Answer) -> None:
     CASES["renderers"] += 1
     assert_safe_everywhere(hostile_answer)

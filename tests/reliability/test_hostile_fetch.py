@@ -21,7 +21,11 @@ from tests.conftest import make_settings
 
 LIMIT = 1_000_000  # bytes: what these tests allow a page to decode to
 BOMB_SIZE = 1_000_000_000  # what the bomb inflates to: 1 GB of zeros, about 1 MB compressed
-ARTICLE = "<html><body><article><p>" + "The ministers met in Istanbul and talked. " * 40 + "</p></article></body></html>"
+ARTICLE = (
+    "<html><body><article><p>"
+    + "The ministers met in Istanbul and talked. " * 40
+    + "</p></article></body></html>"
+)
 
 
 def gzip_bomb(size: int = BOMB_SIZE) -> bytes:
@@ -50,7 +54,9 @@ class Hostile:
         app.router.add_get("/brotli", self.brotli)
         return app
 
-    async def _stream(self, request: web.Request, name: str, chunks, **headers: str) -> web.StreamResponse:
+    async def _stream(
+        self, request: web.Request, name: str, chunks, **headers: str
+    ) -> web.StreamResponse:
         response = web.StreamResponse(headers=headers)
         await response.prepare(request)
         sent = 0
@@ -64,18 +70,32 @@ class Hostile:
         return response
 
     async def gzip_page(self, request: web.Request) -> web.StreamResponse:
-        return await self._stream(request, "bomb.html", _pieces(self.bomb),
-                                  **{"Content-Type": "text/html", "Content-Encoding": "gzip"})
+        return await self._stream(
+            request,
+            "bomb.html",
+            _pieces(self.bomb),
+            **{"Content-Type": "text/html", "Content-Encoding": "gzip"},
+        )
 
     async def gzip_feed(self, request: web.Request) -> web.StreamResponse:
-        return await self._stream(request, "bomb.rss", _pieces(self.bomb),
-                                  **{"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"})
+        return await self._stream(
+            request,
+            "bomb.rss",
+            _pieces(self.bomb),
+            **{"Content-Type": "application/rss+xml", "Content-Encoding": "gzip"},
+        )
 
     async def deflate_page(self, request: web.Request) -> web.StreamResponse:
-        raw = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)  # raw deflate, as some servers send
+        raw = zlib.compressobj(
+            9, zlib.DEFLATED, -zlib.MAX_WBITS
+        )  # raw deflate, as some servers send
         body = b"".join(raw.compress(bytes(1 << 20)) for _ in range(300)) + raw.flush()
-        return await self._stream(request, "deflate-bomb", _pieces(body),
-                                  **{"Content-Type": "text/html", "Content-Encoding": "deflate"})
+        return await self._stream(
+            request,
+            "deflate-bomb",
+            _pieces(body),
+            **{"Content-Type": "text/html", "Content-Encoding": "deflate"},
+        )
 
     async def endless(self, request: web.Request) -> web.StreamResponse:
         async def forever():
@@ -85,7 +105,9 @@ class Hostile:
                 yield item
                 await asyncio.sleep(0)
 
-        return await self._stream(request, "endless.rss", forever(), **{"Content-Type": "application/rss+xml"})
+        return await self._stream(
+            request, "endless.rss", forever(), **{"Content-Type": "application/rss+xml"}
+        )
 
     async def trickle(self, request: web.Request) -> web.StreamResponse:
         async def slowly():
@@ -102,10 +124,15 @@ class Hostile:
         # Two gzip members, as concatenated log-style gzip files are: both must be read.
         half = len(ARTICLE) // 2
         body = gzip.compress(ARTICLE[:half].encode()) + gzip.compress(ARTICLE[half:].encode())
-        return web.Response(body=body, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"})
+        return web.Response(
+            body=body, headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+        )
 
     async def brotli(self, request: web.Request) -> web.Response:
-        return web.Response(body=b"\x0b\x02\x80hello\x03", headers={"Content-Type": "text/html", "Content-Encoding": "br"})
+        return web.Response(
+            body=b"\x0b\x02\x80hello\x03",
+            headers={"Content-Type": "text/html", "Content-Encoding": "br"},
+        )
 
 
 async def _pieces(data: bytes, size: int = 64 * 1024):
@@ -151,7 +178,9 @@ async def peak_memory(work) -> tuple[object, int]:
 
 
 @pytest.mark.parametrize("path", ["/bomb.html", "/bomb.rss", "/deflate-bomb"])
-async def test_a_compression_bomb_stops_at_the_decoded_byte_limit_in_bounded_memory(server, path) -> None:
+async def test_a_compression_bomb_stops_at_the_decoded_byte_limit_in_bounded_memory(
+    server, path
+) -> None:
     refused, peak = await peak_memory(fetch(server + path))
     assert isinstance(refused, FetchError)
     assert str(refused) == f"larger than the {LIMIT:,}-byte limit"
@@ -159,8 +188,12 @@ async def test_a_compression_bomb_stops_at_the_decoded_byte_limit_in_bounded_mem
     assert peak < 8 * LIMIT, f"peak {peak:,} bytes"
 
 
-async def test_a_bomb_served_as_a_page_to_ingest_is_refused_with_a_reason(server, tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1")
+async def test_a_bomb_served_as_a_page_to_ingest_is_refused_with_a_reason(
+    server, tmp_path: Path
+) -> None:
+    settings = make_settings(
+        tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1"
+    )
     results = [item async for item in fetch_articles(server + "/bomb.html", settings)]
     assert results == [(server + "/bomb.html", f"larger than the {LIMIT:,}-byte limit")]
 
@@ -171,7 +204,9 @@ async def test_a_bomb_as_a_registered_feed_fails_that_feed_only(server, tmp_path
     from bot.store.schedule_store import ScheduleStore
     from bot.store.store import Store
 
-    settings = make_settings(tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1")
+    settings = make_settings(
+        tmp_path / "b.db", BRIEFBOT_MAX_ARTICLE_BYTES=LIMIT, BRIEFBOT_FETCH_ALLOW="127.0.0.1"
+    )
     store = await Store.open(settings.db)
     schedule = await ScheduleStore.open(settings.db)
     try:

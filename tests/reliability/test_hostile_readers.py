@@ -56,14 +56,38 @@ def read_or_refuse(read, *args) -> Article | ArticleError:
 
 # Bytes that trip decoders: BOMs, lone surrogates, overlong forms, NULs, C1 controls, escapes.
 TRICKY_BYTES = [
-    b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xed\xa0\x80", b"\xc0\xaf", b"\x00", b"\x80\x81",
-    b"\x1b[2J", b"\r", b"\x85", b"---\n", b"\n---\n", b"<html>", b"<div>", b"{", b"[", b'"text":',
-    b"title: &a [x]\n", b"*a", b"\xe2\x80\xae", b"\xf0\x9f\x87\xba",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xed\xa0\x80",
+    b"\xc0\xaf",
+    b"\x00",
+    b"\x80\x81",
+    b"\x1b[2J",
+    b"\r",
+    b"\x85",
+    b"---\n",
+    b"\n---\n",
+    b"<html>",
+    b"<div>",
+    b"{",
+    b"[",
+    b'"text":',
+    b"title: &a [x]\n",
+    b"*a",
+    b"\xe2\x80\xae",
+    b"\xf0\x9f\x87\xba",
 ]
 hostile_bytes = st.one_of(
     st.binary(max_size=3000),
-    st.lists(st.one_of(st.sampled_from(TRICKY_BYTES), st.binary(max_size=40),
-                       st.text(max_size=80).map(str.encode)), max_size=60).map(b"".join),
+    st.lists(
+        st.one_of(
+            st.sampled_from(TRICKY_BYTES),
+            st.binary(max_size=40),
+            st.text(max_size=80).map(str.encode),
+        ),
+        max_size=60,
+    ).map(b"".join),
 )
 
 
@@ -89,12 +113,34 @@ def test_any_text_reads_as_plain_text_or_json_or_a_refusal(text: str) -> None:
     parse_record(text)
 
 
-html_fragment = st.sampled_from([
-    "<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<style>", "<!--", "-->", "<![CDATA[",
-    "<svg><foreignObject>", "<table><tr><td>", "<article>", "<meta charset='utf-16'>", "&#0;",
-    "&#x110000;", "&nbsp;", "<?xml version='1.0'?>", "<!DOCTYPE html>", "<a href='javascript:x'>",
-    "<iframe src=x>", "<base href='file:///'>", "\x00", PROSE,
-])
+html_fragment = st.sampled_from(
+    [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<svg><foreignObject>",
+        "<table><tr><td>",
+        "<article>",
+        "<meta charset='utf-16'>",
+        "&#0;",
+        "&#x110000;",
+        "&nbsp;",
+        "<?xml version='1.0'?>",
+        "<!DOCTYPE html>",
+        "<a href='javascript:x'>",
+        "<iframe src=x>",
+        "<base href='file:///'>",
+        "\x00",
+        PROSE,
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,10 +150,19 @@ def test_any_markup_reads_as_html_or_a_refusal(html: str) -> None:
     read_or_refuse(article_from_html, html, "https://example.com/a")
 
 
-@settings(max_examples=120, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(data=hostile_bytes, suffix=st.sampled_from([".txt", ".md", ".json", ".html"]), sidecar=st.booleans())
-def test_any_file_reads_or_is_refused(tmp_path: Path, data: bytes, suffix: str, sidecar: bool) -> None:
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    data=hostile_bytes,
+    suffix=st.sampled_from([".txt", ".md", ".json", ".html"]),
+    sidecar=st.booleans(),
+)
+def test_any_file_reads_or_is_refused(
+    tmp_path: Path, data: bytes, suffix: str, sidecar: bool
+) -> None:
     CASES["files (read_article)"] += 1
     path = tmp_path / f"article{suffix}"
     path.write_bytes(data)
@@ -127,17 +182,55 @@ DEEP = 100_000
 @pytest.mark.parametrize(
     ("name", "read", "text", "reason"),
     [
-        ("nested divs", article_from_html, "<html><body>" + "<div>" * DEEP + PROSE * 30 + "</div>" * DEEP, None),
-        ("unclosed nesting", article_from_html, "<body>" + "<div><span><b>" * DEEP + PROSE * 30, None),
+        (
+            "nested divs",
+            article_from_html,
+            "<html><body>" + "<div>" * DEEP + PROSE * 30 + "</div>" * DEEP,
+            None,
+        ),
+        (
+            "unclosed nesting",
+            article_from_html,
+            "<body>" + "<div><span><b>" * DEEP + PROSE * 30,
+            None,
+        ),
         ("nested JSON", article_from_json, "[" * DEEP + "]" * DEEP, "JSON is nested too deeply"),
-        ("nested JSON text", article_from_json, '{"text": ' + "{\"a\":" * DEEP + "1" + "}" * DEEP + "}", "nested too deeply"),
-        ("nested YAML", article_from_text, "---\ntitle: " + "[" * DEEP + "]" * DEEP + "\n---\n" + PROSE, "front matter is nested too deeply"),
-        ("YAML alias bomb", article_from_text,
-         "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-             f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
-         ) + "title: *i\n---\n" + PROSE, "'title' should be text, not list"),
-        ("control character in YAML", article_from_text, "---\n\x08\n---\n" + PROSE, "front matter is not valid YAML"),
-        ("control characters", article_from_text, "".join(chr(c) for c in range(32)) * 100 + PROSE, None),
+        (
+            "nested JSON text",
+            article_from_json,
+            '{"text": ' + '{"a":' * DEEP + "1" + "}" * DEEP + "}",
+            "nested too deeply",
+        ),
+        (
+            "nested YAML",
+            article_from_text,
+            "---\ntitle: " + "[" * DEEP + "]" * DEEP + "\n---\n" + PROSE,
+            "front matter is nested too deeply",
+        ),
+        (
+            "YAML alias bomb",
+            article_from_text,
+            "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+                for i in range(8)
+            )
+            + "title: *i\n---\n"
+            + PROSE,
+            "'title' should be text, not list",
+        ),
+        (
+            "control character in YAML",
+            article_from_text,
+            "---\n\x08\n---\n" + PROSE,
+            "front matter is not valid YAML",
+        ),
+        (
+            "control characters",
+            article_from_text,
+            "".join(chr(c) for c in range(32)) * 100 + PROSE,
+            None,
+        ),
     ],
 )
 def test_pathological_structures_are_read_or_refused_clearly(name, read, text, reason) -> None:
@@ -188,13 +281,18 @@ CHILD = textwrap.dedent(
     print(json.dumps(result))
     """
 )
-MEMORY_CAP = 1536 * 1024 * 1024  # address space: the interpreter, lxml and trafilatura, and the article
+MEMORY_CAP = (
+    1536 * 1024 * 1024
+)  # address space: the interpreter, lxml and trafilatura, and the article
 
 
 def read_in_child(path: Path, limit: int) -> dict:
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(path), str(limit), str(MEMORY_CAP)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -204,11 +302,14 @@ TEN_MB = 10 * 1024 * 1024
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".html", ".json", ".md"])
-def test_a_10_mb_single_line_is_read_or_refused_within_bounded_memory(tmp_path: Path, suffix: str) -> None:
+def test_a_10_mb_single_line_is_read_or_refused_within_bounded_memory(
+    tmp_path: Path, suffix: str
+) -> None:
     CASES["10 MB lines"] += 2
     words = ("Lavrov said the talks were useful " * (TEN_MB // 34 + 1))[:TEN_MB]
     body = {
-        ".txt": words, ".md": "# " + words,
+        ".txt": words,
+        ".md": "# " + words,
         ".html": f"<html><body><article><p>{words}</p></article></body></html>",
         ".json": json.dumps({"title": "one line", "text": words}),
     }[suffix]

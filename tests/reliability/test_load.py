@@ -30,7 +30,9 @@ SLACK_ACK_LIMIT = 3.0  # seconds
 
 
 @pytest.fixture
-async def running(http_settings: Settings, extractor) -> AsyncIterator[tuple[Engine, SlackPlatform]]:
+async def running(
+    http_settings: Settings, extractor
+) -> AsyncIterator[tuple[Engine, SlackPlatform]]:
     engine = await Engine.open(http_settings, load_model=False)
     engine._extractor = extractor
     platform = SlackPlatform(engine, http_settings)
@@ -47,7 +49,9 @@ async def test_a_thousand_commands_from_twenty_clients_are_all_answered_during_a
     corpus = tmp_path / "corpus"
     write_corpus(corpus, ARTICLES)
 
-    result = await slash_load_during_ingest(engine, platform, slack_api, corpus, commands=COMMANDS, clients=CLIENTS)
+    result = await slash_load_during_ingest(
+        engine, platform, slack_api, corpus, commands=COMMANDS, clients=CLIENTS
+    )
     print(f"\n{result.table()}")
 
     assert result.acked == COMMANDS, sorted(set(result.statuses))

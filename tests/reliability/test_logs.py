@@ -41,7 +41,9 @@ def parse(line: str) -> dict[str, str]:
     return dict(part.split("=", 1) for part in shlex.split(line))
 
 
-def test_each_event_is_one_line_of_key_value_pairs_even_with_a_traceback(stream: io.StringIO) -> None:
+def test_each_event_is_one_line_of_key_value_pairs_even_with_a_traceback(
+    stream: io.StringIO,
+) -> None:
     log = logging.getLogger("briefbot.test")
     try:
         raise ValueError("first line\nsecond line")
@@ -50,7 +52,11 @@ def test_each_event_is_one_line_of_key_value_pairs_even_with_a_traceback(stream:
     [line] = stream.getvalue().splitlines()
     fields = parse(line)
     assert fields["level"] == "error" and fields["logger"] == "briefbot.test"
-    assert fields["msg"] == 'could not "parse" it' and fields["origin"] == "a b.txt" and fields["n"] == "3"
+    assert (
+        fields["msg"] == 'could not "parse" it'
+        and fields["origin"] == "a b.txt"
+        and fields["n"] == "3"
+    )
     assert "ValueError: first line\\nsecond line" in fields["exc"]
 
 
@@ -68,7 +74,9 @@ def test_lines_logged_while_handling_a_request_carry_its_id(stream: io.StringIO)
     assert re.fullmatch(r"console-[0-9a-f]{10}", first)
 
 
-def test_tokens_and_the_signing_secret_are_redacted_wherever_they_appear(stream: io.StringIO) -> None:
+def test_tokens_and_the_signing_secret_are_redacted_wherever_they_appear(
+    stream: io.StringIO,
+) -> None:
     log = logging.getLogger("briefbot.test")
     log.warning("posting with %s", TOKEN)
     log.info("header Authorization: Bearer xoxb-99999-88888-unknownTokenValue")
@@ -82,7 +90,9 @@ def test_tokens_and_the_signing_secret_are_redacted_wherever_they_appear(stream:
 
 
 def test_a_urls_user_and_password_are_never_logged(stream: io.StringIO) -> None:
-    logging.getLogger("briefbot.test").warning("feed %s failed", "https://reader:s3cret-word@feeds.example.org/rss")
+    logging.getLogger("briefbot.test").warning(
+        "feed %s failed", "https://reader:s3cret-word@feeds.example.org/rss"
+    )
     text = stream.getvalue()
     assert "s3cret-word" not in text and "reader" not in text
     assert "https://[redacted]@feeds.example.org/rss" in text
@@ -96,7 +106,9 @@ def test_the_level_comes_from_briefbot_log_level(tmp_path: Path) -> None:
         assert root.level == logging.WARNING
         configure_from_settings(make_settings(tmp_path / "db"), quiet=True)  # ask, chat, ingest
         assert root.level == logging.WARNING
-        configure_from_settings(make_settings(tmp_path / "db", BRIEFBOT_LOG_LEVEL="debug"), quiet=True)
+        configure_from_settings(
+            make_settings(tmp_path / "db", BRIEFBOT_LOG_LEVEL="debug"), quiet=True
+        )
         assert root.level == logging.DEBUG
     finally:
         for handler in root.handlers[:]:

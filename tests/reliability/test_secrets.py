@@ -90,10 +90,19 @@ def all_logs() -> Iterator[Everything]:
 
 def test_settings_never_print_a_secret(tmp_path: Path) -> None:
     settings = Settings(
-        _env_file=None, BRIEFBOT_DB=tmp_path / "b.db", SLACK_BOT_TOKEN=SLACK_TOKEN,
-        SLACK_SIGNING_SECRET=SLACK_SECRET, SLACK_APP_TOKEN=SLACK_APP_TOKEN, DISCORD_TOKEN=DISCORD_TOKEN,
+        _env_file=None,
+        BRIEFBOT_DB=tmp_path / "b.db",
+        SLACK_BOT_TOKEN=SLACK_TOKEN,
+        SLACK_SIGNING_SECRET=SLACK_SECRET,
+        SLACK_APP_TOKEN=SLACK_APP_TOKEN,
+        DISCORD_TOKEN=DISCORD_TOKEN,
     )
-    for shown in (repr(settings), str(settings), str(settings.model_dump()), settings.model_dump_json()):
+    for shown in (
+        repr(settings),
+        str(settings),
+        str(settings.model_dump()),
+        settings.model_dump_json(),
+    ):
         assert leaks(shown) == [], shown
     assert settings.slack_bot_token is not None
     assert settings.slack_bot_token.get_secret_value() == SLACK_TOKEN  # only when asked for
@@ -108,7 +117,10 @@ def test_secrets_come_from_the_environment_or_dot_env(tmp_path: Path, monkeypatc
     assert from_file.slack_bot_token and from_file.slack_bot_token.get_secret_value() == SLACK_TOKEN
     assert from_file.discord_token is None  # an empty value counts as unset
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-from-the-environment")
-    assert Settings(_env_file=env_file).slack_bot_token.get_secret_value() == "xoxb-from-the-environment"
+    assert (
+        Settings(_env_file=env_file).slack_bot_token.get_secret_value()
+        == "xoxb-from-the-environment"
+    )
 
 
 # -- the adapters, in process -------------------------------------------------------------------
@@ -133,22 +145,33 @@ async def test_slack_logs_and_replies_never_contain_a_token_or_the_signing_secre
         platform = SlackPlatform(engine, settings)
         await platform.connect()
         try:
-            for text, user in [("help", "UADMIN"), ("subscribe daily at 08:00 UTC", "UADMIN"),
-                               ("subscribe daily at 08:00 UTC", "UNKNOWN"), ("pause 1", "UNKNOWN"),
-                               ("latest talks", "UADMIN"), ("more", "UADMIN"), ("help", "UADMIN")]:
+            for text, user in [
+                ("help", "UADMIN"),
+                ("subscribe daily at 08:00 UTC", "UADMIN"),
+                ("subscribe daily at 08:00 UTC", "UNKNOWN"),
+                ("pause 1", "UNKNOWN"),
+                ("latest talks", "UADMIN"),
+                ("more", "UADMIN"),
+                ("help", "UADMIN"),
+            ]:
                 shown.append(slack_text(await slash(platform, fake_slack, text, user=user)))
             # Forged and stale requests are refused (and logged) without echoing the secret.
             body = command_body(fake_slack, "help")
             async with aiohttp.ClientSession() as session:
                 url = f"http://127.0.0.1:{platform.port}/slack/events"
-                for headers in (signed_headers(body, "wrong-secret"), {**signed_headers(body), "X-Slack-Request-Timestamp": "1"}):
+                for headers in (
+                    signed_headers(body, "wrong-secret"),
+                    {**signed_headers(body), "X-Slack-Request-Timestamp": "1"},
+                ):
                     async with session.post(url, data=body, headers=headers) as response:
                         assert response.status == 401
                         shown.append(await response.text())
             # A failed delivery: the error the scheduler records (and shows in `subscriptions`).
             fake_slack.channel_errors["CGONE"] = "channel_not_found"
             with pytest.raises(DeliveryError) as failed:
-                await platform.post_briefing("CGONE", Answer("brief", "brief", "Briefing", [Section("x")]))
+                await platform.post_briefing(
+                    "CGONE", Answer("brief", "brief", "Briefing", [Section("x")])
+                )
             shown.append(str(failed.value))
             fake_slack.fail("chat.postMessage", "invalid_auth")
             with pytest.raises(DeliveryError) as failed:
@@ -183,10 +206,14 @@ async def test_discord_logs_and_replies_never_contain_the_token(
             finally:
                 await platform.disconnect()
             # A wrong token: discord.py's login failure, as the scheduler reports it.
-            wrong = discord_settings(fake, tmp_path / "b.db", DISCORD_TOKEN="wrong-" + DISCORD_TOKEN)
+            wrong = discord_settings(
+                fake, tmp_path / "b.db", DISCORD_TOKEN="wrong-" + DISCORD_TOKEN
+            )
             other = DiscordPlatform(engine, wrong)
             with pytest.raises(DeliveryError) as failed:
-                await other.post_briefing("1300000000000000001", Answer("brief", "brief", "Briefing"))
+                await other.post_briefing(
+                    "1300000000000000001", Answer("brief", "brief", "Briefing")
+                )
             shown.append(str(failed.value))
             await other.disconnect()
     finally:
@@ -206,12 +233,19 @@ CLI = (
 
 
 def cli_env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "BRIEFBOT_"))}
-    env.update({
-        "BRIEFBOT_DB": str(tmp_path / "cli.db"), "BRIEFBOT_LOG_LEVEL": "DEBUG",
-        "SLACK_BOT_TOKEN": SLACK_TOKEN, "SLACK_SIGNING_SECRET": SLACK_SECRET,
-        "DISCORD_TOKEN": DISCORD_TOKEN, "PYTHONPATH": str(ROOT),
-    })
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_", "BRIEFBOT_"))
+    }
+    env.update(
+        {
+            "BRIEFBOT_DB": str(tmp_path / "cli.db"),
+            "BRIEFBOT_LOG_LEVEL": "DEBUG",
+            "SLACK_BOT_TOKEN": SLACK_TOKEN,
+            "SLACK_SIGNING_SECRET": SLACK_SECRET,
+            "DISCORD_TOKEN": DISCORD_TOKEN,
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     env.update(extra)
     return env
 
@@ -233,22 +267,36 @@ async def test_the_cli_never_prints_a_secret(fake_slack: FakeSlack, tmp_path: Pa
         (["run", "discord"], {"DISCORD_API_BASE": "http://127.0.0.1:9/api/v10"}),  # cannot log in
     ]:
         done = await asyncio.to_thread(
-            subprocess.run, [sys.executable, "-c", CLI, *args], env=cli_env(tmp_path, **extra),
-            capture_output=True, text=True, timeout=120, cwd=tmp_path,
+            subprocess.run,
+            [sys.executable, "-c", CLI, *args],
+            env=cli_env(tmp_path, **extra),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
         )
         outputs.append(f"$ briefbot {' '.join(args)}\n{done.stdout}\n{done.stderr}")
     # `briefbot run slack` serving one signed command, then stopped as a service manager would.
     port = free_port()
     env = cli_env(tmp_path, SLACK_API_URL=fake_slack.api_url, BRIEFBOT_HTTP_PORT=str(port))
-    server = subprocess.Popen([sys.executable, "-c", CLI, "run", "slack"], env=env, cwd=tmp_path,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-c", CLI, "run", "slack"],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         await _wait_for_port(port, server)
         import aiohttp
 
         body = command_body(fake_slack, "help", user="UADMIN")
         url = f"http://127.0.0.1:{port}/slack/events"
-        async with aiohttp.ClientSession() as session, session.post(url, data=body, headers=signed_headers(body)) as r:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(url, data=body, headers=signed_headers(body)) as r,
+        ):
             assert r.status == 200
         for _ in range(100):
             if fake_slack.responses:
@@ -268,7 +316,9 @@ async def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"briefbot run exited: {process.stderr.read() if process.stderr else ''}")
+            raise AssertionError(
+                f"briefbot run exited: {process.stderr.read() if process.stderr else ''}"
+            )
         try:
             _, writer = await asyncio.open_connection("127.0.0.1", port)
             writer.close()

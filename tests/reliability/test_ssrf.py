@@ -26,7 +26,11 @@ from bot.ingest.fetch import fetch_articles
 from bot.ingest.netguard import FetchPolicy, is_public
 from tests.conftest import make_settings
 
-PAGE = "<html><body><article><p>" + "The ministers met in Istanbul and talked at length. " * 30 + "</p></article></body></html>"
+PAGE = (
+    "<html><body><article><p>"
+    + "The ministers met in Istanbul and talked at length. " * 30
+    + "</p></article></body></html>"
+)
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 
 
@@ -36,15 +40,28 @@ PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY")
 @pytest.mark.parametrize(
     "address",
     [
-        "127.0.0.1", "127.8.9.10", "::1",  # loopback
-        "10.0.0.5", "172.16.3.4", "192.168.1.1", "fc00::1",  # private
-        "169.254.169.254", "fe80::1",  # link-local (the cloud metadata address)
+        "127.0.0.1",
+        "127.8.9.10",
+        "::1",  # loopback
+        "10.0.0.5",
+        "172.16.3.4",
+        "192.168.1.1",
+        "fc00::1",  # private
+        "169.254.169.254",
+        "fe80::1",  # link-local (the cloud metadata address)
         "100.64.0.1",  # shared (carrier-grade NAT)
-        "0.0.0.0", "::",  # unspecified: Linux connects these to the host itself
-        "224.0.0.1", "ff02::1",  # multicast
-        "::ffff:127.0.0.1", "::ffff:10.0.0.1",  # IPv4-mapped
-        "2002:7f00:1::", "64:ff9b::a00:1",  # 6to4 and NAT64 carrying 127.0.0.1 and 10.0.0.1
-        "192.0.2.1", "198.18.0.1", "240.0.0.1", "255.255.255.255",  # documentation, benchmark, reserved
+        "0.0.0.0",
+        "::",  # unspecified: Linux connects these to the host itself
+        "224.0.0.1",
+        "ff02::1",  # multicast
+        "::ffff:127.0.0.1",
+        "::ffff:10.0.0.1",  # IPv4-mapped
+        "2002:7f00:1::",
+        "64:ff9b::a00:1",  # 6to4 and NAT64 carrying 127.0.0.1 and 10.0.0.1
+        "192.0.2.1",
+        "198.18.0.1",
+        "240.0.0.1",
+        "255.255.255.255",  # documentation, benchmark, reserved
     ],
 )
 def test_non_public_addresses_are_not_public(address: str) -> None:
@@ -135,7 +152,9 @@ class Proxy:
             method, target, _ = line.split(" ", 2)
             host, _, port = target.rpartition(":")
             if method != "CONNECT" or host != "127.0.0.1":
-                writer.write(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                writer.write(
+                    b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                )
                 await writer.drain()
                 return
             upstream_reader, upstream_writer = await asyncio.open_connection("127.0.0.1", int(port))
@@ -231,16 +250,22 @@ def refusal(results: list) -> str:
 # -- ingest URL --------------------------------------------------------------------------------
 
 
-async def test_loopback_is_refused_without_connecting(site: Site, tmp_path: Path, no_proxy_env) -> None:
+async def test_loopback_is_refused_without_connecting(
+    site: Site, tmp_path: Path, no_proxy_env
+) -> None:
     for url in (f"{site.base}/page.html", f"http://localhost:{site.port}/page.html"):
         assert refusal(await ingest_url(url, tmp_path)).startswith("refused address:")
     assert site.hits == Counter()
 
 
-async def test_ipv6_loopback_is_refused_and_allowed_only_when_listed(tmp_path: Path, no_proxy_env) -> None:
+async def test_ipv6_loopback_is_refused_and_allowed_only_when_listed(
+    tmp_path: Path, no_proxy_env
+) -> None:
     site = await Site(host="::1").start()
     try:
-        assert refusal(await ingest_url(f"{site.base}/page.html", tmp_path)).startswith("refused address:")
+        assert refusal(await ingest_url(f"{site.base}/page.html", tmp_path)).startswith(
+            "refused address:"
+        )
         assert site.hits == Counter()
         [article] = await ingest_url(f"{site.base}/page.html", tmp_path, allow=f"[::1]:{site.port}")
         assert "Istanbul" in article.text
@@ -248,10 +273,14 @@ async def test_ipv6_loopback_is_refused_and_allowed_only_when_listed(tmp_path: P
         await site.stop()
 
 
-async def test_the_allowlist_lets_a_listed_host_and_port_in_and_nothing_else(site: Site, tmp_path: Path, no_proxy_env) -> None:
+async def test_the_allowlist_lets_a_listed_host_and_port_in_and_nothing_else(
+    site: Site, tmp_path: Path, no_proxy_env
+) -> None:
     [article] = await ingest_url(f"{site.base}/page.html", tmp_path, allow=f"127.0.0.1:{site.port}")
     assert "Istanbul" in article.text
-    wrong_port = await ingest_url(f"{site.base}/page.html", tmp_path, allow=f"127.0.0.1:{site.port + 1}")
+    wrong_port = await ingest_url(
+        f"{site.base}/page.html", tmp_path, allow=f"127.0.0.1:{site.port + 1}"
+    )
     assert refusal(wrong_port).startswith("refused address:")
     assert site.hits["/page.html"] == 1
 
@@ -281,9 +310,13 @@ async def test_private_link_local_and_mapped_addresses_are_refused_before_any_re
     assert proxy.seen == []  # nothing was asked of anyone
 
 
-async def test_a_name_resolving_to_several_addresses_is_refused_if_any_is_inside(proxy: Proxy, tmp_path: Path) -> None:
+async def test_a_name_resolving_to_several_addresses_is_refused_if_any_is_inside(
+    proxy: Proxy, tmp_path: Path
+) -> None:
     resolve = Resolver(mixed_test=[["93.184.216.34", "10.0.0.7"]])
-    assert refusal(await ingest_url("http://mixed.test/", tmp_path, resolve=resolve)).startswith("refused address:")
+    assert refusal(await ingest_url("http://mixed.test/", tmp_path, resolve=resolve)).startswith(
+        "refused address:"
+    )
     assert proxy.seen == []
 
 
@@ -293,7 +326,11 @@ async def test_a_name_resolving_to_several_addresses_is_refused_if_any_is_inside
 async def test_a_redirect_chain_that_ends_inside_is_refused_at_the_last_hop(
     site: Site, inside: Site, proxy: Proxy, tmp_path: Path
 ) -> None:
-    site.redirects = {"/start": "/hop", "/hop": f"{inside.base}/secret", "/cloud": "http://169.254.169.254/latest/meta-data/"}
+    site.redirects = {
+        "/start": "/hop",
+        "/hop": f"{inside.base}/secret",
+        "/cloud": "http://169.254.169.254/latest/meta-data/",
+    }
     allow = f"127.0.0.1:{site.port}"  # the first server is allowed, the one behind it is not
     reason = refusal(await ingest_url(f"{site.base}/start", tmp_path, allow=allow))
     assert reason.startswith("refused address:")
@@ -306,7 +343,9 @@ async def test_a_redirect_chain_that_ends_inside_is_refused_at_the_last_hop(
 # -- the connection goes where the check said ---------------------------------------------------
 
 
-async def test_the_connection_uses_the_checked_address_not_a_second_lookup(site: Site, tmp_path: Path, no_proxy_env) -> None:
+async def test_the_connection_uses_the_checked_address_not_a_second_lookup(
+    site: Site, tmp_path: Path, no_proxy_env
+) -> None:
     # The name exists only in this resolver: reaching the site proves the checked answer was used.
     resolve = Resolver(feeds_test=[["127.0.0.1"]])
     url = f"http://feeds.test:{site.port}/page.html"
@@ -331,7 +370,9 @@ async def test_an_allowed_host_is_fetched_through_the_proxy_at_its_checked_addre
     site: Site, proxy: Proxy, tmp_path: Path
 ) -> None:
     resolve = Resolver(feeds_test=[["127.0.0.1"]])
-    [article] = await ingest_url(f"http://feeds.test:{site.port}/page.html", tmp_path, allow="feeds.test", resolve=resolve)
+    [article] = await ingest_url(
+        f"http://feeds.test:{site.port}/page.html", tmp_path, allow="feeds.test", resolve=resolve
+    )
     assert "Istanbul" in article.text
     assert proxy.seen == [f"CONNECT 127.0.0.1:{site.port} HTTP/1.1"]
     assert site.hosts == [f"feeds.test:{site.port}"]
@@ -349,7 +390,9 @@ def rss(*links: str) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
 
 
-async def test_entry_links_pointing_inside_are_not_fetched(site: Site, inside: Site, proxy: Proxy, tmp_path: Path) -> None:
+async def test_entry_links_pointing_inside_are_not_fetched(
+    site: Site, inside: Site, proxy: Proxy, tmp_path: Path
+) -> None:
     site.rss = rss(f"{inside.base}/secret", "http://169.254.169.254/latest/meta-data/")
     items = await ingest_url(f"{site.base}/feed.rss", tmp_path, allow=f"127.0.0.1:{site.port}")
     assert [item.title for item in items] == ["Entry 0", "Entry 1"]  # from the feed's own text
@@ -357,7 +400,9 @@ async def test_entry_links_pointing_inside_are_not_fetched(site: Site, inside: S
     assert inside.hits == Counter() and proxy.seen == []
 
 
-async def test_a_registered_feed_inside_fails_as_a_refused_address(site: Site, tmp_path: Path, no_proxy_env) -> None:
+async def test_a_registered_feed_inside_fails_as_a_refused_address(
+    site: Site, tmp_path: Path, no_proxy_env
+) -> None:
     from bot.schedule.clock import to_db
     from bot.schedule.feeds import FeedPoller
     from bot.store.schedule_store import ScheduleStore

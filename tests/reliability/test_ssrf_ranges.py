@@ -12,7 +12,9 @@ import pytest
 from bot.ingest.netguard import FetchPolicy, PinnedBackend, RefusedAddress, is_public
 
 
-@pytest.mark.parametrize("address", ["fec0::1", "fec0:0:0:ffff::1", "feff::1", "192.0.0.8", "192.0.0.1"])
+@pytest.mark.parametrize(
+    "address", ["fec0::1", "fec0:0:0:ffff::1", "feff::1", "192.0.0.8", "192.0.0.1"]
+)
 def test_site_local_and_protocol_assignment_addresses_are_refused(address: str) -> None:
     assert not is_public(address)
 

@@ -45,8 +45,11 @@ async def discord_fake() -> AsyncIterator[FakeDiscord]:
 
 async def start(tmp_path: Path, *args: str, **env: str) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        *briefbot(*args), env=cli_env(tmp_path / "briefbot.db", **env), cwd=tmp_path,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        *briefbot(*args),
+        env=cli_env(tmp_path / "briefbot.db", **env),
+        cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
     )
 
 
@@ -63,7 +66,10 @@ async def finish(proc: asyncio.subprocess.Process, within: float) -> tuple[int, 
 
 async def answers(url: str) -> bool:
     try:
-        async with aiohttp.ClientSession() as session, session.get(url, timeout=aiohttp.ClientTimeout(total=2)) as response:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(url, timeout=aiohttp.ClientTimeout(total=2)) as response,
+        ):
             return response.status in (200, 503)
     except aiohttp.ClientError:
         return False
@@ -73,15 +79,24 @@ async def answers(url: str) -> bool:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
-async def test_socket_mode_stops_and_serves_healthz_while_slack_is_unreachable(tmp_path: Path, sig) -> None:
+async def test_socket_mode_stops_and_serves_healthz_while_slack_is_unreachable(
+    tmp_path: Path, sig
+) -> None:
     port = free_port()
     proc = await start(
-        tmp_path, "run", "slack", SLACK_BOT_TOKEN="xoxb-test", SLACK_APP_TOKEN="xapp-test",
-        SLACK_API_URL=f"http://127.0.0.1:{closed_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
+        tmp_path,
+        "run",
+        "slack",
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_APP_TOKEN="xapp-test",
+        SLACK_API_URL=f"http://127.0.0.1:{closed_port()}/api/",
+        BRIEFBOT_HTTP_PORT=str(port),
     )
     healthz = f"http://127.0.0.1:{port}/healthz"
     try:
-        await wait_for(lambda: answers(healthz), 60, "/healthz to answer while Slack is unreachable")
+        await wait_for(
+            lambda: answers(healthz), 60, "/healthz to answer while Slack is unreachable"
+        )
         async with aiohttp.ClientSession() as session, session.get(healthz) as response:
             assert response.status == 503  # up, but not connected to Slack
     finally:
@@ -109,8 +124,13 @@ async def test_discord_stops_on_ctrl_c_while_its_gateway_does_not_answer(
     tmp_path: Path, discord_fake: FakeDiscord, black_hole: str
 ) -> None:
     proc = await start(
-        tmp_path, "run", "discord", DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=discord_fake.api_base,
-        DISCORD_GATEWAY_URL=black_hole, BRIEFBOT_HTTP_PORT=str(free_port()),
+        tmp_path,
+        "run",
+        "discord",
+        DISCORD_TOKEN=DISCORD_TOKEN,
+        DISCORD_API_BASE=discord_fake.api_base,
+        DISCORD_GATEWAY_URL=black_hole,
+        BRIEFBOT_HTTP_PORT=str(free_port()),
     )
     try:
         await wait_for(lambda: discord_fake.logins > 0, 60, "the Discord login")
@@ -121,16 +141,25 @@ async def test_discord_stops_on_ctrl_c_while_its_gateway_does_not_answer(
     assert code == 0, output
 
 
-async def test_a_refused_discord_gateway_is_one_line_and_exit_1(tmp_path: Path, discord_fake: FakeDiscord) -> None:
+async def test_a_refused_discord_gateway_is_one_line_and_exit_1(
+    tmp_path: Path, discord_fake: FakeDiscord
+) -> None:
     gateway = f"ws://127.0.0.1:{closed_port()}/gateway"
     proc = await start(
-        tmp_path, "run", "discord", DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=discord_fake.api_base,
-        DISCORD_GATEWAY_URL=gateway, BRIEFBOT_HTTP_PORT=str(free_port()),
+        tmp_path,
+        "run",
+        "discord",
+        DISCORD_TOKEN=DISCORD_TOKEN,
+        DISCORD_API_BASE=discord_fake.api_base,
+        DISCORD_GATEWAY_URL=gateway,
+        BRIEFBOT_HTTP_PORT=str(free_port()),
     )
     code, output = await finish(proc, 60)
     assert code == 1
     # discord.py logs its own reconnect attempt (with the connection error) before giving up.
-    assert_one_clear_line(output, f"error: Discord gateway ({gateway}): cannot connect to it", library_logs=True)
+    assert_one_clear_line(
+        output, f"error: Discord gateway ({gateway}): cannot connect to it", library_logs=True
+    )
 
 
 # -- misconfiguration: one line, non-zero exit ----------------------------------------------------
@@ -149,9 +178,15 @@ def assert_one_clear_line(output: str, expected: str, *, library_logs: bool = Fa
     assert len(errors) == 1 and expected in errors[0], output
 
 
-async def test_a_refused_discord_token_is_one_line_and_exit_1(tmp_path: Path, discord_fake: FakeDiscord) -> None:
+async def test_a_refused_discord_token_is_one_line_and_exit_1(
+    tmp_path: Path, discord_fake: FakeDiscord
+) -> None:
     proc = await start(
-        tmp_path, "run", "discord", DISCORD_TOKEN="not-the-token", DISCORD_API_BASE=discord_fake.api_base,
+        tmp_path,
+        "run",
+        "discord",
+        DISCORD_TOKEN="not-the-token",
+        DISCORD_API_BASE=discord_fake.api_base,
         DISCORD_GATEWAY_URL=discord_fake.gateway_url,
     )
     code, output = await finish(proc, 60)
@@ -166,8 +201,13 @@ async def test_a_busy_http_port_is_one_line_and_exit_1(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         proc = await start(
-            tmp_path, "run", "slack", SLACK_BOT_TOKEN="xoxb-test", SLACK_SIGNING_SECRET="s3cret",
-            SLACK_API_URL=f"http://127.0.0.1:{closed_port()}/api/", BRIEFBOT_HTTP_PORT=str(port),
+            tmp_path,
+            "run",
+            "slack",
+            SLACK_BOT_TOKEN="xoxb-test",
+            SLACK_SIGNING_SECRET="s3cret",
+            SLACK_API_URL=f"http://127.0.0.1:{closed_port()}/api/",
+            BRIEFBOT_HTTP_PORT=str(port),
         )
         code, output = await finish(proc, 60)
     assert code == 1
@@ -178,14 +218,26 @@ async def test_deliver_after_a_refused_discord_login_leaves_no_unclosed_session(
     tmp_path: Path, discord_fake: FakeDiscord
 ) -> None:
     when = datetime(2025, 3, 29, 8, 0, 30, tzinfo=UTC)
-    async with await Engine.open(make_settings(tmp_path / "briefbot.db"), load_model=False) as engine:
+    async with await Engine.open(
+        make_settings(tmp_path / "briefbot.db"), load_model=False
+    ) as engine:
         for channel in ("1300000000000000001", "1300000000000000002"):
             admin = Conversation("discord", "1200000000000000001", channel, "42", is_admin=True)
-            made = await command(engine, "subscribe daily at 08:00 UTC", datetime(2025, 3, 28, 9, 0, tzinfo=UTC), admin)
+            made = await command(
+                engine,
+                "subscribe daily at 08:00 UTC",
+                datetime(2025, 3, 28, 9, 0, tzinfo=UTC),
+                admin,
+            )
             assert made.ok
     proc = await start(
-        tmp_path, "deliver", "--now", when.isoformat(), DISCORD_TOKEN="not-the-token",
-        DISCORD_API_BASE=discord_fake.api_base, DISCORD_GATEWAY_URL=discord_fake.gateway_url,
+        tmp_path,
+        "deliver",
+        "--now",
+        when.isoformat(),
+        DISCORD_TOKEN="not-the-token",
+        DISCORD_API_BASE=discord_fake.api_base,
+        DISCORD_GATEWAY_URL=discord_fake.gateway_url,
     )
     code, output = await finish(proc, 60)
     assert code == 0, output  # every due briefing was attempted; the failures are recorded

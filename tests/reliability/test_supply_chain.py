@@ -108,7 +108,9 @@ def test_the_official_model_name_gets_the_same_full_check() -> None:
         check_model("en_core_web_sm", GOOD_META, ["parser", "ner"])
     # A path to an installed copy counts as that model too.
     with pytest.raises(ModelCheckError):
-        check_model("/models/en_core_web_sm-3.8.0/", {**GOOD_META, "version": "3.5.0"}, EXPECTED_COMPONENTS)
+        check_model(
+            "/models/en_core_web_sm-3.8.0/", {**GOOD_META, "version": "3.5.0"}, EXPECTED_COMPONENTS
+        )
 
 
 def test_another_model_only_needs_english_with_parser_and_ner() -> None:
@@ -167,7 +169,11 @@ def third_party_imports() -> set[str]:
                     found.update(alias.name.split(".")[0] for alias in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     found.add(node.module.split(".")[0])
-    return {name for name in found if name not in sys.stdlib_module_names and name not in ("bot", "adapters")}
+    return {
+        name
+        for name in found
+        if name not in sys.stdlib_module_names and name not in ("bot", "adapters")
+    }
 
 
 def test_every_library_the_code_imports_is_declared_in_pyproject() -> None:
@@ -188,7 +194,9 @@ def test_the_html_cleaner_trafilatura_needs_is_declared() -> None:
     """lxml moved lxml.html.clean into lxml_html_clean: without it trafilatura cannot import."""
     import tomllib
 
-    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "dependencies"
+    ]
     # lxml 6 has no `html_clean` extra any more: only the project itself brings the cleaner.
     assert any(re.match(r"lxml[_-]html[_-]clean\b", d) for d in dependencies), dependencies
 

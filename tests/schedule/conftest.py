@@ -24,7 +24,9 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 @pytest.fixture
 def settings(tmp_path: Path, fake_slack: FakeSlack) -> Settings:
-    return make_settings(tmp_path / "briefbot.db", SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake_slack.api_url)
+    return make_settings(
+        tmp_path / "briefbot.db", SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake_slack.api_url
+    )
 
 
 @pytest.fixture

@@ -17,7 +17,12 @@ async def test_a_non_admin_cannot_subscribe_and_gets_a_polite_refusal(engine: En
     assert not answer.ok
     assert "admins" in (answer.note or "")
     assert await (await engine.schedule_store()).active_subscriptions() == []
-    for change in ("unsubscribe 1", "pause 1", "resume 1", "subscribe feed https://example.org/rss"):
+    for change in (
+        "unsubscribe 1",
+        "pause 1",
+        "resume 1",
+        "subscribe feed https://example.org/rss",
+    ):
         assert not (await engine.answer(change, MEMBER)).ok
     listing = await engine.answer("subscriptions", MEMBER)  # reading is for everyone
     assert listing.ok
@@ -29,16 +34,25 @@ async def test_ids_in_briefbot_admins_may_subscribe(tmp_path) -> None:
         answer = await engine.answer("subscribe daily at 08:00", MEMBER)
         assert answer.ok, answer.note
         [sub] = await (await engine.schedule_store()).active_subscriptions()
-        assert (sub.platform, sub.workspace, sub.channel, sub.created_by) == ("slack", "T0TEST", "C0BRIEF", "U0MEMBER")
+        assert (sub.platform, sub.workspace, sub.channel, sub.created_by) == (
+            "slack",
+            "T0TEST",
+            "C0BRIEF",
+            "U0MEMBER",
+        )
 
 
 async def test_subscribe_list_pause_resume_unsubscribe(engine: Engine) -> None:
-    made = await command(engine, "subscribe daily at 08:00 Europe/Berlin weekdays about embassies", T0)
+    made = await command(
+        engine, "subscribe daily at 08:00 Europe/Berlin weekdays about embassies", T0
+    )
     assert made.ok and made.title == "Subscribed: briefing #1"
     [item] = made.items
     assert item.data["cron"] == "0 8 * * 1-5" and item.data["topic"] == "embassies"
     assert item.data["next"] == "2025-03-31T06:00:00.000000+00:00"  # Monday 08:00 CEST
-    again = await command(engine, "subscribe daily at 08:00 Europe/Berlin weekdays about embassies", T0)
+    again = await command(
+        engine, "subscribe daily at 08:00 Europe/Berlin weekdays about embassies", T0
+    )
     assert again.title == "Already subscribed"
 
     listing = await engine.answer("subscriptions", ADMIN)
@@ -80,18 +94,24 @@ async def test_an_admin_registers_a_feed(engine: Engine) -> None:
     assert answer.ok and answer.title == "Feed #1 registered"
     [feed] = await (await engine.schedule_store()).feeds()
     assert feed.url == "https://news.example.org/rss.xml" and feed.added_by.endswith(":U0ADMIN")
-    assert (await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)).title == "Feed #1 already registered"
+    assert (
+        await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
+    ).title == "Feed #1 already registered"
     assert not (await command(engine, "subscribe feed ftp://x", T0)).ok
 
 
-async def test_feeds_are_listed_only_to_admins_of_the_workspace_that_added_them(engine: Engine) -> None:
+async def test_feeds_are_listed_only_to_admins_of_the_workspace_that_added_them(
+    engine: Engine,
+) -> None:
     await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
     mine = await engine.answer("subscriptions", ADMIN)
     assert "news.example.org" in str(mine.sections)
     member = Conversation(ADMIN.platform, ADMIN.workspace, ADMIN.channel, "U0MEMBER")
     other_admin = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
     assert "news.example.org" not in str((await engine.answer("subscriptions", member)).sections)
-    assert "news.example.org" not in str((await engine.answer("subscriptions", other_admin)).sections)
+    assert "news.example.org" not in str(
+        (await engine.answer("subscriptions", other_admin)).sections
+    )
 
 
 async def test_an_admin_removes_a_feed_and_the_poller_forgets_it(engine: Engine) -> None:
@@ -104,7 +124,9 @@ async def test_an_admin_removes_a_feed_and_the_poller_forgets_it(engine: Engine)
     assert not again.ok and again.title == "No such feed"
 
 
-async def test_only_an_admin_of_the_workspace_that_added_a_feed_can_remove_it(engine: Engine) -> None:
+async def test_only_an_admin_of_the_workspace_that_added_a_feed_can_remove_it(
+    engine: Engine,
+) -> None:
     await command(engine, "subscribe feed https://news.example.org/rss.xml", T0)
     member = Conversation(ADMIN.platform, ADMIN.workspace, ADMIN.channel, "U0MEMBER")
     other_admin = Conversation(ADMIN.platform, "T0OTHER", "C0OTHER", "U0OTHER", is_admin=True)
@@ -130,7 +152,9 @@ async def test_each_workspace_has_its_own_registration_of_the_same_feed(engine: 
     theirs = await command(engine, f"subscribe feed {url}", T0, other)
     assert theirs.title == "Feed #2 registered"
     assert "Failing" not in str(theirs.sections) and "unreachable" not in str(theirs.sections)
-    assert (await command(engine, f"subscribe feed {url}", T0, other)).title == "Feed #2 already registered"
+    assert (
+        await command(engine, f"subscribe feed {url}", T0, other)
+    ).title == "Feed #2 already registered"
     listed = (await engine.answer("subscriptions", other)).sections
     assert "Feed #2" in str(listed) and "Feed #1" not in str(listed)
     # Removing one workspace's registration leaves the other's.

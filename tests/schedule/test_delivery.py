@@ -64,7 +64,15 @@ async def test_the_scheduler_fires_at_08_00_berlin_on_both_sides_of_the_dst_chan
             return await slack.post_briefing(channel, answer)
 
     with pytest.raises(Stop):
-        await run_scheduler(engine, {"slack": Watched()}, engine.settings, clock=clock, sleep=sleep, retry=FAST, max_wait=3600)
+        await run_scheduler(
+            engine,
+            {"slack": Watched()},
+            engine.settings,
+            clock=clock,
+            sleep=sleep,
+            retry=FAST,
+            max_wait=3600,
+        )
     # 08:00 CET is 07:00 UTC; from Sunday 30 March 08:00 CEST is 06:00 UTC.
     expected = [utc(2025, 3, 29, 7), utc(2025, 3, 30, 6), utc(2025, 3, 31, 6), utc(2025, 4, 1, 6)]
     assert posted_at == expected
@@ -72,10 +80,14 @@ async def test_the_scheduler_fires_at_08_00_berlin_on_both_sides_of_the_dst_chan
     assert len(fake_slack.messages) == 4
 
 
-async def test_no_slot_before_the_subscription_was_made(engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack) -> None:
+async def test_no_slot_before_the_subscription_was_made(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
     await command(engine, "subscribe daily at 08:00", utc(2025, 3, 28, 8, 0, 30))
     assert (await deliver(engine, slack, utc(2025, 3, 28, 8, 1))).outcomes == []
-    assert [o.state for o in (await deliver(engine, slack, utc(2025, 3, 29, 8, 0))).outcomes] == ["sent"]
+    assert [o.state for o in (await deliver(engine, slack, utc(2025, 3, 29, 8, 0))).outcomes] == [
+        "sent"
+    ]
     assert len(fake_slack.messages) == 1
 
 
@@ -98,7 +110,9 @@ async def test_after_downtime_only_the_latest_missed_slot_and_only_while_it_is_r
 # --- once -------------------------------------------------------------------------------------
 
 
-async def test_two_deliver_passes_for_the_same_slot_post_once(engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack) -> None:
+async def test_two_deliver_passes_for_the_same_slot_post_once(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
     await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
     first = await deliver(engine, slack, utc(2025, 3, 29, 7, 0, 10))
     second = await deliver(engine, slack, utc(2025, 3, 29, 7, 5))
@@ -108,7 +122,9 @@ async def test_two_deliver_passes_for_the_same_slot_post_once(engine: Engine, sl
     assert (row.state, row.message_id, row.attempts) == ("sent", fake_slack.messages[0]["ts"], 1)
 
 
-async def test_two_processes_delivering_at_once_post_once(engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack) -> None:
+async def test_two_processes_delivering_at_once_post_once(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
     """`run`'s scheduler and a cron `deliver` racing for the same slot: the claim decides."""
     await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
     one = await make_deliverer(engine, {"slack": slack}, engine.settings, retry=FAST)
@@ -121,7 +137,9 @@ async def test_two_processes_delivering_at_once_post_once(engine: Engine, slack:
 # --- failures ---------------------------------------------------------------------------------
 
 
-async def test_a_429_then_success_posts_once(engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack) -> None:
+async def test_a_429_then_success_posts_once(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
     await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
     fake_slack.rate_limit("chat.postMessage", times=1, retry_after=0)
     report = await deliver(engine, slack, utc(2025, 3, 29, 7, 0, 10))
@@ -130,9 +148,13 @@ async def test_a_429_then_success_posts_once(engine: Engine, slack: SlackPlatfor
     assert len(fake_slack.messages) == 1
 
 
-async def test_a_transient_failure_is_retried_within_the_slot(engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack) -> None:
+async def test_a_transient_failure_is_retried_within_the_slot(
+    engine: Engine, slack: SlackPlatform, fake_slack: FakeSlack
+) -> None:
     await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
-    fake_slack.fail("chat.postMessage", "internal_error", times=1)  # not one the adapter retries itself
+    fake_slack.fail(
+        "chat.postMessage", "internal_error", times=1
+    )  # not one the adapter retries itself
     report = await deliver(engine, slack, utc(2025, 3, 29, 7, 0, 10))
     assert [(o.state, o.attempts) for o in report.outcomes] == [("sent", 2)]
     assert len(fake_slack.messages) == 1
@@ -147,7 +169,9 @@ async def test_when_every_attempt_fails_the_row_says_why_and_how_often(
     [row] = await rows(engine)
     assert (row.state, row.attempts) == ("failed", 3)
     assert row.reason == "internal_error (gave up after 3 attempts)"
-    assert (await (await engine.schedule_store()).subscription(1)).state == "active"  # transient: not paused
+    assert (
+        await (await engine.schedule_store()).subscription(1)
+    ).state == "active"  # transient: not paused
     await deliver(engine, slack, utc(2025, 3, 29, 7, 30))
     assert fake_slack.messages == []  # a failed slot is closed; the next briefing covers its window
 
@@ -158,7 +182,9 @@ async def test_a_removed_channel_pauses_the_subscription_and_tells_its_creator_o
     await command(engine, "subscribe daily at 08:00 Europe/Berlin", T0)
     fake_slack.channel_errors[CHANNEL] = "channel_not_found"
     report = await deliver(engine, slack, utc(2025, 3, 29, 7, 0, 10))
-    assert [(o.state, o.attempts, o.reason) for o in report.outcomes] == [("failed", 1, "channel_not_found")]
+    assert [(o.state, o.attempts, o.reason) for o in report.outcomes] == [
+        ("failed", 1, "channel_not_found")
+    ]
     sub = await (await engine.schedule_store()).subscription(1)
     assert (sub.state, sub.paused_reason) == ("paused", "channel_not_found")
     assert (await deliver(engine, slack, utc(2025, 3, 30, 6, 0, 10))).outcomes == []
@@ -180,7 +206,9 @@ async def seeded(seeded_db: Path, fake_slack: FakeSlack) -> AsyncIterator[Engine
         yield engine
 
 
-async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(seeded: Engine, fake_slack: FakeSlack) -> None:
+async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(
+    seeded: Engine, fake_slack: FakeSlack
+) -> None:
     # The seeds were ingested (with the real clock) moments ago, so just before this `now`.
     now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
     slot = now - timedelta(minutes=30)
@@ -199,16 +227,28 @@ async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(seede
     assert second.window_start == first.window_end  # since the last sent, not a fixed 24 hours
     headline, briefing, nothing = fake_slack.messages
     # A headline counting what is new, the briefing in its thread; nothing new is one line.
-    assert re.fullmatch(r"Briefing: \d+ talks?, \d+ agreements?, \d+ key statements?\nThe briefing is in the thread.", headline["text"])
+    assert re.fullmatch(
+        r"Briefing: \d+ talks?, \d+ agreements?, \d+ key statements?\nThe briefing is in the thread.",
+        headline["text"],
+    )
     assert briefing["thread_ts"] == headline["ts"] and "thread_ts" not in headline
     assert "Briefing" in briefing["text"] and "Nothing new" not in briefing["text"]
     assert first.message_id == headline["ts"]
-    assert nothing["text"] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC." and "thread_ts" not in nothing
+    assert (
+        nothing["text"] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC."
+        and "thread_ts" not in nothing
+    )
 
 
-async def test_a_subscription_may_ask_for_its_briefing_without_a_thread(seeded: Engine, fake_slack: FakeSlack) -> None:
+async def test_a_subscription_may_ask_for_its_briefing_without_a_thread(
+    seeded: Engine, fake_slack: FakeSlack
+) -> None:
     now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
-    made = await command(seeded, f"subscribe daily at {(now - timedelta(minutes=30)):%H:%M} UTC no thread", now - timedelta(hours=2))
+    made = await command(
+        seeded,
+        f"subscribe daily at {(now - timedelta(minutes=30)):%H:%M} UTC no thread",
+        now - timedelta(hours=2),
+    )
     assert made.items[0].data["schedule"].endswith(", no thread")
     slack = SlackPlatform(seeded, seeded.settings)
     try:
@@ -229,7 +269,9 @@ def all_blocks_text(message: dict) -> str:
 @pytest.fixture
 async def discord(tmp_path: Path) -> AsyncIterator[tuple[Engine, DiscordPlatform, FakeDiscord]]:
     fake = await FakeDiscord().start()
-    settings = make_settings(tmp_path / "d.db", DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=fake.api_base)
+    settings = make_settings(
+        tmp_path / "d.db", DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=fake.api_base
+    )
     engine = await Engine.open(settings, load_model=False)
     platform = DiscordPlatform(engine, settings, listen=False)
     yield engine, platform, fake
@@ -246,8 +288,13 @@ async def test_discord_a_429_then_success_posts_once(discord) -> None:
     await command(engine, "subscribe every saturday at 08:00 Europe/Berlin", T0, DISCORD_ADMIN)
     fake.rate_limit_once.add(CHANNEL_ID)
     for minute in (0, 1):
-        await deliver_pass(engine, {"discord": platform}, engine.settings, utc(2025, 3, 29, 7, minute), retry=FAST)
-    assert [c.kind for c in fake.calls if c.key == CHANNEL_ID] == ["rate_limited", "channel_message"]
+        await deliver_pass(
+            engine, {"discord": platform}, engine.settings, utc(2025, 3, 29, 7, minute), retry=FAST
+        )
+    assert [c.kind for c in fake.calls if c.key == CHANNEL_ID] == [
+        "rate_limited",
+        "channel_message",
+    ]
     [row] = await rows(engine)
     assert row.state == "sent" and row.message_id.isdigit()
 
@@ -256,7 +303,9 @@ async def test_discord_an_unknown_channel_pauses_the_subscription(discord) -> No
     engine, platform, fake = discord
     await command(engine, "subscribe daily at 08:00 UTC", T0, DISCORD_ADMIN)
     fake.unknown.add(CHANNEL_ID)
-    await deliver_pass(engine, {"discord": platform}, engine.settings, utc(2025, 3, 29, 8), retry=FAST)
+    await deliver_pass(
+        engine, {"discord": platform}, engine.settings, utc(2025, 3, 29, 8), retry=FAST
+    )
     assert (await (await engine.schedule_store()).subscription(1)).state == "paused"
 
 
@@ -276,7 +325,13 @@ async def test_stopping_run_mid_send_lets_the_send_finish_and_record_it(
             return await slack.post_briefing(channel, answer)
 
     task = asyncio.create_task(
-        run_scheduler(engine, {"slack": Slow()}, engine.settings, clock=lambda: utc(2025, 3, 29, 7, 0, 5), retry=FAST)
+        run_scheduler(
+            engine,
+            {"slack": Slow()},
+            engine.settings,
+            clock=lambda: utc(2025, 3, 29, 7, 0, 5),
+            retry=FAST,
+        )
     )
     await asyncio.wait_for(sending.wait(), 5)
     task.cancel()

@@ -36,8 +36,10 @@ async def site() -> AsyncIterator[str]:
         return web.Response(text=rss(base + "/page"), content_type="application/rss+xml")
 
     async def page(request: web.Request) -> web.Response:
-        return web.Response(text=f"<html><body><article><h1>Lima</h1><p>{TEXT * 5}</p></article></body></html>",
-                            content_type="text/html")
+        return web.Response(
+            text=f"<html><body><article><h1>Lima</h1><p>{TEXT * 5}</p></article></body></html>",
+            content_type="text/html",
+        )
 
     app = web.Application()
     app.router.add_get("/feed.rss", feed)
@@ -58,7 +60,9 @@ async def engine(tmp_path: Path, extractor) -> AsyncIterator[Engine]:
         yield opened
 
 
-async def test_a_registered_feed_with_one_broken_link_still_delivers_its_other_entries(engine: Engine, site: str) -> None:
+async def test_a_registered_feed_with_one_broken_link_still_delivers_its_other_entries(
+    engine: Engine, site: str
+) -> None:
     schedule = await engine.schedule_store()
     await schedule.add_feed(site + "/feed.rss", "slack:T1:U1", T0.isoformat())
     poller = FeedPoller(schedule, engine.store, engine.extractor, engine.settings)
@@ -69,6 +73,10 @@ async def test_a_registered_feed_with_one_broken_link_still_delivers_its_other_e
     assert feed.failures == 0
 
 
-async def test_briefbot_ingest_of_a_feed_with_one_broken_link_reads_the_rest(engine: Engine, site: str) -> None:
-    report = await Ingester(engine.store, engine.extractor, engine.settings).ingest([site + "/feed.rss"])
+async def test_briefbot_ingest_of_a_feed_with_one_broken_link_reads_the_rest(
+    engine: Engine, site: str
+) -> None:
+    report = await Ingester(engine.store, engine.extractor, engine.settings).ingest(
+        [site + "/feed.rss"]
+    )
     assert len(report.added) >= 1

@@ -75,14 +75,19 @@ class Wire:
     async def feed(self, request: web.Request) -> web.Response:
         await self._track("feed", self.feed_delay)
         return web.Response(
-            text=self.feeds[request.match_info["name"]], content_type="application/rss+xml", headers={"ETag": '"v1"'}
+            text=self.feeds[request.match_info["name"]],
+            content_type="application/rss+xml",
+            headers={"ETag": '"v1"'},
         )
 
     async def page(self, request: web.Request) -> web.Response:
         await self._track("page", self.page_delay)
         n = request.match_info["n"]
         body = f"<p>{TEXT.format(n=n)} " * 5 + "</p>"
-        return web.Response(text=f"<html><body><article><h1>Page {n}</h1>{body}</article></body></html>", content_type="text/html")
+        return web.Response(
+            text=f"<html><body><article><h1>Page {n}</h1>{body}</article></body></html>",
+            content_type="text/html",
+        )
 
     async def start(self) -> Wire:
         app = web.Application()
@@ -120,14 +125,18 @@ async def wire() -> AsyncIterator[Wire]:
 
 @pytest.fixture
 async def engine(tmp_path: Path, extractor) -> AsyncIterator[Engine]:
-    settings = make_settings(tmp_path / "feeds.db", BRIEFBOT_FETCH_ALLOW="127.0.0.1", BRIEFBOT_FEED_MAX_ENTRIES=5)
+    settings = make_settings(
+        tmp_path / "feeds.db", BRIEFBOT_FETCH_ALLOW="127.0.0.1", BRIEFBOT_FEED_MAX_ENTRIES=5
+    )
     async with await Engine.open(settings, load_model=False) as opened:
         opened._extractor = extractor
         yield opened
 
 
 async def poller(engine: Engine, **options) -> FeedPoller:
-    return FeedPoller(await engine.schedule_store(), engine.store, engine.extractor, engine.settings, **options)
+    return FeedPoller(
+        await engine.schedule_store(), engine.store, engine.extractor, engine.settings, **options
+    )
 
 
 async def register(engine: Engine, *urls: str) -> None:
@@ -138,18 +147,24 @@ async def register(engine: Engine, *urls: str) -> None:
 # -- one deadline for the whole fetch -------------------------------------------------------------
 
 
-async def test_a_server_trickling_its_headers_is_cut_at_the_deadline(trickler: str, tmp_path: Path) -> None:
+async def test_a_server_trickling_its_headers_is_cut_at_the_deadline(
+    trickler: str, tmp_path: Path
+) -> None:
     settings = make_settings(tmp_path / "x.db", BRIEFBOT_FETCH_ALLOW="127.0.0.1")
     started = time.monotonic()
     async with web_client(settings) as client:
         with pytest.raises(FetchError, match="took longer than 1 s") as refused:
             # The outer bound only keeps a broken fetch from hanging the suite.
-            await asyncio.wait_for(fetch_bytes(client, trickler + "/feed", 1_000_000, deadline=1.0), 15)
+            await asyncio.wait_for(
+                fetch_bytes(client, trickler + "/feed", 1_000_000, deadline=1.0), 15
+            )
     assert refused.value.category == "unreachable"
     assert time.monotonic() - started < 3
 
 
-async def test_a_stalled_feed_does_not_starve_the_others(engine: Engine, wire: Wire, trickler: str) -> None:
+async def test_a_stalled_feed_does_not_starve_the_others(
+    engine: Engine, wire: Wire, trickler: str
+) -> None:
     wire.feeds["good"] = rss([("Talks", None, 3)])
     await register(engine, trickler + "/stalled.rss", wire.base + "/feeds/good")
     feeds = await poller(engine, pass_budget=2.0)
@@ -181,7 +196,9 @@ async def test_entry_pages_are_fetched_a_few_at_a_time(engine: Engine, wire: Wir
     assert wire.most["page"] == 3
 
 
-async def test_entry_pages_past_the_budget_are_left_for_the_next_pass(engine: Engine, wire: Wire) -> None:
+async def test_entry_pages_past_the_budget_are_left_for_the_next_pass(
+    engine: Engine, wire: Wire
+) -> None:
     wire.page_delay = 60  # pages that never come in time
     wire.feeds["f"] = rss([(f"Story {n}", f"{wire.base}/pages/{n}", 10 + n) for n in range(3)])
     await register(engine, wire.base + "/feeds/f")
@@ -207,19 +224,33 @@ async def test_a_huge_feed_is_read_newest_first_up_to_the_cap(engine: Engine, wi
     await register(engine, wire.base + "/feeds/huge")
     [result] = await (await poller(engine)).poll_due(T0)
     assert (result.added, result.over_cap) == (5, 23)
-    titles = {row["title"] for row in await engine.store.reader.execute_fetchall("SELECT title FROM articles")}
+    titles = {
+        row["title"]
+        for row in await engine.store.reader.execute_fetchall("SELECT title FROM articles")
+    }
     assert titles == {f"Day {day}" for day in range(24, 29)}
 
 
-async def test_ingesting_a_huge_feed_url_says_how_many_entries_it_skipped(engine: Engine, wire: Wire) -> None:
+async def test_ingesting_a_huge_feed_url_says_how_many_entries_it_skipped(
+    engine: Engine, wire: Wire
+) -> None:
     wire.feeds["huge"] = rss([(f"Day {day}", None, day) for day in range(1, 29)])
     items = [item async for item in fetch_articles(wire.base + "/feeds/huge", engine.settings)]
     notices = [item for item in items if isinstance(item, tuple)]
-    assert notices == [(wire.base + "/feeds/huge", "23 older feed entries skipped: a pass reads the newest 5 (BRIEFBOT_FEED_MAX_ENTRIES)")]
-    assert [item.title for item in items if not isinstance(item, tuple)] == [f"Day {day}" for day in range(28, 23, -1)]
+    assert notices == [
+        (
+            wire.base + "/feeds/huge",
+            "23 older feed entries skipped: a pass reads the newest 5 (BRIEFBOT_FEED_MAX_ENTRIES)",
+        )
+    ]
+    assert [item.title for item in items if not isinstance(item, tuple)] == [
+        f"Day {day}" for day in range(28, 23, -1)
+    ]
 
 
-async def test_the_next_pass_after_a_budget_cut_asks_for_the_whole_feed_again(engine: Engine, wire: Wire) -> None:
+async def test_the_next_pass_after_a_budget_cut_asks_for_the_whole_feed_again(
+    engine: Engine, wire: Wire
+) -> None:
     """Validators are kept back when entries were left, so a 304 cannot hide them."""
     wire.page_delay = 60
     wire.feeds["f"] = rss([("Story", f"{wire.base}/pages/1", 10)])

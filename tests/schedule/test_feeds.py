@@ -24,14 +24,14 @@ ARTICLES = {
     "lavrov-rubio": (
         "Lavrov and Rubio hold talks in Riyadh",
         "Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio held talks in "
-        "Riyadh on Tuesday. \"We agreed to restore the work of our embassies,\" Lavrov told reporters "
+        'Riyadh on Tuesday. "We agreed to restore the work of our embassies," Lavrov told reporters '
         "after the meeting. Rubio said that both sides would appoint high-level teams to work on "
         "ending the war in Ukraine. The two delegations met for more than four hours.",
     ),
     "un-envoy": (
         "UN envoy urges restraint",
         "The United Nations special envoy called on all parties to show restraint on Wednesday. "
-        "\"Dialogue is the only way forward,\" the envoy said in Geneva. Foreign ministers of France "
+        '"Dialogue is the only way forward," the envoy said in Geneva. Foreign ministers of France '
         "and Germany are due to meet in Paris next week to discuss the crisis, officials said.",
     ),
 }
@@ -68,7 +68,11 @@ class FeedServer:
         if self.honour_conditional and request.headers.get("If-None-Match") == etag:
             self.hits["304"] += 1
             return web.Response(status=304, headers={"ETag": etag})
-        return web.Response(text=self.rss(), content_type="application/rss+xml", headers={"ETag": etag, "Last-Modified": modified})
+        return web.Response(
+            text=self.rss(),
+            content_type="application/rss+xml",
+            headers={"ETag": etag, "Last-Modified": modified},
+        )
 
     async def page(self, request: web.Request) -> web.Response:
         slug = request.match_info["slug"]
@@ -107,7 +111,8 @@ async def server() -> AsyncIterator[FeedServer]:
 @pytest.fixture
 async def poller(tmp_path: Path, extractor) -> AsyncIterator[tuple[Engine, FeedPoller]]:
     settings = make_settings(
-        tmp_path / "feeds.db", BRIEFBOT_FEED_POLL_SECONDS=int(INTERVAL.total_seconds()),
+        tmp_path / "feeds.db",
+        BRIEFBOT_FEED_POLL_SECONDS=int(INTERVAL.total_seconds()),
         BRIEFBOT_FETCH_ALLOW="127.0.0.1",  # the local feed server; nothing else non-public
     )
     async with await Engine.open(settings, load_model=False) as engine:
@@ -117,7 +122,9 @@ async def poller(tmp_path: Path, extractor) -> AsyncIterator[tuple[Engine, FeedP
 
 async def register(engine: Engine, url: str) -> int:
     schedule = await engine.schedule_store()
-    feed, _ = await schedule.add_feed(url, f"slack:{TEAM}:U0ADMIN", T0.isoformat(), platform="slack", workspace=TEAM)
+    feed, _ = await schedule.add_feed(
+        url, f"slack:{TEAM}:U0ADMIN", T0.isoformat(), platform="slack", workspace=TEAM
+    )
     return feed.id
 
 
@@ -135,7 +142,9 @@ async def test_a_feed_served_twice_ingests_its_articles_once(poller, server: Fee
     assert any("Lavrov" in str(item.data) for item in talks.items)
 
 
-async def test_a_server_ignoring_conditional_get_still_ingests_once(poller, server: FeedServer) -> None:
+async def test_a_server_ignoring_conditional_get_still_ingests_once(
+    poller, server: FeedServer
+) -> None:
     engine, feeds = poller
     server.honour_conditional = False
     await register(engine, f"{server.base}/feed.xml")
@@ -162,7 +171,12 @@ async def test_a_feed_answering_500_backs_off_and_recovers(poller, server: FeedS
     [recovered] = await feeds.poll_due(T0 + 6 * INTERVAL)
     assert (recovered.status, recovered.added) == ("fetched", 2)
     [feed] = await schedule.feeds()
-    assert (feed.id, feed.failures, feed.last_error, from_db(feed.next_poll_at)) == (feed_id, 0, None, T0 + 7 * INTERVAL)
+    assert (feed.id, feed.failures, feed.last_error, from_db(feed.next_poll_at)) == (
+        feed_id,
+        0,
+        None,
+        T0 + 7 * INTERVAL,
+    )
 
 
 async def test_one_broken_feed_does_not_stop_the_others(poller, server: FeedServer) -> None:
@@ -175,7 +189,9 @@ async def test_one_broken_feed_does_not_stop_the_others(poller, server: FeedServ
     assert await engine.store.count_articles() == 2
 
 
-async def test_subscriptions_name_a_failing_feeds_category_not_its_raw_error(poller, server: FeedServer) -> None:
+async def test_subscriptions_name_a_failing_feeds_category_not_its_raw_error(
+    poller, server: FeedServer
+) -> None:
     """Raw errors ("connection refused" against "HTTP 404") would map which ports answer."""
     engine, feeds = poller
     expected = {

@@ -11,10 +11,20 @@ from tests.schedule.helpers import utc
 @pytest.mark.parametrize(
     ("text", "cron", "zone", "topic"),
     [
-        ("daily at 08:00 Europe/Berlin weekdays about embassies", "0 8 * * 1-5", "Europe/Berlin", "embassies"),
+        (
+            "daily at 08:00 Europe/Berlin weekdays about embassies",
+            "0 8 * * 1-5",
+            "Europe/Berlin",
+            "embassies",
+        ),
         ("daily at 08:00", "0 8 * * *", "UTC", None),
         ("every monday at 09:00 europe/london", "0 9 * * 1", "Europe/London", None),
-        ("every mon, wed and fri at 7:30 am UTC about Ukraine talks", "30 7 * * 1,3,5", "UTC", "Ukraine talks"),
+        (
+            "every mon, wed and fri at 7:30 am UTC about Ukraine talks",
+            "30 7 * * 1,3,5",
+            "UTC",
+            "Ukraine talks",
+        ),
         ('cron "0 8 * * 1-5" Europe/Berlin', "0 8 * * 1-5", "Europe/Berlin", None),
         ("cron “15 6 * * *” about sanctions", "15 6 * * *", "UTC", "sanctions"),
         ("weekdays at 6pm America/New_York", "0 18 * * 1-5", "America/New_York", None),
@@ -27,8 +37,16 @@ def test_schedules_in_words_and_cron(text: str, cron: str, zone: str, topic: str
 
 @pytest.mark.parametrize(
     "text",
-    ["", "daily", "daily at 25:00", "daily at 08:00 Mars/Olympus", "fortnightly at 08:00",
-     'cron "*/5 * * * *"', 'cron "0 8 * *"', 'cron "0 8 31 2 *"'],
+    [
+        "",
+        "daily",
+        "daily at 25:00",
+        "daily at 08:00 Mars/Olympus",
+        "fortnightly at 08:00",
+        'cron "*/5 * * * *"',
+        'cron "0 8 * *"',
+        'cron "0 8 31 2 *"',
+    ],
 )
 def test_schedules_that_make_no_sense_are_refused_with_a_reason(text: str) -> None:
     with pytest.raises(RuleError) as refused:
@@ -43,12 +61,18 @@ def test_eight_o_clock_berlin_stays_eight_o_clock_across_spring_forward() -> Non
     assert latest_slot(cron, zone, utc(2025, 3, 30, 6, 59)) == utc(2025, 3, 30, 6, 0)
     assert latest_slot(cron, zone, utc(2025, 3, 30, 5, 59)) == utc(2025, 3, 29, 7, 0)
     assert next_slot(cron, zone, utc(2025, 3, 29, 7, 0)) == utc(2025, 3, 30, 6, 0)
-    assert next_slot(cron, zone, utc(2025, 10, 25, 6, 0)) == utc(2025, 10, 26, 7, 0)  # and back in autumn
+    assert next_slot(cron, zone, utc(2025, 10, 25, 6, 0)) == utc(
+        2025, 10, 26, 7, 0
+    )  # and back in autumn
 
 
 def test_a_skipped_or_repeated_wall_time_fires_once() -> None:
     cron, zone = "30 2 * * *", "Europe/Berlin"
-    assert next_slot(cron, zone, utc(2025, 3, 29, 12)) == utc(2025, 3, 30, 1, 0)  # 03:00 CEST: 02:30 never happens
+    assert next_slot(cron, zone, utc(2025, 3, 29, 12)) == utc(
+        2025, 3, 30, 1, 0
+    )  # 03:00 CEST: 02:30 never happens
     first = next_slot(cron, zone, utc(2025, 10, 25, 12))
-    assert first == utc(2025, 10, 26, 0, 30)  # 02:30 CEST; the second 02:30 (CET) is not a second slot
+    assert first == utc(
+        2025, 10, 26, 0, 30
+    )  # 02:30 CEST; the second 02:30 (CET) is not a second slot
     assert next_slot(cron, zone, first) == utc(2025, 10, 27, 1, 30)

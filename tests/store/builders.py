@@ -11,8 +11,16 @@ from bot.facts import Entity, Event, Extraction, Location, Participant, Statemen
 from bot.ingest.article import Article
 
 COUNTRIES = {
-    "ARM": "Armenia", "AZE": "Azerbaijan", "FIN": "Finland", "EST": "Estonia", "SRB": "Serbia",
-    "XKX": "Kosovo", "OMN": "Oman", "NOR": "Norway", "CHL": "Chile", "PER": "Peru",
+    "ARM": "Armenia",
+    "AZE": "Azerbaijan",
+    "FIN": "Finland",
+    "EST": "Estonia",
+    "SRB": "Serbia",
+    "XKX": "Kosovo",
+    "OMN": "Oman",
+    "NOR": "Norway",
+    "CHL": "Chile",
+    "PER": "Peru",
 }
 _serial = count(1)
 
@@ -39,18 +47,36 @@ def talks(
     evidence: str = "The delegations met.",
 ) -> Event:
     return Event(
-        type=type, kind=kind, participants=list(sides), evidence=evidence, evidence_start=0,
-        evidence_end=len(evidence), location=Location(place, place_code or _code_of(place)) if place else None,
-        date=date, date_precision=precision if date else None, status=status, outcome=outcome,
+        type=type,
+        kind=kind,
+        participants=list(sides),
+        evidence=evidence,
+        evidence_start=0,
+        evidence_end=len(evidence),
+        location=Location(place, place_code or _code_of(place)) if place else None,
+        date=date,
+        date_precision=precision if date else None,
+        status=status,
+        outcome=outcome,
         confidence=confidence,
     )
 
 
-def said(speaker: str, content: str, *, confidence: float = 0.9, date: str | None = None) -> Statement:
+def said(
+    speaker: str, content: str, *, confidence: float = 0.9, date: str | None = None
+) -> Statement:
     return Statement(
-        speaker=speaker, speaker_text=speaker, speaker_kind="person", verb="say", content=content,
-        content_start=0, content_end=len(content), quote="indirect", evidence=f"{speaker} said {content}.",
-        date=date, confidence=confidence,
+        speaker=speaker,
+        speaker_text=speaker,
+        speaker_kind="person",
+        verb="say",
+        content=content,
+        content_start=0,
+        content_end=len(content),
+        quote="indirect",
+        evidence=f"{speaker} said {content}.",
+        date=date,
+        confidence=confidence,
     )
 
 
@@ -58,7 +84,9 @@ def article(source: str, published: str, *, title: str | None = None) -> Article
     """A distinct article each call (its text differs), so the store never takes it for a duplicate."""
     n = next(_serial)
     title = title or f"{source} report {n}"
-    return Article(title=title, text=f"{title}. Invented text number {n}.", source=source, published=published)
+    return Article(
+        title=title, text=f"{title}. Invented text number {n}.", source=source, published=published
+    )
 
 
 def extraction(*events: Event, statements: tuple[Statement, ...] = ()) -> Extraction:
@@ -70,8 +98,14 @@ def extraction(*events: Event, statements: tuple[Statement, ...] = ()) -> Extrac
     for st in statements:
         if st.speaker:
             entities.setdefault(st.speaker, Entity(st.speaker, "person"))
-    return Extraction(id=None, title=None, published=None, entities=list(entities.values()),
-                      statements=list(statements), events=list(events))
+    return Extraction(
+        id=None,
+        title=None,
+        published=None,
+        entities=list(entities.values()),
+        statements=list(statements),
+        events=list(events),
+    )
 
 
 def _code_of(place: str) -> str | None:

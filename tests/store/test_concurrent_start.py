@@ -56,7 +56,10 @@ def _open_together(db: Path, folder: Path) -> list[subprocess.CompletedProcess[s
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", OPEN_WHEN_TOLD, str(db), str(flag), str(go)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for flag in ready
     ]
@@ -67,12 +70,17 @@ def _open_together(db: Path, folder: Path) -> list[subprocess.CompletedProcess[s
     finally:
         for p in procs:
             p.kill()
-    return [subprocess.CompletedProcess(p.args, p.returncode, out, err) for p, (out, err) in zip(procs, outputs, strict=True)]
+    return [
+        subprocess.CompletedProcess(p.args, p.returncode, out, err)
+        for p, (out, err) in zip(procs, outputs, strict=True)
+    ]
 
 
 def _recorded_versions(db: Path) -> list[int]:
     with sqlite3.connect(db) as conn:
-        return [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        return [
+            r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        ]
 
 
 def test_processes_opening_one_new_database_at_once_all_start_and_migrate_it_once(tmp_path):
@@ -93,8 +101,14 @@ def test_processes_opening_one_new_database_at_once_all_start_and_migrate_it_onc
 def test_several_briefbot_ask_on_one_new_database_all_answer(tmp_path):
     db = tmp_path / "fresh.db"
     procs = [
-        subprocess.Popen(briefbot("ask", "sources"), cwd=tmp_path, env=cli_env(db),
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            briefbot("ask", "sources"),
+            cwd=tmp_path,
+            env=cli_env(db),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(3)
     ]
     for proc in procs:

@@ -16,14 +16,32 @@ async def _engine(tmp_path, **settings) -> Engine:
 
 
 async def _store_sure_and_unsure_facts(engine: Engine) -> None:
-    sure = talks(country("FIN"), country("EST"), date="2025-03-04", place="Tallinn", status="concluded", confidence=0.8)
-    unsure = talks(country("SRB"), country("XKX"), date="2025-03-04", place="Brussels", status="concluded", confidence=0.2)
+    sure = talks(
+        country("FIN"),
+        country("EST"),
+        date="2025-03-04",
+        place="Tallinn",
+        status="concluded",
+        confidence=0.8,
+    )
+    unsure = talks(
+        country("SRB"),
+        country("XKX"),
+        date="2025-03-04",
+        place="Brussels",
+        status="concluded",
+        confidence=0.2,
+    )
     await engine.store.save(
         article("Baltic Ledger", "2025-03-05"),
-        extraction(sure, unsure, statements=(
-            said("Anna Lind", "the ferry link will reopen", confidence=0.7, date="2025-03-04"),
-            said("Jon Vale", "the bridge is a gift", confidence=0.1, date="2025-03-04"),
-        )),
+        extraction(
+            sure,
+            unsure,
+            statements=(
+                said("Anna Lind", "the ferry link will reopen", confidence=0.7, date="2025-03-04"),
+                said("Jon Vale", "the bridge is a gift", confidence=0.1, date="2025-03-04"),
+            ),
+        ),
     )
 
 
@@ -62,8 +80,14 @@ async def test_a_fact_exactly_at_the_minimum_is_shown(tmp_path):
 async def test_a_statement_reported_again_keeps_the_higher_confidence(tmp_path):
     async with await _engine(tmp_path) as engine:
         quote = "the ferry link will reopen"
-        await engine.store.save(article("Baltic Ledger", "2025-03-05"), extraction(statements=(said("Anna Lind", quote, confidence=0.3),)))
-        await engine.store.save(article("Harbour Post", "2025-03-05"), extraction(statements=(said("Anna Lind", quote, confidence=0.75),)))
+        await engine.store.save(
+            article("Baltic Ledger", "2025-03-05"),
+            extraction(statements=(said("Anna Lind", quote, confidence=0.3),)),
+        )
+        await engine.store.save(
+            article("Harbour Post", "2025-03-05"),
+            extraction(statements=(said("Anna Lind", quote, confidence=0.75),)),
+        )
         rows, _ = await engine.store.statements(limit=5)
     assert len(rows) == 1 and rows[0]["confidence"] == 0.75 and len(rows[0]["sources"]) == 2
 

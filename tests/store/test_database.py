@@ -16,11 +16,20 @@ async def test_migrations_apply_on_an_empty_database_and_are_recorded(tmp_path):
     store = await Store.open(path)
     await store.close()
     with sqlite3.connect(path) as conn:
-        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        versions = [
+            r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        ]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert versions == [m.version for m in available_migrations()]
-    assert {"articles", "entities", "entity_aliases", "statements", "events", "articles_fts"} <= tables
+    assert {
+        "articles",
+        "entities",
+        "entity_aliases",
+        "statements",
+        "events",
+        "articles_fts",
+    } <= tables
 
 
 async def test_reopening_an_existing_database_keeps_its_data_and_applies_nothing_twice(tmp_path):
@@ -32,7 +41,9 @@ async def test_reopening_an_existing_database_keeps_its_data_and_applies_nothing
     await store.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT name FROM sources").fetchall() == [("Kept",)]
-        counts = conn.execute("SELECT version, count(*) FROM schema_migrations GROUP BY version").fetchall()
+        counts = conn.execute(
+            "SELECT version, count(*) FROM schema_migrations GROUP BY version"
+        ).fetchall()
     assert all(n == 1 for _, n in counts)
 
 
@@ -51,7 +62,9 @@ async def test_an_older_database_is_upgraded_with_the_migrations_it_lacks(tmp_pa
     store = await Store.open(path)
     await store.close()
     with sqlite3.connect(path) as conn:
-        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")]
+        versions = [
+            r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY version")
+        ]
         assert conn.execute("SELECT name FROM sources").fetchall() == [("Kept",)]
     assert versions == [m.version for m in everything]
 
@@ -115,7 +128,9 @@ async def test_an_upgrade_that_fails_leaves_the_database_as_it_was(tmp_path, mon
     async with await Store.open(path):
         pass
     # A later migration that works, then one that fails halfway: neither is left behind.
-    broken = database.Migration(9001, "9001_broken", "CREATE TABLE half_done (x); SELECT * FROM no_such_table;")
+    broken = database.Migration(
+        9001, "9001_broken", "CREATE TABLE half_done (x); SELECT * FROM no_such_table;"
+    )
     monkeypatch.setattr(database, "available_migrations", lambda: [*everything, broken])
     with pytest.raises(StoreError, match="no_such_table"):
         await Store.open(path)

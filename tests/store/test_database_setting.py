@@ -28,22 +28,44 @@ def _invoke(db: str, *args: str):
     return CliRunner().invoke(app, list(args), env={"BRIEFBOT_DB": db})
 
 
-def test_briefbot_ask_with_a_postgresql_url_exits_non_zero_with_one_line_and_creates_nothing(tmp_path):
+def test_briefbot_ask_with_a_postgresql_url_exits_non_zero_with_one_line_and_creates_nothing(
+    tmp_path,
+):
     # A real process: what an operator sees, exit code, stderr and the folder afterwards.
-    result = subprocess.run(briefbot("ask", "latest talks"), cwd=tmp_path, capture_output=True, text=True,
-                            env=cli_env(Path("unused"), BRIEFBOT_DB=POSTGRES), timeout=120)
+    result = subprocess.run(
+        briefbot("ask", "latest talks"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=cli_env(Path("unused"), BRIEFBOT_DB=POSTGRES),
+        timeout=120,
+    )
     assert result.returncode != 0
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
-    assert "postgresql:// URL" in result.stderr and "PostgreSQL is not supported yet" in result.stderr
+    assert (
+        "postgresql:// URL" in result.stderr and "PostgreSQL is not supported yet" in result.stderr
+    )
     assert "hunter2" not in result.stderr  # the URL's password is never echoed
     assert list(tmp_path.iterdir()) == []  # no `postgresql:` file or folder
 
 
-@pytest.mark.parametrize("args", [("ingest", "article.txt"), ("run", "slack"), ("run", "all"), ("deliver",),
-                                  ("reindex",), ("health",), ("demo",)])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ingest", "article.txt"),
+        ("run", "slack"),
+        ("run", "all"),
+        ("deliver",),
+        ("reindex",),
+        ("health",),
+        ("demo",),
+    ],
+)
 def test_every_command_using_the_database_refuses_a_postgresql_url(in_empty_folder, args):
-    (in_empty_folder / "article.txt").write_text("Talks\n\nThe ministers met in Geneva.\n", encoding="utf-8")
+    (in_empty_folder / "article.txt").write_text(
+        "Talks\n\nThe ministers met in Geneva.\n", encoding="utf-8"
+    )
     result = _invoke(POSTGRES, *args)
     assert result.exit_code != 0
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -51,9 +73,17 @@ def test_every_command_using_the_database_refuses_a_postgresql_url(in_empty_fold
     assert [p.name for p in in_empty_folder.iterdir()] == ["article.txt"]
 
 
-@pytest.mark.parametrize("db", ["mysql://root@localhost/briefbot", "redis://127.0.0.1:6379/0",
-                                "POSTGRES://x/y", "sqlite://server/briefbot.db", "sqlite:///",
-                                "sqlite:///b.db?mode=ro"])
+@pytest.mark.parametrize(
+    "db",
+    [
+        "mysql://root@localhost/briefbot",
+        "redis://127.0.0.1:6379/0",
+        "POSTGRES://x/y",
+        "sqlite://server/briefbot.db",
+        "sqlite:///",
+        "sqlite:///b.db?mode=ro",
+    ],
+)
 def test_other_urls_and_sqlite_urls_naming_no_local_file_are_refused(in_empty_folder, db):
     result = _invoke(db, "ask", "sources")
     assert result.exit_code != 0
@@ -65,10 +95,12 @@ def test_other_urls_and_sqlite_urls_naming_no_local_file_are_refused(in_empty_fo
 def test_plain_paths_and_sqlite_urls_name_the_files_they_say(in_empty_folder):
     (in_empty_folder / "absolute").mkdir()
     absolute = in_empty_folder / "absolute" / "b.db"
-    accepted = [("plain/b.db", in_empty_folder / "plain" / "b.db"),
-                ("sqlite:///relative/b.db", in_empty_folder / "relative" / "b.db"),
-                ("sqlite:///with%20space.db", in_empty_folder / "with space.db"),
-                (f"sqlite:///{absolute}", absolute)]  # four slashes: an absolute path
+    accepted = [
+        ("plain/b.db", in_empty_folder / "plain" / "b.db"),
+        ("sqlite:///relative/b.db", in_empty_folder / "relative" / "b.db"),
+        ("sqlite:///with%20space.db", in_empty_folder / "with space.db"),
+        (f"sqlite:///{absolute}", absolute),
+    ]  # four slashes: an absolute path
     for db, file in accepted:
         result = _invoke(db, "ask", "sources")
         assert result.exit_code == 0, (db, result.output)

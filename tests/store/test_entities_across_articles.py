@@ -20,10 +20,14 @@ async def ingest_texts(tmp_path, extractor, texts: dict[str, str]) -> sqlite3.Co
 
 
 async def test_two_people_sharing_a_surname_stay_two(tmp_path, extractor):
-    db = await ingest_texts(tmp_path, extractor, {
-        "a.txt": "Biden speech\nFormer US President Joe Biden said that the alliance would hold. Biden added that it was strong.",
-        "b.txt": "Hunter Biden case\nHunter Biden said that he had done nothing wrong.",
-    })
+    db = await ingest_texts(
+        tmp_path,
+        extractor,
+        {
+            "a.txt": "Biden speech\nFormer US President Joe Biden said that the alliance would hold. Biden added that it was strong.",
+            "b.txt": "Hunter Biden case\nHunter Biden said that he had done nothing wrong.",
+        },
+    )
     people = {r[0] for r in db.execute("SELECT name FROM entities WHERE kind = 'person'")}
     assert {"Joe Biden", "Hunter Biden"} <= people
     speakers = {r[0] for r in db.execute("SELECT speaker FROM statements")}
@@ -31,9 +35,13 @@ async def test_two_people_sharing_a_surname_stay_two(tmp_path, extractor):
 
 
 async def test_the_same_statement_negated_is_a_different_statement(tmp_path, extractor):
-    db = await ingest_texts(tmp_path, extractor, {
-        "a.txt": "Lavrov on the proposal\nRussian Foreign Minister Sergey Lavrov said that Moscow will accept the proposal.",
-        "b.txt": "Lavrov rejects\nRussian Foreign Minister Sergey Lavrov said that Moscow will not accept the proposal under any circumstances.",
-    })
+    db = await ingest_texts(
+        tmp_path,
+        extractor,
+        {
+            "a.txt": "Lavrov on the proposal\nRussian Foreign Minister Sergey Lavrov said that Moscow will accept the proposal.",
+            "b.txt": "Lavrov rejects\nRussian Foreign Minister Sergey Lavrov said that Moscow will not accept the proposal under any circumstances.",
+        },
+    )
     contents = sorted(r[0] for r in db.execute("SELECT content FROM statements"))
     assert len(contents) == 2, contents

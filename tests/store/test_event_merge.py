@@ -61,8 +61,12 @@ def _abu_dhabi(events: list[dict]) -> list[dict]:
     return [e for e in events if e["location"] and e["location"]["name"] == "Abu Dhabi"]
 
 
-async def test_two_outlets_reporting_the_same_planned_talks_give_one_event_with_two_sources(tmp_path, extractor):
-    events = _abu_dhabi(await _ingest(tmp_path, extractor, {"a": PLANNED, "b": PLANNED_OTHER_OUTLET}))
+async def test_two_outlets_reporting_the_same_planned_talks_give_one_event_with_two_sources(
+    tmp_path, extractor
+):
+    events = _abu_dhabi(
+        await _ingest(tmp_path, extractor, {"a": PLANNED, "b": PLANNED_OTHER_OUTLET})
+    )
     assert len(events) == 1, events
     talks = events[0]
     assert {s["source"] for s in talks["sources"]} == {"Daily Courier", "Caucasus Wire"}
@@ -73,7 +77,9 @@ async def test_two_outlets_reporting_the_same_planned_talks_give_one_event_with_
 
 async def test_a_later_report_concludes_the_talks_and_adds_the_outcome(tmp_path, extractor):
     events = await _ingest(
-        tmp_path, extractor, {"a": PLANNED, "b": PLANNED_OTHER_OUTLET, "c": CONCLUDED, "d": UNRELATED}
+        tmp_path,
+        extractor,
+        {"a": PLANNED, "b": PLANNED_OTHER_OUTLET, "c": CONCLUDED, "d": UNRELATED},
     )
     talks = _abu_dhabi(events)
     assert len(talks) == 1, talks

@@ -11,10 +11,14 @@ from bot.store.store import Store
 NOW = "2025-03-01T08:00:00+00:00"
 
 
-async def test_feeds_and_dm_subscriptions_move_to_their_own_workspaces(tmp_path, monkeypatch) -> None:
+async def test_feeds_and_dm_subscriptions_move_to_their_own_workspaces(
+    tmp_path, monkeypatch
+) -> None:
     path = tmp_path / "before.db"
     everything = database.available_migrations()
-    monkeypatch.setattr(database, "available_migrations", lambda: [m for m in everything if m.version < 9])
+    monkeypatch.setattr(
+        database, "available_migrations", lambda: [m for m in everything if m.version < 9]
+    )
     await (await Store.open(path)).close()
     with sqlite3.connect(path) as conn:
         conn.executemany(
@@ -33,7 +37,9 @@ async def test_feeds_and_dm_subscriptions_move_to_their_own_workspaces(tmp_path,
     monkeypatch.setattr(database, "available_migrations", lambda: everything)
     await (await Store.open(path)).close()
     with sqlite3.connect(path) as conn:
-        feeds = conn.execute("SELECT id, platform, workspace, added_by, last_error FROM feeds ORDER BY id").fetchall()
+        feeds = conn.execute(
+            "SELECT id, platform, workspace, added_by, last_error FROM feeds ORDER BY id"
+        ).fetchall()
         [(workspace,)] = conn.execute("SELECT workspace FROM subscriptions").fetchall()
     assert feeds == [
         (1, "slack", "T1", "slack:T1:U1", "HTTP 404"),

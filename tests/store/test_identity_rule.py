@@ -21,8 +21,10 @@ from bot.identity import (
 )
 
 _ids = count(1)
-FIN, EST, LAT, NOR = (Party(n, "country", c) for n, c in
-                      (("Finland", "FIN"), ("Estonia", "EST"), ("Latvia", "LVA"), ("Norway", "NOR")))
+FIN, EST, LAT, NOR = (
+    Party(n, "country", c)
+    for n, c in (("Finland", "FIN"), ("Estonia", "EST"), ("Latvia", "LVA"), ("Norway", "NOR"))
+)
 TALLINN = Place("Tallinn", "EST")
 ESTONIA = Place("Estonia", "EST", is_country=True)
 RIGA = Place("Riga", "LVA")
@@ -44,9 +46,19 @@ def report(
 ) -> Report:
     n = next(_ids)
     return Report(
-        id=n, article=article or n, type=type, kind=kind, parties=parties or (FIN, EST), place=place,
-        date=date, precision=precision if date else None, published=published, status=status,
-        outcome=outcome, content=content, confidence=confidence,
+        id=n,
+        article=article or n,
+        type=type,
+        kind=kind,
+        parties=parties or (FIN, EST),
+        place=place,
+        date=date,
+        precision=precision if date else None,
+        published=published,
+        status=status,
+        outcome=outcome,
+        content=content,
+        confidence=confidence,
     )
 
 
@@ -115,7 +127,9 @@ def test_two_agreements_the_same_day_between_the_same_sides_are_two_events():
     same_swap = report(type="AGREE", kind="agreement", content="the exchange of prisoners")
     assert compare(swap, again).rule == "terms"
     assert compare(swap, same_swap).same
-    assert compare(swap, report(type="AGREE", kind="agreement", content="the deal")).same  # says nothing
+    assert compare(
+        swap, report(type="AGREE", kind="agreement", content="the deal")
+    ).same  # says nothing
 
 
 def test_two_reports_from_one_article_are_never_merged_here():
@@ -129,7 +143,10 @@ def test_an_articles_visit_and_the_talks_held_on_it_the_same_day_may_stand_in_on
     assert chosen == 1
     next_day = report(FIN, EST, kind="meeting", article=7, date="2025-03-05")
     assert compare(visit, next_day).rule == "same article"
-    assert compare(report(article=7), report(article=7, kind="visit", place=RIGA)).rule == "same article"
+    assert (
+        compare(report(article=7), report(article=7, kind="visit", place=RIGA)).rule
+        == "same article"
+    )
 
 
 # --- undated reports ---------------------------------------------------------------------------
@@ -147,7 +164,9 @@ def test_an_undated_report_needs_the_sides_a_recent_publication_and_the_place_or
     assert compare(held, report(date=None, place=None, published="2025-03-05")).same
     summit = report(date=None, place=None, kind="summit", published="2025-03-05")
     assert compare(held, summit).rule.startswith("undated without the same place")
-    assert compare(held, report(FIN, date=None, published="2025-03-05")).rule.startswith("undated without the same participants")
+    assert compare(held, report(FIN, date=None, published="2025-03-05")).rule.startswith(
+        "undated without the same participants"
+    )
     assert compare(held, report(date=None, published="2025-03-09")).rule == "published"
 
 
@@ -198,8 +217,12 @@ def test_the_closest_cluster_wins_and_ties_go_to_the_older():
 # --- the event answers show --------------------------------------------------------------------
 def test_a_later_report_moves_the_status_on_and_adds_the_outcome_but_never_moves_a_day_date():
     planned = report(date="2025-03-06", status="planned", published="2025-03-03")
-    held = report(date="2025-03-07", status="concluded", outcome="a joint statement on ferries",
-                  published="2025-03-07")
+    held = report(
+        date="2025-03-07",
+        status="concluded",
+        outcome="a joint statement on ferries",
+        published="2025-03-07",
+    )
     rep = representative([planned, held])
     assert (rep.date, rep.precision, rep.status) == ("2025-03-06", "day", "concluded")
     assert rep.outcome == "a joint statement on ferries"

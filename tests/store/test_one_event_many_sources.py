@@ -19,7 +19,9 @@ MINISTER = person("Aino Kallas", "FIN")  # invented: a person counts as their co
 
 async def _latest_talks(tmp_path: Path, *reports):
     """Store each (article, event) and answer `latest talks`."""
-    async with await Engine.open(make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.5), load_model=False) as engine:
+    async with await Engine.open(
+        make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.5), load_model=False
+    ) as engine:
         for art, ev in reports:
             await engine.store.save(art, extraction(ev))
         return await engine.answer("latest talks")
@@ -28,31 +30,52 @@ async def _latest_talks(tmp_path: Path, *reports):
 async def test_an_outlet_reporting_the_talks_a_day_later_gives_one_item_with_two_sources(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
         # Another outlet, another wording: the minister rather than the country, a meeting, and
         # the talks dated by its own clock to the next day.
-        (article("Harbour Post", "2025-03-05"), talks(MINISTER, EST, kind="meeting", date="2025-03-05", place="Tallinn")),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(MINISTER, EST, kind="meeting", date="2025-03-05", place="Tallinn"),
+        ),
     )
     assert len(answer.items) == 1
-    assert [s["source"] for s in answer.items[0].data["sources"]] == ["Baltic Ledger", "Harbour Post"]
+    assert [s["source"] for s in answer.items[0].data["sources"]] == [
+        "Baltic Ledger",
+        "Harbour Post",
+    ]
 
 
 async def test_an_undated_report_about_the_talks_joins_them(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
         (article("Gulf Courier", "2025-03-05"), talks(EST, FIN, date=None, place="Tallinn")),
     )
     assert len(answer.items) == 1
-    assert [s["source"] for s in answer.items[0].data["sources"]] == ["Baltic Ledger", "Gulf Courier"]
+    assert [s["source"] for s in answer.items[0].data["sources"]] == [
+        "Baltic Ledger",
+        "Gulf Courier",
+    ]
     assert answer.items[0].data["date"] == "2025-03-04"
 
 
 async def test_all_three_reports_of_the_talks_are_one_item(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
-        (article("Harbour Post", "2025-03-05"), talks(MINISTER, EST, kind="meeting", date="2025-03-05", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(MINISTER, EST, kind="meeting", date="2025-03-05", place="Tallinn"),
+        ),
         (article("Gulf Courier", "2025-03-05"), talks(EST, FIN, date=None, place="Tallinn")),
     )
     assert len(answer.items) == 1 and len(answer.items[0].data["sources"]) == 3
@@ -61,9 +84,18 @@ async def test_all_three_reports_of_the_talks_are_one_item(tmp_path):
 async def test_the_second_round_six_weeks_later_in_the_same_city_is_its_own_item(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
-        (article("Harbour Post", "2025-03-05"), talks(FIN, EST, date="2025-03-05", place="Tallinn")),
-        (article("Baltic Ledger", "2025-04-15"), talks(FIN, EST, date="2025-04-15", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(FIN, EST, date="2025-03-05", place="Tallinn"),
+        ),
+        (
+            article("Baltic Ledger", "2025-04-15"),
+            talks(FIN, EST, date="2025-04-15", place="Tallinn"),
+        ),
         (article("Harbour Post", "2025-04-16"), talks(EST, FIN, date=None, place="Tallinn")),
     )
     rounds = [(i.data["date"], [s["source"] for s in i.data["sources"]]) for i in answer.items]
@@ -76,22 +108,43 @@ async def test_the_second_round_six_weeks_later_in_the_same_city_is_its_own_item
 async def test_planned_talks_then_a_report_of_them_held_become_one_concluded_event(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-01"), talks(FIN, EST, date="2025-03-04", place="Tallinn", status="planned")),
-        (article("Harbour Post", "2025-03-04"), talks(
-            FIN, EST, date="2025-03-04", place="Tallinn", status="concluded",
-            outcome="agreed to reopen the night ferry")),
+        (
+            article("Baltic Ledger", "2025-03-01"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn", status="planned"),
+        ),
+        (
+            article("Harbour Post", "2025-03-04"),
+            talks(
+                FIN,
+                EST,
+                date="2025-03-04",
+                place="Tallinn",
+                status="concluded",
+                outcome="agreed to reopen the night ferry",
+            ),
+        ),
     )
     assert len(answer.items) == 1
     held = answer.items[0].data
-    assert (held["status"], held["outcome"], held["date"]) == ("concluded", "agreed to reopen the night ferry", "2025-03-04")
+    assert (held["status"], held["outcome"], held["date"]) == (
+        "concluded",
+        "agreed to reopen the night ferry",
+        "2025-03-04",
+    )
     assert len(held["sources"]) == 2
 
 
 async def test_a_later_report_never_moves_the_day_of_the_talks(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn", status="concluded")),
-        (article("Harbour Post", "2025-03-06"), talks(FIN, EST, date="2025-03-05", place="Tallinn", status="concluded")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn", status="concluded"),
+        ),
+        (
+            article("Harbour Post", "2025-03-06"),
+            talks(FIN, EST, date="2025-03-05", place="Tallinn", status="concluded"),
+        ),
     )
     assert answer.items[0].data["date"] == "2025-03-04"
 
@@ -99,22 +152,39 @@ async def test_a_later_report_never_moves_the_day_of_the_talks(tmp_path):
 async def test_sources_disagreeing_on_the_date_are_shown_side_by_side(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-05"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
-        (article("Harbour Post", "2025-03-05"), talks(FIN, EST, date="2025-03-05", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-05"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(FIN, EST, date="2025-03-05", place="Tallinn"),
+        ),
     )
     item = answer.items[0]
-    assert item.data["disagreements"] == {"date": [
-        {"source": "Baltic Ledger", "value": "2025-03-04"},
-        {"source": "Harbour Post", "value": "2025-03-05"},
-    ]}
-    assert "Sources disagree on date: Baltic Ledger 2025-03-04 · Harbour Post 2025-03-05" in render_text(answer)
+    assert item.data["disagreements"] == {
+        "date": [
+            {"source": "Baltic Ledger", "value": "2025-03-04"},
+            {"source": "Harbour Post", "value": "2025-03-05"},
+        ]
+    }
+    assert (
+        "Sources disagree on date: Baltic Ledger 2025-03-04 · Harbour Post 2025-03-05"
+        in render_text(answer)
+    )
 
 
 async def test_a_vaguer_date_that_holds_the_exact_one_is_no_disagreement(tmp_path):
     answer = await _latest_talks(
         tmp_path,
-        (article("Baltic Ledger", "2025-03-04"), talks(FIN, EST, date="2025-03-04", place="Tallinn")),
-        (article("Harbour Post", "2025-03-05"), talks(FIN, EST, date="2025-03-01", precision="month", place="Tallinn")),
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(FIN, EST, date="2025-03-01", precision="month", place="Tallinn"),
+        ),
     )
     assert len(answer.items) == 1 and "disagreements" not in answer.items[0].data
 
@@ -138,12 +208,16 @@ Estonia and Finland held talks in Tallinn on Thursday on linking their power gri
 """
 
 
-async def test_two_outlets_wording_the_same_talks_differently_give_one_item_through_the_real_extractor(tmp_path, extractor):
+async def test_two_outlets_wording_the_same_talks_differently_give_one_item_through_the_real_extractor(
+    tmp_path, extractor
+):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.md").write_text(THURSDAY, encoding="utf-8")
     (folder / "b.md").write_text(FRIDAY, encoding="utf-8")
-    engine = await Engine.open(make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.0), load_model=False)
+    engine = await Engine.open(
+        make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.0), load_model=False
+    )
     engine._extractor = extractor
     async with engine:
         await engine.ingest([folder])

@@ -21,10 +21,22 @@ async def _fill(store: Store) -> None:
     talks the same day as the first, and an undated follow-up about the first."""
     first = dict(date="2025-03-04", place="Tallinn", status="concluded")
     await store.save(article("Baltic Ledger", "2025-03-04"), extraction(talks(FIN, EST, **first)))
-    await store.save(article("Harbour Post", "2025-03-05"), extraction(talks(EST, FIN, date="2025-03-05", place="Tallinn")))
-    await store.save(article("Balkan Desk", "2025-03-04"), extraction(talks(SRB, XKX, date="2025-03-04", place="Brussels")))
-    await store.save(article("Gulf Courier", "2025-03-06"), extraction(talks(FIN, EST, date=None, place="Tallinn")))
-    await store.save(article("Baltic Ledger", "2025-04-15"), extraction(talks(FIN, EST, date="2025-04-15", place="Tallinn")))
+    await store.save(
+        article("Harbour Post", "2025-03-05"),
+        extraction(talks(EST, FIN, date="2025-03-05", place="Tallinn")),
+    )
+    await store.save(
+        article("Balkan Desk", "2025-03-04"),
+        extraction(talks(SRB, XKX, date="2025-03-04", place="Brussels")),
+    )
+    await store.save(
+        article("Gulf Courier", "2025-03-06"),
+        extraction(talks(FIN, EST, date=None, place="Tallinn")),
+    )
+    await store.save(
+        article("Baltic Ledger", "2025-04-15"),
+        extraction(talks(FIN, EST, date="2025-04-15", place="Tallinn")),
+    )
 
 
 async def _snapshot(store: Store) -> tuple[list[tuple], list[tuple]]:
@@ -35,12 +47,15 @@ async def _snapshot(store: Store) -> tuple[list[tuple], list[tuple]]:
         members.setdefault(r["event_id"], []).append(r["article_id"])
     events, _ = await store.events(limit=100)
     fields = sorted(
-        (e["id"], e["date"], e["status"], (e["location"] or {}).get("name"), len(e["sources"])) for e in events
+        (e["id"], e["date"], e["status"], (e["location"] or {}).get("name"), len(e["sources"]))
+        for e in events
     )
     return sorted((event, tuple(arts)) for event, arts in members.items()), fields
 
 
-async def test_reindex_gives_the_same_events_as_the_ingest_and_changes_nothing_when_run_again(tmp_path):
+async def test_reindex_gives_the_same_events_as_the_ingest_and_changes_nothing_when_run_again(
+    tmp_path,
+):
     async with await Store.open(tmp_path / "b.db") as store:
         await _fill(store)
         ingested = await _snapshot(store)
@@ -100,13 +115,20 @@ async def test_each_report_keeps_why_it_is_in_its_event(tmp_path):
     async with await Store.open(tmp_path / "b.db") as store:
         await _fill(store)
         # The same parties the same day, but in Riga: a candidate, refused, and it says why.
-        await store.save(article("Amber Wire", "2025-03-04"), extraction(talks(FIN, EST, date="2025-03-04", place="Riga")))
+        await store.save(
+            article("Amber Wire", "2025-03-04"),
+            extraction(talks(FIN, EST, date="2025-03-04", place="Riga")),
+        )
         reports = await store.event_reports()
     reasons = [r["merge_reason"] for r in reports]
     assert reasons[0] == {"rule": "new"}
-    assert reasons[1]["rule"] == "dated" and {"date", "participants", "place"} <= set(reasons[1]["agreed"])
+    assert reasons[1]["rule"] == "dated" and {"date", "participants", "place"} <= set(
+        reasons[1]["agreed"]
+    )
     assert reasons[1]["members"] == 2
-    assert reasons[3]["rule"] == "undated" and {"published", "participants", "place"} <= set(reasons[3]["agreed"])
+    assert reasons[3]["rule"] == "undated" and {"published", "participants", "place"} <= set(
+        reasons[3]["agreed"]
+    )
     assert reasons[4] == {"rule": "new"}  # the next round: no event near its date
     tallinn = reports[0]["event_id"]
     assert reasons[5]["rule"] == "new" and reasons[5]["refused"][str(tallinn)].startswith("place")
@@ -126,7 +148,9 @@ def test_the_reindex_command_rebuilds_and_reports(tmp_path, monkeypatch):
     assert "reindexed 5 event reports: 3 events before, 3 after" in result.output
 
 
-async def test_events_stored_before_reports_existed_are_reindexed_from_what_their_sources_claimed(tmp_path, monkeypatch):
+async def test_events_stored_before_reports_existed_are_reindexed_from_what_their_sources_claimed(
+    tmp_path, monkeypatch
+):
     import bot.store.database as database
 
     everything = database.available_migrations()
@@ -154,7 +178,9 @@ async def test_events_stored_before_reports_existed_are_reindexed_from_what_thei
         result = await store.reindex()
         events, _ = await store.events(limit=10)
     assert [(r["article_id"], r["date"], r["merge_reason"]) for r in migrated] == [
-        (1, "2025-03-04", {"rule": "migrated"}), (2, "2025-04-15", {"rule": "migrated"})]
+        (1, "2025-03-04", {"rule": "migrated"}),
+        (2, "2025-04-15", {"rule": "migrated"}),
+    ]
     assert result.events_after == 2
     assert sorted(e["date"] for e in events) == ["2025-03-04", "2025-04-15"]
 

@@ -26,7 +26,12 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 @pytest.fixture
 def settings(seeded_db: Path, fake_slack: FakeSlack) -> Settings:
     # No per-user command budget: these tests type many commands as one admin.
-    return make_settings(seeded_db, SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake_slack.api_url, BRIEFBOT_RATE_PER_MINUTE=0)
+    return make_settings(
+        seeded_db,
+        SLACK_BOT_TOKEN=TOKEN,
+        SLACK_API_URL=fake_slack.api_url,
+        BRIEFBOT_RATE_PER_MINUTE=0,
+    )
 
 
 @pytest.fixture

@@ -15,8 +15,12 @@ from tests.fakes.slack_api import FakeSlack
 TOKEN = "xoxb-test-token"
 TEAM = "T0TEST"
 CHANNEL = "C0WATCH"
-ADMIN = Conversation(platform="slack", workspace=TEAM, channel=CHANNEL, user="U0ADMIN", is_admin=True)
-MEMBER = Conversation(platform="slack", workspace=TEAM, channel=CHANNEL, user="U0MEMBER", is_admin=False)
+ADMIN = Conversation(
+    platform="slack", workspace=TEAM, channel=CHANNEL, user="U0ADMIN", is_admin=True
+)
+MEMBER = Conversation(
+    platform="slack", workspace=TEAM, channel=CHANNEL, user="U0MEMBER", is_admin=False
+)
 
 
 def utc(*parts: int) -> datetime:

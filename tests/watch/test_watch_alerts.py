@@ -56,7 +56,9 @@ async def test_a_watch_on_talks_with_a_person_posts_the_talks_once(
     assert (await restarted.run_pass()).sent == []
     assert len(fake_slack.messages) == 1
     answer = await engine.answer("talks with Lavrov", ADMIN)
-    assert answer.items[0].data["sources"][1]["source"] == "Bosphorus Daily"  # it was merged, not missed
+    assert (
+        answer.items[0].data["sources"][1]["source"] == "Bosphorus Daily"
+    )  # it was merged, not missed
 
 
 async def test_articles_ingested_while_the_watcher_was_down_alert_once_it_is_back(
@@ -184,7 +186,9 @@ async def test_a_channel_that_is_gone_pauses_the_watch_and_tells_its_creator(
     assert "Watches paused" not in ((await engine.answer("watches", ADMIN)).note or "")  # told once
 
 
-async def test_alerts_post_to_discord_through_the_real_client(tmp_path: Path, seeded_db: Path, extractor) -> None:
+async def test_alerts_post_to_discord_through_the_real_client(
+    tmp_path: Path, seeded_db: Path, extractor
+) -> None:
     from adapters.discord_bot import DiscordPlatform
     from tests.conftest import make_settings
     from tests.fakes.discord_api import CHANNEL_ID, GUILD_ID, FakeDiscord
@@ -208,7 +212,9 @@ async def test_alerts_post_to_discord_through_the_real_client(tmp_path: Path, se
         assert first.key == CHANNEL_ID and "Sergey Lavrov" in discord_text(first.body)
         assert "Update · Watch \\#1" in discord_text(update.body)  # markdown-escaped
         first_alert = (await (await engine.watch_store()).alerts(1))[0]
-        assert str(update.body["message_reference"]["message_id"]) == first_alert.message_id  # a reply
+        assert (
+            str(update.body["message_reference"]["message_id"]) == first_alert.message_id
+        )  # a reply
         assert update.body["allowed_mentions"] == {"parse": []}
     finally:
         await platform.disconnect()

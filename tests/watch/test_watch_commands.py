@@ -23,28 +23,58 @@ async def test_a_member_cannot_create_a_watch_but_may_list_them(engine: Engine) 
     assert listing.ok and [i.data["query"] for i in listing.items] == ["talks with Lavrov"]
 
 
-async def test_the_examples_are_parsed_once_into_the_answer_queries_structure(engine: Engine) -> None:
+async def test_the_examples_are_parsed_once_into_the_answer_queries_structure(
+    engine: Engine,
+) -> None:
     expected = {
         "talks with Lavrov": ("latest_talks", ["Lavrov"], None, None),
-        "agreements between Armenia and Azerbaijan": ("agreements", ["Armenia", "Azerbaijan"], "AGREE", None),
-        "statements by State Department about Iran": ("who_said_what", ["State Department"], None, "Iran"),
+        "agreements between Armenia and Azerbaijan": (
+            "agreements",
+            ["Armenia", "Azerbaijan"],
+            "AGREE",
+            None,
+        ),
+        "statements by State Department about Iran": (
+            "who_said_what",
+            ["State Department"],
+            None,
+            "Iran",
+        ),
         "events sanctions against Russia": ("events", ["Russia"], "SANCTION", None),
     }
     for text, (intent, names, plover, topic) in expected.items():
         answer = await engine.answer(f"watch {text}", ADMIN)
         assert answer.ok, answer.note
         data = answer.items[0].data
-        assert (data["query"], data["intent"], data["names"], data["type"], data["topic"]) == (text, intent, names, plover, topic)
+        assert (data["query"], data["intent"], data["names"], data["type"], data["topic"]) == (
+            text,
+            intent,
+            names,
+            plover,
+            topic,
+        )
         assert data["channel"] == ADMIN.channel and data["state"] == "active"
 
 
 async def test_options_set_the_threshold_the_hourly_limit_and_quiet_hours(engine: Engine) -> None:
-    answer = await engine.answer("watch talks with Lavrov, at most 3 an hour, quiet 22:00-07:00 Europe/Berlin, confidence 0.8", ADMIN)
+    answer = await engine.answer(
+        "watch talks with Lavrov, at most 3 an hour, quiet 22:00-07:00 Europe/Berlin, confidence 0.8",
+        ADMIN,
+    )
     data = answer.items[0].data
-    assert (data["query"], data["max_per_hour"], data["quiet_hours"], data["timezone"], data["min_confidence"]) == (
-        "talks with Lavrov", 3, "22:00-07:00", "Europe/Berlin", 0.8)
+    assert (
+        data["query"],
+        data["max_per_hour"],
+        data["quiet_hours"],
+        data["timezone"],
+        data["min_confidence"],
+    ) == ("talks with Lavrov", 3, "22:00-07:00", "Europe/Berlin", 0.8)
     default = (await engine.answer("watch agreements", ADMIN)).items[0].data
-    assert (default["max_per_hour"], default["quiet_hours"], default["min_confidence"]) == (6, None, 0.5)
+    assert (default["max_per_hour"], default["quiet_hours"], default["min_confidence"]) == (
+        6,
+        None,
+        0.5,
+    )
     again = await engine.answer("watch agreements", ADMIN)
     assert again.title == "Already watching"
 
@@ -67,8 +97,11 @@ async def test_what_cannot_be_watched_is_refused_with_examples(engine: Engine) -
         assert not answer.ok and "watch talks with Lavrov" in answer.note, text
     low = await engine.answer("watch talks with Lavrov confidence 0.2", ADMIN)
     assert not low.ok and "BRIEFBOT_MIN_CONFIDENCE" in low.note
-    for bad, hint in (("watch talks quiet 25:00-07:00", "not a time"), ("watch talks quiet 22:00-07:00 Mars/Base", "timezone"),
-                      ("watch talks at most 0 an hour", "pause watch")):
+    for bad, hint in (
+        ("watch talks quiet 25:00-07:00", "not a time"),
+        ("watch talks quiet 22:00-07:00 Mars/Base", "timezone"),
+        ("watch talks at most 0 an hour", "pause watch"),
+    ):
         answer = await engine.answer(bad, ADMIN)
         assert not answer.ok and hint in answer.note, bad
     ended = await engine.answer("watch talks with Lavrov this week", ADMIN)
@@ -92,7 +125,9 @@ async def test_pause_resume_and_unwatch_stay_in_their_workspace(engine: Engine) 
 
 
 async def test_the_console_cannot_receive_alerts(engine: Engine) -> None:
-    answer = await engine.answer("watch talks with Lavrov", Conversation(platform="console", is_admin=True))
+    answer = await engine.answer(
+        "watch talks with Lavrov", Conversation(platform="console", is_admin=True)
+    )
     assert not answer.ok and "Slack or Discord" in answer.note
 
 

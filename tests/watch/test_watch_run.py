@@ -58,9 +58,14 @@ class RunningBot(SlackBotProcess):
         """`/brief text` typed in the desk's channel; the text of the reply the user saw."""
         before = len(self.slack.responses)
         body = command_body(self.slack.response_url(str(before)), text, user=user, channel=CHANNEL)
-        async with aiohttp.ClientSession() as session, session.post(
-            f"http://127.0.0.1:{self.port}/slack/events", data=body, headers=signed_headers(body)
-        ) as response:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(
+                f"http://127.0.0.1:{self.port}/slack/events",
+                data=body,
+                headers=signed_headers(body),
+            ) as response,
+        ):
             assert response.status == 200
         await wait_for(lambda: len(self.slack.responses) > before, 15, f"the reply to {text!r}")
         return slack_text(self.slack.responses[before])
@@ -68,8 +73,11 @@ class RunningBot(SlackBotProcess):
 
 async def ingest_in_another_process(db: Path, *paths: Path) -> None:
     proc = await asyncio.create_subprocess_exec(
-        *briefbot("ingest", *map(str, paths)), env=cli_env(db), cwd=db.parent,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        *briefbot("ingest", *map(str, paths)),
+        env=cli_env(db),
+        cwd=db.parent,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
     )
     output, _ = await asyncio.wait_for(proc.communicate(), 120)
     assert proc.returncode == 0, output.decode()
@@ -130,8 +138,12 @@ async def test_a_watch_fires_once_for_talks_ingested_by_another_process_across_a
     await ingest_in_another_process(seeded_db, write(articles, "a3", UNRELATED))
     await bot.start()
     await wait_for(lambda: len(slack.messages) == 2, 30, "the alert for what came in while down")
-    await wait_for(lambda: checked_up_to_the_latest_ingest(seeded_db), 30, "the watcher to catch up")
-    await asyncio.sleep(float(POLL_SECONDS) * 3)  # a few more passes: time for a wrong repeat to show
+    await wait_for(
+        lambda: checked_up_to_the_latest_ingest(seeded_db), 30, "the watcher to catch up"
+    )
+    await asyncio.sleep(
+        float(POLL_SECONDS) * 3
+    )  # a few more passes: time for a wrong repeat to show
     assert await bot.stop() == 0
     assert "Watch #2: agreements between Chile and Peru" in slack_text(slack.messages[1])
     assert len(slack.messages) == 2 and all("thread_ts" not in m for m in slack.messages)

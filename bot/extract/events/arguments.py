@@ -50,21 +50,31 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
 
 
 def _referred_person(token: Token, index: EntityIndex) -> Cluster | None:
-    """"The ambassador was received by X", "he met Y", "his call with Y": the person a title or
+    """ "The ambassador was received by X", "he met Y", "his call with Y": the person a title or
     pronoun heading a side's phrase refers to, named earlier in the article (the speakers'
     resolver, reused)."""
-    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not (token.dep_ == "poss" and token.lower_ in ("his", "her")):
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") and not (
+        token.dep_ == "poss" and token.lower_ in ("his", "her")
+    ):
         return None  # "his call with Xi": the caller is the man just named
     if any(c.ent_type_ for c in token.children):
         return None
     found = index.resolve(token)
-    return found if found is not None and found.kind == "person" and token.i not in found.tokens else None
+    return (
+        found
+        if found is not None and found.kind == "person" and token.i not in found.tokens
+        else None
+    )
 
 
 @lru_cache(maxsize=1)
 def _participant_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     raw = load_data("participants")
-    return frozenset(raw["event_name_heads"]), frozenset(raw["role_words"]), frozenset(raw["side_groups"])
+    return (
+        frozenset(raw["event_name_heads"]),
+        frozenset(raw["role_words"]),
+        frozenset(raw["side_groups"]),
+    )
 
 
 def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
@@ -88,7 +98,11 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return None  # "Bessent and Greer": two people the tagger ran together, neither resolved
     if words[-1] in events:
         return _holder(cluster, index)
-    if not words or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum")) or all(w in roles for w in words):
+    if (
+        not words
+        or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum"))
+        or all(w in roles for w in words)
+    ):
         return None
     if words[0] in groups and len(words) > 2 and words[1] == "of":
         country = country_index().resolve(" ".join(words[2:]))
@@ -101,7 +115,11 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     """Who holds a named event: "the BRICS Summit" is BRICS's, when BRICS is an entity of the
     article or an acronym ("G7", "ASEAN"); "Peace Summit" is nobody's."""
     # "the 17th BRICS Summit" is BRICS's: ordinals and "annual" name no holder
-    words = [w for w in event_name.name.split()[:-1] if not (w[:1].isdigit() or w.lower() in ("the", "annual"))]
+    words = [
+        w
+        for w in event_name.name.split()[:-1]
+        if not (w[:1].isdigit() or w.lower() in ("the", "annual"))
+    ]
     if not words:
         return None  # no holder named
     name = " ".join(words)
@@ -110,13 +128,22 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
         return index.country(country.code)  # "the US Summit" is held by the United States
     canonical = organization_name(name) or name
     known = next(
-        (c for c in index.clusters if c.kind in ("organization", "country")
-         and (organization_name(c.name) or c.name).casefold() == canonical.casefold()),
+        (
+            c
+            for c in index.clusters
+            if c.kind in ("organization", "country")
+            and (organization_name(c.name) or c.name).casefold() == canonical.casefold()
+        ),
         None,
     )
     if known is not None:
         return known
-    if len(words) == 1 and len(name) <= 6 and name.upper() == name and any(ch.isalpha() for ch in name):
+    if (
+        len(words) == 1
+        and len(name) <= 6
+        and name.upper() == name
+        and any(ch.isalpha() for ch in name)
+    ):
         holder = Cluster(kind="organization", name=name, aliases={name})
         index.clusters.append(holder)
         return holder
@@ -132,11 +159,17 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in ("relcl", "acl", "advcl") and child.i != token.i and not _leading(child):
+            if (
+                child.dep_ in ("relcl", "acl", "advcl")
+                and child.i != token.i
+                and not _leading(child)
+            ):
                 continue
             if child.dep_ == "appos" and child.i != token.i and node.ent_type_:
                 continue  # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
-            if child.dep_ == "prep" and (child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"):
+            if child.dep_ == "prep" and (
+                child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
+            ):
                 continue  # "according to the minister": who tells of it, not who took part
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
@@ -147,8 +180,12 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     Peru and Chile held talks"), the phrase it set beside it."""
     if subject.i not in index.dateline_tokens:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
-    return [t for c in subject.children if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
-            for t in _subtree_without_clauses(c)]
+    return [
+        t
+        for c in subject.children
+        if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
+        for t in _subtree_without_clauses(c)
+    ]
 
 
 def venue_modifier(token: Token, index: EntityIndex) -> bool:
@@ -172,7 +209,9 @@ def _agreement_verb(verb: Token) -> bool:
 
 def _own_sides(token: Token) -> bool:
     """Talks that name their sides themselves ("talks between X and Y", "talks with X")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children)
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children
+    )
 
 
 def _gathering_hosts(gathering: Token) -> list[Token]:
@@ -180,13 +219,22 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
     "Hosted by X and Y, the conference was postponed" (the participle set before the subject)."""
     participles = [c for c in gathering.children if c.dep_ == "acl"]
     if gathering.dep_ in ("nsubj", "nsubjpass"):
-        participles += [c for c in gathering.head.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < gathering.i]
+        participles += [
+            c
+            for c in gathering.head.children
+            if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < gathering.i
+        ]
     out: list[Token] = []
     for participle in participles:
         if participle.lemma_.lower().replace("-", "") not in GATHERING_HOST_VERBS:
             continue
         for agent in (c for c in participle.children if c.dep_ == "agent"):
-            out.extend(t for pobj in agent.children if pobj.dep_ == "pobj" for t in _subtree_without_clauses(pobj))
+            out.extend(
+                t
+                for pobj in agent.children
+                if pobj.dep_ == "pobj"
+                for t in _subtree_without_clauses(pobj)
+            )
     return out
 
 
@@ -195,14 +243,17 @@ def _headline_partners(subject: Token) -> list[Token]:
     "US" off the verb; it is a subject beside "China"."""
     doc = subject.doc
     return [
-        c for c in subject.head.children
-        if c.dep_ == "npadvmod" and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
-        and c.i + 2 == subject.i and doc[c.i + 1].text == ","
+        c
+        for c in subject.head.children
+        if c.dep_ == "npadvmod"
+        and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        and c.i + 2 == subject.i
+        and doc[c.i + 1].text == ","
     ]
 
 
 def _leading(clause: Token) -> bool:
-    """"delegations led by Araqchi", "a summit co-chaired by Sisi and Trump": who led a side
+    """ "delegations led by Araqchi", "a summit co-chaired by Sisi and Trump": who led a side
     took part; any other clause hanging off a name is a description."""
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
@@ -227,8 +278,12 @@ def _mediating(modifier: Token) -> bool:
     """A modifier naming who mediated, brokered or hosted: "Egypt-mediated", "US-brokered"."""
     words = [t for t in modifier.subtree if t.pos_ in ("VERB", "ADJ", "NOUN")]
     # the tagger lemmatises "US-brokered" badly: read the participle's stem as well
-    return any(lemma_of(t).replace("-", "") in MEDIATION_WORDS or t.lower_.removesuffix("ed") in MEDIATION_WORDS
-               or t.lower_.removesuffix("d") in MEDIATION_WORDS for t in words)
+    return any(
+        lemma_of(t).replace("-", "") in MEDIATION_WORDS
+        or t.lower_.removesuffix("ed") in MEDIATION_WORDS
+        or t.lower_.removesuffix("d") in MEDIATION_WORDS
+        for t in words
+    )
 
 
 def _main_subject(token: Token) -> list[Token]:
@@ -261,28 +316,60 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token))  # "summaries of their phone call"
-    if trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        trigger.type == "CONSULT"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "at")
+        and token.head.head.pos_ in ("NOUN", "PROPN")
+    ):
         # "the lead U.S. negotiator in trade talks with China": the negotiator's side takes part
         holder = token.head.head
-        if holder.ent_type_ == "PERSON" or holder.lemma_.lower() in load_frames().person_objects | ROLE_NOUNS:
-            tokens.extend(t for c in holder.children if c.i < holder.i for t in _subtree_without_clauses(c))
-    verb = token if token.pos_ == "VERB" else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+        if (
+            holder.ent_type_ == "PERSON"
+            or holder.lemma_.lower() in load_frames().person_objects | ROLE_NOUNS
+        ):
+            tokens.extend(
+                t for c in holder.children if c.i < holder.i for t in _subtree_without_clauses(c)
+            )
+    verb = (
+        token
+        if token.pos_ == "VERB"
+        else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
+    )
     if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
         framed = token.head.head
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":
-            verb = framed.head  # "X and Y, during a call on Monday, discussed ...": the phrase is the clause's
+            verb = (
+                framed.head
+            )  # "X and Y, during a call on Monday, discussed ...": the phrase is the clause's
     framed = measured(token)  # "after two days of talks": the days frame the clause
-    if verb is None and trigger.type == "CONSULT" and framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
-        agreed = framed.head.head  # "X and Y agreed on a framework after talks in London": they held them
+    if (
+        verb is None
+        and trigger.type == "CONSULT"
+        and framed.dep_ == "pobj"
+        and framed.head.lower_ in ("after", "following")
+    ):
+        agreed = (
+            framed.head.head
+        )  # "X and Y agreed on a framework after talks in London": they held them
         if agreed.pos_ == "VERB" and _agreement_verb(agreed) and not _own_sides(token):
             verb = agreed
-    if verb is None and trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ == "in":
+    if (
+        verb is None
+        and trigger.type == "CONSULT"
+        and token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+    ):
         outcome = token.head.head  # "X and Y made progress in (their) talks": they held them
         if outcome.dep_ in ("dobj", "attr") and outcome.head.pos_ in ("VERB", "AUX"):
             verb = outcome.head
-    if verb is not None and verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if (
+        verb is not None
+        and verb.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
         # "Trump and Putin are set to meet", "X summoned Y and met Z": the subject they share
         subject = _subject_of(verb)
         if subject is not None:
@@ -292,7 +379,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb.i == token.i:
                 continue  # "Oman hosted Iranian and US envoys": the host is no side
-            if child.dep_ == "nsubj" and verb.i != token.i and lemma_of(verb) in MEDIATION_WORDS and _own_sides(token):
+            if (
+                child.dep_ == "nsubj"
+                and verb.i != token.i
+                and lemma_of(verb) in MEDIATION_WORDS
+                and _own_sides(token)
+            ):
                 continue  # "Oman hosted talks between Iran and the US": the host is no side
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
@@ -301,12 +393,19 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
-            elif (child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and token.pos_ == "VERB"
-                  and trigger.type == "CONSULT" and child.i > verb.i):
+            elif (
+                child.dep_ == "npadvmod"
+                and child.ent_type_ == "PERSON"
+                and token.pos_ == "VERB"
+                and trigger.type == "CONSULT"
+                and child.i > verb.i
+            ):
                 # "hosted X and Y President Z at the White House": a guest the parser cut loose
                 tokens.extend(_subtree_without_clauses(child))
             elif (child.dep_ == "prep" and child.lower_ in ("with", "between")) or (
-                child.dep_ == "agent" and verb.i == token.i and lemma_of(verb) not in MEDIATION_WORDS
+                child.dep_ == "agent"
+                and verb.i == token.i
+                and lemma_of(verb) not in MEDIATION_WORDS
             ):  # "was received by the minister"; but "mediated by the AU" is a mediator
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -315,7 +414,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_gathering_hosts(token))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
     if held is not None:  # "the talks that Peru and Chile held": who held them
-        tokens.extend(t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c))
+        tokens.extend(
+            t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c)
+        )
     if trigger.type != "CONSULT" or trigger.governor is not None:
         tokens.extend(_action_arguments(trigger, index))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.

@@ -122,13 +122,19 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
     """The lead sentence after a dateline reports what happened where the report was filed;
     a phone call has no one place, what is still to come has none yet, and a place the sentence
     names itself wins."""
-    lead = next((s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None)
+    lead = next(
+        (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None
+    )
     if lead is None:
         return
     place = Location(name=dateline.place, country_code=dateline.country_code)
     for draft in drafts:
         first = draft.mentions[0]
-        if first.sent.start != lead.start or first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
+        if (
+            first.sent.start != lead.start
+            or first.trigger.kind == "phone_call"
+            or first.trigger.mode == "phone"
+        ):
             continue
         if draft_status(draft) == "planned":
             continue  # "... and will continue the dialogue in a week": not filed from where it will be
@@ -136,7 +142,9 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             first.location = place
 
 
-def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None) -> list[Draft]:
+def _drafts(
+    doc: Doc, index: EntityIndex, published: str | None, dateline: Dateline | None
+) -> list[Draft]:
     drafts: list[Draft] = []
     main: dict[str, Draft] = {}
     for sent in doc.sents:
@@ -145,7 +153,12 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
         sent_topics, sent_excluded = sentence_topics(sent)
         sent_mentions: list[tuple[Mention, Draft]] = []
         for trigger in find_triggers(sent):
-            if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB" and trigger.kind == "talks" and trigger.mode != "third-party":
+            if (
+                trigger.type == "CONSULT"
+                and trigger.token.pos_ == "VERB"
+                and trigger.kind == "talks"
+                and trigger.mode != "third-party"
+            ):
                 continue  # "discuss" alone says what was talked about, not that talks took place
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
@@ -158,7 +171,9 @@ def _drafts(doc: Doc, index: EntityIndex, published: str | None, dateline: Datel
             draft = _place(mention, drafts, main, published)
             sent_mentions.append((mention, draft))
         # Agenda sentences belong to the talks they mention, else to the article's main talks.
-        target = next((d for m, d in sent_mentions if m.trigger.type == "CONSULT"), main.get("CONSULT"))
+        target = next(
+            (d for m, d in sent_mentions if m.trigger.type == "CONSULT"), main.get("CONSULT")
+        )
         if target is not None:
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
@@ -170,10 +185,16 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft
     """Talks named as the setting of other talks in the same clause ("held talks during the
     discussions in Paris", "met at the summit") are the same sitting-down, told twice."""
     token = mention.trigger.token
-    if mention.trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ not in ("during", "at", "in", "for"):
+    if (
+        mention.trigger.type != "CONSULT"
+        or token.dep_ != "pobj"
+        or token.head.lower_ not in ("during", "at", "in", "for")
+    ):
         return None
     for other, draft in earlier:
-        if other.trigger.type != "CONSULT" or not talk_kinds_compatible(other.trigger.kind, mention.trigger.kind):
+        if other.trigger.type != "CONSULT" or not talk_kinds_compatible(
+            other.trigger.kind, mention.trigger.kind
+        ):
             continue
         clause = other.trigger.governor or other.trigger.token
         if clause.is_ancestor(token):
@@ -190,7 +211,9 @@ def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Dra
             continue
         fits = [(d, _folds_into(draft, d, published)) for d in out if d is not draft]
         # Talks it shares a side with first; only if none, a recent mention naming no side.
-        targets = [d for d, how in fits if how == "sides"] or [d for d, how in fits if how == "unnamed"]
+        targets = [d for d, how in fits if how == "sides"] or [
+            d for d, how in fits if how == "unnamed"
+        ]
         if len(targets) > 1:
             targets = _headline_reading(draft, targets)
         if len(targets) != 1:
@@ -216,7 +239,11 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     """How the undated draft can be the dated one: "sides" (a side in common, or a summit), or
     "unnamed" (a recent mention naming no side: "both sides described Wednesday's call")."""
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
-    if not dated(target) or theirs.type != "CONSULT" or not talk_kinds_compatible(theirs.kind, kind):
+    if (
+        not dated(target)
+        or theirs.type != "CONSULT"
+        or not talk_kinds_compatible(theirs.kind, kind)
+    ):
         return None
     if places_differ(draft_place(undated), draft_place(target)):
         return None  # a place of its own sets it apart
@@ -224,7 +251,10 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # talks held are not the round still to come
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
-    ours, sides = {id(p) for p in draft_participants(undated)}, {id(p) for p in draft_participants(target)}
+    ours, sides = (
+        {id(p) for p in draft_participants(undated)},
+        {id(p) for p in draft_participants(target)},
+    )
     news = any(m.date and recent(m.date, published) for m in target.mentions)
     if not sides:
         return "unnamed" if news else None
@@ -240,7 +270,11 @@ def _refers_back(undated: Draft, target: Draft) -> bool:
 
 
 def _mention(
-    trigger: Trigger, sent: Span, index: EntityIndex, published: str | None, dateline: Dateline | None
+    trigger: Trigger,
+    sent: Span,
+    index: EntityIndex,
+    published: str | None,
+    dateline: Dateline | None,
 ) -> Mention:
     date = own_date(trigger, published)
     participants, group = find_participants(trigger, index)
@@ -261,15 +295,19 @@ def _mention(
     return mention
 
 
-def _place(mention: Mention, drafts: list[Draft], main: dict[str, Draft], published: str | None = None) -> Draft:
+def _place(
+    mention: Mention, drafts: list[Draft], main: dict[str, Draft], published: str | None = None
+) -> Draft:
     """Join the mention to the event it refers to in this article, or start a new one."""
     t = mention.trigger
     if t.type == "CONSULT":
         if mention.date is not None:
             for draft in drafts:
                 first = draft.mentions[0]
-                if first.trigger.type == "CONSULT" and any(m.date == mention.date for m in draft.mentions) and _may_be(
-                    draft, mention
+                if (
+                    first.trigger.type == "CONSULT"
+                    and any(m.date == mention.date for m in draft.mentions)
+                    and _may_be(draft, mention)
                 ):
                     draft.mentions.append(mention)
                     return draft
@@ -292,7 +330,12 @@ def _place(mention: Mention, drafts: list[Draft], main: dict[str, Draft], publis
             return same
     draft = Draft([mention])
     drafts.append(draft)
-    if t.type == "CONSULT" and mention.date is None and "CONSULT" not in main and t.kind in TALK_KINDS:
+    if (
+        t.type == "CONSULT"
+        and mention.date is None
+        and "CONSULT" not in main
+        and t.kind in TALK_KINDS
+    ):
         main["CONSULT"] = draft
     return draft
 
@@ -318,12 +361,13 @@ def _another_time(trigger: Trigger) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once") for c in verb.children
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
+        for c in verb.children
     )
 
 
 def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None) -> Draft | None:
-    """"They signed the accords ... the agreement formalizes ...": one agreement told again, when
+    """ "They signed the accords ... the agreement formalizes ...": one agreement told again, when
     it names a side of it, says nothing else about its terms and is not dated otherwise."""
     for draft in reversed(drafts):
         first = draft.mentions[0]
@@ -332,7 +376,11 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
         dates = {m.date for m in draft.mentions if m.date}
-        if mention.date and (dates or not recent(mention.date, published)) and mention.date not in dates:
+        if (
+            mention.date
+            and (dates or not recent(mention.date, published))
+            and mention.date not in dates
+        ):
             continue  # "signed a treaty last year" is not the documents inked at today's visit
         if not all(terms_agree(_terms(m), _terms(mention)) for m in draft.mentions):
             continue
@@ -354,7 +402,15 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
     dates = [m.date for m in draft.mentions if m.date]
     if not dates or mention.date is None or dates[0][1] != "day" or mention.date[1] != "day":
         return False
-    if abs((calendar_day.fromisoformat(dates[0][0]) - calendar_day.fromisoformat(mention.date[0])).days) != 1:
+    if (
+        abs(
+            (
+                calendar_day.fromisoformat(dates[0][0])
+                - calendar_day.fromisoformat(mention.date[0])
+            ).days
+        )
+        != 1
+    ):
         return False
     return _may_be(draft, mention)
 
@@ -371,7 +427,9 @@ def _may_be(draft: Draft, mention: Mention) -> bool:
     return bool(ours & theirs) or not (ours and theirs)
 
 
-def _link_agreements(sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None) -> None:
+def _link_agreements(
+    sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None
+) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
     talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
     for mention, _ in sent_mentions:
@@ -379,10 +437,19 @@ def _link_agreements(sent_mentions: list[tuple[Mention, Draft]], drafts: list[Dr
             continue
         # Otherwise the talks last reported as held, unless they lie in the past of the article's
         # news: "the summit held in February" is background, not where today's deal was made.
-        source = talks[0] if talks else next(
-            (d for d in reversed(drafts) if d.mentions[0].trigger.type == "CONSULT"
-             and draft_status(d) == "concluded" and not _background(d, published)),
-            None,
+        source = (
+            talks[0]
+            if talks
+            else next(
+                (
+                    d
+                    for d in reversed(drafts)
+                    if d.mentions[0].trigger.type == "CONSULT"
+                    and draft_status(d) == "concluded"
+                    and not _background(d, published)
+                ),
+                None,
+            )
         )
         if source is None:
             continue
@@ -419,13 +486,23 @@ def _asserted(trigger: Trigger) -> bool:
     token = trigger.token
     if token.pos_ in ("VERB", "AUX") or trigger.governor is not None:
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ for g in c.subtree) for c in token.children):
+    if any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ for g in c.subtree)
+        for c in token.children
+    ):
         return True  # "a threat by the president on Monday": its author makes it an act
-    return token.dep_ in ("nsubj", "nsubjpass") and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
+    )
 
 
 def _participant(cluster: Cluster) -> Participant:
-    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    code = (
+        cluster.code
+        if cluster.kind == "country"
+        else (cluster.country.code if cluster.country else None)
+    )
     return Participant(name=cluster.name, kind=cluster.kind, country_code=code)
 
 
@@ -457,7 +534,11 @@ def _to_event(draft: Draft, published: str | None) -> Event:
     if date is None and status == "ongoing" and published:
         date = (published, "day")  # under way as the article was written
     excluded = distinct_topics([t for m in draft.mentions for t in m.excluded])
-    topics = [t for t in distinct_topics([t for m in draft.mentions for t in m.topics]) if t not in excluded]
+    topics = [
+        t
+        for t in distinct_topics([t for m in draft.mentions for t in m.topics])
+        if t not in excluded
+    ]
     location = next((m.location for m in draft.mentions if m.location), None)
     participants = draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
     if location is None:

@@ -18,7 +18,7 @@ from bot.extract.events.lexicon import FRAMING_PREPS
 from bot.extract.pipeline import load_data
 
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
-QUOTES = "\"“”"
+QUOTES = '"“”'
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
 
 
@@ -72,7 +72,13 @@ def _subordinate(node: Token) -> bool:
     while node.head.i != node.i and hops < 8:
         if node.dep_ in SUBORDINATE_DEPS:
             return True
-        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ccomp", "ROOT", "conj", "xcomp", "parataxis"):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in (
+            "ccomp",
+            "ROOT",
+            "conj",
+            "xcomp",
+            "parataxis",
+        ):
             return False
         node = node.head
         hops += 1
@@ -84,7 +90,11 @@ def _background(token: Token) -> bool:
     for node in (token, token.head):
         if node.dep_ == "pobj" and node.head.lower_ in FRAMING_PREPS:
             return True
-    return any(c.lower_ in ("previous", "last", "former", "earlier", "first") for c in token.children if c.dep_ == "amod")
+    return any(
+        c.lower_ in ("previous", "last", "former", "earlier", "first")
+        for c in token.children
+        if c.dep_ == "amod"
+    )
 
 
 def _quoted(token: Token, sent: Span) -> bool:

@@ -37,7 +37,9 @@ class Draft:
 
     mentions: list[Mention]
     outcome: list[str] = field(default_factory=list)
-    borrowed: set[str] = field(default_factory=set)  # fields taken from an occasion, not its own text
+    borrowed: set[str] = field(
+        default_factory=set
+    )  # fields taken from an occasion, not its own text
 
 
 def dated(draft: Draft) -> bool:
@@ -53,7 +55,10 @@ def places_differ(a: Location | None, b: Location | None) -> bool:
     country may be in the city (the cross-article rule, `places_agree`, read within one article)."""
     if a is None or b is None:
         return False
-    return places_agree(Place.named(a.name, a.country_code), Place.named(b.name, b.country_code)) is False
+    return (
+        places_agree(Place.named(a.name, a.country_code), Place.named(b.name, b.country_code))
+        is False
+    )
 
 
 def stages_differ(a: str | None, b: str | None) -> bool:
@@ -65,7 +70,10 @@ def recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool:
     """Dated within a week of publication: the news of the day, not history."""
     if published is None:
         return False
-    return abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days) <= days
+    return (
+        abs((calendar_day.fromisoformat(when[0]) - calendar_day.fromisoformat(published)).days)
+        <= days
+    )
 
 
 def draft_status(draft: Draft) -> str | None:
@@ -82,4 +90,8 @@ def draft_participants(draft: Draft) -> list[Cluster]:
 
 
 def country_code(cluster: Cluster) -> str | None:
-    return cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    return (
+        cluster.code
+        if cluster.kind == "country"
+        else (cluster.country.code if cluster.country else None)
+    )

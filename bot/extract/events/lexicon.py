@@ -113,7 +113,9 @@ def load_frames() -> Frames:
         person_objects=frozenset(raw["person_objects"]),
         irrealis_heads=frozenset(raw["irrealis_heads"]),
         physical=frozenset(raw["physical_types"]),
-        object_required={verb: frozenset(objects) for verb, objects in raw["object_required"].items()},
+        object_required={
+            verb: frozenset(objects) for verb, objects in raw["object_required"].items()
+        },
         claim_verbs=frozenset(raw["claim_verbs"]),
         media_event_modifiers=frozenset(raw["media_event_modifiers"]),
     )

@@ -56,7 +56,7 @@ def find_occasion(trigger: Trigger) -> Token | None:
 
 
 def is_definite(token: Token) -> bool:
-    """"the summit", "this visit", "their meeting", "Monday's talks": a gathering already known."""
+    """ "the summit", "this visit", "their meeting", "Monday's talks": a gathering already known."""
     return any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
     )
@@ -68,7 +68,11 @@ def _occasion_in(prep: Token, trigger: Trigger) -> Token | None:
         return None
     if prep.lower_ in ("on", "in") and pobj.lower_ in OCCASION_FRAMES:  # "on the sidelines of"
         inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+        pobj = (
+            next((c for c in inner.children if c.dep_ == "pobj"), None)
+            if inner is not None
+            else None
+        )
         return pobj if pobj is not None and occasion_kind(pobj) is not None else None
     if prep.lower_ in OCCASION_PREPS and occasion_kind(pobj) is not None:
         return pobj
@@ -89,7 +93,8 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
             continue
         people = {id(p) for p in draft_participants(draft) if p.kind == "person"}
         hosts = [
-            v for v in visits
+            v
+            for v in visits
             if (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
             and not places_differ(draft_place(draft), draft_place(v))
         ]
@@ -118,7 +123,9 @@ def _same_countries(meeting: Draft, visit: Draft) -> bool:
 def acts_at_occasions(drafts: list[Draft]) -> None:
     """An act done at a gathering ("signed during the visit", "the summit resulted in a deal")
     takes the gathering's date, place and status where it has none of its own."""
-    by_token = {i: d for d in drafts for m in d.mentions for i in (m.trigger.token.i, *m.trigger.tokens)}
+    by_token = {
+        i: d for d in drafts for m in d.mentions for i in (m.trigger.token.i, *m.trigger.tokens)
+    }
     for draft in drafts:
         for mention in draft.mentions:
             if mention.occasion is None:
@@ -145,8 +152,10 @@ def _antecedent(occasion: Token, drafts: list[Draft]) -> Draft | None:
         return None
     kind = occasion_kind(occasion)
     fits = [
-        d for d in drafts
-        if d.mentions[0].trigger.type == "CONSULT" and talk_kinds_compatible(d.mentions[0].trigger.kind, kind)
+        d
+        for d in drafts
+        if d.mentions[0].trigger.type == "CONSULT"
+        and talk_kinds_compatible(d.mentions[0].trigger.kind, kind)
     ]
     before = [d for d in fits if d.mentions[0].trigger.token.i < occasion.i]
     if before:

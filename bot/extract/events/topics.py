@@ -68,7 +68,13 @@ def find_topics(trigger: Trigger) -> list[str]:
     token = trigger.token
     topics: list[str] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("on", "about", "over", "regarding", "concerning"):
+        if child.dep_ == "prep" and child.lower_ in (
+            "on",
+            "about",
+            "over",
+            "regarding",
+            "concerning",
+        ):
             topics.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in TOPIC_VERBS:
             topics.extend(_phrase(o) for o in _objects(child))
@@ -91,7 +97,11 @@ def sentence_topics(sent: Span) -> tuple[list[str], list[str]]:
     excluded: list[str] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if lemma in EXCLUSION_VERBS and token.pos_ == "VERB" and any(c.dep_ == "neg" for c in token.children):
+        if (
+            lemma in EXCLUSION_VERBS
+            and token.pos_ == "VERB"
+            and any(c.dep_ == "neg" for c in token.children)
+        ):
             for obj in token.children:
                 if obj.dep_ == "dobj":
                     excluded.extend(_split_coordination(obj))
@@ -104,7 +114,9 @@ def sentence_topics(sent: Span) -> tuple[list[str], list[str]]:
                 for adv in verb.children:
                     for child in adv.children:
                         if child.dep_ == "prep" and child.lower_ == "on" and adv.dep_ == "advmod":
-                            topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
+                            topics.extend(
+                                _phrase(p, 12) for p in child.children if p.dep_ == "pobj"
+                            )
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "on":
                     topics.extend(_phrase(p, 12) for p in child.children if p.dep_ == "pobj")
@@ -123,7 +135,11 @@ def agreement_content(trigger: Trigger) -> str | None:
     token = trigger.token
     for child in token.children:
         if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in ("on", "to", "upon")):
-            target = child if child.dep_ == "xcomp" else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            target = (
+                child
+                if child.dep_ == "xcomp"
+                else next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            )
             if target is None or target.ent_type_ in ("DATE", "TIME"):
                 continue  # "agreed on Wednesday": when, not what
             start = target.left_edge.i
@@ -137,7 +153,9 @@ def agreement_content(trigger: Trigger) -> str | None:
 
 
 def _topic_words(topic: str) -> frozenset[str]:
-    return frozenset(w for w in fold(topic).split() if w not in ("and", "or", "nor", "the", "of", "in"))
+    return frozenset(
+        w for w in fold(topic).split() if w not in ("and", "or", "nor", "the", "of", "in")
+    )
 
 
 def distinct_topics(topics: list[str]) -> list[str]:

@@ -65,13 +65,21 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _threats_in_pledges(found)
     for trigger in found:
         _apply_modality(trigger)
-    return [t for t in found if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)]
+    return [
+        t
+        for t in found
+        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)
+    ]
 
 
 def measured(token: Token) -> Token:
     """The measure a noun is counted in ("two days of talks", "a round of talks"), else itself:
     the phrase that sits in the clause for it."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS:
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in MEASURE_NOUNS
+    ):
         return token.head.head
     return token
 
@@ -107,16 +115,27 @@ def _object_allowed(trigger: Trigger) -> bool:
         return False
     person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in load_frames().person_objects
     # a country the tagger missed ("invited Senegal") is still a named side
-    entity = obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or country_index().resolve(obj.text) is not None
-    return obj.lemma_.lower() in wanted or ("@person" in wanted and person) or ("@entity" in wanted and entity)
+    entity = (
+        obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or country_index().resolve(obj.text) is not None
+    )
+    return (
+        obj.lemma_.lower() in wanted
+        or ("@person" in wanted and person)
+        or ("@entity" in wanted and entity)
+    )
 
 
 def _mere_claim(trigger: Trigger) -> bool:
-    """"Insisted she had explained the plan": a claim, not a demand; "insisted on talks" or
+    """ "Insisted she had explained the plan": a claim, not a demand; "insisted on talks" or
     "insisted that they must leave" is one."""
     token = trigger.token
     frames = load_frames()
-    if trigger.type != "REQUEST" or token.pos_ != "VERB" or lemma_of(token) not in frames.claim_verbs:
+    if (
+        trigger.type != "REQUEST"
+        or token.pos_ != "VERB"
+        or lemma_of(token) not in frames.claim_verbs
+    ):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
         return False
@@ -143,7 +162,11 @@ def _hosted_talks(triggers: list[Trigger]) -> None:
         if trigger.type != "CONSULT" or verb.pos_ != "VERB" or lemma_of(verb) != "host":
             continue
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        named = {t.ent_type_ + ":" + t.text for t in (obj.subtree if obj is not None else []) if t.ent_type_ in ("PERSON", "GPE")}
+        named = {
+            t.ent_type_ + ":" + t.text
+            for t in (obj.subtree if obj is not None else [])
+            if t.ent_type_ in ("PERSON", "GPE")
+        }
         if obj is not None and any(t.dep_ == "conj" for t in obj.subtree) and len(named) >= 2:
             trigger.kind, trigger.mode = "talks", "third-party"
 
@@ -171,7 +194,7 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
 
 
 def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
-    """"Vowed to impose tariffs", "vowing to eradicate the cartels": a promise of a hostile act is a
+    """ "Vowed to impose tariffs", "vowing to eradicate the cartels": a promise of a hostile act is a
     threat, and the act is its content, not an event of its own."""
     frames = load_frames()
     by_token = {t.token.i: t for t in triggers}
@@ -181,8 +204,11 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
         if verb.pos_ != "VERB" or lemma_of(verb) not in PROMISE_VERBS:
             continue
         inner = [
-            by_token[t.i] for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")
-            for t in c.subtree if t.i in by_token and t.i != verb.i
+            by_token[t.i]
+            for c in verb.children
+            if c.dep_ in ("xcomp", "ccomp", "advcl")
+            for t in c.subtree
+            if t.i in by_token and t.i != verb.i
         ]
         hostile = [t for t in inner if t.type in frames.hostile]
         if hostile:
@@ -198,26 +224,34 @@ def _irrealis(trigger: Trigger) -> bool:
     heads = load_frames().irrealis_heads
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
-    if trigger.governor is None and node.pos_ == "NOUN" and node.dep_ == "dobj" and _purpose(node.head):
+    if (
+        trigger.governor is None
+        and node.pos_ == "NOUN"
+        and node.dep_ == "dobj"
+        and _purpose(node.head)
+    ):
         return True  # "established to promote bilateral discussion": a goal, not talks held
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
     # protest" summons
-    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(node.head) in heads
+    return (
+        node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(node.head) in heads
+    )
 
 
 def _purpose(verb: Token) -> bool:
     """A to-infinitive of purpose: "set up to promote ...", "work to strengthen ..."."""
     return (
-        verb.pos_ == "VERB" and verb.dep_ in ("advcl", "xcomp", "acl")
+        verb.pos_ == "VERB"
+        and verb.dep_ in ("advcl", "xcomp", "acl")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         and verb_lemma(verb) not in load_frames().light
     )
 
 
 def _verbal_clash(trigger: Trigger) -> bool:
-    """"Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no attack."""
+    """ "Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no attack."""
     if trigger.type not in load_frames().physical:
         return False
     node = trigger.governor or trigger.token
@@ -225,7 +259,9 @@ def _verbal_clash(trigger: Trigger) -> bool:
     for prep in node.children:
         if prep.dep_ == "prep" and prep.lower_ in ("at", "during", "in"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and any(o[0] == "CONSULT" for o in nouns.get(pobj.lemma_.lower(), [])):
+                if pobj.dep_ == "pobj" and any(
+                    o[0] == "CONSULT" for o in nouns.get(pobj.lemma_.lower(), [])
+                ):
                     return True
     return False
 
@@ -255,7 +291,12 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         type_, kind, mode = _choose(token, options)
         if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
             continue  # "a press conference" is told to reporters, not held between sides
-        if type_ == "CONSULT" and kind == "phone_call" and token.lemma_ == "call" and token.pos_ != "VERB":
+        if (
+            type_ == "CONSULT"
+            and kind == "phone_call"
+            and token.lemma_ == "call"
+            and token.pos_ != "VERB"
+        ):
             if not _a_call(token):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
@@ -264,7 +305,9 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
 
 def _media_event(token: Token) -> bool:
     modifiers = load_frames().media_event_modifiers
-    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in modifiers for c in token.children)
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in modifiers for c in token.children
+    )
 
 
 def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
@@ -280,25 +323,32 @@ def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
                 head = consult[token.head.i]
                 head.kind, head.mode = trigger.kind, trigger.mode
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of" and any(c.i in consult for c in prep.children):
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "of"
+                and any(c.i in consult for c in prep.children)
+            ):
                 framing.add(i)  # "round" in "a round of negotiations"
     return [t for t in triggers if t.token.i not in framing]
 
 
 def _a_call(token: Token) -> bool:
-    """"a phone call", "a call with X", "Wednesday's call", "their call": a conversation; "calls
+    """ "a phone call", "a call with X", "Wednesday's call", "their call": a conversation; "calls
     for restraint", "a call on X to ...", "a call to arms" are not."""
     children = list(token.children)
     if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in children):
         return False
     return any(
-        c.lower_ in ("phone", "telephone", "with") or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
+        c.lower_ in ("phone", "telephone", "with")
+        or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
         or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))
         for c in children
     )
 
 
-def _choose(token: Token, options: list[tuple[str, str, str | None]]) -> tuple[str, str, str | None]:
+def _choose(
+    token: Token, options: list[tuple[str, str, str | None]]
+) -> tuple[str, str, str | None]:
     if len(options) == 1:
         return options[0]
     types = {option[0] for option in options}
@@ -324,18 +374,32 @@ def _governor(token: Token) -> Token | None:
         # "(implementing) the deal reached by Kenya and Uganda": the light verb and its author
         # make it an act of its own, whatever the phrase is the object of
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
-        if verb_lemma(acl) in load_frames().light and agent is not None and any(t.ent_type_ for t in agent.subtree):
+        if (
+            verb_lemma(acl) in load_frames().light
+            and agent is not None
+            and any(t.ent_type_ for t in agent.subtree)
+        ):
             return acl
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:
         return None  # "Following the talks, Rubio announced ...": the talks frame, not object
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and (
-        token.head.head.pos_ == "VERB" or (token.head.head.lemma_ == "be" and token.head.lower_ == "on")
+    if (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and (
+            token.head.head.pos_ == "VERB"
+            or (token.head.head.lemma_ == "be" and token.head.lower_ == "on")
+        )
     ):
         verb = token.head.head  # "has been on a visit to Kyiv" too
         # "put under investigation", "spoke by phone", "engaged in talks"
-        if verb_lemma(verb) in load_frames().light or token.head.lower_ in ("under", "on", "by", "in"):
+        if verb_lemma(verb) in load_frames().light or token.head.lower_ in (
+            "under",
+            "on",
+            "by",
+            "in",
+        ):
             return verb
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         measure = token.head.head  # "concluded two days of talks", "held a round of talks"
@@ -370,7 +434,9 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             trigger.kind = lemma.split()[0]
             trigger.mode = None
         elif lemma not in frames.light and not (
-            trigger.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in ("by", "in", "on")
+            trigger.type == "CONSULT"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("by", "in", "on")
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
         elif lemma not in frames.light and verb.i in by_token:
@@ -402,7 +468,10 @@ def clause_chain(node: Token) -> list[Token]:
     while len(chain) < 6 and (
         node.dep_ in ("xcomp", "acomp")
         # a purpose clause serves the verb it hangs off: "willing to send troops to help defend"
-        or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+        or (
+            node.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        )
     ):
         node = node.head
         chain.append(node)
@@ -411,7 +480,8 @@ def clause_chain(node: Token) -> list[Token]:
 
 def _conditional(chain: list[Token]) -> bool:
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
         for node in chain
         for c in node.children
     )
@@ -472,7 +542,8 @@ def salience(trigger: Trigger) -> tuple[int, int, int, int]:
     node = trigger.governor or token
     frames_ = load_frames()
     reporting = int(
-        token.lemma_.lower() in frames_.reporting and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+        token.lemma_.lower() in frames_.reporting
+        and any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
     )
     return (reporting, _depth(node), 0 if node.pos_ in ("VERB", "AUX") else 1, token.i)
 
@@ -492,7 +563,9 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     verb = trigger.governor or _governing_verb(token)
     if verb.i != token.i and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
-    if verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children):
+    if verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
+    ):
         return True  # "sanctions could be eased": a possibility, not an event
     for node in {token, verb}:
         for child in node.children:
@@ -502,8 +575,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
-    if verb.i != token.i and token.dep_ in ("pobj", "dobj") and any(
-        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
+    if (
+        verb.i != token.i
+        and token.dep_ in ("pobj", "dobj")
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
     return False
@@ -512,7 +587,11 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
 def is_topic(trigger: Trigger) -> bool:
     """'to discuss a peace treaty', 'talks on a ceasefire': what is talked about, not an event."""
     token = trigger.token
-    if token.pos_ not in ("NOUN", "PROPN") or trigger.governor is not None or trigger.type == "CONSULT":
+    if (
+        token.pos_ not in ("NOUN", "PROPN")
+        or trigger.governor is not None
+        or trigger.type == "CONSULT"
+    ):
         return False
     if token.dep_ == "dobj" and token.head.lemma_.lower() in TOPIC_VERBS:
         return True

@@ -27,7 +27,9 @@ from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, m
 from bot.facts import Location
 
 
-def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None) -> Location | None:
+def find_location(
+    trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
+) -> Location | None:
     """The event's own place: an 'in'/'at' phrase on the trigger or on the verb of its clause,
     for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
     where the dateline says the report was filed."""
@@ -38,14 +40,29 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
     heads.extend(_all_settings(token))
     for head in heads:
         for child in head.children:
-            preps = ("in", "at", "inside", "near", "to") if trigger.kind == "visit" else ("in", "at", "inside", "near")
+            preps = (
+                ("in", "at", "inside", "near", "to")
+                if trigger.kind == "visit"
+                else ("in", "at", "inside", "near")
+            )
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
-            elif trigger.kind == "visit" and head.i == token.i and token.pos_ == "VERB" and child.dep_ == "dobj":
+            elif (
+                trigger.kind == "visit"
+                and head.i == token.i
+                and token.pos_ == "VERB"
+                and child.dep_ == "dobj"
+            ):
                 found = _place_of(child, index)
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
-                found = _place_after(child, index)  # "met President X in Lima": the parser hangs it on X
-            elif trigger.type == "ASSAULT" and head is (trigger.governor or token) and child.dep_ == "dobj":
+                found = _place_after(
+                    child, index
+                )  # "met President X in Lima": the parser hangs it on X
+            elif (
+                trigger.type == "ASSAULT"
+                and head is (trigger.governor or token)
+                and child.dep_ == "dobj"
+            ):
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
             elif head.i == token.i and venue_modifier(child, index):
                 found = _city_of(child, index)  # "the London meeting"
@@ -56,8 +73,6 @@ def find_location(trigger: Trigger, index: EntityIndex, dateline: Dateline | Non
             if found is not None:
                 return found
     return None
-
-
 
 
 def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
@@ -92,7 +107,11 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
             terms = next((c for c in child.children if c.dep_ == "pobj"), None)
         else:
             continue
-        for prep in (c for c in terms.children if c.dep_ == "prep" and c.lower_ in ("in", "at")) if terms is not None else ():
+        for prep in (
+            (c for c in terms.children if c.dep_ == "prep" and c.lower_ in ("in", "at"))
+            if terms is not None
+            else ()
+        ):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             city = _city_of(pobj, index) if pobj is not None else None
             if city is not None and city.country_code is not None:
@@ -102,14 +121,22 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
 
 def _planned_setting(setting: Token) -> bool:
     auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
-    return "to" in auxes or setting.head.lower_ == "due" or lemma_of(setting) in ("schedule", "plan", "set")
+    return (
+        "to" in auxes
+        or setting.head.lower_ == "due"
+        or lemma_of(setting) in ("schedule", "plan", "set")
+    )
 
 
 def _all_settings(token: Token) -> list[Token]:
     """The settings of the trigger and of the noun whose "of" phrase it is ("a round of talks,
     due to be held on Wednesday")."""
     own = _settings(token)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.pos_ in ("NOUN", "PROPN")
+    ):
         own += _settings(token.head.head)
     return own
 
@@ -121,7 +148,9 @@ def _settings(token: Token) -> list[Token]:
         if child.dep_ == "acl" and lemma_of(child) in SETTING_VERBS:
             out.append(child)
         elif child.dep_ == "amod" and child.lower_ == "due":  # "due to be held in Oman"
-            out.extend(c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS)
+            out.extend(
+                c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
+            )
     return out
 
 
@@ -129,7 +158,9 @@ def _purpose_chain(heads: list[Token]) -> list[Token]:
     """The clause heads and the acts they serve: "summoned the envoy here to lodge a protest"."""
     heads = list(heads)
     node = heads[-1]
-    while node.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    while node.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+    ):
         node = node.head
         heads.append(node)
     return heads
@@ -149,7 +180,11 @@ def _place_of(token: Token, index: EntityIndex) -> Location | None:
         return None
     if token.ent_type_ not in ("GPE", "LOC", "FAC") and cluster.kind != "place":
         return None  # a country's name in a body's name ("the Russia desk") is no place
-    code = cluster.code if cluster.kind == "country" else (cluster.country.code if cluster.country else None)
+    code = (
+        cluster.code
+        if cluster.kind == "country"
+        else (cluster.country.code if cluster.country else None)
+    )
     return Location(name=cluster.name, country_code=code)
 
 
@@ -167,7 +202,11 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
             return named
     for t in pobj.subtree:
-        if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.head.head.dep_ not in ("relcl", "acl")):
+        if not (
+            t.dep_ == "pobj"
+            and t.head.lower_ in LOCATIVE_PREPS
+            and t.head.head.dep_ not in ("relcl", "acl")
+        ):
             continue  # "resulted in a deal signed by the US": the US is no place of the deal
         place = _place_of(t, index)
         if place is None:
@@ -191,7 +230,11 @@ def _tense(trigger: Trigger) -> str:
     own_auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     # "agreed on Wednesday": the verb's own past tense outranks a planning word ("agree") in it;
     # "agreed to meet on Monday" or "is scheduled for Friday" still point ahead.
-    if verb.tag_ == "VBD" and "to" not in own_auxes and not (lemma_of(verb) in PLANNED_CUES - {"agree"} and verb.dep_ != "ROOT"):
+    if (
+        verb.tag_ == "VBD"
+        and "to" not in own_auxes
+        and not (lemma_of(verb) in PLANNED_CUES - {"agree"} and verb.dep_ != "ROOT")
+    ):
         return "past"
     if any(lemma_of(n) in PLANNED_CUES for n in chain):
         return "future"
@@ -209,26 +252,45 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(trigger.governor)
     elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
-    elif (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB"
-          and token.head.lower_ not in FRAMING_PREPS):  # not "after the talks, X said on Friday"
+    elif (
+        token.dep_ == "pobj"
+        and token.head.dep_ == "prep"
+        and token.head.head.pos_ == "VERB"
+        and token.head.lower_ not in FRAMING_PREPS
+    ):  # not "after the talks, X said on Friday"
         heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
     elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
         heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]
     if verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         heads.append(verb.head)  # "in Islamabad, X summoned the envoy and condemned the raid"
-    elif verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "pobj") and (
-        governing := _governing_verb(verb.head)
-    ) is not None:
-        heads.append(governing)  # "issued a statement on June 4 warning Seoul", "resulted in a deal signed by"
-    elif verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.pos_ == "VERB":
-        heads.append(verb.head.head)  # "clashed on Friday, with the envoy vowing to ...": one moment
+    elif (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "acl"
+        and verb.head.dep_ in ("dobj", "pobj")
+        and (governing := _governing_verb(verb.head)) is not None
+    ):
+        heads.append(
+            governing
+        )  # "issued a statement on June 4 warning Seoul", "resulted in a deal signed by"
+    elif (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ == "with"
+        and verb.head.head.pos_ == "VERB"
+    ):
+        heads.append(
+            verb.head.head
+        )  # "clashed on Friday, with the envoy vowing to ...": one moment
     if token.pos_ in ("NOUN", "PROPN") and (held := holding_clause(token)) is not None:
         heads.insert(1, held)  # "a phone call the leaders shared on Friday": the call's own clause
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in MEASURE_NOUNS:
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in MEASURE_NOUNS
+    ):
         heads.insert(1, token.head.head)  # "the second round of talks ... on Saturday"
     return heads
-
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -244,13 +306,17 @@ def _framed_by(token: Token) -> Token | None:
     node, during = token, False
     # below the "during", only the phrase naming the occasion; above it, whatever phrase the
     # parser hung it on ("... and border trade, during the visit"), up to the clause's verb
-    while (node.dep_ in ("pobj", "prep", "poss", "compound", "appos")
-           or (during and node.dep_ in ("conj", "dobj", "appos"))) and node.head.i != node.i:
+    while (
+        node.dep_ in ("pobj", "prep", "poss", "compound", "appos")
+        or (during and node.dep_ in ("conj", "dobj", "appos"))
+    ) and node.head.i != node.i:
         during |= node.dep_ == "prep" and node.lower_ == "during"
         node = node.head
         if node.pos_ == "VERB":
             if during and node.dep_ == "xcomp" and node.head.pos_ == "VERB":
-                return node.head  # "decided on Wednesday to give ... during the visit": the deciding
+                return (
+                    node.head
+                )  # "decided on Wednesday to give ... during the visit": the deciding
             return node if during else None
     return None
 
@@ -295,7 +361,11 @@ def _clause_dates(verb: Token) -> list[Span]:
             if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             stack.append(child)
-    return [e for e in _date_spans(verb.doc) if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)]
+    return [
+        e
+        for e in _date_spans(verb.doc)
+        if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)
+    ]
 
 
 def _has_subject(verb: Token) -> bool:
@@ -320,9 +390,19 @@ def _names_a_day(ent: Span) -> bool:
 def _time_phrases(head: Token) -> list[Token]:
     out = []
     for child in head.children:
-        if child.dep_ in ("poss", "compound", "nmod") and (child.ent_type_ == "DATE" or _unlabelled_date(child)):
+        if child.dep_ in ("poss", "compound", "nmod") and (
+            child.ent_type_ == "DATE" or _unlabelled_date(child)
+        ):
             out.append(child)  # "Wednesday's call", "the May 16 talks", "last year's summit"
-        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "during", "since", "last", "earlier", "from"):
+        elif child.dep_ == "prep" and child.lower_ in (
+            "on",
+            "in",
+            "during",
+            "since",
+            "last",
+            "earlier",
+            "from",
+        ):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 out.append(pobj)
@@ -335,7 +415,11 @@ def _time_phrases(head: Token) -> list[Token]:
 
 def _unlabelled_date(token: Token) -> str | None:
     """A possessive time phrase the tagger left unlabelled ("last year's summit")."""
-    if token.dep_ != "poss" or token.ent_type_ or token.lemma_.lower() not in DATE_NOUNS | DAY_WORDS:
+    if (
+        token.dep_ != "poss"
+        or token.ent_type_
+        or token.lemma_.lower() not in DATE_NOUNS | DAY_WORDS
+    ):
         return None
     return token.doc[token.left_edge.i : token.i + 1].text
 
@@ -348,6 +432,7 @@ def _date_entity(pobj: Token) -> Span | None:
     own = next((e for e in _date_spans(doc) if e.start <= pobj.i < e.end), None)
     if own is not None:
         return own
+
     # Only the phrase's own words and its "of" phrase: not a coordinated phrase, nor a clause or
     # a participle hanging off it ("a new round of talks, due to be held on Wednesday").
     def clausal(child: Token) -> bool:
@@ -356,17 +441,21 @@ def _date_entity(pobj: Token) -> Span | None:
         )
 
     allowed = {pobj.i} | {t.i for c in pobj.children if not clausal(c) for t in c.subtree}
-    return next((e for e in _date_spans(doc) if all(i in allowed for i in range(e.start, e.end))), None)
+    return next(
+        (e for e in _date_spans(doc) if all(i in allowed for i in range(e.start, e.end))), None
+    )
 
 
 def _be_to(verb: Token) -> bool:
-    """"is to be discussed", "are to visit": the arrangement that points ahead."""
+    """ "is to be discussed", "are to visit": the arrangement that points ahead."""
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" else verb
     auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
     return node is not verb or bool(auxes & {"is", "are", "am"})
 
 
-def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str | None) -> str | None:
+def find_status(
+    trigger: Trigger, date: tuple[str, str] | None, published: str | None
+) -> str | None:
     token = trigger.token
     if date and published and date[1] == "day":
         if date[0] < published:
@@ -378,37 +467,59 @@ def find_status(trigger: Trigger, date: tuple[str, str] | None, published: str |
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
         if setting.tag_ == "VBN":
             return "concluded"  # "the summit held in Dar es Salaam"
-    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.tag_ == "VBD":
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "during")
+        and token.head.head.tag_ == "VBD"
+    ):
         return "concluded"  # "clashed with X at an emergency meeting": it took place
     framed = _framed_by(token) if token.dep_ == "pobj" else None
     if framed is not None and framed.tag_ == "VBD":
         return "concluded"  # "marked the day during the president's visit"
-    if token.dep_ == "pobj" and token.head.lower_ in ("at", "during") and token.head.head.pos_ == "VERB":
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "during")
+        and token.head.head.pos_ == "VERB"
+    ):
         host = token.head.head
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
-    if token.dep_ in ("nsubj", "nsubjpass") and trigger.governor is None and lemma not in STATUS_PREDICATES:
+    if (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and trigger.governor is None
+        and lemma not in STATUS_PREDICATES
+    ):
         return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
-    if "will" in auxes or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb))) or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree"):
+    if (
+        "will" in auxes
+        or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb)))
+        or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree")
+    ):
         return "planned"
-    if lemma in ONGOING_CUES or verb.text.lower() in ("commence", "commences", "begins", "underway"):
+    if lemma in ONGOING_CUES or verb.text.lower() in (
+        "commence",
+        "commences",
+        "begins",
+        "underway",
+    ):
         return "ongoing"
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
     if verb is trigger.governor and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return "concluded"  # "the deal reached by X and Y": done
-    if (token.pos_ == "VERB" or verb is trigger.governor) and not auxes & MODALS and (
-        verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES)
+    if (
+        (token.pos_ == "VERB" or verb is trigger.governor)
+        and not auxes & MODALS
+        and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES))
     ):
         return "concluded"  # "met", "had a phone call", "has warned", "were called off": done
     framed = measured(token)
     if framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
         return "concluded"  # "after (two days of) talks with X, Y said": they came first
     return None
-
