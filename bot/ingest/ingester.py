@@ -63,7 +63,7 @@ class Ingester:
         self, targets: Sequence[str | Path], *, on_result: OnResult | None = None
     ) -> IngestReport:
         """Read every target (files, folders, page and feed URLs) and store what is new."""
-        return await self.ingest_items(self._articles(targets), on_result=on_result)
+        return await self.ingest_items(read_targets(targets, self.settings), on_result=on_result)
 
     async def ingest_items(
         self, items: AsyncIterator[Article | tuple[str, str]], *, on_result: OnResult | None = None
@@ -114,47 +114,47 @@ class Ingester:
             await asyncio.to_thread(extraction.close)
         return report
 
-    async def _articles(
-        self, targets: Sequence[str | Path]
-    ) -> AsyncIterator[Article | tuple[str, str]]:
-        """Articles one at a time, or (origin, reason) for what cannot be read."""
-        for target in targets:
-            if is_url(target):
-                from bot.ingest.fetch import fetch_articles
-
-                async for item in fetch_articles(str(target), self.settings):
-                    yield item
-                continue
-            path = Path(target)
-            if not path.exists():
-                yield (str(path), "no such file or folder")
-                continue
-            for file in find_article_files(path):
-                try:
-                    yield await asyncio.to_thread(
-                        read_article, file, self.settings.max_article_bytes
-                    )
-                except ArticleError as error:
-                    yield (str(file), str(error))
-                except Exception as error:  # a reader bug refuses that one file, not the batch
-                    log.debug("cannot read %s", file, exc_info=True)  # the refusal says why
-                    yield (str(file), f"cannot read: {type(error).__name__}: {error}")
-
     async def _store_batch(
         self, batch: list[Article], extracting: asyncio.Task[list[Result]], note: OnResult
     ) -> None:
         results = await extracting
         for article, result in zip(batch, results, strict=True):
-            origin = article.origin or article.title
-            if isinstance(result, Exception):
-                note("refused", origin, f"extraction failed: {result}")
-                continue
-            article_id = await self.store.save(article, result)
-            if article_id is None:
-                note("skipped", origin, "duplicate")
-            else:
-                note(
-                    "added",
-                    origin,
-                    f"{len(result.statements)} statements, {len(result.events)} events",
-                )
+            await store_result(self.store, article, result, note)
+
+
+async def read_targets(
+    targets: Sequence[str | Path], settings: Settings
+) -> AsyncIterator[Article | tuple[str, str]]:
+    """Articles one at a time, or (origin, reason) for what cannot be read (shared by every
+    extraction engine, so that all of them refuse the same files for the same reasons)."""
+    for target in targets:
+        if is_url(target):
+            from bot.ingest.fetch import fetch_articles
+
+            async for item in fetch_articles(str(target), settings):
+                yield item
+            continue
+        path = Path(target)
+        if not path.exists():
+            yield (str(path), "no such file or folder")
+            continue
+        for file in find_article_files(path):
+            try:
+                yield await asyncio.to_thread(read_article, file, settings.max_article_bytes)
+            except ArticleError as error:
+                yield (str(file), str(error))
+            except Exception as error:  # a reader bug refuses that one file, not the batch
+                log.debug("cannot read %s", file, exc_info=True)  # the refusal says why
+                yield (str(file), f"cannot read: {type(error).__name__}: {error}")
+
+
+async def store_result(store: Store, article: Article, result: Result, note: OnResult) -> None:
+    """Store one article's facts in one transaction, or refuse it if its extraction failed."""
+    origin = article.origin or article.title
+    if isinstance(result, Exception):
+        note("refused", origin, f"extraction failed: {result}")
+        return
+    if await store.save(article, result) is None:
+        note("skipped", origin, "duplicate")
+    else:
+        note("added", origin, f"{len(result.statements)} statements, {len(result.events)} events")
