@@ -1,4 +1,5 @@
-"""The `briefbot` command line (Typer): ingest, ask, chat, extract, demo, run, deliver, reindex, eval."""
+"""The `briefbot` command line (Typer): ingest, ask, chat, extract, demo, run, deliver, reindex,
+eval."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -42,7 +43,7 @@ def _settings(*, service: bool = False) -> Settings:
     return settings
 
 
-def _fail(message: str, code: int = 2) -> None:
+def _fail(message: str, code: int = 2) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -246,7 +247,8 @@ def health(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Check the database, the spaCy model and (with --url) a running server; exit 1 if unhealthy."""
+    """Check the database, the spaCy model and (with --url) a running server; exit 1 if
+    unhealthy."""
     from bot.health import check_health
 
     report = asyncio.run(check_health(_settings(), url=url, load_model=load_model))
