@@ -114,7 +114,7 @@ def _background_jobs(
     engine: Engine, settings: Settings, platforms: dict[str, ChatPlatform]
 ) -> list[asyncio.Task]:
     """The briefing scheduler, the feed poller and the watcher, when their modules are installed."""
-    tasks = []
+    tasks: list[asyncio.Task] = []
     try:
         from bot.schedule.service import run_feed_poller, run_scheduler
     except ImportError:

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,8 @@ from bot.store.watch_store import WatchStore
 
 if TYPE_CHECKING:  # imported lazily at run time: the answer service pulls in the scheduler
     from bot.answer.service import AnswerService
+    from bot.schedule.commands import SubscriptionCommands
+    from bot.watch.commands import WatchCommands
 
 log = logging.getLogger("briefbot.engine")
 
@@ -34,18 +37,25 @@ log = logging.getLogger("briefbot.engine")
 UNLIMITED_PLATFORMS = frozenset({"console", "cli"})
 
 
+@dataclass(frozen=True)
+class _Services:
+    """The command services, created together on first use because each needs the others."""
+
+    answers: AnswerService
+    subscriptions: SubscriptionCommands
+    watches: WatchCommands
+
+
 class Engine:
     def __init__(self, settings: Settings, store: Store, extractor: Extractor | None) -> None:
         self.settings = settings
         self.store = store
         self._extractor = extractor
-        self._answers = None  # created lazily: bot.answer.service.AnswerService
-        self._subscriptions = None  # created lazily: bot.schedule.commands.SubscriptionCommands
+        self._services: _Services | None = None  # created lazily: see `services`
         self._schedule: ScheduleStore | None = None
         self._schedule_lock = asyncio.Lock()
         self._watches: WatchStore | None = None  # watches and their alert log (bot/watch)
         self._watches_lock = asyncio.Lock()
-        self._watch_commands = None  # created lazily: bot.watch.commands.WatchCommands
         self.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
 
     @classmethod
@@ -121,16 +131,16 @@ class Engine:
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
         """Answer one query; never raises for bad input (it becomes a short, polite answer)."""
-        self.answer_service()
+        services = self.services()
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
         # One log line per command answered, under the request id the adapter set (or a new one).
         with request_scope(conversation.platform):
             started = time.perf_counter()
-            answer = await self._answers.answer(query, conversation)
+            answer = await services.answers.answer(query, conversation)
             # A subscription paused by a failed delivery is reported to its creator here, once.
-            answer = await self._subscriptions.add_notices(answer, conversation)
+            answer = await services.subscriptions.add_notices(answer, conversation)
             answer = await self._watch_notices(answer, conversation)
             elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
             fields = {"platform": conversation.platform, "intent": answer.intent, "ms": elapsed_ms}
@@ -140,13 +150,14 @@ class Engine:
     async def page(
         self, query: str, offset: int, conversation: Conversation | None = None
     ) -> Answer:
-        """One page of a paged query, for a Previous/Next button; limited and logged like `answer`."""
-        self.answer_service()
+        """One page of a paged query, for a Previous/Next button; limited and logged like
+        `answer`."""
+        service = self.answer_service()
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
         with request_scope(conversation.platform):
-            answer = await self._answers.page(query, offset, conversation)
+            answer = await service.page(query, offset, conversation)
             log.info(
                 "answered",
                 extra={
@@ -164,12 +175,12 @@ class Engine:
     ) -> Answer:
         """The evidence of the facts `query` lists at `offset`, for a Sources button; limited and
         logged like `answer`."""
-        self.answer_service()
+        service = self.answer_service()
         conversation = conversation or Conversation()
         if (slowed := self._slow_down(query, conversation)) is not None:
             return slowed
         with request_scope(conversation.platform):
-            answer = await self._answers.evidence(query, offset, conversation)
+            answer = await service.evidence(query, offset, conversation)
             log.info(
                 "answered",
                 extra={
@@ -190,7 +201,7 @@ class Engine:
         briefing = await service.answer("brief", conversation)
         briefing.listing = None  # a home view has no response_url for a Sources press
         listed = await service.answer("subscriptions", conversation)
-        admin = self._subscriptions.is_admin(conversation)
+        admin = self.services().subscriptions.is_admin(conversation)
         subscriptions = [
             (item, controls(item) if admin else ()) for item in listed.items if "cron" in item.data
         ]
@@ -211,27 +222,29 @@ class Engine:
         return await self.answer(command, conversation)
 
     def answer_service(self) -> AnswerService:
-        """The one answer service (and entity-name cache) of this engine, shared by chat and the scheduler."""
+        """The one answer service (and entity-name cache) of this engine, shared by chat and the
+        scheduler."""
+        return self.services().answers
+
+    def services(self) -> _Services:
+        """The answer, subscription and watch services, created together on first use."""
         from bot.answer.service import AnswerService
         from bot.schedule.commands import SubscriptionCommands
         from bot.watch.commands import WatchCommands
 
-        if self._answers is None:
-            self._subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
-            self._answers = AnswerService(
-                self.store, self.settings, subscriptions=self._subscriptions
-            )
-            self._watch_commands = WatchCommands(
-                self.watch_store, self.store, self._answers.matcher, self.settings
-            )
-            self._answers.watches = self._watch_commands
-        return self._answers
+        if self._services is None:
+            subscriptions = SubscriptionCommands(self.schedule_store, self.settings)
+            answers = AnswerService(self.store, self.settings, subscriptions=subscriptions)
+            watches = WatchCommands(self.watch_store, self.store, answers.matcher, self.settings)
+            answers.watches = watches
+            self._services = _Services(answers, subscriptions, watches)
+        return self._services
 
     async def _watch_notices(self, answer: Answer, conversation: Conversation) -> Answer:
         """A watch paused by a failed post is reported to its creator here, once; never fails
         the answer itself."""
         try:
-            notice = await self._watch_commands.notices(conversation)
+            notice = await self.services().watches.notices(conversation)
         except Exception:
             log.exception("cannot read watch notices")
             return answer

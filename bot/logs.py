@@ -22,6 +22,8 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from pydantic import SecretStr
+
 REDACTED = "[redacted]"
 _HANDLER_NAME = "briefbot"
 
@@ -161,6 +163,6 @@ def configure_from_settings(settings: Any, *, quiet: bool = False) -> logging.Ha
     hidden = []
     for name in type(settings).model_fields:
         value = getattr(settings, name, None)
-        if hasattr(value, "get_secret_value"):
+        if isinstance(value, SecretStr):
             hidden.append(value.get_secret_value())
     return configure(level, secrets_to_hide=hidden)

@@ -9,7 +9,7 @@ started after the message was posted.
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import discord
 
@@ -24,18 +24,20 @@ class Pager(Protocol):
     ) -> None: ...
 
 
-class _QueryButton:
+# The shared base's own template: it matches no custom_id, as only its subclasses are sent.
+_NO_CUSTOM_ID = re.compile(r"(?!)")
+
+
+class _QueryButton(discord.ui.DynamicItem[discord.ui.Button], template=_NO_CUSTOM_ID):
     """What both buttons share: a secondary button whose custom_id (matched by its class's
     template) holds the query and the page's offset. One class per template both for sending and
     for presses: discord.py registers the class of the items it sends under their template, so a
     second class would be replaced. A press goes to the client's `pager` (BriefbotClient)."""
 
-    __discord_ui_compiled_template__: re.Pattern[str]
-
     def __init__(self, label: str, custom_id: str) -> None:
         super().__init__(
             discord.ui.Button(label=label, custom_id=custom_id, style=discord.ButtonStyle.secondary)
-        )  # type: ignore[call-arg]
+        )
         match = self.__discord_ui_compiled_template__.fullmatch(custom_id)
         assert match is not None, custom_id
         self.query = match.group("query")
@@ -43,16 +45,22 @@ class _QueryButton:
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: Any
-    ) -> Any:
-        return cls(item.label or "", item.custom_id or "")
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> Self:
+        # Only buttons are ever sent with these templates; anything else would not match them.
+        label = item.label if isinstance(item, discord.ui.Button) else None
+        return cls(label or "", getattr(item, "custom_id", None) or "")
 
 
 def _pager(interaction: discord.Interaction) -> Pager | None:
     return getattr(interaction.client, "pager", None)
 
 
-class PageButton(_QueryButton, discord.ui.DynamicItem[discord.ui.Button], template=PAGE_ID):  # type: ignore[call-arg]
+class PageButton(_QueryButton, template=PAGE_ID):
     """Previous / Next: the neighbouring page in place of this one."""
 
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -60,7 +68,7 @@ class PageButton(_QueryButton, discord.ui.DynamicItem[discord.ui.Button], templa
             await pager.on_page(interaction, self.query, self.offset)
 
 
-class SourcesButton(_QueryButton, discord.ui.DynamicItem[discord.ui.Button], template=SOURCES_ID):  # type: ignore[call-arg]
+class SourcesButton(_QueryButton, template=SOURCES_ID):
     """The Sources button: the listed facts' evidence, privately to whoever pressed it."""
 
     async def callback(self, interaction: discord.Interaction) -> None:

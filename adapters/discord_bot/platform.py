@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 import aiohttp
 import discord
@@ -96,14 +97,14 @@ class DiscordPlatform:
             ready.cancel()  # also when `run` is stopped meanwhile: nothing left waiting
         if ready not in done:
             if self._gateway in done:
-                error = self._gateway.exception()
+                failure = self._gateway.exception()
                 self._gateway = None  # its error is reported here, not again at disconnect
                 # Discord's own reasons (intents not allowed, a token revoked) say what to fix;
                 # anything else is discord.py failing its first connection (it then trips over
                 # its own missing websocket), i.e. the gateway cannot be reached.
                 reason = (
-                    str(error)
-                    if isinstance(error, discord.DiscordException)
+                    str(failure)
+                    if isinstance(failure, discord.DiscordException)
                     else "cannot connect to it"
                 )
                 raise StartupError(
@@ -139,7 +140,7 @@ class DiscordPlatform:
         except ValueError:
             raise DeliveryError(f"not a Discord channel id: {channel!r}", permanent=True) from None
         target = self.client.get_partial_messageable(channel_id)
-        reply = {}
+        reply: dict[str, Any] = {}  # send()'s keyword arguments: none, or the message replied to
         if reply_to and reply_to.isdigit():
             reply["reference"] = discord.MessageReference(
                 message_id=int(reply_to), channel_id=channel_id, fail_if_not_exists=False

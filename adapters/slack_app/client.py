@@ -97,10 +97,13 @@ async def post_message(
 ) -> str:
     """chat.postMessage with the rendered blocks (a thread reply with `thread_ts`); returns the
     message ts or raises DeliveryError."""
-    thread = {"thread_ts": thread_ts} if thread_ts else {}
     try:
         response = await client.chat_postMessage(
-            channel=channel, unfurl_links=False, unfurl_media=False, **thread, **message.payload()
+            channel=channel,
+            unfurl_links=False,
+            unfurl_media=False,
+            thread_ts=thread_ts or None,  # slack_sdk leaves None arguments out of the request
+            **message.payload(),
         )
     except Exception as error:  # every failure becomes a classified DeliveryError
         raise delivery_error(error) from error

@@ -3,7 +3,7 @@ and where sources disagree, each line with its sources."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
@@ -67,6 +67,16 @@ def disagreements(events: list[dict[str, Any]]) -> list[Item]:
     return items
 
 
+class _SectionFilters(TypedDict):
+    """What every section of a briefing reads by: its topic, window, pool and confidence."""
+
+    match: str | None
+    window: Window
+    limit: int
+    count: bool
+    min_confidence: float
+
+
 async def compose(
     store: Store,
     query: Query,
@@ -78,7 +88,7 @@ async def compose(
     from bot.answer.service import fts_query  # the service owns user-text-to-FTS translation
 
     match = fts_query(query.topic) if query.topic else None
-    shared = {
+    shared: _SectionFilters = {
         "match": match,
         "window": window,
         "limit": POOL,

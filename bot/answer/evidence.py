@@ -21,7 +21,7 @@ def listing_of(answer: Answer) -> Listing | None:
 def evidence_item(item: Item) -> Item:
     """The fact's heading, the sentence its first source said it in, other sources' own wording."""
     first = next((c.evidence for c in item.citations if c.evidence), None)
-    others = []
+    others: list[Field] = []
     for citation in item.citations:
         sentence = citation.evidence
         if sentence and sentence != first and len(others) < MAX_OTHER_SENTENCES:

@@ -147,7 +147,9 @@ class AnswerService:
     async def _handle(self, query: Query, conversation: Conversation) -> Answer:
         key = (conversation.platform, conversation.workspace, conversation.channel)
         command = command_of(query.intent)
-        handler = command.handler if command is not None else "help"
+        if command is None:  # not a command: the help, with the closest commands
+            return self.help(query)
+        handler = command.handler
         if handler == "more":
             page = self._pages.get(key)
             if page is None:

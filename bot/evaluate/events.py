@@ -117,10 +117,11 @@ class EventReport:
         lines.append(
             f"  {'type':<10} {'gold':>4} {'pred':>4} {'tp':>4} {'P':>6} {'R':>6} {'F1':>6}"
         )
-        for type_, (g, p, tp) in self.per_type().items():
-            prec, rec = _ratio(tp, p), _ratio(tp, g)
+        for type_, (gold, predicted, tp) in self.per_type().items():
+            prec, rec = _ratio(tp, predicted), _ratio(tp, gold)
             lines.append(
-                f"  {type_:<10} {g:>4} {p:>4} {tp:>4} {prec:>6.3f} {rec:>6.3f} {_f1(prec, rec):>6.3f}"
+                f"  {type_:<10} {gold:>4} {predicted:>4} {tp:>4} "
+                f"{prec:>6.3f} {rec:>6.3f} {_f1(prec, rec):>6.3f}"
             )
         p, r, f = self.micro()
         lines.append(f"  type micro  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")

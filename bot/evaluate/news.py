@@ -484,7 +484,7 @@ def field_matches(name: str, gold: GoldEvent, event: Event) -> bool:
     if name == "location":
         return location_matches(gold.location or "", event)
     if name == "date":
-        return bool(event.date) and event.date[:10] == (gold.date or "")[:10]
+        return bool(event.date and event.date[:10] == (gold.date or "")[:10])
     predicted = getattr(event, name)
     return bool(predicted) and predicted.strip().lower() == str(getattr(gold, name)).strip().lower()
 
@@ -594,17 +594,17 @@ def score_article(
                         (name, g, [_field_value(name, events[i]) for i in matching])
                     )
 
-    missed_statements = []
+    missed_statements: list[GoldStatement] = []
     found_statements = 0
     statement_hit = [False] * len(statements)
-    for g in gold.statements:
-        matching = [i for i, s in enumerate(statements) if statement_matches(g, s)]
+    for stated in gold.statements:
+        matching = [i for i, s in enumerate(statements) if statement_matches(stated, s)]
         for i in matching:
             statement_hit[i] = True
         if matching:
             found_statements += 1
         else:
-            missed_statements.append(g)
+            missed_statements.append(stated)
 
     return ArticleScore(
         file=gold.file,
@@ -869,8 +869,8 @@ class NewsReport:
             f"  missed statements (first {len(missed_statements)} of "
             f"{whole.statements.gold - whole.statements.found}):"
         )
-        for file, g in missed_statements:
-            lines.append(f'    {file}: {g.label}: "{_short(g.contains, 80)}"')
+        for file, stated in missed_statements:
+            lines.append(f'    {file}: {stated.label}: "{_short(stated.contains, 80)}"')
         lines.append(
             f"  false positive statements (first {len(wrong_statements)} of "
             f"{whole.statements.predicted - whole.statements.right}):"

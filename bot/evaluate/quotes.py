@@ -152,7 +152,7 @@ class QuoteScores:
             self.direct.predicted += in_direct
             if pred.speaker_text.lower() in PRONOUNS:
                 self.pronoun_mentions += 1
-                self.pronoun_resolved += bool(pred.speaker) and pred.speaker.lower() not in PRONOUNS
+                self.pronoun_resolved += bool(pred.speaker and pred.speaker.lower() not in PRONOUNS)
             if gold is None:
                 continue
             self.content_matched += 1

@@ -146,7 +146,9 @@ def _cron_rule(expr: str, rest: str, default_tz: str) -> tuple[str, str, str]:
 
 
 def _word_rule(text: str, default_tz: str) -> tuple[str, str, str]:
-    zone, days, clock, unknown = default_tz, set(), None, []
+    zone, clock = default_tz, None
+    days: set[int] = set()
+    unknown: list[str] = []
     text = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", text, flags=re.IGNORECASE)  # "7:30 am" is one time
     for raw in re.split(r"[\s,]+", text):
         word = raw.strip().lower()

@@ -332,7 +332,7 @@ def test_memory_stays_bounded_over_many_hostile_queries(seeded, monkeypatch) -> 
     finally:
         tracemalloc.stop()
     CASES["answer service + 3 renderers"] += 2000
-    assert len(engine._answers._pages) == 200
+    assert len(engine.answer_service()._pages) == 200
     assert grown < 1_000_000, f"grew by {grown:,} bytes after the cap was reached"
 
 
