@@ -332,3 +332,27 @@ def test_sides_that_agreed_after_talks_held_them(extractor):
         for e in events(extractor, "Bolivia said after talks in Geneva that it would wait.")
         if e["type"] == "CONSULT"
     ] == []
+
+
+def test_an_event_of_several_days_that_closed_on_a_day_is_dated_by_its_first_day(extractor):
+    summit = one(
+        extractor,
+        "Leaders of the Nordic Council wrapped up a three-day summit in Reykjavik on Wednesday.",
+        "CONSULT",
+    )
+    assert summit["date"] == "2025-02-24"  # Monday to Wednesday
+    assert summit["status"] == "concluded"
+
+
+def test_ending_a_meeting_is_holding_it_but_ending_an_effort_undoes_it(extractor):
+    meeting = one(
+        extractor,
+        "The Chilean and Peruvian ministers ended their two-day meeting in Lima on Tuesday.",
+        "CONSULT",
+    )
+    assert meeting["date"] == "2025-02-24" and meeting["status"] == "concluded"
+    assert not [
+        e
+        for e in events(extractor, "Chile ended its mediation efforts between the two parties.")
+        if e["type"] == "CONSULT"
+    ]

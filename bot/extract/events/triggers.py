@@ -14,6 +14,8 @@ from spacy.vocab import Vocab
 from bot.extract.countries import country_index
 from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
+    CLOSING_OCCASIONS,
+    CLOSING_VERBS,
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
     LABOUR_WORDS,
@@ -427,8 +429,16 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             continue
         lemma = verb_lemma(verb)
         pair = frames.verb_object.get((lemma_of(verb), token.lemma_.lower()))
+        # "ended their two-day meeting", "wrapped up the talks": held, then over, not undone
+        closing = (
+            trigger.type == "CONSULT"
+            and lemma in CLOSING_VERBS
+            and token.lemma_.lower() in CLOSING_OCCASIONS
+        )
         if pair is not None:
             trigger.type = pair
+        elif closing:
+            pass
         elif lemma in frames.reversing:
             trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
             trigger.kind = lemma.split()[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dateline import Dateline
@@ -9,6 +11,7 @@ from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
 from bot.extract.events.arguments import venue_modifier
 from bot.extract.events.lexicon import (
+    CLOSING_VERBS,
     CONCLUDED_CUES,
     DAY_WORDS,
     FRAMING_PREPS,
@@ -322,6 +325,38 @@ def _framed_by(token: Token) -> Token | None:
 
 
 def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """The date the trigger's own clause gives it, as the event's first day: "wrapped up a
+    three-day summit on Tuesday" dates a summit that began on Sunday."""
+    found = _clause_date(trigger, published)
+    days = _days_long(trigger.token)
+    if found is None or found[1] != "day" or days < 2 or not _closing(trigger.token):
+        return found
+    return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _days_long(noun: Token) -> int:
+    """N for an "N-day" modifier of the event noun ("a three-day summit", "its 2-day meeting")."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.lower_ == "day":
+            number = next((c for c in child.children if c.dep_ == "nummod"), None)
+            if number is not None:
+                text = number.lower_
+                return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 0)
+    return 0
+
+
+def _closing(noun: Token) -> bool:
+    """The noun is what a closing verb ended ("wrapped up the summit", "the talks concluded")."""
+    verb = noun.head
+    return (
+        noun.dep_ in ("dobj", "nsubj") and verb.pos_ == "VERB" and lemma_of(verb) in CLOSING_VERBS
+    )
+
+
+def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
