@@ -322,19 +322,38 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
     undated, other = (a, b) if not a.firmly_dated else (b, a)
     if not published_near(undated, other):
         return Verdict(False, "published")
+    if _still_ahead(undated, other):
+        return Verdict(False, "status")
     sa, sb = a.sides, b.sides
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
     if _gathering_of_some(a, b) and place:
         same_parties = True  # the same summit in the same place, days apart in print
     if not same_parties:
         return Verdict(False, "undated without the same participants")
-    if place is None and not (a.kind == b.kind and min(len(sa), len(sb)) >= 2):
+    if place is None and not (_same_sitting(a.kind, b.kind) and min(len(sa), len(sb)) >= 2):
         # No place to compare: the article is about the other's event only if it is of the
         # same kind between the same two sides or more, published within days of it.
         return Verdict(False, "undated without the same place")
     if place is None:
         return Verdict(True, "undated", (*agreed, "published", "kind", "participants"))
     return Verdict(True, "undated", (*agreed, "published", "participants"))
+
+
+def _same_sitting(a: str, b: str) -> bool:
+    """The same kind, or two words for one bilateral sitting-down ("talks", "meeting",
+    "negotiations"); a summit or a visit is an occasion of its own."""
+    sittings = TALK_KINDS - GATHERING_KINDS
+    return a == b or (a in sittings and b in sittings)
+
+
+def _still_ahead(undated: Report, other: Report) -> bool:
+    """The undated report tells of talks still to come, in an article published after the other
+    event was held: the next round, not this one."""
+    if undated.status != "planned" or other.status == "planned" or undated.published is None:
+        return False
+    if not other.firmly_dated or other.date is None:
+        return False
+    return date.fromisoformat(undated.published) > period(other.date, other.precision)[1]
 
 
 # --- clusters ----------------------------------------------------------------------------------

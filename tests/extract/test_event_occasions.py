@@ -356,3 +356,23 @@ def test_ending_a_meeting_is_holding_it_but_ending_an_effort_undoes_it(extractor
         for e in events(extractor, "Chile ended its mediation efforts between the two parties.")
         if e["type"] == "CONSULT"
     ]
+
+
+def test_sides_that_exchanged_views_held_talks_but_armies_that_exchanged_fire_did_not(extractor):
+    talks = one(
+        extractor,
+        "Chile and Peru exchanged views on the maritime border on Tuesday.",
+        "CONSULT",
+    )
+    assert talks["date"] == "2025-02-25" and talks["status"] == "concluded"
+    fire = events(extractor, "The two armies exchanged fire across the border on Tuesday.")
+    assert not [e for e in fire if e["type"] == "CONSULT"]
+
+
+def test_a_meeting_things_are_counted_since_is_not_the_talks_the_article_reports(extractor):
+    text = (
+        "Chilean and Peruvian envoys exchanged views on the maritime border in Lima. "
+        "The border has stayed calm since their meeting in Santiago."
+    )
+    talks = one(extractor, text, "CONSULT", "talks")
+    assert place(talks) != "Santiago"

@@ -170,6 +170,21 @@ def test_an_undated_report_needs_the_sides_a_recent_publication_and_the_place_or
     assert compare(held, report(date=None, published="2025-03-09")).rule == "published"
 
 
+def test_with_no_place_talks_and_a_meeting_of_the_same_two_sides_are_one_sitting_down():
+    held = report(date="2025-03-04", place=None, kind="meeting")
+    assert compare(held, report(date=None, place=None, published="2025-03-05")).same
+    visit = report(date=None, place=None, kind="visit", published="2025-03-05")
+    assert not compare(held, visit).same
+
+
+def test_talks_still_to_come_told_after_a_round_was_held_are_the_next_round():
+    held = report(date="2025-03-04", status="concluded")
+    next_round = report(date=None, status="planned", published="2025-03-05")
+    assert compare(held, next_round).rule == "status"
+    announced = report(date=None, status="planned", published="2025-03-03")
+    assert compare(held, announced).same  # told the day before: the same talks, now held
+
+
 def test_a_month_cannot_tell_one_round_from_the_next_so_it_counts_as_undated():
     in_march = report(date="2025-03-01", precision="month", published="2025-04-15")
     assert compare(report(date="2025-03-04"), in_march).rule == "published"

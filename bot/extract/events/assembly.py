@@ -28,6 +28,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     STATUS_PREDICATES,
     lemma_of,
+    load_frames,
 )
 from bot.extract.events.occasions import (
     acts_at_occasions,
@@ -158,8 +159,11 @@ def _drafts(
                 and trigger.token.pos_ == "VERB"
                 and trigger.kind == "talks"
                 and trigger.mode != "third-party"
+                and lemma_of(trigger.token) not in load_frames().object_required
             ):
-                continue  # "discuss" alone says what was talked about, not that talks took place
+                # "discuss" alone says what was talked about, not that talks took place; a verb
+                # whose object makes it an exchange ("exchanged views") does say it
+                continue
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
             mention = _mention(trigger, sent, index, published, dateline)
@@ -355,9 +359,13 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
 
 
 def _another_time(trigger: Trigger) -> bool:
-    """A clause set before or after another act ("after X and Y met", "before they met"): it
-    tells of another occasion than the one the sentence is about."""
-    verb = trigger.governor or trigger.token
+    """A clause set before or after another act ("after X and Y met", "before they met"), or a
+    meeting things are counted from ("since their meeting"): another occasion than the one the
+    sentence is about."""
+    token = trigger.token
+    if token.dep_ == "pobj" and token.head.lower_ == "since":
+        return True  # "calm since their meeting in Kazan": the point an account starts from
+    verb = trigger.governor or token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "advcl" and any(
