@@ -42,6 +42,7 @@ from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
+HELD = frozenset({"ongoing", "concluded"})
 # How many days a date of each precision may mean ("last week" is a week from its first day).
 PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 # Precisions that can tell one round of talks from the next round a few weeks later.
@@ -263,13 +264,26 @@ def conflict(a: Report, b: Report) -> str | None:
         return "kind"
     if not terms_agree(a.content, b.content):
         return "terms"
-    if places_agree(a.place, b.place) is False:
+    if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"
     if a.date and b.date and not dates_agree(a, b):
         return "date"  # also "in April" against talks held in May
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not _gathering_of_some(a, b):
         return "participants"
     return None
+
+
+def _venue_moved(a: Report, b: Report) -> bool:
+    """A venue announced for talks still to come may move ("to be held in X on Saturday", then
+    held in Y that Saturday): a planned report's place does not contradict the talks as held,
+    when it gave their day."""
+    planned, other = (a, b) if a.status == "planned" else (b, a)
+    return (
+        planned.status == "planned"
+        and other.status in HELD
+        and planned.precision == "day"
+        and planned.date is not None
+    )
 
 
 def one_occasion_told_twice(a: Report, b: Report) -> bool:
@@ -362,13 +376,16 @@ def consensus(members: Sequence[Report]) -> Report:
     first member's publication date (the anchor an undated cluster is dated by)."""
     rep = representative(members)
     parties = tuple(dict.fromkeys(p for m in members for p in m.parties))
+    held = [m for m in members if m.status in HELD]
+    # Once held, where it was held is its place: a venue announced before was only a plan.
+    place = representative(held).place if held else rep.place
     return Report(
         id=-1,
         article=-1,
         type=rep.type,
         kind=rep.kind,
         parties=parties,
-        place=rep.place,
+        place=place,
         date=rep.date,
         precision=rep.precision,
         published=members[0].published,
@@ -428,7 +445,10 @@ def representative(members: Sequence[Report]) -> Representative:
     status = max(
         (m.status for m in members if m.status), key=STATUS_ORDER.__getitem__, default=None
     )
-    places = [m.place for m in members if m.place]
+    # where it was held before where it was to be held; a city before its country
+    places = [m.place for m in members if m.place and m.status in HELD] + [
+        m.place for m in members if m.place and m.status not in HELD
+    ]
     place = next((p for p in places if not p.is_country), places[0] if places else None)
     return Representative(
         type=first.type,

@@ -272,3 +272,15 @@ def test_a_place_of_unknown_country_does_not_contradict_a_city():
     palace = Place("Ciragan Palace", None)
     assert compare(report(place=palace), report(place=Place("Istanbul", "TUR"))).same
     assert compare(report(place=TALLINN), report(place=RIGA)).rule == "place"
+
+
+def test_talks_announced_for_one_city_and_held_in_another_that_day_are_one_event():
+    announced = report(date="2025-03-04", place=RIGA, status="planned", published="2025-02-26")
+    held = report(date="2025-03-04", place=TALLINN, status="concluded")
+    assert compare(announced, held).same
+    follow_up = report(date=None, place=TALLINN, status="concluded", published="2025-03-05")
+    assert join(follow_up, [announced, held]).same
+    shown = representative([announced, held])
+    assert shown.place == TALLINN and "place" in shown.disputed
+    # two rounds both held, in two cities, are never one
+    assert compare(held, replace(held, id=999, article=999, place=RIGA)).rule == "place"
