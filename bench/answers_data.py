@@ -20,9 +20,9 @@ from bot.extract.countries import country_index
 from bot.names import name_key
 
 COUNTRY_CODES = (
-    "RUS USA UKR CHN TUR AZE ARM GEO IRN ISR PSE SAU QAT EGY FRA DEU GBR ITA POL IND PAK JPN KOR PRK "
-    "BRA MEX CAN AUS ZAF NGA ETH KEN SYR IRQ JOR LBN ARE KAZ UZB BLR HUN SRB VEN CUB ESP NLD BEL SWE "
-    "FIN NOR"
+    "RUS USA UKR CHN TUR AZE ARM GEO IRN ISR PSE SAU QAT EGY FRA DEU GBR ITA POL IND PAK JPN "
+    "KOR PRK BRA MEX CAN AUS ZAF NGA ETH KEN SYR IRQ JOR LBN ARE KAZ UZB BLR HUN SRB VEN CUB "
+    "ESP NLD BEL SWE FIN NOR"
 ).split()
 REAL_PEOPLE = (
     ("Sergei Lavrov", ["Lavrov", "Sergey Lavrov"], "Foreign Minister", "RUS"),
@@ -118,11 +118,12 @@ YEARS = 5
 CHUNK = 5_000
 
 INSERT_SOURCE = "INSERT OR IGNORE INTO sources (id, name) VALUES (?, ?)"
-INSERT_ENTITY = """INSERT INTO entities (id, key, name, kind, title, country, country_code, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+INSERT_ENTITY = """INSERT INTO entities
+(id, key, name, kind, title, country, country_code, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
 INSERT_ALIAS = "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)"
-INSERT_ARTICLE = """INSERT INTO articles (id, source_id, title, author, url, canonical_url, content_hash,
-published, language, origin, text, ingested_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'en', ?, ?, ?)"""
+INSERT_ARTICLE = """INSERT INTO articles
+(id, source_id, title, author, url, canonical_url, content_hash, published, language, origin, text,
+ingested_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'en', ?, ?, ?)"""
 INSERT_MENTION = "INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (?, ?)"
 INSERT_STATEMENT = """INSERT INTO statements (id, key, speaker_entity_id, speaker, speaker_text,
 speaker_kind, speaker_title, speaker_country, verb, content, quote, date, first_seen)

@@ -1,4 +1,5 @@
-"""Benchmark: time from INTERACTION_CREATE to the first interaction callback, against a fake Discord.
+"""Benchmark: time from INTERACTION_CREATE to the first interaction callback, against a fake
+Discord.
 
     .venv/bin/python bench/discord_latency.py [--interactions 100] [--scripted] [--grace SECONDS]
 

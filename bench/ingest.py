@@ -135,8 +135,9 @@ def main() -> None:
     med = {k: statistics.median(v) for k, v in times.items() if v}
     peak = {k: max(v) for k, v in peaks.items() if v}
     print(
-        f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; batches of at most "
-        f"{BATCH_SIZE} texts and {MAX_BATCH_CHARS:,} characters; median of {args.repeat} run(s)"
+        f"{n_articles} articles, {n_words:,} words; model {settings.spacy_model}; "
+        f"batches of at most {BATCH_SIZE} texts and {MAX_BATCH_CHARS:,} characters; "
+        f"median of {args.repeat} run(s)"
     )
     print(
         f"| {'pass':<52} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>9} | {'peak MB':>8} |"

@@ -152,10 +152,12 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     reader.start()
     tenth = max(1, articles // 10)
     print(
-        f"briefbot ingest --workers {workers} of {articles:,} articles. Per tenth of the articles: resident"
+        f"briefbot ingest --workers {workers} of {articles:,} articles. Per tenth of the "
+        "articles: resident"
     )
     print(
-        "memory of the main process sampled every 0.2 s (median, largest sample) and its peak over the"
+        "memory of the main process sampled every 0.2 s (median, largest sample) and its peak "
+        "over the"
     )
     print(
         "tenth (VmHWM, reset at the start of each tenth)"
@@ -188,7 +190,8 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
                     else ""
                 )
                 print(
-                    f"| {done[0]:13,d} | {time.perf_counter() - start:7.0f} | {statistics.median(samples) / 1024:7.0f} MB "
+                    f"| {done[0]:13,d} | {time.perf_counter() - start:7.0f} | "
+                    f"{statistics.median(samples) / 1024:7.0f} MB "
                     f"| {max(samples) / 1024:8.0f} MB | {peak / 1024:10.0f} MB |{extra}",
                     flush=True,
                 )
@@ -210,7 +213,8 @@ def bench_ingest(scratch: Path, articles: int, workers: int) -> None:
     print(f"{done[0]:,} articles in {elapsed:.0f} s ({done[0] / elapsed:.1f} articles/s)")
     if len(peaks) >= 2:
         print(
-            f"peak of the main process over the whole ingest: {overall / 1024:.0f} MB; peak in the last tenth / "
+            f"peak of the main process over the whole ingest: {overall / 1024:.0f} MB; peak in "
+            "the last tenth / "
             f"peak in the first tenth = {peaks[-1] / peaks[0]:.2f} (flat: about 1)"
         )
 
@@ -249,7 +253,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def bench_feed_poll(scratch: Path) -> None:
-    """`briefbot run` polling a feed of the benchmark texts: peak during the pass, resident after."""
+    """`briefbot run` polling a feed of the benchmark texts: peak during the pass, resident
+    after."""
     from bot.store.schedule_store import ScheduleStore
 
     db = scratch / "feed.db"
@@ -294,7 +299,8 @@ def bench_feed_poll(scratch: Path) -> None:
         proc.wait(timeout=30)
         server.shutdown()
     print(
-        f"briefbot run slack polling a local feed of {expected} articles ({added} new; pages read with trafilatura):"
+        f"briefbot run slack polling a local feed of {expected} articles ({added} new; pages read "
+        "with trafilatura):"
     )
     print(f"| feed pass done (process start to last article stored) | {polled:.1f} s |")
     print(f"| peak resident memory during the pass (VmHWM)           | {peak / 1024:.0f} MB |")

@@ -97,7 +97,7 @@ async def ingest(folder: Path, db: Path) -> Stored:
     return Stored({e["id"]: e for e in events}, reports, report.refused)
 
 
-# --- lenient name matching (the eval sets' conventions) --------------------------------------------
+# --- lenient name matching (the eval sets' conventions) ------------------------------------------
 def _code(name: str, hows: tuple[str, ...] = ("name", "alias", "demonym")) -> str | None:
     country = country_index().resolve(name, hows=hows)
     return country.code if country else None
@@ -230,7 +230,8 @@ def print_merge(result: dict[str, Any], show: bool) -> None:
     tp, fp, fn = result["pairs"]
     print(f"merge_dev: {result['reports']} reports of {result['clusters']} events")
     print(
-        f"pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  (tp {tp}, fp {fp}, fn {fn})"
+        f"pairwise precision {result['precision']:.3f}  recall {result['recall']:.3f}  (tp {tp}, "
+        f"fp {fp}, fn {fn})"
     )
     print(
         f"B-cubed precision {result['bcubed_precision']:.3f}  recall {result['bcubed_recall']:.3f}"
@@ -239,13 +240,16 @@ def print_merge(result: dict[str, Any], show: bool) -> None:
         f"wrong merges (an item the main event of two gold clusters): {len(result['wrong_merges'])}"
     )
     print(
-        f"split events (a gold cluster in two or more items): {len(result['split'])} of {result['clusters']}"
+        f"split events (a gold cluster in two or more items): {len(result['split'])} of "
+        f"{result['clusters']}"
     )
     print(
-        f"reports without a main event (no shown event of the gold type): {len(result['no_main_event'])}"
+        "reports without a main event (no shown event of the gold type): "
+        f"{len(result['no_main_event'])}"
     )
     print(
-        f"items citing reports of two clusters through a passing mention (information): {result['mixed_citations']}"
+        "items citing reports of two clusters through a passing mention (information): "
+        f"{result['mixed_citations']}"
     )
     if show:
         for ev, files in result["wrong_merges"].items():
@@ -320,7 +324,8 @@ def score_news(gold_by_file: dict[str, list[dict[str, Any]]], stored: Stored) ->
 def describe(reports: list[dict[str, Any]]) -> str:
     return "; ".join(
         f"{Path(r['origin']).name}: {r['type']}/{r['kind']} "
-        f"[{', '.join(p['name'] for p in r['participants'])}] {r['location_name'] or '-'} {r['date'] or 'undated'}"
+        f"[{', '.join(p['name'] for p in r['participants'])}] {r['location_name'] or '-'} "
+        f"{r['date'] or 'undated'}"
         for r in reports
     )
 
@@ -328,7 +333,8 @@ def describe(reports: list[dict[str, Any]]) -> str:
 def print_news(result: dict[str, Any], show: bool) -> None:
     print(f"news_dev + seeds: {result['multi']} items cite two or more articles")
     print(
-        f"wrong merges (the cited articles' gold events are different events): {len(result['wrong'])}"
+        "wrong merges (the cited articles' gold events are different events): "
+        f"{len(result['wrong'])}"
     )
     for ev, reports in result["wrong"]:
         print(f"  event {ev}: {describe(reports)}")
@@ -341,7 +347,7 @@ def print_news(result: dict[str, Any], show: bool) -> None:
             print(f"  event {ev}: {describe(reports)}")
 
 
-# --- main ------------------------------------------------------------------------------------------
+# --- main ----------------------------------------------------------------------------------------
 def news_files(
     news: Path, seeds: Path
 ) -> tuple[dict[Path, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
@@ -398,7 +404,8 @@ def main() -> None:
     if stored.refused:
         raise SystemExit(f"refused: {stored.refused}")
     print(
-        f"{len(files)} articles ingested; {len(stored.reports)} event reports in {len(stored.shown)} shown events; "
+        f"{len(files)} articles ingested; {len(stored.reports)} event reports in "
+        f"{len(stored.shown)} shown events; "
         f"kinds of report: {dict(Counter(r['merge_reason'].get('rule') for r in stored.reports))}"
     )
     if args.news:

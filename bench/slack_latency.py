@@ -138,10 +138,12 @@ def report(results: list[tuple[float, float]], engine: str) -> None:
 
     print(f"/brief over {len(results)} sequential requests ({engine}, fake Slack on 127.0.0.1)")
     print(
-        f"  request -> ack:             median {statistics.median(acks):7.1f} ms   p90 {p90(acks):7.1f} ms"
+        f"  request -> ack:             median {statistics.median(acks):7.1f} ms   p90 "
+        f"{p90(acks):7.1f} ms"
     )
     print(
-        f"  request -> answer posted:   median {statistics.median(posts):7.1f} ms   p90 {p90(posts):7.1f} ms"
+        f"  request -> answer posted:   median {statistics.median(posts):7.1f} ms   p90 "
+        f"{p90(posts):7.1f} ms"
     )
 
 

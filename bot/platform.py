@@ -12,8 +12,9 @@ from bot.answer.model import Answer
 
 class DeliveryError(Exception):
     """Posting to a channel failed. `permanent` means retrying cannot help (channel gone, no access)
-    and the subscription is paused; `retry=False` means retrying within this pass cannot help either,
-    though the channel is not at fault (a refused token: the slot fails, the subscription stays)."""
+    and the subscription is paused; `retry=False` means retrying within this pass cannot help
+    either, though the channel is not at fault (a refused token: the slot fails, the subscription
+    stays)."""
 
     def __init__(self, reason: str, *, permanent: bool, retry: bool = True) -> None:
         super().__init__(reason)

@@ -65,7 +65,8 @@ class RateLimiter:
         return (1.0 - bucket.tokens) / self.rate
 
     def refused_in_a_row(self, key: Key) -> int:
-        """How many of `key`'s commands were refused since one was last allowed (for logging once)."""
+        """How many of `key`'s commands were refused since one was last allowed (for logging
+        once)."""
         bucket = self._buckets.get(key)
         return bucket.refused if bucket else 0
 

@@ -1,10 +1,10 @@
 """`/brief query:<text>`: Discord in, engine, Discord out.
 
-Discord wants a first response to an interaction within 3 seconds, and whether a reply is
-ephemeral can only be chosen in that first response. So the answer gets a short grace period: a
-quick answer is sent directly (privately when `answer.ephemeral`: a refusal, or a private command); a slow one is deferred
-("Briefbot is thinking...") and followed up through the interaction webhook, whose token lasts 15
-minutes.
+Discord wants a first response to an interaction within 3 seconds, and whether a reply is ephemeral
+can only be chosen in that first response. So the answer gets a short grace period: a quick answer
+is sent directly (privately when `answer.ephemeral`: a refusal, or a private command); a slow one is
+deferred ("Briefbot is thinking...") and followed up through the interaction webhook, whose token
+lasts 15 minutes.
 """
 
 from __future__ import annotations
@@ -174,7 +174,8 @@ class BriefCommand:
             return
         answer = await pending
         try:
-            # The first follow-up replaces the "thinking" message; its privacy was fixed by the defer.
+            # The first follow-up replaces the "thinking" message; its privacy was fixed by the
+            # defer.
             await interaction.followup.send(**message_kwargs(answer), ephemeral=answer.ephemeral)
         except discord.HTTPException:
             log.exception("Discord: could not follow up /%s", COMMAND)

@@ -1,4 +1,5 @@
-"""Rendered answers as discord.py keyword arguments: the only place embeds become `discord.Embed`."""
+"""Rendered answers as discord.py keyword arguments: the only place embeds become
+`discord.Embed`."""
 
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ class DiscordPlatform:
             raise StartupError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
 
     async def wait_closed(self) -> None:
-        """Until the gateway stops for good; raises why (discord.py reconnects by itself otherwise)."""
+        """Until the gateway stops for good; raises why (discord.py reconnects by itself
+        otherwise)."""
         if self._gateway is not None:
             # Shielded: cancelling the waiter must leave the shutdown to disconnect().
             await asyncio.shield(self._gateway)

@@ -65,7 +65,10 @@ def action_conversation(body: dict[str, Any]) -> Conversation:
     )
 
 
-CHART_REFUSED = "I couldn't post the chart in this channel: invite me to it (`/invite @Briefbot`) and ask again."
+CHART_REFUSED = (
+    "I couldn't post the chart in this channel: invite me to it (`/invite @Briefbot`) "
+    "and ask again."
+)
 
 
 class Answerer(Protocol):

@@ -195,7 +195,8 @@ class SlackPlatform:
         except OSError as error:
             await runner.cleanup()
             raise StartupError(
-                f"cannot listen on {host}:{port}: {os.strerror(error.errno) if error.errno else error} "
+                f"cannot listen on {host}:{port}: "
+                f"{os.strerror(error.errno) if error.errno else error} "
                 "(is another briefbot running? set BRIEFBOT_HTTP_PORT)"
             ) from None
         self._runner = runner

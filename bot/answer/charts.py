@@ -108,12 +108,13 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
         busiest, most = per_week.most_common(1)[0]
         parts.append(
             f"Left, a bar chart of events per week by kind ({kinds}) for the {len(summary.weeks)} "
-            f"week(s) from {summary.weeks[0].isoformat()} to {summary.weeks[-1].isoformat()}; the busiest "
-            f"was the week of {busiest.isoformat()} with {most}."
+            f"week(s) from {summary.weeks[0].isoformat()} to {summary.weeks[-1].isoformat()}; "
+            f"the busiest was the week of {busiest.isoformat()} with {most}."
         )
     if summary.earlier:
         parts.append(
-            f"{summary.earlier} event(s) dated before {summary.weeks[0].isoformat()} are not in the bars."
+            f"{summary.earlier} event(s) dated before {summary.weeks[0].isoformat()} are not in "
+            "the bars."
         )
     if summary.undated:
         parts.append(f"{summary.undated} undated event(s) are not in the bars.")

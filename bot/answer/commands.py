@@ -113,7 +113,8 @@ COMMANDS: tuple[Command, ...] = (
         "latest talks [with|between X [and Y]] [in PLACE] [about TOPIC] [since DATE|this week]",
         "talks, meetings, calls, visits, newest first; a country's places count for it",
         (
-            r"^(?:latest |recent |new )?(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$",
+            r"^(?:latest |recent |new )?"
+            r"(?:talks|meetings|negotiations|consultations|diplomacy)\b(?P<rest>.*)$",
         ),
         FILTERS,
         "latest_talks",
@@ -206,9 +207,11 @@ COMMANDS: tuple[Command, ...] = (
     _command(
         "chart",
         "chart talks [with X] [in PLACE] [since DATE]",
-        "a picture of talks: events per week by kind, and who met whom (line width = meetings), with alt text",
+        "a picture of talks: events per week by kind, and who met whom (line width = meetings), "
+        "with alt text",
         (
-            r"^charts?(?:\s+(?:of\s+)?(?:latest |recent )?(?:talks|meetings|negotiations|diplomacy)\b)?(?P<rest>.*)$",
+            r"^charts?(?:\s+(?:of\s+)?(?:latest |recent )?"
+            r"(?:talks|meetings|negotiations|diplomacy)\b)?(?P<rest>.*)$",
         ),
         FILTERS,
         "chart",
@@ -218,7 +221,8 @@ COMMANDS: tuple[Command, ...] = (
     _command(
         "brief",
         "brief [today|this week|since DATE] [about TOPIC]",
-        "the digest: talks, what's coming, agreements, key statements, other events, where sources disagree",
+        "the digest: talks, what's coming, agreements, key statements, other events, where "
+        "sources disagree",
         (r"^(?:brief|briefing|digest|summary)\b(?P<topic>.*)$",),
         FILTERS,
         "brief",
@@ -323,7 +327,8 @@ COMMANDS: tuple[Command, ...] = (
     _command(
         "watch",
         "watch QUERY [at most N an hour] [quiet 22:00-07:00 [TZ]] [confidence 0.8]",
-        "post each new matching talk, agreement, event or statement here as it is ingested (admins)",
+        "post each new matching talk, agreement, event or statement here as it is ingested "
+        "(admins)",
         (r"^watch(?:\s+(?P<rest>.*))?$",),
         REST,
         "watches",
@@ -398,7 +403,9 @@ COMMANDS: tuple[Command, ...] = (
 _GROUP_WHAT = {
     "speaker": "one speaker's statements",
     "feeds": "read an RSS or Atom feed's new articles from now on, or stop (admins)",
-    "subscriptions": "list scheduled briefings (and, for admins, feeds); delete, pause or resume one (admins)",
+    "subscriptions": (
+        "list scheduled briefings (and, for admins, feeds); delete, pause or resume one (admins)"
+    ),
     "watches": "list watches; delete, pause or resume one (admins)",
 }
 
@@ -407,7 +414,8 @@ def _by_intent() -> dict[str, Command]:
     found: dict[str, Command] = {}
     for command in COMMANDS:
         first = found.setdefault(command.intent, command)
-        # Rows of one intent are one command typed several ways: they must agree on how it is answered.
+        # Rows of one intent are one command typed several ways: they must agree on how it is
+        # answered.
         assert (first.handler, first.paged, first.facts, first.admin_only, first.private) == (
             command.handler,
             command.paged,

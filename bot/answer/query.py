@@ -203,7 +203,8 @@ def _filters(rest: str, today: date) -> tuple[str, str | None, str | None, str |
 # in Doha", "talks held in Istanbul"). Topic and time are split off first, so `about trade in
 # Asia` stays a topic and `in the last 7 days` a time.
 _PLACE = re.compile(
-    r"(?:^|\s)(?:(?:signed|held|hosted|reached|concluded|took place|taking place)\s+)?(?:in|at)\s+(?P<place>\S.*)$",
+    r"(?:^|\s)(?:(?:signed|held|hosted|reached|concluded|took place|taking place)\s+)?"
+    r"(?:in|at)\s+(?P<place>\S.*)$",
     re.IGNORECASE,
 )
 _PLACE_VERB_ONLY = re.compile(r"^(?:signed|held|hosted|reached|concluded)$", re.IGNORECASE)

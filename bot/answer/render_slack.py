@@ -126,7 +126,8 @@ def paragraph(text: str | None, limit: int) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """An http(s) URL fit for `<url|label>`, or None (never a `javascript:` or Slack-internal link)."""
+    """An http(s) URL fit for `<url|label>`, or None (never a `javascript:` or Slack-internal
+    link)."""
     if not url:
         return None
     url = url.strip()
@@ -271,7 +272,8 @@ def _left_out_text(dropped: int) -> str:
 
 
 def _pack(sections: list[Section], budget: int) -> tuple[list[dict[str, Any]], int]:
-    """Whole items, in order, while they fit in `budget` blocks; returns blocks and items left out."""
+    """Whole items, in order, while they fit in `budget` blocks; returns blocks and items left
+    out."""
     several = len(sections) > 1
     blocks: list[dict[str, Any]] = []
     total = sum(len(s.items) for s in sections)
@@ -408,7 +410,8 @@ FORM_VALUE = "value"  # each input's action_id; its block_id is the field's key
 
 
 def render_form(form: Form, private_metadata: str) -> dict[str, Any]:
-    """A modal (`views.open`) asking the form's questions; `private_metadata` comes back on submit."""
+    """A modal (`views.open`) asking the form's questions; `private_metadata` comes back on
+    submit."""
     return {
         "type": "modal",
         "callback_id": form.form_id,

@@ -206,7 +206,11 @@ class AnswerService:
         if answer.ok and (offset or answer.total > offset + answer.shown):
             answer.page = Page(query.text, offset, limit, answer.total)
         if answer.total > offset + answer.shown:
-            answer.note = f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say `more` or press Next for the next {min(limit, answer.total - offset - answer.shown)}"
+            answer.note = (
+                f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say "
+                "`more` or press Next for the next "
+                f"{min(limit, answer.total - offset - answer.shown)}"
+            )
         elif offset and answer.shown == 0:
             answer.note = "That's all – nothing more to show."
         return answer

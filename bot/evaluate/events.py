@@ -131,7 +131,8 @@ class EventReport:
         p, r, f = self.actors()
         lines.append(f"  actors      P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
         lines.append(
-            f"  no event predicted: {sum(1 for x in self.results if not x.predicted and not x.error)}"
+            "  no event predicted: "
+            f"{sum(1 for x in self.results if not x.predicted and not x.error)}"
         )
         lines.append(f"  raised: {self.raised}")
         lines.append(f"  time: {self.seconds:.1f}s")

@@ -789,7 +789,8 @@ class NewsReport:
         if self.show > 0:
             lines += self._render_show(whole)
         lines.append(
-            f"  time: {run.seconds:.1f}s extraction ({len(run.gold) / run.seconds if run.seconds else 0.0:.2f} "
+            f"  time: {run.seconds:.1f}s extraction "
+            f"({len(run.gold) / run.seconds if run.seconds else 0.0:.2f} "
             f"articles/s), {run.load_seconds:.1f}s model load"
         )
         return "\n".join(lines)
@@ -841,7 +842,8 @@ class NewsReport:
             s = score(self.run.gold, self.run.predictions, threshold)
             e, st = s.events, s.statements
             lines.append(
-                f"    {threshold:4.1f}  {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} {e.predicted:5d}   "
+                f"    {threshold:4.1f}  {e.precision:6.3f} {e.recall:6.3f} {e.f1:6.3f} "
+                f"{e.predicted:5d}   "
                 f"{st.precision:6.3f} {st.recall:6.3f} {st.f1:6.3f} {st.predicted:5d}"
             )
         return lines
@@ -853,7 +855,8 @@ class NewsReport:
         missed_statements = [(a.file, g) for a in whole.articles for g in a.missed_statements][:n]
         wrong_statements = [(a.file, s) for a in whole.articles for s in a.wrong_statements][:n]
         lines = [
-            f"  missed events (first {len(missed_events)} of {whole.events.gold - whole.events.found}):"
+            f"  missed events (first {len(missed_events)} of "
+            f"{whole.events.gold - whole.events.found}):"
         ]
         for file, g in missed_events:
             extra = f' "{_short(g.content_contains, 60)}"' if g.content_contains else ""
@@ -879,7 +882,8 @@ class NewsReport:
             lines.append(f'    {file}: {s.speaker} ({s.speaker_text}): "{_short(s.content, 80)}"')
         wrong_fields = [(a.file, w) for a in whole.articles for w in a.wrong_fields]
         lines.append(
-            f"  wrong fields of found events (first {min(n, len(wrong_fields))} of {len(wrong_fields)}):"
+            f"  wrong fields of found events (first {min(n, len(wrong_fields))} of "
+            f"{len(wrong_fields)}):"
         )
         for file, (name, g, said) in wrong_fields[:n]:
             lines.append(

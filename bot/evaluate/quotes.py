@@ -50,7 +50,8 @@ def words(text: str) -> list[str]:
 
 
 def overlap(pred: str, gold: str) -> tuple[float, float]:
-    """(shared / gold words, shared / predicted words), counting repeated words as often as both have them."""
+    """(shared / gold words, shared / predicted words), counting repeated words as often as both
+    have them."""
     p, g = Counter(words(pred)), Counter(words(gold))
     if not p or not g:
         return 0.0, 0.0
@@ -59,7 +60,8 @@ def overlap(pred: str, gold: str) -> tuple[float, float]:
 
 
 def head_word(speaker: str | None) -> str | None:
-    """The last capitalised word of the head phrase ('Mr. Obama, who ...' -> 'obama'), else its last word."""
+    """The last capitalised word of the head phrase ('Mr. Obama, who ...' -> 'obama'), else its last
+    word."""
     if not speaker:
         return None
     # A speaker that is only a relative pronoun ("who", "which") has an empty head: use the pronoun.
@@ -180,8 +182,10 @@ class QuoteScores:
             f"quotes eval: {self.path} (model {self.model})",
             line("attribution, all", self.all),
             line("attribution, direct", self.direct),
-            f"{'speaker accuracy':<24} {speaker_acc:5.1f}   (on {self.content_matched} content-matched quotes)",
-            f"{'pronouns resolved':<24} {pronoun:5.1f}   ({self.pronoun_resolved} of {self.pronoun_mentions} pronoun speakers named)",
+            f"{'speaker accuracy':<24} {speaker_acc:5.1f}   (on {self.content_matched} "
+            "content-matched quotes)",
+            f"{'pronouns resolved':<24} {pronoun:5.1f}   ({self.pronoun_resolved} of "
+            f"{self.pronoun_mentions} pronoun speakers named)",
             f"{'records raised':<24} {self.raised} of {self.articles}",
             f"{'speed':<24} {rate:5.2f} articles/s   ({self.seconds:.1f} s extraction)",
         ]

@@ -120,7 +120,8 @@ class SubscriptionCommands:
             query.text,
             query.intent,
             "Subscribe this channel to briefings",
-            note="Say when, for example `subscribe daily at 08:00 Europe/Berlin weekdays about embassies`.",
+            note="Say when, for example `subscribe daily at 08:00 Europe/Berlin weekdays about "
+            "embassies`.",
             private=True,
             form=subscribe_form(self.settings.tz),
         )
@@ -132,7 +133,8 @@ class SubscriptionCommands:
             return _refuse(
                 query,
                 "Not here",
-                "Scheduled briefings post to Slack or Discord channels: type this in the channel that should receive them.",
+                "Scheduled briefings post to Slack or Discord channels: type this in the channel "
+                "that should receive them.",
             )
         now = self._clock()
         try:
@@ -208,7 +210,8 @@ class SubscriptionCommands:
             query.intent,
             title,
             [Section("Feeds", [_feed_item(feed)])],
-            note=f"New articles from it are read about every {minutes} min while `briefbot run` is up.",
+            note=f"New articles from it are read about every {minutes} min while `briefbot run` "
+            "is up.",
             shown=1,
             total=1,
         )
@@ -225,7 +228,8 @@ class SubscriptionCommands:
             return _refuse(
                 query,
                 "No such feed",
-                f"This workspace registered no feed #{number}; say `subscriptions` to see its feeds.",
+                f"This workspace registered no feed #{number}; say `subscriptions` to see its "
+                "feeds.",
             )
         await store.delete_feed(feed.id)
         log.info("feed removed id=%s by %s", feed.id, conversation.user)
@@ -256,7 +260,8 @@ class SubscriptionCommands:
         note = (
             None
             if subscriptions
-            else "No scheduled briefings here yet. An admin can say `subscribe daily at 08:00 Europe/Berlin`."
+            else "No scheduled briefings here yet. An admin can say `subscribe daily at 08:00 "
+            "Europe/Berlin`."
         )
         return Answer(
             query.text,
@@ -314,7 +319,8 @@ class SubscriptionCommands:
             return _refuse(
                 query,
                 "No such subscription",
-                f"There is no scheduled briefing #{number} in this workspace; say `subscriptions` to see them.",
+                f"There is no scheduled briefing #{number} in this workspace; say `subscriptions` "
+                "to see them.",
             )
         if query.intent == "unsubscribe":
             await store.delete_subscription(sub.id)
@@ -332,7 +338,8 @@ class SubscriptionCommands:
             await store.resume(sub.id, to_db(self._clock()))
             title, note = (
                 f"Resumed #{sub.id}",
-                f"The next briefing posts at {local_text(next_slot(sub.cron, sub.timezone, self._clock()), sub.timezone)}.",
+                "The next briefing posts at "
+                f"{local_text(next_slot(sub.cron, sub.timezone, self._clock()), sub.timezone)}.",
             )
         log.info("subscription %s id=%s by %s", query.intent, sub.id, conversation.user)
         changed = await store.subscription(sub.id)

@@ -83,7 +83,8 @@ def process_owner() -> str:
 
 
 def owner_alive(owner: str | None) -> bool:
-    """False only when the owner is known to be gone: a process id on this host that is not running."""
+    """False only when the owner is known to be gone: a process id on this host that is not
+    running."""
     if not owner:
         return False
     try:
@@ -172,7 +173,8 @@ class Deliverer:
     async def _close_abandoned(
         self, due: dict[tuple[int, str], tuple[Subscription, datetime]]
     ) -> None:
-        """Pending rows left by a dead process for slots no longer due: record that they were not sent."""
+        """Pending rows left by a dead process for slots no longer due: record that they were not
+        sent."""
         for row in await self.schedule.pending_deliveries():
             if (row.subscription_id, row.slot_time) in due or not self._adoptable(row):
                 continue

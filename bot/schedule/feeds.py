@@ -194,7 +194,8 @@ class FeedPoller:
         )
         if result.added or result.refused or result.over_cap or result.left:
             log.info(
-                "feed %s: %s added, %s skipped, %s refused, %s over the cap of %s not read, %s left for the next pass",
+                "feed %s: %s added, %s skipped, %s refused, %s over the cap of %s not read, %s "
+                "left for the next pass",
                 feed.url,
                 result.added,
                 result.skipped,

@@ -26,7 +26,8 @@ THREAD_CHOICES = ("yes", "no")
 
 
 def subscribe_form(default_tz: str) -> Form:
-    """The form, its timezone filled in with `default_tz` (the user's own where the platform says)."""
+    """The form, its timezone filled in with `default_tz` (the user's own where the platform
+    says)."""
     return Form(
         FORM_ID,
         "Scheduled briefing",

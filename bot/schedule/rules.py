@@ -102,7 +102,8 @@ _TIME = re.compile(r"^(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>am|pm)?$", re.
 
 
 def parse_rule(text: str, default_tz: str, now: datetime | None = None) -> Rule:
-    """`daily at 08:00 [TZ] [weekdays] [about TOPIC] [no thread]`, `every monday at 09:00 ...`, `cron "..." ...`."""
+    """`daily at 08:00 [TZ] [weekdays] [about TOPIC] [no thread]`, `every monday at 09:00 ...`,
+    `cron "..." ...`."""
     text = " ".join(text.split())
     flat = bool(match := _NO_THREAD.search(" " + text))
     if match:
@@ -132,14 +133,16 @@ def _cron_rule(expr: str, rest: str, default_tz: str) -> tuple[str, str, str]:
     expr = " ".join(expr.split())
     if len(expr.split(" ")) != 5:
         raise RuleError(
-            f'a cron schedule has five fields (minute hour day month weekday), like "0 8 * * 1-5"; got "{expr}"'
+            "a cron schedule has five fields (minute hour day month weekday), "
+            f'like "0 8 * * 1-5"; got "{expr}"'
         )
     zone = default_tz
     for word in rest.split():
         found = zone_name(word)
         if found is None:
             raise RuleError(
-                f"“{word}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)"
+                f"“{word}” is not a timezone I know (use an IANA name such as Europe/Berlin, or "
+                "UTC)"
             )
         zone = found
     return expr, zone, f'cron "{expr}" {zone}'

@@ -263,7 +263,10 @@ class Watcher:
     async def compose(self, watch: Watch, alerts: list[Alert]) -> tuple[Answer, str | None]:
         """One alert (an update replies to the fact's first message), or a digest of several."""
         title = f"Watch #{watch.id}: {watch.query}"
-        footer = f"Say `unwatch {watch.id}` to stop these alerts, `pause watch {watch.id}` to pause them."
+        footer = (
+            f"Say `unwatch {watch.id}` to stop these alerts, `pause watch {watch.id}` to "
+            "pause them."
+        )
         if len(alerts) == 1:
             alert = alerts[0]
             item = item_from_json(alert.item)

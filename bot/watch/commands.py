@@ -87,7 +87,8 @@ class WatchCommands:
             return _refuse(
                 query,
                 "Not here",
-                "Watches post to Slack or Discord channels: type this in the channel that should get the alerts.",
+                "Watches post to Slack or Discord channels: type this in the channel that should "
+                "get the alerts.",
             )
         try:
             text, options = split_options(query.schedule or "")
@@ -101,14 +102,16 @@ class WatchCommands:
             return _refuse(
                 query,
                 "Not something I can watch",
-                f"A watch takes a question that lists talks, agreements, events or statements, for example {WATCH_EXAMPLES}.",
+                "A watch takes a question that lists talks, agreements, events or statements, "
+                f"for example {WATCH_EXAMPLES}.",
             )
         if parsed.until is not None:
             # "this week" ends; a watch looks at what comes next, for as long as it exists.
             return _refuse(
                 query,
                 "A watch has no end date",
-                "Drop the time filter (or keep only `since DATE`): a watch posts what is ingested from now on.",
+                "Drop the time filter (or keep only `since DATE`): a watch posts what is ingested "
+                "from now on.",
             )
         new = NewWatch(
             platform=conversation.platform,
@@ -163,7 +166,8 @@ class WatchCommands:
             return _refuse(
                 query,
                 "Confidence too low",
-                f"Alerts never show facts below BRIEFBOT_MIN_CONFIDENCE ({floor:g}); give a higher threshold or none.",
+                f"Alerts never show facts below BRIEFBOT_MIN_CONFIDENCE ({floor:g}); give a "
+                "higher threshold or none.",
             )
         return None
 
@@ -174,14 +178,18 @@ class WatchCommands:
         ids, unknown = await entity_ids(self.names, parsed)
         if unknown is not None:
             return (
-                f"I don't know anyone or anything called “{unknown}” yet, so this watch matches nothing known; "
+                f"I don't know anyone or anything called “{unknown}” yet, so this watch matches "
+                "nothing known; "
                 f"it will post if articles start naming them. Check the spelling. {stop}"
             )
         known = await self._known_matches(
             parsed, ids, max(self.settings.min_confidence, watch.min_confidence or 0.0)
         )
         if known == 0:
-            return f"Nothing known matches this yet; new facts that do will post in this channel as they are ingested. {stop}"
+            return (
+                "Nothing known matches this yet; new facts that do will post in this channel "
+                f"as they are ingested. {stop}"
+            )
         return (
             f"{known} known fact(s) match already (not posted: a watch tells what comes next); "
             f"new ones will post in this channel as they are ingested. {stop}"
@@ -316,7 +324,8 @@ class WatchCommands:
             await watches.pause(watch.id, f"paused by {conversation.user}", notify_creator=False)
             title, note = (
                 f"Paused watch #{watch.id}",
-                f"Say `resume watch {watch.id}` to start again; what is ingested meanwhile is not posted.",
+                f"Say `resume watch {watch.id}` to start again; what is ingested meanwhile is not "
+                "posted.",
             )
         else:
             await watches.resume(watch.id, await watches.latest_ingest() or "")

@@ -28,7 +28,8 @@ class Options:
 _SEPARATOR = r"(?:^|[\s,;]+)"
 _RATE = re.compile(
     _SEPARATOR
-    + r"(?:at most|max(?:imum)?|up to)\s+(?P<n>\d{1,4})\s+(?:alerts?\s+|posts?\s+)?(?:an|a|per)\s+hour$",
+    + r"(?:at most|max(?:imum)?|up to)\s+(?P<n>\d{1,4})\s+"
+    + r"(?:alerts?\s+|posts?\s+)?(?:an|a|per)\s+hour$",
     re.IGNORECASE,
 )
 _QUIET = re.compile(
@@ -76,7 +77,8 @@ def _options(found: dict[str, object]) -> Options:
                 zone = zone_name(quiet.group("zone"))
                 if zone is None:
                     raise OptionError(
-                        f"“{quiet.group('zone')}” is not a timezone I know (use an IANA name such as Europe/Berlin, or UTC)"
+                        f"“{quiet.group('zone')}” is not a timezone I know (use an IANA name such "
+                        "as Europe/Berlin, or UTC)"
                     )
     min_confidence = None
     if isinstance(confidence, re.Match):

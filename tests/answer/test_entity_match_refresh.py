@@ -1,4 +1,5 @@
-"""The entity matcher reloads only what changed: after each article it matches as a fresh one would."""
+"""The entity matcher reloads only what changed: after each article it matches as a fresh one
+would."""
 
 from __future__ import annotations
 

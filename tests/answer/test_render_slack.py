@@ -1,4 +1,5 @@
-"""The Slack renderer: every answer, however large or hostile, fits Block Kit and mentions no one."""
+"""The Slack renderer: every answer, however large or hostile, fits Block Kit and mentions no
+one."""
 
 from __future__ import annotations
 

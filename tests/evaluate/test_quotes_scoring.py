@@ -1,4 +1,5 @@
-"""The quote scorer follows the eval README's rules exactly (they are also used on held-out data)."""
+"""The quote scorer follows the eval README's rules exactly (they are also used on held-out
+data)."""
 
 from __future__ import annotations
 

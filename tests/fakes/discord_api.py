@@ -2,11 +2,11 @@
 
 The gateway says HELLO, takes IDENTIFY, sends READY and GUILD_CREATE, answers heartbeats, and can
 push INTERACTION_CREATE for `/brief` (type 2), its autocomplete (type 4) or a button press on a
-message (type 3; the response updates that message in place, type 7, or defers it, type 6). The REST side answers
-what discord.py calls (login, application info, command sync, interaction callbacks, webhook
-follow-ups, channel messages), records every call with the time it arrived, and rejects messages
-the way Discord does (400, code 50035). It can be told to answer one 429 for a channel, or to
-refuse a channel with 403 (missing access) or 404 (unknown channel).
+message (type 3; the response updates that message in place, type 7, or defers it, type 6). The REST
+side answers what discord.py calls (login, application info, command sync, interaction callbacks,
+webhook follow-ups, channel messages), records every call with the time it arrived, and rejects
+messages the way Discord does (400, code 50035). It can be told to answer one 429 for a channel, or
+to refuse a channel with 403 (missing access) or 404 (unknown channel).
 
 Details discord.py 2.7 insists on: JSON replies carry `Content-Type: application/json` exactly; a
 429 without a `Via` header is taken for a Cloudflare ban; interactions need
@@ -110,7 +110,8 @@ def attachment_errors(payload: dict[str, Any]) -> list[str]:
             errors.append(f"attachments.{n}.id: no files[{attachment.get('id')}] part")
         if len(attachment.get("description") or "") > MAX_ATTACHMENT_DESCRIPTION:
             errors.append(
-                f"attachments.{n}.description: must be {MAX_ATTACHMENT_DESCRIPTION} or fewer in length"
+                f"attachments.{n}.description: must be {MAX_ATTACHMENT_DESCRIPTION} or fewer in "
+                "length"
             )
     for part, (filename, data) in uploaded.items():
         if filename.lower().endswith(".png") and not data.startswith(PNG_SIGNATURE):
@@ -180,7 +181,8 @@ def modal_errors(modal: dict[str, Any]) -> list[str]:
             )
         if len(text.get("placeholder") or "") > MAX_INPUT_PLACEHOLDER:
             errors.append(
-                f"data.components.{r}.components.0.placeholder: must be {MAX_INPUT_PLACEHOLDER} or fewer in length"
+                f"data.components.{r}.components.0.placeholder: must be {MAX_INPUT_PLACEHOLDER} "
+                "or fewer in length"
             )
     return errors
 
@@ -428,7 +430,8 @@ class FakeDiscord:
                 for name, part in form.items()
                 if isinstance(part, web.FileField)
             }
-            # An interaction response carries its message under `data`; a webhook or channel post is the message.
+            # An interaction response carries its message under `data`; a webhook or channel post is
+            # the message.
             message = (
                 payload["data"]
                 if isinstance(payload.get("data"), dict) and "type" in payload

@@ -1,13 +1,14 @@
 """A local stand-in for Slack's Web API and response_url endpoint (aiohttp, 127.0.0.1, any port).
 
 It answers what the adapter calls (auth.test, users.info, chat.postMessage, chat.postEphemeral,
-views.publish, views.open (modals with input blocks, checked like Slack checks them), and the external file upload: files.getUploadURLExternal gives a loopback upload
-URL of this fake, the bytes POSTed there must be a PNG of the announced length, and
-files.completeUploadExternal shares the uploaded files in a channel), records every post (a response_url post with `replace_original` replaces the
-message whose button gave that response_url, as Slack does), rejects blocks the way Slack does (`invalid_blocks`), and can
-be told to answer 429 with Retry-After, or a given error, for the next calls to a method.
-It also speaks enough Socket Mode (apps.connections.open, a WebSocket that says hello, sends
-envelopes and collects their acks) to run the app without a public URL.
+views.publish, views.open (modals with input blocks, checked like Slack checks them), and the
+external file upload: files.getUploadURLExternal gives a loopback upload URL of this fake, the bytes
+POSTed there must be a PNG of the announced length, and files.completeUploadExternal shares the
+uploaded files in a channel), records every post (a response_url post with `replace_original`
+replaces the message whose button gave that response_url, as Slack does), rejects blocks the way
+Slack does (`invalid_blocks`), and can be told to answer 429 with Retry-After, or a given error, for
+the next calls to a method. It also speaks enough Socket Mode (apps.connections.open, a WebSocket
+that says hello, sends envelopes and collects their acks) to run the app without a public URL.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Fixtures for the crash, load and health tests: `slack_api` (the fake Slack Web API) and
-`http_settings` (HTTP mode against it). Named apart from other modules' own `fake_slack` fixtures."""
+`http_settings` (HTTP mode against it). Named apart from other modules' own `fake_slack`
+fixtures."""
 
 from __future__ import annotations
 

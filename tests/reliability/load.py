@@ -128,7 +128,8 @@ async def slash_load_during_ingest(
     clients: int = 20,
     reply_timeout: float = 120.0,
 ) -> LoadResult:
-    """Start a bulk ingest, then send `commands` from `clients` while it writes; wait for replies."""
+    """Start a bulk ingest, then send `commands` from `clients` while it writes; wait for
+    replies."""
     result = LoadResult(commands, clients)
     records = Records()
     logging.getLogger().addHandler(records)

@@ -104,7 +104,8 @@ async def test_sigkilled_bulk_ingest_leaves_whole_articles_and_a_rerun_stores_ex
             f"kill {attempt}: a reported article is lost"
         )
         print(
-            f"kill {attempt + 1}: {reported} reported in this run, {len(stored)}/{ARTICLES} stored, consistent"
+            f"kill {attempt + 1}: {reported} reported in this run, {len(stored)}/{ARTICLES} "
+            "stored, consistent"
         )
         stored_before = len(stored)
     assert 0 < stored_before < ARTICLES, "the kills should leave the ingest part-way through"

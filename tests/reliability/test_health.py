@@ -25,7 +25,8 @@ from tests.reliability.support import briefbot, cli_env
 async def running(
     http_settings: Settings, extractor
 ) -> AsyncIterator[tuple[Engine, SlackPlatform]]:
-    """What `briefbot run slack` builds: the engine with its model, Slack in HTTP mode, the probe."""
+    """What `briefbot run slack` builds: the engine with its model, Slack in HTTP mode, the
+    probe."""
     engine = await Engine.open(http_settings, load_model=False)
     engine._extractor = extractor
     platform = SlackPlatform(engine, http_settings)

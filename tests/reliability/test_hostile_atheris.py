@@ -46,7 +46,8 @@ HARNESS = textwrap.dedent(
                 read(arg)
             except ArticleError:
                 pass
-        answer = Answer(text, "brief", text, [Section(text, [Item(text, text, citations=[Citation(text, text, text, text)])])], note=text)
+        item = Item(text, text, citations=[Citation(text, text, text, text)])
+        answer = Answer(text, "brief", text, [Section(text, [item])], note=text)
         render_text(answer)
         slack = render_slack(answer)
         for block in slack.blocks:

@@ -25,7 +25,8 @@ from tests.reliability.support import SECRET, TOKEN, command_body, signed_header
 
 @pytest.fixture
 def stream() -> Iterator[io.StringIO]:
-    """Logging configured as the CLI does it, into a buffer; the test run's logging restored after."""
+    """Logging configured as the CLI does it, into a buffer; the test run's logging restored
+    after."""
     root = logging.getLogger()
     level, handlers = root.level, list(root.handlers)
     buffer = io.StringIO()

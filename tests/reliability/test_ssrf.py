@@ -384,10 +384,14 @@ async def test_an_allowed_host_is_fetched_through_the_proxy_at_its_checked_addre
 def rss(*links: str) -> str:
     items = "".join(
         f"<item><title>Entry {n}</title><link>{link}</link><guid>e{n}</guid>"
-        f"<description>Foreign ministers met in Geneva on Monday to discuss a ceasefire, officials said.</description></item>"
+        "<description>Foreign ministers met in Geneva on Monday to discuss a ceasefire, "
+        "officials said.</description></item>"
         for n, link in enumerate(links)
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    return (
+        '<?xml version="1.0"?><rss version="2.0">'
+        f"<channel><title>Wire</title>{items}</channel></rss>"
+    )
 
 
 async def test_entry_links_pointing_inside_are_not_fetched(

@@ -107,7 +107,8 @@ async def test_socket_mode_stops_and_serves_healthz_while_slack_is_unreachable(
 
 @pytest.fixture
 async def black_hole() -> AsyncIterator[str]:
-    """A gateway address that accepts connections and never answers, as behind a dropping firewall."""
+    """A gateway address that accepts connections and never answers, as behind a dropping
+    firewall."""
     held: list[asyncio.StreamWriter] = []
 
     async def hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:

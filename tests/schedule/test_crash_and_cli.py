@@ -43,7 +43,8 @@ async def main():
     settings = Settings()
     async with await Engine.open(settings, load_model=False) as engine:
         platform = Crashing(SlackPlatform(engine, settings), sys.argv[1])
-        await deliver_pass(engine, {"slack": platform}, settings, datetime.fromisoformat(sys.argv[2]))
+        now = datetime.fromisoformat(sys.argv[2])
+        await deliver_pass(engine, {"slack": platform}, settings, now)
 
 asyncio.run(main())
 """

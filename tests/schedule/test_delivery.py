@@ -228,7 +228,8 @@ async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(
     headline, briefing, nothing = fake_slack.messages
     # A headline counting what is new, the briefing in its thread; nothing new is one line.
     assert re.fullmatch(
-        r"Briefing: \d+ talks?, \d+ agreements?, \d+ key statements?\nThe briefing is in the thread.",
+        r"Briefing: \d+ talks?, \d+ agreements?, \d+ key statements?\n"
+        r"The briefing is in the thread.",
         headline["text"],
     )
     assert briefing["thread_ts"] == headline["ts"] and "thread_ts" not in headline

@@ -17,17 +17,24 @@ from tests.conftest import make_settings
 from tests.schedule.helpers import utc
 
 T0 = utc(2025, 3, 28, 12, 0)
-TEXT = "Foreign ministers of Chile and Peru met in Lima on Monday to discuss a border accord, officials said."
+TEXT = (
+    "Foreign ministers of Chile and Peru met in Lima on Monday to discuss a border accord, "
+    "officials said."
+)
 BROKEN = "http://[broken/story"
 
 
 def rss(good_link: str) -> str:
     items = "".join(
         f"<item><title>{title}</title><link>{link}</link><guid>{title}</guid>"
-        f"<pubDate>Mon, 2{day} Mar 2025 09:00:00 +0000</pubDate><description>{TEXT} {title}.</description></item>"
+        f"<pubDate>Mon, 2{day} Mar 2025 09:00:00 +0000</pubDate><description>{TEXT} "
+        f"{title}.</description></item>"
         for title, link, day in (("Broken link", BROKEN, 5), ("Good link", good_link, 4))
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    return (
+        '<?xml version="1.0"?><rss version="2.0">'
+        f"<channel><title>Wire</title>{items}</channel></rss>"
+    )
 
 
 @pytest.fixture

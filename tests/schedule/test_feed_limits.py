@@ -25,7 +25,10 @@ from tests.conftest import make_settings
 from tests.schedule.helpers import utc
 
 T0 = utc(2025, 3, 28, 12, 0)
-TEXT = "Foreign ministers of {n} countries met in Geneva on Monday to discuss a ceasefire, officials said."
+TEXT = (
+    "Foreign ministers of {n} countries met in Geneva on Monday to discuss a ceasefire, "
+    "officials said."
+)
 
 
 async def trickle_headers(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -113,7 +116,10 @@ def rss(entries: list[tuple[str, str | None, int]]) -> str:
         f"<description>{TEXT.format(n=title)}</description></item>"
         for title, link, day in entries
     )
-    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+    return (
+        '<?xml version="1.0"?><rss version="2.0">'
+        f"<channel><title>Wire</title>{items}</channel></rss>"
+    )
 
 
 @pytest.fixture

@@ -23,10 +23,10 @@ INTERVAL = timedelta(seconds=900)
 ARTICLES = {
     "lavrov-rubio": (
         "Lavrov and Rubio hold talks in Riyadh",
-        "Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio held talks in "
-        'Riyadh on Tuesday. "We agreed to restore the work of our embassies," Lavrov told reporters '
-        "after the meeting. Rubio said that both sides would appoint high-level teams to work on "
-        "ending the war in Ukraine. The two delegations met for more than four hours.",
+        "Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio held talks "
+        'in Riyadh on Tuesday. "We agreed to restore the work of our embassies," Lavrov told '
+        "reporters after the meeting. Rubio said that both sides would appoint high-level teams "
+        "to work on ending the war in Ukraine. The two delegations met for more than four hours.",
     ),
     "un-envoy": (
         "UN envoy urges restraint",
@@ -39,7 +39,8 @@ ARTICLES = {
 
 @dataclass
 class FeedServer:
-    """Serves /feed.xml (with ETag and Last-Modified, honouring them unless told not to) and pages."""
+    """Serves /feed.xml (with ETag and Last-Modified, honouring them unless told not to) and
+    pages."""
 
     honour_conditional: bool = True
     failing: int = 0  # answer the next N feed requests with 500
@@ -78,7 +79,10 @@ class FeedServer:
         slug = request.match_info["slug"]
         self.hits[slug] += 1
         title, text = ARTICLES[slug]
-        html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{text}</p></article></body></html>"
+        html = (
+            f"<html><head><title>{title}</title></head><body>"
+            f"<article><h1>{title}</h1><p>{text}</p></article></body></html>"
+        )
         return web.Response(text=html, content_type="text/html")
 
     async def broken(self, request: web.Request) -> web.Response:
@@ -198,7 +202,8 @@ async def test_subscriptions_name_a_failing_feeds_category_not_its_raw_error(
         f"{server.base}/missing.xml": "not a feed",  # HTTP 404
         f"{server.base}/news/un-envoy": "not a feed",  # a page, not a feed
         "http://127.0.0.1:9/feed.xml": "unreachable",  # nothing listens there
-        f"http://localhost:{server.base.rsplit(':', 1)[1]}/feed.xml": "refused address",  # not allowed
+        # localhost is not in BRIEFBOT_FETCH_ALLOW, although the server listens there
+        f"http://localhost:{server.base.rsplit(':', 1)[1]}/feed.xml": "refused address",
     }
     for url in expected:
         await register(engine, url)

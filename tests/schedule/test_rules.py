@@ -56,7 +56,8 @@ def test_schedules_that_make_no_sense_are_refused_with_a_reason(text: str) -> No
 
 def test_eight_o_clock_berlin_stays_eight_o_clock_across_spring_forward() -> None:
     cron, zone = "0 8 * * *", "Europe/Berlin"
-    # 30 March 2025: clocks go from 02:00 CET to 03:00 CEST, so 08:00 local moves from 07:00 to 06:00 UTC.
+    # 30 March 2025: clocks go from 02:00 CET to 03:00 CEST, so 08:00 local moves from 07:00 to
+    # 06:00 UTC.
     assert latest_slot(cron, zone, utc(2025, 3, 29, 7, 0)) == utc(2025, 3, 29, 7, 0)
     assert latest_slot(cron, zone, utc(2025, 3, 30, 6, 59)) == utc(2025, 3, 30, 6, 0)
     assert latest_slot(cron, zone, utc(2025, 3, 30, 5, 59)) == utc(2025, 3, 29, 7, 0)

@@ -16,7 +16,7 @@ from bot.engine import Engine
 from bot.watch.service import make_watcher
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.chat_support import slack_text
-from tests.watch.articles import LAVROV_TALKS, LAVROV_TALKS_AGAIN, UNRELATED, write
+from tests.watch.articles import LAVROV_TALKS, LAVROV_TALKS_AGAIN, UNRELATED, article, write
 from tests.watch.helpers import ADMIN, CHANNEL, utc, watcher
 
 
@@ -71,20 +71,20 @@ async def test_articles_ingested_while_the_watcher_was_down_alert_once_it_is_bac
     assert "Chile" in slack_text(fake_slack.messages[0])
 
 
-PLANNED = """---
-title: Lavrov to visit Ankara for talks with Fidan
-source: Anatolia Wire
-published: 2025-06-06
----
-Russian Foreign Minister Sergey Lavrov will hold talks with Turkish Foreign Minister Hakan Fidan in Ankara on Monday, the Turkish ministry said.
-"""
-HELD = """---
-title: Lavrov and Fidan hold talks in Ankara
-source: Bosphorus Daily
-published: 2025-06-09
----
-Russian Foreign Minister Sergey Lavrov held talks with Turkish Foreign Minister Hakan Fidan in Ankara on Monday.
-"""
+PLANNED = article(
+    "Lavrov to visit Ankara for talks with Fidan",
+    "Anatolia Wire",
+    "2025-06-06",
+    "Russian Foreign Minister Sergey Lavrov will hold talks with Turkish Foreign Minister Hakan "
+    "Fidan in Ankara on Monday, the Turkish ministry said.",
+)
+HELD = article(
+    "Lavrov and Fidan hold talks in Ankara",
+    "Bosphorus Daily",
+    "2025-06-09",
+    "Russian Foreign Minister Sergey Lavrov held talks with Turkish Foreign Minister Hakan Fidan "
+    "in Ankara on Monday.",
+)
 
 
 async def test_talks_that_then_take_place_are_an_update_in_the_first_alerts_thread(

@@ -58,7 +58,8 @@ async def test_the_examples_are_parsed_once_into_the_answer_queries_structure(
 
 async def test_options_set_the_threshold_the_hourly_limit_and_quiet_hours(engine: Engine) -> None:
     answer = await engine.answer(
-        "watch talks with Lavrov, at most 3 an hour, quiet 22:00-07:00 Europe/Berlin, confidence 0.8",
+        "watch talks with Lavrov, at most 3 an hour, quiet 22:00-07:00 Europe/Berlin, "
+        "confidence 0.8",
         ADMIN,
     )
     data = answer.items[0].data

@@ -48,7 +48,8 @@ async def slack() -> AsyncIterator[FakeSlack]:
 
 
 class RunningBot(SlackBotProcess):
-    """`briefbot run slack` polling for watches every POLL_SECONDS; commands typed in the desk's channel."""
+    """`briefbot run slack` polling for watches every POLL_SECONDS; commands typed in the desk's
+    channel."""
 
     def __init__(self, db: Path, slack: FakeSlack) -> None:
         super().__init__(db, slack.api_url, ADMIN, BRIEFBOT_WATCH_POLL_SECONDS=POLL_SECONDS)
