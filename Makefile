@@ -27,8 +27,12 @@ test: $(STAMP)
 test-quick: $(STAMP)
 	$(BIN)/pytest -q -m "not heavy"
 
+# Style (ruff, line length 100) over all the code; types (mypy, pyproject's [tool.mypy]) over what
+# ships. CI runs this before the tests.
 lint: $(STAMP)
 	$(BIN)/ruff check bot adapters tests bench
+	$(BIN)/ruff format --check bot adapters tests bench
+	$(BIN)/mypy --python-executable $(BIN)/python bot adapters
 
 eval: $(STAMP)
 	$(BIN)/briefbot eval quotes ../shared/eval/polnear_dev.jsonl
