@@ -338,7 +338,7 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         return Verdict(False, "published")
     if _still_ahead(undated, other):
         return Verdict(False, "status")
-    sa, sb = a.sides, b.sides
+    sa, sb = _hosted(a), _hosted(b)
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
     if _gathering_of_some(a, b) and place:
         same_parties = True  # the same summit in the same place, days apart in print
@@ -351,6 +351,15 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
     if place is None:
         return Verdict(True, "undated", (*agreed, "published", "kind", "participants"))
     return Verdict(True, "undated", (*agreed, "published", "participants"))
+
+
+def _hosted(report: Report) -> frozenset[str]:
+    """A visit's sides with its host: the visitor names only themselves, the place they went
+    names the country they visited ("Carney's visit to Washington" is Canada with the US)."""
+    host = report.place.country_code if report.place else None
+    if report.kind != "visit" or host is None:
+        return report.sides
+    return report.sides | {host}
 
 
 def _same_sitting(a: str, b: str) -> bool:

@@ -210,7 +210,7 @@ def test_talks_of_one_side_with_two_different_others_stay_apart():
     assert not join(report(FIN, LAT), [report(FIN, EST, NOR)]).same
 
 
-def test_a_dated_report_joins_through_the_clusters_date_even_when_an_undated_member_lacks_its_place():
+def test_a_dated_report_joins_by_the_clusters_date_even_when_an_undated_member_lacks_its_place():
     dated = report(date="2025-03-04")
     undated = report(date=None, published="2025-03-05")
     no_place = report(date="2025-03-04", place=None, published="2025-03-06")
@@ -284,3 +284,11 @@ def test_talks_announced_for_one_city_and_held_in_another_that_day_are_one_event
     assert shown.place == TALLINN and "place" in shown.disputed
     # two rounds both held, in two cities, are never one
     assert compare(held, replace(held, id=999, article=999, place=RIGA)).rule == "place"
+
+
+def test_an_undated_visit_names_its_host_by_where_the_visitor_went():
+    talks = report(FIN, EST, date="2025-03-04", place=TALLINN, kind="meeting")
+    visit = report(FIN, date=None, place=TALLINN, kind="visit", published="2025-03-04")
+    assert compare(talks, visit).same
+    elsewhere = report(FIN, date=None, place=RIGA, kind="visit", published="2025-03-04")
+    assert not compare(talks, elsewhere).same
