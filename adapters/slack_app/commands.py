@@ -32,13 +32,16 @@ from bot.answer.render_slack import (
     render_slack,
     section_block,
 )
-from bot.schedule.form import form_command
+from bot.schedule.form import form_command, with_timezone
 
 log = logging.getLogger("briefbot.slack")
 
 ANSWER_TIMEOUT = 60.0  # seconds; a response_url lasts 30 minutes but nobody waits that long
 
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+# How long the subscription form waits for the asker's timezone before opening without it: the
+# trigger_id that opens a modal lasts 3 seconds from the command.
+TIMEZONE_LOOKUP_SECONDS = 1.0
 TOO_SLOW = "Sorry, that took too long to answer. Please try again, or ask a narrower question."
 
 
@@ -183,6 +186,7 @@ class BriefCommand:
         trigger = body.get("trigger_id")
         if not trigger:
             return False
+        form = await self._own_timezone(body, form)
         where = json.dumps({"channel": str(body.get("channel_id", ""))})
         try:
             await self._client.views_open(trigger_id=str(trigger), view=render_form(form, where))
@@ -190,6 +194,20 @@ class BriefCommand:
             log.warning("could not open the %s form: %s", form.form_id, error)
             return False
         return True
+
+    async def _own_timezone(self, body: dict[str, Any], form: Form) -> Form:
+        """The form suggesting the asker's own timezone (users.info `tz`, usually cached by the
+        admin check). Bounded: the trigger_id lasts 3 seconds, so a slow lookup keeps the
+        default."""
+        user, team = str(body.get("user_id", "")), str(body.get("team_id", ""))
+        if not user:
+            return form
+        try:
+            tz = await asyncio.wait_for(self._admins.timezone(user, team), TIMEZONE_LOOKUP_SECONDS)
+        except TimeoutError:
+            log.info("users.info too slow for %s: the form keeps the default timezone", user)
+            return form
+        return with_timezone(form, tz) if tz else form
 
     async def upload(self, body: dict[str, Any], message: SlackMessage) -> None:
         """A chart after its answer. A response_url cannot carry files, so it goes to the channel

@@ -6,6 +6,8 @@ Each field is checked on its own, so a form can show its error beside it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answer.model import Form, FormField
 from bot.schedule.rules import NO_THREAD, RuleError, clock_of, zone_name
 
@@ -44,6 +46,18 @@ def subscribe_form(default_tz: str) -> Form:
             ),
         ),
     )
+
+
+def with_timezone(form: Form, tz: str) -> Form:
+    """The form suggesting `tz` (the user's own, where the platform gives it) as its timezone;
+    unchanged when `tz` is not a timezone we know, so a bad suggestion never shows."""
+    zone = zone_name(tz)
+    if zone is None:
+        return form
+    fields = tuple(
+        replace(field, initial=zone) if field.key == "timezone" else field for field in form.fields
+    )
+    return replace(form, fields=fields)
 
 
 def form_command(values: dict[str, str]) -> tuple[str | None, dict[str, str]]:

@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 import aiohttp
+import pytest
 
 from adapters.slack_app import SlackPlatform
 from tests.adapters.test_app_home import ADMIN, MEMBER, buttons, open_home
@@ -92,6 +93,39 @@ async def test_an_admin_subscribes_through_the_form_and_sees_it_on_app_home(
     home = await open_home(seeded_slack, fake, ADMIN)
     assert "#1 · weekdays at 08:00 Europe/Berlin, no thread" in all_text(home)
     assert "embassies" in all_text(home) and buttons(home) == ["Pause", "Remove"]
+
+
+def suggested_timezone(modal: dict[str, Any]) -> str | None:
+    [block] = [b for b in modal["view"]["blocks"] if b["block_id"] == "timezone"]
+    return block["element"].get("initial_value")
+
+
+async def test_the_form_suggests_the_askers_own_timezone_as_slack_knows_it(
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
+) -> None:
+    fake.users[ADMIN] = {"tz": "America/Santiago", "tz_label": "Chile Time", "tz_offset": -10800}
+    await brief(seeded_slack, fake, "subscribe", user=ADMIN)
+    [modal] = fake.modals
+    assert suggested_timezone(modal) == "America/Santiago"
+
+
+@pytest.mark.parametrize(
+    "known",
+    [
+        {},  # users.info answers user_not_found
+        {ADMIN: {"tz": "Mars/Olympus_Mons"}},  # a name that is no timezone we know
+    ],
+)
+async def test_without_a_usable_timezone_from_slack_the_form_suggests_the_bots_default(
+    seeded_slack: SlackPlatform,
+    fake: FakeSlack,
+    known: dict[str, dict[str, Any]],
+) -> None:
+    fake.users.update(known)
+    await brief(seeded_slack, fake, "subscribe", user=ADMIN)
+    [modal] = fake.modals
+    assert suggested_timezone(modal) == seeded_slack.settings.tz  # BRIEFBOT_TZ
 
 
 async def test_a_member_gets_no_form_but_the_usual_refusal(
