@@ -75,16 +75,32 @@ def ingest(
             "--progress/--no-progress", help="Progress bar (default: when stderr is a terminal)."
         ),
     ] = None,
+    engine_name: Annotated[
+        str, typer.Option("--engine", help="Extraction: local, or ray (Ray Data, the ray extra).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option(help="A running Ray cluster (default: a local Ray for this run).")
+    ] = None,
+    ray_concurrency: Annotated[
+        int | None, typer.Option(min=1, help="Extraction actors on Ray (default: every CPU).")
+    ] = None,
 ) -> None:
     """Ingest articles into the database: prints what was added, skipped or refused."""
     from bot.engine import Engine
     from bot.ingest.progress import ingest_progress
 
+    if engine_name not in ("local", "ray"):
+        _fail(f"--engine is local or ray, not {engine_name!r}")
+    if engine_name == "ray" and workers > 1:
+        _fail("--workers is for the local engine; on Ray, --ray-concurrency")
+    if engine_name == "local" and (ray_address or ray_concurrency):
+        _fail("--ray-address and --ray-concurrency need --engine ray")
     settings = _settings()
     show_bar = sys.stderr.isatty() if progress is None else progress
 
     async def main() -> bool:
-        async with await Engine.open(settings, load_model=workers <= 1) as engine:
+        local_model = workers <= 1 and engine_name == "local"
+        async with await Engine.open(settings, load_model=local_model) as engine:
             with ingest_progress(show_bar) as advance:
 
                 def show(kind: str, origin: str, detail: str) -> None:
@@ -96,7 +112,18 @@ def ingest(
                     else:
                         typer.echo(f"refused: {origin}: {detail}")
 
-                report = await engine.ingest(targets, on_result=show, workers=workers)
+                if engine_name == "ray":
+                    from bot.ingest.ray_ingest import RayIngester, RayOptions, RayUnavailable
+
+                    ray = RayIngester(
+                        engine.store, settings, RayOptions(ray_address, ray_concurrency)
+                    )
+                    try:
+                        report = await ray.ingest(targets, on_result=show)
+                    except RayUnavailable as error:  # not installed, or no cluster at the address
+                        _fail(str(error), code=1)
+                else:
+                    report = await engine.ingest(targets, on_result=show, workers=workers)
             typer.echo(report.summary())
             return report.read_anything
 

@@ -1,0 +1,280 @@
+"""Bulk ingest on Ray (`briefbot ingest --engine ray`): extraction on Ray Data, storage here.
+
+The driver (this process) reads the targets, refuses what cannot be read and skips what is
+already stored, exactly as the local engine does (`read_targets`, `Store.find_duplicate`), and is
+the one writer: each article's facts are stored in one transaction (`store_result`), in reading
+order, while Ray extracts the articles after it. Ray Data runs the extraction: `map_batches` with
+`ExtractActor`, a pool of actors that each load the spaCy pipeline once.
+
+Articles go to Ray in windows of `RayOptions.window`: Ray Data has no source fed by a running
+coroutine, so each window is one dataset (and one actor pool, whose model loads are paid once
+per window). Memory stays bounded by the window however large the archive.
+
+Ray is imported only here and only when this engine runs: it is the `ray` extra.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import warnings
+from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.config import Settings
+from bot.extract.batching import MAX_BATCH_CHARS
+from bot.extract.extractor import BATCH_SIZE, Extractor, ExtractRequest
+from bot.ingest.article import Article
+from bot.ingest.ingester import OnResult, read_targets, store_result
+from bot.ingest.parallel import Result
+from bot.ingest.ray_extract import (
+    ExtractActor,
+    IndexedResult,
+    LoadExtractor,
+    requests_table,
+    table_results,
+)
+from bot.ingest.report import IngestReport
+from bot.store.store import Store
+
+if TYPE_CHECKING:
+    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
+
+log = logging.getLogger("briefbot.ingest")
+
+# A window of 2,048 articles is some 10-20 MB of text and minutes of extraction, against a few
+# seconds to start its actors and load their models.
+DEFAULT_WINDOW = 2048
+
+
+class RayUnavailable(RuntimeError):
+    """Ray Data is not installed, or the cluster cannot be reached or used."""
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    address: str | None = None  # a running cluster; None starts a local Ray for the run
+    concurrency: int | None = None  # extraction actors, one CPU each; None: every CPU
+    window: int = DEFAULT_WINDOW  # articles handed to Ray Data at once
+
+
+@dataclass
+class RaySession:
+    """Ray for one ingest: a running cluster (`address`), the Ray this process already has, or a
+    local one started here on 127.0.0.1 and shut down afterwards."""
+
+    options: RayOptions
+    started: bool = field(default=False, init=False)
+
+    def __enter__(self) -> RaySession:
+        if not self.options.address:
+            # A local Ray names its node by the address it would reach the internet from, and its
+            # services listen there; this (read when Ray is first imported, so set before) keeps
+            # them on 127.0.0.1, as Ray does for itself on macOS and Windows.
+            os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+        ray = import_ray()
+        if ray.is_initialized():
+            return self
+        quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+        try:
+            if self.options.address:
+                ray.init(address=self.options.address, **quiet)
+            else:
+                ray.init(
+                    num_cpus=self.options.concurrency or os.cpu_count() or 1,
+                    include_dashboard=False,
+                    **quiet,
+                )
+        except Exception as error:  # a wrong address, a cluster that refuses us
+            where = self.options.address or "a local Ray"
+            raise RayUnavailable(f"cannot start Ray ({where}): {error}") from error
+        self.started = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.started:
+            import_ray().shutdown()
+
+    def actors(self, batches: int) -> int:
+        """Actors for a window of `batches` blocks: one per CPU asked for, never more than there
+        are blocks to hand out (an actor without work would still load its model)."""
+        ray = import_ray()
+        wanted = self.options.concurrency or int(ray.cluster_resources().get("CPU", 1))
+        return max(1, min(wanted, batches))
+
+
+def import_ray() -> Any:
+    """Ray, configured to stay quiet and local; a clear error where it is not installed."""
+    # Ray reports usage to its makers unless told not to; a bulk ingest sends nothing anywhere.
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    try:
+        import ray
+        import ray.data
+    except ImportError as error:
+        raise RayUnavailable(
+            "the ray engine needs Ray Data: pip install 'briefbot[ray]' (or 'ray[data]')"
+        ) from error
+    for name in ("ray", "ray.data"):  # their INFO lines would bury the ingest's own output
+        logging.getLogger(name).setLevel(logging.WARNING)
+    # It warns that its progress bars are off: the ingest shows its own.
+    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+    # A local Ray turns token authentication on and says so each start; that is what we want,
+    # so only that line is dropped (a warning that authentication is off still shows).
+    auth = logging.getLogger("ray._private.authentication.authentication_token_setup")
+    if not any(isinstance(f, _TokenAuthOn) for f in auth.filters):
+        auth.addFilter(_TokenAuthOn())
+    return ray
+
+
+class _TokenAuthOn(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Token authentication is enabled")
+
+
+class RayIngester:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        options: RayOptions | None = None,
+        *,
+        max_batch_chars: int = MAX_BATCH_CHARS,
+        load_extractor: LoadExtractor = Extractor.load,
+    ) -> None:
+        """`load_extractor` runs on each actor with the model name (settings.spacy_model)."""
+        self.store = store
+        self.settings = settings
+        self.options = options or RayOptions()
+        self.max_batch_chars = max_batch_chars
+        self.load_extractor = load_extractor
+
+    async def ingest(
+        self, targets: Sequence[str | Path], *, on_result: OnResult | None = None
+    ) -> IngestReport:
+        """Read every target (files, folders, page and feed URLs) and store what is new."""
+        report = IngestReport()
+
+        def note(kind: str, origin: str, detail: str = "") -> None:
+            _note(report, kind, origin, detail)
+            if on_result:
+                on_result(kind, origin, detail)
+
+        with RaySession(self.options) as session:
+            async for window in self._windows(read_targets(targets, self.settings), note):
+                await self._ingest_window(session, window, note)
+        return report
+
+    async def _windows(
+        self, items: AsyncIterator[Article | tuple[str, str]], note: OnResult
+    ) -> AsyncIterator[list[list[Article]]]:
+        """The new articles in batches as the local engine makes them, a window of them at a time;
+        refusals and duplicates are noted on the way, before any extraction."""
+        window: list[list[Article]] = []
+        batch: list[Article] = []
+        async for item in items:
+            if isinstance(item, tuple):
+                note("refused", *item)
+                continue
+            if await self.store.find_duplicate(item):
+                note("skipped", item.origin or item.title, "duplicate")
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                window.append(batch)
+                batch = []
+                if len(window) * BATCH_SIZE >= self.options.window:
+                    yield window
+                    window = []
+        if batch:
+            window.append(batch)
+        if window:
+            yield window
+
+    async def _ingest_window(
+        self, session: RaySession, window: list[list[Article]], note: OnResult
+    ) -> None:
+        articles = [article for batch in window for article in batch]
+        done: set[int] = set()
+        try:
+            async for outcome in self._extract(session, window):
+                result: Result = outcome.facts or RuntimeError(outcome.error or "no facts")
+                await store_result(self.store, articles[outcome.index], result, note)
+                done.add(outcome.index)
+        except RayUnavailable:
+            raise
+        except Exception as error:  # the Ray job failed: what it did not return is refused
+            log.debug("ray extraction failed", exc_info=True)
+            if not done and getattr(error, "actor_init_failed", False):
+                # No actor could load the model (one that is not installed): every window would
+                # fail the same way, so the ingest stops with the actors' own reason.
+                raise RuntimeError(f"extraction on Ray could not start: {_gist(error)}") from error
+            reason = f"extraction failed on Ray: {type(error).__name__}: {_gist(error)}"
+            for index, article in enumerate(articles):
+                if index not in done:
+                    note("refused", article.origin or article.title, reason)
+
+    async def _extract(
+        self, session: RaySession, window: list[list[Article]]
+    ) -> AsyncIterator[IndexedResult]:
+        """Each article's outcome, in reading order, as Ray Data streams them back."""
+        ray = import_ray()
+        blocks, first = [], 0
+        for batch in window:
+            requests = [ExtractRequest(a.origin, a.text, a.published, a.title) for a in batch]
+            blocks.append(requests_table(first, requests))
+            first += len(batch)
+        dataset = ray.data.from_arrow(blocks)
+        # Storing in reading order keeps which report is an event's first the local engine's.
+        dataset.context.execution_options.preserve_order = True
+        dataset.context.enable_progress_bars = False  # the ingest has its own
+        with warnings.catch_warnings():
+            # Ray 2.60 deprecates map_batches' remote arguments, with no other way yet to set
+            # max_restarts: silenced here, to be revisited before Ray 2.64 removes them.
+            warnings.filterwarnings("ignore", message=".*ray_remote_args.*deprecated")
+            extracted = dataset.map_batches(
+                ExtractActor,
+                fn_constructor_kwargs={
+                    "model": self.settings.spacy_model,
+                    "max_chars": self.max_batch_chars,
+                    "load_extractor": self.load_extractor,
+                },
+                batch_size=None,  # a block is a batch: the blocks are the local engine's batches
+                batch_format="pyarrow",
+                compute=ray.data.ActorPoolStrategy(size=session.actors(len(blocks))),
+                num_cpus=1,
+                # No restarts or retries: an article that crashes its actor would be retried for
+                # ever. A failed job refuses what it did not return, and the same ingest run
+                # again extracts only that (the rest is skipped as duplicates).
+                max_restarts=0,
+            )
+        tables: Iterator[pa.Table] = iter(
+            extracted.iter_batches(batch_size=None, batch_format="pyarrow")
+        )
+        try:
+            while (table := await asyncio.to_thread(next, tables, None)) is not None:
+                for outcome in table_results(table):
+                    yield outcome
+        finally:
+            close = getattr(tables, "close", None)
+            if close is not None:  # stops the Ray job if the driver stopped reading early
+                await asyncio.to_thread(close)
+
+
+def _gist(error: BaseException) -> str:
+    """Ray's errors carry whole remote tracebacks: their first line, and the last (the exception
+    our code raised there) where it differs, are the reason in one line."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()] or [repr(error)]
+    return lines[0] if len(lines) == 1 else f"{lines[0]} ... {lines[-1]}"
+
+
+def _note(report: IngestReport, kind: str, origin: str, detail: str) -> None:
+    if kind == "added":
+        report.added.append(origin)
+    elif kind == "skipped":
+        report.skipped.append(origin)
+    else:
+        report.refused.append((origin, detail))
+        log.warning("refused %s: %s", origin, detail)
