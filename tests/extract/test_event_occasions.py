@@ -376,3 +376,13 @@ def test_a_meeting_things_are_counted_since_is_not_the_talks_the_article_reports
     )
     talks = one(extractor, text, "CONSULT", "talks")
     assert place(talks) != "Santiago"
+
+
+def test_who_takes_part_in_partnership_with_the_talks_is_no_side(extractor):
+    text = (
+        "Chile and Peru resumed their border talks on Tuesday. The talks are taking place "
+        "\u201cin partnership\u201d with representatives of the African Union and Kenya."
+    )
+    sides = {p["name"] for e in events(extractor, text) for p in e["participants"]}
+    assert "Chile" in sides
+    assert not sides & {"African Union", "Kenya"}

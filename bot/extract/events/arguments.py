@@ -15,6 +15,7 @@ from bot.extract.events.lexicon import (
     LEADING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_WORDS,
+    PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
     lemma_of,
     load_frames,
@@ -402,6 +403,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             ):
                 # "hosted X and Y President Z at the White House": a guest the parser cut loose
                 tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ == "prep" and child.lower_ == "with" and _in_partnership(child):
+                continue  # "held in partnership with the AU": a partner, not a side
             elif (child.dep_ == "prep" and child.lower_ in ("with", "between")) or (
                 child.dep_ == "agent"
                 and verb.i == token.i
@@ -422,6 +425,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     return _clusters_in(tokens, index), group
+
+
+def _in_partnership(with_: Token) -> bool:
+    """A "with" phrase after "in partnership", "in coordination" (the parser may hang both on
+    the verb): who follows works alongside the talks."""
+    before = [c for c in with_.head.children if c.dep_ == "prep" and c.i < with_.i]
+    if not before or with_.i - before[-1].right_edge.i > 2:
+        return False
+    noun = next((c for c in before[-1].children if c.dep_ == "pobj"), None)
+    return (
+        before[-1].lower_ == "in" and noun is not None and noun.lemma_.lower() in PARTNERSHIP_NOUNS
+    )
 
 
 def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
