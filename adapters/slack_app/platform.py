@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -17,7 +17,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack_app.admin import AdminCheck
-from adapters.slack_app.client import post_message, web_client
+from adapters.slack_app.client import post_message, upload_files, web_client
 from adapters.slack_app.commands import (
     Answerer,
     BriefCommand,
@@ -28,10 +28,10 @@ from adapters.slack_app.commands import (
     Tasks,
 )
 from bot.answer.model import Answer
-from bot.answer.render_slack import render_slack
+from bot.answer.render_slack import SlackMessage, render_slack
 from bot.config import Settings
 from bot.logs import bind_request_id
-from bot.platform import StartupError
+from bot.platform import DeliveryError, StartupError
 from bot.schedule.form import FORM_ID
 
 log = logging.getLogger("briefbot.slack")
@@ -227,8 +227,10 @@ class SlackPlatform:
                 "Slack: refused a request to %s: %s (%s)", EVENTS_PATH, refusal, refusal.status
             )
             return web.Response(status=refusal.status, text=str(refusal))
+        # Bolt reads one value per header; a plain dict of them is what it is typed to take.
+        headers: dict[str, str | Sequence[str]] = dict(request.headers)
         response = await self.app.async_dispatch(
-            AsyncBoltRequest(body=text, query=request.query_string, headers=request.headers)  # type: ignore[arg-type]
+            AsyncBoltRequest(body=text, query=request.query_string, headers=headers)
         )
         return await to_aiohttp_response(response)
 
@@ -261,8 +263,22 @@ class SlackPlatform:
         self, channel: str, answer: Answer, *, reply_to: str | None = None
     ) -> str:
         """Post to a channel by id (in the thread of `reply_to`, a message ts, when given);
-        retries 429/5xx itself, raises DeliveryError otherwise."""
-        return await post_message(self.client, channel, render_slack(answer), thread_ts=reply_to)
+        retries 429/5xx itself, raises DeliveryError otherwise. A chart (the weekly briefing's)
+        follows its message there."""
+        message = render_slack(answer)
+        ts = await post_message(self.client, channel, message, thread_ts=reply_to)
+        if message.files:
+            await self._upload_after(channel, message, reply_to)
+        return ts
+
+    async def _upload_after(self, channel: str, message: SlackMessage, thread: str | None) -> None:
+        """Charts under a message already posted. A failed upload is logged and not raised: the
+        briefing has arrived, and a retry would post it twice for the sake of a picture of what
+        it already says (a public channel the bot posts to without joining refuses files)."""
+        try:
+            await upload_files(self.client, channel, message, thread_ts=thread)
+        except DeliveryError as error:
+            log.warning("could not upload the chart to %s: %s", channel, error.reason)
 
 
 async def serve(engine: Answerer, settings: Settings) -> None:

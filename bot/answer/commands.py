@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from bot.facts import PLOVER_TYPES
 
@@ -92,6 +93,19 @@ class Command:
     problem: str | None = None  # what to say when the required part is missing
 
 
+class _Options(TypedDict, total=False):
+    """A Command's optional fields, as `_command` takes them by name."""
+
+    examples: tuple[str, ...]
+    paged: bool
+    facts: bool
+    places: bool
+    admin_only: bool
+    private: bool
+    group: str
+    problem: str | None
+
+
 def _command(
     intent: str,
     usage: str,
@@ -99,10 +113,10 @@ def _command(
     patterns: tuple[str, ...],
     reads: str,
     handler: str,
-    **options: object,
+    **options: Unpack[_Options],
 ) -> Command:
     compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-    return Command(intent, usage, what, compiled, reads, handler, **options)  # type: ignore[arg-type]
+    return Command(intent, usage, what, compiled, reads, handler, **options)
 
 
 _N = r"(?:\s+(?P<number>.+?))?"  # what should be a number; checked by the parser

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -61,7 +62,7 @@ def _one_line(text: str) -> str:
 
 def _split_time(text: str, today: date) -> tuple[str, str | None, str | None]:
     """Strip a trailing time filter ('since 2025-02-01', 'this week', 'today') from the text."""
-    patterns: list[tuple[str, object]] = [
+    patterns: list[tuple[str, Callable[[re.Match[str]], tuple[date, date]] | None]] = [
         (r"\btoday$", lambda m: (today, today)),
         (r"\byesterday$", lambda m: (today - timedelta(days=1), today - timedelta(days=1))),
         (r"\bthis week$", lambda m: (today - timedelta(days=today.weekday()), today)),
@@ -88,7 +89,7 @@ def _split_time(text: str, today: date) -> tuple[str, str | None, str | None]:
             if since is None:
                 continue
             return text[: match.start()].strip(), since.isoformat(), None
-        start, end = make(match)  # type: ignore[operator]
+        start, end = make(match)
         return text[: match.start()].strip(), start.isoformat(), end.isoformat()
     return text, None, None
 
