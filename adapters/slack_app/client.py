@@ -119,14 +119,18 @@ async def post_ephemeral(
         raise delivery_error(error) from error
 
 
-async def upload_files(client: AsyncWebClient, channel: str, message: SlackMessage) -> None:
-    """The message's charts into the channel, by Slack's external upload flow
-    (files.getUploadURLExternal, the bytes to the URL it gives, files.completeUploadExternal);
-    the old files.upload is gone. Each file carries its alt text. Raises DeliveryError."""
+async def upload_files(
+    client: AsyncWebClient, channel: str, message: SlackMessage, *, thread_ts: str | None = None
+) -> None:
+    """The message's charts into the channel (a thread of it with `thread_ts`), by Slack's
+    external upload flow (files.getUploadURLExternal, the bytes to the URL it gives,
+    files.completeUploadExternal); the old files.upload is gone. Each file carries its alt text.
+    Raises DeliveryError."""
     for attachment in message.files:
         try:
             await client.files_upload_v2(
                 channel=channel,
+                thread_ts=thread_ts,
                 content=attachment.data,
                 filename=attachment.filename,
                 title=attachment.filename.rsplit(".", 1)[0].replace("-", " ").capitalize(),

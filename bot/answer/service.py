@@ -20,7 +20,16 @@ from bot.answer.commands import command_of, help_rows
 from bot.answer.entity_match import EntityMatcher
 from bot.answer.evidence import evidence_answer, listing_of
 from bot.answer.items import event_item, statement_item
-from bot.answer.model import Answer, Citation, Conversation, Field, Item, Page, Section
+from bot.answer.model import (
+    Answer,
+    Attachment,
+    Citation,
+    Conversation,
+    Field,
+    Item,
+    Page,
+    Section,
+)
 from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
@@ -344,6 +353,21 @@ class AnswerService:
             total=1,
             attachments=[picture],
         )
+
+    async def talks_picture(
+        self, window: Window, topic: str | None, subject: str
+    ) -> Attachment | None:
+        """The talks of `window` (about `topic`, if given) drawn as `chart talks` draws them, for
+        the weekly briefing; None when there were none."""
+        events, _ = await self.store.events(
+            types=["CONSULT"],
+            match=fts_query(topic) if topic else None,
+            window=window,
+            limit=MAX_CHART_EVENTS,
+            count=False,
+            min_confidence=self.min_confidence,
+        )
+        return await asyncio.to_thread(talks_chart, events, subject)
 
     async def who_said_what(self, query: Query, offset: int) -> Answer:
         ids, problem = await self._entity_ids(query)

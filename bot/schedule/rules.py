@@ -231,6 +231,22 @@ def check_cron(cron: str, zone: str, now: datetime) -> None:
         raise RuleError("briefings can be at most hourly; choose a less frequent schedule")
 
 
+WEEK = timedelta(days=7)
+
+
+def weekly(cron: str) -> bool:
+    """Whether `cron` fires once a week (`every monday at 09:00`, `cron "0 9 * * 1"`): its
+    briefing covers a week, so it carries the week's chart."""
+    # Any start will do: a weekly rule's slots are a week apart wherever they are counted from
+    # (in UTC, so no daylight-saving change can stretch a gap).
+    try:
+        slots = CronSim(cron, datetime(2025, 1, 6))
+        times = [next(slots) for _ in range(5)]
+    except (CronSimError, StopIteration):
+        return False
+    return all(later - earlier == WEEK for earlier, later in pairwise(times))
+
+
 def latest_slot(cron: str, zone: str, now: datetime) -> datetime:
     """The most recent slot at or before `now` (UTC)."""
     # cronsim's reverse iteration excludes its start; starting at the next whole minute keeps a

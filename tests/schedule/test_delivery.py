@@ -17,7 +17,7 @@ from bot.engine import Engine
 from bot.schedule.clock import from_db, to_db
 from bot.schedule.service import deliver_pass, make_deliverer, run_scheduler
 from tests.conftest import make_settings
-from tests.fakes.discord_api import CHANNEL_ID, GUILD_ID, FakeDiscord
+from tests.fakes.discord_api import CHANNEL_ID, GUILD_ID, PNG_SIGNATURE, FakeDiscord
 from tests.fakes.discord_api import TOKEN as DISCORD_TOKEN
 from tests.fakes.slack_api import FakeSlack
 from tests.schedule.helpers import ADMIN, CHANNEL, FAST, TOKEN, command, utc
@@ -239,6 +239,50 @@ async def test_a_briefing_covers_what_was_ingested_since_the_last_one_sent(
         nothing["text"] == f"Nothing new since {from_db(latest):%a %d %b %Y, %H:%M} UTC."
         and "thread_ts" not in nothing
     )
+    assert fake_slack.files == []  # a daily briefing carries no chart
+
+
+def weekly_at(now: datetime) -> str:
+    """A weekly subscription whose slot fell half an hour before `now`, on that slot's day."""
+    slot = now - timedelta(minutes=30)
+    return f"subscribe every {slot:%A} at {slot:%H:%M} UTC".lower()
+
+
+async def test_a_weekly_briefing_carries_the_weeks_chart_in_its_thread(
+    seeded: Engine, fake_slack: FakeSlack
+) -> None:
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    await command(seeded, weekly_at(now), now - timedelta(hours=2))
+    slack = SlackPlatform(seeded, seeded.settings)
+    try:
+        [outcome] = (await deliver(seeded, slack, now)).outcomes
+    finally:
+        await slack.disconnect()
+    assert outcome.state == "sent"
+    headline, briefing = fake_slack.messages
+    # The picture follows the briefing into its thread, through the external upload flow.
+    [chart] = fake_slack.files
+    assert chart["channel"] == CHANNEL and chart["thread_ts"] == headline["ts"]
+    assert chart["filename"] == "talks-chart.png" and chart["data"].startswith(PNG_SIGNATURE)
+    assert chart["alt_txt"].startswith("Chart of talks of the week: ")
+    assert "who met whom" in chart["alt_txt"]
+    assert fake_slack.rejected == []
+
+
+async def test_a_weekly_briefing_goes_even_when_its_chart_cannot(
+    seeded: Engine, fake_slack: FakeSlack
+) -> None:
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    await command(seeded, weekly_at(now), now - timedelta(hours=2))
+    fake_slack.fail("files.getUploadURLExternal", "not_in_channel")
+    slack = SlackPlatform(seeded, seeded.settings)
+    try:
+        [outcome] = (await deliver(seeded, slack, now)).outcomes
+    finally:
+        await slack.disconnect()
+    # Sent once: a retry for the picture's sake would post the briefing twice.
+    assert outcome.state == "sent" and len(fake_slack.messages) == 2
+    assert fake_slack.files == []
 
 
 async def test_a_subscription_may_ask_for_its_briefing_without_a_thread(
@@ -298,6 +342,35 @@ async def test_discord_a_429_then_success_posts_once(discord) -> None:
     ]
     [row] = await rows(engine)
     assert row.state == "sent" and row.message_id.isdigit()
+
+
+async def test_discord_a_weekly_briefing_carries_the_weeks_chart_in_its_embed(
+    seeded_db: Path,
+) -> None:
+    fake = await FakeDiscord().start()
+    settings = make_settings(seeded_db, DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=fake.api_base)
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    try:
+        async with await Engine.open(settings, load_model=False) as engine:
+            await command(engine, weekly_at(now), now - timedelta(hours=2), DISCORD_ADMIN)
+            platform = DiscordPlatform(engine, settings, listen=False)
+            try:
+                report = await deliver_pass(
+                    engine, {"discord": platform}, settings, now, retry=FAST
+                )
+                [outcome] = report.outcomes
+            finally:
+                await platform.disconnect()
+    finally:
+        await fake.stop()
+    assert outcome.state == "sent"
+    headline, briefing = fake.messages.values()
+    assert headline["attachments"] == []
+    [chart] = briefing["attachments"]
+    assert chart["filename"] == "talks-chart.png" and chart["content_type"] == "image/png"
+    assert chart["description"].startswith("Chart of talks of the week: ")  # the alt text
+    assert briefing["embeds"][0]["image"] == {"url": "attachment://talks-chart.png"}
+    assert fake.files[chart["id"]].startswith(PNG_SIGNATURE)
 
 
 async def test_discord_an_unknown_channel_pauses_the_subscription(discord) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.schedule.rules import RuleError, latest_slot, next_slot, parse_rule
+from bot.schedule.rules import RuleError, latest_slot, next_slot, parse_rule, weekly
 from tests.schedule.helpers import utc
 
 
@@ -77,3 +77,20 @@ def test_a_skipped_or_repeated_wall_time_fires_once() -> None:
         2025, 10, 26, 0, 30
     )  # 02:30 CEST; the second 02:30 (CET) is not a second slot
     assert next_slot(cron, zone, first) == utc(2025, 10, 27, 1, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_weekly"),
+    [
+        ("every monday at 09:00 Europe/Berlin", True),
+        ('cron "30 7 * * FRI" UTC', True),
+        ("daily at 08:00", False),
+        ("weekdays at 08:00", False),
+        ("weekends at 10:00", False),
+        ("monday thursday at 09:00", False),
+        ('cron "0 9 1 * *" UTC', False),  # monthly
+    ],
+)
+def test_a_weekly_schedule_is_one_slot_a_week(text: str, is_weekly: bool) -> None:
+    # The weekly briefing is the one that carries the week's chart.
+    assert weekly(parse_rule(text, "UTC").cron) is is_weekly
