@@ -386,3 +386,26 @@ def test_who_takes_part_in_partnership_with_the_talks_is_no_side(extractor):
     sides = {p["name"] for e in events(extractor, text) for p in e["participants"]}
     assert "Chile" in sides
     assert not sides & {"African Union", "Kenya"}
+
+
+def test_the_chairs_of_a_conference_take_part_in_it(extractor):
+    conference = one(
+        extractor,
+        "The ministerial conference on water security opened on Monday at the UN headquarters "
+        "in New York, under the joint chairmanship of Chile and Norway.",
+        "CONSULT",
+    )
+    assert {p["name"] for p in conference["participants"]} >= {"Chile", "Norway"}
+
+
+def test_a_venue_inside_a_city_of_two_words_keeps_the_venue_whole(extractor):
+    meeting = one(
+        extractor,
+        "Chile and Norway met on Monday at the foreign ministry in Buenos Aires.",
+        "CONSULT",
+    )
+    assert meeting["location"] == {
+        "name": "Buenos Aires",
+        "country_code": "ARG",
+        "detail": "the foreign ministry",
+    }

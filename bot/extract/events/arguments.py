@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from bot.extract.countries import country_index
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.lexicon import (
+    CHAIRING_NOUNS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
     LEADING_VERBS,
@@ -225,7 +226,7 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
             for c in gathering.head.children
             if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < gathering.i
         ]
-    out: list[Token] = []
+    out: list[Token] = _chairs(gathering)
     for participle in participles:
         if participle.lemma_.lower().replace("-", "") not in GATHERING_HOST_VERBS:
             continue
@@ -236,6 +237,31 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
                 if pobj.dep_ == "pobj"
                 for t in _subtree_without_clauses(pobj)
             )
+    return out
+
+
+def _chairs(gathering: Token) -> list[Token]:
+    """ "The conference opened under the joint chairmanship of X and Y": who chairs it, from an
+    "under" phrase on the gathering or on the verb it is the subject of."""
+    holders = [gathering]
+    if gathering.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(gathering.head)
+    out: list[Token] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in CHAIRING_NOUNS:
+                    continue
+                out.extend(
+                    t
+                    for of in noun.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for pobj in of.children
+                    if pobj.dep_ == "pobj"
+                    for t in _subtree_without_clauses(pobj)
+                )
     return out
 
 

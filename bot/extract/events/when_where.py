@@ -214,7 +214,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         place = _place_of(t, index)
         if place is None:
             continue
-        end = t.i
+        end = t.left_edge.i  # the whole name: "in New York", not "in New"
         while end > pobj.i and index.doc[end - 1].lower_ in ("in", "at", ","):
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
