@@ -583,7 +583,7 @@ class AnswerService:
                     timespec="microseconds"
                 )
                 window = Window(seen_since=week_ago)
-        return await briefing.compose(
+        answer = await briefing.compose(
             self.store,
             query,
             window,
@@ -591,6 +591,40 @@ class AnswerService:
             self.settings.page_size,
             self.min_confidence,
         )
+        if week := _week_asked(query):
+            # `brief this week` / `last week` is the weekly briefing asked for: with its chart.
+            subject = " ".join(["talks", week, *_about(query)])
+            if picture := await self.week_chart(window, query.topic, subject):
+                answer.attachments.append(picture)
+        return answer
+
+    async def week_chart(
+        self, window: Window, topic: str | None, subject: str
+    ) -> Attachment | None:
+        """`talks_picture`, or None when drawing fails: a briefing goes without its chart rather
+        than not at all, since its text says everything the chart shows."""
+        try:
+            return await self.talks_picture(window, topic, subject)
+        except Exception:
+            log.exception("cannot draw the chart of %s", subject)
+            return None
+
+
+# The typed weekly briefing: a `brief` whose time filter is a week, before or after its topic.
+_WEEK = re.compile(r"\b(?:this|last) week\b", re.IGNORECASE)
+
+
+def _week_asked(query: Query) -> str | None:
+    """ "this week" or "last week" when that is the query's time filter (not words of its topic)."""
+    found = _WEEK.search(query.text)
+    if found is None or not (query.since and query.until):
+        return None
+    week = found.group(0).lower()
+    return None if query.topic and week in query.topic.lower() else week
+
+
+def _about(query: Query) -> list[str]:
+    return [f"about {query.topic}"] if query.topic else []
 
 
 def _filter_words(query: Query) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 from PIL import Image
@@ -112,6 +113,24 @@ async def test_the_console_writes_the_png_and_prints_its_path(
     path = Path(line.removeprefix("Chart written to "))
     assert path.parent == (settings.db.parent / "charts").resolve()
     assert path.read_bytes().startswith(PNG)
+
+
+async def test_the_weekly_briefing_at_the_console_writes_the_weeks_chart(tmp_path: Path) -> None:
+    today = date.today().isoformat()
+    settings = make_settings(tmp_path / "w.db")
+    async with await Engine.open(settings, load_model=False) as engine:
+        await engine.store.save(
+            article("Wire", today), extraction(talks(ARM, AZE, date=today, place="Tbilisi"))
+        )
+        out = io.StringIO()
+        await chat_loop(engine, settings, io.StringIO("brief this week\nbrief today\n"), out)
+        weekly = await engine.answer("brief this week")
+    # `brief this week` is the weekly briefing: it brings the chart; a day's briefing does not.
+    [line] = [x for x in out.getvalue().splitlines() if x.startswith("Chart written to ")]
+    assert Path(line.removeprefix("Chart written to ")).read_bytes().startswith(PNG)
+    [chart] = weekly.attachments
+    assert chart.alt_text.startswith("Chart of talks this week: 1 event.")
+    assert "Armenia and Azerbaijan, 1 time" in chart.alt_text
 
 
 def test_ask_prints_the_chart_path_and_json_lists_it_without_bytes(
