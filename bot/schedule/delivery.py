@@ -314,20 +314,12 @@ class Deliverer:
             return Answer(query.text, "brief", f"Nothing new since {since}{about}.")
         answer.note = f"New since {since} · scheduled briefing #{sub.id}"
         if weekly(sub.cron):
-            await self._attach_chart(answer, sub, window)
+            # The week's talks as a picture; without one (no talks, or drawing failed) the
+            # briefing still goes, since its text says everything the chart does.
+            subject = "talks of the week" + (f" about {sub.topic}" if sub.topic else "")
+            if picture := await self.answers.week_chart(window, sub.topic, subject):
+                answer.attachments.append(picture)
         return answer
-
-    async def _attach_chart(self, answer: Answer, sub: Subscription, window: Window) -> None:
-        """The week's talks as a picture under the weekly briefing; without one (no talks, or
-        drawing failed) the briefing still goes, since its text says everything the chart does."""
-        subject = "talks of the week" + (f" about {sub.topic}" if sub.topic else "")
-        try:
-            picture = await self.answers.talks_picture(window, sub.topic, subject)
-        except Exception:
-            log.exception("subscription %s: cannot draw the week's chart", sub.id)
-            return
-        if picture is not None:
-            answer.attachments.append(picture)
 
     def _now(self) -> str:
         return to_db(self._wall())
