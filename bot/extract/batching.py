@@ -51,7 +51,8 @@ def split_text(text: str, max_chars: int = MAX_BATCH_CHARS) -> list[str]:
 
 
 def _best_cut(text: str, start: int, limit: int) -> int:
-    """The end of the last break in text[start:limit] past its middle, by the order of `_CUT_AFTER`."""
+    """The end of the last break in text[start:limit] past its middle, by the order of
+    `_CUT_AFTER`."""
     middle = start + (limit - start) // 2
     for pattern in _CUT_AFTER:
         ends = [m.end() for m in pattern.finditer(text, middle, limit)]

@@ -17,13 +17,15 @@ from bot.extract.countries import country_index
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
 _AGENCY_LINE = re.compile(
-    r"^[ \t]*[A-Z][^\n|•]{1,40}?[ \t]*[|•][ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})[ \t]*$",
+    r"^[ \t]*[A-Z][^\n|•]{1,40}?[ \t]*[|•][ \t]*"
+    r"(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})[ \t]*$",
     re.MULTILINE,
 )
 _SEARCHED_LINES = 6

@@ -187,7 +187,8 @@ class EntityIndex:
                 self.byline_tokens.update(range(sent.start, sent.end))
         self.title_spans = [doc[s:e] for _, s, e in _title_matcher(doc)(doc)]
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
-        # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows better.
+        # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
+        # better.
         misread = {e.start for e in doc.ents if e.label_ == "PERSON" and _names_a_city(e.text)}
         people = [
             e
@@ -211,7 +212,8 @@ class EntityIndex:
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
             if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
-                continue  # "State" in "Secretary of State", "the US Consul General": roles, not bodies
+                # "State" in "Secretary of State", "the US Consul General": roles, not bodies
+                continue
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
                 self._add_non_person(ent, title_tokens)
             if ent.label_ == "GPE":
@@ -219,7 +221,8 @@ class EntityIndex:
 
     def _hyphenated_pair(self, ent: Span, title_tokens: set[int]) -> bool:
         """A name joined by hyphens whose every part is a country or its capital ("Moscow-Kyiv",
-        "Moscow-Washington"): each part is its own place, so the talks between them have two sides."""
+        "Moscow-Washington"): each part is its own place, so the talks between them have two
+        sides."""
         words = [t for t in ent if not (t.is_punct or t.lower_ == "the")]
         dashes = [t for t in ent if t.text in ("-", "–")]
         if len(words) < 2 or not dashes or len(dashes) != len(words) - 1:
@@ -315,7 +318,8 @@ class EntityIndex:
         return True
 
     def _known_surname(self, word: str) -> bool:
-        """A surname of someone the article has named, or of an official the knowledge base knows."""
+        """A surname of someone the article has named, or of an official the knowledge base
+        knows."""
         key = name_key(word)
         named = any(
             c.kind == "person" and name_key(c.name).split()[-1:] == [key] for c in self.clusters

@@ -32,7 +32,8 @@ class Extractor:
 
     @classmethod
     def load(cls, model: str) -> Extractor:
-        """Load `model` and check it is the pipeline it claims to be (raises RuntimeError if not)."""
+        """Load `model` and check it is the pipeline it claims to be (raises RuntimeError if
+        not)."""
         try:
             return cls(load_pipeline(model))  # load_pipeline runs the supply-chain model check
         except OSError as error:
@@ -44,7 +45,8 @@ class Extractor:
 
     @property
     def model_name(self) -> str:
-        return f"{self.nlp.meta.get('lang', 'xx')}_{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
 
     def extract(self, request: ExtractRequest, max_chars: int = MAX_BATCH_CHARS) -> Extraction:
         """`max_chars` bounds the text spaCy runs at once, and so its working memory."""

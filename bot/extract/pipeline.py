@@ -18,6 +18,8 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no .pyi
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -62,7 +64,8 @@ def line_breaks(doc: Doc) -> Doc:
 
 def _known_names() -> tuple[list[str], list[str]]:
     """Known people's names: (several words, one word). Two-letter aliases are too ambiguous."""
-    several, single = [], []
+    several: list[str] = []
+    single: list[str] = []
     for person in load_data("people")["people"]:
         for name in [person["name"], *person["aliases"]]:
             if len(name) > 3:
@@ -94,7 +97,7 @@ class KnownSurnames:
 
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab)
-        self.matcher.add("SURNAME", list(nlp.tokenizer.pipe(_known_names()[1])))
+        self.matcher.add("SURNAME", list(_tokenizer(nlp).pipe(_known_names()[1])))
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -120,13 +123,23 @@ def make_known_surnames(nlp: Language, name: str) -> KnownSurnames:
     return KnownSurnames(nlp)
 
 
+def _tokenizer(nlp: Language) -> Tokenizer:
+    """The pipeline's tokenizer, which must be spaCy's own: Briefbot uses its `pipe` and
+    `token_match` (spaCy types `Language.tokenizer` as any callable from text to a Doc)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"the pipeline's tokenizer is a {type(tokenizer).__name__}, not spaCy's")
+    return tokenizer
+
+
 def _keep_domain_names(nlp: Language) -> None:
-    previous = nlp.tokenizer.token_match
+    tokenizer = _tokenizer(nlp)
+    previous = tokenizer.token_match
 
     def token_match(text: str):
         return _DOMAIN_NAME.match(text) or (previous(text) if previous else None)
 
-    nlp.tokenizer.token_match = token_match
+    tokenizer.token_match = token_match
 
 
 @lru_cache(maxsize=2)
@@ -140,6 +153,8 @@ def load_pipeline(model: str) -> Language:
     ruler = nlp.add_pipe(
         "entity_ruler", name="briefbot_entity_fixes", after="ner", config={"overwrite_ents": True}
     )
+    if not isinstance(ruler, EntityRuler):  # add_pipe is typed as returning any component
+        raise TypeError(f"'entity_ruler' made a {type(ruler).__name__}, not an EntityRuler")
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
     return nlp

@@ -104,7 +104,8 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
             return same[0]
         title = " ".join(w.capitalize() for w in head.split())
         return index.body(f"{title} of {country.name}", country, token)
-    # The same kind of body named last before the mention ('... the Foreign Ministry ... the ministry').
+    # The same kind of body named last before the mention ('... the Foreign Ministry ... the
+    # ministry').
     for i in range(token.i - 1, max(-1, token.i - _LOOKBACK), -1):
         cluster = index.by_token.get(i)
         if cluster is not None and cluster in orgs:

@@ -201,9 +201,9 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         clause = _content_clause(token)
         lo = min(subject.left_edge.i, token.i)
-        # 'CONTENT, X said.': a clause wholly before the reporting clause is only part of the content
-        # when the parser stops it short; and a 'said' parsed as the complement of the content's own
-        # verb ('They agreed on ..., X said') is still the sentence's attribution.
+        # 'CONTENT, X said.': a clause wholly before the reporting clause is only part of the
+        # content when the parser stops it short; and a 'said' parsed as the complement of the
+        # content's own verb ('They agreed on ..., X said') is still the sentence's attribution.
         # a conjunct only when the parser gave it part of the content as its complement
         closing = (
             token.dep_ == "conj"
@@ -231,7 +231,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             # 'The two sides agreed to hold talks': an agreement is an event, not words said.
             rule = "agree_to" if token.lemma_ == "agree" and clause.dep_ == "xcomp" else "reported"
             if rule == "reported" and clause.dep_ == "xcomp":
-                rule = "directive"  # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
+                # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
+                rule = "directive"
         elif _is_speech(token, quotation=True) and (
             token.dep_ in ("ROOT", "parataxis") or inverted or closing
         ):
@@ -256,7 +257,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             if parts and inverted:
                 reframed.add(token.head.i)
             elif not parts and stance:
-                # 'X stressed the importance of ...': a verb of both kinds whose object is the content
+                # 'X stressed the importance of ...': a verb of both kinds whose object is the
+                # content
                 parts = _object_content(token)
                 rule = "stance"
             elif not parts:
@@ -473,7 +475,8 @@ def inside_quote(token: Token, q: QuoteSpan) -> bool:
 
 
 def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Token, str] | None:
-    """'X said: "..."' or 'X said, "..."': the nearest speech verb before the quote, same sentence."""
+    """'X said: "..."' or 'X said, "..."': the nearest speech verb before the quote, same
+    sentence."""
     span = _tokens(doc, floor, q.start)
     if span is None:
         return None
@@ -491,7 +494,8 @@ def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Toke
 
 
 def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_Found]:
-    """Quotations not already inside a mixed reported clause, attributed to a speech verb next to them."""
+    """Quotations not already inside a mixed reported clause, attributed to a speech verb next to
+    them."""
     text = doc_text(doc)
     found: list[_Found] = []
     consumed: set[int] = set()
@@ -610,12 +614,13 @@ def _mixed_in(reported: list[_Found], text: str, q: QuoteSpan) -> bool:
     return False
 
 
-def _nested(f: _Found, reported: list[_Found]) -> bool:
-    """A belief inside someone's reported words ('said he expects ...') is part of what they said."""
+def _nested(doc: Doc, f: _Found, reported: list[_Found]) -> bool:
+    """A belief inside someone's reported words ('said he expects ...') is part of what they
+    said."""
     if f.verb_i is None:
         return False
     verbs, clause_only = _verbs()
-    doc_verb = f.speaker_token.doc[f.verb_i]
+    doc_verb = doc[f.verb_i]
     if doc_verb.lemma_ not in clause_only:
         return False
     return any(o is not f and o.start <= doc_verb.idx < o.end for o in reported)
@@ -637,7 +642,8 @@ def _is_whole_entity(span: Span, labels: tuple[str, ...]) -> bool:
 
 
 def _labelled_lines(doc: Doc) -> list[_Found]:
-    """Lines that start with the speaker's name and a colon; the rest of the line is what they said."""
+    """Lines that start with the speaker's name and a colon; the rest of the line is what they
+    said."""
     found = []
     for match in _LABELLED.finditer(doc_text(doc)):
         label = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -692,7 +698,8 @@ RULES = {
     "stance": 0.58,  # 'X called for ...', 'X praised ...': a position, not words said
     "emphasis": 0.62,  # 'X stressed the need for ...': a speech verb whose object is what was said
     "agree_to": 0.35,  # 'X and Y agreed to ...': the agreement is an event, not words said
-    "directive": 0.5,  # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
+    # 'urged them to ...' is often a statement, 'warned them to ...' often a threat
+    "directive": 0.5,
 }
 # How the speaker was found; a pronoun or a title loses more the further back its antecedent is.
 SPEAKERS = {
@@ -714,7 +721,8 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
     if speaker.how in ("pronoun", "title"):
         score *= 0.93 ** max(0, speaker.distance - 1)
     if f.rule == "stance" and f.quotes == [] and "\u201c" not in text and '"' not in text:
-        score *= 0.9  # an unquoted position ('rejected calls for ...') is more often the writer's summary
+        # an unquoted position ('rejected calls for ...') is more often the writer's summary
+        score *= 0.9
     if speaker.cluster.kind == "media":
         score *= 0.5  # an outlet reporting is rarely the one who said it
     if (
@@ -728,14 +736,17 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
     return round(max(0.0, min(1.0, score)), 3)
 
 
-# A dateline opening the content: "RIYADH — ", "BEIJING, Dec. 12 (Xinhua) -- ", "KYIV, Ukraine (AP) — ".
+# A dateline opening the content: "RIYADH — ", "BEIJING, Dec. 12 (Xinhua) -- ",
+# "KYIV, Ukraine (AP) — ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.\- ]{2,}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z\d][\w.]*)?)?(?:[ ]\([^)\n]{1,40}\))?[ ]*(?:--|[\u2014\u2013-])[ ]*"
+    r"[A-Z][A-Z'.\- ]{2,}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z\d][\w.]*)?)?"
+    r"(?:[ ]\([^)\n]{1,40}\))?[ ]*(?:--|[\u2014\u2013-])[ ]*"
 )
 
 
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
-    """No dateline in front; quotation marks closed where the quote closes (and opened where it opens)."""
+    """No dateline in front; quotation marks closed where the quote closes (and opened where it
+    opens)."""
     dateline = _DATELINE.match(text, start, end)
     if dateline is not None and end - dateline.end() > 20:
         start = dateline.end()
@@ -765,7 +776,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     reported = [
         f
         for f in reported
-        if f.rule == "readout" or (not _covered_by(f, direct) and not _nested(f, reported))
+        if f.rule == "readout" or (not _covered_by(f, direct) and not _nested(doc, f, reported))
     ]
     taken = [(f.start, f.end) for f in reported + direct]
     labelled = [

@@ -83,7 +83,8 @@ async def test_two_spellings_in_two_articles_are_one_stored_entity(
     try:
         texts = [
             f"{first} said on Monday that Russia was ready for talks in Istanbul.",
-            f"Deputy Foreign Minister {second} said on Tuesday that the talks would take place next week.",
+            f"Deputy Foreign Minister {second} said on Tuesday that the talks would take "
+            "place next week.",
         ]
         for n, text in enumerate(texts):
             article = Article(title=f"Talks {n}", text=text, source="test", published="2025-03-01")
@@ -132,7 +133,8 @@ def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(e
 def test_a_hyphenated_name_is_written_as_in_the_text(extractor):
     x = facts(
         extractor,
-        "Chilean Foreign Minister Jean-Pierre Moreau met Peruvian President Ana-Maria Quispe in Lima.",
+        "Chilean Foreign Minister Jean-Pierre Moreau met Peruvian President Ana-Maria Quispe "
+        "in Lima.",
     )
     assert entity(x, "Jean-Pierre Moreau").kind == "person"
     assert entity(x, "Ana-Maria Quispe").kind == "person"

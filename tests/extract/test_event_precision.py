@@ -55,7 +55,10 @@ def test_a_past_agreement_on_a_weekday_is_dated_before_publication(extractor):
 
 
 def test_the_date_of_the_clause_dates_a_call_told_as_a_prepositional_phrase(extractor):
-    text = "On Monday evening, Ghana's president discussed trade in a telephone conversation with Nigeria's president Bola Tinubu."
+    text = (
+        "On Monday evening, Ghana's president discussed trade in a telephone conversation with "
+        "Nigeria's president Bola Tinubu."
+    )
     call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
     assert call and call[0]["date"] == "2025-02-24" and call[0]["status"] == "concluded"
 
@@ -110,7 +113,10 @@ def test_the_dateline_places_the_lead_event_and_here():
 
 
 def test_the_dateline_city_is_where_the_lead_meeting_took_place(extractor):
-    text = "LIMA — Chile and Peru held talks on Monday on fishing rights.\n\nThe talks were cordial, officials said."
+    text = (
+        "LIMA — Chile and Peru held talks on Monday on fishing rights.\n\n"
+        "The talks were cordial, officials said."
+    )
     talks = of_type(extractor, text, "CONSULT")
     assert talks and talks[0]["location"]["name"] == "Lima"
 
@@ -127,7 +133,10 @@ def test_a_quoted_claim_is_less_sure_than_the_reporters_own_account(extractor):
 
 
 def test_a_purpose_clause_and_a_night_take_their_dates_from_the_phrase_that_gives_them(extractor):
-    text = "Ghana on Wednesday summoned Togo's ambassador to lodge a formal complaint about the border incident."
+    text = (
+        "Ghana on Wednesday summoned Togo's ambassador to lodge a formal complaint about the "
+        "border incident."
+    )
     protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
     assert protest and protest[0]["date"] == "2025-02-26"
     attack = of_type(
@@ -153,7 +162,8 @@ def test_what_a_verb_acts_on_types_it(extractor):
     assert (
         of_type(
             extractor,
-            "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on Monday.",
+            "Kenya's president William Ruto welcomed his Tanzanian counterpart in Nairobi on "
+            "Monday.",
             "SUPPORT",
         )
         == []
@@ -195,7 +205,10 @@ def test_a_clash_at_a_meeting_is_no_attack(extractor):
 
 
 def test_the_source_of_a_report_is_no_participant(extractor):
-    text = "The accord, according to Qatar's foreign minister Mohammed Al Khulaifi, was signed by Sudan and Chad on Friday."
+    text = (
+        "The accord, according to Qatar's foreign minister Mohammed Al Khulaifi, was signed by "
+        "Sudan and Chad on Friday."
+    )
     for event in events(extractor, text):
         assert "Mohammed Al Khulaifi" not in names(event) and "Qatar" not in names(event)
 
@@ -203,14 +216,18 @@ def test_the_source_of_a_report_is_no_participant(extractor):
 def test_a_title_with_the_name_beside_it_is_that_person(extractor):
     call = of_type(
         extractor,
-        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan spoke by phone on Friday.",
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan spoke by "
+        "phone on Friday.",
         "CONSULT",
     )
     assert call and {"William Ruto", "Samia Suluhu Hassan"} <= names(call[0])
 
 
 def test_their_call_is_the_call_of_the_sentence_subject(extractor):
-    text = "Peru's president and Chile's president agreed to meet again, according to summaries of their phone call."
+    text = (
+        "Peru's president and Chile's president agreed to meet again, according to summaries of "
+        "their phone call."
+    )
     call = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
     assert call and {"Peru", "Chile"} <= names(call[0])
 
@@ -236,7 +253,8 @@ def test_a_capital_named_in_apposition_is_the_place(extractor):
 def test_agreeing_to_prepare_sanctions_is_an_agreement_not_a_threat(extractor):
     found = events(
         extractor,
-        "The foreign ministers of Norway and Iceland agreed on Monday to prepare new sanctions against Belarus.",
+        "The foreign ministers of Norway and Iceland agreed on Monday to prepare new "
+        "sanctions against Belarus.",
     )
     assert "AGREE" in {e["type"] for e in found} and "THREATEN" not in {e["type"] for e in found}
 
@@ -244,14 +262,18 @@ def test_agreeing_to_prepare_sanctions_is_an_agreement_not_a_threat(extractor):
 def test_those_set_to_meet_are_the_subject_of_the_verb_the_meeting_completes(extractor):
     meeting = of_type(
         extractor,
-        "On Friday, Brazil's president Lula and Argentina's president Milei are set to meet in Brasilia.",
+        "On Friday, Brazil's president Lula and Argentina's president Milei are set to meet "
+        "in Brasilia.",
         "CONSULT",
     )
     assert meeting and {"BRA", "ARG"} <= {p.get("country_code") for p in meeting[0]["participants"]}
 
 
 def test_who_led_a_delegation_took_part(extractor):
-    text = "Delegations from Chile and Peru, led by Alberto van Klaveren and Elmer Schialer, held talks in Lima on Monday."
+    text = (
+        "Delegations from Chile and Peru, led by Alberto van Klaveren and Elmer Schialer, held "
+        "talks in Lima on Monday."
+    )
     talks = of_type(extractor, text, "CONSULT")
     assert talks and {"Alberto van Klaveren", "Elmer Schialer"} & names(talks[0])
 
@@ -259,7 +281,8 @@ def test_who_led_a_delegation_took_part(extractor):
 def test_receiving_an_envoy_is_a_meeting_and_receiving_a_letter_is_not(extractor):
     assert of_type(
         extractor,
-        "Peru's ambassador was received by Chile's foreign minister Alberto van Klaveren on Monday.",
+        "Peru's ambassador was received by Chile's foreign minister Alberto van Klaveren on "
+        "Monday.",
         "CONSULT",
     )
     assert (
@@ -296,7 +319,8 @@ def test_a_perfect_or_past_passive_is_concluded_and_what_came_after_a_call_follo
         e
         for e in of_type(
             extractor,
-            "After a phone call with Peru's president, Chile's president Gabriel Boric said ties were strong.",
+            "After a phone call with Peru's president, Chile's president Gabriel Boric said "
+            "ties were strong.",
             "CONSULT",
         )
     ]
@@ -309,13 +333,20 @@ def test_a_struck_city_is_where_the_attack_happened(extractor):
 
 
 def test_here_and_an_agency_line_place_a_summons(extractor):
-    text = "Press Agency | Accra\n\nGhana on Wednesday summoned Togo's envoy here to lodge a formal complaint about the incident."
+    text = (
+        "Press Agency | Accra\n\n"
+        "Ghana on Wednesday summoned Togo's envoy here to lodge a formal complaint about the "
+        "incident."
+    )
     protest = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
     assert protest and protest[0]["location"]["name"] == "Accra"
 
 
 def test_a_meeting_hosted_somewhere_took_place_there(extractor):
-    text = "Chad's president attended a meeting with Sudan's president hosted by Egypt in Cairo on Tuesday."
+    text = (
+        "Chad's president attended a meeting with Sudan's president hosted by Egypt in Cairo on "
+        "Tuesday."
+    )
     meeting = of_type(extractor, text, "CONSULT")
     assert meeting and meeting[0]["location"]["name"] == "Cairo"
 
@@ -361,7 +392,10 @@ def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand(extract
 
 
 def test_talks_held_during_other_talks_are_one_event_with_their_place(extractor):
-    text = "Chilean and Peruvian diplomats held talks on water rights during consultations in Lima on Thursday, an aide said."
+    text = (
+        "Chilean and Peruvian diplomats held talks on water rights during consultations in Lima "
+        "on Thursday, an aide said."
+    )
     talks = of_type(extractor, text, "CONSULT")
     assert (
         len(talks) == 1
@@ -371,7 +405,10 @@ def test_talks_held_during_other_talks_are_one_event_with_their_place(extractor)
 
 
 def test_a_date_of_a_participle_is_not_the_date_of_the_clause(extractor):
-    text = "Indian and Pakistani commanders have agreed to observe a truce starting at midnight on Monday."
+    text = (
+        "Indian and Pakistani commanders have agreed to observe a truce starting at midnight on "
+        "Monday."
+    )
     agreed = of_type(extractor, text, "AGREE")
     assert agreed and agreed[0]["date"] != "2025-03-03"
 
@@ -411,7 +448,10 @@ def test_brokers_and_hosts_are_no_sides(extractor):
 
 
 def test_a_host_receiving_two_sides_hosts_their_talks(extractor):
-    text = "This morning in Oslo we hosted Colombia's peace commissioner Otty Patino and Venezuela's foreign minister Yvan Gil."
+    text = (
+        "This morning in Oslo we hosted Colombia's peace commissioner Otty Patino and "
+        "Venezuela's foreign minister Yvan Gil."
+    )
     talks = of_type(extractor, text, "CONSULT")
     assert talks and talks[0]["kind"] == "talks" and talks[0]["mode"] == "third-party"
     assert "Norway" not in names(talks[0])
@@ -423,12 +463,18 @@ def test_a_named_accord_is_no_participant(extractor):
 
 
 def test_talks_over_two_days_are_one_event(extractor):
-    text = "Chile and Peru began talks in Lima on Saturday.\n\nThe talks between Chile and Peru ended in Lima on Sunday."
+    text = (
+        "Chile and Peru began talks in Lima on Saturday.\n\n"
+        "The talks between Chile and Peru ended in Lima on Sunday."
+    )
     assert len(of_type(extractor, text, "CONSULT")) == 1
 
 
 def test_international_organisations_have_one_name(extractor):
-    text = "The foreign ministers of the Group of Seven met with Ukraine's foreign minister in Quebec on Friday."
+    text = (
+        "The foreign ministers of the Group of Seven met with Ukraine's foreign minister in "
+        "Quebec on Friday."
+    )
     extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
     g7 = next(e for e in extraction.entities if e.name == "Group of Seven")
     assert g7.kind == "organization" and "G7" in g7.aliases
@@ -455,7 +501,8 @@ def test_an_undated_headline_joins_the_dated_talks_when_no_place_sets_them_apart
 def test_the_negotiators_side_takes_part_in_the_talks(extractor):
     talks = of_type(
         extractor,
-        "The chief Japanese negotiator in fisheries talks with South Korea welcomed the outcome on Sunday.",
+        "The chief Japanese negotiator in fisheries talks with South Korea welcomed the "
+        "outcome on Sunday.",
         "CONSULT",
     )
     assert talks and {"JPN", "KOR"} <= {p.get("country_code") for p in talks[0]["participants"]}
@@ -471,7 +518,10 @@ def test_a_period_word_is_no_date(extractor):
 
 
 def test_a_title_the_tagger_glued_to_a_name_is_split_off(extractor):
-    text = "Talks were held on Monday by Kenya's National Security Advisor Monica Juma and Ethiopia's Foreign Minister Gedion Timothewos."
+    text = (
+        "Talks were held on Monday by Kenya's National Security Advisor Monica Juma and "
+        "Ethiopia's Foreign Minister Gedion Timothewos."
+    )
     extraction = extractor.extract(ExtractRequest("t", text, PUBLISHED))
     people = {e.name: e for e in extraction.entities if e.kind == "person"}
     assert "Monica Juma" in people and not any("Advisor" in name for name in people)
@@ -503,7 +553,10 @@ def test_the_participle_that_sets_an_event_gives_its_place_date_and_status(extra
     summit = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert summit and summit[0]["status"] == "concluded" and summit[0]["date"] == "2025-02-08"
     assert of_type(extractor, text, "SANCTION") == []  # recalling a summit is no recalled envoy
-    text = "A new round of talks between Kenya and Somalia, due to be held in Nairobi on Wednesday, was announced on Monday."
+    text = (
+        "A new round of talks between Kenya and Somalia, due to be held in Nairobi on Wednesday, "
+        "was announced on Monday."
+    )
     talks = of_type(extractor, text, "CONSULT")
     assert talks and talks[0]["status"] == "planned" and talks[0]["location"]["name"] == "Nairobi"
 
@@ -542,7 +595,10 @@ def test_the_most_specific_word_names_the_kind(extractor):
 
 
 def test_a_conjoined_verb_shares_its_subject_and_place(extractor):
-    text = "In Nairobi, Kenya's foreign ministry summoned Uganda's envoy and condemned the border raid."
+    text = (
+        "In Nairobi, Kenya's foreign ministry summoned Uganda's envoy and condemned the border "
+        "raid."
+    )
     condemned = of_type(extractor, text, "ACCUSE")
     assert (
         condemned
@@ -576,14 +632,18 @@ def test_an_agreement_told_later_belongs_to_the_talks_last_held_not_to_history(e
     text = (
         "Chile and Peru spoke by phone on February 3.\n\n"
         "Chile and Peru held talks in Lima on February 18.\n\n"
-        "Later, Chile's president confirmed that the two sides had agreed to reopen their consulates."
+        "Later, Chile's president confirmed that the two sides had agreed to reopen their "
+        "consulates."
     )
     agreed = of_type(extractor, text, "AGREE")
     assert agreed and agreed[0]["date"] == "2025-02-18"
 
 
 def test_two_meetings_on_one_day_in_two_cities_stay_two(extractor):
-    text = "Hungary's prime minister Viktor Orban met Serbia's president in Belgrade on Monday. On Monday, Japan's prime minister met India's prime minister Narendra Modi in Tokyo."
+    text = (
+        "Hungary's prime minister Viktor Orban met Serbia's president in Belgrade on Monday. On "
+        "Monday, Japan's prime minister met India's prime minister Narendra Modi in Tokyo."
+    )
     meetings = of_type(extractor, text, "CONSULT")
     assert len(meetings) == 2
     orban = next(m for m in meetings if "Viktor Orban" in names(m))
@@ -594,7 +654,8 @@ def test_a_headline_verb_is_no_part_of_a_name(extractor):
     extraction = extractor.extract(
         ExtractRequest(
             "t",
-            "Lavrov Hails Riyadh Talks\n\nRussian Foreign Minister Sergey Lavrov said the talks were useful.",
+            "Lavrov Hails Riyadh Talks\n\n"
+            "Russian Foreign Minister Sergey Lavrov said the talks were useful.",
             PUBLISHED,
         )
     )

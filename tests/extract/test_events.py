@@ -33,7 +33,8 @@ def names(event: dict) -> set[str]:
 def test_phone_call_with_persons_and_weekday(extractor):
     call = only(
         extractor,
-        "Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State Marco Rubio on Tuesday.",
+        "Russian Foreign Minister Sergey Lavrov spoke by phone with US Secretary of State "
+        "Marco Rubio on Tuesday.",
         "CONSULT",
     )
     assert (call["kind"], call["mode"]) == ("phone_call", "phone")
@@ -71,8 +72,8 @@ def test_venue_is_kept_as_detail_of_the_city(extractor):
 def test_both_sides_are_the_countries_of_the_talks_and_the_agreement_is_their_outcome(extractor):
     found = events(
         extractor,
-        "The delegations from Turkey and Greece concluded two days of talks in Athens on Wednesday, "
-        "and both sides agreed to reopen consulates.",
+        "The delegations from Turkey and Greece concluded two days of talks in Athens on "
+        "Wednesday, and both sides agreed to reopen consulates.",
     )
     talks = next(e for e in found if e["type"] == "CONSULT")
     agreement = next(e for e in found if e["type"] == "AGREE")
@@ -140,7 +141,8 @@ def test_status_and_date_from_tense_and_cues(extractor, text, status, date, prec
 def test_topics_of_a_planned_meeting(extractor):
     meeting = only(
         extractor,
-        "Foreign ministers of Armenia and Azerbaijan will meet in Abu Dhabi on Thursday to discuss a draft peace treaty.",
+        "Foreign ministers of Armenia and Azerbaijan will meet in Abu Dhabi on Thursday to "
+        "discuss a draft peace treaty.",
         "CONSULT",
     )
     assert meeting["topics"] == ["draft peace treaty"]

@@ -32,7 +32,8 @@ def test_a_body_named_by_its_country(say):
 def test_the_statement_speaks_for_whoever_issued_it(say):
     text = (
         "Finnish President Alexander Stubb issued a statement on Sunday.\n\n"
-        "\u201cWe will keep our airspace closed to these flights until further notice,\u201d the statement read."
+        "\u201cWe will keep our airspace closed to these flights until further notice,\u201d "
+        "the statement read."
     )
     s = find(say(text), "airspace closed")
     assert s.speaker == "Alexander Stubb"
@@ -75,8 +76,8 @@ def test_content_before_the_attribution_is_the_whole_clause(say):
 
 def test_said_parsed_as_a_complement_is_still_the_attribution(say):
     text = (
-        "Envoys from Chile and Peru have settled on a date for a new round of border talks, due in Quito "
-        "next month, Chilean Foreign Minister Ana Rojas stated on Friday."
+        "Envoys from Chile and Peru have settled on a date for a new round of border talks, "
+        "due in Quito next month, Chilean Foreign Minister Ana Rojas stated on Friday."
     )
     statements = say(text)
     s = find(statements, "due in Quito")
@@ -86,8 +87,10 @@ def test_said_parsed_as_a_complement_is_still_the_attribution(say):
 
 def test_dateline_is_not_content_and_quotes_close(say):
     text = (
-        "OSLO \u2014 The talks will continue next week in Geneva, Norwegian Foreign Minister Lars Dahl said.\n\n"
-        "Dahl described the meeting as \u201cfrank but fruitful\u201d and said both sides had listened."
+        "OSLO \u2014 The talks will continue next week in Geneva, Norwegian Foreign Minister "
+        "Lars Dahl said.\n\n"
+        "Dahl described the meeting as \u201cfrank but fruitful\u201d and said both sides "
+        "had listened."
     )
     statements = say(text)
     s = find(statements, "Geneva")
@@ -115,8 +118,8 @@ def test_a_name_the_tagger_cut_in_two_is_one_speaker(say):
 def test_a_frame_around_someone_elses_words_and_a_headline_rank_lower(say):
     text = (
         "Chile says fishing talks with Peru will resume\n\n"
-        "The state broadcaster reported that Chilean Foreign Minister Ana Rojas said the fishing talks "
-        "would resume in April.\n\n"
+        "The state broadcaster reported that Chilean Foreign Minister Ana Rojas said the "
+        "fishing talks would resume in April.\n\n"
         "Rojas warned the fleet owners to stay out of the disputed zone."
     )
     statements = say(text)

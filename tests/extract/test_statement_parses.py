@@ -23,15 +23,18 @@ def test_a_verb_of_emphasis_says_its_object(say):
 
 
 def test_a_participle_after_the_object_is_not_part_of_it(say):
-    text = "Chilean Foreign Minister Ana Rojas stressed the need for talks, leaving the room early and skipping lunch."
+    text = (
+        "Chilean Foreign Minister Ana Rojas stressed the need for talks, leaving the room early "
+        "and skipping lunch."
+    )
     found = having(say(text), "the need for talks")
     assert found and all("leaving the room" not in s.content for s in found)
 
 
 def test_a_renewed_call_keeps_its_infinitive(say):
     text = (
-        "The Ministry of Foreign Affairs of Norway reiterated its call on the fleet owners to leave the "
-        "protected waters before the winter."
+        "The Ministry of Foreign Affairs of Norway reiterated its call on the fleet owners "
+        "to leave the protected waters before the winter."
     )
     found = having(say(text), "leave the protected waters")
     assert len(found) == 1 and found[0].speaker == "Ministry of Foreign Affairs of Norway"
@@ -55,7 +58,8 @@ def test_the_attribution_closing_a_sentence_takes_all_that_came_before(say):
 def test_quoted_as_saying_gives_the_quoted_speaker(say):
     text = (
         "Chilean Foreign Minister Ana Rojas met the Peruvian envoy.\n\n"
-        "\u201cThe border will stay open through the harvest,\u201d the daily El Sur quoted Rojas as saying."
+        "\u201cThe border will stay open through the harvest,\u201d the daily El Sur quoted "
+        "Rojas as saying."
     )
     found = having(say(text), "stay open through the harvest")
     assert len(found) == 1 and found[0].speaker == "Ana Rojas"
@@ -86,8 +90,8 @@ def test_it_said_inside_a_clause_is_that_clause_subject(say):
 
 def test_who_after_a_title_apposition_is_the_person(say):
     text = (
-        "The envoy met Lucia Vargas, director of the ministry's legal department, who stressed the need "
-        "for both countries to respect the fishing treaty."
+        "The envoy met Lucia Vargas, director of the ministry's legal department, who "
+        "stressed the need for both countries to respect the fishing treaty."
     )
     found = having(say(text), "respect the fishing treaty")
     assert len(found) == 1 and found[0].speaker == "Lucia Vargas"
@@ -98,8 +102,9 @@ def test_who_after_a_title_apposition_is_the_person(say):
 
 def test_a_quotation_that_reads_out_a_named_speaker_is_theirs(say):
     text = (
-        "\u201cForeign Minister Ana Rojas said that the fishing talks with Peru will resume in April and that "
-        "both fleets must respect the quotas,\u201d ministry spokesman Pablo Mena told reporters on Friday."
+        "\u201cForeign Minister Ana Rojas said that the fishing talks with Peru will resume "
+        "in April and that both fleets must respect the quotas,\u201d ministry spokesman "
+        "Pablo Mena told reporters on Friday."
     )
     statements = say(text)
     inner = [s for s in statements if s.speaker == "Ana Rojas"]

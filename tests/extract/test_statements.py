@@ -29,7 +29,10 @@ def test_straight_quote_with_attribution_after(say):
 
 
 def test_curly_quote_with_colon_and_no_verb_inside(say):
-    text = "Russian Foreign Minister Sergey Lavrov told reporters: \u201cThe talks were useful and frank.\u201d"
+    text = (
+        "Russian Foreign Minister Sergey Lavrov told reporters: \u201cThe talks were useful and "
+        "frank.\u201d"
+    )
     s = only(say(text), "talks were useful")
     assert s.content == "The talks were useful and frank"  # closing punctuation is not content
     assert s.speaker == "Sergey Lavrov" and s.verb == "tell" and s.quote == "direct"
@@ -38,7 +41,8 @@ def test_curly_quote_with_colon_and_no_verb_inside(say):
 def test_quote_split_around_he_said_is_one_statement(say):
     text = (
         "Lavrov met Rubio in Riyadh.\n\n"
-        "\u201cWe had a good conversation,\u201d he said. \u201cWe agreed to keep talking about the embassies.\u201d"
+        "\u201cWe had a good conversation,\u201d he said. \u201cWe agreed to keep talking "
+        "about the embassies.\u201d"
     )
     statements = say(text)
     s = only(statements, "good conversation")
@@ -73,7 +77,10 @@ def test_quote_spanning_paragraphs(say):
     ],
 )
 def test_reported_speech_verbs(say, verb, lemma):
-    text = f"Secretary of State Marco Rubio {verb} that the United States would reopen its consulate in Istanbul."
+    text = (
+        f"Secretary of State Marco Rubio {verb} that the United States would reopen its "
+        "consulate in Istanbul."
+    )
     s = only(say(text), "reopen its consulate")
     assert s.content == "that the United States would reopen its consulate in Istanbul"
     assert s.speaker == "Marco Rubio" and s.quote == "indirect" and s.verb == lemma
@@ -85,7 +92,10 @@ def test_reported_verb_lemma(say):
 
 
 def test_mixed_quote_stays_one_statement(say):
-    text = 'Lavrov confirmed that Moscow and Washington had "agreed to resume the work of their embassies."'
+    text = (
+        'Lavrov confirmed that Moscow and Washington had "agreed to resume the work of their '
+        'embassies."'
+    )
     statements = say(text)
     s = only(statements, "agreed to resume")
     assert s.content.startswith("that Moscow and Washington had")
@@ -94,7 +104,10 @@ def test_mixed_quote_stays_one_statement(say):
 
 
 def test_according_to(say):
-    text = "The two delegations will meet again in Istanbul next week, according to the Russian Foreign Ministry."
+    text = (
+        "The two delegations will meet again in Istanbul next week, according to the Russian "
+        "Foreign Ministry."
+    )
     s = only(say(text), "delegations will meet again")
     assert s.verb == "according to"
     assert "Foreign Ministry" in s.speaker_text
@@ -135,7 +148,10 @@ def test_nominal_speaker_sources(say):
 
 
 def test_pronoun_speaker_resolved_to_the_last_person(say):
-    text = "Sergey Lavrov arrived in Ankara on Monday. He said that Russia wanted a lasting settlement."
+    text = (
+        "Sergey Lavrov arrived in Ankara on Monday. He said that Russia wanted a lasting "
+        "settlement."
+    )
     s = only(say(text), "lasting settlement")
     assert s.speaker_text == "He" and s.speaker == "Sergey Lavrov"
 
@@ -150,7 +166,10 @@ def test_title_speaker_resolved(say):
 
 
 def test_relative_pronoun_speaker_resolved_to_its_antecedent(say):
-    text = "The talks were led by Marco Rubio, who said that the next round would take place in Geneva."
+    text = (
+        "The talks were led by Marco Rubio, who said that the next round would take place in "
+        "Geneva."
+    )
     s = only(say(text), "next round")
     assert s.speaker == "Marco Rubio"
 
@@ -171,7 +190,10 @@ def test_dash_signed_pull_quote(say):
 
 
 def test_transcript_line(say):
-    text = "WALLACE: Will the president meet Putin in Riyadh before the summer?\n\nPENCE: Well, the president is ready to meet anyone at any time."
+    text = (
+        "WALLACE: Will the president meet Putin in Riyadh before the summer?\n\n"
+        "PENCE: Well, the president is ready to meet anyone at any time."
+    )
     s = only(say(text), "ready to meet anyone")
     assert s.speaker_text == "PENCE"
 
@@ -189,7 +211,8 @@ def test_stance_verb_object_is_the_content(say):
     [
         'He said "this never ends',
         '"\n\n"',
-        '\u201cOpen without end. Lavrov said that\n\nsomething \u201d\u201d\u201c odd \u00bb\u00ab "',
+        "\u201cOpen without end. Lavrov said that\n\n"
+        'something \u201d\u201d\u201c odd \u00bb\u00ab "',
         "''",
         '"',
         "\u201d\u201d",
@@ -210,7 +233,10 @@ def test_unbalanced_quote_still_yields_the_rest(say):
 
 
 def test_byline_is_not_a_speaker(say):
-    text = "By Vafa Guliyeva\n\nThe ministry said that the border would stay closed until further notice."
+    text = (
+        "By Vafa Guliyeva\n\n"
+        "The ministry said that the border would stay closed until further notice."
+    )
     statements = say(text)
     assert statements and all(
         "Guliyeva" not in (s.speaker_text + (s.speaker or "")) for s in statements
@@ -236,7 +262,10 @@ def test_quotes_finder_offsets():
 
 
 def test_reporting_clause_inside_the_content_is_cut_out(say):
-    text = "In recent days, advisers to Mr. Obama say, the president has grown exasperated with the campaign."
+    text = (
+        "In recent days, advisers to Mr. Obama say, the president has grown exasperated with the "
+        "campaign."
+    )
     s = only(say(text), "exasperated")
     assert pieces(text, s) == [
         "In recent days",
