@@ -211,7 +211,16 @@ class Watcher:
         ):
             return  # another process took it first
         attempts = alerts[0].attempts + 1
-        answer, reply_to = await self.compose(watch, alerts)
+        try:
+            answer, reply_to = await self.compose(watch, alerts)
+        except Exception as error:
+            # A post that cannot be built (say, a stored item that no longer reads) counts as a
+            # failed attempt: given up after MAX_ATTEMPTS, not tried again on every pass for ever.
+            log.exception("watch %s: cannot build alert post %s", watch.id, post)
+            reason = f"cannot build the message: {type(error).__name__}"
+            await self._failed(watch, post, reason, attempts, permanent=False)
+            report.failed += 1
+            return
         platform = self.platforms[watch.platform]
         try:
             reply = {"reply_to": reply_to} if reply_to else {}
@@ -245,7 +254,13 @@ class Watcher:
             await self.watches.mark_failed(
                 post, f"{reason} (after {attempts} attempts)", to_db(now)
             )
-            log.warning("watch %s: alert post %s failed: %s", watch.id, post, reason)
+            log.warning(
+                "watch %s: alert post %s given up after %d attempt(s): %s",
+                watch.id,
+                post,
+                attempts,
+                reason,
+            )
             if permanent:
                 # Retrying cannot help (channel gone, bot removed): pause, and tell the creator.
                 await self.watches.pause(watch.id, reason, notify_creator=True)

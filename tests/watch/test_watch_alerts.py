@@ -7,12 +7,16 @@ second one for the same fact, nothing for other facts, nothing repeated by a res
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from adapters.slack_app.platform import SlackPlatform
 from bot.engine import Engine
+from bot.watch.alerts import MAX_ATTEMPTS
 from bot.watch.service import make_watcher
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.chat_support import slack_text
@@ -170,6 +174,35 @@ async def test_an_alert_claimed_by_a_process_that_died_is_posted_once_by_the_nex
     now += timedelta(minutes=3)
     assert len((await restarted.run_pass()).sent) == 1
     assert (await dead.run_pass()).sent == [] and len(fake_slack.messages) == 1
+
+
+async def test_an_alert_whose_message_cannot_be_built_is_given_up_after_a_few_attempts(
+    engine: Engine,
+    slack: SlackPlatform,
+    fake_slack: FakeSlack,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    now = utc(2025, 6, 10, 12)
+    await watch(engine, "talks with Lavrov")
+    await ingest(engine, tmp_path, "a1", LAVROV_TALKS)
+    bot = await watcher(engine, slack, clock=lambda: now)
+    assert await bot.scan() == 1
+    # The claimed alert's stored item no longer reads (a damaged row), so no message can be built.
+    with sqlite3.connect(engine.settings.db) as db:
+        db.execute("UPDATE watch_alerts SET item = 'not an item'")
+    failed = 0
+    for _ in range(MAX_ATTEMPTS + 3):  # each pass after the backoff of the one before
+        failed += (await bot.run_pass()).failed
+        now += timedelta(hours=1)
+    [alert] = await (await engine.watch_store()).alerts(1)
+    assert failed == MAX_ATTEMPTS and alert.attempts == MAX_ATTEMPTS
+    assert alert.state == "failed"  # so no later pass takes it up again
+    assert alert.reason.startswith("cannot build the message: ")
+    assert fake_slack.messages == []
+    assert f"given up after {MAX_ATTEMPTS} attempt(s)" in caplog.text
+    listing = await engine.answer("watches", ADMIN)
+    assert listing.items[0].data["state"] == "active"  # the channel is fine: the watch goes on
 
 
 async def test_a_channel_that_is_gone_pauses_the_watch_and_tells_its_creator(
