@@ -409,3 +409,10 @@ def test_a_venue_inside_a_city_of_two_words_keeps_the_venue_whole(extractor):
         "country_code": "ARG",
         "detail": "the foreign ministry",
     }
+
+
+def test_talks_that_began_the_day_before_are_under_way_unless_told_ended(extractor):
+    begun = one(extractor, "Talks between Chile and Peru began in Lima on Wednesday.", "CONSULT")
+    assert begun["date"] == "2025-02-26" and begun["status"] == "ongoing"
+    ended = one(extractor, "Chile and Peru ended their talks in Lima on Wednesday.", "CONSULT")
+    assert ended["status"] == "concluded"

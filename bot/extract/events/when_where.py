@@ -10,6 +10,7 @@ from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
 from bot.extract.events.arguments import venue_modifier
+from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
     CLOSING_VERBS,
     CONCLUDED_CUES,
@@ -481,6 +482,14 @@ def _date_entity(pobj: Token) -> Span | None:
     )
 
 
+def _begun(trigger: Trigger) -> bool:
+    """The trigger's own verb says the event began ("opened", "began", "resumed"), no more."""
+    token = trigger.token
+    verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
+    subject_or_object = token.dep_ in ("nsubj", "dobj") or verb is trigger.governor
+    return subject_or_object and lemma_of(verb) in ONGOING_CUES
+
+
 def _be_to(verb: Token) -> bool:
     """ "is to be discussed", "are to visit": the arrangement that points ahead."""
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" else verb
@@ -493,6 +502,8 @@ def find_status(
 ) -> str | None:
     token = trigger.token
     if date and published and date[1] == "day":
+        if date[0] < published and _begun(trigger) and recent(date, published, days=2):
+            return "ongoing"  # "the conference opened on Monday", told on Tuesday: under way
         if date[0] < published:
             return "concluded"
         if date[0] > published:
