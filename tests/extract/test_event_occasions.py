@@ -86,7 +86,8 @@ def test_a_threat_told_alongside_a_dated_clash_shares_its_day(extractor):
 
 def test_a_call_set_between_subject_and_verb_has_the_subject_as_its_sides(extractor):
     text = (
-        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart Elmer Schialer, "
+        "Chilean Foreign Minister Alberto van Klaveren and his Peruvian counterpart "
+        "Elmer Schialer, "
         "during a phone call on Tuesday, discussed border trade, the ministry said."
     )
     call = one(extractor, text, "CONSULT", "phone_call")
@@ -112,7 +113,8 @@ def test_a_definite_mention_of_the_talks_places_the_talks_already_told(extractor
 def test_a_summit_still_to_come_is_not_the_meeting_that_was_held(extractor):
     text = (
         "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. "
-        "The border plan is to be discussed at the East African Community summit in Arusha next month."
+        "The border plan is to be discussed at the East African Community summit in Arusha "
+        "next month."
     )
     meeting = one(extractor, text, "CONSULT", "meeting")
     summit = one(extractor, text, "CONSULT", "summit")
@@ -121,7 +123,10 @@ def test_a_summit_still_to_come_is_not_the_meeting_that_was_held(extractor):
 
 
 def test_a_press_conference_is_no_consultation(extractor):
-    text = "Chile's foreign minister spoke at a press conference with Peru's foreign minister on Tuesday."
+    text = (
+        "Chile's foreign minister spoke at a press conference with Peru's foreign minister "
+        "on Tuesday."
+    )
     assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
 
 
@@ -136,7 +141,10 @@ def test_a_title_of_a_country_before_a_name_gives_the_person_that_country(extrac
 
 
 def test_a_neutral_city_named_on_what_was_agreed_is_where_it_was_agreed(extractor):
-    text = "Sudan's army and the rebel Liberation Movement have agreed to a three-month truce in Nairobi."
+    text = (
+        "Sudan's army and the rebel Liberation Movement have agreed to a three-month truce "
+        "in Nairobi."
+    )
     assert place(one(extractor, text, "AGREE")) == "Nairobi"
     truce = one(
         extractor, "Syria and the rebels agreed to a ceasefire in Aleppo on Monday.", "AGREE"
@@ -164,7 +172,10 @@ def test_a_possessive_time_phrase_dates_the_event_even_untagged(extractor):
 
 
 def test_his_call_with_someone_is_the_call_of_the_man_just_named(extractor):
-    text = "Peruvian President Dina Boluarte said Thursday that her call with Chilean President Gabriel Boric went well."
+    text = (
+        "Peruvian President Dina Boluarte said Thursday that her call with Chilean President "
+        "Gabriel Boric went well."
+    )
     call = one(extractor, text, "CONSULT", "phone_call")
     assert {"Dina Boluarte", "Gabriel Boric"} <= {p["name"] for p in call["participants"]}
 
@@ -214,7 +225,8 @@ def test_would_meet_again_points_ahead(extractor):
 
 def test_talks_in_a_city_are_the_talks_in_its_country_not_the_next_round(extractor):
     text = (
-        "Peru and Chile held talks in Ecuador on Monday and agreed to meet again in Quito next week. "
+        "Peru and Chile held talks in Ecuador on Monday and agreed to meet again in Quito "
+        "next week. "
         "The negotiations in Quito lasted three hours."
     )
     held = next(
@@ -233,7 +245,10 @@ def test_the_second_round_of_talks_is_dated_by_its_round(extractor):
 
 
 def test_their_talks_are_those_of_the_clause_subject_not_of_the_reporter(extractor):
-    text = "Peru's foreign minister says negotiators from Chile and Bolivia have made progress in their border talks."
+    text = (
+        "Peru's foreign minister says negotiators from Chile and Bolivia have made progress "
+        "in their border talks."
+    )
     talks = one(extractor, text, "CONSULT")
     assert {p["name"] for p in talks["participants"]} == {"Chile", "Bolivia"}
 
@@ -303,7 +318,8 @@ def test_a_city_naming_talks_is_their_place_and_a_hyphenated_pair_their_sides(ex
 
 def test_a_meeting_told_as_what_came_before_is_not_the_talks_of_the_day(extractor):
     text = (
-        "India and China held talks in Beijing on Wednesday. The meeting was held after Prime Minister "
+        "India and China held talks in Beijing on Wednesday. The meeting was held after "
+        "Prime Minister "
         "Narendra Modi and President Xi Jinping met on the sidelines of the BRICS summit in Kazan."
     )
     talks = [

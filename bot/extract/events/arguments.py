@@ -168,7 +168,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
             ):
                 continue
             if child.dep_ == "appos" and child.i != token.i and node.ent_type_:
-                continue  # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
+                # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
+                continue
             if child.dep_ == "prep" and (
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):

@@ -138,7 +138,8 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         ):
             continue
         if draft_status(draft) == "planned":
-            continue  # "... and will continue the dialogue in a week": not filed from where it will be
+            # "... and will continue the dialogue in a week": not filed from where it will be
+            continue
         if not any(m.location for m in draft.mentions):
             first.location = place
 
@@ -268,7 +269,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
 
 
 def _refers_back(undated: Draft, target: Draft) -> bool:
-    """A definite mention naming no side ("the summit", "this meeting") after the talks it can mean."""
+    """A definite mention naming no side ("the summit", "this meeting") after the talks it can
+    mean."""
     token = undated.mentions[0].trigger.token
     return is_definite(token) and target.mentions[0].trigger.token.i < token.i
 

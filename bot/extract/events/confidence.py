@@ -86,7 +86,8 @@ def _subordinate(node: Token) -> bool:
 
 
 def _background(token: Token) -> bool:
-    """'after the talks', 'since the invasion', 'like the previous round': the frame, not the news."""
+    """'after the talks', 'since the invasion', 'like the previous round': the frame, not the
+    news."""
     for node in (token, token.head):
         if node.dep_ == "pobj" and node.head.lower_ in FRAMING_PREPS:
             return True

@@ -105,7 +105,7 @@ def load_frames() -> Frames:
         light=frozenset(raw["light_verbs"]),
         reversing=dict(raw["reversing_verbs"]),
         reversal=dict(raw["reversal"]),
-        verb_object=pairs,  # type: ignore[arg-type]
+        verb_object=pairs,
         intent=frozenset(raw["intent_words"]),
         future=frozenset(raw["future_auxiliaries"]),
         obligation=frozenset(raw["obligation_auxiliaries"]),

@@ -196,8 +196,8 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
 
 
 def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
-    """ "Vowed to impose tariffs", "vowing to eradicate the cartels": a promise of a hostile act is a
-    threat, and the act is its content, not an event of its own."""
+    """ "Vowed to impose tariffs", "vowing to eradicate the cartels": a promise of a hostile act
+    is a threat, and the act is its content, not an event of its own."""
     frames = load_frames()
     by_token = {t.token.i: t for t in triggers}
     absorbed: set[int] = set()
@@ -253,7 +253,8 @@ def _purpose(verb: Token) -> bool:
 
 
 def _verbal_clash(trigger: Trigger) -> bool:
-    """ "Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no attack."""
+    """ "Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no
+    attack."""
     if trigger.type not in load_frames().physical:
         return False
     node = trigger.governor or trigger.token
@@ -414,7 +415,8 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
     """A noun trigger and the verb governing it are one event, typed by the pair.
 
     Light verbs take the noun's event ("imposed sanctions"); reversing verbs undo it ("lifted the
-    curfew" concedes, "cancelled a visit" sanctions); listed pairs override ("declared a ceasefire").
+    curfew" concedes, "cancelled a visit" sanctions); listed pairs override ("declared a
+    ceasefire").
     A verb trigger governing a noun trigger otherwise keeps its own type ("rejected a request").
     """
     frames = load_frames()

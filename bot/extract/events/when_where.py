@@ -105,6 +105,7 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
     if verb.pos_ != "VERB":
         return None
     for child in verb.children:
+        terms: Token | None
         if child.dep_ == "dobj":
             terms = child
         elif child.dep_ == "prep" and child.lower_ in ("to", "on"):
