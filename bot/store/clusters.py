@@ -2,14 +2,14 @@
 rebuilding every event from the reports (`briefbot reindex`).
 
 The rule deciding which reports are one event is `bot.identity`; this module only moves rows
-in and out of it. Everything here runs on the writer's own thread inside the caller's
-transaction (sqlite3, not aiosqlite), like `Store._save`.
+in and out of it. Everything here runs inside the caller's write transaction, over `Db` (on
+SQLite, on the writer's own thread without suspending; see bot.store.db), like `Store._save`.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 from bot import identity
 from bot.facts import Event
 from bot.names import name_key
-from bot.store import sql
+from bot.store.db import Db, Row
 
 # Candidates are events dated (or, undated, reported) this many days either side of the new
 # report's date (or publication): wider than any rule in bot.identity reaches (a day's slack
@@ -33,8 +33,8 @@ class ReindexResult:
     events_after: int
 
 
-def save_report(
-    db: sqlite3.Connection, ev: Event, article_id: int, entity_ids: dict[str, int], now: str
+async def save_report(
+    db: Db, ev: Event, article_id: int, entity_ids: dict[str, int], now: str
 ) -> int:
     """Store the article's own version of the event, then place it in its event; the event id."""
     loc = ev.location
@@ -47,8 +47,8 @@ def save_report(
         }
         for p in ev.participants
     ]
-    report_id = db.execute(
-        sql.INSERT_EVENT_REPORT,
+    rows = await db.fetch(
+        db.sql.INSERT_EVENT_REPORT,
         {
             "article_id": article_id,
             "type": ev.type,
@@ -70,40 +70,46 @@ def save_report(
             "evidence_end": ev.evidence_end,
             "confidence": ev.confidence,
         },
-    ).fetchone()[0]
-    return place_report(db, report_id, now)
+    )
+    return await place_report(db, rows[0][0], now)
 
 
-def place_report(db: sqlite3.Connection, report_id: int, now: str) -> int:
+async def place_report(db: Db, report_id: int, now: str) -> int:
     """Put a stored report into the event it is the same as, or a new one; the event id."""
-    row = db.execute(sql.GET_EVENT_REPORT, {"id": report_id}).fetchone()
-    report = _reports(db, [row])[0]
-    clusters = _candidate_clusters(db, report, row)
+    row = (await db.fetch(db.sql.GET_EVENT_REPORT, {"id": report_id}))[0]
+    report = (await _reports(db, [row]))[0]
+    clusters = await _candidate_clusters(db, report, row)
     chosen, verdict, verdicts = identity.best_cluster(report, clusters)
     members = [*clusters[chosen], report] if chosen is not None else [report]
     fields = _event_fields(identity.representative(members))
     if chosen is None:
-        event_id = db.execute(sql.INSERT_EVENT, {**fields, "now": now}).fetchone()[0]
+        event_id = (await db.fetch(db.sql.INSERT_EVENT, {**fields, "now": now}))[0][0]
     else:
         event_id = chosen
-        db.execute(sql.UPDATE_EVENT, {**fields, "id": event_id})
-    db.execute(
-        sql.SET_REPORT_EVENT,
+        await db.execute(db.sql.UPDATE_EVENT, {**fields, "id": event_id})
+    await db.execute(
+        db.sql.SET_REPORT_EVENT,
         {
             "id": report_id,
             "event_id": event_id,
             "merge_reason": json.dumps(_reason(chosen, verdict, verdicts, len(members))),
         },
     )
-    db.executemany(
-        sql.INSERT_EVENT_PARTICIPANT,
+    await db.executemany(
+        db.sql.INSERT_EVENT_PARTICIPANT,
         [
-            (event_id, p.get("entity_id"), p["name"], p["kind"], p.get("country_code"))
+            {
+                "event_id": event_id,
+                "entity_id": p.get("entity_id"),
+                "name": p["name"],
+                "kind": p["kind"],
+                "country_code": p.get("country_code"),
+            }
             for p in json.loads(row["participants"])
         ],
     )
-    db.execute(
-        sql.INSERT_EVENT_SOURCE,
+    await db.execute(
+        db.sql.INSERT_EVENT_SOURCE,
         {
             "event_id": event_id,
             "article_id": row["article_id"],
@@ -116,30 +122,31 @@ def place_report(db: sqlite3.Connection, report_id: int, now: str) -> int:
             "claimed_location": row["location_name"],
         },
     )
-    db.execute(sql.EVENT_SEEN_TIMES, {"id": event_id})
-    _index_event(db, event_id, fields)
+    await db.execute(db.sql.EVENT_SEEN_TIMES, {"id": event_id})
+    await _index_event(db, event_id, fields)
     return event_id
 
 
-def reindex(db: sqlite3.Connection, now: str) -> ReindexResult:
+async def reindex(db: Db, now: str) -> ReindexResult:
     """Rebuild every event from the stored reports, replayed in ingest order (the caller holds
     the transaction). The same reports and rule always give the same events, ids included:
     the events table is emptied, so new ids start again from 1."""
-    before, reports = db.execute(sql.COUNT_EVENTS_AND_REPORTS).fetchone()
-    db.execute(sql.DETACH_EVENT_REPORTS)
-    db.execute(sql.DELETE_ALL_EVENTS)  # participants and sources go with them (ON DELETE CASCADE)
-    db.execute(sql.DELETE_ALL_EVENTS_FTS)
+    before, reports = (await db.fetch(db.sql.COUNT_EVENTS_AND_REPORTS))[0]
+    await db.execute(db.sql.DETACH_EVENT_REPORTS)
+    # Participants and sources go with them (ON DELETE CASCADE).
+    await db.execute(db.sql.DELETE_ALL_EVENTS)
+    await db.execute(db.sql.DELETE_ALL_EVENTS_FTS)
     # Ids first: reading rows through a cursor while writing on the same connection is unsafe,
     # and the ids of even a large archive are small.
-    for (report_id,) in db.execute(sql.ALL_EVENT_REPORT_IDS).fetchall():
-        place_report(db, report_id, now)
-    after = db.execute(sql.COUNT_EVENTS_AND_REPORTS).fetchone()[0]
+    for (report_id,) in await db.fetch(db.sql.ALL_EVENT_REPORT_IDS):
+        await place_report(db, report_id, now)
+    after = (await db.fetch(db.sql.COUNT_EVENTS_AND_REPORTS))[0][0]
     return ReindexResult(reports=reports, events_before=before, events_after=after)
 
 
 # --- rows <-> identity ---------------------------------------------------------------------------
-def _candidate_clusters(
-    db: sqlite3.Connection, report: identity.Report, row: sqlite3.Row
+async def _candidate_clusters(
+    db: Db, report: identity.Report, row: Row
 ) -> dict[int, list[identity.Report]]:
     anchor = report.date or report.published
     if anchor is None:
@@ -154,23 +161,26 @@ def _candidate_clusters(
         "entity_ids": json.dumps([p["entity_id"] for p in parties if p.get("entity_id")]),
         "limit": MAX_CANDIDATES,
     }
-    ids = [r[0] for r in db.execute(sql.IDENTITY_CANDIDATES, params).fetchall()]
+    ids = [r[0] for r in await db.fetch(db.sql.IDENTITY_CANDIDATES, params)]
     if not ids:
         return {}
     clusters: dict[int, list[identity.Report]] = {}
-    rows = db.execute(sql.CLUSTER_REPORTS, {"ids": json.dumps(ids)}).fetchall()
-    for member_row, member in zip(rows, _reports(db, rows), strict=True):
+    rows = await db.fetch(db.sql.CLUSTER_REPORTS, {"ids": json.dumps(ids)})
+    for member_row, member in zip(rows, await _reports(db, rows), strict=True):
         clusters.setdefault(member_row["event_id"], []).append(member)
     return clusters
 
 
-def _reports(db: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[identity.Report]:
+async def _reports(db: Db, rows: Sequence[Row]) -> list[identity.Report]:
     """Rows of event_reports as identity reports: a person named without a country gets the one
     their entity is known by (from this or any other article)."""
     parties = [json.loads(r["participants"]) for r in rows]
     entity_ids = sorted({p["entity_id"] for ps in parties for p in ps if p.get("entity_id")})
     codes = (
-        dict(db.execute(sql.ENTITY_COUNTRY_CODES, {"ids": json.dumps(entity_ids)}).fetchall())
+        {
+            r[0]: r[1]
+            for r in await db.fetch(db.sql.ENTITY_COUNTRY_CODES, {"ids": json.dumps(entity_ids)})
+        }
         if entity_ids
         else {}
     )
@@ -239,16 +249,16 @@ def _reason(
     return {"rule": "new", "refused": refused} if refused else {"rule": "new"}
 
 
-def _index_event(db: sqlite3.Connection, event_id: int, fields: dict[str, Any]) -> None:
+async def _index_event(db: Db, event_id: int, fields: dict[str, Any]) -> None:
     """The event's full-text row: its topics, every report's evidence, its terms and outcome."""
-    evidence = db.execute(sql.EVENT_FTS_TEXT, (event_id,)).fetchone()[0]
+    evidence = (await db.fetch(db.sql.EVENT_FTS_TEXT, {"id": event_id}))[0][0]
     topics = json.loads(fields["topics"])
-    db.execute(sql.DELETE_EVENT_FTS, (event_id,))
-    db.execute(
-        sql.INSERT_EVENT_FTS,
-        (
-            event_id,
-            " ; ".join(topics),
-            " ".join(filter(None, (evidence, fields["content"], fields["outcome"]))),
-        ),
+    await db.execute(db.sql.DELETE_EVENT_FTS, {"id": event_id})
+    await db.execute(
+        db.sql.INSERT_EVENT_FTS,
+        {
+            "id": event_id,
+            "topics": " ; ".join(topics),
+            "text": " ".join(filter(None, (evidence, fields["content"], fields["outcome"]))),
+        },
     )

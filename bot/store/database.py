@@ -1,19 +1,24 @@
-"""Opening the SQLite file: pragmas, schema migrations, and errors a person can act on."""
+"""Opening the SQLite file: pragmas, schema migrations, the writer's thread, and errors a person
+can act on. (PostgreSQL's counterpart is `bot.store.postgres`.)"""
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 import aiosqlite
 
 from bot.store import sql
+from bot.store.db import Db, SyncSqliteDb, run_sync
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -31,10 +36,15 @@ class Migration:
     script: str
 
 
-def available_migrations() -> list[Migration]:
-    """The numbered `NNNN_name.sql` files shipped in `bot/store/migrations`, in order."""
+SQLITE_MIGRATIONS = "bot.store.migrations"
+POSTGRES_MIGRATIONS = "bot.store.migrations.postgres"
+
+
+def available_migrations(package: str = SQLITE_MIGRATIONS) -> list[Migration]:
+    """The numbered `NNNN_name.sql` files shipped in `bot/store/migrations` (SQLite) or its
+    `postgres` folder (the same numbers in PostgreSQL's dialect), in order."""
     found = []
-    for entry in resources.files("bot.store.migrations").iterdir():
+    for entry in resources.files(package).iterdir():
         stem, _, suffix = entry.name.partition(".")
         if suffix != "sql" or not stem[:4].isdigit():
             continue
@@ -77,7 +87,8 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
                 timeout=BUSY_TIMEOUT_MS / 1000,
             )
         else:
-            # sqlite3's `timeout` is SQLite's busy timeout: wait for a lock rather than fail at once.
+            # sqlite3's `timeout` is SQLite's busy timeout: wait for a lock rather than fail at
+            # once.
             conn = await aiosqlite.connect(
                 path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
             )
@@ -148,7 +159,8 @@ async def migrate(conn: aiosqlite.Connection, path: Path) -> list[int]:
                 for statement in script_statements(migration.script):
                     await conn.execute(statement)
                 await conn.execute(
-                    sql.RECORD_MIGRATION, (migration.version, migration.name, utc_now())
+                    sql.RECORD_MIGRATION,
+                    {"version": migration.version, "name": migration.name, "applied_at": utc_now()},
                 )
         return [m.version for m in pending]
     except sqlite3.Error as error:
@@ -170,12 +182,103 @@ async def transaction(conn: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Con
         await conn.execute(sql.COMMIT)
 
 
-async def run_on_connection(conn: aiosqlite.Connection, work: Callable[..., T], *args: Any) -> T:
-    """`work(db, *args)` with the plain sqlite3 connection, on the connection's own thread, as one
-    call. For a write of hundreds of statements: awaited one by one, each is a hand-over between
-    the event loop and the connection thread. `_execute` and `_conn` are how aiosqlite's public
-    methods do this themselves (aiosqlite 0.22, pinned in requirements.lock)."""
-    return await conn._execute(lambda: work(conn._conn, *args))
+class SqliteWriter:
+    """The store's one writer: a plain sqlite3 connection used only from its own thread.
+
+    A write (an article with its ~235 statements, a reindex) runs there as one call, instead of
+    each statement being handed over between the event loop and a connection thread."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, thread: ThreadPoolExecutor) -> None:
+        self.path = path
+        self._conn = conn
+        self._thread = thread
+
+    @classmethod
+    async def open(cls, path: Path) -> SqliteWriter:
+        thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-sqlite-writer")
+        loop = asyncio.get_running_loop()
+        try:
+            conn = await loop.run_in_executor(thread, _connect_writer, path)
+        except BaseException:
+            thread.shutdown(wait=False)
+            raise
+        return cls(path, conn, thread)
+
+    async def run(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """`work(connection)` on the writer's thread; sqlite3 errors become a StoreError."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._thread, work, self._conn)
+        except sqlite3.Error as error:
+            raise StoreError(f"database {self.path}: {error}") from error
+
+    async def close(self) -> None:
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._thread, self._conn.close)
+        self._thread.shutdown(wait=True)
+
+
+def _connect_writer(path: Path) -> sqlite3.Connection:
+    """The writer's connection, with the pragmas `connect` sets (on the writer's thread)."""
+    try:
+        conn = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+    except sqlite3.Error as error:
+        raise _explain(error, path) from error
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(sql.PRAGMA_FOREIGN_KEYS)
+        conn.execute(sql.PRAGMA_WAL)
+        conn.execute(sql.PRAGMA_SYNC_NORMAL)
+    except sqlite3.Error as error:
+        conn.close()
+        raise _explain(error, path) from error
+    return conn
+
+
+class SqliteBackend:
+    """The store on an SQLite file: a reader connection (WAL: answers keep flowing during an
+    ingest) and the writer's thread."""
+
+    sql: ModuleType = sql
+
+    def __init__(self, path: Path, reader: aiosqlite.Connection, writer: SqliteWriter) -> None:
+        self.path = path
+        self.reader = reader
+        self._writer = writer
+
+    @classmethod
+    async def open(cls, path: Path) -> SqliteBackend:
+        reader = await connect(path)
+        try:
+            await migrate(reader, path)
+            writer = await SqliteWriter.open(path)
+        except BaseException:
+            await reader.close()
+            raise
+        return cls(path, reader, writer)
+
+    async def close(self) -> None:
+        await self._writer.close()
+        await self.reader.close()
+
+    async def read(self, query: str, params: Mapping[str, Any] = {}) -> list[sqlite3.Row]:
+        try:
+            return list(await self.reader.execute_fetchall(query, params))
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error) or "syntax error" in str(error):
+                raise ValueError(f"search syntax: {error}") from error
+            raise StoreError(f"database {self.path}: {error}") from error
+
+    async def write(self, work: Callable[[Db], Coroutine[Any, Any, T]]) -> T:
+        """`work` in one write transaction (BEGIN IMMEDIATE: the file's one writer)."""
+
+        def on_thread(conn: sqlite3.Connection) -> T:
+            with sync_transaction(conn):
+                return run_sync(work(SyncSqliteDb(conn, sql)))
+
+        return await self._writer.run(on_thread)
 
 
 @contextmanager

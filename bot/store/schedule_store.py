@@ -1,18 +1,15 @@
 """The scheduler's tables: subscriptions, the delivery log, registered feeds.
 
 It has its own writer connection, separate from the article writer, so a delivery row commits on
-its own even while an ingest transaction is open in the same process, and with
+its own even while an ingest transaction is open in the same process, and (SQLite) with
 `synchronous = FULL` so a committed "pending" survives a power cut, not only a crash. An asyncio
 lock keeps the coroutines sharing this connection from interleaving their transactions.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
-from bot.store import sql
-from bot.store.database import StoreError, transaction
 from bot.store.side_connection import SideConnectionStore, make_row
 
 
@@ -84,67 +81,58 @@ class Notice:
 
 
 class ScheduleStore(SideConnectionStore):
-    """Subscriptions, feeds and the delivery log, on their own connection (see SideConnectionStore)."""
+    """Subscriptions, feeds and the delivery log, on their own connection (see
+    SideConnectionStore)."""
 
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, new: NewSubscription, now: str) -> int:
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    rows = await db.execute_fetchall(
-                        sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now}
-                    )
-                    return int(rows[0][0])
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            rows = await db.fetch(self.sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now})
+            return int(rows[0][0])
 
     async def same_subscription(self, new: NewSubscription) -> Subscription | None:
         params = {
             k: getattr(new, k)
             for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")
         }
-        rows = await self._rows(sql.FIND_SAME_SUBSCRIPTION, params)
+        rows = await self._rows(self.sql.FIND_SAME_SUBSCRIPTION, params)
         return make_row(Subscription, rows[0]) if rows else None
 
     async def subscription(self, subscription_id: int) -> Subscription | None:
-        rows = await self._rows(sql.GET_SUBSCRIPTION, {"id": subscription_id})
+        rows = await self._rows(self.sql.GET_SUBSCRIPTION, {"id": subscription_id})
         return make_row(Subscription, rows[0]) if rows else None
 
     async def workspace_subscriptions(self, platform: str, workspace: str) -> list[Subscription]:
         rows = await self._rows(
-            sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace}
+            self.sql.LIST_WORKSPACE_SUBSCRIPTIONS, {"platform": platform, "workspace": workspace}
         )
         return [make_row(Subscription, r) for r in rows]
 
     async def active_subscriptions(self) -> list[Subscription]:
-        return [make_row(Subscription, r) for r in await self._rows(sql.ACTIVE_SUBSCRIPTIONS)]
+        return [make_row(Subscription, r) for r in await self._rows(self.sql.ACTIVE_SUBSCRIPTIONS)]
 
     async def delivery_platforms(self) -> set[str]:
-        return {r[0] for r in await self._rows(sql.DELIVERY_PLATFORMS)}
+        return {r[0] for r in await self._rows(self.sql.DELIVERY_PLATFORMS)}
 
     async def delete_subscription(self, subscription_id: int) -> bool:
-        return await self._write(sql.DELETE_SUBSCRIPTION, {"id": subscription_id}) > 0
+        return await self._write(self.sql.DELETE_SUBSCRIPTION, {"id": subscription_id}) > 0
 
     async def pause(
         self, subscription_id: int, reason: str | None, *, notify_creator: bool
     ) -> None:
         await self._write(
-            sql.PAUSE_SUBSCRIPTION,
+            self.sql.PAUSE_SUBSCRIPTION,
             {"id": subscription_id, "reason": reason, "notify": int(notify_creator)},
         )
 
     async def resume(self, subscription_id: int, now: str) -> None:
-        await self._write(sql.RESUME_SUBSCRIPTION, {"id": subscription_id, "now": now})
+        await self._write(self.sql.RESUME_SUBSCRIPTION, {"id": subscription_id, "now": now})
 
     async def take_notices(self, platform: str, workspace: str, user: str) -> list[Notice]:
         """Pauses this user has not been told about yet; they count as told once returned."""
         params = {"platform": platform, "workspace": workspace, "created_by": user}
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    rows = await db.execute_fetchall(sql.TAKE_CREATOR_NOTICES, params)
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            rows = await db.fetch(self.sql.TAKE_CREATOR_NOTICES, params)
         return sorted(
             (Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows),
             key=lambda n: n.subscription_id,
@@ -153,27 +141,29 @@ class ScheduleStore(SideConnectionStore):
     # --- deliveries --------------------------------------------------------------------------
     async def delivery(self, subscription_id: int, slot_time: str) -> Delivery | None:
         rows = await self._rows(
-            sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time}
+            self.sql.GET_DELIVERY, {"subscription_id": subscription_id, "slot_time": slot_time}
         )
         return make_row(Delivery, rows[0]) if rows else None
 
     async def delivery_by_id(self, delivery_id: int) -> Delivery | None:
-        rows = await self._rows(sql.GET_DELIVERY_BY_ID, {"id": delivery_id})
+        rows = await self._rows(self.sql.GET_DELIVERY_BY_ID, {"id": delivery_id})
         return make_row(Delivery, rows[0]) if rows else None
 
     async def deliveries(self, subscription_id: int) -> list[Delivery]:
-        rows = await self._rows(sql.SUBSCRIPTION_DELIVERIES, {"subscription_id": subscription_id})
+        rows = await self._rows(
+            self.sql.SUBSCRIPTION_DELIVERIES, {"subscription_id": subscription_id}
+        )
         return [make_row(Delivery, r) for r in rows]
 
     async def pending_deliveries(self) -> list[Delivery]:
-        return [make_row(Delivery, r) for r in await self._rows(sql.PENDING_DELIVERIES)]
+        return [make_row(Delivery, r) for r in await self._rows(self.sql.PENDING_DELIVERIES)]
 
     async def latest_ingest(self) -> str | None:
-        rows = await self._rows(sql.LATEST_INGEST, {})
+        rows = await self._rows(self.sql.LATEST_INGEST, {})
         return rows[0][0] if rows else None
 
     async def last_sent_window_end(self, subscription_id: int) -> str | None:
-        rows = await self._rows(sql.LAST_SENT_WINDOW_END, {"subscription_id": subscription_id})
+        rows = await self._rows(self.sql.LAST_SENT_WINDOW_END, {"subscription_id": subscription_id})
         return rows[0][0] if rows else None
 
     async def claim(
@@ -195,7 +185,7 @@ class ScheduleStore(SideConnectionStore):
             "lease_until": lease_until,
             "now": now,
         }
-        return await self._write(sql.CLAIM_DELIVERY, params) == 1
+        return await self._write(self.sql.CLAIM_DELIVERY, params) == 1
 
     async def take_over(self, delivery: Delivery, owner: str, lease_until: str, now: str) -> bool:
         """Adopt a pending row whose owner is gone; False if someone else adopted it first."""
@@ -206,17 +196,19 @@ class ScheduleStore(SideConnectionStore):
             "previous_owner": delivery.owner,
             "now": now,
         }
-        return await self._write(sql.TAKE_OVER_DELIVERY, params) == 1
+        return await self._write(self.sql.TAKE_OVER_DELIVERY, params) == 1
 
     async def start_attempt(self, delivery_id: int, owner: str, lease_until: str, now: str) -> bool:
         params = {"id": delivery_id, "owner": owner, "lease_until": lease_until, "now": now}
-        return await self._write(sql.START_ATTEMPT, params) == 1
+        return await self._write(self.sql.START_ATTEMPT, params) == 1
 
     async def mark_sent(self, delivery_id: int, message_id: str, now: str) -> None:
-        await self._write(sql.MARK_SENT, {"id": delivery_id, "message_id": message_id, "now": now})
+        await self._write(
+            self.sql.MARK_SENT, {"id": delivery_id, "message_id": message_id, "now": now}
+        )
 
     async def mark_failed(self, delivery_id: int, reason: str, now: str) -> None:
-        await self._write(sql.MARK_FAILED, {"id": delivery_id, "reason": reason, "now": now})
+        await self._write(self.sql.MARK_FAILED, {"id": delivery_id, "reason": reason, "now": now})
 
     # --- feeds -------------------------------------------------------------------------------
     async def add_feed(
@@ -226,30 +218,31 @@ class ScheduleStore(SideConnectionStore):
         there. Another workspace registering the same URL gets a registration of its own."""
         place = {"url": url, "platform": platform, "workspace": workspace}
         created = (
-            await self._write(sql.INSERT_FEED, {**place, "added_by": added_by, "now": now}) == 1
+            await self._write(self.sql.INSERT_FEED, {**place, "added_by": added_by, "now": now})
+            == 1
         )
-        rows = await self._rows(sql.FIND_FEED, place)
+        rows = await self._rows(self.sql.FIND_FEED, place)
         return make_row(Feed, rows[0]), created
 
     async def workspace_feeds(self, platform: str, workspace: str) -> list[Feed]:
         rows = await self._rows(
-            sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace}
+            self.sql.LIST_WORKSPACE_FEEDS, {"platform": platform, "workspace": workspace}
         )
         return [make_row(Feed, r) for r in rows]
 
     async def feed(self, feed_id: int) -> Feed | None:
-        rows = await self._rows(sql.GET_FEED, {"id": feed_id})
+        rows = await self._rows(self.sql.GET_FEED, {"id": feed_id})
         return make_row(Feed, rows[0]) if rows else None
 
     async def delete_feed(self, feed_id: int) -> bool:
         """Stop polling a feed; what it brought in stays."""
-        return await self._write(sql.DELETE_FEED, {"id": feed_id}) == 1
+        return await self._write(self.sql.DELETE_FEED, {"id": feed_id}) == 1
 
     async def feeds(self) -> list[Feed]:
-        return [make_row(Feed, r) for r in await self._rows(sql.LIST_FEEDS)]
+        return [make_row(Feed, r) for r in await self._rows(self.sql.LIST_FEEDS)]
 
     async def due_feeds(self, now: str) -> list[Feed]:
-        return [make_row(Feed, r) for r in await self._rows(sql.DUE_FEEDS, {"now": now})]
+        return [make_row(Feed, r) for r in await self._rows(self.sql.DUE_FEEDS, {"now": now})]
 
     async def feed_polled(
         self, feed_id: int, etag: str | None, last_modified: str | None, next_poll_at: str, now: str
@@ -261,13 +254,13 @@ class ScheduleStore(SideConnectionStore):
             "next_poll_at": next_poll_at,
             "now": now,
         }
-        await self._write(sql.FEED_POLLED, params)
+        await self._write(self.sql.FEED_POLLED, params)
 
     async def feed_failed(self, feed_id: int, error: str, next_poll_at: str, now: str) -> None:
         await self._write(
-            sql.FEED_FAILED,
+            self.sql.FEED_FAILED,
             {"id": feed_id, "error": error, "next_poll_at": next_poll_at, "now": now},
         )
 
     async def article_url_known(self, canonical_url: str) -> bool:
-        return bool(await self._rows(sql.ARTICLE_URL_KNOWN, {"canonical_url": canonical_url}))
+        return bool(await self._rows(self.sql.ARTICLE_URL_KNOWN, {"canonical_url": canonical_url}))

@@ -1,4 +1,7 @@
-"""Every SQL statement Briefbot runs, in one place and always parameterised.
+"""Every SQL statement Briefbot runs on SQLite, in one place and always parameterised.
+
+`bot.store.sql_postgres` holds the same statements, by the same names and with the same named
+parameters, in PostgreSQL's dialect.
 
 Optional filters are written as `(:x IS NULL OR ...)` and lists are passed as JSON arrays read with
 `json_each`, so no statement is ever assembled from strings at run time.
@@ -23,20 +26,24 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at  TEXT NOT NULL
 )"""
 APPLIED_VERSIONS = "SELECT version FROM schema_migrations ORDER BY version"
-RECORD_MIGRATION = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"
+RECORD_MIGRATION = """
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)"""
 
 # --- articles -----------------------------------------------------------------------------------
 FIND_DUPLICATE_ARTICLE = """
 SELECT id FROM articles
-WHERE content_hash = :content_hash OR (:canonical_url IS NOT NULL AND canonical_url = :canonical_url)
+WHERE content_hash = :content_hash
+   OR (:canonical_url IS NOT NULL AND canonical_url = :canonical_url)
 LIMIT 1"""
 UPSERT_SOURCE = """
-INSERT INTO sources (name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = name RETURNING id"""
+INSERT INTO sources (name) VALUES (:name)
+ON CONFLICT(name) DO UPDATE SET name = name RETURNING id"""
 INSERT_ARTICLE = """
 INSERT INTO articles (source_id, title, author, url, canonical_url, content_hash, published,
                       language, origin, text, ingested_at)
 VALUES (:source_id, :title, :author, :url, :canonical_url, :content_hash, :published,
-        :language, :origin, :text, :ingested_at)"""
+        :language, :origin, :text, :ingested_at)
+RETURNING id"""
 COUNT_ARTICLES = "SELECT count(*) FROM articles"
 # The completeness marker (migration 0003): the last write of an article's transaction.
 MARK_ARTICLE_COMPLETE = """
@@ -55,7 +62,8 @@ WHERE a.stored_mentions IS NULL OR a.stored_statements IS NULL OR a.stored_event
 ORDER BY a.id"""
 ORPHAN_FACTS = """
 SELECT
-  (SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id))
+  (SELECT count(*) FROM mentions m
+   WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id))
   + (SELECT count(*) FROM statement_sources ss
      WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = ss.article_id)
         OR NOT EXISTS (SELECT 1 FROM statements st WHERE st.id = ss.statement_id))
@@ -72,7 +80,8 @@ ARTICLE_FACT_COUNTS = """
 SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""
 INTEGRITY_CHECK = "PRAGMA integrity_check"
 LIST_SOURCES = """
-SELECT s.name, count(a.id) AS articles, max(a.published) AS latest, max(a.ingested_at) AS last_ingested
+SELECT s.name, count(a.id) AS articles, max(a.published) AS latest,
+       max(a.ingested_at) AS last_ingested
 FROM sources s JOIN articles a ON a.source_id = s.id
 GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
 # Full-text searches rank the newest :pool matches by relevance rather than every match: FTS5
@@ -114,8 +123,10 @@ UPDATE entities SET
     country_code = coalesce(:country_code, country_code),
     updated_at = :now
 WHERE id = :id"""
-INSERT_ALIAS = "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)"
-INSERT_MENTION = "INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (?, ?)"
+INSERT_ALIAS = """
+INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (:entity_id, :alias, :norm)"""
+INSERT_MENTION = """
+INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (:article_id, :entity_id)"""
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
@@ -136,7 +147,7 @@ FROM entities e WHERE e.id = :id"""
 ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
 
 # --- statements ---------------------------------------------------------------------------------
-FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = ?"
+FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = :key"
 SIMILAR_STATEMENT_CANDIDATES = """
 SELECT id, content FROM statements
 WHERE speaker_entity_id IS :speaker_entity_id
@@ -215,7 +226,8 @@ ORDER BY coalesce(st.date, '') DESC, st.id ASC"""
 )
 COUNT_STATEMENTS_BY_SPEAKER = "SELECT count(*)" + _FROM_SPEAKERS + _STATEMENT_FILTERS
 STATEMENT_SOURCES = """
-SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title, s.name AS source, a.url, a.published
+SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title,
+       s.name AS source, a.url, a.published
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
 LEFT JOIN sources s ON s.id = a.source_id
 WHERE ss.statement_id IN (SELECT value FROM json_each(:ids))
@@ -311,14 +323,16 @@ WHERE id = :id"""
 # the event grew during ingests or was rebuilt by `reindex` (briefing windows read these).
 EVENT_SEEN_TIMES = """
 UPDATE events SET
-    first_seen = (SELECT min(a.ingested_at) FROM event_reports r JOIN articles a ON a.id = r.article_id
+    first_seen = (SELECT min(a.ingested_at)
+                  FROM event_reports r JOIN articles a ON a.id = r.article_id
                   WHERE r.event_id = :id),
-    updated_at = (SELECT max(a.ingested_at) FROM event_reports r JOIN articles a ON a.id = r.article_id
+    updated_at = (SELECT max(a.ingested_at)
+                  FROM event_reports r JOIN articles a ON a.id = r.article_id
                   WHERE r.event_id = :id)
 WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
 INSERT OR IGNORE INTO event_participants (event_id, entity_id, name, kind, country_code)
-VALUES (?, ?, ?, ?, ?)"""
+VALUES (:event_id, :entity_id, :name, :kind, :country_code)"""
 INSERT_EVENT_SOURCE = """
 INSERT OR IGNORE INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end,
                                      claimed_status, claimed_date, claimed_date_precision,
@@ -333,9 +347,10 @@ COUNT_EVENTS_AND_REPORTS = (
     "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
 )
 EVENT_FTS_TEXT = """
-SELECT group_concat(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports WHERE event_id = ?)"""
-DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = ?"
-INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
+SELECT group_concat(evidence, ' ')
+FROM (SELECT DISTINCT evidence FROM event_reports WHERE event_id = :id)"""
+DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE rowid = :id"
+INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (:id, :topics, :text)"
 
 _EVENT_COLUMNS = """
 SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
@@ -434,7 +449,6 @@ FROM event_sources es JOIN articles a ON a.id = es.article_id
 LEFT JOIN sources s ON s.id = a.source_id
 WHERE es.event_id IN (SELECT value FROM json_each(:ids))
 ORDER BY a.published, a.id"""
-EVENT_INDEX_TEXT = "SELECT topics, excluded_topics, content, outcome FROM events WHERE id = ?"
 
 # --- scheduled briefings: subscriptions ---------------------------------------------------------
 INSERT_SUBSCRIPTION = """
@@ -517,7 +531,8 @@ WHERE id = :id AND state = 'pending'"""
 # flight is stamped later than this and falls into the next briefing's window.
 LATEST_INGEST = "SELECT max(ingested_at) FROM articles"
 LAST_SENT_WINDOW_END = """
-SELECT max(window_end) FROM deliveries WHERE subscription_id = :subscription_id AND state = 'sent'"""
+SELECT max(window_end) FROM deliveries
+WHERE subscription_id = :subscription_id AND state = 'sent'"""
 SUBSCRIPTION_DELIVERIES = (
     _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
 )
@@ -560,7 +575,8 @@ _WATCH_COLUMNS = """
 SELECT w.id, w.platform, w.workspace, w.channel, w.created_by, w.query, w.filter,
        w.min_confidence, w.max_per_hour, w.quiet_hours, w.timezone, w.state, w.paused_reason,
        w.created_at, w.seen_until,
-       (SELECT max(a.sent_at) FROM watch_alerts a WHERE a.watch_id = w.id AND a.state = 'sent') AS last_alert_at
+       (SELECT max(a.sent_at) FROM watch_alerts a
+        WHERE a.watch_id = w.id AND a.state = 'sent') AS last_alert_at
 FROM watches w"""
 GET_WATCH = _WATCH_COLUMNS + "\nWHERE w.id = :id"
 FIND_SAME_WATCH = (
@@ -576,11 +592,13 @@ LIST_WORKSPACE_WATCHES = (
 )
 ACTIVE_WATCHES = (
     _WATCH_COLUMNS
-    + "\nWHERE w.state = 'active' AND w.platform IN (SELECT value FROM json_each(:platforms)) ORDER BY w.id"
+    + "\nWHERE w.state = 'active'"
+    + " AND w.platform IN (SELECT value FROM json_each(:platforms)) ORDER BY w.id"
 )
 DELETE_WATCH = "DELETE FROM watches WHERE id = :id"
 PAUSE_WATCH = """
-UPDATE watches SET state = 'paused', paused_reason = :reason, notify_creator = :notify WHERE id = :id"""
+UPDATE watches SET state = 'paused', paused_reason = :reason, notify_creator = :notify
+WHERE id = :id"""
 # Resumed from the newest ingest: what was ingested while it was paused does not alert.
 RESUME_WATCH = """
 UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
@@ -588,7 +606,8 @@ UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
 WHERE id = :id"""
 TAKE_WATCH_NOTICES = """
 UPDATE watches SET notify_creator = 0
-WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace AND created_by = :created_by
+WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
+  AND created_by = :created_by
 RETURNING id, channel, paused_reason"""
 # Only forward: two processes checking the same articles cannot move a watch back.
 ADVANCE_WATCH = "UPDATE watches SET seen_until = :upto WHERE id = :id AND seen_until < :upto"
@@ -615,7 +634,8 @@ WATCH_STATEMENTS = (
     _STATEMENT_COLUMNS
     + """
 FROM statements st WHERE st.id IN (SELECT value FROM json_each(:ids))
-  AND (:match IS NULL OR st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :match))"""
+  AND (:match IS NULL
+       OR st.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH :match))"""
     + _STATEMENT_FILTERS
     + "\nORDER BY st.id"
 )
@@ -626,14 +646,16 @@ SELECT id, watch_id, fact, fingerprint, kind, state, item, post, owner, lease_un
        message_id, reason, created_at, sent_at
 FROM watch_alerts"""
 FIND_ALERT_VERSION = """
-SELECT id FROM watch_alerts WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
+SELECT id FROM watch_alerts
+WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
 LATEST_FACT_ALERT = (
     _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
 )
 # The version a channel saw last, and the first message about the fact (updates reply to it).
 PREVIOUS_SENT_ALERT = (
     _ALERT_COLUMNS
-    + "\nWHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND id < :before ORDER BY id DESC LIMIT 1"
+    + "\nWHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND id < :before"
+    + " ORDER BY id DESC LIMIT 1"
 )
 FIRST_FACT_MESSAGE = """
 SELECT message_id FROM watch_alerts
@@ -654,11 +676,13 @@ COUNT_HELD_ALERTS = (
 INSERT_ALERT = """
 INSERT INTO watch_alerts (watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until,
                           created_at, updated_at)
-VALUES (:watch_id, :fact, :fingerprint, :kind, :state, :item, :post, :owner, :lease_until, :now, :now)
+VALUES (:watch_id, :fact, :fingerprint, :kind, :state, :item, :post, :owner, :lease_until,
+        :now, :now)
 ON CONFLICT (watch_id, fact, fingerprint) DO NOTHING"""
 WATCHES_WITH_HELD_ALERTS = """
 SELECT DISTINCT a.watch_id FROM watch_alerts a JOIN watches w ON w.id = a.watch_id
-WHERE a.state = 'held' AND w.state = 'active' AND w.platform IN (SELECT value FROM json_each(:platforms))"""
+WHERE a.state = 'held' AND w.state = 'active'
+  AND w.platform IN (SELECT value FROM json_each(:platforms))"""
 # Every held alert of a watch becomes one post (the digest), claimed by this process.
 RELEASE_HELD_ALERTS = """
 UPDATE watch_alerts SET state = 'pending', post = :post, owner = :owner, lease_until = :lease_until,
@@ -668,7 +692,8 @@ OPEN_ALERTS = (
     _ALERT_COLUMNS
     + """
 WHERE state = 'pending'
-  AND watch_id IN (SELECT id FROM watches WHERE platform IN (SELECT value FROM json_each(:platforms)))
+  AND watch_id IN (SELECT id FROM watches
+                   WHERE platform IN (SELECT value FROM json_each(:platforms)))
 ORDER BY id"""
 )
 POST_ALERTS = _ALERT_COLUMNS + "\nWHERE post = :post ORDER BY id"

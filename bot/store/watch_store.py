@@ -1,21 +1,17 @@
 """Watches and their alert log (migration 0010); the reads that find what an ingest touched.
 
-Like the schedule store, it has its own writer connection with `synchronous = FULL`: an alert row
-is the promise that the alert is posted once, so a committed claim must survive a power cut.
+Like the schedule store, it has its own writer connection (SQLite: `synchronous = FULL`): an alert
+row is the promise that the alert is posted once, so a committed claim must survive a power cut.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import aiosqlite
-
-from bot.store import sql
-from bot.store.database import StoreError, transaction
+from bot.store.db import Db
 from bot.store.side_connection import SideConnectionStore, make_row
 
 
@@ -101,83 +97,78 @@ class WatchStore(SideConnectionStore):
 
     # --- watches -------------------------------------------------------------------------------
     async def add_watch(self, new: NewWatch, now: str, seen_until: str) -> int:
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    params = {**vars(new), "now": now, "seen_until": seen_until}
-                    rows = await db.execute_fetchall(sql.INSERT_WATCH, params)
-                    return int(rows[0][0])
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            params = {**vars(new), "now": now, "seen_until": seen_until}
+            rows = await db.fetch(self.sql.INSERT_WATCH, params)
+            return int(rows[0][0])
 
     async def same_watch(self, new: NewWatch) -> Watch | None:
         params = {k: v for k, v in vars(new).items() if k not in ("created_by", "query")}
-        rows = await self._rows(sql.FIND_SAME_WATCH, params)
+        rows = await self._rows(self.sql.FIND_SAME_WATCH, params)
         return make_row(Watch, rows[0]) if rows else None
 
     async def watch(self, watch_id: int) -> Watch | None:
-        rows = await self._rows(sql.GET_WATCH, {"id": watch_id})
+        rows = await self._rows(self.sql.GET_WATCH, {"id": watch_id})
         return make_row(Watch, rows[0]) if rows else None
 
     async def workspace_watches(self, platform: str, workspace: str) -> list[Watch]:
         rows = await self._rows(
-            sql.LIST_WORKSPACE_WATCHES, {"platform": platform, "workspace": workspace}
+            self.sql.LIST_WORKSPACE_WATCHES, {"platform": platform, "workspace": workspace}
         )
         return [make_row(Watch, r) for r in rows]
 
     async def active_watches(self, platforms: Sequence[str]) -> list[Watch]:
-        rows = await self._rows(sql.ACTIVE_WATCHES, {"platforms": json.dumps(sorted(platforms))})
+        rows = await self._rows(
+            self.sql.ACTIVE_WATCHES, {"platforms": json.dumps(sorted(platforms))}
+        )
         return [make_row(Watch, r) for r in rows]
 
     async def delete_watch(self, watch_id: int) -> bool:
-        return await self._write(sql.DELETE_WATCH, {"id": watch_id}) > 0
+        return await self._write(self.sql.DELETE_WATCH, {"id": watch_id}) > 0
 
     async def pause(self, watch_id: int, reason: str | None, *, notify_creator: bool) -> None:
         await self._write(
-            sql.PAUSE_WATCH, {"id": watch_id, "reason": reason, "notify": int(notify_creator)}
+            self.sql.PAUSE_WATCH, {"id": watch_id, "reason": reason, "notify": int(notify_creator)}
         )
 
     async def resume(self, watch_id: int, seen_until: str) -> None:
-        await self._write(sql.RESUME_WATCH, {"id": watch_id, "seen_until": seen_until})
+        await self._write(self.sql.RESUME_WATCH, {"id": watch_id, "seen_until": seen_until})
 
     async def take_notices(self, platform: str, workspace: str, user: str) -> list[Notice]:
         """Watches a failure paused that this user has not been told about; told once returned."""
         params = {"platform": platform, "workspace": workspace, "created_by": user}
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    rows = await db.execute_fetchall(sql.TAKE_WATCH_NOTICES, params)
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            rows = await db.fetch(self.sql.TAKE_WATCH_NOTICES, params)
         return sorted(
             (Notice(r["id"], r["channel"], r["paused_reason"]) for r in rows),
             key=lambda n: n.watch_id,
         )
 
     async def advance(self, watch_id: int, upto: str) -> None:
-        await self._write(sql.ADVANCE_WATCH, {"id": watch_id, "upto": upto})
+        await self._write(self.sql.ADVANCE_WATCH, {"id": watch_id, "upto": upto})
 
     # --- what an ingest touched ----------------------------------------------------------------
     async def latest_ingest(self) -> str | None:
-        rows = await self._rows(sql.LATEST_INGEST)
+        rows = await self._rows(self.sql.LATEST_INGEST)
         return rows[0][0] if rows else None
 
     async def touched(self, after: str, upto: str) -> tuple[list[int], list[int]]:
         """(event ids, statement ids) that articles ingested in (after, upto] added or changed."""
         params = {"after": after, "upto": upto}
-        events = [r[0] for r in await self._rows(sql.TOUCHED_EVENTS, params)]
-        statements = [r[0] for r in await self._rows(sql.TOUCHED_STATEMENTS, params)]
+        events = [r[0] for r in await self._rows(self.sql.TOUCHED_EVENTS, params)]
+        statements = [r[0] for r in await self._rows(self.sql.TOUCHED_STATEMENTS, params)]
         return events, statements
 
     async def matching_events(self, ids: list[int], params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Of the events `ids`, those the answer filters in `params` keep (bare rows, with `anchor`)."""
-        rows = await self._rows(sql.WATCH_EVENTS, {**params, "ids": json.dumps(ids)})
+        """Of the events `ids`, those the answer filters in `params` keep (bare rows, with
+        `anchor`)."""
+        rows = await self._rows(self.sql.WATCH_EVENTS, {**params, "ids": json.dumps(ids)})
         return [dict(r) for r in rows]
 
     async def matching_statements(
         self, ids: list[int], params: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        rows = await self._rows(sql.WATCH_STATEMENTS, {**params, "ids": json.dumps(ids)})
+        rows = await self._rows(self.sql.WATCH_STATEMENTS, {**params, "ids": json.dumps(ids)})
         return [dict(r) for r in rows]
 
     # --- the alert log -------------------------------------------------------------------------
@@ -186,23 +177,17 @@ class WatchStore(SideConnectionStore):
         transaction (so two processes cannot both record it, nor both count under the hourly
         limit). Returns the new row, or None when there is nothing to send: the version is known,
         or an unsent held alert for the fact now shows it instead."""
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    return await self._claim(db, claim)
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            return await self._claim(db, claim)
 
-    async def _claim(self, db: aiosqlite.Connection, claim: Claim) -> Alert | None:
+    async def _claim(self, db: Db, claim: Claim) -> Alert | None:
         key = {"watch_id": claim.watch_id, "fact": claim.fact}
-        if await db.execute_fetchall(
-            sql.FIND_ALERT_VERSION, {**key, "fingerprint": claim.fingerprint}
-        ):
+        if await db.fetch(self.sql.FIND_ALERT_VERSION, {**key, "fingerprint": claim.fingerprint}):
             return None
-        prior = await db.execute_fetchall(sql.LATEST_FACT_ALERT, key)
+        prior = await db.fetch(self.sql.LATEST_FACT_ALERT, key)
         if prior and prior[0]["state"] == "held":
             await db.execute(
-                sql.REVISE_HELD_ALERT,
+                self.sql.REVISE_HELD_ALERT,
                 {
                     "id": prior[0]["id"],
                     "fingerprint": claim.fingerprint,
@@ -212,13 +197,11 @@ class WatchStore(SideConnectionStore):
             )
             return None
         recent = (
-            await db.execute_fetchall(
-                sql.RECENT_WATCH_POSTS, {"watch_id": claim.watch_id, "since": claim.hour_ago}
+            await db.fetch(
+                self.sql.RECENT_WATCH_POSTS, {"watch_id": claim.watch_id, "since": claim.hour_ago}
             )
         )[0][0]
-        held = (await db.execute_fetchall(sql.COUNT_HELD_ALERTS, {"watch_id": claim.watch_id}))[0][
-            0
-        ]
+        held = (await db.fetch(self.sql.COUNT_HELD_ALERTS, {"watch_id": claim.watch_id}))[0][0]
         # Held alerts go out together as one digest; a new one joins them rather than jump ahead.
         hold = claim.quiet or held > 0 or recent >= claim.max_per_hour
         params = {
@@ -232,13 +215,13 @@ class WatchStore(SideConnectionStore):
             "lease_until": None if hold else claim.lease_until,
             "now": claim.now,
         }
-        await db.execute(sql.INSERT_ALERT, params)
-        rows = await db.execute_fetchall(sql.LATEST_FACT_ALERT, key)
+        await db.execute(self.sql.INSERT_ALERT, params)
+        rows = await db.fetch(self.sql.LATEST_FACT_ALERT, key)
         return make_row(Alert, rows[0])
 
     async def watches_with_held_alerts(self, platforms: Sequence[str]) -> list[int]:
         rows = await self._rows(
-            sql.WATCHES_WITH_HELD_ALERTS, {"platforms": json.dumps(sorted(platforms))}
+            self.sql.WATCHES_WITH_HELD_ALERTS, {"platforms": json.dumps(sorted(platforms))}
         )
         return [r[0] for r in rows]
 
@@ -255,46 +238,41 @@ class WatchStore(SideConnectionStore):
     ) -> list[Alert]:
         """Every held alert of a watch as one post claimed by `owner`, if the hourly limit allows
         a message now (checked in the same transaction); empty otherwise."""
-        async with self._lock:
-            try:
-                async with transaction(self._conn) as db:
-                    params = {"watch_id": watch_id, "since": hour_ago}
-                    if (await db.execute_fetchall(sql.RECENT_WATCH_POSTS, params))[0][
-                        0
-                    ] >= max_per_hour:
-                        return []
-                    await db.execute(
-                        sql.RELEASE_HELD_ALERTS,
-                        {
-                            "watch_id": watch_id,
-                            "post": post,
-                            "owner": owner,
-                            "lease_until": lease_until,
-                            "now": now,
-                        },
-                    )
-                    rows = await db.execute_fetchall(sql.POST_ALERTS, {"post": post})
-            except sqlite3.Error as error:
-                raise StoreError(f"database {self.path}: {error}") from error
+        async with self._transaction() as db:
+            params = {"watch_id": watch_id, "since": hour_ago}
+            if (await db.fetch(self.sql.RECENT_WATCH_POSTS, params))[0][0] >= max_per_hour:
+                return []
+            await db.execute(
+                self.sql.RELEASE_HELD_ALERTS,
+                {
+                    "watch_id": watch_id,
+                    "post": post,
+                    "owner": owner,
+                    "lease_until": lease_until,
+                    "now": now,
+                },
+            )
+            rows = await db.fetch(self.sql.POST_ALERTS, {"post": post})
         return [make_row(Alert, r) for r in rows]
 
     async def open_alerts(self, platforms: Sequence[str]) -> list[Alert]:
-        rows = await self._rows(sql.OPEN_ALERTS, {"platforms": json.dumps(sorted(platforms))})
+        rows = await self._rows(self.sql.OPEN_ALERTS, {"platforms": json.dumps(sorted(platforms))})
         return [make_row(Alert, r) for r in rows]
 
     async def alerts(self, watch_id: int) -> list[Alert]:
         return [
-            make_row(Alert, r) for r in await self._rows(sql.WATCH_ALERTS, {"watch_id": watch_id})
+            make_row(Alert, r)
+            for r in await self._rows(self.sql.WATCH_ALERTS, {"watch_id": watch_id})
         ]
 
     async def previous_sent(self, alert: Alert) -> Alert | None:
         """The version of the alert's fact the channel saw last."""
         params = {"watch_id": alert.watch_id, "fact": alert.fact, "before": alert.id}
-        rows = await self._rows(sql.PREVIOUS_SENT_ALERT, params)
+        rows = await self._rows(self.sql.PREVIOUS_SENT_ALERT, params)
         return make_row(Alert, rows[0]) if rows else None
 
     async def first_message(self, watch_id: int, fact: str) -> str | None:
-        rows = await self._rows(sql.FIRST_FACT_MESSAGE, {"watch_id": watch_id, "fact": fact})
+        rows = await self._rows(self.sql.FIRST_FACT_MESSAGE, {"watch_id": watch_id, "fact": fact})
         return rows[0][0] if rows else None
 
     async def start_attempt(
@@ -309,16 +287,18 @@ class WatchStore(SideConnectionStore):
             "lease_until": lease_until,
             "now": now,
         }
-        return await self._write(sql.START_POST_ATTEMPT, params) > 0
+        return await self._write(self.sql.START_POST_ATTEMPT, params) > 0
 
     async def mark_sent(self, post: str, message_id: str, now: str) -> None:
-        await self._write(sql.MARK_POST_SENT, {"post": post, "message_id": message_id, "now": now})
+        await self._write(
+            self.sql.MARK_POST_SENT, {"post": post, "message_id": message_id, "now": now}
+        )
 
     async def mark_failed(self, post: str, reason: str, now: str) -> None:
-        await self._write(sql.MARK_POST_FAILED, {"post": post, "reason": reason, "now": now})
+        await self._write(self.sql.MARK_POST_FAILED, {"post": post, "reason": reason, "now": now})
 
     async def retry_later(self, post: str, reason: str, lease_until: str, now: str) -> None:
         await self._write(
-            sql.POST_RETRY_LATER,
+            self.sql.POST_RETRY_LATER,
             {"post": post, "reason": reason, "lease_until": lease_until, "now": now},
         )

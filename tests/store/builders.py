@@ -81,7 +81,8 @@ def said(
 
 
 def article(source: str, published: str, *, title: str | None = None) -> Article:
-    """A distinct article each call (its text differs), so the store never takes it for a duplicate."""
+    """A distinct article each call (its text differs), so the store never takes it for a
+    duplicate."""
     n = next(_serial)
     title = title or f"{source} report {n}"
     return Article(

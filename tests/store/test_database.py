@@ -35,7 +35,7 @@ async def test_migrations_apply_on_an_empty_database_and_are_recorded(tmp_path):
 async def test_reopening_an_existing_database_keeps_its_data_and_applies_nothing_twice(tmp_path):
     path = tmp_path / "old.db"
     store = await Store.open(path)
-    await store.writer.execute("INSERT INTO sources (name) VALUES ('Kept')")
+    await store.reader.execute("INSERT INTO sources (name) VALUES ('Kept')")
     await store.close()
     store = await Store.open(path)
     await store.close()
@@ -56,7 +56,7 @@ async def test_an_older_database_is_upgraded_with_the_migrations_it_lacks(tmp_pa
     # A database made by a Briefbot that knew only the first migration, holding data.
     monkeypatch.setattr(database, "available_migrations", lambda: everything[:1])
     store = await Store.open(path)
-    await store.writer.execute("INSERT INTO sources (name) VALUES ('Kept')")
+    await store.reader.execute("INSERT INTO sources (name) VALUES ('Kept')")
     await store.close()
     monkeypatch.setattr(database, "available_migrations", lambda: everything)
     store = await Store.open(path)

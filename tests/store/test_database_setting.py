@@ -1,5 +1,7 @@
-"""`BRIEFBOT_DB` names an SQLite file (a path or `sqlite:///PATH`); any other URL is refused at
-start-up with one line and a non-zero exit, instead of becoming a new empty file `postgresql:`."""
+"""`BRIEFBOT_DB` names an SQLite file (a path or `sqlite:///PATH`) or a PostgreSQL database (a
+`postgresql://` URL); any other URL is refused at start-up with one line and a non-zero exit,
+instead of becoming a new empty file `mysql:`. A PostgreSQL server that cannot be reached is one
+line too, without the URL's password, and leaves nothing behind."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from typer.testing import CliRunner
 from bot.cli import app
 from tests.reliability.support import briefbot, cli_env
 
-POSTGRES = "postgresql://briefbot:hunter2@db.example:5432/briefbot"
+# Nothing listens on port 1: the connection is refused at once.
+POSTGRES = "postgresql://briefbot:hunter2@127.0.0.1:1/briefbot"
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def _invoke(db: str, *args: str):
     return CliRunner().invoke(app, list(args), env={"BRIEFBOT_DB": db})
 
 
-def test_briefbot_ask_with_a_postgresql_url_exits_non_zero_with_one_line_and_creates_nothing(
+def test_briefbot_ask_with_an_unreachable_postgresql_url_exits_with_one_line_creating_nothing(
     tmp_path,
 ):
     # A real process: what an operator sees, exit code, stderr and the folder afterwards.
@@ -43,9 +46,7 @@ def test_briefbot_ask_with_a_postgresql_url_exits_non_zero_with_one_line_and_cre
     assert result.returncode != 0
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
-    assert (
-        "postgresql:// URL" in result.stderr and "PostgreSQL is not supported yet" in result.stderr
-    )
+    assert "cannot reach database postgresql://briefbot:***@127.0.0.1:1/briefbot" in result.stderr
     assert "hunter2" not in result.stderr  # the URL's password is never echoed
     assert list(tmp_path.iterdir()) == []  # no `postgresql:` file or folder
 
@@ -58,19 +59,30 @@ def test_briefbot_ask_with_a_postgresql_url_exits_non_zero_with_one_line_and_cre
         ("run", "all"),
         ("deliver",),
         ("reindex",),
-        ("health",),
         ("demo",),
     ],
 )
-def test_every_command_using_the_database_refuses_a_postgresql_url(in_empty_folder, args):
+def test_every_command_using_the_database_says_an_unreachable_postgresql_url_in_one_line(
+    in_empty_folder, args
+):
     (in_empty_folder / "article.txt").write_text(
         "Talks\n\nThe ministers met in Geneva.\n", encoding="utf-8"
     )
     result = _invoke(POSTGRES, *args)
     assert result.exit_code != 0
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
-    assert "PostgreSQL is not supported yet" in result.stderr and "hunter2" not in result.output
+    assert "cannot reach database" in result.stderr and "hunter2" not in result.output
     assert [p.name for p in in_empty_folder.iterdir()] == ["article.txt"]
+
+
+def test_health_reports_an_unreachable_postgresql_database_as_failed_without_its_password(
+    in_empty_folder,
+):
+    result = _invoke(POSTGRES, "health")
+    assert result.exit_code == 1
+    assert "database: FAILED" in result.stdout and "cannot reach database" in result.stdout
+    assert "hunter2" not in result.output
+    assert list(in_empty_folder.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -78,7 +90,7 @@ def test_every_command_using_the_database_refuses_a_postgresql_url(in_empty_fold
     [
         "mysql://root@localhost/briefbot",
         "redis://127.0.0.1:6379/0",
-        "POSTGRES://x/y",
+        "mongodb://x/y",
         "sqlite://server/briefbot.db",
         "sqlite:///",
         "sqlite:///b.db?mode=ro",

@@ -24,7 +24,8 @@ async def test_two_people_sharing_a_surname_stay_two(tmp_path, extractor):
         tmp_path,
         extractor,
         {
-            "a.txt": "Biden speech\nFormer US President Joe Biden said that the alliance would hold. Biden added that it was strong.",
+            "a.txt": "Biden speech\nFormer US President Joe Biden said that the alliance would"
+            " hold. Biden added that it was strong.",
             "b.txt": "Hunter Biden case\nHunter Biden said that he had done nothing wrong.",
         },
     )
@@ -39,8 +40,10 @@ async def test_the_same_statement_negated_is_a_different_statement(tmp_path, ext
         tmp_path,
         extractor,
         {
-            "a.txt": "Lavrov on the proposal\nRussian Foreign Minister Sergey Lavrov said that Moscow will accept the proposal.",
-            "b.txt": "Lavrov rejects\nRussian Foreign Minister Sergey Lavrov said that Moscow will not accept the proposal under any circumstances.",
+            "a.txt": "Lavrov on the proposal\nRussian Foreign Minister Sergey Lavrov said that"
+            " Moscow will accept the proposal.",
+            "b.txt": "Lavrov rejects\nRussian Foreign Minister Sergey Lavrov said that Moscow will"
+            " not accept the proposal under any circumstances.",
         },
     )
     contents = sorted(r[0] for r in db.execute("SELECT content FROM statements"))

@@ -1,4 +1,5 @@
-"""Cross-article event merging: one event however many outlets report it (the real engine and store)."""
+"""Cross-article event merging: one event however many outlets report it (the real engine and
+store)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ source: Daily Courier
 published: 2025-03-03
 ---
 Armenia and Azerbaijan to hold peace talks in Abu Dhabi
-Foreign ministers of Armenia and Azerbaijan will meet in Abu Dhabi on Thursday to discuss a draft peace treaty, officials in Yerevan said.
+Foreign ministers of Armenia and Azerbaijan will meet in Abu Dhabi on Thursday to discuss a draft \
+peace treaty, officials in Yerevan said.
 """
 
 PLANNED_OTHER_OUTLET = """---
@@ -22,7 +24,8 @@ source: Caucasus Wire
 published: 2025-03-04
 ---
 Baku and Yerevan envoys prepare for Abu Dhabi meeting
-Diplomats from Azerbaijan and Armenia are scheduled to hold talks in Abu Dhabi on March 6, the foreign ministry in Baku said on Tuesday.
+Diplomats from Azerbaijan and Armenia are scheduled to hold talks in Abu Dhabi on March 6, the \
+foreign ministry in Baku said on Tuesday.
 """
 
 CONCLUDED = """---
@@ -31,7 +34,8 @@ source: Gulf Times Online
 published: 2025-03-07
 ---
 Armenian and Azerbaijani ministers end Abu Dhabi round
-The foreign ministers of Armenia and Azerbaijan held talks in Abu Dhabi on Thursday and agreed to continue work on the peace treaty.
+The foreign ministers of Armenia and Azerbaijan held talks in Abu Dhabi on Thursday and agreed to \
+continue work on the peace treaty.
 """
 
 UNRELATED = """---

@@ -22,7 +22,8 @@ async def test_feeds_and_dm_subscriptions_move_to_their_own_workspaces(
     await (await Store.open(path)).close()
     with sqlite3.connect(path) as conn:
         conn.executemany(
-            "INSERT INTO feeds (url, added_by, next_poll_at, created_at, failures, last_error) VALUES (?, ?, ?, ?, 1, ?)",
+            "INSERT INTO feeds (url, added_by, next_poll_at, created_at, failures, last_error)"
+            " VALUES (?, ?, ?, ?, 1, ?)",
             [
                 ("https://a.example/rss", "slack:T1:U1", NOW, NOW, "HTTP 404"),
                 ("https://b.example/rss", "discord:dm:42", NOW, NOW, None),
@@ -30,7 +31,8 @@ async def test_feeds_and_dm_subscriptions_move_to_their_own_workspaces(
             ],
         )
         conn.execute(
-            "INSERT INTO subscriptions (platform, workspace, channel, created_by, cron, rule, timezone, created_at, active_since)"
+            "INSERT INTO subscriptions (platform, workspace, channel, created_by, cron, rule,"
+            " timezone, created_at, active_since)"
             " VALUES ('discord', 'dm', '43', '42', '0 8 * * *', 'daily at 08:00', 'UTC', ?, ?)",
             (NOW, NOW),
         )

@@ -195,7 +195,8 @@ source: Nordic Current
 published: 2025-03-06
 ---
 Helsinki and Tallinn sign off on a shared grid plan
-The foreign ministers of Finland and Estonia held talks in Tallinn on Thursday about a shared power grid, officials in Helsinki said.
+The foreign ministers of Finland and Estonia held talks in Tallinn on Thursday about a shared \
+power grid, officials in Helsinki said.
 """
 
 FRIDAY = """---
@@ -204,11 +205,12 @@ source: Amber Gazette
 published: 2025-03-07
 ---
 Estonian and Finnish ministers meet over power links
-Estonia and Finland held talks in Tallinn on Thursday on linking their power grids, the Estonian foreign ministry said on Friday.
+Estonia and Finland held talks in Tallinn on Thursday on linking their power grids, the Estonian \
+foreign ministry said on Friday.
 """
 
 
-async def test_two_outlets_wording_the_same_talks_differently_give_one_item_through_the_real_extractor(
+async def test_two_outlets_wording_the_same_talks_differently_give_one_item_via_the_real_extractor(
     tmp_path, extractor
 ):
     folder = tmp_path / "articles"

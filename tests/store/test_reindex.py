@@ -164,13 +164,15 @@ async def test_events_stored_before_reports_existed_are_reindexed_from_what_thei
             INSERT INTO articles (id, title, content_hash, published, text, ingested_at)
             VALUES (1, 'a', 'h1', '2025-03-04', 'a', '2025-03-04T00:00:00'),
                    (2, 'b', 'h2', '2025-04-15', 'b', '2025-04-15T00:00:00');
-            INSERT INTO events (id, type, kind, date, date_precision, location_name, first_seen, updated_at)
+            INSERT INTO events (id, type, kind, date, date_precision, location_name, first_seen,
+                                updated_at)
             VALUES (1, 'CONSULT', 'talks', '2025-03-04', 'day', 'Tallinn', 'x', 'x');
             INSERT INTO event_participants (event_id, name, kind, country_code)
             VALUES (1, 'Finland', 'country', 'FIN'), (1, 'Estonia', 'country', 'EST');
             INSERT INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end,
                                        claimed_date, claimed_location)
-            VALUES (1, 1, 'e', 0, 1, '2025-03-04', 'Tallinn'), (1, 2, 'e', 0, 1, '2025-04-15', 'Tallinn');
+            VALUES (1, 1, 'e', 0, 1, '2025-03-04', 'Tallinn'),
+                   (1, 2, 'e', 0, 1, '2025-04-15', 'Tallinn');
         """)
     monkeypatch.undo()
     async with await Store.open(path) as store:

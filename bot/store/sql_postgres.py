@@ -1,0 +1,750 @@
+"""Every SQL statement Briefbot runs on PostgreSQL, in one place and always parameterised.
+
+The same statements as `bot.store.sql` (SQLite), by the same names and with the same named
+parameters (`:name`, numbered for asyncpg by `bot.store.postgres.compile_query`), so the store's
+logic is written once. Where the dialects differ:
+
+- lists still arrive as JSON arrays, read with `jsonb_array_elements_text` (SQLite: json_each);
+- an optional filter's parameter is cast (`CAST(:x AS text) IS NULL`), since PostgreSQL must know
+  every parameter's type; `IS` between values is `IS NOT DISTINCT FROM`; `max(a, b)` `greatest`;
+- full-text search reads tsvector columns (GIN indexes) with `websearch_to_tsquery`, which takes
+  the answer layer's FTS5 strings (`"word" "word"`, `"word" OR "word"`) as they are; relevance is
+  `ts_rank` normalised by document length like bm25, negated so that lower sorts first as bm25.
+"""
+
+# --- transactions --------------------------------------------------------------------------------
+# Held until the transaction ends: what serialises writers across processes, as SQLite's one
+# write lock does (keys in bot.store.postgres).
+ADVISORY_XACT_LOCK = "SELECT pg_advisory_xact_lock(:key)"
+MIGRATIONS_TABLE = "SELECT to_regclass('schema_migrations') IS NOT NULL"
+
+# --- schema bookkeeping -------------------------------------------------------------------------
+CREATE_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version     INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL,
+    applied_at  TEXT NOT NULL
+)"""
+APPLIED_VERSIONS = "SELECT version FROM schema_migrations ORDER BY version"
+RECORD_MIGRATION = """
+INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)"""
+
+# --- articles -----------------------------------------------------------------------------------
+FIND_DUPLICATE_ARTICLE = """
+SELECT id FROM articles
+WHERE content_hash = :content_hash
+   OR (CAST(:canonical_url AS text) IS NOT NULL AND canonical_url = :canonical_url)
+LIMIT 1"""
+UPSERT_SOURCE = """
+INSERT INTO sources (name) VALUES (:name)
+ON CONFLICT ((lower(name))) DO UPDATE SET name = sources.name RETURNING id"""
+INSERT_ARTICLE = """
+INSERT INTO articles (source_id, title, author, url, canonical_url, content_hash, published,
+                      language, origin, text, ingested_at)
+VALUES (:source_id, :title, :author, :url, :canonical_url, :content_hash, :published,
+        :language, :origin, :text, :ingested_at)
+RETURNING id"""
+COUNT_ARTICLES = "SELECT count(*) FROM articles"
+# The completeness marker (migration 0003): the last write of an article's transaction.
+MARK_ARTICLE_COMPLETE = """
+UPDATE articles SET
+    stored_mentions = (SELECT count(*) FROM mentions WHERE article_id = :id),
+    stored_statements = (SELECT count(*) FROM statement_sources WHERE article_id = :id),
+    stored_events = (SELECT count(*) FROM event_sources WHERE article_id = :id)
+WHERE id = :id"""
+# Consistency checks (health, crash tests): articles without their facts, facts without articles.
+INCOMPLETE_ARTICLES = """
+SELECT a.id, a.origin FROM articles a
+WHERE a.stored_mentions IS NULL OR a.stored_statements IS NULL OR a.stored_events IS NULL
+   OR a.stored_mentions != (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
+   OR a.stored_statements != (SELECT count(*) FROM statement_sources ss WHERE ss.article_id = a.id)
+   OR a.stored_events != (SELECT count(*) FROM event_sources es WHERE es.article_id = a.id)
+ORDER BY a.id"""
+ORPHAN_FACTS = """
+SELECT
+  (SELECT count(*) FROM mentions m
+   WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id))
+  + (SELECT count(*) FROM statement_sources ss
+     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = ss.article_id)
+        OR NOT EXISTS (SELECT 1 FROM statements st WHERE st.id = ss.statement_id))
+  + (SELECT count(*) FROM event_sources es
+     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = es.article_id)
+        OR NOT EXISTS (SELECT 1 FROM events ev WHERE ev.id = es.event_id))
+  + (SELECT count(*) FROM statements st
+     WHERE NOT EXISTS (SELECT 1 FROM statement_sources ss WHERE ss.statement_id = st.id))
+  + (SELECT count(*) FROM events ev
+     WHERE NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = ev.id))
+  + (SELECT count(*) FROM event_reports r WHERE r.event_id IS NULL)
+  AS orphans"""
+ARTICLE_FACT_COUNTS = """
+SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""
+# The server checks its own pages (data checksums, amcheck); the store's consistency is the
+# completeness marker and the orphan count above.
+INTEGRITY_CHECK = "SELECT 'ok'"
+LIST_SOURCES = """
+SELECT s.name, count(a.id) AS articles, max(a.published) AS latest,
+       max(a.ingested_at) AS last_ingested
+FROM sources s JOIN articles a ON a.source_id = s.id
+GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
+# Full-text searches rank the newest :pool matches by relevance rather than every match, as on
+# SQLite: the same matches are ranked on both backends.
+SEARCH_POOL = 2000
+_QUERY = "websearch_to_tsquery('briefbot'::regconfig, :match)"
+SEARCH_ARTICLES = f"""
+WITH q AS (SELECT {_QUERY} AS q),
+hits AS (
+    SELECT a.id, -ts_rank(a.fts, q.q, 1) AS score
+    FROM articles a, q WHERE a.fts @@ q.q ORDER BY a.id DESC LIMIT :pool),
+top AS (SELECT id, score FROM hits ORDER BY score LIMIT :limit)
+SELECT a.id, a.title, s.name AS source, a.url, a.published,
+       ts_headline('briefbot'::regconfig, a.text, q.q,
+                   'StartSel="", StopSel="", MaxWords=24, MinWords=12') AS snippet
+FROM top JOIN articles a ON a.id = top.id
+CROSS JOIN q
+LEFT JOIN sources s ON s.id = a.source_id
+ORDER BY top.score, a.published DESC"""
+
+# --- entities -----------------------------------------------------------------------------------
+FIND_ENTITY_BY_ALIAS = """
+SELECT e.id FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm IN (SELECT jsonb_array_elements_text(CAST(:norms AS jsonb))) AND e.kind = :kind
+ORDER BY e.id LIMIT 1"""
+INSERT_ENTITY = """
+INSERT INTO entities (key, name, kind, title, country, country_code, updated_at)
+VALUES (:key, :name, :kind, :title, :country, :country_code, :now)
+ON CONFLICT(key) DO UPDATE SET
+    title = coalesce(excluded.title, entities.title),
+    country = coalesce(excluded.country, entities.country),
+    country_code = coalesce(excluded.country_code, entities.country_code),
+    updated_at = excluded.updated_at
+RETURNING id"""
+UPDATE_ENTITY = """
+UPDATE entities SET
+    title = coalesce(:title, title),
+    country = coalesce(:country, country),
+    country_code = coalesce(:country_code, country_code),
+    updated_at = :now
+WHERE id = :id"""
+INSERT_ALIAS = """
+INSERT INTO entity_aliases (entity_id, alias, norm) VALUES (:entity_id, :alias, :norm)
+ON CONFLICT DO NOTHING"""
+INSERT_MENTION = """
+INSERT INTO mentions (article_id, entity_id) VALUES (:article_id, :entity_id)
+ON CONFLICT DO NOTHING"""
+ALL_ENTITY_NAMES = """
+SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
+JOIN entity_aliases al ON al.entity_id = e.id"""
+# The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
+ENTITY_NAMES_MARK = """
+SELECT (SELECT coalesce(max(seq), 0) FROM entity_aliases) AS alias_rowid,
+       (SELECT coalesce(max(updated_at), '') FROM entities) AS updated_at"""
+ENTITY_NAMES_CHANGED = """
+SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
+JOIN entity_aliases al ON al.entity_id = e.id
+WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
+               UNION SELECT entity_id FROM entity_aliases WHERE seq > :alias_rowid)
+ORDER BY e.id, al.norm"""
+ENTITY_PROFILE = """
+SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
+       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS articles
+FROM entities e WHERE e.id = :id"""
+ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
+
+# --- statements ---------------------------------------------------------------------------------
+FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = :key"
+SIMILAR_STATEMENT_CANDIDATES = r"""
+SELECT id, content FROM statements
+WHERE speaker_entity_id IS NOT DISTINCT FROM CAST(:speaker_entity_id AS bigint)
+  AND (CAST(:date AS text) IS NULL OR date IS NULL
+       OR (date ~ '^\d{4}-\d{2}-\d{2}$' AND CAST(:date AS text) ~ '^\d{4}-\d{2}-\d{2}$'
+           AND abs(CAST(date AS date) - CAST(:date AS date)) <= 2))
+ORDER BY id DESC LIMIT 200"""
+INSERT_STATEMENT = """
+INSERT INTO statements (key, speaker_entity_id, speaker, speaker_text, speaker_kind, speaker_title,
+                        speaker_country, verb, content, quote, date, confidence, first_seen)
+VALUES (:key, :speaker_entity_id, :speaker, :speaker_text, :speaker_kind, :speaker_title,
+        :speaker_country, :verb, :content, :quote, :date, :confidence, :now)
+RETURNING id"""
+# Another outlet's report of a stored statement: the statement is as sure as its surest report.
+RAISE_STATEMENT_CONFIDENCE = """
+UPDATE statements SET confidence = greatest(confidence, :confidence) WHERE id = :id"""
+INSERT_STATEMENT_SOURCE = """
+INSERT INTO statement_sources (statement_id, article_id, evidence, content_start, content_end,
+                               speaker_text)
+VALUES (:statement_id, :article_id, :evidence, :content_start, :content_end, :speaker_text)
+ON CONFLICT DO NOTHING"""
+
+# Statements with optional speaker, topic (FTS), time-window filters; newest first, then rank.
+_STATEMENT_COLUMNS = """
+SELECT st.id, st.speaker, st.speaker_text, st.speaker_kind, st.speaker_title, st.speaker_country,
+       st.verb, st.content, st.quote, st.date, st.confidence, st.first_seen,
+       (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS source_count"""
+_STATEMENT_FILTERS = """
+  AND (CAST(:speaker_ids AS jsonb) IS NULL OR st.speaker_entity_id IN (
+        SELECT CAST(jsonb_array_elements_text(CAST(:speaker_ids AS jsonb)) AS bigint)))
+  AND (CAST(:named_only AS integer) = 0 OR st.speaker IS NOT NULL)
+  AND st.confidence >= CAST(:min_confidence AS double precision)
+  AND (CAST(:since AS text) IS NULL OR coalesce(st.date, '') >= :since)
+  AND (CAST(:until AS text) IS NULL OR coalesce(st.date, '9999') <= :until)
+  AND (CAST(:seen_since AS text) IS NULL OR st.first_seen > :seen_since)
+  AND (CAST(:seen_until AS text) IS NULL OR st.first_seen <= :seen_until)"""
+LIST_STATEMENTS = (
+    _STATEMENT_COLUMNS
+    + "\nFROM statements st WHERE 1 = 1"
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY coalesce(st.date, '') DESC, st.id ASC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_STATEMENTS = "SELECT count(*) FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS
+_STATEMENT_HITS = f"""WITH hits AS (
+    SELECT s.id, -ts_rank(s.fts, q.q, 1) AS score
+    FROM statements s, (SELECT {_QUERY} AS q) q
+    WHERE s.fts @@ q.q ORDER BY s.id DESC LIMIT :pool)
+"""
+SEARCH_STATEMENTS = (
+    _STATEMENT_HITS
+    + _STATEMENT_COLUMNS
+    + "\nFROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY hits.score, coalesce(st.date, '') DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_SEARCH_STATEMENTS = (
+    _STATEMENT_HITS
+    + "SELECT count(*) FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
+    + _STATEMENT_FILTERS
+)
+# The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
+# the join order on SQLite) instead of scanning every statement newest first: same rows, order.
+_FROM_SPEAKERS = """
+FROM (SELECT DISTINCT CAST(jsonb_array_elements_text(CAST(:speaker_ids AS jsonb)) AS bigint)
+      AS value) sp
+JOIN statements st ON st.speaker_entity_id = sp.value
+WHERE 1 = 1"""
+# The page's ids first (sorting ids, not whole rows with their source counts), then their columns.
+LIST_STATEMENTS_BY_SPEAKER = (
+    _STATEMENT_COLUMNS
+    + "\nFROM statements st WHERE st.id IN (SELECT st.id"
+    + _FROM_SPEAKERS
+    + _STATEMENT_FILTERS
+    + """
+  ORDER BY coalesce(st.date, '') DESC, st.id ASC
+  LIMIT :limit OFFSET :offset)
+ORDER BY coalesce(st.date, '') DESC, st.id ASC"""
+)
+COUNT_STATEMENTS_BY_SPEAKER = "SELECT count(*)" + _FROM_SPEAKERS + _STATEMENT_FILTERS
+STATEMENT_SOURCES = """
+SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title,
+       s.name AS source, a.url, a.published
+FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE ss.statement_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+ORDER BY a.published, a.id"""
+
+# --- events -------------------------------------------------------------------------------------
+# Event identity (bot/identity.py): each article's report, and the events clustering them.
+INSERT_EVENT_REPORT = """
+INSERT INTO event_reports (article_id, type, kind, mode, participants, location_name,
+                           location_country_code, location_detail, date, date_precision, status,
+                           topics, excluded_topics, outcome, content, evidence, evidence_start,
+                           evidence_end, confidence)
+VALUES (:article_id, :type, :kind, :mode, :participants, :location_name, :location_country_code,
+        :location_detail, :date, :date_precision, :status, :topics, :excluded_topics, :outcome,
+        :content, :evidence, :evidence_start, :evidence_end, :confidence)
+RETURNING id"""
+_REPORT_COLUMNS = """
+SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
+       r.location_country_code, r.location_detail, r.date, r.date_precision, r.status, r.topics,
+       r.excluded_topics, r.outcome, r.content, r.evidence, r.evidence_start, r.evidence_end,
+       r.confidence, r.merge_reason, a.published
+FROM event_reports r JOIN articles a ON a.id = r.article_id"""
+GET_EVENT_REPORT = _REPORT_COLUMNS + "\nWHERE r.id = :id"
+# Every report of the candidate events, in ingest order (a cluster's members and their order).
+CLUSTER_REPORTS = (
+    _REPORT_COLUMNS
+    + """
+WHERE r.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+ORDER BY r.id"""
+)
+# Each source's own version of events, with its article (all events when :ids is NULL).
+LIST_EVENT_REPORTS = """
+SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
+       r.location_country_code, r.location_detail, r.date, r.date_precision, r.status, r.topics,
+       r.excluded_topics, r.outcome, r.content, r.evidence, r.confidence, r.merge_reason,
+       a.title, a.url, a.origin, a.published, s.name AS source
+FROM event_reports r JOIN articles a ON a.id = r.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE CAST(:ids AS jsonb) IS NULL
+   OR r.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+ORDER BY r.id"""
+ALL_EVENT_REPORT_IDS = "SELECT id FROM event_reports ORDER BY id"
+SET_REPORT_EVENT = (
+    "UPDATE event_reports SET event_id = :event_id, merge_reason = :merge_reason WHERE id = :id"
+)
+# The country each participant's entity is known to belong to (a person counts as their country),
+# for the persons an article names without saying where they are from.
+ENTITY_COUNTRY_CODES = """
+SELECT id, country_code FROM entities
+WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+  AND country_code IS NOT NULL"""
+# Events a new report could be the same as: of its type, firmly dated within :date_from-:date_to,
+# or without a firm date but reported by an article published then; not already holding a report
+# of this article; naming one of the report's sides (or nobody). Both date branches are range
+# scans of an index, so the cost does not grow with the archive. Newest first, bounded.
+IDENTITY_CANDIDATES = """
+WITH dated AS (
+    SELECT id FROM events
+    WHERE type = :type AND date BETWEEN :date_from AND :date_to
+      AND coalesce(date_precision, 'day') IN ('day', 'week')),
+undated AS (
+    SELECT r.event_id AS id FROM articles a
+    JOIN event_reports r ON r.article_id = a.id
+    JOIN events ev ON ev.id = r.event_id
+    WHERE a.published BETWEEN :date_from AND :date_to AND ev.type = :type
+      AND (ev.date IS NULL OR ev.date_precision IN ('month', 'year'))),
+candidates AS (SELECT id FROM dated UNION SELECT id FROM undated)
+SELECT c.id FROM candidates c
+WHERE (CAST(:sides AS jsonb) IS NULL
+       OR NOT EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = c.id)
+       OR EXISTS (
+           SELECT 1 FROM event_participants p LEFT JOIN entities e ON e.id = p.entity_id
+           WHERE p.event_id = c.id
+             AND (coalesce(p.country_code, e.country_code) IN (
+                      SELECT jsonb_array_elements_text(CAST(:sides AS jsonb)))
+                  OR p.entity_id IN (
+                      SELECT CAST(jsonb_array_elements_text(CAST(:entity_ids AS jsonb))
+                                  AS bigint)))))
+ORDER BY c.id DESC
+LIMIT :limit"""
+# The next id after the largest, as SQLite gives an INTEGER PRIMARY KEY: writers hold the write
+# lock, so no two take the same; after `reindex` empties the table, ids start from 1 again.
+INSERT_EVENT = """
+INSERT INTO events (id, type, kind, mode, date, date_precision, status, location_name,
+                    location_country_code, location_detail, topics, excluded_topics, outcome,
+                    content, confidence, disputed, first_seen, updated_at)
+VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events),
+        :type, :kind, :mode, :date, :date_precision, :status, :location_name,
+        :location_country_code, :location_detail, :topics, :excluded_topics, :outcome,
+        :content, :confidence, :disputed, :now, :now)
+RETURNING id"""
+# The cluster's representative (bot.identity.representative) replaces the event's fields.
+UPDATE_EVENT = """
+UPDATE events SET type = :type, kind = :kind, mode = :mode, date = :date,
+    date_precision = :date_precision, status = :status, location_name = :location_name,
+    location_country_code = :location_country_code, location_detail = :location_detail,
+    topics = :topics, excluded_topics = :excluded_topics, outcome = :outcome, content = :content,
+    confidence = :confidence, disputed = :disputed
+WHERE id = :id"""
+# First seen and last changed when its first and newest reports were ingested: the same whether
+# the event grew during ingests or was rebuilt by `reindex` (briefing windows read these).
+EVENT_SEEN_TIMES = """
+UPDATE events SET
+    first_seen = (SELECT min(a.ingested_at)
+                  FROM event_reports r JOIN articles a ON a.id = r.article_id
+                  WHERE r.event_id = :id),
+    updated_at = (SELECT max(a.ingested_at)
+                  FROM event_reports r JOIN articles a ON a.id = r.article_id
+                  WHERE r.event_id = :id)
+WHERE id = :id"""
+INSERT_EVENT_PARTICIPANT = """
+INSERT INTO event_participants (event_id, entity_id, name, kind, country_code)
+VALUES (:event_id, :entity_id, :name, :kind, :country_code)
+ON CONFLICT DO NOTHING"""
+INSERT_EVENT_SOURCE = """
+INSERT INTO event_sources (event_id, article_id, evidence, evidence_start, evidence_end,
+                           claimed_status, claimed_date, claimed_date_precision, claimed_location)
+VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
+        :claimed_status, :claimed_date, :claimed_date_precision, :claimed_location)
+ON CONFLICT DO NOTHING"""
+# `reindex`: events, their participants, sources and index rows go; reports stay.
+DETACH_EVENT_REPORTS = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}'"
+DELETE_ALL_EVENTS = "DELETE FROM events"
+DELETE_ALL_EVENTS_FTS = "DELETE FROM events_fts"
+COUNT_EVENTS_AND_REPORTS = (
+    "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
+)
+EVENT_FTS_TEXT = """
+SELECT string_agg(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports
+                                      WHERE event_id = :id) r"""
+DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE event_id = :id"
+INSERT_EVENT_FTS = "INSERT INTO events_fts (event_id, topics, text) VALUES (:id, :topics, :text)"
+
+_EVENT_COLUMNS = """
+SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
+       ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
+       ev.content, ev.confidence, ev.disputed, ev.first_seen, ev.updated_at,
+       (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
+# Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
+# matching events are found once from the participants index (not by a subquery per event).
+# A place is the event's own location by name, or, when :place_code is a country's code, any
+# location in that country: extraction stores a city's country with it, so Istanbul counts for
+# Turkey while a city never stands for its whole country.
+_EVENT_FILTERS = """
+  AND (CAST(:types AS jsonb) IS NULL
+       OR ev.type IN (SELECT jsonb_array_elements_text(CAST(:types AS jsonb))))
+  AND (CAST(:kinds AS jsonb) IS NULL
+       OR ev.kind IN (SELECT jsonb_array_elements_text(CAST(:kinds AS jsonb))))
+  AND (CAST(:statuses AS jsonb) IS NULL
+       OR ev.status IN (SELECT jsonb_array_elements_text(CAST(:statuses AS jsonb))))
+  AND ev.confidence >= CAST(:min_confidence AS double precision)
+  AND (CAST(:entity_ids AS jsonb) IS NULL OR ev.id IN (
+        SELECT p.event_id FROM event_participants p
+        WHERE p.entity_id IN (
+            SELECT CAST(jsonb_array_elements_text(CAST(:entity_ids AS jsonb)) AS bigint))
+        GROUP BY p.event_id
+        HAVING count(DISTINCT p.entity_id) = jsonb_array_length(CAST(:entity_ids AS jsonb))))
+  AND (CAST(:since AS text) IS NULL OR coalesce(ev.date, '') >= :since)
+  AND (CAST(:until AS text) IS NULL OR coalesce(ev.date, '9999') <= :until)
+  AND (CAST(:place_name AS text) IS NULL OR lower(ev.location_name) = lower(:place_name)
+       OR ev.location_country_code = CAST(:place_code AS text))
+  AND (CAST(:seen_since AS text) IS NULL OR ev.updated_at > :seen_since)
+  AND (CAST(:seen_until AS text) IS NULL OR ev.first_seen <= :seen_until)"""
+LIST_EVENTS = (
+    _EVENT_COLUMNS
+    + "\nFROM events ev WHERE 1 = 1"
+    + _EVENT_FILTERS
+    + """
+ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS = "SELECT count(*) FROM events ev WHERE 1 = 1" + _EVENT_FILTERS
+_EVENT_HITS = f"""WITH hits AS (
+    SELECT f.event_id AS id, -ts_rank(f.fts, q.q, 1) AS score
+    FROM events_fts f, (SELECT {_QUERY} AS q) q
+    WHERE f.fts @@ q.q ORDER BY f.event_id DESC LIMIT :pool)
+"""
+SEARCH_EVENTS = (
+    _EVENT_HITS
+    + _EVENT_COLUMNS
+    + "\nFROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
+    + _EVENT_FILTERS
+    + """
+ORDER BY hits.score, coalesce(ev.date, '') DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_SEARCH_EVENTS = (
+    _EVENT_HITS
+    + "SELECT count(*) FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
+    + _EVENT_FILTERS
+)
+# The same list and count when participants are given, driven from the participants index.
+_FROM_PARTICIPANTS = """
+FROM (SELECT p.event_id FROM event_participants p
+      WHERE p.entity_id IN (
+          SELECT CAST(jsonb_array_elements_text(CAST(:entity_ids AS jsonb)) AS bigint))
+      GROUP BY p.event_id
+      HAVING count(DISTINCT p.entity_id) = jsonb_array_length(CAST(:entity_ids AS jsonb))) pe
+JOIN events ev ON ev.id = pe.event_id
+WHERE 1 = 1"""
+LIST_EVENTS_BY_PARTICIPANTS = (
+    _EVENT_COLUMNS
+    + "\nFROM events ev WHERE ev.id IN (SELECT ev.id"
+    + _FROM_PARTICIPANTS
+    + _EVENT_FILTERS
+    + """
+  ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+  LIMIT :limit OFFSET :offset)
+ORDER BY coalesce(ev.date, '') DESC, ev.id DESC"""
+)
+COUNT_EVENTS_BY_PARTICIPANTS = "SELECT count(*)" + _FROM_PARTICIPANTS + _EVENT_FILTERS
+# The page and the total in one pass over the participants (a window count runs before LIMIT),
+# instead of grouping the same participant rows twice.
+PAGE_EVENTS_BY_PARTICIPANTS = (
+    _EVENT_COLUMNS
+    + ", page.total AS total\nFROM (SELECT ev.id AS id, count(*) OVER () AS total,"
+    + " coalesce(ev.date, '') AS newest"
+    + _FROM_PARTICIPANTS
+    + _EVENT_FILTERS
+    + """
+  ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
+  LIMIT :limit OFFSET :offset) page
+JOIN events ev ON ev.id = page.id
+ORDER BY page.newest DESC, ev.id DESC"""
+)
+EVENT_PARTICIPANTS = """
+SELECT event_id, name, kind, country_code FROM event_participants
+WHERE event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+ORDER BY event_id, seq"""
+EVENT_SOURCES = """
+SELECT es.event_id, es.evidence, es.evidence_start, es.evidence_end,
+       es.claimed_status, es.claimed_date, es.claimed_date_precision, es.claimed_location,
+       a.title, s.name AS source, a.url, a.published
+FROM event_sources es JOIN articles a ON a.id = es.article_id
+LEFT JOIN sources s ON s.id = a.source_id
+WHERE es.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+ORDER BY a.published, a.id"""
+
+# --- scheduled briefings: subscriptions ---------------------------------------------------------
+INSERT_SUBSCRIPTION = """
+INSERT INTO subscriptions (platform, workspace, channel, created_by, cron, rule, timezone, topic,
+                           state, created_at, active_since)
+VALUES (:platform, :workspace, :channel, :created_by, :cron, :rule, :timezone, :topic,
+        'active', :now, :now)
+RETURNING id"""
+_SUBSCRIPTION_COLUMNS = """
+SELECT s.id, s.platform, s.workspace, s.channel, s.created_by, s.cron, s.rule, s.timezone, s.topic,
+       s.state, s.paused_reason, s.created_at, s.active_since,
+       (SELECT max(d.slot_time) FROM deliveries d
+        WHERE d.subscription_id = s.id AND d.state = 'sent') AS last_sent_slot
+FROM subscriptions s"""
+GET_SUBSCRIPTION = _SUBSCRIPTION_COLUMNS + "\nWHERE s.id = :id"
+FIND_SAME_SUBSCRIPTION = (
+    _SUBSCRIPTION_COLUMNS
+    + """
+WHERE s.platform = :platform AND s.workspace = :workspace AND s.channel = :channel
+  AND s.cron = :cron AND s.timezone = :timezone
+  AND s.topic IS NOT DISTINCT FROM CAST(:topic AS text)
+LIMIT 1"""
+)
+LIST_WORKSPACE_SUBSCRIPTIONS = (
+    _SUBSCRIPTION_COLUMNS
+    + "\nWHERE s.platform = :platform AND s.workspace = :workspace ORDER BY s.id"
+)
+ACTIVE_SUBSCRIPTIONS = _SUBSCRIPTION_COLUMNS + "\nWHERE s.state = 'active' ORDER BY s.id"
+# Platforms a delivery pass may have to post to: active subscriptions and unfinished deliveries.
+DELIVERY_PLATFORMS = """
+SELECT platform FROM subscriptions WHERE state = 'active'
+UNION
+SELECT s.platform FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+WHERE d.state = 'pending'"""
+DELETE_SUBSCRIPTION = "DELETE FROM subscriptions WHERE id = :id"
+PAUSE_SUBSCRIPTION = """
+UPDATE subscriptions SET state = 'paused', paused_reason = :reason, notify_creator = :notify
+WHERE id = :id"""
+RESUME_SUBSCRIPTION = """
+UPDATE subscriptions SET state = 'active', paused_reason = NULL, notify_creator = 0,
+    active_since = :now
+WHERE id = :id"""
+# Read and cleared in one statement, so two commands at once cannot both tell the same pause.
+TAKE_CREATOR_NOTICES = """
+UPDATE subscriptions SET notify_creator = 0
+WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
+  AND created_by = :created_by
+RETURNING id, channel, paused_reason"""
+
+# --- scheduled briefings: the delivery log ------------------------------------------------------
+_DELIVERY_COLUMNS = """
+SELECT id, subscription_id, slot_time, state, window_start, window_end, owner, lease_until,
+       attempts, message_id, reason
+FROM deliveries"""
+GET_DELIVERY = (
+    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id AND slot_time = :slot_time"
+)
+GET_DELIVERY_BY_ID = _DELIVERY_COLUMNS + "\nWHERE id = :id"
+PENDING_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE state = 'pending' ORDER BY slot_time"
+# The claim: whoever inserts the row owns the slot; a second pass finds it and leaves it alone.
+CLAIM_DELIVERY = """
+INSERT INTO deliveries (subscription_id, slot_time, state, window_start, window_end, owner,
+                        lease_until, created_at, updated_at)
+VALUES (:subscription_id, :slot_time, 'pending', :window_start, :window_end, :owner,
+        :lease_until, :now, :now)
+ON CONFLICT (subscription_id, slot_time) DO NOTHING"""
+TAKE_OVER_DELIVERY = """
+UPDATE deliveries SET owner = :owner, lease_until = :lease_until, updated_at = :now
+WHERE id = :id AND state = 'pending'
+  AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
+START_ATTEMPT = """
+UPDATE deliveries SET attempts = attempts + 1, lease_until = :lease_until, updated_at = :now
+WHERE id = :id AND state = 'pending' AND owner = :owner"""
+MARK_SENT = """
+UPDATE deliveries SET state = 'sent', message_id = :message_id, reason = NULL, updated_at = :now,
+    sent_at = :now
+WHERE id = :id AND state = 'pending'"""
+MARK_FAILED = """
+UPDATE deliveries SET state = 'failed', reason = :reason, updated_at = :now
+WHERE id = :id AND state = 'pending'"""
+# The newest committed ingest stamp: stamps are taken under the write lock, so any ingest still in
+# flight is stamped later than this and falls into the next briefing's window.
+LATEST_INGEST = "SELECT max(ingested_at) FROM articles"
+LAST_SENT_WINDOW_END = """
+SELECT max(window_end) FROM deliveries
+WHERE subscription_id = :subscription_id AND state = 'sent'"""
+SUBSCRIPTION_DELIVERIES = (
+    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
+)
+
+# --- registered feeds ---------------------------------------------------------------------------
+INSERT_FEED = """
+INSERT INTO feeds (url, platform, workspace, added_by, next_poll_at, created_at)
+VALUES (:url, :platform, :workspace, :added_by, :now, :now)
+ON CONFLICT (platform, workspace, url) DO NOTHING"""
+_FEED_COLUMNS = """
+SELECT id, url, platform, workspace, added_by, etag, last_modified, next_poll_at, failures,
+       last_error, last_polled_at
+FROM feeds"""
+FIND_FEED = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace AND url = :url"
+LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
+LIST_WORKSPACE_FEEDS = (
+    _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace ORDER BY id"
+)
+GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
+DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
+DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
+FEED_POLLED = """
+UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,
+    failures = 0, last_error = NULL, last_polled_at = :now
+WHERE id = :id"""
+FEED_FAILED = """
+UPDATE feeds SET failures = failures + 1, last_error = :error, next_poll_at = :next_poll_at,
+    last_polled_at = :now
+WHERE id = :id"""
+ARTICLE_URL_KNOWN = "SELECT 1 FROM articles WHERE canonical_url = :canonical_url LIMIT 1"
+
+# --- watches: saved queries that alert a channel (bot/watch) ------------------------------------
+INSERT_WATCH = """
+INSERT INTO watches (platform, workspace, channel, created_by, query, filter, min_confidence,
+                     max_per_hour, quiet_hours, timezone, state, created_at, seen_until)
+VALUES (:platform, :workspace, :channel, :created_by, :query, :filter, :min_confidence,
+        :max_per_hour, :quiet_hours, :timezone, 'active', :now, :seen_until)
+RETURNING id"""
+_WATCH_COLUMNS = """
+SELECT w.id, w.platform, w.workspace, w.channel, w.created_by, w.query, w.filter,
+       w.min_confidence, w.max_per_hour, w.quiet_hours, w.timezone, w.state, w.paused_reason,
+       w.created_at, w.seen_until,
+       (SELECT max(a.sent_at) FROM watch_alerts a
+        WHERE a.watch_id = w.id AND a.state = 'sent') AS last_alert_at
+FROM watches w"""
+GET_WATCH = _WATCH_COLUMNS + "\nWHERE w.id = :id"
+FIND_SAME_WATCH = (
+    _WATCH_COLUMNS
+    + """
+WHERE w.platform = :platform AND w.workspace = :workspace AND w.channel = :channel
+  AND w.filter = :filter
+  AND w.min_confidence IS NOT DISTINCT FROM CAST(:min_confidence AS double precision)
+  AND w.max_per_hour IS NOT DISTINCT FROM CAST(:max_per_hour AS integer)
+  AND w.quiet_hours IS NOT DISTINCT FROM CAST(:quiet_hours AS text) AND w.timezone = :timezone
+LIMIT 1"""
+)
+LIST_WORKSPACE_WATCHES = (
+    _WATCH_COLUMNS + "\nWHERE w.platform = :platform AND w.workspace = :workspace ORDER BY w.id"
+)
+ACTIVE_WATCHES = (
+    _WATCH_COLUMNS
+    + "\nWHERE w.state = 'active'"
+    + " AND w.platform IN (SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb)))"
+    + " ORDER BY w.id"
+)
+DELETE_WATCH = "DELETE FROM watches WHERE id = :id"
+PAUSE_WATCH = """
+UPDATE watches SET state = 'paused', paused_reason = :reason, notify_creator = :notify
+WHERE id = :id"""
+# Resumed from the newest ingest: what was ingested while it was paused does not alert.
+RESUME_WATCH = """
+UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
+    seen_until = greatest(seen_until, :seen_until)
+WHERE id = :id"""
+TAKE_WATCH_NOTICES = """
+UPDATE watches SET notify_creator = 0
+WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
+  AND created_by = :created_by
+RETURNING id, channel, paused_reason"""
+# Only forward: two processes checking the same articles cannot move a watch back.
+ADVANCE_WATCH = "UPDATE watches SET seen_until = :upto WHERE id = :id AND seen_until < :upto"
+# Facts an article stamped in (:after, :upto] added or changed: the events its reports joined and
+# the statements it reports (a second outlet raises a statement's confidence without a new row).
+TOUCHED_EVENTS = """
+SELECT DISTINCT r.event_id FROM articles a JOIN event_reports r ON r.article_id = a.id
+WHERE a.ingested_at > :after AND a.ingested_at <= :upto AND r.event_id IS NOT NULL"""
+TOUCHED_STATEMENTS = """
+SELECT DISTINCT ss.statement_id FROM articles a JOIN statement_sources ss ON ss.article_id = a.id
+WHERE a.ingested_at > :after AND a.ingested_at <= :upto"""
+# The answers' own filters, on the touched facts only. An event is known to the alert log by its
+# first report, which `briefbot reindex` keeps (event ids it renumbers).
+WATCH_EVENTS = (
+    _EVENT_COLUMNS
+    + f""",
+       (SELECT min(r.id) FROM event_reports r WHERE r.event_id = ev.id) AS anchor
+FROM events ev
+WHERE ev.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+  AND (CAST(:match AS text) IS NULL
+       OR ev.id IN (SELECT event_id FROM events_fts WHERE fts @@ {_QUERY}))"""
+    + _EVENT_FILTERS
+    + "\nORDER BY ev.id"
+)
+WATCH_STATEMENTS = (
+    _STATEMENT_COLUMNS
+    + f"""
+FROM statements st
+WHERE st.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+  AND (CAST(:match AS text) IS NULL OR st.fts @@ {_QUERY})"""
+    + _STATEMENT_FILTERS
+    + "\nORDER BY st.id"
+)
+
+# --- watches: the alert log ---------------------------------------------------------------------
+_ALERT_COLUMNS = """
+SELECT id, watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until, attempts,
+       message_id, reason, created_at, sent_at
+FROM watch_alerts"""
+FIND_ALERT_VERSION = """
+SELECT id FROM watch_alerts
+WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
+LATEST_FACT_ALERT = (
+    _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
+)
+# The version a channel saw last, and the first message about the fact (updates reply to it).
+PREVIOUS_SENT_ALERT = (
+    _ALERT_COLUMNS
+    + "\nWHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND id < :before"
+    + " ORDER BY id DESC LIMIT 1"
+)
+FIRST_FACT_MESSAGE = """
+SELECT message_id FROM watch_alerts
+WHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND message_id IS NOT NULL
+ORDER BY id LIMIT 1"""
+# A held alert not yet posted shows the newest version when it is: no second alert for it.
+REVISE_HELD_ALERT = """
+UPDATE watch_alerts SET fingerprint = :fingerprint, item = :item, updated_at = :now
+WHERE id = :id AND state = 'held'"""
+# Messages posted (or being posted) for a watch since :since; a digest is one message.
+RECENT_WATCH_POSTS = """
+SELECT count(DISTINCT coalesce(post, 'alert' || id)) FROM watch_alerts
+WHERE watch_id = :watch_id
+  AND (state = 'pending' OR (state = 'sent' AND sent_at > :since))"""
+COUNT_HELD_ALERTS = (
+    "SELECT count(*) FROM watch_alerts WHERE watch_id = :watch_id AND state = 'held'"
+)
+INSERT_ALERT = """
+INSERT INTO watch_alerts (watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until,
+                          created_at, updated_at)
+VALUES (:watch_id, :fact, :fingerprint, :kind, :state, :item, :post, :owner, :lease_until,
+        :now, :now)
+ON CONFLICT (watch_id, fact, fingerprint) DO NOTHING"""
+WATCHES_WITH_HELD_ALERTS = """
+SELECT DISTINCT a.watch_id FROM watch_alerts a JOIN watches w ON w.id = a.watch_id
+WHERE a.state = 'held' AND w.state = 'active'
+  AND w.platform IN (SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb)))"""
+# Every held alert of a watch becomes one post (the digest), claimed by this process.
+RELEASE_HELD_ALERTS = """
+UPDATE watch_alerts SET state = 'pending', post = :post, owner = :owner, lease_until = :lease_until,
+    updated_at = :now
+WHERE watch_id = :watch_id AND state = 'held'"""
+OPEN_ALERTS = (
+    _ALERT_COLUMNS
+    + """
+WHERE state = 'pending'
+  AND watch_id IN (SELECT id FROM watches WHERE platform IN (
+        SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb))))
+ORDER BY id"""
+)
+POST_ALERTS = _ALERT_COLUMNS + "\nWHERE post = :post ORDER BY id"
+WATCH_ALERTS = _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id ORDER BY id"
+# Counted before the send; also how a post left by a dead process is adopted (owner must match).
+START_POST_ATTEMPT = """
+UPDATE watch_alerts SET attempts = attempts + 1, owner = :owner, lease_until = :lease_until,
+    updated_at = :now
+WHERE post = :post AND state = 'pending'
+  AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
+MARK_POST_SENT = """
+UPDATE watch_alerts SET state = 'sent', message_id = :message_id, reason = NULL, sent_at = :now,
+    updated_at = :now
+WHERE post = :post AND state = 'pending'"""
+MARK_POST_FAILED = """
+UPDATE watch_alerts SET state = 'failed', reason = :reason, updated_at = :now
+WHERE post = :post AND state = 'pending'"""
+# A transient failure: tried again by any process once the lease has run out.
+POST_RETRY_LATER = """
+UPDATE watch_alerts SET reason = :reason, lease_until = :lease_until, updated_at = :now
+WHERE post = :post AND state = 'pending'"""
