@@ -98,6 +98,24 @@ def _media() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(name_key(o) for o in data["outlets"]), frozenset(data["name_words"])
 
 
+@lru_cache(maxsize=1)
+def _outlet_descriptions() -> frozenset[str]:
+    return frozenset(load_data("media")["descriptions"])
+
+
+def _described_as_outlet(ent: Span) -> bool:
+    """ "State broadcaster Al-Arabiya", "the daily El Sur", "the newspaper Kommersant": a name
+    the article itself calls an outlet (the tagger may have called it a person)."""
+    words = _outlet_descriptions()
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    root = ent.root
+    return (before is not None and before.lemma_.lower() in words) or (
+        root.dep_ in ("appos", "compound")
+        and root.head.i < ent.start
+        and root.head.lemma_.lower() in words
+    )
+
+
 _matchers: dict[int, PhraseMatcher] = {}
 
 
@@ -190,10 +208,13 @@ class EntityIndex:
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
         # better.
         misread = {e.start for e in doc.ents if e.label_ == "PERSON" and _names_a_city(e.text)}
+        outlets = {e.start for e in doc.ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
             e
             for e in doc.ents
-            if e.label_ == "PERSON" and e.start not in self.byline_tokens and e.start not in misread
+            if e.label_ == "PERSON"
+            and e.start not in self.byline_tokens
+            and e.start not in misread | outlets
         ]
         people, glued = self._glue_split_names(people)
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
@@ -202,6 +223,9 @@ class EntityIndex:
         for ent in doc.ents:
             if ent.start in misread and ent.start not in self.byline_tokens:
                 self._add_non_person(Span(doc, ent.start, ent.end, label="GPE"), title_tokens)
+                continue
+            if ent.start in outlets and ent.start not in self.byline_tokens:
+                self._add_non_person(Span(doc, ent.start, ent.end, label="ORG"), title_tokens)
                 continue
             if ent.start in self.byline_tokens or ent.label_ == "PERSON" or ent.start in glued:
                 continue
@@ -462,7 +486,12 @@ class EntityIndex:
             self._named_cluster("place", text, ent, country=None)
             return
         words = text.split()
-        is_media = name_key(text) in outlets or "." in text or any(w in media_words for w in words)
+        is_media = (
+            name_key(text) in outlets
+            or "." in text
+            or any(w in media_words for w in words)
+            or _described_as_outlet(ent)
+        )
         country = found.country if found else self._leading_country(ent)
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 

@@ -192,3 +192,13 @@ def test_a_body_the_tagger_calls_a_person_stays_a_body(extractor):
     clusters = link_entities(doc).clusters
     assert not [c for c in clusters if c.kind == "person"]
     assert [c.name for c in clusters if c.kind == "organization"] == ["United Nations"]
+
+
+def test_a_name_the_article_calls_an_outlet_is_an_outlet_not_a_person(extractor):
+    x = facts(
+        extractor,
+        "Chile's state broadcaster Al-Sur aired the talks, and the daily El Mercurio and the "
+        "newspaper Kommersant reported them.",
+    )
+    for name in ("Al-Sur", "El Mercurio", "Kommersant"):
+        assert entity(x, name).kind == "media"
