@@ -21,7 +21,10 @@ demo: $(STAMP)
 chat: $(STAMP)
 	$(BIN)/briefbot chat
 
+# The suite starts and stops its own PostgreSQL (tests/pg_server.py); the script installs the
+# server binaries (Debian's postgresql package) when they are missing.
 test: $(STAMP)
+	sh scripts/ensure_postgres.sh
 	$(BIN)/pytest -q
 
 test-quick: $(STAMP)
