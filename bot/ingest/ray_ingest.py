@@ -16,10 +16,13 @@ Ray is imported only here and only when this engine runs: it is the `ray` extra.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import re
+import threading
 import warnings
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,8 +97,14 @@ class RaySession:
         self.started = True
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
         if self.started:
+            if failed is not None:
+                # Stopped mid-job (Ctrl-C, an error): Ray Data's threads report the cluster going
+                # away in pages of tracebacks that would bury the one line that matters.
+                for name in list(logging.root.manager.loggerDict):
+                    if name.startswith("ray."):  # some set levels of their own
+                        logging.getLogger(name).setLevel(logging.CRITICAL)
             import_ray().shutdown()
 
     def actors(self, batches: int) -> int:
@@ -110,6 +119,9 @@ def import_ray() -> Any:
     """Ray, configured to stay quiet and local; a clear error where it is not installed."""
     # Ray reports usage to its makers unless told not to; a bulk ingest sends nothing anywhere.
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    # Ray Data starts a Ray of its own wherever it finds none (read when Ray is imported): after
+    # a cancelled ingest shut ours down, its threads would start another.
+    os.environ.setdefault("RAY_ENABLE_AUTO_CONNECT", "0")
     try:
         import ray
         import ray.data
@@ -127,6 +139,60 @@ def import_ray() -> Any:
     if not any(isinstance(f, _TokenAuthOn) for f in auth.filters):
         auth.addFilter(_TokenAuthOn())
     return ray
+
+
+class _Stream:
+    """Ray Data's output, read in a thread of its own and handed to the event loop.
+
+    Not `asyncio.to_thread(next, ...)`: a cancelled ingest (Ctrl-C) would then wait for the
+    executor's thread, that is for the next block from Ray, before it could stop. This thread is
+    a daemon that nobody waits for; told to stop, it closes Ray's iterator itself (which ends the
+    job), and shutting Ray down ends it at once.
+    """
+
+    _END = object()
+
+    def __init__(self, tables: Iterable[pa.Table]) -> None:
+        self.tables = tables
+        self.queue: asyncio.Queue[object] = asyncio.Queue()
+        self.loop = asyncio.get_running_loop()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._read, name="briefbot-ray-results", daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        tables = iter(self.tables)
+        try:
+            for table in tables:
+                if self.stopping.is_set():
+                    break
+                self._hand_over(table)
+            self._hand_over(self._END)
+        except BaseException as error:  # the job failed: the reader raises it
+            self._hand_over(error)
+        finally:
+            close = getattr(tables, "close", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    close()
+
+    def _hand_over(self, item: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nobody is reading
+            self.loop.call_soon_threadsafe(self.queue.put_nowait, item)
+
+    def __aiter__(self) -> _Stream:
+        return self
+
+    async def __anext__(self) -> pa.Table:
+        item = await self.queue.get()
+        if item is self._END:
+            raise StopAsyncIteration
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+    def stop(self) -> None:
+        self.stopping.set()
 
 
 class _TokenAuthOn(logging.Filter):
@@ -250,23 +316,23 @@ class RayIngester:
                 # again extracts only that (the rest is skipped as duplicates).
                 max_restarts=0,
             )
-        tables: Iterator[pa.Table] = iter(
-            extracted.iter_batches(batch_size=None, batch_format="pyarrow")
-        )
+        stream = _Stream(extracted.iter_batches(batch_size=None, batch_format="pyarrow"))
         try:
-            while (table := await asyncio.to_thread(next, tables, None)) is not None:
+            async for table in stream:
                 for outcome in table_results(table):
                     yield outcome
         finally:
-            close = getattr(tables, "close", None)
-            if close is not None:  # stops the Ray job if the driver stopped reading early
-                await asyncio.to_thread(close)
+            stream.stop()
+
+
+_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _gist(error: BaseException) -> str:
     """Ray's errors carry whole remote tracebacks: their first line, and the last (the exception
     our code raised there) where it differs, are the reason in one line."""
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()] or [repr(error)]
+    text = _COLOURS.sub("", str(error))  # Ray colours the names of its remote processes
+    lines = [line.strip() for line in text.splitlines() if line.strip()] or [repr(error)]
     return lines[0] if len(lines) == 1 else f"{lines[0]} ... {lines[-1]}"
 
 
