@@ -84,7 +84,7 @@ def _name_stoppers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _title_tails() -> frozenset[str]:
+def title_tails() -> frozenset[str]:
     """The last word of each title and its plural ("adviser", "presidents") and the honorifics:
     what is left of a title the tagger cut in two, at the front of a name."""
     titles, _, _ = _titles()
@@ -360,7 +360,7 @@ class EntityIndex:
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
             words = _title_words(tokens)
-            if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in _title_tails():
+            if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in title_tails():
                 words = 1  # "Ms X", "Adviser Waltz" cut from "National Security Adviser Waltz"
             if words == 0:
                 break

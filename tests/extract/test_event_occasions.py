@@ -432,3 +432,17 @@ def test_talks_that_began_the_day_before_are_under_way_unless_told_ended(extract
     assert begun["date"] == "2025-02-26" and begun["status"] == "ongoing"
     ended = one(extractor, "Chile and Peru ended their talks in Lima on Wednesday.", "CONSULT")
     assert ended["status"] == "concluded"
+
+
+def test_the_holders_of_an_office_named_by_country_are_the_people_named_in_it(extractor):
+    text = (
+        "Chilean Foreign Minister Ana Rojas spoke with Peruvian Foreign Minister Luis Vega on "
+        "Monday. The foreign ministers of Chile and Peru have agreed to hold a meeting of their "
+        "border commission."
+    )
+    agreed = one(extractor, text, "AGREE")
+    assert {p["name"] for p in agreed["participants"]} == {"Ana Rojas", "Luis Vega"}
+    # an office the article names nobody in stays the country
+    text = "The defence ministers of Chile and Peru have agreed to hold a meeting in Lima."
+    agreed = one(extractor, text, "AGREE")
+    assert {p["name"] for p in agreed["participants"]} == {"Chile", "Peru"}

@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from bot.extract.countries import country_index
-from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.entities import Cluster, EntityIndex, title_tails
 from bot.extract.events.lexicon import (
     CHAIRING_NOUNS,
     GATHERING_HOST_VERBS,
@@ -45,10 +45,52 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             if how and how.how in ("capital", "institution"):
                 cluster = index.country(cluster.country.code) or cluster
         cluster = _as_side(cluster, index)
+        if cluster is not None and cluster.kind == "country":
+            cluster = _office_holder(token, cluster, index) or cluster
         if cluster is None or cluster.kind in ("media", "place") or cluster in found:
             continue
         found.append(cluster)
     return found
+
+
+def _office_holder(token: Token, country: Cluster, index: EntityIndex) -> Cluster | None:
+    """ "The foreign ministers of Chile and Peru", "Peru's foreign minister": the person the
+    article names in that office for that country, when it names exactly one."""
+    office = _office_of(token)
+    if office is None:
+        return None
+    holders = [
+        c
+        for c in index.clusters
+        if c.kind == "person"
+        and c.title
+        and c.country is not None
+        and c.country.code == country.code
+        and fold(c.title).endswith(office)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _office_of(token: Token) -> str | None:
+    """The office a country token is the country of ("the foreign ministers of X and Y",
+    "X's president"), as a folded title ("foreign minister"), or None."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of":
+        noun = node.head.head
+    elif node.dep_ == "poss":
+        noun = node.head
+    else:
+        return None
+    if noun.pos_ != "NOUN" or noun.lower_ not in title_tails():
+        return None
+    words = [
+        c.lower_
+        for c in noun.children
+        if c.dep_ in ("compound", "amod") and c.i < noun.i and not c.ent_type_
+    ]
+    return " ".join([*words, noun.lemma_.lower()])
 
 
 def _referred_person(token: Token, index: EntityIndex) -> Cluster | None:
