@@ -446,3 +446,13 @@ def test_the_holders_of_an_office_named_by_country_are_the_people_named_in_it(ex
     text = "The defence ministers of Chile and Peru have agreed to hold a meeting in Lima."
     agreed = one(extractor, text, "AGREE")
     assert {p["name"] for p in agreed["participants"]} == {"Chile", "Peru"}
+
+
+def test_thanks_for_a_courtesy_are_manners_but_thanks_for_support_are_support(extractor):
+    for courtesy in (
+        "Chile's president thanked Peru's president Dina Boluarte for the warm welcome.",
+        "Chile's president congratulated Dina Boluarte on assuming the presidency.",
+    ):
+        assert [e for e in events(extractor, courtesy) if e["type"] == "SUPPORT"] == []
+    support = "Chile's president thanked Peru's president Dina Boluarte for her support."
+    assert [e for e in events(extractor, support) if e["type"] == "SUPPORT"]

@@ -16,6 +16,8 @@ from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
+    COURTESY_REASONS,
+    COURTESY_VERBS,
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
     LABOUR_WORDS,
@@ -70,7 +72,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [
         t
         for t in found
-        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t)) and _object_allowed(t)
+        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t))
+        and _object_allowed(t)
     ]
 
 
@@ -100,6 +103,20 @@ def holding_clause(noun: Token) -> Token | None:
 
 
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+
+
+def _courtesy(trigger: Trigger) -> bool:
+    """ "Thanked X for the warm welcome", "congratulated X on assuming the post": manners, not
+    an act of support; "thanked X for his support" is one."""
+    verb = trigger.token
+    if verb.pos_ != "VERB" or lemma_of(verb) not in COURTESY_VERBS:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "on"):
+            reason = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if reason is not None and reason.lemma_.lower() in COURTESY_REASONS:
+                return True
+    return False
 
 
 def _object_allowed(trigger: Trigger) -> bool:
