@@ -456,3 +456,9 @@ def test_thanks_for_a_courtesy_are_manners_but_thanks_for_support_are_support(ex
         assert [e for e in events(extractor, courtesy) if e["type"] == "SUPPORT"] == []
     support = "Chile's president thanked Peru's president Dina Boluarte for her support."
     assert [e for e in events(extractor, support) if e["type"] == "SUPPORT"]
+
+
+def test_support_or_aid_from_someone_names_the_giver(extractor):
+    text = "Peru got support from its allies Chile and Ecuador on Friday."
+    support = one(extractor, text, "SUPPORT")
+    assert {p["name"] for p in support["participants"]} >= {"Chile", "Ecuador", "Peru"}

@@ -53,6 +53,11 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
     return found
 
 
+# Events given by one side to another, whose noun names the giver with "from" ("support from
+# China", "aid from the EU").
+GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+
+
 def _office_holder(token: Token, country: Cluster, index: EntityIndex) -> Cluster | None:
     """ "The foreign ministers of Chile and Peru", "Peru's foreign minister": the person the
     article names in that office for that country, when it names exactly one."""
@@ -374,7 +379,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     tokens: list[Token] = []
     group = False
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "of", "by"):
+        if child.dep_ == "prep" and (
+            child.lower_ in ("between", "with", "among", "of", "by")
+            or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     tokens.extend(_subtree_without_clauses(pobj))
