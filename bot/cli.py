@@ -260,6 +260,30 @@ def reindex() -> None:
     )
 
 
+@app.command("migrate-store")
+def migrate_store(
+    sqlite_path: Annotated[Path, typer.Argument(help="The SQLite database file to copy.")],
+    postgres_url: Annotated[str, typer.Argument(help="postgresql://user:password@host:port/db")],
+) -> None:
+    """Copy an SQLite store into PostgreSQL in one pass (ids kept), verify every table's count;
+    running it again copies nothing."""
+    from bot.store.location import PostgresLocation, database_location
+    from bot.store.migrate import Copied, migrate_store
+
+    try:
+        target = database_location(postgres_url)
+    except StoreError as error:
+        _fail(str(error))
+    if not isinstance(target, PostgresLocation):
+        _fail("POSTGRES_URL must be a postgresql:// URL")
+
+    def show(copied: Copied) -> None:
+        typer.echo(f"{copied.table}: {copied.rows} rows ({copied.new} copied now)")
+
+    tables = _run(migrate_store(sqlite_path, target, show))
+    typer.echo(f"verified: {len(tables)} tables hold the same counts in {target}")
+
+
 @app.command()
 def health(
     url: Annotated[

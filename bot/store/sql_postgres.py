@@ -98,7 +98,7 @@ hits AS (
 top AS (SELECT id, score FROM hits ORDER BY score LIMIT :limit)
 SELECT a.id, a.title, s.name AS source, a.url, a.published,
        ts_headline('briefbot'::regconfig, a.text, q.q,
-                   'StartSel="", StopSel="", MaxWords=24, MinWords=12') AS snippet
+                   'StartSel="", StopSel="", MaxWords=24, MinWords=20') AS snippet
 FROM top JOIN articles a ON a.id = top.id
 CROSS JOIN q
 LEFT JOIN sources s ON s.id = a.source_id
