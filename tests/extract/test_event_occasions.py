@@ -462,3 +462,15 @@ def test_support_or_aid_from_someone_names_the_giver(extractor):
     text = "Peru got support from its allies Chile and Ecuador on Friday."
     support = one(extractor, text, "SUPPORT")
     assert {p["name"] for p in support["participants"]} >= {"Chile", "Ecuador", "Peru"}
+
+
+def test_leaders_who_gathered_for_a_summit_chaired_by_two_held_that_summit(extractor):
+    summit = one(
+        extractor,
+        "Leaders from twenty countries gathered in Valparaiso on Monday for the Pacific Summit, "
+        "co-chaired by Chilean President Gabriel Boric and Peruvian President Dina Boluarte.",
+        "CONSULT",
+    )
+    assert summit["kind"] == "summit" and summit["date"] == "2025-02-24"
+    names = {p["name"] for p in summit["participants"]}
+    assert {"Gabriel Boric", "Dina Boluarte"} <= names

@@ -274,6 +274,13 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
             for c in gathering.head.children
             if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < gathering.i
         ]
+    verb = gathering.head.head if gathering.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ == "VERB" and gathering.head.lower_ in ("for", "at"):
+        # "gathered for the summit, co-chaired by X and Y": the parser hangs the participle on
+        # the verb the summit is the occasion of
+        participles += [
+            c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > gathering.i
+        ]
     out: list[Token] = _chairs(gathering)
     for participle in participles:
         if participle.lemma_.lower().replace("-", "") not in GATHERING_HOST_VERBS:

@@ -170,6 +170,7 @@ def _drafts(
             mention = _mention(trigger, sent, index, published, dateline)
             host = _setting_of(mention, sent_mentions)
             if host is not None:  # "held talks during US-mediated discussions in Paris"
+                _name_the_occasion(host, mention)
                 host.mentions.append(mention)
                 sent_mentions.append((mention, host))
                 continue
@@ -205,6 +206,19 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft
         if clause.is_ancestor(token):
             return draft
     return None
+
+
+def _name_the_occasion(host: Draft, setting: Mention) -> None:
+    """ "Leaders gathered for the summit": the meeting is the summit, and the summit is what
+    to call it."""
+    first = host.mentions[0].trigger
+    token = setting.trigger.token
+    if (
+        first.kind == "meeting"
+        and setting.trigger.kind in GATHERING_KINDS
+        and token.head.lower_ == "for"
+    ):
+        first.kind = setting.trigger.kind
 
 
 def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Draft]:
