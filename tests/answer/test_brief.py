@@ -23,10 +23,12 @@ Saudi and Iranian officials held talks in Baghdad on March 4, according to Iraqi
 """
 
 
-async def test_sources_that_disagree_on_a_date_are_shown_side_by_side(tmp_path, extractor):
+async def test_sources_that_disagree_on_a_date_are_shown_side_by_side(
+    tmp_path, extractor, fresh_db
+):
     (tmp_path / "a.md").write_text(REPORT_A, encoding="utf-8")
     (tmp_path / "b.md").write_text(REPORT_B, encoding="utf-8")
-    engine = await Engine.open(make_settings(tmp_path / "b.db"), load_model=False)
+    engine = await Engine.open(make_settings(fresh_db), load_model=False)
     engine._extractor = extractor
     async with engine:
         await engine.ingest([tmp_path / "a.md", tmp_path / "b.md"])

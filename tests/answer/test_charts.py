@@ -90,8 +90,8 @@ def test_edge_width_counts_meetings_between_each_pair() -> None:
     assert summary.undated == 1 and summary.kinds[0] == "talks"
 
 
-async def test_a_busy_network_still_draws(tmp_path: Path) -> None:
-    async with await Engine.open(make_settings(tmp_path / "b.db"), load_model=False) as engine:
+async def test_a_busy_network_still_draws(fresh_db) -> None:
+    async with await Engine.open(make_settings(fresh_db), load_model=False) as engine:
         for day in range(1, 10):
             sides = (ARM, AZE) if day % 2 else (ENVOY, FIN)
             await engine.store.save(

@@ -3,8 +3,6 @@ would."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.answer.entity_match import EntityMatcher
 from bot.facts import Entity, Extraction
 from bot.ingest.article import Article
@@ -33,8 +31,8 @@ async def _answers(matcher: EntityMatcher) -> list[tuple[int, str] | None]:
     return [(k.entity_id, k.name) if k else None for k in found]
 
 
-async def test_incremental_refresh_matches_a_fresh_load(tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "briefbot.db")
+async def test_incremental_refresh_matches_a_fresh_load(fresh_db) -> None:
+    store = await Store.open(fresh_db)
     try:
         cached = EntityMatcher(store)
         await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])

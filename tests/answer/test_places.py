@@ -8,7 +8,6 @@ as a user would.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -59,8 +58,8 @@ def test_a_topic_keeps_its_own_in():
 
 
 @pytest.fixture
-async def engine(tmp_path: Path):
-    async with await Engine.open(make_settings(tmp_path / "b.db"), load_model=False) as engine:
+async def engine(fresh_db):
+    async with await Engine.open(make_settings(fresh_db), load_model=False) as engine:
         reports = [
             (
                 "Bosphorus Daily",

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
 from adapters.slack_app.platform import SlackPlatform
 from bot.config import Settings
 from bot.engine import Engine
+from bot.store.location import Location
 from tests.conftest import make_settings
 from tests.fakes.slack_api import FakeSlack
 from tests.schedule.helpers import TEAM, TOKEN
@@ -23,10 +23,9 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path, fake_slack: FakeSlack) -> Settings:
-    return make_settings(
-        tmp_path / "briefbot.db", SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake_slack.api_url
-    )
+def settings(fresh_db: Location, fake_slack: FakeSlack) -> Settings:
+    """A new database of each backend in turn (tests/conftest.py: fresh_db)."""
+    return make_settings(fresh_db, SLACK_BOT_TOKEN=TOKEN, SLACK_API_URL=fake_slack.api_url)
 
 
 @pytest.fixture

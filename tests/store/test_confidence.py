@@ -11,8 +11,8 @@ from tests.conftest import make_settings
 from tests.store.builders import article, country, extraction, said, talks
 
 
-async def _engine(tmp_path, **settings) -> Engine:
-    return await Engine.open(make_settings(tmp_path / "briefbot.db", **settings), load_model=False)
+async def _engine(db, **settings) -> Engine:
+    return await Engine.open(make_settings(db, **settings), load_model=False)
 
 
 async def _store_sure_and_unsure_facts(engine: Engine) -> None:
@@ -45,8 +45,8 @@ async def _store_sure_and_unsure_facts(engine: Engine) -> None:
     )
 
 
-async def test_facts_below_the_minimum_confidence_are_stored_but_not_answered(tmp_path):
-    async with await _engine(tmp_path, BRIEFBOT_MIN_CONFIDENCE=0.5) as engine:
+async def test_facts_below_the_minimum_confidence_are_stored_but_not_answered(fresh_db):
+    async with await _engine(fresh_db, BRIEFBOT_MIN_CONFIDENCE=0.5) as engine:
         await _store_sure_and_unsure_facts(engine)
         everything, _ = await engine.store.events(limit=10)
         talks_answer = await engine.answer("latest talks")
@@ -63,22 +63,22 @@ async def test_facts_below_the_minimum_confidence_are_stored_but_not_answered(tm
     assert "Brussels" not in shown and "Jon Vale" not in shown
 
 
-async def test_a_lower_minimum_shows_the_unsure_facts_too(tmp_path):
-    async with await _engine(tmp_path, BRIEFBOT_MIN_CONFIDENCE=0.1) as engine:
+async def test_a_lower_minimum_shows_the_unsure_facts_too(fresh_db):
+    async with await _engine(fresh_db, BRIEFBOT_MIN_CONFIDENCE=0.1) as engine:
         await _store_sure_and_unsure_facts(engine)
         answer = await engine.answer("latest talks")
     assert sorted(i.data["location"]["name"] for i in answer.items) == ["Brussels", "Tallinn"]
 
 
-async def test_a_fact_exactly_at_the_minimum_is_shown(tmp_path):
-    async with await _engine(tmp_path, BRIEFBOT_MIN_CONFIDENCE=0.8) as engine:
+async def test_a_fact_exactly_at_the_minimum_is_shown(fresh_db):
+    async with await _engine(fresh_db, BRIEFBOT_MIN_CONFIDENCE=0.8) as engine:
         await _store_sure_and_unsure_facts(engine)
         answer = await engine.answer("latest talks")
     assert [i.data["location"]["name"] for i in answer.items] == ["Tallinn"]
 
 
-async def test_a_statement_reported_again_keeps_the_higher_confidence(tmp_path):
-    async with await _engine(tmp_path) as engine:
+async def test_a_statement_reported_again_keeps_the_higher_confidence(fresh_db):
+    async with await _engine(fresh_db) as engine:
         quote = "the ferry link will reopen"
         await engine.store.save(
             article("Baltic Ledger", "2025-03-05"),
@@ -92,17 +92,17 @@ async def test_a_statement_reported_again_keeps_the_higher_confidence(tmp_path):
     assert len(rows) == 1 and rows[0]["confidence"] == 0.75 and len(rows[0]["sources"]) == 2
 
 
-def test_ask_json_items_carry_their_confidence(tmp_path, monkeypatch):
+def test_ask_json_items_carry_their_confidence(fresh_db, monkeypatch):
     import asyncio
 
     from bot.cli import app
 
     async def fill() -> None:
-        async with await _engine(tmp_path) as engine:
+        async with await _engine(fresh_db) as engine:
             await _store_sure_and_unsure_facts(engine)
 
     asyncio.run(fill())
-    monkeypatch.setenv("BRIEFBOT_DB", str(tmp_path / "briefbot.db"))
+    monkeypatch.setenv("BRIEFBOT_DB", str(fresh_db))
     monkeypatch.setenv("BRIEFBOT_MIN_CONFIDENCE", "0.5")
     result = CliRunner().invoke(app, ["ask", "latest talks", "--json"])
     assert result.exit_code == 0, result.output

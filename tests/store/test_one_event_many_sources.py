@@ -6,10 +6,9 @@ for as a user would ("latest talks"); the last test goes through spaCy as well.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.answer.render_text import render_text
 from bot.engine import Engine
+from bot.store.location import Location
 from tests.conftest import make_settings
 from tests.store.builders import article, country, extraction, person, talks
 
@@ -17,19 +16,19 @@ FIN, EST = country("FIN"), country("EST")
 MINISTER = person("Aino Kallas", "FIN")  # invented: a person counts as their country
 
 
-async def _latest_talks(tmp_path: Path, *reports):
+async def _latest_talks(db: Location, *reports):
     """Store each (article, event) and answer `latest talks`."""
     async with await Engine.open(
-        make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.5), load_model=False
+        make_settings(db, BRIEFBOT_MIN_CONFIDENCE=0.5), load_model=False
     ) as engine:
         for art, ev in reports:
             await engine.store.save(art, extraction(ev))
         return await engine.answer("latest talks")
 
 
-async def test_an_outlet_reporting_the_talks_a_day_later_gives_one_item_with_two_sources(tmp_path):
+async def test_an_outlet_reporting_the_talks_a_day_later_gives_one_item_with_two_sources(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -48,9 +47,9 @@ async def test_an_outlet_reporting_the_talks_a_day_later_gives_one_item_with_two
     ]
 
 
-async def test_an_undated_report_about_the_talks_joins_them(tmp_path):
+async def test_an_undated_report_about_the_talks_joins_them(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -65,9 +64,9 @@ async def test_an_undated_report_about_the_talks_joins_them(tmp_path):
     assert answer.items[0].data["date"] == "2025-03-04"
 
 
-async def test_all_three_reports_of_the_talks_are_one_item(tmp_path):
+async def test_all_three_reports_of_the_talks_are_one_item(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -81,9 +80,9 @@ async def test_all_three_reports_of_the_talks_are_one_item(tmp_path):
     assert len(answer.items) == 1 and len(answer.items[0].data["sources"]) == 3
 
 
-async def test_the_second_round_six_weeks_later_in_the_same_city_is_its_own_item(tmp_path):
+async def test_the_second_round_six_weeks_later_in_the_same_city_is_its_own_item(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -105,9 +104,9 @@ async def test_the_second_round_six_weeks_later_in_the_same_city_is_its_own_item
     ]
 
 
-async def test_planned_talks_then_a_report_of_them_held_become_one_concluded_event(tmp_path):
+async def test_planned_talks_then_a_report_of_them_held_become_one_concluded_event(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-01"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn", status="planned"),
@@ -134,9 +133,9 @@ async def test_planned_talks_then_a_report_of_them_held_become_one_concluded_eve
     assert len(held["sources"]) == 2
 
 
-async def test_a_later_report_never_moves_the_day_of_the_talks(tmp_path):
+async def test_a_later_report_never_moves_the_day_of_the_talks(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn", status="concluded"),
@@ -149,9 +148,9 @@ async def test_a_later_report_never_moves_the_day_of_the_talks(tmp_path):
     assert answer.items[0].data["date"] == "2025-03-04"
 
 
-async def test_sources_disagreeing_on_the_date_are_shown_side_by_side(tmp_path):
+async def test_sources_disagreeing_on_the_date_are_shown_side_by_side(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-05"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -174,9 +173,9 @@ async def test_sources_disagreeing_on_the_date_are_shown_side_by_side(tmp_path):
     )
 
 
-async def test_a_vaguer_date_that_holds_the_exact_one_is_no_disagreement(tmp_path):
+async def test_a_vaguer_date_that_holds_the_exact_one_is_no_disagreement(fresh_db):
     answer = await _latest_talks(
-        tmp_path,
+        fresh_db,
         (
             article("Baltic Ledger", "2025-03-04"),
             talks(FIN, EST, date="2025-03-04", place="Tallinn"),
@@ -211,14 +210,14 @@ foreign ministry said on Friday.
 
 
 async def test_two_outlets_wording_the_same_talks_differently_give_one_item_via_the_real_extractor(
-    tmp_path, extractor
+    tmp_path, extractor, fresh_db
 ):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.md").write_text(THURSDAY, encoding="utf-8")
     (folder / "b.md").write_text(FRIDAY, encoding="utf-8")
     engine = await Engine.open(
-        make_settings(tmp_path / "b.db", BRIEFBOT_MIN_CONFIDENCE=0.0), load_model=False
+        make_settings(fresh_db, BRIEFBOT_MIN_CONFIDENCE=0.0), load_model=False
     )
     engine._extractor = extractor
     async with engine:
