@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Settings
+from bot.store.location import Location
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -66,8 +67,9 @@ async def _read_database(store: Store) -> Check:
     return Check(True, f"{store.path}, {articles} articles", {"articles": articles})
 
 
-async def database_check(path: Path) -> Check:
-    """Open (migrating if needed) and read: what every command needs from the file."""
+async def database_check(path: Location) -> Check:
+    """Open (migrating if needed) and read: what every command needs from the database (an SQLite
+    file or a PostgreSQL URL)."""
 
     async def probe() -> Check:
         async with await Store.open(path) as store:
