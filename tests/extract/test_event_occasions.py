@@ -5,6 +5,7 @@ the meeting that was held. Sentences are the repository's own."""
 from __future__ import annotations
 
 from bot.extract.entities import link_entities
+from bot.extract.events import extract_events_with_evidence
 from bot.extract.extractor import ExtractRequest
 
 PUBLISHED = "2025-02-27"  # a Thursday
@@ -474,3 +475,22 @@ def test_leaders_who_gathered_for_a_summit_chaired_by_two_held_that_summit(extra
     assert summit["kind"] == "summit" and summit["date"] == "2025-02-24"
     names = {p["name"] for p in summit["participants"]}
     assert {"Gabriel Boric", "Dina Boluarte"} <= names
+
+
+def test_the_hosts_named_where_a_conference_was_put_off_are_the_conferences_hosts(extractor):
+    text = (
+        "Hosted by Chile and Norway, the conference on water security was postponed in June. "
+        "Chilean Foreign Minister Ana Rojas told the conference on Monday that water is a right."
+    )
+    conference = one(extractor, text, "CONSULT", "conference")
+    assert {"Chile", "Norway"} <= {p["name"] for p in conference["participants"]}
+
+
+def test_a_conference_that_would_be_held_is_not_told_as_held(extractor):
+    text = "The assembly decided in September last year that such a conference would be held."
+    doc = extractor.nlp(text)
+    found = extract_events_with_evidence(
+        doc, link_entities(doc), PUBLISHED, need_participants=False
+    )
+    conference = [event for event, _ in found if event.kind == "conference"]
+    assert conference and conference[0].status != "concluded"

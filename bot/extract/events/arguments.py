@@ -264,6 +264,12 @@ def _own_sides(token: Token) -> bool:
     )
 
 
+def gathering_hosts(gathering: Token, index: EntityIndex) -> list[Cluster]:
+    """The sides a summit's or conference's hosting phrase names ("Hosted by X and Y, the
+    conference ..."), as entities."""
+    return _clusters_in(_gathering_hosts(gathering), index)
+
+
 def _gathering_hosts(gathering: Token) -> list[Token]:
     """Who hosted, convened or chaired a summit or conference: "a conference hosted by X",
     "Hosted by X and Y, the conference was postponed" (the participle set before the subject)."""

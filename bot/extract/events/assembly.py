@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
-from bot.extract.events.arguments import find_participants
+from bot.extract.events.arguments import find_participants, gathering_hosts
 from bot.extract.events.confidence import EventEvidence, confidence
 from bot.extract.events.drafts import (
     Draft,
@@ -92,6 +92,7 @@ def extract_events_with_evidence(
         _place_lead_events(doc, drafts, dateline)
     meetings_during_visits(drafts)
     acts_at_occasions(drafts)
+    _hosts_told_elsewhere(doc, drafts, index)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not draft_participants(draft)):
@@ -117,6 +118,34 @@ def _evidence(draft: Draft, event: Event) -> EventEvidence:
         dated=event.date is not None and "date" not in draft.borrowed,
         placed=event.location is not None and "location" not in draft.borrowed,
     )
+
+
+def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> None:
+    """ "Hosted by X and Y, the conference was postponed in June": the article's one conference
+    has those hosts, whatever the sentence that names them tells of it."""
+    by_kind: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        trigger = draft.mentions[0].trigger
+        if trigger.type == "CONSULT" and trigger.kind in GATHERING_KINDS:
+            by_kind.setdefault(trigger.kind, []).append(draft)
+    for kind, found in by_kind.items():
+        if len(found) > 1:  # the one held, beside one still to come ("such a conference would")
+            found = [d for d in found if draft_status(d) != "planned"]
+        if len(found) != 1:
+            continue  # two conferences: which one "the conference" is, is not known
+        first = found[0].mentions[0]
+        own = {m.trigger.token.i for m in found[0].mentions}
+        for token in doc:
+            if (
+                token.i in own
+                or token.pos_ not in ("NOUN", "PROPN")
+                or token.lemma_.lower() != kind
+                or not is_definite(token)
+            ):
+                continue
+            for host in gathering_hosts(token, index):
+                if host not in first.participants:
+                    first.participants.append(host)
 
 
 def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:

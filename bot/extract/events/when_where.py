@@ -556,6 +556,8 @@ def find_status(
         "underway",
     ):
         return "ongoing"
+    if auxes & MODALS:
+        return None  # "decided that a conference would be held": not told to have been held
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
     if verb is trigger.governor and verb.dep_ == "acl" and verb.tag_ == "VBN":
