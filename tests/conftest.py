@@ -102,6 +102,20 @@ def _create_database(server, name: str, template: str | None = None) -> Postgres
     return PostgresLocation(server.url(name))
 
 
+def _drop_database(server, name: str) -> None:
+    """Each test's database goes when the test ends (a few MB each, hundreds of tests)."""
+    import asyncpg
+
+    async def drop() -> None:
+        conn = await asyncpg.connect(server.url())
+        try:
+            await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await conn.close()
+
+    asyncio.run(drop())
+
+
 @pytest.fixture(scope="session")
 def postgres_empty_template(postgres_server) -> str:
     """A migrated, empty database that each test's fresh database is copied from."""
@@ -128,7 +142,9 @@ def fresh_db(backend, tmp_path, request) -> Location:
         return tmp_path / "briefbot.db"
     server = request.getfixturevalue("postgres_server")
     template = request.getfixturevalue("postgres_empty_template")
-    return _create_database(server, server.new_database_name(), template)
+    name = server.new_database_name()
+    request.addfinalizer(lambda: _drop_database(server, name))
+    return _create_database(server, name, template)
 
 
 def _ingest_seeds(location: Location, extractor) -> None:
@@ -168,7 +184,9 @@ def seeded_db(backend, tmp_path, request) -> Location:
         return target
     server = request.getfixturevalue("postgres_server")
     template_name = request.getfixturevalue("postgres_seeded_template")
-    return _create_database(server, server.new_database_name("seeded"), template_name)
+    name = server.new_database_name("seeded")
+    request.addfinalizer(lambda: _drop_database(server, name))
+    return _create_database(server, name, template_name)
 
 
 @pytest.fixture
