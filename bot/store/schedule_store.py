@@ -242,7 +242,33 @@ class ScheduleStore(SideConnectionStore):
         return [make_row(Feed, r) for r in await self._rows(self.sql.LIST_FEEDS)]
 
     async def due_feeds(self, now: str) -> list[Feed]:
-        return [make_row(Feed, r) for r in await self._rows(self.sql.DUE_FEEDS, {"now": now})]
+        """Feeds whose time has come. Several processes on one PostgreSQL store each get their
+        own: a due feed is claimed by one of them until its poll is recorded (`feed_polled`,
+        `feed_failed`), so it is polled once per interval whichever replica finds it first."""
+        rows = await self._rows(self.sql.DUE_FEEDS, {"now": now})
+        if self.sql.CLAIM_FEED is None:
+            return [make_row(Feed, r) for r in rows]
+        # Claims the previous pass took but did not reach (its budget ran out) are given back.
+        await self._rows(self.sql.RELEASE_FEED_CLAIMS)
+        claimed = []
+        for row in rows:
+            feed = await self._claim_feed(row["id"], now)
+            if feed is not None:
+                claimed.append(feed)
+        return claimed
+
+    async def _claim_feed(self, feed_id: int, now: str) -> Feed | None:
+        if not (await self._rows(self.sql.CLAIM_FEED, {"id": feed_id}))[0][0]:
+            return None  # another process is polling it
+        still_due = await self._rows(self.sql.DUE_FEED, {"id": feed_id, "now": now})
+        if not still_due:  # another process polled it since the list was read
+            await self._release_feed(feed_id)
+            return None
+        return make_row(Feed, still_due[0])
+
+    async def _release_feed(self, feed_id: int) -> None:
+        if self.sql.RELEASE_FEED is not None:
+            await self._rows(self.sql.RELEASE_FEED, {"id": feed_id})
 
     async def feed_polled(
         self, feed_id: int, etag: str | None, last_modified: str | None, next_poll_at: str, now: str
@@ -255,12 +281,14 @@ class ScheduleStore(SideConnectionStore):
             "now": now,
         }
         await self._write(self.sql.FEED_POLLED, params)
+        await self._release_feed(feed_id)
 
     async def feed_failed(self, feed_id: int, error: str, next_poll_at: str, now: str) -> None:
         await self._write(
             self.sql.FEED_FAILED,
             {"id": feed_id, "error": error, "next_poll_at": next_poll_at, "now": now},
         )
+        await self._release_feed(feed_id)
 
     async def article_url_known(self, canonical_url: str) -> bool:
         return bool(await self._rows(self.sql.ARTICLE_URL_KNOWN, {"canonical_url": canonical_url}))

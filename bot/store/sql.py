@@ -554,6 +554,12 @@ LIST_WORKSPACE_FEEDS = (
 GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
 DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
 DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
+# Claims of due feeds between processes sharing one store: PostgreSQL's (bot.store.sql_postgres).
+# An SQLite file serves one host, where each due feed is polled by the process that finds it.
+CLAIM_FEED = None
+DUE_FEED = None
+RELEASE_FEED = None
+RELEASE_FEED_CLAIMS = None
 FEED_POLLED = """
 UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,
     failures = 0, last_error = NULL, last_polled_at = :now

@@ -582,6 +582,14 @@ LIST_WORKSPACE_FEEDS = (
 GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
 DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
 DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
+# Replicas: a due feed is polled by one process. It claims the feed with a session advisory lock
+# (key class 17001, the feed's id), reads it again to see that it is still due (another process
+# may have polled it since the list was read), and releases it once the poll is recorded; a
+# process that dies releases its claims with its connection.
+CLAIM_FEED = "SELECT pg_try_advisory_lock(17001, CAST(:id AS integer))"
+DUE_FEED = _FEED_COLUMNS + "\nWHERE id = :id AND next_poll_at <= :now"
+RELEASE_FEED = "SELECT pg_advisory_unlock(17001, CAST(:id AS integer))"
+RELEASE_FEED_CLAIMS = "SELECT pg_advisory_unlock_all()"
 FEED_POLLED = """
 UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,
     failures = 0, last_error = NULL, last_polled_at = :now
