@@ -202,3 +202,8 @@ def test_a_name_the_article_calls_an_outlet_is_an_outlet_not_a_person(extractor)
     )
     for name in ("Al-Sur", "El Mercurio", "Kommersant"):
         assert entity(x, name).kind == "media"
+
+
+def test_a_platform_a_leader_posts_on_is_an_outlet(extractor):
+    x = facts(extractor, "Gabriel Boric wrote on Truth Social that the talks had gone well.")
+    assert entity(x, "Truth Social").kind == "media"

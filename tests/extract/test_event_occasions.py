@@ -494,3 +494,15 @@ def test_a_conference_that_would_be_held_is_not_told_as_held(extractor):
     )
     conference = [event for event, _ in found if event.kind == "conference"]
     assert conference and conference[0].status != "concluded"
+
+
+def test_institutions_in_a_named_persons_title_are_no_sides(extractor):
+    text = (
+        "Chilean Special Envoy, Member of the Political Council of the Socialist Party and "
+        "Director of the Andean Affairs Office Juan Perez and Peruvian Foreign Minister Luis Vega "
+        "held talks in Lima on Monday."
+    )
+    talks = one(extractor, text, "CONSULT")
+    names = {p["name"] for p in talks["participants"]}
+    assert "Juan Perez" in names
+    assert not [n for n in names if "Council" in n or "Office" in n]

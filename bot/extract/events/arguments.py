@@ -44,6 +44,8 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             how = countries.match(cluster.name)
             if how and how.how in ("capital", "institution"):
                 cluster = index.country(cluster.country.code) or cluster
+        if cluster.kind == "organization" and _in_a_named_title(token):
+            continue  # "Member of the Political Bureau ... Wang Yi": his title, not a side
         cluster = _as_side(cluster, index)
         if cluster is not None and cluster.kind == "country":
             cluster = _office_holder(token, cluster, index) or cluster
@@ -56,6 +58,39 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
 # Events given by one side to another, whose noun names the giver with "from" ("support from
 # China", "aid from the EU").
 GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+
+
+# Words heading a title's "of" phrase besides the titles' own last words.
+TITLE_HEADS = frozenset({"member", "head", "chief"})
+
+
+def _in_a_named_title(token: Token) -> bool:
+    """An institution in the "of" phrase of a title that belongs to a named person ("Wang Yi,
+    Member of the Political Bureau of the CPC Central Committee and Director of the Foreign
+    Affairs Office"): the title says who he is, the institution takes no part of its own."""
+    node, in_title = token, False
+    while node.head.i != node.i:
+        if node.dep_ in ("conj", "compound", "appos", "det", "amod", "nmod", "punct"):
+            node = node.head
+        elif node.dep_ == "prep" and node.lower_ == "of" and node.head.ent_type_:
+            node = node.head  # inside the institution's own name ("Bureau of the Committee")
+        elif node.dep_ == "pobj" and node.head.lower_ == "of":
+            role = node.head.head
+            word = role.lower_.rstrip("s")
+            in_title |= role.pos_ in ("NOUN", "PROPN") and (
+                word in title_tails() or word in TITLE_HEADS
+            )
+            node = role
+        else:
+            break
+    if not in_title:
+        return False
+    return any(t.ent_type_ == "PERSON" for t in _noun_phrase(node))
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The phrase a noun heads, without the clauses in it."""
+    return _subtree_without_clauses(head)
 
 
 def _office_holder(token: Token, country: Cluster, index: EntityIndex) -> Cluster | None:
