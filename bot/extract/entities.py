@@ -622,6 +622,9 @@ class EntityIndex:
             phrase = self.doc[child.left_edge.i : child.right_edge.i + 1]
             for span in self.title_spans:
                 if phrase.start <= span.start and span.end <= phrase.end:
+                    if span.end < phrase.end and self.doc[span.end].pos_ == "PROPN":
+                        # "X and Indian Adviser Doval": the title of the name it stands before
+                        continue
                     country = None
                     for token in phrase:
                         found = country_index().resolve(token.text)

@@ -207,3 +207,12 @@ def test_a_name_the_article_calls_an_outlet_is_an_outlet_not_a_person(extractor)
 def test_a_platform_a_leader_posts_on_is_an_outlet(extractor):
     x = facts(extractor, "Gabriel Boric wrote on Truth Social that the talks had gone well.")
     assert entity(x, "Truth Social").kind == "media"
+
+
+def test_a_title_before_the_next_name_is_that_names_title_not_the_first_ones(extractor):
+    x = facts(
+        extractor,
+        "Juan Perez and Peruvian Special Representative and National Security Advisor Vega held "
+        "substantive discussions.",
+    )
+    assert entity(x, "Juan Perez").title != "National Security Adviser"
