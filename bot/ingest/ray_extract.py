@@ -1,33 +1,28 @@
-"""The Ray side of `briefbot ingest --engine ray`: the actor that extracts facts, and the tables
+"""The Ray side of `briefbot ingest --engine ray`: the actor that extracts facts, and the rows
 that carry articles to it and facts back.
 
-Ray Data hands each actor one block at a time; the driver makes every block one of the local
-engine's batches (at most `BATCH_SIZE` articles, in reading order), so spaCy sees the same texts
-together on both engines and the facts stored are the same.
+Each row of the Ray dataset is one of the local engine's batches (at most `BATCH_SIZE` articles,
+in reading order), and each call of the actor extracts one row, so spaCy sees the same texts
+together on both engines and the facts stored are the same. Batches and results travel pickled:
+they are our own dataclasses, sent by the driver that started the job to the workers it runs on
+and back (a Ray cluster runs whatever code its clients send anyway).
 
-This module is imported on Ray's workers and by the driver, but only when the ray engine runs:
-pyarrow (a dependency of Ray Data) is imported inside the functions, because a plain install of
-Briefbot has neither and every module must still import.
+This module is imported on Ray's workers and by the driver, and imports nothing of Ray's: a plain
+install of Briefbot has no Ray, and every module must still import.
 """
 
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.extract.batching import MAX_BATCH_CHARS
 from bot.extract.extractor import Extractor, ExtractRequest
 from bot.facts import Extraction
 
-if TYPE_CHECKING:
-    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
-
 LoadExtractor = Callable[[str], Extractor]
-
-REQUEST_COLUMNS = ("index", "id", "text", "published", "title")
-RESULT_COLUMNS = ("index", "facts", "error")
 
 
 @dataclass(frozen=True)
@@ -39,63 +34,36 @@ class IndexedResult:
     error: str | None
 
 
-def requests_table(first_index: int, requests: Sequence[ExtractRequest]) -> pa.Table:
-    """One block of the Ray dataset: a batch of requests numbered from `first_index`."""
-    import pyarrow as pa
-
-    return pa.table(
-        {
-            "index": pa.array(range(first_index, first_index + len(requests)), pa.int64()),
-            "id": pa.array([r.id for r in requests], pa.string()),
-            "text": pa.array([r.text for r in requests], pa.large_string()),
-            "published": pa.array([r.published for r in requests], pa.string()),
-            "title": pa.array([r.title for r in requests], pa.string()),
-        }
-    )
+def batch_row(first_index: int, requests: Sequence[ExtractRequest]) -> dict[str, Any]:
+    """One row of the Ray dataset: a whole batch, its articles numbered from `first_index`."""
+    return {"first": first_index, "requests": pickle.dumps(list(requests))}
 
 
-def table_requests(table: pa.Table) -> tuple[list[int], list[ExtractRequest]]:
-    columns = {name: table.column(name).to_pylist() for name in REQUEST_COLUMNS}
-    requests = [
-        ExtractRequest(id=i, text=t, published=p, title=h)
-        for i, t, p, h in zip(
-            columns["id"], columns["text"], columns["published"], columns["title"], strict=True
-        )
+def extract_row(
+    extractor: Extractor, first: int, requests: bytes, max_chars: int = MAX_BATCH_CHARS
+) -> bytes:
+    """A batch's outcomes, pickled, one per article in order."""
+    batch: list[ExtractRequest] = pickle.loads(requests)
+    results: list[Extraction | Exception]
+    try:
+        results = list(extractor.extract_many(batch, max_chars=max_chars))
+    except Exception as error:
+        # extract_many already isolates each article; should anything else fail, the batch's
+        # articles are refused rather than the whole Ray job failing, and the rest goes on.
+        results = [error] * len(batch)
+    outcomes = [
+        IndexedResult(first + i, None, str(r) or type(r).__name__)
+        if isinstance(r, Exception)  # an error's message, not the error: it may not pickle
+        else IndexedResult(first + i, r, None)
+        for i, r in enumerate(results)
     ]
-    return columns["index"], requests
+    return pickle.dumps(outcomes, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def results_table(indexes: Sequence[int], results: Sequence[Extraction | Exception]) -> pa.Table:
-    """Facts travel pickled: they are our own dataclasses, from our own workers, read once by the
-    driver that started them (a Ray cluster runs whatever code its clients send anyway)."""
-    import pyarrow as pa
-
-    facts: list[bytes | None] = []
-    errors: list[str | None] = []
-    for result in results:
-        if isinstance(result, Exception):
-            facts.append(None)
-            errors.append(str(result) or type(result).__name__)
-        else:
-            facts.append(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-            errors.append(None)
-    return pa.table(
-        {
-            "index": pa.array(indexes, pa.int64()),
-            "facts": pa.array(facts, pa.large_binary()),
-            "error": pa.array(errors, pa.string()),
-        }
-    )
-
-
-def table_results(table: pa.Table) -> list[IndexedResult]:
-    columns: dict[str, list[Any]] = {n: table.column(n).to_pylist() for n in RESULT_COLUMNS}
-    return [
-        IndexedResult(index, pickle.loads(facts) if facts is not None else None, error)
-        for index, facts, error in zip(
-            columns["index"], columns["facts"], columns["error"], strict=True
-        )
-    ]
+def row_results(row: Mapping[str, Any]) -> list[IndexedResult]:
+    """What one output row of the Ray dataset carries back."""
+    outcomes: list[IndexedResult] = pickle.loads(row["results"])
+    return outcomes
 
 
 class ExtractActor:
@@ -111,13 +79,14 @@ class ExtractActor:
         self.extractor = load_extractor(model)
         self.max_chars = max_chars
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        indexes, requests = table_requests(batch)
-        results: list[Extraction | Exception]
-        try:
-            results = list(self.extractor.extract_many(requests, max_chars=self.max_chars))
-        except Exception as error:
-            # extract_many already isolates each article; should anything else fail, the batch's
-            # articles are refused rather than the whole Ray job failing, and the rest goes on.
-            results = [error] * len(requests)
-        return results_table(indexes, results)
+    def __call__(self, rows: Mapping[str, Iterable[Any]]) -> dict[str, list[Any]]:
+        """Rows in Ray Data's "numpy" format (a column each); usually one, a batch."""
+        firsts = [int(first) for first in rows["first"]]
+        payloads = [bytes(payload) for payload in rows["requests"]]
+        return {
+            "first": firsts,
+            "results": [
+                extract_row(self.extractor, first, payload, self.max_chars)
+                for first, payload in zip(firsts, payloads, strict=True)
+            ],
+        }

@@ -6,9 +6,9 @@ the one writer: each article's facts are stored in one transaction (`store_resul
 order, while Ray extracts the articles after it. Ray Data runs the extraction: `map_batches` with
 `ExtractActor`, a pool of actors that each load the spaCy pipeline once.
 
-Articles go to Ray in windows of `RayOptions.window`: Ray Data has no source fed by a running
-coroutine, so each window is one dataset (and one actor pool, whose model loads are paid once
-per window). Memory stays bounded by the window however large the archive.
+Articles go to Ray in windows (at least 2,048 articles, 512 per actor): Ray Data has no source fed
+by a running coroutine, so each window is one dataset (and one actor pool, whose model loads are
+paid once per window). Memory stays bounded by the window however large the archive.
 
 Ray is imported only here and only when this engine runs: it is the `ray` extra.
 """
@@ -22,10 +22,10 @@ import os
 import re
 import threading
 import warnings
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.config import Settings
 from bot.extract.batching import MAX_BATCH_CHARS
@@ -37,20 +37,19 @@ from bot.ingest.ray_extract import (
     ExtractActor,
     IndexedResult,
     LoadExtractor,
-    requests_table,
-    table_results,
+    batch_row,
+    row_results,
 )
 from bot.ingest.report import IngestReport
 from bot.store.store import Store
 
-if TYPE_CHECKING:
-    import pyarrow as pa  # type: ignore[import-untyped]  # no stubs
-
 log = logging.getLogger("briefbot.ingest")
 
-# A window of 2,048 articles is some 10-20 MB of text and minutes of extraction, against a few
-# seconds to start its actors and load their models.
-DEFAULT_WINDOW = 2048
+# Each actor gets at least this many batches a window (512 articles, a minute or two of work)
+# against a few seconds to start it and load its model; and a window is at least 2,048 articles
+# (some 10-20 MB of text).
+BATCHES_PER_ACTOR = 32
+MIN_WINDOW = 2048
 
 
 class RayUnavailable(RuntimeError):
@@ -61,7 +60,7 @@ class RayUnavailable(RuntimeError):
 class RayOptions:
     address: str | None = None  # a running cluster; None starts a local Ray for the run
     concurrency: int | None = None  # extraction actors, one CPU each; None: every CPU
-    window: int = DEFAULT_WINDOW  # articles handed to Ray Data at once
+    window: int | None = None  # articles handed to Ray Data at once; None: by the actors
 
 
 @dataclass
@@ -107,12 +106,22 @@ class RaySession:
                         logging.getLogger(name).setLevel(logging.CRITICAL)
             import_ray().shutdown()
 
+    def concurrency(self) -> int:
+        """Actors asked for: `--ray-concurrency`, else one per CPU of the cluster."""
+        if self.options.concurrency:
+            return self.options.concurrency
+        return max(1, int(import_ray().cluster_resources().get("CPU", 1)))
+
     def actors(self, batches: int) -> int:
-        """Actors for a window of `batches` blocks: one per CPU asked for, never more than there
-        are blocks to hand out (an actor without work would still load its model)."""
-        ray = import_ray()
-        wanted = self.options.concurrency or int(ray.cluster_resources().get("CPU", 1))
-        return max(1, min(wanted, batches))
+        """Actors for a window of `batches` batches, never more than there are batches to hand out
+        (an actor without work would still load its model)."""
+        return max(1, min(self.concurrency(), batches))
+
+    def window(self) -> int:
+        """Articles a window: enough to keep every actor busy for longer than it takes to start."""
+        if self.options.window:
+            return self.options.window
+        return max(MIN_WINDOW, BATCHES_PER_ACTOR * BATCH_SIZE * self.concurrency())
 
 
 def import_ray() -> Any:
@@ -152,8 +161,8 @@ class _Stream:
 
     _END = object()
 
-    def __init__(self, tables: Iterable[pa.Table]) -> None:
-        self.tables = tables
+    def __init__(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        self.rows = rows
         self.queue: asyncio.Queue[object] = asyncio.Queue()
         self.loop = asyncio.get_running_loop()
         self.stopping = threading.Event()
@@ -161,17 +170,17 @@ class _Stream:
         self.thread.start()
 
     def _read(self) -> None:
-        tables = iter(self.tables)
+        rows = iter(self.rows)
         try:
-            for table in tables:
+            for row in rows:
                 if self.stopping.is_set():
                     break
-                self._hand_over(table)
+                self._hand_over(row)
             self._hand_over(self._END)
         except BaseException as error:  # the job failed: the reader raises it
             self._hand_over(error)
         finally:
-            close = getattr(tables, "close", None)
+            close = getattr(rows, "close", None)
             if close is not None:
                 with contextlib.suppress(Exception):
                     close()
@@ -183,12 +192,13 @@ class _Stream:
     def __aiter__(self) -> _Stream:
         return self
 
-    async def __anext__(self) -> pa.Table:
+    async def __anext__(self) -> Mapping[str, Any]:
         item = await self.queue.get()
         if item is self._END:
             raise StopAsyncIteration
         if isinstance(item, BaseException):
             raise item
+        assert isinstance(item, Mapping)
         return item
 
     def stop(self) -> None:
@@ -229,12 +239,13 @@ class RayIngester:
                 on_result(kind, origin, detail)
 
         with RaySession(self.options) as session:
-            async for window in self._windows(read_targets(targets, self.settings), note):
+            items = read_targets(targets, self.settings)
+            async for window in self._windows(items, note, session.window()):
                 await self._ingest_window(session, window, note)
         return report
 
     async def _windows(
-        self, items: AsyncIterator[Article | tuple[str, str]], note: OnResult
+        self, items: AsyncIterator[Article | tuple[str, str]], note: OnResult, size: int
     ) -> AsyncIterator[list[list[Article]]]:
         """The new articles in batches as the local engine makes them, a window of them at a time;
         refusals and duplicates are noted on the way, before any extraction."""
@@ -251,7 +262,7 @@ class RayIngester:
             if len(batch) >= BATCH_SIZE:
                 window.append(batch)
                 batch = []
-                if len(window) * BATCH_SIZE >= self.options.window:
+                if len(window) * BATCH_SIZE >= size:
                     yield window
                     window = []
         if batch:
@@ -287,12 +298,14 @@ class RayIngester:
     ) -> AsyncIterator[IndexedResult]:
         """Each article's outcome, in reading order, as Ray Data streams them back."""
         ray = import_ray()
-        blocks, first = [], 0
+        rows: list[dict[str, Any]] = []
+        first = 0
         for batch in window:
             requests = [ExtractRequest(a.origin, a.text, a.published, a.title) for a in batch]
-            blocks.append(requests_table(first, requests))
+            rows.append(batch_row(first, requests))
             first += len(batch)
-        dataset = ray.data.from_arrow(blocks)
+        # One block a batch, so that each batch goes to whichever actor is free.
+        dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
         # Storing in reading order keeps which report is an event's first the local engine's.
         dataset.context.execution_options.preserve_order = True
         dataset.context.enable_progress_bars = False  # the ingest has its own
@@ -307,19 +320,19 @@ class RayIngester:
                     "max_chars": self.max_batch_chars,
                     "load_extractor": self.load_extractor,
                 },
-                batch_size=None,  # a block is a batch: the blocks are the local engine's batches
-                batch_format="pyarrow",
-                compute=ray.data.ActorPoolStrategy(size=session.actors(len(blocks))),
+                batch_size=1,  # a row is a batch: the local engine's, made above
+                batch_format="numpy",  # (a column each; numpy itself is not needed)
+                compute=ray.data.ActorPoolStrategy(size=session.actors(len(rows))),
                 num_cpus=1,
                 # No restarts or retries: an article that crashes its actor would be retried for
                 # ever. A failed job refuses what it did not return, and the same ingest run
                 # again extracts only that (the rest is skipped as duplicates).
                 max_restarts=0,
             )
-        stream = _Stream(extracted.iter_batches(batch_size=None, batch_format="pyarrow"))
+        stream = _Stream(extracted.iter_rows())
         try:
-            async for table in stream:
-                for outcome in table_results(table):
+            async for row in stream:
+                for outcome in row_results(row):
                     yield outcome
         finally:
             stream.stop()

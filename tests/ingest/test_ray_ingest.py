@@ -287,14 +287,35 @@ def test_options_of_one_engine_are_refused_for_the_other(options, tmp_path):
     assert not (tmp_path / "cli.db").exists()
 
 
-def test_extraction_results_travel_back_intact():
-    from bot.ingest.ray_extract import requests_table, results_table, table_requests, table_results
+def test_a_window_gives_every_actor_enough_batches_to_outweigh_its_start():
+    def window(**options: int) -> int:
+        return RaySession(RayOptions(**options)).window()
+
+    assert window(concurrency=2) == 2048  # the least: some 10-20 MB of text
+    assert window(concurrency=8) == 8 * 32 * BATCH_SIZE
+    assert window(concurrency=8, window=100) == 100
+
+
+class OneFailsOneWorks(Extractor):
+    def __init__(self) -> None:  # no model: this test only carries results
+        pass
+
+    def extract_many(self, requests, batch_size=BATCH_SIZE, max_chars=60_000):
+        first, second = requests
+        yield Extraction(id=first.id, title=first.title, published=first.published)
+        yield ValueError("bad")
+
+
+def test_a_batch_and_its_facts_travel_to_the_actor_and_back_intact():
+    from bot.ingest.ray_extract import ExtractActor, batch_row, row_results
 
     requests = [ExtractRequest("a.md", "Text one.", "2025-03-01", "One"), ExtractRequest(None, "")]
-    indexes, decoded = table_requests(requests_table(7, requests))
-    assert (indexes, decoded) == ([7, 8], requests)
+    actor = ExtractActor("no model", load_extractor=lambda model: OneFailsOneWorks())
+    row = batch_row(7, requests)
+    # Ray hands the actor columns (of one row here) and takes columns back.
+    columns = actor({"first": [row["first"]], "requests": [row["requests"]]})
+    out = {"first": columns["first"][0], "results": columns["results"][0]}
 
-    facts = Extraction(id="a.md", title="One", published="2025-03-01")
-    [ok, failed] = table_results(results_table([7, 8], [facts, ValueError("bad")]))
-    assert (ok.index, ok.facts, ok.error) == (7, facts, None)
+    [ok, failed] = row_results(out)
+    assert (ok.index, ok.facts, ok.error) == (7, Extraction("a.md", "One", "2025-03-01"), None)
     assert (failed.index, failed.facts, failed.error) == (8, None, "bad")
