@@ -9,7 +9,7 @@ import asyncio
 import time
 import zlib
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -208,7 +208,7 @@ def newest_entries(entries: Sequence[Any], cap: int) -> tuple[list[Any], int]:
 
 
 async def ordered_bounded(
-    items: Iterable[T], work: Callable[[T], Awaitable[R]], limit: int
+    items: Iterable[T], work: Callable[[T], Coroutine[Any, Any, R]], limit: int
 ) -> AsyncIterator[R]:
     """`work(item)` for every item, at most `limit` running at once, results in item order.
 
@@ -265,7 +265,10 @@ async def fetch_articles(
 
 
 def over_cap(skipped: int, read: int) -> str:
-    return f"{skipped:,} older feed entries skipped: a pass reads the newest {read} (BRIEFBOT_FEED_MAX_ENTRIES)"
+    return (
+        f"{skipped:,} older feed entries skipped: a pass reads the newest {read} "
+        "(BRIEFBOT_FEED_MAX_ENTRIES)"
+    )
 
 
 async def article_from_entry(

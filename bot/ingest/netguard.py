@@ -175,7 +175,8 @@ class PinnedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         address = await self.checked_address(host, port)
-        if self._proxy is not None and not urllib.request.proxy_bypass_environment(host):
+        # proxy_bypass is proxy_bypass_environment on Linux: it honours no_proxy
+        if self._proxy is not None and not urllib.request.proxy_bypass(host):
             return await self._tunnel(address, port, timeout)
         return await self._inner.connect_tcp(address, port, timeout, local_address, socket_options)
 

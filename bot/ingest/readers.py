@@ -60,7 +60,8 @@ def decode(data: bytes) -> str:
         legacy = _windows_1252(data)
         if legacy is None:
             raise ArticleError(
-                f"not UTF-8 text (invalid byte at offset {error.start}) and not clearly Windows-1252; "
+                f"not UTF-8 text (invalid byte at offset {error.start}) "
+                "and not clearly Windows-1252; "
                 "convert it to UTF-8"
             ) from error
         return legacy

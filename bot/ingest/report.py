@@ -16,4 +16,7 @@ class IngestReport:
         return bool(self.added or self.skipped)
 
     def summary(self) -> str:
-        return f"{len(self.added)} added, {len(self.skipped)} skipped (duplicate), {len(self.refused)} refused"
+        return (
+            f"{len(self.added)} added, {len(self.skipped)} skipped (duplicate), "
+            f"{len(self.refused)} refused"
+        )

@@ -30,7 +30,8 @@ async def test_seed_is_ingested_with_its_metadata_and_facts(engine):
     assert len(report.added) == 1 and not report.refused
     [(title, source, author, published)] = rows(
         engine.settings.db,
-        "SELECT a.title, s.name, a.author, a.published FROM articles a JOIN sources s ON s.id = a.source_id",
+        "SELECT a.title, s.name, a.author, a.published "
+        "FROM articles a JOIN sources s ON s.id = a.source_id",
     )
     assert title == "Russia-US talks commence in Istanbul to address embassy issues"
     assert (source, author, published) == ("Caliber.Az", "Vafa Guliyeva", "2025-02-27")
@@ -120,7 +121,10 @@ async def test_utf16_with_bom_is_read(engine, tmp_path):
 
 async def test_latin1_text_is_read_when_the_encoding_is_clear(engine, tmp_path):
     path = tmp_path / "latin1.txt"
-    text = "Pourparlers à Genève\nLe ministre a déclaré que les négociations à Genève étaient très utiles et constructives."
+    text = (
+        "Pourparlers à Genève\nLe ministre a déclaré que les négociations à Genève étaient "
+        "très utiles et constructives."
+    )
     path.write_bytes(text.encode("cp1252"))
     report = await engine.ingest([path])
     assert report.added == [str(path)], report.refused
@@ -164,8 +168,10 @@ async def test_html_article_is_read_with_trafilatura(engine, tmp_path):
         * 4
     )
     html = f"""<html><head><title>Talks in Geneva</title>
-    <meta property="og:site_name" content="Example News"><meta name="date" content="2025-03-02"></head>
-    <body><nav>Home | World</nav><article><h1>Talks in Geneva</h1><p>{body}</p><p>{body}</p></article>
+    <meta property="og:site_name" content="Example News">
+    <meta name="date" content="2025-03-02"></head>
+    <body><nav>Home | World</nav>
+    <article><h1>Talks in Geneva</h1><p>{body}</p><p>{body}</p></article>
     <footer>Copyright</footer></body></html>"""
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
