@@ -20,6 +20,7 @@ import contextlib
 import logging
 import os
 import re
+import sys
 import threading
 import warnings
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
@@ -138,10 +139,13 @@ def import_ray() -> Any:
         raise RayUnavailable(
             "the ray engine needs Ray Data: pip install 'briefbot[ray]' (or 'ray[data]')"
         ) from error
-    for name in ("ray", "ray.data"):  # their INFO lines would bury the ingest's own output
-        logging.getLogger(name).setLevel(logging.WARNING)
-    # It warns that its progress bars are off: the ingest shows its own.
-    logging.getLogger("ray.data._internal.progress").setLevel(logging.ERROR)
+    logging.getLogger("ray").setLevel(logging.WARNING)  # its INFO lines would bury ours
+    # Ray Data writes everything to its session log (/tmp/ray/session_latest/logs/ray-data) and
+    # echoes it on the terminal: progress, and pages of remote tracebacks for failures that the
+    # ingest reports itself in one line. The terminal keeps the ingest's own lines only.
+    for handler in logging.getLogger("ray.data").handlers:
+        if getattr(handler, "stream", None) in (sys.stderr, sys.stdout):
+            handler.setLevel(logging.CRITICAL)
     # A local Ray turns token authentication on and says so each start; that is what we want,
     # so only that line is dropped (a warning that authentication is off still shows).
     auth = logging.getLogger("ray._private.authentication.authentication_token_setup")
