@@ -95,7 +95,7 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
         conn.row_factory = aiosqlite.Row
         await conn.execute(sql.PRAGMA_FOREIGN_KEYS)
         if not read_only:
-            await conn.execute(sql.PRAGMA_WAL)
+            await _switch_to_wal(conn)
             await conn.execute(sql.PRAGMA_SYNC_NORMAL)
         return conn
     except sqlite3.Error as error:
@@ -103,6 +103,24 @@ async def connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connectio
             # aiosqlite's connection thread is not a daemon: left open, the process never exits.
             await conn.close()
         raise _explain(error, path) from error
+
+
+WAL_ATTEMPTS = 100
+WAL_RETRY_SECONDS = 0.1
+
+
+async def _switch_to_wal(conn: aiosqlite.Connection) -> None:
+    """WAL mode, waiting for the file if need be. Several processes opening one new file at once
+    (`docker compose up` on a fresh volume) all switch it: the switch takes a lock that SQLite's
+    busy timeout does not wait for, so "database is locked" is tried again for up to 10 s."""
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            await conn.execute(sql.PRAGMA_WAL)
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == WAL_ATTEMPTS - 1:
+                raise
+            await asyncio.sleep(WAL_RETRY_SECONDS)
 
 
 def script_statements(script: str) -> list[str]:
