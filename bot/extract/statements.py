@@ -52,6 +52,29 @@ def _emphasis() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _expression() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("speech_verbs")["expression"]
+    return frozenset(data["verbs"]), frozenset(data["nouns"])
+
+
+def _expressed_clause(verb: Token) -> Token | None:
+    """ "Expressed hope that ...", "voiced concern that ...": the that-clause of the state of
+    mind the verb's object names, which is what was said."""
+    verbs, nouns = _expression()
+    if verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+        return None
+    for noun in verb.children:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in nouns:
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                return clause
+    return None
+
+
+@lru_cache(maxsize=1)
 def _stance() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("speech_verbs")
     return frozenset(data["stance"]), frozenset(data["stance_preps"])
@@ -190,6 +213,17 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             parts = [p for p in parts if _words(text[p[0] : p[1]]) >= 3] or parts
             if parts:
                 found.append(_make(source, "according to", parts, token.sent, token.i, "according"))
+            continue
+        expressed = _expressed_clause(token)
+        if expressed is not None and not any(c.dep_ == "neg" for c in token.children):
+            subject = _subject(token)
+            if subject is not None:
+                right = _trimmed_end(doc[expressed.left_edge.i : expressed.right_edge.i + 1])
+                parts = _around(doc, expressed.left_edge, right, token, subject)
+                if parts and sum(e - s for s, e in parts) >= 8:
+                    found.append(
+                        _make(subject, token.lemma_, parts, token.sent, token.i, "reported")
+                    )
             continue
         stance = token.pos_ == "VERB" and token.lemma_ in _stance()[0]
         if not (stance or _is_speech(token)) or any(c.dep_ == "neg" for c in token.children):

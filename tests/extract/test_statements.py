@@ -272,3 +272,18 @@ def test_reporting_clause_inside_the_content_is_cut_out(say):
         "the president has grown exasperated with the campaign",
     ]
     assert "advisers" in s.speaker_text
+
+
+def test_a_hope_or_a_concern_expressed_with_a_that_clause_is_what_was_said(say):
+    text = (
+        "Chilean Foreign Minister Ana Rojas expressed hope that the border talks with Peru "
+        "would resume in April."
+    )
+    s = only(say(text), "border talks with Peru")
+    assert s.speaker == "Ana Rojas"
+    assert s.content == "that the border talks with Peru would resume in April"
+    assert not [
+        s
+        for s in say("Ana Rojas did not express hope that the talks would resume in April.")
+        if "resume" in s.content
+    ]
