@@ -80,22 +80,30 @@ class Notice:
     reason: str | None
 
 
+def _same_keys(new: NewSubscription) -> dict[str, str | None]:
+    """What makes two subscriptions the same briefing in the same channel."""
+    keys = ("platform", "workspace", "channel", "cron", "timezone", "topic")
+    return {k: getattr(new, k) for k in keys}
+
+
 class ScheduleStore(SideConnectionStore):
     """Subscriptions, feeds and the delivery log, on their own connection (see
     SideConnectionStore)."""
 
     # --- subscriptions -----------------------------------------------------------------------
     async def add_subscription(self, new: NewSubscription, now: str) -> int:
+        """Add the subscription; the id. The same subscription (a command a moment earlier in
+        this process or another replica, between the caller's check and now) is not added twice:
+        its id is returned. Checked and inserted in one write transaction."""
         async with self._transaction() as db:
+            same = await db.fetch(self.sql.FIND_SAME_SUBSCRIPTION, _same_keys(new))
+            if same:
+                return int(same[0]["id"])
             rows = await db.fetch(self.sql.INSERT_SUBSCRIPTION, {**vars(new), "now": now})
             return int(rows[0][0])
 
     async def same_subscription(self, new: NewSubscription) -> Subscription | None:
-        params = {
-            k: getattr(new, k)
-            for k in ("platform", "workspace", "channel", "cron", "timezone", "topic")
-        }
-        rows = await self._rows(self.sql.FIND_SAME_SUBSCRIPTION, params)
+        rows = await self._rows(self.sql.FIND_SAME_SUBSCRIPTION, _same_keys(new))
         return make_row(Subscription, rows[0]) if rows else None
 
     async def subscription(self, subscription_id: int) -> Subscription | None:
