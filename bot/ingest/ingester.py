@@ -90,22 +90,10 @@ class Ingester:
             in_flight.append((batch, asyncio.create_task(extraction.run(requests))))
 
         try:
-            batch: list[Article] = []
-            async for item in items:
-                if isinstance(item, tuple):
-                    note("refused", *item)
-                    continue
-                if await self.store.find_duplicate(item):
-                    note("skipped", item.origin or item.title, "duplicate")
-                    continue
-                batch.append(item)
-                if len(batch) >= BATCH_SIZE:
-                    start(batch)
-                    batch = []
-                    while len(in_flight) > self.workers:
-                        await self._store_batch(*in_flight.popleft(), note)
-            if batch:
+            async for batch in new_batches(items, self.store, note):
                 start(batch)
+                while len(in_flight) > self.workers:
+                    await self._store_batch(*in_flight.popleft(), note)
             while in_flight:
                 await self._store_batch(*in_flight.popleft(), note)
         finally:
@@ -120,6 +108,27 @@ class Ingester:
         results = await extracting
         for article, result in zip(batch, results, strict=True):
             await store_result(self.store, article, result, note)
+
+
+async def new_batches(
+    items: AsyncIterator[Article | tuple[str, str]], store: Store, note: OnResult
+) -> AsyncIterator[list[Article]]:
+    """The articles not stored before, in extraction batches of BATCH_SIZE; refusals and
+    duplicates are noted on the way, before any extraction (shared by every engine)."""
+    batch: list[Article] = []
+    async for item in items:
+        if isinstance(item, tuple):
+            note("refused", *item)
+            continue
+        if await store.find_duplicate(item):
+            note("skipped", item.origin or item.title, "duplicate")
+            continue
+        batch.append(item)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 async def read_targets(

@@ -32,7 +32,7 @@ from bot.config import Settings
 from bot.extract.batching import MAX_BATCH_CHARS
 from bot.extract.extractor import BATCH_SIZE, Extractor, ExtractRequest
 from bot.ingest.article import Article
-from bot.ingest.ingester import OnResult, read_targets, store_result
+from bot.ingest.ingester import OnResult, new_batches, read_targets, store_result
 from bot.ingest.parallel import Result
 from bot.ingest.ray_extract import (
     ExtractActor,
@@ -254,23 +254,11 @@ class RayIngester:
         """The new articles in batches as the local engine makes them, a window of them at a time;
         refusals and duplicates are noted on the way, before any extraction."""
         window: list[list[Article]] = []
-        batch: list[Article] = []
-        async for item in items:
-            if isinstance(item, tuple):
-                note("refused", *item)
-                continue
-            if await self.store.find_duplicate(item):
-                note("skipped", item.origin or item.title, "duplicate")
-                continue
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                window.append(batch)
-                batch = []
-                if len(window) * BATCH_SIZE >= size:
-                    yield window
-                    window = []
-        if batch:
+        async for batch in new_batches(items, self.store, note):
             window.append(batch)
+            if len(window) * BATCH_SIZE >= size:
+                yield window
+                window = []
         if window:
             yield window
 
