@@ -411,6 +411,8 @@ class FakeSlack:
 
     _rate_limits: dict[str, list[int]] = field(default_factory=dict)
     _failures: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    _hangs: dict[str, list[int]] = field(default_factory=dict)  # method -> call numbers to hold
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
     _runner: web.AppRunner | None = None
     _root: str = ""
     _ts: count = field(default_factory=lambda: count(1))
@@ -435,6 +437,12 @@ class FakeSlack:
         """Answer the next calls of `method` with `{"ok": false, "error": error}` at `status`."""
         self._failures.setdefault(method, []).extend([(status, error)] * times)
 
+    def hang(self, method: str, *, call: int = 1) -> None:
+        """Never answer the `call`-th call of `method` (counted from now, 1 = the next one): the
+        request is recorded in `calls` and then held, unaccepted, until the fake stops. So a
+        client killed while waiting was not accepted: no message, no side effect."""
+        self._hangs.setdefault(method, []).append(len(self.called(method)) + call)
+
     def called(self, method: str) -> list[Call]:
         return [call for call in self.calls if call.method == method]
 
@@ -453,6 +461,7 @@ class FakeSlack:
         return self
 
     async def stop(self) -> None:
+        self._released.set()
         if self._socket is not None:
             await self._socket.close()
         if self._runner is not None:
@@ -467,6 +476,9 @@ class FakeSlack:
         auth = request.headers.get("Authorization", "")
         token = auth.removeprefix("Bearer ") if auth.startswith("Bearer ") else args.get("token")
         self.calls.append(Call(method, args, token))
+        if len(self.called(method)) in self._hangs.get(method, ()):
+            await self._released.wait()
+            return web.json_response({"ok": False, "error": "fatal_error"}, status=503)
         if (limited := self._take_rate_limit(method)) is not None:
             return limited
         if (failed := self._take_failure(method)) is not None:
