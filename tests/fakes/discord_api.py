@@ -6,7 +6,9 @@ message (type 3; the response updates that message in place, type 7, or defers i
 side answers what discord.py calls (login, application info, command sync, interaction callbacks,
 webhook follow-ups, channel messages), records every call with the time it arrived, and rejects
 messages the way Discord does (400, code 50035). It can be told to answer one 429 for a channel, or
-to refuse a channel with 403 (missing access) or 404 (unknown channel).
+to refuse a channel with 403 (missing access) or 404 (unknown channel). A thread started from a
+message (`POST /channels/{c}/messages/{m}/threads`) gets the message's id, takes messages like any
+channel, and its name is checked (1 to 100 characters); a channel can refuse threads (403, 50013).
 
 Details discord.py 2.7 insists on: JSON replies carry `Content-Type: application/json` exactly; a
 429 without a `Via` header is taken for a Cloudflare ban; interactions need
@@ -57,6 +59,9 @@ MAX_ROW_BUTTONS = 5
 MAX_CUSTOM_ID = 100
 MAX_BUTTON_LABEL = 80
 MAX_ATTACHMENT_DESCRIPTION = 1024  # an attachment's alt text
+MAX_THREAD_NAME = 100
+THREAD_ARCHIVE_DURATIONS = (60, 1440, 4320, 10080)  # minutes
+HAS_THREAD = 1 << 5  # a message's flag: a thread was started from it
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 UPLOADED = "_uploaded"  # the fake's own key: the multipart files that came with a payload
 
@@ -226,6 +231,7 @@ class FakeDiscord:
     rate_limit_once: set[str] = field(default_factory=set)  # channel ids: next post gets a 429
     forbidden: set[str] = field(default_factory=set)  # channel ids: 403 Missing Access
     unknown: set[str] = field(default_factory=set)  # channel ids: 404 Unknown Channel
+    no_threads: set[str] = field(default_factory=set)  # channel ids: threads 403 (code 50013)
     retry_after: float = 0.05
     identified: asyncio.Event = field(default_factory=asyncio.Event)
     logins: int = 0  # GET /users/@me: how often a client tried to log in, with any token
@@ -240,6 +246,7 @@ class FakeDiscord:
         self.messages: dict[str, dict[str, Any]] = {}  # id -> message as shown now (edits applied)
         self.replies: dict[str, str] = {}  # interaction id -> id of the message its response made
         self.files: dict[str, bytes] = {}  # attachment id -> the bytes uploaded
+        self.threads: dict[str, dict[str, Any]] = {}  # thread channel id -> the thread channel
 
     # --- lifecycle --------------------------------------------------------------------------
     @property
@@ -266,6 +273,7 @@ class FakeDiscord:
         r.add_patch(API + "/webhooks/{app}/{token}/messages/{message}", self._edit_original)
         r.add_delete(API + "/webhooks/{app}/{token}/messages/{message}", self._delete_message)
         r.add_post(API + "/channels/{channel}/messages", self._channel_message)
+        r.add_post(API + "/channels/{channel}/messages/{message}/threads", self._start_thread)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -316,6 +324,13 @@ class FakeDiscord:
             "flags": payload.get("flags") or 0,
             "components": payload.get("components") or [],
         }
+        if payload.get("message_reference"):
+            # As Discord shows it: ids as strings, and no `fail_if_not_exists`.
+            data["message_reference"] = {
+                key: str(value) if key.endswith("_id") and value is not None else value
+                for key, value in payload["message_reference"].items()
+                if key != "fail_if_not_exists"
+            }
         if webhook:
             data["webhook_id"] = APP_ID
             data["application_id"] = APP_ID
@@ -619,7 +634,73 @@ class FakeDiscord:
             await self._record(Call("rejected", request.path, body, at, channel, 400))
             return _invalid(errors)
         await self._record(Call("channel_message", request.path, body, at, channel))
+        if channel in self.threads:
+            self.threads[channel]["message_count"] += 1
         return _json(self.message(body, channel))
+
+    async def _start_thread(self, request: web.Request) -> web.Response:
+        """POST /channels/{channel}/messages/{message}/threads: a public thread (type 11) started
+        from a message, with the message's id (as Discord does); a second one from the same
+        message is refused (400, code 160004)."""
+        at = time.perf_counter()
+        channel, message_id = request.match_info["channel"], request.match_info["message"]
+        if not self._authorised(request):
+            return _json({"code": 0, "message": "401: Unauthorized"}, 401)
+        body = await self._body(request) or {}
+        if channel in self.forbidden:
+            return _json({"code": 50001, "message": "Missing Access"}, 403)
+        if channel in self.unknown or channel in self.threads:
+            # (a thread cannot be started inside a thread: not a channel with threads)
+            return _json({"code": 10003, "message": "Unknown Channel"}, 404)
+        if channel in self.no_threads:
+            await self._record(Call("thread_refused", request.path, body, at, channel, 403))
+            return _json({"code": 50013, "message": "Missing Permissions"}, 403)
+        message = self.messages.get(message_id)
+        if message is None or message["channel_id"] != channel:
+            return _json({"code": 10008, "message": "Unknown Message"}, 404)
+        errors = []
+        name = body.get("name")
+        if not isinstance(name, str) or not 1 <= len(name) <= MAX_THREAD_NAME:
+            errors.append(f"name: must be 1 to {MAX_THREAD_NAME} in length")
+        duration = body.get("auto_archive_duration")
+        if duration is not None and duration not in THREAD_ARCHIVE_DURATIONS:
+            errors.append(f"auto_archive_duration: must be one of {THREAD_ARCHIVE_DURATIONS}")
+        if errors:
+            await self._record(Call("rejected", request.path, body, at, channel, 400))
+            return _invalid(errors)
+        if message_id in self.threads:
+            return _json(
+                {"code": 160004, "message": "A thread has already been created for this message"},
+                400,
+            )
+        thread = {
+            "id": message_id,
+            "type": 11,
+            "guild_id": GUILD_ID,
+            "parent_id": channel,
+            "owner_id": BOT_ID,
+            "name": name,
+            "last_message_id": None,
+            "rate_limit_per_user": body.get("rate_limit_per_user") or 0,
+            "message_count": 0,
+            "member_count": 1,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False,
+                "auto_archive_duration": duration or 1440,
+                "archive_timestamp": "2025-02-27T08:00:00.000000+00:00",
+                "locked": False,
+            },
+        }
+        self.threads[message_id] = thread
+        message["thread"] = thread
+        message["flags"] = (message.get("flags") or 0) | HAS_THREAD
+        await self._record(Call("thread", request.path, body, at, channel))
+        return _json(thread, 201)
+
+    def in_channel(self, channel_id: str) -> list[dict[str, Any]]:
+        """The messages posted to a channel (or thread), oldest first."""
+        return [m for m in self.messages.values() if m["channel_id"] == channel_id]
 
     # --- gateway ----------------------------------------------------------------------------
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
