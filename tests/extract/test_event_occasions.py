@@ -506,3 +506,16 @@ def test_institutions_in_a_named_persons_title_are_no_sides(extractor):
     names = {p["name"] for p in talks["participants"]}
     assert "Juan Perez" in names
     assert not [n for n in names if "Council" in n or "Office" in n]
+
+
+def test_leaders_who_have_yet_to_meet_have_not_met_nor_are_they_the_ministers_meeting(extractor):
+    text = (
+        "The meeting between Chile's Juan Perez and Peru's Luis Vega comes as ties warm. "
+        "Chile's president Gabriel Boric and Peru's president Dina Boluarte have yet to meet."
+    )
+    meetings = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert len(meetings) == 1
+    names = {p["name"] for p in meetings[0]["participants"]}
+    assert {"Juan Perez", "Luis Vega"} <= names
+    assert not names & {"Gabriel Boric", "Dina Boluarte"}
+    assert meetings[0]["status"] != "planned"

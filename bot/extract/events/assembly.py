@@ -400,7 +400,16 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "the meeting was held after Modi and Xi met in Kazan": an earlier meeting
     if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
         return False
+    if _other_people(main, mention):
+        return False  # the ministers' meeting is not the leaders' meeting of the same countries
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _other_people(draft: Draft, mention: Mention) -> bool:
+    """Both name the people who met, and no one is named by both."""
+    theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
+    ours = {id(c) for c in mention.participants if c.kind == "person"}
+    return bool(theirs and ours) and not theirs & ours
 
 
 def _another_time(trigger: Trigger) -> bool:

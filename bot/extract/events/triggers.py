@@ -604,6 +604,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True
+    if _not_yet(verb):
+        return True
     if (
         verb.i != token.i
         and token.dep_ in ("pobj", "dobj")
@@ -611,6 +613,16 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     ):
         return True
     return False
+
+
+def _not_yet(verb: Token) -> bool:
+    """ "Have yet to meet", "is yet to sign": it has not happened."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_ in ("have", "be")
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+    )
 
 
 def is_topic(trigger: Trigger) -> bool:
