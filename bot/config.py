@@ -28,6 +28,13 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(5 * 1024 * 1024, alias="BRIEFBOT_MAX_ARTICLE_BYTES")
     page_size: int = Field(5, alias="BRIEFBOT_PAGE_SIZE")
     catchup_max_age_hours: float = Field(6.0, alias="BRIEFBOT_CATCHUP_MAX_AGE_HOURS")
+    # Replicas: how long a claimed briefing stays with its process before another may take it
+    # over (unset: long enough for every retry, minutes), and the scheduler's longest sleep
+    # between passes. Short values are for tests; a lease shorter than a send could post twice.
+    delivery_lease_seconds: float | None = Field(
+        None, gt=0, alias="BRIEFBOT_DELIVERY_LEASE_SECONDS"
+    )
+    scheduler_wake_seconds: float = Field(30.0, gt=0, alias="BRIEFBOT_SCHEDULER_WAKE_SECONDS")
     feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
     # A feed pass reads at most this many entries, newest first; the rest are counted as skipped,
     # so a feed of 100,000 tiny entries costs one bounded pass, not 100,000 articles.

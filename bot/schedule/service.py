@@ -74,10 +74,16 @@ async def run_scheduler(
     *,
     clock: Clock = system_clock,
     sleep: Sleep = asyncio.sleep,
-    retry: RetryPolicy = DEFAULT_RETRY,
-    max_wait: float = MAX_WAIT,
+    retry: RetryPolicy | None = None,
+    max_wait: float | None = None,
 ) -> None:
-    """Run delivery passes at each slot (and at least every `max_wait` s) until cancelled."""
+    """Run delivery passes at each slot (and at least every `max_wait` s) until cancelled.
+    Unless given, the lease and `max_wait` come from the settings."""
+    if retry is None:
+        lease = settings.delivery_lease_seconds
+        retry = DEFAULT_RETRY if lease is None else DEFAULT_RETRY.with_lease(lease)
+    if max_wait is None:
+        max_wait = settings.scheduler_wake_seconds
     deliverer = await make_deliverer(engine, platforms, settings, retry=retry, sleep=sleep)
     log.info("scheduler started platforms=%s", ",".join(platforms) or "none")
     while True:
