@@ -1,12 +1,18 @@
-"""Benchmark: answer latency per command at 10,000 and 100,000 articles' worth of facts.
+"""Benchmark: answer latency per command at 10,000, 100,000 or 1,000,000 articles' worth of facts.
 
-    .venv/bin/python bench/answers.py [--sizes 10000,100000] [--runs 100] [--keep DIR]
+    .venv/bin/python bench/answers.py [--sizes 10000,100000,1000000] [--runs 100] [--keep DIR]
+        [--backend sqlite|postgresql] [--pg-url URL]
 
 Fills a fresh database with synthetic facts (bench/answers_data.py: entities with aliases, 3
 statements and 2 events per article, sources, FTS rows; not through spaCy), grows it from one size
 to the next, and at each size times every command through `AnswerService.answer` (`--runs` times
 each, after one warm-up) and the entity matcher's full reload of every alias. Prints median and p99
 per command, the database size, and the growth of p99 between sizes.
+
+With `--backend postgresql` the facts are written to an SQLite file as above and copied into
+PostgreSQL with `briefbot migrate-store`'s copy (COPY in batches; each size adds only the new
+rows); `--pg-url` names an empty database, and without it a throwaway local server is started the
+way the tests start one (tests/pg_server.py: fsync off) and removed afterwards.
 Not a test: the figures depend on the machine and on what else runs on it.
 """
 
@@ -32,6 +38,8 @@ from bot.answer.model import Conversation  # noqa: E402
 from bot.answer.service import AnswerService  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.memory import settle_long_lived_objects  # noqa: E402
+from bot.store.location import PostgresLocation  # noqa: E402
+from bot.store.migrate import migrate_store  # noqa: E402
 from bot.store.store import Store  # noqa: E402
 
 COMMANDS = (
@@ -56,7 +64,10 @@ def quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def measure(db: Path, runs: int) -> dict[str, list[float]]:
+Target = Path | PostgresLocation
+
+
+async def measure(db: Target, runs: int) -> dict[str, list[float]]:
     store = await Store.open(db)
     try:
         settings = Settings(BRIEFBOT_DB=db)
@@ -83,7 +94,7 @@ async def measure(db: Path, runs: int) -> dict[str, list[float]]:
         await store.close()
 
 
-async def matcher_timings(store: Store, db: Path, runs: int) -> dict[str, list[float]]:
+async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list[float]]:
     """The entity matcher's first load of every alias, and its refresh after an article that
     mentions 8 known entities (their `updated_at` moves on, as `Store.save` does)."""
     first, after_article = [], []
@@ -102,37 +113,85 @@ async def matcher_timings(store: Store, db: Path, runs: int) -> dict[str, list[f
     }
 
 
-async def touch_entities(db: Path, n: int) -> None:
+async def touch_entities(db: Target, n: int) -> None:
+    stamp = datetime.now(UTC).isoformat(timespec="microseconds")
+    if isinstance(db, PostgresLocation):
+        import asyncpg
+
+        conn = await asyncpg.connect(db.dsn)
+        try:
+            await conn.executemany(
+                "UPDATE entities SET updated_at = $1 WHERE id = $2",
+                [(stamp, 1 + (n * 8 + k) * 37 % 500) for k in range(8)],
+            )
+        finally:
+            await conn.close()
+        return
+
     def run() -> None:
         conn = sqlite3.connect(db)
         with conn:
-            stamp = datetime.now(UTC).isoformat(timespec="microseconds")
             conn.executemany(TOUCH_ENTITY, [(stamp, 1 + (n * 8 + k) * 37 % 500) for k in range(8)])
         conn.close()
 
     await asyncio.to_thread(run)
 
 
-async def create(db: Path) -> None:
+async def create(db: Target) -> None:
     """A fresh database with Briefbot's schema (every migration applied)."""
     store = await Store.open(db)
     await store.close()
 
 
-def db_size(db: Path) -> int:
+def db_size(db: Target) -> int:
+    if isinstance(db, PostgresLocation):
+        return asyncio.run(_pg_size(db))
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
+
+
+async def _pg_size(db: PostgresLocation) -> int:
+    import asyncpg
+
+    conn = await asyncpg.connect(db.dsn)
+    try:
+        return int(await conn.fetchval("SELECT pg_database_size(current_database())"))
+    finally:
+        await conn.close()
+
+
+async def _pg_analyze(db: PostgresLocation) -> None:
+    """Statistics for the planner after a bulk copy (autovacuum would get there, later)."""
+    import asyncpg
+
+    conn = await asyncpg.connect(db.dsn)
+    try:
+        await conn.execute("ANALYZE")
+    finally:
+        await conn.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--runs", type=int, default=100)
-    parser.add_argument("--keep", type=Path, help="keep the database in this folder")
+    parser.add_argument("--keep", type=Path, help="keep the SQLite database in this folder")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway one)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
     tmp = Path(tempfile.mkdtemp())
     db = tmp / "answers.db"
+    server = None
+    target: Target = db
+    if args.backend == "postgresql":
+        if args.pg_url:
+            target = PostgresLocation(args.pg_url)
+        else:
+            from tests.pg_server import PostgresServer
+
+            server = PostgresServer.start()
+            target = PostgresLocation(server.url())
     results: dict[int, dict[str, list[float]]] = {}
     meta: dict[int, tuple[float, int]] = {}
     done = 0
@@ -141,15 +200,22 @@ def main() -> None:
         for size in sizes:
             start = time.perf_counter()
             fill(db, done, size, total=sizes[-1])
+            if isinstance(target, PostgresLocation):
+                asyncio.run(migrate_store(db, target))
+                asyncio.run(_pg_analyze(target))
             done = size
-            meta[size] = (time.perf_counter() - start, db_size(db))
-            results[size] = asyncio.run(measure(db, args.runs))
+            meta[size] = (time.perf_counter() - start, db_size(target))
+            results[size] = asyncio.run(measure(target, args.runs))
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             shutil.copy(db, args.keep / db.name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        if server is not None:
+            server.stop()
+            shutil.rmtree(server.folder, ignore_errors=True)
 
+    print(f"backend: {args.backend}")
     for size in sizes:
         seconds, size_bytes = meta[size]
         print(
@@ -176,7 +242,11 @@ def main() -> None:
     worst = max(
         (quantile(t, 0.99), c) for c, t in results[sizes[-1]].items() if not c.startswith("(")
     )
-    print(f"worst p99 at {sizes[-1]:,}: {worst[1]!r} {worst[0] * 1000:.1f} ms (target < 50 ms)")
+    target_ms = 50 if sizes[-1] >= 1_000_000 else 20
+    print(
+        f"worst p99 at {sizes[-1]:,}: {worst[1]!r} {worst[0] * 1000:.1f} ms"
+        f" (target < {target_ms} ms)"
+    )
 
 
 if __name__ == "__main__":
