@@ -18,7 +18,7 @@ import logging
 import os
 import secrets
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from bot.answer import brief as briefing
@@ -43,11 +43,22 @@ class RetryPolicy:
 
     delays: tuple[float, ...] = (2.0, 10.0, 30.0, 60.0)
     send_timeout: float = 60.0
+    lease_seconds: float | None = None  # None: derived below
 
     @property
     def lease(self) -> timedelta:
+        if self.lease_seconds is not None:
+            return timedelta(seconds=self.lease_seconds)
         # Longer than any run of attempts, so a live sender is never overtaken by a lease expiry.
         return timedelta(seconds=sum(self.delays) + (len(self.delays) + 1) * self.send_timeout + 60)
+
+    def with_lease(self, seconds: float) -> RetryPolicy:
+        """This policy with a lease of `seconds`. Each attempt renews the lease before it sends,
+        so the lease need only outlast one attempt (a headline and its thread reply): each send is
+        capped at a third of it."""
+        return replace(
+            self, lease_seconds=seconds, send_timeout=min(self.send_timeout, seconds / 3)
+        )
 
 
 DEFAULT_RETRY = RetryPolicy()
