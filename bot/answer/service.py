@@ -33,7 +33,7 @@ from bot.answer.model import (
 from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
-from bot.store.store import Store, Window
+from bot.store.store import Store, Total, Window
 
 log = logging.getLogger("briefbot.answer")
 
@@ -216,7 +216,8 @@ class AnswerService:
             answer.page = Page(query.text, offset, limit, answer.total)
         if answer.total > offset + answer.shown:
             answer.note = (
-                f"showing {offset + 1}–{offset + answer.shown} of {answer.total} – say "
+                f"showing {offset + 1}–{offset + answer.shown} of {_total_text(answer.total)}"
+                " – say "
                 "`more` or press Next for the next "
                 f"{min(limit, answer.total - offset - answer.shown)}"
             )
@@ -644,3 +645,8 @@ def _filter_words(query: Query) -> list[str]:
 def _nothing(what: str, query: Query) -> str:
     filters = _filter_words(query)
     return f"Nothing found ({what})" + (" " + " ".join(filters) if filters else "") + "."
+
+
+def _total_text(total: int) -> str:
+    """A total as the note shows it: "1,000+" when the store stopped counting (`Total.capped`)."""
+    return total.text() if isinstance(total, Total) else str(total)

@@ -81,11 +81,11 @@ SELECT content_hash, stored_mentions, stored_statements, stored_events FROM arti
 # The server checks its own pages (data checksums, amcheck); the store's consistency is the
 # completeness marker and the orphan count above.
 INTEGRITY_CHECK = "SELECT 'ok'"
+# One row per outlet from the aggregate kept on write (migration 0011), not a pass over articles.
 LIST_SOURCES = """
-SELECT s.name, count(a.id) AS articles, max(a.published) AS latest,
-       max(a.ingested_at) AS last_ingested
-FROM sources s JOIN articles a ON a.source_id = s.id
-GROUP BY s.id ORDER BY articles DESC, s.name LIMIT :limit"""
+SELECT s.name, st.articles, st.latest, st.last_ingested
+FROM source_stats st JOIN sources s ON s.id = st.source_id
+ORDER BY st.articles DESC, s.name LIMIT :limit"""
 # Full-text searches rank the newest :pool matches by relevance rather than every match, as on
 # SQLite: the same matches are ranked on both backends.
 SEARCH_POOL = 2000
@@ -150,6 +150,13 @@ SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
 FROM entities e WHERE e.id = :id"""
 ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
 
+
+def _capped(select_from: str) -> str:
+    """A total that stops counting at :count_limit rows (`bot.store.store.COUNT_CAP`): an exact
+    count of a common filter reads every matching row, so its cost would grow with the archive."""
+    return f"SELECT count(*) FROM (SELECT 1 {select_from}\nLIMIT :count_limit) capped"
+
+
 # --- statements ---------------------------------------------------------------------------------
 FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = :key"
 SIMILAR_STATEMENT_CANDIDATES = r"""
@@ -196,7 +203,7 @@ LIST_STATEMENTS = (
 ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_STATEMENTS = "SELECT count(*) FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS
+COUNT_STATEMENTS = _capped("FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS)
 _STATEMENT_HITS = f"""WITH hits AS (
     SELECT s.id, -ts_rank(s.fts, q.q, 1) AS score
     FROM statements s, (SELECT {_QUERY} AS q) q
@@ -211,10 +218,8 @@ SEARCH_STATEMENTS = (
 ORDER BY hits.score, coalesce(st.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_STATEMENTS = (
-    _STATEMENT_HITS
-    + "SELECT count(*) FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
-    + _STATEMENT_FILTERS
+COUNT_SEARCH_STATEMENTS = _STATEMENT_HITS + _capped(
+    "FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
 )
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
 # the join order on SQLite) instead of scanning every statement newest first: same rows, order.
@@ -234,7 +239,7 @@ LIST_STATEMENTS_BY_SPEAKER = (
   LIMIT :limit OFFSET :offset)
 ORDER BY coalesce(st.date, '') DESC, st.id ASC"""
 )
-COUNT_STATEMENTS_BY_SPEAKER = "SELECT count(*)" + _FROM_SPEAKERS + _STATEMENT_FILTERS
+COUNT_STATEMENTS_BY_SPEAKER = _capped(_FROM_SPEAKERS + _STATEMENT_FILTERS)
 STATEMENT_SOURCES = """
 SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title,
        s.name AS source, a.url, a.published
@@ -409,7 +414,7 @@ LIST_EVENTS = (
 ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_EVENTS = "SELECT count(*) FROM events ev WHERE 1 = 1" + _EVENT_FILTERS
+COUNT_EVENTS = _capped("FROM events ev WHERE 1 = 1" + _EVENT_FILTERS)
 _EVENT_HITS = f"""WITH hits AS (
     SELECT f.event_id AS id, -ts_rank(f.fts, q.q, 1) AS score
     FROM events_fts f, (SELECT {_QUERY} AS q) q
@@ -424,10 +429,8 @@ SEARCH_EVENTS = (
 ORDER BY hits.score, coalesce(ev.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_EVENTS = (
-    _EVENT_HITS
-    + "SELECT count(*) FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
-    + _EVENT_FILTERS
+COUNT_SEARCH_EVENTS = _EVENT_HITS + _capped(
+    "FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
 )
 # The same list and count when participants are given, driven from the participants index.
 _FROM_PARTICIPANTS = """
@@ -448,7 +451,7 @@ LIST_EVENTS_BY_PARTICIPANTS = (
   LIMIT :limit OFFSET :offset)
 ORDER BY coalesce(ev.date, '') DESC, ev.id DESC"""
 )
-COUNT_EVENTS_BY_PARTICIPANTS = "SELECT count(*)" + _FROM_PARTICIPANTS + _EVENT_FILTERS
+COUNT_EVENTS_BY_PARTICIPANTS = _capped(_FROM_PARTICIPANTS + _EVENT_FILTERS)
 # The page and the total in one pass over the participants (a window count runs before LIMIT),
 # instead of grouping the same participant rows twice.
 PAGE_EVENTS_BY_PARTICIPANTS = (
@@ -547,6 +550,11 @@ WHERE id = :id AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
 START_ATTEMPT = """
 UPDATE deliveries SET attempts = attempts + 1, lease_until = :lease_until, updated_at = :now
+WHERE id = :id AND state = 'pending' AND owner = :owner"""
+# A threaded briefing's headline, once accepted: whoever finishes the slot replies under it
+# instead of posting a second headline.
+RECORD_HEADLINE = """
+UPDATE deliveries SET message_id = :message_id, updated_at = :now
 WHERE id = :id AND state = 'pending' AND owner = :owner"""
 MARK_SENT = """
 UPDATE deliveries SET state = 'sent', message_id = :message_id, reason = NULL, updated_at = :now,

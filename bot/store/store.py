@@ -29,6 +29,39 @@ from bot.store.location import Location, PostgresLocation, database_location
 
 T = TypeVar("T")
 
+# Totals stop counting this many rows past the page's offset: "showing 1-5 of 1,000+" costs the
+# same at any size of archive, where an exact total of a common filter reads every matching row.
+COUNT_CAP = 1000
+
+
+class Total(int):
+    """How many rows match: exactly this many, or with `capped` at least this many (counting
+    stopped at `COUNT_CAP` past the offset)."""
+
+    capped: bool
+
+    def __new__(cls, value: int, capped: bool = False) -> Total:
+        total = super().__new__(cls, value)
+        total.capped = capped
+        return total
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Total, (int(self), self.capped))
+
+    def text(self) -> str:
+        """As an answer shows it: "1234", or "1,000+" when capped."""
+        return f"{int(self):,}+" if self.capped else str(int(self))
+
+
+async def _capped_total(
+    read: Callable[[str, Mapping[str, Any]], Coroutine[Any, Any, Sequence[Row]]],
+    query: str,
+    params: dict[str, Any],
+) -> Total:
+    limit = params["offset"] + COUNT_CAP + 1
+    counted = (await read(query, {**params, "count_limit": limit}))[0][0]
+    return Total(limit - 1, capped=True) if counted >= limit else Total(counted)
+
 
 class Backend(Protocol):
     """Where the store's rows live: SqliteBackend or PgBackend."""
@@ -214,7 +247,7 @@ class Store:
         count: bool = True,
         details: bool = True,
         min_confidence: float = 0.0,
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[dict[str, Any]], Total]:
         """Statements newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, without sources:
         `statement_details` adds them to the rows actually shown). Statements below
@@ -241,7 +274,7 @@ class Store:
         else:
             list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
         rows = await self._read(list_sql, params)
-        total = (await self._read(count_sql, params))[0][0] if count else len(rows)
+        total = await _capped_total(self._read, count_sql, params) if count else Total(len(rows))
         items = [dict(r) for r in rows]
         return (await self.statement_details(items) if details else items), total
 
@@ -274,7 +307,7 @@ class Store:
         min_confidence: float = 0.0,
         place_name: str | None = None,
         place_code: str | None = None,
-    ) -> tuple[list[dict[str, Any]], int]:
+    ) -> tuple[list[dict[str, Any]], Total]:
         """Events newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, bare rows:
         `event_details` adds participants and sources to the rows actually shown). Events below
@@ -310,13 +343,13 @@ class Store:
         rows = await self._read(list_sql, params)
         items = [dict(r) for r in rows]
         if not count:
-            total = len(rows)
+            total = Total(len(rows))
         elif list_sql is self.sql.PAGE_EVENTS_BY_PARTICIPANTS and (items or not offset):
-            total = items[0].pop("total") if items else 0
+            total = Total(items[0].pop("total") if items else 0)
             for item in items[1:]:
                 item.pop("total")
         else:
-            total = (await self._read(count_sql, params))[0][0]
+            total = await _capped_total(self._read, count_sql, params)
         return (await self.event_details(items) if details else items), total
 
     async def event_reports(self, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
