@@ -5,10 +5,12 @@ The order of writes is the guarantee:
    pass, a second process or a restart finds it and does not post again;
 2. each attempt is counted (committed) before the send, and the row becomes `sent` with the
    platform's message id, or `failed` with the reason and the attempts;
-3. a pending row whose process is gone (dead pid on this host, or an expired lease) is adopted
+3. a threaded briefing's headline id is committed on the row as soon as the platform accepts it,
+   so whoever finishes the slot posts the thread reply under that headline, not a second one;
+4. a pending row whose process is gone (dead pid on this host, or an expired lease) is adopted
    and sent if its slot is still the one due, and closed as failed otherwise.
-The one window left is a crash after the platform accepted the post and before `sent` was
-committed: the slot is then posted again on restart (at least once, never silently lost).
+The one window left is a crash after the platform accepted a post and before its id was
+committed: that post is then made again on restart (at least once, never silently lost).
 """
 
 from __future__ import annotations
@@ -251,7 +253,9 @@ class Deliverer:
         # A headline in the channel, the briefing in its thread; posted once even when the
         # thread reply needs another attempt.
         headline = briefing.headline(answer) if threaded(sub.rule) and answer.shown else None
-        headline_id: str | None = None
+        # A pending row's message id is a headline already posted (by this slot's previous
+        # owner, killed before the thread reply): the briefing goes under it, not under a second.
+        headline_id: str | None = row.message_id if headline is not None else None
         attempts, reason = row.attempts, "not attempted"
         for number, delay in enumerate((0.0, *self.retry.delays)):
             if number and self.stopping:
@@ -276,6 +280,16 @@ class Deliverer:
                     headline_id = await asyncio.wait_for(
                         platform.post_briefing(sub.channel, headline), self.retry.send_timeout
                     )
+                    if not await self.schedule.record_headline(
+                        row.id, self.owner, headline_id, self._now()
+                    ):
+                        return Outcome(
+                            sub.id,
+                            row.slot_time,
+                            "pending",
+                            attempts,
+                            reason="claimed by another process",
+                        )
                 thread = {"reply_to": headline_id} if headline_id else {}
                 message_id = await asyncio.wait_for(
                     platform.post_briefing(sub.channel, answer, **thread), self.retry.send_timeout

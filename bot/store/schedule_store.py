@@ -210,6 +210,13 @@ class ScheduleStore(SideConnectionStore):
         params = {"id": delivery_id, "owner": owner, "lease_until": lease_until, "now": now}
         return await self._write(self.sql.START_ATTEMPT, params) == 1
 
+    async def record_headline(
+        self, delivery_id: int, owner: str, message_id: str, now: str
+    ) -> bool:
+        """Keep the headline's message id on the pending row; False if `owner` no longer owns it."""
+        params = {"id": delivery_id, "owner": owner, "message_id": message_id, "now": now}
+        return await self._write(self.sql.RECORD_HEADLINE, params) == 1
+
     async def mark_sent(self, delivery_id: int, message_id: str, now: str) -> None:
         await self._write(
             self.sql.MARK_SENT, {"id": delivery_id, "message_id": message_id, "now": now}
