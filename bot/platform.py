@@ -38,10 +38,18 @@ class ChatPlatform(Protocol):
         """Stop listening and release connections."""
 
     async def post_briefing(
-        self, channel: str, answer: Answer, *, reply_to: str | None = None
+        self,
+        channel: str,
+        answer: Answer,
+        *,
+        reply_to: str | None = None,
+        thread_name: str | None = None,
     ) -> str:
         """Post an answer to a channel by id; return the platform's message id. With `reply_to`
         (a message id this returned), as a reply to that message: a Slack thread, a Discord reply.
+        With `thread_name` as well, in a thread started from that message (Slack: its thread;
+        Discord: a public thread of that name, or a reply in the channel if the bot may not start
+        one). Asking again for the same message's thread posts in the same thread.
 
         Retries transient failures (rate limits, 5xx) itself; raises DeliveryError otherwise.
         """

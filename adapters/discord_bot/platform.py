@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from typing import Any, Literal
 
 import aiohttp
 import discord
@@ -20,6 +20,10 @@ from bot.platform import DeliveryError, StartupError
 log = logging.getLogger("briefbot.discord")
 
 READY_TIMEOUT = 60.0  # seconds from login to the gateway's READY and guilds
+MAX_THREAD_NAME = 100  # Discord's limit on a thread's name
+# A briefing's thread hides after a day without messages (Discord: 60, 1440, 4320 or 10080).
+THREAD_ARCHIVE_MINUTES: Literal[1440] = 1440
+THREAD_ALREADY_CREATED = 160004  # "A thread has already been created for this message"
 
 
 class DiscordPlatform:
@@ -132,23 +136,38 @@ class DiscordPlatform:
         self._logged_in = False
 
     async def post_briefing(
-        self, channel: str, answer: Answer, *, reply_to: str | None = None
+        self,
+        channel: str,
+        answer: Answer,
+        *,
+        reply_to: str | None = None,
+        thread_name: str | None = None,
     ) -> str:
         """Post to a channel by id, no cache needed; discord.py waits out rate limits itself.
-        With `reply_to` (a message id), as a reply to it; still posted if it was deleted."""
+        With `reply_to` (a message id), as a reply to it; still posted if it was deleted. With
+        `thread_name` too, in a thread of that name started from `reply_to` instead (Discord
+        gives the thread the message's id, so a retry finds the thread already there); if the bot
+        may not start or post in the thread, as a reply in the channel."""
         try:
             channel_id = int(channel)
         except ValueError:
             raise DeliveryError(f"not a Discord channel id: {channel!r}", permanent=True) from None
-        target = self.client.get_partial_messageable(channel_id)
-        reply: dict[str, Any] = {}  # send()'s keyword arguments: none, or the message replied to
-        if reply_to and reply_to.isdigit():
-            reply["reference"] = discord.MessageReference(
-                message_id=int(reply_to), channel_id=channel_id, fail_if_not_exists=False
-            )
         try:
             await self._login()  # `briefbot deliver` posts without ever connecting the gateway
-            message = await target.send(**message_kwargs(answer), **reply)
+            if thread_name and reply_to and reply_to.isdigit():
+                thread = await self._thread(channel_id, int(reply_to), thread_name)
+                if thread is not None:
+                    try:
+                        return await self._send(thread, answer)
+                    except discord.Forbidden as exc:
+                        log.warning(
+                            "Discord: cannot post in thread %s of channel %s (%s); posting the "
+                            "briefing as a reply in the channel",
+                            thread,
+                            channel_id,
+                            _reason(exc),
+                        )
+            return await self._send(channel_id, answer, reply_to)
         except discord.LoginFailure as exc:
             # Not the channel's fault: the subscription must not be paused for a bad token.
             raise DeliveryError(
@@ -163,7 +182,51 @@ class DiscordPlatform:
             raise DeliveryError(_reason(exc), permanent=permanent) from exc
         except (aiohttp.ClientError, TimeoutError, OSError) as exc:
             raise DeliveryError(f"network: {type(exc).__name__}", permanent=False) from exc
+
+    async def _send(self, channel_id: int, answer: Answer, reply_to: str | None = None) -> str:
+        target = self.client.get_partial_messageable(channel_id)
+        reply: dict[str, Any] = {}  # send()'s keyword arguments: none, or the message replied to
+        if reply_to and reply_to.isdigit():
+            reply["reference"] = discord.MessageReference(
+                message_id=int(reply_to), channel_id=channel_id, fail_if_not_exists=False
+            )
+        message = await target.send(**message_kwargs(answer), **reply)
         return str(message.id)
+
+    async def _thread(self, channel_id: int, message_id: int, name: str) -> int | None:
+        """The id of the public thread started from the message (created now, or by an earlier
+        attempt), or None when Discord will not have one there (no Create Public Threads
+        permission, a channel without threads, the message deleted): the caller then replies in
+        the channel. Transient failures (5xx, network) are raised, so the attempt is retried."""
+        try:
+            # discord.py's Message.create_thread needs the guild cache, which `deliver` (REST
+            # only) has not got; this is the same call underneath.
+            data = await self.client.http.start_thread_with_message(
+                channel_id,
+                message_id,
+                name=_thread_name(name),
+                auto_archive_duration=THREAD_ARCHIVE_MINUTES,
+            )
+        except discord.HTTPException as exc:
+            if exc.code == THREAD_ALREADY_CREATED:
+                return message_id  # a thread started from a message has the message's id
+            if exc.status >= 500 or exc.status == 429:
+                raise
+            log.warning(
+                "Discord: cannot start a thread from message %s in channel %s (%s); posting the "
+                "briefing as a reply in the channel",
+                message_id,
+                channel_id,
+                _reason(exc),
+            )
+            return None
+        return int(data["id"])
+
+
+def _thread_name(name: str) -> str:
+    """Discord takes 1 to 100 characters."""
+    name = " ".join(name.split()) or "Briefing"
+    return name if len(name) <= MAX_THREAD_NAME else name[: MAX_THREAD_NAME - 1].rstrip() + "…"
 
 
 def _reason(exc: discord.HTTPException) -> str:

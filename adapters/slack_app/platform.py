@@ -260,9 +260,15 @@ class SlackPlatform:
             await self.tasks.cancel()
 
     async def post_briefing(
-        self, channel: str, answer: Answer, *, reply_to: str | None = None
+        self,
+        channel: str,
+        answer: Answer,
+        *,
+        reply_to: str | None = None,
+        thread_name: str | None = None,
     ) -> str:
-        """Post to a channel by id (in the thread of `reply_to`, a message ts, when given);
+        """Post to a channel by id (in the thread of `reply_to`, a message ts, when given; a Slack
+        thread has no name, so `thread_name` is not used);
         retries 429/5xx itself, raises DeliveryError otherwise. A chart (the weekly briefing's)
         follows its message there."""
         message = render_slack(answer)

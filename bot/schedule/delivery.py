@@ -22,6 +22,7 @@ import secrets
 import socket
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.answer import brief as briefing
 from bot.answer.model import Answer
@@ -256,6 +257,11 @@ class Deliverer:
         # A pending row's message id is a headline already posted (by this slot's previous
         # owner, killed before the thread reply): the briefing goes under it, not under a second.
         headline_id: str | None = row.message_id if headline is not None else None
+        # Named for the slot's day where the subscriber lives (Discord shows a thread's name).
+        slot_day = from_db(row.slot_time).astimezone(ZoneInfo(sub.timezone))
+        thread_name = f"{answer.title or 'Briefing'} {slot_day:%a %d %b %Y}"
+        if sub.topic:
+            thread_name += f" · {sub.topic}"
         attempts, reason = row.attempts, "not attempted"
         for number, delay in enumerate((0.0, *self.retry.delays)):
             if number and self.stopping:
@@ -290,7 +296,9 @@ class Deliverer:
                             attempts,
                             reason="claimed by another process",
                         )
-                thread = {"reply_to": headline_id} if headline_id else {}
+                thread = (
+                    {"reply_to": headline_id, "thread_name": thread_name} if headline_id else {}
+                )
                 message_id = await asyncio.wait_for(
                     platform.post_briefing(sub.channel, answer, **thread), self.retry.send_timeout
                 )

@@ -366,11 +366,129 @@ async def test_discord_a_weekly_briefing_carries_the_weeks_chart_in_its_embed(
     assert outcome.state == "sent"
     headline, briefing = fake.messages.values()
     assert headline["attachments"] == []
+    assert briefing["channel_id"] == headline["id"] == outcome.message_id  # in its thread
     [chart] = briefing["attachments"]
     assert chart["filename"] == "talks-chart.png" and chart["content_type"] == "image/png"
     assert chart["description"].startswith("Chart of talks of the week: ")  # the alt text
     assert briefing["embeds"][0]["image"] == {"url": "attachment://talks-chart.png"}
     assert fake.files[chart["id"]].startswith(PNG_SIGNATURE)
+
+
+@pytest.fixture
+async def seeded_discord(
+    seeded_db: Path,
+) -> AsyncIterator[tuple[Engine, DiscordPlatform, FakeDiscord]]:
+    fake = await FakeDiscord().start()
+    settings = make_settings(seeded_db, DISCORD_TOKEN=DISCORD_TOKEN, DISCORD_API_BASE=fake.api_base)
+    engine = await Engine.open(settings, load_model=False)
+    platform = DiscordPlatform(engine, settings, listen=False)
+    yield engine, platform, fake
+    await platform.disconnect()
+    await engine.close()
+    await fake.stop()
+
+
+async def discord_daily(engine: Engine, platform: DiscordPlatform, extra: str = ""):
+    """A daily subscription whose slot fell half an hour ago, delivered now: its one outcome."""
+    now = (datetime.now(UTC) + timedelta(minutes=1)).replace(second=0, microsecond=0)
+    slot = now - timedelta(minutes=30)
+    rule = f"subscribe daily at {slot:%H:%M} UTC{extra}"
+    await command(engine, rule, now - timedelta(hours=2), DISCORD_ADMIN)
+    report = await deliver_pass(engine, {"discord": platform}, engine.settings, now, retry=FAST)
+    [outcome] = report.outcomes
+    return outcome, slot
+
+
+async def test_discord_a_briefing_is_a_headline_with_the_briefing_in_its_thread(
+    seeded_discord,
+) -> None:
+    engine, platform, fake = seeded_discord
+    outcome, slot = await discord_daily(engine, platform)
+    assert outcome.state == "sent"
+    [headline] = fake.in_channel(CHANNEL_ID)
+    [counts] = headline["embeds"]
+    assert re.fullmatch(
+        r"Briefing: [1-9]\d* talks?, \d+ agreements?, \d+ key statements?", counts["title"]
+    )
+    assert counts["footer"]["text"] == "The briefing is in the thread."
+    # The thread is started from the headline (and so has its id), named for the slot's day.
+    [thread] = fake.threads.values()
+    assert thread["id"] == headline["id"] and thread["parent_id"] == CHANNEL_ID
+    assert thread["name"] == f"Briefing {slot:%a %d %b %Y}" and thread["type"] == 11
+    assert headline["thread"]["id"] == thread["id"]
+    [briefing] = fake.in_channel(thread["id"])
+    assert briefing["embeds"] and "message_reference" not in briefing
+    assert "Key statements" in str(briefing["embeds"])
+    # Recorded once, as the channel's message: the one the thread hangs on.
+    [row] = await rows(engine)
+    assert (row.state, row.message_id, row.attempts) == ("sent", headline["id"], 1)
+    assert fake.of_kind("rejected") == []
+
+
+async def test_discord_a_subscription_may_ask_for_its_briefing_without_a_thread(
+    seeded_discord,
+) -> None:
+    engine, platform, fake = seeded_discord
+    outcome, _ = await discord_daily(engine, platform, " no thread")
+    [briefing] = fake.messages.values()
+    assert briefing["channel_id"] == CHANNEL_ID and "Key statements" in str(briefing["embeds"])
+    assert fake.threads == {} and fake.of_kind("thread") == []
+    assert outcome.message_id == briefing["id"]
+
+
+async def test_discord_a_channel_refusing_threads_gets_the_briefing_as_a_reply_once(
+    seeded_discord, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No Create Public Threads permission (403, code 50013): the briefing still arrives, once,
+    as a reply to its headline in the channel; the slot is sent, not retried or paused."""
+    engine, platform, fake = seeded_discord
+    fake.no_threads.add(CHANNEL_ID)
+    with caplog.at_level("WARNING", logger="briefbot.discord"):
+        outcome, _ = await discord_daily(engine, platform)
+    assert [c.kind for c in fake.calls if c.key == CHANNEL_ID] == [
+        "channel_message",
+        "thread_refused",
+        "channel_message",
+    ]
+    headline, briefing = fake.in_channel(CHANNEL_ID)
+    assert len(fake.messages) == 2 and fake.threads == {}
+    assert briefing["message_reference"]["message_id"] == headline["id"]
+    assert "Key statements" in str(briefing["embeds"])
+    assert (outcome.state, outcome.attempts, outcome.message_id) == ("sent", 1, headline["id"])
+    assert (await (await engine.schedule_store()).subscription(1)).state == "active"
+    assert "cannot start a thread" in caplog.text and "50013" in caplog.text
+
+
+async def test_discord_asking_again_for_a_messages_thread_posts_in_the_same_thread(discord) -> None:
+    """A retry after the thread was started (its post then failed): Discord refuses a second
+    thread from the message (400, code 160004), and the briefing goes into the first."""
+    _, platform, fake = discord
+    headline = await platform.post_briefing(CHANNEL_ID, Answer("q", "brief", "Briefing: 1 talk"))
+    answer = Answer("q", "brief", "Briefing")
+    for _ in range(2):
+        posted = await platform.post_briefing(
+            CHANNEL_ID, answer, reply_to=headline, thread_name="Briefing " + "x" * 200
+        )
+        assert fake.messages[posted]["channel_id"] == headline
+    [thread] = fake.threads.values()
+    assert len(thread["name"]) == 100 and thread["message_count"] == 2
+    assert [c.kind for c in fake.calls if c.kind.startswith("thread")] == ["thread"]
+
+
+async def test_discord_a_thread_the_bot_may_not_post_in_gets_the_briefing_as_a_reply(
+    discord,
+) -> None:
+    """Create Public Threads without Send Messages in Threads: the thread is there but refuses
+    the post (403), so the briefing is a reply to its headline in the channel."""
+    _, platform, fake = discord
+    headline = await platform.post_briefing(CHANNEL_ID, Answer("q", "brief", "Briefing: 1 talk"))
+    fake.forbidden.add(headline)  # the thread about to be started from the headline
+    posted = await platform.post_briefing(
+        CHANNEL_ID, Answer("q", "brief", "Briefing"), reply_to=headline, thread_name="Briefing"
+    )
+    assert list(fake.threads) == [headline] and fake.in_channel(headline) == []
+    assert fake.messages[posted]["channel_id"] == CHANNEL_ID
+    assert fake.messages[posted]["message_reference"]["message_id"] == headline
 
 
 async def test_discord_an_unknown_channel_pauses_the_subscription(discord) -> None:
