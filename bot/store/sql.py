@@ -229,6 +229,17 @@ LIST_STATEMENTS_BY_SPEAKER = (
   LIMIT :limit OFFSET :offset)
 ORDER BY coalesce(st.date, '') DESC, st.id ASC"""
 )
+# One speaker (`what did X say`, timelines, profiles): the newest first straight from the index
+# statements_speaker_newest (migration 0011), reading only the page's rows.
+LIST_STATEMENTS_BY_ONE_SPEAKER = (
+    _STATEMENT_COLUMNS
+    + """
+FROM statements st WHERE st.speaker_entity_id = :speaker_id"""
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY coalesce(st.date, '') DESC, st.id ASC
+LIMIT :limit OFFSET :offset"""
+)
 COUNT_STATEMENTS_BY_SPEAKER = _capped(_FROM_SPEAKERS + _STATEMENT_FILTERS)
 STATEMENT_SOURCES = """
 SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title,
@@ -441,6 +452,31 @@ PAGE_EVENTS_BY_PARTICIPANTS = (
 CROSS JOIN events ev ON ev.id = page.id
 ORDER BY page.newest DESC, ev.id DESC"""
 )
+# Events with every one of :all_ids taking part, driven from one participant's (:lead, the one in
+# the fewest events) index of its events newest first (event_participants_entity_newest, migration
+# 0011: each participant row carries its event's sort key), so a page reads its rows and stops:
+# the same rows in the same order as LIST_EVENTS_BY_PARTICIPANTS. :entity_ids is passed as NULL.
+_FROM_LEAD_PARTICIPANT = """
+FROM event_participants p CROSS JOIN events ev ON ev.id = p.event_id
+WHERE p.entity_id = :lead
+  AND p.rowid = (SELECT min(q.rowid) FROM event_participants q
+                 WHERE q.event_id = p.event_id AND q.entity_id = :lead)
+  AND (SELECT count(DISTINCT q.entity_id) FROM event_participants q
+       WHERE q.event_id = p.event_id
+         AND q.entity_id IN (SELECT value FROM json_each(:all_ids)))
+      = json_array_length(:all_ids)"""
+LIST_EVENTS_BY_LEAD = (
+    _EVENT_COLUMNS
+    + _FROM_LEAD_PARTICIPANT
+    + _EVENT_FILTERS
+    + """
+ORDER BY p.event_newest DESC, p.event_id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS_BY_LEAD = _capped(_FROM_LEAD_PARTICIPANT + _EVENT_FILTERS)
+# How many events an entity takes part in, counted up to :cap (which participant leads).
+PARTICIPATIONS = """
+SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = :id LIMIT :cap) c"""
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT value FROM json_each(:ids)) ORDER BY event_id, rowid"""

@@ -32,6 +32,8 @@ T = TypeVar("T")
 # Totals stop counting this many rows past the page's offset: "showing 1-5 of 1,000+" costs the
 # same at any size of archive, where an exact total of a common filter reads every matching row.
 COUNT_CAP = 1000
+# Participations counted per entity to pick which of several participants leads the scan.
+LEAD_CAP = 5000
 
 
 class Total(int):
@@ -271,6 +273,9 @@ class Store:
                 self.sql.LIST_STATEMENTS_BY_SPEAKER,
                 self.sql.COUNT_STATEMENTS_BY_SPEAKER,
             )
+            if len(set(speaker_ids)) == 1:  # in index order: the page's rows only
+                list_sql = self.sql.LIST_STATEMENTS_BY_ONE_SPEAKER
+                params["speaker_id"] = speaker_ids[0]
         else:
             list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
         rows = await self._read(list_sql, params)
@@ -331,7 +336,14 @@ class Store:
         if match:
             params.update(match=match, pool=self.sql.SEARCH_POOL)
             list_sql, count_sql = self.sql.SEARCH_EVENTS, self.sql.COUNT_SEARCH_EVENTS
-        elif entity_ids is not None:  # from the participants index, not a scan of every event
+        elif entity_ids:  # one participant's events newest first, from its index
+            params.update(
+                entity_ids=None,
+                all_ids=_json_list(sorted(set(entity_ids))),
+                lead=await self._lead_participant(entity_ids),
+            )
+            list_sql, count_sql = self.sql.LIST_EVENTS_BY_LEAD, self.sql.COUNT_EVENTS_BY_LEAD
+        elif entity_ids is not None:  # none: from the participants index (nothing matches)
             list_sql, count_sql = (
                 self.sql.LIST_EVENTS_BY_PARTICIPANTS,
                 self.sql.COUNT_EVENTS_BY_PARTICIPANTS,
@@ -351,6 +363,18 @@ class Store:
         else:
             total = await _capped_total(self._read, count_sql, params)
         return (await self.event_details(items) if details else items), total
+
+    async def _lead_participant(self, entity_ids: list[int]) -> int:
+        """Of the entities, the one taking part in the fewest events (counted up to a cap): its
+        events are read newest first until a page of those with all the others is found."""
+        distinct = sorted(set(entity_ids))
+        if len(distinct) == 1:
+            return distinct[0]
+        counts = []
+        for entity_id in distinct:
+            rows = await self._read(self.sql.PARTICIPATIONS, {"id": entity_id, "cap": LEAD_CAP})
+            counts.append((rows[0][0], entity_id))
+        return min(counts)[1]
 
     async def event_reports(self, event_ids: list[int] | None = None) -> list[dict[str, Any]]:
         """Each article's own version of the events (of every event when `event_ids` is None),

@@ -161,3 +161,43 @@ async def test_a_capped_total_reads_as_capped_and_more_still_pages(fresh_db, mon
         assert third.shown == 2
         headings = [i.heading for a in (first, second, third) for s in a.sections for i in s.items]
         assert len(headings) == 12
+
+
+async def test_events_of_participants_come_newest_first_and_page_once(fresh_db):
+    """Driven from one participant's index of its events (each row carries the event's date):
+    the same rows, in the same order, as every event filtered by its participants."""
+    dates = ["2025-01-03", None, "2025-02-10", "2025-02-10", "2024-11-30", "2025-02-10"]
+    async with await _engine(fresh_db) as engine:
+        store = engine.store
+        for k in range(12):
+            sides = (country("FIN"), country(PAIRS[k % 5][1] if k % 5 else "SRB"))
+            await store.save(
+                article("Harbour Wire", dates[k % 6] or SAME_DAY),
+                extraction(
+                    talks(*sides, date=dates[k % 6], evidence=f"Round {k} of the talks began.")
+                ),
+            )
+        everything, _ = await store.events(limit=100, details=False)
+        find = "SELECT id FROM entities WHERE name = :name"
+        fin = (await store.backend.read(find, {"name": "Finland"}))[0][0]
+        srb = (await store.backend.read(find, {"name": "Serbia"}))[0][0]
+        for ids in ([fin], [fin, srb], [srb, fin, srb]):
+            wanted = set(ids)
+            expected = []
+            for row in everything:
+                names = await store.backend.read(
+                    "SELECT entity_id FROM event_participants WHERE event_id = :id",
+                    {"id": row["id"]},
+                )
+                if wanted <= {r[0] for r in names}:
+                    expected.append(row["id"])
+            pages = []
+            for offset in range(0, len(expected) + 2, 2):
+                rows, total = await store.events(entity_ids=ids, limit=2, offset=offset)
+                assert total == len(expected)
+                pages += [r["id"] for r in rows]
+            assert pages == expected, ids
+        await store.reindex()  # events rebuilt: participant rows take their events' dates again
+        everything, _ = await store.events(limit=100, details=False)
+        rows, _ = await store.events(entity_ids=[fin], limit=100, details=False)
+        assert [r["id"] for r in rows] == [r["id"] for r in everything]

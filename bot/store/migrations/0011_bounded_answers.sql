@@ -22,3 +22,24 @@ BEGIN
         last_ingested = coalesce(max(last_ingested, excluded.last_ingested), last_ingested,
                                  excluded.last_ingested);
 END;
+-- One speaker's statements newest first, read in index order (what did X say, timelines).
+CREATE INDEX statements_speaker_newest ON statements(speaker_entity_id, coalesce(date, '') DESC, id);
+-- Each participant row carries its event's sort key (`coalesce(date, '')`, as events_newest), so
+-- an entity's events come newest first from one index: "talks between X and Y", timelines,
+-- profiles read the page's rows instead of sorting every event of a much-mentioned country.
+ALTER TABLE event_participants ADD COLUMN event_newest TEXT;
+UPDATE event_participants
+SET event_newest = (SELECT coalesce(ev.date, '') FROM events ev WHERE ev.id = event_participants.event_id);
+CREATE INDEX event_participants_entity_newest
+ON event_participants(entity_id, event_newest DESC, event_id DESC);
+CREATE TRIGGER event_participants_newest AFTER INSERT ON event_participants
+BEGIN
+    UPDATE event_participants
+    SET event_newest = (SELECT coalesce(ev.date, '') FROM events ev WHERE ev.id = NEW.event_id)
+    WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER events_newest_participants AFTER UPDATE OF date ON events
+WHEN coalesce(OLD.date, '') != coalesce(NEW.date, '')
+BEGIN
+    UPDATE event_participants SET event_newest = coalesce(NEW.date, '') WHERE event_id = NEW.id;
+END;
