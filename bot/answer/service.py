@@ -487,7 +487,7 @@ class AnswerService:
         others = [a for a in profile["aliases"] if a != profile["name"]]
         if others:
             fields.append(Field("Also written", ", ".join(others[:8])))
-        fields.append(Field("Mentioned in", f"{profile['articles']} article(s)"))
+        fields.append(Field("Mentioned in", f"{_total_text(profile['articles'])} article(s)"))
         data = {
             k: profile.get(k)
             for k in ("name", "kind", "title", "country", "country_code", "aliases")

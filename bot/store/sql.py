@@ -142,7 +142,8 @@ WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
 ORDER BY e.id, al.norm"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
-       (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS articles
+       (SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id
+                              LIMIT :count_limit) capped) AS articles
 FROM entities e WHERE e.id = :id"""
 ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
 

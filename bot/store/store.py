@@ -216,10 +216,14 @@ class Store:
         return [dict(r) for r in await self._read(self.sql.ENTITY_NAMES_CHANGED, params)]
 
     async def entity_profile(self, entity_id: int) -> dict[str, Any] | None:
-        rows = await self._read(self.sql.ENTITY_PROFILE, {"id": entity_id})
+        rows = await self._read(
+            self.sql.ENTITY_PROFILE, {"id": entity_id, "count_limit": COUNT_CAP + 1}
+        )
         if not rows:
             return None
         profile = dict(rows[0])
+        counted = profile["articles"]  # capped like every total: "1,000+" articles
+        profile["articles"] = Total(COUNT_CAP, True) if counted > COUNT_CAP else Total(counted)
         profile["aliases"] = [
             r[0] for r in await self._read(self.sql.ENTITY_ALIASES, {"id": entity_id})
         ]
