@@ -201,3 +201,23 @@ async def test_events_of_participants_come_newest_first_and_page_once(fresh_db):
         everything, _ = await store.events(limit=100, details=False)
         rows, _ = await store.events(entity_ids=[fin], limit=100, details=False)
         assert [r["id"] for r in rows] == [r["id"] for r in everything]
+
+
+async def test_who_is_counts_articles_up_to_the_cap(fresh_db, monkeypatch):
+    async with await _engine(fresh_db) as engine:
+        for k in range(3):
+            await engine.store.save(
+                article("Harbour Wire", SAME_DAY),
+                extraction(statements=(said("Anna Lind", f"the {TOPICS[k]} must wait"),)),
+            )
+        service = AnswerService(engine.store, make_settings(fresh_db))
+        here = Conversation(platform="test", channel="c")
+
+        async def mentioned() -> str:
+            answer = await service.answer("who is Anna Lind", here)
+            head = answer.sections[0].items[0]
+            return next(f.value for f in head.fields if f.name == "Mentioned in")
+
+        assert await mentioned() == "3 article(s)"
+        monkeypatch.setattr(store_module, "COUNT_CAP", 2)
+        assert await mentioned() == "2+ article(s)"
