@@ -107,6 +107,11 @@ def explain(error: BaseException, location: PostgresLocation) -> StoreError:
     return StoreError(f"database {location}: {error}")
 
 
+# Answers read a page of rows through indexes; a plan over a large table can still look costly
+# enough for PostgreSQL to JIT-compile it, which took 10-250 ms per statement here against a few
+# ms of execution (bench/answers.py). Off for the store's own sessions only.
+SESSION_SETTINGS = {"jit": "off"}
+
 _ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
 
 
@@ -178,7 +183,11 @@ class PgBackend:
             await conn.close()
         try:
             pool = await asyncpg.create_pool(
-                location.dsn, min_size=1, max_size=POOL_SIZE, timeout=CONNECT_TIMEOUT
+                location.dsn,
+                min_size=1,
+                max_size=POOL_SIZE,
+                timeout=CONNECT_TIMEOUT,
+                server_settings=SESSION_SETTINGS,
             )
         except _ERRORS as error:
             raise explain(error, location) from None

@@ -485,13 +485,12 @@ ORDER BY page.newest DESC, ev.id DESC"""
 _FROM_LEAD_PARTICIPANT = """
 FROM event_participants p JOIN events ev ON ev.id = p.event_id
 WHERE p.entity_id = CAST(:lead AS bigint)
-  AND p.seq = (SELECT min(q.seq) FROM event_participants q
-               WHERE q.event_id = p.event_id AND q.entity_id = CAST(:lead AS bigint))
-  AND (SELECT count(DISTINCT q.entity_id) FROM event_participants q
-       WHERE q.event_id = p.event_id
-         AND q.entity_id IN (
-             SELECT CAST(jsonb_array_elements_text(CAST(:all_ids AS jsonb)) AS bigint)))
-      = jsonb_array_length(CAST(:all_ids AS jsonb))"""
+  AND NOT EXISTS (SELECT 1 FROM event_participants q
+                  WHERE q.event_id = p.event_id AND q.entity_id = p.entity_id AND q.seq < p.seq)
+  AND NOT EXISTS (
+      SELECT 1 FROM jsonb_array_elements_text(CAST(:all_ids AS jsonb)) AS x(id)
+      WHERE NOT EXISTS (SELECT 1 FROM event_participants q
+                        WHERE q.event_id = p.event_id AND q.entity_id = CAST(x.id AS bigint)))"""
 LIST_EVENTS_BY_LEAD = (
     _EVENT_COLUMNS
     + _FROM_LEAD_PARTICIPANT
