@@ -97,7 +97,7 @@ def write_articles(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-WRITTEN_WHEN = ("_at", "_seen", "_since")  # columns saying when a row was written
+WRITTEN_WHEN = ("_at", "_seen", "_since", "_ingested")  # when a row was written (or its source)
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:
