@@ -12,22 +12,106 @@ logic is written once. Where the dialects differ:
   `ts_rank` normalised by document length like bm25, negated so that lower sorts first as bm25.
 """
 
+# Statements written the same in both dialects are SQLite's, imported by name (a new statement
+# must be written here or imported here: nothing falls back silently).
+from bot.store.sql import (  # noqa: F401
+    _ALERT_COLUMNS,
+    _DELIVERY_COLUMNS,
+    _EVENT_COLUMNS,
+    _FEED_COLUMNS,
+    _REPORT_COLUMNS,
+    _STATEMENT_COLUMNS,
+    _SUBSCRIPTION_COLUMNS,
+    _WATCH_COLUMNS,
+    ACTIVE_SUBSCRIPTIONS,
+    ADVANCE_WATCH,
+    ALL_ENTITY_NAMES,
+    ALL_EVENT_REPORT_IDS,
+    APPLIED_VERSIONS,
+    ARTICLE_FACT_COUNTS,
+    ARTICLE_URL_KNOWN,
+    CLAIM_DELIVERY,
+    COUNT_ARTICLES,
+    COUNT_EVENTS_AND_REPORTS,
+    COUNT_HELD_ALERTS,
+    CREATE_MIGRATIONS,
+    DELETE_ALL_EVENTS,
+    DELETE_ALL_EVENTS_FTS,
+    DELETE_FEED,
+    DELETE_SUBSCRIPTION,
+    DELETE_WATCH,
+    DELIVERY_PLATFORMS,
+    DETACH_EVENT_REPORTS,
+    DUE_FEEDS,
+    ENTITY_ALIASES,
+    ENTITY_PROFILE,
+    EVENT_SEEN_TIMES,
+    FEED_FAILED,
+    FEED_POLLED,
+    FIND_ALERT_VERSION,
+    FIND_FEED,
+    FIND_STATEMENT_BY_KEY,
+    FIRST_FACT_MESSAGE,
+    GET_DELIVERY,
+    GET_DELIVERY_BY_ID,
+    GET_EVENT_REPORT,
+    GET_FEED,
+    GET_SUBSCRIPTION,
+    GET_WATCH,
+    INCOMPLETE_ARTICLES,
+    INSERT_ALERT,
+    INSERT_ARTICLE,
+    INSERT_ENTITY,
+    INSERT_EVENT_REPORT,
+    INSERT_FEED,
+    INSERT_STATEMENT,
+    INSERT_SUBSCRIPTION,
+    INSERT_WATCH,
+    LAST_SENT_WINDOW_END,
+    LATEST_FACT_ALERT,
+    LATEST_INGEST,
+    LIST_FEEDS,
+    LIST_SOURCES,
+    LIST_WORKSPACE_FEEDS,
+    LIST_WORKSPACE_SUBSCRIPTIONS,
+    LIST_WORKSPACE_WATCHES,
+    MARK_ARTICLE_COMPLETE,
+    MARK_FAILED,
+    MARK_POST_FAILED,
+    MARK_POST_SENT,
+    MARK_SENT,
+    ORPHAN_FACTS,
+    PARTICIPATIONS,
+    PAUSE_SUBSCRIPTION,
+    PAUSE_WATCH,
+    PENDING_DELIVERIES,
+    POST_ALERTS,
+    POST_RETRY_LATER,
+    PREVIOUS_SENT_ALERT,
+    RECENT_WATCH_POSTS,
+    RECORD_HEADLINE,
+    RECORD_MIGRATION,
+    RELEASE_HELD_ALERTS,
+    RESUME_SUBSCRIPTION,
+    REVISE_HELD_ALERT,
+    SEARCH_POOL,
+    SET_REPORT_EVENT,
+    START_ATTEMPT,
+    SUBSCRIPTION_DELIVERIES,
+    TAKE_CREATOR_NOTICES,
+    TAKE_WATCH_NOTICES,
+    TOUCHED_EVENTS,
+    TOUCHED_STATEMENTS,
+    UPDATE_ENTITY,
+    UPDATE_EVENT,
+    WATCH_ALERTS,
+)
+
 # --- transactions --------------------------------------------------------------------------------
 # Held until the transaction ends: what serialises writers across processes, as SQLite's one
 # write lock does (keys in bot.store.postgres).
 ADVISORY_XACT_LOCK = "SELECT pg_advisory_xact_lock(:key)"
 MIGRATIONS_TABLE = "SELECT to_regclass('schema_migrations') IS NOT NULL"
-
-# --- schema bookkeeping -------------------------------------------------------------------------
-CREATE_MIGRATIONS = """
-CREATE TABLE IF NOT EXISTS schema_migrations (
-    version     INTEGER PRIMARY KEY,
-    name        TEXT NOT NULL,
-    applied_at  TEXT NOT NULL
-)"""
-APPLIED_VERSIONS = "SELECT version FROM schema_migrations ORDER BY version"
-RECORD_MIGRATION = """
-INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :applied_at)"""
 
 # --- articles -----------------------------------------------------------------------------------
 FIND_DUPLICATE_ARTICLE = """
@@ -38,57 +122,14 @@ LIMIT 1"""
 UPSERT_SOURCE = """
 INSERT INTO sources (name) VALUES (:name)
 ON CONFLICT ((lower(name))) DO UPDATE SET name = sources.name RETURNING id"""
-INSERT_ARTICLE = """
-INSERT INTO articles (source_id, title, author, url, canonical_url, content_hash, published,
-                      language, origin, text, ingested_at)
-VALUES (:source_id, :title, :author, :url, :canonical_url, :content_hash, :published,
-        :language, :origin, :text, :ingested_at)
-RETURNING id"""
-COUNT_ARTICLES = "SELECT count(*) FROM articles"
 # The completeness marker (migration 0003): the last write of an article's transaction.
-MARK_ARTICLE_COMPLETE = """
-UPDATE articles SET
-    stored_mentions = (SELECT count(*) FROM mentions WHERE article_id = :id),
-    stored_statements = (SELECT count(*) FROM statement_sources WHERE article_id = :id),
-    stored_events = (SELECT count(*) FROM event_sources WHERE article_id = :id)
-WHERE id = :id"""
 # Consistency checks (health, crash tests): articles without their facts, facts without articles.
-INCOMPLETE_ARTICLES = """
-SELECT a.id, a.origin FROM articles a
-WHERE a.stored_mentions IS NULL OR a.stored_statements IS NULL OR a.stored_events IS NULL
-   OR a.stored_mentions != (SELECT count(*) FROM mentions m WHERE m.article_id = a.id)
-   OR a.stored_statements != (SELECT count(*) FROM statement_sources ss WHERE ss.article_id = a.id)
-   OR a.stored_events != (SELECT count(*) FROM event_sources es WHERE es.article_id = a.id)
-ORDER BY a.id"""
-ORPHAN_FACTS = """
-SELECT
-  (SELECT count(*) FROM mentions m
-   WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = m.article_id))
-  + (SELECT count(*) FROM statement_sources ss
-     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = ss.article_id)
-        OR NOT EXISTS (SELECT 1 FROM statements st WHERE st.id = ss.statement_id))
-  + (SELECT count(*) FROM event_sources es
-     WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = es.article_id)
-        OR NOT EXISTS (SELECT 1 FROM events ev WHERE ev.id = es.event_id))
-  + (SELECT count(*) FROM statements st
-     WHERE NOT EXISTS (SELECT 1 FROM statement_sources ss WHERE ss.statement_id = st.id))
-  + (SELECT count(*) FROM events ev
-     WHERE NOT EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = ev.id))
-  + (SELECT count(*) FROM event_reports r WHERE r.event_id IS NULL)
-  AS orphans"""
-ARTICLE_FACT_COUNTS = """
-SELECT content_hash, stored_mentions, stored_statements, stored_events FROM articles ORDER BY id"""
 # The server checks its own pages (data checksums, amcheck); the store's consistency is the
 # completeness marker and the orphan count above.
 INTEGRITY_CHECK = "SELECT 'ok'"
 # One row per outlet from the aggregate kept on write (migration 0011), not a pass over articles.
-LIST_SOURCES = """
-SELECT s.name, st.articles, st.latest, st.last_ingested
-FROM source_stats st JOIN sources s ON s.id = st.source_id
-ORDER BY st.articles DESC, s.name LIMIT :limit"""
 # Full-text searches rank the newest :pool matches by relevance rather than every match, as on
 # SQLite: the same matches are ranked on both backends.
-SEARCH_POOL = 2000
 _QUERY = "websearch_to_tsquery('briefbot'::regconfig, :match)"
 SEARCH_ARTICLES = f"""
 WITH q AS (SELECT {_QUERY} AS q),
@@ -109,31 +150,12 @@ FIND_ENTITY_BY_ALIAS = """
 SELECT e.id FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE al.norm IN (SELECT jsonb_array_elements_text(CAST(:norms AS jsonb))) AND e.kind = :kind
 ORDER BY e.id LIMIT 1"""
-INSERT_ENTITY = """
-INSERT INTO entities (key, name, kind, title, country, country_code, updated_at)
-VALUES (:key, :name, :kind, :title, :country, :country_code, :now)
-ON CONFLICT(key) DO UPDATE SET
-    title = coalesce(excluded.title, entities.title),
-    country = coalesce(excluded.country, entities.country),
-    country_code = coalesce(excluded.country_code, entities.country_code),
-    updated_at = excluded.updated_at
-RETURNING id"""
-UPDATE_ENTITY = """
-UPDATE entities SET
-    title = coalesce(:title, title),
-    country = coalesce(:country, country),
-    country_code = coalesce(:country_code, country_code),
-    updated_at = :now
-WHERE id = :id"""
 INSERT_ALIAS = """
 INSERT INTO entity_aliases (entity_id, alias, norm) VALUES (:entity_id, :alias, :norm)
 ON CONFLICT DO NOTHING"""
 INSERT_MENTION = """
 INSERT INTO mentions (article_id, entity_id) VALUES (:article_id, :entity_id)
 ON CONFLICT DO NOTHING"""
-ALL_ENTITY_NAMES = """
-SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
-JOIN entity_aliases al ON al.entity_id = e.id"""
 # The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
 ENTITY_NAMES_MARK = """
 SELECT (SELECT coalesce(max(seq), 0) FROM entity_aliases) AS alias_rowid,
@@ -144,12 +166,6 @@ JOIN entity_aliases al ON al.entity_id = e.id
 WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
                UNION SELECT entity_id FROM entity_aliases WHERE seq > :alias_rowid)
 ORDER BY e.id, al.norm"""
-ENTITY_PROFILE = """
-SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
-       (SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id
-                              LIMIT :count_limit) capped) AS articles
-FROM entities e WHERE e.id = :id"""
-ENTITY_ALIASES = "SELECT alias FROM entity_aliases WHERE entity_id = :id ORDER BY alias"
 
 
 def _capped(select_from: str) -> str:
@@ -159,7 +175,6 @@ def _capped(select_from: str) -> str:
 
 
 # --- statements ---------------------------------------------------------------------------------
-FIND_STATEMENT_BY_KEY = "SELECT id FROM statements WHERE key = :key"
 SIMILAR_STATEMENT_CANDIDATES = r"""
 SELECT id, content FROM statements
 WHERE speaker_entity_id IS NOT DISTINCT FROM CAST(:speaker_entity_id AS bigint)
@@ -167,12 +182,6 @@ WHERE speaker_entity_id IS NOT DISTINCT FROM CAST(:speaker_entity_id AS bigint)
        OR (date ~ '^\d{4}-\d{2}-\d{2}$' AND CAST(:date AS text) ~ '^\d{4}-\d{2}-\d{2}$'
            AND abs(CAST(date AS date) - CAST(:date AS date)) <= 2))
 ORDER BY id DESC LIMIT 200"""
-INSERT_STATEMENT = """
-INSERT INTO statements (key, speaker_entity_id, speaker, speaker_text, speaker_kind, speaker_title,
-                        speaker_country, verb, content, quote, date, confidence, first_seen)
-VALUES (:key, :speaker_entity_id, :speaker, :speaker_text, :speaker_kind, :speaker_title,
-        :speaker_country, :verb, :content, :quote, :date, :confidence, :now)
-RETURNING id"""
 # Another outlet's report of a stored statement: the statement is as sure as its surest report.
 RAISE_STATEMENT_CONFIDENCE = """
 UPDATE statements SET confidence = greatest(confidence, :confidence) WHERE id = :id"""
@@ -183,10 +192,6 @@ VALUES (:statement_id, :article_id, :evidence, :content_start, :content_end, :sp
 ON CONFLICT DO NOTHING"""
 
 # Statements with optional speaker, topic (FTS), time-window filters; newest first, then rank.
-_STATEMENT_COLUMNS = """
-SELECT st.id, st.speaker, st.speaker_text, st.speaker_kind, st.speaker_title, st.speaker_country,
-       st.verb, st.content, st.quote, st.date, st.confidence, st.first_seen,
-       (SELECT count(*) FROM statement_sources ss WHERE ss.statement_id = st.id) AS source_count"""
 _STATEMENT_FILTERS = """
   AND (CAST(:speaker_ids AS jsonb) IS NULL OR st.speaker_entity_id IN (
         SELECT CAST(jsonb_array_elements_text(CAST(:speaker_ids AS jsonb)) AS bigint)))
@@ -262,22 +267,6 @@ ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
 # Event identity (bot/identity.py): each article's report, and the events clustering them.
-INSERT_EVENT_REPORT = """
-INSERT INTO event_reports (article_id, type, kind, mode, participants, location_name,
-                           location_country_code, location_detail, date, date_precision, status,
-                           topics, excluded_topics, outcome, content, evidence, evidence_start,
-                           evidence_end, confidence)
-VALUES (:article_id, :type, :kind, :mode, :participants, :location_name, :location_country_code,
-        :location_detail, :date, :date_precision, :status, :topics, :excluded_topics, :outcome,
-        :content, :evidence, :evidence_start, :evidence_end, :confidence)
-RETURNING id"""
-_REPORT_COLUMNS = """
-SELECT r.id, r.article_id, r.event_id, r.type, r.kind, r.mode, r.participants, r.location_name,
-       r.location_country_code, r.location_detail, r.date, r.date_precision, r.status, r.topics,
-       r.excluded_topics, r.outcome, r.content, r.evidence, r.evidence_start, r.evidence_end,
-       r.confidence, r.merge_reason, a.published
-FROM event_reports r JOIN articles a ON a.id = r.article_id"""
-GET_EVENT_REPORT = _REPORT_COLUMNS + "\nWHERE r.id = :id"
 # Every report of the candidate events, in ingest order (a cluster's members and their order).
 CLUSTER_REPORTS = (
     _REPORT_COLUMNS
@@ -296,10 +285,6 @@ LEFT JOIN sources s ON s.id = a.source_id
 WHERE CAST(:ids AS jsonb) IS NULL
    OR r.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
 ORDER BY r.id"""
-ALL_EVENT_REPORT_IDS = "SELECT id FROM event_reports ORDER BY id"
-SET_REPORT_EVENT = (
-    "UPDATE event_reports SET event_id = :event_id, merge_reason = :merge_reason WHERE id = :id"
-)
 # The country each participant's entity is known to belong to (a person counts as their country),
 # for the persons an article names without saying where they are from.
 ENTITY_COUNTRY_CODES = """
@@ -347,24 +332,8 @@ VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events),
         :content, :confidence, :disputed, :now, :now)
 RETURNING id"""
 # The cluster's representative (bot.identity.representative) replaces the event's fields.
-UPDATE_EVENT = """
-UPDATE events SET type = :type, kind = :kind, mode = :mode, date = :date,
-    date_precision = :date_precision, status = :status, location_name = :location_name,
-    location_country_code = :location_country_code, location_detail = :location_detail,
-    topics = :topics, excluded_topics = :excluded_topics, outcome = :outcome, content = :content,
-    confidence = :confidence, disputed = :disputed
-WHERE id = :id"""
 # First seen and last changed when its first and newest reports were ingested: the same whether
 # the event grew during ingests or was rebuilt by `reindex` (briefing windows read these).
-EVENT_SEEN_TIMES = """
-UPDATE events SET
-    first_seen = (SELECT min(a.ingested_at)
-                  FROM event_reports r JOIN articles a ON a.id = r.article_id
-                  WHERE r.event_id = :id),
-    updated_at = (SELECT max(a.ingested_at)
-                  FROM event_reports r JOIN articles a ON a.id = r.article_id
-                  WHERE r.event_id = :id)
-WHERE id = :id"""
 INSERT_EVENT_PARTICIPANT = """
 INSERT INTO event_participants (event_id, entity_id, name, kind, country_code)
 VALUES (:event_id, :entity_id, :name, :kind, :country_code)
@@ -376,23 +345,12 @@ VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
         :claimed_status, :claimed_date, :claimed_date_precision, :claimed_location)
 ON CONFLICT DO NOTHING"""
 # `reindex`: events, their participants, sources and index rows go; reports stay.
-DETACH_EVENT_REPORTS = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}'"
-DELETE_ALL_EVENTS = "DELETE FROM events"
-DELETE_ALL_EVENTS_FTS = "DELETE FROM events_fts"
-COUNT_EVENTS_AND_REPORTS = (
-    "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM event_reports)"
-)
 EVENT_FTS_TEXT = """
 SELECT string_agg(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports
                                       WHERE event_id = :id) r"""
 DELETE_EVENT_FTS = "DELETE FROM events_fts WHERE event_id = :id"
 INSERT_EVENT_FTS = "INSERT INTO events_fts (event_id, topics, text) VALUES (:id, :topics, :text)"
 
-_EVENT_COLUMNS = """
-SELECT ev.id, ev.type, ev.kind, ev.mode, ev.date, ev.date_precision, ev.status, ev.location_name,
-       ev.location_country_code, ev.location_detail, ev.topics, ev.excluded_topics, ev.outcome,
-       ev.content, ev.confidence, ev.disputed, ev.first_seen, ev.updated_at,
-       (SELECT count(*) FROM event_sources es WHERE es.event_id = ev.id) AS source_count"""
 # Every entity id in :entity_ids must take part (participants of "talks between X and Y"). The
 # matching events are found once from the participants index (not by a subquery per event).
 # A place is the event's own location by name, or, when :place_code is a country's code, any
@@ -501,8 +459,6 @@ LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS_BY_LEAD = _capped(_FROM_LEAD_PARTICIPANT + _EVENT_FILTERS)
 # How many events an entity takes part in, counted up to :cap (which participant leads).
-PARTICIPATIONS = """
-SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = :id LIMIT :cap) c"""
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
@@ -517,19 +473,6 @@ WHERE es.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb))
 ORDER BY a.published, a.id"""
 
 # --- scheduled briefings: subscriptions ---------------------------------------------------------
-INSERT_SUBSCRIPTION = """
-INSERT INTO subscriptions (platform, workspace, channel, created_by, cron, rule, timezone, topic,
-                           state, created_at, active_since)
-VALUES (:platform, :workspace, :channel, :created_by, :cron, :rule, :timezone, :topic,
-        'active', :now, :now)
-RETURNING id"""
-_SUBSCRIPTION_COLUMNS = """
-SELECT s.id, s.platform, s.workspace, s.channel, s.created_by, s.cron, s.rule, s.timezone, s.topic,
-       s.state, s.paused_reason, s.created_at, s.active_since,
-       (SELECT max(d.slot_time) FROM deliveries d
-        WHERE d.subscription_id = s.id AND d.state = 'sent') AS last_sent_slot
-FROM subscriptions s"""
-GET_SUBSCRIPTION = _SUBSCRIPTION_COLUMNS + "\nWHERE s.id = :id"
 FIND_SAME_SUBSCRIPTION = (
     _SUBSCRIPTION_COLUMNS
     + """
@@ -538,95 +481,21 @@ WHERE s.platform = :platform AND s.workspace = :workspace AND s.channel = :chann
   AND s.topic IS NOT DISTINCT FROM CAST(:topic AS text)
 LIMIT 1"""
 )
-LIST_WORKSPACE_SUBSCRIPTIONS = (
-    _SUBSCRIPTION_COLUMNS
-    + "\nWHERE s.platform = :platform AND s.workspace = :workspace ORDER BY s.id"
-)
-ACTIVE_SUBSCRIPTIONS = _SUBSCRIPTION_COLUMNS + "\nWHERE s.state = 'active' ORDER BY s.id"
 # Platforms a delivery pass may have to post to: active subscriptions and unfinished deliveries.
-DELIVERY_PLATFORMS = """
-SELECT platform FROM subscriptions WHERE state = 'active'
-UNION
-SELECT s.platform FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-WHERE d.state = 'pending'"""
-DELETE_SUBSCRIPTION = "DELETE FROM subscriptions WHERE id = :id"
-PAUSE_SUBSCRIPTION = """
-UPDATE subscriptions SET state = 'paused', paused_reason = :reason, notify_creator = :notify
-WHERE id = :id"""
-RESUME_SUBSCRIPTION = """
-UPDATE subscriptions SET state = 'active', paused_reason = NULL, notify_creator = 0,
-    active_since = :now
-WHERE id = :id"""
 # Read and cleared in one statement, so two commands at once cannot both tell the same pause.
-TAKE_CREATOR_NOTICES = """
-UPDATE subscriptions SET notify_creator = 0
-WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
-  AND created_by = :created_by
-RETURNING id, channel, paused_reason"""
 
 # --- scheduled briefings: the delivery log ------------------------------------------------------
-_DELIVERY_COLUMNS = """
-SELECT id, subscription_id, slot_time, state, window_start, window_end, owner, lease_until,
-       attempts, message_id, reason
-FROM deliveries"""
-GET_DELIVERY = (
-    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id AND slot_time = :slot_time"
-)
-GET_DELIVERY_BY_ID = _DELIVERY_COLUMNS + "\nWHERE id = :id"
-PENDING_DELIVERIES = _DELIVERY_COLUMNS + "\nWHERE state = 'pending' ORDER BY slot_time"
 # The claim: whoever inserts the row owns the slot; a second pass finds it and leaves it alone.
-CLAIM_DELIVERY = """
-INSERT INTO deliveries (subscription_id, slot_time, state, window_start, window_end, owner,
-                        lease_until, created_at, updated_at)
-VALUES (:subscription_id, :slot_time, 'pending', :window_start, :window_end, :owner,
-        :lease_until, :now, :now)
-ON CONFLICT (subscription_id, slot_time) DO NOTHING"""
 TAKE_OVER_DELIVERY = """
 UPDATE deliveries SET owner = :owner, lease_until = :lease_until, updated_at = :now
 WHERE id = :id AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
-START_ATTEMPT = """
-UPDATE deliveries SET attempts = attempts + 1, lease_until = :lease_until, updated_at = :now
-WHERE id = :id AND state = 'pending' AND owner = :owner"""
 # A threaded briefing's headline, once accepted: whoever finishes the slot replies under it
 # instead of posting a second headline.
-RECORD_HEADLINE = """
-UPDATE deliveries SET message_id = :message_id, updated_at = :now
-WHERE id = :id AND state = 'pending' AND owner = :owner"""
-MARK_SENT = """
-UPDATE deliveries SET state = 'sent', message_id = :message_id, reason = NULL, updated_at = :now,
-    sent_at = :now
-WHERE id = :id AND state = 'pending'"""
-MARK_FAILED = """
-UPDATE deliveries SET state = 'failed', reason = :reason, updated_at = :now
-WHERE id = :id AND state = 'pending'"""
 # The newest committed ingest stamp: stamps are taken under the write lock, so any ingest still in
 # flight is stamped later than this and falls into the next briefing's window.
-LATEST_INGEST = "SELECT max(ingested_at) FROM articles"
-LAST_SENT_WINDOW_END = """
-SELECT max(window_end) FROM deliveries
-WHERE subscription_id = :subscription_id AND state = 'sent'"""
-SUBSCRIPTION_DELIVERIES = (
-    _DELIVERY_COLUMNS + "\nWHERE subscription_id = :subscription_id ORDER BY slot_time"
-)
 
 # --- registered feeds ---------------------------------------------------------------------------
-INSERT_FEED = """
-INSERT INTO feeds (url, platform, workspace, added_by, next_poll_at, created_at)
-VALUES (:url, :platform, :workspace, :added_by, :now, :now)
-ON CONFLICT (platform, workspace, url) DO NOTHING"""
-_FEED_COLUMNS = """
-SELECT id, url, platform, workspace, added_by, etag, last_modified, next_poll_at, failures,
-       last_error, last_polled_at
-FROM feeds"""
-FIND_FEED = _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace AND url = :url"
-LIST_FEEDS = _FEED_COLUMNS + "\nORDER BY id"
-LIST_WORKSPACE_FEEDS = (
-    _FEED_COLUMNS + "\nWHERE platform = :platform AND workspace = :workspace ORDER BY id"
-)
-GET_FEED = _FEED_COLUMNS + "\nWHERE id = :id"
-DELETE_FEED = "DELETE FROM feeds WHERE id = :id"
-DUE_FEEDS = _FEED_COLUMNS + "\nWHERE next_poll_at <= :now ORDER BY next_poll_at, id"
 # Replicas: a due feed is polled by one process. It claims the feed with a session advisory lock
 # (key class 17001, the feed's id), reads it again to see that it is still due (another process
 # may have polled it since the list was read), and releases it once the poll is recorded; a
@@ -635,31 +504,8 @@ CLAIM_FEED = "SELECT pg_try_advisory_lock(17001, CAST(:id AS integer))"
 DUE_FEED = _FEED_COLUMNS + "\nWHERE id = :id AND next_poll_at <= :now"
 RELEASE_FEED = "SELECT pg_advisory_unlock(17001, CAST(:id AS integer))"
 RELEASE_FEED_CLAIMS = "SELECT pg_advisory_unlock_all()"
-FEED_POLLED = """
-UPDATE feeds SET etag = :etag, last_modified = :last_modified, next_poll_at = :next_poll_at,
-    failures = 0, last_error = NULL, last_polled_at = :now
-WHERE id = :id"""
-FEED_FAILED = """
-UPDATE feeds SET failures = failures + 1, last_error = :error, next_poll_at = :next_poll_at,
-    last_polled_at = :now
-WHERE id = :id"""
-ARTICLE_URL_KNOWN = "SELECT 1 FROM articles WHERE canonical_url = :canonical_url LIMIT 1"
 
 # --- watches: saved queries that alert a channel (bot/watch) ------------------------------------
-INSERT_WATCH = """
-INSERT INTO watches (platform, workspace, channel, created_by, query, filter, min_confidence,
-                     max_per_hour, quiet_hours, timezone, state, created_at, seen_until)
-VALUES (:platform, :workspace, :channel, :created_by, :query, :filter, :min_confidence,
-        :max_per_hour, :quiet_hours, :timezone, 'active', :now, :seen_until)
-RETURNING id"""
-_WATCH_COLUMNS = """
-SELECT w.id, w.platform, w.workspace, w.channel, w.created_by, w.query, w.filter,
-       w.min_confidence, w.max_per_hour, w.quiet_hours, w.timezone, w.state, w.paused_reason,
-       w.created_at, w.seen_until,
-       (SELECT max(a.sent_at) FROM watch_alerts a
-        WHERE a.watch_id = w.id AND a.state = 'sent') AS last_alert_at
-FROM watches w"""
-GET_WATCH = _WATCH_COLUMNS + "\nWHERE w.id = :id"
 FIND_SAME_WATCH = (
     _WATCH_COLUMNS
     + """
@@ -670,39 +516,20 @@ WHERE w.platform = :platform AND w.workspace = :workspace AND w.channel = :chann
   AND w.quiet_hours IS NOT DISTINCT FROM CAST(:quiet_hours AS text) AND w.timezone = :timezone
 LIMIT 1"""
 )
-LIST_WORKSPACE_WATCHES = (
-    _WATCH_COLUMNS + "\nWHERE w.platform = :platform AND w.workspace = :workspace ORDER BY w.id"
-)
 ACTIVE_WATCHES = (
     _WATCH_COLUMNS
     + "\nWHERE w.state = 'active'"
     + " AND w.platform IN (SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb)))"
     + " ORDER BY w.id"
 )
-DELETE_WATCH = "DELETE FROM watches WHERE id = :id"
-PAUSE_WATCH = """
-UPDATE watches SET state = 'paused', paused_reason = :reason, notify_creator = :notify
-WHERE id = :id"""
 # Resumed from the newest ingest: what was ingested while it was paused does not alert.
 RESUME_WATCH = """
 UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
     seen_until = greatest(seen_until, :seen_until)
 WHERE id = :id"""
-TAKE_WATCH_NOTICES = """
-UPDATE watches SET notify_creator = 0
-WHERE notify_creator = 1 AND platform = :platform AND workspace = :workspace
-  AND created_by = :created_by
-RETURNING id, channel, paused_reason"""
 # Only forward: two processes checking the same articles cannot move a watch back.
-ADVANCE_WATCH = "UPDATE watches SET seen_until = :upto WHERE id = :id AND seen_until < :upto"
 # Facts an article stamped in (:after, :upto] added or changed: the events its reports joined and
 # the statements it reports (a second outlet raises a statement's confidence without a new row).
-TOUCHED_EVENTS = """
-SELECT DISTINCT r.event_id FROM articles a JOIN event_reports r ON r.article_id = a.id
-WHERE a.ingested_at > :after AND a.ingested_at <= :upto AND r.event_id IS NOT NULL"""
-TOUCHED_STATEMENTS = """
-SELECT DISTINCT ss.statement_id FROM articles a JOIN statement_sources ss ON ss.article_id = a.id
-WHERE a.ingested_at > :after AND a.ingested_at <= :upto"""
 # The answers' own filters, on the touched facts only. An event is known to the alert log by its
 # first report, which `briefbot reindex` keeps (event ids it renumbers).
 WATCH_EVENTS = (
@@ -727,53 +554,14 @@ WHERE st.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bi
 )
 
 # --- watches: the alert log ---------------------------------------------------------------------
-_ALERT_COLUMNS = """
-SELECT id, watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until, attempts,
-       message_id, reason, created_at, sent_at
-FROM watch_alerts"""
-FIND_ALERT_VERSION = """
-SELECT id FROM watch_alerts
-WHERE watch_id = :watch_id AND fact = :fact AND fingerprint = :fingerprint"""
-LATEST_FACT_ALERT = (
-    _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id AND fact = :fact ORDER BY id DESC LIMIT 1"
-)
 # The version a channel saw last, and the first message about the fact (updates reply to it).
-PREVIOUS_SENT_ALERT = (
-    _ALERT_COLUMNS
-    + "\nWHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND id < :before"
-    + " ORDER BY id DESC LIMIT 1"
-)
-FIRST_FACT_MESSAGE = """
-SELECT message_id FROM watch_alerts
-WHERE watch_id = :watch_id AND fact = :fact AND state = 'sent' AND message_id IS NOT NULL
-ORDER BY id LIMIT 1"""
 # A held alert not yet posted shows the newest version when it is: no second alert for it.
-REVISE_HELD_ALERT = """
-UPDATE watch_alerts SET fingerprint = :fingerprint, item = :item, updated_at = :now
-WHERE id = :id AND state = 'held'"""
 # Messages posted (or being posted) for a watch since :since; a digest is one message.
-RECENT_WATCH_POSTS = """
-SELECT count(DISTINCT coalesce(post, 'alert' || id)) FROM watch_alerts
-WHERE watch_id = :watch_id
-  AND (state = 'pending' OR (state = 'sent' AND sent_at > :since))"""
-COUNT_HELD_ALERTS = (
-    "SELECT count(*) FROM watch_alerts WHERE watch_id = :watch_id AND state = 'held'"
-)
-INSERT_ALERT = """
-INSERT INTO watch_alerts (watch_id, fact, fingerprint, kind, state, item, post, owner, lease_until,
-                          created_at, updated_at)
-VALUES (:watch_id, :fact, :fingerprint, :kind, :state, :item, :post, :owner, :lease_until,
-        :now, :now)
-ON CONFLICT (watch_id, fact, fingerprint) DO NOTHING"""
 WATCHES_WITH_HELD_ALERTS = """
 SELECT DISTINCT a.watch_id FROM watch_alerts a JOIN watches w ON w.id = a.watch_id
 WHERE a.state = 'held' AND w.state = 'active'
   AND w.platform IN (SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb)))"""
 # Every held alert of a watch becomes one post (the digest), claimed by this process.
-RELEASE_HELD_ALERTS = """
-UPDATE watch_alerts SET state = 'pending', post = :post, owner = :owner, lease_until = :lease_until,
-    updated_at = :now
-WHERE watch_id = :watch_id AND state = 'held'"""
 OPEN_ALERTS = (
     _ALERT_COLUMNS
     + """
@@ -782,22 +570,10 @@ WHERE state = 'pending'
         SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb))))
 ORDER BY id"""
 )
-POST_ALERTS = _ALERT_COLUMNS + "\nWHERE post = :post ORDER BY id"
-WATCH_ALERTS = _ALERT_COLUMNS + "\nWHERE watch_id = :watch_id ORDER BY id"
 # Counted before the send; also how a post left by a dead process is adopted (owner must match).
 START_POST_ATTEMPT = """
 UPDATE watch_alerts SET attempts = attempts + 1, owner = :owner, lease_until = :lease_until,
     updated_at = :now
 WHERE post = :post AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
-MARK_POST_SENT = """
-UPDATE watch_alerts SET state = 'sent', message_id = :message_id, reason = NULL, sent_at = :now,
-    updated_at = :now
-WHERE post = :post AND state = 'pending'"""
-MARK_POST_FAILED = """
-UPDATE watch_alerts SET state = 'failed', reason = :reason, updated_at = :now
-WHERE post = :post AND state = 'pending'"""
 # A transient failure: tried again by any process once the lease has run out.
-POST_RETRY_LATER = """
-UPDATE watch_alerts SET reason = :reason, lease_until = :lease_until, updated_at = :now
-WHERE post = :post AND state = 'pending'"""
