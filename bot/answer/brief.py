@@ -8,6 +8,7 @@ from typing import Any, TypedDict
 from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
 from bot.answer.query import Query
+from bot.facts import PLOVER_TYPES
 from bot.store.store import Store, Window
 
 # How much a speaker's office weighs when choosing the key statements (heads of state first).
@@ -100,23 +101,7 @@ async def compose(
     agreements, _ = await store.events(types=["AGREE"], **shared)
     statements, _ = await store.statements(named_only=True, **shared)
     others, _ = await store.events(
-        types=[
-            "SUPPORT",
-            "CONCEDE",
-            "COOPERATE",
-            "AID",
-            "RETREAT",
-            "REQUEST",
-            "ACCUSE",
-            "REJECT",
-            "THREATEN",
-            "PROTEST",
-            "SANCTION",
-            "MOBILIZE",
-            "COERCE",
-            "ASSAULT",
-        ],
-        **shared,
+        types=[t for t in PLOVER_TYPES if t not in ("CONSULT", "AGREE")], **shared
     )
     ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
     sections = [
