@@ -122,12 +122,9 @@ LIMIT 1"""
 UPSERT_SOURCE = """
 INSERT INTO sources (name) VALUES (:name)
 ON CONFLICT ((lower(name))) DO UPDATE SET name = sources.name RETURNING id"""
-# The completeness marker (migration 0003): the last write of an article's transaction.
-# Consistency checks (health, crash tests): articles without their facts, facts without articles.
 # The server checks its own pages (data checksums, amcheck); the store's consistency is the
 # completeness marker and the orphan count above.
 INTEGRITY_CHECK = "SELECT 'ok'"
-# One row per outlet from the aggregate kept on write (migration 0011), not a pass over articles.
 # Full-text searches rank the newest :pool matches by relevance rather than every match, as on
 # SQLite: the same matches are ranked on both backends.
 _QUERY = "websearch_to_tsquery('briefbot'::regconfig, :match)"
@@ -191,7 +188,6 @@ INSERT INTO statement_sources (statement_id, article_id, evidence, content_start
 VALUES (:statement_id, :article_id, :evidence, :content_start, :content_end, :speaker_text)
 ON CONFLICT DO NOTHING"""
 
-# Statements with optional speaker, topic (FTS), time-window filters; newest first, then rank.
 _STATEMENT_FILTERS = """
   AND (CAST(:speaker_ids AS jsonb) IS NULL OR st.speaker_entity_id IN (
         SELECT CAST(jsonb_array_elements_text(CAST(:speaker_ids AS jsonb)) AS bigint)))
@@ -266,7 +262,6 @@ WHERE ss.statement_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jso
 ORDER BY a.published, a.id"""
 
 # --- events -------------------------------------------------------------------------------------
-# Event identity (bot/identity.py): each article's report, and the events clustering them.
 # Every report of the candidate events, in ingest order (a cluster's members and their order).
 CLUSTER_REPORTS = (
     _REPORT_COLUMNS
@@ -331,9 +326,6 @@ VALUES ((SELECT coalesce(max(id), 0) + 1 FROM events),
         :location_country_code, :location_detail, :topics, :excluded_topics, :outcome,
         :content, :confidence, :disputed, :now, :now)
 RETURNING id"""
-# The cluster's representative (bot.identity.representative) replaces the event's fields.
-# First seen and last changed when its first and newest reports were ingested: the same whether
-# the event grew during ingests or was rebuilt by `reindex` (briefing windows read these).
 INSERT_EVENT_PARTICIPANT = """
 INSERT INTO event_participants (event_id, entity_id, name, kind, country_code)
 VALUES (:event_id, :entity_id, :name, :kind, :country_code)
@@ -344,7 +336,6 @@ INSERT INTO event_sources (event_id, article_id, evidence, evidence_start, evide
 VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
         :claimed_status, :claimed_date, :claimed_date_precision, :claimed_location)
 ON CONFLICT DO NOTHING"""
-# `reindex`: events, their participants, sources and index rows go; reports stay.
 EVENT_FTS_TEXT = """
 SELECT string_agg(evidence, ' ') FROM (SELECT DISTINCT evidence FROM event_reports
                                       WHERE event_id = :id) r"""
@@ -458,7 +449,6 @@ ORDER BY p.event_newest DESC, p.event_id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS_BY_LEAD = _capped(_FROM_LEAD_PARTICIPANT + _EVENT_FILTERS)
-# How many events an entity takes part in, counted up to :cap (which participant leads).
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
@@ -481,19 +471,12 @@ WHERE s.platform = :platform AND s.workspace = :workspace AND s.channel = :chann
   AND s.topic IS NOT DISTINCT FROM CAST(:topic AS text)
 LIMIT 1"""
 )
-# Platforms a delivery pass may have to post to: active subscriptions and unfinished deliveries.
-# Read and cleared in one statement, so two commands at once cannot both tell the same pause.
 
 # --- scheduled briefings: the delivery log ------------------------------------------------------
-# The claim: whoever inserts the row owns the slot; a second pass finds it and leaves it alone.
 TAKE_OVER_DELIVERY = """
 UPDATE deliveries SET owner = :owner, lease_until = :lease_until, updated_at = :now
 WHERE id = :id AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
-# A threaded briefing's headline, once accepted: whoever finishes the slot replies under it
-# instead of posting a second headline.
-# The newest committed ingest stamp: stamps are taken under the write lock, so any ingest still in
-# flight is stamped later than this and falls into the next briefing's window.
 
 # --- registered feeds ---------------------------------------------------------------------------
 # Replicas: a due feed is polled by one process. It claims the feed with a session advisory lock
@@ -527,9 +510,6 @@ RESUME_WATCH = """
 UPDATE watches SET state = 'active', paused_reason = NULL, notify_creator = 0,
     seen_until = greatest(seen_until, :seen_until)
 WHERE id = :id"""
-# Only forward: two processes checking the same articles cannot move a watch back.
-# Facts an article stamped in (:after, :upto] added or changed: the events its reports joined and
-# the statements it reports (a second outlet raises a statement's confidence without a new row).
 # The answers' own filters, on the touched facts only. An event is known to the alert log by its
 # first report, which `briefbot reindex` keeps (event ids it renumbers).
 WATCH_EVENTS = (
@@ -554,14 +534,10 @@ WHERE st.id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bi
 )
 
 # --- watches: the alert log ---------------------------------------------------------------------
-# The version a channel saw last, and the first message about the fact (updates reply to it).
-# A held alert not yet posted shows the newest version when it is: no second alert for it.
-# Messages posted (or being posted) for a watch since :since; a digest is one message.
 WATCHES_WITH_HELD_ALERTS = """
 SELECT DISTINCT a.watch_id FROM watch_alerts a JOIN watches w ON w.id = a.watch_id
 WHERE a.state = 'held' AND w.state = 'active'
   AND w.platform IN (SELECT jsonb_array_elements_text(CAST(:platforms AS jsonb)))"""
-# Every held alert of a watch becomes one post (the digest), claimed by this process.
 OPEN_ALERTS = (
     _ALERT_COLUMNS
     + """
@@ -576,4 +552,3 @@ UPDATE watch_alerts SET attempts = attempts + 1, owner = :owner, lease_until = :
     updated_at = :now
 WHERE post = :post AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
-# A transient failure: tried again by any process once the lease has run out.
