@@ -214,5 +214,7 @@ async def test_subscriptions_name_a_failing_feeds_category_not_its_raw_error(
     shown = {item.data["url"]: item.data["last_error"] for item in section.items}
     assert shown == expected
     text = str(answer.sections)
+    for url in expected:  # the feeds' own addresses are shown; a port may read "...404..."
+        text = text.replace(url, "")
     for raw in ("404", "HTTP", "Connect", "connection attempts", "127.0.0.1 is", "not public"):
         assert raw not in text
