@@ -390,6 +390,16 @@ class EntityIndex:
                 for c in self.clusters
                 if c.kind == "person" and name_key(c.name).split()[-1:] == [key]
             ]
+            if not matches:
+                # Or the family name of a name written family name first, already given in
+                # full: "Hun" after "Hun Manet", "Li" after "Li Qiang".
+                matches = [
+                    c
+                    for c in self.clusters
+                    if c.kind == "person"
+                    and name_key(c.name).split()[:1] == [key]
+                    and len(name_key(c.name).split()) >= 2
+                ]
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None and len(key.split()) >= 2:
@@ -608,7 +618,9 @@ class EntityIndex:
         for token in reversed(list(self.doc[window_start : best.start])):
             found = countries.resolve(token.text)
             if found:
-                country = found
+                # "Canada-U.S. Trade Minister": a pair of countries names the portfolio, not
+                # whose minister (unknown is better than the wrong one)
+                country = None if _in_country_pair(token) else found
                 break
             if token.pos_ not in ("PROPN", "ADJ", "NOUN", "PUNCT", "PART"):
                 break
@@ -736,6 +748,16 @@ def _dateline_tokens(doc: Doc, dateline: Dateline | None) -> set[int]:
         if token.idx >= start:
             out.add(token.i)
     return out
+
+
+def _in_country_pair(token: Token) -> bool:
+    """The country is one of two joined by a hyphen or dash ("Canada-U.S.", "Russia–Ukraine")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(
+        t is not None and t.text in ("-", "–", "—") and not t.whitespace_ for t in (before, after)
+    ) or any(c in token.text for c in "-–")
 
 
 def _of_country(token: Token, gap: Span) -> bool:

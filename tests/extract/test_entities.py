@@ -216,3 +216,22 @@ def test_a_title_before_the_next_name_is_that_names_title_not_the_first_ones(ext
         "substantive discussions.",
     )
     assert entity(x, "Juan Perez").title != "National Security Adviser"
+
+
+def test_a_family_name_written_first_alone_is_the_person_named_in_full(extractor):
+    x = facts(
+        extractor,
+        "Mongolian Prime Minister Bat Erdene met the Kazakh president in Astana on Monday. "
+        "Later, Bat told reporters the talks had gone well.",
+    )
+    people = [e.name for e in x.entities if e.kind == "person"]
+    assert "Bat" not in people, people
+    assert "Bat Erdene" in people
+
+
+def test_a_minister_for_relations_between_two_countries_gets_neither_country(extractor):
+    x = facts(
+        extractor,
+        "Norway-EU Trade Minister Lars Holm said on Monday that the tariff talks would go on.",
+    )
+    assert entity(x, "Lars Holm").country is None
