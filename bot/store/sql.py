@@ -475,6 +475,22 @@ ORDER BY p.event_newest DESC, p.event_id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS_BY_LEAD = _capped(_FROM_LEAD_PARTICIPANT + _EVENT_FILTERS)
+# Events with both :lo and :hi taking part (two entity ids, lower first: "talks between X and
+# Y"), newest first from the pair index (event_pairs, migration 0012), which holds only their
+# common events: a page reads its rows, a capped total at most the cap's. The same rows in the same
+# order as LIST_EVENTS_BY_PARTICIPANTS. :entity_ids is passed as NULL.
+_FROM_PAIR = """
+FROM event_pairs pr CROSS JOIN events ev ON ev.id = pr.event_id
+WHERE pr.entity_lo = :lo AND pr.entity_hi = :hi"""
+LIST_EVENTS_BY_PAIR = (
+    _EVENT_COLUMNS
+    + _FROM_PAIR
+    + _EVENT_FILTERS
+    + """
+ORDER BY pr.event_newest DESC, pr.event_id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS_BY_PAIR = _capped(_FROM_PAIR + _EVENT_FILTERS)
 # How many events an entity takes part in, counted up to :cap (which participant leads).
 PARTICIPATIONS = """
 SELECT count(*) FROM (SELECT 1 FROM event_participants WHERE entity_id = :id LIMIT :cap) c"""

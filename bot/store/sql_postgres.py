@@ -449,6 +449,19 @@ ORDER BY p.event_newest DESC, p.event_id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS_BY_LEAD = _capped(_FROM_LEAD_PARTICIPANT + _EVENT_FILTERS)
+# Events with both :lo and :hi taking part, newest first from the pair index (migration 0012).
+_FROM_PAIR = """
+FROM event_pairs pr JOIN events ev ON ev.id = pr.event_id
+WHERE pr.entity_lo = CAST(:lo AS bigint) AND pr.entity_hi = CAST(:hi AS bigint)"""
+LIST_EVENTS_BY_PAIR = (
+    _EVENT_COLUMNS
+    + _FROM_PAIR
+    + _EVENT_FILTERS
+    + """
+ORDER BY pr.event_newest DESC, pr.event_id DESC
+LIMIT :limit OFFSET :offset"""
+)
+COUNT_EVENTS_BY_PAIR = _capped(_FROM_PAIR + _EVENT_FILTERS)
 EVENT_PARTICIPANTS = """
 SELECT event_id, name, kind, country_code FROM event_participants
 WHERE event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))

@@ -340,6 +340,10 @@ class Store:
         if match:
             params.update(match=match, pool=self.sql.SEARCH_POOL)
             list_sql, count_sql = self.sql.SEARCH_EVENTS, self.sql.COUNT_SEARCH_EVENTS
+        elif len(set(entity_ids or ())) == 2:  # two participants: their common events' index
+            lo, hi = sorted(set(entity_ids or ()))
+            params.update(entity_ids=None, lo=lo, hi=hi)
+            list_sql, count_sql = self.sql.LIST_EVENTS_BY_PAIR, self.sql.COUNT_EVENTS_BY_PAIR
         elif entity_ids:  # one participant's events newest first, from its index
             params.update(
                 entity_ids=None,
