@@ -110,7 +110,13 @@ def explain(error: BaseException, location: PostgresLocation) -> StoreError:
 # Answers read a page of rows through indexes; a plan over a large table can still look costly
 # enough for PostgreSQL to JIT-compile it, which took 10-250 ms per statement here against a few
 # ms of execution (bench/answers.py). Off for the store's own sessions only.
-SESSION_SETTINGS = {"jit": "off"}
+# Custom plans always: asyncpg prepares each statement once per connection, and after five runs
+# PostgreSQL may keep a generic plan, made without the values. The answers' optional filters
+# (`CAST(:x AS jsonb) IS NULL OR ...`) and their one entity id then stay unknown to the planner,
+# whose generic plans sorted or scanned far more than the page: `who is Lavrov` 186 ms median at
+# 100,000 articles, `timeline Lavrov` p99 329 ms; with a plan per run (well under a millisecond
+# to make for these statements) 4-8 and 10-15 ms.
+SESSION_SETTINGS = {"jit": "off", "plan_cache_mode": "force_custom_plan"}
 
 _ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
 
