@@ -458,7 +458,11 @@ def representative(members: Sequence[Report]) -> Representative:
     places = [m.place for m in members if m.place and m.status in HELD] + [
         m.place for m in members if m.place and m.status not in HELD
     ]
-    place = next((p for p in places if not p.is_country), places[0] if places else None)
+    first_place = places[0] if places else None
+    # a city wins over its own country only: a city the plan named elsewhere is no detail of it
+    place = next(
+        (p for p in places if not p.is_country and places_agree(p, first_place)), first_place
+    )
     return Representative(
         type=first.type,
         kind=first.kind,

@@ -232,3 +232,47 @@ def test_an_excluded_topic_said_twice_in_other_words_is_listed_once():
             "political and security matters",
         ]
     ) == ["ongoing conflict in Ukraine", "political or security matters"]
+
+
+def test_the_date_and_place_of_a_round_of_talks_are_those_of_the_round(extractor):
+    talks = only(
+        extractor,
+        "A third round of talks between Chile and Peru concluded in Lima on Tuesday.",
+        "CONSULT",
+    )
+    assert codes(talks) >= {"CHL", "PER"}
+    assert (talks["date"], talks["status"]) == ("2025-02-25", "concluded")
+    assert talks["location"]["name"] == "Lima"
+
+
+def test_a_round_agreed_on_due_to_be_held_later_is_planned_between_those_who_agreed(extractor):
+    found = [
+        e
+        for e in events(
+            extractor,
+            "Delegations from Chile and Peru have agreed on a new round of technical "
+            "negotiations at the level of experts, due to be held in Lima on Monday.",
+        )
+        if e["type"] == "CONSULT"
+    ]
+    assert len(found) == 1, found
+    (talks,) = found
+    assert codes(talks) >= {"CHL", "PER"}
+    assert (talks["date"], talks["status"]) == ("2025-03-03", "planned")
+    assert talks["location"]["name"] == "Lima"
+
+
+def test_an_earlier_round_told_in_passing_is_neither_this_round_nor_an_event(extractor):
+    found = [
+        e
+        for e in events(
+            extractor,
+            "The second round of direct talks between Chile and Peru concluded in Lima today. "
+            "Just as during the first round, the flags of Chile, Peru and Brazil stood behind "
+            "each table.",
+        )
+        if e["type"] == "CONSULT"
+    ]
+    assert len(found) == 1, found
+    assert codes(found[0]) == {"CHL", "PER"}
+    assert found[0]["date"] == PUBLISHED

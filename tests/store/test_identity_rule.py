@@ -284,6 +284,10 @@ def test_talks_announced_for_one_city_and_held_in_another_that_day_are_one_event
     assert shown.place == TALLINN and "place" in shown.disputed
     # two rounds both held, in two cities, are never one
     assert compare(held, replace(held, id=999, article=999, place=RIGA)).rule == "place"
+    # held in a country the report names no city of: the city announced elsewhere is no
+    # detail of it, the country stands
+    held_in_country = report(date="2025-03-04", place=ESTONIA, status="concluded")
+    assert representative([announced, held_in_country]).place == ESTONIA
 
 
 def test_an_undated_visit_names_its_host_by_where_the_visitor_went():

@@ -475,11 +475,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         verb is None
         and trigger.type == "CONSULT"
         and framed.dep_ == "pobj"
-        and framed.head.lower_ in ("after", "following")
+        and framed.head.lower_ in ("after", "following", "on")
     ):
-        agreed = (
-            framed.head.head
-        )  # "X and Y agreed on a framework after talks in London": they held them
+        # "X and Y agreed on a framework after talks in London": they held them; "X and Y
+        # agreed on a new round of talks": they are to hold it
+        agreed = framed.head.head
         if agreed.pos_ == "VERB" and _agreement_verb(agreed) and not _own_sides(token):
             verb = agreed
     if (

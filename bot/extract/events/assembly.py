@@ -22,6 +22,8 @@ from bot.extract.events.drafts import (
     draft_status,
     places_differ,
     recent,
+    round_number,
+    rounds_differ,
     stages_differ,
 )
 from bot.extract.events.lexicon import (
@@ -213,7 +215,24 @@ def _drafts(
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, published)
-    return _fold_undated(drafts, published)
+    return _without_earlier_rounds(_fold_undated(drafts, published))
+
+
+def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
+    """An undated earlier round told in passing ("just as during the first round") in a report
+    of a later one: no date, and sides borrowed from the later round's sentence; left out."""
+    latest = max(
+        (n for d in drafts for m in d.mentions if (n := round_number(m.trigger)) is not None),
+        default=None,
+    )
+    if latest is None:
+        return drafts
+
+    def earlier(draft: Draft) -> bool:
+        numbers = {round_number(m.trigger) for m in draft.mentions} - {None}
+        return not dated(draft) and bool(numbers) and all(n < latest for n in numbers if n)
+
+    return [d for d in drafts if not (d.mentions[0].trigger.type == "CONSULT" and earlier(d))]
 
 
 def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
@@ -297,6 +316,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # a place of its own sets it apart
     if stages_differ(draft_status(undated), draft_status(target)):
         return None  # talks held are not the round still to come
+    if rounds_differ(undated, target):
+        return None
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
     ours, sides = (
@@ -400,6 +421,8 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "the meeting was held after Modi and Xi met in Kazan": an earlier meeting
     if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
         return False
+    if rounds_differ(main, mention):
+        return False  # "the second round ... the first round of talks was held in May"
     if _other_people(main, mention):
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
     return not stages_differ(draft_status(main), mention.status)
@@ -483,7 +506,7 @@ def _may_be(draft: Draft, mention: Mention) -> bool:
     one day, in two cities or between other sides, stay two."""
     if not talk_kinds_compatible(draft.mentions[0].trigger.kind, mention.trigger.kind):
         return False
-    if places_differ(draft_place(draft), mention.location):
+    if places_differ(draft_place(draft), mention.location) or rounds_differ(draft, mention):
         return False
     ours, theirs = {id(p) for p in draft_participants(draft)}, {id(p) for p in mention.participants}
     return bool(ours & theirs) or not (ours and theirs)

@@ -66,6 +66,49 @@ def stages_differ(a: str | None, b: str | None) -> bool:
     return bool(a and b) and (a == "planned") != (b == "planned")
 
 
+ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        [
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+        ],
+        start=1,
+    )
+    for word in words
+}
+
+
+def round_number(trigger: Trigger) -> int | None:
+    """The number of the round a mention names ("the second round of talks", "their third
+    meeting"), None when it names none."""
+    token = trigger.token
+    nouns = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        nouns.append(token.head.head)  # "round" in "the second round of talks"
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "amod" and child.lower_ in ORDINALS:
+                return ORDINALS[child.lower_]
+    return None
+
+
+def rounds_differ(a: Draft, b: Draft | Mention) -> bool:
+    """The first round and the second are two events, however alike their mentions."""
+    ours = {n for m in a.mentions if (n := round_number(m.trigger)) is not None}
+    others = b.mentions if isinstance(b, Draft) else [b]
+    theirs = {n for m in others if (n := round_number(m.trigger)) is not None}
+    return bool(ours and theirs) and not ours & theirs
+
+
 def recent(when: tuple[str, str], published: str | None, days: int = 7) -> bool:
     """Dated within a week of publication: the news of the day, not history."""
     if published is None:

@@ -156,7 +156,21 @@ def _settings(token: Token) -> list[Token]:
             out.extend(
                 c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
             )
+    due = _trailing_due(token)
+    if due is not None:
+        out.extend(c for c in due.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS)
     return out
+
+
+def _trailing_due(noun: Token) -> Token | None:
+    """A "due to be held" set off by a comma right after the noun's phrase, which the parser hung
+    on the clause's verb ("agreed on a new round of talks, due to be held in Oman on Wednesday")."""
+    doc, end = noun.doc, noun.right_edge.i
+    after = end + 1 if doc[end].text == "," else end + 2
+    if after >= len(doc) or doc[after - 1].text != "," or doc[after].lower_ != "due":
+        return None
+    due = doc[after]
+    return due if due.head.i != noun.i and due.head in noun.ancestors else None
 
 
 def _purpose_chain(heads: list[Token]) -> list[Token]:
@@ -294,7 +308,14 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         and token.head.lower_ == "of"
         and token.head.head.lemma_.lower() in MEASURE_NOUNS
     ):
-        heads.insert(1, token.head.head)  # "the second round of talks ... on Saturday"
+        measure = token.head.head
+        heads.insert(1, measure)  # "the second round of talks ... on Saturday"
+        if (
+            measure.dep_ in ("nsubj", "nsubjpass")
+            and measure.head.pos_ == "VERB"
+            and measure.head not in heads
+        ):
+            heads.append(measure.head)  # "a second round of talks concluded in Rome on Saturday"
     return heads
 
 
@@ -363,7 +384,9 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
     settings = _all_settings(trigger.token)
-    for head in [*_purpose_chain(clause_heads(trigger)), *settings]:
+    # a participle on the noun ("talks, due to be held on Wednesday, were announced on Monday")
+    # is the event's own, before the clause it sits in
+    for head in [*settings, *_purpose_chain(clause_heads(trigger))]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         for pobj in _time_phrases(head):
             ent = _date_entity(pobj)
