@@ -17,7 +17,8 @@ event. A report with no such event has no main event and stands alone. Prints pa
 precision and recall, B-cubed precision and recall, wrong merges (an item that is the main
 event of reports of two or more gold clusters) and split events (a gold cluster whose reports
 are in two or more items, or in none), and, for information, the items that cite reports of
-two clusters through an event mentioned in passing.
+two clusters through an event mentioned in passing, and how whole and right each gold event's
+item is (date, place and kind of the item most of its reports have as main event).
 
 `--news`: ingests all of news_dev (published dates and urls from its gold.json) and the seed
 articles together, and checks every item citing two or more articles: each cited article must
@@ -223,7 +224,57 @@ def score_merge(gold: dict[str, Any], stored: Stored) -> dict[str, Any]:
         "no_main_event": sorted(f for f, ev in main.items() if ev is None),
         "mixed_citations": sum(len(c) > 1 for c in cited.values()),
         "main": main,
+        "fields": item_fields(gold, main, stored),
     }
+
+
+def item_fields(
+    gold: dict[str, Any], main: dict[str, int | None], stored: Stored
+) -> tuple[dict[str, Counter[str]], list[str]]:
+    """Whole records: for each gold event, the item most of its reports have as main event,
+    its date (the gold first day; a day off; wrong; none), place (the gold place or a place
+    holding it; wrong; none) and, for talks, kind against the gold ones; and the fields that are wrong."""
+    counts: dict[str, Counter[str]] = {"date": Counter(), "place": Counter(), "kind": Counter()}
+    wrong: list[str] = []
+    for cluster in gold["clusters"]:
+        items = Counter(main[r["file"]] for r in cluster["reports"] if main[r["file"]])
+        if not items:
+            for field_counts in counts.values():
+                field_counts["no item"] += 1
+            continue
+        event = stored.shown[items.most_common(1)[0][0]]
+        when, place = event.get("date"), (event.get("location") or {}).get("name")
+        verdicts = {
+            "date": "none"
+            if not when
+            else "right"
+            if when[:10] == cluster["date"]
+            else "a day off"
+            if near(when, cluster["date"])
+            else "wrong",
+            "place": "none"
+            if not place or not cluster.get("location")
+            else "right"
+            if place_matches(cluster["location"], place)
+            else "wrong",
+            # an agreement's gold kind names the occasion it was signed at, not the agreement
+            "kind": "not talks"
+            if cluster["type"] != "CONSULT"
+            else "right"
+            if kinds_compatible(event["kind"], cluster["kind"])
+            else "wrong",
+        }
+        shown = {"date": when, "place": place, "kind": event["kind"]}
+        wanted = {
+            "date": cluster["date"],
+            "place": cluster.get("location"),
+            "kind": cluster["kind"],
+        }
+        for name, verdict in verdicts.items():
+            counts[name][verdict] += 1
+            if verdict == "wrong":
+                wrong.append(f"{cluster['id']} {name}: {shown[name]} (gold {wanted[name]})")
+    return counts, wrong
 
 
 def print_merge(result: dict[str, Any], show: bool) -> None:
@@ -251,7 +302,15 @@ def print_merge(result: dict[str, Any], show: bool) -> None:
         "items citing reports of two clusters through a passing mention (information): "
         f"{result['mixed_citations']}"
     )
+    field_counts, wrong_fields = result["fields"]
+    for name, counts in field_counts.items():
+        print(
+            f"main items' {name}: "
+            + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+        )
     if show:
+        for line in wrong_fields:
+            print(f"  wrong field: {line}")
         for ev, files in result["wrong_merges"].items():
             print(f"  wrong merge: event {ev}: {', '.join(files)}")
         for cluster, items in result["split"].items():
