@@ -233,7 +233,7 @@ def item_fields(
 ) -> tuple[dict[str, Counter[str]], list[str]]:
     """Whole records: for each gold event, the item most of its reports have as main event,
     its date (the gold first day; a day off; wrong; none), place (the gold place or a place
-    holding it; wrong; none) and, for talks, kind against the gold ones; and the fields that are wrong."""
+    holding it; wrong; none) and, for talks, kind against the gold ones; and the wrong ones."""
     counts: dict[str, Counter[str]] = {"date": Counter(), "place": Counter(), "kind": Counter()}
     wrong: list[str] = []
     for cluster in gold["clusters"]:
