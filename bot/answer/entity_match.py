@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -25,16 +27,24 @@ class Known:
 class EntityMatcher:
     """Matches typed names against every entity alias in the store.
 
-    The aliases are cached; each lookup first reads a cheap change mark (two indexed maxima) and
-    reloads only the entities added or updated since, so its cost follows what was ingested
-    since the last question, not the size of the archive.
+    Until a name needs the whole vocabulary (a typo, or `known_names`), names are looked up in
+    the store's indexes: the typed name's normalised form, a surname, a country's own entity,
+    each the lowest entity id as the cache would give it. So the first question after a start
+    costs a few indexed reads, not a load of every alias of the archive (seconds at a million
+    articles). Once loaded, the aliases are cached; each lookup first reads a cheap change mark
+    (two indexed maxima) and reloads only the entities added or updated since, so its cost
+    follows what was ingested since the last question, not the size of the archive.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._by_id: dict[int, list[Known]] = {}  # in entity id order, aliases by norm
-        self._by_norm: dict[str, list[Known]] = {}
-        self._by_surname: dict[str, list[Known]] = {}
+        # By key, then by entity id: dropping one entity's entries does not walk a list shared
+        # by thousands (a common surname), and the lowest id is the one a name means.
+        self._by_norm: dict[str, dict[int, Known]] = {}
+        self._by_surname: dict[str, dict[int, list[Known]]] = {}
+        # Country entities by their name's key, each with its first alias (by norm).
+        self._countries: dict[str, dict[int, Known]] = {}
         self._known_cache: list[Known] | None = None
         self._mark: tuple[int, str] = (-1, "")
 
@@ -48,9 +58,18 @@ class EntityMatcher:
         mark = await self.store.entity_names_mark()
         if mark == self._mark:
             return
+        # Rows as the store reads them (id, name, kind, alias, norm), without a dict per alias:
+        # the first load reads every alias of the archive.
+        sql, read = self.store.sql, self.store.backend.read
+        if self._mark == (-1, ""):
+            self._load(await read(sql.ENTITY_NAMES_ALL))
+            self._mark = mark
+            return
+        params = {"alias_rowid": self._mark[0], "updated_at": self._mark[1]}
+        rows = await read(sql.ENTITY_NAMES_CHANGED, params)
         changed: dict[int, list[Known]] = {}
-        for r in await self.store.entity_names_changed(self._mark):
-            changed.setdefault(r["id"], []).append(Known(r["id"], r["name"], r["kind"], r["norm"]))
+        for r in rows:
+            changed.setdefault(r[0], []).append(Known(r[0], r[1], r[2], r[4]))
         for entity_id, knowns in changed.items():
             self._unindex(entity_id, self._by_id.get(entity_id, []))
             self._by_id[entity_id] = knowns
@@ -59,42 +78,105 @@ class EntityMatcher:
         self._known_cache = None
         self._mark = mark
 
+    def _load(self, rows: Sequence[Any]) -> None:
+        """The first load: every alias into empty tables, as `_index` would put them, in one loop
+        (it runs once per process over every alias of the archive)."""
+        by_id: dict[int, list[Known]] = {}
+        by_norm: dict[str, dict[int, Known]] = {}
+        by_surname: dict[str, dict[int, list[Known]]] = {}
+        for entity_id, name, kind, _alias, norm in rows:
+            known = Known(entity_id, name, kind, norm)
+            knowns = by_id.get(entity_id)
+            if knowns is None:
+                by_id[entity_id] = [known]
+            else:
+                knowns.append(known)
+            entries = by_norm.get(norm)
+            if entries is None:
+                by_norm[norm] = {entity_id: known}
+            else:
+                entries[entity_id] = known
+            if kind == "person" and " " in norm:
+                by_surname.setdefault(norm.rsplit(" ", 1)[1], {}).setdefault(entity_id, []).append(
+                    known
+                )
+        self._by_id, self._by_norm, self._by_surname = by_id, by_norm, by_surname
+        self._countries = {}
+        for knowns in by_id.values():
+            if knowns[0].kind == "country":
+                for known in knowns:
+                    self._countries.setdefault(name_key(known.name), {}).setdefault(
+                        known.entity_id, known
+                    )
+        self._known_cache = None
+
     def _index(self, known: Known) -> None:
-        self._by_norm.setdefault(known.norm, []).append(known)
+        self._by_norm.setdefault(known.norm, {})[known.entity_id] = known
         if known.kind == "person" and " " in known.norm:
-            self._by_surname.setdefault(known.norm.rsplit(" ", 1)[1], []).append(known)
+            surname = known.norm.rsplit(" ", 1)[1]
+            self._by_surname.setdefault(surname, {}).setdefault(known.entity_id, []).append(known)
+        if known.kind == "country":
+            self._countries.setdefault(name_key(known.name), {}).setdefault(known.entity_id, known)
 
     def _unindex(self, entity_id: int, knowns: list[Known]) -> None:
-        """Drop an entity's entries (filtering by id: a surname may be shared by thousands)."""
-        norms = {k.norm for k in knowns}
-        surnames = {
-            k.norm.rsplit(" ", 1)[1] for k in knowns if k.kind == "person" and " " in k.norm
-        }
-        for table, keys in ((self._by_norm, norms), (self._by_surname, surnames)):
-            for key in keys:
-                kept = [k for k in table.get(key, ()) if k.entity_id != entity_id]
-                if kept:
-                    table[key] = kept
-                else:
-                    table.pop(key, None)
+        """Drop an entity's entries."""
+        keyed: list[tuple[dict[str, Any], str]] = []
+        for k in knowns:
+            keyed.append((self._by_norm, k.norm))
+            if k.kind == "person" and " " in k.norm:
+                keyed.append((self._by_surname, k.norm.rsplit(" ", 1)[1]))
+            if k.kind == "country":
+                keyed.append((self._countries, name_key(k.name)))
+        for table, key in keyed:
+            entries = table.get(key)
+            if entries is not None:
+                entries.pop(entity_id, None)
+                if not entries:
+                    del table[key]
+
+    @property
+    def loaded(self) -> bool:
+        """Whether every alias has been loaded (the first typo or `known_names` loads them)."""
+        return self._mark != (-1, "")
+
+    async def _look_up(self, norm: str, typed: str) -> Known | None:
+        """What the loaded tables below would find by name, surname or country, from the
+        store's indexes; None when only a fuzzy match could find it."""
+        sql, read = self.store.sql, self.store.backend.read
+        for query in (sql.ENTITY_BY_NORM, sql.ENTITY_BY_SURNAME):
+            if query is sql.ENTITY_BY_SURNAME and " " in norm:
+                break  # a surname key is one word
+            rows = await read(query, {"norm": norm})
+            if rows:
+                return Known(rows[0][0], rows[0][1], rows[0][2], rows[0][3])
+        country = country_index().match(typed)
+        if country is not None:
+            key = name_key(country.country.name)
+            for row in await read(sql.COUNTRY_ENTITIES_BY_NORM, {"norm": key}):
+                if name_key(row[1]) == key:
+                    return Known(row[0], row[1], row[2], row[3])
+        return None
 
     async def match(self, typed: str) -> Known | None:
         """The best entity for a typed name, or None when nothing is close enough."""
-        await self.refresh()
         norm = name_key(typed)
         norm = norm.removeprefix("the ")
         if not norm:
             return None
-        for table in (self._by_norm, self._by_surname):
-            if norm in table:
-                return _most_mentioned(table[norm])
+        if not self.loaded:
+            indexed = await self._look_up(norm, typed)
+            if indexed is not None:
+                return indexed
+        await self.refresh()
+        if norm in self._by_norm:
+            return _most_mentioned(self._by_norm[norm])
+        if norm in self._by_surname:
+            return _most_mentioned(self._by_surname[norm])
         country = country_index().match(typed)
         if country is not None:
-            for known in self._known:
-                if known.kind == "country" and name_key(known.name) == name_key(
-                    country.country.name
-                ):
-                    return known
+            entities = self._countries.get(name_key(country.country.name))
+            if entities:
+                return entities[min(entities)]
         choices = {k.norm: k for k in self._known}
         found = process.extractOne(
             norm, choices.keys(), scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF
@@ -113,6 +195,7 @@ class EntityMatcher:
         return sorted({(k.name, k.kind) for k in self._known})
 
 
-def _most_mentioned(candidates: list[Known]) -> Known:
+def _most_mentioned(candidates: dict[int, Known] | dict[int, list[Known]]) -> Known:
     # Ties are rare (two people sharing a surname); the first stored is the earliest seen.
-    return min(candidates, key=lambda k: k.entity_id)
+    first = candidates[min(candidates)]
+    return first[0] if isinstance(first, list) else first

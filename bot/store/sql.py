@@ -103,8 +103,10 @@ WHERE articles_fts MATCH :match
 ORDER BY top.score, a.published DESC"""
 
 # --- entities -----------------------------------------------------------------------------------
+# From the aliases' index (CROSS JOIN keeps that order): SQLite otherwise walked every entity of the
+# kind and probed its aliases, a cost per stored entity that grew with the archive.
 FIND_ENTITY_BY_ALIAS = """
-SELECT e.id FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+SELECT e.id FROM entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
 WHERE al.norm IN (SELECT value FROM json_each(:norms)) AND e.kind = :kind
 ORDER BY e.id LIMIT 1"""
 INSERT_ENTITY = """
@@ -130,6 +132,12 @@ INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (:article_id, :ent
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
+# The entity matcher's first load of every alias, in the order of ENTITY_NAMES_CHANGED (entities
+# in id order, each one's aliases from its primary key: no sort, no set of changed ids to build).
+ENTITY_NAMES_ALL = """
+SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
+JOIN entity_aliases al ON al.entity_id = e.id
+ORDER BY e.id, al.norm"""
 # The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
 ENTITY_NAMES_MARK = """
 SELECT (SELECT coalesce(max(rowid), 0) FROM entity_aliases) AS alias_rowid,
@@ -140,6 +148,20 @@ JOIN entity_aliases al ON al.entity_id = e.id
 WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
                UNION SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
 ORDER BY e.id, al.norm"""
+# The matcher's lookups before it has loaded every alias (bot.answer.entity_match): a typed name's
+# normalised form, a surname (the last word of a person's longer alias; expression index of
+# migration 0013) and a country's own entity, each the lowest entity id, from an index.
+ENTITY_BY_NORM = """
+SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm = :norm ORDER BY al.entity_id LIMIT 1"""
+ENTITY_BY_SURNAME = """
+SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE replace(al.norm, rtrim(al.norm, replace(al.norm, ' ', '')), '') = :norm
+  AND instr(al.norm, ' ') > 0 AND e.kind = 'person'
+ORDER BY al.entity_id LIMIT 1"""
+COUNTRY_ENTITIES_BY_NORM = """
+SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm = :norm AND e.kind = 'country' ORDER BY e.id"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
        (SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id
@@ -210,7 +232,13 @@ SEARCH_STATEMENTS = (
 ORDER BY hits.score, coalesce(st.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_STATEMENTS = _STATEMENT_HITS + _capped(
+# Totals count the same pool unranked: bm25() reads every match of each word in the whole table
+# (its IDF) before scoring the first row, a cost that grows with the archive.
+_STATEMENT_POOL = """WITH hits AS (
+    SELECT rowid AS id FROM statements_fts
+    WHERE statements_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
+"""
+COUNT_SEARCH_STATEMENTS = _STATEMENT_POOL + _capped(
     "FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
 )
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
@@ -417,7 +445,11 @@ SEARCH_EVENTS = (
 ORDER BY hits.score, coalesce(ev.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_EVENTS = _EVENT_HITS + _capped(
+_EVENT_POOL = """WITH hits AS (
+    SELECT rowid AS id FROM events_fts
+    WHERE events_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
+"""
+COUNT_SEARCH_EVENTS = _EVENT_POOL + _capped(
     "FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
 )
 # The same list and count when participants are given, driven from the participants index.

@@ -34,6 +34,7 @@ from bot.store.sql import (  # noqa: F401
     COUNT_ARTICLES,
     COUNT_EVENTS_AND_REPORTS,
     COUNT_HELD_ALERTS,
+    COUNTRY_ENTITIES_BY_NORM,
     CREATE_MIGRATIONS,
     DELETE_ALL_EVENTS,
     DELETE_ALL_EVENTS_FTS,
@@ -44,6 +45,8 @@ from bot.store.sql import (  # noqa: F401
     DETACH_EVENT_REPORTS,
     DUE_FEEDS,
     ENTITY_ALIASES,
+    ENTITY_BY_NORM,
+    ENTITY_NAMES_ALL,
     ENTITY_PROFILE,
     EVENT_SEEN_TIMES,
     FEED_FAILED,
@@ -164,6 +167,13 @@ WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
                UNION SELECT entity_id FROM entity_aliases WHERE seq > :alias_rowid)
 ORDER BY e.id, al.norm"""
 
+# The matcher's surname lookup before it has loaded every alias (migration 0013's index).
+ENTITY_BY_SURNAME = """
+SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE regexp_replace(al.norm, '^.* ', '') = :norm AND strpos(al.norm, ' ') > 0
+  AND e.kind = 'person'
+ORDER BY al.entity_id LIMIT 1"""
+
 
 def _capped(select_from: str) -> str:
     """A total that stops counting at :count_limit rows (`bot.store.store.COUNT_CAP`): an exact
@@ -220,7 +230,12 @@ SEARCH_STATEMENTS = (
 ORDER BY hits.score, coalesce(st.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_STATEMENTS = _STATEMENT_HITS + _capped(
+# Totals count the same pool unranked, as on SQLite.
+_STATEMENT_POOL = f"""WITH hits AS (
+    SELECT s.id FROM statements s, (SELECT {_QUERY} AS q) q
+    WHERE s.fts @@ q.q ORDER BY s.id DESC LIMIT :pool)
+"""
+COUNT_SEARCH_STATEMENTS = _STATEMENT_POOL + _capped(
     "FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
 )
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
@@ -390,7 +405,11 @@ SEARCH_EVENTS = (
 ORDER BY hits.score, coalesce(ev.date, '') DESC
 LIMIT :limit OFFSET :offset"""
 )
-COUNT_SEARCH_EVENTS = _EVENT_HITS + _capped(
+_EVENT_POOL = f"""WITH hits AS (
+    SELECT f.event_id AS id FROM events_fts f, (SELECT {_QUERY} AS q) q
+    WHERE f.fts @@ q.q ORDER BY f.event_id DESC LIMIT :pool)
+"""
+COUNT_SEARCH_EVENTS = _EVENT_POOL + _capped(
     "FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
 )
 # The same list and count when participants are given, driven from the participants index.
