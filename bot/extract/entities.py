@@ -20,7 +20,7 @@ from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data
 from bot.facts import Entity
-from bot.names import name_key
+from bot.names import fold, name_key
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -433,6 +433,8 @@ class EntityIndex:
             cluster.title = info.title
         if info.country and not cluster.country:
             cluster.country = info.country
+        if not cluster.country and (country := _country_before(ent)) is not None:
+            cluster.country = country
 
     def _spelled_otherwise(self, key: str) -> Cluster | None:
         """The person already named in this article under another transliteration: "Zelenskyi"
@@ -502,7 +504,7 @@ class EntityIndex:
             or any(w in media_words for w in words)
             or _described_as_outlet(ent)
         )
-        country = found.country if found else self._leading_country(ent)
+        country = found.country if found else self._leading_country(ent) or _trailing_country(text)
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 
     def _leading_country(self, ent: Span) -> Country | None:
@@ -748,6 +750,35 @@ def _dateline_tokens(doc: Doc, dateline: Dateline | None) -> set[int]:
         if token.idx >= start:
             out.add(token.i)
     return out
+
+
+def _country_before(ent: Span) -> Country | None:
+    """A country written right before a name with no title: "Japan's Taro Kono", "his Filipino
+    counterpart Enrique Manalo"."""
+    doc, start = ent.doc, ent.start
+    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+        return country_index().resolve(doc[start - 2].text)
+    if start >= 2 and doc[start - 1].lower_ == "counterpart":
+        return country_index().resolve(doc[start - 2].text)
+    return None
+
+
+_OF_COUNTRY = re.compile(r".*\bof (?:the )?([^,;()]+)$")
+# The bodies of a state, which stand for their country: not "the Revolutionary Armed Forces of
+# Colombia", a side against its government.
+_STATE_BODIES = frozenset(
+    "ministry office government embassy consulate department presidency parliament cabinet "
+    "mission senate".split()
+)
+
+
+def _trailing_country(name: str) -> Country | None:
+    """The country a state body's name ends on: "the Ministry of Foreign Affairs of Moldova"."""
+    words = fold(name).removeprefix("the ").split()
+    if not words or words[0] not in _STATE_BODIES:
+        return None
+    found = _OF_COUNTRY.search(name)
+    return country_index().resolve(found.group(1).strip()) if found else None
 
 
 def _in_country_pair(token: Token) -> bool:

@@ -234,4 +234,33 @@ def test_a_minister_for_relations_between_two_countries_gets_neither_country(ext
         extractor,
         "Norway-EU Trade Minister Lars Holm said on Monday that the tariff talks would go on.",
     )
-    assert entity(x, "Lars Holm").country is None
+    assert entity(x, "Lars Holm").country_code is None
+
+
+def test_a_state_body_named_of_its_country_stands_for_that_country(extractor):
+    x = facts(
+        extractor,
+        "The Ministry of Foreign Affairs of Moldova on Wednesday handed a note of protest to the "
+        "Russian ambassador.",
+    )
+    ministry = next(e for e in x.entities if e.name.startswith("Ministry of Foreign Affairs"))
+    assert ministry.country_code == "MDA"
+
+
+def test_an_armed_group_named_of_a_country_does_not_stand_for_it(extractor):
+    x = facts(
+        extractor,
+        "The Revolutionary Armed Forces of Colombia signed the accord with the government.",
+    )
+    group = next(e for e in x.entities if e.name.startswith("Revolutionary Armed Forces"))
+    assert group.country_code is None
+
+
+def test_a_country_written_before_a_name_without_a_title_is_that_persons(extractor):
+    x = facts(
+        extractor,
+        "The meeting between Norway's Lars Holm and his Chilean counterpart Ana Rojas began "
+        "on Monday.",
+    )
+    assert entity(x, "Lars Holm").country_code == "NOR"
+    assert entity(x, "Ana Rojas").country_code == "CHL"

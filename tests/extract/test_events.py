@@ -276,3 +276,13 @@ def test_an_earlier_round_told_in_passing_is_neither_this_round_nor_an_event(ext
     assert len(found) == 1, found
     assert codes(found[0]) == {"CHL", "PER"}
     assert found[0]["date"] == PUBLISHED
+
+
+def test_a_word_inside_the_name_of_a_body_is_no_event(extractor):
+    found = events(
+        extractor,
+        "Chile and Peru have agreed to hold a meeting under the Bilateral Consultation Mechanism "
+        "on fisheries as soon as possible. Seven meetings have taken place since then under the "
+        "Bilateral Consultation Mechanism (BCM).",
+    )
+    assert not [p for e in found for p in e["participants"] if "Mechanism" in p["name"]], found

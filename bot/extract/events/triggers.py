@@ -74,7 +74,20 @@ def find_triggers(sent: Span) -> list[Trigger]:
         for t in found
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t))
         and _object_allowed(t)
+        and not _in_a_name(t)
     ]
+
+
+def _in_a_name(trigger: Trigger) -> bool:
+    """A word inside the name of something else: "Consultation" in "the Bilateral Consultation
+    Mechanism" names a body, while "the G20 Summit" still names a summit."""
+    token = trigger.token
+    if token.pos_ == "VERB" or not token.ent_type_ or token.ent_iob_ not in ("B", "I"):
+        return False
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - 1 > token.i and token.head.i > token.i and token.dep_ == "compound"
 
 
 def measured(token: Token) -> Token:
