@@ -5,6 +5,8 @@
   ("Kananaskis, Alta. for the summit") ends none.
 - `briefbot_entity_fixes` (an `entity_ruler` after the NER, overwriting): outlets such as
   Caliber.Az and known officials' names (a lone "Trump" is a person, not an organisation).
+- `briefbot_verbs_tagged_auxiliary` (after the lemmatizer): a full verb tagged as an auxiliary
+  ("ministers gathered in Rio") is a verb, with its verb lemma.
 - The tokenizer keeps outlet names written like domains ("Caliber.Az", "News.Az") whole.
 """
 
@@ -60,6 +62,42 @@ def line_breaks(doc: Doc) -> Doc:
             # full stop followed by a lower-case word ends no sentence
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+# English auxiliaries are a closed class: any other word the tagger calls one is a verb.
+AUXILIARIES = frozenset(
+    "be am is are was were been being 's 're 'm ’s ’re ’m have has had having 've 'd ’ve ’d "
+    "do does did done doing will would shall should can could may might must ought 'll ’ll wo "
+    "ca sha need dare get gets got gotten getting".split()
+)
+
+
+class VerbsTaggedAuxiliary:
+    """A full verb the small model tags as an auxiliary ("BRICS foreign ministers gathered in
+    Rio") is a verb again, with its verb lemma, so event triggers see it."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = (
+            self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        )
+        for token in doc:
+            if token.pos_ != "AUX" or token.lower_ in AUXILIARIES or not token.is_alpha:
+                continue
+            token.pos_ = "VERB"
+            rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
+            if rule_lemmatize is not None:
+                lemmas = rule_lemmatize(token)
+                if lemmas:
+                    token.lemma_ = lemmas[0]
+        return doc
+
+
+@Language.factory("briefbot_verbs_tagged_auxiliary")
+def make_verbs_tagged_auxiliary(nlp: Language, name: str) -> VerbsTaggedAuxiliary:
+    return VerbsTaggedAuxiliary(nlp)
 
 
 def _known_names() -> tuple[list[str], list[str]]:
@@ -150,6 +188,8 @@ def load_pipeline(model: str) -> Language:
     check_model(model, nlp.meta, nlp.pipe_names)
     _keep_domain_names(nlp)
     nlp.add_pipe("briefbot_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("briefbot_verbs_tagged_auxiliary", after="lemmatizer")
     ruler = nlp.add_pipe(
         "entity_ruler", name="briefbot_entity_fixes", after="ner", config={"overwrite_ents": True}
     )

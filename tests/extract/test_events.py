@@ -286,3 +286,14 @@ def test_a_word_inside_the_name_of_a_body_is_no_event(extractor):
         "Bilateral Consultation Mechanism (BCM).",
     )
     assert not [p for e in found for p in e["participants"] if "Mechanism" in p["name"]], found
+
+
+def test_a_meeting_set_to_continue_has_begun(extractor):
+    meeting = only(
+        extractor,
+        "The meeting between the foreign ministers of Chile and Peru is set to continue until "
+        "Tuesday.",
+        "CONSULT",
+        published="2025-02-24",
+    )
+    assert meeting["status"] == "ongoing"

@@ -566,6 +566,10 @@ def find_status(
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
+    if token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "xcomp" and lemma_of(c) == "continue" for c in verb.children
+    ):
+        return "ongoing"  # "the meeting is set to continue until Tuesday": it has begun
     if (
         "will" in auxes
         or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb)))
