@@ -297,3 +297,13 @@ def test_a_meeting_set_to_continue_has_begun(extractor):
         published="2025-02-24",
     )
     assert meeting["status"] == "ongoing"
+
+
+def test_who_attended_a_gathering_took_part_in_it(extractor):
+    summit = only(
+        extractor,
+        "The summit in Lima was attended by key figures, including Chilean Foreign Minister "
+        "Ana Rojas and the president of Brazil.",
+        "CONSULT",
+    )
+    assert {"CHL", "BRA"} <= codes(summit)

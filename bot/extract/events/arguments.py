@@ -532,9 +532,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue  # "held in partnership with the AU": a partner, not a side
             elif (child.dep_ == "prep" and child.lower_ in ("with", "between")) or (
                 child.dep_ == "agent"
-                and verb.i == token.i
-                and lemma_of(verb) not in MEDIATION_WORDS
-            ):  # "was received by the minister"; but "mediated by the AU" is a mediator
+                and (
+                    (verb.i == token.i and lemma_of(verb) not in MEDIATION_WORDS)
+                    or (token.dep_ == "nsubjpass" and lemma_of(verb) == "attend")
+                )
+            ):  # "was received by the minister", "the meeting was attended by X"; but "mediated
+                # by the AU" is a mediator
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
