@@ -18,7 +18,9 @@ precision and recall, B-cubed precision and recall, wrong merges (an item that i
 event of reports of two or more gold clusters) and split events (a gold cluster whose reports
 are in two or more items, or in none), and, for information, the items that cite reports of
 two clusters through an event mentioned in passing, and how whole and right each gold event's
-item is (date, place and kind of the item most of its reports have as main event).
+item is (date, place and kind of the item most of its reports have as main event). Pairwise
+scores are also given per fold (an event and its look-alike in one fold; a pair across two folds
+counts in both).
 
 `--news`: ingests all of news_dev (published dates and urls from its gold.json) and the seed
 articles together, and checks every item citing two or more articles: each cited article must
@@ -178,12 +180,18 @@ def score_merge(gold: dict[str, Any], stored: Stored) -> dict[str, Any]:
             main[r["file"]] = main_event(by_file.get(r["file"], []), cluster)
     files = sorted(cluster_of)
     tp = fp = fn = 0
+    by_fold: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     for a, b in combinations(files, 2):
         same_gold = cluster_of[a] == cluster_of[b]
         same_item = main[a] is not None and main[a] == main[b]
         tp += same_gold and same_item
         fp += same_item and not same_gold
         fn += same_gold and not same_item
+        for fold_number in {fold_of(cluster_of[a]), fold_of(cluster_of[b])}:
+            counts = by_fold[fold_number]
+            counts[0] += same_gold and same_item
+            counts[1] += same_item and not same_gold
+            counts[2] += same_gold and not same_item
     # B-cubed: each report's predicted cluster (its main event's reports; itself when it has none).
     item_members: dict[int, set[str]] = defaultdict(set)
     for f, ev in main.items():
@@ -225,7 +233,17 @@ def score_merge(gold: dict[str, Any], stored: Stored) -> dict[str, Any]:
         "mixed_citations": sum(len(c) > 1 for c in cited.values()),
         "main": main,
         "fields": item_fields(gold, main, stored),
+        "folds": {number: tuple(counts) for number, counts in sorted(by_fold.items())},
     }
+
+
+FOLDS = 3
+
+
+def fold_of(cluster_id: str) -> int:
+    """An event and its look-alike ("e04", "l04") share a fold: fold = number mod 3, plus one."""
+    digits = "".join(c for c in cluster_id if c.isdigit())
+    return int(digits or 0) % FOLDS + 1
 
 
 def item_fields(
@@ -302,6 +320,13 @@ def print_merge(result: dict[str, Any], show: bool) -> None:
         "items citing reports of two clusters through a passing mention (information): "
         f"{result['mixed_citations']}"
     )
+    for number, (f_tp, f_fp, f_fn) in result["folds"].items():
+        f_p = f_tp / (f_tp + f_fp) if f_tp + f_fp else 1.0
+        f_r = f_tp / (f_tp + f_fn) if f_tp + f_fn else 1.0
+        print(
+            f"  fold {number} (events numbered {number - 1} mod {FOLDS}): precision {f_p:.3f}  "
+            f"recall {f_r:.3f}  (tp {f_tp}, fp {f_fp}, fn {f_fn})"
+        )
     field_counts, wrong_fields = result["fields"]
     for name, counts in field_counts.items():
         print(
