@@ -307,3 +307,17 @@ def test_who_attended_a_gathering_took_part_in_it(extractor):
         "CONSULT",
     )
     assert {"CHL", "BRA"} <= codes(summit)
+
+
+def test_an_agreement_reached_is_not_dated_by_the_day_it_sets_for_later(extractor):
+    found = [
+        e
+        for e in events(
+            extractor,
+            "Officials said that both sides are close to a framework for formal negotiations and "
+            "Chile and Peru agreed to reconvene next week, likely next Saturday.",
+        )
+        if e["type"] == "AGREE"
+    ]
+    assert found, "the agreement to reconvene"
+    assert all(e.get("date") != "2025-03-01" for e in found), found

@@ -339,6 +339,18 @@ def _refers_back(undated: Draft, target: Draft) -> bool:
     return is_definite(token) and target.mentions[0].trigger.token.i < token.i
 
 
+def _agreed_for_later(trigger: Trigger, date: tuple[str, str], published: str | None) -> bool:
+    """ "Agreed to reconvene next week, likely next Saturday": a day after publication, told of
+    an agreement already reached, is when the agreed act is to happen, not when it was agreed."""
+    verb = trigger.governor or trigger.token
+    return (
+        trigger.type == "AGREE"
+        and published is not None
+        and date[0] > published
+        and verb.tag_ == "VBD"
+    )
+
+
 def _mention(
     trigger: Trigger,
     sent: Span,
@@ -347,6 +359,8 @@ def _mention(
     dateline: Dateline | None,
 ) -> Mention:
     date = own_date(trigger, published)
+    if date is not None and _agreed_for_later(trigger, date, published):
+        date = None
     participants, group = find_participants(trigger, index)
     mention = Mention(
         trigger=trigger,
