@@ -55,6 +55,7 @@ from bot.engine import Engine  # noqa: E402
 from bot.extract.countries import country_index  # noqa: E402
 from bot.identity import kinds_compatible  # noqa: E402
 from bot.names import fold  # noqa: E402
+from bot.store.rows import EventRow  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MAX_ITEMS = 1_000_000  # every stored event
@@ -84,7 +85,7 @@ def report_meta(file: str, published: str | None, url: str | None) -> dict[str, 
 class Stored:
     """What the store holds after the ingest: shown events and every article's own reports."""
 
-    shown: dict[int, dict[str, Any]]  # event id -> event (with sources)
+    shown: dict[int, EventRow]  # event id -> event (with sources)
     reports: list[dict[str, Any]]  # event_reports rows, with their article's url and origin
     refused: list[tuple[str, str]] = field(default_factory=list)
 
@@ -97,7 +98,7 @@ async def ingest(folder: Path, db: Path) -> Stored:
             limit=MAX_ITEMS, count=False, min_confidence=settings.min_confidence
         )
         reports = await engine.store.event_reports()
-    return Stored({e["id"]: e for e in events}, reports, report.refused)
+    return Stored({e.id: e for e in events}, reports, report.refused)
 
 
 # --- lenient name matching (the eval sets' conventions) ------------------------------------------
@@ -261,7 +262,7 @@ def item_fields(
                 field_counts["no item"] += 1
             continue
         event = stored.shown[items.most_common(1)[0][0]]
-        when, place = event.get("date"), (event.get("location") or {}).get("name")
+        when, place = event.date, event.location.name if event.location else None
         verdicts = {
             "date": "none"
             if not when
@@ -279,10 +280,10 @@ def item_fields(
             "kind": "not talks"
             if cluster["type"] != "CONSULT"
             else "right"
-            if kinds_compatible(event["kind"], cluster["kind"])
+            if kinds_compatible(event.kind, cluster["kind"])
             else "wrong",
         }
-        shown = {"date": when, "place": place, "kind": event["kind"]}
+        shown = {"date": when, "place": place, "kind": event.kind}
         wanted = {
             "date": cluster["date"],
             "place": cluster.get("location"),

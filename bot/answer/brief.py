@@ -3,12 +3,13 @@ and where sources disagree, each line with its sources."""
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
 from bot.answer.query import Query
 from bot.facts import PLOVER_TYPES
+from bot.store.rows import EventRow, StatementRow
 from bot.store.store import Store, Window
 
 # How much a speaker's office weighs when choosing the key statements (heads of state first).
@@ -30,32 +31,30 @@ TITLE_WEIGHTS = (
 POOL = 50  # candidates considered per section before ranking
 
 
-def speaker_weight(statement: dict[str, Any]) -> int:
-    title = (statement.get("speaker_title") or "").lower()
+def speaker_weight(statement: StatementRow) -> int:
+    title = (statement.speaker_title or "").lower()
     for word, weight in TITLE_WEIGHTS:
         if word in title and not title.startswith("former"):
             return weight
-    return 3 if statement.get("speaker_kind") == "organization" else 1
+    return 3 if statement.speaker_kind == "organization" else 1
 
 
-def rank_statements(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def rank_statements(statements: list[StatementRow]) -> list[StatementRow]:
     """Key statements: by the speaker's office, then by how many sources carry them."""
-    return sorted(
-        statements, key=lambda s: (-(speaker_weight(s) + 2 * (s["source_count"] - 1)), s["id"])
-    )
+    return sorted(statements, key=lambda s: (-(speaker_weight(s) + 2 * (s.source_count - 1)), s.id))
 
 
-def disagreements(events: list[dict[str, Any]]) -> list[Item]:
+def disagreements(events: list[EventRow]) -> list[Item]:
     """Events whose sources report a different date, place or status, shown side by side."""
     items = []
     for event in events:
-        disputed = event.get("disputed") or []
+        disputed = event.disputed
         if not disputed:
             continue
         base = event_item(event)
         fields = [
             Field(source_label(s), ", ".join(claim(s, field) for field in disputed))
-            for s in event["sources"]
+            for s in event.sources
         ]
         items.append(
             Item(
@@ -103,7 +102,7 @@ async def compose(
     others, _ = await store.events(
         types=[t for t in PLOVER_TYPES if t not in ("CONSULT", "AGREE")], **shared
     )
-    ongoing_first = sorted(talks, key=lambda e: (e["status"] != "ongoing", -_date_key(e)))
+    ongoing_first = sorted(talks, key=lambda e: (e.status != "ongoing", -_date_key(e)))
     sections = [
         Section("Talks", [event_item(e) for e in ongoing_first[:per_section]]),
         Section("Coming up", [event_item(e) for e in sorted(planned, key=_date_key)[:per_section]]),
@@ -124,8 +123,8 @@ async def compose(
     return Answer(query.text, "brief", title, sections, note=note, shown=shown, total=shown)
 
 
-def _date_key(event: dict[str, Any]) -> int:
-    return int((event.get("date") or "0000-00-00").replace("-", ""))
+def _date_key(event: EventRow) -> int:
+    return int((event.date or "0000-00-00").replace("-", ""))
 
 
 def headline(answer: Answer) -> Answer:

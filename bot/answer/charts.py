@@ -10,12 +10,14 @@ from __future__ import annotations
 import io
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 from typing import Any
 
 from bot.answer.model import Attachment
+from bot.store.rows import EventRow
 
 MAX_PEOPLE = 12  # nodes in the network: more become unreadable at chat size
 # Bars the weekly chart draws at most: the newest weeks. A span is bounded by the dates found, not
@@ -44,19 +46,19 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def summarise(events: list[dict[str, Any]]) -> TalksSummary:
-    """Weeks, kinds and who met whom, from event rows with `date`, `kind`, `participants`."""
+def summarise(events: Sequence[EventRow]) -> TalksSummary:
+    """Weeks, kinds and who met whom, from the events' `date`, `kind` and `participants`."""
     per_week: Counter[tuple[date, str]] = Counter()
     kinds: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     undated = 0
     for event in events:
-        kind = (event.get("kind") or "talks").replace("_", " ")
-        names = sorted({p["name"] for p in event.get("participants") or []})
+        kind = (event.kind or "talks").replace("_", " ")
+        names = sorted({p.name for p in event.participants})
         for pair in combinations(names, 2):
             pairs[pair] += 1
         try:
-            day = date.fromisoformat(str(event.get("date"))[:10])
+            day = date.fromisoformat(str(event.date)[:10])
         except ValueError:
             undated += 1
             continue
@@ -130,7 +132,7 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
     return text if len(text) <= MAX_ALT_TEXT else text[: MAX_ALT_TEXT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def talks_chart(events: list[dict[str, Any]], subject: str) -> Attachment | None:
+def talks_chart(events: Sequence[EventRow], subject: str) -> Attachment | None:
     """The PNG of `events` (None when there is nothing to draw), with its alt text."""
     if not events:
         return None

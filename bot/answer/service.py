@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from bot.answer import brief as briefing
 from bot.answer.charts import talks_chart
@@ -33,9 +34,11 @@ from bot.answer.model import (
 from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
-from bot.store.store import Store, Total, Window
+from bot.store.rows import EventRow, StatementRow, Total
+from bot.store.store import Store, Window
 
 log = logging.getLogger("briefbot.answer")
+R = TypeVar("R")  # the rows a search lists: events or statements
 
 SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
 # Channels whose last question `more` can continue; past this the least recently asked is
@@ -403,7 +406,9 @@ class AnswerService:
             total=total,
         )
 
-    async def _search_fallback(self, run, topic: str | None):
+    async def _search_fallback(
+        self, run: Callable[[str | None], Awaitable[tuple[list[R], Total]]], topic: str | None
+    ) -> tuple[list[R], Total]:
         """All topic words first; if nothing has them all, any of them (ranked by relevance)."""
         if not topic:
             return await run(None)
@@ -444,16 +449,30 @@ class AnswerService:
             min_confidence=self.min_confidence,
         )
         # Sorted as bare rows; only the page's rows get their sources and become items.
-        dated = [(e.get("date") or "", 0, e) for e in events] + [
-            (s.get("date") or "", 1, s) for s in statements
+        dated: list[tuple[str, int, EventRow | StatementRow]] = [
+            (e.date or "", 0, e) for e in events
         ]
+        dated += [(s.date or "", 1, s) for s in statements]
         dated.sort(key=lambda x: (x[0], x[1]))
         shown = dated[offset : offset + self.settings.page_size]
-        await self.store.event_details([row for _, kind, row in shown if kind == 0])
-        await self.store.statement_details([row for _, kind, row in shown if kind == 1])
+        detailed_events = {
+            e.id: e
+            for e in await self.store.event_details(
+                [row for _, _, row in shown if isinstance(row, EventRow)]
+            )
+        }
+        detailed_statements = {
+            s.id: s
+            for s in await self.store.statement_details(
+                [row for _, _, row in shown if isinstance(row, StatementRow)]
+            )
+        }
         page = []
-        for when, kind, row in shown:
-            item = event_item(row) if kind == 0 else statement_item(row)
+        for when, _, row in shown:
+            if isinstance(row, EventRow):
+                item = event_item(detailed_events[row.id])
+            else:
+                item = statement_item(detailed_statements[row.id])
             item.heading = f"{when or 'undated'} · {item.heading}"
             page.append(item)
         note = None if page or offset else _nothing("events or statements", query)
@@ -480,33 +499,41 @@ class AnswerService:
         profile = await self.store.entity_profile(ids[0])
         if profile is None:
             return Answer(query.text, "profile", "Who is…", note="No profile found.", ok=False)
-        fields = [Field("Kind", profile["kind"])]
-        for key, label in (("title", "Title"), ("country", "Country"), ("country_code", "Code")):
-            if profile.get(key):
-                fields.append(Field(label, profile[key]))
-        others = [a for a in profile["aliases"] if a != profile["name"]]
+        fields = [Field("Kind", profile.kind)]
+        for value, label in (
+            (profile.title, "Title"),
+            (profile.country, "Country"),
+            (profile.country_code, "Code"),
+        ):
+            if value:
+                fields.append(Field(label, value))
+        others = [a for a in profile.aliases if a != profile.name]
         if others:
             fields.append(Field("Also written", ", ".join(others[:8])))
-        fields.append(Field("Mentioned in", f"{_total_text(profile['articles'])} article(s)"))
+        fields.append(Field("Mentioned in", f"{_total_text(profile.articles)} article(s)"))
         data = {
-            k: profile.get(k)
-            for k in ("name", "kind", "title", "country", "country_code", "aliases")
+            "name": profile.name,
+            "kind": profile.kind,
+            "title": profile.title,
+            "country": profile.country,
+            "country_code": profile.country_code,
+            "aliases": list(profile.aliases),
         }
-        head = Item(heading=profile["name"], fields=fields, data=data)
+        head = Item(heading=profile.name, fields=fields, data=data)
         statements, _ = await self.store.statements(
             speaker_ids=ids, limit=3, count=False, min_confidence=self.min_confidence
         )
         events, _ = await self.store.events(
             entity_ids=ids, limit=3, count=False, min_confidence=self.min_confidence
         )
-        sections = [Section(profile["name"], [head])]
+        sections = [Section(profile.name, [head])]
         if statements:
             sections.append(Section("Latest statements", [statement_item(s) for s in statements]))
         if events:
             sections.append(Section("Latest meetings and events", [event_item(e) for e in events]))
         shown = sum(len(s.items) for s in sections)
         return Answer(
-            query.text, "profile", f"Who is {profile['name']}", sections, shown=shown, total=shown
+            query.text, "profile", f"Who is {profile.name}", sections, shown=shown, total=shown
         )
 
     async def search(self, query: Query, offset: int) -> Answer:
@@ -523,16 +550,20 @@ class AnswerService:
             match = fts_query(words)
             articles = await self.store.search_articles(match, limit=3) if match else []
             for a in articles:
+                source = {
+                    "title": a.title,
+                    "source": a.source,
+                    "url": a.url,
+                    "published": a.published,
+                }
                 items.append(
                     Item(
-                        heading=f"Article: {a['title']}",
-                        body=a["snippet"],
-                        citations=[Citation(a["title"], a["source"], a["published"], a["url"])],
+                        heading=f"Article: {a.title}",
+                        body=a.snippet,
+                        citations=[Citation(a.title, a.source, a.published, a.url)],
                         data={
-                            "title": a["title"],
-                            "sources": [
-                                {k: a[k] for k in ("title", "source", "url", "published") if a[k]}
-                            ],
+                            "title": a.title,
+                            "sources": [{k: v for k, v in source.items() if v}],
                         },
                     )
                 )
@@ -552,12 +583,9 @@ class AnswerService:
         rows = await self.store.sources()
         items = [
             Item(
-                heading=r["name"],
-                fields=[
-                    Field("Articles", str(r["articles"])),
-                    Field("Latest", r["latest"] or "undated"),
-                ],
-                data={"source": r["name"], "articles": r["articles"], "latest": r["latest"]},
+                heading=r.name,
+                fields=[Field("Articles", str(r.articles)), Field("Latest", r.latest or "undated")],
+                data={"source": r.name, "articles": r.articles, "latest": r.latest},
             )
             for r in rows
         ]

@@ -26,6 +26,18 @@ from bot.store import clusters
 from bot.store.database import SqliteBackend, utc_now
 from bot.store.db import Db, Row
 from bot.store.location import Location, PostgresLocation, database_location
+from bot.store.rows import (
+    ArticleHit,
+    EntityName,
+    EntityProfile,
+    EventRow,
+    EventSource,
+    Outlet,
+    Participant,
+    StatementRow,
+    StatementSource,
+    Total,
+)
 
 T = TypeVar("T")
 
@@ -34,25 +46,6 @@ T = TypeVar("T")
 COUNT_CAP = 1000
 # Participations counted per entity to pick which of several participants leads the scan.
 LEAD_CAP = 5000
-
-
-class Total(int):
-    """How many rows match: exactly this many, or with `capped` at least this many (counting
-    stopped at `COUNT_CAP` past the offset)."""
-
-    capped: bool
-
-    def __new__(cls, value: int, capped: bool = False) -> Total:
-        total = super().__new__(cls, value)
-        total.capped = capped
-        return total
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (Total, (int(self), self.capped))
-
-    def text(self) -> str:
-        """As an answer shows it: "1234", or "1,000+" when capped."""
-        return f"{int(self):,}+" if self.capped else str(int(self))
 
 
 async def _capped_total(
@@ -200,41 +193,43 @@ class Store:
     async def count_articles(self) -> int:
         return (await self._read(self.sql.COUNT_ARTICLES))[0][0]
 
-    async def entity_names(self) -> list[dict[str, Any]]:
+    async def entity_names(self) -> list[EntityName]:
         """Every alias of every entity: the vocabulary the answer layer matches names against."""
-        return [dict(r) for r in await self._read(self.sql.ALL_ENTITY_NAMES)]
+        return [EntityName.from_row(r) for r in await self._read(self.sql.ALL_ENTITY_NAMES)]
 
     async def entity_names_mark(self) -> tuple[int, str]:
         """(newest alias rowid, newest entity update): changes whenever any name may have."""
         row = (await self._read(self.sql.ENTITY_NAMES_MARK))[0]
         return row[0], row[1]
 
-    async def entity_names_changed(self, mark: tuple[int, str]) -> list[dict[str, Any]]:
+    async def entity_names_changed(self, mark: tuple[int, str]) -> list[EntityName]:
         """Every alias of each entity added or updated after `mark` ((-1, "") for all), by entity
         id."""
         params = {"alias_rowid": mark[0], "updated_at": mark[1]}
-        return [dict(r) for r in await self._read(self.sql.ENTITY_NAMES_CHANGED, params)]
+        return [
+            EntityName.from_row(r) for r in await self._read(self.sql.ENTITY_NAMES_CHANGED, params)
+        ]
 
-    async def entity_profile(self, entity_id: int) -> dict[str, Any] | None:
+    async def entity_profile(self, entity_id: int) -> EntityProfile | None:
         rows = await self._read(
             self.sql.ENTITY_PROFILE, {"id": entity_id, "count_limit": COUNT_CAP + 1}
         )
         if not rows:
             return None
-        profile = dict(rows[0])
-        counted = profile["articles"]  # capped like every total: "1,000+" articles
-        profile["articles"] = Total(COUNT_CAP, True) if counted > COUNT_CAP else Total(counted)
-        profile["aliases"] = [
-            r[0] for r in await self._read(self.sql.ENTITY_ALIASES, {"id": entity_id})
-        ]
-        return profile
+        counted = rows[0]["articles"]  # capped like every total: "1,000+" articles
+        articles = Total(COUNT_CAP, True) if counted > COUNT_CAP else Total(counted)
+        aliases = [r[0] for r in await self._read(self.sql.ENTITY_ALIASES, {"id": entity_id})]
+        return EntityProfile.from_row(rows[0], articles, aliases)
 
-    async def sources(self, limit: int = 50) -> list[dict[str, Any]]:
-        return [dict(r) for r in await self._read(self.sql.LIST_SOURCES, {"limit": limit})]
-
-    async def search_articles(self, match: str, limit: int = 10) -> list[dict[str, Any]]:
+    async def sources(self, limit: int = 50) -> list[Outlet]:
+        """The outlets with the most articles, with their newest article's date."""
         return [
-            dict(r)
+            Outlet.from_row(r) for r in await self._read(self.sql.LIST_SOURCES, {"limit": limit})
+        ]
+
+    async def search_articles(self, match: str, limit: int = 10) -> list[ArticleHit]:
+        return [
+            ArticleHit.from_row(r)
             for r in await self._read(
                 self.sql.SEARCH_ARTICLES,
                 {"match": match, "limit": limit, "pool": self.sql.SEARCH_POOL},
@@ -253,7 +248,7 @@ class Store:
         count: bool = True,
         details: bool = True,
         min_confidence: float = 0.0,
-    ) -> tuple[list[dict[str, Any]], Total]:
+    ) -> tuple[list[StatementRow], Total]:
         """Statements newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, without sources:
         `statement_details` adds them to the rows actually shown). Statements below
@@ -284,21 +279,17 @@ class Store:
             list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
         rows = await self._read(list_sql, params)
         total = await _capped_total(self._read, count_sql, params) if count else Total(len(rows))
-        items = [dict(r) for r in rows]
+        items = [StatementRow.from_row(r) for r in rows]
         return (await self.statement_details(items) if details else items), total
 
-    async def statement_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Add each statement's sources (and its evidence) to rows from
-        `statements(details=False)`."""
-        sources = defaultdict(list)
+    async def statement_details(self, items: list[StatementRow]) -> list[StatementRow]:
+        """The statements from `statements(details=False)` again, each with its sources."""
+        sources: defaultdict[int, list[StatementSource]] = defaultdict(list)
         for r in await self._read(
-            self.sql.STATEMENT_SOURCES, {"ids": json.dumps([i["id"] for i in items])}
+            self.sql.STATEMENT_SOURCES, {"ids": json.dumps([i.id for i in items])}
         ):
-            sources[r["statement_id"]].append(_source(r))
-        for item in items:
-            item["sources"] = sources[item["id"]]
-            item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
-        return items
+            sources[r["statement_id"]].append(StatementSource.from_row(r))
+        return [item.with_sources(sources[item.id]) for item in items]
 
     async def events(
         self,
@@ -316,7 +307,7 @@ class Store:
         min_confidence: float = 0.0,
         place_name: str | None = None,
         place_code: str | None = None,
-    ) -> tuple[list[dict[str, Any]], Total]:
+    ) -> tuple[list[EventRow], Total]:
         """Events newest first (or by relevance with an FTS `match`), and how many there are
         (with `count=False`, just how many were returned; with `details=False`, bare rows:
         `event_details` adds participants and sources to the rows actually shown). Events below
@@ -361,13 +352,11 @@ class Store:
         else:
             list_sql, count_sql = self.sql.LIST_EVENTS, self.sql.COUNT_EVENTS
         rows = await self._read(list_sql, params)
-        items = [dict(r) for r in rows]
+        items = [EventRow.from_row(r) for r in rows]
         if not count:
             total = Total(len(rows))
-        elif list_sql is self.sql.PAGE_EVENTS_BY_PARTICIPANTS and (items or not offset):
-            total = Total(items[0].pop("total") if items else 0)
-            for item in items[1:]:
-                item.pop("total")
+        elif list_sql is self.sql.PAGE_EVENTS_BY_PARTICIPANTS and (rows or not offset):
+            total = Total(rows[0]["total"] if rows else 0)
         else:
             total = await _capped_total(self._read, count_sql, params)
         return (await self.event_details(items) if details else items), total
@@ -394,57 +383,17 @@ class Store:
                 report[key] = json.loads(report[key])
         return reports
 
-    async def event_details(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Add participants, sources and a location to rows from `events(details=False)`."""
-        ids = json.dumps([i["id"] for i in items])
-        participants = defaultdict(list)
+    async def event_details(self, items: list[EventRow]) -> list[EventRow]:
+        """The events from `events(details=False)` again, each with its participants and
+        sources."""
+        ids = json.dumps([i.id for i in items])
+        participants: defaultdict[int, list[Participant]] = defaultdict(list)
         for r in await self._read(self.sql.EVENT_PARTICIPANTS, {"ids": ids}):
-            p = {"name": r["name"], "kind": r["kind"]}
-            if r["country_code"]:
-                p["country_code"] = r["country_code"]
-            participants[r["event_id"]].append(p)
-        sources = defaultdict(list)
+            participants[r["event_id"]].append(Participant.from_row(r))
+        sources: defaultdict[int, list[EventSource]] = defaultdict(list)
         for r in await self._read(self.sql.EVENT_SOURCES, {"ids": ids}):
-            sources[r["event_id"]].append(_source(r))
-        for item in items:
-            item["topics"] = json.loads(item["topics"])
-            item["excluded_topics"] = json.loads(item["excluded_topics"])
-            item["disputed"] = json.loads(item.get("disputed") or "[]")
-            item["participants"] = participants[item["id"]]
-            item["sources"] = sources[item["id"]]
-            item["evidence"] = item["sources"][0]["evidence"] if item["sources"] else ""
-            name = item.pop("location_name")
-            code = item.pop("location_country_code")
-            detail = item.pop("location_detail")
-            item["location"] = None
-            if name:
-                item["location"] = {"name": name}
-                if code:
-                    item["location"]["country_code"] = code
-                if detail:
-                    item["location"]["detail"] = detail
-        return items
-
-
-def _source(row: Row) -> dict[str, Any]:
-    source = {"title": row["title"], "source": row["source"], "published": row["published"]}
-    if row["url"]:
-        source["url"] = row["url"]
-    source["evidence"] = row["evidence"]
-    keys = set(row.keys())  # asyncpg gives an iterator: read it once
-    for claim in (
-        "claimed_status",
-        "claimed_date",
-        "claimed_date_precision",
-        "claimed_location",
-        "content_start",
-        "content_end",
-        "evidence_start",
-        "evidence_end",
-    ):
-        if claim in keys:
-            source[claim] = row[claim]
-    return source
+            sources[r["event_id"]].append(EventSource.from_row(r))
+        return [item.with_details(participants[item.id], sources[item.id]) for item in items]
 
 
 async def _save(db: Db, article: Article, extraction: Extraction) -> int | None:

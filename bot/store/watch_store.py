@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.store.db import Db
+from bot.store.rows import EventRow, StatementRow
 from bot.store.side_connection import SideConnectionStore, make_row
 
 
@@ -159,17 +160,18 @@ class WatchStore(SideConnectionStore):
         statements = [r[0] for r in await self._rows(self.sql.TOUCHED_STATEMENTS, params)]
         return events, statements
 
-    async def matching_events(self, ids: list[int], params: dict[str, Any]) -> list[dict[str, Any]]:
+    async def matching_events(self, ids: list[int], params: dict[str, Any]) -> list[EventRow]:
         """Of the events `ids`, those the answer filters in `params` keep (bare rows, with
         `anchor`)."""
         rows = await self._rows(self.sql.WATCH_EVENTS, {**params, "ids": json.dumps(ids)})
-        return [dict(r) for r in rows]
+        return [EventRow.from_row(r) for r in rows]
 
     async def matching_statements(
         self, ids: list[int], params: dict[str, Any]
-    ) -> list[dict[str, Any]]:
+    ) -> list[StatementRow]:
+        """Of the statements `ids`, those the answer filters in `params` keep (bare rows)."""
         rows = await self._rows(self.sql.WATCH_STATEMENTS, {**params, "ids": json.dumps(ids)})
-        return [dict(r) for r in rows]
+        return [StatementRow.from_row(r) for r in rows]
 
     # --- the alert log -------------------------------------------------------------------------
     async def claim(self, claim: Claim) -> Alert | None:

@@ -152,7 +152,7 @@ class FactMatcher:
         found: list[Fact] = []
         if kinds.events and event_ids:
             place = resolve_place(query.place) if query.place else None
-            rows = await self.watches.matching_events(
+            events = await self.watches.matching_events(
                 event_ids,
                 {
                     **params,
@@ -164,11 +164,11 @@ class FactMatcher:
                     "place_code": place.country_code if place else None,
                 },
             )
-            for row in await self.store.event_details(rows):
-                item = _with_confidence(event_item(row))
-                found.append(Fact(f"event:{row['anchor']}", item, fingerprint(item)))
+            for event in await self.store.event_details(events):
+                item = _with_confidence(event_item(event))
+                found.append(Fact(f"event:{event.anchor}", item, fingerprint(item)))
         if kinds.statements and statement_ids:
-            rows = await self.watches.matching_statements(
+            statements = await self.watches.matching_statements(
                 statement_ids,
                 {
                     **params,
@@ -176,9 +176,9 @@ class FactMatcher:
                     "named_only": 1,
                 },
             )
-            for row in await self.store.statement_details(rows):
-                item = _with_confidence(statement_item(row))
-                found.append(Fact(f"statement:{row['id']}", item, fingerprint(item)))
+            for statement in await self.store.statement_details(statements):
+                item = _with_confidence(statement_item(statement))
+                found.append(Fact(f"statement:{statement.id}", item, fingerprint(item)))
         return found
 
 

@@ -15,7 +15,7 @@ from adapters.console import chat_loop
 from bot.answer.charts import summarise
 from bot.engine import Engine
 from tests.conftest import make_settings
-from tests.store.builders import article, country, extraction, person, talks
+from tests.store.builders import article, country, event_row, extraction, person, talks
 
 PNG = b"\x89PNG\r\n\x1a\n"
 ARM, AZE, FIN = country("ARM"), country("AZE"), country("FIN")
@@ -63,22 +63,10 @@ async def test_nothing_to_chart_and_unknown_names_say_so_without_a_picture(seede
 
 def test_edge_width_counts_meetings_between_each_pair() -> None:
     events = [
-        {
-            "date": "2025-03-03",
-            "kind": "talks",
-            "participants": [{"name": "Armenia"}, {"name": "Azerbaijan"}],
-        },
-        {
-            "date": "2025-03-04",
-            "kind": "meeting",
-            "participants": [{"name": "Azerbaijan"}, {"name": "Armenia"}],
-        },
-        {
-            "date": "2025-03-18",
-            "kind": "phone_call",
-            "participants": [{"name": "Armenia"}, {"name": "Finland"}],
-        },
-        {"date": None, "kind": "talks", "participants": [{"name": "Finland"}]},
+        event_row("2025-03-03", "talks", "Armenia", "Azerbaijan"),
+        event_row("2025-03-04", "meeting", "Azerbaijan", "Armenia"),
+        event_row("2025-03-18", "phone_call", "Armenia", "Finland"),
+        event_row(None, "talks", "Finland"),
     ]
     summary = summarise(events)
     assert summary.pairs == {("Armenia", "Azerbaijan"): 2, ("Armenia", "Finland"): 1}

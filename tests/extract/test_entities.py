@@ -92,14 +92,14 @@ async def test_two_spellings_in_two_articles_are_one_stored_entity(
             person = next(e for e in extraction.entities if e.kind == "person")
             assert name_key(person.name) == name_key(second)
             await store.save(article, extraction)
-        rows = [r for r in await store.entity_names() if r["kind"] == "person"]
-        ids = {r["id"] for r in rows if "ryabkov" in r["norm"] or "lavrov" in r["norm"]}
+        rows = [r for r in await store.entity_names() if r.kind == "person"]
+        ids = {r.id for r in rows if "ryabkov" in r.norm or "lavrov" in r.norm}
         assert len(ids) == 1, rows
         # The store keys aliases by their folded form, so both spellings find this one entity.
-        norms = {r["norm"] for r in rows}
+        norms = {r.norm for r in rows}
         assert {name_key(first), name_key(second)} <= norms
         if expected:
-            assert {r["name"] for r in rows} == {expected}
+            assert {r.name for r in rows} == {expected}
     finally:
         await store.close()
 

@@ -9,6 +9,7 @@ from itertools import count
 
 from bot.facts import Entity, Event, Extraction, Location, Participant, Statement
 from bot.ingest.article import Article
+from bot.store import rows
 
 COUNTRIES = {
     "ARM": "Armenia",
@@ -115,3 +116,27 @@ def _code_of(place: str) -> str | None:
 
     found = country_index().match(place)
     return found.country.code if found else None
+
+
+def event_row(date: str | None, kind: str = "talks", *names: str) -> rows.EventRow:
+    """An event as the store returns it (for code that reads events without a store: charts)."""
+    return rows.EventRow(
+        id=next(_serial),
+        type="CONSULT",
+        kind=kind,
+        mode=None,
+        date=date,
+        date_precision="day",
+        status="concluded",
+        location=None,
+        topics=(),
+        excluded_topics=(),
+        outcome=None,
+        content=None,
+        confidence=1.0,
+        disputed=(),
+        first_seen="2025-01-01T00:00:00.000000+00:00",
+        updated_at="2025-01-01T00:00:00.000000+00:00",
+        source_count=1,
+        participants=tuple(rows.Participant(name, "country", None) for name in names),
+    )

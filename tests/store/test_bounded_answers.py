@@ -8,7 +8,8 @@ from bot.answer.model import Conversation
 from bot.answer.service import AnswerService
 from bot.engine import Engine
 from bot.store import store as store_module
-from bot.store.store import Store, Total
+from bot.store.rows import Total
+from bot.store.store import Store
 from tests.conftest import make_settings
 from tests.store.builders import article, country, extraction, said, talks
 
@@ -95,13 +96,13 @@ async def test_paging_across_ties_in_the_date_returns_every_row_once(fresh_db):
         for offset in range(0, 7, 2):
             rows, total = await engine.store.statements(limit=2, offset=offset)
             assert total == 7
-            seen += [r["id"] for r in rows]
+            seen += [r.id for r in rows]
         assert seen == sorted(seen) and len(set(seen)) == 7
         await _events(engine.store, 5)
         events = []
         for offset in range(0, 5, 2):
             rows, _ = await engine.store.events(limit=2, offset=offset)
-            events += [r["id"] for r in rows]
+            events += [r.id for r in rows]
         assert events == sorted(events, reverse=True) and len(set(events)) == 5
 
 
@@ -110,11 +111,11 @@ async def test_the_newest_page_is_the_newest_of_many_rows(fresh_db):
     async with await _engine(fresh_db) as engine:
         await _statements(engine.store, 18, dates=dates)  # type: ignore[arg-type]
         everything, _ = await engine.store.statements(limit=100)
-        expected = sorted(everything, key=lambda r: (r["date"] or "", -r["id"]), reverse=True)
+        expected = sorted(everything, key=lambda r: (r.date or "", -r.id), reverse=True)
         page, total = await engine.store.statements(limit=5)
         assert total == 18
-        assert [r["id"] for r in page] == [r["id"] for r in expected[:5]]
-        assert page[0]["date"] == "2025-06-01"
+        assert [r.id for r in page] == [r.id for r in expected[:5]]
+        assert page[0].date == "2025-06-01"
 
 
 async def test_sources_come_from_the_aggregate_kept_on_write(fresh_db):
@@ -128,16 +129,16 @@ async def test_sources_come_from_the_aggregate_kept_on_write(fresh_db):
         ):
             await store.save(article(source, published), extraction())
         rows = await store.sources()
-        assert [(r["name"], r["articles"], r["latest"]) for r in rows] == [
+        assert [(r.name, r.articles, r.latest) for r in rows] == [
             ("Harbour Wire", 3, "2025-03-04"),
             ("Fjord Post", 1, "2025-02-01"),
         ]
-        assert all(r["last_ingested"] for r in rows)
+        assert all(r.last_ingested for r in rows)
         await store.save(article("Fjord Post", "2025-05-05"), extraction())
         await store.save(article("Fjord Post", "2025-04-04"), extraction())
         await store.save(article("Ice Herald", "2025-01-01"), extraction())
         rows = await store.sources()
-        assert [(r["name"], r["articles"], r["latest"]) for r in rows] == [
+        assert [(r.name, r.articles, r.latest) for r in rows] == [
             ("Fjord Post", 3, "2025-05-05"),
             ("Harbour Wire", 3, "2025-03-04"),
             ("Ice Herald", 1, "2025-01-01"),
@@ -187,20 +188,20 @@ async def test_events_of_participants_come_newest_first_and_page_once(fresh_db):
             for row in everything:
                 names = await store.backend.read(
                     "SELECT entity_id FROM event_participants WHERE event_id = :id",
-                    {"id": row["id"]},
+                    {"id": row.id},
                 )
                 if wanted <= {r[0] for r in names}:
-                    expected.append(row["id"])
+                    expected.append(row.id)
             pages = []
             for offset in range(0, len(expected) + 2, 2):
                 rows, total = await store.events(entity_ids=ids, limit=2, offset=offset)
                 assert total == len(expected)
-                pages += [r["id"] for r in rows]
+                pages += [r.id for r in rows]
             assert pages == expected, ids
         await store.reindex()  # events rebuilt: participant rows take their events' dates again
         everything, _ = await store.events(limit=100, details=False)
         rows, _ = await store.events(entity_ids=[fin], limit=100, details=False)
-        assert [r["id"] for r in rows] == [r["id"] for r in everything]
+        assert [r.id for r in rows] == [r.id for r in everything]
 
 
 async def test_who_is_counts_articles_up_to_the_cap(fresh_db, monkeypatch):

@@ -53,7 +53,7 @@ async def test_facts_below_the_minimum_confidence_are_stored_but_not_answered(fr
         said_answer = await engine.answer("who said what")
         brief = await engine.answer("brief since 2025-03-01")
 
-    assert {e["confidence"] for e in everything} == {0.8, 0.2}  # both kept
+    assert {e.confidence for e in everything} == {0.8, 0.2}  # both kept
     assert [i.data["location"]["name"] for i in talks_answer.items] == ["Tallinn"]
     assert talks_answer.items[0].data["confidence"] == 0.8
     assert [i.data["speaker"] for i in said_answer.items] == ["Anna Lind"]
@@ -89,7 +89,7 @@ async def test_a_statement_reported_again_keeps_the_higher_confidence(fresh_db):
             extraction(statements=(said("Anna Lind", quote, confidence=0.75),)),
         )
         rows, _ = await engine.store.statements(limit=5)
-    assert len(rows) == 1 and rows[0]["confidence"] == 0.75 and len(rows[0]["sources"]) == 2
+    assert len(rows) == 1 and rows[0].confidence == 0.75 and len(rows[0].sources) == 2
 
 
 def test_ask_json_items_carry_their_confidence(fresh_db, monkeypatch):

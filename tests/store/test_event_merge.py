@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.store.rows import EventRow
 from tests.conftest import make_settings
 
 PLANNED = """---
@@ -61,8 +62,8 @@ async def _ingest(tmp_path: Path, extractor, articles: dict[str, str]) -> list[d
     return events
 
 
-def _abu_dhabi(events: list[dict]) -> list[dict]:
-    return [e for e in events if e["location"] and e["location"]["name"] == "Abu Dhabi"]
+def _abu_dhabi(events: list[EventRow]) -> list[EventRow]:
+    return [e for e in events if e.location and e.location.name == "Abu Dhabi"]
 
 
 async def test_two_outlets_reporting_the_same_planned_talks_give_one_event_with_two_sources(
@@ -73,10 +74,10 @@ async def test_two_outlets_reporting_the_same_planned_talks_give_one_event_with_
     )
     assert len(events) == 1, events
     talks = events[0]
-    assert {s["source"] for s in talks["sources"]} == {"Daily Courier", "Caucasus Wire"}
-    assert talks["date"] == "2025-03-06"
-    assert talks["status"] == "planned"
-    assert {p.get("country_code") for p in talks["participants"]} >= {"ARM", "AZE"}
+    assert {s.source for s in talks.sources} == {"Daily Courier", "Caucasus Wire"}
+    assert talks.date == "2025-03-06"
+    assert talks.status == "planned"
+    assert {p.country_code for p in talks.participants} >= {"ARM", "AZE"}
 
 
 async def test_a_later_report_concludes_the_talks_and_adds_the_outcome(tmp_path, extractor):
@@ -87,10 +88,10 @@ async def test_a_later_report_concludes_the_talks_and_adds_the_outcome(tmp_path,
     )
     talks = _abu_dhabi(events)
     assert len(talks) == 1, talks
-    assert len(talks[0]["sources"]) == 3
-    assert talks[0]["status"] == "concluded"
-    assert "continue work on the peace treaty" in (talks[0]["outcome"] or "")
-    assert "draft peace treaty" in talks[0]["topics"]
+    assert len(talks[0].sources) == 3
+    assert talks[0].status == "concluded"
+    assert "continue work on the peace treaty" in (talks[0].outcome or "")
+    assert "draft peace treaty" in talks[0].topics
     # Talks between other countries the same day stay apart.
-    brussels = [e for e in events if e["location"] and e["location"]["name"] == "Brussels"]
-    assert len(brussels) == 1 and len(brussels[0]["sources"]) == 1
+    brussels = [e for e in events if e.location and e.location.name == "Brussels"]
+    assert len(brussels) == 1 and len(brussels[0].sources) == 1

@@ -29,10 +29,10 @@ async def _expected(store: Store, ids: list[int]) -> list[int]:
     found = []
     for row in everything:
         names = await store.backend.read(
-            "SELECT entity_id FROM event_participants WHERE event_id = :id", {"id": row["id"]}
+            "SELECT entity_id FROM event_participants WHERE event_id = :id", {"id": row.id}
         )
         if set(ids) <= {r[0] for r in names}:
-            found.append(row["id"])
+            found.append(row.id)
     return found
 
 
@@ -41,7 +41,7 @@ async def _paged(store: Store, ids: list[int], n: int) -> list[int]:
     for offset in range(0, n + 2, 2):
         rows, total = await store.events(entity_ids=ids, limit=2, offset=offset)
         assert total == n and not total.capped
-        pages += [r["id"] for r in rows]
+        pages += [r.id for r in rows]
     return pages
 
 
@@ -74,7 +74,7 @@ async def test_two_participants_page_as_the_participant_filter_does(fresh_db, mo
         dated, _ = await store.events(
             entity_ids=[fin, srb], types=["CONSULT"], statuses=None, limit=100, details=False
         )
-        assert [r["id"] for r in dated] == expected
+        assert [r.id for r in dated] == expected
 
 
 async def test_a_changed_event_date_and_reindex_keep_the_pairs_in_order(fresh_db):

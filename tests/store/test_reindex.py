@@ -47,7 +47,7 @@ async def _snapshot(store: Store) -> tuple[list[tuple], list[tuple]]:
         members.setdefault(r["event_id"], []).append(r["article_id"])
     events, _ = await store.events(limit=100)
     fields = sorted(
-        (e["id"], e["date"], e["status"], (e["location"] or {}).get("name"), len(e["sources"]))
+        (e.id, e.date, e.status, e.location.name if e.location else None, len(e.sources))
         for e in events
     )
     return sorted((event, tuple(arts)) for event, arts in members.items()), fields
@@ -85,9 +85,9 @@ async def test_reindex_undoes_merges_an_older_rule_made(tmp_path, monkeypatch):
         monkeypatch.undo()
         result = await store.reindex()
         events_after, _ = await store.events(limit=10)
-    assert sorted(len(e["sources"]) for e in events_before) == [1, 4]  # both rounds in one
+    assert sorted(len(e.sources) for e in events_before) == [1, 4]  # both rounds in one
     assert result.events_after == 3
-    assert sorted(len(e["sources"]) for e in events_after) == [1, 1, 3]
+    assert sorted(len(e.sources) for e in events_after) == [1, 1, 3]
 
 
 async def test_a_reindex_that_fails_half_way_leaves_the_events_as_they_were(tmp_path, monkeypatch):
@@ -184,7 +184,7 @@ async def test_events_stored_before_reports_existed_are_reindexed_from_what_thei
         (2, "2025-04-15", {"rule": "migrated"}),
     ]
     assert result.events_after == 2
-    assert sorted(e["date"] for e in events) == ["2025-03-04", "2025-04-15"]
+    assert sorted(e.date for e in events) == ["2025-03-04", "2025-04-15"]
 
 
 async def test_reindexing_the_seeded_database_twice_gives_the_same_events(seeded_db):
