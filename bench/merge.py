@@ -55,7 +55,7 @@ from bot.engine import Engine  # noqa: E402
 from bot.extract.countries import country_index  # noqa: E402
 from bot.identity import kinds_compatible  # noqa: E402
 from bot.names import fold  # noqa: E402
-from bot.store.rows import EventRow  # noqa: E402
+from bot.store.rows import DetailedEvent  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MAX_ITEMS = 1_000_000  # every stored event
@@ -85,7 +85,7 @@ def report_meta(file: str, published: str | None, url: str | None) -> dict[str, 
 class Stored:
     """What the store holds after the ingest: shown events and every article's own reports."""
 
-    shown: dict[int, EventRow]  # event id -> event (with sources)
+    shown: dict[int, DetailedEvent]  # event id -> event (with sources)
     reports: list[dict[str, Any]]  # event_reports rows, with their article's url and origin
     refused: list[tuple[str, str]] = field(default_factory=list)
 

@@ -9,7 +9,7 @@ from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
 from bot.answer.query import Query
 from bot.facts import PLOVER_TYPES
-from bot.store.rows import EventRow, StatementRow
+from bot.store.rows import DetailedEvent, DetailedStatement, EventRow, StatementRow
 from bot.store.store import Store, Window
 
 # How much a speaker's office weighs when choosing the key statements (heads of state first).
@@ -39,12 +39,12 @@ def speaker_weight(statement: StatementRow) -> int:
     return 3 if statement.speaker_kind == "organization" else 1
 
 
-def rank_statements(statements: list[StatementRow]) -> list[StatementRow]:
+def rank_statements(statements: list[DetailedStatement]) -> list[DetailedStatement]:
     """Key statements: by the speaker's office, then by how many sources carry them."""
     return sorted(statements, key=lambda s: (-(speaker_weight(s) + 2 * (s.source_count - 1)), s.id))
 
 
-def disagreements(events: list[EventRow]) -> list[Item]:
+def disagreements(events: list[DetailedEvent]) -> list[Item]:
     """Events whose sources report a different date, place or status, shown side by side."""
     items = []
     for event in events:

@@ -17,7 +17,7 @@ from itertools import combinations
 from typing import Any
 
 from bot.answer.model import Attachment
-from bot.store.rows import EventRow
+from bot.store.rows import DetailedEvent
 
 MAX_PEOPLE = 12  # nodes in the network: more become unreadable at chat size
 # Bars the weekly chart draws at most: the newest weeks. A span is bounded by the dates found, not
@@ -46,7 +46,7 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def summarise(events: Sequence[EventRow]) -> TalksSummary:
+def summarise(events: Sequence[DetailedEvent]) -> TalksSummary:
     """Weeks, kinds and who met whom, from the events' `date`, `kind` and `participants`."""
     per_week: Counter[tuple[date, str]] = Counter()
     kinds: Counter[str] = Counter()
@@ -132,7 +132,7 @@ def alt_text(summary: TalksSummary, subject: str) -> str:
     return text if len(text) <= MAX_ALT_TEXT else text[: MAX_ALT_TEXT - 1].rsplit(" ", 1)[0] + "…"
 
 
-def talks_chart(events: Sequence[EventRow], subject: str) -> Attachment | None:
+def talks_chart(events: Sequence[DetailedEvent], subject: str) -> Attachment | None:
     """The PNG of `events` (None when there is nothing to draw), with its alt text."""
     if not events:
         return None

@@ -7,7 +7,16 @@ from typing import Any
 
 from bot.answer.model import Citation, Field, Item
 from bot.facts import public_precision
-from bot.store.rows import EventRow, EventSource, Participant, Place, Source, StatementRow
+from bot.store.rows import (
+    DetailedEvent,
+    DetailedStatement,
+    EventRow,
+    EventSource,
+    Participant,
+    Place,
+    Source,
+    StatementRow,
+)
 
 KIND_LABELS = {
     "talks": "Talks",
@@ -81,7 +90,7 @@ def claim(source: EventSource, field: str) -> str:
     return value or "–"
 
 
-def disagreements(event: EventRow) -> dict[str, list[dict[str, str]]]:
+def disagreements(event: DetailedEvent) -> dict[str, list[dict[str, str]]]:
     """For each field the event's sources disagree on (the store decides which: bot.identity),
     every source's own value, side by side."""
     return {
@@ -90,7 +99,7 @@ def disagreements(event: EventRow) -> dict[str, list[dict[str, str]]]:
     }
 
 
-def _participants(event: EventRow) -> str:
+def _participants(event: DetailedEvent) -> str:
     return " – ".join(p.name for p in event.participants) or "participants not named"
 
 
@@ -110,7 +119,7 @@ def _when(event: EventRow) -> str:
     return {"month": date[:7], "year": date[:4]}.get(event.date_precision or "day", date)
 
 
-def event_json(event: EventRow) -> dict[str, Any]:
+def event_json(event: DetailedEvent) -> dict[str, Any]:
     """INTERFACE.md's event object, as `extract --json` gives it, with the event's sources."""
     first = event.sources[0] if event.sources else None
     data: dict[str, Any] = {"type": event.type, "kind": event.kind}
@@ -140,7 +149,7 @@ def event_json(event: EventRow) -> dict[str, Any]:
     return data
 
 
-def event_item(event: EventRow) -> Item:
+def event_item(event: DetailedEvent) -> Item:
     label = KIND_LABELS.get(event.kind, event.type.title())
     heading = f"{label}: {_participants(event)}"
     place = _place(event)
@@ -177,7 +186,7 @@ def speaker_label(statement: StatementRow) -> str:
     return f"{name} ({', '.join(extras)})" if extras else name
 
 
-def statement_json(statement: StatementRow) -> dict[str, Any]:
+def statement_json(statement: DetailedStatement) -> dict[str, Any]:
     """INTERFACE.md's statement object, as `extract --json` gives it, with its sources."""
     first = statement.sources[0] if statement.sources else None
     return {
@@ -199,7 +208,7 @@ def statement_json(statement: StatementRow) -> dict[str, Any]:
     }
 
 
-def statement_item(statement: StatementRow) -> Item:
+def statement_item(statement: DetailedStatement) -> Item:
     content = statement.content
     if statement.quote == "direct":
         content = f"“{content}”"

@@ -432,20 +432,18 @@ class AnswerService:
                 ok=False,
             )
         window = Window(since=query.since, until=query.until)
-        events, _ = await self.store.events(
+        events, _ = await self.store.event_rows(
             entity_ids=ids,
             window=window,
             limit=200,
             count=False,
-            details=False,
             min_confidence=self.min_confidence,
         )
-        statements, _ = await self.store.statements(
+        statements, _ = await self.store.statement_rows(
             speaker_ids=ids,
             window=window,
             limit=200,
             count=False,
-            details=False,
             min_confidence=self.min_confidence,
         )
         # Sorted as bare rows; only the page's rows get their sources and become items.

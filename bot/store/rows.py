@@ -9,7 +9,7 @@ made from them by the answer layer (bot.answer.items).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from typing import Any
 
 from bot.store.db import Row
@@ -32,6 +32,11 @@ class Total(int):
     def text(self) -> str:
         """As an answer shows it: "1234", or "1,000+" when capped."""
         return f"{int(self):,}+" if self.capped else str(int(self))
+
+
+def _fields_of(kind: type, row: object) -> dict[str, Any]:
+    """`row`'s values of the fields `kind` declares (a detailed row's bare fields)."""
+    return {f.name: getattr(row, f.name) for f in fields(kind)}
 
 
 def _strings(text: str | None) -> tuple[str, ...]:
@@ -128,10 +133,10 @@ class Place:
     detail: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class EventRow:
-    """One event, as merged from every article reporting it. From `Store.events(details=False)`
-    its `participants` and `sources` are empty; `Store.event_details` gives it them."""
+    """One event, as merged from every article reporting it, as its row in `events` holds it:
+    what `Store.event_rows` lists. `Store.event_details` makes it a `DetailedEvent`."""
 
     id: int
     type: str  # PLOVER type: CONSULT, AGREE, ...
@@ -150,8 +155,6 @@ class EventRow:
     first_seen: str
     updated_at: str
     source_count: int
-    participants: tuple[Participant, ...] = ()
-    sources: tuple[EventSource, ...] = ()
     anchor: int | None = None  # its first report's id: the alert log's name for it (watches)
 
     @classmethod
@@ -184,8 +187,21 @@ class EventRow:
             anchor=row["anchor"] if "anchor" in keys else None,
         )
 
-    def with_details(self, participants: list[Participant], sources: list[EventSource]) -> EventRow:
-        return replace(self, participants=tuple(participants), sources=tuple(sources))
+    def with_details(
+        self, participants: list[Participant], sources: list[EventSource]
+    ) -> DetailedEvent:
+        return DetailedEvent(
+            **_fields_of(EventRow, self), participants=tuple(participants), sources=tuple(sources)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailedEvent(EventRow):
+    """An event with who took part and the articles that report it (first published first):
+    what `Store.events` lists and an answer shows."""
+
+    participants: tuple[Participant, ...]
+    sources: tuple[EventSource, ...]
 
     @property
     def evidence(self) -> str:
@@ -194,11 +210,11 @@ class EventRow:
 
 
 # --- statements -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StatementRow:
-    """One statement, as merged from every article reporting the same words. From
-    `Store.statements(details=False)` its `sources` are empty; `Store.statement_details` gives it
-    them."""
+    """One statement, as merged from every article reporting the same words, as its row in
+    `statements` holds it: what `Store.statement_rows` lists. `Store.statement_details` makes it a
+    `DetailedStatement`."""
 
     id: int
     speaker: str | None  # the canonical name; None for an unnamed source
@@ -213,7 +229,6 @@ class StatementRow:
     confidence: float
     first_seen: str
     source_count: int
-    sources: tuple[StatementSource, ...] = ()
 
     @classmethod
     def from_row(cls, row: Row) -> StatementRow:
@@ -234,8 +249,16 @@ class StatementRow:
             source_count=row["source_count"],
         )
 
-    def with_sources(self, sources: list[StatementSource]) -> StatementRow:
-        return replace(self, sources=tuple(sources))
+    def with_sources(self, sources: list[StatementSource]) -> DetailedStatement:
+        return DetailedStatement(**_fields_of(StatementRow, self), sources=tuple(sources))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DetailedStatement(StatementRow):
+    """A statement with the articles that report it (first published first): what
+    `Store.statements` lists and an answer shows."""
+
+    sources: tuple[StatementSource, ...]
 
     @property
     def evidence(self) -> str:

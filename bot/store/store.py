@@ -28,6 +28,8 @@ from bot.store.db import Db, Row
 from bot.store.location import Location, PostgresLocation, database_location
 from bot.store.rows import (
     ArticleHit,
+    DetailedEvent,
+    DetailedStatement,
     EntityName,
     EntityProfile,
     EventRow,
@@ -246,13 +248,37 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         count: bool = True,
-        details: bool = True,
+        min_confidence: float = 0.0,
+    ) -> tuple[list[DetailedStatement], Total]:
+        """Statements newest first (or by relevance with an FTS `match`), each with its sources,
+        and how many there are (with `count=False`, just how many were returned). Statements
+        below `min_confidence` stay stored but are left out."""
+        rows, total = await self.statement_rows(
+            speaker_ids=speaker_ids,
+            named_only=named_only,
+            match=match,
+            window=window,
+            limit=limit,
+            offset=offset,
+            count=count,
+            min_confidence=min_confidence,
+        )
+        return await self.statement_details(rows), total
+
+    async def statement_rows(
+        self,
+        *,
+        speaker_ids: list[int] | None = None,
+        named_only: bool = False,
+        match: str | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        offset: int = 0,
+        count: bool = True,
         min_confidence: float = 0.0,
     ) -> tuple[list[StatementRow], Total]:
-        """Statements newest first (or by relevance with an FTS `match`), and how many there are
-        (with `count=False`, just how many were returned; with `details=False`, without sources:
-        `statement_details` adds them to the rows actually shown). Statements below
-        `min_confidence` stay stored but are left out."""
+        """As `statements`, without their sources: `statement_details` adds them to the rows
+        actually shown."""
         params = {
             "speaker_ids": _json_list(speaker_ids),
             "named_only": int(named_only),
@@ -279,11 +305,10 @@ class Store:
             list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
         rows = await self._read(list_sql, params)
         total = await _capped_total(self._read, count_sql, params) if count else Total(len(rows))
-        items = [StatementRow.from_row(r) for r in rows]
-        return (await self.statement_details(items) if details else items), total
+        return [StatementRow.from_row(r) for r in rows], total
 
-    async def statement_details(self, items: list[StatementRow]) -> list[StatementRow]:
-        """The statements from `statements(details=False)` again, each with its sources."""
+    async def statement_details(self, items: list[StatementRow]) -> list[DetailedStatement]:
+        """The statements from `statement_rows`, each with its sources."""
         sources: defaultdict[int, list[StatementSource]] = defaultdict(list)
         for r in await self._read(
             self.sql.STATEMENT_SOURCES, {"ids": json.dumps([i.id for i in items])}
@@ -303,16 +328,48 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         count: bool = True,
-        details: bool = True,
+        min_confidence: float = 0.0,
+        place_name: str | None = None,
+        place_code: str | None = None,
+    ) -> tuple[list[DetailedEvent], Total]:
+        """Events newest first (or by relevance with an FTS `match`), each with its participants
+        and sources, and how many there are (with `count=False`, just how many were returned).
+        Events below `min_confidence` stay stored but are left out. `place_name` keeps events at
+        that location, `place_code` also those anywhere in that country (`bot.answer.places`)."""
+        rows, total = await self.event_rows(
+            types=types,
+            kinds=kinds,
+            statuses=statuses,
+            entity_ids=entity_ids,
+            match=match,
+            window=window,
+            limit=limit,
+            offset=offset,
+            count=count,
+            min_confidence=min_confidence,
+            place_name=place_name,
+            place_code=place_code,
+        )
+        return await self.event_details(rows), total
+
+    async def event_rows(
+        self,
+        *,
+        types: list[str] | None = None,
+        kinds: list[str] | None = None,
+        statuses: list[str] | None = None,
+        entity_ids: list[int] | None = None,
+        match: str | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        offset: int = 0,
+        count: bool = True,
         min_confidence: float = 0.0,
         place_name: str | None = None,
         place_code: str | None = None,
     ) -> tuple[list[EventRow], Total]:
-        """Events newest first (or by relevance with an FTS `match`), and how many there are
-        (with `count=False`, just how many were returned; with `details=False`, bare rows:
-        `event_details` adds participants and sources to the rows actually shown). Events below
-        `min_confidence` stay stored but are left out. `place_name` keeps events at that
-        location, `place_code` also those anywhere in that country (`bot.answer.places`)."""
+        """As `events`, without participants and sources: `event_details` adds them to the rows
+        actually shown."""
         params = {
             "types": _json_list(types),
             "kinds": _json_list(kinds),
@@ -352,14 +409,13 @@ class Store:
         else:
             list_sql, count_sql = self.sql.LIST_EVENTS, self.sql.COUNT_EVENTS
         rows = await self._read(list_sql, params)
-        items = [EventRow.from_row(r) for r in rows]
         if not count:
             total = Total(len(rows))
         elif list_sql is self.sql.PAGE_EVENTS_BY_PARTICIPANTS and (rows or not offset):
             total = Total(rows[0]["total"] if rows else 0)
         else:
             total = await _capped_total(self._read, count_sql, params)
-        return (await self.event_details(items) if details else items), total
+        return [EventRow.from_row(r) for r in rows], total
 
     async def _lead_participant(self, entity_ids: list[int]) -> int:
         """Of the entities, the one taking part in the fewest events (counted up to a cap): its
@@ -383,9 +439,8 @@ class Store:
                 report[key] = json.loads(report[key])
         return reports
 
-    async def event_details(self, items: list[EventRow]) -> list[EventRow]:
-        """The events from `events(details=False)` again, each with its participants and
-        sources."""
+    async def event_details(self, items: list[EventRow]) -> list[DetailedEvent]:
+        """The events from `event_rows`, each with its participants and sources."""
         ids = json.dumps([i.id for i in items])
         participants: defaultdict[int, list[Participant]] = defaultdict(list)
         for r in await self._read(self.sql.EVENT_PARTICIPANTS, {"ids": ids}):

@@ -203,26 +203,24 @@ class WatchCommands:
         place = resolve_place(query.place) if query.place else None
         total = 0
         if kinds.events:
-            _, count = await self.store.events(
+            _, count = await self.store.event_rows(
                 types=list(kinds.types) if kinds.types else None,
                 entity_ids=ids,
                 match=match,
                 window=window,
                 limit=1,
-                details=False,
                 min_confidence=threshold,
                 place_name=place.name if place else None,
                 place_code=place.country_code if place else None,
             )
             total += count
         if kinds.statements:
-            _, count = await self.store.statements(
+            _, count = await self.store.statement_rows(
                 speaker_ids=ids,
                 named_only=True,
                 match=match,
                 window=window,
                 limit=1,
-                details=False,
                 min_confidence=threshold,
             )
             total += count

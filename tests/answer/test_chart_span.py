@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 
 from bot.answer.charts import MAX_WEEKS, talks_chart
-from tests.store.builders import event_row
+from tests.store.builders import detailed_event
 
 
 def test_one_talk_dated_long_ago_does_not_stretch_the_chart_over_decades() -> None:
     pair = ("Armenia", "Azerbaijan")
-    events = [event_row("1994-05-16", "talks", *pair)]  # a past round, year-old reference
-    events += [event_row(f"2025-0{month}-10", "meeting", *pair) for month in range(1, 7)]
+    events = [detailed_event("1994-05-16", "talks", *pair)]  # a past round, year-old reference
+    events += [detailed_event(f"2025-0{month}-10", "meeting", *pair) for month in range(1, 7)]
     started = time.monotonic()
     chart = talks_chart(events, "talks")
     assert chart is not None and time.monotonic() - started < 5
@@ -25,9 +25,9 @@ def test_one_talk_dated_long_ago_does_not_stretch_the_chart_over_decades() -> No
 
 def test_weeks_beyond_the_limit_are_cut_from_the_oldest_side() -> None:
     events = [
-        event_row("2020-01-06", "talks"),
-        event_row("2023-06-12", "visit"),
-        event_row("2025-06-02", "visit"),
+        detailed_event("2020-01-06", "talks"),
+        detailed_event("2023-06-12", "visit"),
+        detailed_event("2025-06-02", "visit"),
     ]
     chart = talks_chart(events, "talks")
     assert chart is not None

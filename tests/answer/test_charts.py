@@ -15,7 +15,7 @@ from adapters.console import chat_loop
 from bot.answer.charts import summarise
 from bot.engine import Engine
 from tests.conftest import make_settings
-from tests.store.builders import article, country, event_row, extraction, person, talks
+from tests.store.builders import article, country, detailed_event, extraction, person, talks
 
 PNG = b"\x89PNG\r\n\x1a\n"
 ARM, AZE, FIN = country("ARM"), country("AZE"), country("FIN")
@@ -63,10 +63,10 @@ async def test_nothing_to_chart_and_unknown_names_say_so_without_a_picture(seede
 
 def test_edge_width_counts_meetings_between_each_pair() -> None:
     events = [
-        event_row("2025-03-03", "talks", "Armenia", "Azerbaijan"),
-        event_row("2025-03-04", "meeting", "Azerbaijan", "Armenia"),
-        event_row("2025-03-18", "phone_call", "Armenia", "Finland"),
-        event_row(None, "talks", "Finland"),
+        detailed_event("2025-03-03", "talks", "Armenia", "Azerbaijan"),
+        detailed_event("2025-03-04", "meeting", "Azerbaijan", "Armenia"),
+        detailed_event("2025-03-18", "phone_call", "Armenia", "Finland"),
+        detailed_event(None, "talks", "Finland"),
     ]
     summary = summarise(events)
     assert summary.pairs == {("Armenia", "Azerbaijan"): 2, ("Armenia", "Finland"): 1}

@@ -118,9 +118,9 @@ def _code_of(place: str) -> str | None:
     return found.country.code if found else None
 
 
-def event_row(date: str | None, kind: str = "talks", *names: str) -> rows.EventRow:
+def detailed_event(date: str | None, kind: str = "talks", *names: str) -> rows.DetailedEvent:
     """An event as the store returns it (for code that reads events without a store: charts)."""
-    return rows.EventRow(
+    return rows.DetailedEvent(
         id=next(_serial),
         type="CONSULT",
         kind=kind,
@@ -139,4 +139,5 @@ def event_row(date: str | None, kind: str = "talks", *names: str) -> rows.EventR
         updated_at="2025-01-01T00:00:00.000000+00:00",
         source_count=1,
         participants=tuple(rows.Participant(name, "country", None) for name in names),
+        sources=(),
     )

@@ -178,7 +178,7 @@ async def test_events_of_participants_come_newest_first_and_page_once(fresh_db):
                     talks(*sides, date=dates[k % 6], evidence=f"Round {k} of the talks began.")
                 ),
             )
-        everything, _ = await store.events(limit=100, details=False)
+        everything, _ = await store.event_rows(limit=100)
         find = "SELECT id FROM entities WHERE name = :name"
         fin = (await store.backend.read(find, {"name": "Finland"}))[0][0]
         srb = (await store.backend.read(find, {"name": "Serbia"}))[0][0]
@@ -199,8 +199,8 @@ async def test_events_of_participants_come_newest_first_and_page_once(fresh_db):
                 pages += [r.id for r in rows]
             assert pages == expected, ids
         await store.reindex()  # events rebuilt: participant rows take their events' dates again
-        everything, _ = await store.events(limit=100, details=False)
-        rows, _ = await store.events(entity_ids=[fin], limit=100, details=False)
+        everything, _ = await store.event_rows(limit=100)
+        rows, _ = await store.event_rows(entity_ids=[fin], limit=100)
         assert [r.id for r in rows] == [r.id for r in everything]
 
 

@@ -25,7 +25,7 @@ async def _entity(store: Store, name: str) -> int:
 
 async def _expected(store: Store, ids: list[int]) -> list[int]:
     """Every event's id, newest first, that has all of `ids` among its participants."""
-    everything, _ = await store.events(limit=1000, details=False)
+    everything, _ = await store.event_rows(limit=1000)
     found = []
     for row in everything:
         names = await store.backend.read(
@@ -71,8 +71,8 @@ async def test_two_participants_page_as_the_participant_filter_does(fresh_db, mo
         assert len(rows) == 1 and total.capped and total == 2
         # Filters apply as to any list.
         expected = await _expected(store, [fin, srb])
-        dated, _ = await store.events(
-            entity_ids=[fin, srb], types=["CONSULT"], statuses=None, limit=100, details=False
+        dated, _ = await store.event_rows(
+            entity_ids=[fin, srb], types=["CONSULT"], statuses=None, limit=100
         )
         assert [r.id for r in dated] == expected
 
