@@ -321,3 +321,16 @@ def test_an_agreement_reached_is_not_dated_by_the_day_it_sets_for_later(extracto
     ]
     assert found, "the agreement to reconvene"
     assert all(e.get("date") != "2025-03-01" for e in found), found
+
+
+def test_striking_a_deal_is_an_agreement_not_an_attack(extractor):
+    struck = events(extractor, "Chile and Peru struck a deal on fishing rights on Monday.")
+    assert [e["type"] for e in struck] == ["AGREE"]
+    told_later = events(
+        extractor,
+        "“We’re confident that the deal we struck with our Peruvian partners will help us work "
+        "toward resolving that emergency,” the Chilean minister said.",
+    )
+    assert "ASSAULT" not in {e["type"] for e in told_later}
+    jets = only(extractor, "Chilean jets struck targets in the north on Monday.", "ASSAULT")
+    assert "CHL" in codes(jets)

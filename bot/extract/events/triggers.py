@@ -415,6 +415,14 @@ def _governor(token: Token) -> Token | None:
             return acl
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
+    for relcl in (c for c in token.children if c.dep_ == "relcl"):
+        # "the deal we struck": a light verb whose object the noun is, told in a relative clause
+        if (
+            verb_lemma(relcl) in load_frames().light
+            and any(c.dep_ == "nsubj" for c in relcl.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in relcl.children)
+        ):
+            return relcl
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:
         return None  # "Following the talks, Rubio announced ...": the talks frame, not object
     if (
