@@ -334,3 +334,29 @@ def test_striking_a_deal_is_an_agreement_not_an_attack(extractor):
     assert "ASSAULT" not in {e["type"] for e in told_later}
     jets = only(extractor, "Chilean jets struck targets in the north on Monday.", "ASSAULT")
     assert "CHL" in codes(jets)
+
+
+def test_a_potential_meeting_is_no_event(extractor):
+    found = events(
+        extractor,
+        "At talks in Lima on Tuesday, Chile and Peru discussed a ceasefire as well as a potential "
+        "meeting between President Gabriel Boric and President Dina Boluarte.",
+    )
+    assert [e["kind"] for e in found if e["type"] == "CONSULT"] == ["talks"], found
+
+
+def test_what_one_need_not_do_or_did_not_agree_to_do_is_no_event(extractor):
+    assert (
+        events(extractor, "“We don’t have to sign deals with Peru,” the Chilean president said.")
+        == []
+    )
+    assert events(extractor, "Chile did not agree to meet Peru in Lima on Monday.") == []
+
+
+def test_an_agreement_to_meet_later_is_not_dated_or_placed_by_that_meeting(extractor):
+    found = events(extractor, "Chile agreed on Tuesday to meet Peru in Lima next Monday.")
+    agreement = next(e for e in found if e["type"] == "AGREE")
+    meeting = next(e for e in found if e["type"] == "CONSULT")
+    assert (meeting["date"], meeting["status"]) == ("2025-03-03", "planned")
+    assert agreement["date"] != "2025-03-03"
+    assert not agreement.get("location")

@@ -556,6 +556,9 @@ def _link_agreements(
             mention.participants = draft_participants(source) or mention.participants
         if mention.content:
             source.outcome.append("agreed to " + mention.content)
+        if draft_status(source) == "planned":
+            continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
+            # when it was agreed
         if mention.date is None:
             mention.date = next((m.date for m in source.mentions if m.date), None)
         if mention.location is None and talks:  # agreed at the talks this sentence reports

@@ -20,6 +20,7 @@ def _words(key: str) -> frozenset[str]:
 
 MODALS = _words("modals")
 POSSIBILITY = _words("possibility")
+POSSIBLE_EVENTS = _words("possible_events")
 CIRCUMSTANCE_PREPS = _words("circumstance_preps")
 HYPOTHETICAL_MARKS = _words("hypothetical_marks")
 ONGOING_CUES = _words("ongoing_cues")

@@ -24,6 +24,7 @@ from bot.extract.events.lexicon import (
     MEASURE_NOUNS,
     MODALS,
     POSSIBILITY,
+    POSSIBLE_EVENTS,
     PROMISE_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
@@ -623,7 +624,12 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if token.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ in POSSIBLE_EVENTS)
+        for c in token.children
+    ):
+        return True  # "no talks", "a potential meeting"
+    if _negated_above(verb):
         return True
     if _not_yet(verb):
         return True
@@ -633,6 +639,17 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
+    return False
+
+
+def _negated_above(verb: Token) -> bool:
+    """The verb is the complement of a negated one: "we don't have to sign deals", "did not
+    agree to meet"."""
+    node = verb
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
+            return True
     return False
 
 
