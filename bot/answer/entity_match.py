@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from bot.store.store import Store
 
 FUZZY_CUTOFF = 85
 SURNAME_CUTOFF = 80  # one swapped pair of letters in a six-letter surname scores 83
+LOAD_CHUNK = 20_000  # entities per read of the first load
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,9 @@ class EntityMatcher:
         mark = await self.store.entity_names_mark()
         if mark == self._mark:
             return
-        # Rows as the store reads them (id, name, kind, alias, norm), without a dict per alias:
-        # the first load reads every alias of the archive.
         sql, read = self.store.sql, self.store.backend.read
         if self._mark == (-1, ""):
-            self._load(await read(sql.ENTITY_NAMES_ALL))
+            await self._load_all()
             self._mark = mark
             return
         params = {"alias_rowid": self._mark[0], "updated_at": self._mark[1]}
@@ -78,12 +78,34 @@ class EntityMatcher:
         self._known_cache = None
         self._mark = mark
 
-    def _load(self, rows: Sequence[Any]) -> None:
-        """The first load: every alias into empty tables, as `_index` would put them, in one loop
-        (it runs once per process over every alias of the archive)."""
-        by_id: dict[int, list[Known]] = {}
-        by_norm: dict[str, dict[int, Known]] = {}
-        by_surname: dict[str, dict[int, list[Known]]] = {}
+    async def _load_all(self) -> None:
+        """The first load: every alias, read LOAD_CHUNK entities at a time (other answers on the
+        same connection run in between, and no read leaves a huge result behind), into empty
+        tables as `_index` would put them. Rows stay as the store reads them (id, name, kind,
+        alias, norm): no dict per alias."""
+        sql, read = self.store.sql, self.store.backend.read
+        self._by_id, self._by_norm, self._by_surname, self._countries = {}, {}, {}, {}
+        self._known_cache = None
+        last = (await read(sql.MAX_ENTITY_ID))[0][0]
+        for after in range(0, last, LOAD_CHUNK):
+            rows = await read(sql.ENTITY_NAMES_RANGE, {"after": after, "upto": after + LOAD_CHUNK})
+            # Many new objects, none of them in a cycle: the cyclic collector would walk the
+            # growing heap again and again (half the load's time at a million articles). It waits
+            # while they are put in place (no await in between); then they join the long-lived
+            # objects it no longer walks (bot.memory.settle_long_lived_objects does the same at
+            # start), or a full collection in some later answer would walk them all.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                self._add(rows)
+                gc.freeze()
+            finally:
+                if collecting:
+                    gc.enable()
+
+    def _add(self, rows: Sequence[Any]) -> None:
+        """Aliases of entities not yet in the tables, in entity id order: `_index` in one loop."""
+        by_id, by_norm, by_surname = self._by_id, self._by_norm, self._by_surname
         for entity_id, name, kind, _alias, norm in rows:
             known = Known(entity_id, name, kind, norm)
             knowns = by_id.get(entity_id)
@@ -97,18 +119,10 @@ class EntityMatcher:
             else:
                 entries[entity_id] = known
             if kind == "person" and " " in norm:
-                by_surname.setdefault(norm.rsplit(" ", 1)[1], {}).setdefault(entity_id, []).append(
-                    known
-                )
-        self._by_id, self._by_norm, self._by_surname = by_id, by_norm, by_surname
-        self._countries = {}
-        for knowns in by_id.values():
-            if knowns[0].kind == "country":
-                for known in knowns:
-                    self._countries.setdefault(name_key(known.name), {}).setdefault(
-                        known.entity_id, known
-                    )
-        self._known_cache = None
+                surname = norm.rsplit(" ", 1)[1]
+                by_surname.setdefault(surname, {}).setdefault(entity_id, []).append(known)
+            elif kind == "country":
+                self._countries.setdefault(name_key(name), {}).setdefault(entity_id, known)
 
     def _index(self, known: Known) -> None:
         self._by_norm.setdefault(known.norm, {})[known.entity_id] = known

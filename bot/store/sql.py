@@ -132,11 +132,14 @@ INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (:article_id, :ent
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
-# The entity matcher's first load of every alias, in the order of ENTITY_NAMES_CHANGED (entities
-# in id order, each one's aliases from its primary key: no sort, no set of changed ids to build).
-ENTITY_NAMES_ALL = """
+# The entity matcher's first load of every alias, a range of entity ids at a time, in the order
+# of ENTITY_NAMES_CHANGED (entities in id order, each one's aliases from its primary key: no
+# sort, no set of changed ids to build).
+MAX_ENTITY_ID = "SELECT coalesce(max(id), 0) FROM entities"
+ENTITY_NAMES_RANGE = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id
+WHERE e.id > :after AND e.id <= :upto
 ORDER BY e.id, al.norm"""
 # The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
 ENTITY_NAMES_MARK = """

@@ -3,6 +3,7 @@ surname, country) exactly as the loaded matcher would; a typo loads the vocabula
 
 from __future__ import annotations
 
+from bot.answer import entity_match
 from bot.answer.entity_match import EntityMatcher
 from bot.facts import Entity, Extraction
 from bot.ingest.article import Article
@@ -29,7 +30,8 @@ async def _save(store: Store, n: int, entities: list[Entity]) -> None:
     )
 
 
-async def test_lookups_before_the_load_match_the_loaded_matcher(fresh_db) -> None:
+async def test_lookups_before_the_load_match_the_loaded_matcher(fresh_db, monkeypatch) -> None:
+    monkeypatch.setattr(entity_match, "LOAD_CHUNK", 2)  # the first load reads 2 entities a time
     store = await Store.open(fresh_db)
     try:
         await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
