@@ -1,7 +1,7 @@
 """Benchmark: answer latency per command at 10,000, 100,000 or 1,000,000 articles' worth of facts.
 
     .venv/bin/python bench/answers.py [--sizes 10000,100000,1000000] [--runs 100] [--keep DIR]
-        [--backend sqlite|postgresql] [--pg-url URL]
+        [--backend sqlite|postgresql] [--pg-url URL] [--db PATH]
 
 Fills a fresh database with synthetic facts (bench/answers_data.py: entities with aliases, 3
 statements and 2 events per article, sources, FTS rows; not through spaCy), grows it from one size
@@ -13,6 +13,9 @@ With `--backend postgresql` the facts are written to an SQLite file as above and
 PostgreSQL with `briefbot migrate-store`'s copy (COPY in batches; each size adds only the new
 rows); `--pg-url` names an empty database, and without it a throwaway local server is started the
 way the tests start one (tests/pg_server.py: fsync off) and removed afterwards.
+`--db PATH` fills (or, when it already holds articles, only tops up) that SQLite file and keeps it,
+so one fill serves several runs, e.g. before and after a change (the store migrates it when it
+opens; the synthetic dates depend on the largest size, so keep one file per largest size).
 Not a test: the figures depend on the machine and on what else runs on it.
 """
 
@@ -95,11 +98,15 @@ async def measure(db: Target, runs: int) -> dict[str, list[float]]:
 
 
 async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list[float]]:
-    """The entity matcher's first load of every alias, and its refresh after an article that
-    mentions 8 known entities (their `updated_at` moves on, as `Store.save` does)."""
-    first, after_article = [], []
+    """The entity matcher's first match after a start (a name its indexes find), its first load
+    of every alias (what a typo needs), and its refresh after an article that mentions 8 known
+    entities (their `updated_at` moves on, as `Store.save` does)."""
+    first_match, first, after_article = [], [], []
     for n in range(runs):
         matcher = EntityMatcher(store)
+        start = time.perf_counter()
+        await matcher.match("Lavrov")
+        first_match.append(time.perf_counter() - start)
         start = time.perf_counter()
         await matcher.refresh()
         first.append(time.perf_counter() - start)
@@ -108,6 +115,7 @@ async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list
         await matcher.refresh()
         after_article.append(time.perf_counter() - start)
     return {
+        "(entity matcher: first match after a start)": first_match,
         "(entity matcher: first load)": first,
         "(entity matcher: refresh after an article)": after_article,
     }
@@ -170,6 +178,15 @@ async def _pg_analyze(db: PostgresLocation) -> None:
         await conn.close()
 
 
+def filled(db: Path) -> int:
+    """Articles already in the SQLite file (0 for a new one)."""
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
@@ -177,11 +194,12 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the SQLite database in this folder")
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway one)")
+    parser.add_argument("--db", type=Path, help="fill (or reuse) and keep this SQLite file")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
     tmp = Path(tempfile.mkdtemp())
-    db = tmp / "answers.db"
+    db = args.db or tmp / "answers.db"
     server = None
     target: Target = db
     if args.backend == "postgresql":
@@ -194,16 +212,19 @@ def main() -> None:
             target = PostgresLocation(server.url())
     results: dict[int, dict[str, list[float]]] = {}
     meta: dict[int, tuple[float, int]] = {}
-    done = 0
     try:
         asyncio.run(create(db))
+        done = filled(db)
+        if done > sizes[0]:
+            raise SystemExit(f"{db} already holds {done:,} articles, more than {sizes[0]:,}")
         for size in sizes:
             start = time.perf_counter()
-            fill(db, done, size, total=sizes[-1])
+            if size > done:
+                fill(db, done, size, total=sizes[-1])
             if isinstance(target, PostgresLocation):
                 asyncio.run(migrate_store(db, target))
                 asyncio.run(_pg_analyze(target))
-            done = size
+            done = max(done, size)
             meta[size] = (time.perf_counter() - start, db_size(target))
             results[size] = asyncio.run(measure(target, args.runs))
         if args.keep:
