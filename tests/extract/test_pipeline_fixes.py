@@ -19,3 +19,24 @@ def test_a_full_verb_the_tagger_calls_an_auxiliary_is_a_verb_again(extractor):
 def test_the_pipeline_runs_the_fix_after_the_lemmatizer(extractor):
     names = extractor.nlp.pipe_names
     assert names.index("briefbot_verbs_tagged_auxiliary") == names.index("lemmatizer") + 1
+
+
+def test_the_source_the_parser_makes_the_subject_is_no_actor(extractor):
+    """ "According to Minister Ana Rojas, the Andean ministers supported the plan", parsed (as the
+    small model does on some names) with Rojas as the subject and the ministers in apposition."""
+    from spacy.tokens import Doc
+
+    from bot.extract.events.arguments import _past_the_source
+
+    words = "According to Minister Ana Rojas , the Andean ministers supported the plan .".split()
+    heads = [9, 0, 4, 4, 9, 4, 8, 8, 4, 9, 11, 9, 9]
+    deps = "prep prep compound compound nsubj punct det amod appos ROOT det dobj punct".split()
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _past_the_source(doc[4]).text == "ministers"
+    plain = Doc(
+        extractor.nlp.vocab,
+        words="Chile signed it .".split(),
+        heads=[1, 1, 1, 1],
+        deps="nsubj ROOT dobj punct".split(),
+    )
+    assert _past_the_source(plain[0]).text == "Chile"

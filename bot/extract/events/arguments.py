@@ -387,7 +387,7 @@ def _subject_of(verb: Token) -> Token | None:
     for link in clause_chain(verb):
         subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject
+            return _past_the_source(subject)
     node = verb
     while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
@@ -395,6 +395,18 @@ def _subject_of(verb: Token) -> Token | None:
         if subject is not None:
             return subject
     return None
+
+
+def _past_the_source(subject: Token) -> Token | None:
+    """ "According to Minister X, the G7 ministers supported ...", parsed with X as the subject
+    and the ministers in apposition: the source is no actor, the apposition is."""
+    before = subject.left_edge.i - 1
+    if before < 1:
+        return subject
+    to, according = subject.doc[before], subject.doc[before - 1]
+    if not (to.lower_ == "to" and according.lower_ == "according" and to.head.i == according.i):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos"), None)
 
 
 def _mediating(modifier: Token) -> bool:
@@ -515,8 +527,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part
-                tokens.extend(_side_tokens(child, index))
-                group |= child.lemma_.lower() in GROUP_WORDS or child.lower_ in ("both", "they")
+                actor = _past_the_source(child)
+                if actor is None:
+                    continue
+                tokens.extend(_side_tokens(actor, index))
+                group |= actor.lemma_.lower() in GROUP_WORDS or actor.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
             elif (
