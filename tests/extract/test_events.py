@@ -360,3 +360,27 @@ def test_an_agreement_to_meet_later_is_not_dated_or_placed_by_that_meeting(extra
     assert (meeting["date"], meeting["status"]) == ("2025-03-03", "planned")
     assert agreement["date"] != "2025-03-03"
     assert not agreement.get("location")
+
+
+def test_talks_a_side_is_ready_to_hold_or_that_would_be_possible_are_no_event(extractor):
+    assert events(extractor, "Chile is ready to continue the dialogue with Peru.") == []
+    assert (
+        events(
+            extractor,
+            "Rojas said that it would be possible to organize a meeting of the presidents of "
+            "Chile and Peru.",
+        )
+        == []
+    )
+    planned = only(extractor, "Chile is set to hold talks with Peru on Monday.", "CONSULT")
+    assert planned["status"] == "planned"
+
+
+def test_an_act_asked_about_is_no_event_but_one_told_before_a_question_is(extractor):
+    assert (
+        events(extractor, "“When are you going to sign deals with Peru?” the reporter asked.") == []
+    )
+    told = events(
+        extractor, "Chile handed the Peruvian ambassador a note of protest: what happened?"
+    )
+    assert [e["type"] for e in told] == ["PROTEST"]

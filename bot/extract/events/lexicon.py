@@ -94,6 +94,7 @@ class Frames:
     argument_preps: frozenset[str]
     person_objects: frozenset[str]
     irrealis_heads: frozenset[str]
+    readiness: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
     claim_verbs: frozenset[str]
@@ -119,6 +120,7 @@ def load_frames() -> Frames:
         argument_preps=frozenset(raw["argument_preps"]),
         person_objects=frozenset(raw["person_objects"]),
         irrealis_heads=frozenset(raw["irrealis_heads"]),
+        readiness=frozenset(raw["readiness_words"]),
         physical=frozenset(raw["physical_types"]),
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()

@@ -76,7 +76,34 @@ def find_triggers(sent: Span) -> list[Trigger]:
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t))
         and _object_allowed(t)
         and not _in_a_name(t)
+        and not _only_ready(t)
+        and not _asked(t)
     ]
+
+
+def _only_ready(trigger: Trigger) -> bool:
+    """Talks a side is ready to hold, or that would be possible: "Chile is ready to continue
+    the dialogue", "it would be possible to organize a meeting"."""
+    if trigger.type != "CONSULT":
+        return False
+    node = trigger.governor or trigger.token
+    if node.pos_ != "VERB" or node.dep_ != "xcomp":
+        return False
+    head = node.head
+    readiness = load_frames().readiness
+    return lemma_of(head) in readiness or any(
+        c.dep_ == "acomp" and lemma_of(c) in readiness for c in head.children
+    )
+
+
+def _asked(trigger: Trigger) -> bool:
+    """The trigger's clause is a question ("When are you going to sign deals?"): asked about,
+    not told."""
+    doc = trigger.token.doc
+    for token in doc[trigger.token.i : trigger.token.sent.end]:
+        if token.text in (".", "!", "?", ":", ";"):
+            return token.text == "?"  # "handed a note of protest: what happened?" is told
+    return False
 
 
 def _in_a_name(trigger: Trigger) -> bool:
