@@ -104,19 +104,23 @@ def dump(db: Path) -> dict[str, list[tuple]]:
     """Every stored row of every table, without the times rows were written at."""
     with sqlite3.connect(db) as conn:
         tables = [
-            name
-            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            (name, "WITHOUT ROWID" in (sql or "").upper())
+            for (name, sql) in conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+            )
             if not name.startswith(("sqlite_", "schema")) and "_fts" not in name
         ]
         rows = {}
-        for table in tables:
+        for table, without_rowid in tables:
             columns = [
                 c
                 for _, c, *_ in conn.execute(f"PRAGMA table_info({table})")
                 if not c.endswith(WRITTEN_WHEN)
             ]
             listed = ", ".join(columns)
-            rows[table] = conn.execute(f"SELECT {listed} FROM {table} ORDER BY rowid").fetchall()
+            # insertion order where there is a rowid; a table without one (event_pairs) by value
+            order = listed if without_rowid else "rowid"
+            rows[table] = conn.execute(f"SELECT {listed} FROM {table} ORDER BY {order}").fetchall()
     return rows
 
 
