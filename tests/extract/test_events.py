@@ -384,3 +384,17 @@ def test_an_act_asked_about_is_no_event_but_one_told_before_a_question_is(extrac
         extractor, "Chile handed the Peruvian ambassador a note of protest: what happened?"
     )
     assert [e["type"] for e in told] == ["PROTEST"]
+
+
+def test_what_a_side_failed_refused_or_denied_to_do_did_not_happen(extractor):
+    failed = events(
+        extractor,
+        "The last direct talks between Chile and Peru took place in Lima in March 2022, where "
+        "the two sides failed to agree to halt the fighting.",
+    )
+    assert [e["type"] for e in failed] == ["CONSULT"]
+    assert [e["type"] for e in events(extractor, "Chile refused to sign the accord.")] == ["REJECT"]
+    denied = events(extractor, "Chile has denied directly supporting the rebels.")
+    assert "SUPPORT" not in {e["type"] for e in denied}
+    told = events(extractor, "Chile said that it had signed the accord with Peru on Monday.")
+    assert [e["type"] for e in told] == ["AGREE"]

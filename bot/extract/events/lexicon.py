@@ -95,6 +95,7 @@ class Frames:
     person_objects: frozenset[str]
     irrealis_heads: frozenset[str]
     readiness: frozenset[str]
+    negating: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
     claim_verbs: frozenset[str]
@@ -121,6 +122,7 @@ def load_frames() -> Frames:
         person_objects=frozenset(raw["person_objects"]),
         irrealis_heads=frozenset(raw["irrealis_heads"]),
         readiness=frozenset(raw["readiness_words"]),
+        negating=frozenset(raw["negating_heads"]),
         physical=frozenset(raw["physical_types"]),
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()

@@ -670,11 +670,18 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
 
 
 def _negated_above(verb: Token) -> bool:
-    """The verb is the complement of a negated one: "we don't have to sign deals", "did not
-    agree to meet"."""
+    """The verb is the complement of a negated one or of a failure, refusal or denial: "we
+    don't have to sign deals", "did not agree to meet", "failed to agree", "refused to sign",
+    "denied supporting the rebels"."""
+    negating = load_frames().negating
     node = verb
-    while node.dep_ == "xcomp" and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "ccomp" and lemma_of(head) != "deny":
+            return False  # "said that they met": only a denial's clause is not so
+        node = head
+        if lemma_of(node) in negating:
+            return True
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
             return True
     return False
