@@ -398,3 +398,12 @@ def test_what_a_side_failed_refused_or_denied_to_do_did_not_happen(extractor):
     assert "SUPPORT" not in {e["type"] for e in denied}
     told = events(extractor, "Chile said that it had signed the accord with Peru on Monday.")
     assert [e["type"] for e in told] == ["AGREE"]
+
+
+def test_closing_a_border_restricts_but_closing_a_trade_deficit_does_not(extractor):
+    assert (
+        events(extractor, "He stressed that a top priority is closing the trade deficit with Peru.")
+        == []
+    )
+    border = only(extractor, "Peru closed its border with Chile on Monday.", "COERCE")
+    assert "PER" in codes(border)
