@@ -1,0 +1,4 @@
+-- PostgreSQL's migration 0014 keeps `sources`' aggregate per statement instead of per row (a row
+-- trigger there adds a row version per article that the next update must walk past within one
+-- transaction). SQLite updates the aggregate's rows in place: nothing changes here; the number
+-- keeps both backends' schema versions in step.
