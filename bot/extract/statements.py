@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
@@ -802,6 +803,50 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _time_phrase(token: Token) -> Span | None:
+    """The date a phrase on the reporting verb gives ("on Monday", "Monday", "last week"): the
+    phrase's date words."""
+    doc = token.doc
+    on_a_day = token.dep_ == "prep" and token.lower_ in ("on", "in", "last", "earlier")
+    if not on_a_day and token.dep_ not in ("npadvmod", "tmod"):
+        return None
+    dated = [t for t in token.subtree if t.ent_type_ == "DATE"]
+    return doc[dated[0].i : dated[-1].i + 1] if dated else None
+
+
+def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
+    """When the words were said: the day the reporting clause gives ("warned on Monday"), the
+    article's day when it gives none, and no day when it gives only a vaguer time ("said last
+    week")."""
+    if f.verb_i is None:
+        return published
+    verb = doc[f.verb_i]
+    phrases = [p for c in verb.children if (p := _time_phrase(c)) is not None]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if not phrases and after is not None and (phrase := _time_phrase(after)) is not None:
+        phrases.append(phrase)  # "said on Wednesday she hoped": hung on the content's verb
+    for phrase in phrases:
+        resolved = resolve_date(phrase.text, published, "past")
+        if resolved is not None:
+            return resolved[0] if resolved[1] == "day" else None
+    return published
+
+
+def _past_the_time(doc: Doc, verb: Token, start: int, end: int) -> int:
+    """The content's start past a time phrase that belongs to the reporting verb: "said on
+    Wednesday she hoped ..." says "she hoped ..."."""
+    first = next((t for t in doc if t.idx >= start), None)
+    if first is None or first.i != verb.i + 1:
+        return start
+    phrase = _time_phrase(first)
+    if phrase is None:
+        return start
+    rest = phrase.end_char
+    while rest < end and doc_text(doc)[rest] in " ,":
+        rest += 1
+    return rest if end - rest > 8 else start
+
+
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:
     quotes = find_quotes(doc_text(doc))
     lookup = _QuoteLookup(quotes)
@@ -827,6 +872,8 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         seen.add((f.start, f.end))
         if not f.quotes:
             f.start, f.end = _tidy(doc_text(doc), f.start, f.end)
+            if f.verb_i is not None:
+                f.start = _past_the_time(doc, doc[f.verb_i], f.start, f.end)
             if f.spans:
                 f.spans[0][0], f.spans[-1][1] = f.start, f.end
         speaker = resolve_speaker(index, f.speaker_token)
@@ -859,7 +906,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 content_spans=f.spans,
                 quote=quote,  # type: ignore[arg-type]
                 evidence=evidence,
-                date=published,
+                date=_said_when(doc, f, published),
                 confidence=_confidence(f, speaker, doc_text(doc)[f.start : f.end]),
             )
         )

@@ -25,7 +25,7 @@ def test_straight_quote_with_attribution_after(say):
     assert s.content == "We will not accept any ultimatums from Washington"
     assert s.speaker == "Sergey Lavrov" and s.quote == "direct" and s.verb == "say"
     assert text[s.content_start : s.content_end] == s.content
-    assert s.date == "2025-03-01"
+    assert s.date == "2025-02-25"  # said on Tuesday, told on Saturday 1 March
 
 
 def test_curly_quote_with_colon_and_no_verb_inside(say):
@@ -287,3 +287,34 @@ def test_a_hope_or_a_concern_expressed_with_a_that_clause_is_what_was_said(say):
         for s in say("Ana Rojas did not express hope that the talks would resume in April.")
         if "resume" in s.content
     ]
+
+
+def test_words_are_dated_by_the_day_the_reporting_clause_gives(say):
+    warned = only(
+        say(
+            "Chilean Foreign Minister Ana Rojas warned on Monday that Peru must withdraw its "
+            "troops."
+        ),
+        "withdraw its troops",
+    )
+    assert warned.date == "2025-02-24" and warned.content == "that Peru must withdraw its troops"
+    told = only(
+        say("Ana Rojas, Chile's foreign minister, said the border would stay open."), "border"
+    )
+    assert told.date == "2025-03-01"  # no day given: the article's
+    vague = only(
+        say("Chilean Foreign Minister Ana Rojas said last week that the border would stay open."),
+        "border",
+    )
+    assert vague.date is None  # a week, not a day
+
+
+def test_a_time_phrase_after_the_verb_is_when_it_was_said_not_what(say):
+    s = only(
+        say(
+            "Chilean Foreign Minister Ana Rojas said on Wednesday she hoped the talks would resume."
+        ),
+        "hoped",
+    )
+    assert s.content == "she hoped the talks would resume"
+    assert s.date == "2025-02-26"
