@@ -407,3 +407,36 @@ def test_closing_a_border_restricts_but_closing_a_trade_deficit_does_not(extract
     )
     border = only(extractor, "Peru closed its border with Chile on Monday.", "COERCE")
     assert "PER" in codes(border)
+
+
+def test_talks_ended_without_a_deal_reached_no_deal(extractor):
+    found = events(
+        extractor,
+        "Chile and Peru ended talks in Lima on Monday without reaching a deal on border security.",
+    )
+    assert [e["type"] for e in found] == ["CONSULT"]
+    assert not found[0].get("outcome")
+
+
+def test_who_did_not_take_part_held_no_talks(extractor):
+    assert events(extractor, "Bolivia did not take part in the discussions in Lima.") == []
+    meeting = only(
+        extractor, "Chile did not discuss Bolivia at the meeting with Peru on Monday.", "CONSULT"
+    )
+    assert codes(meeting) >= {"CHL", "PER"}  # the meeting still took place
+
+
+def test_what_a_denial_denies_did_not_happen(extractor):
+    found = events(
+        extractor, "The ministry denied reports that Ana Rojas would visit Lima next week."
+    )
+    assert "CONSULT" not in {e["type"] for e in found}
+
+
+def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor):
+    assert events(extractor, "The Chilean ministry declined to comment on the report.") == []
+    assert "REJECT" not in {
+        e["type"] for e in events(extractor, "Peru refused to rule out using force against Chile.")
+    }
+    refused = events(extractor, "Peru refused to respond to a demand from Chile to withdraw.")
+    assert "REJECT" in {e["type"] for e in refused}

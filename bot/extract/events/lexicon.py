@@ -96,6 +96,7 @@ class Frames:
     irrealis_heads: frozenset[str]
     readiness: frozenset[str]
     negating: frozenset[str]
+    empty_refusals: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
     claim_verbs: frozenset[str]
@@ -123,6 +124,7 @@ def load_frames() -> Frames:
         irrealis_heads=frozenset(raw["irrealis_heads"]),
         readiness=frozenset(raw["readiness_words"]),
         negating=frozenset(raw["negating_heads"]),
+        empty_refusals=frozenset(raw["empty_refusals"]),
         physical=frozenset(raw["physical_types"]),
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()

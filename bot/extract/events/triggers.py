@@ -78,7 +78,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _in_a_name(t)
         and not _only_ready(t)
         and not _asked(t)
+        and not _empty_refusal(t)
     ]
+
+
+def _empty_refusal(trigger: Trigger) -> bool:
+    """Declining to comment, refusing to rule something out: no rejection of anything."""
+    verb = trigger.token
+    if verb.pos_ != "VERB" or lemma_of(verb) not in load_frames().negating:
+        return False
+    return any(
+        c.dep_ == "xcomp" and verb_lemma(c) in load_frames().empty_refusals for c in verb.children
+    )
 
 
 def _only_ready(trigger: Trigger) -> bool:
@@ -639,8 +650,15 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
     verb = trigger.governor or _governing_verb(token)
-    if verb.i != token.i and token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS:
+    if (
+        verb.i != token.i
+        and token.dep_ == "pobj"
+        and token.head.lower_ in CIRCUMSTANCE_PREPS
+        and not _taking_part(verb)
+    ):
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
+    if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        return True  # "ended talks without reaching a deal"
     if verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
     ):
@@ -656,7 +674,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "no talks", "a potential meeting"
-    if _negated_above(verb):
+    if _negated_above(verb) or (verb.pos_ in ("VERB", "AUX") and _denied(verb)):
         return True
     if _not_yet(verb):
         return True
@@ -666,6 +684,29 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
+    return False
+
+
+def _taking_part(verb: Token) -> bool:
+    """A verb of taking part: "did not take part in the discussions" says the discussions went
+    on without them, and that they held none."""
+    lemma = lemma_of(verb)
+    return lemma in ("participate", "join", "attend") or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    )
+
+
+def _denied(verb: Token) -> bool:
+    """The verb's clause is what a denial denies: "denied that they met", "denied reports that
+    the minister would visit"."""
+    node = verb
+    while node.head.i != node.i and node.dep_ in ("ccomp", "xcomp", "acl", "dobj"):
+        head = node.head
+        if (lemma_of(head) == "deny" and node.dep_ != "dobj") or (
+            node.dep_ == "acl" and head.dep_ == "dobj" and lemma_of(head.head) == "deny"
+        ):
+            return True
+        node = head
     return False
 
 
