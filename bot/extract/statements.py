@@ -756,8 +756,9 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
     if speaker.how in ("pronoun", "title"):
         score *= 0.93 ** max(0, speaker.distance - 1)
     if f.rule == "stance" and f.quotes == [] and "\u201c" not in text and '"' not in text:
-        # an unquoted position ('rejected calls for ...') is more often the writer's summary
-        score *= 0.9
+        # an unquoted position ('rejected calls for ...', 'warned Manila against ...') is more
+        # often the writer's summary than words said: below the line answers show
+        score *= 0.8
     if speaker.cluster.kind == "media":
         score *= 0.5  # an outlet reporting is rarely the one who said it
     if (

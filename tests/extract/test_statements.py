@@ -318,3 +318,16 @@ def test_a_time_phrase_after_the_verb_is_when_it_was_said_not_what(say):
     )
     assert s.content == "she hoped the talks would resume"
     assert s.date == "2025-02-26"
+
+
+def test_an_unquoted_position_is_kept_below_the_line_answers_show(say):
+    s = only(
+        say("Chilean Foreign Minister Ana Rojas warned Peru on Wednesday against any provocation."),
+        "provocation",
+    )
+    assert s.confidence < 0.5  # the writer's summary of a stance, not words said
+    said = only(
+        say("Chilean Foreign Minister Ana Rojas said Peru must stop any provocation."),
+        "provocation",
+    )
+    assert said.confidence >= 0.5
