@@ -58,6 +58,17 @@ _MONTH_RANGE = re.compile(
 )
 
 
+# A length of time with no anchor ("three years", "the past two weeks", "several months"); "three
+# years ago" or "last year" still name a time.
+_DURATION = re.compile(
+    r"(?:the )?(?:past |last |next |coming |first |previous )?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
+    r"a few|some|fifteen|twenty|thirty|forty|fifty|a dozen|dozens of)"
+    r" (?:years?|months?|weeks?|days?|decades?)",
+    re.IGNORECASE,
+)
+
+
 def _first_of_range(phrase: str) -> str:
     found = _DAY_RANGE.match(phrase) or _MONTH_RANGE.match(phrase)
     return found.group(1) + found.group(2) if found else phrase
@@ -84,6 +95,8 @@ def resolve_date(
         return None
     if not any(ch.isalpha() for ch in phrase) and not _NUMERIC_DATE.fullmatch(phrase):
         return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
+    if _DURATION.fullmatch(phrase):
+        return None  # "in three years", "the past two weeks": how long, not when
     if _BARE_ORDINAL.fullmatch(phrase):
         return (
             None  # "the 23d meeting", "23rd round": an ordinal, not a day ("on the 23rd" still is)

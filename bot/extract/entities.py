@@ -235,8 +235,11 @@ class EntityIndex:
                 continue  # "the Moscow-Kyiv talks" tagged as one body: Russia and Ukraine
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
-            if ent.label_ in ("ORG", "FAC") and ent.root.i in title_tokens:
-                # "State" in "Secretary of State", "the US Consul General": roles, not bodies
+            if ent.label_ in ("ORG", "FAC") and (
+                ent.root.i in title_tokens or _country_and_title(ent, title_tokens)
+            ):
+                # "State" in "Secretary of State", "the US Consul General", "Indian External
+                # Affairs" cut from a minister's title: roles, not bodies
                 continue
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
                 self._add_non_person(ent, title_tokens)
@@ -750,6 +753,13 @@ def _dateline_tokens(doc: Doc, dateline: Dateline | None) -> set[int]:
         if token.idx >= start:
             out.add(token.i)
     return out
+
+
+def _country_and_title(ent: Span, title_tokens: set[int]) -> bool:
+    """A name that is only a country's adjective and words of a title ("Indian External
+    Affairs" in "Indian External Affairs Minister")."""
+    rest = [t for t in ent if t.i not in title_tokens and t.lower_ != "the"]
+    return len(rest) < len(ent) and all(country_index().resolve(t.text) is not None for t in rest)
 
 
 def _country_before(ent: Span) -> Country | None:

@@ -264,3 +264,12 @@ def test_a_country_written_before_a_name_without_a_title_is_that_persons(extract
     )
     assert entity(x, "Lars Holm").country_code == "NOR"
     assert entity(x, "Ana Rojas").country_code == "CHL"
+
+
+def test_a_country_adjective_cut_with_part_of_a_title_is_no_body(extractor):
+    x = facts(
+        extractor,
+        "Indian External Affairs Minister S. Jaishankar will travel to Tokyo next week for talks.",
+    )
+    assert not [e for e in x.entities if e.kind == "organization"], x.entities
+    assert entity(x, "S. Jaishankar").country_code == "IND"

@@ -440,3 +440,19 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
     }
     refused = events(extractor, "Peru refused to respond to a demand from Chile to withdraw.")
     assert "REJECT" in {e["type"] for e in refused}
+
+
+@pytest.mark.parametrize("duration", ["three years", "the past two weeks", "two days"])
+def test_a_length_of_time_is_no_date(duration):
+    assert resolve_date(duration, PUBLISHED, "past") is None
+    assert resolve_date(f"{duration.removeprefix('the past ')} ago", PUBLISHED, "past") is not None
+
+
+def test_the_first_meeting_in_years_is_no_meeting_in_a_year_of_its_own(extractor):
+    found = events(
+        extractor,
+        "Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Ortega held talks "
+        "in Quito on Tuesday, the first high-level meeting between the two countries in three "
+        "years.",
+    )
+    assert all(e.get("date") in (None, "2025-02-25") for e in found), found
