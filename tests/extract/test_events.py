@@ -456,3 +456,18 @@ def test_the_first_meeting_in_years_is_no_meeting_in_a_year_of_its_own(extractor
         "years.",
     )
     assert all(e.get("date") in (None, "2025-02-25") for e in found), found
+
+
+def test_a_host_is_a_side_only_of_the_meeting_it_holds_with_someone(extractor):
+    between = only(
+        extractor, "Oman hosted talks between Chile and Peru in Muscat on Saturday.", "CONSULT"
+    )
+    assert codes(between) == {"CHL", "PER"}
+    told_before = events(
+        extractor,
+        "Chilean Foreign Minister Ana Rojas and Peruvian Foreign Minister Luis Ortega held talks "
+        "in Quito on Tuesday. Ecuador hosted the meeting.",
+    )
+    assert [codes(e) for e in told_before] == [{"CHL", "PER"}]
+    with_ = only(extractor, "Chile hosted a meeting with Peru in Santiago on Monday.", "CONSULT")
+    assert with_["kind"] == "meeting" and codes(with_) == {"CHL", "PER"}

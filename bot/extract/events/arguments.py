@@ -292,6 +292,20 @@ def _agreement_verb(verb: Token) -> bool:
     return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
 
 
+def _told_before(token: Token) -> bool:
+    """ "the meeting", "this meeting", "their talks": the one the article has told of."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in token.children
+    )
+
+
+def _own_sides_between(token: Token) -> bool:
+    """Talks that name both sides themselves ("talks between X and Y", "among X, Y and Z")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
+
+
 def _own_sides(token: Token) -> bool:
     """Talks that name their sides themselves ("talks between X and Y", "talks with X")."""
     return any(
@@ -521,9 +535,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 child.dep_ == "nsubj"
                 and verb.i != token.i
                 and lemma_of(verb) in MEDIATION_WORDS
-                and _own_sides(token)
+                and (_own_sides_between(token) or (_told_before(token) and not _own_sides(token)))
             ):
-                continue  # "Oman hosted talks between Iran and the US": the host is no side
+                # "Oman hosted talks between Iran and the US", "Saudi Arabia hosted the meeting"
+                # (the one told before): the host is no side; "hosted a meeting with X" is one
+                continue
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part
@@ -563,7 +579,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(
             t for c in held.children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c)
         )
-    if trigger.type != "CONSULT" or trigger.governor is not None:
+    hosted_apart = (
+        trigger.governor is not None
+        and lemma_of(trigger.governor) in MEDIATION_WORDS
+        and (_own_sides_between(token) or (_told_before(token) and not _own_sides(token)))
+    )
+    if trigger.type != "CONSULT" or (trigger.governor is not None and not hosted_apart):
         tokens.extend(_action_arguments(trigger, index))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]

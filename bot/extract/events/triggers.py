@@ -514,9 +514,11 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             and lemma in CLOSING_VERBS
             and token.lemma_.lower() in CLOSING_OCCASIONS
         )
+        # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
+        hosting = trigger.type == "CONSULT" and lemma_of(verb) == "host"
         if pair is not None:
             trigger.type = pair
-        elif closing:
+        elif closing or hosting:
             pass
         elif lemma in frames.reversing:
             trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
