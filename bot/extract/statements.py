@@ -231,6 +231,12 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         if token.lemma_ in _quotation_only():
             continue
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ == "advcl"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            continue  # "Asked whether ..., X declined": X was asked, and asked nothing
         subject = _subject(token)
         if subject is None:
             continue

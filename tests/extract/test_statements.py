@@ -331,3 +331,8 @@ def test_an_unquoted_position_is_kept_below_the_line_answers_show(say):
         "provocation",
     )
     assert said.confidence >= 0.5
+
+
+def test_who_was_asked_asked_nothing(say):
+    found = say("Asked whether the two had discussed missiles, Ana Rojas declined to comment.")
+    assert not [s for s in found if s.verb == "ask"], found
