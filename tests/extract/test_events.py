@@ -471,3 +471,11 @@ def test_a_host_is_a_side_only_of_the_meeting_it_holds_with_someone(extractor):
     assert [codes(e) for e in told_before] == [{"CHL", "PER"}]
     with_ = only(extractor, "Chile hosted a meeting with Peru in Santiago on Monday.", "CONSULT")
     assert with_["kind"] == "meeting" and codes(with_) == {"CHL", "PER"}
+
+
+def test_what_someone_calls_a_threat_is_their_word_not_a_threat(extractor):
+    found = events(
+        extractor,
+        "Chilean Foreign Minister Ana Rojas rejected on Monday what she called threats by Peru.",
+    )
+    assert [e["type"] for e in found] == ["REJECT"]

@@ -79,7 +79,27 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _only_ready(t)
         and not _asked(t)
         and not _empty_refusal(t)
+        and not _only_a_label(t)
     ]
+
+
+LABELLING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize"})
+
+
+def _only_a_label(trigger: Trigger) -> bool:
+    """What someone calls it ("rejected what he called threats by Washington", "condemned what
+    it described as an attack"): their word for something, not an event the news tells."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif token.dep_ != "oprd":
+        return False
+    return lemma_of(head) in LABELLING_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ == "what" for c in head.children
+    )
 
 
 def _empty_refusal(trigger: Trigger) -> bool:
