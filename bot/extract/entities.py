@@ -7,6 +7,7 @@ with the title Foreign Minister and the country Russia.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -207,11 +208,12 @@ class EntityIndex:
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
         # better.
-        misread = {e.start for e in doc.ents if e.label_ == "PERSON" and _names_a_city(e.text)}
-        outlets = {e.start for e in doc.ents if e.label_ == "PERSON" and _described_as_outlet(e)}
+        ents = self._past_the_dateline(doc.ents)
+        misread = {e.start for e in ents if e.label_ == "PERSON" and _names_a_city(e.text)}
+        outlets = {e.start for e in ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
             e
-            for e in doc.ents
+            for e in ents
             if e.label_ == "PERSON"
             and e.start not in self.byline_tokens
             and e.start not in misread | outlets
@@ -220,7 +222,7 @@ class EntityIndex:
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.start in misread and ent.start not in self.byline_tokens:
                 self._add_non_person(Span(doc, ent.start, ent.end, label="GPE"), title_tokens)
                 continue
@@ -245,6 +247,20 @@ class EntityIndex:
                 self._add_non_person(ent, title_tokens)
             if ent.label_ == "GPE":
                 self._untagged_partner(ent, title_tokens)
+
+    def _past_the_dateline(self, ents: Sequence[Span]) -> list[Span]:
+        """Names the tagger ran across the dateline ("SHARM EL-SHEIKH - Leaders") start after
+        it; what is left of them is a name only if it is written as one."""
+        out = []
+        for ent in ents:
+            inside = [t.i for t in ent if t.i in self.dateline_tokens]
+            if not inside or len(inside) == len(ent):
+                out.append(ent)
+                continue
+            rest = self.doc[max(inside) + 1 : ent.end]
+            if len(rest) and any(t.pos_ == "PROPN" for t in rest):
+                out.append(Span(self.doc, rest.start, rest.end, label=ent.label_))
+        return out
 
     def _hyphenated_pair(self, ent: Span, title_tokens: set[int]) -> bool:
         """A name joined by hyphens whose every part is a country or its capital ("Moscow-Kyiv",

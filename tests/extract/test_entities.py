@@ -273,3 +273,14 @@ def test_a_country_adjective_cut_with_part_of_a_title_is_no_body(extractor):
     )
     assert not [e for e in x.entities if e.kind == "organization"], x.entities
     assert entity(x, "S. Jaishankar").country_code == "IND"
+
+
+def test_a_name_run_across_the_dateline_starts_after_it(extractor):
+    x = facts(
+        extractor,
+        "PUNTA ARENAS - Leaders from more than 20 countries gathered in the Chilean port on "
+        "Monday for a summit.",
+    )
+    assert not [e for e in x.entities if e.kind == "person"], x.entities
+    named = facts(extractor, "LIMA - Ana Rojas met Luis Ortega on Monday.")
+    assert {"Ana Rojas", "Luis Ortega"} <= {e.name for e in named.entities}
