@@ -479,3 +479,14 @@ def test_what_someone_calls_a_threat_is_their_word_not_a_threat(extractor):
         "Chilean Foreign Minister Ana Rojas rejected on Monday what she called threats by Peru.",
     )
     assert [e["type"] for e in found] == ["REJECT"]
+
+
+def test_the_gathering_a_meeting_is_held_on_the_sidelines_of_is_no_side_of_it(extractor):
+    found = events(
+        extractor,
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte are set to hold "
+        "their first meeting on Thursday on the sidelines of the APEC summit in Lima.",
+    )
+    meeting = next(e for e in found if e["kind"] == "meeting")
+    assert codes(meeting) == {"CHL", "PER"}
+    assert "APEC" not in names(meeting)

@@ -16,6 +16,7 @@ from bot.extract.events.lexicon import (
     LEADING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_WORDS,
+    OCCASION_FRAMES,
     PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
     lemma_of,
@@ -619,6 +620,7 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             tokens.extend(_subtree_without_clauses(child))
         elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
+                    # not "on the sidelines of the APEC summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
     return tokens
