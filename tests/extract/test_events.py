@@ -490,3 +490,15 @@ def test_the_gathering_a_meeting_is_held_on_the_sidelines_of_is_no_side_of_it(ex
     meeting = next(e for e in found if e["kind"] == "meeting")
     assert codes(meeting) == {"CHL", "PER"}
     assert "APEC" not in names(meeting)
+
+
+def test_an_agreement_about_a_coming_summit_is_between_those_who_met(extractor):
+    found = events(
+        extractor,
+        "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on "
+        "Wednesday. The two leaders agreed to present a joint proposal at the next EU summit, "
+        "a spokesman said.",
+    )
+    agreement = next(e for e in found if e["type"] == "AGREE")
+    assert "EU" not in names(agreement) and {"Gabriel Boric", "Dina Boluarte"} <= names(agreement)
+    assert all(e["status"] == "planned" for e in found if e["kind"] == "summit")

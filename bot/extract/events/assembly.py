@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date as calendar_day
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
@@ -530,10 +530,17 @@ def _link_agreements(
     sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None
 ) -> None:
     """An agreement reached 'following the talks' is their outcome, between their participants."""
-    talks = [d for m, d in sent_mentions if m.trigger.type == "CONSULT"]
     for mention, _ in sent_mentions:
         if mention.trigger.type != "AGREE":
             continue
+        # not the talks the agreement is about ("agreed to present a proposal at the next
+        # summit"): those in its own content are what was agreed, not where
+        agreed = mention.trigger.governor or mention.trigger.token
+        talks = [
+            d
+            for m, d in sent_mentions
+            if m.trigger.type == "CONSULT" and not _within_content(m.trigger.token, agreed)
+        ]
         # Otherwise the talks last reported as held, unless they lie in the past of the article's
         # news: "the summit held in February" is background, not where today's deal was made.
         source = (
@@ -565,6 +572,14 @@ def _link_agreements(
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _within_content(token: Token, agreed: Token) -> bool:
+    """The token is inside what the agreement's verb says was agreed (its complement)."""
+    return any(
+        c.dep_ in ("xcomp", "ccomp") and c.left_edge.i <= token.i <= c.right_edge.i
+        for c in agreed.children
+    )
 
 
 def _background(draft: Draft, published: str | None) -> bool:

@@ -532,6 +532,10 @@ def find_status(
             return "concluded"
         if date[0] > published:
             return "planned"
+    if token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in token.children
+    ):
+        return "planned"  # "at the next EU summit", "the upcoming talks"
     for setting in _all_settings(token):
         if _planned_setting(setting):
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
