@@ -502,3 +502,21 @@ def test_an_agreement_about_a_coming_summit_is_between_those_who_met(extractor):
     agreement = next(e for e in found if e["type"] == "AGREE")
     assert "EU" not in names(agreement) and {"Gabriel Boric", "Dina Boluarte"} <= names(agreement)
     assert all(e["status"] == "planned" for e in found if e["kind"] == "summit")
+
+
+def test_who_rejects_in_a_trailing_participle_is_the_named_subject(extractor):
+    found = events(
+        extractor,
+        "Chile said on Wednesday it would not restore relations with Peru, rejecting remarks by "
+        "Gabriel Boric about the border.",
+    )
+    rejection = next(e for e in found if e["type"] == "REJECT")
+    assert "CHL" in codes(rejection)
+
+
+def test_failing_to_agree_on_funding_funds_nothing(extractor):
+    found = events(
+        extractor,
+        "Chilean ministers failed on Monday to agree on using frozen assets to fund Bolivia.",
+    )
+    assert "AID" not in {e["type"] for e in found}

@@ -402,14 +402,37 @@ def _subject_of(verb: Token) -> Token | None:
     for link in clause_chain(verb):
         subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return _past_the_source(subject)
+            return _reporters_own(_past_the_source(subject), link)
     node = verb
     while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "advmod" for c in verb.children)  # "effectively closing": a result
+    ):
+        # "X said ..., rejecting remarks by Y": X rejected them, when X is named
+        subject = _subject_of(verb.head)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_):
+            return subject
     return None
+
+
+def _reporters_own(subject: Token | None, clause: Token) -> Token | None:
+    """ "Chile said it would ...": a pronoun subject of what someone said is that someone."""
+    if subject is None or subject.lower_ not in ("it", "they", "he", "she"):
+        return subject
+    node = clause
+    while node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return subject
+    speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    return speaker if speaker is not None and speaker.pos_ == "PROPN" else subject
 
 
 def _past_the_source(subject: Token) -> Token | None:

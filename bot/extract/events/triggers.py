@@ -735,17 +735,21 @@ def _denied(verb: Token) -> bool:
 def _negated_above(verb: Token) -> bool:
     """The verb is the complement of a negated one or of a failure, refusal or denial: "we
     don't have to sign deals", "did not agree to meet", "failed to agree", "refused to sign",
-    "denied supporting the rebels"."""
+    "denied supporting the rebels", "failed to agree on using the assets to fund Ukraine"."""
     negating = load_frames().negating
-    node = verb
-    while node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+    node, through_phrase = verb, False
+    while node.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and node.head.i != node.i:
         head = node.head
         if node.dep_ == "ccomp" and lemma_of(head) != "deny":
             return False  # "said that they met": only a denial's clause is not so
+        through_phrase |= node.dep_ in ("pcomp", "prep", "pobj")
         node = head
         if lemma_of(node) in negating:
             return True
-        if any(c.dep_ == "neg" or c.lower_ == "never" for c in node.children):
+        # "did not discuss Ukraine at the meeting": the meeting still took place
+        if not through_phrase and any(
+            c.dep_ == "neg" or c.lower_ == "never" for c in node.children
+        ):
             return True
     return False
 
