@@ -8,12 +8,14 @@ is a full ingest of that folder into a fresh SQLite file:
  (b)     the local engine, one process (its model load included);
  (ray N) the ray engine on a local Ray started with N CPUs and N extraction actors (at the
          local engine's priority, niceness 0, rather than Ray's 15); the time includes the job's
-         actor start-up and model loads, not Ray's own start (printed apart: a bulk ingest on a
-         running cluster does not pay it).
+         actor start-up and model loads, not Ray's own start with Ray Data's services (printed
+         apart: a bulk ingest on a running cluster does not pay it; the ratio with it counted
+         too, as a command that starts a local Ray pays it, is printed as well).
 Prints seconds, articles/s and words/s (medians over `--repeat` runs), the rate after the first
 stored article (what a long ingest approaches once the actors are up), Ray's start time, each
-ratio to (b) (the target: Ray on 2 CPUs at least 1.6x the local 1-worker path) and what a
-2-CPU node would ingest in a day at that rate. Not a test: the figures depend on the machine.
+ratio to (b) (the target: Ray on 2 CPUs at least 1.6x the local 1-worker path; the median, and
+each round's) and what a 2-CPU node would ingest in a day at that rate. Not a test: the figures
+depend on the machine.
 """
 
 from __future__ import annotations
@@ -54,10 +56,55 @@ class Pass:
     seconds: list[float] = field(default_factory=list)
     after_first: list[float] = field(default_factory=list)
     stored_after_first: int = 0
+    cores: list[float] = field(default_factory=list)  # CPUs the pass's processes used, on average
+    others: list[float] = field(default_factory=list)  # CPUs everything else on the machine used
 
 
-def run_once(folder: Path, scratch: Path, ingest: Ingest, local_model: bool) -> tuple[float, float]:
-    """Wall seconds of one full ingest, and seconds from its first stored article to its last."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    after_first: float
+    cpu: float  # CPU seconds of this process and its descendants (a local Ray's, its actors')
+    machine: float  # CPU seconds the whole machine was busy (steal included), 0 without /proc
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds used so far by `root` and all its descendants, those that have exited and
+    been reaped included (a reaped child's time is added to its parent's); 0 without /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            # after the name: state, ppid, ..., utime, stime, cutime, cstime (fields 14-17)
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        children.setdefault(int(fields[1]), []).append(pid)
+        used[pid] = sum(int(f) for f in fields[11:15]) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += used.get(pid, 0.0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def machine_busy_seconds() -> float:
+    """CPU seconds all CPUs have been busy since boot (everything but idle and iowait)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            user, nice, system, _idle, _iowait, irq, softirq, steal = stat.readline().split()[1:9]
+    except OSError:
+        return 0.0
+    ticks = sum(int(t) for t in (user, nice, system, irq, softirq, steal))
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def run_once(folder: Path, scratch: Path, ingest: Ingest, local_model: bool) -> Run:
+    """Wall seconds of one full ingest, seconds from its first stored article to its last, and
+    the CPU time it and the rest of the machine used meanwhile."""
     stored: list[float] = []
 
     def on_result(kind: str, origin: str, detail: str) -> None:
@@ -73,8 +120,10 @@ def run_once(folder: Path, scratch: Path, ingest: Ingest, local_model: bool) -> 
             raise SystemExit(f"not a clean ingest: {report.summary()} {report.refused[:3]}")
         return time.perf_counter() - start
 
+    cpu, machine = tree_cpu_seconds(os.getpid()), machine_busy_seconds()
     seconds = asyncio.run(main())
-    return seconds, stored[-1] - stored[0]
+    cpu, machine = tree_cpu_seconds(os.getpid()) - cpu, machine_busy_seconds() - machine
+    return Run(seconds, stored[-1] - stored[0], cpu, machine)
 
 
 async def local_ingest(engine: Engine, folder: Path, on_result: OnResult) -> IngestReport:
@@ -89,12 +138,18 @@ def ray_ingest(cpus: int) -> Ingest:
     return ingest
 
 
-def measure(passes: Pass, run: tuple[float, float], n: int) -> None:
-    seconds, after_first = run
-    passes.seconds.append(seconds)
-    passes.after_first.append(after_first)
+def measure(passes: Pass, run: Run, n: int) -> None:
+    passes.seconds.append(run.seconds)
+    passes.after_first.append(run.after_first)
     passes.stored_after_first = n - 1
-    print(f"  {passes.name}: {seconds:.2f} s", file=sys.stderr, flush=True)
+    passes.cores.append(run.cpu / run.seconds)
+    passes.others.append(max(0.0, run.machine - run.cpu) / run.seconds)
+    print(
+        f"  {passes.name}: {run.seconds:.2f} s, {passes.cores[-1]:.2f} CPUs "
+        f"(everything else: {passes.others[-1]:.2f}), load {os.getloadavg()[0]:.1f}",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -134,27 +189,39 @@ def main() -> None:
     )
     print(
         f"| {'pass':<44} | {'seconds':>8} | {'articles/s':>10} | {'words/s':>8} "
-        f"| {'articles/s after the first':>26} | {'x (b)':>6} |"
+        f"| {'articles/s after the first':>26} | {'x (b)':>6} | {'CPUs used (the rest)':>20} |"
     )
-    print(f"|{'-' * 46}|{'-' * 10}|{'-' * 12}|{'-' * 10}|{'-' * 28}|{'-' * 8}|")
+    print(f"|{'-' * 46}|{'-' * 10}|{'-' * 12}|{'-' * 10}|{'-' * 28}|{'-' * 8}|{'-' * 22}|")
     base = statistics.median(local.seconds)
     for p in results:
         seconds = statistics.median(p.seconds)
         steady = p.stored_after_first / statistics.median(p.after_first)
+        cpus = f"{statistics.median(p.cores):.2f} ({statistics.median(p.others):.2f})"
         print(
             f"| {p.name:<44} | {seconds:8.2f} | {n_articles / seconds:10.2f} "
-            f"| {n_words / seconds:8,.0f} | {steady:26.2f} | {base / seconds:5.2f}x |"
+            f"| {n_words / seconds:8,.0f} | {steady:26.2f} | {base / seconds:5.2f}x | {cpus:>20} |"
         )
+    print(
+        "CPUs used: the pass's own processes (a local Ray's services and actors included), on "
+        "average over the pass; the rest: everything else on the machine meanwhile"
+    )
     for cpus, starts in ray_starts.items():
         print(
             f"Ray start, {cpus} CPU(s): median {statistics.median(starts):.1f} s, not in the passes"
         )
     if 2 in cpu_counts:
         ray2 = next(p for p in results if p.name.startswith("(ray 2)"))
-        ratio = base / statistics.median(ray2.seconds)
-        per_day = n_articles / statistics.median(ray2.seconds) * 86_400
-        print(f"Ray on 2 CPUs / local 1 process = {ratio:.2f}x (target >= 1.6x)")
-        print(f"one 2-CPU node at that rate: {per_day:,.0f} articles a day")
+        seconds = statistics.median(ray2.seconds)
+        with_start = seconds + statistics.median(ray_starts[2])
+        pairs = zip(local.seconds, ray2.seconds, strict=True)
+        rounds = ", ".join(f"{b / r:.2f}x" for b, r in pairs)
+        print(f"Ray on 2 CPUs / local 1 process = {base / seconds:.2f}x (target >= 1.6x)")
+        print(f"  each round: {rounds}")
+        print(
+            f"  with Ray's own start counted too (a local Ray per command): "
+            f"{base / with_start:.2f}x"
+        )
+        print(f"one 2-CPU node at that rate: {n_articles / seconds * 86_400:,.0f} articles a day")
 
 
 if __name__ == "__main__":

@@ -95,6 +95,11 @@ class RaySession:
             where = self.options.address or "a local Ray"
             raise RayUnavailable(f"cannot start Ray ({where}): {error}") from error
         self.started = True
+        try:
+            _start_ray_data(ray)
+        except BaseException as error:  # Ctrl-C: __exit__ would not run, and Ray would stay
+            self.__exit__(type(error), error, error.__traceback__)
+            raise
         return self
 
     def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
@@ -152,6 +157,24 @@ def import_ray() -> Any:
     if not any(isinstance(f, _TokenAuthOn) for f in auth.filters):
         auth.addFilter(_TokenAuthOn())
     return ray
+
+
+def _start_ray_data(ray: Any) -> None:
+    """Start Ray Data's own services on the cluster now, with a job of one row.
+
+    The first Ray Data job on a cluster starts its helper actors (statistics, autoscaling; they
+    are detached, so a cluster that has run a job before keeps them). Started inside the first
+    window's job, they take the CPUs the extraction actors are starting on (2-5 s on two busy
+    cores, before the first batch can run); here they start with Ray itself. A failure is left to
+    the real job to report.
+    """
+    try:
+        with warnings.catch_warnings():  # Ray Data's own deprecations of its own settings
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ray.data.DataContext.get_current().enable_progress_bars = False  # ours instead
+            ray.data.range(1).materialize()
+    except Exception:
+        log.debug("starting Ray Data's services failed", exc_info=True)
 
 
 class _Stream:
@@ -314,7 +337,13 @@ class RayIngester:
                 },
                 batch_size=1,  # a row is a batch: the local engine's, made above
                 batch_format="numpy",  # (a column each; numpy itself is not needed)
-                compute=ray.data.ActorPoolStrategy(size=session.actors(len(rows))),
+                # One batch in flight per actor: a batch queued behind a long one on a busy
+                # actor would wait there while another actor has nothing left to do (at the end
+                # of a window, up to a batch's time of one CPU idle); handing each batch to the
+                # first actor that is free costs a few milliseconds against seconds a batch.
+                compute=ray.data.ActorPoolStrategy(
+                    size=session.actors(len(rows)), max_tasks_in_flight_per_actor=1
+                ),
                 num_cpus=1,
                 # No restarts or retries: an article that crashes its actor would be retried for
                 # ever. A failed job refuses what it did not return, and the same ingest run

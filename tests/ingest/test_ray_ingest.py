@@ -127,9 +127,14 @@ def dump(db: Path) -> dict[str, list[tuple]]:
 @pytest.mark.heavy
 async def test_a_local_ray_starts_on_loopback_with_the_cpus_asked_for(local_ray):
     import ray
+    import ray.util
 
     assert ray.cluster_resources()["CPU"] == 2
     assert {node["NodeManagerAddress"] for node in ray.nodes()} == {"127.0.0.1"}
+    # Ray Data's own services start with Ray, not inside the first window's job (where they
+    # would take the CPUs the extraction actors start on).
+    named = {actor["name"] for actor in ray.util.list_named_actors(all_namespaces=True)}
+    assert {"AutoscalingCoordinator", "datasets_stats_actor"} <= named
 
 
 @pytest.mark.heavy
