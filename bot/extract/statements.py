@@ -156,7 +156,11 @@ def _speaker_text(token: Token) -> str:
     span = token.doc[left : right + 1]
     if len(span) > 12:
         span = token.doc[max(left, token.i - 6) : token.i + 1]
-    return span.text.strip(_TRIM) or token.text
+    text = span.text.strip(_TRIM)
+    dateline = _DATELINE.match(text)
+    if dateline is not None and dateline.end() < len(text):
+        text = text[dateline.end() :]  # "WARSAW - Poland": the dateline is no part of the name
+    return text or token.text
 
 
 def _content_clause(verb: Token) -> Token | None:

@@ -336,3 +336,11 @@ def test_an_unquoted_position_is_kept_below_the_line_answers_show(say):
 def test_who_was_asked_asked_nothing(say):
     found = say("Asked whether the two had discussed missiles, Ana Rojas declined to comment.")
     assert not [s for s in found if s.verb == "ask"], found
+
+
+def test_the_dateline_is_no_part_of_the_speakers_name(say):
+    s = only(
+        say("LIMA - Peru asked Chile on Wednesday to hold consultations on the fishing dispute."),
+        "consultations",
+    )
+    assert s.speaker_text == "Peru"
