@@ -56,6 +56,17 @@ class Source:
     published: str | None
     evidence: str
 
+    @staticmethod
+    def article_fields(row: Row) -> dict[str, Any]:
+        """The fields every kind of source reads the same way from its row."""
+        return {
+            "title": row["title"],
+            "source": row["source"],
+            "url": row["url"] or None,
+            "published": row["published"],
+            "evidence": row["evidence"],
+        }
+
 
 @dataclass(frozen=True)
 class EventSource(Source):
@@ -73,11 +84,7 @@ class EventSource(Source):
     def from_row(cls, row: Row) -> EventSource:
         """From a row of EVENT_SOURCES."""
         return cls(
-            title=row["title"],
-            source=row["source"],
-            url=row["url"] or None,
-            published=row["published"],
-            evidence=row["evidence"],
+            **Source.article_fields(row),
             evidence_start=row["evidence_start"],
             evidence_end=row["evidence_end"],
             claimed_status=row["claimed_status"],
@@ -100,11 +107,7 @@ class StatementSource(Source):
     def from_row(cls, row: Row) -> StatementSource:
         """From a row of STATEMENT_SOURCES."""
         return cls(
-            title=row["title"],
-            source=row["source"],
-            url=row["url"] or None,
-            published=row["published"],
-            evidence=row["evidence"],
+            **Source.article_fields(row),
             content_start=row["content_start"],
             content_end=row["content_end"],
             speaker_text=row["speaker_text"],
