@@ -520,3 +520,35 @@ def test_failing_to_agree_on_funding_funds_nothing(extractor):
         "Chilean ministers failed on Monday to agree on using frozen assets to fund Bolivia.",
     )
     assert "AID" not in {e["type"] for e in found}
+
+
+def test_a_meeting_that_ended_without_a_deal_has_no_deal_as_its_outcome(extractor):
+    found = events(
+        extractor,
+        "Boric met Boluarte on Monday. The meeting between the two leaders ended without the "
+        "signing of a fisheries deal.",
+    )
+    assert [e["type"] for e in found] == ["CONSULT"]
+    assert not found[0].get("outcome")
+
+
+def test_an_offer_to_mediate_is_no_talks(extractor):
+    found = events(extractor, "Ecuador offered to mediate between Chile and Peru.")
+    assert "CONSULT" not in {e["type"] for e in found}
+
+
+def test_who_agreed_in_a_call_took_part_in_it(extractor):
+    call = only(
+        extractor,
+        "Chilean President Gabriel Boric agreed in a phone call with Peruvian President Dina "
+        "Boluarte to ease the dispute.",
+        "CONSULT",
+    )
+    assert {"Gabriel Boric", "Dina Boluarte"} <= names(call)
+
+
+def test_backing_down_is_a_concession_and_backing_a_plan_is_support(extractor):
+    down = events(extractor, "Peru backed down on Monday and agreed to reopen the border.")
+    assert "SUPPORT" not in {e["type"] for e in down} and "CONCEDE" in {e["type"] for e in down}
+    backed = only(extractor, "Chile backed the Peruvian proposal on Monday.", "SUPPORT")
+    assert "CHL" in codes(backed)

@@ -512,7 +512,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if token.pos_ == "VERB"
         else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     )
-    if verb is None and token.dep_ == "pobj" and token.head.lower_ in ("at", "during"):
+    in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
+    if (
+        verb is None
+        and token.dep_ == "pobj"
+        and (token.head.lower_ in ("at", "during") or in_a_call)
+    ):
+        # "X agreed in a phone call with Y", "X said in talks with Y": X took part too
         framed = token.head.head
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"

@@ -681,6 +681,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
     if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return True  # "ended talks without reaching a deal"
+    if _without(token):
+        return True  # "ended without a deal", "without the signing of a defence deal"
     if verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
     ):
@@ -707,6 +709,15 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     ):
         return True
     return False
+
+
+def _without(token: Token) -> bool:
+    """The noun is what something went without, or its "of" phrase: "ended without the signing
+    of a defence deal"."""
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    return node.dep_ == "pobj" and node.head.lower_ == "without"
 
 
 def _taking_part(verb: Token) -> bool:
