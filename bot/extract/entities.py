@@ -493,7 +493,10 @@ class EntityIndex:
                 text = f"{text} {self.doc[ent.end : end].text}"
         found = countries.match(text)
         outlets, media_words = _media()
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP" or (
+            ent.label_ in ("GPE", "LOC") and found and found.how == "demonym" and len(ent) == 1
+        ):
+            # "Ukrainian officials" (a demonym the tagger may call a place too): their country
             if found and found.how == "demonym":
                 self._country_cluster(found.country, ent, alias=None)
             return

@@ -284,3 +284,10 @@ def test_a_name_run_across_the_dateline_starts_after_it(extractor):
     assert not [e for e in x.entities if e.kind == "person"], x.entities
     named = facts(extractor, "LIMA - Ana Rojas met Luis Ortega on Monday.")
     assert {"Ana Rojas", "Luis Ortega"} <= {e.name for e in named.entities}
+
+
+def test_a_demonym_the_tagger_calls_a_place_is_its_country(extractor):
+    x = facts(extractor, "Chilean and Ukrainian officials met in Geneva on Sunday.")
+    assert not [e for e in x.entities if e.name == "Ukrainian"], x.entities
+    meeting = next(e for e in x.to_json()["events"] if e["type"] == "CONSULT")
+    assert {"CHL", "UKR"} <= {p.get("country_code") for p in meeting["participants"]}
