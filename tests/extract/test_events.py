@@ -552,3 +552,9 @@ def test_backing_down_is_a_concession_and_backing_a_plan_is_support(extractor):
     assert "SUPPORT" not in {e["type"] for e in down} and "CONCEDE" in {e["type"] for e in down}
     backed = only(extractor, "Chile backed the Peruvian proposal on Monday.", "SUPPORT")
     assert "CHL" in codes(backed)
+
+
+def test_who_accused_before_recalling_is_the_one_who_recalled(extractor):
+    found = events(extractor, "Chile recalled its envoy after accusing Peru of spying.")
+    accusation = next(e for e in found if e["type"] == "ACCUSE")
+    assert codes(accusation) == {"CHL", "PER"}

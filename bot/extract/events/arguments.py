@@ -409,14 +409,23 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-    if (
-        verb.dep_ == "advcl"
+    # "X said ..., rejecting remarks by Y", "X recalled its envoy after accusing Y": X did it
+    # (when X is named; "effectively closing the border" is a result, not an act)
+    main = None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        main = verb.head
+    elif (
+        verb.dep_ == "pcomp"
         and verb.tag_ == "VBG"
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ == "advmod" for c in verb.children)  # "effectively closing": a result
+        and verb.head.lower_ in ("after", "before", "while", "by")
     ):
-        # "X said ..., rejecting remarks by Y": X rejected them, when X is named
-        subject = _subject_of(verb.head)
+        main = verb.head.head
+    if (
+        main is not None
+        and main.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "advmod" for c in verb.children)
+    ):
+        subject = _subject_of(main)
         if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_):
             return subject
     return None
