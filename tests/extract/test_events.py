@@ -558,3 +558,12 @@ def test_who_accused_before_recalling_is_the_one_who_recalled(extractor):
     found = events(extractor, "Chile recalled its envoy after accusing Peru of spying.")
     accusation = next(e for e in found if e["type"] == "ACCUSE")
     assert codes(accusation) == {"CHL", "PER"}
+
+
+def test_what_sanctions_are_imposed_over_is_no_act_of_the_sanctioning_side(extractor):
+    found = events(
+        extractor,
+        "Chile imposed sanctions on Tuesday on five Peruvian officials over a crackdown on "
+        "protesters.",
+    )
+    assert [e["type"] for e in found] == ["SANCTION"]

@@ -484,6 +484,8 @@ def _governor(token: Token) -> Token | None:
             return relcl
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:
         return None  # "Following the talks, Rubio announced ...": the talks frame, not object
+    if token.dep_ == "pobj" and token.head.lower_ in ("over", "about", "regarding", "concerning"):
+        return None  # "imposed sanctions over a crackdown": what it is about, not what was done
     if (
         token.dep_ == "pobj"
         and token.head.dep_ == "prep"
