@@ -840,7 +840,26 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
         resolved = resolve_date(phrase.text, published, "past")
         if resolved is not None:
             return resolved[0] if resolved[1] == "day" else None
+    if _told_as_earlier(verb):
+        return None  # "a day after Trump threatened ...", "he had warned": before, day unknown
     return published
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """The words are told as said before the news: in the past perfect, or in a clause after
+    "after", "before" or "since"."""
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return True
+    node = verb
+    while node.dep_ in ("advcl", "pcomp", "pobj", "prep") and node.head.i != node.i:
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in node.children
+        ):
+            return True
+        if node.dep_ == "prep" and node.lower_ in ("after", "before", "since"):
+            return True
+        node = node.head
+    return False
 
 
 def _past_the_time(doc: Doc, verb: Token, start: int, end: int) -> int:

@@ -344,3 +344,19 @@ def test_the_dateline_is_no_part_of_the_speakers_name(say):
         "consultations",
     )
     assert s.speaker_text == "Peru"
+
+
+def test_words_told_as_said_before_the_news_get_no_day(say):
+    earlier = only(
+        say("Chilean Foreign Minister Ana Rojas had warned that Peru must withdraw its troops."),
+        "withdraw",
+    )
+    assert earlier.date is None
+    after = only(
+        say(
+            "Peru reopened the border on Monday, a day after Chilean Foreign Minister Ana Rojas "
+            "warned that Peru must withdraw its troops."
+        ),
+        "withdraw",
+    )
+    assert after.date is None
