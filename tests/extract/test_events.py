@@ -567,3 +567,13 @@ def test_what_sanctions_are_imposed_over_is_no_act_of_the_sanctioning_side(extra
         "protesters.",
     )
     assert [e["type"] for e in found] == ["SANCTION"]
+
+
+def test_a_meeting_planned_and_then_postponed_is_no_planned_meeting(extractor):
+    found = events(
+        extractor,
+        "A meeting between the foreign ministers of Chile and Peru planned for next Tuesday in "
+        "Lima has been postponed indefinitely, the Chilean foreign ministry said on Wednesday.",
+        published="2025-04-23",
+    )
+    assert "CONSULT" not in {e["type"] for e in found}, found

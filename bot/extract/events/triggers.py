@@ -474,6 +474,15 @@ def _governor(token: Token) -> Token | None:
             return acl
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
+    if (
+        token.dep_ == "nsubj"
+        and token.head.tag_ in ("VBN", "VBD")
+        and token.head.dep_ in ("csubjpass", "csubj")
+        and token.head.head.pos_ == "VERB"
+    ):
+        # "A meeting ... planned for Tuesday has been postponed", parsed with the meeting as the
+        # participle's subject: the meeting is what was postponed
+        return token.head.head
     for relcl in (c for c in token.children if c.dep_ == "relcl"):
         # "the deal we struck": a light verb whose object the noun is, told in a relative clause
         if (
