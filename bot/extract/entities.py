@@ -411,7 +411,7 @@ class EntityIndex:
             ]
             if not matches:
                 # Or the family name of a name written family name first, already given in
-                # full: "Hun" after "Hun Manet", "Li" after "Li Qiang".
+                # full: "Bat" after "Bat Erdene", "Li" after "Li Wei".
                 matches = [
                     c
                     for c in self.clusters
@@ -642,7 +642,7 @@ class EntityIndex:
         for token in reversed(list(self.doc[window_start : best.start])):
             found = countries.resolve(token.text)
             if found:
-                # "Canada-U.S. Trade Minister": a pair of countries names the portfolio, not
+                # "Norway-EU Trade Minister": a pair of countries names the portfolio, not
                 # whose minister (unknown is better than the wrong one)
                 country = None if _in_country_pair(token) else found
                 break
@@ -782,8 +782,8 @@ def _country_and_title(ent: Span, title_tokens: set[int]) -> bool:
 
 
 def _country_before(ent: Span) -> Country | None:
-    """A country written right before a name with no title: "Japan's Taro Kono", "his Filipino
-    counterpart Enrique Manalo"."""
+    """A country written right before a name with no title: "Norway's Lars Holm", "his Chilean
+    counterpart Ana Rojas"."""
     doc, start = ent.doc, ent.start
     if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
         return country_index().resolve(doc[start - 2].text)
@@ -802,7 +802,7 @@ _STATE_BODIES = frozenset(
 
 
 def _trailing_country(name: str) -> Country | None:
-    """The country a state body's name ends on: "the Ministry of Foreign Affairs of Moldova"."""
+    """The country a state body's name ends on: "the Ministry of Foreign Affairs of Chile"."""
     words = fold(name).removeprefix("the ").split()
     if not words or words[0] not in _STATE_BODIES:
         return None
@@ -811,7 +811,7 @@ def _trailing_country(name: str) -> Country | None:
 
 
 def _in_country_pair(token: Token) -> bool:
-    """The country is one of two joined by a hyphen or dash ("Canada-U.S.", "Russia–Ukraine")."""
+    """The country is one of two joined by a hyphen or dash ("Norway-EU", "Chile–Peru")."""
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -6,7 +6,7 @@
 - `briefbot_entity_fixes` (an `entity_ruler` after the NER, overwriting): outlets such as
   Caliber.Az and known officials' names (a lone "Trump" is a person, not an organisation).
 - `briefbot_verbs_tagged_auxiliary` (after the lemmatizer): a full verb tagged as an auxiliary
-  ("ministers gathered in Rio") is a verb, with its verb lemma.
+  ("ministers gathered in Lima") is a verb, with its verb lemma.
 - The tokenizer keeps outlet names written like domains ("Caliber.Az", "News.Az") whole.
 """
 
@@ -73,8 +73,8 @@ AUXILIARIES = frozenset(
 
 
 class VerbsTaggedAuxiliary:
-    """A full verb the small model tags as an auxiliary ("BRICS foreign ministers gathered in
-    Rio") is a verb again, with its verb lemma, so event triggers see it."""
+    """A full verb the small model tags as an auxiliary ("Andean foreign ministers gathered in
+    Lima") is a verb again, with its verb lemma, so event triggers see it."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp

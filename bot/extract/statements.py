@@ -841,7 +841,9 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
         if resolved is not None:
             return resolved[0] if resolved[1] == "day" else None
     if _told_as_earlier(verb):
-        return None  # "a day after Trump threatened ...", "he had warned": before, day unknown
+        return (
+            None  # "a day after the minister threatened ...", "he had warned": before, day unknown
+        )
     return published
 
 

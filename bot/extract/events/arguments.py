@@ -445,7 +445,7 @@ def _reporters_own(subject: Token | None, clause: Token) -> Token | None:
 
 
 def _past_the_source(subject: Token) -> Token | None:
-    """ "According to Minister X, the G7 ministers supported ...", parsed with X as the subject
+    """ "According to Minister X, the Andean ministers supported ...", parsed with X as the subject
     and the ministers in apposition: the source is no actor, the apposition is."""
     before = subject.left_edge.i - 1
     if before < 1:
@@ -659,6 +659,6 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
         elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
-                    # not "on the sidelines of the APEC summit": the occasion, not a side
+                    # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
     return tokens

@@ -87,7 +87,7 @@ LABELLING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub"
 
 
 def _only_a_label(trigger: Trigger) -> bool:
-    """What someone calls it ("rejected what he called threats by Washington", "condemned what
+    """What someone calls it ("rejected what she called threats by Peru", "condemned what
     it described as an attack"): their word for something, not an event the news tells."""
     token = trigger.token
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -138,7 +138,7 @@ def _asked(trigger: Trigger) -> bool:
 
 
 def _in_a_name(trigger: Trigger) -> bool:
-    """A word inside the name of something else: "Consultation" in "the Bilateral Consultation
+    """A word inside the name of something else: "Consultation" in "the Andean Consultation
     Mechanism" names a body, while "the G20 Summit" still names a summit."""
     token = trigger.token
     if token.pos_ == "VERB" or not token.ent_type_ or token.ent_iob_ not in ("B", "I"):
@@ -757,7 +757,7 @@ def _denied(verb: Token) -> bool:
 def _negated_above(verb: Token) -> bool:
     """The verb is the complement of a negated one or of a failure, refusal or denial: "we
     don't have to sign deals", "did not agree to meet", "failed to agree", "refused to sign",
-    "denied supporting the rebels", "failed to agree on using the assets to fund Ukraine"."""
+    "denied supporting the rebels", "failed to agree on using the assets to fund Bolivia"."""
     negating = load_frames().negating
     node, through_phrase = verb, False
     while node.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and node.head.i != node.i:

@@ -315,7 +315,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
             and measure.head.pos_ == "VERB"
             and measure.head not in heads
         ):
-            heads.append(measure.head)  # "a second round of talks concluded in Rome on Saturday"
+            heads.append(measure.head)  # "a third round of talks concluded in Lima on Saturday"
     return heads
 
 
