@@ -536,9 +536,9 @@ def test_tagger_slips_never_stand_as_participants(extractor):
     assert (
         _as_side(Cluster(kind="organization", name="Ministry of Foreign Affairs of"), index) is None
     )
-    assert _as_side(Cluster(kind="organization", name="Bessent and Greer"), index) is None
+    assert _as_side(Cluster(kind="organization", name="Rojas and Ortega"), index) is None
     assert (
-        _as_side(Cluster(kind="organization", name="Bilateral Consultation Mechanism (BCM"), index)
+        _as_side(Cluster(kind="organization", name="Andean Consultation Mechanism (ACM"), index)
         is None
     )
     assert _as_side(Cluster(kind="organization", name="Home Affairs"), index) is None
