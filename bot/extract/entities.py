@@ -258,7 +258,9 @@ class EntityIndex:
                 out.append(ent)
                 continue
             rest = self.doc[max(inside) + 1 : ent.end]
-            if len(rest) and any(t.pos_ == "PROPN" for t in rest):
+            if len(rest) and (
+                any(t.pos_ == "PROPN" for t in rest) or country_index().match(rest.text)
+            ):  # a name, or a country's name or demonym ("ISTANBUL - Russian delegations")
                 out.append(Span(self.doc, rest.start, rest.end, label=ent.label_))
         return out
 

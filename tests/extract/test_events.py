@@ -581,3 +581,23 @@ def test_a_meeting_planned_and_then_postponed_is_no_planned_meeting(extractor):
         published="2025-04-23",
     )
     assert "CONSULT" not in {e["type"] for e in found}, found
+
+
+def test_a_ceasefire_rejected_is_no_agreement_nor_an_outcome(extractor):
+    found = events(
+        extractor,
+        "Boric agreed in a phone call with Boluarte on Tuesday to reopen the border crossings, "
+        "but rejected a full ceasefire.",
+    )
+    assert not any("ceasefire" in (e.get("content") or "") for e in found), found
+    assert not any("ceasefire" in (e.get("outcome") or "") for e in found), found
+
+
+def test_delegations_named_by_their_demonyms_after_a_dateline_are_both_sides(extractor):
+    talks = only(
+        extractor,
+        "QUITO - Chilean and Peruvian delegations held their first direct talks in years in "
+        "Quito on Friday.",
+        "CONSULT",
+    )
+    assert codes(talks) >= {"CHL", "PER"}

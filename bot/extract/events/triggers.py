@@ -83,6 +83,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     ]
 
 
+REJECTING_VERBS = frozenset({"reject", "oppose", "dismiss", "rebuff", "veto", "spurn"})
 LABELLING_VERBS = frozenset({"call", "describe", "term", "label", "brand", "dub", "characterize"})
 
 
@@ -694,6 +695,12 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         return True  # "ended talks without reaching a deal"
     if _without(token):
         return True  # "ended without a deal", "without the signing of a defence deal"
+    if (
+        token.dep_ == "dobj"
+        and verb.i != token.i
+        and lemma_of(verb) in load_frames().negating | REJECTING_VERBS
+    ):
+        return True  # "rejected a full ceasefire": the ceasefire is what was refused
     if verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
     ):
