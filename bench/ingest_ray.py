@@ -26,6 +26,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -68,27 +69,62 @@ class Run:
     machine: float  # CPU seconds the whole machine was busy (steal included), 0 without /proc
 
 
-def tree_cpu_seconds(root: int) -> float:
-    """CPU seconds used so far by `root` and all its descendants, those that have exited and
-    been reaped included (a reaped child's time is added to its parent's); 0 without /proc."""
+def _cpu_by_process() -> dict[int, tuple[int, float]]:
+    """Each process's parent and its own CPU seconds so far (empty without /proc)."""
     tick = os.sysconf("SC_CLK_TCK")
-    children: dict[int, list[int]] = {}
-    used: dict[int, float] = {}
+    seen: dict[int, tuple[int, float]] = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
-            # after the name: state, ppid, ..., utime, stime, cutime, cstime (fields 14-17)
+            # after the name: state, ppid, ... utime, stime (fields 14 and 15)
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        used[pid] = sum(int(f) for f in fields[11:15]) / tick
-    total, todo = 0.0, [root]
-    while todo:
-        pid = todo.pop()
-        total += used.get(pid, 0.0)
-        todo.extend(children.get(pid, []))
-    return total
+        seen[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    return seen
+
+
+class TreeCpu:
+    """CPU seconds used by this process and its descendants (a local Ray's services, workers
+    and actors) while it runs, sampled every 0.5 s: Ray's actors exit at the end of each job,
+    unreaped into anyone's totals, so their time is read while they live (what an actor uses in
+    its last 0.5 s is missed)."""
+
+    def __init__(self) -> None:
+        self.start: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _sample(self) -> dict[int, float]:
+        seen = _cpu_by_process()
+        children: dict[int, list[int]] = {}
+        for pid, (parent, _) in seen.items():
+            children.setdefault(parent, []).append(pid)
+        tree, todo = {}, [os.getpid()]
+        while todo:
+            pid = todo.pop()
+            if pid in seen:
+                tree[pid] = seen[pid][1]
+            todo.extend(children.get(pid, []))
+        return tree
+
+    def _poll(self) -> None:
+        while not self.stopping.wait(0.5):
+            self.last.update(self._sample())
+
+    def __enter__(self) -> TreeCpu:
+        self.start = self._sample()
+        self.last = dict(self.start)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stopping.set()
+        self.thread.join()
+        self.last.update(self._sample())
+
+    def seconds(self) -> float:
+        return sum(used - self.start.get(pid, 0.0) for pid, used in self.last.items())
 
 
 def machine_busy_seconds() -> float:
@@ -120,10 +156,11 @@ def run_once(folder: Path, scratch: Path, ingest: Ingest, local_model: bool) -> 
             raise SystemExit(f"not a clean ingest: {report.summary()} {report.refused[:3]}")
         return time.perf_counter() - start
 
-    cpu, machine = tree_cpu_seconds(os.getpid()), machine_busy_seconds()
-    seconds = asyncio.run(main())
-    cpu, machine = tree_cpu_seconds(os.getpid()) - cpu, machine_busy_seconds() - machine
-    return Run(seconds, stored[-1] - stored[0], cpu, machine)
+    machine = machine_busy_seconds()
+    with TreeCpu() as cpu:
+        seconds = asyncio.run(main())
+    machine = machine_busy_seconds() - machine
+    return Run(seconds, stored[-1] - stored[0], cpu.seconds(), machine)
 
 
 async def local_ingest(engine: Engine, folder: Path, on_result: OnResult) -> IngestReport:
