@@ -696,11 +696,14 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     if _without(token):
         return True  # "ended without a deal", "without the signing of a defence deal"
     if (
-        token.dep_ == "dobj"
+        trigger.type == "AGREE"
+        and token.dep_ == "dobj"
         and verb.i != token.i
         and lemma_of(verb) in load_frames().negating | REJECTING_VERBS
     ):
-        return True  # "rejected a full ceasefire": the ceasefire is what was refused
+        # "rejected a full ceasefire": no ceasefire came of it (while "rejected a request" still
+        # tells of the request)
+        return True
     if verb.pos_ in ("VERB", "AUX") and any(
         c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
     ):
