@@ -19,6 +19,7 @@ from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
     PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
+    is_definite,
     lemma_of,
     load_frames,
     load_lexicon,
@@ -293,15 +294,6 @@ def _agreement_verb(verb: Token) -> bool:
     return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
 
 
-def _told_before(token: Token) -> bool:
-    """ "the meeting", "this meeting", "their talks": the one the article has told of."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
-        or c.dep_ == "poss"
-        for c in token.children
-    )
-
-
 def _own_sides_between(token: Token) -> bool:
     """Talks that name both sides themselves ("talks between X and Y", "among X, Y and Z")."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
@@ -574,7 +566,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 child.dep_ == "nsubj"
                 and verb.i != token.i
                 and lemma_of(verb) in MEDIATION_WORDS
-                and (_own_sides_between(token) or (_told_before(token) and not _own_sides(token)))
+                and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
             ):
                 # "Oman hosted talks between Iran and the US", "Saudi Arabia hosted the meeting"
                 # (the one told before): the host is no side; "hosted a meeting with X" is one
@@ -621,7 +613,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     hosted_apart = (
         trigger.governor is not None
         and lemma_of(trigger.governor) in MEDIATION_WORDS
-        and (_own_sides_between(token) or (_told_before(token) and not _own_sides(token)))
+        and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
     )
     if trigger.type != "CONSULT" or (trigger.governor is not None and not hosted_apart):
         tokens.extend(_action_arguments(trigger, index))

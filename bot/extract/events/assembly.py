@@ -29,13 +29,13 @@ from bot.extract.events.drafts import (
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     STATUS_PREDICATES,
+    is_definite,
     lemma_of,
     load_frames,
 )
 from bot.extract.events.occasions import (
     acts_at_occasions,
     find_occasion,
-    is_definite,
     meetings_during_visits,
 )
 from bot.extract.events.topics import (

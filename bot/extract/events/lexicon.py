@@ -144,3 +144,13 @@ def verb_lemma(verb: Token) -> str:
     """'call off', 'break off': the lemma with its particle, as the frames list them."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     return f"{lemma_of(verb)} {particle}" if particle else lemma_of(verb)
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def is_definite(token: Token) -> bool:
+    """ "the summit", "this visit", "their meeting", "Monday's talks": a gathering already known."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+    )

@@ -17,12 +17,15 @@ from bot.extract.events.drafts import (
     draft_status,
     places_differ,
 )
-from bot.extract.events.lexicon import OCCASION_FRAMES, OCCASION_PREPS, load_lexicon
+from bot.extract.events.lexicon import (
+    OCCASION_FRAMES,
+    OCCASION_PREPS,
+    is_definite,
+    load_lexicon,
+)
 from bot.extract.events.triggers import Trigger
 from bot.extract.events.when_where import clause_heads
 from bot.identity import talk_kinds_compatible
-
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def occasion_kind(token: Token) -> str | None:
@@ -53,13 +56,6 @@ def find_occasion(trigger: Trigger) -> Token | None:
             if child.dep_ == "prep" and (found := _occasion_in(child, trigger)) is not None:
                 return found
     return None
-
-
-def is_definite(token: Token) -> bool:
-    """ "the summit", "this visit", "their meeting", "Monday's talks": a gathering already known."""
-    return any(
-        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
-    )
 
 
 def _occasion_in(prep: Token, trigger: Trigger) -> Token | None:
