@@ -11,10 +11,13 @@ Two reports are the same event only when nothing contradicts it (`conflict`):
 - what was agreed shares a content word when both say (two agreements the same day are two);
 - places agree when both are known (`places_agree`: the same place, or a country and a place in it);
 - dates agree when both are given, within the precision they carry (`dates_agree`: two
-  day-precise dates at most one day apart);
+  day-precise dates at most one day apart; two days for one gathering, below, which runs over
+  days and is dated by its first, middle or last);
 - the core participants agree when both name some (`sides_agree`: a person counts as their
   country; one report's sides are all among the other's, so bilateral talks need the same two
-  sides, while a mediator named by one outlet only is tolerated);
+  sides, while a mediator named by one outlet only is tolerated); reports of one gathering
+  (`_one_gathering`: a summit or conference, or a body's meeting with only its members named,
+  `convening_body`) each name the attendees they care about, so one in common is enough;
 and what they share is enough (`compare`):
 - both firmly dated (a day or a week) and both naming participants; or, naming none, the same
   kind of event at the same known place;
@@ -37,7 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.extract.countries import country_index
-from bot.extract.organizations import organization_name
+from bot.extract.organizations import organization_members, organization_name
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
@@ -48,6 +51,9 @@ PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 # Precisions that can tell one round of talks from the next round a few weeks later.
 FIRM_PRECISIONS = frozenset({"day", "week"})
 DATE_SLACK = timedelta(days=1)  # time zones and overnight talks: a day either way is the same day
+# A summit or a body's ministerial meeting runs two or three days, and outlets date it by its
+# first, middle or last day.
+GATHERING_SLACK = timedelta(days=2)
 PUBLISHED_SLACK = timedelta(days=2)  # an undated report is about an event at most this far off
 # Words any agreement's terms may use: they do not tell one agreement from another.
 _GENERIC_TERMS = frozenset(
@@ -180,13 +186,13 @@ def period(day: str, precision: str | None) -> tuple[date, date]:
     return start, start
 
 
-def dates_agree(a: Report, b: Report) -> bool:
-    """Within a day of each other, allowing for the coarser report's whole period."""
+def dates_agree(a: Report, b: Report, slack: timedelta = DATE_SLACK) -> bool:
+    """Within a day of each other (`slack`), allowing for the coarser report's whole period."""
     if a.date is None or b.date is None:
         return False
     a_start, a_end = period(a.date, a.precision)
     b_start, b_end = period(b.date, b.precision)
-    return a_start - DATE_SLACK <= b_end and b_start - DATE_SLACK <= a_end
+    return a_start - slack <= b_end and b_start - slack <= a_end
 
 
 def published_near(undated: Report, other: Report) -> bool:
@@ -266,9 +272,10 @@ def conflict(a: Report, b: Report) -> str | None:
         return "terms"
     if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"
-    if a.date and b.date and not dates_agree(a, b):
+    gathering = _one_gathering(a, b)
+    if a.date and b.date and not dates_agree(a, b, GATHERING_SLACK if gathering else DATE_SLACK):
         return "date"  # also "in April" against talks held in May
-    if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not _gathering_of_some(a, b):
+    if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not gathering:
         return "participants"
     return None
 
@@ -302,9 +309,26 @@ def one_occasion_told_twice(a: Report, b: Report) -> bool:
     )
 
 
-def _gathering_of_some(a: Report, b: Report) -> bool:
-    """Two reports of a summit or conference that name one attendee in common."""
+def _one_gathering(a: Report, b: Report) -> bool:
+    """Two reports of a summit or conference that name one attendee in common, or of one body's
+    meeting, each naming the members it cares about."""
+    body = convening_body(a)
+    if body is not None and body == convening_body(b):
+        return True
     return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
+
+
+def convening_body(report: Report) -> str | None:
+    """The body whose meeting this is: the one body with members among its sides, every other
+    side a member ("G7 foreign ministers met"; "Canada's minister told the G7 meeting"). A
+    meeting of the EU with China is talks between two sides, not a gathering of the EU."""
+    if report.kind not in TALK_KINDS:
+        return None
+    bodies = [side for side in report.sides if organization_members(side)]
+    if len(bodies) != 1:
+        return None
+    (body,) = bodies
+    return body if report.sides - {body} <= organization_members(body) else None
 
 
 def compare(a: Report, b: Report) -> Verdict:
@@ -340,7 +364,7 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         return Verdict(False, "status")
     sa, sb = _hosted(a), _hosted(b)
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
-    if _gathering_of_some(a, b) and place:
+    if _one_gathering(a, b) and place:
         same_parties = True  # the same summit in the same place, days apart in print
     if not same_parties:
         return Verdict(False, "undated without the same participants")

@@ -38,3 +38,19 @@ def all_organization_names() -> list[str]:
 def organization_name(text: str) -> str | None:
     """The usual name of an international organisation named `text` any way reports name it."""
     return _by_key().get(name_key(text.removeprefix("the ").removeprefix("The ")))
+
+
+@lru_cache(maxsize=1)
+def _members() -> dict[str, frozenset[str]]:
+    table = load_data("organizations")["members"]
+    return {
+        name_key(canonical): frozenset(codes)
+        for canonical, codes in table.items()
+        if not canonical.startswith("_")
+    }
+
+
+def organization_members(key: str) -> frozenset[str]:
+    """The member states (ISO alpha-3) of the body whose name key is `key` (empty when it is
+    none of the bodies whose meetings gather their members)."""
+    return _members().get(key, frozenset())

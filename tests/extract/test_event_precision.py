@@ -667,3 +667,22 @@ def test_a_wire_dateline_with_a_plain_dash_and_a_duration_that_is_no_date():
 
     assert find_dateline("CAIRO (Reuters) - Egypt said on Monday ...").place == "Cairo"
     assert resolve_date("10 to 15 years", PUBLISHED) is None
+
+
+def test_what_a_meeting_ended_with_a_call_about_names_no_side(extractor):
+    text = (
+        "Norway's minister ended the Nordic meeting in Oslo on Monday with a call for unity on "
+        "Chile."
+    )
+    assert not any("Chile" in names(e) for e in events(extractor, text))
+
+
+def test_ministers_gathering_after_an_opening_participle_are_the_sides(extractor):
+    # The parser reads 'gathered' as an auxiliary of 'Greeted'; the ministers still gathered.
+    text = (
+        "Greeted by Peru's foreign minister, Rosa Vidal, ASEAN foreign ministers gathered in "
+        "Lima on Monday to discuss trade."
+    )
+    meetings = of_type(extractor, text, "CONSULT")
+    assert meetings and "ASEAN" in names(meetings[0])
+    assert meetings[0]["date"] == "2025-02-24" and meetings[0]["location"]["name"] == "Lima"

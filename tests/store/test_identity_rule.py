@@ -264,6 +264,24 @@ def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
     assert compare(report(FIN, kind="summit"), report(LAT, kind="summit")).rule == "participants"
 
 
+def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_days():
+    nato = Party("North Atlantic Treaty Organization", "organization")
+    opening = report(Party("NATO", "organization"), EST, kind="meeting", date="2025-03-04")
+    closing = report(nato, LAT, NOR, kind="meeting", date="2025-03-06", published="2025-03-06")
+    assert compare(opening, closing).same
+    too_late = report(nato, NOR, kind="meeting", date="2025-03-07", published="2025-03-07")
+    assert compare(opening, too_late).rule == "date"
+
+
+def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
+    eu = Party("EU", "organization")
+    with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU
+    with_finland = report(eu, FIN, kind="meeting")
+    assert compare(with_norway, with_finland).rule == "participants"
+    two_days_on = report(eu, NOR, kind="meeting", date="2025-03-06", published="2025-03-06")
+    assert compare(with_norway, two_days_on).rule == "date"
+
+
 def test_an_organisation_is_one_side_under_any_of_its_names():
     assert Party("Group of Seven", "organization").side == Party("G7", "organization").side
 

@@ -19,10 +19,13 @@ from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
     PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
+    TOPIC_PREPS,
     is_definite,
     lemma_of,
     load_frames,
     load_lexicon,
+    misread_subject,
+    participle_patient,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.extract.organizations import organization_name
@@ -258,6 +261,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):
                 continue  # "according to the minister": who tells of it, not who took part
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and node.pos_ == "NOUN":
+                continue  # "with strong unity on Ukraine": what it is about names no side
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -391,6 +396,9 @@ def _leading(clause: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     """The subject of the verb's clause chain ("Norway is willing to send"), or of the verb it is
     conjoined with ("the ministry summoned the envoy and condemned the raid")."""
+    misread = misread_subject(verb)
+    if misread is not None:
+        return misread
     for link in clause_chain(verb):
         subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -603,6 +611,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
+    patient = participle_patient(token) if trigger.type == "CONSULT" else None
+    if patient is not None:  # "Welcomed by X, the ministers met": X met the ministers
+        tokens.extend(_subtree_without_clauses(patient))
     if trigger.kind in GATHERING_KINDS and token.pos_ in ("NOUN", "PROPN"):
         tokens.extend(_gathering_hosts(token))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None

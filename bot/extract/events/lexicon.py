@@ -154,3 +154,29 @@ def is_definite(token: Token) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
     )
+
+
+def misread_subject(verb: Token) -> Token | None:
+    """The subject of a full verb the parser took for an auxiliary of the participle before it
+    ("Welcomed by the host, ministers gathered in X": 'gathered' an auxpass of 'Welcomed').
+    An auxiliary never follows its verb, so the clause is misread and its subject is the noun
+    just before the verb."""
+    if verb.dep_ not in ("aux", "auxpass") or verb.head.i > verb.i or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("pobj", "dobj"):
+        return before
+    return None
+
+
+def participle_patient(verb: Token) -> Token | None:
+    """Who a sentence-opening participle acts on: "Welcomed by the host, the ministers met" —
+    the ministers were welcomed (the subject of the clause it opens)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if verb.dep_ == "advcl" and verb.i < verb.head.i:
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.dep_ == "ROOT":
+        misread = next((c for c in verb.children if c.i > verb.i and misread_subject(c)), None)
+        return misread_subject(misread) if misread is not None else None
+    return None

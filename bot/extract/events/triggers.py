@@ -31,6 +31,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     load_lexicon,
+    participle_patient,
     verb_lemma,
 )
 
@@ -243,6 +244,8 @@ def _verb_object(verb: Token) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head
+    if obj is None:
+        obj = participle_patient(verb)
     return obj
 
 
