@@ -84,23 +84,62 @@ LIST_SOURCES = """
 SELECT s.name, st.articles, st.latest, st.last_ingested
 FROM source_stats st JOIN sources s ON s.id = st.source_id
 ORDER BY st.articles DESC, s.name LIMIT :limit"""
-# Full-text searches rank the newest :pool matches by relevance rather than every match: FTS5
-# walks rowids newest first and scores only those, so a common word costs the same at 100,000
-# articles as at 1,000. A news desk asks about what is current; older matches stay reachable
-# with a narrower query or a date filter.
+# Full-text search ranks a bounded set of candidates, the same way on both backends (issue 17):
+# the newest :pool matches among the newest :window rows (SEARCH_WINDOW statements or events,
+# ARTICLE_SEARCH_WINDOW articles), or, when fewer than SEARCH_MIN_HITS match there, the newest
+# :pool matches of the whole archive (the *_ALL statements: a rare word's matches are few). So a
+# search reads at most a window's rows, at any size of archive: FTS5's bm25() read every match
+# of each word in the whole table for its IDF (19 ms for "talks" at 1,000,000 articles), and
+# PostgreSQL walked back through the table until it had :pool matches (83,000 statements for
+# "nuclear talks"). Relevance among the candidates: more of the words first (`:words`, the
+# phrases of an any-word query; NULL when every candidate has them all), then the shorter text
+# (each word weighs more in it: BM25's length normalisation with each word counted once; an
+# article's length is not read, a page of text each), then the newest. The same ranking on both
+# backends, from what each computes cheaply: whether a row has a word, and a text's length.
 SEARCH_POOL = 2000
-SEARCH_ARTICLES = """
-WITH hits AS (
-    SELECT rowid AS id, bm25(articles_fts) AS score
-    FROM articles_fts WHERE articles_fts MATCH :match ORDER BY rowid DESC LIMIT :pool),
-top AS (SELECT id, score FROM hits ORDER BY score LIMIT :limit)
+SEARCH_WINDOW = 10_000
+ARTICLE_SEARCH_WINDOW = 5_000
+SEARCH_MIN_HITS = 20
+
+
+def _hits(fts: str, table: str, *, window: bool) -> str:
+    """The candidates (`hits`) and, for an any-word query, how many of its words each has
+    (`present`; per word, the matches no older than the oldest candidate: at most :pool)."""
+    floor = (
+        f"\n      AND rowid > (SELECT coalesce(max(id), 0) FROM {table}) - :window"
+        if window
+        else ""
+    )
+    return f"""WITH hits AS (
+    SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :match{floor}
+    ORDER BY rowid DESC LIMIT :pool),
+present AS (
+    SELECT f.rowid AS id, count(*) AS words
+    FROM json_each(:words) w CROSS JOIN {fts} f ON f.{fts} MATCH w.value
+    WHERE f.rowid >= (SELECT min(id) FROM hits)
+    GROUP BY f.rowid)"""
+
+
+def _search_articles(hits: str) -> str:
+    return (
+        hits
+        + """,
+top AS (
+    SELECT hits.id, coalesce(p.words, 0) AS words, a.published, count(*) OVER () AS total
+    FROM hits JOIN articles a ON a.id = hits.id LEFT JOIN present p ON p.id = hits.id
+    ORDER BY words DESC, a.published DESC, hits.id DESC LIMIT :limit)
 SELECT a.id, a.title, s.name AS source, a.url, a.published,
-       snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet
+       snippet(articles_fts, 1, '', '', ' … ', 24) AS snippet, top.total
 FROM top JOIN articles_fts ON articles_fts.rowid = top.id
 JOIN articles a ON a.id = top.id
 LEFT JOIN sources s ON s.id = a.source_id
 WHERE articles_fts MATCH :match
-ORDER BY top.score, a.published DESC"""
+ORDER BY top.words DESC, top.published DESC, top.id DESC"""
+    )
+
+
+SEARCH_ARTICLES = _search_articles(_hits("articles_fts", "articles", window=True))
+SEARCH_ARTICLES_ALL = _search_articles(_hits("articles_fts", "articles", window=False))
 
 # --- entities -----------------------------------------------------------------------------------
 # From the aliases' index (CROSS JOIN keeps that order): SQLite otherwise walked every entity of the
@@ -222,28 +261,32 @@ ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_STATEMENTS = _capped("FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS)
-_STATEMENT_HITS = """WITH hits AS (
-    SELECT rowid AS id, bm25(statements_fts) AS score FROM statements_fts
-    WHERE statements_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
-"""
-SEARCH_STATEMENTS = (
-    _STATEMENT_HITS
-    + _STATEMENT_COLUMNS
-    + "\nFROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
-    + _STATEMENT_FILTERS
-    + """
-ORDER BY hits.score, coalesce(st.date, '') DESC
-LIMIT :limit OFFSET :offset"""
-)
-# Totals count the same pool unranked: bm25() reads every match of each word in the whole table
-# (its IDF) before scoring the first row, a cost that grows with the archive.
-_STATEMENT_POOL = """WITH hits AS (
-    SELECT rowid AS id FROM statements_fts
-    WHERE statements_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
-"""
-COUNT_SEARCH_STATEMENTS = _STATEMENT_POOL + _capped(
-    "FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
-)
+
+
+def _search_statements(hits: str) -> str:
+    """A page of ranked candidates (SEARCH_POOL above), each row with how many candidates pass
+    the filters (`total`: the list and its total in one pass)."""
+    return (
+        hits
+        + """,
+page AS (
+    SELECT hits.id, coalesce(p.words, 0) AS words, length(st.content) AS size,
+           coalesce(st.date, '') AS newest, count(*) OVER () AS total
+    FROM hits JOIN statements st ON st.id = hits.id LEFT JOIN present p ON p.id = hits.id
+    WHERE 1 = 1"""
+        + _STATEMENT_FILTERS
+        + """
+    ORDER BY words DESC, size, newest DESC, hits.id DESC
+    LIMIT :limit OFFSET :offset)"""
+        + _STATEMENT_COLUMNS
+        + """, page.total
+FROM page JOIN statements st ON st.id = page.id
+ORDER BY page.words DESC, page.size, page.newest DESC, page.id DESC"""
+    )
+
+
+SEARCH_STATEMENTS = _search_statements(_hits("statements_fts", "statements", window=True))
+SEARCH_STATEMENTS_ALL = _search_statements(_hits("statements_fts", "statements", window=False))
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
 # the join order) instead of scanning every statement newest first: same rows, same order.
 _FROM_SPEAKERS = """
@@ -435,26 +478,32 @@ ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS = _capped("FROM events ev WHERE 1 = 1" + _EVENT_FILTERS)
-_EVENT_HITS = """WITH hits AS (
-    SELECT rowid AS id, bm25(events_fts) AS score FROM events_fts
-    WHERE events_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
-"""
-SEARCH_EVENTS = (
-    _EVENT_HITS
-    + _EVENT_COLUMNS
-    + "\nFROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
-    + _EVENT_FILTERS
-    + """
-ORDER BY hits.score, coalesce(ev.date, '') DESC
-LIMIT :limit OFFSET :offset"""
-)
-_EVENT_POOL = """WITH hits AS (
-    SELECT rowid AS id FROM events_fts
-    WHERE events_fts MATCH :match ORDER BY rowid DESC LIMIT :pool)
-"""
-COUNT_SEARCH_EVENTS = _EVENT_POOL + _capped(
-    "FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
-)
+
+
+def _search_events(hits: str) -> str:
+    """As `_search_statements`; an event's text is its index row's (evidence and topics)."""
+    return (
+        hits
+        + """,
+page AS (
+    SELECT hits.id, coalesce(p.words, 0) AS words,
+           (SELECT length(f.text) FROM events_fts f WHERE f.rowid = hits.id) AS size,
+           coalesce(ev.date, '') AS newest, count(*) OVER () AS total
+    FROM hits JOIN events ev ON ev.id = hits.id LEFT JOIN present p ON p.id = hits.id
+    WHERE 1 = 1"""
+        + _EVENT_FILTERS
+        + """
+    ORDER BY words DESC, size, newest DESC, hits.id DESC
+    LIMIT :limit OFFSET :offset)"""
+        + _EVENT_COLUMNS
+        + """, page.total
+FROM page JOIN events ev ON ev.id = page.id
+ORDER BY page.words DESC, page.size, page.newest DESC, page.id DESC"""
+    )
+
+
+SEARCH_EVENTS = _search_events(_hits("events_fts", "events", window=True))
+SEARCH_EVENTS_ALL = _search_events(_hits("events_fts", "events", window=False))
 # The same list and count when participants are given, driven from the participants index.
 _FROM_PARTICIPANTS = """
 FROM (SELECT p.event_id FROM event_participants p

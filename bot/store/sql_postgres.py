@@ -9,7 +9,7 @@ logic is written once. Where the dialects differ:
   every parameter's type; `IS` between values is `IS NOT DISTINCT FROM`; `max(a, b)` `greatest`;
 - full-text search reads tsvector columns (GIN indexes) with `websearch_to_tsquery`, which takes
   the answer layer's FTS5 strings (`"word" "word"`, `"word" OR "word"`) as they are; relevance is
-  `ts_rank` normalised by document length like bm25, negated so that lower sorts first as bm25.
+  ranked as on SQLite, from which words a candidate has and its text's length (`_hits`).
 """
 
 # Statements written the same in both dialects are SQLite's, imported by name (a new statement
@@ -29,6 +29,7 @@ from bot.store.sql import (  # noqa: F401
     ALL_EVENT_REPORT_IDS,
     APPLIED_VERSIONS,
     ARTICLE_FACT_COUNTS,
+    ARTICLE_SEARCH_WINDOW,
     ARTICLE_URL_KNOWN,
     CLAIM_DELIVERY,
     COUNT_ARTICLES,
@@ -98,7 +99,9 @@ from bot.store.sql import (  # noqa: F401
     RELEASE_HELD_ALERTS,
     RESUME_SUBSCRIPTION,
     REVISE_HELD_ALERT,
+    SEARCH_MIN_HITS,
     SEARCH_POOL,
+    SEARCH_WINDOW,
     SET_REPORT_EVENT,
     START_ATTEMPT,
     SUBSCRIPTION_DELIVERIES,
@@ -129,24 +132,58 @@ ON CONFLICT ((lower(name))) DO UPDATE SET name = sources.name RETURNING id"""
 # The server checks its own pages (data checksums, amcheck); the store's consistency is the
 # completeness marker and the orphan count above.
 INTEGRITY_CHECK = "SELECT 'ok'"
-# Full-text searches rank the newest :pool matches by relevance rather than every match, as on
-# SQLite: the same matches are ranked on both backends.
+# Full-text search ranks the same bounded candidates the same way as on SQLite (bot.store.sql,
+# SEARCH_POOL): the newest :pool matches among the newest :window rows, or of the whole archive
+# (the *_ALL statements) when fewer than SEARCH_MIN_HITS match there; more of the words first,
+# then the shorter text, then the newest. (ts_rank ranked them before: no IDF, and for words
+# that must all be there it scores how close together they stand, unlike FTS5's bm25.)
 _QUERY = "websearch_to_tsquery('briefbot'::regconfig, :match)"
-# The query is written where it is used, not as a CTE: a CTE used twice is computed apart, and the
-# planner, not seeing the words, guessed 5,000 matches and read every match through the GIN index
-# (85,000 articles for "nuclear talks" at 1,000,000: 680 ms) instead of walking the newest back.
-SEARCH_ARTICLES = f"""
-WITH hits AS (
-    SELECT a.id, -ts_rank(a.fts, q.q, 1) AS score
-    FROM articles a, (SELECT {_QUERY} AS q) q
-    WHERE a.fts @@ q.q ORDER BY a.id DESC LIMIT :pool),
-top AS (SELECT id, score FROM hits ORDER BY score LIMIT :limit)
+
+
+def _hits(table: str, key: str, newest_of: str, *, window: bool) -> str:
+    """The candidates (`hits`, with their tsvector) and an any-word query's words (`words`).
+
+    The window's rows come from a subquery that walks the primary key back from the newest
+    (`OFFSET 0` keeps the planner from pushing the match into it): at most :window rows are
+    read, where the GIN index reads every match of each word in the whole table ("talks": most
+    of them). The whole archive's are the planner's choice: the index for rare words, which is
+    when they are asked for. The query is written where it is used, not as a CTE, so the planner
+    sees the words (a CTE hid them once: 680 ms at 1,000,000 articles)."""
+    if window:
+        rows = f"""(SELECT t.{key} AS id, t.fts FROM {table} t
+          WHERE t.{key} > (SELECT coalesce(max(id), 0) FROM {newest_of}) - CAST(:window AS bigint)
+          ORDER BY t.{key} DESC OFFSET 0) r"""
+    else:
+        rows = f"(SELECT t.{key} AS id, t.fts FROM {table} t) r"
+    return f"""WITH hits AS (
+    SELECT r.id, r.fts FROM {rows}, (SELECT {_QUERY} AS q) q
+    WHERE r.fts @@ q.q ORDER BY r.id DESC LIMIT :pool),
+words AS (
+    SELECT websearch_to_tsquery('briefbot'::regconfig, w) AS q
+    FROM jsonb_array_elements_text(CAST(:words AS jsonb)) w)"""
+
+
+def _search_articles(hits: str) -> str:
+    return (
+        hits
+        + f""",
+top AS (
+    SELECT hits.id, (SELECT count(*) FROM words WHERE hits.fts @@ words.q) AS words, a.published,
+           count(*) OVER () AS total
+    FROM hits JOIN articles a ON a.id = hits.id
+    ORDER BY words DESC, a.published DESC, hits.id DESC LIMIT :limit)
 SELECT a.id, a.title, s.name AS source, a.url, a.published,
        ts_headline('briefbot'::regconfig, a.text, {_QUERY},
-                   'StartSel="", StopSel="", MaxWords=24, MinWords=20') AS snippet
+                   'StartSel="", StopSel="", MaxWords=24, MinWords=20') AS snippet,
+       top.total
 FROM top JOIN articles a ON a.id = top.id
 LEFT JOIN sources s ON s.id = a.source_id
-ORDER BY top.score, a.published DESC"""
+ORDER BY top.words DESC, top.published DESC, top.id DESC"""
+    )
+
+
+SEARCH_ARTICLES = _search_articles(_hits("articles", "id", "articles", window=True))
+SEARCH_ARTICLES_ALL = _search_articles(_hits("articles", "id", "articles", window=False))
 
 # --- entities -----------------------------------------------------------------------------------
 FIND_ENTITY_BY_ALIAS = """
@@ -219,28 +256,32 @@ ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_STATEMENTS = _capped("FROM statements st WHERE 1 = 1" + _STATEMENT_FILTERS)
-_STATEMENT_HITS = f"""WITH hits AS (
-    SELECT s.id, -ts_rank(s.fts, q.q, 1) AS score
-    FROM statements s, (SELECT {_QUERY} AS q) q
-    WHERE s.fts @@ q.q ORDER BY s.id DESC LIMIT :pool)
-"""
-SEARCH_STATEMENTS = (
-    _STATEMENT_HITS
-    + _STATEMENT_COLUMNS
-    + "\nFROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1"
-    + _STATEMENT_FILTERS
-    + """
-ORDER BY hits.score, coalesce(st.date, '') DESC
-LIMIT :limit OFFSET :offset"""
-)
-# Totals count the same pool unranked, as on SQLite.
-_STATEMENT_POOL = f"""WITH hits AS (
-    SELECT s.id FROM statements s, (SELECT {_QUERY} AS q) q
-    WHERE s.fts @@ q.q ORDER BY s.id DESC LIMIT :pool)
-"""
-COUNT_SEARCH_STATEMENTS = _STATEMENT_POOL + _capped(
-    "FROM hits JOIN statements st ON st.id = hits.id WHERE 1 = 1" + _STATEMENT_FILTERS
-)
+
+
+def _search_statements(hits: str) -> str:
+    """A page of ranked candidates, each row with how many pass the filters (as on SQLite)."""
+    return (
+        hits
+        + """,
+page AS (
+    SELECT hits.id, (SELECT count(*) FROM words WHERE hits.fts @@ words.q) AS words,
+           length(st.content) AS size, coalesce(st.date, '') AS newest,
+           count(*) OVER () AS total
+    FROM hits JOIN statements st ON st.id = hits.id
+    WHERE 1 = 1"""
+        + _STATEMENT_FILTERS
+        + """
+    ORDER BY words DESC, size, newest DESC, hits.id DESC
+    LIMIT :limit OFFSET :offset)"""
+        + _STATEMENT_COLUMNS
+        + """, page.total
+FROM page JOIN statements st ON st.id = page.id
+ORDER BY page.words DESC, page.size, page.newest DESC, page.id DESC"""
+    )
+
+
+SEARCH_STATEMENTS = _search_statements(_hits("statements", "id", "statements", window=True))
+SEARCH_STATEMENTS_ALL = _search_statements(_hits("statements", "id", "statements", window=False))
 # The same list and count when speakers are given, driven from the speaker index (CROSS JOIN fixes
 # the join order on SQLite) instead of scanning every statement newest first: same rows, order.
 _FROM_SPEAKERS = """
@@ -394,27 +435,32 @@ ORDER BY coalesce(ev.date, '') DESC, ev.id DESC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_EVENTS = _capped("FROM events ev WHERE 1 = 1" + _EVENT_FILTERS)
-_EVENT_HITS = f"""WITH hits AS (
-    SELECT f.event_id AS id, -ts_rank(f.fts, q.q, 1) AS score
-    FROM events_fts f, (SELECT {_QUERY} AS q) q
-    WHERE f.fts @@ q.q ORDER BY f.event_id DESC LIMIT :pool)
-"""
-SEARCH_EVENTS = (
-    _EVENT_HITS
-    + _EVENT_COLUMNS
-    + "\nFROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1"
-    + _EVENT_FILTERS
-    + """
-ORDER BY hits.score, coalesce(ev.date, '') DESC
-LIMIT :limit OFFSET :offset"""
-)
-_EVENT_POOL = f"""WITH hits AS (
-    SELECT f.event_id AS id FROM events_fts f, (SELECT {_QUERY} AS q) q
-    WHERE f.fts @@ q.q ORDER BY f.event_id DESC LIMIT :pool)
-"""
-COUNT_SEARCH_EVENTS = _EVENT_POOL + _capped(
-    "FROM hits JOIN events ev ON ev.id = hits.id WHERE 1 = 1" + _EVENT_FILTERS
-)
+
+
+def _search_events(hits: str) -> str:
+    """As `_search_statements`; an event's text is its index row's (evidence and topics)."""
+    return (
+        hits
+        + """,
+page AS (
+    SELECT hits.id, (SELECT count(*) FROM words WHERE hits.fts @@ words.q) AS words,
+           (SELECT length(f.text) FROM events_fts f WHERE f.event_id = hits.id) AS size,
+           coalesce(ev.date, '') AS newest, count(*) OVER () AS total
+    FROM hits JOIN events ev ON ev.id = hits.id
+    WHERE 1 = 1"""
+        + _EVENT_FILTERS
+        + """
+    ORDER BY words DESC, size, newest DESC, hits.id DESC
+    LIMIT :limit OFFSET :offset)"""
+        + _EVENT_COLUMNS
+        + """, page.total
+FROM page JOIN events ev ON ev.id = page.id
+ORDER BY page.words DESC, page.size, page.newest DESC, page.id DESC"""
+    )
+
+
+SEARCH_EVENTS = _search_events(_hits("events_fts", "event_id", "events", window=True))
+SEARCH_EVENTS_ALL = _search_events(_hits("events_fts", "event_id", "events", window=False))
 # The same list and count when participants are given, driven from the participants index.
 _FROM_PARTICIPANTS = """
 FROM (SELECT p.event_id FROM event_participants p

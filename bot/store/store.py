@@ -60,6 +60,20 @@ async def _capped_total(
     return Total(limit - 1, capped=True) if counted >= limit else Total(counted)
 
 
+def _cap(counted: int, offset: int) -> Total:
+    """A total counted in full, capped as `_capped_total` caps one: "1,000+" past the offset."""
+    limit = offset + COUNT_CAP + 1
+    return Total(limit - 1, capped=True) if counted >= limit else Total(counted)
+
+
+def _any_words(match: str) -> str | None:
+    """The phrases of an any-word query (`"a" OR "b"`, as bot.answer.service.fts_query writes
+    it) as a JSON list: a search ranks its candidates by how many of them each has. None for an
+    all-words query, whose candidates have them all."""
+    phrases = match.split(" OR ")
+    return json.dumps(phrases) if len(phrases) > 1 else None
+
+
 class Backend(Protocol):
     """Where the store's rows live: SqliteBackend or PgBackend."""
 
@@ -230,13 +244,46 @@ class Store:
         ]
 
     async def search_articles(self, match: str, limit: int = 10) -> list[ArticleHit]:
-        return [
-            ArticleHit.from_row(r)
-            for r in await self._read(
-                self.sql.SEARCH_ARTICLES,
-                {"match": match, "limit": limit, "pool": self.sql.SEARCH_POOL},
-            )
-        ]
+        """The best `limit` articles among the newest matches (bot.store.sql, SEARCH_POOL)."""
+        params = {
+            "match": match,
+            "words": _any_words(match),
+            "limit": limit,
+            "pool": self.sql.SEARCH_POOL,
+            "window": self.sql.ARTICLE_SEARCH_WINDOW,
+        }
+        rows = await self._read(self.sql.SEARCH_ARTICLES, params)
+        if (rows[0]["total"] if rows else 0) < self.sql.SEARCH_MIN_HITS:
+            rows = await self._read(self.sql.SEARCH_ARTICLES_ALL, params)
+        return [ArticleHit.from_row(r) for r in rows]
+
+    async def _search_page(
+        self, recent: str, everything: str, params: dict[str, Any]
+    ) -> tuple[Sequence[Row], Total]:
+        """A page of a full-text search and how many candidates pass its filters: among the
+        newest window's matches, or the whole archive's when fewer than SEARCH_MIN_HITS pass
+        there (bot.store.sql, SEARCH_POOL). Each page row carries the total; a page past the
+        end has none, so the first row of the same candidates is read for it."""
+        params = {
+            **params,
+            "words": _any_words(params["match"]),
+            "pool": self.sql.SEARCH_POOL,
+            "window": self.sql.SEARCH_WINDOW,
+        }
+        rows: Sequence[Row] = []
+        counted = 0
+        for query in (recent, everything):
+            rows = await self._read(query, params)
+            if rows:
+                counted = rows[0]["total"]
+            elif params["offset"]:
+                first = await self._read(query, {**params, "limit": 1, "offset": 0})
+                counted = first[0]["total"] if first else 0
+            else:
+                counted = 0
+            if counted >= self.sql.SEARCH_MIN_HITS:
+                break
+        return rows, _cap(counted, params["offset"])
 
     async def statements(
         self,
@@ -290,10 +337,14 @@ class Store:
             "limit": limit,
             "offset": offset,
         }
-        if match:
-            params.update(match=match, pool=self.sql.SEARCH_POOL)
-            list_sql, count_sql = self.sql.SEARCH_STATEMENTS, self.sql.COUNT_SEARCH_STATEMENTS
-        elif speaker_ids is not None:  # from the speaker index, not a scan of every statement
+        if match:  # ranked candidates: the page and its total in one statement
+            found, total = await self._search_page(
+                self.sql.SEARCH_STATEMENTS,
+                self.sql.SEARCH_STATEMENTS_ALL,
+                {**params, "match": match},
+            )
+            return [StatementRow.from_row(r) for r in found], total if count else Total(len(found))
+        if speaker_ids is not None:  # from the speaker index, not a scan of every statement
             list_sql, count_sql = (
                 self.sql.LIST_STATEMENTS_BY_SPEAKER,
                 self.sql.COUNT_STATEMENTS_BY_SPEAKER,
@@ -385,10 +436,12 @@ class Store:
             "limit": limit,
             "offset": offset,
         }
-        if match:
-            params.update(match=match, pool=self.sql.SEARCH_POOL)
-            list_sql, count_sql = self.sql.SEARCH_EVENTS, self.sql.COUNT_SEARCH_EVENTS
-        elif len(set(entity_ids or ())) == 2:  # two participants: their common events' index
+        if match:  # ranked candidates: the page and its total in one statement
+            found, total = await self._search_page(
+                self.sql.SEARCH_EVENTS, self.sql.SEARCH_EVENTS_ALL, {**params, "match": match}
+            )
+            return [EventRow.from_row(r) for r in found], total if count else Total(len(found))
+        if len(set(entity_ids or ())) == 2:  # two participants: their common events' index
             lo, hi = sorted(set(entity_ids or ()))
             params.update(entity_ids=None, lo=lo, hi=hi)
             list_sql, count_sql = self.sql.LIST_EVENTS_BY_PAIR, self.sql.COUNT_EVENTS_BY_PAIR
