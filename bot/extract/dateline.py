@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from bot.extract.countries import country_index
+from bot.extract.dates import resolve_date
+
+# A dated dateline more than this before the publication day is a date in the lead, not the
+# day the report was filed.
+MAX_FILING_LAG = timedelta(days=3)
 
 # PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too), colon, bullet or bar.
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
-    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
     re.MULTILINE,
@@ -36,6 +42,7 @@ class Dateline:
     place: str
     country_code: str
     end: int  # offset just past the dateline's separator
+    date_text: str | None = None  # the day it was filed, as written ("Sept 12")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -60,5 +67,19 @@ def find_dateline(text: str) -> Dateline | None:
             place=place.title() if place.isupper() else place,
             country_code=match.country.code,
             end=found.end(),
+            date_text=found.groupdict().get("date"),
         )
     return None
+
+
+def filed_on(dateline: Dateline | None, published: str | None) -> str | None:
+    """The day the report was written: the dateline's day ("JUBA, Sept 12 -" in the next day's
+    paper) when it is the publication day or a few days before, else the publication day. A
+    bare "said", "on Monday" and "next week" are told from that day."""
+    if dateline is None or dateline.date_text is None or published is None:
+        return published
+    found = resolve_date(dateline.date_text, published, prefer="past")
+    if found is None or found[1] != "day":
+        return published
+    lag = date.fromisoformat(published) - date.fromisoformat(found[0])
+    return found[0] if timedelta(0) <= lag <= MAX_FILING_LAG else published

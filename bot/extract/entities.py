@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import Country, country_index
+from bot.extract.countries import Country, CountryMatch, country_index
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data
@@ -179,9 +179,13 @@ def _verb_word(text: str) -> bool:
     return word[:-1] in lemmas or (word.endswith("es") and word[:-2] in lemmas)
 
 
-def _names_a_city(text: str) -> bool:
+def _names_a_place(text: str) -> bool:
+    """A capital, a city, or a country of several words ("Burkina Faso" tagged a person); a
+    one-word country may be a person's name ("Chad", "Jordan")."""
     found = country_index().match(text)
-    return found is not None and found.how in ("capital", "city")
+    return found is not None and (
+        found.how in ("capital", "city") or (found.how == "name" and " " in text.strip())
+    )
 
 
 class EntityIndex:
@@ -209,7 +213,7 @@ class EntityIndex:
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
         # better.
         ents = self._past_the_dateline(doc.ents)
-        misread = {e.start for e in ents if e.label_ == "PERSON" and _names_a_city(e.text)}
+        misread = {e.start for e in ents if e.label_ == "PERSON" and _names_a_place(e.text)}
         outlets = {e.start for e in ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
             e
@@ -258,11 +262,30 @@ class EntityIndex:
                 out.append(ent)
                 continue
             rest = self.doc[max(inside) + 1 : ent.end]
-            if len(rest) and (
-                any(t.pos_ == "PROPN" for t in rest) or country_index().match(rest.text)
-            ):  # a name, or a country's name or demonym ("ISTANBUL - Russian delegations")
+            country = country_index().match(rest.text) if len(rest) else None
+            if country is not None:  # "May 7 - Kenya" read as one date: Kenya
+                out.append(Span(self.doc, rest.start, rest.end, label=_country_label(country)))
+            elif any(t.pos_ == "PROPN" for t in rest) and ent.label_ not in _NUMERIC_LABELS:
+                # a name ("SHARM EL-SHEIKH - Leaders of ..."), but no date's tail
                 out.append(Span(self.doc, rest.start, rest.end, label=ent.label_))
-        return out
+        return out + self._countries_after_the_dateline(out)
+
+    def _countries_after_the_dateline(self, ents: Sequence[Span]) -> list[Span]:
+        """Countries opening the lead that the tagger, misled by the dateline's date ("DHAKA,
+        Dec 9 - Bangladesh and India held talks"), left untagged."""
+        if not self.dateline_tokens:
+            return []
+        tagged = {t.i for ent in ents for t in ent}
+        found: list[Span] = []
+        for token in self.doc[max(self.dateline_tokens) + 1 :]:
+            if token.pos_ in ("VERB", "AUX") or (token.is_sent_start and found):
+                break
+            if token.i in tagged or token.pos_ != "PROPN":
+                continue
+            country = country_index().match(token.text)
+            if country is not None and country.how in ("name", "alias", "demonym"):
+                found.append(Span(self.doc, token.i, token.i + 1, label=_country_label(country)))
+        return found
 
     def _hyphenated_pair(self, ent: Span, title_tokens: set[int]) -> bool:
         """A name joined by hyphens whose every part is a country or its capital ("Moscow-Kyiv",
@@ -498,9 +521,12 @@ class EntityIndex:
         if ent.label_ == "NORP" or (
             ent.label_ in ("GPE", "LOC") and found and found.how == "demonym" and len(ent) == 1
         ):
-            # "Ukrainian officials" (a demonym the tagger may call a place too): their country
+            # "Ukrainian officials" (a demonym the tagger may call a place too): their country;
+            # a country's own name the tagger calls a people ("Togo") is that country
             if found and found.how == "demonym":
                 self._country_cluster(found.country, ent, alias=None)
+            elif found and found.how in ("name", "alias"):
+                self._country_cluster(found.country, ent, alias=text)
             return
         if organization_name(text) is not None and not (found and found.how in ("name", "alias")):
             self._named_cluster("organization", text, ent, country=None)  # "BRICS" tagged a place
@@ -513,7 +539,9 @@ class EntityIndex:
             and found.how in ("capital", "city")
             and ent.label_ in ("GPE", "LOC", "FAC", "ORG")
         ):
-            self._named_cluster("place", text, ent, country=found.country)
+            # a dateline's capitals ("DHAKA") name the city as it is written elsewhere
+            name = text.title() if text.isupper() and len(text) > 3 else text
+            self._named_cluster("place", name, ent, country=found.country)
             return
         if ent.label_ in ("GPE", "LOC"):
             self._named_cluster("place", text, ent, country=None)
@@ -691,6 +719,23 @@ class EntityIndex:
                 cluster.title = known["title"]
 
     # --- lookups -------------------------------------------------------------------------------
+    def beside_the_dateline(self, token: Token) -> list[Token]:
+        """The phrases the parser hung off a dateline word it took for the lead's subject
+        ("NAIROBI, May 7 - Kenya and Uganda agreed": 'Kenya' a conjunct of 'May'): their heads,
+        in order. A token outside the dateline is its own phrase."""
+        if token.i not in self.dateline_tokens:
+            return [token]
+        heads: list[Token] = []
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                if child.i in self.dateline_tokens:
+                    stack.append(child)
+                elif child.dep_ in ("appos", "conj") and child.i > token.i:
+                    heads.append(child)
+        return sorted(heads, key=lambda t: t.i)
+
     def cluster_of(self, token: Token) -> Cluster | None:
         return self.by_token.get(token.i)
 
@@ -759,6 +804,13 @@ def _joined(tokens: list[Token]) -> str:
         glued = nxt is not None and not token.whitespace_ and "-" in (token.text, nxt.text)
         out += token.text + ("" if glued or nxt is None else " ")
     return out
+
+
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+
+
+def _country_label(match: CountryMatch) -> str:
+    return "NORP" if match.how == "demonym" else "GPE"
 
 
 def _dateline_tokens(doc: Doc, dateline: Dateline | None) -> set[int]:

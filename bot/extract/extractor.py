@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.extract.batching import MAX_BATCH_CHARS, pack, split_text
+from bot.extract.dateline import filed_on
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events
 from bot.extract.pipeline import load_pipeline
@@ -96,8 +97,9 @@ class Extractor:
 
 def facts_from_doc(doc: Doc, request: ExtractRequest) -> Extraction:
     index = link_entities(doc)
-    statements = extract_statements(doc, index, request.published)
-    events = extract_events(doc, index, request.published)
+    written = filed_on(index.dateline, request.published)
+    statements = extract_statements(doc, index, written)
+    events = extract_events(doc, index, written)
     return Extraction(
         id=request.id,
         title=request.title,

@@ -901,6 +901,13 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
             continue
         if f.speaker_token.i in index.byline_tokens:
             continue
+        if f.speaker_token.i in index.dateline_tokens:
+            # the parser took the dateline for the speaker ("MALE, Jan 14 - Maldives President
+            # X said"): the speaker is the phrase beside it, or nobody we can name
+            beside = index.beside_the_dateline(f.speaker_token)
+            if not beside:
+                continue
+            f.speaker_token, f.speaker_text = beside[0], _speaker_text(beside[0])
         seen.add((f.start, f.end))
         if not f.quotes:
             f.start, f.end = _tidy(doc_text(doc), f.start, f.end)

@@ -686,3 +686,35 @@ def test_ministers_gathering_after_an_opening_participle_are_the_sides(extractor
     meetings = of_type(extractor, text, "CONSULT")
     assert meetings and "ASEAN" in names(meetings[0])
     assert meetings[0]["date"] == "2025-02-24" and meetings[0]["location"]["name"] == "Lima"
+
+
+def test_the_lead_after_a_dated_dateline_keeps_its_first_country(extractor):
+    agreed = of_type(
+        extractor,
+        "ACCRA, Feb 26 - Ghana and Togo agreed on Wednesday to reopen their border.",
+        "AGREE",
+    )
+    assert len(agreed) == 1 and names(agreed[0]) == {"Ghana", "Togo"}
+    assert agreed[0]["date"] == "2025-02-26"
+    talks = of_type(
+        extractor,
+        "DHAKA, Feb 26 - Bangladesh and Nepal held talks in Dhaka on Wednesday.",
+        "CONSULT",
+    )
+    assert len(talks) == 1 and names(talks[0]) == {"Bangladesh", "Nepal"}
+    assert talks[0]["location"]["name"] == "Dhaka"
+
+
+def test_the_first_talks_since_an_earlier_event_are_not_dated_by_it(extractor):
+    text = (
+        "Fiji and Tonga held their first talks since the change of government in August, meeting "
+        "in Suva on Monday."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert [t["date"] for t in talks] == ["2025-02-24"]
+
+
+def test_a_country_of_two_words_the_tagger_calls_a_person_is_a_country(extractor):
+    text = "Sierra Leone, Burkina Faso and Ghana signed a trade pact in Accra on Monday."
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and all(p["kind"] == "country" for p in signed[0]["participants"])

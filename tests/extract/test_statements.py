@@ -360,3 +360,16 @@ def test_words_told_as_said_before_the_news_get_no_day(say):
         "withdraw",
     )
     assert after.date is None
+
+
+def test_a_statement_is_dated_by_the_day_its_dateline_was_filed(say):
+    # published 2025-03-01; filed the day before, and said that day
+    s = only(say("SUVA, Feb 28 - Fiji said it would not sign the fisheries accord."), "accord")
+    assert s.speaker == "Fiji" and s.date == "2025-02-28"
+
+
+def test_a_speaker_the_parser_hung_off_a_dated_dateline_is_still_the_speaker(say):
+    s = only(
+        say("MALE, Feb 28 - Maldives President Ahmed Latheef said the base must close."), "base"
+    )
+    assert s.speaker == "Ahmed Latheef" and s.speaker_country == "Maldives"

@@ -273,10 +273,7 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     if subject.i not in index.dateline_tokens:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [
-        t
-        for c in subject.children
-        if c.dep_ in ("appos", "conj") and c.i not in index.dateline_tokens
-        for t in _subtree_without_clauses(c)
+        t for head in index.beside_the_dateline(subject) for t in _subtree_without_clauses(head)
     ]
 
 

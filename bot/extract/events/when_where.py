@@ -404,6 +404,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
+# Phrases that date another event the clause is measured from, not the clause's own.
+ANCHORING_PREPS = frozenset({"since", "until", "till", "before", "after"})
 
 
 def _clause_dates(verb: Token) -> list[Span]:
@@ -420,6 +422,8 @@ def _clause_dates(verb: Token) -> list[Span]:
                 continue
             if child.dep_ in CLAUSE_DEPS or child.dep_ in ("acl", "xcomp"):
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
+            if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
+                continue  # "the first talks since the fall of the government in August"
             stack.append(child)
     return [
         e
@@ -454,11 +458,12 @@ def _time_phrases(head: Token) -> list[Token]:
             child.ent_type_ == "DATE" or _unlabelled_date(child)
         ):
             out.append(child)  # "Wednesday's call", "the May 16 talks", "last year's summit"
+        # Not "since": it tells when a period began ("their first talks since the fall of the
+        # government in August"), not the day of the event.
         elif child.dep_ == "prep" and child.lower_ in (
             "on",
             "in",
             "during",
-            "since",
             "last",
             "earlier",
             "from",
