@@ -3,13 +3,13 @@ and where sources disagree, each line with its sources."""
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TypedDict, TypeVar
 
 from bot.answer.items import claim, event_item, source_label, statement_item
 from bot.answer.model import Answer, Field, Item, Section
 from bot.answer.query import Query
 from bot.facts import PLOVER_TYPES
-from bot.store.rows import DetailedEvent, DetailedStatement, EventRow, StatementRow
+from bot.store.rows import DetailedEvent, EventRow, StatementRow
 from bot.store.store import Store, Window
 
 # How much a speaker's office weighs when choosing the key statements (heads of state first).
@@ -29,6 +29,7 @@ TITLE_WEIGHTS = (
     ("envoy", 2),
 )
 POOL = 50  # candidates considered per section before ranking
+S = TypeVar("S", bound=StatementRow)  # a statement, with or without its sources
 
 
 def speaker_weight(statement: StatementRow) -> int:
@@ -39,7 +40,7 @@ def speaker_weight(statement: StatementRow) -> int:
     return 3 if statement.speaker_kind == "organization" else 1
 
 
-def rank_statements(statements: list[DetailedStatement]) -> list[DetailedStatement]:
+def rank_statements(statements: list[S]) -> list[S]:
     """Key statements: by the speaker's office, then by how many sources carry them."""
     return sorted(statements, key=lambda s: (-(speaker_weight(s) + 2 * (s.source_count - 1)), s.id))
 
@@ -95,25 +96,38 @@ async def compose(
         "count": False,
         "min_confidence": min_confidence,
     }
-    talks, _ = await store.events(types=["CONSULT"], statuses=["ongoing", "concluded"], **shared)
-    planned, _ = await store.events(types=["CONSULT"], statuses=["planned"], **shared)
-    agreements, _ = await store.events(types=["AGREE"], **shared)
-    statements, _ = await store.statements(named_only=True, **shared)
-    others, _ = await store.events(
+    # Bare rows for every candidate; participants and sources only for what the briefing shows
+    # (a section's first few, and the first disputed events): one read of each for all of them,
+    # instead of details for every candidate of every section (200 events and 50 statements).
+    talks, _ = await store.event_rows(
+        types=["CONSULT"], statuses=["ongoing", "concluded"], **shared
+    )
+    planned, _ = await store.event_rows(types=["CONSULT"], statuses=["planned"], **shared)
+    agreements, _ = await store.event_rows(types=["AGREE"], **shared)
+    statements, _ = await store.statement_rows(named_only=True, **shared)
+    others, _ = await store.event_rows(
         types=[t for t in PLOVER_TYPES if t not in ("CONSULT", "AGREE")], **shared
     )
-    ongoing_first = sorted(talks, key=lambda e: (e.status != "ongoing", -_date_key(e)))
+    shown_talks = sorted(talks, key=lambda e: (e.status != "ongoing", -_date_key(e)))[:per_section]
+    shown_planned = sorted(planned, key=_date_key)[:per_section]
+    disputed = [e for e in talks + planned + agreements if e.disputed][:per_section]
+    listed = [*shown_talks, *shown_planned, *agreements[:per_section], *others[:per_section]]
+    details = {
+        e.id: e
+        for e in await store.event_details(list({e.id: e for e in listed + disputed}.values()))
+    }
+    key_statements = await store.statement_details(rank_statements(statements)[:per_section])
+
+    def items(rows: list[EventRow]) -> list[Item]:
+        return [event_item(details[e.id]) for e in rows]
+
     sections = [
-        Section("Talks", [event_item(e) for e in ongoing_first[:per_section]]),
-        Section("Coming up", [event_item(e) for e in sorted(planned, key=_date_key)[:per_section]]),
-        Section("Agreements", [event_item(e) for e in agreements[:per_section]]),
-        Section(
-            "Key statements", [statement_item(s) for s in rank_statements(statements)[:per_section]]
-        ),
-        Section("Other events", [event_item(e) for e in others[:per_section]]),
-        Section(
-            "Where sources disagree", disagreements(talks + planned + agreements)[:per_section]
-        ),
+        Section("Talks", items(shown_talks)),
+        Section("Coming up", items(shown_planned)),
+        Section("Agreements", items(agreements[:per_section])),
+        Section("Key statements", [statement_item(s) for s in key_statements]),
+        Section("Other events", items(others[:per_section])),
+        Section("Where sources disagree", disagreements([details[e.id] for e in disputed])),
     ]
     sections = [s for s in sections if s.items]
     shown = sum(len(s.items) for s in sections)
