@@ -718,3 +718,14 @@ def test_a_country_of_two_words_the_tagger_calls_a_person_is_a_country(extractor
     text = "Sierra Leone, Burkina Faso and Ghana signed a trade pact in Accra on Monday."
     signed = of_type(extractor, text, "AGREE")
     assert signed and all(p["kind"] == "country" for p in signed[0]["participants"])
+
+
+def test_a_side_the_engine_cannot_name_keeps_the_event_below_the_line(extractor):
+    # 'the Chad-backed militia' is a side no entity stands for; its backer is no side at all
+    found = of_type(
+        extractor, "The Chad-backed militia and Niger signed a truce in Niamey on Monday.", "AGREE"
+    )
+    assert found and all(e["confidence"] < 0.5 for e in found)
+    assert not any("Chad" in names(e) for e in found)
+    both = of_type(extractor, "Chad and Niger signed a truce in Niamey on Monday.", "AGREE")
+    assert both and both[0]["confidence"] >= 0.5 and names(both[0]) == {"Chad", "Niger"}

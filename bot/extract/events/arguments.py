@@ -261,6 +261,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):
                 continue  # "according to the minister": who tells of it, not who took part
+            if child.dep_ in ("amod", "compound", "npadvmod") and _backing(child):
+                continue  # "the Saudi-backed government": its backer is no side
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and node.pos_ == "NOUN":
                 continue  # "with strong unity on Ukraine": what it is about names no side
             stack.append(child)
@@ -465,6 +467,19 @@ def _mediating(modifier: Token) -> bool:
     )
 
 
+def _backing(modifier: Token) -> bool:
+    """A participle naming who backs, sponsors or brokers a side ("Saudi-backed", "UN-sponsored"):
+    written with a hyphen onto the backer's name."""
+    doc = modifier.doc
+    last = doc[modifier.right_edge.i]
+    return (
+        last.i > modifier.left_edge.i
+        and doc[last.i - 1].text in ("-", "–")
+        and last.lower_.endswith("ed")
+        and _mediating(last)
+    )
+
+
 def _main_subject(token: Token) -> list[Token]:
     """The subject of the nearest clause above the token, whom a "their" usually means
     ("negotiators from X and Y made progress in their talks", Bessent says)."""
@@ -628,6 +643,53 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     return _clusters_in(tokens, index), group
+
+
+def names_an_unknown_side(trigger: Trigger, index: EntityIndex) -> bool:
+    """The clause names a side Briefbot cannot resolve beside one it can ("the Houthi movement and
+    the government agreed", "talks between Ghana and the rebels"): the event shown would miss a
+    side, so it is not sure."""
+    token = trigger.token
+    verb = trigger.governor or (token if token.pos_ == "VERB" else None)
+    heads: list[Token] = []
+    if verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.pos_ == "VERB":
+            subject = _subject_of(verb)
+        if subject is not None:
+            heads += index.beside_the_dateline(subject)
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):
+            heads += [c for c in prep.children if c.dep_ == "pobj"]
+    for head in heads:
+        conjuncts = _conjuncts(head)
+        if len(conjuncts) >= 2 and not all(_resolved(c, index) for c in conjuncts):
+            return True
+    return False
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out, stack = [], [head]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack += [c for c in node.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _resolved(conjunct: Token, index: EntityIndex) -> bool:
+    """The conjunct's own phrase (without its conjuncts) names a person, country or body."""
+    own = [
+        c
+        for c in conjunct.children
+        if c.dep_ not in ("conj", "cc") and not (c.dep_ in ("amod", "compound") and _backing(c))
+    ]
+    phrase = [conjunct, *(t for c in own for t in _subtree_without_clauses(c))]
+    return any(
+        (cluster := index.cluster_of(t)) is not None
+        and cluster.kind in ("person", "country", "organization")
+        for t in phrase
+    )
 
 
 def _in_partnership(with_: Token) -> bool:

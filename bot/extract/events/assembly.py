@@ -10,8 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
-from bot.extract.events.arguments import find_participants, gathering_hosts
-from bot.extract.events.confidence import EventEvidence, confidence
+from bot.extract.events.arguments import (
+    find_participants,
+    gathering_hosts,
+    names_an_unknown_side,
+)
+from bot.extract.events.confidence import INCOMPLETE_CONFIDENCE, EventEvidence, confidence
 from bot.extract.events.drafts import (
     Draft,
     Mention,
@@ -102,6 +106,9 @@ def extract_events_with_evidence(
         event = _to_event(draft, published)
         evidence = _evidence(draft, event)
         event.confidence = round(confidence(evidence), 3)
+        if all(m.unknown_side for m in draft.mentions):
+            # a side it names is missing: below the line answers show, whatever else holds
+            event.confidence = min(event.confidence, INCOMPLETE_CONFIDENCE)
         out.append((event, _Found(evidence, draft.mentions[0].trigger)))
     return out
 
@@ -372,6 +379,7 @@ def _mention(
         topics=find_topics(trigger),
         group_subject=group,
         occasion=find_occasion(trigger),
+        unknown_side=names_an_unknown_side(trigger, index),
     )
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)

@@ -20,6 +20,9 @@ from bot.extract.pipeline import load_data
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 QUOTES = '"“”'
 TALK_TYPES = frozenset({"CONSULT", "AGREE"})
+# An event missing a side its own clause names ("the rebels and Ghana agreed", with only Ghana
+# known) is kept, but no surer than this: below the 0.5 that answers show by default.
+INCOMPLETE_CONFIDENCE = 0.45
 
 
 @dataclass(frozen=True)

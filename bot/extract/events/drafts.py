@@ -29,6 +29,7 @@ class Mention:
     venue: Location | None = None  # a city named on what was agreed, see venue_of_terms
     group_subject: bool = False  # "both sides agreed": participants come from the linked talks
     occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
+    unknown_side: bool = False  # its clause names a side no entity stands for (see arguments)
 
 
 @dataclass
