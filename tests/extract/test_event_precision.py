@@ -729,3 +729,23 @@ def test_a_side_the_engine_cannot_name_keeps_the_event_below_the_line(extractor)
     assert not any("Chad" in names(e) for e in found)
     both = of_type(extractor, "Chad and Niger signed a truce in Niamey on Monday.", "AGREE")
     assert both and both[0]["confidence"] >= 0.5 and names(both[0]) == {"Chad", "Niger"}
+
+
+def test_only_an_agreement_reached_at_the_talks_is_their_outcome(extractor):
+    text = (
+        "Talks between Fiji and Tonga ended in Suva on Monday without a deal. The talks followed "
+        "a fisheries accord signed in Apia in October by the two governments."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and not any(t.get("outcome") for t in talks)
+    held = of_type(
+        extractor,
+        "Fiji and Tonga held talks in Suva on Monday and agreed to reopen their embassies.",
+        "CONSULT",
+    )
+    assert held and "reopen their embassies" in (held[0].get("outcome") or "")
+
+
+def test_what_promises_to_be_hard_is_no_pledge(extractor):
+    text = "Tonga's prime minister faces what promises to be a hard-fought election in Fiji."
+    assert of_type(extractor, text, "AGREE") == []

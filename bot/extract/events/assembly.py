@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as calendar_day
+from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -57,7 +58,7 @@ from bot.extract.events.triggers import (
 )
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
-from bot.identity import talk_kinds_compatible, terms_agree
+from bot.identity import period, talk_kinds_compatible, terms_agree
 from bot.names import fold
 
 
@@ -569,7 +570,7 @@ def _link_agreements(
             continue
         if mention.group_subject or not mention.participants:
             mention.participants = draft_participants(source) or mention.participants
-        if mention.content:
+        if mention.content and _outcome_of(mention, source, published):
             source.outcome.append("agreed to " + mention.content)
         if draft_status(source) == "planned":
             continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
@@ -580,6 +581,47 @@ def _link_agreements(
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool:
+    """The agreement came out of these talks: it is told as reached (not "a blow to the pact"),
+    the talks were held, and its own date and place, when it has them, are theirs ("followed a
+    ceasefire signed in Geneva in October" came out of other talks)."""
+    if not _asserted(agreement.trigger) or draft_status(talks) == "planned":
+        return False
+    if _subordinate_to_a_side(agreement.trigger):
+        return False
+    when = next((m.date for m in talks.mentions if m.date), None)
+    if agreement.date is not None and when is not None and not _same_period(agreement.date, when):
+        return False
+    if agreement.date is not None and when is None and not recent(agreement.date, published, 31):
+        return False  # history the article recalls, beside talks it gives no day
+    where = next((m.location for m in talks.mentions if m.location), None)
+    return not (
+        agreement.location is not None
+        and where is not None
+        and agreement.location.name != where.name
+        and agreement.location.country_code != where.country_code
+    )
+
+
+def _subordinate_to_a_side(trigger: Trigger) -> bool:
+    """ "Sogavare, whose government signed a pact with Beijing in April": told of a side, in a
+    relative clause, it is who they are, not what their talks produced."""
+    node = trigger.governor or trigger.token
+    return (
+        node.dep_ == "relcl"
+        and node.head.pos_ in ("PROPN", "NOUN")
+        and (node.head.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"))
+    )
+
+
+def _same_period(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (date, precision) pairs that may name the same days, a day either way."""
+    a_start, a_end = period(a[0], a[1])
+    b_start, b_end = period(b[0], b[1])
+    slack = timedelta(days=1)
+    return a_start - slack <= b_end and b_start - slack <= a_end
 
 
 def _within_content(token: Token, agreed: Token) -> bool:

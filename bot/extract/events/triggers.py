@@ -81,7 +81,19 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _asked(t)
         and not _empty_refusal(t)
         and not _only_a_label(t)
+        and not _promises_to_be(t)
     ]
+
+
+def _promises_to_be(trigger: Trigger) -> bool:
+    """ "What promises to be a hard-fought campaign", "vowed to be patient": a forecast or a
+    manner, not a pledge of any act."""
+    verb = trigger.token
+    return (
+        verb.pos_ == "VERB"
+        and lemma_of(verb) in PROMISE_VERBS
+        and any(c.dep_ == "xcomp" and c.lemma_ == "be" for c in verb.children)
+    )
 
 
 REJECTING_VERBS = frozenset({"reject", "oppose", "dismiss", "rebuff", "veto", "spurn"})
