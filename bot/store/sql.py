@@ -316,6 +316,17 @@ ORDER BY coalesce(st.date, '') DESC, st.id ASC
 LIMIT :limit OFFSET :offset"""
 )
 COUNT_STATEMENTS_BY_SPEAKER = _capped(_FROM_SPEAKERS + _STATEMENT_FILTERS)
+# One speaker's capped total, read in the order of the list's index (statements_speaker_newest)
+# so that it stops at the cap: without the order PostgreSQL put every statement of the speaker in
+# a bitmap first (49,000 of Lavrov's at 1,000,000 articles: 12 ms) to count 1,001 of them.
+COUNT_STATEMENTS_BY_ONE_SPEAKER = (
+    "SELECT count(*) FROM (SELECT 1 FROM statements st"
+    + "\nWHERE st.speaker_entity_id = :speaker_id"
+    + _STATEMENT_FILTERS
+    + """
+ORDER BY coalesce(st.date, '') DESC, st.id ASC
+LIMIT :count_limit) capped"""
+)
 STATEMENT_SOURCES = """
 SELECT ss.statement_id, ss.evidence, ss.speaker_text, ss.content_start, ss.content_end, a.title,
        s.name AS source, a.url, a.published

@@ -351,7 +351,10 @@ class Store:
             )
             if len(set(speaker_ids)) == 1:  # in index order: the page's rows only
                 list_sql = self.sql.LIST_STATEMENTS_BY_ONE_SPEAKER
-                params["speaker_id"] = speaker_ids[0]
+                count_sql = self.sql.COUNT_STATEMENTS_BY_ONE_SPEAKER
+                # The id as a value, not also as a list: PostgreSQL took the list's filter for
+                # one that halves the rows and read every statement of the speaker first.
+                params.update(speaker_id=speaker_ids[0], speaker_ids=None)
         else:
             list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
         rows = await self._read(list_sql, params)
