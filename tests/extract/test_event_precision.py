@@ -749,3 +749,22 @@ def test_only_an_agreement_reached_at_the_talks_is_their_outcome(extractor):
 def test_what_promises_to_be_hard_is_no_pledge(extractor):
     text = "Tonga's prime minister faces what promises to be a hard-fought election in Fiji."
     assert of_type(extractor, text, "AGREE") == []
+
+
+def test_an_act_by_a_pronoun_no_one_is_named_for_is_kept_below_the_line(extractor):
+    text = "Officials said on Monday that it would meet Tonga in Suva next week."
+    assert all(e["confidence"] < 0.5 for e in of_type(extractor, text, "CONSULT"))
+
+
+def test_who_acts_in_a_relative_clause_is_the_one_it_describes(extractor):
+    text = (
+        "Fiji's prime minister Sitiveni Rabuka, who signed a fisheries accord with Tonga on "
+        "Monday, left Suva."
+    )
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and {"Sitiveni Rabuka", "Tonga"} <= names(signed[0])
+    chaired = (
+        "Samoa's foreign minister, who chairs the talks between Fiji and Tonga, spoke on Monday."
+    )
+    for talks in of_type(extractor, chaired, "CONSULT"):
+        assert "Samoa" not in names(talks)

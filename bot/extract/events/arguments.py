@@ -272,6 +272,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
 def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
     Peru and Chile held talks"), the phrase it set beside it."""
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Santos, who had signed a deal with X": Santos signed it
     if subject.i not in index.dateline_tokens:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [
@@ -645,10 +647,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     return _clusters_in(tokens, index), group
 
 
-def names_an_unknown_side(trigger: Trigger, index: EntityIndex) -> bool:
+def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> bool:
     """The clause names a side Briefbot cannot resolve beside one it can ("the Houthi movement and
-    the government agreed", "talks between Ghana and the rebels"): the event shown would miss a
-    side, so it is not sure."""
+    the government agreed", "talks between Ghana and the rebels"), or acts through a pronoun it
+    could not resolve on a side it names ("it will meet Sudan", with `sides` found only one):
+    the event shown would miss a side, so it is not sure."""
     token = trigger.token
     verb = trigger.governor or (token if token.pos_ == "VERB" else None)
     heads: list[Token] = []
@@ -665,7 +668,24 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex) -> bool:
         conjuncts = _conjuncts(head)
         if len(conjuncts) >= 2 and not all(_resolved(c, index) for c in conjuncts):
             return True
-    return False
+    return (
+        sides < 2
+        and verb is not None
+        and bool(heads)
+        and heads[0].pos_ == "PRON"
+        and heads[0].tag_ not in ("WP", "WDT")  # "who", "which": the noun the clause is on
+        and heads[0].lower_ not in ("both", "we", "i")
+        and _partner(verb, token)
+    )
+
+
+def _partner(verb: Token, token: Token) -> bool:
+    """The clause names who the act was done with or to: a "with" phrase or an object."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "with") or (c.dep_ == "dobj" and c.i != token.i)
+        for node in (verb, token)
+        for c in node.children
+    )
 
 
 def _conjuncts(head: Token) -> list[Token]:

@@ -380,7 +380,9 @@ def _mention(
         topics=find_topics(trigger),
         group_subject=group,
         occasion=find_occasion(trigger),
-        unknown_side=names_an_unknown_side(trigger, index),
+        unknown_side=names_an_unknown_side(
+            trigger, index, len({country_code(c) or c.name for c in participants})
+        ),
     )
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)
