@@ -25,6 +25,7 @@ from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
 from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
+WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "neglect"})
 _TRIM = " \t\r\n,;:.—–-―"
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = "\u2015\u2014\u2013"
@@ -163,6 +164,12 @@ def _speaker_text(token: Token) -> str:
     return text or token.text
 
 
+def _withheld(verb: Token) -> bool:
+    """Speech someone declined, refused or failed to give ("declined to say whether ..."): the
+    refusal is what they did (told as such), not a saying of its complement."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS
+
+
 def _content_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -235,6 +242,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             continue
         if token.lemma_ in _quotation_only():
             continue
+        if _withheld(token):
+            continue  # "declined to say whether X would attend": nothing was said
         if (
             token.tag_ == "VBN"
             and token.dep_ == "advcl"

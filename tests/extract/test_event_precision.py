@@ -768,3 +768,9 @@ def test_who_acts_in_a_relative_clause_is_the_one_it_describes(extractor):
     )
     for talks in of_type(extractor, chaired, "CONSULT"):
         assert "Samoa" not in names(talks)
+
+
+def test_who_skipped_a_summit_took_no_part_in_it(extractor):
+    text = "Peru's president skipped the Pacific summit in Suva on Monday."
+    for summit in of_type(extractor, text, "CONSULT"):
+        assert "Peru" not in names(summit)

@@ -373,3 +373,10 @@ def test_a_speaker_the_parser_hung_off_a_dated_dateline_is_still_the_speaker(say
         say("MALE, Feb 28 - Maldives President Ahmed Latheef said the base must close."), "base"
     )
     assert s.speaker == "Ahmed Latheef" and s.speaker_country == "Maldives"
+
+
+def test_what_someone_declined_to_say_is_not_said(say):
+    found = say(
+        "Peru's foreign minister Ana Rojas declined to say whether the president would attend."
+    )
+    assert not [s for s in found if s.verb == "say"], found

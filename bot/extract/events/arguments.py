@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from bot.extract.countries import country_index
 from bot.extract.entities import Cluster, EntityIndex, title_tails
 from bot.extract.events.lexicon import (
+    ABSENCE_VERBS,
     CHAIRING_NOUNS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
@@ -593,6 +594,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 # "Oman hosted talks between Iran and the US", "Saudi Arabia hosted the meeting"
                 # (the one told before): the host is no side; "hosted a meeting with X" is one
                 continue
+            if child.dep_ == "nsubj" and verb.i != token.i and lemma_of(verb) in ABSENCE_VERBS:
+                continue  # "Xi skipped last year's summit": he took no part
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part

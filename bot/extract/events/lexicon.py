@@ -55,6 +55,7 @@ OCCASION_PREPS = _words("occasion_preps")
 OCCASION_FRAMES = _words("occasion_frames")
 MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
+ABSENCE_VERBS = _words("absence_verbs")
 
 
 TRIM = " \t\n,;:.\"'“”"
