@@ -298,6 +298,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
                     and child.i == hi + 1
                 ):
                     hi = child.right_edge.i
+                elif child.dep_ in ("advcl", "conj") and _is_speech(child):
+                    hi = child.right_edge.i  # ", adding that ...": a statement of its own
             parts = []
             if lo > token.sent.start:
                 parts = [
@@ -842,6 +844,11 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
         return published
     verb = doc[f.verb_i]
     phrases = [p for c in verb.children if (p := _time_phrase(c)) is not None]
+    lead = verb.head
+    if not phrases and verb.dep_ in ("conj", "advcl") and lead.i < verb.i and _is_speech(lead):
+        # "said on Tuesday, adding that ...", "said on Wednesday but insisted that ...": one
+        # occasion, dated by the first reporting verb
+        phrases = [p for c in lead.children if (p := _time_phrase(c)) is not None]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if not phrases and after is not None and (phrase := _time_phrase(after)) is not None:
         phrases.append(phrase)  # "said on Wednesday she hoped": hung on the content's verb

@@ -380,3 +380,14 @@ def test_what_someone_declined_to_say_is_not_said(say):
         "Peru's foreign minister Ana Rojas declined to say whether the president would attend."
     )
     assert not [s for s in found if s.verb == "say"], found
+
+
+def test_adding_that_is_a_second_statement_of_the_same_day(say):
+    found = say(
+        "Lima will host the talks, Foreign Minister Ana Rojas said on Thursday, adding that "
+        "Chile had been invited."
+    )
+    said = only(found, "host the talks")
+    assert said.content == "Lima will host the talks" and said.date == "2025-02-27"
+    added = only(found, "Chile had been invited")
+    assert added.verb == "add" and added.date == "2025-02-27"
