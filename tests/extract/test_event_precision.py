@@ -774,3 +774,19 @@ def test_who_skipped_a_summit_took_no_part_in_it(extractor):
     text = "Peru's president skipped the Pacific summit in Suva on Monday."
     for summit in of_type(extractor, text, "CONSULT"):
         assert "Peru" not in names(summit)
+
+
+def test_a_leader_landing_in_a_capital_is_a_visit_there_but_troops_landing_are_none(extractor):
+    text = (
+        "SUVA, Feb 27 - Tonga's prime minister Aisake Eke landed in Suva on Thursday, the first "
+        "visit by a Tongan leader to Fiji in a decade."
+    )
+    visits = of_type(extractor, text, "CONSULT")
+    assert len(visits) == 1 and visits[0]["location"]["name"] == "Suva"
+    assert visits[0]["date"] == "2025-02-27" and {"Aisake Eke", "Fiji"} <= names(visits[0])
+    assert of_type(extractor, "Troops landed in Suva on Thursday.", "CONSULT") == []
+
+
+def test_an_offer_to_help_mediate_is_no_talks(extractor):
+    text = "Samoa offered to help mediate between Fiji and Tonga, its foreign ministry said."
+    assert of_type(extractor, text, "CONSULT") == []

@@ -411,6 +411,10 @@ def _place(
                     draft.mentions.append(mention)
                     return draft
         else:
+            told = _told_in_its_sentence(mention, drafts)
+            if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
+                told.mentions.append(mention)
+                return told
             current = main.get("CONSULT")
             if current is not None and _may_join_main(current, mention):
                 here = mention.location.name if mention.location else None
@@ -523,6 +527,27 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
     ):
         return False
     return _may_be(draft, mention)
+
+
+def _told_in_its_sentence(mention: Mention, drafts: list[Draft]) -> Draft | None:
+    """An undated noun set beside the verb that told the occasion ("landed in Asmara on Sunday,
+    the first visit by ..."), of the same kind and with a side in common (a person counting as
+    their country)."""
+    kind = mention.trigger.kind
+    ours = {country_code(c) or c.name for c in mention.participants}
+    token = mention.trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("appos", "dep", "npadvmod"):
+        return None
+    for draft in reversed(drafts):
+        first = draft.mentions[0]
+        if first.trigger.token.i != token.head.i or first.trigger.type != "CONSULT":
+            continue
+        if first.trigger.kind != kind or places_differ(draft_place(draft), mention.location):
+            continue
+        theirs = {country_code(c) or c.name for c in draft_participants(draft)}
+        if ours & theirs:
+            return draft
+    return None
 
 
 def _may_be(draft: Draft, mention: Mention) -> bool:

@@ -100,6 +100,7 @@ class Frames:
     empty_refusals: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
+    destination_required: frozenset[str]
     claim_verbs: frozenset[str]
     media_event_modifiers: frozenset[str]
 
@@ -130,6 +131,7 @@ def load_frames() -> Frames:
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()
         },
+        destination_required=frozenset(raw["destination_required"]),
         claim_verbs=frozenset(raw["claim_verbs"]),
         media_event_modifiers=frozenset(raw["media_event_modifiers"]),
     )

@@ -76,6 +76,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         for t in found
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t))
         and _object_allowed(t)
+        and _destination_allowed(t)
         and not _in_a_name(t)
         and not _only_ready(t)
         and not _asked(t)
@@ -134,11 +135,15 @@ def _only_ready(trigger: Trigger) -> bool:
     node = trigger.governor or trigger.token
     if node.pos_ != "VERB" or node.dep_ != "xcomp":
         return False
-    head = node.head
     readiness = load_frames().readiness
-    return lemma_of(head) in readiness or any(
-        c.dep_ == "acomp" and lemma_of(c) in readiness for c in head.children
-    )
+    while node.dep_ == "xcomp" and node.head.i != node.i:  # "offered to help mediate"
+        head = node.head
+        if lemma_of(head) in readiness or any(
+            c.dep_ == "acomp" and lemma_of(c) in readiness for c in head.children
+        ):
+            return True
+        node = head
+    return False
 
 
 def _asked(trigger: Trigger) -> bool:
@@ -229,6 +234,32 @@ def _object_allowed(trigger: Trigger) -> bool:
         or ("@person" in wanted and person)
         or ("@entity" in wanted and entity)
     )
+
+
+def _destination_allowed(trigger: Trigger) -> bool:
+    """ "Arrived in Asmara", "landed in Beijing": a visit only when a person or a delegation
+    arrives at a named place (not troops landing, nor a shipment arriving)."""
+    verb = trigger.token
+    if verb.pos_ != "VERB" or lemma_of(verb) not in load_frames().destination_required:
+        return True
+    # the subject's phrase: a dateline the parser took for the subject has the person beside it
+    person = any(
+        t.ent_type_ == "PERSON" or t.lemma_.lower() in load_frames().person_objects
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for t in subject.subtree
+    )
+    place = any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "at")
+        and any(
+            p.dep_ == "pobj"
+            and (p.ent_type_ in ("GPE", "LOC", "FAC") or country_index().match(p.text))
+            for p in prep.children
+        )
+        for prep in verb.children
+    )
+    return person and place
 
 
 def _mere_claim(trigger: Trigger) -> bool:
