@@ -486,6 +486,16 @@ def test_the_hosts_named_where_a_conference_was_put_off_are_the_conferences_host
     assert {"Chile", "Norway"} <= {p["name"] for p in conference["participants"]}
 
 
+def test_the_hosts_go_to_the_conference_someone_addressed_not_to_one_only_decided_on(extractor):
+    text = (
+        "The assembly decided last year that such a conference would be held in 2025. "
+        "Hosted by Chile and Norway, the conference on water security was postponed in June. "
+        "Chilean Foreign Minister Ana Rojas told the conference on Monday that water is a right."
+    )
+    conference = one(extractor, text, "CONSULT", "conference")
+    assert {"Chile", "Norway"} <= {p["name"] for p in conference["participants"]}
+
+
 def test_a_conference_that_would_be_held_is_not_told_as_held(extractor):
     text = "The assembly decided in September last year that such a conference would be held."
     doc = extractor.nlp(text)

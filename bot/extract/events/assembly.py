@@ -141,6 +141,8 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
     for kind, found in by_kind.items():
         if len(found) > 1:  # the one held, beside one still to come ("such a conference would")
             found = [d for d in found if draft_status(d) != "planned"]
+        if len(found) > 1:  # the one someone addressed, beside one told of by nobody
+            found = [d for d in found if draft_participants(d)] or found
         if len(found) != 1:
             continue  # two conferences: which one "the conference" is, is not known
         first = found[0].mentions[0]
