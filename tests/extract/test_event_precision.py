@@ -790,3 +790,23 @@ def test_a_leader_landing_in_a_capital_is_a_visit_there_but_troops_landing_are_n
 def test_an_offer_to_help_mediate_is_no_talks(extractor):
     text = "Samoa offered to help mediate between Fiji and Tonga, its foreign ministry said."
     assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_an_observer_at_talks_is_no_side_of_them(extractor):
+    text = (
+        "Fiji and Tonga held talks in Suva on Monday. Samoa's foreign minister attended the talks "
+        "as an observer."
+    )
+    for talks in of_type(extractor, text, "CONSULT"):
+        assert "Samoa" not in names(talks)
+
+
+def test_a_meeting_due_the_next_day_with_someone_else_is_a_meeting_of_its_own(extractor):
+    text = (
+        "Fiji's prime minister Sitiveni Rabuka held talks with Tonga's prime minister Aisake Eke "
+        "in Suva on Wednesday. Eke is due to meet Fiji's foreign minister Lisiate Akolo on "
+        "Thursday."
+    )
+    meetings = of_type(extractor, text, "CONSULT")
+    held = next(m for m in meetings if m["date"] == "2025-02-26")
+    assert "Lisiate Akolo" not in names(held) and held["status"] == "concluded"

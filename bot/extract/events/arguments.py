@@ -17,6 +17,7 @@ from bot.extract.events.lexicon import (
     LEADING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_WORDS,
+    OBSERVER_ROLES,
     OCCASION_FRAMES,
     PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
@@ -470,6 +471,15 @@ def _mediating(modifier: Token) -> bool:
     )
 
 
+def _as_an_observer(verb: Token) -> bool:
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in OBSERVER_ROLES for p in c.children)
+        for c in verb.children
+    )
+
+
 def _backing(modifier: Token) -> bool:
     """A participle naming who backs, sponsors or brokers a side ("Saudi-backed", "UN-sponsored"):
     written with a hyphen onto the backer's name."""
@@ -596,6 +606,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue
             if child.dep_ == "nsubj" and verb.i != token.i and lemma_of(verb) in ABSENCE_VERBS:
                 continue  # "Xi skipped last year's summit": he took no part
+            if child.dep_ == "nsubj" and _as_an_observer(verb):
+                continue  # "X attended the talks as an observer": no side of them
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part

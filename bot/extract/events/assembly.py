@@ -528,6 +528,8 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         != 1
     ):
         return False
+    if stages_differ(draft_status(draft), mention.status) or _other_people(draft, mention):
+        return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     return _may_be(draft, mention)
 
 

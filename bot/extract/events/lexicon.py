@@ -56,6 +56,7 @@ OCCASION_FRAMES = _words("occasion_frames")
 MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 ABSENCE_VERBS = _words("absence_verbs")
+OBSERVER_ROLES = _words("observer_roles")
 
 
 TRIM = " \t\n,;:.\"'“”"
