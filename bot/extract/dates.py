@@ -25,15 +25,27 @@ _WEEK = re.compile(
 _WEEK_OFFSET = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}
 
 
+_DAY_OF_WEEK = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+"
+    r"(?:of\s+)?(last|past|previous|this|next|coming) week$",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _week(phrase: str, published: str) -> tuple[str, str] | None:
-    """'last week' is a week, not a day: its Monday, with the precision 'week'."""
+    """'last week' is a week, not a day: its Monday, with the precision 'week'; 'Wednesday last
+    week' is that week's Wednesday."""
+    pub = date.fromisoformat(published)
+    this_monday = pub - timedelta(days=pub.weekday())
+    day = _DAY_OF_WEEK.match(phrase)
+    if day:
+        monday = this_monday + timedelta(weeks=_WEEK_OFFSET[day.group(2).lower()])
+        return (monday + timedelta(days=_WEEKDAYS.index(day.group(1).lower()))).isoformat(), "day"
     found = _WEEK.match(phrase)
     if not found:
         return None
-    pub = date.fromisoformat(published)
-    monday = (
-        pub - timedelta(days=pub.weekday()) + timedelta(weeks=_WEEK_OFFSET[found.group(1).lower()])
-    )
+    monday = this_monday + timedelta(weeks=_WEEK_OFFSET[found.group(1).lower()])
     return monday.isoformat(), "week"
 
 

@@ -810,3 +810,17 @@ def test_a_meeting_due_the_next_day_with_someone_else_is_a_meeting_of_its_own(ex
     meetings = of_type(extractor, text, "CONSULT")
     held = next(m for m in meetings if m["date"] == "2025-02-26")
     assert "Lisiate Akolo" not in names(held) and held["status"] == "concluded"
+
+
+def test_a_trip_made_to_meet_someone_is_one_visit_with_them_on_the_trips_day(extractor):
+    from bot.extract.dates import resolve_date
+
+    assert resolve_date("Wednesday last week", PUBLISHED) == ("2025-02-19", "day")
+    assert resolve_date("Monday next week", PUBLISHED) == ("2025-03-03", "day")
+    text = (
+        "Fiji's prime minister Sitiveni Rabuka travelled to Nuku'alofa on Wednesday last week to "
+        "meet Tonga's king. Samoa's leaders will hold a summit in Apia on Friday."
+    )
+    visit = next(e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit")
+    assert visit["date"] == "2025-02-19" and visit["status"] == "concluded"
+    assert any(p.get("country_code") == "TON" for p in visit["participants"])

@@ -209,6 +209,12 @@ def _drafts(
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
             mention = _mention(trigger, sent, index, published, dateline)
+            trip = _purpose_of_a_trip(mention, sent_mentions)
+            if trip is not None:  # "travelled to Harare last week to meet Mugabe": one occasion
+                mention.status = None  # the trip's purpose fares as the trip does
+                trip.mentions.append(mention)
+                sent_mentions.append((mention, trip))
+                continue
             host = _setting_of(mention, sent_mentions)
             if host is not None:  # "held talks during US-mediated discussions in Paris"
                 _name_the_occasion(host, mention)
@@ -243,6 +249,27 @@ def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
         return not dated(draft) and bool(numbers) and all(n < latest for n in numbers if n)
 
     return [d for d in drafts if not (d.mentions[0].trigger.type == "CONSULT" and earlier(d))]
+
+
+def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
+    """A meeting told as the purpose of a visit in the same clause ("travelled to X to meet Y",
+    "arrived in X to hold talks with Y"): the visit's own meeting, held when the visit was."""
+    token = mention.trigger.token
+    if (
+        mention.trigger.type != "CONSULT"
+        or token.pos_ != "VERB"
+        or token.dep_ not in ("advcl", "xcomp")
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        return None
+    for other, draft in earlier:
+        if (
+            other.trigger.type == "CONSULT"
+            and other.trigger.kind == "visit"
+            and other.trigger.token.i == token.head.i
+        ):
+            return draft
+    return None
 
 
 def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
