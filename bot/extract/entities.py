@@ -223,9 +223,11 @@ class EntityIndex:
             and e.start not in misread | outlets
         ]
         people, glued = self._glue_split_names(people)
+        people += self._untagged_titled_people(ents)
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
+        self._untagged_surnames(ents)
         for ent in ents:
             if ent.start in misread and ent.start not in self.byline_tokens:
                 self._add_non_person(Span(doc, ent.start, ent.end, label="GPE"), title_tokens)
@@ -251,6 +253,52 @@ class EntityIndex:
                 self._add_non_person(ent, title_tokens)
             if ent.label_ == "GPE":
                 self._untagged_partner(ent, title_tokens)
+
+    def _untagged_titled_people(self, ents: Sequence[Span]) -> list[Span]:
+        """A name the tagger left untagged right after a title ("Prime Minister K.P. Sharma Oli",
+        "President Ruto"): capitalised words or initials, and nothing an institution is called."""
+        doc = self.doc
+        tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+        found: list[Span] = []
+        for title in self.title_spans:
+            if not title[0].is_title or _headline_case(title.sent):
+                continue  # "the president" is no title before a name; a headline capitalises all
+            start = title.end
+            while start < len(doc) and doc[start].lower_.rstrip(".") in _HONORIFICS:
+                start += 1  # "Dr.", "Shri": not yet the name
+            end = start
+            while (
+                end < len(doc)
+                and end - start < 4
+                and end not in tagged
+                and doc[end].pos_ == "PROPN"
+                and (
+                    _INITIALS.fullmatch(doc[end].text) or (doc[end].is_title and doc[end].is_alpha)
+                )
+                and doc[end].lower_ not in _INSTITUTION_WORDS
+                and country_index().match(doc[end].text) is None
+            ):
+                end += 1
+            if end == start or (end < len(doc) and doc[end].lower_ == "of"):
+                continue  # no name, or a body's name ("Minister Council of ...")
+            if _INITIALS.fullmatch(doc[end - 1].text):
+                continue  # a name ends in a name, not an initial
+            found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    def _untagged_surnames(self, ents: Sequence[Span]) -> None:
+        """A lone capitalised word the tagger left untagged that is the last name of a person
+        this article has named in full ("Oli" after "K.P. Sharma Oli")."""
+        tagged = {i for ent in ents for i in range(ent.start, ent.end)} | set(self.by_token)
+        surnames: dict[str, Cluster] = {}
+        for cluster in self.clusters:
+            words = cluster.name.split()
+            if cluster.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3:
+                surnames.setdefault(words[-1], cluster)
+        for token in self.doc:
+            person = surnames.get(token.text)
+            if person is not None and token.i not in tagged and token.pos_ == "PROPN":
+                self._mention(person, self.doc[token.i : token.i + 1])
 
     def _past_the_dateline(self, ents: Sequence[Span]) -> list[Span]:
         """Names the tagger ran across the dateline ("SHARM EL-SHEIKH - Leaders") start after
@@ -804,6 +852,22 @@ def _joined(tokens: list[Token]) -> str:
         glued = nxt is not None and not token.whitespace_ and "-" in (token.text, nxt.text)
         out += token.text + ("" if glued or nxt is None else " ")
     return out
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Capitalised words after a title that name an office or a body, not a person.
+_INSTITUTION_WORDS = frozenset(
+    "office ministry council palace house government cabinet department agency committee "
+    "commission assembly parliament secretariat general minister president spokesman meeting "
+    "staff summit conference forum talks".split()
+)
+_HONORIFICS = frozenset("dr mr mrs ms rep sen gen shri sri smt h.e hon".split())
+
+
+def _headline_case(sent: Span) -> bool:
+    """Most words capitalised: a headline, where a capital says nothing about a name."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
 
 
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})

@@ -291,3 +291,13 @@ def test_a_demonym_the_tagger_calls_a_place_is_its_country(extractor):
     assert not [e for e in x.entities if e.name == "Ukrainian"], x.entities
     meeting = next(e for e in x.to_json()["events"] if e["type"] == "CONSULT")
     assert {"CHL", "UKR"} <= {p.get("country_code") for p in meeting["participants"]}
+
+
+def test_a_name_the_tagger_missed_after_a_title_is_a_person_and_so_is_its_surname(extractor):
+    text = (
+        "Tonga's Prime Minister K.T. Fanua Eke will visit Fiji on Monday. Eke is scheduled to meet "
+        "President Ratu Naiqama in Suva."
+    )
+    extraction = extractor.extract(ExtractRequest("t", text, "2025-02-27"))
+    meeting = next(e for e in extraction.events if e.kind == "meeting")
+    assert "K.T. Fanua Eke" in {p.name for p in meeting.participants}

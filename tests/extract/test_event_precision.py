@@ -824,3 +824,9 @@ def test_a_trip_made_to_meet_someone_is_one_visit_with_them_on_the_trips_day(ext
     visit = next(e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit")
     assert visit["date"] == "2025-02-19" and visit["status"] == "concluded"
     assert any(p.get("country_code") == "TON" for p in visit["participants"])
+
+
+def test_capitals_standing_for_their_countries_are_named_sides(extractor):
+    text = "Suva and Nuku'alofa agreed on Monday to reopen their embassies."
+    agreed = of_type(extractor, text, "AGREE")
+    assert agreed and agreed[0]["confidence"] >= 0.5

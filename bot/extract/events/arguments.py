@@ -722,7 +722,10 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
     phrase = [conjunct, *(t for c in own for t in _subtree_without_clauses(c))]
     return any(
         (cluster := index.cluster_of(t)) is not None
-        and cluster.kind in ("person", "country", "organization")
+        and (
+            cluster.kind in ("person", "country", "organization")
+            or (cluster.kind == "place" and cluster.country is not None)  # "Moscow" for Russia
+        )
         for t in phrase
     )
 
