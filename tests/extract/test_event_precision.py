@@ -830,3 +830,8 @@ def test_capitals_standing_for_their_countries_are_named_sides(extractor):
     text = "Suva and Nuku'alofa agreed on Monday to reopen their embassies."
     agreed = of_type(extractor, text, "AGREE")
     assert agreed and agreed[0]["confidence"] >= 0.5
+
+
+def test_calling_an_accord_something_makes_no_accord(extractor):
+    text = "Fiji's president Ratu Naiqama called the accord a gift to the Pacific."
+    assert of_type(extractor, text, "AGREE") == []

@@ -108,6 +108,12 @@ def _only_a_label(trigger: Trigger) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     head = token.head
+    if (
+        token.dep_ == "dobj"
+        and lemma_of(head) in LABELLING_VERBS
+        and any(c.dep_ in ("oprd", "xcomp") for c in head.children)
+    ):
+        return True  # "called the accord a historic gift": what it is called, not a new accord
     if token.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
     elif token.dep_ != "oprd":
