@@ -22,6 +22,7 @@ MAX_FILING_LAG = timedelta(days=3)
 # PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too), colon, bullet or bar.
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
+    r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"

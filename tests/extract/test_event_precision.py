@@ -835,3 +835,28 @@ def test_capitals_standing_for_their_countries_are_named_sides(extractor):
 def test_calling_an_accord_something_makes_no_accord(extractor):
     text = "Fiji's president Ratu Naiqama called the accord a gift to the Pacific."
     assert of_type(extractor, text, "AGREE") == []
+
+
+def test_acts_by_people_of_no_named_side_are_kept_below_the_line(extractor):
+    urged = of_type(
+        extractor, "Opposition senators urged Ratu Naiqama not to sign the deal.", "REQUEST"
+    )
+    assert urged and all(e["confidence"] < 0.5 for e in urged)
+    suspended = of_type(extractor, "Fiji's membership was suspended in 2009.", "SANCTION")
+    assert all(e["confidence"] < 0.5 for e in suspended)
+
+
+def test_an_act_avoided_or_a_commitment_not_made_is_no_event(extractor):
+    assert of_type(extractor, "The summit's declaration avoided condemning Tonga.", "ACCUSE") == []
+    text = "Fiji's prime minister said he had made no commitment to free the Tongan prisoners."
+    assert [e for e in events(extractor, text) if e["type"] != "REJECT"] == []
+
+
+def test_a_two_city_dateline_is_filed_from_the_first(extractor):
+    assert find_dateline("SUVA/APIA, March 1 - Fiji and Samoa signed a pact.").place == "Suva"
+    signed = of_type(
+        extractor,
+        "SUVA/APIA, Feb 27 - Fiji and Samoa signed a fisheries pact on Thursday.",
+        "AGREE",
+    )
+    assert signed and names(signed[0]) == {"Fiji", "Samoa"}

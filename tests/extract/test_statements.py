@@ -391,3 +391,8 @@ def test_adding_that_is_a_second_statement_of_the_same_day(say):
     assert said.content == "Lima will host the talks" and said.date == "2025-02-27"
     added = only(found, "Chile had been invited")
     assert added.verb == "add" and added.date == "2025-02-27"
+
+
+def test_a_demonym_of_two_words_gives_the_speakers_country(say):
+    s = only(say("North Korean Foreign Minister Ri Yong Ho said the talks had failed."), "failed")
+    assert s.speaker_country == "North Korea"

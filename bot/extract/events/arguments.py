@@ -683,14 +683,27 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         conjuncts = _conjuncts(head)
         if len(conjuncts) >= 2 and not all(_resolved(c, index) for c in conjuncts):
             return True
-    return (
+    if (
         sides < 2
         and verb is not None
-        and bool(heads)
-        and heads[0].pos_ == "PRON"
-        and heads[0].tag_ not in ("WP", "WDT")  # "who", "which": the noun the clause is on
-        and heads[0].lower_ not in ("both", "we", "i")
-        and _partner(verb, token)
+        and trigger.type not in ("CONSULT", "AGREE")
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    ):
+        return True  # "Syria's membership was suspended": who suspended it is not told
+    if sides >= 2 or verb is None or not heads or not _partner(verb, token):
+        return False
+    subject = heads[0]
+    if subject.pos_ == "PRON":
+        return subject.tag_ not in ("WP", "WDT") and subject.lower_ not in ("both", "we", "i")
+    # "Opposition senators urged X", "negotiators will meet Y": people of no named side
+    return (
+        subject.pos_ == "NOUN"
+        and subject.dep_ == "nsubj"
+        and subject.lemma_.lower() not in GROUP_WORDS
+        # "the two leaders", "both ministers": people the article has already named
+        and not any(c.dep_ == "nummod" or c.lower_ == "both" for c in subject.children)
+        and not _resolved(subject, index)
     )
 
 

@@ -647,6 +647,8 @@ def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool
     ceasefire signed in Geneva in October" came out of other talks)."""
     if not _asserted(agreement.trigger) or draft_status(talks) == "planned":
         return False
+    if agreement.trigger.kind == "pledge":
+        return False  # one side's promise ("Kenya has offered to lead"), not what both agreed
     if _subordinate_to_a_side(agreement.trigger):
         return False
     when = next((m.date for m in talks.mentions if m.date), None)

@@ -821,6 +821,8 @@ def _negated_above(verb: Token) -> bool:
     don't have to sign deals", "did not agree to meet", "failed to agree", "refused to sign",
     "denied supporting the rebels", "failed to agree on using the assets to fund Bolivia"."""
     negating = load_frames().negating
+    if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return True  # "made no commitment to free the prisoners"
     node, through_phrase = verb, False
     while node.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and node.head.i != node.i:
         head = node.head
