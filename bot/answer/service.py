@@ -34,7 +34,7 @@ from bot.answer.model import (
 from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
-from bot.store.rows import EventRow, StatementRow, Total
+from bot.store.rows import Total
 from bot.store.store import Store, Window
 
 log = logging.getLogger("briefbot.answer")
@@ -432,45 +432,36 @@ class AnswerService:
                 ok=False,
             )
         window = Window(since=query.since, until=query.until)
-        events, _ = await self.store.event_rows(
-            entity_ids=ids,
-            window=window,
-            limit=200,
-            count=False,
-            min_confidence=self.min_confidence,
+        # The newest 200 events and statements by their dates alone, sorted together; only the
+        # page's rows are read, with their sources (a row each for 400 was most of the time).
+        events = await self.store.event_dates(
+            entity_ids=ids, window=window, limit=200, min_confidence=self.min_confidence
         )
-        statements, _ = await self.store.statement_rows(
-            speaker_ids=ids,
-            window=window,
-            limit=200,
-            count=False,
-            min_confidence=self.min_confidence,
+        statements = await self.store.statement_dates(
+            speaker_ids=ids, window=window, limit=200, min_confidence=self.min_confidence
         )
-        # Sorted as bare rows; only the page's rows get their sources and become items.
-        dated: list[tuple[str, int, EventRow | StatementRow]] = [
-            (e.date or "", 0, e) for e in events
-        ]
-        dated += [(s.date or "", 1, s) for s in statements]
+        dated = [(date or "", 0, event_id) for event_id, date in events]
+        dated += [(date or "", 1, statement_id) for statement_id, date in statements]
         dated.sort(key=lambda x: (x[0], x[1]))
         shown = dated[offset : offset + self.settings.page_size]
         detailed_events = {
             e.id: e
             for e in await self.store.event_details(
-                [row for _, _, row in shown if isinstance(row, EventRow)]
+                await self.store.events_by_id([i for _, kind, i in shown if kind == 0])
             )
         }
         detailed_statements = {
             s.id: s
             for s in await self.store.statement_details(
-                [row for _, _, row in shown if isinstance(row, StatementRow)]
+                await self.store.statements_by_id([i for _, kind, i in shown if kind == 1])
             )
         }
         page = []
-        for when, _, row in shown:
-            if isinstance(row, EventRow):
-                item = event_item(detailed_events[row.id])
+        for when, kind, fact_id in shown:
+            if kind == 0:
+                item = event_item(detailed_events[fact_id])
             else:
-                item = statement_item(detailed_statements[row.id])
+                item = statement_item(detailed_statements[fact_id])
             item.heading = f"{when or 'undated'} · {item.heading}"
             page.append(item)
         note = None if page or offset else _nothing("events or statements", query)

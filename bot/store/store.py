@@ -114,6 +114,47 @@ def _json_list(values: list[Any] | None) -> str | None:
     return json.dumps(list(values)) if values is not None else None
 
 
+def _statement_params(
+    speaker_ids: list[int] | None, named_only: bool, window: Window, min_confidence: float
+) -> dict[str, Any]:
+    """The filters every statement list reads (the page's limit and offset are added apart)."""
+    return {
+        "speaker_ids": _json_list(speaker_ids),
+        "named_only": int(named_only),
+        "min_confidence": min_confidence,
+        "since": window.since,
+        "until": window.until,
+        "seen_since": window.seen_since,
+        "seen_until": window.seen_until,
+    }
+
+
+def _event_params(
+    types: list[str] | None,
+    kinds: list[str] | None,
+    statuses: list[str] | None,
+    entity_ids: list[int] | None,
+    window: Window,
+    min_confidence: float,
+    place_name: str | None,
+    place_code: str | None,
+) -> dict[str, Any]:
+    """The filters every event list reads (the page's limit and offset are added apart)."""
+    return {
+        "types": _json_list(types),
+        "kinds": _json_list(kinds),
+        "statuses": _json_list(statuses),
+        "min_confidence": min_confidence,
+        "entity_ids": _json_list(entity_ids),
+        "since": window.since,
+        "until": window.until,
+        "place_name": place_name,
+        "place_code": place_code,
+        "seen_since": window.seen_since,
+        "seen_until": window.seen_until,
+    }
+
+
 def statement_key(speaker_key: str, content: str) -> str:
     words = fold(content).split()
     if words[:1] == ["that"]:
@@ -326,17 +367,8 @@ class Store:
     ) -> tuple[list[StatementRow], Total]:
         """As `statements`, without their sources: `statement_details` adds them to the rows
         actually shown."""
-        params = {
-            "speaker_ids": _json_list(speaker_ids),
-            "named_only": int(named_only),
-            "min_confidence": min_confidence,
-            "since": window.since,
-            "until": window.until,
-            "seen_since": window.seen_since,
-            "seen_until": window.seen_until,
-            "limit": limit,
-            "offset": offset,
-        }
+        params = _statement_params(speaker_ids, named_only, window, min_confidence)
+        params.update(limit=limit, offset=offset)
         if match:  # ranked candidates: the page and its total in one statement
             found, total = await self._search_page(
                 self.sql.SEARCH_STATEMENTS,
@@ -344,22 +376,46 @@ class Store:
                 {**params, "match": match},
             )
             return [StatementRow.from_row(r) for r in found], total if count else Total(len(found))
-        if speaker_ids is not None:  # from the speaker index, not a scan of every statement
-            list_sql, count_sql = (
-                self.sql.LIST_STATEMENTS_BY_SPEAKER,
-                self.sql.COUNT_STATEMENTS_BY_SPEAKER,
-            )
-            if len(set(speaker_ids)) == 1:  # in index order: the page's rows only
-                list_sql = self.sql.LIST_STATEMENTS_BY_ONE_SPEAKER
-                count_sql = self.sql.COUNT_STATEMENTS_BY_ONE_SPEAKER
-                # The id as a value, not also as a list: PostgreSQL took the list's filter for
-                # one that halves the rows and read every statement of the speaker first.
-                params.update(speaker_id=speaker_ids[0], speaker_ids=None)
-        else:
-            list_sql, count_sql = self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
+        list_sql, count_sql = self._statement_lists(params, speaker_ids)
         rows = await self._read(list_sql, params)
         total = await _capped_total(self._read, count_sql, params) if count else Total(len(rows))
         return [StatementRow.from_row(r) for r in rows], total
+
+    def _statement_lists(
+        self, params: dict[str, Any], speaker_ids: list[int] | None
+    ) -> tuple[str, str]:
+        """The list and count statements for these filters (no full-text match), with the
+        parameters they read added to `params`."""
+        if speaker_ids is None:
+            return self.sql.LIST_STATEMENTS, self.sql.COUNT_STATEMENTS
+        if len(set(speaker_ids)) == 1:  # in index order: the page's rows only
+            # The id as a value, not also as a list: PostgreSQL took the list's filter for one
+            # that halves the rows and read every statement of the speaker first.
+            params.update(speaker_id=speaker_ids[0], speaker_ids=None)
+            return self.sql.LIST_STATEMENTS_BY_ONE_SPEAKER, self.sql.COUNT_STATEMENTS_BY_ONE_SPEAKER
+        # From the speaker index, not a scan of every statement.
+        return self.sql.LIST_STATEMENTS_BY_SPEAKER, self.sql.COUNT_STATEMENTS_BY_SPEAKER
+
+    async def statement_dates(
+        self,
+        *,
+        speaker_ids: list[int] | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        min_confidence: float = 0.0,
+    ) -> list[tuple[int, str | None]]:
+        """The ids and dates of the statements `statement_rows` lists, in its order (as
+        `event_dates`)."""
+        params = _statement_params(speaker_ids, False, window, min_confidence)
+        params.update(limit=limit, offset=0)
+        list_sql, _ = self._statement_lists(params, speaker_ids)
+        return [(r[0], r[1]) for r in await self._read(self.sql.STATEMENT_DATES[list_sql], params)]
+
+    async def statements_by_id(self, ids: list[int]) -> list[StatementRow]:
+        """These statements' rows, in the order of `ids`."""
+        rows = await self._read(self.sql.STATEMENTS_BY_ID, {"ids": json.dumps(ids)})
+        found = {r["id"]: StatementRow.from_row(r) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     async def statement_details(self, items: list[StatementRow]) -> list[DetailedStatement]:
         """The statements from `statement_rows`, each with its sources."""
@@ -424,46 +480,18 @@ class Store:
     ) -> tuple[list[EventRow], Total]:
         """As `events`, without participants and sources: `event_details` adds them to the rows
         actually shown."""
-        params = {
-            "types": _json_list(types),
-            "kinds": _json_list(kinds),
-            "statuses": _json_list(statuses),
-            "min_confidence": min_confidence,
-            "entity_ids": _json_list(entity_ids),
-            "since": window.since,
-            "until": window.until,
-            "place_name": place_name,
-            "place_code": place_code,
-            "seen_since": window.seen_since,
-            "seen_until": window.seen_until,
-            "limit": limit,
-            "offset": offset,
-        }
+        params = _event_params(
+            types, kinds, statuses, entity_ids, window, min_confidence, place_name, place_code
+        )
+        params.update(limit=limit, offset=offset)
         if match:  # ranked candidates: the page and its total in one statement
             found, total = await self._search_page(
                 self.sql.SEARCH_EVENTS, self.sql.SEARCH_EVENTS_ALL, {**params, "match": match}
             )
             return [EventRow.from_row(r) for r in found], total if count else Total(len(found))
-        if len(set(entity_ids or ())) == 2:  # two participants: their common events' index
-            lo, hi = sorted(set(entity_ids or ()))
-            params.update(entity_ids=None, lo=lo, hi=hi)
-            list_sql, count_sql = self.sql.LIST_EVENTS_BY_PAIR, self.sql.COUNT_EVENTS_BY_PAIR
-        elif entity_ids:  # one participant's events newest first, from its index
-            params.update(
-                entity_ids=None,
-                all_ids=_json_list(sorted(set(entity_ids))),
-                lead=await self._lead_participant(entity_ids),
-            )
-            list_sql, count_sql = self.sql.LIST_EVENTS_BY_LEAD, self.sql.COUNT_EVENTS_BY_LEAD
-        elif entity_ids is not None:  # none: from the participants index (nothing matches)
-            list_sql, count_sql = (
-                self.sql.LIST_EVENTS_BY_PARTICIPANTS,
-                self.sql.COUNT_EVENTS_BY_PARTICIPANTS,
-            )
-            if count:
-                list_sql = self.sql.PAGE_EVENTS_BY_PARTICIPANTS  # page and total in one pass
-        else:
-            list_sql, count_sql = self.sql.LIST_EVENTS, self.sql.COUNT_EVENTS
+        list_sql, count_sql = await self._event_lists(params, entity_ids)
+        if count and list_sql is self.sql.LIST_EVENTS_BY_PARTICIPANTS:
+            list_sql = self.sql.PAGE_EVENTS_BY_PARTICIPANTS  # page and total in one pass
         rows = await self._read(list_sql, params)
         if not count:
             total = Total(len(rows))
@@ -472,6 +500,47 @@ class Store:
         else:
             total = await _capped_total(self._read, count_sql, params)
         return [EventRow.from_row(r) for r in rows], total
+
+    async def _event_lists(
+        self, params: dict[str, Any], entity_ids: list[int] | None
+    ) -> tuple[str, str]:
+        """The list and count statements for these filters (no full-text match), with the
+        parameters they read added to `params`."""
+        if len(set(entity_ids or ())) == 2:  # two participants: their common events' index
+            lo, hi = sorted(set(entity_ids or ()))
+            params.update(entity_ids=None, lo=lo, hi=hi)
+            return self.sql.LIST_EVENTS_BY_PAIR, self.sql.COUNT_EVENTS_BY_PAIR
+        if entity_ids:  # one participant's events newest first, from its index
+            params.update(
+                entity_ids=None,
+                all_ids=_json_list(sorted(set(entity_ids))),
+                lead=await self._lead_participant(entity_ids),
+            )
+            return self.sql.LIST_EVENTS_BY_LEAD, self.sql.COUNT_EVENTS_BY_LEAD
+        if entity_ids is not None:  # none: from the participants index (nothing matches)
+            return self.sql.LIST_EVENTS_BY_PARTICIPANTS, self.sql.COUNT_EVENTS_BY_PARTICIPANTS
+        return self.sql.LIST_EVENTS, self.sql.COUNT_EVENTS
+
+    async def event_dates(
+        self,
+        *,
+        entity_ids: list[int] | None = None,
+        window: Window = Window(),
+        limit: int = 20,
+        min_confidence: float = 0.0,
+    ) -> list[tuple[int, str | None]]:
+        """The ids and dates of the events `event_rows` lists for these filters, in its order:
+        what a timeline sorts before it reads the rows it shows (`events_by_id`)."""
+        params = _event_params(None, None, None, entity_ids, window, min_confidence, None, None)
+        params.update(limit=limit, offset=0)
+        list_sql, _ = await self._event_lists(params, entity_ids)
+        return [(r[0], r[1]) for r in await self._read(self.sql.EVENT_DATES[list_sql], params)]
+
+    async def events_by_id(self, ids: list[int]) -> list[EventRow]:
+        """These events' rows, in the order of `ids`."""
+        rows = await self._read(self.sql.EVENTS_BY_ID, {"ids": json.dumps(ids)})
+        found = {r["id"]: EventRow.from_row(r) for r in rows}
+        return [found[i] for i in ids if i in found]
 
     async def _lead_participant(self, entity_ids: list[int]) -> int:
         """Of the entities, the one taking part in the fewest events (counted up to a cap): its
