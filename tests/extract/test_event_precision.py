@@ -860,3 +860,28 @@ def test_a_two_city_dateline_is_filed_from_the_first(extractor):
         "AGREE",
     )
     assert signed and names(signed[0]) == {"Fiji", "Samoa"}
+
+
+def test_who_told_the_meeting_took_part_in_the_one_held_not_in_a_second(extractor):
+    text = (
+        "SUVA, Feb 27 - ASEAN foreign ministers condemned the attack on Thursday at an emergency "
+        "meeting in Suva. Thailand's foreign minister Maris Sangiampongsa told the meeting that "
+        "his country would respond."
+    )
+    meetings = of_type(extractor, text, "CONSULT")
+    assert len(meetings) == 1 and {"ASEAN", "Maris Sangiampongsa"} <= names(meetings[0])
+
+
+def test_a_summit_called_off_is_no_summit_but_its_cancellation(extractor):
+    text = (
+        "LIMA, Feb 27 - A summit between Peru's president and Chile's president, due to be held "
+        "in Lima on Thursday, was cancelled at the last minute."
+    )
+    assert of_type(extractor, text, "CONSULT") == []
+    assert of_type(extractor, "Peru called off the talks with Chile on Monday.", "CONSULT") == []
+
+
+def test_what_an_agreement_agreed_to_restore_is_its_terms_not_a_second_agreement(extractor):
+    text = "Fiji and Tonga agreed on Monday to restore diplomatic relations within two months."
+    agreed = of_type(extractor, text, "AGREE")
+    assert len(agreed) == 1 and agreed[0]["date"] == "2025-02-24"

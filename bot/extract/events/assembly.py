@@ -57,9 +57,10 @@ from bot.extract.events.triggers import (
     salience,
 )
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
+from bot.extract.organizations import organization_members, organization_name
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import period, talk_kinds_compatible, terms_agree
-from bot.names import fold
+from bot.names import fold, name_key
 
 
 def extract_events(doc: Doc, index: EntityIndex, published: str | None) -> list[Event]:
@@ -440,7 +441,7 @@ def _place(
                     draft.mentions.append(mention)
                     return draft
         else:
-            told = _told_in_its_sentence(mention, drafts)
+            told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
                 return told
@@ -558,6 +559,40 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
     if stages_differ(draft_status(draft), mention.status) or _other_people(draft, mention):
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     return _may_be(draft, mention)
+
+
+def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
+    """ "X told the meeting": the definite meeting is the one the article has told as held,
+    when there is exactly one it can be (the same kind of sitting-down, no other place, and a
+    side in common, or sides that are all members of the body that met)."""
+    token = mention.trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or not is_definite(token):
+        return None
+    if _another_time(mention.trigger) or round_number(mention.trigger) is not None:
+        return None  # "since their meeting in Kazan": an earlier one
+    ours = {country_code(c) or c.name for c in mention.participants}
+    found = []
+    for draft in drafts:
+        first = draft.mentions[0].trigger
+        if first.type != "CONSULT" or draft_status(draft) == "planned":
+            continue
+        if stages_differ(draft_status(draft), mention.status):
+            continue  # "is to be discussed at the summit": one still to come
+        if not talk_kinds_compatible(first.kind, mention.trigger.kind):
+            continue
+        if places_differ(draft_place(draft), mention.location):
+            continue
+        theirs = draft_participants(draft)
+        sides = {country_code(c) or c.name for c in theirs}
+        members = {
+            code
+            for c in theirs
+            if c.kind == "organization"
+            for code in organization_members(name_key(organization_name(c.name) or c.name))
+        }
+        if not ours or ours & sides or (members and ours <= members | sides):
+            found.append(draft)
+    return found[0] if len(found) == 1 else None
 
 
 def _told_in_its_sentence(mention: Mention, drafts: list[Draft]) -> Draft | None:

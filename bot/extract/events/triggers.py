@@ -71,6 +71,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _threats_in_pledges(found)
     for trigger in found:
         _apply_modality(trigger)
+    found = _agreed_terms(found)
     return [
         t
         for t in found
@@ -83,7 +84,29 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _empty_refusal(t)
         and not _only_a_label(t)
         and not _promises_to_be(t)
+        and not _called_off(t)
     ]
+
+
+CALLING_OFF = frozenset({"cancel", "scrap", "abandon", "scrub", "axe"})
+
+
+def _called_off(trigger: Trigger) -> bool:
+    """ "A summit due on Sunday was cancelled", "they called off the talks": the talks are not
+    held, and the calling-off is the event."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    if node.dep_ == "appos":  # "LUANDA - A summit ..., was cancelled": the dateline's apposition
+        node = node.head
+    if node.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    verb = node.head
+    return lemma_of(verb) in CALLING_OFF or (
+        lemma_of(verb) == "call"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
 
 
 def _promises_to_be(trigger: Trigger) -> bool:
@@ -335,6 +358,22 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+def _agreed_terms(triggers: list[Trigger]) -> list[Trigger]:
+    """ "Agreed to restore relations and reopen embassies": a pledge inside what an agreement's
+    verb says was agreed is its terms, not a second agreement."""
+    verbs = [t.token for t in triggers if t.type == "AGREE" and lemma_of(t.token) == "agree"]
+
+    def within(trigger: Trigger) -> bool:
+        node = trigger.governor or trigger.token
+        return any(
+            c.dep_ in ("xcomp", "ccomp") and c.left_edge.i <= node.i <= c.right_edge.i
+            for verb in verbs
+            for c in verb.children
+        )
+
+    return [t for t in triggers if not (t.type == "AGREE" and t.token not in verbs and within(t))]
 
 
 def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
