@@ -6,6 +6,7 @@ Field names follow the extraction result in INTERFACE.md so that `to_json()` is 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
 from typing import Any, Literal
 
 EntityKind = Literal["person", "organization", "country", "place", "media"]
@@ -41,9 +42,26 @@ PLOVER_TYPES: tuple[str, ...] = (
 )
 
 
-def public_precision(precision: str | None) -> str | None:
-    """The interface knows day, month and year; a week ("last week") is reported as its month."""
-    return "month" if precision == "week" else precision
+def public_date(day: str | None, precision: str | None) -> tuple[str | None, str | None]:
+    """The interface knows day, month and year: a week ("last week") is its month when it lies
+    within one month, its year when it spans two months of one year, and unknown when it spans
+    a new year (28 December to 3 January is neither December nor January)."""
+    if precision != "week" or day is None:
+        return day, precision
+    start = date.fromisoformat(day)
+    end = start + timedelta(days=6)
+    if start.month == end.month:
+        return day, "month"
+    if start.year == end.year:
+        return day, "year"
+    return None, None
+
+
+def shown_date(day: str, precision: str | None) -> str:
+    """A date as answers write it: the day, its month ("2025-02"), its year, or its week."""
+    if precision == "week":
+        return f"week of {day}"
+    return {"month": day[:7], "year": day[:4]}.get(precision or "day", day)
 
 
 def _drop_none(data: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -131,8 +149,8 @@ class Event:
             "kind": self.kind,
             "participants": [p.to_json() for p in self.participants],
             "location": self.location.to_json() if self.location else None,
-            "date": self.date,
-            "date_precision": public_precision(self.date_precision),
+            "date": public_date(self.date, self.date_precision)[0],
+            "date_precision": public_date(self.date, self.date_precision)[1],
             "status": self.status,
             "topics": list(self.topics),
             "excluded_topics": list(self.excluded_topics),

@@ -41,7 +41,7 @@ from datetime import date, timedelta
 
 from bot.extract.countries import country_index
 from bot.extract.organizations import organization_members, organization_name
-from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS
+from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
@@ -523,9 +523,7 @@ def disputed(members: Sequence[Report]) -> tuple[str, ...]:
 
 def _shown_date(report: Report) -> str:
     assert report.date is not None
-    return {"month": report.date[:7], "year": report.date[:4]}.get(
-        report.precision or "day", report.date
-    )
+    return shown_date(report.date, report.precision)
 
 
 def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:

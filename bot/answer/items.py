@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.answer.model import Citation, Field, Item
-from bot.facts import public_precision
+from bot.facts import public_date, shown_date
 from bot.store.rows import (
     DetailedEvent,
     DetailedStatement,
@@ -85,7 +85,7 @@ def claim(source: EventSource, field: str) -> str:
         day = source.claimed_date
         if not day:
             return "–"
-        return {"month": day[:7], "year": day[:4]}.get(source.claimed_date_precision or "day", day)
+        return shown_date(day, source.claimed_date_precision)
     value = {"place": source.claimed_location, "status": source.claimed_status}.get(field)
     return value or "–"
 
@@ -116,7 +116,7 @@ def _when(event: EventRow) -> str:
     date = event.date
     if not date:
         return "date not given"
-    return {"month": date[:7], "year": date[:4]}.get(event.date_precision or "day", date)
+    return shown_date(date, event.date_precision)
 
 
 def event_json(event: DetailedEvent) -> dict[str, Any]:
@@ -128,8 +128,8 @@ def event_json(event: DetailedEvent) -> dict[str, Any]:
     data.update(
         participants=[public_participant(p) for p in event.participants],
         location=public_location(event.location),
-        date=event.date,
-        date_precision=public_precision(event.date_precision),
+        date=public_date(event.date, event.date_precision)[0],
+        date_precision=public_date(event.date, event.date_precision)[1],
         status=event.status,
         topics=list(event.topics),
         excluded_topics=list(event.excluded_topics),

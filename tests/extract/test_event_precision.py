@@ -885,3 +885,15 @@ def test_what_an_agreement_agreed_to_restore_is_its_terms_not_a_second_agreement
     text = "Fiji and Tonga agreed on Monday to restore diplomatic relations within two months."
     agreed = of_type(extractor, text, "AGREE")
     assert len(agreed) == 1 and agreed[0]["date"] == "2025-02-24"
+
+
+def test_last_week_is_told_as_its_month_only_when_it_lies_within_one(extractor):
+    from bot.facts import public_date, shown_date
+
+    assert public_date("2025-02-17", "week") == ("2025-02-17", "month")
+    assert public_date("2025-03-31", "week") == ("2025-03-31", "year")
+    assert public_date("2025-12-29", "week") == (None, None)
+    assert shown_date("2025-02-17", "week") == "week of 2025-02-17"
+    text = "Fiji cut diplomatic ties with Tonga last week."
+    cut = events(extractor, text, published="2026-01-07")  # last week: 29 Dec to 4 Jan
+    assert cut and cut[0]["date"] is None and cut[0]["date_precision"] is None
