@@ -897,3 +897,12 @@ def test_last_week_is_told_as_its_month_only_when_it_lies_within_one(extractor):
     text = "Fiji cut diplomatic ties with Tonga last week."
     cut = events(extractor, text, published="2026-01-07")  # last week: 29 Dec to 4 Jan
     assert cut and cut[0]["date"] is None and cut[0]["date_precision"] is None
+
+
+def test_an_offer_told_after_a_visit_takes_no_day_from_it(extractor):
+    text = (
+        "SUVA, Feb 26 - Tonga's king arrived in Suva on Wednesday. Fiji has offered to lead a "
+        "regional police mission to Vanuatu."
+    )
+    offers = of_type(extractor, text, "AGREE")
+    assert offers and all(o["date"] is None for o in offers)

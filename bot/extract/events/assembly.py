@@ -663,8 +663,12 @@ def _link_agreements(
             continue
         if mention.group_subject or not mention.participants:
             mention.participants = draft_participants(source) or mention.participants
-        if mention.content and _outcome_of(mention, source, published):
+        came_out_of = _outcome_of(mention, source, published)
+        if mention.content and came_out_of:
             source.outcome.append("agreed to " + mention.content)
+        if not came_out_of and not talks:
+            continue  # not made at the talks last told ("Kenya has offered to lead ..."): no
+            # day, place or status of theirs
         if draft_status(source) == "planned":
             continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
             # when it was agreed
