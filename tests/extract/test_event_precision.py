@@ -906,3 +906,8 @@ def test_an_offer_told_after_a_visit_takes_no_day_from_it(extractor):
     )
     offers = of_type(extractor, text, "AGREE")
     assert offers and all(o["date"] is None for o in offers)
+
+
+def test_an_act_on_a_pronoun_no_one_is_named_for_is_kept_below_the_line(extractor):
+    found = events(extractor, "Fiji's foreign minister Lisiate Akolo congratulated him on Monday.")
+    assert all(e["confidence"] < 0.5 for e in found)

@@ -691,6 +691,12 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         and not any(c.dep_ == "agent" for c in verb.children)
     ):
         return True  # "Syria's membership was suspended": who suspended it is not told
+    if (
+        sides < 2
+        and verb is not None
+        and any(c.dep_ == "dobj" and c.lower_ in ("him", "her", "them") for c in verb.children)
+    ):
+        return True  # "Ramirez congratulated him": on whom is not resolved
     if sides >= 2 or verb is None or not heads or not _partner(verb, token):
         return False
     subject = heads[0]
