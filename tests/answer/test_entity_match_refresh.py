@@ -15,6 +15,7 @@ TYPED = (
     "Rubio",
     "marco rubio",
     "Lavrof",
+    "Marko Rubio",  # a typo of a name stored later: the fuzzy choices must follow the vocabulary
     "Nobody",
 )
 
@@ -37,6 +38,7 @@ async def test_incremental_refresh_matches_a_fresh_load(fresh_db) -> None:
         cached = EntityMatcher(store)
         await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
         assert (await cached.match("Lavrov")).name == "Sergei Lavrov"
+        assert (await cached.match("Lavrof")).name == "Sergei Lavrov"  # a typo: loads every alias
         steps = [
             [Entity("Marco Rubio", "person")],  # a new entity
             [
