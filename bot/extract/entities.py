@@ -316,7 +316,24 @@ class EntityIndex:
             elif any(t.pos_ == "PROPN" for t in rest) and ent.label_ not in _NUMERIC_LABELS:
                 # a name ("SHARM EL-SHEIKH - Leaders of ..."), but no date's tail
                 out.append(Span(self.doc, rest.start, rest.end, label=ent.label_))
-        return out + self._countries_after_the_dateline(out)
+        out += self._countries_after_the_dateline(out)
+        return out + self._untagged_countries(out)
+
+    def _untagged_countries(self, ents: Sequence[Span]) -> list[Span]:
+        """A country's own name of one word the tagger left untagged anywhere ("Uzbekistan
+        called for talks"): the gazetteer knows it. Demonyms and capitals are left to the tagger
+        ("Georgian" may be a name, "Male" a word)."""
+        tagged = {t.i for ent in ents for t in ent}
+        found: list[Span] = []
+        for token in self.doc:
+            if token.i in tagged or token.pos_ != "PROPN" or not token.is_title:
+                continue
+            if token.i in self.byline_tokens:
+                continue
+            country = country_index().match(token.text)
+            if country is not None and country.how == "name" and len(token.text) > 4:
+                found.append(Span(self.doc, token.i, token.i + 1, label="GPE"))
+        return found
 
     def _countries_after_the_dateline(self, ents: Sequence[Span]) -> list[Span]:
         """Countries opening the lead that the tagger, misled by the dateline's date ("DHAKA,

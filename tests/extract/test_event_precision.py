@@ -911,3 +911,19 @@ def test_an_offer_told_after_a_visit_takes_no_day_from_it(extractor):
 def test_an_act_on_a_pronoun_no_one_is_named_for_is_kept_below_the_line(extractor):
     found = events(extractor, "Fiji's foreign minister Lisiate Akolo congratulated him on Monday.")
     assert all(e["confidence"] < 0.5 for e in found)
+
+
+def test_a_call_for_talks_is_a_request_not_talks_held(extractor):
+    found = events(extractor, "Uzbekistan called for talks with Tajikistan on Sunday.")
+    assert [e["type"] for e in found] == ["REQUEST"]
+    assert names(found[0]) == {"Uzbekistan", "Tajikistan"}
+
+
+def test_who_sat_down_for_talks_or_spoke_by_telephone_took_part(extractor):
+    for text in (
+        "Fiji's prime minister Sitiveni Rabuka sat down for talks with Tonga's king on Monday.",
+        "Fiji's prime minister Sitiveni Rabuka spoke by telephone with Tonga's king on Monday.",
+    ):
+        talks = of_type(extractor, text, "CONSULT")
+        assert talks, text
+        assert {"FJI", "TON"} <= {p.get("country_code") for p in talks[0]["participants"]}, text

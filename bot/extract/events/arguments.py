@@ -547,10 +547,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     )
     in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
+    # "sat down for talks with Y", "arrived for talks": who came took part
+    came_for = token.head.lower_ == "for" and lemma_of(token.head.head) in COMING_VERBS
     if (
         verb is None
         and token.dep_ == "pobj"
-        and (token.head.lower_ in ("at", "during") or in_a_call)
+        and (token.head.lower_ in ("at", "during") or in_a_call or came_for)
     ):
         # "X agreed in a phone call with Y", "X said in talks with Y": X took part too
         framed = token.head.head
@@ -747,6 +749,10 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
         )
         for t in phrase
     )
+
+
+# Verbs of coming together whose "for" phrase is the sitting-down they came to.
+COMING_VERBS = frozenset({"sit", "meet", "gather", "arrive", "come", "convene", "assemble"})
 
 
 def _in_partnership(with_: Token) -> bool:

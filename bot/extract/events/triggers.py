@@ -589,13 +589,17 @@ def _governor(token: Token) -> Token | None:
         return None  # "imposed sanctions over a crackdown": what it is about, not what was done
     if (
         token.dep_ == "pobj"
-        and token.head.dep_ == "prep"
+        and (
+            token.head.dep_ == "prep" or (token.head.dep_ == "agent" and token.head.lower_ == "by")
+        )
         and (
             token.head.head.pos_ == "VERB"
             or (token.head.head.lemma_ == "be" and token.head.lower_ == "on")
         )
     ):
         verb = token.head.head  # "has been on a visit to Kyiv" too
+        if token.head.lower_ == "for":
+            return None  # "called for talks", "pressed for a meeting": what is asked for
         # "put under investigation", "spoke by phone", "engaged in talks"
         if verb_lemma(verb) in load_frames().light or token.head.lower_ in (
             "under",
