@@ -927,3 +927,12 @@ def test_who_sat_down_for_talks_or_spoke_by_telephone_took_part(extractor):
         talks = of_type(extractor, text, "CONSULT")
         assert talks, text
         assert {"FJI", "TON"} <= {p.get("country_code") for p in talks[0]["participants"]}, text
+
+
+def test_the_dateline_places_the_leads_news_not_a_trip_in_a_clause_of_its_own(extractor):
+    text = (
+        "SUVA, Feb 26 - Fiji and Tonga agreed on Wednesday to reopen their embassies, a week "
+        "before Samoa's prime minister travels to Tonga for a Pacific summit."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert all((s["location"] or {}).get("name") != "Suva" for s in summits)

@@ -182,8 +182,25 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         if draft_status(draft) == "planned":
             # "... and will continue the dialogue in a week": not filed from where it will be
             continue
+        if _in_another_clause(first.trigger.governor or first.trigger.token):
+            continue  # "a week before Modi travels to China for a summit": not the news
         if not any(m.location for m in draft.mentions):
             first.location = place
+
+
+def _in_another_clause(node: Token) -> bool:
+    """Inside a relative clause or a clause set in time against the lead's news ("a week before
+    Modi travels to China", "after the minister arrived"); a purpose ("summoned the envoy to
+    lodge a protest") is the same act's."""
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.dep_ == "advcl" and any(
+            (c.dep_ == "mark" and c.lower_ != "to") or c.dep_ == "nsubj" for c in node.children
+        ):
+            return True  # a clause of its own: marked ("after ..."), or with its own subject
+        node = node.head
+    return False
 
 
 def _drafts(
