@@ -323,6 +323,10 @@ class Store:
             else:
                 counted = 0
             if counted >= self.sql.SEARCH_MIN_HITS:
+                if query is recent:
+                    # counted in the newest window only: older matches may exist, so the total
+                    # is a floor ("263+"), never told as all there are
+                    return rows, Total(min(counted, params["offset"] + COUNT_CAP), capped=True)
                 break
         return rows, _cap(counted, params["offset"])
 
