@@ -936,3 +936,8 @@ def test_the_dateline_places_the_leads_news_not_a_trip_in_a_clause_of_its_own(ex
     )
     summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert all((s["location"] or {}).get("name") != "Suva" for s in summits)
+
+
+def test_the_side_that_tells_of_its_own_talks_with_another_is_a_side_of_them(extractor):
+    talks = of_type(extractor, "Fiji said talks with Tonga were useful.", "CONSULT")
+    assert talks and names(talks[0]) == {"Fiji", "Tonga"}

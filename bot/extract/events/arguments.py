@@ -647,6 +647,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_subtree_without_clauses(patient))
     if trigger.kind in GATHERING_KINDS and token.pos_ in ("NOUN", "PROPN"):
         tokens.extend(_gathering_hosts(token))
+    tokens.extend(_reporting_side(trigger, index))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
     if held is not None:  # "the talks that Peru and Chile held": who held them
         tokens.extend(
@@ -753,6 +754,23 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
 
 # Verbs of coming together whose "for" phrase is the sitting-down they came to.
 COMING_VERBS = frozenset({"sit", "meet", "gather", "arrive", "come", "convene", "assemble"})
+
+
+def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
+    """ "Iran said talks with the United States were useful": the side that tells of its own
+    talks with another is the other side of them."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return []
+    reporting = token.head.head
+    if lemma_of(reporting) not in load_frames().reporting:
+        return []
+    subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    return _side_tokens(subject, index) if subject is not None else []
 
 
 def _in_partnership(with_: Token) -> bool:
