@@ -7,6 +7,8 @@
   Caliber.Az and known officials' names (a lone "Trump" is a person, not an organisation).
 - `briefbot_verbs_tagged_auxiliary` (after the lemmatizer): a full verb tagged as an auxiliary
   ("ministers gathered in Lima") is a verb, with its verb lemma.
+- `briefbot_nouns_tagged_verb` (after it): a plural noun tagged as a verb in a subject's place
+  ("that talks with the US will resume") is a noun, with its noun lemma.
 - The tokenizer keeps outlet names written like domains ("Caliber.Az", "News.Az") whole.
 """
 
@@ -93,6 +95,42 @@ class VerbsTaggedAuxiliary:
                 if lemmas:
                     token.lemma_ = lemmas[0]
         return doc
+
+
+class NounsTaggedVerb:
+    """A plural noun the small model tags as a verb where only a noun can stand ("that talks with
+    the United States will resume": 'talks' as the clause's subject, with no subject of its own)
+    is a noun again, with its noun lemma, so event triggers see it."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmatizer = (
+            self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        )
+        for token in doc:
+            if (
+                token.tag_ != "VBZ"
+                or token.dep_ not in ("csubj", "nsubj", "nsubjpass")
+                or any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in token.children)
+                or not token.lower_.endswith("s")
+            ):
+                continue
+            token.pos_ = "NOUN"
+            token.tag_ = "NNS"
+            token.set_morph("Number=Plur")  # the verb's Number=Sing would read as a base form
+            rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
+            if rule_lemmatize is not None:
+                lemmas = rule_lemmatize(token)
+                if lemmas:
+                    token.lemma_ = lemmas[0]
+        return doc
+
+
+@Language.factory("briefbot_nouns_tagged_verb")
+def make_nouns_tagged_verb(nlp: Language, name: str) -> NounsTaggedVerb:
+    return NounsTaggedVerb(nlp)
 
 
 @Language.factory("briefbot_verbs_tagged_auxiliary")
@@ -190,6 +228,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_line_breaks", before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_verbs_tagged_auxiliary", after="lemmatizer")
+        nlp.add_pipe("briefbot_nouns_tagged_verb", after="briefbot_verbs_tagged_auxiliary")
     ruler = nlp.add_pipe(
         "entity_ruler", name="briefbot_entity_fixes", after="ner", config={"overwrite_ents": True}
     )

@@ -941,3 +941,9 @@ def test_the_dateline_places_the_leads_news_not_a_trip_in_a_clause_of_its_own(ex
 def test_the_side_that_tells_of_its_own_talks_with_another_is_a_side_of_them(extractor):
     talks = of_type(extractor, "Fiji said talks with Tonga were useful.", "CONSULT")
     assert talks and names(talks[0]) == {"Fiji", "Tonga"}
+
+
+def test_talks_a_side_said_would_resume_are_planned_between_both(extractor):
+    text = "Fiji said on Monday that talks with Tonga would resume next week."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and names(talks[0]) == {"Fiji", "Tonga"} and talks[0]["status"] == "planned"

@@ -40,3 +40,10 @@ def test_the_source_the_parser_makes_the_subject_is_no_actor(extractor):
         deps="nsubj ROOT dobj punct".split(),
     )
     assert _past_the_source(plain[0]).text == "Chile"
+
+
+def test_a_plural_noun_tagged_a_verb_in_a_subjects_place_is_a_noun_again(extractor):
+    # the small model tags this 'talks' VBZ, as the clause's subject (csubj)
+    doc = extractor.nlp("Fiji said on Monday that talks with Tonga will resume next week.")
+    talks = next(t for t in doc if t.text == "talks")
+    assert talks.dep_ == "csubj" and talks.pos_ == "NOUN" and talks.lemma_ == "talk"

@@ -762,7 +762,7 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     token = trigger.token
     if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
         return []
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+    if token.dep_ not in ("nsubj", "nsubjpass", "csubj") or token.head.dep_ != "ccomp":
         return []
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return []

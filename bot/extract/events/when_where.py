@@ -26,6 +26,7 @@ from bot.extract.events.lexicon import (
     STATUS_PREDICATES,
     TRIM,
     lemma_of,
+    load_frames,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.facts import Location
@@ -579,8 +580,13 @@ def find_status(
         c.dep_ == "xcomp" and lemma_of(c) == "continue" for c in verb.children
     ):
         return "ongoing"  # "the meeting is set to continue until Tuesday": it has begun
+    # "said that talks would resume": reported, "would" is the future of then
+    reported_future = (
+        "would" in auxes and verb.dep_ == "ccomp" and lemma_of(verb.head) in load_frames().reporting
+    )
     if (
         "will" in auxes
+        or reported_future
         or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb)))
         or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree")
     ):
