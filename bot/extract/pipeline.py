@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no .pyi
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, MorphAnalysis, Span
 from spacy.util import filter_spans
 
 from bot.extract.model_check import check_model
@@ -119,7 +119,8 @@ class NounsTaggedVerb:
                 continue
             token.pos_ = "NOUN"
             token.tag_ = "NNS"
-            token.set_morph("Number=Plur")  # the verb's Number=Sing would read as a base form
+            # the verb's Number=Sing would read as a base form to the lemmatizer
+            token.morph = MorphAnalysis(doc.vocab, {"Number": "Plur"})
             rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
             if rule_lemmatize is not None:
                 lemmas = rule_lemmatize(token)
