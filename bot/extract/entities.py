@@ -615,6 +615,8 @@ class EntityIndex:
             self._named_cluster("place", text, ent, country=None)
             return
         words = text.split()
+        if len(words) == 1 and words[0].lower() in _INSTITUTION_WORDS:
+            return  # "the Commission", "Parliament" alone: whose is not said, so no entity
         is_media = (
             name_key(text) in outlets
             or "." in text
