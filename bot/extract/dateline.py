@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
 
+# States whose capital bears their name, so their name alone is a dateline ("SINGAPORE -").
+CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
 # A dated dateline more than this before the publication day is a date in the lead, not the
 # day the report was filed.
 MAX_FILING_LAG = timedelta(days=3)
@@ -23,7 +25,7 @@ MAX_FILING_LAG = timedelta(days=3)
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
-    r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
@@ -61,16 +63,30 @@ def find_dateline(text: str) -> Dateline | None:
     ]
     for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
-        match = country_index().match(place)
-        if match is None or match.how not in ("capital", "city"):
+        code = _filed_from(place, found.groupdict().get("region"))
+        if code is None:
             continue
         return Dateline(
             place=place.title() if place.isupper() else place,
-            country_code=match.country.code,
+            country_code=code,
             end=found.end(),
             date_text=found.groupdict().get("date"),
         )
     return None
+
+
+def _filed_from(place: str, region: str | None) -> str | None:
+    """The country of a dateline's place: a capital or city the gazetteer knows, a city-state
+    ("SINGAPORE, Nov 7"), or a town the gazetteer does not know followed by its country
+    ("AL-ULA, Saudi Arabia, Jan 5")."""
+    countries = country_index()
+    match = countries.match(place)
+    if match is not None and match.how in ("capital", "city"):
+        return match.country.code
+    if match is not None and match.how == "name" and match.country.code in CITY_STATES:
+        return match.country.code
+    country = countries.resolve(region.strip(), hows=("name", "alias")) if region else None
+    return country.code if country is not None else None
 
 
 def filed_on(dateline: Dateline | None, published: str | None) -> str | None:

@@ -26,6 +26,9 @@ from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
 WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "neglect"})
+# Speech someone was ordered or asked to give is not yet given ("ordered the ministry to declare
+# the ambassadors persona non grata").
+ORDERING_VERBS = frozenset({"order", "instruct", "direct", "ask", "urge", "tell", "request"})
 _TRIM = " \t\r\n,;:.—–-―"
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = "\u2015\u2014\u2013"
@@ -167,7 +170,7 @@ def _speaker_text(token: Token) -> str:
 def _withheld(verb: Token) -> bool:
     """Speech someone declined, refused or failed to give ("declined to say whether ..."): the
     refusal is what they did (told as such), not a saying of its complement."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS | ORDERING_VERBS
 
 
 def _content_clause(verb: Token) -> Token | None:

@@ -947,3 +947,20 @@ def test_talks_a_side_said_would_resume_are_planned_between_both(extractor):
     text = "Fiji said on Monday that talks with Tonga would resume next week."
     talks = of_type(extractor, text, "CONSULT")
     assert talks and names(talks[0]) == {"Fiji", "Tonga"} and talks[0]["status"] == "planned"
+
+
+def test_a_town_the_gazetteer_does_not_know_is_a_dateline_by_its_country():
+    filed = find_dateline("NADI, Fiji, Feb 26 - Tonga and Samoa signed a pact.")
+    assert filed is not None and filed.place == "Nadi" and filed.country_code == "FJI"
+    city_state = find_dateline("SINGAPORE, Feb 26 (AFP) - Fiji said.")
+    assert city_state is not None and city_state.date_text == "Feb 26"
+
+
+def test_what_was_only_threatened_refused_or_decreed_is_no_act_between_sides(extractor):
+    assert of_type(extractor, "Fiji's minister had not been ready to agree a truce.", "AGREE") == []
+    text = "Fiji's president backed down on Monday from his threat to expel Tonga's ambassador."
+    assert of_type(extractor, text, "SANCTION") == []
+    decree = "Fiji's president signed a decree recognising the new Tongan government."
+    assert of_type(extractor, decree, "AGREE") == []
+    warrant = "Tonga's king faces an arrest warrant issued by a court in Suva."
+    assert of_type(extractor, warrant, "COERCE") == []

@@ -396,3 +396,8 @@ def test_adding_that_is_a_second_statement_of_the_same_day(say):
 def test_a_demonym_of_two_words_gives_the_speakers_country(say):
     s = only(say("North Korean Foreign Minister Ri Yong Ho said the talks had failed."), "failed")
     assert s.speaker_country == "North Korea"
+
+
+def test_what_someone_was_ordered_to_declare_is_not_declared(say):
+    found = say("Peru's president had ordered the ministry to declare Chile's envoy unwelcome.")
+    assert not [s for s in found if s.verb == "declare"], found

@@ -101,6 +101,7 @@ class Frames:
     empty_refusals: frozenset[str]
     physical: frozenset[str]
     object_required: dict[str, frozenset[str]]
+    object_excluded: dict[str, frozenset[str]]
     destination_required: frozenset[str]
     claim_verbs: frozenset[str]
     media_event_modifiers: frozenset[str]
@@ -131,6 +132,9 @@ def load_frames() -> Frames:
         physical=frozenset(raw["physical_types"]),
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()
+        },
+        object_excluded={
+            verb: frozenset(objects) for verb, objects in raw["object_excluded"].items()
         },
         destination_required=frozenset(raw["destination_required"]),
         claim_verbs=frozenset(raw["claim_verbs"]),

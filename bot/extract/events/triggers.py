@@ -85,7 +85,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _only_a_label(t)
         and not _promises_to_be(t)
         and not _called_off(t)
+        and not _a_warrant(t)
     ]
+
+
+def _a_warrant(trigger: Trigger) -> bool:
+    """ "An arrest warrant issued by the court": a warrant for the act, not the act."""
+    token = trigger.token
+    return token.dep_ == "compound" and token.head.lemma_.lower() in ("warrant", "summons")
 
 
 CALLING_OFF = frozenset({"cancel", "scrap", "abandon", "scrub", "axe"})
@@ -246,6 +253,12 @@ def _object_allowed(trigger: Trigger) -> bool:
         obj = _verb_object(trigger.token)
         if obj is not None and obj.lower_ in REFLEXIVES:
             return False
+    verb = trigger.governor or trigger.token
+    excluded = load_frames().object_excluded.get(lemma_of(verb))
+    if excluded and verb.pos_ == "VERB":
+        obj = _verb_object(verb)
+        if obj is not None and obj.lemma_.lower() in excluded:
+            return False  # "signed a decree recognising Crimea": no agreement with anyone
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
     if wanted is None or trigger.token.pos_ != "VERB":
         return True
@@ -867,7 +880,9 @@ def _negated_above(verb: Token) -> bool:
     if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return True  # "made no commitment to free the prisoners"
     node, through_phrase = verb, False
-    while node.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj") and node.head.i != node.i:
+    while (
+        node.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp") and node.head.i != node.i
+    ):  # "acomp": "had not been ready to agree"
         head = node.head
         if node.dep_ == "ccomp" and lemma_of(head) != "deny":
             return False  # "said that they met": only a denial's clause is not so
