@@ -964,3 +964,8 @@ def test_what_was_only_threatened_refused_or_decreed_is_no_act_between_sides(ext
     assert of_type(extractor, decree, "AGREE") == []
     warrant = "Tonga's king faces an arrest warrant issued by a court in Suva."
     assert of_type(extractor, warrant, "COERCE") == []
+
+
+def test_a_request_by_people_of_no_named_side_for_another_body_is_below_the_line(extractor):
+    text = "Pacific leaders called for the deployment of United Nations monitors in Bougainville."
+    assert all(e["confidence"] < 0.5 for e in of_type(extractor, text, "REQUEST"))

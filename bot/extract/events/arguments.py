@@ -700,11 +700,16 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         and any(c.dep_ == "dobj" and c.lower_ in ("him", "her", "them") for c in verb.children)
     ):
         return True  # "Ramirez congratulated him": on whom is not resolved
-    if sides >= 2 or verb is None or not heads or not _partner(verb, token):
+    if sides >= 2 or verb is None or not heads:
         return False
     subject = heads[0]
-    if subject.pos_ == "PRON":
-        return subject.tag_ not in ("WP", "WDT") and subject.lower_ not in ("both", "we", "i")
+    if subject.pos_ == "PRON":  # "it will meet Sudan" (a resolved "he warned" names its side)
+        return (
+            _partner(verb, token)
+            and subject.tag_ not in ("WP", "WDT")
+            and subject.lower_ not in ("both", "we", "i")
+        )
+    # the one side named is not who acted ("Arab leaders called for UN peacekeepers")
     # "Opposition senators urged X", "negotiators will meet Y": people of no named side
     return (
         subject.pos_ == "NOUN"
