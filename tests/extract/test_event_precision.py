@@ -969,3 +969,11 @@ def test_what_was_only_threatened_refused_or_decreed_is_no_act_between_sides(ext
 def test_a_request_by_people_of_no_named_side_for_another_body_is_below_the_line(extractor):
     text = "Pacific leaders called for the deployment of United Nations monitors in Bougainville."
     assert all(e["confidence"] < 0.5 for e in of_type(extractor, text, "REQUEST"))
+
+
+def test_the_deal_signed_by_two_ministers_is_the_deal_already_told(extractor):
+    text = (
+        "Fiji and Tonga signed a fisheries deal in Suva on Monday. The deal was signed by "
+        "Foreign Ministers Lisiate Akolo and Fekitamoeloa Utoikamanu."
+    )
+    assert len(of_type(extractor, text, "AGREE")) == 1

@@ -529,11 +529,21 @@ def _another_time(trigger: Trigger) -> bool:
 
 def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None) -> Draft | None:
     """ "They signed the accords ... the agreement formalizes ...": one agreement told again, when
-    it names a side of it, says nothing else about its terms and is not dated otherwise."""
+    it names a side of it, says nothing else about its terms and is not dated otherwise; "the
+    deal was signed by X and Y", undated and with no terms of its own, is the last one told."""
+    token = mention.trigger.token
+    referring = (
+        token.pos_ in ("NOUN", "PROPN")
+        and is_definite(token)
+        and mention.date is None
+        and _terms(mention) is None
+    )
     for draft in reversed(drafts):
         first = draft.mentions[0]
         if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":
             continue
+        if referring:
+            return draft
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
         dates = {m.date for m in draft.mentions if m.date}
