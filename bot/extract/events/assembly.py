@@ -536,7 +536,14 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         token.pos_ in ("NOUN", "PROPN")
         and is_definite(token)
         and mention.date is None
-        and _terms(mention) is None
+        and (
+            _terms(mention) is None
+            or (  # "The deal was signed by X and Y": no terms but its own name
+                token.dep_ == "nsubjpass"
+                and any(c.dep_ == "agent" for c in token.head.children)
+                and _terms(mention) == fold(token.text)
+            )
+        )
     )
     for draft in reversed(drafts):
         first = draft.mentions[0]
