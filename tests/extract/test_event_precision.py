@@ -977,3 +977,13 @@ def test_the_deal_signed_by_two_ministers_is_the_deal_already_told(extractor):
         "Foreign Ministers Lisiate Akolo and Fekitamoeloa Utoikamanu."
     )
     assert len(of_type(extractor, text, "AGREE")) == 1
+
+
+def test_the_actor_of_a_statement_issued_or_of_a_conjoined_clause_is_a_side(extractor):
+    warned = of_type(
+        extractor, "Fiji's foreign ministry issued a statement on Monday warning Tonga.", "THREATEN"
+    )
+    assert warned and names(warned[0]) >= {"Tonga"} and len(warned[0]["participants"]) >= 2
+    text = "Akolo said that Fiji will not be intimidated and will continue to support Tonga."
+    support = of_type(extractor, text, "SUPPORT")
+    assert support and {"Fiji", "Tonga"} <= names(support[0])

@@ -402,15 +402,23 @@ def _subject_of(verb: Token) -> Token | None:
     misread = misread_subject(verb)
     if misread is not None:
         return misread
-    for link in clause_chain(verb):
+    chain = clause_chain(verb)
+    for link in chain:
         subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _reporters_own(_past_the_source(subject), link)
-    node = verb
+    # "NATO will not be intimidated and will continue to support X": from the chain's top
+    node = chain[-1]
     while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
+            return subject
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+        # "X issued a statement warning Y": who issued it
+        issued = verb.head.head
+        subject = next((c for c in issued.children if c.dep_ == "nsubj"), None)
+        if subject is not None and issued.pos_ == "VERB":
             return subject
     # "X said ..., rejecting remarks by Y", "X recalled its envoy after accusing Y": X did it
     # (when X is named; "effectively closing the border" is a result, not an act)
