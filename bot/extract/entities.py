@@ -747,8 +747,12 @@ class EntityIndex:
                 # whose minister (unknown is better than the wrong one)
                 country = None if _in_country_pair(token) else found
                 break
-            if token.pos_ not in ("PROPN", "ADJ", "NOUN", "PUNCT", "PART"):
-                break
+            if token.pos_ not in ("PROPN", "ADJ", "NOUN", "PUNCT", "PART") or token.text in (
+                ",",
+                ";",
+                ":",
+            ):
+                break  # "... the Organization of American States, Foreign Minister X": not hers
         return TitleInfo(canonical_title(best.text), country)
 
     def _title_in_apposition(self, ent: Span) -> TitleInfo:

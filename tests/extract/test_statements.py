@@ -401,3 +401,14 @@ def test_a_demonym_of_two_words_gives_the_speakers_country(say):
 def test_what_someone_was_ordered_to_declare_is_not_declared(say):
     found = say("Peru's president had ordered the ministry to declare Chile's envoy unwelcome.")
     assert not [s for s in found if s.verb == "declare"], found
+
+
+def test_a_country_in_the_clause_before_a_title_is_not_the_speakers(say):
+    s = only(
+        say(
+            "Fiji will leave the Organization of American States, Foreign Minister Ana Rojas "
+            "said on Wednesday."
+        ),
+        "leave",
+    )
+    assert s.speaker_country != "United States"
