@@ -26,6 +26,11 @@ from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
 WITHHOLDING_VERBS = frozenset({"decline", "refuse", "fail", "neglect"})
+# Whom words are told to: "told a news conference that ...".
+AUDIENCE_NOUNS = frozenset(
+    "conference briefing reporter journalist parliament lawmaker legislator assembly summit "
+    "meeting audience crowd council session forum gathering delegate press".split()
+)
 # Speech someone was ordered or asked to give is not yet given ("ordered the ministry to declare
 # the ambassadors persona non grata").
 ORDERING_VERBS = frozenset({"order", "instruct", "direct", "ask", "urge", "tell", "request"})
@@ -177,6 +182,16 @@ def _content_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return child
+    for child in verb.children:
+        # "told a news conference that he had raised it": the parser hung the content on the
+        # audience as a relative clause, but a relative clause never opens with "that" as a mark
+        if child.dep_ == "dobj" and child.lemma_.lower() in AUDIENCE_NOUNS:
+            for clause in child.children:
+                if clause.dep_ == "relcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i
+                    for c in clause.children
+                ):
+                    return clause
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ == "VERB":
             return child

@@ -412,3 +412,11 @@ def test_a_country_in_the_clause_before_a_title_is_not_the_speakers(say):
         "leave",
     )
     assert s.speaker_country != "United States"
+
+
+def test_what_was_told_to_a_news_conference_is_said_even_when_parsed_as_a_relative(say):
+    s = only(
+        say("Peru's president told a separate news conference that he had raised the border."),
+        "raised the border",
+    )
+    assert s.verb == "tell"
