@@ -987,3 +987,12 @@ def test_the_actor_of_a_statement_issued_or_of_a_conjoined_clause_is_a_side(extr
     text = "Akolo said that Fiji will not be intimidated and will continue to support Tonga."
     support = of_type(extractor, text, "SUPPORT")
     assert support and {"Fiji", "Tonga"} <= names(support[0])
+
+
+def test_who_criticised_a_meeting_took_no_part_in_it(extractor):
+    text = (
+        "Fiji's prime minister and Tonga's king met in Suva on Monday. Samoa's opposition party "
+        "criticised the meeting as a mistake."
+    )
+    for meeting in of_type(extractor, text, "CONSULT"):
+        assert "Samoa" not in names(meeting)

@@ -479,6 +479,15 @@ def _mediating(modifier: Token) -> bool:
     )
 
 
+def _judged(verb: Token, trigger: Trigger) -> bool:
+    """A verb that is an act of another kind on the talks it governs ("criticised the meeting",
+    "hailed the summit"): its subject judges them, and took no part."""
+    if trigger.type != "CONSULT" or trigger.governor is not None:
+        return False
+    senses = load_lexicon()[1].get(lemma_of(verb), [])
+    return bool(senses) and all(type_ != "CONSULT" for type_, _, _ in senses)
+
+
 def _as_an_observer(verb: Token) -> bool:
     return any(
         c.dep_ == "prep"
@@ -618,6 +627,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue  # "Xi skipped last year's summit": he took no part
             if child.dep_ == "nsubj" and _as_an_observer(verb):
                 continue  # "X attended the talks as an observer": no side of them
+            if child.dep_ == "nsubj" and token.dep_ == "dobj" and _judged(verb, trigger):
+                continue  # "the opposition criticised the meeting": no side of it
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part
