@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, no .pyi
-from spacy.tokens import Doc, MorphAnalysis, Span
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 from bot.extract.model_check import check_model
@@ -82,19 +82,22 @@ class VerbsTaggedAuxiliary:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmatizer = (
-            self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
-        )
         for token in doc:
             if token.pos_ != "AUX" or token.lower_ in AUXILIARIES or not token.is_alpha:
                 continue
             token.pos_ = "VERB"
-            rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
-            if rule_lemmatize is not None:
-                lemmas = rule_lemmatize(token)
-                if lemmas:
-                    token.lemma_ = lemmas[0]
+            _relemmatize(self.nlp, token)
         return doc
+
+
+def _relemmatize(nlp: Language, token: Token) -> None:
+    """The token's lemma again by the pipeline's rule lemmatizer, after its tag was put right."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
+    if rule_lemmatize is not None:
+        lemmas = rule_lemmatize(token)
+        if lemmas:
+            token.lemma_ = lemmas[0]
 
 
 class NounsTaggedVerb:
@@ -106,9 +109,6 @@ class NounsTaggedVerb:
         self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
-        lemmatizer = (
-            self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
-        )
         for token in doc:
             if (
                 token.tag_ != "VBZ"
@@ -121,11 +121,7 @@ class NounsTaggedVerb:
             token.tag_ = "NNS"
             # the verb's Number=Sing would read as a base form to the lemmatizer
             token.morph = MorphAnalysis(doc.vocab, {"Number": "Plur"})
-            rule_lemmatize = getattr(lemmatizer, "rule_lemmatize", None)
-            if rule_lemmatize is not None:
-                lemmas = rule_lemmatize(token)
-                if lemmas:
-                    token.lemma_ = lemmas[0]
+            _relemmatize(self.nlp, token)
         return doc
 
 
