@@ -314,7 +314,12 @@ def _one_gathering(a: Report, b: Report) -> bool:
     meeting, each naming the members it cares about."""
     body = convening_body(a)
     if body is not None and body == convening_body(b):
-        return True
+        # one member each may be two meetings of the body's head with two members ("NATO's
+        # secretary general met Poland's president", then Germany's chancellor): it takes two
+        # members named by one report, or a summit or conference, to say the body met
+        members = max(len(a.sides - {body}), len(b.sides - {body}))
+        if members >= 2 or a.kind in GATHERING_KINDS or b.kind in GATHERING_KINDS:
+            return True
     return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
 
 

@@ -290,11 +290,12 @@ class EntityIndex:
         """A lone capitalised word the tagger left untagged that is the last name of a person
         this article has named in full ("Oli" after "K.P. Sharma Oli")."""
         tagged = {i for ent in ents for i in range(ent.start, ent.end)} | set(self.by_token)
-        surnames: dict[str, Cluster] = {}
+        surnames: dict[str, Cluster | None] = {}
         for cluster in self.clusters:
             words = cluster.name.split()
             if cluster.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3:
-                surnames.setdefault(words[-1], cluster)
+                # a surname two people share ("Biden" of Joe and of Hunter) names neither
+                surnames[words[-1]] = cluster if words[-1] not in surnames else None
         for token in self.doc:
             person = surnames.get(token.text)
             if person is not None and token.i not in tagged and token.pos_ == "PROPN":
@@ -328,8 +329,14 @@ class EntityIndex:
         for token in self.doc:
             if token.i in tagged or token.pos_ != "PROPN" or not token.is_title:
                 continue
-            if token.i in self.byline_tokens:
+            if token.i in self.byline_tokens or token.i in self.dateline_tokens:
                 continue
+            if any(
+                t.pos_ == "PROPN"
+                for t in token.doc[max(0, token.i - 1) : token.i + 2]
+                if t != token
+            ):
+                continue  # part of another name: "Niger Delta", "Jordan Peterson"
             country = country_index().match(token.text)
             if country is not None and country.how == "name" and len(token.text) > 4:
                 found.append(Span(self.doc, token.i, token.i + 1, label="GPE"))

@@ -990,3 +990,27 @@ NO_EVENT = [
 @pytest.mark.parametrize(("text", "type_"), NO_EVENT)
 def test_no_event_is_made_of_what_did_not_happen(extractor, text, type_):
     assert of_type(extractor, text, type_) == []
+
+
+def test_review_cases_the_rules_must_not_overreach(extractor):
+    # a deal told again only where its signers' countries match
+    text = (
+        "Fiji and Tonga signed a trade deal in Suva on Monday. Elsewhere, the deal was signed by "
+        "Chile and Peru."
+    )
+    assert len(of_type(extractor, text, "AGREE")) == 2
+    # an agreement from other talks takes nothing of these talks
+    text = "Fiji and Tonga held talks in Suva on Monday. The talks followed a truce signed in Apia."
+    assert all(names(a) != {"Fiji", "Tonga"} for a in of_type(extractor, text, "AGREE"))
+    # a summit's chair took part in it; a teller of others' talks did not
+    chaired = of_type(
+        extractor, "Fiji's prime minister Sitiveni Rabuka chaired the summit.", "CONSULT"
+    )
+    assert chaired and "Sitiveni Rabuka" in names(chaired[0])
+    others = of_type(extractor, "Samoa said Fiji's talks with Tonga were a mistake.", "CONSULT")
+    assert all("Samoa" not in names(t) for t in others)
+    praised = of_type(extractor, "Fiji praised its talks with Tonga in Suva.", "CONSULT")
+    assert praised and {"Fiji", "Tonga"} <= names(praised[0])
+    # a leader arriving home is no visit
+    home = "Fiji's prime minister Sitiveni Rabuka arrived in Suva on Sunday after a tour."
+    assert [e for e in of_type(extractor, home, "CONSULT") if e["kind"] == "visit"] == []

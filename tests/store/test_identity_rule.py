@@ -273,6 +273,13 @@ def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_
     assert compare(opening, too_late).rule == "date"
 
 
+def test_a_bodys_head_meeting_one_member_then_another_is_two_meetings():
+    nato = Party("NATO", "organization")
+    with_estonia = report(nato, EST, kind="meeting")
+    with_latvia = report(nato, LAT, kind="meeting", date="2025-03-05", published="2025-03-05")
+    assert not compare(with_estonia, with_latvia).same
+
+
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
     eu = Party("EU", "organization")
     with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU

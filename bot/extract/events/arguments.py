@@ -414,11 +414,18 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
-        # "X issued a statement warning Y": who issued it
-        issued = verb.head.head
-        subject = next((c for c in issued.children if c.dep_ == "nsubj"), None)
-        if subject is not None and issued.pos_ == "VERB":
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "dobj"
+        and verb.head.lemma_.lower() in ISSUED_TEXTS
+        and not any(c.dep_ in ("poss", "compound") for c in verb.head.children)
+        and lemma_of(verb.head.head) in ISSUING_VERBS
+    ):
+        # "X issued a statement warning Y": who issued it (not "welcomed a UN resolution
+        # demanding ...", whose author is the UN)
+        subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
             return subject
     # "X said ..., rejecting remarks by Y", "X recalled its envoy after accusing Y": X did it
     # (when X is named; "effectively closing the border" is a result, not an act)
@@ -484,6 +491,11 @@ def _judged(verb: Token, trigger: Trigger) -> bool:
     "hailed the summit"): its subject judges them, and took no part."""
     if trigger.type != "CONSULT" or trigger.governor is not None:
         return False
+    if any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
+        for c in trigger.token.children
+    ):
+        return False  # "Iran praised its talks with the US": its own talks
     senses = load_lexicon()[1].get(lemma_of(verb), [])
     return bool(senses) and all(type_ != "CONSULT" for type_, _, _ in senses)
 
@@ -614,10 +626,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb.i == token.i:
                 continue  # "Oman hosted Iranian and US envoys": the host is no side
+            chairing = lemma_of(verb) == "chair" and trigger.kind not in GATHERING_KINDS
             if (
                 child.dep_ == "nsubj"
                 and verb.i != token.i
-                and lemma_of(verb) in MEDIATION_WORDS
+                and (lemma_of(verb) in MEDIATION_WORDS or chairing)
                 and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
             ):
                 # "Oman hosted talks between Iran and the US", "Saudi Arabia hosted the meeting"
@@ -776,6 +789,9 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
     )
 
 
+# Texts a side puts out, and its verbs of putting them out: "issued a statement warning Y".
+ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
+ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
 # Verbs of coming together whose "for" phrase is the sitting-down they came to.
 COMING_VERBS = frozenset({"sit", "meet", "gather", "arrive", "come", "convene", "assemble"})
 
@@ -790,6 +806,10 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
         return []
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return []
+    if any(
+        c.dep_ in ("poss", "compound") and c.lower_ not in ("its", "their") for c in token.children
+    ):
+        return []  # "Washington's talks with Moscow were a betrayal": not the teller's talks
     reporting = token.head.head
     if lemma_of(reporting) not in load_frames().reporting:
         return []

@@ -106,6 +106,8 @@ def extract_events_with_evidence(
         if not _keep(draft) or (need_participants and not draft_participants(draft)):
             continue
         event = _to_event(draft, published)
+        if _homecoming(event):
+            continue
         evidence = _evidence(draft, event)
         event.confidence = round(confidence(evidence), 3)
         if all(m.unknown_side for m in draft.mentions):
@@ -113,6 +115,15 @@ def extract_events_with_evidence(
             event.confidence = min(event.confidence, INCOMPLETE_CONFIDENCE)
         out.append((event, _Found(evidence, draft.mentions[0].trigger)))
     return out
+
+
+def _homecoming(event: Event) -> bool:
+    """ "Modi arrived in New Delhi after a three-nation tour": a visit to one's own country is a
+    return home, no visit."""
+    if event.kind != "visit" or event.location is None or not event.location.country_code:
+        return False
+    codes = {p.country_code for p in event.participants}
+    return codes == {event.location.country_code}
 
 
 def _evidence(draft: Draft, event: Event) -> EventEvidence:
@@ -549,7 +560,7 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         first = draft.mentions[0]
         if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":
             continue
-        if referring:
+        if referring and _may_refer_to(draft, mention):
             return draft
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
@@ -564,6 +575,16 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             continue
         return draft
     return None
+
+
+def _may_refer_to(draft: Draft, mention: Mention) -> bool:
+    """ "The deal was signed by X and Y" is the deal told before only where nothing sets it
+    apart: no other place, and no country among its signers that the deal did not name."""
+    if places_differ(draft_place(draft), mention.location):
+        return False
+    ours = {code for c in mention.participants if (code := country_code(c))}
+    theirs = {code for c in draft_participants(draft) if (code := country_code(c))}
+    return not ours or bool(ours & theirs)
 
 
 def _terms(mention: Mention) -> str | None:
@@ -695,14 +716,13 @@ def _link_agreements(
         )
         if source is None:
             continue
+        if not _outcome_of(mention, source, published):
+            continue  # not made at these talks ("followed a ceasefire signed in Geneva in
+            # October", "Kenya has offered to lead ..."): no sides, day, place or status of theirs
         if mention.group_subject or not mention.participants:
             mention.participants = draft_participants(source) or mention.participants
-        came_out_of = _outcome_of(mention, source, published)
-        if mention.content and came_out_of:
+        if mention.content:
             source.outcome.append("agreed to " + mention.content)
-        if not came_out_of and not talks:
-            continue  # not made at the talks last told ("Kenya has offered to lead ..."): no
-            # day, place or status of theirs
         if draft_status(source) == "planned":
             continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
             # when it was agreed
