@@ -144,13 +144,14 @@ class Event:
     confidence: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
+        shown = public_date(self.date, self.date_precision)
         data = {
             "type": self.type,
             "kind": self.kind,
             "participants": [p.to_json() for p in self.participants],
             "location": self.location.to_json() if self.location else None,
-            "date": public_date(self.date, self.date_precision)[0],
-            "date_precision": public_date(self.date, self.date_precision)[1],
+            "date": shown[0],
+            "date_precision": shown[1],
             "status": self.status,
             "topics": list(self.topics),
             "excluded_topics": list(self.excluded_topics),

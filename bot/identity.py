@@ -190,8 +190,15 @@ def dates_agree(a: Report, b: Report, slack: timedelta = DATE_SLACK) -> bool:
     """Within a day of each other (`slack`), allowing for the coarser report's whole period."""
     if a.date is None or b.date is None:
         return False
-    a_start, a_end = period(a.date, a.precision)
-    b_start, b_end = period(b.date, b.precision)
+    return periods_overlap((a.date, a.precision), (b.date, b.precision), slack)
+
+
+def periods_overlap(
+    a: tuple[str, str | None], b: tuple[str, str | None], slack: timedelta = DATE_SLACK
+) -> bool:
+    """Two (day, precision) dates that may name the same days, `slack` either way."""
+    a_start, a_end = period(*a)
+    b_start, b_end = period(*b)
     return a_start - slack <= b_end and b_start - slack <= a_end
 
 

@@ -122,14 +122,15 @@ def _when(event: EventRow) -> str:
 def event_json(event: DetailedEvent) -> dict[str, Any]:
     """INTERFACE.md's event object, as `extract --json` gives it, with the event's sources."""
     first = event.sources[0] if event.sources else None
+    day, precision = public_date(event.date, event.date_precision)
     data: dict[str, Any] = {"type": event.type, "kind": event.kind}
     if event.mode is not None:  # mode, outcome and content only when known, as `extract --json`
         data["mode"] = event.mode
     data.update(
         participants=[public_participant(p) for p in event.participants],
         location=public_location(event.location),
-        date=public_date(event.date, event.date_precision)[0],
-        date_precision=public_date(event.date, event.date_precision)[1],
+        date=day,
+        date_precision=precision,
         status=event.status,
         topics=list(event.topics),
         excluded_topics=list(event.excluded_topics),

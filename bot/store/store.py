@@ -55,9 +55,8 @@ async def _capped_total(
     query: str,
     params: dict[str, Any],
 ) -> Total:
-    limit = params["offset"] + COUNT_CAP + 1
-    counted = (await read(query, {**params, "count_limit": limit}))[0][0]
-    return Total(limit - 1, capped=True) if counted >= limit else Total(counted)
+    counted = await read(query, {**params, "count_limit": params["offset"] + COUNT_CAP + 1})
+    return _cap(counted[0][0], params["offset"])
 
 
 def _cap(counted: int, offset: int) -> Total:

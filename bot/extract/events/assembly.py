@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date as calendar_day
-from datetime import timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,7 +58,7 @@ from bot.extract.events.triggers import (
 from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
 from bot.extract.organizations import organization_members, organization_name
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
-from bot.identity import period, talk_kinds_compatible, terms_agree
+from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
 from bot.names import fold, name_key
 
 
@@ -745,7 +744,11 @@ def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool
     if _subordinate_to_a_side(agreement.trigger):
         return False
     when = next((m.date for m in talks.mentions if m.date), None)
-    if agreement.date is not None and when is not None and not _same_period(agreement.date, when):
+    if (
+        agreement.date is not None
+        and when is not None
+        and not periods_overlap(agreement.date, when)
+    ):
         return False
     if agreement.date is not None and when is None and not recent(agreement.date, published, 31):
         return False  # history the article recalls, beside talks it gives no day
@@ -767,14 +770,6 @@ def _subordinate_to_a_side(trigger: Trigger) -> bool:
         and node.head.pos_ in ("PROPN", "NOUN")
         and (node.head.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"))
     )
-
-
-def _same_period(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two (date, precision) pairs that may name the same days, a day either way."""
-    a_start, a_end = period(a[0], a[1])
-    b_start, b_end = period(b[0], b[1])
-    slack = timedelta(days=1)
-    return a_start - slack <= b_end and b_start - slack <= a_end
 
 
 def _within_content(token: Token, agreed: Token) -> bool:
