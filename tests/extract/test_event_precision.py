@@ -748,11 +748,6 @@ def test_only_an_agreement_reached_at_the_talks_is_their_outcome(extractor):
     assert held and "reopen their embassies" in (held[0].get("outcome") or "")
 
 
-def test_an_act_by_a_pronoun_no_one_is_named_for_is_kept_below_the_line(extractor):
-    text = "Officials said on Monday that it would meet Tonga in Suva next week."
-    assert all(e["confidence"] < 0.5 for e in of_type(extractor, text, "CONSULT"))
-
-
 def test_who_acts_in_a_relative_clause_is_the_one_it_describes(extractor):
     text = (
         "Fiji's prime minister Sitiveni Rabuka, who signed a fisheries accord with Tonga on "
@@ -824,15 +819,6 @@ def test_capitals_standing_for_their_countries_are_named_sides(extractor):
     assert agreed and agreed[0]["confidence"] >= 0.5
 
 
-def test_acts_by_people_of_no_named_side_are_kept_below_the_line(extractor):
-    urged = of_type(
-        extractor, "Opposition senators urged Ratu Naiqama not to sign the deal.", "REQUEST"
-    )
-    assert urged and all(e["confidence"] < 0.5 for e in urged)
-    suspended = of_type(extractor, "Fiji's membership was suspended in 2009.", "SANCTION")
-    assert all(e["confidence"] < 0.5 for e in suspended)
-
-
 def test_an_act_avoided_or_a_commitment_not_made_is_no_event(extractor):
     assert of_type(extractor, "The summit's declaration avoided condemning Tonga.", "ACCUSE") == []
     text = "Fiji's prime minister said he had made no commitment to free the Tongan prisoners."
@@ -895,11 +881,6 @@ def test_an_offer_told_after_a_visit_takes_no_day_from_it(extractor):
     assert offers and all(o["date"] is None for o in offers)
 
 
-def test_an_act_on_a_pronoun_no_one_is_named_for_is_kept_below_the_line(extractor):
-    found = events(extractor, "Fiji's foreign minister Lisiate Akolo congratulated him on Monday.")
-    assert all(e["confidence"] < 0.5 for e in found)
-
-
 def test_a_call_for_talks_is_a_request_not_talks_held(extractor):
     found = events(extractor, "Uzbekistan called for talks with Tajikistan on Sunday.")
     assert [e["type"] for e in found] == ["REQUEST"]
@@ -941,11 +922,6 @@ def test_a_town_the_gazetteer_does_not_know_is_a_dateline_by_its_country():
     assert filed is not None and filed.place == "Nadi" and filed.country_code == "FJI"
     city_state = find_dateline("SINGAPORE, Feb 26 (AFP) - Fiji said.")
     assert city_state is not None and city_state.date_text == "Feb 26"
-
-
-def test_a_request_by_people_of_no_named_side_for_another_body_is_below_the_line(extractor):
-    text = "Pacific leaders called for the deployment of United Nations monitors in Bougainville."
-    assert all(e["confidence"] < 0.5 for e in of_type(extractor, text, "REQUEST"))
 
 
 def test_the_deal_signed_by_two_ministers_is_the_deal_already_told(extractor):
@@ -1014,3 +990,25 @@ def test_review_cases_the_rules_must_not_overreach(extractor):
     # a leader arriving home is no visit
     home = "Fiji's prime minister Sitiveni Rabuka arrived in Suva on Sunday after a tour."
     assert [e for e in of_type(extractor, home, "CONSULT") if e["kind"] == "visit"] == []
+
+
+# Events whose actor is not named: people of no named side, an unresolved pronoun, a passive
+# that does not say who acted. Kept, but below the 0.5 line answers show (None: any type; True:
+# the event must still be found).
+BELOW_THE_LINE = [
+    ("Officials said on Monday that it would meet Tonga in Suva next week.", "CONSULT", False),
+    ("Opposition senators urged Ratu Naiqama not to sign the deal.", "REQUEST", True),
+    ("Fiji's membership was suspended in 2009.", "SANCTION", False),
+    ("Fiji's foreign minister Lisiate Akolo congratulated him on Monday.", None, False),
+    (
+        "Pacific leaders called for the deployment of United Nations monitors in Bougainville.",
+        "REQUEST",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "found"), BELOW_THE_LINE)
+def test_an_event_whose_actor_is_not_named_is_below_the_line(extractor, text, type_, found):
+    shown = of_type(extractor, text, type_) if type_ else events(extractor, text)
+    assert (bool(shown) or not found) and all(e["confidence"] < 0.5 for e in shown)
