@@ -448,9 +448,20 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
         return Verdict(False, "empty cluster")
     for member in members:
         refused = conflict(report, member)
+        if refused == "participants" and _named_together(report, member, members):
+            continue
         if refused:
             return Verdict(False, f"{refused} (report {member.id})")
     return compare(report, consensus(members))
+
+
+def _named_together(report: Report, member: Report, members: Sequence[Report]) -> bool:
+    """Two outlets that each name a different part of one list of sides do not contradict each
+    other when a third member names the whole list ("France and Saudi Arabia" and "the UN", of
+    the conference France and Saudi Arabia chaired at the UN): outlets name the sides they care
+    about. A side the third member does not name still contradicts."""
+    both = report.sides | member.sides
+    return any(other.firmly_dated and both <= other.sides for other in members)
 
 
 def closeness(report: Report, members: Sequence[Report]) -> float:

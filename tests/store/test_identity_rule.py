@@ -210,6 +210,16 @@ def test_talks_of_one_side_with_two_different_others_stay_apart():
     assert not join(report(FIN, LAT), [report(FIN, EST, NOR)]).same
 
 
+def test_outlets_naming_different_parts_of_one_list_of_sides_join_where_a_third_names_them_all():
+    whole = report(FIN, EST, NOR, kind="conference")  # one outlet names the chairs and the host
+    chairs = report(FIN, EST, date=None, kind="conference", published="2025-03-05")
+    host_only = report(NOR, kind="conference", published="2025-03-05")
+    assert compare(chairs, host_only).rule == "participants"  # alone, they share no side
+    assert join(host_only, [whole, chairs]).same
+    # a side the whole list does not hold still contradicts
+    assert not join(report(NOR, LAT, kind="conference"), [whole, chairs]).same
+
+
 def test_a_dated_report_joins_by_the_clusters_date_even_when_an_undated_member_lacks_its_place():
     dated = report(date="2025-03-04")
     undated = report(date=None, published="2025-03-05")
