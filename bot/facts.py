@@ -108,6 +108,9 @@ class Participant:
     name: str
     kind: str
     country_code: str | None = None
+    # True: a body whose members met as the body ("the G7 foreign ministers met"), not its head
+    # meeting someone ("NATO's secretary general met X"); None otherwise (left out of the JSON)
+    convened: bool | None = None
 
     def to_json(self) -> dict[str, Any]:
         return _drop_none(asdict(self))

@@ -83,6 +83,9 @@ class Party:
     name: str
     kind: str
     country_code: str | None = None
+    # a body whose members met as the body (see arguments.convened_body); not compared, so one
+    # party named by two reports is one party whether or not each says the body met
+    convened: bool = field(default=False, compare=False)
 
     @property
     def side(self) -> str:
@@ -323,11 +326,18 @@ def _one_gathering(a: Report, b: Report) -> bool:
     if body is not None and body == convening_body(b):
         # one member each may be two meetings of the body's head with two members ("NATO's
         # secretary general met Poland's president", then Germany's chancellor): it takes two
-        # members named by one report, or a summit or conference, to say the body met
+        # members named by one report, a summit or conference, or both reports saying the body
+        # itself met, to make one meeting of the body
         members = max(len(a.sides - {body}), len(b.sides - {body}))
         if members >= 2 or a.kind in GATHERING_KINDS or b.kind in GATHERING_KINDS:
             return True
+        if _convened(a, body) and _convened(b, body):
+            return True  # both say the body itself met ("the G7 foreign ministers met")
     return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
+
+
+def _convened(report: Report, body: str) -> bool:
+    return any(p.convened and p.side == body for p in report.parties)
 
 
 def convening_body(report: Report) -> str | None:

@@ -44,6 +44,7 @@ async def save_report(
             "kind": p.kind,
             "country_code": p.country_code,
             "entity_id": entity_ids.get(name_key(p.name)),
+            **({"convened": True} if p.convened else {}),
         }
         for p in ev.participants
     ]
@@ -192,7 +193,10 @@ async def _reports(db: Db, rows: Sequence[Row]) -> list[identity.Report]:
             kind=r["kind"],
             parties=tuple(
                 identity.Party(
-                    p["name"], p["kind"], p.get("country_code") or codes.get(p.get("entity_id"))
+                    p["name"],
+                    p["kind"],
+                    p.get("country_code") or codes.get(p.get("entity_id")),
+                    convened=bool(p.get("convened")),
                 )
                 for p in ps
             ),

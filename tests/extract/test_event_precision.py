@@ -621,6 +621,32 @@ def test_leaders_gathering_for_a_summit_are_at_that_summit(extractor):
     assert len(found) == 1 and found[0]["location"]["name"] == "Cairo"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The NATO defence ministers met in Brussels on Tuesday.",
+        "Spain's minister spoke as the gathering of BRICS foreign ministers ended on Tuesday.",
+        "The ASEAN leaders met in Jakarta on Tuesday with Indonesia's president in the chair.",
+    ],
+)
+def test_a_body_whose_members_met_as_the_body_is_marked_as_convened(extractor, text):
+    found = of_type(extractor, text, "CONSULT")
+    assert found and [p["name"] for p in found[0]["participants"] if p.get("convened")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO's secretary general met Spain's prime minister in Madrid on Tuesday.",
+        "The NATO chief met Spain's prime minister in Madrid on Tuesday.",
+        "Spain and Chile held talks in Madrid on Tuesday.",
+    ],
+)
+def test_a_bodys_head_meeting_someone_is_not_the_body_meeting(extractor, text):
+    found = of_type(extractor, text, "CONSULT")
+    assert found and not [p for p in found[0]["participants"] if p.get("convened")]
+
+
 def test_a_title_or_pronoun_heading_a_side_is_the_person_named_before(extractor):
     text = (
         "Iran's ambassador Mojtaba Rahimi was summoned to Chile's foreign ministry on Tuesday.\n\n"

@@ -290,6 +290,22 @@ def test_a_bodys_head_meeting_one_member_then_another_is_two_meetings():
     assert not compare(with_estonia, with_latvia).same
 
 
+def test_a_bodys_own_meeting_told_by_two_outlets_each_naming_one_member_is_one_meeting():
+    met = Party("NATO", "organization", convened=True)  # "NATO ministers met ..."
+    first_day = report(met, EST, kind="meeting")
+    last_day = report(met, LAT, kind="meeting", date="2025-03-06", published="2025-03-06")
+    assert compare(first_day, last_day).same
+    # one outlet saying only that the body's head met a member is not enough
+    head_only = report(
+        Party("NATO", "organization"),
+        LAT,
+        kind="meeting",
+        date="2025-03-06",
+        published="2025-03-06",
+    )
+    assert not compare(first_day, head_only).same
+
+
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
     eu = Party("EU", "organization")
     with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bot.answer.render_text import render_text
 from bot.engine import Engine
+from bot.facts import Participant
 from bot.store.location import Location
 from tests.conftest import make_settings
 from tests.store.builders import article, country, extraction, person, talks
@@ -227,3 +228,37 @@ async def test_two_outlets_wording_the_same_talks_differently_give_one_item_via_
     assert len(tallinn) == 1, [i.data for i in answer.items]
     assert {s["source"] for s in tallinn[0].data["sources"]} == {"Nordic Current", "Amber Gazette"}
     assert tallinn[0].data["date"] == "2025-03-06"
+
+
+async def test_two_outlets_on_a_bodys_own_meeting_each_naming_one_member_give_one_item(fresh_db):
+    # "NATO ministers met in Tallinn" (opening day) and "as NATO ministers ended their meeting"
+    # (last day): the body itself met, so the two members are at one meeting, stored and read back
+    met = Participant("NATO", "organization", convened=True)
+    answer = await _latest_talks(
+        fresh_db,
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(met, EST, kind="meeting", date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-06"),
+            talks(met, FIN, kind="meeting", date="2025-03-06", place="Tallinn"),
+        ),
+    )
+    assert len(answer.items) == 1 and len(answer.items[0].data["sources"]) == 2
+
+
+async def test_a_bodys_head_meeting_one_member_then_another_gives_two_items(fresh_db):
+    head = Participant("NATO", "organization")  # "NATO's secretary general met ..."
+    answer = await _latest_talks(
+        fresh_db,
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(head, EST, kind="meeting", date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-06"),
+            talks(head, FIN, kind="meeting", date="2025-03-06", place="Tallinn"),
+        ),
+    )
+    assert len(answer.items) == 2

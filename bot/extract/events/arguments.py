@@ -30,10 +30,10 @@ from bot.extract.events.lexicon import (
     participle_patient,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
-from bot.extract.organizations import organization_name
+from bot.extract.organizations import organization_members, organization_name
 from bot.extract.pipeline import load_data
-from bot.facts import GATHERING_KINDS
-from bot.names import fold
+from bot.facts import GATHERING_KINDS, TALK_KINDS
+from bot.names import fold, name_key
 
 
 def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
@@ -695,6 +695,46 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     return _clusters_in(tokens, index), group
+
+
+def convened_body(trigger: Trigger, sides: list[Cluster]) -> Cluster | None:
+    """The body among `sides` whose members met as the body: it names the meeting ("the G7
+    meeting"), met itself ("the G7 met"), or qualifies the plural of those who met ("the G7
+    foreign ministers met", "a gathering of BRICS leaders"). Its head meeting someone ("NATO's
+    secretary general met X", "NATO chief Y met X") is not the body meeting: two members met
+    that way on two days are two meetings, while one body's meeting told by two outlets, each
+    naming the member it cares about, is one (see identity)."""
+    if trigger.type != "CONSULT" or trigger.kind not in TALK_KINDS:
+        return None
+    token = trigger.token
+    gathered: list[Token] = []  # the words for who met, or the meeting itself
+    if token.pos_ in ("NOUN", "PROPN"):
+        gathered.append(token)
+        gathered.extend(
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "among")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        )
+    verb = token if token.pos_ == "VERB" else trigger.governor
+    if verb is not None:
+        gathered.extend(c for c in verb.children if c.dep_ == "nsubj")
+    for cluster in sides:
+        body = name_key(organization_name(cluster.name) or cluster.name)
+        if cluster.kind != "organization" or not organization_members(body):
+            continue
+        for word in gathered:
+            if word.i in cluster.tokens and word is not token:
+                return cluster  # "the G7 met", "a meeting of NATO"
+            plural = word is token or word.tag_ in ("NNS", "NNPS")
+            if plural and any(
+                c.dep_ in ("compound", "nmod", "amod", "poss")
+                and any(t.i in cluster.tokens for t in c.subtree)
+                for c in word.children
+            ):
+                return cluster
+    return None
 
 
 def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
+    convened_body,
     find_participants,
     gathering_hosts,
     names_an_unknown_side,
@@ -440,6 +441,7 @@ def _mention(
         unknown_side=names_an_unknown_side(
             trigger, index, len({country_code(c) or c.name for c in participants})
         ),
+        convened=convened_body(trigger, participants),
     )
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)
@@ -812,13 +814,15 @@ def _asserted(trigger: Trigger) -> bool:
     )
 
 
-def _participant(cluster: Cluster) -> Participant:
+def _participant(cluster: Cluster, convened: bool) -> Participant:
     code = (
         cluster.code
         if cluster.kind == "country"
         else (cluster.country.code if cluster.country else None)
     )
-    return Participant(name=cluster.name, kind=cluster.kind, country_code=code)
+    return Participant(
+        name=cluster.name, kind=cluster.kind, country_code=code, convened=convened or None
+    )
 
 
 def _mode(trigger: Trigger, participants: list[Cluster]) -> str | None:
@@ -866,7 +870,9 @@ def _to_event(draft: Draft, published: str | None) -> Event:
         type=first.trigger.type,
         kind=first.trigger.kind,
         mode=_mode(first.trigger, participants),
-        participants=[_participant(p) for p in participants],
+        participants=[
+            _participant(p, any(m.convened is p for m in draft.mentions)) for p in participants
+        ],
         location=location,
         date=date[0] if date else None,
         date_precision=date[1] if date else None,

@@ -30,6 +30,7 @@ class Mention:
     group_subject: bool = False  # "both sides agreed": participants come from the linked talks
     occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
     unknown_side: bool = False  # its clause names a side no entity stands for (see arguments)
+    convened: Cluster | None = None  # the body whose members met as the body (see arguments)
 
 
 @dataclass
