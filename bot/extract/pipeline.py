@@ -100,6 +100,26 @@ def _relemmatize(nlp: Language, token: Token) -> None:
             token.lemma_ = lemmas[0]
 
 
+class PrefixedWords:
+    """A word with a bound prefix, kept whole by the tokenizer ("co-chaired"), takes its word's
+    lemma after the prefix ("co-chair"): the rule lemmatizer does not know the hyphenated form
+    and would cut it to "co-chaire"."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if not _PREFIXED_WORD.match(token.text):
+                continue
+            prefix, _, word = token.lower_.partition("-")
+            base = Doc(doc.vocab, words=[word])[0]
+            base.tag_, base.pos_, base.morph = token.tag_, token.pos_, token.morph
+            _relemmatize(self.nlp, base)
+            token.lemma_ = f"{prefix}-{base.lemma_ or word}"
+        return doc
+
+
 class NounsTaggedVerb:
     """A plural noun the small model tags as a verb where only a noun can stand ("that talks with
     the United States will resume": 'talks' as the clause's subject, with no subject of its own)
@@ -128,6 +148,11 @@ class NounsTaggedVerb:
 @Language.factory("briefbot_nouns_tagged_verb")
 def make_nouns_tagged_verb(nlp: Language, name: str) -> NounsTaggedVerb:
     return NounsTaggedVerb(nlp)
+
+
+@Language.factory("briefbot_prefixed_words")
+def make_prefixed_words(nlp: Language, name: str) -> PrefixedWords:
+    return PrefixedWords(nlp)
 
 
 @Language.factory("briefbot_verbs_tagged_auxiliary")
@@ -205,12 +230,22 @@ def _tokenizer(nlp: Language) -> Tokenizer:
     return tokenizer
 
 
+# "co-chaired", "re-elected": a bound prefix is part of its word. Split at the hyphen, the small
+# model reads "co" as a noun and the verb as a clause of its own ("the conference co - chaired
+# with X" loses the conference's co-chair).
+_PREFIXED_WORD = re.compile(r"^(?:[Cc]o|[Rr]e)-[a-z]{3,}$")
+
+
 def _keep_domain_names(nlp: Language) -> None:
     tokenizer = _tokenizer(nlp)
     previous = tokenizer.token_match
 
     def token_match(text: str):
-        return _DOMAIN_NAME.match(text) or (previous(text) if previous else None)
+        return (
+            _DOMAIN_NAME.match(text)
+            or _PREFIXED_WORD.match(text)
+            or (previous(text) if previous else None)
+        )
 
     tokenizer.token_match = token_match
 
@@ -226,6 +261,7 @@ def load_pipeline(model: str) -> Language:
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_verbs_tagged_auxiliary", after="lemmatizer")
         nlp.add_pipe("briefbot_nouns_tagged_verb", after="briefbot_verbs_tagged_auxiliary")
+        nlp.add_pipe("briefbot_prefixed_words", after="briefbot_nouns_tagged_verb")
     ruler = nlp.add_pipe(
         "entity_ruler", name="briefbot_entity_fixes", after="ner", config={"overwrite_ents": True}
     )

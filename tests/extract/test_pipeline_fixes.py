@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from bot.extract.extractor import ExtractRequest
 from bot.extract.pipeline import VerbsTaggedAuxiliary
+
+
+def events(extractor, text: str) -> list[dict]:
+    return extractor.extract(ExtractRequest("t", text, "2025-02-27")).to_json()["events"]
 
 
 def test_a_full_verb_the_tagger_calls_an_auxiliary_is_a_verb_again(extractor):
@@ -47,3 +52,16 @@ def test_a_plural_noun_tagged_a_verb_in_a_subjects_place_is_a_noun_again(extract
     doc = extractor.nlp("Fiji said on Monday that talks with Tonga will resume next week.")
     talks = next(t for t in doc if t.text == "talks")
     assert talks.dep_ == "csubj" and talks.pos_ == "NOUN" and talks.lemma_ == "talk"
+
+
+def test_a_word_with_a_bound_prefix_is_one_word_with_its_words_lemma(extractor):
+    doc = extractor.nlp("Peru opened the summit, co-hosted with Chile, and Boric was re-elected.")
+    words = {t.text: t for t in doc}
+    assert (words["co-hosted"].lemma_, words["re-elected"].lemma_) == ("co-host", "re-elect")
+    assert words["co-hosted"].dep_ == "acl" and words["co-hosted"].head.text == "summit"
+
+
+def test_the_other_co_chair_of_a_conference_takes_part_in_it(extractor):
+    text = "Chile spoke at the conference co-chaired with Peru in Lima on Monday."
+    found = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert found and "Peru" in {p["name"] for p in found[0]["participants"]}

@@ -339,12 +339,15 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
         ]
     out: list[Token] = _chairs(gathering)
     for participle in participles:
-        if participle.lemma_.lower().replace("-", "") not in GATHERING_HOST_VERBS:
+        hosting = participle.lemma_.lower().replace("-", "")
+        if hosting not in GATHERING_HOST_VERBS:
             continue
-        for agent in (c for c in participle.children if c.dep_ == "agent"):
+        # "co-chaired with Saudi Arabia": the other co-chair
+        preps = ("agent", "with") if hosting.startswith("co") else ("agent",)
+        for prep in (c for c in participle.children if c.dep_ == "agent" or c.lower_ in preps):
             out.extend(
                 t
-                for pobj in agent.children
+                for pobj in prep.children
                 if pobj.dep_ == "pobj"
                 for t in _subtree_without_clauses(pobj)
             )
