@@ -1031,7 +1031,29 @@ BELOW_THE_LINE = [
         "REQUEST",
         False,
     ),
+    # only the target is named: the side alone would read as the one who acted
+    ("The summit ended with a statement backing Tonga in its dispute.", "SUPPORT", False),
+    ("Fiji will lift the trade curbs imposed on Tonga in 2019.", "COERCE", False),
+    ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
+    ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
+    (  # two pairs held talks: which two leaders is not known
+        "Fiji and Tonga held talks in Suva on Monday. Samoa and Niue held talks in Apia on "
+        "Monday. The two leaders commended Japan for its help.",
+        "SUPPORT",
+        False,
+    ),
 ]
+
+
+def test_the_two_leaders_of_the_talks_told_are_who_acted(extractor):
+    text = (
+        "Fiji's prime minister Sitiveni Rabuka met Australian Prime Minister Anthony Albanese in "
+        "Suva on Monday.\n\n"
+        "The two leaders commended Samoa for its role in the talks."
+    )
+    praised = of_type(extractor, text, "SUPPORT")
+    assert praised and names(praised[0]) >= {"Sitiveni Rabuka", "Anthony Albanese", "Samoa"}
+    assert praised[0]["confidence"] >= 0.5
 
 
 @pytest.mark.parametrize(("text", "type_", "found"), BELOW_THE_LINE)

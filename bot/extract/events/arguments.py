@@ -778,6 +778,9 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
     if sides >= 2 or verb is None or not heads:
         return False
     subject = heads[0]
+    relative = subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl"
+    if relative:  # "countries that have recognised Palestine": who acted is the antecedent
+        subject = subject.head.head
     if subject.pos_ == "PRON":  # "it will meet Sudan" (a resolved "he warned" names its side)
         return (
             _partner(verb, token)
@@ -788,12 +791,63 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
     # "Opposition senators urged X", "negotiators will meet Y": people of no named side
     return (
         subject.pos_ == "NOUN"
-        and subject.dep_ == "nsubj"
-        and subject.lemma_.lower() not in GROUP_WORDS
+        and (subject.dep_ == "nsubj" or relative)
+        # "both sides agreed": the sides of linked talks; "countries that recognised X": others
+        and (relative or subject.lemma_.lower() not in GROUP_WORDS)
         # "the two leaders", "both ministers": people the article has already named
         and not any(c.dep_ == "nummod" or c.lower_ == "both" for c in subject.children)
         and not _resolved(subject, index)
     )
+
+
+# Prepositions whose object is what an act is done to ("sanctions on X", "a threat against X").
+TARGET_PREPS = frozenset({"to", "against", "on", "upon", "into", "toward", "towards"})
+# Acts of two sides together: a side in the object's place did it as much as the subject.
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def acted_as_a_pair(trigger: Trigger) -> bool:
+    """The act's subject counts two people or sides the article named before ("the two leaders
+    commended Qatar", "both ministers condemned ..."): who they are comes from the talks told."""
+    verb = trigger.governor or (trigger.token if trigger.token.pos_ == "VERB" else None)
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.tag_ == "NNS"
+        and any(
+            (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+            for c in subject.children
+        )
+    )
+
+
+def only_targets_named(trigger: Trigger, sides: list[Cluster]) -> bool:
+    """Every side found is what the act was done to ("a statement backing Guyana", "curbs
+    imposed on South Korea", "closed the Russian consulate"): who did it is not told, and the
+    side alone would read as the one who acted."""
+    if trigger.type in MUTUAL_TYPES or not sides:
+        return False
+    token = trigger.token
+    targets: set[int] = set()
+    for node in (token, trigger.governor):
+        if node is None:
+            continue
+        for child in node.children:
+            if child.i == token.i:
+                continue
+            if node.pos_ in ("VERB", "AUX") and child.dep_ in ("dobj", "dative"):
+                targets.update(t.i for t in _subtree_without_clauses(child))
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                targets.update(
+                    t.i
+                    for pobj in child.children
+                    if pobj.dep_ == "pobj"
+                    for t in _subtree_without_clauses(pobj)
+                )
+    return all(targets & cluster.tokens for cluster in sides)
 
 
 def _partner(verb: Token, token: Token) -> bool:
@@ -819,7 +873,8 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
     own = [
         c
         for c in conjunct.children
-        if c.dep_ not in ("conj", "cc") and not (c.dep_ in ("amod", "compound") and _backing(c))
+        if c.dep_ not in ("conj", "cc", "relcl")
+        and not (c.dep_ in ("amod", "compound") and _backing(c))
     ]
     phrase = [conjunct, *(t for c in own for t in _subtree_without_clauses(c))]
     return any(

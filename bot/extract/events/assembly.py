@@ -11,10 +11,12 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
+    acted_as_a_pair,
     convened_body,
     find_participants,
     gathering_hosts,
     names_an_unknown_side,
+    only_targets_named,
 )
 from bot.extract.events.confidence import INCOMPLETE_CONFIDENCE, EventEvidence, confidence
 from bot.extract.events.drafts import (
@@ -260,6 +262,7 @@ def _drafts(
             target.mentions[0].topics.extend(sent_topics)
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, published)
+        _pairs_named_before(sent_mentions, drafts, published)
     return _without_earlier_rounds(_fold_undated(drafts, published))
 
 
@@ -440,7 +443,8 @@ def _mention(
         occasion=find_occasion(trigger),
         unknown_side=names_an_unknown_side(
             trigger, index, len({country_code(c) or c.name for c in participants})
-        ),
+        )
+        or only_targets_named(trigger, participants),
         convened=convened_body(trigger, participants),
     )
     if trigger.type == "AGREE":
@@ -733,6 +737,37 @@ def _link_agreements(
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _pairs_named_before(
+    sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None
+) -> None:
+    """ "The two leaders commended Qatar": the two are the sides of the talks told before as
+    held between two, when the article tells of one such pair only (agreements take their sides
+    in `_link_agreements`)."""
+    acts = [
+        m
+        for m, _ in sent_mentions
+        if m.trigger.type not in ("CONSULT", "AGREE") and acted_as_a_pair(m.trigger)
+    ]
+    if not acts:
+        return
+    pairs: dict[frozenset[str], list[Cluster]] = {}
+    for draft in drafts:
+        if draft.mentions[0].trigger.type != "CONSULT" or draft_status(draft) != "concluded":
+            continue
+        if _background(draft, published):
+            continue  # "the summit held in February": not the two of today's news
+        sides = draft_participants(draft)
+        key = frozenset(country_code(c) or c.name for c in sides)
+        if len(key) == 2:
+            pairs.setdefault(key, sides)
+    if len(pairs) != 1:
+        return  # no talks between two told, or two pairs: which two is not known
+    (pair,) = pairs.values()
+    for mention in acts:
+        mention.participants = pair + [c for c in mention.participants if c not in pair]
+        mention.unknown_side = False
 
 
 def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool:
