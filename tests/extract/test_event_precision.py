@@ -986,7 +986,18 @@ NO_EVENT = [
     ("Fiji's president backed down on Monday from his threat to expel Tonga's envoy.", "SANCTION"),
     ("Fiji's president signed a decree recognising the new Tongan government.", "AGREE"),
     ("Tonga's king faces an arrest warrant issued by a court in Suva.", "COERCE"),
+    ("Fiji demanded that Tonga withdraw its envoy from Suva.", "RETREAT"),
+    ("It would have been the first state visit by a Fijian leader to Tonga.", "CONSULT"),
+    ("Fiji's prime minister said he would like to meet Tonga's king in Suva on Monday.", "CONSULT"),
 ]
+
+
+def test_an_obligation_a_side_tells_is_its_demand_on_the_other(extractor):
+    demands = of_type(
+        extractor, "Fiji said Tonga must withdraw its troops from the reef.", "REQUEST"
+    )
+    assert demands and names(demands[0]) == {"Fiji", "Tonga"}
+    assert demands[0]["confidence"] >= 0.5
 
 
 @pytest.mark.parametrize(("text", "type_"), NO_EVENT)
@@ -1036,6 +1047,7 @@ BELOW_THE_LINE = [
     ("Fiji will lift the trade curbs imposed on Tonga in 2019.", "COERCE", False),
     ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
     ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
+    ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
     (  # two pairs held talks: which two leaders is not known
         "Fiji and Tonga held talks in Suva on Monday. Samoa and Niue held talks in Apia on "
         "Monday. The two leaders commended Japan for its help.",

@@ -683,6 +683,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if trigger.kind in GATHERING_KINDS and token.pos_ in ("NOUN", "PROPN"):
         tokens.extend(_gathering_hosts(token))
     tokens.extend(_reporting_side(trigger, index))
+    tokens.extend(_demanding_side(trigger, index))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
     if held is not None:  # "the talks that Peru and Chile held": who held them
         tokens.extend(
@@ -847,7 +848,22 @@ def only_targets_named(trigger: Trigger, sides: list[Cluster]) -> bool:
                     if pobj.dep_ == "pobj"
                     for t in _subtree_without_clauses(pobj)
                 )
+    if _obligation(trigger):  # "Peru must withdraw": what is demanded of Peru
+        node = trigger.governor or trigger.token
+        for subject in (c for c in node.children if c.dep_ == "nsubj"):
+            targets.update(t.i for t in _subtree_without_clauses(subject))
     return all(targets & cluster.tokens for cluster in sides)
+
+
+def _obligation(trigger: Trigger) -> bool:
+    """A demand told as what someone must do ("Peru must withdraw its troops")."""
+    node = trigger.governor or trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and trigger.kind == "demand"
+        and node.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "aux" and c.lower_ in load_frames().obligation for c in node.children)
+    )
 
 
 def _partner(verb: Token, token: Token) -> bool:
@@ -912,6 +928,16 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     if lemma_of(reporting) not in load_frames().reporting:
         return []
     subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    return _side_tokens(subject, index) if subject is not None else []
+
+
+def _demanding_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
+    """ "Chile said Peru must withdraw its troops": an obligation told by a side is that side's
+    demand (on the clause's subject, found with the act's other arguments)."""
+    node = trigger.governor or trigger.token
+    if not _obligation(trigger) or node.dep_ not in ("ccomp", "parataxis"):
+        return []
+    subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
     return _side_tokens(subject, index) if subject is not None else []
 
 

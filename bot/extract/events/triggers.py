@@ -427,6 +427,14 @@ def _irrealis(trigger: Trigger) -> bool:
         and _purpose(node.head)
     ):
         return True  # "established to promote bilateral discussion": a goal, not talks held
+    if (
+        node.pos_ == "VERB"
+        and node.dep_ == "ccomp"
+        and node.tag_ == "VB"
+        and verb_lemma(node.head) in heads
+        and not any(c.dep_ == "aux" for c in node.children)
+    ):
+        return True  # "demanded that Vilnius withdraw its envoy": asked for, not done
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
@@ -837,7 +845,17 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
-    return False
+    return _counterfactual(verb)
+
+
+def _counterfactual(verb: Token) -> bool:
+    """ "It would have been the first state visit", "they could have met": what did not happen."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return (
+        verb.tag_ == "VBN"
+        and "have" in auxes
+        and any(a in ("would", "could", "might", "should") for a in auxes)
+    )
 
 
 def _without(token: Token) -> bool:
