@@ -624,6 +624,8 @@ class EntityIndex:
         words = text.split()
         if len(words) == 1 and words[0].lower() in _INSTITUTION_WORDS:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
+        if _MODEL_NAME.match(text):
+            return  # "the Su-24 bomber", "F-16s": an aircraft or missile model, no side
         is_media = (
             name_key(text) in outlets
             or "." in text
@@ -890,6 +892,10 @@ def _joined(tokens: list[Token]) -> str:
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Capitalised words after a title that name an office or a body, not a person.
+# A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
+# written so ("G-20") are known organisations and are taken before this is asked.
+_MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
+
 _INSTITUTION_WORDS = frozenset(
     "office ministry council palace house government cabinet department agency committee "
     "commission assembly parliament secretariat general minister president spokesman meeting "

@@ -989,7 +989,17 @@ NO_EVENT = [
     ("Fiji demanded that Tonga withdraw its envoy from Suva.", "RETREAT"),
     ("It would have been the first state visit by a Fijian leader to Tonga.", "CONSULT"),
     ("Fiji's prime minister said he would like to meet Tonga's king in Suva on Monday.", "CONSULT"),
+    ("Tonga's king said he would like to meet Fiji's president at the summit in Apia.", "CONSULT"),
 ]
+
+
+def test_a_model_of_aircraft_or_whom_people_oppose_is_no_side(extractor):
+    said = "Fiji said the Su-24 bomber violated its airspace and ignored repeated warnings."
+    assert all("Su-24" not in names(e) for e in events(extractor, said))
+    accused = of_type(extractor, "Fiji's foreign ministry accused Rabuka's opponents.", "ACCUSE")
+    assert accused and not any("Rabuka" in n for n in names(accused[0]))
+    met = of_type(extractor, "Rabuka's critics met Tonga's king in Suva on Monday.", "CONSULT")
+    assert all(e["confidence"] < 0.5 for e in met)
 
 
 def test_an_obligation_a_side_tells_is_its_demand_on_the_other(extractor):

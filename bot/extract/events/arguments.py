@@ -19,6 +19,7 @@ from bot.extract.events.lexicon import (
     MEDIATION_WORDS,
     OBSERVER_ROLES,
     OCCASION_FRAMES,
+    OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
     ROLE_NOUNS,
     TOPIC_PREPS,
@@ -265,6 +266,8 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue  # "according to the minister": who tells of it, not who took part
             if child.dep_ in ("amod", "compound", "npadvmod") and _backing(child):
                 continue  # "the Saudi-backed government": its backer is no side
+            if child.dep_ == "poss" and node.lemma_.lower() in OPPOSING_NOUNS:
+                continue  # "Morales's opponents": not Morales
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and node.pos_ == "NOUN":
                 continue  # "with strong unity on Ukraine": what it is about names no side
             stack.append(child)
@@ -891,6 +894,7 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
         for c in conjunct.children
         if c.dep_ not in ("conj", "cc", "relcl")
         and not (c.dep_ in ("amod", "compound") and _backing(c))
+        and not (c.dep_ == "poss" and conjunct.lemma_.lower() in OPPOSING_NOUNS)
     ]
     phrase = [conjunct, *(t for c in own for t in _subtree_without_clauses(c))]
     return any(

@@ -57,6 +57,7 @@ MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
+OPPOSING_NOUNS = _words("opposing_nouns")
 
 
 TRIM = " \t\n,;:.\"'“”"

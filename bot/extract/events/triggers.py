@@ -435,6 +435,8 @@ def _irrealis(trigger: Trigger) -> bool:
         and not any(c.dep_ == "aux" for c in node.children)
     ):
         return True  # "demanded that Vilnius withdraw its envoy": asked for, not done
+    if node.dep_ == "pobj" and node.head.lower_ in ("at", "during"):
+        node = node.head.head  # "would like to meet him at the conference": as the meeting fares
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
