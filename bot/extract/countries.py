@@ -37,6 +37,10 @@ class CountryIndex:
             self._by_code[c.alpha_3] = Country(name, c.alpha_3)
             for variant in {c.name, name, getattr(c, "official_name", None) or c.name}:
                 self._lookup.setdefault(fold(variant), (c.alpha_3, "name"))
+                # "Democratic Republic of Congo", as news writes it, beside "... of the Congo"
+                self._lookup.setdefault(
+                    fold(variant).replace(" of the ", " of "), (c.alpha_3, "name")
+                )
         self._by_code.setdefault("XKX", Country("Kosovo", "XKX"))
         for how, table in (
             ("alias", data["aliases"]),

@@ -349,14 +349,22 @@ class EntityIndex:
             return []
         tagged = {t.i for ent in ents for t in ent}
         found: list[Span] = []
+        covered = -1
         for token in self.doc[max(self.dateline_tokens) + 1 :]:
             if token.pos_ in ("VERB", "AUX") or (token.is_sent_start and found):
                 break
-            if token.i in tagged or token.pos_ != "PROPN":
+            if token.i in tagged or token.i <= covered or token.pos_ != "PROPN":
                 continue
-            country = country_index().match(token.text)
-            if country is not None and country.how in ("name", "alias", "demonym"):
-                found.append(Span(self.doc, token.i, token.i + 1, label=_country_label(country)))
+            # the longest name from here: "Democratic Republic of Congo", not its "Congo"
+            for end in range(min(len(self.doc), token.i + 6), token.i, -1):
+                if any(t.i in tagged for t in self.doc[token.i : end]):
+                    continue
+                country = country_index().match(self.doc[token.i : end].text)
+                if country is not None and country.how in ("name", "alias", "demonym"):
+                    label = _country_label(country)
+                    found.append(Span(self.doc, token.i, end, label=label))
+                    covered = end - 1
+                    break
         return found
 
     def _hyphenated_pair(self, ent: Span, title_tokens: set[int]) -> bool:

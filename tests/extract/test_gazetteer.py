@@ -118,3 +118,25 @@ def test_a_former_office_is_never_given_as_the_current_title(extractor):
     found = people(extractor, "Scholz said on Wednesday that he would not stand again.")
     scholz = found["Olaf Scholz"]
     assert (scholz.title, scholz.country_code) == (None, "DEU")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Democratic Republic of Congo", "COD"),
+        ("Democratic Republic of the Congo", "COD"),
+        ("Republic of Congo", "COG"),
+        ("Congo-Brazzaville", "COG"),
+        ("Congo-Kinshasa", "COD"),
+    ],
+)
+def test_a_country_is_known_as_news_writes_it(name, code):
+    found = country_index().resolve(name)
+    assert found is not None and found.code == code
+
+
+def test_a_country_of_several_words_opening_the_lead_is_the_whole_name(extractor):
+    text = "KINSHASA, Oct 29 - Democratic Republic of Congo on Saturday accused Rwanda of lying."
+    extraction = extractor.extract(ExtractRequest("t", text, "2022-10-30"))
+    codes = {e.country_code for e in extraction.entities if e.kind == "country"}
+    assert "COD" in codes and "COG" not in codes
