@@ -204,6 +204,17 @@ ORDER BY al.entity_id LIMIT 1"""
 COUNTRY_ENTITIES_BY_NORM = """
 SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE al.norm = :norm AND e.kind = 'country' ORDER BY e.id"""
+# A typo's candidates (bot.answer.entity_match): the aliases that contain both pieces of a typed
+# name (three letters or more each; `second` repeats `first` when there is one piece), the first
+# `limit` in insertion order, from the trigram index of migration 0015. Each piece is one quoted
+# FTS5 phrase, so it is read as text, whatever it holds. (CROSS JOIN: from the index out.)
+ENTITY_TYPO_CANDIDATES = """
+SELECT al.entity_id, e.kind, al.norm FROM entity_aliases_trigrams t
+CROSS JOIN entity_aliases al ON al.rowid = t.rowid
+CROSS JOIN entities e ON e.id = al.entity_id
+WHERE entity_aliases_trigrams MATCH
+      '"' || replace(:first, '"', '""') || '" AND "' || replace(:second, '"', '""') || '"'
+ORDER BY t.rowid LIMIT :limit"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
        (SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id

@@ -210,6 +210,14 @@ WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
 ORDER BY e.id, al.norm"""
 
 # The matcher's surname lookup before it has loaded every alias (migration 0013's index).
+# A typo's candidates (bot.answer.entity_match): the aliases that contain both pieces of a typed
+# name, the first `limit` in insertion order, from the trigram index of migration 0015 (pg_trgm
+# reads `LIKE '%piece%'`). `_` in a piece is a letter, not LIKE's wildcard (norms hold no `%`).
+ENTITY_TYPO_CANDIDATES = """
+SELECT al.entity_id, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm LIKE '%' || replace(:first, '_', '\\_') || '%'
+  AND al.norm LIKE '%' || replace(:second, '_', '\\_') || '%'
+ORDER BY al.seq LIMIT :limit"""
 ENTITY_BY_SURNAME = """
 SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE regexp_replace(al.norm, '^.* ', '') = :norm AND strpos(al.norm, ' ') > 0
