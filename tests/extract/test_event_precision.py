@@ -563,6 +563,14 @@ def test_the_participle_that_sets_an_event_gives_its_place_date_and_status(extra
     assert talks and talks[0]["status"] == "planned" and talks[0]["location"]["name"] == "Nairobi"
 
 
+def test_a_meeting_called_for_a_day_is_still_to_come_on_it(extractor):
+    text = "ASEAN called an emergency meeting of its foreign ministers in Jakarta for Thursday."
+    met = of_type(extractor, text, "CONSULT")  # told on the Thursday it is set for
+    assert met and met[0]["status"] == "planned" and met[0]["date"] == "2025-02-27"
+    held = of_type(extractor, "Chile and Peru held talks in Lima for three days.", "CONSULT")
+    assert held and held[0]["status"] == "concluded"  # a length of time, not a day
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

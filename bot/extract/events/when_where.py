@@ -527,6 +527,26 @@ def _be_to(verb: Token) -> bool:
     return node is not verb or bool(auxes & {"is", "are", "am"})
 
 
+def _set_for_a_day(trigger: Trigger) -> bool:
+    """The event, or the verb that calls it, is set "for" a day: it is still to come on it."""
+    nodes = [trigger.token] + ([trigger.governor] if trigger.governor is not None else [])
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "for" and any(_a_day(p) for p in prep.children)
+        for node in nodes
+        for prep in node.children
+    )
+
+
+def _a_day(pobj: Token) -> bool:
+    """ "Tuesday", "March 3": a day, not a length of time ("three days", "hours")."""
+    return (
+        pobj.dep_ == "pobj"
+        and pobj.ent_type_ == "DATE"
+        and not any(c.dep_ == "nummod" for c in pobj.children)
+        and pobj.lemma_.lower() not in ("day", "week", "month", "year", "hour", "while", "time")
+    )
+
+
 def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
@@ -542,6 +562,8 @@ def find_status(
         c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in token.children
     ):
         return "planned"  # "at the next EU summit", "the upcoming talks"
+    if _set_for_a_day(trigger):
+        return "planned"  # "called an emergency meeting for Tuesday", told on Tuesday
     for setting in _all_settings(token):
         if _planned_setting(setting):
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
