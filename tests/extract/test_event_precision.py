@@ -571,6 +571,15 @@ def test_a_meeting_called_for_a_day_is_still_to_come_on_it(extractor):
     assert held and held[0]["status"] == "concluded"  # a length of time, not a day
 
 
+def test_a_place_of_another_thing_in_the_phrase_is_not_the_events_place(extractor):
+    text = "Fiji expelled two Tongan diplomats on Monday in response to the attack in Nadi."
+    expelled = of_type(extractor, text, "SANCTION")
+    assert expelled and expelled[0]["location"] is None
+    text = "Fiji and Tonga held talks at the residence of the ambassador in Suva on Monday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and talks[0]["location"]["name"] == "Suva"
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

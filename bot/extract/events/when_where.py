@@ -208,6 +208,19 @@ def _place_of(token: Token, index: EntityIndex) -> Location | None:
     return Location(name=cluster.name, country_code=code)
 
 
+def _located_along(noun: Token, top: Token) -> bool:
+    """Every phrase from `top` down to `noun` places it ("at the embassy of X in Y"), none
+    leads off to another thing ("in response to the attack in Y")."""
+    node = noun
+    while node.i != top.i:
+        if node.dep_ == "pobj" and node.head.lower_ not in LOCATIVE_PREPS | {"of"}:
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     """The place a preposition names: its own object first ("in Turkey's Istanbul" is Istanbul),
     then a place inside the phrase ("at the Swiss embassy in Tehran" is Tehran, with the embassy
@@ -228,6 +241,8 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             and t.head.head.dep_ not in ("relcl", "acl")
         ):
             continue  # "resulted in a deal signed by the US": the US is no place of the deal
+        if not _located_along(t.head.head, pobj):
+            continue  # "in response to the attack in England": the attack's place, not this
         place = _place_of(t, index)
         if place is None:
             continue
