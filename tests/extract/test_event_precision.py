@@ -580,6 +580,15 @@ def test_a_place_of_another_thing_in_the_phrase_is_not_the_events_place(extracto
     assert talks and talks[0]["location"]["name"] == "Suva"
 
 
+def test_a_gathering_attended_later_is_not_the_meeting_told_before(extractor):
+    text = (
+        "SUVA, May 14 - Fiji's prime minister Sitiveni Rabuka met Tonga's king Tupou VI in Suva "
+        "on Wednesday. Rabuka later attended a summit with leaders of ASEAN before leaving."
+    )
+    met = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
+    assert met and "ASEAN" not in names(met[0])
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

@@ -387,6 +387,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # talks held are not the round still to come
     if rounds_differ(undated, target):
         return None
+    if _told_as_later(undated.mentions[0].trigger):
+        return None  # "Trump later attended a summit": after the meeting told, not it
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
     ours, sides = (
@@ -473,7 +475,7 @@ def _place(
                 if draft.mentions[0].trigger.type == "CONSULT" and _next_day_of(draft, mention):
                     draft.mentions.append(mention)
                     return draft
-        else:
+        elif not _told_as_later(t):  # "Trump later attended a summit": not the one told
             told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
@@ -534,12 +536,27 @@ def _another_time(trigger: Trigger) -> bool:
     token = trigger.token
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "calm since their meeting in Kazan": the point an account starts from
+    if _told_as_later(trigger):
+        return True
     verb = trigger.governor or token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
         for c in verb.children
+    )
+
+
+LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "earlier"})
+
+
+def _told_as_later(trigger: Trigger) -> bool:
+    """ "Trump later attended a summit": an act told as after (or before) the one just told."""
+    token = trigger.token
+    verb = trigger.governor or token
+    own = verb if verb.pos_ == "VERB" else (token.head if token.dep_ == "dobj" else None)
+    return own is not None and any(
+        c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in own.children
     )
 
 
@@ -684,6 +701,8 @@ def _may_be(draft: Draft, mention: Mention) -> bool:
         return False
     if places_differ(draft_place(draft), mention.location) or rounds_differ(draft, mention):
         return False
+    if _told_as_later(mention.trigger):
+        return False  # "Trump later attended a summit with ...": the same day, another sitting
     ours, theirs = {id(p) for p in draft_participants(draft)}, {id(p) for p in mention.participants}
     return bool(ours & theirs) or not (ours and theirs)
 
