@@ -12,8 +12,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import pycountry
+
 from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
+from bot.extract.pipeline import load_data
 
 # States whose capital bears their name, so their name alone is a dateline ("SINGAPORE -").
 CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
@@ -85,8 +88,25 @@ def _filed_from(place: str, region: str | None) -> str | None:
         return match.country.code
     if match is not None and match.how == "name" and match.country.code in CITY_STATES:
         return match.country.code
-    country = countries.resolve(region.strip(), hows=("name", "alias")) if region else None
-    return country.code if country is not None else None
+    if not region:
+        return None
+    country = countries.resolve(region.strip(), hows=("name", "alias"))
+    return country.code if country is not None else _country_of_region(region.strip())
+
+
+def _country_of_region(region: str) -> str | None:
+    """The country of a state or province written where a dateline puts the country ("PALM
+    BEACH, Florida, April 7", "LA MALBAIE, Que."): pycountry's subdivisions, and the news
+    agencies' abbreviations of them."""
+    abbreviated = load_data("countries")["region_abbreviations"].get(region)
+    if abbreviated is not None:
+        return str(abbreviated)
+    try:
+        subdivision = pycountry.subdivisions.lookup(region)
+    except LookupError:
+        return None
+    country = pycountry.countries.get(alpha_2=subdivision.country_code)
+    return country.alpha_3 if country is not None else None
 
 
 def filed_on(dateline: Dateline | None, published: str | None) -> str | None:

@@ -114,6 +114,19 @@ def test_the_dateline_places_the_lead_event_and_here():
     assert find_dateline("Peru, Chile to hold talks in Lima within days: minister") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "place", "code"),
+    [
+        ("TAMPA, Florida, April 7 - Chile and Peru held talks.", "Tampa", "USA"),
+        ("TROIS-RIVIERES, Que. - Chile and Peru held talks.", "Trois-Rivieres", "CAN"),
+        ("FRESNO, Calif. (AP) - Chile and Peru held talks.", "Fresno", "USA"),
+    ],
+)
+def test_a_dateline_may_name_a_state_or_province_for_its_country(line, place, code):
+    dateline = find_dateline(line)
+    assert dateline is not None and (dateline.place, dateline.country_code) == (place, code)
+
+
 def test_the_dateline_city_is_where_the_lead_meeting_took_place(extractor):
     text = (
         "LIMA — Chile and Peru held talks on Monday on fishing rights.\n\n"
@@ -1016,6 +1029,7 @@ NO_EVENT = [
     ("It would have been the first state visit by a Fijian leader to Tonga.", "CONSULT"),
     ("Fiji's prime minister said he would like to meet Tonga's king in Suva on Monday.", "CONSULT"),
     ("Tonga's king said he would like to meet Fiji's president at the summit in Apia.", "CONSULT"),
+    ("Tonga's king invited Fiji's president to make a state visit to Nuku'alofa.", "CONSULT"),
 ]
 
 
