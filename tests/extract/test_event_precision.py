@@ -1042,6 +1042,11 @@ def test_a_model_of_aircraft_or_whom_people_oppose_is_no_side(extractor):
     assert all(e["confidence"] < 0.5 for e in met)
 
 
+def test_whatever_others_agree_on_is_no_agreement_of_theirs(extractor):
+    agreed = of_type(extractor, "Fiji will back whatever Tonga and Samoa agree on.", "AGREE")
+    assert agreed and all("Tonga" not in names(e) for e in agreed)  # Fiji's pledge only
+
+
 def test_an_obligation_a_side_tells_is_its_demand_on_the_other(extractor):
     demands = of_type(
         extractor, "Fiji said Tonga must withdraw its troops from the reef.", "REQUEST"

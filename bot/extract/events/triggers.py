@@ -847,7 +847,16 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
-    return _counterfactual(verb)
+    return _counterfactual(verb) or _whatever(verb)
+
+
+def _whatever(verb: Token) -> bool:
+    """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done."""
+    return verb.pos_ == "VERB" and any(
+        t.lower_ in ("whatever", "whichever", "whenever", "wherever")
+        and (t.head.i == verb.i or t.head.head.i == verb.i)
+        for t in verb.subtree
+    )
 
 
 def _counterfactual(verb: Token) -> bool:
