@@ -133,6 +133,17 @@ def _subject(verb: Token) -> Token | None:
         for child in verb.head.head.children:
             if child.dep_ == "dobj":
                 return child
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.tag_ == "VBG"
+        and before is not None
+        and before.dep_ == "conj"
+        and before.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "cc" for c in before.head.children)
+    ):
+        # "with the US vowing to ... and the Maduro government saying ...": the parser hangs
+        # the government on the first clause's object, and "saying" on "vowing"
+        return before
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":

@@ -114,3 +114,12 @@ def test_a_quotation_that_reads_out_a_named_speaker_is_theirs(say):
     # a name inside a quotation that does not open it is the quoted speaker's own words
     plain = say("\u201cWe told Ana Rojas that the quotas stay,\u201d Pablo Mena said.")
     assert not [s for s in plain if s.speaker == "Ana Rojas"]
+
+
+def test_the_second_side_of_a_with_clause_says_its_own_words(say):
+    text = (
+        "Chile clashed with Peru at the council on Friday, with the Chilean government vowing to "
+        "close the border and the Peruvian government saying it expects an attack."
+    )
+    found = having(say(text), "it expects an attack")
+    assert found and "Peru" in (found[0].speaker or "")
