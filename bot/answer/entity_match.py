@@ -16,6 +16,9 @@ from bot.store.store import Store
 FUZZY_CUTOFF = 85
 SURNAME_CUTOFF = 80  # one swapped pair of letters in a six-letter surname scores 83
 MIN_PIECE = 3  # letters: the trigram indexes find a piece of three or more
+MAX_PIECE = 12  # letters of a piece next to the spot of the typo
+LONG_NAME = 14  # letters from which a typo's spots are WIDE_STEP apart
+WIDE_STEP = 3
 TYPO_LIMIT = 200  # aliases read per pair of pieces, the first stored first
 LOAD_CHUNK = 20_000  # entities per read of `known_names`' first load
 
@@ -33,22 +36,27 @@ def typo_pieces(norm: str) -> list[tuple[str, str]]:
     a typed name that no index found as it is: the name around each two neighbouring letters (one
     letter wrong, missing or extra there, or two swapped, and the rest as typed: the alias may hold
     more around it, as the fuzzy score's partial match allows) and, in a name of several words, the
-    words around each word (one word misspelt, missing or extra). A name too short for any such
-    piece is looked for whole, inside longer aliases. A pair of one piece repeats it."""
+    words around each word (one word misspelt, missing or extra). In a name of LONG_NAME letters or
+    more the spots are WIDE_STEP + 1 letters every WIDE_STEP (each two neighbours still inside
+    one), and each piece keeps the MAX_PIECE letters next to the spot: fewer and shorter reads,
+    whose pieces still pick out few aliases. A name too short for any piece is looked for whole,
+    inside longer aliases. A pair of one piece repeats it."""
     pairs: list[tuple[str, str]] = []
 
-    def add(*pieces: str) -> None:
-        kept = [p for p in dict.fromkeys(p.strip() for p in pieces) if len(p) >= MIN_PIECE]
+    def add(before: str, after: str) -> None:
+        pieces = dict.fromkeys((before[-MAX_PIECE:].strip(), after[:MAX_PIECE].strip()))
+        kept = [p for p in pieces if len(p) >= MIN_PIECE]
         if kept and (pair := (kept[0], kept[-1])) not in pairs:
             pairs.append(pair)
 
-    for i in range(len(norm) - 1):
-        add(norm[:i], norm[i + 2 :])
+    step = WIDE_STEP if len(norm) >= LONG_NAME else 1
+    for i in range(0, len(norm) - 1, step):
+        add(norm[:i], norm[i + step + 1 :])
     words = norm.split(" ")
     for j in range(len(words) if len(words) > 1 else 0):
         add(" ".join(words[:j]), " ".join(words[j + 1 :]))
     if not pairs:
-        add(norm)
+        add(norm, "")
     return pairs
 
 

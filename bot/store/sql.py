@@ -206,8 +206,9 @@ SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e
 WHERE al.norm = :norm AND e.kind = 'country' ORDER BY e.id"""
 # A typo's candidates (bot.answer.entity_match): the aliases that contain both pieces of a typed
 # name (three letters or more each; `second` repeats `first` when there is one piece), the first
-# `limit` in insertion order, from the trigram index of migration 0015. Each piece is one quoted
-# FTS5 phrase, so it is read as text, whatever it holds. (CROSS JOIN: from the index out.)
+# `limit` in the order stored, from the trigram index of migration 0015 (FTS5 stops there). Each
+# piece is one quoted FTS5 phrase, so it is read as text, whatever it holds. (CROSS JOIN: from
+# the index out.)
 ENTITY_TYPO_CANDIDATES = """
 SELECT al.entity_id, e.kind, al.norm FROM entity_aliases_trigrams t
 CROSS JOIN entity_aliases al ON al.rowid = t.rowid

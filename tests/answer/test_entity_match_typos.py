@@ -95,6 +95,12 @@ def test_the_pieces_leave_out_each_place_a_typo_can_be() -> None:
         ("lavo", "lavo"),
     ]
     assert typo_pieces("abc") == [("abc", "abc")]  # too short to leave a letter out
+    # A long name has fewer, wider spots; any two neighbouring letters still lie in one of them.
+    long = "ministry of foreign affairs of ukraine"
+    assert len(typo_pieces(long)) < len(long) / 2
+    for i in range(len(long) - 1):
+        rest = (long[:i], long[i + 2 :])
+        assert any(all(any(p in part for part in rest) for p in pair) for pair in typo_pieces(long))
     assert typo_pieces("ab") == []
 
 
