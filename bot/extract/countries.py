@@ -42,6 +42,9 @@ class CountryIndex:
                     fold(variant).replace(" of the ", " of "), (c.alpha_3, "name")
                 )
         self._by_code.setdefault("XKX", Country("Kosovo", "XKX"))
+        self._capitals: dict[str, str] = {}  # code -> the capital as first listed
+        for city, code in data["capitals"].items():
+            self._capitals.setdefault(code, city)
         for how, table in (
             ("alias", data["aliases"]),
             ("demonym", data["demonyms"]),
@@ -58,6 +61,10 @@ class CountryIndex:
 
     def by_code(self, code: str) -> Country | None:
         return self._by_code.get(code)
+
+    def capital_of(self, code: str) -> str | None:
+        """The country's capital ("the Ethiopian capital" is Addis Ababa)."""
+        return self._capitals.get(code)
 
     def match(self, text: str) -> CountryMatch | None:
         key = fold(text)

@@ -602,6 +602,16 @@ def test_a_gathering_attended_later_is_not_the_meeting_told_before(extractor):
     assert met and "ASEAN" not in names(met[0])
 
 
+def test_talks_before_the_agreement_signed_in_the_capital_of_a_country(extractor):
+    text = (
+        "The presidents of Fiji and Tonga signed agreements on Thursday to reopen flights and set "
+        "up a fisheries zone, after four days of talks in the Kenyan capital."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and names(talks[0]) >= {"Fiji", "Tonga"}
+    assert talks[0]["location"]["name"] == "Nairobi"
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

@@ -305,6 +305,19 @@ def _agreement_verb(verb: Token) -> bool:
     return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
 
 
+def _the_agreement_framed(node: Token) -> Token | None:
+    """The agreement verb an "after the talks" phrase frames, where the parser hung the phrase
+    on a verb of what was agreed ("signed agreements to resume exports and set up a zone, after
+    four days of talks": on 'set up')."""
+    for _ in range(5):
+        if node.pos_ == "VERB" and _agreement_verb(node):
+            return node
+        if node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep") or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
 def _own_sides_between(token: Token) -> bool:
     """Talks that name both sides themselves ("talks between X and Y", "among X, Y and Z")."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
@@ -606,8 +619,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     ):
         # "X and Y agreed on a framework after talks in London": they held them; "X and Y
         # agreed on a new round of talks": they are to hold it
-        agreed = framed.head.head
-        if agreed.pos_ == "VERB" and _agreement_verb(agreed) and not _own_sides(token):
+        agreed = _the_agreement_framed(framed.head.head)
+        if agreed is not None and not _own_sides(token):
             verb = agreed
     if (
         verb is None

@@ -6,6 +6,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
@@ -195,6 +196,8 @@ def _city_of(token: Token, index: EntityIndex) -> Location | None:
 
 
 def _place_of(token: Token, index: EntityIndex) -> Location | None:
+    if token.lemma_.lower() == "capital":
+        return _capital_named(token)
     cluster = index.cluster_of(token)
     if cluster is None or cluster.kind not in ("place", "country"):
         return None
@@ -206,6 +209,18 @@ def _place_of(token: Token, index: EntityIndex) -> Location | None:
         else (cluster.country.code if cluster.country else None)
     )
     return Location(name=cluster.name, country_code=code)
+
+
+def _capital_named(capital: Token) -> Location | None:
+    """ "in the Ethiopian capital", "the Qatari capital": the capital of the country named."""
+    countries = country_index()
+    for child in capital.children:
+        if child.dep_ in ("amod", "compound", "poss") and child.i < capital.i:
+            country = countries.resolve(child.text)
+            city = countries.capital_of(country.code) if country is not None else None
+            if city is not None and country is not None:
+                return Location(name=city, country_code=country.code)
+    return None
 
 
 def _located_along(noun: Token, top: Token) -> bool:
