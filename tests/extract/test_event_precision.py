@@ -1040,6 +1040,7 @@ NO_EVENT = [
     ("Fiji's prime minister said he would like to meet Tonga's king in Suva on Monday.", "CONSULT"),
     ("Tonga's king said he would like to meet Fiji's president at the summit in Apia.", "CONSULT"),
     ("Tonga's king invited Fiji's president to make a state visit to Nuku'alofa.", "CONSULT"),
+    ("The Pacific Islands Forum gave Fiji until May 2 to reach a deal with Tonga.", "AGREE"),
 ]
 
 
