@@ -47,6 +47,68 @@ def load_data(name: str) -> dict:
     return json.loads(raw)
 
 
+# English words written after a capitalised word and a hyphen ("Hamas-run", "New York-based"):
+# the rest of a hyphenated given name is none of them ("Moon Jae-in", "Ban Ki-moon").
+_HYPHENATED_WORDS = frozenset(
+    "led run made held born wide like free era only long term based bound owned style level "
+    "scale class type wise".split()
+)
+
+
+@Language.component("briefbot_hyphenated_names")
+def hyphenated_names(doc: Doc) -> Doc:
+    """A given name of two syllables joined by a hyphen is one word ("Moon Jae-in", "Tsai
+    Ing-wen"): split, the parser reads "in" as a preposition and loses the person."""
+    spans = []
+    for t in doc[1:-2]:
+        before, dash, rest = doc[t.i - 1], doc[t.i + 1], doc[t.i + 2]
+        if (
+            dash.text == "-"
+            and not t.whitespace_
+            and not dash.whitespace_
+            and before.is_title
+            and before.is_alpha
+            and t.is_title
+            and t.is_alpha
+            and len(t) <= 6
+            and rest.is_lower
+            and rest.is_alpha
+            and len(rest) <= 5
+            and rest.text not in _HYPHENATED_WORDS
+        ):
+            spans.append(doc[t.i : t.i + 3])
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span)
+    return doc
+
+
+_HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
+
+
+@Language.component("briefbot_hyphenated_name_ends")
+def hyphenated_name_ends(doc: Doc) -> Doc:
+    """A person's name the tagger ended before its hyphenated given name ("Moon" of "Moon
+    Jae-in") runs on to it, or, untagged, is one name with it ("Tsai Ing-wen")."""
+    ents = list(doc.ents)
+    changed = False
+    for t in doc[1:]:
+        if not _HYPHENATED_NAME.match(t.text) or t.ent_type_:
+            continue
+        before = doc[t.i - 1]
+        covering = next((e for e in ents if e.end == t.i), None)
+        if covering is not None and covering.label_ == "PERSON":
+            ents = [e for e in ents if e is not covering]
+            ents.append(Span(doc, covering.start, t.i + 1, label="PERSON"))
+            changed = True
+        elif covering is None and before.is_title and not before.ent_type_:
+            ents.append(Span(doc, before.i, t.i + 1, label="PERSON"))
+            changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc
+
+
 @Language.component("briefbot_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
@@ -257,6 +319,7 @@ def load_pipeline(model: str) -> Language:
     # Before our own components are added, so a missing parser is reported clearly, not by add_pipe.
     check_model(model, nlp.meta, nlp.pipe_names)
     _keep_domain_names(nlp)
+    nlp.add_pipe("briefbot_hyphenated_names", first=True)
     nlp.add_pipe("briefbot_line_breaks", before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_verbs_tagged_auxiliary", after="lemmatizer")
@@ -269,4 +332,5 @@ def load_pipeline(model: str) -> Language:
         raise TypeError(f"'entity_ruler' made a {type(ruler).__name__}, not an EntityRuler")
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
+    nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     return nlp

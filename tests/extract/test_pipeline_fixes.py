@@ -65,3 +65,18 @@ def test_the_other_co_chair_of_a_conference_takes_part_in_it(extractor):
     text = "Chile spoke at the conference co-chaired with Peru in Lima on Monday."
     found = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert found and "Peru" in {p["name"] for p in found[0]["participants"]}
+
+
+def test_a_hyphenated_given_name_is_part_of_the_persons_name(extractor):
+    doc = extractor.nlp("President Moon Jae-in and Tsai Ing-wen met the Hamas-run agency's head.")
+    people = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    assert {"Moon Jae-in", "Tsai Ing-wen"} <= people
+    assert "run" in [t.text for t in doc]  # an English compound stays three words
+
+
+def test_both_sides_named_with_hyphenated_given_names_agree(extractor):
+    text = "Moon Jae-in and Kim Jong Un agreed on Friday to work toward peace."
+    agreed = [e for e in events(extractor, text) if e["type"] == "AGREE"]
+    assert agreed and {"Moon Jae-in", "Kim Jong Un"} <= {
+        p["name"] for p in agreed[0]["participants"]
+    }
