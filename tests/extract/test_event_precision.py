@@ -1114,6 +1114,12 @@ BELOW_THE_LINE = [
     ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
     ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
     ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
+    (  # the clause is the tribunal's, hung by the parser on its city
+        "Fiji said it does not recognise a ruling by a tribunal in The Hague that rejected its "
+        "claims.",
+        "REJECT",
+        False,
+    ),
     (  # two pairs held talks: which two leaders is not known
         "Fiji and Tonga held talks in Suva on Monday. Samoa and Niue held talks in Apia on "
         "Monday. The two leaders commended Japan for its help.",

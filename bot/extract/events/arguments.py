@@ -279,6 +279,10 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     Peru and Chile held talks"), the phrase it set beside it."""
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "Santos, who had signed a deal with X": Santos signed it
+        if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPS:
+            # "a ruling by a tribunal in The Hague that rejected ...": the parser hangs the
+            # clause on the place; what it tells of is the thing placed there
+            subject = subject.head.head
     if subject.i not in index.dateline_tokens:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [
