@@ -1058,6 +1058,22 @@ def test_whatever_others_agree_on_is_no_agreement_of_theirs(extractor):
     assert agreed and all("Tonga" not in names(e) for e in agreed)  # Fiji's pledge only
 
 
+def test_a_body_agreeing_among_its_members_is_sure_enough_alone(extractor):
+    agreed = of_type(extractor, "ASEAN leaders agreed on Monday to impose new sanctions.", "AGREE")
+    assert agreed and agreed[0]["confidence"] >= 0.5
+
+
+def test_a_trip_for_talks_is_one_occasion_with_both_sides(extractor):
+    text = (
+        "Fiji's foreign minister Lisiate Akolo will travel to Nuku'alofa next week for talks with "
+        "Tonga's prime minister Siaosi Sovaleni."
+    )
+    found = of_type(extractor, text, "CONSULT")
+    assert len(found) == 1 and names(found[0]) >= {"Lisiate Akolo", "Siaosi Sovaleni"}
+    hosted = "Chile hosted South American leaders in Santiago on Tuesday for their first summit."
+    assert any(e["kind"] == "summit" for e in of_type(extractor, hosted, "CONSULT"))
+
+
 def test_an_obligation_a_side_tells_is_its_demand_on_the_other(extractor):
     demands = of_type(
         extractor, "Fiji said Tonga must withdraw its troops from the reef.", "REQUEST"
@@ -1114,6 +1130,8 @@ BELOW_THE_LINE = [
     ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
     ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
     ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
+    # it takes two to agree: one side named is an agreement half told
+    ("Fiji's prime minister signed the deals in Beijing in February.", "AGREE", False),
     (  # the clause is the tribunal's, hung by the parser on its city
         "Fiji said it does not recognise a ruling by a tribunal in The Hague that rejected its "
         "claims.",

@@ -928,7 +928,9 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
 ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
 # Verbs of coming together whose "for" phrase is the sitting-down they came to.
-COMING_VERBS = frozenset({"sit", "meet", "gather", "arrive", "come", "convene", "assemble"})
+COMING_VERBS = frozenset(
+    {"sit", "meet", "gather", "arrive", "come", "convene", "assemble", "travel", "fly", "head"}
+)
 
 
 def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
