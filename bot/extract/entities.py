@@ -253,6 +253,32 @@ class EntityIndex:
                 self._add_non_person(ent, title_tokens)
             if ent.label_ == "GPE":
                 self._untagged_partner(ent, title_tokens)
+        self._bracketed_acronyms()
+
+    def _bracketed_acronyms(self) -> None:
+        """ "the National Liberation Army [ELN]", "... (FARC)": the letters in brackets after a
+        body's name are that body wherever they stand, tagged apart or not at all."""
+        doc = self.doc
+        for cluster in [c for c in self.clusters if c.kind == "organization"]:
+            ends = [i + 1 for i in cluster.tokens if i + 1 not in cluster.tokens]
+            for end in ends:
+                if end + 2 >= len(doc) or doc[end].text not in ("(", "["):
+                    continue
+                letters, close = doc[end + 1], doc[end + 2]
+                if close.text not in (")", "]") or not _ACRONYM.match(letters.text):
+                    continue
+                self._register(cluster, letters.text)
+                for token in doc:
+                    if token.text != letters.text:
+                        continue
+                    other = self.by_token.get(token.i)
+                    if other is not None and other is not cluster:
+                        if other.kind != "organization" or other.aliases - {letters.text}:
+                            continue  # a name of something else that reads the same
+                        if other in self.clusters:
+                            self.clusters.remove(other)
+                    self.by_token[token.i] = cluster
+                    cluster.tokens.add(token.i)
 
     def _untagged_titled_people(self, ents: Sequence[Span]) -> list[Span]:
         """A name the tagger left untagged right after a title ("Prime Minister K.P. Sharma Oli",
@@ -900,6 +926,8 @@ def _joined(tokens: list[Token]) -> str:
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Capitalised words after a title that name an office or a body, not a person.
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
 # A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
 # written so ("G-20") are known organisations and are taken before this is asked.
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")

@@ -301,3 +301,14 @@ def test_a_name_the_tagger_missed_after_a_title_is_a_person_and_so_is_its_surnam
     extraction = extractor.extract(ExtractRequest("t", text, "2025-02-27"))
     meeting = next(e for e in extraction.events if e.kind == "meeting")
     assert "K.T. Fanua Eke" in {p.name for p in meeting.participants}
+
+
+def test_the_letters_in_brackets_after_a_body_are_that_body_later_on(extractor):
+    x = facts(
+        extractor,
+        "Peru's government and the Shining Path Movement [SPM] agreed to a truce in Lima. "
+        "The SPM has taken part in failed negotiations with Peru's last three governments.",
+    )
+    talks = [e for e in x.events if e.type == "CONSULT"]
+    assert talks and {"Shining Path Movement", "Peru"} <= {p.name for p in talks[0].participants}
+    assert not [e for e in x.entities if e.name == "SPM"]

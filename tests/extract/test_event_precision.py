@@ -1074,6 +1074,15 @@ def test_a_trip_for_talks_is_one_occasion_with_both_sides(extractor):
     assert any(e["kind"] == "summit" for e in of_type(extractor, hosted, "CONSULT"))
 
 
+def test_the_crown_prince_named_before_holds_the_talks(extractor):
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman left Riyadh on Monday for a visit to Chile. "
+        "During the visit, the Crown Prince is scheduled to hold talks with President Gabriel Boric."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and names(talks[0]) >= {"Mohammed bin Salman", "Gabriel Boric"}
+
+
 def test_an_obligation_a_side_tells_is_its_demand_on_the_other(extractor):
     demands = of_type(
         extractor, "Fiji said Tonga must withdraw its troops from the reef.", "REQUEST"
@@ -1132,6 +1141,12 @@ BELOW_THE_LINE = [
     ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
     # it takes two to agree: one side named is an agreement half told
     ("Fiji's prime minister signed the deals in Beijing in February.", "AGREE", False),
+    # talks with one person: whom they met is lost
+    (
+        "A day after holding talks with President Ana Rojas in Lima, the envoy left.",
+        "CONSULT",
+        False,
+    ),
     (  # the clause is the tribunal's, hung by the parser on its city
         "Fiji said it does not recognise a ruling by a tribunal in The Hague that rejected its "
         "claims.",
