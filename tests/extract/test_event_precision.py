@@ -1077,7 +1077,8 @@ def test_a_trip_for_talks_is_one_occasion_with_both_sides(extractor):
 def test_the_crown_prince_named_before_holds_the_talks(extractor):
     text = (
         "Saudi Crown Prince Mohammed bin Salman left Riyadh on Monday for a visit to Chile. "
-        "During the visit, the Crown Prince is scheduled to hold talks with President Gabriel Boric."
+        "During the visit, the Crown Prince is scheduled to hold talks with President Gabriel "
+        "Boric."
     )
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
     assert talks and names(talks[0]) >= {"Mohammed bin Salman", "Gabriel Boric"}
