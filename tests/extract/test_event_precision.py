@@ -127,6 +127,27 @@ def test_a_dateline_may_name_a_state_or_province_for_its_country(line, place, co
     assert dateline is not None and (dateline.place, dateline.country_code) == (place, code)
 
 
+def test_the_dateline_does_not_place_what_the_lead_sends_or_takes_elsewhere(extractor):
+    sent = of_type(
+        extractor,
+        "SUVA, Sept 11 - Fiji sent two patrol boats to waters around the disputed reef.",
+        "MOBILIZE",
+    )
+    assert sent and sent[0]["location"] is None
+    visit = "SUVA - Fiji's prime minister made a surprise visit to Tonga and held talks there."
+    talks = [e for e in of_type(extractor, visit, "CONSULT") if e["kind"] == "talks"]
+    assert all(e["location"] is None or e["location"]["name"] == "Tonga" for e in talks)
+
+
+def test_a_city_told_later_is_more_precise_than_the_country(extractor):
+    text = (
+        "Chile's president Gabriel Boric left on Monday for a visit to the United States. "
+        "This is Gabriel Boric's second visit to Washington."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    assert visits and visits[0]["location"]["name"] == "Washington"
+
+
 def test_the_dateline_city_is_where_the_lead_meeting_took_place(extractor):
     text = (
         "LIMA — Chile and Peru held talks on Monday on fishing rights.\n\n"

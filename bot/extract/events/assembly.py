@@ -8,6 +8,7 @@ from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
@@ -35,6 +36,7 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    DAY_WORDS,
     STATUS_PREDICATES,
     is_definite,
     lemma_of,
@@ -227,8 +229,40 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue
         if _in_another_clause(first.trigger.governor or first.trigger.token):
             continue  # "a week before Modi travels to China for a summit": not the news
+        if _goes_elsewhere(first.trigger):
+            continue  # "met in the border town of Margara", "visited Oman and held talks"
         if not any(m.location for m in draft.mentions):
             first.location = place
+
+
+def _goes_elsewhere(trigger: Trigger) -> bool:
+    """The clause names a place or a destination of its own, one the gazetteer may not know
+    ("in the border town of Margara", "sent ships to waters around the islands"): the dateline
+    is then where the report was filed, not where it happened."""
+    node = trigger.governor or trigger.token
+    nodes = [node, trigger.token]
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "made a visit to Oman and held talks": the talks were in Oman
+        nodes.append(node)
+    phrases = [c for n in nodes for c in n.children if c.dep_ in ("prep", "dative")]
+    phrases += [  # "made a visit to Oman"
+        c
+        for n in nodes
+        for o in n.children
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "prep"
+    ]
+    return any(
+        prep.lower_ in ("in", "at", "to", "near")
+        and any(
+            p.dep_ == "pobj"
+            and p.ent_type_ not in ("DATE", "TIME")
+            and p.lemma_.lower() not in DAY_WORDS
+            for p in prep.children
+        )
+        for prep in phrases
+    )
 
 
 def _in_another_clause(node: Token) -> bool:
@@ -945,6 +979,25 @@ def _neutral_venue(draft: Draft, participants: list[Cluster]) -> Location | None
     return None
 
 
+def _most_precise(places: list[Location]) -> Location | None:
+    """The first place told, or a place inside it told later ("a visit to the United States",
+    then "his second visit to Washington")."""
+    if not places:
+        return None
+    first = places[0]
+    if country_index().resolve(first.name, hows=("name", "alias")) is None:
+        return first
+    return next(
+        (
+            p
+            for p in places[1:]
+            if p.country_code == first.country_code
+            and country_index().resolve(p.name, hows=("name", "alias")) is None
+        ),
+        first,
+    )
+
+
 def _to_event(draft: Draft, published: str | None) -> Event:
     first = draft.mentions[0]
     date = next((m.date for m in draft.mentions if m.date), None)
@@ -957,7 +1010,7 @@ def _to_event(draft: Draft, published: str | None) -> Event:
         for t in distinct_topics([t for m in draft.mentions for t in m.topics])
         if t not in excluded
     ]
-    location = next((m.location for m in draft.mentions if m.location), None)
+    location = _most_precise([m.location for m in draft.mentions if m.location])
     participants = draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
     if location is None:
         location = _neutral_venue(draft, participants)
