@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,8 +18,7 @@ FUZZY_CUTOFF = 85
 SURNAME_CUTOFF = 80  # one swapped pair of letters in a six-letter surname scores 83
 MIN_PIECE = 3  # letters: the trigram indexes find a piece of three or more
 MAX_PIECE = 12  # letters of a piece next to the spot of the typo
-LONG_NAME = 14  # letters from which a typo's spots are WIDE_STEP apart
-WIDE_STEP = 3
+SPOTS = 10  # places a typo is looked for in a long name (at every letter in one of up to 20)
 TYPO_LIMIT = 200  # aliases read per pair of pieces, the first stored first
 LOAD_CHUNK = 20_000  # entities per read of `known_names`' first load
 
@@ -36,11 +36,12 @@ def typo_pieces(norm: str) -> list[tuple[str, str]]:
     a typed name that no index found as it is: the name around each two neighbouring letters (one
     letter wrong, missing or extra there, or two swapped, and the rest as typed: the alias may hold
     more around it, as the fuzzy score's partial match allows) and, in a name of several words, the
-    words around each word (one word misspelt, missing or extra). In a name of LONG_NAME letters or
-    more the spots are WIDE_STEP + 1 letters every WIDE_STEP (each two neighbours still inside
-    one), and each piece keeps the MAX_PIECE letters next to the spot: fewer and shorter reads,
-    whose pieces still pick out few aliases. A name too short for any piece is looked for whole,
-    inside longer aliases. A pair of one piece repeats it."""
+    words around each word (one word misspelt, missing or extra). A name of more than 2 * SPOTS
+    letters has about SPOTS spots, each one letter wider than the step between them (so any two
+    neighbouring letters still lie inside one), and each piece keeps the MAX_PIECE letters next
+    to its spot: a long name reads no more pairs than a name of 20 letters, and its pieces still
+    pick out few aliases. A name too short for any piece is looked for whole, inside longer
+    aliases. A pair of one piece repeats it."""
     pairs: list[tuple[str, str]] = []
 
     def add(before: str, after: str) -> None:
@@ -49,7 +50,7 @@ def typo_pieces(norm: str) -> list[tuple[str, str]]:
         if kept and (pair := (kept[0], kept[-1])) not in pairs:
             pairs.append(pair)
 
-    step = WIDE_STEP if len(norm) >= LONG_NAME else 1
+    step = max(1, (len(norm) - 1) // SPOTS)
     for i in range(0, len(norm) - 1, step):
         add(norm[:i], norm[i + step + 1 :])
     words = norm.split(" ")
@@ -60,13 +61,23 @@ def typo_pieces(norm: str) -> list[tuple[str, str]]:
     return pairs
 
 
+def word_runs(norm: str) -> list[str]:
+    """The runs of neighbouring words of a typed name shorter than the name ('foreign ministy of
+    russia': 'russia', 'of russia', 'foreign', ...): a name stored as one of them is a candidate,
+    as the fuzzy score's partial and token-set matches found a stored name inside a typed one."""
+    words = norm.split(" ")
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return [run for run in dict.fromkeys(runs) if run != norm]
+
+
 class EntityMatcher:
     """Matches typed names against the entity aliases in the store, through its indexes only.
 
     A name spelt as stored, a surname alone and a country by any of its names are read from the
     store's indexes, each the lowest entity id (migration 0013). A typo reads the aliases that
     contain pieces of what was typed (`typo_pieces`; a trigram index, migration 0015: FTS5 on
-    SQLite, pg_trgm on PostgreSQL), at most TYPO_LIMIT per pair of pieces, and scores only those as
+    SQLite, pg_trgm on PostgreSQL), at most TYPO_LIMIT per pair of pieces, and the names stored as
+    runs of its words (`word_runs`), and scores only those as
     the whole vocabulary used to be scored (rapidfuzz's WRatio, FUZZY_CUTOFF; a single word then
     against the candidates' surnames, SURNAME_CUTOFF; ties to the name stored first). So no answer
     loads the archive's vocabulary, and what was ingested a moment ago is found at once.
@@ -159,9 +170,15 @@ class EntityMatcher:
         sql, read = self.store.sql, self.store.backend.read
         first_seen: dict[str, tuple[int, str]] = {}  # a name -> (its lowest entity id, name)
         surnames: dict[str, tuple[int, str]] = {}  # a person's last word -> (id, alias) first seen
-        for first, second in typo_pieces(norm):
-            params = {"first": first, "second": second, "limit": TYPO_LIMIT}
-            for entity_id, kind, alias in await read(sql.ENTITY_TYPO_CANDIDATES, params):
+        reads = []
+        if pairs := typo_pieces(norm):
+            firsts, seconds = (json.dumps(pieces) for pieces in zip(*pairs, strict=True))
+            params = {"firsts": firsts, "seconds": seconds, "limit": TYPO_LIMIT}
+            reads.append((sql.ENTITY_TYPO_CANDIDATES, params))
+        if runs := word_runs(norm):  # names inside the typed one: scored (partly) as before
+            reads.append((sql.ENTITY_TYPO_WORDS, {"norms": json.dumps(runs), "limit": TYPO_LIMIT}))
+        for query, params in reads:
+            for entity_id, kind, alias in await read(query, params):
                 seen = (entity_id, alias)
                 _keep_first(first_seen, alias, seen)
                 if kind == "person" and " " in alias:

@@ -204,18 +204,27 @@ ORDER BY al.entity_id LIMIT 1"""
 COUNTRY_ENTITIES_BY_NORM = """
 SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE al.norm = :norm AND e.kind = 'country' ORDER BY e.id"""
-# A typo's candidates (bot.answer.entity_match): the aliases that contain both pieces of a typed
-# name (three letters or more each; `second` repeats `first` when there is one piece), the first
-# `limit` in the order stored, from the trigram index of migration 0015 (FTS5 stops there). Each
-# piece is one quoted FTS5 phrase, so it is read as text, whatever it holds. (CROSS JOIN: from
-# the index out.)
+# A typo's candidates (bot.answer.entity_match): for each pair of pieces of a typed name (JSON
+# lists `firsts` and `seconds`, three letters or more each; a pair of one piece repeats it), the
+# aliases that contain both, the first `limit` in the order stored, from the trigram index of
+# migration 0015 (FTS5 stops there). Each piece is one quoted FTS5 phrase, so it is read as text,
+# whatever it holds. One statement for every pair: the subquery runs once per pair.
 ENTITY_TYPO_CANDIDATES = """
-SELECT al.entity_id, e.kind, al.norm FROM entity_aliases_trigrams t
-CROSS JOIN entity_aliases al ON al.rowid = t.rowid
+SELECT al.entity_id, e.kind, al.norm
+FROM json_each(:firsts) f JOIN json_each(:seconds) s ON s.key = f.key
+CROSS JOIN entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
+WHERE al.rowid IN (
+    SELECT t.rowid FROM entity_aliases_trigrams t
+    WHERE entity_aliases_trigrams MATCH
+          '"' || replace(f.value, '"', '""') || '" AND "' || replace(s.value, '"', '""') || '"'
+    ORDER BY t.rowid LIMIT :limit)
+ORDER BY f.key, al.rowid"""
+# A typo's candidates stored as runs of the typed name's words (a name inside the typed one).
+ENTITY_TYPO_WORDS = """
+SELECT al.entity_id, e.kind, al.norm FROM entity_aliases al
 CROSS JOIN entities e ON e.id = al.entity_id
-WHERE entity_aliases_trigrams MATCH
-      '"' || replace(:first, '"', '""') || '" AND "' || replace(:second, '"', '""') || '"'
-ORDER BY t.rowid LIMIT :limit"""
+WHERE al.norm IN (SELECT value FROM json_each(:norms))
+ORDER BY al.rowid LIMIT :limit"""
 ENTITY_PROFILE = """
 SELECT e.id, e.name, e.kind, e.title, e.country, e.country_code,
        (SELECT count(*) FROM (SELECT 1 FROM mentions m WHERE m.entity_id = e.id

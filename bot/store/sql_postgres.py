@@ -210,21 +210,29 @@ WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
 ORDER BY e.id, al.norm"""
 
 # The matcher's surname lookup before it has loaded every alias (migration 0013's index).
-# A typo's candidates (bot.answer.entity_match): the aliases that contain both pieces of a typed
-# name, from the trigram index of migration 0015 (pg_trgm reads `LIKE '%piece%'`), the first
-# `limit` in the table's order: aliases are never updated or deleted, so that is the order they
-# were stored in, as SQLite's rowid gives (an ORDER BY seq would read and recheck every match, 18
-# ms for a common piece at 1,000,000 articles, against 3). `_` in a piece is a letter, not LIKE's
-# wildcard (norms hold no `%`). The limit is applied before the join: 200 entities read, not
-# every match's.
+# A typo's candidates (bot.answer.entity_match): for each pair of pieces (JSON lists `firsts` and
+# `seconds`), the aliases that contain both, from the trigram index of migration 0015 (pg_trgm
+# reads `LIKE '%piece%'`), the first `limit` in the table's order: aliases are never updated or
+# deleted, so that is the order they were stored in, as SQLite's rowid gives (an ORDER BY seq
+# would read and recheck every match: 18 ms for a common piece at 1,000,000 articles, against 3).
+# `_` in a piece is a letter, not LIKE's wildcard (norms hold no `%`). One statement for every
+# pair (a lateral subquery each): one plan and one round trip instead of one per pair.
 ENTITY_TYPO_CANDIDATES = """
 SELECT c.entity_id, e.kind, c.norm
-FROM (SELECT entity_id, norm, seq FROM entity_aliases
-      WHERE norm LIKE '%' || replace(:first, '_', '\\_') || '%'
-        AND norm LIKE '%' || replace(:second, '_', '\\_') || '%'
-      LIMIT :limit) c
+FROM ROWS FROM (jsonb_array_elements_text(CAST(:firsts AS jsonb)),
+                jsonb_array_elements_text(CAST(:seconds AS jsonb))) WITH ORDINALITY p(a, b, n)
+CROSS JOIN LATERAL (
+    SELECT entity_id, norm, seq FROM entity_aliases
+    WHERE norm LIKE '%' || replace(p.a, '_', '\\_') || '%'
+      AND norm LIKE '%' || replace(p.b, '_', '\\_') || '%'
+    LIMIT :limit) c
 JOIN entities e ON e.id = c.entity_id
-ORDER BY c.seq"""
+ORDER BY p.n, c.seq"""
+# A typo's candidates stored as runs of the typed name's words (a name inside the typed one).
+ENTITY_TYPO_WORDS = """
+SELECT al.entity_id, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm IN (SELECT jsonb_array_elements_text(CAST(:norms AS jsonb)))
+ORDER BY al.seq LIMIT :limit"""
 ENTITY_BY_SURNAME = """
 SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE regexp_replace(al.norm, '^.* ', '') = :norm AND strpos(al.norm, ' ') > 0

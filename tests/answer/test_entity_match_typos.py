@@ -38,6 +38,7 @@ TYPOS = [
     ("Ministry of Foriegn Affairs of Ukraine", "Ministry of Foreign Affairs of Ukraine"),
     ("International Atomic Energy Agncy", "International Atomic Energy Agency"),
     ("Atomic Energy Agency", "International Atomic Energy Agency"),  # a part of the name
+    ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),  # a stored name inside the typed one
     ("Jen Smith", "Jon Smith"),  # as close to Jan Smith: the name stored first
     ("Quixotic Zebra", None),  # nothing close
     ("Smyth Lavrova Zelen", None),
