@@ -1,13 +1,15 @@
 """Benchmark: answer latency per command at 10,000, 100,000 or 1,000,000 articles' worth of facts.
 
     .venv/bin/python bench/answers.py [--sizes 10000,100000,1000000] [--runs 100] [--keep DIR]
-        [--backend sqlite|postgresql] [--pg-url URL] [--db PATH]
+        [--backend sqlite|postgresql] [--pg-url URL] [--db PATH] [--matcher-only]
 
 Fills a fresh database with synthetic facts (bench/answers_data.py: entities with aliases, 3
 statements and 2 events per article, sources, FTS rows; not through spaCy), grows it from one size
 to the next, and at each size times every command through `AnswerService.answer` (`--runs` times
-each, after one warm-up) and the entity matcher's full reload of every alias. Prints median and p99
-per command, the database size, and the growth of p99 between sizes.
+each, after one warm-up) and the entity matcher: its first match after a start, its first typo
+after a start and later typos (TYPOS in turn, `--runs` of them), the load of every name that
+`known_names` needs, and its refresh after an article. Prints median and p99 per command, the
+database size, and the growth of p99 between sizes. `--matcher-only` times the matcher alone.
 
 With `--backend postgresql` the facts are written to an SQLite file as above and copied into
 PostgreSQL with `briefbot migrate-store`'s copy (COPY in batches; each size adds only the new
@@ -71,9 +73,24 @@ def quantile(values: list[float], q: float) -> float:
 Target = Path | PostgresLocation
 
 
-async def measure(db: Target, runs: int) -> dict[str, list[float]]:
+# Typed names no index finds as they are: two letters swapped in a full name, a letter wrong in
+# an alias and in a generated surname, a swapped pair in a surname only the surname score finds, a
+# letter missing in a generated organisation's name, a first name with a letter wrong.
+TYPOS = (
+    "Sergie Lavrov",
+    "Zelenski",
+    "Kowalsky",
+    "Lavrvo",
+    "Foreign Ministy of Russia",
+    "Pavel Kowalsky",
+)
+
+
+async def measure(db: Target, runs: int, matcher_only: bool = False) -> dict[str, list[float]]:
     store = await Store.open(db)
     try:
+        if matcher_only:
+            return await matcher_timings(store, db, runs)
         settings = Settings(BRIEFBOT_DB=db)
         service = AnswerService(store, settings)
         conversation = Conversation(platform="bench", channel="bench")
@@ -92,22 +109,35 @@ async def measure(db: Target, runs: int) -> dict[str, list[float]]:
                 if n:  # the first run warms caches (and loads the entity matcher)
                     samples.append(elapsed)
             timings[command] = samples
-        timings.update(await matcher_timings(store, db, max(3, runs // 10)))
+        timings.update(await matcher_timings(store, db, runs))
         return timings
     finally:
         await store.close()
 
 
 async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list[float]]:
-    """The entity matcher's first match after a start (a name its indexes find), its first load
-    of every alias (what a typo needs), and its refresh after an article that mentions 8 known
-    entities (their `updated_at` moves on, as `Store.save` does)."""
-    first_match, first, after_article = [], [], []
-    for n in range(runs):
+    """The entity matcher's first match after a start (a name its indexes find), its first typo
+    after a start, later typos (`runs` of them, TYPOS in turn, after one warm-up round), its load
+    of every name (what `known_names` needs), and its refresh after an article that mentions 8
+    known entities (their `updated_at` moves on, as `Store.save` does)."""
+    first_match, first_typo, first, after_article = [], [], [], []
+    typos: list[float] = []
+    matcher = EntityMatcher(store)
+    for n in range(len(TYPOS) + runs):
+        start = time.perf_counter()
+        found = await matcher.match(TYPOS[n % len(TYPOS)])
+        if found is None:
+            raise SystemExit(f"the typo {TYPOS[n % len(TYPOS)]!r} found nothing")
+        if n >= len(TYPOS):
+            typos.append(time.perf_counter() - start)
+    for n in range(max(3, runs // 10)):
         matcher = EntityMatcher(store)
         start = time.perf_counter()
         await matcher.match("Lavrov")
         first_match.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        await EntityMatcher(store).match(TYPOS[n % len(TYPOS)])
+        first_typo.append(time.perf_counter() - start)
         start = time.perf_counter()
         await matcher.refresh()
         first.append(time.perf_counter() - start)
@@ -117,6 +147,8 @@ async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list
         after_article.append(time.perf_counter() - start)
     return {
         "(entity matcher: first match after a start)": first_match,
+        "(entity matcher: first typo after a start)": first_typo,
+        "(entity matcher: a typo)": typos,
         "(entity matcher: first load)": first,
         "(entity matcher: refresh after an article)": after_article,
     }
@@ -209,6 +241,7 @@ def main() -> None:
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--pg-url", help="an empty PostgreSQL database (default: a throwaway one)")
     parser.add_argument("--db", type=Path, help="fill (or reuse) and keep this SQLite file")
+    parser.add_argument("--matcher-only", action="store_true", help="time the entity matcher only")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -243,7 +276,7 @@ def main() -> None:
                     asyncio.run(create(target))
             done = max(done, size)
             meta[size] = (time.perf_counter() - start, db_size(target))
-            results[size] = asyncio.run(measure(target, args.runs))
+            results[size] = asyncio.run(measure(target, args.runs, args.matcher_only))
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             shutil.copy(db, args.keep / db.name)
@@ -278,8 +311,11 @@ def main() -> None:
             line += f" | x{last / first:.1f}"
         print(line + " |")
     worst = max(
-        (quantile(t, 0.99), c) for c, t in results[sizes[-1]].items() if not c.startswith("(")
+        ((quantile(t, 0.99), c) for c, t in results[sizes[-1]].items() if not c.startswith("(")),
+        default=None,
     )
+    if worst is None:  # --matcher-only
+        return
     target_ms = 50 if sizes[-1] >= 1_000_000 else 20
     print(
         f"worst p99 at {sizes[-1]:,}: {worst[1]!r} {worst[0] * 1000:.1f} ms"
