@@ -1062,6 +1062,9 @@ NO_EVENT = [
     ("Tonga's king said he would like to meet Fiji's president at the summit in Apia.", "CONSULT"),
     ("Tonga's king invited Fiji's president to make a state visit to Nuku'alofa.", "CONSULT"),
     ("The Pacific Islands Forum gave Fiji until May 2 to reach a deal with Tonga.", "AGREE"),
+    ("Fiji said Suva could close its border with Tonga and cut off the ferries.", "SANCTION"),
+    ("Fiji's prime minister said Suva and Apia should work together.", "REQUEST"),
+    ("Fiji's prime minister told Tonga's king the two neighbours should stay calm.", "REQUEST"),
 ]
 
 

@@ -954,6 +954,37 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return _side_tokens(subject, index) if subject is not None else []
 
 
+def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
+    """ "Xi said Beijing and Berlin should work together", "the two neighbours should return to
+    the right path", "we must act": what the teller's own side should do is an exhortation,
+    not a demand on another."""
+    if not _obligation(trigger):
+        return False
+    node = trigger.governor or trigger.token
+    subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ in ("we", "both") or any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in subject.children
+    ):
+        return True
+    if node.dep_ not in ("ccomp", "parataxis"):
+        return False
+    teller = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    if teller is None:
+        return False
+    tellers = {_side_key(c) for c in _clusters_in(_side_tokens(teller, index), index)}
+    subjects = {_side_key(c) for c in _clusters_in(_subtree_without_clauses(subject), index)}
+    return bool(tellers & subjects) and len(subjects) > 1
+
+
+def _side_key(cluster: Cluster) -> str:
+    """Who the cluster stands for: a person or a body counts as their country."""
+    if cluster.kind == "country" and cluster.code:
+        return cluster.code
+    return cluster.country.code if cluster.country else cluster.name
+
+
 def _demanding_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     """ "Chile said Peru must withdraw its troops": an obligation told by a side is that side's
     demand (on the clause's subject, found with the act's other arguments)."""

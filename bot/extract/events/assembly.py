@@ -14,6 +14,7 @@ from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
     acted_as_a_pair,
     convened_body,
+    exhorts_itself,
     find_participants,
     gathering_hosts,
     names_an_unknown_side,
@@ -303,6 +304,8 @@ def _drafts(
                 continue
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue
+            if exhorts_itself(trigger, index):
+                continue  # "Beijing and Berlin should work together", said by Beijing
             mention = _mention(trigger, sent, index, published, dateline)
             trip = _purpose_of_a_trip(mention, sent_mentions)
             if trip is not None:  # "travelled to Harare last week to meet Mugabe": one occasion

@@ -822,10 +822,13 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         # "rejected a full ceasefire": no ceasefire came of it (while "rejected a request" still
         # tells of the request)
         return True
+    modal_holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     if verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ in POSSIBILITY for c in verb.children
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY for v in modal_holders for c in v.children
     ):
-        return True  # "sanctions could be eased": a possibility, not an event
+        # "sanctions could be eased", "could close its border and cut off the pipeline": a
+        # possibility, not an event
+        return True
     for node in {token, verb}:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
