@@ -1065,6 +1065,17 @@ NO_EVENT = [
     ("Fiji said Suva could close its border with Tonga and cut off the ferries.", "SANCTION"),
     ("Fiji's prime minister said Suva and Apia should work together.", "REQUEST"),
     ("Fiji's prime minister told Tonga's king the two neighbours should stay calm.", "REQUEST"),
+    (
+        "Fijian media quoted Fiji's prime minister Sitiveni Rabuka as saying that Suva and Apia "
+        "should work together.",
+        "REQUEST",
+    ),
+    (
+        "The Bougainville Revolutionary Army, which seeks independence with Samoan backing, met.",
+        "REQUEST",
+    ),
+    ("Tonga, which holds talks with Fiji every month, said it was ready.", "CONSULT"),
+    ("Rabuka visited Tonga on Monday as Suva seeks to counter Beijing's influence.", "REQUEST"),
 ]
 
 

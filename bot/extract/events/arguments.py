@@ -970,7 +970,14 @@ def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
         return True
     if node.dep_ not in ("ccomp", "parataxis"):
         return False
-    teller = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    saying = node.head
+    teller = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+    if teller is None and saying.dep_ == "pcomp" and saying.head.lower_ == "as":
+        # "media quoted Xi as saying that ...": the one quoted
+        teller = next((c for c in saying.head.head.children if c.dep_ == "dobj"), None)
+    elif teller is None and saying.tag_ == "VBG" and saying.dep_ in ("advcl", "conj"):
+        # "..., saying that ...": the participle's clause's subject
+        teller = next((c for c in saying.head.children if c.dep_ == "nsubj"), None)
     if teller is None:
         return False
     tellers = {_side_key(c) for c in _clusters_in(_side_tokens(teller, index), index)}

@@ -75,7 +75,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     return [
         t
         for t in found
-        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t))
+        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t) or _described(t))
         and _object_allowed(t)
         and _destination_allowed(t)
         and not _in_a_name(t)
@@ -302,6 +302,25 @@ def _destination_allowed(trigger: Trigger) -> bool:
         for prep in verb.children
     )
     return person and place
+
+
+def _described(trigger: Trigger) -> bool:
+    """A side described by what it habitually does or seeks ("the Polisario Front, which seeks
+    independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
+    every month"): the present simple of a relative or "as" clause, with no day of its own,
+    tells what a side is like, not an act."""
+    verb = trigger.governor or trigger.token
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    clause = verb.dep_ == "relcl" or (
+        # "as Washington seeks to counter ...": an aim; "as the army deploys": a time
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and verb_lemma(verb) in load_frames().irrealis_heads
+    )
+    return clause and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
 
 def _mere_claim(trigger: Trigger) -> bool:
