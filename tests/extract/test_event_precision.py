@@ -633,6 +633,12 @@ def test_talks_before_the_agreement_signed_in_the_capital_of_a_country(extractor
     assert talks[0]["location"]["name"] == "Nairobi"
 
 
+def test_talks_begun_years_ago_are_not_told_to_go_on(extractor):
+    text = "Dialogue between Fiji and Tonga started in 2018, the ministry said."
+    talks = of_type(extractor, text, "CONSULT")  # published 2025
+    assert talks and talks[0]["status"] != "ongoing"
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

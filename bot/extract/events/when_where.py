@@ -649,6 +649,8 @@ def find_status(
         "begins",
         "underway",
     ):
+        if date and published and not recent(date, published, days=31):
+            return None  # "dialogue started in 2018": whether it still goes on is not told
         return "ongoing"
     if auxes & MODALS:
         return None  # "decided that a conference would be held": not told to have been held
