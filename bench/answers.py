@@ -89,12 +89,12 @@ TYPOS = (
 async def measure(db: Target, runs: int, matcher_only: bool = False) -> dict[str, list[float]]:
     store = await Store.open(db)
     try:
-        if matcher_only:
-            return await matcher_timings(store, db, runs)
         settings = Settings(BRIEFBOT_DB=db)
         service = AnswerService(store, settings)
         conversation = Conversation(platform="bench", channel="bench")
         settle_long_lived_objects()  # as `briefbot run` does once it is up
+        if matcher_only:
+            return await matcher_timings(store, db, runs)
         timings: dict[str, list[float]] = {}
         for command in COMMANDS:
             samples = []
