@@ -639,6 +639,14 @@ def test_talks_begun_years_ago_are_not_told_to_go_on(extractor):
     assert talks and talks[0]["status"] != "ongoing"
 
 
+def test_the_year_a_first_since_counts_from_is_not_the_events_date(extractor):
+    text = (
+        "Chile's president met Peru's president on the first visit by a Chilean leader since 1982."
+    )
+    met = of_type(extractor, text, "CONSULT")
+    assert met and all(e["date"] != "1982-01-01" for e in met)
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

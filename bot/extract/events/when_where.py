@@ -532,6 +532,8 @@ def _date_entity(pobj: Token) -> Span | None:
     # Only the phrase's own words and its "of" phrase: not a coordinated phrase, nor a clause or
     # a participle hanging off it ("a new round of talks, due to be held on Wednesday").
     def clausal(child: Token) -> bool:
+        if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
+            return True  # "on the first visit since 1982": when a period began
         return child.dep_ in ("conj", "cc", "acl", "relcl", "advcl") or any(
             c.dep_ in ("xcomp", "ccomp", "advcl") for c in child.children
         )
