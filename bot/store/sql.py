@@ -171,9 +171,9 @@ INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (:article_id, :ent
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
-# The entity matcher's first load of every alias, a range of entity ids at a time, in the order
-# of ENTITY_NAMES_CHANGED (entities in id order, each one's aliases from its primary key: no
-# sort, no set of changed ids to build).
+# The entity matcher's first load of every name (`known_names`), a range of entity ids at a time,
+# in the order of ENTITY_NAMES_CHANGED (entities in id order, each one's aliases from its primary
+# key: no sort, no set of changed ids to build).
 MAX_ENTITY_ID = "SELECT coalesce(max(id), 0) FROM entities"
 ENTITY_NAMES_RANGE = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
@@ -190,7 +190,7 @@ JOIN entity_aliases al ON al.entity_id = e.id
 WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
                UNION SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
 ORDER BY e.id, al.norm"""
-# The matcher's lookups before it has loaded every alias (bot.answer.entity_match): a typed name's
+# The matcher's lookups (bot.answer.entity_match), all from indexes: a typed name's
 # normalised form, a surname (the last word of a person's longer alias; expression index of
 # migration 0013) and a country's own entity, each the lowest entity id, from an index.
 ENTITY_BY_NORM = """

@@ -209,7 +209,6 @@ WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
                UNION SELECT entity_id FROM entity_aliases WHERE seq > :alias_rowid)
 ORDER BY e.id, al.norm"""
 
-# The matcher's surname lookup before it has loaded every alias (migration 0013's index).
 # A typo's candidates (bot.answer.entity_match): for each pair of pieces (JSON lists `firsts` and
 # `seconds`), the aliases that contain both, from the trigram index of migration 0015 (pg_trgm
 # reads `LIKE '%piece%'`), the first `limit` in the table's order: aliases are never updated or
@@ -233,6 +232,7 @@ ENTITY_TYPO_WORDS = """
 SELECT al.entity_id, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE al.norm IN (SELECT jsonb_array_elements_text(CAST(:norms AS jsonb)))
 ORDER BY al.seq LIMIT :limit"""
+# The matcher's surname lookup (migration 0013's index).
 ENTITY_BY_SURNAME = """
 SELECT e.id, e.name, e.kind, al.norm FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE regexp_replace(al.norm, '^.* ', '') = :norm AND strpos(al.norm, ' ') > 0
