@@ -1090,6 +1090,10 @@ NO_EVENT = [
     ),
     ("Tonga, which holds talks with Fiji every month, said it was ready.", "CONSULT"),
     ("Rabuka visited Tonga on Monday as Suva seeks to counter Beijing's influence.", "REQUEST"),
+    (
+        "Fiji said Suva and Apia would seek measures against Tonga if it failed to comply.",
+        "REQUEST",
+    ),
 ]
 
 

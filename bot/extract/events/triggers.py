@@ -869,7 +869,19 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
-    return _counterfactual(verb) or _whatever(verb)
+    return _counterfactual(verb) or _whatever(verb) or _only_if(trigger, verb)
+
+
+def _only_if(trigger: Trigger, verb: Token) -> bool:
+    """ "would seek measures if Syria failed to comply": a step on a condition, not one taken or
+    planned (a threat or an offer made on a condition is itself the act: see _apply_modality)."""
+    if trigger.type in ("THREATEN", "AGREE") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = clause_chain(verb)
+    future = any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will") for n in chain for c in n.children
+    )
+    return future and _conditional(chain)
 
 
 def _whatever(verb: Token) -> bool:
