@@ -348,8 +348,9 @@ class EntityIndex:
 
     def _untagged_countries(self, ents: Sequence[Span]) -> list[Span]:
         """A country's own name of one word the tagger left untagged anywhere ("Uzbekistan
-        called for talks"): the gazetteer knows it. Demonyms and capitals are left to the tagger
-        ("Georgian" may be a name, "Male" a word)."""
+        called for talks"), or a capital acting or acted on ("Kigali has accused Kampala"): the
+        gazetteer knows it. Demonyms and other capitals are left to the tagger ("Georgian" may
+        be a name, "Male" a word)."""
         tagged = {t.i for ent in ents for t in ent}
         found: list[Span] = []
         for token in self.doc:
@@ -365,6 +366,14 @@ class EntityIndex:
                 continue  # part of another name: "Niger Delta", "Jordan Peterson"
             country = country_index().match(token.text)
             if country is not None and country.how == "name" and len(token.text) > 4:
+                found.append(Span(self.doc, token.i, token.i + 1, label="GPE"))
+            elif (
+                country is not None
+                and country.how == "capital"
+                and len(token.text) > 4
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+            ):
+                # "Kigali has accused Kampala": a capital acting or acted on is its government
                 found.append(Span(self.doc, token.i, token.i + 1, label="GPE"))
         return found
 

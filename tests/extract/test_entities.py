@@ -312,3 +312,9 @@ def test_the_letters_in_brackets_after_a_body_are_that_body_later_on(extractor):
     talks = [e for e in x.events if e.type == "CONSULT"]
     assert talks and {"Shining Path Movement", "Peru"} <= {p.name for p in talks[0].participants}
     assert not [e for e in x.entities if e.name == "SPM"]
+
+
+def test_a_capital_acting_untagged_is_its_government(extractor):
+    x = facts(extractor, "Kigali has accused Kampala of arresting Rwandan citizens.")
+    accused = [e for e in x.events if e.type == "ACCUSE"]
+    assert accused and {"Rwanda", "Uganda"} <= {p.name for p in accused[0].participants}

@@ -873,9 +873,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
 
 
 def _only_if(trigger: Trigger, verb: Token) -> bool:
-    """ "would seek measures if Syria failed to comply": a step on a condition, not one taken or
-    planned (a threat or an offer made on a condition is itself the act: see _apply_modality)."""
-    if trigger.type in ("THREATEN", "AGREE") or verb.pos_ not in ("VERB", "AUX"):
+    """ "would seek measures if Syria failed to comply": a request on a condition is not made
+    (a threat or an offer made on a condition is itself the act: see _apply_modality; and a
+    plan of meetings may carry a condition for only its last step)."""
+    if trigger.type != "REQUEST" or verb.pos_ not in ("VERB", "AUX"):
         return False
     chain = clause_chain(verb)
     future = any(
