@@ -298,6 +298,11 @@ class SqliteBackend:
 
         return await self._writer.run(on_thread)
 
+    async def write_one(self, query: str, params: Mapping[str, Any]) -> list[sqlite3.Row]:
+        """One statement on the writer's thread, committed alone (autocommit: a single statement
+        is atomic), and the rows it returns."""
+        return await self._writer.run(lambda conn: conn.execute(query, params).fetchall())
+
 
 @contextmanager
 def sync_transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:

@@ -220,6 +220,12 @@ class PgBackend:
         except _ERRORS as error:
             raise explain(error, self.path) from error
 
+    async def write_one(self, query: str, params: Mapping[str, Any]) -> list[asyncpg.Record]:
+        """One statement committed alone, and the rows it returns. It takes no write lock: one
+        statement is atomic by itself (an upsert waits for the row lock of a concurrent one), and
+        a command's budget must not wait for an ingest's transaction."""
+        return await self.read(query, params)
+
     async def write(self, work: Callable[[Db], Coroutine[Any, Any, T]]) -> T:
         """`work` in one transaction holding the write lock (the store's one writer)."""
         try:

@@ -927,3 +927,33 @@ WHERE post = :post AND state = 'pending'"""
 POST_RETRY_LATER = """
 UPDATE watch_alerts SET reason = :reason, lease_until = :lease_until, updated_at = :now
 WHERE post = :post AND state = 'pending'"""
+
+# --- state shared by replicas: command budgets and `more` (migration 0016) ---------------------
+# Seconds since the epoch by the database's clock, unless the caller passes its own `:now` (tests
+# inject a clock; every replica of one store must use the same kind).
+_NOW = "coalesce(:now, (julianday('now') - 2440587.5) * 86400.0)"
+# A token bucket in one atomic statement: a new key starts full and spends one token; a known key
+# refills for the time since its last command (never above the burst), then spends one token if it
+# has one (refused = 0) or counts one more refusal. The caller reads the verdict from RETURNING.
+_REFILLED = "min(:burst, tokens + max(0.0, excluded.updated - updated) * :rate)"
+TAKE_TOKEN = f"""
+INSERT INTO rate_buckets (platform, workspace, user_id, tokens, updated, refused)
+VALUES (:platform, :workspace, :user_id, :burst - 1.0, {_NOW}, 0)
+ON CONFLICT (platform, workspace, user_id) DO UPDATE SET
+    tokens = CASE WHEN {_REFILLED} >= 1.0 THEN {_REFILLED} - 1.0 ELSE {_REFILLED} END,
+    refused = CASE WHEN {_REFILLED} >= 1.0 THEN 0 ELSE refused + 1 END,
+    updated = max(updated, excluded.updated)
+RETURNING tokens, refused"""
+# A bucket idle for a full refill is full again: dropping it changes no verdict.
+DROP_IDLE_BUCKETS = f"DELETE FROM rate_buckets WHERE updated < {_NOW} - :idle"
+REMEMBER_PAGE = f"""
+INSERT INTO paging (platform, workspace, channel, query, page_offset, updated)
+VALUES (:platform, :workspace, :channel, :query, :page_offset, {_NOW})
+ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+    query = excluded.query, page_offset = excluded.page_offset, updated = excluded.updated"""
+# Two `more` at once (on two replicas) get two pages, not the same one twice.
+NEXT_PAGE = f"""
+UPDATE paging SET page_offset = page_offset + :step, updated = {_NOW}
+WHERE platform = :platform AND workspace = :workspace AND channel = :channel
+RETURNING query, page_offset"""
+FORGET_OLD_PAGES = f"DELETE FROM paging WHERE updated < {_NOW} - :idle"

@@ -696,3 +696,36 @@ UPDATE watch_alerts SET attempts = attempts + 1, owner = :owner, lease_until = :
     updated_at = :now
 WHERE post = :post AND state = 'pending'
   AND owner IS NOT DISTINCT FROM CAST(:previous_owner AS text)"""
+
+# --- state shared by replicas: command budgets and `more` (migration 0016) ---------------------
+# One statement each, so atomic without the write lock: concurrent upserts of one bucket wait for
+# each other's row lock and each sees the other's result (ON CONFLICT DO UPDATE re-reads the row).
+_NOW = (
+    "coalesce(CAST(:now AS double precision),"
+    " CAST(extract(epoch FROM clock_timestamp()) AS double precision))"
+)
+_REFILLED = (
+    "least(CAST(:burst AS double precision), rate_buckets.tokens"
+    " + greatest(0.0, excluded.updated - rate_buckets.updated) * CAST(:rate AS double precision))"
+)
+TAKE_TOKEN = f"""
+INSERT INTO rate_buckets (platform, workspace, user_id, tokens, updated, refused)
+VALUES (:platform, :workspace, :user_id, CAST(:burst AS double precision) - 1.0, {_NOW}, 0)
+ON CONFLICT (platform, workspace, user_id) DO UPDATE SET
+    tokens = CASE WHEN {_REFILLED} >= 1.0 THEN {_REFILLED} - 1.0 ELSE {_REFILLED} END,
+    refused = CASE WHEN {_REFILLED} >= 1.0 THEN 0 ELSE rate_buckets.refused + 1 END,
+    updated = greatest(rate_buckets.updated, excluded.updated)
+RETURNING tokens, refused"""
+DROP_IDLE_BUCKETS = (
+    f"DELETE FROM rate_buckets WHERE updated < {_NOW} - CAST(:idle AS double precision)"
+)
+REMEMBER_PAGE = f"""
+INSERT INTO paging (platform, workspace, channel, query, page_offset, updated)
+VALUES (:platform, :workspace, :channel, :query, :page_offset, {_NOW})
+ON CONFLICT (platform, workspace, channel) DO UPDATE SET
+    query = excluded.query, page_offset = excluded.page_offset, updated = excluded.updated"""
+NEXT_PAGE = f"""
+UPDATE paging SET page_offset = page_offset + :step, updated = {_NOW}
+WHERE platform = :platform AND workspace = :workspace AND channel = :channel
+RETURNING query, page_offset"""
+FORGET_OLD_PAGES = f"DELETE FROM paging WHERE updated < {_NOW} - CAST(:idle AS double precision)"

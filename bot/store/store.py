@@ -85,6 +85,8 @@ class Backend(Protocol):
 
     async def write(self, work: Callable[[Db], Coroutine[Any, Any, T]]) -> T: ...
 
+    async def write_one(self, query: str, params: Mapping[str, Any]) -> Sequence[Row]: ...
+
     async def close(self) -> None: ...
 
 
@@ -227,6 +229,63 @@ class Store:
         """Rebuild every event from the stored per-article reports with the current identity
         rule, in one transaction (all or nothing); running it again changes nothing."""
         return await self.backend.write(lambda db: clusters.reindex(db, utc_now()))
+
+    # --- state shared by replicas (bot.ratelimit, bot.answer.paging) --------------------------
+    async def take_token(
+        self, key: tuple[str, str, str], *, rate: float, burst: int, now: float | None = None
+    ) -> tuple[float, int]:
+        """Spend one of `key`'s tokens (platform, workspace, user) if it has one: (tokens left,
+        refusals in a row), 0 refusals when it was spent. `now` in seconds, or the database's
+        clock when None. One atomic statement on either backend."""
+        platform, workspace, user = key
+        params = {
+            "platform": platform,
+            "workspace": workspace,
+            "user_id": user,
+            "rate": float(rate),
+            "burst": float(burst),
+            "now": now,
+        }
+        row = (await self.backend.write_one(self.sql.TAKE_TOKEN, params))[0]
+        return float(row["tokens"]), int(row["refused"])
+
+    async def drop_idle_buckets(self, idle: float, now: float | None = None) -> None:
+        """Forget the buckets untouched for `idle` seconds (a full refill: they are full)."""
+        await self.backend.write_one(self.sql.DROP_IDLE_BUCKETS, {"idle": idle, "now": now})
+
+    async def remember_page(
+        self, where: tuple[str, str, str], query: str, offset: int, now: float | None = None
+    ) -> None:
+        """Where `more` continues in the channel `where` (platform, workspace, channel)."""
+        platform, workspace, channel = where
+        params = {
+            "platform": platform,
+            "workspace": workspace,
+            "channel": channel,
+            "query": query,
+            "page_offset": offset,
+            "now": now,
+        }
+        await self.backend.write_one(self.sql.REMEMBER_PAGE, params)
+
+    async def next_page(
+        self, where: tuple[str, str, str], step: int, now: float | None = None
+    ) -> tuple[str, int] | None:
+        """Move the channel's `more` on by `step`: (query, new offset), None if nothing was asked
+        there."""
+        platform, workspace, channel = where
+        params = {
+            "platform": platform,
+            "workspace": workspace,
+            "channel": channel,
+            "step": step,
+            "now": now,
+        }
+        rows = await self.backend.write_one(self.sql.NEXT_PAGE, params)
+        return (rows[0]["query"], int(rows[0]["page_offset"])) if rows else None
+
+    async def forget_old_pages(self, idle: float, now: float | None = None) -> None:
+        await self.backend.write_one(self.sql.FORGET_OLD_PAGES, {"idle": idle, "now": now})
 
     # --- reading -----------------------------------------------------------------------------
     async def consistency(self) -> Consistency:
