@@ -11,7 +11,6 @@ import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -31,6 +30,7 @@ from bot.answer.model import (
     Page,
     Section,
 )
+from bot.answer.paging import LocalPages, PageMemory, Where
 from bot.answer.places import resolve_place
 from bot.answer.query import Query, parse
 from bot.config import Settings
@@ -41,9 +41,6 @@ log = logging.getLogger("briefbot.answer")
 R = TypeVar("R")  # the rows a search lists: events or statements
 
 SubscriptionHandler = Callable[[Query, Conversation], Awaitable[Answer]]
-# Channels whose last question `more` can continue; past this the least recently asked is
-# forgotten, so many channels (or DMs) cannot grow memory without bound.
-MAX_PAGED_CONVERSATIONS = 5000
 # Talks a chart counts, newest first: a year of busy diplomacy; older ones need `since DATE`.
 MAX_CHART_EVENTS = 1000
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -57,12 +54,6 @@ def fts_query(text: str, *, any_word: bool = False) -> str | None:
     return (" OR " if any_word else " ").join(f'"{w}"' for w in words)
 
 
-@dataclass
-class _Page:
-    query: Query
-    offset: int
-
-
 class AnswerService:
     def __init__(
         self,
@@ -70,13 +61,16 @@ class AnswerService:
         settings: Settings,
         subscriptions: SubscriptionHandler | None = None,
         watches: SubscriptionHandler | None = None,
+        pages: PageMemory | None = None,
     ) -> None:
         self.store = store
         self.settings = settings
         self.matcher = EntityMatcher(store)
         self.subscriptions = subscriptions
         self.watches = watches  # bot.watch.commands.WatchCommands, set by the engine
-        self._pages: dict[tuple[str, str, str], _Page] = {}
+        # Where typed `more` continues: in this process, or in the store for replicas (the engine
+        # decides, bot.engine).
+        self._pages: PageMemory = pages if pages is not None else LocalPages()
 
     async def answer(self, text: str, conversation: Conversation) -> Answer:
         query = parse(text)
@@ -97,10 +91,8 @@ class AnswerService:
                 ok=False,
             )
         offset = max(0, offset)
-        self._remember(
-            (conversation.platform, conversation.workspace, conversation.channel), query, offset
-        )
-        answer = await self._safely(query, self._paged(query, offset, conversation))
+        where = (conversation.platform, conversation.workspace, conversation.channel)
+        answer = await self._safely(query, self._remembered(where, query, offset, conversation))
         answer.listing = listing_of(answer) if command.facts else None
         return answer
 
@@ -163,7 +155,7 @@ class AnswerService:
             return self.help(query)
         handler = command.handler
         if handler == "more":
-            page = self._pages.get(key)
+            page = await self._pages.advance(key, self.settings.page_size)
             if page is None:
                 return Answer(
                     query.text,
@@ -172,8 +164,7 @@ class AnswerService:
                     note="Ask something first, then say `more`.",
                     ok=False,
                 )
-            page.offset += self.settings.page_size
-            return await self._paged(page.query, page.offset, conversation)
+            return await self._paged(*page, conversation)
         if handler == "help":
             return self.help(query)
         if handler == "subscriptions":
@@ -200,15 +191,15 @@ class AnswerService:
             return await self.brief(query)
         if not command.paged:
             return await getattr(self, handler)(query)
-        self._remember(key, query, 0)
+        await self._pages.remember(key, query, 0)
         return await self._paged(query, 0, conversation)
 
-    def _remember(self, key: tuple[str, str, str], query: Query, offset: int) -> None:
-        """Where `more` continues in this channel."""
-        self._pages.pop(key, None)  # re-inserted last: the dict is kept in least-recent order
-        self._pages[key] = _Page(query, offset)
-        while len(self._pages) > MAX_PAGED_CONVERSATIONS:
-            del self._pages[next(iter(self._pages))]
+    async def _remembered(
+        self, where: Where, query: Query, offset: int, conversation: Conversation
+    ) -> Answer:
+        """The page at `offset`, where `more` now continues in the channel `where`."""
+        await self._pages.remember(where, query, offset)
+        return await self._paged(query, offset, conversation)
 
     async def _paged(self, query: Query, offset: int, conversation: Conversation) -> Answer:
         command = command_of(query.intent)

@@ -317,9 +317,9 @@ def test_memory_stays_bounded_over_many_hostile_queries(seeded, monkeypatch) -> 
     """Thousands of distinct channels asking (and so paging): memory stops growing at the cap."""
     import tracemalloc
 
-    from bot.answer import service
+    from bot.answer import paging
 
-    monkeypatch.setattr(service, "MAX_PAGED_CONVERSATIONS", 200)
+    monkeypatch.setattr(paging, "MAX_PAGED_CONVERSATIONS", 200)
     runner, engine = seeded
     tracemalloc.start()
     try:
