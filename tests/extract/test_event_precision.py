@@ -1094,6 +1094,10 @@ NO_EVENT = [
         "Fiji said Suva and Apia would seek measures against Tonga if it failed to comply.",
         "REQUEST",
     ),
+    (
+        "Fiji made a determination that Tonga's presence around the reef violated a treaty.",
+        "REJECT",
+    ),
 ]
 
 

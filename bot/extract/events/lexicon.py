@@ -105,6 +105,7 @@ class Frames:
     object_excluded: dict[str, frozenset[str]]
     destination_required: frozenset[str]
     claim_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
     media_event_modifiers: frozenset[str]
 
 
@@ -139,6 +140,7 @@ def load_frames() -> Frames:
         },
         destination_required=frozenset(raw["destination_required"]),
         claim_verbs=frozenset(raw["claim_verbs"]),
+        claim_nouns=frozenset(raw["claim_nouns"]),
         media_event_modifiers=frozenset(raw["media_event_modifiers"]),
     )
 

@@ -869,7 +869,19 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
-    return _counterfactual(verb) or _whatever(verb) or _only_if(trigger, verb)
+    return _counterfactual(verb) or _whatever(verb) or _only_if(trigger, verb) or _claimed(verb)
+
+
+def _claimed(verb: Token) -> bool:
+    """ "a preliminary determination that China's presence violated a treaty", "allegations
+    that Rwanda backs the rebels": the content of a claim, not an act told as done."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("acl", "ccomp")
+        and verb.head.pos_ == "NOUN"
+        and verb.head.lemma_.lower() in load_frames().claim_nouns
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
 
 
 def _only_if(trigger: Trigger, verb: Token) -> bool:
