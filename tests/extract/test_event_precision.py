@@ -1197,6 +1197,12 @@ BELOW_THE_LINE = [
     ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
     ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
     ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
+    (
+        "Fiji's prime minister Sitiveni Rabuka visited Beijing on Friday. The trip had been "
+        "criticised by members of his own party.",
+        "ACCUSE",
+        False,
+    ),
     # it takes two to agree: one side named is an agreement half told
     ("Fiji's prime minister signed the deals in Beijing in February.", "AGREE", False),
     # talks with one person: whom they met is lost
@@ -1218,6 +1224,12 @@ BELOW_THE_LINE = [
         False,
     ),
 ]
+
+
+def test_an_attack_by_someone_unnamed_is_told_by_whom_it_struck(extractor):
+    text = "Fiji's ambassador Ratu Inoke's car was attacked in Suva last month by a man."
+    attacked = of_type(extractor, text, "ASSAULT")
+    assert all(e["confidence"] >= 0.5 for e in attacked)
 
 
 def test_the_two_leaders_of_the_talks_told_are_who_acted(extractor):

@@ -787,9 +787,19 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         and verb is not None
         and trigger.type not in ("CONSULT", "AGREE")
         and any(c.dep_ == "nsubjpass" for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
+        and not any(
+            c.dep_ == "agent"
+            # an attack by gunmen is told by whom it struck; criticism by "members" is not
+            and (
+                trigger.type in load_frames().physical
+                or any(p.dep_ == "pobj" and _resolved(p, index) for p in c.children)
+            )
+            for c in verb.children
+        )
     ):
-        return True  # "Syria's membership was suspended": who suspended it is not told
+        # "Syria's membership was suspended", "the trip was criticised by members of his own
+        # coalition": who did it is not told, or told as no side an entity stands for
+        return True
     if (
         sides < 2
         and verb is not None
