@@ -65,7 +65,7 @@ class Engine:
         # On SQLite both stay in process memory. An SQLite file serves one host, and the
         # processes sharing one (a Slack and a Discord bot) never share a user; a budget in the
         # file would be a write per command on the file's one writer, where it waits for whatever
-        # an ingest is writing. Measured (scripts/measure_take.py, 400 takes, median / p95): in
+        # an ingest is writing. Measured (bench/rate_limits.py, 400 takes, median / p95): in
         # memory 0.001 ms; SQLite 0.04-0.11 ms alone but 16 / 37 ms while articles are being
         # saved (and the whole of a reindex); PostgreSQL 0.09-0.12 ms alone, 0.13-0.37 / 0.8 ms
         # during the same ingest.

@@ -2,7 +2,7 @@
 few hundred calls, in process memory and through the store on SQLite and on PostgreSQL, and of
 `more`'s two writes (remember, advance) through the store.
 
-    .venv/bin/python scripts/measure_take.py [--calls 400] [--postgres URL]
+    .venv/bin/python bench/rate_limits.py [--calls 400] [--postgres URL]
 
 Without --postgres, a throwaway server is started as the tests start theirs (tests/pg_server.py,
 listening on 127.0.0.1 only) and deleted afterwards.
