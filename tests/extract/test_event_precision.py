@@ -1230,6 +1230,19 @@ def test_an_attack_by_someone_unnamed_is_told_by_whom_it_struck(extractor):
     text = "Fiji's ambassador Ratu Inoke's car was attacked in Suva last month by a man."
     attacked = of_type(extractor, text, "ASSAULT")
     assert all(e["confidence"] >= 0.5 for e in attacked)
+    seized = of_type(
+        extractor, "Tonga's envoy Siaosi Vea was seized in June by militants.", "COERCE"
+    )
+    assert all(e["confidence"] >= 0.5 for e in seized)
+
+
+def test_a_text_signed_by_two_ministers_is_the_treaty_told_before(extractor):
+    text = (
+        "Chile and Peru signed a treaty on Wednesday settling their maritime border in the "
+        "Pacific Ocean. The document was signed by Foreign Ministers Ana Rojas and Luis Paz."
+    )
+    agreed = of_type(extractor, text, "AGREE")
+    assert len(agreed) == 1 and agreed[0]["location"] is None  # the ocean is what it settles
 
 
 def test_the_two_leaders_of_the_talks_told_are_who_acted(extractor):

@@ -789,9 +789,10 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         and any(c.dep_ == "nsubjpass" for c in verb.children)
         and not any(
             c.dep_ == "agent"
-            # an attack by gunmen is told by whom it struck; criticism by "members" is not
+            # an attack or a seizure by gunmen is told by whom it struck; criticism by
+            # "members" is not
             and (
-                trigger.type in load_frames().physical
+                trigger.type in load_frames().physical | {"COERCE"}
                 or any(p.dep_ == "pobj" and _resolved(p, index) for p in c.children)
             )
             for c in verb.children

@@ -647,7 +647,14 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
     it names a side of it, says nothing else about its terms and is not dated otherwise; "the
     deal was signed by X and Y", undated and with no terms of its own, is the last one told."""
     token = mention.trigger.token
-    referring = (
+    # "The document was signed by X and Y": a text told before, now with its signers
+    signed_text = (
+        token.pos_ == "VERB"
+        and mention.date is None
+        and any(c.dep_ == "agent" for c in token.children)
+        and any(c.dep_ == "nsubjpass" and is_definite(c) for c in token.children)
+    )
+    referring = signed_text or (
         token.pos_ in ("NOUN", "PROPN")
         and is_definite(token)
         and mention.date is None

@@ -76,9 +76,19 @@ def find_location(
                 found = Location(name=dateline.place, country_code=dateline.country_code)
             else:
                 continue
-            if found is not None:
+            if found is not None and not _water_for_talks(trigger, found):
                 return found
     return None
+
+
+# Talks and agreements are held on land: a sea named in their clause is what they are about
+# ("a treaty settling their border in the Barents Sea").
+WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "waters"})
+
+
+def _water_for_talks(trigger: Trigger, place: Location) -> bool:
+    words = place.name.lower().split()
+    return trigger.type in ("CONSULT", "AGREE") and bool(words) and words[-1] in WATERS
 
 
 def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
