@@ -10,6 +10,12 @@ from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
+# The part of a day: "late on Monday", "Monday evening" name that Monday.
+_DAY_PART = re.compile(
+    r"^(?:(?:late|early|later|earlier)\s+(?:on\s+)?)?(?P<day>.+?)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
 _MAX_DRIFT = timedelta(days=200)
 _BARE_ORDINAL = re.compile(r"\d+\s*(?:d|st|nd|rd|th)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
@@ -95,6 +101,9 @@ def resolve_date(
     Tuesday before publication, "will meet on Tuesday" the one after.
     """
     phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
+    part = _DAY_PART.match(phrase)
+    if part and part.group("day").lower() in _WEEKDAYS:
+        phrase = part.group("day")  # "late on Monday", "Monday evening": that Monday
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"

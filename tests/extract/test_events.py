@@ -221,6 +221,12 @@ def test_weekday_direction_follows_the_tense():
     assert resolve_date("on Tuesday", PUBLISHED, "future") == ("2025-03-04", "day")
 
 
+@pytest.mark.parametrize("phrase", ["late on Thursday", "Thursday evening", "early Thursday"])
+def test_a_part_of_the_publication_weekday_is_that_day_in_any_tense(phrase):
+    for tense in ("past", "future"):
+        assert resolve_date(phrase, PUBLISHED, tense) == ("2025-02-27", "day")
+
+
 def test_an_excluded_topic_said_twice_in_other_words_is_listed_once():
     from bot.extract.events import distinct_topics
 
