@@ -257,15 +257,7 @@ class Store:
         self, where: tuple[str, str, str], query: str, offset: int, now: float | None = None
     ) -> None:
         """Where `more` continues in the channel `where` (platform, workspace, channel)."""
-        platform, workspace, channel = where
-        params = {
-            "platform": platform,
-            "workspace": workspace,
-            "channel": channel,
-            "query": query,
-            "page_offset": offset,
-            "now": now,
-        }
+        params = _channel(where, query=query, page_offset=offset, now=now)
         await self.backend.write_one(self.sql.REMEMBER_PAGE, params)
 
     async def next_page(
@@ -273,15 +265,7 @@ class Store:
     ) -> tuple[str, int] | None:
         """Move the channel's `more` on by `step`: (query, new offset), None if nothing was asked
         there."""
-        platform, workspace, channel = where
-        params = {
-            "platform": platform,
-            "workspace": workspace,
-            "channel": channel,
-            "step": step,
-            "now": now,
-        }
-        rows = await self.backend.write_one(self.sql.NEXT_PAGE, params)
+        rows = await self.backend.write_one(self.sql.NEXT_PAGE, _channel(where, step=step, now=now))
         return (rows[0]["query"], int(rows[0]["page_offset"])) if rows else None
 
     async def forget_old_pages(self, idle: float, now: float | None = None) -> None:
@@ -772,3 +756,9 @@ async def _save_statement(
             "speaker_text": st.speaker_text,
         },
     )
+
+
+def _channel(where: tuple[str, str, str], **values: object) -> dict[str, object]:
+    """The statement parameters of a channel (platform, workspace, channel) and `values`."""
+    platform, workspace, channel = where
+    return {"platform": platform, "workspace": workspace, "channel": channel, **values}
