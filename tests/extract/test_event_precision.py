@@ -1120,6 +1120,15 @@ def test_a_body_agreeing_among_its_members_is_sure_enough_alone(extractor):
     assert agreed and agreed[0]["confidence"] >= 0.5
 
 
+def test_their_summit_is_the_tellers_and_whom_he_told(extractor):
+    text = "Fiji's prime minister Sitiveni Rabuka told Tupou VI at their summit in Suva that ..."
+    summit = of_type(extractor, text, "CONSULT")
+    assert summit and names(summit[0]) >= {"Sitiveni Rabuka", "Tupou VI"}
+    text = "Negotiators from Chile and Peru made progress in their talks on Monday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and names(talks[0]) == {"Chile", "Peru"}
+
+
 def test_a_trip_for_talks_is_one_occasion_with_both_sides(extractor):
     text = (
         "Fiji's foreign minister Lisiate Akolo will travel to Nuku'alofa next week for talks with "

@@ -554,7 +554,13 @@ def _main_subject(token: Token) -> list[Token]:
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
-                return _subtree_without_clauses(subject)
+                found = _subtree_without_clauses(subject)
+                if subject.tag_ in ("NNP", "NN") and not _conjuncts(subject)[1:]:
+                    # one person: "their" is them and whom they told or met ("Kim had told
+                    # Moon at their summit")
+                    for obj in (c for c in node.children if c.dep_ in ("dobj", "dative")):
+                        found += _subtree_without_clauses(obj)
+                return found
     return []
 
 
