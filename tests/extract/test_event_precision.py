@@ -1214,6 +1214,12 @@ BELOW_THE_LINE = [
     ),
     # it takes two to agree: one side named is an agreement half told
     ("Fiji's prime minister signed the deals in Beijing in February.", "AGREE", False),
+    # whom a leader hosted is named only by description
+    (
+        "Fiji's prime minister Sitiveni Rabuka hosted the leaders of five Pacific nations.",
+        "CONSULT",
+        False,
+    ),
     # talks with one person: whom they met is lost
     (
         "A day after holding talks with President Ana Rojas in Lima, the envoy left.",

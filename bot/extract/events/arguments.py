@@ -813,6 +813,16 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         and any(c.dep_ == "dobj" and c.lower_ in ("him", "her", "them") for c in verb.children)
     ):
         return True  # "Ramirez congratulated him": on whom is not resolved
+    if (
+        sides < 2
+        and trigger.type == "CONSULT"
+        and token.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and not _resolved(c, index)
+            for c in token.children
+        )
+    ):
+        return True  # "Trump hosted the leaders of five Caribbean nations": whom is not named
     if sides >= 2 or verb is None or not heads:
         return False
     subject = heads[0]
