@@ -647,6 +647,12 @@ def test_the_year_a_first_since_counts_from_is_not_the_events_date(extractor):
     assert met and all(e["date"] != "1982-01-01" for e in met)
 
 
+def test_an_invitation_is_not_dated_by_the_summit_it_invites_to(extractor):
+    text = "Fiji's prime minister invited Tonga's king to a regional summit in Suva in April."
+    invited = of_type(extractor, text, "REQUEST")
+    assert invited and invited[0]["date"] is None
+
+
 def test_a_mechanism_set_up_to_promote_dialogue_is_no_dialogue(extractor):
     text = "In 2019, the forum was created by Chile and Argentina to promote bilateral dialogue."
     assert of_type(extractor, text, "CONSULT") == []

@@ -28,6 +28,7 @@ from bot.extract.events.lexicon import (
     TRIM,
     lemma_of,
     load_frames,
+    load_lexicon,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.facts import Location
@@ -437,7 +438,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
                 return resolved
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
     if verb is not None:
-        dates = _clause_dates(verb)
+        dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             return resolve_date(dates[0].text, published, _tense(trigger))
     return None
@@ -449,14 +450,25 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"
 ANCHORING_PREPS = frozenset({"since", "until", "till", "before", "after"})
 
 
-def _clause_dates(verb: Token) -> list[Span]:
+def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     """The DATE entities of a verb's own clause, leaving out the clauses inside it that have
-    their own subject or verb ("X said on Monday that ...", "..., which happened in 2019")."""
+    their own subject or verb ("X said on Monday that ...", "..., which happened in 2019"), and
+    the phrase of another occasion it names ("invited him to a summit in Luanda in April": the
+    summit's month, not the invitation's)."""
+    nouns = load_lexicon()[0]
     tokens: set[int] = set()
     stack = [verb]
     while stack:
         node = stack.pop()
         tokens.add(node.i)
+        if (
+            node is not verb
+            and node is not own
+            and node.pos_ == "NOUN"
+            and node.dep_ == "pobj"
+            and any(t == "CONSULT" for t, _, _ in nouns.get(node.lemma_.lower(), []))
+        ):
+            continue
         for child in node.children:
             if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child):
                 stack.append(child)  # "signed the deal and opened a bridge on Monday": one sitting
