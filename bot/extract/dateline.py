@@ -96,8 +96,8 @@ def _filed_from(place: str, region: str | None) -> str | None:
 
 def _country_of_region(region: str) -> str | None:
     """The country of a state or province written where a dateline puts the country ("PALM
-    BEACH, Florida, April 7", "LA MALBAIE, Que."): pycountry's subdivisions, and the news
-    agencies' abbreviations of them."""
+    BEACH, Florida, April 7", "LA MALBAIE, Que."): pycountry's subdivisions of the countries
+    whose datelines do that, and the news agencies' abbreviations of them."""
     abbreviated = load_data("countries")["region_abbreviations"].get(region)
     if abbreviated is not None:
         return str(abbreviated)
@@ -105,8 +105,14 @@ def _country_of_region(region: str) -> str | None:
         subdivision = pycountry.subdivisions.lookup(region)
     except LookupError:
         return None
+    if subdivision.country_code not in DATELINE_STATES:
+        return None  # "Eastern Province", "Punjab", "Gaza": names many countries give
     country = pycountry.countries.get(alpha_2=subdivision.country_code)
     return country.alpha_3 if country is not None else None
+
+
+# Countries whose wire datelines name the state or province in the country's place.
+DATELINE_STATES = frozenset({"US", "CA", "AU"})
 
 
 def filed_on(dateline: Dateline | None, published: str | None) -> str | None:

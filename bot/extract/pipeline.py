@@ -51,7 +51,7 @@ def load_data(name: str) -> dict:
 # the rest of a hyphenated given name is none of them ("Moon Jae-in", "Ban Ki-moon").
 _HYPHENATED_WORDS = frozenset(
     "led run made held born wide like free era only long term based bound owned style level "
-    "scale class type wise".split()
+    "scale class type wise area sized size run".split()
 )
 
 
@@ -164,8 +164,8 @@ def _relemmatize(nlp: Language, token: Token) -> None:
 
 class PrefixedWords:
     """A word with a bound prefix, kept whole by the tokenizer ("co-chaired"), takes its word's
-    lemma after the prefix ("co-chair"): the rule lemmatizer does not know the hyphenated form
-    and would cut it to "co-chaire"."""
+    lemma ("chair"): the rule lemmatizer does not know the hyphenated form and would cut it to
+    "co-chaire", a lemma no trigger list holds."""
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
@@ -178,7 +178,8 @@ class PrefixedWords:
             base = Doc(doc.vocab, words=[word])[0]
             base.tag_, base.pos_, base.morph = token.tag_, token.pos_, token.morph
             _relemmatize(self.nlp, base)
-            token.lemma_ = f"{prefix}-{base.lemma_ or word}"
+            # the word's own lemma: "co-signed" signs, "co-chaired" chairs, as triggers know them
+            token.lemma_ = base.lemma_ or word
         return doc
 
 

@@ -363,7 +363,7 @@ def _gathering_hosts(gathering: Token) -> list[Token]:
         if hosting not in GATHERING_HOST_VERBS:
             continue
         # "co-chaired with Saudi Arabia": the other co-chair
-        preps = ("agent", "with") if hosting.startswith("co") else ("agent",)
+        preps = ("agent", "with") if participle.lower_.startswith("co") else ("agent",)
         for prep in (c for c in participle.children if c.dep_ == "agent" or c.lower_ in preps):
             out.extend(
                 t
@@ -865,11 +865,34 @@ def acted_as_a_pair(trigger: Trigger) -> bool:
         subject is not None
         and subject.pos_ == "NOUN"
         and subject.tag_ == "NNS"
+        and subject.lemma_.lower() in PAIR_NOUNS
         and any(
             (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
             for c in subject.children
         )
+        # "two Russian drones", "both Democratic senators": others than the pair told
+        and not any(c.ent_type_ for c in subject.children if c.dep_ in ("amod", "compound"))
     )
+
+
+# Words for the two people or sides of talks just told ("the two leaders", "both sides").
+PAIR_NOUNS = frozenset(
+    {
+        "leader",
+        "president",
+        "minister",
+        "side",
+        "country",
+        "nation",
+        "head",
+        "counterpart",
+        "man",
+        "government",
+        "delegation",
+        "premier",
+        "chancellor",
+    }
+)
 
 
 def only_targets_named(trigger: Trigger, sides: list[Cluster]) -> bool:
@@ -991,12 +1014,13 @@ def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    if subject.lower_ in ("we", "both") or any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in subject.children
-    ):
+    if subject.lower_ == "we":
         return True
+    pair = subject.lower_ == "both" or any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in subject.children
+    )
     if node.dep_ not in ("ccomp", "parataxis"):
-        return False
+        return pair and not _clusters_in(_subtree_without_clauses(subject), index)
     saying = node.head
     teller = next((c for c in saying.children if c.dep_ == "nsubj"), None)
     if teller is None and saying.dep_ == "pcomp" and saying.head.lower_ == "as":
@@ -1007,8 +1031,13 @@ def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
         teller = next((c for c in saying.head.children if c.dep_ == "nsubj"), None)
     if teller is None:
         return False
-    tellers = {_side_key(c) for c in _clusters_in(_side_tokens(teller, index), index)}
+    told_by = _clusters_in(_side_tokens(teller, index), index)
+    tellers = {_side_key(c) for c in told_by}
     subjects = {_side_key(c) for c in _clusters_in(_subtree_without_clauses(subject), index)}
+    if pair and not subjects:
+        # "the two neighbours should ...": the teller's own pair, unless a body tells it of
+        # others ("both sides must show restraint, the EU said")
+        return not any(c.kind == "organization" for c in told_by)
     return bool(tellers & subjects) and len(subjects) > 1
 
 

@@ -37,7 +37,6 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
-    DAY_WORDS,
     STATUS_PREDICATES,
     is_definite,
     lemma_of,
@@ -117,7 +116,7 @@ def extract_events_with_evidence(
         event.confidence = round(confidence(evidence), 3)
         if (
             all(m.unknown_side for m in draft.mentions)
-            or _one_sided_agreement(event)
+            or (_one_sided_agreement(event) and not _accepted(draft.mentions[0].trigger))
             or _talks_with_no_one(event)
         ):
             # a side it names is missing: below the line answers show, whatever else holds
@@ -141,6 +140,25 @@ def _one_sided_agreement(event: Event) -> bool:
     return not (only.kind == "organization" and organization_members(body))
 
 
+# Verbs of one side taking what others made: "ratified the agreement", "accepted the plan".
+ACCEPTING_VERBS = frozenset({"ratify", "approve", "accept", "endorse", "adopt"})
+PROPOSAL_NOUNS = frozenset({"proposal", "plan", "offer", "terms", "request", "demand"})
+
+
+def _accepted(trigger: Trigger) -> bool:
+    """One side's acceptance of an agreement or a proposal ("Ukraine's parliament ratified the
+    deal", "Hamas agreed to the ceasefire proposal"): one-sided by nature."""
+    verb = trigger.governor or trigger.token
+    if lemma_of(verb) in ACCEPTING_VERBS:
+        return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in PROPOSAL_NOUNS for p in c.children)
+        for c in verb.children
+    )
+
+
 def _talks_with_no_one(event: Event) -> bool:
     """Talks or a meeting whose one side is a person or a country: whom they met is lost
     ("held talks with President X" where the visitor went unnamed). A body meeting alone is its
@@ -149,7 +167,12 @@ def _talks_with_no_one(event: Event) -> bool:
     if event.type != "CONSULT" or event.kind not in ("talks", "meeting", "negotiations"):
         return False
     sides = {p.country_code or p.name for p in event.participants}
-    return len(sides) == 1 and all(p.kind in ("person", "country") for p in event.participants)
+    people = {p.name for p in event.participants if p.kind == "person"}
+    return (
+        len(sides) == 1
+        and len(people) < 2  # "Netanyahu met Lapid": two people of one country
+        and all(p.kind in ("person", "country") for p in event.participants)
+    )
 
 
 def _homecoming(event: Event) -> bool:
@@ -256,13 +279,25 @@ def _goes_elsewhere(trigger: Trigger) -> bool:
     ]
     return any(
         prep.lower_ in ("in", "at", "to", "near")
-        and any(
-            p.dep_ == "pobj"
-            and p.ent_type_ not in ("DATE", "TIME")
-            and p.lemma_.lower() not in DAY_WORDS
-            for p in prep.children
-        )
+        and any(p.dep_ == "pobj" and _a_place(p) for p in prep.children)
         for prep in phrases
+    )
+
+
+# Nouns that name a place the gazetteer may not know ("the border town of Margara").
+PLACE_NOUNS = frozenset(
+    {"town", "city", "capital", "village", "border", "water", "waters", "island", "islands"}
+    | {"region", "province", "port", "base", "coast", "sea", "camp", "area"}
+)
+
+
+def _a_place(noun: Token) -> bool:
+    """A place's name or a noun for a place ("in the border town of Margara", "to waters
+    around the islands"); not "in a show of unity", "at the invitation of", "in person"."""
+    return (
+        noun.ent_type_ in ("GPE", "LOC", "FAC")
+        or noun.lemma_.lower() in PLACE_NOUNS
+        or (noun.pos_ == "PROPN" and noun.ent_type_ not in ("DATE", "TIME", "PERSON"))
     )
 
 

@@ -304,6 +304,10 @@ def _destination_allowed(trigger: Trigger) -> bool:
     return person and place
 
 
+AIM_VERBS = frozenset({"seek", "aim", "try", "want", "hope", "strive", "look"})
+HABITUAL_WORDS = frozenset({"every", "regularly", "often", "routinely", "annually", "usually"})
+
+
 def _described(trigger: Trigger) -> bool:
     """A side described by what it habitually does or seeks ("the Polisario Front, which seeks
     independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
@@ -314,11 +318,18 @@ def _described(trigger: Trigger) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    clause = verb.dep_ == "relcl" or (
-        # "as Washington seeks to counter ...": an aim; "as the army deploys": a time
+    habitual = any(t.lower_ in HABITUAL_WORDS for t in verb.subtree)
+    clause = (
+        verb.dep_ == "relcl"
+        # "Putin, who meets Trump in Alaska": a meeting to come; "which holds talks with Oman
+        # every month": a habit
+        and (trigger.type != "CONSULT" or habitual)
+    ) or (
+        # "as Washington seeks to counter ...": an aim; "as the army deploys": a time; "as Iran
+        # urges Israel to halt": a request made
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-        and verb_lemma(verb) in load_frames().irrealis_heads
+        and verb_lemma(verb) in AIM_VERBS
     )
     return clause and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
 
@@ -460,9 +471,40 @@ def _irrealis(trigger: Trigger) -> bool:
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
     # protest" summons
-    return (
-        node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(node.head) in heads
+    head = node.head
+    if verb_lemma(head) == "give" and not _a_deadline(head):
+        return False  # "gave a news conference to announce the deal": announced, not wished
+    return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(head) in heads
+
+
+def _a_deadline(give: Token) -> bool:
+    """ "gave both sides until Friday", "gave them 48 hours", "gave the green light": time or
+    leave to do something, not yet done."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("until", "till"))
+        or (c.dep_ in ("dobj", "dative") and c.lemma_.lower() in DEADLINE_NOUNS)
+        for c in give.children
     )
+
+
+DEADLINE_NOUNS = frozenset(
+    {
+        "time",
+        "deadline",
+        "ultimatum",
+        "mandate",
+        "permission",
+        "chance",
+        "light",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "approval",
+        "go-ahead",
+        "opportunity",
+    }
+)
 
 
 def _purpose(verb: Token) -> bool:
@@ -901,7 +943,9 @@ def _whatever(verb: Token) -> bool:
     """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done."""
     return verb.pos_ == "VERB" and any(
         t.lower_ in ("whatever", "whichever", "whenever", "wherever")
-        and (t.head.i == verb.i or t.head.head.i == verb.i)
+        # its object, or inside a phrase of it ("agree upon whatever"); not a clause added on
+        # ("met Putin, whatever his critics say")
+        and (t.head.i == verb.i or (t.head.dep_ == "prep" and t.head.head.i == verb.i))
         for t in verb.subtree
     )
 

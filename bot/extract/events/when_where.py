@@ -82,14 +82,17 @@ def find_location(
     return None
 
 
-# Talks and agreements are held on land: a sea named in their clause is what they are about
-# ("a treaty settling their border in the Barents Sea").
+# Agreements are signed on land: a sea named in their clause is what they settle ("a treaty
+# settling their border in the Barents Sea").
 WATERS = frozenset({"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "waters"})
 
 
 def _water_for_talks(trigger: Trigger, place: Location) -> bool:
     words = place.name.lower().split()
-    return trigger.type in ("CONSULT", "AGREE") and bool(words) and words[-1] in WATERS
+    if trigger.type != "AGREE" or not words or words[-1] not in WATERS:
+        return False
+    known = country_index().match(place.name)
+    return known is None  # "Montego Bay" is a town the gazetteer knows
 
 
 def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
