@@ -16,6 +16,11 @@ _DAY_PART = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?$",
     re.IGNORECASE,
 )
+# A part of a month or year: "late February", "mid-January 2024", "the end of the month".
+_PART_OF = re.compile(
+    r"^(?:late|early|mid|the (?:end|start|beginning|middle) of)[\s-]+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
 _MAX_DRIFT = timedelta(days=200)
 _BARE_ORDINAL = re.compile(r"\d+\s*(?:d|st|nd|rd|th)", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\d{4}(?:-\d{2}-\d{2})?")
@@ -23,7 +28,7 @@ _RELATIVE = re.compile(
     r"\b(?:next|last|this|ago|coming|past|previous)\b", re.IGNORECASE
 )  # already anchored
 _THIS_MONTH = re.compile(
-    r"^(?:earlier|later|early|late)?\s*(?:this|the current) month$", re.IGNORECASE
+    r"^(?:earlier|later|early|late)?\s*(?:this|the current|the) month$", re.IGNORECASE
 )
 _WEEK = re.compile(
     r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE
@@ -104,6 +109,11 @@ def resolve_date(
     part = _DAY_PART.match(phrase)
     if part and part.group("day").lower() in _WEEKDAYS:
         phrase = part.group("day")  # "late on Monday", "Monday evening": that Monday
+    whole = _PART_OF.match(phrase)
+    if whole and not (part and part.group("day").lower() in _WEEKDAYS):
+        found = resolve_date(whole.group("rest"), published, prefer)
+        # the part of a month is in that month; a day is too precise to be read from it
+        return found if found is None or found[1] != "day" else None
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"

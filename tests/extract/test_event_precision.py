@@ -1209,7 +1209,7 @@ BELOW_THE_LINE = [
     # only the target is named: the side alone would read as the one who acted
     ("The summit ended with a statement backing Tonga in its dispute.", "SUPPORT", False),
     ("Fiji will lift the trade curbs imposed on Tonga in 2019.", "COERCE", False),
-    ("Suva said on Monday it had closed the Tongan consulate in Lautoka.", "COERCE", False),
+    ("Officials said on Monday they had closed the Tongan consulate in Lautoka.", "COERCE", False),
     ("Fiji criticised the leaders who backed Tonga on Monday.", "SUPPORT", False),
     ("Officials said Tonga must withdraw its troops from the reef.", "REQUEST", False),
     (

@@ -467,9 +467,47 @@ def _subject_of(verb: Token) -> Token | None:
         and not any(c.dep_ == "advmod" for c in verb.children)
     ):
         subject = _subject_of(main)
-        if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_):
+        if subject is not None and _named(subject):
             return subject
     return None
+
+
+# Phrases that set an act beside talks its subject held: "said ... after a call with X".
+BESIDE_TALKS = frozenset({"after", "following", "during", "before"})
+
+
+def _caller(trigger: Trigger) -> list[Token]:
+    """ "Trump said he would exempt Mexican goods, after a phone call with Sheinbaum": talks
+    "with" someone, set beside a named subject's act, were that subject's."""
+    token = trigger.token
+    if (
+        trigger.type != "CONSULT"
+        or token.pos_ != "NOUN"
+        or token.dep_ != "pobj"
+        or token.head.lower_ not in BESIDE_TALKS
+        or token.head.head.pos_ not in ("VERB", "AUX")
+        or any(c.dep_ == "poss" for c in token.children)
+        or not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    ):
+        return []
+    subject = _subject_of(token.head.head)
+    return _subtree_without_clauses(subject) if subject is not None and _named(subject) else []
+
+
+def _named(subject: Token) -> bool:
+    """A subject that names someone: a name, or a title with a name ("Mexico's president
+    Claudia Sheinbaum"); not "China-Philippines relations"."""
+    return (
+        subject.pos_ == "PROPN"
+        or bool(subject.ent_type_)
+        or (
+            subject.lower_ in title_tails()
+            and any(
+                c.dep_ in ("appos", "poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+                for c in subject.children
+            )
+        )
+    )
 
 
 def _reporters_own(subject: Token | None, clause: Token) -> Token | None:
@@ -481,7 +519,13 @@ def _reporters_own(subject: Token | None, clause: Token) -> Token | None:
         node = node.head
     if node.dep_ != "ccomp":
         return subject
-    speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    # the nearest subject: a dateline read into the sentence is a subject too ("WASHINGTON,
+    # March 6 - Trump said he would ...")
+    speaker = min(
+        (c for c in node.head.children if c.dep_ == "nsubj"),
+        key=lambda c: abs(c.i - node.head.i),
+        default=None,
+    )
     return speaker if speaker is not None and speaker.pos_ == "PROPN" else subject
 
 
@@ -703,6 +747,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         tokens.extend(_subtree_without_clauses(pobj))
+    tokens.extend(_caller(trigger))
     patient = participle_patient(token) if trigger.type == "CONSULT" else None
     if patient is not None:  # "Welcomed by X, the ministers met": X met the ministers
         tokens.extend(_subtree_without_clauses(patient))
@@ -724,7 +769,34 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_action_arguments(trigger, index))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
-    return _clusters_in(tokens, index), group
+    sides = _clusters_in(tokens, index)
+    if not sides and trigger.type == "CONSULT" and acted_as_a_pair(trigger):
+        sides = _pair_named_before(trigger, index)
+    return sides, group
+
+
+def _pair_named_before(trigger: Trigger, index: EntityIndex) -> list[Cluster]:
+    """ "Sheinbaum said Trump had agreed to a pause, after the two leaders spoke by telephone":
+    the two are the two people named before in the sentence, when it names exactly two people of
+    two countries (or, naming no one, exactly two countries)."""
+    verb = trigger.governor or trigger.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    before = [t for t in trigger.token.sent if t.i < subject.left_edge.i]
+    named = _clusters_in(before, index)
+    for kind in ("person", "country"):
+        pair = [c for c in named if c.kind == kind]
+        countries = {
+            c.code if c.kind == "country" else (c.country and c.country.code) for c in pair
+        }
+        if len(pair) == 2 and (
+            kind == "country" or (len(countries) == 2 and None not in countries)
+        ):
+            return pair
+        if pair:
+            return []  # more people than two, or two of one country: which two is not known
+    return []
 
 
 def convened_body(trigger: Trigger, sides: list[Cluster]) -> Cluster | None:

@@ -253,16 +253,17 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue
         if _in_another_clause(first.trigger.governor or first.trigger.token):
             continue  # "a week before Modi travels to China for a summit": not the news
-        if _goes_elsewhere(first.trigger):
+        if _goes_elsewhere(first.trigger, dateline.country_code):
             continue  # "met in the border town of Margara", "visited Oman and held talks"
         if not any(m.location for m in draft.mentions):
             first.location = place
 
 
-def _goes_elsewhere(trigger: Trigger) -> bool:
+def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
     """The clause names a place or a destination of its own, one the gazetteer may not know
     ("in the border town of Margara", "sent ships to waters around the islands"): the dateline
-    is then where the report was filed, not where it happened."""
+    is then where the report was filed, not where it happened. A place told only as a place of
+    the dateline's country ("in Kazakhstan's largest city") may well be the dateline's city."""
     node = trigger.governor or trigger.token
     nodes = [node, trigger.token]
     while node.dep_ == "conj" and node.head.i != node.i:
@@ -279,8 +280,25 @@ def _goes_elsewhere(trigger: Trigger) -> bool:
     ]
     return any(
         prep.lower_ in ("in", "at", "to", "near")
-        and any(p.dep_ == "pobj" and _a_place(p) for p in prep.children)
+        and any(
+            p.dep_ == "pobj" and _a_place(p) and not _of_the_country(p, filed_in)
+            for p in prep.children
+        )
         for prep in phrases
+    )
+
+
+def _of_the_country(noun: Token, code: str | None) -> bool:
+    """A place noun told only by the country it lies in ("Kazakhstan's largest city", "the
+    Kazakh capital"), when that country is `code`."""
+    if code is None or noun.ent_type_ or noun.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    countries = country_index()
+    return any(
+        c.dep_ in ("poss", "amod", "compound")
+        and (found := countries.resolve(c.text)) is not None
+        and found.code == code
+        for c in noun.children
     )
 
 
@@ -409,6 +427,8 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
         and lemma_of(token.head.head) in TRAVEL_VERBS
     ):
         trip = token.head.head  # "will travel to X next week for talks with Y"
+    elif token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        trip = token.head  # "travelled to Busan for a one-day visit and talks with Lee"
     else:
         return None
     for other, draft in earlier:
@@ -506,6 +526,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _told_as_later(undated.mentions[0].trigger):
         return None  # "Trump later attended a summit": after the meeting told, not it
+    if _background(target, published) and _in_the_lead(undated.mentions[0]):
+        return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
     ours, sides = (
@@ -518,6 +540,12 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _in_the_lead(mention: Mention) -> bool:
+    """In the headline or the lead: the article's first two sentences."""
+    start = mention.sent.start
+    return sum(1 for sent in mention.sent.doc.sents if sent.start < start) < 2
 
 
 def _refers_back(undated: Draft, target: Draft) -> bool:
@@ -664,7 +692,11 @@ def _another_time(trigger: Trigger) -> bool:
     )
 
 
-LATER_WORDS = frozenset({"later", "afterwards", "afterward", "subsequently", "earlier"})
+# "later", and "last"/"previously" ("the ministers last met in Berlin"): another occasion than
+# the one the article is about.
+LATER_WORDS = frozenset(
+    {"later", "afterwards", "afterward", "subsequently", "earlier", "last", "previously"}
+)
 
 
 def _told_as_later(trigger: Trigger) -> bool:
@@ -923,6 +955,8 @@ def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool
         return False  # one side's promise ("Kenya has offered to lead"), not what both agreed
     if _subordinate_to_a_side(agreement.trigger):
         return False
+    if _another_time(agreement.trigger):
+        return False  # "the meeting comes weeks after the two countries agreed on a border"
     when = next((m.date for m in talks.mentions if m.date), None)
     if (
         agreement.date is not None

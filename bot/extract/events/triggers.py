@@ -911,7 +911,25 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
         return True
-    return _counterfactual(verb) or _whatever(verb) or _only_if(trigger, verb) or _claimed(verb)
+    return (
+        _counterfactual(verb)
+        or _whatever(verb)
+        or _only_if(trigger, verb)
+        or _claimed(verb)
+        or _awaited(verb)
+    )
+
+
+def _awaited(verb: Token) -> bool:
+    """ "keep plans in place until a permanent deal is announced", "before talks resume": what is
+    waited for, in the present tense, has not happened (while "until the deal was signed" has)."""
+    if verb.pos_ not in ("VERB", "AUX") or not any(
+        c.dep_ == "mark" and c.lower_ in ("until", "till", "before") for c in verb.children
+    ):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am") for c in verb.children
+    )
 
 
 def _claimed(verb: Token) -> bool:

@@ -190,11 +190,15 @@ def _trailing_due(noun: Token) -> Token | None:
 
 
 def _purpose_chain(heads: list[Token]) -> list[Token]:
-    """The clause heads and the acts they serve: "summoned the envoy here to lodge a protest"."""
+    """The clause heads and the acts they serve ("summoned the envoy here to lodge a protest") or
+    whose time they share ("..., when she held talks")."""
     heads = list(heads)
     node = heads[-1]
     while node.dep_ in ("xcomp", "advcl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        (c.dep_ == "aux" and c.lower_ == "to")
+        # "travelled to Libya in May 2024, when she held talks with X": the time it names
+        or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < node.i)
+        for c in node.children
     ):
         node = node.head
         heads.append(node)
@@ -493,11 +497,15 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _date_spans(doc: Doc) -> list[Span]:
-    """The document's DATE entities, listed once: Doc.ents builds every span anew on each read,
-    and date rules ask for them per trigger (quadratic on a long article)."""
+    """The document's DATE entities (and times of a named day), listed once: Doc.ents builds
+    every span anew on each read, and date rules ask for them per trigger (quadratic on a long
+    article)."""
     cached = doc.user_data.get("briefbot_date_spans")
     if cached is None:
-        cached = [e for e in doc.ents if e.label_ == "DATE"]
+        # the tagger labels "Monday morning" a TIME: a part of a named day dates as the day
+        cached = [
+            e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _names_a_day(e))
+        ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached
 
@@ -615,6 +623,8 @@ def find_status(
             return "concluded"
         if date[0] > published:
             return "planned"
+    if date and published and date[0] > published:
+        return "planned"  # "to open talks early next year": a month or year still to come
     if token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in token.children
     ):

@@ -1,0 +1,148 @@
+"""Which occasion a mention of talks belongs to, who held them and when: the lead's talks are
+the news, a meeting told as the last one or as waited for is another, and a phrase such as "the
+two leaders" or "after a call with X" still names who took part. Sentences are the repository's
+own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.dates import resolve_date
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    found = extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
+    return [e for e in found if e["confidence"] >= 0.5]
+
+
+def of_type(extractor, text: str, type_: str, published: str = PUBLISHED) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == type_]
+
+
+def names(event: dict) -> set[str]:
+    return {p["name"] for p in event["participants"]}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("late January", ("2025-01-01", "month")),
+        ("in early February", ("2025-02-01", "month")),
+        ("mid-January 2024", ("2024-01-01", "month")),
+        ("the end of March", ("2024-03-01", "month")),  # in the past: last March
+        ("the end of the month", ("2025-02-01", "month")),
+        ("early next year", ("2026-01-01", "year")),
+        ("late on Wednesday", ("2025-02-26", "day")),
+    ],
+)
+def test_a_part_of_a_month_or_year_is_dated_to_that_month_or_year(phrase, expected):
+    assert resolve_date(phrase, PUBLISHED, "past") == expected
+
+
+def test_a_call_on_a_weekday_morning_is_dated_that_day(extractor):
+    (call,) = of_type(
+        extractor,
+        "A telephone conversation on Monday morning between Fiji's Sitiveni Rabuka and Tonga's "
+        "Siaosi Sovaleni ended with a deal on fishing rights.",
+        "CONSULT",
+    )
+    assert call["date"] == "2025-02-24" and call["kind"] == "phone_call"
+
+
+def test_the_two_leaders_are_the_two_people_named_before_them(extractor):
+    text = (
+        "Fijian Prime Minister Sitiveni Rabuka said on Thursday that Tongan Prime Minister "
+        "Siaosi Sovaleni had agreed to reopen the reef to fishing boats, after the two leaders "
+        "spoke by telephone."
+    )
+    calls = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert calls and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(calls[0])
+    # three people named: which two spoke is not told
+    crowd = text.replace("said on", "and Samoan Prime Minister Fiame Naomi Mata'afa said on")
+    assert not any("Sitiveni Rabuka" in names(e) for e in of_type(extractor, crowd, "CONSULT"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUVA, Feb 27 (Pacific Wire) - Fijian Prime Minister Sitiveni Rabuka said on Thursday he "
+        "would lift the fishing ban on Tongan boats, after a phone call with Tongan Prime "
+        "Minister Siaosi Sovaleni.",
+        "Fiji's prime minister Sitiveni Rabuka lifted the fishing ban on Wednesday after speaking "
+        "by phone with Tongan Prime Minister Siaosi Sovaleni.",
+    ],
+)
+def test_talks_beside_a_named_subjects_act_were_that_subjects(extractor, text):
+    calls = of_type(extractor, text, "CONSULT")
+    assert calls and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(calls[0])
+
+
+def test_talks_beside_an_unnamed_subjects_act_take_no_side_from_it(extractor):
+    text = (
+        "Fiji-Tonga relations face serious difficulty, refusing to honour the accord, after talks "
+        "with Samoa."
+    )
+    assert not any("Fiji" in names(e) for e in events(extractor, text))
+
+
+def test_where_the_parties_last_met_is_not_where_they_meet_now(extractor):
+    text = (
+        "SUVA, Feb 27 - The foreign ministers of Fiji and Tonga began two days of talks in "
+        "Fiji's largest city on Thursday. The ministers last met in Nuku'alofa in late "
+        "January at talks hosted by King Tupou VI."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["date"] == PUBLISHED]
+    assert talks and talks[0]["location"]["name"] == "Suva"
+    assert "Tupou VI" not in names(talks[0])
+
+
+def test_talks_told_in_a_when_clause_are_at_its_time(extractor):
+    text = (
+        "Rabuka met Tonga's Prime Minister Siaosi Sovaleni in Suva on Monday. Rabuka last "
+        "travelled to Tonga in May 2024, when he held talks with both Sovaleni and King "
+        "Tupou VI."
+    )
+    (monday,) = [e for e in of_type(extractor, text, "CONSULT") if e["date"] == "2025-02-24"]
+    assert "Tupou VI" not in names(monday)
+
+
+def test_a_visit_and_talks_on_one_trip_are_one_occasion_not_the_last_visit(extractor):
+    text = (
+        "Prime Minister Sitiveni Rabuka travelled to Nuku'alofa on Tuesday for a one-day visit "
+        "and talks with Tongan Prime Minister Siaosi Sovaleni. The visit followed Sovaleni's "
+        "trip to Suva on Jan. 10, at which the leaders agreed to revive the reef talks."
+    )
+    found = of_type(extractor, text, "CONSULT")
+    lead = [e for e in found if e["date"] == "2025-02-25"]
+    assert lead and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(lead[0])
+    assert lead[0]["location"]["name"] == "Nuku'alofa"
+    assert not any(e["date"] == "2025-01-10" and "Sitiveni Rabuka" in names(e) for e in found)
+
+
+def test_a_deal_waited_for_has_not_been_made(extractor):
+    text = (
+        "Exporters in Suva said they would keep their plans in place until a permanent deal "
+        "between Fiji and Tonga is announced."
+    )
+    assert of_type(extractor, text, "AGREE") == []
+    held = "Fighting went on until a deal between Fiji and Tonga was signed in Suva on Monday."
+    assert of_type(extractor, held, "AGREE")
+
+
+def test_an_agreement_told_as_before_the_meeting_takes_none_of_its_hosts(extractor):
+    text = (
+        "The foreign ministers of Fiji and Tonga met in Apia on Thursday, welcomed by Samoan "
+        "Foreign Minister Fiame Naomi Mata'afa. The meeting comes weeks after the two countries "
+        "agreed on a first section of their maritime border."
+    )
+    for agreement in of_type(extractor, text, "AGREE"):
+        assert "Fiame Naomi Mata'afa" not in names(agreement)
+
+
+def test_talks_to_open_next_year_are_planned(extractor):
+    text = "Fiji and Tonga agreed on Tuesday to open talks early next year on fishing rights."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and all(e["status"] == "planned" for e in talks)
