@@ -46,7 +46,7 @@ _SEARCHED_LINES = 6
 @dataclass(frozen=True)
 class Dateline:
     place: str
-    country_code: str
+    country_code: str | None  # None: a wire dateline's town the gazetteer does not know
     end: int  # offset just past the dateline's separator
     date_text: str | None = None  # the day it was filed, as written ("Sept 12")
 
@@ -67,7 +67,9 @@ def find_dateline(text: str) -> Dateline | None:
     for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
         code = _filed_from(place, found.groupdict().get("region"))
-        if code is None:
+        if code is None and not (place.isupper() and found.groupdict().get("date")):
+            # a capitalised word and a colon may be a headline; a town in capitals with the day
+            # it was filed ("RAROTONGA, July 23 (RNZ Pacific) -") is a dateline all the same
             continue
         return Dateline(
             place=place.title() if place.isupper() else place,

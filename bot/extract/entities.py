@@ -147,6 +147,34 @@ def _title_forms() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[frozenset[str], frozenset[str]]:
+    """Honorifics written before a name, and every word of a title or honorific."""
+    data = load_data("titles")
+    honorifics = frozenset(h.lower() for h in data["honorifics"])
+    words = {w.lower().rstrip(".") for t in data["titles"] for w in t.replace("-", " ").split()}
+    words |= {w for h in honorifics for w in h.split()}
+    words |= {w.lower() for w in data["title_only_words"]}
+    return honorifics, frozenset(words) | title_tails()
+
+
+def _honorific_words(tokens: list[Token]) -> int:
+    """How many leading tokens form an honorific ("Datuk Seri Anwar Ibrahim": two)."""
+    honorifics, _ = _honorifics()
+    for n in range(min(3, len(tokens) - 1), 0, -1):
+        if " ".join(t.text for t in tokens[:n]).lower() in honorifics:
+            return n
+    return 0
+
+
+def only_title_words(ent: Span) -> bool:
+    """A name made only of title and honorific words ("Secretary" cut from "General Secretary To
+    Lam", "Sheikh", "Datuk Seri"): a cut-off title, nobody's name."""
+    _, words = _honorifics()
+    tokens = [t for t in ent if t.is_alpha]
+    return bool(tokens) and all(t.lower_ in words for t in tokens)
+
+
 def _title_words(tokens: list[Token]) -> int:
     """How many leading tokens form a title ("National Security Advisor Ajit Doval": three)."""
     for n in range(len(tokens) - 1, 0, -1):
@@ -521,6 +549,7 @@ class EntityIndex:
             words = _title_words(tokens)
             if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in title_tails():
                 words = 1  # "Ms X", "Adviser Waltz" cut from "National Security Adviser Waltz"
+            words = words or _honorific_words(tokens)  # "Datuk Seri Anwar Ibrahim"
             if words == 0:
                 break
             tokens = tokens[words:]
@@ -529,6 +558,8 @@ class EntityIndex:
         return _STRIP_EDGES.sub("", text).strip() or ent.text
 
     def _add_person(self, ent: Span) -> None:
+        if only_title_words(ent):
+            return
         name = self._person_name(ent)
         key = name_key(name)
         cluster = self._by_key.get(key)

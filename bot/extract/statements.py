@@ -878,6 +878,13 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
         # "said on Tuesday, adding that ...", "said on Wednesday but insisted that ...": one
         # occasion, dated by the first reporting verb
         phrases = [p for c in lead.children if (p := _time_phrase(c)) is not None]
+    if not phrases and verb.dep_ in ("conj", "advcl") and lead.i < verb.i and not _anchored(verb):
+        # "In Pyongyang on Wednesday, Kim hailed the pact, while Putin said ...": one occasion
+        phrases = [p for c in lead.children if (p := _time_phrase(c)) is not None]
+    if not phrases:
+        # "Trump, speaking in the Oval Office on Monday, said ...", "Speaking on Monday, ..."
+        for participle in _speaking_participles(verb):
+            phrases += [p for c in participle.children if (p := _time_phrase(c)) is not None]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if not phrases and after is not None and (phrase := _time_phrase(after)) is not None:
         phrases.append(phrase)  # "said on Wednesday she hoped": hung on the content's verb
@@ -890,6 +897,26 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
             None  # "a day after the minister threatened ...", "he had warned": before, day unknown
         )
     return published
+
+
+def _anchored(verb: Token) -> bool:
+    """A clause set before or after another ("after X said"): not the same occasion."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+        for c in verb.children
+    )
+
+
+def _speaking_participles(verb: Token) -> list[Token]:
+    """Participles set on the verb or on its subject ("Speaking on Monday, X said", "X, speaking
+    in the Oval Office on Monday, said")."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [
+        c
+        for node in (verb, *subjects)
+        for c in node.children
+        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBG"
+    ]
 
 
 def _told_as_earlier(verb: Token) -> bool:

@@ -146,3 +146,112 @@ def test_talks_to_open_next_year_are_planned(extractor):
     text = "Fiji and Tonga agreed on Tuesday to open talks early next year on fishing rights."
     talks = of_type(extractor, text, "CONSULT")
     assert talks and all(e["status"] == "planned" for e in talks)
+
+
+def statements(extractor, text: str) -> list[dict]:
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["statements"]
+    return [s for s in found if s["confidence"] >= 0.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "person"),
+    [
+        (
+            "Vietnamese Communist Party General Secretary To Lam and Fiji's Sitiveni Rabuka agreed "
+            "on Tuesday to deepen fisheries cooperation.",
+            "Secretary",
+            "To Lam",
+        ),
+        (
+            "Prime Minister Datuk Seri Anwar Ibrahim met Fiji's Sitiveni Rabuka in Suva on "
+            "Tuesday.",
+            "Datuk Seri",
+            "Anwar Ibrahim",
+        ),
+    ],
+)
+def test_a_title_cut_from_a_name_is_nobody(extractor, text, title, person):
+    found = events(extractor, text)
+    assert found and all(title not in names(e) for e in found)
+    assert any(person in names(e) for e in found)
+
+
+def test_an_agencys_credit_in_a_dateline_is_no_side(extractor):
+    text = (
+        "RAROTONGA, July 23 (Pacific Wire) - New Zealand Foreign Minister Winston Peters and Cook "
+        "Islands Prime Minister Mark Brown met for talks in Avarua on Wednesday."
+    )
+    (met,) = of_type(extractor, text, "CONSULT", "2025-07-23")
+    assert "Pacific Wire" not in names(met) and {"Winston Peters", "Mark Brown"} <= names(met)
+
+
+def test_the_gathering_on_whose_sidelines_two_leaders_met_is_not_a_side(extractor):
+    text = (
+        "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni held their first summit on Tuesday "
+        "on the sidelines of the Pacific Islands Forum meeting in Suva."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if "Sitiveni Rabuka" in names(e)]
+    assert summits and all("Pacific Islands Forum" not in names(e) for e in summits)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "Earlier on Wednesday, Mr Peters also called on the King's Representative, Tom "
+            "Marsters.",
+            "REQUEST",
+        ),
+        ("Fiji has hosted more than 1.2 million Tongans who have fled the storms.", "CONSULT"),
+        ("Fiji has called the Tongan dam an existential threat.", "THREATEN"),
+        ("Putin lands in Suva after signing a fisheries pact with Tonga in Nuku'alofa.", "AGREE"),
+    ],
+)
+def test_what_a_word_alone_does_not_make(extractor, text, type_):
+    wrong = [
+        e
+        for e in of_type(extractor, text, type_)
+        if type_ != "AGREE" or (e["location"] or {}).get("name") == "Suva"
+    ]
+    assert wrong == []
+
+
+def test_what_those_words_still_make(extractor):
+    assert of_type(extractor, "Peters called on Brown to hold a referendum.", "REQUEST")
+    assert of_type(extractor, "Fiji hosted two Tongan generals on Monday.", "CONSULT")
+    assert of_type(extractor, "Fiji threatened Tonga with retaliation on Monday.", "THREATEN")
+
+
+def test_a_visit_to_several_countries_has_no_one_place(extractor):
+    text = "The Fijian delegation has already visited Tonga, Samoa, Vanuatu and Nauru this month."
+    visits = of_type(extractor, text, "CONSULT")
+    assert visits and all(e["location"] is None for e in visits)
+
+
+def test_a_news_agency_reporting_is_no_speaker(extractor):
+    text = (
+        "Rabuka received Tonga's foreign minister in Suva on Tuesday, the official Bernama news "
+        "agency reported. Sovaleni also held talks with his Fijian counterpart, Bernama said."
+    )
+    assert all("Bernama" not in (s["speaker"] or "") for s in statements(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "day"),
+    [
+        (
+            "Rabuka, speaking in Suva on Monday, said the reef would reopen to Tongan boats.",
+            "Rabuka",
+            "2025-02-24",
+        ),
+        (
+            "In Suva on Wednesday, Rabuka hailed the pact, while Sovaleni said it was a "
+            "breakthrough for the region.",
+            "Sovaleni",
+            "2025-02-26",
+        ),
+    ],
+)
+def test_words_are_dated_by_the_occasion_told_with_them(extractor, text, speaker, day):
+    said = [s for s in statements(extractor, text) if speaker in (s["speaker"] or "")]
+    assert said and said[0]["date"] == day

@@ -37,6 +37,7 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    OCCASION_FRAMES,
     STATUS_PREDICATES,
     is_definite,
     lemma_of,
@@ -526,6 +527,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _told_as_later(undated.mentions[0].trigger):
         return None  # "Trump later attended a summit": after the meeting told, not it
+    if _sidelines_of(undated.mentions[0].trigger):
+        return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
     if _background(target, published) and _in_the_lead(undated.mentions[0]):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
@@ -540,6 +543,16 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _sidelines_of(trigger: Trigger) -> bool:
+    """The gathering whose sidelines or margins another meeting was held on."""
+    token = trigger.token
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in OCCASION_FRAMES
+    )
 
 
 def _in_the_lead(mention: Mention) -> bool:
@@ -620,7 +633,9 @@ def _place(
                 if draft.mentions[0].trigger.type == "CONSULT" and _next_day_of(draft, mention):
                     draft.mentions.append(mention)
                     return draft
-        elif not _told_as_later(t):  # "Trump later attended a summit": not the one told
+        elif not _told_as_later(t) and not _sidelines_of(t):
+            # not "Trump later attended a summit", nor the G7 meeting on whose sidelines two
+            # leaders met: another occasion than the one told
             told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
@@ -686,6 +701,8 @@ def _another_time(trigger: Trigger) -> bool:
     verb = trigger.governor or token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since"):
+        return True  # "lands in Vietnam after signing a pact with North Korea"
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
         for c in verb.children

@@ -66,6 +66,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _most_specific(_lexical_triggers(sent))
     found = _compose(found)
     _retype_by_object(found)
+    _courtesy_calls(found)
     _hosted_talks(found)
     found.extend(_obligations(sent, found))
     found = _threats_in_pledges(found)
@@ -253,6 +254,10 @@ def _object_allowed(trigger: Trigger) -> bool:
         obj = _verb_object(trigger.token)
         if obj is not None and obj.lower_ in REFLEXIVES:
             return False
+    if trigger.type == "CONSULT" and trigger.token.pos_ == "VERB":
+        obj = _verb_object(trigger.token)
+        if obj is not None and _a_crowd(obj):
+            return False  # "has hosted more than 1.2 million Sudanese": people sheltered, counted
     verb = trigger.governor or trigger.token
     excluded = load_frames().object_excluded.get(lemma_of(verb))
     if excluded and verb.pos_ == "VERB":
@@ -276,6 +281,20 @@ def _object_allowed(trigger: Trigger) -> bool:
         or ("@person" in wanted and person)
         or ("@entity" in wanted and entity)
     )
+
+
+CROWD_NUMBERS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
+
+
+def _a_crowd(noun: Token) -> bool:
+    """People counted by the hundred or more ("1.2 million Sudanese", "3,000 refugees"), not "two
+    Sudanese generals": no one met in person."""
+    for number in (c for c in noun.children if c.dep_ == "nummod"):
+        words = [t.lower_ for t in number.subtree]
+        digits = number.text.replace(",", "")
+        if any(w in CROWD_NUMBERS for w in words) or (digits.isdigit() and int(digits) >= 100):
+            return True
+    return noun.lemma_.lower() in CROWD_NUMBERS  # "hosted thousands of refugees"
 
 
 def _destination_allowed(trigger: Trigger) -> bool:
@@ -312,7 +331,10 @@ def _described(trigger: Trigger) -> bool:
     """A side described by what it habitually does or seeks ("the Polisario Front, which seeks
     independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
     every month"): the present simple of a relative or "as" clause, with no day of its own,
-    tells what a side is like, not an act."""
+    tells what a side is like, not an act. So is a thing called a threat ("has called the dam
+    an existential threat"): what it is said to be, not a threat anyone made."""
+    if trigger.type == "THREATEN" and trigger.token.dep_ in ("oprd", "attr"):
+        return True
     verb = trigger.governor or trigger.token
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
         return False
@@ -401,6 +423,37 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+def _courtesy_calls(triggers: list[Trigger]) -> None:
+    """ "Peters also called on the King's Representative, Sir Tom Marsters": calling on a person,
+    asking nothing of them (no "to ..." nor "for ..."), is a visit paid, not a request."""
+    frames = load_frames()
+    for trigger in triggers:
+        verb = trigger.token
+        if trigger.type != "REQUEST" or verb.pos_ != "VERB" or lemma_of(verb) != "call":
+            continue
+        person = next(  # not "on Wednesday"
+            (
+                p
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+            ),
+            None,
+        )
+        if person is None or any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for")
+            for c in (*verb.children, *person.children)
+        ):
+            continue
+        if (
+            person.ent_type_ == "PERSON"
+            or person.lemma_.lower() in frames.person_objects
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in person.children)
+        ):
+            trigger.type, trigger.kind, trigger.mode = "CONSULT", "meeting", None
 
 
 def _agreed_terms(triggers: list[Trigger]) -> list[Trigger]:

@@ -60,6 +60,8 @@ def find_location(
                 and token.pos_ == "VERB"
                 and child.dep_ == "dobj"
             ):
+                if any(c.dep_ == "conj" for c in child.children):
+                    return None  # "visited Saudi Arabia, Qatar and Jordan": no one place
                 found = _place_of(child, index)
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(
