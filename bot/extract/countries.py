@@ -87,3 +87,10 @@ class CountryIndex:
 def country_index() -> CountryIndex:
     raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
     return CountryIndex(json.loads(raw))
+
+
+@lru_cache(maxsize=1)
+def world_regions() -> frozenset[str]:
+    """Continents and regions ("Europe", "the Middle East"): places less precise than a country."""
+    raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw)["world_regions"])

@@ -228,6 +228,8 @@ class EntityIndex:
         self.byline_tokens: set[int] = set()
         self.dateline: Dateline | None = find_dateline(doc_text(doc))
         self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
+        # the dateline's day is the filing's, not an event's: date rules read the doc alone
+        doc.user_data["briefbot_dateline_tokens"] = frozenset(self.dateline_tokens)
         self._build()
 
     # --- building ------------------------------------------------------------------------------

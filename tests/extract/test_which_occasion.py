@@ -255,3 +255,39 @@ def test_a_news_agency_reporting_is_no_speaker(extractor):
 def test_words_are_dated_by_the_occasion_told_with_them(extractor, text, speaker, day):
     said = [s for s in statements(extractor, text) if speaker in (s["speaker"] or "")]
     assert said and said[0]["date"] == day
+
+
+def test_a_visit_to_a_country_told_again_as_a_trip_to_its_continent_is_placed_in_the_country(
+    extractor,
+):
+    text = (
+        "SUVA, Feb 24 - Tongan Prime Minister Siaosi Sovaleni began a two-day state visit to Fiji "
+        "on Monday, his first trip to the Pacific in five years."
+    )
+    visits = of_type(extractor, text, "CONSULT")
+    assert visits and visits[0]["location"]["name"] == "Fiji"
+
+
+def test_a_thing_set_beside_a_visit_names_no_side_of_it(extractor):
+    text = (
+        "The state visit, which began in Suva on Monday, was meant by Sitiveni Rabuka to test two "
+        "issues: Chinese support for Russia's war economy and the flood of Chinese goods."
+    )
+    for visit in of_type(extractor, text, "CONSULT"):
+        assert not {"China", "Russia"} & names(visit)
+
+
+def test_sitting_down_with_someone_is_meeting_them(extractor):
+    (met,) = of_type(
+        extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"
+    )
+    assert met["kind"] == "meeting" and {"Rabuka", "Tonga"} <= names(met)
+
+
+def test_the_lead_is_dated_by_its_own_day_before_the_datelines(extractor):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Leaders of the Association of Southeast Asian Nations "
+        "admitted Timor-Leste as a full member on Wednesday at a summit in the Fijian capital."
+    )
+    summits = of_type(extractor, text, "CONSULT")
+    assert summits and summits[0]["date"] == "2025-02-26"

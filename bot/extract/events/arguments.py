@@ -260,6 +260,13 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
             if child.dep_ == "appos" and child.i != token.i and node.ent_type_:
                 # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
                 continue
+            if (
+                child.dep_ == "appos"
+                and node.pos_ == "NOUN"
+                and not child.ent_type_
+                and node.lemma_.lower() in load_lexicon()[0]
+            ):
+                continue  # "the state visit, ...: Chinese support for Russia": another thing
             if child.dep_ == "prep" and (
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):

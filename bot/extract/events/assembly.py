@@ -8,7 +8,7 @@ from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import country_index
+from bot.extract.countries import country_index, world_regions
 from bot.extract.dateline import Dateline
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
@@ -1078,6 +1078,8 @@ def _neutral_venue(draft: Draft, participants: list[Cluster]) -> Location | None
 def _most_precise(places: list[Location]) -> Location | None:
     """The first place told, or a place inside it told later ("a visit to the United States",
     then "his second visit to Washington")."""
+    precise = [p for p in places if p.name not in world_regions()]
+    places = precise or places  # "a state visit to France, his first trip to Europe": France
     if not places:
         return None
     first = places[0]

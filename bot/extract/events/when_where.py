@@ -487,11 +487,17 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
             if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
                 continue  # "the first talks since the fall of the government in August"
             stack.append(child)
-    return [
+    found = [
         e
         for e in _date_spans(verb.doc)
         if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)
     ]
+    if (
+        len(found) > 1
+    ):  # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday")
+        dateline = verb.doc.user_data.get("briefbot_dateline_tokens", frozenset())
+        found = [e for e in found if e.start not in dateline]
+    return found
 
 
 def _has_subject(verb: Token) -> bool:
