@@ -18,7 +18,9 @@ _DAY_PART = re.compile(
 )
 # A part of a month or year: "late February", "mid-January 2024", "the end of the month".
 _PART_OF = re.compile(
-    r"^(?:late|early|mid|the (?:end|start|beginning|middle) of)[\s-]+(?P<rest>.+)$",
+    r"^(?:late|early|mid|the (?:end|start|beginning|middle) of"
+    r"|the (?:first|second) half of|the (?:first|second|third|fourth|last) quarter of)"
+    r"[\s-]+(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _MAX_DRIFT = timedelta(days=200)
@@ -30,6 +32,7 @@ _RELATIVE = re.compile(
 _THIS_MONTH = re.compile(
     r"^(?:earlier|later|early|late)?\s*(?:this|the current|the) month$", re.IGNORECASE
 )
+_THIS_YEAR = re.compile(r"^(?:this|the current|the) year$", re.IGNORECASE)
 _WEEK = re.compile(
     r"^(?:earlier |later )?(last|past|previous|this|next|coming) week$", re.IGNORECASE
 )
@@ -117,6 +120,8 @@ def resolve_date(
     relative_month = _THIS_MONTH.match(phrase)
     if relative_month and published:
         return published[:8] + "01", "month"
+    if published and _THIS_YEAR.match(phrase):
+        return published[:5] + "01-01", "year"
     week = _week(phrase, published) if published else None
     if week:
         return week

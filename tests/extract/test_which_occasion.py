@@ -291,3 +291,54 @@ def test_the_lead_is_dated_by_its_own_day_before_the_datelines(extractor):
     )
     summits = of_type(extractor, text, "CONSULT")
     assert summits and summits[0]["date"] == "2025-02-26"
+
+
+def test_who_fell_before_a_visit_is_no_side_of_it(extractor):
+    text = (
+        "Fiji's Foreign Secretary Filipo Tarakinikini will travel to Nuku'alofa on March 9 for "
+        "consultations with his Tongan counterpart, the first high-level visit from Suva since "
+        "the fall of Pohiva Tu'i'onetoa's government in August."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "Pohiva Tu'i'onetoa" not in names(event)
+
+
+def test_a_meeting_ahead_of_which_another_is_planned_is_not_that_one(extractor):
+    text = (
+        "Tongan Foreign Minister Lisiate Akolo has held talks with Fiji's Prime Minister Sitiveni "
+        "Rabuka in Suva, in the latest sign of warming ties. The meeting on Wednesday focused on "
+        "fisheries. The visit comes ahead of a planned trilateral meeting with Samoa, which "
+        "brokered the 2023 deal."
+    )
+    met = [e for e in of_type(extractor, text, "CONSULT") if e["date"] == "2025-02-26"]
+    assert met and "Samoa" not in names(met[0])
+
+
+def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
+    text = (
+        "Fiji, Tonga sign fisheries pact as Rabuka visits Nuku'alofa\n\n"
+        "Fiji's prime minister Sitiveni Rabuka and Tonga's prime minister Siaosi Sovaleni "
+        "signed a fisheries agreement in Nuku'alofa on Tuesday."
+    )
+    shown = events(extractor, text)
+    assert shown and all("as Rabuka visits" not in e["evidence"] for e in shown)
+    body = [e for e in shown if e["type"] == "AGREE"]
+    assert body and body[0]["date"] == "2025-02-25"
+
+
+def test_talks_with_someone_in_a_city_are_in_that_city(extractor):
+    text = (
+        "Tonga's foreign minister Lisiate Akolo has held talks with Fiji's Sitiveni Rabuka in Suva."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and talks[0]["location"]["name"] == "Suva"
+
+
+def test_the_round_a_visit_follows_is_another_occasion(extractor):
+    text = (
+        "Tonga's foreign minister Lisiate Akolo held talks with Fiji's Sitiveni Rabuka in Suva on "
+        "Wednesday. The visit follows a round of talks between Tongan and Fijian officials in "
+        "Nuku'alofa."
+    )
+    wednesday = [e for e in of_type(extractor, text, "CONSULT") if e["date"] == "2025-02-26"]
+    assert wednesday and wednesday[0]["location"]["name"] == "Suva"

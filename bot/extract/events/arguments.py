@@ -262,11 +262,17 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             if (
                 child.dep_ == "appos"
-                and node.pos_ == "NOUN"
                 and not child.ent_type_
-                and node.lemma_.lower() in load_lexicon()[0]
+                and (
+                    (node.pos_ == "NOUN" and node.lemma_.lower() in load_lexicon()[0])
+                    or (child.pos_ == "NOUN" and child.lemma_.lower() in load_lexicon()[0])
+                )
             ):
-                continue  # "the state visit, ...: Chinese support for Russia": another thing
+                # "the state visit, ...: Chinese support for Russia", "with his counterpart,
+                # the first visit since the fall of Hasina's government": another thing
+                continue
+            if child.dep_ == "prep" and child.lower_ == "since":
+                continue  # "since the fall of Hasina's government": when a period began
             if child.dep_ == "prep" and (
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):

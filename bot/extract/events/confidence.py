@@ -50,7 +50,7 @@ def features(ev: EventEvidence) -> dict[str, float]:
         "subordinate": float(_subordinate(node)),
         "background": float(_background(token)),
         "quoted": float(_quoted(token, ev.sent)),
-        "headline": float(_headline(ev.sent)),
+        "headline": float(headline(ev.sent)),
         "mentions": float(min(ev.mentions, 3) - 1),
         "dated": float(ev.dated),
         "placed": float(ev.placed),
@@ -110,6 +110,7 @@ def _quoted(token: Token, sent: Span) -> bool:
     return (opens - closes) % 2 == 1 if '"' in before else opens > closes
 
 
-def _headline(sent: Span) -> bool:
+def headline(sent: Span) -> bool:
+    """A line with no closing punctuation and under twenty words: a headline."""
     text = sent.text.strip()
     return bool(text) and text[-1] not in ".!?\"”'’)" and len(text.split()) < 20

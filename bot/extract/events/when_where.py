@@ -63,6 +63,16 @@ def find_location(
                 if any(c.dep_ == "conj" for c in child.children):
                     return None  # "visited Saudi Arabia, Qatar and Jordan": no one place
                 found = _place_of(child, index)
+            elif (
+                trigger.type == "CONSULT"
+                and head.i == token.i
+                and child.dep_ == "prep"
+                and child.lower_ == "with"
+            ):
+                # "held talks with Fiji's prime minister in Suva": hung on the person met
+                found = next(
+                    (_place_after(p, index) for p in child.children if p.dep_ == "pobj"), None
+                )
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(
                     child, index
