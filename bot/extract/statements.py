@@ -859,6 +859,17 @@ def _time_phrase(token: Token) -> Span | None:
     phrase's date words."""
     doc = token.doc
     on_a_day = token.dep_ == "prep" and token.lower_ in ("on", "in", "last", "earlier")
+    if token.dep_ == "prep" and token.lower_ in ("during", "at"):
+        # "During Tuesday's meeting, Xi said": the day of the occasion the words were said at
+        occasion = next((c for c in token.children if c.dep_ == "pobj"), None)
+        dated = [
+            t
+            for c in (occasion.children if occasion is not None else ())
+            if c.dep_ in ("poss", "compound", "nmod")
+            for t in c.subtree
+            if t.ent_type_ == "DATE"
+        ]
+        return doc[dated[0].i : dated[-1].i + 1] if dated else None
     if not on_a_day and token.dep_ not in ("npadvmod", "tmod"):
         return None
     dated = [t for t in token.subtree if t.ent_type_ == "DATE"]

@@ -342,3 +342,20 @@ def test_the_round_a_visit_follows_is_another_occasion(extractor):
     )
     wednesday = [e for e in of_type(extractor, text, "CONSULT") if e["date"] == "2025-02-26"]
     assert wednesday and wednesday[0]["location"]["name"] == "Suva"
+
+
+def test_words_said_during_a_dated_meeting_take_its_day(extractor):
+    said = statements(extractor, "During Tuesday's meeting, Rabuka said the reef would reopen.")
+    assert said and said[0]["date"] == "2025-02-25"
+
+
+def test_a_summit_called_off_is_cancelled_not_a_call(extractor):
+    text = "A planned summit between Rabuka and Sovaleni was called off in December."
+    (off,) = of_type(extractor, text, "SANCTION")
+    assert off["kind"] == "cancel"
+
+
+def test_one_act_told_twice_in_a_sentence_is_one_event(extractor):
+    text = "Tonga's foreign minister Lisiate Akolo welcomed the decision and thanked Fiji."
+    support = of_type(extractor, text, "SUPPORT")
+    assert len(support) == 1 and "Fiji" in names(support[0])

@@ -132,7 +132,32 @@ def extract_events_with_evidence(
             # the line answers show, whatever else holds
             event.confidence = min(event.confidence, INCOMPLETE_CONFIDENCE)
         out.append((event, _Found(evidence, draft.mentions[0].trigger)))
-    return out
+    return _without_repeats(out)
+
+
+def _without_repeats(found: list[tuple[Event, _Found]]) -> list[tuple[Event, _Found]]:
+    """One sentence telling one act twice ("welcomed the decision and thanked Slovakia": two
+    SUPPORT triggers, the second naming one side more): the fuller one stands for both."""
+
+    def key(event: Event, how: _Found) -> tuple[int, str, str | None]:
+        kind = event.kind if event.type == "CONSULT" else None
+        return how.evidence.sent.start, event.type, kind
+
+    def sides(event: Event) -> set[str]:
+        return {p.name for p in event.participants}
+
+    kept = []
+    for event, how in found:
+        fuller = any(
+            other is not event
+            and key(other, other_how) == key(event, how)
+            and sides(event) < sides(other)
+            and other.confidence >= min(event.confidence, 0.5)  # not for a doubtful one
+            for other, other_how in found
+        )
+        if not fuller:
+            kept.append((event, how))
+    return kept
 
 
 def _told_only_in_a_headline(draft: Draft) -> bool:

@@ -786,7 +786,8 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             pass
         elif lemma in frames.reversing:
             trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
-            trigger.kind = lemma.split()[0]
+            # "called off a summit" cancels it ("call" would read as a phone call)
+            trigger.kind = "cancel" if lemma == "call off" else lemma.split()[0]
             trigger.mode = None
         elif lemma not in frames.light and not (
             trigger.type == "CONSULT"
