@@ -359,3 +359,13 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(extractor):
     text = "Tonga's foreign minister Lisiate Akolo welcomed the decision and thanked Fiji."
     support = of_type(extractor, text, "SUPPORT")
     assert len(support) == 1 and "Fiji" in names(support[0])
+
+
+def test_a_call_yet_to_be_scheduled_has_not_happened(extractor):
+    text = "A call with Samoa's prime minister has yet to be scheduled, Rabuka's office said."
+    assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_an_act_suffered_by_no_one_named_is_below_the_line(extractor):
+    text = "Pohiva Tu'i'onetoa, who was removed and arrested in December 2022, remains in custody."
+    assert of_type(extractor, text, "COERCE") == []

@@ -877,7 +877,15 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         sides < 2
         and verb is not None
         and trigger.type not in ("CONSULT", "AGREE")
-        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and (
+            any(c.dep_ == "nsubjpass" for c in verb.children)
+            # "Castillo, who was removed and arrested in 2022": the passive shared
+            or (
+                verb.dep_ == "conj"
+                and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+                and any(c.dep_ == "nsubjpass" for c in verb.head.children)
+            )
+        )
         and not any(
             c.dep_ == "agent"
             # an attack or a seizure by gunmen is told by whom it struck; criticism by

@@ -1091,12 +1091,13 @@ def _negated_above(verb: Token) -> bool:
 
 
 def _not_yet(verb: Token) -> bool:
-    """ "Have yet to meet", "is yet to sign": it has not happened."""
-    head = verb.head
+    """ "Have yet to meet", "is yet to sign", "a call has yet to be scheduled": it has not
+    happened."""
+    head = verb.head if verb.dep_ == "xcomp" else verb
     return (
-        verb.dep_ == "xcomp"
-        and head.lemma_ in ("have", "be")
+        head.lemma_ in ("have", "be")
         and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+        and any(c.dep_ == "xcomp" for c in head.children)
     )
 
 
