@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import Country, CountryMatch, country_index
+from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data
@@ -862,6 +862,7 @@ class EntityIndex:
 
     def finish(self) -> None:
         """Fill titles and countries the article did not give from the knowledge base."""
+        self._settle_short_names()
         countries = country_index()
         for cluster in self.clusters:
             if cluster.kind != "person":
@@ -877,6 +878,34 @@ class EntityIndex:
                 and not known["title"].startswith("Former")
             ):
                 cluster.title = known["title"]
+
+    def _settle_short_names(self) -> None:
+        """ "DR Congo and Rwanda ... the foreign ministers of Congo and Rwanda": a short name two
+        countries share is the one the article names unambiguously, when it names only one."""
+        for short, codes in ambiguous_short_names().items():
+            named = {code: self._by_key.get("country:" + code) for code in codes}
+            clusters = {code: c for code, c in named.items() if c is not None}
+            if len(clusters) != 2:
+                continue
+            only_short = [
+                code
+                for code, c in clusters.items()
+                if c.tokens and all(fold(self.doc[i].text) in short.split() for i in c.tokens)
+            ]
+            if len(only_short) != 1:
+                continue
+            loose, firm = only_short[0], next(c for c in clusters if c != only_short[0])
+            self._merge_country(clusters[loose], clusters[firm])
+
+    def _merge_country(self, loose: Cluster, firm: Cluster) -> None:
+        for i in loose.tokens:
+            self.by_token[i] = firm
+        firm.tokens |= loose.tokens
+        self._by_key["country:" + (loose.code or "")] = firm
+        self.clusters.remove(loose)
+        for cluster in self.clusters:
+            if cluster.country is not None and cluster.country.code == loose.code:
+                cluster.country = firm.country
 
     # --- lookups -------------------------------------------------------------------------------
     def beside_the_dateline(self, token: Token) -> list[Token]:

@@ -369,3 +369,18 @@ def test_a_call_yet_to_be_scheduled_has_not_happened(extractor):
 def test_an_act_suffered_by_no_one_named_is_below_the_line(extractor):
     text = "Pohiva Tu'i'onetoa, who was removed and arrested in December 2022, remains in custody."
     assert of_type(extractor, text, "COERCE") == []
+
+
+def test_a_short_name_two_countries_share_is_the_one_the_article_names(extractor):
+    text = (
+        "DR Congo and Angola sign border deal in Luanda. The foreign ministers of Congo and "
+        "Angola signed the agreement on Friday."
+    )
+    codes = {p["country_code"] for e in events(extractor, text) for p in e["participants"]}
+    assert "COD" in codes and "COG" not in codes
+
+
+def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
+    text = "The African Union Peace and Security Council met Fiji's Sitiveni Rabuka on Friday."
+    met = of_type(extractor, text, "CONSULT")
+    assert met and "African Union Peace and Security Council" in names(met[0])

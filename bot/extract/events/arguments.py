@@ -186,7 +186,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return (index.country(country.code) or cluster) if country is not None else cluster
     if not words or words[-1] in ("of", "and", "the", "for"):
         return None  # a name the tagger cut short: "Ministry of Foreign Affairs of"
-    if " and " in f" {' '.join(words)} ":
+    if " and " in f" {' '.join(words)} " and organization_name(name) is None:
         return None  # "Bessent and Greer": two people the tagger ran together, neither resolved
     if words[-1] in events:
         return _holder(cluster, index)
