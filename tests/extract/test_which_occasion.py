@@ -384,3 +384,15 @@ def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
     text = "The African Union Peace and Security Council met Fiji's Sitiveni Rabuka on Friday."
     met = of_type(extractor, text, "CONSULT")
     assert met and "African Union Peace and Security Council" in names(met[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji and Tonga agreed on Tuesday to share releases from the Monasavu reservoir.",
+        "Lula and Petro sign Amazon security pact on Tuesday.",
+    ],
+)
+def test_a_feature_or_region_named_with_an_act_is_no_side(extractor, text):
+    for event in events(extractor, text):
+        assert not {"Monasavu", "Amazon"} & names(event)

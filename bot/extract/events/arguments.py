@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from bot.extract.countries import country_index
+from bot.extract.countries import country_index, world_regions
 from bot.extract.entities import Cluster, EntityIndex, title_tails
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
@@ -46,7 +46,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
         if token.i in index.dateline_tokens:
             continue  # where the report was filed, not who took part
         cluster = index.cluster_of(token) or _referred_person(token, index)
-        if cluster is None:
+        if cluster is None or _names_a_feature(token):
             continue
         if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
@@ -167,6 +167,22 @@ def _participant_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]
         frozenset(raw["role_words"]),
         frozenset(raw["side_groups"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _feature_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["feature_nouns"])
+
+
+def _names_a_feature(token: Token) -> bool:
+    """A name set before a geographic feature ("the Shardara reservoir", "the Suwalki gap"), or a
+    region's name ("the Amazon"): a place, not a side."""
+    if token.text in world_regions():
+        return True
+    node = token
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node is not token and node.lemma_.lower() in _feature_nouns()
 
 
 def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
