@@ -115,7 +115,17 @@ def line_breaks(doc: Doc) -> Doc:
         if (token.is_space and "\n" in token.text) or (
             "\n" in token.whitespace_ and token.i + 1 < len(doc)
         ):
-            doc[token.i + 1].is_sent_start = True
+            first = doc[token.i + 1]
+            first.is_sent_start = True
+            if (
+                first.i + 1 < len(doc)
+                and first.is_alpha
+                and "\n" not in first.whitespace_
+                and not doc[first.i + 1].is_space
+            ):
+                # a paragraph's first word opens its sentence, it is not one ("Canada | and
+                # ASEAN ended their round": the parser cut after the preset start)
+                doc[first.i + 1].is_sent_start = False
         elif (
             token.text.endswith(".")
             and token.whitespace_

@@ -396,3 +396,13 @@ def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
 def test_a_feature_or_region_named_with_an_act_is_no_side(extractor, text):
     for event in events(extractor, text):
         assert not {"Monasavu", "Amazon"} & names(event)
+
+
+def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(extractor):
+    text = (
+        "Analysis: Suva round leaves Fiji-Tonga deal within reach, but fish quotas linger\n\n"
+        "Tonga and Fiji ended their latest round of fisheries negotiations in Suva on Friday "
+        "with what both sides called substantial progress."
+    )
+    sentences = [s.text.strip() for s in extractor.nlp(text).sents]
+    assert sentences[1].startswith("Tonga and Fiji ended")
