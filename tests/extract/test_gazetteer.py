@@ -11,6 +11,7 @@ import pytest
 from bot.extract.countries import country_index
 from bot.extract.entities import canonical_title
 from bot.extract.extractor import ExtractRequest
+from bot.extract.organizations import organization_name
 from bot.extract.pipeline import load_data
 from bot.facts import Entity
 from bot.names import name_key
@@ -140,3 +141,20 @@ def test_a_country_of_several_words_opening_the_lead_is_the_whole_name(extractor
     extraction = extractor.extract(ExtractRequest("t", text, "2022-10-30"))
     codes = {e.country_code for e in extraction.entities if e.kind == "country"}
     assert "COD" in codes and "COG" not in codes
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("St Kitts and Nevis", "KNA"), ("St Lucia", "LCA"), ("Fijian", "FJI"), ("Tongan", "TON")],
+)
+def test_the_short_and_adjective_forms_of_small_states_are_known(name, code):
+    match = country_index().match(name)
+    assert match is not None and match.country.code == code
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [("Caribbean Community", "CARICOM"), ("PIF", "Pacific Islands Forum")],
+)
+def test_regional_bodies_are_known_by_each_name(name, body):
+    assert organization_name(name) == body
