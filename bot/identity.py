@@ -207,7 +207,8 @@ def periods_overlap(
 
 def published_near(undated: Report, other: Report) -> bool:
     """The undated report's article came out within two days of the other's date (or, when the
-    other has no firm date either, of the other's article)."""
+    other has no firm date either, of the other's article, and within the month or year it is
+    dated to)."""
     if undated.published is None:
         return False
     published = date.fromisoformat(undated.published)
@@ -216,9 +217,20 @@ def published_near(undated: Report, other: Report) -> bool:
         start, end = period(other.date, other.precision)
     elif other.published is not None:
         start = end = date.fromisoformat(other.published)
+        if not (_in_its_period(undated, other) and _in_its_period(other, undated)):
+            return False
     else:
         return False
     return start - PUBLISHED_SLACK <= published <= end + PUBLISHED_SLACK
+
+
+def _in_its_period(dated: Report, other: Report) -> bool:
+    """A month or a year a report is dated to holds the other's article (a report of "the
+    December 2023 meeting" is no news in a paper of 2025)."""
+    if dated.date is None or other.published is None:
+        return True
+    start, end = period(dated.date, dated.precision)
+    return start - PUBLISHED_SLACK <= date.fromisoformat(other.published) <= end + PUBLISHED_SLACK
 
 
 def places_agree(a: Place | None, b: Place | None) -> bool | None:

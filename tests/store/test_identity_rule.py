@@ -347,3 +347,12 @@ def test_an_undated_visit_names_its_host_by_where_the_visitor_went():
     assert compare(talks, visit).same
     elsewhere = report(FIN, date=None, place=RIGA, kind="visit", published="2025-03-04")
     assert not compare(talks, elsewhere).same
+
+
+def test_an_undated_report_is_no_news_of_a_month_long_past():
+    # "the December 2023 meeting", told in a paper of 2025: an undated report of 2025 is not it
+    december = report(date="2023-12-01", precision="month", published="2025-06-10")
+    undated = report(date=None, published="2025-06-11")
+    assert compare(december, undated).rule == "published"
+    this_month = report(date="2025-06-01", precision="month", published="2025-06-10")
+    assert compare(this_month, undated).same
