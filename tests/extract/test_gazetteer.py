@@ -145,7 +145,13 @@ def test_a_country_of_several_words_opening_the_lead_is_the_whole_name(extractor
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("St Kitts and Nevis", "KNA"), ("St Lucia", "LCA"), ("Fijian", "FJI"), ("Tongan", "TON")],
+    [
+        ("St Kitts and Nevis", "KNA"),
+        ("St Lucia", "LCA"),
+        ("Fijian", "FJI"),
+        ("Tongan", "TON"),
+        ("Islamic Emirate", "AFG"),
+    ],
 )
 def test_the_short_and_adjective_forms_of_small_states_are_known(name, code):
     match = country_index().match(name)
