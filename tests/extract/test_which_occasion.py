@@ -334,6 +334,11 @@ NO_SIDE = [
     ),
     ("Lula and Petro sign Amazon security pact on Tuesday.", None, "Amazon"),
     (
+        "Petro's chief of staff met Ecuador's foreign minister in Quito on Monday.",
+        "CONSULT",
+        "Gustavo Petro",
+    ),
+    (
         "RAROTONGA, July 23 (Pacific Wire) - New Zealand Foreign Minister Winston Peters and Cook "
         "Islands Prime Minister Mark Brown met for talks in Avarua on Wednesday.",
         "CONSULT",

@@ -54,6 +54,12 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
                 cluster = index.country(cluster.country.code) or cluster
         if cluster.kind == "organization" and _in_a_named_title(token):
             continue  # "Member of the Political Bureau ... Wang Yi": his title, not a side
+        if cluster.kind == "person" and _whose_aide(token):
+            # "Petro's chief of staff met X": the aide's country took part, not Petro
+            code = cluster.country.code if cluster.country else None
+            cluster = index.country(code) if code else None
+            if cluster is None:
+                continue
         cluster = _as_side(cluster, index)
         if cluster is not None and cluster.kind == "country":
             cluster = _office_holder(token, cluster, index) or cluster
@@ -61,6 +67,16 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             continue
         found.append(cluster)
     return found
+
+
+def _whose_aide(token: Token) -> bool:
+    """A person named as whose aide, envoy or spokesperson someone is ("Petro's chief of staff",
+    "Trump's envoy")."""
+    head = token.head
+    return token.dep_ == "poss" and (
+        head.lower_ in title_tails()
+        or head.lemma_.lower() in TITLE_HEADS | ROLE_NOUNS | load_frames().person_objects
+    )
 
 
 # Events given by one side to another, whose noun names the giver with "from" ("support from
