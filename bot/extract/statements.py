@@ -859,8 +859,9 @@ def _time_phrase(token: Token) -> Span | None:
     phrase's date words."""
     doc = token.doc
     on_a_day = token.dep_ == "prep" and token.lower_ in ("on", "in", "last", "earlier")
-    if token.dep_ == "prep" and token.lower_ in ("during", "at"):
-        # "During Tuesday's meeting, Xi said": the day of the occasion the words were said at
+    if token.dep_ == "prep" and token.lower_ in ("during", "at", "after"):
+        # "During Tuesday's meeting, Xi said", "said after Friday's talks": the day of the
+        # occasion the words were said at
         occasion = next((c for c in token.children if c.dep_ == "pobj"), None)
         dated = [
             t

@@ -241,8 +241,15 @@ def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
     assert body and body[0]["date"] == "2025-02-25"
 
 
-def test_words_said_during_a_dated_meeting_take_its_day(extractor):
-    said = statements(extractor, "During Tuesday's meeting, Rabuka said the reef would reopen.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During Tuesday's meeting, Rabuka said the reef would reopen.",
+        "Rabuka said after Tuesday's talks that the reef would reopen.",
+    ],
+)
+def test_words_said_at_a_dated_meeting_take_its_day(extractor, text):
+    said = statements(extractor, text)
     assert said and said[0]["date"] == "2025-02-25"
 
 
