@@ -52,13 +52,16 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline among the first few lines of `text`, or None."""
-    head_end = 0
-    for _ in range(_SEARCHED_LINES):
+    """The dateline among the first few lines of `text` with words on them (a headline, a
+    source line, a time stamp may come first), or None."""
+    head_end, seen = 0, 0
+    while seen < _SEARCHED_LINES:
         nxt = text.find("\n", head_end + 1)
         if nxt < 0:
             head_end = len(text)
             break
+        if text[head_end:nxt].strip():
+            seen += 1
         head_end = nxt
     found_lines = [
         *_DATELINE.finditer(text, 0, head_end),

@@ -402,8 +402,38 @@ FIELDS = [
 ]
 
 
+FIELDS += [
+    (  # the dateline is no second subject: the sides are those the lead names
+        "SUVA, Feb 26 (Pacific Wire) - Fiji and Tonga held a second round of talks in Suva on "
+        "Wednesday.",
+        "CONSULT",
+        "date",
+        "2025-02-26",
+    ),
+    (  # a dateline after a headline, a source line and a time stamp dates its lead
+        "Fiji's vice minister holds talks with visiting Tongan officials\n\nSource: Pacific Wire\n"
+        "\nEditor: staff\n\n2025-02-27 19:15:00\n\nSUVA, Feb. 27 (Pacific Wire) -- Fijian "
+        "Vice Foreign Minister Filipo Tarakinikini held talks with Tongan officials Lisiate Akolo "
+        "and Siaosi Sovaleni, in the city of Nadi.",
+        "CONSULT",
+        "date",
+        "2025-02-27",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "type_", "field", "expected"), FIELDS)
 def test_an_events_date_and_place_are_its_own(extractor, text, type_, field, expected):
     found = of_type(extractor, text, type_)
     value = (lambda e: (e["location"] or {}).get("name")) if field == "location" else None
     assert any((value(e) if value else e[field]) == expected for e in found), found
+
+
+def test_a_call_the_parser_hangs_on_what_was_discussed_is_still_theirs(extractor):
+    text = (
+        "Fijian Foreign Minister Lisiate Akolo and his Tongan counterpart Siaosi Sovaleni "
+        "discussed prospects for a reef settlement and the safety of navigation in the Koro Sea "
+        "in a telephone conversation on Thursday, the Fijian Foreign Ministry said."
+    )
+    calls = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert calls and {"Lisiate Akolo", "Siaosi Sovaleni"} <= names(calls[0])

@@ -73,9 +73,11 @@ def _whose_aide(token: Token) -> bool:
     """A person named as whose aide, envoy or spokesperson someone is ("Petro's chief of staff",
     "Trump's envoy")."""
     head = token.head
-    return token.dep_ == "poss" and (
-        head.lower_ in title_tails()
-        or head.lemma_.lower() in TITLE_HEADS | ROLE_NOUNS | load_frames().person_objects
+    return (
+        token.dep_ == "poss"
+        and (head.lower_ in title_tails() or head.lemma_.lower() in TITLE_HEADS)
+        # "Tokayev's counterpart", "Xi's guest": the other side of their meeting, who took part
+        and head.lemma_.lower() not in ("counterpart", "guest", "host", "partner")
     )
 
 
@@ -472,7 +474,15 @@ def _subject_of(verb: Token) -> Token | None:
         return misread
     chain = clause_chain(verb)
     for link in chain:
-        subject = next((c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the nearest subject: a dateline the parser read as a subject too stands first
+        # ("ANKARA, March 26 (Wire) - Ethiopia and Somalia held ...")
+        subject = min(
+            (c for c in link.children if c.dep_ in ("nsubj", "nsubjpass")),
+            # a relative pronoun first ("the strikes, which the U.S. said killed 21 people": the
+            # strikes killed them), then the nearest
+            key=lambda c: (c.tag_ not in ("WP", "WDT"), abs(c.i - link.i)),
+            default=None,
+        )
         if subject is not None:
             return _reporters_own(_past_the_source(subject), link)
     # "NATO will not be intimidated and will continue to support X": from the chain's top
@@ -703,6 +713,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     ):
         # "X agreed in a phone call with Y", "X said in talks with Y": X took part too
         framed = token.head.head
+        if in_a_call:
+            # "discussed prospects ... and the safety of navigation in a telephone conversation":
+            # the parser hangs the call on a noun of what was discussed
+            hops = 0
+            while framed.pos_ in ("NOUN", "PROPN", "ADP", "CCONJ") and hops < 8:
+                if framed.dep_ not in ("dobj", "pobj", "conj", "prep", "cc"):
+                    break
+                framed, hops = framed.head, hops + 1
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":

@@ -9,7 +9,7 @@ from datetime import date as calendar_day
 from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import country_index, world_regions
-from bot.extract.dateline import Dateline
+from bot.extract.dateline import Dateline, filed_on
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
     acted_as_a_pair,
@@ -307,6 +307,21 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             first.location = place
 
 
+def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tuple[int, str] | None:
+    """The lead sentence's start and the day its dateline was filed, when it has one: a lead told
+    as done with no day of its own happened that day ("BEIJING, Dec. 12 (Xinhua) -- Xie Feng held
+    talks with ..."), even where the parser made the dateline a sentence of its own."""
+    if dateline is None or dateline.date_text is None:
+        return None
+    day = filed_on(dateline, published)
+    if day is None or day != published:
+        return None
+    lead = next(
+        (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None
+    )
+    return (lead.start, day) if lead is not None else None
+
+
 def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
     """The clause names a place or a destination of its own, one the gazetteer may not know
     ("in the border town of Margara", "sent ships to waters around the islands"): the dateline
@@ -326,13 +341,24 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         for c in o.children
         if c.dep_ == "prep"
     ]
-    return any(
+    if any(
         prep.lower_ in ("in", "at", "to", "near")
         and any(
             p.dep_ == "pobj" and _a_place(p) and not _of_the_country(p, filed_in)
             for p in prep.children
         )
         for prep in phrases
+    ):
+        return True
+    # "held talks with A, and B, ..., in the city of Langfang": the parser hangs it deep in
+    # the list of sides, but "the city of X" names a place all the same
+    return any(
+        t.lower_ == "of"
+        and t.head.lemma_.lower() in PLACE_NOUNS
+        and t.head.dep_ == "pobj"
+        and t.head.head.lower_ in ("in", "at")
+        and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)
+        for t in node.subtree
     )
 
 
@@ -387,6 +413,7 @@ def _drafts(
 ) -> list[Draft]:
     drafts: list[Draft] = []
     main: dict[str, Draft] = {}
+    lead_day = _lead_day(doc, dateline, published)
     for sent in doc.sents:
         if any(t.i in index.byline_tokens for t in sent[:1]):
             continue
@@ -408,6 +435,14 @@ def _drafts(
             if exhorts_itself(trigger, index):
                 continue  # "Beijing and Berlin should work together", said by Beijing
             mention = _mention(trigger, sent, index, published, dateline)
+            if (
+                lead_day is not None
+                and sent.start == lead_day[0]
+                and mention.date is None
+                and mention.status == "concluded"
+                and not _in_another_clause(trigger.governor or trigger.token)
+            ):
+                mention.date = (lead_day[1], "day")
             trip = _purpose_of_a_trip(mention, sent_mentions)
             if trip is not None:  # "travelled to Harare last week to meet Mugabe": one occasion
                 mention.status = None  # the trip's purpose fares as the trip does
