@@ -95,7 +95,19 @@ _DURATION = re.compile(
 )
 
 
+# "Thursday through Sunday", "Monday and Tuesday": the first day of the span.
+_WEEKDAY_RANGE = re.compile(
+    r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+    r"(?:through|thru|to|until|till|and|-|–)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
+    re.IGNORECASE,
+)
+
+
 def _first_of_range(phrase: str) -> str:
+    weekdays = _WEEKDAY_RANGE.match(phrase)
+    if weekdays:
+        return weekdays.group(1)
     found = _DAY_RANGE.match(phrase) or _MONTH_RANGE.match(phrase)
     return found.group(1) + found.group(2) if found else phrase
 

@@ -35,6 +35,7 @@ def names(event: dict) -> set[str]:
         ("the end of March", ("2024-03-01", "month")),  # in the past: last March
         ("the end of the month", ("2025-02-01", "month")),
         ("early next year", ("2026-01-01", "year")),
+        ("Thursday through Sunday", ("2025-02-27", "day")),  # the first day of the span
         ("late on Wednesday", ("2025-02-26", "day")),
     ],
 )
@@ -158,6 +159,7 @@ def test_a_title_cut_from_a_name_is_nobody(extractor, text, title, person):
         ),
         ("Fiji has hosted more than 1.2 million Tongans who have fled the storms.", "CONSULT"),
         ("Fiji has called the Tongan dam an existential threat.", "THREATEN"),
+        ("Rabuka will visit Tonga on Friday, seeking to bolster fisheries ties.", "REQUEST"),
         ("Putin lands in Suva after signing a fisheries pact with Tonga in Nuku'alofa.", "AGREE"),
     ],
 )
@@ -420,6 +422,17 @@ FIELDS += [
         "2025-02-27",
     ),
 ]
+
+
+FIELDS.append(
+    (  # a visit to come, filed a day before it starts: dated by its own first day
+        "SUVA, Feb. 27 (Pacific Wire) -- Prime Minister Sitiveni Rabuka will visit Tonga and "
+        "Samoa from Friday through Sunday, seeking to bolster fisheries ties.",
+        "CONSULT",
+        "date",
+        "2025-02-28",
+    )
+)
 
 
 @pytest.mark.parametrize(("text", "type_", "field", "expected"), FIELDS)

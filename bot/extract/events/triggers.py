@@ -332,9 +332,15 @@ def _described(trigger: Trigger) -> bool:
     independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
     every month"): the present simple of a relative or "as" clause, with no day of its own,
     tells what a side is like, not an act. So is a thing called a threat ("has called the dam
-    an existential threat"): what it is said to be, not a threat anyone made."""
+    an existential threat") and an aim ("seeking to bolster ties"): asked of no one."""
     if trigger.type == "THREATEN" and trigger.token.dep_ in ("oprd", "attr"):
         return True
+    if (
+        trigger.type == "REQUEST"
+        and lemma_of(trigger.token) in ("seek", "strive", "aim")
+        and any(c.dep_ == "xcomp" for c in trigger.token.children)
+    ):
+        return True  # "seeking to bolster security ties": an aim, asked of no one
     verb = trigger.governor or trigger.token
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBP"):
         return False

@@ -60,7 +60,7 @@ def find_location(
                 and token.pos_ == "VERB"
                 and child.dep_ == "dobj"
             ):
-                if any(c.dep_ == "conj" for c in child.children):
+                if any(c.dep_ in ("conj", "appos") for c in child.children):
                     return None  # "visited Saudi Arabia, Qatar and Jordan": no one place
                 found = _place_of(child, index)
             elif (
@@ -449,7 +449,10 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     # is the event's own, before the clause it sits in
     for head in [*settings, *_purpose_chain(clause_heads(trigger))]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
+        dateline = trigger.token.doc.user_data.get("briefbot_dateline_tokens", frozenset())
         for pobj in _time_phrases(head):
+            if pobj.i in dateline:
+                continue  # "TOKYO, Jan. 8 (Kyodo) -- X will visit ... from Thursday": filed then
             ent = _date_entity(pobj)
             text = ent.text if ent is not None else _unlabelled_date(pobj)
             resolved = resolve_date(text, published, tense) if text is not None else None
