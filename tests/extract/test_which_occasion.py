@@ -160,6 +160,12 @@ def test_a_title_cut_from_a_name_is_nobody(extractor, text, title, person):
         ("Fiji has hosted more than 1.2 million Tongans who have fled the storms.", "CONSULT"),
         ("Fiji has called the Tongan dam an existential threat.", "THREATEN"),
         ("Rabuka will visit Tonga on Friday, seeking to bolster fisheries ties.", "REQUEST"),
+        ("Rabuka thanked the leaders of Tonga and Samoa for their sincere greetings.", "SUPPORT"),
+        (
+            "Fiji's prime minister Sitiveni Rabuka said the three countries should strengthen "
+            "dialogue.",
+            "REQUEST",
+        ),
         ("Putin lands in Suva after signing a fisheries pact with Tonga in Nuku'alofa.", "AGREE"),
     ],
 )

@@ -1147,6 +1147,9 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return _side_tokens(subject, index) if subject is not None else []
 
 
+GROUP_COUNTS = frozenset({"two", "three", "four", "five", "all"})
+
+
 def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
     """ "Xi said Beijing and Berlin should work together", "the two neighbours should return to
     the right path", "we must act": what the teller's own side should do is an exhortation,
@@ -1159,8 +1162,10 @@ def exhorts_itself(trigger: Trigger, index: EntityIndex) -> bool:
         return False
     if subject.lower_ == "we":
         return True
+    # "both sides", "the two neighbours", "the three countries": a group the teller is one of
     pair = subject.lower_ == "both" or any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both" for c in subject.children
+        (c.dep_ == "nummod" and c.lower_ in GROUP_COUNTS) or c.lower_ == "both"
+        for c in subject.children
     )
     if node.dep_ not in ("ccomp", "parataxis"):
         return pair and not _clusters_in(_subtree_without_clauses(subject), index)
