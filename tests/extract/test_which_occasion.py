@@ -161,6 +161,7 @@ def test_a_title_cut_from_a_name_is_nobody(extractor, text, title, person):
         ("Fiji has called the Tongan dam an existential threat.", "THREATEN"),
         ("Rabuka will visit Tonga on Friday, seeking to bolster fisheries ties.", "REQUEST"),
         ("Rabuka thanked the leaders of Tonga and Samoa for their sincere greetings.", "SUPPORT"),
+        ("Rabuka accused Nuku'alofa of trying to rewrite what had been agreed.", "AGREE"),
         (
             "Fiji's prime minister Sitiveni Rabuka said the three countries should strengthen "
             "dialogue.",

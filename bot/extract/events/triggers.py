@@ -1018,7 +1018,13 @@ def _only_if(trigger: Trigger, verb: Token) -> bool:
 
 
 def _whatever(verb: Token) -> bool:
-    """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done."""
+    """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done;
+    "trying to rewrite what had been agreed": a free relative names the thing, not the act."""
+    if verb.pos_ == "VERB" and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ == "what" and c.i < verb.i
+        for c in verb.children
+    ):
+        return True
     return verb.pos_ == "VERB" and any(
         t.lower_ in ("whatever", "whichever", "whenever", "wherever")
         # its object, or inside a phrase of it ("agree upon whatever"); not a clause added on
