@@ -459,3 +459,11 @@ def test_an_events_date_and_place_are_its_own(extractor, text, type_, field, exp
     found = of_type(extractor, text, type_)
     value = (lambda e: (e["location"] or {}).get("name")) if field == "location" else None
     assert any((value(e) if value else e[field]) == expected for e in found), found
+
+
+def test_an_envoy_summoned_is_a_protest_to_the_envoys_country(extractor):
+    (summons,) = of_type(
+        extractor, "Fiji summoned Tonga's ambassador on Monday over the remarks.", "ACCUSE"
+    )
+    assert summons["kind"] == "summons" and {"Fiji", "Tonga"} <= names(summons)
+    assert of_type(extractor, "The minister summoned the cabinet on Monday.", "ACCUSE") == []
