@@ -977,6 +977,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         or _only_if(trigger, verb)
         or _claimed(verb)
         or _awaited(verb)
+        or _free_relative(token)
     )
 
 
@@ -1017,14 +1018,17 @@ def _only_if(trigger: Trigger, verb: Token) -> bool:
     return future and _conditional(chain)
 
 
+def _free_relative(token: Token) -> bool:
+    """ "trying to rewrite what had been agreed": the event's own verb in a free relative names
+    the thing, not the act (not "what Canberra gets from its deal": another verb's)."""
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lower_ == "what" and c.i < token.i
+        for c in token.children
+    )
+
+
 def _whatever(verb: Token) -> bool:
-    """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done;
-    "trying to rewrite what had been agreed": a free relative names the thing, not the act."""
-    if verb.pos_ == "VERB" and any(
-        c.dep_ in ("nsubjpass", "dobj") and c.lower_ == "what" and c.i < verb.i
-        for c in verb.children
-    ):
-        return True
+    """ "supports whatever the Lebanese agree upon": any act of the kind, not one that was done."""
     return verb.pos_ == "VERB" and any(
         t.lower_ in ("whatever", "whichever", "whenever", "wherever")
         # its object, or inside a phrase of it ("agree upon whatever"); not a clause added on
