@@ -904,11 +904,64 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
         resolved = resolve_date(phrase.text, published, "past")
         if resolved is not None:
             return resolved[0] if resolved[1] == "day" else None
+    occasion_day = _day_of_the_occasion(doc, verb, published)
+    if occasion_day is not None:
+        return occasion_day
     if _told_as_earlier(verb):
         return (
             None  # "a day after the minister threatened ...", "he had warned": before, day unknown
         )
     return published
+
+
+# Where words are said at an occasion ("at a joint news conference", "told reporters after the
+# meeting", "in his opening speech"): the occasion the article told of, on its day.
+OCCASION_WORDS = frozenset(
+    {"conference", "briefing", "ceremony", "summit", "meeting", "talks", "speech", "visit"}
+)
+# Words of a sentence telling of a sitting-down, whose day the occasion is.
+MEETING_WORDS = frozenset(
+    {"meet", "met", "talks", "meeting", "host", "hosted", "visit", "summit", "held", "received"}
+)
+
+
+def _the_occasion(noun: Token) -> bool:
+    """The sitting-down itself ("the meeting", "a joint news conference", "his opening speech"),
+    not any briefing ("said at a press conference")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in OCCASION_WORDS:
+        return False
+    if lemma in ("conference", "briefing"):
+        return any(c.lower_ == "joint" for c in noun.children)
+    return True
+
+
+def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | None:
+    """ "At a joint news conference, Erdogan said ...", "told reporters after the meeting": the
+    words were said at the occasion the article told of just before, on the day it gives."""
+    at_occasion = any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "during", "after", "in")
+        and any(p.dep_ == "pobj" and _the_occasion(p) for p in c.children)
+        for node in (verb, *_speaking_participles(verb))
+        for c in node.children
+    ) or any(c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children)
+    if not at_occasion:
+        return None
+    sents = [s for s in doc.sents if s.start <= verb.i]
+    for sent in reversed(sents[-4:]):
+        if not any(
+            (t.lower_ in MEETING_WORDS or t.lemma_ in MEETING_WORDS) and t.head.tag_ == "VBD"
+            for t in sent
+        ):
+            continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            resolved = resolve_date(ent.text, published, "past")
+            if resolved is not None and resolved[1] == "day":
+                return resolved[0]
+    return None
 
 
 def _anchored(verb: Token) -> bool:

@@ -267,6 +267,10 @@ def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
     [
         "During Tuesday's meeting, Rabuka said the reef would reopen.",
         "Rabuka said after Tuesday's talks that the reef would reopen.",
+        "Rabuka hosted Sovaleni in Suva on Tuesday. At a joint news conference, Rabuka said the "
+        "reef would reopen.",
+        "Rabuka met Sovaleni in Suva on Tuesday. Rabuka told reporters afterwards that the reef "
+        "would reopen.",
     ],
 )
 def test_words_said_at_a_dated_meeting_take_its_day(extractor, text):
@@ -467,3 +471,12 @@ def test_an_envoy_summoned_is_a_protest_to_the_envoys_country(extractor):
     )
     assert summons["kind"] == "summons" and {"Fiji", "Tonga"} <= names(summons)
     assert of_type(extractor, "The minister summoned the cabinet on Monday.", "ACCUSE") == []
+
+
+def test_words_said_at_any_briefing_are_not_dated_by_a_meeting_to_come(extractor):
+    text = (
+        "Rabuka is set to hold talks with Sovaleni in Suva on Tuesday, Fiji's foreign minister "
+        "Lisiate Akolo said at a press conference."
+    )
+    said = statements(extractor, text)
+    assert said and said[0]["date"] == PUBLISHED
