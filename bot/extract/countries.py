@@ -84,21 +84,25 @@ class CountryIndex:
 
 
 @lru_cache(maxsize=1)
-def country_index() -> CountryIndex:
+def _data() -> dict:
+    """data/countries.json, read once for every table made from it."""
     raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
-    return CountryIndex(json.loads(raw))
+    return dict(json.loads(raw))
+
+
+@lru_cache(maxsize=1)
+def country_index() -> CountryIndex:
+    return CountryIndex(_data())
 
 
 @lru_cache(maxsize=1)
 def world_regions() -> frozenset[str]:
     """Continents and regions ("Europe", "the Middle East"): places less precise than a country."""
-    raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(raw)["world_regions"])
+    return frozenset(_data()["world_regions"])
 
 
 @lru_cache(maxsize=1)
 def ambiguous_short_names() -> dict[str, tuple[str, ...]]:
     """Short names two countries share ("Congo"), with the codes they may stand for."""
-    raw = resources.files("bot.extract").joinpath("data/countries.json").read_text(encoding="utf-8")
-    table = json.loads(raw)["ambiguous_short_names"]
+    table = _data()["ambiguous_short_names"]
     return {fold(k): tuple(v) for k, v in table.items() if not k.startswith("_")}
