@@ -51,7 +51,7 @@ def load_data(name: str) -> dict:
 # the rest of a hyphenated given name is none of them ("Moon Jae-in", "Ban Ki-moon").
 _HYPHENATED_WORDS = frozenset(
     "led run made held born wide like free era only long term based bound owned style level "
-    "scale class type wise area sized size run".split()
+    "scale class type wise area sized size".split()
 )
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
+from bot.extract.events.lexicon import load_lexicon
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
@@ -919,10 +920,13 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
 OCCASION_WORDS = frozenset(
     {"conference", "briefing", "ceremony", "summit", "meeting", "talks", "speech", "visit"}
 )
-# Words of a sentence telling of a sitting-down, whose day the occasion is.
-MEETING_WORDS = frozenset(
-    {"meet", "met", "talks", "meeting", "host", "hosted", "visit", "summit", "held", "received"}
-)
+
+
+def _tells_of_talks(token: Token) -> bool:
+    """A word the event lexicon reads as a sitting-down (CONSULT): "met", "talks", "hosted"."""
+    nouns, verbs, _ = load_lexicon()
+    table = verbs if token.pos_ == "VERB" else nouns
+    return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
 
 
 def _the_occasion(noun: Token) -> bool:
@@ -950,10 +954,7 @@ def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | 
         return None
     sents = [s for s in doc.sents if s.start <= verb.i]
     for sent in reversed(sents[-4:]):
-        if not any(
-            (t.lower_ in MEETING_WORDS or t.lemma_ in MEETING_WORDS) and t.head.tag_ == "VBD"
-            for t in sent
-        ):
+        if not any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent):
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
         for ent in sent.ents:
             if ent.label_ != "DATE":
