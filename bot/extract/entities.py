@@ -274,10 +274,14 @@ class EntityIndex:
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
             if ent.label_ in ("ORG", "FAC") and (
-                ent.root.i in title_tokens or _country_and_title(ent, title_tokens)
+                ent.root.i in title_tokens
+                or _country_and_title(ent, title_tokens)
+                or _a_portfolio(ent)
             ):
                 # "State" in "Secretary of State", "the US Consul General", "Indian External
-                # Affairs" cut from a minister's title: roles, not bodies
+                # Affairs" cut from a minister's title: roles, not bodies; the country in front
+                # is still whose role it is ("Vietnamese Communist Party General Secretary")
+                self._country_in_front(ent)
                 continue
             if ent.label_ in ("GPE", "LOC", "NORP", "FAC", "ORG"):
                 self._add_non_person(ent, title_tokens)
@@ -711,6 +715,12 @@ class EntityIndex:
         country = found.country if found else self._leading_country(ent) or _trailing_country(text)
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 
+    def _country_in_front(self, ent: Span) -> None:
+        """The country word opening a role's name stands for that country."""
+        tokens = [t for t in ent if t.lower_ != "the"]
+        if tokens and (country := country_index().resolve(tokens[0].text)) is not None:
+            self._country_cluster(country, self.doc[tokens[0].i : tokens[0].i + 1], alias=None)
+
     def _leading_country(self, ent: Span) -> Country | None:
         """'US State Department', 'Russian Foreign Ministry': the country named in front."""
         countries = country_index()
@@ -1044,6 +1054,50 @@ def _country_and_title(ent: Span, title_tokens: set[int]) -> bool:
     Affairs" in "Indian External Affairs Minister")."""
     rest = [t for t in ent if t.i not in title_tokens and t.lower_ != "the"]
     return len(rest) < len(ent) and all(country_index().resolve(t.text) is not None for t in rest)
+
+
+@lru_cache(maxsize=1)
+def _portfolio_heads() -> frozenset[str]:
+    return frozenset(load_data("titles")["portfolio_heads"])
+
+
+def _a_portfolio(ent: Span) -> bool:
+    """A minister's portfolio the tagger calls a body: "Energy Transition" in "Moroccan Energy
+    Transition Minister", "Fisheries" in "Fisheries and Forests Minister", "Natural Resources" in
+    "Minister of State for Lands and Natural Resources". A body known by name ("NATO Secretary
+    General", "Secretary-General of the UN") stays one."""
+    if organization_name(ent.text) is not None or country_index().match(ent.text) is not None:
+        return False
+    doc, heads = ent.doc, _portfolio_heads()
+    after = _portfolio_words(list(doc[ent.end : ent.end + 5]))
+    if ent.end + after < len(doc) and doc[ent.end + after].lower_ in heads:
+        return True
+    before = list(reversed(doc[max(ent.start - 9, 0) : ent.start]))
+    i = _portfolio_words(before)
+    words = [t.lower_ for t in before[i:]]
+    if words[:1] not in (["of"], ["for"]):
+        return False
+    words = words[3:] if words[1:3] == ["state", "of"] else words[1:]  # "Minister of State for"
+    return bool(words) and words[0] in heads
+
+
+def _portfolio_words(tokens: Sequence[Token]) -> int:
+    """How many of the tokens are more words of one portfolio ("and Forests", "Lands and")."""
+    n = 0
+    for t in tokens:
+        if t.lower_ in _portfolio_heads() or not (
+            t.lower_ in ("and", "&", "the")
+            or (
+                t.is_title
+                and t.ent_type_ not in ("PERSON", "GPE")
+                and country_index().resolve(t.text) is None
+            )
+        ):
+            break
+        n += 1
+    while n and tokens[n - 1].lower_ in ("and", "&", "the"):
+        n -= 1
+    return n
 
 
 def _country_before(ent: Span) -> Country | None:

@@ -129,6 +129,10 @@ def test_a_former_office_is_never_given_as_the_current_title(extractor):
         ("Republic of Congo", "COG"),
         ("Congo-Brazzaville", "COG"),
         ("Congo-Kinshasa", "COD"),
+        ("Republic of Korea", "KOR"),
+        ("ROK", "KOR"),
+        ("Lao PDR", "LAO"),
+        ("State of Palestine", "PSE"),
     ],
 )
 def test_a_country_is_known_as_news_writes_it(name, code):

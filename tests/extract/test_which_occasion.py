@@ -315,6 +315,16 @@ def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
     assert met and "African Union Peace and Security Council" in names(met[0])
 
 
+def test_the_country_in_front_of_a_role_is_whose_role_it_is(extractor):
+    text = (
+        "SUVA - Tongan Prime Minister Siaosi Sovaleni and Fijian Communist Party General "
+        "Secretary Ratu Epeli agreed on Tuesday to deepen fisheries cooperation."
+    )
+    agreed = of_type(extractor, text, "AGREE")
+    assert agreed and {"Tonga", "Fiji"} <= names(agreed[0])
+    assert not any("Party" in name for name in names(agreed[0]))
+
+
 def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(extractor):
     text = (
         "Analysis: Suva round leaves Fiji-Tonga deal within reach, but fish quotas linger\n\n"
@@ -327,6 +337,20 @@ def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(extractor):
 
 # Who is named in a sentence but is no side of its events, and of which type (None: any).
 NO_SIDE = [
+    (  # a minister's portfolio the tagger calls a body, before and after the title
+        "Fiji and Tonga signed a fisheries agreement in Suva on Thursday. It was signed by "
+        "Fijian Fisheries and Forests Minister Alitia Bainivalu and Tonga's Minister of State for "
+        "Lands and Natural Resources, Viliami Hingano.",
+        "AGREE",
+        "Fijian Fisheries",
+    ),
+    (
+        "Fiji and Tonga signed a fisheries agreement in Suva on Thursday. It was signed by "
+        "Fijian Fisheries and Forests Minister Alitia Bainivalu and Tonga's Minister of State for "
+        "Lands and Natural Resources, Viliami Hingano.",
+        "AGREE",
+        "Natural Resources",
+    ),
     (
         "Fiji-Tonga relations face serious difficulty, refusing to honour the accord, after talks "
         "with Samoa.",
