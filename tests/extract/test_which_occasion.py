@@ -315,6 +315,13 @@ def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
     assert met and "African Union Peace and Security Council" in names(met[0])
 
 
+def test_talks_wrapped_up_were_held_by_who_wrapped_them_up(extractor):
+    text = "Fiji and Tonga wrapped up a second round of fisheries talks in Suva on Wednesday."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and {"Fiji", "Tonga"} <= names(talks[0])
+    assert (talks[0]["date"], talks[0]["status"]) == ("2025-02-26", "concluded")
+
+
 def test_the_country_in_front_of_a_role_is_whose_role_it_is(extractor):
     text = (
         "SUVA - Tongan Prime Minister Siaosi Sovaleni and Fijian Communist Party General "

@@ -781,7 +781,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         # "ended their two-day meeting", "wrapped up the talks": held, then over, not undone
         closing = (
             trigger.type == "CONSULT"
-            and lemma in CLOSING_VERBS
+            and lemma_of(verb) in CLOSING_VERBS
             and token.lemma_.lower() in CLOSING_OCCASIONS
         )
         # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
