@@ -315,6 +315,32 @@ def test_a_body_whose_name_has_an_and_is_still_a_side(extractor):
     assert met and "African Union Peace and Security Council" in names(met[0])
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fiji's Sitiveni Rabuka spoke with Tonga's Siaosi Sovaleni on Wednesday.", "talks"),
+        (  # the phone says it was a call: one event, not a call and talks
+            "Fiji's Sitiveni Rabuka spoke with Tonga's Siaosi Sovaleni by phone on Wednesday.",
+            "phone_call",
+        ),
+        (  # so does the article, naming the conversation a call afterwards
+            "Fiji's Sitiveni Rabuka spoke with Tonga's Siaosi Sovaleni on Wednesday. The call "
+            "came a week before the Pacific Islands Forum.",
+            "phone_call",
+        ),
+    ],
+)
+def test_speaking_with_a_leader_of_another_country_is_a_consultation(extractor, text, kind):
+    found = of_type(extractor, text, "CONSULT")
+    assert [(e["kind"], e["date"]) for e in found] == [(kind, "2025-02-26")]
+    assert {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(found[0])
+
+
+def test_speaking_with_reporters_is_no_consultation(extractor):
+    text = "Fiji's Sitiveni Rabuka spoke with reporters in Suva on Wednesday."
+    assert of_type(extractor, text, "CONSULT") == []
+
+
 def test_talks_wrapped_up_were_held_by_who_wrapped_them_up(extractor):
     text = "Fiji and Tonga wrapped up a second round of fisheries talks in Suva on Wednesday."
     talks = of_type(extractor, text, "CONSULT")

@@ -426,9 +426,11 @@ def _drafts(
                 and trigger.kind == "talks"
                 and trigger.mode != "third-party"
                 and lemma_of(trigger.token) not in load_frames().object_required
+                and len(trigger.tokens) == 1
             ):
                 # "discuss" alone says what was talked about, not that talks took place; a verb
-                # whose object makes it an exchange ("exchanged views") does say it
+                # whose object makes it an exchange ("exchanged views") does say it, and so does
+                # a phrase naming whom they were held with ("spoke with")
                 continue
             if is_negated_or_hypothetical(trigger) or is_topic(trigger):
                 continue

@@ -28,6 +28,7 @@ from bot.extract.events.lexicon import (
     PROMISE_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
+    is_definite,
     lemma_of,
     load_frames,
     load_lexicon,
@@ -67,6 +68,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _compose(found)
     _retype_by_object(found)
     _courtesy_calls(found)
+    _conversations_told_as_calls(found)
     _hosted_talks(found)
     found.extend(_obligations(sent, found))
     found = _threats_in_pledges(found)
@@ -429,6 +431,42 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+SPEAKING_VERBS = frozenset({"speak", "talk"})
+PHONE_WORDS = frozenset({"phone", "telephone", "phoned", "telephoned"})
+
+
+def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
+    """ "Carney spoke with Sheinbaum on Wednesday ... The call comes at a delicate moment": a
+    conversation the article names a call anywhere (the phone, a call of its own) was one."""
+    spoken = [
+        t
+        for t in triggers
+        if t.type == "CONSULT"
+        and t.kind == "talks"
+        and t.token.pos_ == "VERB"
+        and lemma_of(t.token) in SPEAKING_VERBS
+    ]
+    if spoken and _names_a_call(spoken[0].token.doc):
+        for trigger in spoken:
+            trigger.kind, trigger.mode = "phone_call", "phone"
+
+
+def _names_a_call(doc: Doc) -> bool:
+    return any(
+        t.lower_ in PHONE_WORDS
+        or (
+            t.lemma_.lower() == "call"
+            and t.pos_ == "NOUN"
+            and is_definite(t)  # "the call", "their call": the one just told
+            and not any(  # not "the call for restraint", "the call to halt the fighting"
+                (c.dep_ == "prep" and c.lower_ in ("for", "on", "to")) or c.dep_ == "acl"
+                for c in t.children
+            )
+        )
+        for t in doc
+    )
 
 
 def _courtesy_calls(triggers: list[Trigger]) -> None:
@@ -802,6 +840,15 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
         elif lemma not in frames.light and verb.i in by_token:
+            spoken = by_token[verb.i]
+            if (
+                spoken.type == trigger.type == "CONSULT"
+                and trigger.mode == "phone"
+                and lemma_of(verb) in SPEAKING_VERBS
+            ):
+                # "spoke with Wang by phone": one conversation, and the noun says it was a call
+                spoken.kind, spoken.mode = trigger.kind, trigger.mode
+                absorbed.add(token.i)
             continue  # "agreed to mediation in the talks": the verb is its own event
         trigger.governor = verb
         if verb.i in by_token:
