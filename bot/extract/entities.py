@@ -208,11 +208,13 @@ def _verb_word(text: str) -> bool:
 
 
 def _names_a_place(text: str) -> bool:
-    """A capital, a city, or a country of several words ("Burkina Faso" tagged a person); a
-    one-word country may be a person's name ("Chad", "Jordan")."""
+    """A capital, a city, or a country or its people in several words ("Burkina Faso", "St
+    Kitts", "Sri Lankan" tagged a person); a one-word country may be a person's name ("Chad",
+    "Jordan")."""
     found = country_index().match(text)
     return found is not None and (
-        found.how in ("capital", "city") or (found.how == "name" and " " in text.strip())
+        found.how in ("capital", "city")
+        or (found.how in ("name", "alias", "demonym") and " " in text.strip())
     )
 
 
@@ -260,7 +262,9 @@ class EntityIndex:
         self._untagged_surnames(ents)
         for ent in ents:
             if ent.start in misread and ent.start not in self.byline_tokens:
-                self._add_non_person(Span(doc, ent.start, ent.end, label="GPE"), title_tokens)
+                found = country_index().match(ent.text)
+                label = "NORP" if found and found.how == "demonym" else "GPE"
+                self._add_non_person(Span(doc, ent.start, ent.end, label=label), title_tokens)
                 continue
             if ent.start in outlets and ent.start not in self.byline_tokens:
                 self._add_non_person(Span(doc, ent.start, ent.end, label="ORG"), title_tokens)
@@ -269,7 +273,7 @@ class EntityIndex:
                 continue
             if self._surname_mistagged(ent):
                 continue
-            if self._hyphenated_pair(ent, title_tokens):
+            if self._hyphenated_pair(ent, title_tokens) or self._pair_named_body(ent, title_tokens):
                 continue  # "the Moscow-Kyiv talks" tagged as one body: Russia and Ukraine
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
@@ -448,6 +452,22 @@ class EntityIndex:
             return False
         for word in words:
             self._add_non_person(Span(self.doc, word.i, word.i + 1, label="GPE"), title_tokens)
+        return True
+
+    def _pair_named_body(self, ent: Span, title_tokens: set[int]) -> bool:
+        """ "the Fiji–Tonga Joint Commission" tagged "Fiji" and "Tonga Joint Commission": a body
+        of the two countries, each of them a country, the cut-off name no body."""
+        countries = country_index()
+        if ent.label_ != "ORG" or len(ent) < 2 or ent.start < 2:
+            return False
+        dash, before = self.doc[ent.start - 1], self.doc[ent.start - 2]
+        if (
+            dash.text not in ("-", "–")
+            or countries.match(before.text) is None
+            or countries.match(ent[0].text) is None
+        ):
+            return False
+        self._add_non_person(Span(self.doc, ent.start, ent.start + 1, label="GPE"), title_tokens)
         return True
 
     def _untagged_partner(self, ent: Span, title_tokens: set[int]) -> None:

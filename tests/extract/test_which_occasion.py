@@ -6,8 +6,10 @@ own."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from bot.extract.dates import resolve_date
+from bot.extract.entities import link_entities
 from bot.extract.extractor import ExtractRequest
 
 PUBLISHED = "2025-02-27"  # a Thursday
@@ -339,6 +341,43 @@ def test_speaking_with_a_leader_of_another_country_is_a_consultation(extractor, 
 def test_speaking_with_reporters_is_no_consultation(extractor):
     text = "Fiji's Sitiveni Rabuka spoke with reporters in Suva on Wednesday."
     assert of_type(extractor, text, "CONSULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "not_a_side"),
+    [
+        (  # a people of two words the tagger calls a person
+            "Fiji's Sitiveni Rabuka held talks with Papua New Guinean Prime Minister James "
+            "Marape in Suva on Tuesday.",
+            "Papua New Guinea",
+            "Papua New Guinean",
+        ),
+    ],
+)
+def test_a_country_written_in_several_words_is_that_country(extractor, text, country, not_a_side):
+    found = events(extractor, text)
+    assert found and all(country in names(e) for e in found)
+    assert all(not_a_side not in names(e) for e in found)
+
+
+def test_a_body_of_two_countries_cut_after_the_first_is_the_two_countries(extractor):
+    doc = extractor.nlp("They will convene the Fiji–Tonga Joint Commission on Fisheries.")
+    words = [t.text for t in doc]
+    fiji, tonga, end = words.index("Fiji"), words.index("Tonga"), len(doc) - 1
+    # as the tagger cuts such names: the first country apart, the rest one body
+    doc.ents = [Span(doc, fiji, fiji + 1, label="GPE"), Span(doc, tonga, end, label="ORG")]
+    found = {e.name: e.kind for e in link_entities(doc).entities()}
+    assert found == {"Fiji": "country", "Tonga": "country"}
+
+
+def test_a_ceasefire_agreed_under_mediation_is_one_act_and_the_mediators_no_sides(extractor):
+    text = (
+        "Fiji and Tonga fought over fishing grounds in January. A ceasefire was agreed in Apia "
+        "on Feb. 19 under Samoan and New Zealand mediation."
+    )
+    assert all(not {"Samoa", "New Zealand"} & names(e) for e in of_type(extractor, text, "AGREE"))
+    one_act = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    assert len([e for e in one_act if e["type"] == "AGREE"]) <= 1
 
 
 def test_talks_wrapped_up_were_held_by_who_wrapped_them_up(extractor):

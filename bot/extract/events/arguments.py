@@ -16,6 +16,7 @@ from bot.extract.events.lexicon import (
     GROUP_WORDS,
     LEADING_VERBS,
     LOCATIVE_PREPS,
+    MEDIATION_NOUNS,
     MEDIATION_WORDS,
     OBSERVER_ROLES,
     OCCASION_FRAMES,
@@ -307,6 +308,10 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ == "since":
                 continue  # "since the fall of Hasina's government": when a period began
+            if child.dep_ == "prep" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in MEDIATION_NOUNS for p in child.children
+            ):
+                continue  # "under Qatari and Turkish mediation": the mediators are no side
             if child.dep_ == "prep" and (
                 child.lower_ in LOCATIVE_PREPS or child.lower_ == "according"
             ):

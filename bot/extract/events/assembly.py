@@ -146,14 +146,24 @@ def _without_repeats(found: list[tuple[Event, _Found]]) -> list[tuple[Event, _Fo
     def sides(event: Event) -> set[str]:
         return {p.name for p in event.participants}
 
+    def same(event: Event, other: Event) -> bool:
+        """The same kind of act with the same sides, day and place: told twice, the first
+        telling kept ("a raid" and "an arrest" in one sentence are two acts)."""
+        return (event.kind, sides(event), event.date, event.location) == (
+            other.kind,
+            sides(other),
+            other.date,
+            other.location,
+        )
+
     kept = []
-    for event, how in found:
+    for n, (event, how) in enumerate(found):
         fuller = any(
             other is not event
             and key(other, other_how) == key(event, how)
-            and sides(event) < sides(other)
+            and (sides(event) < sides(other) or (same(event, other) and m < n))
             and other.confidence >= min(event.confidence, 0.5)  # not for a doubtful one
-            for other, other_how in found
+            for m, (other, other_how) in enumerate(found)
         )
         if not fuller:
             kept.append((event, how))
@@ -1021,7 +1031,9 @@ def _link_agreements(
         if not _outcome_of(mention, source, published):
             continue  # not made at these talks ("followed a ceasefire signed in Geneva in
             # October", "Kenya has offered to lead ..."): no sides, day, place or status of theirs
-        if mention.group_subject or not mention.participants:
+        mediated = all(m.trigger.mode == "third-party" for m in source.mentions)
+        if (mention.group_subject or not mention.participants) and not mediated:
+            # "agreed under Qatari and Turkish mediation": the mediators are no side of the deal
             mention.participants = draft_participants(source) or mention.participants
         if mention.content:
             source.outcome.append("agreed to " + mention.content)

@@ -841,6 +841,11 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
         elif lemma not in frames.light and verb.i in by_token:
             spoken = by_token[verb.i]
+            if spoken.type == trigger.type != "CONSULT" and token.dep_ in ("nsubjpass", "dobj"):
+                # "a ceasefire was agreed": one act told by a noun and its verb of the same
+                # type; the verb stands for it
+                absorbed.add(token.i)
+                continue
             if (
                 spoken.type == trigger.type == "CONSULT"
                 and trigger.mode == "phone"
