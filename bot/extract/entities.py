@@ -24,6 +24,10 @@ from bot.facts import Entity
 from bot.names import fold, name_key
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words opening a surname of several words ("van Klaveren", "de la Fuente", "bin Salman").
+_SURNAME_PARTICLES = frozenset(
+    "van von der de da das do dos del della di la le du al el bin ben ibn abu".split()
+)
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by)\s+[A-Z]", re.IGNORECASE)
 _STRIP_EDGES = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|')$", re.IGNORECASE)
@@ -599,6 +603,19 @@ class EntityIndex:
                 "organization", organization_name(name) or name, ent, country=None
             )  # the tagger's "Un" is the UN
             return
+        if cluster is None and len(key.split()) >= 2 and key.split()[0] in _SURNAME_PARTICLES:
+            # "van Klaveren", "de la Fuente": a surname of several words, the last words of a
+            # name already given in full
+            words = key.split()
+            matches = [
+                c
+                for c in self.clusters
+                if c.kind == "person"
+                and len(name_key(c.name).split()) > len(words)
+                and name_key(c.name).split()[-len(words) :] == words
+            ]
+            if len(matches) == 1:
+                cluster = matches[0]
         if cluster is None and len(name.split()) == 1:
             # A surname alone: the person already named in full in this article, if any.
             matches = [

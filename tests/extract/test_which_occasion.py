@@ -380,6 +380,30 @@ def test_a_ceasefire_agreed_under_mediation_is_one_act_and_the_mediators_no_side
     assert len([e for e in one_act if e["type"] == "AGREE"]) <= 1
 
 
+def test_a_host_meeting_two_delegations_in_turn_holds_two_meetings(extractor):
+    text = (
+        "New Zealand's Winston Peters, who led his country's delegation to the inauguration, met "
+        "President Ratu Wiliame Katonivere at the government buildings. Katonivere also met on "
+        "Saturday with Tonga's Siaosi Sovaleni and Samoa's Fiame Naomi Mata'afa."
+    )
+    met = of_type(extractor, text, "CONSULT", published="2025-03-02")
+    with_tonga = [e for e in met if "Tonga" in names(e)]
+    assert with_tonga and all("Winston Peters" not in names(e) for e in with_tonga)
+
+
+def test_an_act_called_something_is_judged_not_done(extractor):
+    text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
+    assert of_type(extractor, text, "SANCTION") == []
+
+
+def test_a_surname_of_several_words_is_the_person_named_in_full(extractor):
+    text = (
+        "Fiji's Sitiveni Rabuka met Dutch Foreign Minister Caspar van Veldkamp in Suva on "
+        'Tuesday. "We agreed on much," van Veldkamp said.'
+    )
+    assert [s["speaker"] for s in statements(extractor, text)] == ["Caspar van Veldkamp"]
+
+
 def test_talks_wrapped_up_were_held_by_who_wrapped_them_up(extractor):
     text = "Fiji and Tonga wrapped up a second round of fisheries talks in Suva on Wednesday."
     talks = of_type(extractor, text, "CONSULT")

@@ -629,6 +629,10 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
+    if kind not in GATHERING_KINDS and _each_names_another_side(
+        draft_participants(undated), draft_participants(target)
+    ):
+        return None  # "met the US envoy" and "also met Argentina's and Paraguay's presidents"
     if _background(target, published) and _in_the_lead(undated.mentions[0]):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
@@ -787,6 +791,26 @@ def _other_people(draft: Draft, mention: Mention) -> bool:
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}
     return bool(theirs and ours) and not theirs & ours
+
+
+def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool:
+    """Two sittings-down of two sides or more, each with a country the other has not, or, in the
+    same countries, each with a person of no known country the other has not: one host meeting
+    two delegations in turn, not one meeting. Bodies are left out (a mediator or a movement is
+    named in one telling and not in another)."""
+    if len(ours) < 2 or len(theirs) < 2:
+        return False
+
+    def countries(clusters: list[Cluster]) -> set[str]:
+        return {code for c in clusters if (code := country_code(c)) is not None}
+
+    def people(clusters: list[Cluster]) -> set[int]:
+        return {id(c) for c in clusters if c.kind == "person" and country_code(c) is None}
+
+    a, b = countries(ours), countries(theirs)
+    if a - b and b - a:
+        return True
+    return a == b and bool(people(ours) - people(theirs)) and bool(people(theirs) - people(ours))
 
 
 def _two_or_more_people(mention: Mention) -> bool:

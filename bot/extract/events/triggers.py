@@ -23,6 +23,7 @@ from bot.extract.events.lexicon import (
     LABOUR_WORDS,
     MEASURE_NOUNS,
     MODALS,
+    NAMING_VERBS,
     POSSIBILITY,
     POSSIBLE_EVENTS,
     PROMISE_VERBS,
@@ -334,9 +335,21 @@ def _described(trigger: Trigger) -> bool:
     independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
     every month"): the present simple of a relative or "as" clause, with no day of its own,
     tells what a side is like, not an act. So is a thing called a threat ("has called the dam
-    an existential threat") and an aim ("seeking to bolster ties"): asked of no one."""
+    an existential threat"), an act called something ("called the sanctions a mistake") and an
+    aim ("seeking to bolster ties"): asked of no one."""
     if trigger.type == "THREATEN" and trigger.token.dep_ in ("oprd", "attr"):
         return True
+    named = trigger.token.head if trigger.token.dep_ == "compound" else trigger.token
+    if (
+        trigger.token.pos_ in ("NOUN", "PROPN")
+        and named.dep_ == "dobj"
+        and lemma_of(named.head) in NAMING_VERBS
+        and (
+            any(c.dep_ in ("oprd", "xcomp") for c in named.head.children)
+            or any(c.dep_ == "prep" and c.lower_ == "as" for c in named.children)
+        )
+    ):
+        return True  # "calling the asylum decision an unfriendly act": judged, not done
     if (
         trigger.type == "REQUEST"
         and lemma_of(trigger.token) in ("seek", "strive", "aim")
