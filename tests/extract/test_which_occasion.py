@@ -391,6 +391,27 @@ def test_a_host_meeting_two_delegations_in_turn_holds_two_meetings(extractor):
     assert with_tonga and all("Winston Peters" not in names(e) for e in with_tonga)
 
 
+def test_a_meeting_on_the_sidelines_is_not_the_summit_beside_it(extractor):
+    text = (
+        "HONIARA, Sept 1 (Pacific Wire) - Leaders of the Pacific Islands Forum opened their "
+        "summit in Honiara on Monday. On Sunday, Fiji's Sitiveni Rabuka met Tonga's Siaosi "
+        "Sovaleni on the sidelines."
+    )
+    found = events(extractor, text, published="2025-09-01")
+    met = [e for e in found if "Sitiveni Rabuka" in names(e)]
+    assert [(e["kind"], e["date"]) for e in met] == [("meeting", "2025-08-31")]
+
+
+def test_one_leader_meeting_two_others_on_two_days_holds_two_meetings(extractor):
+    text = (
+        "On Sunday, Fiji's Sitiveni Rabuka met Tonga's Siaosi Sovaleni. The Tongan leader "
+        "Siaosi Sovaleni met New Zealand's Winston Peters on Monday after the two shared a car "
+        "to the venue."
+    )
+    met = of_type(extractor, text, "CONSULT", published="2025-09-02")
+    assert all(not {"Sitiveni Rabuka", "Winston Peters"} <= names(e) for e in met)
+
+
 def test_an_act_called_something_is_judged_not_done(extractor):
     text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
     assert of_type(extractor, text, "SANCTION") == []

@@ -629,6 +629,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
+    if kind in GATHERING_KINDS and any(_on_the_sidelines(m.trigger) for m in target.mentions):
+        return None  # "Xi met Modi on the sidelines": not the summit it was held beside
     if kind not in GATHERING_KINDS and _each_names_another_side(
         draft_participants(undated), draft_participants(target)
     ):
@@ -656,6 +658,18 @@ def _sidelines_of(trigger: Trigger) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
         and token.head.head.lower_ in OCCASION_FRAMES
+    )
+
+
+def _on_the_sidelines(trigger: Trigger) -> bool:
+    """Held "on the sidelines" or "on the margins" (of a gathering told or not)."""
+    verb = trigger.governor or trigger.token
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "at")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in OCCASION_FRAMES for p in c.children)
+        for node in (verb, trigger.token)
+        for c in node.children
     )
 
 
@@ -1015,6 +1029,12 @@ def _may_be(draft: Draft, mention: Mention) -> bool:
         return False
     if _told_as_later(mention.trigger):
         return False  # "Trump later attended a summit with ...": the same day, another sitting
+    if _on_the_sidelines(mention.trigger) and draft.mentions[0].trigger.kind in GATHERING_KINDS:
+        return False  # "met X on the sidelines" of the summit told: beside it, not it
+    if mention.trigger.kind not in GATHERING_KINDS and _each_names_another_side(
+        draft_participants(draft), mention.participants
+    ):
+        return False  # "Xi met Modi on Sunday", "Modi met Putin on Monday": two meetings
     ours, theirs = {id(p) for p in draft_participants(draft)}, {id(p) for p in mention.participants}
     return bool(ours & theirs) or not (ours and theirs)
 
