@@ -918,8 +918,11 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
 # Where words are said at an occasion ("at a joint news conference", "told reporters after the
 # meeting", "in his opening speech"): the occasion the article told of, on its day.
 OCCASION_WORDS = frozenset(
-    {"conference", "briefing", "ceremony", "summit", "meeting", "talks", "speech", "visit"}
+    {"conference", "briefing", "summit", "meeting", "talks", "talk", "visit"}
 )
+# Occasions of a ceremony, not a sitting-down ("at the opening ceremony", "in his inaugural
+# address"): held on the day of the act the article told just before, whatever it was.
+CEREMONY_WORDS = frozenset({"ceremony", "speech", "address", "session", "inauguration"})
 
 
 def _tells_of_talks(token: Token) -> bool:
@@ -933,7 +936,7 @@ def _the_occasion(noun: Token) -> bool:
     """The sitting-down itself ("the meeting", "a joint news conference", "his opening speech"),
     not any briefing ("said at a press conference")."""
     lemma = noun.lemma_.lower()
-    if lemma not in OCCASION_WORDS:
+    if lemma not in OCCASION_WORDS | CEREMONY_WORDS:
         return False
     if lemma in ("conference", "briefing"):
         return any(c.lower_ == "joint" for c in noun.children)
@@ -943,18 +946,26 @@ def _the_occasion(noun: Token) -> bool:
 def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | None:
     """ "At a joint news conference, Erdogan said ...", "told reporters after the meeting": the
     words were said at the occasion the article told of just before, on the day it gives."""
-    at_occasion = any(
-        c.dep_ == "prep"
-        and c.lower_ in ("at", "during", "after", "in")
-        and any(p.dep_ == "pobj" and _the_occasion(p) for p in c.children)
+    occasions = [
+        p
         for node in (verb, *_speaking_participles(verb))
         for c in node.children
-    ) or any(c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children)
-    if not at_occasion:
+        if c.dep_ == "prep" and c.lower_ in ("at", "during", "after", "in")
+        for p in c.children
+        if p.dep_ == "pobj" and _the_occasion(p)
+    ]
+    afterwards = any(
+        c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children
+    )
+    if not occasions and not afterwards:
         return None
+    ceremony = any(p.lemma_.lower() in CEREMONY_WORDS for p in occasions)
     sents = [s for s in doc.sents if s.start <= verb.i]
     for sent in reversed(sents[-4:]):
-        if not any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent):
+        if ceremony:
+            if not any(t.tag_ == "VBD" for t in sent):
+                continue  # an act told as done ("opened a consulate", "was sworn in")
+        elif not any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent):
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
         for ent in sent.ents:
             if ent.label_ != "DATE":

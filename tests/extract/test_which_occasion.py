@@ -273,6 +273,13 @@ def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
         "reef would reopen.",
         "Rabuka met Sovaleni in Suva on Tuesday. Rabuka told reporters afterwards that the reef "
         "would reopen.",
+        'Rabuka met Sovaleni in Suva on Tuesday. "The reef will reopen," Rabuka said after the '
+        "talks.",
+        # a ceremony is held on the day of the act told just before, whatever it was
+        "Fiji opened its first embassy in Nuku'alofa on Tuesday. Rabuka said at the opening "
+        "ceremony that the reef would reopen.",
+        "Rabuka was sworn in as prime minister on Tuesday. Rabuka said in his inaugural address "
+        "that the reef would reopen.",
     ],
 )
 def test_words_said_at_a_dated_meeting_take_its_day(extractor, text):
