@@ -419,6 +419,28 @@ def test_one_leader_meeting_two_others_on_two_days_holds_two_meetings(extractor)
     assert all(not {"Sitiveni Rabuka", "Winston Peters"} <= names(e) for e in met)
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "status"),
+    [
+        (
+            "Tonga's foreign minister Lisiate Akolo arrived in Suva on Monday for a four-day "
+            "official visit.",
+            "2025-02-25",
+            "ongoing",
+        ),
+        (
+            "Fiji opened its first embassy in Tonga on Thursday, during a two-day visit to "
+            "Nuku'alofa by Fiji's Sitiveni Rabuka that began on Wednesday.",
+            "2025-02-28",
+            "concluded",
+        ),
+    ],
+)
+def test_a_visit_of_some_days_is_under_way_until_its_last_day(extractor, text, published, status):
+    visits = [e for e in of_type(extractor, text, "CONSULT", published) if e["kind"] == "visit"]
+    assert [e["status"] for e in visits] == [status]
+
+
 def test_an_act_called_something_is_judged_not_done(extractor):
     text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
     assert of_type(extractor, text, "SANCTION") == []

@@ -67,7 +67,13 @@ from bot.extract.events.triggers import (
     measured,
     salience,
 )
-from bot.extract.events.when_where import find_location, find_status, own_date, venue_of_terms
+from bot.extract.events.when_where import (
+    find_location,
+    find_status,
+    length_in_days,
+    own_date,
+    venue_of_terms,
+)
 from bot.extract.organizations import organization_members, organization_name
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
@@ -1084,7 +1090,8 @@ def _link_agreements(
         if draft_status(source) == "planned":
             continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
             # when it was agreed
-        if mention.date is None:
+        if mention.date is None and not any(length_in_days(m.trigger) > 1 for m in source.mentions):
+            # not the first day of "a two-day visit": which of its days is not told
             mention.date = next((m.date for m in source.mentions if m.date), None)
         if mention.location is None and talks:  # agreed at the talks this sentence reports
             mention.location = next((m.location for m in source.mentions if m.location), None)

@@ -432,6 +432,18 @@ def _days_long(noun: Token) -> int:
     return 0
 
 
+def length_in_days(trigger: Trigger) -> int:
+    """N for an event said to last N days: "a four-day visit", "arrived for a two-day visit"."""
+    token = trigger.token
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _days_long(token)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            if (days := _days_long(noun)) > 0:
+                return days
+    return 0
+
+
 def _closing(noun: Token) -> bool:
     """The noun is what a closing verb ended ("wrapped up the summit", "the talks concluded")."""
     verb = noun.head
@@ -637,6 +649,13 @@ def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
+    if date and published and date[1] == "day" and date[0] < published:
+        days = length_in_days(trigger)
+        if days > 1:
+            # "arrived on Monday for a four-day visit", told on Tuesday: under way until its
+            # last day ("a two-day visit that began on Wednesday", told on Friday: over)
+            last = dt.date.fromisoformat(date[0]) + dt.timedelta(days=days - 1)
+            return "ongoing" if published <= last.isoformat() else "concluded"
     if date and published and date[1] == "day":
         if date[0] < published and _begun(trigger) and recent(date, published, days=2):
             return "ongoing"  # "the conference opened on Monday", told on Tuesday: under way
