@@ -441,6 +441,43 @@ def test_a_visit_of_some_days_is_under_way_until_its_last_day(extractor, text, p
     assert [e["status"] for e in visits] == [status]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tonga has put off signing a fisheries agreement with Fiji, Siaosi Sovaleni said on "
+        "Tuesday.",
+        "Some ministers feared the deal could limit Tonga's ability to accept funding from "
+        "other partners.",
+        "Sovaleni was confident the fisheries agreement with Fiji would be signed later this year.",
+        "Sitiveni Rabuka apologised to Tonga's Siaosi Sovaleni but stopped short of accepting "
+        "blame.",
+    ],
+)
+def test_a_deal_put_off_awaited_or_foreseen_is_no_deal_made(extractor, text):
+    talks = "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni held talks in Suva on Monday. "
+    made = [e for e in of_type(extractor, talks + text, "AGREE") if e["status"] == "concluded"]
+    assert made == []
+
+
+def test_a_deal_someone_is_confident_would_be_signed_is_planned(extractor):
+    text = "Sovaleni was confident the fisheries agreement with Fiji would be signed this year."
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    assert [e["status"] for e in found if e["type"] == "AGREE"] == ["planned"]
+
+
+def test_a_requirement_in_the_passive_is_no_ones_demand(extractor):
+    text = "The pact must be ratified by Tonga's parliament before it takes effect."
+    assert of_type(extractor, text, "REQUEST") == []
+
+
+def test_an_offer_made_on_a_condition_is_no_threat(extractor):
+    text = (
+        "Tonga's Siaosi Sovaleni said his government was ready to release the Fijian fishermen "
+        "if Fiji is serious."
+    )
+    assert of_type(extractor, text, "THREATEN") == []
+
+
 def test_an_act_called_something_is_judged_not_done(extractor):
     text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
     assert of_type(extractor, text, "SANCTION") == []

@@ -87,6 +87,7 @@ class Frames:
 
     light: frozenset[str]
     reversing: dict[str, str]
+    reversing_kinds: dict[str, str]
     reversal: dict[str, str]
     verb_object: dict[tuple[str, str], str]
     intent: frozenset[str]
@@ -118,6 +119,7 @@ def load_frames() -> Frames:
     return Frames(
         light=frozenset(raw["light_verbs"]),
         reversing=dict(raw["reversing_verbs"]),
+        reversing_kinds=dict(raw["reversing_kinds"]),
         reversal=dict(raw["reversal"]),
         verb_object=pairs,
         intent=frozenset(raw["intent_words"]),

@@ -90,7 +90,23 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _promises_to_be(t)
         and not _called_off(t)
         and not _a_warrant(t)
+        and not _a_requirement(t)
     ]
+
+
+def _a_requirement(trigger: Trigger) -> bool:
+    """ "The pact must be ratified by the Diet before it takes effect": what a procedure
+    requires, in the passive, demanded by no one (while "X said Y must withdraw" is a demand)."""
+    verb = trigger.governor or trigger.token
+    return (
+        trigger.kind == "demand"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in load_frames().obligation for c in verb.children)
+        and not (
+            verb.dep_ in ("ccomp", "parataxis") and lemma_of(verb.head) in load_frames().reporting
+        )
+    )
 
 
 def _a_warrant(trigger: Trigger) -> bool:
@@ -842,10 +858,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         elif closing or hosting:
             pass
         elif lemma in frames.reversing:
-            trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
-            # "called off a summit" cancels it ("call" would read as a phone call)
-            trigger.kind = "cancel" if lemma == "call off" else lemma.split()[0]
-            trigger.mode = None
+            _reverse(trigger, lemma)
         elif lemma not in frames.light and not (
             trigger.type == "CONSULT"
             and token.dep_ == "pobj"
@@ -871,7 +884,32 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         trigger.governor = verb
         if verb.i in by_token:
             absorbed.add(verb.i)
+        outer = verb.head
+        if (
+            lemma in frames.light
+            and verb.tag_ == "VBG"
+            and verb.dep_ in ("xcomp", "dobj", "pcomp", "advcl")
+            # right after the verb or its particle ("put off signing"), not a participle
+            # further on ("ended the talks on Tuesday, signing an agreement")
+            and all(t.dep_ == "prt" for t in verb.doc[outer.i + 1 : verb.i])
+            and outer.i < verb.i
+            and verb_lemma(outer) in frames.reversing
+        ):
+            # "has put off signing the agreement": the signing is what was put off
+            _reverse(trigger, verb_lemma(outer))
+            trigger.governor = outer
+            if outer.i in by_token:
+                absorbed.add(outer.i)
     return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _reverse(trigger: Trigger, lemma: str) -> None:
+    """The act a reversing verb makes of its object: "lifted the curfew" concedes, "called off a
+    summit" cancels it ("call" would read as a phone call), "put off signing" postpones it."""
+    frames = load_frames()
+    trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
+    trigger.kind = frames.reversing_kinds.get(lemma, lemma.split()[0])
+    trigger.mode = None
 
 
 def _obligations(sent: Span, found: list[Trigger]) -> list[Trigger]:
@@ -942,10 +980,18 @@ def _apply_modality(trigger: Trigger) -> None:
     if trigger.type == "CONSULT":
         if conditional:
             trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
-    elif trigger.type in frames.hostile or (conditional and trigger.type in frames.pledge):
+    elif trigger.type in frames.hostile or (
+        conditional and trigger.type in frames.pledge and not _offered(chain)
+    ):
         trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
     elif trigger.type in frames.pledge:
         trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+
+
+def _offered(chain: list[Token]) -> bool:
+    """ "ready to release prisoners if the other side is serious": a readiness to give on a
+    condition is an offer, not a threat."""
+    return any(lemma_of(n) in load_frames().readiness for n in chain[1:])
 
 
 def _depth(token: Token) -> int:
@@ -997,6 +1043,13 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
     if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         return True  # "ended talks without reaching a deal"
+    if (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "pcomp"
+        and verb.head.lower_ == "of"
+        and verb.head.head.lower_ == "short"
+    ):
+        return True  # "apologised but stopped short of accepting blame"
     if _without(token):
         return True  # "ended without a deal", "without the signing of a defence deal"
     if (

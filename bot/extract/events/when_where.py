@@ -27,7 +27,6 @@ from bot.extract.events.lexicon import (
     STATUS_PREDICATES,
     TRIM,
     lemma_of,
-    load_frames,
     load_lexicon,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
@@ -709,10 +708,9 @@ def find_status(
         c.dep_ == "xcomp" and lemma_of(c) == "continue" for c in verb.children
     ):
         return "ongoing"  # "the meeting is set to continue until Tuesday": it has begun
-    # "said that talks would resume": reported, "would" is the future of then
-    reported_future = (
-        "would" in auxes and verb.dep_ == "ccomp" and lemma_of(verb.head) in load_frames().reporting
-    )
+    # "said that talks would resume", "was confident the deal would be signed": reported or
+    # believed, "would" is the future of then
+    reported_future = "would" in auxes and verb.dep_ == "ccomp"
     if (
         "will" in auxes
         or reported_future
