@@ -595,6 +595,13 @@ def test_who_is_named_but_no_side(extractor, text, type_, name):
 # The date or place an event of a type must have (one of those found): (text, type, field,
 # expected).
 FIELDS = [
+    (  # the lead's own day, told for another act of it, not the day it was filed
+        "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Tuesday to reopen the fishing "
+        "grounds, Fiji's foreign minister said after talks with Tonga's Siaosi Sovaleni in Suva.",
+        "CONSULT",
+        "date",
+        "2025-02-25",
+    ),
     (  # a time of a named day
         "A telephone conversation on Monday morning between Fiji's Sitiveni Rabuka and Tonga's "
         "Siaosi Sovaleni ended with a deal on fishing rights.",

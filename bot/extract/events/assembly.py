@@ -435,7 +435,14 @@ def _drafts(
             continue
         sent_topics, sent_excluded = sentence_topics(sent)
         sent_mentions: list[tuple[Mention, Draft]] = []
-        for trigger in find_triggers(sent):
+        triggers = find_triggers(sent)
+        day_of_lead = lead_day[1] if lead_day is not None else None
+        if lead_day is not None and sent.start == lead_day[0]:
+            # "OUAGADOUGOU, June 10 - X and Y agreed on Monday ..., after talks with Z": the
+            # lead's own day is the day of all it tells as done, not the day it was filed
+            own = [d for t in triggers if (d := own_date(t, published)) and d[1] == "day"]
+            day_of_lead = own[0][0] if own else day_of_lead
+        for trigger in triggers:
             if (
                 trigger.type == "CONSULT"
                 and trigger.token.pos_ == "VERB"
@@ -459,8 +466,9 @@ def _drafts(
                 and mention.date is None
                 and mention.status == "concluded"
                 and not _in_another_clause(trigger.governor or trigger.token)
+                and day_of_lead is not None
             ):
-                mention.date = (lead_day[1], "day")
+                mention.date = (day_of_lead, "day")
             trip = _purpose_of_a_trip(mention, sent_mentions)
             if trip is not None:  # "travelled to Harare last week to meet Mugabe": one occasion
                 mention.status = None  # the trip's purpose fares as the trip does
