@@ -133,6 +133,9 @@ def test_a_former_office_is_never_given_as_the_current_title(extractor):
         ("ROK", "KOR"),
         ("Lao PDR", "LAO"),
         ("State of Palestine", "PSE"),
+        ("PNG", "PNG"),
+        ("NZ", "NZL"),
+        ("Bosnia", "BIH"),
     ],
 )
 def test_a_country_is_known_as_news_writes_it(name, code):

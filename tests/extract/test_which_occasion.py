@@ -679,6 +679,19 @@ def test_an_events_date_and_place_are_its_own(extractor, text, type_, field, exp
     assert any((value(e) if value else e[field]) == expected for e in found), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji summoned Tonga's chargé d'affaires on Monday to protest the arrests.",
+        "Fiji summoned Tonga's envoy on Monday and handed him a note of protest over the arrests.",
+        "Fiji summoned Tonga's envoy on Monday and lodged a strong protest over the arrests.",
+    ],
+)
+def test_a_protest_made_by_summoning_an_envoy_is_one_summons(extractor, text):
+    acts = [e for e in events(extractor, text) if e["type"] in ("ACCUSE", "PROTEST")]
+    assert [(e["kind"], names(e)) for e in acts] == [("summons", {"Fiji", "Tonga"})]
+
+
 def test_an_envoy_summoned_is_a_protest_to_the_envoys_country(extractor):
     (summons,) = of_type(
         extractor, "Fiji summoned Tonga's ambassador on Monday over the remarks.", "ACCUSE"

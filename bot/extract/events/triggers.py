@@ -76,7 +76,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for trigger in found:
         _apply_modality(trigger)
     found = _agreed_terms(found)
-    return [
+    kept = [
         t
         for t in found
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t) or _described(t))
@@ -91,7 +91,31 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _called_off(t)
         and not _a_warrant(t)
         and not _a_requirement(t)
+        and not _in_a_title(t)
     ]
+    return [t for t in kept if not _purpose_of_a_summons(t, kept)]
+
+
+def _in_a_title(trigger: Trigger) -> bool:
+    """ "charge" in "charge d'affaires": a diplomat's title, not an accusation."""
+    token = trigger.token
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_.startswith(("d'affaires", "d’affaires"))
+
+
+def _purpose_of_a_summons(trigger: Trigger, found: list[Trigger]) -> bool:
+    """ "summoned the ambassador to protest the post", "... to lodge a protest", "summoned the
+    envoy and handed him a note of protest": the protest is what the summons was for, one act
+    with it."""
+    verb = trigger.governor or trigger.token
+    if trigger.type not in ("PROTEST", "ACCUSE") or trigger.kind == "summons":
+        return False
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    return (purpose or verb.dep_ == "conj") and any(
+        t.kind == "summons" and t.token.i == verb.head.i for t in found
+    )
 
 
 def _a_requirement(trigger: Trigger) -> bool:
