@@ -520,6 +520,11 @@ def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(extractor):
 
 # Who is named in a sentence but is no side of its events, and of which type (None: any).
 NO_SIDE = [
+    (  # what an act is over is its reason, no side of it
+        "Fiji has imposed 50% tariffs on Tongan fish over its purchases of Samoan timber.",
+        "SANCTION",
+        "Samoa",
+    ),
     (  # a minister's portfolio the tagger calls a body, before and after the title
         "Fiji and Tonga signed a fisheries agreement in Suva on Thursday. It was signed by "
         "Fijian Fisheries and Forests Minister Alitia Bainivalu and Tonga's Minister of State for "
