@@ -465,6 +465,15 @@ def test_a_deal_someone_is_confident_would_be_signed_is_planned(extractor):
     assert [e["status"] for e in found if e["type"] == "AGREE"] == ["planned"]
 
 
+def test_a_round_postponed_is_not_held_on_the_day_it_was_planned_for(extractor):
+    text = (
+        "A fourth round of talks between Fiji and Tonga that had been expected in Suva on "
+        "Saturday has been postponed, Samoa's foreign minister said on Thursday."
+    )
+    found = events(extractor, text)
+    assert [(e["kind"], e["date"]) for e in found] == [("postpone", None)]
+
+
 def test_a_requirement_in_the_passive_is_no_ones_demand(extractor):
     text = "The pact must be ratified by Tonga's parliament before it takes effect."
     assert of_type(extractor, text, "REQUEST") == []

@@ -846,6 +846,12 @@ def _governor(token: Token) -> Token | None:
         measure = token.head.head  # "concluded two days of talks", "held a round of talks"
         if measure.dep_ in ("dobj", "attr") and measure.head.pos_ == "VERB":
             return measure.head
+        if (
+            measure.dep_ == "nsubjpass"
+            and measure.head.pos_ == "VERB"
+            and verb_lemma(measure.head) in load_frames().reversing
+        ):
+            return measure.head  # "a fourth round of talks ... has been postponed"
     return None
 
 

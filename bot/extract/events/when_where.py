@@ -411,6 +411,15 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it, as the event's first day: "wrapped up a
     three-day summit on Tuesday" dates a summit that began on Sunday."""
     found = _clause_date(trigger, published)
+    verb = trigger.governor or trigger.token
+    if (
+        found is not None
+        and trigger.kind in ("postpone", "cancel")
+        and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    ):
+        # "the round expected in Rome on Saturday has been postponed": the day is the one it
+        # was planned for (a present perfect takes no day of its own)
+        return None
     days = _days_long(trigger.token)
     if found is None or found[1] != "day" or days < 2 or not _closing(trigger.token):
         return found
