@@ -212,13 +212,13 @@ def _verb_word(text: str) -> bool:
 
 
 def _names_a_place(text: str) -> bool:
-    """A capital, a city, or a country or its people in several words ("Burkina Faso", "St
-    Kitts", "Sri Lankan" tagged a person); a one-word country may be a person's name ("Chad",
-    "Jordan")."""
+    """A capital, a city, a people ("Moldovan", "Sri Lankan") or a country in several words
+    ("Burkina Faso", "St Kitts") tagged a person; a one-word country may be a person's name
+    ("Chad", "Jordan")."""
     found = country_index().match(text)
     return found is not None and (
-        found.how in ("capital", "city")
-        or (found.how in ("name", "alias", "demonym") and " " in text.strip())
+        found.how in ("capital", "city", "demonym")
+        or (found.how in ("name", "alias") and " " in text.strip())
     )
 
 

@@ -706,6 +706,23 @@ def test_a_protest_made_by_summoning_an_envoy_is_one_summons(extractor, text):
     assert [(e["kind"], names(e)) for e in acts] == [("summons", {"Fiji", "Tonga"})]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a press release's order: the object after "today"
+        "The Ministry of Foreign Affairs summoned today the Ambassador of Tonga to the Republic "
+        "of Fiji, Mr Viliami Tangi.",
+        # a pronoun for the envoy named before, and a people tagged a person in between
+        "For Viliami Tangi, Tonga's ambassador in Suva, Tuesday's trip to the Fijian foreign "
+        "ministry was a familiar one. Fiji summoned him on Tuesday after a Tongan boat sank.",
+    ],
+)
+def test_an_envoy_summoned_however_told_is_a_summons(extractor, text):
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    summons = [e for e in found if e["kind"] == "summons"]
+    assert summons and names(summons[0]) & {"Tonga", "Viliami Tangi"}
+
+
 def test_an_envoy_summoned_is_a_protest_to_the_envoys_country(extractor):
     (summons,) = of_type(
         extractor, "Fiji summoned Tonga's ambassador on Monday over the remarks.", "ACCUSE"

@@ -313,7 +313,11 @@ def _object_allowed(trigger: Trigger) -> bool:
     obj = _verb_object(trigger.token)
     if obj is None:
         return False
-    person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in load_frames().person_objects
+    person = (
+        obj.ent_type_ == "PERSON"
+        or obj.lemma_.lower() in load_frames().person_objects
+        or obj.lower_ in ("him", "her")  # "summoned him on Tuesday": someone already named
+    )
     # a country the tagger missed ("invited Senegal") is still a named side
     entity = (
         obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -440,6 +444,21 @@ def _mere_claim(trigger: Trigger) -> bool:
 def _verb_object(verb: Token) -> Token | None:
     """What a verb acts on: its object, or the noun it describes ("measures imposed on Moscow")."""
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        # "summoned today the Ambassador of ...": the object after a time word, which the
+        # parser then reads as another adverbial
+        obj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "npadvmod"
+                and c.i > verb.i
+                and c.ent_type_ not in ("DATE", "TIME")
+                and c.pos_ in ("NOUN", "PROPN")
+                and any(t.ent_type_ in ("DATE", "TIME") for t in verb.doc[verb.i + 1 : c.i])
+            ),
+            None,
+        )
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head
     if obj is None:
