@@ -281,6 +281,8 @@ class EntityIndex:
                 continue  # "the Moscow-Kyiv talks" tagged as one body: Russia and Ukraine
             if ent.label_ == "ORG" and self._titled_person(ent):
                 continue  # "National Security Advisor Ajit Doval" tagged as a body: him, titled
+            if ent.label_ == "ORG" and self._country_and_person(ent, title_tokens):
+                continue  # "President of Mongolia U. Khurelsukh": the country, then the man
             if ent.label_ in ("ORG", "FAC") and (
                 ent.root.i in title_tokens
                 or _country_and_title(ent, title_tokens)
@@ -558,6 +560,23 @@ class EntityIndex:
         self._add_person(Span(self.doc, rest[0].i, rest[-1].i + 1, label="PERSON"))
         return True
 
+    def _country_and_person(self, ent: Span, title_tokens: set[int]) -> bool:
+        """A body's name that is a country and the name of someone the article names ("Mongolia
+        U. Khurelsukh" cut from "President of Mongolia U. Khurelsukh"): both, each on its own."""
+        tokens = [t for t in ent if t.lower_ != "the"]
+        if len(tokens) < 2 or country_index().resolve(tokens[0].text, hows=("name",)) is None:
+            return False
+        rest = tokens[1:]
+        if not 1 <= len(rest) <= 4 or not all(t.is_title or t.text.endswith(".") for t in rest):
+            return False
+        if not self._known_surname(rest[-1].text):
+            return False
+        self._add_non_person(
+            Span(self.doc, tokens[0].i, tokens[0].i + 1, label="GPE"), title_tokens
+        )
+        self._add_person(Span(self.doc, rest[0].i, rest[-1].i + 1, label="PERSON"))
+        return True
+
     def _known_surname(self, word: str) -> bool:
         """A surname of someone the article has named, or of an official the knowledge base
         knows."""
@@ -613,6 +632,16 @@ class EntityIndex:
                 if c.kind == "person"
                 and len(name_key(c.name).split()) > len(words)
                 and name_key(c.name).split()[-len(words) :] == words
+            ]
+            if len(matches) == 1:
+                cluster = matches[0]
+        words = name.split()
+        if cluster is None and len(words) >= 2 and all(_INITIALS.fullmatch(w) for w in words[:-1]):
+            # "U. Khurelsukh": initials and a surname, the one person of that surname named
+            matches = [
+                c
+                for c in self.clusters
+                if c.kind == "person" and name_key(c.name).split()[-1:] == [name_key(words[-1])]
             ]
             if len(matches) == 1:
                 cluster = matches[0]

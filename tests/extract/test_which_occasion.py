@@ -367,6 +367,19 @@ def test_a_country_written_in_several_words_is_that_country(extractor, text, cou
     assert all(not_a_side not in names(e) for e in found)
 
 
+def test_a_country_and_a_name_tagged_one_body_are_the_country_and_the_person(extractor):
+    doc = extractor.nlp("Sovaleni visits Suva. President of Tonga S. Sovaleni held talks in Suva.")
+    words = [t.text for t in doc]
+    first, tonga = words.index("Sovaleni"), words.index("Tonga")
+    # as the tagger cuts such names: the country and the initialled name one body
+    doc.ents = [
+        Span(doc, first, first + 1, label="PERSON"),
+        Span(doc, tonga, tonga + 3, label="ORG"),
+    ]
+    found = {e.name: (e.kind, e.country_code) for e in link_entities(doc).entities()}
+    assert found == {"Sovaleni": ("person", "TON"), "Tonga": ("country", "TON")}
+
+
 def test_a_body_of_two_countries_cut_after_the_first_is_the_two_countries(extractor):
     doc = extractor.nlp("They will convene the Fiji–Tonga Joint Commission on Fisheries.")
     words = [t.text for t in doc]
