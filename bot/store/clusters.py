@@ -128,6 +128,37 @@ async def place_report(db: Db, report_id: int, now: str) -> int:
     return event_id
 
 
+# How many events standing on one report a newly learned country may move, per article.
+MAX_RELEARNED = 50
+
+
+async def place_again(db: Db, entity_ids: list[int], article_id: int, now: str) -> int:
+    """Events of one report naming a person whose country was not known when the report was
+    placed (an outlet wrote "Foreign Minister Jeje Odongo" without his country) and is known
+    now: each report joins the event it can now be shown to be, if any; an event that stays on
+    its own keeps its id, so a briefing that showed it does not show it again. How many moved."""
+    if not entity_ids:
+        return 0
+    moved = 0
+    for report_id, event_id in await db.fetch(
+        db.sql.LONE_REPORTS_NAMING,
+        {"ids": json.dumps(entity_ids), "article_id": article_id, "limit": MAX_RELEARNED},
+    ):
+        row = (await db.fetch(db.sql.GET_EVENT_REPORT, {"id": report_id}))[0]
+        report = (await _reports(db, [row]))[0]
+        clusters = await _candidate_clusters(db, report, row)
+        clusters.pop(event_id, None)
+        chosen, _, _ = identity.best_cluster(report, clusters)
+        if chosen is None:
+            continue
+        await db.execute(db.sql.DETACH_EVENT_REPORT, {"id": report_id})
+        await db.execute(db.sql.DELETE_EVENT_FTS, {"id": event_id})
+        await db.execute(db.sql.DELETE_EVENT, {"id": event_id})
+        await place_report(db, report_id, now)
+        moved += 1
+    return moved
+
+
 async def reindex(db: Db, now: str) -> ReindexResult:
     """Rebuild every event from the stored reports, replayed in ingest order (the caller holds
     the transaction). The same reports and rule always give the same events, ids included:

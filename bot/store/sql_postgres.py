@@ -39,14 +39,17 @@ from bot.store.sql import (  # noqa: F401
     CREATE_MIGRATIONS,
     DELETE_ALL_EVENTS,
     DELETE_ALL_EVENTS_FTS,
+    DELETE_EVENT,
     DELETE_FEED,
     DELETE_SUBSCRIPTION,
     DELETE_WATCH,
     DELIVERY_PLATFORMS,
+    DETACH_EVENT_REPORT,
     DETACH_EVENT_REPORTS,
     DUE_FEEDS,
     ENTITY_ALIASES,
     ENTITY_BY_NORM,
+    ENTITY_COUNTRY_CODE,
     ENTITY_NAMES_RANGE,
     ENTITY_PROFILE,
     EVENT_SEEN_TIMES,
@@ -377,6 +380,14 @@ WHERE CAST(:ids AS jsonb) IS NULL
 ORDER BY r.id"""
 # The country each participant's entity is known to belong to (a person counts as their country),
 # for the persons an article names without saying where they are from.
+LONE_REPORTS_NAMING = """
+SELECT min(r.id), p.event_id FROM event_participants p
+JOIN event_reports r ON r.event_id = p.event_id
+WHERE p.entity_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+GROUP BY p.event_id
+HAVING count(DISTINCT r.id) = 1 AND min(r.article_id) <> :article_id
+ORDER BY p.event_id DESC
+LIMIT :limit"""
 ENTITY_COUNTRY_CODES = """
 SELECT id, country_code FROM entities
 WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))

@@ -656,14 +656,21 @@ async def _save(db: Db, article: Article, extraction: Extraction) -> int | None:
     )
     article_id: int = rows[0][0]
     entity_ids = {}
+    learned: list[int] = []  # people whose country this article is the first to give
     for entity in extraction.entities:
-        entity_ids[name_key(entity.name)] = await _save_entity(db, entity, now)
+        entity_id, new_country = await _save_entity(db, entity, now)
+        entity_ids[name_key(entity.name)] = entity_id
+        if new_country:
+            learned.append(entity_id)
     await db.executemany(
         db.sql.INSERT_MENTION,
         [{"article_id": article_id, "entity_id": i} for i in dict.fromkeys(entity_ids.values())],
     )
     for statement in extraction.statements:
         await _save_statement(db, statement, article_id, entity_ids, now)
+    # Reports placed before their people's countries were known may now join their event (before
+    # this article's own reports take them for theirs).
+    await clusters.place_again(db, learned, article_id, now)
     for event in extraction.events:
         # The article's own version of the event, placed in the event it reports (bot.identity).
         await clusters.save_report(db, event, article_id, entity_ids, now)
@@ -672,7 +679,9 @@ async def _save(db: Db, article: Article, extraction: Extraction) -> int | None:
     return article_id
 
 
-async def _save_entity(db: Db, entity: Entity, now: str) -> int:
+async def _save_entity(db: Db, entity: Entity, now: str) -> tuple[int, bool]:
+    """The entity's id, and whether this is the first country known for a person already
+    stored."""
     names = [entity.name, *entity.aliases]
     norms = sorted({name_key(n) for n in _identifying_names(entity) if name_key(n)})
     found = await db.fetch(
@@ -686,8 +695,12 @@ async def _save_entity(db: Db, entity: Entity, now: str) -> int:
         "now": now,
     }
     entity_id: int
+    new_country = False
     if found:
         entity_id = found[0][0]
+        if entity.kind == "person" and entity.country_code:
+            known = await db.fetch(db.sql.ENTITY_COUNTRY_CODE, {"id": entity_id})
+            new_country = bool(known) and known[0][0] is None
         await db.execute(db.sql.UPDATE_ENTITY, {**values, "id": entity_id})
     else:
         key = f"{entity.kind}:{name_key(entity.name)}"
@@ -699,7 +712,7 @@ async def _save_entity(db: Db, entity: Entity, now: str) -> int:
         if name_key(name)
     ]
     await db.executemany(db.sql.INSERT_ALIAS, aliases)
-    return entity_id
+    return entity_id, new_country
 
 
 async def _save_statement(

@@ -500,6 +500,17 @@ def test_an_offer_made_on_a_condition_is_no_threat(extractor):
     assert of_type(extractor, text, "THREATEN") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni have met several times since 2022.",
+        "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni met twice last year.",
+    ],
+)
+def test_meetings_held_again_and_again_are_no_one_meeting(extractor, text):
+    assert of_type(extractor, text, "CONSULT") == []
+
+
 def test_an_act_called_something_is_judged_not_done(extractor):
     text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
     assert of_type(extractor, text, "SANCTION") == []

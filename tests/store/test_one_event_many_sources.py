@@ -259,3 +259,29 @@ async def test_a_bodys_meeting_told_through_one_member_each_is_one_item_only_if_
         ),
     )
     assert len(answer.items) == items
+
+
+async def test_a_report_joins_its_event_once_another_article_tells_whose_minister_was_there(
+    fresh_db,
+):
+    # An outlet names the minister without her country: her side is unknown, the talks stay apart.
+    unplaced = person("Aino Kallas", None)
+    answer = await _latest_talks(
+        fresh_db,
+        (
+            article("Baltic Ledger", "2025-03-04"),
+            talks(FIN, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        (
+            article("Harbour Post", "2025-03-05"),
+            talks(unplaced, EST, date="2025-03-04", place="Tallinn"),
+        ),
+        # A later article about other talks tells she is Finland's: the report above joins.
+        (
+            article("Gulf Courier", "2025-03-20"),
+            talks(MINISTER, country("NOR"), date="2025-03-20", place="Oslo"),
+        ),
+    )
+    tallinn = [i for i in answer.items if i.data["date"] == "2025-03-04"]
+    assert len(tallinn) == 1
+    assert [s["source"] for s in tallinn[0].data["sources"]] == ["Baltic Ledger", "Harbour Post"]

@@ -27,6 +27,7 @@ from bot.extract.events.lexicon import (
     POSSIBILITY,
     POSSIBLE_EVENTS,
     PROMISE_VERBS,
+    REPETITION_WORDS,
     TOPIC_PREPS,
     TOPIC_VERBS,
     is_definite,
@@ -92,8 +93,28 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _a_warrant(t)
         and not _a_requirement(t)
         and not _in_a_title(t)
+        and not _repeated(t)
     ]
     return [t for t in kept if not _purpose_of_a_summons(t, kept)]
+
+
+def _repeated(trigger: Trigger) -> bool:
+    """ "have met several times since 2022", "met twice last year": sittings-down told as held
+    again and again, no one occasion to show or to join another outlet's report to. (A demand
+    or a sanction made repeatedly still tells what a side does.)"""
+    verb = trigger.governor or trigger.token
+    if verb.pos_ != "VERB" or trigger.type != "CONSULT":
+        return False
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in REPETITION_WORDS:
+            return True
+        if (
+            child.dep_ == "npadvmod"
+            and child.lower_ in REPETITION_WORDS
+            and any(c.dep_ in ("amod", "nummod") and c.lower_ != "one" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _in_a_title(trigger: Trigger) -> bool:
