@@ -511,6 +511,17 @@ def test_meetings_held_again_and_again_are_no_one_meeting(extractor, text):
     assert of_type(extractor, text, "CONSULT") == []
 
 
+def test_a_headline_naming_the_host_country_is_the_meeting_of_its_leader(extractor):
+    # the knowledge base gives each leader's country: Italy is Meloni's
+    text = (
+        "Rome summit revives defence pact\n\nWednesday's meeting of Emmanuel Macron and "
+        "Giorgia Meloni in Rome was their first in a year."
+    )
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    met = [e for e in found if e["type"] == "CONSULT"]  # the headline's too: one occasion
+    assert len(met) == 1 and met[0]["date"] == "2025-02-26"
+
+
 def test_an_act_called_something_is_judged_not_done(extractor):
     text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
     assert of_type(extractor, text, "SANCTION") == []

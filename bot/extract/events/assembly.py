@@ -653,9 +653,14 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
+    # a side in common: the same entity or, for a mention naming only countries ("the Amman
+    # summit" of Jordan), a country and a person of it ("the meeting of King Abdullah II, ...")
+    named = draft_participants(undated)
+    # (not for a visit: a visit to Pakistan and a visit by Pakistan's minister are two)
+    by_country = kind != "visit" and all(p.kind != "person" for p in named)
     ours, sides = (
-        {id(p) for p in draft_participants(undated)},
-        {id(p) for p in draft_participants(target)},
+        {(country_code(p) if by_country else None) or id(p) for p in named},
+        {(country_code(p) if by_country else None) or id(p) for p in draft_participants(target)},
     )
     news = any(m.date and recent(m.date, published) for m in target.mentions)
     if not sides:
