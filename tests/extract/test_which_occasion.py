@@ -564,6 +564,12 @@ def test_a_paragraphs_first_word_is_not_a_sentence_of_its_own(extractor):
 
 # Who is named in a sentence but is no side of its events, and of which type (None: any).
 NO_SIDE = [
+    (  # whose predecessor someone was took no part
+        "In 2022 Rabuka's predecessor, Frank Bainimarama, signed a security pact with China "
+        "whose text has never been published.",
+        "AGREE",
+        "Rabuka",
+    ),
     (  # what an act is over is its reason, no side of it
         "Fiji has imposed 50% tariffs on Tongan fish over its purchases of Samoan timber.",
         "SANCTION",
@@ -644,6 +650,13 @@ def test_who_is_named_but_no_side(extractor, text, type_, name):
 # The date or place an event of a type must have (one of those found): (text, type, field,
 # expected).
 FIELDS = [
+    (  # a year the tagger took for a number
+        "In 2022 Rabuka's predecessor, Frank Bainimarama, signed a security pact with China "
+        "whose text has never been published.",
+        "AGREE",
+        "date",
+        "2022-01-01",
+    ),
     (  # the lead's own day, told for another act of it, not the day it was filed
         "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Tuesday to reopen the fishing "
         "grounds, Fiji's foreign minister said after talks with Tonga's Siaosi Sovaleni in Suva.",

@@ -71,8 +71,8 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
 
 
 def _whose_aide(token: Token) -> bool:
-    """A person named as whose aide, envoy or spokesperson someone is ("Petro's chief of staff",
-    "Trump's envoy")."""
+    """A person named as whose aide, envoy, spokesperson or predecessor someone is ("Petro's
+    chief of staff", "Trump's envoy", "Manele's predecessor")."""
     head = token.head
     return (
         token.dep_ == "poss"
@@ -88,7 +88,7 @@ GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
 
 
 # Words heading a title's "of" phrase besides the titles' own last words.
-TITLE_HEADS = frozenset({"member", "head", "chief"})
+TITLE_HEADS = frozenset({"member", "head", "chief", "predecessor", "successor"})
 
 
 def _in_a_named_title(token: Token) -> bool:

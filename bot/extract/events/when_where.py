@@ -584,7 +584,18 @@ def _time_phrases(head: Token) -> list[Token]:
 
 
 def _unlabelled_date(token: Token) -> str | None:
-    """A possessive time phrase the tagger left unlabelled ("last year's summit")."""
+    """A possessive time phrase the tagger left unlabelled ("last year's summit"), or a year it
+    took for a number ("In 2022 Manele's predecessor signed ...")."""
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and token.like_num
+        and len(token.text) == 4
+        and token.text.isdigit()
+        and 1900 <= int(token.text) <= 2100
+        and token.ent_type_ != "DATE"
+    ):
+        return token.text
     if (
         token.dep_ != "poss"
         or token.ent_type_
