@@ -535,6 +535,16 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(extractor):
     assert [s["speaker"] for s in statements(extractor, text)] == ["Caspar van Veldkamp"]
 
 
+def test_putting_pen_to_paper_is_signing(extractor):
+    text = (
+        "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni on Wednesday put pen to paper on the "
+        "first arrangement under their fisheries accord."
+    )
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and {"Fiji", "Tonga"} <= names(signed[0])
+    assert signed[0]["date"] == "2025-02-26"
+
+
 def test_talks_wrapped_up_were_held_by_who_wrapped_them_up(extractor):
     text = "Fiji and Tonga wrapped up a second round of fisheries talks in Suva on Wednesday."
     talks = of_type(extractor, text, "CONSULT")
