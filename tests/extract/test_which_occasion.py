@@ -535,6 +535,17 @@ def test_a_surname_of_several_words_is_the_person_named_in_full(extractor):
     assert [s["speaker"] for s in statements(extractor, text)] == ["Caspar van Veldkamp"]
 
 
+def test_who_led_a_delegation_to_the_talks_took_part_in_them(extractor):
+    text = (
+        "Fiji's foreign minister Lisiate Akolo, who led Fiji's delegation to the talks in "
+        "Nuku'alofa, said the two sides had agreed to reopen the reef. The meeting with Tonga's "
+        "Siaosi Sovaleni ended on Tuesday."
+    )
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    talks = [e for e in found if e["type"] == "CONSULT"]
+    assert talks and {"Fiji", "Lisiate Akolo"} <= names(talks[0])
+
+
 def test_putting_pen_to_paper_is_signing(extractor):
     text = (
         "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni on Wednesday put pen to paper on the "

@@ -668,6 +668,25 @@ def _main_subject(token: Token) -> list[Token]:
     return []
 
 
+def _delegation_led_to(trigger: Trigger, index: EntityIndex) -> list[Token]:
+    """ "X, who led Kenya's delegation to the talks", "sent a team to the talks": whose
+    delegation it was, and who led or sent it, took part."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.dep_ != "pobj" or token.head.lower_ != "to":
+        return []
+    verb = token.head.head
+    if verb.pos_ != "VERB":
+        return []
+    team = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if team is None or team.lemma_.lower() not in ROLE_NOUNS:
+        return []
+    found = [t for c in team.children if c.i < team.i for t in _subtree_without_clauses(c)]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        found += _side_tokens(subject, index)
+    return found
+
+
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
@@ -691,10 +710,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"
-        and token.head.lower_ in ("in", "at")
+        and token.head.lower_ in ("in", "at", "to")
         and token.head.head.pos_ in ("NOUN", "PROPN")
     ):
-        # "the lead U.S. negotiator in trade talks with China": the negotiator's side takes part
+        # "the lead U.S. negotiator in trade talks with China", "led Kenya's delegation to the
+        # talks": the negotiator's or the delegation's side takes part
         holder = token.head.head
         if (
             holder.ent_type_ == "PERSON"
@@ -703,6 +723,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             tokens.extend(
                 t for c in holder.children if c.i < holder.i for t in _subtree_without_clauses(c)
             )
+    tokens.extend(_delegation_led_to(trigger, index))
     verb = (
         token
         if token.pos_ == "VERB"

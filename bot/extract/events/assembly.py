@@ -831,8 +831,6 @@ def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool
     same countries, each with a person of no known country the other has not: one host meeting
     two delegations in turn, not one meeting. Bodies are left out (a mediator or a movement is
     named in one telling and not in another)."""
-    if len(ours) < 2 or len(theirs) < 2:
-        return False
 
     def countries(clusters: list[Cluster]) -> set[str]:
         return {code for c in clusters if (code := country_code(c)) is not None}
@@ -840,6 +838,10 @@ def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool
     def people(clusters: list[Cluster]) -> set[int]:
         return {id(c) for c in clusters if c.kind == "person" and country_code(c) is None}
 
+    # each telling two sides or more: "Kenya's delegation to the talks" and "the meeting with
+    # Uganda's minister" are the two halves of one meeting
+    if any(len(countries(c)) + len(people(c)) < 2 for c in (ours, theirs)):
+        return False
     a, b = countries(ours), countries(theirs)
     if a - b and b - a:
         return True
