@@ -535,6 +535,18 @@ def test_who_led_a_delegation_to_the_talks_took_part_in_them(extractor):
     assert talks and {"Fiji", "Lisiate Akolo"} <= names(talks[0])
 
 
+def test_a_courtesy_call_is_a_visit_paid_to_whom_it_is_on(extractor):
+    text = "Tonga's Siaosi Sovaleni paid a courtesy call on Fiji's Sitiveni Rabuka on Tuesday."
+    assert of_type(extractor, text, "REQUEST") == []
+    met = of_type(extractor, text, "CONSULT")
+    assert met and {"Siaosi Sovaleni", "Sitiveni Rabuka"} <= names(met[0])
+
+
+def test_a_trip_it_would_be_if_something_happened_is_no_trip(extractor):
+    text = "If Tonga's Siaosi Sovaleni attends the forum, it would be his first trip to Fiji since 2014."
+    assert of_type(extractor, text, "CONSULT") == []
+
+
 def test_putting_pen_to_paper_is_signing(extractor):
     text = (
         "Fiji's Sitiveni Rabuka and Tonga's Siaosi Sovaleni on Wednesday put pen to paper on the "

@@ -695,6 +695,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if child.dep_ == "prep" and (
             child.lower_ in ("between", "with", "among", "of", "by")
             or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
+            # "paid a courtesy call on the President": the one called on
+            or (
+                child.lower_ == "on"
+                and token.lemma_ == "call"
+                and any(c.lower_ == "courtesy" for c in token.children)
+            )
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -735,6 +735,9 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         type_, kind, mode = phrases[tuple(t.lower_ for t in span)]
         head = next((t for t in span if t.pos_ in ("NOUN", "VERB")), span.root)
         head = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else head
+        if any(t.lemma_ == "call" and t.pos_ == "NOUN" and _a_courtesy_call(t) for t in span):
+            # "pay a courtesy call on the President": a visit paid, not a call nor a request
+            type_, kind, mode = "CONSULT", "meeting", None
         found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
         used.update(t.i for t in span)
     for token in sent:
@@ -749,6 +752,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         type_, kind, mode = _choose(token, options)
         if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
             continue  # "a press conference" is told to reporters, not held between sides
+        if token.lemma_ == "call" and token.pos_ == "NOUN" and _a_courtesy_call(token):
+            type_, kind, mode = "CONSULT", "meeting", None  # as above
         if (
             type_ == "CONSULT"
             and kind == "phone_call"
@@ -788,6 +793,10 @@ def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
             ):
                 framing.add(i)  # "round" in "a round of negotiations"
     return [t for t in triggers if t.token.i not in framing]
+
+
+def _a_courtesy_call(token: Token) -> bool:
+    return any(c.lower_ == "courtesy" for c in token.children)
 
 
 def _a_call(token: Token) -> bool:
@@ -1155,10 +1164,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         return True
     if (
         verb.i != token.i
-        and token.dep_ in ("pobj", "dobj")
+        and token.dep_ in ("pobj", "dobj", "attr")
         and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
     ):
-        return True
+        return True  # "... it would be his first trip to Seoul since 2014": if, not when
     return (
         _counterfactual(verb)
         or _whatever(verb)
