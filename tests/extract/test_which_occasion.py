@@ -543,7 +543,10 @@ def test_a_courtesy_call_is_a_visit_paid_to_whom_it_is_on(extractor):
 
 
 def test_a_trip_it_would_be_if_something_happened_is_no_trip(extractor):
-    text = "If Tonga's Siaosi Sovaleni attends the forum, it would be his first trip to Fiji since 2014."
+    text = (
+        "If Tonga's Siaosi Sovaleni attends the forum, it would be his first trip to Fiji since "
+        "2014."
+    )
     assert of_type(extractor, text, "CONSULT") == []
 
 
