@@ -103,6 +103,11 @@ def _media() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(name_key(o) for o in data["outlets"]), frozenset(data["name_words"])
 
 
+def media_outlet(name: str) -> bool:
+    """A news outlet the knowledge base knows by this name ("BBC", "Reuters")."""
+    return name_key(_STRIP_EDGES.sub("", name)) in _media()[0]
+
+
 @lru_cache(maxsize=1)
 def _outlet_descriptions() -> frozenset[str]:
     return frozenset(load_data("media")["descriptions"])
@@ -638,10 +643,17 @@ class EntityIndex:
         words = name.split()
         if cluster is None and len(words) >= 2 and all(_INITIALS.fullmatch(w) for w in words[:-1]):
             # "U. Khurelsukh": initials and a surname, the one person of that surname named
+            # whose given names (if the article gives them) start with those letters
+            initials = [w[0].lower() for w in words[:-1]]
             matches = [
                 c
                 for c in self.clusters
-                if c.kind == "person" and name_key(c.name).split()[-1:] == [name_key(words[-1])]
+                if c.kind == "person"
+                and name_key(c.name).split()[-1:] == [name_key(words[-1])]
+                and (
+                    len(name_key(c.name).split()) == 1
+                    or [g[0] for g in name_key(c.name).split()[:-1]][: len(initials)] == initials
+                )
             ]
             if len(matches) == 1:
                 cluster = matches[0]
@@ -1136,8 +1148,14 @@ def _a_portfolio(ent: Span) -> bool:
         return False
     doc, heads = ent.doc, _portfolio_heads()
     after = _portfolio_words(list(doc[ent.end : ent.end + 5]))
-    if ent.end + after < len(doc) and doc[ent.end + after].lower_ in heads:
-        return True
+    head = ent.end + after
+    if head < len(doc) and doc[head].lower_ in heads:
+        nxt = doc[head + 1] if head + 1 < len(doc) else None
+        if nxt is not None and (nxt.text in ("-", "–") or nxt.lower_ == "general"):
+            return False  # "Interpol Secretary-General X": the body's own head
+        title = doc[ent.end : head + 1].text
+        # "Taliban Foreign Minister X": a title of its own after the body, which holds it
+        return not (after and title.lower() in _title_forms())
     before = list(reversed(doc[max(ent.start - 9, 0) : ent.start]))
     i = _portfolio_words(before)
     words = [t.lower_ for t in before[i:]]

@@ -11,6 +11,7 @@ and a reported clause that is really just a quotation gives way to the quotation
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -971,9 +972,19 @@ def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | 
             if ent.label_ != "DATE":
                 continue
             resolved = resolve_date(ent.text, published, "past")
-            if resolved is not None and resolved[1] == "day":
-                return resolved[0]
+            if (
+                resolved is not None
+                and resolved[1] == "day"
+                and _days_before(resolved[0], published) <= 7
+            ):
+                return resolved[0]  # the news of the week, not "the invasion of February 2022"
     return None
+
+
+def _days_before(day: str, published: str | None) -> int:
+    if published is None:
+        return 0
+    return (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(day)).days
 
 
 def _anchored(verb: Token) -> bool:

@@ -136,14 +136,18 @@ async def place_again(db: Db, entity_ids: list[int], article_id: int, now: str) 
     """Events of one report naming a person whose country was not known when the report was
     placed (an outlet wrote "Foreign Minister Jeje Odongo" without his country) and is known
     now: each report joins the event it can now be shown to be, if any; an event that stays on
-    its own keeps its id, so a briefing that showed it does not show it again. How many moved."""
+    its own keeps its id, so a briefing that showed it does not show it again (a watch's thread
+    on the event it joins may now be anchored on the moved, older report). How many moved."""
     if not entity_ids:
         return 0
     moved = 0
+    joined: set[int] = set()  # events that took a report in this pass: no longer lone
     for report_id, event_id in await db.fetch(
         db.sql.LONE_REPORTS_NAMING,
         {"ids": json.dumps(entity_ids), "article_id": article_id, "limit": MAX_RELEARNED},
     ):
+        if event_id in joined:
+            continue
         row = (await db.fetch(db.sql.GET_EVENT_REPORT, {"id": report_id}))[0]
         report = (await _reports(db, [row]))[0]
         clusters = await _candidate_clusters(db, report, row)
@@ -154,7 +158,7 @@ async def place_again(db: Db, entity_ids: list[int], article_id: int, now: str) 
         await db.execute(db.sql.DETACH_EVENT_REPORT, {"id": report_id})
         await db.execute(db.sql.DELETE_EVENT_FTS, {"id": event_id})
         await db.execute(db.sql.DELETE_EVENT, {"id": event_id})
-        await place_report(db, report_id, now)
+        joined.add(await place_report(db, report_id, now))
         moved += 1
     return moved
 

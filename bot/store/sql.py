@@ -464,12 +464,13 @@ VALUES (:event_id, :article_id, :evidence, :evidence_start, :evidence_end,
         :claimed_status, :claimed_date, :claimed_date_precision, :claimed_location)"""
 # `reindex`: events, their participants, sources and index rows go; reports stay.
 DETACH_EVENT_REPORTS = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}'"
-# Events of one report from another article naming one of :ids (entities whose country was just
-# learned): the report and its event, newest first, bounded by the participants' index.
+# Events of one report from another article naming one of :ids (people whose country was just
+# learned) without a country: the report and its event, newest first.
 LONE_REPORTS_NAMING = """
 SELECT min(r.id), p.event_id FROM event_participants p
 JOIN event_reports r ON r.event_id = p.event_id
-WHERE p.entity_id IN (SELECT value FROM json_each(:ids))
+WHERE p.country_code IS NULL
+  AND p.entity_id IN (SELECT value FROM json_each(:ids))
 GROUP BY p.event_id
 HAVING count(DISTINCT r.id) = 1 AND min(r.article_id) <> :article_id
 ORDER BY p.event_id DESC

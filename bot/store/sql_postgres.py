@@ -378,16 +378,19 @@ LEFT JOIN sources s ON s.id = a.source_id
 WHERE CAST(:ids AS jsonb) IS NULL
    OR r.event_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
 ORDER BY r.id"""
-# The country each participant's entity is known to belong to (a person counts as their country),
-# for the persons an article names without saying where they are from.
+# Events of one report from another article naming one of :ids (people whose country was just
+# learned): the report and its event, newest first.
 LONE_REPORTS_NAMING = """
 SELECT min(r.id), p.event_id FROM event_participants p
 JOIN event_reports r ON r.event_id = p.event_id
-WHERE p.entity_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
+WHERE p.country_code IS NULL
+  AND p.entity_id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))
 GROUP BY p.event_id
 HAVING count(DISTINCT r.id) = 1 AND min(r.article_id) <> :article_id
 ORDER BY p.event_id DESC
 LIMIT :limit"""
+# The country each participant's entity is known to belong to (a person counts as their country),
+# for the persons an article names without saying where they are from.
 ENTITY_COUNTRY_CODES = """
 SELECT id, country_code FROM entities
 WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS jsonb)) AS bigint))

@@ -500,6 +500,27 @@ def test_meetings_held_again_and_again_are_no_one_meeting(extractor, text):
     assert of_type(extractor, text, "CONSULT") == []
 
 
+def test_a_body_before_a_title_of_its_own_is_still_a_side(extractor):
+    for text, body in (
+        (
+            "Taliban Foreign Minister Amir Khan Muttaqi met Fiji's Sitiveni Rabuka on Monday.",
+            "Taliban",
+        ),
+        (
+            "Interpol Secretary-General Valdecy Urquiza met Fiji's Sitiveni Rabuka on Monday.",
+            "Interpol",
+        ),
+    ):
+        met = of_type(extractor, text, "CONSULT")
+        assert met and body in names(met[0])
+
+
+def test_a_summons_is_still_an_accusation_when_it_says_more(extractor):
+    text = "Fiji summoned Tonga's envoy on Monday and accused Tonga of violating its waters."
+    kinds = {e["kind"] for e in events(extractor, text)}
+    assert {"summons", "accusation"} <= kinds
+
+
 def test_a_headline_naming_the_host_country_is_the_meeting_of_its_leader(extractor):
     # the knowledge base gives each leader's country: Italy is Meloni's
     text = (
@@ -548,6 +569,18 @@ def test_a_trip_it_would_be_if_something_happened_is_no_trip(extractor):
         "2014."
     )
     assert of_type(extractor, text, "CONSULT") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Fiji's Sitiveni Rabuka spoke with the BBC's Steve Rosenberg on Monday.", "CONSULT"),
+        ("The Pacific Islands Forum spoke with one voice on Monday.", "CONSULT"),
+        ("Sitiveni Rabuka recalled him warmly in a speech on Monday.", "SANCTION"),
+    ],
+)
+def test_what_a_phrase_of_consulting_or_recalling_does_not_make(extractor, text, type_):
+    assert of_type(extractor, text, type_) == []
 
 
 def test_putting_pen_to_paper_is_signing(extractor):

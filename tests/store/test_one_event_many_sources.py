@@ -285,3 +285,29 @@ async def test_a_report_joins_its_event_once_another_article_tells_whose_ministe
     tallinn = [i for i in answer.items if i.data["date"] == "2025-03-04"]
     assert len(tallinn) == 1
     assert [s["source"] for s in tallinn[0].data["sources"]] == ["Baltic Ledger", "Harbour Post"]
+
+
+async def test_placing_reports_again_leaves_every_report_in_an_event(fresh_db):
+    first, second = person("Aino Kallas", None), person("Eero Laine", None)
+    async with await Engine.open(
+        make_settings(fresh_db, BRIEFBOT_MIN_CONFIDENCE=0.5), load_model=False
+    ) as engine:
+        for art, ev in (
+            (
+                article("Baltic Ledger", "2025-03-04"),
+                talks(FIN, EST, date="2025-03-04", place="Helsinki"),
+            ),
+            (
+                article("Harbour Post", "2025-03-05"),
+                talks(first, EST, date="2025-03-04", place="Helsinki"),
+            ),
+            (article("Gulf Courier", "2025-03-05"), talks(second, EST, date="2025-03-04")),
+            # one article tells both are Finland's: both reports move, one after the other
+            (
+                article("Nordic Wire", "2025-03-20"),
+                talks(person("Aino Kallas", "FIN"), person("Eero Laine", "FIN"), date="2025-03-20"),
+            ),
+        ):
+            await engine.store.save(art, extraction(ev))
+        reports = await engine.store.event_reports()
+    assert all(r["event_id"] is not None for r in reports)

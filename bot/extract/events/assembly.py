@@ -440,7 +440,14 @@ def _drafts(
         if lead_day is not None and sent.start == lead_day[0]:
             # "OUAGADOUGOU, June 10 - X and Y agreed on Monday ..., after talks with Z": the
             # lead's own day is the day of all it tells as done, not the day it was filed
-            own = [d for t in triggers if (d := own_date(t, published)) and d[1] == "day"]
+            own = [
+                d
+                for t in triggers
+                if (d := own_date(t, published))
+                and d[1] == "day"
+                and (published is None or d[0] <= published)  # not "will meet on March 10"
+                and not is_negated_or_hypothetical(t)
+            ]
             day_of_lead = own[0][0] if own else day_of_lead
         for trigger in triggers:
             if (

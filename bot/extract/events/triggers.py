@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from bot.extract.countries import country_index
+from bot.extract.entities import PRONOUNS_PERSON, media_outlet
 from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
@@ -129,8 +130,8 @@ def _purpose_of_a_summons(trigger: Trigger, found: list[Trigger]) -> bool:
     envoy and handed him a note of protest": the protest is what the summons was for, one act
     with it."""
     verb = trigger.governor or trigger.token
-    if trigger.type not in ("PROTEST", "ACCUSE") or trigger.kind == "summons":
-        return False
+    if trigger.kind != "protest":
+        return False  # "... and accused Moscow of violating its airspace" says more: kept
     purpose = verb.dep_ in ("advcl", "xcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     )
@@ -337,7 +338,13 @@ def _object_allowed(trigger: Trigger) -> bool:
     person = (
         obj.ent_type_ == "PERSON"
         or obj.lemma_.lower() in load_frames().person_objects
-        or obj.lower_ in ("him", "her")  # "summoned him on Tuesday": someone already named
+        # "summoned him on Tuesday", "received him": the envoy or guest already named (not
+        # "recalled him warmly")
+        or (
+            (trigger.type == "CONSULT" or lemma_of(trigger.token) == "summon")
+            and obj.lower_ in PRONOUNS_PERSON
+            and obj.dep_ == "dobj"  # "received him", not "he was received" (told of him)
+        )
     )
     # a country the tagger missed ("invited Senegal") is still a named side
     entity = (
@@ -346,6 +353,7 @@ def _object_allowed(trigger: Trigger) -> bool:
     )
     return (
         obj.lemma_.lower() in wanted
+        or obj.lower_ in wanted  # "d'affaires", which the lemmatiser cuts to "d'affaire"
         or ("@person" in wanted and person)
         or ("@entity" in wanted and entity)
     )
@@ -541,15 +549,46 @@ def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
         and t.token.pos_ == "VERB"
         and lemma_of(t.token) in SPEAKING_VERBS
     ]
-    if spoken and _names_a_call(spoken[0].token.doc):
+    for trigger in spoken:
+        if not _spoke_with_a_side(trigger.token):
+            triggers.remove(trigger)  # "spoke with the BBC's X", "spoke with one voice"
+    spoken = [t for t in spoken if t in triggers]
+    if spoken and _names_a_call(spoken[0].token.sent):
         for trigger in spoken:
             trigger.kind, trigger.mode = "phone_call", "phone"
 
 
-def _names_a_call(doc: Doc) -> bool:
+def _spoke_with_a_side(verb: Token) -> bool:
+    """Whom someone "spoke with" is a side: a named person, country or body that is not the
+    press ("the BBC's Steve Rosenberg", "reporters")."""
+    partners = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     return any(
+        any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for t in p.subtree)
+        and not any(media_outlet(t.text) for t in p.subtree if t.ent_type_ == "ORG")
+        for p in partners
+    )
+
+
+def _names_a_call(sent: Span) -> bool:
+    """The article names the conversation's phone ("talk trade by phone", "a phone call", not "a
+    phone hacking scheme"), or the sentence or the next call it "the call"."""
+    doc = sent.doc
+    if any(
         t.lower_ in PHONE_WORDS
-        or (
+        and (t.dep_ != "compound" or t.head.lemma_.lower() in ("call", "conversation"))
+        for t in doc
+    ):
+        return True
+    following = doc[sent.end].sent if sent.end < len(doc) else None
+    tokens = [*sent, *(following or ())]
+    return any(
+        (
             t.lemma_.lower() == "call"
             and t.pos_ == "NOUN"
             and is_definite(t)  # "the call", "their call": the one just told
@@ -558,7 +597,7 @@ def _names_a_call(doc: Doc) -> bool:
                 for c in t.children
             )
         )
-        for t in doc
+        for t in tokens
     )
 
 
