@@ -24,10 +24,6 @@ from bot.facts import Entity
 from bot.names import fold, name_key
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Words opening a surname of several words ("van Klaveren", "de la Fuente", "bin Salman").
-_SURNAME_PARTICLES = frozenset(
-    "van von der de da das do dos del della di la le du al el bin ben ibn abu".split()
-)
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by)\s+[A-Z]", re.IGNORECASE)
 _STRIP_EDGES = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|')$", re.IGNORECASE)
@@ -67,6 +63,11 @@ class TitleInfo:
 def _titles() -> tuple[list[str], dict[str, str], dict[str, list[str]]]:
     data = load_data("titles")
     return data["titles"], data["canonical"], data["nominal"]
+
+
+@lru_cache(maxsize=1)
+def _surname_particles() -> frozenset[str]:
+    return frozenset(load_data("titles")["surname_particles"])
 
 
 @lru_cache(maxsize=1)
@@ -627,7 +628,7 @@ class EntityIndex:
                 "organization", organization_name(name) or name, ent, country=None
             )  # the tagger's "Un" is the UN
             return
-        if cluster is None and len(key.split()) >= 2 and key.split()[0] in _SURNAME_PARTICLES:
+        if cluster is None and len(key.split()) >= 2 and key.split()[0] in _surname_particles():
             # "van Klaveren", "de la Fuente": a surname of several words, the last words of a
             # name already given in full
             words = key.split()

@@ -918,12 +918,11 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
 
 # Where words are said at an occasion ("at a joint news conference", "told reporters after the
 # meeting", "in his opening speech"): the occasion the article told of, on its day.
-OCCASION_WORDS = frozenset(
-    {"conference", "briefing", "summit", "meeting", "talks", "talk", "visit"}
-)
-# Occasions of a ceremony, not a sitting-down ("at the opening ceremony", "in his inaugural
-# address"): held on the day of the act the article told just before, whatever it was.
-CEREMONY_WORDS = frozenset({"ceremony", "speech", "address", "session", "inauguration"})
+@lru_cache(maxsize=1)
+def _occasion_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Sittings-down and ceremonies words are said at (data/speech_verbs.json)."""
+    data = load_data("speech_verbs")
+    return frozenset(data["occasion_words"]), frozenset(data["ceremony_words"])
 
 
 def _tells_of_talks(token: Token) -> bool:
@@ -937,7 +936,8 @@ def _the_occasion(noun: Token) -> bool:
     """The sitting-down itself ("the meeting", "a joint news conference", "his opening speech"),
     not any briefing ("said at a press conference")."""
     lemma = noun.lemma_.lower()
-    if lemma not in OCCASION_WORDS | CEREMONY_WORDS:
+    occasions, ceremonies = _occasion_words()
+    if lemma not in occasions | ceremonies:
         return False
     if lemma in ("conference", "briefing"):
         return any(c.lower_ == "joint" for c in noun.children)
@@ -960,7 +960,7 @@ def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | 
     )
     if not occasions and not afterwards:
         return None
-    ceremony = any(p.lemma_.lower() in CEREMONY_WORDS for p in occasions)
+    ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
     sents = [s for s in doc.sents if s.start <= verb.i]
     for sent in reversed(sents[-4:]):
         if ceremony:

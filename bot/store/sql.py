@@ -145,7 +145,7 @@ SEARCH_ARTICLES_ALL = _search_articles(_hits("articles_fts", "articles", window=
 # From the aliases' index (CROSS JOIN keeps that order): SQLite otherwise walked every entity of the
 # kind and probed its aliases, a cost per stored entity that grew with the archive.
 FIND_ENTITY_BY_ALIAS = """
-SELECT e.id FROM entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
+SELECT e.id, e.country_code FROM entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
 WHERE al.norm IN (SELECT value FROM json_each(:norms)) AND e.kind = :kind
 ORDER BY e.id LIMIT 1"""
 INSERT_ENTITY = """
@@ -477,7 +477,6 @@ ORDER BY p.event_id DESC
 LIMIT :limit"""
 DETACH_EVENT_REPORT = "UPDATE event_reports SET event_id = NULL, merge_reason = '{}' WHERE id = :id"
 DELETE_EVENT = "DELETE FROM events WHERE id = :id"
-ENTITY_COUNTRY_CODE = "SELECT country_code FROM entities WHERE id = :id"
 DELETE_ALL_EVENTS = "DELETE FROM events"
 DELETE_ALL_EVENTS_FTS = "DELETE FROM events_fts"
 COUNT_EVENTS_AND_REPORTS = (

@@ -49,7 +49,6 @@ from bot.store.sql import (  # noqa: F401
     DUE_FEEDS,
     ENTITY_ALIASES,
     ENTITY_BY_NORM,
-    ENTITY_COUNTRY_CODE,
     ENTITY_NAMES_RANGE,
     ENTITY_PROFILE,
     EVENT_SEEN_TIMES,
@@ -192,7 +191,7 @@ SEARCH_ARTICLES_ALL = _search_articles(_hits("articles", "id", "articles", windo
 
 # --- entities -----------------------------------------------------------------------------------
 FIND_ENTITY_BY_ALIAS = """
-SELECT e.id FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+SELECT e.id, e.country_code FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
 WHERE al.norm IN (SELECT jsonb_array_elements_text(CAST(:norms AS jsonb))) AND e.kind = :kind
 ORDER BY e.id LIMIT 1"""
 INSERT_ALIAS = """

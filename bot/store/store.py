@@ -698,9 +698,7 @@ async def _save_entity(db: Db, entity: Entity, now: str) -> tuple[int, bool]:
     new_country = False
     if found:
         entity_id = found[0][0]
-        if entity.kind == "person" and entity.country_code:
-            known = await db.fetch(db.sql.ENTITY_COUNTRY_CODE, {"id": entity_id})
-            new_country = bool(known) and known[0][0] is None
+        new_country = entity.kind == "person" and bool(entity.country_code) and found[0][1] is None
         await db.execute(db.sql.UPDATE_ENTITY, {**values, "id": entity_id})
     else:
         key = f"{entity.kind}:{name_key(entity.name)}"

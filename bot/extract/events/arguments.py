@@ -31,7 +31,13 @@ from bot.extract.events.lexicon import (
     misread_subject,
     participle_patient,
 )
-from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
+from bot.extract.events.triggers import (
+    Trigger,
+    a_courtesy_call,
+    clause_chain,
+    holding_clause,
+    measured,
+)
 from bot.extract.organizations import organization_members, organization_name
 from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS, TALK_KINDS
@@ -696,11 +702,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             child.lower_ in ("between", "with", "among", "of", "by")
             or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
             # "paid a courtesy call on the President": the one called on
-            or (
-                child.lower_ == "on"
-                and token.lemma_ == "call"
-                and any(c.lower_ == "courtesy" for c in token.children)
-            )
+            or (child.lower_ == "on" and token.lemma_ == "call" and a_courtesy_call(token))
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -25,10 +25,12 @@ from bot.extract.events.lexicon import (
     MEASURE_NOUNS,
     MODALS,
     NAMING_VERBS,
+    PHONE_WORDS,
     POSSIBILITY,
     POSSIBLE_EVENTS,
     PROMISE_VERBS,
     REPETITION_WORDS,
+    SPEAKING_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
     is_definite,
@@ -534,10 +536,6 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
 
 
-SPEAKING_VERBS = frozenset({"speak", "talk"})
-PHONE_WORDS = frozenset({"phone", "telephone", "phoned", "telephoned"})
-
-
 def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
     """ "Carney spoke with Sheinbaum on Wednesday ... The call comes at a delicate moment": a
     conversation the article names a call anywhere (the phone, a call of its own) was one."""
@@ -774,7 +772,7 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         type_, kind, mode = phrases[tuple(t.lower_ for t in span)]
         head = next((t for t in span if t.pos_ in ("NOUN", "VERB")), span.root)
         head = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else head
-        if any(t.lemma_ == "call" and t.pos_ == "NOUN" and _a_courtesy_call(t) for t in span):
+        if any(t.lemma_ == "call" and t.pos_ == "NOUN" and a_courtesy_call(t) for t in span):
             # "pay a courtesy call on the President": a visit paid, not a call nor a request
             type_, kind, mode = "CONSULT", "meeting", None
         found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
@@ -791,7 +789,7 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         type_, kind, mode = _choose(token, options)
         if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
             continue  # "a press conference" is told to reporters, not held between sides
-        if token.lemma_ == "call" and token.pos_ == "NOUN" and _a_courtesy_call(token):
+        if token.lemma_ == "call" and token.pos_ == "NOUN" and a_courtesy_call(token):
             type_, kind, mode = "CONSULT", "meeting", None  # as above
         if (
             type_ == "CONSULT"
@@ -834,7 +832,8 @@ def _most_specific(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.token.i not in framing]
 
 
-def _a_courtesy_call(token: Token) -> bool:
+def a_courtesy_call(token: Token) -> bool:
+    """ "a courtesy call": a visit paid, not a phone call nor a request."""
     return any(c.lower_ == "courtesy" for c in token.children)
 
 
