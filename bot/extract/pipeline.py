@@ -294,6 +294,35 @@ def make_known_surnames(nlp: Language, name: str) -> KnownSurnames:
     return KnownSurnames(nlp)
 
 
+@Language.component("briefbot_names_run_on")
+def names_run_on(doc: Doc) -> Doc:
+    """One person's name of three or more words that the tagger cut in two ("Ali Mahaman" |
+    "Lamine Zeine", "Samia Suluhu" | "Hassan"): two person names with nothing between them are
+    one, unless either is a known person of its own (a headline's "Modi Putin talks")."""
+    _, single = _known_names()
+    known = set(single)
+    ents = list(doc.ents)
+    merged: list[Span] = []
+    for ent in ents:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.label_ == ent.label_ == "PERSON"
+            and last.end == ent.start
+            and len(last) + len(ent) <= 5
+            and not {last.ent_id_, ent.ent_id_} & {"person"}
+            and last.text not in known
+            and ent.text not in known
+            and all(t.is_title and t.is_alpha for t in doc[last.start : ent.end])
+        ):
+            merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
+        merged.append(ent)
+    if len(merged) != len(ents):
+        doc.ents = merged
+    return doc
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     """The pipeline's tokenizer, which must be spaCy's own: Briefbot uses its `pipe` and
     `token_match` (spaCy types `Language.tokenizer` as any callable from text to a Doc)."""
@@ -343,5 +372,6 @@ def load_pipeline(model: str) -> Language:
         raise TypeError(f"'entity_ruler' made a {type(ruler).__name__}, not an EntityRuler")
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
+    nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     return nlp

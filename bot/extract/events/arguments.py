@@ -22,6 +22,7 @@ from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
     OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
+    PRIVATE_PEOPLE,
     ROLE_NOUNS,
     TOPIC_PREPS,
     is_definite,
@@ -53,7 +54,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
         if token.i in index.dateline_tokens:
             continue  # where the report was filed, not who took part
         cluster = index.cluster_of(token) or _referred_person(token, index)
-        if cluster is None or _names_a_feature(token):
+        if cluster is None or _names_a_feature(token) or _nationality_of_private_people(token):
             continue
         if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
@@ -74,6 +75,11 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             continue
         found.append(cluster)
     return found
+
+
+def _nationality_of_private_people(token: Token) -> bool:
+    """ "Two Ukrainian citizens", "Chinese nationals": people of a country, not its state."""
+    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in PRIVATE_PEOPLE
 
 
 def _whose_aide(token: Token) -> bool:

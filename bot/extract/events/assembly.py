@@ -1160,6 +1160,8 @@ def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool
         return False
     if agreement.trigger.kind == "pledge":
         return False  # one side's promise ("Kenya has offered to lead"), not what both agreed
+    if lemma_of(agreement.trigger.governor or agreement.trigger.token) == "ratify":
+        return False  # "the law ratifying the 2012 agreement": a parliament's act, not the talks'
     if _subordinate_to_a_side(agreement.trigger):
         return False
     if _another_time(agreement.trigger):
@@ -1227,6 +1229,8 @@ def _asserted(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "a threat by the president on Monday": its author makes it an act
+    if token.dep_ == "nsubj" and any(c.dep_ == "attr" for c in token.head.children):
+        return False  # "the agreement was a binding treaty": what it is, not that it was made
     return (
         token.dep_ in ("nsubj", "nsubjpass")
         and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES

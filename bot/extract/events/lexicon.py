@@ -58,6 +58,7 @@ DETACHED_PREPS = _words("detached_preps")
 LEADING_WORDS = _words("leading_words")
 OCCASION_PREPS = _words("occasion_preps")
 OCCASION_FRAMES = _words("occasion_frames")
+PRIVATE_PEOPLE = frozenset(load_data("participants")["private_people"])
 MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 ABSENCE_VERBS = _words("absence_verbs")
@@ -112,6 +113,7 @@ class Frames:
     destination_required: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    allegation_verbs: frozenset[str]
     media_event_modifiers: frozenset[str]
 
 
@@ -148,6 +150,7 @@ def load_frames() -> Frames:
         destination_required=frozenset(raw["destination_required"]),
         claim_verbs=frozenset(raw["claim_verbs"]),
         claim_nouns=frozenset(raw["claim_nouns"]),
+        allegation_verbs=frozenset(raw["allegation_verbs"]),
         media_event_modifiers=frozenset(raw["media_event_modifiers"]),
     )
 

@@ -28,6 +28,7 @@ from bot.extract.events.lexicon import (
     PHONE_WORDS,
     POSSIBILITY,
     POSSIBLE_EVENTS,
+    PRIVATE_PEOPLE,
     PROMISE_VERBS,
     REPETITION_WORDS,
     SPEAKING_VERBS,
@@ -84,6 +85,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         t
         for t in found
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t) or _described(t))
+        and not _attributive(t)
         and _object_allowed(t)
         and _destination_allowed(t)
         and not _in_a_name(t)
@@ -450,6 +452,23 @@ def _described(trigger: Trigger) -> bool:
         and verb_lemma(verb) in AIM_VERBS
     )
     return clause and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def _attributive(trigger: Trigger) -> bool:
+    """A participle that only describes a noun: "the negotiating framework", "two citizens
+    collaborating with Russian intelligence", "the law ratifying the 2012 agreement" say what a
+    thing or someone is, not an act of the report's (a visiting leader is still on a visit, and
+    "a delegation meeting Iranian officials" still meets them)."""
+    token = trigger.token
+    if token.tag_ != "VBG" or (trigger.type == "CONSULT" and trigger.kind == "visit"):
+        return False
+    if token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "the negotiating framework", "its negotiating team"
+    return (
+        token.dep_ in ("acl", "advcl")
+        and token.head.pos_ == "NOUN"
+        and token.head.lemma_.lower() in PRIVATE_PEOPLE
+    )
 
 
 def _mere_claim(trigger: Trigger) -> bool:
@@ -1191,6 +1210,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
+    if verb.dep_ == "conj" and any(
+        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.head.children
+    ):
+        return True  # "if Israel did not halt its offensive and lift restrictions": both ifs
     if token.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ in POSSIBLE_EVENTS)
         for c in token.children
@@ -1230,12 +1253,26 @@ def _awaited(verb: Token) -> bool:
 
 def _claimed(verb: Token) -> bool:
     """ "a preliminary determination that China's presence violated a treaty", "allegations
-    that Rwanda backs the rebels": the content of a claim, not an act told as done."""
+    that Rwanda backs the rebels", "accused Benin of hosting French troops": the content of a
+    claim, not an act told as done."""
+    frames = load_frames()
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "accused X of hosting troops and arming rebels"
+    if (
+        node.dep_ == "pcomp"
+        and node.head.lower_ == "of"
+        and (
+            lemma_of(node.head.head) in frames.allegation_verbs
+            or node.head.head.lemma_.lower() in frames.claim_nouns
+        )
+    ):
+        return True
     return (
         verb.pos_ in ("VERB", "AUX")
         and verb.dep_ in ("acl", "ccomp")
         and verb.head.pos_ == "NOUN"
-        and verb.head.lemma_.lower() in load_frames().claim_nouns
+        and verb.head.lemma_.lower() in frames.claim_nouns
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
     )
 

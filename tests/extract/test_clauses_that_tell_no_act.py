@@ -1,0 +1,85 @@
+"""Words that name an act without telling it happened: what someone is accused of, a participle
+describing a noun, a second verb of an "if" clause, a voice breaking, an agreement described or
+ratified long before. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str) -> list[dict]:
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    return [e for e in found if e["confidence"] >= 0.5]
+
+
+def names(event: dict) -> set[str]:
+    return {p["name"] for p in event["participants"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # what an accusation says was done is its content, not a visit
+            "Fijian Prime Minister Sitiveni Rabuka, who has accused Tonga of hosting French troops "
+            "near the reef, told reporters on Thursday that Fiji wanted guarantees.",
+            "visit",
+        ),
+        (  # the second verb of an "if" clause is as conditional as the first
+            "Fiji threatened sanctions on Wednesday if Tonga did not halt its patrols and lift "
+            "restrictions on Fijian fishing boats.",
+            "easing",
+        ),
+        (  # a voice breaking is no break of relations
+            '"This is only the beginning," Prime Minister Sitiveni Rabuka said, his voice '
+            "breaking.",
+            "severance",
+        ),
+    ],
+)
+def test_an_act_named_but_not_told_as_done_is_no_event(extractor, text, kind):
+    assert not [e for e in events(extractor, text) if e["kind"] == kind]
+
+
+def test_a_participle_describing_a_noun_is_no_trigger(extractor):
+    from bot.extract.events.triggers import find_triggers
+
+    doc = extractor.nlp(
+        "The proposal contradicts the commitments Tonga undertook in the negotiating framework, "
+        "and Tonga's negotiating team left Suva on Thursday."
+    )
+    assert not [t for t in find_triggers(next(iter(doc.sents))) if t.token.lower_ == "negotiating"]
+
+
+def test_people_of_a_country_are_not_its_state(extractor):
+    text = (
+        "Fijian police said on Thursday that the attack on the harbour had been carried out by "
+        "two Tongan citizens who had since left for Samoa."
+    )
+    assert not [e for e in events(extractor, text) if "Tonga" in names(e)]
+
+
+def test_an_agreement_described_or_ratified_before_is_not_the_outcome_of_a_call(extractor):
+    text = (
+        "Fijian Foreign Minister Lisiate Akolo received a phone call on Tuesday from his Tongan "
+        "counterpart Siaosi Sovaleni about the reef. The Pacific Islands Forum said the "
+        "agreement was a binding international treaty. In 2023, a Tongan court ruled that the "
+        "law ratifying the 2012 agreement was unconstitutional."
+    )
+    found = events(extractor, text)
+    assert [e for e in found if e["kind"] == "phone_call"]
+    assert not [e for e in found if e["type"] == "AGREE" and e["date"] == "2025-02-25"]
+    assert not any("agreed to" in (e.get("outcome") or "") for e in found)
+
+
+def test_a_name_of_four_words_the_tagger_cut_in_two_is_one_person(extractor):
+    text = (
+        "Niger's Prime Minister Ali Mahaman Lamine Zeine met Togolese President Faure "
+        "Gnassingbe in Lome on Monday."
+    )
+    (meeting,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert "Ali Mahaman Lamine Zeine" in names(meeting)
+    assert not names(meeting) & {"Ali Mahaman", "Lamine Zeine"}
