@@ -323,6 +323,45 @@ def names_run_on(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("briefbot_hyphenated_pairs_of_people")
+def hyphenated_pairs_of_people(doc: Doc) -> Doc:
+    """ "Friday's Xi-Trump call" tagged one person: two people, each named elsewhere in the
+    article or known, so the call has both as sides (while "Jean-Noel" stays one given name)."""
+    _, single = _known_names()
+    particles = set(load_data("titles")["surname_particles"])
+    # a name's first or last word ("Xi" of "Xi Jinping", "Trump" of "Donald Trump")
+    named = {
+        t.text
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) > 1 and not any(t.text in ("-", "–") for t in e)
+        for t in (e[0], e[-1])
+    }
+    named = {w for w in named | set(single) if w.isalpha() and w.lower() not in particles}
+    ents: list[Span] = []
+    for ent in doc.ents:
+        first, dash, second = (ent[0], ent[1], ent[2]) if len(ent) == 3 else (None, None, None)
+        if (
+            ent.label_ == "PERSON"
+            and first is not None
+            and dash is not None
+            and second is not None
+            and dash.text in ("-", "–")
+            and not first.whitespace_
+            and not dash.whitespace_
+            and first.text in named
+            and second.text in named
+        ):
+            ents += [
+                Span(doc, first.i, first.i + 1, "PERSON"),
+                Span(doc, second.i, second.i + 1, "PERSON"),
+            ]
+            continue
+        ents.append(ent)
+    if len(ents) != len(doc.ents):
+        doc.ents = ents
+    return doc
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     """The pipeline's tokenizer, which must be spaCy's own: Briefbot uses its `pipe` and
     `token_match` (spaCy types `Language.tokenizer` as any callable from text to a Doc)."""
@@ -373,5 +412,6 @@ def load_pipeline(model: str) -> Language:
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
     nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
+    nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     return nlp

@@ -83,3 +83,19 @@ def test_a_name_of_four_words_the_tagger_cut_in_two_is_one_person(extractor):
     (meeting,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert "Ali Mahaman Lamine Zeine" in names(meeting)
     assert not names(meeting) & {"Ali Mahaman", "Lamine Zeine"}
+
+
+def test_two_surnames_joined_by_a_hyphen_are_two_people(extractor):
+    text = (
+        "Suva's readout of Thursday's Rabuka-Sovaleni call: reef reopening on track\n\n"
+        "Fijian Prime Minister Sitiveni Rabuka told Tongan Prime Minister Siaosi Sovaleni on "
+        "Thursday that the reef would reopen to fishing boats."
+    )
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    calls = [e for e in found if e["kind"] == "phone_call"]  # told in a headline: below the line
+    assert calls and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(calls[0])
+
+
+def test_the_people_of_a_country_something_is_done_to_are_still_its_side(extractor):
+    text = "Fijian police raided the homes of Tongan nationals in Suva on Thursday."
+    assert any("Tonga" in names(e) for e in events(extractor, text))

@@ -78,8 +78,13 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
 
 
 def _nationality_of_private_people(token: Token) -> bool:
-    """ "Two Ukrainian citizens", "Chinese nationals": people of a country, not its state."""
-    return token.dep_ in ("amod", "compound") and token.head.lemma_.lower() in PRIVATE_PEOPLE
+    """ "Carried out by two Ukrainian citizens": people of a country who did something are not
+    its state (while "raided homes of Azerbaijani nationals" is done to Azerbaijan's people)."""
+    people = token.head
+    doers = people.dep_ in ("nsubj", "csubj") or (
+        people.dep_ == "pobj" and people.head.dep_ == "agent"
+    )
+    return token.dep_ in ("amod", "compound") and people.lemma_.lower() in PRIVATE_PEOPLE and doers
 
 
 def _whose_aide(token: Token) -> bool:
