@@ -879,12 +879,14 @@ def _time_phrase(token: Token) -> Span | None:
     return doc[dated[0].i : dated[-1].i + 1] if dated else None
 
 
-def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
-    """When the words were said: the day the reporting clause gives ("warned on Monday"), the
-    article's day when it gives none, and no day when it gives only a vaguer time ("said last
-    week")."""
+def _said_when(
+    doc: Doc, f: _Found, published: str | None, dateline: frozenset[int] = frozenset()
+) -> tuple[str | None, bool]:
+    """When the words were said, and whether the text tells it: the day the reporting clause
+    gives ("warned on Monday") or its occasion's, else the article's day (not told), and no day
+    when it gives only a vaguer time ("said last week")."""
     if f.verb_i is None:
-        return published
+        return published, False
     verb = doc[f.verb_i]
     phrases = [p for c in verb.children if (p := _time_phrase(c)) is not None]
     lead = verb.head
@@ -905,15 +907,14 @@ def _said_when(doc: Doc, f: _Found, published: str | None) -> str | None:
     for phrase in phrases:
         resolved = resolve_date(phrase.text, published, "past")
         if resolved is not None:
-            return resolved[0] if resolved[1] == "day" else None
-    occasion_day = _day_of_the_occasion(doc, verb, published)
+            return (resolved[0] if resolved[1] == "day" else None), True
+    occasion_day = _day_of_the_occasion(doc, verb, published, dateline)
     if occasion_day is not None:
-        return occasion_day
+        return occasion_day, True
     if _told_as_earlier(verb):
-        return (
-            None  # "a day after the minister threatened ...", "he had warned": before, day unknown
-        )
-    return published
+        # "a day after the minister threatened ...", "he had warned": before, day unknown
+        return None, True
+    return published, False
 
 
 # Where words are said at an occasion ("at a joint news conference", "told reporters after the
@@ -944,7 +945,9 @@ def _the_occasion(noun: Token) -> bool:
     return True
 
 
-def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | None:
+def _day_of_the_occasion(
+    doc: Doc, verb: Token, published: str | None, dateline: frozenset[int] = frozenset()
+) -> str | None:
     """ "At a joint news conference, Erdogan said ...", "told reporters after the meeting": the
     words were said at the occasion the article told of just before, on the day it gives."""
     occasions = [
@@ -962,15 +965,17 @@ def _day_of_the_occasion(doc: Doc, verb: Token, published: str | None) -> str | 
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
     sents = [s for s in doc.sents if s.start <= verb.i]
+    found = False  # the sitting-down was told, with no day: the day is told before it
     for sent in reversed(sents[-4:]):
-        if ceremony:
+        if ceremony or found:
             if not any(t.tag_ == "VBD" for t in sent):
                 continue  # an act told as done ("opened a consulate", "was sworn in")
         elif not any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent):
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
+        found = True
         for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
+            if ent.label_ != "DATE" or ent.start in dateline:
+                continue  # "WOODSIDE, Nov 16 (Reuters)": the day it was filed
             resolved = resolve_date(ent.text, published, "past")
             if (
                 resolved is not None
@@ -1055,6 +1060,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
     ]
     statements: list[Statement] = []
     kept: list[tuple[_Found, Speaker]] = []
+    told: list[bool] = []  # whether the text tells when each statement's words were said
     seen: set[tuple[int, int]] = set()
     for f in sorted(reported + direct + labelled, key=lambda f: f.start):
         if (f.start, f.end) in seen or f.speaker_token is None:
@@ -1091,6 +1097,7 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
             fraction = 1.0
         quote = "direct" if fraction >= 0.9 else "mixed" if fraction > 0.05 else "indirect"
         evidence = doc_text(doc)[f.evidence[0] : f.evidence[1]].strip()
+        date, date_told = _said_when(doc, f, published, frozenset(index.dateline_tokens))
         statements.append(
             Statement(
                 speaker=cluster.name if cluster else None,
@@ -1105,13 +1112,43 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 content_spans=f.spans,
                 quote=quote,  # type: ignore[arg-type]
                 evidence=evidence,
-                date=_said_when(doc, f, published),
+                date=date,
                 confidence=_confidence(f, speaker, doc_text(doc)[f.start : f.end]),
             )
         )
         kept.append((f, speaker))
+        told.append(date_told)
     _discount_frames(doc, kept, statements)
+    _date_continued_words(doc, kept, statements, told)
     return statements
+
+
+def _date_continued_words(
+    doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement], told: list[bool]
+) -> None:
+    """ "Petro told a May Day rally on Wednesday ... 'If Palestine dies ...,' he said": words the
+    same speaker goes on with in the next sentences, with no time of their own, were said on the
+    occasion the first words were."""
+    starts = [sent.start for sent in doc.sents]
+    for i in range(1, len(statements)):
+        f, speaker = kept[i]
+        # the words before, by someone named (not a fragment no one is named for)
+        j = next((j for j in range(i - 1, -1, -1) if kept[j][1].cluster is not None), None)
+        if j is None or told[i] or not told[j] or statements[j].date is None:
+            continue
+        g, before = kept[j]
+        if speaker.cluster is None or speaker.cluster is not before.cluster:
+            continue
+        if f.verb_i is None or g.verb_i is None:
+            continue
+        first, second = doc[g.verb_i].sent.start, doc[f.verb_i].sent.start
+        # "Modi met Putin on Monday. '...,' Modi said": a day told between is another occasion
+        dated_between = any(
+            e.label_ == "DATE" for e in doc[doc[g.verb_i].sent.end : doc[f.verb_i].sent.end].ents
+        )
+        if not dated_between and 0 <= sum(1 for start in starts if first < start <= second) <= 2:
+            statements[i].date = statements[j].date
+            told[i] = True
 
 
 def _discount_frames(

@@ -240,6 +240,29 @@ def test_words_are_dated_by_the_occasion_told_with_them(extractor, text, speaker
     assert said and said[0]["date"] == day
 
 
+def test_words_a_speaker_goes_on_with_are_dated_by_the_first_words_occasion(extractor):
+    text = (
+        "Fijian Prime Minister Sitiveni Rabuka told a rally in Suva on Tuesday that the reef "
+        'would reopen to Tongan boats.\n\n"This is a day for both our peoples," he said.\n\n'
+        "Rabuka met Tongan Prime Minister Siaosi Sovaleni on Wednesday. "
+        '"We are neighbours first," Rabuka said.'
+    )
+    said = [s for s in statements(extractor, text) if "Rabuka" in (s["speaker"] or "")]
+    days = {s["content"][:12]: s["date"] for s in said}
+    assert days["This is a da"] == "2025-02-25"  # the rally's day, not the article's
+    assert days["We are neigh"] != "2025-02-25"  # a day told between: another occasion
+
+
+def test_words_said_after_undated_talks_take_the_lead_day_not_the_datelines(extractor):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Wednesday to reopen the reef, "
+        "in their first talks in a year.\n\nThe two leaders met for four hours at the harbour. "
+        "Rabuka told reporters afterwards that the talks were the best he had had."
+    )
+    said = [s for s in statements(extractor, text) if "Rabuka" in (s["speaker"] or "")]
+    assert said and said[0]["date"] == "2025-02-26"
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"
