@@ -99,3 +99,18 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extractor):
 def test_the_people_of_a_country_something_is_done_to_are_still_its_side(extractor):
     text = "Fijian police raided the homes of Tongan nationals in Suva on Thursday."
     assert any("Tonga" in names(e) for e in events(extractor, text))
+
+
+def test_whose_decision_it_is_does_what_it_says(extractor):
+    text = (
+        "Fiji's decision on Monday to suspend fishing talks with Tonga has thrown the reef "
+        "agreement into doubt."
+    )
+    (suspension,) = [e for e in events(extractor, text) if e["type"] == "SANCTION"]
+    assert {"Fiji", "Tonga"} <= names(suspension)
+    assert suspension["date"] == "2025-02-24"
+
+
+def test_a_bid_or_a_determination_is_no_act(extractor):
+    text = "The sanctions will not shake Tonga's determination to support the reef agreement."
+    assert not [e for e in events(extractor, text) if e["type"] == "SUPPORT"]

@@ -12,6 +12,7 @@ from bot.extract.entities import Cluster, EntityIndex, title_tails
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
     CHAIRING_NOUNS,
+    DECISION_NOUNS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
     LEADING_VERBS,
@@ -514,6 +515,9 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+    owner = _owner_of_the_decision(node)
+    if owner is not None:
+        return owner
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
@@ -547,6 +551,21 @@ def _subject_of(verb: Token) -> Token | None:
         if subject is not None and _named(subject):
             return subject
     return None
+
+
+def _owner_of_the_decision(verb: Token) -> Token | None:
+    """ "Paraguay's decision on Monday to suspend negotiations", "Germany's move to expel two
+    diplomats and summon ...": whose decision it is does what it says."""
+    noun = verb.head
+    if not (
+        verb.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and noun.lemma_.lower() in DECISION_NOUNS
+    ):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    named = owner is not None and owner.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+    return owner if named else None
 
 
 # Phrases that set an act beside talks its subject held: "said ... after a call with X".

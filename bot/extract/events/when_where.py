@@ -16,6 +16,7 @@ from bot.extract.events.lexicon import (
     CLOSING_VERBS,
     CONCLUDED_CUES,
     DAY_WORDS,
+    DECISION_NOUNS,
     FRAMING_PREPS,
     LOCATIVE_PREPS,
     MEASURE_NOUNS,
@@ -361,6 +362,9 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(
             verb.head.head
         )  # "clashed on Friday, with the envoy vowing to ...": one moment
+    last = heads[-1]
+    if last.dep_ == "acl" and last.head.lemma_.lower() in DECISION_NOUNS:
+        heads.append(last.head)  # "Paraguay's decision on Monday to suspend negotiations"
     if token.pos_ in ("NOUN", "PROPN") and (held := holding_clause(token)) is not None:
         heads.insert(1, held)  # "a phone call the leaders shared on Friday": the call's own clause
     if (
