@@ -114,3 +114,10 @@ def test_whose_decision_it_is_does_what_it_says(extractor):
 def test_a_bid_or_a_determination_is_no_act(extractor):
     text = "The sanctions will not shake Tonga's determination to support the reef agreement."
     assert not [e for e in events(extractor, text) if e["type"] == "SUPPORT"]
+
+
+@pytest.mark.parametrize(("day", "status"), [("Wednesday", "ongoing"), ("Monday", "concluded")])
+def test_a_visit_begun_by_an_arrival_a_day_ago_is_under_way(extractor, day, status):
+    text = f"Fijian Prime Minister Sitiveni Rabuka arrived in Nuku'alofa on {day}."
+    (visit,) = [e for e in events(extractor, text) if e["kind"] == "visit"]
+    assert visit["status"] == status

@@ -641,6 +641,15 @@ def _begun(trigger: Trigger) -> bool:
     return subject_or_object and lemma_of(verb) in ONGOING_CUES
 
 
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
+
+
+def _an_arrival(trigger: Trigger) -> bool:
+    """ "Putin arrived in Kyrgyzstan on Thursday": the visit has begun, no more."""
+    token = trigger.token
+    return trigger.kind == "visit" and token.pos_ == "VERB" and lemma_of(token) in ARRIVAL_VERBS
+
+
 def _be_to(verb: Token) -> bool:
     """ "is to be discussed", "are to visit": the arrangement that points ahead."""
     node = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" else verb
@@ -680,6 +689,8 @@ def find_status(
             last = dt.date.fromisoformat(date[0]) + dt.timedelta(days=days - 1)
             return "ongoing" if published <= last.isoformat() else "concluded"
     if date and published and date[1] == "day":
+        if _an_arrival(trigger) and date[0] <= published and recent(date, published, days=1):
+            return "ongoing"  # arrived today or yesterday, with no word of leaving: still there
         if date[0] < published and _begun(trigger) and recent(date, published, days=2):
             return "ongoing"  # "the conference opened on Monday", told on Tuesday: under way
         if date[0] < published:
