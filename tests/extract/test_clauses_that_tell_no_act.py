@@ -121,3 +121,49 @@ def test_a_visit_begun_by_an_arrival_a_day_ago_is_under_way(extractor, day, stat
     text = f"Fijian Prime Minister Sitiveni Rabuka arrived in Nuku'alofa on {day}."
     (visit,) = [e for e in events(extractor, text) if e["kind"] == "visit"]
     assert visit["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # a plan told in the past perfect did not come about
+            "Rabuka had planned to visit Tonga in late March but postponed the trip after he "
+            "fell ill.",
+            "visit",
+        ),
+        (
+            "Rabuka stood in for King Tupou, who had been due to become the first Tongan monarch "
+            "to visit Fiji but cancelled the stop last week.",
+            "visit",
+        ),
+        (
+            "Sovaleni had been due to leave Nuku'alofa on Friday night for talks in Suva on "
+            "Sunday, the first visit by a Tongan leader to Fiji since 2018.",
+            "visit",
+        ),
+        (  # any meeting at all, not one set
+            "Tonga has warned that any meeting between Rabuka and the Samoan prime minister would "
+            "be a provocation.",
+            "meeting",
+        ),
+        (  # what one is not kept from doing
+            "Rabuka said the pact did not prevent Fiji from cooperating with other partners, "
+            "including Tonga.",
+            "cooperation",
+        ),
+        (  # what a demand asks for
+            "On Friday, Rabuka set out his terms, demanding that Tonga abandon its claim and "
+            "withdraw troops from the two islands claimed by Fiji.",
+            "withdrawal",
+        ),
+    ],
+)
+def test_a_plan_gone_by_or_an_act_asked_for_is_no_event(extractor, text, kind):
+    assert not [e for e in events(extractor, text) if e["kind"] == kind]
+
+
+def test_talks_a_headline_tells_postponed_are_a_postponement_not_talks(extractor):
+    found = extractor.extract(
+        ExtractRequest("t", "Fiji-Tonga reef talks postponed again\n\nNo date was set.", PUBLISHED)
+    ).to_json()["events"]
+    assert found and all(e["kind"] != "talks" for e in found)

@@ -22,12 +22,15 @@ from bot.extract.events.lexicon import (
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
     LABOUR_WORDS,
+    MANDATIVE_VERBS,
     MEASURE_NOUNS,
     MODALS,
     NAMING_VERBS,
     PHONE_WORDS,
+    PLAN_WORDS,
     POSSIBILITY,
     POSSIBLE_EVENTS,
+    PREVENTING_VERBS,
     PRIVATE_PEOPLE,
     PROMISE_VERBS,
     REPETITION_WORDS,
@@ -915,6 +918,14 @@ def _governor(token: Token) -> Token | None:
         # "A meeting ... planned for Tuesday has been postponed", parsed with the meeting as the
         # participle's subject: the meeting is what was postponed
         return token.head.head
+    if (
+        token.dep_ == "nsubj"
+        and token.head.pos_ == "VERB"
+        and verb_lemma(token.head) in load_frames().reversing
+        and lemma_of(token.head) not in CLOSING_VERBS  # "the conversation ended with a deal"
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.head.children)
+    ):
+        return token.head  # a headline's "Serbia-Kosovo talks postponed again": undergone
     for relcl in (c for c in token.children if c.dep_ == "relcl"):
         # "the deal we struck": a light verb whose object the noun is, told in a relative clause
         if (
@@ -1215,10 +1226,13 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     ):
         return True  # "if Israel did not halt its offensive and lift restrictions": both ifs
     if token.pos_ == "NOUN" and any(
-        (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ in POSSIBLE_EVENTS)
+        (c.dep_ == "det" and c.lower_ in ("no", "any"))
+        or (c.dep_ == "amod" and c.lower_ in POSSIBLE_EVENTS)
         for c in token.children
     ):
-        return True  # "no talks", "a potential meeting"
+        return True  # "no talks", "any meeting between them", "a potential meeting"
+    if _plan_gone_by(verb) or _prevented(verb) or _mandated(verb):
+        return True
     if _negated_above(verb) or (verb.pos_ in ("VERB", "AUX") and _denied(verb)):
         return True
     if _not_yet(verb):
@@ -1236,6 +1250,52 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         or _claimed(verb)
         or _awaited(verb)
         or _free_relative(token)
+    )
+
+
+def _plan_gone_by(verb: Token) -> bool:
+    """ "Had planned to visit China but postponed the trip", "had been due to leave for talks",
+    "a trip that had been meant to ease tensions": a plan told in the past perfect did not come
+    about (the article tells what did)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = clause_chain(verb)
+    planned = [n for n in chain[1:] if lemma_of(n) in PLAN_WORDS] + [
+        c  # "had been due to become the first president to visit PNG"
+        for n in chain
+        for c in n.children
+        if c.dep_ == "acomp" and lemma_of(c) in PLAN_WORDS
+    ]
+    holders = [*planned, *(n.head for n in planned if n.dep_ == "acomp")]
+    return any(
+        c.dep_ == "aux" and c.lower_ == "had" and c.tag_ == "VBD"
+        for n in holders
+        for c in n.children
+    )
+
+
+def _prevented(verb: Token) -> bool:
+    """ "Did not prevent PNG from cooperating with China", "barred them from meeting": what one
+    is kept from doing, or merely not kept from, is not told as done."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.head.lower_ == "from"
+        and lemma_of(verb.head.head) in PREVENTING_VERBS
+    )
+
+
+def _mandated(verb: Token) -> bool:
+    """ "Demanding that Ukraine abandon its NATO ambitions and withdraw troops": a bare verb in
+    what a demand asks for is the demand's content."""
+    node = verb
+    if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    return (
+        verb.tag_ == "VB"
+        and node.tag_ == "VB"
+        and node.dep_ == "ccomp"
+        and lemma_of(node.head) in MANDATIVE_VERBS
+        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
     )
 
 
