@@ -167,3 +167,17 @@ def test_talks_a_headline_tells_postponed_are_a_postponement_not_talks(extractor
         ExtractRequest("t", "Fiji-Tonga reef talks postponed again\n\nNo date was set.", PUBLISHED)
     ).to_json()["events"]
     assert found and all(e["kind"] != "talks" for e in found)
+
+
+def test_a_lead_with_no_day_of_its_own_took_place_on_the_day_the_article_tells(extractor):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed not to send patrol boats to the reef, "
+        "after a rare face-to-face meeting of their leaders.\n\n"
+        "Fijian Prime Minister Sitiveni Rabuka and Tongan Prime Minister Siaosi Sovaleni met for "
+        "several hours on Wednesday at Nadi airport."
+    )
+    found = events(extractor, text)
+    agreement = [e for e in found if e["type"] == "AGREE"]
+    meeting = [e for e in found if e["kind"] == "meeting"]
+    assert agreement and agreement[0]["date"] == "2025-02-26"  # not the dateline's Feb 27
+    assert meeting and meeting[0]["date"] == "2025-02-26"

@@ -39,6 +39,7 @@ from bot.extract.events.drafts import (
     round_number,
     rounds_differ,
     stages_differ,
+    told_date,
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
@@ -449,6 +450,7 @@ def _drafts(
                 and not is_negated_or_hypothetical(t)
             ]
             day_of_lead = own[0][0] if own else day_of_lead
+        filed = not own if lead_day is not None and sent.start == lead_day[0] else False
         for trigger in triggers:
             if (
                 trigger.type == "CONSULT"
@@ -476,6 +478,7 @@ def _drafts(
                 and day_of_lead is not None
             ):
                 mention.date = (day_of_lead, "day")
+                mention.date_filed = filed
             trip = _purpose_of_a_trip(mention, sent_mentions)
             if trip is not None:  # "travelled to Harare last week to meet Mugabe": one occasion
                 mention.status = None  # the trip's purpose fares as the trip does
@@ -499,7 +502,57 @@ def _drafts(
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, published)
         _pairs_named_before(sent_mentions, drafts, published)
+    _date_filed_leads(drafts)
     return _without_earlier_rounds(_fold_undated(drafts, published))
+
+
+def _date_filed_leads(drafts: list[Draft]) -> None:
+    """A lead dated only by its dateline ("ANKARA, Dec 12 - Somalia and Ethiopia agreed ...")
+    took place on the day the article tells for the talks between the same sides ("the meeting
+    on Wednesday"), when it tells one such day, up to three days before."""
+    for draft in drafts:
+        dates = [m for m in draft.mentions if m.date]
+        if not dates or not all(m.date_filed for m in dates):
+            continue
+        filed = dates[0].date
+        if filed is None:
+            continue
+        sides = {id(p) for p in draft_participants(draft)} | {
+            code for p in draft_participants(draft) if (code := country_code(p))
+        }
+        ours = draft.mentions[0].trigger
+        days = set()
+        for other in drafts:
+            first = other.mentions[0].trigger
+            same_act = first.type == ours.type and (
+                ours.type != "CONSULT" or talk_kinds_compatible(first.kind, ours.kind)
+            )
+            # an agreement's talks ("agreed ... after a meeting"); not a visit, a span of days
+            its_talks = (
+                ours.type != "CONSULT" and first.type == "CONSULT" and first.kind in TALK_KINDS
+            )
+            if other is draft or not (same_act or its_talks):
+                continue
+            own = next((m.date for m in other.mentions if m.date and not m.date_filed), None)
+            theirs = {id(p) for p in draft_participants(other)} | {
+                code for p in draft_participants(other) if (code := country_code(p))
+            }
+            if (
+                own is not None
+                and own[1] == "day"
+                and own[0] < filed[0]
+                and _days_apart(own[0], filed[0]) <= 3
+                and sides & theirs
+            ):
+                days.add(own)
+        if len(days) == 1:
+            (day,) = days
+            for mention in dates:
+                mention.date = day
+
+
+def _days_apart(first: str, second: str) -> int:
+    return abs((calendar_day.fromisoformat(second) - calendar_day.fromisoformat(first)).days)
 
 
 def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
@@ -1112,9 +1165,12 @@ def _link_agreements(
         if draft_status(source) == "planned":
             continue  # "agreed to meet in Lima on Monday": the meeting agreed on, not where or
             # when it was agreed
-        if mention.date is None and not any(length_in_days(m.trigger) > 1 for m in source.mentions):
+        if (mention.date is None or mention.date_filed) and not any(
+            length_in_days(m.trigger) > 1 for m in source.mentions
+        ):
             # not the first day of "a two-day visit": which of its days is not told
-            mention.date = next((m.date for m in source.mentions if m.date), None)
+            mention.date = told_date(source.mentions) or mention.date
+            mention.date_filed = all(m.date_filed for m in source.mentions if m.date)
         if mention.location is None and talks:  # agreed at the talks this sentence reports
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
@@ -1166,14 +1222,12 @@ def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool
         return False
     if _another_time(agreement.trigger):
         return False  # "the meeting comes weeks after the two countries agreed on a border"
-    when = next((m.date for m in talks.mentions if m.date), None)
-    if (
-        agreement.date is not None
-        and when is not None
-        and not periods_overlap(agreement.date, when)
-    ):
+    when = told_date(talks.mentions)
+    # a day only the dateline gave ("ANKARA, Dec 12 - X and Y agreed") is no day of its own
+    own = None if agreement.date_filed else agreement.date
+    if own is not None and when is not None and not periods_overlap(own, when):
         return False
-    if agreement.date is not None and when is None and not recent(agreement.date, published, 31):
+    if own is not None and when is None and not recent(own, published, 31):
         return False  # history the article recalls, beside talks it gives no day
     where = next((m.location for m in talks.mentions if m.location), None)
     return not (
@@ -1292,7 +1346,7 @@ def _most_precise(places: list[Location]) -> Location | None:
 
 def _to_event(draft: Draft, published: str | None) -> Event:
     first = draft.mentions[0]
-    date = next((m.date for m in draft.mentions if m.date), None)
+    date = told_date(draft.mentions)
     status = draft_status(draft)
     if date is None and status == "ongoing" and published:
         date = (published, "day")  # under way as the article was written

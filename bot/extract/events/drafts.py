@@ -31,6 +31,8 @@ class Mention:
     occasion: Token | None = None  # the gathering the act was done at ("signed during the visit")
     unknown_side: bool = False  # its clause names a side no entity stands for (see arguments)
     convened: Cluster | None = None  # the body whose members met as the body (see arguments)
+    # its day is only the day its dateline was filed, not told by its own words
+    date_filed: bool = False
 
 
 @dataclass
@@ -46,6 +48,14 @@ class Draft:
 
 def dated(draft: Draft) -> bool:
     return any(m.date for m in draft.mentions)
+
+
+def told_date(mentions: list[Mention]) -> tuple[str, str] | None:
+    """The first date the mentions' own words give, else the dateline's day one was given:
+    "OTTAWA, Feb 13 - X and Y agreed ... They met on Wednesday" happened on Wednesday."""
+    return next((m.date for m in mentions if m.date and not m.date_filed), None) or next(
+        (m.date for m in mentions if m.date), None
+    )
 
 
 def draft_place(draft: Draft) -> Location | None:

@@ -529,12 +529,10 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
         for e in _date_spans(verb.doc)
         if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)
     ]
-    if (
-        len(found) > 1
-    ):  # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday")
-        dateline = verb.doc.user_data.get("briefbot_dateline_tokens", frozenset())
-        found = [e for e in found if e.start not in dateline]
-    return found
+    # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday"); a lead with
+    # no day of its own is dated by its dateline as filed, not told (see assembly._drafts)
+    dateline = verb.doc.user_data.get("briefbot_dateline_tokens", frozenset())
+    return [e for e in found if e.start not in dateline]
 
 
 def _has_subject(verb: Token) -> bool:
