@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
-from bot.extract.events.lexicon import load_lexicon
+from bot.extract.events.lexicon import lemma_of, load_lexicon
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
@@ -961,16 +961,24 @@ def _day_of_the_occasion(
     afterwards = any(
         c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children
     )
-    if not occasions and not afterwards:
+    # "Xi told Biden that ...": words said to the one he sat down with, at their meeting
+    told_the_other = lemma_of(verb) == "tell" and any(
+        c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in verb.children
+    )
+    if not occasions and not afterwards and not told_the_other:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
     sents = [s for s in doc.sents if s.start <= verb.i]
     found = False  # the sitting-down was told, with no day: the day is told before it
-    for sent in reversed(sents[-4:]):
+    for back, sent in enumerate(reversed(sents)):
+        talks_told = any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent)
+        talks_named = any(_tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
+        if back >= 6 and not ((talks_told or (found and talks_named)) and not ceremony):
+            continue  # further back, only the talks themselves, told as held, say the day
         if ceremony or found:
             if not any(t.tag_ == "VBD" for t in sent):
                 continue  # an act told as done ("opened a consulate", "was sworn in")
-        elif not any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent):
+        elif not talks_told:
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
         found = True
         for ent in sent.ents:

@@ -867,3 +867,15 @@ def test_words_said_at_any_briefing_are_not_dated_by_a_meeting_to_come(extractor
     )
     said = statements(extractor, text)
     assert said and said[0]["date"] == PUBLISHED
+
+
+def test_words_told_to_the_one_met_are_dated_by_the_meeting(extractor):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Wednesday to reopen the reef, "
+        "in their first talks in a year.\n\nThe two leaders met for four hours at the harbour. "
+        "Officials said fishing boats would return next month. Tonga's fleet has waited since "
+        "June. Boat owners welcomed the news. Prices of fish have risen. Markets in Suva are "
+        "busy.\n\nSovaleni told Rabuka that the reef belonged to both peoples."
+    )
+    said = [s for s in statements(extractor, text) if "Sovaleni" in (s["speaker"] or "")]
+    assert said and said[0]["date"] == "2025-02-26"
