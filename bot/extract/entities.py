@@ -535,7 +535,7 @@ class EntityIndex:
         is named in the article: it is that person."""
         if (
             len(ent) != 1
-            or ent.label_ not in ("GPE", "LOC", "ORG", "FAC")
+            or ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP")
             or country_index().match(ent.text)
         ):
             return False
@@ -1035,30 +1035,58 @@ class EntityIndex:
             return self.previous_person(token, titles=nominal[token.lower_])
         return None
 
-    def previous_person(self, token: Token, titles: list[str] | None = None) -> Cluster | None:
-        """The person mentioned last before `token`, preferring a sentence subject."""
-        best = None
-        best_sent = -1
-        for i in range(token.i - 1, max(-1, token.i - 400), -1):
-            cluster = self.by_token.get(i)
-            if cluster is None or cluster.kind != "person":
+    def previous_person(
+        self, token: Token, titles: list[str] | None = None, depth: int = 0
+    ) -> Cluster | None:
+        """The person a pronoun or a bare title refers to: in the last sentence before `token`
+        that names a person, the subject of its main clause ("Aboul Gheit told reporters that
+        Assad could attend. But he stressed ..." is Aboul Gheit), or the person its own "he" or
+        "she" stands for ("She said Pakistan had informed Tehran that Ambassador X may not
+        return. ..., she said" is whoever the first "she" was), else a subject, else the nearest
+        mention."""
+        doc = self.doc
+        sents = [s for s in doc.sents if s.start <= token.i]
+        for sent in reversed(sents[-12:]):
+            end = min(sent.end, token.i)
+            people = [
+                (i, cluster)
+                for i in range(end - 1, sent.start - 1, -1)
+                if (cluster := self.by_token.get(i)) is not None
+                and cluster.kind == "person"
+                and not (
+                    titles
+                    and not (
+                        cluster.title and any(t.lower() in cluster.title.lower() for t in titles)
+                    )
+                )
+            ]
+            main = self._main_subject(sent, end)
+            if main is not None and main.lower_ in PRONOUNS_PERSON and depth < 3 and not titles:
+                if main.i != token.i:
+                    found = self.previous_person(main, depth=depth + 1)
+                    if found is not None:
+                        return found
+            if not people:
                 continue
-            if titles and not (
-                cluster.title and any(t.lower() in cluster.title.lower() for t in titles)
-            ):
-                continue
-            candidate = self.doc[i]
-            # Within the sentence of the nearest mention a subject wins ("Lavrov met Rubio. He said"
-            # is Lavrov); past that sentence, the nearest mention stands.
-            if best is not None and candidate.sent.start < best_sent:
-                return best
-            if candidate.dep_ in ("nsubj", "nsubjpass") or (
-                candidate.head.dep_ in ("nsubj", "nsubjpass") and candidate.head.i in cluster.tokens
-            ):
-                return cluster
-            if best is None:
-                best, best_sent = cluster, candidate.sent.start
-        return best
+            for i, cluster in people:
+                candidate = doc[i]
+                if main is not None and (i == main.i or (main.i in cluster.tokens)):
+                    return cluster
+            for i, cluster in people:
+                candidate = doc[i]
+                if candidate.dep_ in ("nsubj", "nsubjpass") or (
+                    candidate.head.dep_ in ("nsubj", "nsubjpass")
+                    and candidate.head.i in cluster.tokens
+                ):
+                    return cluster
+            return people[0][1]
+        return None
+
+    def _main_subject(self, sent: Span, end: int) -> Token | None:
+        """The subject of a sentence's main clause, when it comes before `end`."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None and subject.i < end else None
 
     def body(self, name: str, country: Country | None, token: Token) -> Cluster:
         """An institution named only by its head and country ('Pakistan's foreign office'): one

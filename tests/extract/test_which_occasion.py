@@ -879,3 +879,26 @@ def test_words_told_to_the_one_met_are_dated_by_the_meeting(extractor):
     )
     said = [s for s in statements(extractor, text) if "Sovaleni" in (s["speaker"] or "")]
     assert said and said[0]["date"] == "2025-02-26"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # the main clause's subject, not a name inside what she told
+            "Fijian Foreign Minister Lisiate Akolo told reporters that Sovaleni could attend the "
+            'summit "if he wishes." But he stressed that the reef was not open yet.',
+            "the reef was not open",
+            "Lisiate Akolo",
+        ),
+        (  # "she" is whoever the "she" before her was
+            '"The reef is ours," foreign ministry spokeswoman Mele Tuipulotu told a briefing.\n\n'
+            "She said Tonga had informed Suva that Fijian Ambassador Litia Qionibaravi may not "
+            "return. All visits between the two countries had been suspended, she said.",
+            "All visits",
+            "Mele Tuipulotu",
+        ),
+    ],
+)
+def test_he_or_she_is_the_one_speaking_not_the_last_name_told(extractor, text, words, speaker):
+    said = [s for s in statements(extractor, text) if words in s["content"]]
+    assert said and said[0]["speaker"] == speaker
