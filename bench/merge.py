@@ -12,7 +12,8 @@ cite it, are shown in answers (confidence at or above BRIEFBOT_MIN_CONFIDENCE) a
 cluster's type: the one whose report from that article (the article's own version, not the
 merged event) best matches the gold event - points for each gold participant it names (a
 person also matching their country), for the gold date and against another firm date, for the
-gold place and for a kind compatible with the gold kind (`main_event`); on a tie the older
+gold place and for a kind compatible with the gold kind (`main_event`; a month or year that
+cannot hold the gold date counts against, as another day does); on a tie the older
 event. A report with no such event has no main event and stands alone. Prints pairwise
 precision and recall, B-cubed precision and recall, wrong merges (an item that is the main
 event of reports of two or more gold clusters) and split events (a gold cluster whose reports
@@ -53,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.extract.countries import country_index  # noqa: E402
-from bot.identity import kinds_compatible  # noqa: E402
+from bot.identity import kinds_compatible, periods_overlap  # noqa: E402
 from bot.names import fold  # noqa: E402
 from bot.store.rows import DetailedEvent  # noqa: E402
 
@@ -151,7 +152,9 @@ def near(a: str | None, b: str | None, days: int = 1) -> bool:
 def main_event(candidates: list[dict[str, Any]], gold: dict[str, Any]) -> int | None:
     """The event whose report from this article best matches the gold event (module docstring):
     a point per gold participant named, two for the gold date (within a day), minus two for
-    another firm date, one for the gold place, two for a kind compatible with the gold kind."""
+    another firm date or a month or year that cannot hold the gold date ("a state visit last
+    year" in a report of this year's), one for the gold place, two for a kind compatible with
+    the gold kind."""
 
     def score(report: dict[str, Any]) -> tuple[int, int]:
         points = sum(
@@ -159,7 +162,12 @@ def main_event(candidates: list[dict[str, Any]], gold: dict[str, Any]) -> int | 
         )
         if near(report["date"], gold["date"]):
             points += 2
-        elif report["date"] and report["date_precision"] in ("day", "week"):
+        elif report["date"] and (
+            report["date_precision"] in ("day", "week")
+            or not periods_overlap(
+                (report["date"][:10], report["date_precision"]), (gold["date"], "day")
+            )
+        ):
             points -= 2
         points += place_matches(gold.get("location"), report["location_name"])
         points += 2 * kinds_compatible(report["kind"], gold["kind"])

@@ -181,3 +181,12 @@ def test_a_lead_with_no_day_of_its_own_took_place_on_the_day_the_article_tells(e
     meeting = [e for e in found if e["kind"] == "meeting"]
     assert agreement and agreement[0]["date"] == "2025-02-26"  # not the dateline's Feb 27
     assert meeting and meeting[0]["date"] == "2025-02-26"
+
+
+def test_the_pair_are_the_two_people_named_before_them(extractor):
+    text = (
+        "Fijian Prime Minister Sitiveni Rabuka told Tongan Prime Minister Siaosi Sovaleni on "
+        "Monday that ties were on the right path, as the pair met in Suva."
+    )
+    meetings = [e for e in events(extractor, text) if e["kind"] == "meeting"]
+    assert meetings and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(meetings[0])

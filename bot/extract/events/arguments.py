@@ -1068,6 +1068,11 @@ def acted_as_a_pair(trigger: Trigger) -> bool:
     if verb is None:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        if subject.lemma_.lower() in ("pair", "duo") or (
+            subject.lower_ == "two" and subject.pos_ == "NUM"
+        ):
+            return True  # "as the pair met in Beijing", "the two spoke by phone"
     return (
         subject is not None
         and subject.pos_ == "NOUN"
