@@ -190,3 +190,23 @@ def test_the_pair_are_the_two_people_named_before_them(extractor):
     )
     meetings = [e for e in events(extractor, text) if e["kind"] == "meeting"]
     assert meetings and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(meetings[0])
+
+
+def test_whom_a_side_is_tied_to_is_not_a_side(extractor):
+    text = "The attacks on Pacific shipping by Tonga-aligned Houthis in Samoa continued."
+    found = events(extractor, text)
+    assert found and not [e for e in found if "Tonga" in names(e)]
+
+
+def test_backing_opposing_sides_is_no_support_between_the_backers(extractor):
+    text = "Fiji and Tonga have backed opposing sides in the war in Samoa."
+    assert not [e for e in events(extractor, text) if e["type"] == "SUPPORT"]
+
+
+def test_who_was_prompted_to_act_did_it(extractor):
+    text = (
+        "The vote angered Rabuka, prompting Fiji to cancel a planned visit by a senior "
+        "delegation to Tonga."
+    )
+    cancelled = [e for e in events(extractor, text) if e["kind"] == "cancel"]
+    assert cancelled and "Fiji" in names(cancelled[0])

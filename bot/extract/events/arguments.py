@@ -11,7 +11,9 @@ from bot.extract.countries import country_index, world_regions
 from bot.extract.entities import Cluster, EntityIndex, title_tails
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
+    AFFILIATION_PARTICIPLES,
     CHAIRING_NOUNS,
+    CONTROL_VERBS,
     DECISION_NOUNS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
@@ -55,7 +57,12 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
         if token.i in index.dateline_tokens:
             continue  # where the report was filed, not who took part
         cluster = index.cluster_of(token) or _referred_person(token, index)
-        if cluster is None or _names_a_feature(token) or _nationality_of_private_people(token):
+        if (
+            cluster is None
+            or _names_a_feature(token)
+            or _nationality_of_private_people(token)
+            or _affiliation(token)
+        ):
             continue
         if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
@@ -76,6 +83,18 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             continue
         found.append(cluster)
     return found
+
+
+def _affiliation(token: Token) -> bool:
+    """ "Iran-aligned Houthis", "Russian-backed separatists": whom a side is tied to, not a side."""
+    node = token
+    while node.dep_ in ("compound", "punct") and node.head.i != node.i:
+        node = node.head
+    return (
+        node.dep_ in ("npadvmod", "advmod", "nmod", "amod", "compound")
+        and node.head.lower_ in AFFILIATION_PARTICIPLES
+        and node.head.i > node.i
+    )
 
 
 def _nationality_of_private_people(token: Token) -> bool:
@@ -495,6 +514,10 @@ def _subject_of(verb: Token) -> Token | None:
     misread = misread_subject(verb)
     if misread is not None:
         return misread
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in CONTROL_VERBS:
+        controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        if controlled is not None:
+            return controlled  # "prompting Israel to cancel a visit": Israel cancels
     chain = clause_chain(verb)
     for link in chain:
         # the nearest subject: a dateline the parser read as a subject too stands first

@@ -26,6 +26,7 @@ from bot.extract.events.lexicon import (
     MEASURE_NOUNS,
     MODALS,
     NAMING_VERBS,
+    OPPOSED_MODIFIERS,
     PHONE_WORDS,
     PLAN_WORDS,
     POSSIBILITY,
@@ -89,6 +90,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         for t in found
         if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t) or _described(t))
         and not _attributive(t)
+        and not _sides_set_apart(t)
         and _object_allowed(t)
         and _destination_allowed(t)
         and not _in_a_name(t)
@@ -455,6 +457,18 @@ def _described(trigger: Trigger) -> bool:
         and verb_lemma(verb) in AIM_VERBS
     )
     return clause and not any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree)
+
+
+def _sides_set_apart(trigger: Trigger) -> bool:
+    """ "Saudi Arabia and Iran have backed opposing sides in Yemen": each backs a side against the
+    other's, which is no support given to anyone the sentence names."""
+    if trigger.type != "SUPPORT" or trigger.token.pos_ != "VERB":
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and any(m.dep_ == "amod" and m.lower_ in OPPOSED_MODIFIERS for m in c.children)
+        for c in trigger.token.children
+    )
 
 
 def _attributive(trigger: Trigger) -> bool:
