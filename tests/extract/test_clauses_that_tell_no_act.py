@@ -210,3 +210,25 @@ def test_who_was_prompted_to_act_did_it(extractor):
     )
     cancelled = [e for e in events(extractor, text) if e["kind"] == "cancel"]
     assert cancelled and "Fiji" in names(cancelled[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (  # a headline ending on a quoted word is still a headline
+            "Blinken postpones China trip over 'spy balloon'\n\nWASHINGTON, Feb 27 (Pacific "
+            "Wire) - U.S. Secretary of State Antony Blinken on Wednesday postponed a trip to "
+            "Beijing after a balloon was spotted.",
+            "postpone",
+        ),
+        (  # a summit held beside another gathering is still the summit
+            "Pacific leaders, Rabuka hold first-ever reef summit in Suva\n\nThe leaders of Tonga, "
+            "Samoa and Vanuatu met Fijian Prime Minister Sitiveni Rabuka in Suva on Tuesday for "
+            "the first reef summit, on the sidelines of the Pacific Islands Forum.",
+            "summit",
+        ),
+    ],
+)
+def test_an_act_a_headline_tells_again_is_the_bodys_act(extractor, text, kind):
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    assert len([e for e in found if e["kind"] == kind]) == 1  # shown or not, one act

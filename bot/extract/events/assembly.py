@@ -503,7 +503,40 @@ def _drafts(
         _link_agreements(sent_mentions, drafts, published)
         _pairs_named_before(sent_mentions, drafts, published)
     _date_filed_leads(drafts)
+    drafts = _fold_headline_acts(drafts)
     return _without_earlier_rounds(_fold_undated(drafts, published))
+
+
+def _fold_headline_acts(drafts: list[Draft]) -> list[Draft]:
+    """A headline's act ("Blinken postpones China trip") is the same act the body tells, of the
+    same type and kind with a side in common, when the body tells just one such act."""
+    out = list(drafts)
+    for draft in drafts:
+        first = draft.mentions[0].trigger
+        if first.type == "CONSULT" or dated(draft) or not _told_only_in_a_headline(draft):
+            continue
+        sides = _side_keys(draft)
+        targets = [
+            d
+            for d in out
+            if d is not draft
+            and d.mentions[0].trigger.type == first.type
+            and d.mentions[0].trigger.kind == first.kind
+            and not _told_only_in_a_headline(d)
+            and sides & _side_keys(d)
+        ]
+        if len(targets) != 1:
+            continue
+        targets[0].mentions.extend(draft.mentions)
+        targets[0].outcome.extend(draft.outcome)
+        out.remove(draft)
+    return out
+
+
+def _side_keys(draft: Draft) -> set[object]:
+    """A draft's sides, each as itself and as its country."""
+    participants = draft_participants(draft)
+    return {id(p) for p in participants} | {code for p in participants if (code := country_code(p))}
 
 
 def _date_filed_leads(drafts: list[Draft]) -> None:
@@ -517,9 +550,7 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
         filed = dates[0].date
         if filed is None:
             continue
-        sides = {id(p) for p in draft_participants(draft)} | {
-            code for p in draft_participants(draft) if (code := country_code(p))
-        }
+        sides = _side_keys(draft)
         ours = draft.mentions[0].trigger
         days = set()
         for other in drafts:
@@ -534,9 +565,7 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             if other is draft or not (same_act or its_talks):
                 continue
             own = next((m.date for m in other.mentions if m.date and not m.date_filed), None)
-            theirs = {id(p) for p in draft_participants(other)} | {
-                code for p in draft_participants(other) if (code := country_code(p))
-            }
+            theirs = _side_keys(other)
             if (
                 own is not None
                 and own[1] == "day"
@@ -703,8 +732,14 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
-    if kind in GATHERING_KINDS and any(_on_the_sidelines(m.trigger) for m in target.mentions):
-        return None  # "Xi met Modi on the sidelines": not the summit it was held beside
+    if (
+        kind in GATHERING_KINDS
+        and theirs.kind not in GATHERING_KINDS
+        and any(_on_the_sidelines(m.trigger) for m in target.mentions)
+    ):
+        # "Xi met Modi on the sidelines": not the summit it was held beside (while a summit held
+        # on the sidelines of another gathering is still the summit)
+        return None
     if kind not in GATHERING_KINDS and _each_names_another_side(
         draft_participants(undated), draft_participants(target)
     ):

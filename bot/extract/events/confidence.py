@@ -113,4 +113,6 @@ def _quoted(token: Token, sent: Span) -> bool:
 def headline(sent: Span) -> bool:
     """A line with no closing punctuation and under twenty words: a headline."""
     text = sent.text.strip()
-    return bool(text) and text[-1] not in ".!?\"”'’)" and len(text.split()) < 20
+    # a headline may end on a quoted word ("... over 'surveillance balloon'")
+    core = text.rstrip("\"”'’)")
+    return bool(core) and core[-1] not in ".!?" and len(text.split()) < 20
