@@ -232,3 +232,14 @@ def test_who_was_prompted_to_act_did_it(extractor):
 def test_an_act_a_headline_tells_again_is_the_bodys_act(extractor, text, kind):
     found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
     assert len([e for e in found if e["kind"] == kind]) == 1  # shown or not, one act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rabuka and Sovaleni signed the reef pact on Thursday and released the text on Friday.",
+        "Photographs released by Tongan state media showed Rabuka and Sovaleni shaking hands.",
+    ],
+)
+def test_publishing_a_text_or_a_picture_frees_no_one(extractor, text):
+    assert not [e for e in events(extractor, text) if e["type"] == "CONCEDE"]
