@@ -164,8 +164,11 @@ def main_event(candidates: list[dict[str, Any]], gold: dict[str, Any]) -> int | 
             points += 2
         elif report["date"] and (
             report["date_precision"] in ("day", "week")
-            or not periods_overlap(
-                (report["date"][:10], report["date_precision"]), (gold["date"], "day")
+            or (
+                gold.get("date")
+                and not periods_overlap(
+                    (report["date"][:10], report["date_precision"]), (gold["date"], "day")
+                )
             )
         ):
             points -= 2

@@ -537,6 +537,8 @@ class EntityIndex:
             len(ent) != 1
             or ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP")
             or country_index().match(ent.text)
+            # "Muslim leaders": a people's word before a noun, not a surname
+            or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound"))
         ):
             return False
         key = name_key(ent.text)
@@ -1060,16 +1062,24 @@ class EntityIndex:
                     )
                 )
             ]
-            main = self._main_subject(sent, end)
-            if main is not None and main.lower_ in PRONOUNS_PERSON and depth < 3 and not titles:
-                if main.i != token.i:
-                    found = self.previous_person(main, depth=depth + 1)
-                    if found is not None:
-                        return found
+            # only a main clause's "he" or "she" is read through the sentence before's main
+            # subject: a pronoun inside a clause ("She said he would visit Rome") is someone else
+            leading = token.dep_ in ("nsubj", "nsubjpass") and token.head.i == token.sent.root.i
+            main = self._main_subject(sent, end) if leading else None
+            if (
+                main is not None
+                and main.i != token.i
+                and main.lower_ in PRONOUNS_PERSON
+                and _same_gender(main.lower_, token.lower_)
+                and depth < 3
+                and not titles
+            ):
+                found = self.previous_person(main, depth=depth + 1)
+                if found is not None:
+                    return found
             if not people:
                 continue
             for i, cluster in people:
-                candidate = doc[i]
                 if main is not None and (i == main.i or (main.i in cluster.tokens)):
                     return cluster
             for i, cluster in people:
@@ -1082,7 +1092,8 @@ class EntityIndex:
             return people[0][1]
         return None
 
-    def _main_subject(self, sent: Span, end: int) -> Token | None:
+    @staticmethod
+    def _main_subject(sent: Span, end: int) -> Token | None:
         """The subject of a sentence's main clause, when it comes before `end`."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1262,3 +1273,11 @@ def link_entities(doc: Doc) -> EntityIndex:
     index = EntityIndex(doc)
     index.finish()
     return index
+
+
+_HE, _SHE = frozenset({"he", "him", "his", "himself"}), frozenset({"she", "her", "hers", "herself"})
+
+
+def _same_gender(first: str, second: str) -> bool:
+    """Two pronouns that may name one person: not "she" for "he"."""
+    return not ((first in _HE and second in _SHE) or (first in _SHE and second in _HE))

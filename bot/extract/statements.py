@@ -961,11 +961,14 @@ def _day_of_the_occasion(
     afterwards = any(
         c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children
     )
-    # "Xi told Biden that ...": words said to the one he sat down with, at their meeting
-    told_the_other = lemma_of(verb) == "tell" and any(
-        c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in verb.children
+    # "Xi told Biden that ...": words said to the one he sat down with, at their meeting (the
+    # talks must name him: not "told Sean Hannity", an interviewer)
+    told = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"),
+        None,
     )
-    if not occasions and not afterwards and not told_the_other:
+    told_only = not occasions and not afterwards and lemma_of(verb) == "tell" and told is not None
+    if not occasions and not afterwards and not told_only:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
     sents = [s for s in doc.sents if s.start <= verb.i]
@@ -973,9 +976,18 @@ def _day_of_the_occasion(
     for back, sent in enumerate(reversed(sents)):
         talks_told = any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent)
         talks_named = any(_tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
-        if back >= 6 and not ((talks_told or (found and talks_named)) and not ceremony):
-            continue  # further back, only the talks themselves, told as held, say the day
-        if ceremony or found:
+        if told_only:
+            assert told is not None
+            names_told = any(t.text == told.text and t.i != told.i for t in sent)
+            if not (names_told and talks_named):
+                continue  # talks the one told took part in, however far back
+        elif back >= 6 and (found or not talks_told or ceremony):
+            # further back, only the sitting-down itself, told as held; once it is found with no
+            # day, not another one long before
+            if found:
+                break
+            continue
+        elif ceremony or found:
             if not any(t.tag_ == "VBD" for t in sent):
                 continue  # an act told as done ("opened a consulate", "was sworn in")
         elif not talks_told:

@@ -243,3 +243,75 @@ def test_an_act_a_headline_tells_again_is_the_bodys_act(extractor, text, kind):
 )
 def test_publishing_a_text_or_a_picture_frees_no_one(extractor, text):
     assert not [e for e in events(extractor, text) if e["type"] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "present", "absent"),
+    [
+        (  # "he" inside what she said is not her
+            "Meloni said on Monday that Trump had invited her to Washington. She said he would "
+            "visit Rome in May.",
+            "visit",
+            {"Donald Trump"},
+            set(),
+        ),
+        (  # a headline's Estonian diplomat is not the body's Latvian one
+            "Russia expels Estonian diplomat\n\nMOSCOW, Feb 27 (Pacific Wire) - Russia expelled a "
+            "Latvian diplomat on Tuesday in a tit-for-tat move, the foreign ministry said.",
+            "expulsion",
+            {"Russia", "Latvia"},
+            {"Estonia"},
+        ),
+        (  # the rival government backed is one side, backed
+            "Fiji and Samoa backed the rival government of Tonga's opposition leader on Tuesday.",
+            "support",
+            {"Fiji", "Samoa"},
+            set(),
+        ),
+        (  # a state's crew is the state
+            "An Iranian crew seized a British-flagged tanker in the Strait of Hormuz on Sunday.",
+            "seizure",
+            {"Iran", "United Kingdom"},
+            set(),
+        ),
+        (  # "Muslim leaders" are no Salih Muslim
+            "Syrian Kurdish leader Salih Muslim met French officials in Paris on Monday. Muslim "
+            "leaders from Indonesia condemned Israel on Tuesday.",
+            "criticism",
+            {"Indonesia"},
+            {"Salih Muslim"},
+        ),
+    ],
+)
+def test_the_sides_are_the_ones_the_sentence_gives(extractor, text, kind, present, absent):
+    found = [e for e in events(extractor, text) if e["kind"] == kind]
+    assert found and present <= names(found[0]) and not absent & names(found[0])
+
+
+def test_a_lead_is_not_dated_by_talks_held_elsewhere(extractor):
+    text = (
+        "ISTANBUL, Feb 27 (Pacific Wire) - Russian and U.S. diplomats held talks in Istanbul on "
+        "the work of their embassies, Russia's foreign ministry said. Russian Foreign Minister "
+        "Sergei Lavrov and U.S. Secretary of State Marco Rubio met in Riyadh on Tuesday."
+    )
+    (istanbul,) = [
+        e for e in events(extractor, text) if (e["location"] or {}).get("name") == "Istanbul"
+    ]
+    assert istanbul["date"] == "2025-02-27"
+
+
+def test_a_visit_left_the_same_day_is_over(extractor):
+    text = (
+        "U.S. Secretary of State Marco Rubio arrived in Riyadh on Wednesday, met Saudi Crown "
+        "Prince Mohammed bin Salman and left for Jerusalem later that day."
+    )
+    (visit,) = [e for e in events(extractor, text) if e["kind"] == "visit"]
+    assert visit["status"] == "concluded"
+
+
+def test_a_meeting_told_beside_a_whether_clause_took_place(extractor):
+    text = (
+        "Rubio did not say whether Washington would lift sanctions and met Lavrov in Riyadh on "
+        "Tuesday."
+    )
+    assert [e for e in events(extractor, text) if e["kind"] == "meeting"]

@@ -871,7 +871,7 @@ def test_words_said_at_any_briefing_are_not_dated_by_a_meeting_to_come(extractor
 
 def test_words_told_to_the_one_met_are_dated_by_the_meeting(extractor):
     text = (
-        "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Wednesday to reopen the reef, "
+        "SUVA, Feb 27 (Pacific Wire) - Rabuka and Sovaleni agreed on Wednesday to reopen the reef, "
         "in their first talks in a year.\n\nThe two leaders met for four hours at the harbour. "
         "Officials said fishing boats would return next month. Tonga's fleet has waited since "
         "June. Boat owners welcomed the news. Prices of fish have risen. Markets in Suva are "
@@ -902,3 +902,12 @@ def test_words_told_to_the_one_met_are_dated_by_the_meeting(extractor):
 def test_he_or_she_is_the_one_speaking_not_the_last_name_told(extractor, text, words, speaker):
     said = [s for s in statements(extractor, text) if words in s["content"]]
     assert said and said[0]["speaker"] == speaker
+
+
+def test_words_told_to_an_interviewer_are_not_dated_by_a_meeting(extractor):
+    text = (
+        "Rabuka met Sovaleni in Suva on Friday. Rabuka told Sean Hannity that the reef was not "
+        "ready for boats."
+    )
+    said = [s for s in statements(extractor, text) if "Hannity" not in (s["speaker"] or "")]
+    assert said and said[0]["date"] == PUBLISHED

@@ -90,10 +90,13 @@ def _affiliation(token: Token) -> bool:
     node = token
     while node.dep_ in ("compound", "punct") and node.head.i != node.i:
         node = node.head
+    participle = node.head
+    doc = token.doc
     return (
         node.dep_ in ("npadvmod", "advmod", "nmod", "amod", "compound")
-        and node.head.lower_ in AFFILIATION_PARTICIPLES
-        and node.head.i > node.i
+        and participle.lower_ in AFFILIATION_PARTICIPLES
+        and participle.i > node.i
+        and doc[participle.i - 1].text in ("-", "–")  # hyphened: "Iran-aligned"
     )
 
 

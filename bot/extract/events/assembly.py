@@ -503,19 +503,22 @@ def _drafts(
         _link_agreements(sent_mentions, drafts, published)
         _pairs_named_before(sent_mentions, drafts, published)
     _date_filed_leads(drafts)
-    drafts = _fold_headline_acts(drafts)
+    drafts = _fold_headline_acts(drafts, index)
     return _without_earlier_rounds(_fold_undated(drafts, published))
 
 
-def _fold_headline_acts(drafts: list[Draft]) -> list[Draft]:
+def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
     """A headline's act ("Blinken postpones China trip") is the same act the body tells, of the
-    same type and kind with a side in common, when the body tells just one such act."""
+    same type and kind, with a side in common and every country it names named where the body
+    tells it ("a trip to Beijing"), when the body tells just one such act ("Russia expels
+    Estonian diplomat" is not the Latvian diplomat the body tells of)."""
     out = list(drafts)
     for draft in drafts:
         first = draft.mentions[0].trigger
         if first.type == "CONSULT" or dated(draft) or not _told_only_in_a_headline(draft):
             continue
         sides = _side_keys(draft)
+        countries = {code for p in draft_participants(draft) if (code := country_code(p))}
         targets = [
             d
             for d in out
@@ -524,6 +527,7 @@ def _fold_headline_acts(drafts: list[Draft]) -> list[Draft]:
             and d.mentions[0].trigger.kind == first.kind
             and not _told_only_in_a_headline(d)
             and sides & _side_keys(d)
+            and countries <= _countries_told(d, index)
         ]
         if len(targets) != 1:
             continue
@@ -533,6 +537,17 @@ def _fold_headline_acts(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _countries_told(draft: Draft, index: EntityIndex) -> set[str]:
+    """The countries named in the sentences telling a draft, as sides, places or capitals."""
+    found = set()
+    for mention in draft.mentions:
+        for token in mention.sent:
+            cluster = index.cluster_of(token)
+            if cluster is not None and (code := country_code(cluster)):
+                found.add(code)
+    return found
+
+
 def _side_keys(draft: Draft) -> set[object]:
     """A draft's sides, each as itself and as its country."""
     participants = draft_participants(draft)
@@ -540,48 +555,52 @@ def _side_keys(draft: Draft) -> set[object]:
 
 
 def _date_filed_leads(drafts: list[Draft]) -> None:
-    """A lead dated only by its dateline ("ANKARA, Dec 12 - Somalia and Ethiopia agreed ...")
-    took place on the day the article tells for the talks between the same sides ("the meeting
-    on Wednesday"), when it tells one such day, up to three days before."""
+    """A lead dated only by its dateline ("ANKARA, Dec 12 - Somalia and Ethiopia agreed ... after
+    a meeting") took place on the day the article tells for those talks ("they met on
+    Wednesday"), up to three days before: talks of the same kind between the same sides at no
+    other place, or, for an agreement, the talks its own sentence names."""
     for draft in drafts:
         dates = [m for m in draft.mentions if m.date]
-        if not dates or not all(m.date_filed for m in dates):
+        ours = draft.mentions[0].trigger
+        if (
+            not dates
+            or not all(m.date_filed for m in dates)
+            or ours.type not in ("CONSULT", "AGREE")
+        ):
             continue
         filed = dates[0].date
         if filed is None:
             continue
-        sides = _side_keys(draft)
-        ours = draft.mentions[0].trigger
+        lead = {m.sent.start for m in dates}
+        # the agreement's own sentence tells of talks ("after hosting the leaders", "in a lengthy
+        # phone call"): it was made at talks the article dates
+        at_talks = any(
+            m.trigger.type == "CONSULT" and m.sent.start in lead for d in drafts for m in d.mentions
+        )
         days = set()
         for other in drafts:
             first = other.mentions[0].trigger
-            same_act = first.type == ours.type and (
-                ours.type != "CONSULT" or talk_kinds_compatible(first.kind, ours.kind)
-            )
-            # an agreement's talks ("agreed ... after a meeting"); not a visit, a span of days
-            its_talks = (
-                ours.type != "CONSULT" and first.type == "CONSULT" and first.kind in TALK_KINDS
-            )
-            if other is draft or not (same_act or its_talks):
+            if other is draft or first.type != "CONSULT":
                 continue
+            if ours.type == "CONSULT":
+                fits = talk_kinds_compatible(first.kind, ours.kind)
+            else:  # "agreed ... after a rare face-to-face meeting": the talks it was agreed at
+                fits = first.kind in TALK_KINDS and at_talks
             own = next((m.date for m in other.mentions if m.date and not m.date_filed), None)
-            theirs = _side_keys(other)
             if (
-                own is not None
+                fits
+                and own is not None
                 and own[1] == "day"
                 and own[0] < filed[0]
-                and _days_apart(own[0], filed[0]) <= 3
-                and sides & theirs
+                and recent(own, filed[0], days=3)
+                and _side_keys(draft) & _side_keys(other)
+                and not places_differ(draft_place(draft), draft_place(other))
             ):
                 days.add(own)
         if len(days) == 1:
             (day,) = days
             for mention in dates:
                 mention.date = day
-
-
-def _days_apart(first: str, second: str) -> int:
-    return abs((calendar_day.fromisoformat(second) - calendar_day.fromisoformat(first)).days)
 
 
 def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:

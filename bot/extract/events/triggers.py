@@ -344,6 +344,13 @@ def _object_allowed(trigger: Trigger) -> bool:
     obj = _verb_object(trigger.token)
     if obj is None:
         return False
+    if obj.lemma_.lower() in QUANTITY_NOUNS:
+        # "release large numbers of prisoners", "dozens of hostages": what is counted
+        counted = next(
+            (p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+            None,
+        )
+        obj = counted if counted is not None else obj
     person = (
         obj.ent_type_ == "PERSON"
         or obj.lemma_.lower() in load_frames().person_objects
@@ -369,6 +376,7 @@ def _object_allowed(trigger: Trigger) -> bool:
 
 
 CROWD_NUMBERS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
+QUANTITY_NOUNS = frozenset({"number", "dozen", "score", "group", "batch"}) | CROWD_NUMBERS
 
 
 def _a_crowd(noun: Token) -> bool:
@@ -1235,8 +1243,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
-    if verb.dep_ == "conj" and any(
-        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.head.children
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ in (verb.head.tag_, "VB")  # not "whether X would lift ... and met Y"
+        and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in verb.head.children)
     ):
         return True  # "if Israel did not halt its offensive and lift restrictions": both ifs
     if token.pos_ == "NOUN" and any(
@@ -1291,11 +1301,17 @@ def _plan_gone_by(verb: Token) -> bool:
 def _prevented(verb: Token) -> bool:
     """ "Did not prevent PNG from cooperating with China", "barred them from meeting": what one
     is kept from doing, or merely not kept from, is not told as done."""
-    return (
+    if not (
         verb.dep_ == "pcomp"
         and verb.head.lower_ == "from"
         and lemma_of(verb.head.head) in PREVENTING_VERBS
-    )
+    ):
+        return False
+    keeper = verb.head.head
+    negated = any(c.dep_ == "neg" for c in keeper.children)
+    # "did not stop Xi from meeting Biden in Lima on Saturday": a dated act not kept from
+    # happening did happen
+    return not (negated and any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree))
 
 
 def _mandated(verb: Token) -> bool:

@@ -13,11 +13,13 @@ from bot.extract.entities import EntityIndex
 from bot.extract.events.arguments import venue_modifier
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
+    ARRIVAL_VERBS,
     CLOSING_VERBS,
     CONCLUDED_CUES,
     DAY_WORDS,
     DECISION_NOUNS,
     FRAMING_PREPS,
+    LEAVING_VERBS,
     LOCATIVE_PREPS,
     MEASURE_NOUNS,
     MODALS,
@@ -430,7 +432,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
 
 
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_long(noun: Token) -> int:
@@ -639,13 +641,17 @@ def _begun(trigger: Trigger) -> bool:
     return subject_or_object and lemma_of(verb) in ONGOING_CUES
 
 
-ARRIVAL_VERBS = frozenset({"arrive", "land"})
-
-
 def _an_arrival(trigger: Trigger) -> bool:
-    """ "Putin arrived in Kyrgyzstan on Thursday": the visit has begun, no more."""
+    """ "Putin arrived in Kyrgyzstan on Thursday": the visit has begun, no more (not "arrived
+    ..., met the crown prince and left for Jerusalem", nor "for a one-day visit")."""
     token = trigger.token
-    return trigger.kind == "visit" and token.pos_ == "VERB" and lemma_of(token) in ARRIVAL_VERBS
+    if trigger.kind != "visit" or token.pos_ != "VERB" or lemma_of(token) not in ARRIVAL_VERBS:
+        return False
+    leaving = any(lemma_of(t) in LEAVING_VERBS and t.pos_ == "VERB" for t in token.sent)
+    one_day = any(t.lower_ in ("one-day", "day-long", "daylong") for t in token.sent) or (
+        length_in_days(trigger) == 1
+    )
+    return not leaving and not one_day
 
 
 def _be_to(verb: Token) -> bool:
