@@ -11,9 +11,14 @@ from bot.extract.extractor import ExtractRequest
 PUBLISHED = "2025-02-27"  # a Thursday
 
 
+def all_events(extractor, text: str) -> list[dict]:
+    """Every event found, shown or kept below the line."""
+    return extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+
+
 def events(extractor, text: str) -> list[dict]:
-    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
-    return [e for e in found if e["confidence"] >= 0.5]
+    """The events an answer shows."""
+    return [e for e in all_events(extractor, text) if e["confidence"] >= 0.5]
 
 
 def names(event: dict) -> set[str]:
@@ -37,6 +42,36 @@ def names(event: dict) -> set[str]:
             '"This is only the beginning," Prime Minister Sitiveni Rabuka said, his voice '
             "breaking.",
             "severance",
+        ),
+        (  # a plan told in the past perfect did not come about
+            "Rabuka had planned to visit Tonga in late March but postponed the trip after he "
+            "fell ill.",
+            "visit",
+        ),
+        (
+            "Rabuka stood in for King Tupou, who had been due to become the first Tongan monarch "
+            "to visit Fiji but cancelled the stop last week.",
+            "visit",
+        ),
+        (
+            "Sovaleni had been due to leave Nuku'alofa on Friday night for talks in Suva on "
+            "Sunday, the first visit by a Tongan leader to Fiji since 2018.",
+            "visit",
+        ),
+        (  # any meeting at all, not one set
+            "Tonga has warned that any meeting between Rabuka and the Samoan prime minister would "
+            "be a provocation.",
+            "meeting",
+        ),
+        (  # what one is not kept from doing
+            "Rabuka said the pact did not prevent Fiji from cooperating with other partners, "
+            "including Tonga.",
+            "cooperation",
+        ),
+        (  # what a demand asks for
+            "On Friday, Rabuka set out his terms, demanding that Tonga abandon its claim and "
+            "withdraw troops from the two islands claimed by Fiji.",
+            "withdrawal",
         ),
     ],
 )
@@ -91,7 +126,7 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extractor):
         "Fijian Prime Minister Sitiveni Rabuka told Tongan Prime Minister Siaosi Sovaleni on "
         "Thursday that the reef would reopen to fishing boats."
     )
-    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    found = all_events(extractor, text)
     calls = [e for e in found if e["kind"] == "phone_call"]  # told in a headline: below the line
     assert calls and {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(calls[0])
 
@@ -123,49 +158,8 @@ def test_a_visit_begun_by_an_arrival_a_day_ago_is_under_way(extractor, day, stat
     assert visit["status"] == status
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        (  # a plan told in the past perfect did not come about
-            "Rabuka had planned to visit Tonga in late March but postponed the trip after he "
-            "fell ill.",
-            "visit",
-        ),
-        (
-            "Rabuka stood in for King Tupou, who had been due to become the first Tongan monarch "
-            "to visit Fiji but cancelled the stop last week.",
-            "visit",
-        ),
-        (
-            "Sovaleni had been due to leave Nuku'alofa on Friday night for talks in Suva on "
-            "Sunday, the first visit by a Tongan leader to Fiji since 2018.",
-            "visit",
-        ),
-        (  # any meeting at all, not one set
-            "Tonga has warned that any meeting between Rabuka and the Samoan prime minister would "
-            "be a provocation.",
-            "meeting",
-        ),
-        (  # what one is not kept from doing
-            "Rabuka said the pact did not prevent Fiji from cooperating with other partners, "
-            "including Tonga.",
-            "cooperation",
-        ),
-        (  # what a demand asks for
-            "On Friday, Rabuka set out his terms, demanding that Tonga abandon its claim and "
-            "withdraw troops from the two islands claimed by Fiji.",
-            "withdrawal",
-        ),
-    ],
-)
-def test_a_plan_gone_by_or_an_act_asked_for_is_no_event(extractor, text, kind):
-    assert not [e for e in events(extractor, text) if e["kind"] == kind]
-
-
 def test_talks_a_headline_tells_postponed_are_a_postponement_not_talks(extractor):
-    found = extractor.extract(
-        ExtractRequest("t", "Fiji-Tonga reef talks postponed again\n\nNo date was set.", PUBLISHED)
-    ).to_json()["events"]
+    found = all_events(extractor, "Fiji-Tonga reef talks postponed again\n\nNo date was set.")
     assert found and all(e["kind"] != "talks" for e in found)
 
 
@@ -230,7 +224,7 @@ def test_who_was_prompted_to_act_did_it(extractor):
     ],
 )
 def test_an_act_a_headline_tells_again_is_the_bodys_act(extractor, text, kind):
-    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    found = all_events(extractor, text)
     assert len([e for e in found if e["kind"] == kind]) == 1  # shown or not, one act
 
 
