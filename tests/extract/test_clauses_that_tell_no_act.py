@@ -309,3 +309,9 @@ def test_a_meeting_told_beside_a_whether_clause_took_place(extractor):
         "Tuesday."
     )
     assert [e for e in events(extractor, text) if e["kind"] == "meeting"]
+
+
+def test_who_came_out_of_the_talks_took_part_in_them(extractor):
+    text = "Rabuka came out of Sunday's meeting with Sovaleni with what he called a deal."
+    meetings = [e for e in events(extractor, text) if e["kind"] == "meeting"]
+    assert meetings and {"Rabuka", "Sovaleni"} <= {n.split()[-1] for n in names(meetings[0])}

@@ -15,6 +15,7 @@ from bot.extract.events.lexicon import (
     CHAIRING_NOUNS,
     CONTROL_VERBS,
     DECISION_NOUNS,
+    EMERGING_VERBS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
     LEADING_VERBS,
@@ -796,6 +797,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
     # "sat down for talks with Y", "arrived for talks": who came took part
     came_for = token.head.lower_ == "for" and lemma_of(token.head.head) in COMING_VERBS
+    emerged = _emerged_from(token) if trigger.type == "CONSULT" else None
+    if verb is None and emerged is not None:
+        verb = emerged  # "Mulino came out of Sunday's meeting with Rubio": he took part
     if (
         verb is None
         and token.dep_ == "pobj"
@@ -926,6 +930,23 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if not sides and trigger.type == "CONSULT" and acted_as_a_pair(trigger):
         sides = _pair_named_before(trigger, index)
     return sides, group
+
+
+def _emerged_from(token: Token) -> Token | None:
+    """The verb of coming out of the talks the noun names: "came out of the meeting with Rubio",
+    "emerged from talks with Xi"."""
+    if token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ == "from" and lemma_of(prep.head) in EMERGING_VERBS:
+        return prep.head
+    if (
+        prep.lower_ == "of"
+        and prep.head.lower_ == "out"
+        and lemma_of(prep.head.head) in EMERGING_VERBS
+    ):
+        return prep.head.head
+    return None
 
 
 def _pair_named_before(trigger: Trigger, index: EntityIndex) -> list[Cluster]:
