@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.organizations import organization_name, organization_names
-from bot.extract.pipeline import doc_text, load_data
+from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.facts import Entity
 from bot.names import fold, name_key
 
@@ -63,11 +63,6 @@ class TitleInfo:
 def _titles() -> tuple[list[str], dict[str, str], dict[str, list[str]]]:
     data = load_data("titles")
     return data["titles"], data["canonical"], data["nominal"]
-
-
-@lru_cache(maxsize=1)
-def _surname_particles() -> frozenset[str]:
-    return frozenset(load_data("titles")["surname_particles"])
 
 
 @lru_cache(maxsize=1)
@@ -630,7 +625,7 @@ class EntityIndex:
                 "organization", organization_name(name) or name, ent, country=None
             )  # the tagger's "Un" is the UN
             return
-        if cluster is None and len(key.split()) >= 2 and key.split()[0] in _surname_particles():
+        if cluster is None and len(key.split()) >= 2 and key.split()[0] in surname_particles():
             # "van Klaveren", "de la Fuente": a surname of several words, the last words of a
             # name already given in full
             words = key.split()

@@ -233,6 +233,13 @@ def make_verbs_tagged_auxiliary(nlp: Language, name: str) -> VerbsTaggedAuxiliar
     return VerbsTaggedAuxiliary(nlp)
 
 
+@lru_cache(maxsize=1)
+def surname_particles() -> frozenset[str]:
+    """Words a surname may open with ("van Klaveren", "al-Sharaa"): data/titles.json."""
+    return frozenset(load_data("titles")["surname_particles"])
+
+
+@lru_cache(maxsize=1)
 def _known_names() -> tuple[list[str], list[str]]:
     """Known people's names: (several words, one word). Two-letter aliases are too ambiguous."""
     several: list[str] = []
@@ -328,7 +335,7 @@ def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     """ "Friday's Xi-Trump call" tagged one person: two people, each named elsewhere in the
     article or known, so the call has both as sides (while "Jean-Noel" stays one given name)."""
     _, single = _known_names()
-    particles = set(load_data("titles")["surname_particles"])
+    particles = surname_particles()
     # a name's first or last word ("Xi" of "Xi Jinping", "Trump" of "Donald Trump")
     named = {
         t.text

@@ -328,16 +328,6 @@ def test_one_act_told_twice_in_a_sentence_is_one_event(extractor):
     assert len(support) == 1 and "Fiji" in names(support[0])
 
 
-def test_a_call_yet_to_be_scheduled_has_not_happened(extractor):
-    text = "A call with Samoa's prime minister has yet to be scheduled, Rabuka's office said."
-    assert of_type(extractor, text, "CONSULT") == []
-
-
-def test_an_act_suffered_by_no_one_named_is_below_the_line(extractor):
-    text = "Pohiva Tu'i'onetoa, who was removed and arrested in December 2022, remains in custody."
-    assert of_type(extractor, text, "COERCE") == []
-
-
 def test_a_short_name_two_countries_share_is_the_one_the_article_names(extractor):
     text = (
         "DR Congo and Angola sign border deal in Luanda. The foreign ministers of Congo and "
@@ -372,11 +362,6 @@ def test_speaking_with_a_leader_of_another_country_is_a_consultation(extractor, 
     found = of_type(extractor, text, "CONSULT")
     assert [(e["kind"], e["date"]) for e in found] == [(kind, "2025-02-26")]
     assert {"Sitiveni Rabuka", "Siaosi Sovaleni"} <= names(found[0])
-
-
-def test_speaking_with_reporters_is_no_consultation(extractor):
-    text = "Fiji's Sitiveni Rabuka spoke with reporters in Suva on Wednesday."
-    assert of_type(extractor, text, "CONSULT") == []
 
 
 def test_a_country_and_a_name_tagged_one_body_are_the_country_and_the_person(extractor):
@@ -499,19 +484,6 @@ def test_a_round_postponed_is_not_held_on_the_day_it_was_planned_for(extractor):
     assert [(e["kind"], e["date"]) for e in found] == [("postpone", None)]
 
 
-def test_a_requirement_in_the_passive_is_no_ones_demand(extractor):
-    text = "The pact must be ratified by Tonga's parliament before it takes effect."
-    assert of_type(extractor, text, "REQUEST") == []
-
-
-def test_an_offer_made_on_a_condition_is_no_threat(extractor):
-    text = (
-        "Tonga's Siaosi Sovaleni said his government was ready to release the Fijian fishermen "
-        "if Fiji is serious."
-    )
-    assert of_type(extractor, text, "THREATEN") == []
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -555,11 +527,6 @@ def test_a_headline_naming_the_host_country_is_the_meeting_of_its_leader(extract
     assert len(met) == 1 and met[0]["date"] == "2025-02-26"
 
 
-def test_an_act_called_something_is_judged_not_done(extractor):
-    text = "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday."
-    assert of_type(extractor, text, "SANCTION") == []
-
-
 def test_a_surname_of_several_words_is_the_person_named_in_full(extractor):
     text = (
         "Fiji's Sitiveni Rabuka met Dutch Foreign Minister Caspar van Veldkamp in Suva on "
@@ -586,23 +553,46 @@ def test_a_courtesy_call_is_a_visit_paid_to_whom_it_is_on(extractor):
     assert met and {"Siaosi Sovaleni", "Sitiveni Rabuka"} <= names(met[0])
 
 
-def test_a_trip_it_would_be_if_something_happened_is_no_trip(extractor):
-    text = (
-        "If Tonga's Siaosi Sovaleni attends the forum, it would be his first trip to Fiji since "
-        "2014."
-    )
-    assert of_type(extractor, text, "CONSULT") == []
-
-
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("Fiji's Sitiveni Rabuka spoke with the BBC's Steve Rosenberg on Monday.", "CONSULT"),
         ("The Pacific Islands Forum spoke with one voice on Monday.", "CONSULT"),
         ("Sitiveni Rabuka recalled him warmly in a speech on Monday.", "SANCTION"),
+        (  # a call yet to be scheduled has not happened
+            "A call with Samoa's prime minister has yet to be scheduled, Rabuka's office said.",
+            "CONSULT",
+        ),
+        (  # an act suffered by no one named is below the line
+            "Pohiva Tu'i'onetoa, who was removed and arrested in December 2022, remains in "
+            "custody.",
+            "COERCE",
+        ),
+        (  # speaking with reporters is no consultation
+            "Fiji's Sitiveni Rabuka spoke with reporters in Suva on Wednesday.",
+            "CONSULT",
+        ),
+        (  # a requirement in the passive is no one's demand
+            "The pact must be ratified by Tonga's parliament before it takes effect.",
+            "REQUEST",
+        ),
+        (  # an offer made on a condition is no threat
+            "Tonga's Siaosi Sovaleni said his government was ready to release the Fijian fishermen "
+            "if Fiji is serious.",
+            "THREATEN",
+        ),
+        (  # an act called something is judged, not done
+            "Fiji's Sitiveni Rabuka called the sanctions a grave mistake on Tuesday.",
+            "SANCTION",
+        ),
+        (  # a trip it would be if something happened is no trip
+            "If Tonga's Siaosi Sovaleni attends the forum, it would be his first trip to Fiji "
+            "since 2014.",
+            "CONSULT",
+        ),
     ],
 )
-def test_what_a_phrase_of_consulting_or_recalling_does_not_make(extractor, text, type_):
+def test_what_a_sentence_does_not_tell_as_done(extractor, text, type_):
     assert of_type(extractor, text, type_) == []
 
 
