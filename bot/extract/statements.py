@@ -908,7 +908,9 @@ def _said_when(
         resolved = resolve_date(phrase.text, published, "past")
         if resolved is not None:
             return (resolved[0] if resolved[1] == "day" else None), True
-    occasion_day = _day_of_the_occasion(doc, verb, published, dateline)
+    # a day inside the words is the speaker's ("the meeting we held today"), not the occasion's
+    said = frozenset(t.i for t in doc.char_span(f.start, f.end, alignment_mode="expand") or ())
+    occasion_day = _day_of_the_occasion(doc, verb, published, dateline | said)
     if occasion_day is not None:
         return occasion_day, True
     if _told_as_earlier(verb):
@@ -933,6 +935,13 @@ def _tells_of_talks(token: Token) -> bool:
     return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
 
 
+def _told_as_held(token: Token) -> bool:
+    """Talks told as held: "met", "held talks" (not "will travel ..., he said")."""
+    if not _tells_of_talks(token):
+        return False
+    return (token if token.pos_ in ("VERB", "AUX") else token.head).tag_ == "VBD"
+
+
 def _the_occasion(noun: Token) -> bool:
     """The sitting-down itself ("the meeting", "a joint news conference", "his opening speech"),
     not any briefing ("said at a press conference")."""
@@ -946,18 +955,24 @@ def _the_occasion(noun: Token) -> bool:
 
 
 def _day_of_the_occasion(
-    doc: Doc, verb: Token, published: str | None, dateline: frozenset[int] = frozenset()
+    doc: Doc, verb: Token, published: str | None, not_its_day: frozenset[int] = frozenset()
 ) -> str | None:
     """ "At a joint news conference, Erdogan said ...", "told reporters after the meeting": the
-    words were said at the occasion the article told of just before, on the day it gives."""
+    words were said at the occasion the article told of just before, on the day it gives.
+    Dates at the tokens `not_its_day` (the dateline's, the words' own) are not the occasion's."""
     occasions = [
         p
         for node in (verb, *_speaking_participles(verb))
         for c in node.children
         if c.dep_ == "prep" and c.lower_ in ("at", "during", "after", "in")
         for p in c.children
-        if p.dep_ == "pobj" and _the_occasion(p)
+        if (p.dep_ == "pobj" and _the_occasion(p))
+        # "said after hosting the leaders", "said after meeting Putin": after the talks
+        or (c.lower_ == "after" and p.dep_ == "pcomp" and p.tag_ == "VBG" and _tells_of_talks(p))
     ]
+    if lemma_of(verb) == "tell":
+        # "Erdogan told a joint news conference": the occasion is whom the words were told to
+        occasions += [c for c in verb.children if c.dep_ in ("dobj", "dative") and _the_occasion(c)]
     afterwards = any(
         c.dep_ == "advmod" and c.lower_ in ("afterwards", "afterward") for c in verb.children
     )
@@ -971,10 +986,14 @@ def _day_of_the_occasion(
     if not occasions and not afterwards and not told_only:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
+    # where the words were said is not the talks they were said after ("told a press conference")
+    said_at = {p.i for p in occasions} | {
+        c.i for c in verb.children if c.dep_ in ("dobj", "dative")
+    }
     sents = [s for s in doc.sents if s.start <= verb.i]
     found = False  # the sitting-down was told, with no day: the day is told before it
     for back, sent in enumerate(reversed(sents)):
-        talks_told = any(_tells_of_talks(t) and t.head.tag_ == "VBD" for t in sent)
+        talks_told = any(_told_as_held(t) and t.i not in said_at for t in sent)
         talks_named = any(_tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
         if told_only:
             assert told is not None
@@ -993,16 +1012,30 @@ def _day_of_the_occasion(
         elif not talks_told:
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
         found = True
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or ent.start in dateline:
-                continue  # "WOODSIDE, Nov 16 (Reuters)": the day it was filed
-            resolved = resolve_date(ent.text, published, "past")
-            if (
-                resolved is not None
-                and resolved[1] == "day"
-                and _days_before(resolved[0], published) <= 7
-            ):
-                return resolved[0]  # the news of the week, not "the invasion of February 2022"
+        if (day := _day_told_in(sent, published, not_its_day)) is not None:
+            return day
+    if not found and occasions and not ceremony:
+        # "Erdogan said after hosting the leaders. He held meetings with them on Wednesday ...":
+        # the lead names the talks the next sentences tell and date
+        for sent in [s for s in doc.sents if s.start > verb.i][:2]:
+            if any(_told_as_held(t) for t in sent):
+                return _day_told_in(sent, published, not_its_day)
+    return None
+
+
+def _day_told_in(sent: Span, published: str | None, not_its_day: frozenset[int]) -> str | None:
+    """The first day of the week before the news a sentence tells (not "the invasion of
+    February 2022"), leaving out the dates at the tokens given."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or ent.start in not_its_day:
+            continue
+        resolved = resolve_date(ent.text, published, "past")
+        if (
+            resolved is not None
+            and resolved[1] == "day"
+            and _days_before(resolved[0], published) <= 7
+        ):
+            return resolved[0]
     return None
 
 

@@ -263,6 +263,16 @@ def test_words_said_after_undated_talks_take_the_lead_day_not_the_datelines(extr
     assert said and said[0]["date"] == "2025-02-26"
 
 
+def test_a_press_conference_is_not_the_talks_the_words_were_said_after(extractor):
+    text = (
+        "Rabuka will travel to Nuku'alofa for the 13th annual consultation with Sovaleni, the "
+        'foreign minister said today. "We want results," he told a press conference after '
+        "meeting his Tongan counterpart."
+    )
+    said = [s for s in statements(extractor, text) if s["content"].startswith("We want")]
+    assert said and said[0]["date"] == PUBLISHED  # not the 13th of the month
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"
@@ -309,6 +319,12 @@ def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
         "ceremony that the reef would reopen.",
         "Rabuka was sworn in as prime minister on Tuesday. Rabuka said in his inaugural address "
         "that the reef would reopen.",
+        # the speaker's own "today" is the day of the words, not a day the text gives
+        'Rabuka met Sovaleni in Suva on Tuesday. "Today we reopened the reef," Rabuka told a '
+        "joint news conference.",
+        # a lead names the talks the next sentence tells and dates
+        "Fiji and Tonga have agreed to reopen the reef, Rabuka said after hosting Sovaleni in "
+        "Suva. The two leaders held talks on Tuesday before signing the pact.",
     ],
 )
 def test_words_said_at_a_dated_meeting_take_its_day(extractor, text):
