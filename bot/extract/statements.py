@@ -1173,7 +1173,44 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
         told.append(date_told)
     _discount_frames(doc, kept, statements)
     _date_continued_words(doc, kept, statements, told)
+    _date_summarised_words(doc, kept, statements, told)
     return statements
+
+
+def _date_summarised_words(
+    doc: Doc, kept: list[tuple[_Found, Speaker]], statements: list[Statement], told: list[bool]
+) -> None:
+    """ "Petro said Colombia would break relations with Israel. 'Tomorrow relations will be
+    broken,' Petro told a rally on Wednesday": a lead that sums up what a speaker said, with no
+    time of its own, was said on the occasion the next sentences tell it at."""
+    starts = [sent.start for sent in doc.sents]
+    for i in range(len(statements)):
+        f, speaker = kept[i]
+        if told[i] or speaker.cluster is None or f.verb_i is None:
+            continue
+        verb = doc[f.verb_i]
+        first = verb.sent.start
+        if first not in starts[:3] or any(c.lower_ in ("has", "have") for c in verb.children):
+            continue  # the lead under the headline; "has said" tells no one occasion
+        # the same speaker's next words, in a later sentence
+        later = next(
+            (
+                (j, doc[g.verb_i])
+                for j, (g, who) in enumerate(kept[i + 1 :], start=i + 1)
+                if who.cluster is speaker.cluster
+                and g.verb_i is not None
+                and doc[g.verb_i].sent.start > first
+            ),
+            None,
+        )
+        if later is None or not told[later[0]] or statements[later[0]].date is None:
+            continue
+        j, later_verb = later
+        if _told_as_earlier(later_verb):
+            continue  # "had demanded an apology on Sunday": other, earlier words
+        if sum(1 for start in starts if first < start <= later_verb.sent.start) <= 2:
+            statements[i].date = statements[j].date
+            told[i] = True
 
 
 def _date_continued_words(

@@ -253,6 +253,18 @@ def test_words_a_speaker_goes_on_with_are_dated_by_the_first_words_occasion(extr
     assert days["We are neigh"] != "2025-02-25"  # a day told between: another occasion
 
 
+def test_a_lead_summing_up_words_takes_the_day_the_next_sentence_tells_them(extractor):
+    text = (
+        "Fiji to reopen reef to Tongan boats, Rabuka says\n\n"
+        "SUVA, Feb 27 (Pacific Wire) - Fijian Prime Minister Sitiveni Rabuka said the reef would "
+        'reopen to Tongan boats.\n\n"The reef is open to our neighbours," Rabuka told a rally in '
+        "Suva on Tuesday.\n\nRabuka had said on Sunday that the reef was closed to everyone."
+    )
+    said = [s for s in statements(extractor, text) if "Rabuka" in (s["speaker"] or "")]
+    days = {s["content"][:12]: s["date"] for s in said}
+    assert days["the reef wou"] == "2025-02-25"  # the rally's day, not the article's
+
+
 def test_words_said_after_undated_talks_take_the_lead_day_not_the_datelines(extractor):
     text = (
         "SUVA, Feb 27 (Pacific Wire) - Fiji and Tonga agreed on Wednesday to reopen the reef, "
