@@ -26,6 +26,8 @@ from bot.names import fold, name_key
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
 _BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by)\s+[A-Z]", re.IGNORECASE)
+# A word made with a lower-case prefix ("post-Brexit", "pre-war", "anti-Western", "pro-Kremlin").
+_A_PREFIXED_WORD = re.compile(r"^(?:post|pre|anti|pro|non|neo|pan|mid)-\S+$")
 _STRIP_EDGES = re.compile(r"^(?:the|a|an)\s+|(?:'s|’s|')$", re.IGNORECASE)
 
 
@@ -278,6 +280,8 @@ class EntityIndex:
                 continue
             if self._surname_mistagged(ent):
                 continue
+            if _A_PREFIXED_WORD.match(ent.text):
+                continue  # "post-Brexit", "anti-Western", "pro-Russian": a modifier, no one
             if self._hyphenated_pair(ent, title_tokens) or self._pair_named_body(ent, title_tokens):
                 continue  # "the Moscow-Kyiv talks" tagged as one body: Russia and Ukraine
             if ent.label_ == "ORG" and self._titled_person(ent):

@@ -344,6 +344,17 @@ def test_words_said_at_a_dated_meeting_take_its_day(extractor, text):
     assert said and said[0]["date"] == "2025-02-25"
 
 
+def test_hosting_leaders_for_a_summit_is_that_summit_to_come(extractor):
+    text = (
+        "Rabuka will host the leaders of the European Union in Suva on Monday for the first "
+        "post-Brexit summit between Fiji and the European Union."
+    )
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["kind"] == "summit" and summit["status"] == "planned"
+    assert summit["date"] == "2025-03-03"  # the Monday to come, not the one gone by
+    assert not any(n.startswith("post-") for n in names(summit))  # a modifier, no side
+
+
 def test_a_summit_called_off_is_cancelled_not_a_call(extractor):
     text = "A planned summit between Rabuka and Sovaleni was called off in December."
     (off,) = of_type(extractor, text, "SANCTION")

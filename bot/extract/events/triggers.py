@@ -972,6 +972,8 @@ def _governor(token: Token) -> Token | None:
     ):
         verb = token.head.head  # "has been on a visit to Kyiv" too
         if token.head.lower_ == "for":
+            if lemma_of(verb) == "host" and _a_sitting(token):
+                return verb  # "will host the presidents for a summit": the summit, hosted
             return None  # "called for talks", "pressed for a meeting": what is asked for
         # "put under investigation", "spoke by phone", "engaged in talks"
         if verb_lemma(verb) in load_frames().light or token.head.lower_ in (
@@ -992,6 +994,12 @@ def _governor(token: Token) -> Token | None:
         ):
             return measure.head  # "a fourth round of talks ... has been postponed"
     return None
+
+
+def _a_sitting(noun: Token) -> bool:
+    """A noun the lexicon reads as a sitting-down ("summit", "talks"): "will host them for a
+    summit" is the summit."""
+    return any(type_ == "CONSULT" for type_, _, _ in load_lexicon()[0].get(noun.lemma_.lower(), []))
 
 
 def _compose(triggers: list[Trigger]) -> list[Trigger]:
