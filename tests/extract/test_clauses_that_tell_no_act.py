@@ -73,6 +73,12 @@ def names(event: dict) -> set[str]:
             "withdraw troops from the two islands claimed by Fiji.",
             "withdrawal",
         ),
+        (  # a deal struck, a tone struck: no one attacked
+            "The deal struck in Suva on Tuesday between Fiji and Tonga has been described as a "
+            "breakthrough.",
+            "attack",
+        ),
+        ("Rabuka struck a conciliatory tone with reporters after the talks.", "attack"),
     ],
 )
 def test_an_act_named_but_not_told_as_done_is_no_event(extractor, text, kind):
@@ -315,3 +321,26 @@ def test_who_came_out_of_the_talks_took_part_in_them(extractor):
     text = "Rabuka came out of Sunday's meeting with Sovaleni with what he called a deal."
     meetings = [e for e in events(extractor, text) if e["kind"] == "meeting"]
     assert meetings and {"Rabuka", "Sovaleni"} <= {n.split()[-1] for n in names(meetings[0])}
+
+
+def test_talks_a_when_clause_tells_are_at_the_time_it_qualifies(extractor):
+    text = (
+        "Ties were raised to the level of leaders only in September 2023, when Rabuka met "
+        "Sovaleni on the margins of a regional forum."
+    )
+    met = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert met and met[0]["date"] == "2023-09-01" and met[0]["date_precision"] == "month"
+
+
+def test_a_city_naming_talks_is_where_they_were_held_not_a_side(extractor):
+    text = (
+        "ANALYSIS-Fragile Fiji-Tonga truce hinges on observers after Nuku'alofa border talks\n"
+        "By Regional Affairs Desk\n"
+        "When Fijian and Tongan defence chiefs shook hands in Nuku'alofa on Thursday, it was a "
+        "rare sign of progress. The truce dates back only to February 10, when Rabuka hosted "
+        "Sovaleni in Suva."
+    )
+    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    held = [e for e in talks if (e["location"] or {}).get("name") == "Suva"]
+    assert held and all(e["date"] == "2025-02-10" for e in held)
+    assert all("Nuku'alofa" not in names(e) for e in talks)

@@ -396,6 +396,23 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
     return not any(text in ("-", "–", "/") for text in beside)
 
 
+def venue_in(modifier: Token, index: EntityIndex) -> Token | None:
+    """The city naming talks among a modifier and the names compounded on it ("the Kuala Lumpur
+    border talks": "border", with "Kuala Lumpur" on it)."""
+    if modifier.dep_ != "compound":
+        return None
+    if venue_modifier(modifier, index):
+        return modifier
+    # one step further only for a city ("the Arctic cooperation pact" is about the Arctic)
+    return next((c for c in modifier.children if venue_modifier(c, index) and _a_city(c)), None)
+
+
+def _a_city(token: Token) -> bool:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    found = country_index().match(ent.text if ent is not None else token.text)
+    return found is not None and found.how in ("capital", "city")
+
+
 def _agreement_verb(verb: Token) -> bool:
     """An agreement's own verb ("agreed", "signed"), as the lexicon lists it."""
     senses = load_lexicon()[1].get(verb.lemma_.lower(), [])
@@ -767,8 +784,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             if _mediating(child):
                 continue  # "US-Saudi-brokered negotiations": the brokers are no side
-            if venue_modifier(child, index):
-                continue  # "the London meeting": where, not who
+            venue = venue_in(child, index)
+            if venue is not None:
+                # "the London meeting", "the Kuala Lumpur border talks": where, not who
+                tokens.extend(t for t in child.subtree if t not in venue.subtree)
+                continue
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token))  # "summaries of their phone call"

@@ -336,6 +336,10 @@ def _object_allowed(trigger: Trigger) -> bool:
     excluded = load_frames().object_excluded.get(lemma_of(verb))
     if excluded and verb.pos_ == "VERB":
         obj = _verb_object(verb)
+        if obj is None and not any(c.dep_ == "dobj" for c in verb.children):
+            # "the deal struck in Beijing ... has been described": a participle the parser
+            # read as the main verb, with what it describes as its subject
+            obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if obj is not None and obj.lemma_.lower() in excluded:
             return False  # "signed a decree recognising Crimea": no agreement with anyone
     wanted = load_frames().object_required.get(lemma_of(trigger.token))

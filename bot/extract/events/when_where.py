@@ -10,7 +10,7 @@ from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
-from bot.extract.events.arguments import venue_modifier
+from bot.extract.events.arguments import venue_in
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
     ARRIVAL_VERBS,
@@ -85,8 +85,8 @@ def find_location(
                 and child.dep_ == "dobj"
             ):
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
-            elif head.i == token.i and venue_modifier(child, index):
-                found = _city_of(child, index)  # "the London meeting"
+            elif head.i == token.i and (venue := venue_in(child, index)) is not None:
+                found = _city_of(venue, index)  # "the London meeting"
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
                 found = Location(name=dateline.place, country_code=dateline.country_code)
             else:
@@ -472,6 +472,17 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
+    verb = trigger.governor or trigger.token
+    if (
+        verb.dep_ == "relcl"
+        and any(c.lower_ == "when" for c in verb.children)
+        and (
+            day := next((e for e in _date_spans(verb.doc) if e.start <= verb.head.i < e.end), None)
+        )
+        is not None
+    ):
+        # "only in September 2023, when Biden met the five presidents": the time it qualifies
+        return resolve_date(day.text, published, _tense(trigger))
     settings = _all_settings(trigger.token)
     # a participle on the noun ("talks, due to be held on Wednesday, were announced on Monday")
     # is the event's own, before the clause it sits in
