@@ -340,7 +340,7 @@ def _object_allowed(trigger: Trigger) -> bool:
             # "the deal struck in Beijing ... has been described": a participle the parser
             # read as the main verb, with what it describes as its subject
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if obj is not None and obj.lemma_.lower() in excluded:
+        if obj is not None and obj.lemma_.lower() in excluded and obj.i != trigger.token.i:
             return False  # "signed a decree recognising Crimea": no agreement with anyone
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
     if wanted is None or trigger.token.pos_ != "VERB":

@@ -472,13 +472,11 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
-    verb = trigger.governor or trigger.token
+    own = trigger.governor or trigger.token
     if (
-        verb.dep_ == "relcl"
-        and any(c.lower_ == "when" for c in verb.children)
-        and (
-            day := next((e for e in _date_spans(verb.doc) if e.start <= verb.head.i < e.end), None)
-        )
+        own.dep_ == "relcl"
+        and any(c.lower_ == "when" for c in own.children)
+        and (day := next((e for e in _date_spans(own.doc) if e.start <= own.head.i < e.end), None))
         is not None
     ):
         # "only in September 2023, when Biden met the five presidents": the time it qualifies
