@@ -916,6 +916,10 @@ def _said_when(
     if _told_as_earlier(verb):
         # "a day after the minister threatened ...", "he had warned": before, day unknown
         return None, True
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        # "Kuleba has said Kyiv would rather negotiate", "has repeatedly said": said before, on
+        # no one day
+        return None, True
     return published, False
 
 

@@ -285,6 +285,22 @@ def test_a_press_conference_is_not_the_talks_the_words_were_said_after(extractor
     assert said and said[0]["date"] == PUBLISHED  # not the 13th of the month
 
 
+def test_words_someone_has_said_were_said_on_no_one_day(extractor):
+    text = (
+        "Fiji and Tonga reopened the reef on Tuesday. Rabuka has repeatedly said he is willing "
+        "to meet the Tongan king without preconditions."
+    )
+    said = [s for s in statements(extractor, text) if s["content"].startswith("he is willing")]
+    assert said and said[0]["date"] is None  # not the article's day
+
+
+def test_a_summit_due_to_be_held_is_planned_where_and_when_it_is_due(extractor):
+    text = "The second China-Central Asia summit is due to be held in Kazakhstan next year."
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["status"] == "planned" and summit["date"] == "2026-01-01"
+    assert summit["location"]["name"] == "Kazakhstan"  # not the region paired with China
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"

@@ -392,7 +392,10 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
     if cluster is None or cluster.kind != "place":
         return False
     doc = token.doc
-    beside = [doc[i].text for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    # the name's edges, not the word's: "the China-Central Asia summit" pairs its sides
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    start, end = (ent.start, ent.end - 1) if ent is not None else (token.i, token.i)
+    beside = [doc[i].text for i in (start - 1, end + 1) if 0 <= i < len(doc)]
     return not any(text in ("-", "–", "/") for text in beside)
 
 

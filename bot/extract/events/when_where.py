@@ -186,6 +186,18 @@ def _settings(token: Token) -> list[Token]:
             out.extend(
                 c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
             )
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        # "the summit is due to be held in Astana next year", "is scheduled to take place"
+        head = token.head
+        planning = [c for c in head.children if c.dep_ == "acomp" and c.lower_ == "due"]
+        if lemma_of(head) in ("schedule", "set", "plan", "expect"):
+            planning.append(head)
+        out.extend(
+            c
+            for p in planning
+            for c in p.children
+            if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
+        )
     due = _trailing_due(token)
     if due is not None:
         out.extend(c for c in due.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS)
