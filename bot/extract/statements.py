@@ -860,6 +860,10 @@ def _time_phrase(token: Token) -> Span | None:
     """The date a phrase on the reporting verb gives ("on Monday", "Monday", "last week"): the
     phrase's date words."""
     doc = token.doc
+    if token.dep_ == "advmod" and token.lower_ in ("late", "early", "earlier", "later"):
+        # "said in a statement late on Wednesday": the day is in the phrase on the adverb
+        inner = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        return _time_phrase(inner) if inner is not None else None
     on_a_day = token.dep_ == "prep" and token.lower_ in ("on", "in", "last", "earlier")
     if token.dep_ == "prep" and token.lower_ in ("during", "at", "after"):
         # "During Tuesday's meeting, Xi said", "said after Friday's talks": the day of the
@@ -964,9 +968,17 @@ def _day_of_the_occasion(
     """ "At a joint news conference, Erdogan said ...", "told reporters after the meeting": the
     words were said at the occasion the article told of just before, on the day it gives.
     Dates at the tokens `not_its_day` (the dateline's, the words' own) are not the occasion's."""
+    # "said in a statement after the talks": the phrase may hang on how the words were given
+    given_in = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "on")
+        for p in c.children
+        if p.dep_ == "pobj" and not _the_occasion(p)
+    ]
     occasions = [
         p
-        for node in (verb, *_speaking_participles(verb))
+        for node in (verb, *_speaking_participles(verb), *given_in)
         for c in node.children
         if c.dep_ == "prep" and c.lower_ in ("at", "during", "after", "in")
         for p in c.children

@@ -228,6 +228,12 @@ def test_a_news_agency_reporting_is_no_speaker(extractor):
             "2025-02-24",
         ),
         (
+            "Fiji's foreign ministry said in a statement late on Monday that the reef would "
+            "reopen to Tongan boats.",
+            "Fiji",
+            "2025-02-24",
+        ),
+        (
             "In Suva on Wednesday, Rabuka hailed the pact, while Sovaleni said it was a "
             "breakthrough for the region.",
             "Sovaleni",
@@ -350,6 +356,9 @@ def test_an_event_told_only_in_a_headline_is_below_the_line(extractor):
         # the speaker's own "today" is the day of the words, not a day the text gives
         'Rabuka met Sovaleni in Suva on Tuesday. "Today we reopened the reef," Rabuka told a '
         "joint news conference.",
+        # the phrase hangs on how the words were given
+        'Rabuka met Sovaleni in Suva on Tuesday. "The reef will reopen," Rabuka said in a '
+        "statement after the talks.",
         # a lead names the talks the next sentence tells and dates
         "Fiji and Tonga have agreed to reopen the reef, Rabuka said after hosting Sovaleni in "
         "Suva. The two leaders held talks on Tuesday before signing the pact.",
