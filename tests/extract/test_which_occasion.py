@@ -307,6 +307,26 @@ def test_a_summit_due_to_be_held_is_planned_where_and_when_it_is_due(extractor):
     assert summit["location"]["name"] == "Kazakhstan"  # not the region paired with China
 
 
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        (
+            "In a statement issued on Tuesday, the ministry said the envoy had been called home.",
+            "2025-02-25",
+        ),
+        # done by the filing, on a day the article does not tell
+        ("The ministry did not say when the envoy would leave.", None),
+    ],
+)
+def test_an_act_a_lead_tells_as_done_is_dated_by_its_announcement(extractor, second, day):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Fiji has recalled its ambassador to Tonga for "
+        f"consultations, the Fijian foreign ministry said.\n\n{second}"
+    )
+    recalled = [e for e in events(extractor, text) if e["kind"] == "recall"]
+    assert recalled and recalled[0]["date"] == day
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import country_index, world_regions
 from bot.extract.dateline import Dateline, filed_on
+from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex
 from bot.extract.events.arguments import (
     acted_as_a_pair,
@@ -562,11 +563,7 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
     for draft in drafts:
         dates = [m for m in draft.mentions if m.date]
         ours = draft.mentions[0].trigger
-        if (
-            not dates
-            or not all(m.date_filed for m in dates)
-            or ours.type not in ("CONSULT", "AGREE")
-        ):
+        if not dates or not all(m.date_filed for m in dates):
             continue
         filed = dates[0].date
         if filed is None:
@@ -578,7 +575,7 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             m.trigger.type == "CONSULT" and m.sent.start in lead for d in drafts for m in d.mentions
         )
         days = set()
-        for other in drafts:
+        for other in drafts if ours.type in ("CONSULT", "AGREE") else ():
             first = other.mentions[0].trigger
             if other is draft or first.type != "CONSULT":
                 continue
@@ -601,6 +598,46 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             (day,) = days
             for mention in dates:
                 mention.date = day
+        elif not days and _present_perfect(ours.governor or ours.token):
+            # "Venezuela has recalled its ambassador": done by the filing, on the day the article
+            # gives the announcement, or on no day it tells
+            announced = _day_announced(dates[0].sent, filed)
+            for mention in dates:
+                mention.date = announced
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+ANNOUNCING = frozenset({"say", "announce", "statement", "tell", "confirm"})
+
+
+def _day_announced(lead: Span, filed: tuple[str, str]) -> tuple[str, str] | None:
+    """The day the lead or one of the two sentences after it gives the announcement ("..., Qatar
+    said on Wednesday", "In a statement issued on Wednesday, the ministry said"), up to three
+    days before the filing; None when it gives none, or two."""
+    doc = lead.doc
+    dateline = doc.user_data.get("briefbot_dateline_tokens", frozenset())
+    sents = [s for s in doc.sents if s.start >= lead.start][:3]
+    days = set()
+    for sent in sents:
+        if not any(t.lemma_.lower() in ANNOUNCING for t in sent):
+            continue
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or ent.start in dateline:
+                continue
+            found = resolve_date(ent.text, filed[0], "past")
+            if (
+                found is not None
+                and found[1] == "day"
+                and found[0] <= filed[0]
+                and recent(found, filed[0], days=3)
+            ):
+                days.add(found)
+        if days:
+            break  # the first sentence that gives one
+    return days.pop() if len(days) == 1 else None
 
 
 def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
