@@ -327,6 +327,16 @@ def test_an_act_a_lead_tells_as_done_is_dated_by_its_announcement(extractor, sec
     assert recalled and recalled[0]["date"] == day
 
 
+def test_whom_a_visitor_also_met_is_another_meeting(extractor):
+    text = (
+        "Rabuka met Tongan Prime Minister Siaosi Sovaleni at the palace in Nuku'alofa. "
+        "It was Rabuka's first trip abroad this year. He also met Foreign Minister Fekitamoeloa "
+        "Utoikamanu and toured the harbour."
+    )
+    met = [e for e in events(extractor, text) if "Siaosi Sovaleni" in names(e)]
+    assert met and all("Fekitamoeloa Utoikamanu" not in names(e) for e in met)
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"

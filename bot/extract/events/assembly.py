@@ -967,7 +967,18 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "the second round ... the first round of talks was held in May"
     if _other_people(main, mention):
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
+    if _also_met_another(main, mention):
+        return False  # "He also met Premier Li Qiang": another meeting on the same trip
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _also_met_another(draft: Draft, mention: Mention) -> bool:
+    """A sitting-down told with "also" that names someone the draft's talks do not."""
+    verb = mention.trigger.governor or mention.trigger.token
+    if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return False
+    theirs = {id(c) for m in draft.mentions for c in m.participants}
+    return any(c.kind == "person" and id(c) not in theirs for c in mention.participants)
 
 
 def _other_people(draft: Draft, mention: Mention) -> bool:
