@@ -79,6 +79,24 @@ def names(event: dict) -> set[str]:
             "attack",
         ),
         ("Rabuka struck a conciliatory tone with reporters after the talks.", "attack"),
+        (  # a clash with a person is one of words
+            "Sovaleni, who has clashed with Rabuka over the reef, attended the ceremony.",
+            "attack",
+        ),
+        (
+            "The election was called after the deaths of Sovaleni and Rabuka, who were killed in "
+            "a helicopter crash in May.",
+            "attack",
+        ),
+        (  # standing for office asks no one anything
+            "Rabuka, who chairs the Pacific forum, is seeking a second term in an election set "
+            "for June 29.",
+            "request",
+        ),
+        (  # sheltering an office or troops is no visit
+            "Fiji, which hosts Tonga's political office, has mediated several smaller disputes.",
+            "visit",
+        ),
     ],
 )
 def test_an_act_named_but_not_told_as_done_is_no_event(extractor, text, kind):

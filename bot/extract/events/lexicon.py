@@ -118,6 +118,7 @@ class Frames:
     negating: frozenset[str]
     empty_refusals: frozenset[str]
     physical: frozenset[str]
+    accidents: frozenset[str]
     object_required: dict[str, frozenset[str]]
     object_excluded: dict[str, frozenset[str]]
     destination_required: frozenset[str]
@@ -151,6 +152,7 @@ def load_frames() -> Frames:
         negating=frozenset(raw["negating_heads"]),
         empty_refusals=frozenset(raw["empty_refusals"]),
         physical=frozenset(raw["physical_types"]),
+        accidents=frozenset(raw["accident_nouns"]),
         object_required={
             verb: frozenset(objects) for verb, objects in raw["object_required"].items()
         },

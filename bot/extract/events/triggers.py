@@ -793,8 +793,8 @@ def _purpose(verb: Token) -> bool:
 
 
 def _verbal_clash(trigger: Trigger) -> bool:
-    """ "Clashed with Venezuela at an emergency meeting": words exchanged at a meeting, no
-    attack."""
+    """ "Clashed with Venezuela at an emergency meeting", "clashed with Lula": words exchanged,
+    no attack; "killed in a helicopter crash": a mishap."""
     if trigger.type not in load_frames().physical:
         return False
     node = trigger.governor or trigger.token
@@ -806,7 +806,20 @@ def _verbal_clash(trigger: Trigger) -> bool:
                     o[0] == "CONSULT" for o in nouns.get(pobj.lemma_.lower(), [])
                 ):
                     return True
+                if prep.lower_ == "in" and pobj.dep_ == "pobj" and _an_accident(pobj):
+                    return True  # "killed in a helicopter crash": a mishap, no attack
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "with"
+            and lemma_of(node) == "clash"
+            and any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in prep.children)
+        ):
+            return True  # "Milei, who has clashed with Lula": words, no fighting
     return False
+
+
+def _an_accident(noun: Token) -> bool:
+    return noun.lemma_.lower() in load_frames().accidents
 
 
 def _lexical_triggers(sent: Span) -> list[Trigger]:
