@@ -737,6 +737,9 @@ class EntityIndex:
 
     def _add_non_person(self, ent: Span, title_tokens: set[int]) -> None:
         countries = country_index()
+        if ent.label_ == "FAC" and len(ent) > 1 and ent[-1].pos_ == "ADP":
+            # "the Great Hall of the People on | Saturday": the tagger ran into the date phrase
+            ent = Span(self.doc, ent.start, ent.end - 1, label=ent.label_)
         text = _STRIP_EDGES.sub("", ent.text.strip()).strip()
         if not text:
             return

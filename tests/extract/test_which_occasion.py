@@ -337,6 +337,41 @@ def test_whom_a_visitor_also_met_is_another_meeting(extractor):
     assert met and all("Fekitamoeloa Utoikamanu" not in names(e) for e in met)
 
 
+def test_a_meeting_also_held_is_not_on_a_trip_of_another_month(extractor):
+    text = (
+        "Fiji's foreign minister Lisiate Akolo held talks with Tongan Prime Minister Siaosi "
+        "Sovaleni in Nuku'alofa on Tuesday. Akolo also had a 45-minute meeting with King Tupou. "
+        "Akolo visited Suva in June for a regional forum."
+    )
+    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    with_king = [e for e in talks if "Tupou" in names(e)]
+    assert with_king and all("Siaosi Sovaleni" not in names(e) for e in with_king)
+    assert all(e["date"] != "2024-06-01" for e in with_king)  # not the June trip's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji's foreign minister Lisiate Akolo visited Nuku'alofa on Tuesday and met Sovaleni.",
+        "Rabuka will travel on Friday to Tonga, where he is due to hold talks with Sovaleni in "
+        "Nuku'alofa.",
+        "Rabuka held talks with Sovaleni in Nuku'alofa on Tuesday, on his first trip abroad as "
+        "prime minister.",
+    ],
+)
+def test_a_trip_and_the_talks_held_on_it_are_one_occasion(extractor, text):
+    assert len(of_type(extractor, text, "CONSULT")) == 1
+
+
+def test_a_building_the_tagger_ran_into_the_date_is_not_named_with_it(extractor):
+    text = (
+        "Rabuka held talks with Chinese President Xi Jinping at the Great Hall of the People "
+        "on Saturday."
+    )
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert not (talks["location"] or {}).get("name", "").endswith(" on")
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"

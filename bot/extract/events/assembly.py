@@ -683,6 +683,37 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
         trip = token.head.head  # "will travel to X next week for talks with Y"
     elif token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "NOUN":
         trip = token.head  # "travelled to Busan for a one-day visit and talks with Lee"
+    elif (
+        token.pos_ == "VERB"
+        and token.dep_ == "conj"
+        and mention.trigger.kind != "visit"  # "X visited Riyadh, and Y visited Damascus": two
+        and _a_trip(token.head)
+    ):
+        trip = token.head  # "visited Damascus on Jan. 24 and met Sharaa"
+    elif (destination := _where_clause_of(mention.trigger)) is not None:
+        trip = destination  # "will travel to Uzbekistan, where he is due to hold talks"
+    elif (
+        mention.trigger.kind == "visit"
+        and token.dep_ == "pobj"
+        and token.head.lower_
+        in (
+            "on",
+            "during",
+        )
+    ):
+        # "held talks with X in Nouakchott on Thursday, on his first trip abroad": the trip
+        # the talks were held on
+        held = token.head.head
+        return next(
+            (
+                draft
+                for other, draft in earlier
+                if other.trigger.type == "CONSULT"
+                and other.trigger.kind != "visit"
+                and held.i in (other.trigger.token.i, getattr(other.trigger.governor, "i", -1))
+            ),
+            None,
+        )
     else:
         return None
     for other, draft in earlier:
@@ -692,6 +723,24 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
             and other.trigger.token.i == trip.i
         ):
             return draft
+    return None
+
+
+def _a_trip(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and (lemma_of(verb) in TRAVEL_VERBS or lemma_of(verb) == "visit")
+
+
+def _where_clause_of(trigger: Trigger) -> Token | None:
+    """The trip whose destination a "where" clause holding the talks hangs on: "will travel to
+    Uzbekistan, where he is due to hold talks with Mirziyoyev"."""
+    node = trigger.governor or trigger.token
+    while node.dep_ in ("xcomp", "acomp", "ccomp") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl" or not any(c.lower_ == "where" for c in node.children):
+        return None
+    place = node.head
+    if place.dep_ == "pobj" and place.head.dep_ == "prep" and _a_trip(place.head.head):
+        return place.head.head
     return None
 
 
@@ -788,6 +837,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
+    if _also_met_another(target, undated.mentions[0]):
+        return None  # "He also met Premier Li Qiang during the visit": another meeting
     if (
         kind in GATHERING_KINDS
         and theirs.kind not in GATHERING_KINDS

@@ -93,6 +93,8 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
             for v in visits
             if (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
             and not places_differ(draft_place(draft), draft_place(v))
+            # a trip dated only to a month ("his visit to Athens in June") is another time
+            and all(m.date[1] == "day" for m in v.mentions if m.date)
         ]
         if len(hosts) != 1:
             continue
