@@ -73,6 +73,14 @@ def names(event: dict) -> set[str]:
             "withdraw troops from the two islands claimed by Fiji.",
             "withdrawal",
         ),
+        (  # a name given to an act
+            "Tonga called the deal an attack on its sovereignty.",
+            "attack",
+        ),
+        (  # what a demand on a noun asks for
+            "Rabuka repeated his demand that Tonga withdraw its boats from the reef.",
+            "withdrawal",
+        ),
         (  # a deal struck, a tone struck: no one attacked
             "The deal struck in Suva on Tuesday between Fiji and Tonga has been described as a "
             "breakthrough.",

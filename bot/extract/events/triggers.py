@@ -433,6 +433,8 @@ def _described(trigger: Trigger) -> bool:
     aim ("seeking to bolster ties"): asked of no one."""
     if trigger.type == "THREATEN" and trigger.token.dep_ in ("oprd", "attr"):
         return True
+    if trigger.token.dep_ == "oprd" and lemma_of(trigger.token.head) in NAMING_VERBS:
+        return True  # "Mogadishu called the deal an attack on its sovereignty": a name given
     named = trigger.token.head if trigger.token.dep_ == "compound" else trigger.token
     if (
         trigger.token.pos_ in ("NOUN", "PROPN")
@@ -1340,16 +1342,18 @@ def _prevented(verb: Token) -> bool:
 
 
 def _mandated(verb: Token) -> bool:
-    """ "Demanding that Ukraine abandon its NATO ambitions and withdraw troops": a bare verb in
-    what a demand asks for is the demand's content."""
+    """ "Demanding that Ukraine abandon its NATO ambitions and withdraw troops", "his demand that
+    Ukraine withdraw": a bare verb in what a demand asks for is the demand's content."""
     node = verb
     if node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
+    # "his demand that Ukraine withdraw its troops": the same on a noun
+    asking = node.head.lemma_.lower() if node.head.pos_ == "NOUN" else lemma_of(node.head)
     return (
         verb.tag_ == "VB"
         and node.tag_ == "VB"
-        and node.dep_ == "ccomp"
-        and lemma_of(node.head) in MANDATIVE_VERBS
+        and (node.dep_ == "ccomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"))
+        and asking in MANDATIVE_VERBS
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
     )
 
