@@ -827,17 +827,30 @@ def _confidence(f: _Found, speaker: Speaker, text: str) -> float:
 # A dateline opening the content: "RIYADH — ", "BEIJING, Dec. 12 (Xinhua) -- ",
 # "KYIV, Ukraine (AP) — ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.\- ]{2,}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z\d][\w.]*)?)?"
+    r"[A-Z][A-Z'./\- ]{2,}(?:,[ ][A-Z][\w.]*(?:[ ][A-Z\d][\w.]*)?)?"
     r"(?:[ ]\([^)\n]{1,40}\))?[ ]*(?:--|[\u2014\u2013-])[ ]*"
 )
 
 
+@lru_cache(maxsize=1)
+def _gloss() -> re.Pattern[str]:
+    """The reporter's gloss after reported words: ", escalating a row ...", ", in a sharp
+    escalation of ..." (data/speech_verbs.json)."""
+    data = load_data("speech_verbs")
+    participles = "|".join(map(re.escape, data["gloss_participles"]))
+    nouns = "|".join(map(re.escape, data["gloss_nouns"]))
+    return re.compile(rf",\s+(?:(?:{participles})\s|in\s+an?\s+(?:[a-z-]+\s+)?(?:{nouns})\b)")
+
+
 def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
-    """No dateline in front; quotation marks closed where the quote closes (and opened where it
-    opens)."""
+    """No dateline in front, no reporter's gloss behind (outside quotation marks); quotation
+    marks closed where the quote closes (and opened where it opens)."""
     dateline = _DATELINE.match(text, start, end)
     if dateline is not None and end - dateline.end() > 20:
         start = dateline.end()
+    gloss = _gloss().search(text, start, end)
+    if gloss is not None and not _inside_quotes(text, start, gloss.start()):
+        end = gloss.start()
     piece = text[start:end]
     opened, closed = piece.count("\u201c"), piece.count("\u201d")
     if closed > opened:
@@ -854,6 +867,11 @@ def _tidy(text: str, start: int, end: int) -> tuple[int, int]:
         elif text[end : end + 1] == '"':
             end += 1
     return start, end
+
+
+def _inside_quotes(text: str, start: int, at: int) -> bool:
+    before = text[start:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _time_phrase(token: Token) -> Span | None:

@@ -281,6 +281,29 @@ def test_words_said_after_undated_talks_take_the_lead_day_not_the_datelines(extr
     assert said and said[0]["date"] == "2025-02-26"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Fiji said on Thursday it had closed its reef to Tongan boats, escalating a row with "
+            "its neighbour.",
+            "it had closed its reef to Tongan boats",
+        ),
+        (
+            "SUVA/NUKU'ALOFA, Feb 27 (Pacific Wire) - Fiji and Tonga have agreed to reopen the "
+            "reef, Samoa said on Thursday.",
+            "Fiji and Tonga have agreed to reopen the reef",
+        ),
+        (  # a comma inside the quoted words is the speaker's
+            'Rabuka said the reef was "closed, escalating nothing" for now.',
+            'the reef was "closed, escalating nothing" for now',
+        ),
+    ],
+)
+def test_reported_words_end_before_the_reporters_gloss(extractor, text, said):
+    assert said in [s["content"] for s in statements(extractor, text)]
+
+
 def test_a_press_conference_is_not_the_talks_the_words_were_said_after(extractor):
     text = (
         "Rabuka will travel to Nuku'alofa for the 13th annual consultation with Sovaleni, the "
