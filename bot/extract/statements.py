@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
-from bot.extract.events.lexicon import lemma_of, load_lexicon
+from bot.extract.events.lexicon import lemma_of, present_perfect, tells_of_talks
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
@@ -938,7 +938,7 @@ def _said_when(
     if _told_as_earlier(verb):
         # "a day after the minister threatened ...", "he had warned": before, day unknown
         return None, True
-    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+    if present_perfect(verb):
         # "Kuleba has said Kyiv would rather negotiate", "has repeatedly said": said before, on
         # no one day
         return None, True
@@ -954,16 +954,9 @@ def _occasion_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["occasion_words"]), frozenset(data["ceremony_words"])
 
 
-def _tells_of_talks(token: Token) -> bool:
-    """A word the event lexicon reads as a sitting-down (CONSULT): "met", "talks", "hosted"."""
-    nouns, verbs, _ = load_lexicon()
-    table = verbs if token.pos_ == "VERB" else nouns
-    return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
-
-
 def _told_as_held(token: Token) -> bool:
     """Talks told as held: "met", "held talks" (not "will travel ..., he said")."""
-    if not _tells_of_talks(token):
+    if not tells_of_talks(token):
         return False
     return (token if token.pos_ in ("VERB", "AUX") else token.head).tag_ == "VBD"
 
@@ -1002,7 +995,7 @@ def _day_of_the_occasion(
         for p in c.children
         if (p.dep_ == "pobj" and _the_occasion(p))
         # "said after hosting the leaders", "said after meeting Putin": after the talks
-        or (c.lower_ == "after" and p.dep_ == "pcomp" and p.tag_ == "VBG" and _tells_of_talks(p))
+        or (c.lower_ == "after" and p.dep_ == "pcomp" and p.tag_ == "VBG" and tells_of_talks(p))
     ]
     if lemma_of(verb) == "tell":
         # "Erdogan told a joint news conference": the occasion is whom the words were told to
@@ -1020,6 +1013,17 @@ def _day_of_the_occasion(
     if not occasions and not afterwards and not told_only:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
+    # who spoke and who else the occasion names ("Erdogan told a joint news conference with
+    # Scholz"): talks naming other people only are another occasion
+    ours = {
+        t.text
+        for node in (
+            *(c for c in verb.children if c.dep_ == "nsubj"),
+            *(t for p in occasions for t in p.subtree),
+        )
+        for t in node.subtree
+        if t.ent_type_ == "PERSON"
+    }
     # where the words were said is not the talks they were said after ("told a press conference")
     said_at = {p.i for p in occasions} | {
         c.i for c in verb.children if c.dep_ in ("dobj", "dative")
@@ -1028,7 +1032,7 @@ def _day_of_the_occasion(
     found = False  # the sitting-down was told, with no day: the day is told before it
     for back, sent in enumerate(reversed(sents)):
         talks_told = any(_told_as_held(t) and t.i not in said_at for t in sent)
-        talks_named = any(_tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
+        talks_named = any(tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
         if told_only:
             assert told is not None
             names_told = any(t.text == told.text and t.i != told.i for t in sent)
@@ -1045,16 +1049,33 @@ def _day_of_the_occasion(
                 continue  # an act told as done ("opened a consulate", "was sworn in")
         elif not talks_told:
             continue  # a sitting-down told as done ("hosted", "held talks"), not one to come
+        elif occasions and ours and _names_only_others(sent, ours):
+            continue  # "Putin held talks with Wang Yi": not where Erdogan spoke
         found = True
         if (day := _day_told_in(sent, published, not_its_day)) is not None:
             return day
-    if not found and occasions and not ceremony:
+    lead = verb.sent.start in [s.start for s in doc.sents][:3]
+    if not found and occasions and not ceremony and lead:
         # "Erdogan said after hosting the leaders. He held meetings with them on Wednesday ...":
-        # the lead names the talks the next sentences tell and date
+        # the lead names the talks the next sentences tell and date (not "earlier in the week")
         for sent in [s for s in doc.sents if s.start > verb.i][:2]:
+            if any(t.dep_ == "advmod" and t.lower_ in ("earlier", "previously") for t in sent):
+                continue
             if any(_told_as_held(t) for t in sent):
                 return _day_told_in(sent, published, not_its_day)
     return None
+
+
+def _names_only_others(sent: Span, ours: set[str]) -> bool:
+    """The sentence tells talks someone held ("Putin held talks with Wang Yi"), and names
+    neither the speaker nor anyone the occasion names."""
+    held_by_someone = any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON"
+        for t in sent
+        if _told_as_held(t)
+        for c in (t if t.pos_ in ("VERB", "AUX") else t.head).children
+    )
+    return held_by_someone and not ours & {t.text for t in sent}
 
 
 def _day_told_in(sent: Span, published: str | None, not_its_day: frozenset[int]) -> str | None:
@@ -1224,7 +1245,7 @@ def _date_summarised_words(
             continue
         verb = doc[f.verb_i]
         first = verb.sent.start
-        if first not in starts[:3] or any(c.lower_ in ("has", "have") for c in verb.children):
+        if first not in starts[:3] or present_perfect(verb):
             continue  # the lead under the headline; "has said" tells no one occasion
         # the same speaker's next words, in a later sentence
         later = next(
@@ -1242,6 +1263,13 @@ def _date_summarised_words(
         j, later_verb = later
         if _told_as_earlier(later_verb):
             continue  # "had demanded an apology on Sunday": other, earlier words
+        day, ours = statements[j].date, statements[i].date
+        if statements[j].quote == "indirect" or (
+            day is not None and ours is not None and _days_before(day, ours) > 2
+        ):
+            # the lead sums up words the next sentences quote, said two days before at most; not
+            # "Lavrov said on Feb. 24 that ...", told as background
+            continue
         if sum(1 for start in starts if first < start <= later_verb.sent.start) <= 2:
             statements[i].date = statements[j].date
             told[i] = True

@@ -49,6 +49,7 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
+    present_perfect,
 )
 from bot.extract.events.occasions import (
     acts_at_occasions,
@@ -575,7 +576,9 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             m.trigger.type == "CONSULT" and m.sent.start in lead for d in drafts for m in d.mentions
         )
         days = set()
-        for other in drafts if ours.type in ("CONSULT", "AGREE") else ():
+        # talks and agreements: the day the article tells for the talks they were
+        talks = drafts if ours.type in ("CONSULT", "AGREE") else []
+        for other in talks:
             first = other.mentions[0].trigger
             if other is draft or first.type != "CONSULT":
                 continue
@@ -598,34 +601,73 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             (day,) = days
             for mention in dates:
                 mention.date = day
-        elif not days and _present_perfect(ours.governor or ours.token):
+        elif not days and present_perfect(ours.governor or ours.token):
             # "Venezuela has recalled its ambassador": done by the filing, on the day the article
-            # gives the announcement, or on no day it tells
-            announced = _day_announced(dates[0].sent, filed)
+            # tells it again ("signed the treaty at Parliament House on Monday") or gives its
+            # announcement, or on no day it tells
+            told = _told_again(draft, drafts, filed) or _day_announced(dates[0], filed)
             for mention in dates:
-                mention.date = announced
+                mention.date = told
 
 
-def _present_perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+def _told_again(
+    draft: Draft, drafts: list[Draft], filed: tuple[str, str]
+) -> tuple[str, str] | None:
+    """The day the next two sentences give the same act: the same verb by the same side, a day of
+    its own up to three days before the filing."""
+    lead = draft.mentions[0]
+    starts = [s.start for s in lead.sent.doc.sents if s.start > lead.sent.start][:2]
+    days = {
+        m.date
+        for other in drafts
+        if other is not draft
+        for m in other.mentions
+        if m.sent.start in starts
+        and m.date is not None
+        and not m.date_filed
+        and m.date[1] == "day"
+        and m.date[0] <= filed[0]
+        and recent(m.date, filed[0], days=3)
+        and lemma_of(m.trigger.governor or m.trigger.token)
+        == lemma_of(lead.trigger.governor or lead.trigger.token)
+        and _doer(other) == _doer(draft)
+    }
+    return days.pop() if len(days) == 1 else None
 
 
-ANNOUNCING = frozenset({"say", "announce", "statement", "tell", "confirm"})
+def _doer(draft: Draft) -> object:
+    """The side named first, who did the act ("Russia expelled", not "London expelled")."""
+    first = next(iter(draft_participants(draft)), None)
+    return None if first is None else (country_code(first) or id(first))
 
 
-def _day_announced(lead: Span, filed: tuple[str, str]) -> tuple[str, str] | None:
-    """The day the lead or one of the two sentences after it gives the announcement ("..., Qatar
-    said on Wednesday", "In a statement issued on Wednesday, the ministry said"), up to three
-    days before the filing; None when it gives none, or two."""
-    doc = lead.doc
+ANNOUNCING_VERBS = frozenset({"say", "announce", "confirm"})
+
+
+def _day_announced(lead: Mention, filed: tuple[str, str]) -> tuple[str, str] | None:
+    """The day the article gives the announcement of a lead's act: on the verb reporting it
+    ("Israel and Hamas have agreed ..., Qatar said on Wednesday") or on a statement in one of the
+    two sentences after it ("In a statement issued on Wednesday, the ministry said ...", "said
+    in a statement late on Wednesday"); up to three days before the filing. Not a day of
+    another act those sentences tell ("London expelled a diplomat on Monday, the Foreign Office
+    said in a statement"). None when there is none, or two."""
+    doc = lead.sent.doc
     dateline = doc.user_data.get("briefbot_dateline_tokens", frozenset())
-    sents = [s for s in doc.sents if s.start >= lead.start][:3]
+    verb = lead.trigger.governor or lead.trigger.token
+    while verb.dep_ in ("ccomp", "conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    phrases = [verb] if lemma_of(verb) in ANNOUNCING_VERBS and verb.i > lead.trigger.token.i else []
+    after = [s for s in doc.sents if s.start > lead.sent.start][:2]
+    for sent in after:
+        for noun in (t for t in sent if t.lemma_.lower() == "statement" and t.pos_ == "NOUN"):
+            phrases.append(noun)
+            if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+                phrases.append(noun.head.head)  # "said in a statement on Thursday"
     days = set()
-    for sent in sents:
-        if not any(t.lemma_.lower() in ANNOUNCING for t in sent):
-            continue
-        for ent in sent.ents:
-            if ent.label_ != "DATE" or ent.start in dateline:
+    for head in phrases:
+        for token in _announcement_times(head):
+            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            if ent is None or ent.label_ != "DATE" or ent.start in dateline:
                 continue
             found = resolve_date(ent.text, filed[0], "past")
             if (
@@ -635,9 +677,21 @@ def _day_announced(lead: Span, filed: tuple[str, str]) -> tuple[str, str] | None
                 and recent(found, filed[0], days=3)
             ):
                 days.add(found)
-        if days:
-            break  # the first sentence that gives one
     return days.pop() if len(days) == 1 else None
+
+
+def _announcement_times(head: Token) -> list[Token]:
+    """The words of the time phrases on an announcing verb or statement: "on Wednesday", "late
+    on Wednesday", "issued on Wednesday" (not what the words themselves tell)."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "conj", "dobj"):
+            continue
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "a statement issued on Wednesday"
+            out.extend(t for c in child.children if c.dep_ != "agent" for t in c.subtree)
+        elif child.dep_ in ("prep", "npadvmod", "advmod", "tmod"):
+            out.extend(child.subtree)
+    return out
 
 
 def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
@@ -687,33 +741,22 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
         token.pos_ == "VERB"
         and token.dep_ == "conj"
         and mention.trigger.kind != "visit"  # "X visited Riyadh, and Y visited Damascus": two
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)  # the same one
         and _a_trip(token.head)
     ):
         trip = token.head  # "visited Damascus on Jan. 24 and met Sharaa"
+        visit = next((m for m, _ in earlier if m.trigger.token.i == trip.i), None)
+        if visit is not None and (
+            (mention.date is not None and visit.date is not None and mention.date != visit.date)
+            or places_differ(mention.location, visit.location)
+        ):
+            return None  # "visited Washington on Monday and met Starmer in London on Thursday"
     elif (destination := _where_clause_of(mention.trigger)) is not None:
         trip = destination  # "will travel to Uzbekistan, where he is due to hold talks"
     elif (
-        mention.trigger.kind == "visit"
-        and token.dep_ == "pobj"
-        and token.head.lower_
-        in (
-            "on",
-            "during",
-        )
+        mention.trigger.kind == "visit" and token.dep_ == "pobj" and token.head.lower_ in TRIP_PREPS
     ):
-        # "held talks with X in Nouakchott on Thursday, on his first trip abroad": the trip
-        # the talks were held on
-        held = token.head.head
-        return next(
-            (
-                draft
-                for other, draft in earlier
-                if other.trigger.type == "CONSULT"
-                and other.trigger.kind != "visit"
-                and held.i in (other.trigger.token.i, getattr(other.trigger.governor, "i", -1))
-            ),
-            None,
-        )
+        return _talks_held_on(token.head.head, earlier)
     else:
         return None
     for other, draft in earlier:
@@ -724,6 +767,24 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
         ):
             return draft
     return None
+
+
+TRIP_PREPS = frozenset({"on", "during"})
+
+
+def _talks_held_on(held: Token, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
+    """ "Held talks with X in Nouakchott on Thursday, on his first trip abroad": the talks whose
+    verb the trip phrase hangs on; the trip is theirs."""
+    return next(
+        (
+            draft
+            for other, draft in earlier
+            if other.trigger.type == "CONSULT"
+            and other.trigger.kind != "visit"
+            and held in (other.trigger.token, other.trigger.governor)
+        ),
+        None,
+    )
 
 
 def _a_trip(verb: Token) -> bool:
@@ -1028,8 +1089,14 @@ def _also_met_another(draft: Draft, mention: Mention) -> bool:
     verb = mention.trigger.governor or mention.trigger.token
     if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
         return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head  # "Vance, who also met Zelenskiy"
     theirs = {id(c) for m in draft.mentions for c in m.participants}
-    return any(c.kind == "person" and id(c) not in theirs for c in mention.participants)
+    new = [c for c in mention.participants if c.kind == "person" and id(c) not in theirs]
+    # the one met is new ("he also met Li Qiang"), not the one meeting ("Vance also met him":
+    # another person at the same meeting)
+    return bool(new) and not any(subject is not None and subject.i in c.tokens for c in new)
 
 
 def _other_people(draft: Draft, mention: Mention) -> bool:

@@ -173,6 +173,18 @@ def lemma_of(token: Token) -> str:
     return load_frames().lemma_fixes.get(lemma, lemma)
 
 
+def present_perfect(verb: Token) -> bool:
+    """ "has recalled", "have said": done or said before now, on a day the words do not give."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
+
+
+def tells_of_talks(token: Token) -> bool:
+    """A word the event lexicon reads as a sitting-down (CONSULT): "met", "talks", "summit"."""
+    nouns, verbs, _ = load_lexicon()
+    table = verbs if token.pos_ == "VERB" else nouns
+    return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
+
+
 def verb_lemma(verb: Token) -> str:
     """'call off', 'break off': the lemma with its particle, as the frames list them."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)

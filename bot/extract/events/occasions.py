@@ -93,8 +93,9 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
             for v in visits
             if (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
             and not places_differ(draft_place(draft), draft_place(v))
-            # a trip dated only to a month ("his visit to Athens in June") is another time
-            and all(m.date[1] == "day" for m in v.mentions if m.date)
+            # a trip dated only to a month or a year ("his visit to Athens in June") is another
+            # time; one this week may be the one
+            and all(m.date[1] in ("day", "week") for m in v.mentions if m.date)
         ]
         if len(hosts) != 1:
             continue
@@ -129,6 +130,12 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             if mention.occasion is None:
                 continue
             source = by_token.get(mention.occasion.i) or _antecedent(mention.occasion, drafts)
+            if source is draft and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in mention.occasion.children
+            ):
+                # "Xi also met Mishustin during the talks": the talks told before, not the
+                # meeting's own telling of them
+                source = _antecedent(mention.occasion, [d for d in drafts if d is not draft])
             if source is None or source is draft:
                 continue
             first = draft.mentions[0]

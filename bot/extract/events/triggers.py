@@ -43,6 +43,7 @@ from bot.extract.events.lexicon import (
     load_frames,
     load_lexicon,
     participle_patient,
+    tells_of_talks,
     verb_lemma,
 )
 
@@ -88,7 +89,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
     kept = [
         t
         for t in found
-        if not (_irrealis(t) or _verbal_clash(t) or _mere_claim(t) or _courtesy(t) or _described(t))
+        if not (
+            _irrealis(t)
+            or _verbal_clash(t)
+            or _mishap(t)
+            or _mere_claim(t)
+            or _courtesy(t)
+            or _described(t)
+        )
         and not _attributive(t)
         and not _sides_set_apart(t)
         and _object_allowed(t)
@@ -796,7 +804,7 @@ def _purpose(verb: Token) -> bool:
 
 def _verbal_clash(trigger: Trigger) -> bool:
     """ "Clashed with Venezuela at an emergency meeting", "clashed with Lula": words exchanged,
-    no attack; "killed in a helicopter crash": a mishap."""
+    no attack."""
     if trigger.type not in load_frames().physical:
         return False
     node = trigger.governor or trigger.token
@@ -808,20 +816,38 @@ def _verbal_clash(trigger: Trigger) -> bool:
                     o[0] == "CONSULT" for o in nouns.get(pobj.lemma_.lower(), [])
                 ):
                     return True
-                if prep.lower_ == "in" and pobj.dep_ == "pobj" and _an_accident(pobj):
-                    return True  # "killed in a helicopter crash": a mishap, no attack
         if (
             prep.dep_ == "prep"
             and prep.lower_ == "with"
             and lemma_of(node) == "clash"
             and any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in prep.children)
+            and _a_person_clashed(node)
         ):
             return True  # "Milei, who has clashed with Lula": words, no fighting
     return False
 
 
-def _an_accident(noun: Token) -> bool:
-    return noun.lemma_.lower() in load_frames().accidents
+def _a_person_clashed(verb: Token) -> bool:
+    """The one who clashed is a person ("Milei, who has clashed with Lula"), not an army."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head  # "who": the one the clause is about
+    return subject is not None and subject.ent_type_ == "PERSON"
+
+
+def _mishap(trigger: Trigger) -> bool:
+    """ "Killed in a helicopter crash": a death in a mishap or a disaster, no attack."""
+    if trigger.type not in load_frames().physical:
+        return False
+    node = trigger.governor or trigger.token
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in load_frames().accidents for p in prep.children
+        )
+        for prep in node.children
+    )
 
 
 def _lexical_triggers(sent: Span) -> list[Trigger]:
@@ -991,7 +1017,7 @@ def _governor(token: Token) -> Token | None:
     ):
         verb = token.head.head  # "has been on a visit to Kyiv" too
         if token.head.lower_ == "for":
-            if lemma_of(verb) == "host" and _a_sitting(token):
+            if lemma_of(verb) == "host" and tells_of_talks(token):
                 return verb  # "will host the presidents for a summit": the summit, hosted
             return None  # "called for talks", "pressed for a meeting": what is asked for
         # "put under investigation", "spoke by phone", "engaged in talks"
@@ -1013,12 +1039,6 @@ def _governor(token: Token) -> Token | None:
         ):
             return measure.head  # "a fourth round of talks ... has been postponed"
     return None
-
-
-def _a_sitting(noun: Token) -> bool:
-    """A noun the lexicon reads as a sitting-down ("summit", "talks"): "will host them for a
-    summit" is the summit."""
-    return any(type_ == "CONSULT" for type_, _, _ in load_lexicon()[0].get(noun.lemma_.lower(), []))
 
 
 def _compose(triggers: list[Trigger]) -> list[Trigger]:

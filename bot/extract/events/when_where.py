@@ -317,8 +317,14 @@ def _tense(trigger: Trigger) -> str:
     """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
     token = trigger.token
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
-    if verb.pos_ not in ("VERB", "AUX") and (governing := _governing_verb(token)) is not None:
-        verb = governing  # "will host them on Monday for a summit": the summit is to come
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        and token.head.lower_ in ("for", "at", "during")
+        and (governing := _governing_verb(token)) is not None
+    ):
+        # "will host them on Monday for a summit": the summit is to come (not "will brief
+        # parliament about his talks on Thursday": what is told of)
+        verb = governing
     chain = clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall", "would"} or "going" in auxes:
