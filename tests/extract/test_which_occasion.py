@@ -246,29 +246,31 @@ def test_words_are_dated_by_the_occasion_told_with_them(extractor, text, speaker
     assert said and said[0]["date"] == day
 
 
-def test_words_a_speaker_goes_on_with_are_dated_by_the_first_words_occasion(extractor):
-    text = (
-        "Fijian Prime Minister Sitiveni Rabuka told a rally in Suva on Tuesday that the reef "
-        'would reopen to Tongan boats.\n\n"This is a day for both our peoples," he said.\n\n'
-        "Rabuka met Tongan Prime Minister Siaosi Sovaleni on Wednesday. "
-        '"We are neighbours first," Rabuka said.'
-    )
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (  # words the speaker goes on with, with no day of their own, were said then too
+            "Fijian Prime Minister Sitiveni Rabuka told a rally in Suva on Tuesday that the reef "
+            'would reopen to Tongan boats.\n\n"This is a day for both our peoples," he said.\n\n'
+            "Rabuka met Tongan Prime Minister Siaosi Sovaleni on Wednesday. "
+            '"We are neighbours first," Rabuka said.',
+            # the rally's day, not the article's; after a day told between, another occasion
+            {"This is a da": "2025-02-25", "We are neigh": PUBLISHED},
+        ),
+        (  # a lead sums up what the next sentence quotes and dates
+            "Fiji to reopen reef to Tongan boats, Rabuka says\n\n"
+            "SUVA, Feb 27 (Pacific Wire) - Fijian Prime Minister Sitiveni Rabuka said the reef "
+            'would reopen to Tongan boats.\n\n"The reef is open to our neighbours," Rabuka told a '
+            "rally in Suva on Tuesday.\n\nRabuka had said on Sunday that the reef was closed to "
+            "everyone.",
+            {"the reef wou": "2025-02-25"},
+        ),
+    ],
+)
+def test_words_are_dated_by_the_occasion_they_belong_to(extractor, text, days):
     said = [s for s in statements(extractor, text) if "Rabuka" in (s["speaker"] or "")]
-    days = {s["content"][:12]: s["date"] for s in said}
-    assert days["This is a da"] == "2025-02-25"  # the rally's day, not the article's
-    assert days["We are neigh"] != "2025-02-25"  # a day told between: another occasion
-
-
-def test_a_lead_summing_up_words_takes_the_day_the_next_sentence_tells_them(extractor):
-    text = (
-        "Fiji to reopen reef to Tongan boats, Rabuka says\n\n"
-        "SUVA, Feb 27 (Pacific Wire) - Fijian Prime Minister Sitiveni Rabuka said the reef would "
-        'reopen to Tongan boats.\n\n"The reef is open to our neighbours," Rabuka told a rally in '
-        "Suva on Tuesday.\n\nRabuka had said on Sunday that the reef was closed to everyone."
-    )
-    said = [s for s in statements(extractor, text) if "Rabuka" in (s["speaker"] or "")]
-    days = {s["content"][:12]: s["date"] for s in said}
-    assert days["the reef wou"] == "2025-02-25"  # the rally's day, not the article's
+    found = {s["content"][:12]: s["date"] for s in said}
+    assert {prefix: found.get(prefix) for prefix in days} == days
 
 
 def test_words_said_after_undated_talks_take_the_lead_day_not_the_datelines(extractor):
