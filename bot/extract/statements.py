@@ -874,6 +874,9 @@ def _inside_quotes(text: str, start: int, at: int) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+PARTS_OF_A_TIME = frozenset({"end", "beginning", "start", "middle", "close", "turn"})
+
+
 def _time_phrase(token: Token) -> Span | None:
     """The date a phrase on the reporting verb gives ("on Monday", "Monday", "last week"): the
     phrase's date words."""
@@ -887,6 +890,10 @@ def _time_phrase(token: Token) -> Span | None:
         # "During Tuesday's meeting, Xi said", "said after Friday's talks": the day of the
         # occasion the words were said at
         occasion = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if occasion is not None and occasion.lemma_.lower() in PARTS_OF_A_TIME:
+            # "said at the end of December": the month told
+            dated = [t for t in occasion.subtree if t.ent_type_ == "DATE"]
+            return doc[dated[0].i : dated[-1].i + 1] if dated else None
         dated = [
             t
             for c in (occasion.children if occasion is not None else ())
@@ -923,6 +930,12 @@ def _said_when(
         # "Trump, speaking in the Oval Office on Monday, said ...", "Speaking on Monday, ..."
         for participle in _speaking_participles(verb):
             phrases += [p for c in participle.children if (p := _time_phrase(c)) is not None]
+    if not phrases and verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        # "On Sunday, Li visited Adelaide Zoo, where he announced ...": the visit's day
+        place = verb.head
+        visited = place.head.head if place.dep_ == "pobj" else place.head
+        if visited.pos_ == "VERB":
+            phrases = [p for c in visited.children if (p := _time_phrase(c)) is not None]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if not phrases and after is not None and (phrase := _time_phrase(after)) is not None:
         phrases.append(phrase)  # "said on Wednesday she hoped": hung on the content's verb
@@ -1009,7 +1022,21 @@ def _day_of_the_occasion(
         (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"),
         None,
     )
-    told_only = not occasions and not afterwards and lemma_of(verb) == "tell" and told is not None
+    if lemma_of(verb) != "tell":
+        told = None
+    # "Sitting beside Trump in the Oval Office, the king said ...": at their meeting too
+    told = told or next(
+        (
+            p
+            for participle in _speaking_participles(verb)
+            for c in participle.children
+            if c.dep_ == "prep" and c.lower_ in ("beside", "alongside", "next")
+            for p in c.subtree
+            if p.ent_type_ == "PERSON"
+        ),
+        None,
+    )
+    told_only = not occasions and not afterwards and told is not None
     if not occasions and not afterwards and not told_only:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
@@ -1082,7 +1109,7 @@ def _day_told_in(sent: Span, published: str | None, not_its_day: frozenset[int])
     """The first day of the week before the news a sentence tells (not "the invasion of
     February 2022"), leaving out the dates at the tokens given."""
     for ent in sent.ents:
-        if ent.label_ != "DATE" or ent.start in not_its_day:
+        if ent.label_ != "DATE" or ent.start in not_its_day or _in_an_aside(ent):
             continue
         resolved = resolve_date(ent.text, published, "past")
         if (
@@ -1092,6 +1119,20 @@ def _day_told_in(sent: Span, published: str | None, not_its_day: frozenset[int])
         ):
             return resolved[0]
     return None
+
+
+def _in_an_aside(ent: Span) -> bool:
+    """A date in a relative clause that tells no talks ("Orban, whose country took over the
+    presidency on Monday, said after the talks"): the aside's day, not the talks'."""
+    node = ent.root
+    while node.head.i != node.i:
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            told_of = node.head  # the noun the clause is about, up its "of" phrases
+            while told_of.dep_ in ("pobj", "prep") and not tells_of_talks(told_of):
+                told_of = told_of.head
+            return not tells_of_talks(told_of) and not any(tells_of_talks(t) for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _days_before(day: str, published: str | None) -> int:

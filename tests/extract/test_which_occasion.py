@@ -306,6 +306,41 @@ def test_reported_words_end_before_the_reporters_gloss(extractor, text, said):
     assert said in [s["content"] for s in statements(extractor, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "day"),
+    [
+        (  # a date in an aside about the one told is not the talks'
+            "Rabuka held talks with Tongan Prime Minister Siaosi Sovaleni in Suva on Wednesday. "
+            "Sovaleni, whose country took over the forum's chair on Monday, said after the talks "
+            "that the reef would reopen. Rabuka said he had told Sovaleni that Fiji was ready to "
+            "share the catch.",
+            "that Fiji was ready",
+            "2025-02-26",
+        ),
+        (  # words said sitting beside the one met
+            "Rabuka met Tongan Prime Minister Siaosi Sovaleni in Suva on Tuesday. Sitting beside "
+            "Rabuka at the harbour, Sovaleni said the reef would reopen.",
+            "the reef would reopen",
+            "2025-02-25",
+        ),
+        (  # words said at a place a visit took the speaker to
+            "On Sunday, Rabuka visited the harbour in Nuku'alofa, where he announced that Fiji "
+            "would send two patrol boats.",
+            "that Fiji would send",
+            "2025-02-23",
+        ),
+        (  # only the month is told: no day
+            "Rabuka said at the end of December that Tonga was training the rebels.",
+            "that Tonga was training",
+            None,
+        ),
+    ],
+)
+def test_words_take_the_day_of_where_and_whom_they_were_said_to(extractor, text, words, day):
+    said = [s for s in statements(extractor, text) if s["content"].startswith(words)]
+    assert said and said[0]["date"] == day
+
+
 def test_a_press_conference_is_not_the_talks_the_words_were_said_after(extractor):
     text = (
         "Rabuka will travel to Nuku'alofa for the 13th annual consultation with Sovaleni, the "
