@@ -73,6 +73,15 @@ def names(event: dict) -> set[str]:
             "withdraw troops from the two islands claimed by Fiji.",
             "withdrawal",
         ),
+        (  # what a ban is on
+            "Suva imposed a one-year moratorium on such visits in January.",
+            "visit",
+        ),
+        (  # a habit
+            "A Tongan spokesman said on Monday that Nuku'alofa had always sought good relations "
+            "with its neighbours.",
+            "request",
+        ),
         (  # a name given to an act
             "Tonga called the deal an attack on its sovereignty.",
             "attack",

@@ -432,17 +432,39 @@ AIM_VERBS = frozenset({"seek", "aim", "try", "want", "hope", "strive", "look"})
 HABITUAL_WORDS = frozenset({"every", "regularly", "often", "routinely", "annually", "usually"})
 
 
+# What a ban is on ("a moratorium on visits") and the adverbs of a habit ("has always sought").
+BANS = frozenset({"moratorium", "ban", "embargo", "restriction", "curb", "limit", "freeze"})
+HABITUAL = frozenset({"always", "traditionally", "habitually", "routinely"})
+
+
+def _a_ban(node: Token) -> bool:
+    """A ban, or a verb imposing one ("imposed a moratorium on ...", the parser's reading)."""
+    return node.lemma_.lower() in BANS or (
+        node.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in BANS for c in node.children)
+    )
+
+
 def _described(trigger: Trigger) -> bool:
     """A side described by what it habitually does or seeks ("the Polisario Front, which seeks
     independence", "as Washington seeks to counter China", "Iran, which holds talks with Oman
     every month"): the present simple of a relative or "as" clause, with no day of its own,
     tells what a side is like, not an act. So is a thing called a threat ("has called the dam
     an existential threat"), an act called something ("called the sanctions a mistake") and an
-    aim ("seeking to bolster ties"): asked of no one."""
+    aim ("seeking to bolster ties"): asked of no one; so is what a ban is on and what a side has
+    always sought."""
     if trigger.type == "THREATEN" and trigger.token.dep_ in ("oprd", "attr"):
         return True
     if trigger.token.dep_ == "oprd" and lemma_of(trigger.token.head) in NAMING_VERBS:
         return True  # "Mogadishu called the deal an attack on its sovereignty": a name given
+    token = trigger.token
+    if token.dep_ == "pobj" and token.head.lower_ == "on" and _a_ban(token.head.head):
+        return True  # "imposed a one-year moratorium on such visits": what is banned
+    verb = trigger.governor or token
+    if trigger.type == "REQUEST" and any(
+        c.dep_ == "advmod" and c.lower_ in HABITUAL for c in verb.children
+    ):
+        return True  # "Tehran had always sought good relations": what a side is like
     named = trigger.token.head if trigger.token.dep_ == "compound" else trigger.token
     if (
         trigger.token.pos_ in ("NOUN", "PROPN")
