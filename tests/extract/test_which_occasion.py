@@ -432,6 +432,20 @@ def test_a_building_the_tagger_ran_into_the_date_is_not_named_with_it(extractor)
     assert not (talks["location"] or {}).get("name", "").endswith(" on")
 
 
+def test_a_plan_called_off_is_planned_no_longer(extractor):
+    text = (
+        "SUVA, Feb 27 (Pacific Wire) - Fijian Prime Minister Sitiveni Rabuka said he had "
+        "cancelled a planned summit with Tongan Prime Minister Siaosi Sovaleni in Nuku'alofa."
+        "\n\nRabuka had announced the Nuku'alofa meeting after a lengthy phone call with Sovaleni "
+        "on Feb. 20, saying the two leaders would meet in the Tongan capital within about two "
+        "weeks.\n\nRabuka will travel to Samoa next month."
+    )
+    found = events(extractor, text)
+    meeting = [e for e in found if e["kind"] == "meeting" and "Siaosi Sovaleni" in names(e)]
+    assert meeting and all(e["status"] != "planned" for e in meeting)
+    assert [e for e in found if e["kind"] == "visit" and e["status"] == "planned"]  # a new plan
+
+
 def test_sitting_down_with_someone_is_meeting_them(extractor):
     (met,) = of_type(
         extractor, "On Friday Rabuka sat down with Tonga's prime minister in Suva.", "CONSULT"

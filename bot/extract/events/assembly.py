@@ -505,6 +505,7 @@ def _drafts(
         _link_agreements(sent_mentions, drafts, published)
         _pairs_named_before(sent_mentions, drafts, published)
     _date_filed_leads(drafts)
+    _plans_called_off(drafts)
     drafts = _fold_headline_acts(drafts, index)
     return _without_earlier_rounds(_fold_undated(drafts, published))
 
@@ -608,6 +609,38 @@ def _date_filed_leads(drafts: list[Draft]) -> None:
             told = _told_again(draft, drafts, filed) or _day_announced(dates[0], filed)
             for mention in dates:
                 mention.date = told
+
+
+def _plans_called_off(drafts: list[Draft]) -> None:
+    """A meeting told as planned ("Trump had announced the Budapest meeting, saying the two
+    leaders would meet") that the article tells called off ("said he had cancelled a planned
+    summit with Putin in Budapest") is planned no longer: no status (the cancellation is its
+    own event)."""
+    called_off = [
+        d
+        for d in drafts
+        if d.mentions[0].trigger.type == "SANCTION"
+        and d.mentions[0].trigger.kind in ("cancel", "postpone")
+    ]
+    for draft in drafts:
+        if draft.mentions[0].trigger.type != "CONSULT" or draft_status(draft) != "planned":
+            continue
+        if not all(_a_plan_told_before(m) for m in draft.mentions):
+            continue  # "will travel to Beijing when conditions allow": a plan made anew
+        sides = _side_keys(draft)
+        if any(
+            len(sides & _side_keys(off)) >= 2
+            and not places_differ(draft_place(draft), draft_place(off))
+            for off in called_off
+        ):
+            for mention in draft.mentions:
+                mention.status = None
+
+
+def _a_plan_told_before(mention: Mention) -> bool:
+    """Told as a plan made before ("Trump had announced the Budapest meeting")."""
+    root = mention.sent.root
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
 
 
 def _told_again(
