@@ -934,7 +934,7 @@ def _said_when(
         # "On Sunday, Li visited Adelaide Zoo, where he announced ...": the visit's day
         place = verb.head
         visited = place.head.head if place.dep_ == "pobj" else place.head
-        if visited.pos_ == "VERB":
+        if visited.pos_ == "VERB" and visited.tag_ == "VBD":  # not "will travel to X, where"
             phrases = [p for c in visited.children if (p := _time_phrase(c)) is not None]
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if not phrases and after is not None and (phrase := _time_phrase(after)) is not None:
@@ -1024,8 +1024,7 @@ def _day_of_the_occasion(
     )
     if lemma_of(verb) != "tell":
         told = None
-    # "Sitting beside Trump in the Oval Office, the king said ...": at their meeting too
-    told = told or next(
+    beside = next(
         (
             p
             for participle in _speaking_participles(verb)
@@ -1036,7 +1035,10 @@ def _day_of_the_occasion(
         ),
         None,
     )
-    told_only = not occasions and not afterwards and told is not None
+    # the one the words were told to or said beside ("Sitting beside Trump in the Oval Office,
+    # the king said ..."): at their meeting
+    met = told or beside
+    told_only = not occasions and not afterwards and met is not None
     if not occasions and not afterwards and not told_only:
         return None
     ceremony = any(p.lemma_.lower() in _occasion_words()[1] for p in occasions)
@@ -1061,8 +1063,8 @@ def _day_of_the_occasion(
         talks_told = any(_told_as_held(t) and t.i not in said_at for t in sent)
         talks_named = any(tells_of_talks(t) for t in sent) and any(t.tag_ == "VBD" for t in sent)
         if told_only:
-            assert told is not None
-            names_told = any(t.text == told.text and t.i != told.i for t in sent)
+            assert met is not None
+            names_told = any(t.text == met.text and t.i != met.i for t in sent)
             if not (names_told and talks_named):
                 continue  # talks the one told took part in, however far back
         elif back >= 6 and (found or not talks_told or ceremony):
@@ -1305,10 +1307,8 @@ def _date_summarised_words(
         if _told_as_earlier(later_verb):
             continue  # "had demanded an apology on Sunday": other, earlier words
         day, ours = statements[j].date, statements[i].date
-        if statements[j].quote == "indirect" or (
-            day is not None and ours is not None and _days_before(day, ours) > 2
-        ):
-            # the lead sums up words the next sentences quote, said two days before at most; not
+        if day is not None and ours is not None and _days_before(day, ours) > 2:
+            # the lead sums up words the next sentences tell, said two days before at most; not
             # "Lavrov said on Feb. 24 that ...", told as background
             continue
         if sum(1 for start in starts if first < start <= later_verb.sent.start) <= 2:

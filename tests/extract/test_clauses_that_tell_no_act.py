@@ -101,6 +101,11 @@ def names(event: dict) -> set[str]:
             "attack",
         ),
         (
+            "Tonga's prime minister, who has clashed with Rabuka repeatedly, said on Wednesday he "
+            "would attend the forum in Suva.",
+            "attack",
+        ),
+        (
             "The election was called after the deaths of Sovaleni and Rabuka, who were killed in "
             "a helicopter crash in May.",
             "attack",

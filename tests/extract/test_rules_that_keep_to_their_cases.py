@@ -57,34 +57,61 @@ def test_a_meeting_told_beside_a_trip_at_another_time_or_by_another_is_its_own(e
 
 
 @pytest.mark.parametrize(
-    ("text", "words"),
+    ("text", "words", "day"),
     [
         (  # not the same speaker's words of days before
             "Russian Foreign Minister Sergei Lavrov said Moscow would regard any deployment of "
             "European troops in Ukraine as a threat. Lavrov said on Feb. 24 that such a move "
             "would mean direct war with NATO.",
             "Moscow would",
+            PUBLISHED,
         ),
         (  # not talks other people held
             "Putin held talks with Chinese Foreign Minister Wang Yi in Moscow on Tuesday. Turkish "
             "President Tayyip Erdogan told a joint news conference with German Chancellor Olaf "
             "Scholz in Ankara that Turkey was ready to host peace talks.",
             "that Turkey",
+            PUBLISHED,
+        ),
+        (  # not a trip still to come
+            "Ukrainian President Volodymyr Zelenskiy will travel to Washington on Friday, where "
+            "he said he would sign a minerals deal with the United States.",
+            "he would sign",
+            PUBLISHED,
+        ),
+        (  # a lead sums up reported words the next sentence dates, the day before
+            "Russian Foreign Minister Sergei Lavrov said Moscow was ready to resume talks with "
+            "Washington on arms control. Lavrov told reporters in Moscow on Wednesday that any "
+            "talks would have to include Britain and France.",
+            "Moscow was ready",
+            "2025-02-26",
         ),
     ],
 )
-def test_words_with_no_day_of_their_own_keep_the_articles(extractor, text, words):
+def test_words_are_dated_only_by_their_own_occasion(extractor, text, words, day):
     said = [s for s in extracted(extractor, text)["statements"] if s["content"].startswith(words)]
-    assert said and said[0]["date"] == PUBLISHED
+    assert said and said[0]["date"] == day
 
 
-def test_talks_an_act_to_come_is_about_were_held(extractor):
-    text = (
-        "Starmer will brief parliament on Monday about his talks with Trump at the White House "
-        "on Thursday."
-    )
+@pytest.mark.parametrize(
+    ("text", "status", "day"),
+    [
+        (  # what an act to come is about was held
+            "Starmer will brief parliament on Monday about his talks with Trump at the White "
+            "House on Thursday.",
+            "concluded",
+            "2025-02-27",
+        ),
+        (  # what an act to come follows is to come too
+            "Zelenskiy will address parliament after talks with Trump on Friday, his office said.",
+            "planned",
+            "2025-03-07",
+        ),
+    ],
+)
+def test_talks_told_beside_an_act_to_come_keep_their_own_time(extractor, text, status, day):
     talks = [e for e in shown(extractor, text, "2025-03-01") if e["type"] == "CONSULT"]
-    assert talks and talks[0]["date"] == "2025-02-27" and talks[0]["status"] == "concluded"
+    assert talks and (talks[0]["status"], talks[0]["date"]) == (status, day)
 
 
 @pytest.mark.parametrize(
@@ -141,3 +168,38 @@ def test_a_meeting_also_held_during_the_talks_is_when_and_where_they_were(extrac
     )
     met = [e for e in shown(extractor, text) if "Mikhail Mishustin" in names(e)]
     assert met and met[0]["date"] == "2025-02-26" and met[0]["location"]["name"] == "Moscow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CARACAS, Feb 27 (Reuters) - Venezuela has recalled its ambassador to Brazil, the "
+        "foreign ministry said. Venezuela recalled its ambassador to Argentina on Tuesday after a "
+        "row over the election.",
+        "MOSCOW, Feb 27 (Reuters) - Russia has expelled two British diplomats, accusing them of "
+        "spying, the FSB security service said. Russia expelled a German diplomat on Monday over "
+        "a separate case.",
+    ],
+)
+def test_a_lead_act_is_not_dated_by_the_same_act_done_to_another(extractor, text):
+    first = shown(extractor, text)[0]
+    assert first["date"] is None
+
+
+def test_a_plan_stands_when_another_meeting_was_called_off(extractor):
+    text = (
+        "President Donald Trump said on Wednesday he had cancelled a planned summit with Russian "
+        "President Vladimir Putin. Officials had said Trump and Putin would meet in Alaska next "
+        "week to discuss Ukraine."
+    )
+    met = [e for e in shown(extractor, text) if e["kind"] == "meeting"]
+    assert met and met[0]["status"] == "planned"
+
+
+def test_an_arrival_and_a_meeting_the_next_day_are_one_trip(extractor):
+    text = (
+        "Secretary of State Marco Rubio arrived in Riyadh on Monday and met Saudi Crown Prince "
+        "Mohammed bin Salman on Tuesday."
+    )
+    trip = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert len(trip) == 1 and {"Marco Rubio", "Mohammed bin Salman"} <= names(trip[0])

@@ -46,6 +46,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     OCCASION_FRAMES,
     STATUS_PREDICATES,
+    clause_subject,
     is_definite,
     lemma_of,
     load_frames,
@@ -627,10 +628,11 @@ def _plans_called_off(drafts: list[Draft]) -> None:
             continue
         if not all(_a_plan_told_before(m) for m in draft.mentions):
             continue  # "will travel to Beijing when conditions allow": a plan made anew
-        sides = _side_keys(draft)
-        if any(
+        sides, place = _side_keys(draft), draft_place(draft)
+        if place is not None and any(
             len(sides & _side_keys(off)) >= 2
-            and not places_differ(draft_place(draft), draft_place(off))
+            and draft_place(off) is not None
+            and not places_differ(place, draft_place(off))
             for off in called_off
         ):
             for mention in draft.mentions:
@@ -638,16 +640,24 @@ def _plans_called_off(drafts: list[Draft]) -> None:
 
 
 def _a_plan_told_before(mention: Mention) -> bool:
-    """Told as a plan made before ("Trump had announced the Budapest meeting")."""
-    root = mention.sent.root
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in root.children)
+    """Told as a plan made before ("Trump had announced the Budapest meeting"): a verb of the
+    mention's own clause, or one it hangs on, in the past perfect."""
+    node = mention.trigger.governor or mention.trigger.token
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _told_again(
     draft: Draft, drafts: list[Draft], filed: tuple[str, str]
 ) -> tuple[str, str] | None:
-    """The day the next two sentences give the same act: the same verb by the same side, a day of
-    its own up to three days before the filing."""
+    """The day the next two sentences give the same act again: the same verb, the same side
+    doing it to the same countries ("signed the treaty at Parliament House on Monday"; not
+    "Venezuela recalled its ambassador to Argentina on Tuesday" for a recall from Brazil), a
+    day of its own up to three days before the filing."""
     lead = draft.mentions[0]
     starts = [s.start for s in lead.sent.doc.sents if s.start > lead.sent.start][:2]
     days = {
@@ -664,6 +674,7 @@ def _told_again(
         and lemma_of(m.trigger.governor or m.trigger.token)
         == lemma_of(lead.trigger.governor or lead.trigger.token)
         and _doer(other) == _doer(draft)
+        and _countries(other) <= _countries(draft)
     }
     return days.pop() if len(days) == 1 else None
 
@@ -674,16 +685,20 @@ def _doer(draft: Draft) -> object:
     return None if first is None else (country_code(first) or id(first))
 
 
-ANNOUNCING_VERBS = frozenset({"say", "announce", "confirm"})
+def _countries(draft: Draft) -> set[str]:
+    return {code for p in draft_participants(draft) if (code := country_code(p)) is not None}
+
+
+ANNOUNCING_VERBS = frozenset({"say", "announce", "confirm", "tell"})
 
 
 def _day_announced(lead: Mention, filed: tuple[str, str]) -> tuple[str, str] | None:
     """The day the article gives the announcement of a lead's act: on the verb reporting it
     ("Israel and Hamas have agreed ..., Qatar said on Wednesday") or on a statement in one of the
     two sentences after it ("In a statement issued on Wednesday, the ministry said ...", "said
-    in a statement late on Wednesday"); up to three days before the filing. Not a day of
-    another act those sentences tell ("London expelled a diplomat on Monday, the Foreign Office
-    said in a statement"). None when there is none, or two."""
+    in a statement late on Wednesday"); up to three days before the filing. Only time phrases
+    on the announcing verb or the statement count, not what the words tell. None when there
+    is none, or two."""
     doc = lead.sent.doc
     dateline = doc.user_data.get("briefbot_dateline_tokens", frozenset())
     verb = lead.trigger.governor or lead.trigger.token
@@ -749,6 +764,9 @@ def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
 TRAVEL_VERBS = frozenset({"travel", "fly", "head", "go", "come", "arrive", "visit", "return"})
 
 
+TRIP_PREPS = frozenset({"on", "during"})  # "on his first trip abroad", "during the visit"
+
+
 def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
     """A meeting told as the purpose of a visit in the same clause ("travelled to X to meet Y",
     "arrived in X to hold talks with Y"): the visit's own meeting, held when the visit was."""
@@ -780,10 +798,13 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
         trip = token.head  # "visited Damascus on Jan. 24 and met Sharaa"
         visit = next((m for m, _ in earlier if m.trigger.token.i == trip.i), None)
         if visit is not None and (
-            (mention.date is not None and visit.date is not None and mention.date != visit.date)
-            or places_differ(mention.location, visit.location)
+            places_differ(mention.location, visit.location)
+            or _days_apart(mention.date, visit.date) > 7
         ):
-            return None  # "visited Washington on Monday and met Starmer in London on Thursday"
+            # "visited Washington on Monday and met Starmer in London on Thursday", "visited
+            # Ankara in January and met Erdogan on Thursday"; not "arrived on Monday and met
+            # the crown prince on Tuesday"
+            return None
     elif (destination := _where_clause_of(mention.trigger)) is not None:
         trip = destination  # "will travel to Uzbekistan, where he is due to hold talks"
     elif (
@@ -802,7 +823,10 @@ def _purpose_of_a_trip(mention: Mention, earlier: list[tuple[Mention, Draft]]) -
     return None
 
 
-TRIP_PREPS = frozenset({"on", "during"})
+def _days_apart(a: tuple[str, str] | None, b: tuple[str, str] | None) -> int:
+    if a is None or b is None:
+        return 0
+    return abs((calendar_day.fromisoformat(a[0]) - calendar_day.fromisoformat(b[0])).days)
 
 
 def _talks_held_on(held: Token, earlier: list[tuple[Mention, Draft]]) -> Draft | None:
@@ -1122,9 +1146,7 @@ def _also_met_another(draft: Draft, mention: Mention) -> bool:
     verb = mention.trigger.governor or mention.trigger.token
     if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
         return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        subject = verb.head  # "Vance, who also met Zelenskiy"
+    subject = clause_subject(verb)  # "Vance, who also met Zelenskiy": Vance
     theirs = {id(c) for m in draft.mentions for c in m.participants}
     new = [c for c in mention.participants if c.kind == "person" and id(c) not in theirs]
     # the one met is new ("he also met Li Qiang"), not the one meeting ("Vance also met him":

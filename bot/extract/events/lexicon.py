@@ -178,6 +178,14 @@ def present_perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)
 
 
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the noun a relative "who" stands for ("Vance, who also met ...")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
 def tells_of_talks(token: Token) -> bool:
     """A word the event lexicon reads as a sitting-down (CONSULT): "met", "talks", "summit"."""
     nouns, verbs, _ = load_lexicon()

@@ -38,6 +38,7 @@ from bot.extract.events.lexicon import (
     SPEAKING_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
+    clause_subject,
     is_definite,
     lemma_of,
     load_frames,
@@ -429,12 +430,11 @@ def _destination_allowed(trigger: Trigger) -> bool:
 
 
 AIM_VERBS = frozenset({"seek", "aim", "try", "want", "hope", "strive", "look"})
+# Words of a habit: "holds talks every month", "has always sought good relations".
 HABITUAL_WORDS = frozenset({"every", "regularly", "often", "routinely", "annually", "usually"})
-
-
-# What a ban is on ("a moratorium on visits") and the adverbs of a habit ("has always sought").
+HABITUAL = HABITUAL_WORDS | {"always", "traditionally", "habitually"}
+# What a ban is on ("a moratorium on visits").
 BANS = frozenset({"moratorium", "ban", "embargo", "restriction", "curb", "limit", "freeze"})
-HABITUAL = frozenset({"always", "traditionally", "habitually", "routinely"})
 
 
 def _a_ban(node: Token) -> bool:
@@ -849,12 +849,17 @@ def _verbal_clash(trigger: Trigger) -> bool:
     return False
 
 
+ARMED = frozenset(
+    {"army", "troops", "forces", "soldiers", "military", "police", "rebels", "militants"}
+    | {"fighters", "militia", "militiamen", "guards", "navy", "protesters", "demonstrators"}
+)
+
+
 def _a_person_clashed(verb: Token) -> bool:
-    """The one who clashed is a person ("Milei, who has clashed with Lula"), not an army."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-        subject = verb.head  # "who": the one the clause is about
-    return subject is not None and subject.ent_type_ == "PERSON"
+    """The one who clashed is not an armed body ("Milei, who has clashed with Lula", "the
+    Argentine leader has clashed with Lula"; not "Sudan's army clashed with Hemedti")."""
+    subject = clause_subject(verb)
+    return subject is not None and subject.lemma_.lower() not in ARMED
 
 
 def _mishap(trigger: Trigger) -> bool:

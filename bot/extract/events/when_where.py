@@ -313,17 +313,22 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     return own  # a palace or an embassy with no city named beside it
 
 
+# Phrases of what is told about, not of when: "will brief parliament about his talks".
+TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
+
+
 def _tense(trigger: Trigger) -> str:
     """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
     token = trigger.token
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
     if (
         verb.pos_ not in ("VERB", "AUX")
-        and token.head.lower_ in ("for", "at", "during")
+        and token.head.lower_ not in TOPIC_PREPS
         and (governing := _governing_verb(token)) is not None
     ):
-        # "will host them on Monday for a summit": the summit is to come (not "will brief
-        # parliament about his talks on Thursday": what is told of)
+        # "will host them on Monday for a summit", "will address parliament after talks on
+        # Friday": the talks are to come (not "will brief parliament about his talks on
+        # Thursday": what is told of)
         verb = governing
     chain = clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
