@@ -191,6 +191,13 @@ def _title_words(tokens: list[Token]) -> int:
     return 0
 
 
+def entity_at(token: Token) -> Span | None:
+    """The named entity the token is part of, if any."""
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
 def is_byline(sent: Span) -> bool:
     return len(sent) <= 8 and bool(_BYLINE.match(sent.text))
 

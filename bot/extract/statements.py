@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1083,7 +1084,7 @@ def _day_of_the_occasion(
         found = True
         if (day := _day_told_in(sent, published, not_its_day)) is not None:
             return day
-    lead = verb.sent.start in [s.start for s in doc.sents][:3]
+    lead = verb.sent.start in [s.start for s in islice(doc.sents, 3)]
     if not found and occasions and not ceremony and lead:
         # "Erdogan said after hosting the leaders. He held meetings with them on Wednesday ...":
         # the lead names the talks the next sentences tell and date (not "earlier in the week")

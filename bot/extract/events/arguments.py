@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from bot.extract.countries import country_index, world_regions
-from bot.extract.entities import Cluster, EntityIndex, title_tails
+from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
     AFFILIATION_PARTICIPLES,
@@ -393,7 +393,7 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
         return False
     doc = token.doc
     # the name's edges, not the word's: "the China-Central Asia summit" pairs its sides
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     start, end = (ent.start, ent.end - 1) if ent is not None else (token.i, token.i)
     beside = [doc[i].text for i in (start - 1, end + 1) if 0 <= i < len(doc)]
     return not any(text in ("-", "–", "/") for text in beside)
@@ -411,7 +411,7 @@ def venue_in(modifier: Token, index: EntityIndex) -> Token | None:
 
 
 def _a_city(token: Token) -> bool:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_at(token)
     found = country_index().match(ent.text if ent is not None else token.text)
     return found is not None and found.how in ("capital", "city")
 

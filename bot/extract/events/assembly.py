@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import country_index, world_regions
 from bot.extract.dateline import Dateline, filed_on
 from bot.extract.dates import resolve_date
-from bot.extract.entities import Cluster, EntityIndex
+from bot.extract.entities import Cluster, EntityIndex, entity_at
 from bot.extract.events.arguments import (
     acted_as_a_pair,
     convened_body,
@@ -714,7 +714,7 @@ def _day_announced(lead: Mention, filed: tuple[str, str]) -> tuple[str, str] | N
     days = set()
     for head in phrases:
         for token in _announcement_times(head):
-            ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+            ent = entity_at(token)
             if ent is None or ent.label_ != "DATE" or ent.start in dateline:
                 continue
             found = resolve_date(ent.text, filed[0], "past")
