@@ -1019,12 +1019,14 @@ def _day_of_the_occasion(
     )
     # "Xi told Biden that ...": words said to the one he sat down with, at their meeting (the
     # talks must name him: not "told Sean Hannity", an interviewer)
-    told = next(
-        (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"),
-        None,
+    told = (
+        next(
+            (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"),
+            None,
+        )
+        if lemma_of(verb) == "tell"
+        else None
     )
-    if lemma_of(verb) != "tell":
-        told = None
     beside = next(
         (
             p
@@ -1088,7 +1090,7 @@ def _day_of_the_occasion(
     if not found and occasions and not ceremony and lead:
         # "Erdogan said after hosting the leaders. He held meetings with them on Wednesday ...":
         # the lead names the talks the next sentences tell and date (not "earlier in the week")
-        for sent in [s for s in doc.sents if s.start > verb.i][:2]:
+        for sent in islice((s for s in doc.sents if s.start > verb.i), 2):
             if any(t.dep_ == "advmod" and t.lower_ in ("earlier", "previously") for t in sent):
                 continue
             if any(_told_as_held(t) for t in sent):
