@@ -31,7 +31,7 @@ _DATELINE = re.compile(
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
-    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
+    r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t]))",
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
@@ -70,9 +70,11 @@ def find_dateline(text: str) -> Dateline | None:
     for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
         code = _filed_from(place, found.groupdict().get("region"))
-        if code is None and not (place.isupper() and found.groupdict().get("date")):
+        filed = found.groupdict()
+        if code is None and not (place.isupper() and (filed.get("date") or filed.get("agency"))):
             # a capitalised word and a colon may be a headline; a town in capitals with the day
-            # it was filed ("RAROTONGA, July 23 (RNZ Pacific) -") is a dateline all the same
+            # it was filed or the agency that filed it ("RAROTONGA, July 23 (RNZ Pacific) -",
+            # "SANTA CRUZ (Reuters) -") is a dateline all the same
             continue
         return Dateline(
             place=place.title() if place.isupper() else place,

@@ -1225,6 +1225,14 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
             # the parser took the dateline for the speaker ("MALE, Jan 14 - Maldives President
             # X said"): the speaker is the phrase beside it, or nobody we can name
             beside = index.beside_the_dateline(f.speaker_token)
+            if not beside and f.verb_i is not None:
+                # "NEW DELHI (Reuters) - Sri Lanka's President X told ...": the city one subject
+                # of the verb, the speaker another
+                beside = [
+                    c
+                    for c in doc[f.verb_i].children
+                    if c.dep_ == "nsubj" and c.i not in index.dateline_tokens
+                ]
             if not beside:
                 continue
             f.speaker_token, f.speaker_text = beside[0], _speaker_text(beside[0])

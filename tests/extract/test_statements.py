@@ -375,6 +375,29 @@ def test_a_speaker_the_parser_hung_off_a_dated_dateline_is_still_the_speaker(say
     assert s.speaker == "Ahmed Latheef" and s.speaker_country == "Maldives"
 
 
+def test_a_speaker_beside_a_dateline_the_parser_made_a_second_subject_is_the_speaker(say):
+    s = only(
+        say(
+            "NEW DELHI, March 3 (Reuters) - Sri Lanka's President Nimal Perera told India's Prime "
+            "Minister on Monday that his country would not allow its ports to be used against "
+            "India."
+        ),
+        "ports",
+    )
+    assert s.speaker == "Nimal Perera"
+
+
+def test_a_town_in_capitals_with_the_agency_that_filed_it_is_a_dateline_not_a_speaker(say):
+    s = only(
+        say(
+            "SANTA CRUZ (Reuters) - Peru's President Ana Rojas told Bolivian President Luis Vela "
+            "on Monday that her country would not allow its territory to be used against Bolivia."
+        ),
+        "territory",
+    )
+    assert s.speaker == "Ana Rojas"
+
+
 def test_what_someone_declined_to_say_is_not_said(say):
     found = say(
         "Peru's foreign minister Ana Rojas declined to say whether the president would attend."
