@@ -246,6 +246,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
     found: list[_Found] = []
     reframed: set[int] = set()  # verbs whose 'complement' turned out to be the attribution
     text = doc_text(doc)
+    dateline: frozenset[int] = doc.user_data.get("briefbot_dateline_tokens", frozenset())
     for token in doc:
         within = inside.covering(token.idx)
         if within is not None and not _readout(token, within):
@@ -333,10 +334,14 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
                 elif child.dep_ in ("advcl", "conj") and _is_speech(child):
                     hi = child.right_edge.i  # ", adding that ...": a statement of its own
             parts = []
-            if lo > token.sent.start:
+            # a dateline the sentence opens with is no part of what was said
+            start = token.sent.start
+            while start < lo and (start in dateline or doc[start].is_punct):
+                start += 1
+            if lo > start:
                 parts = [
                     p
-                    for p in _outside(token.sent, range(lo, hi + 1))
+                    for p in _outside(doc[start : token.sent.end], range(lo, hi + 1))
                     if _words(text[p[0] : p[1]]) >= 3
                 ]
                 if parts and parts[0][0] > doc[lo].idx:
@@ -407,7 +412,10 @@ def _around(
     lo = min(subject.left_edge.i, verb.i)
     hi = max(subject.right_edge.i, verb.i)
     parts = []
-    if lo > left.i:
+    # "a strike that Islamabad said killed two children": the relative pronoun stands for the
+    # noun outside the words; what was said is the rest
+    relative = lo == left.i + 1 and left.tag_ in ("WDT", "WP")
+    if lo > left.i and not relative:
         parts.append(_strip(text, left.idx, doc[lo].idx))
     if hi < right.i:
         parts.append(_strip(text, doc[hi + 1].idx, right.idx + len(right)))
@@ -420,6 +428,8 @@ def _trimmed_end(clause: Span) -> Token:
     tokens = list(clause)
     for k in range(2, len(tokens) - 1):
         token, nxt = tokens[k], tokens[k + 1]
+        if token.text == "," and nxt.lower_ in ("which", "who", "whose") and _mid_clause(nxt):
+            continue  # "said Iran's envoy, who is visiting home, would not return": the subject's
         if token.text == "," and (
             nxt.lower_ in ("which", "who", "whose") or (_is_speech(nxt) and nxt.tag_ == "VBG")
         ):
@@ -432,6 +442,18 @@ def _trimmed_end(clause: Span) -> Token:
         ):
             return tokens[k - 1]
     return tokens[-1]
+
+
+def _mid_clause(pronoun: Token) -> bool:
+    """Whether the relative clause a pronoun opens describes a noun whose own verb comes after
+    the clause (an aside inside the content), not one the content ends on."""
+    clause = pronoun.head
+    while clause.dep_ != "relcl" and clause.head is not clause and clause.i > clause.head.i:
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return False
+    noun = clause.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > clause.right_edge.i
 
 
 def _object_content(verb: Token) -> list[tuple[int, int]]:

@@ -398,6 +398,32 @@ def test_a_town_in_capitals_with_the_agency_that_filed_it_is_a_dateline_not_a_sp
     assert s.speaker == "Ana Rojas"
 
 
+def test_a_dateline_is_not_what_the_lead_said(say):
+    found = say(
+        "BOGOTA, Jan 17 (Reuters) - Colombia recalled its ambassador from Caracas on Wednesday and "
+        "said Venezuela's envoy would not be allowed to return."
+    )
+    assert [s.content for s in found] == ["Venezuela's envoy would not be allowed to return"]
+
+
+def test_an_aside_about_the_subject_does_not_end_what_was_said(say):
+    s = only(
+        say(
+            "Peru's foreign ministry said the Chilean envoy, who is visiting his home country, "
+            "would not be allowed to return."
+        ),
+        "envoy",
+    )
+    assert s.content.endswith("would not be allowed to return")
+
+
+def test_words_a_relative_clause_reports_leave_out_the_pronoun_and_the_speaker(say):
+    s = only(
+        say("Chile closed two crossings after a raid that Santiago said killed two farmers."), ""
+    )
+    assert s.speaker_text == "Santiago" and s.content == "killed two farmers"
+
+
 def test_what_someone_declined_to_say_is_not_said(say):
     found = say(
         "Peru's foreign minister Ana Rojas declined to say whether the president would attend."
