@@ -36,6 +36,11 @@ def _lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if k != "_about"}
 
 
+def document_nouns() -> frozenset[str]:
+    """What a body or person issues ('statement', 'communique', 'post')."""
+    return _lexicon()["documents"]
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     starts = doc.user_data.get("briefbot_sent_starts")
     if starts is None:
@@ -68,12 +73,34 @@ def _is_group(token: Token) -> bool:
 
 
 def _country_of(token: Token) -> Country | None:
-    """The country a modifier names: 'Pakistan's', 'Ethiopian', 'Chinese'."""
+    """The country a modifier names: 'Pakistan's', 'Ethiopian', 'Chinese', or its capital's
+    possessive ('Seoul's presidential office')."""
     for child in token.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod"):
             found = country_index().resolve(child.text)
             if found:
                 return found
+            if child.dep_ == "poss":
+                found = country_index().resolve(child.text, hows=("capital",))
+                if found:
+                    return found
+    return None
+
+
+# Bodies that belong to a person: "Carney's office", "the office of the prime minister".
+PERSONAL_BODIES = frozenset({"office", "administration", "government", "cabinet"})
+
+
+def _owner(index: EntityIndex, token: Token) -> Cluster | None:
+    """The person a body belongs to: 'Carney's office', 'the office of Mark Carney'."""
+    for child in token.children:
+        owners = [child] if child.dep_ == "poss" else []
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owners = [c for c in child.children if c.dep_ == "pobj"]
+        for owner in owners:
+            cluster = index.by_token.get(owner.i) or _surname(index, owner)
+            if cluster is not None and cluster.kind == "person":
+                return cluster
     return None
 
 
@@ -94,6 +121,9 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
     if head is None:
         return None
     last = head.split()[-1]
+    owner = _owner(index, token) if head in PERSONAL_BODIES else None
+    if owner is not None:
+        return index.body(f"{owner.name}'s {head}", owner.country, token)
     country = _country_of(token)
     orgs = [
         c for c in index.clusters if c.kind == "organization" and last in c.name.lower().split()

@@ -24,7 +24,7 @@ from bot.extract.entities import EntityIndex
 from bot.extract.events.lexicon import lemma_of, present_perfect, tells_of_talks
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
-from bot.extract.speakers import Speaker, resolve_it, resolve_speaker
+from bot.extract.speakers import Speaker, document_nouns, resolve_it, resolve_speaker
 from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -201,15 +201,28 @@ def _content_clause(verb: Token) -> Token | None:
         # audience as a relative clause, but a relative clause never opens with "that" as a mark
         if child.dep_ == "dobj" and child.lemma_.lower() in AUDIENCE_NOUNS:
             for clause in child.children:
-                if clause.dep_ == "relcl" and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i
-                    for c in clause.children
-                ):
+                if clause.dep_ == "relcl" and _opens_with_that(clause):
                     return clause
+    for child in verb.children:
+        # "said in a statement that the two would resume talks": the parser hung the words on
+        # the statement (or the meeting) they were said in
+        if child.dep_ != "prep" or child.lower_ not in ("in", "at", "on"):
+            continue
+        for noun in child.children:
+            lemma = noun.lemma_.lower()
+            if noun.dep_ == "pobj" and (lemma in document_nouns() or lemma in AUDIENCE_NOUNS):
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "relcl") and _opens_with_that(clause):
+                        return clause
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ == "VERB":
             return child
     return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """A relative clause never opens with 'that' as a mark: a clause that does is what was said."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
 
 
 def _outside(sent: Span, cut: range) -> list[tuple[int, int]]:

@@ -132,3 +132,31 @@ def test_a_frame_around_someone_elses_words_and_a_headline_rank_lower(say):
     ]  # a demand: half a statement, half an event
     assert demand and demand[0].confidence < inner[0].confidence
     assert all(s.confidence < 0.7 for s in statements if s.content_start < text.index("\n"))
+
+
+def test_a_leaders_office_speaks_as_that_leaders_office(say):
+    text = (
+        "Chilean President Ana Rojas spoke with the Peruvian president on Monday.\n\n"
+        "Rojas's office said in a statement that the two would resume talks on the border."
+    )
+    s = find(say(text), "resume talks")
+    assert s.speaker == "Ana Rojas's office" and s.speaker_text == "Rojas's office"
+    assert s.confidence >= 0.5
+
+
+def test_a_capitals_office_is_its_countrys(say):
+    s = find(
+        say("Lima's presidential office said Rojas would travel to Quito next month."), "Quito"
+    )
+    assert s.speaker == "Office of Peru"
+
+
+def test_words_said_in_a_statement_that_follow_it(say):
+    s = find(
+        say(
+            "Peru's foreign ministry said in a statement that the two would resume talks on a "
+            "trade agreement."
+        ),
+        "resume talks",
+    )
+    assert s.content == "that the two would resume talks on a trade agreement"
