@@ -607,3 +607,14 @@ def test_delegations_named_by_their_demonyms_after_a_dateline_are_both_sides(ext
         "CONSULT",
     )
     assert codes(talks) >= {"CHL", "PER"}
+
+
+def test_the_two_leaders_who_met_are_the_pair_the_sentence_before_names(extractor):
+    text = (
+        "LIMA, Feb 27 (Reuters) - Chilean President Ana Rojas and Peruvian President Luis Vela "
+        "agreed on Thursday to reopen their border crossings.\n\n"
+        "The two leaders met at the presidential palace in Lima for about three hours, Vela's "
+        "office said."
+    )
+    met = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert len(met) == 1 and names(met[0]) >= {"Ana Rojas", "Luis Vela"}, met

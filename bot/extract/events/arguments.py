@@ -980,8 +980,13 @@ def _pair_named_before(trigger: Trigger, index: EntityIndex) -> list[Cluster]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []
-    before = [t for t in trigger.token.sent if t.i < subject.left_edge.i]
+    sent = trigger.token.sent
+    before = [t for t in sent if t.i < subject.left_edge.i]
     named = _clusters_in(before, index)
+    if not named and sent.start > 0:
+        # "X and Y agreed on Monday to ... . The two leaders met at State House": the pair is
+        # the one the sentence before names
+        named = _clusters_in(list(sent.doc[sent.start - 1].sent), index)
     for kind in ("person", "country"):
         pair = [c for c in named if c.kind == kind]
         countries = {
