@@ -618,3 +618,24 @@ def test_the_two_leaders_who_met_are_the_pair_the_sentence_before_names(extracto
     )
     met = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert len(met) == 1 and names(met[0]) >= {"Ana Rojas", "Luis Vela"}, met
+
+
+def test_sides_that_emerged_from_a_day_of_talks_took_part_in_them(extractor):
+    text = (
+        "Chile and Peru emerged from a marathon day of border talks in Lima on Wednesday with "
+        "their positions as far apart as ever."
+    )
+    talks = only(extractor, text, "CONSULT")
+    assert codes(talks) >= {"CHL", "PER"}
+
+
+def test_a_meeting_told_in_the_present_on_a_weekday_is_to_come(extractor):
+    # published Thursday 2025-02-27: the council meets next Monday, not last Monday
+    text = "Ministers turn to Lima, where the Andean Community council convenes on Monday."
+    council = only(extractor, text, "CONSULT")
+    assert council["date"] == "2025-03-03" and council["status"] == "planned"
+    # the talks' own verb is not "follow": the proposal's day stays the proposal's
+    later = events(
+        extractor, "The Lima talks follow a proposal by Boric on Sunday to resume negotiations."
+    )
+    assert all(e["date"] != "2025-03-02" for e in later), later

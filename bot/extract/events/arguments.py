@@ -955,12 +955,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     return sides, group
 
 
+# Spans of time talks fill: "emerged from a marathon day of talks" came out of the talks.
+SPELL_NOUNS = frozenset({"day", "night", "week", "round", "session", "hour", "marathon"})
+
+
 def _emerged_from(token: Token) -> Token | None:
     """The verb of coming out of the talks the noun names: "came out of the meeting with Rubio",
-    "emerged from talks with Xi"."""
+    "emerged from talks with Xi", "emerged from a marathon day of security talks"."""
     if token.dep_ != "pobj":
         return None
     prep = token.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SPELL_NOUNS and prep.head.dep_ == "pobj":
+        token, prep = prep.head, prep.head.head
     if prep.lower_ == "from" and lemma_of(prep.head) in EMERGING_VERBS:
         return prep.head
     if (

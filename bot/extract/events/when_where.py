@@ -347,6 +347,17 @@ def _tense(trigger: Trigger) -> str:
         return "future"
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
+    if (
+        trigger.type == "CONSULT"
+        and verb in (token, trigger.governor)
+        and verb.pos_ == "VERB"
+        and (
+            verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
+        )
+    ):
+        # "the OSCE convenes on Thursday", "they are meeting on Friday": a timetable's present
+        # (not "the talks follow a proposal on Sunday": the talks' verb is not "follow")
+        return "future"
     return "current_period"
 
 
