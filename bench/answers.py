@@ -7,9 +7,9 @@ Fills a fresh database with synthetic facts (bench/answers_data.py: entities wit
 statements and 2 events per article, sources, FTS rows; not through spaCy), grows it from one size
 to the next, and at each size times every command through `AnswerService.answer` (`--runs` times
 each, after one warm-up) and the entity matcher: its first match after a start, its first typo
-after a start and later typos (TYPOS in turn, `--runs` of them), the load of every name that
-`known_names` needs, and its refresh after an article. Prints median and p99 per command, the
-database size, and the growth of p99 between sizes. `--matcher-only` times the matcher alone.
+after a start and later typos (TYPOS in turn, `--runs` of them), and chat autocomplete's
+keystrokes (KEYSTROKES in turn). Prints median and p99 per command, the database size, and the
+growth of p99 between sizes. `--matcher-only` times the matcher and autocomplete alone.
 
 With `--backend postgresql` the facts are written to an SQLite file as above and copied into
 PostgreSQL with `briefbot migrate-store`'s copy (COPY in batches; each size adds only the new
@@ -32,13 +32,13 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.answers_data import TOUCH_ENTITY, fill  # noqa: E402
+from bench.answers_data import fill  # noqa: E402
+from bot.answer.completion import suggest  # noqa: E402
 from bot.answer.entity_match import EntityMatcher  # noqa: E402
 from bot.answer.model import Conversation  # noqa: E402
 from bot.answer.service import AnswerService  # noqa: E402
@@ -86,6 +86,24 @@ TYPOS = (
 )
 
 
+# What a user types into chat autocomplete, letter by letter: a command, a common first name
+# shared by thousands of generated people, a surname, a question about a person, letters inside
+# names (the trigram index), and letters no name holds.
+KEYSTROKES = (
+    "l",
+    "la",
+    "lat",
+    "anna",
+    "anna p",
+    "lavr",
+    "what did s",
+    "what did sergei lav",
+    "ivanova",
+    "foreign minis",
+    "zzq",
+)
+
+
 async def measure(db: Target, runs: int, matcher_only: bool = False) -> dict[str, list[float]]:
     store = await Store.open(db)
     try:
@@ -94,7 +112,7 @@ async def measure(db: Target, runs: int, matcher_only: bool = False) -> dict[str
         conversation = Conversation(platform="bench", channel="bench")
         settle_long_lived_objects()  # as `briefbot run` does once it is up
         if matcher_only:
-            return await matcher_timings(store, db, runs)
+            return await matcher_timings(store, runs)
         timings: dict[str, list[float]] = {}
         for command in COMMANDS:
             samples = []
@@ -109,18 +127,17 @@ async def measure(db: Target, runs: int, matcher_only: bool = False) -> dict[str
                 if n:  # the first run warms caches (and loads the entity matcher)
                     samples.append(elapsed)
             timings[command] = samples
-        timings.update(await matcher_timings(store, db, runs))
+        timings.update(await matcher_timings(store, runs))
         return timings
     finally:
         await store.close()
 
 
-async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list[float]]:
+async def matcher_timings(store: Store, runs: int) -> dict[str, list[float]]:
     """The entity matcher's first match after a start (a name its indexes find), its first typo
-    after a start, later typos (`runs` of them, TYPOS in turn, after one warm-up round), its load
-    of every name (what `known_names` needs), and its refresh after an article that mentions 8
-    known entities (their `updated_at` moves on, as `Store.save` does)."""
-    first_match, first_typo, first, after_article = [], [], [], []
+    after a start, later typos (`runs` of them, TYPOS in turn, after one warm-up round), and chat
+    autocomplete's keystrokes (KEYSTROKES in turn, `runs` of them after one warm-up round)."""
+    first_match, first_typo = [], []
     typos: list[float] = []
     matcher = EntityMatcher(store)
     for n in range(len(TYPOS) + runs):
@@ -138,44 +155,18 @@ async def matcher_timings(store: Store, db: Target, runs: int) -> dict[str, list
         start = time.perf_counter()
         await EntityMatcher(store).match(TYPOS[n % len(TYPOS)])
         first_typo.append(time.perf_counter() - start)
+    keystrokes: list[float] = []
+    for n in range(len(KEYSTROKES) + runs):
         start = time.perf_counter()
-        await matcher.refresh()
-        first.append(time.perf_counter() - start)
-        await touch_entities(db, n)
-        start = time.perf_counter()
-        await matcher.refresh()
-        after_article.append(time.perf_counter() - start)
+        await suggest(store, KEYSTROKES[n % len(KEYSTROKES)])
+        if n >= len(KEYSTROKES):
+            keystrokes.append(time.perf_counter() - start)
     return {
         "(entity matcher: first match after a start)": first_match,
         "(entity matcher: first typo after a start)": first_typo,
         "(entity matcher: a typo)": typos,
-        "(entity matcher: first load)": first,
-        "(entity matcher: refresh after an article)": after_article,
+        "(autocomplete: a keystroke)": keystrokes,
     }
-
-
-async def touch_entities(db: Target, n: int) -> None:
-    stamp = datetime.now(UTC).isoformat(timespec="microseconds")
-    if isinstance(db, PostgresLocation):
-        import asyncpg
-
-        conn = await asyncpg.connect(db.dsn)
-        try:
-            await conn.executemany(
-                "UPDATE entities SET updated_at = $1 WHERE id = $2",
-                [(stamp, 1 + (n * 8 + k) * 37 % 500) for k in range(8)],
-            )
-        finally:
-            await conn.close()
-        return
-
-    def run() -> None:
-        conn = sqlite3.connect(db)
-        with conn:
-            conn.executemany(TOUCH_ENTITY, [(stamp, 1 + (n * 8 + k) * 37 % 500) for k in range(8)])
-        conn.close()
-
-    await asyncio.to_thread(run)
 
 
 async def create(db: Target) -> None:

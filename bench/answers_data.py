@@ -139,7 +139,6 @@ INSERT_EVENT_SOURCE = """INSERT OR IGNORE INTO event_sources (event_id, article_
 evidence_start, evidence_end, claimed_status, claimed_date, claimed_location)
 VALUES (?, ?, ?, 0, ?, ?, ?, ?)"""
 INSERT_EVENT_FTS = "INSERT INTO events_fts (rowid, topics, text) VALUES (?, ?, ?)"
-TOUCH_ENTITY = "UPDATE entities SET updated_at = ? WHERE id = ?"
 MAX_ID = "SELECT coalesce(max(id), 0) FROM {table}"  # table names are constants below, not input
 
 

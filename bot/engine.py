@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.answer.commands import examples, first_examples
+from bot.answer.completion import suggest
 from bot.answer.home import CONTROL_INTENTS, Home, controls
 from bot.answer.model import Answer, Conversation
 from bot.answer.paging import LocalPages, StorePages
@@ -296,20 +297,11 @@ class Engine:
         )
 
     async def suggestions(self, prefix: str, limit: int = 25) -> list[str]:
-        """Completions for a partly typed query: commands of the language, then known names.
-
-        For chat autocomplete, so it must be quick and never raise.
-        """
-        typed = " ".join(prefix.lower().split())
+        """Completions for a partly typed query: commands of the language, then known names
+        (bot.answer.completion). For chat autocomplete, so it must be quick and never raise."""
         try:
-            # The matcher's cache: a keystroke costs a change check, not a read of every alias.
-            known = await self.answer_service().matcher.known_names()
+            return await suggest(self.store, prefix, limit)
         except Exception:
             log.exception("suggestions: cannot read entity names")
-            known = []
-        names = sorted({name for name, _ in known})
-        people = sorted({name for name, kind in known if kind == "person"})
-        candidates = [*examples(), *(f"what did {n} say" for n in people), *names]
-        starts = [c for c in candidates if c.lower().startswith(typed)]
-        inside = [c for c in candidates if typed in c.lower() and c not in starts]
-        return list(dict.fromkeys(starts + inside))[:limit]
+            typed = " ".join(prefix.lower().split())
+            return [e for e in examples() if typed in e.lower()][:limit]

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -20,7 +17,6 @@ MIN_PIECE = 3  # letters: the trigram indexes find a piece of three or more
 MAX_PIECE = 12  # letters of a piece next to the spot of the typo
 SPOTS = 10  # places a typo is looked for in a long name (at every letter in one of up to 20)
 TYPO_LIMIT = 200  # aliases read per pair of pieces, the first stored first
-LOAD_CHUNK = 20_000  # entities per read of `known_names`' first load
 
 
 @dataclass(frozen=True)
@@ -81,64 +77,10 @@ class EntityMatcher:
     the whole vocabulary used to be scored (rapidfuzz's WRatio, FUZZY_CUTOFF; a single word then
     against the candidates' surnames, SURNAME_CUTOFF; ties to the name stored first). So no answer
     loads the archive's vocabulary, and what was ingested a moment ago is found at once.
-
-    `known_names` (chat autocomplete) still keeps every entity's name in memory: loaded once, then
-    each call reads a cheap change mark and reloads only the entities added or updated since.
     """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._names: dict[int, tuple[str, str]] = {}  # entity id -> (name, kind)
-        self._mark: tuple[int, str] = (-1, "")
-
-    @property
-    def loaded(self) -> bool:
-        """Whether every entity's name has been loaded (only `known_names` loads them)."""
-        return self._mark != (-1, "")
-
-    async def refresh(self) -> None:
-        """Load every entity's name (the first time) or those changed since the last call."""
-        mark = await self.store.entity_names_mark()
-        if mark == self._mark:
-            return
-        sql, read = self.store.sql, self.store.backend.read
-        if self._mark == (-1, ""):
-            await self._load_all()
-        else:
-            params = {"alias_rowid": self._mark[0], "updated_at": self._mark[1]}
-            self._add(await read(sql.ENTITY_NAMES_CHANGED, params))
-        self._mark = mark
-
-    async def _load_all(self) -> None:
-        """Every entity's name, LOAD_CHUNK entities a read (other answers on the same connection
-        run in between, and no read leaves a huge result behind)."""
-        sql, read = self.store.sql, self.store.backend.read
-        self._names = {}
-        last = (await read(sql.MAX_ENTITY_ID))[0][0]
-        for after in range(0, last, LOAD_CHUNK):
-            rows = await read(sql.ENTITY_NAMES_RANGE, {"after": after, "upto": after + LOAD_CHUNK})
-            # Many new objects, none of them in a cycle: the cyclic collector waits while they are
-            # put in place, then they join the long-lived objects it no longer walks
-            # (bot.memory.settle_long_lived_objects does the same at start).
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
-                self._add(rows)
-                gc.freeze()
-            finally:
-                if collecting:
-                    gc.enable()
-
-    def _add(self, rows: Sequence[Any]) -> None:
-        """Rows of (id, name, kind, alias, norm), one per alias."""
-        names = self._names
-        for entity_id, name, kind, _alias, _norm in rows:
-            names[entity_id] = (name, kind)
-
-    async def known_names(self) -> list[tuple[str, str]]:
-        """(name, kind) of every entity, from the cache."""
-        await self.refresh()
-        return sorted(set(self._names.values()))
 
     async def _look_up(self, norm: str, typed: str) -> Known | None:
         """The entity by its name as typed, a surname or a country, from the store's indexes;

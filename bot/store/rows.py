@@ -326,7 +326,7 @@ class EntityName:
 
     @classmethod
     def from_row(cls, row: Row) -> EntityName:
-        """From a row of ALL_ENTITY_NAMES or ENTITY_NAMES_CHANGED."""
+        """From a row of ALL_ENTITY_NAMES."""
         return cls(
             id=row["id"], name=row["name"], kind=row["kind"], alias=row["alias"], norm=row["norm"]
         )

@@ -171,25 +171,23 @@ INSERT OR IGNORE INTO mentions (article_id, entity_id) VALUES (:article_id, :ent
 ALL_ENTITY_NAMES = """
 SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
 JOIN entity_aliases al ON al.entity_id = e.id"""
-# The entity matcher's first load of every name (`known_names`), a range of entity ids at a time,
-# in the order of ENTITY_NAMES_CHANGED (entities in id order, each one's aliases from its primary
-# key: no sort, no set of changed ids to build).
-MAX_ENTITY_ID = "SELECT coalesce(max(id), 0) FROM entities"
-ENTITY_NAMES_RANGE = """
-SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
-JOIN entity_aliases al ON al.entity_id = e.id
-WHERE e.id > :after AND e.id <= :upto
-ORDER BY e.id, al.norm"""
-# The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
-ENTITY_NAMES_MARK = """
-SELECT (SELECT coalesce(max(rowid), 0) FROM entity_aliases) AS alias_rowid,
-       (SELECT coalesce(max(updated_at), '') FROM entities) AS updated_at"""
-ENTITY_NAMES_CHANGED = """
-SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
-JOIN entity_aliases al ON al.entity_id = e.id
-WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
-               UNION SELECT entity_id FROM entity_aliases WHERE rowid > :alias_rowid)
-ORDER BY e.id, al.norm"""
+# Chat autocomplete (bot.answer.completion) reads a page of names from the indexes, never every
+# name: the names whose aliases start with what was typed (a range of the alias index of migration
+# 0013, in its order), optionally of one kind, ...
+NAMES_STARTING = """
+SELECT e.name, e.kind FROM entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
+WHERE al.norm >= :low AND al.norm < :high AND (CAST(:kind AS TEXT) IS NULL OR e.kind = :kind)
+ORDER BY al.norm, al.entity_id LIMIT :limit"""
+# ... and those whose aliases hold it further in (three letters or more, from the trigram index
+# of migration 0015, `piece` quoted as one FTS5 phrase so it is read as text), the first stored
+# first.
+NAMES_CONTAINING = """
+SELECT e.name, e.kind FROM entity_aliases al CROSS JOIN entities e ON e.id = al.entity_id
+WHERE al.rowid IN (
+    SELECT t.rowid FROM entity_aliases_trigrams t
+    WHERE entity_aliases_trigrams MATCH '"' || replace(:piece, '"', '""') || '"'
+    ORDER BY t.rowid LIMIT :limit)
+ORDER BY al.rowid"""
 # The matcher's lookups (bot.answer.entity_match), all from indexes: a typed name's
 # normalised form, a surname (the last word of a person's longer alias; expression index of
 # migration 0013) and a country's own entity, each the lowest entity id, from an index.

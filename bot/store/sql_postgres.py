@@ -49,7 +49,6 @@ from bot.store.sql import (  # noqa: F401
     DUE_FEEDS,
     ENTITY_ALIASES,
     ENTITY_BY_NORM,
-    ENTITY_NAMES_RANGE,
     ENTITY_PROFILE,
     EVENT_SEEN_TIMES,
     FEED_FAILED,
@@ -86,7 +85,6 @@ from bot.store.sql import (  # noqa: F401
     MARK_POST_FAILED,
     MARK_POST_SENT,
     MARK_SENT,
-    MAX_ENTITY_ID,
     ORPHAN_FACTS,
     PARTICIPATIONS,
     PAUSE_SUBSCRIPTION,
@@ -200,16 +198,20 @@ ON CONFLICT DO NOTHING"""
 INSERT_MENTION = """
 INSERT INTO mentions (article_id, entity_id) VALUES (:article_id, :entity_id)
 ON CONFLICT DO NOTHING"""
-# The entity matcher's cache: a cheap change mark (both indexed), then only what changed since.
-ENTITY_NAMES_MARK = """
-SELECT (SELECT coalesce(max(seq), 0) FROM entity_aliases) AS alias_rowid,
-       (SELECT coalesce(max(updated_at), '') FROM entities) AS updated_at"""
-ENTITY_NAMES_CHANGED = """
-SELECT e.id, e.name, e.kind, al.alias, al.norm FROM entities e
-JOIN entity_aliases al ON al.entity_id = e.id
-WHERE e.id IN (SELECT id FROM entities WHERE updated_at > :updated_at
-               UNION SELECT entity_id FROM entity_aliases WHERE seq > :alias_rowid)
-ORDER BY e.id, al.norm"""
+# Chat autocomplete: names whose aliases start with what was typed, a range of migration 0017's
+# index in byte order (the C collation, whatever the database's: the range SQLite reads), and
+# those holding it further in (pg_trgm, migration 0015), any of them.
+NAMES_STARTING = """
+SELECT e.name, e.kind FROM entity_aliases al JOIN entities e ON e.id = al.entity_id
+WHERE al.norm COLLATE "C" >= :low AND al.norm COLLATE "C" < :high
+  AND (CAST(:kind AS text) IS NULL OR e.kind = :kind)
+ORDER BY al.norm COLLATE "C", al.entity_id LIMIT :limit"""
+NAMES_CONTAINING = """
+SELECT e.name, e.kind FROM (
+    SELECT entity_id, seq FROM entity_aliases
+    WHERE norm LIKE '%' || replace(CAST(:piece AS text), '_', '\\_') || '%' LIMIT :limit) al
+JOIN entities e ON e.id = al.entity_id
+ORDER BY al.seq"""
 
 # A typo's candidates (bot.answer.entity_match): for each pair of pieces (JSON lists `firsts` and
 # `seconds`), the aliases that contain both, from the trigram index of migration 0015 (pg_trgm

@@ -48,6 +48,9 @@ T = TypeVar("T")
 COUNT_CAP = 1000
 # Participations counted per entity to pick which of several participants leads the scan.
 LEAD_CAP = 5000
+# Above every character a name key holds, so `key + _LAST_CHARACTER` bounds the keys starting
+# with `key` (byte order on both backends: UTF-8 keeps the order of code points).
+_LAST_CHARACTER = "\U0010ffff"
 
 
 async def _capped_total(
@@ -296,18 +299,22 @@ class Store:
         """Every alias of every entity: the vocabulary the answer layer matches names against."""
         return [EntityName.from_row(r) for r in await self._read(self.sql.ALL_ENTITY_NAMES)]
 
-    async def entity_names_mark(self) -> tuple[int, str]:
-        """(newest alias rowid, newest entity update): changes whenever any name may have."""
-        row = (await self._read(self.sql.ENTITY_NAMES_MARK))[0]
-        return row[0], row[1]
+    async def names_starting(
+        self, prefix: str, limit: int, kind: str | None = None
+    ) -> list[tuple[str, str]]:
+        """(name, kind) of the entities with an alias whose name key starts with `prefix` (a name
+        key itself), in the aliases' order, at most `limit` rows (an entity once per such alias):
+        a range of an index, whatever the archive's size."""
+        params = {"low": prefix, "high": prefix + _LAST_CHARACTER, "kind": kind, "limit": limit}
+        return [(r[0], r[1]) for r in await self._read(self.sql.NAMES_STARTING, params)]
 
-    async def entity_names_changed(self, mark: tuple[int, str]) -> list[EntityName]:
-        """Every alias of each entity added or updated after `mark` ((-1, "") for all), by entity
-        id."""
-        params = {"alias_rowid": mark[0], "updated_at": mark[1]}
-        return [
-            EntityName.from_row(r) for r in await self._read(self.sql.ENTITY_NAMES_CHANGED, params)
-        ]
+    async def names_containing(self, piece: str, limit: int) -> list[tuple[str, str]]:
+        """(name, kind) of the entities with an alias whose name key holds `piece` (three letters
+        or more: the trigram index finds no shorter piece), at most `limit` rows."""
+        if len(piece) < 3:
+            return []
+        params = {"piece": piece, "limit": limit}
+        return [(r[0], r[1]) for r in await self._read(self.sql.NAMES_CONTAINING, params)]
 
     async def entity_profile(self, entity_id: int) -> EntityProfile | None:
         rows = await self._read(

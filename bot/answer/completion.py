@@ -1,0 +1,66 @@
+"""Chat autocomplete: what a partly typed query may become.
+
+The command table's examples first, then "what did <person> say" and the names of known entities,
+each list those starting with what was typed before those holding it further in; letters are
+compared as name keys compare them (case, accents and punctuation aside). Names come from the
+store's indexes a page at a time (a range of the alias index, the trigram index for the rest), so
+a keystroke costs the same at any size of archive and a name ingested a moment ago is offered at
+once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.commands import examples
+from bot.names import fold, name_key
+from bot.store.store import Store
+
+ASK_PERSON = "what did {} say"
+_ASK_OPENING = ASK_PERSON.split("{}")[0]  # "what did "
+# A last word may be cut short: the transliteration folds of a word's ending ("Sergei" and
+# "Sergey" are both keyed "sergy") would otherwise key "serge" past "sergy".
+_OPEN_ENDING = re.compile(r"[eiyj]+$")
+READ_PER_SHOWN = 4  # rows read for each suggestion shown: an entity comes once per alias matched
+
+
+def _prefix_key(typed: str) -> str:
+    """A name key every stored key of a name starting with `typed` starts with."""
+    if not typed or typed.endswith(" "):
+        return name_key(typed)
+    head, _, last = typed.rpartition(" ")
+    last_key = _OPEN_ENDING.sub("", name_key(last)) or fold(last)
+    return f"{name_key(head)} {last_key}".strip() if head else last_key
+
+
+def _asked_names(typed: str) -> list[str] | None:
+    """What the name in "what did <name> say" may start with, for each way `typed` can be read;
+    None when `typed` cannot become such a question."""
+    if _ASK_OPENING.startswith(typed):
+        return [""]
+    if not typed.startswith(_ASK_OPENING):
+        return None
+    rest = typed[len(_ASK_OPENING) :]
+    # "what did anna lind s": the name may already be whole, and "s" the start of "say"
+    whole = re.sub(r" s(?:ay?)?$", "", rest)
+    return list(dict.fromkeys([rest, whole]))
+
+
+async def suggest(store: Store, prefix: str, limit: int = 25) -> list[str]:
+    """Up to `limit` completions of `prefix`, in the order described above."""
+    typed = fold(prefix) if prefix.strip() else ""
+    read = limit * READ_PER_SHOWN
+    commands = examples()
+    people: list[str] = []
+    for start in _asked_names(typed) or []:
+        found = await store.names_starting(_prefix_key(start), read, kind="person")
+        people += [ASK_PERSON.format(name) for name, _ in found]
+    names = [name for name, _ in await store.names_starting(_prefix_key(typed), read)]
+    holding: list[tuple[str, str]] = []
+    if typed:
+        holding = await store.names_containing(name_key(typed), read)
+    asked_holding = [ASK_PERSON.format(n) for n, kind in holding if kind == "person"]
+    candidates = [*commands, *people, *asked_holding, *names, *(n for n, _ in holding)]
+    starts = [c for c in candidates if fold(c).startswith(typed)]
+    inside = [c for c in candidates if typed in fold(c)]
+    return list(dict.fromkeys(starts + inside))[:limit]
