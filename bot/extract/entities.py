@@ -985,6 +985,9 @@ class EntityIndex:
         for short, codes in ambiguous_short_names().items():
             named = {code: self._by_key.get("country:" + code) for code in codes}
             clusters = {code: c for code, c in named.items() if c is not None}
+            if len(clusters) == 1:
+                # "Congo's President Felix Tshisekedi": a known person of one of them names it
+                self._settle_by_people(short, codes, *next(iter(clusters.items())))
             if len(clusters) != 2:
                 continue
             only_short = [
@@ -996,6 +999,41 @@ class EntityIndex:
                 continue
             loose, firm = only_short[0], next(c for c in clusters if c != only_short[0])
             self._merge_country(clusters[loose], clusters[firm])
+
+    def _settle_by_people(
+        self, short: str, codes: tuple[str, ...], code: str, named: Cluster
+    ) -> None:
+        """The short name alone, read as the country the article's known people are of, when
+        they are all of one of the countries sharing it."""
+        if not named.tokens or not all(
+            fold(self.doc[i].text) in short.split() for i in named.tokens
+        ):
+            return  # named unambiguously ("Republic of the Congo"): it is that one
+        theirs: set[str] = {
+            str(known.get("country"))
+            for c in self.clusters
+            if c.kind == "person" and (known := _known_people().get(name_key(c.name)))
+        } & set(codes)
+        if len(theirs) != 1 or code in theirs:
+            return
+        firm = country_index().by_code(theirs.pop())
+        if firm is None:
+            return
+        for cluster in self.clusters:
+            if (
+                cluster is not named
+                and cluster.country is not None
+                and cluster.country.code == code
+            ):
+                cluster.country = firm
+        named.name, named.code, named.country = firm.name, firm.code, firm
+        self._by_key["country:" + firm.code] = named
+
+    def settled(self, country: Country) -> Country:
+        """The country a mention names once the article's short names are settled (a "Congo"
+        the article shows to be DR Congo is DR Congo)."""
+        cluster = self._by_key.get("country:" + country.code)
+        return cluster.country if cluster is not None and cluster.country is not None else country
 
     def _merge_country(self, loose: Cluster, firm: Cluster) -> None:
         for i in loose.tokens:

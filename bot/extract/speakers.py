@@ -125,6 +125,8 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
     if owner is not None:
         return index.body(f"{owner.name}'s {head}", owner.country, token)
     country = _country_of(token)
+    if country is not None:
+        country = index.settled(country)
     orgs = [
         c for c in index.clusters if c.kind == "organization" and last in c.name.lower().split()
     ]

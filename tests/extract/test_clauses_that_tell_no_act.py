@@ -119,6 +119,15 @@ def names(event: dict) -> set[str]:
             "Fiji, which hosts Tonga's political office, has mediated several smaller disputes.",
             "visit",
         ),
+        (  # a trip ended early cuts no ties
+            "Rabuka cut short a two-day state visit to Tonga on Tuesday night.",
+            "severance",
+        ),
+        (  # what a relative clause says was struck is its antecedent: agreements, no attack
+            "It is the latest in a series of fishing partnerships that Suva has struck with "
+            "countries including Tonga and Samoa.",
+            "attack",
+        ),
     ],
 )
 def test_an_act_named_but_not_told_as_done_is_no_event(extractor, text, kind):

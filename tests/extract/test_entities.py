@@ -318,3 +318,23 @@ def test_a_capital_acting_untagged_is_its_government(extractor):
     x = facts(extractor, "Kigali has accused Kampala of arresting Rwandan citizens.")
     accused = [e for e in x.events if e.type == "ACCUSE"]
     assert accused and {"Rwanda", "Uganda"} <= {p.name for p in accused[0].participants}
+
+
+def test_congo_alone_is_the_congo_the_articles_known_people_lead(extractor):
+    found = facts(
+        extractor,
+        "LUANDA - Angola will host Congo's President Felix Tshisekedi and Zambia's President "
+        "Hakainde Hichilema on Wednesday.",
+    )
+    assert entity(found, "Felix Tshisekedi").country_code == "COD"
+    assert not [e for e in found.entities if e.country_code == "COG"]
+
+
+def test_congos_ministry_is_the_congo_the_article_names_in_full(extractor):
+    found = facts(
+        extractor,
+        "The Democratic Republic of Congo recalled its ambassador to Kenya on Saturday. Congo's "
+        "foreign ministry said the envoy was recalled for consultations.",
+    )
+    said = [s for s in found.statements if "consultations" in s.content]
+    assert said and said[0].speaker == "Ministry of Democratic Republic of the Congo"

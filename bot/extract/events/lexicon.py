@@ -121,6 +121,7 @@ class Frames:
     accidents: frozenset[str]
     object_required: dict[str, frozenset[str]]
     object_excluded: dict[str, frozenset[str]]
+    modifier_excluded: dict[str, frozenset[str]]
     destination_required: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -158,6 +159,9 @@ def load_frames() -> Frames:
         },
         object_excluded={
             verb: frozenset(objects) for verb, objects in raw["object_excluded"].items()
+        },
+        modifier_excluded={
+            verb: frozenset(words) for verb, words in raw["modifier_excluded"].items()
         },
         destination_required=frozenset(raw["destination_required"]),
         claim_verbs=frozenset(raw["claim_verbs"]),

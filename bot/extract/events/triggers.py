@@ -342,6 +342,11 @@ def _object_allowed(trigger: Trigger) -> bool:
         if obj is not None and _a_crowd(obj):
             return False  # "has hosted more than 1.2 million Sudanese": people sheltered, counted
     verb = trigger.governor or trigger.token
+    beside = load_frames().modifier_excluded.get(lemma_of(verb))
+    if beside and any(
+        c.lower_ in beside and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children
+    ):
+        return False  # "cut short a two-day visit": the trip ended early, no ties were cut
     excluded = load_frames().object_excluded.get(lemma_of(verb))
     if excluded and verb.pos_ == "VERB":
         obj = _verb_object(verb)
@@ -349,6 +354,8 @@ def _object_allowed(trigger: Trigger) -> bool:
             # "the deal struck in Beijing ... has been described": a participle the parser
             # read as the main verb, with what it describes as its subject
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in ("that", "which")):
+            obj = verb.head  # "partnerships that Berlin has struck": the antecedent is struck
         if obj is not None and obj.lemma_.lower() in excluded and obj.i != trigger.token.i:
             return False  # "signed a decree recognising Crimea": no agreement with anyone
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
