@@ -1146,14 +1146,18 @@ class EntityIndex:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         return subject if subject is not None and subject.i < end else None
 
-    def body(self, name: str, country: Country | None, token: Token) -> Cluster:
+    def body(
+        self, name: str, country: Country | None, token: Token, linked: bool = True
+    ) -> Cluster:
         """An institution named only by its head and country ('Pakistan's foreign office'): one
-        organisation cluster per name, linked from the head token that mentions it."""
+        organisation cluster per name, linked from the head token that mentions it unless
+        `linked` is false (a leader's office speaks; in an act, its leader is the side)."""
         cluster = self._by_key.get(name_key(name))
         if cluster is None:
             cluster = Cluster(kind="organization", name=name, country=country)
             self._register(cluster, name)
-        self.by_token.setdefault(token.i, cluster)
+        if linked:
+            self.by_token.setdefault(token.i, cluster)
         cluster.tokens.add(token.i)
         return cluster
 

@@ -123,7 +123,7 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
     last = head.split()[-1]
     owner = _owner(index, token) if head in PERSONAL_BODIES else None
     if owner is not None:
-        return index.body(f"{owner.name}'s {head}", owner.country, token)
+        return index.body(f"{owner.name}'s {head}", owner.country, token, linked=False)
     country = _country_of(token)
     if country is not None:
         country = index.settled(country)

@@ -160,3 +160,15 @@ def test_words_said_in_a_statement_that_follow_it(say):
         "resume talks",
     )
     assert s.content == "that the two would resume talks on a trade agreement"
+
+
+def test_a_leaders_office_is_no_side_beside_the_leader_in_an_act(extractor):
+    from bot.extract.extractor import ExtractRequest
+
+    text = (
+        "Chilean President Ana Rojas spoke on Monday. But Rojas's government accused Peru of "
+        "failing to act, and Rojas's office said the talks had failed."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-03"))
+    sides = {p.name for e in found.events for p in e.participants}
+    assert "Ana Rojas" in sides and not any("'s " in side for side in sides)
