@@ -182,6 +182,22 @@ def _named(index: EntityIndex, token: Token) -> Cluster | None:
     return _body(index, token)
 
 
+# Who speaks for someone: "a spokesperson for Mr Peters", "a spokesman for the foreign ministry".
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _represented(index: EntityIndex, token: Token) -> Cluster | None:
+    """The person or body a spokesperson speaks for ('a spokesperson for Mr Peters')."""
+    if token.lemma_.lower() not in SPOKESPEOPLE:
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _named(index, pobj) or _surname(index, pobj)
+    return None
+
+
 def _document(index: EntityIndex, token: Token) -> Cluster | None:
     documents = _lexicon()["documents"]
     if token.lemma_.lower() not in documents:
@@ -266,6 +282,9 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     issuer = _document(index, token)
     if issuer is not None:
         return Speaker(issuer, "document")
+    principal = _represented(index, token)
+    if principal is not None:
+        return Speaker(principal, "body")
     cluster = index.resolve(token) or _surname(index, token)
     if cluster is None:
         return Speaker(None, "none")

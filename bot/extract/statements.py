@@ -132,9 +132,10 @@ def _subject(verb: Token) -> Token | None:
                 if pobj.dep_ == "pobj":
                     return pobj
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head is not verb.head:
-        # 'the agency quoted the ministry as saying', 'cited him as saying': the object said it
+        # 'the agency quoted the ministry as saying', 'cited him as saying': the object said it;
+        # 'Wang was quoted as saying': the passive's subject
         for child in verb.head.head.children:
-            if child.dep_ == "dobj":
+            if child.dep_ in ("dobj", "nsubjpass"):
                 return child
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (
@@ -201,7 +202,9 @@ def _content_clause(verb: Token) -> Token | None:
         # audience as a relative clause, but a relative clause never opens with "that" as a mark
         if child.dep_ == "dobj" and child.lemma_.lower() in AUDIENCE_NOUNS:
             for clause in child.children:
-                if clause.dep_ == "relcl" and _opens_with_that(clause):
+                if clause.dep_ == "relcl" and (
+                    _opens_with_that(clause) or _that_with_its_own_subject(clause)
+                ):
                     return clause
     for child in verb.children:
         # "said in a statement that the two would resume talks": the parser hung the words on
@@ -218,6 +221,17 @@ def _content_clause(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ == "VERB":
             return child
     return None
+
+
+def _that_with_its_own_subject(clause: Token) -> bool:
+    """ "told a weekly briefing that water ministers would meet": the parser took "that" for the
+    clause's object, but the clause has a subject of its own and is what was told."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        first.lower_ == "that"
+        and first.dep_ == "dobj"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children)
+    )
 
 
 def _opens_with_that(clause: Token) -> bool:

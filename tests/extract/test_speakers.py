@@ -3,6 +3,8 @@ of each statement. Sentences are the repository's own, run through the real pipe
 
 from __future__ import annotations
 
+import pytest
+
 from bot.facts import Statement
 
 
@@ -172,3 +174,39 @@ def test_a_leaders_office_is_no_side_beside_the_leader_in_an_act(extractor):
     found = extractor.extract(ExtractRequest("t", text, "2025-03-03"))
     sides = {p.name for e in found.events for p in e.participants}
     assert "Ana Rojas" in sides and not any("'s " in side for side in sides)
+
+
+def test_a_spokesperson_speaks_for_whom_they_speak_for(say):
+    text = (
+        "Chilean Foreign Minister Ana Rojas met her Peruvian counterpart on Monday.\n\n"
+        "Officials will resume talks in Lima in August, a spokesperson for Ms Rojas said. A "
+        "spokesman for the Peruvian foreign ministry said the border would reopen."
+    )
+    assert find(say(text), "resume talks").speaker == "Ana Rojas"
+    assert find(say(text), "border would reopen").speaker == "Ministry of Peru"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        (  # the parser took "that" for the object of "meet"
+            "Foreign ministry spokesperson Maria Fernanda Rojas told a weekly briefing that water "
+            "ministers from the three countries would meet in Lima.",
+            "water ministers",
+            "Maria Fernanda Rojas",
+        ),
+        (
+            "Chilean Foreign Minister Alberto Morales met Peru's president on Monday. Alberto "
+            "Morales repeated that any deal must respect the 1929 treaty.",
+            "any deal",
+            "Alberto Morales",
+        ),
+        (
+            "Chilean President Gabriel Soto was quoted as saying that Chile supports the talks.",
+            "supports the talks",
+            "Gabriel Soto",
+        ),
+    ],
+)
+def test_more_ways_of_saying(say, text, needle, speaker):
+    assert find(say(text), needle).speaker == speaker
