@@ -639,3 +639,20 @@ def test_a_meeting_told_in_the_present_on_a_weekday_is_to_come(extractor):
         extractor, "The Lima talks follow a proposal by Boric on Sunday to resume negotiations."
     )
     assert all(e["date"] != "2025-03-02" for e in later), later
+
+
+def test_talks_between_the_two_countries_are_between_the_pair_told_before(extractor):
+    text = (
+        "Chile said on Thursday it would lift its curbs on Peruvian fruit, and Peru agreed to drop "
+        "its complaint at the World Trade Organization.\n\n"
+        "The announcements came at a summit in Santiago between the two countries' leaders."
+    )
+    summit = [e for e in events(extractor, text) if e["kind"] == "summit"]
+    assert len(summit) == 1 and codes(summit[0]) == {"CHL", "PER"}, summit
+    # the hosts the sentence names are not the two
+    hosted = events(
+        extractor,
+        "Chile and Peru ended their dispute on Monday. The statement thanked Bolivia and "
+        "Ecuador for hosting rounds of dialogue between the two countries.",
+    )
+    assert not [e for e in hosted if e["type"] == "CONSULT" and "BOL" in codes(e)], hosted

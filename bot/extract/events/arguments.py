@@ -950,8 +950,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     sides = _clusters_in(tokens, index)
-    if not sides and trigger.type == "CONSULT" and acted_as_a_pair(trigger):
-        sides = _pair_named_before(trigger, index)
+    if not sides and trigger.type == "CONSULT":
+        verb = trigger.governor or trigger.token
+        pair = (
+            next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if acted_as_a_pair(trigger)
+            else _between_a_pair(token)
+        )
+        if pair is not None:
+            sides = _pair_named_before(pair, index, only_before=not acted_as_a_pair(trigger))
     return sides, group
 
 
@@ -978,21 +985,52 @@ def _emerged_from(token: Token) -> Token | None:
     return None
 
 
-def _pair_named_before(trigger: Trigger, index: EntityIndex) -> list[Cluster]:
+def _between_a_pair(token: Token) -> Token | None:
+    """The pair talks are held between, counted and not named: "a summit between the two
+    countries' leaders", "talks between the two sides"."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for node in (pobj, *(c for c in pobj.children if c.dep_ == "poss")):
+                if node.lemma_.lower() in PAIR_NOUNS and any(
+                    (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
+                    for c in node.children
+                ):
+                    return pobj
+    return None
+
+
+def _pair_named_before(
+    phrase: Token, index: EntityIndex, only_before: bool = False
+) -> list[Cluster]:
     """ "Sheinbaum said Trump had agreed to a pause, after the two leaders spoke by telephone":
-    the two are the two people named before in the sentence, when it names exactly two people of
-    two countries (or, naming no one, exactly two countries)."""
-    verb = trigger.governor or trigger.token
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None:
+    the two are the two people named before the phrase in the sentence, when it names exactly
+    two people of two countries (or, naming no one, exactly two countries); else the two the
+    sentence before names. With `only_before`, the sentence before only, and only when the
+    phrase's own sentence names no one ("thanked Iraq and Oman for hosting dialogue between the
+    two countries": the hosts are not the two)."""
+    sent = phrase.sent
+    # "a summit in New Delhi between the two countries' leaders": New Delhi is where, not who
+    where = {
+        w.i
+        for t in sent
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "to")
+        for w in t.subtree
+    }
+    before = [t for t in sent if t.i < phrase.left_edge.i and t.i not in where]
+    named = [c for c in _clusters_in(before, index) if c.kind in ("person", "country")]
+    if named and only_before:
         return []
-    sent = trigger.token.sent
-    before = [t for t in sent if t.i < subject.left_edge.i]
-    named = _clusters_in(before, index)
-    if not named and sent.start > 0:
+    start = sent.start
+    while start > 0 and sent.doc[start - 1].is_space:
+        start -= 1  # a paragraph break is no sentence
+    if not named and start > 0:
         # "X and Y agreed on Monday to ... . The two leaders met at State House": the pair is
         # the one the sentence before names
-        named = _clusters_in(list(sent.doc[sent.start - 1].sent), index)
+        named = _clusters_in(list(sent.doc[start - 1].sent), index)
     for kind in ("person", "country"):
         pair = [c for c in named if c.kind == kind]
         countries = {
