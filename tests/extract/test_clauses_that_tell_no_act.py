@@ -119,6 +119,15 @@ def names(event: dict) -> set[str]:
             "Fiji, which hosts Tonga's political office, has mediated several smaller disputes.",
             "visit",
         ),
+        (  # a missile fired into the sea is a launch, no attack on anyone
+            "On the morning of the summit, Tonga fired a long-range missile into the sea between "
+            "Fiji and Samoa.",
+            "attack",
+        ),
+        (
+            "Tonga fired a ballistic missile that fell into waters off Fiji.",
+            "attack",
+        ),
         (  # a trip ended early cuts no ties
             "Rabuka cut short a two-day state visit to Tonga on Tuesday night.",
             "severance",
@@ -393,3 +402,8 @@ def test_a_city_naming_talks_is_where_they_were_held_not_a_side(extractor):
     held = [e for e in talks if (e["location"] or {}).get("name") == "Suva"]
     assert held and all(e["date"] == "2025-02-10" for e in held)
     assert all("Nuku'alofa" not in names(e) for e in talks)
+
+
+def test_a_missile_fired_at_a_place_is_an_attack(extractor):
+    found = events(extractor, "On Monday, Tonga fired missiles at Suva and into western Samoa.")
+    assert [e for e in found if e["type"] == "ASSAULT"], found

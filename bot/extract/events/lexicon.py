@@ -122,6 +122,7 @@ class Frames:
     object_required: dict[str, frozenset[str]]
     object_excluded: dict[str, frozenset[str]]
     modifier_excluded: dict[str, frozenset[str]]
+    weapon_launches: dict[str, frozenset[str]]
     destination_required: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
@@ -160,6 +161,7 @@ def load_frames() -> Frames:
         object_excluded={
             verb: frozenset(objects) for verb, objects in raw["object_excluded"].items()
         },
+        weapon_launches={key: frozenset(words) for key, words in raw["weapon_launches"].items()},
         modifier_excluded={
             verb: frozenset(words) for verb, words in raw["modifier_excluded"].items()
         },

@@ -330,6 +330,27 @@ def _courtesy(trigger: Trigger) -> bool:
     return False
 
 
+def _launched_at_nothing(verb: Token) -> bool:
+    """A weapon fired or launched at the sea, no target: "fired a missile into the sea",
+    "launched a rocket that fell into waters off Japan"."""
+    launches = load_frames().weapon_launches
+    if verb.pos_ != "VERB" or lemma_of(verb) not in launches["verbs"]:
+        return False
+    obj = _verb_object(verb)
+    if obj is None or obj.lemma_.lower() not in launches["weapons"]:
+        return False
+    aimed = [
+        pobj
+        for node in (verb, obj, *(c for c in obj.children if c.dep_ == "relcl"))
+        for prep in node.children
+        if prep.dep_ == "prep" and prep.lower_ in launches["aims"] and prep.i > verb.i
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    # no aim told at all is no sign: "Iran launched missiles on Saturday" may be the attack
+    return bool(aimed) and all(p.lemma_.lower() in launches["waters"] for p in aimed)
+
+
 def _object_allowed(trigger: Trigger) -> bool:
     """'shared intelligence' is cooperation, 'shared details of the call' is not; a hostile act
     done to oneself ('had downgraded itself to a proxy') is no act against anyone."""
@@ -342,6 +363,8 @@ def _object_allowed(trigger: Trigger) -> bool:
         if obj is not None and _a_crowd(obj):
             return False  # "has hosted more than 1.2 million Sudanese": people sheltered, counted
     verb = trigger.governor or trigger.token
+    if trigger.type == "ASSAULT" and _launched_at_nothing(verb):
+        return False  # "fired a long-range missile into the sea": a launch, no attack
     beside = load_frames().modifier_excluded.get(lemma_of(verb))
     if beside and any(
         c.lower_ in beside and c.dep_ in ("advmod", "acomp", "prt") for c in verb.children
