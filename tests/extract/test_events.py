@@ -656,3 +656,8 @@ def test_talks_between_the_two_countries_are_between_the_pair_told_before(extrac
         "Ecuador for hosting rounds of dialogue between the two countries.",
     )
     assert not [e for e in hosted if e["type"] == "CONSULT" and "BOL" in codes(e)], hosted
+
+
+def test_cutting_ties_told_with_its_verb_is_an_act(extractor):
+    cut = only(extractor, "Chile cut ties with Peru on Monday.", "SANCTION")
+    assert codes(cut) == {"CHL", "PER"} and cut["date"] == "2025-02-24"

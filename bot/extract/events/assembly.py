@@ -1553,6 +1553,8 @@ def _asserted(trigger: Trigger) -> bool:
     token = trigger.token
     if token.pos_ in ("VERB", "AUX") or trigger.governor is not None:
         return True
+    if token.head.i in trigger.tokens and token.head.pos_ == "VERB":
+        return True  # a phrase with its verb ("cut ties with Peru", "broke off relations")
     if any(
         c.dep_ == "prep" and c.lower_ == "by" and any(g.ent_type_ for g in c.subtree)
         for c in token.children
