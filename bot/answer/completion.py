@@ -18,19 +18,20 @@ from bot.store.store import Store
 
 ASK_PERSON = "what did {} say"
 _ASK_OPENING = ASK_PERSON.split("{}")[0]  # "what did "
-# A last word may be cut short: the transliteration folds of a word's ending ("Sergei" and
-# "Sergey" are both keyed "sergy") would otherwise key "serge" past "sergy".
-_OPEN_ENDING = re.compile(r"[eiyj]+$")
+# A last word may be cut short where the transliteration folds of name keys change it: "serge"
+# may become "sergy" ("Sergei"), "alek" "alex" ("Aleksandr"), "mik" "mih" ("Mikhail").
+_CUT_ENDINGS = {"e": ("y",), "i": ("y",), "k": ("x", "h")}
 READ_PER_SHOWN = 4  # rows read for each suggestion shown: an entity comes once per alias matched
 
 
-def _prefix_key(typed: str) -> str:
-    """A name key every stored key of a name starting with `typed` starts with."""
-    if not typed or typed.endswith(" "):
-        return name_key(typed)
-    head, _, last = typed.rpartition(" ")
-    last_key = _OPEN_ENDING.sub("", name_key(last)) or fold(last)
-    return f"{name_key(head)} {last_key}".strip() if head else last_key
+def _prefix_keys(typed: str) -> list[str]:
+    """The name keys a stored name starting with `typed` may start with: its own key and, when
+    its last letter may open a transliterated ending, the key with that ending folded."""
+    key = name_key(typed)
+    keys = [key]
+    for ending in _CUT_ENDINGS.get(key[-1:], ()):
+        keys.append(key[:-1] + ending)
+    return keys
 
 
 def _asked_names(typed: str) -> list[str] | None:
@@ -46,21 +47,31 @@ def _asked_names(typed: str) -> list[str] | None:
     return list(dict.fromkeys([rest, whole]))
 
 
+def _starts(candidate: str, typed: str, keys: list[str]) -> bool:
+    return fold(candidate).startswith(typed) or any(
+        name_key(candidate).startswith(k) for k in keys if k
+    )
+
+
 async def suggest(store: Store, prefix: str, limit: int = 25) -> list[str]:
     """Up to `limit` completions of `prefix`, in the order described above."""
-    typed = fold(prefix) if prefix.strip() else ""
+    typed = fold(prefix)
+    if prefix.strip() and not typed:
+        return []  # only punctuation: nothing a command or a name starts with
     read = limit * READ_PER_SHOWN
     commands = examples()
     people: list[str] = []
     for start in _asked_names(typed) or []:
-        found = await store.names_starting(_prefix_key(start), read, kind="person")
-        people += [ASK_PERSON.format(name) for name, _ in found]
-    names = [name for name, _ in await store.names_starting(_prefix_key(typed), read)]
+        for key in _prefix_keys(start):
+            found = await store.names_starting(key, read, kind="person")
+            people += [ASK_PERSON.format(name) for name, _ in found]
+    keys = _prefix_keys(typed)
+    names = [name for key in keys for name, _ in await store.names_starting(key, read)]
     holding: list[tuple[str, str]] = []
     if typed:
         holding = await store.names_containing(name_key(typed), read)
     asked_holding = [ASK_PERSON.format(n) for n, kind in holding if kind == "person"]
     candidates = [*commands, *people, *asked_holding, *names, *(n for n, _ in holding)]
-    starts = [c for c in candidates if fold(c).startswith(typed)]
-    inside = [c for c in candidates if typed in fold(c)]
+    starts = [c for c in candidates if _starts(c, typed, keys)]
+    inside = [c for c in candidates if typed in fold(c) or name_key(typed) in name_key(c)]
     return list(dict.fromkeys(starts + inside))[:limit]

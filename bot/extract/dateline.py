@@ -18,6 +18,11 @@ from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
 from bot.extract.pipeline import load_data
 
+# Labels wire copy puts where a dateline goes ("EXCLUSIVE (Reuters) -"): no place.
+SLUG_WORDS = frozenset(
+    "EXCLUSIVE BREAKING FACTBOX ANALYSIS WATCH LIVE UPDATE UPDATED OPINION EXPLAINER INSIGHT "
+    "FEATURE REVIEW PHOTOS VIDEO INTERVIEW COMMENT EDITORIAL CORRECTED REFILE".split()
+)
 # States whose capital bears their name, so their name alone is a dateline ("SINGAPORE -").
 CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
 # A dated dateline more than this before the publication day is a date in the lead, not the
@@ -71,6 +76,8 @@ def find_dateline(text: str) -> Dateline | None:
         place = found.group("place").strip()
         code = _filed_from(place, found.groupdict().get("region"))
         filed = found.groupdict()
+        if place.upper() in SLUG_WORDS:
+            continue  # "EXCLUSIVE (Reuters) -", "ANALYSIS -": the story's label, not a place
         if code is None and not (place.isupper() and (filed.get("date") or filed.get("agency"))):
             # a capitalised word and a colon may be a headline; a town in capitals with the day
             # it was filed or the agency that filed it ("RAROTONGA, July 23 (RNZ Pacific) -",

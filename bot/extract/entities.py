@@ -1009,13 +1009,23 @@ class EntityIndex:
             fold(self.doc[i].text) in short.split() for i in named.tokens
         ):
             return  # named unambiguously ("Republic of the Congo"): it is that one
-        theirs: set[str] = {
-            str(known.get("country"))
-            for c in self.clusters
-            if c.kind == "person" and (known := _known_people().get(name_key(c.name)))
-        } & set(codes)
+        theirs: set[str] = set()
+        for i in named.tokens:  # "Congo's President Felix Tshisekedi": the person it qualifies
+            head = self.doc[i].head
+            for _ in range(3):
+                person = self.by_token.get(head.i)
+                if person is not None and person.kind == "person":
+                    known = _known_people().get(name_key(person.name))
+                    if known and known.get("country") in codes:
+                        theirs.add(str(known["country"]))
+                    break
+                head = head.head
         if len(theirs) != 1 or code in theirs:
             return
+        for ent in self.doc.ents:  # "in Brazzaville": the article places itself in the other
+            found = country_index().match(ent.text)
+            if found and found.how == "capital" and found.country.code == code:
+                return
         firm = country_index().by_code(theirs.pop())
         if firm is None:
             return

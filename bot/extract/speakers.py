@@ -80,11 +80,27 @@ def _country_of(token: Token) -> Country | None:
             found = country_index().resolve(child.text)
             if found:
                 return found
-            if child.dep_ == "poss":
+            if child.dep_ == "poss" and _national(token):
                 found = country_index().resolve(child.text, hows=("capital",))
                 if found:
                     return found
     return None
+
+
+# Bodies a capital's possessive names for its country ("Seoul's presidential office", "Moscow's
+# foreign ministry"), unless a word beside them makes them the city's or a region's own.
+CAPITAL_BODIES = frozenset({"office", "ministry", "presidency", "foreign office", "embassy"})
+LOCAL_WORDS = frozenset(
+    "city municipal metropolitan state regional district county local provincial police "
+    "military mayor".split()
+)
+
+
+def _national(token: Token) -> bool:
+    """Whether a body named by a capital's possessive is its country's."""
+    if _body_head(token) not in CAPITAL_BODIES:
+        return False
+    return not any(c.lower_ in LOCAL_WORDS for c in token.lefts)
 
 
 # Bodies that belong to a person: "Carney's office", "the office of the prime minister".
@@ -190,11 +206,16 @@ def _represented(index: EntityIndex, token: Token) -> Cluster | None:
     """The person or body a spokesperson speaks for ('a spokesperson for Mr Peters')."""
     if token.lemma_.lower() not in SPOKESPEOPLE:
         return None
+    if any(c.dep_ == "appos" for c in token.children):
+        return None  # "a spokesman for Putin, Dmitry Peskov,": the spokesman is named
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return _named(index, pobj) or _surname(index, pobj)
+                if pobj.dep_ != "pobj":
+                    continue
+                if any(c.dep_ == "appos" for c in pobj.children):
+                    return None  # "a spokesman for Putin, Dmitry Peskov,": the spokesman named
+                return _named(index, pobj) or _surname(index, pobj)
     return None
 
 

@@ -205,7 +205,7 @@ def _content_clause(verb: Token) -> Token | None:
                 if clause.dep_ == "relcl" and (
                     _opens_with_that(clause) or _that_with_its_own_subject(clause)
                 ):
-                    return clause
+                    return _said_within(clause)
     for child in verb.children:
         # "said in a statement that the two would resume talks": the parser hung the words on
         # the statement (or the meeting) they were said in
@@ -216,22 +216,45 @@ def _content_clause(verb: Token) -> Token | None:
             if noun.dep_ == "pobj" and (lemma in document_nouns() or lemma in AUDIENCE_NOUNS):
                 for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl") and _opens_with_that(clause):
-                        return clause
+                        return _said_within(clause)
+                    if clause.dep_ == "relcl":
+                        inner = _said_within(clause)
+                        if inner is not clause:
+                            return inner  # "in a post that his office shared that ...": the inner
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ == "VERB":
             return child
     return None
 
 
+# Verbs whose object a meeting or a document is: "the meeting that he chaired", "a post that his
+# office shared" are relative clauses, not what was said.
+HOLDING_VERBS = frozenset(
+    "chair host attend hold convene organise organize lead address post share publish issue "
+    "release sign write send".split()
+)
+
+
 def _that_with_its_own_subject(clause: Token) -> bool:
     """ "told a weekly briefing that water ministers would meet": the parser took "that" for the
-    clause's object, but the clause has a subject of its own and is what was told."""
+    clause's object, but the clause has a subject of its own and is what was told (not "told a
+    meeting that he chaired": chairing is what is done to a meeting)."""
     first = clause.doc[clause.left_edge.i]
     return (
         first.lower_ == "that"
         and first.dep_ == "dobj"
+        and clause.lemma_.lower() not in HOLDING_VERBS
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children)
     )
+
+
+def _said_within(clause: Token) -> Token:
+    """The words inside a relative clause that has them ("told a meeting that he chaired on
+    Monday that India would not be intimidated": the second that-clause)."""
+    for child in clause.children:
+        if child.dep_ == "ccomp" and _opens_with_that(child):
+            return child
+    return clause
 
 
 def _opens_with_that(clause: Token) -> bool:

@@ -106,3 +106,19 @@ async def test_a_keystroke_reads_a_page_of_names_not_every_name(fresh_db) -> Non
                     assert "SCAN al" not in plan and "SCAN e" not in plan, plan
     finally:
         await store.close()
+
+
+async def test_letters_cut_where_names_are_transliterated_still_find_them(fresh_db) -> None:
+    store = await Store.open(fresh_db)
+    try:
+        crowd = [Entity(f"La Person {n:03d}", "person") for n in range(150)]
+        names = ["Li Qiang", "Mikhail Mishustin", "Aleksandar Vucic", "Sergei Lavrov"]
+        await _save(store, 1, crowd + [Entity(n, "person") for n in names])
+        assert "Li Qiang" in await suggest(store, "li")  # a short name past a page of "La"
+        assert "what did Li Qiang say" in await suggest(store, "what did li")
+        assert "Mikhail Mishustin" in await suggest(store, "mik")  # keyed "mihail"
+        assert "Aleksandar Vucic" in await suggest(store, "alek")  # keyed "alexandar"
+        assert "Sergei Lavrov" in await suggest(store, "sergey")  # keyed "sergy", as typed
+        assert await suggest(store, "%") == [] and await suggest(store, '"') == []
+    finally:
+        await store.close()

@@ -338,3 +338,12 @@ def test_congos_ministry_is_the_congo_the_article_names_in_full(extractor):
     )
     said = [s for s in found.statements if "consultations" in s.content]
     assert said and said[0].speaker == "Ministry of Democratic Republic of the Congo"
+
+
+def test_congo_in_brazzaville_stays_the_republic_of_the_congo(extractor):
+    found = facts(
+        extractor,
+        "Congo and Angola signed a border agreement in Brazzaville on Monday. Felix Tshisekedi "
+        "did not attend.",
+    )
+    assert [e for e in found.entities if e.country_code == "COG" and e.kind == "country"]

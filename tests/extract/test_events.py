@@ -661,3 +661,25 @@ def test_talks_between_the_two_countries_are_between_the_pair_told_before(extrac
 def test_cutting_ties_told_with_its_verb_is_an_act(extractor):
     cut = only(extractor, "Chile cut ties with Peru on Monday.", "SANCTION")
     assert codes(cut) == {"CHL", "PER"} and cut["date"] == "2025-02-24"
+
+
+def test_review_of_the_new_event_rules(extractor):
+    # a present tense in a caption or a headline is no timetable
+    pictured = only(
+        extractor,
+        "Boric meets with Peruvian President Luis Vela in Lima on Tuesday. (Photo: Presidency)",
+        "CONSULT",
+    )
+    assert pictured["date"] == "2025-02-25"
+    # "the two foreign ministers" are not the two leaders named before
+    ministers = events(
+        extractor,
+        "Chilean President Gabriel Boric and Peruvian President Luis Vela agreed on Monday to "
+        "reopen the border. The two foreign ministers met in Lima on Tuesday.",
+    )
+    assert not [e for e in ministers if e["type"] == "CONSULT" and "Luis Vela" in names(e)]
+    # a wire label is no place
+    label = only(
+        extractor, "EXCLUSIVE (Reuters) - Chile and Peru held secret talks on Monday.", "CONSULT"
+    )
+    assert label["location"] is None

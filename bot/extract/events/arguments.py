@@ -1027,7 +1027,10 @@ def _pair_named_before(
     start = sent.start
     while start > 0 and sent.doc[start - 1].is_space:
         start -= 1  # a paragraph break is no sentence
-    if not named and start > 0:
+    bare = not any(
+        c.dep_ in ("amod", "compound", "prep") for c in phrase.children
+    )  # "the two leaders", not "the two foreign ministers" (others than the two named)
+    if not named and start > 0 and bare:
         # "X and Y agreed on Monday to ... . The two leaders met at State House": the pair is
         # the one the sentence before names
         named = _clusters_in(list(sent.doc[start - 1].sent), index)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
@@ -354,11 +355,25 @@ def _tense(trigger: Trigger) -> str:
         and (
             verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
         )
+        and _a_timetable(verb.sent)
     ):
         # "the OSCE convenes on Thursday", "they are meeting on Friday": a timetable's present
         # (not "the talks follow a proposal on Sunday": the talks' verb is not "follow")
         return "future"
     return "current_period"
+
+
+# A caption or a credit: a photo's present tense tells what the picture shows, done.
+_CAPTION = re.compile(r"\b(?:photo|photograph|picture|caption|pictured)\b", re.IGNORECASE)
+
+
+def _a_timetable(sent: Span) -> bool:
+    """A sentence whose present tense can tell what is scheduled: a body sentence, not a
+    headline's or a caption's present, which tell what happened."""
+    text = sent.text.strip()
+    core = text.rstrip("\"”'’)")
+    credit = sent.doc.text[sent.end_char : sent.end_char + 40]  # "... on Tuesday. (Photo: ...)"
+    return bool(core) and core[-1] in ".!?" and not _CAPTION.search(text + credit)
 
 
 def clause_heads(trigger: Trigger) -> list[Token]:
