@@ -8,9 +8,9 @@ from pathlib import Path
 
 from bot.answer.commands import examples
 from bot.answer.completion import suggest
-from bot.facts import Entity, Extraction
-from bot.ingest.article import Article
+from bot.facts import Entity
 from bot.store.store import Store
+from tests.answer.entities_stored import save_entities
 
 PEOPLE = [
     Entity("Anna Lind", "person"),
@@ -21,17 +21,10 @@ PEOPLE = [
 BODIES = [Entity("Andean Community", "organization"), Entity("Angola", "country")]
 
 
-async def _save(store: Store, n: int, entities: list[Entity]) -> None:
-    article = Article(title=f"Article {n}", text=f"Text of article {n}.")
-    await store.save(
-        article, Extraction(id=str(n), title=article.title, published=None, entities=entities)
-    )
-
-
 async def test_names_that_start_with_what_was_typed_come_after_the_commands(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE + BODIES)
+        await save_entities(store, 1, PEOPLE + BODIES)
         offered = await suggest(store, "an")
         assert offered[:3] == ["Andean Community", "Angola", "Anna Lind"]  # no command starts so
         assert offered[3:] == ["latest talks in Istanbul", "events sanctions"]  # "an" inside
@@ -49,7 +42,7 @@ async def test_names_that_start_with_what_was_typed_come_after_the_commands(fres
 async def test_what_did_a_person_say_is_offered_for_people_only(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE + BODIES)
+        await save_entities(store, 1, PEOPLE + BODIES)
         offered = await suggest(store, "what did an")
         assert "what did Anna Lind say" in offered
         assert not any("Andean" in o or "Angola" in o for o in offered)
@@ -62,7 +55,7 @@ async def test_what_did_a_person_say_is_offered_for_people_only(fresh_db) -> Non
 async def test_a_name_is_offered_for_letters_inside_it_case_and_accents_aside(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE + BODIES)
+        await save_entities(store, 1, PEOPLE + BODIES)
         inside = await suggest(store, "LIND")
         assert {"Anna Lind", "Erik Lind", "what did Erik Lind say"} <= set(inside)
         assert "Recep Tayyip Erdoğan" in await suggest(store, "ERDOGAN")
@@ -76,9 +69,9 @@ async def test_a_name_is_offered_for_letters_inside_it_case_and_accents_aside(fr
 async def test_a_name_stored_a_moment_ago_is_offered_at_the_next_keystroke(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE)
+        await save_entities(store, 1, PEOPLE)
         assert "Maja Lind" not in await suggest(store, "maj")
-        await _save(store, 2, [Entity("Maja Lind", "person")])
+        await save_entities(store, 2, [Entity("Maja Lind", "person")])
         assert "Maja Lind" in await suggest(store, "maj")
         assert "Maja Lind" in await suggest(store, "ja li")
     finally:
@@ -89,7 +82,7 @@ async def test_a_keystroke_reads_a_page_of_names_not_every_name(fresh_db) -> Non
     store = await Store.open(fresh_db)
     try:
         many = [Entity(f"Person Number {n:04d}", "person") for n in range(300)]
-        await _save(store, 1, many)
+        await save_entities(store, 1, many)
         offered = await suggest(store, "person number 01", limit=5)
         assert offered == [f"Person Number {n:04d}" for n in range(100, 105)]
         assert len(await store.names_starting("person", 10)) == 10
@@ -113,7 +106,7 @@ async def test_letters_cut_where_names_are_transliterated_still_find_them(fresh_
     try:
         crowd = [Entity(f"La Person {n:03d}", "person") for n in range(150)]
         names = ["Li Qiang", "Mikhail Mishustin", "Aleksandar Vucic", "Sergei Lavrov"]
-        await _save(store, 1, crowd + [Entity(n, "person") for n in names])
+        await save_entities(store, 1, crowd + [Entity(n, "person") for n in names])
         assert "Li Qiang" in await suggest(store, "li")  # a short name past a page of "La"
         assert "what did Li Qiang say" in await suggest(store, "what did li")
         assert "Mikhail Mishustin" in await suggest(store, "mik")  # keyed "mihail"

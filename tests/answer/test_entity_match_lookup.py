@@ -4,9 +4,9 @@ trigram index): nothing is loaded first, so what was stored a moment ago is foun
 from __future__ import annotations
 
 from bot.answer.entity_match import EntityMatcher
-from bot.facts import Entity, Extraction
-from bot.ingest.article import Article
+from bot.facts import Entity
 from bot.store.store import Store
+from tests.answer.entities_stored import save_entities
 
 TYPED = (
     "Lavrov",
@@ -22,28 +22,23 @@ TYPED = (
 )
 
 
-async def _save(store: Store, n: int, entities: list[Entity]) -> None:
-    article = Article(title=f"Article {n}", text=f"Text of article {n}.")
-    await store.save(
-        article, Extraction(id=str(n), title=article.title, published=None, entities=entities)
-    )
-
-
 async def test_a_matcher_finds_names_stored_after_it_was_made(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
-        await _save(store, 2, [Entity("Erik Lind", "person"), Entity("Anna Lind", "person")])
-        await _save(store, 3, [Entity("United States", "country", aliases=["US"])])
-        await _save(store, 4, [Entity("Foreign Ministry", "organization")])
-        await _save(store, 5, [Entity("Sergey Lavrov", "person")])
+        await save_entities(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
+        await save_entities(
+            store, 2, [Entity("Erik Lind", "person"), Entity("Anna Lind", "person")]
+        )
+        await save_entities(store, 3, [Entity("United States", "country", aliases=["US"])])
+        await save_entities(store, 4, [Entity("Foreign Ministry", "organization")])
+        await save_entities(store, 5, [Entity("Sergey Lavrov", "person")])
         early = EntityMatcher(store)
         assert (await early.match("Lind")).name == "Erik Lind"  # the lowest id of two Linds
         assert (await early.match("Lavrof")).name == "Sergei Lavrov"  # a typo: trigram index
         assert await early.match("Nobody") is None
         # Seen again with a new alias, a third Lind and another name of a country already known.
-        await _save(store, 6, [Entity("Erik Lind", "person", aliases=["E. Lind"])])
-        await _save(store, 7, [Entity("Maja Lind", "person"), Entity("USA", "country")])
+        await save_entities(store, 6, [Entity("Erik Lind", "person", aliases=["E. Lind"])])
+        await save_entities(store, 7, [Entity("Maja Lind", "person"), Entity("USA", "country")])
         for typed in (*TYPED, "Maja Lind", "E. Lind"):
             found, fresh = await early.match(typed), await EntityMatcher(store).match(typed)
             assert (found and (found.entity_id, found.name)) == (

@@ -4,9 +4,9 @@ would."""
 from __future__ import annotations
 
 from bot.answer.entity_match import EntityMatcher
-from bot.facts import Entity, Extraction
-from bot.ingest.article import Article
+from bot.facts import Entity
 from bot.store.store import Store
+from tests.answer.entities_stored import save_entities
 
 TYPED = (
     "Lavrov",
@@ -20,13 +20,6 @@ TYPED = (
 )
 
 
-async def _save(store: Store, n: int, entities: list[Entity]) -> None:
-    article = Article(title=f"Article {n}", text=f"Text of article {n}.")
-    await store.save(
-        article, Extraction(id=str(n), title=article.title, published=None, entities=entities)
-    )
-
-
 async def _answers(matcher: EntityMatcher) -> list[tuple[int, str] | None]:
     found = [await matcher.match(name) for name in TYPED]
     return [(k.entity_id, k.name) if k else None for k in found]
@@ -36,7 +29,7 @@ async def test_incremental_refresh_matches_a_fresh_load(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
         cached = EntityMatcher(store)
-        await _save(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
+        await save_entities(store, 1, [Entity("Sergei Lavrov", "person", aliases=["Lavrov"])])
         assert (await cached.match("Lavrov")).name == "Sergei Lavrov"
         assert (await cached.match("Lavrof")).name == "Sergei Lavrov"  # a typo: loads every alias
         steps = [
@@ -47,7 +40,7 @@ async def test_incremental_refresh_matches_a_fresh_load(fresh_db) -> None:
             [Entity("Rubio", "person")],  # a known one seen again
         ]
         for n, entities in enumerate(steps, start=2):
-            await _save(store, n, entities)
+            await save_entities(store, n, entities)
             assert await _answers(cached) == await _answers(EntityMatcher(store))
     finally:
         await store.close()

@@ -10,12 +10,12 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from bot.answer.entity_match import FUZZY_CUTOFF, SURNAME_CUTOFF, EntityMatcher, typo_pieces
-from bot.facts import Entity, Extraction
-from bot.ingest.article import Article
+from bot.facts import Entity
 from bot.names import name_key
 from bot.store import database, postgres
 from bot.store.location import Location
 from bot.store.store import Store
+from tests.answer.entities_stored import save_entities
 
 PEOPLE = [
     Entity("Sergei Lavrov", "person", aliases=["Lavrov"]),
@@ -45,13 +45,6 @@ TYPOS = [
 ]
 
 
-async def _save(store: Store, n: int, entities: list[Entity]) -> None:
-    article = Article(title=f"Article {n}", text=f"Text of article {n}.")
-    await store.save(
-        article, Extraction(id=str(n), title=article.title, published=None, entities=entities)
-    )
-
-
 async def _matched(matcher: EntityMatcher, typed: str) -> str | None:
     found = await matcher.match(typed)
     return found.name if found else None
@@ -60,8 +53,8 @@ async def _matched(matcher: EntityMatcher, typed: str) -> str | None:
 async def test_typos_of_people_surnames_and_organisations(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE)
-        await _save(store, 2, BODIES)
+        await save_entities(store, 1, PEOPLE)
+        await save_entities(store, 2, BODIES)
         matcher = EntityMatcher(store)
         for typed, expected in TYPOS:
             assert await _matched(matcher, typed) == expected, typed
@@ -72,10 +65,10 @@ async def test_typos_of_people_surnames_and_organisations(fresh_db) -> None:
 async def test_an_entity_stored_after_the_first_typo_is_found_by_its_typo(fresh_db) -> None:
     store = await Store.open(fresh_db)
     try:
-        await _save(store, 1, PEOPLE)
+        await save_entities(store, 1, PEOPLE)
         matcher = EntityMatcher(store)
         assert await _matched(matcher, "Marko Rubio") is None
-        await _save(store, 2, [Entity("Marco Rubio", "person", aliases=["Rubio"])])
+        await save_entities(store, 2, [Entity("Marco Rubio", "person", aliases=["Rubio"])])
         assert await _matched(matcher, "Marko Rubio") == "Marco Rubio"
         assert await _matched(matcher, "Rubioo") == "Marco Rubio"
     finally:
@@ -141,8 +134,8 @@ async def test_typos_find_what_scoring_every_alias_found(fresh_db) -> None:
     try:
         for n in range(0, len(names), 20):
             people = [Entity(x, "person", aliases=[x.split(" ")[1]]) for x in names[n : n + 20]]
-            await _save(store, n, people)
-        await _save(store, 999, [Entity(x, "organization") for x in orgs])
+            await save_entities(store, n, people)
+        await save_entities(store, 999, [Entity(x, "organization") for x in orgs])
         rows = sorted(await store.entity_names(), key=lambda r: (r.id, r.norm))
         aliases = [(r.id, r.kind, r.norm) for r in rows]
         matcher = EntityMatcher(store)
@@ -196,13 +189,13 @@ async def test_the_migration_indexes_the_aliases_already_stored(fresh_db, monkey
         patch.setattr(database, "available_migrations", without_0015)
         patch.setattr(postgres, "available_migrations", without_0015)
         store = await Store.open(fresh_db)
-        await _save(store, 1, PEOPLE)
+        await save_entities(store, 1, PEOPLE)
         await store.close()
     for _ in range(2):  # 0015 indexes them; opened again, nothing is applied twice
         store = await Store.open(fresh_db)
         try:
             assert await _matched(EntityMatcher(store), "Sergie Lavrov") == "Sergei Lavrov"
-            await _save(store, 2, [Entity("Marco Rubio", "person")])
+            await save_entities(store, 2, [Entity("Marco Rubio", "person")])
             assert await _matched(EntityMatcher(store), "Marko Rubio") == "Marco Rubio"
         finally:
             await store.close()
