@@ -1003,8 +1003,8 @@ class EntityIndex:
     def _settle_by_people(
         self, short: str, codes: tuple[str, ...], code: str, named: Cluster
     ) -> None:
-        """The short name alone, read as the country the article's known people are of, when
-        they are all of one of the countries sharing it."""
+        """The short name alone, read as the country of the known person it qualifies
+        ("Congo's President Felix Tshisekedi"), unless the article names the other's capital."""
         if not named.tokens or not all(
             fold(self.doc[i].text) in short.split() for i in named.tokens
         ):

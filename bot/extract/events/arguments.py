@@ -952,13 +952,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     sides = _clusters_in(tokens, index)
     if not sides and trigger.type == "CONSULT":
         verb = trigger.governor or trigger.token
+        as_subject = acted_as_a_pair(trigger)
         pair = (
             next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if acted_as_a_pair(trigger)
+            if as_subject
             else _between_a_pair(token)
         )
         if pair is not None:
-            sides = _pair_named_before(pair, index, only_before=not acted_as_a_pair(trigger))
+            sides = _pair_named_before(pair, index, only_before=not as_subject)
     return sides, group
 
 
