@@ -7,7 +7,8 @@ through the same functions, so changing the rule here re-clusters everything.
 
 Two reports are the same event only when nothing contradicts it (`conflict`):
 - they come from different articles (within one article, the extractor merges its own mentions);
-- the types are equal and the kinds compatible (`kinds_compatible`: the one declaration);
+- the types are equal and the kinds compatible (`kinds_compatible`: the one declaration; an
+  agreement and a pledge of two sides or more are one commitment, `joint_pledge`);
 - what was agreed shares a content word when both say (two agreements the same day are two);
 - places agree when both are known (`places_agree`: the same place, or a country and a place in it);
 - dates agree when both are given, within the precision they carry (`dates_agree`: two
@@ -69,6 +70,20 @@ def kinds_compatible(a: str | None, b: str | None) -> bool:
     """Which kinds may name the same event across outlets: the same kind, two ways of sitting
     down together ("the talks", "the meeting", "the summit"), or the visit they were held in."""
     return a == b or (a in OCCASION_KINDS and b in OCCASION_KINDS)
+
+
+# What two or more sides commit to together: one outlet's agreement is another's pledge ("the
+# two leaders pledged to ...", "the text commits Saudi Arabia and Iran to ...").
+AGREEMENT_KINDS = frozenset({"agreement", "pledge"})
+
+
+def joint_pledge(a: Report, b: Report) -> bool:
+    """An agreement and a pledge told of the same sides: the pledge names two sides or more (one
+    side's promise is its own act, not the agreement), all among the agreement's."""
+    if a.type != "AGREE" or {a.kind, b.kind} != AGREEMENT_KINDS:
+        return False
+    pledge, agreement = (a, b) if a.kind == "pledge" else (b, a)
+    return len(pledge.sides) >= 2 and sides_agree(pledge.sides, agreement.sides)
 
 
 def talk_kinds_compatible(a: str | None, b: str | None) -> bool:
@@ -288,7 +303,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "same article"
     if a.type != b.type:
         return "type"
-    if not kinds_compatible(a.kind, b.kind):
+    if not kinds_compatible(a.kind, b.kind) and not joint_pledge(a, b):
         return "kind"
     if not terms_agree(a.content, b.content):
         return "terms"
@@ -402,7 +417,9 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         same_parties = True  # the same summit in the same place, days apart in print
     if not same_parties:
         return Verdict(False, "undated without the same participants")
-    if place is None and not (_same_sitting(a.kind, b.kind) and min(len(sa), len(sb)) >= 2):
+    if place is None and not (
+        (_same_sitting(a.kind, b.kind) or joint_pledge(a, b)) and min(len(sa), len(sb)) >= 2
+    ):
         # No place to compare: the article is about the other's event only if it is of the
         # same kind between the same two sides or more, published within days of it.
         return Verdict(False, "undated without the same place")

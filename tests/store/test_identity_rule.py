@@ -356,3 +356,23 @@ def test_an_undated_report_is_no_news_of_a_month_long_past():
     assert compare(december, undated).rule == "published"
     this_month = report(date="2025-06-01", precision="month", published="2025-06-10")
     assert compare(this_month, undated).same
+
+
+def test_a_pledge_of_both_sides_is_the_agreement_another_outlet_reports():
+    agreed = report(type="AGREE", kind="agreement", place=None, content="restore ties")
+    pledged = report(
+        type="AGREE",
+        kind="pledge",
+        date=None,
+        place=None,
+        published="2025-03-05",
+        content="restoring diplomatic ties",
+    )
+    assert compare(agreed, pledged).same
+
+
+def test_one_sides_pledge_is_not_the_agreement_of_two():
+    agreed = report(type="AGREE", kind="agreement", place=None)
+    promised = report(FIN, type="AGREE", kind="pledge", place=None)
+    assert not compare(agreed, promised).same
+    assert compare(agreed, promised).rule == "kind"
