@@ -19,6 +19,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
+from bot.extract.countries import country_index, world_regions
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
 from bot.extract.events.lexicon import lemma_of, present_perfect, tells_of_talks
@@ -357,7 +358,20 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         )
         inverted = (
             clause is None
-            and token.dep_ == "ccomp"
+            and (
+                token.dep_ == "ccomp"
+                # "Vanuatu has put off X, Prime Minister Y said on Tuesday": the parser made
+                # the attribution a conjunct of the content's verb, after a comma
+                or (
+                    token.dep_ == "conj"
+                    and lo > 0
+                    and doc[lo - 1].text == ","
+                    # not "X met Y and told him ..., KCNA reported": X's own words are told
+                    and not any(
+                        _is_speech(t) for t in doc[token.sent.start : lo] if t.pos_ == "VERB"
+                    )
+                )
+            )
             and token.head.i < lo
             and not _is_speech(token.head)
             and not any(c.dep_ in ("dobj", "xcomp", "oprd") for c in token.children)
@@ -816,6 +830,8 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
         start, end = _strip(doc_text(doc), match.start(2), match.end(2))
         if _words(doc_text(doc)[start:end]) < 3:
             continue
+        if shouting and not is_name and _a_section_head(label, doc_text(doc)[start:end]):
+            continue
         speaker = label[-1]
         found.append(
             _Found(
@@ -831,6 +847,20 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
             )
         )
     return found
+
+
+def _a_section_head(label: Span, rest: str) -> bool:
+    """A round-up's section line ("EUROPE: an eight-day ultimatum", "AT THE UN: showdown on
+    Saturday"), not a transcript's speaker: the label is a place or a phrase of one, or what
+    follows is a short heading, with no closing stop."""
+    words = [t for t in label if t.is_alpha]
+    place = " ".join(t.text for t in words if t.lower_ not in ("at", "in", "the", "on"))
+    if country_index().resolve(place.title()) or place.title() in world_regions():
+        return True
+    if any(t.lower_ in ("at", "in", "on") for t in words):
+        return True
+    # a heading is short and ends in no stop; a transcript's turn may break off mid-sentence
+    return _words(rest) <= 8 and not rest.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
 
 
 def _covered_by(f: _Found, direct: list[_Found]) -> bool:

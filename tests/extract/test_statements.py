@@ -469,3 +469,14 @@ def test_what_was_told_to_a_news_conference_is_said_even_when_parsed_as_a_relati
         "raised the issue",
     )
     assert s.verb == "tell" and s.speaker == "Donald Trump" and s.confidence >= 0.5
+
+
+def test_a_round_ups_section_lines_are_no_one_speaking(say):
+    text = (
+        "AFRICA: a summit postponed\n\n"
+        "AT THE AU: deadlock over Sudan\n\n"
+        "UN: The council will meet on Friday to discuss it.\n"
+    )
+    said = say(text)
+    assert not [s for s in said if "postponed" in s.content or "deadlock" in s.content]
+    assert [s for s in said if "council will meet" in s.content]
