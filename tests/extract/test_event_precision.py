@@ -1334,3 +1334,44 @@ def test_a_lead_in_a_show_of_unity_is_still_placed_by_its_dateline(extractor):
         extractor, "SUVA, Feb 27 - Fiji and Tonga held talks in a show of unity.", "CONSULT"
     )
     assert met and met[0]["location"]["name"] == "Suva"
+
+
+def test_backing_neither_side_gave_is_no_support(extractor):
+    text = "So far, neither Germany nor France has publicly backed Warsaw."
+    assert of_type(extractor, text, "SUPPORT") == []
+    assert of_type(extractor, "Germany publicly backed Warsaw on Monday.", "SUPPORT")
+
+
+def test_a_farm_or_a_factory_visited_is_no_side_of_the_visit(extractor):
+    text = "The two leaders visited the Ramot flower farm near Haifa on Wednesday."
+    for visit in of_type(extractor, text, "CONSULT"):
+        assert not any("Ramot" in n for n in names(visit))
+
+
+def test_a_court_granting_an_injunction_gives_no_aid(extractor):
+    text = "The Supreme Court granted a provisional injunction on Sunday."
+    assert of_type(extractor, text, "AID") == []
+    aid = of_type(extractor, "Japan granted Kenya aid worth $5 million on Monday.", "AID")
+    assert aid and {"Japan", "Kenya"} <= names(aid[0])
+
+
+def test_a_meeting_in_a_clause_about_an_earlier_year_is_not_the_one_held_now(extractor):
+    text = (
+        "The ministers wanted to avoid a repeat of 2012, when ASEAN failed for the first time "
+        "to issue a joint statement after a dispute over language at a meeting in Phnom Penh. "
+        "Wang Yi met his ASEAN counterparts in the Lao capital."
+    )
+    found = events(extractor, text, "2016-07-25")
+    met = [e for e in found if e["type"] == "CONSULT" and "Wang Yi" in names(e)]
+    assert met and all((e["location"] or {}).get("name") != "Phnom Penh" for e in met)
+
+
+def test_an_agreement_named_as_a_condition_is_no_agreement(extractor):
+    text = "Ukraine was ready to accept the plan, subject to Russia's agreement."
+    assert not [e for e in of_type(extractor, text, "AGREE") if "Russia" in names(e)]
+
+
+def test_whom_the_terms_of_an_accepted_proposal_name_is_no_side_of_accepting_it(extractor):
+    text = "Hamas accepted a Qatari proposal for a truce with Israel on Monday."
+    (accepted,) = of_type(extractor, text, "AGREE")
+    assert {"Hamas", "Qatar"} <= names(accepted) and "Israel" not in names(accepted)

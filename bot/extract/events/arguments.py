@@ -11,6 +11,7 @@ from bot.extract.countries import country_index, world_regions
 from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
+    ADDRESSING_VERBS,
     AFFILIATION_PARTICIPLES,
     CHAIRING_NOUNS,
     CONTROL_VERBS,
@@ -27,6 +28,7 @@ from bot.extract.events.lexicon import (
     OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
     PRIVATE_PEOPLE,
+    RELATIVES,
     ROLE_NOUNS,
     TOPIC_PREPS,
     is_definite,
@@ -63,6 +65,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             or _names_a_feature(token)
             or _nationality_of_private_people(token)
             or _affiliation(token)
+            or _a_relative(token)
         ):
             continue
         if cluster.kind in ("place", "organization") and cluster.country is not None:
@@ -109,6 +112,37 @@ def _nationality_of_private_people(token: Token) -> bool:
         people.dep_ == "pobj" and people.head.dep_ == "agent"
     )
     return token.dep_ in ("amod", "compound") and people.lemma_.lower() in PRIVATE_PEOPLE and doers
+
+
+def _a_relative(token: Token) -> bool:
+    """A person named as someone's relative: "his wife Brigitte", "Brigitte, his wife", "the
+    president's son Hunter": family travels beside a side and is none."""
+    if token.ent_type_ != "PERSON":
+        return False
+    node = token
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+        node = node.head
+    if (
+        node.dep_ in ("appos", "compound")
+        and node.head.lemma_.lower() in RELATIVES
+        and _whose(node.head)
+    ):
+        return True  # "his wife Brigitte"
+    # "Brigitte, his wife": the relative right after the name (not "Macron and Brigitte, his
+    # wife", where the parser hangs the wife on Macron); "Kim Yo Jong, sister of the leader,
+    # warned ..." is who she is, and she acts
+    return any(
+        c.dep_ == "appos"
+        and c.lemma_.lower() in RELATIVES
+        and c.left_edge.i == node.i + 2
+        and _whose(c)
+        for c in node.children
+    )
+
+
+def _whose(relative: Token) -> bool:
+    """A relative told as someone's: "his wife", "the president's son"."""
+    return any(c.dep_ == "poss" for c in relative.children)
 
 
 def _whose_aide(token: Token) -> bool:
@@ -595,9 +629,13 @@ def _subject_of(verb: Token) -> Token | None:
         and not any(c.dep_ == "advmod" for c in verb.children)
     ):
         subject = _subject_of(main)
-        if subject is not None and _named(subject):
-            return subject
+        if subject is not None and (_named(subject) or _the_dateline(subject)):
+            return subject  # a dateline read as the subject stands for the lead's own subject
     return None
+
+
+def _the_dateline(token: Token) -> bool:
+    return token.i in token.doc.user_data.get("briefbot_dateline_tokens", frozenset())
 
 
 def _owner_of_the_decision(verb: Token) -> Token | None:
@@ -838,6 +876,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if framed.dep_ not in ("dobj", "pobj", "conj", "prep", "cc"):
                     break
                 framed, hops = framed.head, hops + 1
+        if in_a_call and framed.dep_ == "pcomp" and framed.head.head.pos_ == "VERB":
+            # "warned Biden against playing with fire in a phone call": the parser hangs the
+            # call on the gerund; the clause's own verb said it in the call
+            framed = framed.head.head
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":
@@ -905,6 +947,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= actor.lemma_.lower() in GROUP_WORDS or actor.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ in ("dobj", "dative") and _addressed_in(trigger, verb):
+                # "Xi warned Biden in a phone call": the one spoken to was on the call
+                tokens.extend(_subtree_without_clauses(child))
             elif (
                 child.dep_ == "npadvmod"
                 and child.ent_type_ == "PERSON"
@@ -961,6 +1006,23 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if pair is not None:
             sides = _pair_named_before(pair, index, only_before=not as_subject)
     return sides, group
+
+
+def _addressed_in(trigger: Trigger, verb: Token) -> bool:
+    """The trigger is a call (or talks naming no sides of their own) in which the verb's speaker
+    addressed its object: "told Biden during a phone call", "urged Modi in talks on Friday".
+    A meeting with others named ("warned Moscow at a meeting with NATO allies") is left alone:
+    the one warned need not be there."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN") or verb.i == token.i:
+        return False
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during"):
+        return False
+    if lemma_of(verb) not in ADDRESSING_VERBS:
+        return False
+    return trigger.kind == "phone_call" or (
+        trigger.kind in TALK_KINDS - GATHERING_KINDS and not _own_sides(token)
+    )
 
 
 # Spans of time talks fill: "emerged from a marathon day of talks" came out of the talks.
@@ -1108,7 +1170,9 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
             heads += [c for c in prep.children if c.dep_ == "pobj"]
     for head in heads:
         conjuncts = _conjuncts(head)
-        if len(conjuncts) >= 2 and not all(_resolved(c, index) for c in conjuncts):
+        if len(conjuncts) >= 2 and not all(
+            _resolved(c, index) or _a_title_of_the_next(c, conjuncts, index) for c in conjuncts
+        ):
             return True
     if (
         sides < 2
@@ -1289,6 +1353,23 @@ def _conjuncts(head: Token) -> list[Token]:
     return out
 
 
+def _a_title_of_the_next(conjunct: Token, conjuncts: list[Token], index: EntityIndex) -> bool:
+    """A title the parser made a conjunct of the person it belongs to ("Deputy Prime Minister and
+    Minister of Foreign Affairs Ayman Safadi"): part of that person's name, not a side of its
+    own."""
+    if not any(span.start <= conjunct.i < span.end for span in index.title_spans):
+        return False
+    return any(
+        other.i > conjunct.i
+        and any(
+            (cluster := index.cluster_of(t)) is not None and cluster.kind == "person"
+            for t in _subtree_without_clauses(other)
+            if t.dep_ not in ("conj", "cc")
+        )
+        for other in conjuncts
+    )
+
+
 def _resolved(conjunct: Token, index: EntityIndex) -> bool:
     """The conjunct's own phrase (without its conjuncts) names a person, country or body."""
     own = [
@@ -1308,6 +1389,9 @@ def _resolved(conjunct: Token, index: EntityIndex) -> bool:
         for t in phrase
     )
 
+
+# What one side puts to another to accept: its terms are not the sides of accepting it.
+PROPOSAL_WORDS = frozenset({"proposal", "plan", "offer", "initiative", "proposition", "request"})
 
 # Texts a side puts out, and its verbs of putting them out: "issued a statement warning Y".
 ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
@@ -1422,7 +1506,21 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
     if subject is not None:
         tokens.extend(_side_tokens(subject, index))
     for child in node.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
+        if (
+            child.dep_ == "dobj"
+            and trigger.type == "AGREE"
+            and child.lemma_.lower() in PROPOSAL_WORDS
+        ):
+            # "accepted a US proposal for a ceasefire with Russia": whose proposal it is, not
+            # whom its terms name
+            tokens.append(child)
+            tokens.extend(
+                t
+                for c in child.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < child.i
+                for t in _subtree_without_clauses(c)
+            )
+        elif child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
             tokens.extend(_subtree_without_clauses(child))
         elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
             for pobj in child.children:

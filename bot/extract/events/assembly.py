@@ -70,6 +70,7 @@ from bot.extract.events.triggers import (
     is_topic,
     measured,
     salience,
+    spoke_together,
 )
 from bot.extract.events.when_where import (
     find_location,
@@ -462,6 +463,7 @@ def _drafts(
                 and trigger.mode != "third-party"
                 and lemma_of(trigger.token) not in load_frames().object_required
                 and len(trigger.tokens) == 1
+                and not spoke_together(trigger.token)
             ):
                 # "discuss" alone says what was talked about, not that talks took place; a verb
                 # whose object makes it an exchange ("exchanged views") does say it, and so does
@@ -1136,9 +1138,22 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "the second round ... the first round of talks was held in May"
     if _other_people(main, mention):
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
+    if _sideline_pair(main, mention):
+        return False  # two members' talks on the margins of a body's meeting
     if _also_met_another(main, mention):
         return False  # "He also met Premier Li Qiang": another meeting on the same trip
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _sideline_pair(draft: Draft, mention: Mention) -> bool:
+    """The draft is a body's meeting (it names the body alone: "the G20 foreign ministers'
+    meeting") and the mention two sides of its own, neither the body ("Jaishankar held talks with
+    Qin Gang"): members talking on the margins, not the meeting itself."""
+    theirs = draft_participants(draft)
+    if not theirs or any(c.kind != "organization" for c in theirs):
+        return False
+    ours = mention.participants
+    return len(ours) >= 2 and not {id(c) for c in ours} & {id(c) for c in theirs}
 
 
 def _also_met_another(draft: Draft, mention: Mention) -> bool:
@@ -1432,7 +1447,11 @@ def _link_agreements(
             continue  # not made at these talks ("followed a ceasefire signed in Geneva in
             # October", "Kenya has offered to lead ..."): no sides, day, place or status of theirs
         mediated = all(m.trigger.mode == "third-party" for m in source.mentions)
-        if (mention.group_subject or not mention.participants) and not mediated:
+        if (
+            mention.group_subject
+            or not mention.participants
+            or (talks and _agreed_in_the_same_breath(mention, source))
+        ) and not mediated:
             # "agreed under Qatari and Turkish mediation": the mediators are no side of the deal
             mention.participants = draft_participants(source) or mention.participants
         if mention.content:
@@ -1450,6 +1469,22 @@ def _link_agreements(
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _agreed_in_the_same_breath(agreement: Mention, talks: Draft) -> bool:
+    """ "X held a call with Y on Monday and agreed to ...": the verb of agreeing is coordinated
+    with the verb that held the talks and shares its subject, so the agreement is between the
+    talks' sides, not X's alone."""
+    agreed = agreement.trigger.governor or agreement.trigger.token
+    if agreed.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in agreed.children):
+        return False
+    held = {(m.trigger.governor or m.trigger.token).i for m in talks.mentions}
+    theirs = {id(p) for p in draft_participants(talks)}
+    return (
+        agreed.head.i in held
+        and len(theirs) > len(agreement.participants)
+        and all(id(p) in theirs for p in agreement.participants)
+    )
 
 
 def _pairs_named_before(

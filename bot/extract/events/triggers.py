@@ -78,6 +78,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     """Event triggers in a sentence, each reshaped by the verb governing it and its modality."""
     found = _most_specific(_lexical_triggers(sent))
     found = _compose(found)
+    found.extend(_conversations_of_a_pair(sent, found))
     _retype_by_object(found)
     _courtesy_calls(found)
     _conversations_told_as_calls(found)
@@ -658,7 +659,7 @@ def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
         and lemma_of(t.token) in SPEAKING_VERBS
     ]
     for trigger in spoken:
-        if not _spoke_with_a_side(trigger.token):
+        if not (_spoke_with_a_side(trigger.token) or spoke_together(trigger.token)):
             triggers.remove(trigger)  # "spoke with the BBC's X", "spoke with one voice"
     spoken = [t for t in spoken if t in triggers]
     if spoken and _names_a_call(spoken[0].token.sent):
@@ -681,6 +682,52 @@ def _spoke_with_a_side(verb: Token) -> bool:
         and not any(media_outlet(t.text) for t in p.subtree if t.ent_type_ == "ORG")
         for p in partners
     )
+
+
+# What tells that two who "spoke" spoke to each other: where or how long ("spoke briefly on the
+# sidelines", "spoke for 20 minutes", "spoke by phone").
+CONVERSATION_PREPS = frozenset({"on", "by", "for", "over"})
+CONVERSATION_NOUNS = frozenset(
+    {"sidelines", "margins", "phone", "telephone", "minute", "minutes", "hour", "hours"}
+)
+CONVERSATION_ADVERBS = frozenset({"briefly", "privately"})
+
+
+def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "X and Y spoke briefly on the sidelines": a conversation the phrase lexicon misses, as it
+    names no "with"."""
+    taken = {i for t in found for i in t.tokens}
+    return [
+        Trigger("CONSULT", "talks", None, token, (token.i,))
+        for token in sent
+        if token.pos_ == "VERB"
+        and token.i not in taken
+        and lemma_of(token) in SPEAKING_VERBS
+        and spoke_together(token)
+    ]
+
+
+def spoke_together(verb: Token) -> bool:
+    """ "Blinken and Lavrov spoke for about 10 minutes on the sidelines": two named sides as the
+    subject, and a word of where or how long they talked, so not each speaking to an audience
+    ("Blinken and Lavrov spoke at the meeting")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    named = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+    if len(named) < 2 or not all(
+        any(t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for t in n.subtree) for n in named
+    ):
+        return False
+    if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return False  # "spoke to reporters": to an audience
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in CONVERSATION_ADVERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in CONVERSATION_PREPS:
+            if any(t.lower_ in CONVERSATION_NOUNS for t in child.subtree):
+                return True
+    return False
 
 
 def _names_a_call(sent: Span) -> bool:
@@ -1303,6 +1350,22 @@ def _governing_verb(token: Token) -> Token:
     return node
 
 
+# Words that make what follows a condition still to be met: "subject to", "pending",
+# "conditional on", "contingent upon".
+CONDITION_HEADS = frozenset({"subject", "conditional", "contingent", "dependent", "depending"})
+
+
+def _a_condition(token: Token) -> bool:
+    """The trigger names a condition ("subject to Moscow's agreement", "pending a deal",
+    "conditional on talks"): not something that happened."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ == "pending" or (
+        prep.lower_ in ("to", "on", "upon") and prep.head.lower_ in CONDITION_HEADS
+    )
+
+
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
@@ -1325,6 +1388,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         return True  # "apologised but stopped short of accepting blame"
     if _without(token):
         return True  # "ended without a deal", "without the signing of a defence deal"
+    if _a_condition(token):
+        return True  # "ready to accept a ceasefire, subject to Moscow's agreement"
     if (
         trigger.type == "AGREE"
         and token.dep_ == "dobj"
@@ -1347,6 +1412,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
+            ):
+                return True  # "neither the US nor Britain has backed Ottawa"
     if (
         verb.dep_ == "conj"
         and verb.tag_ in (verb.head.tag_, "VB")  # not "whether X would lift ... and met Y"

@@ -25,6 +25,7 @@ from bot.extract.events.lexicon import (
     MEASURE_NOUNS,
     MODALS,
     ONGOING_CUES,
+    OWN_COURSE_VERBS,
     PERFECT_AUXES,
     PLANNED_CUES,
     SETTING_VERBS,
@@ -181,28 +182,45 @@ def _settings(token: Token) -> list[Token]:
     """The participles on a noun trigger that set it somewhere: "held in X", "due to be held"."""
     out = []
     for child in token.children:
-        if child.dep_ == "acl" and lemma_of(child) in SETTING_VERBS:
+        if child.dep_ == "acl" and _a_setting(child):
             out.append(child)
+        elif child.dep_ == "relcl" and _its_own_course(child):
+            out.append(child)  # "a call that lasted two hours on Thursday"
         elif child.dep_ == "amod" and child.lower_ == "due":  # "due to be held in Oman"
-            out.extend(
-                c for c in child.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
-            )
+            out.extend(c for c in child.children if c.dep_ == "xcomp" and _a_setting(c))
     if token.dep_ in ("nsubj", "nsubjpass"):
         # "the summit is due to be held in Astana next year", "is scheduled to take place"
         head = token.head
         planning = [c for c in head.children if c.dep_ == "acomp" and c.lower_ == "due"]
         if lemma_of(head) in ("schedule", "set", "plan", "expect"):
             planning.append(head)
-        out.extend(
-            c
-            for p in planning
-            for c in p.children
-            if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS
-        )
+        out.extend(c for p in planning for c in p.children if c.dep_ == "xcomp" and _a_setting(c))
     due = _trailing_due(token)
     if due is not None:
-        out.extend(c for c in due.children if c.dep_ == "xcomp" and lemma_of(c) in SETTING_VERBS)
+        out.extend(c for c in due.children if c.dep_ == "xcomp" and _a_setting(c))
     return out
+
+
+def _a_setting(verb: Token) -> bool:
+    """A participle that sets the event ("held in X", "set for Friday"), not a phrasal verb of what
+    it is about ("an agreement to set up joint patrols", "to hold back exports")."""
+    return lemma_of(verb) in SETTING_VERBS and not any(c.dep_ == "prt" for c in verb.children)
+
+
+def _its_own_course(clause: Token) -> bool:
+    """A relative clause whose subject is the event itself and whose verb tells its course: "talks
+    that began on Monday", "a meeting which was held in Doha", "a call that took place on
+    Friday". Not "the summit that Putin proposed on Monday" (someone else's act) nor "the talks
+    that were announced on Monday"."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("WDT", "WP"):
+        return False
+    lemma = lemma_of(clause)
+    if subject.dep_ == "nsubjpass":
+        return lemma in SETTING_VERBS - {"schedule", "set", "plan"}
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in clause.children)
+    return lemma in OWN_COURSE_VERBS
 
 
 def _trailing_due(noun: Token) -> Token | None:
@@ -522,14 +540,20 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
     own = trigger.governor or trigger.token
-    if (
-        own.dep_ == "relcl"
-        and any(c.lower_ == "when" for c in own.children)
-        and (day := next((e for e in _date_spans(own.doc) if e.start <= own.head.i < e.end), None))
-        is not None
-    ):
-        # "only in September 2023, when Biden met the five presidents": the time it qualifies
-        return resolve_date(day.text, published, _tense(trigger))
+    for clause in (own, *own.ancestors):
+        if (
+            clause.dep_ == "relcl"
+            and any(c.lower_ == "when" for c in clause.children)
+            and (
+                day := next(
+                    (e for e in _date_spans(own.doc) if e.start <= clause.head.i < e.end), None
+                )
+            )
+            is not None
+        ):
+            # "only in September 2023, when Biden met the five presidents", "a repeat of 2012,
+            # when ASEAN failed to agree at a meeting in Phnom Penh": the time it qualifies
+            return resolve_date(day.text, published, _tense(trigger))
     settings = _all_settings(trigger.token)
     # a participle on the noun ("talks, due to be held on Wednesday, were announced on Monday")
     # is the event's own, before the clause it sits in
