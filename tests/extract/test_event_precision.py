@@ -1375,3 +1375,22 @@ def test_whom_the_terms_of_an_accepted_proposal_name_is_no_side_of_accepting_it(
     text = "Hamas accepted a Qatari proposal for a truce with Israel on Monday."
     (accepted,) = of_type(extractor, text, "AGREE")
     assert {"Hamas", "Qatar"} <= names(accepted) and "Israel" not in names(accepted)
+
+
+def test_missiles_slamming_into_a_port_are_an_attack_not_words(extractor):
+    text = "Russian missiles slammed into the port of Mykolaiv on Saturday."
+    assert of_type(extractor, text, "ACCUSE") == []
+    assert of_type(extractor, text, "ASSAULT")
+    assert of_type(extractor, "Russia slammed Kyiv's decision on Saturday.", "ACCUSE")
+
+
+def test_one_side_agreeing_to_restore_ties_with_another_agrees_with_it(extractor):
+    text = "Bahrain agreed to restore diplomatic ties with Qatar on Monday."
+    (agreed,) = of_type(extractor, text, "AGREE")
+    assert {"Bahrain", "Qatar"} <= names(agreed)
+
+
+def test_two_sides_agreeing_on_a_deal_with_a_third_keep_it_out(extractor):
+    text = "Chile and Peru agreed on Monday to sign a trade deal with Bolivia next year."
+    (agreed,) = of_type(extractor, text, "AGREE")
+    assert names(agreed) == {"Chile", "Peru"}

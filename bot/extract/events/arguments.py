@@ -1527,4 +1527,42 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
                     # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
+        elif (
+            child.dep_ == "xcomp"
+            and trigger.type == "AGREE"
+            and trigger.kind == "agreement"
+            and not _several(subject)
+        ):
+            # one side agreeing: with whom ("Chile and Peru agreed to sign a deal with Bolivia"
+            # is their agreement about a deal still to come with a third)
+            tokens.extend(_partner_of_what_was_agreed(child))
     return tokens
+
+
+def _several(subject: Token | None) -> bool:
+    """A subject naming two sides or more: "Chile and Peru", "the two countries", "both", "all
+    four boycotting states"."""
+    if subject is None:
+        return False
+    return (
+        any(c.dep_ == "conj" for c in subject.children)
+        or subject.tag_ in ("NNS", "NNPS")  # "all four boycotting states", "the two sides"
+        or subject.lemma_.lower() in GROUP_WORDS
+        or subject.lower_ in ("both", "they", "we")
+    )
+
+
+def _partner_of_what_was_agreed(agreed: Token) -> list[Token]:
+    """ "Saudi Arabia agreed to restore ties with Qatar", "agreed to cooperate with the IAEA":
+    whom the agreed act is done with is the other side of the agreement."""
+    # the act's own "with", or its object's ("restore ties with Qatar", "sign a deal with Peru")
+    heads = [agreed, *(c for c in agreed.children if c.dep_ == "dobj")]
+    return [
+        t
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _subtree_without_clauses(pobj)
+    ]

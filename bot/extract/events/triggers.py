@@ -21,6 +21,7 @@ from bot.extract.events.lexicon import (
     COURTESY_VERBS,
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
+    IMPACT_VERBS,
     LABOUR_WORDS,
     MANDATIVE_VERBS,
     MEASURE_NOUNS,
@@ -80,6 +81,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _compose(found)
     found.extend(_conversations_of_a_pair(sent, found))
     _retype_by_object(found)
+    _blows(found)
     _courtesy_calls(found)
     _conversations_told_as_calls(found)
     _hosted_talks(found)
@@ -645,6 +647,20 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+def _blows(triggers: list[Trigger]) -> None:
+    """ "Russian missiles slammed into the port": a verb of criticism with "into" or "onto" tells
+    a blow struck, an attack, not words."""
+    for trigger in triggers:
+        verb = trigger.governor or trigger.token
+        if (
+            trigger.type == "ACCUSE"
+            and verb.pos_ == "VERB"
+            and lemma_of(verb) in IMPACT_VERBS
+            and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children)
+        ):
+            trigger.type, trigger.kind, trigger.mode = "ASSAULT", "attack", None
 
 
 def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
