@@ -121,7 +121,8 @@ def test_a_name_spelled_another_way_in_the_same_article_is_the_same_person(extra
         "Later, Dbeibeh asked the envoy to convene a new round of talks.",
     )
     people = [e.name for e in found.entities if e.kind == "person"]
-    assert [p for p in people if p.startswith(("Abdulhamid", "Dbeib"))] == ["Abdulhamid Dbeibah"]
+    # one person, under the article's spelling or the knowledge base's ("Abdul Hamid Dbeibah")
+    assert len([p for p in people if p.startswith(("Abdul", "Dbeib"))]) == 1
 
 
 def test_two_people_with_similar_surnames_but_their_own_given_names_stay_apart(extractor):
@@ -347,3 +348,10 @@ def test_congo_in_brazzaville_stays_the_republic_of_the_congo(extractor):
         "did not attend.",
     )
     assert [e for e in found.entities if e.country_code == "COG" and e.kind == "country"]
+
+
+def test_a_former_official_named_alone_is_known_by_country(extractor):
+    x = facts(extractor, "Kerry met Zarif in Vienna on Monday to discuss sanctions relief.")
+    meeting = next(e for e in x.to_json()["events"] if e["type"] == "CONSULT")
+    assert {"USA", "IRN"} <= {p.get("country_code") for p in meeting["participants"]}
+    assert "John Kerry" in {p["name"] for p in meeting["participants"]}
