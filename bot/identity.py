@@ -24,8 +24,9 @@ and what they share is enough (`compare`):
   kind of event at the same known place;
 - otherwise (no date, or only a month or a year, which cannot tell a round of talks from the
   next one weeks later: the `undated rule`): the undated report's article was published within
-  two days of the other's date (of its article's publication when neither has one), and both
-  name the same participants and the same place.
+  four days of the other's date (of its article's publication when neither has one), and both
+  name the same participants and the same place. Four, not two: a follow-up or an analysis
+  comes out days after the talks it is about, while the next round is weeks away.
 
 Clusters, not chains (`join`): a new report must not conflict with any member, and must be the
 same event as the cluster's consensus (its first firm date, its place, everyone its members
@@ -55,7 +56,7 @@ DATE_SLACK = timedelta(days=1)  # time zones and overnight talks: a day either w
 # A summit or a body's ministerial meeting runs two or three days, and outlets date it by its
 # first, middle or last day.
 GATHERING_SLACK = timedelta(days=2)
-PUBLISHED_SLACK = timedelta(days=2)  # an undated report is about an event at most this far off
+PUBLISHED_SLACK = timedelta(days=4)  # an undated report is about an event at most this far off
 # Words any agreement's terms may use: they do not tell one agreement from another.
 _GENERIC_TERMS = frozenset(
     "agreement agreements agreed deals deal accord accords pact treaty declaration "
@@ -221,7 +222,7 @@ def periods_overlap(
 
 
 def published_near(undated: Report, other: Report) -> bool:
-    """The undated report's article came out within two days of the other's date (or, when the
+    """The undated report's article came out within four days of the other's date (or, when the
     other has no firm date either, of the other's article, and within the month or year it is
     dated to)."""
     if undated.published is None:

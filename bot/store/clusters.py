@@ -20,9 +20,9 @@ from bot.names import name_key
 from bot.store.db import Db, Row
 
 # Candidates are events dated (or, undated, reported) this many days either side of the new
-# report's date (or publication): wider than any rule in bot.identity reaches (a day's slack
-# on a week's period, two days' publication lag), narrow enough to stay a small index range.
-CANDIDATE_DAYS = 9
+# report's date (or publication): wider than any rule in bot.identity reaches (a week's period
+# and the publication lag an undated report may have), narrow enough to stay a small index range.
+CANDIDATE_DAYS = 7 + identity.PUBLISHED_SLACK.days + 1
 MAX_CANDIDATES = 200
 
 

@@ -376,3 +376,11 @@ def test_one_sides_pledge_is_not_the_agreement_of_two():
     promised = report(FIN, type="AGREE", kind="pledge", place=None)
     assert not compare(agreed, promised).same
     assert compare(agreed, promised).rule == "kind"
+
+
+def test_an_undated_analysis_days_after_the_talks_is_about_them():
+    held = report(status="concluded")
+    analysis = report(date=None, published="2025-03-08", status="concluded")
+    assert compare(held, analysis).same
+    weeks_later = report(date=None, published="2025-03-12", status="concluded")
+    assert not compare(held, weeks_later).same
