@@ -151,3 +151,19 @@ def test_a_relative_named_as_who_she_is_still_acts(extractor):
     text = "Mariam Nawaz, daughter of Nawaz Sharif, has warned India against escalation."
     (threat,) = of_type(extractor, text, "THREATEN")
     assert "Mariam Nawaz" in names(threat)
+
+
+def test_they_who_traded_words_in_a_call_are_the_sides_the_sentence_named(extractor):
+    text = (
+        "The leaders of Kenya and Ethiopia agreed to meet next month, even as they traded sharp "
+        "words over the dam during a telephone call on Tuesday."
+    )
+    calls = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+    assert calls and {"Kenya", "Ethiopia"} <= names(calls[0])
+    assert calls[0]["date"] == "2025-02-25"
+
+
+def test_they_in_a_sentence_naming_one_side_stays_unresolved(extractor):
+    text = "Kenya said on Monday that they held talks with Ethiopia by telephone."
+    for call in of_type(extractor, text, "CONSULT"):
+        assert "Kenya" not in names(call) or "Ethiopia" in names(call)

@@ -410,11 +410,29 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
             # "a ruling by a tribunal in The Hague that rejected ...": the parser hangs the
             # clause on the place; what it tells of is the thing placed there
             subject = subject.head.head
+    if subject.lower_ == "they":
+        subject = _their_antecedent(subject) or subject
     if subject.i not in index.dateline_tokens:
         return _headline_partners(subject) + _subtree_without_clauses(subject)
     return [
         t for head in index.beside_the_dateline(subject) for t in _subtree_without_clauses(head)
     ]
+
+
+def _their_antecedent(pronoun: Token) -> Token | None:
+    """ "The leaders of the US and China agreed ..., even as they traded warnings during a call":
+    a "they" subject of a clause set in another is that clause's subject, when it names two sides
+    or more (a coordination, or a plural naming them)."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ not in ("advcl", "conj", "ccomp"):
+        return None
+    main = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if main is None or main.i > pronoun.i or main.lower_ == "they":
+        return None
+    phrase = _subtree_without_clauses(main)
+    named = [t for t in phrase if t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    several = any(c.dep_ == "conj" for t in phrase for c in t.children) or main.tag_ == "NNS"
+    return main if several and named else None
 
 
 def venue_modifier(token: Token, index: EntityIndex) -> bool:
