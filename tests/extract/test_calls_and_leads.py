@@ -4,21 +4,7 @@ travelling beside a leader is no side. Sentences are the repository's own."""
 
 from __future__ import annotations
 
-from bot.extract.extractor import ExtractRequest
-
-PUBLISHED = "2025-02-27"  # a Thursday
-
-
-def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
-    return extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
-
-
-def of_type(extractor, text: str, type_: str) -> list[dict]:
-    return [e for e in events(extractor, text) if e["type"] == type_]
-
-
-def names(event: dict) -> set[str]:
-    return {p["name"] for p in event["participants"]}
+from tests.extract.events_found import events, names, of_type
 
 
 def test_the_one_warned_in_a_phone_call_was_on_the_call(extractor):

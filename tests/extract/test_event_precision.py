@@ -7,20 +7,7 @@ import pytest
 
 from bot.extract.dateline import find_dateline
 from bot.extract.extractor import ExtractRequest
-
-PUBLISHED = "2025-02-27"  # a Thursday
-
-
-def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
-    return extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
-
-
-def of_type(extractor, text: str, type_: str) -> list[dict]:
-    return [e for e in events(extractor, text) if e["type"] == type_]
-
-
-def names(event: dict) -> set[str]:
-    return {p["name"] for p in event["participants"]}
+from tests.extract.events_found import PUBLISHED, events, names, of_type
 
 
 def test_an_event_needs_a_named_participant(extractor):
