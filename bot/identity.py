@@ -79,12 +79,16 @@ AGREEMENT_KINDS = frozenset({"agreement", "pledge"})
 
 
 def joint_pledge(a: Report, b: Report) -> bool:
-    """An agreement and a pledge told of the same sides: the pledge names two sides or more (one
-    side's promise is its own act, not the agreement), all among the agreement's."""
+    """An agreement and a pledge told of the same sides and terms: the pledge names two sides or
+    more (one side's promise is its own act, not the agreement), all among the agreement's, and
+    both texts of terms share a content word."""
     if a.type != "AGREE" or {a.kind, b.kind} != AGREEMENT_KINDS:
         return False
     pledge, agreement = (a, b) if a.kind == "pledge" else (b, a)
-    return len(pledge.sides) >= 2 and sides_agree(pledge.sides, agreement.sides)
+    # the terms must name the same thing: "China pledged aid to Pakistan" is not the railway
+    # agreement China signed with Pakistan that day
+    shared = _term_words(pledge.content) & _term_words(agreement.content)
+    return len(pledge.sides) >= 2 and sides_agree(pledge.sides, agreement.sides) and bool(shared)
 
 
 def talk_kinds_compatible(a: str | None, b: str | None) -> bool:

@@ -830,7 +830,8 @@ def _labelled_lines(doc: Doc) -> list[_Found]:
         start, end = _strip(doc_text(doc), match.start(2), match.end(2))
         if _words(doc_text(doc)[start:end]) < 3:
             continue
-        if shouting and not is_name and _a_section_head(label, doc_text(doc)[start:end]):
+        line = doc_text(doc)[match.start(2) : match.end(2)]  # as written, its stop kept
+        if shouting and not is_name and _a_section_head(label, line):
             continue
         speaker = label[-1]
         found.append(

@@ -203,3 +203,75 @@ def test_an_arrival_and_a_meeting_the_next_day_are_one_trip(extractor):
     )
     trip = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
     assert len(trip) == 1 and {"Marco Rubio", "Mohammed bin Salman"} <= names(trip[0])
+
+
+def _sides_of(extractor, text: str, type_: str) -> list[set[str]]:
+    return [names(e) for e in extracted(extractor, text)["events"] if e["type"] == type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the call names its other side: the one warned was not on it
+        ("In a call with his Greek counterpart, Blinken warned Iran against enrichment.", "Iran"),
+        # who is urged at talks need not be at them
+        ("During talks in Riyadh on Tuesday, Blinken urged Russia to accept a truce.", "Russia"),
+        # the call is Macron's, not the critic's
+        (
+            "The Kremlin criticised Macron for misquoting Putin in a phone call with Scholz.",
+            "Russia",
+        ),
+        # a task agreed "with" something is no side
+        ("Germany agreed on Friday to help with the reconstruction of Syria.", "Syria"),
+    ],
+)
+def test_a_side_the_new_participant_rules_must_not_add(extractor, text, absent):
+    found = extracted(extractor, text)["events"]
+    assert all(absent not in names(e) for e in found if e["type"] in ("CONSULT", "AGREE"))
+
+
+def test_someone_slamming_into_a_rival_in_words_attacks_no_one(extractor):
+    text = "Trump slammed into Zelensky on Friday, calling him a dictator."
+    assert _sides_of(extractor, text, "ASSAULT") == []
+
+
+def test_a_relative_described_in_apposition_who_acts_stays_a_side(extractor):
+    text = "Sheikh Tahnoun bin Zayed, the UAE president's brother, met Donald Trump on Tuesday."
+    assert any(any("Tahnoun" in n for n in s) for s in _sides_of(extractor, text, "CONSULT"))
+
+
+def test_a_call_a_neither_nor_clause_tells_of_still_happened(extractor):
+    text = (
+        "Neither the White House nor the Kremlin disclosed details of the phone call between "
+        "Trump and Putin on Tuesday."
+    )
+    assert any(
+        {"Donald Trump", "Vladimir Putin"} <= s for s in _sides_of(extractor, text, "CONSULT")
+    )
+
+
+def test_a_proposal_named_by_whom_it_is_from_keeps_its_proposers(extractor):
+    text = "Hamas accepted a ceasefire proposal from Egypt and Qatar on Monday."
+    assert any({"Egypt", "Qatar"} <= s for s in _sides_of(extractor, text, "AGREE"))
+
+
+def test_an_airport_named_by_its_city_was_struck_in_that_country(extractor):
+    text = "Israeli jets struck the Sanaa airport on Tuesday."
+    assert any("Yemen" in s for s in _sides_of(extractor, text, "ASSAULT"))
+
+
+def test_two_who_spoke_briefly_at_a_news_conference_held_no_talks(extractor):
+    text = "Macron and Starmer spoke briefly at a joint news conference in Paris on Monday."
+    talks = [e for e in extracted(extractor, text)["events"] if e["kind"] == "talks"]
+    assert talks == []
+
+
+def test_a_loan_extension_granted_is_still_aid(extractor):
+    text = "The IMF granted Pakistan a $7 billion loan extension on Friday."
+    assert _sides_of(extractor, text, "AID")
+
+
+def test_a_short_transcript_turn_is_still_said(extractor):
+    text = "MODERATOR: Thank you both for coming.\nLAVROV: We will not accept this ultimatum.\n"
+    said = extracted(extractor, text)["statements"]
+    assert any("ultimatum" in s["content"] for s in said)

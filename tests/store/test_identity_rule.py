@@ -384,3 +384,9 @@ def test_an_undated_analysis_days_after_the_talks_is_about_them():
     assert compare(held, analysis).same
     weeks_later = report(date=None, published="2025-03-12", status="concluded")
     assert not compare(held, weeks_later).same
+
+
+def test_a_pledge_of_aid_is_not_the_agreement_signed_with_the_same_country():
+    signed = report(type="AGREE", kind="agreement", place=None, content="build a railway line")
+    pledged = report(type="AGREE", kind="pledge", place=None)  # "pledged aid to Pakistan"
+    assert not compare(signed, pledged).same

@@ -130,8 +130,8 @@ def _a_relative(token: Token) -> bool:
         return True  # "his wife Brigitte"
     # "Brigitte, his wife": the relative right after the name (not "Macron and Brigitte, his
     # wife", where the parser hangs the wife on Macron); "Kim Yo Jong, sister of the leader,
-    # warned ..." is who she is, and she acts
-    return any(
+    # warned ..." or "Tahnoun, the president's brother, met Trump" is who they are, and they act
+    return node.dep_ not in ("nsubj", "nsubjpass") and any(
         c.dep_ == "appos"
         and c.lemma_.lower() in RELATIVES
         and c.left_edge.i == node.i + 2
@@ -268,15 +268,29 @@ def _feature_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["feature_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _facility_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["facility_nouns"])
+
+
 def _names_a_feature(token: Token) -> bool:
-    """A name set before a geographic feature ("the Shardara reservoir", "the Suwalki gap"), or a
-    region's name ("the Amazon"): a place, not a side."""
+    """A name set before a geographic feature ("the Shardara reservoir", "the Suwalki gap") or a
+    facility other than a city's ("the Danziger flower farm"), or a region's name ("the
+    Amazon"): a place, not a side."""
     if token.text in world_regions():
         return True
     node = token
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
-    return node is not token and node.lemma_.lower() in _feature_nouns()
+    if node is token:
+        return False
+    head = node.lemma_.lower()
+    # "the Sanaa airport" is struck in Yemen; "the Danziger flower farm" is no one's side
+    return head in _feature_nouns() or (
+        head in _facility_nouns()
+        and token.ent_type_ != "GPE"
+        and country_index().match(token.text) is None  # a city the tagger took for a person
+    )
 
 
 def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
@@ -894,9 +908,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if framed.dep_ not in ("dobj", "pobj", "conj", "prep", "cc"):
                     break
                 framed, hops = framed.head, hops + 1
-        if in_a_call and framed.dep_ == "pcomp" and framed.head.head.pos_ == "VERB":
+        if (
+            in_a_call
+            and framed.dep_ == "pcomp"
+            and framed.head.head.pos_ == "VERB"
+            and not _own_sides(token)
+        ):
             # "warned Biden against playing with fire in a phone call": the parser hangs the
-            # call on the gerund; the clause's own verb said it in the call
+            # call on the gerund; the clause's own verb said it in the call (not "criticised
+            # Macron for misrepresenting Putin in a call with Scholz": Macron's call)
             framed = framed.head.head
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
@@ -1027,10 +1047,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
 
 
 def _addressed_in(trigger: Trigger, verb: Token) -> bool:
-    """The trigger is a call (or talks naming no sides of their own) in which the verb's speaker
-    addressed its object: "told Biden during a phone call", "urged Modi in talks on Friday".
-    A meeting with others named ("warned Moscow at a meeting with NATO allies") is left alone:
-    the one warned need not be there."""
+    """The trigger is a call naming no side of its own in which the verb's speaker addressed its
+    object: "told Biden during a phone call", "told Prince William during a courtesy call".
+    Talks, and a call with someone named ("in a call
+    with his French counterpart, Rubio warned Iran"), are left alone: the one warned need not be
+    on it."""
     token = trigger.token
     if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN") or verb.i == token.i:
         return False
@@ -1038,9 +1059,10 @@ def _addressed_in(trigger: Trigger, verb: Token) -> bool:
         return False
     if lemma_of(verb) not in ADDRESSING_VERBS:
         return False
-    return trigger.kind == "phone_call" or (
-        trigger.kind in TALK_KINDS - GATHERING_KINDS and not _own_sides(token)
-    )
+    # "in a call with his French counterpart, Rubio warned Iran": the call names its other side;
+    # "during talks in Jeddah, Rubio urged Russia": who is urged at talks need not be there
+    called = trigger.kind == "phone_call" or token.lemma_.lower() == "call"  # a courtesy call
+    return called and not _own_sides(token)
 
 
 # Spans of time talks fill: "emerged from a marathon day of talks" came out of the talks.
@@ -1535,7 +1557,8 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             tokens.extend(
                 t
                 for c in child.children
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < child.i
+                if (c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < child.i)
+                or (c.dep_ == "prep" and c.lower_ in ("from", "by"))  # "an offer by Turkey"
                 for t in _subtree_without_clauses(c)
             )
         elif child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
@@ -1575,6 +1598,7 @@ def _partner_of_what_was_agreed(agreed: Token) -> list[Token]:
     whom the agreed act is done with is the other side of the agreement."""
     # the act's own "with", or its object's ("restore ties with Qatar", "sign a deal with Peru")
     heads = [agreed, *(c for c in agreed.children if c.dep_ == "dobj")]
+    # the name the phrase is, not names inside it ("help with the reconstruction of Syria")
     return [
         t
         for head in heads
@@ -1582,5 +1606,5 @@ def _partner_of_what_was_agreed(agreed: Token) -> list[Token]:
         if prep.dep_ == "prep" and prep.lower_ == "with"
         for pobj in prep.children
         if pobj.dep_ == "pobj"
-        for t in _subtree_without_clauses(pobj)
+        for t in (pobj, *(c for c in pobj.children if c.dep_ in ("compound", "flat", "conj")))
     ]

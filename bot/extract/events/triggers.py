@@ -659,8 +659,21 @@ def _blows(triggers: list[Trigger]) -> None:
             and verb.pos_ == "VERB"
             and lemma_of(verb) in IMPACT_VERBS
             and any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in verb.children)
+            and _a_thing_hits(verb)
         ):
             trigger.type, trigger.kind, trigger.mode = "ASSAULT", "attack", None
+
+
+def _a_thing_hits(verb: Token) -> bool:
+    """The subject is a thing ("missiles", "a drone"), not someone who "slammed into" a rival in
+    words ("Trump slammed into Zelensky")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP")
+        and subject.lemma_.lower() not in load_frames().person_objects
+    )
 
 
 def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
@@ -706,7 +719,9 @@ CONVERSATION_PREPS = frozenset({"on", "by", "for", "over"})
 CONVERSATION_NOUNS = frozenset(
     {"sidelines", "margins", "phone", "telephone", "minute", "minutes", "hour", "hours"}
 )
-CONVERSATION_ADVERBS = frozenset({"briefly", "privately"})
+CONVERSATION_ADVERBS = frozenset({"privately"})
+# Where two "spoke" to others, not to each other.
+AUDIENCE_NOUNS = frozenset({"conference", "briefing", "rally", "press", "reporters", "forum"})
 
 
 def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
@@ -737,6 +752,11 @@ def spoke_together(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
         return False  # "spoke to reporters": to an audience
+    if any(
+        c.dep_ == "prep" and any(t.lower_ in AUDIENCE_NOUNS for t in c.subtree)
+        for c in verb.children
+    ):
+        return False  # "spoke at a joint news conference"
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in CONVERSATION_ADVERBS:
             return True
@@ -1428,10 +1448,14 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(
-                c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and node.i in (token.i, trigger.governor.i if trigger.governor else -1)
+                and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children)
             ):
-                return True  # "neither the US nor Britain has backed Ottawa"
+                # "neither the US nor Britain has backed Ottawa"; not "neither X nor Y disclosed
+                # details of the call", which tells of the call
+                return True
     if (
         verb.dep_ == "conj"
         and verb.tag_ in (verb.head.tag_, "VB")  # not "whether X would lift ... and met Y"
