@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
 from bot.extract.dateline import Dateline, find_dateline
+from bot.extract.gender import Gender, person_gender, pronoun_gender
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.facts import Entity
@@ -242,6 +243,7 @@ class EntityIndex:
         self._by_key: dict[str, Cluster] = {}
         self.title_spans: list[Span] = []
         self.byline_tokens: set[int] = set()
+        self._genders: dict[int, Gender | None] = {}
         self.dateline: Dateline | None = find_dateline(doc_text(doc))
         self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
         # the dateline's day is the filing's, not an event's: date rules read the doc alone
@@ -1112,6 +1114,7 @@ class EntityIndex:
                 for i in range(end - 1, sent.start - 1, -1)
                 if (cluster := self.by_token.get(i)) is not None
                 and cluster.kind == "person"
+                and self._may_be_called(cluster, token)
                 and not (
                     titles
                     and not (
@@ -1148,6 +1151,20 @@ class EntityIndex:
                     return cluster
             return people[0][1]
         return None
+
+    def _may_be_called(self, cluster: Cluster, pronoun: Token) -> bool:
+        """Whether a person may be the one a pronoun names: not "she" for a man the article
+        shows as one ("Sergey Lavrov", "Mr Lammy"), nor "he" for a woman."""
+        wanted = pronoun_gender(pronoun.text)
+        if wanted is None:
+            return True
+        key = id(cluster)
+        if key not in self._genders:
+            self._genders[key] = person_gender(
+                self.doc, cluster.name, cluster.title, cluster.tokens
+            )
+        known = self._genders[key]
+        return known is None or known == wanted
 
     @staticmethod
     def _main_subject(sent: Span, end: int) -> Token | None:
@@ -1336,9 +1353,7 @@ def link_entities(doc: Doc) -> EntityIndex:
     return index
 
 
-_HE, _SHE = frozenset({"he", "him", "his", "himself"}), frozenset({"she", "her", "hers", "herself"})
-
-
 def _same_gender(first: str, second: str) -> bool:
     """Two pronouns that may name one person: not "she" for "he"."""
-    return not ((first in _HE and second in _SHE) or (first in _SHE and second in _HE))
+    one, other = pronoun_gender(first), pronoun_gender(second)
+    return one is None or other is None or one == other

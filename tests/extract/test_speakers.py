@@ -222,3 +222,30 @@ def test_review_of_the_new_speaker_rules(say):
     # repeating an act is no saying
     tests = say("Peru repeated its missile tests off the coast on Sunday, Chile's navy said.")
     assert not [s for s in tests if s.speaker == "Peru"], tests
+
+
+def test_she_is_not_read_as_the_man_named_before_her(say):
+    text = (
+        "Norwegian Foreign Minister Espen Barth Eide received Kenyan Cabinet Secretary "
+        "Musalia Mudavadi and Chilean envoy Paula Narvaez in Oslo on Monday.\n\n"
+        "\u201cThe ocean treaty must be ratified this year,\u201d she said, "
+        "\u201cor the fisheries will not recover.\u201d"
+    )
+    assert find(say(text), "ocean treaty").speaker == "Paula Narvaez"
+
+
+def test_he_is_not_read_as_a_woman_the_text_calls_mrs(say):
+    text = (
+        "Ghana's trade minister, Kwame Asante, hosted the meeting in Accra on Monday. "
+        "Mrs Okafor signed the memorandum for Nigeria.\n\n"
+        "Later he said that tariffs on cocoa would be cut by half."
+    )
+    assert find(say(text), "tariffs on cocoa").speaker == "Kwame Asante"
+
+
+def test_a_name_that_tells_nothing_stays_open_to_either_pronoun(say):
+    text = (
+        "Kim Sook met the Japanese ambassador in Seoul on Monday.\n\n"
+        "She said that the fisheries talks would resume in May."
+    )
+    assert find(say(text), "fisheries talks").speaker == "Kim Sook"
