@@ -330,6 +330,34 @@ def names_run_on(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("briefbot_trailing_occasions")
+def trailing_occasions(doc: Doc) -> Doc:
+    """ "X warned Y that the US would respond, in a call that lasted an hour": the parser hangs
+    the phrase set off by a comma at the end of the reported clause on that clause's verb; the
+    occasion is the one the warning was made in, so it goes to the verb that reports it."""
+    from bot.extract.events.lexicon import load_lexicon  # the lexicon reads data through here
+
+    nouns = load_lexicon()[0]
+    for prep in doc:
+        clause = prep.head
+        if (
+            prep.dep_ != "prep"
+            or prep.lower_ not in ("in", "during")
+            or prep.i == 0
+            or doc[prep.i - 1].text != ","
+            or clause.dep_ != "ccomp"
+            or clause.head.pos_ not in ("VERB", "AUX")
+            or any(c.i > prep.i for c in clause.children if c.dep_ != "punct")
+        ):
+            continue
+        occasion = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if occasion is not None and any(
+            option[0] == "CONSULT" for option in nouns.get(occasion.lemma_.lower(), [])
+        ):
+            prep.head = clause.head
+    return doc
+
+
 @Language.component("briefbot_hyphenated_pairs_of_people")
 def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     """ "Friday's Xi-Trump call" tagged one person: two people, each named elsewhere in the
@@ -421,4 +449,6 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
+    if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("briefbot_trailing_occasions", last=True)
     return nlp

@@ -153,3 +153,35 @@ def test_they_in_a_sentence_naming_one_side_stays_unresolved(extractor):
     text = "Kenya said on Monday that they held talks with Ethiopia by telephone."
     for call in of_type(extractor, text, "CONSULT"):
         assert "Kenya" not in names(call) or "Ethiopia" in names(call)
+
+
+def test_a_call_on_a_weekday_is_a_call_not_a_call_on_someone(extractor):
+    text = "Ruto and Museveni spoke in a call on Saturday about the pipeline."
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["kind"] == "phone_call"
+    assert {"Ruto", "Museveni"} <= {n.split()[-1] for n in names(call)}
+    assert call["date"] == "2025-02-22"
+    assert call["status"] == "concluded"
+
+
+def test_a_plain_call_in_which_one_warned_another_was_held_by_both(extractor):
+    text = "Petro warned Noboa in a call on Monday that the border would stay closed."
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["kind"] == "phone_call" and call["status"] == "concluded"
+    assert {"Petro", "Noboa"} <= {n.split()[-1] for n in names(call)}
+
+
+def test_a_call_set_off_by_a_comma_after_the_warning_is_the_warning_s(extractor):
+    text = (
+        "Chilean President Gabriel Boric warned Argentine President Javier Milei on Monday "
+        "that Chile would respond firmly, in a call that an aide said changed nothing."
+    )
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert {"Gabriel Boric", "Javier Milei"} <= names(call)
+    assert call["status"] == "concluded" and call["date"] == "2025-02-24"
+
+
+def test_a_call_on_someone_to_act_is_still_a_request(extractor):
+    text = "Lula called on Maduro on Monday to publish the vote tallies."
+    assert of_type(extractor, text, "REQUEST")
+    assert not of_type(extractor, text, "CONSULT")

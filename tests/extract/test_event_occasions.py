@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_with_evidence
 from bot.extract.extractor import ExtractRequest
+from tests.extract.events_found import of_type
 
 PUBLISHED = "2025-02-27"  # a Thursday
 
@@ -529,3 +530,13 @@ def test_leaders_who_have_yet_to_meet_have_not_met_nor_are_they_the_ministers_me
     assert {"Juan Perez", "Luis Vega"} <= names
     assert not names & {"Gabriel Boric", "Dina Boluarte"}
     assert meetings[0]["status"] != "planned"
+
+
+def test_a_summit_of_two_leaders_is_the_meeting_of_their_countries_told_after(extractor):
+    text = (
+        "For exporters, the most tangible result of this week's Lima summit between President "
+        "Gabriel Boric and President Dina Boluarte was the end of a tariff dispute.\n\n"
+        "Chile and Peru settled the copper dispute at Thursday's meeting in Lima."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["date"] == "2025-02-27" and meeting["location"]["name"] == "Lima"

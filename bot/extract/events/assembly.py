@@ -977,12 +977,21 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return "sides"  # a summit's sides differ from mention to mention
     # a side in common: the same entity or, for a mention naming only countries ("the Amman
     # summit" of Jordan), a country and a person of it ("the meeting of King Abdullah II, ...")
-    named = draft_participants(undated)
-    # (not for a visit: a visit to Pakistan and a visit by Pakistan's minister are two)
-    by_country = kind != "visit" and all(p.kind != "person" for p in named)
+    named, theirs_named = draft_participants(undated), draft_participants(target)
+    # (not for a visit: a visit to Pakistan and a visit by Pakistan's minister are two); either
+    # way round: "this week's summit between Yoon and Kishida" and "Thursday's meeting" of Japan
+    # and South Korea, when one of the two names only countries
+    by_country = kind != "visit" and (
+        all(p.kind != "person" for p in named)
+        or (
+            all(p.kind != "person" for p in theirs_named)
+            and not _on_the_sidelines(undated.mentions[0].trigger)
+            and not _told_as_before_or_after(undated.mentions[0].trigger)
+        )
+    )
     ours, sides = (
         {(country_code(p) if by_country else None) or id(p) for p in named},
-        {(country_code(p) if by_country else None) or id(p) for p in draft_participants(target)},
+        {(country_code(p) if by_country else None) or id(p) for p in theirs_named},
     )
     news = any(m.date and recent(m.date, published) for m in target.mentions)
     if not sides:
@@ -990,6 +999,18 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _told_as_before_or_after(trigger: Trigger) -> bool:
+    """Told in a clause of time ("held after Modi and Xi met in Kazan"): another occasion."""
+    node = trigger.governor or trigger.token
+    for clause in (node, *node.ancestors):
+        if clause.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until")
+            for c in clause.children
+        ):
+            return True
+    return False
 
 
 def _sidelines_of(trigger: Trigger) -> bool:

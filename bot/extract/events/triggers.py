@@ -998,6 +998,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
     doc = sent.doc
     spans = [doc[s:e] for _, s, e in _phrase_matcher(doc.vocab)(sent)]  # offsets are the doc's
     for span in filter_spans(spans):
+        if _ends_on_a_time(span):
+            continue  # "a call on Saturday" is no "call on" someone
         type_, kind, mode = phrases[tuple(t.lower_ for t in span)]
         head = next((t for t in span if t.pos_ in ("NOUN", "VERB")), span.root)
         head = span[-1] if span[-1].pos_ in ("NOUN", "PROPN") else head
@@ -1030,6 +1032,14 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found
+
+
+def _ends_on_a_time(span: Span) -> bool:
+    """A phrase ending in a preposition whose object is a day or an hour ("called on Monday")."""
+    last = span[-1]
+    return last.pos_ == "ADP" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children
+    )
 
 
 def _media_event(token: Token) -> bool:
@@ -1067,12 +1077,23 @@ def a_courtesy_call(token: Token) -> bool:
 
 
 def _a_call(token: Token) -> bool:
-    """ "a phone call", "a call with X", "Wednesday's call", "their call": a conversation; "calls
-    for restraint", "a call on X to ...", "a call to arms" are not."""
+    """ "a phone call", "a call with X", "Wednesday's call", "their call", "warned him in a call
+    on Saturday": a conversation; "calls for restraint", "a call on X to ...", "a call to arms"
+    are not."""
     children = list(token.children)
-    if any(c.dep_ == "prep" and c.lower_ in ("for", "on", "to") for c in children):
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("for", "on", "to")
+        and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        for c in children
+    ):
         return False
-    return any(
+    held_in = (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and token.head.head.pos_ == "VERB"
+    )  # what was said or done in it: a call someone took part in
+    return held_in or any(
         c.lower_ in ("phone", "telephone", "with")
         or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
         or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))
@@ -1091,8 +1112,14 @@ def _choose(
         labour = any(c.lemma_.lower() in LABOUR_WORDS for c in token.subtree if c.i < token.i)
         wanted = "PROTEST" if labour else "ASSAULT"
         return next(option for option in options if option[0] == wanted)
-    # "call for"/"call on" is a request; a "call" with someone is a consultation.
-    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    # "call for"/"call on" is a request; a "call" with someone is a consultation, and so is a
+    # "call on Saturday" (a time, not someone called on)
+    preps = {
+        c.lower_
+        for c in token.children
+        if c.dep_ == "prep"
+        and not any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+    }
     if preps & {"for", "on"}:
         for option in options:
             if option[0] == "REQUEST":

@@ -800,16 +800,16 @@ def find_status(
             return "concluded"  # "the summit held in Dar es Salaam"
     if (
         token.dep_ == "pobj"
-        and token.head.lower_ in ("at", "during")
+        and token.head.lower_ in ("at", "during", "in")
         and token.head.head.tag_ == "VBD"
     ):
-        return "concluded"  # "clashed with X at an emergency meeting": it took place
+        return "concluded"  # "clashed with X at an emergency meeting", "warned Y in a call"
     framed = _framed_by(token) if token.dep_ == "pobj" else None
     if framed is not None and framed.tag_ == "VBD":
         return "concluded"  # "marked the day during the president's visit"
     if (
         token.dep_ == "pobj"
-        and token.head.lower_ in ("at", "during")
+        and token.head.lower_ in ("at", "during", "in")
         and token.head.head.pos_ == "VERB"
     ):
         host = token.head.head
