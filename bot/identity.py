@@ -40,6 +40,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.extract.countries import country_index
 from bot.extract.organizations import organization_members, organization_name
@@ -286,18 +287,36 @@ def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
-def terms_agree(a: str | None, b: str | None) -> bool:
+def terms_agree(a: str | None, b: str | None, names: frozenset[str] = frozenset()) -> bool:
     """What was agreed: two texts of terms name the same thing when they share a content word
     ("peace deal", "comprehensive peace agreement"); "a prisoner exchange" and "to meet again"
-    are two agreements. Texts with no content word ("the deal") say nothing either way."""
-    a_words, b_words = _term_words(a), _term_words(b)
+    are two agreements. Texts with no content word ("the deal") say nothing either way, and
+    neither do the words in `names` nor a word naming a country or its capital: "the Doha
+    agreement" and "the Taliban accord" name where and with whom, not what."""
+    a_words, b_words = _term_words(a, names), _term_words(b, names)
     return not a_words or not b_words or bool(a_words & b_words)
 
 
-def _term_words(text: str | None) -> set[str]:
+def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
-    words = (w for w in fold(text or "").split() if len(w) > 3 and w not in _GENERIC_TERMS)
+    words = (
+        w
+        for w in fold(text or "").split()
+        if len(w) > 3 and w not in _GENERIC_TERMS and w not in names and not _names_a_country(w)
+    )
     return {w[:5] for w in words}
+
+
+@lru_cache(maxsize=4096)
+def _names_a_country(word: str) -> bool:
+    return country_index().match(word) is not None
+
+
+def _name_words(*reports: Report) -> frozenset[str]:
+    """The words of the reports' parties' and places' names."""
+    names = [p.name for r in reports for p in r.parties]
+    names += [r.place.name for r in reports if r.place is not None]
+    return frozenset(w for name in names for w in fold(name).split())
 
 
 # --- two reports -------------------------------------------------------------------------------
@@ -310,7 +329,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "type"
     if not kinds_compatible(a.kind, b.kind) and not joint_pledge(a, b):
         return "kind"
-    if not terms_agree(a.content, b.content):
+    if not terms_agree(a.content, b.content, _name_words(a, b)):
         return "terms"
     if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"

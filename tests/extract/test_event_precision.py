@@ -1381,3 +1381,9 @@ def test_two_sides_agreeing_on_a_deal_with_a_third_keep_it_out(extractor):
     text = "Chile and Peru agreed on Monday to sign a trade deal with Bolivia next year."
     (agreed,) = of_type(extractor, text, "AGREE")
     assert names(agreed) == {"Chile", "Peru"}
+
+
+def test_the_place_an_agreement_was_signed_in_is_not_its_terms(extractor):
+    text = "Chad and Sudan signed an agreement in the Qatari capital on Saturday."
+    (deal,) = of_type(extractor, text, "AGREE")
+    assert "capital" not in (deal.get("content") or "")

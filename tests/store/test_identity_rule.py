@@ -390,3 +390,17 @@ def test_a_pledge_of_aid_is_not_the_agreement_signed_with_the_same_country():
     signed = report(type="AGREE", kind="agreement", place=None, content="build a railway line")
     pledged = report(type="AGREE", kind="pledge", place=None)  # "pledged aid to Pakistan"
     assert not compare(signed, pledged).same
+
+
+def test_an_agreement_named_by_its_city_or_its_signatory_names_no_terms():
+    doha, taliban = Party("Qatar", "country", "QAT"), Party("Taliban", "organization")
+    by_city = report(doha, taliban, type="AGREE", kind="agreement", content="Doha agreement")
+    by_side = report(doha, taliban, type="AGREE", kind="agreement", content="Taliban accord")
+    by_demonym = report(doha, taliban, type="AGREE", kind="agreement", content="the Qatari accord")
+    assert compare(by_city, by_side).same
+    assert compare(by_city, by_demonym).same
+    swap = report(doha, taliban, type="AGREE", kind="agreement", content="a prisoner exchange")
+    assert (
+        compare(swap, report(doha, taliban, type="AGREE", kind="agreement", content="a truce")).rule
+        == "terms"
+    )

@@ -16,8 +16,9 @@ from bot.extract.events.triggers import Trigger
 from bot.names import fold
 
 
-def _topic_tokens(token: Token, skip_conj: bool = False) -> list[Token]:
-    """A topic phrase: the noun with its modifiers, 'of' phrases and 'related to' participles."""
+def _topic_tokens(token: Token, skip_conj: bool = False, skip_places: bool = False) -> list[Token]:
+    """A topic phrase: the noun with its modifiers, 'of' phrases and 'related to' participles;
+    with `skip_places`, not the phrase saying where ("an agreement in the Qatari capital")."""
     out: list[Token] = []
     stack = [token]
     while stack:
@@ -30,16 +31,33 @@ def _topic_tokens(token: Token, skip_conj: bool = False) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ in DETACHED_PREPS:
                 continue
+            if skip_places and node is token and _says_where(child):
+                continue
             if skip_conj and node is token and child.dep_ in ("conj", "cc", "preconj"):
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
 
-def _phrase(token: Token, limit: int = 12, skip_conj: bool = False) -> str:
+def _says_where(prep: Token) -> bool:
+    """ "in the Qatari capital", "at the White House": a place, by name or as a capital or city."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+        return False
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return place is not None and (
+        place.ent_type_ in ("GPE", "LOC", "FAC") or place.lemma_.lower() in PLACE_NOUNS
+    )
+
+
+PLACE_NOUNS = frozenset({"capital", "city", "town", "palace", "residence", "headquarters"})
+
+
+def _phrase(
+    token: Token, limit: int = 12, skip_conj: bool = False, skip_places: bool = False
+) -> str:
     if token.ent_type_ in ("DATE", "TIME"):
         return ""
-    tokens = _topic_tokens(token, skip_conj)
+    tokens = _topic_tokens(token, skip_conj, skip_places)
     text = token.doc[tokens[0].i : tokens[-1].i + 1].text
     words = text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM).split()
     while words and words[0].lower() in LEADING_WORDS:
@@ -148,7 +166,7 @@ def agreement_content(trigger: Trigger) -> str | None:
             text = token.doc[start : target.right_edge.i + 1].text
             return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
     if token.pos_ in ("NOUN", "PROPN"):
-        return _phrase(token, 14)
+        return _phrase(token, 14, skip_places=True) or None
     return None
 
 
