@@ -18,8 +18,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-MIN_COUNT = 50
-MAX_SHARE = 0.1
+MIN_COUNT = 100
+MAX_SHARE = 0.05
 OUT = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "first_names.json"
 
 
