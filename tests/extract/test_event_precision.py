@@ -1387,3 +1387,12 @@ def test_the_place_an_agreement_was_signed_in_is_not_its_terms(extractor):
     text = "Chad and Sudan signed an agreement in the Qatari capital on Saturday."
     (deal,) = of_type(extractor, text, "AGREE")
     assert "capital" not in (deal.get("content") or "")
+
+
+def test_both_men_urged_are_the_two_named_before_whatever_their_country(extractor):
+    text = (
+        "Blinken said he had spoken on Monday with General Ahmed Ould Bah and General Sidi "
+        "Ould Cheikh and urged both men to agree to an immediate ceasefire."
+    )
+    requests = of_type(extractor, text, "REQUEST")
+    assert any({"Ahmed Ould Bah", "Sidi Ould Cheikh"} <= names(r) for r in requests), requests

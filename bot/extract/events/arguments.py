@@ -1563,6 +1563,7 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             )
         elif child.dep_ in ("dobj", "dative", "attr", "oprd") and child.i != trigger.token.i:
             tokens.extend(_subtree_without_clauses(child))
+            tokens.extend(_the_two_named_before(child, subject, index))
         elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
@@ -1578,6 +1579,27 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             # is their agreement about a deal still to come with a third)
             tokens.extend(_partner_of_what_was_agreed(child))
     return tokens
+
+
+def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityIndex) -> list[Token]:
+    """ "held calls with General X and General Y and urged both men to agree to a ceasefire":
+    "both men", "the two leaders" naming no one are the two people the sentence named before,
+    besides the one who acts (whatever their countries: two generals of one civil war)."""
+    pair_word = phrase.lower_ == "both" or any(
+        (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
+        for c in phrase.children
+    )
+    if not pair_word or any(index.cluster_of(t) for t in phrase.subtree):
+        return []
+    actor = index.resolve(subject) if subject is not None else None
+    first: dict[int, Token] = {}
+    for token in phrase.sent:
+        if token.i >= phrase.left_edge.i:
+            break
+        cluster = index.cluster_of(token)
+        if cluster is not None and cluster.kind == "person" and cluster is not actor:
+            first.setdefault(id(cluster), token)
+    return list(first.values()) if len(first) == 2 else []
 
 
 def _several(subject: Token | None) -> bool:
