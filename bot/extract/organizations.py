@@ -54,3 +54,16 @@ def organization_members(key: str) -> frozenset[str]:
     """The member states (ISO alpha-3) of the body whose name key is `key` (empty when it is
     none of the bodies whose meetings gather their members)."""
     return _members().get(key, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, tuple[str, ...]]:
+    return {
+        name_key(city): tuple(bodies)
+        for city, bodies in load_data("organizations")["seats"].items()
+    }
+
+
+def bodies_seated_in(city: str) -> tuple[str, ...]:
+    """The international bodies a city seats ("Brussels": the EU and NATO), by usual name."""
+    return _seats().get(name_key(city), ())

@@ -1396,3 +1396,23 @@ def test_both_men_urged_are_the_two_named_before_whatever_their_country(extracto
     )
     requests = of_type(extractor, text, "REQUEST")
     assert any({"Ahmed Ould Bah", "Sidi Ould Cheikh"} <= names(r) for r in requests), requests
+
+
+def test_the_country_a_visit_is_paid_to_is_its_other_side(extractor):
+    (visit,) = of_type(
+        extractor, "Mirziyoyev paid a state visit to Kazakhstan on Thursday.", "CONSULT"
+    )
+    assert visit["kind"] == "visit" and "Kazakhstan" in names(visit)
+    (visit,) = of_type(
+        extractor, "Stoltenberg arrived in Kyiv on Thursday on an unannounced visit.", "CONSULT"
+    )
+    assert "Ukraine" in names(visit)
+
+
+def test_a_visit_to_a_city_seating_a_body_the_article_names_is_no_visit_to_its_country(extractor):
+    text = (
+        "Georgian Foreign Minister Ilia Darchiashvili is on a visit to Brussels, where he will "
+        "meet EU officials."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    assert visits and all("Belgium" not in names(v) for v in visits)

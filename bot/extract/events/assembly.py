@@ -3,6 +3,7 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as calendar_day
 
@@ -79,7 +80,12 @@ from bot.extract.events.when_where import (
     own_date,
     venue_of_terms,
 )
-from bot.extract.organizations import organization_members, organization_name
+from bot.extract.organizations import (
+    bodies_seated_in,
+    organization_members,
+    organization_name,
+    organization_names,
+)
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
 from bot.names import fold, name_key
@@ -1656,6 +1662,31 @@ def _neutral_venue(draft: Draft, participants: list[Cluster]) -> Location | None
     return None
 
 
+def _host_of_a_visit(
+    first: Mention, location: Location | None, participants: list[Cluster]
+) -> Participant | None:
+    """The country a visit was paid to is its other side ("Mirziyoyev paid a state visit to
+    Kazakhstan", "Stoltenberg arrived in Kyiv on a visit"), unless a side already stands for it,
+    or the city seats an international body the article names (a visit to Brussels told with
+    the EU is a visit to the EU, not to Belgium)."""
+    if first.trigger.kind != "visit" or location is None or not location.country_code:
+        return None
+    code = location.country_code
+    if not participants or any(country_code(p) == code for p in participants):
+        return None
+    if any(p.kind == "organization" and organization_name(p.name) for p in participants):
+        return None  # a body's head visiting: the host is not the body's counterpart
+    text = first.sent.doc.text
+    if any(
+        re.search(rf"\b{re.escape(name)}\b", text)
+        for body in bodies_seated_in(location.name)
+        for name in organization_names(body)
+    ):
+        return None
+    country = country_index().by_code(code)
+    return Participant(country.name, "country", code) if country else None
+
+
 def _most_precise(places: list[Location]) -> Location | None:
     """The first place told, or a place inside it told later ("a visit to the United States",
     then "his second visit to Washington")."""
@@ -1693,6 +1724,7 @@ def _to_event(draft: Draft, published: str | None) -> Event:
     participants = draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
     if location is None:
         location = _neutral_venue(draft, participants)
+    host = _host_of_a_visit(first, location, participants)
     sent = first.sent
     raw = sent.text
     evidence = raw.strip()
@@ -1703,7 +1735,8 @@ def _to_event(draft: Draft, published: str | None) -> Event:
         mode=_mode(first.trigger, participants),
         participants=[
             _participant(p, any(m.convened is p for m in draft.mentions)) for p in participants
-        ],
+        ]
+        + ([host] if host else []),
         location=location,
         date=date[0] if date else None,
         date_precision=date[1] if date else None,
