@@ -185,3 +185,14 @@ def test_a_call_on_someone_to_act_is_still_a_request(extractor):
     text = "Lula called on Maduro on Monday to publish the vote tallies."
     assert of_type(extractor, text, "REQUEST")
     assert not of_type(extractor, text, "CONSULT")
+
+
+def test_their_round_of_talks_was_held_by_those_who_speak_of_it(extractor):
+    text = (
+        "The foreign ministers of Chile and Peru said on Tuesday that their latest round of "
+        "talks in Lima was constructive."
+    )
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert {"Chile", "Peru"} <= names(talks)
+    assert talks["location"]["name"] == "Lima"
+    assert "Lima" not in names(talks)

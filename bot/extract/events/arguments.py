@@ -810,6 +810,8 @@ def _main_subject(token: Token) -> list[Token]:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and token in subject.subtree:
+                continue  # "their round of talks was constructive": they are above, not it
             if subject is not None:
                 found = _subtree_without_clauses(subject)
                 if subject.tag_ in ("NNP", "NN") and not _conjuncts(subject)[1:]:
@@ -844,7 +846,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     token = trigger.token
     tokens: list[Token] = []
     group = False
-    for child in token.children:
+    frame = measured(token)
+    # "their latest round of talks", "a second Kremlin round of talks": the round's words
+    # before it name the talks' sides as the talks' own would
+    framing = [c for c in frame.children if c.i < frame.i] if frame is not token else []
+    for child in [*token.children, *framing]:
         if child.dep_ == "prep" and (
             child.lower_ in ("between", "with", "among", "of", "by")
             or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
