@@ -1416,3 +1416,13 @@ def test_a_visit_to_a_city_seating_a_body_the_article_names_is_no_visit_to_its_c
     )
     visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
     assert visits and all("Belgium" not in names(v) for v in visits)
+
+
+def test_the_host_of_a_signing_is_no_side_of_the_deal_signed(extractor):
+    text = "Norway hosted the signing of an agreement between Chile and Peru in Oslo on Monday."
+    assert not of_type(extractor, text, "CONSULT")  # hosting a signing is no visit
+    (deal,) = of_type(extractor, text, "AGREE")
+    assert names(deal) == {"Chile", "Peru"}
+    assert deal["location"]["name"] == "Oslo"
+    assert deal["date"] == "2025-02-24"
+    assert deal["status"] == "concluded"

@@ -1622,11 +1622,26 @@ def _asserted(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "a threat by the president on Monday": its author makes it an act
+    if _signing_of(token):
+        return True  # "hosted the signing of an agreement between X and Y": it was signed
     if token.dep_ == "nsubj" and any(c.dep_ == "attr" for c in token.head.children):
         return False  # "the agreement was a binding treaty": what it is, not that it was made
     return (
         token.dep_ in ("nsubj", "nsubjpass")
         and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
+    )
+
+
+def _signing_of(token: Token) -> bool:
+    """ "Egypt hosted the signing of a deal", "attended the signing of the accord": the signing
+    is an act the clause tells of (its verb says when), not a topic ("talks on the signing")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    signing = token.head.head
+    return (
+        signing.lower_ == "signing"
+        and signing.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and signing.head.pos_ == "VERB"
     )
 
 

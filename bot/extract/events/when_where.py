@@ -446,7 +446,11 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         measure = token.head.head
         heads.insert(1, measure)  # "the second round of talks ... on Saturday"
         if (
-            measure.dep_ in ("nsubj", "nsubjpass")
+            (
+                measure.dep_ in ("nsubj", "nsubjpass")
+                # "hosted the signing of the accord on Friday": signed then
+                or (measure.dep_ == "dobj" and measure.lower_ == "signing")
+            )
             and measure.head.pos_ == "VERB"
             and measure.head not in heads
         ):
