@@ -173,7 +173,8 @@ def main_event(candidates: list[dict[str, Any]], gold: dict[str, Any]) -> int | 
         ):
             points -= 2
         points += place_matches(gold.get("location"), report["location_name"])
-        points += 2 * kinds_compatible(report["kind"], gold["kind"])
+        # a gold event with no kind (an agreement, as merge_dev's README allows) gives none
+        points += 2 * bool(gold.get("kind") and kinds_compatible(report["kind"], gold["kind"]))
         return points, -report["event_id"]
 
     fitting = [r for r in candidates if r["type"] == gold["type"]]
@@ -298,7 +299,7 @@ def item_fields(
         wanted = {
             "date": cluster["date"],
             "place": cluster.get("location"),
-            "kind": cluster["kind"],
+            "kind": cluster.get("kind"),
         }
         for name, verdict in verdicts.items():
             counts[name][verdict] += 1
