@@ -99,6 +99,8 @@ def test_the_dateline_places_the_lead_event_and_here():
     assert find_dateline("LIMA — Chile and Peru signed a treaty on Monday.").place == "Lima"
     assert find_dateline("Kyiv • Agency\nThe ministers met.").place == "Kyiv"
     assert find_dateline("Peru, Chile to hold talks in Lima within days: minister") is None
+    tass = find_dateline("Peru, Chile sign a treaty\n\nLIMA, June 2. /TASS/. They signed it.")
+    assert tass is not None and (tass.place, tass.date_text) == ("Lima", "June 2")
 
 
 @pytest.mark.parametrize(
@@ -1426,3 +1428,32 @@ def test_the_host_of_a_signing_is_no_side_of_the_deal_signed(extractor):
     assert deal["location"]["name"] == "Oslo"
     assert deal["date"] == "2025-02-24"
     assert deal["status"] == "concluded"
+
+
+LEAD_AND_BACKGROUND = """Chile and Peru end second round of talks in Lima
+
+LIMA, June 2. /TASS/. Chile and Peru agreed to reopen two border crossings, Chilean Foreign \
+Minister Alberto van Klaveren, who led his country's delegation at the Lima talks, told \
+reporters on Monday.
+
+He said Peru had proposed holding another meeting in July.
+
+The first round of talks between Chile and Peru was held in Lima on May 16."""
+
+
+def test_the_lead_talks_are_not_a_round_held_weeks_before_nor_another_meeting(extractor):
+    found = [e for e in events(extractor, LEAD_AND_BACKGROUND, "2025-06-02")]
+    (lead,) = [e for e in found if e["evidence"].startswith("Chile and Peru end")]
+    assert lead["type"] == "CONSULT" and {"Chile", "Peru"} <= names(lead)
+    assert lead.get("date") not in ("2025-05-16", "2025-07-01")
+    (another,) = [e for e in found if "another meeting" in e["evidence"]]
+    assert "Alberto van Klaveren" not in names(another)  # not the Lima talks he led
+
+
+def test_their_talks_are_the_lead_subjects_when_the_parser_takes_the_dateline_for_one(extractor):
+    text = (
+        "LIMA (AP) — Chilean and Peruvian delegations agreed Monday to reopen a border crossing, "
+        "but their second round of talks in Lima ended with no deal on fishing."
+    )
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert {"Chile", "Peru"} <= names(talks)

@@ -802,18 +802,23 @@ def _backing(modifier: Token) -> bool:
     )
 
 
-def _main_subject(token: Token) -> list[Token]:
+def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
     """The subject of the nearest clause above the token, whom a "their" usually means
     ("negotiators from X and Y made progress in their talks", Bessent says)."""
     node = token
     while node.head.i != node.i:  # up to the root, whose head is itself
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # a dateline the parser read as a second subject stands aside for the real one
+            subjects.sort(key=lambda c: c.i in index.dateline_tokens)
+            subject = subjects[0] if subjects else None
             if subject is not None and token in subject.subtree:
                 continue  # "their round of talks was constructive": they are above, not it
             if subject is not None:
-                found = _subtree_without_clauses(subject)
+                # a dateline read as the subject ("ISTANBUL (AP) - Russian and Ukrainian
+                # delegations agreed ..., but their talks ended"): the phrase beside it
+                found = _side_tokens(subject, index)
                 if subject.tag_ in ("NNP", "NN") and not _conjuncts(subject)[1:]:
                     # one person: "their" is them and whom they told or met ("Kim had told
                     # Moon at their summit")
@@ -870,7 +875,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
-                tokens.extend(_main_subject(token))  # "summaries of their phone call"
+                tokens.extend(_main_subject(token, index))  # "summaries of their phone call"
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"

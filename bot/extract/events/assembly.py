@@ -977,7 +977,7 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         draft_participants(undated), draft_participants(target)
     ):
         return None  # "met the US envoy" and "also met Argentina's and Paraguay's presidents"
-    if _background(target, published) and _in_the_lead(undated.mentions[0]):
+    if _background(target, published, days=LEAD_NEWS_DAYS) and _in_the_lead(undated.mentions[0]):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
@@ -1042,9 +1042,17 @@ def _on_the_sidelines(trigger: Trigger) -> bool:
 
 
 def _in_the_lead(mention: Mention) -> bool:
-    """In the headline or the lead: the article's first two sentences."""
+    """In the headline or the lead: the article's first two sentences, not counting a dateline
+    the parser split off as a sentence of its own ("ISTANBUL, June 2. /TASS/.")."""
     start = mention.sent.start
-    return sum(1 for sent in mention.sent.doc.sents if sent.start < start) < 2
+    doc = mention.sent.doc
+    dateline = doc.user_data.get("briefbot_dateline_tokens", frozenset())
+    before = [
+        sent
+        for sent in doc.sents
+        if sent.start < start and not all(t.i in dateline or t.is_punct for t in sent)
+    ]
+    return len(before) < 2
 
 
 def _refers_back(undated: Draft, target: Draft) -> bool:
@@ -1234,6 +1242,8 @@ def _another_time(trigger: Trigger) -> bool:
     meeting things are counted from ("since their meeting"): another occasion than the one the
     sentence is about."""
     token = trigger.token
+    if any(c.dep_ == "det" and c.lower_ == "another" for c in measured(token).children):
+        return True  # "proposed holding another meeting", "another round of talks"
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "calm since their meeting in Kazan": the point an account starts from
     if (
@@ -1594,10 +1604,15 @@ def _within_content(token: Token, agreed: Token) -> bool:
     )
 
 
-def _background(draft: Draft, published: str | None) -> bool:
-    """Dated more than a month before the article: history the article recalls."""
+# A wire lead tells the news of the last day or two: talks a dated mention puts more than a week
+# before the article are not what its lead's undated talks are.
+LEAD_NEWS_DAYS = 7
+
+
+def _background(draft: Draft, published: str | None, days: int = 31) -> bool:
+    """Dated more than a month (or `days`) before the article: history the article recalls."""
     when = next((m.date for m in draft.mentions if m.date), None)
-    return when is not None and not recent(when, published, days=31)
+    return when is not None and not recent(when, published, days=days)
 
 
 def _keep(draft: Draft) -> bool:
