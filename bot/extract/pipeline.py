@@ -340,13 +340,19 @@ def trailing_occasions(doc: Doc) -> Doc:
     nouns = load_lexicon()[0]
     for prep in doc:
         clause = prep.head
+        before = prep.i - 1
+        if before > 0 and doc[before].text in ('"', "\u201d"):
+            before -= 1  # 'that "those who play with fire will perish by it," during a call'
+        top = clause
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "warned that X and that Y, in a call": the first reported clause
         if (
             prep.dep_ != "prep"
             or prep.lower_ not in ("in", "during")
-            or prep.i == 0
-            or doc[prep.i - 1].text != ","
-            or clause.dep_ != "ccomp"
-            or clause.head.pos_ not in ("VERB", "AUX")
+            or before < 0
+            or doc[before].text != ","
+            or top.dep_ != "ccomp"
+            or top.head.pos_ not in ("VERB", "AUX")
             or any(c.i > prep.i for c in clause.children if c.dep_ != "punct")
         ):
             continue
@@ -354,7 +360,7 @@ def trailing_occasions(doc: Doc) -> Doc:
         if occasion is not None and any(
             option[0] == "CONSULT" for option in nouns.get(occasion.lemma_.lower(), [])
         ):
-            prep.head = clause.head
+            prep.head = top.head
     return doc
 
 

@@ -196,3 +196,14 @@ def test_their_round_of_talks_was_held_by_those_who_speak_of_it(extractor):
     assert {"Chile", "Peru"} <= names(talks)
     assert talks["location"]["name"] == "Lima"
     assert "Lima" not in names(talks)
+
+
+def test_a_call_after_a_quoted_second_reported_clause_is_the_warnings(extractor):
+    text = (
+        'Boric warned Boluarte on Thursday that Lima should respect the treaty and that "those '
+        'who break it will pay," during a call that lasted two hours.'
+    )
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["kind"] == "phone_call"
+    assert {"Boric", "Boluarte"} <= {n.split()[-1] for n in names(call)}
+    assert call["date"] == "2025-02-27"
