@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_with_evidence
 from bot.extract.extractor import ExtractRequest
-from tests.extract.events_found import of_type
+from tests.extract.events_found import names, of_type
 
 PUBLISHED = "2025-02-27"  # a Thursday
 
@@ -540,3 +540,20 @@ def test_a_summit_of_two_leaders_is_the_meeting_of_their_countries_told_after(ex
     )
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert meeting["date"] == "2025-02-27" and meeting["location"]["name"] == "Lima"
+
+
+def test_a_pledge_set_off_at_a_summit_was_made_there_by_those_pledging(extractor):
+    text = (
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte pledged on Monday "
+        "to open the border and to sign a trade pact this year, at a summit in Lima."
+    )
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert {"Chile", "Peru"} <= names(summit)
+    assert summit["date"] == "2025-02-24"  # the pledge's day, not the goal's "this year"
+    assert summit["status"] == "concluded"
+
+
+def test_an_intended_act_at_a_gathering_keeps_the_gatherings_own_time(extractor):
+    text = "Chile intends to recognise the new government in September at the regional summit."
+    summits = of_type(extractor, text, "CONSULT")
+    assert all(s.get("status") != "concluded" for s in summits)

@@ -628,6 +628,9 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+        if node.dep_ == "xcomp":
+            # "pledged to work toward X and to seek Y at a summit": the pledging subject
+            return _subject_of(node)
     owner = _owner_of_the_decision(node)
     if owner is not None:
         return owner

@@ -364,6 +364,13 @@ def _tense(trigger: Trigger) -> str:
         return "past"
     if any(lemma_of(n) in PLANNED_CUES for n in chain):
         return "future"
+    if (
+        "to" in own_auxes
+        and verb.tag_ == "VB"
+        and not any(n.tag_ in ("VBD", "VBN") for n in (*chain, *verb.ancestors))
+        and not auxes & {"had", "has", "have", "did", "was", "were"}
+    ):
+        return "future"  # "Modi lands in Washington, to meet Trump on Thursday": still to come
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     if (
@@ -400,7 +407,10 @@ def clause_heads(trigger: Trigger) -> list[Token]:
     token = trigger.token
     heads = [token]
     if trigger.governor is not None:
-        heads.append(trigger.governor)
+        governor = trigger.governor
+        if token.dep_ == "pobj" and token.head.head.i == governor.i:
+            governor = _occasion_verb(token)  # "pledged to sign a pact this year, at a summit"
+        heads.append(governor)
     elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
     elif (
@@ -409,7 +419,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         and token.head.head.pos_ == "VERB"
         and token.head.lower_ not in FRAMING_PREPS
     ):  # not "after the talks, X said on Friday"
-        heads.append(token.head.head)  # "discussed in a telephone conversation on Wednesday"
+        heads.append(_occasion_verb(token))  # "discussed in a telephone conversation on Monday"
     elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
         heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]
@@ -456,6 +466,28 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         ):
             heads.append(measure.head)  # "a third round of talks concluded in Lima on Saturday"
     return heads
+
+
+def _occasion_verb(noun: Token) -> Token:
+    """The verb a phrase naming an occasion hangs on; for "at"/"during" set off by a comma, past
+    an infinitive the parser hung it on to the act it was made at ("pledged on Friday to work
+    toward X and to seek an end to the war this year, at a summit": the pledge, not the goal's
+    "this year"; but "intends to recognise it in September at the gathering": the recognising)."""
+    prep = noun.head
+    verb = prep.head
+    if (
+        prep.lower_ not in ("at", "during")
+        or prep.i == 0
+        or prep.doc[prep.i - 1].text != ","  # set off: the whole clause's, not the infinitive's
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return verb
+    top = verb
+    while top.dep_ in ("conj", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
+        top = top.head
+    # not "is to be discussed at the summit": a "be to" future, the summit still to come
+    finite = top.tag_ in ("VBD", "VBZ", "VBP") and top.pos_ == "VERB" and top.lemma_ != "be"
+    return top if finite else verb
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -805,7 +837,7 @@ def find_status(
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("at", "during", "in")
-        and token.head.head.tag_ == "VBD"
+        and _occasion_verb(token).tag_ == "VBD"
     ):
         return "concluded"  # "clashed with X at an emergency meeting", "warned Y in a call"
     framed = _framed_by(token) if token.dep_ == "pobj" else None
@@ -816,7 +848,7 @@ def find_status(
         and token.head.lower_ in ("at", "during", "in")
         and token.head.head.pos_ == "VERB"
     ):
-        host = token.head.head
+        host = _occasion_verb(token)
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
