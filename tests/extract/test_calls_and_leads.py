@@ -207,3 +207,9 @@ def test_a_call_after_a_quoted_second_reported_clause_is_the_warnings(extractor)
     assert call["kind"] == "phone_call"
     assert {"Boric", "Boluarte"} <= {n.split()[-1] for n in names(call)}
     assert call["date"] == "2025-02-27"
+
+
+def test_a_headline_infinitive_with_a_weekday_is_still_to_come(extractor):
+    text = "Boric lands in Lima, to meet President Boluarte on Friday"
+    meetings = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
+    assert meetings and all(m["date"] == "2025-02-28" for m in meetings)  # told on Thursday
