@@ -1457,3 +1457,9 @@ def test_their_talks_are_the_lead_subjects_when_the_parser_takes_the_dateline_fo
     )
     (talks,) = of_type(extractor, text, "CONSULT")
     assert {"Chile", "Peru"} <= names(talks)
+
+
+def test_calling_off_a_dated_summit_is_dated_by_the_calling_off(extractor):
+    text = "Boric on Wednesday cancelled his planned March 12 summit with Boluarte in Lima."
+    (cancelled,) = [e for e in events(extractor, text) if e["kind"] == "cancel"]
+    assert cancelled["date"] == "2025-02-26"  # not March 12, the summit's planned day

@@ -32,7 +32,9 @@ from bot.extract.events.lexicon import (
     STATUS_PREDICATES,
     TRIM,
     lemma_of,
+    load_frames,
     load_lexicon,
+    verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.facts import Location
@@ -591,9 +593,14 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # when ASEAN failed to agree at a meeting in Phnom Penh": the time it qualifies
             return resolve_date(day.text, published, _tense(trigger))
     settings = _all_settings(trigger.token)
+    heads = _purpose_chain(clause_heads(trigger))
+    if _undone(trigger):
+        # "cancelled his planned June 12 summit on Thursday", "lifted the 2019 sanctions": the
+        # noun's own day is the act undone, not the undoing
+        settings, heads = [], [h for h in heads if h.i != trigger.token.i]
     # a participle on the noun ("talks, due to be held on Wednesday, were announced on Monday")
     # is the event's own, before the clause it sits in
-    for head in [*settings, *_purpose_chain(clause_heads(trigger))]:
+    for head in [*settings, *heads]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         dateline = trigger.token.doc.user_data.get("briefbot_dateline_tokens", frozenset())
         for pobj in _time_phrases(head):
@@ -610,6 +617,16 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             return resolve_date(dates[0].text, published, _tense(trigger))
     return None
+
+
+def _undone(trigger: Trigger) -> bool:
+    """A noun trigger told through a verb that undoes it ("cancelled the summit")."""
+    governor = trigger.governor
+    return (
+        governor is not None
+        and trigger.token.pos_ in ("NOUN", "PROPN")
+        and verb_lemma(governor) in load_frames().reversing
+    )
 
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
