@@ -557,3 +557,21 @@ def test_an_intended_act_at_a_gathering_keeps_the_gatherings_own_time(extractor)
     text = "Chile intends to recognise the new government in September at the regional summit."
     summits = of_type(extractor, text, "CONSULT")
     assert all(s.get("status") != "concluded" for s in summits)
+
+
+def test_talks_that_followed_a_dated_attack_are_not_dated_by_it(extractor):
+    text = "The talks between Chile and Peru followed a February 3 attack on a border post."
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and all(t.get("date") != "2025-02-03" for t in talks)
+
+
+def test_the_talks_a_deal_was_announced_after_were_held_by_its_announcers_in_the_venue_city(
+    extractor,
+):
+    text = (
+        "The deal was announced by Chilean Foreign Minister Alberto van Klaveren and Peruvian "
+        "Foreign Minister Elmer Schialer after three days of negotiations at a Lima hotel."
+    )
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert {"Chile", "Peru"} <= names(talks)
+    assert talks["location"]["name"] == "Lima"

@@ -501,6 +501,32 @@ def _the_agreement_framed(node: Token) -> Token | None:
     return None
 
 
+def _announcers_of_a_deal(verb: Token) -> list[Token]:
+    """Who announced or unveiled an agreement ("the deal was announced by X and Y", "X and Y
+    unveiled the accord"): the phrase naming them, else nothing."""
+    if verb.pos_ != "VERB":
+        return []
+    nouns = load_lexicon()[0]
+
+    def a_deal(noun: Token) -> bool:
+        senses = nouns.get(noun.lemma_.lower(), [])
+        return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+
+    children = list(verb.children)
+    if any(c.dep_ == "nsubjpass" and a_deal(c) for c in children):
+        return [
+            t
+            for agent in children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+            if pobj.dep_ == "pobj"
+            for t in _subtree_without_clauses(pobj)
+        ]
+    if any(c.dep_ == "dobj" and a_deal(c) for c in children):
+        return [t for c in children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c)]
+    return []
+
+
 def _own_sides_between(token: Token) -> bool:
     """Talks that name both sides themselves ("talks between X and Y", "among X, Y and Z")."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
@@ -950,6 +976,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         agreed = _the_agreement_framed(framed.head.head)
         if agreed is not None and not _own_sides(token):
             verb = agreed
+        elif framed.head.lower_ != "on" and not _own_sides(token):
+            # "the deal was announced by X and Y after three days of talks": they held them
+            tokens.extend(_announcers_of_a_deal(framed.head.head))
     if (
         verb is None
         and trigger.type == "CONSULT"

@@ -331,6 +331,13 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
         return Location(name=place.name, country_code=place.country_code, detail=detail)
+    if own is None:
+        for child in pobj.children:  # "at a Geneva hotel": the city the venue is in
+            if child.dep_ == "compound" and child.i < pobj.i:
+                city = _city_of(child, index)
+                if city is not None:
+                    detail = index.doc[prep.i + 1 : pobj.i + 1].text.strip(TRIM) or None
+                    return Location(name=city.name, country_code=city.country_code, detail=detail)
     return own  # a palace or an embassy with no city named beside it
 
 
@@ -630,6 +637,8 @@ def _undone(trigger: Trigger) -> bool:
 
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
+# Verbs placing the clause after or before what they name: their object's day is not its own.
+SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 # Phrases that date another event the clause is measured from, not the clause's own.
 ANCHORING_PREPS = frozenset({"since", "until", "till", "before", "after"})
@@ -662,6 +671,8 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
                 continue  # "the first talks since the fall of the government in August"
+            if child.dep_ == "dobj" and node.i == verb.i and lemma_of(verb) in SEQUENCE_VERBS:
+                continue  # "the talks followed an August 21 attack": the attack's day
             stack.append(child)
     found = [
         e
