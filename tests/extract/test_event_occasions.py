@@ -575,3 +575,13 @@ def test_the_talks_a_deal_was_announced_after_were_held_by_its_announcers_in_the
     (talks,) = of_type(extractor, text, "CONSULT")
     assert {"Chile", "Peru"} <= names(talks)
     assert talks["location"]["name"] == "Lima"
+
+
+def test_a_meeting_told_as_the_one_since_which_is_not_the_meeting_told(extractor):
+    text = (
+        "The February 24 meeting of the foreign ministers of Chile and Peru produced no deal. "
+        "The leaders' summit planned for later this year will be the first since the 2023 "
+        "Geneva meeting."
+    )
+    found = [e for e in of_type(extractor, text, "CONSULT") if e.get("date") == "2025-02-24"]
+    assert found and all((e.get("location") or {}).get("name") != "Geneva" for e in found)

@@ -953,8 +953,10 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # talks held are not the round still to come
     if rounds_differ(undated, target):
         return None
-    if _told_as_later(undated.mentions[0].trigger):
-        return None  # "Trump later attended a summit": after the meeting told, not it
+    if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
+        # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
+        # before the meeting told, not it
+        return None
     if _other_people(target, undated.mentions[0]) and (
         kind == "visit" or _two_or_more_people(undated.mentions[0])
     ):
