@@ -31,6 +31,10 @@ _HONORIFICS: dict[str, Gender] = {
 }
 
 
+# Honorifics that are never a word of a name ("Sheikh" may be: Sheikh Hasina).
+COURTESY_TITLES = frozenset("mr mrs ms miss madam madame mme dame sir lord lady".split())
+
+
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, Gender]:
     raw = resources.files("bot.extract").joinpath("data/first_names.json").read_text("utf-8")
@@ -56,8 +60,16 @@ def person_gender(doc: Doc, name: str, title: str | None, tokens: set[int]) -> G
     """What the article tells of a person's gender: an honorific before a mention, a gendered
     title, else the first name. None when nothing tells, or when the signs disagree."""
     signs: set[Gender] = set()
+    own_words = set(name.split())
     for i in tokens:
-        if i > 0 and (found := honorific_gender(doc[i - 1].text)) is not None:
+        before = doc[i - 1] if i > 0 else None
+        if before is None:
+            continue
+        if (before.i in tokens or before.text in own_words) and (
+            before.lower_.rstrip(".") not in COURTESY_TITLES
+        ):
+            continue  # "Sheikh Hasina": a word of her own name, no honorific (but "Mrs Okafor")
+        if (found := honorific_gender(before.text)) is not None:
             signs.add(found)
     for word in (title or "").split():
         if (found := honorific_gender(word)) is not None:

@@ -330,6 +330,16 @@ def names_run_on(doc: Doc) -> Doc:
     return doc
 
 
+def _addressed_someone(verb: Token) -> bool:
+    """The reporting verb has a named addressee ("warned Biden that ...", "told Xi that ..."),
+    so the call is the exchange between them; "Peskov said that ..., in a call" or "told
+    reporters that ..., during a call" tells of a call between others."""
+    return any(
+        c.dep_ in ("dobj", "dative") and c.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+        for c in verb.children
+    )
+
+
 @Language.component("briefbot_trailing_occasions")
 def trailing_occasions(doc: Doc) -> Doc:
     """ "X warned Y that the US would respond, in a call that lasted an hour": the parser hangs
@@ -354,6 +364,7 @@ def trailing_occasions(doc: Doc) -> Doc:
             or top.dep_ != "ccomp"
             or top.head.pos_ not in ("VERB", "AUX")
             or any(c.i > prep.i for c in clause.children if c.dep_ != "punct")
+            or not _addressed_someone(top.head)
         ):
             continue
         occasion = next((c for c in prep.children if c.dep_ == "pobj"), None)

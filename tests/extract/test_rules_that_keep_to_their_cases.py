@@ -275,3 +275,109 @@ def test_a_short_transcript_turn_is_still_said(extractor):
     text = "MODERATOR: Thank you both for coming.\nLAVROV: We will not accept this ultimatum.\n"
     said = extracted(extractor, text)["statements"]
     assert any("ultimatum" in s["content"] for s in said)
+
+
+# --- session 15's review: the rules of sessions 14 and 15 kept to their cases ---------------
+
+
+def test_a_womans_name_that_begins_with_a_mans_honorific_tells_no_gender(extractor):
+    text = (
+        "Sheikh Hasina met Chinese Premier Li Qiang in Beijing on Monday. "
+        "She urged him to fund the Teesta river project."
+    )
+    (request,) = [e for e in extracted(extractor, text)["events"] if e["type"] == "REQUEST"]
+    assert request["participants"][0]["name"] == "Sheikh Hasina"  # she asks, not Li Qiang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric's spokesman told reporters that Boric had invited Boluarte to Santiago, during a "
+        "phone call on Wednesday.",
+        "The spokesman said on Thursday that Boric and Boluarte had discussed fishing, in a call "
+        "on Tuesday.",
+    ],
+)
+def test_a_call_after_a_spokesmans_report_is_still_the_leaders(extractor, text):
+    calls = [e for e in shown(extractor, text) if e["kind"] == "phone_call"]
+    assert calls and all({"Boric", "Boluarte"} <= {n.split()[-1] for n in names(c)} for c in calls)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric called on Tuesday for an immediate ceasefire in the border region.",
+        "Chile called on Monday on Peru to withdraw its troops from the border.",
+    ],
+)
+def test_calling_on_a_day_for_something_is_still_a_request(extractor, text):
+    assert any(e["type"] == "REQUEST" for e in shown(extractor, text))
+
+
+def test_telling_reporters_in_a_call_is_no_conversation_between_sides(extractor):
+    text = "Boric told reporters in a call on Monday that he would not close the border."
+    assert not [e for e in shown(extractor, text) if e["kind"] == "phone_call"]
+
+
+def test_the_two_sides_urged_are_not_the_people_met_in_another_clause(extractor):
+    text = (
+        "After meeting Trump and Starmer in Washington, Macron urged the two sides to agree to "
+        "a ceasefire."
+    )
+    requests = [e for e in extracted(extractor, text)["events"] if e["type"] == "REQUEST"]
+    assert requests and all(not {"Donald Trump", "Keir Starmer"} & names(r) for r in requests)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        ("Boric visited Brussels on Thursday to address a summit of European leaders.", "Belgium"),
+        ("Boric paid a visit to Munich on Friday for the security conference.", "Germany"),
+        ("Boric visited Geneva on Monday for talks with European ministers.", "Switzerland"),
+    ],
+)
+def test_a_visit_to_a_gathering_or_a_town_is_no_visit_to_the_country(extractor, text, not_a_side):
+    visits = [e for e in extracted(extractor, text)["events"] if e["kind"] == "visit"]
+    assert visits and all(not_a_side not in names(v) for v in visits)
+
+
+def test_the_mediator_whose_round_of_talks_it_is_is_no_side(extractor):
+    text = "Norway's fourth round of talks between Chile and Peru was held in Oslo on Sunday."
+    (talks,) = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert names(talks) == {"Chile", "Peru"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia opposed the signing of a security pact between Chile and Peru on Monday.",
+        "Bolivia sought the signing of a fishing agreement between Chile and Peru on Monday.",
+    ],
+)
+def test_a_signing_opposed_or_sought_did_not_happen(extractor, text):
+    assert not [e for e in shown(extractor, text) if e["type"] == "AGREE"]
+
+
+def test_a_leaders_summit_is_not_their_officials_meeting_of_that_day(extractor):
+    text = (
+        "Officials from Chile and Peru met in Lima on Monday. A summit between Boric and "
+        "Boluarte produced an agreement to share fishing data."
+    )
+    meetings = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    officials = [m for m in meetings if m["evidence"].startswith("Officials")]
+    assert officials and all("Gabriel Boric" not in names(m) for m in officials)
+
+
+def test_an_infinitive_under_a_gerund_takes_no_future(extractor):
+    text = "Photos show Boric arriving in Lima to meet Boluarte on Friday."
+    found = extracted(extractor, text, "2025-03-01")["events"]
+    assert all(e.get("date") != "2025-03-07" for e in found)  # the Friday before, not after
+
+
+def test_a_lead_summit_is_the_one_dated_two_weeks_before_when_no_round_is_counted(extractor):
+    text = (
+        "The summit between Boric and Boluarte in Lima has reshaped the region, experts said."
+        "\n\nBoric and Boluarte met in Lima on February 12."
+    )
+    summits = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert len(summits) == 1 and summits[0]["date"] == "2025-02-12"

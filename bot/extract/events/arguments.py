@@ -37,6 +37,7 @@ from bot.extract.events.lexicon import (
     load_lexicon,
     misread_subject,
     participle_patient,
+    verb_lemma,
 )
 from bot.extract.events.triggers import (
     Trigger,
@@ -835,7 +836,9 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
     """The subject of the nearest clause above the token, whom a "their" usually means
     ("negotiators from X and Y made progress in their talks", Bessent says)."""
     node = token
+    reported = False  # climbed out of what someone says
     while node.head.i != node.i:  # up to the root, whose head is itself
+        reported |= node.dep_ == "ccomp"
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -844,6 +847,14 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
             subject = subjects[0] if subjects else None
             if subject is not None and token in subject.subtree:
                 continue  # "their round of talks was constructive": they are above, not it
+            if (
+                subject is not None
+                and reported
+                and verb_lemma(node) in load_frames().reporting
+                and not _conjuncts(subject)[1:]
+                and subject.tag_ not in ("NNS", "NNPS")
+            ):
+                return []  # "Fidan, who hosted them, said their talks were constructive"
             if subject is not None:
                 # a dateline read as the subject ("ISTANBUL (AP) - Russian and Ukrainian
                 # delegations agreed ..., but their talks ended"): the phrase beside it
@@ -883,7 +894,16 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     frame = measured(token)
     # "their latest round of talks", "a second Kremlin round of talks": the round's words
     # before it name the talks' sides as the talks' own would
-    framing = [c for c in frame.children if c.i < frame.i] if frame is not token else []
+    framing = (
+        [
+            c
+            for c in frame.children
+            # not "Oman's round of talks between Iran and the US": Oman mediated them
+            if c.i < frame.i and (c.dep_ != "poss" or c.lower_ in ("their", "our"))
+        ]
+        if frame is not token and not _own_sides(token)
+        else []
+    )
     for child in [*token.children, *framing]:
         if child.dep_ == "prep" and (
             child.lower_ in ("between", "with", "among", "of", "by")
@@ -1624,6 +1644,10 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return tokens
 
 
+# What "both men", "the two leaders" call two people by.
+PAIR_OF_PEOPLE = frozenset({"man", "men", "leader", "leaders", "president", "presidents"})
+
+
 def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityIndex) -> list[Token]:
     """ "held calls with General X and General Y and urged both men to agree to a ceasefire":
     "both men", "the two leaders" naming no one are the two people the sentence named before,
@@ -1634,11 +1658,15 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
     )
     if not pair_word or any(index.cluster_of(t) for t in phrase.subtree):
         return []
+    if phrase.lower_ != "both" and phrase.lemma_.lower() not in PAIR_OF_PEOPLE:
+        return []  # "urged the two sides": sides, not the two people named
     actor = index.resolve(subject) if subject is not None else None
     first: dict[int, Token] = {}
     for token in phrase.sent:
         if token.i >= phrase.left_edge.i:
             break
+        if any(a.dep_ in ("advcl", "relcl") for a in token.ancestors if a.i < phrase.i):
+            continue  # "after meeting Trump and Starmer, Macron urged ...": another clause's
         cluster = index.cluster_of(token)
         if cluster is not None and cluster.kind == "person" and cluster is not actor:
             first.setdefault(id(cluster), token)

@@ -3,7 +3,6 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date as calendar_day
 
@@ -51,6 +50,7 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
+    load_lexicon,
     present_perfect,
 )
 from bot.extract.events.occasions import (
@@ -84,7 +84,6 @@ from bot.extract.organizations import (
     bodies_seated_in,
     organization_members,
     organization_name,
-    organization_names,
 )
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
@@ -953,6 +952,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # talks held are not the round still to come
     if rounds_differ(undated, target):
         return None
+    if any(_another(m.trigger) for m in target.mentions):
+        return None  # "proposed holding another meeting in July": not the talks told
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -979,7 +980,11 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         draft_participants(undated), draft_participants(target)
     ):
         return None  # "met the US envoy" and "also met Argentina's and Paraguay's presidents"
-    if _background(target, published, days=LEAD_NEWS_DAYS) and _in_the_lead(undated.mentions[0]):
+    # one round of a series told by its number ("the first round ... on May 16") is history a
+    # week on; other talks, a month on
+    counted = any(round_number(m.trigger) is not None for m in target.mentions)
+    days = LEAD_NEWS_DAYS if counted else 31
+    if _background(target, published, days=days) and _in_the_lead(undated.mentions[0]):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention
@@ -993,6 +998,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         all(p.kind != "person" for p in named)
         or (
             all(p.kind != "person" for p in theirs_named)
+            and theirs.kind in ("meeting", "summit")
+            and not _held_by_officials(target)
             and not _on_the_sidelines(undated.mentions[0].trigger)
             and not _told_as_before_or_after(undated.mentions[0].trigger)
         )
@@ -1007,6 +1014,25 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+# Who meets below the leaders: their countries' meeting is not the leaders' summit.
+OFFICIAL_WORDS = frozenset(
+    {"official", "minister", "delegation", "envoy", "negotiator", "diplomat", "adviser"}
+)
+
+
+def _held_by_officials(draft: Draft) -> bool:
+    """ "Officials from Japan and South Korea met", "the ministers' meeting": a meeting below
+    the leaders' level, told by the words naming who met."""
+    for mention in draft.mentions:
+        trigger = mention.trigger
+        verb = trigger.governor or trigger.token
+        subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+        words = [*trigger.token.subtree, *(subject.subtree if subject is not None else [])]
+        if any(t.lemma_.lower() in OFFICIAL_WORDS for t in words):
+            return True
+    return False
 
 
 def _told_as_before_or_after(trigger: Trigger) -> bool:
@@ -1239,12 +1265,17 @@ def _two_or_more_people(mention: Mention) -> bool:
     return sum(1 for c in mention.participants if c.kind == "person") >= 2
 
 
+def _another(trigger: Trigger) -> bool:
+    """Told as "another" meeting or round: not the one the article reports."""
+    return any(c.dep_ == "det" and c.lower_ == "another" for c in measured(trigger.token).children)
+
+
 def _another_time(trigger: Trigger) -> bool:
     """A clause set before or after another act ("after X and Y met", "before they met"), or a
     meeting things are counted from ("since their meeting"): another occasion than the one the
     sentence is about."""
     token = trigger.token
-    if any(c.dep_ == "det" and c.lower_ == "another" for c in measured(token).children):
+    if _another(trigger):
         return True  # "proposed holding another meeting", "another round of talks"
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "calm since their meeting in Kazan": the point an account starts from
@@ -1606,8 +1637,8 @@ def _within_content(token: Token, agreed: Token) -> bool:
     )
 
 
-# A wire lead tells the news of the last day or two: talks a dated mention puts more than a week
-# before the article are not what its lead's undated talks are.
+# A wire lead tells the news of the last day or two: a numbered round a dated mention puts more
+# than a week before the article is not what its lead's undated talks are.
 LEAD_NEWS_DAYS = 7
 
 
@@ -1655,11 +1686,32 @@ def _signing_of(token: Token) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     signing = token.head.head
-    return (
-        signing.lower_ == "signing"
-        and signing.dep_ in ("dobj", "nsubj", "nsubjpass")
-        and signing.head.pos_ == "VERB"
-    )
+    if signing.lower_ != "signing" or signing.head.pos_ != "VERB":
+        return False
+    verb = lemma_of(signing.head)
+    if signing.dep_ == "dobj":
+        return verb in SIGNING_WITNESSED  # not "opposed" or "sought the signing of a pact"
+    return signing.dep_ in ("nsubj", "nsubjpass") and verb in SIGNING_HELD
+
+
+# Verbs telling a signing took place: its witnesses' ("hosted", "attended the signing of ...")
+# and its own ("the signing of the accord took place", "was held").
+SIGNING_WITNESSED = frozenset(
+    {
+        "host",
+        "attend",
+        "witness",
+        "oversee",
+        "mark",
+        "celebrate",
+        "welcome",
+        "hail",
+        "applaud",
+        "praise",
+        "hold",
+    }
+)
+SIGNING_HELD = frozenset({"take", "hold", "happen", "occur"})
 
 
 def _participant(cluster: Cluster, convened: bool) -> Participant:
@@ -1708,15 +1760,40 @@ def _host_of_a_visit(
         return None
     if any(p.kind == "organization" and organization_name(p.name) for p in participants):
         return None  # a body's head visiting: the host is not the body's counterpart
-    text = first.sent.doc.text
-    if any(
-        re.search(rf"\b{re.escape(name)}\b", text)
-        for body in bodies_seated_in(location.name)
-        for name in organization_names(body)
-    ):
+    named = country_index().match(location.name)
+    if named is None or named.how not in ("name", "alias", "capital"):
+        # "visited Crimea", "a visit to Munich for the security conference": a region or a
+        # town is no visit paid to the country's government
+        return None
+    if bodies_seated_in(location.name) or _for_a_gathering(first.trigger):
+        # "visited Brussels to address a summit", "in Geneva for talks with European
+        # ministers": the body or the meeting was visited, not the host country
         return None
     country = country_index().by_code(code)
     return Participant(country.name, "country", code) if country else None
+
+
+def _for_a_gathering(trigger: Trigger) -> bool:
+    """A visit made for talks or a gathering ("for the security conference", "to attend a
+    summit", "for talks with European ministers")."""
+    nouns = load_lexicon()[0]
+
+    def an_occasion(noun: Token) -> bool:
+        return any(t == "CONSULT" for t, _, _ in nouns.get(noun.lemma_.lower(), []))
+
+    for node in (trigger.token, trigger.governor):
+        if node is None:
+            continue
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                if any(p.dep_ == "pobj" and an_occasion(p) for p in child.children):
+                    return True
+            if child.dep_ in ("advcl", "xcomp", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+            ):
+                if any(o.dep_ == "dobj" and an_occasion(o) for o in child.children):
+                    return True
+    return False
 
 
 def _most_precise(places: list[Location]) -> Location | None:

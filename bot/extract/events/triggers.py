@@ -1035,10 +1035,22 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
 
 
 def _ends_on_a_time(span: Span) -> bool:
-    """A phrase ending in a preposition whose object is a day or an hour ("called on Monday")."""
+    """A phrase ending in a preposition whose object is a day or an hour ("spoke in a call on
+    Monday"), unless the verb goes on to ask, past the day ("called on Tuesday for a ceasefire",
+    "called on Monday on Russia to withdraw"): then it is the phrase after all."""
     last = span[-1]
-    return last.pos_ == "ADP" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children
+    if not (
+        last.pos_ == "ADP"
+        and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in last.children)
+    ):
+        return False
+    verb = last.head
+    return not any(
+        c.i > last.i
+        and (
+            (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) or c.dep_ in ("xcomp", "advcl")
+        )
+        for c in verb.children
     )
 
 
@@ -1076,6 +1088,10 @@ def a_courtesy_call(token: Token) -> bool:
     return any(c.lower_ == "courtesy" for c in token.children)
 
 
+# Whom a briefing is given to: told "in a call", they make it a briefing, not talks.
+PRESS_AUDIENCES = frozenset({"reporter", "journalist", "press", "media", "correspondent"})
+
+
 def _a_call(token: Token) -> bool:
     """ "a phone call", "a call with X", "Wednesday's call", "their call", "warned him in a call
     on Saturday": a conversation; "calls for restraint", "a call on X to ...", "a call to arms"
@@ -1092,6 +1108,11 @@ def _a_call(token: Token) -> bool:
         token.dep_ == "pobj"
         and token.head.lower_ in ("in", "during")
         and token.head.head.pos_ == "VERB"
+        # not "told reporters in a call": a briefing by phone, no conversation between sides
+        and not any(
+            c.dep_ in ("dobj", "dative") and c.lemma_.lower() in PRESS_AUDIENCES
+            for c in token.head.head.children
+        )
     )  # what was said or done in it: a call someone took part in
     return held_in or any(
         c.lower_ in ("phone", "telephone", "with")

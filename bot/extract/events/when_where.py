@@ -376,7 +376,17 @@ def _tense(trigger: Trigger) -> str:
     if (
         "to" in own_auxes
         and verb.tag_ == "VB"
-        and not any(n.tag_ in ("VBD", "VBN") for n in (*chain, *verb.ancestors))
+        and verb.dep_ in ("advcl", "xcomp", "relcl")
+        # the infinitive hangs on a present verb ("lands ..., to meet"; a headline's "lands"
+        # the tagger took for a plural noun), not on a gerund, a participle or a noun ("showed
+        # him arriving to meet", "the latest leader to meet")
+        and (
+            verb.head.tag_ in ("VBZ", "VBP", "VB")
+            or (verb.head.dep_ == "ROOT" and verb.head.tag_ == "NNS")
+        )
+        and verb.head.lemma_ != "be"
+        and _time_phrases(verb)  # the day is the infinitive's own: "to meet Trump on Friday"
+        and not any(n.tag_ in ("VBD", "VBN", "VBG") for n in (*chain, *verb.ancestors))
         and not auxes & {"had", "has", "have", "did", "was", "were"}
     ):
         return "future"  # "Modi lands in Washington, to meet Trump on Thursday": still to come
