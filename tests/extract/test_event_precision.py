@@ -1463,3 +1463,19 @@ def test_calling_off_a_dated_summit_is_dated_by_the_calling_off(extractor):
     text = "Boric on Wednesday cancelled his planned March 12 summit with Boluarte in Lima."
     (cancelled,) = [e for e in events(extractor, text) if e["kind"] == "cancel"]
     assert cancelled["date"] == "2025-02-26"  # not March 12, the summit's planned day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal calls for negotiations between Chile and Peru on fishing rights.",
+        "The agreement demands an end to border raids by Chile and Peru.",
+    ],
+)
+def test_what_a_deals_text_calls_for_is_no_request_by_anyone(extractor, text):
+    assert not of_type(extractor, text, "REQUEST")
+
+
+def test_a_country_calling_for_talks_still_requests_them(extractor):
+    (request,) = of_type(extractor, "Chile called for talks with Peru on Monday.", "REQUEST")
+    assert "Chile" in names(request)

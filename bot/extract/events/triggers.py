@@ -114,6 +114,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _called_off(t)
         and not _a_warrant(t)
         and not _a_requirement(t)
+        and not _terms_of_a_deal(t)
         and not _in_a_title(t)
         and not _repeated(t)
     ]
@@ -174,6 +175,21 @@ def _a_requirement(trigger: Trigger) -> bool:
             verb.dep_ in ("ccomp", "parataxis") and lemma_of(verb.head) in load_frames().reporting
         )
     )
+
+
+def _terms_of_a_deal(trigger: Trigger) -> bool:
+    """ "The deal calls for talks between the Taliban and Kabul", "the consensus demands an end
+    to violence": what an agreement's text provides, no request by anyone."""
+    if trigger.type != "REQUEST":
+        return False
+    verb = trigger.governor or trigger.token
+    if verb.pos_ != "VERB":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    senses = load_lexicon()[0].get(subject.lemma_.lower(), [])
+    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
 
 
 def _a_warrant(trigger: Trigger) -> bool:
