@@ -1479,3 +1479,21 @@ def test_what_a_deals_text_calls_for_is_no_request_by_anyone(extractor, text):
 def test_a_country_calling_for_talks_still_requests_them(extractor):
     (request,) = of_type(extractor, "Chile called for talks with Peru on Monday.", "REQUEST")
     assert "Chile" in names(request)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, Peru will withdraw its troops from the border within 90 days.",
+        "Under the first phase of the agreement, 30 Chilean fishermen are to be freed by Peru.",
+    ],
+)
+def test_what_a_deal_provides_for_is_no_act_of_its_own(extractor, text):
+    assert [e["type"] for e in events(extractor, text)] in ([], ["AGREE"])
+
+
+def test_an_act_done_under_a_deal_or_pledged_under_ones_own_plan_is_still_told(extractor):
+    done = "Under the deal, Peru released 30 Chilean fishermen on Sunday."
+    assert of_type(extractor, done, "CONCEDE")
+    pledged = "Under its border plan, Peru will withdraw its troops from the coast."
+    assert events(extractor, pledged)

@@ -115,6 +115,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _a_warrant(t)
         and not _a_requirement(t)
         and not _terms_of_a_deal(t)
+        and not _under_its_terms(t)
         and not _in_a_title(t)
         and not _repeated(t)
     ]
@@ -190,6 +191,40 @@ def _terms_of_a_deal(trigger: Trigger) -> bool:
         return False
     senses = load_lexicon()[0].get(subject.lemma_.lower(), [])
     return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+
+
+# What a deal's provisions are named by besides the deal ("under the terms", "under the first
+# phase"); not a plan, which one side may make alone ("under its disengagement plan, Israel
+# will evacuate": its own pledge).
+TERMS_NOUNS = frozenset({"term", "phase", "provision"})
+
+
+def _under_its_terms(trigger: Trigger) -> bool:
+    """ "Under the deal, the Tigray forces will disarm", "under the first phase, 33 captives are
+    to be freed": what an agreement between sides provides for, still to come, not an act of its
+    own (while "under the deal, Israel released 30 prisoners on Sunday" did happen)."""
+    node = trigger.governor or trigger.token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    chain = clause_chain(node)
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes & {"will", "would", "shall", "must", "should", "to"}:
+        return False
+    nouns = load_lexicon()[0]
+
+    def a_text(noun: Token) -> bool:
+        senses = nouns.get(noun.lemma_.lower(), [])
+        return noun.lemma_.lower() in TERMS_NOUNS or any(
+            type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses
+        )
+
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(p.dep_ == "pobj" and a_text(p) for p in c.children)
+        for n in chain
+        for c in n.children
+    )
 
 
 def _a_warrant(trigger: Trigger) -> bool:
