@@ -1497,3 +1497,14 @@ def test_an_act_done_under_a_deal_or_pledged_under_ones_own_plan_is_still_told(e
     assert of_type(extractor, done, "CONCEDE")
     pledged = "Under its border plan, Peru will withdraw its troops from the coast."
     assert events(extractor, pledged)
+
+
+def test_an_ambassador_recalled_for_consultations_on_a_day_was_recalled_that_day(extractor):
+    text = "LIMA — Peru recalled its ambassador to Chile for consultations on Monday."
+    (recall,) = of_type(extractor, text, "SANCTION")
+    assert recall["date"] == "2025-02-24"
+
+
+def test_an_envoy_withdrawn_is_recalled_not_a_retreat(extractor):
+    text = "Peru withdrew its ambassador to Chile on Monday."
+    assert of_type(extractor, text, "SANCTION") and not of_type(extractor, text, "RETREAT")

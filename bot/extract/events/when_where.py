@@ -671,6 +671,9 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
             and node.pos_ == "NOUN"
             and node.dep_ == "pobj"
             and any(t == "CONSULT" for t, _, _ in nouns.get(node.lemma_.lower(), []))
+            # "recalled its ambassador for consultations on Friday": the formula of a recall,
+            # no occasion of its own
+            and not (node.head.lower_ == "for" and node.lemma_.lower() == "consultation")
         ):
             continue
         for child in node.children:
