@@ -1508,3 +1508,19 @@ def test_an_ambassador_recalled_for_consultations_on_a_day_was_recalled_that_day
 def test_an_envoy_withdrawn_is_recalled_not_a_retreat(extractor):
     text = "Peru withdrew its ambassador to Chile on Monday."
     assert of_type(extractor, text, "SANCTION") and not of_type(extractor, text, "RETREAT")
+
+
+def test_an_expulsion_told_as_an_order_to_leave_is_the_orderers(extractor):
+    text = (
+        "Peru on Sunday ordered 20 employees of the Chilean embassy in Lima to leave the country, "
+        "a day after Chile expelled 18 Peruvian diplomats."
+    )
+    expulsions = of_type(extractor, text, "SANCTION")
+    doers = {e["participants"][0]["name"] for e in expulsions}
+    assert doers == {"Peru", "Chile"}
+    (peru,) = [e for e in expulsions if e["participants"][0]["name"] == "Peru"]
+    assert peru["date"] == "2025-02-23"
+
+
+def test_ordering_troops_to_leave_a_place_is_no_expulsion(extractor):
+    assert not of_type(extractor, "Peru ordered its troops to leave the border area.", "SANCTION")

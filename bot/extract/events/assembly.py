@@ -539,6 +539,8 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
             and not _told_only_in_a_headline(d)
             and sides & _side_keys(d)
             and countries <= _countries_told(d, index)
+            # "Russia expels Czech diplomats" is not "Prague expelled Russian diplomats"
+            and (first.type in SYMMETRIC_TYPES or _doer(d) == _doer(draft))
         ]
         if len(targets) != 1:
             continue
@@ -546,6 +548,10 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
         targets[0].outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+# Acts whose sides do it together: which is named first tells nothing of who did it.
+SYMMETRIC_TYPES = frozenset({"AGREE", "COOPERATE", "CONSULT"})
 
 
 def _countries_told(draft: Draft, index: EntityIndex) -> set[str]:

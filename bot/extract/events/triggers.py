@@ -86,6 +86,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     _conversations_told_as_calls(found)
     _hosted_talks(found)
     found.extend(_obligations(sent, found))
+    found.extend(_orders_to_leave(sent, found))
     found = _threats_in_pledges(found)
     for trigger in found:
         _apply_modality(trigger)
@@ -1379,6 +1380,30 @@ def _obligations(sent: Span, found: list[Trigger]) -> list[Trigger]:
             continue
         if any(c.dep_ == "aux" and c.lower_ in frames.obligation for c in token.children):
             out.append(Trigger("REQUEST", "demand", None, token, (token.i,)))
+    return out
+
+
+# Who is ordered out in an expulsion, and the verbs ordering it.
+EXPELLED_PEOPLE = frozenset(
+    {"diplomat", "employee", "staff", "ambassador", "envoy", "official", "attache", "consul"}
+)
+ORDERING_VERBS = frozenset({"order", "tell", "instruct", "give", "direct"})
+
+
+def _orders_to_leave(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "Russia ordered 20 employees of the Czech embassy to leave the country", "gave the
+    ambassador 72 hours to leave": an expulsion told without the word."""
+    taken = {t.token.i for t in found} | {t.governor.i for t in found if t.governor is not None}
+    out = []
+    for leave in sent:
+        if leave.lemma_.lower() != "leave" or leave.dep_ not in ("xcomp", "advcl", "relcl"):
+            continue
+        verb = leave.head if leave.dep_ != "relcl" else leave.head.head
+        if verb.pos_ != "VERB" or lemma_of(verb) not in ORDERING_VERBS or verb.i in taken:
+            continue
+        ordered = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if any(o.lemma_.lower() in EXPELLED_PEOPLE for o in ordered):
+            out.append(Trigger("SANCTION", "expulsion", None, verb, (verb.i,)))
     return out
 
 
