@@ -540,7 +540,7 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
             and sides & _side_keys(d)
             and countries <= _countries_told(d, index)
             # "Russia expels Czech diplomats" is not "Prague expelled Russian diplomats"
-            and (first.type in SYMMETRIC_TYPES or _doer(d) == _doer(draft))
+            and (first.type in SYMMETRIC_TYPES or _same_actor(draft, d, index))
         ]
         if len(targets) != 1:
             continue
@@ -548,6 +548,23 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
         targets[0].outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+def _actor(draft: Draft, index: EntityIndex) -> object | None:
+    """Who does the draft's first act: its clause's subject, as a country where it has one."""
+    trigger = draft.mentions[0].trigger
+    verb = trigger.governor or trigger.token
+    subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    cluster = index.cluster_of(subject) if subject is not None else None
+    if cluster is None:
+        return None
+    return country_code(cluster) or id(cluster)
+
+
+def _same_actor(a: Draft, b: Draft, index: EntityIndex) -> bool:
+    """Both acts done by one side, or either's doer untold."""
+    ours, theirs = _actor(a, index), _actor(b, index)
+    return ours is None or theirs is None or ours == theirs
 
 
 # Acts whose sides do it together: which is named first tells nothing of who did it.
