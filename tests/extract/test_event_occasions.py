@@ -585,3 +585,21 @@ def test_a_meeting_told_as_the_one_since_which_is_not_the_meeting_told(extractor
     )
     found = [e for e in of_type(extractor, text, "CONSULT") if e.get("date") == "2025-02-24"]
     assert found and all((e.get("location") or {}).get("name") != "Geneva" for e in found)
+
+
+def test_talks_recalled_in_a_sentence_of_years_ago_are_not_the_talks_reported(extractor):
+    text = (
+        "Chile and Peru talks stall again\n\n"
+        "The latest effort to settle the fishing dispute has stalled. Here is how the talks "
+        "have unfolded.\n\n"
+        "On July 14, 2015, after marathon talks in Lima, the two countries signed a framework "
+        "deal."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2022-09-08")).to_json()["events"]
+    talks = [e for e in found if e["type"] == "CONSULT"]
+    assert all((t.get("location") or {}).get("name") != "Lima" or t.get("date") for t in talks)
+
+
+def test_rounds_of_sanctions_are_no_talks(extractor):
+    text = "The Security Council imposed four rounds of sanctions on Peru in 2010."
+    assert not of_type(extractor, text, "CONSULT")

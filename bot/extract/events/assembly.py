@@ -1186,7 +1186,11 @@ def _place(
                 told.mentions.append(mention)
                 return told
             current = main.get("CONSULT")
-            if current is not None and _may_join_main(current, mention):
+            if (
+                current is not None
+                and _may_join_main(current, mention)
+                and not _told_of_the_past(mention, published)
+            ):
                 here = mention.location.name if mention.location else None
                 there = next((m.location.name for m in current.mentions if m.location), None)
                 if not (here and there and here != there):
@@ -1207,6 +1211,21 @@ def _place(
     ):
         main["CONSULT"] = draft
     return draft
+
+
+def _told_of_the_past(mention: Mention, published: str | None) -> bool:
+    """Undated talks told in a sentence dated more than a month before the article ("On July 14,
+    2015, after marathon talks in Vienna, the parties concluded ..."): history the article
+    recalls, not the talks it reports."""
+    if published is None or mention.date is not None:
+        return False
+    for ent in mention.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        found = resolve_date(ent.text, published, "past")
+        if found is not None and found[0] < published and not recent(found, published, days=31):
+            return True
+    return False
 
 
 def _may_join_main(main: Draft, mention: Mention) -> bool:

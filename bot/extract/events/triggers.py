@@ -1070,6 +1070,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         else:
             continue
         type_, kind, mode = _choose(token, options)
+        if type_ == "CONSULT" and token.pos_ != "VERB" and _a_round_of_something_else(token):
+            continue  # "four rounds of sanctions", "a round of applause": no talks
         if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
             continue  # "a press conference" is told to reporters, not held between sides
         if token.lemma_ == "call" and token.pos_ == "NOUN" and a_courtesy_call(token):
@@ -1103,6 +1105,23 @@ def _ends_on_a_time(span: Span) -> bool:
             (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) or c.dep_ in ("xcomp", "advcl")
         )
         for c in verb.children
+    )
+
+
+def _a_round_of_something_else(token: Token) -> bool:
+    """A measure noun counting what is not talks ("rounds of sanctions", "a round of voting")."""
+    if token.lemma_.lower() not in MEASURE_NOUNS:
+        return False
+    nouns = load_lexicon()[0]
+    counted = [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(counted) and not any(
+        any(t == "CONSULT" for t, _, _ in nouns.get(p.lemma_.lower(), [])) for p in counted
     )
 
 
