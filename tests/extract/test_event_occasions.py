@@ -603,3 +603,14 @@ def test_talks_recalled_in_a_sentence_of_years_ago_are_not_the_talks_reported(ex
 def test_rounds_of_sanctions_are_no_talks(extractor):
     text = "The Security Council imposed four rounds of sanctions on Peru in 2010."
     assert not of_type(extractor, text, "CONSULT")
+
+
+def test_leaders_hosted_at_a_summit_in_the_city_of_a_place_are_its_sides_there(extractor):
+    text = (
+        "Brazilian President Lula hosted the leaders of Chile, Peru, Bolivia and Paraguay at a "
+        "summit in the historic city of Brasilia on Monday."
+    )
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["kind"] == "summit"
+    assert {"Chile", "Peru", "Bolivia", "Paraguay"} <= names(summit)
+    assert summit["location"]["name"] == "Brasilia"

@@ -382,8 +382,14 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 and not _leading(child)
             ):
                 continue
-            if child.dep_ == "appos" and child.i != token.i and node.ent_type_:
-                # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him
+            if (
+                child.dep_ == "appos"
+                and child.i != token.i
+                and node.ent_type_
+                and not (node.ent_type_ == child.ent_type_ == "GPE")
+            ):
+                # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him, and
+                # "Kazakhstan, Kyrgyzstan, Tajikistan and ..." is a list the parser misread
                 continue
             if (
                 child.dep_ == "appos"
@@ -1048,6 +1054,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= actor.lemma_.lower() in GROUP_WORDS or actor.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ == "dobj" and _hosted_at(trigger, verb):
+                # "hosted the leaders of A, B and C at a summit": the guests took part
+                tokens.extend(_subtree_without_clauses(child))
             elif child.dep_ in ("dobj", "dative") and _addressed_in(trigger, verb):
                 # "Xi warned Biden in a phone call": the one spoken to was on the call
                 tokens.extend(_subtree_without_clauses(child))
@@ -1107,6 +1116,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if pair is not None:
             sides = _pair_named_before(pair, index, only_before=not as_subject)
     return sides, group
+
+
+def _hosted_at(trigger: Trigger, verb: Token) -> bool:
+    """A summit or conference at which the verb's subject hosted its object."""
+    token = trigger.token
+    return (
+        trigger.kind in GATHERING_KINDS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "for")
+        and token.head.head.i == verb.i
+        and lemma_of(verb) in ("host", "receive", "welcome", "gather", "convene")
+    )
 
 
 def _addressed_in(trigger: Trigger, verb: Token) -> bool:

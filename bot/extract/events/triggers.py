@@ -48,6 +48,7 @@ from bot.extract.events.lexicon import (
     tells_of_talks,
     verb_lemma,
 )
+from bot.facts import GATHERING_KINDS
 
 
 @dataclass
@@ -85,6 +86,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     _courtesy_calls(found)
     _conversations_told_as_calls(found)
     _hosted_talks(found)
+    found = _hosts_of_gatherings(found)
     found.extend(_obligations(sent, found))
     found.extend(_orders_to_leave(sent, found))
     found = _threats_in_pledges(found)
@@ -675,8 +677,48 @@ def _hosted_talks(triggers: list[Trigger]) -> None:
             for t in (obj.subtree if obj is not None else [])
             if t.ent_type_ in ("PERSON", "GPE")
         }
+        if _at_a_gathering(verb):
+            continue  # "hosted the leaders of A, B and C at a summit": the host's summit
         if obj is not None and any(t.dep_ == "conj" for t in obj.subtree) and len(named) >= 2:
             trigger.kind, trigger.mode = "talks", "third-party"
+
+
+def _hosts_of_gatherings(triggers: list[Trigger]) -> list[Trigger]:
+    """ "Hosted the leaders of A and B at a summit": one summit, told by its noun (which takes
+    the host and the guests), not a visit besides."""
+    gatherings = {
+        t.token.head.head.i
+        for t in triggers
+        if t.type == "CONSULT"
+        and t.kind in GATHERING_KINDS
+        and t.token.dep_ == "pobj"
+        and t.token.head.lower_ in ("at", "for")
+    }
+    return [
+        t
+        for t in triggers
+        if not (
+            t.type == "CONSULT"
+            and t.token.pos_ == "VERB"
+            and lemma_of(t.token) == "host"
+            and t.token.i in gatherings
+        )
+    ]
+
+
+def _at_a_gathering(verb: Token) -> bool:
+    """The verb is set at or for a summit or a conference ("hosted them at a summit")."""
+    nouns = load_lexicon()[0]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("at", "for")
+        and any(
+            p.dep_ == "pobj"
+            and any(k in GATHERING_KINDS for _, k, _ in nouns.get(p.lemma_.lower(), []))
+            for p in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _retype_by_object(triggers: list[Trigger]) -> None:

@@ -331,6 +331,13 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
         return Location(name=place.name, country_code=place.country_code, detail=detail)
+    if own is None and pobj.lemma_.lower() in SETTLEMENT_NOUNS:
+        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for name in (c for c in of.children if c.dep_ == "pobj"):
+                # "in the ancient Silk Road city of Xi'an", "the truce village of Panmunjom"
+                place = _place_of(name, index)
+                if place is not None:
+                    return place
     if own is None:
         for child in pobj.children:  # "at a Geneva hotel": the city the venue is in
             if child.dep_ == "compound" and child.i < pobj.i:
@@ -340,6 +347,9 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
                     return Location(name=city.name, country_code=city.country_code, detail=detail)
     return own  # a palace or an embassy with no city named beside it
 
+
+# Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "resort"})
 
 # Phrases of what is told about, not of when: "will brief parliament about his talks".
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
