@@ -614,3 +614,9 @@ def test_leaders_hosted_at_a_summit_in_the_city_of_a_place_are_its_sides_there(e
     assert summit["kind"] == "summit"
     assert {"Chile", "Peru", "Bolivia", "Paraguay"} <= names(summit)
     assert summit["location"]["name"] == "Brasilia"
+
+
+def test_talks_of_two_days_that_ended_on_a_day_began_the_day_before(extractor):
+    text = "Two days of talks between Chile and Peru ended on Wednesday."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert talks["date"] == "2025-02-25"  # the first day, as a report of the start gives it

@@ -560,8 +560,9 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
         # "the round expected in Rome on Saturday has been postponed": the day is the one it
         # was planned for (a present perfect takes no day of its own)
         return None
-    days = _days_long(trigger.token)
-    if found is None or found[1] != "day" or days < 2 or not _closing(trigger.token):
+    frame = measured(trigger.token)  # "two days of talks ended on Friday": the days
+    days = _days_long(trigger.token) or _days_counted(frame)
+    if found is None or found[1] != "day" or days < 2 or not _closing(frame):
         return found
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
 
@@ -578,6 +579,17 @@ def _days_long(noun: Token) -> int:
                 text = number.lower_
                 return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 0)
     return 0
+
+
+def _days_counted(measure: Token) -> int:
+    """N for "N days" measuring talks ("two days of talks")."""
+    if measure.lemma_.lower() != "day":
+        return 0
+    number = next((c for c in measure.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return 0
+    text = number.lower_
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 0)
 
 
 def length_in_days(trigger: Trigger) -> int:
