@@ -297,6 +297,12 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     cluster = index.by_token.get(token.i)
     if cluster is not None:
         return Speaker(cluster, "name")
+    for child in token.children:
+        named = index.by_token.get(child.i) if child.dep_ == "appos" else None
+        if named is not None and named.kind == "person":
+            # "Ukraine's U.N. ambassador, Sergiy Kyslytsya, told ...": the person named, not the
+            # body in the title
+            return Speaker(named, "name")
     body = _body(index, token)
     if body is not None:
         return Speaker(body, "body")

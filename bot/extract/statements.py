@@ -194,9 +194,14 @@ def _withheld(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS | ORDERING_VERBS
 
 
+SELF_WORDS = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
+
+
 def _content_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
+            if any(c.dep_ == "nsubj" and c.lower_ in SELF_WORDS for c in child.children):
+                return None  # "declared himself the new leader": an act about oneself
             return child
     for child in verb.children:
         # "told a news conference that he had raised it": the parser hung the content on the
@@ -524,6 +529,8 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     """What a stance verb is about: its object and complement ('called the plan "a disaster"'),
     the object of its preposition ('called for talks') or its infinitive ('wants to leave')."""
     _, preps = _stance()
+    if any(c.dep_ == "dobj" and c.lower_ in SELF_WORDS for c in verb.children):
+        return []  # "declared himself the new leader": an act about oneself, no words quoted
     pieces: list[Token] = []
     for child in verb.rights:
         if child.dep_ in ("dobj", "oprd", "xcomp", "ccomp", "dative"):

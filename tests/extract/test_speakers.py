@@ -249,3 +249,16 @@ def test_a_name_that_tells_nothing_stays_open_to_either_pronoun(say):
         "She said that the fisheries talks would resume in May."
     )
     assert find(say(text), "fisheries talks").speaker == "Kim Sook"
+
+
+def test_an_ambassador_named_in_apposition_speaks_not_the_body_in_the_title(say):
+    text = (
+        "Peru's U.N. ambassador, Luis Enrique Chavez, told the assembly that the resolution "
+        "would fail."
+    )
+    assert find(say(text), "resolution would fail").speaker == "Luis Enrique Chavez"
+
+
+def test_one_who_declared_himself_leader_said_nothing_by_it(say):
+    text = "General Juan Perez declared himself the country's new leader on Friday."
+    assert not [s for s in say(text) if "new leader" in s.content]
