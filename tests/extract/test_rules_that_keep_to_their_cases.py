@@ -381,3 +381,84 @@ def test_a_lead_summit_is_the_one_dated_two_weeks_before_when_no_round_is_counte
     )
     summits = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
     assert len(summits) == 1 and summits[0]["date"] == "2025-02-12"
+
+
+# --- session 15's second review -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile ordered non-emergency staff to leave its embassy in Lima on Wednesday.",
+        "Peru ordered its diplomats to leave Bolivia on Tuesday for security reasons.",
+        "Boric told his envoy to leave for Lima on Monday to resume the talks.",
+        "Boric told the Peruvian officials to leave the palace after the clash on Friday.",
+    ],
+)
+def test_an_order_to_leave_ones_own_post_a_room_or_for_a_trip_is_no_expulsion(extractor, text):
+    assert not [e for e in extracted(extractor, text)["events"] if e["kind"] == "expulsion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain withdrew its diplomats from Lima on Sunday as fighting raged in the capital.",
+        "Norway withdrew its envoy from the Chile-Peru mediation on Tuesday.",
+    ],
+)
+def test_diplomats_evacuated_or_an_envoy_leaving_a_mediation_are_no_recall(extractor, text):
+    assert not [e for e in extracted(extractor, text)["events"] if e["kind"] == "recall"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Peru is due to release three fishermen on Saturday under the border deal.", "CONCEDE"),
+        (
+            "Under the agreement, Chilean and Peruvian negotiators will meet in Lima on Monday.",
+            "CONSULT",
+        ),
+        (
+            "Under a new phase of sanctions, the European Union will freeze the assets of 20 "
+            "Peruvian banks.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_a_dated_act_a_meeting_or_another_phase_under_a_deal_is_still_told(extractor, text, type_):
+    assert any(e["type"] == type_ for e in extracted(extractor, text)["events"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru held a fresh round of the Lima process on fishing in Quito on Tuesday.",
+        "The sixth session of the joint commission between Chile and Peru was held in Lima on "
+        "Monday.",
+    ],
+)
+def test_a_round_or_session_of_a_process_or_commission_is_still_talks(extractor, text):
+    assert any(e["type"] == "CONSULT" for e in shown(extractor, text))
+
+
+def test_a_lead_with_a_first_since_aside_is_one_meeting(extractor):
+    text = (
+        "China and Japan held high-level economic talks in Beijing, their first such dialogue "
+        "since 2019."
+    )
+    assert len([e for e in shown(extractor, text) if e["type"] == "CONSULT"]) == 1
+
+
+def test_consultations_to_come_date_no_invitation(extractor):
+    text = "Boric invited Boluarte to Santiago for consultations on March 10."
+    requests = [e for e in extracted(extractor, text)["events"] if e["type"] == "REQUEST"]
+    assert all(r.get("date") != "2024-03-10" for r in requests)
+
+
+def test_a_hosted_summit_does_not_fold_into_the_hosts_meeting_elsewhere(extractor):
+    text = (
+        "Xi hosted the leaders of Kazakhstan and Uzbekistan at a summit in Xi'an, after meeting "
+        "Putin in Moscow earlier this month."
+    )
+    meetings = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert len(meetings) == 2

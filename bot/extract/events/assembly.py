@@ -77,6 +77,7 @@ from bot.extract.events.when_where import (
     find_location,
     find_status,
     length_in_days,
+    main_clause_dates,
     own_date,
     venue_of_terms,
 )
@@ -999,10 +1000,12 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         # "Xi met Modi on the sidelines": not the summit it was held beside (while a summit held
         # on the sidelines of another gathering is still the summit)
         return None
-    if kind not in GATHERING_KINDS and _each_names_another_side(
-        draft_participants(undated), draft_participants(target)
+    if not (kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS) and (
+        _each_names_another_side(draft_participants(undated), draft_participants(target))
     ):
-        return None  # "met the US envoy" and "also met Argentina's and Paraguay's presidents"
+        # "met the US envoy" and "also met Argentina's and Paraguay's presidents"; a summit of
+        # Xi and Central Asia's leaders and his meeting with Putin
+        return None
     # one round of a series told by its number ("the first round ... on May 16") is history a
     # week on; other talks, a month on
     counted = any(round_number(m.trigger) is not None for m in target.mentions)
@@ -1219,9 +1222,8 @@ def _told_of_the_past(mention: Mention, published: str | None) -> bool:
     recalls, not the talks it reports."""
     if published is None or mention.date is not None:
         return False
-    for ent in mention.sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    # the main clause's own dates: not "their first talks since 2019", an aside or a clause
+    for ent in main_clause_dates(mention.sent):
         found = resolve_date(ent.text, published, "past")
         if found is not None and found[0] < published and not recent(found, published, days=31):
             return True

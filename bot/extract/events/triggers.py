@@ -4,6 +4,7 @@ a pledge; negated, hypothetical and topical mentions are no events."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -206,20 +207,42 @@ def _under_its_terms(trigger: Trigger) -> bool:
     """ "Under the deal, the Tigray forces will disarm", "under the first phase, 33 captives are
     to be freed": what an agreement between sides provides for, still to come, not an act of its
     own (while "under the deal, Israel released 30 prisoners on Sunday" did happen)."""
+    if trigger.type == "CONSULT":
+        return False  # "under the agreement, negotiators will meet in Istanbul": a meeting
     node = trigger.governor or trigger.token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     chain = clause_chain(node)
-    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
-    if not auxes & {"will", "would", "shall", "must", "should", "to"}:
-        return False
+    if not _still_to_come(chain[-1]):
+        return False  # "began to release prisoners under the deal": done
+    if chain[-1].dep_ in ("ccomp", "parataxis") and lemma_of(chain[-1].head) in (
+        load_frames().reporting
+    ):
+        return False  # "Israel said it would release prisoners under the deal": its own word
+    ids = {n.i for n in chain}
+    own_days = [
+        e
+        for e in trigger.token.sent.ents
+        if e.label_ == "DATE"
+        and (e.root.head.i in ids or (e.root.head.dep_ == "prep" and e.root.head.head.i in ids))
+    ]
+    if any(_A_DAY.search(e.text) for e in own_days):
+        return False  # "is due to release three hostages on Saturday under the deal": news
     nouns = load_lexicon()[0]
 
-    def a_text(noun: Token) -> bool:
+    def an_agreement(noun: Token) -> bool:
         senses = nouns.get(noun.lemma_.lower(), [])
-        return noun.lemma_.lower() in TERMS_NOUNS or any(
-            type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses
-        )
+        return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+
+    def a_text(noun: Token) -> bool:
+        if an_agreement(noun):
+            return True
+        if noun.lemma_.lower() not in TERMS_NOUNS:
+            return False
+        of = [p for c in noun.children if c.lower_ == "of" for p in c.children]
+        # "the terms of the deal", "the first phase" (of the deal told); not "a new phase of
+        # sanctions"
+        return any(an_agreement(p) for p in of) if of else is_definite(noun)
 
     return any(
         c.dep_ == "prep"
@@ -227,6 +250,24 @@ def _under_its_terms(trigger: Trigger) -> bool:
         and any(p.dep_ == "pobj" and a_text(p) for p in c.children)
         for n in chain
         for c in n.children
+    )
+
+
+# A date naming a day, a month or a year ("on Saturday", "March 10"), not a span ("within 90 days").
+_A_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\.?\b|\btoday\b|\btomorrow\b|\b\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _still_to_come(verb: Token) -> bool:
+    """The clause's own verb says will, would, shall, must, should or "is to"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "shall", "must", "should", "'ll"}:
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     )
 
 
@@ -1150,11 +1191,32 @@ def _ends_on_a_time(span: Span) -> bool:
     )
 
 
+# What rounds count besides talks: "four rounds of sanctions", "a round of applause".
+NOT_TALKS = frozenset(
+    {
+        "sanction",
+        "sanctions",
+        "strike",
+        "airstrike",
+        "vote",
+        "voting",
+        "ballot",
+        "applause",
+        "tariff",
+        "shelling",
+        "fighting",
+        "attack",
+        "cut",
+        "hike",
+        "layoff",
+    }
+)
+
+
 def _a_round_of_something_else(token: Token) -> bool:
     """A measure noun counting what is not talks ("rounds of sanctions", "a round of voting")."""
     if token.lemma_.lower() not in MEASURE_NOUNS:
         return False
-    nouns = load_lexicon()[0]
     counted = [
         p
         for c in token.children
@@ -1162,9 +1224,7 @@ def _a_round_of_something_else(token: Token) -> bool:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    return bool(counted) and not any(
-        any(t == "CONSULT" for t, _, _ in nouns.get(p.lemma_.lower(), [])) for p in counted
-    )
+    return bool(counted) and all(p.lemma_.lower() in NOT_TALKS for p in counted)
 
 
 def _media_event(token: Token) -> bool:
@@ -1462,10 +1522,31 @@ def _orders_to_leave(sent: Span, found: list[Trigger]) -> list[Trigger]:
         verb = leave.head if leave.dep_ != "relcl" else leave.head.head
         if verb.pos_ != "VERB" or lemma_of(verb) not in ORDERING_VERBS or verb.i in taken:
             continue
-        ordered = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        if any(o.lemma_.lower() in EXPELLED_PEOPLE for o in ordered):
+        ordered = [
+            o
+            for o in verb.children
+            if o.dep_ in ("dobj", "dative") and o.lemma_.lower() in EXPELLED_PEOPLE
+        ]
+        if ordered and all(_anothers_envoy(o) for o in ordered) and _leaves_the_country(leave):
             out.append(Trigger("SANCTION", "expulsion", None, verb, (verb.i,)))
     return out
+
+
+def _anothers_envoy(person: Token) -> bool:
+    """Staff named by another country ("the Indian ambassador", "employees of the Czech
+    embassy"), not one's own ("its diplomats", "his envoy")."""
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in person.children):
+        return False
+    return any(t.ent_type_ in ("NORP", "GPE") for t in person.subtree if t.i != person.i)
+
+
+def _leaves_the_country(leave: Token) -> bool:
+    """ "To leave the country", "to leave Estonia", "to leave within 48 hours": a country left,
+    not "to leave for Washington", "to leave their jobs" or "to leave the White House"."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in leave.children):
+        return False
+    left = [c for c in leave.children if c.dep_ == "dobj"]
+    return all(o.lemma_.lower() in ("country", "territory") or o.ent_type_ == "GPE" for o in left)
 
 
 def clause_chain(node: Token) -> list[Token]:

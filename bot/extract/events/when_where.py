@@ -349,7 +349,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
 
 
 # Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "resort"})
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort"})
 
 # Phrases of what is told about, not of when: "will brief parliament about his talks".
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
@@ -676,6 +676,12 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"
 ANCHORING_PREPS = frozenset({"since", "until", "till", "before", "after"})
 
 
+def main_clause_dates(sent: Span) -> list[Span]:
+    """The DATE entities of a sentence's main clause (see `_clause_dates`): not those of the
+    clauses inside it, of "since"/"after" phrases or of occasions it names."""
+    return _clause_dates(sent.root)
+
+
 def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     """The DATE entities of a verb's own clause, leaving out the clauses inside it that have
     their own subject or verb ("X said on Monday that ...", "..., which happened in 2019"), and
@@ -695,7 +701,7 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
             and any(t == "CONSULT" for t, _, _ in nouns.get(node.lemma_.lower(), []))
             # "recalled its ambassador for consultations on Friday": the formula of a recall,
             # no occasion of its own
-            and not (node.head.lower_ == "for" and node.lemma_.lower() == "consultation")
+            and not _recalled_for_consultations_on_a_day(node)
         ):
             continue
         for child in node.children:
@@ -718,6 +724,22 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     # no day of its own is dated by its dateline as filed, not told (see assembly._drafts)
     dateline = verb.doc.user_data.get("briefbot_dateline_tokens", frozenset())
     return [e for e in found if e.start not in dateline]
+
+
+def _recalled_for_consultations_on_a_day(noun: Token) -> bool:
+    """ "Recalled its ambassador for consultations on Friday": the recall's day, hung on the
+    formula (not "invited him for consultations on March 10", still to come)."""
+    return (
+        noun.lemma_.lower() == "consultation"
+        and noun.head.lower_ == "for"
+        and lemma_of(noun.head.head) == "recall"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in c.children)
+            for c in noun.children
+        )
+    )
 
 
 def _has_subject(verb: Token) -> bool:
