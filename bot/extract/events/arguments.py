@@ -36,6 +36,7 @@ from bot.extract.events.lexicon import (
     load_frames,
     load_lexicon,
     misread_subject,
+    names_an_agreement,
     participle_patient,
     verb_lemma,
 )
@@ -489,18 +490,12 @@ def _a_city(token: Token) -> bool:
     return found is not None and found.how in ("capital", "city")
 
 
-def _agreement_verb(verb: Token) -> bool:
-    """An agreement's own verb ("agreed", "signed"), as the lexicon lists it."""
-    senses = load_lexicon()[1].get(verb.lemma_.lower(), [])
-    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
-
-
 def _the_agreement_framed(node: Token) -> Token | None:
     """The agreement verb an "after the talks" phrase frames, where the parser hung the phrase
     on a verb of what was agreed ("signed agreements to resume exports and set up a zone, after
     four days of talks": on 'set up')."""
     for _ in range(5):
-        if node.pos_ == "VERB" and _agreement_verb(node):
+        if node.pos_ == "VERB" and names_an_agreement(node):
             return node
         if node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep") or node.head is node:
             return None
@@ -513,14 +508,8 @@ def _announcers_of_a_deal(verb: Token) -> list[Token]:
     unveiled the accord"): the phrase naming them, else nothing."""
     if verb.pos_ != "VERB":
         return []
-    nouns = load_lexicon()[0]
-
-    def a_deal(noun: Token) -> bool:
-        senses = nouns.get(noun.lemma_.lower(), [])
-        return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
-
     children = list(verb.children)
-    if any(c.dep_ == "nsubjpass" and a_deal(c) for c in children):
+    if any(c.dep_ == "nsubjpass" and names_an_agreement(c) for c in children):
         return [
             t
             for agent in children
@@ -529,7 +518,7 @@ def _announcers_of_a_deal(verb: Token) -> list[Token]:
             if pobj.dep_ == "pobj"
             for t in _subtree_without_clauses(pobj)
         ]
-    if any(c.dep_ == "dobj" and a_deal(c) for c in children):
+    if any(c.dep_ == "dobj" and names_an_agreement(c) for c in children):
         return [t for c in children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c)]
     return []
 

@@ -50,8 +50,8 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
-    load_lexicon,
     present_perfect,
+    tells_of_talks,
 )
 from bot.extract.events.occasions import (
     acts_at_occasions,
@@ -1820,10 +1820,9 @@ def _host_of_a_visit(
 def _for_a_gathering(trigger: Trigger) -> bool:
     """A visit made for talks or a gathering ("for the security conference", "to attend a
     summit", "for talks with European ministers")."""
-    nouns = load_lexicon()[0]
 
     def an_occasion(noun: Token) -> bool:
-        return any(t == "CONSULT" for t, _, _ in nouns.get(noun.lemma_.lower(), []))
+        return noun.pos_ in ("NOUN", "PROPN") and tells_of_talks(noun)
 
     for node in (trigger.token, trigger.governor):
         if node is None:

@@ -203,6 +203,14 @@ def tells_of_talks(token: Token) -> bool:
     return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
 
 
+def names_an_agreement(token: Token) -> bool:
+    """A word the event lexicon reads as an agreement made (AGREE): "deal", "accord", "signed"."""
+    nouns, verbs, _ = load_lexicon()
+    table = verbs if token.pos_ == "VERB" else nouns
+    senses = table.get(token.lemma_.lower(), [])
+    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+
+
 def verb_lemma(verb: Token) -> str:
     """'call off', 'break off': the lemma with its particle, as the frames list them."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)

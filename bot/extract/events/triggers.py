@@ -45,6 +45,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     load_lexicon,
+    names_an_agreement,
     participle_patient,
     tells_of_talks,
     verb_lemma,
@@ -191,10 +192,7 @@ def _terms_of_a_deal(trigger: Trigger) -> bool:
     if verb.pos_ != "VERB":
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ != "NOUN":
-        return False
-    senses = load_lexicon()[0].get(subject.lemma_.lower(), [])
-    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+    return subject is not None and subject.pos_ == "NOUN" and names_an_agreement(subject)
 
 
 # What a deal's provisions are named by besides the deal ("under the terms", "under the first
@@ -228,21 +226,16 @@ def _under_its_terms(trigger: Trigger) -> bool:
     ]
     if any(_A_DAY.search(e.text) for e in own_days):
         return False  # "is due to release three hostages on Saturday under the deal": news
-    nouns = load_lexicon()[0]
-
-    def an_agreement(noun: Token) -> bool:
-        senses = nouns.get(noun.lemma_.lower(), [])
-        return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
 
     def a_text(noun: Token) -> bool:
-        if an_agreement(noun):
+        if names_an_agreement(noun):
             return True
         if noun.lemma_.lower() not in TERMS_NOUNS:
             return False
         of = [p for c in noun.children if c.lower_ == "of" for p in c.children]
         # "the terms of the deal", "the first phase" (of the deal told); not "a new phase of
         # sanctions"
-        return any(an_agreement(p) for p in of) if of else is_definite(noun)
+        return any(names_an_agreement(p) for p in of) if of else is_definite(noun)
 
     return any(
         c.dep_ == "prep"
