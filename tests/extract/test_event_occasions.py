@@ -620,3 +620,22 @@ def test_talks_of_two_days_that_ended_on_a_day_began_the_day_before(extractor):
     text = "Two days of talks between Chile and Peru ended on Wednesday."
     (talks,) = of_type(extractor, text, "CONSULT")
     assert talks["date"] == "2025-02-25"  # the first day, as a report of the start gives it
+
+
+def test_talks_one_delegation_led_are_the_talks_of_the_agreement_the_sentence_tells(extractor):
+    text = (
+        "Chile and Peru have agreed to reopen two border crossings, Chilean Foreign Minister "
+        "Alberto van Klaveren, who led his country's delegation at the Lima talks, told reporters "
+        "on Monday."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and all({"Chile", "Peru"} <= names(t) for t in talks)
+
+
+def test_talks_beside_an_agreement_of_others_take_no_sides_from_it(extractor):
+    text = (
+        "Chile and Peru have agreed to reopen two border crossings, Bolivian Foreign Minister "
+        "Celinda Sosa, who led her country's delegation at the Lima talks, told reporters."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert all("Chile" not in names(t) for t in talks)

@@ -513,6 +513,7 @@ def _drafts(
             target.mentions[0].excluded.extend(sent_excluded)
         _link_agreements(sent_mentions, drafts, published)
         _pairs_named_before(sent_mentions, drafts, published)
+        _talks_of_the_agreement_told(sent_mentions)
     _date_filed_leads(drafts)
     _plans_called_off(drafts)
     drafts = _fold_headline_acts(drafts, index)
@@ -1630,6 +1631,33 @@ def _pairs_named_before(
     for mention in acts:
         mention.participants = pair + [c for c in mention.participants if c not in pair]
         mention.unknown_side = False
+
+
+def _talks_of_the_agreement_told(sent_mentions: list[tuple[Mention, Draft]]) -> None:
+    """ "Russia and Ukraine agreed to swap prisoners, Medinsky, who led the Russian delegation at
+    the Istanbul talks, told reporters": talks naming one side, set in a sentence whose main act
+    is an agreement of that side with others, were held between them."""
+    agreements = [
+        m
+        for m, _ in sent_mentions
+        if m.trigger.type == "AGREE"
+        and m.trigger.kind == "agreement"
+        and (m.trigger.governor or m.trigger.token).i == m.sent.root.i
+        and _asserted(m.trigger)
+    ]
+    for talks, _ in sent_mentions:
+        if talks.trigger.type != "CONSULT" or talks.trigger.kind not in TALK_KINDS:
+            continue
+        ours = {code for c in talks.participants if (code := country_code(c))}
+        if len(ours) != 1:
+            continue
+        for agreement in agreements:
+            theirs = {code for c in agreement.participants if (code := country_code(c))}
+            if len(theirs) >= 2 and ours <= theirs:
+                talks.participants += [
+                    c for c in agreement.participants if c not in talks.participants
+                ]
+                break
 
 
 def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool:
