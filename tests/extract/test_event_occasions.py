@@ -4,6 +4,8 @@ the meeting that was held. Sentences are the repository's own."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_with_evidence
 from bot.extract.extractor import ExtractRequest
@@ -639,3 +641,18 @@ def test_talks_beside_an_agreement_of_others_take_no_sides_from_it(extractor):
     )
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
     assert all("Chile" not in names(t) for t in talks)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile-Peru talks in Lima pushed to Friday as Boric stays away",
+        "The talks between Chile and Peru, expected to start in Lima on Thursday, have been "
+        "pushed back to Friday, officials said.",
+    ],
+)
+def test_talks_pushed_to_a_day_are_planned_for_that_day(extractor, text):
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and all(
+        (t.get("date"), t.get("status")) == ("2025-02-28", "planned") for t in talks
+    )

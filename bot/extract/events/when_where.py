@@ -631,6 +631,9 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # "only in September 2023, when Biden met the five presidents", "a repeat of 2012,
             # when ASEAN failed to agree at a meeting in Phnom Penh": the time it qualifies
             return resolve_date(day.text, published, _tense(trigger))
+    moved = _moved_to(trigger, published)
+    if moved is not None:
+        return moved  # "talks pushed back to Friday": the day they were moved to
     settings = _all_settings(trigger.token)
     heads = _purpose_chain(clause_heads(trigger))
     if _undone(trigger):
@@ -655,6 +658,30 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             return resolve_date(dates[0].text, published, _tense(trigger))
+    return None
+
+
+# Verbs moving an occasion to another day ("pushed back to Friday", "postponed until May").
+MOVING_VERBS = frozenset({"push", "postpone", "move", "delay", "reschedule", "shift", "defer"})
+
+
+def _moved_to(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """The day talks were moved to, told as "pushed (back) to Friday" or "postponed until
+    Monday" on the talks as subject: a day still to come from when it was told."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = token.head
+    if verb.pos_ != "VERB" or lemma_of(verb) not in MOVING_VERBS:
+        return None
+    # "pushed back to Friday": the phrase may hang on the particle
+    holders = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward", "off"))]
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "until", "till"):
+            for pobj in prep.children:
+                ent = _date_entity(pobj) if pobj.dep_ == "pobj" else None
+                if ent is not None:
+                    return resolve_date(ent.text, published, "future")
     return None
 
 
