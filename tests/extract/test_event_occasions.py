@@ -656,3 +656,18 @@ def test_talks_pushed_to_a_day_are_planned_for_that_day(extractor, text):
     assert talks and all(
         (t.get("date"), t.get("status")) == ("2025-02-28", "planned") for t in talks
     )
+
+
+def test_a_meeting_proposed_or_a_call_with_others_is_not_the_talks_reported(extractor):
+    text = (
+        "Chile-Peru talks end with a fishing deal\n\n"
+        "Delegations of Chile and Peru agreed on a fishing deal at their talks in Lima on "
+        "Friday.\n\n"
+        "Peru, he said, had proposed a meeting between President Boric and President Boluarte."
+        "\n\nBoluarte said she had spoken with Lula together with the leaders of Argentina and "
+        "Uruguay after the delegations met."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-01")).to_json()["events"]
+    talks = [e for e in found if e["type"] == "CONSULT" and {"Chile", "Peru"} <= names(e)]
+    assert talks
+    assert all(not {"Gabriel Boric", "Argentina", "Uruguay"} & names(t) for t in talks)

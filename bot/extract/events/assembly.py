@@ -1250,7 +1250,30 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # two members' talks on the margins of a body's meeting
     if _also_met_another(main, mention):
         return False  # "He also met Premier Li Qiang": another meeting on the same trip
+    if _each_names_another_side(draft_participants(main), mention.participants):
+        return False  # "he had spoken with Trump and the leaders of France and Germany"
+    if _proposed(mention.trigger):
+        return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
     return not stages_differ(draft_status(main), mention.status)
+
+
+# Verbs whose object is an occasion asked for, not one held.
+PROPOSING_VERBS = frozenset(
+    {"propose", "suggest", "offer", "seek", "demand", "want", "urge", "request", "invite"}
+)
+
+
+def _proposed(trigger: Trigger) -> bool:
+    """Talks proposed, sought or asked for ("proposed a meeting", "proposed holding talks",
+    "called for talks")."""
+    token = trigger.token
+    node = token.head if token.dep_ in ("dobj", "pobj") else None
+    if node is not None and node.dep_ == "prep" and node.lower_ == "for":
+        node = node.head  # "called for talks"
+        return lemma_of(node) in {"call", "press", "push", "ask", "appeal"}
+    if node is not None and node.tag_ == "VBG" and node.dep_ in ("xcomp", "dobj", "pcomp"):
+        node = node.head  # "proposed holding another meeting"
+    return node is not None and node.pos_ == "VERB" and lemma_of(node) in PROPOSING_VERBS
 
 
 def _sideline_pair(draft: Draft, mention: Mention) -> bool:
