@@ -462,3 +462,54 @@ def test_a_hosted_summit_does_not_fold_into_the_hosts_meeting_elsewhere(extracto
     )
     meetings = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
     assert len(meetings) == 2
+
+
+# --- session 15's third review ------------------------------------------------------------
+
+
+def test_talks_in_a_clause_of_time_take_no_sides_from_the_agreement(extractor):
+    text = (
+        "Russia and Ukraine agreed on Friday to a 30-day ceasefire, a week after Russian "
+        "officials held talks in Riyadh."
+    )
+    talks = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert all("Ukraine" not in names(t) for t in talks)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "Talks between Chile and Peru in Lima, originally set for Monday, were pushed to "
+            "Wednesday, and ended without a deal.",
+            "2025-02-27",
+            "2025-02-26",
+        ),
+        (
+            "The summit of Chile and Peru was pushed back to Friday, when the leaders finally met "
+            "in Lima.",
+            "2025-03-02",
+            "2025-02-28",
+        ),
+    ],
+)
+def test_talks_moved_to_a_day_now_past_are_not_planned_a_week_on(extractor, text, published, day):
+    talks = [e for e in extracted(extractor, text, published)["events"] if e["type"] == "CONSULT"]
+    assert talks and all(t.get("date") == day and t.get("status") != "planned" for t in talks)
+
+
+def test_talks_that_pushed_on_into_a_night_were_not_moved(extractor):
+    text = "Talks between Chile and Peru pushed on until late Friday, when a deal was reached."
+    found = extracted(extractor, text, "2025-03-01")["events"]
+    assert all(e.get("status") != "planned" for e in found)
+
+
+def test_envoys_who_joined_the_talks_told_are_in_them_not_in_other_talks(extractor):
+    text = (
+        "Chile and Peru hold talks in Lima\n\n"
+        "Chile and Peru held talks in Lima on Friday. Brazilian envoy Celso Amorim and "
+        "Argentine Foreign Minister Diana Mondino joined the talks on the second day. The "
+        "negotiations ended with a fishing deal."
+    )
+    talks = [e for e in shown(extractor, text, "2025-03-01") if e["type"] == "CONSULT"]
+    assert len(talks) == 1

@@ -1250,11 +1250,31 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # two members' talks on the margins of a body's meeting
     if _also_met_another(main, mention):
         return False  # "He also met Premier Li Qiang": another meeting on the same trip
-    if _each_names_another_side(draft_participants(main), mention.participants):
+    if _each_names_another_side(
+        draft_participants(main), mention.participants
+    ) and not _joined_or_named_back(mention.trigger):
         return False  # "he had spoken with Trump and the leaders of France and Germany"
     if _proposed(mention.trigger):
         return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
     return not stages_differ(draft_status(main), mention.status)
+
+
+JOINING_VERBS = frozenset({"join", "attend", "participate", "take"})
+
+
+def _joined_or_named_back(trigger: Trigger) -> bool:
+    """ "X and Y joined the talks on the second day", "the negotiations ended": the talks told
+    before, which newcomers joined or which are named again without sides of their own."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ in ("dobj", "pobj") and lemma_of(verb) in JOINING_VERBS:
+        return True
+    own_sides = any(
+        c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children
+    )
+    return is_definite(token) and not own_sides
 
 
 # Verbs whose object is an occasion asked for, not one held.
@@ -1671,6 +1691,8 @@ def _talks_of_the_agreement_told(sent_mentions: list[tuple[Mention, Draft]]) -> 
     for talks, _ in sent_mentions:
         if talks.trigger.type != "CONSULT" or talks.trigger.kind not in TALK_KINDS:
             continue
+        if not _told_of_the_speaker(talks.trigger.token):
+            continue  # "a week after Russian officials held talks in Riyadh": other talks
         ours = {code for c in talks.participants if (code := country_code(c))}
         if len(ours) != 1:
             continue
@@ -1681,6 +1703,17 @@ def _talks_of_the_agreement_told(sent_mentions: list[tuple[Mention, Draft]]) -> 
                     c for c in agreement.participants if c not in talks.participants
                 ]
                 break
+
+
+def _told_of_the_speaker(token: Token) -> bool:
+    """The talks are told in a relative clause on a named person ("Medinsky, who led the Russian
+    delegation at the talks, told reporters"), in no clause of time."""
+    relative = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    return (
+        relative is not None
+        and relative.head.ent_type_ == "PERSON"
+        and not any(a.dep_ == "advcl" for a in token.ancestors if a.i != relative.head.i)
+    )
 
 
 def _outcome_of(agreement: Mention, talks: Draft, published: str | None) -> bool:

@@ -674,14 +674,27 @@ def _moved_to(trigger: Trigger, published: str | None) -> tuple[str, str] | None
     verb = token.head
     if verb.pos_ != "VERB" or lemma_of(verb) not in MOVING_VERBS:
         return None
+    children = list(verb.children)
+    if any(c.lower_ == "on" and c.dep_ in ("prt", "advmod") for c in children):
+        return None  # "talks pushed on until late Friday": went on, not moved
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in children) or any(
+        t.lower_ == "when" for t in verb.subtree
+    ):
+        return None  # "were pushed to Wednesday, and ended", "..., when leaders met": told done
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if auxes - {"have", "has", "been", "be", "will", "is", "are"}:
+        return None  # "were pushed back to Monday": a past move, whose day has passed
+    if any(e.label_ == "DATE" and re.search(r"\b\d{4}\b", e.text) for e in token.sent.ents):
+        return None  # "In 2022, talks were pushed back to Monday": history
     # "pushed back to Friday": the phrase may hang on the particle
-    holders = [verb, *(c for c in verb.children if c.lower_ in ("back", "forward", "off"))]
+    holders = [verb, *(c for c in children if c.lower_ in ("back", "forward", "off"))]
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in ("to", "until", "till"):
             for pobj in prep.children:
-                ent = _date_entity(pobj) if pobj.dep_ == "pobj" else None
-                if ent is not None:
-                    return resolve_date(ent.text, published, "future")
+                if pobj.dep_ == "pobj" and pobj.ent_type_ == "DATE":
+                    ent = _date_entity(pobj)
+                    if ent is not None:
+                        return resolve_date(ent.text, published, "future")
     return None
 
 
