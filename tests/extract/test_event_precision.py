@@ -1524,3 +1524,12 @@ def test_an_expulsion_told_as_an_order_to_leave_is_the_orderers(extractor):
 
 def test_ordering_troops_to_leave_a_place_is_no_expulsion(extractor):
     assert not of_type(extractor, "Peru ordered its troops to leave the border area.", "SANCTION")
+
+
+def test_a_deadline_to_leave_is_not_the_day_of_the_expulsion(extractor):
+    text = (
+        "Peru has ordered Chile's ambassador to leave the country by Feb. 7 and downgraded "
+        "diplomatic relations with Santiago."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2023-01-24")).to_json()["events"]
+    assert found and all(not (e.get("date") or "").endswith("-02-07") for e in found)

@@ -752,6 +752,9 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
                 continue  # "the first talks since the fall of the government in August"
+            if child.dep_ == "prep" and child.lower_ == "by":
+                if any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in child.children):
+                    continue  # "to leave the country by Feb. 7": a deadline, not the day of it
             if child.dep_ == "dobj" and node.i == verb.i and lemma_of(verb) in SEQUENCE_VERBS:
                 continue  # "the talks followed an August 21 attack": the attack's day
             stack.append(child)
