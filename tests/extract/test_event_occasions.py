@@ -671,3 +671,11 @@ def test_a_meeting_proposed_or_a_call_with_others_is_not_the_talks_reported(extr
     talks = [e for e in found if e["type"] == "CONSULT" and {"Chile", "Peru"} <= names(e)]
     assert talks
     assert all(not {"Gabriel Boric", "Argentina", "Uruguay"} & names(t) for t in talks)
+
+
+def test_talks_agreed_on_a_day_to_be_opened_are_planned_not_held_that_day(extractor):
+    text = "Chile and Peru agreed on Monday to open negotiations on fishing rights."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert talks["status"] == "planned" and talks.get("date") is None  # not the next Monday
+    (deal,) = of_type(extractor, text, "AGREE")
+    assert deal["date"] == "2025-02-24"  # the agreeing is the day's

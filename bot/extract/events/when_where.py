@@ -247,9 +247,15 @@ def _purpose_chain(heads: list[Token]) -> list[Token]:
         or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < node.i)
         for c in node.children
     ):
+        if node.dep_ == "xcomp" and lemma_of(node.head) in DECIDING_VERBS:
+            break  # "agreed on Thursday to open negotiations": the day of the deciding
         node = node.head
         heads.append(node)
     return heads
+
+
+# Verbs deciding an act to come: their day is the decision's, not the act's.
+DECIDING_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise", "resolve"})
 
 
 def _city_of(token: Token, index: EntityIndex) -> Location | None:
@@ -989,6 +995,8 @@ def find_status(
     ):
         return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in DECIDING_VERBS:
+        return "planned"  # "agreed on Thursday to open negotiations": still to come
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
     if token.dep_ in ("nsubj", "nsubjpass") and any(
