@@ -513,3 +513,24 @@ def test_envoys_who_joined_the_talks_told_are_in_them_not_in_other_talks(extract
     )
     talks = [e for e in shown(extractor, text, "2025-03-01") if e["type"] == "CONSULT"]
     assert len(talks) == 1
+
+
+# --- session 15's fourth review -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Talks between Chile and Peru resumed by Monday, officials said.", "2025-02-24"),
+        ("The agreement between Chile and Peru was signed by Friday.", "2025-02-21"),
+    ],
+)
+def test_by_a_day_on_the_acts_own_verb_dates_it(extractor, text, day):
+    found = extracted(extractor, text)["events"]
+    assert found and all(e.get("date") == day for e in found)
+
+
+def test_vowing_to_continue_talks_is_no_plan_of_new_talks(extractor):
+    text = "Boric vowed on Monday to continue talks with Peru."
+    talks = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert all(t.get("status") != "planned" for t in talks)

@@ -734,6 +734,10 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     the phrase of another occasion it names ("invited him to a summit in Luanda in April": the
     summit's month, not the invitation's)."""
     nouns = load_lexicon()[0]
+    # the verb the event is told by: its own, or the one its noun is subject or object of
+    own_verbs = (
+        {verb.i} if own is None else {own.i} if own.pos_ in ("VERB", "AUX") else {own.head.i}
+    )
     tokens: set[int] = set()
     stack = [verb]
     while stack:
@@ -758,9 +762,11 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
                 continue  # "a ceasefire starting on Monday": the participle's date is its own
             if child.dep_ == "prep" and child.lower_ in ANCHORING_PREPS:
                 continue  # "the first talks since the fall of the government in August"
-            if child.dep_ == "prep" and child.lower_ == "by":
+            if child.dep_ == "prep" and child.lower_ == "by" and node.i not in own_verbs:
                 if any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in child.children):
-                    continue  # "to leave the country by Feb. 7": a deadline, not the day of it
+                    # "ordered him to leave the country by Feb. 7": a deadline of another act
+                    # (while "signed by Friday" is the act's own)
+                    continue
             if child.dep_ == "dobj" and node.i == verb.i and lemma_of(verb) in SEQUENCE_VERBS:
                 continue  # "the talks followed an August 21 attack": the attack's day
             stack.append(child)
@@ -995,7 +1001,11 @@ def find_status(
     ):
         return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.dep_ == "xcomp" and lemma_of(verb.head) in DECIDING_VERBS:
+    if (
+        verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in DECIDING_VERBS
+        and lemma_of(verb) not in ("continue", "keep")  # "vowed to continue talks": going on
+    ):
         return "planned"  # "agreed on Thursday to open negotiations": still to come
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
         return "concluded"  # "the meeting follows a phone call": the call came first
