@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import country_index, world_regions
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
-from bot.extract.events.lexicon import lemma_of, present_perfect, tells_of_talks
+from bot.extract.events.lexicon import REFLEXIVES, lemma_of, present_perfect, tells_of_talks
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, document_nouns, resolve_it, resolve_speaker
@@ -194,13 +194,10 @@ def _withheld(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS | ORDERING_VERBS
 
 
-SELF_WORDS = frozenset({"himself", "herself", "itself", "themselves", "ourselves", "myself"})
-
-
 def _content_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
-            if any(c.dep_ == "nsubj" and c.lower_ in SELF_WORDS for c in child.children):
+            if any(c.dep_ == "nsubj" and c.lower_ in REFLEXIVES for c in child.children):
                 return None  # "declared himself the new leader": an act about oneself
             return child
     for child in verb.children:
@@ -529,7 +526,7 @@ def _object_content(verb: Token) -> list[tuple[int, int]]:
     """What a stance verb is about: its object and complement ('called the plan "a disaster"'),
     the object of its preposition ('called for talks') or its infinitive ('wants to leave')."""
     _, preps = _stance()
-    if any(c.dep_ == "dobj" and c.lower_ in SELF_WORDS for c in verb.children):
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children):
         return []  # "declared himself the new leader": an act about oneself, no words quoted
     pieces: list[Token] = []
     for child in verb.rights:

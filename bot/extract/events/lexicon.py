@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.extract.pipeline import load_data
 
@@ -201,6 +201,16 @@ def tells_of_talks(token: Token) -> bool:
     nouns, verbs, _ = load_lexicon()
     table = verbs if token.pos_ == "VERB" else nouns
     return any(type_ == "CONSULT" for type_, _, _ in table.get(token.lemma_.lower(), []))
+
+
+# Pronouns an act names its own doer by ("defended itself", "declared himself the leader").
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+
+
+def names_a_day(span: Span) -> bool:
+    """A date that names a day ("on Thursday", "June 5"), not a period word ("annual", "weeks",
+    "within 90 days")."""
+    return any(t.lower_.rstrip(".") in DAY_WORDS for t in span)
 
 
 def names_an_agreement(token: Token) -> bool:

@@ -4,7 +4,6 @@ a pledge; negated, hypothetical and topical mentions are no events."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -36,6 +35,7 @@ from bot.extract.events.lexicon import (
     PREVENTING_VERBS,
     PRIVATE_PEOPLE,
     PROMISE_VERBS,
+    REFLEXIVES,
     REPETITION_WORDS,
     SPEAKING_VERBS,
     TOPIC_PREPS,
@@ -45,6 +45,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     load_lexicon,
+    names_a_day,
     names_an_agreement,
     participle_patient,
     tells_of_talks,
@@ -224,7 +225,7 @@ def _under_its_terms(trigger: Trigger) -> bool:
         if e.label_ == "DATE"
         and (e.root.head.i in ids or (e.root.head.dep_ == "prep" and e.root.head.head.i in ids))
     ]
-    if any(_A_DAY.search(e.text) for e in own_days):
+    if any(names_a_day(e) or any(t.shape_ == "dddd" for t in e) for e in own_days):
         return False  # "is due to release three hostages on Saturday under the deal": news
 
     def a_text(noun: Token) -> bool:
@@ -244,14 +245,6 @@ def _under_its_terms(trigger: Trigger) -> bool:
         for n in chain
         for c in n.children
     )
-
-
-# A date naming a day, a month or a year ("on Saturday", "March 10"), not a span ("within 90 days").
-_A_DAY = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec)[a-z]*\.?\b|\btoday\b|\btomorrow\b|\b\d{4}\b",
-    re.IGNORECASE,
-)
 
 
 def _still_to_come(verb: Token) -> bool:
@@ -402,9 +395,6 @@ def holding_clause(noun: Token) -> Token | None:
         if all(o.tag_ in ("WDT", "WP") or o.lower_ == "that" for o in objects):
             return child
     return None
-
-
-REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 
 
 def _courtesy(trigger: Trigger) -> bool:

@@ -34,6 +34,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     load_lexicon,
+    names_a_day,
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
@@ -773,7 +774,7 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     found = [
         e
         for e in _date_spans(verb.doc)
-        if all(i in tokens for i in range(e.start, e.end)) and _names_a_day(e)
+        if all(i in tokens for i in range(e.start, e.end)) and names_a_day(e)
     ]
     # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday"); a lead with
     # no day of its own is dated by its dateline as filed, not told (see assembly._drafts)
@@ -809,15 +810,10 @@ def _date_spans(doc: Doc) -> list[Span]:
     if cached is None:
         # the tagger labels "Monday morning" a TIME: a part of a named day dates as the day
         cached = [
-            e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and _names_a_day(e))
+            e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e))
         ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached
-
-
-def _names_a_day(ent: Span) -> bool:
-    """A date that names a day ("on Thursday", "June 5"), not a period word ("annual", "weeks")."""
-    return any(t.lower_.rstrip(".") in DAY_WORDS for t in ent)
 
 
 def _time_phrases(head: Token) -> list[Token]:
