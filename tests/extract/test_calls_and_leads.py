@@ -213,3 +213,29 @@ def test_a_headline_infinitive_with_a_weekday_is_still_to_come(extractor):
     text = "Boric lands in Lima, to meet President Boluarte on Friday"
     meetings = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
     assert meetings and all(m["date"] == "2025-02-28" for m in meetings)  # told on Thursday
+
+
+def test_a_headline_of_two_sides_to_talk_on_a_weekday_is_a_planned_conversation(extractor):
+    text = "Lula and Milei to talk on Saturday as the tariff dispute deepens"
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert "Javier Milei" in names(talks) and any("Lula" in n for n in names(talks))
+    assert (talks["date"], talks["status"]) == ("2025-03-01", "planned")
+
+
+def test_two_who_talked_to_reporters_held_no_talks(extractor):
+    assert of_type(extractor, "Lula and Milei talked to reporters on Saturday.", "CONSULT") == []
+
+
+def test_a_leader_who_will_speak_with_another_on_a_weekday_has_talks_planned(extractor):
+    text = "President Lula will speak with President Javier Milei on Saturday, his office said."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert "Javier Milei" in names(talks)
+    assert (talks["date"], talks["status"]) == ("2025-03-01", "planned")
+
+
+def test_the_place_hung_on_the_name_of_the_one_met_is_the_meetings(extractor):
+    text = (
+        "Brazil's foreign minister met Argentina's top diplomat Gerardo Werthein in Rome on Monday."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["location"]["name"] == "Rome"

@@ -242,12 +242,32 @@ def misread_subject(verb: Token) -> Token | None:
     ("Welcomed by the host, ministers gathered in X": 'gathered' an auxpass of 'Welcomed').
     An auxiliary never follows its verb, so the clause is misread and its subject is the noun
     just before the verb."""
+    if headline_infinitive(verb) and verb.dep_ != "ROOT":
+        return verb.head
     if verb.dep_ not in ("aux", "auxpass") or verb.head.i > verb.i or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
     if before.pos_ in ("NOUN", "PROPN") and before.dep_ not in ("pobj", "dobj"):
         return before
     return None
+
+
+def headline_infinitive(verb: Token) -> bool:
+    """ "X and Y to talk on Friday", "Putin to visit China": an infinitive with a subject as the
+    whole sentence, a headline's way of telling what is to come. The parser reads it so, or hangs
+    the infinitive on the subject's name as the sentence's root."""
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    head = verb.head
+    return (
+        verb.dep_ in ("advcl", "acl", "relcl")
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and head.pos_ == "PROPN"
+        and head.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+    )
 
 
 def participle_patient(verb: Token) -> Token | None:

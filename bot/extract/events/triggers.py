@@ -45,6 +45,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     load_lexicon,
+    misread_subject,
     names_a_day,
     names_an_agreement,
     participle_patient,
@@ -860,7 +861,7 @@ def spoke_together(verb: Token) -> bool:
     """ "Blinken and Lavrov spoke for about 10 minutes on the sidelines": two named sides as the
     subject, and a word of where or how long they talked, so not each speaking to an audience
     ("Blinken and Lavrov spoke at the meeting")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or misread_subject(verb)
     if subject is None:
         return False
     named = [subject, *(c for c in subject.children if c.dep_ == "conj")]
@@ -875,6 +876,8 @@ def spoke_together(verb: Token) -> bool:
         for c in verb.children
     ):
         return False  # "spoke at a joint news conference"
+    if lemma_of(verb) == "talk":
+        return True  # "Biden and Xi to talk on Friday": each other is whom two sides talk to
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in CONVERSATION_ADVERBS:
             return True

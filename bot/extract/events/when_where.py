@@ -31,6 +31,7 @@ from bot.extract.events.lexicon import (
     SETTING_VERBS,
     STATUS_PREDICATES,
     TRIM,
+    headline_infinitive,
     lemma_of,
     load_frames,
     load_lexicon,
@@ -117,8 +118,15 @@ def _water_for_talks(trigger: Trigger, place: Location) -> bool:
 def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
     """The person met ("met X"), or the author of an act ("a deal reached by X")."""
     if child.dep_ == "dobj":
-        return trigger.type == "CONSULT" and child.ent_type_ in ("PERSON", "ORG", "NORP")
+        return trigger.type == "CONSULT" and (
+            child.ent_type_ in ("PERSON", "ORG", "NORP") or _named_in_apposition(child) is not None
+        )
     return child.dep_ == "agent" and head is trigger.governor
+
+
+def _named_in_apposition(title: Token) -> Token | None:
+    """The person a title met is named by ("met China's top diplomat Yang Jiechi in Rome")."""
+    return next((c for c in title.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
 
 
 def _place_after(obj: Token, index: EntityIndex) -> Location | None:
@@ -126,6 +134,8 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
     rather than on the act: "met President X in Lima", "reached by the presidents in Bali"."""
     if obj.dep_ == "agent":
         obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
+    elif obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        obj = _named_in_apposition(obj) or obj
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             return _place_in(child, index)
@@ -407,6 +417,8 @@ def _tense(trigger: Trigger) -> str:
         and not auxes & {"had", "has", "have", "did", "was", "were"}
     ):
         return "future"  # "Modi lands in Washington, to meet Trump on Thursday": still to come
+    if headline_infinitive(verb):
+        return "future"  # "Biden and Xi to talk on Friday": a headline's plan
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     if (
