@@ -1701,6 +1701,13 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
                 return True
             if (
+                node is verb
+                and token.dep_ == "nsubj"
+                and child.dep_ == "acomp"
+                and child.lower_ in POSSIBLE_EVENTS
+            ):
+                return True  # "a meeting between the two leaders was possible once ...": if
+            if (
                 child.dep_ in ("nsubj", "nsubjpass")
                 and node.i in (token.i, trigger.governor.i if trigger.governor else -1)
                 and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in child.children)

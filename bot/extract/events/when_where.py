@@ -355,9 +355,9 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
                 place = _place_of(name, index)
                 if place is not None:
                     return place
-    if own is None:
-        for child in pobj.children:  # "at a Geneva hotel": the city the venue is in
-            if child.dep_ == "compound" and child.i < pobj.i:
+    if own is None or pobj.ent_type_ == "FAC":
+        for child in pobj.children:  # "at a Geneva hotel", "at Istanbul's Ciragan Palace"
+            if child.dep_ in ("compound", "poss") and child.i < pobj.i:
                 city = _city_of(child, index)
                 if city is not None:
                     detail = index.doc[prep.i + 1 : pobj.i + 1].text.strip(TRIM) or None
@@ -677,7 +677,52 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             return resolve_date(dates[0].text, published, _tense(trigger))
-    return None
+    return _days_before_the_main_act(trigger, published)
+
+
+def _days_before_the_main_act(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """ "Two days after the negotiators met in Istanbul, Kyiv rejected the terms on Wednesday",
+    "a day after talks in Oman, Iran said on Monday": so many days before the day of the act the
+    sentence is about, or before publication when that act is told as now ("Kyiv has
+    rejected")."""
+    token = trigger.token
+    own = trigger.governor or token
+    if own.pos_ not in ("VERB", "AUX") and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        own = token.head  # "after Iran and the US held talks"
+    if own.pos_ in ("VERB", "AUX") and own.dep_ == "advcl":
+        if not any(c.dep_ == "mark" and c.lower_ == "after" for c in own.children):
+            return None
+        holder, main = own, own.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "after" and token.head.dep_ == "prep":
+        holder, main = token.head, token.head.head
+    else:
+        return None
+    measure = next((c for c in holder.children if c.dep_ == "npadvmod"), None)
+    days = _days_counted(measure) if measure is not None else 0
+    if measure is not None and days == 0 and measure.lemma_.lower() == "day":
+        days = int(any(c.dep_ == "det" and c.lower_ in ("a", "one") for c in measure.children))
+    if days == 0 or main.pos_ not in ("VERB", "AUX"):
+        return None
+    base = None
+    prefer = "past" if main.tag_ == "VBD" else "current_period"
+    for pobj in _time_phrases(main):
+        ent = _date_entity(pobj)
+        if ent is not None and pobj.i not in (measure.i, holder.i):
+            base = resolve_date(ent.text, published, prefer)
+            break
+    if base is None and published is not None and _told_as_now(main):
+        base = published, "day"
+    if base is None or base[1] != "day":
+        return None
+    return (dt.date.fromisoformat(base[0]) - dt.timedelta(days=days)).isoformat(), "day"
+
+
+def _told_as_now(verb: Token) -> bool:
+    """A present or a present perfect: "Kyiv has rejected", "Tehran says"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (verb.tag_ in ("VBZ", "VBP") and not auxes) or (
+        verb.tag_ == "VBN" and bool(auxes & {"has", "have"}) and not auxes & {"had", "will"}
+    )
 
 
 # Verbs moving an occasion to another day ("pushed back to Friday", "postponed until May").

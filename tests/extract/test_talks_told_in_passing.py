@@ -1,0 +1,47 @@
+"""Talks a sentence tells on the way to something else: a meeting only said to be possible is no
+meeting, talks "two days after" which something happened are dated from that day, and a venue
+named with its city's possessive is in that city. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, of_type
+
+
+def test_a_meeting_said_to_be_possible_is_no_meeting(extractor):
+    text = (
+        "The Turkish spokesman said on Tuesday that a meeting between Erdogan and Aliyev was "
+        "possible only once the dispute was settled."
+    )
+    assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_a_meeting_said_to_be_productive_was_held(extractor):
+    text = "The spokesman said on Tuesday that a meeting between Erdogan and Aliyev was useful."
+    assert len(of_type(extractor, text, "CONSULT")) == 1
+
+
+def test_talks_two_days_before_an_act_told_as_now_are_dated_from_publication(extractor):
+    text = (
+        "Two days after Turkish and Azerbaijani negotiators met for a second time in Baku, Ankara "
+        "has rejected the written terms."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["date"] == "2025-02-25"  # told on Thursday the 27th
+
+
+def test_talks_a_day_before_a_dated_act_are_dated_from_it(extractor):
+    text = "A day after Turkey and Azerbaijan held talks in Baku, Erdogan spoke on Tuesday."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert talks["date"] == "2025-02-24"
+
+
+def test_talks_years_before_an_act_take_no_day(extractor):
+    text = "Two years after Turkey and Azerbaijan held talks in Baku, Erdogan says trade is up."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert talks["date"] is None
+
+
+def test_a_palace_named_with_its_citys_possessive_is_in_that_city(extractor):
+    text = "Turkish and Azerbaijani delegations met at Baku's Gulustan Palace on Monday."
+    (meeting,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert meeting["location"]["name"] == "Baku"
