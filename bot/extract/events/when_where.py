@@ -698,8 +698,10 @@ def _days_before_the_main_act(trigger: Trigger, published: str | None) -> tuple[
     else:
         return None
     measure = next((c for c in holder.children if c.dep_ == "npadvmod"), None)
-    days = _days_counted(measure) if measure is not None else 0
-    if measure is not None and days == 0 and measure.lemma_.lower() == "day":
+    if measure is None:
+        return None
+    days = _days_counted(measure)
+    if days == 0 and measure.lemma_.lower() == "day":
         days = int(any(c.dep_ == "det" and c.lower_ in ("a", "one") for c in measure.children))
     if days == 0 or main.pos_ not in ("VERB", "AUX"):
         return None
