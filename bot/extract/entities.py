@@ -233,6 +233,11 @@ def _names_a_place(text: str) -> bool:
     )
 
 
+# First words of countries' names that two countries may share the rest of ("South and North
+# Korea").
+COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+
+
 class EntityIndex:
     """Entities of one Doc, and the lookups the statement and event extractors need."""
 
@@ -276,7 +281,10 @@ class EntityIndex:
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
         self._untagged_surnames(ents)
+        paired = self._elliptic_country_pairs()
         for ent in ents:
+            if any(i in paired for i in range(ent.start, ent.end)):
+                continue  # "South and North Korea": both countries, registered already
             if ent.start in misread and ent.start not in self.byline_tokens:
                 found = country_index().match(ent.text)
                 label = "NORP" if found and found.how == "demonym" else "GPE"
@@ -312,6 +320,35 @@ class EntityIndex:
             if ent.label_ == "GPE":
                 self._untagged_partner(ent, title_tokens)
         self._bracketed_acronyms()
+
+    def _elliptic_country_pairs(self) -> set[int]:
+        """ "South and North Korea", "North and South Sudan": two countries sharing the last word
+        of their names, each registered as its country; the tokens so read."""
+        doc, countries = self.doc, country_index()
+        done: set[int] = set()
+        for token in doc:
+            if token.text not in COMPASS_WORDS or token.i + 3 >= len(doc):
+                continue
+            link, other = doc[token.i + 1], doc[token.i + 2]
+            if link.lower_ != "and" or other.text not in COMPASS_WORDS or other.text == token.text:
+                continue
+            end = other.i + 1
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            shared = doc[other.i + 1 : end].text
+            if not shared:
+                continue
+            first = countries.match(f"{token.text} {shared}")
+            second = countries.match(f"{other.text} {shared}")
+            if (
+                not (first and second and {first.how, second.how} <= {"name", "alias"})
+                or first.country.code == second.country.code
+            ):
+                continue
+            self._country_cluster(first.country, doc[token.i : token.i + 1], alias=None)
+            self._country_cluster(second.country, doc[other.i : end], alias=None)
+            done.update(range(token.i, end))
+        return done
 
     def _bracketed_acronyms(self) -> None:
         """ "the National Liberation Army [ELN]", "... (FARC)": the letters in brackets after a

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.countries import country_index
 from bot.extract.extractor import ExtractRequest
 from bot.facts import Entity, Extraction
 from bot.ingest.article import Article
@@ -355,3 +356,25 @@ def test_a_former_official_named_alone_is_known_by_country(extractor):
     meeting = next(e for e in x.to_json()["events"] if e["type"] == "CONSULT")
     assert {"USA", "IRN"} <= {p.get("country_code") for p in meeting["participants"]}
     assert "Mike Pompeo" in {p["name"] for p in meeting["participants"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The leaders of South and North Korea signed a declaration at the border.",
+        "North and South Korea pledge to end the war.",
+    ],
+)
+def test_two_countries_sharing_the_end_of_their_names_are_both_named(extractor, text):
+    found = {e.name for e in facts(extractor, text).entities if e.kind == "country"}
+    assert {"South Korea", "North Korea"} <= found
+
+
+def test_a_country_after_another_it_does_not_share_a_name_with_stays_itself(extractor):
+    found = {e.name for e in facts(extractor, "Sudan and South Sudan met.").entities}
+    assert {"Sudan", "South Sudan"} <= found
+
+
+@pytest.mark.parametrize("word", ["Kosovar", "Kosovan", "Emiratis", "Nepali"])
+def test_a_peoples_name_is_its_country(word):
+    assert country_index().resolve(word) is not None
