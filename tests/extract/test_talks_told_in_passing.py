@@ -45,3 +45,27 @@ def test_a_palace_named_with_its_citys_possessive_is_in_that_city(extractor):
     text = "Turkish and Azerbaijani delegations met at Baku's Gulustan Palace on Monday."
     (meeting,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert meeting["location"]["name"] == "Baku"
+
+
+def test_an_agreement_reached_days_before_elsewhere_is_not_the_one_signed(extractor):
+    text = (
+        "The foreign ministers of Armenia and Azerbaijan signed a declaration in Washington on "
+        "Friday. The signing came days after Azerbaijan and Georgia agreed in Tbilisi to open a "
+        "border crossing."
+    )
+    signed = [e for e in of_type(extractor, text, "AGREE") if e["date"] == "2025-02-21"]
+    assert signed and all(e["location"]["name"] == "Washington" for e in signed)
+
+
+def test_a_headline_arrival_on_a_visit_is_the_visit_the_body_tells(extractor):
+    text = (
+        "Armenia's Nikol Pashinyan arrives in Georgia on landmark visit\n\n"
+        "Armenian Prime Minister Nikol Pashinyan has arrived in Georgia's capital, Tbilisi, for a "
+        "two-day visit. The visit follows Kobakhidze's trip to Yerevan last month."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    by_pashinyan = [
+        e for e in visits if "Nikol Pashinyan" in {p["name"] for p in e["participants"]}
+    ]
+    assert len(by_pashinyan) == 1
+    assert by_pashinyan[0]["location"]["name"] == "Tbilisi"

@@ -528,8 +528,12 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
     out = list(drafts)
     for draft in drafts:
         first = draft.mentions[0].trigger
-        if first.type == "CONSULT" or dated(draft) or not _told_only_in_a_headline(draft):
-            continue
+        if (
+            (first.type == "CONSULT" and first.kind != "visit")
+            or dated(draft)
+            or not _told_only_in_a_headline(draft)
+        ):
+            continue  # (talks are folded by `_fold_undated`; a visit is one side's act)
         sides = _side_keys(draft)
         countries = {code for p in draft_participants(draft) if (code := country_code(p))}
         targets = [
@@ -542,7 +546,10 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
             and sides & _side_keys(d)
             and countries <= _countries_told(d, index)
             # "Russia expels Czech diplomats" is not "Prague expelled Russian diplomats"
-            and (first.type in SYMMETRIC_TYPES or _same_actor(draft, d, index))
+            and (
+                (first.type in SYMMETRIC_TYPES and first.kind != "visit")
+                or _same_actor(draft, d, index)
+            )
         ]
         if len(targets) != 1:
             continue
@@ -557,6 +564,8 @@ def _actor(draft: Draft, index: EntityIndex) -> object | None:
     trigger = draft.mentions[0].trigger
     verb = trigger.governor or trigger.token
     subject = clause_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None and verb.pos_ in ("NOUN", "PROPN"):
+        subject = next((c for c in verb.children if c.dep_ == "poss"), None)  # "Abiy's trip"
     cluster = index.cluster_of(subject) if subject is not None else None
     if cluster is None:
         return None
@@ -1441,6 +1450,8 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             return draft
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
+        if _another_time(mention.trigger) or places_differ(draft_place(draft), mention.location):
+            continue  # "the signing came days after Congo and M23 agreed in Qatar": another deal
         dates = {m.date for m in draft.mentions if m.date}
         if (
             mention.date

@@ -1443,6 +1443,10 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
                 # "spoke with Wang by phone": one conversation, and the noun says it was a call
                 spoken.kind, spoken.mode = trigger.kind, trigger.mode
                 absorbed.add(token.i)
+            elif (spoken.type, spoken.kind) == (trigger.type, trigger.kind) == ("CONSULT", "visit"):
+                # "arrives in Ethiopia on a landmark visit": one visit, told by both
+                trigger.governor = verb
+                absorbed.add(verb.i)
             continue  # "agreed to mediation in the talks": the verb is its own event
         trigger.governor = verb
         if verb.i in by_token:
