@@ -1533,3 +1533,32 @@ def test_a_deadline_to_leave_is_not_the_day_of_the_expulsion(extractor):
     )
     found = extractor.extract(ExtractRequest("t", text, "2023-01-24")).to_json()["events"]
     assert found and all(not (e.get("date") or "").endswith("-02-07") for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The draft would also have demanded that La Paz immediately withdraw its forces from the "
+        "border.",
+        "A Chilean source said Bolivia had put forward unacceptable demands, including that Peru "
+        "withdraw its troops from the border.",
+    ],
+)
+def test_a_withdrawal_a_demand_asks_for_is_no_withdrawal(extractor, text):
+    assert of_type(extractor, text, "RETREAT") == []
+
+
+def test_fellow_mediators_beside_the_mediator_are_no_sides_of_talks(extractor):
+    text = "The deal was mediated by Norway together with Chile and Mexico."
+    assert all({"Chile", "Mexico"}.isdisjoint(names(e)) for e in events(extractor, text))
+
+
+def test_the_two_sides_a_mediator_stood_between_held_talks(extractor):
+    (talks,) = of_type(extractor, "Norway mediated between Chile and Peru.", "CONSULT")
+    assert names(talks) == {"Chile", "Peru"}
+
+
+def test_a_named_museum_visited_is_no_side_of_the_visit(extractor):
+    text = "Boric visited the National History Museum in Lima on Monday."
+    (visit,) = of_type(extractor, text, "CONSULT")
+    assert not any("Museum" in n for n in names(visit))

@@ -64,7 +64,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
         cluster = index.cluster_of(token) or _referred_person(token, index)
         if (
             cluster is None
-            or _names_a_feature(token)
+            or _names_a_feature(token.head if token.dep_ == "det" else token)
             or _nationality_of_private_people(token)
             or _affiliation(token)
             or _a_relative(token)
@@ -285,7 +285,12 @@ def _names_a_feature(token: Token) -> bool:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
     if node is token:
-        return False
+        # "visited the Peace Memorial Museum": the named facility's own head word
+        return (
+            token.lemma_.lower() in _facility_nouns()
+            and token.ent_type_ in ("ORG", "FAC")
+            and any(c.dep_ == "compound" and c.ent_type_ == token.ent_type_ for c in token.children)
+        )
     head = node.lemma_.lower()
     # "the Sanaa airport" is struck in Yemen; "the Danziger flower farm" is no one's side
     return head in _feature_nouns() or (
@@ -900,6 +905,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         else []
     )
     for child in [*token.children, *framing]:
+        if child.dep_ == "prep" and child.lower_ == "with" and _mediated(token, child):
+            continue  # fellow mediators (below)
         if child.dep_ == "prep" and (
             child.lower_ in ("between", "with", "among", "of", "by")
             or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
@@ -1060,6 +1067,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 tokens.extend(_subtree_without_clauses(child))
             elif child.dep_ == "prep" and child.lower_ == "with" and _in_partnership(child):
                 continue  # "held in partnership with the AU": a partner, not a side
+            elif child.dep_ == "prep" and child.lower_ == "with" and _mediated(verb, child):
+                continue  # "mediated by Qatar together with Egypt and the US": mediators all
             elif (child.dep_ == "prep" and child.lower_ in ("with", "between")) or (
                 child.dep_ == "agent"
                 and (
@@ -1105,6 +1114,16 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if pair is not None:
             sides = _pair_named_before(pair, index, only_before=not as_subject)
     return sides, group
+
+
+def _mediated(verb: Token, with_: Token) -> bool:
+    """ "The deal was mediated by Qatar together with Egypt": the "with" phrase beside the
+    mediator names more mediators (not "Oman hosted talks with Iran", whose guest took part)."""
+    return (
+        lemma_of(verb) in MEDIATION_WORDS
+        and any(c.dep_ == "agent" for c in verb.children)
+        and any(c.lower_ in ("together", "along", "jointly") for c in with_.children)
+    )
 
 
 def _hosted_at(trigger: Trigger, verb: Token) -> bool:

@@ -1798,10 +1798,20 @@ def _mandated(verb: Token) -> bool:
         node = node.head
     # "his demand that Ukraine withdraw its troops": the same on a noun
     asking = node.head.lemma_.lower() if node.head.pos_ == "NOUN" else lemma_of(node.head)
+    held = node.dep_ == "ccomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN")
+    if node.dep_ == "pcomp" and node.head.lower_ == "including":
+        # "demands, including that Kyiv withdraw its troops": one of the things asked
+        asking, held = node.head.head.lemma_.lower(), True
+    # the subjunctive the tagger may read as a present ("demanded that Moscow withdraw")
+    bare = (
+        ("VB", "VBP")
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+        else ("VB",)
+    )
     return (
-        verb.tag_ == "VB"
-        and node.tag_ == "VB"
-        and (node.dep_ == "ccomp" or (node.dep_ == "acl" and node.head.pos_ == "NOUN"))
+        verb.tag_ in bare
+        and node.tag_ in bare
+        and held
         and asking in MANDATIVE_VERBS
         and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
     )
