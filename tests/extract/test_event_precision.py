@@ -1562,3 +1562,32 @@ def test_a_named_museum_visited_is_no_side_of_the_visit(extractor):
     text = "Boric visited the National History Museum in Lima on Monday."
     (visit,) = of_type(extractor, text, "CONSULT")
     assert not any("Museum" in n for n in names(visit))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Milei withdrew Argentina from the Paris climate agreement in January.",
+        "Chile and Peru pulled out of the summit.",
+        "Peru withdrew from the Andean Community in March.",
+    ],
+)
+def test_leaving_an_accord_a_body_or_a_meeting_is_a_refusal_not_a_retreat(extractor, text):
+    found = events(extractor, text)
+    assert [e["type"] for e in found] == ["REJECT"]
+
+
+def test_troops_pulled_out_of_a_city_still_retreat(extractor):
+    text = "Peruvian troops pulled out of Tumbes in November."
+    assert [e["type"] for e in events(extractor, text)] == ["RETREAT"]
+
+
+def test_a_complaint_withdrawn_is_a_concession(extractor):
+    text = "Chile withdrew its complaint against Peru at the WTO on Monday."
+    assert [e["type"] for e in events(extractor, text)] == ["CONCEDE"]
+
+
+def test_the_year_of_the_deal_left_is_not_the_day_it_was_left(extractor):
+    text = "Milei withdrew Argentina from the 2015 Paris climate agreement in January."
+    (left,) = events(extractor, text)
+    assert left["date"] == "2025-01-01"

@@ -754,6 +754,10 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
         verb = trigger.token
         if verb.pos_ != "VERB" or trigger.governor is not None:
             continue
+        if trigger.type == "RETREAT" and _left_a_pact(verb):
+            # "withdrew the US from the nuclear deal", "pulled out of the summit": a refusal
+            trigger.type, trigger.kind, trigger.mode = "REJECT", "rejection", None
+            continue
         obj = _verb_object(verb)
         if obj is None:
             continue
@@ -766,6 +770,50 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+
+
+# What one leaves in refusal, not in retreat: an accord, a body, a meeting.
+LEFT_IN_REFUSAL = frozenset(
+    {
+        "deal",
+        "agreement",
+        "accord",
+        "pact",
+        "treaty",
+        "convention",
+        "summit",
+        "talks",
+        "negotiation",
+        "bloc",
+        "alliance",
+        "organisation",
+        "organization",
+        "union",
+        "forum",
+        "community",
+        "council",
+        "process",
+        "framework",
+        "initiative",
+    }
+)
+
+
+def _left_a_pact(verb: Token) -> bool:
+    """ "withdrew the US from the 2015 nuclear deal", "pulled out of the summit", "withdrew from
+    the Council of Europe": what is left is an accord, a body or a meeting (while troops
+    withdrawn "from Kherson" retreat)."""
+    # "pulled out of": the parser hangs "of" on the particle, or reads the particle as a prep
+    holders = [verb, *(c for c in verb.children if c.dep_ == "prt" or c.lower_ == "out")]
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lemma_.lower() in LEFT_IN_REFUSAL or (
+                pobj.ent_type_ == "ORG" and country_index().match(pobj.text) is None
+            ):
+                return True
+    return False
 
 
 def _blows(triggers: list[Trigger]) -> None:

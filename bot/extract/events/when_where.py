@@ -893,6 +893,8 @@ def _time_phrases(head: Token) -> list[Token]:
             "from",
         ):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and child.lower_ == "from" and pobj.ent_type_ != "DATE":
+                continue  # "withdrew from the 2015 deal": the deal's year, not the act's
             if pobj is not None:
                 out.append(pobj)
                 if child.lower_ in ("during", "in"):  # "during discussions in Paris on Thursday"
