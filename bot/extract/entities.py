@@ -592,6 +592,21 @@ class EntityIndex:
             for c in self.clusters
             if c.kind == "person" and name_key(c.name).split()[-1:] == [key]
         ]
+        if (
+            not matches
+            and ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
+            and (key not in surname_particles())
+        ):
+            # a family name written first, or the middle name a person goes by, as the subject
+            # or owner ("Wang told reporters" after "Wang Yi", "Faki said" after "Moussa Faki
+            # Mahamat"); a body's name is rarely a word of a person's
+            matches = [
+                c
+                for c in self.clusters
+                if c.kind == "person"
+                and len(name_key(c.name).split()) >= 2
+                and key in name_key(c.name).split()[:-1]
+            ]
         if len(matches) != 1:
             return False
         self._mention(matches[0], ent)
@@ -721,6 +736,13 @@ class EntityIndex:
                     if c.kind == "person"
                     and name_key(c.name).split()[:1] == [key]
                     and len(name_key(c.name).split()) >= 2
+                ]
+            if not matches and key not in surname_particles():
+                # Or the middle name a person goes by: "Bihi" after "Muse Bihi Abdi".
+                matches = [
+                    c
+                    for c in self.clusters
+                    if c.kind == "person" and key in name_key(c.name).split()[1:-1]
                 ]
             if len(matches) == 1:
                 cluster = matches[0]

@@ -378,3 +378,36 @@ def test_a_country_after_another_it_does_not_share_a_name_with_stays_itself(extr
 @pytest.mark.parametrize("word", ["Kosovar", "Kosovan", "Emiratis", "Nepali"])
 def test_a_peoples_name_is_its_country(word):
     assert country_index().resolve(word) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "alone", "full"),
+    [
+        (
+            "Chinese Foreign Minister Wang Yi met Pacific ministers in Suva. Wang told reporters "
+            "that the talks had gone well.",
+            "Wang",
+            "Wang Yi",
+        ),
+        (
+            "AU Commission chairperson Moussa Faki Mahamat opened the summit. Faki told the "
+            "summit on Saturday that the conflict risked spreading.",
+            "Faki",
+            "Moussa Faki Mahamat",
+        ),
+        (
+            "Somaliland President Muse Bihi Abdi signed the memorandum. Bihi said the deal would "
+            "hold.",
+            "Bihi",
+            "Muse Bihi Abdi",
+        ),
+    ],
+)
+def test_the_name_a_person_goes_by_later_is_the_person_named_in_full(extractor, text, alone, full):
+    speakers = {s.speaker_text: s.speaker for s in facts(extractor, text).statements}
+    assert speakers.get(alone) == full, speakers
+
+
+def test_a_surname_particle_alone_is_no_one(extractor):
+    x = facts(extractor, "Mohammed bin Salman met Biden. Bin said nothing.")
+    assert "Mohammed bin Salman" not in {s.speaker for s in x.statements}
