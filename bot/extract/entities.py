@@ -822,7 +822,10 @@ class EntityIndex:
         found = countries.match(text)
         outlets, media_words = _media()
         if ent.label_ == "NORP" or (
-            ent.label_ in ("GPE", "LOC") and found and found.how == "demonym" and len(ent) == 1
+            ent.label_ in ("GPE", "LOC", "ORG")
+            and found
+            and found.how == "demonym"
+            and len(ent) == 1
         ):
             # "Ukrainian officials" (a demonym the tagger may call a place too): their country;
             # a country's own name the tagger calls a people ("Togo") is that country

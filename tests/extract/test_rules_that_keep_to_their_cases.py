@@ -534,3 +534,74 @@ def test_vowing_to_continue_talks_is_no_plan_of_new_talks(extractor):
     text = "Boric vowed on Monday to continue talks with Peru."
     talks = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
     assert all(t.get("status") != "planned" for t in talks)
+
+
+# --- session 16's first review --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru talk about peace, but their navies keep patrolling the same waters.",
+        "Santiago and Lima talked up the prospects of a fishing deal on Tuesday.",
+        "Chile and Bolivia talked about the dispute for decades without resolving it.",
+    ],
+)
+def test_two_sides_who_talk_of_something_held_no_talks(extractor, text):
+    assert not [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+
+
+def test_a_meeting_held_that_was_possible_thanks_to_mediation_was_held(extractor):
+    text = (
+        "The meeting between Boric and Boluarte in Lima on Monday was possible after years of "
+        "Brazilian mediation."
+    )
+    assert [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+
+
+def test_whose_base_a_capital_names_is_not_where_the_base_is(extractor):
+    text = "Chilean and Peruvian officers met at Santiago's Antarctic air base on Monday."
+    meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert meetings and all(m["location"] is None for m in meetings)
+
+
+def test_an_agreement_named_again_after_its_sides_agreed_to_it_is_the_same(extractor):
+    text = (
+        "Chile and Peru agree ceasefire in Quito\n\n"
+        "Chile and Peru agreed on Monday to a ceasefire in Quito. Fishing boats returned to sea "
+        "on Tuesday after Chile and Peru agreed to the ceasefire."
+    )
+    assert len([e for e in shown(extractor, text) if e["type"] == "AGREE"]) == 1
+
+
+def test_a_headline_visit_is_not_the_visitors_previous_one(extractor):
+    text = (
+        "Boric lands in Lima on official visit\n\n"
+        "Chile's President Gabriel Boric met Peru's president on Friday. Boric's previous visit "
+        "to Peru was in 2023."
+    )
+    visits = [e for e in extracted(extractor, text)["events"] if e["kind"] == "visit"]
+    assert not [v for v in visits if v["date"] == "2023-01-01" and v["location"]["name"] == "Lima"]
+
+
+def test_an_arrival_on_a_two_day_visit_told_the_same_day_is_under_way(extractor):
+    text = "Boric arrived in Lima on Thursday on a two-day visit."
+    (visit,) = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert visit["status"] == "ongoing"
+
+
+def test_what_images_suggest_forces_do_is_still_told(extractor):
+    text = "Satellite images suggest that Peruvian forces withdraw from the island every night."
+    assert [e for e in extracted(extractor, text)["events"] if e["type"] == "RETREAT"]
+
+
+def test_a_museum_that_signs_an_agreement_is_a_side_of_it(extractor):
+    text = "Nigeria signed an agreement with the Horniman Museum on Friday."
+    (deal,) = [e for e in shown(extractor, text) if e["type"] == "AGREE"]
+    assert "Horniman Museum" in names(deal)
+
+
+def test_the_leader_whose_aide_met_someone_was_not_there(extractor):
+    text = "Boric aide Ana Lya Uriarte met Peru's foreign minister in Lima on Monday."
+    meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert meetings and all("Gabriel Boric" not in names(m) for m in meetings)

@@ -151,8 +151,20 @@ def _whose_aide(token: Token) -> bool:
     """A person named as whose aide, envoy, spokesperson or predecessor someone is ("Petro's
     chief of staff", "Trump's envoy", "Manele's predecessor")."""
     head = token.head
+    # "Zelensky aide Andriy Yermak": a name, then a title compounded on the aide's name
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
+    compounded = (
+        token.dep_ in ("compound", "amod", "nmod")
+        and token.ent_type_ == "PERSON"
+        and after.dep_ == "compound"
+        and after.ent_type_ != "PERSON"
+        and after.head.ent_type_ == "PERSON"
+        and after.head.i > after.i
+    )
+    if compounded:
+        head = after
     return (
-        token.dep_ == "poss"
+        (token.dep_ == "poss" or compounded)
         and (head.lower_ in title_tails() or head.lemma_.lower() in TITLE_HEADS)
         # "Tokayev's counterpart", "Xi's guest": the other side of their meeting, who took part
         and head.lemma_.lower() not in ("counterpart", "guest", "host", "partner")
@@ -285,12 +297,7 @@ def _names_a_feature(token: Token) -> bool:
     while node.dep_ == "compound" and node.head.i != node.i:
         node = node.head
     if node is token:
-        # "visited the Peace Memorial Museum": the named facility's own head word
-        return (
-            token.lemma_.lower() in _facility_nouns()
-            and token.ent_type_ in ("ORG", "FAC")
-            and any(c.dep_ == "compound" and c.ent_type_ == token.ent_type_ for c in token.children)
-        )
+        return False
     head = node.lemma_.lower()
     # "the Sanaa airport" is struck in Yemen; "the Danziger flower farm" is no one's side
     return head in _feature_nouns() or (
@@ -298,6 +305,12 @@ def _names_a_feature(token: Token) -> bool:
         and token.ent_type_ != "GPE"
         and country_index().match(token.text) is None  # a city the tagger took for a person
     )
+
+
+def _a_named_facility(cluster: Cluster) -> bool:
+    """ "visited the Peace Memorial Museum": a place visited, not a side of the visit."""
+    words = cluster.name.lower().split()
+    return cluster.kind != "person" and len(words) >= 2 and words[-1] in _facility_nouns()
 
 
 def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
@@ -1103,6 +1116,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     sides = _clusters_in(tokens, index)
+    if trigger.kind == "visit":
+        sides = [c for c in sides if not _a_named_facility(c)]
     if not sides and trigger.type == "CONSULT":
         verb = trigger.governor or trigger.token
         as_subject = acted_as_a_pair(trigger)

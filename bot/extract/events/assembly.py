@@ -50,6 +50,7 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
+    names_an_agreement,
     present_perfect,
     tells_of_talks,
 )
@@ -516,11 +517,13 @@ def _drafts(
         _talks_of_the_agreement_told(sent_mentions)
     _date_filed_leads(drafts)
     _plans_called_off(drafts)
-    drafts = _fold_headline_acts(drafts, index)
+    drafts = _fold_headline_acts(drafts, index, published)
     return _without_earlier_rounds(_fold_undated(drafts, published))
 
 
-def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
+def _fold_headline_acts(
+    drafts: list[Draft], index: EntityIndex, published: str | None = None
+) -> list[Draft]:
     """A headline's act ("Blinken postpones China trip") is the same act the body tells, of the
     same type and kind, with a side in common and every country it names named where the body
     tells it ("a trip to Beijing"), when the body tells just one such act ("Russia expels
@@ -550,6 +553,8 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
                 (first.type in SYMMETRIC_TYPES and first.kind != "visit")
                 or _same_actor(draft, d, index)
             )
+            # "lands in Beijing on official visit" is not "his previous visit to China in 2023"
+            and not (first.kind == "visit" and _an_earlier_visit(d, published))
         ]
         if len(targets) != 1:
             continue
@@ -557,6 +562,22 @@ def _fold_headline_acts(drafts: list[Draft], index: EntityIndex) -> list[Draft]:
         targets[0].outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+# Words telling a visit before the one in the news: "his previous visit", "first visited".
+EARLIER_VISIT_WORDS = frozenset({"previous", "first", "last", "earlier", "prior", "former"})
+
+
+def _an_earlier_visit(draft: Draft, published: str | None) -> bool:
+    """A visit dated over a week before the article, or told as a previous or first one."""
+    if _background(draft, published, days=7):
+        return True
+    return any(
+        c.lower_ in EARLIER_VISIT_WORDS
+        for m in draft.mentions
+        for c in (m.trigger.governor or m.trigger.token).children
+        if c.dep_ in ("amod", "advmod")
+    )
 
 
 def _actor(draft: Draft, index: EntityIndex) -> object | None:
@@ -1450,8 +1471,12 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             return draft
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue
-        if _another_time(mention.trigger) or places_differ(draft_place(draft), mention.location):
-            continue  # "the signing came days after Congo and M23 agreed in Qatar": another deal
+        if places_differ(draft_place(draft), mention.location) or (
+            _another_time(mention.trigger) and not _names_a_deal_back(mention.trigger)
+        ):
+            # "the signing came days after Congo and M23 agreed in Qatar to work toward a truce":
+            # another deal (while "after they agreed to the ceasefire" names this one again)
+            continue
         dates = {m.date for m in draft.mentions if m.date}
         if (
             mention.date
@@ -1463,6 +1488,18 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             continue
         return draft
     return None
+
+
+def _names_a_deal_back(trigger: Trigger) -> bool:
+    """The agreement told with "the": "the ceasefire", "agreed to the deal"."""
+    token = trigger.token
+    if token.pos_ != "VERB":
+        return is_definite(token)
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects += [
+        p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    return any(is_definite(o) and names_an_agreement(o) for o in objects)
 
 
 def _may_refer_to(draft: Draft, mention: Mention) -> bool:

@@ -41,6 +41,7 @@ from bot.extract.events.lexicon import (
     TOPIC_PREPS,
     TOPIC_VERBS,
     clause_subject,
+    headline_infinitive,
     is_definite,
     lemma_of,
     load_frames,
@@ -924,7 +925,7 @@ def spoke_together(verb: Token) -> bool:
         for c in verb.children
     ):
         return False  # "spoke at a joint news conference"
-    if lemma_of(verb) == "talk":
+    if lemma_of(verb) == "talk" and headline_infinitive(verb):
         return True  # "Biden and Xi to talk on Friday": each other is whom two sides talk to
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in CONVERSATION_ADVERBS:
@@ -1757,6 +1758,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 and token.dep_ == "nsubj"
                 and child.dep_ == "acomp"
                 and child.lower_ in POSSIBLE_EVENTS
+                and not is_definite(token)  # not "the meeting ... on Monday was possible after"
             ):
                 return True  # "a meeting between the two leaders was possible once ...": if
             if (
@@ -1854,6 +1856,7 @@ def _mandated(verb: Token) -> bool:
     bare = (
         ("VB", "VBP")
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+        and asking != "suggest"  # "images suggest that forces withdraw every night": indicates
         else ("VB",)
     )
     return (

@@ -357,6 +357,8 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
                     return place
     if own is None or pobj.ent_type_ == "FAC":
         for child in pobj.children:  # "at a Geneva hotel", "at Istanbul's Ciragan Palace"
+            if child.dep_ == "poss" and pobj.lemma_.lower() not in CITY_BUILDINGS:
+                continue  # "at Moscow's Hmeimim air base": whose base, not where
             if child.dep_ in ("compound", "poss") and child.i < pobj.i:
                 city = _city_of(child, index)
                 if city is not None:
@@ -364,6 +366,12 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
                     return Location(name=city.name, country_code=city.country_code, detail=detail)
     return own  # a palace or an embassy with no city named beside it
 
+
+# Buildings a city's possessive places in that city ("Istanbul's Ciragan Palace"), unlike a base
+# or a plant a capital's possessive only says is the country's.
+CITY_BUILDINGS = frozenset(
+    {"palace", "hotel", "hall", "house", "centre", "center", "building", "residence", "mansion"}
+)
 
 # Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort"})
@@ -962,6 +970,8 @@ def _an_arrival(trigger: Trigger) -> bool:
     """ "Putin arrived in Kyrgyzstan on Thursday": the visit has begun, no more (not "arrived
     ..., met the crown prince and left for Jerusalem", nor "for a one-day visit")."""
     token = trigger.token
+    if token.pos_ != "VERB" and trigger.governor is not None:
+        token = trigger.governor  # "arrived in Kuwait on a two-day visit": the arrival
     if trigger.kind != "visit" or token.pos_ != "VERB" or lemma_of(token) not in ARRIVAL_VERBS:
         return False
     leaving = any(lemma_of(t) in LEAVING_VERBS and t.pos_ == "VERB" for t in token.sent)
