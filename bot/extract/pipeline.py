@@ -393,7 +393,7 @@ def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     for ent in doc.ents:
         first, dash, second = (ent[0], ent[1], ent[2]) if len(ent) == 3 else (None, None, None)
         if (
-            ent.label_ == "PERSON"
+            ent.label_ in ("PERSON", "ORG")  # the tagger may call the pair a body
             and first is not None
             and dash is not None
             and second is not None

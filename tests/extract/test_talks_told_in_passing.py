@@ -69,3 +69,33 @@ def test_a_headline_arrival_on_a_visit_is_the_visit_the_body_tells(extractor):
     ]
     assert len(by_pashinyan) == 1
     assert by_pashinyan[0]["location"]["name"] == "Tbilisi"
+
+
+def test_a_meeting_the_leaders_agreed_their_envoys_would_hold_is_not_their_talks(extractor):
+    text = (
+        "Erdogan and Aliyev hold first formal talks in five years\n\n"
+        "ANKARA, Feb 27 (Reuters) - Turkish President Recep Tayyip Erdogan and Azerbaijani "
+        "President Ilham Aliyev held their first formal bilateral talks in five years on "
+        "Thursday.\n\n"
+        "The meeting on the sidelines of the summit came two days after Ankara announced a deal "
+        "with Baku.\n\n"
+        "A Turkish official said the two leaders agreed that their Special Representatives on "
+        "the border question would meet at an early date."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert len(talks) == 1 and talks[0]["status"] == "concluded"
+
+
+def test_a_pair_hyphenated_in_a_headline_the_tagger_called_a_body_are_two_people(extractor):
+    text = "Aliyev-Pashinyan meeting in Abu Dhabi: parties reaffirm commitment to talks"
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert {p["name"] for p in meeting["participants"]} == {"Ilham Aliyev", "Nikol Pashinyan"}
+
+
+def test_a_summit_someone_reaffirmed_the_resolve_to_hold_is_still_to_come(extractor):
+    text = (
+        "Erdogan said that Aliyev reaffirmed his resolve to hold a summit with Pashinyan during "
+        "their meeting in Ankara on Monday."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summits and all(s["status"] == "planned" for s in summits)

@@ -515,7 +515,10 @@ def _the_agreement_framed(node: Token) -> Token | None:
     for _ in range(5):
         if node.pos_ == "VERB" and names_an_agreement(node):
             return node
-        if node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep") or node.head is node:
+        if (
+            node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep")
+            or node.head.i == node.i
+        ):
             return None
         node = node.head
     return None

@@ -75,6 +75,7 @@ from bot.extract.events.triggers import (
     spoke_together,
 )
 from bot.extract.events.when_where import (
+    DECIDING_VERBS,
     find_location,
     find_status,
     length_in_days,
@@ -1286,6 +1287,8 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "he had spoken with Trump and the leaders of France and Germany"
     if _proposed(mention.trigger):
         return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
+    if _decided(mention.trigger) and draft_status(main) != "planned":
+        return False  # "the leaders agreed that their envoys would meet": decided at the talks
     return not stages_differ(draft_status(main), mention.status)
 
 
@@ -1324,6 +1327,19 @@ def _proposed(trigger: Trigger) -> bool:
     if node is not None and node.tag_ == "VBG" and node.dep_ in ("xcomp", "dobj", "pcomp"):
         node = node.head  # "proposed holding another meeting"
     return node is not None and node.pos_ == "VERB" and lemma_of(node) in PROPOSING_VERBS
+
+
+def _decided(trigger: Trigger) -> bool:
+    """ "The two leaders agreed that their envoys would meet", "agreed to meet again": a meeting
+    the sides decided on, told in the clause of their deciding."""
+    node = trigger.governor or trigger.token
+    if node.pos_ not in ("VERB", "AUX") and node.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        node = node.head
+    for _ in range(2):
+        if node.dep_ in ("ccomp", "xcomp") and lemma_of(node.head) in DECIDING_VERBS:
+            return True
+        node = node.head
+    return False
 
 
 def _sideline_pair(draft: Draft, mention: Mention) -> bool:

@@ -394,6 +394,8 @@ def _tense(trigger: Trigger) -> str:
         # Thursday": what is told of)
         verb = governing
     chain = clause_chain(verb)
+    if _will_to(verb):
+        return "future"  # "reaffirmed his resolve to hold a summit": still to be held
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall", "would"} or "going" in auxes:
         return "future"  # "would meet again on Saturday": the future of a past report
@@ -446,6 +448,19 @@ def _tense(trigger: Trigger) -> str:
 
 # A caption or a credit: a photo's present tense tells what the picture shows, done.
 _CAPTION = re.compile(r"\b(?:photo|photograph|picture|caption|pictured)\b", re.IGNORECASE)
+
+
+def _will_to(verb: Token) -> bool:
+    """An infinitive right after a word of will or plan that the parser hung on the verb before
+    ("reaffirmed his resolve to hold a summit", "voiced readiness to resume talks")."""
+    if verb.i < 2 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.doc[verb.i - 2]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in PLANNED_CUES
+        and noun.head.i in (verb.head.i, verb.i)
+    )
 
 
 def _a_timetable(sent: Span) -> bool:
