@@ -1591,3 +1591,18 @@ def test_the_year_of_the_deal_left_is_not_the_day_it_was_left(extractor):
     text = "Milei withdrew Argentina from the 2015 Paris climate agreement in January."
     (left,) = events(extractor, text)
     assert left["date"] == "2025-01-01"
+
+
+def test_a_deal_reached_after_talks_elsewhere_is_not_placed_at_the_dateline(extractor):
+    text = (
+        "SANTIAGO, March 10 (Reuters) - Peru and Bolivia agreed on Friday to restore diplomatic "
+        "relations, following talks hosted by Brazil."
+    )
+    deals = [e for e in events(extractor, text) if e["type"] == "AGREE"]
+    assert deals and all((d["location"] or {}).get("name") != "Santiago" for d in deals)
+
+
+def test_a_deal_told_under_a_dateline_with_no_talks_elsewhere_is_placed_there(extractor):
+    text = "SANTIAGO, March 10 (Reuters) - Chile and Peru agreed on Friday to deepen trade ties."
+    (deal,) = [e for e in events(extractor, text) if e["type"] == "AGREE"]
+    assert deal["location"]["name"] == "Santiago"

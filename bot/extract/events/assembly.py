@@ -50,6 +50,7 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
+    load_lexicon,
     names_an_agreement,
     present_perfect,
     tells_of_talks,
@@ -332,8 +333,22 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue  # "a week before Modi travels to China for a summit": not the news
         if _goes_elsewhere(first.trigger, dateline.country_code):
             continue  # "met in the border town of Margara", "visited Oman and held talks"
+        if first.trigger.type == "AGREE" and _after_talks(lead):
+            continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
             first.location = place
+
+
+def _after_talks(sent: Span) -> bool:
+    """The sentence sets its act after talks ("agreed ..., following talks hosted by China",
+    "after four days of talks"): where the talks were, not where the report was filed."""
+    nouns = load_lexicon()[0]
+    return any(
+        t.dep_ == "pobj"
+        and measured(t).head.lower_ in ("after", "following")
+        and any(type_ == "CONSULT" for type_, _, _ in nouns.get(t.lemma_.lower(), []))
+        for t in sent
+    )
 
 
 def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tuple[int, str] | None:
