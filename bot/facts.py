@@ -76,6 +76,9 @@ class Entity:
     country: str | None = None
     country_code: str | None = None
     aliases: list[str] = field(default_factory=list)
+    # the knowledge base's spelling of a person the article spells otherwise ("Abbas Araqchi"
+    # for "Abbas Araghchi"): the article's facts keep its own, the store names the entity so
+    canonical: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return _drop_none(asdict(self))

@@ -43,6 +43,7 @@ class Cluster:
     aliases: set[str] = field(default_factory=set)
     tokens: set[int] = field(default_factory=set)
     code: str | None = None  # ISO code, for countries
+    canonical: str | None = None  # the knowledge base's spelling, where the article's differs
 
     def to_entity(self) -> Entity:
         country = self.country
@@ -53,6 +54,7 @@ class Cluster:
             country=country.name if country and self.kind != "country" else None,
             country_code=country.code if country else None,
             aliases=sorted(a for a in self.aliases if a != self.name),
+            canonical=self.canonical,
         )
 
 
@@ -765,6 +767,13 @@ class EntityIndex:
             known = _known_people().get(key)
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
+            if cluster is None and known and len(name.split()) >= max(2, len(full.split())):
+                # a full name as the article spells it ("Abbas Araghchi" for "Abbas Araqchi"):
+                # named so, and known by the knowledge base's spelling too (not a name the
+                # tagger cut short: "Tamim bin Hamad" is "Tamim bin Hamad Al Thani")
+                cluster = Cluster(kind="person", name=name, canonical=full)
+                self._register(cluster, name)
+                self._register(cluster, full)
             if cluster is None:
                 cluster = Cluster(kind="person", name=full)
                 self._register(cluster, full)

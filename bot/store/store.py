@@ -708,8 +708,12 @@ async def _save_entity(db: Db, entity: Entity, now: str) -> tuple[int, bool]:
         new_country = entity.kind == "person" and bool(entity.country_code) and found[0][1] is None
         await db.execute(db.sql.UPDATE_ENTITY, {**values, "id": entity_id})
     else:
-        key = f"{entity.kind}:{name_key(entity.name)}"
-        rows = await db.fetch(db.sql.INSERT_ENTITY, {**values, "key": key, "kind": entity.kind})
+        # one spelling for the entity whichever article names it first: the knowledge base's
+        name = entity.canonical or entity.name
+        key = f"{entity.kind}:{name_key(name)}"
+        rows = await db.fetch(
+            db.sql.INSERT_ENTITY, {**values, "name": name, "key": key, "kind": entity.kind}
+        )
         entity_id = rows[0][0]
     aliases = [
         {"entity_id": entity_id, "alias": name, "norm": name_key(name)}
