@@ -99,3 +99,24 @@ def test_a_summit_someone_reaffirmed_the_resolve_to_hold_is_still_to_come(extrac
     )
     summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert summits and all(s["status"] == "planned" for s in summits)
+
+
+def test_the_two_leaders_met_are_of_the_two_countries_the_sentence_named(extractor):
+    text = (
+        "BRUSSELS -- Armenia and Azerbaijan have agreed to an EU-backed plan, the bloc's foreign "
+        "policy chief Kaja Kallas said after a meeting with the two leaders in Brussels on "
+        "Monday."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert {"Armenia", "Azerbaijan"} <= {p["name"] for p in meeting["participants"]}
+
+
+def test_what_was_said_after_hosting_two_leaders_tells_of_the_meeting_just_told(extractor):
+    text = (
+        "BRUSSELS -- Armenia and Azerbaijan have agreed to an EU-backed plan, the bloc's foreign "
+        "policy chief Kaja Kallas said after a meeting with the two leaders in Brussels on "
+        'Monday. "No further discussions are needed," Kallas told reporters after hosting '
+        "Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev for "
+        "several hours."
+    )
+    assert len(of_type(extractor, text, "CONSULT")) == 1

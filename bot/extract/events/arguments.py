@@ -932,6 +932,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     tokens.extend(_subtree_without_clauses(pobj))
+                    if child.lower_ in ("with", "between"):  # "a meeting with the two leaders"
+                        tokens.extend(_the_two_named_before(pobj, None, index))
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             if _mediating(child):
                 continue  # "US-Saudi-brokered negotiations": the brokers are no side
@@ -1703,12 +1705,14 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
         (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
         for c in phrase.children
     )
-    if not pair_word or any(index.cluster_of(t) for t in phrase.subtree):
+    own_words = phrase.doc[phrase.left_edge.i : phrase.i + 1]  # not "... in Brussels" after it
+    if not pair_word or any(index.cluster_of(t) for t in own_words):
         return []
     if phrase.lower_ != "both" and phrase.lemma_.lower() not in PAIR_OF_PEOPLE:
         return []  # "urged the two sides": sides, not the two people named
     actor = index.resolve(subject) if subject is not None else None
     first: dict[int, Token] = {}
+    countries: dict[int, Token] = {}
     for token in phrase.sent:
         if token.i >= phrase.left_edge.i:
             break
@@ -1717,7 +1721,14 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
         cluster = index.cluster_of(token)
         if cluster is not None and cluster.kind == "person" and cluster is not actor:
             first.setdefault(id(cluster), token)
-    return list(first.values()) if len(first) == 2 else []
+        elif cluster is not None and cluster.kind == "country":
+            countries.setdefault(id(cluster), token)
+    if len(first) == 2:
+        return list(first.values())
+    # "Kosovo and Serbia have agreed ..., Borrell said after a meeting with the two leaders":
+    # no one named, the leaders of the two countries named
+    # (one person named besides is who met them)
+    return list(countries.values()) if len(first) < 2 and len(countries) == 2 else []
 
 
 def _several(subject: Token | None) -> bool:

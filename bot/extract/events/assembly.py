@@ -45,6 +45,7 @@ from bot.extract.events.drafts import (
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     OCCASION_FRAMES,
+    SPEECH_VERBS,
     STATUS_PREDICATES,
     clause_subject,
     is_definite,
@@ -1445,10 +1446,19 @@ def _another_time(trigger: Trigger) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since"):
-        return True  # "lands in Vietnam after signing a pact with North Korea"
-    return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
-        for c in verb.children
+        # "lands in Vietnam after signing a pact with North Korea" (not "told reporters after
+        # hosting X and Y": what is said after it is news of it)
+        return lemma_of(verb.head.head) not in SPEECH_VERBS
+    return (
+        verb.dep_ == "advcl"
+        and any(
+            c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until", "once")
+            for c in verb.children
+        )
+        and not (
+            lemma_of(verb.head) in SPEECH_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
+        )
     )
 
 

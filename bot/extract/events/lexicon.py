@@ -65,6 +65,9 @@ PRIVATE_PEOPLE = frozenset(load_data("participants")["private_people"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
+# Verbs of saying (the statements' list): "told reporters after hosting X and Y" tells the news
+# of the hosting, not another occasion.
+SPEECH_VERBS = frozenset(load_data("speech_verbs")["speech"])
 PREVENTING_VERBS = _words("preventing_verbs")
 MANDATIVE_VERBS = _words("mandative_verbs")
 AFFILIATION_PARTICIPLES = _words("affiliation_participles")
