@@ -1606,3 +1606,15 @@ def test_a_deal_told_under_a_dateline_with_no_talks_elsewhere_is_placed_there(ex
     text = "SANTIAGO, March 10 (Reuters) - Chile and Peru agreed on Friday to deepen trade ties."
     (deal,) = [e for e in events(extractor, text) if e["type"] == "AGREE"]
     assert deal["location"]["name"] == "Santiago"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Chile and Peru signed a joint declaration at the White House on Friday.", "Washington"),
+        ("Boric and Putin held talks in the Kremlin on Tuesday.", "Moscow"),
+    ],
+)
+def test_a_seat_of_government_is_in_its_capital(extractor, text, city):
+    found = [e for e in events(extractor, text) if e["location"]]
+    assert found and all(e["location"]["name"] == city for e in found)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date
-from bot.extract.entities import EntityIndex
+from bot.extract.entities import EntityIndex, entity_at
 from bot.extract.events.arguments import venue_in
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
@@ -364,7 +364,25 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
                 if city is not None:
                     detail = index.doc[prep.i + 1 : pobj.i + 1].text.strip(TRIM) or None
                     return Location(name=city.name, country_code=city.country_code, detail=detail)
+    if own is None:
+        seat = _seat_of_government(pobj)
+        if seat is not None:
+            return seat
     return own  # a palace or an embassy with no city named beside it
+
+
+def _seat_of_government(noun: Token) -> Location | None:
+    """ "at the White House", "in the Kremlin": a seat of government the gazetteer knows, in its
+    country's capital."""
+    ent = entity_at(noun)
+    text = ent.text if ent is not None else noun.text
+    found = country_index().match(text)
+    if found is None or found.how != "institution":
+        return None
+    capital = country_index().capital_of(found.country.code)
+    if capital is None:
+        return None
+    return Location(name=capital, country_code=found.country.code, detail=text)
 
 
 # Buildings a city's possessive places in that city ("Istanbul's Ciragan Palace"), unlike a base
