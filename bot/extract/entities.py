@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
 from bot.extract.dateline import Dateline, find_dateline
-from bot.extract.gender import Gender, person_gender, pronoun_gender
+from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.facts import Entity
@@ -232,6 +232,24 @@ def _names_a_place(text: str) -> bool:
     return found is not None and (
         found.how in ("capital", "city", "demonym")
         or (found.how in ("name", "alias") and " " in text.strip())
+    )
+
+
+def _spelled_otherwise(written: str, known: str) -> bool:
+    """The same words in another spelling ("Abbas Araghchi", "Abbas Araqchi"), not a title
+    added ("Ayatollah Ali Khamenei"), a name cut short or another name ("William Lai")."""
+    ours, theirs = name_key(written).split(), name_key(known).split()
+    return len(ours) == len(theirs) >= 2 and all(
+        fuzz.ratio(a, b) >= 75 for a, b in zip(ours, theirs, strict=True)
+    )
+
+
+def _a_middle_name(key: str, words: list[str]) -> bool:
+    """`key` is a middle word of the name, not one after a particle ("Hamad" of "Tamim bin Hamad
+    Al Thani" names his father)."""
+    particles = surname_particles()
+    return any(
+        w == key and words[i - 1] not in particles for i, w in enumerate(words[1:-1], start=1)
     )
 
 
@@ -596,6 +614,7 @@ class EntityIndex:
         ]
         if (
             not matches
+            and ent.label_ == "ORG"  # not a place's name a person also bears ("Aden", "Victoria")
             and ent.root.dep_ in ("nsubj", "nsubjpass", "poss")
             and (key not in surname_particles())
         ):
@@ -607,7 +626,10 @@ class EntityIndex:
                 for c in self.clusters
                 if c.kind == "person"
                 and len(name_key(c.name).split()) >= 2
-                and key in name_key(c.name).split()[:-1]
+                and (
+                    name_key(c.name).split()[0] == key
+                    or (not is_first_name(key) and _a_middle_name(key, name_key(c.name).split()))
+                )
             ]
         if len(matches) != 1:
             return False
@@ -739,12 +761,13 @@ class EntityIndex:
                     and name_key(c.name).split()[:1] == [key]
                     and len(name_key(c.name).split()) >= 2
                 ]
-            if not matches and key not in surname_particles():
-                # Or the middle name a person goes by: "Bihi" after "Muse Bihi Abdi".
+            if not matches and key not in surname_particles() and not is_first_name(key):
+                # Or the middle name a person goes by: "Bihi" after "Muse Bihi Abdi" (not a
+                # second given name, "Raul" of "Jose Raul Mulino", nor a father's after "bin")
                 matches = [
                     c
                     for c in self.clusters
-                    if c.kind == "person" and key in name_key(c.name).split()[1:-1]
+                    if c.kind == "person" and _a_middle_name(key, name_key(c.name).split())
                 ]
             if len(matches) == 1:
                 cluster = matches[0]
@@ -767,7 +790,7 @@ class EntityIndex:
             known = _known_people().get(key)
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
-            if cluster is None and known and len(name.split()) >= max(2, len(full.split())):
+            if cluster is None and known and name != full and _spelled_otherwise(name, full):
                 # a full name as the article spells it ("Abbas Araghchi" for "Abbas Araqchi"):
                 # named so, and known by the knowledge base's spelling too (not a name the
                 # tagger cut short: "Tamim bin Hamad" is "Tamim bin Hamad Al Thani")

@@ -44,6 +44,16 @@ def _first_names() -> dict[str, Gender]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _first_names_folded() -> frozenset[str]:
+    return frozenset(n.lower() for n in _first_names())
+
+
+def is_first_name(word: str) -> bool:
+    """A given name many people bear ("Raul", "Hamad"), by the same table."""
+    return word.lower() in _first_names_folded()
+
+
 def first_name_gender(name: str) -> Gender | None:
     """The gender a full name's first word tells, if it tells one ("Annalena Baerbock")."""
     words = name.replace(".", " ").split()

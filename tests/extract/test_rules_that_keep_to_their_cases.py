@@ -605,3 +605,97 @@ def test_the_leader_whose_aide_met_someone_was_not_there(extractor):
     text = "Boric aide Ana Lya Uriarte met Peru's foreign minister in Lima on Monday."
     meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
     assert meetings and all("Gabriel Boric" not in names(m) for m in meetings)
+
+
+# --- session 16's second review -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peruvian troops withdrew from Tumbes on Wednesday after weeks of shelling.",
+        "Israeli troops withdrew from Al-Shifa Hospital in Gaza City on Monday after a raid.",
+        "Chilean forces pulled out of the Aymara community of Visviri on Sunday.",
+    ],
+)
+def test_troops_leaving_a_town_or_a_building_retreat(extractor, text):
+    assert [e["type"] for e in extracted(extractor, text)["events"]] == ["RETREAT"]
+
+
+def test_leaving_talks_is_a_refusal(extractor):
+    text = "Bolivia withdrew from the talks in Lima on Monday."
+    assert "REJECT" in {e["type"] for e in extracted(extractor, text)["events"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Security Council postponed a hearing on the Rohingya crisis on Monday.",
+        "Chile suspended its investigation into the Peruvian fishing vessel on Monday.",
+    ],
+)
+def test_a_hearing_put_off_is_no_concession(extractor, text):
+    assert "CONCEDE" not in {e["type"] for e in extracted(extractor, text)["events"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        (
+            "Kenyan Defence Minister Aden Duale met Yemeni officials in Nairobi on Monday. Aden "
+            "has accused the Houthis of attacking ships, the port authority said.",
+            "Aden",
+        ),
+        (
+            "Panama's President Jose Raul Mulino met Miguel Diaz-Canel in Havana. Raul, the "
+            "93-year-old former leader, said the meeting was friendly.",
+            "Raul",
+        ),
+        (
+            "Emir Tamim bin Hamad Al Thani met Boric in Doha. Hamad, the emir's father, told "
+            "reporters the talks were useful.",
+            "Hamad",
+        ),
+    ],
+)
+def test_a_lone_given_name_or_place_is_not_a_person_named_in_full(extractor, text, alone):
+    speakers = {s["speaker_text"]: s["speaker"] for s in extracted(extractor, text)["statements"]}
+    full = {"Aden": "Aden Duale", "Raul": "Jose Raul Mulino", "Hamad": "Tamim bin Hamad Al Thani"}
+    assert speakers.get(alone) != full[alone]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Iran's Supreme Leader Ayatollah Ali Khamenei said the talks would fail.", "Ali Khamenei"),
+        (
+            "Taiwan's President William Lai said on Monday that the island would not yield.",
+            "Lai Ching-te",
+        ),
+    ],
+)
+def test_a_title_or_another_name_is_no_spelling_of_the_known_name(extractor, text, name):
+    assert {s["speaker"] for s in extracted(extractor, text)["statements"]} == {name}
+
+
+def test_talks_intended_to_do_something_were_held(extractor):
+    text = (
+        "The talks between Chile and Peru in Lima on Tuesday were intended to lay the groundwork."
+    )
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert talks and all(t["status"] == "concluded" for t in talks)
+
+
+def test_a_deal_after_talks_with_no_place_of_their_own_is_placed_at_the_dateline(extractor):
+    text = (
+        "LIMA, March 10 (Reuters) - Peru and Chile agreed on Friday to open a border crossing, "
+        "after talks between their prime ministers."
+    )
+    deals = [e for e in shown(extractor, text, "2023-03-10") if e["type"] == "AGREE"]
+    assert deals and all((d["location"] or {}).get("name") == "Lima" for d in deals)
+
+
+def test_a_headline_name_the_parser_made_a_compound_of_its_verb_is_its_subject(extractor):
+    text = "Trump delays tariffs on many Canadian goods until April 2 after call with Carney"
+    calls = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert calls and all("Donald Trump" in names(c) for c in calls)

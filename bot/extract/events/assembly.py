@@ -44,6 +44,7 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    MEDIATION_WORDS,
     OCCASION_FRAMES,
     SPEECH_VERBS,
     STATUS_PREDICATES,
@@ -334,22 +335,37 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue  # "a week before Modi travels to China for a summit": not the news
         if _goes_elsewhere(first.trigger, dateline.country_code):
             continue  # "met in the border town of Margara", "visited Oman and held talks"
-        if first.trigger.type == "AGREE" and _after_talks(lead):
+        if first.trigger.type == "AGREE" and _after_talks_elsewhere(lead, dateline.country_code):
             continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
             first.location = place
 
 
-def _after_talks(sent: Span) -> bool:
-    """The sentence sets its act after talks ("agreed ..., following talks hosted by China",
-    "after four days of talks"): where the talks were, not where the report was filed."""
+def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
+    """The sentence sets its act after talks held elsewhere ("agreed ..., following talks hosted
+    by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
+    the report was filed."""
     nouns = load_lexicon()[0]
-    return any(
-        t.dep_ == "pobj"
-        and measured(t).head.lower_ in ("after", "following")
-        and any(type_ == "CONSULT" for type_, _, _ in nouns.get(t.lemma_.lower(), []))
-        for t in sent
-    )
+    for talks in sent:
+        if not (
+            talks.dep_ == "pobj"
+            and measured(talks).head.lower_ in ("after", "following")
+            and any(type_ == "CONSULT" for type_, _, _ in nouns.get(talks.lemma_.lower(), []))
+        ):
+            continue
+        for child in talks.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                if any(
+                    p.dep_ == "pobj" and _a_place(p) and not _of_the_country(p, filed_in)
+                    for p in child.children
+                ):
+                    return True  # "after talks in Doha"
+            if child.dep_ == "acl" and lemma_of(child) in MEDIATION_WORDS:
+                hosts = [p for a in child.children if a.dep_ == "agent" for p in a.children]
+                codes = {country_index().resolve(h.text) for h in hosts}
+                if any(c is not None and c.code != filed_in for c in codes):
+                    return True  # "following talks hosted by China"
+    return False
 
 
 def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tuple[int, str] | None:

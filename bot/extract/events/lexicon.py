@@ -25,6 +25,7 @@ CIRCUMSTANCE_PREPS = _words("circumstance_preps")
 HYPOTHETICAL_MARKS = _words("hypothetical_marks")
 ONGOING_CUES = _words("ongoing_cues")
 PLANNED_CUES = _words("planned_cues")
+WILL_NOUNS = _words("will_nouns")
 CONCLUDED_CUES = _words("concluded_cues")
 CLOSING_VERBS = _words("closing_verbs")
 CLOSING_OCCASIONS = _words("closing_occasions")
@@ -247,6 +248,12 @@ def misread_subject(verb: Token) -> Token | None:
     just before the verb."""
     if headline_infinitive(verb) and verb.dep_ != "ROOT":
         return verb.head
+    if verb.pos_ == "VERB" and verb.i > 0 and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "Trump delays tariffs ...": a headline's name the parser made a compound of its verb
+        before = verb.doc[verb.i - 1]
+        named = before.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+        if before.dep_ == "compound" and before.head.i == verb.i and named:
+            return before
     if verb.dep_ not in ("aux", "auxpass") or verb.head.i > verb.i or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]

@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from bot.extract.countries import country_index
-from bot.extract.entities import PRONOUNS_PERSON, media_outlet
+from bot.extract.entities import PRONOUNS_PERSON, entity_at, media_outlet
 from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
@@ -53,6 +53,7 @@ from bot.extract.events.lexicon import (
     tells_of_talks,
     verb_lemma,
 )
+from bot.extract.organizations import organization_name
 from bot.facts import GATHERING_KINDS
 
 
@@ -775,28 +776,8 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
 
 # What one leaves in refusal, not in retreat: an accord, a body, a meeting.
 LEFT_IN_REFUSAL = frozenset(
-    {
-        "deal",
-        "agreement",
-        "accord",
-        "pact",
-        "treaty",
-        "convention",
-        "summit",
-        "talks",
-        "negotiation",
-        "bloc",
-        "alliance",
-        "organisation",
-        "organization",
-        "union",
-        "forum",
-        "community",
-        "council",
-        "process",
-        "framework",
-        "initiative",
-    }
+    "deal agreement accord pact treaty convention summit talk negotiation bloc alliance "
+    "organisation organization union forum council process framework initiative".split()
 )
 
 
@@ -810,10 +791,11 @@ def _left_a_pact(verb: Token) -> bool:
         if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            ent = entity_at(pobj)
             if pobj.lemma_.lower() in LEFT_IN_REFUSAL or (
-                pobj.ent_type_ == "ORG" and country_index().match(pobj.text) is None
+                ent is not None and organization_name(ent.text) is not None
             ):
-                return True
+                return True  # a body the gazetteer knows ("the Council of Europe", "ECOWAS")
     return False
 
 
@@ -1523,7 +1505,10 @@ def _reverse(trigger: Trigger, lemma: str) -> None:
     """The act a reversing verb makes of its object: "lifted the curfew" concedes, "called off a
     summit" cancels it ("call" would read as a phone call), "put off signing" postpones it."""
     frames = load_frames()
-    trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
+    if trigger.type == "ACCUSE" and lemma == "withdraw":
+        trigger.type = "CONCEDE"  # "withdrew its complaint": a concession (not a hearing put off)
+    else:
+        trigger.type = frames.reversal.get(trigger.type, frames.reversing[lemma])
     trigger.kind = frames.reversing_kinds.get(lemma, lemma.split()[0])
     trigger.mode = None
 

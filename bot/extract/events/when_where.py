@@ -31,6 +31,7 @@ from bot.extract.events.lexicon import (
     SETTING_VERBS,
     STATUS_PREDICATES,
     TRIM,
+    WILL_NOUNS,
     headline_infinitive,
     lemma_of,
     load_frames,
@@ -476,7 +477,7 @@ def _will_to(verb: Token) -> bool:
     noun = verb.doc[verb.i - 2]
     return (
         noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in PLANNED_CUES
+        and noun.lemma_.lower() in WILL_NOUNS | PLANNED_CUES
         and noun.head.i in (verb.head.i, verb.i)
     )
 
