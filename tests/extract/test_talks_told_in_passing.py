@@ -120,3 +120,23 @@ def test_what_was_said_after_hosting_two_leaders_tells_of_the_meeting_just_told(
         "several hours."
     )
     assert len(of_type(extractor, text, "CONSULT")) == 1
+
+
+def test_a_summit_resolved_on_during_a_meeting_takes_neither_its_day_nor_its_place(extractor):
+    text = (
+        "Erdogan said that Aliyev reaffirmed his commitment to peace and his resolve to hold a "
+        "summit with Pashinyan during their unannounced meeting at Ankara on Saturday."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summits and all(
+        (s["status"], s["date"], s["location"]) == ("planned", None, None) for s in summits
+    )
+
+
+def test_a_lead_meeting_at_the_border_is_not_placed_at_the_dateline(extractor):
+    text = (
+        "ANKARA, Turkey (AP) — The leaders of Armenia and Azerbaijan met on Saturday in a "
+        "surprise meeting at their shared border, Armenia's government said."
+    )
+    meetings = of_type(extractor, text, "CONSULT")
+    assert meetings and all((m["location"] or {}).get("name") != "Ankara" for m in meetings)

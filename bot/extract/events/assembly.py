@@ -402,6 +402,18 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         for c in o.children
         if c.dep_ == "prep"
     ]
+    nouns = load_lexicon()[0]
+    phrases += [  # "met on Saturday in a surprise meeting at their shared border"
+        c
+        for n in nodes
+        for p in n.children
+        if p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+        and any(type_ == "CONSULT" for type_, _, _ in nouns.get(o.lemma_.lower(), []))
+        for c in o.children
+        if c.dep_ == "prep"
+    ]
     if any(
         prep.lower_ in ("in", "at", "to", "near")
         and any(
@@ -973,6 +985,8 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft
         ):
             continue
         clause = other.trigger.governor or other.trigger.token
+        if stages_differ(other.status, mention.status):
+            continue  # "his resolve to hold a summit during their meeting": one still to come
         if clause.is_ancestor(token):
             return draft
     return None

@@ -16,6 +16,7 @@ from bot.extract.events.drafts import (
     draft_place,
     draft_status,
     places_differ,
+    stages_differ,
 )
 from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
@@ -137,6 +138,10 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
                 # meeting's own telling of them
                 source = _antecedent(mention.occasion, [d for d in drafts if d is not draft])
             if source is None or source is draft:
+                continue
+            if stages_differ(draft_status(draft), draft_status(source)):
+                # "his resolve to hold a summit during their meeting": voiced at the meeting,
+                # to be held later
                 continue
             first = draft.mentions[0]
             if not dated(draft) and dated(source):

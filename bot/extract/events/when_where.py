@@ -412,9 +412,13 @@ def _tense(trigger: Trigger) -> str:
         # Friday": the talks are to come (not "will brief parliament about his talks on
         # Thursday": what is told of)
         verb = governing
-    chain = clause_chain(verb)
-    if _will_to(verb):
+    if _will_to(verb) and token.dep_ == "pobj" and token.head.lower_ in ("during", "at", "on"):
+        # "reaffirmed his resolve to hold a summit during their meeting on Saturday": the
+        # meeting is when the will was voiced
+        verb = _governing_verb(verb.doc[verb.i - 2]) or verb
+    elif _will_to(verb):
         return "future"  # "reaffirmed his resolve to hold a summit": still to be held
+    chain = clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall", "would"} or "going" in auxes:
         return "future"  # "would meet again on Saturday": the future of a past report
@@ -474,12 +478,8 @@ def _will_to(verb: Token) -> bool:
     ("reaffirmed his resolve to hold a summit", "voiced readiness to resume talks")."""
     if verb.i < 2 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    noun = verb.doc[verb.i - 2]
-    return (
-        noun.pos_ == "NOUN"
-        and noun.lemma_.lower() in WILL_NOUNS | PLANNED_CUES
-        and noun.head.i in (verb.head.i, verb.i)
-    )
+    noun = verb.doc[verb.i - 2]  # right before "to": "his resolve to hold", however parsed
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in WILL_NOUNS | PLANNED_CUES
 
 
 def _a_timetable(sent: Span) -> bool:
@@ -678,6 +678,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
     own = trigger.governor or trigger.token
+    if _will_to(own):
+        return None  # "reaffirmed his resolve to hold a summit during their meeting on Saturday"
     for clause in (own, *own.ancestors):
         if (
             clause.dep_ == "relcl"
