@@ -899,6 +899,15 @@ class EntityIndex:
             or _described_as_outlet(ent)
         )
         country = found.country if found else self._leading_country(ent) or _trailing_country(text)
+        owner = None if is_media or country else _country_possessive(ent)
+        if owner is not None:
+            # "Russia's Foreign Ministry": the body with its country, so that another country's
+            # "Foreign Ministry" is never the same one; "the Foreign Ministry" later is it too
+            cluster = self._named_cluster(
+                "organization", f"{owner[0]} {text}", ent, country=owner[1]
+            )
+            self._by_key.setdefault(name_key(text), cluster)
+            return
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 
     def _country_in_front(self, ent: Span) -> None:
@@ -1284,6 +1293,23 @@ class EntityIndex:
 
     def entities(self) -> list[Entity]:
         return [c.to_entity() for c in self.clusters]
+
+
+# Heads of a country's bodies named without it ("Foreign Ministry", "Defence Ministry").
+NATIONAL_BODY_HEADS = frozenset({"ministry", "office", "department", "ministry's"})
+
+
+def _country_possessive(ent: Span) -> tuple[str, Country] | None:
+    """ "Russia's" before "Foreign Ministry": the country's possessive, as written, and the
+    country, for a body named by its head alone."""
+    if ent[-1].lower_ not in NATIONAL_BODY_HEADS or ent.start < 2:
+        return None
+    doc = ent.doc
+    mark, name = doc[ent.start - 1], doc[ent.start - 2]
+    if mark.lower_ not in ("'s", "’s"):
+        return None
+    country = country_index().resolve(name.text)
+    return (f"{name.text}{mark.text}", country) if country is not None else None
 
 
 def _joined(tokens: list[Token]) -> str:

@@ -151,7 +151,7 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
         if same:
             return same[0]
         title = " ".join(w.capitalize() for w in head.split())
-        return index.body(f"{title} of {country.name}", country, token)
+        return index.body(_as_written(token) or f"{title} of {country.name}", country, token)
     # The same kind of body named last before the mention ('... the Foreign Ministry ... the
     # ministry').
     for i in range(token.i - 1, max(-1, token.i - _LOOKBACK), -1):
@@ -159,6 +159,25 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
         if cluster is not None and cluster in orgs:
             return cluster
     return orgs[0] if len(orgs) == 1 else None
+
+
+def _as_written(body: Token) -> str | None:
+    """A national body named as the article names it, its country in front ("China's foreign
+    ministry" is "China's Foreign Ministry", "the Kenyan foreign office" "Kenyan Foreign
+    Office"), so two countries' ministries are never one."""
+    lefts = [c for c in body.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    if not lefts:
+        return None
+    doc, start = body.doc, min(c.i for c in lefts)
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
+        start -= 1  # "South Korea's": the whole name, not what the parser hung on it
+    words = doc[start : body.i + 1]
+    text = "".join(
+        (w.text if w.text[:1].isupper() or w.dep_ == "case" else w.text.capitalize())
+        + w.whitespace_
+        for w in words
+    )
+    return text.strip()
 
 
 def _issuer(index: EntityIndex, doc_token: Token) -> Cluster | None:

@@ -343,7 +343,8 @@ def test_congos_ministry_is_the_congo_the_article_names_in_full(extractor):
         "foreign ministry said the envoy was recalled for consultations.",
     )
     said = [s for s in found.statements if "consultations" in s.content]
-    assert said and said[0].speaker == "Ministry of Democratic Republic of the Congo"
+    assert said and said[0].speaker == "Congo's Foreign Ministry"  # as the article names it
+    assert said[0].speaker_country == "Democratic Republic of the Congo"
 
 
 def test_congo_in_brazzaville_stays_the_republic_of_the_congo(extractor):
@@ -431,3 +432,22 @@ def test_a_known_person_keeps_the_articles_spelling_of_their_full_name(extractor
 def test_a_full_name_the_tagger_cut_short_takes_the_knowledge_bases(extractor):
     x = facts(extractor, "Qatar's emir, Sheikh Tamim bin Hamad, spoke by phone with Biden.")
     assert not [e for e in x.entities if e.name == "Tamim bin Hamad"]
+
+
+async def test_two_countries_foreign_ministries_are_two_stored_entities(extractor, tmp_path):
+    store = await Store.open(tmp_path / "ministries.db")
+    try:
+        for n, text in enumerate(
+            [
+                "Chile's Foreign Ministry said on Monday that the talks would resume.",
+                "Peru's Foreign Ministry said on Tuesday that the border would reopen.",
+            ]
+        ):
+            article = Article(
+                title=f"Ministry {n}", text=text, source="test", published="2025-03-01"
+            )
+            await store.save(article, facts(extractor, text))
+        rows = [r for r in await store.entity_names() if r.kind == "organization"]
+        assert len({r.id for r in rows if "ministry" in r.norm}) == 2, rows
+    finally:
+        await store.close()

@@ -340,6 +340,11 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         or all(w in roles for w in words)
     ):
         return None
+    if cluster.country is not None and len(words) > 1 and all(w in roles for w in words[1:]):
+        # "China's Foreign Ministry", "Chinese Foreign Ministry": the country acts through it
+        named = country_index().resolve(name.split()[0].removesuffix("'s").removesuffix("’s"))
+        if named is not None and named.code == cluster.country.code:
+            return index.country(named.code) or cluster
     if words[0] in groups and len(words) > 2 and words[1] == "of":
         country = country_index().resolve(" ".join(words[2:]))
         if country is not None:
