@@ -837,6 +837,13 @@ class EntityIndex:
 
     def _add_non_person(self, ent: Span, title_tokens: set[int]) -> None:
         countries = country_index()
+        if ent.label_ in ("GPE", "LOC", "NORP") and ent.start > 0:
+            # "the DR Congo": a word the tagger left out that makes another country's name
+            before = self.doc[ent.start - 1]
+            longer = countries.match(f"{before.text} {ent.text}")
+            named = longer is not None and longer.how in ("name", "alias")
+            if named and before.is_alpha and before.pos_ != "DET":
+                ent = Span(self.doc, ent.start - 1, ent.end, label=ent.label_)
         if ent.label_ == "FAC" and len(ent) > 1 and ent[-1].pos_ == "ADP":
             # "the Great Hall of the People on | Saturday": the tagger ran into the date phrase
             ent = Span(self.doc, ent.start, ent.end - 1, label=ent.label_)

@@ -451,3 +451,9 @@ async def test_two_countries_foreign_ministries_are_two_stored_entities(extracto
         assert len({r.id for r in rows if "ministry" in r.norm}) == 2, rows
     finally:
         await store.close()
+
+
+def test_a_word_the_tagger_left_out_of_a_countrys_name_is_part_of_it(extractor):
+    x = facts(extractor, "The foreign ministers of the DR Congo and Rwanda signed the text.")
+    codes = {e.country_code for e in x.entities if e.kind == "country"}
+    assert codes == {"COD", "RWA"}
