@@ -9,8 +9,10 @@ start with a capitalised word and a colon is not a dateline.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pycountry
 
@@ -123,10 +125,16 @@ def _country_of_region(region: str) -> str | None:
         subdivision = pycountry.subdivisions.lookup(region)
     except LookupError:
         return None
-    if subdivision.country_code not in DATELINE_STATES:
-        return None  # "Eastern Province", "Punjab", "Gaza": names many countries give
+    if subdivision.country_code not in DATELINE_STATES and _subdivision_names()[region] != 1:
+        return None  # "Eastern Province", "Punjab": names several countries give
     country = pycountry.countries.get(alpha_2=subdivision.country_code)
     return country.alpha_3 if country is not None else None
+
+
+@lru_cache(maxsize=1)
+def _subdivision_names() -> Counter[str]:
+    """How many countries' subdivisions bear each name ("Bali" one, "Punjab" two)."""
+    return Counter(sub.name for sub in pycountry.subdivisions)
 
 
 # Countries whose wire datelines name the state or province in the country's place.

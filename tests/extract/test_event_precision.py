@@ -1618,3 +1618,19 @@ def test_a_deal_told_under_a_dateline_with_no_talks_elsewhere_is_placed_there(ex
 def test_a_seat_of_government_is_in_its_capital(extractor, text, city):
     found = [e for e in events(extractor, text) if e["location"]]
     assert found and all(e["location"]["name"] == city for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Nusa Dua, Bali — Albanese described his meeting with Xi as constructive.", "IDN"),
+        ("Banda Aceh, Aceh — Officials said the talks would resume.", "IDN"),
+    ],
+)
+def test_a_town_in_a_province_only_one_country_has_is_filed_from_that_country(text, code):
+    found = find_dateline(text)
+    assert found is not None and found.country_code == code
+
+
+def test_a_town_in_a_province_two_countries_have_is_no_dateline(extractor):
+    assert find_dateline("Amritsar, Punjab — Officials said the border would reopen.") is None
