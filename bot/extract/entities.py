@@ -238,9 +238,9 @@ def _names_a_place(text: str) -> bool:
 def _spelled_otherwise(written: str, known: str) -> bool:
     """The same words in another spelling ("Abbas Araghchi", "Abbas Araqchi"), not a title
     added ("Ayatollah Ali Khamenei"), a name cut short or another name ("William Lai")."""
-    ours, theirs = name_key(written).split(), name_key(known).split()
+    ours, theirs = written.split(), known.split()  # "al-Sisi" is one word, as written
     return len(ours) == len(theirs) >= 2 and all(
-        fuzz.ratio(a, b) >= 75 for a, b in zip(ours, theirs, strict=True)
+        fuzz.ratio(fold(a), fold(b)) >= 75 for a, b in zip(ours, theirs, strict=True)
     )
 
 
@@ -910,10 +910,8 @@ class EntityIndex:
         if owner is not None:
             # "Russia's Foreign Ministry": the body with its country, so that another country's
             # "Foreign Ministry" is never the same one; "the Foreign Ministry" later is it too
-            cluster = self._named_cluster(
-                "organization", f"{owner[0]} {text}", ent, country=owner[1]
-            )
-            self._by_key.setdefault(name_key(text), cluster)
+            written = " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
+            self._named_cluster("organization", f"{owner[0]} {written}", ent, country=owner[1])
             return
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 
@@ -1312,11 +1310,13 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     if ent[-1].lower_ not in NATIONAL_BODY_HEADS or ent.start < 2:
         return None
     doc = ent.doc
-    mark, name = doc[ent.start - 1], doc[ent.start - 2]
+    mark = doc[ent.start - 1]
     if mark.lower_ not in ("'s", "’s"):
         return None
-    country = country_index().resolve(name.text)
-    return (f"{name.text}{mark.text}", country) if country is not None else None
+    named = entity_at(doc[ent.start - 2])  # "North Korea's": the whole name
+    name = doc[named.start : ent.start - 1].text if named is not None else doc[ent.start - 2].text
+    country = country_index().resolve(name)
+    return (f"{name}{mark.text}", country) if country is not None else None
 
 
 def _joined(tokens: list[Token]) -> str:

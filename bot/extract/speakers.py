@@ -161,17 +161,38 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
+# Words of a national body's name before its head ("foreign ministry", "presidential office").
+BODY_MODIFIERS = frozenset(
+    "foreign defence defense interior home commerce trade finance justice economy economic "
+    "presidential prime minister's president's state security affairs external".split()
+)
+
+
+def _named_part(word: Token) -> bool:
+    """A word of a country's name ("South" of "South Korea's")."""
+    return bool(word.ent_type_ in ("GPE", "NORP") and word.dep_ == "compound")
+
+
 def _as_written(body: Token) -> str | None:
     """A national body named as the article names it, its country in front ("China's foreign
     ministry" is "China's Foreign Ministry", "the Kenyan foreign office" "Kenyan Foreign
     Office"), so two countries' ministries are never one."""
     lefts = [c for c in body.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    if not lefts:
-        return None
+    if not lefts or any(c.dep_ in ("cc", "conj") for c in body.subtree if c.i < body.i):
+        return None  # "the Saudi and Emirati foreign ministries": no one body's name
     doc, start = body.doc, min(c.i for c in lefts)
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= start:
         start -= 1  # "South Korea's": the whole name, not what the parser hung on it
     words = doc[start : body.i + 1]
+    if any(
+        w.dep_ != "case"
+        and w.i != body.i
+        and country_index().resolve(w.text, hows=("name", "alias", "demonym", "capital")) is None
+        and not _named_part(w)
+        and w.lower_ not in BODY_MODIFIERS
+        for w in words
+    ):
+        return None  # "Syria's new foreign ministry": a word of no body's name
     text = "".join(
         (w.text if w.text[:1].isupper() or w.dep_ == "case" else w.text.capitalize())
         + w.whitespace_

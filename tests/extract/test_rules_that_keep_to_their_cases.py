@@ -699,3 +699,95 @@ def test_a_headline_name_the_parser_made_a_compound_of_its_verb_is_its_subject(e
     text = "Trump delays tariffs on many Canadian goods until April 2 after call with Carney"
     calls = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
     assert calls and all("Donald Trump" in names(c) for c in calls)
+
+
+# --- session 16's third review --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_sides"),
+    [
+        (
+            "Chile and Peru pledged more patrols, Mark Rutte said after a meeting with the two "
+            "leaders of Bolivia and Paraguay.",
+            {"Chile", "Peru"},
+        ),
+        (
+            "Chile is ready to sign a border treaty with Peru, President Gabriel Boric said after "
+            "a meeting with the two leaders in Quito.",
+            {"Chile", "Peru"},
+        ),
+    ],
+)
+def test_the_two_leaders_met_are_not_countries_named_for_something_else(extractor, text, not_sides):
+    meetings = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert all(not (not_sides <= names(m)) for m in meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISLAMABAD (Reuters) - Pakistan's foreign secretary met the Afghan envoy at the Foreign "
+        "Office on Tuesday.",
+        "Chile's President Gabriel Boric met Peruvian lawmakers in Congress on Monday.",
+        "Chilean officials met visiting delegates from Peru at the party congress on Monday.",
+    ],
+)
+def test_a_seat_many_countries_name_alike_is_not_placed_in_one_capital(extractor, text):
+    places = {(e["location"] or {}).get("name") for e in extracted(extractor, text)["events"]}
+    assert not places & {"London", "Washington", "Berlin"}
+
+
+def test_talks_held_ahead_of_schedule_were_held(extractor):
+    text = (
+        "The Chilean and Peruvian delegations arrived ahead of schedule to hold talks in Quito "
+        "on Monday."
+    )
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert talks and all(t["status"] != "planned" for t in talks)
+
+
+def test_a_meeting_planned_beside_a_summit_takes_no_day_from_the_summits_own_clause(extractor):
+    text = (
+        "Boric will meet Lula on the sidelines of the Mercosur summit, which opened in Asuncion "
+        "on Friday."
+    )
+    meetings = [e for e in extracted(extractor, text)["events"] if e["kind"] == "meeting"]
+    assert meetings and all(m["date"] != "2025-03-07" for m in meetings)
+
+
+def test_a_lead_meeting_at_a_named_palace_is_placed_at_the_dateline(extractor):
+    text = (
+        "DOHA (Reuters) - Qatar's emir and Rwandan President Paul Kagame met on Sunday in a "
+        "private meeting at the Amiri Diwan."
+    )
+    meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert meetings and all((m["location"] or {}).get("name") == "Doha" for m in meetings)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "South Korea's Foreign Ministry said on Sunday that it rejected the claims.",
+            "South Korea's Foreign Ministry",
+        ),
+        (
+            "Peru's Foreign Ministry summoned the Chilean ambassador on Monday. In Santiago, the "
+            "Foreign Ministry said it had summoned the Peruvian envoy.",
+            None,
+        ),
+    ],
+)
+def test_a_foreign_ministry_is_its_own_countrys(extractor, text, speaker):
+    said = {s["speaker"] for s in extracted(extractor, text)["statements"]}
+    if speaker:
+        assert speaker in said
+    else:
+        assert "Peru's Foreign Ministry" not in said
+
+
+def test_the_article_spelling_of_a_hyphenated_known_name_is_kept(extractor):
+    text = "Egyptian President Abdel Fattah al-Sisi met Chile's president in Cairo on Monday."
+    sides = {p["name"] for e in extracted(extractor, text)["events"] for p in e["participants"]}
+    assert "Abdel Fattah al-Sisi" in sides

@@ -342,7 +342,10 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return None
     if cluster.country is not None and len(words) > 1 and all(w in roles for w in words[1:]):
         # "China's Foreign Ministry", "Chinese Foreign Ministry": the country acts through it
-        named = country_index().resolve(name.split()[0].removesuffix("'s").removesuffix("’s"))
+        named = country_index().resolve(
+            name.split()[0].removesuffix("'s").removesuffix("’s"),
+            hows=("name", "alias", "demonym", "capital"),
+        )
         if named is not None and named.code == cluster.country.code:
             return index.country(named.code) or cluster
     if words[0] in groups and len(words) > 2 and words[1] == "of":
@@ -1710,8 +1713,13 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
         (c.dep_ == "det" and c.lower_ == "both") or (c.dep_ == "nummod" and c.lower_ == "two")
         for c in phrase.children
     )
-    own_words = phrase.doc[phrase.left_edge.i : phrase.i + 1]  # not "... in Brussels" after it
-    if not pair_word or any(index.cluster_of(t) for t in own_words):
+    placed = {  # "the two leaders in Brussels": where, not who (unlike "of Estonia and Latvia")
+        t.i
+        for c in phrase.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "during")
+        for t in c.subtree
+    }
+    if not pair_word or any(index.cluster_of(t) for t in phrase.subtree if t.i not in placed):
         return []
     if phrase.lower_ != "both" and phrase.lemma_.lower() not in PAIR_OF_PEOPLE:
         return []  # "urged the two sides": sides, not the two people named
@@ -1732,8 +1740,19 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
         return list(first.values())
     # "Kosovo and Serbia have agreed ..., Borrell said after a meeting with the two leaders":
     # no one named, the leaders of the two countries named
-    # (one person named besides is who met them)
-    return list(countries.values()) if len(first) < 2 and len(countries) == 2 else []
+    # (one person named besides is who met them, when of neither country: "Pashinyan said
+    # after a meeting with the two leaders" met others than Armenia's)
+    codes = {c.code for t in countries.values() if (c := index.cluster_of(t)) is not None}
+    met_by = [c for t in first.values() if (c := index.cluster_of(t)) is not None]
+    if len(countries) != 2 or len(met_by) > 1 or any(_code_of(p) in codes for p in met_by):
+        return []
+    return list(countries.values())
+
+
+def _code_of(cluster: Cluster) -> str | None:
+    if cluster.kind == "country":
+        return cluster.code
+    return cluster.country.code if cluster.country else None
 
 
 def _several(subject: Token | None) -> bool:

@@ -403,7 +403,7 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         if c.dep_ == "prep"
     ]
     nouns = load_lexicon()[0]
-    phrases += [  # "met on Saturday in a surprise meeting at their shared border"
+    nested = [  # "met on Saturday in a surprise meeting at their shared border"
         c
         for n in nodes
         for p in n.children
@@ -412,8 +412,16 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         if o.dep_ == "pobj"
         and any(type_ == "CONSULT" for type_, _, _ in nouns.get(o.lemma_.lower(), []))
         for c in o.children
-        if c.dep_ == "prep"
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
     ]
+    if any(  # a place word or a place's name (not a palace the gazetteer does not know)
+        p.dep_ == "pobj"
+        and (p.lemma_.lower() in PLACE_NOUNS or p.ent_type_ in ("GPE", "LOC"))
+        and not _of_the_country(p, filed_in)
+        for prep in nested
+        for p in prep.children
+    ):
+        return True
     if any(
         prep.lower_ in ("in", "at", "to", "near")
         and any(

@@ -16,7 +16,6 @@ from bot.extract.events.drafts import (
     draft_place,
     draft_status,
     places_differ,
-    stages_differ,
 )
 from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
@@ -139,7 +138,7 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
                 source = _antecedent(mention.occasion, [d for d in drafts if d is not draft])
             if source is None or source is draft:
                 continue
-            if stages_differ(draft_status(draft), draft_status(source)):
+            if draft_status(draft) == "planned" and draft_status(source) == "concluded":
                 # "his resolve to hold a summit during their meeting": voiced at the meeting,
                 # to be held later
                 continue

@@ -41,6 +41,7 @@ from bot.extract.events.lexicon import (
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.facts import Location
+from bot.names import fold
 
 
 def find_location(
@@ -120,7 +121,10 @@ def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
     """The person met ("met X"), or the author of an act ("a deal reached by X")."""
     if child.dep_ == "dobj":
         return trigger.type == "CONSULT" and (
-            child.ent_type_ in ("PERSON", "ORG", "NORP") or _named_in_apposition(child) is not None
+            child.ent_type_ in ("PERSON", "ORG", "NORP")
+            or _named_in_apposition(child) is not None
+            # "met Qatar's emir in Cairo", "met Omani officials in Muscat": someone met
+            or child.lemma_.lower() in load_frames().person_objects
         )
     return child.dep_ == "agent" and head is trigger.governor
 
@@ -372,14 +376,25 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     return own  # a palace or an embassy with no city named beside it
 
 
+# Seats of government named like another country's ("the Foreign Office", "the Chancellery",
+# "Congress"): no place without the country.
+SEATS_MANY_COUNTRIES_HAVE = frozenset(
+    {"foreign office", "chancellery", "congress", "state department", "duma", "state duma"}
+)
+
+
 def _seat_of_government(noun: Token) -> Location | None:
     """ "at the White House", "in the Kremlin": a seat of government the gazetteer knows, in its
     country's capital."""
     ent = entity_at(noun)
-    text = ent.text if ent is not None else noun.text
+    if ent is None:
+        return None  # "at the party congress": a common noun, no seat
+    text = ent.text
     found = country_index().match(text)
     if found is None or found.how != "institution":
         return None
+    if fold(text).removeprefix("the ") in SEATS_MANY_COUNTRIES_HAVE:
+        return None  # "Pakistan's foreign secretary ... at the Foreign Office": whose, untold
     capital = country_index().capital_of(found.country.code)
     if capital is None:
         return None
@@ -479,7 +494,11 @@ def _will_to(verb: Token) -> bool:
     if verb.i < 2 or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     noun = verb.doc[verb.i - 2]  # right before "to": "his resolve to hold", however parsed
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in WILL_NOUNS | PLANNED_CUES
+    if noun.pos_ != "NOUN":
+        return False
+    lemma = noun.lemma_.lower()
+    # a word of plan only where it governs the infinitive (not "ahead of schedule to hold")
+    return lemma in WILL_NOUNS or (lemma in PLANNED_CUES and noun.head.i in (verb.head.i, verb.i))
 
 
 def _a_timetable(sent: Span) -> bool:
@@ -988,7 +1007,17 @@ def _date_entity(pobj: Token) -> Span | None:
             c.dep_ in ("xcomp", "ccomp", "advcl") for c in child.children
         )
 
-    allowed = {pobj.i} | {t.i for c in pobj.children if not clausal(c) for t in c.subtree}
+    def in_a_clause(t: Token) -> bool:  # "the summit, which opened on Friday": its own day
+        node = t
+        while node.i != pobj.i and node.head.i != node.i:
+            if node.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                return True
+            node = node.head
+        return False
+
+    allowed = {pobj.i} | {
+        t.i for c in pobj.children if not clausal(c) for t in c.subtree if not in_a_clause(t)
+    }
     return next(
         (e for e in _date_spans(doc) if all(i in allowed for i in range(e.start, e.end))), None
     )
