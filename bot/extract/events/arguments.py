@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from bot.extract.countries import country_index, world_regions
 from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
+from bot.extract.events.drafts import country_code
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
     ADDRESSING_VERBS,
@@ -1744,15 +1745,9 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
     # after a meeting with the two leaders" met others than Armenia's)
     codes = {c.code for t in countries.values() if (c := index.cluster_of(t)) is not None}
     met_by = [c for t in first.values() if (c := index.cluster_of(t)) is not None]
-    if len(countries) != 2 or len(met_by) > 1 or any(_code_of(p) in codes for p in met_by):
+    if len(countries) != 2 or len(met_by) > 1 or any(country_code(p) in codes for p in met_by):
         return []
     return list(countries.values())
-
-
-def _code_of(cluster: Cluster) -> str | None:
-    if cluster.kind == "country":
-        return cluster.code
-    return cluster.country.code if cluster.country else None
 
 
 def _several(subject: Token | None) -> bool:

@@ -52,7 +52,6 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
-    load_lexicon,
     names_an_agreement,
     present_perfect,
     tells_of_talks,
@@ -345,12 +344,11 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
     """The sentence sets its act after talks held elsewhere ("agreed ..., following talks hosted
     by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
     the report was filed."""
-    nouns = load_lexicon()[0]
     for talks in sent:
         if not (
             talks.dep_ == "pobj"
             and measured(talks).head.lower_ in ("after", "following")
-            and any(type_ == "CONSULT" for type_, _, _ in nouns.get(talks.lemma_.lower(), []))
+            and tells_of_talks(talks)
         ):
             continue
         for child in talks.children:
@@ -402,15 +400,13 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         for c in o.children
         if c.dep_ == "prep"
     ]
-    nouns = load_lexicon()[0]
     nested = [  # "met on Saturday in a surprise meeting at their shared border"
         c
         for n in nodes
         for p in n.children
         if p.dep_ == "prep"
         for o in p.children
-        if o.dep_ == "pobj"
-        and any(type_ == "CONSULT" for type_, _, _ in nouns.get(o.lemma_.lower(), []))
+        if o.dep_ == "pobj" and tells_of_talks(o)
         for c in o.children
         if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
     ]
