@@ -1073,6 +1073,7 @@ class EntityIndex:
     def finish(self) -> None:
         """Fill titles and countries the article did not give from the knowledge base."""
         self._settle_short_names()
+        self._fullest_body_names()
         countries = country_index()
         for cluster in self.clusters:
             if cluster.kind != "person":
@@ -1088,6 +1089,29 @@ class EntityIndex:
                 and not known["title"].startswith("Former")
             ):
                 cluster.title = known["title"]
+
+    def _fullest_body_names(self) -> None:
+        """An international body is named by the fullest name the article writes for it
+        ("Economic Community of West African States", where a headline said "ECOWAS")."""
+        for cluster in self.clusters:
+            canonical = organization_name(cluster.name) if cluster.kind == "organization" else None
+            known = {name_key(n) for n in organization_names(canonical)} if canonical else set()
+            if name_key(cluster.name) not in known or any(
+                self.doc[i].text.endswith("+")
+                or (i + 1 < len(self.doc) and self.doc[i + 1].text == "+")
+                for i in cluster.tokens
+            ):
+                continue  # "OPEC+" is a grouping of its own, though the gazetteer reads it OPEC
+            written = {
+                _STRIP_EDGES.sub("", e.text).removeprefix("the ").removeprefix("The ")
+                for e in self.doc.ents
+                if any(i in cluster.tokens for i in range(e.start, e.end))
+            }
+            names = [w for w in written if organization_name(w) == canonical]
+            fullest = max(names, key=len, default=cluster.name)
+            if len(fullest) > len(cluster.name):
+                cluster.aliases.add(cluster.name)
+                cluster.name = fullest
 
     def _settle_short_names(self) -> None:
         """ "DR Congo and Rwanda ... the foreign ministers of Congo and Rwanda": a short name two

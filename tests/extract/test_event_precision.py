@@ -1634,3 +1634,28 @@ def test_a_town_in_a_province_only_one_country_has_is_filed_from_that_country(te
 
 def test_a_town_in_a_province_two_countries_have_is_no_dateline(extractor):
     assert find_dateline("Amritsar, Punjab — Officials said the border would reopen.") is None
+
+
+def test_a_summit_of_the_bloc_is_the_bodys_named_before(extractor):
+    text = (
+        "The African Union elected a new commission chair on Friday. Kenya's president spoke at "
+        "the continental body's summit in Addis Ababa on Saturday."
+    )
+    summits = [e for e in events(extractor, text) if e["kind"] == "summit"]
+    assert summits and all("African Union" in names(s) for s in summits)
+
+
+def test_a_bloc_no_body_was_named_before_is_no_side(extractor):
+    text = "Brazil and Chile attended a summit of the bloc in Montevideo on Saturday."
+    assert all("Mercosur" not in names(e) for e in events(extractor, text))
+
+
+def test_a_body_is_named_by_the_fullest_name_the_article_writes(extractor):
+    text = (
+        "Juntas quit ECOWAS\n\n"
+        "The military regimes of Mali and Niger said on Sunday they were leaving the Economic "
+        "Community of West African States (ECOWAS), accusing the bloc of having become a "
+        "threat to its members."
+    )
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["entities"]
+    assert "Economic Community of West African States" in {e["name"] for e in found}

@@ -62,7 +62,11 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
     for token in tokens:
         if token.i in index.dateline_tokens:
             continue  # where the report was filed, not who took part
-        cluster = index.cluster_of(token) or _referred_person(token, index)
+        cluster = (
+            index.cluster_of(token)
+            or _referred_person(token, index)
+            or _referred_body(token, index)
+        )
         if (
             cluster is None
             or _names_a_feature(token.head if token.dep_ == "det" else token)
@@ -266,6 +270,31 @@ def _referred_person(token: Token, index: EntityIndex) -> Cluster | None:
         if found is not None and found.kind == "person" and token.i not in found.tokens
         else None
     )
+
+
+# Nouns by which an article names again an international body it has named ("the bloc").
+BODY_NOUNS = frozenset({"bloc", "alliance", "grouping", "body", "organisation", "organization"})
+
+
+def _referred_body(token: Token, index: EntityIndex) -> Cluster | None:
+    """ "a summit of the 16-member bloc", "the continental body's summit": the international body
+    the article named last before, when it has named one (a gazetteer body)."""
+    if token.lemma_.lower() not in BODY_NOUNS or token.ent_type_:
+        return None
+    if not any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this")) or c.dep_ == "poss"
+        for c in token.children
+    ):
+        return None  # "a regional bloc": not the one named
+    for i in range(token.i - 1, -1, -1):
+        cluster = index.cluster_of(token.doc[i])
+        if (
+            cluster is not None
+            and cluster.kind == "organization"
+            and organization_name(cluster.name) is not None
+        ):
+            return cluster
+    return None
 
 
 @lru_cache(maxsize=1)
