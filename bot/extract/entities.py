@@ -910,8 +910,8 @@ class EntityIndex:
         if owner is not None:
             # "Russia's Foreign Ministry": the body with its country, so that another country's
             # "Foreign Ministry" is never the same one; "the Foreign Ministry" later is it too
-            written = " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
-            self._named_cluster("organization", f"{owner[0]} {written}", ent, country=owner[1])
+            name = title_cased(f"{owner[0]} {text}")
+            self._named_cluster("organization", name, ent, country=owner[1])
             return
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
 
@@ -1341,6 +1341,14 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     name = doc[named.start : ent.start - 1].text if named is not None else doc[ent.start - 2].text
     country = country_index().resolve(name)
     return (f"{name}{mark.text}", country) if country is not None else None
+
+
+def title_cased(text: str) -> str:
+    """A body's name with its words capitalised as names are ("China's foreign ministry" is
+    "China's Foreign Ministry"); words already capitalised stay as written."""
+    return " ".join(
+        w if w[:1].isupper() or not w[:1].isalpha() else w.capitalize() for w in text.split()
+    )
 
 
 def _joined(tokens: list[Token]) -> str:

@@ -44,14 +44,9 @@ def _first_names() -> dict[str, Gender]:
     return names
 
 
-@lru_cache(maxsize=1)
-def _first_names_folded() -> frozenset[str]:
-    return frozenset(n.lower() for n in _first_names())
-
-
 def is_first_name(word: str) -> bool:
-    """A given name many people bear ("Raul", "Hamad"), by the same table."""
-    return word.lower() in _first_names_folded()
+    """A given name many people bear ("Raul", "Hamad"), by the same table (lower-cased)."""
+    return word.lower() in _first_names()
 
 
 def first_name_gender(name: str) -> Gender | None:

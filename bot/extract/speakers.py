@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from bot.extract.countries import Country, country_index
-from bot.extract.entities import PRONOUNS_PERSON, Cluster, EntityIndex
+from bot.extract.entities import PRONOUNS_PERSON, Cluster, EntityIndex, title_cased
 from bot.extract.pipeline import load_data
 from bot.names import name_key
 
@@ -193,12 +193,7 @@ def _as_written(body: Token) -> str | None:
         for w in words
     ):
         return None  # "Syria's new foreign ministry": a word of no body's name
-    text = "".join(
-        (w.text if w.text[:1].isupper() or w.dep_ == "case" else w.text.capitalize())
-        + w.whitespace_
-        for w in words
-    )
-    return text.strip()
+    return title_cased(words.text)
 
 
 def _issuer(index: EntityIndex, doc_token: Token) -> Cluster | None:

@@ -44,6 +44,7 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
     SPEECH_VERBS,
@@ -77,7 +78,6 @@ from bot.extract.events.triggers import (
     spoke_together,
 )
 from bot.extract.events.when_where import (
-    DECIDING_VERBS,
     find_location,
     find_status,
     length_in_days,

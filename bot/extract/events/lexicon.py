@@ -26,6 +26,9 @@ HYPOTHETICAL_MARKS = _words("hypothetical_marks")
 ONGOING_CUES = _words("ongoing_cues")
 PLANNED_CUES = _words("planned_cues")
 WILL_NOUNS = _words("will_nouns")
+# Verbs deciding an act to come: their day is the decision's, not the act's ("agreed on Thursday
+# to open negotiations"), and what they decide is no talks already held.
+DECIDING_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise", "resolve"})
 CONCLUDED_CUES = _words("concluded_cues")
 CLOSING_VERBS = _words("closing_verbs")
 CLOSING_OCCASIONS = _words("closing_occasions")

@@ -18,6 +18,7 @@ from bot.extract.events.lexicon import (
     CLOSING_VERBS,
     CONCLUDED_CUES,
     DAY_WORDS,
+    DECIDING_VERBS,
     DECISION_NOUNS,
     FRAMING_PREPS,
     LEAVING_VERBS,
@@ -268,10 +269,6 @@ def _purpose_chain(heads: list[Token]) -> list[Token]:
         node = node.head
         heads.append(node)
     return heads
-
-
-# Verbs deciding an act to come: their day is the decision's, not the act's.
-DECIDING_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise", "resolve"})
 
 
 def _city_of(token: Token, index: EntityIndex) -> Location | None:
