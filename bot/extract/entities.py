@@ -602,8 +602,13 @@ class EntityIndex:
             len(ent) != 1
             or ent.label_ not in ("GPE", "LOC", "ORG", "FAC", "NORP")
             or country_index().match(ent.text)
-            # "Muslim leaders": a people's word before a noun, not a surname
-            or (ent.label_ == "NORP" and ent.root.dep_ in ("amod", "compound"))
+            # "Muslim leaders": a people's word before a noun, not a surname (but "Xi, Albanese
+            # talks": paired with a person's name before it)
+            or (
+                ent.label_ == "NORP"
+                and ent.root.dep_ in ("amod", "compound")
+                and not _paired_with_a_person(ent)
+            )
         ):
             return False
         key = name_key(ent.text)
@@ -1341,6 +1346,17 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     name = doc[named.start : ent.start - 1].text if named is not None else doc[ent.start - 2].text
     country = country_index().resolve(name)
     return (f"{name}{mark.text}", country) if country is not None else None
+
+
+def _paired_with_a_person(ent: Span) -> bool:
+    """ "Xi, Albanese talks", "Modi and Sharif meeting": a word right after a person's name and
+    a comma or "and", as a headline pairs two people."""
+    doc = ent.doc
+    return (
+        ent.start >= 2
+        and doc[ent.start - 1].lower_ in (",", "and")
+        and doc[ent.start - 2].ent_type_ == "PERSON"
+    )
 
 
 def title_cased(text: str) -> str:

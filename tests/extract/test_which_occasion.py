@@ -1106,3 +1106,47 @@ def test_words_told_to_an_interviewer_are_not_dated_by_a_meeting(extractor):
     )
     said = [s for s in statements(extractor, text) if "Hannity" not in (s["speaker"] or "")]
     assert said and said[0]["date"] == PUBLISHED
+
+
+def test_a_verdict_given_after_talks_and_their_length_tell_the_talks_themselves(extractor):
+    text = (
+        "Kenyan President William Ruto described his first meeting with Ugandan President "
+        'Yoweri Museveni as "productive", after the leaders of Kenya and Uganda held talks for '
+        "the first time in two years. The meeting on Thursday lasted about an hour."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert len(talks) == 1
+    assert talks[0]["date"] == PUBLISHED and talks[0]["status"] == "concluded"
+    assert {"Kenya", "Uganda"} <= names(talks[0])
+
+
+def test_a_meeting_a_day_before_the_talks_is_another_meeting(extractor):
+    text = (
+        "Kenyan President William Ruto and Ugandan President Yoweri Museveni held talks in "
+        "Nairobi on Thursday. The talks came a day after Ruto's meeting with Tanzanian President "
+        "Samia Suluhu Hassan."
+    )
+    [held] = [e for e in of_type(extractor, text, "CONSULT") if e["location"]]
+    assert "Samia Suluhu Hassan" not in names(held) and "Tanzania" not in names(held)
+
+
+def test_a_headline_pairing_two_names_before_its_talks_names_both_sides(extractor):
+    text = (
+        "Modi, Albanese talks signal warmer ties\n\n"
+        "Indian Prime Minister Narendra Modi and Australian Prime Minister Anthony Albanese "
+        "pledged on Thursday to deepen defence cooperation."
+    )
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    talks = [e for e in found if e["type"] == "CONSULT"]
+    assert talks and {"Narendra Modi", "Anthony Albanese"} <= names(talks[0])
+
+
+def test_talks_held_beside_a_summit_are_not_a_need_and_take_its_place(extractor):
+    text = (
+        "William Ruto and Yoweri Museveni agreed on the need to stabilise ties in their first "
+        "formal talks, held on the sidelines of the African Union summit in Addis Ababa, but "
+        "neither side announced concrete steps."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and talks[0]["status"] == "concluded"
+    assert talks[0]["location"]["name"] == "Addis Ababa"

@@ -941,6 +941,27 @@ def _delegation_led_to(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return found
 
 
+def _name_paired_before(noun: Token) -> list[Token]:
+    """ "Xi, Albanese talks signal thaw": a headline pairs two names before its talks with a
+    comma, and the parser makes the first the sentence's subject; it names a side all the same.
+    Only a name that opens the sentence, right before the comma and the talks' own modifiers."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    modifiers = [
+        c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
+    ]
+    if not modifiers:
+        return []
+    start = min(c.left_edge.i for c in modifiers)
+    doc = noun.doc
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    ent = next((e for e in doc.ents if e.end == start - 1), None)
+    if ent is None or ent.label_ not in ("PERSON", "GPE", "NORP", "ORG"):
+        return []
+    return list(ent) if ent.start == noun.sent.start else []
+
+
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
@@ -983,6 +1004,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             tokens.extend(_subtree_without_clauses(child))
             if child.dep_ == "poss" and child.lower_ == "their":
                 tokens.extend(_main_subject(token, index))  # "summaries of their phone call"
+    if trigger.type == "CONSULT":
+        tokens.extend(_name_paired_before(token))
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"

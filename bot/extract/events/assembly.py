@@ -44,10 +44,10 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    COMMENTING_VERBS,
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
-    SPEECH_VERBS,
     STATUS_PREDICATES,
     clause_subject,
     is_definite,
@@ -1463,6 +1463,8 @@ def _another_time(trigger: Trigger) -> bool:
         return True  # "proposed holding another meeting", "another round of talks"
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "calm since their meeting in Kazan": the point an account starts from
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "before") and _set_apart(token.head):
+        return True  # "the talks came a day after Xi's meeting with Biden": another sitting
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("of", "to")
@@ -1482,7 +1484,7 @@ def _another_time(trigger: Trigger) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since"):
         # "lands in Vietnam after signing a pact with North Korea" (not "told reporters after
         # hosting X and Y": what is said after it is news of it)
-        return lemma_of(verb.head.head) not in SPEECH_VERBS
+        return lemma_of(verb.head.head) not in COMMENTING_VERBS
     return (
         verb.dep_ == "advcl"
         and any(
@@ -1490,10 +1492,25 @@ def _another_time(trigger: Trigger) -> bool:
             for c in verb.children
         )
         and not (
-            lemma_of(verb.head) in SPEECH_VERBS
+            lemma_of(verb.head) in COMMENTING_VERBS
             and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
         )
     )
+
+
+def _set_apart(prep: Token) -> bool:
+    """ "a day after", "weeks before", "the talks came after ...": the time before or after is
+    measured, or the clause is itself about an occasion, so the one named is another."""
+    if any(c.dep_ == "npadvmod" for c in prep.children):
+        return True
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    measure = prep.doc[prep.i - 1] if prep.i > 0 else None
+    if measure is not None and measure.dep_ == "npadvmod" and measure.head.i == verb.i:
+        return measure.ent_type_ in ("DATE", "TIME")
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "NOUN" and tells_of_talks(subject)
 
 
 # "later", and "last"/"previously" ("the ministers last met in Berlin"): another occasion than

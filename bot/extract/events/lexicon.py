@@ -69,9 +69,12 @@ PRIVATE_PEOPLE = frozenset(load_data("participants")["private_people"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
-# Verbs of saying (the statements' list): "told reporters after hosting X and Y" tells the news
-# of the hosting, not another occasion.
-SPEECH_VERBS = frozenset(load_data("speech_verbs")["speech"])
+# Verbs of saying (the statements' list) and of a verdict: "told reporters after hosting X and
+# Y", "described the meeting as constructive after they met" tell the news of that occasion, not
+# of another one.
+COMMENTING_VERBS = frozenset(load_data("speech_verbs")["speech"]) | frozenset(
+    load_data("speech_verbs")["verdict"]
+)
 PREVENTING_VERBS = _words("preventing_verbs")
 MANDATIVE_VERBS = _words("mandative_verbs")
 AFFILIATION_PARTICIPLES = _words("affiliation_participles")

@@ -24,7 +24,7 @@ from bot.extract.events.lexicon import (
     load_lexicon,
 )
 from bot.extract.events.triggers import Trigger
-from bot.extract.events.when_where import clause_heads
+from bot.extract.events.when_where import all_settings, clause_heads
 from bot.identity import talk_kinds_compatible
 
 
@@ -42,7 +42,8 @@ def find_occasion(trigger: Trigger) -> Token | None:
     ("the summit resulted in a deal") or an "at" phrase on that subject ("leaders at the summit
     adopted a declaration")."""
     heads = clause_heads(trigger)
-    for head in heads:
+    # "their talks, held on the sidelines of the summit": the participle sets them there
+    for head in [*heads, *all_settings(trigger.token)]:
         for child in head.children:
             if child.dep_ == "prep" and (found := _occasion_in(child, trigger)) is not None:
                 return found

@@ -17,6 +17,7 @@ from bot.extract.events.lexicon import (
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
+    CONCLUDED_CUES,
     COURTESY_REASONS,
     COURTESY_VERBS,
     FRAMING_PREPS,
@@ -1018,7 +1019,13 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
 def _irrealis(trigger: Trigger) -> bool:
     """A to-infinitive hanging off a wish, a request or a need: asked for, not done ("the need to
     deliver aid", "calls for the militia to disarm", "urged them to withdraw")."""
-    node = trigger.governor or trigger.token
+    token = trigger.token
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in CONCLUDED_CUES
+        for c in token.children
+    ):
+        return False  # "the need to stabilise ties in their first talks, held in Bali": held
+    node = trigger.governor or token
     heads = load_frames().irrealis_heads
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"

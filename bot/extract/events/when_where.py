@@ -55,7 +55,7 @@ def find_location(
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
-    heads.extend(_all_settings(token))
+    heads.extend(all_settings(token))
     for head in heads:
         for child in head.children:
             preps = (
@@ -184,7 +184,7 @@ def _planned_setting(setting: Token) -> bool:
     )
 
 
-def _all_settings(token: Token) -> list[Token]:
+def all_settings(token: Token) -> list[Token]:
     """The settings of the trigger and of the noun whose "of" phrase it is ("a round of talks,
     due to be held on Wednesday")."""
     own = _settings(token)
@@ -713,7 +713,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     moved = _moved_to(trigger, published)
     if moved is not None:
         return moved  # "talks pushed back to Friday": the day they were moved to
-    settings = _all_settings(trigger.token)
+    settings = all_settings(trigger.token)
     heads = _purpose_chain(clause_heads(trigger))
     if _undone(trigger):
         # "cancelled his planned June 12 summit on Thursday", "lifted the 2019 sanctions": the
@@ -1098,7 +1098,7 @@ def find_status(
         return "planned"  # "at the next EU summit", "the upcoming talks"
     if _set_for_a_day(trigger):
         return "planned"  # "called an emergency meeting for Tuesday", told on Tuesday
-    for setting in _all_settings(token):
+    for setting in all_settings(token):
         if _planned_setting(setting):
             return "planned"  # "a round due to be held", "talks scheduled for Monday"
         if setting.tag_ == "VBN":
