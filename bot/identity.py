@@ -44,6 +44,7 @@ from functools import lru_cache
 
 from bot.extract.countries import country_index
 from bot.extract.organizations import organization_members, organization_name
+from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
 
@@ -260,11 +261,27 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return None
     if same_place_name(a.name, b.name):
         return True
+    if any(x.detail and same_place_name(x.detail, y.name) for x, y in ((a, b), (b, a))):
+        return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
+    if (_a_site(a) or _a_site(b)) and a.country_code == b.country_code:
+        return None  # "Bole International Airport" may well be in Addis Ababa: unknown
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
     return bool(b.is_country and b.country_code and b.country_code == a.country_code)
+
+
+def _a_site(place: Place) -> bool:
+    """A building or a site named ("Bole International Airport", "Hyderabad House"), not a town."""
+    words = fold(place.name).split()
+    return len(words) >= 2 and words[-1] in _site_words()
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    rules = load_data("participants")
+    return frozenset(rules["city_buildings"]) | frozenset(rules["facility_nouns"])
 
 
 def same_place_name(a: str, b: str) -> bool:

@@ -58,6 +58,7 @@ class Dateline:
     country_code: str | None  # None: a wire dateline's town the gazetteer does not know
     end: int  # offset just past the dateline's separator
     date_text: str | None = None  # the day it was filed, as written ("Sept 12")
+    region: str | None = None  # the state or country after the place ("ANCHORAGE, Alaska")
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -94,6 +95,7 @@ def find_dateline(text: str) -> Dateline | None:
             country_code=code,
             end=found.end(),
             date_text=found.groupdict().get("date"),
+            region=(found.groupdict().get("region") or "").strip() or None,
         )
     return None
 

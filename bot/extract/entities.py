@@ -792,10 +792,20 @@ class EntityIndex:
         if cluster is None:
             cluster = self._spelled_otherwise(key)
         if cluster is None:
+            # or written family name first ("Kishida Fumio" for "Fumio Kishida")
+            turned = " ".join(reversed(key.split())) if len(key.split()) == 2 else None
             known = _known_people().get(key)
+            turned_known = known is None and turned is not None and turned in _known_people()
+            if turned_known and turned is not None:
+                known = _known_people()[turned]
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
-            if cluster is None and known and name != full and _spelled_otherwise(name, full):
+            if (
+                cluster is None
+                and known
+                and name != full
+                and (turned_known or _spelled_otherwise(name, full))
+            ):
                 # a full name as the article spells it ("Abbas Araghchi" for "Abbas Araqchi"):
                 # named so, and known by the knowledge base's spelling too (not a name the
                 # tagger cut short: "Tamim bin Hamad" is "Tamim bin Hamad Al Thani")
@@ -1083,7 +1093,7 @@ class EntityIndex:
         for cluster in self.clusters:
             if cluster.kind != "person":
                 continue
-            known = _known_people().get(name_key(cluster.name))
+            known = _known_people().get(name_key(cluster.canonical or cluster.name))
             if not known:
                 continue
             if cluster.country is None and known.get("country"):

@@ -109,9 +109,27 @@ def hyphenated_name_ends(doc: Doc) -> Doc:
     return doc
 
 
+def _closing_quote(token: Token) -> bool:
+    """A quotation mark right after a sentence's full stop, ending the paragraph: it closes the
+    sentence, it does not open the next one."""
+    doc = token.doc
+    return (
+        token.i > 0
+        and token.text in ('"', "\u201d")
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i - 1].text in (".", "!", "?")
+        and (
+            "\n" in token.whitespace_ or (token.i + 1 < len(doc) and "\n" in doc[token.i + 1].text)
+        )
+    )
+
+
 @Language.component("briefbot_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
+        if _closing_quote(token):
+            token.is_sent_start = False  # 'in a "constructive manner."' ends with its quote
+            continue
         if (token.is_space and "\n" in token.text) or (
             "\n" in token.whitespace_ and token.i + 1 < len(doc)
         ):

@@ -457,3 +457,12 @@ def test_a_word_the_tagger_left_out_of_a_countrys_name_is_part_of_it(extractor):
     x = facts(extractor, "The foreign ministers of the DR Congo and Rwanda signed the text.")
     codes = {e.country_code for e in x.entities if e.kind == "country"}
     assert codes == {"COD", "RWA"}
+
+
+def test_a_known_name_written_family_name_first_is_that_person(extractor):
+    x = facts(
+        extractor,
+        "Prime Minister Kishida Fumio said on Thursday that Japan would raise its defence budget.",
+    )
+    kishida = entity(x, "Kishida Fumio")
+    assert kishida.canonical == "Fumio Kishida" and kishida.country_code == "JPN"

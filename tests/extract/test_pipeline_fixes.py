@@ -80,3 +80,14 @@ def test_both_sides_named_with_hyphenated_given_names_agree(extractor):
     assert agreed and {"Moon Jae-in", "Kim Jong Un"} <= {
         p["name"] for p in agreed[0]["participants"]
     }
+
+
+def test_a_closing_quotation_mark_ends_its_own_sentence_not_the_next(extractor):
+    text = (
+        "Japanese Prime Minister Fumio Kishida and Chinese President Xi Jinping agreed Thursday "
+        'to resolve their dispute through dialogue "in a constructive manner."\n\n'
+        "In their talks, the two leaders also pledged to keep in touch."
+    )
+    sentences = [s.text.strip() for s in extractor.nlp(text).sents]
+    assert sentences[0].endswith('manner."')
+    assert sentences[1].startswith("In their talks")

@@ -1150,3 +1150,42 @@ def test_talks_held_beside_a_summit_are_not_a_need_and_take_its_place(extractor)
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
     assert talks and talks[0]["status"] == "concluded"
     assert talks[0]["location"]["name"] == "Addis Ababa"
+
+
+def test_a_summit_the_day_before_with_someone_else_is_another_sitting(extractor):
+    text = (
+        "Xi will hold talks with Kishida in San Francisco on Thursday. Xi is scheduled to hold a "
+        "summit with Biden on Wednesday."
+    )
+    talks = of_type(extractor, text, "CONSULT", published="2025-02-24")
+    with_kishida = [e for e in talks if "Fumio Kishida" in names(e)]
+    assert with_kishida and "Joe Biden" not in names(with_kishida[0])
+
+
+def test_talks_in_the_state_a_dateline_names_are_in_the_datelines_town(extractor):
+    text = (
+        "ANCHORAGE, Alaska, Feb 27 (Reuters) - U.S. President Donald Trump and Russian President "
+        "Vladimir Putin held talks at a military base in Alaska on Thursday."
+    )
+    [talks] = of_type(extractor, text, "CONSULT")
+    assert talks["location"]["name"] == "Anchorage"
+
+
+def test_a_visit_begun_by_an_arrival_is_under_way_in_the_city_arrived_in(extractor):
+    text = (
+        "Bangladesh Prime Minister Sheikh Hasina has arrived in New Delhi on a four-day state "
+        "visit to India."
+    )
+    [visit] = of_type(extractor, text, "CONSULT")
+    assert visit["location"]["name"] == "New Delhi" and visit["status"] == "ongoing"
+
+
+def test_the_two_leaders_are_not_counted_among_lone_words_the_tagger_calls_people(extractor):
+    text = (
+        "Japanese Prime Minister Fumio Kishida and Chinese President Xi Jinping agreed Thursday "
+        "to seek a solution to the Fukushima water row through dialogue.\n\n"
+        "In their first talks in a year, the two leaders also reaffirmed their commitment to "
+        "stable ties."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and names(talks[0]) >= {"Fumio Kishida", "Xi Jinping"}

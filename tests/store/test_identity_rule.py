@@ -404,3 +404,16 @@ def test_an_agreement_named_by_its_city_or_its_signatory_names_no_terms():
         compare(swap, report(doha, taliban, type="AGREE", kind="agreement", content="a truce")).rule
         == "terms"
     )
+
+
+def test_a_town_filed_with_its_state_is_in_that_state():
+    state = Place("Lapland", "FIN")
+    town = Place("Rovaniemi", "FIN", detail="Lapland")  # "ROVANIEMI, Lapland" on the dateline
+    assert compare(report(place=state), report(place=town)).same
+    assert not compare(report(place=Place("Oulu", "FIN")), report(place=town)).same
+
+
+def test_a_building_named_alone_may_be_in_the_town_another_report_names():
+    hall = Place("Kadriorg Palace", "EST")
+    assert compare(report(place=hall), report(place=TALLINN)).same
+    assert not compare(report(place=Place("Tartu", "EST")), report(place=TALLINN)).same

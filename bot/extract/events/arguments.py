@@ -1311,7 +1311,13 @@ def _pair_named_before(
         # the one the sentence before names
         named = _clusters_in(list(sent.doc[start - 1].sent), index)
     for kind in ("person", "country"):
-        pair = [c for c in named if c.kind == kind]
+        # a lone word the tagger called a person, of no known country ("the Fukushima water
+        # row" in a headline), is no one to count
+        pair = [
+            c
+            for c in named
+            if c.kind == kind and (kind != "person" or c.country or len(c.name.split()) > 1)
+        ]
         countries = {
             c.code if c.kind == "country" else (c.country and c.country.code) for c in pair
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,9 +39,11 @@ from bot.extract.events.lexicon import (
     load_frames,
     load_lexicon,
     names_a_day,
+    present_perfect,
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
+from bot.extract.pipeline import load_data
 from bot.facts import Location
 from bot.names import fold
 
@@ -50,7 +53,27 @@ def find_location(
 ) -> Location | None:
     """The event's own place: an 'in'/'at' phrase on the trigger or on the verb of its clause,
     for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
-    where the dateline says the report was filed."""
+    where the dateline says the report was filed. A place that is the dateline's own state
+    ("talks at a base in Alaska", filed from "ANCHORAGE, Alaska") is the dateline's town."""
+    found = _own_place(trigger, index, dateline)
+    if (
+        found is not None
+        and dateline is not None
+        and dateline.region is not None
+        and fold(found.name) == fold(dateline.region)
+        and dateline.country_code == found.country_code
+    ):
+        # the state kept as its detail, so another report's "Alaska" is the same place
+        return Location(
+            name=dateline.place, country_code=dateline.country_code, detail=dateline.region
+        )
+    return found
+
+
+def _places(
+    trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
+) -> Iterator[Location]:
+    """The places the trigger's clause names for it, nearest first."""
     token = trigger.token
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
@@ -72,7 +95,7 @@ def find_location(
                 and child.dep_ == "dobj"
             ):
                 if any(c.dep_ in ("conj", "appos") for c in child.children):
-                    return None  # "visited Saudi Arabia, Qatar and Jordan": no one place
+                    return  # "visited Saudi Arabia, Qatar and Jordan": no one place
                 found = _place_of(child, index)
             elif (
                 trigger.type == "CONSULT"
@@ -101,8 +124,26 @@ def find_location(
             else:
                 continue
             if found is not None and not _water_for_talks(trigger, found):
-                return found
-    return None
+                yield found
+
+
+def _own_place(
+    trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
+) -> Location | None:
+    """The nearest place named; for a visit told as to a country, the city of that country the
+    clause also names ("arrived in New Delhi on a state visit to India": New Delhi)."""
+    places = _places(trigger, index, dateline)
+    found = next(places, None)
+    if found is None or trigger.kind != "visit" or not _a_country(found):
+        return found
+    city = next(
+        (p for p in places if p.country_code == found.country_code and p.name != found.name), None
+    )
+    return city if city is not None and not _a_country(city) else found
+
+
+def _a_country(place: Location) -> bool:
+    return country_index().resolve(place.name, hows=("name", "alias")) is not None
 
 
 # Agreements are signed on land: a sea named in their clause is what they settle ("a treaty
@@ -398,11 +439,8 @@ def _seat_of_government(noun: Token) -> Location | None:
     return Location(name=capital, country_code=found.country.code, detail=text)
 
 
-# Buildings a city's possessive places in that city ("Istanbul's Ciragan Palace"), unlike a base
-# or a plant a capital's possessive only says is the country's.
-CITY_BUILDINGS = frozenset(
-    {"palace", "hotel", "hall", "house", "centre", "center", "building", "residence", "mansion"}
-)
+# Buildings a city's possessive places in that city ("Istanbul's Ciragan Palace").
+CITY_BUILDINGS = frozenset(load_data("participants")["city_buildings"])
 
 # Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
 SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort"})
@@ -1031,16 +1069,33 @@ def _begun(trigger: Trigger) -> bool:
 def _an_arrival(trigger: Trigger) -> bool:
     """ "Putin arrived in Kyrgyzstan on Thursday": the visit has begun, no more (not "arrived
     ..., met the crown prince and left for Jerusalem", nor "for a one-day visit")."""
-    token = trigger.token
-    if token.pos_ != "VERB" and trigger.governor is not None:
-        token = trigger.governor  # "arrived in Kuwait on a two-day visit": the arrival
-    if trigger.kind != "visit" or token.pos_ != "VERB" or lemma_of(token) not in ARRIVAL_VERBS:
+    token = _arrival_of(trigger)
+    if token is None:
         return False
     leaving = any(lemma_of(t) in LEAVING_VERBS and t.pos_ == "VERB" for t in token.sent)
     one_day = any(t.lower_ in ("one-day", "day-long", "daylong") for t in token.sent) or (
         length_in_days(trigger) == 1
     )
     return not leaving and not one_day
+
+
+def _arrival_of(trigger: Trigger) -> Token | None:
+    """The arrival verb a visit is told by: "arrived in Kuwait", "arrived in Kuwait on a two-day
+    visit" (the verb the visit hangs on)."""
+    token = trigger.token
+    if token.pos_ != "VERB" and trigger.governor is not None:
+        token = trigger.governor
+    elif token.pos_ != "VERB" and token.dep_ == "pobj" and token.head.lower_ in ("on", "for"):
+        token = token.head.head
+    if trigger.kind != "visit" or token.pos_ != "VERB" or lemma_of(token) not in ARRIVAL_VERBS:
+        return None
+    return token
+
+
+def _arrived_now(trigger: Trigger) -> bool:
+    """ "has arrived in New Delhi on a state visit", "arrives in Delhi": there now."""
+    verb = _arrival_of(trigger) if _an_arrival(trigger) else None
+    return verb is not None and (present_perfect(verb) or verb.tag_ in ("VBZ", "VBP"))
 
 
 def _be_to(verb: Token) -> bool:
@@ -1092,6 +1147,8 @@ def find_status(
             return "planned"
     if date and published and date[0] > published:
         return "planned"  # "to open talks early next year": a month or year still to come
+    if date is None and _arrived_now(trigger):
+        return "ongoing"  # "has arrived in Delhi on a four-day visit": under way
     if token.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in token.children
     ):
