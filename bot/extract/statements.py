@@ -386,8 +386,12 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             if rule == "reported" and clause.dep_ == "xcomp":
                 # 'warned them to stop', 'asked Cuba to extradite': a demand, an event
                 rule = "directive"
-        elif _is_speech(token, quotation=True) and (
-            token.dep_ in ("ROOT", "parataxis") or inverted or closing
+        elif (
+            _is_speech(token, quotation=True)
+            and (token.dep_ in ("ROOT", "parataxis") or inverted or closing)
+            # "The summit was announced by Trump last Friday": the passive's subject is what
+            # was announced, the sentence around it no words of his
+            and not any(c.dep_ == "nsubjpass" for c in token.children)
         ):
             # "Content, X said." or "Content, X said, more content.": the sentence minus the clause.
             hi = max(subject.right_edge.i, token.i)

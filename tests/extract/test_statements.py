@@ -480,3 +480,14 @@ def test_a_round_ups_section_lines_are_no_one_speaking(say):
     said = say(text)
     assert not [s for s in said if "postponed" in s.content or "deadlock" in s.content]
     assert [s for s in said if "council will meet" in s.content]
+
+
+def test_what_a_passive_says_was_announced_is_no_words_of_the_announcer(say):
+    text = (
+        "The summit was announced by the Kenyan president last Friday on social media, two days "
+        "after his envoy met the Ugandan leader in Kampala."
+    )
+    assert say(text) == []
+    # an active announcement still tells what was announced
+    active = say("The Kenyan president announced last Friday that the summit would go ahead.")
+    assert active and "summit would go ahead" in active[0].content
