@@ -261,7 +261,7 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return None
     if same_place_name(a.name, b.name):
         return True
-    if any(x.detail and same_place_name(x.detail, y.name) for x, y in ((a, b), (b, a))):
+    if any(_in_region(x, y) for x, y in ((a, b), (b, a))):
         return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
@@ -270,6 +270,17 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
     return bool(b.is_country and b.country_code and b.country_code == a.country_code)
+
+
+def _in_region(town: Place, region: Place) -> bool:
+    """The town's detail is the region the other place names: a state or province written
+    after it on a dateline, a proper name of no country (not "the Qatar embassy", "Georgia")."""
+    detail = town.detail
+    if not detail or region.is_country or town.country_code != region.country_code:
+        return False
+    if any(w[:1].islower() for w in detail.split()) or country_index().resolve(detail):
+        return False
+    return same_place_name(detail, region.name)
 
 
 def _a_site(place: Place) -> bool:

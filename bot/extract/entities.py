@@ -795,7 +795,11 @@ class EntityIndex:
             # or written family name first ("Kishida Fumio" for "Fumio Kishida")
             turned = " ".join(reversed(key.split())) if len(key.split()) == 2 else None
             known = _known_people().get(key)
-            turned_known = known is None and turned is not None and turned in _known_people()
+            turned_known = (
+                known is None
+                and turned is not None
+                and _known_people().get(turned, {}).get("country") in FAMILY_NAME_FIRST
+            )
             if turned_known and turned is not None:
                 known = _known_people()[turned]
             full = known["name"] if known else name
@@ -1356,6 +1360,11 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     name = doc[named.start : ent.start - 1].text if named is not None else doc[ent.start - 2].text
     country = country_index().resolve(name)
     return (f"{name}{mark.text}", country) if country is not None else None
+
+
+# Countries whose people are written family name first in English news ("Kishida Fumio",
+# "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
+FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
 
 
 def _paired_with_a_person(ent: Span) -> bool:

@@ -791,3 +791,82 @@ def test_the_article_spelling_of_a_hyphenated_known_name_is_kept(extractor):
     text = "Egyptian President Abdel Fattah al-Sisi met Chile's president in Cairo on Monday."
     sides = {p["name"] for e in extracted(extractor, text)["events"] for p in e["participants"]}
     assert "Abdel Fattah al-Sisi" in sides
+
+
+# --- Seventeenth session's review: what the rules on sittings, names and places must leave be ---
+
+
+def test_hours_after_the_meeting_told_is_that_meeting(extractor):
+    text = (
+        "The leaders of Thailand and Cambodia met in Putrajaya on Monday. The ceasefire took "
+        "effect hours after the meeting between Thai Prime Minister Anutin Charnvirakul and "
+        "Cambodian Prime Minister Hun Manet."
+    )
+    meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert len(meetings) == 1 and {"Thailand", "Cambodia"} <= names(meetings[0])
+
+
+def test_a_reversible_name_of_another_country_is_not_turned_round(extractor):
+    text = (
+        "Egyptian diplomat Hussein Fuad held talks with Libyan officials in Benghazi on Wednesday."
+    )
+    people = [e for e in extracted(extractor, text)["entities"] if e["kind"] == "person"]
+    assert [p["name"] for p in people] == ["Hussein Fuad"]
+    assert people[0].get("country_code") != "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "MOSCOW, Russia (AP) — Russian President Vladimir Putin will host Indian Prime "
+            "Minister Narendra Modi in Russia next week for talks.",
+            "Russia",
+        ),
+        (
+            "SPOKANE, Washington (AP) — Canadian Prime Minister Mark Carney held talks with U.S. "
+            "President Donald Trump in Washington on Wednesday.",
+            "Washington",
+        ),
+    ],
+)
+def test_a_dateline_town_does_not_narrow_a_country_or_a_capital(extractor, text, place):
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert talks and talks[0]["location"]["name"] == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When Modi arrives in Washington on a state visit, he will address Congress.",
+        "Ukrainian President Volodymyr Zelensky has arrived back in Kyiv from a visit to the "
+        "United States.",
+    ],
+)
+def test_an_arrival_to_come_or_a_return_home_is_no_visit_under_way(extractor, text):
+    assert not any(e["status"] == "ongoing" for e in extracted(extractor, text)["events"])
+
+
+def test_welcoming_a_guest_after_meeting_him_elsewhere_is_not_news_of_that_meeting(extractor):
+    text = (
+        "Brazilian President Luiz Inacio Lula da Silva welcomed French President Emmanuel Macron "
+        "to Brasilia on Wednesday, after meeting him in Belem."
+    )
+    assert not any(
+        (e["location"] or {}).get("name") == "Belem"
+        for e in shown(extractor, text)
+        if e["type"] == "CONSULT"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaza, Ukraine peace talks stall as envoys shuttle\n\nU.S. envoys shuttled between "
+        "capitals on Thursday.",
+        "Trump, trade talks weigh on markets\n\nStocks fell on Thursday.",
+    ],
+)
+def test_a_headline_list_of_topics_before_talks_names_no_pair(extractor, text):
+    for event in extracted(extractor, text)["events"]:
+        assert not names(event) & {"Donald Trump", "Palestine"}

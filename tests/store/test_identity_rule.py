@@ -417,3 +417,9 @@ def test_a_building_named_alone_may_be_in_the_town_another_report_names():
     hall = Place("Kadriorg Palace", "EST")
     assert compare(report(place=hall), report(place=TALLINN)).same
     assert not compare(report(place=Place("Tartu", "EST")), report(place=TALLINN)).same
+
+
+def test_a_buildings_detail_names_no_region_it_lies_in():
+    embassy = Place("Tallinn", "EST", detail="the Latvian embassy")
+    assert not compare(report(place=embassy), report(place=Place("Latvia", "LVA", True))).same
+    assert not compare(report(place=Place("Tartu", "EST", detail="Estonia")), report()).same

@@ -957,8 +957,10 @@ def _name_paired_before(noun: Token) -> list[Token]:
     if start < 2 or doc[start - 1].text != ",":
         return []
     ent = next((e for e in doc.ents if e.end == start - 1), None)
-    if ent is None or ent.label_ not in ("PERSON", "GPE", "NORP", "ORG"):
+    if ent is None or ent.label_ != "PERSON":
         return []
+    if not any(c.ent_type_ in ("PERSON", "NORP") for c in modifiers):
+        return []  # "Trump, trade talks weigh on markets": a list of topics, not a pair
     return list(ent) if ent.start == noun.sent.start else []
 
 

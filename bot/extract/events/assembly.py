@@ -48,6 +48,7 @@ from bot.extract.events.lexicon import (
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
+    SPEECH_VERBS,
     STATUS_PREDICATES,
     clause_subject,
     is_definite,
@@ -1463,8 +1464,15 @@ def _another_time(trigger: Trigger) -> bool:
         return True  # "proposed holding another meeting", "another round of talks"
     if token.dep_ == "pobj" and token.head.lower_ == "since":
         return True  # "calm since their meeting in Kazan": the point an account starts from
-    if token.dep_ == "pobj" and token.head.lower_ in ("after", "before") and _set_apart(token.head):
-        return True  # "the talks came a day after Xi's meeting with Biden": another sitting
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("after", "before")
+        and _set_apart(token.head)
+        and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    ):
+        # "the talks came a day after Xi's meeting with Biden": another sitting (not "hours
+        # after the meeting between X and Y": the one told)
+        return True
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("of", "to")
@@ -1484,7 +1492,7 @@ def _another_time(trigger: Trigger) -> bool:
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since"):
         # "lands in Vietnam after signing a pact with North Korea" (not "told reporters after
         # hosting X and Y": what is said after it is news of it)
-        return lemma_of(verb.head.head) not in COMMENTING_VERBS
+        return not _comments_on_it(verb.head.head)
     return (
         verb.dep_ == "advcl"
         and any(
@@ -1492,9 +1500,22 @@ def _another_time(trigger: Trigger) -> bool:
             for c in verb.children
         )
         and not (
-            lemma_of(verb.head) in COMMENTING_VERBS
+            _comments_on_it(verb.head)
             and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
         )
+    )
+
+
+def _comments_on_it(verb: Token) -> bool:
+    """Words said ("told reporters"), or a verdict on the occasion itself ("described the
+    meeting as constructive", "called it"): not "hailed the partnership", "welcomed Macron"."""
+    if lemma_of(verb) in SPEECH_VERBS:
+        return True
+    judged = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (
+        lemma_of(verb) in COMMENTING_VERBS
+        and judged is not None
+        and (judged.pos_ == "PRON" or tells_of_talks(judged))
     )
 
 

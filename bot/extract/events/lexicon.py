@@ -72,9 +72,8 @@ PLAN_WORDS = _words("plan_words")
 # Verbs of saying (the statements' list) and of a verdict: "told reporters after hosting X and
 # Y", "described the meeting as constructive after they met" tell the news of that occasion, not
 # of another one.
-COMMENTING_VERBS = frozenset(load_data("speech_verbs")["speech"]) | frozenset(
-    load_data("speech_verbs")["verdict"]
-)
+SPEECH_VERBS = frozenset(load_data("speech_verbs")["speech"])
+COMMENTING_VERBS = SPEECH_VERBS | frozenset(load_data("speech_verbs")["verdict"])
 PREVENTING_VERBS = _words("preventing_verbs")
 MANDATIVE_VERBS = _words("mandative_verbs")
 AFFILIATION_PARTICIPLES = _words("affiliation_participles")

@@ -62,6 +62,10 @@ def find_location(
         and dateline.region is not None
         and fold(found.name) == fold(dateline.region)
         and dateline.country_code == found.country_code
+        # a state or province: not "MOSCOW, Russia" and "in Russia", nor "SEATTLE, Washington"
+        # and "in Washington" (a capital's name too)
+        and not _a_country(found)
+        and not _a_capital(found.name)
     ):
         # the state kept as its detail, so another report's "Alaska" is the same place
         return Location(
@@ -140,6 +144,11 @@ def _own_place(
         (p for p in places if p.country_code == found.country_code and p.name != found.name), None
     )
     return city if city is not None and not _a_country(city) else found
+
+
+def _a_capital(name: str) -> bool:
+    found = country_index().match(name)
+    return found is not None and found.how == "capital"
 
 
 def _a_country(place: Location) -> bool:
@@ -1093,9 +1102,18 @@ def _arrival_of(trigger: Trigger) -> Token | None:
 
 
 def _arrived_now(trigger: Trigger) -> bool:
-    """ "has arrived in New Delhi on a state visit", "arrives in Delhi": there now."""
+    """ "has arrived in New Delhi on a state visit", "arrives in Delhi": there now (not "when
+    Modi arrives in Washington", "arrives every spring", "has arrived back from a visit")."""
     verb = _arrival_of(trigger) if _an_arrival(trigger) else None
-    return verb is not None and (present_perfect(verb) or verb.tag_ in ("VBZ", "VBP"))
+    if verb is None or not (present_perfect(verb) or verb.tag_ in ("VBZ", "VBP")):
+        return False
+    if verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return False  # a clause of time or condition: "when", "once", "until"
+    return not any(
+        c.lower_ in ("back", "home", "every", "each") or (c.dep_ == "prep" and c.lower_ == "from")
+        for c in verb.subtree
+        if c.i != verb.i
+    )
 
 
 def _be_to(verb: Token) -> bool:
