@@ -679,3 +679,16 @@ def test_talks_agreed_on_a_day_to_be_opened_are_planned_not_held_that_day(extrac
     assert talks["status"] == "planned" and talks.get("date") is None  # not the next Monday
     (deal,) = of_type(extractor, text, "AGREE")
     assert deal["date"] == "2025-02-24"  # the agreeing is the day's
+
+
+def test_a_visit_told_with_no_day_takes_the_day_of_the_visitors_meeting(extractor):
+    text = (
+        "Kenyan President William Ruto said his visit to Kampala had opened a new chapter. "
+        "Ruto and Ugandan President Yoweri Museveni met on Tuesday at State House for several "
+        "hours."
+    )
+    visits = [e for e in events(extractor, text) if e["kind"] == "visit"]
+    assert visits and visits[0]["date"] == "2025-02-25"
+    # a meeting of others that day dates no one's visit
+    other = text.replace("Ruto and Ugandan", "Tanzanian President Samia Suluhu Hassan and Ugandan")
+    assert all(e["date"] != "2025-02-25" for e in events(extractor, other) if e["kind"] == "visit")

@@ -62,6 +62,7 @@ from bot.extract.events.occasions import (
     acts_at_occasions,
     find_occasion,
     meetings_during_visits,
+    visits_dated_by_their_meetings,
 )
 from bot.extract.events.topics import (
     agreement_content,
@@ -132,6 +133,7 @@ def extract_events_with_evidence(
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
     meetings_during_visits(drafts)
+    visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)
     _hosts_told_elsewhere(doc, drafts, index)
     out = []

@@ -16,6 +16,7 @@ from bot.extract.events.drafts import (
     draft_place,
     draft_status,
     places_differ,
+    recent,
 )
 from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
@@ -107,6 +108,31 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
         if draft_place(draft) is None and draft_place(visit) is not None:
             first.location = draft_place(visit)
             draft.borrowed.add("location")
+
+
+def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -> None:
+    """A visit told with no date, by an article that tells of one meeting of the visitor on a
+    day this week, in no other place: the visit took in that day ("Petro's visit to Caracas",
+    "Petro and Maduro met at Miraflores Palace on Tuesday"), so it is dated by it."""
+    for visit in drafts:
+        first = visit.mentions[0]
+        if first.trigger.kind != "visit" or dated(visit) or draft_status(visit) == "planned":
+            continue
+        visitors = {id(p) for p in draft_participants(visit) if p.kind == "person"}
+        meetings = [
+            d
+            for d in drafts
+            if d.mentions[0].trigger.type == "CONSULT"
+            and d.mentions[0].trigger.kind in ("meeting", "talks")
+            and draft_status(d) != "planned"
+            and visitors & {id(p) for p in draft_participants(d) if p.kind == "person"}
+            and not places_differ(draft_place(d), draft_place(visit))
+            and any(m.date and m.date[1] == "day" and recent(m.date, published) for m in d.mentions)
+        ]
+        if len(meetings) != 1:
+            continue
+        first.date = next(m.date for m in meetings[0].mentions if m.date and m.date[1] == "day")
+        visit.borrowed.add("date")
 
 
 def _same_countries(meeting: Draft, visit: Draft) -> bool:
