@@ -417,6 +417,10 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
                 if parts and parts[0][0] > doc[lo].idx:
                     parts = []  # only a right part: "X said on Friday in Paris" carries no content
             rule = "sentence"
+            if parts and _only_circumstances(doc[start:lo], token):
+                # "At the summit, Xi announced 60 billion dollars in support": when and how, no
+                # words said; what was said is the verb's object, if any
+                parts, rule = _object_content(token), "emphasis"
             if parts and inverted:
                 reframed.add(token.head.i)
             elif not parts and stance:
@@ -441,6 +445,18 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "readout"
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
+
+
+# What a phrase before the speaker may be and still tell only when, where or how it was said.
+_CIRCUMSTANTIAL = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct", "cc", "mark"})
+
+
+def _only_circumstances(span: Span, verb: Token) -> bool:
+    """The words before the speaker are the speech verb's own adverbials ("Under the deal, she
+    admitted", "The following day, minutes after X was sworn in, Beijing announced"), not a
+    clause of what was said ("Talks will resume, he said")."""
+    tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return bool(tops) and all(t.head.i == verb.i and t.dep_ in _CIRCUMSTANTIAL for t in tops)
 
 
 def _closes_sentence(verb: Token) -> bool:

@@ -491,3 +491,16 @@ def test_what_a_passive_says_was_announced_is_no_words_of_the_announcer(say):
     # an active announcement still tells what was announced
     active = say("The Kenyan president announced last Friday that the summit would go ahead.")
     assert active and "summit would go ahead" in active[0].content
+
+
+def test_when_or_how_told_before_the_speaker_is_no_words_said(say):
+    fronted = say("Under the deal, she admitted to misleading the bank about the firm's business.")
+    assert not any(s.content.startswith("Under the deal") for s in fronted)
+    announced = say(
+        "At the Nairobi summit on Monday, the Kenyan president announced new funding for the "
+        "regional force."
+    )
+    assert announced and announced[0].content.startswith("new funding")
+    # a clause before the speaker is still what was said
+    said = say("Talks with Uganda will resume next week, the Kenyan president said.")
+    assert said and said[0].content.startswith("Talks with Uganda will resume")
