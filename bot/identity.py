@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from bot.extract.countries import country_index
 from bot.extract.organizations import organization_members, organization_name
 from bot.extract.pipeline import load_data
@@ -263,6 +265,8 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return True
     if any(_in_region(x, y) for x, y in ((a, b), (b, a))):
         return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
+    if a.country_code and a.country_code == b.country_code and fuzz.ratio(a.key, b.key) >= 90:
+        return True  # "Addis Abeba" and "Addis Ababa": one town spelt two ways
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
     if (_a_site(a) or _a_site(b)) and a.country_code == b.country_code:

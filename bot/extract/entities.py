@@ -285,7 +285,7 @@ class EntityIndex:
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
         # better.
-        ents = self._past_the_dateline(doc.ents)
+        ents = self._past_the_dateline([_without_trailing_space(e) for e in doc.ents])
         misread = {e.start for e in ents if e.label_ == "PERSON" and _names_a_place(e.text)}
         outlets = {e.start for e in ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
@@ -1365,6 +1365,14 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
 # Countries whose people are written family name first in English news ("Kishida Fumio",
 # "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
 FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
+
+
+def _without_trailing_space(ent: Span) -> Span:
+    """ "PM Abiy\n\n": the tagger's span over a headline's line break ends at the name."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].is_space:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _paired_with_a_person(ent: Span) -> bool:

@@ -466,3 +466,19 @@ def test_a_known_name_written_family_name_first_is_that_person(extractor):
     )
     kishida = entity(x, "Kishida Fumio")
     assert kishida.canonical == "Fumio Kishida" and kishida.country_code == "JPN"
+
+
+def test_a_title_and_a_known_name_run_into_a_headlines_line_break_are_a_person(extractor):
+    x = facts(
+        extractor,
+        "Somali president arrives for talks with PM Abiy\n\n"
+        "Somalia's President Hassan Sheikh Mohamud arrived on Saturday for a working visit at the "
+        "invitation of Prime Minister Abiy Ahmed.",
+    )
+    assert entity(x, "Abiy Ahmed").kind == "person"
+    assert not any(e.name.startswith("PM") for e in x.entities)
+
+
+def test_addis_abeba_is_the_ethiopian_capital():
+    found = country_index().match("Addis Abeba")
+    assert found is not None and found.country.code == "ETH"

@@ -423,3 +423,8 @@ def test_a_buildings_detail_names_no_region_it_lies_in():
     embassy = Place("Tallinn", "EST", detail="the Latvian embassy")
     assert not compare(report(place=embassy), report(place=Place("Latvia", "LVA", True))).same
     assert not compare(report(place=Place("Tartu", "EST", detail="Estonia")), report()).same
+
+
+def test_one_town_spelt_two_ways_is_one_place():
+    assert compare(report(place=Place("Talinn", "EST")), report(place=TALLINN)).same
+    assert not compare(report(place=Place("Tartu", "EST")), report(place=TALLINN)).same
