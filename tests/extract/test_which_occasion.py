@@ -1189,3 +1189,43 @@ def test_the_two_leaders_are_not_counted_among_lone_words_the_tagger_calls_peopl
     )
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
     assert talks and names(talks[0]) >= {"Fumio Kishida", "Xi Jinping"}
+
+
+def test_a_scheme_allowing_people_to_visit_is_no_visit(extractor):
+    text = (
+        "Kenyan President William Ruto said the two countries had made progress, adding that a "
+        "visa scheme allowing Ugandan citizens to visit Kenyan islands had proven popular."
+    )
+    assert not [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+
+
+def test_the_first_visit_in_years_is_the_visit_told_not_a_first_round(extractor):
+    text = (
+        "Ruto visits Kampala\n\n"
+        "KAMPALA — Ugandan President Yoweri Museveni hosted Kenyan President William Ruto in "
+        "Kampala on Thursday. Ruto, on his first visit to Uganda since March 2022, said the "
+        "talks showed that dialogue had become a habit."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    assert len(visits) == 1
+
+
+def test_a_building_in_a_town_is_placed_in_the_town(extractor):
+    text = (
+        "Ugandan President Yoweri Museveni hosted Kenyan President William Ruto at the "
+        "Presidential Complex in Kampala on Thursday."
+    )
+    [visit] = of_type(extractor, text, "CONSULT")
+    assert visit["location"]["name"] == "Kampala"
+    assert visit["location"]["detail"] == "the Presidential Complex"
+
+
+def test_the_last_leader_to_visit_is_an_earlier_visit(extractor):
+    text = (
+        "Ruto visits Kampala\n\n"
+        "KAMPALA — Kenyan President William Ruto arrived in Kampala on Thursday for his first "
+        "visit to Uganda in six years. The last Kenyan president to visit Uganda was Uhuru "
+        "Kenyatta in 2019."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    assert len(visits) == 1 and "The last Kenyan president" not in visits[0]["evidence"]

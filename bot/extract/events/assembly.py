@@ -532,6 +532,8 @@ def _drafts(
                 continue
             if exhorts_itself(trigger, index):
                 continue  # "Beijing and Berlin should work together", said by Beijing
+            if _the_last_to_do_it(trigger):
+                continue  # "the last prime minister to visit China was X in 2016": history
             mention = _mention(trigger, sent, index, published, dateline)
             if (
                 lead_day is not None
@@ -1541,6 +1543,17 @@ def _set_apart(prep: Token) -> bool:
 LATER_WORDS = frozenset(
     {"later", "afterwards", "afterward", "subsequently", "earlier", "last", "previously"}
 )
+
+
+def _the_last_to_do_it(trigger: Trigger) -> bool:
+    """ "The last Australian prime minister to visit China was X": who did it before, told by
+    the role (whose words the article's own leader would take), not an act of the news."""
+    token = trigger.token
+    return (
+        token.dep_ in ("acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and any(c.dep_ == "amod" and c.lower_ in ("last", "previous") for c in token.head.children)
+    )
 
 
 def _told_as_later(trigger: Trigger) -> bool:

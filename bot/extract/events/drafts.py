@@ -107,10 +107,25 @@ def round_number(trigger: Trigger) -> int | None:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         nouns.append(token.head.head)  # "round" in "the second round of talks"
     for noun in nouns:
+        # "his first visit since 2022", "their first talks in six years": the first in a while,
+        # not the first of a series
+        in_a_while = any(_a_while(c) for c in noun.children)
         for child in noun.children:
             if child.dep_ == "amod" and child.lower_ in ORDINALS:
+                if child.lower_ == "first" and in_a_while:
+                    continue
                 return ORDINALS[child.lower_]
     return None
+
+
+def _a_while(prep: Token) -> bool:
+    """ "since 2022", "in six years": a span of time, not a place ("in Singapore")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("since", "in"):
+        return False
+    if prep.lower_ == "since":
+        return True
+    spans = {"year", "decade", "month", "week", "generation", "time", "while"}
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in spans for c in prep.children)
 
 
 def rounds_differ(a: Draft, b: Draft | Mention) -> bool:
