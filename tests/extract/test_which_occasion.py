@@ -1229,3 +1229,13 @@ def test_the_last_leader_to_visit_is_an_earlier_visit(extractor):
     )
     visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
     assert len(visits) == 1 and "The last Kenyan president" not in visits[0]["evidence"]
+
+
+def test_meetings_a_stay_also_included_are_not_the_meeting_told(extractor):
+    text = (
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on "
+        "Thursday. Ruto's short stay in Kampala also included meetings with opposition leader "
+        "Bobi Wine and business leaders."
+    )
+    [held] = [e for e in of_type(extractor, text, "CONSULT") if "Yoweri Museveni" in names(e)]
+    assert "Bobi Wine" not in names(held)

@@ -1410,7 +1410,10 @@ def _sideline_pair(draft: Draft, mention: Mention) -> bool:
 
 def _also_met_another(draft: Draft, mention: Mention) -> bool:
     """A sitting-down told with "also" that names someone the draft's talks do not."""
-    verb = mention.trigger.governor or mention.trigger.token
+    token = mention.trigger.token
+    verb = mention.trigger.governor or token
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and mention.trigger.governor is None:
+        verb = token.head  # "his stay also included meetings with X": the including verb's
     if not any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
         return False
     subject = clause_subject(verb)  # "Vance, who also met Zelenskiy": Vance
