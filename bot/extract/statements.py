@@ -38,6 +38,8 @@ AUDIENCE_NOUNS = frozenset(
 # Speech someone was ordered or asked to give is not yet given ("ordered the ministry to declare
 # the ambassadors persona non grata").
 ORDERING_VERBS = frozenset({"order", "instruct", "direct", "ask", "urge", "tell", "request"})
+# ... nor speech someone is allowed to give ("a brake will allow the assembly to object").
+PERMITTING_VERBS = frozenset({"allow", "permit", "enable", "let"})
 _TRIM = " \t\r\n,;:.—–-―"
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = "\u2015\u2014\u2013"
@@ -191,7 +193,13 @@ def _speaker_text(token: Token) -> str:
 def _withheld(verb: Token) -> bool:
     """Speech someone declined, refused or failed to give ("declined to say whether ..."): the
     refusal is what they did (told as such), not a saying of its complement."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS | ORDERING_VERBS
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in WITHHOLDING_VERBS | ORDERING_VERBS:
+        return True
+    return (
+        verb.dep_ in ("xcomp", "ccomp")
+        and verb.head.lemma_ in PERMITTING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _content_clause(verb: Token) -> Token | None:

@@ -504,3 +504,11 @@ def test_when_or_how_told_before_the_speaker_is_no_words_said(say):
     # a clause before the speaker is still what was said
     said = say("Talks with Uganda will resume next week, the Kenyan president said.")
     assert said and said[0].content.startswith("Talks with Uganda will resume")
+
+
+def test_speech_a_rule_allows_is_no_speech_given(say):
+    text = (
+        "A new review clause will allow the East African Legislative Assembly to object to "
+        "customs rules agreed by member states."
+    )
+    assert say(text) == []
