@@ -42,8 +42,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from bot.extract.countries import country_index
 from bot.extract.organizations import organization_members, organization_name
 from bot.extract.pipeline import load_data
@@ -265,7 +263,7 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return True
     if any(_in_region(x, y) for x, y in ((a, b), (b, a))):
         return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
-    if a.country_code and a.country_code == b.country_code and fuzz.ratio(a.key, b.key) >= 90:
+    if a.country_code and a.country_code == b.country_code and _spelt_otherwise(a.key, b.key):
         return True  # "Addis Abeba" and "Addis Ababa": one town spelt two ways
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
@@ -371,6 +369,16 @@ def conflict(a: Report, b: Report) -> str | None:
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not gathering:
         return "participants"
     return None
+
+
+def _spelt_otherwise(a: str, b: str) -> bool:
+    """One name with other vowels ("Addis Abeba", "Addis Ababa"): the same length and the same
+    consonants in the same order (not "Hangzhou" and "Changzhou", "Pokrovsk" and "Pokrovske")."""
+    return len(a) == len(b) and a != b and _consonants(a) == _consonants(b)
+
+
+def _consonants(name: str) -> str:
+    return re.sub(r"[aeiouy]", "", name)
 
 
 def _venue_moved(a: Report, b: Report) -> bool:

@@ -198,6 +198,7 @@ def _withheld(verb: Token) -> bool:
     return (
         verb.dep_ in ("xcomp", "ccomp")
         and verb.head.lemma_ in PERMITTING_VERBS
+        and verb.head.tag_ != "VBD"  # "the court allowed him to testify": he did
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
@@ -427,8 +428,12 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "sentence"
             if parts and _only_circumstances(doc[start:lo], token):
                 # "At the summit, Xi announced 60 billion dollars in support": when and how, no
-                # words said; what was said is the verb's object, if any
-                parts, rule = _object_content(token), "emphasis"
+                # words said; what was said is the verb's object, if any (not the listener told,
+                # nor a quotation's topic: '"Over my dead body," X said of Y' is the quote rule's)
+                quoted = _QUOTE_MARK.search(text, doc[start].idx, doc[lo].idx)
+                told = token.lemma_ in ("tell", "inform", "brief", "assure", "remind")
+                parts = [] if quoted else _what_was_told(token) if told else _object_content(token)
+                rule = "emphasis"
             if parts and inverted:
                 reframed.add(token.head.i)
             elif not parts and stance:
@@ -457,6 +462,23 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
 
 # What a phrase before the speaker may be and still tell only when, where or how it was said.
 _CIRCUMSTANTIAL = frozenset({"prep", "advmod", "npadvmod", "advcl", "punct", "cc", "mark"})
+
+
+def _what_was_told(verb: Token) -> list[tuple[int, int]]:
+    """ "told Indian officials about the capture of a pilot": what the "about" phrase names (the
+    one told is a listener, no words)."""
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("about", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    start, end = _strip(
+                        doc_text(doc),
+                        pobj.left_edge.idx,
+                        pobj.right_edge.idx + len(pobj.right_edge),
+                    )
+                    return [(start, end)] if start < end else []
+    return []
 
 
 def _only_circumstances(span: Span, verb: Token) -> bool:

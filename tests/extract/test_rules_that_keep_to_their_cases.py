@@ -870,3 +870,62 @@ def test_welcoming_a_guest_after_meeting_him_elsewhere_is_not_news_of_that_meeti
 def test_a_headline_list_of_topics_before_talks_names_no_pair(extractor, text):
     for event in extracted(extractor, text)["events"]:
         assert not names(event) & {"Donald Trump", "Palestine"}
+
+
+# --- The seventeenth session's second review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan President William Ruto met Ugandan President Yoweri Museveni on Tuesday. The two "
+        "leaders recalled Museveni's state visit to Kenya, which drew huge crowds in Mombasa.",
+        "Ugandan President Yoweri Museveni's visit to Nairobi angered opposition leaders. "
+        "Museveni met Tanzanian President Samia Suluhu Hassan on Monday.",
+    ],
+)
+def test_a_visit_remembered_or_beside_a_meeting_with_others_takes_no_day(extractor, text):
+    visits = [e for e in extracted(extractor, text)["events"] if e["kind"] == "visit"]
+    assert visits and all(e["date"] is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            '"Under no circumstances," the Kenyan president said of sending troops to Haiti.',
+            "sending",
+        ),
+        ('"Not before the elections," the Ugandan president told the Daily Monitor.', "Monitor"),
+    ],
+)
+def test_a_quotation_before_said_of_or_told_has_no_second_statement(extractor, text, words):
+    said = extracted(extractor, text)["statements"]
+    assert said and not any(words in s["content"] for s in said)
+
+
+def test_the_first_round_since_a_year_is_a_first_round(extractor):
+    text = (
+        "Kenyan and Ugandan negotiators held a second round of talks in Arusha on Saturday. The "
+        "first round since 2018 took place in Kigali, with Rwanda mediating."
+    )
+    assert not [
+        e for e in shown(extractor, text) if e["location"] and e["location"]["name"] == "Kigali"
+    ]
+
+
+def test_what_a_truce_allowed_someone_to_do_on_a_day_was_done(extractor):
+    text = (
+        "The truce allowed Kenyan envoy Raila Odinga to meet Congolese President Felix "
+        "Tshisekedi in Goma on Sunday."
+    )
+    meetings = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert meetings and meetings[0]["location"]["name"] == "Goma"
+
+
+def test_the_last_leader_still_to_meet_someone_is_a_meeting_to_come(extractor):
+    text = (
+        "Kenyan President William Ruto will be the last leader to meet Ugandan President Yoweri "
+        "Museveni before the summit, when they meet in Kampala on Friday."
+    )
+    assert [e for e in extracted(extractor, text)["events"] if e["status"] == "planned"]

@@ -1552,10 +1552,14 @@ def _the_last_to_do_it(trigger: Trigger) -> bool:
     """ "The last Australian prime minister to visit China was X": who did it before, told by
     the role (whose words the article's own leader would take), not an act of the news."""
     token = trigger.token
+    role = token.head
     return (
         token.dep_ in ("acl", "relcl")
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        and any(c.dep_ == "amod" and c.lower_ in ("last", "previous") for c in token.head.children)
+        and any(c.dep_ == "amod" and c.lower_ in ("last", "previous") for c in role.children)
+        # "was the last leader to visit": told as past (not "will be the last to meet Trump")
+        and role.head.lemma_ == "be"
+        and role.head.tag_ == "VBD"
     )
 
 
@@ -1581,10 +1585,9 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         and any(c.dep_ == "agent" for c in token.children)
         and any(c.dep_ == "nsubjpass" and is_definite(c) for c in token.children)
     )
-    referring = signed_text or (
+    named_back = (
         token.pos_ in ("NOUN", "PROPN")
         and is_definite(token)
-        and mention.date is None
         and (
             _terms(mention) is None
             or (  # "The deal was signed by X and Y": no terms but its own name
@@ -1594,11 +1597,20 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             )
         )
     )
+    referring = signed_text or (named_back and mention.date is None)
+    # "The agreement ... was announced on Wednesday": the deal just told, now given its day
+    dated_back = (
+        token.pos_ in ("NOUN", "PROPN")
+        and is_definite(token)
+        and _terms(mention) in (None, fold(token.text))
+        and mention.date is not None
+        and recent(mention.date, published)
+    )
     for draft in reversed(drafts):
         first = draft.mentions[0]
         if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":
             continue
-        if referring and _may_refer_to(draft, mention):
+        if (referring or (dated_back and not dated(draft))) and _may_refer_to(draft, mention):
             return draft
         if not {id(p) for p in draft_participants(draft)} & {id(p) for p in mention.participants}:
             continue

@@ -109,7 +109,8 @@ def round_number(trigger: Trigger) -> int | None:
     for noun in nouns:
         # "his first visit since 2022", "their first talks in six years": the first in a while,
         # not the first of a series
-        in_a_while = any(_a_while(c) for c in noun.children)
+        # (a round is counted: "the first round since 2018" opens a series)
+        in_a_while = noun.lemma_ != "round" and any(_a_while(c) for c in noun.children)
         for child in noun.children:
             if child.dep_ == "amod" and child.lower_ in ORDINALS:
                 if child.lower_ == "first" and in_a_while:

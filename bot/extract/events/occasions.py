@@ -118,6 +118,9 @@ def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -
         first = visit.mentions[0]
         if first.trigger.kind != "visit" or dated(visit) or draft_status(visit) == "planned":
             continue
+        where = draft_place(visit)
+        if where is None or where.country_code is None or _recalled(first.trigger.token):
+            continue  # "recalled Trump's state visit to India": history, whatever came after
         visitors = {id(p) for p in draft_participants(visit) if p.kind == "person"}
         meetings = [
             d
@@ -126,13 +129,27 @@ def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -
             and d.mentions[0].trigger.kind in ("meeting", "talks")
             and draft_status(d) != "planned"
             and visitors & {id(p) for p in draft_participants(d) if p.kind == "person"}
-            and not places_differ(draft_place(d), draft_place(visit))
+            # with the hosts: not "Orban met Xi on Monday" beside "Orban's visit to Moscow"
+            and any(
+                country_code(p) == where.country_code
+                for p in draft_participants(d)
+                if id(p) not in visitors
+            )
+            and not places_differ(draft_place(d), where)
             and any(m.date and m.date[1] == "day" and recent(m.date, published) for m in d.mentions)
         ]
         if len(meetings) != 1:
             continue
         first.date = next(m.date for m in meetings[0].mentions if m.date and m.date[1] == "day")
         visit.borrowed.add("date")
+
+
+RECALLING_VERBS = frozenset({"recall", "remember", "mark", "commemorate", "recount"})
+
+
+def _recalled(noun: Token) -> bool:
+    """ "The two leaders recalled Trump's state visit to India": a visit remembered."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECALLING_VERBS
 
 
 def _same_countries(meeting: Draft, visit: Draft) -> bool:
