@@ -692,3 +692,15 @@ def test_a_visit_told_with_no_day_takes_the_day_of_the_visitors_meeting(extracto
     # a meeting of others that day dates no one's visit
     other = text.replace("Ruto and Ugandan", "Tanzanian President Samia Suluhu Hassan and Ugandan")
     assert all(e["date"] != "2025-02-25" for e in events(extractor, other) if e["kind"] == "visit")
+
+
+def test_the_agreement_announced_on_a_day_is_the_deal_the_lead_told(extractor):
+    text = (
+        "Kenya and Uganda have agreed to set aside a long dispute over fishing rights on Lake "
+        "Victoria.\n\n"
+        "The agreement, dubbed the Kampala Declaration, was announced on Wednesday night in the "
+        "Ugandan capital."
+    )
+    deals = [e for e in events(extractor, text) if e["type"] == "AGREE" and e["confidence"] >= 0.5]
+    assert len(deals) == 1
+    assert deals[0]["date"] == "2025-02-26" and deals[0]["location"]["name"] == "Kampala"
