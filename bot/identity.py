@@ -263,11 +263,11 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return True
     if any(_in_region(x, y) for x, y in ((a, b), (b, a))):
         return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
-    if a.country_code and a.country_code == b.country_code and _spelt_otherwise(a.key, b.key):
+    if a.country_code and a.country_code == b.country_code and _other_vowels(a.key, b.key):
         return True  # "Addis Abeba" and "Addis Ababa": one town spelt two ways
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
-    if (_a_site(a) or _a_site(b)) and a.country_code == b.country_code:
+    if (names_a_site(a.name) or names_a_site(b.name)) and a.country_code == b.country_code:
         return None  # "Bole International Airport" may well be in Addis Ababa: unknown
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
@@ -285,9 +285,9 @@ def _in_region(town: Place, region: Place) -> bool:
     return same_place_name(detail, region.name)
 
 
-def _a_site(place: Place) -> bool:
+def names_a_site(name: str) -> bool:
     """A building or a site named ("Bole International Airport", "Hyderabad House"), not a town."""
-    words = fold(place.name).split()
+    words = fold(name).split()
     return len(words) >= 2 and words[-1] in _site_words()
 
 
@@ -371,7 +371,7 @@ def conflict(a: Report, b: Report) -> str | None:
     return None
 
 
-def _spelt_otherwise(a: str, b: str) -> bool:
+def _other_vowels(a: str, b: str) -> bool:
     """One name with other vowels ("Addis Abeba", "Addis Ababa"): the same length and the same
     consonants in the same order (not "Hangzhou" and "Changzhou", "Pokrovsk" and "Pokrovske")."""
     return len(a) == len(b) and a != b and _consonants(a) == _consonants(b)

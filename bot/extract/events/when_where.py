@@ -45,6 +45,7 @@ from bot.extract.events.lexicon import (
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.extract.pipeline import load_data
 from bot.facts import Location
+from bot.identity import names_a_site
 from bot.names import fold
 
 
@@ -138,9 +139,9 @@ def _own_place(
     clause also names ("arrived in New Delhi on a state visit to India": New Delhi)."""
     places = _places(trigger, index, dateline)
     found = next(places, None)
-    if found is not None and _a_building(found):
+    if found is not None and names_a_site(found.name):
         # "hosted X at the Presidential Complex in Ankara": the town, the building its detail
-        town = next((p for p in places if not _a_building(p) and not _a_country(p)), None)
+        town = next((p for p in places if not names_a_site(p.name) and not _a_country(p)), None)
         if town is None:
             return found
         return Location(town.name, town.country_code, detail=found.detail or found.name)
@@ -150,13 +151,6 @@ def _own_place(
         (p for p in places if p.country_code == found.country_code and p.name != found.name), None
     )
     return city if city is not None and not _a_country(city) else found
-
-
-def _a_building(place: Location) -> bool:
-    """ "the Presidential Complex", "Hyderabad House": a building, which a phrase inside its
-    own may place in a town ("at the Presidential Complex in Ankara")."""
-    words = place.name.lower().split()
-    return len(words) >= 2 and words[-1] in CITY_BUILDINGS
 
 
 def _a_capital(name: str) -> bool:
@@ -391,7 +385,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     if pobj is None:
         return None
     own = _place_of(pobj, index)
-    if own is not None and pobj.ent_type_ != "FAC" and not _a_building(own):
+    if own is not None and pobj.ent_type_ != "FAC" and not names_a_site(own.name):
         return own
     for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
