@@ -1659,3 +1659,12 @@ def test_a_body_is_named_by_the_fullest_name_the_article_writes(extractor):
     )
     found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["entities"]
     assert "Economic Community of West African States" in {e["name"] for e in found}
+
+
+def test_a_side_and_its_allies_is_a_whole_side_not_a_missing_one(extractor):
+    text = "Kenya and its allies accused Uganda of stoking the border dispute on Monday."
+    accusations = of_type(extractor, text, "ACCUSE")
+    assert accusations and accusations[0]["confidence"] >= 0.5
+    # a side the article cannot name still leaves the event unsure
+    rebels = text.replace("its allies", "the rebels")
+    assert all(e["confidence"] < 0.5 for e in of_type(extractor, rebels, "ACCUSE"))

@@ -1372,6 +1372,17 @@ def convened_body(trigger: Trigger, sides: list[Cluster]) -> Cluster | None:
     return None
 
 
+# Who goes along with a side named ("Canada and its allies"): no side of their own to show.
+COMPANION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "supporter", "backer"})
+
+
+def _its_companions(noun: Token) -> bool:
+    """ "Canada and its allies accused China": the allies of the side named, not another side."""
+    return noun.lemma_.lower() in COMPANION_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children
+    )
+
+
 def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> bool:
     """The clause names a side Briefbot cannot resolve beside one it can ("the Houthi movement and
     the government agreed", "talks between Ghana and the rebels"), or acts through a pronoun it
@@ -1392,7 +1403,10 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
     for head in heads:
         conjuncts = _conjuncts(head)
         if len(conjuncts) >= 2 and not all(
-            _resolved(c, index) or _a_title_of_the_next(c, conjuncts, index) for c in conjuncts
+            _resolved(c, index)
+            or _a_title_of_the_next(c, conjuncts, index)
+            or _its_companions(c)
+            for c in conjuncts
         ):
             return True
     if (
