@@ -1403,9 +1403,7 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
     for head in heads:
         conjuncts = _conjuncts(head)
         if len(conjuncts) >= 2 and not all(
-            _resolved(c, index)
-            or _a_title_of_the_next(c, conjuncts, index)
-            or _its_companions(c)
+            _resolved(c, index) or _a_title_of_the_next(c, conjuncts, index) or _its_companions(c)
             for c in conjuncts
         ):
             return True
