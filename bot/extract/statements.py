@@ -22,7 +22,13 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import country_index, world_regions
 from bot.extract.dates import resolve_date
 from bot.extract.entities import EntityIndex
-from bot.extract.events.lexicon import REFLEXIVES, lemma_of, present_perfect, tells_of_talks
+from bot.extract.events.lexicon import (
+    REFLEXIVES,
+    lemma_of,
+    load_frames,
+    present_perfect,
+    tells_of_talks,
+)
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
 from bot.extract.speakers import Speaker, document_nouns, resolve_it, resolve_speaker
@@ -38,8 +44,6 @@ AUDIENCE_NOUNS = frozenset(
 # Speech someone was ordered or asked to give is not yet given ("ordered the ministry to declare
 # the ambassadors persona non grata").
 ORDERING_VERBS = frozenset({"order", "instruct", "direct", "ask", "urge", "tell", "request"})
-# ... nor speech someone is allowed to give ("a brake will allow the assembly to object").
-PERMITTING_VERBS = frozenset({"allow", "permit", "enable", "let"})
 _TRIM = " \t\r\n,;:.—–-―"
 _SENT_END = frozenset({".", "!", "?"})
 _DASHES = "\u2015\u2014\u2013"
@@ -197,7 +201,8 @@ def _withheld(verb: Token) -> bool:
         return True
     return (
         verb.dep_ in ("xcomp", "ccomp")
-        and verb.head.lemma_ in PERMITTING_VERBS
+        # nor speech someone is allowed to give ("a brake will allow the assembly to object")
+        and verb.head.lemma_ in load_frames().permitting
         and verb.head.tag_ != "VBD"  # "the court allowed him to testify": he did
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )

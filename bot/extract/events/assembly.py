@@ -44,12 +44,12 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
-    COMMENTING_VERBS,
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
     SPEECH_VERBS,
     STATUS_PREDICATES,
+    VERDICT_VERBS,
     clause_subject,
     is_definite,
     lemma_of,
@@ -1520,7 +1520,7 @@ def _comments_on_it(verb: Token) -> bool:
         return True
     judged = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return (
-        lemma_of(verb) in COMMENTING_VERBS
+        lemma_of(verb) in VERDICT_VERBS
         and judged is not None
         and (judged.pos_ == "PRON" or tells_of_talks(judged))
     )

@@ -73,7 +73,7 @@ PLAN_WORDS = _words("plan_words")
 # Y", "described the meeting as constructive after they met" tell the news of that occasion, not
 # of another one.
 SPEECH_VERBS = frozenset(load_data("speech_verbs")["speech"])
-COMMENTING_VERBS = SPEECH_VERBS | frozenset(load_data("speech_verbs")["verdict"])
+VERDICT_VERBS = frozenset(load_data("speech_verbs")["verdict"])
 PREVENTING_VERBS = _words("preventing_verbs")
 MANDATIVE_VERBS = _words("mandative_verbs")
 AFFILIATION_PARTICIPLES = _words("affiliation_participles")
@@ -127,6 +127,7 @@ class Frames:
     argument_preps: frozenset[str]
     person_objects: frozenset[str]
     irrealis_heads: frozenset[str]
+    permitting: frozenset[str]
     readiness: frozenset[str]
     negating: frozenset[str]
     empty_refusals: frozenset[str]
@@ -162,7 +163,8 @@ def load_frames() -> Frames:
         lemma_fixes=dict(raw["lemma_fixes"]),
         argument_preps=frozenset(raw["argument_preps"]),
         person_objects=frozenset(raw["person_objects"]),
-        irrealis_heads=frozenset(raw["irrealis_heads"]),
+        irrealis_heads=frozenset(raw["irrealis_heads"]) | frozenset(raw["permitting_heads"]),
+        permitting=frozenset(raw["permitting_heads"]),
         readiness=frozenset(raw["readiness_words"]),
         negating=frozenset(raw["negating_heads"]),
         empty_refusals=frozenset(raw["empty_refusals"]),

@@ -1053,7 +1053,7 @@ def _irrealis(trigger: Trigger) -> bool:
     head = node.head
     if verb_lemma(head) == "give" and not _a_deadline(head):
         return False  # "gave a news conference to announce the deal": announced, not wished
-    if verb_lemma(head) in ("allow", "permit", "enable") and head.tag_ == "VBD":
+    if verb_lemma(head) in load_frames().permitting and head.tag_ == "VBD":
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
     return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(head) in heads
 
