@@ -140,3 +140,24 @@ def test_a_lead_meeting_at_the_border_is_not_placed_at_the_dateline(extractor):
     )
     meetings = of_type(extractor, text, "CONSULT")
     assert meetings and all((m["location"] or {}).get("name") != "Ankara" for m in meetings)
+
+
+def test_a_summit_named_only_as_where_two_leaders_met_is_below_the_line(extractor):
+    text = (
+        "Presidents William Ruto and Yoweri Museveni met on Tuesday on the sidelines of an East "
+        "African Community summit in Arusha."
+    )
+    found = of_type(extractor, text, "CONSULT")
+    meeting = [e for e in found if e["kind"] == "meeting"]
+    summit = [e for e in found if e["kind"] == "summit"]
+    assert meeting and meeting[0]["confidence"] >= 0.5
+    assert summit and summit[0]["confidence"] < 0.5
+
+
+def test_a_summit_told_in_its_own_right_keeps_its_confidence(extractor):
+    text = (
+        "An East African Community summit opened in Arusha on Tuesday. Presidents William Ruto "
+        "and Yoweri Museveni met on its sidelines."
+    )
+    summit = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summit and summit[0]["confidence"] >= 0.5
