@@ -297,6 +297,9 @@ class EntityIndex:
         ]
         people, glued = self._glue_split_names(people)
         people += self._untagged_titled_people(ents)
+        named_in_apposition = self._untagged_appositive_people(ents)
+        people += named_in_apposition
+        renamed = {e.start for e in named_in_apposition}
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
@@ -315,6 +318,8 @@ class EntityIndex:
                 continue
             if ent.start in self.byline_tokens or ent.label_ == "PERSON" or ent.start in glued:
                 continue
+            if ent.start in renamed:
+                continue  # a name the tagger called a body, read as the person it is
             if self._surname_mistagged(ent):
                 continue
             if _A_PREFIXED_WORD.match(ent.text):
@@ -425,6 +430,43 @@ class EntityIndex:
             if _INITIALS.fullmatch(doc[end - 1].text):
                 continue  # a name ends in a name, not an initial
             found.append(Span(doc, start, end, label="PERSON"))
+        return found
+
+    def _untagged_appositive_people(self, ents: Sequence[Span]) -> list[Span]:
+        """A full name the tagger left untagged between commas after the role it holds ("The head
+        of the ECOWAS Commission, Marcel Alain de Souza, said"): two to five capitalised words (a
+        surname particle may sit among them), the first a known first name, nothing an
+        institution or a country is called. The tagger sometimes calls such a name a body."""
+        doc = self.doc
+        tagged = {i for ent in ents if ent.label_ != "ORG" for i in range(ent.start, ent.end)}
+        bodies = {(ent.start, ent.end) for ent in ents if ent.label_ == "ORG"}
+        body_tokens = {i for start, end in bodies for i in range(start, end)}
+        found: list[Span] = []
+        for comma in doc:
+            start = comma.i + 1
+            if comma.text != "," or start >= len(doc) or not is_first_name(doc[start].text):
+                continue
+            end = start
+            while end < len(doc) and end - start < 5 and end not in tagged:
+                word = doc[end]
+                named = word.pos_ == "PROPN" and word.is_title and word.is_alpha
+                if not (named or (end > start and word.lower_ in surname_particles())):
+                    break
+                if word.lower_ in _INSTITUTION_WORDS or country_index().match(word.text):
+                    break
+                end += 1
+            if (
+                end - start >= 2
+                and end < len(doc)
+                and doc[end].text == ","
+                and doc[end - 1].is_title
+                and not _headline_case(doc[start].sent)
+                and doc[start:end].root.dep_ == "appos"
+                # a body's name only when it is all of it ("Marcel Alain de Souza", not the
+                # start of the "Alain Juppe Foundation")
+                and (start not in body_tokens or (start, end) in bodies)
+            ):
+                found.append(Span(doc, start, end, label="PERSON"))
         return found
 
     def _untagged_surnames(self, ents: Sequence[Span]) -> None:

@@ -315,9 +315,33 @@ def resolve_it(
     return Speaker(cluster, "pronoun", distance) if distance <= 3 else None
 
 
+def _a_person(index: EntityIndex, token: Token) -> bool:
+    cluster = index.by_token.get(token.i)
+    return cluster is not None and cluster.kind == "person"
+
+
+def _of_phrase_nouns(index: EntityIndex, token: Token) -> list[Token]:
+    """The appositions hung on the body in the speaker's "of" phrase: in "The head of the ECOWAS
+    Commission, Marcel Alain de Souza, said" the parser put the name on the commission, but a
+    body is no person, so the name is the head's."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and not _a_person(index, noun):
+                out += [c for c in noun.children if c.dep_ == "appos"]
+    return out
+
+
 def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
-    if token.lower_ in ("who", "that") and token.head.dep_ == "relcl":
-        head = token.head.head  # "the senator, who said ...": the senator
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        # "the senator, who said ...": the senator; "the agency, which said ...": the agency
+        head = token.head.head
+        if token.lower_ == "which" and _a_person(index, head):
+            # "a meeting chaired by Imran Khan, which decided ...": "which" is never a person;
+            # the parser hung it on the wrong noun
+            return Speaker(None, "none")
         if token.lower_ == "who" and index.by_token.get(head.i) is None:
             person = _person_before_who(index, token)
             if person is not None:
@@ -332,7 +356,7 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     cluster = index.by_token.get(token.i)
     if cluster is not None:
         return Speaker(cluster, "name")
-    for child in token.children:
+    for child in [*token.children, *_of_phrase_nouns(index, token)]:
         named = index.by_token.get(child.i) if child.dep_ == "appos" else None
         if named is not None and named.kind == "person":
             # "Ukraine's U.N. ambassador, Sergiy Kyslytsya, told ...": the person named, not the

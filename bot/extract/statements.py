@@ -422,7 +422,7 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             start = token.sent.start
             while start < lo and (start in dateline or doc[start].is_punct):
                 start += 1
-            if lo > start:
+            if lo > start and not _reduced_relative(token, lo):
                 parts = [
                     p
                     for p in _outside(doc[start : token.sent.end], range(lo, hi + 1))
@@ -463,6 +463,16 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "readout"
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
+
+
+def _reduced_relative(verb: Token, lo: int) -> bool:
+    """ "..., in a move the U.N. refugee agency said breached international law": the parser made
+    "said" the sentence's root, but a speaker right after a noun, with no comma between, opens a
+    clause about that noun; the sentence before it is the article's, not the agency's words."""
+    before = verb.doc[lo - 1]
+    return before.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > verb.i for c in verb.children
+    )
 
 
 # What a phrase before the speaker may be and still tell only when, where or how it was said.

@@ -262,3 +262,28 @@ def test_an_ambassador_named_in_apposition_speaks_not_the_body_in_the_title(say)
 def test_one_who_declared_himself_leader_said_nothing_by_it(say):
     text = "General Juan Perez declared himself the country's new leader on Friday."
     assert not [s for s in say(text) if "new leader" in s.content]
+
+
+def test_a_body_speaking_in_a_which_clause_is_that_body(say):
+    text = (
+        "Thousands of Malians have crossed into Niger this month, according to the World Food "
+        "Programme, which said most of them were farmers."
+    )
+    assert find(say(text), "most of them were farmers").speaker == "World Food Programme"
+
+
+def test_which_after_a_person_is_no_one(say):
+    text = (
+        "The decision came at a cabinet meeting chaired by President Ana Rojas, which decided to "
+        "recall the ambassador from Lima."
+    )
+    assert all(s.speaker != "Ana Rojas" for s in say(text) if "recall the ambassador" in s.content)
+
+
+def test_a_name_the_tagger_missed_after_a_body_in_the_title_is_the_speaker(say):
+    text = (
+        "The head of the regional commission, Marcel Alain de Souza, said the operation had been "
+        "suspended until noon."
+    )
+    s = find(say(text), "operation had been suspended")
+    assert s.speaker == "Marcel Alain de Souza" and s.confidence >= 0.5

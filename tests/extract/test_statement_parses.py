@@ -123,3 +123,13 @@ def test_the_second_side_of_a_with_clause_says_its_own_words(say):
     )
     found = having(say(text), "it expects an attack")
     assert found and "Peru" in (found[0].speaker or "")
+
+
+def test_a_speaker_right_after_a_noun_speaks_only_of_that_noun(say):
+    text = (
+        "NAIROBI, March 4 (Reuters) - Kenya and Denmark signed an agreement on Tuesday under "
+        "which some migrants who arrive in Denmark illegally will be flown to the East African "
+        "country to have their claims heard, in a move the United Nations refugee agency said "
+        "breached international law."
+    )
+    assert having(say(text), "signed an agreement") == []
