@@ -407,3 +407,21 @@ def test_a_city_naming_talks_is_where_they_were_held_not_a_side(extractor):
 def test_a_missile_fired_at_a_place_is_an_attack(extractor):
     found = events(extractor, "On Monday, Tonga fired missiles at Suva and into western Samoa.")
     assert [e for e in found if e["type"] == "ASSAULT"], found
+
+
+def test_a_meeting_only_thought_of_is_no_meeting(extractor):
+    text = (
+        "Officials in Nairobi held open the possibility of a meeting with President Museveni but "
+        "have not confirmed one."
+    )
+    assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
+
+
+def test_a_meeting_a_government_weighs_is_no_meeting(extractor):
+    text = "Kenya weighs meeting with Museveni as border row deepens"
+    assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
+
+
+def test_the_chance_a_meeting_gave_them_was_a_meeting_held(extractor):
+    text = "Ruto and Museveni met in Kampala on Tuesday, the first chance for talks in a year."
+    assert len([e for e in events(extractor, text) if e["type"] == "CONSULT"]) == 1

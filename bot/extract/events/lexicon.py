@@ -21,6 +21,8 @@ def _words(key: str) -> frozenset[str]:
 MODALS = _words("modals")
 POSSIBILITY = _words("possibility")
 POSSIBLE_EVENTS = _words("possible_events")
+POSSIBILITY_NOUNS = _words("possibility_nouns")
+WEIGHING_VERBS = _words("weighing_verbs")
 CIRCUMSTANCE_PREPS = _words("circumstance_preps")
 HYPOTHETICAL_MARKS = _words("hypothetical_marks")
 ONGOING_CUES = _words("ongoing_cues")

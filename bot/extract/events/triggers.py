@@ -32,6 +32,7 @@ from bot.extract.events.lexicon import (
     PHONE_WORDS,
     PLAN_WORDS,
     POSSIBILITY,
+    POSSIBILITY_NOUNS,
     POSSIBLE_EVENTS,
     PREVENTING_VERBS,
     PRIVATE_PEOPLE,
@@ -41,6 +42,7 @@ from bot.extract.events.lexicon import (
     SPEAKING_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
+    WEIGHING_VERBS,
     clause_subject,
     headline_infinitive,
     is_definite,
@@ -1775,6 +1777,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "no talks", "any meeting between them", "a potential meeting"
+    if _only_thought_of(token):
+        return True
     if _plan_gone_by(verb) or _prevented(verb) or _mandated(verb):
         return True
     if _negated_above(verb) or (verb.pos_ in ("VERB", "AUX") and _denied(verb)):
@@ -1795,6 +1799,17 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         or _awaited(verb)
         or _free_relative(token)
     )
+
+
+def _only_thought_of(token: Token) -> bool:
+    """ "held open the possibility of a meeting with Xi", "the U.S. weighs meeting with Xi": a
+    meeting thought about, neither held nor set."""
+    if token.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in POSSIBILITY_NOUNS:
+        return True
+    return token.dep_ in ("dobj", "xcomp") and lemma_of(head) in WEIGHING_VERBS
 
 
 def _plan_gone_by(verb: Token) -> bool:
