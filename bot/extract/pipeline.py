@@ -432,6 +432,35 @@ def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     return doc
 
 
+# Prepositions that may end a place's name the tagger ran on into the phrase after it.
+_RUN_ON_PREPOSITIONS = frozenset({"at", "on", "in", "near", "during", "after", "before", "for"})
+
+
+@Language.component("briefbot_place_names_end")
+def place_names_end(doc: Doc) -> Doc:
+    """ "the Great Hall of the People at the end of a three-day visit" tagged as one building:
+    a place's name ends before a lowercase preposition after which no word is capitalised."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        cut = next(
+            (
+                t.i
+                for t in ent[1:]
+                if t.lower_ in _RUN_ON_PREPOSITIONS
+                and t.text.islower()
+                and not any(w.is_title or w.is_upper for w in doc[t.i + 1 : ent.end])
+            ),
+            None,
+        )
+        if ent.label_ in ("FAC", "ORG", "LOC", "GPE") and cut is not None and cut > ent.start:
+            ents.append(Span(doc, ent.start, cut, label=ent.label_))
+        else:
+            ents.append(ent)
+    if any(a.end != b.end for a, b in zip(ents, doc.ents, strict=True)):
+        doc.ents = ents
+    return doc
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     """The pipeline's tokenizer, which must be spaCy's own: Briefbot uses its `pipe` and
     `token_match` (spaCy types `Language.tokenizer` as any callable from text to a Doc)."""
@@ -484,6 +513,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
+    nlp.add_pipe("briefbot_place_names_end", after="briefbot_hyphenated_name_ends")
     if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_trailing_occasions", last=True)
     return nlp

@@ -91,3 +91,12 @@ def test_a_closing_quotation_mark_ends_its_own_sentence_not_the_next(extractor):
     sentences = [s.text.strip() for s in extractor.nlp(text).sents]
     assert sentences[0].endswith('manner."')
     assert sentences[1].startswith("In their talks")
+
+
+def test_a_building_s_name_ends_before_the_phrase_the_tagger_ran_it_into(extractor):
+    doc = extractor.nlp(
+        "Xi received the Kenyan president at the Great Hall of the People at the end of a "
+        "three-day visit."
+    )
+    places = [e.text for e in doc.ents if e.label_ in ("FAC", "ORG", "LOC", "GPE")]
+    assert all(" at the end" not in p for p in places)

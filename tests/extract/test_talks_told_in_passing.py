@@ -161,3 +161,27 @@ def test_a_summit_told_in_its_own_right_keeps_its_confidence(extractor):
     )
     summit = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert summit and summit[0]["confidence"] >= 0.5
+
+
+def test_a_call_a_leader_asked_something_in_is_no_withdrawal(extractor):
+    text = (
+        "NAIROBI, March 3 (Reuters) - Kenyan President William Ruto urged Ugandan President "
+        "Yoweri Museveni on Monday to end the standoff and withdraw his troops, in their first "
+        "phone call since June 2023, the Kenyan presidency said."
+    )
+    found = events(extractor, text, "2025-03-03")
+    call = [e for e in found if e["type"] == "CONSULT" and e["kind"] == "phone_call"]
+    assert call and call[0]["date"] == "2025-03-03"
+    assert {"William Ruto", "Yoweri Museveni"} <= {p["name"] for p in call[0]["participants"]}
+    assert not [e for e in found if e["type"] in ("SANCTION", "RETREAT")]
+
+
+def test_talks_told_before_the_history_an_article_recalls_are_not_that_history(extractor):
+    text = (
+        "KAMPALA (AP) - Museveni told Ruto on Friday that the two countries should be partners.\n\n"
+        "Museveni received Ruto at State House in Entebbe at the end of a three-day visit.\n\n"
+        "In June 2023 Ruto met Museveni in the same building, a trip that eased the dispute."
+    )
+    meetings = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
+    assert len(meetings) == 2
+    assert sorted(e["date"] or "-" for e in meetings) == ["-", "2023-06-01"]

@@ -1106,7 +1106,15 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     # week on; other talks, a month on
     counted = any(round_number(m.trigger) is not None for m in target.mentions)
     days = LEAD_NEWS_DAYS if counted else 31
-    if _background(target, published, days=days) and _in_the_lead(undated.mentions[0]):
+    if _background(target, published, days=days) and (
+        _in_the_lead(undated.mentions[0])
+        # "Xi received Blinken at the Great Hall ... In June 2023 he met Xi in the same hall":
+        # talks told before the history is recalled cannot refer back to it
+        or (
+            undated.mentions[0].trigger.token.i < target.mentions[0].trigger.token.i
+            and draft_status(target) == "concluded"
+        )
+    ):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         return "sides"  # a summit's sides differ from mention to mention

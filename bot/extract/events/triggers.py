@@ -1048,6 +1048,13 @@ def _irrealis(trigger: Trigger) -> bool:
         return True  # "demanded that Vilnius withdraw its envoy": asked for, not done
     if node.dep_ == "pobj" and node.head.lower_ in ("at", "during"):
         node = node.head.head  # "would like to meet him at the conference": as the meeting fares
+    if (
+        node.dep_ == "conj"
+        and node.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "nsubj") for c in node.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.head.children)
+    ):
+        node = node.head  # "urged Putin to end the war and withdraw his troops": both asked for
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
@@ -1409,6 +1416,14 @@ def _governor(token: Token) -> Token | None:
             if lemma_of(verb) == "host" and tells_of_talks(token):
                 return verb  # "will host the presidents for a summit": the summit, hosted
             return None  # "called for talks", "pressed for a meeting": what is asked for
+        if (
+            token.head.lower_ in ("in", "on")
+            and verb_lemma(verb) in load_frames().reversing
+            and any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            # "withdraw his troops, in their first phone call": the verb's object is the troops;
+            # the call is where it was asked, not what was withdrawn
+            return None
         # "put under investigation", "spoke by phone", "engaged in talks"
         if verb_lemma(verb) in load_frames().light or token.head.lower_ in (
             "under",
