@@ -235,6 +235,40 @@ def _names_a_place(text: str) -> bool:
     )
 
 
+def _country_lists_split(ents: Sequence[Span]) -> list[Span]:
+    """ "Mali, Burkina Faso" tagged as one body in a headline: a list of countries is each of
+    them."""
+    out: list[Span] = []
+    for ent in ents:
+        parts: list[Span] = []
+        start = ent.start
+        for token in [*ent, None]:
+            if token is None or token.text == "," or token.lower_ == "and":
+                end = token.i if token is not None else ent.end
+                if end > start:
+                    parts.append(ent.doc[start:end])
+                start = end + 1
+        countries = [country_index().match(p.text) for p in parts]
+        if len(parts) > 1 and all(c is not None and c.how in ("name", "alias") for c in countries):
+            out += [Span(ent.doc, p.start, p.end, label="GPE") for p in parts]
+        else:
+            out.append(ent)
+    return out
+
+
+def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
+    """A one-word country tagged a person ("like Niger or elsewhere") that is no first name
+    ("Chad", "Jordan" are) nor the surname of a person the article names."""
+    found = country_index().match(text)
+    return (
+        found is not None
+        and found.how in ("name", "alias")
+        and " " not in text.strip()
+        and not is_first_name(text.strip())
+        and text.strip() not in surnames
+    )
+
+
 def _spelled_otherwise(written: str, known: str) -> bool:
     """The same words in another spelling ("Abbas Araghchi", "Abbas Araqchi"), not a title
     added ("Ayatollah Ali Khamenei"), a name cut short or another name ("William Lai")."""
@@ -285,8 +319,16 @@ class EntityIndex:
         title_tokens = {i for span in self.title_spans for i in range(span.start, span.end)}
         # The tagger sometimes calls a capital a person ("a visit to Kiev"): the gazetteer knows
         # better.
-        ents = self._past_the_dateline([_without_trailing_space(e) for e in doc.ents])
-        misread = {e.start for e in ents if e.label_ == "PERSON" and _names_a_place(e.text)}
+        ents = _country_lists_split(
+            self._past_the_dateline([_without_trailing_space(e) for e in doc.ents])
+        )
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        misread = {
+            e.start
+            for e in ents
+            if e.label_ == "PERSON"
+            and (_names_a_place(e.text) or _a_country_no_one_is_called(e.text, surnames))
+        }
         outlets = {e.start for e in ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
             e

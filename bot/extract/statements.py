@@ -354,6 +354,8 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
         if subject is None:
             continue
         clause = _content_clause(token)
+        if clause is not None and _no_words_said(token, clause):
+            continue
         lo = min(subject.left_edge.i, token.i)
         # 'CONTENT, X said.': a clause wholly before the reporting clause is only part of the
         # content when the parser stops it short; and a 'said' parsed as the complement of the
@@ -463,6 +465,12 @@ def _reported(doc: Doc, inside: _QuoteLookup) -> list[_Found]:
             rule = "readout"
         found.append(_make(subject, token.lemma_, parts, token.sent, token.i, rule))
     return [f for f in found if not (f.rule == "reported" and f.verb_i in reframed)]
+
+
+def _no_words_said(verb: Token, clause: Token) -> bool:
+    """ "declared Mexico's ambassador persona non grata": a declaration whose complement is no
+    clause is the act it declares, not words said."""
+    return lemma_of(verb) == "declare" and clause.pos_ not in ("VERB", "AUX")
 
 
 def _reduced_relative(verb: Token, lo: int) -> bool:
@@ -584,6 +592,8 @@ def _mid_clause(pronoun: Token) -> bool:
     if clause.dep_ != "relcl":
         return False
     noun = clause.head
+    if noun.dep_ == "appos":
+        noun = noun.head  # "the ambassador, Maria Alonso, who had been recalled, would not return"
     return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > clause.right_edge.i
 
 

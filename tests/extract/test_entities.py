@@ -482,3 +482,11 @@ def test_a_title_and_a_known_name_run_into_a_headlines_line_break_are_a_person(e
 def test_addis_abeba_is_the_ethiopian_capital():
     found = country_index().match("Addis Abeba")
     assert found is not None and found.country.code == "ETH"
+
+
+def test_a_list_of_countries_tagged_as_one_body_is_each_country(extractor):
+    from bot.extract.extractor import ExtractRequest
+
+    text = "Mali, Burkina Faso and Niger announce withdrawal from regional bloc"
+    found = extractor.extract(ExtractRequest("t", text, "2025-02-27")).entities
+    assert not any("," in e.name for e in found)

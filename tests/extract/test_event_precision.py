@@ -1569,12 +1569,25 @@ def test_a_named_museum_visited_is_no_side_of_the_visit(extractor):
     [
         "Milei withdrew Argentina from the Paris climate agreement in January.",
         "Chile and Peru pulled out of the summit.",
-        "Peru withdrew from the Andean Community in March.",
     ],
 )
-def test_leaving_an_accord_a_body_or_a_meeting_is_a_refusal_not_a_retreat(extractor, text):
+def test_leaving_an_accord_or_a_meeting_is_a_refusal_not_a_retreat(extractor, text):
     found = events(extractor, text)
     assert [e["type"] for e in found] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru withdrew from the Andean Community in March.",
+        "Bolivia pulled out of the regional bloc in 2019.",
+        "Chile and Peru announced on Sunday the withdrawal of their countries from the Andean "
+        "Community.",
+    ],
+)
+def test_leaving_a_body_cuts_ties_with_it(extractor, text):
+    found = events(extractor, text)
+    assert [e["type"] for e in found] == ["SANCTION"]
 
 
 def test_troops_pulled_out_of_a_city_still_retreat(extractor):

@@ -287,3 +287,11 @@ def test_a_name_the_tagger_missed_after_a_body_in_the_title_is_the_speaker(say):
     )
     s = find(say(text), "operation had been suspended")
     assert s.speaker == "Marcel Alain de Souza" and s.confidence >= 0.5
+
+
+def test_a_country_the_tagger_called_a_person_is_not_he(say):
+    text = (
+        "Chad's foreign minister Abderaman Koulamallah insisted the decision was not a rupture. "
+        '"This is not a break with France like Niger or elsewhere," he told reporters.'
+    )
+    assert find(say(text), "not a break with France").speaker == "Abderaman Koulamallah"

@@ -133,3 +133,22 @@ def test_a_speaker_right_after_a_noun_speaks_only_of_that_noun(say):
         "breached international law."
     )
     assert having(say(text), "signed an agreement") == []
+
+
+def test_declaring_someone_persona_non_grata_is_an_act_not_words(say):
+    text = "Chile on Tuesday declared Bolivia's ambassador persona non grata."
+    assert having(say(text), "persona non grata") == []
+
+
+def test_a_declaration_with_a_clause_is_words_said(say):
+    text = "The Chilean ministry declared on Tuesday that the border would reopen on Monday."
+    assert having(say(text), "the border would reopen")
+
+
+def test_an_aside_on_the_subject_s_apposition_does_not_end_the_words(say):
+    text = (
+        "Foreign Minister Pedro Luis Rojas told reporters the ambassador, Maria Lucia Torres, who "
+        "had been recalled to Santiago for consultations on Sunday, would not return to Lima."
+    )
+    found = having(say(text), "the ambassador")
+    assert found and "would not return to Lima" in found[0].content

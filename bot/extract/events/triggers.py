@@ -757,11 +757,17 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
     frames = load_frames()
     for trigger in triggers:
         verb = trigger.token
-        if verb.pos_ != "VERB" or trigger.governor is not None:
-            continue
-        if trigger.type == "RETREAT" and _left_a_pact(verb):
+        left = _left_behind(verb) if trigger.type == "RETREAT" else None
+        if left == "accord":
             # "withdrew the US from the nuclear deal", "pulled out of the summit": a refusal
             trigger.type, trigger.kind, trigger.mode = "REJECT", "rejection", None
+            continue
+        if left == "body":
+            # "withdrew from the Council of Europe", "the withdrawal of Mali from ECOWAS": ties
+            # with a body cut, as annotators of fresh news type it
+            trigger.type, trigger.kind, trigger.mode = "SANCTION", "withdraw", None
+            continue
+        if verb.pos_ != "VERB" or trigger.governor is not None:
             continue
         obj = _verb_object(verb)
         if obj is None:
@@ -777,17 +783,19 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
 
 
-# What one leaves in refusal, not in retreat: an accord, a body, a meeting.
+# What one leaves in refusal, not in retreat: an accord or a meeting; and the bodies one leaves,
+# cutting ties.
 LEFT_IN_REFUSAL = frozenset(
-    "deal agreement accord pact treaty convention summit talk negotiation bloc alliance "
-    "organisation organization union forum council process framework initiative".split()
+    "deal agreement accord pact treaty convention summit talk negotiation process framework "
+    "initiative".split()
 )
+BODIES_LEFT = frozenset("bloc alliance organisation organization union forum council".split())
 
 
-def _left_a_pact(verb: Token) -> bool:
-    """ "withdrew the US from the 2015 nuclear deal", "pulled out of the summit", "withdrew from
-    the Council of Europe": what is left is an accord, a body or a meeting (while troops
-    withdrawn "from Kherson" retreat)."""
+def _left_behind(verb: Token) -> str | None:
+    """ "withdrew the US from the 2015 nuclear deal", "pulled out of the summit": an accord or a
+    meeting is left ("accord"); "withdrew from the Council of Europe": a body ("body"); troops
+    withdrawn "from Kherson" retreat (None)."""
     # "pulled out of": the parser hangs "of" on the particle, or reads the particle as a prep
     holders = [verb, *(c for c in verb.children if c.dep_ == "prt" or c.lower_ == "out")]
     for prep in (c for h in holders for c in h.children):
@@ -795,11 +803,13 @@ def _left_a_pact(verb: Token) -> bool:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             ent = entity_at(pobj)
-            if pobj.lemma_.lower() in LEFT_IN_REFUSAL or (
+            if pobj.lemma_.lower() in LEFT_IN_REFUSAL:
+                return "accord"
+            if pobj.lemma_.lower() in BODIES_LEFT or (
                 ent is not None and organization_name(ent.text) is not None
             ):
-                return True  # a body the gazetteer knows ("the Council of Europe", "ECOWAS")
-    return False
+                return "body"  # a body the gazetteer knows ("the Council of Europe", "ECOWAS")
+    return None
 
 
 def _blows(triggers: list[Trigger]) -> None:
