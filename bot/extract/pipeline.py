@@ -348,6 +348,51 @@ def names_run_on(doc: Doc) -> Doc:
     return doc
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Every word of a title in data/titles.json ("defense", "secretary", "general", "sheikh")."""
+    data = load_data("titles")
+    words = [*data["titles"], *data["title_only_words"], *data["honorifics"]]
+    return frozenset(w.lower().rstrip(".") for title in words for w in title.split())
+
+
+@Language.component("briefbot_first_names_left_out")
+def first_names_left_out(doc: Doc) -> Doc:
+    """ "Defense Secretary Gilberto Teodoro Jr." tagged as "Teodoro Jr.": an untagged capitalised
+    word between a title and a person's name that is a known first name, and no word of a title
+    ("Secretary General Jens Stoltenberg"), opens that name."""
+    from bot.extract.countries import country_index  # both tables are read through here
+    from bot.extract.gender import is_first_name
+
+    title_words = _title_words()
+    ents = list(doc.ents)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    changed = False
+    for n, ent in enumerate(ents):
+        start = ent.start
+        while (
+            ent.label_ == "PERSON"
+            and start > 0
+            and start - 1 not in taken
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and is_first_name(doc[start - 1].text)
+            and doc[start - 1].lower_ not in title_words
+            and country_index().match(doc[start - 1].text) is None  # "of Armenia Ararat Mirzoyan"
+            and start > 1
+            and doc[start - 2].lower_ in title_words
+            and ent.end - start < 5
+        ):
+            start -= 1
+        if start != ent.start:
+            ents[n] = Span(doc, start, ent.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 def _addressed_someone(verb: Token) -> bool:
     """The reporting verb has a named addressee ("warned Biden that ...", "told Xi that ..."),
     so the call is the exchange between them; "Peskov said that ..., in a call" or "told
@@ -511,6 +556,7 @@ def load_pipeline(model: str) -> Language:
     ruler.add_patterns(_ruler_patterns())
     nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
     nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
+    nlp.add_pipe("briefbot_first_names_left_out", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     nlp.add_pipe("briefbot_place_names_end", after="briefbot_hyphenated_name_ends")

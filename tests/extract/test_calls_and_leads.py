@@ -239,3 +239,15 @@ def test_the_place_hung_on_the_name_of_the_one_met_is_the_meetings(extractor):
     )
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert meeting["location"]["name"] == "Rome"
+
+
+def test_a_headline_act_is_the_lead_s_when_the_body_tells_two_such_acts(extractor):
+    text = (
+        "Chile accuses Peru of border incursion\n\n"
+        "SANTIAGO, March 3 (Reuters) - Chile on Monday accused Peru of sending troops across the "
+        "border near Arica.\n\n"
+        "Separately, Chile's navy accused Peruvian fishermen of entering its waters last week."
+    )
+    accusations = [e for e in events(extractor, text, "2025-03-03") if e["type"] == "ACCUSE"]
+    assert len(accusations) == 2  # the headline's is the lead's, not a third
+    assert not any(e["evidence"].startswith("Chile accuses") for e in accusations)

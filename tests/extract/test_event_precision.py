@@ -1681,3 +1681,18 @@ def test_a_side_and_its_allies_is_a_whole_side_not_a_missing_one(extractor):
     # a side the article cannot name still leaves the event unsure
     rebels = text.replace("its allies", "the rebels")
     assert all(e["confidence"] < 0.5 for e in of_type(extractor, rebels, "ACCUSE"))
+
+
+def test_what_a_side_is_blamed_for_is_no_side(extractor):
+    text = "Chile on Monday formally blamed Peru for a massive hack of Banco Estado."
+    (accused,) = [e for e in events(extractor, text) if e["type"] == "ACCUSE"]
+    assert names(accused) == {"Chile", "Peru"}
+
+
+def test_the_title_holder_of_a_country_meeting_someone_is_that_country(extractor):
+    text = (
+        "Meeting the Peruvian president at the La Moneda palace on Monday, the Chilean president "
+        'said: "Our future depends on trade."'
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert names(meeting) == {"Chile", "Peru"} and meeting["confidence"] >= 0.5

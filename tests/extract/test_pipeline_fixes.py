@@ -100,3 +100,17 @@ def test_a_building_s_name_ends_before_the_phrase_the_tagger_ran_it_into(extract
     )
     places = [e.text for e in doc.ents if e.label_ in ("FAC", "ORG", "LOC", "GPE")]
     assert all(" at the end" not in p for p in places)
+
+
+def test_a_first_name_the_tagger_left_out_between_title_and_name_opens_it(extractor):
+    doc = extractor.nlp("Defense Secretary Gilberto Teodoro Jr. signed the pact on Monday.")
+    assert "Gilberto Teodoro Jr." in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_a_title_word_or_a_country_is_no_first_name(extractor):
+    doc = extractor.nlp(
+        "NATO Secretary General Jens Stoltenberg met the Foreign Minister of Armenia Ararat "
+        "Mirzoyan on Monday."
+    )
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert not any(p.startswith(("General", "Armenia")) for p in people)

@@ -800,7 +800,9 @@ def _named(subject: Token) -> bool:
         or (
             subject.lower_ in title_tails()
             and any(
-                c.dep_ in ("appos", "poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+                (c.dep_ in ("appos", "poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_))
+                # "the French president": the title holder of a country
+                or (c.dep_ == "amod" and c.ent_type_ == "NORP")
                 for c in subject.children
             )
         )
@@ -1758,6 +1760,8 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             tokens.extend(_subtree_without_clauses(child))
             tokens.extend(_the_two_named_before(child, subject, index))
         elif (child.dep_ == "prep" and child.lower_ in preps) or child.dep_ == "agent":
+            if child.lower_ == "for" and _acts_on_someone(node):
+                continue  # "blamed China for a hack of Microsoft Exchange": what for, no side
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
                     # not "on the sidelines of the Andean summit": the occasion, not a side
@@ -1772,6 +1776,15 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             # is their agreement about a deal still to come with a third)
             tokens.extend(_partner_of_what_was_agreed(child))
     return tokens
+
+
+def _acts_on_someone(verb: Token) -> bool:
+    """The verb's object names a side ("blamed China", "thanked him"): a "for" phrase after it
+    gives the reason, not another side."""
+    return any(
+        c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or c.pos_ == "PRON")
+        for c in verb.children
+    )
 
 
 # What "both men", "the two leaders" call two people by.

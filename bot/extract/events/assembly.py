@@ -619,6 +619,9 @@ def _fold_headline_acts(
             # "lands in Beijing on official visit" is not "his previous visit to China in 2023"
             and not (first.kind == "visit" and _an_earlier_visit(d, published))
         ]
+        if len(targets) > 1:
+            # a headline tells the lead's news: of several such acts, the one the lead tells
+            targets = [d for d in targets if _in_the_lead(d.mentions[0])]
         if len(targets) != 1:
             continue
         targets[0].mentions.extend(draft.mentions)
