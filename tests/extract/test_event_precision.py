@@ -1696,3 +1696,21 @@ def test_the_title_holder_of_a_country_meeting_someone_is_that_country(extractor
     )
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert names(meeting) == {"Chile", "Peru"} and meeting["confidence"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain agreed on Thursday to hand sovereignty of the Falkland Islands to Argentina.",
+        "Britain signed a treaty on Thursday to hand sovereignty of the Falkland Islands to "
+        "Argentina.",
+    ],
+)
+def test_whom_a_deal_hands_something_to_is_the_other_side(extractor, text):
+    (deal,) = [e for e in events(extractor, text) if e["type"] == "AGREE"]
+    assert names(deal) == {"United Kingdom", "Argentina"} and deal["confidence"] >= 0.5
+
+
+def test_tariffs_cut_are_a_concession_not_a_threat(extractor):
+    text = "Chile slashed tariffs on Peruvian goods on Monday."
+    assert [(e["type"], e["kind"]) for e in events(extractor, text)] == [("CONCEDE", "ease")]

@@ -1767,10 +1767,14 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
                     # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
         elif (
-            child.dep_ == "xcomp"
-            and trigger.type == "AGREE"
+            trigger.type == "AGREE"
             and trigger.kind == "agreement"
             and not _several(subject)
+            and (
+                child.dep_ == "xcomp"
+                # "signed a treaty on Thursday to hand the islands to Mauritius"
+                or (child.dep_ == "advcl" and any(c.lower_ == "to" for c in child.children))
+            )
         ):
             # one side agreeing: with whom ("Chile and Peru agreed to sign a deal with Bolivia"
             # is their agreement about a deal still to come with a third)
@@ -1851,15 +1855,21 @@ def _several(subject: Token | None) -> bool:
 def _partner_of_what_was_agreed(agreed: Token) -> list[Token]:
     """ "Saudi Arabia agreed to restore ties with Qatar", "agreed to cooperate with the IAEA":
     whom the agreed act is done with is the other side of the agreement."""
-    # the act's own "with", or its object's ("restore ties with Qatar", "sign a deal with Peru")
+    # the act's own "with", or its object's ("restore ties with Qatar", "sign a deal with Peru");
+    # and whom a transfer goes to ("agreed to hand sovereignty of the islands to Mauritius")
     heads = [agreed, *(c for c in agreed.children if c.dep_ == "dobj")]
+    to = "to" if lemma_of(agreed) in TRANSFER_VERBS else "with"
     # the name the phrase is, not names inside it ("help with the reconstruction of Syria")
     return [
         t
         for head in heads
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ == "with"
+        if prep.dep_ == "prep" and prep.lower_ in ("with", to)
         for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        if pobj.dep_ == "pobj" and (prep.lower_ == "with" or pobj.pos_ == "PROPN")
         for t in (pobj, *(c for c in pobj.children if c.dep_ in ("compound", "flat", "conj")))
     ]
+
+
+# Acts that hand something over: whom it goes to is the other side of the deal that does it.
+TRANSFER_VERBS = frozenset({"hand", "cede", "transfer", "return", "give", "sell", "lease"})

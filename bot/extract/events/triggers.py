@@ -1484,7 +1484,8 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
         hosting = trigger.type == "CONSULT" and lemma_of(verb) == "host"
         if pair is not None:
-            trigger.type = pair
+            type_, _, kind = pair.partition(" ")  # "cut tariffs": "CONCEDE ease"
+            trigger.type, trigger.kind = type_, kind or trigger.kind
         elif closing or hosting:
             pass
         elif lemma in frames.reversing:
