@@ -506,7 +506,8 @@ class EntityIndex:
                 and doc[start:end].root.dep_ == "appos"
                 # a body's name only when it is all of it ("Marcel Alain de Souza", not the
                 # start of the "Alain Juppe Foundation")
-                and (start not in body_tokens or (start, end) in bodies)
+                # (three words or more: "Mercy Corps" is a body whatever its first word)
+                and (start not in body_tokens or ((start, end) in bodies and end - start >= 3))
             ):
                 found.append(Span(doc, start, end, label="PERSON"))
         return found

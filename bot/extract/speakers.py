@@ -315,6 +315,22 @@ def resolve_it(
     return Speaker(cluster, "pronoun", distance) if distance <= 3 else None
 
 
+def _a_body(index: EntityIndex, token: Token) -> bool:
+    """A body or a state ("the ECOWAS Commission", "the commission"), not a person or a person's
+    role ("the jailed opposition leader", "the detained journalist")."""
+    cluster = index.by_token.get(token.i)
+    if cluster is not None:
+        return cluster.kind in ("organization", "country")
+    return token.lemma_.lower() in BODY_NOUNS
+
+
+# Nouns naming a body whose head may speak for it ("the head of the commission, X, said").
+BODY_NOUNS = frozenset(
+    "commission ministry delegation council committee agency government bank organisation "
+    "organization union secretariat office mission court parliament assembly".split()
+)
+
+
 def _a_person(index: EntityIndex, token: Token) -> bool:
     cluster = index.by_token.get(token.i)
     return cluster is not None and cluster.kind == "person"
@@ -329,7 +345,7 @@ def _of_phrase_nouns(index: EntityIndex, token: Token) -> list[Token]:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for noun in prep.children:
-            if noun.dep_ == "pobj" and not _a_person(index, noun):
+            if noun.dep_ == "pobj" and _a_body(index, noun):
                 out += [c for c in noun.children if c.dep_ == "appos"]
     return out
 

@@ -929,3 +929,73 @@ def test_the_last_leader_still_to_meet_someone_is_a_meeting_to_come(extractor):
         "Museveni before the summit, when they meet in Kampala on Friday."
     )
     assert [e for e in extracted(extractor, text)["events"] if e["status"] == "planned"]
+
+
+# --- The eighteenth session's first review ---
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        (
+            "Erdogan called Zelensky to offer mediation and hosted Russian and Ukrainian "
+            "delegations in Istanbul.",
+            "CONSULT",
+        ),
+        (
+            "The UN chief urged both sides to resume talks and visited the refugee camps in "
+            "Cox's Bazar on Friday.",
+            "CONSULT",
+        ),
+        (
+            "Biden wanted to sanction Russia and froze its central bank reserves in 2022.",
+            "SANCTION",
+        ),
+    ],
+)
+def test_an_act_done_beside_an_act_asked_for_was_done(extractor, text, type_):
+    assert any(e["type"] == type_ for e in shown(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan considered his phone call with Putin on Sunday constructive.",
+        "Beijing considers Putin's visit to China last week a milestone in bilateral ties.",
+    ],
+)
+def test_a_talk_judged_is_not_a_talk_only_thought_of(extractor, text):
+    assert any(e["type"] == "CONSULT" for e in shown(extractor, text))
+
+
+def test_a_body_whose_name_opens_with_a_first_name_stays_a_body(extractor):
+    text = (
+        "The aid group, Mercy Corps, said on Tuesday that food deliveries to northern Gaza had "
+        "stopped."
+    )
+    found = extracted(extractor, text)["entities"]
+    assert not any(e["name"] == "Mercy Corps" and e["kind"] == "person" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        (
+            "The lawyer of the jailed opposition leader, Alexei Navalny, said on Monday that he "
+            "had been moved to another prison.",
+            "Alexei Navalny",
+        ),
+        (
+            "The wife of the detained journalist, Vladimir Kara-Murza, said Moscow had refused "
+            "consular access.",
+            "Vladimir Kara-Murza",
+        ),
+    ],
+)
+def test_the_person_after_someone_s_role_is_not_who_speaks_for_them(extractor, text, named):
+    assert all(s["speaker"] != named for s in extracted(extractor, text)["statements"])
+
+
+def test_pulling_out_of_a_forum_held_somewhere_is_a_refusal(extractor):
+    text = "Azerbaijan pulled out of the Eastern Partnership forum in Brussels on Monday."
+    assert [e["type"] for e in shown(extractor, text)] == ["REJECT"]

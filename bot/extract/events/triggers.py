@@ -787,9 +787,9 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
 # cutting ties.
 LEFT_IN_REFUSAL = frozenset(
     "deal agreement accord pact treaty convention summit talk negotiation process framework "
-    "initiative".split()
+    "initiative forum conference".split()
 )
-BODIES_LEFT = frozenset("bloc alliance organisation organization union forum council".split())
+BODIES_LEFT = frozenset("bloc alliance organisation organization union council".split())
 
 
 def _left_behind(verb: Token) -> str | None:
@@ -1061,6 +1061,7 @@ def _irrealis(trigger: Trigger) -> bool:
     if (
         node.dep_ == "conj"
         and node.pos_ == "VERB"
+        and node.tag_ == "VB"  # not "urged them to talk and visited the camps": done
         and not any(c.dep_ in ("aux", "nsubj") for c in node.children)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.head.children)
     ):
@@ -1835,7 +1836,14 @@ def _only_thought_of(token: Token) -> bool:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in POSSIBILITY_NOUNS:
         return True
-    return token.dep_ in ("dobj", "xcomp") and lemma_of(head) in WEIGHING_VERBS
+    # not "considered his call with Putin constructive", "considers Putin's visit a milestone":
+    # a judgment of one held
+    return (
+        token.dep_ in ("dobj", "xcomp")
+        and lemma_of(head) in WEIGHING_VERBS
+        and not is_definite(token)
+        and not any(c.dep_ == "poss" for c in token.children)
+    )
 
 
 def _plan_gone_by(verb: Token) -> bool:
