@@ -185,3 +185,28 @@ def test_talks_told_before_the_history_an_article_recalls_are_not_that_history(e
     meetings = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
     assert len(meetings) == 2
     assert sorted(e["date"] or "-" for e in meetings) == ["-", "2023-06-01"]
+
+
+def test_a_visit_returned_from_is_over(extractor):
+    text = (
+        "NAIROBI, March 3 (Reuters) - Kenyan President William Ruto returned on Saturday from a "
+        "five-day state visit to China, where he signed 20 agreements."
+    )
+    (visit,) = [e for e in events(extractor, text, "2025-03-03") if e["kind"] == "visit"]
+    assert visit["status"] == "concluded"
+
+
+def test_talks_a_minister_left_a_capital_after_were_held_there_not_on_his_next_stop(extractor):
+    text = (
+        "PARIS, March 3 (Reuters) - The announcement came hours after French Foreign Minister "
+        "Jean-Noel Barrot left Dakar following talks with President Bassirou Diomaye Faye.\n\n"
+        "Barrot, who travelled on to Ethiopia, was not available for comment."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and talks[0]["location"]["name"] == "Dakar"
+
+
+def test_a_summit_s_own_name_is_not_its_place(extractor):
+    text = "Obama will attend the East Asia Summit on Saturday."
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["location"] is None or "Summit" not in summit["location"]["name"]

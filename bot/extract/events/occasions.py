@@ -82,7 +82,11 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
     people (or between the visitor's country and the host's), was held during that visit: it
     takes the visit's date, and its place when it names none ("X met Y." ... "X was on a visit
     to Kyiv on Thursday.")."""
-    visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
+    visits = [
+        d
+        for d in drafts
+        if d.mentions[0].trigger.kind == "visit" and not _onward(d.mentions[0].trigger.token)
+    ]
     for draft in drafts:
         first = draft.mentions[0]
         if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
@@ -108,6 +112,14 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
         if draft_place(draft) is None and draft_place(visit) is not None:
             first.location = draft_place(visit)
             draft.borrowed.add("location")
+
+
+def _onward(verb: Token) -> bool:
+    """ "Barrot, who travelled on to Ethiopia": the next leg of a trip, after the talks told."""
+    return verb.pos_ == "VERB" and any(
+        (c.dep_ in ("prt", "advmod") and c.lower_ in ("on", "onward", "onwards", "then", "later"))
+        for c in verb.children
+    )
 
 
 def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -> None:

@@ -80,6 +80,9 @@ def _places(
 ) -> Iterator[Location]:
     """The places the trigger's clause names for it, nearest first."""
     token = trigger.token
+    left = _place_left_after(token) if trigger.type == "CONSULT" else None
+    if left is not None and (found := _place_of(left, index)) is not None:
+        yield found  # "left N'Djamena following talks with the president": held there
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
@@ -132,12 +135,30 @@ def _places(
                 yield found
 
 
+def _place_left_after(token: Token) -> Token | None:
+    """The place a visitor left after or following the talks ("left N'Djamena following
+    talks with the president")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("after", "following"):
+        return None
+    verb = prep.head
+    if verb.pos_ != "VERB" or lemma_of(verb) not in ("leave", "depart"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _own_place(
     trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
 ) -> Location | None:
     """The nearest place named; for a visit told as to a country, the city of that country the
     clause also names ("arrived in New Delhi on a state visit to India": New Delhi)."""
-    places = _places(trigger, index, dateline)
+    token = trigger.token
+    # "attend the East Asia Summit", tagged a place: the gathering's own name is no place of it
+    places = (
+        p
+        for p in _places(trigger, index, dateline)
+        if not (token.ent_type_ and fold(p.name).endswith(fold(token.text)))
+    )
     found = next(places, None)
     if found is not None and names_a_site(found.name):
         # "hosted X at the Presidential Complex in Ankara": the town, the building its detail
@@ -1150,10 +1171,26 @@ def _a_day(pobj: Token) -> bool:
     )
 
 
+def _came_back_from(trigger: Trigger) -> bool:
+    """ "returned from a state visit to China", "back from talks in Geneva": over."""
+    token = trigger.token
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "from"
+        and lemma_of(token.head.head) in ("return", "come", "arrive", "fly")
+        and (
+            lemma_of(token.head.head) == "return"
+            or any(c.lower_ == "back" for c in token.head.head.children)
+        )
+    )
+
+
 def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
+    if date and _came_back_from(trigger):
+        return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if date and published and date[1] == "day" and date[0] < published:
         days = length_in_days(trigger)
         if days > 1:
