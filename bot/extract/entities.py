@@ -570,8 +570,11 @@ class EntityIndex:
             elif (
                 country is not None
                 and country.how == "capital"
-                and len(token.text) > 4
-                and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and (
+                    (token.dep_ in ("nsubj", "nsubjpass", "dobj") and len(token.text) > 4)
+                    # "In Kyiv, Macron is meeting ...": a capital something happens in
+                    or (token.dep_ == "pobj" and token.head.lower_ in ("in", "to", "from"))
+                )
             ):
                 # "Kigali has accused Kampala": a capital acting or acted on is its government
                 found.append(Span(self.doc, token.i, token.i + 1, label="GPE"))

@@ -210,3 +210,12 @@ def test_a_summit_s_own_name_is_not_its_place(extractor):
     text = "Obama will attend the East Asia Summit on Saturday."
     (summit,) = of_type(extractor, text, "CONSULT")
     assert summit["location"] is None or "Summit" not in summit["location"]["name"]
+
+
+def test_a_capital_the_tagger_missed_is_where_talks_happen(extractor):
+    text = (
+        "In Kyiv, Macron is meeting President Volodymyr Zelensky before heading to Berlin in the "
+        "evening."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["location"] and meeting["location"]["name"] == "Kyiv"
