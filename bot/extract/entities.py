@@ -256,6 +256,19 @@ def _country_lists_split(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+
+
+def _quoted_before(doc: Doc, sent: Span, i: int, pronoun: Token) -> bool:
+    """Token `i` sits inside a quotation of the pronoun's own sentence that closes before it."""
+    if not (sent.start <= pronoun.i < sent.end):
+        return False
+    text = doc.text
+    before = sum(text.count(q, sent.start_char, doc[i].idx) for q in _QUOTE_CHARS)
+    between = sum(text.count(q, doc[i].idx, pronoun.idx) for q in _QUOTE_CHARS)
+    return before % 2 == 1 and between % 2 == 1
+
+
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
     """A one-word country tagged a person ("like Niger or elsewhere") that is no first name
     ("Chad", "Jordan" are) nor the surname of a person the article names."""
@@ -1354,6 +1367,9 @@ class EntityIndex:
                 if (cluster := self.by_token.get(i)) is not None
                 and cluster.kind == "person"
                 and self._may_be_called(cluster, token)
+                # '"... Rakhine state ...," he said': a name inside the quotation is not its
+                # speaker
+                and not _quoted_before(doc, sent, i, token)
                 and not (
                     titles
                     and not (

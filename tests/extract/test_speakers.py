@@ -295,3 +295,11 @@ def test_a_country_the_tagger_called_a_person_is_not_he(say):
         '"This is not a break with France like Niger or elsewhere," he told reporters.'
     )
     assert find(say(text), "not a break with France").speaker == "Abderaman Koulamallah"
+
+
+def test_a_name_inside_the_quotation_is_not_its_speaker(say):
+    text = (
+        "Chile's foreign minister Alberto van Klaveren visited Lima last week. "
+        '"It is clear that the situation in northern Rakhine state is grave," he said.'
+    )
+    assert find(say(text), "situation in northern Rakhine").speaker == "Alberto van Klaveren"
