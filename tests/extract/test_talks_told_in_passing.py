@@ -219,3 +219,23 @@ def test_a_capital_the_tagger_missed_is_where_talks_happen(extractor):
     )
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert meeting["location"] and meeting["location"]["name"] == "Kyiv"
+
+
+def test_a_summit_that_opens_on_a_weekday_is_still_to_come(extractor):
+    text = (
+        "Kenya's William Ruto is expected on Tuesday, when the East African Community summit "
+        "formally opens in Arusha."
+    )
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert (summit["date"], summit["status"]) == ("2025-03-04", "planned")
+
+
+def test_a_summit_arrived_for_is_the_summit_the_body_dates_not_a_dialogue_beside_it(extractor):
+    text = (
+        "Arusha was under heavy security as heads of state began arriving for the East African "
+        "Community summit.\n\n"
+        "Kenya's William Ruto is expected on Tuesday, when the summit formally opens.\n\n"
+        "The East African Community held a dialogue with business leaders on Wednesday."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert len(summits) == 1 and summits[0]["date"] == "2025-03-04"

@@ -1034,6 +1034,16 @@ def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Dra
         if draft.mentions[0].trigger.type != "CONSULT" or dated(draft):
             continue
         fits = [(d, _folds_into(draft, d, published)) for d in out if d is not draft]
+        kind = draft.mentions[0].trigger.kind
+        same: list[tuple[Draft, str | None]] = [
+            (d, how)
+            for d, how in fits
+            if how and d.mentions[0].trigger.kind == kind and _dated_to_the_day(d)
+        ]
+        if kind in GATHERING_KINDS and same:
+            # "arriving for the BRICS summit": the summit the body dates to a day, not the
+            # dialogue held beside it (nor a plan for "a conference in 2025")
+            fits = same
         # Talks it shares a side with first; only if none, a recent mention naming no side.
         targets = [d for d, how in fits if how == "sides"] or [
             d for d, how in fits if how == "unnamed"
@@ -1047,6 +1057,10 @@ def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Dra
         target.outcome.extend(draft.outcome)
         out.remove(draft)
     return out
+
+
+def _dated_to_the_day(draft: Draft) -> bool:
+    return any(m.date and m.date[1] in ("day", "week") for m in draft.mentions)
 
 
 def _headline_reading(undated: Draft, targets: list[Draft]) -> list[Draft]:

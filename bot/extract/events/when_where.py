@@ -543,7 +543,8 @@ def _tense(trigger: Trigger) -> str:
         return "past"
     if (
         trigger.type == "CONSULT"
-        and verb in (token, trigger.governor)
+        # "the summit formally opens on Tuesday": the gathering the present's subject
+        and (verb in (token, trigger.governor) or (token.dep_ == "nsubj" and token.head == verb))
         and verb.pos_ == "VERB"
         and (
             verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
