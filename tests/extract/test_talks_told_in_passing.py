@@ -239,3 +239,12 @@ def test_a_summit_arrived_for_is_the_summit_the_body_dates_not_a_dialogue_beside
     )
     summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert len(summits) == 1 and summits[0]["date"] == "2025-03-04"
+
+
+def test_a_summit_a_leader_is_hosting_on_a_weekday_is_to_come(extractor):
+    text = (
+        "Kenyan President William Ruto is hosting East African leaders at a summit in Nairobi "
+        "on Sunday to discuss the border."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summits and (summits[0]["date"], summits[0]["status"]) == ("2025-03-02", "planned")

@@ -543,11 +543,18 @@ def _tense(trigger: Trigger) -> str:
         return "past"
     if (
         trigger.type == "CONSULT"
-        # "the summit formally opens on Tuesday": the gathering the present's subject
-        and (verb in (token, trigger.governor) or (token.dep_ == "nsubj" and token.head == verb))
         and verb.pos_ == "VERB"
         and (
-            verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
+            (
+                verb.tag_ in ("VBZ", "VBP")
+                # "the summit formally opens on Tuesday": the gathering the present's subject
+                and (
+                    verb in (token, trigger.governor)
+                    or (token.dep_ == "nsubj" and token.head == verb)
+                )
+            )
+            # "is hosting European leaders at a summit on Sunday": an arrangement
+            or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
         )
         and _a_timetable(verb.sent)
     ):
