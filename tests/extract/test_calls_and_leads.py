@@ -251,3 +251,12 @@ def test_a_headline_act_is_the_lead_s_when_the_body_tells_two_such_acts(extracto
     accusations = [e for e in events(extractor, text, "2025-03-03") if e["type"] == "ACCUSE"]
     assert len(accusations) == 2  # the headline's is the lead's, not a third
     assert not any(e["evidence"].startswith("Chile accuses") for e in accusations)
+
+
+def test_a_call_a_meeting_paved_the_way_for_is_not_where_the_meeting_was(extractor):
+    text = (
+        "Ruto and Museveni met on the sidelines of the AU meeting in Addis Ababa, which paved the "
+        "way for a video call between Joe Biden and Vladimir Putin days later."
+    )
+    calls = [e for e in events(extractor, text) if e["kind"] == "phone_call"]
+    assert calls and calls[0]["location"] is None

@@ -202,7 +202,11 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             if not dated(draft) and dated(source):
                 first.date = next(m.date for m in source.mentions if m.date)
                 draft.borrowed.add("date")
-            if draft_place(draft) is None and draft_place(source) is not None:
+            if (
+                draft_place(draft) is None
+                and draft_place(source) is not None
+                and first.trigger.kind != "phone_call"  # a call is held from afar
+            ):
                 first.location = draft_place(source)
                 draft.borrowed.add("location")
             if draft_status(draft) is None:

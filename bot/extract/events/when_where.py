@@ -56,6 +56,8 @@ def find_location(
     for a visit the place visited ('a visit to Brussels', 'visited Riyadh'), and "here" is
     where the dateline says the report was filed. A place that is the dateline's own state
     ("talks at a base in Alaska", filed from "ANCHORAGE, Alaska") is the dateline's town."""
+    if trigger.kind == "phone_call" and not _placed_on_the_call(trigger, index):
+        return None  # "in Stockholm, which paved the way for a video call": no place of the call
     found = _own_place(trigger, index, dateline)
     if (
         found is not None
@@ -133,6 +135,19 @@ def _places(
                 continue
             if found is not None and not _water_for_talks(trigger, found):
                 yield found
+
+
+def _placed_on_the_call(trigger: Trigger, index: EntityIndex) -> bool:
+    """A call's own phrase or its verb's names a place ("spoke by phone from Kyiv", "the call
+    in Ankara"): a call has no place but one told of it."""
+    nodes = [trigger.token, *([trigger.governor] if trigger.governor is not None else [])]
+    if trigger.token.dep_ == "pobj" and trigger.token.head.head.pos_ == "VERB":
+        nodes.append(trigger.token.head.head)  # "spoke with him in a call on Monday from Kyiv"
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and _place_in(c, index) is not None
+        for node in nodes
+        for c in node.children
+    )
 
 
 def _place_left_after(token: Token) -> Token | None:
