@@ -4,7 +4,7 @@ named with its city's possessive is in that city. Sentences are the repository's
 
 from __future__ import annotations
 
-from tests.extract.events_found import events, of_type
+from tests.extract.events_found import events, names, of_type
 
 
 def test_a_meeting_said_to_be_possible_is_no_meeting(extractor):
@@ -248,3 +248,23 @@ def test_a_summit_a_leader_is_hosting_on_a_weekday_is_to_come(extractor):
     )
     summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
     assert summits and (summits[0]["date"], summits[0]["status"]) == ("2025-03-02", "planned")
+
+
+def test_the_two_diplomats_are_the_last_two_people_named_of_two_countries(extractor):
+    text = (
+        "Kenyan Foreign Minister Musalia Mudavadi and his Ugandan counterpart Jeje Odongo "
+        "arrived in Arusha on Tuesday.\n\n"
+        "It was the second conversation between the two diplomats since the border row began."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and {"Musalia Mudavadi", "Jeje Odongo"} <= names(talks[0])
+
+
+def test_the_two_diplomats_are_no_one_when_three_were_named(extractor):
+    text = (
+        "Kenya's Musalia Mudavadi, Uganda's Jeje Odongo and Tanzania's Mahmoud Thabit Kombo "
+        "arrived in Arusha on Tuesday.\n\n"
+        "It was the second conversation between the two diplomats since the border row began."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert not any({"Musalia Mudavadi", "Jeje Odongo"} <= names(e) for e in talks)

@@ -1792,7 +1792,9 @@ def _acts_on_someone(verb: Token) -> bool:
 
 
 # What "both men", "the two leaders" call two people by.
-PAIR_OF_PEOPLE = frozenset({"man", "men", "leader", "leaders", "president", "presidents"})
+PAIR_OF_PEOPLE = frozenset(
+    {"man", "men", "leader", "leaders", "president", "presidents", "diplomat", "diplomats"}
+)
 
 
 def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityIndex) -> list[Token]:
@@ -1828,6 +1830,10 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
             countries.setdefault(id(cluster), token)
     if len(first) == 2:
         return list(first.values())
+    if not first and not countries:
+        # "the second conversation between the two diplomats", the sentence naming no one: the
+        # last two people the article named, of two countries
+        return _last_two_named(phrase, index)
     # "Kosovo and Serbia have agreed ..., Borrell said after a meeting with the two leaders":
     # no one named, the leaders of the two countries named
     # (one person named besides is who met them, when of neither country: "Pashinyan said
@@ -1837,6 +1843,27 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
     if len(countries) != 2 or len(met_by) > 1 or any(country_code(p) in codes for p in met_by):
         return []
     return list(countries.values())
+
+
+def _last_two_named(phrase: Token, index: EntityIndex) -> list[Token]:
+    """The last two people named in the three sentences before `phrase`'s, when they are of two
+    known countries ("Blinken and Lavrov emerged ... It was the second conversation between the
+    two diplomats")."""
+    doc = phrase.doc
+    sents = [s for s in doc.sents if s.end <= phrase.sent.start][-3:]
+    seen: dict[int, Token] = {}
+    for sent in reversed(sents):
+        for token in reversed(list(sent)):
+            cluster = index.cluster_of(token)
+            if cluster is not None and cluster.kind == "person" and id(cluster) not in seen:
+                seen[id(cluster)] = token
+        if len(seen) >= 2:
+            break
+    if len(seen) != 2:
+        return []  # a third person named as recently: which two is not told
+    tokens = list(seen.values())
+    codes = [country_code(c) for t in tokens if (c := index.cluster_of(t)) is not None]
+    return tokens if len(set(codes)) == 2 and None not in codes else []
 
 
 def _several(subject: Token | None) -> bool:
