@@ -260,3 +260,10 @@ def test_a_call_a_meeting_paved_the_way_for_is_not_where_the_meeting_was(extract
     )
     calls = [e for e in events(extractor, text) if e["kind"] == "phone_call"]
     assert calls and calls[0]["location"] is None
+
+
+def test_a_headline_pair_to_meet_on_a_day_is_a_meeting_to_come_between_them(extractor):
+    text = "Ruto and Museveni to meet in Arusha on Friday with no Tanzanian at the table"
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert names(meeting) == {"William Ruto", "Yoweri Museveni"}
+    assert (meeting["date"], meeting["status"]) == ("2025-02-28", "planned")

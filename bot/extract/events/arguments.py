@@ -461,6 +461,9 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ == "since":
                 continue  # "since the fall of Hasina's government": when a period began
+            if child.dep_ == "xcomp" and node.pos_ in ("PROPN", "NOUN") and child.pos_ == "VERB":
+                continue  # a headline's "Trump and Putin to meet ... with no Ukrainian": the act
+
             if child.dep_ == "prep" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in MEDIATION_NOUNS for p in child.children
             ):
@@ -993,7 +996,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             or (child.lower_ == "on" and token.lemma_ == "call" and a_courtesy_call(token))
         ):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _none_of(pobj):
                     tokens.extend(_subtree_without_clauses(pobj))
                     if child.lower_ in ("with", "between"):  # "a meeting with the two leaders"
                         tokens.extend(_the_two_named_before(pobj, None, index))
@@ -1161,7 +1164,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             ):  # "was received by the minister", "the meeting was attended by X"; but "mediated
                 # by the AU" is a mediator
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
+                    if pobj.dep_ == "pobj" and not _none_of(pobj):
                         tokens.extend(_subtree_without_clauses(pobj))
     tokens.extend(_caller(trigger))
     patient = participle_patient(token) if trigger.type == "CONSULT" else None
@@ -1763,7 +1766,11 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             if child.lower_ == "for" and _acts_on_someone(node):
                 continue  # "blamed China for a hack of Microsoft Exchange": what for, no side
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OCCASION_FRAMES:
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.lemma_.lower() not in OCCASION_FRAMES
+                    and not _none_of(pobj)
+                ):
                     # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
         elif (
@@ -1864,6 +1871,11 @@ def _last_two_named(phrase: Token, index: EntityIndex) -> list[Token]:
     tokens = list(seen.values())
     codes = [country_code(c) for t in tokens if (c := index.cluster_of(t)) is not None]
     return tokens if len(set(codes)) == 2 and None not in codes else []
+
+
+def _none_of(noun: Token) -> bool:
+    """ "meet with no Ukrainian at the table": no one of them takes part."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def _several(subject: Token | None) -> bool:

@@ -281,7 +281,7 @@ def headline_infinitive(verb: Token) -> bool:
         return any(c.dep_ == "nsubj" for c in verb.children)
     head = verb.head
     return (
-        verb.dep_ in ("advcl", "acl", "relcl")
+        verb.dep_ in ("advcl", "acl", "relcl", "xcomp")
         and head.dep_ == "ROOT"
         and head.i < verb.i
         and head.pos_ == "PROPN"
