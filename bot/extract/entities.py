@@ -260,13 +260,16 @@ _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 
 
 def _quoted_before(doc: Doc, sent: Span, i: int, pronoun: Token) -> bool:
-    """Token `i` sits inside a quotation of the pronoun's own sentence that closes before it."""
+    """Token `i` sits inside the quotation the pronoun attributes: one of its own sentence that
+    closes right before it ('"...," he said'; not a crowd's chant told earlier in the sentence)."""
     if not (sent.start <= pronoun.i < sent.end):
         return False
     text = doc.text
     before = sum(text.count(q, sent.start_char, doc[i].idx) for q in _QUOTE_CHARS)
     between = sum(text.count(q, doc[i].idx, pronoun.idx) for q in _QUOTE_CHARS)
-    return before % 2 == 1 and between % 2 == 1
+    closing = max(text.rfind(q, doc[i].idx, pronoun.idx) for q in _QUOTE_CHARS)
+    attributed = closing >= 0 and not text[closing + 1 : pronoun.idx].strip(" ,.!?;:—-\n")
+    return before % 2 == 1 and between % 2 == 1 and attributed
 
 
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:

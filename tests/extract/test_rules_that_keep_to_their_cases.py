@@ -999,3 +999,73 @@ def test_the_person_after_someone_s_role_is_not_who_speaks_for_them(extractor, t
 def test_pulling_out_of_a_forum_held_somewhere_is_a_refusal(extractor):
     text = "Azerbaijan pulled out of the Eastern Partnership forum in Brussels on Monday."
     assert [e["type"] for e in shown(extractor, text)] == ["REJECT"]
+
+
+# --- The eighteenth session's second review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas agreed on Sunday to return to Cairo to resume the negotiations.",
+        "Hamas agreed on Saturday to hand three hostages to the Red Cross in Gaza.",
+        "The Greek prime minister agreed on Monday to return the favour to Erdogan with a visit.",
+    ],
+)
+def test_a_trip_a_go_between_or_an_idiom_is_no_other_side_of_a_deal(extractor, text):
+    for deal in (e for e in extracted(extractor, text)["events"] if e["type"] == "AGREE"):
+        assert len(names(deal)) == 1
+
+
+def test_a_deal_signed_with_a_partner_takes_no_side_from_its_purpose(extractor):
+    text = "India signed a defence pact with France on Monday to counter its rivalry with China."
+    (deal,) = [e for e in shown(extractor, text) if e["type"] == "AGREE"]
+    assert names(deal) == {"India", "France"}
+
+
+def test_electricity_tariffs_lowered_are_no_concession(extractor):
+    text = "Kenya's energy regulator lowered electricity tariffs on Tuesday after protests."
+    assert shown(extractor, text) == []
+
+
+def test_a_return_from_a_visit_still_to_come_is_planned(extractor):
+    text = "Modi will return on Friday from his visit to the United States."
+    (visit,) = shown(extractor, text)
+    assert visit["status"] == "planned"
+
+
+def test_talks_with_a_place_of_their_own_are_there_not_where_the_visitor_left(extractor):
+    text = "The Chilean minister left Santiago after talks in Lima with President Boluarte."
+    talks = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert talks and talks[0]["location"]["name"] == "Lima"
+
+
+def test_a_meeting_told_after_the_next_leg_is_held_on_that_leg(extractor):
+    text = (
+        "Blinken held talks with Netanyahu in Jerusalem on Monday. He then travelled to Cairo on "
+        "Tuesday. Blinken met Sisi and discussed the ceasefire."
+    )
+    met = [e for e in extracted(extractor, text)["events"] if e["kind"] == "meeting"]
+    assert met and met[0]["location"]["name"] == "Cairo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European capitals are still reeling from Zelensky's meeting with Trump on Monday.",
+        "The talks between Rubio and Lavrov in Riyadh on Monday mark a turning point in relations.",
+    ],
+)
+def test_a_present_about_talks_on_a_day_is_no_timetable(extractor, text):
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert talks and talks[0]["status"] == "concluded"
+
+
+def test_a_name_in_a_chant_is_not_kept_from_the_he_who_speaks_later(extractor):
+    text = (
+        'Opposition supporters rallied in Lahore on Friday. Waving flags and chanting "Imran Khan '
+        'zindabad", they cheered as he appeared by video link, and he said he would never accept '
+        "the deal."
+    )
+    said = [s for s in extracted(extractor, text)["statements"] if "never accept" in s["content"]]
+    assert said and said[0]["speaker"] == "Imran Khan"

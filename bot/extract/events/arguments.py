@@ -1784,8 +1784,12 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
             )
         ):
             # one side agreeing: with whom ("Chile and Peru agreed to sign a deal with Bolivia"
-            # is their agreement about a deal still to come with a third)
-            tokens.extend(_partner_of_what_was_agreed(child))
+            # is their agreement about a deal still to come with a third); a deal signed "to
+            # hand X to Y" only gives whom it hands to, and only when it names no partner
+            if child.dep_ == "xcomp":
+                tokens.extend(_partner_of_what_was_agreed(child))
+            elif not _has_a_partner(node):
+                tokens.extend(_recipient_of(child))
     return tokens
 
 
@@ -1873,6 +1877,12 @@ def _last_two_named(phrase: Token, index: EntityIndex) -> list[Token]:
     return tokens if len(set(codes)) == 2 and None not in codes else []
 
 
+def _has_a_partner(verb: Token) -> bool:
+    """ "signed a defence pact with France": the deal names its partner."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+
+
 def _none_of(noun: Token) -> bool:
     """ "meet with no Ukrainian at the table": no one of them takes part."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -1897,17 +1907,34 @@ def _partner_of_what_was_agreed(agreed: Token) -> list[Token]:
     # the act's own "with", or its object's ("restore ties with Qatar", "sign a deal with Peru");
     # and whom a transfer goes to ("agreed to hand sovereignty of the islands to Mauritius")
     heads = [agreed, *(c for c in agreed.children if c.dep_ == "dobj")]
-    to = "to" if lemma_of(agreed) in TRANSFER_VERBS else "with"
     # the name the phrase is, not names inside it ("help with the reconstruction of Syria")
     return [
         t
         for head in heads
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in ("with", to)
+        if prep.dep_ == "prep" and prep.lower_ == "with"
         for pobj in prep.children
-        if pobj.dep_ == "pobj" and (prep.lower_ == "with" or pobj.pos_ == "PROPN")
+        if pobj.dep_ == "pobj"
         for t in (pobj, *(c for c in pobj.children if c.dep_ in ("compound", "flat", "conj")))
-    ]
+    ] + _recipient_of(agreed)
+
+
+def _recipient_of(act: Token) -> list[Token]:
+    """ "agreed to hand sovereignty of the islands to Mauritius": the country a transfer goes
+    to (a country's own name; not "return to Cairo" for talks, "hand hostages to the Red Cross",
+    "hand the suspects to The Hague")."""
+    if lemma_of(act) not in TRANSFER_VERBS:
+        return []
+    obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in ("favour", "favor", "visit", "call"):
+        return []
+    found = []
+    for prep in (c for c in act.children if c.dep_ == "prep" and c.lower_ == "to"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            country = country_index().match(pobj.text)
+            if country is not None and country.how in ("name", "alias"):
+                found.append(pobj)
+    return found
 
 
 # Acts that hand something over: whom it goes to is the other side of the deal that does it.

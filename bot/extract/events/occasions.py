@@ -82,11 +82,7 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
     people (or between the visitor's country and the host's), was held during that visit: it
     takes the visit's date, and its place when it names none ("X met Y." ... "X was on a visit
     to Kyiv on Thursday.")."""
-    visits = [
-        d
-        for d in drafts
-        if d.mentions[0].trigger.kind == "visit" and not _onward(d.mentions[0].trigger.token)
-    ]
+    visits = [d for d in drafts if d.mentions[0].trigger.kind == "visit"]
     for draft in drafts:
         first = draft.mentions[0]
         if first.trigger.type != "CONSULT" or first.trigger.kind not in ("meeting", "talks"):
@@ -97,7 +93,12 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
         hosts = [
             v
             for v in visits
-            if (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
+            # "who travelled on to Ethiopia": the next leg, not where talks told before it were
+            if not (
+                _onward(v.mentions[0].trigger.token)
+                and v.mentions[0].trigger.token.i > first.trigger.token.i
+            )
+            and (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
             and not places_differ(draft_place(draft), draft_place(v))
             # a trip dated only to a month or a year ("his visit to Athens in June") is another
             # time; one this week may be the one

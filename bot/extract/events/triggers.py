@@ -1484,6 +1484,11 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         )
         # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
         hosting = trigger.type == "CONSULT" and lemma_of(verb) == "host"
+        if pair is not None and _a_utility_price(token):
+            absorbed.add(token.i)  # "lowered electricity tariffs": a price at home, no act
+            if verb.i in by_token:
+                absorbed.add(verb.i)
+            continue
         if pair is not None:
             type_, _, kind = pair.partition(" ")  # "cut tariffs": "CONCEDE ease"
             trigger.type, trigger.kind = type_, kind or trigger.kind
@@ -1537,6 +1542,16 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             if outer.i in by_token:
                 absorbed.add(outer.i)
     return [t for t in triggers if t.token.i not in absorbed]
+
+
+# What a tariff that is a price at home is for ("electricity tariffs", "water tariffs").
+UTILITY_WORDS = frozenset({"electricity", "power", "water", "energy", "gas", "fuel", "utility"})
+
+
+def _a_utility_price(noun: Token) -> bool:
+    return any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in UTILITY_WORDS for c in noun.children
+    )
 
 
 def _reverse(trigger: Trigger, lemma: str) -> None:

@@ -82,9 +82,18 @@ def _places(
 ) -> Iterator[Location]:
     """The places the trigger's clause names for it, nearest first."""
     token = trigger.token
+    yield from _places_told(trigger, index, dateline)
     left = _place_left_after(token) if trigger.type == "CONSULT" else None
     if left is not None and (found := _place_of(left, index)) is not None:
-        yield found  # "left N'Djamena following talks with the president": held there
+        # "left N'Djamena following talks with the president": held there, when the talks name
+        # no place of their own ("left Moscow after talks in Minsk" were in Minsk)
+        yield found
+
+
+def _places_told(
+    trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
+) -> Iterator[Location]:
+    token = trigger.token
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
@@ -562,14 +571,24 @@ def _tense(trigger: Trigger) -> str:
         and (
             (
                 verb.tag_ in ("VBZ", "VBP")
-                # "the summit formally opens on Tuesday": the gathering the present's subject
                 and (
                     verb in (token, trigger.governor)
-                    or (token.dep_ == "nsubj" and token.head == verb)
+                    # "the summit formally opens on Tuesday": a scheduling verb of the gathering
+                    # (not "the talks on Tuesday mark a turning point")
+                    or (
+                        token.dep_ == "nsubj"
+                        and token.head == verb
+                        and lemma_of(verb) in SCHEDULING_VERBS
+                    )
                 )
             )
-            # "is hosting European leaders at a summit on Sunday": an arrangement
-            or (verb.tag_ == "VBG" and own_auxes & {"is", "are", "am"})
+            or (
+                verb.tag_ == "VBG"
+                and own_auxes & {"is", "are", "am"}
+                # "is hosting European leaders at a summit on Sunday": an arrangement (not "is
+                # still reeling from the meeting on Friday")
+                and (verb in (token, trigger.governor) or lemma_of(verb) in ARRANGING_VERBS)
+            )
         )
         and _a_timetable(verb.sent)
     ):
@@ -578,6 +597,15 @@ def _tense(trigger: Trigger) -> str:
         return "future"
     return "current_period"
 
+
+# Verbs a gathering's timetable is told with ("the summit opens on Tuesday").
+SCHEDULING_VERBS = frozenset(
+    {"open", "close", "begin", "start", "end", "resume", "convene", "run", "continue", "take"}
+)
+# Verbs of an arrangement a present progressive tells ("is hosting leaders at a summit").
+ARRANGING_VERBS = frozenset(
+    {"host", "hold", "attend", "meet", "travel", "visit", "fly", "go", "head", "join", "convene"}
+)
 
 # A caption or a credit: a photo's present tense tells what the picture shows, done.
 _CAPTION = re.compile(r"\b(?:photo|photograph|picture|caption|pictured)\b", re.IGNORECASE)
@@ -1197,14 +1225,15 @@ def _a_day(pobj: Token) -> bool:
 def _came_back_from(trigger: Trigger) -> bool:
     """ "returned from a state visit to China", "back from talks in Geneva": over."""
     token = trigger.token
+    verb = token.head.head
     return (
         token.dep_ == "pobj"
         and token.head.lower_ == "from"
-        and lemma_of(token.head.head) in ("return", "come", "arrive", "fly")
-        and (
-            lemma_of(token.head.head) == "return"
-            or any(c.lower_ == "back" for c in token.head.head.children)
-        )
+        and lemma_of(verb) in ("return", "come", "arrive", "fly")
+        and (lemma_of(verb) == "return" or any(c.lower_ == "back" for c in verb.children))
+        # told as done: not "will return on Friday from his visit", "is due to return from"
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" and c.lower_ in ("will", "to", "would") for c in verb.children)
     )
 
 
