@@ -268,3 +268,22 @@ def test_the_two_diplomats_are_no_one_when_three_were_named(extractor):
     )
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
     assert not any({"Musalia Mudavadi", "Jeje Odongo"} <= names(e) for e in talks)
+
+
+def test_a_summit_on_an_island_is_there(extractor):
+    text = "Indonesia will host the G20 summit on the resort island of Bali in November."
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["location"] and summit["location"]["name"] == "Bali"
+
+
+def test_two_summits_of_two_bodies_are_two(extractor):
+    text = (
+        "JAKARTA, Feb 27 (AP) - Indonesian President Joko Widodo met Putin in the Kremlin on "
+        "Thursday.\n\n"
+        "Indonesia will host the G20 summit on the resort island of Bali in November and has "
+        "invited both Putin and Zelenskyy.\n\n"
+        "Before his trip to Ukraine, Widodo attended the Group of Seven summit in the German Alps "
+        "as a guest."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert len(summits) == 2

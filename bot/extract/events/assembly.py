@@ -1134,6 +1134,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     ):
         return None  # the lead's talks are the news, not the history the article recalls
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
+        if _other_bodies(undated, target):
+            return None  # "the Group of Seven summit in the Alps" is not the G20 summit in Bali
         return "sides"  # a summit's sides differ from mention to mention
     # a side in common: the same entity or, for a mention naming only countries ("the Amman
     # summit" of Jordan), a country and a person of it ("the meeting of King Abdullah II, ...")
@@ -1167,6 +1169,16 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
 OFFICIAL_WORDS = frozenset(
     {"official", "minister", "delegation", "envoy", "negotiator", "diplomat", "adviser"}
 )
+
+
+def _other_bodies(a: Draft, b: Draft) -> bool:
+    """Two gatherings each of a body the other does not name: two summits."""
+
+    def bodies(draft: Draft) -> set[int]:
+        return {id(p) for p in draft_participants(draft) if p.kind == "organization"}
+
+    ours, theirs = bodies(a), bodies(b)
+    return bool(ours) and bool(theirs) and not ours & theirs
 
 
 def _held_by_officials(draft: Draft) -> bool:

@@ -94,6 +94,7 @@ def _places_told(
     trigger: Trigger, index: EntityIndex, dateline: Dateline | None = None
 ) -> Iterator[Location]:
     token = trigger.token
+    islands: list[Location] = []
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
@@ -107,6 +108,12 @@ def _places_told(
             )
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
+            elif child.dep_ == "prep" and _on_an_island(child):
+                # after any town the clause names: "in Nusa Dua on the resort island of Bali"
+                island = _place_in(child, index)
+                if island is not None:
+                    islands.append(island)
+                continue
             elif (
                 trigger.kind == "visit"
                 and head.i == token.i
@@ -144,6 +151,7 @@ def _places_told(
                 continue
             if found is not None and not _water_for_talks(trigger, found):
                 yield found
+    yield from islands
 
 
 def _placed_on_the_call(trigger: Trigger, index: EntityIndex) -> bool:
@@ -156,6 +164,13 @@ def _placed_on_the_call(trigger: Trigger, index: EntityIndex) -> bool:
         c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and _place_in(c, index) is not None
         for node in nodes
         for c in node.children
+    )
+
+
+def _on_an_island(prep: Token) -> bool:
+    """ "on the resort island of Bali", "on Jeju island": where, as "in" a town is."""
+    return prep.lower_ == "on" and any(
+        c.dep_ == "pobj" and c.lemma_.lower() == "island" for c in prep.children
     )
 
 
@@ -504,7 +519,7 @@ def _seat_of_government(noun: Token) -> Location | None:
 CITY_BUILDINGS = frozenset(load_data("participants")["city_buildings"])
 
 # Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort"})
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort", "island"})
 
 # Phrases of what is told about, not of when: "will brief parliament about his talks".
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
