@@ -21,6 +21,7 @@ from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
 from bot.extract.organizations import organization_name, organization_names
 from bot.extract.pipeline import doc_text, load_data, surname_particles
+from bot.extract.quotes import QuoteSpan, find_quotes
 from bot.facts import Entity
 from bot.names import fold, name_key
 
@@ -256,20 +257,17 @@ def _country_lists_split(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
-_QUOTE_CHARS = ('"', "\u201c", "\u201d")
-
-
-def _quoted_before(doc: Doc, sent: Span, i: int, pronoun: Token) -> bool:
-    """Token `i` sits inside the quotation the pronoun attributes: one of its own sentence that
-    closes right before it ('"...," he said'; not a crowd's chant told earlier in the sentence)."""
-    if not (sent.start <= pronoun.i < sent.end):
-        return False
-    text = doc.text
-    before = sum(text.count(q, sent.start_char, doc[i].idx) for q in _QUOTE_CHARS)
-    between = sum(text.count(q, doc[i].idx, pronoun.idx) for q in _QUOTE_CHARS)
-    closing = max(text.rfind(q, doc[i].idx, pronoun.idx) for q in _QUOTE_CHARS)
-    attributed = closing >= 0 and not text[closing + 1 : pronoun.idx].strip(" ,.!?;:—-\n")
-    return before % 2 == 1 and between % 2 == 1 and attributed
+def _quoted_before(quotes: list[QuoteSpan], doc: Doc, i: int, pronoun: Token) -> bool:
+    """Token `i` sits inside the quotation the pronoun attributes: one that closes right before
+    it ('"...," he said'; not a crowd's chant told earlier in the sentence)."""
+    text = doc_text(doc)
+    at = doc[i].idx
+    return any(
+        q.inner_start <= at < q.inner_end
+        and q.end <= pronoun.idx
+        and not text[q.end : pronoun.idx].strip(" ,.!?;:\u2014-\n")
+        for q in quotes
+    )
 
 
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
@@ -319,6 +317,7 @@ class EntityIndex:
         self.title_spans: list[Span] = []
         self.byline_tokens: set[int] = set()
         self._genders: dict[int, Gender | None] = {}
+        self._quote_spans: list[QuoteSpan] | None = None
         self.dateline: Dateline | None = find_dateline(doc_text(doc))
         self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
         # the dateline's day is the filing's, not an event's: date rules read the doc alone
@@ -1372,7 +1371,7 @@ class EntityIndex:
                 and self._may_be_called(cluster, token)
                 # '"... Rakhine state ...," he said': a name inside the quotation is not its
                 # speaker
-                and not _quoted_before(doc, sent, i, token)
+                and not _quoted_before(self._quotes(), doc, i, token)
                 and not (
                     titles
                     and not (
@@ -1409,6 +1408,12 @@ class EntityIndex:
                     return cluster
             return people[0][1]
         return None
+
+    def _quotes(self) -> list[QuoteSpan]:
+        """The article's quotations, found once."""
+        if self._quote_spans is None:
+            self._quote_spans = find_quotes(doc_text(self.doc))
+        return self._quote_spans
 
     def _may_be_called(self, cluster: Cluster, pronoun: Token) -> bool:
         """Whether a person may be the one a pronoun names: not "she" for a man the article
