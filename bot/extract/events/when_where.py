@@ -155,13 +155,13 @@ def _places_told(
 
 
 def _placed_on_the_call(trigger: Trigger, index: EntityIndex) -> bool:
-    """A call's own phrase or its verb's names a place ("spoke by phone from Kyiv", "the call
-    in Ankara"): a call has no place but one told of it."""
+    """A call's own phrase or its verb's names a place ("the call in Ankara", "spoke by phone
+    at the Kremlin"): a call has no place but one told of it."""
     nodes = [trigger.token, *([trigger.governor] if trigger.governor is not None else [])]
     if trigger.token.dep_ == "pobj" and trigger.token.head.head.pos_ == "VERB":
-        nodes.append(trigger.token.head.head)  # "spoke with him in a call on Monday from Kyiv"
+        nodes.append(trigger.token.head.head)  # "spoke with him in a call on Monday in Kyiv"
     return any(
-        c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and _place_in(c, index) is not None
+        c.dep_ == "prep" and c.lower_ in ("in", "at") and _place_in(c, index) is not None
         for node in nodes
         for c in node.children
     )
