@@ -88,6 +88,9 @@ _MONTH_RANGE = re.compile(
 # years ago" or "last year" still name a time.
 _DURATION = re.compile(
     r"(?:the )?(?:past |last |next |coming |first |previous )?"
+    # "about 12 years", "more than two decades": a length told roughly is still a length
+    r"(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|at least|"
+    r"just over|just under|close to|upwards of) )?"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
     r"a few|some|fifteen|twenty|thirty|forty|fifty|a dozen|dozens of)"
     r" (?:years?|months?|weeks?|days?|decades?)",

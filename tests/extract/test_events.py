@@ -459,6 +459,17 @@ def test_a_length_of_time_is_no_date(duration):
     assert resolve_date(f"{duration.removeprefix('the past ')} ago", PUBLISHED, "past") is not None
 
 
+@pytest.mark.parametrize("duration", ["about 12 years", "more than two decades", "nearly a week"])
+def test_a_length_told_roughly_is_no_date_either(duration, extractor):
+    assert resolve_date(duration, PUBLISHED, "past") is None
+    found = events(
+        extractor,
+        "Chilean President Ana Rojas arrived in Lima on Tuesday for a two-day trip, the first "
+        f"visit to Peru by a Chilean leader in {duration}.",
+    )
+    assert found and all(e.get("date") in (None, "2025-02-25") for e in found), found
+
+
 def test_the_first_meeting_in_years_is_no_meeting_in_a_year_of_its_own(extractor):
     found = events(
         extractor,
