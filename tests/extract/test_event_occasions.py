@@ -704,3 +704,23 @@ def test_the_agreement_announced_on_a_day_is_the_deal_the_lead_told(extractor):
     deals = [e for e in events(extractor, text) if e["type"] == "AGREE" and e["confidence"] >= 0.5]
     assert len(deals) == 1
     assert deals[0]["date"] == "2025-02-26" and deals[0]["location"]["name"] == "Kampala"
+
+
+def test_a_gathering_named_by_its_own_name_takes_no_date_from_an_older_one(extractor):
+    text = (
+        "Andean leaders have issued a declaration at every summit since their first informal "
+        "meeting in Cartagena in 1969. Lula and Milei are due to meet at the Mercosur summit in "
+        "Montevideo."
+    )
+    planned = [e for e in events(extractor, text) if "due to meet" in e["evidence"]]
+    assert planned and all(not (e.get("date") or "").startswith("1969") for e in planned), planned
+
+
+def test_a_deal_signed_in_the_same_breath_as_a_dated_act_takes_its_day(extractor):
+    deal = one(
+        extractor,
+        "Chile and Peru on Monday declared an end to their border dispute, signing a joint "
+        "declaration that reopens the crossings.",
+        "AGREE",
+    )
+    assert (deal["date"], deal["status"]) == ("2025-02-24", "concluded"), deal

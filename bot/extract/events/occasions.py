@@ -187,8 +187,10 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             if mention.occasion is None:
                 continue
             source = by_token.get(mention.occasion.i) or _antecedent(mention.occasion, drafts)
-            if source is draft and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in mention.occasion.children
+            if (
+                source is draft
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in mention.occasion.children)
+                and not _named(mention.occasion)
             ):
                 # "Xi also met Mishustin during the talks": the talks told before, not the
                 # meeting's own telling of them
@@ -213,6 +215,15 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             if draft_status(draft) is None:
                 first.status = draft_status(source)
             break
+
+
+def _named(occasion: Token) -> bool:
+    """ "the G20 summit", "the Kazan meeting": a gathering its own name picks out, not one that
+    refers back to a gathering told before."""
+    return any(
+        c.dep_ in ("compound", "nmod", "amod") and (c.pos_ == "PROPN" or c.ent_type_)
+        for c in occasion.children
+    )
 
 
 def _antecedent(occasion: Token, drafts: list[Draft]) -> Draft | None:

@@ -690,6 +690,13 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(
             verb.head.head
         )  # "clashed on Friday, with the envoy vowing to ...": one moment
+    elif (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+    ):
+        heads.append(verb.head)  # "on Monday declared an end to the war, signing a declaration"
     last = heads[-1]
     if last.dep_ == "acl" and last.head.lemma_.lower() in DECISION_NOUNS:
         heads.append(last.head)  # "Paraguay's decision on Monday to suspend negotiations"
@@ -1359,6 +1366,14 @@ def find_status(
         and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxes & PERFECT_AUXES))
     ):
         return "concluded"  # "met", "had a phone call", "has warned", "were called off": done
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.tag_ == "VBD"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+        and not {c.lower_ for c in verb.head.children if c.dep_ == "aux"} & MODALS
+    ):
+        return "concluded"  # "declared an end to the war, signing a declaration": done with it
     framed = measured(token)
     if framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
         return "concluded"  # "after (two days of) talks with X, Y said": they came first
