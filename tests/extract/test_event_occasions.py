@@ -318,6 +318,28 @@ def test_a_city_naming_talks_is_their_place_and_a_hyphenated_pair_their_sides(ex
     ) == "London"
     pair = one(extractor, "The Moscow-Washington talks ended on Monday.", "CONSULT")
     assert {p["name"] for p in pair["participants"]} == {"Russia", "United States"}
+    # a pair the tagger runs into one name is still a pair, and no place
+    pair = one(extractor, "The Moscow-Kyiv talks ended on Monday.", "CONSULT")
+    assert {p["name"] for p in pair["participants"]} == {"Russia", "Ukraine"} and not place(pair)
+
+
+def test_a_capital_naming_a_meeting_is_no_side_of_it(extractor):
+    text = (
+        "Chile and Peru held talks in Lima on Tuesday. The Moscow meeting came less than a week "
+        "after the talks."
+    )
+    for event in events(extractor, text):
+        assert "Russia" not in {p["name"] for p in event["participants"]}, event
+
+
+def test_two_ministers_with_a_capital_letter_are_the_two_named_before(extractor):
+    text = (
+        "Chilean Foreign Minister Alberto van Klaveren and Peruvian Foreign Minister Elmer "
+        "Schialer agreed on a five-point plan, a joint statement said on Friday.\n\n"
+        "The two Ministers met for about two hours on Thursday evening in Lima."
+    )
+    met = [e for e in events(extractor, text) if "Ministers met" in e["evidence"]]
+    assert met and names(met[0]) >= {"Alberto van Klaveren", "Elmer Schialer"}, met
 
 
 def test_a_meeting_told_as_what_came_before_is_not_the_talks_of_the_day(extractor):
@@ -724,3 +746,25 @@ def test_a_deal_signed_in_the_same_breath_as_a_dated_act_takes_its_day(extractor
         "AGREE",
     )
     assert (deal["date"], deal["status"]) == ("2025-02-24", "concluded"), deal
+
+
+def test_a_day_told_with_how_long_after_something_is_still_the_day(extractor):
+    call = one(
+        extractor,
+        "Rojas and Ortega had spoken by phone on January 17, two days after the border clash.",
+        "CONSULT",
+    )
+    assert call["date"] == "2025-01-17", call
+
+
+def test_a_headline_trip_is_not_later_visits_by_others_of_its_country(extractor):
+    text = (
+        "What Blinken's Beijing trip did and did not achieve\n\n"
+        "Analysts said the value of the talks lay in restarting a diplomatic calendar. Further "
+        "visits by the treasury secretary, Janet Yellen, and the climate envoy, John Kerry, are "
+        "expected."
+    )
+    for visit in [e for e in events(extractor, text) if e["kind"] == "visit"]:
+        assert not {"Antony Blinken", "Blinken"} & names(visit) or "Janet Yellen" not in names(
+            visit
+        ), visit

@@ -522,13 +522,17 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
     if token.dep_ != "compound" or any(c.dep_ == "conj" for c in token.children):
         return False
     cluster = index.cluster_of(token)
-    if cluster is None or cluster.kind != "place":
+    # a capital read as its government ("Moscow" for Russia) still names a place here
+    if cluster is None or (cluster.kind != "place" and not _a_city(token)):
         return False
     doc = token.doc
     # the name's edges, not the word's: "the China-Central Asia summit" pairs its sides
     ent = entity_at(token)
     start, end = (ent.start, ent.end - 1) if ent is not None else (token.i, token.i)
-    beside = [doc[i].text for i in (start - 1, end + 1) if 0 <= i < len(doc)]
+    # (and the word's own: the tagger may run "The Moscow-Kyiv" into one name)
+    beside = [
+        doc[i].text for i in (start - 1, end + 1, token.i - 1, token.i + 1) if 0 <= i < len(doc)
+    ]
     return not any(text in ("-", "–", "/") for text in beside)
 
 
@@ -1188,6 +1192,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_action_arguments(trigger, index))
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
+    # "The Moscow meeting came a week after ...": the subject's own city is where, not who
+    venues = {
+        t.i
+        for c in token.children
+        if c.dep_ == "compound" and c.i < token.i and (v := venue_in(c, index)) is not None
+        for t in v.subtree
+    }
+    tokens = [t for t in tokens if t.i not in venues]
     sides = _clusters_in(tokens, index)
     if trigger.kind == "visit":
         sides = [c for c in sides if not _a_named_facility(c)]
@@ -1500,9 +1512,9 @@ def acted_as_a_pair(trigger: Trigger) -> bool:
             return True  # "as the pair met in Beijing", "the two spoke by phone"
     return (
         subject is not None
-        and subject.pos_ == "NOUN"
-        and subject.tag_ == "NNS"
-        and subject.lemma_.lower() in PAIR_NOUNS
+        # "The two Ministers met": the tagger takes a capitalised title for a name
+        and (subject.tag_ == "NNS" or (subject.tag_ == "NNPS" and subject.lower_.endswith("s")))
+        and (subject.lemma_.lower() in PAIR_NOUNS or subject.lower_[:-1] in PAIR_NOUNS)
         and any(
             (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
             for c in subject.children

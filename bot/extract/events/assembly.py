@@ -602,6 +602,9 @@ def _fold_headline_acts(
             continue  # (talks are folded by `_fold_undated`; a visit is one side's act)
         sides = _side_keys(draft)
         countries = {code for p in draft_participants(draft) if (code := country_code(p))}
+        place = draft_place(draft)
+        if place is not None and place.country_code:
+            countries.add(place.country_code)  # "Blinken's Beijing trip": a trip to China
         targets = [
             d
             for d in out
@@ -618,6 +621,8 @@ def _fold_headline_acts(
             )
             # "lands in Beijing on official visit" is not "his previous visit to China in 2023"
             and not (first.kind == "visit" and _an_earlier_visit(d, published))
+            # "Blinken's trip" is not "visits by Yellen and Kerry", however American all three
+            and not (first.kind == "visit" and _other_people(d, draft.mentions[0]))
         ]
         if len(targets) > 1:
             # a headline tells the lead's news: of several such acts, the one the lead tells

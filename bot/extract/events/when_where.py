@@ -1077,10 +1077,30 @@ def _date_spans(doc: Doc) -> list[Span]:
     if cached is None:
         # the tagger labels "Monday morning" a TIME: a part of a named day dates as the day
         cached = [
-            e for e in doc.ents if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e))
+            _before_a_length(e)
+            for e in doc.ents
+            if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e))
         ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached
+
+
+# "two days", "a week", "48 hours" right after a comma in a date entity: how long before or after
+_LENGTH_AFTER_COMMA = re.compile(
+    r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+) "
+    r"(?:hours?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+
+
+def _before_a_length(span: Span) -> Span:
+    """ "on June 17, two days after the clash": the tagger's one DATE is the day, then how long
+    after something it came; the day alone is the date."""
+    for token in span:
+        if token.text == "," and token.i + 1 < span.end:
+            if _LENGTH_AFTER_COMMA.match(span.doc[token.i + 1 : span.end].text):
+                return Span(span.doc, span.start, token.i, label=span.label_)
+    return span
 
 
 def _time_phrases(head: Token) -> list[Token]:
