@@ -768,3 +768,25 @@ def test_a_headline_trip_is_not_later_visits_by_others_of_its_country(extractor)
         assert not {"Antony Blinken", "Blinken"} & names(visit) or "Janet Yellen" not in names(
             visit
         ), visit
+
+
+def test_a_venue_with_its_city_after_a_comma_is_in_that_city(extractor):
+    talks = one(
+        extractor,
+        "The first Chile-Peru summit meeting and talks were held at the Costa del Sol Hotel on "
+        "San Lorenzo Island, Peru, on Tuesday.",
+        "CONSULT",
+    )
+    assert place(talks) == "Peru" and talks["confidence"] >= 0.5, talks
+
+
+def test_a_city_state_naming_a_summit_is_its_place_not_a_side(extractor):
+    summit = one(
+        extractor, "Seoul weighs Trump's remarks after Singapore summit with Kim", "CONSULT"
+    )
+    assert "Singapore" not in names(summit) and place(summit) == "Singapore", summit
+
+
+def test_drills_halted_are_a_step_back_not_a_sanction(extractor):
+    halted = events(extractor, "Chile halted its joint military drills with Peru on Monday.")
+    assert [e["type"] for e in halted] == ["RETREAT"], halted

@@ -548,9 +548,14 @@ def venue_in(modifier: Token, index: EntityIndex) -> Token | None:
 
 
 def _a_city(token: Token) -> bool:
+    """A city's name, a city-state's among them ("the Singapore summit" is held there)."""
     ent = entity_at(token)
-    found = country_index().match(ent.text if ent is not None else token.text)
-    return found is not None and found.how in ("capital", "city")
+    index = country_index()
+    found = index.match(ent.text if ent is not None else token.text)
+    return found is not None and (
+        found.how in ("capital", "city")
+        or index.capital_of(found.country.code) == found.country.name
+    )
 
 
 def _the_agreement_framed(node: Token) -> Token | None:
@@ -1412,7 +1417,8 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and verb.pos_ == "VERB":
             subject = _subject_of(verb)
-        if subject is not None:
+        # "the summit meeting and talks were held": the subject is the gathering, no side
+        if subject is not None and subject.i != token.i:
             heads += index.beside_the_dateline(subject)
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in ("between", "among"):

@@ -144,7 +144,7 @@ def _places_told(
             ):
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
             elif head.i == token.i and (venue := venue_in(child, index)) is not None:
-                found = _city_of(venue, index)  # "the London meeting"
+                found = _city_of(venue, index) or _city_named(venue)  # "the London meeting"
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
                 found = Location(name=dateline.place, country_code=dateline.country_code)
             else:
@@ -396,6 +396,22 @@ def _city_of(token: Token, index: EntityIndex) -> Location | None:
     return place if place is not None and cluster is not None and cluster.kind == "place" else None
 
 
+def _city_named(token: Token) -> Location | None:
+    """A capital or a city-state the gazetteer knows by the token's name, read as the city
+    ("the Moscow meeting", "the Singapore summit"), not as the government it often stands for."""
+    ent = entity_at(token)
+    text = ent.text if ent is not None else token.text
+    found = country_index().match(text)
+    if found is None:
+        return None
+    code = found.country.code
+    if found.how in ("capital", "city"):
+        return Location(name=text.removeprefix("the ").strip(), country_code=code)
+    if country_index().capital_of(code) == found.country.name:
+        return Location(name=found.country.name, country_code=code)
+    return None
+
+
 def _place_of(token: Token, index: EntityIndex) -> Location | None:
     if token.lemma_.lower() == "capital":
         return _capital_named(token)
@@ -467,6 +483,11 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
         return Location(name=place.name, country_code=place.country_code, detail=detail)
+    for t in pobj.subtree:
+        # "at the Capella Hotel on Sentosa Island, Singapore": the appositive names the city
+        if t.dep_ == "appos" and t.head.i != pobj.i and (place := _place_of(t, index)):
+            detail = index.doc[prep.i + 1 : t.i].text.strip(TRIM + ",") or None
+            return Location(name=place.name, country_code=place.country_code, detail=detail)
     if own is None and pobj.lemma_.lower() in SETTLEMENT_NOUNS:
         for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
             for name in (c for c in of.children if c.dep_ == "pobj"):
