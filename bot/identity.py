@@ -481,6 +481,10 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         same_parties = True  # the same summit in the same place, days apart in print
     if not same_parties:
         return Verdict(False, "undated without the same participants")
+    if _other_people(a, b):
+        # "Trump and Kim met" is not the officials' meeting of Sung Kim and Choe Son Hui, however
+        # alike their countries: with no date to tell, who sat down tells the sitting
+        return Verdict(False, "undated with other people")
     if place is None and not (
         (_same_sitting(a.kind, b.kind) or joint_pledge(a, b)) and min(len(sa), len(sb)) >= 2
     ):
@@ -490,6 +494,18 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
     if place is None:
         return Verdict(True, "undated", (*agreed, "published", "kind", "participants"))
     return Verdict(True, "undated", (*agreed, "published", "participants"))
+
+
+def _surnames(report: Report) -> frozenset[str]:
+    return frozenset(
+        fold(p.name).replace("-", " ").split()[-1] for p in report.parties if p.kind == "person"
+    )
+
+
+def _other_people(a: Report, b: Report) -> bool:
+    """Both name people, and no surname is named by both."""
+    ours, theirs = _surnames(a), _surnames(b)
+    return bool(ours and theirs) and not ours & theirs
 
 
 def _hosted(report: Report) -> frozenset[str]:

@@ -157,6 +157,18 @@ def test_an_undated_report_joins_when_published_within_two_days_with_the_same_si
     assert verdict.same and verdict.rule == "undated" and "published" in verdict.agreed
 
 
+def test_an_undated_sitting_of_other_people_of_the_same_countries_is_another_sitting():
+    leaders = (Party("Anna Lind", "person", "FIN"), Party("Kaja Tamm", "person", "EST"))
+    envoys = (Party("Olli Rehn", "person", "FIN"), Party("Jaan Kask", "person", "EST"))
+    held = report(*envoys, date="2025-03-02")
+    verdict = compare(held, report(*leaders, date=None, published="2025-03-04"))
+    assert not verdict.same and verdict.rule == "undated with other people"
+    # one person named by both is enough, and a report naming only countries is no contradiction
+    same = (Party("Anna Lind", "person", "FIN"), Party("Kaja Tamm-Kask", "person", "EST"))
+    assert compare(report(*leaders), report(*same, date=None, published="2025-03-05")).same
+    assert compare(held, report(FIN, EST, date=None, published="2025-03-04")).same
+
+
 def test_an_undated_report_needs_the_sides_a_recent_publication_and_the_place_or_the_same_kind():
     held = report(date="2025-03-04")
     assert compare(held, report(date=None, published="2025-03-05")).same
