@@ -496,16 +496,33 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
     return Verdict(True, "undated", (*agreed, "published", "participants"))
 
 
-def _surnames(report: Report) -> frozenset[str]:
-    return frozenset(
-        fold(p.name).replace("-", " ").split()[-1] for p in report.parties if p.kind == "person"
-    )
+def _people_by_country(report: Report) -> dict[str, list[frozenset[str]]]:
+    """Each country's people the report names, each person as the words of their name."""
+    found: dict[str, list[frozenset[str]]] = {}
+    for party in report.parties:
+        if party.kind == "person" and party.country_code:
+            words = frozenset(
+                w for w in name_key(party.name).replace("-", " ").split() if len(w) > 2
+            )
+            found.setdefault(party.country_code, []).append(words)
+    return found
 
 
 def _other_people(a: Report, b: Report) -> bool:
-    """Both name people, and no surname is named by both."""
-    ours, theirs = _surnames(a), _surnames(b)
-    return bool(ours and theirs) and not ours & theirs
+    """Two sittings of one pair of sides by other people: for two countries or more, both
+    reports name people of that country and no name of one shares a word with a name of the
+    other ("Trump and Kim" against "Sung Kim and Choe Son Hui"). Outlets naming different
+    sides' people ("Lavrov" against "Rubio") or one side's delegates each do not count."""
+    if a.kind in GATHERING_KINDS or b.kind in GATHERING_KINDS:
+        return False  # a summit's reports name whichever attendees each outlet cares about
+    ours, theirs = _people_by_country(a), _people_by_country(b)
+    both = ours.keys() & theirs.keys()
+    # one person: one's name words within the other's ("Kim" and "Kim Jong Un"), not a shared
+    # family name alone ("Sung Kim" is not "Kim Jong Un")
+    others = [
+        code for code in both if not any(x <= y or y <= x for x in ours[code] for y in theirs[code])
+    ]
+    return len(both) >= 2 and len(others) == len(both)
 
 
 def _hosted(report: Report) -> frozenset[str]:

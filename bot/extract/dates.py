@@ -88,12 +88,18 @@ _MONTH_RANGE = re.compile(
 # years ago" or "last year" still name a time.
 _DURATION = re.compile(
     r"(?:the )?(?:past |last |next |coming |first |previous )?"
-    # "about 12 years", "more than two decades": a length told roughly is still a length
-    r"(?:(?:about|around|nearly|almost|roughly|some|over|more than|less than|at least|"
-    r"just over|just under|close to|upwards of) )?"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
     r"a few|some|fifteen|twenty|thirty|forty|fifty|a dozen|dozens of)"
     r" (?:years?|months?|weeks?|days?|decades?)",
+    re.IGNORECASE,
+)
+
+
+# "about 12 years", "more than two decades": a length told roughly is a length, unless it is
+# counted ahead ("will visit Beijing in about two weeks")
+_ROUGH_DURATION = re.compile(
+    r"(?:about|around|nearly|almost|roughly|some|over|more than|less than|at least|just over|"
+    r"just under|close to|upwards of) " + _DURATION.pattern,
     re.IGNORECASE,
 )
 
@@ -146,7 +152,7 @@ def resolve_date(
         return None
     if not any(ch.isalpha() for ch in phrase) and not _NUMERIC_DATE.fullmatch(phrase):
         return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
-    if _DURATION.fullmatch(phrase):
+    if _DURATION.fullmatch(phrase) or (prefer != "future" and _ROUGH_DURATION.fullmatch(phrase)):
         return None  # "in three years", "the past two weeks": how long, not when
     if _BARE_ORDINAL.fullmatch(phrase):
         return (

@@ -787,6 +787,17 @@ def test_a_city_state_naming_a_summit_is_its_place_not_a_side(extractor):
     assert "Singapore" not in names(summit) and place(summit) == "Singapore", summit
 
 
-def test_drills_halted_are_a_step_back_not_a_sanction(extractor):
-    halted = events(extractor, "Chile halted its joint military drills with Peru on Monday.")
-    assert [e["type"] for e in halted] == ["RETREAT"], halted
+def test_a_bodys_summits_on_the_same_trip_are_not_the_summit_of_two_leaders(extractor):
+    text = (
+        "LIMA (AP) — Chilean President Gabriel Boric and Peruvian President Dina Boluarte wrapped "
+        "up their first summit on Wednesday with an agreement to reopen the border, but with deep "
+        "differences unresolved on fishing rights and Bolivia.\n\n"
+        "The summit capped Boric's first overseas trip as president, which included the Group "
+        "of Seven summit in Cornwall, England, a NATO summit and talks with European Union "
+        "leaders in Brussels."
+    )
+    found = events(extractor, text)
+    (main,) = [e for e in found if "wrapped" in e["evidence"]]
+    assert names(main) >= {"Gabriel Boric", "Dina Boluarte"}, main
+    assert not names(main) & {"Bolivia", "Group of Seven", "NATO", "European Union"}, main
+    assert place(main) not in ("Cornwall", "Brussels"), main

@@ -1069,3 +1069,70 @@ def test_a_name_in_a_chant_is_not_kept_from_the_he_who_speaks_later(extractor):
     )
     said = [s for s in extracted(extractor, text)["statements"] if "never accept" in s["content"]]
     assert said and said[0]["speaker"] == "Imran Khan"
+
+
+# --- The nineteenth session's first review ---
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ruto and Samia spoke by phone on Wednesday, agreeing to meet in Arusha.", "2025-02-26"),
+        (
+            "Ruto and Samia held talks in Nairobi on Sunday, agreeing to reopen the border post.",
+            "2025-02-23",
+        ),
+    ],
+)
+def test_an_agreement_made_in_the_same_breath_as_talks_is_of_their_day(extractor, text, day):
+    agreed = [e for e in extracted(extractor, text)["events"] if e["type"] == "AGREE"]
+    assert agreed and (agreed[0]["date"], agreed[0]["status"]) == (day, "concluded"), agreed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruto flew to Dodoma on Monday, seeking talks with Tanzanian President Samia Suluhu Hassan.",
+        "Kenya sent a letter to the AU on Sunday, requesting a meeting with Samia Suluhu Hassan.",
+    ],
+)
+def test_talks_sought_on_a_day_are_not_held_that_day(extractor, text):
+    talks = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert all(e["status"] != "concluded" for e in talks), talks
+
+
+def test_a_visit_in_about_two_weeks_is_dated_ahead(extractor):
+    (visit,) = [
+        e
+        for e in extracted(extractor, "Ruto will visit Dodoma in about two weeks.")["events"]
+        if e["type"] == "CONSULT"
+    ]
+    assert visit["date"] == "2025-03-13" and visit["status"] == "planned", visit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks resumed on Tuesday at the request of the main mediator, Qatar.",
+        "The council met on Monday at the invitation of the current chair, Denmark.",
+    ],
+)
+def test_an_appositive_country_that_is_no_place_places_nothing(extractor, text):
+    for event in extracted(extractor, text)["events"]:
+        assert not event.get("location"), event
+
+
+def test_a_capital_naming_sanctions_is_its_government(extractor):
+    found = [e for e in shown(extractor, "Beijing sanctions on US defence firms took effect.")]
+    assert found and "China" in names(found[0]), found
+
+
+def test_a_city_state_naming_talks_with_another_is_a_side(extractor):
+    (talks,) = [
+        e
+        for e in extracted(
+            extractor, "The Singapore defence talks with Australia were held in Canberra on Monday."
+        )["events"]
+        if e["type"] == "CONSULT"
+    ]
+    assert "Singapore" in names(talks) and talks["location"]["name"] == "Canberra", talks

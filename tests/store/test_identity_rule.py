@@ -167,6 +167,11 @@ def test_an_undated_sitting_of_other_people_of_the_same_countries_is_another_sit
     same = (Party("Anna Lind", "person", "FIN"), Party("Kaja Tamm-Kask", "person", "EST"))
     assert compare(report(*leaders), report(*same, date=None, published="2025-03-05")).same
     assert compare(held, report(FIN, EST, date=None, published="2025-03-04")).same
+    # outlets naming each a different side's people, or a summit's attendees, still agree
+    lind, tamm = leaders
+    assert compare(report(lind, EST), report(FIN, tamm, date=None, published="2025-03-05")).same
+    summit = report(*envoys, kind="summit", date="2025-03-02")
+    assert compare(summit, report(*leaders, kind="summit", date=None, published="2025-03-04")).same
 
 
 def test_an_undated_report_needs_the_sides_a_recent_publication_and_the_place_or_the_same_kind():

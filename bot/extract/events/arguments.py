@@ -476,8 +476,14 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue  # "the Saudi-backed government": its backer is no side
             if child.dep_ == "poss" and node.lemma_.lower() in OPPOSING_NOUNS:
                 continue  # "Morales's opponents": not Morales
-            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS and node.pos_ == "NOUN":
-                continue  # "with strong unity on Ukraine": what it is about names no side
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in TOPIC_PREPS
+                and node.pos_ in ("NOUN", "ADJ")
+            ):
+                # "with strong unity on Ukraine", "with differences unresolved on Ukraine": what
+                # it is about names no side
+                continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
@@ -552,10 +558,15 @@ def _a_city(token: Token) -> bool:
     ent = entity_at(token)
     index = country_index()
     found = index.match(ent.text if ent is not None else token.text)
-    return found is not None and (
-        found.how in ("capital", "city")
-        or index.capital_of(found.country.code) == found.country.name
-    )
+    if found is None:
+        return False
+    if found.how in ("capital", "city"):
+        return True
+    # a city-state names the summit it hosts ("the Singapore summit"), not talks it holds
+    # ("the Singapore defence talks with Australia")
+    return index.capital_of(
+        found.country.code
+    ) == found.country.name and token.head.lemma_.lower() in ("summit", "conference")
 
 
 def _the_agreement_framed(node: Token) -> Token | None:
@@ -1198,10 +1209,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     # "The Moscow meeting came a week after ...": the subject's own city is where, not who
+    # (a meeting's: "Beijing sanctions" are China's)
     venues = {
         t.i
         for c in token.children
-        if c.dep_ == "compound" and c.i < token.i and (v := venue_in(c, index)) is not None
+        if trigger.type == "CONSULT"
+        and c.dep_ == "compound"
+        and c.i < token.i
+        and (v := venue_in(c, index)) is not None
         for t in v.subtree
     }
     tokens = [t for t in tokens if t.i not in venues]

@@ -1141,6 +1141,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         if _other_bodies(undated, target):
             return None  # "the Group of Seven summit in the Alps" is not the G20 summit in Bali
+        if _a_bodys_gathering_beside(target, undated.mentions[0]):
+            return None  # "a NATO summit" on the trip is not the Biden-Putin summit
         return "sides"  # a summit's sides differ from mention to mention
     # a side in common: the same entity or, for a mention naming only countries ("the Amman
     # summit" of Jordan), a country and a person of it ("the meeting of King Abdullah II, ...")
@@ -1184,6 +1186,32 @@ def _other_bodies(a: Draft, b: Draft) -> bool:
 
     ours, theirs = bodies(a), bodies(b)
     return bool(ours) and bool(theirs) and not ours & theirs
+
+
+def _a_bodys_gathering_beside(main: Draft, mention: Mention) -> bool:
+    """A gathering named after a body ("the Group of Seven summit", "a NATO summit") while the
+    main talks name countries or people and no body: the body's own gathering on the same trip,
+    not the talks between the sides told."""
+    token = mention.trigger.token
+    ours = draft_participants(main)
+    if (
+        mention.trigger.kind not in GATHERING_KINDS
+        or not ours
+        or any(p.kind == "organization" for p in ours)
+    ):
+        return False
+    named = any(
+        c.dep_ in ("compound", "nmod") and c.i < token.i and c.ent_type_ == "ORG"
+        for c in token.children
+    )
+    countries = {code for p in ours if (code := country_code(p))}
+    for body in (p for p in mention.participants if p.kind == "organization"):
+        members = organization_members(name_key(organization_name(body.name) or body.name))
+        # a body some side of the talks is no member of (Russia and the G7): its own gathering;
+        # a United Nations conference France and Saudi Arabia chair may be the one told
+        if named and members and not countries <= members:
+            return True
+    return False
 
 
 def _held_by_officials(draft: Draft) -> bool:
@@ -1385,6 +1413,12 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
     if _sideline_pair(main, mention):
         return False  # two members' talks on the margins of a body's meeting
+    if _a_bodys_gathering_beside(main, mention) or (
+        mention.trigger.kind in GATHERING_KINDS
+        and _other_bodies(main, Draft([mention]))
+        and main.mentions[0].trigger.kind in GATHERING_KINDS
+    ):
+        return False  # "the Group of Seven summit ..., a NATO summit": two bodies, two summits
     if _also_met_another(main, mention):
         return False  # "He also met Premier Li Qiang": another meeting on the same trip
     if _each_names_another_side(
@@ -1760,6 +1794,8 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
             continue
         if places_differ(draft_place(draft), mention.location):
             continue
+        if _a_bodys_gathering_beside(draft, mention):
+            continue  # "the trip included the Group of Seven summit": not the summit told
         theirs = draft_participants(draft)
         sides = {country_code(c) or c.name for c in theirs}
         members = {

@@ -485,7 +485,12 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         return Location(name=place.name, country_code=place.country_code, detail=detail)
     for t in pobj.subtree:
         # "at the Capella Hotel on Sentosa Island, Singapore": the appositive names the city
-        if t.dep_ == "appos" and t.head.i != pobj.i and (place := _place_of(t, index)):
+        if (
+            t.dep_ == "appos"
+            and t.head.i != pobj.i
+            and t.head.ent_type_ in ("FAC", "LOC", "GPE")  # not "the main mediator, Qatar"
+            and (place := _place_of(t, index))
+        ):
             detail = index.doc[prep.i + 1 : t.i].text.strip(TRIM + ",") or None
             return Location(name=place.name, country_code=place.country_code, detail=detail)
     if own is None and pobj.lemma_.lower() in SETTLEMENT_NOUNS:
@@ -711,12 +716,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         heads.append(
             verb.head.head
         )  # "clashed on Friday, with the envoy vowing to ...": one moment
-    elif (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "advcl"
-        and verb.head.pos_ == "VERB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
-    ):
+    elif _participle_of_the_moment(trigger, verb):
         heads.append(verb.head)  # "on Monday declared an end to the war, signing a declaration"
     last = heads[-1]
     if last.dep_ == "acl" and last.head.lemma_.lower() in DECISION_NOUNS:
@@ -741,6 +741,29 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         ):
             heads.append(measure.head)  # "a third round of talks concluded in Lima on Saturday"
     return heads
+
+
+def _participle_of_the_moment(trigger: Trigger, verb: Token) -> bool:
+    """A participle joined to the clause's verb that does the trigger's own act then ("declared
+    an end to the war, signing a declaration"): the participle is the trigger, or a light verb
+    the trigger is the object of. Not one that seeks, awaits or proposes an act ("flew to Riyadh
+    on Monday, seeking talks"), which happens at another time if at all."""
+    if not (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
+    ):
+        return False
+    return (
+        verb.i == trigger.token.i
+        or lemma_of(verb) in load_frames().light
+        or lemma_of(verb) in GATHERING_DONE_VERBS  # "..., wrapping up the first summit"
+    )
+
+
+# Verbs of a gathering's being held or ending, done at the moment of the clause they join.
+GATHERING_DONE_VERBS = frozenset({"wrap", "end", "close", "attend", "host", "cap"})
 
 
 def _occasion_verb(noun: Token) -> Token:
@@ -890,8 +913,13 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         settings, heads = [], [h for h in heads if h.i != trigger.token.i]
     # a participle on the noun ("talks, due to be held on Wednesday, were announced on Monday")
     # is the event's own, before the clause it sits in
+    own = trigger.governor or trigger.token
+    # "spoke by phone on Wednesday, agreeing to meet": the Wednesday of the call
+    through = own.head if _participle_of_the_moment(trigger, own) else None
     for head in [*settings, *heads]:
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
+        if through is not None and head.i == through.i and head.tag_ == "VBD":
+            tense = "past"
         dateline = trigger.token.doc.user_data.get("briefbot_dateline_tokens", frozenset())
         for pobj in _time_phrases(head):
             if pobj.i in dateline:
@@ -905,7 +933,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     if verb is not None:
         dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
-            return resolve_date(dates[0].text, published, _tense(trigger))
+            past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
+            return resolve_date(dates[0].text, published, "past" if past else _tense(trigger))
     return _days_before_the_main_act(trigger, published)
 
 
@@ -1408,10 +1437,8 @@ def find_status(
     ):
         return "concluded"  # "met", "had a phone call", "has warned", "were called off": done
     if (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "advcl"
+        _participle_of_the_moment(trigger, verb)
         and verb.head.tag_ == "VBD"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in verb.children)
         and not {c.lower_ for c in verb.head.children if c.dep_ == "aux"} & MODALS
     ):
         return "concluded"  # "declared an end to the war, signing a declaration": done with it
