@@ -801,3 +801,8 @@ def test_a_bodys_summits_on_the_same_trip_are_not_the_summit_of_two_leaders(extr
     assert names(main) >= {"Gabriel Boric", "Dina Boluarte"}, main
     assert not names(main) & {"Bolivia", "Group of Seven", "NATO", "European Union"}, main
     assert place(main) not in ("Cornwall", "Brussels"), main
+
+
+def test_a_format_of_states_is_a_side_by_its_name_not_a_region(extractor):
+    met = one(extractor, "The leaders of the Normandy Four met in Paris on Friday.", "CONSULT")
+    assert names(met) == {"Normandy Four"}, met

@@ -453,3 +453,16 @@ def test_towns_one_letter_apart_are_not_one_town_spelt_two_ways():
         report(place=Place("Parnu", "EST")), report(place=Place("Parnus", "EST"))
     ).same
     assert not compare(report(place=Place("Tapa", "EST")), report(place=Place("Kapa", "EST"))).same
+
+
+def test_a_small_format_of_states_is_its_members_but_a_large_body_is_not():
+    fra, deu, rus, ukr = (
+        Party(n, "country", c)
+        for n, c in (("France", "FRA"), ("Germany", "DEU"), ("Russia", "RUS"), ("Ukraine", "UKR"))
+    )
+    paris = Place("Paris", "FRA")
+    four = report(Party("Normandy Four", "organization"), place=paris)
+    assert compare(four, report(fra, deu, rus, ukr, place=paris)).same
+    usa, can = Party("United States", "country", "USA"), Party("Canada", "country", "CAN")
+    g7 = report(Party("G7", "organization"), usa, place=paris)
+    assert not compare(g7, report(usa, can, place=paris)).same
