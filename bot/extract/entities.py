@@ -537,6 +537,10 @@ class EntityIndex:
             if cluster.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3:
                 # a surname two people share ("Biden" of Joe and of Hunter) names neither
                 surnames[words[-1]] = cluster if words[-1] not in surnames else None
+                # and the family name written first that the article calls them by elsewhere
+                # ("Yoon" of "Yoon Suk Yeol", once tagged as him)
+                if words[0] in cluster.aliases and len(words[0]) >= 3:
+                    surnames[words[0]] = cluster if words[0] not in surnames else None
         for token in self.doc:
             person = surnames.get(token.text)
             if person is not None and token.i not in tagged and token.pos_ == "PROPN":

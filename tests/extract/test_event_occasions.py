@@ -806,3 +806,24 @@ def test_a_bodys_summits_on_the_same_trip_are_not_the_summit_of_two_leaders(extr
 def test_a_format_of_states_is_a_side_by_its_name_not_a_region(extractor):
     met = one(extractor, "The leaders of the Normandy Four met in Paris on Friday.", "CONSULT")
     assert names(met) == {"Normandy Four"}, met
+
+
+def test_a_family_name_written_first_is_the_person_wherever_the_tagger_misses_it(extractor):
+    text = (
+        "SEOUL, March 15 (Yonhap) -- President Yoon Suk Yeol will leave for Tokyo on Thursday for "
+        "a two-day visit. Yoon said the trip would open a new chapter. Yoon and Kishida held "
+        "their first formal summit in Phnom Penh last November."
+    )
+    summit = [e for e in events(extractor, text) if "first formal" in e["evidence"]]
+    assert summit and {"Yoon Suk Yeol", "Fumio Kishida"} <= names(summit[0]), summit
+
+
+def test_who_leaves_for_a_visit_makes_it_where_he_leaves_for(extractor):
+    visit = one(
+        extractor,
+        "SANTIAGO, Feb 27 (Reuters) -- President Gabriel Boric will leave for Lima on Monday for a "
+        "two-day visit and talks with Peruvian President Dina Boluarte.",
+        "CONSULT",
+    )
+    assert "Gabriel Boric" in names(visit) and visit["status"] == "planned", visit
+    assert place(visit) == "Lima", visit

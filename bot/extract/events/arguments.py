@@ -1669,7 +1669,19 @@ ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "m
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
 # Verbs of coming together whose "for" phrase is the sitting-down they came to.
 COMING_VERBS = frozenset(
-    {"sit", "meet", "gather", "arrive", "come", "convene", "assemble", "travel", "fly", "head"}
+    {
+        "sit",
+        "meet",
+        "gather",
+        "arrive",
+        "come",
+        "convene",
+        "assemble",
+        "travel",
+        "fly",
+        "head",
+        "leave",
+    }
 )
 
 

@@ -108,6 +108,13 @@ def _places_told(
             )
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
+            elif (
+                trigger.kind == "visit"
+                and child.dep_ == "prep"
+                and child.lower_ == "for"
+                and lemma_of(head) in ("leave", "depart")
+            ):
+                found = _place_in(child, index)  # "will leave for Lima on Thursday for a visit"
             elif child.dep_ == "prep" and _on_an_island(child):
                 # after any town the clause names: "in Nusa Dua on the resort island of Bali"
                 island = _place_in(child, index)
