@@ -1136,3 +1136,22 @@ def test_a_city_state_naming_talks_with_another_is_a_side(extractor):
         if e["type"] == "CONSULT"
     ]
     assert "Singapore" in names(talks) and talks["location"]["name"] == "Canberra", talks
+
+
+# --- Fresh-text false events of the nineteenth session ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean opposition lawmakers criticised the red-carpet welcome.",
+        "Peruvian fishing industry representatives have criticised the deal.",
+    ],
+)
+def test_a_countrys_private_people_criticising_are_not_the_country(extractor, text):
+    assert all("Chile" not in names(e) and "Peru" not in names(e) for e in shown(extractor, text))
+
+
+def test_a_statement_given_to_the_press_by_phone_is_no_phone_call(extractor):
+    text = '"This is an insult," the Peruvian spokesman Luis Pardo told Reuters by telephone.'
+    assert not [e for e in extracted(extractor, text)["events"] if e["kind"] == "phone_call"]

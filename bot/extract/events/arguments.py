@@ -29,6 +29,7 @@ from bot.extract.events.lexicon import (
     OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
     PRIVATE_PEOPLE,
+    PRIVATE_SECTORS,
     RELATIVES,
     ROLE_NOUNS,
     TOPIC_PREPS,
@@ -115,10 +116,17 @@ def _nationality_of_private_people(token: Token) -> bool:
     """ "Carried out by two Ukrainian citizens": people of a country who did something are not
     its state (while "raided homes of Azerbaijani nationals" is done to Azerbaijan's people)."""
     people = token.head
+    words = {people.lemma_.lower()} | {
+        c.lemma_.lower() for c in people.children if c.dep_ in ("amod", "compound")
+    }
+    while people.dep_ == "compound" and people.head.i != people.i:
+        people = people.head  # "Russian fishing industry representatives": the representatives
+        words |= {people.lemma_.lower()}
     doers = people.dep_ in ("nsubj", "csubj") or (
         people.dep_ == "pobj" and people.head.dep_ == "agent"
     )
-    return token.dep_ in ("amod", "compound") and people.lemma_.lower() in PRIVATE_PEOPLE and doers
+    private = people.lemma_.lower() in PRIVATE_PEOPLE or bool(words & PRIVATE_SECTORS)
+    return token.dep_ in ("amod", "compound") and private and doers
 
 
 def _a_relative(token: Token) -> bool:

@@ -543,6 +543,8 @@ def _drafts(
                 continue  # "Beijing and Berlin should work together", said by Beijing
             if _the_last_to_do_it(trigger):
                 continue  # "the last prime minister to visit China was X in 2016": history
+            if _an_interview_by_phone(trigger, index):
+                continue  # "the spokesman told Reuters by telephone": an interview, no call
             mention = _mention(trigger, sent, index, published, dateline)
             if (
                 lead_day is not None
@@ -1186,6 +1188,29 @@ def _other_bodies(a: Draft, b: Draft) -> bool:
 
     ours, theirs = bodies(a), bodies(b)
     return bool(ours) and bool(theirs) and not ours & theirs
+
+
+# Who is told things in an interview: the press, not a side.
+PRESS_WORDS = frozenset({"reporter", "journalist", "newspaper", "agency", "television", "radio"})
+
+
+def _an_interview_by_phone(trigger: Trigger, index: EntityIndex) -> bool:
+    """ "X told Reuters by telephone", "said in a phone interview with AFP": a call to the press
+    is how a statement was given, not a call between sides."""
+    token = trigger.token
+    if trigger.kind != "phone_call" or token.dep_ != "pobj":
+        return False
+    verb = token.head.head
+    if verb.pos_ != "VERB" or lemma_of(verb) not in SPEECH_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            cluster = index.cluster_of(child)
+            if (cluster is not None and cluster.kind == "media") or (
+                child.lemma_.lower() in PRESS_WORDS
+            ):
+                return True
+    return False
 
 
 def _a_bodys_gathering_beside(main: Draft, mention: Mention) -> bool:
