@@ -13,7 +13,7 @@ _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's su
 # The part of a day: "late on Monday", "Monday evening" name that Monday.
 _DAY_PART = re.compile(
     r"^(?:(?:late|early|later|earlier)\s+(?:on\s+)?)?(?P<day>.+?)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    r"(?:\s+(?:morning|afternoon|evening|night|hours))?$",  # "on Saturday hours after ..."
     re.IGNORECASE,
 )
 # A part of a month or year: "late February", "mid-January 2024", "the end of the month".
@@ -90,7 +90,7 @@ _DURATION = re.compile(
     r"(?:the )?(?:past |last |next |coming |first |previous )?"
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
     r"a few|some|fifteen|twenty|thirty|forty|fifty|a dozen|dozens of)"
-    r" (?:years?|months?|weeks?|days?|decades?)",
+    r" (?:years?|months?|weeks?|days?|decades?|hours?)",
     re.IGNORECASE,
 )
 

@@ -827,3 +827,12 @@ def test_who_leaves_for_a_visit_makes_it_where_he_leaves_for(extractor):
     )
     assert "Gabriel Boric" in names(visit) and visit["status"] == "planned", visit
     assert place(visit) == "Lima", visit
+
+
+def test_a_weekday_hours_before_something_is_that_day(extractor):
+    text = (
+        "LIMA, Feb 27 (AFP) - Peru demanded an apology from Chile on Thursday hours after the "
+        "release of a Peruvian fishing captain."
+    )
+    asked = one(extractor, text, "REQUEST")
+    assert asked["date"] == "2025-02-27", asked

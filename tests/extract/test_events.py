@@ -453,7 +453,7 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
     assert "REJECT" in {e["type"] for e in refused}
 
 
-@pytest.mark.parametrize("duration", ["three years", "the past two weeks", "two days"])
+@pytest.mark.parametrize("duration", ["three years", "the past two weeks", "two days", "48 hours"])
 def test_a_length_of_time_is_no_date(duration):
     assert resolve_date(duration, PUBLISHED, "past") is None
     assert resolve_date(f"{duration.removeprefix('the past ')} ago", PUBLISHED, "past") is not None
