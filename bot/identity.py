@@ -313,29 +313,8 @@ def _place_words(name: str) -> list[str]:
 def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name sides, and one report's sides are all among the other's, or both name the same
     two sides or more: outlets add a mediator or an observer the other leaves out, but talks
-    of A with B are never talks of A with C. A small format of states ("the Normandy Four",
-    "the P5+1") is its members too, as one outlet names the format and another its states."""
-    if not (a and b):
-        return False
-    if a <= b or b <= a or len(a & b) >= 2:
-        return True
-    a, b = _with_format_members(a), _with_format_members(b)
-    return a <= b or b <= a or len(a & b) >= 2
-
-
-# A format of this many states or fewer is read as its members; a larger body (the G20, the EU)
-# meeting is a gathering of its own, not the talks of a few of its members.
-FORMAT_SIZE = 6
-
-
-def _with_format_members(sides: frozenset[str]) -> frozenset[str]:
-    members = {
-        code
-        for side in sides
-        if 0 < len(found := organization_members(side)) <= FORMAT_SIZE
-        for code in found
-    }
-    return sides | members
+    of A with B are never talks of A with C."""
+    return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
 def terms_agree(a: str | None, b: str | None, names: frozenset[str] = frozenset()) -> bool:

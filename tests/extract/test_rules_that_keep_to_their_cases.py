@@ -1155,3 +1155,27 @@ def test_a_countrys_private_people_criticising_are_not_the_country(extractor, te
 def test_a_statement_given_to_the_press_by_phone_is_no_phone_call(extractor):
     text = '"This is an insult," the Peruvian spokesman Luis Pardo told Reuters by telephone.'
     assert not [e for e in extracted(extractor, text)["events"] if e["kind"] == "phone_call"]
+
+
+# --- The nineteenth session's second review ---
+
+
+def test_leaving_for_home_after_a_visit_leaves_the_visit_where_it_was(extractor):
+    text = (
+        "LIMA, Feb 26 (EFE) - Boric left for Santiago on Wednesday, wrapping up a two-day state "
+        "visit."
+    )
+    visits = [e for e in extracted(extractor, text)["events"] if e["kind"] == "visit"]
+    assert visits and all(e["location"]["name"] == "Lima" for e in visits), visits
+
+
+def test_an_envoy_leaving_for_consultations_holds_no_talks(extractor):
+    text = (
+        "Chile's ambassador to Peru was ordered to leave for consultations in Santiago on Monday."
+    )
+    assert not [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+
+
+def test_a_normandy_format_meeting_is_still_a_meeting(extractor):
+    text = "A Normandy format meeting of foreign ministers took place in Minsk on Monday."
+    assert [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]

@@ -1065,7 +1065,12 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     )
     in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
     # "sat down for talks with Y", "arrived for talks": who came took part
-    came_for = token.head.lower_ == "for" and lemma_of(token.head.head) in COMING_VERBS
+    # (and "will leave for Lima on Monday for a visit": but not "leave for consultations", an
+    # envoy called home)
+    came_for = token.head.lower_ == "for" and (
+        lemma_of(token.head.head) in COMING_VERBS
+        or (lemma_of(token.head.head) == "leave" and trigger.kind == "visit")
+    )
     emerged = _emerged_from(token) if trigger.type == "CONSULT" else None
     if verb is None and emerged is not None:
         verb = emerged  # "Mulino came out of Sunday's meeting with Rubio": he took part
@@ -1688,7 +1693,6 @@ COMING_VERBS = frozenset(
         "travel",
         "fly",
         "head",
-        "leave",
     }
 )
 

@@ -113,8 +113,14 @@ def _places_told(
                 and child.dep_ == "prep"
                 and child.lower_ == "for"
                 and lemma_of(head) in ("leave", "depart")
+                and token.dep_ == "pobj"
+                and token.head.lower_ == "for"
+                and token.head.head.i == head.i
+                and child.i != token.head.i
             ):
-                found = _place_in(child, index)  # "will leave for Lima on Thursday for a visit"
+                # "will leave for Lima on Thursday for a visit" (not "left for home, ending his
+                # visit": where he went after it)
+                found = _place_in(child, index)
             elif child.dep_ == "prep" and _on_an_island(child):
                 # after any town the clause names: "in Nusa Dua on the resort island of Bali"
                 island = _place_in(child, index)
