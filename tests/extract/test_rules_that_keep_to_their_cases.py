@@ -1179,3 +1179,12 @@ def test_an_envoy_leaving_for_consultations_holds_no_talks(extractor):
 def test_a_normandy_format_meeting_is_still_a_meeting(extractor):
     text = "A Normandy format meeting of foreign ministers took place in Minsk on Monday."
     assert [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+
+
+def test_talks_a_day_before_a_meeting_are_not_its_first_day(extractor):
+    text = (
+        "Peru's President Dina Boluarte met Bolivian President Luis Arce in Lima on Tuesday, a "
+        "day after Mercosur talks with Peru collapsed."
+    )
+    met = [e for e in extracted(extractor, text)["events"] if "Dina Boluarte" in names(e)]
+    assert met and all("Mercosur" not in names(e) for e in met), met

@@ -1369,7 +1369,12 @@ def _place(
                     draft.mentions.append(mention)
                     return draft
             for draft in drafts:  # talks over two days: "began on Saturday", "ended on Sunday"
-                if draft.mentions[0].trigger.type == "CONSULT" and _next_day_of(draft, mention):
+                if (
+                    draft.mentions[0].trigger.type == "CONSULT"
+                    and _next_day_of(draft, mention)
+                    # not "met on Tuesday, a day after talks with Iran collapsed": the day before
+                    and not _another_time(t)
+                ):
                     draft.mentions.append(mention)
                     return draft
         elif not _told_as_later(t) and not _sidelines_of(t):
