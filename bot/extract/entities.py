@@ -283,6 +283,24 @@ def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
     )
 
 
+def _title_country(title: Token) -> str | None:
+    """The country a bare title names as its holder's: "the president of Tajikistan", "the
+    Tajik president", "Tajikistan's president"."""
+    words = [c for c in title.children if c.dep_ in ("amod", "compound", "poss") and c.i < title.i]
+    words += [
+        p
+        for c in title.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for word in words:
+        found = country_index().match(word.text)
+        if found is not None and found.how in ("name", "alias", "demonym"):
+            return found.country.code
+    return None
+
+
 def _spelled_otherwise(written: str, known: str) -> bool:
     """The same words in another spelling ("Abbas Araghchi", "Abbas Araqchi"), not a title
     added ("Ayatollah Ali Khamenei"), a name cut short or another name ("William Lai")."""
@@ -1351,7 +1369,13 @@ class EntityIndex:
             return self.previous_person(token)
         _, _, nominal = _titles()
         if token.lower_ in nominal:
-            return self.previous_person(token, titles=nominal[token.lower_])
+            holder = self.previous_person(token, titles=nominal[token.lower_])
+            whose = _title_country(token)
+            if holder is not None and whose is not None and holder.country is not None:
+                # "The president of Tajikistan ... rebuked Putin": not the president named
+                # before, who is Russia's
+                return holder if holder.country.code == whose else None
+            return holder
         return None
 
     def previous_person(

@@ -303,3 +303,13 @@ def test_a_name_inside_the_quotation_is_not_its_speaker(say):
         '"It is clear that the situation in northern Rakhine state is grave," he said.'
     )
     assert find(say(text), "situation in northern Rakhine").speaker == "Alberto van Klaveren"
+
+
+def test_the_president_of_another_country_is_not_the_president_named_before(say):
+    text = (
+        "Chilean President Gabriel Boric arrived in Lima on Monday. The Chilean president said the "
+        "talks were useful. The president of Peru said that the border would reopen next week."
+    )
+    s = find(say(text), "border would reopen")
+    assert s.speaker != "Gabriel Boric"
+    assert find(say(text), "talks were useful").speaker == "Gabriel Boric"
