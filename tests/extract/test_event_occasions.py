@@ -28,6 +28,11 @@ def one(extractor, text: str, type_: str, kind: str | None = None) -> dict:
     return found[0]
 
 
+def told_in(extractor, text: str, words: str) -> list[dict]:
+    """The events whose evidence sentence holds `words`."""
+    return [e for e in events(extractor, text) if words in e["evidence"]]
+
+
 def place(event: dict) -> str | None:
     return (event["location"] or {}).get("name")
 
@@ -338,7 +343,7 @@ def test_two_ministers_with_a_capital_letter_are_the_two_named_before(extractor)
         "Schialer agreed on a five-point plan, a joint statement said on Friday.\n\n"
         "The two Ministers met for about two hours on Thursday evening in Lima."
     )
-    met = [e for e in events(extractor, text) if "Ministers met" in e["evidence"]]
+    met = told_in(extractor, text, "Ministers met")
     assert met and names(met[0]) >= {"Alberto van Klaveren", "Elmer Schialer"}, met
 
 
@@ -734,7 +739,7 @@ def test_a_gathering_named_by_its_own_name_takes_no_date_from_an_older_one(extra
         "meeting in Cartagena in 1969. Lula and Milei are due to meet at the Mercosur summit in "
         "Montevideo."
     )
-    planned = [e for e in events(extractor, text) if "due to meet" in e["evidence"]]
+    planned = told_in(extractor, text, "due to meet")
     assert planned and all(not (e.get("date") or "").startswith("1969") for e in planned), planned
 
 
@@ -814,7 +819,7 @@ def test_a_family_name_written_first_is_the_person_wherever_the_tagger_misses_it
         "a two-day visit. Yoon said the trip would open a new chapter. Yoon and Kishida held "
         "their first formal summit in Phnom Penh last November."
     )
-    summit = [e for e in events(extractor, text) if "first formal" in e["evidence"]]
+    summit = told_in(extractor, text, "first formal")
     assert summit and {"Yoon Suk Yeol", "Fumio Kishida"} <= names(summit[0]), summit
 
 
