@@ -841,3 +841,16 @@ def test_a_weekday_hours_before_something_is_that_day(extractor):
     )
     asked = one(extractor, text, "REQUEST")
     assert asked["date"] == "2025-02-27", asked
+
+
+def test_the_legs_of_a_trip_are_not_the_summit_it_capped(extractor):
+    text = (
+        "LIMA (AP) — Chilean President Gabriel Boric and Peruvian President Dina Boluarte wrapped "
+        "up their first summit on Wednesday with an agreement to reopen the border.\n\n"
+        "The talks at an 18th-century villa lasted about three hours. The summit capped Boric's "
+        "first overseas trip as president, which included the Mercosur summit in Asuncion, a "
+        "CELAC summit and talks with European Union leaders in Brussels."
+    )
+    (main,) = told_in(extractor, text, "wrapped")
+    assert not names(main) & {"Mercosur", "CELAC", "European Union"}, main
+    assert place(main) == "Lima", main

@@ -1110,6 +1110,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
+    if _a_leg_of_a_trip(undated.mentions[0].trigger):
+        return None  # "his trip, which included the Mercosur summit": another leg of it
     if _also_met_another(target, undated.mentions[0]):
         return None  # "He also met Premier Li Qiang during the visit": another meeting
     if (
@@ -1190,6 +1192,31 @@ def _other_bodies(a: Draft, b: Draft) -> bool:
     return bool(ours) and bool(theirs) and not ours & theirs
 
 
+# Nouns of a journey whose relative clause lists its legs, and the verbs that list them.
+TRIP_NOUNS = frozenset({"trip", "tour", "journey", "visit"})
+LISTING_VERBS = frozenset({"include", "comprise", "take", "feature", "span", "involve"})
+
+
+def _a_leg_of_a_trip(trigger: Trigger) -> bool:
+    """Talks named in a relative clause on a trip ("the summit capped his first overseas trip,
+    which included ... talks with EU leaders in Brussels"): a leg of the journey, not the talks
+    the article is about."""
+    for node in trigger.token.ancestors:
+        # a clause listing the legs ("which included", "which took in"), not one telling what
+        # the trip was for ("a visit during which he will hold talks")
+        if node.dep_ != "relcl" or lemma_of(node) not in LISTING_VERBS:
+            continue
+        # the clause's noun, or the noun phrase it hangs in ("trip as president, which ...")
+        head = node.head
+        while True:
+            if head.lemma_.lower() in TRIP_NOUNS:
+                return True
+            if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+    return False
+
+
 # Who is told things in an interview: the press, not a side.
 PRESS_WORDS = frozenset({"reporter", "journalist", "newspaper", "agency", "television", "radio"})
 
@@ -1225,8 +1252,11 @@ def _a_bodys_gathering_beside(main: Draft, mention: Mention) -> bool:
         or any(p.kind == "organization" for p in ours)
     ):
         return False
+    bodies = {w for p in mention.participants if p.kind == "organization" for w in p.name.split()}
     named = any(
-        c.dep_ in ("compound", "nmod") and c.i < token.i and c.ent_type_ == "ORG"
+        c.dep_ in ("compound", "nmod")
+        and c.i < token.i
+        and (c.ent_type_ == "ORG" or c.text in bodies)  # "Mercosur", tagged a place
         for c in token.children
     )
     countries = {code for p in ours if (code := country_code(p))}
@@ -1443,6 +1473,8 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
     if _sideline_pair(main, mention):
         return False  # two members' talks on the margins of a body's meeting
+    if _a_leg_of_a_trip(mention.trigger):
+        return False  # "Biden's trip, which included ... talks with EU leaders in Brussels"
     if _a_bodys_gathering_beside(main, mention) or (
         mention.trigger.kind in GATHERING_KINDS
         and _other_bodies(main, Draft([mention]))
@@ -1812,6 +1844,8 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         return None
     if _another_time(mention.trigger) or round_number(mention.trigger) is not None:
         return None  # "since their meeting in Kazan": an earlier one
+    if _a_leg_of_a_trip(mention.trigger):
+        return None  # "his trip, which included the Mercosur summit": another leg
     ours = {country_code(c) or c.name for c in mention.participants}
     found = []
     for draft in drafts:

@@ -460,6 +460,8 @@ def _located_along(noun: Token, top: Token) -> bool:
     while node.i != top.i:
         if node.dep_ == "pobj" and node.head.lower_ not in LOCATIVE_PREPS | {"of"}:
             return False
+        if node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN"):
+            return False  # "in Asuncion, a CELAC summit and talks ... in Brussels": another item
         if node.head.i == node.i:
             return False
         node = node.head
