@@ -371,7 +371,11 @@ class EntityIndex:
             and e.start not in misread | outlets
         ]
         people, glued = self._glue_split_names(people)
-        people += self._untagged_titled_people(ents)
+        titled = self._untagged_titled_people(ents)
+        people = [
+            p for p in people if not any(t.start <= p.start and p.end <= t.end for t in titled)
+        ]
+        people += titled
         named_in_apposition = self._untagged_appositive_people(ents)
         people += named_in_apposition
         renamed = {e.start for e in named_in_apposition}
@@ -502,7 +506,10 @@ class EntityIndex:
                 end += 1
             if end == start or (end < len(doc) and doc[end].lower_ == "of"):
                 continue  # no name, or a body's name ("Minister Council of ...")
-            if _INITIALS.fullmatch(doc[end - 1].text):
+            rest = next((e for e in ents if e.start == end and e.label_ == "PERSON"), None)
+            if rest is not None:
+                end = rest.end  # "Defense Ministers Hulusi Akar": the tagger took "Akar" alone
+            elif _INITIALS.fullmatch(doc[end - 1].text):
                 continue  # a name ends in a name, not an initial
             found.append(Span(doc, start, end, label="PERSON"))
         return found

@@ -490,3 +490,13 @@ def test_a_list_of_countries_tagged_as_one_body_is_each_country(extractor):
     text = "Mali, Burkina Faso and Niger announce withdrawal from regional bloc"
     found = extractor.extract(ExtractRequest("t", text, "2025-02-27")).entities
     assert not any("," in e.name for e in found)
+
+
+def test_a_first_name_the_tagger_left_out_after_a_plural_title_is_part_of_the_name(extractor):
+    text = (
+        "Boric and Boluarte met in Lima on Monday. The leaders' meeting lasted two hours, followed "
+        "by talks between delegations. Defense Ministers Hulusi Akar and Sergei Shoigu signed a "
+        "memorandum after the talks."
+    )
+    people = {e.name for e in facts(extractor, text).entities if e.kind == "person"}
+    assert "Hulusi Akar" in people and not {"Hulusi", "Akar"} & people, people
