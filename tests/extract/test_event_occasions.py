@@ -854,3 +854,13 @@ def test_the_legs_of_a_trip_are_not_the_summit_it_capped(extractor):
     (main,) = told_in(extractor, text, "wrapped")
     assert not names(main) & {"Mercosur", "CELAC", "European Union"}, main
     assert place(main) == "Lima", main
+
+
+def test_a_residence_in_the_resort_of_a_town_is_in_that_town(extractor):
+    talks = one(
+        extractor,
+        "Boric and Erdogan held talks at his residence in the Mediterranean resort of Antalya on "
+        "Monday.",
+        "CONSULT",
+    )
+    assert place(talks) == "Antalya", talks

@@ -490,7 +490,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             continue  # "resulted in a deal signed by the US": the US is no place of the deal
         if not _located_along(t.head.head, pobj):
             continue  # "in response to the attack in England": the attack's place, not this
-        place = _place_of(t, index)
+        place = _place_of(t, index) or _settlement_named(t, index)
         if place is None:
             continue
         end = t.left_edge.i  # the whole name: "in New York", not "in New"
@@ -536,6 +536,17 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
 SEATS_MANY_COUNTRIES_HAVE = frozenset(
     {"foreign office", "chancellery", "congress", "state department", "duma", "state duma"}
 )
+
+
+def _settlement_named(noun: Token, index: EntityIndex) -> Location | None:
+    """ "the Black Sea resort of Sochi", "the border town of Rafah": the place its "of" names."""
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS:
+        return None
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for name in (c for c in of.children if c.dep_ == "pobj"):
+            if (place := _place_of(name, index)) is not None:
+                return place
+    return None
 
 
 def _seat_of_government(noun: Token) -> Location | None:
