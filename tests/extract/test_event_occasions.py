@@ -864,3 +864,12 @@ def test_a_residence_in_the_resort_of_a_town_is_in_that_town(extractor):
         "CONSULT",
     )
     assert place(talks) == "Antalya", talks
+
+
+def test_who_speaks_after_talks_held_them(extractor):
+    text = (
+        "Boric, speaking at a joint press conference after talks at his residence in Santiago, "
+        "said the border would reopen."
+    )
+    talks = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert talks and {"Boric", "Gabriel Boric"} & names(talks[0]), talks

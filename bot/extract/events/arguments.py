@@ -1120,6 +1120,20 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         elif framed.head.lower_ != "on" and not _own_sides(token):
             # "the deal was announced by X and Y after three days of talks": they held them
             tokens.extend(_announcers_of_a_deal(framed.head.head))
+            speaking = framed.head.head
+            if (
+                speaking.tag_ == "VBG"
+                and speaking.dep_ == "advcl"
+                and lemma_of(speaking) in SPEAKING_PARTICIPLES
+                and not any(c.dep_ == "nsubj" for c in speaking.children)
+            ):
+                # "Putin, speaking at a press conference after talks in Sochi, said": he held them
+                tokens.extend(
+                    t
+                    for c in speaking.head.children
+                    if c.dep_ == "nsubj"
+                    for t in _subtree_without_clauses(c)
+                )
     if (
         verb is None
         and trigger.type == "CONSULT"
@@ -1681,6 +1695,9 @@ PROPOSAL_WORDS = frozenset({"proposal", "plan", "offer", "initiative", "proposit
 ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
 # Verbs of coming together whose "for" phrase is the sitting-down they came to.
+# Participles of speaking after an occasion: their speaker was at it.
+SPEAKING_PARTICIPLES = frozenset({"speak", "talk", "address"})
+
 COMING_VERBS = frozenset(
     {
         "sit",
