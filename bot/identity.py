@@ -395,16 +395,16 @@ def _venue_moved(a: Report, b: Report) -> bool:
 
 
 def one_occasion_told_twice(a: Report, b: Report) -> bool:
-    """Within one article, a visit and the talks held on it, the same day: the article keeps
-    them apart (a visit is its own kind), but they are one occasion to other outlets, so both
-    may stand in one event."""
+    """Within one article, a visit and the talks held on it, the same day or the next: the
+    article keeps them apart (a visit is its own kind), but they are one occasion to other
+    outlets, so both may stand in one event."""
     kinds = {a.kind, b.kind}
     if "visit" not in kinds or not kinds - {"visit"} <= TALK_KINDS or len(kinds) != 2:
         return False
     if a.type != b.type or not (
-        a.precision == b.precision == "day" and a.date and a.date == b.date
+        a.precision == b.precision == "day" and a.date and b.date and dates_agree(a, b)
     ):
-        return False
+        return False  # the same day, or the next: "leaves on Tuesday ... talks on Wednesday"
     return places_agree(a.place, b.place) is not False and (
         not a.sides or not b.sides or sides_agree(a.sides, b.sides)
     )

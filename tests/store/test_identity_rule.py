@@ -136,13 +136,16 @@ def test_two_reports_from_one_article_are_never_merged_here():
     assert compare(report(article=7), report(article=7)).rule == "same article"
 
 
-def test_an_articles_visit_and_the_talks_held_on_it_the_same_day_may_stand_in_one_event():
+def test_an_articles_visit_and_the_talks_held_on_it_that_day_or_the_next_may_stand_in_one_event():
     visit, talks = report(FIN, kind="visit", article=7), report(FIN, EST, kind="meeting", article=7)
     other_outlet = report(FIN, EST, kind="meeting")
     chosen, _, _ = best_cluster(talks, {1: [other_outlet, visit]})
     assert chosen == 1
+    # "leaves for Tallinn on Tuesday for a three-day visit ... talks on Wednesday": one occasion
     next_day = report(FIN, EST, kind="meeting", article=7, date="2025-03-05")
-    assert compare(visit, next_day).rule == "same article"
+    assert compare(visit, next_day).same
+    two_days_on = report(FIN, EST, kind="meeting", article=7, date="2025-03-06")
+    assert compare(visit, two_days_on).rule == "same article"
     assert (
         compare(report(article=7), report(article=7, kind="visit", place=RIGA)).rule
         == "same article"
