@@ -851,6 +851,10 @@ class EntityIndex:
                 "organization", organization_name(name) or name, ent, country=None
             )  # the tagger's "Un" is the UN
             return
+        if len(key.split()) >= 3 and key.split()[-1] in _BODY_HEADS:
+            # "Tigray People's Liberation Front" tagged a person: a movement's name
+            self._named_cluster("organization", name, ent, country=None)
+            return
         if cluster is None and len(key.split()) >= 2 and key.split()[0] in surname_particles():
             # "van Klaveren", "de la Fuente": a surname of several words, the last words of a
             # name already given in full
@@ -1542,10 +1546,18 @@ def title_cased(text: str) -> str:
 
 
 def _joined(tokens: list[Token]) -> str:
-    """A name's words, a hyphen kept as written: "Jean-Noel Barrot", not "Jean - Noel Barrot"."""
+    """A name's words as written: "Jean-Noel Barrot", not "Jean - Noel Barrot"; "Tigray
+    People's Liberation Front", not "People 's"."""
     out = ""
     for token, nxt in zip(tokens, [*tokens[1:], None], strict=True):
-        glued = nxt is not None and not token.whitespace_ and "-" in (token.text, nxt.text)
+        glued = (
+            nxt is not None
+            and not token.whitespace_
+            and (
+                "-" in (token.text, nxt.text)
+                or (nxt.i == token.i + 1 and nxt.lower_ in ("'s", "’s"))
+            )
+        )
         out += token.text + ("" if glued or nxt is None else " ")
     return out
 
@@ -1564,6 +1576,11 @@ _INSTITUTION_WORDS = frozenset(
     "staff summit conference forum talks".split()
 )
 _HONORIFICS = frozenset("dr mr mrs ms rep sen gen shri sri smt h.e hon".split())
+# Last words of a movement's or a body's name, never of a person's.
+_BODY_HEADS = frozenset(
+    "front movement party army forces council union alliance organisation organization "
+    "commission committee coalition league".split()
+)
 
 
 def _headline_case(sent: Span) -> bool:

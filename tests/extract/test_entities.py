@@ -500,3 +500,13 @@ def test_a_first_name_the_tagger_left_out_after_a_plural_title_is_part_of_the_na
     )
     people = {e.name for e in facts(extractor, text).entities if e.kind == "person"}
     assert "Hulusi Akar" in people and not {"Hulusi", "Akar"} & people, people
+
+
+def test_a_movement_named_with_a_possessive_is_a_body_written_as_written(extractor):
+    text = (
+        "Ethiopia's federal government and the Tigray People's Liberation Front (TPLF) signed the "
+        "deal on Wednesday in Pretoria."
+    )
+    bodies = {e.name: e.kind for e in facts(extractor, text).entities}
+    front = [n for n in bodies if n.endswith("Liberation Front")]
+    assert front and "People's" in front[0] and bodies[front[0]] == "organization", bodies
