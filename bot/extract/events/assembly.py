@@ -1222,8 +1222,8 @@ PRESS_WORDS = frozenset({"reporter", "journalist", "newspaper", "agency", "telev
 
 
 def _an_interview_by_phone(trigger: Trigger, index: EntityIndex) -> bool:
-    """ "X told Reuters by telephone", "said in a phone interview with AFP": a call to the press
-    is how a statement was given, not a call between sides."""
+    """ "X told Reuters by telephone", "told reporters by phone": a call to the press is how a
+    statement was given, not a call between sides."""
     token = trigger.token
     if trigger.kind != "phone_call" or token.dep_ != "pobj":
         return False

@@ -508,13 +508,9 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         ):
             detail = index.doc[prep.i + 1 : t.i].text.strip(TRIM + ",") or None
             return Location(name=place.name, country_code=place.country_code, detail=detail)
-    if own is None and pobj.lemma_.lower() in SETTLEMENT_NOUNS:
-        for of in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for name in (c for c in of.children if c.dep_ == "pobj"):
-                # "in the ancient Silk Road city of Xi'an", "the truce village of Panmunjom"
-                place = _place_of(name, index)
-                if place is not None:
-                    return place
+    # "in the ancient Silk Road city of Xi'an", "the truce village of Panmunjom"
+    if own is None and (settlement := _settlement_named(pobj, index)) is not None:
+        return settlement
     if own is None or pobj.ent_type_ == "FAC":
         for child in pobj.children:  # "at a Geneva hotel", "at Istanbul's Ciragan Palace"
             if child.dep_ == "poss" and pobj.lemma_.lower() not in CITY_BUILDINGS:
