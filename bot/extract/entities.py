@@ -1003,6 +1003,10 @@ class EntityIndex:
             # "the Great Hall of the People on | Saturday": the tagger ran into the date phrase
             ent = Span(self.doc, ent.start, ent.end - 1, label=ent.label_)
         text = _STRIP_EDGES.sub("", ent.text.strip()).strip()
+        if "(" in text and ")" not in text:
+            # "Sudan People's Liberation Movement (SPLM": the tagger ran into the bracketed
+            # initials; the name ends before them
+            text = text[: text.index("(")].strip()
         if not text:
             return
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):

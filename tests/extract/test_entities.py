@@ -510,3 +510,13 @@ def test_a_movement_named_with_a_possessive_is_a_body_written_as_written(extract
     bodies = {e.name: e.kind for e in facts(extractor, text).entities}
     front = [n for n in bodies if n.endswith("Liberation Front")]
     assert front and "People's" in front[0] and bodies[front[0]] == "organization", bodies
+
+
+def test_a_body_named_before_its_bracketed_initials_ends_before_them(extractor):
+    text = (
+        "Sudan's government and the Sudan People's Liberation Movement (SPLM) signed the deal on "
+        "Wednesday in Nairobi."
+    )
+    names = {e.name for e in facts(extractor, text).entities}
+    assert "Sudan People's Liberation Movement" in names, names
+    assert not any("(" in n for n in names), names
