@@ -66,6 +66,10 @@ class CountryIndex:
         """The country's capital ("the Ethiopian capital" is Addis Ababa)."""
         return self._capitals.get(code)
 
+    def city_state(self, country: Country) -> bool:
+        """A country whose capital bears its name (Singapore, Monaco): its name is a city's."""
+        return self.capital_of(country.code) == country.name
+
     def match(self, text: str) -> CountryMatch | None:
         key = fold(text)
         key = key.removeprefix("the ")

@@ -572,9 +572,7 @@ def _a_city(token: Token) -> bool:
         return True
     # a city-state names the summit it hosts ("the Singapore summit"), not talks it holds
     # ("the Singapore defence talks with Australia")
-    return index.capital_of(
-        found.country.code
-    ) == found.country.name and token.head.lemma_.lower() in ("summit", "conference")
+    return index.city_state(found.country) and token.head.lemma_.lower() in ("summit", "conference")
 
 
 def _the_agreement_framed(node: Token) -> Token | None:

@@ -420,7 +420,7 @@ def _city_named(token: Token) -> Location | None:
     code = found.country.code
     if found.how in ("capital", "city"):
         return Location(name=text.removeprefix("the ").strip(), country_code=code)
-    if country_index().capital_of(code) == found.country.name:
+    if country_index().city_state(found.country):
         return Location(name=found.country.name, country_code=code)
     return None
 
