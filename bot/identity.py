@@ -401,12 +401,39 @@ def one_occasion_told_twice(a: Report, b: Report) -> bool:
     kinds = {a.kind, b.kind}
     if "visit" not in kinds or not kinds - {"visit"} <= TALK_KINDS or len(kinds) != 2:
         return False
-    if a.type != b.type or not (
-        a.precision == b.precision == "day" and a.date and b.date and dates_agree(a, b)
-    ):
-        return False  # the same day, or the next: "leaves on Tuesday ... talks on Wednesday"
-    return places_agree(a.place, b.place) is not False and (
-        not a.sides or not b.sides or sides_agree(a.sides, b.sides)
+    if a.type != b.type or places_agree(a.place, b.place) is False:
+        return False
+    if a.precision == b.precision == "day" and a.date and b.date and dates_agree(a, b):
+        # the same day, or the next: "leaves on Tuesday ... talks on Wednesday"
+        return not a.sides or not b.sides or sides_agree(a.sides, b.sides)
+    return _talks_the_visit_is_for(a, b)
+
+
+def _talks_the_visit_is_for(a: Report, b: Report) -> bool:
+    """One visit and the talks held on it, one of them undated: undated talks the visitor is to
+    hold on a visit still to come ("will travel to Tehran on Monday ... is scheduled to hold
+    talks with Shamkhani"), the same visitor by name and the same two sides; or an undated
+    visit that the dated talks were ("held talks on Monday with Raisi, an unusual high-level
+    visit"), between the same two sides or more. Undated held talks beside a held visit may be
+    an older sitting of the pair, and a visit still to come is not the talks already held."""
+    visit, talks = (a, b) if a.kind == "visit" else (b, a)
+    if len(talks.sides) < 2 or not visit.sides <= talks.sides:
+        return False
+    if visit.status == talks.status == "planned" and visit.date and talks.date is None:
+        people = {name_key(p.name) for p in visit.parties if p.kind == "person"}
+        return bool(people & {name_key(p.name) for p in talks.parties if p.kind == "person"}) and (
+            talks.sides == visit.sides
+        )
+    # a visit to a place is not talks of unknown place: "Doval met Wang on Tuesday" is not
+    # the visit to China that Modi is to pay
+    placed = visit.place is None or places_agree(visit.place, talks.place) is True
+    return (
+        placed
+        and visit.date is None
+        and visit.status != "planned"
+        and talks.status in HELD
+        and talks.precision == "day"
+        and len(visit.sides) >= 2
     )
 
 
@@ -588,6 +615,9 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
             continue
         if refused:
             return Verdict(False, f"{refused} (report {member.id})")
+    if any(m.article == report.article and _talks_the_visit_is_for(report, m) for m in members):
+        # the article's own visit, not told again: nothing to compare but what it said of both
+        return Verdict(True, "undated", ("type", "kind", "visitor", "participants"))
     return compare(report, consensus(members))
 
 

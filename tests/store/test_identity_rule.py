@@ -152,6 +152,41 @@ def test_an_articles_visit_and_the_talks_held_on_it_that_day_or_the_next_may_sta
     )
 
 
+def test_a_visit_to_come_and_the_talks_the_visitor_is_to_hold_there_are_one_occasion():
+    # "will travel to Tallinn on Tuesday ... is scheduled to hold talks with the prime minister"
+    visitor, host = Party("Ilkka Virtanen", "person", "FIN"), Party("Kaja Tamm", "person", "EST")
+    visit = report(visitor, EST, kind="visit", status="planned", article=7)
+    talks = report(host, visitor, kind="talks", date=None, place=None, status="planned", article=7)
+    assert join(talks, [visit]).same
+    # someone else's talks, or talks already held with no day, may be another sitting of the pair
+    other = report(
+        host,
+        Party("Mikko Laine", "person", "FIN"),
+        kind="talks",
+        date=None,
+        place=None,
+        status="planned",
+        article=7,
+    )
+    assert not join(other, [visit]).same
+    held = report(host, visitor, kind="talks", date=None, place=None, status="concluded", article=7)
+    assert not join(held, [replace(visit, status="concluded")]).same
+
+
+def test_an_undated_visit_that_the_days_talks_were_is_one_occasion_with_them():
+    # "held talks on Monday with the president, an unusual high-level visit"
+    talks = report(FIN, EST, kind="talks", status="concluded", place=None, article=7)
+    visit = report(FIN, EST, kind="visit", date=None, place=None, article=7)
+    assert join(visit, [talks]).same
+    # a visit to another place is not these talks of no known place: the prime minister is
+    # to visit Latvia, the ministers met on Monday
+    to_riga = report(FIN, EST, kind="visit", date=None, place=RIGA, article=7)
+    assert not join(to_riga, [talks]).same
+    # and a visit still to come is not the talks already held
+    planned = report(FIN, EST, kind="visit", date=None, place=None, status="planned", article=7)
+    assert not join(planned, [talks]).same
+
+
 # --- undated reports ---------------------------------------------------------------------------
 def test_an_undated_report_joins_when_published_within_two_days_with_the_same_sides_and_place():
     held = report(date="2025-03-04")
