@@ -113,7 +113,27 @@ class Party:
     def side(self) -> str:
         """Who the party stands for: a person or a national body counts as their country, an
         international organisation is itself under any of its names ("G7", "Group of Seven")."""
-        return self.country_code or name_key(organization_name(self.name) or self.name)
+        if self.country_code:
+            return self.country_code
+        known = organization_name(self.name)
+        return name_key(known) if known else _initials(self.name) or name_key(self.name)
+
+
+# Small words a body's initials skip: "the Tigray People's Liberation Front" is the TPLF.
+_NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "'s", "s", "de", "du", "la", "el"})
+
+
+def _initials(name: str) -> str | None:
+    """The initials one outlet writes for a body another spells out, as a side's key: "TPLF" and
+    "Tigray People's Liberation Front" alike give "tplf". Names of fewer than three words are
+    too short to be written as initials ("Hamas", "African Union" known by their names)."""
+    words = re.findall(r"[A-Za-z][\w-]*", name.replace("'s", " "))
+    if len(words) == 1 and words[0].isupper() and 3 <= len(words[0]) <= 6:
+        return words[0].lower()
+    content = [w for w in words if w.lower() not in _NOT_IN_INITIALS]
+    if len(content) < 3 or not all(w[0].isupper() for w in content):
+        return None
+    return "".join(w[0] for w in content).lower()
 
 
 @dataclass(frozen=True)

@@ -1693,9 +1693,11 @@ _STATE_BODIES = frozenset(
 
 
 def _trailing_country(name: str) -> Country | None:
-    """The country a state body's name ends on: "the Ministry of Foreign Affairs of Chile"."""
+    """The country a state body's name ends on: "the Ministry of Foreign Affairs of Chile", "the
+    Federal Government of Ethiopia" (its head or its first word a state body's)."""
     words = fold(name).removeprefix("the ").split()
-    if not words or words[0] not in _STATE_BODIES:
+    head = fold(name.split(" of ")[0]).split()
+    if not words or not (words[0] in _STATE_BODIES or (head and head[-1] in _STATE_BODIES)):
         return None
     found = _OF_COUNTRY.search(name)
     return country_index().resolve(found.group(1).strip()) if found else None

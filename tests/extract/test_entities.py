@@ -253,6 +253,16 @@ def test_a_state_body_named_of_its_country_stands_for_that_country(extractor):
     assert ministry.country_code == "MDA"
 
 
+def test_a_government_with_an_adjective_before_it_stands_for_its_country(extractor):
+    x = facts(
+        extractor,
+        "The Federal Government of Moldova and the rebels signed a truce in Geneva on Friday.",
+    )
+    assert any(e.name == "Moldova" or e.country_code == "MDA" for e in x.entities)
+    government = [e for e in x.entities if "Government" in e.name]
+    assert all(e.country_code == "MDA" for e in government)
+
+
 def test_an_armed_group_named_of_a_country_does_not_stand_for_it(extractor):
     x = facts(
         extractor,

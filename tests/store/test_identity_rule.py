@@ -187,6 +187,16 @@ def test_an_undated_visit_that_the_days_talks_were_is_one_occasion_with_them():
     assert not join(planned, [talks]).same
 
 
+def test_a_body_written_as_its_initials_is_the_body_spelled_out():
+    front = Party("Baltic People's Liberation Front", "organization")
+    initials = Party("BPLF", "organization")
+    assert compare(report(FIN, front), report(FIN, initials, kind="meeting")).same
+    # a body of other initials, or a two-word name no one shortens, stays another side
+    other = Party("BPLM", "organization")
+    assert not compare(report(FIN, front), report(FIN, other)).same
+    assert Party("Nordic Union", "organization").side != Party("NU", "organization").side
+
+
 # --- undated reports ---------------------------------------------------------------------------
 def test_an_undated_report_joins_when_published_within_two_days_with_the_same_sides_and_place():
     held = report(date="2025-03-04")
