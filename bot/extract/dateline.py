@@ -31,15 +31,15 @@ CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
 # day the report was filed.
 MAX_FILING_LAG = timedelta(days=3)
 
-# PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too), colon, bullet or bar, or
-# by ". /AGENCY/." as TASS files it.
+# PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too, or ".- " as EFE files it),
+# colon, bullet or bar, or by ". /AGENCY/." as TASS files it.
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
-    r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|-(?=[ \t])"
+    r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?)",  # "MOSCOW, June 2. /TASS/."
     re.MULTILINE,
 )

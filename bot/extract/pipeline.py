@@ -441,7 +441,8 @@ def trailing_occasions(doc: Doc) -> Doc:
 @Language.component("briefbot_hyphenated_pairs_of_people")
 def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     """ "Friday's Xi-Trump call" tagged one person: two people, each named elsewhere in the
-    article or known, so the call has both as sides (while "Jean-Noel" stays one given name)."""
+    article or known, so the call has both as sides (while "Jean-Noel" stays one given name).
+    So too a headline's pair joined by a comma or "and" ("Kiir, Machar sign deal")."""
     _, single = _known_names()
     particles = surname_particles()
     # a name's first or last word ("Xi" of "Xi Jinping", "Trump" of "Donald Trump")
@@ -456,13 +457,15 @@ def hyphenated_pairs_of_people(doc: Doc) -> Doc:
     for ent in doc.ents:
         first, dash, second = (ent[0], ent[1], ent[2]) if len(ent) == 3 else (None, None, None)
         if (
-            ent.label_ in ("PERSON", "ORG")  # the tagger may call the pair a body
+            # the tagger may call the pair a body or a building ("Mitsotakis and Rama")
+            ent.label_ in ("PERSON", "ORG", "FAC")
             and first is not None
             and dash is not None
             and second is not None
-            and dash.text in ("-", "–")
-            and not first.whitespace_
-            and not dash.whitespace_
+            and (
+                (dash.text in ("-", "–") and not first.whitespace_ and not dash.whitespace_)
+                or dash.text in (",", "and")
+            )
             and first.text in named
             and second.text in named
         ):

@@ -101,6 +101,8 @@ def test_the_dateline_places_the_lead_event_and_here():
     assert find_dateline("Peru, Chile to hold talks in Lima within days: minister") is None
     tass = find_dateline("Peru, Chile sign a treaty\n\nLIMA, June 2. /TASS/. They signed it.")
     assert tass is not None and (tass.place, tass.date_text) == ("Lima", "June 2")
+    efe = find_dateline("Peru and Chile to sign\n\nLima, Jun 8 (EFE).- Chile's minister arrived.")
+    assert efe is not None and (efe.place, efe.date_text) == ("Lima", "Jun 8")
 
 
 @pytest.mark.parametrize(

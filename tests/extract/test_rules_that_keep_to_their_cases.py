@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from bot.extract.extractor import ExtractRequest
 
@@ -1188,3 +1189,49 @@ def test_talks_a_day_before_a_meeting_are_not_its_first_day(extractor):
     )
     met = [e for e in extracted(extractor, text)["events"] if "Dina Boluarte" in names(e)]
     assert met and all("Mercosur" not in names(e) for e in met), met
+
+
+# --- The twentieth session ---------------------------------------------------------------------
+@pytest.mark.parametrize(("joined", "label"), [(",", "ORG"), ("and", "FAC"), ("-", "PERSON")])
+def test_a_headlines_pair_of_surnames_tagged_as_one_name_is_two_people(extractor, joined, label):
+    """ "South Sudan's Kiir, Machar sign deal", the pair tagged one body (as the small model does
+    on some names): two people, each named in the article."""
+    from spacy.tokens import Span
+
+    from bot.extract.pipeline import hyphenated_pairs_of_people
+
+    words = [
+        "Boluarte",
+        joined,
+        "Arce",
+        "sign",
+        "deal",
+        ".",
+        "Dina",
+        "Boluarte",
+        "met",
+        "Luis",
+        "Arce",
+        ".",
+    ]
+    spaces = [
+        joined != "-",
+        joined != "-",
+        True,
+        True,
+        False,
+        True,
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+    doc = Doc(extractor.nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, 3, label), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 11, "PERSON")]
+    fixed = hyphenated_pairs_of_people(doc)
+    assert [(e.text, e.label_) for e in fixed.ents][:2] == [
+        ("Boluarte", "PERSON"),
+        ("Arce", "PERSON"),
+    ]
