@@ -815,6 +815,20 @@ class EntityIndex:
         )
         return named or key in _known_people()
 
+    def _named_before(self, key: str, start: int) -> Cluster | None:
+        """The one person named in full before token `start` whose surname, or family name
+        written first, is `key`."""
+        found = [
+            c
+            for c in self.clusters
+            if c.kind == "person"
+            and len(name_key(c.name).split()) >= 2
+            and key in (name_key(c.name).split()[0], name_key(c.name).split()[-1])
+            and c.tokens
+            and min(c.tokens) < start
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
         while len(tokens) > 1 and (_verb_word(tokens[-1].text) or tokens[-1].text in (".", "-")):
@@ -841,6 +855,12 @@ class EntityIndex:
         name = self._person_name(ent)
         key = name_key(name)
         cluster = self._by_key.get(key)
+        if cluster is not None and cluster.kind == "person" and name_key(cluster.name) == key:
+            if len(key.split()) == 1 and (named := self._named_before(key, ent.start)):
+                # a surname a headline wrote before two people of it were named ("Kim agrees
+                # to ...", then "Kim Jong-un" and "spokesman Kim Eui-kyeom"): here, the one
+                # named before this mention
+                cluster = named
         if cluster is not None and cluster.kind != "person":
             self._mention(
                 cluster, ent
@@ -910,6 +930,10 @@ class EntityIndex:
                     for c in self.clusters
                     if c.kind == "person" and _a_middle_name(key, name_key(c.name).split())
                 ]
+            if len(matches) > 1:
+                # two people of one surname ("Kim Jong-un", later "spokesman Kim Eui-kyeom"):
+                # the surname alone is the one named before it, if only one was
+                matches = [c for c in matches if c.tokens and min(c.tokens) < ent.start]
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None and len(key.split()) >= 2:

@@ -1235,3 +1235,16 @@ def test_a_headlines_pair_of_surnames_tagged_as_one_name_is_two_people(extractor
         ("Boluarte", "PERSON"),
         ("Arce", "PERSON"),
     ]
+
+
+def test_a_surname_a_headline_wrote_first_is_the_person_named_before_each_mention(extractor):
+    text = (
+        "Park agrees to reopen liaison office\n\n"
+        "SEOUL, March 3 (Yonhap) - South Korean President Park Min-ho agreed on Monday to reopen "
+        "the liaison office with the North.\n\n"
+        '"We will build a lasting peace on this peninsula," Park said at a news conference.\n\n'
+        "Presidential spokesman Park Ji-won said the two sides would meet again next month."
+    )
+    said = {s["content"][:20]: s["speaker"] for s in extracted(extractor, text)["statements"]}
+    assert said.get("We will build a last") == "Park Min-ho", said
+    assert said.get("the two sides would ") == "Park Ji-won", said
