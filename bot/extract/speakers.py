@@ -370,6 +370,13 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     if _is_group(token):
         return Speaker(None, "group")
     cluster = index.by_token.get(token.i)
+    if cluster is not None and (
+        cluster.kind not in ("person", "organization", "country")
+        or (cluster.kind == "person" and len(cluster.name.split()) == 1)  # the tagger's "Baku"
+    ):
+        capital = country_index().resolve(cluster.name, hows=("capital",))
+        if capital is not None:  # "Oslo has said it will cooperate": its government
+            cluster = index.country(capital.code) or cluster
     if cluster is not None:
         return Speaker(cluster, "name")
     for child in [*token.children, *_of_phrase_nouns(index, token)]:

@@ -874,9 +874,20 @@ def _nested(doc: Doc, f: _Found, reported: list[_Found]) -> bool:
         return False
     verbs, clause_only = _verbs()
     doc_verb = doc[f.verb_i]
-    if doc_verb.lemma_ not in clause_only:
+    if doc_verb.lemma_ not in clause_only and not _a_state_speaking(doc_verb):
         return False
     return any(o is not f and o.start <= doc_verb.idx < o.end for o in reported)
+
+
+def _a_state_speaking(verb: Token) -> bool:
+    """A country or a body said to say something inside someone's reported words ("the adviser
+    said Baku welcomed the effort but stressed that ..."): the adviser's words about it."""
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    return subject.ent_type_ in ("GPE", "ORG", "NORP") or (
+        country_index().match(subject.text) is not None  # "Baku", tagged a person
+    )
 
 
 # "PENCE: Well, look, ..." (a transcript) or "Flynn: Trump 'absolutely right'" (a headline).

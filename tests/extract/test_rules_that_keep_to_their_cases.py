@@ -1248,3 +1248,15 @@ def test_a_surname_a_headline_wrote_first_is_the_person_named_before_each_mentio
     said = {s["content"][:20]: s["speaker"] for s in extracted(extractor, text)["statements"]}
     assert said.get("We will build a last") == "Park Min-ho", said
     assert said.get("the two sides would ") == "Park Ji-won", said
+
+
+def test_a_country_speaking_inside_someones_reported_words_is_their_statement(extractor):
+    text = (
+        "Lars Holm, an adviser to the Norwegian prime minister, said Oslo welcomed the plan but "
+        "stressed that the monitors would stay on the Swedish side of the border."
+    )
+    speakers = [s["speaker"] for s in extracted(extractor, text)["statements"]]
+    assert speakers == ["Lars Holm"], speakers
+    # the country saying so itself is its own statement
+    said = extracted(extractor, "Copenhagen has said it will cooperate with the monitors.")
+    assert [s["speaker"] for s in said["statements"]] == ["Denmark"]
