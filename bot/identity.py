@@ -533,7 +533,8 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         # alike their countries: with no date to tell, who sat down tells the sitting
         return Verdict(False, "undated with other people")
     if place is None and not (
-        (_same_sitting(a.kind, b.kind) or joint_pledge(a, b)) and min(len(sa), len(sb)) >= 2
+        (_same_sitting(a.kind, b.kind) or joint_pledge(a, b) or _the_same_two_met(a, b))
+        and min(len(sa), len(sb)) >= 2
     ):
         # No place to compare: the article is about the other's event only if it is of the
         # same kind between the same two sides or more, published within days of it.
@@ -586,6 +587,25 @@ def _same_sitting(a: str, b: str) -> bool:
     "negotiations"); a summit or a visit is an occasion of its own."""
     sittings = TALK_KINDS - GATHERING_KINDS
     return a == b or (a in sittings and b in sittings)
+
+
+def _the_same_two_met(a: Report, b: Report) -> bool:
+    """A visit and the talks held on it, each naming the same two people of two countries ("Xi
+    Jinping's state visit" and "Xi and Duterte met at Malacanang"): one occasion, whatever each
+    outlet calls it."""
+    if (
+        a.kind == b.kind
+        or not {a.kind, b.kind} <= OCCASION_KINDS
+        or "visit" not in {a.kind, b.kind}
+    ):
+        return False
+    ours, theirs = _people_by_country(a), _people_by_country(b)
+    shared = [
+        code
+        for code in ours.keys() & theirs.keys()
+        if any(x & y for x in ours[code] for y in theirs[code])
+    ]
+    return len(shared) >= 2
 
 
 def _still_ahead(undated: Report, other: Report) -> bool:

@@ -1080,6 +1080,8 @@ class EntityIndex:
         words = text.split()
         if len(words) == 1 and words[0].lower() in _INSTITUTION_WORDS:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
+        if len(words) == 1 and words[0].lower() in _document_initials():
+            return  # "signed an MOU": a document, not a body
         if _MODEL_NAME.match(text):
             return  # "the Su-24 bomber", "F-16s": an aircraft or missile model, no side
         is_media = (
@@ -1714,6 +1716,11 @@ _STATE_BODIES = frozenset(
     "ministry office government embassy consulate department presidency parliament cabinet "
     "mission senate".split()
 )
+
+
+@lru_cache(maxsize=1)
+def _document_initials() -> frozenset[str]:
+    return frozenset(load_data("participants")["document_initials"])
 
 
 def _trailing_country(name: str) -> Country | None:

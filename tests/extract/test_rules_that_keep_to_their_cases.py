@@ -1260,3 +1260,9 @@ def test_a_country_speaking_inside_someones_reported_words_is_their_statement(ex
     # the country saying so itself is its own statement
     said = extracted(extractor, "Copenhagen has said it will cooperate with the monitors.")
     assert [s["speaker"] for s in said["statements"]] == ["Denmark"]
+
+
+def test_a_memorandum_written_as_initials_is_no_side(extractor):
+    text = "Chile and Peru signed an MOU on fisheries in Lima on Monday."
+    agreed = [e for e in extracted(extractor, text)["events"] if e["type"] == "AGREE"]
+    assert agreed and all(names(e) == {"Chile", "Peru"} for e in agreed), agreed

@@ -371,6 +371,38 @@ def test_a_bodys_own_meeting_told_by_two_outlets_each_naming_one_member_is_one_m
     assert not compare(first_day, head_only).same
 
 
+def test_a_visit_and_an_undated_meeting_of_the_same_two_people_days_later_are_one_occasion():
+    # "Virtanen will pay a state visit to Tallinn on Tuesday"; the next day, another outlet:
+    # "Virtanen and Tamm met at Kadriorg" (a palace the gazetteer does not know)
+    virtanen, tamm = Party("Ilkka Virtanen", "person", "FIN"), Party("Kaja Tamm", "person", "EST")
+    visit = report(virtanen, tamm, kind="visit", status="planned")
+    palace = Place("Kadriorg")
+    met = report(
+        Party("Virtanen", "person", "FIN"),
+        tamm,
+        kind="meeting",
+        date=None,
+        place=palace,
+        published="2025-03-05",
+        status="concluded",
+    )
+    assert compare(visit, met).same
+    # other people of the two countries are another sitting
+    others = report(
+        Party("Mikko Laine", "person", "FIN"),
+        tamm,
+        kind="meeting",
+        date=None,
+        place=palace,
+        published="2025-03-05",
+        status="concluded",
+    )
+    assert not compare(visit, others).same
+    # one person named by both is not enough: the visitor may have met someone else there
+    one_named = replace(met, parties=(Party("Virtanen", "person", "FIN"), EST))
+    assert compare(visit, one_named).rule == "undated without the same place"
+
+
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
     eu = Party("EU", "organization")
     with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU
