@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -649,6 +649,7 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
     and place, so it cannot drift from one event to the next."""
     if not members:
         return Verdict(False, "empty cluster")
+    report = _countries_by_surname(report, members)
     for member in members:
         refused = conflict(report, member)
         if refused == "participants" and _named_together(report, member, members):
@@ -659,6 +660,25 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
         # the article's own visit, not told again: nothing to compare but what it said of both
         return Verdict(True, "undated", ("type", "kind", "visitor", "participants"))
     return compare(report, consensus(members))
+
+
+def _countries_by_surname(report: Report, members: Sequence[Report]) -> Report:
+    """A person the report names with no country ("President Duterte", never given in full nor
+    with a country) is of the country the cluster's members give the one person of that surname
+    they name ("Rodrigo Duterte" of the Philippines)."""
+    found: dict[str, set[str]] = {}
+    for party in (p for m in members for p in m.parties):
+        if party.kind == "person" and party.country_code:
+            found.setdefault(name_key(party.name).split()[-1], set()).add(party.country_code)
+
+    def countried(party: Party) -> Party:
+        if party.kind != "person" or party.country_code or not party.name.split():
+            return party
+        codes = found.get(name_key(party.name).split()[-1], set())
+        return replace(party, country_code=next(iter(codes))) if len(codes) == 1 else party
+
+    parties = tuple(countried(p) for p in report.parties)
+    return report if parties == report.parties else replace(report, parties=parties)
 
 
 def _named_together(report: Report, member: Report, members: Sequence[Report]) -> bool:

@@ -403,6 +403,17 @@ def test_a_visit_and_an_undated_meeting_of_the_same_two_people_days_later_are_on
     assert compare(visit, one_named).rule == "undated without the same place"
 
 
+def test_a_surname_with_no_country_is_the_clusters_person_of_that_surname():
+    # one outlet writes "President Virtanen" only, another "Finland's Ilkka Virtanen"
+    tamm = Party("Kaja Tamm", "person", "EST")
+    full = report(Party("Ilkka Virtanen", "person", "FIN"), tamm)
+    bare = report(Party("Virtanen", "person"), tamm, kind="meeting")
+    assert join(bare, [full]).same
+    # a surname two of the cluster's people of two countries share tells nobody's country
+    both = report(Party("Ilkka Virtanen", "person", "FIN"), Party("Mari Virtanen", "person", "EST"))
+    assert not join(report(Party("Virtanen", "person"), NOR), [both]).same
+
+
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
     eu = Party("EU", "organization")
     with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU
