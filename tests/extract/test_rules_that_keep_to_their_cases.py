@@ -1266,3 +1266,20 @@ def test_a_memorandum_written_as_initials_is_no_side(extractor):
     text = "Chile and Peru signed an MOU on fisheries in Lima on Monday."
     agreed = [e for e in extracted(extractor, text)["events"] if e["type"] == "AGREE"]
     assert agreed and all(names(e) == {"Chile", "Peru"} for e in agreed), agreed
+
+
+def test_bilateral_talks_the_day_before_a_summit_to_come_are_two_occasions(extractor):
+    # published on Wednesday 2025-03-05
+    text = (
+        "LIMA, March 5 (Reuters) - Peruvian President Dina Boluarte is expected to hold bilateral "
+        "talks with Chilean President Gabriel Boric on Thursday, ahead of the Pacific Alliance "
+        "summit on Friday, "
+        "which will bring together the leaders of Peru, Chile, Ecuador and Colombia."
+    )
+    found = [
+        e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "CONSULT"
+    ]
+    summits = [e for e in found if e["kind"] == "summit"]
+    talks = [e for e in found if e["kind"] == "talks"]
+    assert [(e["date"], e["status"]) for e in summits] == [("2025-03-07", "planned")], found
+    assert [(e["date"], e["status"]) for e in talks] == [("2025-03-06", "planned")], found

@@ -1828,6 +1828,10 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False
     if stages_differ(draft_status(draft), mention.status) or _other_people(draft, mention):
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
+    if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
+        mention.trigger.kind in GATHERING_KINDS
+    ):
+        return False  # "bilateral talks on Thursday, ahead of the summit on Friday"
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}
     if ours - theirs and theirs - ours:

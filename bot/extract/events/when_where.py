@@ -576,7 +576,20 @@ TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"}
 def _tense(trigger: Trigger) -> str:
     """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
     token = trigger.token
+    if _told_as_to_come(token):
+        return "future"
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("of", "to")
+        and token.head.head.lower_ in ("ahead", "prior")
+        and token.head.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "will hold talks on Thursday, ahead of the summit on Friday": what comes after an act
+        # still to come is to come too (what came after a past act may have come or not)
+        verb = token.head.head.head
+        if _clause_to_come(verb):
+            return "future"
     if (
         verb.pos_ not in ("VERB", "AUX")
         and token.head.lower_ not in TOPIC_PREPS
@@ -659,6 +672,29 @@ def _tense(trigger: Trigger) -> str:
         # (not "the talks follow a proposal on Sunday": the talks' verb is not "follow")
         return "future"
     return "current_period"
+
+
+_WILL = frozenset({"will", "'ll", "shall"})
+
+
+def _clause_to_come(verb: Token) -> bool:
+    """The verb's clause tells of an act to come: "will hold", "is expected to hold"."""
+    chain = clause_chain(verb)
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & (_WILL | {"would"})) or any(lemma_of(n) in PLANNED_CUES for n in chain)
+
+
+def _told_as_to_come(noun: Token) -> bool:
+    """A gathering whose own relative clause says it is to come: "ahead of the summit on
+    Friday, which will bring together the leaders", however the clause around it is told."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    days = [t for prep in noun.children if prep.dep_ == "prep" for t in prep.children]
+    return any(
+        rel.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in _WILL for a in rel.children)
+        for holder in (noun, *days)
+        for rel in holder.children
+    )
 
 
 # Verbs a gathering's timetable is told with ("the summit opens on Tuesday").
