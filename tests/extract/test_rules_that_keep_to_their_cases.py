@@ -1283,3 +1283,13 @@ def test_bilateral_talks_the_day_before_a_summit_to_come_are_two_occasions(extra
     talks = [e for e in found if e["kind"] == "talks"]
     assert [(e["date"], e["status"]) for e in summits] == [("2025-03-07", "planned")], found
     assert [(e["date"], e["status"]) for e in talks] == [("2025-03-06", "planned")], found
+
+
+def test_the_signing_someone_will_travel_to_witness_is_still_to_come(extractor):
+    # published on Friday 2025-03-07
+    text = (
+        "SANTIAGO, March 7 (Reuters) - Peru's foreign minister will travel to Santiago to witness "
+        "the signing of an agreement with Chile on Saturday, the ministry said on Friday."
+    )
+    agreed = [e for e in extracted(extractor, text, "2025-03-07")["events"] if e["type"] == "AGREE"]
+    assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-08", "planned")], agreed

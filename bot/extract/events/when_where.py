@@ -592,8 +592,13 @@ def _tense(trigger: Trigger) -> str:
             return "future"
     if (
         verb.pos_ not in ("VERB", "AUX")
-        and token.head.lower_ not in TOPIC_PREPS
-        and (governing := _governing_verb(token)) is not None
+        # "to witness the signing of an agreement on Saturday": the act noun's own "of" (not
+        # "will brief parliament about his talks", "spoke of the talks": what is told of)
+        and (
+            token.head.lower_ not in TOPIC_PREPS
+            or (token.head.lower_ == "of" and token.head.head.pos_ == "NOUN")
+        )
+        and (governing := _governing_verb(token) or _act_nouns_verb(token)) is not None
     ):
         # "will host them on Monday for a summit", "will address parliament after talks on
         # Friday": the talks are to come (not "will brief parliament about his talks on
@@ -844,6 +849,14 @@ def _occasion_verb(noun: Token) -> Token:
     # not "is to be discussed at the summit": a "be to" future, the summit still to come
     finite = top.tag_ in ("VBD", "VBZ", "VBP") and top.pos_ == "VERB" and top.lemma_ != "be"
     return top if finite else verb
+
+
+def _act_nouns_verb(noun: Token) -> Token | None:
+    """The verb of the act noun whose "of" the noun is: "witness" of "to witness the signing of
+    an agreement"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+        return None
+    return _governing_verb(noun.head.head)
 
 
 def _governing_verb(noun: Token) -> Token | None:
