@@ -1293,3 +1293,13 @@ def test_the_signing_someone_will_travel_to_witness_is_still_to_come(extractor):
     )
     agreed = [e for e in extracted(extractor, text, "2025-03-07")["events"] if e["type"] == "AGREE"]
     assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-08", "planned")], agreed
+
+
+def test_a_deal_agreed_on_monday_in_a_participle_was_agreed_that_monday(extractor):
+    # published on Wednesday 2025-03-05
+    text = (
+        "LIMA, March 5 (Reuters) - The accord, agreed by Peru's President Dina Boluarte and "
+        "Chile's President Gabriel Boric in Arica on Monday, reopens two border crossings."
+    )
+    agreed = [e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "AGREE"]
+    assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-03", "concluded")], agreed

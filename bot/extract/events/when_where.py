@@ -623,6 +623,14 @@ def _tense(trigger: Trigger) -> str:
         and not (lemma_of(verb) in PLANNED_CUES - {"agree"} and verb.dep_ != "ROOT")
     ):
         return "past"
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and not own_auxes
+        and lemma_of(verb) not in PLANNED_CUES - {"agree"}
+    ):
+        return "past"  # "the framework, agreed by X and Y in Windsor on Monday" (not "the talks,
+        # scheduled for Monday")
     if any(lemma_of(n) in PLANNED_CUES for n in chain):
         return "future"
     if (
