@@ -113,23 +113,22 @@ class Party:
     def side(self) -> str:
         """Who the party stands for: a person or a national body counts as their country, an
         international organisation is itself under any of its names ("G7", "Group of Seven")."""
-        if self.country_code:
-            return self.country_code
-        known = organization_name(self.name)
-        return name_key(known) if known else _initials(self.name) or name_key(self.name)
+        return self.country_code or name_key(organization_name(self.name) or self.name)
 
 
 # Small words a body's initials skip: "the Tigray People's Liberation Front" is the TPLF.
 _NOT_IN_INITIALS = frozenset({"of", "the", "and", "for", "'s", "s", "de", "du", "la", "el"})
 
 
+def _acronym(name: str) -> str | None:
+    """A body's name written as its initials ("TPLF"), lower-cased."""
+    return name.lower() if re.fullmatch(r"[A-Z]{3,6}", name) else None
+
+
 def _initials(name: str) -> str | None:
-    """The initials one outlet writes for a body another spells out, as a side's key: "TPLF" and
-    "Tigray People's Liberation Front" alike give "tplf". Names of fewer than three words are
-    too short to be written as initials ("Hamas", "African Union" known by their names)."""
+    """The initials of a body's name spelled out in three words or more ("Tigray People's
+    Liberation Front": "tplf"); shorter names are not written as initials."""
     words = re.findall(r"[A-Za-z][\w-]*", name.replace("'s", " "))
-    if len(words) == 1 and words[0].isupper() and 3 <= len(words[0]) <= 6:
-        return words[0].lower()
     content = [w for w in words if w.lower() not in _NOT_IN_INITIALS]
     if len(content) < 3 or not all(w[0].isupper() for w in content):
         return None
@@ -450,7 +449,7 @@ def _talks_the_visit_is_for(a: Report, b: Report) -> bool:
     return (
         placed
         and visit.date is None
-        and visit.status != "planned"
+        and visit.status is None  # "an unusual high-level visit": the talks', not a past visit
         and talks.status in HELD
         and talks.precision == "day"
         and len(visit.sides) >= 2
@@ -582,6 +581,9 @@ def _hosted(report: Report) -> frozenset[str]:
     return report.sides | {host}
 
 
+_SITTINGS = TALK_KINDS - GATHERING_KINDS
+
+
 def _same_sitting(a: str, b: str) -> bool:
     """The same kind, or two words for one bilateral sitting-down ("talks", "meeting",
     "negotiations"); a summit or a visit is an occasion of its own."""
@@ -593,17 +595,21 @@ def _the_same_two_met(a: Report, b: Report) -> bool:
     """A visit and the talks held on it, each naming the same two people of two countries ("Xi
     Jinping's state visit" and "Xi and Duterte met at Malacanang"): one occasion, whatever each
     outlet calls it."""
-    if (
-        a.kind == b.kind
-        or not {a.kind, b.kind} <= OCCASION_KINDS
-        or "visit" not in {a.kind, b.kind}
-    ):
-        return False
+    kinds = {a.kind, b.kind}
+    if a.kind == b.kind or "visit" not in kinds or not kinds - {"visit"} <= _SITTINGS:
+        return False  # a visit and the talks on it, not a summit the visitor attended too
+    visit, talks = (a, b) if a.kind == "visit" else (b, a)
+    if visit.status == "planned" and visit.date and talks.status in HELD:
+        # talks reported held before the visit's day were another sitting
+        if talks.published is None or talks.published < visit.date:
+            return False
     ours, theirs = _people_by_country(a), _people_by_country(b)
+    # the same person: one name's words all in the other's ("Duterte", "Rodrigo Duterte"; not
+    # "Kim Yo Jong" and "Kim Jong Un")
     shared = [
         code
         for code in ours.keys() & theirs.keys()
-        if any(x & y for x in ours[code] for y in theirs[code])
+        if any(x <= y or y <= x for x in ours[code] for y in theirs[code])
     ]
     return len(shared) >= 2
 
@@ -649,7 +655,7 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
     and place, so it cannot drift from one event to the next."""
     if not members:
         return Verdict(False, "empty cluster")
-    report = _countries_by_surname(report, members)
+    report = _bodies_by_initials(_countries_by_surname(report, members), members)
     for member in members:
         refused = conflict(report, member)
         if refused == "participants" and _named_together(report, member, members):
@@ -672,12 +678,33 @@ def _countries_by_surname(report: Report, members: Sequence[Report]) -> Report:
             found.setdefault(name_key(party.name).split()[-1], set()).add(party.country_code)
 
     def countried(party: Party) -> Party:
-        if party.kind != "person" or party.country_code or not party.name.split():
-            return party
+        if party.kind != "person" or party.country_code or len(name_key(party.name).split()) != 1:
+            return party  # a surname alone ("Duterte"), not "Simon Harris" or "Felipe VI"
         codes = found.get(name_key(party.name).split()[-1], set())
         return replace(party, country_code=next(iter(codes))) if len(codes) == 1 else party
 
     parties = tuple(countried(p) for p in report.parties)
+    return report if parties == report.parties else replace(report, parties=parties)
+
+
+def _bodies_by_initials(report: Report, members: Sequence[Report]) -> Report:
+    """A body one outlet writes as initials and another spells out ("TPLF", "Tigray People's
+    Liberation Front") is one body: the report names it as the cluster does. Two names spelled
+    out are never matched by their initials ("Communist Party of China" and "... of Cuba")."""
+    theirs = [p for m in members for p in m.parties if p.kind == "organization"]
+
+    def as_theirs(party: Party) -> Party:
+        if party.kind != "organization" or party.country_code:
+            return party
+        mine, short = _initials(party.name), _acronym(party.name)
+        for other in theirs:
+            if (short and _initials(other.name) == short) or (
+                mine and _acronym(other.name) == mine
+            ):
+                return replace(party, name=other.name)
+        return party
+
+    parties = tuple(as_theirs(p) for p in report.parties)
     return report if parties == report.parties else replace(report, parties=parties)
 
 

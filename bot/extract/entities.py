@@ -856,7 +856,11 @@ class EntityIndex:
         key = name_key(name)
         cluster = self._by_key.get(key)
         if cluster is not None and cluster.kind == "person" and name_key(cluster.name) == key:
-            if len(key.split()) == 1 and (named := self._named_before(key, ent.start)):
+            if (
+                len(key.split()) == 1
+                and not _name_goes_on_before(ent)
+                and (named := self._named_before(key, ent.start))
+            ):
                 # a surname a headline wrote before two people of it were named ("Kim agrees
                 # to ...", then "Kim Jong-un" and "spokesman Kim Eui-kyeom"): here, the one
                 # named before this mention
@@ -1718,17 +1722,31 @@ _STATE_BODIES = frozenset(
 )
 
 
+def _name_goes_on_before(ent: Span) -> bool:
+    """The word before is part of the name the tagger cut ("George H.W. | Bush")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
 @lru_cache(maxsize=1)
 def _document_initials() -> frozenset[str]:
     return frozenset(load_data("participants")["document_initials"])
+
+
+# Words before a state body's head that keep it the nation's ("the Federal Government of X"),
+# not a region's ("the Tigray Regional Government of X", "the State Government of Georgia").
+_NATIONAL_WORDS = frozenset(
+    "federal transitional interim provisional central national royal union".split()
+)
 
 
 def _trailing_country(name: str) -> Country | None:
     """The country a state body's name ends on: "the Ministry of Foreign Affairs of Chile", "the
     Federal Government of Ethiopia" (its head or its first word a state body's)."""
     words = fold(name).removeprefix("the ").split()
-    head = fold(name.split(" of ")[0]).split()
-    if not words or not (words[0] in _STATE_BODIES or (head and head[-1] in _STATE_BODIES)):
+    head = fold(name.split(" of ")[0]).removeprefix("the ").split()
+    national = bool(head) and head[-1] in _STATE_BODIES and set(head[:-1]) <= _NATIONAL_WORDS
+    if not words or not (words[0] in _STATE_BODIES or national):
         return None
     found = _OF_COUNTRY.search(name)
     return country_index().resolve(found.group(1).strip()) if found else None

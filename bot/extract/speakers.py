@@ -370,9 +370,11 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     if _is_group(token):
         return Speaker(None, "group")
     cluster = index.by_token.get(token.i)
-    if cluster is not None and (
-        cluster.kind not in ("person", "organization", "country")
-        or (cluster.kind == "person" and len(cluster.name.split()) == 1)  # the tagger's "Baku"
+    if (
+        cluster is not None
+        and cluster.kind not in ("person", "organization", "country")
+        # "Santiago, a 34-year-old nurse, said": someone of that name
+        and not any(c.dep_ == "appos" for c in token.children)
     ):
         capital = country_index().resolve(cluster.name, hows=("capital",))
         if capital is not None:  # "Oslo has said it will cooperate": its government

@@ -874,9 +874,28 @@ def _nested(doc: Doc, f: _Found, reported: list[_Found]) -> bool:
         return False
     verbs, clause_only = _verbs()
     doc_verb = doc[f.verb_i]
-    if doc_verb.lemma_ not in clause_only and not _a_state_speaking(doc_verb):
-        return False
+    if doc_verb.lemma_ not in clause_only:
+        # a country or body said inside someone's words must be in what they said, not in a
+        # clause beside it ("Rubio said ..., while China said it opposed ...")
+        return _a_state_speaking(doc_verb) and any(
+            o is not f
+            and o.verb_i is not None
+            and o.start <= doc_verb.idx < o.end
+            and _reported_within(doc_verb, doc[o.verb_i])
+            for o in reported
+        )
     return any(o is not f and o.start <= doc_verb.idx < o.end for o in reported)
+
+
+def _reported_within(verb: Token, outer: Token) -> bool:
+    """The verb is in the outer speech verb's complement ("said Baku welcomed X but stressed"),
+    reached through complements and coordinated verbs only."""
+    node = verb
+    while node.i != outer.i:
+        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _a_state_speaking(verb: Token) -> bool:

@@ -1303,3 +1303,50 @@ def test_a_deal_agreed_on_monday_in_a_participle_was_agreed_that_monday(extracto
     )
     agreed = [e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "AGREE"]
     assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-03", "concluded")], agreed
+
+
+# --- The twentieth session's review ---
+def test_a_meeting_held_that_a_relative_clause_says_will_be_remembered_was_held(extractor):
+    text = (
+        "LIMA, March 5 (Reuters) - The meeting between Boluarte and Boric on Monday, which will be "
+        "remembered for its warm tone, ended with a joint statement."
+    )
+    met = [e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "CONSULT"]
+    assert [(e["date"], e["status"]) for e in met] == [("2025-03-03", "concluded")], met
+
+
+def test_a_summit_after_a_meeting_that_was_due_is_not_told_as_to_come(extractor):
+    # published on Monday 2025-03-10: the summit on Sunday was the day before
+    text = (
+        "LIMA, March 10 (Reuters) - Boluarte was due to meet Boric on Saturday, ahead of the "
+        "Mercosur summit on Sunday, but the meeting was scrapped."
+    )
+    summits = [
+        e for e in extracted(extractor, text, "2025-03-10")["events"] if e.get("kind") == "summit"
+    ]
+    assert all(e["date"] != "2025-03-16" for e in summits), summits
+
+
+def test_a_countrys_own_words_beside_someone_elses_are_its_statement(extractor):
+    text = (
+        "Peru's foreign minister said Lima was ready to resume talks, while Chile said it opposed "
+        "any new tariffs."
+    )
+    speakers = [s["speaker"] for s in extracted(extractor, text)["statements"]]
+    assert "Chile" in speakers, speakers
+
+
+def test_a_person_named_like_a_capital_is_no_country(extractor):
+    text = "Santiago, a 34-year-old nurse in Arica, said the border crossing had reopened."
+    speakers = [s["speaker"] for s in extracted(extractor, text)["statements"]]
+    assert "Chile" not in speakers, speakers
+
+
+def test_a_regions_government_of_a_country_is_not_the_country(extractor):
+    x = extracted(
+        extractor,
+        "The Tarapaca Regional Government of Chile and the Federal Government of Peru held talks "
+        "in Arica on Monday.",
+    )
+    regional = [e for e in x["entities"] if e["name"].startswith("Tarapaca")]
+    assert regional and all(e.get("country_code") != "CHL" for e in regional), regional

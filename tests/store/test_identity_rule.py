@@ -190,11 +190,16 @@ def test_an_undated_visit_that_the_days_talks_were_is_one_occasion_with_them():
 def test_a_body_written_as_its_initials_is_the_body_spelled_out():
     front = Party("Baltic People's Liberation Front", "organization")
     initials = Party("BPLF", "organization")
-    assert compare(report(FIN, front), report(FIN, initials, kind="meeting")).same
-    # a body of other initials, or a two-word name no one shortens, stays another side
-    other = Party("BPLM", "organization")
-    assert not compare(report(FIN, front), report(FIN, other)).same
-    assert Party("Nordic Union", "organization").side != Party("NU", "organization").side
+    assert join(report(FIN, initials, kind="meeting"), [report(FIN, front)]).same
+    assert join(report(FIN, front, kind="meeting"), [report(FIN, initials)]).same
+    # other initials stay another side, and two names spelled out are never matched by theirs
+    assert not join(report(FIN, Party("BPLM", "organization")), [report(FIN, front)]).same
+    cuba = Party("Baltic Party of Latvia", "organization")
+    china = Party("Baltic Party of Lithuania", "organization")
+    assert not join(report(FIN, cuba), [report(FIN, china)]).same
+    # nor is a person of no country ("Mohamed Hamdan Dagalo" is not "Mohamed Hussein Dahir")
+    one, other = Party("Ilkka Matti Virtanen", "person"), Party("Ilkka Mikko Vaara", "person")
+    assert not join(report(one, EST), [report(other, EST)]).same
 
 
 # --- undated reports ---------------------------------------------------------------------------
@@ -401,6 +406,17 @@ def test_a_visit_and_an_undated_meeting_of_the_same_two_people_days_later_are_on
     # one person named by both is not enough: the visitor may have met someone else there
     one_named = replace(met, parties=(Party("Virtanen", "person", "FIN"), EST))
     assert compare(visit, one_named).rule == "undated without the same place"
+    # talks reported held before a planned visit's day were another sitting
+    earlier = replace(met, published="2025-03-01")
+    assert not compare(visit, earlier).same
+    # a summit both attended is not the visit
+    summit = replace(met, kind="summit")
+    assert compare(visit, summit).rule == "undated without the same place"
+    # one shared word is not one person ("Kaja Tamm" and "Liis Tamm-Kask" are two people)
+    kin = replace(
+        met, parties=(Party("Virtanen", "person", "FIN"), Party("Liis Kask", "person", "EST"))
+    )
+    assert not compare(visit, kin).same
 
 
 def test_a_surname_with_no_country_is_the_clusters_person_of_that_surname():
@@ -412,6 +428,9 @@ def test_a_surname_with_no_country_is_the_clusters_person_of_that_surname():
     # a surname two of the cluster's people of two countries share tells nobody's country
     both = report(Party("Ilkka Virtanen", "person", "FIN"), Party("Mari Virtanen", "person", "EST"))
     assert not join(report(Party("Virtanen", "person"), NOR), [both]).same
+    # a full name of another given name, or a regnal number, is no surname alone
+    harris = report(Party("Simon Virtanen", "person"), tamm, kind="meeting")
+    assert not join(harris, [full]).same
 
 
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():

@@ -1830,13 +1830,26 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
         mention.trigger.kind in GATHERING_KINDS
-    ):
-        return False  # "bilateral talks on Thursday, ahead of the summit on Friday"
+    ) and not _goes_on(mention.trigger):
+        # "bilateral talks on Thursday, ahead of the summit on Friday" (not "talks in Paris on
+        # Thursday ... the summit continued on Friday")
+        return False
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}
     if ours - theirs and theirs - ours:
         return False  # Xi's talks with Kishida on Thursday, his summit with Biden on Wednesday
     return _may_be(draft, mention)
+
+
+# Verbs that tell the same sitting going on into another day.
+_GOING_ON_VERBS = frozenset({"continue", "resume", "end", "conclude", "close", "wrap"})
+
+
+def _goes_on(trigger: Trigger) -> bool:
+    """ "The summit continued on Friday", "the talks ended on Sunday": the occasion goes on."""
+    node = trigger.token
+    verb = node if node.pos_ == "VERB" else node.head
+    return lemma_of(verb) in _GOING_ON_VERBS
 
 
 def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:

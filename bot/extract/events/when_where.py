@@ -587,8 +587,7 @@ def _tense(trigger: Trigger) -> str:
     ):
         # "will hold talks on Thursday, ahead of the summit on Friday": what comes after an act
         # still to come is to come too (what came after a past act may have come or not)
-        verb = token.head.head.head
-        if _clause_to_come(verb):
+        if _clause_to_come(token.head.head.head):
             return "future"
     if (
         verb.pos_ not in ("VERB", "AUX")
@@ -694,17 +693,27 @@ def _clause_to_come(verb: Token) -> bool:
     """The verb's clause tells of an act to come: "will hold", "is expected to hold"."""
     chain = clause_chain(verb)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"was", "were", "had"} or any(n.tag_ == "VBD" for n in chain):
+        return False  # "was due to meet", "was expected to": a past plan, kept or not
+    if verb.tag_ == "VBG" and auxes & {"is", "are", "am"}:
+        return True  # "leaders are arriving ahead of the summit on Wednesday": an arrangement
     return bool(auxes & (_WILL | {"would"})) or any(lemma_of(n) in PLANNED_CUES for n in chain)
 
 
 def _told_as_to_come(noun: Token) -> bool:
     """A gathering whose own relative clause says it is to come: "ahead of the summit on
-    Friday, which will bring together the leaders", however the clause around it is told."""
+    Friday, which will bring together the leaders", "a summit on Wednesday at which the parties
+    are expected to sign", however the clause around it is told."""
     if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is not None and (clause.tag_ == "VBD" or not _clause_to_come(clause)):
+        # "the meeting on Monday, which will be remembered for its warm tone, ended with ...":
+        # a clause around it that is not itself to come says when it was
         return False
     days = [t for prep in noun.children if prep.dep_ == "prep" for t in prep.children]
     return any(
-        rel.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in _WILL for a in rel.children)
+        rel.dep_ == "relcl" and rel.tag_ != "VBD" and _clause_to_come(rel)
         for holder in (noun, *days)
         for rel in holder.children
     )
