@@ -170,3 +170,12 @@ def test_the_short_and_adjective_forms_of_small_states_are_known(name, code):
 )
 def test_regional_bodies_are_known_by_each_name(name, body):
     assert organization_name(name) == body
+
+
+def test_the_knowledge_base_knows_heads_of_state_of_small_and_far_countries(extractor):
+    from bot.extract.extractor import ExtractRequest
+
+    text = "President Sadyr Japarov said the border talks would go on."
+    x = extractor.extract(ExtractRequest("t", text, "2025-03-03")).to_json()
+    japarov = [e for e in x["entities"] if e["name"] == "Sadyr Japarov"]
+    assert japarov and japarov[0]["country_code"] == "KGZ", x["entities"]
