@@ -180,7 +180,8 @@ def test_a_name_of_four_words_the_tagger_cut_in_two_is_one_person(extractor):
         "Gnassingbe in Lome on Monday."
     )
     (meeting,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
-    assert "Ali Mahaman Lamine Zeine" in names(meeting)
+    # written as the article writes him, or as the knowledge base knows him
+    assert names(meeting) & {"Ali Mahaman Lamine Zeine", "Ali Lamine Zeine"}
     assert not names(meeting) & {"Ali Mahaman", "Lamine Zeine"}
 
 

@@ -1286,10 +1286,14 @@ STILL_SHOWN = [
         "Fiji's prime minister Sitiveni Rabuka met Tonga's king Tupou VI in Suva on Monday, "
         "whatever his critics say.",
         "CONSULT",
-        {"Sitiveni Rabuka", "Tonga"},
+        {"Sitiveni Rabuka", "Tupou VI"},  # the king, whom the knowledge base knows as Tonga's
     ),
     ("The talks came as Fiji urges Tonga to halt its patrols near the reef.", "REQUEST", {"Fiji"}),
-    ("Rabuka, who meets Tupou VI in Nuku'alofa, said he was hopeful.", "CONSULT", {"Rabuka"}),
+    (
+        "Rabuka, who meets Tupou VI in Nuku'alofa, said he was hopeful.",
+        "CONSULT",
+        {"Sitiveni Rabuka"},  # the surname as the knowledge base knows it
+    ),
     (
         "The minister gave a news conference in Suva to announce the fisheries agreement between "
         "Fiji and Tonga.",
