@@ -1222,10 +1222,14 @@ class EntityIndex:
                 return TitleInfo(canonical_title(best.text), country)
         for token in reversed(list(self.doc[window_start : best.start])):
             found = countries.resolve(token.text)
-            if found and token.i > window_start:
-                # "North Korean", "South Sudanese": a demonym of two words names another country
-                pair = countries.resolve(self.doc[token.i - 1 : token.i + 1].text)
-                found = pair or found
+            if found:
+                # "North Korean", "Papua New Guinea": a name of more words ending in this one
+                # names another country (the longest written)
+                for start in range(max(window_start, token.i - 3), token.i):
+                    longer = countries.resolve(self.doc[start : token.i + 1].text)
+                    if longer is not None:
+                        found = longer
+                        break
             if found:
                 # "Norway-EU Trade Minister": a pair of countries names the portfolio, not
                 # whose minister (unknown is better than the wrong one)

@@ -530,3 +530,11 @@ def test_a_body_named_before_its_bracketed_initials_ends_before_them(extractor):
     names = {e.name for e in facts(extractor, text).entities}
     assert "Sudan People's Liberation Movement" in names, names
     assert not any("(" in n for n in names), names
+
+
+def test_a_country_of_several_words_before_a_title_is_that_country_not_its_last_word(extractor):
+    x = facts(
+        extractor,
+        "Papua New Guinea Prime Minister Peni Kaupa said the security pact would be signed.",
+    )
+    assert entity(x, "Peni Kaupa").country_code == "PNG"
