@@ -1285,34 +1285,37 @@ def test_bilateral_talks_the_day_before_a_summit_to_come_are_two_occasions(extra
     assert [(e["date"], e["status"]) for e in talks] == [("2025-03-06", "planned")], found
 
 
-def test_the_signing_someone_will_travel_to_witness_is_still_to_come(extractor):
-    # published on Friday 2025-03-07
-    text = (
-        "SANTIAGO, March 7 (Reuters) - Peru's foreign minister will travel to Santiago to witness "
-        "the signing of an agreement with Chile on Saturday, the ministry said on Friday."
-    )
-    agreed = [e for e in extracted(extractor, text, "2025-03-07")["events"] if e["type"] == "AGREE"]
-    assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-08", "planned")], agreed
-
-
-def test_a_deal_agreed_on_monday_in_a_participle_was_agreed_that_monday(extractor):
-    # published on Wednesday 2025-03-05
-    text = (
-        "LIMA, March 5 (Reuters) - The accord, agreed by Peru's President Dina Boluarte and "
-        "Chile's President Gabriel Boric in Arica on Monday, reopens two border crossings."
-    )
-    agreed = [e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "AGREE"]
-    assert [(e["date"], e["status"]) for e in agreed] == [("2025-03-03", "concluded")], agreed
-
-
 # --- The twentieth session's review ---
-def test_a_meeting_held_that_a_relative_clause_says_will_be_remembered_was_held(extractor):
-    text = (
-        "LIMA, March 5 (Reuters) - The meeting between Boluarte and Boric on Monday, which will be "
-        "remembered for its warm tone, ended with a joint statement."
-    )
-    met = [e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "CONSULT"]
-    assert [(e["date"], e["status"]) for e in met] == [("2025-03-03", "concluded")], met
+@pytest.mark.parametrize(
+    ("text", "published", "type_", "dated"),
+    [
+        (  # the signing someone will travel to witness is still to come (a Friday)
+            "SANTIAGO, March 7 (Reuters) - Peru's foreign minister will travel to Santiago to "
+            "witness the signing of an agreement with Chile on Saturday, the ministry said on "
+            "Friday.",
+            "2025-03-07",
+            "AGREE",
+            ("2025-03-08", "planned"),
+        ),
+        (  # a deal agreed on Monday in a participle was agreed that Monday (a Wednesday)
+            "LIMA, March 5 (Reuters) - The accord, agreed by Peru's President Dina Boluarte and "
+            "Chile's President Gabriel Boric in Arica on Monday, reopens two border crossings.",
+            "2025-03-05",
+            "AGREE",
+            ("2025-03-03", "concluded"),
+        ),
+        (  # a held meeting a relative clause says "will be remembered" was held
+            "LIMA, March 5 (Reuters) - The meeting between Boluarte and Boric on Monday, which "
+            "will be remembered for its warm tone, ended with a joint statement.",
+            "2025-03-05",
+            "CONSULT",
+            ("2025-03-03", "concluded"),
+        ),
+    ],
+)
+def test_the_day_and_stage_an_acts_own_clause_tells(extractor, text, published, type_, dated):
+    found = [e for e in extracted(extractor, text, published)["events"] if e["type"] == type_]
+    assert [(e["date"], e["status"]) for e in found] == [dated], found
 
 
 def test_a_summit_after_a_meeting_that_was_due_is_not_told_as_to_come(extractor):
