@@ -1353,3 +1353,12 @@ def test_a_regions_government_of_a_country_is_not_the_country(extractor):
     )
     regional = [e for e in x["entities"] if e["name"].startswith("Tarapaca")]
     assert regional and all(e.get("country_code") != "CHL" for e in regional), regional
+
+
+def test_talks_a_conflict_dominated_are_not_talks_of_its_sides(extractor):
+    text = (
+        "The summit took place amid an escalating dispute between Chile and Peru, which "
+        "dominated discussions in Lima on Monday."
+    )
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT" and e["kind"] == "talks"]
+    assert all(names(e) != {"Chile", "Peru"} for e in talks), talks

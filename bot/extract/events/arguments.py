@@ -496,6 +496,24 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+@lru_cache(maxsize=1)
+def _situation_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["situation_nouns"])
+
+
+def _a_situation(noun: Token) -> bool:
+    """The noun is a situation ("a conflict"), or a side of one the parser hung a clause on
+    ("a dispute between Chile and Peru, which ...", the clause on "Peru")."""
+    node = noun
+    for _ in range(4):
+        if node.lemma_.lower() in _situation_nouns():
+            return True
+        if node.dep_ not in ("pobj", "prep", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
     Peru and Chile held talks"), the phrase it set beside it."""
@@ -1169,6 +1187,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue  # "Xi skipped last year's summit": he took no part
             if child.dep_ == "nsubj" and _as_an_observer(verb):
                 continue  # "X attended the talks as an observer": no side of them
+            if (
+                trigger.type == "CONSULT"
+                and child.tag_ in ("WP", "WDT")
+                and verb.dep_ == "relcl"
+                and _a_situation(verb.head)
+            ):
+                continue  # "a conflict between A and B, which dominated discussions": no actor
             if child.dep_ == "nsubj" and token.dep_ == "dobj" and _judged(verb, trigger):
                 continue  # "the opposition criticised the meeting": no side of it
             if child.dep_ in ("nsubj", "nsubjpass"):
