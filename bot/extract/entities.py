@@ -958,7 +958,9 @@ class EntityIndex:
         if cluster is None:
             # or written family name first ("Kishida Fumio" for "Fumio Kishida")
             turned = " ".join(reversed(key.split())) if len(key.split()) == 2 else None
-            known = _known_people().get(key)
+            # "Lungu, a 42-year-old trader in Lusaka": someone of an official's name
+            private = len(key.split()) == 1 and _described_as_private(ent.root)
+            known = None if private else _known_people().get(key)
             turned_known = (
                 known is None
                 and turned is not None
@@ -1272,8 +1274,12 @@ class EntityIndex:
             if cluster.kind != "person":
                 continue
             known = _known_people().get(name_key(cluster.canonical or cluster.name))
-            if not known:
-                continue
+            if not known or (
+                cluster.title is None
+                and any(_described_as_private(self.doc[i]) for i in cluster.tokens)
+            ):
+                continue  # "Philip Davis, a Texas rancher": not the official of that name (but
+                # "Sen. Marco Rubio, a Florida Republican" is the senator)
             if cluster.country is None and known.get("country"):
                 cluster.country = countries.by_code(known["country"])
             if (
@@ -1726,6 +1732,15 @@ _STATE_BODIES = frozenset(
 )
 
 
+def _described_as_private(token: Token) -> bool:
+    """A name set beside an indefinite description ("X, a 42-year-old trader", "X, an analyst
+    at Barclays"): someone described, not an official the knowledge base knows by that name."""
+    return any(
+        c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in token.children
+    )
+
+
 def _name_goes_on_before(ent: Span) -> bool:
     """The word before is part of the name the tagger cut ("George H.W. | Bush")."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -1740,7 +1755,8 @@ def _document_initials() -> frozenset[str]:
 # Words before a state body's head that keep it the nation's ("the Federal Government of X"),
 # not a region's ("the Tigray Regional Government of X", "the State Government of Georgia").
 _NATIONAL_WORDS = frozenset(
-    "federal transitional interim provisional central national royal union".split()
+    "federal transitional interim provisional central national royal union legitimate "
+    "revolutionary caretaker islamic emirate constitutional military".split()
 )
 
 

@@ -287,6 +287,10 @@ def _ruler_patterns() -> list[dict]:
     return patterns
 
 
+# Words before a place's name, never before a person's alone ("in Almagro", "near Cassis").
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "of", "outside"})
+
+
 class KnownSurnames:
     """A known surname standing alone is a person ("Trump" tagged ORG becomes PERSON), but never
     cuts a longer name: "Melania Trump" stays Melania Trump, not the Trump of our people list."""
@@ -304,6 +308,12 @@ class KnownSurnames:
                 start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN"
             ):
                 continue
+            if (
+                token.ent_type_ in ("GPE", "LOC", "FAC")
+                and start > 0
+                and (doc[start - 1].lower_ in _PLACE_PREPOSITIONS)
+            ):
+                continue  # "met regional leaders in Almagro": a town of an official's name
             covering = next((e for e in ents if e.start <= start < e.end), None)
             if covering is not None and (covering.start, covering.end) != (start, end):
                 continue  # part of a longer name or body: "Trump Tower", "the Biden administration"

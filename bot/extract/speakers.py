@@ -373,8 +373,13 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     if (
         cluster is not None
         and cluster.kind not in ("person", "organization", "country")
-        # "Santiago, a 34-year-old nurse, said": someone of that name
-        and not any(c.dep_ == "appos" for c in token.children)
+        # "Santiago, a 34-year-old nurse, said": someone of that name (not "Moscow,
+        # Pyongyang's closest ally, said")
+        and not any(
+            c.dep_ == "appos"
+            and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+            for c in token.children
+        )
     ):
         capital = country_index().resolve(cluster.name, hows=("capital",))
         if capital is not None:  # "Oslo has said it will cooperate": its government

@@ -889,13 +889,25 @@ def _nested(doc: Doc, f: _Found, reported: list[_Found]) -> bool:
 
 def _reported_within(verb: Token, outer: Token) -> bool:
     """The verb is in the outer speech verb's complement ("said Baku welcomed X but stressed"),
-    reached through complements and coordinated verbs only."""
+    through complements, coordinated verbs and the clauses of a claim ("said Washington would
+    act if Beijing said ...", "said the talks failed because Kyiv said ..."); not a clause set
+    beside the outer verb ("Rubio said ..., while China said ...")."""
     node = verb
     while node.i != outer.i:
-        if node.dep_ not in ("ccomp", "conj", "xcomp") or node.head.i == node.i:
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl":
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if node.head.i == outer.i or not marks & _CLAIM_MARKS:
+                return False
+        elif node.dep_ not in ("ccomp", "conj", "xcomp"):
             return False
         node = node.head
     return True
+
+
+# Conjunctions opening a clause of someone's claim ("said X would act if Y said ...").
+_CLAIM_MARKS = frozenset({"if", "because", "when", "after", "before", "unless", "since", "until"})
 
 
 def _a_state_speaking(verb: Token) -> bool:

@@ -1362,3 +1362,72 @@ def test_talks_a_conflict_dominated_are_not_talks_of_its_sides(extractor):
     )
     talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT" and e["kind"] == "talks"]
     assert all(names(e) != {"Chile", "Peru"} for e in talks), talks
+
+
+# --- The twentieth session's second review ---
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        (  # a summit to come announced in the past is still to come
+            "The Mercosur summit on Friday, which will bring together the leaders of Peru and "
+            "Chile, was announced by Lima on Monday.",
+            ("2025-03-07", "planned"),
+        ),
+        (  # what came of a past meeting is weighed later; the meeting was held
+            "The cabinet will consider the results of Tuesday's meeting between Boluarte and "
+            "Boric.",
+            ("2025-03-04", "concluded"),
+        ),
+    ],
+)
+def test_a_gathering_keeps_its_own_time_whatever_the_clause_around_it(extractor, text, dated):
+    found = [
+        e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "CONSULT"
+    ]
+    assert found and all((e["date"], e["status"]) == dated for e in found), found
+
+
+def test_a_meeting_that_ended_the_day_after_a_summit_opened_is_its_own(extractor):
+    text = (
+        "The summit began in Lima on Monday. A meeting between Boluarte and Boric ended on "
+        "Tuesday without an agreement."
+    )
+    found = [
+        e for e in extracted(extractor, text, "2025-03-05")["events"] if e["type"] == "CONSULT"
+    ]
+    met = [e for e in found if e["kind"] == "meeting"]
+    assert [(e["date"], e["status"]) for e in met] == [("2025-03-04", "concluded")], found
+
+
+def test_a_countrys_words_in_a_clause_of_someones_claim_are_the_claim(extractor):
+    text = "Boric said Santiago would act if Lima said it would close the border crossing."
+    speakers = [s["speaker"] for s in extracted(extractor, text)["statements"]]
+    assert "Peru" not in speakers, speakers
+
+
+def test_a_capital_described_as_a_states_ally_is_its_state(extractor):
+    text = "Lima, Santiago's closest partner, said it would back the resolution."
+    speakers = {s["speaker"] for s in extracted(extractor, text)["statements"]}
+    assert speakers == {"Peru"}, speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lungu, a 42-year-old trader in Lusaka, said prices had doubled.", "Lungu"),
+        ("Philip Davis, a Texas rancher, said the border was open.", "Philip Davis"),
+    ],
+)
+def test_someone_described_as_a_private_person_is_not_the_official_of_that_name(
+    extractor, text, name
+):
+    x = extracted(extractor, text)
+    assert [s["speaker"] for s in x["statements"]] == [name], x["statements"]
+    person = next(e for e in x["entities"] if e["name"] == name)
+    assert person.get("country_code") is None, person
+
+
+def test_a_town_named_like_an_official_stays_a_town(extractor):
+    text = "Spain's Prime Minister Pedro Sanchez met regional leaders in Almagro on Monday."
+    met = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
+    assert met and all((e.get("location") or {}).get("name") == "Almagro" for e in met), met

@@ -1830,9 +1830,10 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
         mention.trigger.kind in GATHERING_KINDS
-    ) and not _goes_on(mention.trigger):
+    ) and not (mention.trigger.kind in GATHERING_KINDS and _goes_on(mention.trigger)):
         # "bilateral talks on Thursday, ahead of the summit on Friday" (not "talks in Paris on
-        # Thursday ... the summit continued on Friday")
+        # Thursday ... the summit continued on Friday"; but "the summit began on Monday ... a
+        # meeting between X and Y ended on Tuesday" is a meeting of its own)
         return False
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}

@@ -707,9 +707,11 @@ def _told_as_to_come(noun: Token) -> bool:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if clause is not None and (clause.tag_ == "VBD" or not _clause_to_come(clause)):
-        # "the meeting on Monday, which will be remembered for its warm tone, ended with ...":
-        # a clause around it that is not itself to come says when it was
+    if clause is not None and clause.tag_ == "VBD":
+        # "the meeting on Monday, which will be remembered for its warm tone, ended with ...",
+        # "held talks on Thursday, ahead of the summit on Friday, which will be remembered":
+        # what it did, or what was done beside it, says it was (not "the summit on Friday,
+        # which will bring together 15 leaders, was announced", "..., comes amid tensions")
         return False
     days = [t for prep in noun.children if prep.dep_ == "prep" for t in prep.children]
     return any(
@@ -870,8 +872,11 @@ def _occasion_verb(noun: Token) -> Token:
 
 def _act_nouns_verb(noun: Token) -> Token | None:
     """The verb of the act noun whose "of" the noun is: "witness" of "to witness the signing of
-    an agreement"."""
+    an agreement" (an act named by its "-ing"; not "will consider the results of Tuesday's
+    meeting", what came of it)."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ != "NOUN":
+        return None
+    if not noun.head.head.lower_.endswith("ing"):
         return None
     return _governing_verb(noun.head.head)
 
