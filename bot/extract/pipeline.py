@@ -259,13 +259,16 @@ def surname_particles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _known_names() -> tuple[list[str], list[str]]:
-    """Known people's names: (several words, one word). Two-letter aliases are too ambiguous."""
+    """Known people's names: (names, surnames). A surname of several words ("Caid Essebsi" of
+    "Beji Caid Essebsi") is a surname: a name written before it ("Hafedh Caid Essebsi") makes
+    another person. Two-letter aliases are too ambiguous."""
     several: list[str] = []
     single: list[str] = []
     for person in load_data("people")["people"]:
         for name in [person["name"], *person["aliases"]]:
             if len(name) > 3:
-                (several if " " in name else single).append(name)
+                surname = " " not in name or person["name"].endswith(" " + name)
+                (single if surname else several).append(name)
     return several, single
 
 

@@ -179,3 +179,11 @@ def test_the_knowledge_base_knows_heads_of_state_of_small_and_far_countries(extr
     x = extractor.extract(ExtractRequest("t", text, "2025-03-03")).to_json()
     japarov = [e for e in x["entities"] if e["name"] == "Sadyr Japarov"]
     assert japarov and japarov[0]["country_code"] == "KGZ", x["entities"]
+
+
+def test_a_known_surname_of_several_words_after_another_given_name_is_another_person(extractor):
+    from bot.extract.extractor import ExtractRequest
+
+    text = "Hafedh Caid Essebsi, a party official, met members in Sfax on Monday."
+    x = extractor.extract(ExtractRequest("t", text, "2025-03-05")).to_json()
+    assert all(e["name"] != "Beji Caid Essebsi" for e in x["entities"]), x["entities"]
