@@ -31,7 +31,9 @@ and what they share is enough (`compare`):
 Clusters, not chains (`join`): a new report must not conflict with any member, and must be the
 same event as the cluster's consensus (its first firm date, its place, everyone its members
 name). So no member can link two reports that contradict each other, and the consensus cannot
-drift from one event to the next.
+drift from one event to the next. Before comparing, the report is read in the cluster's names: a
+surname alone with no country ("President Duterte") is the cluster's one person of that surname,
+and a body written as initials ("TPLF") the body a member spells out.
 """
 
 from __future__ import annotations
@@ -587,8 +589,7 @@ _SITTINGS = TALK_KINDS - GATHERING_KINDS
 def _same_sitting(a: str, b: str) -> bool:
     """The same kind, or two words for one bilateral sitting-down ("talks", "meeting",
     "negotiations"); a summit or a visit is an occasion of its own."""
-    sittings = TALK_KINDS - GATHERING_KINDS
-    return a == b or (a in sittings and b in sittings)
+    return a == b or (a in _SITTINGS and b in _SITTINGS)
 
 
 def _the_same_two_met(a: Report, b: Report) -> bool:
@@ -680,7 +681,7 @@ def _countries_by_surname(report: Report, members: Sequence[Report]) -> Report:
     def countried(party: Party) -> Party:
         if party.kind != "person" or party.country_code or len(name_key(party.name).split()) != 1:
             return party  # a surname alone ("Duterte"), not "Simon Harris" or "Felipe VI"
-        codes = found.get(name_key(party.name).split()[-1], set())
+        codes = found.get(name_key(party.name), set())
         return replace(party, country_code=next(iter(codes))) if len(codes) == 1 else party
 
     parties = tuple(countried(p) for p in report.parties)

@@ -959,7 +959,7 @@ class EntityIndex:
             # or written family name first ("Kishida Fumio" for "Fumio Kishida")
             turned = " ".join(reversed(key.split())) if len(key.split()) == 2 else None
             # "Lungu, a 42-year-old trader in Lusaka": someone of an official's name
-            private = len(key.split()) == 1 and _described_as_private(ent.root)
+            private = len(key.split()) == 1 and described_as_private(ent.root)
             known = None if private else _known_people().get(key)
             turned_known = (
                 known is None
@@ -1276,7 +1276,7 @@ class EntityIndex:
             known = _known_people().get(name_key(cluster.canonical or cluster.name))
             if not known or (
                 cluster.title is None
-                and any(_described_as_private(self.doc[i]) for i in cluster.tokens)
+                and any(described_as_private(self.doc[i]) for i in cluster.tokens)
             ):
                 continue  # "Philip Davis, a Texas rancher": not the official of that name (but
                 # "Sen. Marco Rubio, a Florida Republican" is the senator)
@@ -1732,7 +1732,7 @@ _STATE_BODIES = frozenset(
 )
 
 
-def _described_as_private(token: Token) -> bool:
+def described_as_private(token: Token) -> bool:
     """A name set beside an indefinite description ("X, a 42-year-old trader", "X, an analyst
     at Barclays"): someone described, not an official the knowledge base knows by that name."""
     return any(

@@ -15,7 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from bot.extract.countries import Country, country_index
-from bot.extract.entities import PRONOUNS_PERSON, Cluster, EntityIndex, title_cased
+from bot.extract.entities import (
+    PRONOUNS_PERSON,
+    Cluster,
+    EntityIndex,
+    described_as_private,
+    title_cased,
+)
 from bot.extract.pipeline import load_data
 from bot.names import name_key
 
@@ -375,11 +381,7 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
         and cluster.kind not in ("person", "organization", "country")
         # "Santiago, a 34-year-old nurse, said": someone of that name (not "Moscow,
         # Pyongyang's closest ally, said")
-        and not any(
-            c.dep_ == "appos"
-            and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
-            for c in token.children
-        )
+        and not described_as_private(token)
     ):
         capital = country_index().resolve(cluster.name, hows=("capital",))
         if capital is not None:  # "Oslo has said it will cooperate": its government
