@@ -1431,3 +1431,14 @@ def test_a_town_named_like_an_official_stays_a_town(extractor):
     text = "Spain's Prime Minister Pedro Sanchez met regional leaders in Almagro on Monday."
     met = [e for e in extracted(extractor, text)["events"] if e["type"] == "CONSULT"]
     assert met and all((e.get("location") or {}).get("name") == "Almagro" for e in met), met
+
+
+def test_a_signed_text_told_again_with_its_place_places_the_agreement(extractor):
+    text = (
+        "QUITO, May 12 (Reuters) - Peru and Chile signed a declaration late on Thursday "
+        "committing to reopen the border crossings, officials said.\n\n"
+        "The document was signed in Santiago after a week of talks."
+    )
+    agreed = [e for e in extracted(extractor, text, "2025-05-12")["events"] if e["type"] == "AGREE"]
+    signed = [e for e in agreed if e["kind"] == "agreement" and {"Peru", "Chile"} <= names(e)]
+    assert signed and all(e["location"]["name"] == "Santiago" for e in signed), agreed

@@ -1725,12 +1725,20 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
     it names a side of it, says nothing else about its terms and is not dated otherwise; "the
     deal was signed by X and Y", undated and with no terms of its own, is the last one told."""
     token = mention.trigger.token
-    # "The document was signed by X and Y": a text told before, now with its signers
+    # "The document was signed by X and Y": a text told before, now with its signers; "the
+    # declaration was signed in Jeddah": a text told before, now with its place
+    told_text = [c for c in token.children if c.dep_ == "nsubjpass" and is_definite(c)]
     signed_text = (
         token.pos_ == "VERB"
         and mention.date is None
-        and any(c.dep_ == "agent" for c in token.children)
-        and any(c.dep_ == "nsubjpass" and is_definite(c) for c in token.children)
+        and bool(told_text)
+        and (
+            any(c.dep_ == "agent" for c in token.children)
+            or (
+                not mention.participants
+                and any(names_an_agreement(c) or c.lemma_ in _TEXT_NOUNS for c in told_text)
+            )
+        )
     )
     named_back = (
         token.pos_ in ("NOUN", "PROPN")
@@ -1778,6 +1786,10 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             continue
         return draft
     return None
+
+
+# What a signed text is called when it is told again ("the document was signed in Jeddah").
+_TEXT_NOUNS = frozenset({"document", "text", "declaration", "agreement", "accord", "deal", "pact"})
 
 
 def _names_a_deal_back(trigger: Trigger) -> bool:
