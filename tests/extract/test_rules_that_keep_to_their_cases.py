@@ -1304,6 +1304,13 @@ def test_bilateral_talks_the_day_before_a_summit_to_come_are_two_occasions(extra
             "AGREE",
             ("2025-03-03", "concluded"),
         ),
+        (  # the second act of a plan shares its plan (a Sunday)
+            "LIMA, March 9 (Reuters) - On Monday Boluarte is scheduled to meet Chile's president "
+            "and attend a business gathering with Chilean executives in Arica.",
+            "2025-03-09",
+            "CONSULT",
+            ("2025-03-10", "planned"),
+        ),
         (  # a held meeting a relative clause says "will be remembered" was held
             "LIMA, March 5 (Reuters) - The meeting between Boluarte and Boric on Monday, which "
             "will be remembered for its warm tone, ended with a joint statement.",

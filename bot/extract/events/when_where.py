@@ -610,6 +610,10 @@ def _tense(trigger: Trigger) -> str:
     elif _will_to(verb):
         return "future"  # "reaffirmed his resolve to hold a summit": still to be held
     chain = clause_chain(verb)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_tense(verb):
+        # "is scheduled to meet X and attend a business gathering": the second act shares the
+        # first one's plan
+        chain += clause_chain(verb.head)
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall", "would"} or "going" in auxes:
         return "future"  # "would meet again on Saturday": the future of a past report
@@ -687,6 +691,13 @@ def _tense(trigger: Trigger) -> str:
 
 
 _WILL = frozenset({"will", "'ll", "shall"})
+
+
+def _own_tense(verb: Token) -> bool:
+    """The verb tells its own tense: a past or present form, or an auxiliary of its own."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
 
 
 def _clause_to_come(verb: Token) -> bool:
