@@ -1449,3 +1449,14 @@ def test_a_signed_text_told_again_with_its_place_places_the_agreement(extractor)
     agreed = [e for e in extracted(extractor, text, "2025-05-12")["events"] if e["type"] == "AGREE"]
     signed = [e for e in agreed if e["kind"] == "agreement" and {"Peru", "Chile"} <= names(e)]
     assert signed and all(e["location"]["name"] == "Santiago" for e in signed), agreed
+
+
+def test_a_meeting_scheduled_for_a_day_is_set_for_that_day_not_one_told_beside_it(extractor):
+    # published on Sunday 2025-03-09
+    text = (
+        "A meeting between Boluarte and Boric scheduled for Monday at the palace, their first "
+        "since March 11, was confirmed by aides."
+    )
+    found = extracted(extractor, text, "2025-03-09")["events"]
+    met = [e for e in found if e["type"] == "CONSULT" and e["kind"] == "meeting"]
+    assert [(e["date"], e["status"]) for e in met] == [("2025-03-10", "planned")], found

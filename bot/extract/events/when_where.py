@@ -1281,9 +1281,16 @@ def _time_phrases(head: Token) -> list[Token]:
                 out.append(pobj)
                 if child.lower_ in ("during", "in"):  # "during discussions in Paris on Thursday"
                     out.extend(_time_phrases(pobj))
+        elif child.dep_ == "prep" and child.lower_ == "for" and lemma_of(head) in _SET_FOR:
+            # "a meeting scheduled for Monday": the day it is set for
+            out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE")
         elif child.dep_ in ("npadvmod", "tmod"):
             out.append(child)
     return out
+
+
+# Verbs that set an event for a day ("scheduled for Monday", "set for Friday").
+_SET_FOR = frozenset({"schedule", "set", "plan", "slate", "fix", "reschedule", "pencil"})
 
 
 def _unlabelled_date(token: Token) -> str | None:
