@@ -1281,14 +1281,22 @@ def _time_phrases(head: Token) -> list[Token]:
                 out.append(pobj)
                 if child.lower_ in ("during", "in"):  # "during discussions in Paris on Thursday"
                     out.extend(_time_phrases(pobj))
-        elif child.dep_ == "prep" and child.lower_ == "for" and lemma_of(head) in _SET_FOR:
-            # "a meeting scheduled for Monday": the day it is set for
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and lemma_of(head) in _SET_FOR
+            and not any(c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in head.children)
+        ):
+            # "a meeting scheduled for Monday": the day it is set for (not "originally set for
+            # Monday, were pushed to Wednesday")
             out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE")
         elif child.dep_ in ("npadvmod", "tmod"):
             out.append(child)
     return out
 
 
+# A plan set aside for another ("originally set for Monday").
+_FORMERLY = frozenset({"originally", "initially", "first", "previously", "earlier"})
 # Verbs that set an event for a day ("scheduled for Monday", "set for Friday").
 _SET_FOR = frozenset({"schedule", "set", "plan", "slate", "fix", "reschedule", "pencil"})
 
