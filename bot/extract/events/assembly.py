@@ -1788,8 +1788,9 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
     return None
 
 
-# What a signed text is called when it is told again ("the document was signed in Jeddah").
-_TEXT_NOUNS = frozenset({"document", "text", "declaration", "agreement", "accord", "deal", "pact"})
+# What a signed text is called, besides the agreement nouns of the event lexicon ("the document
+# was signed in Jeddah").
+_TEXT_NOUNS = frozenset({"document", "text", "declaration"})
 
 
 def _names_a_deal_back(trigger: Trigger) -> bool:
