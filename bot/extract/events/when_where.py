@@ -655,6 +655,13 @@ def _tense(trigger: Trigger) -> str:
         return "future"  # "Modi lands in Washington, to meet Trump on Thursday": still to come
     if headline_infinitive(verb):
         return "future"  # "Biden and Xi to talk on Friday": a headline's plan
+    if (
+        "to" in own_auxes
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and verb.head.tag_ in ("VBZ", "VBP")
+    ):
+        return "future"  # "where he is to meet Lula on Sunday": an arrangement (not "was to")
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     if (
@@ -767,11 +774,37 @@ def _a_timetable(sent: Span) -> bool:
     return bool(core) and core[-1] in ".!?" and not _CAPTION.search(text + credit)
 
 
+def _past_beside_a_future(verb: Token) -> bool:
+    """A past verb joined to one still to come ("said he would meet Clinton on Tuesday and
+    called on the world to react"): the calling was done, not on the meeting's day."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall")
+        for c in verb.head.children
+    )
+
+
+def _gathering_told_of(trigger: Trigger) -> bool:
+    """A gathering that a reporting verb has as its object or passive subject ("announced his
+    trip last month", "the visit was confirmed in Beijing on Monday"): the verb's day and
+    place are the telling's, not the gathering's (not "told the summit on Saturday": words said
+    at it, to its audience)."""
+    token = trigger.token
+    return (
+        trigger.type == "CONSULT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("dobj", "nsubjpass")
+        and token.head.pos_ == "VERB"
+        and verb_lemma(token.head) in load_frames().reporting - {"tell"}
+    )
+
+
 def clause_heads(trigger: Trigger) -> list[Token]:
     """The trigger and the verb of its own clause, where the clause's date and place hang:
     "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
     token = trigger.token
     heads = [token]
+    if _gathering_told_of(trigger):
+        return heads
     if trigger.governor is not None:
         governor = trigger.governor
         if token.dep_ == "pobj" and token.head.head.i == governor.i:
@@ -789,7 +822,12 @@ def clause_heads(trigger: Trigger) -> list[Token]:
     elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
         heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]
-    if verb.pos_ == "VERB" and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    if (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "conj"
+        and verb.head.pos_ == "VERB"
+        and not _past_beside_a_future(verb)
+    ):
         heads.append(verb.head)  # "in Islamabad, X summoned the envoy and condemned the raid"
     elif (
         verb.pos_ == "VERB"
@@ -1503,6 +1541,8 @@ def find_status(
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
+    if _gathering_told_of(trigger):
+        return None  # "announced his trip last month": the telling is done, not the trip
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
     if (

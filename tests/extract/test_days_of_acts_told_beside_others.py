@@ -1,0 +1,66 @@
+"""Which day an act is given when the sentence tells of another act beside it: a plan told by
+"is to", a past act joined to a future one, a gathering only announced."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events
+
+
+def gatherings(extractor, text: str, published: str) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == "CONSULT"]
+
+
+def test_a_meeting_someone_is_to_hold_is_on_the_coming_day(extractor):
+    # published on Saturday 2025-03-01
+    text = "Lula left for Chile on Saturday, where he is to meet President Gabriel Boric on Monday."
+    met = [e for e in gatherings(extractor, text, "2025-03-01") if e["kind"] == "meeting"]
+    assert [(e["date"], e["status"]) for e in met] == [("2025-03-03", "planned")], met
+
+
+def test_a_meeting_that_was_to_be_held_is_not_told_as_still_to_come(extractor):
+    text = "The two ministers were to meet in Geneva on Friday, but the talks were called off."
+    met = [e for e in gatherings(extractor, text, "2025-03-01") if e["kind"] == "meeting"]
+    assert all(e["date"] != "2025-03-07" for e in met), met
+
+
+def test_a_past_act_joined_to_one_still_to_come_does_not_take_its_day(extractor):
+    # published on Monday 2025-03-03: Friday is the meeting's day, not the urging's
+    text = (
+        "Rubio said he would meet Foreign Minister Wang Yi in Kuala Lumpur on Friday and "
+        "urged Beijing to rein in North Korea."
+    )
+    found = events(extractor, text, "2025-03-03")
+    asked = [e for e in found if e["type"] == "REQUEST"]
+    assert asked and all(e["date"] != "2025-02-28" for e in asked), found
+    met = [e for e in found if e["type"] == "CONSULT"]
+    assert [e["date"] for e in met] == ["2025-03-07"], met
+
+
+def test_acts_told_in_one_tense_share_the_day(extractor):
+    text = "Pakistan summoned the Afghan envoy on Tuesday and urged Kabul to act against militants."
+    asked = [e for e in events(extractor, text, "2025-03-05") if e["type"] == "REQUEST"]
+    assert [e["date"] for e in asked] == ["2025-03-04"], asked
+
+
+def test_the_day_a_visit_was_announced_is_not_the_visits_day(extractor):
+    text = "Ruto announced his visit to Beijing last month, saying it would deepen trade ties."
+    visits = gatherings(extractor, text, "2025-03-05")
+    assert visits, visits
+    assert all(e["date"] is None and e["status"] != "concluded" for e in visits), visits
+
+
+def test_the_place_a_visit_was_confirmed_in_is_not_the_visits_place(extractor):
+    text = "The visit of Ruto to China was confirmed by the foreign ministry in Nairobi on Monday."
+    visits = gatherings(extractor, text, "2025-03-05")
+    assert all(
+        e["date"] != "2025-03-03" and (e["location"] or {}).get("name") != "Nairobi" for e in visits
+    ), visits
+
+
+def test_words_told_to_a_summit_on_a_day_date_the_summit(extractor):
+    text = (
+        "Guterres told the African Union summit in Addis Ababa on Saturday that the fighting "
+        "must end."
+    )
+    summits = [e for e in gatherings(extractor, text, "2025-02-17") if e["kind"] == "summit"]
+    assert [e["date"] for e in summits] == ["2025-02-15"], summits
