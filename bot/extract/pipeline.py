@@ -497,6 +497,30 @@ def hyphenated_pairs_of_people(doc: Doc) -> Doc:
 _RUN_ON_PREPOSITIONS = frozenset({"at", "on", "in", "near", "during", "after", "before", "for"})
 
 
+@Language.component("briefbot_countries_tagged_bodies")
+def countries_tagged_bodies(doc: Doc) -> Doc:
+    """ "a state visit to Paraguay" with Paraguay tagged a body: a country's own name (or an
+    alias) tagged ORG and nothing more is the country; a body whose name holds one ("the Bank
+    of England") is a longer entity and stays a body."""
+    from bot.extract.countries import country_index  # both read data through this module
+    from bot.extract.organizations import organization_name
+
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ != "ORG" or ent.ent_id_:
+            continue  # a body the ruler named (an outlet, an organisation) is what it said
+        if (
+            country_index().resolve(ent.text, hows=("name", "alias")) is not None
+            and organization_name(ent.text) is None
+        ):
+            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
 @Language.component("briefbot_place_names_end")
 def place_names_end(doc: Doc) -> Doc:
     """ "the Great Hall of the People at the end of a three-day visit" tagged as one building:
@@ -570,7 +594,8 @@ def load_pipeline(model: str) -> Language:
     if not isinstance(ruler, EntityRuler):  # add_pipe is typed as returning any component
         raise TypeError(f"'entity_ruler' made a {type(ruler).__name__}, not an EntityRuler")
     ruler.add_patterns(_ruler_patterns())
-    nlp.add_pipe("briefbot_known_surnames", after="briefbot_entity_fixes")
+    nlp.add_pipe("briefbot_countries_tagged_bodies", after="briefbot_entity_fixes")
+    nlp.add_pipe("briefbot_known_surnames", after="briefbot_countries_tagged_bodies")
     nlp.add_pipe("briefbot_names_run_on", after="briefbot_known_surnames")
     nlp.add_pipe("briefbot_first_names_left_out", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")

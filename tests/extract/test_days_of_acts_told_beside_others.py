@@ -64,3 +64,36 @@ def test_words_told_to_a_summit_on_a_day_date_the_summit(extractor):
     )
     summits = [e for e in gatherings(extractor, text, "2025-02-17") if e["kind"] == "summit"]
     assert [e["date"] for e in summits] == ["2025-02-15"], summits
+
+
+def test_a_request_an_act_is_made_at_was_made_before_it(extractor):
+    # published on Monday 2025-03-03
+    text = "The Security Council will hold an emergency session on Wednesday at Panama's request."
+    asked = [e for e in events(extractor, text, "2025-03-03") if e["type"] == "REQUEST"]
+    assert asked and all(e["status"] == "concluded" and e["date"] != "2025-03-05" for e in asked), (
+        asked
+    )
+
+
+def test_a_meeting_cancelled_is_cancelled_though_it_was_planned_for_a_day(extractor):
+    text = "Petro cancelled a meeting with President Noboa planned for Tuesday in Quito."
+    undone = [e for e in events(extractor, text, "2025-03-03") if e["type"] == "SANCTION"]
+    assert [e["status"] for e in undone] == ["concluded"], undone
+
+
+def test_a_leads_gathering_in_the_datelines_country_was_in_the_datelines_town(extractor):
+    text = (
+        "ASUNCION, May 6 (Reuters) - The presidents of Paraguay and Bolivia held talks at a "
+        "regional summit in Paraguay on Tuesday, their aides said."
+    )
+    met = gatherings(extractor, text, "2025-05-06")
+    assert met and all(e["location"]["name"] == "Asuncion" for e in met), met
+
+
+def test_a_leads_visit_to_the_datelines_country_stays_a_visit_to_the_country(extractor):
+    text = (
+        "ASUNCION, May 6 (Reuters) - Bolivian President Luis Arce began a visit to Paraguay on "
+        "Tuesday, his office said."
+    )
+    visits = [e for e in gatherings(extractor, text, "2025-05-06") if e["kind"] == "visit"]
+    assert visits and all(e["location"]["name"] == "Paraguay" for e in visits), visits

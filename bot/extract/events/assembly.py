@@ -342,6 +342,8 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         if draft_status(draft) == "planned":
             # "... and will continue the dialogue in a week": not filed from where it will be
             continue
+        if first.trigger.kind != "visit":
+            _narrow_to_the_dateline(draft, dateline)
         if _in_another_clause(first.trigger.governor or first.trigger.token):
             continue  # "a week before Modi travels to China for a summit": not the news
         if _goes_elsewhere(first.trigger, dateline.country_code):
@@ -350,6 +352,24 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
             first.location = place
+
+
+def _narrow_to_the_dateline(draft: Draft, dateline: Dateline) -> None:
+    """A lead's gathering placed only in the dateline's country ("SANTO DOMINGO - ... shook
+    hands at a summit in the Dominican Republic") was where the report was filed: the town.
+    Not a visit, which is to the country as a whole."""
+    filed = country_index().resolve(dateline.place, hows=("name", "alias"))
+    if filed is not None or dateline.country_code is None:
+        return  # filed from a country ("GAZA - ..."): nothing narrower
+    for mention in draft.mentions:
+        place = mention.location
+        if place is None or place.country_code != dateline.country_code:
+            continue
+        named = country_index().resolve(place.name, hows=("name", "alias"))
+        if named is not None and named.code == dateline.country_code:
+            mention.location = Location(
+                name=dateline.place, country_code=dateline.country_code, detail=place.detail
+            )
 
 
 def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:

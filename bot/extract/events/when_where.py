@@ -1030,6 +1030,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     own = trigger.governor or trigger.token
     if _will_to(own):
         return None  # "reaffirmed his resolve to hold a summit during their meeting on Saturday"
+    if _at_a_request(trigger):
+        return None  # "will meet on Monday at Turkey's request": the meeting's day, not its
     for clause in (own, *own.ancestors):
         if (
             clause.dep_ == "relcl"
@@ -1172,6 +1174,24 @@ def _undone(trigger: Trigger) -> bool:
         and trigger.token.pos_ in ("NOUN", "PROPN")
         and verb_lemma(governor) in load_frames().reversing
     )
+
+
+def _at_a_request(trigger: Trigger) -> bool:
+    """A request told as the reason of another act ("at Turkey's request", "at the request of
+    Britain", "upon request"): it was made before that act, on no day the clause gives."""
+    token = trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and token.lemma_.lower() == "request"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "upon", "on")
+    )
+
+
+def _told_as_done(verb: Token) -> bool:
+    """A past verb with no modal of its own: "cancelled", not "would cancel"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBD" and not auxes & MODALS
 
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
@@ -1492,6 +1512,10 @@ def find_status(
     token = trigger.token
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
+    if _at_a_request(trigger):
+        return "concluded"  # "will meet on Monday at Turkey's request": asked for already
+    if trigger.governor is not None and _undone(trigger) and _told_as_done(trigger.governor):
+        return "concluded"  # "cancelled a meeting planned for Tuesday": the cancelling is done
     if date and published and date[1] == "day" and date[0] < published:
         days = length_in_days(trigger)
         if days > 1:
