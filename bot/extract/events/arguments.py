@@ -14,6 +14,7 @@ from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
     ADDRESSING_VERBS,
     AFFILIATION_PARTICIPLES,
+    AGENDA_VERBS,
     CHAIRING_NOUNS,
     CONTROL_VERBS,
     DECISION_NOUNS,
@@ -432,6 +433,10 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     return None
 
 
+# Groups a person is said to lead with "under": "a delegation under the foreign minister".
+LED_GROUPS = frozenset({"delegation", "team", "mission", "group", "government", "administration"})
+
+
 def _subtree_without_clauses(token: Token) -> list[Token]:
     """A phrase's tokens, leaving out relative clauses and participles hanging off it, and the
     place it happens in ("the meeting in Qatar" names no side)."""
@@ -469,6 +474,14 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ == "since":
                 continue  # "since the fall of Hasina's government": when a period began
+            if (
+                child.dep_ == "prep"
+                and child.text == "under"  # not a title's "Under Secretary" misparsed
+                and node.lemma_.lower() not in LED_GROUPS
+            ):
+                # "the first talks between the two adversaries under President Trump": whose
+                # time it is (not "a delegation under Foreign Minister X", who led a side)
+                continue
             if child.dep_ == "xcomp" and node.pos_ in ("PROPN", "NOUN") and child.pos_ == "VERB":
                 continue  # a headline's "Trump and Putin to meet ... with no Ukrainian": the act
 
@@ -494,6 +507,15 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             stack.append(child)
     return sorted(out, key=lambda t: t.i)
+
+
+def _about_the_gathering(token: Token, verb: Token) -> bool:
+    """The verb's subject is what the gathering is about: "the war dominated the summit",
+    "trade is expected to figure in the talks"."""
+    if verb.i == token.i:
+        return False
+    own = token.head.head if token.dep_ == "pobj" else token.head
+    return lemma_of(verb) in AGENDA_VERBS or lemma_of(own) in AGENDA_VERBS
 
 
 @lru_cache(maxsize=1)
@@ -958,6 +980,17 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
                 and subject.tag_ not in ("NNS", "NNPS")
             ):
                 return []  # "Fidan, who hosted them, said their talks were constructive"
+            agents = [
+                t
+                for a in node.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+                for t in _subtree_without_clauses(p)
+            ]
+            if subject is not None and subject.dep_ == "nsubjpass" and agents:
+                # "the format was announced by Swaraj and Wang after their talks": the doers
+                return agents
             if subject is not None:
                 # a dateline read as the subject ("ISTANBUL (AP) - Russian and Ukrainian
                 # delegations agreed ..., but their talks ended"): the phrase beside it
@@ -1085,7 +1118,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     # envoy called home)
     came_for = token.head.lower_ == "for" and (
         lemma_of(token.head.head) in COMING_VERBS
-        or (lemma_of(token.head.head) == "leave" and trigger.kind == "visit")
+        or (
+            lemma_of(token.head.head) == "leave"
+            # "will leave for Wuhan for a summit with Xi" (not "left for consultations")
+            and (
+                trigger.kind == "visit"
+                or any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+            )
+        )
     )
     emerged = _emerged_from(token) if trigger.type == "CONSULT" else None
     if verb is None and emerged is not None:
@@ -1159,6 +1199,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         outcome = token.head.head  # "X and Y made progress in (their) talks": they held them
         if outcome.dep_ in ("dobj", "attr") and outcome.head.pos_ in ("VERB", "AUX"):
             verb = outcome.head
+    if verb is not None and _about_the_gathering(token, verb):
+        verb = None  # "trade is expected to figure in the talks": what they are about
     if (
         verb is not None
         and verb.pos_ == "VERB"
@@ -1717,10 +1759,10 @@ PROPOSAL_WORDS = frozenset({"proposal", "plan", "offer", "initiative", "proposit
 # Texts a side puts out, and its verbs of putting them out: "issued a statement warning Y".
 ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
-# Verbs of coming together whose "for" phrase is the sitting-down they came to.
 # Participles of speaking after an occasion: their speaker was at it.
 SPEAKING_PARTICIPLES = frozenset({"speak", "talk", "address"})
 
+# Verbs of coming together whose "for" phrase is the sitting-down they came to.
 COMING_VERBS = frozenset(
     {
         "sit",

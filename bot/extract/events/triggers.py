@@ -14,6 +14,7 @@ from spacy.vocab import Vocab
 from bot.extract.countries import country_index
 from bot.extract.entities import PRONOUNS_PERSON, entity_at, media_outlet
 from bot.extract.events.lexicon import (
+    AGENDA_VERBS,
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
@@ -1500,6 +1501,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             trigger.type == "CONSULT"
             and token.dep_ == "pobj"
             and token.head.lower_ in ("by", "in", "on")
+            and lemma_of(verb) not in AGENDA_VERBS  # "trade will figure in the talks"
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
         elif lemma not in frames.light and verb.i in by_token:

@@ -1176,6 +1176,10 @@ def _undone(trigger: Trigger) -> bool:
     )
 
 
+# Verbs of a journey whose "for" phrase is the occasion it is made for.
+TRAVEL_VERBS = frozenset({"leave", "travel", "fly", "head", "depart", "arrive", "come", "go"})
+
+
 def _at_a_request(trigger: Trigger) -> bool:
     """A request told as the reason of another act ("at Turkey's request", "at the request of
     Britain", "upon request"): it was made before that act, on no day the clause gives."""
@@ -1567,6 +1571,14 @@ def find_status(
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
     if _gathering_told_of(trigger):
         return None  # "announced his trip last month": the telling is done, not the trip
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.pos_ == "VERB"
+        and lemma_of(token.head.head) in TRAVEL_VERBS
+        and _clause_to_come(token.head.head)
+    ):
+        return "planned"  # "will leave for China on Thursday for a summit": still to come
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
     if (
@@ -1583,6 +1595,8 @@ def find_status(
     ):
         return "planned"  # "agreed on Thursday to open negotiations": still to come
     if token.dep_ in ("dobj", "pobj") and lemma == "follow":
+        if token.head.dep_ == "agent":
+            return None  # "received at the museum, followed by talks": they come after it
         return "concluded"  # "the meeting follows a phone call": the call came first
     if token.dep_ in ("nsubj", "nsubjpass") and any(
         c.dep_ == "xcomp" and lemma_of(c) == "continue" for c in verb.children
