@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from tests.extract.events_found import events
+from tests.extract.events_found import events, names
 
 
 def gatherings(extractor, text: str, published: str) -> list[dict]:
@@ -97,3 +97,41 @@ def test_a_leads_visit_to_the_datelines_country_stays_a_visit_to_the_country(ext
     )
     visits = [e for e in gatherings(extractor, text, "2025-05-06") if e["kind"] == "visit"]
     assert visits and all(e["location"]["name"] == "Paraguay" for e in visits), visits
+
+
+def test_talks_told_as_last_week_and_a_meeting_on_a_day_of_it_are_one(extractor):
+    # published on Monday 2025-03-17: "last week" is March 10-16
+    text = (
+        "Peruvian and Chilean diplomats held their first formal talks on the maritime border "
+        "last week.\n\nThe envoys, Peru's Javier Gonzalez-Olaechea and Chile's Alberto van "
+        "Klaveren, met on March 14. No date has been set for a second round."
+    )
+    talks = gatherings(extractor, text, "2025-03-17")
+    assert [e["date"] for e in talks] == ["2025-03-14"], talks
+
+
+def test_a_meeting_planned_later_in_the_week_is_not_the_meeting_held_that_week(extractor):
+    text = (
+        "LIMA, March 18 (Reuters) - Peruvian President Dina Boluarte met the leaders of the "
+        "Andean Community on Tuesday.\n\nBoluarte is due to meet Chilean President Gabriel "
+        "Boric later this week."
+    )
+    met = gatherings(extractor, text, "2025-03-18")
+    planned = [e for e in met if "Gabriel Boric" in names(e)]
+    assert planned and all(e["status"] == "planned" for e in planned), met
+
+
+def test_mediators_named_before_mediation_are_no_side_of_talks(extractor):
+    text = "The protocols, signed in 2009 under Swiss and U.S. mediation, stalled within months."
+    talks = gatherings(extractor, text, "2025-03-18")
+    assert all(not {"Switzerland", "United States"} & names(e) for e in talks), talks
+
+
+def test_a_second_round_told_as_held_is_the_round_the_headline_tells(extractor):
+    text = (
+        "Peru and Chile hold second round of border talks in Arica\n\n"
+        "ARICA, Chile (AP) - Peru and Chile held a second round of negotiations Saturday in "
+        "Arica over their maritime border, agreeing to meet again in Lima."
+    )
+    talks = [e for e in gatherings(extractor, text, "2025-03-15") if e["status"] != "planned"]
+    assert [e["date"] for e in talks] == ["2025-03-15"], talks

@@ -1078,8 +1078,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     if child.lower_ in ("with", "between"):  # "a meeting with the two leaders"
                         tokens.extend(_the_two_named_before(pobj, None, index))
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
-            if _mediating(child):
-                continue  # "US-Saudi-brokered negotiations": the brokers are no side
+            if _mediating(child) or token.lemma_.lower() in MEDIATION_NOUNS:
+                # "US-Saudi-brokered negotiations", "under Swiss and U.S. mediation": the
+                # brokers are no side
+                continue
             venue = venue_in(child, index)
             if venue is not None:
                 # "the London meeting", "the Kuala Lumpur border talks": where, not who

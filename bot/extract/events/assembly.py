@@ -1418,6 +1418,17 @@ def _place(
                 ):
                     draft.mentions.append(mention)
                     return draft
+            for draft in drafts:  # "held their first talks last week", "met on January 14"
+                if (
+                    draft.mentions[0].trigger.type == "CONSULT"
+                    and any(_day_in_week(m.date, mention.date) for m in draft.mentions)
+                    and not stages_differ(draft_status(draft), mention.status)
+                    and _may_be(draft, mention)
+                    and _a_side_in_common(draft, mention)
+                    and not _another_time(t)
+                ):
+                    draft.mentions.append(mention)
+                    return draft
             for draft in drafts:  # talks over two days: "began on Saturday", "ended on Sunday"
                 if (
                     draft.mentions[0].trigger.type == "CONSULT"
@@ -1460,6 +1471,20 @@ def _place(
     ):
         main["CONSULT"] = draft
     return draft
+
+
+def _day_in_week(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """One date is a week ("last week") and the other a day of it."""
+    if a is None or b is None or {a[1], b[1]} != {"day", "week"}:
+        return False
+    (week, _), (day, _) = (a, b) if a[1] == "week" else (b, a)
+    start = calendar_day.fromisoformat(week).toordinal()
+    return start <= calendar_day.fromisoformat(day).toordinal() <= start + 6
+
+
+def _a_side_in_common(draft: Draft, mention: Mention) -> bool:
+    ours = {country_code(p) or id(p) for p in draft_participants(draft)}
+    return bool(ours & {country_code(p) or id(p) for p in mention.participants})
 
 
 def _told_of_the_past(mention: Mention, published: str | None) -> bool:
@@ -1625,8 +1650,20 @@ def _two_or_more_people(mention: Mention) -> bool:
 
 
 def _another(trigger: Trigger) -> bool:
-    """Told as "another" meeting or round: not the one the article reports."""
-    return any(c.dep_ == "det" and c.lower_ == "another" for c in measured(trigger.token).children)
+    """Told as "another" meeting or round, or as "a second round" no verb holds ("no date has
+    been set for a second round"): not the one the article reports (while "held a second
+    round" or "the second round" may well be)."""
+    noun = measured(trigger.token)
+    if any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
+        return True
+    counted = round_number(trigger)
+    return (
+        counted is not None
+        and counted >= 2
+        and trigger.governor is None
+        and noun.dep_ == "pobj"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    )
 
 
 def _another_time(trigger: Trigger) -> bool:

@@ -52,10 +52,24 @@ def dated(draft: Draft) -> bool:
 
 def told_date(mentions: list[Mention]) -> tuple[str, str] | None:
     """The first date the mentions' own words give, else the dateline's day one was given:
-    "OTTAWA, Feb 13 - X and Y agreed ... They met on Wednesday" happened on Wednesday."""
-    return next((m.date for m in mentions if m.date and not m.date_filed), None) or next(
+    "OTTAWA, Feb 13 - X and Y agreed ... They met on Wednesday" happened on Wednesday. A day
+    told of a week told first is the day ("held talks last week ... met on January 14")."""
+    first = next((m.date for m in mentions if m.date and not m.date_filed), None) or next(
         (m.date for m in mentions if m.date), None
     )
+    if first is not None and first[1] == "week":
+        start = calendar_day.fromisoformat(first[0]).toordinal()
+        return next(
+            (
+                m.date
+                for m in mentions
+                if m.date
+                and m.date[1] == "day"
+                and start <= calendar_day.fromisoformat(m.date[0]).toordinal() <= start + 6
+            ),
+            first,
+        )
+    return first
 
 
 def draft_place(draft: Draft) -> Location | None:
