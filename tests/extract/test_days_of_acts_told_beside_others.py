@@ -135,3 +135,13 @@ def test_a_second_round_told_as_held_is_the_round_the_headline_tells(extractor):
     )
     talks = [e for e in gatherings(extractor, text, "2025-03-15") if e["status"] != "planned"]
     assert [e["date"] for e in talks] == ["2025-03-15"], talks
+
+
+def test_a_meeting_wrapped_up_as_the_main_clause_tells_shares_its_day(extractor):
+    # published on Saturday 2025-03-15: the two-day meeting ran Friday and Saturday
+    text = (
+        "Boric and Boluarte took a walk along Lake Titicaca on Saturday as they wrapped up an "
+        "informal two-day meeting meant to ease the border dispute."
+    )
+    met = [e for e in gatherings(extractor, text, "2025-03-15") if e["kind"] == "meeting"]
+    assert [(e["date"], e["status"]) for e in met] == [("2025-03-14", "concluded")], met

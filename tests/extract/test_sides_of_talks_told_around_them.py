@@ -60,3 +60,52 @@ def test_their_talks_after_a_passive_act_are_the_doers_talks(extractor):
     )
     talks = [e for e in gatherings(extractor, text) if e["kind"] == "talks"]
     assert talks and all({"Mauro Vieira", "Alberto van Klaveren"} <= names(e) for e in talks), talks
+
+
+def test_a_visit_hosted_before_a_pledge_told_as_done_is_done(extractor):
+    text = (
+        "LIMA, May 2 (Reuters) - Peruvian President Dina Boluarte pledged on Tuesday to reopen "
+        "the border, after hosting Bolivian President Luis Arce in Lima."
+    )
+    visits = [e for e in gatherings(extractor, text, "2023-05-02") if e["kind"] == "visit"]
+    assert visits and all(e["status"] == "concluded" for e in visits), visits
+
+
+def test_a_leader_who_hosts_another_for_a_summit_holds_it_with_them(extractor):
+    # published on Wednesday 2025-03-05
+    text = (
+        "Theresa May will commit an extra 44.5 million pounds to border security in Calais when "
+        "she hosts Emmanuel Macron for a summit at the Royal Military Academy Sandhurst "
+        "tomorrow, the Home Office announced."
+    )
+    summits = [e for e in gatherings(extractor, text) if e["kind"] == "summit"]
+    assert summits and all({"Theresa May", "Emmanuel Macron"} <= names(e) for e in summits), summits
+
+
+def test_a_headlines_summit_told_before_the_body_tells_it_is_that_summit(extractor):
+    text = (
+        "Albanese to fund border security ahead of Prabowo summit\n\n"
+        "Anthony Albanese will commit an extra 40 million dollars to border security in Darwin "
+        "when he hosts Prabowo Subianto for a summit at the Royal Military College Duntroon "
+        "tomorrow, his office announced."
+    )
+    summits = [e for e in gatherings(extractor, text) if e["kind"] == "summit"]
+    assert len(summits) == 1, summits
+    assert (summits[0]["location"] or {}).get("name") != "Prabowo", summits
+
+
+def test_the_ministers_talks_before_a_summit_are_not_the_leaders_summit(extractor):
+    # published on Thursday 2025-03-06
+    text = (
+        "Boric leaves for Lima tonight for 'informal summit' with Boluarte\n\n"
+        "President Gabriel Boric will leave for Peru on Thursday night for a two-day informal "
+        "summit with President Dina Boluarte in the southern city of Arequipa.\n\n"
+        "The unusual format was announced in Santiago on Sunday by Chilean foreign minister "
+        "Alberto van Klaveren and Peruvian foreign minister Elmer Schialer after their talks on "
+        "the sidelines of a Mercosur ministers' meeting."
+    )
+    found = gatherings(extractor, text, "2025-03-06")
+    summits = [e for e in found if e["kind"] == "summit"]
+    assert summits and all(
+        e["status"] == "planned" and "Alberto van Klaveren" not in names(e) for e in summits
+    ), found

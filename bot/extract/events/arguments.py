@@ -1129,6 +1129,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             )
         )
     )
+    # "hosts Macron for a summit": the host and the guest held it
+    came_for |= (
+        token.head.lower_ == "for"
+        and lemma_of(token.head.head) in ("host", "receive", "welcome")
+        and any(c.dep_ == "dobj" for c in token.head.head.children)
+        and not _own_sides(token)  # "hosted the Iranian delegation for talks with US envoys"
+    )
     emerged = _emerged_from(token) if trigger.type == "CONSULT" else None
     if verb is None and emerged is not None:
         verb = emerged  # "Mulino came out of Sunday's meeting with Rubio": he took part

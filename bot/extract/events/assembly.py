@@ -1548,13 +1548,19 @@ def _joined_or_named_back(trigger: Trigger) -> bool:
     token = trigger.token
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    verb = token.head.head if token.dep_ == "pobj" else token.head
-    if token.dep_ in ("dobj", "pobj") and lemma_of(verb) in JOINING_VERBS:
+    if _joined(trigger):
         return True
     own_sides = any(
         c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children
     )
     return is_definite(token) and not own_sides
+
+
+def _joined(trigger: Trigger) -> bool:
+    """ "X and Y attended the meeting", "joined the talks": they came to the occasion told."""
+    token = trigger.token
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return token.dep_ in ("dobj", "pobj") and lemma_of(verb) in JOINING_VERBS
 
 
 # Verbs whose object is an occasion asked for, not one held.
@@ -1689,6 +1695,8 @@ def _another_time(trigger: Trigger) -> bool:
         and token.head.lower_ in ("of", "to")
         and token.head.head.lower_ in ("ahead", "prior")
         and not is_definite(token)
+        # a headline drops its articles: "... ahead of Macron summit" is the summit told
+        and not (headline(token.sent) and not any(c.dep_ == "det" for c in token.children))
     ):
         return True  # "comes ahead of a planned trilateral meeting with China" (not "ahead of
         # the summit": the one told)
@@ -1948,6 +1956,9 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
             continue
         if _a_bodys_gathering_beside(draft, mention):
             continue  # "the trip included the Group of Seven summit": not the summit told
+        if _other_people(draft, mention) and not _joined(mention.trigger):
+            continue  # the ministers' "their talks" are not the leaders' summit (while "X and Y
+            # attended the meeting" is the summit told)
         theirs = draft_participants(draft)
         sides = {country_code(c) or c.name for c in theirs}
         members = {
@@ -2357,6 +2368,18 @@ def _for_a_gathering(trigger: Trigger) -> bool:
     return False
 
 
+def _a_sides_name(place: Location, draft: Draft) -> bool:
+    """A "place" that is a name, or a word of the name, of a person the event names ("ahead of
+    Prabowo summit", the name tagged as a place): who, not where."""
+    if place.country_code is not None:
+        return False  # a town the gazetteer knows: "Santiago Pena met Boric in Santiago"
+    key = fold(place.name)
+    return any(
+        p.kind == "person" and (key == fold(p.name) or key in {fold(w) for w in p.name.split()})
+        for p in draft_participants(draft)
+    )
+
+
 def _most_precise(places: list[Location]) -> Location | None:
     """The first place told, or a place inside it told later ("a visit to the United States",
     then "his second visit to Washington")."""
@@ -2390,8 +2413,10 @@ def _to_event(draft: Draft, published: str | None) -> Event:
         for t in distinct_topics([t for m in draft.mentions for t in m.topics])
         if t not in excluded
     ]
-    location = _most_precise([m.location for m in draft.mentions if m.location])
     participants = draft_participants(draft)  # places never stand as sides (arguments._clusters_in)
+    location = _most_precise(
+        [m.location for m in draft.mentions if m.location and not _a_sides_name(m.location, draft)]
+    )
     if location is None:
         location = _neutral_venue(draft, participants)
     host = _host_of_a_visit(first, location, participants)

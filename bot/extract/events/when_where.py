@@ -783,7 +783,7 @@ def _past_beside_a_future(verb: Token) -> bool:
     )
 
 
-def _gathering_told_of(trigger: Trigger) -> bool:
+def gathering_told_of(trigger: Trigger) -> bool:
     """A gathering that a reporting verb has as its object or passive subject ("announced his
     trip last month", "the visit was confirmed in Beijing on Monday"): the verb's day and
     place are the telling's, not the gathering's (not "told the summit on Saturday": words said
@@ -803,7 +803,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
     "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
     token = trigger.token
     heads = [token]
-    if _gathering_told_of(trigger):
+    if gathering_told_of(trigger):
         return heads
     if trigger.governor is not None:
         governor = trigger.governor
@@ -871,6 +871,15 @@ def clause_heads(trigger: Trigger) -> list[Token]:
             and measure.head not in heads
         ):
             heads.append(measure.head)  # "a third round of talks concluded in Lima on Saturday"
+    last = heads[-1]
+    if (
+        last.dep_ == "advcl"
+        and last.head.pos_ == "VERB"
+        and last.head not in heads
+        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in last.children)
+    ):
+        # "took a walk on Saturday as they wrapped up a two-day meeting": the same moment
+        heads.append(last.head)
     return heads
 
 
@@ -1526,6 +1535,8 @@ def find_status(
             # "arrived on Monday for a four-day visit", told on Tuesday: under way until its
             # last day ("a two-day visit that began on Wednesday", told on Friday: over)
             last = dt.date.fromisoformat(date[0]) + dt.timedelta(days=days - 1)
+            if _closing(measured(token)) and last.isoformat() <= published:
+                return "concluded"  # "wrapped up a two-day meeting on Saturday", told then
             return "ongoing" if published <= last.isoformat() else "concluded"
     if date and published and date[1] == "day":
         if _an_arrival(trigger) and date[0] <= published and recent(date, published, days=1):
@@ -1569,7 +1580,7 @@ def find_status(
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
-    if _gathering_told_of(trigger):
+    if gathering_told_of(trigger):
         return None  # "announced his trip last month": the telling is done, not the trip
     if (
         token.dep_ == "pobj"
@@ -1642,4 +1653,8 @@ def find_status(
     framed = measured(token)
     if framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
         return "concluded"  # "after (two days of) talks with X, Y said": they came first
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "after":
+        told = next((a for a in token.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
+        if told is not None and told.tag_ == "VBD" and not _clause_to_come(told):
+            return "concluded"  # "pledged on Tuesday to help ..., after hosting X": done first
     return None
