@@ -145,3 +145,18 @@ def test_a_meeting_wrapped_up_as_the_main_clause_tells_shares_its_day(extractor)
     )
     met = [e for e in gatherings(extractor, text, "2025-03-15") if e["kind"] == "meeting"]
     assert [(e["date"], e["status"]) for e in met] == [("2025-03-14", "concluded")], met
+
+
+def test_a_meeting_told_as_held_does_not_take_the_day_of_a_visit_to_come(extractor):
+    # published on Saturday 2025-03-08
+    text = (
+        "Prime Minister Luxon will depart Wellington tomorrow for an official visit to Japan.\n\n"
+        "It will be his second official visit. Mr Luxon met Prime Minister Ishiba in Tokyo in "
+        "October of that year."
+    )
+    held = [
+        e
+        for e in gatherings(extractor, text, "2025-03-08")
+        if e["kind"] == "meeting" and e["status"] == "concluded"
+    ]
+    assert held and all(e["date"] != "2025-03-09" for e in held), held

@@ -17,6 +17,7 @@ from bot.extract.events.drafts import (
     draft_status,
     places_differ,
     recent,
+    stages_differ,
 )
 from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
@@ -100,6 +101,8 @@ def meetings_during_visits(drafts: list[Draft]) -> None:
             )
             and (people & {id(p) for p in draft_participants(v)} or _same_countries(draft, v))
             and not places_differ(draft_place(draft), draft_place(v))
+            # a meeting told as held was not during a visit still to come
+            and not stages_differ(draft_status(draft), draft_status(v))
             # a trip dated only to a month or a year ("his visit to Athens in June") is another
             # time; one this week may be the one
             and all(m.date[1] in ("day", "week") for m in v.mentions if m.date)
