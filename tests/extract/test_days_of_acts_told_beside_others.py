@@ -160,3 +160,12 @@ def test_a_meeting_told_as_held_does_not_take_the_day_of_a_visit_to_come(extract
         if e["kind"] == "meeting" and e["status"] == "concluded"
     ]
     assert held and all(e["date"] != "2025-03-09" for e in held), held
+
+
+def test_that_year_is_the_year_the_article_told_last(extractor):
+    text = (
+        "Relations were established in Wellington on 21 September 2019. Mr Luxon's predecessor "
+        "then met President Xi Jinping in Beijing in October of that year."
+    )
+    met = [e for e in gatherings(extractor, text, "2025-03-08") if e["kind"] == "meeting"]
+    assert [e["date"] for e in met] == ["2019-10-01"], met

@@ -1078,7 +1078,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             if pobj.i in dateline:
                 continue  # "TOKYO, Jan. 8 (Kyodo) -- X will visit ... from Thursday": filed then
             ent = _date_entity(pobj)
-            text = ent.text if ent is not None else _unlabelled_date(pobj)
+            text = _year_told_back(ent) if ent is not None else _unlabelled_date(pobj)
             resolved = resolve_date(text, published, tense) if text is not None else None
             if resolved:
                 return resolved
@@ -1087,8 +1087,26 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
-            return resolve_date(dates[0].text, published, "past" if past else _tense(trigger))
+            return resolve_date(
+                _year_told_back(dates[0]), published, "past" if past else _tense(trigger)
+            )
     return _days_before_the_main_act(trigger, published)
+
+
+_THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _year_told_back(ent: Span) -> str:
+    """ "in October of that year", "later that year": the year the article told last before it
+    ("... on 21 September 2019 ... in October of that year" is October 2019). Unchanged when
+    the text names no year before it."""
+    if not _THAT_YEAR.search(ent.text):
+        return ent.text
+    years = _A_YEAR.findall(ent.doc.text[: ent.start_char])
+    if not years:
+        return ent.text
+    return _THAT_YEAR.sub(years[-1], ent.text).strip()
 
 
 def _days_before_the_main_act(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
