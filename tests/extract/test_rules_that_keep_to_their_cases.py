@@ -1460,3 +1460,121 @@ def test_a_meeting_scheduled_for_a_day_is_set_for_that_day_not_one_told_beside_i
     found = extracted(extractor, text, "2025-03-09")["events"]
     met = [e for e in found if e["type"] == "CONSULT" and e["kind"] == "meeting"]
     assert [(e["date"], e["status"]) for e in met] == [("2025-03-10", "planned")], found
+
+
+# --- The twenty-first session, review: where the session's rules stop ---
+
+
+def _gatherings(extractor, text: str, published: str) -> list[dict]:
+    return [e for e in extracted(extractor, text, published)["events"] if e["type"] == "CONSULT"]
+
+
+def test_a_market_moving_as_traders_await_talks_does_not_date_the_talks(extractor):
+    text = (
+        "Oil prices rose on Friday as traders looked ahead to talks between Iran and the United "
+        "States in Oman."
+    )
+    talks = _gatherings(extractor, text, "2024-07-07")
+    assert talks and all(e["date"] is None and e["status"] != "concluded" for e in talks), talks
+
+
+def test_another_partys_meeting_told_beside_a_dated_one_is_not_placed_there(extractor):
+    text = (
+        "Zelenskiy met Saudi Crown Prince Mohammed bin Salman in Jeddah on Monday, while U.S. "
+        "envoy Steve Witkoff met Putin."
+    )
+    met = [e for e in _gatherings(extractor, text, "2024-07-07") if "Steve Witkoff" in names(e)]
+    assert met and all((e["location"] or {}).get("name") != "Jeddah" for e in met), met
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "MUMBAI, Sept 10 (Reuters) - Indian Prime Minister Narendra Modi and U.S. President "
+            "Joe Biden held talks in India on Saturday. The talks took place in New Delhi at "
+            "Modi's residence.",
+            "New Delhi",
+        ),
+        (
+            "SEOUL, June 12 (Reuters) - South Korea's foreign minister met Chinese envoy Yang "
+            "Jiechi in South Korea on Tuesday, at a resort in Busan.",
+            None,
+        ),
+    ],
+)
+def test_a_town_the_article_names_outranks_the_datelines_town(extractor, text, place):
+    met = _gatherings(extractor, text, "2023-09-10")
+    assert met, met
+    for event in met:
+        name = (event["location"] or {}).get("name")
+        assert name not in ("Mumbai", "Seoul"), met
+        if place is not None:
+            assert name == place, met
+
+
+def test_people_criticised_after_their_talks_held_them(extractor):
+    text = (
+        "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti were "
+        "criticised by EU envoy Miroslav Lajcak after their talks in Brussels on Friday."
+    )
+    talks = _gatherings(extractor, text, "2024-05-11")
+    assert talks and all(
+        {"Aleksandar Vucic", "Albin Kurti"} <= names(e) and "Miroslav Lajcak" not in names(e)
+        for e in talks
+    ), talks
+
+
+def test_commanders_talks_last_week_are_not_the_ministers_meeting_that_week(extractor):
+    text = (
+        "Indian and Chinese military commanders held talks last week at the Chushul-Moldo "
+        "border point. Indian Foreign Minister S. Jaishankar met Chinese Foreign Minister Wang "
+        "Yi in Munich on February 16."
+    )
+    found = _gatherings(extractor, text, "2024-02-21")
+    assert len(found) == 2, found
+
+
+def test_a_meeting_after_which_a_decision_would_come_is_not_told_as_held(extractor):
+    text = (
+        "Erdogan said on Tuesday Turkey would decide on Sweden's NATO bid after meeting Swedish "
+        "Prime Minister Ulf Kristersson in Vilnius."
+    )
+    met = _gatherings(extractor, text, "2023-06-14")
+    assert met and all(e["status"] != "concluded" for e in met), met
+
+
+def test_a_leader_who_headlines_a_summit_takes_part_in_it(extractor):
+    text = (
+        "Chinese President Xi Jinping will headline the APEC summit in Lima on Friday, where he "
+        "is expected to meet U.S. President Joe Biden."
+    )
+    summits = [e for e in _gatherings(extractor, text, "2024-11-13") if e["kind"] == "summit"]
+    assert summits and all("Xi Jinping" in names(e) for e in summits), summits
+
+
+def test_negotiators_under_an_envoy_are_the_envoys_side(extractor):
+    text = (
+        "U.S. negotiators under Special Envoy Steve Witkoff held talks with Iranian officials in "
+        "Muscat on Saturday."
+    )
+    talks = _gatherings(extractor, text, "2025-04-12")
+    assert talks and all("Steve Witkoff" in names(e) for e in talks), talks
+
+
+def test_to_blame_is_no_plan(extractor):
+    text = (
+        "Russia is to blame for the collapse of the talks in Istanbul on Monday, Ukraine's "
+        "foreign minister said on Wednesday."
+    )
+    found = extracted(extractor, text, "2023-11-15")["events"]
+    assert all(e["status"] != "planned" for e in found if e["type"] == "ACCUSE"), found
+
+
+def test_a_summit_protested_on_a_day_was_held_that_day(extractor):
+    text = (
+        "Tens of thousands of people protested the G20 summit in Hamburg on Saturday, clashing "
+        "with police."
+    )
+    summits = [e for e in _gatherings(extractor, text, "2017-07-09") if e["kind"] == "summit"]
+    assert [e["date"] for e in summits] == ["2017-07-08"], summits

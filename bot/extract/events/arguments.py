@@ -433,8 +433,11 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     return None
 
 
-# Groups a person is said to lead with "under": "a delegation under the foreign minister".
-LED_GROUPS = frozenset({"delegation", "team", "mission", "group", "government", "administration"})
+# Groups a person is said to lead with "under": "a delegation under the foreign minister" (the
+# role nouns too: "negotiators under Special Envoy X").
+LED_GROUPS = frozenset(
+    {"delegation", "team", "mission", "group", "government", "administration", "diplomat", "envoy"}
+)
 
 
 def _subtree_without_clauses(token: Token) -> list[Token]:
@@ -477,7 +480,7 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
             if (
                 child.dep_ == "prep"
                 and child.text == "under"  # not a title's "Under Secretary" misparsed
-                and node.lemma_.lower() not in LED_GROUPS
+                and node.lemma_.lower() not in LED_GROUPS | ROLE_NOUNS
             ):
                 # "the first talks between the two adversaries under President Trump": whose
                 # time it is (not "a delegation under Foreign Minister X", who led a side)
@@ -988,7 +991,14 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
                 if p.dep_ == "pobj"
                 for t in _subtree_without_clauses(p)
             ]
-            if subject is not None and subject.dep_ == "nsubjpass" and agents:
+            if (
+                subject is not None
+                and subject.dep_ == "nsubjpass"
+                and agents
+                and not subject.ent_type_
+                and subject.tag_ == "NN"  # a thing ("the format"), not "negotiators were briefed"
+                and subject.lemma_.lower() not in ROLE_NOUNS
+            ):
                 # "the format was announced by Swaraj and Wang after their talks": the doers
                 return agents
             if subject is not None:

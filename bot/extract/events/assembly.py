@@ -47,6 +47,7 @@ from bot.extract.events.lexicon import (
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
+    ROLE_NOUNS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
     VERDICT_VERBS,
@@ -333,17 +334,16 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
     place = Location(name=dateline.place, country_code=dateline.country_code)
     for draft in drafts:
         first = draft.mentions[0]
-        if (
-            first.sent.start != lead.start
-            or first.trigger.kind == "phone_call"
-            or first.trigger.mode == "phone"
-        ):
+        if first.trigger.kind == "phone_call" or first.trigger.mode == "phone":
             continue
         if draft_status(draft) == "planned":
             # "... and will continue the dialogue in a week": not filed from where it will be
             continue
-        if first.trigger.kind != "visit":
-            _narrow_to_the_dateline(draft, dateline)
+        told = next((m for m in draft.mentions if m.sent.start == lead.start), None)
+        if told is not None and first.trigger.kind != "visit":
+            _narrow_to_the_dateline(draft, told.sent, dateline)
+        if first.sent.start != lead.start:
+            continue
         if _in_another_clause(first.trigger.governor or first.trigger.token):
             continue  # "a week before Modi travels to China for a summit": not the news
         if _goes_elsewhere(first.trigger, dateline.country_code):
@@ -354,13 +354,29 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             first.location = place
 
 
-def _narrow_to_the_dateline(draft: Draft, dateline: Dateline) -> None:
+def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> None:
     """A lead's gathering placed only in the dateline's country ("SANTO DOMINGO - ... shook
     hands at a summit in the Dominican Republic") was where the report was filed: the town.
     Not a visit, which is to the country as a whole."""
     filed = country_index().resolve(dateline.place, hows=("name", "alias"))
     if filed is not None or dateline.country_code is None:
         return  # filed from a country ("GAZA - ..."): nothing narrower
+    if any(
+        m.location is not None
+        and not _a_country_named(m.location)
+        and fold(m.location.name) != fold(dateline.place)
+        for m in draft.mentions
+    ):
+        return  # "... in India on Saturday. The talks took place in New Delhi": told elsewhere
+    if any(
+        e.start_char >= dateline.end
+        and fold(e.text) != fold(dateline.place)
+        and _a_town_of(e, dateline.country_code)
+        for e in lead.ents
+    ) or any(t.lower_ == "sidelines" for t in lead):
+        # "in South Korea on Tuesday, at a resort in Busan", "on the sidelines of the G20
+        # summit": a place or an occasion of its own in the country
+        return
     for mention in draft.mentions:
         place = mention.location
         if place is None or place.country_code != dateline.country_code:
@@ -370,6 +386,23 @@ def _narrow_to_the_dateline(draft: Draft, dateline: Dateline) -> None:
             mention.location = Location(
                 name=dateline.place, country_code=dateline.country_code, detail=place.detail
             )
+
+
+def _a_town_of(ent: Span, code: str) -> bool:
+    """A town of the country (by the gazetteer), or a building, named in the sentence."""
+    if ent.label_ == "FAC":
+        return True
+    found = country_index().match(ent.text)
+    return (
+        ent.label_ in ("GPE", "LOC")
+        and found is not None
+        and found.how in ("capital", "city")
+        and found.country.code == code
+    )
+
+
+def _a_country_named(place: Location) -> bool:
+    return country_index().resolve(place.name, hows=("name", "alias")) is not None
 
 
 def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
@@ -1425,6 +1458,7 @@ def _place(
                     and not stages_differ(draft_status(draft), mention.status)
                     and _may_be(draft, mention)
                     and _a_side_in_common(draft, mention)
+                    and (_a_person_in_common(draft, mention) or _the_same_people_again(t))
                     and not _another_time(t)
                 ):
                     draft.mentions.append(mention)
@@ -1480,6 +1514,27 @@ def _day_in_week(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     (week, _), (day, _) = (a, b) if a[1] == "week" else (b, a)
     start = calendar_day.fromisoformat(week).toordinal()
     return start <= calendar_day.fromisoformat(day).toordinal() <= start + 6
+
+
+def _a_person_in_common(draft: Draft, mention: Mention) -> bool:
+    ours = {id(p) for p in draft_participants(draft) if p.kind == "person"}
+    return bool(ours & {id(p) for p in mention.participants if p.kind == "person"})
+
+
+# Who met, named again: "The special envoys, X and Y, met on January 14".
+NAMED_AGAIN = frozenset({"envoy", "diplomat", "minister", "leader", "side", "president"})
+
+
+def _the_same_people_again(trigger: Trigger) -> bool:
+    """The meeting's subject names back those told before ("The special envoys ... met"), not
+    new people ("Indian Foreign Minister S. Jaishankar met ...")."""
+    verb = trigger.governor or trigger.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.lemma_.lower() in NAMED_AGAIN | ROLE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("the", "both", "these") for c in subject.children)
+    )
 
 
 def _a_side_in_common(draft: Draft, mention: Mention) -> bool:

@@ -660,6 +660,7 @@ def _tense(trigger: Trigger) -> str:
         and verb.dep_ == "xcomp"
         and verb.head.lemma_ == "be"
         and verb.head.tag_ in ("VBZ", "VBP")
+        and lemma_of(verb) != "blame"  # "Russia is to blame for the collapse": an idiom
     ):
         return "future"  # "where he is to meet Lula on Sunday": an arrangement (not "was to")
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
@@ -783,6 +784,13 @@ def _past_beside_a_future(verb: Token) -> bool:
     )
 
 
+# Reporting verbs whose object is what is told (not "told the summit", its audience, nor
+# "protested the summit", a stance on it).
+TELLING_VERBS = frozenset(
+    {"announce", "confirm", "report", "reveal", "disclose", "state", "say", "note", "mention"}
+)
+
+
 def gathering_told_of(trigger: Trigger) -> bool:
     """A gathering that a reporting verb has as its object or passive subject ("announced his
     trip last month", "the visit was confirmed in Beijing on Monday"): the verb's day and
@@ -794,7 +802,7 @@ def gathering_told_of(trigger: Trigger) -> bool:
         and token.pos_ in ("NOUN", "PROPN")
         and token.dep_ in ("dobj", "nsubjpass")
         and token.head.pos_ == "VERB"
-        and verb_lemma(token.head) in load_frames().reporting - {"tell"}
+        and verb_lemma(token.head) in TELLING_VERBS
     )
 
 
@@ -871,15 +879,6 @@ def clause_heads(trigger: Trigger) -> list[Token]:
             and measure.head not in heads
         ):
             heads.append(measure.head)  # "a third round of talks concluded in Lima on Saturday"
-    last = heads[-1]
-    if (
-        last.dep_ == "advcl"
-        and last.head.pos_ == "VERB"
-        and last.head not in heads
-        and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in last.children)
-    ):
-        # "took a walk on Saturday as they wrapped up a two-day meeting": the same moment
-        heads.append(last.head)
     return heads
 
 
@@ -1090,7 +1089,43 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             return resolve_date(
                 _year_told_back(dates[0]), published, "past" if past else _tense(trigger)
             )
+    same_moment = _same_moment_as(trigger)
+    if same_moment is not None:
+        dates = _clause_dates(same_moment)
+        if len(dates) == 1:
+            return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _same_moment_as(trigger: Trigger) -> Token | None:
+    """The main verb of a clause that the trigger's own "as" clause tells at the same moment
+    ("Moscow cancelled a planned visit", "as Modi held talks with X", "as he hosted them at a
+    summit", "as they wrapped up a two-day meeting"): its day, not its place. The act must be
+    the clause's own, not an occasion its verb awaits or bets on ("stocks rose on Tuesday as
+    investors bet on a summit")."""
+    token = trigger.token
+    if trigger.governor is not None:
+        verb = trigger.governor  # "held talks", "wrapped up a meeting" (not "bet on a summit")
+        frames = load_frames()
+        if verb_lemma(verb) not in frames.light | set(frames.reversing) and lemma_of(
+            verb
+        ) not in CLOSING_VERBS | {"host"}:
+            return None
+    elif token.pos_ == "VERB":
+        verb = token
+    elif token.dep_ == "pobj" and token.head.lower_ in ("at", "in", "during"):
+        verb = token.head.head  # "as he hosted the leaders at a summit"
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
+        return None
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if "as" in marks or ("while" in marks and (not own_subject or trigger.type != "CONSULT")):
+        # "while hosting Xi for dinner", "voted No on Saturday, while Turkish Cypriots backed the
+        # plan" (not "while Witkoff met Putin": another sitting beside it)
+        return verb.head
+    return None
 
 
 _THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
@@ -1672,7 +1707,13 @@ def find_status(
     if framed.dep_ == "pobj" and framed.head.lower_ in ("after", "following"):
         return "concluded"  # "after (two days of) talks with X, Y said": they came first
     if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ == "after":
-        told = next((a for a in token.head.ancestors if a.tag_ in ("VBD", "VBZ", "VBP")), None)
-        if told is not None and told.tag_ == "VBD" and not _clause_to_come(told):
-            return "concluded"  # "pledged on Tuesday to help ..., after hosting X": done first
+        # "pledged on Tuesday to help ..., after hosting X": done first (not "said Turkey would
+        # decide after meeting X": the deciding, and the meeting, still to come)
+        for above in token.head.ancestors:
+            if any(c.dep_ == "aux" and c.lower_ in MODALS for c in above.children):
+                break
+            if above.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+                if above.tag_ == "VBD" and not _clause_to_come(above):
+                    return "concluded"
+                break
     return None
