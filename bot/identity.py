@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.extract.countries import country_index
-from bot.extract.organizations import organization_members, organization_name
+from bot.extract.organizations import movement_name, organization_members, organization_name
 from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
@@ -115,7 +115,9 @@ class Party:
     def side(self) -> str:
         """Who the party stands for: a person or a national body counts as their country, an
         international organisation is itself under any of its names ("G7", "Group of Seven")."""
-        return self.country_code or name_key(organization_name(self.name) or self.name)
+        return self.country_code or name_key(
+            organization_name(self.name) or movement_name(self.name) or self.name
+        )
 
 
 # Small words a body's initials skip: "the Tigray People's Liberation Front" is the TPLF.

@@ -19,7 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
-from bot.extract.organizations import organization_name, organization_names
+from bot.extract.organizations import (
+    movement_name,
+    movement_names,
+    organization_name,
+    organization_names,
+)
 from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.extract.quotes import QuoteSpan, find_quotes
 from bot.facts import Entity
@@ -1145,6 +1150,17 @@ class EntityIndex:
         return cluster
 
     def _named_cluster(self, kind: str, text: str, ent: Span, country: Country | None) -> Cluster:
+        if kind == "organization" and (movement := movement_name(text)) is not None:
+            # "Huthi" in one outlet, "Houthis" in another: one side, named as the article names
+            # it and known by every name
+            cluster = next((c for c in self.clusters if movement_name(c.name) == movement), None)
+            if cluster is None:
+                cluster = Cluster(kind=kind, name=text, country=country)
+            for name in movement_names(movement):
+                self._register(cluster, name)
+            self._register(cluster, text)
+            self._mention(cluster, ent)
+            return cluster
         if kind == "organization" and (canonical := organization_name(text)) is not None:
             # "Group of Seven" and "G7" are one body: named as the article first names it, known
             # by every name (so other articles' mentions link to it too).

@@ -41,6 +41,36 @@ def organization_name(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _movements() -> dict[str, str]:
+    table = load_data("organizations")["movements"]
+    return {
+        name_key(name): canonical
+        for canonical, aliases in table.items()
+        for name in (canonical, *aliases)
+    }
+
+
+def all_movement_names() -> list[str]:
+    return [
+        name
+        for canonical, aliases in load_data("organizations")["movements"].items()
+        for name in (canonical, *aliases)
+        if not name.startswith("the ")
+    ]
+
+
+def movement_names(canonical: str) -> tuple[str, ...]:
+    """Every name of the movement whose one name is `canonical`."""
+    return (canonical, *load_data("organizations")["movements"].get(canonical, []))
+
+
+def movement_name(text: str) -> str | None:
+    """The one name of a non-state movement or armed group named `text` any way outlets name it
+    ("Huthi", "Houthis" and "Ansar Allah" are the Houthis), or None."""
+    return _movements().get(name_key(text.removeprefix("the ").removeprefix("The ")))
+
+
+@lru_cache(maxsize=1)
 def _members() -> dict[str, frozenset[str]]:
     table = load_data("organizations")["members"]
     return {

@@ -280,12 +280,17 @@ def _ruler_patterns() -> list[dict]:
     several, _ = _known_names()
     patterns += [{"label": "PERSON", "pattern": name, "id": "person"} for name in several]
     # International organisations the small model misses or calls places ("BRICS" as a GPE).
-    from bot.extract.organizations import (
-        all_organization_names,  # it reads data through this module
+    from bot.extract.organizations import (  # it reads data through this module
+        all_movement_names,
+        all_organization_names,
     )
 
     patterns += [
         {"label": "ORG", "pattern": name, "id": "organization"} for name in all_organization_names()
+    ]
+    # Movements and armed groups the small model calls people ("the Houthis").
+    patterns += [
+        {"label": "ORG", "pattern": name, "id": "movement"} for name in all_movement_names()
     ]
     return patterns
 

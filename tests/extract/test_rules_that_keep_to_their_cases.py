@@ -7,6 +7,7 @@ import pytest
 from spacy.tokens import Doc
 
 from bot.extract.extractor import ExtractRequest
+from bot.identity import Party
 
 PUBLISHED = "2025-02-27"  # a Thursday
 
@@ -1578,3 +1579,64 @@ def test_a_summit_protested_on_a_day_was_held_that_day(extractor):
     )
     summits = [e for e in _gatherings(extractor, text, "2017-07-09") if e["kind"] == "summit"]
     assert [e["date"] for e in summits] == ["2017-07-08"], summits
+
+
+# --- The twenty-first session, second review ---
+
+
+def test_that_year_is_the_year_of_the_last_date_told_not_a_target_year(extractor):
+    text = (
+        "Chinese President Xi Jinping visited Pakistan in April 2015 to launch the corridor, set "
+        "to be completed by 2030. Pakistani Prime Minister Nawaz Sharif visited Beijing in "
+        "November of that year."
+    )
+    visits = [e for e in _gatherings(extractor, text, "2024-05-16") if "Nawaz Sharif" in names(e)]
+    assert [e["date"] for e in visits] == ["2015-11-01"], visits
+
+
+def test_ministers_who_met_again_for_a_second_round_held_another_sitting(extractor):
+    text = (
+        "Egyptian Foreign Minister Badr Abdelatty held talks with Iranian Foreign Minister Abbas "
+        "Araqchi in Cairo last week. Abdelatty met Araqchi again on Saturday for a second round."
+    )
+    assert len(_gatherings(extractor, text, "2024-11-25")) == 2
+
+
+def test_talks_told_in_the_past_perfect_beside_a_dated_act_came_before_it(extractor):
+    text = "Oil prices dropped on Monday as Iran and the United States had held indirect talks."
+    talks = _gatherings(extractor, text, "2024-04-08")
+    assert talks and all(e["date"] != "2024-04-08" for e in talks), talks
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "ROME (Reuters) - Leaders of the Group of Seven met in Italy on Friday. Pope Francis "
+            "joined them in Puglia for a session on artificial intelligence.",
+            "Rome",
+        ),
+        (
+            "MUMBAI (Reuters) - Leaders of the world's biggest economies opened a G20 summit in "
+            "India on Saturday.",
+            "Mumbai",
+        ),
+    ],
+)
+def test_a_bureau_or_a_summit_is_not_placed_in_the_datelines_town(extractor, text, wrong):
+    found = _gatherings(extractor, text, "2024-06-14")
+    assert all((e["location"] or {}).get("name") != wrong for e in found), found
+
+
+def test_a_movement_written_two_ways_is_one_side_across_outlets(extractor):
+    one = extracted(extractor, "Saudi Arabia held talks with a Huthi delegation in Riyadh.")
+    other = extracted(extractor, "Saudi Arabia held talks with the Houthis in Riyadh.")
+
+    def sides(found: dict) -> set[str]:
+        return {
+            Party(name=p["name"], kind=p["kind"], country_code=p.get("country_code")).side
+            for e in found["events"]
+            for p in e["participants"]
+        }
+
+    assert sides(one) == sides(other), (one["events"], other["events"])

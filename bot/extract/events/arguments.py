@@ -433,13 +433,6 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
     return None
 
 
-# Groups a person is said to lead with "under": "a delegation under the foreign minister" (the
-# role nouns too: "negotiators under Special Envoy X").
-LED_GROUPS = frozenset(
-    {"delegation", "team", "mission", "group", "government", "administration", "diplomat", "envoy"}
-)
-
-
 def _subtree_without_clauses(token: Token) -> list[Token]:
     """A phrase's tokens, leaving out relative clauses and participles hanging off it, and the
     place it happens in ("the meeting in Qatar" names no side)."""
@@ -477,14 +470,6 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 continue
             if child.dep_ == "prep" and child.lower_ == "since":
                 continue  # "since the fall of Hasina's government": when a period began
-            if (
-                child.dep_ == "prep"
-                and child.text == "under"  # not a title's "Under Secretary" misparsed
-                and node.lemma_.lower() not in LED_GROUPS | ROLE_NOUNS
-            ):
-                # "the first talks between the two adversaries under President Trump": whose
-                # time it is (not "a delegation under Foreign Minister X", who led a side)
-                continue
             if child.dep_ == "xcomp" and node.pos_ in ("PROPN", "NOUN") and child.pos_ == "VERB":
                 continue  # a headline's "Trump and Putin to meet ... with no Ukrainian": the act
 

@@ -358,9 +358,17 @@ def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> Non
     """A lead's gathering placed only in the dateline's country ("SANTO DOMINGO - ... shook
     hands at a summit in the Dominican Republic") was where the report was filed: the town.
     Not a visit, which is to the country as a whole."""
-    filed = country_index().resolve(dateline.place, hows=("name", "alias"))
-    if filed is not None or dateline.country_code is None:
-        return  # filed from a country ("GAZA - ..."): nothing narrower
+    filed = country_index().match(dateline.place)
+    if filed is None or filed.how != "capital" or dateline.country_code is None:
+        # filed from a country ("GAZA - ..."), or from a bureau town ("MUMBAI - ... a G20
+        # summit in India", held in New Delhi): nothing surer
+        return
+    if draft.mentions[0].trigger.kind in GATHERING_KINDS or any(
+        p.kind == "organization" for p in draft_participants(draft)
+    ):
+        # a summit, a conference or a body's meeting is often held outside the capital (a
+        # resort, a region: "Leaders of the Group of Seven met in Italy")
+        return
     if any(
         m.location is not None
         and not _a_country_named(m.location)
@@ -1460,6 +1468,7 @@ def _place(
                     and _a_side_in_common(draft, mention)
                     and (_a_person_in_common(draft, mention) or _the_same_people_again(t))
                     and not _another_time(t)
+                    and not _met_again(t)
                 ):
                     draft.mentions.append(mention)
                     return draft
@@ -1514,6 +1523,14 @@ def _day_in_week(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     (week, _), (day, _) = (a, b) if a[1] == "week" else (b, a)
     start = calendar_day.fromisoformat(week).toordinal()
     return start <= calendar_day.fromisoformat(day).toordinal() <= start + 6
+
+
+def _met_again(trigger: Trigger) -> bool:
+    """ "met again on Saturday", "for a second round": a sitting after the one told before."""
+    verb = trigger.governor or trigger.token
+    return round_number(trigger) is not None or any(
+        c.lower_ == "again" for n in (verb, trigger.token) for c in n.children
+    )
 
 
 def _a_person_in_common(draft: Draft, mention: Mention) -> bool:

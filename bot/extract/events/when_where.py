@@ -1119,6 +1119,8 @@ def _same_moment_as(trigger: Trigger) -> Token | None:
         return None
     if verb.pos_ != "VERB" or verb.dep_ != "advcl" or verb.head.pos_ != "VERB":
         return None
+    if any(c.dep_ == "aux" and c.lower_ in PERFECT_AUXES for c in verb.children):
+        return None  # "as Iran and the US had held talks": before it, a cause
     marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if "as" in marks or ("while" in marks and (not own_subject or trigger.type != "CONSULT")):
@@ -1130,6 +1132,9 @@ def _same_moment_as(trigger: Trigger) -> Token | None:
 
 _THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b", re.IGNORECASE
+)
 
 
 def _year_told_back(ent: Span) -> str:
@@ -1138,7 +1143,14 @@ def _year_told_back(ent: Span) -> str:
     the text names no year before it."""
     if not _THAT_YEAR.search(ent.text):
         return ent.text
-    years = _A_YEAR.findall(ent.doc.text[: ent.start_char])
+    # the year of the last date told with its month ("in April 2015", "on 21 September 2019"),
+    # not a target ("by 2030"), a plan's name ("Vision 2030") or a year in passing ("1953")
+    years = [
+        found[-1]
+        for e in ent.doc.ents
+        if e.label_ == "DATE" and e.end <= ent.start and _MONTH.search(e.text)
+        if (found := _A_YEAR.findall(e.text))
+    ]
     if not years:
         return ent.text
     return _THAT_YEAR.sub(years[-1], ent.text).strip()
