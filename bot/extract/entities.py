@@ -7,7 +7,7 @@ with the title Foreign Minister and the country Russia.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1151,34 +1151,40 @@ class EntityIndex:
 
     def _named_cluster(self, kind: str, text: str, ent: Span, country: Country | None) -> Cluster:
         if kind == "organization" and (movement := movement_name(text)) is not None:
-            # "Huthi" in one outlet, "Houthis" in another: one side, named as the article names
-            # it and known by every name
-            cluster = next((c for c in self.clusters if movement_name(c.name) == movement), None)
-            if cluster is None:
-                cluster = Cluster(kind=kind, name=text, country=country)
-            for name in movement_names(movement):
-                self._register(cluster, name)
-            self._register(cluster, text)
-            self._mention(cluster, ent)
-            return cluster
-        if kind == "organization" and (canonical := organization_name(text)) is not None:
-            # "Group of Seven" and "G7" are one body: named as the article first names it, known
-            # by every name (so other articles' mentions link to it too).
-            cluster = next(
-                (c for c in self.clusters if organization_name(c.name) == canonical), None
+            # "Huthi" in one outlet, "Houthis" in another: one side
+            return self._body_of_many_names(
+                text, ent, country, movement_name, movement_names(movement)
             )
-            if cluster is None:
-                cluster = Cluster(kind=kind, name=text, country=country)
-            for name in organization_names(canonical):
-                self._register(cluster, name)
-            self._register(cluster, text)
-            self._mention(cluster, ent)
-            return cluster
+        if kind == "organization" and (canonical := organization_name(text)) is not None:
+            # "Group of Seven" and "G7" are one body
+            return self._body_of_many_names(
+                text, ent, country, organization_name, organization_names(canonical)
+            )
         key = name_key(text)
         cluster = self._by_key.get(key)
         if cluster is None:
             cluster = Cluster(kind=kind, name=text, country=country)
             self._register(cluster, text)
+        self._mention(cluster, ent)
+        return cluster
+
+    def _body_of_many_names(
+        self,
+        text: str,
+        ent: Span,
+        country: Country | None,
+        canonical_of: Callable[[str], str | None],
+        names: tuple[str, ...],
+    ) -> Cluster:
+        """A body or movement named as the article first names it, known by every name in
+        `names` (so other articles' mentions link to it too)."""
+        canonical = canonical_of(text)
+        cluster = next((c for c in self.clusters if canonical_of(c.name) == canonical), None)
+        if cluster is None:
+            cluster = Cluster(kind="organization", name=text, country=country)
+        for name in names:
+            self._register(cluster, name)
+        self._register(cluster, text)
         self._mention(cluster, ent)
         return cluster
 
