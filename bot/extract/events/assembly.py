@@ -32,6 +32,7 @@ from bot.extract.events.drafts import (
     Mention,
     country_code,
     dated,
+    day_in_week,
     draft_participants,
     draft_place,
     draft_status,
@@ -1462,7 +1463,7 @@ def _place(
             for draft in drafts:  # "held their first talks last week", "met on January 14"
                 if (
                     draft.mentions[0].trigger.type == "CONSULT"
-                    and any(_day_in_week(m.date, mention.date) for m in draft.mentions)
+                    and any(day_in_week(m.date, mention.date) for m in draft.mentions)
                     and not stages_differ(draft_status(draft), mention.status)
                     and _may_be(draft, mention)
                     and _a_side_in_common(draft, mention)
@@ -1514,15 +1515,6 @@ def _place(
     ):
         main["CONSULT"] = draft
     return draft
-
-
-def _day_in_week(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    """One date is a week ("last week") and the other a day of it."""
-    if a is None or b is None or {a[1], b[1]} != {"day", "week"}:
-        return False
-    (week, _), (day, _) = (a, b) if a[1] == "week" else (b, a)
-    start = calendar_day.fromisoformat(week).toordinal()
-    return start <= calendar_day.fromisoformat(day).toordinal() <= start + 6
 
 
 def _met_again(trigger: Trigger) -> bool:

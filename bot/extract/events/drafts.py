@@ -58,18 +58,17 @@ def told_date(mentions: list[Mention]) -> tuple[str, str] | None:
         (m.date for m in mentions if m.date), None
     )
     if first is not None and first[1] == "week":
-        start = calendar_day.fromisoformat(first[0]).toordinal()
-        return next(
-            (
-                m.date
-                for m in mentions
-                if m.date
-                and m.date[1] == "day"
-                and start <= calendar_day.fromisoformat(m.date[0]).toordinal() <= start + 6
-            ),
-            first,
-        )
+        return next((m.date for m in mentions if day_in_week(first, m.date)), first)
     return first
+
+
+def day_in_week(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """One date is a week ("last week") and the other a day of it."""
+    if a is None or b is None or {a[1], b[1]} != {"day", "week"}:
+        return False
+    (week, _), (day, _) = (a, b) if a[1] == "week" else (b, a)
+    start = calendar_day.fromisoformat(week).toordinal()
+    return start <= calendar_day.fromisoformat(day).toordinal() <= start + 6
 
 
 def draft_place(draft: Draft) -> Location | None:

@@ -791,7 +791,7 @@ TELLING_VERBS = frozenset(
 )
 
 
-def gathering_told_of(trigger: Trigger) -> bool:
+def _gathering_told_of(trigger: Trigger) -> bool:
     """A gathering that a reporting verb has as its object or passive subject ("announced his
     trip last month", "the visit was confirmed in Beijing on Monday"): the verb's day and
     place are the telling's, not the gathering's (not "told the summit on Saturday": words said
@@ -811,7 +811,7 @@ def clause_heads(trigger: Trigger) -> list[Token]:
     "held talks on Friday", "the talks ended on Friday", "spoke by phone on Friday"."""
     token = trigger.token
     heads = [token]
-    if gathering_told_of(trigger):
+    if _gathering_told_of(trigger):
         return heads
     if trigger.governor is not None:
         governor = trigger.governor
@@ -1645,7 +1645,7 @@ def find_status(
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
         if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
             return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
-    if gathering_told_of(trigger):
+    if _gathering_told_of(trigger):
         return None  # "announced his trip last month": the telling is done, not the trip
     if (
         token.dep_ == "pobj"
