@@ -79,6 +79,26 @@ def _parser(base: str, prefer: str) -> DateDataParser:
 # "21 to 23 March", "21-23 March", "March 21-23": a range is dated by its first day.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DAY_RANGE = re.compile(rf"^(\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}(\s+{_MONTH}(?:\s+\d{{4}})?)$")
+_THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def year_told_back(text: str, told_before: list[str]) -> str:
+    """ "in October of that year", "later that year": in the year of the last date told before
+    with its month (`told_before`, in the text's order: "on 21 September 2019" makes it
+    October 2019), not a target ("by 2030"), a plan's name ("Vision 2030") or a year in passing
+    ("1953"). Unchanged when no such date was told."""
+    if not _THAT_YEAR.search(text):
+        return text
+    years = [
+        found[-1]
+        for earlier in told_before
+        if re.search(rf"\b{_MONTH}", earlier, re.IGNORECASE)
+        if (found := _A_YEAR.findall(earlier))
+    ]
+    return _THAT_YEAR.sub(years[-1], text).strip() if years else text
+
+
 _MONTH_RANGE = re.compile(
     rf"^({_MONTH}\s+\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}((?:,?\s+\d{{4}})?)$"
 )

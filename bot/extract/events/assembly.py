@@ -86,6 +86,7 @@ from bot.extract.events.when_where import (
     find_status,
     length_in_days,
     main_clause_dates,
+    names_a_country,
     own_date,
     venue_of_terms,
 )
@@ -372,7 +373,7 @@ def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> Non
         return
     if any(
         m.location is not None
-        and not _a_country_named(m.location)
+        and not names_a_country(m.location)
         and fold(m.location.name) != fold(dateline.place)
         for m in draft.mentions
     ):
@@ -390,8 +391,7 @@ def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> Non
         place = mention.location
         if place is None or place.country_code != dateline.country_code:
             continue
-        named = country_index().resolve(place.name, hows=("name", "alias"))
-        if named is not None and named.code == dateline.country_code:
+        if names_a_country(place):
             mention.location = Location(
                 name=dateline.place, country_code=dateline.country_code, detail=place.detail
             )
@@ -408,10 +408,6 @@ def _a_town_of(ent: Span, code: str) -> bool:
         and found.how in ("capital", "city")
         and found.country.code == code
     )
-
-
-def _a_country_named(place: Location) -> bool:
-    return country_index().resolve(place.name, hows=("name", "alias")) is not None
 
 
 def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
@@ -1466,7 +1462,7 @@ def _place(
                     and any(day_in_week(m.date, mention.date) for m in draft.mentions)
                     and not stages_differ(draft_status(draft), mention.status)
                     and _may_be(draft, mention)
-                    and _a_side_in_common(draft, mention)
+                    and _side_keys(draft) & _side_keys(Draft([mention]))
                     and (_a_person_in_common(draft, mention) or _the_same_people_again(t))
                     and not _another_time(t)
                     and not _met_again(t)
@@ -1544,11 +1540,6 @@ def _the_same_people_again(trigger: Trigger) -> bool:
         and subject.lemma_.lower() in NAMED_AGAIN | ROLE_NOUNS
         and any(c.dep_ == "det" and c.lower_ in ("the", "both", "these") for c in subject.children)
     )
-
-
-def _a_side_in_common(draft: Draft, mention: Mention) -> bool:
-    ours = {country_code(p) or id(p) for p in draft_participants(draft)}
-    return bool(ours & {country_code(p) or id(p) for p in mention.participants})
 
 
 def _told_of_the_past(mention: Mention, published: str | None) -> bool:

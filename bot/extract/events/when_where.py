@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
-from bot.extract.dates import resolve_date
+from bot.extract.dates import resolve_date, year_told_back
 from bot.extract.entities import EntityIndex, entity_at
 from bot.extract.events.arguments import venue_in
 from bot.extract.events.drafts import recent
@@ -67,7 +67,7 @@ def find_location(
         and dateline.country_code == found.country_code
         # a state or province: not "MOSCOW, Russia" and "in Russia", nor "SEATTLE, Washington"
         # and "in Washington" (a capital's name too)
-        and not _a_country(found)
+        and not names_a_country(found)
         and not _a_capital(found.name)
     ):
         # the state kept as its detail, so another report's "Alaska" is the same place
@@ -214,16 +214,18 @@ def _own_place(
     found = next(places, None)
     if found is not None and names_a_site(found.name):
         # "hosted X at the Presidential Complex in Ankara": the town, the building its detail
-        town = next((p for p in places if not names_a_site(p.name) and not _a_country(p)), None)
+        town = next(
+            (p for p in places if not names_a_site(p.name) and not names_a_country(p)), None
+        )
         if town is None:
             return found
         return Location(town.name, town.country_code, detail=found.detail or found.name)
-    if found is None or trigger.kind != "visit" or not _a_country(found):
+    if found is None or trigger.kind != "visit" or not names_a_country(found):
         return found
     city = next(
         (p for p in places if p.country_code == found.country_code and p.name != found.name), None
     )
-    return city if city is not None and not _a_country(city) else found
+    return city if city is not None and not names_a_country(city) else found
 
 
 def _a_capital(name: str) -> bool:
@@ -231,7 +233,8 @@ def _a_capital(name: str) -> bool:
     return found is not None and found.how == "capital"
 
 
-def _a_country(place: Location) -> bool:
+def names_a_country(place: Location) -> bool:
+    """The place is a country by its name or an alias ("Britain")."""
     return country_index().resolve(place.name, hows=("name", "alias")) is not None
 
 
@@ -779,8 +782,7 @@ def _past_beside_a_future(verb: Token) -> bool:
     """A past verb joined to one still to come ("said he would meet Clinton on Tuesday and
     called on the world to react"): the calling was done, not on the meeting's day."""
     return verb.tag_ == "VBD" and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall")
-        for c in verb.head.children
+        c.dep_ == "aux" and c.lower_ in _WILL | {"would"} for c in verb.head.children
     )
 
 
@@ -1130,30 +1132,11 @@ def _same_moment_as(trigger: Trigger) -> Token | None:
     return None
 
 
-_THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\b", re.IGNORECASE
-)
-
-
 def _year_told_back(ent: Span) -> str:
-    """ "in October of that year", "later that year": the year the article told last before it
-    ("... on 21 September 2019 ... in October of that year" is October 2019). Unchanged when
-    the text names no year before it."""
-    if not _THAT_YEAR.search(ent.text):
-        return ent.text
-    # the year of the last date told with its month ("in April 2015", "on 21 September 2019"),
-    # not a target ("by 2030"), a plan's name ("Vision 2030") or a year in passing ("1953")
-    years = [
-        found[-1]
-        for e in ent.doc.ents
-        if e.label_ == "DATE" and e.end <= ent.start and _MONTH.search(e.text)
-        if (found := _A_YEAR.findall(e.text))
-    ]
-    if not years:
-        return ent.text
-    return _THAT_YEAR.sub(years[-1], ent.text).strip()
+    """The date's text, "that year" read as the year of a date the article told before it."""
+    return year_told_back(
+        ent.text, [e.text for e in ent.doc.ents if e.label_ == "DATE" and e.end <= ent.start]
+    )
 
 
 def _days_before_the_main_act(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
