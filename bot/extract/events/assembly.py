@@ -342,18 +342,19 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             # "... and will continue the dialogue in a week": not filed from where it will be
             continue
         told = next((m for m in draft.mentions if m.sent.start == lead.start), None)
-        if told is not None and first.trigger.kind != "visit":
-            _narrow_to_the_dateline(draft, told.sent, dateline)
-        if first.sent.start != lead.start:
+        if told is None:
             continue
-        if _in_another_clause(first.trigger.governor or first.trigger.token):
+        if first.trigger.kind != "visit":
+            _narrow_to_the_dateline(draft, told.sent, dateline)
+        if _in_another_clause(told.trigger.governor or told.trigger.token):
             continue  # "a week before Modi travels to China for a summit": not the news
-        if _goes_elsewhere(first.trigger, dateline.country_code):
+        if _goes_elsewhere(told.trigger, dateline.country_code):
             continue  # "met in the border town of Margara", "visited Oman and held talks"
-        if first.trigger.type == "AGREE" and _after_talks_elsewhere(lead, dateline.country_code):
+        if told.trigger.type == "AGREE" and _after_talks_elsewhere(lead, dateline.country_code):
             continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
-            first.location = place
+            # the lead's own mention, though a headline told the event first
+            told.location = place
 
 
 def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> None:
@@ -378,6 +379,16 @@ def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> Non
         for m in draft.mentions
     ):
         return  # "... in India on Saturday. The talks took place in New Delhi": told elsewhere
+    if any(
+        m.sent.start != lead.start
+        and m.location is not None
+        and m.location.detail
+        and any(w[:1].isupper() for w in m.location.detail.split()[1:])
+        for m in draft.mentions
+    ):
+        # "The talks, held at the headquarters of the UN Interim Force in Lebanon": a named site
+        # the article tells of, anywhere in the country
+        return
     if any(
         e.start_char >= dateline.end
         and fold(e.text) != fold(dateline.place)
@@ -937,9 +948,16 @@ def _announcement_times(head: Token) -> list[Token]:
 
 def _without_earlier_rounds(drafts: list[Draft]) -> list[Draft]:
     """An undated earlier round told in passing ("just as during the first round") in a report
-    of a later one: no date, and sides borrowed from the later round's sentence; left out."""
+    of a later one: no date, and sides borrowed from the later round's sentence; left out. A
+    round still to come is no later round ("A second session has been scheduled for Oct. 28" in
+    a report of the first)."""
     latest = max(
-        (n for d in drafts for m in d.mentions if (n := round_number(m.trigger)) is not None),
+        (
+            n
+            for d in drafts
+            for m in d.mentions
+            if (n := round_number(m.trigger)) is not None and m.status != "planned"
+        ),
         default=None,
     )
     if latest is None:

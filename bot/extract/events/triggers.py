@@ -1076,7 +1076,20 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "gave a news conference to announce the deal": announced, not wished
     if verb_lemma(head) in load_frames().permitting and head.tag_ == "VBD":
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
+    if verb_lemma(head) in PURPOSE_PARTICIPLES and _a_gatherings_purpose(head):
+        return True  # "the meeting, intended to seal an agreement": what it was for
     return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(head) in heads
+
+
+# Verbs giving talks' purpose ("a visit meant to ease tensions"): the purpose is no act.
+PURPOSE_PARTICIPLES = frozenset({"intend", "mean", "design"})
+
+
+def _a_gatherings_purpose(verb: Token) -> bool:
+    """ "The meeting, intended to ...", read as a participle on the meeting or as its verb."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return tells_of_talks(verb.head)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and tells_of_talks(c) for c in verb.children)
 
 
 def _a_deadline(give: Token) -> bool:

@@ -313,7 +313,8 @@ def _planned_setting(setting: Token) -> bool:
     return (
         "to" in auxes
         or setting.head.lower_ == "due"
-        or lemma_of(setting) in ("schedule", "plan", "set")
+        # "talks set for Monday"; not an act the noun does ("an agreement setting the border")
+        or (lemma_of(setting) in ("schedule", "plan", "set") and setting.tag_ != "VBG")
     )
 
 

@@ -1,0 +1,72 @@
+"""Whole records of an article's news: the place its dateline gives though a headline told it
+first, the deal its sides finalise, the round it reports though the next round is set, and no
+deal that was only what a meeting was meant for."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names
+
+
+def of_type(extractor, text: str, kind: str, published: str) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == kind]
+
+
+def test_news_a_headline_tells_first_takes_the_datelines_town(extractor):
+    text = (
+        "Kenyatta and Samia sign trade deal\n\n"
+        "NAIROBI, May 4 (Reuters) - President Uhuru Kenyatta and Tanzanian President Samia "
+        "Suluhu Hassan signed a trade agreement on Tuesday that lifts the barriers at their "
+        "shared border.\n\n"
+        "Officials said the customs posts would reopen next week."
+    )
+    deals = of_type(extractor, text, "AGREE", "2021-05-04")
+    assert deals, deals
+    assert all(e["location"] and e["location"]["name"] == "Nairobi" for e in deals), deals
+
+
+def test_sides_that_finalise_seal_or_clinch_a_deal_agree_to_it(extractor):
+    for verb in ("finalised", "sealed", "clinched"):
+        text = f"Ghana and Togo on Thursday {verb} an agreement on their sea border."
+        deals = of_type(extractor, text, "AGREE", "2022-10-27")
+        assert any({"Ghana", "Togo"} <= names(e) and e["status"] == "concluded" for e in deals), (
+            verb,
+            deals,
+        )
+
+
+def test_a_deal_that_sets_a_border_is_not_a_plan(extractor):
+    text = "Ghana and Togo on Thursday signed an agreement setting their sea border."
+    deals = of_type(extractor, text, "AGREE", "2022-10-27")
+    assert deals and all(e["status"] == "concluded" for e in deals), deals
+
+
+def test_the_round_an_article_reports_stands_though_the_next_round_is_set(extractor):
+    text = (
+        "Ghana, Togo end first round of border talks\n\n"
+        "ACCRA: The first round of talks between Ghana and Togo on their sea border has ended, "
+        "officials said.\n\n"
+        "A second round has been scheduled for Oct. 28."
+    )
+    talks = [
+        e for e in of_type(extractor, text, "CONSULT", "2020-10-15") if e["status"] != "planned"
+    ]
+    assert any({"Ghana", "Togo"} <= names(e) for e in talks), talks
+
+
+def test_a_named_site_in_the_country_keeps_talks_from_the_capital_dateline(extractor):
+    text = (
+        "ACCRA: Ghana and Togo held talks on Wednesday on their sea border.\n\n"
+        "The talks, held at the headquarters of the West Africa Border Commission in Ghana, "
+        "lasted two hours."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2020-10-15")
+    assert talks and all((e["location"] or {}).get("name") != "Accra" for e in talks), talks
+
+
+def test_a_deal_a_meeting_was_meant_to_seal_is_no_deal(extractor):
+    for verb in ("sign", "seal"):
+        text = (
+            f"The meeting, intended to {verb} an agreement between Ghana and Togo on their sea "
+            "border, broke up after an hour."
+        )
+        assert not of_type(extractor, text, "AGREE", "2022-10-27"), verb
