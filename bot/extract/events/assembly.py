@@ -1178,12 +1178,20 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
         return None
+    if undated.mentions[0].trigger.token.i < target.mentions[0].trigger.token.i and any(
+        _told_as_later(m.trigger) for m in target.mentions
+    ):
+        # "The two leaders met at Thornton Manor ... They last met in Dublin on Sept. 9": the
+        # meeting before the one told
+        return None
     if _other_people(target, undated.mentions[0]) and (
         kind == "visit" or _two_or_more_people(undated.mentions[0])
     ):
         # "Merz is also expected to visit China": not Wadephul's visit; the foreign ministers'
         # meeting is not their leaders' (one person named may be the other's counterpart)
         return None
+    if _others_for_a_side(target, undated.mentions[0]) and not _joined(undated.mentions[0].trigger):
+        return None  # "Ruto, who met Presidents Bush and Obama": not his meeting with Biden
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
     if _a_leg_of_a_trip(undated.mentions[0].trigger):
@@ -1589,6 +1597,8 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "the second round ... the first round of talks was held in May"
     if _other_people(main, mention):
         return False  # the ministers' meeting is not the leaders' meeting of the same countries
+    if _others_for_a_side(main, mention) and not _joined(mention.trigger):
+        return False  # "Lula, who met Presidents Bush and Obama": not his meeting with Biden
     if _sideline_pair(main, mention):
         return False  # two members' talks on the margins of a body's meeting
     if _a_leg_of_a_trip(mention.trigger):
@@ -1609,7 +1619,25 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
     if _decided(mention.trigger) and draft_status(main) != "planned":
         return False  # "the leaders agreed that their envoys would meet": decided at the talks
+    if _for_a_dated_occasion(mention.trigger):
+        return False  # "EU leaders gather for a summit on Oct. 17-18": that summit, on its day
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _for_a_dated_occasion(trigger: Trigger) -> bool:
+    """A verb of meeting whose "for" names the occasion with a day of its own ("gather for a
+    summit on Oct. 17-18"): it fares as that occasion, not as the talks told before."""
+    verb = trigger.token
+    if verb.pos_ != "VERB":
+        return False
+    return any(
+        noun.dep_ == "pobj"
+        and tells_of_talks(noun)
+        and any(t.ent_type_ == "DATE" for t in noun.subtree)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for noun in prep.children
+    )
 
 
 JOINING_VERBS = frozenset({"join", "attend", "participate", "take"})
@@ -1700,6 +1728,27 @@ def _other_people(draft: Draft, mention: Mention) -> bool:
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}
     return bool(theirs and ours) and not theirs & ours
+
+
+def _others_for_a_side(draft: Draft, mention: Mention) -> bool:
+    """For some country, both name its people, and none in common: the country's other
+    people met ("Biden met Lula" and "Lula met Bush and Obama")."""
+
+    def people_by_country(clusters: list[Cluster]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for c in clusters:
+            if c.kind == "person" and (code := country_code(c)) is not None:
+                out.setdefault(code, set()).add(id(c))
+        return out
+
+    verb = mention.trigger.governor or mention.trigger.token
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return False  # "Vance, who also met Zelenskiy": at the meeting too (see _also_met_another)
+    if headline(mention.sent):
+        return False  # "... talks with Trump team": a headline names a side by its leader
+    ours = people_by_country(draft_participants(draft))
+    theirs = people_by_country(mention.participants)
+    return any(not ours[code] & theirs[code] for code in ours.keys() & theirs.keys())
 
 
 def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool:

@@ -1072,6 +1072,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     # "spoke by phone on Wednesday, agreeing to meet": the Wednesday of the call
     through = own.head if _participle_of_the_moment(trigger, own) else None
     for head in [*settings, *heads]:
+        if _a_clause_counted_from(head, trigger.token):
+            continue  # "in their first meeting since the leader returned to power last month"
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         if through is not None and head.i == through.i and head.tag_ == "VBD":
             tense = "past"
@@ -1085,7 +1087,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             if resolved:
                 return resolved
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
-    if verb is not None:
+    if verb is not None and not _a_clause_counted_from(verb, trigger.token):
         dates = _clause_dates(verb, trigger.token)
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
@@ -1097,7 +1099,37 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         dates = _clause_dates(same_moment)
         if len(dates) == 1:
             return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
+    for when in _when_clauses(trigger):
+        dates = _clause_dates(when)
+        if len(dates) == 1:
+            # "last met Johnson when the prime minister came to Dublin on September 9th"
+            return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _a_clause_counted_from(head: Token, own: Token) -> bool:
+    """A clause of the time something is counted from or up to ("since the leader returned to
+    power last month"), which the parser made the head of the trigger's phrase: its date is
+    that moment's, not the act's."""
+    return head.i != own.i and any(
+        c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in head.children
+    )
+
+
+def _when_clauses(trigger: Trigger) -> list[Token]:
+    """The "when" clauses of the trigger's own past verb, themselves past: they tell the time of
+    its act ("met him when he came to Dublin on September 9th"; not "agreed to host the
+    gathering when Zelensky visited in January", a plan made then)."""
+    verb = trigger.governor or trigger.token
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBD":
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBD"
+        and any(w.lower_ == "when" and w.dep_ in ("advmod", "mark") for w in c.children)
+    ]
 
 
 def _same_moment_as(trigger: Trigger) -> Token | None:

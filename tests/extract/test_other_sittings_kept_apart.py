@@ -1,0 +1,88 @@
+"""Sittings an article tells beside its news stay apart from it, each on its own day: the one
+they last held, the summit others gather for, the leader's meetings with the other side's
+earlier leaders; and a wish or an order is no visit."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names
+
+
+def gatherings(extractor, text: str, published: str) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == "CONSULT"]
+
+
+def test_the_meeting_told_then_is_not_the_one_they_last_held(extractor):
+    text = (
+        "Ghana's President Nana Akufo-Addo and Togo's President Faure Gnassingbe said on "
+        "Thursday they saw a way to settle their sea border.\n\n"
+        "The two leaders met at a lodge outside Aflao, first with officials and then alone.\n\n"
+        "Akufo-Addo and Gnassingbe last met in Lome on Sept. 9."
+    )
+    met = gatherings(extractor, text, "2019-10-10")
+    at_the_lodge = [e for e in met if "lodge" in e["evidence"]]
+    assert at_the_lodge and all(e["date"] != "2019-09-09" for e in at_the_lodge), met
+
+
+def test_leaders_gathering_for_a_dated_summit_are_not_the_talks_told(extractor):
+    text = (
+        "Ghana and Togo see a way to a deal after talks near Aflao\n\n"
+        "Their discussions dwelt on the sea border, officials said.\n\n"
+        "West African leaders gather for a summit on Oct. 17-18 in Abuja."
+    )
+    met = gatherings(extractor, text, "2019-10-10")
+    assert all(not (e["status"] == "concluded" and e["date"] == "2019-10-17") for e in met), met
+
+
+def test_taoiseach_is_a_title_not_part_of_a_name(extractor):
+    text = "Taoiseach Leo Varadkar will travel to Paris on Thursday for a meeting with Macron."
+    met = gatherings(extractor, text, "2019-10-09")
+    assert any("Leo Varadkar" in names(e) for e in met), met
+    assert all("Taoiseach Leo Varadkar" not in names(e) for e in met), met
+
+
+def test_a_meeting_held_when_a_visitor_came_takes_the_day_of_the_visit(extractor):
+    text = (
+        "Mr Akufo-Addo last met Mr Gnassingbe when the Togolese leader came to Accra on "
+        "September 9th."
+    )
+    met = gatherings(extractor, text, "2019-10-09")
+    assert any(e["date"] == "2019-09-09" for e in met), met
+
+
+def test_a_gathering_agreed_when_a_visitor_came_is_not_dated_by_the_visit(extractor):
+    text = "Switzerland agreed to host the gathering when Zelensky visited Bern in January."
+    met = [e for e in gatherings(extractor, text, "2024-06-16") if e["kind"] != "visit"]
+    assert all(e["date"] in (None, "2024-01-01") for e in met), met
+
+
+def test_a_leader_instructing_his_minister_to_visit_makes_no_visit_of_his_own(extractor):
+    text = (
+        "Prime Minister Shinzo Abe instructed Kishida on Thursday to visit South Korea before "
+        "the end of the year."
+    )
+    met = gatherings(extractor, text, "2015-12-27")
+    assert all("Shinzo Abe" not in names(e) for e in met), met
+
+
+def test_a_first_meeting_since_a_return_to_power_is_not_dated_by_the_return(extractor):
+    text = (
+        "ACCRA, Feb. 10 (Reuters) - Ghana's President John Mahama and Togo's President Faure "
+        "Gnassingbe pledged on Friday to work together to protect their coastline and slow "
+        "the smuggling of fuel across the border, in their first meeting since the veteran "
+        "leader returned to power last month."
+    )
+    met = gatherings(extractor, text, "2023-02-10")
+    assert met and all(e["date"] != "2023-01-01" for e in met), met
+
+
+def test_earlier_leaders_a_guest_met_are_not_sides_of_his_meeting_with_the_host(extractor):
+    text = (
+        "U.S. President Joe Biden and Kenyan President William Ruto met in the Oval Office on "
+        "Thursday.\n\n"
+        "Ruto, who met Presidents George W. Bush and Barack Obama as a minister, said ties "
+        "had never been closer."
+    )
+    met = gatherings(extractor, text, "2024-05-23")
+    oval = [e for e in met if "Oval Office" in e["evidence"]]
+    assert oval, met
+    assert all({"George W. Bush", "Barack Obama"}.isdisjoint(names(e)) for e in oval), oval
