@@ -564,6 +564,8 @@ def _tokenizer(nlp: Language) -> Tokenizer:
 # model reads "co" as a noun and the verb as a clause of its own ("the conference co - chaired
 # with X" loses the conference's co-chair).
 _PREFIXED_WORD = re.compile(r"^(?:[Cc]o|[Rr]e)-[a-z]{3,}$")
+# "test-fired missiles": a test, kept one word so the verb after the hyphen is no attack.
+_TEST_WORD = re.compile(r"^[Tt]est-[a-z]{3,}$")
 
 
 def _keep_domain_names(nlp: Language) -> None:
@@ -574,6 +576,7 @@ def _keep_domain_names(nlp: Language) -> None:
         return (
             _DOMAIN_NAME.match(text)
             or _PREFIXED_WORD.match(text)
+            or _TEST_WORD.match(text)
             or (previous(text) if previous else None)
         )
 

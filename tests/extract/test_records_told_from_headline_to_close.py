@@ -70,3 +70,20 @@ def test_a_deal_a_meeting_was_meant_to_seal_is_no_deal(extractor):
             "border, broke up after an hour."
         )
         assert not of_type(extractor, text, "AGREE", "2022-10-27"), verb
+
+
+def test_what_a_signed_deal_provides_is_no_act_of_its_own(extractor):
+    for text in (
+        "Ghana and Togo signed two agreements on Tuesday to prevent incidents at sea.",
+        "Ghana and Togo signed an agreement to prevent incidents at sea.",
+    ):
+        found = events(extractor, text, "2022-09-30")
+        assert any(e["type"] == "AGREE" for e in found), found
+        assert all(e["type"] == "AGREE" for e in found), found
+
+
+def test_missiles_test_fired_are_no_attack(extractor):
+    text = "North Korea has test-fired short-range missiles several times since late July."
+    assert not of_type(extractor, text, "ASSAULT", "2019-08-22"), text
+    fired = "North Korea fired missiles at South Korean positions on Monday."
+    assert of_type(extractor, fired, "ASSAULT", "2019-08-22"), fired

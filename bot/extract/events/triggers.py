@@ -1078,11 +1078,25 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
     if verb_lemma(head) in PURPOSE_PARTICIPLES and _a_gatherings_purpose(head):
         return True  # "the meeting, intended to seal an agreement": what it was for
+    if (node.dep_ == "acl" and head.pos_ == "NOUN" and _an_agreement_noun(head)) or (
+        node.dep_ == "advcl"
+        and head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" and _an_agreement_noun(c) for c in head.children)
+    ):
+        # "signed two agreements to prevent incidents at sea", "reached a deal to release the
+        # hostages": what the deal provides, not an act told done
+        return True
     return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(head) in heads
 
 
 # Verbs giving talks' purpose ("a visit meant to ease tensions"): the purpose is no act.
 PURPOSE_PARTICIPLES = frozenset({"intend", "mean", "design"})
+
+
+def _an_agreement_noun(noun: Token) -> bool:
+    """ "Agreement", "deal", "pact": a noun the lexicon reads as an agreement made."""
+    nouns = load_lexicon()[0]
+    return any(type_ == "AGREE" for type_, _, _ in nouns.get(noun.lemma_.lower(), []))
 
 
 def _a_gatherings_purpose(verb: Token) -> bool:
