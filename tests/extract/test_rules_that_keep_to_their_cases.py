@@ -1640,3 +1640,89 @@ def test_a_movement_written_two_ways_is_one_side_across_outlets(extractor):
         }
 
     assert sides(one) == sides(other), (one["events"], other["events"])
+
+
+# --- The twenty-second session, review ---
+
+
+def _all_events(extractor, text: str, published: str) -> list[dict]:
+    return extracted(extractor, text, published)["events"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "kind"),
+    [
+        (
+            "IDLIB, Syria, May 6 (Reuters) - Syrian government forces broke the truce to launch "
+            "an offensive on Idlib on Monday, rebels said.",
+            "2019-05-06",
+            "ASSAULT",
+        ),
+        (
+            "GENEVA, May 30 (Reuters) - Putin accepted an offer to meet Biden in Geneva on June "
+            "16, the Kremlin said on Sunday.",
+            "2021-05-30",
+            "CONSULT",
+        ),
+    ],
+)
+def test_an_act_done_against_or_offered_by_a_deal_is_still_an_act(extractor, text, published, kind):
+    assert any(e["type"] == kind for e in _all_events(extractor, text, published)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel, Hezbollah agree ceasefire\n\nWASHINGTON, Nov 27 (Reuters) - President Joe Biden "
+        "on Wednesday welcomed the ceasefire agreement between Israel and Hezbollah.",
+        "Israel, UAE agree to normalise ties\n\nLONDON, Aug 14 (Reuters) - British Prime "
+        "Minister Boris Johnson on Friday hailed the deal between Israel and the United Arab "
+        "Emirates.",
+    ],
+)
+def test_a_deal_a_lead_reacts_to_is_not_placed_where_the_reaction_was_filed(extractor, text):
+    deals = [e for e in _all_events(extractor, text, "2024-11-28") if e["type"] == "AGREE"]
+    assert all(e["location"] is None for e in deals), deals
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        (
+            "RIYADH, June 5 (Reuters) - Ties have improved since Saudi and Iranian officials "
+            "held talks in Beijing in March.",
+            "2023-06-05",
+            "2023-03-01",
+        ),
+        (
+            "KABUL, March 5 (Reuters) - Violence continued until the United States and the "
+            "Taliban signed a deal in Doha on Feb. 29.",
+            "2020-03-05",
+            "2020-02-29",
+        ),
+    ],
+)
+def test_an_act_told_in_a_since_or_until_clause_keeps_its_own_day(extractor, text, published, day):
+    assert any(e["date"] == day for e in _all_events(extractor, text, published)), text
+
+
+def test_a_lead_that_later_held_talks_is_the_headlines_talks(extractor):
+    text = (
+        "Biden, Xi hold talks\n\nWOODSIDE, California, Nov 15 (Reuters) - Earlier on "
+        "Wednesday, U.S. President Joe Biden and Chinese President Xi Jinping met at an estate "
+        "south of San Francisco, the White House said."
+    )
+    met = [e for e in _all_events(extractor, text, "2023-11-15") if e["type"] == "CONSULT"]
+    assert len(met) == 1, met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EU leaders sealed the opening of membership talks with Ukraine on Thursday.",
+        "European Union ambassadors finalised new sanctions against Belarus on Friday.",
+    ],
+)
+def test_sealing_or_finalising_anything_but_a_deal_tells_of_no_act_held(extractor, text):
+    found = _all_events(extractor, text, "2023-12-15")
+    assert all(e["status"] != "concluded" or e["type"] == "AGREE" for e in found), found

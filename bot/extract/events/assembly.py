@@ -135,6 +135,7 @@ def extract_events_with_evidence(
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
         _place_lead_events(doc, drafts, dateline)
+        _hosted_where_filed(drafts, dateline, index, published)
     meetings_during_visits(drafts)
     visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)
@@ -342,7 +343,11 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             # "... and will continue the dialogue in a week": not filed from where it will be
             continue
         told = next((m for m in draft.mentions if m.sent.start == lead.start), None)
-        if told is None:
+        if told is None or (
+            told is not first and told.trigger.type != "CONSULT" and not _asserted(told.trigger)
+        ):
+            # "Israel, Hezbollah agree ceasefire / WASHINGTON - Biden welcomed the ceasefire
+            # agreement": the lead tells a reaction to it where it was filed, not the act
             continue
         if first.trigger.kind != "visit":
             _narrow_to_the_dateline(draft, told.sent, dateline)
@@ -355,6 +360,62 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         if not any(m.location for m in draft.mentions):
             # the lead's own mention, though a headline told the event first
             told.location = place
+
+
+# Verbs of a host having guests: "Scholz hosted Macron and Tusk at the chancellery".
+HOSTING_VERBS = frozenset({"host", "receive", "welcome"})
+
+
+def _hosted_where_filed(
+    drafts: list[Draft], dateline: Dateline, index: EntityIndex, published: str | None
+) -> None:
+    """Talks a leader of the dateline's country hosted, told as done with no place nor another
+    day ("BERLIN - ... Scholz hosted Macron and Tusk at the chancellery"), were held where the
+    report was filed, when that is the country's capital."""
+    filed = country_index().match(dateline.place)
+    if filed is None or filed.how != "capital" or dateline.country_code is None:
+        return
+    for draft in drafts:
+        if draft.mentions[0].trigger.type != "CONSULT" or any(m.location for m in draft.mentions):
+            continue
+        if draft_status(draft) != "concluded" or (
+            (day := told_date(draft.mentions)) is not None and not recent(day, published, days=1)
+        ):
+            continue
+        for mention in draft.mentions:
+            host = _hosting_verb(mention.trigger)
+            if host is None or host.tag_ != "VBD":
+                continue
+            subject = clause_subject(host)
+            cluster = index.cluster_of(subject) if subject is not None else None
+            if cluster is not None and country_code(cluster) == dateline.country_code:
+                mention.location = Location(name=dateline.place, country_code=filed.country.code)
+                break
+
+
+def _the_host_alone(hosting: Draft, talks: Draft) -> bool:
+    """A hosting that names only its host, whose country is a side of the talks: the guests are
+    those the talks name ("hosted the presidents of the five republics")."""
+    first = hosting.mentions[0].trigger
+    if first.kind != "visit" or _hosting_verb(first) is None:
+        return False
+    hosts = {country_code(p) for p in draft_participants(hosting)}
+    if len(hosts) != 1 or None in hosts:
+        return False
+    return (
+        bool(hosts & {country_code(p) for p in draft_participants(talks)})
+        and len({country_code(p) for p in draft_participants(talks)} - {None}) >= 2
+    )
+
+
+def _hosting_verb(trigger: Trigger) -> Token | None:
+    """The verb by which a host had the talks: its own ("hosted X"), or the one it is the
+    occasion of ("hosted X for a meeting")."""
+    token = trigger.token
+    verb = trigger.governor or token
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "at"):
+        verb = token.head.head
+    return verb if verb.pos_ == "VERB" and lemma_of(verb) in HOSTING_VERBS else None
 
 
 def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> None:
@@ -1160,11 +1221,13 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     """How the undated draft can be the dated one: "sides" (a side in common, or a summit), or
     "unnamed" (a recent mention naming no side: "both sides described Wednesday's call")."""
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
-    if (
-        not dated(target)
-        or theirs.type != "CONSULT"
-        or not talk_kinds_compatible(theirs.kind, kind)
-    ):
+    if not dated(target) or theirs.type != "CONSULT":
+        return None
+    if not talk_kinds_compatible(theirs.kind, kind):
+        if kind in TALK_KINDS and _the_host_alone(target, undated):
+            # "Scholz hosted the presidents of the five Central Asian republics in Berlin on
+            # Friday ... took part in the first summit": the summit the host held
+            return "sides"
         return None
     if places_differ(draft_place(undated), draft_place(target)):
         return None  # a place of its own sets it apart
@@ -1178,11 +1241,13 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
         return None
-    if undated.mentions[0].trigger.token.i < target.mentions[0].trigger.token.i and any(
-        _told_as_later(m.trigger) for m in target.mentions
+    if undated.mentions[0].trigger.token.i < target.mentions[0].trigger.token.i and (
+        any(_told_as_the_last_time(m.trigger) for m in target.mentions)
+        or all(_a_dates_occasion(m.trigger) for m in target.mentions)
     ):
-        # "The two leaders met at Thornton Manor ... They last met in Dublin on Sept. 9": the
-        # meeting before the one told
+        # "The two leaders met at Thornton Manor ... They last met in Dublin on Sept. 9", "...
+        # strained since Feb. 26, when Macron told a conference in Paris": another occasion,
+        # before the one told
         return None
     if _other_people(target, undated.mentions[0]) and (
         kind == "visit" or _two_or_more_people(undated.mentions[0])
@@ -1728,6 +1793,30 @@ def _other_people(draft: Draft, mention: Mention) -> bool:
     theirs = {id(c) for m in draft.mentions for c in m.participants if c.kind == "person"}
     ours = {id(c) for c in mention.participants if c.kind == "person"}
     return bool(theirs and ours) and not theirs & ours
+
+
+def _told_as_the_last_time(trigger: Trigger) -> bool:
+    """ "They last met in Dublin", "had previously met": the sitting before the one told (not
+    "later held talks", "Earlier on Wednesday ... met": the day's news)."""
+    verb = trigger.governor or trigger.token
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in verb.children
+    )
+
+
+def _a_dates_occasion(trigger: Trigger) -> bool:
+    """Told in a "when" clause on a date ("strained since Feb. 26, when Macron told a conference
+    in Paris ..."): what that date recalls, a moment the news is measured from."""
+    node = trigger.governor or trigger.token
+    for clause in (node, *node.ancestors):
+        if (
+            clause.dep_ == "relcl"
+            and clause.tag_ == "VBD"  # not "expected on Tuesday, when the summit opens"
+            and clause.head.ent_type_ == "DATE"
+            and any(c.lower_ == "when" for c in clause.children)
+        ):
+            return True
+    return False
 
 
 def _others_for_a_side(draft: Draft, mention: Mention) -> bool:
@@ -2546,9 +2635,15 @@ def _to_event(draft: Draft, published: str | None) -> Event:
     raw = sent.text
     evidence = raw.strip()
     start = sent.start_char + (len(raw) - len(raw.lstrip()))  # offsets of the stripped text
+    kind = first.trigger.kind
+    if kind == "visit" and _hosting_verb(first.trigger) is not None:
+        # "hosted the five presidents ... the first summit": a summit the host held
+        kind = next(
+            (m.trigger.kind for m in draft.mentions if m.trigger.kind in GATHERING_KINDS), kind
+        )
     return Event(
         type=first.trigger.type,
-        kind=first.trigger.kind,
+        kind=kind,
         mode=_mode(first.trigger, participants),
         participants=[
             _participant(p, any(m.convened is p for m in draft.mentions)) for p in participants

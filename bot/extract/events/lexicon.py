@@ -138,6 +138,7 @@ class Frames:
     physical: frozenset[str]
     accidents: frozenset[str]
     object_required: dict[str, frozenset[str]]
+    agreement_light: frozenset[str]
     object_excluded: dict[str, frozenset[str]]
     modifier_excluded: dict[str, frozenset[str]]
     weapon_launches: dict[str, frozenset[str]]
@@ -154,6 +155,7 @@ def load_frames() -> Frames:
     pairs = {tuple(k.split(" ", 1)): v for k, v in raw["verb_object"].items()}
     return Frames(
         light=frozenset(raw["light_verbs"]),
+        agreement_light=frozenset(raw["agreement_light_verbs"]),
         reversing=dict(raw["reversing_verbs"]),
         reversing_kinds=dict(raw["reversing_kinds"]),
         reversal=dict(raw["reversal"]),

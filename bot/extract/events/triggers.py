@@ -1078,9 +1078,16 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
     if verb_lemma(head) in PURPOSE_PARTICIPLES and _a_gatherings_purpose(head):
         return True  # "the meeting, intended to seal an agreement": what it was for
-    if (node.dep_ == "acl" and head.pos_ == "NOUN" and _an_agreement_noun(head)) or (
+    making = AGREEMENT_MAKING_VERBS | load_frames().agreement_light
+    if (
+        node.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and _an_agreement_noun(head)
+        and (head.dep_ != "dobj" or verb_lemma(head.head) in making)
+    ) or (
         node.dep_ == "advcl"
         and head.pos_ == "VERB"
+        and verb_lemma(head) in making
         and any(c.dep_ == "dobj" and _an_agreement_noun(c) for c in head.children)
     ):
         # "signed two agreements to prevent incidents at sea", "reached a deal to release the
@@ -1093,10 +1100,19 @@ def _irrealis(trigger: Trigger) -> bool:
 PURPOSE_PARTICIPLES = frozenset({"intend", "mean", "design"})
 
 
+# Verbs by which sides make an agreement ("signed a deal to ...", "reached an accord to ..."),
+# not those that break, ignore or accept one ("violated the ceasefire to shell the town").
+AGREEMENT_MAKING_VERBS = frozenset({"sign", "reach", "strike", "conclude", "ink", "negotiate"})
+
+
 def _an_agreement_noun(noun: Token) -> bool:
-    """ "Agreement", "deal", "pact": a noun the lexicon reads as an agreement made."""
+    """ "Agreement", "deal", "pact": a noun the lexicon reads as an agreement made (not an offer
+    or a pledge, which one side makes: "accepted an offer to meet Biden")."""
     nouns = load_lexicon()[0]
-    return any(type_ == "AGREE" for type_, _, _ in nouns.get(noun.lemma_.lower(), []))
+    return any(
+        type_ == "AGREE" and kind == "agreement"
+        for type_, kind, _ in nouns.get(noun.lemma_.lower(), [])
+    )
 
 
 def _a_gatherings_purpose(verb: Token) -> bool:
@@ -1503,6 +1519,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         if verb is None:
             continue
         lemma = verb_lemma(verb)
+        light = frames.light | (frames.agreement_light if trigger.type == "AGREE" else frozenset())
         pair = frames.verb_object.get((lemma_of(verb), token.lemma_.lower()))
         # "ended their two-day meeting", "wrapped up the talks": held, then over, not undone
         closing = (
@@ -1524,14 +1541,14 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             pass
         elif lemma in frames.reversing:
             _reverse(trigger, lemma)
-        elif lemma not in frames.light and not (
+        elif lemma not in light and not (
             trigger.type == "CONSULT"
             and token.dep_ == "pobj"
             and token.head.lower_ in ("by", "in", "on")
             and lemma_of(verb) not in AGENDA_VERBS  # "trade will figure in the talks"
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
-        elif lemma not in frames.light and verb.i in by_token:
+        elif lemma not in light and verb.i in by_token:
             spoken = by_token[verb.i]
             if spoken.type == trigger.type != "CONSULT" and token.dep_ in ("nsubjpass", "dobj"):
                 # "a ceasefire was agreed": one act told by a noun and its verb of the same
@@ -1556,7 +1573,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             absorbed.add(verb.i)
         outer = verb.head
         if (
-            lemma in frames.light
+            lemma in light
             and verb.tag_ == "VBG"
             and verb.dep_ in ("xcomp", "dobj", "pcomp", "advcl")
             # right after the verb or its particle ("put off signing"), not a participle

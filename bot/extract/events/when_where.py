@@ -1111,8 +1111,10 @@ def _a_clause_counted_from(head: Token, own: Token) -> bool:
     """A clause of the time something is counted from or up to ("since the leader returned to
     power last month"), which the parser made the head of the trigger's phrase: its date is
     that moment's, not the act's."""
-    return head.i != own.i and any(
-        c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in head.children
+    return (
+        own.dep_ == "pobj"  # "in their first meeting", hung on the clause; not its own act
+        and own.head.head.i == head.i
+        and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in head.children)
     )
 
 
