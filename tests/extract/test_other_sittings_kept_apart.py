@@ -86,3 +86,42 @@ def test_earlier_leaders_a_guest_met_are_not_sides_of_his_meeting_with_the_host(
     oval = [e for e in met if "Oval Office" in e["evidence"]]
     assert oval, met
     assert all({"George W. Bush", "Barack Obama"}.isdisjoint(names(e)) for e in oval), oval
+
+
+LEADERS_HOSTED = (
+    "ACCRA, March 15 (Reuters) - The leaders of Ghana, Togo and Benin pledged on Friday to "
+    "patrol their coast together.\n\n"
+    "Ghana's President Nana Akufo-Addo hosted Togo's President Faure Gnassingbe and Benin's "
+    "President Patrice Talon at Jubilee House for a meeting of the three neighbours.\n\n"
+    "Relations had been strained since Feb. 26, when Gnassingbe told a conference of regional "
+    "leaders in Lome that Ghana had closed its border."
+)
+
+
+def test_talks_the_datelines_leader_hosted_were_held_in_its_capital(extractor):
+    met = gatherings(extractor, LEADERS_HOSTED, "2024-03-15")
+    assert any(
+        {"Faure Gnassingbe", "Patrice Talon"} <= names(e)
+        and (e["location"] or {}).get("name") == "Accra"
+        for e in met
+    ), met
+
+
+def test_a_host_of_unnamed_guests_held_the_summit_they_are_named_at(extractor):
+    text = (
+        "ACCRA, Sept 29 (AFP) - President Nana Akufo-Addo hosted the presidents of four West "
+        "African states in Accra on Friday.\n\n"
+        "The leaders of Ghana, Togo, Benin, Niger and Burkina Faso took part in the first "
+        "summit of the Accra Initiative, held at Jubilee House."
+    )
+    summits = [e for e in gatherings(extractor, text, "2023-09-29") if e["kind"] == "summit"]
+    assert len(summits) == 1, summits
+    (summit,) = summits
+    assert summit["date"] == "2023-09-29" and summit["location"]["name"] == "Accra", summit
+    assert {"Togo", "Benin"} <= names(summit), summit
+
+
+def test_a_meeting_a_date_recalls_takes_no_meeting_told_before_it(extractor):
+    met = gatherings(extractor, LEADERS_HOSTED, "2024-03-15")
+    conferences = [e for e in met if e["kind"] == "conference"]
+    assert all("Patrice Talon" not in names(e) for e in conferences), conferences
