@@ -1720,3 +1720,26 @@ def test_whom_a_deal_hands_something_to_is_the_other_side(extractor, text):
 def test_tariffs_cut_are_a_concession_not_a_threat(extractor):
     text = "Chile slashed tariffs on Peruvian goods on Monday."
     assert [(e["type"], e["kind"]) for e in events(extractor, text)] == [("CONCEDE", "ease")]
+
+
+def test_a_kind_found_wrong_more_often_than_the_rest_is_told_less_surely(extractor):
+    from dataclasses import replace
+
+    from bot.extract.events.confidence import EventEvidence, confidence, kind_offsets
+
+    doc = extractor.nlp("Kenya and Uganda pledged closer cooperation on Monday.")
+    evidence = EventEvidence(
+        type="COOPERATE",
+        kind="cooperation",
+        trigger=doc[5],
+        governor=doc[3],
+        sent=doc[:],
+        sides=2,
+        mentions=1,
+        dated=True,
+        placed=False,
+    )
+    assert kind_offsets()["COOPERATE cooperation"] < 0
+    assert confidence(evidence) < confidence(replace(evidence, type="AGREE", kind="agreement"))
+    # a talk's fate keeps its confidence: a called-off summit must not read as still planned
+    assert "SANCTION cancel" not in kind_offsets()

@@ -284,6 +284,7 @@ def _evidence(draft: Draft, event: Event) -> EventEvidence:
     sides = {p.country_code or p.name for p in event.participants}
     return EventEvidence(
         type=event.type,
+        kind=event.kind,
         trigger=first.trigger.token,
         governor=first.trigger.governor,
         sent=first.sent,

@@ -37,6 +37,7 @@ class EventEvidence:
     mentions: int
     dated: bool
     placed: bool
+    kind: str | None = None
 
 
 def features(ev: EventEvidence) -> dict[str, float]:
@@ -62,10 +63,19 @@ def _weights() -> dict[str, float]:
     return {k: float(v) for k, v in load_data("confidence")["event_weights"].items()}
 
 
+@lru_cache(maxsize=1)
+def kind_offsets() -> dict[str, float]:
+    """Log-odds by which a kind of event is found right less often than events on the whole
+    ("COOPERATE cooperation", "PROTEST obstruction"), fitted by `bench/kind_priors.py`."""
+    return {k: float(v) for k, v in load_data("confidence").get("kind_offsets", {}).items()}
+
+
 def confidence(ev: EventEvidence) -> float:
-    """A logistic score in [0, 1]: the weighed sum of the event's features."""
+    """A logistic score in [0, 1]: the weighed sum of the event's features, less what its kind
+    is known to cost."""
     weights = _weights()
     z = sum(weights.get(name, 0.0) * value for name, value in features(ev).items())
+    z += kind_offsets().get(f"{ev.type} {ev.kind}", 0.0)
     return 1.0 / (1.0 + math.exp(-z))
 
 
