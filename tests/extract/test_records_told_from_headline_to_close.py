@@ -87,3 +87,29 @@ def test_missiles_test_fired_are_no_attack(extractor):
     assert not of_type(extractor, text, "ASSAULT", "2019-08-22"), text
     fired = "North Korea fired missiles at South Korean positions on Monday."
     assert of_type(extractor, fired, "ASSAULT", "2019-08-22"), fired
+
+
+def test_a_deal_concluding_talks_held_abroad_is_not_placed_in_the_datelines_town(extractor):
+    text = (
+        "Accra - The governments of Ghana and Togo yesterday signed an agreement on their sea "
+        "border, concluding the AU-led talks which opened in Pretoria, South Africa, on 25 "
+        "October."
+    )
+    deals = of_type(extractor, text, "AGREE", "2022-11-03")
+    assert deals and all((e["location"] or {}).get("name") != "Accra" for e in deals), deals
+
+
+def test_tigrayan_forces_are_the_tplf_side(extractor):
+    from bot.identity import Party
+
+    one = "Ethiopia's government and the Tigrayan forces agreed on Wednesday to end the war."
+    other = "Ethiopia's government and the TPLF agreed on Wednesday to end the war."
+
+    def sides(text: str) -> set[str]:
+        return {
+            Party(p["name"], p["kind"], p.get("country_code")).side
+            for e in of_type(extractor, text, "AGREE", "2022-11-03")
+            for p in e["participants"]
+        }
+
+    assert sides(one) == sides(other) and len(sides(one)) == 2, (sides(one), sides(other))

@@ -45,6 +45,7 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    CLOSING_VERBS,
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
@@ -488,6 +489,8 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
     by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
     the report was filed."""
     for talks in sent:
+        if _talks_concluded_elsewhere(talks, filed_in):
+            return True  # "signed an agreement ..., concluding the talks which opened in Pretoria"
         if not (
             talks.dep_ == "pobj"
             and measured(talks).head.lower_ in ("after", "following")
@@ -507,6 +510,27 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
                 if any(c is not None and c.code != filed_in for c in codes):
                     return True  # "following talks hosted by China"
     return False
+
+
+def _talks_concluded_elsewhere(talks: Token, filed_in: str | None) -> bool:
+    """Talks a participle closes ("concluding the AU-led talks which opened in Pretoria"), told
+    with a place outside the country the report was filed from."""
+    closing = talks.head
+    if not (
+        talks.dep_ == "dobj"
+        and tells_of_talks(talks)
+        and closing.tag_ == "VBG"
+        and lemma_of(closing) in CLOSING_VERBS
+    ):
+        return False
+    return any(
+        p.dep_ == "pobj"
+        and p.head.lower_ in ("in", "at")
+        and p.ent_type_ in ("GPE", "LOC", "FAC")
+        and (found := country_index().match(p.text)) is not None
+        and found.country.code != filed_in
+        for p in talks.subtree
+    )
 
 
 def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tuple[int, str] | None:
