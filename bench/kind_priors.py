@@ -7,10 +7,10 @@ Each DIR is a news_dev-style folder (`gold.json` and articles). Every event show
 0.5 or more, offsets left out) is labelled right or wrong with the news scorer's own rule
 (`bot.evaluate.news.event_matches`). A kind's precision is smoothed toward the overall rate (two
 events' worth), and its offset is the difference of their log-odds; only kinds seen six times or
-more whose offset is -1.0 or below are kept (a kind found as often right as the rest keeps its
-calibrated confidence), and never for a talk's fate (EXEMPT). Folds are the folders split in two
-halves: offsets fitted on one half are scored on the other, so an offset that fits only some
-articles shows as a drop there.
+more whose offset is -1.0 or below are kept, at -1.0 (a kind found as often right as the rest
+keeps its calibrated confidence, and a clearly told act of a doubtful kind stays shown), and never
+for a talk's fate (EXEMPT). Folds are the folders split in two halves: offsets fitted on one half
+are scored on the other, so an offset that fits only some articles shows as a drop there.
 """
 
 from __future__ import annotations
@@ -68,7 +68,9 @@ def fit(rows: list[Row]) -> dict[str, float]:
         rate = (right + SMOOTHING * base_rate) / (right + wrong + SMOOTHING)
         offset = math.log(rate / (1 - rate)) - math.log(base_rate / (1 - base_rate))
         if offset <= KEEP_BELOW and kind not in EXEMPT:
-            offsets[kind] = round(offset, 2)
+            # no deeper than the line itself: a clearly told act of a doubtful kind ("Israeli
+            # troops withdrew from the town", a verb with its sides and day) stays shown
+            offsets[kind] = round(max(offset, KEEP_BELOW), 2)
     return offsets
 
 

@@ -92,7 +92,7 @@ LEADERS_HOSTED = (
     "ACCRA, March 15 (Reuters) - The leaders of Ghana, Togo and Benin pledged on Friday to "
     "patrol their coast together.\n\n"
     "Ghana's President Nana Akufo-Addo hosted Togo's President Faure Gnassingbe and Benin's "
-    "President Patrice Talon at Jubilee House for a meeting of the three neighbours.\n\n"
+    "President Patrice Talon for a meeting of the three neighbours.\n\n"
     "Relations had been strained since Feb. 26, when Gnassingbe told a conference of regional "
     "leaders in Lome that Ghana had closed its border."
 )

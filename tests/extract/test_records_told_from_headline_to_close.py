@@ -93,16 +93,6 @@ def test_missiles_test_fired_are_no_attack(extractor):
     assert of_type(extractor, fired, "ASSAULT", "2019-08-22"), fired
 
 
-def test_a_deal_concluding_talks_held_abroad_is_not_placed_in_the_datelines_town(extractor):
-    text = (
-        "Accra - The governments of Ghana and Togo yesterday signed an agreement on their sea "
-        "border, concluding the AU-led talks which opened in Pretoria, South Africa, on 25 "
-        "October."
-    )
-    deals = of_type(extractor, text, "AGREE", "2022-11-03")
-    assert found_and_not_placed_in(deals, "Accra"), deals
-
-
 def test_tigrayan_forces_are_the_tplf_side(extractor):
     from bot.identity import Party
 

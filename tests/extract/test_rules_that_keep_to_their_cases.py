@@ -1726,3 +1726,76 @@ def test_a_lead_that_later_held_talks_is_the_headlines_talks(extractor):
 def test_sealing_or_finalising_anything_but_a_deal_tells_of_no_act_held(extractor, text):
     found = _all_events(extractor, text, "2023-12-15")
     assert all(e["status"] != "concluded" or e["type"] == "AGREE" for e in found), found
+
+
+# --- The twenty-second session, second review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BERLIN, June 19 (Reuters) - Germany and France agreed on a euro zone budget.\n\nGerman "
+        "Chancellor Angela Merkel hosted French President Emmanuel Macron at the Meseberg "
+        "government retreat, where they agreed the plan.",
+        "MOSCOW, May 29 (Reuters) - Russia and Belarus agreed on gas prices.\n\nRussian "
+        "President Vladimir Putin hosted Belarusian President Alexander Lukashenko at his "
+        "seaside residence on Friday.",
+        "NEW DELHI, July 4 (Reuters) - India pressed for action on terrorism.\n\nPrime "
+        "Minister Narendra Modi hosted a virtual summit of the Shanghai Cooperation "
+        "Organisation, which Xi Jinping and Vladimir Putin joined by video link.",
+        "ANKARA, Nov 22 (Reuters) - Turkish President Tayyip Erdogan, who hosted the first "
+        "direct talks between Russian and Ukrainian negotiators, said on Tuesday a deal was "
+        "possible.",
+    ],
+)
+def test_hosted_talks_with_a_venue_of_their_own_or_at_a_distance_stay_unplaced(extractor, text):
+    found = [e for e in _all_events(extractor, text, "2021-05-29") if e["type"] == "CONSULT"]
+    filed_in = text.split(",")[0].title()  # the dateline's capital
+    assert all((e["location"] or {}).get("name") != filed_in for e in found), found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Scholz and Kazakh President Kassym-Jomart Tokayev had both attended the summit of the "
+        "Shanghai Cooperation Organisation in Samarkand, Uzbekistan.",
+        "Germany, Kazakhstan and Uzbekistan attended the African Union summit in Addis Ababa.",
+    ],
+)
+def test_a_host_of_unnamed_guests_takes_in_no_summit_held_elsewhere(extractor, second):
+    text = (
+        "BERLIN, Sept 29 (AFP) - Chancellor Olaf Scholz hosted the presidents of the five "
+        f"Central Asian republics in Berlin on Friday.\n\n{second}"
+    )
+    summits = [e for e in _all_events(extractor, text, "2023-09-29") if e["kind"] == "summit"]
+    assert all(e["date"] != "2023-09-29" for e in summits), summits
+
+
+def test_a_when_clause_that_is_the_news_keeps_the_meeting_whole(extractor):
+    text = (
+        "WOODSIDE, California, Nov 16 (Reuters) - The meeting between U.S. President Joe Biden "
+        "and Chinese President Xi Jinping yielded a deal on fentanyl.\n\n"
+        "The breakthrough came on Wednesday, when Biden and Xi met for four hours at the "
+        "Filoli estate."
+    )
+    met = [e for e in _all_events(extractor, text, "2023-11-16") if e["type"] == "CONSULT"]
+    assert len(met) == 1 and met[0]["date"] == "2023-11-15", met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DOHA, Nov 22 (Reuters) - Qatar brokered a deal on Wednesday to release 50 hostages "
+        "held in Gaza.",
+        "Russia made a pledge on Tuesday to withdraw some troops from the Ukrainian border.",
+    ],
+)
+def test_what_a_brokered_deal_or_a_pledge_provides_is_no_act_done(extractor, text):
+    found = _all_events(extractor, text, "2023-11-22")
+    assert all(e["type"] not in ("CONCEDE", "RETREAT") for e in found), found
+
+
+def test_an_act_told_clearly_keeps_showing_though_its_kind_is_often_wrong(extractor):
+    text = "Israeli troops withdrew from the town of Khiam on Wednesday, the army said."
+    found = shown(extractor, text, "2024-12-11")
+    assert any(e["type"] == "RETREAT" for e in found), found

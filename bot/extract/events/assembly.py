@@ -45,7 +45,6 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
-    CLOSING_VERBS,
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
@@ -378,7 +377,12 @@ def _hosted_where_filed(
     if filed is None or filed.how != "capital" or dateline.country_code is None:
         return
     for draft in drafts:
-        if draft.mentions[0].trigger.type != "CONSULT" or any(m.location for m in draft.mentions):
+        first = draft.mentions[0].trigger
+        if first.type != "CONSULT" or any(m.location for m in draft.mentions):
+            continue
+        if first.kind in GATHERING_KINDS or first.kind == "phone_call" or first.mode == "phone":
+            # a summit is often held outside the capital ("Japan hosted the Group of Seven
+            # summit": in Hiroshima); a call has no one place
             continue
         if draft_status(draft) != "concluded" or (
             (day := told_date(draft.mentions)) is not None and not recent(day, published, days=1)
@@ -386,7 +390,16 @@ def _hosted_where_filed(
             continue
         for mention in draft.mentions:
             host = _hosting_verb(mention.trigger)
-            if host is None or host.tag_ != "VBD":
+            if (
+                host is None
+                or host.tag_ != "VBD"
+                # not an undated "Erdogan, who hosted the first talks": history
+                or (
+                    host.dep_ not in ("ROOT", "conj", "ccomp") and told_date(draft.mentions) is None
+                )
+                or _a_venue_of_its_own(host, mention.trigger, dateline)
+                or any(t.lemma_.lower() in REMOTE_WORDS for t in mention.sent)
+            ):
                 continue
             subject = clause_subject(host)
             cluster = index.cluster_of(subject) if subject is not None else None
@@ -397,9 +410,21 @@ def _hosted_where_filed(
 
 def _the_host_alone(hosting: Draft, talks: Draft) -> bool:
     """A hosting that names only its host, whose country is a side of the talks: the guests are
-    those the talks name ("hosted the presidents of the five republics")."""
+    those the talks name ("hosted the presidents of the five republics"). Not talks told with a
+    place of their own, a body's gathering, or told in the past perfect ("had attended the
+    summit of the SCO in Samarkand", "attended the African Union summit in Addis Ababa")."""
     first = hosting.mentions[0].trigger
     if first.kind != "visit" or _hosting_verb(first) is None:
+        return False
+    if draft_place(talks) is not None or any(
+        p.kind == "organization" for p in draft_participants(talks)
+    ):
+        return False
+    if any(present_perfect(m.trigger.governor or m.trigger.token) for m in talks.mentions) or any(
+        c.dep_ == "aux" and c.lower_ == "had"
+        for m in talks.mentions
+        for c in (m.trigger.governor or m.trigger.token.head).children
+    ):
         return False
     hosts = {country_code(p) for p in draft_participants(hosting)}
     if len(hosts) != 1 or None in hosts:
@@ -408,6 +433,29 @@ def _the_host_alone(hosting: Draft, talks: Draft) -> bool:
         bool(hosts & {country_code(p) for p in draft_participants(talks)})
         and len({country_code(p) for p in draft_participants(talks)} - {None}) >= 2
     )
+
+
+# Words of a sitting held at a distance: "hosted a virtual summit", "a video conference".
+REMOTE_WORDS = frozenset({"virtual", "virtually", "video", "videoconference", "online", "phone"})
+
+
+def _a_venue_of_its_own(host: Token, trigger: Trigger, dateline: Dateline) -> bool:
+    """The hosting names where it was, other than a seat of the dateline's government ("at the
+    Meseberg government retreat", "at his seaside residence", "on the sidelines of"; not "at
+    the chancellery")."""
+    for node in (host, trigger.token):
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "in", "on", "near", "outside"):
+                continue
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                if place.ent_type_ in ("DATE", "TIME") or place.lower_ in ("behalf",):
+                    continue
+                found = country_index().match(" ".join(t.text for t in place.subtree))
+                if found is None or found.how != "institution":
+                    return True
+                if found.country.code != dateline.country_code:
+                    return True
+    return False
 
 
 def _hosting_verb(trigger: Trigger) -> Token | None:
@@ -489,8 +537,6 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
     by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
     the report was filed."""
     for talks in sent:
-        if _talks_concluded_elsewhere(talks, filed_in):
-            return True  # "signed an agreement ..., concluding the talks which opened in Pretoria"
         if not (
             talks.dep_ == "pobj"
             and measured(talks).head.lower_ in ("after", "following")
@@ -510,27 +556,6 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
                 if any(c is not None and c.code != filed_in for c in codes):
                     return True  # "following talks hosted by China"
     return False
-
-
-def _talks_concluded_elsewhere(talks: Token, filed_in: str | None) -> bool:
-    """Talks a participle closes ("concluding the AU-led talks which opened in Pretoria"), told
-    with a place outside the country the report was filed from."""
-    closing = talks.head
-    if not (
-        talks.dep_ == "dobj"
-        and tells_of_talks(talks)
-        and closing.tag_ == "VBG"
-        and lemma_of(closing) in CLOSING_VERBS
-    ):
-        return False
-    return any(
-        p.dep_ == "pobj"
-        and p.head.lower_ in ("in", "at")
-        and p.ent_type_ in ("GPE", "LOC", "FAC")
-        and (found := country_index().match(p.text)) is not None
-        and found.country.code != filed_in
-        for p in talks.subtree
-    )
 
 
 def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tuple[int, str] | None:
@@ -1248,11 +1273,10 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     kind, theirs = undated.mentions[0].trigger.kind, target.mentions[0].trigger
     if not dated(target) or theirs.type != "CONSULT":
         return None
-    if not talk_kinds_compatible(theirs.kind, kind):
-        if kind in TALK_KINDS and _the_host_alone(target, undated):
-            # "Scholz hosted the presidents of the five Central Asian republics in Berlin on
-            # Friday ... took part in the first summit": the summit the host held
-            return "sides"
+    # "Scholz hosted the presidents of the five Central Asian republics in Berlin on Friday ...
+    # took part in the first summit": the summit the host held (told with no place of its own)
+    hosted = kind in TALK_KINDS and _the_host_alone(target, undated)
+    if not talk_kinds_compatible(theirs.kind, kind) and not hosted:
         return None
     if places_differ(draft_place(undated), draft_place(target)):
         return None  # a place of its own sets it apart
@@ -1316,6 +1340,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         )
     ):
         return None  # the lead's talks are the news, not the history the article recalls
+    if hosted:
+        return "sides"
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:
         if _other_bodies(undated, target):
             return None  # "the Group of Seven summit in the Alps" is not the G20 summit in Bali
@@ -1838,6 +1864,8 @@ def _a_dates_occasion(trigger: Trigger) -> bool:
             clause.dep_ == "relcl"
             and clause.tag_ == "VBD"  # not "expected on Tuesday, when the summit opens"
             and clause.head.ent_type_ == "DATE"
+            # a moment counted from, not the news's day ("came on Wednesday, when they met")
+            and measured(clause.head).head.lower_ in ("since", "until", "till")
             and any(c.lower_ == "when" for c in clause.children)
         ):
             return True

@@ -1078,20 +1078,19 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
     if verb_lemma(head) in PURPOSE_PARTICIPLES and _a_gatherings_purpose(head):
         return True  # "the meeting, intended to seal an agreement": what it was for
-    making = AGREEMENT_MAKING_VERBS | load_frames().agreement_light
     if (
         node.dep_ == "acl"
         and head.pos_ == "NOUN"
         and _an_agreement_noun(head)
-        and (head.dep_ != "dobj" or verb_lemma(head.head) in making)
+        and not (head.dep_ == "dobj" and verb_lemma(head.head) in DEAL_BREAKING_VERBS)
     ) or (
         node.dep_ == "advcl"
         and head.pos_ == "VERB"
-        and verb_lemma(head) in making
+        and verb_lemma(head) not in DEAL_BREAKING_VERBS
         and any(c.dep_ == "dobj" and _an_agreement_noun(c) for c in head.children)
     ):
-        # "signed two agreements to prevent incidents at sea", "reached a deal to release the
-        # hostages": what the deal provides, not an act told done
+        # "signed two agreements to prevent incidents at sea", "brokered a deal to release the
+        # hostages", "made a pledge to withdraw": what the deal or pledge provides, no act done
         return True
     return node.dep_ in ("acl", "relcl", "xcomp", "ccomp", "advcl") and verb_lemma(head) in heads
 
@@ -1100,19 +1099,17 @@ def _irrealis(trigger: Trigger) -> bool:
 PURPOSE_PARTICIPLES = frozenset({"intend", "mean", "design"})
 
 
-# Verbs by which sides make an agreement ("signed a deal to ...", "reached an accord to ..."),
-# not those that break, ignore or accept one ("violated the ceasefire to shell the town").
-AGREEMENT_MAKING_VERBS = frozenset({"sign", "reach", "strike", "conclude", "ink", "negotiate"})
+# Verbs of acting against a deal, or taking one up ("violated the ceasefire to shell the town",
+# "accepted an offer to meet Biden"): what follows is done, or now planned, not the deal's text.
+DEAL_BREAKING_VERBS = frozenset(
+    {"break", "violate", "breach", "ignore", "defy", "flout", "disregard", "accept"}
+)
 
 
 def _an_agreement_noun(noun: Token) -> bool:
-    """ "Agreement", "deal", "pact": a noun the lexicon reads as an agreement made (not an offer
-    or a pledge, which one side makes: "accepted an offer to meet Biden")."""
+    """ "Agreement", "deal", "pledge": a noun the lexicon reads as an agreement or a pledge."""
     nouns = load_lexicon()[0]
-    return any(
-        type_ == "AGREE" and kind == "agreement"
-        for type_, kind, _ in nouns.get(noun.lemma_.lower(), [])
-    )
+    return any(type_ == "AGREE" for type_, _, _ in nouns.get(noun.lemma_.lower(), []))
 
 
 def _a_gatherings_purpose(verb: Token) -> bool:
