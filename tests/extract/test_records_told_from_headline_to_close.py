@@ -107,3 +107,14 @@ def test_tigrayan_forces_are_the_tplf_side(extractor):
         }
 
     assert sides(one) == sides(other) and len(sides(one)) == 2, (sides(one), sides(other))
+
+
+def test_a_lead_told_under_a_dateline_abroad_takes_the_place_its_headline_gives(extractor):
+    text = (
+        'Federal govt, rebels sign "permanent ceasefire" agreement in Abuja\n\n'
+        "Accra - The Government of Ghana and the Western Togoland Restoration Front (WTRF) "
+        "yesterday signed an agreement for a permanent ceasefire, concluding talks mediated by "
+        "the African Union."
+    )
+    deals = of_type(extractor, text, "AGREE", "2022-11-03")
+    assert deals and all((e["location"] or {}).get("name") == "Abuja" for e in deals), deals

@@ -359,8 +359,10 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         if told.trigger.type == "AGREE" and _after_talks_elsewhere(lead, dateline.country_code):
             continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
-            # the lead's own mention, though a headline told the event first
-            told.location = place
+            # the lead's own mention, though a headline told the event first; where the headline
+            # places the same act ("TPLF sign agreement in Pretoria" over "ADDIS ABABA - ..."),
+            # there rather than where the report was filed
+            told.location = _placed_by_the_headline(draft, drafts, lead) or place
 
 
 # Verbs of a host having guests: "Scholz hosted Macron and Tusk at the chancellery".
@@ -466,6 +468,28 @@ def _hosting_verb(trigger: Trigger) -> Token | None:
     if token.dep_ == "pobj" and token.head.lower_ in ("for", "at"):
         verb = token.head.head
     return verb if verb.pos_ == "VERB" and lemma_of(verb) in HOSTING_VERBS else None
+
+
+def _placed_by_the_headline(draft: Draft, drafts: list[Draft], lead: Span) -> Location | None:
+    """The place a headline gives the lead's act: the one draft told only before the lead, of
+    the same type and kind, with a side in common or none named (a headline's clipped names),
+    that names a town."""
+    first = draft.mentions[0].trigger
+    found = [
+        other
+        for other in drafts
+        if other is not draft
+        and all(m.sent.start < lead.start for m in other.mentions)
+        and (other.mentions[0].trigger.type, other.mentions[0].trigger.kind)
+        == (first.type, first.kind)
+        and (place := draft_place(other)) is not None
+        and not names_a_country(place)
+    ]
+    if len(found) != 1:
+        return None
+    (other,) = found
+    sides = _side_keys(other)
+    return None if sides and not sides & _side_keys(draft) else draft_place(other)
 
 
 def _narrow_to_the_dateline(draft: Draft, lead: Span, dateline: Dateline) -> None:
