@@ -429,12 +429,8 @@ def _the_host_alone(hosting: Draft, talks: Draft) -> bool:
     ):
         return False
     hosts = {country_code(p) for p in draft_participants(hosting)}
-    if len(hosts) != 1 or None in hosts:
-        return False
-    return (
-        bool(hosts & {country_code(p) for p in draft_participants(talks)})
-        and len({country_code(p) for p in draft_participants(talks)} - {None}) >= 2
-    )
+    countries = {country_code(p) for p in draft_participants(talks)} - {None}
+    return len(hosts) == 1 and None not in hosts and bool(hosts & countries) and len(countries) >= 2
 
 
 # Words of a sitting held at a distance: "hosted a virtual summit", "a video conference".
