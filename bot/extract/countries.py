@@ -100,6 +100,12 @@ def country_index() -> CountryIndex:
 
 
 @lru_cache(maxsize=1)
+def combining_forms() -> dict[str, str]:
+    """ "franco" -> "France": a country's form before a hyphen ("the Franco-British summit")."""
+    return {form.lower(): name for form, name in _data()["combining_forms"].items()}
+
+
+@lru_cache(maxsize=1)
 def world_regions() -> frozenset[str]:
     """Continents and regions ("Europe", "the Middle East"): places less precise than a country."""
     return frozenset(_data()["world_regions"])

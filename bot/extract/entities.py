@@ -16,7 +16,13 @@ from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import Country, CountryMatch, ambiguous_short_names, country_index
+from bot.extract.countries import (
+    Country,
+    CountryMatch,
+    ambiguous_short_names,
+    combining_forms,
+    country_index,
+)
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
 from bot.extract.organizations import (
@@ -662,10 +668,17 @@ class EntityIndex:
         dashes = [t for t in ent if t.text in ("-", "–")]
         if len(words) < 2 or not dashes or len(dashes) != len(words) - 1:
             return False
-        if not all(country_index().match(t.text) is not None for t in words):
+        countries, forms = country_index(), combining_forms()
+        # "the Franco-British summit": a combining form stands for its country before a hyphen
+        formed = {t.i: countries.match(forms[t.lower_]) for t in words[:-1] if t.lower_ in forms}
+        if not all(formed.get(t.i) or countries.match(t.text) for t in words):
             return False
         for word in words:
-            self._add_non_person(Span(self.doc, word.i, word.i + 1, label="GPE"), title_tokens)
+            span = Span(self.doc, word.i, word.i + 1, label="GPE")
+            if (found := formed.get(word.i)) is not None:
+                self._country_cluster(found.country, span, alias=None)
+            else:
+                self._add_non_person(span, title_tokens)
         return True
 
     def _pair_named_body(self, ent: Span, title_tokens: set[int]) -> bool:

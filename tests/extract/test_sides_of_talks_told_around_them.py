@@ -109,3 +109,20 @@ def test_the_ministers_talks_before_a_summit_are_not_the_leaders_summit(extracto
     assert summits and all(
         e["status"] == "planned" and "Alberto van Klaveren" not in names(e) for e in summits
     ), found
+
+
+def test_a_pair_in_combining_forms_names_both_sides(extractor):
+    for text, pair in (
+        (
+            "The 37th Franco-British summit was held in London on Thursday.",
+            {"France", "United Kingdom"},
+        ),
+        ("The Sino-Russian summit was held in Moscow on Tuesday.", {"China", "Russia"}),
+    ):
+        summits = gatherings(extractor, text)
+        assert summits and all(pair <= names(e) for e in summits), (text, summits)
+
+
+def test_a_combining_form_alone_is_no_country(extractor):
+    met = gatherings(extractor, "General Franco met Hitler at Hendaye in 1940.")
+    assert all("France" not in names(e) for e in met), met
