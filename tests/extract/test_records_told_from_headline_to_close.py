@@ -118,3 +118,13 @@ def test_a_lead_told_under_a_dateline_abroad_takes_the_place_its_headline_gives(
     )
     deals = of_type(extractor, text, "AGREE", "2022-11-03")
     assert deals and all((e["location"] or {}).get("name") == "Abuja" for e in deals), deals
+
+
+def test_a_deal_a_meeting_is_held_to_finalise_is_not_yet_made(extractor):
+    text = (
+        "Ruto and Samia to meet in Arusha on Monday to finalise border trade deal\n\n"
+        "NAIROBI - President William Ruto will meet Tanzanian President Samia Suluhu Hassan in "
+        "Arusha on Monday, State House said."
+    )
+    deals = of_type(extractor, text, "AGREE", "2023-02-26")
+    assert all(e["status"] != "concluded" for e in deals), deals

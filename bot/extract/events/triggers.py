@@ -1076,6 +1076,8 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "gave a news conference to announce the deal": announced, not wished
     if verb_lemma(head) in load_frames().permitting and head.tag_ == "VBD":
         return False  # "the truce allowed the envoy to meet Hamas on Sunday": he did
+    if node.dep_ in ("advcl", "xcomp") and verb_lemma(node) in load_frames().agreement_light:
+        return True  # "will meet in Windsor on Monday to finalise a deal": what it is for
     if verb_lemma(head) in PURPOSE_PARTICIPLES and _a_gatherings_purpose(head):
         return True  # "the meeting, intended to seal an agreement": what it was for
     if (
