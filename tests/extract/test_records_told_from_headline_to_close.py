@@ -128,3 +128,14 @@ def test_a_deal_a_meeting_is_held_to_finalise_is_not_yet_made(extractor):
     )
     deals = of_type(extractor, text, "AGREE", "2023-02-26")
     assert all(e["status"] != "concluded" for e in deals), deals
+
+
+def test_a_visit_hosted_takes_the_place_hung_on_the_guest(extractor):
+    text = (
+        "ACCRA, May 2 (Reuters) - Ghana's President Nana Akufo-Addo pledged on Tuesday to do "
+        '"everything" he could to help Togo through a severe crisis, including pressing the '
+        "International Monetary Fund to ease its demands, after hosting Togolese President "
+        "Faure Gnassingbe in Kumasi."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT", "2023-05-02") if e["kind"] == "visit"]
+    assert visits and all((e["location"] or {}).get("name") == "Kumasi" for e in visits), visits

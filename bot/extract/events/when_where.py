@@ -135,7 +135,9 @@ def _places_told(
             ):
                 if any(c.dep_ in ("conj", "appos") for c in child.children):
                     return  # "visited Saudi Arabia, Qatar and Jordan": no one place
-                found = _place_of(child, index)
+                # "after hosting President Fernandez in Brasilia": the parser hangs the place on
+                # the guest
+                found = _place_of(child, index) or _place_after(child, index)
             elif (
                 trigger.type == "CONSULT"
                 and head.i == token.i
