@@ -16,6 +16,10 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+# Hypothesis imports its optimiser lazily, in the middle of a property test, and pytest's
+# assertion rewriting then parses it while a stray finalizer may run: CPython 3.11 can fail that
+# parse ("AST constructor recursion depth mismatch"). Imported here, it is parsed at collection.
+import hypothesis.internal.conjecture.optimiser  # noqa: F401
 import pytest
 
 from bot.config import Settings
