@@ -1311,7 +1311,9 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         # before the meeting told, not it
         return None
     if undated.mentions[0].trigger.token.i < target.mentions[0].trigger.token.i and (
-        any(_told_as_the_last_time(m.trigger) for m in target.mentions)
+        # "They last met in Dublin": the sitting before the one told (not "later held talks",
+        # "Earlier on Wednesday ... met": the day's news)
+        any(_told_as_later(m.trigger, EARLIER_SITTING_WORDS) for m in target.mentions)
         or all(_a_dates_occasion(m.trigger) for m in target.mentions)
     ):
         # "The two leaders met at Thornton Manor ... They last met in Dublin on Sept. 9", "...
@@ -1866,15 +1868,6 @@ def _other_people(draft: Draft, mention: Mention) -> bool:
     return bool(theirs and ours) and not theirs & ours
 
 
-def _told_as_the_last_time(trigger: Trigger) -> bool:
-    """ "They last met in Dublin", "had previously met": the sitting before the one told (not
-    "later held talks", "Earlier on Wednesday ... met": the day's news)."""
-    verb = trigger.governor or trigger.token
-    return verb.pos_ == "VERB" and any(
-        c.dep_ == "advmod" and c.lower_ in ("last", "previously") for c in verb.children
-    )
-
-
 def _a_dates_occasion(trigger: Trigger) -> bool:
     """Told in a "when" clause on a date ("strained since Feb. 26, when Macron told a conference
     in Paris ..."): what that date recalls, a moment the news is measured from."""
@@ -2059,14 +2052,16 @@ def _the_last_to_do_it(trigger: Trigger) -> bool:
     )
 
 
-def _told_as_later(trigger: Trigger) -> bool:
+# Words telling a sitting before the one an article reports: "they last met", "previously met".
+EARLIER_SITTING_WORDS = frozenset({"last", "previously"})
+
+
+def _told_as_later(trigger: Trigger, words: frozenset[str] = LATER_WORDS) -> bool:
     """ "Trump later attended a summit": an act told as after (or before) the one just told."""
     token = trigger.token
     verb = trigger.governor or token
     own = verb if verb.pos_ == "VERB" else (token.head if token.dep_ == "dobj" else None)
-    return own is not None and any(
-        c.dep_ == "advmod" and c.lower_ in LATER_WORDS for c in own.children
-    )
+    return own is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in own.children)
 
 
 def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None) -> Draft | None:

@@ -230,12 +230,13 @@ def names_a_day(span: Span) -> bool:
     return any(t.lower_.rstrip(".") in DAY_WORDS for t in span)
 
 
-def names_an_agreement(token: Token) -> bool:
-    """A word the event lexicon reads as an agreement made (AGREE): "deal", "accord", "signed"."""
+def names_an_agreement(token: Token, kinds: tuple[str, ...] = ("agreement",)) -> bool:
+    """A word the event lexicon reads as an agreement made (AGREE): "deal", "accord", "signed";
+    with `kinds` ("agreement", "pledge"), a pledge or an offer too."""
     nouns, verbs, _ = load_lexicon()
     table = verbs if token.pos_ == "VERB" else nouns
     senses = table.get(token.lemma_.lower(), [])
-    return any(type_ == "AGREE" and kind == "agreement" for type_, kind, _ in senses)
+    return any(type_ == "AGREE" and kind in kinds for type_, kind, _ in senses)
 
 
 def verb_lemma(verb: Token) -> str:

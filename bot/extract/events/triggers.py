@@ -1110,8 +1110,7 @@ DEAL_BREAKING_VERBS = frozenset(
 
 def _an_agreement_noun(noun: Token) -> bool:
     """ "Agreement", "deal", "pledge": a noun the lexicon reads as an agreement or a pledge."""
-    nouns = load_lexicon()[0]
-    return any(type_ == "AGREE" for type_, _, _ in nouns.get(noun.lemma_.lower(), []))
+    return noun.pos_ != "VERB" and names_an_agreement(noun, kinds=("agreement", "pledge"))
 
 
 def _a_gatherings_purpose(verb: Token) -> bool:
