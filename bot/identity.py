@@ -67,6 +67,17 @@ _GENERIC_TERMS = frozenset(
     "sign signed signing reach reached with their that this which between under over after "
     "from into will would also about".split()
 )
+# How big, how new or how final a deal is, and when it was signed: one outlet's "landmark deal"
+# is another's "comprehensive agreement" (within one article, the words tell its deals apart).
+_OUTLETS_GENERIC_TERMS = frozenset(
+    "landmark historic comprehensive final formal full long awaited page pages paper "
+    "document text monday tuesday wednesday thursday friday saturday sunday morning "
+    "afternoon evening night".split()
+)
+# More content words than this: a clause telling what was agreed ("to set aside a year-long
+# dispute and to negotiate ..."), which each outlet words its own way; only names of a deal
+# ("a prisoner exchange", "the ceasefire") are compared.
+_TERMS_NAME_WORDS = 4
 # Words that name the same city in two spellings: "Washington" and "Washington, D.C.".
 _PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
 
@@ -340,13 +351,21 @@ def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
 
 
-def terms_agree(a: str | None, b: str | None, names: frozenset[str] = frozenset()) -> bool:
+def terms_agree(
+    a: str | None, b: str | None, names: frozenset[str] = frozenset(), across_outlets: bool = False
+) -> bool:
     """What was agreed: two texts of terms name the same thing when they share a content word
     ("peace deal", "comprehensive peace agreement"); "a prisoner exchange" and "to meet again"
     are two agreements. Texts with no content word ("the deal") say nothing either way, and
     neither do the words in `names` nor a word naming a country or its capital: "the Doha
-    agreement" and "the Taliban accord" name where and with whom, not what."""
+    agreement" and "the Taliban accord" name where and with whom, not what. `across_outlets`,
+    a clause telling the terms at length is worded each outlet's own way, so it is not compared
+    at all (within one article, the writer words one deal one way)."""
+    if across_outlets:
+        names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)
+    if across_outlets and max(len(a_words), len(b_words)) > _TERMS_NAME_WORDS:
+        return True
     return not a_words or not b_words or bool(a_words & b_words)
 
 
@@ -355,7 +374,11 @@ def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[st
     words = (
         w
         for w in fold(text or "").split()
-        if len(w) > 3 and w not in _GENERIC_TERMS and w not in names and not _names_a_country(w)
+        if len(w) > 3
+        and not any(c.isdigit() for c in w)
+        and w not in _GENERIC_TERMS
+        and w not in names
+        and not _names_a_country(w)
     )
     return {w[:5] for w in words}
 
@@ -382,7 +405,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "type"
     if not kinds_compatible(a.kind, b.kind) and not joint_pledge(a, b):
         return "kind"
-    if not terms_agree(a.content, b.content, _name_words(a, b)):
+    if not terms_agree(a.content, b.content, _name_words(a, b), across_outlets=True):
         return "terms"
     if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"

@@ -525,6 +525,35 @@ def test_an_agreement_named_by_its_city_or_its_signatory_names_no_terms():
     )
 
 
+def test_outlets_calling_one_deal_landmark_or_comprehensive_or_dating_its_page_count_agree():
+    landmark = report(type="AGREE", kind="agreement", content="landmark fisheries deal")
+    comprehensive = report(type="AGREE", kind="agreement", content="comprehensive agreement")
+    paged = report(type="AGREE", kind="agreement", content="the 40-page accord on Monday evening")
+    penned = report(type="AGREE", kind="agreement", content="paper")  # "put pen to paper"
+    assert compare(landmark, comprehensive).same
+    assert compare(paged, landmark).same
+    assert compare(penned, landmark).same
+    truce = report(type="AGREE", kind="agreement", content="a historic truce")
+    assert compare(landmark, truce).rule == "terms"  # fisheries are no truce, landmark or not
+
+
+def test_terms_told_at_length_are_each_outlets_own_words_but_a_deals_name_is_compared():
+    told = report(
+        type="AGREE",
+        kind="agreement",
+        content="set aside their quarrel over the lake and open talks on shared fishing quotas",
+    )
+    named = report(type="AGREE", kind="agreement", content="border demarcation")
+    other_told = report(
+        type="AGREE", kind="agreement", content="work toward ending a row over ferry crossings"
+    )
+    assert compare(told, named).same
+    assert compare(told, other_told).same
+    assert compare(
+        named, report(type="AGREE", kind="agreement", content="a prisoner swap")
+    ).rule == ("terms")
+
+
 def test_a_town_filed_with_its_state_is_in_that_state():
     state = Place("Lapland", "FIN")
     town = Place("Rovaniemi", "FIN", detail="Lapland")  # "ROVANIEMI, Lapland" on the dateline
