@@ -139,3 +139,12 @@ def test_a_visit_hosted_takes_the_place_hung_on_the_guest(extractor):
     )
     visits = [e for e in of_type(extractor, text, "CONSULT", "2023-05-02") if e["kind"] == "visit"]
     assert visits and all((e["location"] or {}).get("name") == "Kumasi" for e in visits), visits
+
+
+def test_a_visit_to_a_leaders_home_is_a_visit_paid_to_that_leader(extractor):
+    text = (
+        "Prime Minister Mark Rutte paid a surprise visit to Chancellor Olaf Scholz's private "
+        "home in Potsdam on Sunday, hours after the summit ended."
+    )
+    visits = [e for e in events(extractor, text, "2023-06-05") if e["kind"] == "visit"]
+    assert any({"Mark Rutte", "Olaf Scholz"} <= names(e) for e in visits), visits

@@ -322,6 +322,26 @@ def _feature_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _dwelling_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["dwelling_nouns"])
+
+
+def _whose_home_visited(token: Token) -> list[Token]:
+    """ "a surprise visit to Sharif's family home": the person whose home or office a visit
+    went to was visited."""
+    return [
+        t
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for place in prep.children
+        if place.dep_ == "pobj" and place.lemma_.lower() in _dwelling_nouns()
+        for owner in place.children
+        if owner.dep_ == "poss" and owner.ent_type_ == "PERSON"
+        for t in _subtree_without_clauses(owner)
+    ]
+
+
+@lru_cache(maxsize=1)
 def _facility_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["facility_nouns"])
 
@@ -1087,6 +1107,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 tokens.extend(_main_subject(token, index))  # "summaries of their phone call"
     if trigger.type == "CONSULT":
         tokens.extend(_name_paired_before(token))
+    if trigger.kind == "visit":
+        tokens.extend(_whose_home_visited(token))
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"
