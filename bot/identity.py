@@ -45,7 +45,12 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.extract.countries import country_index
-from bot.extract.organizations import movement_name, organization_members, organization_name
+from bot.extract.organizations import (
+    body_acted_for,
+    movement_name,
+    organization_members,
+    organization_name,
+)
 from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
@@ -127,7 +132,10 @@ class Party:
         """Who the party stands for: a person or a national body counts as their country, an
         international organisation is itself under any of its names ("G7", "Group of Seven")."""
         return self.country_code or name_key(
-            organization_name(self.name) or movement_name(self.name) or self.name
+            body_acted_for(self.name)
+            or organization_name(self.name)
+            or movement_name(self.name)
+            or self.name
         )
 
 
@@ -348,7 +356,20 @@ def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Both name sides, and one report's sides are all among the other's, or both name the same
     two sides or more: outlets add a mediator or an observer the other leaves out, but talks
     of A with B are never talks of A with C."""
+    a, b = _members_as_their_body(a, b), _members_as_their_body(b, a)
     return bool(a and b) and (a <= b or b <= a or len(a & b) >= 2)
+
+
+def _members_as_their_body(sides: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """`sides` with a body the other report names standing for its members, where these sides
+    name most of them: "the EU and Argentina, Brazil, Paraguay and Uruguay" is the EU and
+    Mercosur (two EU members named are not the EU)."""
+    for body in other - sides:
+        members = organization_members(body)
+        named = sides & members
+        if len(named) >= 2 and 2 * len(named) >= len(members):
+            sides = (sides - members) | {body}
+    return sides
 
 
 def terms_agree(

@@ -87,6 +87,17 @@ def organization_members(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _organs() -> dict[str, str]:
+    return {name_key(organ): body for organ, body in load_data("organizations")["organs"].items()}
+
+
+def body_acted_for(text: str) -> str | None:
+    """The body an organ named `text` acts for ("the European Commission": the European Union),
+    by usual name, or None."""
+    return _organs().get(name_key(text.removeprefix("the ").removeprefix("The ")))
+
+
+@lru_cache(maxsize=1)
 def _seats() -> dict[str, tuple[str, ...]]:
     return {
         name_key(city): tuple(bodies)

@@ -554,6 +554,36 @@ def test_terms_told_at_length_are_each_outlets_own_words_but_a_deals_name_is_com
     ).rule == ("terms")
 
 
+def test_the_commission_signing_for_the_union_and_the_union_are_one_side():
+    chile = Party("Chile", "country", "CHL")
+    commission = Party("European Commission", "organization")
+    union = Party("European Union", "organization")
+    by_commission = report(commission, chile, type="AGREE", kind="agreement", place=None)
+    by_union = report(union, chile, type="AGREE", kind="agreement", place=None)
+    assert compare(by_commission, by_union).same
+
+
+def test_most_members_of_a_bloc_named_one_by_one_are_the_bloc():
+    union = Party("European Union", "organization")
+    bloc = Party("Mercosur", "organization")
+    members = [
+        Party(n, "country", c)
+        for n, c in (
+            ("Argentina", "ARG"),
+            ("Brazil", "BRA"),
+            ("Paraguay", "PRY"),
+            ("Uruguay", "URY"),
+        )
+    ]
+    one_by_one = report(union, *members, type="AGREE", kind="agreement", place=None)
+    as_a_bloc = report(union, bloc, type="AGREE", kind="agreement", place=None)
+    assert compare(one_by_one, as_a_bloc).same
+    # two of the EU's members meeting China are not the EU meeting China
+    china = Party("China", "country", "CHN")
+    pair = report(Party("France", "country", "FRA"), Party("Germany", "country", "DEU"), china)
+    assert not compare(pair, report(union, china)).same
+
+
 def test_a_town_filed_with_its_state_is_in_that_state():
     state = Place("Lapland", "FIN")
     town = Place("Rovaniemi", "FIN", detail="Lapland")  # "ROVANIEMI, Lapland" on the dateline
