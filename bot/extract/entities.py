@@ -1055,7 +1055,7 @@ class EntityIndex:
             # "Sudan People's Liberation Movement (SPLM": the tagger ran into the bracketed
             # initials; the name ends before them
             text = text[: text.index("(")].strip()
-        if not text:
+        if not text or _PREFIXED_ADJECTIVE.match(text):
             return
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
             # NER cut 'the Ministry of Foreign Affairs of | Norway': the body's name goes on.
@@ -1648,6 +1648,11 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
 # written so ("G-20") are known organisations and are taken before this is asked.
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
+# A prefix and a people's or country's name ("Intra-Afghan", "Pan-Arab", "Anti-American"): an
+# adjective the tagger took for a body in a headline's capitals, naming no one.
+_PREFIXED_ADJECTIVE = re.compile(
+    r"^(?:intra|inter|pan|anti|pro|non|post|pre|neo|trans)-[a-z]+$", re.IGNORECASE
+)
 
 _INSTITUTION_WORDS = frozenset(
     "office ministry council palace house government cabinet department agency committee "

@@ -169,3 +169,14 @@ def test_that_year_is_the_year_the_article_told_last(extractor):
     )
     met = [e for e in gatherings(extractor, text, "2025-03-08") if e["kind"] == "meeting"]
     assert [e["date"] for e in met] == ["2019-10-01"], met
+
+
+def test_a_call_held_as_a_warning_was_given_is_on_the_warnings_day(extractor):
+    # published on Tuesday 2025-03-04
+    text = (
+        "Estonian President Alar Karis warned Lithuanian President Gitanas Nauseda on Tuesday "
+        "that Estonia would "
+        "close the border crossing to freight, as the two leaders held a video call."
+    )
+    calls = [e for e in gatherings(extractor, text, "2025-03-04") if e["kind"] == "phone_call"]
+    assert [e["date"] for e in calls] == ["2025-03-04"], calls

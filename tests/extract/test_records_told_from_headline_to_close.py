@@ -148,3 +148,35 @@ def test_a_visit_to_a_leaders_home_is_a_visit_paid_to_that_leader(extractor):
     )
     visits = [e for e in events(extractor, text, "2023-06-05") if e["kind"] == "visit"]
     assert any({"Mark Rutte", "Olaf Scholz"} <= names(e) for e in visits), visits
+
+
+def test_a_prefix_on_a_peoples_name_is_no_side(extractor):
+    text = "Intra-Somali peace talks open in Djibouti\n\nThe talks opened on Monday."
+    found = events(extractor, text, "2024-05-06")
+    assert all("Intra-Somali" not in names(e) for e in found), found
+
+
+def test_a_visit_to_a_leaders_home_is_not_placed_where_the_story_was_filed(extractor):
+    text = (
+        "Rutte drops in on Scholz\n\n"
+        "THE HAGUE, June 5 (Reuters) - Dutch Prime Minister Mark Rutte's surprise visit to "
+        "Chancellor Olaf Scholz's private home on Sunday raised hopes of a deal on gas storage, "
+        "officials said.\n\n"
+        "The two spoke for about two hours."
+    )
+    visits = [e for e in events(extractor, text, "2023-06-05") if e["kind"] == "visit"]
+    assert any({"Mark Rutte", "Olaf Scholz"} <= names(e) for e in visits), visits
+    assert found_and_not_placed_in(visits, "The Hague"), visits
+
+
+def test_sides_that_emerge_from_talks_with_a_deal_made_it(extractor):
+    text = (
+        "The presidents of Ghana and Togo emerged from ten hours of talks in Lome on Thursday "
+        "with a deal on their sea border."
+    )
+    deals = of_type(extractor, text, "AGREE", "2022-10-27")
+    assert any({"Ghana", "Togo"} <= names(e) and e["status"] == "concluded" for e in deals), deals
+    hoped = "The presidents of Ghana and Togo hope to emerge from the talks with a deal."
+    assert not any(
+        e["status"] == "concluded" for e in of_type(extractor, hoped, "AGREE", "2022-10-27")
+    )

@@ -326,7 +326,7 @@ def _dwelling_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["dwelling_nouns"])
 
 
-def _whose_home_visited(token: Token) -> list[Token]:
+def whose_home_visited(token: Token) -> list[Token]:
     """ "a surprise visit to Sharif's family home": the person whose home or office a visit
     went to was visited."""
     return [
@@ -1108,7 +1108,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if trigger.type == "CONSULT":
         tokens.extend(_name_paired_before(token))
     if trigger.kind == "visit":
-        tokens.extend(_whose_home_visited(token))
+        tokens.extend(whose_home_visited(token))
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"

@@ -20,6 +20,7 @@ from bot.extract.events.arguments import (
     gathering_hosts,
     names_an_unknown_side,
     only_targets_named,
+    whose_home_visited,
 )
 from bot.extract.events.confidence import (
     INCOMPLETE_CONFIDENCE,
@@ -598,6 +599,8 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
     ("in the border town of Margara", "sent ships to waters around the islands"): the dateline
     is then where the report was filed, not where it happened. A place told only as a place of
     the dateline's country ("in Kazakhstan's largest city") may well be the dateline's city."""
+    if trigger.kind == "visit" and whose_home_visited(trigger.token):
+        return True  # "a visit to Sharif's family home": his home, wherever it was filed from
     node = trigger.governor or trigger.token
     nodes = [node, trigger.token]
     while node.dep_ == "conj" and node.head.i != node.i:

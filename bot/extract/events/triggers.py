@@ -21,6 +21,7 @@ from bot.extract.events.lexicon import (
     CONCLUDED_CUES,
     COURTESY_REASONS,
     COURTESY_VERBS,
+    EMERGING_VERBS,
     FRAMING_PREPS,
     HYPOTHETICAL_MARKS,
     IMPACT_VERBS,
@@ -1485,6 +1486,8 @@ def _governor(token: Token) -> Token | None:
             "in",
         ):
             return verb
+        if token.head.lower_ == "with" and lemma_of(verb) in EMERGING_VERBS:
+            return verb  # "emerged from the talks with a deal"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         measure = token.head.head  # "concluded two days of talks", "held a round of talks"
         if measure.dep_ in ("dobj", "attr") and measure.head.pos_ == "VERB":
@@ -1518,6 +1521,13 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             continue
         lemma = verb_lemma(verb)
         light = frames.light | (frames.agreement_light if trigger.type == "AGREE" else frozenset())
+        if (
+            trigger.type == "AGREE"
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "with"
+            and lemma_of(verb) in EMERGING_VERBS
+        ):
+            light = light | {lemma}  # "emerged from 16 hours of talks with a deal": they made it
         pair = frames.verb_object.get((lemma_of(verb), token.lemma_.lower()))
         # "ended their two-day meeting", "wrapped up the talks": held, then over, not undone
         closing = (

@@ -1165,8 +1165,22 @@ def _same_moment_as(trigger: Trigger) -> Token | None:
     if "as" in marks or ("while" in marks and (not own_subject or trigger.type != "CONSULT")):
         # "while hosting Xi for dinner", "voted No on Saturday, while Turkish Cypriots backed the
         # plan" (not "while Witkoff met Putin": another sitting beside it)
-        return verb.head
+        return _past_teller(verb) or verb.head
     return None
+
+
+def _past_teller(clause: Token) -> Token | None:
+    """ "Biden warned Putin on Tuesday that the West would impose sanctions, as the two held a
+    call": a past "as" clause the parser hung on what would happen is told at the moment of the
+    past verb that tells it."""
+    head = clause.head
+    if clause.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
+        return None
+    if not any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children
+    ):
+        return None
+    return head.head
 
 
 def _year_told_back(ent: Span) -> str:
