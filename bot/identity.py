@@ -72,17 +72,13 @@ _GENERIC_TERMS = frozenset(
     "sign signed signing reach reached with their that this which between under over after "
     "from into will would also about".split()
 )
-# How big, how new or how final a deal is, and when it was signed: one outlet's "landmark deal"
+# How big or how new a deal is, and when it was signed: one outlet's "landmark deal"
 # is another's "comprehensive agreement" (within one article, the words tell its deals apart).
 _OUTLETS_GENERIC_TERMS = frozenset(
-    "landmark historic comprehensive final formal full long awaited page pages paper "
+    "landmark historic comprehensive long awaited page pages paper "
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night".split()
 )
-# More content words than this: a clause telling what was agreed ("to set aside a year-long
-# dispute and to negotiate ..."), which each outlet words its own way; only names of a deal
-# ("a prisoner exchange", "the ceasefire") are compared.
-_TERMS_NAME_WORDS = 4
 # Words that name the same city in two spellings: "Washington" and "Washington, D.C.".
 _PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
 
@@ -362,12 +358,14 @@ def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _members_as_their_body(sides: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     """`sides` with a body the other report names standing for its members, where these sides
-    name most of them: "the EU and Argentina, Brazil, Paraguay and Uruguay" is the EU and
-    Mercosur (two EU members named are not the EU)."""
+    name three of them or more, two thirds at least, and no one the other does not name: "the
+    EU and Argentina, Brazil, Paraguay and Uruguay" is the EU and Mercosur (a meeting of two
+    Quad members, or of three Gulf states and Egypt, is no meeting of the bloc)."""
     for body in other - sides:
         members = organization_members(body)
         named = sides & members
-        if len(named) >= 2 and 2 * len(named) >= len(members):
+        outsiders = sides - members - other
+        if len(named) >= 3 and 3 * len(named) >= 2 * len(members) and not outsiders:
             sides = (sides - members) | {body}
     return sides
 
@@ -380,13 +378,10 @@ def terms_agree(
     are two agreements. Texts with no content word ("the deal") say nothing either way, and
     neither do the words in `names` nor a word naming a country or its capital: "the Doha
     agreement" and "the Taliban accord" name where and with whom, not what. `across_outlets`,
-    a clause telling the terms at length is worded each outlet's own way, so it is not compared
-    at all (within one article, the writer words one deal one way)."""
+    neither do the words that only praise or measure a deal ("landmark", "40-page")."""
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)
-    if across_outlets and max(len(a_words), len(b_words)) > _TERMS_NAME_WORDS:
-        return True
     return not a_words or not b_words or bool(a_words & b_words)
 
 

@@ -537,21 +537,17 @@ def test_outlets_calling_one_deal_landmark_or_comprehensive_or_dating_its_page_c
     assert compare(landmark, truce).rule == "terms"  # fisheries are no truce, landmark or not
 
 
-def test_terms_told_at_length_are_each_outlets_own_words_but_a_deals_name_is_compared():
-    told = report(
+def test_a_final_deal_is_not_an_interim_one_and_a_swap_is_not_a_grain_corridor():
+    final = report(type="AGREE", kind="agreement", content="a final agreement")
+    interim = report(type="AGREE", kind="agreement", content="an interim agreement")
+    assert compare(final, interim).rule == "terms"
+    swap = report(type="AGREE", kind="agreement", content="a prisoner swap")
+    corridor = report(
         type="AGREE",
         kind="agreement",
-        content="set aside their quarrel over the lake and open talks on shared fishing quotas",
+        content="to let ships carrying timber leave the three ports on the northern lake shore",
     )
-    named = report(type="AGREE", kind="agreement", content="border demarcation")
-    other_told = report(
-        type="AGREE", kind="agreement", content="work toward ending a row over ferry crossings"
-    )
-    assert compare(told, named).same
-    assert compare(told, other_told).same
-    assert compare(
-        named, report(type="AGREE", kind="agreement", content="a prisoner swap")
-    ).rule == ("terms")
+    assert compare(swap, corridor).rule == "terms"
 
 
 def test_the_commission_signing_for_the_union_and_the_union_are_one_side():
@@ -578,6 +574,25 @@ def test_most_members_of_a_bloc_named_one_by_one_are_the_bloc():
     one_by_one = report(union, *members, type="AGREE", kind="agreement", place=None)
     as_a_bloc = report(union, bloc, type="AGREE", kind="agreement", place=None)
     assert compare(one_by_one, as_a_bloc).same
+    # two of the four Quad members meeting, or three Gulf states with an outsider, are no bloc
+    usa, ind, jpn, aus = (
+        Party(n, "country", c)
+        for n, c in (
+            ("United States", "USA"),
+            ("India", "IND"),
+            ("Japan", "JPN"),
+            ("Australia", "AUS"),
+        )
+    )
+    quad = Party("Quad", "organization")
+    assert not compare(report(usa, ind), report(quad, usa)).same
+    gulf = [
+        Party(n, "country", c)
+        for n, c in (("Saudi Arabia", "SAU"), ("United Arab Emirates", "ARE"), ("Bahrain", "BHR"))
+    ]
+    gcc = Party("Gulf Cooperation Council", "organization")
+    egypt = Party("Egypt", "country", "EGY")
+    assert not compare(report(*gulf, egypt), report(gcc)).same
     # two of the EU's members meeting China are not the EU meeting China
     china = Party("China", "country", "CHN")
     pair = report(Party("France", "country", "FRA"), Party("Germany", "country", "DEU"), china)
