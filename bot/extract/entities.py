@@ -1055,7 +1055,7 @@ class EntityIndex:
             # "Sudan People's Liberation Movement (SPLM": the tagger ran into the bracketed
             # initials; the name ends before them
             text = text[: text.index("(")].strip()
-        if not text or _PREFIXED_ADJECTIVE.match(text):
+        if not text or _a_prefixed_people(text):
             return
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
             # NER cut 'the Ministry of Foreign Affairs of | Norway': the body's name goes on.
@@ -1648,11 +1648,20 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
 # written so ("G-20") are known organisations and are taken before this is asked.
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
-# A prefix and a people's or country's name ("Intra-Afghan", "Pan-Arab", "Anti-American"): an
-# adjective the tagger took for a body in a headline's capitals, naming no one.
+# A prefix before a people's name ("Intra-Afghan", "Anti-American"): an adjective the tagger
+# took for a body in a headline's capitals, naming no one (while "Anti-Balaka" is a militia).
 _PREFIXED_ADJECTIVE = re.compile(
-    r"^(?:intra|inter|pan|anti|pro|non|post|pre|neo|trans)-[a-z]+$", re.IGNORECASE
+    r"^(?:intra|inter|pan|anti|pro|non|post|pre|neo|trans)-(?P<people>[a-z]+)$", re.IGNORECASE
 )
+
+
+def _a_prefixed_people(text: str) -> bool:
+    found = _PREFIXED_ADJECTIVE.match(text)
+    if found is None:
+        return False
+    people = country_index().match(found.group("people"))
+    return people is not None and people.how == "demonym"
+
 
 _INSTITUTION_WORDS = frozenset(
     "office ministry council palace house government cabinet department agency committee "

@@ -1799,3 +1799,85 @@ def test_an_act_told_clearly_keeps_showing_though_its_kind_is_often_wrong(extrac
     text = "Israeli troops withdrew from the town of Khiam on Wednesday, the army said."
     found = shown(extractor, text, "2024-12-11")
     assert any(e["type"] == "RETREAT" for e in found), found
+
+
+# --- The twenty-third session, review ---
+
+
+def test_a_visit_to_a_museum_house_names_no_host_and_keeps_its_town(extractor):
+    text = (
+        "AMSTERDAM, June 5 (Reuters) - U.S. President Joe Biden paid a visit to Anne Frank's "
+        "house on Wednesday, laying a wreath in the courtyard."
+    )
+    visits = [e for e in _all_events(extractor, text, "2024-06-05") if e["kind"] == "visit"]
+    assert visits and all("Anne Frank" not in names(e) for e in visits), visits
+    assert all((e["location"] or {}).get("name") == "Amsterdam" for e in visits), visits
+
+
+def test_a_visit_to_a_leaders_palace_keeps_the_capital_it_was_filed_from(extractor):
+    text = (
+        "CARACAS, April 2 (Reuters) - Colombian President Gustavo Petro made a visit to "
+        "President Nicolas Maduro's Miraflores palace on Tuesday."
+    )
+    visits = [e for e in _all_events(extractor, text, "2024-04-02") if e["kind"] == "visit"]
+    assert visits and all((e["location"] or {}).get("name") == "Caracas" for e in visits), visits
+
+
+def test_a_hyphenated_name_that_is_no_people_stays_a_side(extractor):
+    text = (
+        "BANGUI, Feb 3 (Reuters) - Central African Republic's government signed a peace deal "
+        "with the Anti-Balaka militia on Sunday in Khartoum."
+    )
+    deals = [e for e in shown(extractor, text, "2019-02-03") if e["type"] == "AGREE"]
+    assert any("Anti-Balaka" in names(e) for e in deals), deals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KYIV, Feb 12 (Reuters) - Scott Bessent came to Kyiv on Wednesday with a draft minerals "
+        "agreement that Zelenskiy declined to sign.",
+        "RIYADH, Feb 12 (Reuters) - U.S. and Russian officials are expected to walk out of "
+        "Tuesday's talks in Riyadh with an agreement to restore embassies.",
+        "PARIS, Feb 12 (Reuters) - Macron returned from Beijing with an agreement from Xi "
+        "Jinping to buy 160 Airbus jets.",
+    ],
+)
+def test_coming_with_a_draft_or_a_deal_hoped_for_makes_no_deal_there(extractor, text):
+    deals = [e for e in shown(extractor, text, "2025-02-12") if e["type"] == "AGREE"]
+    assert all(
+        e["status"] != "concluded" or (e["location"] or {}).get("name") not in ("Kyiv", "Paris")
+        for e in deals
+    ), deals
+    assert all((e["location"] or {}).get("name") != "Riyadh" for e in deals), deals
+
+
+def test_an_as_clause_keeps_the_day_it_was_given_or_its_own_later_time(extractor):
+    said = (
+        "TOKYO, Jan 31 (Reuters) - Kishida said on Tuesday Japan will strengthen ties with NATO, "
+        "as he met Stoltenberg in Tokyo."
+    )
+    met = [e for e in _all_events(extractor, said, "2023-01-31") if e["type"] == "CONSULT"]
+    assert [e["date"] for e in met] == ["2023-01-31"], met
+    later = (
+        "BERLIN, June 3 (Reuters) - Scholz said on Monday that Germany could send more air "
+        "defence systems, as Zelenskiy visited Berlin later in the week."
+    )
+    visits = [e for e in _all_events(extractor, later, "2024-06-03") if e["kind"] == "visit"]
+    assert all(e["date"] != "2024-06-03" for e in visits), visits
+
+
+def test_arriving_in_a_city_told_as_home_to_many_is_a_visit(extractor):
+    text = (
+        "NAIROBI, Oct 2 (Reuters) - Kenyan President William Ruto arrived in Kinshasa on Monday, "
+        "home to the East African Community's newest member."
+    )
+    assert [e for e in shown(extractor, text, "2023-10-02") if e["kind"] == "visit"]
+
+
+def test_backing_told_with_its_own_day_is_an_act(extractor):
+    text = (
+        "GAZA, Oct 4 (Reuters) - The Egyptian truce plan, which was welcomed by Hamas on "
+        "Friday, calls for the release of all hostages."
+    )
+    assert [e for e in shown(extractor, text, "2025-10-04") if e["type"] == "SUPPORT"]

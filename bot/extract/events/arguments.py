@@ -326,19 +326,33 @@ def _dwelling_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["dwelling_nouns"])
 
 
-def whose_home_visited(token: Token) -> list[Token]:
-    """ "a surprise visit to Sharif's family home": the person whose home or office a visit
-    went to was visited."""
+def whose_home_visited(token: Token, index: EntityIndex) -> list[Token]:
+    """ "a surprise visit to Sharif's family home", "to Chancellor Scholz's residence": the
+    person whose home or office a visit went to was visited. Only a home told as someone's own
+    now (private, family, official) or the home of someone with a title: "Anne Frank's house"
+    or "Mandela's former house" is a place visited, not a host."""
     return [
         t
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ == "to"
         for place in prep.children
-        if place.dep_ == "pobj" and place.lemma_.lower() in _dwelling_nouns()
+        if place.dep_ == "pobj"
+        and place.lemma_.lower() in _dwelling_nouns()
+        and not any(c.lower_ in _PAST_HOMES for c in place.children)
         for owner in place.children
-        if owner.dep_ == "poss" and owner.ent_type_ == "PERSON"
+        if owner.dep_ == "poss"
+        and owner.ent_type_ == "PERSON"
+        and (
+            any(c.lower_ in _OWN_HOMES for c in place.children)
+            or getattr(index.resolve(owner), "title", None)
+        )
         for t in _subtree_without_clauses(owner)
     ]
+
+
+# Words telling a home is the owner's own now, or was once.
+_OWN_HOMES = frozenset({"family", "private", "official"})
+_PAST_HOMES = frozenset({"former", "late", "ancestral", "childhood", "old"})
 
 
 @lru_cache(maxsize=1)
@@ -1108,7 +1122,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if trigger.type == "CONSULT":
         tokens.extend(_name_paired_before(token))
     if trigger.kind == "visit":
-        tokens.extend(whose_home_visited(token))
+        tokens.extend(whose_home_visited(token, index))
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"

@@ -528,6 +528,11 @@ def _destination_allowed(trigger: Trigger) -> bool:
     verb = trigger.token
     if verb.pos_ != "VERB" or lemma_of(verb) not in load_frames().destination_required:
         return True
+    if any(
+        c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod") and not list(c.children)
+        for c in verb.children
+    ):
+        return False  # "the two Canadians arrived home in Calgary": a homecoming, no visit
     # the subject's phrase: a dateline the parser took for the subject has the person beside it
     person = any(
         t.ent_type_ == "PERSON" or t.lemma_.lower() in load_frames().person_objects
@@ -1410,6 +1415,47 @@ def _choose(
     return options[0]
 
 
+# What a text still to be agreed is called: "came to Kyiv with a draft agreement".
+UNSETTLED_TEXTS = frozenset({"draft", "proposed", "possible", "tentative"})
+
+
+def _came_out_of_talks(verb: Token, deal: Token) -> bool:
+    """ "Emerged from 16 hours of talks with a deal", "walked out of the meeting with an
+    agreement": sides that came out of talks with a deal, told as done, made it (not "came to
+    Kyiv with a draft agreement", nor "are expected to walk out of the talks with a deal")."""
+    if lemma_of(verb) not in EMERGING_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(c.lower_ in UNSETTLED_TEXTS for c in deal.children):
+        return False
+    froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+    froms += [  # "walked out of the talks"
+        g
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"
+        for g in c.children
+        if g.dep_ == "prep" and g.lower_ == "of"
+    ]
+    return any(
+        p.dep_ == "pobj" and (tells_of_talks(p) or tells_of_talks(_counted(p)))
+        for f in froms
+        for p in f.children
+    )
+
+
+def _counted(measure: Token) -> Token:
+    """What a measure counts ("16 hours of talks": the talks), else the measure itself."""
+    return next(
+        (
+            g
+            for c in measure.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        measure,
+    )
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
@@ -1486,7 +1532,7 @@ def _governor(token: Token) -> Token | None:
             "in",
         ):
             return verb
-        if token.head.lower_ == "with" and lemma_of(verb) in EMERGING_VERBS:
+        if token.head.lower_ == "with" and _came_out_of_talks(verb, token):
             return verb  # "emerged from the talks with a deal"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         measure = token.head.head  # "concluded two days of talks", "held a round of talks"
@@ -1525,7 +1571,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             trigger.type == "AGREE"
             and token.dep_ == "pobj"
             and token.head.lower_ == "with"
-            and lemma_of(verb) in EMERGING_VERBS
+            and _came_out_of_talks(verb, token)
         ):
             light = light | {lemma}  # "emerged from 16 hours of talks with a deal": they made it
         pair = frames.verb_object.get((lemma_of(verb), token.lemma_.lower()))

@@ -1180,7 +1180,22 @@ def _past_teller(clause: Token) -> Token | None:
         c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children
     ):
         return None
-    return head.head
+    if any(t.ent_type_ == "DATE" or t.lower_ in _OWN_TIME_WORDS for t in clause.subtree):
+        return None  # "as Zelenskiy visited Berlin later in the week": a time of its own
+    teller = head.head
+    dateline = teller.doc.user_data.get("briefbot_dateline_tokens", frozenset())
+    if not any(
+        t.ent_type_ == "DATE" and t.i not in dateline
+        for c in teller.children
+        if c.i != head.i
+        for t in c.subtree
+    ):
+        return None  # "said on Tuesday Japan will ...": the day hangs on the complement
+    return teller
+
+
+# Words giving a clause its own time, told from another moment ("later", "the day before").
+_OWN_TIME_WORDS = frozenset({"later", "earlier", "before", "after", "previously", "afterwards"})
 
 
 def _year_told_back(ent: Span) -> str:
