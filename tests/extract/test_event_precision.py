@@ -1743,3 +1743,38 @@ def test_a_kind_found_wrong_more_often_than_the_rest_is_told_less_surely(extract
     assert confidence(evidence) < confidence(replace(evidence, type="AGREE", kind="agreement"))
     # a talk's fate keeps its confidence: a called-off summit must not read as still planned
     assert "SANCTION cancel" not in kind_offsets()
+
+
+def test_people_arriving_home_pay_no_visit(extractor):
+    home = "The two freed aid workers, Anna Berg and Jonas Lind, arrived home in Oslo on Saturday."
+    assert not [e for e in events(extractor, home, "2024-05-04") if e["kind"] == "visit"]
+    away = "Finnish President Alexander Stubb arrived in Oslo on Saturday for talks."
+    assert [e for e in events(extractor, away, "2024-05-04") if e["kind"] == "visit"]
+
+
+def test_backing_told_only_to_describe_a_side_is_not_shown(extractor):
+    for text in (
+        "The Polisario Front, which is backed by Algeria, seeks a vote on independence.",
+        "The rebels, backed by Rwandan troops, took the town of Sake on Monday.",
+    ):
+        shown = [
+            e
+            for e in events(extractor, text, "2024-05-04")
+            if e["type"] == "SUPPORT" and e["confidence"] >= 0.5
+        ]
+        assert not shown, (text, shown)
+    told = "Algeria backed the Polisario Front's bid on Monday, the foreign ministry said."
+    assert [e for e in events(extractor, told, "2024-05-04") if e["type"] == "SUPPORT"]
+
+
+def test_a_warning_about_how_things_stand_is_no_threat(extractor):
+    def threats(text: str) -> list[dict]:
+        return [e for e in of_type(extractor, text, "THREATEN") if e["confidence"] >= 0.5]
+
+    assert not threats(
+        "Chilean President Gabriel Boric welcomed the truce but warned that the hardest part "
+        "was still to come."
+    )
+    assert not threats("Peruvian President Dina Boluarte warned that the talks would not be easy.")
+    assert threats("Chile warned that the decision would have consequences for relations.")
+    assert threats("Chile warned that it would recall its ambassador if Peru went ahead.")
