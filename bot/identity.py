@@ -72,10 +72,12 @@ _GENERIC_TERMS = frozenset(
     "sign signed signing reach reached with their that this which between under over after "
     "from into will would also about".split()
 )
-# How big or how new a deal is, and when it was signed: one outlet's "landmark deal"
-# is another's "comprehensive agreement" (within one article, the words tell its deals apart).
+# How long a deal's text is, what it is written on, and when it was signed: one outlet's "the
+# 40-page document" is another's "Thursday's deal" (within one article, the words tell its deals
+# apart). Praise and scope ("landmark", "comprehensive") are kept: "a comprehensive agreement" is
+# no "interim agreement", and summits sign many deals on one day.
 _OUTLETS_GENERIC_TERMS = frozenset(
-    "landmark historic comprehensive long awaited page pages paper "
+    "page pages paper "
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night".split()
 )
@@ -358,14 +360,19 @@ def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _members_as_their_body(sides: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     """`sides` with a body the other report names standing for its members, where these sides
-    name three of them or more, two thirds at least, and no one the other does not name: "the
-    EU and Argentina, Brazil, Paraguay and Uruguay" is the EU and Mercosur (a meeting of two
-    Quad members, or of three Gulf states and Egypt, is no meeting of the bloc)."""
+    name all its members (all but one of a bloc of eight or more), three at least, and no one the
+    other does not name: "the EU and Argentina, Brazil, Paraguay and Uruguay" is the EU and
+    Mercosur (three of the four Quad members, or three Gulf states and Egypt, are no meeting of
+    the bloc)."""
     for body in other - sides:
         members = organization_members(body)
         named = sides & members
         outsiders = sides - members - other
-        if len(named) >= 3 and 3 * len(named) >= 2 * len(members) and not outsiders:
+        # every member of a small bloc, all but one of a large one: a Quad or Normandy member
+        # short is a trilateral format of its own ("the US, Japan and Australia", "Macron,
+        # Scholz and Zelenskiy")
+        missing = len(members) - len(named)
+        if len(named) >= 3 and missing <= (1 if len(members) >= 8 else 0) and not outsiders:
             sides = (sides - members) | {body}
     return sides
 
@@ -378,7 +385,7 @@ def terms_agree(
     are two agreements. Texts with no content word ("the deal") say nothing either way, and
     neither do the words in `names` nor a word naming a country or its capital: "the Doha
     agreement" and "the Taliban accord" name where and with whom, not what. `across_outlets`,
-    neither do the words that only praise or measure a deal ("landmark", "40-page")."""
+    neither do the words that only measure or date a deal ("40-page", "Thursday's")."""
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)

@@ -525,16 +525,18 @@ def test_an_agreement_named_by_its_city_or_its_signatory_names_no_terms():
     )
 
 
-def test_outlets_calling_one_deal_landmark_or_comprehensive_or_dating_its_page_count_agree():
-    landmark = report(type="AGREE", kind="agreement", content="landmark fisheries deal")
-    comprehensive = report(type="AGREE", kind="agreement", content="comprehensive agreement")
+def test_outlets_dating_a_deal_or_counting_its_pages_agree_but_praise_and_scope_are_terms():
+    fisheries = report(type="AGREE", kind="agreement", content="fisheries deal")
     paged = report(type="AGREE", kind="agreement", content="the 40-page accord on Monday evening")
     penned = report(type="AGREE", kind="agreement", content="paper")  # "put pen to paper"
-    assert compare(landmark, comprehensive).same
-    assert compare(paged, landmark).same
-    assert compare(penned, landmark).same
-    truce = report(type="AGREE", kind="agreement", content="a historic truce")
-    assert compare(landmark, truce).rule == "terms"  # fisheries are no truce, landmark or not
+    assert compare(paged, fisheries).same
+    assert compare(penned, fisheries).same
+    comprehensive = report(type="AGREE", kind="agreement", content="a comprehensive agreement")
+    interim = report(type="AGREE", kind="agreement", content="an interim agreement")
+    assert compare(comprehensive, interim).rule == "terms"
+    assert compare(
+        report(type="AGREE", kind="agreement", content="a historic accord"), fisheries
+    ).rule == ("terms")
 
 
 def test_a_final_deal_is_not_an_interim_one_and_a_swap_is_not_a_grain_corridor():
@@ -586,6 +588,7 @@ def test_most_members_of_a_bloc_named_one_by_one_are_the_bloc():
     )
     quad = Party("Quad", "organization")
     assert not compare(report(usa, ind), report(quad, usa)).same
+    assert not compare(report(usa, jpn, aus), report(quad)).same  # a trilateral of its own
     gulf = [
         Party(n, "country", c)
         for n, c in (("Saudi Arabia", "SAU"), ("United Arab Emirates", "ARE"), ("Bahrain", "BHR"))
