@@ -1775,6 +1775,9 @@ def test_a_warning_about_how_things_stand_is_no_threat(extractor):
         "Chilean President Gabriel Boric welcomed the truce but warned that the hardest part "
         "was still to come."
     )
-    assert not threats("Peruvian President Dina Boluarte warned that the talks would not be easy.")
+    assert not threats(
+        "Peruvian President Dina Boluarte warned that the situation in the border camps was "
+        "deteriorating."
+    )
     assert threats("Chile warned that the decision would have consequences for relations.")
     assert threats("Chile warned that it would recall its ambassador if Peru went ahead.")

@@ -1881,3 +1881,29 @@ def test_backing_told_with_its_own_day_is_an_act(extractor):
         "Friday, calls for the release of all hostages."
     )
     assert [e for e in shown(extractor, text, "2025-10-04") if e["type"] == "SUPPORT"]
+
+
+# --- The twenty-third session, second review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia's defence ministry warned on Monday that any incursion into its waters would "
+        "be crushed.",
+        "Finland warned Russia on Tuesday that the consulate in Petrozavodsk would be closed if "
+        "the detentions went on.",
+        "The European Union warned Serbia on Wednesday that funds would be frozen unless the "
+        "election law was changed.",
+    ],
+)
+def test_a_warning_of_what_will_be_done_to_a_thing_is_a_threat(extractor, text):
+    assert [e for e in shown(extractor, text, "2024-05-06") if e["type"] == "THREATEN"]
+
+
+def test_a_move_welcomed_by_a_side_that_day_is_its_act(extractor):
+    text = (
+        "Chile and Peru restored full diplomatic ties on Tuesday, a move welcomed by the "
+        "Organization of American States."
+    )
+    assert [e for e in shown(extractor, text, "2024-05-28") if e["type"] == "SUPPORT"]

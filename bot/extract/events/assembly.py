@@ -282,10 +282,10 @@ THREAT_WORDS = frozenset(
 
 
 def _a_caution(draft: Draft) -> bool:
-    """ "Warned that the hardest part was still to come", "warned that the talks would not be
-    easy": a warning about how things stand, told of a thing, not of anyone's act, and naming
-    no force or price, is a caution, not a threat. On the judged audits 21-36, 10 of 15 such
-    warnings shown were not facts the annotators listed, against 5 of 34 other warnings."""
+    """ "Warned that the hardest part was still to come", "warned that the situation was
+    deteriorating": a warning about how things stand, told of a thing, not of anyone's act, in
+    no modal ("would", "could": what will be done is a threat) and naming no force or price, is
+    a caution, not a threat."""
     return all(
         m.trigger.type == "THREATEN" and _cautions(m.trigger.governor or m.trigger.token)
         for m in draft.mentions
@@ -301,14 +301,22 @@ def _cautions(verb: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False  # "warned that China would respond", "that it would retaliate"
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+        return (
+            False  # "that aid would be cut off", "that the embassy could be closed": what will be
+        )
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
+
+
+# Who stands behind whom, as a standing relation: "backed by Rwanda", "armed and funded by Iran".
+PATRONAGE_VERBS = frozenset({"back", "support", "arm", "fund", "sponsor", "finance"})
 
 
 def _backing_described(draft: Draft) -> bool:
     """Backing told only as what describes a side or a text ("the rebels, backed by Russian
-    tanks", "Hezbollah, which is backed by Iran", "a move welcomed by Ankara"): who stands behind
-    whom, said in passing, not an act the report tells. On the judged audits 21-36, 9 of 11
-    such events shown were not facts the annotators listed."""
+    tanks", "Hezbollah, which is backed by Iran"): who stands behind whom, said in passing, not
+    an act the report tells. On the judged audits 21-36, 9 of 11 such events shown were not facts
+    the annotators listed."""
     return all(
         m.trigger.type == "SUPPORT" and _a_passive_modifier(m.trigger) for m in draft.mentions
     )
@@ -318,8 +326,13 @@ def _a_passive_modifier(trigger: Trigger) -> bool:
     verb = trigger.governor or trigger.token
     if verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children):
         return False
-    if any(t.ent_type_ == "DATE" or tells_of_talks(t) for t in verb.subtree):
-        return False  # "the plan, endorsed by the Arab League at a meeting on Sunday": an act
+    if lemma_of(verb) not in PATRONAGE_VERBS:
+        return False  # "a move welcomed by the Palestinian Authority": a reaction, an act
+    if any(
+        (t.ent_type_ == "DATE" and t.head.lower_ not in ("since", "for")) or tells_of_talks(t)
+        for t in verb.subtree
+    ):
+        return False  # "the plan, backed by the Arab League at a meeting on Sunday": an act
     if verb.dep_ == "acl":
         return True  # "the rebels, backed by Russian tanks"
     # "which is backed by Iran": a relative clause whose subject is the relative pronoun
