@@ -15,8 +15,9 @@ Two reports are the same event only when nothing contradicts it (`conflict`):
   day-precise dates at most one day apart; two days for one gathering, below, which runs over
   days and is dated by its first, middle or last);
 - the core participants agree when both name some (`sides_agree`: a person counts as their
-  country; one report's sides are all among the other's, so bilateral talks need the same two
-  sides, while a mediator named by one outlet only is tolerated); reports of one gathering
+  country, an organ the body it acts for, and a bloc's every member named one by one the bloc;
+  one report's sides are all among the other's, so bilateral talks need the same two sides,
+  while a mediator named by one outlet only is tolerated); reports of one gathering
   (`_one_gathering`: a summit or conference, or a body's meeting with only its members named,
   `convening_body`) each name the attendees they care about, so one in common is enough;
 and what they share is enough (`compare`):

@@ -301,10 +301,9 @@ def _cautions(verb: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False  # "warned that China would respond", "that it would retaliate"
+    # "that aid would be cut off", "that the embassy could be closed": what will be done
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
-        return (
-            False  # "that aid would be cut off", "that the embassy could be closed": what will be
-        )
+        return False
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
 
 
