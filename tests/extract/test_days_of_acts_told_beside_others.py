@@ -180,3 +180,10 @@ def test_a_call_held_as_a_warning_was_given_is_on_the_warnings_day(extractor):
     )
     calls = [e for e in gatherings(extractor, text, "2025-03-04") if e["kind"] == "phone_call"]
     assert [e["date"] for e in calls] == ["2025-03-04"], calls
+
+
+def test_a_deal_sides_are_poised_to_sign_on_a_weekday_is_still_to_come(extractor):
+    # published on Wednesday 2025-05-21: Thursday is the next day
+    text = "Ghana and Togo poised to sign border treaty on Thursday"
+    deals = [e for e in events(extractor, text, "2025-05-21") if e["type"] == "AGREE"]
+    assert [(e["date"], e["status"]) for e in deals] == [("2025-05-22", "planned")], deals
