@@ -180,3 +180,15 @@ def test_sides_that_emerge_from_talks_with_a_deal_made_it(extractor):
     assert not any(
         e["status"] == "concluded" for e in of_type(extractor, hoped, "AGREE", "2022-10-27")
     )
+
+
+def test_a_deal_brokered_by_another_country_is_not_placed_where_the_story_was_filed(extractor):
+    text = (
+        "NAIROBI, May 4 (Reuters) - Ethiopia and Eritrea agreed on Tuesday to reopen their "
+        "border crossings, in a deal brokered by Saudi Arabia."
+    )
+    deals = of_type(extractor, text, "AGREE", "2021-05-04")
+    assert found_and_not_placed_in(deals, "Nairobi"), deals
+    hosted = text.replace("NAIROBI", "RIYADH")
+    placed = of_type(extractor, hosted, "AGREE", "2021-05-04")
+    assert any((e["location"] or {}).get("name") == "Riyadh" for e in placed), placed

@@ -627,6 +627,8 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
     by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
     the report was filed."""
     for talks in sent:
+        if talks.dep_ == "pobj" and names_an_agreement(talks) and _brokered_abroad(talks, filed_in):
+            return True  # "agreed ..., in a deal brokered by China" under a DUBAI dateline
         if not (
             talks.dep_ == "pobj"
             and measured(talks).head.lower_ in ("after", "following")
@@ -640,11 +642,20 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
                     for p in child.children
                 ):
                     return True  # "after talks in Doha"
-            if child.dep_ == "acl" and lemma_of(child) in MEDIATION_WORDS:
-                hosts = [p for a in child.children if a.dep_ == "agent" for p in a.children]
-                codes = {country_index().resolve(h.text) for h in hosts}
-                if any(c is not None and c.code != filed_in for c in codes):
-                    return True  # "following talks hosted by China"
+            if _brokered_abroad(talks, filed_in):
+                return True  # "following talks hosted by China"
+    return False
+
+
+def _brokered_abroad(noun: Token, filed_in: str | None) -> bool:
+    """Talks or a deal hosted, brokered or mediated by a country other than the dateline's."""
+    for child in noun.children:
+        if child.dep_ == "acl" and lemma_of(child) in MEDIATION_WORDS:
+            hosts = [p for a in child.children if a.dep_ == "agent" for p in a.children]
+            # the host's whole phrase: "Saudi Arabia", not "Arabia"
+            codes = {country_index().resolve(h.doc[h.left_edge.i : h.i + 1].text) for h in hosts}
+            if any(c is not None and c.code != filed_in for c in codes):
+                return True
     return False
 
 
