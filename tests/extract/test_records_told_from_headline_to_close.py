@@ -192,3 +192,12 @@ def test_a_deal_brokered_by_another_country_is_not_placed_where_the_story_was_fi
     hosted = text.replace("NAIROBI", "RIYADH")
     placed = of_type(extractor, hosted, "AGREE", "2021-05-04")
     assert any((e["location"] or {}).get("name") == "Riyadh" for e in placed), placed
+
+
+def test_a_region_naming_a_deal_is_what_it_is_about_and_a_city_where_it_was_signed(extractor):
+    about = "Japan and Russia signed the Kuril Islands fishing agreement on Thursday."
+    deals = of_type(extractor, about, "AGREE", "2024-05-10")
+    assert deals and all((e["location"] or {}).get("name") != "Kuril Islands" for e in deals), deals
+    signed = "Norway and Russia signed the Oslo fisheries treaty on Thursday."
+    placed = of_type(extractor, signed, "AGREE", "2024-05-10")
+    assert any((e["location"] or {}).get("name") == "Oslo" for e in placed), placed

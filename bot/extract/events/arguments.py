@@ -599,7 +599,7 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
         return False
     cluster = index.cluster_of(token)
     # a capital read as its government ("Moscow" for Russia) still names a place here
-    if cluster is None or (cluster.kind != "place" and not _a_city(token)):
+    if cluster is None or (cluster.kind != "place" and not a_city(token)):
         return False
     doc = token.doc
     # the name's edges, not the word's: "the China-Central Asia summit" pairs its sides
@@ -620,10 +620,10 @@ def venue_in(modifier: Token, index: EntityIndex) -> Token | None:
     if venue_modifier(modifier, index):
         return modifier
     # one step further only for a city ("the Arctic cooperation pact" is about the Arctic)
-    return next((c for c in modifier.children if venue_modifier(c, index) and _a_city(c)), None)
+    return next((c for c in modifier.children if venue_modifier(c, index) and a_city(c)), None)
 
 
-def _a_city(token: Token) -> bool:
+def a_city(token: Token) -> bool:
     """A city's name, a city-state's among them ("the Singapore summit" is held there)."""
     ent = entity_at(token)
     index = country_index()

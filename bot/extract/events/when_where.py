@@ -12,7 +12,7 @@ from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.dates import resolve_date, year_told_back
 from bot.extract.entities import EntityIndex, entity_at
-from bot.extract.events.arguments import venue_in
+from bot.extract.events.arguments import a_city, venue_in
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
     ARRIVAL_VERBS,
@@ -158,7 +158,13 @@ def _places_told(
                 and child.dep_ == "dobj"
             ):
                 found = _city_of(child, index)  # "struck Damascus": where the attack fell
-            elif head.i == token.i and (venue := venue_in(child, index)) is not None:
+            elif (
+                head.i == token.i
+                and (venue := venue_in(child, index)) is not None
+                # "the Chagos Islands treaty", "the Karabakh ceasefire": what a deal is about,
+                # unless a city names where it was signed ("the Doha agreement")
+                and (trigger.type != "AGREE" or a_city(venue))
+            ):
                 found = _city_of(venue, index) or _city_named(venue)  # "the London meeting"
             elif child.dep_ == "advmod" and child.lower_ == "here" and dateline is not None:
                 found = Location(name=dateline.place, country_code=dateline.country_code)
