@@ -326,6 +326,20 @@ def _dwelling_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["dwelling_nouns"])
 
 
+def homes_visited(token: Token) -> list[tuple[Token, Token]]:
+    """The homes a visit went to, each with its owner: "a visit to Sharif's family home" is
+    (home, Sharif)."""
+    return [
+        (place, owner)
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for place in prep.children
+        if place.dep_ == "pobj" and place.lemma_.lower() in _dwelling_nouns()
+        for owner in place.children
+        if owner.dep_ == "poss"
+    ]
+
+
 def whose_home_visited(token: Token, index: EntityIndex) -> list[Token]:
     """ "a surprise visit to Sharif's family home", "to Chancellor Scholz's residence": the
     person whose home or office a visit went to was visited. Only a home told as someone's own
@@ -333,21 +347,17 @@ def whose_home_visited(token: Token, index: EntityIndex) -> list[Token]:
     or "Mandela's former house" is a place visited, not a host."""
     return [
         t
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for place in prep.children
-        if place.dep_ == "pobj"
-        and place.lemma_.lower() in _dwelling_nouns()
+        for place, owner in homes_visited(token)
+        if owner.ent_type_ == "PERSON"
         and not any(c.lower_ in _PAST_HOMES for c in place.children)
-        for owner in place.children
-        if owner.dep_ == "poss"
-        and owner.ent_type_ == "PERSON"
-        and (
-            any(c.lower_ in _OWN_HOMES for c in place.children)
-            or getattr(index.resolve(owner), "title", None)
-        )
+        and (any(c.lower_ in _OWN_HOMES for c in place.children) or _titled(owner, index))
         for t in _subtree_without_clauses(owner)
     ]
+
+
+def _titled(person: Token, index: EntityIndex) -> bool:
+    cluster = index.resolve(person)
+    return cluster is not None and cluster.title is not None
 
 
 # Words telling a home is the owner's own now, or was once.

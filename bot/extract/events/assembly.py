@@ -18,6 +18,7 @@ from bot.extract.events.arguments import (
     exhorts_itself,
     find_participants,
     gathering_hosts,
+    homes_visited,
     names_an_unknown_side,
     only_targets_named,
 )
@@ -686,13 +687,8 @@ def _to_a_hosts_home(mention: Mention) -> bool:
         return False
     sides = {i for cluster in mention.participants for i in cluster.tokens}
     return any(
-        owner.i in sides
-        for prep in mention.trigger.token.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for place in prep.children
-        if place.dep_ == "pobj" and place.lemma_.lower() in PRIVATE_HOMES
-        for owner in place.children
-        if owner.dep_ == "poss"
+        owner.i in sides and place.lemma_.lower() in PRIVATE_HOMES
+        for place, owner in homes_visited(mention.trigger.token)
     )
 
 
