@@ -126,3 +126,14 @@ def test_a_pair_in_combining_forms_names_both_sides(extractor):
 def test_a_combining_form_alone_is_no_country(extractor):
     met = gatherings(extractor, "General Franco met Hitler at Hendaye in 1940.")
     assert all("France" not in names(e) for e in met), met
+
+
+def test_a_territory_naming_what_talks_are_about_is_no_side_of_them(extractor):
+    # a strip of land is not the state that claims it: the talks' sides are the delegations
+    text = (
+        "Egyptian and Qatari mediators hosted a new round of Gaza ceasefire talks in Cairo on "
+        "Sunday, with an Israeli delegation and Hamas officials attending separately."
+    )
+    talks = gatherings(extractor, text, "2024-03-04")
+    assert talks and all("Palestine" not in names(e) for e in talks), talks
+    assert any({"Israel", "Hamas"} <= names(e) for e in talks), talks
