@@ -32,7 +32,7 @@ CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
 MAX_FILING_LAG = timedelta(days=3)
 
 # PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too, or ".- " as EFE files it),
-# colon, bullet or bar, or by ". /AGENCY/." as TASS files it.
+# colon, bullet or bar, by ". /AGENCY/." as TASS files it, or by the full stop after its date.
 _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
@@ -40,7 +40,8 @@ _DATELINE = re.compile(
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
-    r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?)",  # "MOSCOW, June 2. /TASS/."
+    r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."
+    r"|(?<=\d)\.(?=[ \t]+[A-Z]))",  # "ALMATY, May 17. The talks": a date closed by a full stop
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").

@@ -201,3 +201,30 @@ def test_a_region_naming_a_deal_is_what_it_is_about_and_a_city_where_it_was_sign
     signed = "Norway and Russia signed the Oslo fisheries treaty on Thursday."
     placed = of_type(extractor, signed, "AGREE", "2024-05-10")
     assert any((e["location"] or {}).get("name") == "Oslo" for e in placed), placed
+
+
+def test_talks_a_headline_ends_are_the_dated_talks_of_the_lead_not_a_plan_told_later(extractor):
+    # published on Friday 2024-05-17: the headline's talks are the lead's, held that day; the
+    # wish "to continue our negotiations" is the next round, not the talks the headline tells
+    text = (
+        "Armenian-Azerbaijani talks in Almaty end, sides agree to meet again\n\n"
+        "ALMATY, May 17. The talks between the Armenian and Azerbaijani delegations at the "
+        "Kazakh foreign ministry have ended, the head of the Armenian delegation told "
+        "reporters.\n\n"
+        '"Once the drafts are exchanged, it is advisable, as we agreed, to continue our '
+        'negotiations," he said.'
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT", "2024-05-17") if e["kind"] == "talks"]
+    held = [e for e in talks if {"Armenia", "Azerbaijan"} <= names(e)]
+    assert len(held) == 1, talks
+    assert held[0]["date"] == "2024-05-17" and held[0]["status"] == "concluded", held
+
+
+def test_a_plain_dated_dateline_closed_by_a_full_stop_dates_the_lead(extractor):
+    text = (
+        "Ministers meet in Almaty\n\n"
+        "ALMATY, May 17. The foreign ministers of Armenia and Azerbaijan met in Almaty, the "
+        "Kazakh foreign ministry said."
+    )
+    met = of_type(extractor, text, "CONSULT", "2024-05-18")
+    assert met and all(e["date"] == "2024-05-17" for e in met), met

@@ -1766,14 +1766,32 @@ def _place(
             return same
     draft = Draft([mention])
     drafts.append(draft)
-    if (
-        t.type == "CONSULT"
-        and mention.date is None
-        and "CONSULT" not in main
-        and t.kind in TALK_KINDS
-    ):
-        main["CONSULT"] = draft
+    if t.type == "CONSULT" and t.kind in TALK_KINDS:
+        if mention.date is None and "CONSULT" not in main:
+            main["CONSULT"] = draft
+        elif _the_headlines_talks_dated(headline := main.get("CONSULT"), mention):
+            # "Talks in Istanbul end" over "The talks ... ended on Friday": one occasion, and
+            # the article's main talks, which later mentions ("to continue our negotiations")
+            # are compared with as dated and held, not as the headline's undated talks
+            assert headline is not None
+            draft.mentions.extend(headline.mentions)
+            drafts.remove(headline)
+            main["CONSULT"] = draft
     return draft
+
+
+def _the_headlines_talks_dated(current: Draft | None, mention: Mention) -> bool:
+    """The main talks so far are only a headline's, and the body's lead now dates talks of the
+    same kind between the same sides (what `_fold_undated` will join them with)."""
+    return (
+        current is not None
+        and mention.date is not None
+        and mention.status == "concluded"
+        and _told_only_in_a_headline(current)
+        and talk_kinds_compatible(current.mentions[0].trigger.kind, mention.trigger.kind)
+        and not places_differ(draft_place(current), mention.location)
+        and bool(_side_keys(current) & _side_keys(Draft([mention])))
+    )
 
 
 def _met_again(trigger: Trigger) -> bool:
