@@ -53,6 +53,7 @@ from bot.extract.organizations import (
     organization_name,
 )
 from bot.extract.pipeline import load_data
+from bot.extract.towns import near, town_named
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
 
@@ -178,6 +179,8 @@ class Place:
         country = country_index().resolve(name, hows=("name", "alias"))
         if country is not None and code in (None, country.code):
             return cls(name, country.code, is_country=True, detail=detail)
+        if code is None and (town := town_named(name)) is not None:
+            code = town.country_code  # "Wuhan", filed by an outlet without its country
         return cls(name, code, detail=detail)
 
 
@@ -306,6 +309,9 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return True  # "Anchorage" filed as "ANCHORAGE, Alaska" is in "Alaska"
     if a.country_code and a.country_code == b.country_code and _other_vowels(a.key, b.key):
         return True  # "Addis Abeba" and "Addis Ababa": one town spelt two ways
+    here, there = town_named(a.name, a.country_code), town_named(b.name, b.country_code)
+    if here is not None and there is not None:
+        return near(here, there)  # "Rawalpindi" and "Islamabad"; not "Wuhan" and "Beijing"
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
     if (names_a_site(a.name) or names_a_site(b.name)) and a.country_code == b.country_code:

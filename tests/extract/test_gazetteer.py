@@ -187,3 +187,19 @@ def test_a_known_surname_of_several_words_after_another_given_name_is_another_pe
     text = "Hafedh Caid Essebsi, a party official, met members in Sfax on Monday."
     x = extractor.extract(ExtractRequest("t", text, "2025-03-05")).to_json()
     assert all(e["name"] != "Beji Caid Essebsi" for e in x["entities"]), x["entities"]
+
+
+# --- towns (data/towns.json) ---------------------------------------------------------------------
+def test_talks_in_a_town_the_capitals_list_lacks_are_placed_in_its_country(extractor):
+    text = "Indian and Chinese diplomats held talks in Chengdu on Friday."
+    extraction = extractor.extract(ExtractRequest("t", text, "2025-06-01"))
+    places = [e.location for e in extraction.events if e.location]
+    assert places and all(p.name == "Chengdu" and p.country_code == "CHN" for p in places), places
+
+
+def test_a_town_name_several_large_towns_bear_is_left_without_a_country():
+    from bot.extract.towns import town_named
+
+    # Hyderabad (India) and Hyderabad (Pakistan): the name alone does not say which
+    assert town_named("Hyderabad") is None
+    assert town_named("Chengdu") is not None and town_named("Chengdu", "IND") is None

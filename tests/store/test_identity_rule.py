@@ -640,3 +640,26 @@ def test_a_format_named_by_one_outlet_is_not_read_as_its_members():
     geneva = Place("Geneva", "CHE")
     e3 = report(Party("E3", "organization"), irn, place=geneva)
     assert not compare(e3, report(gbr, irn, place=geneva)).same
+
+
+def test_talks_in_two_towns_of_one_country_far_apart_are_two_events():
+    # Turku is a town the gazetteer of capitals does not know: the towns table places it in
+    # Finland, 150 km from Helsinki, so the ministers' talks there are not the leaders' talks
+    helsinki = report(FIN, EST, date="2025-03-03", precision="week", place=Place("Helsinki", "FIN"))
+    turku = report(FIN, EST, place=Place.named("Turku", None))
+    assert turku.place is not None and turku.place.country_code == "FIN"
+    assert not compare(helsinki, turku).same
+
+
+def test_talks_placed_in_two_towns_a_few_kilometres_apart_may_be_one():
+    # one outlet files from the capital, the other names the garrison town beside it
+    capital = report(FIN, EST, place=Place.named("Islamabad", "PAK"))
+    beside = report(FIN, EST, place=Place.named("Rawalpindi", None))
+    assert compare(capital, beside).same
+
+
+def test_a_venue_the_towns_table_does_not_know_stays_open():
+    resort = report(FIN, EST, place=Place.named("Nusa Dua", None))
+    island = report(FIN, EST, place=Place("Bali", "IDN"))
+    assert resort.place is not None and resort.place.country_code is None
+    assert compare(island, resort).same

@@ -3,7 +3,7 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as calendar_day
 
 from spacy.tokens import Doc, Span, Token
@@ -96,6 +96,7 @@ from bot.extract.organizations import (
     organization_members,
     organization_name,
 )
+from bot.extract.towns import town_named
 from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
 from bot.names import fold, name_key
@@ -1780,6 +1781,15 @@ def _place(
     return draft
 
 
+def _with_its_country(location: Location | None) -> Location | None:
+    """A town the gazetteer of capitals does not know gets the country the towns table gives
+    ("Wuhan": China), so answers filtered by country find it."""
+    if location is None or location.country_code is not None:
+        return location
+    town = town_named(location.name)
+    return replace(location, country_code=town.country_code) if town is not None else location
+
+
 def _the_headlines_talks_dated(current: Draft | None, mention: Mention) -> bool:
     """The main talks so far are only a headline's, and the body's lead now dates talks of the
     same kind between the same sides (what `_fold_undated` will join them with)."""
@@ -2834,7 +2844,7 @@ def _to_event(draft: Draft, published: str | None) -> Event:
             _participant(p, any(m.convened is p for m in draft.mentions)) for p in participants
         ]
         + ([host] if host else []),
-        location=location,
+        location=_with_its_country(location),
         date=date[0] if date else None,
         date_precision=date[1] if date else None,
         status=status,  # type: ignore[arg-type]
