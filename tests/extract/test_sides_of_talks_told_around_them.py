@@ -137,3 +137,22 @@ def test_a_territory_naming_what_talks_are_about_is_no_side_of_them(extractor):
     talks = gatherings(extractor, text, "2024-03-04")
     assert talks and all("Palestine" not in names(e) for e in talks), talks
     assert any({"Israel", "Hamas"} <= names(e) for e in talks), talks
+
+
+def test_who_attended_a_summit_took_part_in_it(extractor):
+    text = (
+        "The last such summit, attended by Chancellor Olaf Scholz and President Emmanuel "
+        "Macron, was held in Berlin in October 2022."
+    )
+    summits = gatherings(extractor, text, "2024-03-04")
+    assert any({"Olaf Scholz", "Emmanuel Macron"} <= names(e) for e in summits), summits
+
+
+def test_whom_leaders_at_a_summit_called_for_is_no_side_of_the_summit(extractor):
+    # the prisoners whose release the summit demanded did not attend it
+    text = (
+        "At a summit in Brussels, EU leaders called for the immediate release of journalist "
+        "Ilya Petrov and activist Anna Volkova."
+    )
+    summits = gatherings(extractor, text, "2024-03-04")
+    assert all(not {"Ilya Petrov", "Anna Volkova"} & names(e) for e in summits), summits

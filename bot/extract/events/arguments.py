@@ -1116,6 +1116,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     tokens.extend(_subtree_without_clauses(pobj))
                     if child.lower_ in ("with", "between"):  # "a meeting with the two leaders"
                         tokens.extend(_the_two_named_before(pobj, None, index))
+        elif (
+            child.dep_ == "acl" and child.lemma_.lower() == "attend" and not _as_an_observer(child)
+        ):
+            # "the last summit, attended by Putin, Merkel and Hollande": who attended took part
+            tokens.extend(
+                t
+                for agent in child.children
+                if agent.dep_ == "agent"
+                for pobj in agent.children
+                if pobj.dep_ == "pobj"
+                for t in _subtree_without_clauses(pobj)
+            )
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
             if _mediating(child) or token.lemma_.lower() in MEDIATION_NOUNS:
                 # "US-Saudi-brokered negotiations", "under Swiss and U.S. mediation": the
@@ -1347,7 +1359,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
     )
     if trigger.type != "CONSULT" or (trigger.governor is not None and not hosted_apart):
-        tokens.extend(_action_arguments(trigger, index))
+        tokens.extend(
+            _action_arguments(trigger, index, subject_only=_the_setting_of_an_act(trigger))
+        )
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     # "The Moscow meeting came a week after ...": the subject's own city is where, not who
@@ -1921,9 +1935,24 @@ def _in_partnership(with_: Token) -> bool:
     )
 
 
-def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
+def _the_setting_of_an_act(trigger: Trigger) -> bool:
+    """A gathering told as where an act was done ("At a summit in Brussels, the leaders called
+    for the release of X"): who did it took part; whom it was done to or for did not."""
+    token = trigger.token
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and trigger.kind in GATHERING_KINDS
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "during")
+    )
+
+
+def _action_arguments(
+    trigger: Trigger, index: EntityIndex, *, subject_only: bool = False
+) -> list[Token]:
     """Who acted and on whom: the subject of the clause chain ("Norway is willing to send"),
-    the objects and the target phrases ("to Great Britain", "against Serbia") of the verb."""
+    the objects and the target phrases ("to Great Britain", "against Serbia") of the verb
+    (with `subject_only`, only who acted)."""
     node = trigger.governor or trigger.token
     if node.pos_ not in ("VERB", "AUX"):
         return []
@@ -1932,6 +1961,8 @@ def _action_arguments(trigger: Trigger, index: EntityIndex) -> list[Token]:
     subject = _subject_of(node)
     if subject is not None:
         tokens.extend(_side_tokens(subject, index))
+    if subject_only:
+        return tokens
     for child in node.children:
         if (
             child.dep_ == "dobj"
