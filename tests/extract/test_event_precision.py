@@ -1781,3 +1781,13 @@ def test_a_warning_about_how_things_stand_is_no_threat(extractor):
     )
     assert threats("Chile warned that the decision would have consequences for relations.")
     assert threats("Chile warned that it would recall its ambassador if Peru went ahead.")
+
+
+def test_a_name_the_parser_gives_a_that_clause_did_not_do_what_the_clause_says(extractor):
+    # the war killed them, not the region it was fought over
+    text = (
+        "The two neighbours fought a 44-day war in the autumn of 2020 over Nagorno-Karabakh that "
+        "killed thousands of soldiers."
+    )
+    found = events(extractor, text, "2022-10-07")
+    assert all("Nagorno-Karabakh" not in names(e) for e in found), found

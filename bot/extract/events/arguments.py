@@ -572,6 +572,10 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
     Peru and Chile held talks"), the phrase it set beside it."""
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        if subject.lower_ == "that" and subject.head.head.pos_ == "PROPN":
+            # "a war over Nagorno-Karabakh that killed 6,500 people": a name takes no
+            # restrictive "that" clause, so the parser hung it on the wrong noun
+            return []
         subject = subject.head.head  # "Santos, who had signed a deal with X": Santos signed it
         if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPS:
             # "a ruling by a tribunal in The Hague that rejected ...": the parser hangs the
