@@ -156,3 +156,12 @@ def test_whom_leaders_at_a_summit_called_for_is_no_side_of_the_summit(extractor)
     )
     summits = gatherings(extractor, text, "2024-03-04")
     assert all(not {"Ilya Petrov", "Anna Volkova"} & names(e) for e in summits), summits
+
+
+def test_what_followed_a_visit_names_no_side_of_it(extractor):
+    text = (
+        "The posts by the deputy ministers Aminath Didi and Hassan Latheef followed President "
+        "Ruto's visit last week to the islands."
+    )
+    visits = [e for e in gatherings(extractor, text, "2024-01-08") if e["kind"] == "visit"]
+    assert all(not {"Aminath Didi", "Hassan Latheef"} & names(e) for e in visits), visits

@@ -33,6 +33,7 @@ from bot.extract.events.lexicon import (
     PRIVATE_SECTORS,
     RELATIVES,
     ROLE_NOUNS,
+    SEQUENCE_VERBS,
     TOPIC_PREPS,
     is_definite,
     lemma_of,
@@ -1171,6 +1172,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if token.pos_ == "VERB"
         else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     )
+    if verb is not None and token.dep_ == "dobj" and lemma_of(verb) in SEQUENCE_VERBS:
+        verb = None  # "the posts by X followed Modi's visit": what came after it, not who went
     in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
     # "sat down for talks with Y", "arrived for talks": who came took part
     # (and "will leave for Lima on Monday for a visit": but not "leave for consultations", an

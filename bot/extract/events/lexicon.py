@@ -31,6 +31,9 @@ WILL_NOUNS = _words("will_nouns")
 # Verbs deciding an act to come: their day is the decision's, not the act's ("agreed on Thursday
 # to open negotiations"), and what they decide is no talks already held.
 DECIDING_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise", "resolve"})
+# Verbs placing the clause after or before what they name: their object's day is not its own,
+# and their subject is what came after it ("the posts followed the visit"), not who took part.
+SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
 CONCLUDED_CUES = _words("concluded_cues")
 CLOSING_VERBS = _words("closing_verbs")
 AGENDA_VERBS = _words("agenda_verbs")

@@ -30,6 +30,7 @@ from bot.extract.events.lexicon import (
     OWN_COURSE_VERBS,
     PERFECT_AUXES,
     PLANNED_CUES,
+    SEQUENCE_VERBS,
     SETTING_VERBS,
     STATUS_PREDICATES,
     TRIM,
@@ -1328,8 +1329,6 @@ def _told_as_done(verb: Token) -> bool:
 
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
-# Verbs placing the clause after or before what they name: their object's day is not its own.
-SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj"})
 # Phrases that date another event the clause is measured from, not the clause's own.
 ANCHORING_PREPS = frozenset({"since", "until", "till", "before", "after"})
