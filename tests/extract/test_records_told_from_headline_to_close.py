@@ -228,3 +228,35 @@ def test_a_plain_dated_dateline_closed_by_a_full_stop_dates_the_lead(extractor):
     )
     met = of_type(extractor, text, "CONSULT", "2024-05-18")
     assert met and all(e["date"] == "2024-05-17" for e in met), met
+
+
+def test_talks_after_which_a_mediator_announced_a_deal_were_held_by_the_sides_that_agreed(
+    extractor,
+):
+    # published on Sunday 2024-06-09: the talks ended on Saturday
+    text = (
+        "After nearly ten hours of talks on Saturday, the EU envoy announced that Prime "
+        "Minister Edi Rama and President Milo Djukanovic had agreed to the border annex."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2024-06-09")
+    assert any(
+        {"Edi Rama", "Milo Djukanovic"} <= names(e) and e["date"] == "2024-06-08" for e in talks
+    ), talks
+
+
+def test_a_deal_quoted_after_the_leads_talks_is_theirs_whole(extractor):
+    text = (
+        "ASTANA, May 6 (Reuters) - Kazakhstan and Uzbekistan agreed on Monday to open a joint "
+        "trade zone, Kazakh President Kassym-Jomart Tokayev said after talks with his Uzbek "
+        "counterpart Shavkat Mirziyoyev.\n\n"
+        "Speaking at a news conference after more than three hours of talks in the capital, "
+        "Tokayev said the zone would open next year.\n\n"
+        '"We agreed that by June we will sign the customs protocol," Tokayev said.'
+    )
+    quoted = [
+        e for e in of_type(extractor, text, "AGREE", "2024-05-06") if "customs" in e["evidence"]
+    ]
+    assert quoted and all(
+        {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} <= names(e) and e["date"] == "2024-05-06"
+        for e in quoted
+    ), quoted

@@ -34,6 +34,7 @@ from bot.extract.events.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
+    SPEECH_VERBS,
     TOPIC_PREPS,
     is_definite,
     lemma_of,
@@ -656,6 +657,11 @@ def _the_agreement_framed(node: Token) -> Token | None:
     """The agreement verb an "after the talks" phrase frames, where the parser hung the phrase
     on a verb of what was agreed ("signed agreements to resume exports and set up a zone, after
     four days of talks": on 'set up')."""
+    if lemma_of(node) in SPEECH_VERBS and not names_an_agreement(node):
+        # "After 12 hours of talks, Borrell announced that X and Y had agreed to the annex": the
+        # agreement told is the one the talks framed (not the announcer's act)
+        told = next((c for c in node.children if c.dep_ == "ccomp"), None)
+        return told if told is not None and names_an_agreement(told) else None
     for _ in range(5):
         if node.pos_ == "VERB" and names_an_agreement(node):
             return node

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date as calendar_day
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1768,7 +1769,9 @@ def _place(
     draft = Draft([mention])
     drafts.append(draft)
     if t.type == "CONSULT" and t.kind in TALK_KINDS:
-        if mention.date is None and "CONSULT" not in main:
+        if "CONSULT" not in main and (mention.date is None or _the_leads_held_talks(mention)):
+            # the first talks told undated, or the lead's talks held on its day: what later
+            # undated mentions ("after four hours of talks in Sochi") are compared with
             main["CONSULT"] = draft
         elif _the_headlines_talks_dated(headline := main.get("CONSULT"), mention):
             # "Talks in Istanbul end" over "The talks ... ended on Friday": one occasion, and
@@ -1788,6 +1791,20 @@ def _with_its_country(location: Location | None) -> Location | None:
         return location
     town = town_named(location.name)
     return replace(location, country_code=town.country_code) if town is not None else location
+
+
+def _the_leads_held_talks(mention: Mention) -> bool:
+    """Talks told as held, to a day, in the article's opening (headline, byline, lead)."""
+    opening = [s.start for s in islice(mention.sent.doc.sents, _OPENING_SENTENCES)]
+    return (
+        mention.date is not None
+        and mention.date[1] == "day"
+        and mention.status == "concluded"
+        and mention.sent.start in opening
+    )
+
+
+_OPENING_SENTENCES = 4
 
 
 def _the_headlines_talks_dated(current: Draft | None, mention: Mention) -> bool:
