@@ -19,6 +19,7 @@ import pycountry
 from bot.extract.countries import country_index
 from bot.extract.dates import resolve_date
 from bot.extract.pipeline import load_data
+from bot.extract.towns import town_named
 
 # Labels wire copy puts where a dateline goes ("EXCLUSIVE (Reuters) -"): no place.
 SLUG_WORDS = frozenset(
@@ -80,8 +81,14 @@ def find_dateline(text: str) -> Dateline | None:
     ]
     for found in sorted(found_lines, key=lambda m: m.start()):
         place = found.group("place").strip()
-        code = _filed_from(place, found.groupdict().get("region"))
         filed = found.groupdict()
+        region = (filed.get("region") or "").strip() or None
+        if _an_outlet(place):
+            if region is None:
+                continue
+            # "The Jakarta Post, Bali -": the outlet signs its copy, the place comes after it
+            place, region = region, None
+        code = _filed_from(place, region)
         if place.upper() in SLUG_WORDS:
             continue  # "EXCLUSIVE (Reuters) -", "ANALYSIS -": the story's label, not a place
         if code is None and not (
@@ -91,14 +98,26 @@ def find_dateline(text: str) -> Dateline | None:
             # it was filed or the agency that filed it ("RAROTONGA, July 23 (RNZ Pacific) -",
             # "SANTA CRUZ (Reuters) -") is a dateline all the same
             continue
+        place = place.title() if place.isupper() else place
+        if code is None and (town := town_named(place)) is not None:
+            code = town.country_code  # "WUHAN, April 27 (Reuters) -": a town of the towns table
         return Dateline(
-            place=place.title() if place.isupper() else place,
+            place=place,
             country_code=code,
             end=found.end(),
             date_text=found.groupdict().get("date"),
-            region=(found.groupdict().get("region") or "").strip() or None,
+            region=region,
         )
     return None
+
+
+def _an_outlet(place: str) -> bool:
+    """A news outlet's name where a dateline's place goes ("The Jakarta Post, Bali -")."""
+    media = load_data("media")
+    words = place.split()
+    return place in media["outlets"] or (
+        len(words) >= 2 and words[0] == "The" and words[-1] in media["name_words"]
+    )
 
 
 def _filed_from(place: str, region: str | None) -> str | None:

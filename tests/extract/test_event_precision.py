@@ -1791,3 +1791,15 @@ def test_a_name_the_parser_gives_a_that_clause_did_not_do_what_the_clause_says(e
     )
     found = events(extractor, text, "2022-10-07")
     assert all("Nagorno-Karabakh" not in names(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "code"),
+    [
+        ("The Jakarta Post, Bali - Leaders met.", "Bali", "IDN"),  # the outlet signs its copy
+        ("CHENGDU, April 27 (Reuters) - Leaders met.", "Chengdu", "CHN"),  # a town of the table
+    ],
+)
+def test_a_dateline_signed_by_an_outlet_or_filed_from_a_known_town_is_placed(line, place, code):
+    found = find_dateline(line)
+    assert found is not None and (found.place, found.country_code) == (place, code), found

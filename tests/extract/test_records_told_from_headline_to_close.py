@@ -260,3 +260,26 @@ def test_a_deal_quoted_after_the_leads_talks_is_theirs_whole(extractor):
         {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} <= names(e) and e["date"] == "2024-05-06"
         for e in quoted
     ), quoted
+
+
+def test_talks_a_leader_is_scheduled_to_hold_after_another_engagement_are_planned(extractor):
+    text = (
+        "President Ruto is scheduled to address the summit today and hold bilateral talks with "
+        "several leaders, including Prime Minister Keir Starmer."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2024-11-15")
+    assert talks and all(e["status"] == "planned" for e in talks), talks
+
+
+def test_a_meeting_held_hours_before_a_summit_opened_is_not_the_summit(extractor):
+    # published on Tuesday 2024-11-19: the meeting is the talks of Monday, not the summit
+    text = (
+        "Hours before leaders formally opened the G20 summit, the most closely watched meeting "
+        "took place in a beachfront hotel, where Brazilian President Luiz Inacio Lula da Silva "
+        "and Chinese President Xi Jinping sat down for their first talks in a year.\n\n"
+        "The conversation on Monday ran for two hours and ended without a joint statement."
+    )
+    found = of_type(extractor, text, "CONSULT", "2024-11-19")
+    talks = [e for e in found if {"Luiz Inacio Lula da Silva", "Xi Jinping"} <= names(e)]
+    assert len(talks) == 1 and talks[0]["kind"] != "summit", found
+    assert talks[0]["date"] == "2024-11-18", talks

@@ -2371,6 +2371,8 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         first = draft.mentions[0].trigger
         if first.type != "CONSULT" or draft_status(draft) == "planned":
             continue
+        if all(_another_time(m.trigger) for m in draft.mentions):
+            continue  # "Hours before leaders opened the summit, the meeting took place": not it
         if stages_differ(draft_status(draft), mention.status):
             continue  # "is to be discussed at the summit": one still to come
         if not talk_kinds_compatible(first.kind, mention.trigger.kind):

@@ -1718,6 +1718,9 @@ def find_status(
     ):
         return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "is scheduled to address the summit and hold talks": the verbs share "to" and "will"
+        auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if (
         verb.dep_ == "xcomp"
         and lemma_of(verb.head) in DECIDING_VERBS
