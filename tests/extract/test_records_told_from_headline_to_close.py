@@ -283,3 +283,34 @@ def test_a_meeting_held_hours_before_a_summit_opened_is_not_the_summit(extractor
     talks = [e for e in found if {"Luiz Inacio Lula da Silva", "Xi Jinping"} <= names(e)]
     assert len(talks) == 1 and talks[0]["kind"] != "summit", found
     assert talks[0]["date"] == "2024-11-18", talks
+
+
+def test_the_meeting_the_sentence_after_the_lead_tells_of_its_people_is_the_leads_day(extractor):
+    text = (
+        "NAIROBI (AP) - Kenyan President William Ruto and Tanzanian President Samia Suluhu "
+        "Hassan on Thursday launched a new partnership to build cross-border roads in East "
+        "Africa.\n\n"
+        "The two presidents met at State House and then appeared together at an event with "
+        "business leaders from both countries to announce the partnership."
+    )
+    met = [
+        e
+        for e in of_type(extractor, text, "CONSULT", "2024-05-09")
+        if {"William Ruto", "Samia Suluhu Hassan"} <= names(e)
+    ]
+    assert met and all(e["date"] == "2024-05-09" for e in met), met
+
+
+def test_a_meeting_after_the_lead_with_a_day_of_its_own_keeps_it(extractor):
+    text = (
+        "NAIROBI (AP) - Kenyan President William Ruto and Tanzanian President Samia Suluhu "
+        "Hassan on Thursday launched a new partnership to build cross-border roads in East "
+        "Africa.\n\n"
+        "The two presidents met in Arusha in March to prepare the partnership."
+    )
+    met = [
+        e
+        for e in of_type(extractor, text, "CONSULT", "2024-05-09")
+        if {"William Ruto", "Samia Suluhu Hassan"} <= names(e)
+    ]
+    assert all(e["date"] != "2024-05-09" for e in met), met

@@ -137,6 +137,7 @@ def extract_events_with_evidence(
     dateline = index.dateline  # read once, with the entities
     drafts = _drafts(doc, index, published, dateline)
     if dateline is not None:
+        _dated_by_the_lead(doc, drafts, dateline)
         _place_lead_events(doc, drafts, dateline)
         _hosted_where_filed(drafts, dateline, index, published)
     meetings_during_visits(drafts)
@@ -397,6 +398,42 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
             for host in gathering_hosts(token, index):
                 if host not in first.participants:
                     first.participants.append(host)
+
+
+def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
+    """ "NEW YORK - X and Y on Wednesday launched a partnership. The two presidents met on the
+    sidelines of the assembly ...": the meeting the sentence after the lead tells, undated, held
+    by the very people the lead dates an act of, was that day's."""
+    sents = [s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40]
+    if len(sents) < 2:
+        return
+    lead, after = sents[0], sents[1]
+    acts = [
+        m
+        for d in drafts
+        for m in d.mentions
+        if m.sent.start == lead.start
+        and m.date is not None
+        and m.date[1] == "day"
+        and not m.date_filed
+        and m.status == "concluded"
+    ]
+    if len({m.date for m in acts}) != 1:
+        return
+    people = {id(p) for p in acts[0].participants if p.kind == "person"}
+    for draft in drafts:
+        first = draft.mentions[0]
+        verb = first.trigger.governor or first.trigger.token
+        if (
+            first.sent.start == after.start
+            and first.trigger.type == "CONSULT"
+            and not dated(draft)
+            and first.status == "concluded"
+            and verb.tag_ == "VBD"
+            and len(people) >= 2
+            and {id(p) for p in draft_participants(draft) if p.kind == "person"} == people
+        ):
+            first.date = acts[0].date
 
 
 def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
