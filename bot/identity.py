@@ -53,7 +53,7 @@ from bot.extract.organizations import (
     organization_name,
 )
 from bot.extract.pipeline import load_data
-from bot.extract.towns import near, town_named
+from bot.extract.towns import far, near, town_named
 from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
 
@@ -162,7 +162,8 @@ def _initials(name: str) -> str | None:
 class Place:
     name: str
     country_code: str | None = None
-    is_country: bool = False  # the place named is a whole country ("Oman"), not a place in it
+    # the place named is a whole country ("Oman") or a territory of one ("Gaza"), not a town in it
+    is_country: bool = False
     detail: str | None = field(
         default=None, compare=False
     )  # "the Omani embassy": shown, not compared
@@ -176,10 +177,10 @@ class Place:
         """A reported place, knowing whether it names a whole country ("Oman") or a place in one."""
         if not name:
             return None
-        country = country_index().resolve(name, hows=("name", "alias"))
+        country = country_index().resolve(name, hows=("name", "alias", "territory"))
         if country is not None and code in (None, country.code):
             return cls(name, country.code, is_country=True, detail=detail)
-        if code is None and (town := town_named(name)) is not None:
+        if code is None and not detail and (town := town_named(name)) is not None:
             code = town.country_code  # "Wuhan", filed by an outlet without its country
         return cls(name, code, detail=detail)
 
@@ -311,14 +312,25 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
         return True  # "Addis Abeba" and "Addis Ababa": one town spelt two ways
     here, there = town_named(a.name, a.country_code), town_named(b.name, b.country_code)
     if here is not None and there is not None:
-        return near(here, there)  # "Rawalpindi" and "Islamabad"; not "Wuhan" and "Beijing"
+        if far(here, there):
+            return False  # "Wuhan" and "Beijing"
+        if here.country_code == there.country_code:
+            # "Rawalpindi" and "Islamabad" one venue; "Entebbe" and "Kampala" may be
+            return True if near(here, there) else None
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
     if (names_a_site(a.name) or names_a_site(b.name)) and a.country_code == b.country_code:
         return None  # "Bole International Airport" may well be in Addis Ababa: unknown
+    if a.is_country and b.is_country:
+        # "Palestine" holds "Gaza"; "Gaza" and "the West Bank" are two lands of one code
+        return a.country_code == b.country_code and (_whole_state(a) or _whole_state(b))
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
     return bool(b.is_country and b.country_code and b.country_code == a.country_code)
+
+
+def _whole_state(place: Place) -> bool:
+    return country_index().resolve(place.name, hows=("name", "alias")) is not None
 
 
 def _in_region(town: Place, region: Place) -> bool:

@@ -12,9 +12,9 @@ a few kilometres apart, may be.
 Kept: towns of at least MIN_POPULATION people, by their name and their ASCII spelling. A name
 several towns bear is kept only when one of them is by far the largest (no other bearing it
 more than MAX_RIVAL of its people, unless within NEAR_KM of it): "Hyderabad" (India,
-Pakistan) and "Birmingham" (England, Alabama) are left out, and stay places of unknown
-country. Names that are countries, their aliases or demonyms ("Georgia", "Mexico") are left
-to countries.json.
+Pakistan), "Birmingham" (England, Alabama) and "Alexandria" (Egypt, Virginia) are left out,
+and stay places of unknown country. Names that are countries, their aliases, demonyms or
+territories ("Georgia", "Mexico", "Gaza") are left to countries.json.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from bot.extract.countries import country_index  # noqa: E402
 from bot.names import fold  # noqa: E402
 
 MIN_POPULATION = 100_000
-MAX_RIVAL = 0.2
+MAX_RIVAL = 0.02
 NEAR_KM = 100
 OUT = ROOT / "bot" / "extract" / "data" / "towns.json"
 
@@ -62,8 +62,11 @@ def main(wheel: str) -> None:
         top = max(found, key=lambda c: c["population"])
         if top["population"] < MIN_POPULATION or top["countrycode"] not in iso3:
             continue
-        if index.resolve(top["shown"], hows=("name", "alias", "demonym")):
+        if index.resolve(top["shown"], hows=("name", "alias", "demonym", "territory")):
             continue
+        known = index.match(top["shown"])
+        if known is not None and known.country.code != iso3[top["countrycode"]]:
+            continue  # "Odessa" is Ukraine's to the gazetteer, whatever Texas has
         here = (top["latitude"], top["longitude"])
         rivals = [
             c

@@ -24,7 +24,7 @@ class Country:
 @dataclass(frozen=True)
 class CountryMatch:
     country: Country
-    how: str  # name | alias | demonym | capital | institution | city
+    how: str  # name | alias | demonym | capital | institution | city | territory
 
 
 class CountryIndex:
@@ -51,6 +51,7 @@ class CountryIndex:
             ("capital", data["capitals"]),
             ("institution", data["institutions"]),
             ("city", data["cities"]),
+            ("territory", data["territories"]),
         ):
             for text, code in table.items():
                 key = fold(text)

@@ -42,7 +42,7 @@ _DATELINE = re.compile(
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."
-    r"|(?<=\d)\.(?=[ \t]+[A-Z]))",  # "ALMATY, May 17. The talks": a date closed by a full stop
+    r"|(?<=\d)(?P<stop>\.)(?=[ \t]+[A-Z]))",  # "ALMATY, May 17. The talks": a full stop
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
@@ -91,6 +91,8 @@ def find_dateline(text: str) -> Dateline | None:
         code = _filed_from(place, region)
         if place.upper() in SLUG_WORDS:
             continue  # "EXCLUSIVE (Reuters) -", "ANALYSIS -": the story's label, not a place
+        if filed.get("stop") and re.search(r"\d{4}", filed.get("date") or ""):
+            continue  # "ISTANBUL, March 29, 2022. Negotiators met": a timeline's entry
         if code is None and not (
             place.isupper() and (filed.get("date") or filed.get("agency") or filed.get("slashed"))
         ):
@@ -126,7 +128,7 @@ def _filed_from(place: str, region: str | None) -> str | None:
     ("AL-ULA, Saudi Arabia, Jan 5")."""
     countries = country_index()
     match = countries.match(place)
-    if match is not None and match.how in ("capital", "city"):
+    if match is not None and match.how in ("capital", "city", "territory"):
         return match.country.code
     if match is not None and match.how == "name" and match.country.code in CITY_STATES:
         return match.country.code

@@ -242,7 +242,7 @@ def _names_a_place(text: str) -> bool:
     ("Chad", "Jordan")."""
     found = country_index().match(text)
     return found is not None and (
-        found.how in ("capital", "city", "demonym")
+        found.how in ("capital", "city", "territory", "demonym")
         or (found.how in ("name", "alias") and " " in text.strip())
     )
 
@@ -1088,7 +1088,7 @@ class EntityIndex:
             return
         if (
             found
-            and found.how in ("capital", "city")
+            and found.how in ("capital", "city", "territory")
             and ent.label_ in ("GPE", "LOC", "FAC", "ORG")
         ):
             # a dateline's capitals ("DHAKA") name the city as it is written elsewhere

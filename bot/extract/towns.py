@@ -16,6 +16,9 @@ from bot.names import fold
 # Towns this close are one place as far as the news goes: "Rawalpindi" and "Islamabad",
 # "Versailles" and "Paris"; not "The Hague" and "Amsterdam".
 NEAR_KM = 30.0
+# Towns this far apart are two places: "Wuhan" and "Beijing". Between the two, a venue town
+# an outlet names beside the capital ("Entebbe", "Kampala") may be the same occasion's.
+FAR_KM = 100.0
 
 
 @dataclass(frozen=True)
@@ -55,3 +58,7 @@ def km_between(a: Town, b: Town) -> float:
 
 def near(a: Town, b: Town) -> bool:
     return km_between(a, b) <= NEAR_KM
+
+
+def far(a: Town, b: Town) -> bool:
+    return km_between(a, b) >= FAR_KM

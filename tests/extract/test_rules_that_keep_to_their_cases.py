@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from bot.extract.dateline import find_dateline
 from bot.extract.extractor import ExtractRequest
 from bot.identity import Party
 
@@ -1907,3 +1908,70 @@ def test_a_move_welcomed_by_a_side_that_day_is_its_act(extractor):
         "Organization of American States."
     )
     assert [e for e in shown(extractor, text, "2024-05-28") if e["type"] == "SUPPORT"]
+
+
+# --- The twenty-fourth session, review ---
+
+
+def test_a_territory_naming_talks_is_neither_their_place_nor_a_side(extractor):
+    text = "Egyptian, Qatari and U.S. mediators met Hamas leaders for Gaza truce talks in Cairo."
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "CONSULT"]
+    assert found and all((e["location"] or {}).get("name") != "Gaza" for e in found), found
+    assert all("Palestine" not in names(e) for e in found), found
+
+
+def test_the_forces_that_attacked_a_town_attacked_it(extractor):
+    text = "The army said it had repelled the Rapid Support Forces that attacked El Fasher."
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "ASSAULT"]
+    assert any("Rapid Support Forces" in names(e) for e in found), found
+
+
+def test_who_followed_talks_with_a_stop_elsewhere_held_the_talks(extractor):
+    text = (
+        "Blinken followed talks with Egyptian President Abdel Fattah al-Sisi in Cairo on Tuesday "
+        "with a stop in Doha."
+    )
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "CONSULT"]
+    assert any("Antony Blinken" in names(e) for e in found), found
+
+
+def test_observers_who_attended_a_summit_are_no_sides_of_it(extractor):
+    text = (
+        "The summit in Cairo on Saturday, attended by observers from Norway and Japan, ended "
+        "without a joint statement."
+    )
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "CONSULT"]
+    assert all(not {"Norway", "Japan"} & names(e) for e in found), found
+
+
+def test_a_planned_meeting_in_a_headline_is_not_the_ministers_talks_of_the_lead(extractor):
+    text = (
+        "Zelensky and Erdogan to meet in Istanbul\n\n"
+        "ANKARA, March 4 (Reuters) - Ukrainian Foreign Minister Dmytro Kuleba held talks with "
+        "his Turkish counterpart Hakan Fidan on Monday to prepare the visit."
+    )
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "CONSULT"]
+    held = [e for e in found if "Dmytro Kuleba" in names(e)]
+    assert held and all("Volodymyr Zelensky" not in names(e) for e in held), found
+
+
+def test_a_meeting_the_lead_sets_weeks_before_its_talks_does_not_date_them(extractor):
+    text = (
+        "US, Ukraine agree on ceasefire proposal\n\n"
+        "JEDDAH, March 11 (Reuters) - Weeks after Trump and Zelensky met in the Oval Office on "
+        "Feb. 28, U.S. and Ukrainian delegations sat down for talks in Saudi Arabia.\n\n"
+        "After nine hours of talks, Secretary of State Marco Rubio said Ukraine had accepted "
+        "the proposal."
+    )
+    agreed = [e for e in shown(extractor, text, "2025-03-12") if e["type"] == "AGREE"]
+    assert all(e["date"] != "2025-02-28" for e in agreed), agreed
+
+
+def test_a_timeline_entry_closed_by_a_full_stop_is_no_dateline():
+    assert find_dateline("ISTANBUL, March 29, 2022. Negotiators met at the palace.") is None
+
+
+def test_a_ban_from_a_day_to_come_is_not_dated_by_it(extractor):
+    text = "President Putin has banned Russian airlines from flying to Georgia from July 8."
+    found = [e for e in shown(extractor, text, "2019-06-22") if e["type"] == "SANCTION"]
+    assert all(e["date"] != "2018-07-08" for e in found), found

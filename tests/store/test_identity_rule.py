@@ -663,3 +663,25 @@ def test_a_venue_the_towns_table_does_not_know_stays_open():
     island = report(FIN, EST, place=Place("Bali", "IDN"))
     assert resort.place is not None and resort.place.country_code is None
     assert compare(island, resort).same
+
+
+def test_towns_a_few_kilometres_apart_across_a_border_are_two_places():
+    # the same envoy in Kinshasa and in Brazzaville on one day: two capitals, two visits
+    kinshasa = report(FIN, EST, place=Place.named("Kinshasa", "COD"))
+    brazzaville = report(FIN, EST, place=Place.named("Brazzaville", "COG"))
+    assert not compare(kinshasa, brazzaville).same
+
+
+def test_a_venue_town_an_hour_from_the_capital_does_not_contradict_it():
+    # Entebbe, 31 km from Kampala, hosts what outlets also file as held in Kampala
+    entebbe = report(FIN, EST, place=Place.named("Entebbe", None))
+    kampala = report(FIN, EST, place=Place.named("Kampala", "UGA"))
+    assert compare(entebbe, kampala).same
+
+
+def test_two_territories_of_one_state_are_two_places_and_the_state_holds_each():
+    gaza, west_bank = Place.named("Gaza", None), Place.named("West Bank", None)
+    assert gaza is not None and west_bank is not None
+    assert not compare(report(FIN, EST, place=gaza), report(FIN, EST, place=west_bank)).same
+    palestine = Place.named("Palestine", None)
+    assert compare(report(FIN, EST, place=palestine), report(FIN, EST, place=gaza)).same

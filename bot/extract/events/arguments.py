@@ -574,9 +574,15 @@ def _side_tokens(subject: Token, index: EntityIndex) -> list[Token]:
     """A subject's phrase; when the parser took the dateline for the subject ("LIMA, Feb 27 –
     Peru and Chile held talks"), the phrase it set beside it."""
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-        if subject.lower_ == "that" and subject.head.head.pos_ == "PROPN":
-            # "a war over Nagorno-Karabakh that killed 6,500 people": a name takes no
-            # restrictive "that" clause, so the parser hung it on the wrong noun
+        antecedent = subject.head.head
+        if (
+            subject.lower_ == "that"
+            and antecedent.pos_ == "PROPN"
+            and not any(c.dep_ == "det" for c in antecedent.children)
+        ):
+            # "a war over Nagorno-Karabakh that killed 6,500 people": a bare name takes no
+            # restrictive "that" clause, so the parser hung it on the wrong noun (while "the
+            # Houthis that attacked a ship" did attack it)
             return []
         subject = subject.head.head  # "Santos, who had signed a deal with X": Santos signed it
         if subject.dep_ == "pobj" and subject.head.lower_ in LOCATIVE_PREPS:
@@ -617,6 +623,8 @@ def venue_modifier(token: Token, index: EntityIndex) -> bool:
     # a capital read as its government ("Moscow" for Russia) still names a place here
     if cluster is None or (cluster.kind != "place" and not a_city(token)):
         return False
+    if _a_territory(token):
+        return False  # "the Gaza talks in Cairo": what they are about, not where
     doc = token.doc
     # the name's edges, not the word's: "the China-Central Asia summit" pairs its sides
     ent = entity_at(token)
@@ -637,6 +645,12 @@ def venue_in(modifier: Token, index: EntityIndex) -> Token | None:
         return modifier
     # one step further only for a city ("the Arctic cooperation pact" is about the Arctic)
     return next((c for c in modifier.children if venue_modifier(c, index) and a_city(c)), None)
+
+
+def _a_territory(token: Token) -> bool:
+    ent = entity_at(token)
+    found = country_index().match(ent.text if ent is not None else token.text)
+    return found is not None and found.how == "territory"
 
 
 def a_city(token: Token) -> bool:
@@ -1136,7 +1150,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 for agent in child.children
                 if agent.dep_ == "agent"
                 for pobj in agent.children
-                if pobj.dep_ == "pobj"
+                # not "attended by observers from the US": onlookers take no part
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OBSERVER_ROLES
                 for t in _subtree_without_clauses(pobj)
             )
         elif child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < token.i:
@@ -1178,8 +1193,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if token.pos_ == "VERB"
         else (token.head if token.dep_ in ("dobj", "nsubj", "nsubjpass") else None)
     )
-    if verb is not None and token.dep_ == "dobj" and lemma_of(verb) in SEQUENCE_VERBS:
-        verb = None  # "the posts by X followed Modi's visit": what came after it, not who went
+    if (
+        verb is not None
+        and token.dep_ == "dobj"
+        and lemma_of(verb) in SEQUENCE_VERBS
+        and not any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+    ):
+        # "the posts by X followed Modi's visit": what came after it, not who went (while
+        # "Blinken followed talks with Sisi with a stop in Doha" held them)
+        verb = None
     in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
     # "sat down for talks with Y", "arrived for talks": who came took part
     # (and "will leave for Lima on Monday for a visit": but not "leave for consultations", an

@@ -657,7 +657,7 @@ def _a_town_of(ent: Span, code: str) -> bool:
     return (
         ent.label_ in ("GPE", "LOC")
         and found is not None
-        and found.how in ("capital", "city")
+        and found.how in ("capital", "city", "territory")
         and found.country.code == code
     )
 
@@ -1806,11 +1806,13 @@ def _place(
     draft = Draft([mention])
     drafts.append(draft)
     if t.type == "CONSULT" and t.kind in TALK_KINDS:
-        if "CONSULT" not in main and (mention.date is None or _the_leads_held_talks(mention)):
+        if "CONSULT" not in main and (
+            mention.date is None or _the_leads_held_talks(mention, published)
+        ):
             # the first talks told undated, or the lead's talks held on its day: what later
             # undated mentions ("after four hours of talks in Sochi") are compared with
             main["CONSULT"] = draft
-        elif _the_headlines_talks_dated(headline := main.get("CONSULT"), mention):
+        elif _the_headlines_talks_dated(headline := main.get("CONSULT"), mention, published):
             # "Talks in Istanbul end" over "The talks ... ended on Friday": one occasion, and
             # the article's main talks, which later mentions ("to continue our negotiations")
             # are compared with as dated and held, not as the headline's undated talks
@@ -1824,27 +1826,33 @@ def _place(
 def _with_its_country(location: Location | None) -> Location | None:
     """A town the gazetteer of capitals does not know gets the country the towns table gives
     ("Wuhan": China), so answers filtered by country find it."""
-    if location is None or location.country_code is not None:
-        return location
+    if location is None or location.country_code is not None or location.detail:
+        return location  # "Birmingham, Alabama": the state written after it says which
     town = town_named(location.name)
     return replace(location, country_code=town.country_code) if town is not None else location
 
 
-def _the_leads_held_talks(mention: Mention) -> bool:
-    """Talks told as held, to a day, in the article's opening (headline, byline, lead)."""
+def _the_leads_held_talks(mention: Mention, published: str | None) -> bool:
+    """Talks told as held, to a day, in the article's opening (headline, byline, lead), as its
+    news: of the last few days and not set before another act ("Weeks after X and Y met on
+    Feb. 28, delegations sat down for talks": the talks, not that meeting)."""
     opening = [s.start for s in islice(mention.sent.doc.sents, _OPENING_SENTENCES)]
     return (
         mention.date is not None
         and mention.date[1] == "day"
         and mention.status == "concluded"
         and mention.sent.start in opening
+        and recent(mention.date, published, days=3)
+        and not _another_time(mention.trigger)
     )
 
 
 _OPENING_SENTENCES = 4
 
 
-def _the_headlines_talks_dated(current: Draft | None, mention: Mention) -> bool:
+def _the_headlines_talks_dated(
+    current: Draft | None, mention: Mention, published: str | None
+) -> bool:
     """The main talks so far are only a headline's, and the body's lead now dates talks of the
     same kind between the same sides (what `_fold_undated` will join them with)."""
     return (
@@ -1852,6 +1860,13 @@ def _the_headlines_talks_dated(current: Draft | None, mention: Mention) -> bool:
         and mention.date is not None
         and mention.status == "concluded"
         and _told_only_in_a_headline(current)
+        # not "X and Y to meet in Istanbul" over "their ministers held talks on Monday to
+        # prepare the visit": another sitting, still to come
+        and draft_status(current) != "planned"
+        and not _other_people(current, mention)
+        # and the lead's talks are its news, not "who last held talks in Washington on Nov. 3"
+        and recent(mention.date, published, days=3)
+        and not _another_time(mention.trigger)
         and talk_kinds_compatible(current.mentions[0].trigger.kind, mention.trigger.kind)
         and not places_differ(draft_place(current), mention.location)
         and bool(_side_keys(current) & _side_keys(Draft([mention])))

@@ -1090,6 +1090,9 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         for pobj in _time_phrases(head):
             if pobj.i in dateline:
                 continue  # "TOKYO, Jan. 8 (Kyodo) -- X will visit ... from Thursday": filed then
+            if trigger.type != "CONSULT" and _a_term(pobj):
+                continue  # "banned flights to Georgia from July 8": when the ban starts, not
+                # the day it was decided (while a visit "from Monday" begins then)
             ent = _date_entity(pobj)
             text = _year_told_back(ent) if ent is not None else _unlabelled_date(pobj)
             resolved = resolve_date(text, published, tense) if text is not None else None
@@ -1098,6 +1101,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
     if verb is not None and not _a_clause_counted_from(verb, trigger.token):
         dates = _clause_dates(verb, trigger.token)
+        if trigger.type != "CONSULT":
+            dates = [d for d in dates if not _a_term(d.root)]
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
             past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
             return resolve_date(
@@ -1114,6 +1119,11 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # "last met Johnson when the prime minister came to Dublin on September 9th"
             return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _a_term(pobj: Token) -> bool:
+    """A day an act's effect starts or ends on ("from July 8", "until Friday"), not its own."""
+    return pobj.dep_ == "pobj" and pobj.head.lower_ in ("from", "until", "till", "through")
 
 
 def _a_clause_counted_from(head: Token, own: Token) -> bool:
