@@ -314,3 +314,12 @@ def test_a_meeting_after_the_lead_with_a_day_of_its_own_keeps_it(extractor):
         if {"William Ruto", "Samia Suluhu Hassan"} <= names(e)
     ]
     assert all(e["date"] != "2024-05-09" for e in met), met
+
+
+def test_summits_one_sentence_dates_apart_are_each_kept(extractor):
+    text = (
+        "Lula and Sheinbaum last held a formal summit in Mexico City in 2019, though they spoke "
+        "briefly at the G20 summit in Rome in 2021."
+    )
+    summits = of_type(extractor, text, "CONSULT", "2024-06-03")
+    assert {e["date"][:4] for e in summits if e["date"]} >= {"2019", "2021"}, summits

@@ -165,3 +165,9 @@ def test_what_followed_a_visit_names_no_side_of_it(extractor):
     )
     visits = [e for e in gatherings(extractor, text, "2024-01-08") if e["kind"] == "visit"]
     assert all(not {"Aminath Didi", "Hassan Latheef"} & names(e) for e in visits), visits
+
+
+def test_sides_that_agreed_at_a_round_of_talks_held_it(extractor):
+    text = "Armenia and Azerbaijan agree to swap detainees at brief second round of talks"
+    talks = gatherings(extractor, text, "2024-06-03")
+    assert any({"Armenia", "Azerbaijan"} <= names(e) for e in talks), talks

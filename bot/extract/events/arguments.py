@@ -1227,13 +1227,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     emerged = _emerged_from(token) if trigger.type == "CONSULT" else None
     if verb is None and emerged is not None:
         verb = emerged  # "Mulino came out of Sunday's meeting with Rubio": he took part
+    # "agreed to swap prisoners at a second round of talks": the round sits where talks would
+    placed = measured(token) if token.dep_ == "pobj" and token.head.lower_ == "of" else token
     if (
         verb is None
-        and token.dep_ == "pobj"
-        and (token.head.lower_ in ("at", "during") or in_a_call or came_for)
+        and placed.dep_ == "pobj"
+        and (placed.head.lower_ in ("at", "during") or in_a_call or came_for)
     ):
         # "X agreed in a phone call with Y", "X said in talks with Y": X took part too
-        framed = token.head.head
+        framed = placed.head.head
         if in_a_call:
             # "discussed prospects ... and the safety of navigation in a telephone conversation":
             # the parser hangs the call on a noun of what was discussed

@@ -191,11 +191,19 @@ def _without_repeats(found: list[tuple[Event, _Found]]) -> list[tuple[Event, _Fo
             other.location,
         )
 
+    def apart(event: Event, other: Event) -> bool:
+        """Told of other days or places ("held a summit in Mamallapuram in 2019, though they
+        spoke at the G20 summit in Bali in 2022"): two acts, whoever took part."""
+        return bool(event.date and other.date and event.date != other.date) or bool(
+            event.location and other.location and event.location.name != other.location.name
+        )
+
     kept = []
     for n, (event, how) in enumerate(found):
         fuller = any(
             other is not event
             and key(other, other_how) == key(event, how)
+            and not apart(event, other)
             and (sides(event) < sides(other) or (same(event, other) and m < n))
             and other.confidence >= min(event.confidence, 0.5)  # not for a doubtful one
             for m, (other, other_how) in enumerate(found)
@@ -1360,9 +1368,20 @@ def _setting_of(mention: Mention, earlier: list[tuple[Mention, Draft]]) -> Draft
         clause = other.trigger.governor or other.trigger.token
         if stages_differ(other.status, mention.status):
             continue  # "his resolve to hold a summit during their meeting": one still to come
-        if clause.is_ancestor(token):
+        if rounds_differ(draft, mention):
+            continue  # "opened the session, as he did at the first round": of the second
+        if clause.is_ancestor(token) and _own_verb(token) == clause:
+            # (not "opened the session, as he did at the first round": another clause's)
             return draft
     return None
+
+
+def _own_verb(token: Token) -> Token:
+    """The verb of the clause a word sits in."""
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
 
 
 def _name_the_occasion(host: Draft, setting: Mention) -> None:
