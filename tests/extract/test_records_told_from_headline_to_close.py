@@ -323,3 +323,36 @@ def test_summits_one_sentence_dates_apart_are_each_kept(extractor):
     )
     summits = of_type(extractor, text, "CONSULT", "2024-06-03")
     assert {e["date"][:4] for e in summits if e["date"]} >= {"2019", "2021"}, summits
+
+
+def test_an_agreement_made_known_in_a_joint_statement_is_its_authors(extractor):
+    text = (
+        "The agreement, announced in a joint statement by Chile, Peru and Brazil on Friday, came "
+        "at the end of talks hosted by Brasilia."
+    )
+    agreed = of_type(extractor, text, "AGREE", "2024-05-11")
+    assert any({"Chile", "Peru"} <= names(e) for e in agreed), agreed
+
+
+def test_talks_a_third_country_hosted_between_two_envoys_are_their_talks_not_a_visit(extractor):
+    text = (
+        "The deal came at the end of talks hosted by Qatar between Chilean envoy Rosa Diaz and "
+        "Peruvian envoy Luis Paredes."
+    )
+    met = of_type(extractor, text, "CONSULT", "2024-05-11")
+    assert met and all(e["kind"] != "visit" for e in met), met
+    assert any({"Rosa Diaz", "Luis Paredes"} <= names(e) for e in met), met
+
+
+def test_what_two_sides_do_under_an_agreement_reached_abroad_tells_that_agreement(extractor):
+    text = (
+        "Chile and Peru will reopen their embassies within two months, under an agreement "
+        "reached in Brazil, the foreign ministry reported."
+    )
+    agreed = [e for e in of_type(extractor, text, "AGREE", "2024-05-11") if e["kind"] != "pledge"]
+    assert any(
+        {"Chile", "Peru"} <= names(e)
+        and e["status"] == "concluded"
+        and (e["location"] or {}).get("name") == "Brazil"
+        for e in agreed
+    ), agreed

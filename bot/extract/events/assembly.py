@@ -2741,6 +2741,7 @@ def _asserted(trigger: Trigger) -> bool:
         return True  # "a threat by the president on Monday": its author makes it an act
     if _signing_of(token):
         return True  # "hosted the signing of an agreement between X and Y": it was signed
+
     if token.dep_ == "nsubj" and any(c.dep_ == "attr" for c in token.head.children):
         return False  # "the agreement was a binding treaty": what it is, not that it was made
     return (

@@ -98,6 +98,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     _conversations_told_as_calls(found)
     _hosted_talks(found)
     found = _hosts_of_gatherings(found)
+    found = _without_hosting_participles(found)
     found.extend(_obligations(sent, found))
     found.extend(_orders_to_leave(sent, found))
     found = _threats_in_pledges(found)
@@ -718,6 +719,24 @@ def _hosted_talks(triggers: list[Trigger]) -> None:
             continue  # "hosted the leaders of A, B and C at a summit": the host's summit
         if obj is not None and any(t.dep_ == "conj" for t in obj.subtree) and len(named) >= 2:
             trigger.kind, trigger.mode = "talks", "third-party"
+
+
+def _without_hosting_participles(triggers: list[Trigger]) -> list[Trigger]:
+    """ "Talks hosted by Beijing between X and Y", "the summit hosted by Egypt": the noun tells
+    the occasion and takes its host; the participle is no visit of its own."""
+    nouns = {
+        t.token.i for t in triggers if t.type == "CONSULT" and t.token.pos_ in ("NOUN", "PROPN")
+    }
+    return [
+        t
+        for t in triggers
+        if not (
+            t.type == "CONSULT"
+            and t.token.dep_ == "acl"
+            and t.token.head.i in nouns
+            and lemma_of(t.token) in ("host", "cohost", "co-host")
+        )
+    ]
 
 
 def _hosts_of_gatherings(triggers: list[Trigger]) -> list[Trigger]:
@@ -1464,10 +1483,15 @@ def _governor(token: Token) -> Token | None:
         # "(implementing) the deal reached by Kenya and Uganda": the light verb and its author
         # make it an act of its own, whatever the phrase is the object of
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
-        if (
-            verb_lemma(acl) in load_frames().light
-            and agent is not None
-            and any(t.ent_type_ for t in agent.subtree)
+        # (or where it was reached: "under an agreement reached in China")
+        placed = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at")
+            and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in c.subtree)
+            for c in acl.children
+        )
+        if verb_lemma(acl) in load_frames().light and (
+            (agent is not None and any(t.ent_type_ for t in agent.subtree)) or placed
         ):
             return acl
     if token.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and token.head.pos_ in ("VERB", "AUX"):
