@@ -1803,3 +1803,14 @@ def test_a_name_the_parser_gives_a_that_clause_did_not_do_what_the_clause_says(e
 def test_a_dateline_signed_by_an_outlet_or_filed_from_a_known_town_is_placed(line, place, code):
     found = find_dateline(line)
     assert found is not None and (found.place, found.country_code) == (place, code), found
+
+
+def test_a_visit_an_invitation_was_for_is_no_visit_once_the_invitation_is_withdrawn(extractor):
+    text = (
+        "The minister said Chile was suspending planned high-level contacts with Peru, revoking "
+        "an invitation to Foreign Minister Luis Paredes to visit."
+    )
+    visits = [e for e in events(extractor, text, "2024-03-04") if e["kind"] == "visit"]
+    assert visits == [], visits
+    text = "Chile withdrew its invitation to Peru's president for a state visit."
+    assert all(e["type"] != "RETREAT" for e in events(extractor, text, "2024-03-04"))

@@ -279,6 +279,8 @@ def _called_off(trigger: Trigger) -> bool:
     """ "A summit due on Sunday was cancelled", "they called off the talks": the talks are not
     held, and the calling-off is the event."""
     token = trigger.token
+    if trigger.type == "CONSULT" and _an_invitation_withdrawn(token):
+        return True  # "revoking an invitation to Lavrov to visit": no visit comes of it
     if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
         return False
     node = token
@@ -291,6 +293,18 @@ def _called_off(trigger: Trigger) -> bool:
         lemma_of(verb) == "call"
         and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
     )
+
+
+def _an_invitation_withdrawn(token: Token) -> bool:
+    """The visit or talks an invitation was for, the invitation revoked or withdrawn."""
+    invitation = token.head if token.dep_ in ("acl", "xcomp", "pobj", "prep") else None
+    if invitation is not None and invitation.dep_ == "prep":
+        invitation = invitation.head
+    while invitation is not None and invitation.lemma_.lower() not in ("invitation", "invite"):
+        invitation = invitation.head if invitation.dep_ in ("prep", "pobj") else None
+    if invitation is None or invitation.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return lemma_of(invitation.head) in CALLING_OFF | {"revoke", "withdraw", "rescind", "retract"}
 
 
 def _promises_to_be(trigger: Trigger) -> bool:
