@@ -356,3 +356,19 @@ def test_what_two_sides_do_under_an_agreement_reached_abroad_tells_that_agreemen
         and (e["location"] or {}).get("name") == "Brazil"
         for e in agreed
     ), agreed
+
+
+def test_the_call_told_after_a_background_line_is_the_day_of_the_leads_acts(extractor):
+    text = (
+        "SANTIAGO, May 8 (Reuters) - The foreign ministers of Chile and Peru blamed each other on "
+        "Wednesday for a clash on their disputed border, but agreed to avoid escalation.\n\n"
+        "Troops of both countries fought late on Monday near the Lauca river, officials said.\n\n"
+        "In a phone call with Peruvian Foreign Minister Luis Paredes, Chilean Foreign Minister "
+        "Rosa Diaz said the Peruvian side had crossed the line."
+    )
+    calls = [
+        e
+        for e in of_type(extractor, text, "CONSULT", "2024-05-08")
+        if {"Luis Paredes", "Rosa Diaz"} <= names(e)
+    ]
+    assert calls and all(e["date"] == "2024-05-08" for e in calls), calls

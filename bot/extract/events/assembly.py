@@ -410,12 +410,13 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
 
 def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
     """ "NEW YORK - X and Y on Wednesday launched a partnership. The two presidents met on the
-    sidelines of the assembly ...": the meeting the sentence after the lead tells, undated, held
-    by the very people the lead dates an act of, was that day's."""
+    sidelines of the assembly ...": the first talks the sentences after the lead tell, undated,
+    held by the very people the lead dates an act of, were that day's ("The foreign ministers
+    blamed each other on Wednesday ... In a phone call with Wang, Jaishankar said ...")."""
     sents = [s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40]
     if len(sents) < 2:
         return
-    lead, after = sents[0], sents[1]
+    lead, after = sents[0], {s.start for s in sents[1:3]}
     acts = [
         m
         for d in drafts
@@ -428,20 +429,28 @@ def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
     ]
     if len({m.date for m in acts}) != 1:
         return
-    people = {id(p) for p in acts[0].participants if p.kind == "person"}
-    for draft in drafts:
-        first = draft.mentions[0]
-        verb = first.trigger.governor or first.trigger.token
-        if (
-            first.sent.start == after.start
-            and first.trigger.type == "CONSULT"
-            and not dated(draft)
-            and first.status == "concluded"
-            and verb.tag_ == "VBD"
-            and len(people) >= 2
-            and {id(p) for p in draft_participants(draft) if p.kind == "person"} == people
-        ):
-            first.date = acts[0].date
+    sides = _sides_of(acts[0].participants)
+    talks = sorted(
+        (d for d in drafts if d.mentions[0].trigger.type == "CONSULT"),
+        key=lambda d: d.mentions[0].trigger.token.i,
+    )
+    first_after = next((d for d in talks if d.mentions[0].sent.start > lead.start), None)
+    if first_after is None or len(sides) < 2:
+        return
+    first = first_after.mentions[0]
+    if (
+        first.sent.start in after
+        and not dated(first_after)
+        and first.status == "concluded"
+        and _sides_of(draft_participants(first_after)) == sides
+    ):
+        first.date = acts[0].date
+
+
+def _sides_of(participants: list[Cluster]) -> frozenset[object]:
+    """Each side once: a person or a body as their country when they have one ("Kishida" and
+    "Japan" one side), else as themselves."""
+    return frozenset(country_code(p) or id(p) for p in participants)
 
 
 def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
