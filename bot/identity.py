@@ -314,9 +314,10 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
     if here is not None and there is not None:
         if far(here, there):
             return False  # "Wuhan" and "Beijing"
-        if here.country_code == there.country_code:
-            # "Rawalpindi" and "Islamabad" one venue; "Entebbe" and "Kampala" may be
-            return True if near(here, there) else None
+        if here.country_code == there.country_code and near(here, there):
+            return True  # "Rawalpindi" and "Islamabad": one venue
+        if here.country_code == there.country_code and not (_listed(a) and _listed(b)):
+            return None  # "Entebbe" and "Kampala" may be (not "Tel Aviv" and "Jerusalem")
     if a.country_code is None or b.country_code is None:
         return None  # "Ciragan Palace" of no known country may well be in Istanbul: unknown
     if (names_a_site(a.name) or names_a_site(b.name)) and a.country_code == b.country_code:
@@ -324,6 +325,10 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
     if a.is_country and b.is_country:
         # "Palestine" holds "Gaza"; "Gaza" and "the West Bank" are two lands of one code
         return a.country_code == b.country_code and (_whole_state(a) or _whole_state(b))
+    if (a.is_country and not _whole_state(a)) or (b.is_country and not _whole_state(b)):
+        # a territory and a town of its state's code: in it ("Gaza", "Rafah") or not ("Gaza",
+        # "Hebron"); the gazetteer does not say which
+        return None if a.country_code == b.country_code else False
     if a.is_country and a.country_code and a.country_code == b.country_code:
         return True
     return bool(b.is_country and b.country_code and b.country_code == a.country_code)
@@ -331,6 +336,12 @@ def places_agree(a: Place | None, b: Place | None) -> bool | None:
 
 def _whole_state(place: Place) -> bool:
     return country_index().resolve(place.name, hows=("name", "alias")) is not None
+
+
+def _listed(place: Place) -> bool:
+    """A capital or city of the gazetteer (countries.json), not only of the towns table."""
+    found = country_index().match(place.name)
+    return found is not None and found.how in ("capital", "city")
 
 
 def _in_region(town: Place, region: Place) -> bool:

@@ -91,8 +91,14 @@ def find_dateline(text: str) -> Dateline | None:
         code = _filed_from(place, region)
         if place.upper() in SLUG_WORDS:
             continue  # "EXCLUSIVE (Reuters) -", "ANALYSIS -": the story's label, not a place
-        if filed.get("stop") and re.search(r"\d{4}", filed.get("date") or ""):
-            continue  # "ISTANBUL, March 29, 2022. Negotiators met": a timeline's entry
+        if (
+            filed.get("stop")
+            and re.search(r"\d{4}", filed.get("date") or "")
+            and sum(1 for line in text[: found.start()].splitlines() if line.strip()) > 1
+        ):
+            # "ISTANBUL, March 29, 2022. Negotiators met" below the opening: a timeline's entry
+            # (at the top, "ASTANA, 3 March 2025. X held talks" is the dateline)
+            continue
         if code is None and not (
             place.isupper() and (filed.get("date") or filed.get("agency") or filed.get("slashed"))
         ):

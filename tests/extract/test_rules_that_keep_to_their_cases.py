@@ -1968,10 +1968,65 @@ def test_a_meeting_the_lead_sets_weeks_before_its_talks_does_not_date_them(extra
 
 
 def test_a_timeline_entry_closed_by_a_full_stop_is_no_dateline():
-    assert find_dateline("ISTANBUL, March 29, 2022. Negotiators met at the palace.") is None
+    text = (
+        "How the talks unfolded\n\nThe delegations first sat down three years ago.\n\n"
+        "ISTANBUL, March 29, 2022. Negotiators met at the palace."
+    )
+    assert find_dateline(text) is None
+    # at the top of a report, the same form is its dateline
+    found = find_dateline("ASTANA, 3 March 2025. The presidents held talks.")
+    assert found is not None and found.date_text == "3 March 2025"
 
 
 def test_a_ban_from_a_day_to_come_is_not_dated_by_it(extractor):
     text = "President Putin has banned Russian airlines from flying to Georgia from July 8."
     found = [e for e in shown(extractor, text, "2019-06-22") if e["type"] == "SANCTION"]
     assert all(e["date"] != "2018-07-08" for e in found), found
+
+
+# --- The twenty-fourth session, second review ---
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two leaders previously met in Bali on the sidelines of the G20 summit.",
+        "The two men met in Shanghai before the election.",
+        "The two leaders last held formal talks at a summit in Chennai.",
+        "The two leaders spoke by phone before the summit.",
+    ],
+)
+def test_a_meeting_after_the_lead_told_as_earlier_keeps_no_day_of_the_lead(extractor, second):
+    text = (
+        "WOODSIDE, Calif. (Reuters) - Presidents Lula and Xi Jinping on Wednesday agreed to "
+        "resume military communications.\n\n" + second
+    )
+    met = [e for e in shown(extractor, text, "2024-11-15") if e["type"] == "CONSULT"]
+    assert all(e["date"] != "2024-11-13" for e in met), met
+
+
+def test_the_meeting_a_later_sentence_names_is_the_earlier_meeting_it_is(extractor):
+    text = (
+        "Israeli and Hamas negotiators resumed indirect talks on Sunday, a week after "
+        "Netanyahu's meeting with Trump. The meeting in Washington focused on Gaza and Iran."
+    )
+    talks = [e for e in shown(extractor, text, "2025-07-14") if {"Israel", "Hamas"} <= names(e)]
+    assert all((e["location"] or {}).get("name") != "Washington" for e in talks), talks
+
+
+def test_a_past_verb_joined_to_a_wish_keeps_its_tense(extractor):
+    text = (
+        "Erdogan wants to host peace talks between Russia and Ukraine and met Zelenskiy in "
+        "Lviv last year."
+    )
+    met = [e for e in shown(extractor, text, "2024-03-04") if e["kind"] == "meeting"]
+    assert met and all(e["status"] != "planned" for e in met), met
+
+
+def test_a_deal_prisoners_were_swapped_under_is_not_dated_by_the_swap(extractor):
+    text = (
+        "Armenia and Azerbaijan swapped 30 prisoners each on Friday under a deal reached in "
+        "Geneva, officials said."
+    )
+    deals = [e for e in shown(extractor, text, "2024-05-11") if e["type"] == "AGREE"]
+    assert all(e["date"] != "2024-05-10" for e in deals), deals

@@ -685,3 +685,9 @@ def test_two_territories_of_one_state_are_two_places_and_the_state_holds_each():
     assert not compare(report(FIN, EST, place=gaza), report(FIN, EST, place=west_bank)).same
     palestine = Place.named("Palestine", None)
     assert compare(report(FIN, EST, place=palestine), report(FIN, EST, place=gaza)).same
+
+
+def test_two_cities_of_the_gazetteer_an_hour_apart_are_two_places():
+    tel_aviv = report(FIN, EST, place=Place.named("Tel Aviv", None))
+    jerusalem = report(FIN, EST, place=Place.named("Jerusalem", None))
+    assert not compare(tel_aviv, jerusalem).same

@@ -716,30 +716,6 @@ def _past_the_report(verb: Token) -> Token:
     return verb
 
 
-def _announced_by(participle: Token) -> list[Token]:
-    """Who made an agreement known: "the agreement, announced by X and Y", "announced in a
-    joint statement by X, Y and Z" (the statement's authors)."""
-    found = []
-    for child in participle.children:
-        heads = [child] if child.dep_ == "agent" else []
-        if child.dep_ == "prep" and child.lower_ == "in":
-            heads = [
-                by
-                for text in child.children
-                if text.dep_ == "pobj" and text.lemma_.lower() in ISSUED_TEXTS
-                for by in text.children
-                if by.dep_ == "prep" and by.lower_ == "by"
-            ]
-        found += [
-            t
-            for head in heads
-            for pobj in head.children
-            if pobj.dep_ == "pobj"
-            for t in _subtree_without_clauses(pobj)
-        ]
-    return found
-
-
 def _own_sides_between(token: Token) -> bool:
     """Talks that name both sides themselves ("talks between X and Y", "among X, Y and Z")."""
     return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children)
@@ -1186,12 +1162,6 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OBSERVER_ROLES
                 for t in _subtree_without_clauses(pobj)
             )
-        elif (
-            child.dep_ == "acl"
-            and trigger.type == "AGREE"
-            and child.lemma_.lower() in ANNOUNCING_VERBS
-        ):
-            tokens.extend(_announced_by(child))
         elif child.dep_ == "acl" and child.lemma_.lower() in ("host", "cohost", "co-host"):
             # "talks hosted by Beijing between X and Y": the parser hangs the sides on the host
             tokens.extend(
@@ -1917,8 +1887,6 @@ PROPOSAL_WORDS = frozenset({"proposal", "plan", "offer", "initiative", "proposit
 
 # Texts a side puts out, and its verbs of putting them out: "issued a statement warning Y".
 ISSUED_TEXTS = frozenset({"statement", "communique", "declaration", "letter", "message", "note"})
-# Verbs making an agreement known: who did it in a text of theirs made it.
-ANNOUNCING_VERBS = frozenset({"announce", "unveil", "publish", "disclose"})
 ISSUING_VERBS = frozenset({"issue", "release", "publish", "send", "deliver", "put"})
 # Participles of speaking after an occasion: their speaker was at it.
 SPEAKING_PARTICIPLES = frozenset({"speak", "talk", "address"})

@@ -443,8 +443,31 @@ def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         and not dated(first_after)
         and first.status == "concluded"
         and _sides_of(draft_participants(first_after)) == sides
+        and not _told_as_before(first)
     ):
         first.date = acts[0].date
+
+
+# Words setting a sitting-down in the past of the news ("previously met", "last held talks").
+_EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
+
+
+def _told_as_before(mention: Mention) -> bool:
+    """ "The two leaders previously met in Bali", "first met when ...", "spoke by phone before
+    the summit", "met in March": an earlier occasion, not the lead's."""
+    trigger = mention.trigger
+    verb = trigger.governor or trigger.token
+    words = [*verb.children, *trigger.token.children]
+    return (
+        _another_time(trigger)
+        or any(e.label_ == "DATE" for e in mention.sent.ents)
+        or any(c.dep_ == "advmod" and c.lower_ in _EARLIER_WORDS for c in words)
+        or any(c.dep_ == "prep" and c.lower_ in ("before", "since") for c in words)
+        or any(
+            c.dep_ == "advcl" and any(m.lower_ in ("when", "before") for m in c.children)
+            for c in words
+        )
+    )
 
 
 def _sides_of(participants: list[Cluster]) -> frozenset[object]:
@@ -2451,7 +2474,9 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         first = draft.mentions[0].trigger
         if first.type != "CONSULT" or draft_status(draft) == "planned":
             continue
-        if all(_another_time(m.trigger) for m in draft.mentions):
+        if first.kind != mention.trigger.kind and all(
+            _another_time(m.trigger) for m in draft.mentions
+        ):
             continue  # "Hours before leaders opened the summit, the meeting took place": not it
         if stages_differ(draft_status(draft), mention.status):
             continue  # "is to be discussed at the summit": one still to come

@@ -1047,6 +1047,15 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
+    if _a_deal_acted_under(trigger):
+        # "swapped prisoners on Friday under a deal reached in Istanbul": only the participle's
+        # own phrases date the deal, not the acts done under it
+        assert trigger.governor is not None
+        for pobj in _time_phrases(trigger.governor):
+            ent = _date_entity(pobj)
+            if ent is not None:
+                return resolve_date(_year_told_back(ent), published, "past")
+        return None
     own = trigger.governor or trigger.token
     if _will_to(own):
         return None  # "reaffirmed his resolve to hold a summit during their meeting on Saturday"
@@ -1119,6 +1128,19 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # "last met Johnson when the prime minister came to Dublin on September 9th"
             return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _a_deal_acted_under(trigger: Trigger) -> bool:
+    """An agreement told by its own participle inside what is done under it ("under a deal
+    reached in Istanbul"): the clause's days are the acts done, not the deal's."""
+    token, governor = trigger.token, trigger.governor
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "under"
+        and governor is not None
+        and governor.dep_ == "acl"
+        and governor.head.i == token.i
+    )
 
 
 def _a_term(pobj: Token) -> bool:
@@ -1728,7 +1750,12 @@ def find_status(
     ):
         return None  # "the meeting will strengthen ties", "the meeting comes as ...": no word on it
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if not auxes and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if (
+        not auxes
+        and verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
         # "is scheduled to address the summit and hold talks": the verbs share "to" and "will"
         auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if (
