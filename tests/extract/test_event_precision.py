@@ -1814,3 +1814,9 @@ def test_a_visit_an_invitation_was_for_is_no_visit_once_the_invitation_is_withdr
     assert visits == [], visits
     text = "Chile withdrew its invitation to Peru's president for a state visit."
     assert all(e["type"] != "RETREAT" for e in events(extractor, text, "2024-03-04"))
+
+
+def test_the_city_a_deal_is_named_after_is_where_it_was_made_not_a_side(extractor):
+    text = "The Lusaka deal opens the way for aid to reach the region, officials said."
+    found = [e for e in events(extractor, text, "2022-11-13") if e["type"] == "AGREE"]
+    assert all("Zambia" not in names(e) for e in found), found

@@ -1434,10 +1434,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     venues = {
         t.i
         for c in token.children
-        if trigger.type == "CONSULT"
-        and c.dep_ == "compound"
+        if c.dep_ == "compound"
         and c.i < token.i
         and (v := venue_in(c, index)) is not None
+        # "the Doha agreement", "the Nairobi deal": a city names where it was made
+        and (trigger.type == "CONSULT" or (trigger.type == "AGREE" and a_city(v)))
         for t in v.subtree
     }
     tokens = [t for t in tokens if t.i not in venues]
