@@ -1820,3 +1820,21 @@ def test_the_city_a_deal_is_named_after_is_where_it_was_made_not_a_side(extracto
     text = "The Lusaka deal opens the way for aid to reach the region, officials said."
     found = [e for e in events(extractor, text, "2022-11-13") if e["type"] == "AGREE"]
     assert all("Zambia" not in names(e) for e in found), found
+
+
+def test_people_counted_by_the_million_are_no_state_visiting(extractor):
+    text = "Some 1.2 million Chileans visited Peru last year, according to official data."
+    assert [e for e in events(extractor, text, "2024-10-23") if e["kind"] == "visit"] == []
+
+
+def test_a_deal_that_comes_after_an_earlier_visit_takes_nothing_from_it(extractor):
+    text = "The deal comes after Brazilian President Lula visited Santiago in December."
+    deals = [e for e in events(extractor, text, "2024-03-10") if e["type"] == "AGREE"]
+    assert all((e["location"] or {}).get("name") != "Santiago" for e in deals), deals
+
+
+def test_a_summit_that_ends_on_a_day_to_come_is_under_way(extractor):
+    text = "The Mercosur summit, hosted by President Lula, ends on Thursday."
+    summits = [e for e in events(extractor, text, "2024-10-23") if e["kind"] == "summit"]
+    assert summits and all(e["status"] == "ongoing" for e in summits), summits
+    assert all(e["date"] != "2024-10-24" for e in summits), summits

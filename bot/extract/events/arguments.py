@@ -75,6 +75,7 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             cluster is None
             or _names_a_feature(token.head if token.dep_ == "det" else token)
             or _nationality_of_private_people(token)
+            or _people_counted(token)
             or _affiliation(token)
             or _a_relative(token)
         ):
@@ -112,6 +113,18 @@ def _affiliation(token: Token) -> bool:
         and participle.lower_ in AFFILIATION_PARTICIPLES
         and participle.i > node.i
         and doc[participle.i - 1].text in ("-", "–")  # hyphened: "Iran-aligned"
+    )
+
+
+def _people_counted(token: Token) -> bool:
+    """ "Some 1.4 million Russians visited Georgia", "two Chinese nationals": people counted are
+    people of a country, not its state."""
+    return (
+        token.ent_type_ == "NORP"
+        and token.tag_ in ("NNPS", "NNS")
+        and any(
+            c.dep_ in ("nummod", "quantmod") or c.ent_type_ == "CARDINAL" for c in token.children
+        )
     )
 
 

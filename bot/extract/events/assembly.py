@@ -2556,7 +2556,10 @@ def _link_agreements(
         talks = [
             d
             for m, d in sent_mentions
-            if m.trigger.type == "CONSULT" and not _within_content(m.trigger.token, agreed)
+            if m.trigger.type == "CONSULT"
+            and not _within_content(m.trigger.token, agreed)
+            # not "the deal comes after Xi visited Riyadh in December": an earlier occasion
+            and not _another_time(m.trigger)
         ]
         # Otherwise the talks last reported as held, unless they lie in the past of the article's
         # news: "the summit held in February" is background, not where today's deal was made.

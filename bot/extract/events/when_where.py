@@ -982,6 +982,8 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it, as the event's first day: "wrapped up a
     three-day summit on Tuesday" dates a summit that began on Sunday."""
     found = _clause_date(trigger, published)
+    if _ends_later(trigger, found, published):
+        return None  # "the summit ends on Thursday", told on Wednesday: begun, on a day not told
     verb = trigger.governor or trigger.token
     if (
         found is not None
@@ -1033,6 +1035,20 @@ def length_in_days(trigger: Trigger) -> int:
             if (days := _days_long(noun)) > 0:
                 return days
     return 0
+
+
+def _ends_later(trigger: Trigger, day: tuple[str, str] | None, published: str | None) -> bool:
+    """An occasion told as ending on a day still to come ("The BRICS summit ... ends on
+    Thursday"), in the present: it is under way."""
+    frame = measured(trigger.token)
+    return (
+        day is not None
+        and published is not None
+        and day[1] == "day"
+        and day[0] > published
+        and _closing(frame)
+        and frame.head.tag_ in ("VBZ", "VBP")
+    )
 
 
 def _closing(noun: Token) -> bool:
@@ -1674,6 +1690,8 @@ def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
+    if _ends_later(trigger, _clause_date(trigger, published), published):
+        return "ongoing"  # "the summit ends on Thursday", told on Wednesday: under way
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if _at_a_request(trigger):
