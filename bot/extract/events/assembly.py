@@ -1680,6 +1680,17 @@ def _a_bodys_gathering_beside(main: Draft, mention: Mention) -> bool:
     return False
 
 
+def _a_body_and_its_members(ours: list[Cluster], theirs: list[Cluster]) -> bool:
+    """ "Quad partners meet" and "Blinken met his counterparts from Australia, India and
+    Japan": a body one names, and two or more of its members the other names."""
+    countries = {code for p in theirs if (code := country_code(p))}
+    return any(
+        len(countries & organization_members(name_key(organization_name(p.name) or p.name))) >= 2
+        for p in ours
+        if p.kind == "organization"
+    )
+
+
 def _held_by_officials(draft: Draft) -> bool:
     """ "Officials from Japan and South Korea met", "the ministers' meeting": a meeting below
     the leaders' level, told by the words naming who met."""
@@ -1920,7 +1931,10 @@ def _the_headlines_talks_dated(
         and not _another_time(mention.trigger)
         and talk_kinds_compatible(current.mentions[0].trigger.kind, mention.trigger.kind)
         and not places_differ(draft_place(current), mention.location)
-        and bool(_side_keys(current) & _side_keys(Draft([mention])))
+        and (
+            bool(_side_keys(current) & _side_keys(Draft([mention])))
+            or _a_body_and_its_members(draft_participants(current), mention.participants)
+        )
     )
 
 
@@ -2885,7 +2899,12 @@ def _for_a_gathering(trigger: Trigger) -> bool:
     summit", "for talks with European ministers")."""
 
     def an_occasion(noun: Token) -> bool:
-        return noun.pos_ in ("NOUN", "PROPN") and tells_of_talks(noun)
+        # (not "arrived in Paris for a state visit": the visit is the country's)
+        return (
+            noun.pos_ in ("NOUN", "PROPN")
+            and tells_of_talks(noun)
+            and noun.lemma_.lower() not in ("visit", "trip", "tour")
+        )
 
     for node in (trigger.token, trigger.governor):
         if node is None:

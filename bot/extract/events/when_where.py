@@ -1118,6 +1118,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             if trigger.type != "CONSULT" and _a_term(pobj):
                 continue  # "banned flights to Georgia from July 8": when the ban starts, not
                 # the day it was decided (while a visit "from Monday" begins then)
+            if _after_since(pobj, head):
+                continue  # "was the first gathering since Tokyo in October 2020": then, not now
             ent = _date_entity(pobj)
             text = _year_told_back(ent) if ent is not None else _unlabelled_date(pobj)
             resolved = resolve_date(text, published, tense) if text is not None else None
@@ -1125,7 +1127,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
                 return resolved
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
     if verb is not None and not _a_clause_counted_from(verb, trigger.token):
-        dates = _clause_dates(verb, trigger.token)
+        dates = [d for d in _clause_dates(verb, trigger.token) if not _after_since(d.root, verb)]
         if trigger.type != "CONSULT":
             dates = [d for d in dates if not _a_term(d.root)]
         if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
@@ -1156,6 +1158,15 @@ def _a_deal_acted_under(trigger: Trigger) -> bool:
         and governor is not None
         and governor.dep_ == "acl"
         and governor.head.i == token.i
+    )
+
+
+def _after_since(pobj: Token, head: Token) -> bool:
+    """A time phrase after a "since" of the same clause ("the first gathering since Tokyo in
+    October 2020", the phrase hung on the verb): the time counted from."""
+    return any(
+        t.lower_ == "since" and t.dep_ == "prep" and t.i < pobj.i and head.is_ancestor(t)
+        for t in pobj.sent
     )
 
 
