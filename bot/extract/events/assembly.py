@@ -3,6 +3,7 @@ asserted and with a side, then turned into `Event`s with a confidence."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date as calendar_day
 from itertools import islice
@@ -408,12 +409,18 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
                     first.participants.append(host)
 
 
+def _body_sentences(doc: Doc, dateline: Dateline) -> Iterator[Span]:
+    """The sentences after a dateline, the first of them its lead (not a short caption or
+    slug line the parser split off)."""
+    return (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40)
+
+
 def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> None:
     """ "NEW YORK - X and Y on Wednesday launched a partnership. The two presidents met on the
     sidelines of the assembly ...": the first talks the sentences after the lead tell, undated,
     held by the very people the lead dates an act of, were that day's ("The foreign ministers
     blamed each other on Wednesday ... In a phone call with Wang, Jaishankar said ...")."""
-    sents = [s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40]
+    sents = list(_body_sentences(doc, dateline))
     if len(sents) < 2:
         return
     lead, after = sents[0], {s.start for s in sents[1:3]}
@@ -480,9 +487,7 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
     """The lead sentence after a dateline reports what happened where the report was filed;
     a phone call has no one place, what is still to come has none yet, and a place the sentence
     names itself wins."""
-    lead = next(
-        (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None
-    )
+    lead = next(_body_sentences(doc, dateline), None)
     if lead is None:
         return
     place = Location(name=dateline.place, country_code=dateline.country_code)
@@ -748,9 +753,7 @@ def _lead_day(doc: Doc, dateline: Dateline | None, published: str | None) -> tup
     day = filed_on(dateline, published)
     if day is None or day != published:
         return None
-    lead = next(
-        (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40), None
-    )
+    lead = next(_body_sentences(doc, dateline), None)
     return (lead.start, day) if lead is not None else None
 
 
