@@ -2030,3 +2030,50 @@ def test_a_deal_prisoners_were_swapped_under_is_not_dated_by_the_swap(extractor)
     )
     deals = [e for e in shown(extractor, text, "2024-05-11") if e["type"] == "AGREE"]
     assert all(e["date"] != "2024-05-10" for e in deals), deals
+
+
+# --- The twenty-fourth session, third review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRICS leaders meet in Kazan\n\nKAZAN, Oct 23 (Reuters) - Modi and Xi held their first "
+        "formal talks in five years on Wednesday in Kazan, on the sidelines of the BRICS summit.",
+        "EU leaders meet on Ukraine aid\n\nBERLIN, Oct 23 (Reuters) - The leaders of France, "
+        "Germany and Poland met in Berlin on Wednesday ahead of next week's EU summit.",
+    ],
+)
+def test_members_meeting_beside_a_bodys_gathering_are_not_the_body(extractor, text):
+    met = [e for e in shown(extractor, text, "2024-10-23") if e["type"] == "CONSULT"]
+    members = [e for e in met if "BRICS" not in names(e) and "EU" not in names(e)]
+    assert members, met
+
+
+def test_an_occasion_ending_on_a_day_to_come_that_has_not_opened_is_planned(extractor):
+    text = "The G20 summit in Rio, which opens on Wednesday, ends on Thursday, officials said."
+    found = [e for e in shown(extractor, text, "2024-03-04") if e["kind"] == "summit"]
+    assert all(e["status"] != "ongoing" for e in found), found
+
+
+def test_a_since_aside_leaves_the_meetings_own_day(extractor):
+    text = "Biden and Xi, in their first meeting since 2022, held talks in Woodside on Wednesday."
+    talks = [e for e in shown(extractor, text, "2023-11-16") if e["type"] == "CONSULT"]
+    assert talks and all(e["date"] == "2023-11-15" for e in talks), talks
+
+
+def test_officials_counted_in_few_are_their_state(extractor):
+    text = "Two Russians and two Ukrainians met in Istanbul on Tuesday for talks on grain exports."
+    assert [e for e in shown(extractor, text, "2024-03-06") if e["type"] == "CONSULT"]
+
+
+def test_agreements_signed_after_talks_were_made_where_the_talks_were(extractor):
+    text = "The agreements were signed after Modi and Hasina held talks in New Delhi on Saturday."
+    deals = [e for e in shown(extractor, text, "2024-03-04") if e["type"] == "AGREE"]
+    assert deals and all((e["location"] or {}).get("name") == "New Delhi" for e in deals), deals
+
+
+def test_a_trip_to_attend_a_summit_is_no_visit_paid_to_the_host(extractor):
+    text = "Biden arrived in New Delhi on Friday for a three-day trip to attend the G20 summit."
+    found = [e for e in shown(extractor, text, "2023-09-09") if e["kind"] == "visit"]
+    assert all("India" not in names(e) for e in found), found

@@ -117,15 +117,22 @@ def _affiliation(token: Token) -> bool:
 
 
 def _people_counted(token: Token) -> bool:
-    """ "Some 1.4 million Russians visited Georgia", "two Chinese nationals": people counted are
-    people of a country, not its state."""
+    """ "Some 1.4 million Russians visited Georgia": people counted by the crowd are people of a
+    country, not its state (while "three Americans met Taliban officials" may be envoys)."""
     return (
         token.ent_type_ == "NORP"
         and token.tag_ in ("NNPS", "NNS")
-        and any(
-            c.dep_ in ("nummod", "quantmod") or c.ent_type_ == "CARDINAL" for c in token.children
-        )
+        and any(_a_crowd(c) for c in token.children if c.dep_ in ("nummod", "quantmod"))
     )
+
+
+def _a_crowd(number: Token) -> bool:
+    """A number of people no delegation has ("1.4 million", "thousands", "500"), not "three"."""
+    words = {t.lower_ for t in number.subtree}
+    if words & {"hundred", "hundreds", "thousand", "thousands", "million", "millions"}:
+        return True
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 100
 
 
 def _nationality_of_private_people(token: Token) -> bool:

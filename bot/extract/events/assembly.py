@@ -52,6 +52,7 @@ from bot.extract.events.lexicon import (
     MEDIATION_WORDS,
     OCCASION_FRAMES,
     ROLE_NOUNS,
+    SEQUENCE_VERBS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
     VERDICT_VERBS,
@@ -1683,12 +1684,14 @@ def _a_bodys_gathering_beside(main: Draft, mention: Mention) -> bool:
     return False
 
 
-def _a_body_and_its_members(ours: list[Cluster], theirs: list[Cluster]) -> bool:
-    """ "Quad partners meet" and "Blinken met his counterparts from Australia, India and
-    Japan": a body one names, and two or more of its members the other names."""
-    countries = {code for p in theirs if (code := country_code(p))}
-    return any(
-        len(countries & organization_members(name_key(organization_name(p.name) or p.name))) >= 2
+def _a_body_and_its_members(ours: list[Cluster], mention: Mention) -> bool:
+    """ "Quad partners meet" over "Blinken met his counterparts from Australia, India and Japan":
+    a body the headline names, and three or more of its members the lead names meeting as such
+    (not two of them, nor members meeting "on the sidelines of" or "ahead of" its summit)."""
+    countries = {code for p in mention.participants if (code := country_code(p))}
+    beside = {"sidelines", "margins", "margin", "ahead"} & {t.lower_ for t in mention.sent}
+    return not beside and any(
+        len(countries & organization_members(name_key(organization_name(p.name) or p.name))) >= 3
         for p in ours
         if p.kind == "organization"
     )
@@ -1936,7 +1939,7 @@ def _the_headlines_talks_dated(
         and not places_differ(draft_place(current), mention.location)
         and (
             bool(_side_keys(current) & _side_keys(Draft([mention])))
-            or _a_body_and_its_members(draft_participants(current), mention.participants)
+            or _a_body_and_its_members(draft_participants(current), mention)
         )
     )
 
@@ -2560,6 +2563,13 @@ def _may_be(draft: Draft, mention: Mention) -> bool:
     return bool(ours & theirs) or not (ours and theirs)
 
 
+def _told_as_coming_after(mention: Mention) -> bool:
+    """ "The deal comes after ...", "the accord follows ...": the agreement set beside another
+    occasion, not told as made at it."""
+    token = mention.trigger.token
+    return token.dep_ == "nsubj" and lemma_of(token.head) in {"come", *SEQUENCE_VERBS}
+
+
 def _link_agreements(
     sent_mentions: list[tuple[Mention, Draft]], drafts: list[Draft], published: str | None
 ) -> None:
@@ -2576,7 +2586,8 @@ def _link_agreements(
             if m.trigger.type == "CONSULT"
             and not _within_content(m.trigger.token, agreed)
             # not "the deal comes after Xi visited Riyadh in December": an earlier occasion
-            and not _another_time(m.trigger)
+            # (while "the deals were signed after they met in Brasilia" were made there)
+            and not (_another_time(m.trigger) and _told_as_coming_after(mention))
         ]
         # Otherwise the talks last reported as held, unless they lie in the past of the article's
         # news: "the summit held in February" is background, not where today's deal was made.
@@ -2903,11 +2914,12 @@ def _for_a_gathering(trigger: Trigger) -> bool:
 
     def an_occasion(noun: Token) -> bool:
         # (not "arrived in Paris for a state visit": the visit is the country's)
-        return (
-            noun.pos_ in ("NOUN", "PROPN")
-            and tells_of_talks(noun)
-            and noun.lemma_.lower() not in ("visit", "trip", "tour")
-        )
+        if noun.pos_ not in ("NOUN", "PROPN") or not tells_of_talks(noun):
+            return False
+        if noun.lemma_.lower() in ("visit", "trip", "tour"):
+            # "for a three-day trip to attend the G20 summit": for the summit all the same
+            return any(t is not noun and an_occasion(t) for t in noun.subtree)
+        return True
 
     for node in (trigger.token, trigger.governor):
         if node is None:

@@ -982,8 +982,6 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it, as the event's first day: "wrapped up a
     three-day summit on Tuesday" dates a summit that began on Sunday."""
     found = _clause_date(trigger, published)
-    if _ends_later(trigger, found, published):
-        return None  # "the summit ends on Thursday", told on Wednesday: begun, on a day not told
     verb = trigger.governor or trigger.token
     if (
         found is not None
@@ -1035,20 +1033,6 @@ def length_in_days(trigger: Trigger) -> int:
             if (days := _days_long(noun)) > 0:
                 return days
     return 0
-
-
-def _ends_later(trigger: Trigger, day: tuple[str, str] | None, published: str | None) -> bool:
-    """An occasion told as ending on a day still to come ("The BRICS summit ... ends on
-    Thursday"), in the present: it is under way."""
-    frame = measured(trigger.token)
-    return (
-        day is not None
-        and published is not None
-        and day[1] == "day"
-        and day[0] > published
-        and _closing(frame)
-        and frame.head.tag_ in ("VBZ", "VBP")
-    )
 
 
 def _closing(noun: Token) -> bool:
@@ -1162,10 +1146,15 @@ def _a_deal_acted_under(trigger: Trigger) -> bool:
 
 
 def _after_since(pobj: Token, head: Token) -> bool:
-    """A time phrase after a "since" of the same clause ("the first gathering since Tokyo in
-    October 2020", the phrase hung on the verb): the time counted from."""
+    """A time phrase right after a "since" phrase ("the first gathering since Tokyo in October
+    2020", the parser hanging it on the verb): the time counted from (not "in their first
+    meeting since 2022, held talks on Wednesday")."""
+    phrase = pobj.head if pobj.dep_ == "pobj" else pobj
     return any(
-        t.lower_ == "since" and t.dep_ == "prep" and t.i < pobj.i and head.is_ancestor(t)
+        t.lower_ == "since"
+        and t.dep_ == "prep"
+        and head.is_ancestor(t)
+        and max(s.i for s in t.subtree) + 1 == min(s.i for s in phrase.subtree)
         for t in pobj.sent
     )
 
@@ -1701,8 +1690,6 @@ def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
-    if _ends_later(trigger, _clause_date(trigger, published), published):
-        return "ongoing"  # "the summit ends on Thursday", told on Wednesday: under way
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if _at_a_request(trigger):
