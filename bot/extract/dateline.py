@@ -121,11 +121,16 @@ def find_dateline(text: str) -> Dateline | None:
 
 def _an_outlet(place: str) -> bool:
     """A news outlet's name where a dateline's place goes ("The Jakarta Post, Bali -")."""
-    media = load_data("media")
+    outlets, name_words = _outlet_names()
     words = place.split()
-    return place in media["outlets"] or (
-        len(words) >= 2 and words[0] == "The" and words[-1] in media["name_words"]
-    )
+    return place in outlets or (len(words) >= 2 and words[0] == "The" and words[-1] in name_words)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[frozenset[str], frozenset[str]]:
+    """data/media.json's outlets and the words outlet names end in, read once."""
+    media = load_data("media")
+    return frozenset(media["outlets"]), frozenset(media["name_words"])
 
 
 def _filed_from(place: str, region: str | None) -> str | None:

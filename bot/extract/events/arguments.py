@@ -21,6 +21,7 @@ from bot.extract.events.lexicon import (
     EMERGING_VERBS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
+    HOST_VERBS,
     LEADING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_NOUNS,
@@ -1182,7 +1183,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OBSERVER_ROLES
                 for t in _subtree_without_clauses(pobj)
             )
-        elif child.dep_ == "acl" and child.lemma_.lower() in ("host", "cohost", "co-host"):
+        elif child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
             # "talks hosted by Beijing between X and Y": the parser hangs the sides on the host
             tokens.extend(
                 t

@@ -91,6 +91,8 @@ LEAVING_VERBS = _words("leaving_verbs")
 EMERGING_VERBS = _words("emerging_verbs")
 MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
+# The verb of a host ("talks hosted by Qatar"), as a participle on the occasion it hosts.
+HOST_VERBS = frozenset({"host", "cohost", "co-host"})
 ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
 OPPOSING_NOUNS = _words("opposing_nouns")

@@ -23,6 +23,7 @@ from bot.extract.events.lexicon import (
     COURTESY_VERBS,
     EMERGING_VERBS,
     FRAMING_PREPS,
+    HOST_VERBS,
     HYPOTHETICAL_MARKS,
     IMPACT_VERBS,
     LABOUR_WORDS,
@@ -748,7 +749,7 @@ def _without_hosting_participles(triggers: list[Trigger]) -> list[Trigger]:
             t.type == "CONSULT"
             and t.token.dep_ == "acl"
             and t.token.head.i in nouns
-            and lemma_of(t.token) in ("host", "cohost", "co-host")
+            and lemma_of(t.token) in HOST_VERBS
         )
     ]
 
