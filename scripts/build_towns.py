@@ -9,7 +9,9 @@ countries.json knows; with this table the town has a country (so "talks in China
 and two reports naming towns far apart are not one event, while "Rawalpindi" and "Islamabad",
 a few kilometres apart, may be.
 
-Kept: towns of at least MIN_POPULATION people, by their name and their ASCII spelling. A name
+Kept: towns of at least MIN_POPULATION people, and smaller ones the gazetteer already gives the
+same country (seats of government such as "Putrajaya", for their position), by their name and
+their ASCII spelling. A name
 several towns bear is kept only when one of them is by far the largest (no other bearing it
 more than MAX_RIVAL of its people, unless within NEAR_KM of it): "Hyderabad" (India,
 Pakistan), "Birmingham" (England, Alabama) and "Alexandria" (Egypt, Virginia) are left out,
@@ -60,13 +62,15 @@ def main(wheel: str) -> None:
     towns: dict[str, list] = {}
     for _name, found in sorted(bearers.items()):
         top = max(found, key=lambda c: c["population"])
-        if top["population"] < MIN_POPULATION or top["countrycode"] not in iso3:
+        if top["countrycode"] not in iso3:
             continue
         if index.resolve(top["shown"], hows=("name", "alias", "demonym", "territory")):
             continue
         known = index.match(top["shown"])
         if known is not None and known.country.code != iso3[top["countrycode"]]:
             continue  # "Odessa" is Ukraine's to the gazetteer, whatever Texas has
+        if top["population"] < MIN_POPULATION and known is None:
+            continue  # (a seat the gazetteer lists, "Putrajaya", is kept for its position)
         here = (top["latitude"], top["longitude"])
         rivals = [
             c

@@ -117,3 +117,15 @@ def ambiguous_short_names() -> dict[str, tuple[str, ...]]:
     """Short names two countries share ("Congo"), with the codes they may stand for."""
     table = _data()["ambiguous_short_names"]
     return {fold(k): tuple(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def loose_forms(short: str) -> frozenset[str]:
+    """The words that name an ambiguous short name's country no more firmly than the name does:
+    its own words and its demonyms ("korea", "korean", "koreans")."""
+    demonyms = _data()["ambiguous_demonyms"]
+    return frozenset(fold(short).split()) | {
+        fold(d)
+        for d, name in demonyms.items()
+        if not d.startswith("_") and fold(name) == fold(short)
+    }

@@ -10,6 +10,12 @@ from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
+# A part of the day of publication, or the night before ("early this morning", "late last night").
+_TODAY_PART = re.compile(
+    r"^(?:(?:early|late|earlier|later)\s+)?"
+    r"(?P<part>this (?:morning|afternoon|evening)|tonight|last night)$",
+    re.IGNORECASE,
+)
 # The part of a day: "late on Monday", "Monday evening" name that Monday.
 _DAY_PART = re.compile(
     r"^(?:(?:late|early|later|earlier)\s+(?:on\s+)?)?(?P<day>.+?)"
@@ -141,6 +147,12 @@ def _first_of_range(phrase: str) -> str:
     return found.group(1) + found.group(2) if found else phrase
 
 
+def part_of_today(text: str) -> bool:
+    """ "this morning", "early this morning", "last night": a time that names the day of
+    publication (or the night before), which the tagger labels a TIME."""
+    return bool(_TODAY_PART.match(_NOISE.sub("", text.strip())))
+
+
 def resolve_date(
     text: str, published: str | None, prefer: str = "current_period"
 ) -> tuple[str, str] | None:
@@ -150,6 +162,9 @@ def resolve_date(
     Tuesday before publication, "will meet on Tuesday" the one after.
     """
     phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
+    today_part = _TODAY_PART.match(phrase)
+    if today_part:
+        phrase = today_part.group("part")  # "early this morning": this morning
     part = _DAY_PART.match(phrase)
     if part and part.group("day").lower() in _WEEKDAYS:
         phrase = part.group("day")  # "late on Monday", "Monday evening": that Monday

@@ -22,6 +22,7 @@ from bot.extract.countries import (
     ambiguous_short_names,
     combining_forms,
     country_index,
+    loose_forms,
 )
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
@@ -222,8 +223,10 @@ def _verb_lemmas() -> frozenset[str]:
     """Speech and event verbs: in a headline they are capitalised and tagged as names."""
     speech = load_data("speech_verbs")
     words = {w for key, value in speech.items() if isinstance(value, list) for w in value}
-    for table in load_data("event_triggers")["types"].values():
+    triggers = load_data("event_triggers")
+    for table in triggers["types"].values():
         words.update(table["verbs"])
+    words.update(triggers["frames"]["light_verbs"])  # "Kim Jong Un Holds Talks with ..."
     return frozenset(w for w in words if " " not in w)
 
 
@@ -328,6 +331,37 @@ def _a_middle_name(key: str, words: list[str]) -> bool:
     return any(
         w == key and words[i - 1] not in particles for i, w in enumerate(words[1:-1], start=1)
     )
+
+
+def _a_short_name_sibling(code: str, other: str | None) -> bool:
+    """Two countries one short name may stand for ("Korea": the South and the North)."""
+    return any(
+        code in codes and other in codes and code != other
+        for codes in ambiguous_short_names().values()
+    )
+
+
+def _a_word_naming_a_thing(ent: Span) -> bool:
+    """One word the tagger took for a name that qualifies a common noun ("the Covid
+    pandemic")."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and root.dep_ == "compound"
+        and root.head.pos_ == "NOUN"
+        and root.head.text.islower()
+        and root.head.i == root.i + 1
+    )
+
+
+def _with_a_middle_name(key: str) -> dict | None:
+    """The known person a three-word name is with its middle word left out ("Vladimir
+    Vladimirovich Putin" is Vladimir Putin), not when the middle word is a particle ("Tamim bin
+    Hamad" is not a "Tamim Hamad")."""
+    words = key.split()
+    if len(words) != 3 or words[1] in surname_particles():
+        return None
+    return _known_people().get(f"{words[0]} {words[2]}")
 
 
 # First words of countries' names that two countries may share the rest of ("South and North
@@ -888,6 +922,8 @@ class EntityIndex:
                 cluster, ent
             )  # "the Un" cut from "the UN": the body already named, not a man
             return
+        if cluster is None and _a_word_naming_a_thing(ent) and key not in _known_people():
+            return  # "since the Covid pandemic": a word qualifying a thing, no one named
         if organization_name(name) is not None:
             self._named_cluster(
                 "organization", organization_name(name) or name, ent, country=None
@@ -986,13 +1022,16 @@ class EntityIndex:
             )
             if turned_known and turned is not None:
                 known = _known_people()[turned]
+            middled = known is None and not private and _with_a_middle_name(key) is not None
+            if middled:
+                known = _with_a_middle_name(key)  # "Vladimir Vladimirovich Putin"
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
             if (
                 cluster is None
                 and known
                 and name != full
-                and (turned_known or _spelled_otherwise(name, full))
+                and (turned_known or middled or _spelled_otherwise(name, full))
             ):
                 # a full name as the article spells it ("Abbas Araghchi" for "Abbas Araqchi"):
                 # named so, and known by the knowledge base's spelling too (not a name the
@@ -1317,6 +1356,11 @@ class EntityIndex:
                 # "Sen. Marco Rubio, a Florida Republican" is the senator)
             if cluster.country is None and known.get("country"):
                 cluster.country = countries.by_code(known["country"])
+            elif cluster.country is not None and _a_short_name_sibling(
+                cluster.country.code, known.get("country")
+            ):
+                # "general secretary of the Workers' Party of Korea" is the North's Kim
+                cluster.country = countries.by_code(known["country"]) or cluster.country
             if (
                 cluster.title is None
                 and known.get("title")
@@ -1361,12 +1405,30 @@ class EntityIndex:
             only_short = [
                 code
                 for code, c in clusters.items()
-                if c.tokens and all(fold(self.doc[i].text) in short.split() for i in c.tokens)
+                if c.tokens and all(fold(self.doc[i].text) in loose_forms(short) for i in c.tokens)
             ]
             if len(only_short) != 1:
                 continue
             loose, firm = only_short[0], next(c for c in clusters if c != only_short[0])
+            if self._shown_as(loose):
+                continue  # "President Yoon ... North Korea ... Korean firms": the South's own
             self._merge_country(clusters[loose], clusters[firm])
+
+    def _shown_as(self, code: str) -> bool:
+        """Whether the article shows a country as present by more than its short name: its
+        capital named, or a person of it ("Korean firms" in an article on Seoul's president are
+        South Korea's, though it names the North)."""
+        for c in self.clusters:
+            if c.kind != "person":
+                continue
+            known = _known_people().get(name_key(c.canonical or c.name)) or {}
+            if (known.get("country") or (c.country.code if c.country else None)) == code:
+                return True
+        for ent in self.doc.ents:
+            found = country_index().match(ent.text)
+            if found and found.how == "capital" and found.country.code == code:
+                return True
+        return False
 
     def _settle_by_people(
         self, short: str, codes: tuple[str, ...], code: str, named: Cluster
@@ -1374,7 +1436,7 @@ class EntityIndex:
         """The short name alone, read as the country of the known person it qualifies
         ("Congo's President Felix Tshisekedi"), unless the article names the other's capital."""
         if not named.tokens or not all(
-            fold(self.doc[i].text) in short.split() for i in named.tokens
+            fold(self.doc[i].text) in loose_forms(short) for i in named.tokens
         ):
             return  # named unambiguously ("Republic of the Congo"): it is that one
         theirs: set[str] = set()
@@ -1459,8 +1521,10 @@ class EntityIndex:
             return self.previous_person(token)
         _, _, nominal = _titles()
         if token.lower_ in nominal:
-            holder = self.previous_person(token, titles=nominal[token.lower_])
             whose = _title_country(token)
+            # "The Russian president" is the Russian holder of the title named before, not the
+            # last president named
+            holder = self.previous_person(token, titles=nominal[token.lower_], country=whose)
             if holder is not None and whose is not None and holder.country is not None:
                 # "The president of Tajikistan ... rebuked Putin": not the president named
                 # before, who is Russia's
@@ -1469,7 +1533,11 @@ class EntityIndex:
         return None
 
     def previous_person(
-        self, token: Token, titles: list[str] | None = None, depth: int = 0
+        self,
+        token: Token,
+        titles: list[str] | None = None,
+        depth: int = 0,
+        country: str | None = None,
     ) -> Cluster | None:
         """The person a pronoun or a bare title refers to: in the last sentence before `token`
         that names a person, the subject of its main clause ("Aboul Gheit told reporters that
@@ -1484,7 +1552,7 @@ class EntityIndex:
             people = [
                 (i, cluster)
                 for i in range(end - 1, sent.start - 1, -1)
-                if (cluster := self.by_token.get(i)) is not None
+                if (cluster := self._person_mentioned(i, token, titles)) is not None
                 and cluster.kind == "person"
                 and self._may_be_called(cluster, token)
                 # '"... Rakhine state ...," he said': a name inside the quotation is not its
@@ -1496,6 +1564,7 @@ class EntityIndex:
                         cluster.title and any(t.lower() in cluster.title.lower() for t in titles)
                     )
                 )
+                and (country is None or cluster.country is None or cluster.country.code == country)
             ]
             # only a main clause's "he" or "she" is read through the sentence before's main
             # subject: a pronoun inside a clause ("She said he would visit Rome") is someone else
@@ -1526,6 +1595,20 @@ class EntityIndex:
                     return cluster
             return people[0][1]
         return None
+
+    def _person_mentioned(self, i: int, pronoun: Token, titles: list[str] | None) -> Cluster | None:
+        """The person a token names: their name, or, in the pronoun's own sentence, a title
+        the article's one holder answers to ("The Russian president's welcome in Pyongyang,
+        where he was met by Kim": the president, not Kim)."""
+        cluster = self.by_token.get(i)
+        if cluster is not None or titles or pronoun.lower_ not in PRONOUNS_PERSON:
+            return cluster
+        token = self.doc[i]
+        if token.sent.start != pronoun.sent.start or token.pos_ != "NOUN":
+            return None
+        if token.lower_ not in _titles()[2] or _title_country(token) is None:
+            return None  # "the president" alone may be anyone's; "the Russian president" is one
+        return self.resolve(token)
 
     def _quotes(self) -> list[QuoteSpan]:
         """The article's quotations, found once."""

@@ -109,6 +109,15 @@ def hyphenated_name_ends(doc: Doc) -> Doc:
     return doc
 
 
+def quoted(token: Token, sent: Span) -> bool:
+    """Inside an open quotation at the token: somebody's words, not the reporter's."""
+    # The sentence's own text: Doc.text rebuilds the whole article on every call.
+    before = sent.text[: token.idx - sent.start_char]
+    opens = before.count("\u201c") + before.count('"')
+    closes = before.count("\u201d")
+    return (opens - closes) % 2 == 1 if '"' in before else opens > closes
+
+
 def _closing_quote(token: Token) -> bool:
     """A quotation mark right after a sentence's full stop, ending the paragraph: it closes the
     sentence, it does not open the next one."""

@@ -17,6 +17,7 @@ from bot.identity import (
     compare,
     join,
     kinds_compatible,
+    places_agree,
     representative,
 )
 
@@ -656,6 +657,14 @@ def test_talks_placed_in_two_towns_a_few_kilometres_apart_may_be_one():
     capital = report(FIN, EST, place=Place.named("Islamabad", "PAK"))
     beside = report(FIN, EST, place=Place.named("Rawalpindi", None))
     assert compare(capital, beside).same
+
+
+def test_a_seat_of_government_beside_the_capital_may_be_where_talks_in_the_capital_were():
+    # Putrajaya, the seat of government a few kilometres from Kuala Lumpur: small as towns go,
+    # but the gazetteer lists it, so the towns table knows where it is
+    seat, capital = Place.named("Putrajaya", None), Place.named("Kuala Lumpur", None)
+    assert places_agree(seat, capital)
+    assert compare(report(FIN, EST, place=seat), report(FIN, EST, place=capital)).same
 
 
 def test_a_venue_the_towns_table_does_not_know_stays_open():

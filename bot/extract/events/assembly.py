@@ -438,14 +438,16 @@ def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
     if len({m.date for m in acts}) != 1:
         return
     sides = _sides_of(acts[0].participants)
-    talks = sorted(
-        (d for d in drafts if d.mentions[0].trigger.type == "CONSULT"),
-        key=lambda d: d.mentions[0].trigger.token.i,
-    )
-    first_after = next((d for d in talks if d.mentions[0].sent.start > lead.start), None)
-    if first_after is None or len(sides) < 2:
+    # the body's first mention of each talks (a headline may have told them first)
+    told = [
+        (min(body, key=lambda m: m.trigger.token.i), d)
+        for d in drafts
+        if d.mentions[0].trigger.type == "CONSULT"
+        and (body := [m for m in d.mentions if m.sent.start > lead.start])
+    ]
+    if not told or len(sides) < 2:
         return
-    first = first_after.mentions[0]
+    first, first_after = min(told, key=lambda pair: pair[0].trigger.token.i)
     if (
         first.sent.start in after
         and not dated(first_after)
@@ -965,7 +967,46 @@ def _drafts(
     _date_filed_leads(drafts)
     _plans_called_off(drafts)
     drafts = _fold_headline_acts(drafts, index, published)
+    _conversations_by_phone(drafts)
     return _without_earlier_rounds(_fold_undated(drafts, published))
+
+
+# Words that tell two sides talked without saying how: the article's other words say whether
+# by phone or face to face ("talks", plural, are sat down to).
+GENERIC_TALK_WORDS = frozenset(
+    {"conversation", "conversations", "talk", "talked", "speak", "spoke", "spoken", "speaking"}
+)
+
+
+def _conversations_by_phone(drafts: list[Draft]) -> None:
+    """ "Scholz's decision to phone Putin ... the hour-long conversation between the two leaders
+    on Friday": talks told only by a word that does not say how (a conversation) are the call
+    the article tells between the same sides, when it tells no other sitting-down of theirs
+    (naming no one, when it tells no other sitting-down at all)."""
+    calls = [d for d in drafts if d.mentions[0].trigger.kind == "phone_call"]
+    if not calls:
+        return
+    for draft in drafts:
+        triggers = [m.trigger for m in draft.mentions]
+        if not all(
+            t.type == "CONSULT" and t.kind == "talks" and t.token.lower_ in GENERIC_TALK_WORDS
+            for t in triggers
+        ):
+            continue
+        sides = _side_keys(draft)
+        if sides and not any(sides & _side_keys(call) for call in calls):
+            continue
+        if any(
+            other is not draft
+            and other.mentions[0].trigger.kind in TALK_KINDS
+            and not all(m.trigger.token.lower_ in GENERIC_TALK_WORDS for m in other.mentions)
+            and (not sides or sides & _side_keys(other))
+            for other in drafts
+        ):
+            continue  # they also met: which the conversation was is not told (naming no one,
+            # it may be any talks the article tells)
+        for trigger in triggers:
+            trigger.kind = "phone_call"
 
 
 def _fold_headline_acts(
@@ -1855,7 +1896,7 @@ def _place(
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
                 return told
-            current = main.get("CONSULT")
+            current = main.get(_main_key(t))
             if (
                 current is not None
                 and _may_join_main(current, mention)
@@ -1873,22 +1914,27 @@ def _place(
             return same
     draft = Draft([mention])
     drafts.append(draft)
-    if t.type == "CONSULT" and t.kind in TALK_KINDS:
-        if "CONSULT" not in main and (
-            mention.date is None or _the_leads_held_talks(mention, published)
-        ):
+    if t.type == "CONSULT" and (t.kind in TALK_KINDS or t.kind == "phone_call"):
+        key = _main_key(t)
+        if key not in main and (mention.date is None or _the_leads_held_talks(mention, published)):
             # the first talks told undated, or the lead's talks held on its day: what later
             # undated mentions ("after four hours of talks in Sochi") are compared with
-            main["CONSULT"] = draft
-        elif _the_headlines_talks_dated(headline := main.get("CONSULT"), mention, published):
+            main[key] = draft
+        elif _the_headlines_talks_dated(headline := main.get(key), mention, published):
             # "Talks in Istanbul end" over "The talks ... ended on Friday": one occasion, and
             # the article's main talks, which later mentions ("to continue our negotiations")
             # are compared with as dated and held, not as the headline's undated talks
             assert headline is not None
             draft.mentions.extend(headline.mentions)
             drafts.remove(headline)
-            main["CONSULT"] = draft
+            main[key] = draft
     return draft
+
+
+def _main_key(trigger: Trigger) -> str:
+    """The article's main talks and its main call are kept apart: "Scholz urges Putin in phone
+    call" and "the two leaders spoke by phone" are one call, whatever meeting it tells besides."""
+    return "CONSULT:call" if trigger.kind == "phone_call" else "CONSULT"
 
 
 def _with_its_country(location: Location | None) -> Location | None:
@@ -2022,11 +2068,24 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "he had spoken with Trump and the leaders of France and Germany"
     if _proposed(mention.trigger):
         return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
+    if _to_be_resumed(mention):
+        return False  # "held talks on Saturday and will continue the dialogue in a week"
     if _decided(mention.trigger) and draft_status(main) != "planned":
         return False  # "the leaders agreed that their envoys would meet": decided at the talks
     if _for_a_dated_occasion(mention.trigger):
         return False  # "EU leaders gather for a summit on Oct. 17-18": that summit, on its day
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _to_be_resumed(mention: Mention) -> bool:
+    """Talks a side "will continue" or "will resume": the next sitting, not the one told."""
+    verb = mention.trigger.governor
+    return (
+        mention.status == "planned"
+        and verb is not None
+        and lemma_of(verb) in ("continue", "resume")
+        and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children)
+    )
 
 
 def _for_a_dated_occasion(trigger: Trigger) -> bool:
@@ -2452,6 +2511,8 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False
     if stages_differ(draft_status(draft), mention.status) or _other_people(draft, mention):
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
+    if any(c.dep_ == "amod" and c.lower_ == "first" for c in mention.trigger.token.children):
+        return False  # "the commanders held their first meeting this morning": a new sitting
     if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
         mention.trigger.kind in GATHERING_KINDS
     ) and not (mention.trigger.kind in GATHERING_KINDS and _goes_on(mention.trigger)):
@@ -2486,6 +2547,8 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         return None
     if _another_time(mention.trigger) or round_number(mention.trigger) is not None:
         return None  # "since their meeting in Kazan": an earlier one
+    if _to_be_resumed(mention):
+        return None  # "will continue the dialogue in a week": the next sitting
     if _a_leg_of_a_trip(mention.trigger):
         return None  # "his trip, which included the Mercosur summit": another leg
     ours = {country_code(c) or c.name for c in mention.participants}

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from bot.extract.events.lexicon import FRAMING_PREPS
-from bot.extract.pipeline import load_data
+from bot.extract.pipeline import load_data, quoted
 
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 QUOTES = '"“”'
@@ -50,7 +50,7 @@ def features(ev: EventEvidence) -> dict[str, float]:
         "talks": float(ev.type in TALK_TYPES),
         "subordinate": float(_subordinate(node)),
         "background": float(_background(token)),
-        "quoted": float(_quoted(token, ev.sent)),
+        "quoted": float(quoted(token, ev.sent)),
         "headline": float(headline(ev.sent)),
         "mentions": float(min(ev.mentions, 3) - 1),
         "dated": float(ev.dated),
@@ -109,15 +109,6 @@ def _background(token: Token) -> bool:
         for c in token.children
         if c.dep_ == "amod"
     )
-
-
-def _quoted(token: Token, sent: Span) -> bool:
-    """Inside an open quotation at the trigger: somebody's words, not the reporter's."""
-    # The sentence's own text: Doc.text rebuilds the whole article on every call.
-    before = sent.text[: token.idx - sent.start_char]
-    opens = before.count("“") + before.count('"')
-    closes = before.count("”")
-    return (opens - closes) % 2 == 1 if '"' in before else opens > closes
 
 
 def headline(sent: Span) -> bool:

@@ -361,9 +361,16 @@ def _only_ready(trigger: Trigger) -> bool:
     if trigger.type != "CONSULT":
         return False
     node = trigger.governor or trigger.token
+    readiness = load_frames().readiness
+    token = trigger.token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and lemma_of(token.head.head) in readiness
+    ):
+        return True  # "urged Putin to be ready for negotiations with Ukraine"
     if node.pos_ != "VERB" or node.dep_ != "xcomp":
         return False
-    readiness = load_frames().readiness
     while node.dep_ == "xcomp" and node.head.i != node.i:  # "offered to help mediate"
         head = node.head
         if lemma_of(head) in readiness or any(

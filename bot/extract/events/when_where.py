@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
-from bot.extract.dates import resolve_date, year_told_back
+from bot.extract.dates import part_of_today, resolve_date, year_told_back
 from bot.extract.entities import EntityIndex, entity_at
 from bot.extract.events.arguments import a_city, venue_in
 from bot.extract.events.drafts import recent
@@ -44,7 +44,7 @@ from bot.extract.events.lexicon import (
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
-from bot.extract.pipeline import load_data
+from bot.extract.pipeline import load_data, quoted
 from bot.facts import Location
 from bot.identity import names_a_site
 from bot.names import fold
@@ -790,9 +790,15 @@ def _a_timetable(sent: Span) -> bool:
 
 def _past_beside_a_future(verb: Token) -> bool:
     """A past verb joined to one still to come ("said he would meet Clinton on Tuesday and
-    called on the world to react"): the calling was done, not on the meeting's day."""
-    return verb.tag_ == "VBD" and any(
+    called on the world to react"): the calling was done, not on the meeting's day; and the
+    other way round ("held their first meeting this morning, and the two countries will convene
+    a committee"): what is still to come is not on the day of what was done."""
+    if verb.tag_ == "VBD" and any(
         c.dep_ == "aux" and c.lower_ in _WILL | {"would"} for c in verb.head.children
+    ):
+        return True
+    return verb.head.tag_ == "VBD" and any(
+        c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children
     )
 
 
@@ -1471,7 +1477,11 @@ def _date_spans(doc: Doc) -> list[Span]:
         cached = [
             _before_a_length(e)
             for e in doc.ents
-            if e.label_ == "DATE" or (e.label_ == "TIME" and names_a_day(e))
+            if e.label_ == "DATE"
+            or (e.label_ == "TIME" and names_a_day(e))
+            # "early this morning" in the reporter's words is the day of publication; in a
+            # quotation it is the day the words were said
+            or (e.label_ == "TIME" and part_of_today(e.text) and not quoted(e[0], e.sent))
         ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached

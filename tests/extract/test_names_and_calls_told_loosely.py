@@ -1,0 +1,208 @@
+"""Names and calls a report tells loosely: a short name two countries share ("Korean") is the
+one the article shows, "the Russian president" is the article's Russian president, a middle
+name or a headline's verb does not make another person, a conversation is the call the article
+tells, and talks a side is only ready for, or will continue, are not the talks held. Sentences
+are the repository's own."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names, of_type
+
+
+def sides_by_code(event: dict) -> set[str]:
+    return {p["country_code"] for p in event["participants"] if p.get("country_code")}
+
+
+# --- short names two countries share ---
+
+
+def test_korean_talks_in_an_article_naming_only_the_north_are_the_norths(extractor):
+    text = (
+        "PYONGYANG, March 3 - Russian Foreign Minister Sergei Lavrov and the Democratic People's "
+        "Republic of Korea's foreign minister signed a protocol after Russian-Korean talks on "
+        "Monday."
+    )
+    assert all("KOR" not in sides_by_code(e) for e in events(extractor, text))
+    assert any("PRK" in sides_by_code(e) for e in events(extractor, text))
+
+
+def test_korean_firms_in_an_article_on_seouls_president_stay_the_souths(extractor):
+    text = (
+        "President Yoon Suk Yeol met Korean business leaders in Seoul on Monday to discuss North "
+        "Korea's missile launches."
+    )
+    found = [e for e in events(extractor, text) if "PRK" in sides_by_code(e)]
+    assert all("KOR" in sides_by_code(e) or "Yoon Suk Yeol" in names(e) for e in found)
+
+
+def test_a_known_leader_keeps_his_country_when_his_party_title_says_korea(extractor):
+    text = (
+        "Kim Jong Un, general secretary of the Workers' Party of Korea, held talks with the "
+        "visiting Russian defence minister in Pyongyang on Tuesday."
+    )
+    (talks,) = [e for e in of_type(extractor, text, "CONSULT") if "Kim Jong Un" in names(e)]
+    kim = next(p for p in talks["participants"] if p["name"] == "Kim Jong Un")
+    assert kim["country_code"] == "PRK"
+
+
+# --- people named loosely ---
+
+
+def test_he_after_the_russian_presidents_welcome_is_the_russian_president(extractor):
+    text = (
+        "Vladimir Putin left Astana with a dozen agreements that Kassym-Jomart Tokayev praised as "
+        "historic. The Russian president's reception in Astana, where he was met at the airport "
+        "by Tokayev, was lavish."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert {"Vladimir Putin", "Kassym-Jomart Tokayev"} <= names(meeting)
+
+
+def test_a_bare_president_in_the_same_sentence_is_not_read_as_a_pronouns_person(extractor):
+    text = (
+        "Emmanuel Macron hosted Olaf Scholz in Paris on Monday. The president's guest, whom he "
+        "met at the Elysee, praised the talks."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "Vladimir Putin" not in names(event)
+
+
+def test_a_patronymic_is_the_same_known_person(extractor):
+    text = "Vladimir Vladimirovich Putin held talks with Kassym-Jomart Tokayev in Astana on Monday."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    putin = next(p for p in talks["participants"] if "Putin" in p["name"])
+    assert putin["country_code"] == "RUS"
+
+
+def test_a_headlines_light_verb_is_not_part_of_a_name(extractor):
+    text = (
+        "Comrade Kim Jong Un Holds Talks with Visiting Chinese Delegation\n\n"
+        "Kim Jong Un held talks with a Chinese delegation in Pyongyang on Monday."
+    )
+    for event in events(extractor, text):
+        assert "Kim Jong Un Holds" not in names(event)
+
+
+def test_a_word_qualifying_a_pandemic_is_no_one(extractor):
+    text = (
+        "It was Kim Jong Un's first trip abroad since the Covid pandemic, and he met Vladimir "
+        "Putin in Vladivostok on Wednesday."
+    )
+    for event in events(extractor, text):
+        assert "Covid" not in names(event)
+
+
+def test_a_name_in_a_quotation_is_not_one_of_the_two_leaders(extractor):
+    text = (
+        '"Macron\'s call was a mistake," Zelensky said after the conversation between the two '
+        "leaders on Friday."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "Zelensky" not in {n.split()[-1] for n in names(event)}
+
+
+# --- calls and talks ---
+
+
+def test_talks_one_side_is_urged_to_be_ready_for_are_not_held(extractor):
+    text = (
+        "Scholz called Putin on Friday. The chancellor urged Putin to be ready for negotiations "
+        "with Ukraine."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "Ukraine" not in names(event)
+
+
+def test_a_conversation_is_the_call_the_article_tells(extractor):
+    text = (
+        "President Volodymyr Zelensky has criticized German Chancellor Olaf Scholz's decision to "
+        "phone Russian President Vladimir Putin. The hour-long conversation between the two "
+        "leaders on Friday was their first in two years."
+    )
+    calls = of_type(extractor, text, "CONSULT")
+    assert [c["kind"] for c in calls] == ["phone_call"]
+    assert calls[0]["date"] == "2025-02-21"
+    assert {"Olaf Scholz", "Vladimir Putin"} <= names(calls[0])
+
+
+def test_a_conversation_beside_a_meeting_keeps_its_own_kind(extractor):
+    text = (
+        "Sanchez met Lula in Brasilia on Monday. Their conversation touched on trade, and Lula "
+        "later spoke by phone with Petro."
+    )
+    kinds = {e["kind"] for e in of_type(extractor, text, "CONSULT") if "Petro" not in str(e)}
+    assert "phone_call" not in kinds
+
+
+def test_the_one_urged_in_a_headline_call_was_on_the_call(extractor):
+    text = "Scholz urges Putin to withdraw troops in phone call"
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert {"Scholz", "Putin"} <= {n.split()[-1] for n in names(call)}
+
+
+def test_a_headline_call_and_the_bodys_call_are_one_record(extractor):
+    text = (
+        "Meloni urges Erdogan to press Moscow in phone call\n\n"
+        "Italian Prime Minister Giorgia Meloni has urged Turkish President Tayyip Erdogan to "
+        "press Moscow for a ceasefire, her office said. The two leaders spoke by phone for about "
+        "an hour."
+    )
+    calls = of_type(extractor, text, "CONSULT")
+    assert len(calls) == 1
+
+
+def test_a_call_first_told_in_a_headline_takes_the_leads_day(extractor):
+    text = (
+        "Egypt, Ethiopia foreign ministers trade blame over dam in phone call\n\n"
+        "CAIRO, Feb 26 (Reuters) - The foreign ministers of Egypt and Ethiopia blamed each other "
+        "on Wednesday for the stalled talks on the Nile dam.\n\n"
+        "In a phone call with Ethiopian Foreign Minister Gedion Timothewos, Egyptian Foreign "
+        "Minister Badr Abdelatty said Addis Ababa had acted alone, according to a statement."
+    )
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["date"] == "2025-02-26"
+
+
+def test_talks_a_side_will_continue_are_not_the_talks_held(extractor):
+    text = (
+        "Iran and US hold talks in Oman\n\n"
+        "MUSCAT, Feb 22 - Iran and the United States held talks in Muscat on Saturday and will "
+        "continue the dialogue in a week."
+    )
+    held = [e for e in of_type(extractor, text, "CONSULT") if e["status"] != "planned"]
+    assert len(held) == 1
+    assert held[0]["date"] == "2025-02-22"
+
+
+# --- days ---
+
+
+def test_early_this_morning_in_the_reporters_words_is_the_day_of_publication(extractor):
+    text = "Thai and Cambodian army commanders met early this morning at the border post."
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["date"] == "2025-02-27"
+
+
+def test_tonight_in_a_quotation_is_not_the_day_of_publication(extractor):
+    text = '"We did not sign anything tonight," Vucic told reporters after the talks in Ohrid.'
+    for event in events(extractor, text):
+        assert event["date"] != "2025-02-27"
+
+
+def test_what_will_be_done_is_not_dated_by_what_was_done_beside_it(extractor):
+    text = (
+        "Thailand and Cambodia held their first border meeting on Wednesday, and the two "
+        "countries will convene a joint committee meeting."
+    )
+    (planned,) = [e for e in of_type(extractor, text, "CONSULT") if e["status"] == "planned"]
+    assert planned["date"] is None
+
+
+def test_a_first_meeting_the_day_after_a_summit_is_its_own(extractor):
+    text = (
+        "The special meeting hosted by Anwar Ibrahim in Putrajaya on Monday produced a ceasefire "
+        "between Thailand and Cambodia. The army commanders of Thailand and Cambodia held their "
+        "first meeting on Tuesday."
+    )
+    dates = {e["date"] for e in of_type(extractor, text, "CONSULT")}
+    assert "2025-02-25" in dates
