@@ -206,3 +206,59 @@ def test_a_first_meeting_the_day_after_a_summit_is_its_own(extractor):
     )
     dates = {e["date"] for e in of_type(extractor, text, "CONSULT")}
     assert "2025-02-25" in dates
+
+
+# --- the lead's summit ---
+
+
+def test_a_summit_set_off_at_the_end_of_a_past_lead_was_held_by_those_who_agreed(extractor):
+    text = (
+        "OTTAWA, Feb 25 - Canadian Prime Minister Mark Carney and Mexican President Claudia "
+        "Sheinbaum agreed on Tuesday to expand trade in farm goods, and to restore a working "
+        "group on migration, in a summit aimed at easing tension over tariffs."
+    )
+    (summit,) = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert {"Mark Carney", "Claudia Sheinbaum"} <= names(summit)
+    assert summit["status"] == "concluded"
+    assert summit["date"] == "2025-02-25"
+
+
+def test_a_summit_where_a_deal_will_be_signed_is_still_to_come(extractor):
+    text = (
+        "Carney and Sheinbaum agreed on Tuesday to sign the trade accord at a summit in Mexico "
+        "City next month."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert event["status"] != "concluded"
+
+
+def test_the_two_leaders_are_the_last_two_named_when_the_sentence_before_names_one(extractor):
+    text = (
+        "Kenyan President William Ruto and Tanzanian President Samia Suluhu Hassan agreed on "
+        "Monday to reopen the border crossing. Ruto became the first Kenyan leader in a decade to "
+        "visit Tanzania. The two leaders held talks at the State House in Dodoma."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert talks and {"William Ruto", "Samia Suluhu Hassan"} <= names(talks[0])
+
+
+def test_the_two_leaders_stay_unknown_when_three_people_were_just_named(extractor):
+    text = (
+        "Ruto met Hassan and Museveni in Arusha on Monday. Ruto later flew home. The two leaders "
+        "held talks at the State House."
+    )
+    three = {"William Ruto", "Hassan", "Yoweri Museveni"}
+    for event in of_type(extractor, text, "CONSULT"):
+        assert not (len(names(event)) == 2 and names(event) < three)  # which two is not told
+
+
+def test_business_leaders_a_visitor_meets_are_not_their_state(extractor):
+    text = "Yoon is scheduled to meet Japanese business leaders and students on Friday."
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "Japan" not in names(event)
+
+
+def test_ministers_a_visitor_meets_are_their_state(extractor):
+    text = "Yoon is scheduled to meet Japanese ministers on Friday."
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert "Japan" in names(meeting)

@@ -149,8 +149,19 @@ def _nationality_of_private_people(token: Token) -> bool:
     doers = people.dep_ in ("nsubj", "csubj") or (
         people.dep_ == "pobj" and people.head.dep_ == "agent"
     )
+    # "is to meet Japanese business leaders and students": whom a visitor meets (not whom an
+    # act is done to)
+    met = (people.dep_ == "dobj" and lemma_of(people.head) in _MEETING_VERBS) or (
+        people.dep_ == "pobj"
+        and people.head.lower_ == "with"
+        and lemma_of(people.head.head) in _MEETING_VERBS
+    )
     private = people.lemma_.lower() in PRIVATE_PEOPLE or bool(words & PRIVATE_SECTORS)
-    return token.dep_ in ("amod", "compound") and private and doers
+    return token.dep_ in ("amod", "compound") and private and (doers or met)
+
+
+# Verbs of sitting down with someone: the people met are who took part.
+_MEETING_VERBS = frozenset({"meet", "receive", "host", "address", "talk", "speak"})
 
 
 def _a_relative(token: Token) -> bool:
@@ -834,6 +845,23 @@ def _leading(clause: Token) -> bool:
     return clause.dep_ == "acl" and clause.lemma_.lower().replace("-", "") in LEADING_VERBS
 
 
+def _infinitive_joined_amiss(verb: Token) -> Token | None:
+    """The infinitive an infinitive conjunct belongs with when the parser joined it to a verb
+    that is no infinitive: the nearest "to" infinitive before it that is an xcomp of one of
+    its heads."""
+    if verb.dep_ != "conj" or not _an_infinitive(verb) or _an_infinitive(verb.head):
+        return None
+    heads = {a.i for a in verb.ancestors}
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.dep_ == "xcomp" and _an_infinitive(t) and t.head.i in heads:
+            return t
+    return None
+
+
+def _an_infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _subject_of(verb: Token) -> Token | None:
     """The subject of the verb's clause chain ("Norway is willing to send"), or of the verb it is
     conjoined with ("the ministry summoned the envoy and condemned the raid")."""
@@ -859,6 +887,11 @@ def _subject_of(verb: Token) -> Token | None:
             return _reporters_own(_past_the_source(subject), link)
     # "NATO will not be intimidated and will continue to support X": from the chain's top
     node = chain[-1]
+    infinitive = _infinitive_joined_amiss(node)
+    if infinitive is not None:
+        # "agreed to resume visits, suspended for a decade, and to restore a pact": the second
+        # infinitive is the first's conjunct, whatever participle the parser hung it on
+        return _subject_of(infinitive)
     while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1251,7 +1284,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         # "the posts by X followed Modi's visit": what came after it, not who went (while
         # "Blinken followed talks with Sisi with a stop in Doha" held them)
         verb = None
-    in_a_call = token.head.lower_ == "in" and trigger.kind in ("phone_call", "talks", "meeting")
+    # ("agreed ... in a summit aimed at ...": who agreed held it)
+    in_a_call = token.head.lower_ == "in" and trigger.kind in (
+        "phone_call",
+        "talks",
+        "meeting",
+        "summit",
+    )
     # "sat down for talks with Y", "arrived for talks": who came took part
     # (and "will leave for Lima on Monday for a visit": but not "leave for consultations", an
     # envoy called home)
@@ -1599,7 +1638,8 @@ def _pair_named_before(
     bare = not any(
         c.dep_ in ("amod", "compound", "prep") for c in phrase.children
     )  # "the two leaders", not "the two foreign ministers" (others than the two named)
-    if not named and start > 0 and bare:
+    told_before = not named and start > 0 and bare
+    if told_before:
         # "X and Y agreed on Monday to ... . The two leaders met at State House": the pair is
         # the one the sentence before names
         named = _clusters_in(list(sent.doc[start - 1].sent), index)
@@ -1618,6 +1658,11 @@ def _pair_named_before(
             kind == "country" or (len(countries) == 2 and None not in countries)
         ):
             return pair
+        if len(pair) == 1 and kind == "person" and told_before:
+            # "X and Japan's Y agreed ... . X became the first ... to visit Japan. The two
+            # leaders held talks": one of them named just before, the last two people named
+            last = [c for t in _last_two_named(phrase, index) if (c := index.cluster_of(t))]
+            return last if pair[0] in last else []
         if pair:
             return []  # more people than two, or two of one country: which two is not known
     return []

@@ -317,6 +317,19 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
     return None
 
 
+def _set_off_setting_of_a_past_act(noun: Token) -> bool:
+    """ "X and Y agreed on Thursday to resume visits and to restore a pact, in a summit aimed at
+    ...": a setting set off by a comma at the end of the sentence frames its main act, done
+    (the parser hangs it on the last infinitive)."""
+    prep = noun.head
+    if prep.i == 0 or noun.doc[prep.i - 1].text != ",":
+        return False
+    root = noun.sent.root
+    return root.tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will") for c in root.children
+    )
+
+
 def _planned_setting(setting: Token) -> bool:
     auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
     return (
@@ -1742,7 +1755,7 @@ def find_status(
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("at", "during", "in")
-        and _occasion_verb(token).tag_ == "VBD"
+        and (_occasion_verb(token).tag_ == "VBD" or _set_off_setting_of_a_past_act(token))
     ):
         return "concluded"  # "clashed with X at an emergency meeting", "warned Y in a call"
     framed = _framed_by(token) if token.dep_ == "pobj" else None
