@@ -120,6 +120,14 @@ def ambiguous_short_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def settling_forms() -> dict[str, tuple[str, ...]]:
+    """For a short name, the forms one of its countries must be written in for the short name
+    to be read as that one ("Korean" is the North only where "the DPRK" is written)."""
+    table = _data()["ambiguous_settled_only_by"]
+    return {fold(k): tuple(v) for k, v in table.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def loose_forms(short: str) -> frozenset[str]:
     """The words that name an ambiguous short name's country no more firmly than the name does:
     its own words and its demonyms ("korea", "korean", "koreans")."""

@@ -23,6 +23,7 @@ from bot.extract.countries import (
     combining_forms,
     country_index,
     loose_forms,
+    settling_forms,
 )
 from bot.extract.dateline import Dateline, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
@@ -355,13 +356,17 @@ def _a_word_naming_a_thing(ent: Span) -> bool:
 
 
 def _with_a_middle_name(key: str) -> dict | None:
-    """The known person a three-word name is with its middle word left out ("Vladimir
-    Vladimirovich Putin" is Vladimir Putin), not when the middle word is a particle ("Tamim bin
-    Hamad" is not a "Tamim Hamad")."""
+    """The known person a three-word name is with its patronymic left out ("Vladimir
+    Vladimirovich Putin" is Vladimir Putin). Other middle words make another person: "Park Myong
+    Jin" is not "Park Jin", nor "Ali Reza Khamenei" Ali Khamenei."""
     words = key.split()
-    if len(words) != 3 or words[1] in surname_particles():
+    if len(words) != 3 or not words[1].endswith(_PATRONYMIC_ENDINGS):
         return None
     return _known_people().get(f"{words[0]} {words[2]}")
+
+
+# How Russian, Ukrainian and Belarusian patronymics end ("Vladimirovich", "Oleksandrovych").
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 
 
 # First words of countries' names that two countries may share the rest of ("South and North
@@ -1410,9 +1415,16 @@ class EntityIndex:
             if len(only_short) != 1:
                 continue
             loose, firm = only_short[0], next(c for c in clusters if c != only_short[0])
-            if self._shown_as(loose):
+            if self._shown_as(loose) or not self._written_in_a_settling_form(short):
                 continue  # "President Yoon ... North Korea ... Korean firms": the South's own
             self._merge_country(clusters[loose], clusters[firm])
+
+    def _written_in_a_settling_form(self, short: str) -> bool:
+        forms = settling_forms().get(short)
+        if not forms:
+            return True
+        text = doc_text(self.doc)
+        return any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text) for form in forms)
 
     def _shown_as(self, code: str) -> bool:
         """Whether the article shows a country as present by more than its short name: its
@@ -1608,6 +1620,11 @@ class EntityIndex:
             return None
         if token.lower_ not in _titles()[2] or _title_country(token) is None:
             return None  # "the president" alone may be anyone's; "the Russian president" is one
+        if token.dep_ != "poss" or not any(a.i == token.head.i for a in pronoun.ancestors):
+            # only a clause inside the phrase the title owns ("the president's welcome, where he
+            # was met"), not the sentence's own subject ("Despite the Russian president's
+            # absence, he met ...")
+            return None
         return self.resolve(token)
 
     def _quotes(self) -> list[QuoteSpan]:

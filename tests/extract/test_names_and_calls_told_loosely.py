@@ -92,15 +92,6 @@ def test_a_word_qualifying_a_pandemic_is_no_one(extractor):
         assert "Covid" not in names(event)
 
 
-def test_a_name_in_a_quotation_is_not_one_of_the_two_leaders(extractor):
-    text = (
-        '"Macron\'s call was a mistake," Zelensky said after the conversation between the two '
-        "leaders on Friday."
-    )
-    for event in of_type(extractor, text, "CONSULT"):
-        assert "Zelensky" not in {n.split()[-1] for n in names(event)}
-
-
 # --- calls and talks ---
 
 

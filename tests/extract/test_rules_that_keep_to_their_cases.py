@@ -2077,3 +2077,97 @@ def test_a_trip_to_attend_a_summit_is_no_visit_paid_to_the_host(extractor):
     text = "Biden arrived in New Delhi on Friday for a three-day trip to attend the G20 summit."
     found = [e for e in shown(extractor, text, "2023-09-09") if e["kind"] == "visit"]
     assert all("India" not in names(e) for e in found), found
+
+
+# --- The twenty-fifth session, review ---
+
+
+def codes(event: dict) -> set[str]:
+    return {p["country_code"] for p in event["participants"] if p.get("country_code")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOKYO, Feb 26 - Japanese and Korean foreign ministers met in Tokyo on Wednesday and "
+        "agreed to step up cooperation after North Korea fired two ballistic missiles.",
+        "Japan and Korea agreed on Monday to resume shuttle diplomacy, officials said, as North "
+        "Korea's Kim Jong Un oversaw another cruise missile test.",
+        "Chinese Foreign Minister Wang Yi met his Korean counterpart in Beijing on Monday, a week "
+        "after Pyongyang's envoy visited China.",
+    ],
+)
+def test_korean_beside_north_korea_in_ordinary_news_is_the_south(extractor, text):
+    first = shown(extractor, text)[0]  # the lead's act, of the "Korean" side
+    assert "KOR" in codes(first) and "PRK" not in codes(first)
+
+
+def test_a_middle_name_that_is_no_patronymic_makes_another_person(extractor):
+    text = (
+        "South Korean Foreign Minister Park Jin met Antony Blinken in Washington on Monday. On "
+        "Tuesday, North Korean envoy Park Myong Jin met Russian officials in Moscow."
+    )
+    people = {p["name"] for e in shown(extractor, text) for p in e["participants"]}
+    assert {"Park Jin", "Park Myong Jin"} <= people
+
+
+def test_he_after_a_title_in_an_opening_phrase_is_the_sentences_subject(extractor):
+    text = (
+        "Vladimir Putin met Marco Rubio's envoy on Monday. Rubio met Lavrov in Riyadh on "
+        "Tuesday. Despite the Russian president's absence, he met Saudi Crown Prince Mohammed "
+        "bin Salman on Wednesday."
+    )
+    wednesday = [e for e in shown(extractor, text) if e["date"] == "2025-02-26"]
+    assert wednesday and all("Vladimir Putin" not in names(e) for e in wednesday)
+
+
+def test_a_leader_named_in_a_quotation_is_one_of_the_two_leaders(extractor):
+    text = (
+        '"Meloni and I agree on Ukraine," Starmer said after talks between the two leaders in '
+        "Rome on Monday."
+    )
+    (talks,) = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert {"Meloni", "Starmer"} <= {n.split()[-1] for n in names(talks)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump held a phone call with Putin on Tuesday. On Wednesday, Trump had a conversation "
+        "with Macron in the Oval Office.",
+        "Macron spoke with Starmer by phone on Sunday. On Monday, the two leaders had a "
+        "conversation over dinner at the Elysee Palace.",
+    ],
+)
+def test_a_conversation_of_its_own_day_or_place_is_no_call(extractor, text):
+    talks = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert any(e["kind"] != "phone_call" for e in talks)
+
+
+def test_a_state_urged_in_a_call_with_someone_else_is_not_on_it(extractor):
+    text = (
+        "Lavrov urged Israel to halt strikes on Lebanon in a phone call on Tuesday, according to "
+        "Russia's foreign ministry, which said the minister spoke with his Iranian counterpart."
+    )
+    for event in shown(extractor, text):
+        if event["kind"] == "phone_call":
+            assert "Israel" not in names(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Sergey Lavrov told reporters he had spoken with Marco Rubio by phone this "
+        "morning.",
+        "Lavrov said on Tuesday that Moscow would respond after talks with Chinese officials "
+        "this afternoon.",
+    ],
+)
+def test_this_morning_in_a_sentence_naming_another_day_is_not_today(extractor, text):
+    assert all(e["date"] != PUBLISHED for e in shown(extractor, text))
+
+
+def test_talks_the_same_subject_will_hold_keep_the_place_it_arrived_in(extractor):
+    text = "Wang Yi arrived in Moscow on Tuesday and will hold talks with Sergey Lavrov."
+    talks = [e for e in shown(extractor, text) if e["kind"] == "talks"]
+    assert talks and talks[0]["location"]["name"] == "Moscow"

@@ -54,7 +54,7 @@ from bot.extract.events.triggers import (
     measured,
 )
 from bot.extract.organizations import organization_members, organization_name
-from bot.extract.pipeline import load_data, quoted
+from bot.extract.pipeline import load_data
 from bot.facts import GATHERING_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
@@ -1347,6 +1347,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             and framed.dep_ == "xcomp"
             and lemma_of(framed.head) in ADDRESSING_VERBS
             and not _own_sides(token)
+            # a person urged ("urges Putin to withdraw"), not a state ("urged Israel to halt
+            # strikes in a call" with someone else)
+            and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in framed.head.children)
         ):
             framed = framed.head  # "Scholz urges Putin to withdraw troops in phone call"
         if framed.pos_ == "VERB":
@@ -1624,11 +1627,7 @@ def _pair_named_before(
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "to")
         for w in t.subtree
     }
-    # '"Chancellor Scholz's call opens Pandora's box," Zelensky said after the conversation
-    # between the two leaders': a name in the quotation is what was said, not who is counted
-    before = [
-        t for t in sent if t.i < phrase.left_edge.i and t.i not in where and not quoted(t, sent)
-    ]
+    before = [t for t in sent if t.i < phrase.left_edge.i and t.i not in where]
     named = [c for c in _clusters_in(before, index) if c.kind in ("person", "country")]
     if named and only_before:
         return []
@@ -2197,8 +2196,6 @@ def _the_two_named_before(phrase: Token, subject: Token | None, index: EntityInd
             break
         if any(a.dep_ in ("advcl", "relcl") for a in token.ancestors if a.i < phrase.i):
             continue  # "after meeting Trump and Starmer, Macron urged ...": another clause's
-        if quoted(token, phrase.sent):
-            continue  # a name in a quotation is what was said
         cluster = index.cluster_of(token)
         if cluster is not None and cluster.kind == "person" and cluster is not actor:
             first.setdefault(id(cluster), token)

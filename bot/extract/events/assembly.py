@@ -980,9 +980,10 @@ GENERIC_TALK_WORDS = frozenset(
 
 def _conversations_by_phone(drafts: list[Draft]) -> None:
     """ "Scholz's decision to phone Putin ... the hour-long conversation between the two leaders
-    on Friday": talks told only by a word that does not say how (a conversation) are the call
-    the article tells between the same sides, when it tells no other sitting-down of theirs
-    (naming no one, when it tells no other sitting-down at all)."""
+    on Friday": talks told only by a word that does not say how (a conversation), with no place
+    or occasion of their own, are the call the article tells between the same sides on the same
+    day, when it tells no other sitting-down of theirs (naming no one, when it tells no other
+    sitting-down at all)."""
     calls = [d for d in drafts if d.mentions[0].trigger.kind == "phone_call"]
     if not calls:
         return
@@ -993,8 +994,18 @@ def _conversations_by_phone(drafts: list[Draft]) -> None:
             for t in triggers
         ):
             continue
+        if any(m.location is not None or m.occasion is not None for m in draft.mentions):
+            continue  # "a conversation over dinner at the Elysee": face to face
         sides = _side_keys(draft)
-        if sides and not any(sides & _side_keys(call) for call in calls):
+        days = {m.date for m in draft.mentions if m.date}
+        theirs = [
+            call
+            for call in calls
+            if (not sides or sides <= _side_keys(call))
+            # not a call of another day ("called on Sunday ... a conversation on Monday")
+            and not (days and (told := {m.date for m in call.mentions if m.date}) and told != days)
+        ]
+        if not theirs:
             continue
         if any(
             other is not draft

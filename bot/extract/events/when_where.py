@@ -805,13 +805,18 @@ def _past_beside_a_future(verb: Token) -> bool:
     """A past verb joined to one still to come ("said he would meet Clinton on Tuesday and
     called on the world to react"): the calling was done, not on the meeting's day; and the
     other way round ("held their first meeting this morning, and the two countries will convene
-    a committee"): what is still to come is not on the day of what was done."""
+    a committee"): what is still to come, told of its own subject, is not on the day of what
+    was done."""
     if verb.tag_ == "VBD" and any(
         c.dep_ == "aux" and c.lower_ in _WILL | {"would"} for c in verb.head.children
     ):
         return True
-    return verb.head.tag_ == "VBD" and any(
-        c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children
+    return (
+        verb.head.tag_ == "VBD"
+        and any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children)
+        # a clause of its own ("and the two countries will convene"), not the same subject
+        # going on ("arrived in Moscow on Tuesday and will hold talks": there)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
@@ -1494,10 +1499,21 @@ def _date_spans(doc: Doc) -> list[Span]:
             or (e.label_ == "TIME" and names_a_day(e))
             # "early this morning" in the reporter's words is the day of publication; in a
             # quotation it is the day the words were said
-            or (e.label_ == "TIME" and part_of_today(e.text) and not quoted(e[0], e.sent))
+            or (e.label_ == "TIME" and part_of_today(e.text) and _the_reporters_today(e))
         ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached
+
+
+def _the_reporters_today(ent: Span) -> bool:
+    """ "early this morning" told in the reporter's words, in a sentence that names no other day
+    ("On Monday, X said he had spoken with Y this morning": that Monday's morning), and not in
+    a quotation (the day the words were said)."""
+    if quoted(ent[0], ent.sent):
+        return False
+    return not any(
+        other.label_ == "DATE" and names_a_day(other) for other in ent.sent.ents if other != ent
+    )
 
 
 # "two days", "a week", "48 hours" right after a comma in a date entity: how long before or after
