@@ -888,6 +888,13 @@ class EntityIndex:
 
     def _person_name(self, ent: Span) -> str:
         tokens = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+        if _headline_case(ent.sent):
+            # "Putin, Biden Hold First Phone Call": a headline's verb in its base form ends the
+            # name, with whatever the tagger took along after it
+            cut = next(
+                (k for k, t in enumerate(tokens) if k > 0 and t.lower_ in _verb_lemmas()), None
+            )
+            tokens = tokens[:cut] if cut is not None else tokens
         while len(tokens) > 1 and (_verb_word(tokens[-1].text) or tokens[-1].text in (".", "-")):
             tokens = tokens[
                 :-1

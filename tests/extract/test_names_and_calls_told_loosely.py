@@ -253,3 +253,66 @@ def test_ministers_a_visitor_meets_are_their_state(extractor):
     text = "Yoon is scheduled to meet Japanese ministers on Friday."
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert "Japan" in names(meeting)
+
+
+# --- meetings proposed in calls, and a call's first telling ---
+
+
+def test_a_meeting_proposed_during_a_call_is_planned_and_not_dated_by_the_call(extractor):
+    text = (
+        "French President Emmanuel Macron proposed a meeting with Chinese President Xi Jinping "
+        "in Geneva during a phone call on Tuesday."
+    )
+    consults = of_type(extractor, text, "CONSULT")
+    (meeting,) = [e for e in consults if e["kind"] == "meeting"]
+    assert meeting["status"] == "planned" and meeting["date"] is None
+    (call,) = [e for e in consults if e["kind"] == "phone_call"]
+    assert {"Emmanuel Macron", "Xi Jinping"} <= names(call)
+    assert call["date"] == "2025-02-25"
+
+
+def test_a_summit_proposed_for_a_month_is_dated_by_that_month(extractor):
+    text = "Macron proposed a summit with Xi in June."
+    (summit,) = of_type(extractor, text, "CONSULT")
+    assert summit["status"] == "planned" and summit["date"] == "2025-06-01"
+
+
+def test_a_headlines_base_form_verb_ends_a_name(extractor):
+    text = (
+        "Putin and Lula Hold First Call Since Election\n\n"
+        "Russian President Vladimir Putin and Brazilian President Luiz Inacio Lula da Silva "
+        "spoke by phone on Tuesday."
+    )
+    for event in events(extractor, text):
+        assert not any("Hold" in n for n in names(event))
+
+
+def test_a_headline_agreement_in_a_phone_call_tells_the_call_as_held(extractor):
+    text = "Trump, Putin agree to extend arms treaty in first phone call"
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["status"] == "concluded"
+
+
+def test_their_first_call_is_the_leads_call_and_its_two_leaders_the_leads_pair(extractor):
+    text = (
+        "Albanese and Modi discuss trade in first call\n\n"
+        "CANBERRA, Feb 25 (AP) - Australian Prime Minister Anthony Albanese and Indian Prime "
+        "Minister Narendra Modi agreed on Tuesday to expand trade, as Albanese pressed Modi on "
+        "the case of jailed journalist Julian Assange.\n\n"
+        "In their first call since Albanese took office last month, the two leaders discussed a "
+        "trade pact that could be signed within two years, the prime minister's office said."
+    )
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert {"Anthony Albanese", "Narendra Modi"} <= names(call)
+    assert call["date"] == "2025-02-25"
+
+
+def test_both_sides_during_a_meeting_told_before_are_not_the_pair_named_beside_it(extractor):
+    text = (
+        "India and China agreed to reopen a pilgrimage route during a special representatives "
+        "meeting. The meeting was held after Prime Minister Narendra Modi and Chinese President "
+        "Xi Jinping met in Kazan.\n\nDuring the meeting, both sides agreed on border measures."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        if "special representatives" in event.get("evidence", ""):
+            assert "Narendra Modi" not in names(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from bot.extract.countries import country_index, world_regions
 from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
@@ -32,6 +32,7 @@ from bot.extract.events.lexicon import (
     PARTNERSHIP_NOUNS,
     PRIVATE_PEOPLE,
     PRIVATE_SECTORS,
+    PROPOSING_VERBS,
     RELATIVES,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
@@ -1324,7 +1325,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     ):
         # "X agreed in a phone call with Y", "X said in talks with Y": X took part too
         framed = placed.head.head
-        if in_a_call:
+        # "proposed a meeting with Xi during a phone call": the parser hangs the call on the
+        # meeting proposed, the act done in the call is the verb's
+        if in_a_call or (trigger.kind == "phone_call" and placed.head.lower_ == "during"):
             # "discussed prospects ... and the safety of navigation in a telephone conversation":
             # the parser hangs the call on a noun of what was discussed
             hops = 0
@@ -1451,6 +1454,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             elif child.dep_ in ("dobj", "dative") and _addressed_in(trigger, verb):
                 # "Xi warned Biden in a phone call": the one spoken to was on the call
                 tokens.extend(_subtree_without_clauses(child))
+            elif child.dep_ == "dobj" and _proposed_in_a_call(trigger, verb, child):
+                # "proposed a meeting with Putin during a phone call": proposed to Putin, on it
+                tokens.extend(
+                    p
+                    for prep in child.children
+                    if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for p in prep.children
+                    if p.dep_ == "pobj" and p.ent_type_ == "PERSON"
+                )
             elif (
                 child.dep_ == "npadvmod"
                 and child.ent_type_ == "PERSON"
@@ -1518,6 +1530,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if not sides and trigger.type == "CONSULT":
         verb = trigger.governor or trigger.token
         as_subject = acted_as_a_pair(trigger)
+        if as_subject and verb.pos_ != "VERB" and token.dep_ == "pobj":
+            verb = token.head.head  # the verb the call or talks are the setting of
         pair = (
             next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if as_subject
@@ -1567,6 +1581,22 @@ def _addressed_in(trigger: Trigger, verb: Token) -> bool:
     # "during talks in Jeddah, Rubio urged Russia": who is urged at talks need not be there
     called = trigger.kind == "phone_call" or token.lemma_.lower() == "call"  # a courtesy call
     return called and not _own_sides(token)
+
+
+def _proposed_in_a_call(trigger: Trigger, verb: Token, obj: Token) -> bool:
+    """A meeting proposed during a call naming no side of its own: the one it is proposed with
+    was spoken to."""
+    token = trigger.token
+    return (
+        trigger.kind == "phone_call"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and lemma_of(verb) in PROPOSING_VERBS
+        and obj.i != token.i
+        and load_lexicon()[0].get(obj.lemma_.lower()) is not None
+        and not _own_sides(token)
+    )
 
 
 # Spans of time talks fill: "emerged from a marathon day of talks" came out of the talks.
@@ -1657,6 +1687,12 @@ def _pair_named_before(
             kind == "country" or (len(countries) == 2 and None not in countries)
         ):
             return pair
+        if len(pair) > 2 and kind == "person" and told_before:
+            # "Biden and Putin agreed ..., as Biden pressed him on Navalny's arrest. ... the two
+            # leaders": the pair the sentence before has for its subject
+            subject = _coordinated_subject_pair(sent.doc[start - 1].sent, index)
+            if subject:
+                return subject
         if len(pair) == 1 and kind == "person" and told_before:
             # "X and Japan's Y agreed ... . X became the first ... to visit Japan. The two
             # leaders held talks": one of them named just before, the last two people named
@@ -1664,6 +1700,23 @@ def _pair_named_before(
             return last if pair[0] in last else []
         if pair:
             return []  # more people than two, or two of one country: which two is not known
+    return []
+
+
+def _coordinated_subject_pair(sent: Span, index: EntityIndex) -> list[Cluster]:
+    """The two people of two countries a sentence's main subject coordinates ("President Joe
+    Biden and Russian President Vladimir Putin agreed ..."), else none."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    people = [
+        c
+        for c in _clusters_in(_subtree_without_clauses(subject), index)
+        if c.kind == "person" and c.country is not None
+    ]
+    if len(people) == 2 and people[0].country != people[1].country:
+        return people
     return []
 
 
@@ -1820,7 +1873,18 @@ MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 def acted_as_a_pair(trigger: Trigger) -> bool:
     """The act's subject counts two people or sides the article named before ("the two leaders
     commended Qatar", "both ministers condemned ..."): who they are comes from the talks told."""
-    verb = trigger.governor or (trigger.token if trigger.token.pos_ == "VERB" else None)
+    token = trigger.token
+    verb = trigger.governor or (token if token.pos_ == "VERB" else None)
+    if (
+        verb is None
+        and token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "during")
+        and token.head.head.pos_ == "VERB"
+        and any(c.dep_ == "poss" and c.lower_ == "their" for c in token.children)
+    ):
+        # "In their first call ..., the two leaders discussed ...": their call (not "During the
+        # meeting, both sides agreed", of a meeting told before)
+        verb = token.head.head
     if verb is None:
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)

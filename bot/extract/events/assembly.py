@@ -51,6 +51,7 @@ from bot.extract.events.lexicon import (
     DECIDING_VERBS,
     MEDIATION_WORDS,
     OCCASION_FRAMES,
+    PROPOSING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
     SPEECH_VERBS,
@@ -470,7 +471,15 @@ def _told_as_before(mention: Mention) -> bool:
     words = [*verb.children, *trigger.token.children]
     return (
         _another_time(trigger)
-        or any(e.label_ == "DATE" for e in mention.sent.ents)
+        # a date of its own (not one inside a "since" clause: "their first call since Biden took
+        # office last week" is this call; nor one of a clause below its own: "discussed their
+        # willingness to extend the treaty for five years")
+        or any(
+            e.label_ == "DATE"
+            and not _in_a_since_clause(e.root)
+            and not _in_a_clause_below(e.root, _clause_verb(trigger))
+            for e in mention.sent.ents
+        )
         or any(c.dep_ == "advmod" and c.lower_ in _EARLIER_WORDS for c in words)
         or any(c.dep_ == "prep" and c.lower_ in ("before", "since") for c in words)
         or any(
@@ -478,6 +487,38 @@ def _told_as_before(mention: Mention) -> bool:
             for c in words
         )
     )
+
+
+def _clause_verb(trigger: Trigger) -> Token:
+    """The verb of the clause a trigger is told in ("In their first call, the two leaders
+    discussed ...": discussed)."""
+    node = trigger.governor or trigger.token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _in_a_clause_below(token: Token, verb: Token) -> bool:
+    """The token sits in a clause subordinate to `verb` (an infinitive, a complement, an adverbial
+    or relative clause under it)."""
+    for node in (token, *token.ancestors):
+        if node.i == verb.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp") and any(
+            a.i == verb.i for a in node.ancestors
+        ):
+            return True
+    return False
+
+
+def _in_a_since_clause(token: Token) -> bool:
+    """The token tells when a period began: inside a clause or phrase opened by "since"."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "prep" and node.lower_ == "since":
+            return True
+        if any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+            return True
+    return False
 
 
 def _sides_of(participants: list[Cluster]) -> frozenset[object]:
@@ -2137,12 +2178,6 @@ def _joined(trigger: Trigger) -> bool:
     token = trigger.token
     verb = token.head.head if token.dep_ == "pobj" else token.head
     return token.dep_ in ("dobj", "pobj") and lemma_of(verb) in JOINING_VERBS
-
-
-# Verbs whose object is an occasion asked for, not one held.
-PROPOSING_VERBS = frozenset(
-    {"propose", "suggest", "offer", "seek", "demand", "want", "urge", "request", "invite"}
-)
 
 
 def _proposed(trigger: Trigger) -> bool:

@@ -93,6 +93,10 @@ MEASURE_NOUNS = _words("measure_nouns")
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 # The verb of a host ("talks hosted by Qatar"), as a participle on the occasion it hosts.
 HOST_VERBS = frozenset({"host", "cohost", "co-host"})
+# Verbs whose object is an occasion asked for, not one held.
+PROPOSING_VERBS = frozenset(
+    {"propose", "suggest", "offer", "seek", "demand", "want", "urge", "request", "invite"}
+)
 ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
 OPPOSING_NOUNS = _words("opposing_nouns")

@@ -13,6 +13,7 @@ from bot.extract.dateline import Dateline
 from bot.extract.dates import part_of_today, resolve_date, year_told_back
 from bot.extract.entities import EntityIndex, entity_at
 from bot.extract.events.arguments import a_city, venue_in
+from bot.extract.events.confidence import headline
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
     ARRIVAL_VERBS,
@@ -30,6 +31,7 @@ from bot.extract.events.lexicon import (
     OWN_COURSE_VERBS,
     PERFECT_AUXES,
     PLANNED_CUES,
+    PROPOSING_VERBS,
     SEQUENCE_VERBS,
     SETTING_VERBS,
     STATUS_PREDICATES,
@@ -315,19 +317,6 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
             if city is not None and city.country_code is not None:
                 return city
     return None
-
-
-def _set_off_setting_of_a_past_act(noun: Token) -> bool:
-    """ "X and Y agreed on Thursday to resume visits and to restore a pact, in a summit aimed at
-    ...": a setting set off by a comma at the end of the sentence frames its main act, done
-    (the parser hangs it on the last infinitive)."""
-    prep = noun.head
-    if prep.i == 0 or noun.doc[prep.i - 1].text != ",":
-        return False
-    root = noun.sent.root
-    return root.tag_ == "VBD" and not any(
-        c.dep_ == "aux" and c.lower_ in ("would", "will") for c in root.children
-    )
 
 
 def _planned_setting(setting: Token) -> bool:
@@ -948,19 +937,36 @@ def _occasion_verb(noun: Token) -> Token:
     "this year"; but "intends to recognise it in September at the gathering": the recognising)."""
     prep = noun.head
     verb = prep.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if (
-        prep.lower_ not in ("at", "during")
+        infinitive
+        and verb.dep_ == "xcomp"
+        and noun.lemma_.lower() in CALL_NOUNS
+        and lemma_of(verb.head) in DECIDING_VERBS
+    ):
+        return verb.head  # "agree to extend the treaty in first phone call": agreed in the call
+    if (
+        prep.lower_ not in ("at", "during", "in")
         or prep.i == 0
         or prep.doc[prep.i - 1].text != ","  # set off: the whole clause's, not the infinitive's
-        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        or not infinitive
     ):
         return verb
     top = verb
-    while top.dep_ in ("conj", "xcomp") and top.head.pos_ in ("VERB", "AUX"):
+    # (past a participle the parser hung a second infinitive on: "agreed to resume visits,
+    # suspended for a decade, and to restore a pact, in a summit")
+    while (
+        top.dep_ in ("conj", "xcomp")
+        or (top.dep_ == "advcl" and top.tag_ == "VBN" and not _has_subject(top))
+    ) and top.head.pos_ in ("VERB", "AUX"):
         top = top.head
     # not "is to be discussed at the summit": a "be to" future, the summit still to come
     finite = top.tag_ in ("VBD", "VBZ", "VBP") and top.pos_ == "VERB" and top.lemma_ != "be"
     return top if finite else verb
+
+
+# Nouns for a call: what is agreed in one is agreed by speaking.
+CALL_NOUNS = frozenset({"call", "conversation"})
 
 
 def _act_nouns_verb(noun: Token) -> Token | None:
@@ -1083,6 +1089,16 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     own = trigger.governor or trigger.token
     if _will_to(own):
         return None  # "reaffirmed his resolve to hold a summit during their meeting on Saturday"
+    if _asked_for(trigger):
+        # "proposed a meeting ... during a phone call on Tuesday": the day it was proposed,
+        # not the meeting's (but "proposed a summit in June" is June's)
+        for pobj in _time_phrases(trigger.token):
+            # its own phrase, not the day of "a phone call on Tuesday" it hangs on
+            own_phrase = pobj.head.i == trigger.token.i or pobj.head.head.i == trigger.token.i
+            ent = _date_entity(pobj) if pobj.ent_type_ == "DATE" and own_phrase else None
+            if ent is not None:
+                return resolve_date(_year_told_back(ent), published, "future")
+        return None
     if _at_a_request(trigger):
         return None  # "will meet on Monday at Turkey's request": the meeting's day, not its
     for clause in (own, *own.ancestors):
@@ -1154,6 +1170,18 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # "last met Johnson when the prime minister came to Dublin on September 9th"
             return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _asked_for(trigger: Trigger) -> bool:
+    """An occasion that is the object of a verb asking for it ("proposed a meeting", "offered
+    talks", "sought a summit"): not held."""
+    token = trigger.token
+    return (
+        trigger.type == "CONSULT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "dobj"
+        and lemma_of(token.head) in PROPOSING_VERBS
+    )
 
 
 def _a_deal_acted_under(trigger: Trigger) -> bool:
@@ -1729,6 +1757,8 @@ def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
+    if _asked_for(trigger):
+        return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if _at_a_request(trigger):
@@ -1771,7 +1801,10 @@ def find_status(
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("at", "during", "in")
-        and (_occasion_verb(token).tag_ == "VBD" or _set_off_setting_of_a_past_act(token))
+        and (
+            _occasion_verb(token).tag_ == "VBD"
+            or (_occasion_verb(token).tag_ in ("VBZ", "VBP") and headline(token.sent))
+        )
     ):
         return "concluded"  # "clashed with X at an emergency meeting", "warned Y in a call"
     framed = _framed_by(token) if token.dep_ == "pobj" else None
