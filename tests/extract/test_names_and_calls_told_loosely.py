@@ -316,3 +316,17 @@ def test_both_sides_during_a_meeting_told_before_are_not_the_pair_named_beside_i
     for event in of_type(extractor, text, "CONSULT"):
         if "special representatives" in event.get("evidence", ""):
             assert "Narendra Modi" not in names(event)
+
+
+def test_a_declaration_signed_at_a_summit_is_an_agreement_beside_the_summit(extractor):
+    text = (
+        "Egypt and Jordan signed a declaration of solidarity at the Arab League summit on Tuesday."
+    )
+    types = {e["type"] for e in events(extractor, text)}
+    assert {"AGREE", "CONSULT"} <= types
+
+
+def test_two_days_of_talks_concluded_are_still_the_talks_concluded(extractor):
+    text = "Peru and Chile concluded two days of talks in Lima on Wednesday."
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert talks["status"] == "concluded"

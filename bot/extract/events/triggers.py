@@ -1614,6 +1614,16 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         lemma = verb_lemma(verb)
         light = frames.light | (frames.agreement_light if trigger.type == "AGREE" else frozenset())
         if (
+            trigger.type == "CONSULT"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in ("at", "during", "in")
+            and verb.i in by_token
+            and by_token[verb.i].type == "AGREE"
+            and any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            continue  # "signed a declaration at the summit": the summit is where, the
+            # declaration what was signed (an agreement of its own)
+        if (
             trigger.type == "AGREE"
             and token.dep_ == "pobj"
             and token.head.lower_ == "with"
