@@ -231,6 +231,13 @@ def _verb_lemmas() -> frozenset[str]:
     return frozenset(w for w in words if " " not in w)
 
 
+# Verbs a headline puts right after the names of those who act ("Putin, Biden Hold First Call",
+# "Modi And Macron Meet In Paris"), in their base form; none a name is made of ("Hugh Grant").
+HEADLINE_VERBS = frozenset(
+    {"hold", "meet", "talk", "discuss", "agree", "sign", "call", "visit", "say", "urge", "warn"}
+)
+
+
 def _verb_word(text: str) -> bool:
     """'Hails', 'Says', 'Meets', 'Urges': a verb's third-person form, capitalised."""
     word = text.lower()
@@ -892,7 +899,7 @@ class EntityIndex:
             # "Putin, Biden Hold First Phone Call": a headline's verb in its base form ends the
             # name, with whatever the tagger took along after it
             cut = next(
-                (k for k, t in enumerate(tokens) if k > 0 and t.lower_ in _verb_lemmas()), None
+                (k for k, t in enumerate(tokens) if k > 0 and t.lower_ in HEADLINE_VERBS), None
             )
             tokens = tokens[:cut] if cut is not None else tokens
         while len(tokens) > 1 and (_verb_word(tokens[-1].text) or tokens[-1].text in (".", "-")):

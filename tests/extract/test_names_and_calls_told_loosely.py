@@ -330,3 +330,12 @@ def test_two_days_of_talks_concluded_are_still_the_talks_concluded(extractor):
     text = "Peru and Chile concluded two days of talks in Lima on Wednesday."
     (talks,) = of_type(extractor, text, "CONSULT")
     assert talks["status"] == "concluded"
+
+
+def test_leaders_a_summit_was_named_after_took_no_part_in_it(extractor):
+    text = (
+        "The summit, held at the Maraya concert hall, was named after two late leaders, Sultan "
+        "Qaboos bin Said of Oman and Sheikh Sabah Al-Ahmad of Kuwait."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert not {"Oman", "Kuwait", "Qaboos bin Said"} & names(event)

@@ -2171,3 +2171,105 @@ def test_talks_the_same_subject_will_hold_keep_the_place_it_arrived_in(extractor
     text = "Wang Yi arrived in Moscow on Tuesday and will hold talks with Sergey Lavrov."
     talks = [e for e in shown(extractor, text) if e["kind"] == "talks"]
     assert talks and talks[0]["location"]["name"] == "Moscow"
+
+
+# --- The twenty-fifth session, second review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kremlin aide Yuri Ushakov told reporters that Putin intended to discuss Ukraine with "
+        "Trump, in a summit that could take place in Saudi Arabia.",
+        "Australian Prime Minister Anthony Albanese told parliament he would raise the steel "
+        "tariffs with Trump, at a meeting in Washington.",
+        "Turkish President Tayyip Erdogan said he planned to raise the grain corridor with "
+        "Russian President Vladimir Putin, at a summit in Astana later this year.",
+    ],
+)
+def test_a_setting_of_what_is_only_intended_is_not_held(extractor, text):
+    for event in shown(extractor, text):
+        if event["type"] == "CONSULT":
+            assert event["status"] != "concluded"
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("North Korea was condemned in a summit of G7 leaders in Italy on Friday.", "North Korea"),
+        (
+            "North Korean leader Kim Jong Un was discussed in a summit between Trump and South "
+            "Korean President Yoon Suk Yeol.",
+            "Kim Jong Un",
+        ),
+    ],
+)
+def test_whom_a_summit_acted_on_in_the_passive_took_no_part(extractor, text, named):
+    for event in shown(extractor, text):
+        if event["type"] == "CONSULT":
+            assert named not in names(event)
+
+
+def test_an_industry_minister_met_is_his_states(extractor):
+    text = "Lutnick met Japanese industry minister Yoji Muto in Washington on Monday."
+    (meeting,) = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert "JPN" in codes(meeting)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran requested an emergency meeting of the UN Security Council, which convened on Sunday.",
+        "Kenyan President William Ruto proposed a summit with Ugandan President Yoweri Museveni, "
+        "which took place in Kampala on Saturday.",
+    ],
+)
+def test_an_occasion_asked_for_and_told_as_held_is_not_planned(extractor, text):
+    consults = [e for e in shown(extractor, text) if e["type"] == "CONSULT"]
+    assert consults and all(e["status"] != "planned" for e in consults)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "Danish Prime Minister Mette Frederiksen proposed a meeting with Trump during a video "
+            "call of EU leaders on Monday.",
+            "Donald Trump",
+        ),
+        (
+            "Turkish President Tayyip Erdogan proposed a meeting with Putin and Zelensky during a "
+            "phone call on Tuesday.",
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_one_a_meeting_is_proposed_with_is_on_the_call_only_when_it_can_be_told(
+    extractor, text, absent
+):
+    for event in shown(extractor, text):
+        if event["kind"] == "phone_call":
+            assert absent not in names(event)
+
+
+def test_a_headline_verb_cut_keeps_a_surname_that_is_a_word(extractor):
+    text = (
+        "Starmer Hosts Hugh Grant And Press Reform Campaigners\n\n"
+        "Keir Starmer met actor Hugh Grant in Downing Street on Monday."
+    )
+    people = {p["name"] for e in shown(extractor, text) for p in e["participants"]}
+    assert "Hugh" not in people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron and Starmer agreed to discuss the plan further in a phone call next week.",
+        "Xi agreed to speak again with Trump in a call after the inauguration.",
+        "Starmer Seeks Ceasefire Guarantees In Call With Trump Later Today",
+    ],
+)
+def test_a_call_agreed_on_or_still_to_come_is_not_held(extractor, text):
+    for event in shown(extractor, text):
+        if event["kind"] == "phone_call":
+            assert event["status"] != "concluded"

@@ -158,7 +158,15 @@ def _nationality_of_private_people(token: Token) -> bool:
         and lemma_of(people.head.head) in _MEETING_VERBS
     )
     private = people.lemma_.lower() in PRIVATE_PEOPLE or bool(words & PRIVATE_SECTORS)
+    if people.lemma_.lower() in _OFFICIAL_HEADS:
+        return False  # "Japanese industry minister Yoji Muto": an official of the state
     return token.dep_ in ("amod", "compound") and private and (doers or met)
+
+
+# Heads naming office holders: "industry minister" is the state's, "industry leaders" are not.
+_OFFICIAL_HEADS = frozenset(
+    {"minister", "ministry", "official", "secretary", "envoy", "ambassador", "delegation"}
+)
 
 
 # Verbs of sitting down with someone: the people met are who took part.
@@ -526,6 +534,14 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 and child.i != token.i
                 and not _leading(child)
             ):
+                continue
+            if (
+                child.dep_ == "appos"
+                and node.dep_ in ("nsubj", "nsubjpass")
+                and node.head.i < child.i
+            ):
+                # "The summit ... was named after two late leaders, X and Y": an appositive of a
+                # subject cannot follow its verb; the parser hung it on the wrong noun
                 continue
             if (
                 child.dep_ == "appos"
@@ -1285,12 +1301,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         # "the posts by X followed Modi's visit": what came after it, not who went (while
         # "Blinken followed talks with Sisi with a stop in Doha" held them)
         verb = None
-    # ("agreed ... in a summit aimed at ...": who agreed held it)
-    in_a_call = token.head.lower_ == "in" and trigger.kind in (
-        "phone_call",
-        "talks",
-        "meeting",
-        "summit",
+    # ("agreed ... in a summit aimed at ...": who agreed held it; not "North Korea was
+    # condemned in a summit": whom a summit acted on)
+    in_a_call = token.head.lower_ == "in" and (
+        trigger.kind in ("phone_call", "talks", "meeting")
+        or (
+            trigger.kind == "summit"
+            and not any(c.dep_ == "nsubjpass" for c in token.head.head.children)
+        )
     )
     # "sat down for talks with Y", "arrived for talks": who came took part
     # (and "will leave for Lima on Monday for a visit": but not "leave for consultations", an
@@ -1596,6 +1614,19 @@ def _proposed_in_a_call(trigger: Trigger, verb: Token, obj: Token) -> bool:
         and obj.i != token.i
         and load_lexicon()[0].get(obj.lemma_.lower()) is not None
         and not _own_sides(token)
+        # "during a video call of EU leaders": a call with sides of its own
+        and not any(
+            c.dep_ == "prep" and c.lower_ in ("of", "with", "among") for c in token.children
+        )
+        # one person proposed with ("a meeting with Putin and Zelensky": which was on it?)
+        and sum(
+            1
+            for prep in obj.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for p in prep.subtree
+            if p.ent_type_ == "PERSON" and p.dep_ in ("pobj", "conj")
+        )
+        == 1
     )
 
 

@@ -943,6 +943,7 @@ def _occasion_verb(noun: Token) -> Token:
         and verb.dep_ == "xcomp"
         and noun.lemma_.lower() in CALL_NOUNS
         and lemma_of(verb.head) in DECIDING_VERBS
+        and not _a_later_call(noun, verb)
     ):
         return verb.head  # "agree to extend the treaty in first phone call": agreed in the call
     if (
@@ -959,11 +960,36 @@ def _occasion_verb(noun: Token) -> Token:
         top.dep_ in ("conj", "xcomp")
         or (top.dep_ == "advcl" and top.tag_ == "VBN" and not _has_subject(top))
     ) and top.head.pos_ in ("VERB", "AUX"):
+        if _intended_only(top):
+            return verb  # "intended to discuss Ukraine with Trump, in a summit that could ..."
         top = top.head
+    if _intended_only(top):
+        return verb
     # not "is to be discussed at the summit": a "be to" future, the summit still to come
     finite = top.tag_ in ("VBD", "VBZ", "VBP") and top.pos_ == "VERB" and top.lemma_ != "be"
     return top if finite else verb
 
+
+def _a_later_call(noun: Token, verb: Token) -> bool:
+    """A call told with a time of its own or as a repeat ("agreed to discuss it further in a
+    call next week", "agreed to speak again in a call after the inauguration"): one agreed on."""
+    if any(t.ent_type_ in ("DATE", "TIME") for t in noun.subtree):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("after", "before") for c in noun.children):
+        return True
+    return any(c.lower_ in ("again", "further", "later") for c in verb.children)
+
+
+def _intended_only(verb: Token) -> bool:
+    """A verb of intent or a modal on the way up from a setting: what it frames is still to come
+    ("he would raise it with Trump, at a meeting", "planned to raise it, at a summit")."""
+    return lemma_of(verb) in INTENT_VERBS or any(
+        c.dep_ == "aux" and c.lower_ in MODALS | {"will", "would", "shall"} for c in verb.children
+    )
+
+
+# Verbs of intent: what they frame has not happened (while a pledge or promise is made there).
+INTENT_VERBS = frozenset({"intend", "plan", "hope", "want", "expect", "aim", "seek", "wish"})
 
 # Nouns for a call: what is agreed in one is agreed by speaking.
 CALL_NOUNS = frozenset({"call", "conversation"})
@@ -1180,8 +1206,23 @@ def _asked_for(trigger: Trigger) -> bool:
         trigger.type == "CONSULT"
         and token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "dobj"
-        and lemma_of(token.head) in PROPOSING_VERBS
+        and lemma_of(token.head) in PROPOSING_VERBS - {"want"}
+        # not "requested an emergency meeting, which convened on Sunday", "the session held in
+        # Cairo on Tuesday": told as held in a clause of its own
+        and not any(
+            c.dep_ in ("relcl", "acl")
+            and c.tag_ in ("VBD", "VBN")
+            and lemma_of(c) in _HELD_VERBS
+            and not any(a.dep_ == "aux" and a.lower_ in ("will", "would", "to") for a in c.children)
+            for c in token.subtree  # (the parser may hang the clause on a name inside)
+        )
     )
+
+
+# Verbs telling an occasion took place ("which convened on Sunday", "held in Cairo").
+_HELD_VERBS = frozenset(
+    {"convene", "hold", "take", "host", "open", "begin", "end", "conclude", "meet", "gather"}
+)
 
 
 def _a_deal_acted_under(trigger: Trigger) -> bool:
@@ -1803,7 +1844,13 @@ def find_status(
         and token.head.lower_ in ("at", "during", "in")
         and (
             _occasion_verb(token).tag_ == "VBD"
-            or (_occasion_verb(token).tag_ in ("VBZ", "VBP") and headline(token.sent))
+            or (
+                _occasion_verb(token).tag_ in ("VBZ", "VBP")
+                and headline(token.sent)
+                # not "... In Call With Trump Later Today", "... in call tonight"
+                and not any(e.label_ in ("DATE", "TIME") for e in token.sent.ents)
+                and not any(t.lower_ in ("again", "later", "tonight") for t in token.sent)
+            )
         )
     ):
         return "concluded"  # "clashed with X at an emergency meeting", "warned Y in a call"
