@@ -339,3 +339,12 @@ def test_leaders_a_summit_was_named_after_took_no_part_in_it(extractor):
     )
     for event in of_type(extractor, text, "CONSULT"):
         assert not {"Oman", "Kuwait", "Qaboos bin Said"} & names(event)
+
+
+def test_one_who_signed_alongside_the_signer_is_a_side_of_the_deal(extractor):
+    text = (
+        "Rebel commander Ivan Marquez signed the peace deal alongside Colombian President Gustavo "
+        "Petro on Monday."
+    )
+    (deal,) = of_type(extractor, text, "AGREE")
+    assert {"Ivan Marquez", "Gustavo Petro"} <= names(deal)

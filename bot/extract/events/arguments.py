@@ -2194,6 +2194,8 @@ def _action_arguments(
     if node.pos_ not in ("VERB", "AUX"):
         return []
     preps = load_frames().argument_preps
+    if trigger.type == "AGREE":
+        preps = preps | {"alongside"}  # "signed, alongside President Santos, the deal": co-signed
     tokens: list[Token] = []
     subject = _subject_of(node)
     if subject is not None:
