@@ -362,6 +362,30 @@ def _a_word_naming_a_thing(ent: Span) -> bool:
     )
 
 
+def _a_reigning_one(ent: Span, key: str) -> dict | None:
+    """The reigning monarch or pope a bare given name under their title names ("King Charles"
+    is Charles III, "Pope Leo" Leo XIV): the one known person of that title whose name begins
+    with it."""
+    words = key.split()
+    if len(words) != 1:
+        return None
+    before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
+    title = next((t.text for t in ent if t.text in _REIGNING_TITLES), None)
+    title = title or (before if before in _REIGNING_TITLES else None)
+    if title is None:
+        return None
+    found = {
+        person["name"]: person
+        for person in _known_people().values()
+        if person.get("title") == title and name_key(person["name"]).split()[0] == words[0]
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+# Titles a reigning monarch or pope is named under by a given name alone.
+_REIGNING_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Pope"})
+
+
 def _with_a_middle_name(key: str) -> dict | None:
     """The known person a three-word name is with its patronymic left out ("Vladimir
     Vladimirovich Putin" is Vladimir Putin). Other middle words make another person: "Park Myong
@@ -1044,13 +1068,16 @@ class EntityIndex:
             middled = known is None and not private and _with_a_middle_name(key) is not None
             if middled:
                 known = _with_a_middle_name(key)  # "Vladimir Vladimirovich Putin"
+            royal = known is None and _a_reigning_one(ent, key)
+            if royal:
+                known = _a_reigning_one(ent, key)  # "King Charles" is Charles III
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
             if (
                 cluster is None
                 and known
                 and name != full
-                and (turned_known or middled or _spelled_otherwise(name, full))
+                and (turned_known or middled or royal or _spelled_otherwise(name, full))
             ):
                 # a full name as the article spells it ("Abbas Araghchi" for "Abbas Araqchi"):
                 # named so, and known by the knowledge base's spelling too (not a name the

@@ -348,3 +348,43 @@ def test_one_who_signed_alongside_the_signer_is_a_side_of_the_deal(extractor):
     )
     (deal,) = of_type(extractor, text, "AGREE")
     assert {"Ivan Marquez", "Gustavo Petro"} <= names(deal)
+
+
+def test_a_king_named_by_his_given_name_is_the_reigning_king(extractor):
+    text = "King Charles arrived in Berlin on Wednesday for a state visit to Germany."
+    (visit,) = of_type(extractor, text, "CONSULT")
+    charles = next(p for p in visit["participants"] if "Charles" in p["name"])
+    assert charles["country_code"] == "GBR"
+
+
+def test_a_given_name_under_a_title_one_reigning_person_bears_is_that_person(extractor):
+    # the late King Abdullah of Saudi Arabia is known as a former king: Jordan's reigns
+    text = "King Abdullah arrived in Paris on Wednesday for talks with Macron."
+    (visit,) = of_type(extractor, text, "CONSULT")
+    abdullah = next(p for p in visit["participants"] if "Abdullah" in p["name"])
+    assert abdullah.get("country_code") == "JOR"
+
+
+def test_a_summit_named_by_no_body_is_the_body_the_lead_tells_of(extractor):
+    text = (
+        "ASEAN admits East Timor\n\n"
+        "KUALA LUMPUR, Oct 26 (Reuters) - The ASEAN bloc on Sunday admitted East Timor as its "
+        "eleventh member.\n\n"
+        "The move, announced by Malaysian Prime Minister Anwar Ibrahim on the final day of a "
+        "two-day summit in Kuala Lumpur, was welcomed by Indonesian President Prabowo Subianto "
+        "and Thai Prime Minister Anutin Charnvirakul, who both attended the summit."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert summits and all("ASEAN" in str(names(s)) for s in summits)
+
+
+def test_a_summit_named_by_another_body_stays_that_bodys(extractor):
+    text = (
+        "ASEAN admits East Timor\n\n"
+        "KUALA LUMPUR, Oct 26 (Reuters) - The ASEAN bloc on Sunday admitted East Timor as its "
+        "eleventh member.\n\n"
+        "Prabowo Subianto will attend the G20 summit in Johannesburg next month."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        if event["kind"] == "summit" and "G20" in str(names(event)):
+            assert "ASEAN" not in str(names(event))

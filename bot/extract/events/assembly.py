@@ -147,6 +147,8 @@ def extract_events_with_evidence(
     visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)
     _hosts_told_elsewhere(doc, drafts, index)
+    if dateline is not None:
+        _summits_of_the_articles_body(doc, drafts, index, dateline)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not draft_participants(draft)):
@@ -409,6 +411,53 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
             for host in gathering_hosts(token, index):
                 if host not in first.participants:
                     first.participants.append(host)
+
+
+def _summits_of_the_articles_body(
+    doc: Doc, drafts: list[Draft], index: EntityIndex, dateline: Dateline
+) -> None:
+    """ "JOHANNESBURG - The BRICS group on Thursday invited six countries ... announced on the
+    final day of a three-day summit in Johannesburg": a summit named by no body of its own, in
+    an article whose headline and lead name one body of member states, is that body's."""
+    lead = next(iter(_body_sentences(doc, dateline)), None)
+    if lead is None:
+        return
+    bodies = {
+        id(c): c
+        for t in doc[: lead.end]
+        if (c := index.cluster_of(t)) is not None
+        and c.kind == "organization"
+        and organization_members(name_key(organization_name(c.name) or c.name))
+    }
+    if len(bodies) != 1:
+        return
+    body = next(iter(bodies.values()))
+    for draft in drafts:
+        first = draft.mentions[0]
+        if first.trigger.type != "CONSULT" or first.trigger.kind not in GATHERING_KINDS:
+            continue
+        sides = draft_participants(draft)
+        if not sides or any(p.kind == "organization" for p in sides):
+            continue  # (a summit told with no side at all stays unshown: whose is not told)
+        if any(_named_by_its_own(m.trigger.token) for m in draft.mentions):
+            continue  # "the G20 summit in Delhi": another body's
+        first.participants.append(body)
+        first.convened = body
+
+
+def _named_by_its_own(noun: Token) -> bool:
+    """A gathering noun named by a name of its own ("the G20 summit", "the Summit of the
+    Americas", "a NATO summit", "the Johannesburg summit" is not)."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in (
+            "ORG",
+            "NORP",
+            "EVENT",
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return True
+    return noun.ent_type_ in ("ORG", "EVENT")
 
 
 def _body_sentences(doc: Doc, dateline: Dateline) -> Iterator[Span]:
