@@ -369,6 +369,12 @@ def _a_reigning_one(ent: Span, key: str) -> dict | None:
     words = key.split()
     if len(words) != 1:
         return None
+    sent = ent.sent
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if (after is not None and after.lower_ == "of") or any(
+        t.like_num and len(t.text) == 4 for t in sent
+    ):
+        return None  # "King Abdullah of Saudi Arabia", "in 2014": another, or an earlier, one
     before = ent.doc[ent.start - 1].text if ent.start > 0 else ""
     title = next((t.text for t in ent if t.text in _REIGNING_TITLES), None)
     title = title or (before if before in _REIGNING_TITLES else None)

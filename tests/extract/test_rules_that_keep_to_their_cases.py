@@ -2273,3 +2273,120 @@ def test_a_call_agreed_on_or_still_to_come_is_not_held(extractor, text):
     for event in shown(extractor, text):
         if event["kind"] == "phone_call":
             assert event["status"] != "concluded"
+
+
+# --- The twenty-fifth session, third review ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Macron and Scholz signed a joint letter at the EU summit urging the Commission to cut "
+        "red tape.",
+        "Erdogan and Aliyev signed the book of condolence at the summit in Ankara on Friday.",
+    ],
+)
+def test_what_is_signed_at_a_summit_is_an_agreement_only_when_it_is_one(extractor, text):
+    assert not [e for e in shown(extractor, text) if e["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The two sides met in Doha on Monday: the United States and the Taliban.",
+            {"United States", "Taliban"},
+        ),
+        (
+            "A deal was signed on Friday by the two ministers, Wang Yi and Sergei Lavrov.",
+            {"Wang Yi", "Sergei Lavrov"},
+        ),
+    ],
+)
+def test_a_list_after_the_verb_still_names_the_sides(extractor, text, sides):
+    found = shown(extractor, text)
+    assert any(sides <= names(e) for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "go_between"),
+    [
+        (
+            "Rwanda and the Democratic Republic of Congo signed the peace agreement in Washington "
+            "alongside Qatari mediators on Friday.",
+            "Qatar",
+        ),
+        (
+            "Aliyev and Pashinyan signed the joint declaration at the White House alongside "
+            "Trump, who acted as witness.",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_a_go_between_alongside_the_signers_is_no_side(extractor, text, go_between):
+    for event in shown(extractor, text):
+        if event["type"] == "AGREE":
+            assert go_between not in names(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2007, King Abdullah of Saudi Arabia hosted Palestinian factions in Mecca for talks.",
+        "Egyptian President Sisi visited King Abdullah in Riyadh in 2014, months before the Saudi "
+        "monarch's death.",
+    ],
+)
+def test_a_king_of_another_country_or_time_is_not_the_reigning_one(extractor, text):
+    for event in shown(extractor, text):
+        for person in event["participants"]:
+            if "Abdullah" in person["name"]:
+                assert person.get("country_code") != "JOR"
+
+
+@pytest.mark.parametrize(
+    ("text", "summit_pair"),
+    [
+        (
+            "EU leaders hold video call on Ukraine\n\nBRUSSELS (Reuters) - European Union leaders "
+            "held a video call on Tuesday on Russia's war in Ukraine.\n\nThe call came days after "
+            "Trump and Putin held a summit in Anchorage, Alaska, that ended without a ceasefire.",
+            "Vladimir Putin",
+        ),
+        (
+            "ASEAN ministers urge restraint\n\nKUALA LUMPUR (Reuters) - Foreign ministers of ASEAN "
+            "on Tuesday urged restraint in the South China Sea.\n\nThe ministers also recalled the "
+            "2019 summit in Hanoi between Trump and North Korean leader Kim Jong Un.",
+            "Kim Jong Un",
+        ),
+    ],
+)
+def test_a_summit_of_others_is_not_the_leads_bodys(extractor, text, summit_pair):
+    for event in shown(extractor, text):
+        if summit_pair in names(event):
+            assert not {"European Union", "EU", "ASEAN"} & names(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Rubio met a Venezuelan opposition delegation led by Maria Corina "
+        "Machado in Washington on Monday.",
+        "Vice President Vance met a Chinese business delegation in Washington on Tuesday.",
+    ],
+)
+def test_an_opposition_or_business_delegation_met_is_not_its_state(extractor, text):
+    for event in shown(extractor, text):
+        assert not {"Venezuela", "China"} & names(event)
+
+
+def test_an_appositive_of_a_noun_in_a_phrase_of_circumstance_is_no_side(extractor):
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman departed the Kingdom on Monday for a visit to the "
+        "United States. The visit comes in accordance with the directive of the Custodian of the "
+        "Two Holy Mosques, King Salman bin Abdulaziz, and in response to an invitation by "
+        "President Donald Trump."
+    )
+    for event in shown(extractor, text):
+        if event["kind"] == "visit":
+            assert "Salman bin Abdulaziz" not in names(event)

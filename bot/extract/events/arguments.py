@@ -158,15 +158,15 @@ def _nationality_of_private_people(token: Token) -> bool:
         and lemma_of(people.head.head) in _MEETING_VERBS
     )
     private = people.lemma_.lower() in PRIVATE_PEOPLE or bool(words & PRIVATE_SECTORS)
-    if people.lemma_.lower() in _OFFICIAL_HEADS:
-        return False  # "Japanese industry minister Yoji Muto": an official of the state
+    if people.lemma_.lower() in _PORTFOLIO_HEADS and words & PRIVATE_SECTORS <= _PORTFOLIOS:
+        return False  # "Japanese industry minister Yoji Muto": a minister of the state
     return token.dep_ in ("amod", "compound") and private and (doers or met)
 
 
-# Heads naming office holders: "industry minister" is the state's, "industry leaders" are not.
-_OFFICIAL_HEADS = frozenset(
-    {"minister", "ministry", "official", "secretary", "envoy", "ambassador", "delegation"}
-)
+# A minister of a portfolio named like a private sector ("industry minister") is the state's; an
+# opposition delegation, a diaspora envoy or a business council's secretary-general is not.
+_PORTFOLIO_HEADS = frozenset({"minister", "ministry"})
+_PORTFOLIOS = frozenset({"industry", "business"})
 
 
 # Verbs of sitting down with someone: the people met are who took part.
@@ -539,9 +539,11 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 child.dep_ == "appos"
                 and node.dep_ in ("nsubj", "nsubjpass")
                 and node.head.i < child.i
+                and _after_a_noun_of_a_circumstance(child)
             ):
-                # "The summit ... was named after two late leaders, X and Y": an appositive of a
-                # subject cannot follow its verb; the parser hung it on the wrong noun
+                # "The summit ... was named after two late leaders, X and Y": the appositive is
+                # of the noun before it, which no side is named by (while "signed by the two
+                # ministers, X and Y" and "met on Monday: the US and the Taliban" name sides)
                 continue
             if (
                 child.dep_ == "appos"
@@ -1601,6 +1603,57 @@ def _addressed_in(trigger: Trigger, verb: Token) -> bool:
     return called and not _own_sides(token)
 
 
+def _after_a_noun_of_a_circumstance(appos: Token) -> bool:
+    """The appositive follows, after a comma, a noun in a phrase of circumstance on the verb
+    ("was named after two late leaders, X and Y", "comes in accordance with the directive of the
+    Custodian, King Salman"): it is that noun's, not the subject's. Not after a colon or a dash,
+    nor in a phrase naming who acted or whom ("signed by the two ministers, X and Y", "met on
+    Monday, X and Y")."""
+    doc = appos.doc
+    i = appos.left_edge.i - 1
+    if i < 0 or doc[i].text != ",":
+        return False
+    i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return False
+    node, top = doc[i], None
+    while node.head.i != node.i and node.pos_ != "VERB":
+        if node.dep_ == "prep" and node.head.pos_ == "VERB":
+            top = node
+        node = node.head
+    if top is None:
+        return False
+    return top.lower_ not in load_frames().argument_preps | {"by", "at", "during"}
+
+
+def _beside_as_a_go_between(verb: Token) -> bool:
+    """ "signed the truce alongside Qatari mediators", "alongside Trump, who acted as witness":
+    who stands beside the signers to broker, witness or observe is no side."""
+    return any(
+        t.lemma_.lower() in _GO_BETWEEN_WORDS
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "alongside"
+        for t in prep.subtree
+    )
+
+
+# Words of those beside a signing who are not parties to it.
+_GO_BETWEEN_WORDS = frozenset(
+    {
+        "mediator",
+        "mediate",
+        "observer",
+        "observe",
+        "witness",
+        "broker",
+        "guarantor",
+        "facilitator",
+        "facilitate",
+        "host",
+    }
+)
+
+
 def _proposed_in_a_call(trigger: Trigger, verb: Token, obj: Token) -> bool:
     """A meeting proposed during a call naming no side of its own: the one it is proposed with
     was spoken to."""
@@ -2194,7 +2247,7 @@ def _action_arguments(
     if node.pos_ not in ("VERB", "AUX"):
         return []
     preps = load_frames().argument_preps
-    if trigger.type == "AGREE":
+    if trigger.type == "AGREE" and not _beside_as_a_go_between(node):
         preps = preps | {"alongside"}  # "signed, alongside President Santos, the deal": co-signed
     tokens: list[Token] = []
     subject = _subject_of(node)

@@ -148,7 +148,7 @@ def extract_events_with_evidence(
     acts_at_occasions(drafts)
     _hosts_told_elsewhere(doc, drafts, index)
     if dateline is not None:
-        _summits_of_the_articles_body(doc, drafts, index, dateline)
+        _summits_of_the_articles_body(doc, drafts, index, dateline, published)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not draft_participants(draft)):
@@ -414,7 +414,7 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
 
 
 def _summits_of_the_articles_body(
-    doc: Doc, drafts: list[Draft], index: EntityIndex, dateline: Dateline
+    doc: Doc, drafts: list[Draft], index: EntityIndex, dateline: Dateline, published: str | None
 ) -> None:
     """ "JOHANNESBURG - The BRICS group on Thursday invited six countries ... announced on the
     final day of a three-day summit in Johannesburg": a summit named by no body of its own, in
@@ -432,6 +432,7 @@ def _summits_of_the_articles_body(
     if len(bodies) != 1:
         return
     body = next(iter(bodies.values()))
+    members = organization_members(name_key(organization_name(body.name) or body.name))
     for draft in drafts:
         first = draft.mentions[0]
         if first.trigger.type != "CONSULT" or first.trigger.kind not in GATHERING_KINDS:
@@ -439,6 +440,10 @@ def _summits_of_the_articles_body(
         sides = draft_participants(draft)
         if not sides or any(p.kind == "organization" for p in sides):
             continue  # (a summit told with no side at all stays unshown: whose is not told)
+        if not all(country_code(p) in members for p in sides):
+            continue  # "Trump and Putin held a summit in Anchorage": not the EU's
+        if draft_status(draft) == "planned" or _background(draft, published, days=7):
+            continue  # another time's summit of members ("the 2019 summit in Hanoi")
         if any(_named_by_its_own(m.trigger.token) for m in draft.mentions):
             continue  # "the G20 summit in Delhi": another body's
         first.participants.append(body)

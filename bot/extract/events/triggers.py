@@ -1593,6 +1593,13 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
+# Texts two sides sign that are agreements between them (not "a joint letter", "the book of
+# condolence").
+SIGNED_TEXTS = frozenset(
+    {"declaration", "statement", "communique", "memorandum", "protocol", "charter", "roadmap"}
+)
+
+
 def _compose(triggers: list[Trigger]) -> list[Trigger]:
     """A noun trigger and the verb governing it are one event, typed by the pair.
 
@@ -1619,7 +1626,14 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             and token.head.lower_ in ("at", "during", "in")
             and verb.i in by_token
             and by_token[verb.i].type == "AGREE"
-            and any(c.dep_ == "dobj" for c in verb.children)
+            # signed there and then (not "is expected to sign a treaty at the summit")
+            and not any(
+                c.dep_ == "aux" and c.lower_ in ("to", "will", "would") for c in verb.children
+            )
+            and any(
+                c.dep_ == "dobj" and (names_an_agreement(c) or c.lemma_.lower() in SIGNED_TEXTS)
+                for c in verb.children
+            )
         ):
             continue  # "signed a declaration at the summit": the summit is where, the
             # declaration what was signed (an agreement of its own)
