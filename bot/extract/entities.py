@@ -1071,12 +1071,11 @@ class EntityIndex:
             )
             if turned_known and turned is not None:
                 known = _known_people()[turned]
-            middled = known is None and not private and _with_a_middle_name(key) is not None
-            if middled:
-                known = _with_a_middle_name(key)  # "Vladimir Vladimirovich Putin"
-            royal = known is None and _a_reigning_one(ent, key)
-            if royal:
-                known = _a_reigning_one(ent, key)  # "King Charles" is Charles III
+            # "Vladimir Vladimirovich Putin"; "King Charles" is Charles III
+            by_patronymic = None if known or private else _with_a_middle_name(key)
+            by_title = None if known or by_patronymic else _a_reigning_one(ent, key)
+            middled, royal = by_patronymic is not None, by_title is not None
+            known = known or by_patronymic or by_title
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
             if (

@@ -2408,9 +2408,7 @@ def _another_time(trigger: Trigger) -> bool:
     framed = measured(token)  # "a round of talks": the round
     if framed.dep_ == "dobj" and lemma_of(framed.head) in ("follow", "precede"):
         return True  # "the visit follows a round of talks in Tehran last month"
-    verb = trigger.governor or token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _clause_verb(trigger)
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since"):
         # "lands in Vietnam after signing a pact with North Korea" (not "told reporters after
         # hosting X and Y": what is said after it is news of it)
