@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -127,7 +127,7 @@ def settling_forms() -> dict[str, tuple[str, ...]]:
     return {fold(k): tuple(v) for k, v in table.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=1)
+@cache
 def loose_forms(short: str) -> frozenset[str]:
     """The words that name an ambiguous short name's country no more firmly than the name does:
     its own words and its demonyms ("korea", "korean", "koreans")."""

@@ -30,6 +30,7 @@ from bot.extract.events.lexicon import (
     ONGOING_CUES,
     OWN_COURSE_VERBS,
     PERFECT_AUXES,
+    PLAN_WORDS,
     PLANNED_CUES,
     PROPOSING_VERBS,
     SEQUENCE_VERBS,
@@ -988,8 +989,9 @@ def _intended_only(verb: Token) -> bool:
     )
 
 
-# Verbs of intent: what they frame has not happened (while a pledge or promise is made there).
-INTENT_VERBS = frozenset({"intend", "plan", "hope", "want", "expect", "aim", "seek", "wish"})
+# Verbs of intent: the lexicon's words of plan and a few of will; what they frame has not
+# happened (while a pledge or promise is made there).
+INTENT_VERBS = PLAN_WORDS | {"want", "aim", "seek", "wish"}
 
 # Nouns for a call: what is agreed in one is agreed by speaking.
 CALL_NOUNS = frozenset({"call", "conversation"})
