@@ -93,6 +93,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _most_specific(_lexical_triggers(sent))
     found = _compose(found)
     found.extend(_conversations_of_a_pair(sent, found))
+    found.extend(_people_phoned(sent, found))
     _retype_by_object(found)
     _blows(found)
     _courtesy_calls(found)
@@ -947,6 +948,82 @@ def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
         and lemma_of(token) in SPEAKING_VERBS
         and spoke_together(token)
     ]
+
+
+# What "called X" is, but no phone call: summoned ("called in", "called X to the ministry"),
+# cancelled, challenged, or set before a court.
+NOT_PHONING_PARTICLES = frozenset({"in", "off", "out", "to", "into", "before", "upon", "on"})
+# A complement that makes "called X ..." a label or a summons: "called Putin a killer", "called
+# Biden weak", "called Zelensky 'a true friend'".
+LABEL_DEPS = frozenset({"oprd", "attr", "ccomp", "acomp", "dative"})
+
+
+def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "Biden called Russian leader Vladimir Putin on April 13": calling a named person, in an
+    article that names a call or the phone, is a phone call. Not a label ("called Putin a
+    killer"), a summons ("called in the ambassador", "called X to the ministry") nor a
+    passive ("was called a traitor")."""
+    taken = {i for t in found for i in t.tokens}
+    if not _an_article_of_calls(sent.doc):
+        return []
+    return [
+        Trigger("CONSULT", "phone_call", "phone", token, (token.i,))
+        for token in sent
+        if token.pos_ == "VERB"
+        and token.i not in taken
+        and lemma_of(token) == "call"
+        and _a_person_called(token)
+    ]
+
+
+def _a_person_called(verb: Token) -> bool:
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    # "called his Estonian counterpart Alar Karis": the parser takes the name after the title
+    # for a label; a person's name right after the object is the object's own
+    named = [
+        c
+        for c in children
+        if c.dep_ == "oprd"
+        and len(objects) == 1
+        and c.left_edge.i == objects[0].i + 1
+        and c.pos_ == "PROPN"
+        and c.ent_type_ == "PERSON"
+    ]
+    if named:
+        children.remove(objects[0])
+        objects = named
+    if not any(c.dep_ == "nsubj" for c in children) or any(
+        c.dep_ in LABEL_DEPS | {"nsubjpass", "auxpass"} for c in children if c not in named
+    ):
+        return False
+    if any(c.dep_ in ("prt", "prep") and c.lower_ in NOT_PHONING_PARTICLES for c in children):
+        # "on" names a time ("called Putin on April 13"), not whom a request was made of
+        times = [
+            c
+            for c in children
+            if c.dep_ == "prep"
+            and c.lower_ == "on"
+            and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        ]
+        if any(
+            c.dep_ in ("prt", "prep") and c.lower_ in NOT_PHONING_PARTICLES and c not in times
+            for c in children
+        ):
+            return False
+    return (
+        len(objects) == 1
+        and objects[0].pos_ == "PROPN"
+        and objects[0].ent_type_ == "PERSON"
+        and not any(c.dep_ in LABEL_DEPS for c in objects[0].children)
+    )
+
+
+def _an_article_of_calls(doc: Doc) -> bool:
+    """The article names a call or the phone somewhere ("welcomed the call", "by phone")."""
+    return any(
+        t.lower_ in PHONE_WORDS or (t.lemma_.lower() == "call" and t.pos_ == "NOUN") for t in doc
+    )
 
 
 def spoke_together(verb: Token) -> bool:

@@ -1,0 +1,42 @@
+"""Calls told by the verb "call": calling a named person, in an article that tells of a call, is a
+phone call between the two; calling someone a name, calling in an envoy, or calling on a side to
+act is not. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import names, of_type
+
+
+def calls(extractor, text: str) -> list[dict]:
+    return [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "phone_call"]
+
+
+def test_calling_a_named_leader_is_a_phone_call_between_the_two(extractor):
+    text = (
+        "The Finnish president called his Estonian counterpart Alar Karis on Tuesday and urged "
+        "him to keep the border open. Helsinki welcomed the call."
+    )
+    (call,) = calls(extractor, text)
+    assert {"FIN", "EST"} <= {p.get("country_code") for p in call["participants"]}
+    assert call["date"] == "2025-02-25"
+    assert call["status"] == "concluded"
+
+
+def test_calling_a_leader_a_name_is_no_call(extractor):
+    text = (
+        "Prime Minister Mark Rutte called Viktor Orban a spoiler on Monday. The call for unity "
+        "went unheard."
+    )
+    assert calls(extractor, text) == []
+
+
+def test_calling_in_an_envoy_is_a_summons_not_a_call(extractor):
+    text = "Warsaw called in Ambassador Sergey Andreev on Monday after the phone call."
+    assert calls(extractor, text) == []
+
+
+def test_calling_a_leader_is_a_call_only_in_an_article_that_tells_of_one(extractor):
+    placed = "Prime Minister Kaja Kallas called Alexander Stubb on Tuesday."
+    assert calls(extractor, placed) == []
+    (call,) = calls(extractor, placed + " The call lasted an hour.")
+    assert {"Kaja Kallas", "Alexander Stubb"} <= names(call)
