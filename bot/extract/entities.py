@@ -292,6 +292,28 @@ def _quoted_before(quotes: list[QuoteSpan], doc: Doc, i: int, pronoun: Token) ->
     )
 
 
+def _the_quotations_speaker(quotes: list[QuoteSpan], candidate: Token, pronoun: Token) -> bool:
+    """The candidate speaks the quotation the pronoun is in ('Trump said: "... that his meeting
+    with Kim went well"'): a speaker says "my", so a "his" in his own words is someone else."""
+    if candidate.sent.start != pronoun.sent.start:
+        return False
+    inside = [q for q in quotes if q.inner_start <= pronoun.idx < q.inner_end]
+    if not inside or any(q.inner_start <= candidate.idx < q.inner_end for q in inside):
+        return False
+    subject = candidate
+    while subject.dep_ in ("compound", "flat", "appos") and subject.head != subject:
+        subject = subject.head
+    return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _speech_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    speech = load_data("speech_verbs")
+    return frozenset(
+        w for value in speech.values() if isinstance(value, list) for w in value if " " not in w
+    )
+
+
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
     """A one-word country tagged a person ("like Niger or elsewhere") that is no first name
     ("Chad", "Jordan" are) nor the surname of a person the article names."""
@@ -1616,6 +1638,7 @@ class EntityIndex:
                 # '"... Rakhine state ...," he said': a name inside the quotation is not its
                 # speaker
                 and not _quoted_before(self._quotes(), doc, i, token)
+                and not _the_quotations_speaker(self._quotes(), doc[i], token)
                 and not (
                     titles
                     and not (

@@ -560,6 +560,36 @@ def place_names_end(doc: Doc) -> Doc:
     return doc
 
 
+# Units of a span counted from a date ("on Tuesday, days after ...", "on July 5, hours before").
+_SPAN_UNITS = frozenset(
+    {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+)
+
+
+@Language.component("briefbot_dates_end_at_a_span")
+def dates_end_at_a_span(doc: Doc) -> Doc:
+    """ "on Tuesday, days after Moscow accused Warsaw" tagged "Tuesday, days" as one date: the
+    span after the comma counts from another act (the accusation came days before), so the date
+    ends at the comma."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        comma = next((t.i for t in ent[1:] if t.text == ","), None)
+        tail = [t for t in doc[comma + 1 : ent.end]] if comma is not None else []
+        if (
+            ent.label_ == "DATE"
+            and comma is not None
+            and tail
+            and tail[-1].lower_ in _SPAN_UNITS
+            and all(t.like_num or t.lower_ in ("a", "an", "few", "several") for t in tail[:-1])
+        ):
+            ents.append(Span(doc, ent.start, comma, label=ent.label_))
+        else:
+            ents.append(ent)
+    if any(a.end != b.end for a, b in zip(ents, doc.ents, strict=True)):
+        doc.ents = ents
+    return doc
+
+
 def _tokenizer(nlp: Language) -> Tokenizer:
     """The pipeline's tokenizer, which must be spaCy's own: Briefbot uses its `pipe` and
     `token_match` (spaCy types `Language.tokenizer` as any callable from text to a Doc)."""
@@ -618,6 +648,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     nlp.add_pipe("briefbot_place_names_end", after="briefbot_hyphenated_name_ends")
+    nlp.add_pipe("briefbot_dates_end_at_a_span", after="briefbot_place_names_end")
     if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_trailing_occasions", last=True)
     return nlp

@@ -33,6 +33,7 @@ from bot.extract.events.lexicon import (
     PRIVATE_PEOPLE,
     PRIVATE_SECTORS,
     PROPOSING_VERBS,
+    REACHING_VERBS,
     RELATIVES,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
@@ -1191,6 +1192,32 @@ def _name_paired_before(noun: Token) -> list[Token]:
     return list(ent) if ent.start == noun.sent.start else []
 
 
+# Nouns of the talks an agreement is reached at.
+TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit"})
+
+
+def _sides_of_the_talks_it_came_from(participle: Token) -> list[Token]:
+    """The sides "between" whom the talks were held that the participle's phrase names ("reached
+    at the end of two weeks of talks at the hotel between Iran and X"), wherever the parser hung
+    the "between" phrase inside it (on the talks or on the hotel)."""
+    phrases = [
+        c for c in participle.children if c.dep_ == "prep" and c.lower_ in ("at", "after", "in")
+    ]
+    talks = [t for p in phrases for t in p.subtree if t.lemma_.lower() in TALK_NOUNS]
+    if not talks:
+        return []
+    start = min(t.i for t in talks)
+    return [
+        t
+        for p in phrases
+        for between in p.subtree
+        if between.dep_ == "prep" and between.lower_ == "between" and between.i > start
+        for pobj in between.children
+        if pobj.dep_ == "pobj"
+        for t in _subtree_without_clauses(pobj)
+    ]
+
+
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
@@ -1235,6 +1262,16 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() not in OBSERVER_ROLES
                 for t in _subtree_without_clauses(pobj)
             )
+        elif (
+            trigger.type == "AGREE"
+            and child.dep_ == "acl"
+            and child.tag_ == "VBN"
+            and lemma_of(child) in REACHING_VERBS
+            and not _own_sides(token)
+        ):
+            # "the accord, reached at the end of two weeks of talks at the Palais Coburg between
+            # Iran and the United States, Britain, ...": who held the talks reached it
+            tokens.extend(_sides_of_the_talks_it_came_from(child))
         elif child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
             # "talks hosted by Beijing between X and Y": the parser hangs the sides on the host
             tokens.extend(
@@ -2061,6 +2098,21 @@ def _partner(verb: Token, token: Token) -> bool:
     )
 
 
+def _preps_before_a_misread_object(verb: Token) -> list[Token]:
+    """ "had signed, alongside President X, the deal negotiated in Havana": the parser reads the
+    object and its participle as a clause of their own ("the deal negotiated") and hangs the
+    phrase before the object on that clause; a phrase set off before the object is the verb's."""
+    return [
+        prep
+        for clause in verb.children
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBN")
+        for subject in clause.children
+        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i == clause.i - 1
+        for prep in clause.children
+        if prep.dep_ == "prep" and verb.i < prep.i < subject.left_edge.i
+    ]
+
+
 def _conjuncts(head: Token) -> list[Token]:
     out, stack = [], [head]
     while stack:
@@ -2255,7 +2307,7 @@ def _action_arguments(
         tokens.extend(_side_tokens(subject, index))
     if subject_only:
         return tokens
-    for child in node.children:
+    for child in [*node.children, *_preps_before_a_misread_object(node)]:
         if (
             child.dep_ == "dobj"
             and trigger.type == "AGREE"

@@ -54,6 +54,7 @@ from bot.extract.events.lexicon import (
     PROPOSING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
+    SIGNING_VERBS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
     VERDICT_VERBS,
@@ -63,6 +64,7 @@ from bot.extract.events.lexicon import (
     load_frames,
     names_an_agreement,
     present_perfect,
+    proposed_before_it_was_told,
     tells_of_talks,
 )
 from bot.extract.events.occasions import (
@@ -73,6 +75,7 @@ from bot.extract.events.occasions import (
 )
 from bot.extract.events.topics import (
     agreement_content,
+    agreement_purpose,
     distinct_topics,
     find_topics,
     sentence_topics,
@@ -160,7 +163,11 @@ def extract_events_with_evidence(
         event.confidence = round(confidence(evidence), 3)
         if (
             all(m.unknown_side for m in draft.mentions)
-            or (_one_sided_agreement(event) and not _accepted(draft.mentions[0].trigger))
+            or (
+                _one_sided_agreement(event)
+                and not _accepted(draft.mentions[0].trigger)
+                and not _signed_by_two_people(draft, event)
+            )
             or _talks_with_no_one(event)
             or _told_only_in_a_headline(draft)
             or _only_the_setting(draft)
@@ -244,6 +251,16 @@ def _one_sided_agreement(event: Event) -> bool:
     (only,) = event.participants[:1]
     body = name_key(organization_name(only.name) or only.name)
     return not (only.kind == "organization" and organization_members(body))
+
+
+def _signed_by_two_people(draft: Draft, event: Event) -> bool:
+    """ "signed by X, adviser to the prime minister, and Y, spokesman for the rebels", "he had
+    signed, alongside President X, the deal": two people who put their names to one text each
+    signed for a party, though both are of one country (a government and its rebels)."""
+    people = {p.name for p in event.participants if p.kind == "person"}
+    return len(people) >= 2 and any(
+        lemma_of(m.trigger.governor or m.trigger.token) in SIGNING_VERBS for m in draft.mentions
+    )
 
 
 # Verbs of one side taking what others made: "ratified the agreement", "accepted the plan".
@@ -1954,6 +1971,9 @@ def _mention(
     if trigger.type == "AGREE":
         mention.content = agreement_content(trigger)
         mention.venue = venue_of_terms(trigger, index)
+        purpose = agreement_purpose(trigger)
+        if purpose is not None:
+            mention.topics.append(purpose)
     return mention
 
 
@@ -2244,7 +2264,12 @@ def _proposed(trigger: Trigger) -> bool:
         return lemma_of(node) in {"call", "press", "push", "ask", "appeal"}
     if node is not None and node.tag_ == "VBG" and node.dep_ in ("xcomp", "dobj", "pcomp"):
         node = node.head  # "proposed holding another meeting"
-    return node is not None and node.pos_ == "VERB" and lemma_of(node) in PROPOSING_VERBS
+    return (
+        node is not None
+        and node.pos_ == "VERB"
+        and lemma_of(node) in PROPOSING_VERBS
+        and not proposed_before_it_was_told(token)
+    )
 
 
 def _decided(trigger: Trigger) -> bool:
@@ -2359,12 +2384,16 @@ def _two_or_more_people(mention: Mention) -> bool:
 
 
 def _another(trigger: Trigger) -> bool:
-    """Told as "another" meeting or round, or as "a second round" no verb holds ("no date has
-    been set for a second round"): not the one the article reports (while "held a second
-    round" or "the second round" may well be)."""
+    """Told as "another" or "the next" meeting or round, or as "a second round" no verb holds
+    ("no date has been set for a second round"): not the one the article reports (while "held a
+    second round" or "the second round" may well be)."""
     noun = measured(trigger.token)
     if any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
         return True
+    if noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in ("next", "upcoming", "forthcoming") for c in noun.children
+    ):
+        return True  # "the next meeting of the Normandy format leaders is expected in June"
     counted = round_number(trigger)
     return (
         counted is not None

@@ -76,6 +76,10 @@ PRIVATE_SECTORS = frozenset(load_data("participants")["private_sectors"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
+# Verbs of putting one's name to a text.
+SIGNING_VERBS = frozenset({"sign", "ink", "countersign"})
+# Verbs of arriving at an agreement ("the deal reached in Vienna", "the accord struck").
+REACHING_VERBS = frozenset({"reach", "strike", "seal", "clinch", "conclude", "hammer"})
 # Verbs of saying (the statements' list) and of a verdict: "told reporters after hosting X and
 # Y", "described the meeting as constructive after they met" tell the news of that occasion, not
 # of another one.
@@ -261,6 +265,19 @@ def is_definite(token: Token) -> bool:
     """ "the summit", "this visit", "their meeting", "Monday's talks": a gathering already known."""
     return any(
         (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def proposed_before_it_was_told(noun: Token) -> bool:
+    """ "Putin had proposed the direct talks on Sunday": a proposal in the past perfect of an
+    occasion the article already knows (definite) tells how the occasion told came about, not
+    another one still to come (while "Kyiv had proposed a meeting" may be)."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and is_definite(noun)
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
     )
 
 

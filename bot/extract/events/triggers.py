@@ -339,10 +339,12 @@ def _only_a_label(trigger: Trigger) -> bool:
         return True  # "called the accord a historic gift": what it is called, not a new accord
     if token.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
-    elif token.dep_ != "oprd":
+    elif token.dep_ not in ("oprd", "dobj"):
         return False
+    # "what she called threats", "a speech, which Kyiv called an ultimatum" (read with two
+    # objects)
     return lemma_of(head) in LABELLING_VERBS and any(
-        c.dep_ == "dobj" and c.lower_ == "what" for c in head.children
+        c.dep_ == "dobj" and c.lower_ in ("what", "which") and c.i < token.i for c in head.children
     )
 
 
@@ -663,12 +665,25 @@ def _sides_set_apart(trigger: Trigger) -> bool:
     )
 
 
+# Verbs of taking ground whose past participle describes ground held ("occupied Crimea", "the
+# territory occupied by the base", "annexed regions").
+HOLDING_VERBS = frozenset({"occupy", "annex"})
+
+
 def _attributive(trigger: Trigger) -> bool:
-    """A participle that only describes a noun: "the negotiating framework", "two citizens
+    """A participle that only describes a noun: "the negotiating framework", "occupied Crimea",
+    "two citizens
     collaborating with Russian intelligence", "the law ratifying the 2012 agreement" say what a
     thing or someone is, not an act of the report's (a visiting leader is still on a visit, and
     "a delegation meeting Iranian officials" still meets them)."""
     token = trigger.token
+    if (
+        token.tag_ == "VBN"
+        and lemma_of(token) in HOLDING_VERBS
+        and token.dep_ in ("amod", "acl")
+        and token.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return True  # "occupied Crimea", "the territory occupied by the naval base": held, a state
     if token.tag_ != "VBG" or (trigger.type == "CONSULT" and trigger.kind == "visit"):
         return False
     if token.dep_ in ("amod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
@@ -1634,7 +1649,7 @@ def _governor(token: Token) -> Token | None:
             or (token.head.head.lemma_ == "be" and token.head.lower_ == "on")
         )
     ):
-        verb = token.head.head  # "has been on a visit to Kyiv" too
+        verb = _past_a_clause_of_time(token.head, token.head.head)  # "on a visit to Kyiv" too
         if token.head.lower_ == "for":
             if lemma_of(verb) == "host" and tells_of_talks(token):
                 return verb  # "will host the presidents for a summit": the summit, hosted
@@ -1668,6 +1683,27 @@ def _governor(token: Token) -> Token | None:
         ):
             return measure.head  # "a fourth round of talks ... has been postponed"
     return None
+
+
+# Words that open a clause of time or reason the main clause is told against.
+SUBORDINATING_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because"})
+
+
+def _past_a_clause_of_time(prep: Token, verb: Token) -> Token:
+    """ "X met Y in Moscow on July 5, days after Hungary took over the presidency, in a visit
+    condemned by ...": a setting set off by a comma after a clause of time is the main clause's,
+    not the clause's the parser hung it on."""
+    if (
+        prep.lower_ in ("in", "during", "at", "on")
+        and prep.i > 0
+        and prep.doc[prep.i - 1].text == ","
+        and verb.dep_ == "advcl"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING_MARKS for c in verb.children)
+        and prep.i > max((c.i for c in verb.children if c != prep), default=verb.i)
+    ):
+        return verb.head
+    return verb
 
 
 # Texts two sides sign that are agreements between them (not "a joint letter", "the book of

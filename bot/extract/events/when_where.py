@@ -33,6 +33,7 @@ from bot.extract.events.lexicon import (
     PLAN_WORDS,
     PLANNED_CUES,
     PROPOSING_VERBS,
+    REACHING_VERBS,
     SEQUENCE_VERBS,
     SETTING_VERBS,
     STATUS_PREDICATES,
@@ -44,6 +45,7 @@ from bot.extract.events.lexicon import (
     load_lexicon,
     names_a_day,
     present_perfect,
+    proposed_before_it_was_told,
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
@@ -650,7 +652,7 @@ def _tense(trigger: Trigger) -> str:
     ):
         return "past"  # "the framework, agreed by X and Y in Windsor on Monday" (not "the talks,
         # scheduled for Monday")
-    if any(lemma_of(n) in PLANNED_CUES for n in chain):
+    if any(lemma_of(n) in PLANNED_CUES for n in chain) and not proposed_before_it_was_told(token):
         return "future"
     if (
         "to" in own_auxes
@@ -1039,6 +1041,8 @@ def _framed_by(token: Token) -> Token | None:
 def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it, as the event's first day: "wrapped up a
     three-day summit on Tuesday" dates a summit that began on Sunday."""
+    if trigger.type == "CONSULT" and proposed_before_it_was_told(trigger.token):
+        return None  # "had proposed the direct talks on Sunday": the day it was proposed
     found = _clause_date(trigger, published)
     verb = trigger.governor or trigger.token
     if (
@@ -1160,6 +1164,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     for head in [*settings, *heads]:
         if _a_clause_counted_from(head, trigger.token):
             continue  # "in their first meeting since the leader returned to power last month"
+        if _a_span_away(head, trigger.token):
+            continue  # "summoned on Tuesday, days after remarks that Beirut viewed as ...
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
         if through is not None and head.i == through.i and head.tag_ == "VBD":
             tense = "past"
@@ -1209,6 +1215,7 @@ def _asked_for(trigger: Trigger) -> bool:
         and token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "dobj"
         and lemma_of(token.head) in PROPOSING_VERBS - {"want"}
+        and not proposed_before_it_was_told(token)
         # not "requested an emergency meeting, which convened on Sunday", "the session held in
         # Cairo on Tuesday": told as held in a clause of its own
         and not any(
@@ -1268,6 +1275,39 @@ def _a_clause_counted_from(head: Token, own: Token) -> bool:
         and own.head.head.i == head.i
         and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in head.children)
     )
+
+
+# Units a span between two acts is counted in ("days after", "a week before").
+SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def _a_span_away(head: Token, own: Token) -> bool:
+    """The trigger sits in a phrase a counted span away from the head's act ("summoned on
+    Tuesday, days after remarks that Beirut viewed as interference", "met on Monday, a week
+    before the talks"): the head's day is not the trigger's."""
+    for child in head.children:
+        if (
+            child.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in child.children)
+            and any(c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS for c in child.children)
+            and child.left_edge.i <= own.i <= child.right_edge.i
+        ):
+            return True  # "summoned on Tuesday, days after Moscow accused Warsaw of spying"
+        # "days after X" as the parser hangs it: the span over the phrase, or the phrase on it
+        if child.dep_ == "npadvmod" and child.lemma_.lower() in SPAN_UNITS:
+            preps = [c for c in child.children if c.dep_ == "prep"]
+        elif child.dep_ == "prep" and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in SPAN_UNITS for c in child.children
+        ):
+            preps = [child]
+        else:
+            continue
+        if any(
+            prep.lower_ in ("after", "before") and prep.left_edge.i <= own.i <= prep.right_edge.i
+            for prep in preps
+        ):
+            return True
+    return False
 
 
 def _when_clauses(trigger: Trigger) -> list[Token]:
@@ -1796,12 +1836,47 @@ def _came_back_from(trigger: Trigger) -> bool:
     )
 
 
+# Nouns of a side's readiness for what is still to come: "his commitment to meeting U.S.
+# officials", "their readiness for talks".
+READINESS_NOUNS = frozenset({"commitment", "readiness", "willingness", "openness"})
+
+
+def _looked_forward_to(token: Token) -> bool:
+    """ "Kim looks forward to his meeting with me", "pledged his commitment to meeting U.S.
+    officials": an occasion looked forward to, or one a side is committed or ready to, is still
+    to come."""
+    prep = token.head if token.dep_ in ("pobj", "pcomp") else None
+    if prep is None or prep.lower_ not in ("to", "for"):
+        return False
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "to X and to meeting Y"
+        prep = prep.head
+    if prep.dep_ == "conj" and prep.head.pos_ == "VERB":
+        # "pledged his commitment to X and to meeting Y": the parser made the second "to" a
+        # conjunct of the verb; it shares the object's "to"
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in READINESS_NOUNS for c in prep.head.children
+        )
+    head = prep.head
+    if head.lemma_.lower() in READINESS_NOUNS:
+        return True
+    return (head.lower_ == "forward" and head.head.lemma_.lower() == "look") or (
+        lemma_of(head) == "look" and any(c.lower_ == "forward" for c in head.children)
+    )
+
+
 def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
     if _asked_for(trigger):
         return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
+    if _looked_forward_to(trigger.token):
+        return "planned"  # "looks forward to his meeting with me"
+    if trigger.type == "AGREE" and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in REACHING_VERBS
+        for c in token.children
+    ):
+        return "concluded"  # "the accord, reached after two weeks of talks, sets up ..."
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if _at_a_request(trigger):
@@ -1927,6 +2002,10 @@ def find_status(
     ):
         if date and published and not recent(date, published, days=31):
             return None  # "dialogue started in 2018": whether it still goes on is not told
+        if verb.tag_ == "VBD" and any(
+            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children
+        ):
+            return "concluded"  # "the talks continued until late in the evening": then ended
         return "ongoing"
     if auxes & MODALS:
         return None  # "decided that a conference would be held": not told to have been held

@@ -1,0 +1,107 @@
+"""What a sentence tells around its act: a setting after a clause of time is the main clause's, a
+span of days the tagger ran into the date leaves the date, a word someone calls a speech is no
+event, an occasion looked forward to is still to come, and a "his" in a speaker's own words is
+not the speaker. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names, of_type
+
+PUBLISHED = "2024-11-02"
+
+
+def test_a_visit_set_off_after_a_clause_of_time_is_the_main_clauses(extractor):
+    text = (
+        "Prime Minister Robert Fico met President Xi Jinping in Beijing on November 1, days after "
+        "Slovakia took over the chairmanship of the Visegrad Group, in a visit criticised by "
+        "opposition leaders and Brussels."
+    )
+    found = of_type(extractor, text, "CONSULT")
+    assert all("Visegrad Group" not in names(e) for e in found)
+    (meeting,) = found
+    assert {"Robert Fico", "Xi Jinping"} <= names(meeting)
+
+
+def test_days_after_a_date_leave_the_date(extractor):
+    text = (
+        "Robert Fico met Xi Jinping in Beijing on November 1, days after Slovakia took over the "
+        "chairmanship of the Visegrad Group."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["date"] == "2024-11-01"
+
+
+def test_what_a_side_called_a_speech_is_no_threat(extractor):
+    text = (
+        "Xi first laid out those conditions in a speech at China's Foreign Ministry on June 14, "
+        "which Taipei called an ultimatum."
+    )
+    assert of_type(extractor, text, "THREATEN") == []
+
+
+def test_a_meeting_looked_forward_to_is_still_to_come(extractor):
+    (meeting,) = of_type(extractor, "Fico said he looks forward to his meeting with Xi.", "CONSULT")
+    assert meeting["status"] == "planned"
+
+
+def test_a_meeting_a_side_is_committed_to_is_still_to_come(extractor):
+    text = "Kishida pledged his commitment to meeting Chinese officials."
+    assert all(e["status"] == "planned" for e in of_type(extractor, text, "CONSULT"))
+
+
+def test_his_in_a_speakers_own_words_is_not_the_speaker(extractor):
+    text = (
+        'Japanese Prime Minister Fumio Kishida said on Twitter: "Received a letter from Yoon '
+        'that his meeting with Biden went well."'
+    )
+    assert all("Fumio Kishida" not in names(e) for e in events(extractor, text, PUBLISHED))
+
+
+def test_an_act_days_before_the_dated_one_does_not_take_its_day(extractor):
+    text = (
+        "Poland summoned the Russian ambassador on Tuesday, days after Moscow accused Warsaw of "
+        "spying."
+    )
+    found = of_type(extractor, text, "ACCUSE")
+    summons = [e for e in found if e["kind"] == "summons"]
+    accusation = [e for e in found if e["kind"] != "summons"]
+    assert [e["date"] for e in summons] == ["2025-02-25"]
+    assert all(e["date"] != "2025-02-25" for e in accusation)
+
+
+def test_occupied_ground_is_no_attack(extractor):
+    text = (
+        "He said Havana also wanted the return of the territory occupied by the U.S. naval base "
+        "at Guantanamo Bay."
+    )
+    assert of_type(extractor, text, "ASSAULT") == []
+    assert of_type(extractor, "Russian forces have occupied the town of Avdiivka.", "ASSAULT")
+
+
+def test_talks_proposed_before_they_were_told_are_those_talks(extractor):
+    text = (
+        "Armenia and Azerbaijan held their first direct talks in two years in Abu Dhabi on "
+        "Thursday. Aliyev had proposed the direct talks on Sunday."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["status"] == "planned"]
+    assert talks == []
+
+
+def test_the_next_meeting_is_not_the_meeting_told(extractor):
+    text = (
+        "Serbian President Aleksandar Vucic said the meeting with Kosovo Prime Minister Albin "
+        "Kurti in Brussels brought the first results. The next meeting of the two leaders is "
+        "expected in four months."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["status"] != "planned"
+
+
+def test_talks_that_continued_until_the_evening_are_over(extractor):
+    text = (
+        "Serbian President Aleksandar Vucic said the meeting with Kosovo Prime Minister Albin "
+        "Kurti in Brussels brought the first results. The talks at the Berlaymont continued until "
+        "late in the evening."
+    )
+    (meeting,) = of_type(extractor, text, "CONSULT")
+    assert meeting["status"] == "concluded"
