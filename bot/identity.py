@@ -422,6 +422,19 @@ def terms_agree(
     return not a_words or not b_words or bool(a_words & b_words)
 
 
+def _terms_agree_across(a: Report, b: Report) -> bool:
+    """Two outlets' terms of a deal agree when the nouns they name it by do, or, failing that,
+    when what they say it does shares a word ("a landmark deal to curb Iran's nuclear program"
+    and "the Iran nuclear accord"): what a deal does is told in many words, so it only ever
+    joins."""
+    names = _name_words(a, b)
+    if terms_agree(a.content, b.content, names, across_outlets=True):
+        return True
+    fuller = [" ".join([r.content or "", *(r.topics if r.type == "AGREE" else ())]) for r in (a, b)]
+    names = names | _OUTLETS_GENERIC_TERMS
+    return bool(_term_words(fuller[0], names) & _term_words(fuller[1], names))
+
+
 def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
     words = (
@@ -458,7 +471,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "type"
     if not kinds_compatible(a.kind, b.kind) and not joint_pledge(a, b):
         return "kind"
-    if not terms_agree(a.content, b.content, _name_words(a, b), across_outlets=True):
+    if not _terms_agree_across(a, b):
         return "terms"
     if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"
@@ -724,6 +737,8 @@ def consensus(members: Sequence[Report]) -> Report:
         published=members[0].published,
         status=rep.status,
         content=rep.content,
+        # what the members say the deal does, so the terms are compared with all of it
+        topics=tuple(dict.fromkeys(t for m in members for t in m.topics)),
     )
 
 

@@ -540,6 +540,23 @@ def test_outlets_dating_a_deal_or_counting_its_pages_agree_but_praise_and_scope_
     ).rule == ("terms")
 
 
+def test_what_two_outlets_say_a_deal_does_joins_their_reports_but_never_splits_them():
+    landmark = replace(
+        report(type="AGREE", kind="agreement", content="landmark deal"),
+        topics=("to open the Baltic border crossings to freight",),
+    )
+    crossings = report(type="AGREE", kind="agreement", content="border crossings accord")
+    assert compare(landmark, crossings).same
+    railway = replace(
+        report(type="AGREE", kind="agreement", content="landmark deal"),
+        topics=("to build a railway to Helsinki",),
+    )
+    assert compare(railway, crossings).rule == "terms"
+    # within one cluster the members' purposes count too
+    third = report(type="AGREE", kind="agreement", content="freight accord")
+    assert join(third, [landmark]).same
+
+
 def test_a_final_deal_is_not_an_interim_one_and_a_swap_is_not_a_grain_corridor():
     final = report(type="AGREE", kind="agreement", content="a final agreement")
     interim = report(type="AGREE", kind="agreement", content="an interim agreement")
