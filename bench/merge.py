@@ -54,8 +54,9 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.extract.countries import country_index  # noqa: E402
+from bot.extract.organizations import organization_members, organization_name  # noqa: E402
 from bot.identity import kinds_compatible, periods_overlap  # noqa: E402
-from bot.names import fold  # noqa: E402
+from bot.names import fold, name_key  # noqa: E402
 from bot.store.rows import DetailedEvent  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -110,9 +111,15 @@ def _code(name: str, hows: tuple[str, ...] = ("name", "alias", "demonym")) -> st
 
 def name_matches(gold: str, party: dict[str, Any]) -> bool:
     """A gold name ("a|b" for alternatives) and a stored participant: the same folded name, the
-    same surname, a name containing the country ("Delegations of Russia"), or the same country
-    (a person matching their country)."""
+    same surname, a name containing the country ("Delegations of Russia"), the same country (a
+    person matching their country), or a member of the body the participant is (a gold list of
+    the BRICS countries and a stored "BRICS")."""
     theirs = fold(party["name"]).removeprefix("the ")
+    members = (
+        organization_members(name_key(organization_name(party["name"]) or party["name"]))
+        if party.get("kind") == "organization"
+        else frozenset()
+    )
     for option in gold.split("|"):
         ours = fold(option).removeprefix("the ")
         if not ours:
@@ -125,6 +132,7 @@ def name_matches(gold: str, party: dict[str, Any]) -> bool:
         if code and (
             code in (party.get("country_code"), _code(party["name"]))
             or f" {ours} " in f" {theirs} "
+            or code in members
         ):
             return True
     return False
