@@ -105,3 +105,15 @@ def test_talks_that_continued_until_the_evening_are_over(extractor):
     )
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert meeting["status"] == "concluded"
+
+
+def test_the_two_leaders_are_the_pair_a_reported_decision_names(extractor):
+    text = (
+        "Prime Minister Shehbaz Sharif and President Recep Tayyip Erdogan have decided to set up a "
+        "joint working group, Foreign Secretary Asad Khan said on Saturday at the end of the "
+        "visit. The two leaders spent several hours together over Friday and Saturday, including "
+        "one-on-one conversations at the Topkapi Palace."
+    )
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert {"Shehbaz Sharif", "Recep Tayyip Erdogan"} <= names(talks)
+    assert "Asad Khan" not in names(talks)

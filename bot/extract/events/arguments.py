@@ -1828,6 +1828,11 @@ def _coordinated_subject_pair(sent: Span, index: EntityIndex) -> list[Cluster]:
     """The two people of two countries a sentence's main subject coordinates ("President Joe
     Biden and Russian President Vladimir Putin agreed ..."), else none."""
     root = sent.root
+    reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if reported is not None and verb_lemma(root) in load_frames().reporting:
+        # "X and Y have decided to ..., Foreign Secretary Z said": the pair is the one the
+        # reported clause has for its subject, not the one who reports it
+        root = reported
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []

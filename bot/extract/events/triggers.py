@@ -1668,6 +1668,7 @@ def _governor(token: Token) -> Token | None:
             "on",
             "by",
             "in",
+            "including",  # "spent hours together, including one-on-one conversations"
         ):
             return verb
         if token.head.lower_ == "with" and _came_out_of_talks(verb, token):
@@ -1781,7 +1782,7 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         elif lemma not in light and not (
             trigger.type == "CONSULT"
             and token.dep_ == "pobj"
-            and token.head.lower_ in ("by", "in", "on")
+            and token.head.lower_ in ("by", "in", "on", "including")
             and lemma_of(verb) not in AGENDA_VERBS  # "trade will figure in the talks"
         ):
             continue  # "spoke by phone", "engaged in talks" are consultations by that verb
