@@ -83,6 +83,13 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night".split()
 )
+# Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
+# the conflict"): they do not tell one deal from another.
+_PURPOSE_GENERIC_TERMS = frozenset(
+    "boost strengthen enhance deepen expand promote improve develop cooperation cooperate ties "
+    "relations relationship countries country sides side nations conflict ease first time both "
+    "mutual bilateral further areas field fields sectors".split()
+)
 # Words that name the same city in two spellings: "Washington" and "Washington, D.C.".
 _PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
 
@@ -431,8 +438,10 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     if terms_agree(a.content, b.content, names, across_outlets=True):
         return True
     fuller = [" ".join([r.content or "", *(r.topics if r.type == "AGREE" else ())]) for r in (a, b)]
-    names = names | _OUTLETS_GENERIC_TERMS
-    return bool(_term_words(fuller[0], names) & _term_words(fuller[1], names))
+    names = names | _OUTLETS_GENERIC_TERMS | _PURPOSE_GENERIC_TERMS
+    # two words in common, not one: "to boost cooperation in defence" and "to boost cooperation
+    # in nuclear energy" are two deals of one summit
+    return len(_term_words(fuller[0], names) & _term_words(fuller[1], names)) >= 2
 
 
 def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
@@ -737,8 +746,9 @@ def consensus(members: Sequence[Report]) -> Report:
         published=members[0].published,
         status=rep.status,
         content=rep.content,
-        # what the members say the deal does, so the terms are compared with all of it
-        topics=tuple(dict.fromkeys(t for m in members for t in m.topics)),
+        # what the representative says the deal does (each member's own is compared one by one;
+        # a union would grow with every report joined)
+        topics=rep.topics,
     )
 
 

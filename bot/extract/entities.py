@@ -300,10 +300,25 @@ def _the_quotations_speaker(quotes: list[QuoteSpan], candidate: Token, pronoun: 
     inside = [q for q in quotes if q.inner_start <= pronoun.idx < q.inner_end]
     if not inside or any(q.inner_start <= candidate.idx < q.inner_end for q in inside):
         return False
+    text = doc_text(candidate.doc)
+    if not any(_in_the_speakers_own_voice(text, q) for q in inside):
+        return False  # 'said he hoped "his meeting with Putin" would happen': the reporter's
     subject = candidate
     while subject.dep_ in ("compound", "flat", "appos") and subject.head != subject:
         subject = subject.head
     return subject.dep_ == "nsubj" and subject.head.lemma_.lower() in _speech_lemmas()
+
+
+_FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b")
+
+
+def _in_the_speakers_own_voice(text: str, quote: QuoteSpan) -> bool:
+    """A quotation of whole speech, not a fragment worked into the reporter's sentence: set off
+    by a colon ('said on Twitter: "..."') or speaking in the first person ("my", "we")."""
+    before = text[: quote.start].rstrip()
+    return before.endswith(":") or bool(
+        _FIRST_PERSON.search(text[quote.inner_start : quote.inner_end])
+    )
 
 
 @lru_cache(maxsize=1)

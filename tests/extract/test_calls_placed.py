@@ -40,3 +40,51 @@ def test_calling_a_leader_is_a_call_only_in_an_article_that_tells_of_one(extract
     assert calls(extractor, placed) == []
     (call,) = calls(extractor, placed + " The call lasted an hour.")
     assert {"Kaja Kallas", "Alexander Stubb"} <= names(call)
+
+
+def test_calling_a_leader_a_name_told_as_an_apposition_is_no_call(extractor):
+    text = (
+        "Biden called Xi Jinping a dictator on Tuesday, hours after the two leaders held a phone "
+        "call."
+    )
+    assert all(e["date"] != "2025-02-25" for e in calls(extractor, text))
+
+
+def test_calling_a_minister_back_from_abroad_or_to_testify_is_no_call(extractor):
+    recalled = (
+        "Prime Minister Keir Starmer called Foreign Secretary David Lammy back from Washington on "
+        "Monday. The call came as the crisis deepened."
+    )
+    assert calls(extractor, recalled) == []
+    summoned = (
+        "The Senate committee called Pete Hegseth to testify on Thursday, amid calls for his "
+        "resignation."
+    )
+    assert calls(extractor, summoned) == []
+
+
+def test_calling_a_leader_back_or_to_congratulate_him_is_a_call(extractor):
+    (call,) = calls(extractor, "Macron called Putin back on Tuesday. The call lasted an hour.")
+    assert {"Emmanuel Macron", "Vladimir Putin"} <= names(call)
+    text = "Macron called Zelensky on Tuesday to express his support. The call lasted an hour."
+    (call,) = calls(extractor, text)
+    assert {"Emmanuel Macron", "Volodymyr Zelensky"} <= names(call)
+
+
+def test_a_call_with_no_other_side_was_with_the_one_its_speaker_addressed_just_before(extractor):
+    text = (
+        "Moscow (AFP) - Russian President Vladimir Putin told Finnish President Sauli Niinisto "
+        "on Friday that the border closure was unjustified, the Kremlin said.\n\n"
+        "In an hour-long phone call, Putin said the closure would harm trade."
+    )
+    (call,) = calls(extractor, text)
+    assert {"Vladimir Putin", "Sauli Niinisto"} <= names(call)
+
+
+def test_a_call_is_not_with_one_another_speaker_addressed_just_before(extractor):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov told Finnish President Sauli Niinisto on Friday "
+        "that the border closure was unjustified.\n\n"
+        "In an hour-long phone call, Putin said the closure would harm trade."
+    )
+    assert all("Sauli Niinisto" not in names(call) for call in calls(extractor, text))

@@ -117,3 +117,38 @@ def test_the_two_leaders_are_the_pair_a_reported_decision_names(extractor):
     (talks,) = of_type(extractor, text, "CONSULT")
     assert {"Shehbaz Sharif", "Recep Tayyip Erdogan"} <= names(talks)
     assert "Asad Khan" not in names(talks)
+
+
+def test_a_setting_after_a_clause_of_time_stays_with_a_main_clause_that_is_no_occasion(extractor):
+    text = "The yuan fell on Friday, after Trump spoke with Xi, in a call that lasted 90 minutes."
+    assert all(e["date"] != "2025-02-21" for e in of_type(extractor, text, "CONSULT"))
+    text = (
+        "The EU imposed sanctions on Tuesday, after Lukashenko met Putin in Minsk, in a meeting "
+        "condemned by Brussels."
+    )
+    meetings = of_type(extractor, text, "CONSULT")
+    assert all("EU" not in names(e) and "European Union" not in names(e) for e in meetings)
+
+
+def test_ground_occupied_on_a_day_is_an_attack(extractor):
+    text = "Kherson, occupied by Russian troops on March 2, was liberated in November."
+    assert of_type(extractor, text, "ASSAULT")
+
+
+def test_a_summit_looked_forward_to_that_took_place_is_not_planned(extractor):
+    text = "Putin said he looked forward to the summit with Trump, which took place in Alaska."
+    assert all(e["status"] != "planned" for e in of_type(extractor, text, "CONSULT"))
+
+
+def test_talks_that_continued_until_late_and_will_resume_are_not_over(extractor):
+    text = (
+        "Negotiations between Russia and Ukraine in Istanbul continued until the early hours of "
+        "Wednesday, officials said, and are expected to resume later in the day."
+    )
+    assert all(e["status"] != "concluded" for e in of_type(extractor, text, "CONSULT"))
+
+
+def test_his_in_a_quoted_fragment_of_reported_speech_is_the_speaker(extractor):
+    text = 'Starmer said "his talks with Trump" in Washington on Thursday had gone well.'
+    (talks,) = of_type(extractor, text, "CONSULT")
+    assert "Keir Starmer" in names(talks)

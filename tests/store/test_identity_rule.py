@@ -552,9 +552,21 @@ def test_what_two_outlets_say_a_deal_does_joins_their_reports_but_never_splits_t
         topics=("to build a railway to Helsinki",),
     )
     assert compare(railway, crossings).rule == "terms"
-    # within one cluster the members' purposes count too
-    third = report(type="AGREE", kind="agreement", content="freight accord")
+    # one word in common is not enough: two deals of one summit both "boost" something
+    assert compare(
+        landmark, report(type="AGREE", kind="agreement", content="freight deal")
+    ).rule == ("terms")
+    third = report(type="AGREE", kind="agreement", content="freight crossings accord")
     assert join(third, [landmark]).same
+    defence = replace(
+        report(type="AGREE", kind="agreement", content="memorandum"),
+        topics=("to boost cooperation between the two countries in defence",),
+    )
+    energy = replace(
+        report(type="AGREE", kind="agreement", content="accord"),
+        topics=("to boost cooperation between the two countries in nuclear energy",),
+    )
+    assert not compare(defence, replace(energy, content="energy accord")).same
 
 
 def test_a_final_deal_is_not_an_interim_one_and_a_swap_is_not_a_grain_corridor():

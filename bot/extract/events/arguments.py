@@ -30,6 +30,7 @@ from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
     OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
+    PARTY_VERBS,
     PRIVATE_PEOPLE,
     PRIVATE_SECTORS,
     PROPOSING_VERBS,
@@ -705,6 +706,22 @@ def _a_territory(token: Token) -> bool:
     return found is not None and found.how == "territory"
 
 
+def _only_ever_where(token: Token, index: EntityIndex) -> bool:
+    """A country the article names as where something happened ("signed in Barbados") and
+    otherwise only as a modifier of a noun, never as one who acts or is acted on."""
+    cluster = index.cluster_of(token)
+    if cluster is None or cluster.kind != "country":
+        return False
+    mentions = [token.doc[i] for i in cluster.tokens]
+    heads = [
+        m for m in mentions if m.dep_ not in ("compound", "flat") or m.head.i in cluster.tokens
+    ]
+    where = [m for m in heads if m.dep_ == "pobj" and m.head.lower_ in ("in", "at")]
+    return bool(where) and all(
+        m.dep_ == "compound" or m in where for m in heads if m.head.i not in cluster.tokens
+    )
+
+
 def a_city(token: Token) -> bool:
     """A city's name, a city-state's among them ("the Singapore summit" is held there)."""
     ent = entity_at(token)
@@ -1207,15 +1224,79 @@ def _sides_of_the_talks_it_came_from(participle: Token) -> list[Token]:
     if not talks:
         return []
     start = min(t.i for t in talks)
-    return [
-        t
+    betweens = [
+        between
         for p in phrases
         for between in p.subtree
         if between.dep_ == "prep" and between.lower_ == "between" and between.i > start
+    ]
+    if any(
+        t.lower_ == "between" and t not in betweens for t in participle.sent
+    ):  # "the deal, reached at talks between X and Y, sets up an exchange between A and B"
+        return []
+    sides = [
+        t
+        for between in betweens
         for pobj in between.children
         if pobj.dep_ == "pobj"
         for t in _subtree_without_clauses(pobj)
     ]
+    # states and bodies only: "talks at the Kremlin between Putin and Witkoff" were held with an
+    # envoy, who is no party to the deal
+    return [] if any(t.ent_type_ == "PERSON" for t in sides) else sides
+
+
+def _addressed_just_before(trigger: Trigger, index: EntityIndex) -> list[Token]:
+    """ "Putin told Scholz on Friday that the strikes were inevitable. In an hour-long phone
+    call, Putin said ...": a call naming no other side, set at the head of a sentence whose
+    speaker addressed someone in the sentence just before, was with the one addressed."""
+    token = trigger.token
+    if trigger.kind != "phone_call" or token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if token.dep_ != "pobj" or token.head.lower_ not in ("in", "during") or _own_sides(token):
+        return []
+    verb = token.head.head
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaking = index.cluster_of(speaker) if speaker is not None else None
+    sent = token.sent
+    start = sent.start
+    while start > 0 and token.doc[start - 1].is_space:
+        start -= 1  # a paragraph break is no sentence
+    if speaking is None or start == 0:
+        return []
+    before = token.doc[start - 1].sent.root
+    reported = next((c for c in before.children if c.dep_ == "ccomp"), None)
+    if reported is not None and verb_lemma(before) in load_frames().reporting:
+        before = reported  # "X told Y on Friday that ..., the Kremlin said"
+    if lemma_of(before) not in ADDRESSING_VERBS:
+        return []
+    # (a dateline the parser read as a second subject stands aside)
+    subjects = [c for c in before.children if c.dep_ == "nsubj"]
+    addressed = next((c for c in before.children if c.dep_ == "dobj"), None)
+    if addressed is None or not any(index.cluster_of(c) is speaking for c in subjects):
+        return []
+    return _subtree_without_clauses(addressed)
+
+
+def _party_keeping_it(trigger: Trigger, index: EntityIndex) -> list[Token]:
+    """ "Cambodia will strictly respect the ceasefire agreed with Thailand": the one who keeps
+    (or breaks) a deal "agreed with" another made it with them. The parser often reads the
+    participle after the deal as a clause of its own; it must follow the deal's noun."""
+    verb = trigger.token
+    if trigger.type != "AGREE" or verb.pos_ != "VERB" or verb.i == 0:
+        return []
+    if verb.tag_ not in ("VBN", "VBD") or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return []
+    deal = verb.doc[verb.i - 1]
+    keeper = deal.head
+    if deal.dep_ != "dobj" or not names_an_agreement(deal) or lemma_of(keeper) not in PARTY_VERBS:
+        return []
+    subject = next((c for c in keeper.children if c.dep_ == "nsubj"), None)
+    return _side_tokens(subject, index) if subject is not None else []
 
 
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
@@ -1288,6 +1369,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 # brokers are no side
                 continue
             venue = venue_in(child, index)
+            if venue is None and trigger.type == "AGREE" and _only_ever_where(child, index):
+                venue = child  # "after Barbados electoral deal", "signed ... in Barbados"
             if venue is not None:
                 # "the London meeting", "the Kuala Lumpur border talks": where, not who
                 tokens.extend(t for t in child.subtree if t not in venue.subtree)
@@ -1505,6 +1588,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 group |= actor.lemma_.lower() in GROUP_WORDS or actor.lower_ in ("both", "they")
             elif child.dep_ == "dobj" and token.pos_ == "VERB" and trigger.type == "CONSULT":
                 tokens.extend(_subtree_without_clauses(child))
+            elif (
+                child.dep_ == "oprd"
+                and trigger.kind == "phone_call"
+                and lemma_of(token) == "call"
+                and child.ent_type_ == "PERSON"
+            ):
+                # "called Russian leader Vladimir Putin on Tuesday", the name read as a label
+                tokens.extend(_subtree_without_clauses(child))
             elif child.dep_ == "dobj" and _hosted_at(trigger, verb):
                 # "hosted the leaders of A, B and C at a summit": the guests took part
                 tokens.extend(_subtree_without_clauses(child))
@@ -1552,6 +1643,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_gathering_hosts(token))
     tokens.extend(_reporting_side(trigger, index))
     tokens.extend(_demanding_side(trigger, index))
+    tokens.extend(_party_keeping_it(trigger, index))
+    tokens.extend(_addressed_just_before(trigger, index))
     held = holding_clause(token) if token.pos_ in ("NOUN", "PROPN") else None
     if held is not None:  # "the talks that Peru and Chile held": who held them
         tokens.extend(
@@ -1576,8 +1669,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if c.dep_ == "compound"
         and c.i < token.i
         and (v := venue_in(c, index)) is not None
-        # "the Doha agreement", "the Nairobi deal": a city names where it was made
-        and (trigger.type == "CONSULT" or (trigger.type == "AGREE" and a_city(v)))
+        # "the Doha agreement", "the Nairobi deal": a city names where it was made, and so does
+        # a country the article only ever names as where ("the Barbados deal", "signed in
+        # Barbados")
+        and (
+            trigger.type == "CONSULT"
+            or (trigger.type == "AGREE" and (a_city(v) or _only_ever_where(v, index)))
+        )
         for t in v.subtree
     }
     tokens = [t for t in tokens if t.i not in venues]
@@ -2103,21 +2201,6 @@ def _partner(verb: Token, token: Token) -> bool:
     )
 
 
-def _preps_before_a_misread_object(verb: Token) -> list[Token]:
-    """ "had signed, alongside President X, the deal negotiated in Havana": the parser reads the
-    object and its participle as a clause of their own ("the deal negotiated") and hangs the
-    phrase before the object on that clause; a phrase set off before the object is the verb's."""
-    return [
-        prep
-        for clause in verb.children
-        if clause.dep_ == "advcl" and clause.tag_ in ("VBD", "VBN")
-        for subject in clause.children
-        if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and subject.i == clause.i - 1
-        for prep in clause.children
-        if prep.dep_ == "prep" and verb.i < prep.i < subject.left_edge.i
-    ]
-
-
 def _conjuncts(head: Token) -> list[Token]:
     out, stack = [], [head]
     while stack:
@@ -2312,7 +2395,7 @@ def _action_arguments(
         tokens.extend(_side_tokens(subject, index))
     if subject_only:
         return tokens
-    for child in [*node.children, *_preps_before_a_misread_object(node)]:
+    for child in node.children:
         if (
             child.dep_ == "dobj"
             and trigger.type == "AGREE"

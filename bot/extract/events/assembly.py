@@ -54,7 +54,6 @@ from bot.extract.events.lexicon import (
     PROPOSING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
-    SIGNING_VERBS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
     VERDICT_VERBS,
@@ -163,11 +162,7 @@ def extract_events_with_evidence(
         event.confidence = round(confidence(evidence), 3)
         if (
             all(m.unknown_side for m in draft.mentions)
-            or (
-                _one_sided_agreement(event)
-                and not _accepted(draft.mentions[0].trigger)
-                and not _signed_by_two_people(draft, event)
-            )
+            or (_one_sided_agreement(event) and not _accepted(draft.mentions[0].trigger))
             or _talks_with_no_one(event)
             or _told_only_in_a_headline(draft)
             or _only_the_setting(draft)
@@ -251,16 +246,6 @@ def _one_sided_agreement(event: Event) -> bool:
     (only,) = event.participants[:1]
     body = name_key(organization_name(only.name) or only.name)
     return not (only.kind == "organization" and organization_members(body))
-
-
-def _signed_by_two_people(draft: Draft, event: Event) -> bool:
-    """ "signed by X, adviser to the prime minister, and Y, spokesman for the rebels", "he had
-    signed, alongside President X, the deal": two people who put their names to one text each
-    signed for a party, though both are of one country (a government and its rebels)."""
-    people = {p.name for p in event.participants if p.kind == "person"}
-    return len(people) >= 2 and any(
-        lemma_of(m.trigger.governor or m.trigger.token) in SIGNING_VERBS for m in draft.mentions
-    )
 
 
 # Verbs of one side taking what others made: "ratified the agreement", "accepted the plan".

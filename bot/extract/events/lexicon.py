@@ -76,8 +76,11 @@ PRIVATE_SECTORS = frozenset(load_data("participants")["private_sectors"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
-# Verbs of putting one's name to a text.
-SIGNING_VERBS = frozenset({"sign", "ink", "countersign"})
+# Verbs of a party keeping or breaking a deal it made ("will respect the ceasefire agreed with
+# Thailand", "violated the truce it agreed with Hamas"); not of onlookers ("welcomed").
+PARTY_VERBS = frozenset(
+    {"respect", "honour", "honor", "observe", "uphold", "implement", "abide", "violate", "breach"}
+)
 # Verbs of arriving at an agreement ("the deal reached in Vienna", "the accord struck").
 REACHING_VERBS = frozenset({"reach", "strike", "seal", "clinch", "conclude", "hammer"})
 # Verbs of saying (the statements' list) and of a verdict: "told reporters after hosting X and
@@ -273,11 +276,18 @@ def proposed_before_it_was_told(noun: Token) -> bool:
     occasion the article already knows (definite) tells how the occasion told came about, not
     another one still to come (while "Kyiv had proposed a meeting" may be)."""
     verb = noun.head
+    lemma = noun.lemma_.lower()
     return (
         noun.dep_ == "dobj"
         and is_definite(noun)
         and verb.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+        # told before in the article ("Russia and Ukraine held talks ... . Putin had proposed
+        # the talks"), and given no time still to come ("had proposed the meeting for next week")
+        and any(t.lemma_.lower() == lemma for t in noun.doc[: noun.sent.start])
+        and not any(
+            c.dep_ == "prep" and c.lower_ == "for" for n in (noun, verb) for c in n.children
+        )
     )
 
 

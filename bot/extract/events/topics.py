@@ -172,13 +172,17 @@ def agreement_content(trigger: Trigger) -> str | None:
 
 def agreement_purpose(trigger: Trigger) -> str | None:
     """What a deal named by a noun does, as a topic of it: "setting their maritime border" in "an
-    agreement setting their maritime border", "to curb Iran's nuclear program" in "struck a deal
-    Tuesday to curb Iran's nuclear program"."""
+    agreement setting their maritime border", "to curb Iran's nuclear program" in "a deal to curb
+    Iran's nuclear program" (without its dates: "setting the border on Thursday")."""
     token = trigger.token
     clause = _what_the_deal_does(token) if token.pos_ in ("NOUN", "PROPN") else None
     if clause is None:
         return None
-    words = token.doc[clause.left_edge.i : clause.right_edge.i + 1].text.split()
+    words = [
+        t.text
+        for t in token.doc[clause.left_edge.i : clause.right_edge.i + 1]
+        if t.ent_type_ not in ("DATE", "TIME")
+    ]
     if len(words) > 14:
         return None
     return " ".join(words).replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
@@ -186,25 +190,13 @@ def agreement_purpose(trigger: Trigger) -> str | None:
 
 def _what_the_deal_does(deal: Token) -> Token | None:
     """The clause telling what a deal named by a noun does: "an agreement setting their maritime
-    border", "a deal to curb Iran's nuclear program", and "struck a deal Tuesday to curb ...",
-    where the parser hangs the infinitive on the verb the deal is the object of."""
+    border", "a deal to curb Iran's nuclear program"."""
     for child in deal.children:
         if child.dep_ in ("acl", "relcl") and child.tag_ in ("VBG", "VB"):
             if child.tag_ == "VBG" or any(c.lower_ == "to" for c in child.children):
                 return child
-    verb = deal.head
-    if deal.dep_ == "dobj" and verb.pos_ == "VERB":
-        return next(
-            (
-                c
-                for c in verb.children
-                if c.dep_ == "advcl"
-                and c.i > deal.i
-                and c.tag_ == "VB"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            ),
-            None,
-        )
+    # (not an infinitive on the verb: "signed the deal on Sunday to stay in power" is why the
+    # signer signed, not what the deal does)
     return None
 
 

@@ -670,6 +670,15 @@ def _sides_set_apart(trigger: Trigger) -> bool:
 HOLDING_VERBS = frozenset({"occupy", "annex"})
 
 
+def _in_a_since_phrase(token: Token, top: Token) -> bool:
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.lower_ == "since":
+            return True
+        node = node.head
+    return False
+
+
 def _attributive(trigger: Trigger) -> bool:
     """A participle that only describes a noun: "the negotiating framework", "occupied Crimea",
     "two citizens
@@ -682,6 +691,11 @@ def _attributive(trigger: Trigger) -> bool:
         and lemma_of(token) in HOLDING_VERBS
         and token.dep_ in ("amod", "acl")
         and token.head.pos_ in ("NOUN", "PROPN")
+        # not "Kherson, occupied by Russian troops on March 2": taken on a day, an act
+        and not any(
+            t.ent_type_ in ("DATE", "TIME") and not _in_a_since_phrase(t, token)
+            for t in token.subtree
+        )
     ):
         return True  # "occupied Crimea", "the territory occupied by the naval base": held, a state
     if token.tag_ != "VBG" or (trigger.type == "CONSULT" and trigger.kind == "visit"):
@@ -967,7 +981,12 @@ def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
 
 # What "called X" is, but no phone call: summoned ("called in", "called X to the ministry"),
 # cancelled, challenged, or set before a court.
-NOT_PHONING_PARTICLES = frozenset({"in", "off", "out", "to", "into", "before", "upon", "on"})
+NOT_PHONING_PARTICLES = frozenset(
+    {"in", "off", "out", "to", "into", "before", "upon", "on", "as", "from", "over", "home"}
+    | {"forward"}
+)
+# What someone is called in to do ("called Hegseth to testify"): a summons, not a call.
+SUMMONED_TO = frozenset({"testify", "appear", "account", "answer", "explain", "resign", "report"})
 # A complement that makes "called X ..." a label or a summons: "called Putin a killer", "called
 # Biden weak", "called Zelensky 'a true friend'".
 LABEL_DEPS = frozenset({"oprd", "attr", "ccomp", "acomp", "dative"})
@@ -1008,6 +1027,15 @@ def _a_person_called(verb: Token) -> bool:
     if named:
         children.remove(objects[0])
         objects = named
+    elif not objects:
+        # "called Russian leader Vladimir Putin on Tuesday", parsed with the name as a label of
+        # no object: the one name is whom was called
+        named = [
+            c
+            for c in children
+            if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+        ]
+        objects = named if len(named) == 1 else []
     if not any(c.dep_ == "nsubj" for c in children) or any(
         c.dep_ in LABEL_DEPS | {"nsubjpass", "auxpass"} for c in children if c not in named
     ):
@@ -1026,11 +1054,20 @@ def _a_person_called(verb: Token) -> bool:
             for c in children
         ):
             return False
+    if any(c.dep_ in ("xcomp", "advcl", "ccomp") and lemma_of(c) in SUMMONED_TO for c in children):
+        return False  # "called Pete Hegseth to testify"
+    if any(
+        c.lower_ == "back"
+        and any(g.dep_ == "prep" and g.lower_ in ("from", "to", "into") for g in c.children)
+        for c in children
+    ):
+        return False  # "called the foreign secretary back from Washington": recalled
     return (
         len(objects) == 1
         and objects[0].pos_ == "PROPN"
         and objects[0].ent_type_ == "PERSON"
-        and not any(c.dep_ in LABEL_DEPS for c in objects[0].children)
+        # "called Xi Jinping a dictator", read as an apposition or a clause on the name
+        and not any(c.dep_ in LABEL_DEPS | {"appos", "relcl", "acl"} for c in objects[0].children)
     )
 
 
@@ -1686,14 +1723,18 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-# Words that open a clause of time or reason the main clause is told against.
-SUBORDINATING_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because"})
+# Words that open a clause of time the main clause is told against.
+SUBORDINATING_MARKS = frozenset({"after", "before", "since", "as", "when", "while"})
+# Verbs of an occasion a setting may belong to ("met", "hosted", "arrived", "spoke").
+OCCASION_VERBS = frozenset(
+    {"meet", "host", "visit", "receive", "hold", "talk", "speak", "call", "phone", "arrive"}
+)
 
 
 def _past_a_clause_of_time(prep: Token, verb: Token) -> Token:
     """ "X met Y in Moscow on July 5, days after Hungary took over the presidency, in a visit
-    condemned by ...": a setting set off by a comma after a clause of time is the main clause's,
-    not the clause's the parser hung it on."""
+    condemned by ...": a setting set off by a comma after a clause of time is the main clause's
+    occasion, not the clause's the parser hung it on."""
     if (
         prep.lower_ in ("in", "during", "at", "on")
         and prep.i > 0
@@ -1702,6 +1743,10 @@ def _past_a_clause_of_time(prep: Token, verb: Token) -> Token:
         and verb.head.pos_ in ("VERB", "AUX")
         and any(c.dep_ == "mark" and c.lower_ in SUBORDINATING_MARKS for c in verb.children)
         and prep.i > max((c.i for c in verb.children if c != prep), default=verb.i)
+        # only onto an occasion of the main clause ("met Putin ..., days after X took over, in a
+        # visit"), never from one ("Stocks rose, after Xi met Biden in Lima, in their meeting")
+        and lemma_of(verb.head) in OCCASION_VERBS
+        and lemma_of(verb) not in OCCASION_VERBS
     ):
         return verb.head
     return verb

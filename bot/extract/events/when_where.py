@@ -29,6 +29,7 @@ from bot.extract.events.lexicon import (
     MODALS,
     ONGOING_CUES,
     OWN_COURSE_VERBS,
+    PARTY_VERBS,
     PERFECT_AUXES,
     PLAN_WORDS,
     PLANNED_CUES,
@@ -40,10 +41,12 @@ from bot.extract.events.lexicon import (
     TRIM,
     WILL_NOUNS,
     headline_infinitive,
+    is_definite,
     lemma_of,
     load_frames,
     load_lexicon,
     names_a_day,
+    names_an_agreement,
     present_perfect,
     proposed_before_it_was_told,
     verb_lemma,
@@ -1848,6 +1851,12 @@ def _looked_forward_to(token: Token) -> bool:
     prep = token.head if token.dep_ in ("pobj", "pcomp") else None
     if prep is None or prep.lower_ not in ("to", "for"):
         return False
+    if any(
+        # (the parser may hang the clause on a name inside: "the summit with Trump, which ...")
+        c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN")
+        for c in token.subtree
+    ) or any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
+        return False  # "the summit with Trump, which took place in Alaska on Friday": held
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "to X and to meeting Y"
         prep = prep.head
     if prep.dep_ == "conj" and prep.head.pos_ == "VERB":
@@ -1858,7 +1867,9 @@ def _looked_forward_to(token: Token) -> bool:
         )
     head = prep.head
     if head.lemma_.lower() in READINESS_NOUNS:
-        return True
+        # "commitment to meeting US officials", "readiness for talks"; not "their commitment to
+        # the talks between X and Y", told elsewhere as held
+        return token.tag_ == "VBG" or not is_definite(token)
     return (head.lower_ == "forward" and head.head.lemma_.lower() == "look") or (
         lemma_of(head) == "look" and any(c.lower_ == "forward" for c in head.children)
     )
@@ -1877,6 +1888,17 @@ def find_status(
         for c in token.children
     ):
         return "concluded"  # "the accord, reached after two weeks of talks, sets up ..."
+    if (
+        trigger.type == "AGREE"
+        and token.pos_ == "VERB"
+        and token.tag_ in ("VBN", "VBD")
+        and token.i > 0
+        and names_an_agreement(token.doc[token.i - 1])
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children)
+    ):
+        return "concluded"  # "will respect the ceasefire agreed with Thailand": agreed already
+    if trigger.type == "AGREE" and token.dep_ == "dobj" and lemma_of(token.head) in PARTY_VERBS:
+        return None  # "will respect the ceasefire": the keeping is to come, not the deal
     if date and _came_back_from(trigger):
         return "concluded"  # "returned on Saturday from a five-day visit": the day it ended
     if _at_a_request(trigger):
@@ -2002,8 +2024,17 @@ def find_status(
     ):
         if date and published and not recent(date, published, days=31):
             return None  # "dialogue started in 2018": whether it still goes on is not told
-        if verb.tag_ == "VBD" and any(
-            c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children
+        if (
+            verb.tag_ == "VBD"
+            and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
+            # not "continued until late Tuesday and resumed on Wednesday", "..., and are
+            # expected to resume later in the day": a pause, not the end
+            and not any(
+                lemma_of(t) in ("resume", "expect", "due", "continue")
+                or t.lower_ in ("will", "later")
+                for t in verb.sent
+                if t.i != verb.i
+            )
         ):
             return "concluded"  # "the talks continued until late in the evening": then ended
         return "ongoing"
