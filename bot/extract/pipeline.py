@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -539,9 +540,11 @@ def countries_tagged_bodies(doc: Doc) -> Doc:
 def place_names_end(doc: Doc) -> Doc:
     """ "the Great Hall of the People at the end of a three-day visit" tagged as one building:
     a place's name ends before a lowercase preposition after which no word is capitalised."""
-    ents: list[Span] = []
-    for ent in doc.ents:
-        cut = next(
+
+    def cut(ent: Span) -> int | None:
+        if ent.label_ not in ("FAC", "ORG", "LOC", "GPE"):
+            return None
+        return next(
             (
                 t.i
                 for t in ent[1:]
@@ -551,13 +554,8 @@ def place_names_end(doc: Doc) -> Doc:
             ),
             None,
         )
-        if ent.label_ in ("FAC", "ORG", "LOC", "GPE") and cut is not None and cut > ent.start:
-            ents.append(Span(doc, ent.start, cut, label=ent.label_))
-        else:
-            ents.append(ent)
-    if any(a.end != b.end for a, b in zip(ents, doc.ents, strict=True)):
-        doc.ents = ents
-    return doc
+
+    return _entities_cut(doc, cut)
 
 
 # Units of a span counted from a date ("on Tuesday, days after ...", "on July 5, hours before").
@@ -571,20 +569,26 @@ def dates_end_at_a_span(doc: Doc) -> Doc:
     """ "on Tuesday, days after Moscow accused Warsaw" tagged "Tuesday, days" as one date: the
     span after the comma counts from another act (the accusation came days before), so the date
     ends at the comma."""
-    ents: list[Span] = []
-    for ent in doc.ents:
+
+    def cut(ent: Span) -> int | None:
         comma = next((t.i for t in ent[1:] if t.text == ","), None)
-        tail = [t for t in doc[comma + 1 : ent.end]] if comma is not None else []
-        if (
-            ent.label_ == "DATE"
-            and comma is not None
-            and tail
-            and tail[-1].lower_ in _SPAN_UNITS
-            and all(t.like_num or t.lower_ in ("a", "an", "few", "several") for t in tail[:-1])
-        ):
-            ents.append(Span(doc, ent.start, comma, label=ent.label_))
-        else:
-            ents.append(ent)
+        if ent.label_ != "DATE" or comma is None:
+            return None
+        tail = list(doc[comma + 1 : ent.end])
+        counted = all(t.like_num or t.lower_ in ("a", "an", "few", "several") for t in tail[:-1])
+        return comma if tail and tail[-1].lower_ in _SPAN_UNITS and counted else None
+
+    return _entities_cut(doc, cut)
+
+
+def _entities_cut(doc: Doc, cut: Callable[[Span], int | None]) -> Doc:
+    """The doc with each entity ended where `cut` says (a token index inside it), if anywhere."""
+    ents = [
+        Span(doc, ent.start, end, label=ent.label_)
+        if (end := cut(ent)) is not None and end > ent.start
+        else ent
+        for ent in doc.ents
+    ]
     if any(a.end != b.end for a, b in zip(ents, doc.ents, strict=True)):
         doc.ents = ents
     return doc

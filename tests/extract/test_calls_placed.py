@@ -88,3 +88,11 @@ def test_a_call_is_not_with_one_another_speaker_addressed_just_before(extractor)
         "In an hour-long phone call, Putin said the closure would harm trade."
     )
     assert all("Sauli Niinisto" not in names(call) for call in calls(extractor, text))
+
+
+def test_calling_a_leader_to_act_is_calling_on_him_not_a_call(extractor):
+    text = (
+        "Erdogan called Israeli Prime Minister Benjamin Netanyahu to end the war in Gaza. A phone "
+        "call with Cairo followed."
+    )
+    assert all("Benjamin Netanyahu" not in names(call) for call in calls(extractor, text))

@@ -1246,6 +1246,10 @@ def _sides_of_the_talks_it_came_from(participle: Token) -> list[Token]:
     return [] if any(t.ent_type_ == "PERSON" for t in sides) else sides
 
 
+# Verbs of telling someone something, as one does on a call ("told Scholz", "assured Trump").
+TELLING_VERBS = frozenset({"tell", "assure", "inform", "brief", "reassure"})
+
+
 def _addressed_just_before(trigger: Trigger, index: EntityIndex) -> list[Token]:
     """ "Putin told Scholz on Friday that the strikes were inevitable. In an hour-long phone
     call, Putin said ...": a call naming no other side, set at the head of a sentence whose
@@ -1264,18 +1268,38 @@ def _addressed_just_before(trigger: Trigger, index: EntityIndex) -> list[Token]:
         start -= 1  # a paragraph break is no sentence
     if speaking is None or start == 0:
         return []
-    before = token.doc[start - 1].sent.root
+    sent_before = token.doc[start - 1].sent
+    before = sent_before.root
     reported = next((c for c in before.children if c.dep_ == "ccomp"), None)
     if reported is not None and verb_lemma(before) in load_frames().reporting:
         before = reported  # "X told Y on Friday that ..., the Kremlin said"
-    if lemma_of(before) not in ADDRESSING_VERBS:
-        return []
+    if lemma_of(before) not in TELLING_VERBS:
+        return []  # not "warned Biden in Geneva in 2021 that ...": a warning of any time
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "at")
+        and any(p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children)
+        for c in before.children
+    ):
+        return []  # told somewhere: in person, not on the call
+    if _own_day(before) and (_own_day(verb) or any(t.ent_type_ == "DATE" for t in token.subtree)):
+        return []  # told on one day, the call told with a day of its own
     # (a dateline the parser read as a second subject stands aside)
     subjects = [c for c in before.children if c.dep_ == "nsubj"]
     addressed = next((c for c in before.children if c.dep_ == "dobj"), None)
     if addressed is None or not any(index.cluster_of(c) is speaking for c in subjects):
         return []
     return _subtree_without_clauses(addressed)
+
+
+def _own_day(verb: Token) -> bool:
+    """The verb's own phrase of time ("told Scholz on Friday"), not a date in what was said."""
+    return any(
+        t.ent_type_ == "DATE"
+        for c in verb.children
+        if c.dep_ in ("prep", "npadvmod")
+        for t in c.subtree
+    )
 
 
 def _party_keeping_it(trigger: Trigger, index: EntityIndex) -> list[Token]:
@@ -1289,7 +1313,13 @@ def _party_keeping_it(trigger: Trigger, index: EntityIndex) -> list[Token]:
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         return []
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+    if not any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        # a side named ("agreed with Hamas"), not "agreed with US backing", "with mediation"
+        and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG", "NORP") for p in c.children)
+        for c in verb.children
+    ):
         return []
     deal = verb.doc[verb.i - 1]
     keeper = deal.head

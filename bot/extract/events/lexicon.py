@@ -79,7 +79,7 @@ PLAN_WORDS = _words("plan_words")
 # Verbs of a party keeping or breaking a deal it made ("will respect the ceasefire agreed with
 # Thailand", "violated the truce it agreed with Hamas"); not of onlookers ("welcomed").
 PARTY_VERBS = frozenset(
-    {"respect", "honour", "honor", "observe", "uphold", "implement", "abide", "violate", "breach"}
+    {"respect", "honour", "honor", "uphold", "implement", "abide", "violate", "breach"}
 )
 # Verbs of arriving at an agreement ("the deal reached in Vienna", "the accord struck").
 REACHING_VERBS = frozenset({"reach", "strike", "seal", "clinch", "conclude", "hammer"})
@@ -271,6 +271,17 @@ def is_definite(token: Token) -> bool:
     )
 
 
+# The verb an occasion noun is told by ("Trump and Putin met ... . Trump had proposed the
+# meeting").
+_VERB_OF_OCCASION = {
+    "meeting": "meet",
+    "talk": "talk",
+    "negotiation": "negotiate",
+    "visit": "visit",
+    "call": "call",
+}
+
+
 def proposed_before_it_was_told(noun: Token) -> bool:
     """ "Putin had proposed the direct talks on Sunday": a proposal in the past perfect of an
     occasion the article already knows (definite) tells how the occasion told came about, not
@@ -284,9 +295,18 @@ def proposed_before_it_was_told(noun: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
         # told before in the article ("Russia and Ukraine held talks ... . Putin had proposed
         # the talks"), and given no time still to come ("had proposed the meeting for next week")
-        and any(t.lemma_.lower() == lemma for t in noun.doc[: noun.sent.start])
+        and any(
+            t.lemma_.lower() in (lemma, _VERB_OF_OCCASION.get(lemma))
+            for t in noun.doc[: noun.sent.start]
+        )
         and not any(
             c.dep_ == "prep" and c.lower_ == "for" for n in (noun, verb) for c in n.children
+        )
+        and not any(
+            t.lower_ in ("next", "coming", "upcoming", "later")
+            for n in (noun, verb)
+            for t in n.subtree
+            if t.ent_type_ == "DATE"
         )
     )
 

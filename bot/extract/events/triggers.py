@@ -670,12 +670,21 @@ def _sides_set_apart(trigger: Trigger) -> bool:
 HOLDING_VERBS = frozenset({"occupy", "annex"})
 
 
-def _in_a_since_phrase(token: Token, top: Token) -> bool:
-    node = token
-    while node.i != top.i and node.head.i != node.i:
-        if node.lower_ == "since":
+def _taken_on_a_day(participle: Token) -> bool:
+    """The participle's own phrase of time names a day or a month ("occupied by Russian troops
+    on March 2", "in January"), not a decade ("in the 1990s") nor a "since"."""
+    for child in participle.children:
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            times = [p for p in child.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"]
+        elif child.dep_ == "npadvmod" and child.ent_type_ == "DATE":
+            times = [child]
+        else:
+            continue
+        if any(
+            not any(t.text.endswith("s") and t.text[:-1].isdigit() for t in p.subtree)
+            for p in times
+        ):
             return True
-        node = node.head
     return False
 
 
@@ -691,11 +700,9 @@ def _attributive(trigger: Trigger) -> bool:
         and lemma_of(token) in HOLDING_VERBS
         and token.dep_ in ("amod", "acl")
         and token.head.pos_ in ("NOUN", "PROPN")
-        # not "Kherson, occupied by Russian troops on March 2": taken on a day, an act
-        and not any(
-            t.ent_type_ in ("DATE", "TIME") and not _in_a_since_phrase(t, token)
-            for t in token.subtree
-        )
+        # not "Kherson, occupied by Russian troops on March 2": taken on a day, an act (a day
+        # on the participle itself; not a decade, nor a day in a clause inside)
+        and not _taken_on_a_day(token)
     ):
         return True  # "occupied Crimea", "the territory occupied by the naval base": held, a state
     if token.tag_ != "VBG" or (trigger.type == "CONSULT" and trigger.kind == "visit"):
@@ -985,8 +992,11 @@ NOT_PHONING_PARTICLES = frozenset(
     {"in", "off", "out", "to", "into", "before", "upon", "on", "as", "from", "over", "home"}
     | {"forward"}
 )
-# What someone is called in to do ("called Hegseth to testify"): a summons, not a call.
-SUMMONED_TO = frozenset({"testify", "appear", "account", "answer", "explain", "resign", "report"})
+# What one calls someone to do on the phone ("called Modi to congratulate him").
+CALLING_PURPOSES = frozenset(
+    {"discuss", "congratulate", "offer", "express", "thank", "brief", "inform", "wish", "assure"}
+    | {"convey", "extend", "condole", "update", "review"}
+)
 # A complement that makes "called X ..." a label or a summons: "called Putin a killer", "called
 # Biden weak", "called Zelensky 'a true friend'".
 LABEL_DEPS = frozenset({"oprd", "attr", "ccomp", "acomp", "dative"})
@@ -1029,7 +1039,8 @@ def _a_person_called(verb: Token) -> bool:
         objects = named
     elif not objects:
         # "called Russian leader Vladimir Putin on Tuesday", parsed with the name as a label of
-        # no object: the one name is whom was called
+        # no object: the one name is whom was called, unless the verb calls for something
+        # ("called Pezeshkian and Netanyahu to restraint")
         named = [
             c
             for c in children
@@ -1054,8 +1065,12 @@ def _a_person_called(verb: Token) -> bool:
             for c in children
         ):
             return False
-    if any(c.dep_ in ("xcomp", "advcl", "ccomp") and lemma_of(c) in SUMMONED_TO for c in children):
-        return False  # "called Pete Hegseth to testify"
+    asked = [c for c in children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    if asked and not all(lemma_of(c) in CALLING_PURPOSES for c in asked):
+        # "called Netanyahu to end the war", "called Hegseth to testify", "called X and Y to
+        # restraint": called on to act, or summoned (while "called Modi to congratulate him" is
+        # a call)
+        return False
     if any(
         c.lower_ == "back"
         and any(g.dep_ == "prep" and g.lower_ in ("from", "to", "into") for g in c.children)
@@ -1727,7 +1742,8 @@ def _governor(token: Token) -> Token | None:
 SUBORDINATING_MARKS = frozenset({"after", "before", "since", "as", "when", "while"})
 # Verbs of an occasion a setting may belong to ("met", "hosted", "arrived", "spoke").
 OCCASION_VERBS = frozenset(
-    {"meet", "host", "visit", "receive", "hold", "talk", "speak", "call", "phone", "arrive"}
+    {"meet", "host", "receive", "hold", "talk", "speak", "call", "phone", "arrive"}
+    | {"travel", "fly", "go", "come", "land", "attend"}
 )
 
 

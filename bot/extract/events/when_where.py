@@ -1853,10 +1853,12 @@ def _looked_forward_to(token: Token) -> bool:
         return False
     if any(
         # (the parser may hang the clause on a name inside: "the summit with Trump, which ...")
-        c.dep_ in ("relcl", "acl") and c.tag_ in ("VBD", "VBN")
+        c.dep_ in ("relcl", "acl")
+        and c.tag_ in ("VBD", "VBN")
+        and lemma_of(c) in ("take", "hold", "happen", "end", "conclude")
         for c in token.subtree
-    ) or any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree):
-        return False  # "the summit with Trump, which took place in Alaska on Friday": held
+    ):
+        return False  # "the summit with Trump, which took place in Alaska": held
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "to X and to meeting Y"
         prep = prep.head
     if prep.dep_ == "conj" and prep.head.pos_ == "VERB":
@@ -2024,19 +2026,6 @@ def find_status(
     ):
         if date and published and not recent(date, published, days=31):
             return None  # "dialogue started in 2018": whether it still goes on is not told
-        if (
-            verb.tag_ == "VBD"
-            and any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in verb.children)
-            # not "continued until late Tuesday and resumed on Wednesday", "..., and are
-            # expected to resume later in the day": a pause, not the end
-            and not any(
-                lemma_of(t) in ("resume", "expect", "due", "continue")
-                or t.lower_ in ("will", "later")
-                for t in verb.sent
-                if t.i != verb.i
-            )
-        ):
-            return "concluded"  # "the talks continued until late in the evening": then ended
         return "ongoing"
     if auxes & MODALS:
         return None  # "decided that a conference would be held": not told to have been held
