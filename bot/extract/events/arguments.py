@@ -1269,10 +1269,7 @@ def _addressed_just_before(trigger: Trigger, index: EntityIndex) -> list[Token]:
     if speaking is None or start == 0:
         return []
     sent_before = token.doc[start - 1].sent
-    before = sent_before.root
-    reported = next((c for c in before.children if c.dep_ == "ccomp"), None)
-    if reported is not None and verb_lemma(before) in load_frames().reporting:
-        before = reported  # "X told Y on Friday that ..., the Kremlin said"
+    before = _past_the_reporter(sent_before.root)  # "X told Y on Friday that ..., Z said"
     if lemma_of(before) not in TELLING_VERBS:
         return []  # not "warned Biden in Geneva in 2021 that ...": a warning of any time
     if any(
@@ -1952,15 +1949,20 @@ def _pair_named_before(
     return []
 
 
+def _past_the_reporter(root: Token) -> Token:
+    """The clause a sentence reports ("X told Y ..., the Kremlin said": "told"), else its root."""
+    reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if reported is not None and verb_lemma(root) in load_frames().reporting:
+        return reported
+    return root
+
+
 def _coordinated_subject_pair(sent: Span, index: EntityIndex) -> list[Cluster]:
     """The two people of two countries a sentence's main subject coordinates ("President Joe
     Biden and Russian President Vladimir Putin agreed ..."), else none."""
-    root = sent.root
-    reported = next((c for c in root.children if c.dep_ == "ccomp"), None)
-    if reported is not None and verb_lemma(root) in load_frames().reporting:
-        # "X and Y have decided to ..., Foreign Secretary Z said": the pair is the one the
-        # reported clause has for its subject, not the one who reports it
-        root = reported
+    # "X and Y have decided to ..., Foreign Secretary Z said": the pair is the one the reported
+    # clause has for its subject, not the one who reports it
+    root = _past_the_reporter(sent.root)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
         return []
