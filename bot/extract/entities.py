@@ -222,8 +222,7 @@ def is_byline(sent: Span) -> bool:
 @lru_cache(maxsize=1)
 def _verb_lemmas() -> frozenset[str]:
     """Speech and event verbs: in a headline they are capitalised and tagged as names."""
-    speech = load_data("speech_verbs")
-    words = {w for key, value in speech.items() if isinstance(value, list) for w in value}
+    words = set(_speech_lemmas())
     triggers = load_data("event_triggers")
     for table in triggers["types"].values():
         words.update(table["verbs"])

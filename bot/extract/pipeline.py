@@ -558,10 +558,8 @@ def place_names_end(doc: Doc) -> Doc:
     return _entities_cut(doc, cut)
 
 
-# Units of a span counted from a date ("on Tuesday, days after ...", "on July 5, hours before").
-_SPAN_UNITS = frozenset(
-    {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
-)
+# Units a span between two acts is counted in ("on Tuesday, days after ...", "a week before").
+SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 @Language.component("briefbot_dates_end_at_a_span")
@@ -576,7 +574,7 @@ def dates_end_at_a_span(doc: Doc) -> Doc:
             return None
         tail = list(doc[comma + 1 : ent.end])
         counted = all(t.like_num or t.lower_ in ("a", "an", "few", "several") for t in tail[:-1])
-        return comma if tail and tail[-1].lower_ in _SPAN_UNITS and counted else None
+        return comma if tail and tail[-1].lemma_.lower() in SPAN_UNITS and counted else None
 
     return _entities_cut(doc, cut)
 

@@ -47,6 +47,7 @@ from bot.extract.events.lexicon import (
     misread_subject,
     names_an_agreement,
     participle_patient,
+    tells_of_talks,
     verb_lemma,
 )
 from bot.extract.events.triggers import (
@@ -1209,10 +1210,6 @@ def _name_paired_before(noun: Token) -> list[Token]:
     return list(ent) if ent.start == noun.sent.start else []
 
 
-# Nouns of the talks an agreement is reached at.
-TALK_NOUNS = frozenset({"talk", "talks", "negotiation", "negotiations", "meeting", "summit"})
-
-
 def _sides_of_the_talks_it_came_from(participle: Token) -> list[Token]:
     """The sides "between" whom the talks were held that the participle's phrase names ("reached
     at the end of two weeks of talks at the hotel between Iran and X"), wherever the parser hung
@@ -1220,7 +1217,9 @@ def _sides_of_the_talks_it_came_from(participle: Token) -> list[Token]:
     phrases = [
         c for c in participle.children if c.dep_ == "prep" and c.lower_ in ("at", "after", "in")
     ]
-    talks = [t for p in phrases for t in p.subtree if t.lemma_.lower() in TALK_NOUNS]
+    talks = [
+        t for p in phrases for t in p.subtree if t.pos_ in ("NOUN", "PROPN") and tells_of_talks(t)
+    ]
     if not talks:
         return []
     start = min(t.i for t in talks)
@@ -1696,13 +1695,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if c.dep_ == "compound"
         and c.i < token.i
         and (v := venue_in(c, index)) is not None
-        # "the Doha agreement", "the Nairobi deal": a city names where it was made, and so does
-        # a country the article only ever names as where ("the Barbados deal", "signed in
-        # Barbados")
-        and (
-            trigger.type == "CONSULT"
-            or (trigger.type == "AGREE" and (a_city(v) or _only_ever_where(v, index)))
-        )
+        # "the Doha agreement", "the Nairobi deal": a city names where it was made
+        and (trigger.type == "CONSULT" or (trigger.type == "AGREE" and a_city(v)))
         for t in v.subtree
     }
     tokens = [t for t in tokens if t.i not in venues]

@@ -271,15 +271,11 @@ def is_definite(token: Token) -> bool:
     )
 
 
-# The verb an occasion noun is told by ("Trump and Putin met ... . Trump had proposed the
-# meeting").
-_VERB_OF_OCCASION = {
-    "meeting": "meet",
-    "talk": "talk",
-    "negotiation": "negotiate",
-    "visit": "visit",
-    "call": "call",
-}
+def _occasion_kinds(token: Token) -> set[str]:
+    """The kinds of sitting-down the lexicon reads a word as ("met", "the meeting": meeting)."""
+    nouns, verbs, _ = load_lexicon()
+    table = verbs if token.pos_ == "VERB" else nouns
+    return {kind for type_, kind, _ in table.get(token.lemma_.lower(), []) if type_ == "CONSULT"}
 
 
 def proposed_before_it_was_told(noun: Token) -> bool:
@@ -287,17 +283,16 @@ def proposed_before_it_was_told(noun: Token) -> bool:
     occasion the article already knows (definite) tells how the occasion told came about, not
     another one still to come (while "Kyiv had proposed a meeting" may be)."""
     verb = noun.head
-    lemma = noun.lemma_.lower()
     return (
         noun.dep_ == "dobj"
         and is_definite(noun)
         and verb.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
-        # told before in the article ("Russia and Ukraine held talks ... . Putin had proposed
-        # the talks"), and given no time still to come ("had proposed the meeting for next week")
-        and any(
-            t.lemma_.lower() in (lemma, _VERB_OF_OCCASION.get(lemma))
-            for t in noun.doc[: noun.sent.start]
+        # told before in the article as the same kind of sitting-down ("Trump and Putin met ... .
+        # Trump had proposed the meeting"), and given no time still to come ("for next week")
+        and bool(
+            _occasion_kinds(noun)
+            & {k for t in noun.doc[: noun.sent.start] for k in _occasion_kinds(t)}
         )
         and not any(
             c.dep_ == "prep" and c.lower_ == "for" for n in (noun, verb) for c in n.children

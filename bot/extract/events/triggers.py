@@ -1008,16 +1008,18 @@ def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
     killer"), a summons ("called in the ambassador", "called X to the ministry") nor a
     passive ("was called a traitor")."""
     taken = {i for t in found for i in t.tokens}
-    if not _an_article_of_calls(sent.doc):
-        return []
-    return [
-        Trigger("CONSULT", "phone_call", "phone", token, (token.i,))
+    called = [
+        token
         for token in sent
         if token.pos_ == "VERB"
         and token.i not in taken
         and lemma_of(token) == "call"
         and _a_person_called(token)
     ]
+    # (the whole article is read only for a sentence that has such a verb)
+    if not called or not _an_article_of_calls(sent.doc):
+        return []
+    return [Trigger("CONSULT", "phone_call", "phone", token, (token.i,)) for token in called]
 
 
 def _a_person_called(verb: Token) -> bool:
@@ -1051,21 +1053,15 @@ def _a_person_called(verb: Token) -> bool:
         c.dep_ in LABEL_DEPS | {"nsubjpass", "auxpass"} for c in children if c not in named
     ):
         return False
-    if any(c.dep_ in ("prt", "prep") and c.lower_ in NOT_PHONING_PARTICLES for c in children):
-        # "on" names a time ("called Putin on April 13"), not whom a request was made of
-        times = [
-            c
-            for c in children
-            if c.dep_ == "prep"
-            and c.lower_ == "on"
-            and any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
-        ]
-        if any(
-            c.dep_ in ("prt", "prep") and c.lower_ in NOT_PHONING_PARTICLES and c not in times
-            for c in children
-        ):
-            return False
-    asked = [c for c in children if c.dep_ in ("xcomp", "advcl", "ccomp")]
+    if any(
+        c.dep_ in ("prt", "prep")
+        and c.lower_ in NOT_PHONING_PARTICLES
+        # "on" naming a time ("called Putin on April 13"), not whom a request was made of
+        and not (c.lower_ == "on" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children))
+        for c in children
+    ):
+        return False
+    asked = [c for c in children if c.dep_ in ("xcomp", "advcl")]
     if asked and not all(lemma_of(c) in CALLING_PURPOSES for c in asked):
         # "called Netanyahu to end the war", "called Hegseth to testify", "called X and Y to
         # restraint": called on to act, or summoned (while "called Modi to congratulate him" is

@@ -52,7 +52,7 @@ from bot.extract.events.lexicon import (
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
-from bot.extract.pipeline import load_data, quoted
+from bot.extract.pipeline import SPAN_UNITS, load_data, quoted
 from bot.facts import Location
 from bot.identity import names_a_site
 from bot.names import fold
@@ -1278,10 +1278,6 @@ def _a_clause_counted_from(head: Token, own: Token) -> bool:
         and own.head.head.i == head.i
         and any(c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in head.children)
     )
-
-
-# Units a span between two acts is counted in ("days after", "a week before").
-SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 def _a_span_away(head: Token, own: Token) -> bool:
