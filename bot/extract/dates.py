@@ -113,12 +113,15 @@ _MONTH_RANGE = re.compile(
 # A length of time with no anchor ("three years", "the past two weeks", "several months"); "three
 # years ago" or "last year" still name a time.
 _DURATION = re.compile(
-    r"(?:the )?(?:past |last |next |coming |first |previous )?"
-    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
+    r"(?:the |an? )?(?:past |last |next |coming |first |previous )?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
     r"a few|some|fifteen|twenty|thirty|forty|fifty|a dozen|dozens of)"
-    r" (?:years?|months?|weeks?|days?|decades?|hours?)",
+    r"[ -](?:years?|months?|weeks?|days?|decades?|hours?)",  # "70-year reign": hyphened too
     re.IGNORECASE,
 )
+
+# "the 1990s", "the early 2000s", "the '80s": a decade is no day, month or year to date by
+_DECADE = re.compile(r"(?:the )?(?:early |mid-?|late )?(?:\d\d|')?\d0'?s", re.IGNORECASE)
 
 
 # "about 12 years", "more than two decades": a length told roughly is a length, unless it is
@@ -189,6 +192,8 @@ def resolve_date(
         return None  # "12, 2025" cut from "Apr 12, 2025" is no month 12
     if _DURATION.fullmatch(phrase) or (prefer != "future" and _ROUGH_DURATION.fullmatch(phrase)):
         return None  # "in three years", "the past two weeks": how long, not when
+    if _DECADE.fullmatch(phrase):
+        return None
     if _BARE_ORDINAL.fullmatch(phrase):
         return (
             None  # "the 23d meeting", "23rd round": an ordinal, not a day ("on the 23rd" still is)

@@ -290,13 +290,37 @@ def test_a_word_inside_the_name_of_a_body_is_no_event(extractor):
 
     from bot.extract.events.triggers import find_triggers
 
-    doc = extractor.nlp(
-        "Seven meetings have taken place since then under the Andean Consultation Mechanism."
-    )
+    doc = extractor.nlp("A meeting took place on Monday under the Andean Consultation Mechanism.")
     start = next(t.i for t in doc if t.text == "Andean")
     doc.ents = [Span(doc, start, start + 3, label="ORG")]  # as the tagger names such a body
     found = [t.token.text for t in find_triggers(next(iter(doc.sents)))]
-    assert "meetings" in found and "Consultation" not in found
+    assert "meeting" in found and "Consultation" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rojas recalled her first visits to Peru as a student.",
+        "Her father made several state visits to Peru during his long reign.",
+        "Seven meetings have taken place since then between Peru and Chile.",
+    ],
+)
+def test_occasions_counted_in_the_plural_are_no_one_event(extractor, sentence):
+    assert not [e for e in events(extractor, sentence) if e["type"] == "CONSULT"]
+
+
+def test_talks_in_the_plural_are_still_one_occasion(extractor):
+    found = events(extractor, "Peru and Chile held talks in Lima on Monday.")
+    assert [e["kind"] for e in found if e["type"] == "CONSULT"] == ["talks"]
+
+
+def test_a_bare_plural_of_meetings_may_still_be_one_sitting(extractor):
+    found = events(
+        extractor,
+        "Peru said on Sunday it had made progress in talks with Chile after a weekend of "
+        "meetings in Lima.",
+    )
+    assert [e["location"]["name"] for e in found if e["type"] == "CONSULT"] == ["Lima"]
 
 
 def test_a_meeting_set_to_continue_has_begun(extractor):
@@ -457,6 +481,18 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
 def test_a_length_of_time_is_no_date(duration):
     assert resolve_date(duration, PUBLISHED, "past") is None
     assert resolve_date(f"{duration.removeprefix('the past ')} ago", PUBLISHED, "past") is not None
+
+
+@pytest.mark.parametrize("length", ["70-year", "a 10-year", "48-hour", "a three-day"])
+def test_a_length_told_as_an_adjective_is_no_date(length):
+    # "during her 70-year reign", "a 10-year pact": not 1970, not October
+    assert resolve_date(length, PUBLISHED, "past") is None
+
+
+@pytest.mark.parametrize("decade", ["1990s", "the early 2000s", "the mid-1980s", "the '80s"])
+def test_a_decade_is_no_day_month_or_year(decade):
+    assert resolve_date(decade, PUBLISHED, "past") is None
+    assert resolve_date("1990", PUBLISHED, "past") == ("1990-01-01", "year")
 
 
 @pytest.mark.parametrize("duration", ["about 12 years", "more than two decades", "nearly a week"])
