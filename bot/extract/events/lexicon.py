@@ -49,6 +49,7 @@ MEDIATION_WORDS = _words("mediation_words")
 MEDIATION_NOUNS = _words("mediation_nouns")
 NAMING_VERBS = _words("naming_verbs")
 REPETITION_WORDS = _words("repetition_words")
+COUNTING_WORDS = _words("counting_words")
 SPEAKING_VERBS = _words("speaking_verbs")
 PHONE_WORDS = _words("phone_words")
 IMPACT_VERBS = _words("impact_verbs")
@@ -262,6 +263,14 @@ def verb_lemma(verb: Token) -> str:
 
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def occasion_kind(token: Token) -> str | None:
+    """The kind of gathering a noun names ("summit", "visit", "call"), or None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    senses = load_lexicon()[0].get(token.lemma_.lower(), [])
+    return next((kind for type_, kind, _ in senses if type_ == "CONSULT"), None)
 
 
 def is_definite(token: Token) -> bool:

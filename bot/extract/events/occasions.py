@@ -23,19 +23,11 @@ from bot.extract.events.lexicon import (
     OCCASION_FRAMES,
     OCCASION_PREPS,
     is_definite,
-    load_lexicon,
+    occasion_kind,
 )
 from bot.extract.events.triggers import Trigger
 from bot.extract.events.when_where import all_settings, clause_heads
 from bot.identity import talk_kinds_compatible
-
-
-def occasion_kind(token: Token) -> str | None:
-    """The kind of gathering a noun names ("summit", "visit", "call"), or None."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    senses = load_lexicon()[0].get(token.lemma_.lower(), [])
-    return next((kind for type_, kind, _ in senses if type_ == "CONSULT"), None)
 
 
 def find_occasion(trigger: Trigger) -> Token | None:

@@ -19,6 +19,7 @@ from bot.extract.events.lexicon import (
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
     CONCLUDED_CUES,
+    COUNTING_WORDS,
     COURTESY_REASONS,
     COURTESY_VERBS,
     EMERGING_VERBS,
@@ -55,6 +56,7 @@ from bot.extract.events.lexicon import (
     misread_subject,
     names_a_day,
     names_an_agreement,
+    occasion_kind,
     participle_patient,
     tells_of_talks,
     verb_lemma,
@@ -143,6 +145,8 @@ def _repeated(trigger: Trigger) -> bool:
     """ "have met several times since 2022", "met twice last year": sittings-down told as held
     again and again, no one occasion to show or to join another outlet's report to. (A demand
     or a sanction made repeatedly still tells what a side does.)"""
+    if trigger.type == "CONSULT" and _occasions_counted_plural(trigger.token):
+        return True
     verb = trigger.governor or trigger.token
     if verb.pos_ != "VERB" or trigger.type != "CONSULT":
         return False
@@ -156,6 +160,23 @@ def _repeated(trigger: Trigger) -> bool:
         ):
             return True
     return False
+
+
+# Occasions counted one by one: "visits" or "meetings" counted or ordered as many ("several state
+# visits", "his first visits", "seven meetings") are each their own, none of them one event to
+# show; "talks" and "negotiations" are one process in the plural, and a bare plural ("a weekend of
+# meetings in Geneva") may be one sitting.
+COUNTED_OCCASION_KINDS = frozenset({"meeting", "summit", "visit", "phone_call"})
+
+
+def _occasions_counted_plural(noun: Token) -> bool:
+    if noun.tag_ != "NNS" or occasion_kind(noun) not in COUNTED_OCCASION_KINDS:
+        return False
+    return any(
+        (child.dep_ == "nummod" and child.lower_ != "one")
+        or (child.dep_ in ("amod", "det", "nummod") and child.lower_ in COUNTING_WORDS)
+        for child in noun.children
+    )
 
 
 def _in_a_title(trigger: Trigger) -> bool:
