@@ -64,8 +64,8 @@ PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "year": 366}
 # Precisions that can tell one round of talks from the next round a few weeks later.
 FIRM_PRECISIONS = frozenset({"day", "week"})
 DATE_SLACK = timedelta(days=1)  # time zones and overnight talks: a day either way is the same day
-# A summit or a body's ministerial meeting runs two or three days, and outlets date it by its
-# first, middle or last day.
+# A summit, a body's ministerial meeting or a state visit runs two or three days, and outlets
+# date it by its first, middle or last day.
 GATHERING_SLACK = timedelta(days=2)
 PUBLISHED_SLACK = timedelta(days=4)  # an undated report is about an event at most this far off
 # Words any agreement's terms may use: they do not tell one agreement from another.
@@ -485,7 +485,8 @@ def conflict(a: Report, b: Report) -> str | None:
     if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
         return "place"
     gathering = _one_gathering(a, b)
-    if a.date and b.date and not dates_agree(a, b, GATHERING_SLACK if gathering else DATE_SLACK):
+    slack = GATHERING_SLACK if gathering or _one_stay(a, b) else DATE_SLACK
+    if a.date and b.date and not dates_agree(a, b, slack):
         return "date"  # also "in April" against talks held in May
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not gathering:
         return "participants"
@@ -573,6 +574,18 @@ def _one_gathering(a: Report, b: Report) -> bool:
         if _convened(a, body) and _convened(b, body):
             return True  # both say the body itself met ("the G7 foreign ministers met")
     return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
+
+
+def _one_stay(a: Report, b: Report) -> bool:
+    """Two reports of a visit by the same sides to the same place: a state visit runs several
+    days, and each outlet dates it by the day it tells (the arrival, the speech, the last leg).
+    The place keeps a return visit the other way apart."""
+    return (
+        a.kind == b.kind == "visit"
+        and bool(a.sides and b.sides)
+        and sides_agree(a.sides, b.sides)
+        and places_agree(a.place, b.place) is True
+    )
 
 
 def _convened(report: Report, body: str) -> bool:

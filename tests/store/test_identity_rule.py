@@ -354,6 +354,19 @@ def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_
     assert compare(opening, too_late).rule == "date"
 
 
+def test_a_state_visit_dated_by_its_arrival_and_by_its_last_leg_is_one_visit():
+    arrival = report(FIN, EST, kind="visit", date="2025-03-04", place=TALLINN)
+    last_leg = report(
+        FIN, EST, kind="visit", date="2025-03-06", place=ESTONIA, published="2025-03-05"
+    )
+    assert compare(arrival, last_leg).same
+    # a return visit the other way, two days on, is somewhere else
+    helsinki = Place("Helsinki", "FIN")
+    assert not compare(arrival, replace(last_leg, place=helsinki)).same
+    # talks two days apart are two sittings
+    assert compare(replace(arrival, kind="talks"), replace(last_leg, kind="talks")).rule == "date"
+
+
 def test_a_bodys_head_meeting_one_member_then_another_is_two_meetings():
     nato = Party("NATO", "organization")
     with_estonia = report(nato, EST, kind="meeting")
