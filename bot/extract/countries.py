@@ -59,6 +59,10 @@ class CountryIndex:
                 # Exact country names win over any other reading of the same words.
                 if self._lookup.get(key, ("", ""))[1] != "name":
                     self._lookup[key] = (code, how)
+        for short, codes in data["ambiguous_short_names"].items():
+            if not short.startswith("_"):
+                # the short name alone is the country news means by it, not ISO's ("Congo")
+                self._lookup[fold(short)] = (codes[0], "alias")
 
     def by_code(self, code: str) -> Country | None:
         return self._by_code.get(code)

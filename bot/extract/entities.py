@@ -35,6 +35,7 @@ from bot.extract.organizations import (
 )
 from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.extract.quotes import QuoteSpan, find_quotes
+from bot.extract.towns import town_named
 from bot.facts import Entity
 from bot.names import fold, name_key
 
@@ -1487,6 +1488,9 @@ class EntityIndex:
             if len(clusters) == 1:
                 # "Congo's President Felix Tshisekedi": a known person of one of them names it
                 self._settle_by_people(short, codes, *next(iter(clusters.items())))
+                code, cluster = next(iter(clusters.items()))
+                if self._by_key.get("country:" + code) is cluster:  # not settled by its people
+                    self._settle_by_places(short, codes, code, cluster)
             if len(clusters) != 2:
                 continue
             only_short = [
@@ -1546,11 +1550,44 @@ class EntityIndex:
                 head = head.head
         if len(theirs) != 1 or code in theirs:
             return
-        for ent in self.doc.ents:  # "in Brazzaville": the article places itself in the other
-            found = country_index().match(ent.text)
-            if found and found.how == "capital" and found.country.code == code:
-                return
-        firm = country_index().by_code(theirs.pop())
+        if code in self._places_of(codes):
+            return  # "in Brazzaville": the article places itself in the other
+        self._settle_as(named, code, theirs.pop())
+
+    def _settle_by_places(
+        self, short: str, codes: tuple[str, ...], code: str, named: Cluster
+    ) -> None:
+        """The short name alone, read as the one of its countries whose towns the article names
+        ("Congo ... rebels seized the eastern cities of Goma and Bukavu"), when it names towns
+        of that one only."""
+        if not named.tokens or not all(
+            fold(self.doc[i].text) in loose_forms(short) for i in named.tokens
+        ):
+            return
+        if not self._written_in_a_settling_form(short):
+            return  # "his Korean counterpart ... Pyongyang's envoy": still the South
+        theirs = self._places_of(codes)
+        if len(theirs) == 1 and code not in theirs:
+            self._settle_as(named, code, theirs.pop())
+
+    def _places_of(self, codes: tuple[str, ...]) -> set[str]:
+        """Which of `codes` the article names a capital or a known town of."""
+        found: set[str] = set()
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            match = country_index().match(ent.text)
+            if match is not None:
+                if match.how == "capital" and match.country.code in codes:
+                    found.add(match.country.code)
+                continue
+            town = town_named(_STRIP_EDGES.sub("", ent.text))
+            if town is not None and town.country_code in codes:
+                found.add(town.country_code)
+        return found
+
+    def _settle_as(self, named: Cluster, code: str, firm_code: str) -> None:
+        firm = country_index().by_code(firm_code)
         if firm is None:
             return
         for cluster in self.clusters:

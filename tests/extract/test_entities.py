@@ -366,6 +366,22 @@ def test_congo_in_brazzaville_stays_the_republic_of_the_congo(extractor):
     assert [e for e in found.entities if e.country_code == "COG" and e.kind == "country"]
 
 
+def test_congo_alone_is_dr_congo_as_wire_copy_means_it(extractor):
+    found = facts(
+        extractor, "The foreign ministers of Congo and Rwanda signed a declaration on Friday."
+    )
+    assert {e.country_code for e in found.entities if e.kind == "country"} == {"COD", "RWA"}
+
+
+def test_congo_whose_towns_the_article_names_is_that_congo(extractor):
+    found = facts(
+        extractor,
+        "Congo and Angola signed an oil agreement on Monday. The deal covers fields off "
+        "Pointe-Noire.",
+    )
+    assert "COG" in {e.country_code for e in found.entities if e.kind == "country"}
+
+
 def test_a_former_official_named_alone_is_known_by_country(extractor):
     x = facts(extractor, "Pompeo met Zarif in Vienna on Monday to discuss sanctions relief.")
     meeting = next(e for e in x.to_json()["events"] if e["type"] == "CONSULT")
