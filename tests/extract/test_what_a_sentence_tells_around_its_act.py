@@ -87,6 +87,16 @@ def test_talks_proposed_before_they_were_told_are_those_talks(extractor):
     assert talks == []
 
 
+def test_talks_announced_before_they_were_told_are_those_talks_where_they_were_held(extractor):
+    text = (
+        "Russia and Ukraine held direct talks in Istanbul on Thursday. Putin had announced the "
+        "talks on Monday at the Kremlin."
+    )
+    # every report, however unsure: none is placed where the talks were announced
+    places = [(e.get("location") or {}).get("name") for e in of_type(extractor, text, "CONSULT")]
+    assert places == ["Istanbul"]
+
+
 def test_the_next_meeting_is_not_the_meeting_told(extractor):
     text = (
         "Serbian President Aleksandar Vucic said the meeting with Kosovo Prime Minister Albin "

@@ -67,6 +67,8 @@ def find_location(
     ("talks at a base in Alaska", filed from "ANCHORAGE, Alaska") is the dateline's town."""
     if trigger.kind == "phone_call" and not _placed_on_the_call(trigger, index):
         return None  # "in Stockholm, which paved the way for a video call": no place of the call
+    if trigger.type == "CONSULT" and proposed_before_it_was_told(trigger.token):
+        return None  # "had announced the talks at the White House": where it was announced
     found = _own_place(trigger, index, dateline)
     if (
         found is not None
