@@ -76,3 +76,11 @@ def test_a_country_that_signs_a_deal_named_after_it_is_a_side(extractor):
     text = "Iran and the United States signed the Iran deal in Vienna after talks in Iran."
     (deal,) = shown_agreements(extractor, text)
     assert {"Iran", "United States"} <= names(deal)
+
+
+def test_an_understanding_reached_is_an_agreement(extractor):
+    text = "Peru and Chile on Saturday reached an understanding to halt all firing on the border."
+    (understanding,) = shown_agreements(extractor, text)
+    assert {"Peru", "Chile"} <= names(understanding)
+    assert understanding["date"] == "2025-02-22"
+    assert shown_agreements(extractor, "The talks aim to reach an understanding on trade.") == []
