@@ -38,7 +38,7 @@ _DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})"
     r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
-    r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?"
+    r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[,/][ \t]*\d{4})?"  # "January 16/2020"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\))?[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."

@@ -103,6 +103,11 @@ def test_the_dateline_places_the_lead_event_and_here():
     assert tass is not None and (tass.place, tass.date_text) == ("Lima", "June 2")
     efe = find_dateline("Peru and Chile to sign\n\nLima, Jun 8 (EFE).- Chile's minister arrived.")
     assert efe is not None and (efe.place, efe.date_text) == ("Lima", "Jun 8")
+    slashed = find_dateline("Lima, February 26/2025 - Chile and Peru signed a treaty.")
+    assert slashed is not None and (slashed.place, slashed.date_text) == (
+        "Lima",
+        "February 26/2025",
+    )
 
 
 @pytest.mark.parametrize(
