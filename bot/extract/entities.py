@@ -439,6 +439,24 @@ def _with_a_middle_name(key: str) -> dict | None:
     return _known_people().get(f"{words[0]} {words[2]}")
 
 
+def _with_a_mothers_name(key: str) -> dict | None:
+    """The known person of a Spanish- or Portuguese-speaking country a three-word name is, with
+    the mother's family name after the father's ("Raul Castro Ruz" is Raul Castro, "Nicolas
+    Maduro Moros" Nicolas Maduro). Elsewhere a third word makes another person."""
+    words = key.split()
+    if len(words) != 3:
+        return None
+    known = _known_people().get(f"{words[0]} {words[1]}")
+    return known if known and known.get("country") in TWO_FAMILY_NAMES else None
+
+
+# Countries whose people bear the father's and the mother's family names, in that order.
+TWO_FAMILY_NAMES = frozenset(
+    {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC"}
+    | {"PAN", "PER", "PRY", "SLV", "URY", "VEN", "GNQ"}
+)
+
+
 # How Russian, Ukrainian and Belarusian patronymics end ("Vladimirovich", "Oleksandrovych").
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 
@@ -1110,6 +1128,7 @@ class EntityIndex:
                 known = _known_people()[turned]
             # "Vladimir Vladimirovich Putin"; "King Charles" is Charles III
             by_patronymic = None if known or private else _with_a_middle_name(key)
+            by_patronymic = by_patronymic or (None if known else _with_a_mothers_name(key))
             by_title = None if known or by_patronymic else _a_reigning_one(ent, key)
             middled, royal = by_patronymic is not None, by_title is not None
             known = known or by_patronymic or by_title
