@@ -150,6 +150,38 @@ def _first_of_range(phrase: str) -> str:
     return found.group(1) + found.group(2) if found else phrase
 
 
+_DAYS_AWAY = re.compile(
+    r"^(?:(?:the )?(?P<next>following|next) day|the day (?P<after>after|before)"
+    r"|(?P<count>a|an|one|two|three|four|five|six|seven|\d) days? "
+    r"(?P<way>later|after|earlier|before))$",
+    re.IGNORECASE,
+)
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+}
+
+
+def days_from_the_day_told(text: str) -> int | None:
+    """How many days a phrase told from another day's act lies from it: "the following day" 1,
+    "two days later" 2, "the day before" -1; None for a phrase of its own time."""
+    found = _DAYS_AWAY.match(_NOISE.sub("", text.strip()))
+    if found is None:
+        return None
+    if found.group("next") or found.group("after"):
+        return -1 if found.group("after") == "before" else 1
+    count = found.group("count").lower()
+    days = int(count) if count.isdigit() else _COUNTS[count]
+    return days if found.group("way").lower() in ("later", "after") else -days
+
+
 def part_of_today(text: str) -> bool:
     """ "this morning", "early this morning", "last night": a time that names the day of
     publication (or the night before), which the tagger labels a TIME."""

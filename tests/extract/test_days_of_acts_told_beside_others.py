@@ -23,6 +23,13 @@ def test_a_meeting_that_was_to_be_held_is_not_told_as_still_to_come(extractor):
     assert all(e["date"] != "2025-03-07" for e in met), met
 
 
+def test_talks_someone_was_to_fly_to_are_still_to_come_from_the_reports_day(extractor):
+    # published on Saturday 2025-03-01: "was to" tells the plan as it stood when written
+    text = "Rojas was to fly to Lima on Monday for talks with Peruvian officials."
+    talks = gatherings(extractor, text, "2025-03-01")
+    assert [(e["date"], e["status"]) for e in talks] == [("2025-03-03", "planned")], talks
+
+
 def test_a_past_act_joined_to_one_still_to_come_does_not_take_its_day(extractor):
     # published on Monday 2025-03-03: Friday is the meeting's day, not the urging's
     text = (
@@ -187,3 +194,14 @@ def test_a_deal_sides_are_poised_to_sign_on_a_weekday_is_still_to_come(extractor
     text = "Ghana and Togo poised to sign border treaty on Thursday"
     deals = [e for e in events(extractor, text, "2025-05-21") if e["type"] == "AGREE"]
     assert [(e["date"], e["status"]) for e in deals] == [("2025-05-22", "planned")], deals
+
+
+def test_an_act_told_the_following_day_is_a_day_after_the_one_told_before(extractor):
+    text = (
+        "The two presidents spoke by phone on February 20 and Peru lifted its ban on Chilean "
+        "fruit the following day."
+    )
+    lifted = [e for e in events(extractor, text, "2025-03-01") if e["type"] == "CONCEDE"]
+    assert [e["date"] for e in lifted] == ["2025-02-21"], lifted
+    alone = "Peru lifted its ban on Chilean fruit the following day."
+    assert all(e.get("date") is None for e in events(extractor, alone, "2025-03-01"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.dates import resolve_date
+from bot.extract.dates import days_from_the_day_told, resolve_date
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_ranked
 from bot.extract.extractor import ExtractRequest
@@ -489,6 +489,14 @@ def test_a_length_told_as_an_adjective_is_no_date(length):
     assert resolve_date(length, PUBLISHED, "past") is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "days"),
+    [("the following day", 1), ("two days later", 2), ("the day before", -1), ("Monday", None)],
+)
+def test_a_day_told_from_another_acts_day_is_counted_from_it(phrase, days):
+    assert days_from_the_day_told(phrase) == days
+
+
 @pytest.mark.parametrize("decade", ["1990s", "the early 2000s", "the mid-1980s", "the '80s"])
 def test_a_decade_is_no_day_month_or_year(decade):
     assert resolve_date(decade, PUBLISHED, "past") is None
@@ -731,3 +739,12 @@ def test_review_of_the_new_event_rules(extractor):
         extractor, "EXCLUSIVE (Reuters) - Chile and Peru held secret talks on Monday.", "CONSULT"
     )
     assert label["location"] is None
+
+
+def test_two_leaders_who_sat_down_together_held_talks(extractor):
+    text = "Boric and Boluarte sat down together in Lima on Wednesday, knees almost touching."
+    (talks,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert {"Gabriel Boric", "Dina Boluarte"} <= names(talks)
+    assert talks["date"] == "2025-02-26"
+    protest = "The farmers sat down in the road outside the ministry for an hour."
+    assert [e for e in events(extractor, protest) if e["type"] == "CONSULT"] == []

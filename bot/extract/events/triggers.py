@@ -988,7 +988,7 @@ CONVERSATION_PREPS = frozenset({"on", "by", "for", "over"})
 CONVERSATION_NOUNS = frozenset(
     {"sidelines", "margins", "phone", "telephone", "minute", "minutes", "hour", "hours"}
 )
-CONVERSATION_ADVERBS = frozenset({"privately"})
+CONVERSATION_ADVERBS = frozenset({"privately", "together"})
 # Where two "spoke" to others, not to each other.
 AUDIENCE_NOUNS = frozenset({"conference", "briefing", "rally", "press", "reporters", "forum"})
 
@@ -1002,9 +1002,17 @@ def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
         for token in sent
         if token.pos_ == "VERB"
         and token.i not in taken
-        and lemma_of(token) in SPEAKING_VERBS
+        and (lemma_of(token) in SPEAKING_VERBS or _sat_down(token))
         and spoke_together(token)
     ]
+
+
+def _sat_down(verb: Token) -> bool:
+    """ "X and Y sat down for an hour": two sides sitting down together talk (with whom they
+    sat down, "sat down with", the phrase lexicon knows)."""
+    return lemma_of(verb) == "sit" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children
+    )
 
 
 # What "called X" is, but no phone call: summoned ("called in", "called X to the ministry"),

@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
-from bot.extract.dates import part_of_today, resolve_date, year_told_back
+from bot.extract.dates import (
+    days_from_the_day_told,
+    part_of_today,
+    resolve_date,
+    year_told_back,
+)
 from bot.extract.entities import EntityIndex, entity_at
 from bot.extract.events.arguments import a_city, venue_in
 from bot.extract.events.confidence import headline
@@ -685,7 +690,20 @@ def _tense(trigger: Trigger) -> str:
         and verb.head.tag_ in ("VBZ", "VBP")
         and lemma_of(verb) != "blame"  # "Russia is to blame for the collapse": an idiom
     ):
-        return "future"  # "where he is to meet Lula on Sunday": an arrangement (not "was to")
+        return "future"  # "where he is to meet Lula on Sunday": an arrangement
+    if (
+        "to" in own_auxes
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and verb.head.tag_ == "VBD"
+        and _time_phrases(verb)
+        and not any(c.dep_ == "conj" for c in verb.head.children)
+        and lemma_of(verb) != "blame"
+    ):
+        # "Pompeo was to fly to Ankara on Wednesday", told on Tuesday: the future of a past
+        # arrangement, which a bare weekday points ahead from (not "was to meet him on Monday
+        # but cancelled": a plan told as undone)
+        return "future"
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     if (
@@ -1166,6 +1184,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     own = trigger.governor or trigger.token
     # "spoke by phone on Wednesday, agreeing to meet": the Wednesday of the call
     through = own.head if _participle_of_the_moment(trigger, own) else None
+    shift: int | None = None  # "lifted the ban the following day": days from the day told next
     for head in [*settings, *heads]:
         if _a_clause_counted_from(head, trigger.token):
             continue  # "in their first meeting since the leader returned to power last month"
@@ -1185,9 +1204,19 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
                 continue  # "was the first gathering since Tokyo in October 2020": then, not now
             ent = _date_entity(pobj)
             text = _year_told_back(ent) if ent is not None else _unlabelled_date(pobj)
+            if shift is None:
+                # the tagger may leave "the following day" unlabelled: its words tell it
+                shift = days_from_the_day_told(text or _phrase(pobj))
+                if shift is not None:
+                    break  # the day it is told from is a head further up
             resolved = resolve_date(text, published, tense) if text is not None else None
+            if resolved and shift is not None:
+                # "spoke on June 29 and lifted the ban the following day": June 30
+                return _days_on(resolved, shift)
             if resolved:
                 return resolved
+    if shift is not None:
+        return None  # told from a day no clause gives: not the day of any other act
     verb = next((h for h in reversed(clause_heads(trigger)) if h.pos_ in ("VERB", "AUX")), None)
     if verb is not None and not _a_clause_counted_from(verb, trigger.token):
         dates = [d for d in _clause_dates(verb, trigger.token) if not _after_since(d.root, verb)]
@@ -1209,6 +1238,17 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
             # "last met Johnson when the prime minister came to Dublin on September 9th"
             return resolve_date(_year_told_back(dates[0]), published, _tense(trigger))
     return _days_before_the_main_act(trigger, published)
+
+
+def _phrase(token: Token) -> str:
+    return " ".join(t.text for t in token.subtree)
+
+
+def _days_on(day: tuple[str, str], days: int) -> tuple[str, str] | None:
+    """The day `days` after (or before) a day-precise date; a month or a year moves no day."""
+    if day[1] != "day":
+        return None
+    return (dt.date.fromisoformat(day[0]) + dt.timedelta(days=days)).isoformat(), "day"
 
 
 def _asked_for(trigger: Trigger) -> bool:
