@@ -70,7 +70,7 @@ GATHERING_SLACK = timedelta(days=2)
 PUBLISHED_SLACK = timedelta(days=4)  # an undated report is about an event at most this far off
 # Words any agreement's terms may use: they do not tell one agreement from another.
 _GENERIC_TERMS = frozenset(
-    "agreement agreements agreed deals deal accord accords pact treaty declaration "
+    "agreement agreements agreed deals deal accord accords pact treaty declaration understanding "
     "sign signed signing reach reached with their that this which between under over after "
     "from into will would also about".split()
 )

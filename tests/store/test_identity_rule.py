@@ -131,6 +131,8 @@ def test_two_agreements_the_same_day_between_the_same_sides_are_two_events():
     assert compare(
         swap, report(type="AGREE", kind="agreement", content="the deal")
     ).same  # says nothing
+    # nor does "an understanding": a name of a deal, not what it does
+    assert compare(swap, report(type="AGREE", kind="agreement", content="an understanding")).same
 
 
 def test_two_reports_from_one_article_are_never_merged_here():
