@@ -84,3 +84,14 @@ def test_an_understanding_reached_is_an_agreement(extractor):
     assert {"Peru", "Chile"} <= names(understanding)
     assert understanding["date"] == "2025-02-22"
     assert shown_agreements(extractor, "The talks aim to reach an understanding on trade.") == []
+
+
+def test_talks_a_statement_of_an_agreement_came_after_were_held_by_its_sides(extractor):
+    text = (
+        "Peru, Chile and Bolivia have agreed that the river's water should be shared in stages "
+        "during the dry season, and aim to sign a final treaty by the end of the month, "
+        "according to a joint statement released after three days of talks in Lima."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT") if e["confidence"] >= 0.5]
+    assert [names(t) for t in talks] == [{"Peru", "Chile", "Bolivia"}]
+    assert talks[0]["location"]["name"] == "Lima"

@@ -746,11 +746,13 @@ def _the_agreement_framed(node: Token) -> Token | None:
         # agreement told is the one the talks framed (not the announcer's act)
         told = next((c for c in node.children if c.dep_ == "ccomp"), None)
         return told if told is not None and names_an_agreement(told) else None
-    for _ in range(5):
+    # up to the clause of what was agreed: "have agreed that the filling should be carried out
+    # in stages ..., according to a joint statement released after three days of talks"
+    for _ in range(8):
         if node.pos_ == "VERB" and names_an_agreement(node):
             return node
         if (
-            node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep")
+            node.dep_ not in ("conj", "acl", "xcomp", "dobj", "pobj", "prep", "ccomp")
             or node.head.i == node.i
         ):
             return None
