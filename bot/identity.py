@@ -425,7 +425,8 @@ def terms_agree(
     neither do the words that only measure or date a deal ("40-page", "Thursday's")."""
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
-    a_words, b_words = _term_words(a, names), _term_words(b, names)
+    a_words = _term_words(a, names, across_outlets)
+    b_words = _term_words(b, names, across_outlets)
     return not a_words or not b_words or bool(a_words & b_words)
 
 
@@ -441,10 +442,12 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     names = names | _OUTLETS_GENERIC_TERMS | _PURPOSE_GENERIC_TERMS
     # two words in common, not one: "to boost cooperation in defence" and "to boost cooperation
     # in nuclear energy" are two deals of one summit
-    return len(_term_words(fuller[0], names) & _term_words(fuller[1], names)) >= 2
+    return len(_term_words(fuller[0], names, True) & _term_words(fuller[1], names, True)) >= 2
 
 
-def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
+def _term_words(
+    text: str | None, names: frozenset[str] = frozenset(), across_outlets: bool = False
+) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
     words = (
         w
@@ -455,7 +458,14 @@ def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[st
         and w not in names
         and not _names_a_country(w)
     )
+    if across_outlets:
+        words = (_SAME_TERM.get(w, w) for w in words)
     return {w[:5] for w in words}
+
+
+# Words that name one kind of deal: "a truce" is "a ceasefire" in another outlet (one article
+# using both may tell two: "an earlier truce collapsed").
+_SAME_TERM = {"truce": "ceasefire", "truces": "ceasefire", "armistice": "ceasefire"}
 
 
 @lru_cache(maxsize=4096)
@@ -482,7 +492,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "kind"
     if not _terms_agree_across(a, b):
         return "terms"
-    if places_agree(a.place, b.place) is False and not _venue_moved(a, b):
+    if places_agree(a.place, b.place) is False and not (_venue_moved(a, b) or _each_at_home(a, b)):
         return "place"
     gathering = _one_gathering(a, b)
     slack = GATHERING_SLACK if gathering or _one_stay(a, b) else DATE_SLACK
@@ -491,6 +501,24 @@ def conflict(a: Report, b: Report) -> str | None:
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not gathering:
         return "participants"
     return None
+
+
+def _each_at_home(a: Report, b: Report) -> bool:
+    """A deal of two sides told by outlets of each, each placing it at home ("NEW DELHI - India
+    and Pakistan agreed to a ceasefire", "ISLAMABAD - Pakistan and India agreed ..."): the
+    places are where each side said so, which tells nothing against one deal. A meeting in one
+    capital and one in the other are two meetings."""
+    if a.type != "AGREE" or b.type != "AGREE" or a.place is None or b.place is None:
+        return False
+    homes = {a.place.country_code, b.place.country_code}
+    return (
+        len(homes) == 2
+        and None not in homes
+        and homes <= a.sides
+        and homes <= b.sides
+        and a.firmly_dated
+        and b.firmly_dated
+    )
 
 
 def _other_vowels(a: str, b: str) -> bool:
@@ -585,7 +613,16 @@ def _one_stay(a: Report, b: Report) -> bool:
         and bool(a.sides and b.sides)
         and sides_agree(a.sides, b.sides)
         and places_agree(a.place, b.place) is True
+        and _the_same_visitor(a, b)
     )
+
+
+def _the_same_visitor(a: Report, b: Report) -> bool:
+    """Both name one person in common ("Charles", "Charles III"): two visitors of one country
+    days apart (the secretary of state, then the president) are two visits."""
+    ours = [frozenset(name_key(p.name).split()) for p in a.parties if p.kind == "person"]
+    theirs = [frozenset(name_key(p.name).split()) for p in b.parties if p.kind == "person"]
+    return any(x <= y or y <= x for x in ours for y in theirs)
 
 
 def _convened(report: Report, body: str) -> bool:

@@ -357,16 +357,37 @@ def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_
 
 
 def test_a_state_visit_dated_by_its_arrival_and_by_its_last_leg_is_one_visit():
-    arrival = report(FIN, EST, kind="visit", date="2025-03-04", place=TALLINN)
+    king = Party("King Aarne", "person", "FIN")
+    arrival = report(king, EST, kind="visit", date="2025-03-04", place=TALLINN)
     last_leg = report(
-        FIN, EST, kind="visit", date="2025-03-06", place=ESTONIA, published="2025-03-05"
+        Party("Aarne", "person", "FIN"),
+        EST,
+        kind="visit",
+        date="2025-03-06",
+        place=ESTONIA,
+        published="2025-03-05",
     )
     assert compare(arrival, last_leg).same
+    # another visitor of the same country two days on pays a visit of their own
+    minister = Party("Minister Mari Virtanen", "person", "FIN")
+    assert not compare(arrival, replace(last_leg, parties=(minister, EST))).same
+    assert not compare(replace(arrival, parties=(FIN, EST)), last_leg).same  # no one named
     # a return visit the other way, two days on, is somewhere else
     helsinki = Place("Helsinki", "FIN")
     assert not compare(arrival, replace(last_leg, place=helsinki)).same
     # talks two days apart are two sittings
     assert compare(replace(arrival, kind="talks"), replace(last_leg, kind="talks")).rule == "date"
+
+
+def test_a_deal_each_sides_outlet_places_at_home_is_one_deal_but_two_meetings_are_two():
+    helsinki = Place("Helsinki", "FIN")
+    from_helsinki = report(type="AGREE", kind="agreement", place=helsinki, content="ceasefire")
+    from_tallinn = report(type="AGREE", kind="agreement", place=TALLINN, content="a truce")
+    assert compare(from_helsinki, from_tallinn).same  # "a truce" is "a ceasefire" too
+    # talks in one capital and in the other are two sittings
+    assert compare(report(place=helsinki), report(place=TALLINN)).rule == "place"
+    # and a third country's capital is no side's home
+    assert compare(from_helsinki, replace(from_tallinn, place=RIGA)).rule == "place"
 
 
 def test_a_bodys_head_meeting_one_member_then_another_is_two_meetings():
