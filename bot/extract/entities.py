@@ -439,24 +439,6 @@ def _with_a_middle_name(key: str) -> dict | None:
     return _known_people().get(f"{words[0]} {words[2]}")
 
 
-def _with_a_mothers_name(key: str) -> dict | None:
-    """The known person of a Spanish- or Portuguese-speaking country a three-word name is, with
-    the mother's family name after the father's ("Raul Castro Ruz" is Raul Castro, "Nicolas
-    Maduro Moros" Nicolas Maduro). Elsewhere a third word makes another person."""
-    words = key.split()
-    if len(words) != 3:
-        return None
-    known = _known_people().get(f"{words[0]} {words[1]}")
-    return known if known and known.get("country") in TWO_FAMILY_NAMES else None
-
-
-# Countries whose people bear the father's and the mother's family names, in that order.
-TWO_FAMILY_NAMES = frozenset(
-    {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC"}
-    | {"PAN", "PER", "PRY", "SLV", "URY", "VEN", "GNQ"}
-)
-
-
 # How Russian, Ukrainian and Belarusian patronymics end ("Vladimirovich", "Oleksandrovych").
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
 
@@ -1128,7 +1110,6 @@ class EntityIndex:
                 known = _known_people()[turned]
             # "Vladimir Vladimirovich Putin"; "King Charles" is Charles III
             by_patronymic = None if known or private else _with_a_middle_name(key)
-            by_patronymic = by_patronymic or (None if known else _with_a_mothers_name(key))
             by_title = None if known or by_patronymic else _a_reigning_one(ent, key)
             middled, royal = by_patronymic is not None, by_title is not None
             known = known or by_patronymic or by_title
@@ -1569,41 +1550,60 @@ class EntityIndex:
                 head = head.head
         if len(theirs) != 1 or code in theirs:
             return
-        if code in self._places_of(codes):
+        if code in self._places_of(codes)[1]:
             return  # "in Brazzaville": the article places itself in the other
         self._settle_as(named, code, theirs.pop())
 
     def _settle_by_places(
         self, short: str, codes: tuple[str, ...], code: str, named: Cluster
     ) -> None:
-        """The short name alone, read as the one of its countries whose towns the article names
-        ("Congo ... rebels seized the eastern cities of Goma and Bukavu"), when it names towns
-        of that one only."""
+        """The short name alone, read as the one of its countries the article is filed from,
+        names the capital of, or else names towns or known people of ("Congo ... rebels seized
+        the eastern cities of Goma and Bukavu"), by the first of these that names one only."""
         if not named.tokens or not all(
             fold(self.doc[i].text) in loose_forms(short) for i in named.tokens
         ):
             return
         if not self._written_in_a_settling_form(short):
             return  # "his Korean counterpart ... Pyongyang's envoy": still the South
-        theirs = self._places_of(codes)
-        if len(theirs) == 1 and code not in theirs:
-            self._settle_as(named, code, theirs.pop())
+        filed = town_named(self.dateline.place) if self.dateline is not None else None
+        towns, capitals = self._places_of(codes)
+        for theirs in (
+            {filed.country_code} & set(codes) if filed is not None else set(),
+            capitals,
+            towns | self._people_of(codes),
+        ):
+            if len(theirs) == 1 and code not in theirs:
+                self._settle_as(named, code, theirs.pop())
+            if theirs:
+                return
 
-    def _places_of(self, codes: tuple[str, ...]) -> set[str]:
-        """Which of `codes` the article names a capital or a known town of."""
+    def _people_of(self, codes: tuple[str, ...]) -> set[str]:
+        """Which of `codes` the article names a known person of (Tshisekedi: DR Congo)."""
         found: set[str] = set()
+        for cluster in self.clusters:
+            if cluster.kind == "person":
+                known = _known_people().get(name_key(cluster.canonical or cluster.name)) or {}
+                if known.get("country") in codes:
+                    found.add(str(known["country"]))
+        return found
+
+    def _places_of(self, codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
+        """Which of `codes` the article names a known town of, and a capital of."""
+        towns: set[str] = set()
+        capitals: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
             match = country_index().match(ent.text)
             if match is not None:
                 if match.how == "capital" and match.country.code in codes:
-                    found.add(match.country.code)
+                    capitals.add(match.country.code)
                 continue
             town = town_named(_STRIP_EDGES.sub("", ent.text))
             if town is not None and town.country_code in codes:
-                found.add(town.country_code)
-        return found
+                towns.add(town.country_code)
+        return towns, capitals
 
     def _settle_as(self, named: Cluster, code: str, firm_code: str) -> None:
         firm = country_index().by_code(firm_code)

@@ -23,11 +23,15 @@ def test_a_meeting_that_was_to_be_held_is_not_told_as_still_to_come(extractor):
     assert all(e["date"] != "2025-03-07" for e in met), met
 
 
-def test_talks_someone_was_to_fly_to_are_still_to_come_from_the_reports_day(extractor):
+def test_talks_someone_was_to_fly_to_are_on_the_weekday_nearest_the_report(extractor):
     # published on Saturday 2025-03-01: "was to" tells the plan as it stood when written
     text = "Rojas was to fly to Lima on Monday for talks with Peruvian officials."
     talks = gatherings(extractor, text, "2025-03-01")
     assert [(e["date"], e["status"]) for e in talks] == [("2025-03-03", "planned")], talks
+    # told on Wednesday 2025-03-05, the Monday it was to be is two days back: held or not, the
+    # report does not say
+    talks = gatherings(extractor, text, "2025-03-05")
+    assert [(e["date"], e.get("status")) for e in talks] == [("2025-03-03", None)], talks
 
 
 def test_a_past_act_joined_to_one_still_to_come_does_not_take_its_day(extractor):

@@ -741,10 +741,14 @@ def test_review_of_the_new_event_rules(extractor):
     assert label["location"] is None
 
 
-def test_two_leaders_who_sat_down_together_held_talks(extractor):
-    text = "Boric and Boluarte sat down together in Lima on Wednesday, knees almost touching."
+def test_two_leaders_who_sat_down_for_an_hour_held_talks(extractor):
+    text = "Boric and Boluarte sat down for an hour in Lima on Wednesday, knees almost touching."
     (talks,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert {"Gabriel Boric", "Dina Boluarte"} <= names(talks)
     assert talks["date"] == "2025-02-26"
-    protest = "The farmers sat down in the road outside the ministry for an hour."
-    assert [e for e in events(extractor, protest) if e["type"] == "CONSULT"] == []
+    for seated in (
+        "Boric and Boluarte sat down together at the opening ceremony of the Games in Lima.",
+        "Boric and Boluarte sat down for an hour to watch the football final in Lima.",
+        "Boric and Boluarte will sit down for an hour only when a ceasefire is in place.",
+    ):
+        assert [e for e in events(extractor, seated) if e["type"] == "CONSULT"] == [], seated

@@ -165,3 +165,20 @@ def test_talks_proposed_for_next_month_are_still_to_come(extractor):
     in_moscow = [e for e in talks if e["location"] and e["location"]["name"] == "Moscow"]
     assert in_moscow
     assert all(e["status"] == "planned" and "Armenia" not in names(e) for e in in_moscow)
+
+
+def test_talks_told_by_those_who_watched_them_are_not_the_watchers_talks(extractor):
+    watched = "Norway and the World Bank began observing the talks in November at Peru's request."
+    assert of_type(extractor, watched, "CONSULT") == []
+    named = "UN officials will monitor the talks between Peru and Chile in Lima on Monday."
+    (talks,) = of_type(extractor, named, "CONSULT")
+    assert {"Peru", "Chile"} <= names(talks)
+
+
+def test_a_round_told_beside_its_series_is_between_the_series_sides(extractor):
+    text = (
+        "The second session of the border negotiations between Peru and Chile will be held on "
+        "March 10, following Wednesday's opening round at the UN office in Lima."
+    )
+    rounds = {e["date"]: names(e) for e in of_type(extractor, text, "CONSULT")}
+    assert rounds == {"2025-03-10": {"Peru", "Chile"}, "2025-02-26": {"Peru", "Chile"}}

@@ -83,6 +83,8 @@ def test_an_understanding_reached_is_an_agreement(extractor):
     (understanding,) = shown_agreements(extractor, text)
     assert {"Peru", "Chile"} <= names(understanding)
     assert understanding["date"] == "2025-02-22"
+    came = "Peru and Chile came to an understanding on Saturday on fishing rights."
+    assert [names(e) for e in shown_agreements(extractor, came)] == [{"Peru", "Chile"}]
     assert shown_agreements(extractor, "The talks aim to reach an understanding on trade.") == []
 
 

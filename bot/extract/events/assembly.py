@@ -148,6 +148,7 @@ def extract_events_with_evidence(
     meetings_during_visits(drafts)
     visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)
+    _rounds_of_the_negotiations_told(drafts)
     _hosts_told_elsewhere(doc, drafts, index)
     if dateline is not None:
         _summits_of_the_articles_body(doc, drafts, index, dateline, published)
@@ -618,6 +619,41 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             # places the same act ("TPLF sign agreement in Pretoria" over "ADDIS ABABA - ..."),
             # there rather than where the report was filed
             told.location = _placed_by_the_headline(draft, drafts, lead) or place
+
+
+# Nouns of one sitting of a series of talks, and the words that place it in the series.
+ROUND_NOUNS = frozenset({"round", "session"})
+ROUND_ORDERS = frozenset({"opening", "first", "second", "third", "fourth", "next", "last", "final"})
+
+
+def _rounds_of_the_negotiations_told(drafts: list[Draft]) -> None:
+    """ "The second session of the negotiations between Lebanon and Israel will be held on
+    October 28, following Wednesday's opening round": a round told in its series' sentence,
+    naming no sides of its own, is a sitting of those negotiations, between the same sides."""
+    for draft in drafts:
+        first = draft.mentions[0]
+        noun = first.trigger.token
+        if (
+            first.trigger.type != "CONSULT"
+            or first.participants
+            or noun.lemma_.lower() not in ROUND_NOUNS
+            or not any(c.lower_ in ROUND_ORDERS or c.dep_ == "poss" for c in noun.children)
+        ):
+            continue
+        series = [
+            m
+            for other in drafts
+            if other is not draft
+            for m in other.mentions
+            if m.sent.start == first.sent.start
+            and m.trigger.type == "CONSULT"
+            and m.trigger.kind in ("talks", "negotiations")
+            and len([p for p in m.participants if p.kind in ("country", "organization")]) >= 2
+        ]
+        if len(series) == 1:
+            first.participants = [
+                p for p in series[0].participants if p.kind in ("country", "organization")
+            ]
 
 
 # Verbs of a host having guests: "Scholz hosted Macron and Tusk at the chancellery".

@@ -105,8 +105,11 @@ HOST_VERBS = frozenset({"host", "cohost", "co-host"})
 PROPOSING_VERBS = frozenset(
     {"propose", "suggest", "offer", "seek", "demand", "want", "urge", "request", "invite"}
 )
+# Verbs making a plan known ("had announced the talks"): what they tell is the plan's making.
+ANNOUNCING_VERBS = frozenset({"announce", "unveil", "confirm", "disclose", "reveal"})
 ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
+OBSERVING_VERBS = _words("observing_verbs")
 OPPOSING_NOUNS = _words("opposing_nouns")
 
 
@@ -288,12 +291,14 @@ def _occasion_kinds(token: Token) -> set[str]:
 
 
 def proposed_before_it_was_told(noun: Token) -> bool:
-    """ "Putin had proposed the direct talks on Sunday": a proposal in the past perfect of an
+    """ "Putin had proposed the direct talks on Sunday", "Trump had announced the talks on
+    Monday at the White House": a proposal or an announcement in the past perfect of an
     occasion the article already knows (definite) tells how the occasion told came about, not
     another one still to come (while "Kyiv had proposed a meeting" may be)."""
     verb = noun.head
     return (
         noun.dep_ == "dobj"
+        and lemma_of(verb) in PROPOSING_VERBS | ANNOUNCING_VERBS  # not "had held the talks"
         and is_definite(noun)
         and verb.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)

@@ -32,6 +32,7 @@ from bot.extract.events.lexicon import (
     MEASURE_NOUNS,
     MODALS,
     NAMING_VERBS,
+    OBSERVING_VERBS,
     OPPOSED_MODIFIERS,
     PHONE_WORDS,
     PLAN_WORDS,
@@ -137,6 +138,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _under_its_terms(t)
         and not _in_a_title(t)
         and not _repeated(t)
+        and not _only_watched(t)
     ]
     return [t for t in kept if not _purpose_of_a_summons(t, kept)]
 
@@ -162,6 +164,22 @@ def _repeated(trigger: Trigger) -> bool:
     return False
 
 
+def _only_watched(trigger: Trigger) -> bool:
+    """ "The US and the World Bank began observing the talks in November": talks others held,
+    told by their watchers; who watched and since when is not who talked and when. Talks that
+    name their own sides ("will monitor the talks between Serbia and Kosovo") are still told."""
+    token = trigger.token
+    return (
+        trigger.type == "CONSULT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "dobj"
+        and lemma_of(token.head) in OBSERVING_VERBS
+        and not any(
+            c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children
+        )
+    )
+
+
 # Occasions counted one by one: "visits" or "meetings" counted or ordered as many ("several state
 # visits", "his first visits", "seven meetings") are each their own, none of them one event to
 # show; "talks" and "negotiations" are one process in the plural, and a bare plural ("a weekend of
@@ -172,6 +190,8 @@ COUNTED_OCCASION_KINDS = frozenset({"meeting", "summit", "visit", "phone_call"})
 def _occasions_counted_plural(noun: Token) -> bool:
     if noun.tag_ != "NNS" or occasion_kind(noun) not in COUNTED_OCCASION_KINDS:
         return False
+    if any(names_a_day(ent) for ent in noun.sent.ents if ent.label_ == "DATE"):
+        return False  # "held two meetings in Sochi on Wednesday": that day's sittings, told
     return any(
         (child.dep_ == "nummod" and child.lower_ != "one")
         or (child.dep_ in ("amod", "det", "nummod") and child.lower_ in COUNTING_WORDS)
@@ -988,7 +1008,7 @@ CONVERSATION_PREPS = frozenset({"on", "by", "for", "over"})
 CONVERSATION_NOUNS = frozenset(
     {"sidelines", "margins", "phone", "telephone", "minute", "minutes", "hour", "hours"}
 )
-CONVERSATION_ADVERBS = frozenset({"privately", "together"})
+CONVERSATION_ADVERBS = frozenset({"privately"})
 # Where two "spoke" to others, not to each other.
 AUDIENCE_NOUNS = frozenset({"conference", "briefing", "rally", "press", "reporters", "forum"})
 
@@ -1008,10 +1028,20 @@ def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
 
 
 def _sat_down(verb: Token) -> bool:
-    """ "X and Y sat down for an hour": two sides sitting down together talk (with whom they
-    sat down, "sat down with", the phrase lexicon knows)."""
-    return lemma_of(verb) == "sit" and any(
-        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children
+    """ "X and Y sat down for an hour": two sides who sat down for a while talked (with whom
+    they sat down, "sat down with", the phrase lexicon knows). Not sitting down together at a
+    ceremony or a match, nor to watch one, nor a sitting down still to come."""
+    return (
+        lemma_of(verb) == "sit"
+        and verb.tag_ == "VBD"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "for"
+            and any(t.lower_ in ("minute", "minutes", "hour", "hours") for t in c.subtree)
+            for c in verb.children
+        )
+        and not any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in verb.children)
     )
 
 
@@ -1445,7 +1475,9 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         if any(t.lemma_ == "call" and t.pos_ == "NOUN" and a_courtesy_call(t) for t in span):
             # "pay a courtesy call on the President": a visit paid, not a call nor a request
             type_, kind, mode = "CONSULT", "meeting", None
-        found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span)))
+        # "came to an understanding": the phrase's verb is the noun's, with its subject and day
+        verb = span[0] if span[0].pos_ == "VERB" and head.pos_ == "NOUN" else None
+        found.append(Trigger(type_, kind, mode, head, tuple(t.i for t in span), verb))
         used.update(t.i for t in span)
     for token in sent:
         if token.i in used or token.ent_type_ in ("DATE", "TIME"):

@@ -691,19 +691,10 @@ def _tense(trigger: Trigger) -> str:
         and lemma_of(verb) != "blame"  # "Russia is to blame for the collapse": an idiom
     ):
         return "future"  # "where he is to meet Lula on Sunday": an arrangement
-    if (
-        "to" in own_auxes
-        and verb.dep_ == "xcomp"
-        and verb.head.lemma_ == "be"
-        and verb.head.tag_ == "VBD"
-        and _time_phrases(verb)
-        and not any(c.dep_ == "conj" for c in verb.head.children)
-        and lemma_of(verb) != "blame"
-    ):
-        # "Pompeo was to fly to Ankara on Wednesday", told on Tuesday: the future of a past
-        # arrangement, which a bare weekday points ahead from (not "was to meet him on Monday
-        # but cancelled": a plan told as undone)
-        return "future"
+    if _a_plan_as_it_stood(verb):
+        # "Pompeo was to fly to Ankara on Wednesday", told on Tuesday: tomorrow; "was to meet
+        # the emir on Tuesday", told on Wednesday: yesterday. The weekday nearer the report.
+        return "nearest"
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
     if (
@@ -740,6 +731,20 @@ def _tense(trigger: Trigger) -> str:
 
 
 _WILL = frozenset({"will", "'ll", "shall"})
+
+
+def _a_plan_as_it_stood(verb: Token) -> bool:
+    """ "was to fly to Ankara on Wednesday": an arrangement in the past tense, told with a time
+    of its own, and not undone beside it ("was to meet him on Monday but cancelled")."""
+    return (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_ == "be"
+        and verb.head.tag_ == "VBD"
+        and bool(_time_phrases(verb))
+        and not any(c.dep_ == "conj" for c in verb.head.children)
+        and lemma_of(verb) != "blame"
+    )
 
 
 def _own_tense(verb: Token) -> bool:
@@ -1185,6 +1190,9 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     # "spoke by phone on Wednesday, agreeing to meet": the Wednesday of the call
     through = own.head if _participle_of_the_moment(trigger, own) else None
     shift: int | None = None  # "lifted the ban the following day": days from the day told next
+    # only the act's own clause counts its day from another's ("X said on Monday that Y agreed,
+    # and Z met W the following day": the agreement is not Tuesday's)
+    own_heads = {h.i for h in clause_heads(trigger)[:2]}
     for head in [*settings, *heads]:
         if _a_clause_counted_from(head, trigger.token):
             continue  # "in their first meeting since the leader returned to power last month"
@@ -1204,7 +1212,7 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
                 continue  # "was the first gathering since Tokyo in October 2020": then, not now
             ent = _date_entity(pobj)
             text = _year_told_back(ent) if ent is not None else _unlabelled_date(pobj)
-            if shift is None:
+            if shift is None and head.i in own_heads:
                 # the tagger may leave "the following day" unlabelled: its words tell it
                 shift = days_from_the_day_told(text or _phrase(pobj))
                 if shift is not None:
@@ -1921,6 +1929,8 @@ def find_status(
     token = trigger.token
     if _asked_for(trigger):
         return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
+    if date and published and date[0] <= published and _tense(trigger) == "nearest":
+        return None  # "was to meet the emir on Tuesday", told on Wednesday: held or not?
     if _looked_forward_to(trigger.token):
         return "planned"  # "looks forward to his meeting with me"
     if trigger.type == "AGREE" and any(
