@@ -558,6 +558,45 @@ def place_names_end(doc: Doc) -> Doc:
     return _entities_cut(doc, cut)
 
 
+@Language.component("briefbot_venues_in_towns")
+def venues_in_towns(doc: Doc) -> Doc:
+    """ "the Great Hall of the People in Beijing" tagged as one building: a building's name ends
+    before "in", "near" or "outside" and a town or capital the gazetteers know, which is a place
+    of its own (the building is where in it)."""
+    towns = _town_names()
+    ents: list[Span] = []
+    for ent in doc.ents:
+        cut = None
+        if ent.label_ == "FAC":
+            cut = next(
+                (
+                    t.i
+                    for t in ent[1:-1]
+                    if t.lower_ in ("in", "near", "outside")
+                    and _fold_name(doc[t.i + 1 : ent.end].text) in towns
+                ),
+                None,
+            )
+        if cut is None:
+            ents.append(ent)
+        else:
+            ents += [Span(doc, ent.start, cut, label="FAC"), Span(doc, cut + 1, ent.end, "GPE")]
+    if len(ents) != len(doc.ents):
+        doc.ents = ents
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _town_names() -> frozenset[str]:
+    """Towns and capitals by name, folded: the towns table's and the country gazetteer's."""
+    names = set(load_data("towns")["towns"]) | set(load_data("countries")["capitals"])
+    return frozenset(_fold_name(n) for n in names)
+
+
+def _fold_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().removeprefix("the ")).strip(" ,.")
+
+
 # Units a span between two acts is counted in ("on Tuesday, days after ...", "a week before").
 SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
@@ -651,6 +690,7 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     nlp.add_pipe("briefbot_place_names_end", after="briefbot_hyphenated_name_ends")
     nlp.add_pipe("briefbot_dates_end_at_a_span", after="briefbot_place_names_end")
+    nlp.add_pipe("briefbot_venues_in_towns", after="briefbot_dates_end_at_a_span")
     if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_trailing_occasions", last=True)
     return nlp

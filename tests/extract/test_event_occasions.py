@@ -775,6 +775,29 @@ def test_a_headline_trip_is_not_later_visits_by_others_of_its_country(extractor)
         ), visit
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "venue"),
+    [
+        (
+            "Chile and Norway held talks at the Palacio de la Moneda in Santiago on Monday.",
+            "Santiago",
+            "the Palacio de la Moneda",
+        ),
+        (
+            "Chile and Norway held talks at the Cerro Castillo Palace outside Antofagasta on "
+            "Monday.",
+            "Antofagasta",
+            None,  # the tagger calls the palace a body: the town still places the talks
+        ),
+        ("Chile and Norway met at the Quillota estate near Santiago on Monday.", "Santiago", None),
+    ],
+)
+def test_a_venue_in_near_or_outside_a_known_town_is_in_that_town(extractor, text, town, venue):
+    talks = one(extractor, text, "CONSULT")
+    assert talks["location"]["name"] == town, talks["location"]
+    assert venue is None or talks["location"]["detail"] == venue
+
+
 def test_a_venue_with_its_city_after_a_comma_is_in_that_city(extractor):
     talks = one(
         extractor,

@@ -58,6 +58,7 @@ from bot.extract.events.lexicon import (
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
 from bot.extract.pipeline import SPAN_UNITS, load_data, quoted
+from bot.extract.towns import town_named
 from bot.facts import Location
 from bot.identity import names_a_site
 from bot.names import fold
@@ -118,9 +119,9 @@ def _places_told(
     for head in heads:
         for child in head.children:
             preps = (
-                ("in", "at", "inside", "near", "to")
+                ("in", "at", "inside", "near", "outside", "to")
                 if trigger.kind == "visit"
-                else ("in", "at", "inside", "near")
+                else ("in", "at", "inside", "near", "outside")
             )
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
@@ -236,7 +237,7 @@ def _own_place(
         if not (token.ent_type_ and fold(p.name).endswith(fold(token.text)))
     )
     found = next(places, None)
-    if found is not None and names_a_site(found.name):
+    if found is not None and (names_a_site(found.name) or _a_place_unknown(found)):
         # "hosted X at the Presidential Complex in Ankara": the town, the building its detail
         town = next(
             (p for p in places if not names_a_site(p.name) and not names_a_country(p)), None
@@ -250,6 +251,12 @@ def _own_place(
         (p for p in places if p.country_code == found.country_code and p.name != found.name), None
     )
     return city if city is not None and not names_a_country(city) else found
+
+
+def _a_place_unknown(place: Location) -> bool:
+    """A name tagged a place that no gazetteer knows ("the Filoli estate"): a venue, which a
+    town named after it ("near San Francisco") places."""
+    return place.country_code is None and town_named(place.name) is None
 
 
 def _a_capital(name: str) -> bool:
