@@ -458,14 +458,7 @@ def _term_words(
         and w not in names
         and not _names_a_country(w)
     )
-    if across_outlets:
-        words = (_SAME_TERM.get(w, w) for w in words)
     return {w[:5] for w in words}
-
-
-# Words that name one kind of deal: "a truce" is "a ceasefire" in another outlet (one article
-# using both may tell two: "an earlier truce collapsed").
-_SAME_TERM = {"truce": "ceasefire", "truces": "ceasefire", "armistice": "ceasefire"}
 
 
 @lru_cache(maxsize=4096)
@@ -516,9 +509,20 @@ def _each_at_home(a: Report, b: Report) -> bool:
         and None not in homes
         and homes <= a.sides
         and homes <= b.sides
-        and a.firmly_dated
-        and b.firmly_dated
+        and a.precision == b.precision == "day"
+        and a.date == b.date
+        and _one_deal_named(a, b)
     )
+
+
+def _one_deal_named(a: Report, b: Report) -> bool:
+    """Both name what was agreed by a word in common, and neither adds what the other does not
+    say ("a ceasefire", "a ceasefire after four days of fighting"; not "an agreement on a grant
+    for flood relief" and "an agreement to build a power plant", nor a bare "agreement")."""
+    names = _name_words(a, b) | _OUTLETS_GENERIC_TERMS
+    ours = _term_words(a.content, names, True)
+    theirs = _term_words(b.content, names, True)
+    return bool(ours & theirs) and not (ours - theirs and theirs - ours)
 
 
 def _other_vowels(a: str, b: str) -> bool:
@@ -618,11 +622,31 @@ def _one_stay(a: Report, b: Report) -> bool:
 
 
 def _the_same_visitor(a: Report, b: Report) -> bool:
-    """Both name one person in common ("Charles", "Charles III"): two visitors of one country
-    days apart (the secretary of state, then the president) are two visits."""
-    ours = [frozenset(name_key(p.name).split()) for p in a.parties if p.kind == "person"]
-    theirs = [frozenset(name_key(p.name).split()) for p in b.parties if p.kind == "person"]
-    return any(x <= y or y <= x for x in ours for y in theirs)
+    """Both name one visitor in common ("King Charles", "Charles III"): two visitors of one
+    country days apart (the secretary of state, then the president) are two visits, and the
+    host receiving both is no visitor."""
+    ours, theirs = _visitors(a), _visitors(b)
+    return any(
+        x == y or (min(len(x), len(y)) >= 2 and (x <= y or y <= x)) for x in ours for y in theirs
+    )
+
+
+# Words of a name that are no part of who it is: "King Charles" is "Charles III".
+_NAME_NOISE = frozenset(
+    {"king", "queen", "prince", "princess", "emir", "sheikh", "ii", "iii", "iv"}
+)
+
+
+def _visitors(report: Report) -> list[frozenset[str]]:
+    """The words of the names of the people a visit report names who are not of the place's
+    country (its host is)."""
+    home = report.place.country_code if report.place is not None else None
+    return [
+        words
+        for p in report.parties
+        if p.kind == "person" and (p.country_code is None or p.country_code != home)
+        if (words := frozenset(name_key(p.name).split()) - _NAME_NOISE)
+    ]
 
 
 def _convened(report: Report, body: str) -> bool:

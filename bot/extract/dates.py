@@ -194,18 +194,19 @@ def resolve_date(
     """(YYYY-MM-DD, precision day|week|month|year) for a date expression, or None if not one.
 
     `prefer` ("past", "future", "current_period") settles a bare weekday: "met on Tuesday" is the
-    Tuesday before publication, "will meet on Tuesday" the one after; "nearest" is whichever of
-    the two is nearer ("was to meet on Tuesday": a plan as it stood when the report was written).
+    Tuesday before publication, "will meet on Tuesday" the one after; "nearest" is the one before
+    when it is a day or two back, else the one after ("was to meet on Tuesday": a plan as it
+    stood when the report was written).
     """
     if prefer == "nearest":
         before = resolve_date(text, published, "past")
         after = resolve_date(text, published, "future")
         if before is None or after is None or published is None or before == after:
             return before or after
-        day = date.fromisoformat(published)
-        return min(
-            (before, after), key=lambda found: abs((date.fromisoformat(found[0]) - day).days)
-        )
+        # a plan told in the past tense reaches back a day or two at most ("was to meet him on
+        # Tuesday", told on Wednesday); further back it was told of the week ahead
+        back = (date.fromisoformat(published) - date.fromisoformat(before[0])).days
+        return before if back <= 2 else after
     phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
     today_part = _TODAY_PART.match(phrase)
     if today_part:

@@ -1557,9 +1557,10 @@ class EntityIndex:
     def _settle_by_places(
         self, short: str, codes: tuple[str, ...], code: str, named: Cluster
     ) -> None:
-        """The short name alone, read as the one of its countries the article is filed from,
-        names the capital of, or else names towns or known people of ("Congo ... rebels seized
-        the eastern cities of Goma and Bukavu"), by the first of these that names one only."""
+        """The short name alone, read as the other of its countries when everything else the
+        article names points there and nothing to the one it reads as: the town it is filed
+        from, a capital, towns, known people ("BRAZZAVILLE - Congo signed ..."; not "clashes
+        near Goma ... ministers meeting in Brazzaville")."""
         if not named.tokens or not all(
             fold(self.doc[i].text) in loose_forms(short) for i in named.tokens
         ):
@@ -1568,15 +1569,11 @@ class EntityIndex:
             return  # "his Korean counterpart ... Pyongyang's envoy": still the South
         filed = town_named(self.dateline.place) if self.dateline is not None else None
         towns, capitals = self._places_of(codes)
-        for theirs in (
-            {filed.country_code} & set(codes) if filed is not None else set(),
-            capitals,
-            towns | self._people_of(codes),
-        ):
-            if len(theirs) == 1 and code not in theirs:
-                self._settle_as(named, code, theirs.pop())
-            if theirs:
-                return
+        theirs = towns | capitals | self._people_of(codes)
+        if filed is not None and filed.country_code in codes:
+            theirs.add(filed.country_code)
+        if len(theirs) == 1 and code not in theirs:
+            self._settle_as(named, code, theirs.pop())
 
     def _people_of(self, codes: tuple[str, ...]) -> set[str]:
         """Which of `codes` the article names a known person of (Tshisekedi: DR Congo)."""

@@ -372,6 +372,11 @@ def test_a_state_visit_dated_by_its_arrival_and_by_its_last_leg_is_one_visit():
     minister = Party("Minister Mari Virtanen", "person", "FIN")
     assert not compare(arrival, replace(last_leg, parties=(minister, EST))).same
     assert not compare(replace(arrival, parties=(FIN, EST)), last_leg).same  # no one named
+    # the host who received both is no visitor they share
+    host = Party("Kaja Tamm", "person", "EST")
+    assert not compare(
+        replace(arrival, parties=(FIN, host)), replace(last_leg, parties=(minister, host))
+    ).same
     # a return visit the other way, two days on, is somewhere else
     helsinki = Place("Helsinki", "FIN")
     assert not compare(arrival, replace(last_leg, place=helsinki)).same
@@ -382,12 +387,22 @@ def test_a_state_visit_dated_by_its_arrival_and_by_its_last_leg_is_one_visit():
 def test_a_deal_each_sides_outlet_places_at_home_is_one_deal_but_two_meetings_are_two():
     helsinki = Place("Helsinki", "FIN")
     from_helsinki = report(type="AGREE", kind="agreement", place=helsinki, content="ceasefire")
-    from_tallinn = report(type="AGREE", kind="agreement", place=TALLINN, content="a truce")
-    assert compare(from_helsinki, from_tallinn).same  # "a truce" is "a ceasefire" too
+    from_tallinn = report(
+        type="AGREE", kind="agreement", place=TALLINN, content="a ceasefire with immediate effect"
+    )
+    assert compare(from_helsinki, from_tallinn).same
     # talks in one capital and in the other are two sittings
     assert compare(report(place=helsinki), report(place=TALLINN)).rule == "place"
     # and a third country's capital is no side's home
     assert compare(from_helsinki, replace(from_tallinn, place=RIGA)).rule == "place"
+    # two deals that each say what they do, and not the same thing, are two deals
+    grant = replace(from_helsinki, content="an agreement on a grant for flood relief")
+    plant = replace(from_tallinn, content="an agreement to build a power plant")
+    assert not compare(grant, plant).same
+    # nor does a bare "agreement" say it was the one deal, nor deals told a day apart
+    assert compare(replace(grant, content="agreement"), from_tallinn).rule == "place"
+    next_day = replace(from_tallinn, date="2025-03-05", published="2025-03-05")
+    assert compare(from_helsinki, next_day).rule == "place"
 
 
 def test_a_bodys_head_meeting_one_member_then_another_is_two_meetings():

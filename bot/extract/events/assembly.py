@@ -638,8 +638,9 @@ def _rounds_of_the_negotiations_told(drafts: list[Draft]) -> None:
             or first.participants
             or noun.lemma_.lower() not in ROUND_NOUNS
             or not any(c.lower_ in ROUND_ORDERS or c.dep_ == "poss" for c in noun.children)
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         ):
-            continue
+            continue  # "the court's first session", "the first round of the election": no series
         series = [
             m
             for other in drafts
@@ -649,11 +650,26 @@ def _rounds_of_the_negotiations_told(drafts: list[Draft]) -> None:
             and m.trigger.type == "CONSULT"
             and m.trigger.kind in ("talks", "negotiations")
             and len([p for p in m.participants if p.kind in ("country", "organization")]) >= 2
+            and _told_beside_its_series(noun, m.trigger.token)
         ]
         if len(series) == 1:
             first.participants = [
                 p for p in series[0].participants if p.kind in ("country", "organization")
             ]
+
+
+def _told_beside_its_series(round_: Token, series: Token) -> bool:
+    """The round hangs on the clause that tells the series ("the second session of the
+    negotiations ... will be held ..., following Wednesday's opening round"), not the series
+    on the round's ("Friday's opening session came two months after talks ... collapsed")."""
+    prep = round_.head
+    if round_.dep_ != "pobj" or prep.lower_ not in ("following", "after", "before"):
+        return False
+    verb = prep.head
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and series.i in {t.i for t in c.subtree}
+        for c in verb.children
+    )
 
 
 # Verbs of a host having guests: "Scholz hosted Macron and Tusk at the chancellery".

@@ -174,9 +174,20 @@ def _only_watched(trigger: Trigger) -> bool:
         and token.pos_ in ("NOUN", "PROPN")
         and token.dep_ == "dobj"
         and lemma_of(token.head) in OBSERVING_VERBS
-        and not any(
-            c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in token.children
+        and not _sides_of_its_own(token)
+    )
+
+
+def _sides_of_its_own(noun: Token) -> bool:
+    """The occasion names who sat down ("the talks between X and Y", "the US-China trade talks",
+    "Friday's summit of Trump and Putin"), not only what it was."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("between", "with", "among", "of"))
+        or (
+            c.dep_ in ("compound", "amod", "poss", "nmod")
+            and any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in c.subtree)
         )
+        for c in noun.children
     )
 
 
