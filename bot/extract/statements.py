@@ -1419,7 +1419,14 @@ def _past_the_time(doc: Doc, verb: Token, start: int, end: int) -> int:
     rest = phrase.end_char
     while rest < end and doc_text(doc)[rest] in " ,":
         rest += 1
+    part = _DAY_PART.match(doc_text(doc), rest, end)
+    if part is not None:
+        rest = part.end()  # "said on Monday evening it would": the evening is the saying's too
     return rest if end - rest > 8 else start
+
+
+# A part of the day after the day a time phrase names ("on Monday evening").
+_DAY_PART = re.compile(r"(?:morning|afternoon|evening|night)\b[ ,]*", re.IGNORECASE)
 
 
 def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> list[Statement]:

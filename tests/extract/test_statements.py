@@ -318,6 +318,11 @@ def test_a_time_phrase_after_the_verb_is_when_it_was_said_not_what(say):
     )
     assert s.content == "she hoped the talks would resume"
     assert s.date == "2025-02-26"
+    evening = only(
+        say("Chile's foreign ministry said on Wednesday evening it would recall its envoy."),
+        "recall",
+    )
+    assert evening.content == "it would recall its envoy"
 
 
 def test_an_unquoted_position_is_kept_below_the_line_answers_show(say):
