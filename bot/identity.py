@@ -425,8 +425,7 @@ def terms_agree(
     neither do the words that only measure or date a deal ("40-page", "Thursday's")."""
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
-    a_words = _term_words(a, names, across_outlets)
-    b_words = _term_words(b, names, across_outlets)
+    a_words, b_words = _term_words(a, names), _term_words(b, names)
     return not a_words or not b_words or bool(a_words & b_words)
 
 
@@ -442,12 +441,10 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     names = names | _OUTLETS_GENERIC_TERMS | _PURPOSE_GENERIC_TERMS
     # two words in common, not one: "to boost cooperation in defence" and "to boost cooperation
     # in nuclear energy" are two deals of one summit
-    return len(_term_words(fuller[0], names, True) & _term_words(fuller[1], names, True)) >= 2
+    return len(_term_words(fuller[0], names) & _term_words(fuller[1], names)) >= 2
 
 
-def _term_words(
-    text: str | None, names: frozenset[str] = frozenset(), across_outlets: bool = False
-) -> set[str]:
+def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
     words = (
         w
@@ -520,8 +517,7 @@ def _one_deal_named(a: Report, b: Report) -> bool:
     say ("a ceasefire", "a ceasefire after four days of fighting"; not "an agreement on a grant
     for flood relief" and "an agreement to build a power plant", nor a bare "agreement")."""
     names = _name_words(a, b) | _OUTLETS_GENERIC_TERMS
-    ours = _term_words(a.content, names, True)
-    theirs = _term_words(b.content, names, True)
+    ours, theirs = _term_words(a.content, names), _term_words(b.content, names)
     return bool(ours & theirs) and not (ours - theirs and theirs - ours)
 
 

@@ -700,7 +700,7 @@ def _tense(trigger: Trigger) -> str:
         return "future"  # "where he is to meet Lula on Sunday": an arrangement
     if _a_plan_as_it_stood(verb):
         # "Pompeo was to fly to Ankara on Wednesday", told on Tuesday: tomorrow; "was to meet
-        # the emir on Tuesday", told on Wednesday: yesterday. The weekday nearer the report.
+        # the emir on Tuesday", told on Wednesday: yesterday (a day or two back, else ahead)
         return "nearest"
     if verb.tag_ in ("VBD", "VBN") or auxes & {"had", "has", "have", "did", "was", "were"}:
         return "past"
