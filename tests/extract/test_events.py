@@ -752,3 +752,21 @@ def test_two_leaders_who_sat_down_for_an_hour_held_talks(extractor):
         "Boric and Boluarte will sit down for an hour only when a ceasefire is in place.",
     ):
         assert [e for e in events(extractor, seated) if e["type"] == "CONSULT"] == [], seated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric sat down with CNN's Fareed Zakaria for an interview on Wednesday.",
+        "Boric met BBC journalist Laura Kuenssberg in Santiago on Wednesday.",
+        "Boric sat down with Fox News host Bret Baier on Wednesday.",
+    ],
+)
+def test_a_leader_and_the_press_is_no_meeting_between_sides(extractor, text):
+    assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
+
+
+def test_the_host_of_a_summit_is_met_all_the_same(extractor):
+    text = "Boric met the host of the summit, Peruvian President Dina Boluarte, on Wednesday."
+    (met,) = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert "Dina Boluarte" in names(met)

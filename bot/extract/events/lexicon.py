@@ -110,6 +110,7 @@ ANNOUNCING_VERBS = frozenset({"announce", "unveil", "confirm", "disclose", "reve
 ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
 OBSERVING_VERBS = _words("observing_verbs")
+PRESS_ROLES = _words("press_roles")
 OPPOSING_NOUNS = _words("opposing_nouns")
 
 

@@ -39,6 +39,7 @@ from bot.extract.events.lexicon import (
     POSSIBILITY,
     POSSIBILITY_NOUNS,
     POSSIBLE_EVENTS,
+    PRESS_ROLES,
     PREVENTING_VERBS,
     PRIVATE_PEOPLE,
     PROMISE_VERBS,
@@ -139,6 +140,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _in_a_title(t)
         and not _repeated(t)
         and not _only_watched(t)
+        and not _an_interview(t)
     ]
     return [t for t in kept if not _purpose_of_a_summons(t, kept)]
 
@@ -176,6 +178,36 @@ def _only_watched(trigger: Trigger) -> bool:
         and lemma_of(token.head) in OBSERVING_VERBS
         and not _sides_of_its_own(token)
     )
+
+
+def _an_interview(trigger: Trigger) -> bool:
+    """ "Trump sat down with Fox News host Bret Baier for an interview", "met BBC journalist X":
+    a leader and the press, no sitting-down between sides."""
+    if trigger.type != "CONSULT":
+        return False
+    verb = trigger.governor or trigger.token
+    partners = [
+        p
+        for c in verb.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("with", "for"))
+        for p in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])
+    ]
+    return any(
+        t.lemma_.lower() in PRESS_ROLES
+        or (t.ent_type_ == "ORG" and (ent := entity_at(t)) is not None and media_outlet(ent.text))
+        for p in partners
+        for t in _who_they_are(p)
+    )
+
+
+def _who_they_are(noun: Token) -> list[Token]:
+    """The words naming and describing someone ("CNN's Fareed Zakaria", "Fox News host Bret
+    Baier"), not what is said of them ("the crown prince over the missing journalist")."""
+    found = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "poss", "amod", "nmod", "appos"):
+            found += _who_they_are(child)
+    return found
 
 
 def _sides_of_its_own(noun: Token) -> bool:
