@@ -156,17 +156,8 @@ _DAYS_AWAY = re.compile(
     r"(?P<way>later|after|earlier|before))$",
     re.IGNORECASE,
 )
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-}
+# Small counts written out ("two days later", "a three-day visit").
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def days_from_the_day_told(text: str) -> int | None:
@@ -178,7 +169,7 @@ def days_from_the_day_told(text: str) -> int | None:
     if found.group("next") or found.group("after"):
         return -1 if found.group("after") == "before" else 1
     count = found.group("count").lower()
-    days = int(count) if count.isdigit() else _COUNTS[count]
+    days = int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)  # "a day later": 1
     return days if found.group("way").lower() in ("later", "after") else -days
 
 

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 from bot.extract.model_check import check_model
+from bot.names import fold
 
 _DOMAIN_NAME = re.compile(
     r"^[A-Z][A-Za-z0-9-]+\.(?:az|Az|AZ|ru|Ru|com|net|org|ua|Ua|ge|am|kz|uz|by|io|info|news|tv)$"
@@ -573,7 +574,7 @@ def venues_in_towns(doc: Doc) -> Doc:
                     t.i
                     for t in ent[1:-1]
                     if t.lower_ in ("in", "near", "outside")
-                    and _fold_name(doc[t.i + 1 : ent.end].text) in towns
+                    and fold(doc[t.i + 1 : ent.end].text).removeprefix("the ") in towns
                 ),
                 None,
             )
@@ -590,11 +591,7 @@ def venues_in_towns(doc: Doc) -> Doc:
 def _town_names() -> frozenset[str]:
     """Towns and capitals by name, folded: the towns table's and the country gazetteer's."""
     names = set(load_data("towns")["towns"]) | set(load_data("countries")["capitals"])
-    return frozenset(_fold_name(n) for n in names)
-
-
-def _fold_name(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().removeprefix("the ")).strip(" ,.")
+    return frozenset(fold(n) for n in names)
 
 
 # Units a span between two acts is counted in ("on Tuesday, days after ...", "a week before").

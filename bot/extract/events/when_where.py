@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from bot.extract.countries import country_index
 from bot.extract.dateline import Dateline
 from bot.extract.dates import (
+    NUMBER_WORDS,
     days_from_the_day_told,
     part_of_today,
     resolve_date,
@@ -1093,9 +1094,6 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     if found is None or found[1] != "day" or days < 2 or not _closing(frame):
         return found
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
-
-
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
 def _days_long(noun: Token) -> int:
