@@ -12,9 +12,11 @@ refuses the connection goes to the other one, as a load balancer's retry would. 
 as answered when its reply reaches the fake Slack's response_url.
 
 Three phases of `--commands` each: (1) both replicas up; (2) one replica SIGKILLed once half the
-phase's commands are sent: what it had acknowledged but not yet answered is lost, the rest goes
-to the survivor; (3) the survivor alone. Prints answered/s per phase. Not a test: timings depend
-on the machine (the replicas, PostgreSQL, the fake and the clients share its cores).
+phase's commands are sent: the survivor answers what the killed one had acknowledged and not yet
+answered (held in the store, bot.command_inbox; found within BRIEFBOT_COMMAND_RESUME_SECONDS,
+default 10) besides the rest; (3) the survivor alone. Prints answered/s per phase, and how many
+commands were lost or answered twice. Not a test: timings depend on the machine (the replicas,
+PostgreSQL, the fake and the clients share its cores).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,14 +68,15 @@ class Phase:
     acked_by: dict[int, set[str]] = field(default_factory=dict)  # replica index -> names acked
     refused: int = 0  # connections refused (a dead replica), each retried on the other
     seconds: float = 0.0
-    answered: int = 0
+    answered: int = 0  # commands with a reply
+    twice: int = 0  # commands with more than one reply
 
     def row(self) -> str:
         rate = self.answered / self.seconds if self.seconds else 0.0
         lost = self.commands - self.answered
         return (
-            f"| {self.name} | {self.commands} | {self.answered} | {lost} | {self.seconds:.1f} | "
-            f"{rate:.1f} |"
+            f"| {self.name} | {self.commands} | {self.answered} | {lost} | {self.twice} | "
+            f"{self.seconds:.1f} | {rate:.1f} |"
         )
 
 
@@ -88,7 +92,7 @@ async def run_phase(
 ) -> None:
     """Send the phase's commands; wait until every one is answered (or `settle` seconds pass with
     no new answer, for the lost ones)."""
-    answered_before = {id(r) for r in fake.responses}
+    prefix = phase.name[:1]
     names = itertools.count()
     sent = 0
     turn = itertools.count()
@@ -96,7 +100,7 @@ async def run_phase(
     async def client(session: aiohttp.ClientSession) -> None:
         nonlocal sent
         while (n := next(names)) < phase.commands:
-            name = f"{phase.name[:1]}{n}"
+            name = f"{prefix}{n}"
             body = command_body(
                 fake.response_url(name), QUERIES[n % len(QUERIES)], user=f"U{n % USERS:05d}"
             )
@@ -122,8 +126,11 @@ async def run_phase(
                 else:
                     up[index] = False  # the balancer's health check takes it out
 
+    def replies() -> Counter[str]:
+        return Counter(n for n in fake.answered if n[:1] == prefix and n[1:].isdigit())
+
     def answered() -> int:
-        return sum(1 for r in fake.responses if id(r) not in answered_before)
+        return len(replies())
 
     started = time.perf_counter()
     timeout = aiohttp.ClientTimeout(total=10)
@@ -135,6 +142,7 @@ async def run_phase(
         if (now := answered()) != last:
             last, last_change = now, time.perf_counter()
     phase.answered = last
+    phase.twice = sum(1 for count in replies().values() if count > 1)
     # Time to the last answer (not the settling wait after it).
     phase.seconds = (last_change if last < phase.commands else time.perf_counter()) - started
 
@@ -198,8 +206,8 @@ async def main(commands: int, clients: int, pg_url: str | None) -> None:
             if server is not None:
                 server.stop()
     print(f"{commands} commands a phase, {clients} clients, {os.cpu_count()} CPUs\n")
-    print("| phase | commands | answered | lost | seconds | answered/s |")
-    print("|---|---|---|---|---|---|")
+    print("| phase | commands | answered | lost | answered twice | seconds | answered/s |")
+    print("|---|---|---|---|---|---|---|")
     for phase in phases:
         print(phase.row())
     killed = phases[1]

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
         None, gt=0, alias="BRIEFBOT_DELIVERY_LEASE_SECONDS"
     )
     scheduler_wake_seconds: float = Field(30.0, gt=0, alias="BRIEFBOT_SCHEDULER_WAKE_SECONDS")
+    # How often a chat adapter looks for commands that a process now gone acknowledged and never
+    # answered (bot.command_inbox), besides once at start.
+    command_resume_seconds: float = Field(10.0, gt=0, alias="BRIEFBOT_COMMAND_RESUME_SECONDS")
     feed_poll_seconds: int = Field(900, alias="BRIEFBOT_FEED_POLL_SECONDS")
     # A feed pass reads at most this many entries, newest first; the rest are counted as skipped,
     # so a feed of 100,000 tiny entries costs one bounded pass, not 100,000 articles.

@@ -19,11 +19,13 @@ from bot.answer.completion import suggest
 from bot.answer.home import CONTROL_INTENTS, Home, controls
 from bot.answer.model import Answer, Conversation
 from bot.answer.paging import LocalPages, StorePages
+from bot.command_inbox import CommandInbox
 from bot.config import Settings
 from bot.extract.extractor import Extractor
 from bot.ingest.report import IngestReport
 from bot.logs import request_scope
 from bot.ratelimit import Limiter, RateLimiter, StoreRateLimiter, slow_down_text
+from bot.store.held_commands import HeldCommandStore
 from bot.store.location import PostgresLocation
 from bot.store.schedule_store import ScheduleStore
 from bot.store.store import Store
@@ -59,6 +61,8 @@ class Engine:
         self._schedule_lock = asyncio.Lock()
         self._watches: WatchStore | None = None  # watches and their alert log (bot/watch)
         self._watches_lock = asyncio.Lock()
+        self._inbox: CommandInbox | None = None  # commands acknowledged, not yet answered
+        self._inbox_lock = asyncio.Lock()
         # Replicas (issue 17): several `briefbot run` processes behind a load balancer share one
         # PostgreSQL store, so each user's command budget and each channel's `more` live there:
         # whichever replica a request reaches spends from the same budget and continues the same
@@ -97,6 +101,9 @@ class Engine:
         if self._watches is not None:
             await self._watches.close()
             self._watches = None
+        if self._inbox is not None:
+            await self._inbox.store.close()
+            self._inbox = None
         await self.store.close()
 
     async def schedule_store(self) -> ScheduleStore:
@@ -112,6 +119,14 @@ class Engine:
             if self._watches is None:
                 self._watches = await WatchStore.open(self.store.path)
             return self._watches
+
+    async def command_inbox(self) -> CommandInbox:
+        """Where adapters hold the commands they acknowledged until answered (bot.command_inbox),
+        on its own connection (opened on first use)."""
+        async with self._inbox_lock:
+            if self._inbox is None:
+                self._inbox = CommandInbox(await HeldCommandStore.open(self.store.path))
+            return self._inbox
 
     async def __aenter__(self) -> Engine:
         return self

@@ -3,7 +3,9 @@
 Slack wants an answer to a slash command within 3 seconds, so the listener only acks and starts a
 task; the task asks the engine and replies through the command's response_url. The task never
 raises: with Bolt 1.30 an exception right after `ack()` makes Bolt drop the ack (Slack then shows
-an error), and a silent failure is worse than an apology.
+an error), and a silent failure is worse than an apology. Between the ack and the answer the
+command is held in the store (bot.command_inbox): if this process dies, another replica, or this
+bot restarted, answers it (`BriefCommand.resume`).
 """
 
 from __future__ import annotations
@@ -32,11 +34,20 @@ from bot.answer.render_slack import (
     render_slack,
     section_block,
 )
+from bot.command_inbox import CommandInbox
 from bot.schedule.form import form_command, with_timezone
+from bot.store.database import StoreError
 
 log = logging.getLogger("briefbot.slack")
 
 ANSWER_TIMEOUT = 60.0  # seconds; a response_url lasts 30 minutes but nobody waits that long
+# A command left by a dead process is answered while its response_url still takes a reply (Slack
+# gives 30 minutes), with a minute to spare for the answer itself.
+RESUME_MAX_AGE = 29 * 60.0
+# What a held command keeps of Slack's payload: enough to answer it, and nothing secret (the
+# payload also carries Slack's legacy verification token).
+HELD_FIELDS = ("command", "text", "team_id", "channel_id", "user_id", "response_url")
+HOLD_BEFORE_ACK = 1.0  # seconds of Slack's 3 the hold may take before the ack goes anyway
 
 SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
 # How long the subscription form waits for the asker's timezone before opening without it: the
@@ -91,6 +102,8 @@ class Answerer(Protocol):
 
     async def home_control(self, command: str, conversation: Conversation) -> Answer: ...
 
+    async def command_inbox(self) -> CommandInbox: ...
+
 
 def apology(text: str) -> SlackMessage:
     return SlackMessage(text=text, blocks=[section_block(text)], ephemeral=True)
@@ -100,6 +113,10 @@ def command_text(raw: str | None) -> str:
     """The query as the user typed it: Slack escapes `&`, `<`, `>` in slash-command text."""
     text = (raw or "").strip()
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+async def _ready(value: int) -> int:
+    return value
 
 
 class Tasks:
@@ -134,8 +151,52 @@ class BriefCommand:
         self._tasks = tasks
 
     async def on_command(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any]) -> None:
+        # Held before the ack, so a process killed after it leaves the command to be resumed;
+        # a store slower than HOLD_BEFORE_ACK (an ingest holding SQLite's writer) does not keep
+        # Slack waiting: the hold goes on beside the answer.
+        holding = asyncio.get_running_loop().create_task(self._hold(body))
+        await asyncio.wait({holding}, timeout=HOLD_BEFORE_ACK)
         await ack()
-        self._tasks.start(self.reply(body))
+        self._tasks.start(self._reply_then_release(body, holding))
+
+    async def _hold(self, body: dict[str, Any]) -> int | None:
+        inbox = await self._inbox()
+        if inbox is None:
+            return None
+        return await inbox.hold("slack", {k: str(body[k]) for k in HELD_FIELDS if k in body})
+
+    async def _reply_then_release(
+        self, body: dict[str, Any], holding: Awaitable[int | None]
+    ) -> None:
+        """Reply, then release the held command. Not released when cancelled (a shutdown) or
+        killed: whoever runs next answers it."""
+        held = await holding
+        await self.reply(body)
+        if held is not None and (inbox := await self._inbox()) is not None:
+            await inbox.release(held)
+
+    async def resume(self) -> int:
+        """Answer the commands that processes now gone acknowledged and never answered; how many
+        this process took over."""
+        inbox = await self._inbox()
+        if inbox is None:
+            return 0
+        try:
+            orphans = await inbox.orphans("slack", RESUME_MAX_AGE)
+        except StoreError as error:
+            log.warning("could not look for commands left unanswered: %s", error)
+            return 0
+        for orphan in orphans:
+            log.info("answering a command left unanswered by a process that is gone")
+            self._tasks.start(self._reply_then_release(dict(orphan.payload), _ready(orphan.id)))
+        return len(orphans)
+
+    async def _inbox(self) -> CommandInbox | None:
+        try:
+            return await self._engine.command_inbox()
+        except StoreError as error:
+            log.warning("commands cannot be held for resuming: %s", error)
+            return None
 
     async def reply(self, body: dict[str, Any]) -> None:
         message = await self.answer(body)

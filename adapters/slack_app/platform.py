@@ -146,6 +146,7 @@ class SlackPlatform:
         self._socket: AsyncSocketModeHandler | None = None
         self._verifier: SignatureVerifier | None = None
         self._socket_connected = False
+        self._resumer: asyncio.Task[None] | None = None  # answers commands left by dead processes
         # Set by `briefbot run` to the process's health report; served at /healthz in HTTP mode.
         self.health: HealthProbe | None = None
 
@@ -171,6 +172,17 @@ class SlackPlatform:
             await self._connect_socket()
         else:
             await self._serve_http()
+        self._resumer = asyncio.create_task(self._resume_commands(), name="slack-resume")
+
+    async def _resume_commands(self) -> None:
+        """Now and every few seconds: answer the commands a process now gone acknowledged (a
+        replica killed, or this bot before its restart)."""
+        while True:
+            try:
+                await self.command.resume()
+            except Exception:  # the loop must outlive a bad pass; the log says why
+                log.exception("resuming unanswered commands failed")
+            await asyncio.sleep(self.settings.command_resume_seconds)
 
     async def _connect_socket(self) -> None:
         assert self.settings.slack_app_token is not None
@@ -247,6 +259,10 @@ class SlackPlatform:
 
     async def disconnect(self) -> None:
         """Stop taking commands, let replies in flight finish (briefly), then close."""
+        if self._resumer is not None:
+            self._resumer.cancel()
+            await asyncio.gather(self._resumer, return_exceptions=True)
+            self._resumer = None
         if self._socket is not None:
             await self._socket.close_async()
             self._socket = None

@@ -17,9 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import secrets
-import socket
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -29,6 +26,7 @@ from bot.answer.model import Answer
 from bot.answer.query import Query
 from bot.answer.service import AnswerService
 from bot.config import Settings
+from bot.owners import owner_alive, process_owner
 from bot.platform import ChatPlatform, DeliveryError
 from bot.schedule.clock import Clock, Sleep, from_db, local_text, system_clock, to_db
 from bot.schedule.rules import latest_slot, threaded, weekly
@@ -90,31 +88,6 @@ class PassReport:
             f"{self.due} due, {self.count('sent')} sent, {self.count('failed')} failed, "
             f"{self.count('pending')} left pending, {self.due - len(self.outcomes)} already handled"
         )
-
-
-def process_owner() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
-
-
-def owner_alive(owner: str | None) -> bool:
-    """False only when the owner is known to be gone: a process id on this host that is not
-    running."""
-    if not owner:
-        return False
-    try:
-        host, pid, _ = owner.rsplit(":", 2)
-        number = int(pid)
-    except ValueError:
-        return False
-    if host != socket.gethostname():
-        return True  # cannot tell from here; the lease decides
-    try:
-        os.kill(number, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def due_slot(sub: Subscription, now: datetime, max_age: timedelta) -> datetime | None:

@@ -744,3 +744,23 @@ UPDATE paging SET page_offset = page_offset + :step, updated = {_NOW}
 WHERE platform = :platform AND workspace = :workspace AND channel = :channel
 RETURNING query, page_offset"""
 FORGET_OLD_PAGES = f"DELETE FROM paging WHERE updated < {_NOW} - CAST(:idle AS double precision)"
+
+# --- commands acknowledged and not yet answered (migration 0018, bot.store.held_commands) -------
+_LEASE = "CAST(:lease AS double precision)"
+HOLD_COMMAND = f"""
+INSERT INTO held_commands (platform, payload, owner, received, lease_until)
+VALUES (:platform, :payload, :owner, {_NOW}, {_NOW} + {_LEASE})
+RETURNING id"""
+RELEASE_COMMAND = "DELETE FROM held_commands WHERE id = :id"
+# Another process's commands, with the database's time to judge their leases by.
+OTHERS_HELD_COMMANDS = f"""
+SELECT id, platform, payload, owner, received, lease_until, attempts, {_NOW} AS now
+FROM held_commands WHERE platform = :platform AND owner <> :owner AND id > :after
+ORDER BY id LIMIT :limit"""
+# Taken over only from the owner the caller saw: of two processes taking one command, one wins.
+TAKE_OVER_COMMAND = f"""
+UPDATE held_commands SET owner = :owner, lease_until = {_NOW} + {_LEASE}, attempts = attempts + 1
+WHERE id = :id AND owner = :previous"""
+FORGET_OLD_COMMANDS = (
+    f"DELETE FROM held_commands WHERE received < {_NOW} - CAST(:max_age AS double precision)"
+)

@@ -26,9 +26,9 @@ from zoneinfo import ZoneInfo
 
 from bot.answer.model import Answer, Field, Item, Section
 from bot.config import Settings
+from bot.owners import owner_alive, process_owner
 from bot.platform import ChatPlatform, DeliveryError
 from bot.schedule.clock import Clock, system_clock, to_db
-from bot.schedule.delivery import owner_alive, process_owner
 from bot.store.watch_store import Alert, Claim, Watch, WatchStore
 from bot.watch.grammar import parse_quiet_hours
 from bot.watch.matching import NOT_THE_FACT, FactMatcher, item_from_json, item_json

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import json
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -24,9 +25,13 @@ from adapters.slack_app.client import post_message
 from adapters.slack_app.commands import SORRY
 from bot.answer.model import Answer, Citation, Conversation, Item, Section
 from bot.answer.render_slack import SlackMessage
+from bot.command_inbox import CommandInbox
 from bot.config import Settings
 from bot.platform import DeliveryError
+from bot.store.held_commands import HeldCommandStore
+from bot.store.store import Store
 from tests.fakes.slack_api import RESPONSE_URL, FakeSlack, blocks_error, slash_command_body
+from tests.reliability.support import wait_for
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-test-token"
@@ -41,6 +46,7 @@ class ScriptedEngine:
     """Stands in for the engine where the test is about Slack, not about answers."""
 
     answer_with: Answer | Exception
+    inbox: CommandInbox  # the real one, on the test's own SQLite file
     calls: list[tuple[str, Conversation]] = field(default_factory=list)
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
@@ -49,6 +55,9 @@ class ScriptedEngine:
         if isinstance(self.answer_with, Exception):
             raise self.answer_with
         return self.answer_with
+
+    async def command_inbox(self) -> CommandInbox:
+        return self.inbox
 
 
 def talks_answer(count: int = 1) -> Answer:
@@ -90,8 +99,12 @@ def settings(fake: FakeSlack, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def engine() -> ScriptedEngine:
-    return ScriptedEngine(talks_answer())
+async def engine(tmp_path: Path) -> AsyncIterator[ScriptedEngine]:
+    db = tmp_path / "briefbot.db"
+    await (await Store.open(db)).close()
+    held = await HeldCommandStore.open(db)
+    yield ScriptedEngine(talks_answer(), CommandInbox(held))
+    await held.close()
 
 
 @pytest.fixture
@@ -316,6 +329,51 @@ async def test_command_is_acked_and_answered_in_channel(
     assert conversation == Conversation("slack", fake.team_id, "C0NEWS", "U0ASKER", False)
 
 
+async def test_a_command_is_held_until_its_reply_has_gone_out(
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
+) -> None:
+    fake.hang(RESPONSE_URL)
+    await post_to_app(slack, command_body(fake, "latest talks"))
+    await wait_for(lambda: fake.called(RESPONSE_URL), 10, "the reply")
+    [held] = await engine.inbox.store.others("slack", "another process")
+    payload = json.loads(held.payload)
+    assert payload["text"] == "latest talks" and payload["response_url"]
+    assert "token" not in payload and "trigger_id" not in payload  # nothing secret, nothing stale
+    await post_to_app(slack, command_body(fake, "who said what"))
+    await wait_for(lambda: fake.responses, 10, "the second reply")
+
+    async def only_the_first_held() -> bool:  # the second is released once its reply is out
+        return [h.id for h in await engine.inbox.store.others("slack", "nobody")] == [held.id]
+
+    await wait_for(only_the_first_held, 10, "the answered command to be released")
+
+
+async def test_a_command_a_dead_process_acked_is_answered_when_the_bot_starts(
+    engine: ScriptedEngine, fake: FakeSlack, settings: Settings
+) -> None:
+    dead = CommandInbox(engine.inbox.store, owner="elsewhere:1:gone", lease=-1.0)
+    await dead.hold(
+        "slack",
+        {
+            "text": "latest talks",
+            "team_id": fake.team_id,
+            "channel_id": "C0NEWS",
+            "user_id": "U0ASKER",
+            "response_url": fake.response_url("left"),
+        },
+    )
+    platform = SlackPlatform(engine, settings)
+    await platform.connect()
+    try:
+        await wait_for(lambda: fake.responses, 10, "the reply")
+        await platform.tasks.drain()
+    finally:
+        await platform.disconnect()
+    assert fake.answered == ["left"]
+    assert "talks in Istanbul" in all_text(fake.responses[0])
+    assert await engine.inbox.store.others("slack", "another process") == []
+
+
 async def test_more_is_passed_through_and_text_unescaped(
     slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine
 ) -> None:
@@ -348,15 +406,14 @@ async def test_an_engine_error_becomes_a_polite_message(
 
 
 async def test_a_hung_engine_gets_a_polite_timeout(
-    slack: SlackPlatform, fake: FakeSlack, monkeypatch: pytest.MonkeyPatch
+    slack: SlackPlatform, fake: FakeSlack, engine: ScriptedEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class Hung:
-        async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
-            await asyncio.sleep(60)
-            raise AssertionError("unreachable")
+    async def hung(query: str, conversation: Conversation | None = None) -> Answer:
+        await asyncio.sleep(60)
+        raise AssertionError("unreachable")
 
     monkeypatch.setattr(commands, "ANSWER_TIMEOUT", 0.05)
-    monkeypatch.setattr(slack.command, "_engine", Hung())
+    monkeypatch.setattr(engine, "answer", hung)
     await brief(slack, fake, "latest talks")
     (reply,) = fake.responses
     assert reply["response_type"] == "ephemeral" and commands.TOO_SLOW in all_text(reply)

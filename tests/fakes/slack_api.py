@@ -397,6 +397,7 @@ class FakeSlack:
     messages: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postMessage
     ephemerals: list[dict[str, Any]] = field(default_factory=list)  # accepted chat.postEphemeral
     responses: list[dict[str, Any]] = field(default_factory=list)  # accepted response_url posts
+    answered: list[str] = field(default_factory=list)  # the response_url name of each accepted post
     # A message replaced in place (replace_original) changes its entry in `responses`; which
     # entry each response_url name belongs to (a button's response_url is that of its message).
     response_targets: dict[str, int] = field(default_factory=dict)
@@ -438,9 +439,9 @@ class FakeSlack:
         self._failures.setdefault(method, []).extend([(status, error)] * times)
 
     def hang(self, method: str, *, call: int = 1) -> None:
-        """Never answer the `call`-th call of `method` (counted from now, 1 = the next one): the
-        request is recorded in `calls` and then held, unaccepted, until the fake stops. So a
-        client killed while waiting was not accepted: no message, no side effect."""
+        """Never answer the `call`-th call of `method` (or RESPONSE_URL; counted from now, 1 = the
+        next one): the request is recorded in `calls` and then held, unaccepted, until the fake
+        stops. So a client killed while waiting was not accepted: no message, no side effect."""
         self._hangs.setdefault(method, []).append(len(self.called(method)) + call)
 
     def called(self, method: str) -> list[Call]:
@@ -504,6 +505,9 @@ class FakeSlack:
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.calls.append(Call(RESPONSE_URL, body, None))
+        if len(self.called(RESPONSE_URL)) in self._hangs.get(RESPONSE_URL, ()):
+            await self._released.wait()
+            return web.Response(status=503, text="unavailable")
         if (limited := self._take_rate_limit(RESPONSE_URL)) is not None:
             return limited
         if (failed := self._take_failure(RESPONSE_URL)) is not None:
@@ -514,6 +518,7 @@ class FakeSlack:
         if not body.get("text") and not body.get("blocks"):
             return web.Response(status=400, text="no_text")
         name = request.match_info["name"]
+        self.answered.append(name)
         if body.get("replace_original") and name in self.response_targets:
             self.responses[self.response_targets[name]] = body
             self.replaced.append(body)

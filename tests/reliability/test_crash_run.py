@@ -75,29 +75,34 @@ class Bot(SlackBotProcess):
 
 
 async def send_commands(
-    bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, str]], clients: int
-) -> list[int]:
-    """(text, user, channel) commands from concurrent clients; the HTTP statuses (0: no answer)."""
-    statuses: list[int] = []
+    bot: Bot, slack: FakeSlack, texts: list[tuple[str, str, str]], clients: int, prefix: str
+) -> dict[str, int]:
+    """(text, user, channel) commands from concurrent clients, each with a response_url of its own
+    (`prefix` and a number); the HTTP status each got (0: no answer), by response_url name."""
+    statuses: dict[str, int] = {}
     queue = list(reversed(texts))
 
     async def client(session: aiohttp.ClientSession) -> None:
         while queue:
             text, user, channel = queue.pop()
-            body = command_body(
-                slack.response_url(str(len(statuses))), text, user=user, channel=channel
-            )
+            name = f"{prefix}{len(texts) - len(queue)}"
+            body = command_body(slack.response_url(name), text, user=user, channel=channel)
             try:
                 async with session.post(
                     bot.events_url, data=body, headers=signed_headers(body)
                 ) as response:
-                    statuses.append(response.status)
+                    statuses[name] = response.status
             except (TimeoutError, aiohttp.ClientError):
-                statuses.append(0)  # the process died under this request
+                statuses[name] = 0  # the process died under this request
 
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:
         await asyncio.gather(*(client(session) for _ in range(clients)))
     return statuses
+
+
+def replies(slack: FakeSlack) -> Counter[str]:
+    """How many replies Slack accepted on each command's response_url."""
+    return Counter(slack.answered)
 
 
 def mixed_commands(count: int) -> list[tuple[str, str, str]]:
@@ -128,29 +133,35 @@ async def test_killed_while_answering_leaves_the_database_whole_and_answers_afte
     rng = random.Random(SEED)
     bot = Bot(seeded_db, slack)
     await bot.start()
-    load = asyncio.create_task(send_commands(bot, slack, mixed_commands(400), clients=10))
+    load = asyncio.create_task(
+        send_commands(bot, slack, mixed_commands(400), clients=10, prefix="before-")
+    )
     target = rng.randint(40, 200)
     await wait_for(lambda: len(slack.responses) >= target or load.done(), 60, f"{target} replies")
     bot.kill()  # with commands in flight: acked, being answered, being replied to
     replied = len(slack.responses)
     statuses = await load
-    print(
-        f"\nkilled after {replied} replies; {statuses.count(200)} of {len(statuses)} commands acked"
-    )
-    assert replied < statuses.count(200), "the kill should land while acked commands await replies"
+    acked = {name for name, status in statuses.items() if status == 200}
+    print(f"\nkilled after {replied} replies; {len(acked)} of {len(statuses)} commands acked")
+    assert replied < len(acked), "the kill should land while acked commands await replies"
 
     assert (await consistency(seeded_db)).ok
     subs = subscriptions(seeded_db)
     assert len(subs) == len(set(subs)) <= len(CHANNELS)  # a repeated subscribe never duplicates
 
     await bot.start()
-    replies_before = len(slack.responses)
-    statuses = await send_commands(bot, slack, mixed_commands(60), clients=5)
-    assert statuses == [200] * 60
-    await wait_for(
-        lambda: len(slack.responses) == replies_before + 60, 30, "every reply after the restart"
-    )
+    statuses = await send_commands(bot, slack, mixed_commands(60), clients=5, prefix="after-")
+    assert list(statuses.values()) == [200] * 60
+    acked |= set(statuses)
+    # Every command Slack was told was received is answered: the restarted bot answers those the
+    # killed one held and had not answered, besides the new ones.
+    await wait_for(lambda: acked <= set(replies(slack)), 60, "a reply to every acked command")
     assert await bot.stop() == 0
+    twice = [name for name, count in replies(slack).items() if count > 1]
+    print(f"answered after the restart: {len(acked) - replied - 60}; twice: {len(twice)}")
+    # Twice only where Slack took the reply just before the kill and the bot had not yet noted it
+    # (at least once, never lost): a moment per command, so a few of the ten in flight at most.
+    assert len(twice) <= 10, twice
     assert (await consistency(seeded_db)).ok
     subs = subscriptions(seeded_db)
     assert len(subs) == len(set(subs)) == len(CHANNELS)
