@@ -1207,6 +1207,11 @@ class EntityIndex:
             elif found and found.how in ("name", "alias"):
                 self._country_cluster(found.country, ent, alias=text)
             return
+        if organization_name(text) is not None and (namesake := _national_namesake(ent)):
+            # "Russia's Security Council", "Iran's Supreme National Security Council": the
+            # country's own council, not the UN's, whose short name it shares
+            self._named_cluster("organization", namesake[0], ent, country=namesake[1])
+            return
         if organization_name(text) is not None and not (found and found.how in ("name", "alias")):
             self._named_cluster("organization", text, ent, country=None)  # "BRICS" tagged a place
             return
@@ -1826,6 +1831,36 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     name = doc[named.start : ent.start - 1].text if named is not None else doc[ent.start - 2].text
     country = country_index().resolve(name)
     return (f"{name}{mark.text}", country) if country is not None else None
+
+
+def _national_namesake(ent: Span) -> tuple[str, Country] | None:
+    """An international body's short name qualified by a country ("Russia's Security Council",
+    "Iran's Supreme National Security Council", "the Turkish Security Council"): that country's
+    body of the same name, written with its qualifiers, and the country. The qualifier must
+    hang on the name's own head: "Russia's Security Council seat" is the UN's council."""
+    root = ent.root
+    countries = country_index()
+    words: list[Token] = []  # the qualifiers before the name, nearest last
+    for child in sorted(root.children, key=lambda c: c.i):
+        if child.i >= ent.start:
+            break
+        if child.dep_ == "poss":
+            named = entity_at(child)
+            name = ent.doc[named.start : child.i + 1].text if named is not None else child.text
+            country = countries.resolve(name.removesuffix("'s").removesuffix("’s"))
+            if country is None:
+                return None
+            written = [ent.doc[child.i + 1 : ent.start].text, ent.text]
+            head = ent.doc[named.start if named is not None else child.i : child.i + 1].text
+            return " ".join(w for w in [head, *written] if w).replace(" 's", "'s"), country
+        if child.dep_ in ("amod", "compound") and child.i == ent.start - 1 - len(words):
+            words.insert(0, child)
+    for word in words:
+        country = countries.resolve(word.text, hows=("demonym",))
+        if country is not None:
+            qualifiers = ent.doc[word.i : ent.start].text
+            return f"{qualifiers} {ent.text}", country
+    return None
 
 
 # Countries whose people are written family name first in English news ("Kishida Fumio",

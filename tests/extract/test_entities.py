@@ -566,3 +566,20 @@ def test_a_country_of_several_words_before_a_title_is_that_country_not_its_last_
         "Papua New Guinea Prime Minister Peni Kaupa said the security pact would be signed.",
     )
     assert entity(x, "Peni Kaupa").country_code == "PNG"
+
+
+def test_a_countrys_own_security_council_is_not_the_uns(extractor):
+    x = facts(
+        extractor,
+        "Russia's Security Council met on Friday. The Turkish Security Council met on Monday. "
+        "Iran's Supreme National Security Council met on Sunday. "
+        "The Security Council will vote on Tuesday, Russia's envoy said.",
+    )
+    bodies = {(e.name, e.country_code) for e in x.entities if e.kind == "organization"}
+    assert {
+        ("Russia's Security Council", "RUS"),
+        ("Turkish Security Council", "TUR"),
+        ("Iran's Supreme National Security Council", "IRN"),
+        ("Security Council", None),  # the envoy's "Russia's" is not the council's
+    } <= bodies
+    assert "UN Security Council" in entity(x, "Security Council").aliases

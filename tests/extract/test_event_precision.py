@@ -1836,3 +1836,21 @@ def test_a_deal_that_comes_after_an_earlier_visit_takes_nothing_from_it(extracto
     text = "The deal comes after Brazilian President Lula visited Santiago in December."
     deals = [e for e in events(extractor, text, "2024-03-10") if e["type"] == "AGREE"]
     assert all((e["location"] or {}).get("name") != "Santiago" for e in deals), deals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Security Council met on Friday to discuss the situation.",
+        "Dar said the country's National Security Committee would meet on Thursday.",
+        "The measures were decided at a meeting of the Cabinet Committee on Security.",
+    ],
+)
+def test_a_governments_own_session_is_no_meeting_between_sides(extractor, text):
+    shown = [e for e in of_type(extractor, text, "CONSULT") if e["confidence"] >= 0.5]
+    assert shown == []
+
+
+def test_an_international_body_meeting_alone_is_still_its_session(extractor):
+    [met] = of_type(extractor, "The OAS permanent council met on Monday.", "CONSULT")
+    assert met["confidence"] >= 0.5 and names(met) == {"OAS"}

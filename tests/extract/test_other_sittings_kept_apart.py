@@ -125,3 +125,26 @@ def test_a_meeting_a_date_recalls_takes_no_meeting_told_before_it(extractor):
     met = gatherings(extractor, LEADERS_HOSTED, "2024-03-15")
     conferences = [e for e in met if e["kind"] == "conference"]
     assert all("Patrice Talon" not in names(e) for e in conferences), conferences
+
+
+def test_the_talks_a_meeting_follows_up_are_another_sitting(extractor):
+    text = (
+        "Norway and Chile call Santiago talks constructive\n\n"
+        "Norwegian and Chilean diplomats described their talks in Santiago as constructive after "
+        "a six-hour session.\n\n"
+        "The Santiago meeting was the first follow-up to the March 3 talks between Foreign "
+        "Minister Espen Barth Eide and Foreign Minister Alberto van Klaveren."
+    )
+    met = gatherings(extractor, text, "2025-03-28")
+    in_santiago = [e for e in met if (e.get("location") or {}).get("name") == "Santiago"]
+    assert in_santiago and all(e.get("date") != "2025-03-03" for e in in_santiago), met
+    assert any(e.get("date") == "2025-03-03" for e in met), met
+
+
+def test_talks_between_two_people_take_the_place_after_them(extractor):
+    text = (
+        "Chile recalled the March 3 talks between Foreign Minister Espen Barth Eide and Foreign "
+        "Minister Alberto van Klaveren in Oslo."
+    )
+    [talks] = gatherings(extractor, text, "2025-03-26")
+    assert talks["location"]["name"] == "Oslo" and talks["date"] == "2025-03-03"

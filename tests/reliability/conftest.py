@@ -1,6 +1,6 @@
-"""Fixtures for the crash, load and health tests: `slack_api` (the fake Slack Web API) and
-`http_settings` (HTTP mode against it). Named apart from other modules' own `fake_slack`
-fixtures."""
+"""Fixtures for the crash, load and health tests: `slack_api` (the fake Slack Web API),
+`http_settings` (HTTP mode against it) and `shared_seeded_db` (a PostgreSQL database holding the
+seeds, for replicas to share). Named apart from other modules' own `fake_slack` fixtures."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from tests.conftest import make_settings
+from bot.store.location import PostgresLocation
+from tests.conftest import _create_database, make_settings
 from tests.fakes.slack_api import FakeSlack
 from tests.reliability.support import SECRET, TEAM, TOKEN
 
@@ -33,3 +34,11 @@ def http_settings(slack_api: FakeSlack, seeded_db: Path) -> Settings:
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_API_URL=slack_api.api_url,
     )
+
+
+@pytest.fixture
+def shared_seeded_db(postgres_server, postgres_seeded_template) -> PostgresLocation:
+    """The seed articles, ingested moments ago, in a database of their own for the replicas
+    under test: a briefing has news, a question has an answer."""
+    name = postgres_server.new_database_name("replicas")
+    return _create_database(postgres_server, name, postgres_seeded_template)

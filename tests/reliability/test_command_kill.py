@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
 
 from bot.store.location import PostgresLocation
-from tests.conftest import _create_database
 from tests.fakes.slack_api import RESPONSE_URL, FakeSlack
 from tests.reliability.support import (
-    TEAM,
-    TOKEN,
     command_body,
     signed_headers,
     wait_for,
@@ -34,22 +30,10 @@ ADMIN = "U0ADMIN"
 RESUME = "1"  # seconds: BRIEFBOT_COMMAND_RESUME_SECONDS
 
 
-@pytest.fixture
-async def slack() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack(bot_token=TOKEN, team_id=TEAM).start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-def shared_db(postgres_server, postgres_seeded_template) -> PostgresLocation:
-    name = postgres_server.new_database_name("command_kill")
-    return _create_database(postgres_server, name, postgres_seeded_template)
-
-
 async def test_a_command_acked_by_a_killed_replica_is_answered_by_the_other_once(
-    slack: FakeSlack, shared_db: PostgresLocation, tmp_path
+    slack_api: FakeSlack, shared_seeded_db: PostgresLocation, tmp_path
 ) -> None:
+    slack, shared_db = slack_api, shared_seeded_db
     replicas = [
         Replica(shared_db, slack.api_url, ADMIN, BRIEFBOT_COMMAND_RESUME_SECONDS=RESUME)
         for _ in range(2)

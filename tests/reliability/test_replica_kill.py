@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,9 +21,8 @@ import pytest
 from bot.schedule.clock import to_db
 from bot.store.location import PostgresLocation
 from bot.store.schedule_store import Delivery, NewSubscription, ScheduleStore
-from tests.conftest import _create_database
 from tests.fakes.slack_api import FakeSlack
-from tests.reliability.support import TEAM, TOKEN, SlackBotProcess, briefbot, wait_for
+from tests.reliability.support import TEAM, SlackBotProcess, briefbot, wait_for
 
 pytestmark = pytest.mark.heavy
 
@@ -32,21 +30,6 @@ ADMIN = "U0ADMIN"
 CHANNEL = "C0DESK"
 LEASE = "4"  # seconds: BRIEFBOT_DELIVERY_LEASE_SECONDS
 WAKE = "1"  # seconds: BRIEFBOT_SCHEDULER_WAKE_SECONDS, the longest sleep between passes
-
-
-@pytest.fixture
-async def slack() -> AsyncIterator[FakeSlack]:
-    server = await FakeSlack(bot_token=TOKEN, team_id=TEAM).start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-def shared_db(postgres_server, postgres_seeded_template) -> PostgresLocation:
-    """The seed articles, ingested moments ago: the briefing has news, so a headline and a
-    thread reply."""
-    name = postgres_server.new_database_name("replica_kill")
-    return _create_database(postgres_server, name, postgres_seeded_template)
 
 
 class Replica(SlackBotProcess):
@@ -90,8 +73,9 @@ async def _deliveries(db: PostgresLocation, subscription_id: int) -> list[Delive
 
 @pytest.mark.parametrize("stuck", ["headline", "thread reply"])
 async def test_a_replica_killed_mid_delivery_neither_loses_nor_doubles_the_briefing(
-    slack: FakeSlack, shared_db: PostgresLocation, tmp_path, stuck: str
+    slack_api: FakeSlack, shared_seeded_db: PostgresLocation, tmp_path, stuck: str
 ) -> None:
+    slack, shared_db = slack_api, shared_seeded_db
     subscription = await _hourly_briefing_created_two_hours_ago(shared_db)
     # The headline is the slot's first chat.postMessage, its thread reply the second.
     slack.hang("chat.postMessage", call=1 if stuck == "headline" else 2)

@@ -50,6 +50,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     DECIDING_VERBS,
     MEDIATION_WORDS,
+    NATIONAL_INSTITUTION_WORDS,
     OCCASION_FRAMES,
     PROPOSING_VERBS,
     ROLE_NOUNS,
@@ -99,6 +100,7 @@ from bot.extract.events.when_where import (
 )
 from bot.extract.organizations import (
     bodies_seated_in,
+    movement_name,
     organization_members,
     organization_name,
 )
@@ -269,10 +271,12 @@ def _accepted(trigger: Trigger) -> bool:
 
 
 def _talks_with_no_one(event: Event) -> bool:
-    """Talks or a meeting whose one side is a person or a country: whom they met is lost
-    ("held talks with President X" where the visitor went unnamed). A body meeting alone is its
-    own session ("the OAS permanent council met"). On the judged audits 5-7 the first were
-    wrong 6 times in 6, the second mostly right."""
+    """Talks or a meeting whose one side is a person, a country or one of its own institutions:
+    whom they met is lost ("held talks with President X" where the visitor went unnamed), or it
+    is a government's own session ("Russia's Security Council met", "the National Security
+    Committee will meet"). An international body meeting alone is its own session ("the OAS
+    permanent council met"). On the judged audits 5-7 the first were wrong 6 times in 6, the
+    last mostly right; no audit's annotators listed a national body's session."""
     if event.type != "CONSULT" or event.kind not in ("talks", "meeting", "negotiations"):
         return False
     sides = {p.country_code or p.name for p in event.participants}
@@ -280,7 +284,24 @@ def _talks_with_no_one(event: Event) -> bool:
     return (
         len(sides) == 1
         and len(people) < 2  # "Netanyahu met Lapid": two people of one country
-        and all(p.kind in ("person", "country") for p in event.participants)
+        and all(
+            p.kind in ("person", "country") or _a_national_institution(p)
+            for p in event.participants
+        )
+    )
+
+
+def _a_national_institution(party: Participant) -> bool:
+    """A body of one country's government: placed in that country ("Russia's Security
+    Council") or named as a national institution ("Cabinet Committee on Security"); never an
+    international body or a movement."""
+    if party.kind != "organization" or organization_name(party.name) is not None:
+        return False
+    if organization_members(name_key(party.name)) or movement_name(party.name) is not None:
+        return False
+    words = name_key(party.name).split()
+    return party.country_code is not None or (
+        bool(words) and words[0] in NATIONAL_INSTITUTION_WORDS
     )
 
 
@@ -1700,6 +1721,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if any(_another(m.trigger) for m in target.mentions):
         return None  # "proposed holding another meeting in July": not the talks told
+    if any(_followed_up(m.trigger) for m in target.mentions):
+        return None  # "the meeting was the first follow-up to the February 18 talks": before it
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -2439,6 +2462,24 @@ def _another(trigger: Trigger) -> bool:
         and noun.dep_ == "pobj"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     )
+
+
+# Nouns for an occasion that comes of an earlier one: "a follow-up to", "the sequel to".
+FOLLOW_UP_NOUNS = frozenset({"follow-up", "followup", "sequel", "successor"})
+
+
+def _followed_up(trigger: Trigger) -> bool:
+    """Told as what another occasion follows up ("the first follow-up to the February 18
+    talks", "a sequel to the Riyadh meeting"): an earlier occasion than the one that follows."""
+    noun = measured(trigger.token)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    head = prep.head
+    written = "".join(
+        t.text for t in head.subtree if t.i < prep.i and t.dep_ in ("compound", "punct")
+    )
+    return head.lower_ in FOLLOW_UP_NOUNS or f"{written}{head.text}".lower() in FOLLOW_UP_NOUNS
 
 
 def _another_time(trigger: Trigger) -> bool:

@@ -111,6 +111,7 @@ ABSENCE_VERBS = _words("absence_verbs")
 OBSERVER_ROLES = _words("observer_roles")
 OBSERVING_VERBS = _words("observing_verbs")
 PRESS_ROLES = _words("press_roles")
+NATIONAL_INSTITUTION_WORDS = _words("national_institution_words")
 OPPOSING_NOUNS = _words("opposing_nouns")
 
 

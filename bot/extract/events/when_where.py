@@ -166,6 +166,17 @@ def _places_told(
                 found = next(
                     (_place_after(p, index) for p in child.children if p.dep_ == "pobj"), None
                 )
+            elif (
+                trigger.type == "CONSULT"
+                and head.i == token.i
+                and child.dep_ == "prep"
+                and child.lower_ == "between"
+                and (last := _last_side(child)) is not None
+                and last.ent_type_ == "PERSON"
+            ):
+                # "the talks between Rubio and Lavrov in Riyadh": hung on the last person
+                # named (not "talks between Israel and Hamas in Gaza": where a side is)
+                found = _place_after(last, index)
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(
                     child, index
@@ -293,6 +304,14 @@ def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
             or child.lemma_.lower() in load_frames().person_objects
         )
     return child.dep_ == "agent" and head is trigger.governor
+
+
+def _last_side(between: Token) -> Token | None:
+    """The last of the sides a "between" phrase names ("between X and Y": Y)."""
+    sides = [c for c in between.children if c.dep_ == "pobj"]
+    if not sides:
+        return None
+    return max([sides[-1], *sides[-1].conjuncts], key=lambda t: t.i)
 
 
 def _named_in_apposition(title: Token) -> Token | None:
