@@ -1836,30 +1836,25 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
 def _national_namesake(ent: Span) -> tuple[str, Country] | None:
     """An international body's short name qualified by a country ("Russia's Security Council",
     "Iran's Supreme National Security Council", "the Turkish Security Council"): that country's
-    body of the same name, written with its qualifiers, and the country. The qualifier must
+    body of the same name, as written with its qualifiers, and the country. The qualifier must
     hang on the name's own head: "Russia's Security Council seat" is the UN's council."""
-    root = ent.root
+    doc, root = ent.doc, ent.root
+    start = ent.start  # back over the words qualifying the name ("Supreme National")
+    while (
+        start > 0
+        and doc[start - 1].head.i == root.i
+        and doc[start - 1].dep_ in ("amod", "compound")
+    ):
+        start -= 1
     countries = country_index()
-    words: list[Token] = []  # the qualifiers before the name, nearest last
-    for child in sorted(root.children, key=lambda c: c.i):
-        if child.i >= ent.start:
-            break
-        if child.dep_ == "poss":
-            named = entity_at(child)
-            name = ent.doc[named.start : child.i + 1].text if named is not None else child.text
-            country = countries.resolve(name.removesuffix("'s").removesuffix("’s"))
-            if country is None:
-                return None
-            written = [ent.doc[child.i + 1 : ent.start].text, ent.text]
-            head = ent.doc[named.start if named is not None else child.i : child.i + 1].text
-            return " ".join(w for w in [head, *written] if w).replace(" 's", "'s"), country
-        if child.dep_ in ("amod", "compound") and child.i == ent.start - 1 - len(words):
-            words.insert(0, child)
-    for word in words:
-        country = countries.resolve(word.text, hows=("demonym",))
-        if country is not None:
-            qualifiers = ent.doc[word.i : ent.start].text
-            return f"{qualifiers} {ent.text}", country
+    owner = next((c for c in root.children if c.dep_ == "poss" and c.i < start), None)
+    if owner is not None:
+        named = entity_at(owner) or doc[owner.i : owner.i + 1]
+        country = countries.resolve(named.text)
+        return (doc[named.start : ent.end].text, country) if country is not None else None
+    for word in doc[start : ent.start]:
+        if (country := countries.resolve(word.text, hows=("demonym",))) is not None:
+            return doc[word.i : ent.end].text, country
     return None
 
 
