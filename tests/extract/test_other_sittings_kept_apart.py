@@ -148,3 +148,17 @@ def test_talks_between_two_people_take_the_place_after_them(extractor):
     )
     [talks] = gatherings(extractor, text, "2025-03-26")
     assert talks["location"]["name"] == "Oslo" and talks["date"] == "2025-03-03"
+
+
+def test_a_meeting_whose_date_is_still_to_be_set_is_not_the_talks_held(extractor):
+    text = (
+        "Chile and Brazil agree to reopen border crossings in first talks since the dispute\n\n"
+        "SANTIAGO (AP) - Top Chilean and Brazilian officials agreed Tuesday to reopen two border "
+        "crossings.\n\n"
+        "An envoy said it was too early to discuss a specific date for a meeting between "
+        "Presidents Gabriel Boric and Luiz Inacio Lula da Silva."
+    )
+    met = gatherings(extractor, text, "2025-02-18")
+    [presidents] = [e for e in met if "Gabriel Boric" in names(e)]
+    assert presidents["status"] == "planned" and presidents["kind"] == "meeting", met
+    assert "Chile" not in names(presidents) or "talks" not in presidents["evidence"], met

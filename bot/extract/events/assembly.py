@@ -90,6 +90,7 @@ from bot.extract.events.triggers import (
     spoke_together,
 )
 from bot.extract.events.when_where import (
+    being_arranged,
     find_location,
     find_status,
     length_in_days,
@@ -2252,8 +2253,10 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         draft_participants(main), mention.participants
     ) and not _joined_or_named_back(mention.trigger):
         return False  # "he had spoken with Trump and the leaders of France and Germany"
-    if _proposed(mention.trigger):
-        return False  # "Kyiv had proposed a meeting between Zelensky and Putin": not held
+    if _proposed(mention.trigger) or being_arranged(mention.trigger):
+        # "Kyiv had proposed a meeting between Zelensky and Putin", "too early to discuss a date
+        # for a meeting between Putin and Trump": not held
+        return False
     if _to_be_resumed(mention):
         return False  # "held talks on Saturday and will continue the dialogue in a week"
     if _decided(mention.trigger) and draft_status(main) != "planned":

@@ -1305,6 +1305,28 @@ def _asked_for(trigger: Trigger) -> bool:
     )
 
 
+# Nouns of what is settled before an occasion: "a date for a meeting", "preparations for the
+# summit", "the venue for talks".
+ARRANGEMENT_NOUNS = frozenset(
+    {"date", "preparation", "venue", "arrangement", "timetable", "groundwork", "modality"}
+)
+
+
+def being_arranged(trigger: Trigger) -> bool:
+    """An occasion whose date, venue or preparations are what is told of ("to discuss a date
+    for a meeting", "preparations for the summit"): still to be held."""
+    token = trigger.token
+    prep = token.head
+    return (
+        trigger.type == "CONSULT"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in ARRANGEMENT_NOUNS
+    )
+
+
 # Verbs telling an occasion took place ("which convened on Sunday", "held in Cairo").
 _HELD_VERBS = frozenset(
     {"convene", "hold", "take", "host", "open", "begin", "end", "conclude", "meet", "gather"}
@@ -1953,6 +1975,8 @@ def find_status(
     token = trigger.token
     if _asked_for(trigger):
         return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
+    if being_arranged(trigger):
+        return "planned"  # "too early to discuss a date for a meeting between Putin and Trump"
     if date and published and date[0] <= published and _tense(trigger) == "nearest":
         return None  # "was to meet the emir on Tuesday", told on Wednesday: held or not?
     if _looked_forward_to(trigger.token):
