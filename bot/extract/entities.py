@@ -279,6 +279,16 @@ def _country_lists_split(ents: Sequence[Span]) -> list[Span]:
     return out
 
 
+def _subject_beside_its_object(candidate: Token, pronoun: Token) -> bool:
+    """ "His spokesman quoted him as saying": an object pronoun (not "himself") is never its
+    own clause's subject."""
+    if pronoun.dep_ not in ("dobj", "dative") or pronoun.lower_ not in ("him", "her", "them"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and candidate in c.subtree for c in pronoun.head.children
+    )
+
+
 def _quoted_before(quotes: list[QuoteSpan], doc: Doc, i: int, pronoun: Token) -> bool:
     """Token `i` sits inside the quotation the pronoun attributes: one that closes right before
     it ('"...," he said'; not a crowd's chant told earlier in the sentence)."""
@@ -1711,6 +1721,7 @@ class EntityIndex:
                 # speaker
                 and not _quoted_before(self._quotes(), doc, i, token)
                 and not _the_quotations_speaker(self._quotes(), doc[i], token)
+                and not _subject_beside_its_object(doc[i], token)
                 and not (
                     titles
                     and not (

@@ -700,11 +700,22 @@ def _attribution_after(
         source = _according_to(token)
         if source is not None:
             return source, token, "according to"
-        if _is_speech(token, quotation=True):
+        if _is_speech(token, quotation=True) and not _quoting_another(token):
             subject = _subject(token)
             if subject is not None and not inside_quote(subject, q):
                 return subject, token, token.lemma_
     return None
+
+
+def _quoting_another(verb: Token) -> bool:
+    """ "his spokesman quoted him as saying": who quotes is not who spoke; the words are the
+    object's, found at "saying"."""
+    return verb.lemma_ in ("quote", "cite") and any(
+        c.dep_ == "prep"
+        and c.lower_ == "as"
+        and any(g.dep_ == "pcomp" and _is_speech(g) for g in c.children)
+        for c in verb.children
+    )
 
 
 def _signed(span: Span) -> Token | None:

@@ -1854,3 +1854,34 @@ def test_a_governments_own_session_is_no_meeting_between_sides(extractor, text):
 def test_an_international_body_meeting_alone_is_still_its_session(extractor):
     [met] = of_type(extractor, "The OAS permanent council met on Monday.", "CONSULT")
     assert met["confidence"] >= 0.5 and names(met) == {"OAS"}
+
+
+def test_whom_sanctions_are_imposed_on_is_a_side_even_with_a_day_told(extractor):
+    [imposed] = of_type(extractor, "The EU imposed sanctions on Iran on Monday.", "SANCTION")
+    assert [p["name"] for p in imposed["participants"]] == ["EU", "Iran"]
+    [threat] = of_type(extractor, "China issued threats against Taiwan on Tuesday.", "THREATEN")
+    assert names(threat) == {"China", "Taiwan"}
+    # what talks are "on" is their topic, not a side
+    [talks] = of_type(extractor, "Norway and Chile held talks on Ukraine on Monday.", "CONSULT")
+    assert names(talks) == {"Norway", "Chile"}
+
+
+def test_striking_a_blow_is_a_figure_of_speech(extractor):
+    text = '"The decision by Russia will strike a blow to people in need," Guterres said.'
+    assert [e for e in events(extractor, text) if e["type"] in ("ASSAULT", "THREATEN")] == []
+
+
+def test_a_liking_for_visits_is_no_visit_and_mocking_a_trip_is_no_part_in_it(extractor):
+    text = (
+        "Former Russian president Dmitry Medvedev mocked the trip on Twitter. "
+        '"European fans of frogs and spaghetti love visiting Kyiv," he wrote.'
+    )
+    found = events(extractor, text, "2022-06-17")
+    assert [e for e in found if e["type"] == "CONSULT"] == [], found
+    [mocked] = [e for e in found if e["type"] == "ACCUSE"]
+    assert "Dmitry Medvedev" in names(mocked)
+
+
+def test_a_capital_the_tagger_missed_is_still_where_a_visit_went(extractor):
+    [visit] = of_type(extractor, "Macron, Scholz and Draghi visited Kyiv on Thursday.", "CONSULT")
+    assert visit["location"]["name"] == "Kyiv" and "Ukraine" in names(visit)

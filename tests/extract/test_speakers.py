@@ -313,3 +313,13 @@ def test_the_president_of_another_country_is_not_the_president_named_before(say)
     s = find(say(text), "border would reopen")
     assert s.speaker != "Gabriel Boric"
     assert find(say(text), "talks were useful").speaker == "Gabriel Boric"
+
+
+def test_words_a_spokesman_quotes_his_leader_as_saying_are_the_leaders(say):
+    text = (
+        "Chilean President Gabriel Boric said Santiago was ready to keep talking. "
+        '"Even without an agreement, everything must be done so that the border stays open. '
+        'We are not afraid," his spokesman Sergio Bitar quoted him as saying.'
+    )
+    s = find(say(text), "We are not afraid")
+    assert s.speaker == "Gabriel Boric"

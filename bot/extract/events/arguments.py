@@ -1330,6 +1330,7 @@ def _party_keeping_it(trigger: Trigger, index: EntityIndex) -> list[Token]:
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
+    aimed_at: list[Token] = []  # whom the act's noun is aimed at ("sanctions on Iran")
     group = False
     frame = measured(token)
     # "their latest round of talks", "a second Kremlin round of talks": the round's words
@@ -1358,6 +1359,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     tokens.extend(_subtree_without_clauses(pobj))
                     if child.lower_ in ("with", "between"):  # "a meeting with the two leaders"
                         tokens.extend(_the_two_named_before(pobj, None, index))
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in ("on", "against", "upon")
+            and trigger.type in TARGETED_TYPES
+            and token.pos_ in ("NOUN", "PROPN")
+        ):
+            # "imposed sanctions on Iran on Monday", "threats against Taiwan": whom the act is
+            # aimed at, hung on its noun (not "talks on Ukraine": what talks are about); named
+            # after who acted
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
+                    aimed_at.extend(_subtree_without_clauses(pobj))
         elif (
             child.dep_ == "acl" and child.lemma_.lower() == "attend" and not _as_an_observer(child)
         ):
@@ -1687,6 +1700,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(
             _action_arguments(trigger, index, subject_only=_the_setting_of_an_act(trigger))
         )
+    tokens.extend(aimed_at)
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     # "The Moscow meeting came a week after ...": the subject's own city is where, not who
@@ -2118,6 +2132,9 @@ def names_an_unknown_side(trigger: Trigger, index: EntityIndex, sides: int) -> b
 
 # Prepositions whose object is what an act is done to ("sanctions on X", "a threat against X").
 TARGET_PREPS = frozenset({"to", "against", "on", "upon", "into", "toward", "towards"})
+# Acts aimed at someone, whose noun names its target with "on" or "against" ("sanctions on
+# Iran", "an attack on Kyiv", "threats against Taiwan", "protests against France").
+TARGETED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN", "ACCUSE", "PROTEST"})
 # Acts of two sides together: a side in the object's place did it as much as the subject.
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 

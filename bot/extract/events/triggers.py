@@ -1318,6 +1318,10 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.token.i not in absorbed]
 
 
+# Verbs of liking whose gerund object is a habit or a taste, not an act ("love visiting").
+LIKING_VERBS = frozenset({"like", "love", "enjoy", "hate", "prefer", "dislike", "adore"})
+
+
 def _irrealis(trigger: Trigger) -> bool:
     """A to-infinitive hanging off a wish, a request or a need: asked for, not done ("the need to
     deliver aid", "calls for the militia to disarm", "urged them to withdraw")."""
@@ -1329,6 +1333,12 @@ def _irrealis(trigger: Trigger) -> bool:
         return False  # "the need to stabilise ties in their first talks, held in Bali": held
     node = trigger.governor or token
     heads = load_frames().irrealis_heads
+    if (
+        node.tag_ == "VBG"
+        and node.dep_ in ("xcomp", "dobj", "ccomp")
+        and verb_lemma(node.head) in LIKING_VERBS
+    ):
+        return True  # "European fans love visiting Kyiv": a liking, no visit
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
     if (

@@ -154,8 +154,12 @@ def _places_told(
                 if any(c.dep_ in ("conj", "appos") for c in child.children):
                     return  # "visited Saudi Arabia, Qatar and Jordan": no one place
                 # "after hosting President Fernandez in Brasilia": the parser hangs the place on
-                # the guest
-                found = _place_of(child, index) or _place_after(child, index)
+                # the guest; "visited Kyiv", a capital the tagger left untagged: the gazetteer's
+                found = (
+                    _place_of(child, index)
+                    or _place_after(child, index)
+                    or (_city_named(child) if child.pos_ == "PROPN" else None)
+                )
             elif (
                 trigger.type == "CONSULT"
                 and head.i == token.i
