@@ -9,6 +9,7 @@ the way it was found. The lexicons are data (`data/speakers.json`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -158,6 +159,12 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
             return same[0]
         title = " ".join(w.capitalize() for w in head.split())
         return index.body(_as_written(token) or f"{title} of {country.name}", country, token)
+    # A body its own words set apart ("the Gaza government media office" after "the office of
+    # Israel's national security adviser"): another body, named as written.
+    own = _own_words(token)
+    orgs = [c for c in orgs if own <= set(name_key(c.name).split())]
+    if own and not orgs and (written := _as_written(token)) is not None:
+        return index.body(written, None, token, linked=False)
     # The same kind of body named last before the mention ('... the Foreign Ministry ... the
     # ministry').
     for i in range(token.i - 1, max(-1, token.i - _LOOKBACK), -1):
@@ -165,6 +172,20 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
         if cluster is not None and cluster in orgs:
             return cluster
     return orgs[0] if len(orgs) == 1 else None
+
+
+def _own_words(body: Token) -> set[str]:
+    """The words a body's noun phrase names it by before its head, besides those any national
+    body's name may have ("foreign", "presidential"): "Gaza government media" of "the Gaza
+    government media office"."""
+    return {
+        name_key(c.text)
+        for c in body.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.i < body.i
+        and c.is_alpha
+        and c.lower_ not in BODY_MODIFIERS
+    }
 
 
 # Words of a national body's name before its head ("foreign ministry", "presidential office").
@@ -301,11 +322,16 @@ def _person_before_who(index: EntityIndex, who: Token) -> Cluster | None:
 
 
 def resolve_it(
-    index: EntityIndex, verb: Token, earlier: list[tuple[int, Cluster]]
+    index: EntityIndex,
+    verb: Token,
+    earlier: list[tuple[int, Cluster]],
+    unknown_bodies: Sequence[int] = (),
 ) -> Speaker | None:
     """'it said' for a body or a country: the subject of the clause around it when that is one
     ('Israel struck, in what it said was ...'), else the last body or country heard speaking before
-    (`earlier`: speech-verb index and speaker), at most three sentences back."""
+    (`earlier`: speech-verb index and speaker), at most three sentences back; none when a body no
+    entity stands for spoke last ('His office said ... "...," it said': `unknown_bodies`, the
+    indexes of their speech verbs)."""
     speaking = ("organization", "country")
     for ancestor in verb.ancestors:
         for child in ancestor.children:
@@ -317,8 +343,15 @@ def resolve_it(
     if not before:
         return None
     i, cluster = max(before, key=lambda pair: pair[0])
+    if any(i < u < verb.i for u in unknown_bodies):
+        return None
     distance = sentence_distance(verb.doc, i, verb.i)
     return Speaker(cluster, "pronoun", distance) if distance <= 3 else None
+
+
+def an_unknown_body(index: EntityIndex, token: Token) -> bool:
+    """A body's noun no entity stands for ("His office", "the ministry" of no country told)."""
+    return index.by_token.get(token.i) is None and token.lemma_.lower() in BODY_NOUNS
 
 
 def _a_body(index: EntityIndex, token: Token) -> bool:

@@ -31,7 +31,13 @@ from bot.extract.events.lexicon import (
 )
 from bot.extract.pipeline import doc_text, load_data
 from bot.extract.quotes import QuoteSpan, find_quotes, quoted_fraction
-from bot.extract.speakers import Speaker, document_nouns, resolve_it, resolve_speaker
+from bot.extract.speakers import (
+    Speaker,
+    an_unknown_body,
+    document_nouns,
+    resolve_it,
+    resolve_speaker,
+)
 from bot.facts import Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -745,16 +751,32 @@ def _attribution_before(doc: Doc, q: QuoteSpan, floor: int) -> tuple[Token, Toke
     if span is None:
         return None
     tokens = list(span)
+    # A quotation running on from the clause ('told reporters that Washington had notified
+    # Moscow "some hours before his departure"'), not opened by a colon or a comma, is the words
+    # of whoever tells the clause, not of a speech verb inside it.
+    running_on = doc_text(doc)[floor : q.start].rstrip()[-1:] not in (":", ",")
     for k in range(len(tokens) - 1, -1, -1):
         token = tokens[k]
         if token.text in _SENT_END and k < len(tokens) - 1:
             break
         if not _is_speech(token, quotation=True):
             continue
+        if running_on and _told_within_another(token):
+            continue
         subject = _subject(token)
         if subject is not None:
             return subject, token, token.lemma_
     return None
+
+
+def _told_within_another(verb: Token) -> bool:
+    """A speech verb inside what another one before it says, which has a speaker ("Sullivan told
+    reporters that Washington had notified Moscow"; the parser may hang the clause anywhere
+    below the outer verb)."""
+    return any(
+        outer.i < verb.i and _is_speech(outer) and _subject(outer) is not None
+        for outer in verb.ancestors
+    )
 
 
 def _direct(doc: Doc, quotes: list[QuoteSpan], reported: list[_Found]) -> list[_Found]:
@@ -1492,7 +1514,14 @@ def extract_statements(doc: Doc, index: EntityIndex, published: str | None) -> l
                 for g, sp in kept
                 if g.verb_i is not None and sp.cluster is not None
             ]
-            speaker = resolve_it(index, doc[f.verb_i], earlier) or speaker
+            unknown = [
+                g.verb_i
+                for g, sp in kept
+                if g.verb_i is not None
+                and g.speaker_token is not None
+                and an_unknown_body(index, g.speaker_token)
+            ]
+            speaker = resolve_it(index, doc[f.verb_i], earlier, unknown) or speaker
         cluster = speaker.cluster
         pieces = f.spans or [[f.start, f.end]]
         quoted = sum(quoted_fraction(a, b, quotes) * (b - a) for a, b in pieces)

@@ -323,3 +323,45 @@ def test_words_a_spokesman_quotes_his_leader_as_saying_are_the_leaders(say):
     )
     s = find(say(text), "We are not afraid")
     assert s.speaker == "Gabriel Boric"
+
+
+def test_a_quotation_running_on_from_a_told_clause_is_the_tellers(say):
+    text = (
+        "Norwegian National Security Adviser Erik Solheim told reporters traveling with the "
+        'prime minister that Oslo had notified Moscow of the trip "some hours before his '
+        'departure for safety reasons."'
+    )
+    s = find(say(text), "some hours before his departure")
+    assert s.speaker == "Erik Solheim"
+    # opened by a colon, the words are those of whom the clause reports
+    colon = (
+        'Lavrov said Putin had told Biden: "We will not attack Ukraine under any circumstances."'
+    )
+    assert any(
+        s.speaker == "Vladimir Putin" and s.content.startswith("We will not attack")
+        for s in say(colon)
+    )
+
+
+def test_it_after_a_body_no_entity_stands_for_is_not_a_body_named_further_back(say):
+    text = (
+        "An amendment proposed by Peru to restore the word permanent failed to win enough "
+        "votes.\n\n"
+        "Chilean President Gabriel Boric responded by cancelling a planned visit to Lima. His "
+        "office said Peru had retreated from its consistent position. "
+        '"This retreat hurts both the talks and the effort to reopen the border," it said.'
+    )
+    s = find(say(text), "This retreat hurts")
+    assert s.speaker != "Peru" and s.confidence < 0.5
+
+
+def test_an_office_its_own_words_set_apart_is_not_the_office_named_before(say):
+    text = (
+        "Late on Wednesday, the office of Norway's National Security Adviser Erik Solheim said "
+        "the first releases would not take place before Friday.\n\n"
+        "The fighting has since displaced more than 14,000 people, according to the Bergen "
+        "city media office."
+    )
+    s = find(say(text), "displaced more than 14,000 people")
+    assert s.speaker != "Erik Solheim's office"
+    assert find(say(text), "first releases").speaker == "Erik Solheim's office"
