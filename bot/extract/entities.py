@@ -285,8 +285,16 @@ def _subject_beside_its_object(candidate: Token, pronoun: Token) -> bool:
     if pronoun.dep_ not in ("dobj", "dative") or pronoun.lower_ not in ("him", "her", "them"):
         return False
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and candidate in c.subtree for c in pronoun.head.children
+        c.dep_ in ("nsubj", "nsubjpass") and candidate in _named_by(c)
+        for c in pronoun.head.children
     )
+
+
+def _named_by(subject: Token) -> list[Token]:
+    """The words naming the subject itself, not its possessor ("Zelensky's office quoted him":
+    the office; "Putin's spokesman Dmitry Peskov": the spokesman and Peskov)."""
+    owners = {t.i for c in subject.subtree if c.dep_ == "poss" for t in c.subtree}
+    return [t for t in subject.subtree if t.i not in owners]
 
 
 def _quoted_before(quotes: list[QuoteSpan], doc: Doc, i: int, pronoun: Token) -> bool:
@@ -1826,7 +1834,9 @@ class EntityIndex:
 
 
 # Heads of a country's bodies named without it ("Foreign Ministry", "Defence Ministry").
-NATIONAL_BODY_HEADS = frozenset({"ministry", "office", "department", "ministry's"})
+NATIONAL_BODY_HEADS = frozenset(
+    {"ministry", "office", "department", "ministry's", "committee", "council"}
+)
 
 
 def _country_possessive(ent: Span) -> tuple[str, Country] | None:
@@ -1844,12 +1854,16 @@ def _country_possessive(ent: Span) -> tuple[str, Country] | None:
     return (f"{name}{mark.text}", country) if country is not None else None
 
 
-def _national_namesake(ent: Span) -> tuple[str, Country] | None:
+def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
     """An international body's short name qualified by a country ("Russia's Security Council",
-    "Iran's Supreme National Security Council", "the Turkish Security Council"): that country's
-    body of the same name, as written with its qualifiers, and the country. The qualifier must
-    hang on the name's own head: "Russia's Security Council seat" is the UN's council."""
+    "Iran's Supreme National Security Council", "the Turkish Security Council", "the Security
+    Council of Russia") or as national ("the National Security Council"): that country's body of
+    the same name, as written with its qualifiers, and the country if told. The qualifier must
+    hang on the name's own head: "Russia's Security Council seat" and "the Russian Security
+    Council resolution" are the UN council's."""
     doc, root = ent.doc, ent.root
+    if root.dep_ == "compound":
+        return None
     start = ent.start  # back over the words qualifying the name ("Supreme National")
     while (
         start > 0
@@ -1866,6 +1880,19 @@ def _national_namesake(ent: Span) -> tuple[str, Country] | None:
     for word in doc[start : ent.start]:
         if (country := countries.resolve(word.text, hows=("demonym",))) is not None:
             return doc[word.i : ent.end].text, country
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < ent.end:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            whole = entity_at(pobj)
+            country = countries.resolve(whole.text if whole is not None else pobj.text)
+            country = country or countries.resolve(pobj.text)
+            if country is not None:
+                return f"{ent.text} of {country.name}", country
+    if any(w.lower_ == "national" for w in doc[start : ent.start]):
+        return doc[start : ent.end].text, None  # "the National Security Council": a country's
     return None
 
 

@@ -175,15 +175,15 @@ def _body(index: EntityIndex, token: Token) -> Cluster | None:
 
 
 def _own_words(body: Token) -> set[str]:
-    """The words a body's noun phrase names it by before its head, besides those any national
-    body's name may have ("foreign", "presidential"): "Gaza government media" of "the Gaza
-    government media office"."""
+    """The names a body's noun phrase gives before its head ("Gaza" of "the Gaza government
+    media office"); common words ("media", "foreign") set no body apart."""
     return {
         name_key(c.text)
         for c in body.children
         if c.dep_ in ("compound", "amod", "nmod")
         and c.i < body.i
         and c.is_alpha
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "NORP", "ORG", "LOC"))
         and c.lower_ not in BODY_MODIFIERS
     }
 

@@ -583,3 +583,16 @@ def test_a_countrys_own_security_council_is_not_the_uns(extractor):
         ("Security Council", None),  # the envoy's "Russia's" is not the council's
     } <= bodies
     assert "UN Security Council" in entity(x, "Security Council").aliases
+
+
+def test_a_council_named_only_as_national_or_of_a_country_is_no_un_body(extractor):
+    x = facts(
+        extractor,
+        "The National Security Council met on Monday. The Security Council of Russia met on "
+        "Wednesday. Britain vetoed the Russian Security Council resolution on Friday.",
+    )
+    bodies = {(e.name, e.country_code) for e in x.entities if e.kind == "organization"}
+    assert ("National Security Council", None) in bodies
+    assert ("Security Council of Russia", "RUS") in bodies
+    # a resolution put to the UN council by Russia is no Russian council's
+    assert not any(name == "Russian Security Council" for name, _ in bodies)

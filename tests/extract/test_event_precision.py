@@ -1885,3 +1885,16 @@ def test_a_liking_for_visits_is_no_visit_and_mocking_a_trip_is_no_part_in_it(ext
 def test_a_capital_the_tagger_missed_is_still_where_a_visit_went(extractor):
     [visit] = of_type(extractor, "Macron, Scholz and Draghi visited Kyiv on Thursday.", "CONSULT")
     assert visit["location"]["name"] == "Kyiv" and "Ukraine" in names(visit)
+
+
+def test_where_protesters_gather_is_no_side_and_a_past_liking_is_a_visit_told(extractor):
+    assert (
+        of_type(extractor, "Protests on the streets of Tbilisi continued on Monday.", "PROTEST")
+        == []
+    )
+    [visit] = of_type(extractor, "Scholz enjoyed visiting Kyiv last week.", "CONSULT")
+    assert "Olaf Scholz" in names(visit) and visit["location"]["name"] == "Kyiv"
+    [met] = of_type(
+        extractor, "The Supreme Eurasian Economic Council met in Minsk on Friday.", "CONSULT"
+    )
+    assert met["confidence"] >= 0.5  # an international body's session

@@ -365,3 +365,19 @@ def test_an_office_its_own_words_set_apart_is_not_the_office_named_before(say):
     s = find(say(text), "displaced more than 14,000 people")
     assert s.speaker != "Erik Solheim's office"
     assert find(say(text), "first releases").speaker == "Erik Solheim's office"
+
+
+@pytest.mark.parametrize(
+    "teller", ["Boric's office", "Boric's spokesman Sergio Bitar", "Boric's press secretary"]
+)
+def test_whom_a_leaders_staff_quote_as_saying_is_the_leader(say, teller):
+    text = f'{teller} quoted him as saying: "Chile will never accept these terms."'
+    assert find(say(text), "will never accept").speaker == "Gabriel Boric"
+
+
+def test_an_office_named_by_common_words_is_the_office_named_before(say):
+    text = (
+        "Chilean President Gabriel Boric's office said the talks would continue. The "
+        "president's media office added that the delegation would return on Sunday."
+    )
+    assert find(say(text), "delegation would return").speaker == "Gabriel Boric's office"

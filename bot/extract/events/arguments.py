@@ -1370,7 +1370,13 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             # after who acted
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
-                    aimed_at.extend(_subtree_without_clauses(pobj))
+                    # a protest "on the streets of Tbilisi": where, not against whom; its
+                    # target is only the words naming it
+                    aimed_at.extend(
+                        _named_target(pobj)
+                        if trigger.type == "PROTEST"
+                        else _subtree_without_clauses(pobj)
+                    )
         elif (
             child.dep_ == "acl" and child.lemma_.lower() == "attend" and not _as_an_observer(child)
         ):
@@ -1732,6 +1738,18 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if pair is not None:
             sides = _pair_named_before(pair, index, only_before=not as_subject)
     return sides, group
+
+
+def _named_target(noun: Token) -> list[Token]:
+    """A target noun and the words naming it ("Iran's nuclear sites", "Belarus and Russia"),
+    without its own phrases ("the streets of Tbilisi", "campuses across the United States")."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod", "appos"):
+            words.extend(child.subtree)
+        elif child.dep_ == "conj":
+            words.extend(_named_target(child))
+    return words
 
 
 def _mediated(verb: Token, with_: Token) -> bool:

@@ -1337,8 +1337,11 @@ def _irrealis(trigger: Trigger) -> bool:
         node.tag_ == "VBG"
         and node.dep_ in ("xcomp", "dobj", "ccomp")
         and verb_lemma(node.head) in LIKING_VERBS
+        and node.head.tag_ in ("VBP", "VBZ")
     ):
-        return True  # "European fans love visiting Kyiv": a liking, no visit
+        # "European fans love visiting Kyiv": a liking, no visit (not "enjoyed visiting Kyiv
+        # last week": told of one)
+        return True
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
     if (
