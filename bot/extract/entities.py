@@ -1886,9 +1886,9 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
         for pobj in prep.children:
             if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
                 continue
+            # the tagger may run the country into the council's name: then the word itself
             whole = entity_at(pobj)
-            country = countries.resolve(whole.text if whole is not None else pobj.text)
-            country = country or countries.resolve(pobj.text)
+            country = (whole and countries.resolve(whole.text)) or countries.resolve(pobj.text)
             if country is not None:
                 return f"{ent.text} of {country.name}", country
     if any(w.lower_ == "national" for w in doc[start : ent.start]):
