@@ -168,12 +168,16 @@ class BriefCommand:
     async def _reply_then_release(
         self, body: dict[str, Any], holding: Awaitable[int | None]
     ) -> None:
-        """Reply, then release the held command. Not released when cancelled (a shutdown) or
-        killed: whoever runs next answers it."""
+        """Reply, releasing the held command once the answer is out (before any chart, which
+        takes several calls: a kill then costs the chart, not a second answer). Not released
+        when cancelled (a shutdown) or killed before: whoever runs next answers it."""
         held = await holding
-        await self.reply(body)
-        if held is not None and (inbox := await self._inbox()) is not None:
-            await inbox.release(held)
+
+        async def answered() -> None:
+            if held is not None and (inbox := await self._inbox()) is not None:
+                await inbox.release(held)
+
+        await self.reply(body, answered)
 
     async def resume(self) -> int:
         """Answer the commands that processes now gone acknowledged and never answered; how many
@@ -198,11 +202,18 @@ class BriefCommand:
             log.warning("commands cannot be held for resuming: %s", error)
             return None
 
-    async def reply(self, body: dict[str, Any]) -> None:
+    async def reply(
+        self, body: dict[str, Any], answered: Callable[[], Awaitable[None]] | None = None
+    ) -> None:
+        """Answer the command; `answered` runs once the answer (or its form) is out."""
         message = await self.answer(body)
         if message.form is not None and await self.open_form(body, message.form):
+            if answered is not None:
+                await answered()
             return
         await self.deliver(body, message)
+        if answered is not None:
+            await answered()
         if message.files:
             await self.upload(body, message)
 
