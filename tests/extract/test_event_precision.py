@@ -1898,3 +1898,12 @@ def test_where_protesters_gather_is_no_side_and_a_past_liking_is_a_visit_told(ex
         extractor, "The Supreme Eurasian Economic Council met in Minsk on Friday.", "CONSULT"
     )
     assert met["confidence"] >= 0.5  # an international body's session
+
+
+def test_one_sides_military_drills_are_a_show_of_force_joint_ones_cooperation(extractor):
+    [alone] = events(extractor, "China staged military drills around Taiwan on Saturday.")
+    assert alone["type"] == "MOBILIZE" and names(alone) == {"China"}
+    [joint] = events(
+        extractor, "India and the United States held a joint exercise in Rajasthan on Monday."
+    )
+    assert joint["type"] == "COOPERATE"

@@ -3240,6 +3240,20 @@ def _most_precise(places: list[Location]) -> Location | None:
     )
 
 
+def _exercised_alone(trigger: Trigger, sides: list[Cluster]) -> str:
+    """Military exercises with a partner are cooperation; one side's own ("China staged its
+    largest-ever drills around Taiwan", "war games") are a show of force, a mobilisation; not
+    exercises told as joint with a partner left unnamed."""
+    if trigger.type != "COOPERATE" or trigger.kind not in ("military_exercise", "exercise"):
+        return trigger.type
+    doc = trigger.token.doc
+    words = {doc[i].lower_ for i in trigger.tokens} | {c.lower_ for c in trigger.token.children}
+    if words & {"joint", "combined", "bilateral", "trilateral"}:
+        return trigger.type
+    countries = {country_code(p) or id(p) for p in sides}
+    return "MOBILIZE" if len(countries) == 1 else trigger.type
+
+
 def _to_event(draft: Draft, published: str | None) -> Event:
     first = draft.mentions[0]
     date = told_date(draft.mentions)
@@ -3270,7 +3284,7 @@ def _to_event(draft: Draft, published: str | None) -> Event:
             (m.trigger.kind for m in draft.mentions if m.trigger.kind in GATHERING_KINDS), kind
         )
     return Event(
-        type=first.trigger.type,
+        type=_exercised_alone(first.trigger, participants),
         kind=kind,
         mode=_mode(first.trigger, participants),
         participants=[
