@@ -36,7 +36,6 @@ class Orphan:
 
     id: int
     payload: dict[str, str]
-    received: float  # seconds since the epoch
 
 
 class CommandInbox:
@@ -102,4 +101,4 @@ class CommandInbox:
 
 def _orphan(held: HeldCommand) -> Orphan:
     payload = json.loads(held.payload)
-    return Orphan(held.id, {str(k): str(v) for k, v in payload.items()}, held.received)
+    return Orphan(held.id, {str(k): str(v) for k, v in payload.items()})

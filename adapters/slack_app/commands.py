@@ -115,10 +115,6 @@ def command_text(raw: str | None) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-async def _ready(value: int) -> int:
-    return value
-
-
 class Tasks:
     """Background work started by listeners; kept referenced so it is not garbage-collected."""
 
@@ -157,7 +153,7 @@ class BriefCommand:
         holding = asyncio.get_running_loop().create_task(self._hold(body))
         await asyncio.wait({holding}, timeout=HOLD_BEFORE_ACK)
         await ack()
-        self._tasks.start(self._reply_then_release(body, holding))
+        self._tasks.start(self._reply_when_held(body, holding))
 
     async def _hold(self, body: dict[str, Any]) -> int | None:
         inbox = await self._inbox()
@@ -165,13 +161,13 @@ class BriefCommand:
             return None
         return await inbox.hold("slack", {k: str(body[k]) for k in HELD_FIELDS if k in body})
 
-    async def _reply_then_release(
-        self, body: dict[str, Any], holding: Awaitable[int | None]
-    ) -> None:
+    async def _reply_when_held(self, body: dict[str, Any], holding: Awaitable[int | None]) -> None:
+        await self._reply_then_release(body, await holding)
+
+    async def _reply_then_release(self, body: dict[str, Any], held: int | None) -> None:
         """Reply, releasing the held command once the answer is out (before any chart, which
         takes several calls: a kill then costs the chart, not a second answer). Not released
         when cancelled (a shutdown) or killed before: whoever runs next answers it."""
-        held = await holding
 
         async def answered() -> None:
             if held is not None and (inbox := await self._inbox()) is not None:
@@ -192,7 +188,7 @@ class BriefCommand:
             return 0
         for orphan in orphans:
             log.info("answering a command left unanswered by a process that is gone")
-            self._tasks.start(self._reply_then_release(dict(orphan.payload), _ready(orphan.id)))
+            self._tasks.start(self._reply_then_release(dict(orphan.payload), orphan.id))
         return len(orphans)
 
     async def _inbox(self) -> CommandInbox | None:

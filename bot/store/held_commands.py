@@ -28,9 +28,8 @@ class HeldCommand:
 class HeldCommandStore(SideConnectionStore):
     """The held commands, on their own connection (see SideConnectionStore)."""
 
-    # A hold and a release per command: they must survive the process (WAL commits do), not a
-    # power cut, which loses the answers in flight anyway. Without an fsync each, a flood of
-    # commands does not queue its releases, so fewer replies go out twice after a kill.
+    # A hold and a release per command: they must survive the process (a kill, a restart),
+    # which WAL commits do without an fsync each; a power cut loses the answers in flight anyway.
     FULL_SYNC = False
 
     async def hold(
