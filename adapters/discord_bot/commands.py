@@ -4,7 +4,9 @@ Discord wants a first response to an interaction within 3 seconds, and whether a
 can only be chosen in that first response. So the answer gets a short grace period: a quick answer
 is sent directly (privately when `answer.ephemeral`: a refusal, or a private command); a slow one is
 deferred ("Briefbot is thinking...") and followed up through the interaction webhook, whose token
-lasts 15 minutes.
+lasts 15 minutes. From its arrival until its answer is out, the command is held in the store
+(bot.command_inbox): if this process dies meanwhile, another replica, or this bot restarted,
+answers it through the same webhook (`BriefCommand.resume`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from discord import app_commands
 from adapters.discord_bot.forms import FormModal
 from adapters.discord_bot.messages import apology, message_kwargs
 from adapters.discord_bot.paging import PageButton, SourcesButton
+from adapters.held_commands import HeldCommands
 from bot.answer.model import Answer, Conversation
+from bot.command_inbox import CommandInbox, Orphan
 from bot.schedule.form import form_command
 
 log = logging.getLogger("briefbot.discord")
@@ -30,6 +34,9 @@ QUERY_HELP = "What to ask, e.g. `latest talks`, `what did Lavrov say`, `help`"
 
 ANSWER_GRACE = 1.5  # seconds to wait before deferring; well inside Discord's 3 s with a round trip
 ANSWER_TIMEOUT = 120.0  # the follow-up token lasts 15 minutes, but nobody waits that long
+# A command left by a dead process is answered while its interaction token still takes a
+# follow-up (Discord gives 15 minutes), with a minute to spare for the answer itself.
+RESUME_MAX_AGE = 14 * 60.0
 SUGGEST_TIMEOUT = 2.0  # autocomplete must answer within Discord's 3 s or the menu stays empty
 MAX_CHOICE = 100  # Discord's limit for a choice's name and value
 MAX_CHOICES = 25
@@ -53,6 +60,8 @@ class Answerer(Protocol):
         self, query: str, offset: int, conversation: Conversation | None = None
     ) -> Answer: ...
 
+    async def command_inbox(self) -> CommandInbox: ...
+
 
 def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> bool:
     """Server managers, or anyone listed in BRIEFBOT_ADMINS, may manage subscriptions."""
@@ -62,6 +71,22 @@ def is_admin(interaction: discord.Interaction, admin_ids: frozenset[str]) -> boo
         return False  # a DM has no server to manage
     perms = interaction.permissions
     return perms.administrator or perms.manage_guild or perms.manage_channels
+
+
+def held_command(
+    interaction: discord.Interaction, query: str, conversation: Conversation
+) -> dict[str, str]:
+    """What a held command keeps: enough to answer it through the interaction's webhook (its
+    token lasts 15 minutes, no longer than the command is held)."""
+    return {
+        "query": query,
+        "application_id": str(interaction.application_id),
+        "token": interaction.token,
+        "workspace": conversation.workspace,
+        "channel": conversation.channel,
+        "user": conversation.user,
+        "is_admin": "yes" if conversation.is_admin else "no",
+    }
 
 
 def conversation_of(interaction: discord.Interaction, admin_ids: frozenset[str]) -> Conversation:
@@ -93,6 +118,8 @@ class BriefCommand:
         self.admin_ids = admin_ids
         self.grace = grace
         self.timeout = timeout
+        self.held = HeldCommands(engine, "discord", RESUME_MAX_AGE)
+        self._client: discord.Client | None = None  # set by `install`: resumed answers need it
 
     def install(self, tree: app_commands.CommandTree) -> app_commands.Command:
         @app_commands.command(name=COMMAND, description=DESCRIPTION)
@@ -107,6 +134,7 @@ class BriefCommand:
             return await self.on_complete(current)
 
         tree.add_command(brief)
+        self._client = tree.client
         # Page buttons of any message, also one sent before this process started.
         tree.client.add_dynamic_items(PageButton, SourcesButton)
         return brief
@@ -124,7 +152,22 @@ class BriefCommand:
 
     async def on_brief(self, interaction: discord.Interaction, query: str) -> None:
         conversation = conversation_of(interaction, self.admin_ids)
+        # Held beside the answer, so neither waits for the other; released once the answer (or
+        # the form) is out, whichever way it went.
+        holding = asyncio.ensure_future(
+            self.held.hold(held_command(interaction, query, conversation))
+        )
         pending = asyncio.ensure_future(self.answer(query, conversation))
+        try:
+            await self._respond(interaction, pending)
+        except Exception:
+            log.exception("Discord: answering /%s failed", COMMAND)
+        # Not reached when cancelled (a shutdown): the command stays held for whoever runs next.
+        await self.held.release(await holding)
+
+    async def _respond(
+        self, interaction: discord.Interaction, pending: asyncio.Future[Answer]
+    ) -> None:
         try:
             answer = await asyncio.wait_for(asyncio.shield(pending), self.grace)
         except TimeoutError:
@@ -140,6 +183,30 @@ class BriefCommand:
             )
         except discord.HTTPException:
             log.exception("Discord: could not reply to /%s", COMMAND)
+
+    async def resume(self, orphan: Orphan) -> None:
+        """Answer a command a process now gone received and never answered, as a follow-up
+        through its interaction's webhook (after a deferral it replaces "thinking...")."""
+        held = orphan.payload
+        conversation = Conversation(
+            platform="discord",
+            workspace=held["workspace"],
+            channel=held["channel"],
+            user=held["user"],
+            is_admin=held["is_admin"] == "yes",
+        )
+        answer = await self.answer(held["query"], conversation)
+        try:
+            assert self._client is not None, "resumed before the command tree was installed"
+            webhook = discord.Webhook.partial(
+                int(held["application_id"]), held["token"], client=self._client
+            )
+            await webhook.send(**message_kwargs(answer), wait=True)
+        except discord.HTTPException as error:
+            # Most often the interaction was never acknowledged (Discord then forgets its
+            # webhook): nothing is left to tell the user through.
+            log.warning("Discord: could not answer a resumed /%s: %s", COMMAND, error)
+        await self.held.release(orphan.id)
 
     async def on_form(self, interaction: discord.Interaction, values: dict[str, str]) -> None:
         """A submitted subscription form: what is wrong, privately (a Discord modal cannot show

@@ -50,6 +50,7 @@ class DiscordPlatform:
             guild_ready_timeout=guild_ready_timeout,
         )
         self._gateway: asyncio.Task[None] | None = None
+        self._resumer: asyncio.Task[None] | None = None  # answers commands left by dead processes
         self._logged_in = False
         self._refused: discord.LoginFailure | None = None
         self._login_lock = asyncio.Lock()
@@ -115,6 +116,13 @@ class DiscordPlatform:
                     f"Discord gateway ({self.settings.discord_gateway_url or 'default'}): {reason}"
                 )
             raise StartupError(f"Discord gateway not ready after {READY_TIMEOUT:.0f} s")
+        # Now and every few seconds: the commands a process now gone received and never answered.
+        self._resumer = asyncio.create_task(
+            self.command.held.resume_forever(
+                self.command.resume, self.settings.command_resume_seconds
+            ),
+            name="discord-resume",
+        )
 
     async def wait_closed(self) -> None:
         """Until the gateway stops for good; raises why (discord.py reconnects by itself
@@ -124,6 +132,10 @@ class DiscordPlatform:
             await asyncio.shield(self._gateway)
 
     async def disconnect(self) -> None:
+        if self._resumer is not None:
+            self._resumer.cancel()  # commands it was answering stay held for the next process
+            await asyncio.gather(self._resumer, return_exceptions=True)
+            self._resumer = None
         await self.client.close()
         if self._gateway is not None:
             try:

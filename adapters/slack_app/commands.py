@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.held_commands import HeldCommands
 from adapters.slack_app.admin import AdminCheck
 from adapters.slack_app.client import post_ephemeral, post_message, respond, upload_files
 from bot.answer.home import Home
@@ -34,9 +35,8 @@ from bot.answer.render_slack import (
     render_slack,
     section_block,
 )
-from bot.command_inbox import CommandInbox
+from bot.command_inbox import CommandInbox, Orphan
 from bot.schedule.form import form_command, with_timezone
-from bot.store.database import StoreError
 
 log = logging.getLogger("briefbot.slack")
 
@@ -145,6 +145,7 @@ class BriefCommand:
         self._client = client
         self._admins = admins
         self._tasks = tasks
+        self.held = HeldCommands(engine, "slack", RESUME_MAX_AGE)
 
     async def on_command(self, ack: Callable[[], Awaitable[Any]], body: dict[str, Any]) -> None:
         # Held before the ack, so a process killed after it leaves the command to be resumed;
@@ -156,10 +157,7 @@ class BriefCommand:
         self._tasks.start(self._reply_when_held(body, holding))
 
     async def _hold(self, body: dict[str, Any]) -> int | None:
-        inbox = await self._inbox()
-        if inbox is None:
-            return None
-        return await inbox.hold("slack", {k: str(body[k]) for k in HELD_FIELDS if k in body})
+        return await self.held.hold({k: str(body[k]) for k in HELD_FIELDS if k in body})
 
     async def _reply_when_held(self, body: dict[str, Any], holding: Awaitable[int | None]) -> None:
         await self._reply_then_release(body, await holding)
@@ -168,35 +166,11 @@ class BriefCommand:
         """Reply, releasing the held command once the answer is out (before any chart, which
         takes several calls: a kill then costs the chart, not a second answer). Not released
         when cancelled (a shutdown) or killed before: whoever runs next answers it."""
+        await self.reply(body, lambda: self.held.release(held))
 
-        async def answered() -> None:
-            if held is not None and (inbox := await self._inbox()) is not None:
-                await inbox.release(held)
-
-        await self.reply(body, answered)
-
-    async def resume(self) -> int:
-        """Answer the commands that processes now gone acknowledged and never answered; how many
-        this process took over."""
-        inbox = await self._inbox()
-        if inbox is None:
-            return 0
-        try:
-            orphans = await inbox.orphans("slack", RESUME_MAX_AGE)
-        except StoreError as error:
-            log.warning("could not look for commands left unanswered: %s", error)
-            return 0
-        for orphan in orphans:
-            log.info("answering a command left unanswered by a process that is gone")
-            self._tasks.start(self._reply_then_release(dict(orphan.payload), orphan.id))
-        return len(orphans)
-
-    async def _inbox(self) -> CommandInbox | None:
-        try:
-            return await self._engine.command_inbox()
-        except StoreError as error:
-            log.warning("commands cannot be held for resuming: %s", error)
-            return None
+    async def resume(self, orphan: Orphan) -> None:
+        """Answer a command a process now gone acknowledged and never answered."""
+        self._tasks.start(self._reply_then_release(dict(orphan.payload), orphan.id))
 
     async def reply(
         self, body: dict[str, Any], answered: Callable[[], Awaitable[None]] | None = None

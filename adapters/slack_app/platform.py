@@ -172,17 +172,13 @@ class SlackPlatform:
             await self._connect_socket()
         else:
             await self._serve_http()
-        self._resumer = asyncio.create_task(self._resume_commands(), name="slack-resume")
-
-    async def _resume_commands(self) -> None:
-        """Now and every few seconds: answer the commands a process now gone acknowledged (a
-        replica killed, or this bot before its restart)."""
-        while True:
-            try:
-                await self.command.resume()
-            except Exception:  # the loop must outlive a bad pass; the log says why
-                log.exception("resuming unanswered commands failed")
-            await asyncio.sleep(self.settings.command_resume_seconds)
+        # Now and every few seconds: commands a process now gone acknowledged and never answered.
+        self._resumer = asyncio.create_task(
+            self.command.held.resume_forever(
+                self.command.resume, self.settings.command_resume_seconds
+            ),
+            name="slack-resume",
+        )
 
     async def _connect_socket(self) -> None:
         assert self.settings.slack_app_token is not None

@@ -5,6 +5,7 @@ the callbacks, follow-ups and channel posts, rejecting whatever Discord would re
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +15,14 @@ import pytest
 from adapters.discord_bot import DiscordPlatform
 from adapters.discord_bot.commands import SORRY
 from bot.answer.model import Answer, Citation, Conversation, Item, Section
+from bot.command_inbox import CommandInbox
 from bot.config import Settings
 from bot.platform import DeliveryError
+from bot.store.database import StoreError
+from bot.store.held_commands import HeldCommandStore
+from bot.store.store import Store
 from tests.fakes.discord_api import (
+    APP_ID,
     CHANNEL_ID,
     GUILD_ID,
     MANAGE_GUILD,
@@ -39,6 +45,14 @@ class ScriptedEngine:
     answer_with: Answer | Exception
     delay: float = 0.0
     calls: list[tuple[str, Conversation]] = field(default_factory=list)
+    # The real inbox, on the test's own SQLite file; without one the store cannot hold commands,
+    # and every command must be answered all the same.
+    inbox: CommandInbox | None = None
+
+    async def command_inbox(self) -> CommandInbox:
+        if self.inbox is None:
+            raise StoreError("no store in this test: commands cannot be held")
+        return self.inbox
 
     async def answer(self, query: str, conversation: Conversation | None = None) -> Answer:
         assert conversation is not None
@@ -95,6 +109,15 @@ async def connected(engine: object, settings: Settings, **options: object) -> Di
     platform = DiscordPlatform(engine, settings, **options)  # type: ignore[arg-type]
     await asyncio.wait_for(platform.connect(), 20)
     return platform
+
+
+@pytest.fixture
+async def inbox(tmp_path: Path) -> AsyncIterator[CommandInbox]:
+    db = tmp_path / "briefbot.db"
+    await (await Store.open(db)).close()
+    held = await HeldCommandStore.open(db)
+    yield CommandInbox(held)
+    await held.close()
 
 
 @pytest.fixture
@@ -378,3 +401,93 @@ async def test_each_dm_is_its_users_own_workspace(fake, tmp_path, seeded_engine)
         assert "No such subscription" in await dm(bob, "unsubscribe 1")
     finally:
         await platform.disconnect()
+
+
+# -- held commands --------------------------------------------------------------------------
+
+
+async def test_a_command_is_held_until_its_answer_is_out(fake, settings, inbox) -> None:
+    engine = ScriptedEngine(talks_answer(), delay=0.3, inbox=inbox)
+    platform = await connected(engine, settings, grace=0.05)
+    try:
+        fake.hang("followup")  # the answer of the first command never gets through
+        first = await fake.brief("latest talks")
+        await fake.followup(first)
+        [held] = await inbox.store.others("discord", "another process")
+        payload = json.loads(held.payload)
+        assert payload["query"] == "latest talks" and payload["token"] == first.token
+        assert payload["workspace"] == GUILD_ID and payload["is_admin"] == "no"
+        assert TOKEN not in held.payload  # the bot's own token is never stored
+
+        await fake.followup(await fake.brief("who said what"))
+
+        async def only_the_first_held() -> bool:  # the second is released once answered
+            return [h.id for h in await inbox.store.others("discord", "nobody")] == [held.id]
+
+        await wait_until(only_the_first_held)
+    finally:
+        await platform.disconnect()
+
+
+async def test_a_command_a_dead_process_deferred_is_answered_when_the_bot_starts(
+    fake, settings, inbox
+) -> None:
+    sent = await fake.deferred_elsewhere("latest talks")
+    dead = CommandInbox(inbox.store, owner="elsewhere:1:gone", lease=-1.0)
+    left = {
+        "query": "latest talks",
+        "application_id": APP_ID,
+        "token": sent.token,
+        "workspace": GUILD_ID,
+        "channel": CHANNEL_ID,
+        "user": USER_ID,
+        "is_admin": "yes",
+    }
+    await dead.hold("discord", left)
+    engine = ScriptedEngine(talks_answer(), inbox=inbox)
+    platform = await connected(engine, settings)
+    try:
+        followup = await fake.followup(sent)
+        assert "Istanbul" in followup.body["embeds"][0]["description"]
+        assert engine.calls == [
+            ("latest talks", Conversation("discord", GUILD_ID, CHANNEL_ID, USER_ID, True))
+        ]
+        await wait_until(lambda: inbox.store.others("discord", "nobody"), empty=True)
+    finally:
+        await platform.disconnect()
+    assert len(fake.of_kind("followup")) == 1
+
+
+async def test_a_command_never_acknowledged_is_dropped_not_answered(fake, settings, inbox) -> None:
+    """A process that died before its first response: Discord forgot the interaction, and its
+    webhook refuses the answer."""
+    dead = CommandInbox(inbox.store, owner="elsewhere:1:gone", lease=-1.0)
+    await dead.hold(
+        "discord",
+        {
+            "query": "latest talks",
+            "application_id": APP_ID,
+            "token": "never-acknowledged",
+            "workspace": GUILD_ID,
+            "channel": CHANNEL_ID,
+            "user": USER_ID,
+            "is_admin": "no",
+        },
+    )
+    platform = await connected(ScriptedEngine(talks_answer(), inbox=inbox), settings)
+    try:
+        await wait_until(lambda: inbox.store.others("discord", "nobody"), empty=True)
+    finally:
+        await platform.disconnect()
+    assert fake.of_kind("followup") == []
+
+
+async def wait_until(check, *, empty: bool = False, timeout: float = 10.0) -> None:
+    """Poll an async `check` until it is true (or, with `empty`, returns an empty list)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        result = await check()
+        if (result == []) if empty else bool(result):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"not so after {timeout} s: {check}")

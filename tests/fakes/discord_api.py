@@ -53,6 +53,7 @@ MAX_FOOTER = 2048
 MAX_AUTHOR = 256
 MAX_EMBED_TOTAL = 6000
 MAX_CHOICES = 25
+TOKEN_LIFETIME = 15 * 60.0  # seconds an interaction token takes follow-ups
 MAX_CHOICE_TEXT = 100
 MAX_ACTION_ROWS = 5
 MAX_ROW_BUTTONS = 5
@@ -247,6 +248,8 @@ class FakeDiscord:
         self.replies: dict[str, str] = {}  # interaction id -> id of the message its response made
         self.files: dict[str, bytes] = {}  # attachment id -> the bytes uploaded
         self.threads: dict[str, dict[str, Any]] = {}  # thread channel id -> the thread channel
+        self._hangs: dict[str, list[int]] = {}  # call kind -> which calls of it never answer
+        self._released = asyncio.Event()  # set at stop: hung requests end
 
     # --- lifecycle --------------------------------------------------------------------------
     @property
@@ -282,6 +285,7 @@ class FakeDiscord:
         return self
 
     async def stop(self) -> None:
+        self._released.set()
         if self._ws is not None:
             await self._ws.close()
         if self._runner is not None:
@@ -432,6 +436,14 @@ class FakeDiscord:
         self.calls.append(call)
         async with self._changed:
             self._changed.notify_all()
+        if len(self.of_kind(call.kind)) in self._hangs.get(call.kind, []):
+            await self._released.wait()  # taken (it is in `calls`), never answered
+
+    def hang(self, kind: str, *, call: int = 1) -> None:
+        """Take the `call`-th request of `kind` ("callback", "followup"; counted from now, 1 =
+        the next one) and never answer it until the fake stops: Discord has it, the client
+        never hears so."""
+        self._hangs.setdefault(kind, []).append(len(self.of_kind(kind)) + call)
 
     def _authorised(self, request: web.Request) -> bool:
         return request.headers.get("Authorization") == f"Bot {TOKEN}"
@@ -564,8 +576,12 @@ class FakeDiscord:
         at = time.perf_counter()
         token = request.match_info["token"]
         body = await self._body(request)
-        if not any(s.token == token for s in self.interactions.values()):
+        sent = next((s for s in self.interactions.values() if s.token == token), None)
+        # An interaction's webhook exists once it has been responded to, for 15 minutes.
+        if sent is None or not any(c.kind == "callback" and c.key == sent.id for c in self.calls):
             return _json({"code": 10015, "message": "Unknown Webhook"}, 404)
+        if at - sent.sent_at > TOKEN_LIFETIME:
+            return _json({"code": 50027, "message": "Invalid Webhook Token"}, 401)
         errors = message_errors(body)
         if errors:
             await self._record(Call("rejected", request.path, body, at, token, 400))
@@ -827,6 +843,17 @@ class FakeDiscord:
         )
         self.interactions[sent.id] = sent
         await self._dispatch(self._ws, "INTERACTION_CREATE", payload)
+        return sent
+
+    async def deferred_elsewhere(self, query: str) -> SentInteraction:
+        """A `/brief query:<query>` that another client (now gone) received and deferred: its
+        webhook takes follow-ups, and no connected client is sent it."""
+        options = [{"name": "query", "type": 3, "value": query}]
+        payload = self._interaction(2, options, MEMBER_PERMISSIONS, USER_ID)
+        sent = SentInteraction(payload["id"], payload["token"], 2, time.perf_counter())
+        self.interactions[sent.id] = sent
+        path = f"{API}/interactions/{sent.id}/{sent.token}/callback"
+        await self._record(Call("callback", path, {"type": 5}, sent.sent_at, sent.id))
         return sent
 
     async def brief(
