@@ -1496,8 +1496,15 @@ class EntityIndex:
                 for e in self.doc.ents
                 if any(i in cluster.tokens for i in range(e.start, e.end))
             }
-            names = [w for w in written if organization_name(w) == canonical]
+            names = [
+                _without_group_word(w, canonical)
+                for w in written
+                if organization_name(w) == canonical
+            ]
             fullest = max(names, key=len, default=cluster.name)
+            if _without_group_word(cluster.name, canonical) != cluster.name:
+                cluster.aliases.add(cluster.name)
+                cluster.name = _without_group_word(cluster.name, canonical)
             if len(fullest) > len(cluster.name):
                 cluster.aliases.add(cluster.name)
                 cluster.name = fullest
@@ -1863,6 +1870,9 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
     Council resolution" are the UN council's."""
     doc, root = ent.doc, ent.root
     if root.dep_ == "compound":
+        if ent.start > 0 and doc[ent.start - 1].text == "National":
+            # "White House National Security Council spokesman John Kirby"
+            return doc[ent.start - 1 : ent.end].text, None
         return None
     start = ent.start  # back over the words qualifying the name ("Supreme National")
     while (
@@ -1899,6 +1909,17 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
 # Countries whose people are written family name first in English news ("Kishida Fumio",
 # "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
 FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
+
+
+GROUP_WORDS = ("group", "grouping", "bloc")
+
+
+def _without_group_word(name: str, canonical: str | None) -> str:
+    """ "the BRICS group": BRICS, the word saying what it is no part of its name."""
+    head, _, last = name.rpartition(" ")
+    if canonical and last.lower() in GROUP_WORDS and head and organization_name(head) == canonical:
+        return head
+    return name
 
 
 def _without_trailing_space(ent: Span) -> Span:

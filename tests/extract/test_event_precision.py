@@ -1907,3 +1907,67 @@ def test_one_sides_military_drills_are_a_show_of_force_joint_ones_cooperation(ex
         extractor, "India and the United States held a joint exercise in Rajasthan on Monday."
     )
     assert joint["type"] == "COOPERATE"
+
+
+def test_bombers_flying_during_a_summit_do_not_make_their_countries_its_sides(extractor):
+    flown = "During the summit, Iranian and Syrian warplanes flew a joint patrol over the desert."
+    assert of_type(extractor, flown, "CONSULT") == []
+    signed = "During the summit, Iranian and Syrian ministers signed a transit pact."
+    [summit] = of_type(extractor, signed, "CONSULT")
+    assert names(summit) == {"Iran", "Syria"}
+
+
+def test_a_host_receiving_named_guests_for_talks_sits_at_them(extractor):
+    text = (
+        "Chilean President Gabriel Boric hosted Argentine President Javier Milei and Peruvian "
+        "President Dina Boluarte for the talks."
+    )
+    [talks] = of_type(extractor, text, "CONSULT")
+    assert {"Gabriel Boric", "Javier Milei", "Dina Boluarte"} <= names(talks)
+    [mediated] = of_type(extractor, "Qatar hosted the talks between Chad and Sudan.", "CONSULT")
+    assert "Qatar" not in names(mediated)
+
+
+def test_blocking_a_bid_or_a_resolution_is_a_refusal_blocking_roads_a_protest(extractor):
+    [bid] = events(extractor, "Austria's bid remains blocked by Croatia and Slovenia.")
+    assert bid["type"] == "REJECT" and names(bid) >= {"Croatia", "Slovenia"}
+    [veto] = events(extractor, "China blocked a UN resolution on Myanmar on Tuesday.")
+    assert veto["type"] == "REJECT"
+    [road] = events(extractor, "Farmers blocked roads in Warsaw to protest Ukrainian imports.")
+    assert road["type"] == "PROTEST"
+
+
+def test_a_bloc_written_with_its_kind_is_named_by_its_name(extractor):
+    [summit] = of_type(
+        extractor, "Leaders of the BRICS group met in Kazan on Wednesday for a summit.", "CONSULT"
+    )
+    assert "BRICS" in names(summit) and "BRICS group" not in names(summit)
+
+
+def test_what_a_call_asks_for_is_not_done_however_the_list_is_parsed(extractor):
+    text = (
+        "Lavrov called on Washington to stop arming Kyiv, lift its sanctions on Russian banks "
+        "and stop meddling in Georgia, the ministry said."
+    )
+    found = events(extractor, text, "2024-05-02")
+    assert [e for e in found if e["type"] == "CONCEDE"] == [], found
+    assert any(e["type"] == "REQUEST" for e in found)
+
+
+def test_a_verb_after_a_quotation_closes_is_the_tellers(extractor):
+    text = (
+        'Speaking on Friday, Erdogan said "Greece is arming the islands" and warned that '
+        '"a heavy price will be paid."'
+    )
+    [threat] = of_type(extractor, text, "THREATEN")
+    assert "Recep Tayyip Erdogan" in names(threat) and "Greece" not in names(threat)
+
+
+def test_a_vow_to_pay_back_is_a_threat(extractor):
+    for text in (
+        "Canada vowed to retaliate against the steel duties.",
+        "Mexico vowed to respond in kind to the tariffs.",
+        "Beijing vowed to hit back at the new export controls.",
+    ):
+        [found] = events(extractor, text, "2025-03-04")
+        assert found["type"] == "THREATEN", (text, found)

@@ -3,7 +3,7 @@ figures in them, a traveller leaving for them, the doers of a passive act after 
 
 from __future__ import annotations
 
-from tests.extract.events_found import events, names
+from tests.extract.events_found import events, names, of_type
 
 
 def gatherings(extractor, text: str, published: str = "2025-03-05") -> list[dict]:
@@ -171,3 +171,33 @@ def test_sides_that_agreed_at_a_round_of_talks_held_it(extractor):
     text = "Armenia and Azerbaijan agree to swap detainees at brief second round of talks"
     talks = gatherings(extractor, text, "2024-06-03")
     assert any({"Armenia", "Azerbaijan"} <= names(e) for e in talks), talks
+
+
+def test_their_meeting_named_with_the_agreement_they_reached_is_theirs(extractor):
+    text = (
+        "The consultations, with Under Secretary Victoria Nuland heading the US side, were held "
+        "under the accord reached by the presidents of Ukraine and Poland at their meeting in "
+        "Warsaw on May 3."
+    )
+    met = [e for e in events(extractor, text, "2024-06-10") if e["date"] == "2024-05-03"]
+    assert met and all(names(e) >= {"Ukraine", "Poland"} for e in met), met
+    assert all("Victoria Nuland" not in names(e) for e in met)
+
+
+def test_a_summit_set_off_after_the_acts_done_at_it_takes_their_day(extractor):
+    text = (
+        "OTTAWA -- The leaders of Canada, Mexico and the United States on Tuesday agreed to "
+        "share border data, and to fight fentanyl trafficking, at their North American summit, "
+        "held at the Rideau Hall."
+    )
+    [summit] = of_type(extractor, text, "CONSULT")
+    assert summit["date"] == "2025-02-25"
+
+
+def test_leaders_meeting_for_the_first_time_in_a_city_met_there(extractor):
+    text = (
+        "The leaders of Kenya and Ethiopia met in person for the first time under the new "
+        "framework in Nairobi on Monday."
+    )
+    [met] = of_type(extractor, text, "CONSULT")
+    assert met["location"]["name"] == "Nairobi"

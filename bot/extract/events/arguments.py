@@ -47,6 +47,7 @@ from bot.extract.events.lexicon import (
     misread_subject,
     names_an_agreement,
     participle_patient,
+    teller_past_a_quote,
     tells_of_talks,
     verb_lemma,
 )
@@ -611,6 +612,17 @@ def _situation_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["situation_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _machine_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["machine_nouns"])
+
+
+def _machines(subject: Token) -> bool:
+    """Machines or armed forces ("Chinese and Russian bombers"), whose acts are no one's
+    attendance."""
+    return subject.tag_ in ("NN", "NNS") and subject.lemma_.lower() in _machine_nouns()
+
+
 def _a_situation(noun: Token) -> bool:
     """The noun is a situation ("a conflict"), or a side of one the parser hung a clause on
     ("a dispute between Chile and Peru, which ...", the clause on "Peru")."""
@@ -908,6 +920,9 @@ def _subject_of(verb: Token) -> Token | None:
     misread = misread_subject(verb)
     if misread is not None:
         return misread
+    teller = teller_past_a_quote(verb)
+    if teller is not None:
+        return _subject_of(teller)
     if verb.dep_ == "xcomp" and lemma_of(verb.head) in CONTROL_VERBS:
         controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controlled is not None:
@@ -1147,6 +1162,10 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
                 if p.dep_ == "pobj"
                 for t in _subtree_without_clauses(p)
             ]
+            if subject is None and agents and node.dep_ == "acl":
+                # "the agreement reached by the presidents of X and Y at their meeting": whoever
+                # did the participle's act, not the subject of the clause further up
+                return agents
             if (
                 subject is not None
                 and subject.dep_ == "nsubjpass"
@@ -1433,6 +1452,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         and token.dep_ == "pobj"
         and token.head.lower_ == "under"
         and token.head.head.pos_ in ("VERB", "AUX")
+        # not "held under the accord reached by the presidents of X and Y": theirs
+        and not any(
+            c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children) for c in token.children
+        )
         and (subject := _subject_of(_past_the_report(token.head.head))) is not None
     ):
         # "X and Y will reopen embassies under an agreement reached in China": theirs
@@ -1608,6 +1631,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 and verb.i != token.i
                 and (lemma_of(verb) in MEDIATION_WORDS or chairing)
                 and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
+                and not _guests_received_for(token, verb)
             ):
                 # "Oman hosted talks between Iran and the US", "Saudi Arabia hosted the meeting"
                 # (the one told before): the host is no side; "hosted a meeting with X" is one
@@ -1616,6 +1640,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue  # "Xi skipped last year's summit": he took no part
             if child.dep_ == "nsubj" and _as_an_observer(verb):
                 continue  # "X attended the talks as an observer": no side of them
+            if trigger.type == "CONSULT" and verb.i != token.i and _machines(child):
+                continue  # "During the summit, Chinese bombers flew a patrol": they attend nothing
             if (
                 trigger.type == "CONSULT"
                 and child.tag_ in ("WP", "WDT")
@@ -1701,6 +1727,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         trigger.governor is not None
         and lemma_of(trigger.governor) in MEDIATION_WORDS
         and (_own_sides_between(token) or (is_definite(token) and not _own_sides(token)))
+        and not _guests_received_for(token, trigger.governor)
     )
     if trigger.type != "CONSULT" or (trigger.governor is not None and not hosted_apart):
         tokens.extend(
@@ -1759,6 +1786,17 @@ def _mediated(verb: Token, with_: Token) -> bool:
         lemma_of(verb) in MEDIATION_WORDS
         and any(c.dep_ == "agent" for c in verb.children)
         and any(c.lower_ in ("together", "along", "jointly") for c in with_.children)
+    )
+
+
+def _guests_received_for(token: Token, verb: Token) -> bool:
+    """ "Biden hosted Suga, Modi and Morrison for the talks": a host receiving named guests for
+    talks sits at them too (unlike a host of "talks between" others)."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.i == verb.i
+        and any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE") for c in verb.children)
     )
 
 
@@ -2454,7 +2492,7 @@ def _action_arguments(
         preps = preps | {"alongside"}  # "signed, alongside President Santos, the deal": co-signed
     tokens: list[Token] = []
     subject = _subject_of(node)
-    if subject is not None:
+    if subject is not None and not (subject_only and _machines(subject)):
         tokens.extend(_side_tokens(subject, index))
     if subject_only:
         return tokens

@@ -343,6 +343,17 @@ def misread_subject(verb: Token) -> Token | None:
     return None
 
 
+def teller_past_a_quote(verb: Token) -> Token | None:
+    """ "Trump said "China is running the canal" and warned ...": a verb after the quotation
+    closes goes on from the teller (returned), though the parser joined it to the quoted verb."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.pos_ != "VERB":
+        return None
+    between = verb.doc[head.i + 1 : verb.i]
+    closed = any(t.tag_ == "''" or t.text in ('"', "\u201d") for t in between)
+    return head.head if closed and head.head.i < head.i else None
+
+
 def headline_infinitive(verb: Token) -> bool:
     """ "X and Y to talk on Friday", "Putin to visit China": an infinitive with a subject as the
     whole sentence, a headline's way of telling what is to come. The parser reads it so, or hangs

@@ -840,6 +840,22 @@ def _verb_object(verb: Token) -> Token | None:
         )
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         obj = verb.head
+    if (
+        obj is None
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in ("auxpass", "agent") for c in verb.children)
+    ):
+        # "Sweden's bid remains blocked by Turkey": a passive the parser gave a plain subject,
+        # on the verb or on its "remains"
+        obj = next(
+            (
+                c
+                for h in (verb, *(a for a in verb.children if a.dep_ == "auxpass"))
+                for c in h.children
+                if c.dep_ == "nsubj"
+            ),
+            None,
+        )
     if obj is None:
         obj = participle_patient(verb)
     return obj
@@ -1312,10 +1328,28 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
             if t.i in by_token and t.i != verb.i
         ]
         hostile = [t for t in inner if t.type in frames.hostile]
-        if hostile:
+        if hostile or any(_a_retaliation(c) for c in verb.children if c.dep_ == "xcomp"):
+            # "vowed to retaliate", "vowed to respond in kind": a hostile act promised too
             trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
             absorbed.update(t.token.i for t in hostile)
     return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _a_retaliation(verb: Token) -> bool:
+    """ "retaliate", "reciprocate", "respond in kind", "hit back": paying back a hostile act."""
+    lemma = lemma_of(verb)
+    if lemma in ("retaliate", "reciprocate"):
+        return True
+    return (
+        lemma == "respond"
+        and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children)
+            for c in verb.children
+        )
+    ) or (
+        lemma == "hit"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in verb.children)
+    )
 
 
 # Verbs of liking whose gerund object is a habit or a taste, not an act ("love visiting").
@@ -1361,6 +1395,29 @@ def _irrealis(trigger: Trigger) -> bool:
         return True  # "demanded that Vilnius withdraw its envoy": asked for, not done
     if node.dep_ == "pobj" and node.head.lower_ in ("at", "during"):
         node = node.head.head  # "would like to meet him at the conference": as the meeting fares
+    if (
+        node.dep_ == "conj"
+        and node.pos_ == "VERB"
+        and node.tag_ == "VB"
+        and node.head.tag_ in ("VBD", "VBZ")
+        and not any(c.dep_ in ("aux", "nsubj") for c in node.children)
+        and (
+            asked := next(
+                (
+                    c
+                    for c in node.head.children
+                    if c.dep_ == "xcomp"
+                    and c.i < node.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
+        )
+        is not None
+    ):
+        # "called on the US to stop hyping X, lift sanctions and ...": a bare verb can only go
+        # on the list of what was asked, wherever the parser hung it
+        node = asked
     if (
         node.dep_ == "conj"
         and node.pos_ == "VERB"

@@ -181,6 +181,16 @@ def _places_told(
                 # "the talks between Rubio and Lavrov in Riyadh": hung on the last person
                 # named (not "talks between Israel and Hamas in Gaza": where a side is)
                 found = _place_after(last, index)
+            elif (
+                trigger.type == "CONSULT"
+                and head.pos_ == "VERB"
+                and child.dep_ == "prep"
+                and child.lower_ == "for"
+                and (times := _times_counted(child)) is not None
+            ):
+                # "met for the first time under the grouping's banner in Washington": the
+                # parser hangs the clause's last place on the count of times
+                found = _place_ending(times, index)
             elif head.pos_ == "VERB" and _side_phrase(trigger, head, child):
                 found = _place_after(
                     child, index
@@ -308,6 +318,35 @@ def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
             or child.lemma_.lower() in load_frames().person_objects
         )
     return child.dep_ == "agent" and head is trigger.governor
+
+
+def _times_counted(prep: Token) -> Token | None:
+    """The "time" of "for the first time", "for a second time"."""
+    return next(
+        (
+            c
+            for c in prep.children
+            if c.dep_ == "pobj"
+            and c.lemma_.lower() == "time"
+            and any(m.ent_type_ == "ORDINAL" or m.lower_ in ("last", "next") for m in c.children)
+        ),
+        None,
+    )
+
+
+def _place_ending(phrase: Token, index: EntityIndex) -> Location | None:
+    """The "in"/"at" place that ends a chain of phrases ("the first time under the grouping's
+    banner in Washington")."""
+    node: Token | None = phrase
+    for _ in range(3):
+        preps = [c for c in node.children if c.dep_ == "prep"] if node is not None else []
+        if not preps:
+            return None
+        last = preps[-1]
+        if last.lower_ in ("in", "at"):
+            return _place_in(last, index)
+        node = next((c for c in last.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _last_side(between: Token) -> Token | None:
@@ -930,6 +969,10 @@ def clause_heads(trigger: Trigger) -> list[Token]:
         and verb.head.dep_ in ("dobj", "pobj")
         and (governing := _governing_verb(verb.head)) is not None
     ):
+        if verb.head.i == token.i and token.dep_ == "pobj":
+            # "..., and to promote 5G networks, at their summit, held at the White House": the
+            # summit's participle, then the act it was the setting of
+            governing = _occasion_verb(token)
         heads.append(
             governing
         )  # "issued a statement on June 4 warning Seoul", "resulted in a deal signed by"
