@@ -27,6 +27,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     present_perfect,
+    teller_past_a_quote,
     tells_of_talks,
 )
 from bot.extract.pipeline import doc_text, load_data
@@ -161,6 +162,9 @@ def _subject(verb: Token) -> Token | None:
         # "with the US vowing to ... and the Maduro government saying ...": the parser hangs
         # the government on the first clause's object, and "saying" on "vowing"
         return before
+    teller = teller_past_a_quote(verb)
+    if teller is not None:
+        return _subject(teller)
     if verb.dep_ in ("advcl", "conj", "xcomp", "acl") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ == "nsubj":
@@ -219,6 +223,8 @@ def _content_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp":
             if any(c.dep_ == "nsubj" and c.lower_ in REFLEXIVES for c in child.children):
                 return None  # "declared himself the new leader": an act about oneself
+            if _relative_read_as_content(verb, child):
+                return None
             return child
     for child in verb.children:
         # "told a news conference that he had raised it": the parser hung the content on the
@@ -248,6 +254,23 @@ def _content_clause(verb: Token) -> Token | None:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ == "VERB":
             return child
     return None
+
+
+def _relative_read_as_content(verb: Token, clause: Token) -> bool:
+    """ "accused Stockholm of harbouring members of groups it considers terrorists": a clause
+    with no "that", right after a phrase of the verb's, qualifies that phrase's last noun."""
+    if any(c.dep_ == "mark" for c in clause.children) or not any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP" for c in clause.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and c.i < clause.i
+        and c.right_edge.i + 1 == clause.left_edge.i
+        and c.doc[c.right_edge.i].tag_ in ("NN", "NNS")
+        for c in verb.children
+    )
 
 
 # Verbs whose object a meeting or a document is: "the meeting that he chaired", "a post that his

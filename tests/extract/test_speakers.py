@@ -381,3 +381,26 @@ def test_an_office_named_by_common_words_is_the_office_named_before(say):
         "president's media office added that the delegation would return on Sunday."
     )
     assert find(say(text), "delegation would return").speaker == "Gabriel Boric's office"
+
+
+def test_a_verb_after_the_quotation_closes_is_the_tellers_own(say):
+    text = (
+        'Erdogan said "Greece is arming the islands" and warned that "a heavy price will be paid."'
+    )
+    s = find(say(text), "heavy price")
+    assert s.speaker == "Recep Tayyip Erdogan"
+
+
+def test_a_relative_clause_after_an_accusation_is_no_statement_of_its_own(say):
+    text = "Ankara has accused Athens of sheltering members of groups it calls terrorists."
+    found = say(text)
+    assert all(not s.content.startswith("it calls") for s in found), found
+
+
+def test_a_national_security_council_spokesman_speaks_for_no_un_body(say):
+    text = (
+        "White House National Security Council spokesman John Kirby said the visit would go "
+        "ahead next week."
+    )
+    s = find(say(text), "visit would go ahead")
+    assert s.speaker == "John Kirby"
