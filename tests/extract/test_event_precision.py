@@ -103,6 +103,8 @@ def test_the_dateline_places_the_lead_event_and_here():
     assert tass is not None and (tass.place, tass.date_text) == ("Lima", "June 2")
     efe = find_dateline("Peru and Chile to sign\n\nLima, Jun 8 (EFE).- Chile's minister arrived.")
     assert efe is not None and (efe.place, efe.date_text) == ("Lima", "Jun 8")
+    kyodo = find_dateline("OSAKA, June 3 Kyodo - Chile and Peru signed a treaty on Monday.")
+    assert kyodo is not None and (kyodo.place, kyodo.date_text) == ("Osaka", "June 3")
     slashed = find_dateline("Lima, February 26/2025 - Chile and Peru signed a treaty.")
     assert slashed is not None and (slashed.place, slashed.date_text) == (
         "Lima",
@@ -1971,3 +1973,21 @@ def test_a_vow_to_pay_back_is_a_threat(extractor):
     ):
         [found] = events(extractor, text, "2025-03-04")
         assert found["type"] == "THREATEN", (text, found)
+
+
+def test_a_summit_the_lead_dates_is_that_days_also_when_told_as_its_blocs(extractor):
+    text = (
+        "HANOI, Oct 8 Kyodo - The leaders of Vietnam, Laos and Cambodia agreed Tuesday to link "
+        "their power grids. At a summit hosted by Vietnamese Prime Minister Pham Minh Chinh in "
+        "Hanoi, the three leaders also said they would open more border crossings."
+    )
+    found = events(extractor, text, "2024-10-08")
+    [summit] = [e for e in found if e["type"] == "CONSULT" and e["kind"] == "summit"]
+    assert summit["date"] == "2024-10-08"
+
+
+def test_a_seat_of_government_the_headline_tagger_took_for_a_town_is_in_its_capital(extractor):
+    [talks] = of_type(
+        extractor, "Erdogan says truce holds as Aliyev talks end in Kremlin", "CONSULT"
+    )
+    assert talks["location"]["name"] == "Moscow" and talks["location"]["country_code"] == "RUS"

@@ -201,3 +201,15 @@ def test_leaders_meeting_for_the_first_time_in_a_city_met_there(extractor):
     )
     [met] = of_type(extractor, text, "CONSULT")
     assert met["location"]["name"] == "Nairobi"
+
+
+def test_a_headlines_summit_of_two_leaders_is_the_talks_the_lead_tells(extractor):
+    text = (
+        "Lisbon shrugs off Sanchez-Macron summit\n\n"
+        "Spanish Prime Minister Pedro Sanchez wrapped up two days of talks with French President "
+        "Emmanuel Macron in Paris, his first trip abroad since the election."
+    )
+    talks = [e for e in events(extractor, text, "2024-03-22") if e["type"] == "CONSULT"]
+    held = [e for e in talks if e["kind"] != "visit"]
+    assert len(held) == 1, held
+    assert names(held[0]) >= {"Pedro Sanchez", "Emmanuel Macron"}

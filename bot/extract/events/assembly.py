@@ -532,10 +532,31 @@ def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         first.sent.start in after
         and not dated(first_after)
         and first.status == "concluded"
-        and _sides_of(draft_participants(first_after)) == sides
+        and _the_leads_sides(draft_participants(first_after), sides, first.trigger.kind)
         and not _told_as_before(first)
     ):
         first.date = acts[0].date
+
+
+def _the_leads_sides(participants: list[Cluster], sides: frozenset[object], kind: str) -> bool:
+    """The same sides as the lead's act, or (a gathering's) some of them, with or without the
+    body they are the members of ("the leaders of Japan, the US, Australia and India agreed
+    Tuesday ... At a summit hosted by Kishida, the four leaders said": the Quad's summit)."""
+    own = _sides_of(participants)
+    if own == sides:
+        return True
+    if kind not in GATHERING_KINDS:
+        return False
+    if own and own <= sides:
+        return True  # its host named, the rest told as "the four leaders"
+    bodies = [p for p in participants if p.kind == "organization" and country_code(p) is None]
+    members = {
+        code
+        for body in bodies
+        for code in organization_members(name_key(organization_name(body.name) or body.name))
+    }
+    rest = own - {id(b) for b in bodies}
+    return bool(bodies) and sides <= members and rest <= sides
 
 
 # Words setting a sitting-down in the past of the news ("previously met", "last held talks").
@@ -2229,7 +2250,9 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False
     if _another_time(mention.trigger):
         return False  # "the meeting was held after Modi and Xi met in Kazan": an earlier meeting
-    if (mention.trigger.kind in GATHERING_KINDS) != (kind in GATHERING_KINDS):
+    if (mention.trigger.kind in GATHERING_KINDS) != (
+        kind in GATHERING_KINDS
+    ) and not _a_summit_of_the_two(main, mention):
         return False
     if rounds_differ(main, mention):
         return False  # "the second round ... the first round of talks was held in May"
@@ -2264,6 +2287,17 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
     if _for_a_dated_occasion(mention.trigger):
         return False  # "EU leaders gather for a summit on Oct. 17-18": that summit, on its day
     return not stages_differ(draft_status(main), mention.status)
+
+
+def _a_summit_of_the_two(main: Draft, mention: Mention) -> bool:
+    """ "Xi-Putin summit" and "Xi wrapped up two days of talks with Putin": a summit of two
+    countries whose leaders each are named in both is their talks (not two members' talks on
+    the sidelines of a summit of many)."""
+    ours = {code for p in draft_participants(main) if (code := country_code(p))}
+    theirs = {code for p in mention.participants if (code := country_code(p))}
+    people = {id(p) for p in draft_participants(main) if p.kind == "person"}
+    shared = {country_code(p) for p in mention.participants if id(p) in people}
+    return len(ours) == 2 and ours == theirs and len(shared) == 2
 
 
 def _to_be_resumed(mention: Mention) -> bool:

@@ -575,6 +575,8 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         return None
     own = _place_of(pobj, index)
     if own is not None and pobj.ent_type_ != "FAC" and not names_a_site(own.name):
+        if own.country_code is None and (seat := _seat_of_government(pobj)) is not None:
+            return seat  # "talks end in Kremlin", a headline's tagger taking it for a town
         return own
     for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
