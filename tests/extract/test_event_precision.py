@@ -1991,3 +1991,47 @@ def test_a_seat_of_government_the_headline_tagger_took_for_a_town_is_in_its_capi
         extractor, "Erdogan says truce holds as Aliyev talks end in Kremlin", "CONSULT"
     )
     assert talks["location"]["name"] == "Moscow" and talks["location"]["country_code"] == "RUS"
+
+
+def test_an_act_drawn_from_someone_was_theirs(extractor):
+    text = (
+        "Lithuania opened a Taiwanese office on Monday, drawing a warning of reprisals from "
+        "Beijing."
+    )
+    [threat] = of_type(extractor, text, "THREATEN")
+    assert {"China", "Lithuania"} <= names(threat)
+    [rebuke] = of_type(extractor, "The vote drew sharp criticism from Ankara.", "ACCUSE")
+    assert "Turkey" in names(rebuke)
+    # a warning only talked about is no act
+    assert of_type(extractor, "The ministers discussed the warning from Ankara.", "THREATEN") == []
+
+
+def test_review_mends_the_rules_keep_to_their_cases(extractor):
+    # a statement released by a body after their meeting is no meeting of that body
+    text = (
+        "Lula and Petro discussed the Amazon in Belem, according to a statement released by "
+        "the Planalto after their meeting."
+    )
+    [met] = of_type(extractor, text, "CONSULT")
+    assert names(met) >= {"Luiz Inacio Lula da Silva", "Gustavo Petro"}
+    # a verb of the quoted subject's own, not the teller's
+    text = 'Blinken said Beijing "is not a partner" and has threatened Taiwan with drills.'
+    [threat] = of_type(extractor, text, "THREATEN")
+    assert "China" in names(threat) and "Antony Blinken" not in names(threat)
+    # a vow not to retaliate, or to return goodwill, is a pledge
+    assert (
+        of_type(extractor, "Canada vowed not to retaliate against the US duties.", "THREATEN") == []
+    )
+    assert of_type(extractor, "Tokyo vowed to reciprocate Seoul's visa waiver.", "THREATEN") == []
+    # a country hosting two sides for talks mediates them
+    hosted = of_type(
+        extractor, "Qatar hosted Chad and Sudan for the talks in Doha on Saturday.", "CONSULT"
+    )
+    assert all("Qatar" not in names(e) for e in hosted)
+    # the place of the occasion counted from is not this meeting's
+    met_again = of_type(
+        extractor, "Lula and Petro met for the first time since their summit in Belem.", "CONSULT"
+    )
+    assert all(
+        (e["location"] or {}).get("name") != "Belem" for e in met_again if e["kind"] == "meeting"
+    )

@@ -64,6 +64,28 @@ from bot.facts import GATHERING_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
 
+def received_from(trigger: Trigger) -> list[Token]:
+    """The "from" phrases naming who sent an act one drew or received: "drew a warning from
+    Moscow", "drawing a warning of countermeasures from Moscow" (hung on what it warned of)."""
+    token = trigger.token
+    if not (
+        trigger.type in SENT_TYPES
+        and token.dep_ == "dobj"
+        and token.pos_ == "NOUN"
+        and lemma_of(token.head) in RECEIVING_VERBS
+    ):
+        return []
+    of_objects = [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+    ]
+    return [
+        c
+        for holder in (token, token.head, *of_objects)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+    ]
+
+
 def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
     """The sides named among `tokens`: entities, with capitals and seats of government read as
     their country, and no place, outlet or non-side (see `_as_side`)."""
@@ -235,6 +257,14 @@ def _whose_aide(token: Token) -> bool:
 # Events given by one side to another, whose noun names the giver with "from" ("support from
 # China", "aid from the EU").
 GIVEN_TYPES = frozenset({"SUPPORT", "AID"})
+# Acts whose noun names its doer with "from": "a warning from Moscow", "criticism from Beijing",
+# "a request from Kyiv" (while troops withdrawn "from Kherson" left a place).
+SENT_TYPES = GIVEN_TYPES | {"THREATEN", "ACCUSE", "PROTEST", "REQUEST", "REJECT"}
+# Verbs of having such an act come one's way, the parser hanging its "from" on them: "drew a
+# warning from Moscow", "faced criticism from Beijing", "received a request from Warsaw".
+RECEIVING_VERBS = frozenset(
+    "draw receive get face earn attract elicit provoke prompt spark trigger meet".split()
+)
 
 
 # Words heading a title's "of" phrase besides the titles' own last words.
@@ -1162,9 +1192,15 @@ def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
                 if p.dep_ == "pobj"
                 for t in _subtree_without_clauses(p)
             ]
-            if subject is None and agents and node.dep_ == "acl":
+            if (
+                subject is None
+                and agents
+                and node.dep_ == "acl"
+                and lemma_of(node) in REACHING_VERBS | {"sign", "agree", "adopt"}
+            ):
                 # "the agreement reached by the presidents of X and Y at their meeting": whoever
-                # did the participle's act, not the subject of the clause further up
+                # made the deal, not the subject of the clause further up (but "a statement
+                # released by the Kremlin after their meeting" is not the Kremlin's meeting)
                 return agents
             if (
                 subject is not None
@@ -1364,12 +1400,17 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if frame is not token and not _own_sides(token)
         else []
     )
-    for child in [*token.children, *framing]:
+    received = received_from(trigger)
+    for child in [*token.children, *framing, *received]:
         if child.dep_ == "prep" and child.lower_ == "with" and _mediated(token, child):
             continue  # fellow mediators (below)
         if child.dep_ == "prep" and (
             child.lower_ in ("between", "with", "among", "of", "by")
-            or (child.lower_ == "from" and trigger.type in GIVEN_TYPES)
+            or (
+                child.lower_ == "from"
+                and trigger.type in SENT_TYPES
+                and token.pos_ in ("NOUN", "PROPN")
+            )
             # "paid a courtesy call on the President": the one called on
             or (child.lower_ == "on" and token.lemma_ == "call" and a_courtesy_call(token))
         ):
@@ -1790,10 +1831,14 @@ def _mediated(verb: Token, with_: Token) -> bool:
 
 
 def _guests_received_for(token: Token, verb: Token) -> bool:
-    """ "Biden hosted Suga, Modi and Morrison for the talks": a host receiving named guests for
-    talks sits at them too (unlike a host of "talks between" others)."""
+    """ "Biden hosted Suga, Modi and Morrison for the talks": a leader receiving named guests for
+    talks sits at them too (unlike a host of "talks between" others, or a country hosting two
+    sides, "Oman hosted Iran and the United States for the talks": a mediator)."""
+    host = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return (
-        token.dep_ == "pobj"
+        host is not None
+        and host.ent_type_ == "PERSON"
+        and token.dep_ == "pobj"
         and token.head.lower_ == "for"
         and token.head.head.i == verb.i
         and any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE") for c in verb.children)

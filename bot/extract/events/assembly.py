@@ -23,6 +23,7 @@ from bot.extract.events.arguments import (
     homes_visited,
     names_an_unknown_side,
     only_targets_named,
+    received_from,
 )
 from bot.extract.events.confidence import (
     INCOMPLETE_CONFIDENCE,
@@ -532,22 +533,24 @@ def _dated_by_the_lead(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
         first.sent.start in after
         and not dated(first_after)
         and first.status == "concluded"
-        and _the_leads_sides(draft_participants(first_after), sides, first.trigger.kind)
+        and _the_leads_sides(draft_participants(first_after), sides, first)
         and not _told_as_before(first)
     ):
         first.date = acts[0].date
 
 
-def _the_leads_sides(participants: list[Cluster], sides: frozenset[object], kind: str) -> bool:
-    """The same sides as the lead's act, or (a gathering's) some of them, with or without the
-    body they are the members of ("the leaders of Japan, the US, Australia and India agreed
-    Tuesday ... At a summit hosted by Kishida, the four leaders said": the Quad's summit)."""
+def _the_leads_sides(
+    participants: list[Cluster], sides: frozenset[object], mention: Mention
+) -> bool:
+    """The same sides as the lead's act, or (a gathering's) some of them told back as the lead's
+    ("the leaders of Japan, the US, Australia and India agreed Tuesday ... At a summit hosted by
+    Kishida, the four leaders said"), or with the body they are the members of."""
     own = _sides_of(participants)
     if own == sides:
         return True
-    if kind not in GATHERING_KINDS:
+    if mention.trigger.kind not in GATHERING_KINDS:
         return False
-    if own and own <= sides:
+    if own and own <= sides and _the_leaders_told_back(mention.sent):
         return True  # its host named, the rest told as "the four leaders"
     bodies = [p for p in participants if p.kind == "organization" and country_code(p) is None]
     members = {
@@ -561,6 +564,16 @@ def _the_leads_sides(participants: list[Cluster], sides: frozenset[object], kind
 
 # Words setting a sitting-down in the past of the news ("previously met", "last held talks").
 _EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
+
+
+def _the_leaders_told_back(sent: Span) -> bool:
+    """ "the four leaders", "the leaders": people told before, named back as a group."""
+    return any(
+        t.tag_ == "NNS"
+        and t.lemma_.lower() in NAMED_AGAIN
+        and any((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "nummod" for c in t.children)
+        for t in sent
+    )
 
 
 def _told_as_before(mention: Mention) -> bool:
@@ -3109,6 +3122,8 @@ def _asserted(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "a threat by the president on Monday": its author makes it an act
+    if any(any(g.ent_type_ for g in c.subtree) for c in received_from(trigger)):
+        return True  # "drew a warning from Moscow": Moscow warned
     if _signing_of(token):
         return True  # "hosted the signing of an agreement between X and Y": it was signed
 

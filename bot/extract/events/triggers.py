@@ -1328,7 +1328,11 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
             if t.i in by_token and t.i != verb.i
         ]
         hostile = [t for t in inner if t.type in frames.hostile]
-        if hostile or any(_a_retaliation(c) for c in verb.children if c.dep_ == "xcomp"):
+        if hostile or any(
+            _a_retaliation(c) and not any(n.dep_ == "neg" for n in c.children)
+            for c in verb.children
+            if c.dep_ == "xcomp"
+        ):
             # "vowed to retaliate", "vowed to respond in kind": a hostile act promised too
             trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
             absorbed.update(t.token.i for t in hostile)
@@ -1336,10 +1340,10 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _a_retaliation(verb: Token) -> bool:
-    """ "retaliate", "reciprocate", "respond in kind", "hit back": paying back a hostile act."""
+    """ "retaliate", "respond in kind", "hit back": paying back a hostile act."""
     lemma = lemma_of(verb)
-    if lemma in ("retaliate", "reciprocate"):
-        return True
+    if lemma == "retaliate":
+        return True  # (not "reciprocate", which may answer goodwill)
     return (
         lemma == "respond"
         and any(

@@ -343,6 +343,8 @@ def _place_ending(phrase: Token, index: EntityIndex) -> Location | None:
         if not preps:
             return None
         last = preps[-1]
+        if last.lower_ in ("since", "after", "before"):
+            return None  # "for the first time since their summit in Bali": that summit's place
         if last.lower_ in ("in", "at"):
             return _place_in(last, index)
         node = next((c for c in last.children if c.dep_ == "pobj"), None)
