@@ -70,7 +70,7 @@ class CommandInbox:
     async def orphans(self, platform: str, max_age: float) -> list[Orphan]:
         """The commands of `platform` whose process is gone, taken over by this one; commands
         older than `max_age` seconds (the platform no longer takes a reply) are forgotten."""
-        await self.store.forget_older_than(max_age)
+        await self.store.forget_older_than(platform, max_age)
         taken: list[Orphan] = []
         async for held in self._held_by_others(platform):
             if not self._abandoned(held):

@@ -1502,9 +1502,10 @@ class EntityIndex:
                 if organization_name(w) == canonical
             ]
             fullest = max(names, key=len, default=cluster.name)
-            if _without_group_word(cluster.name, canonical) != cluster.name:
+            bare = _without_group_word(cluster.name, canonical)
+            if bare != cluster.name:
                 cluster.aliases.add(cluster.name)
-                cluster.name = _without_group_word(cluster.name, canonical)
+                cluster.name = bare
             if len(fullest) > len(cluster.name):
                 cluster.aliases.add(cluster.name)
                 cluster.name = fullest
@@ -1911,13 +1912,18 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
 FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
 
 
-GROUP_WORDS = ("group", "grouping", "bloc")
+BLOC_KIND_WORDS = ("group", "grouping", "bloc")  # "the BRICS group": what it is, not its name
 
 
 def _without_group_word(name: str, canonical: str | None) -> str:
     """ "the BRICS group": BRICS, the word saying what it is no part of its name."""
     head, _, last = name.rpartition(" ")
-    if canonical and last.lower() in GROUP_WORDS and head and organization_name(head) == canonical:
+    if (
+        canonical
+        and last.lower() in BLOC_KIND_WORDS
+        and head
+        and organization_name(head) == canonical
+    ):
         return head
     return name
 

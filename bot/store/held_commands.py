@@ -67,6 +67,10 @@ class HeldCommandStore(SideConnectionStore):
         params = {"id": held.id, "previous": held.owner, "owner": owner, "lease": lease, "now": now}
         return await self._write(self.sql.TAKE_OVER_COMMAND, params) > 0
 
-    async def forget_older_than(self, max_age: float, now: float | None = None) -> int:
-        """Drop commands received more than `max_age` seconds ago: too late to answer."""
-        return await self._write(self.sql.FORGET_OLD_COMMANDS, {"max_age": max_age, "now": now})
+    async def forget_older_than(
+        self, platform: str, max_age: float, now: float | None = None
+    ) -> int:
+        """Drop commands on `platform` received more than `max_age` seconds ago: too late to
+        answer there (each platform takes a reply for its own time)."""
+        params = {"platform": platform, "max_age": max_age, "now": now}
+        return await self._write(self.sql.FORGET_OLD_COMMANDS, params)

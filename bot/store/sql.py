@@ -984,4 +984,6 @@ ORDER BY id LIMIT :limit"""
 TAKE_OVER_COMMAND = f"""
 UPDATE held_commands SET owner = :owner, lease_until = {_NOW} + :lease, attempts = attempts + 1
 WHERE id = :id AND owner = :previous"""
-FORGET_OLD_COMMANDS = f"DELETE FROM held_commands WHERE received < {_NOW} - :max_age"
+FORGET_OLD_COMMANDS = (
+    f"DELETE FROM held_commands WHERE platform = :platform AND received < {_NOW} - :max_age"
+)

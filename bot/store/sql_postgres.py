@@ -762,5 +762,6 @@ TAKE_OVER_COMMAND = f"""
 UPDATE held_commands SET owner = :owner, lease_until = {_NOW} + {_LEASE}, attempts = attempts + 1
 WHERE id = :id AND owner = :previous"""
 FORGET_OLD_COMMANDS = (
-    f"DELETE FROM held_commands WHERE received < {_NOW} - CAST(:max_age AS double precision)"
+    "DELETE FROM held_commands WHERE platform = :platform"
+    f" AND received < {_NOW} - CAST(:max_age AS double precision)"
 )

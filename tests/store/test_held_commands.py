@@ -80,6 +80,9 @@ async def test_commands_of_another_platform_or_too_old_to_answer_are_not_taken(s
     await dead.hold("slack", COMMAND)
     assert await survivor.orphans("slack", max_age=-1.0) == []  # forgotten: past its reply window
     assert await stores[1].others("slack", survivor.owner) == []
+    # each platform forgets by its own window: Slack's 30 minutes are not Discord's 15
+    [discord] = await stores[1].others("discord", survivor.owner)
+    assert [o.id for o in await survivor.orphans("discord", max_age=600)] == [discord.id]
 
 
 async def test_a_command_that_keeps_killing_its_processes_is_dropped(stores) -> None:

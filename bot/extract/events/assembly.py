@@ -2309,8 +2309,8 @@ def _a_summit_of_the_two(main: Draft, mention: Mention) -> bool:
     ours = {code for p in draft_participants(main) if (code := country_code(p))}
     theirs = {code for p in mention.participants if (code := country_code(p))}
     people = {id(p) for p in draft_participants(main) if p.kind == "person"}
-    shared = {country_code(p) for p in mention.participants if id(p) in people}
-    return len(ours) == 2 and ours == theirs and len(shared) == 2
+    shared = {code for p in mention.participants if id(p) in people and (code := country_code(p))}
+    return len(ours) == 2 and ours == theirs == shared
 
 
 def _to_be_resumed(mention: Mention) -> bool:
