@@ -2035,3 +2035,12 @@ def test_review_mends_the_rules_keep_to_their_cases(extractor):
     assert all(
         (e["location"] or {}).get("name") != "Belem" for e in met_again if e["kind"] == "meeting"
     )
+
+
+def test_an_act_something_is_counted_from_happened(extractor):
+    text = "The talks were the first since Azerbaijan's offensive in Karabakh."
+    [offensive] = of_type(extractor, text, "ASSAULT")
+    assert "Azerbaijan" in names(offensive)
+    # one only prepared for, or talked about, is no act
+    assert of_type(extractor, "Taiwan is preparing for China's invasion.", "ASSAULT") == []
+    assert of_type(extractor, "The leaders discussed Russia's invasion.", "ASSAULT") == []

@@ -3124,6 +3124,8 @@ def _asserted(trigger: Trigger) -> bool:
         return True  # "a threat by the president on Monday": its author makes it an act
     if any(any(g.ent_type_ for g in c.subtree) for c in received_from(trigger)):
         return True  # "drew a warning from Moscow": Moscow warned
+    if _happened_before(token):
+        return True  # "since Russia's full-scale invasion of Ukraine": it happened
     if _signing_of(token):
         return True  # "hosted the signing of an agreement between X and Y": it was signed
 
@@ -3132,6 +3134,20 @@ def _asserted(trigger: Trigger) -> bool:
     return (
         token.dep_ in ("nsubj", "nsubjpass")
         and lemma_of(token.head) in STATUS_PREDICATES | ASSERTING_PREDICATES
+    )
+
+
+def _happened_before(token: Token) -> bool:
+    """A hostile act by a named doer that something is counted from or was caused by ("since
+    Russia's full-scale invasion", "after Hamas' attack on Israel", "a shift prompted by Russia's
+    invasion of Ukraine"): told as having happened."""
+    if token.dep_ != "pobj" or not any(
+        c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in token.children
+    ):
+        return False
+    prep = token.head
+    return prep.lower_ in ("since", "after", "following") or (
+        prep.dep_ == "agent" and prep.head.tag_ == "VBN"
     )
 
 
