@@ -105,6 +105,19 @@ def country_index() -> CountryIndex:
 
 
 @lru_cache(maxsize=1)
+def _venues() -> dict[str, tuple[str, str]]:
+    return {
+        fold(name).removeprefix("the "): (town, code)
+        for name, (town, code) in _data()["venues"].items()
+    }
+
+
+def venue_town(text: str) -> tuple[str, str] | None:
+    """The town and country code of a venue diplomacy is held at ("Villa La Grange": Geneva)."""
+    return _venues().get(fold(text).removeprefix("the "))
+
+
+@lru_cache(maxsize=1)
 def combining_forms() -> dict[str, str]:
     """ "franco" -> "France": a country's form before a hyphen ("the Franco-British summit")."""
     return {form.lower(): name for form, name in _data()["combining_forms"].items()}

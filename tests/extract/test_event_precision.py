@@ -2044,3 +2044,18 @@ def test_an_act_something_is_counted_from_happened(extractor):
     # one only prepared for, or talked about, is no act
     assert of_type(extractor, "Taiwan is preparing for China's invasion.", "ASSAULT") == []
     assert of_type(extractor, "The leaders discussed Russia's invasion.", "ASSAULT") == []
+
+
+def test_a_venue_the_gazetteer_knows_is_in_its_town_and_no_side(extractor):
+    [met] = of_type(extractor, "Erdogan and Putin met at Bocharov Ruchey on Wednesday.", "CONSULT")
+    assert met["location"]["name"] == "Sochi" and met["location"]["country_code"] == "RUS"
+    [hosted] = of_type(
+        extractor, "Palais des Nations hosts short Lavrov-Blinken meeting", "CONSULT"
+    )
+    assert hosted["location"]["name"] == "Geneva"
+    assert names(hosted) == {"Sergey Lavrov", "Antony Blinken"}
+    # the town the text names itself wins over the gazetteer's
+    [elsewhere] = of_type(
+        extractor, "Lavrov and Blinken met at Blair House in Philadelphia on Monday.", "CONSULT"
+    )
+    assert elsewhere["location"]["name"] == "Philadelphia"

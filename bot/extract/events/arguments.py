@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from bot.extract.countries import country_index, world_regions
+from bot.extract.countries import country_index, venue_town, world_regions
 from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
 from bot.extract.events.drafts import country_code
 from bot.extract.events.lexicon import (
@@ -108,6 +108,8 @@ def _clusters_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
             or _a_relative(token)
         ):
             continue
+        if venue_town(cluster.name) is not None:
+            continue  # "Villa La Grange hosts the meeting": where, not who
         if cluster.kind in ("place", "organization") and cluster.country is not None:
             how = countries.match(cluster.name)
             if how and how.how in ("capital", "institution"):

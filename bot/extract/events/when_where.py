@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import country_index
+from bot.extract.countries import country_index, venue_town
 from bot.extract.dateline import Dateline
 from bot.extract.dates import (
     NUMBER_WORDS,
@@ -113,6 +113,7 @@ def _places_told(
 ) -> Iterator[Location]:
     token = trigger.token
     islands: list[Location] = []
+    venues: list[Location] = []  # known venues, in the towns the gazetteer gives
     heads = _purpose_chain(clause_heads(trigger))
     if token.pos_ == "VERB" and token not in heads:
         heads.append(token)
@@ -126,6 +127,11 @@ def _places_told(
             )
             if child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
+                known = _venue_in(child)
+                if known is not None and (found is None or found.country_code is None):
+                    # after any town the clause names itself ("at Blair House in Philadelphia")
+                    venues.append(known)
+                    continue
             elif (
                 trigger.kind == "visit"
                 and child.dep_ == "prep"
@@ -215,7 +221,24 @@ def _places_told(
                 continue
             if found is not None and not _water_for_talks(trigger, found):
                 yield found
+    host = _venue_hosting(trigger)
+    if host is not None:
+        yield host
+    yield from venues
     yield from islands
+
+
+def _venue_hosting(trigger: Trigger) -> Location | None:
+    """ "Villa La Grange hosts Biden-Putin meeting": a venue the gazetteer knows, as the host
+    of talks, is where they were held (however the parser hung a headline's noun)."""
+    token = trigger.token
+    verb = trigger.governor or token.head
+    if trigger.type != "CONSULT" or verb.i == token.i or lemma_of(verb) not in ("host", "welcome"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    return _known_venue(subject.doc[subject.left_edge.i : subject.i + 1])
 
 
 def _placed_on_the_call(trigger: Trigger, index: EntityIndex) -> bool:
@@ -627,6 +650,29 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         if seat is not None:
             return seat
     return own  # a palace or an embassy with no city named beside it
+
+
+def _venue_in(prep: Token) -> Location | None:
+    """A venue the gazetteer knows as the phrase's object ("at the 18th-century Villa La
+    Grange")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None if pobj is None else _known_venue(pobj.doc[prep.i + 1 : pobj.i + 1])
+
+
+def _known_venue(words: Span) -> Location | None:
+    """A venue the gazetteer knows among the words of a noun phrase ("the 18th-century Villa La
+    Grange", "Bocharov Ruchey"): in its town, the venue as detail. The tagger often misses or
+    mislabels such names, so the words are looked up, longest first."""
+    for size in range(min(4, len(words)), 0, -1):
+        for start in range(len(words) - size, -1, -1):
+            span = words[start : start + size]
+            if not span[0].text[:1].isupper():
+                continue
+            found = venue_town(span.text)
+            if found is not None:
+                town, code = found
+                return Location(name=town, country_code=code, detail=span.text)
+    return None
 
 
 # Seats of government named like another country's ("the Foreign Office", "the Chancellery",
