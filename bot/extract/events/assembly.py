@@ -3138,9 +3138,9 @@ def _asserted(trigger: Trigger) -> bool:
 
 
 def _happened_before(token: Token) -> bool:
-    """A hostile act by a named doer that something is counted from or was caused by ("since
-    Russia's full-scale invasion", "after Hamas' attack on Israel", "a shift prompted by Russia's
-    invasion of Ukraine"): told as having happened."""
+    """An act by a named doer that something is counted from or was caused by ("since Russia's
+    full-scale invasion", "after Hamas' attack on Israel", "a shift prompted by Russia's invasion
+    of Ukraine"): told as having happened."""
     if token.dep_ != "pobj" or not any(
         c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for c in token.children
     ):
