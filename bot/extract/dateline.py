@@ -41,7 +41,7 @@ _DATELINE = re.compile(
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[,/][ \t]*\d{4})?"  # "January 16/2020"
     r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
     # the agency in brackets, or bare after the day as Kyodo files it ("May 24 Kyodo -")
-    r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\)|(?<=\d)[ \t]+(?P<bare>[A-Z][A-Za-z]{2,20}))?"
+    r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\)|(?<=\d)[ \t]+[A-Z][A-Za-z]{2,20})?"
     r"[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."
     r"|(?<=\d)(?P<stop>\.)(?=[ \t]+[A-Z]))",  # "ALMATY, May 17. The talks": a full stop
