@@ -537,6 +537,36 @@ def countries_tagged_bodies(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("briefbot_places_named_by_settlement")
+def places_named_by_settlement(doc: Doc) -> Doc:
+    """ "in the Saudi governorate of Al Ula" with Al Ula tagged a person: a name that a
+    settlement noun's "of" phrase gives is a place, whatever the tagger called it."""
+    settlements = _settlement_nouns()
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        of = ent.root.head
+        if (
+            ent.label_ in ("PERSON", "ORG", "NORP")
+            and not ent.ent_id_  # a person or body the ruler named is what it said
+            and ent.root.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.lemma_.lower() in settlements
+            and of.head.pos_ == "NOUN"
+            and ent[0].is_title
+        ):
+            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _settlement_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["settlement_nouns"])
+
+
 @Language.component("briefbot_place_names_end")
 def place_names_end(doc: Doc) -> Doc:
     """ "the Great Hall of the People at the end of a three-day visit" tagged as one building:
@@ -686,7 +716,8 @@ def load_pipeline(model: str) -> Language:
     nlp.add_pipe("briefbot_hyphenated_pairs_of_people", after="briefbot_names_run_on")
     nlp.add_pipe("briefbot_hyphenated_name_ends", after="ner")
     nlp.add_pipe("briefbot_place_names_end", after="briefbot_hyphenated_name_ends")
-    nlp.add_pipe("briefbot_dates_end_at_a_span", after="briefbot_place_names_end")
+    nlp.add_pipe("briefbot_places_named_by_settlement", after="briefbot_place_names_end")
+    nlp.add_pipe("briefbot_dates_end_at_a_span", after="briefbot_places_named_by_settlement")
     nlp.add_pipe("briefbot_venues_in_towns", after="briefbot_dates_end_at_a_span")
     if "parser" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("briefbot_trailing_occasions", last=True)

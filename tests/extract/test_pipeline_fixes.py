@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.extract.extractor import ExtractRequest
 from bot.extract.pipeline import VerbsTaggedAuxiliary
+from tests.extract.events_found import of_type
 
 
 def events(extractor, text: str) -> list[dict]:
@@ -114,3 +115,21 @@ def test_a_title_word_or_a_country_is_no_first_name(extractor):
     )
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
     assert not any(p.startswith(("General", "Armenia")) for p in people)
+
+
+def test_a_name_a_governorate_or_county_of_phrase_gives_is_a_place(extractor):
+    for name in ("Al Jouf", "Sidi Bouzid", "Beni Suef"):  # the tagger: a person, a body
+        doc = extractor.nlp(
+            f"The foreign ministers of Iran and Oman met on Tuesday in the Omani governorate of "
+            f"{name}."
+        )
+        assert name in [e.text for e in doc.ents if e.label_ == "GPE"], name
+    # a person named in an "of" phrase of no settlement noun stays a person
+    doc = extractor.nlp("The foreign minister of Jordan, Ayman Safadi, met the envoy of Iraq.")
+    assert "Ayman Safadi" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_talks_in_a_governorate_or_county_named_by_an_of_phrase_are_placed_there(extractor):
+    text = "The ministers of Libya and Tunisia held talks on Friday in the Libyan district of Bani Walid."
+    (talks,) = [e for e in of_type(extractor, text, "CONSULT") if e["confidence"] >= 0.5]
+    assert talks["location"]["name"] == "Bani Walid"

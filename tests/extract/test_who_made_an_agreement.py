@@ -97,3 +97,20 @@ def test_talks_a_statement_of_an_agreement_came_after_were_held_by_its_sides(ext
     talks = [e for e in of_type(extractor, text, "CONSULT") if e["confidence"] >= 0.5]
     assert [names(t) for t in talks] == [{"Peru", "Chile", "Bolivia"}]
     assert talks[0]["location"]["name"] == "Lima"
+
+
+def test_leaders_approving_a_protocol_made_an_agreement(extractor):
+    text = (
+        "The protocol to the 2019 memorandum on the border, which the presidents of Peru and "
+        "Chile approved in Lima yesterday, sets up a joint patrol."
+    )
+    (protocol,) = shown_agreements(extractor, text)
+    assert {"Peru", "Chile"} <= names(protocol)
+    assert protocol["status"] == "concluded"
+    sealed = "The deal, which Peru and Chile sealed in Lima on Saturday, opens the border."
+    assert [names(e) for e in shown_agreements(extractor, sealed)] == [{"Peru", "Chile"}]
+
+
+def test_approving_what_is_no_deal_is_no_agreement(extractor):
+    text = "Peru's parliament approved the aid package and the budget on Monday."
+    assert shown_agreements(extractor, text) == []

@@ -576,7 +576,7 @@ def _object_allowed(trigger: Trigger) -> bool:
             # "the deal struck in Beijing ... has been described": a participle the parser
             # read as the main verb, with what it describes as its subject
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in ("that", "which")):
+        if verb.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
             obj = verb.head  # "partnerships that Berlin has struck": the antecedent is struck
         if obj is not None and obj.lemma_.lower() in excluded and obj.i != trigger.token.i:
             return False  # "signed a decree recognising Crimea": no agreement with anyone
@@ -584,6 +584,8 @@ def _object_allowed(trigger: Trigger) -> bool:
     if wanted is None or trigger.token.pos_ != "VERB":
         return True
     obj = _verb_object(trigger.token)
+    if trigger.token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
+        obj = _antecedent(trigger.token, wanted)  # "the protocol, which the leaders approved"
     if obj is None:
         return False
     if obj.lemma_.lower() in QUANTITY_NOUNS:
@@ -615,6 +617,19 @@ def _object_allowed(trigger: Trigger) -> bool:
         or ("@person" in wanted and person)
         or ("@entity" in wanted and entity)
     )
+
+
+def _antecedent(relcl: Token, wanted: frozenset[str]) -> Token:
+    """What a relative clause's pronoun stands for: the noun it hangs on, or one up its chain
+    of "of", "to" and "on" phrases that the verb takes ("the protocol to the memorandum on
+    Idlib, which they approved", with the clause hung on Idlib)."""
+    node = relcl.head
+    while node.lemma_.lower() not in wanted and node.dep_ == "pobj":
+        prep = node.head
+        if prep.lower_ not in ("of", "to", "on") or prep.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        node = prep.head
+    return node if node.lemma_.lower() in wanted else relcl.head
 
 
 CROWD_NUMBERS = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions"})
@@ -1815,6 +1830,10 @@ def _counted(measure: Token) -> Token:
     )
 
 
+# Pronouns a relative clause stands for its noun by ("the deal, which they sealed").
+RELATIVE_PRONOUNS = frozenset({"which", "that"})
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
@@ -1855,10 +1874,17 @@ def _governor(token: Token) -> Token | None:
         return token.head  # a headline's "Serbia-Kosovo talks postponed again": undergone
     for relcl in (c for c in token.children if c.dep_ == "relcl"):
         # "the deal we struck": a light verb whose object the noun is, told in a relative clause
+        # (an agreement's verb by its pronoun too: "the deal, which Putin and Erdogan sealed")
+        frames = load_frames()
+        sealing = verb_lemma(relcl) in frames.agreement_light
         if (
-            verb_lemma(relcl) in load_frames().light
+            (verb_lemma(relcl) in frames.light or sealing)
             and any(c.dep_ == "nsubj" for c in relcl.children)
-            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in relcl.children)
+            and not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp")
+                and not (sealing and c.lower_ in RELATIVE_PRONOUNS)
+                for c in relcl.children
+            )
         ):
             return relcl
     if token.dep_ == "pobj" and token.head.lower_ in FRAMING_PREPS:

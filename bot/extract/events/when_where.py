@@ -715,7 +715,7 @@ def _seat_of_government(noun: Token) -> Location | None:
 CITY_BUILDINGS = frozenset(load_data("participants")["city_buildings"])
 
 # Nouns naming a settlement by an "of" phrase: "the city of Xi'an", "the village of Panmunjom".
-SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "port", "resort", "island"})
+SETTLEMENT_NOUNS = frozenset(load_data("participants")["settlement_nouns"])
 
 # Phrases of what is told about, not of when: "will brief parliament about his talks".
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
