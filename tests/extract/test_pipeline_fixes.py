@@ -130,6 +130,9 @@ def test_a_name_a_governorate_or_county_of_phrase_gives_is_a_place(extractor):
 
 
 def test_talks_in_a_governorate_or_county_named_by_an_of_phrase_are_placed_there(extractor):
-    text = "The ministers of Libya and Tunisia held talks on Friday in the Libyan district of Bani Walid."
+    text = (
+        "The ministers of Libya and Tunisia held talks on Friday in the Libyan district of "
+        "Bani Walid."
+    )
     (talks,) = [e for e in of_type(extractor, text, "CONSULT") if e["confidence"] >= 0.5]
     assert talks["location"]["name"] == "Bani Walid"
