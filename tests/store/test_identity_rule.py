@@ -577,7 +577,7 @@ def test_an_agreement_named_by_its_city_or_its_signatory_names_no_terms():
     )
 
 
-def test_outlets_dating_a_deal_or_counting_its_pages_agree_but_praise_and_scope_are_terms():
+def test_outlets_dating_praising_or_counting_the_pages_of_a_deal_agree_but_scope_is_terms():
     fisheries = report(type="AGREE", kind="agreement", content="fisheries deal")
     paged = report(type="AGREE", kind="agreement", content="the 40-page accord on Monday evening")
     penned = report(type="AGREE", kind="agreement", content="paper")  # "put pen to paper"
@@ -586,29 +586,33 @@ def test_outlets_dating_a_deal_or_counting_its_pages_agree_but_praise_and_scope_
     comprehensive = report(type="AGREE", kind="agreement", content="a comprehensive agreement")
     interim = report(type="AGREE", kind="agreement", content="an interim agreement")
     assert compare(comprehensive, interim).rule == "terms"
+    # how much an outlet makes of a deal does not tell which deal it is
+    praised = report(type="AGREE", kind="agreement", content="a historic accord")
+    assert compare(praised, fisheries).same
+    assert compare(praised, report(type="AGREE", kind="agreement", content="landmark deal")).same
     assert compare(
-        report(type="AGREE", kind="agreement", content="a historic accord"), fisheries
+        report(type="AGREE", kind="agreement", content="a historic defence accord"), fisheries
     ).rule == ("terms")
 
 
 def test_what_two_outlets_say_a_deal_does_joins_their_reports_but_never_splits_them():
-    landmark = replace(
-        report(type="AGREE", kind="agreement", content="landmark deal"),
+    transit = replace(
+        report(type="AGREE", kind="agreement", content="transit deal"),
         topics=("to open the Baltic border crossings to freight",),
     )
     crossings = report(type="AGREE", kind="agreement", content="border crossings accord")
-    assert compare(landmark, crossings).same
+    assert compare(transit, crossings).same
     railway = replace(
-        report(type="AGREE", kind="agreement", content="landmark deal"),
+        report(type="AGREE", kind="agreement", content="transit deal"),
         topics=("to build a railway to Helsinki",),
     )
     assert compare(railway, crossings).rule == "terms"
     # one word in common is not enough: two deals of one summit both "boost" something
     assert compare(
-        landmark, report(type="AGREE", kind="agreement", content="freight deal")
+        transit, report(type="AGREE", kind="agreement", content="freight deal")
     ).rule == ("terms")
     third = report(type="AGREE", kind="agreement", content="freight crossings accord")
-    assert join(third, [landmark]).same
+    assert join(third, [transit]).same
     defence = replace(
         report(type="AGREE", kind="agreement", content="memorandum"),
         topics=("to boost cooperation between the two countries in defence",),
