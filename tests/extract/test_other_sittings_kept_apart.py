@@ -162,3 +162,16 @@ def test_a_meeting_whose_date_is_still_to_be_set_is_not_the_talks_held(extractor
     [presidents] = [e for e in met if "Gabriel Boric" in names(e)]
     assert presidents["status"] == "planned" and presidents["kind"] == "meeting", met
     assert "Chile" not in names(presidents) or "talks" not in presidents["evidence"], met
+
+
+def test_others_who_met_the_day_before_are_not_the_talks_told(extractor):
+    text = (
+        "China and Japan hold first talks in a year, with Seoul absent\n\n"
+        "BEIJING (Wire) — Top Chinese and Japanese officials agreed Tuesday to resume regular "
+        "contacts, in the most extensive talks between the two countries in a year.\n\n"
+        "European leaders, alarmed at being sidelined, met in Brussels on Monday for emergency "
+        "consultations."
+    )
+    met = gatherings(extractor, text, "2025-02-18")
+    theirs = [e for e in met if names(e) >= {"China", "Japan"}]
+    assert theirs and all(e["location"]["name"] == "Beijing" for e in theirs), met

@@ -1844,10 +1844,30 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     )
     news = any(m.date and recent(m.date, published) for m in target.mentions)
     if not sides:
-        return "unnamed" if news else None
+        others = any(_others_by_origin(m, named) for m in target.mentions)
+        return "unnamed" if news and not others else None
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _others_by_origin(mention: Mention, named: list[Cluster]) -> bool:
+    """Talks naming no side whose subject still says whose people met ("European leaders met in
+    Paris on Monday"), of no country `named` holds: others' talks."""
+    verb = mention.trigger.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if mention.participants or verb.pos_ not in ("VERB", "AUX") or subject is None:
+        return False
+    codes = {country_code(p) for p in named} - {None}
+    origins = [
+        c
+        for c in subject.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC")
+    ]
+    return bool(origins) and not any(
+        (country := country_index().resolve(c.text)) is not None and country.code in codes
+        for c in origins
+    )
 
 
 # Who meets below the leaders: their countries' meeting is not the leaders' summit.
@@ -2768,6 +2788,8 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     if any(c.dep_ == "amod" and c.lower_ == "first" for c in mention.trigger.token.children):
         return False  # "the commanders held their first meeting this morning": a new sitting
+    if _others_by_origin(mention, draft_participants(draft)):
+        return False  # "European leaders met in Brussels on Monday": not the talks of Tuesday
     if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
         mention.trigger.kind in GATHERING_KINDS
     ) and not (mention.trigger.kind in GATHERING_KINDS and _goes_on(mention.trigger)):
