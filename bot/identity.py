@@ -606,6 +606,18 @@ def _one_gathering(a: Report, b: Report) -> bool:
     return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
 
 
+def _one_bodys_summit(a: Report, b: Report) -> bool:
+    """Two summits or conferences of one body (each naming the members it cares about): a body
+    gathers its leaders once within the days an undated report can be about."""
+    body = convening_body(a)
+    return (
+        a.kind in GATHERING_KINDS
+        and b.kind in GATHERING_KINDS
+        and body is not None
+        and body == convening_body(b)
+    )
+
+
 def _one_stay(a: Report, b: Report) -> bool:
     """Two reports of a visit by the same sides to the same place: a state visit runs several
     days, and each outlet dates it by the day it tells (the arrival, the speech, the last leg).
@@ -697,8 +709,10 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         return Verdict(False, "status")
     sa, sb = _hosted(a), _hosted(b)
     same_parties = (sa == sb and bool(sa)) or (sides_agree(sa, sb) and min(len(sa), len(sb)) >= 2)
-    if _one_gathering(a, b) and place:
-        same_parties = True  # the same summit in the same place, days apart in print
+    if _one_gathering(a, b) and (place or _one_bodys_summit(a, b)):
+        # the same summit in the same place, days apart in print; or, wherever each outlet
+        # places it, the one summit of one body ("the BRICS summit" and "BRICS leaders met")
+        same_parties = True
     if not same_parties:
         return Verdict(False, "undated without the same participants")
     if _other_people(a, b):
@@ -707,7 +721,7 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         return Verdict(False, "undated with other people")
     if place is None and not (
         (_same_sitting(a.kind, b.kind) or joint_pledge(a, b) or _the_same_two_met(a, b))
-        and min(len(sa), len(sb)) >= 2
+        and (min(len(sa), len(sb)) >= 2 or _one_bodys_summit(a, b))
     ):
         # No place to compare: the article is about the other's event only if it is of the
         # same kind between the same two sides or more, published within days of it.

@@ -347,6 +347,19 @@ def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
     assert compare(report(FIN, kind="summit"), report(LAT, kind="summit")).rule == "participants"
 
 
+def test_a_bodys_summit_placed_by_the_city_and_by_a_suburb_is_one_summit():
+    eu = Party("European Union", "organization")
+    by_body = report(eu, kind="summit", place=Place("Pirita", None), date="2025-03-04")
+    by_members = report(
+        eu, FIN, LAT, kind="summit", place=TALLINN, date=None, published="2025-03-06"
+    )
+    assert compare(by_body, by_members).same
+    # the body's summit is not a summit of some members with an outsider, nor the body's
+    # ministers' meeting
+    assert not compare(by_body, replace(by_members, parties=(FIN, LAT, NOR))).same
+    assert not compare(by_body, replace(by_members, kind="meeting")).same
+
+
 def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_days():
     nato = Party("North Atlantic Treaty Organization", "organization")
     opening = report(Party("NATO", "organization"), EST, kind="meeting", date="2025-03-04")
