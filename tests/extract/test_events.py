@@ -477,6 +477,17 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
     assert "REJECT" in {e["type"] for e in refused}
 
 
+def test_declining_to_reject_rejects_nothing(extractor):
+    for text in (
+        "The resolution passed after Chile declined to use its veto.",
+        "Chile declined to veto the resolution on Monday.",
+        "Peru refused to block Chile's bid to join the bloc.",
+    ):
+        assert "REJECT" not in {e["type"] for e in events(extractor, text)}, text
+    refused = events(extractor, "Chile refused to accept Peru's proposal on Monday.")
+    assert "REJECT" in {e["type"] for e in refused}
+
+
 @pytest.mark.parametrize("duration", ["three years", "the past two weeks", "two days", "48 hours"])
 def test_a_length_of_time_is_no_date(duration):
     assert resolve_date(duration, PUBLISHED, "past") is None

@@ -433,13 +433,31 @@ def _only_a_label(trigger: Trigger) -> bool:
 
 
 def _empty_refusal(trigger: Trigger) -> bool:
-    """Declining to comment, refusing to rule something out: no rejection of anything."""
+    """Declining to comment, refusing to rule something out: no rejection of anything. Nor is
+    declining to reject ("declined to veto the resolution", "declined to use its veto",
+    "refused to block the bid"): the rejection left undone lets the thing pass."""
     verb = trigger.token
     if verb.pos_ != "VERB" or lemma_of(verb) not in load_frames().negating:
         return False
     return any(
-        c.dep_ == "xcomp" and verb_lemma(c) in load_frames().empty_refusals for c in verb.children
+        c.dep_ == "xcomp" and (verb_lemma(c) in load_frames().empty_refusals or _a_rejection(c))
+        for c in verb.children
     )
+
+
+def _a_rejection(verb: Token) -> bool:
+    """ "veto the resolution", "block the bid", "use its veto": the verb rejects, or its object
+    is a rejection."""
+    if verb_lemma(verb) in REJECTING_VERBS | {"block"}:
+        return True
+    return verb_lemma(verb) in CASTING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in REJECTION_NOUNS for c in verb.children
+    )
+
+
+# A rejection one may use or cast ("use its veto"), not one lifted.
+REJECTION_NOUNS = frozenset({"veto"})
+CASTING_VERBS = frozenset({"use", "cast", "exercise", "wield", "invoke"})
 
 
 def _only_ready(trigger: Trigger) -> bool:
