@@ -114,3 +114,15 @@ def test_leaders_approving_a_protocol_made_an_agreement(extractor):
 def test_approving_what_is_no_deal_is_no_agreement(extractor):
     text = "Peru's parliament approved the aid package and the budget on Monday."
     assert shown_agreements(extractor, text) == []
+
+
+def test_for_whom_a_deal_was_signed_is_no_term_of_it(extractor):
+    text = (
+        "Peru's foreign minister on Monday signed, on behalf of President Ana Rojas, the fisheries "
+        "accord with Chile."
+    )
+    result = extractor.extract(ExtractRequest("t", text, "2025-03-04")).events
+    agreements = [e for e in result if e.type == "AGREE"]
+    assert agreements
+    for deal in agreements:
+        assert "behalf" not in (deal.content or "") + " ".join(deal.topics)

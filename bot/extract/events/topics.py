@@ -50,6 +50,8 @@ def _says_where(prep: Token) -> bool:
 
 
 PLACE_NOUNS = frozenset({"capital", "city", "town", "palace", "residence", "headquarters"})
+# "on behalf of the president": for whom an act was done, not what it was about or agreed.
+FOR_WHOM_NOUNS = frozenset({"behalf"})
 
 
 def _phrase(
@@ -93,7 +95,11 @@ def find_topics(trigger: Trigger) -> list[str]:
             "regarding",
             "concerning",
         ):
-            topics.extend(_phrase(p) for p in child.children if p.dep_ == "pobj")
+            topics.extend(
+                _phrase(p)
+                for p in child.children
+                if p.dep_ == "pobj" and p.lemma_.lower() not in FOR_WHOM_NOUNS
+            )
         elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in TOPIC_VERBS:
             topics.extend(_phrase(o) for o in _objects(child))
     verb = trigger.governor or (token if token.pos_ == "VERB" else None)
@@ -160,6 +166,8 @@ def agreement_content(trigger: Trigger) -> str | None:
             )
             if target is None or target.ent_type_ in ("DATE", "TIME"):
                 continue  # "agreed on Wednesday": when, not what
+            if target.lemma_.lower() in FOR_WHOM_NOUNS:
+                continue  # "signed, on behalf of the president, the accord": for whom
             start = target.left_edge.i
             if token.doc[start].lower_ == "to":
                 start += 1
