@@ -447,18 +447,14 @@ def _a_reigning_one(ent: Span, key: str) -> dict | None:
 _REIGNING_TITLES = frozenset({"King", "Queen", "Emir", "Sultan", "Pope"})
 
 
-def _with_a_name_left_out(key: str) -> dict | None:
-    """The known person a three-word name is with a name left out: the patronymic ("Vladimir
-    Vladimirovich Putin" is Vladimir Putin), or, for a Spanish-speaking country's person, the
-    second surname ("Nicolás Maduro Moros" is Nicolas Maduro). Other middle words make another
-    person: "Park Myong Jin" is not "Park Jin", nor "Ali Reza Khamenei" Ali Khamenei."""
+def _with_a_middle_name(key: str) -> dict | None:
+    """The known person a three-word name is with its patronymic left out ("Vladimir
+    Vladimirovich Putin" is Vladimir Putin). Other middle words make another person: "Park Myong
+    Jin" is not "Park Jin", nor "Ali Reza Khamenei" Ali Khamenei."""
     words = key.split()
-    if len(words) != 3:
+    if len(words) != 3 or not words[1].endswith(_PATRONYMIC_ENDINGS):
         return None
-    if words[1].endswith(_PATRONYMIC_ENDINGS):
-        return _known_people().get(f"{words[0]} {words[2]}")
-    known = _known_people().get(f"{words[0]} {words[1]}")
-    return known if known is not None and known.get("country") in TWO_SURNAMES else None
+    return _known_people().get(f"{words[0]} {words[2]}")
 
 
 # How Russian, Ukrainian and Belarusian patronymics end ("Vladimirovich", "Oleksandrovych").
@@ -1131,10 +1127,10 @@ class EntityIndex:
             if turned_known and turned is not None:
                 known = _known_people()[turned]
             # "Vladimir Vladimirovich Putin"; "King Charles" is Charles III
-            by_fuller_name = None if known or private else _with_a_name_left_out(key)
-            by_title = None if known or by_fuller_name else _a_reigning_one(ent, key)
-            middled, royal = by_fuller_name is not None, by_title is not None
-            known = known or by_fuller_name or by_title
+            by_patronymic = None if known or private else _with_a_middle_name(key)
+            by_title = None if known or by_patronymic else _a_reigning_one(ent, key)
+            middled, royal = by_patronymic is not None, by_title is not None
+            known = known or by_patronymic or by_title
             full = known["name"] if known else name
             cluster = self._by_key.get(name_key(full))
             if (
@@ -1914,11 +1910,6 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
 # Countries whose people are written family name first in English news ("Kishida Fumio",
 # "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
 FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
-# Spanish-speaking countries, whose people carry a father's and a mother's surname and are
-# often named by the first alone ("Raúl Castro Ruz", "Raúl Castro").
-TWO_SURNAMES = frozenset(
-    "ESP MEX GTM HND SLV NIC CRI PAN CUB DOM COL VEN ECU PER BOL CHL ARG URY PRY GNQ".split()
-)
 
 
 BLOC_KIND_WORDS = ("group", "grouping", "bloc")  # "the BRICS group": what it is, not its name

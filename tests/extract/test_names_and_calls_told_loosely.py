@@ -74,19 +74,6 @@ def test_a_patronymic_is_the_same_known_person(extractor):
     assert putin["country_code"] == "RUS"
 
 
-def test_a_spanish_speaker_s_second_surname_is_the_same_known_person(extractor):
-    text = "Nicolás Maduro Moros met Gustavo Petro Urrego in Caracas on Tuesday."
-    (talks,) = of_type(extractor, text, "CONSULT")
-    codes = {p["name"]: p.get("country_code") for p in talks["participants"]}
-    assert codes == {"Nicolás Maduro Moros": "VEN", "Gustavo Petro Urrego": "COL"}
-    # a third name is no second surname for a person of a country that has none
-    text = "Vladimir Putin Smith met Kassym-Jomart Tokayev in Astana on Monday."
-    for event in of_type(extractor, text, "CONSULT"):
-        assert all(
-            p.get("country_code") != "RUS" for p in event["participants"] if "Smith" in p["name"]
-        )
-
-
 def test_a_headlines_light_verb_is_not_part_of_a_name(extractor):
     text = (
         "Comrade Kim Jong Un Holds Talks with Visiting Chinese Delegation\n\n"
