@@ -477,11 +477,23 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
     assert "REJECT" in {e["type"] for e in refused}
 
 
+def test_a_withdrawal_told_with_its_object_inside_the_phrasal_verb_is_found(extractor):
+    text = "Chile pulled its troops out of Bolivia in 2022."
+    (withdrawal,) = [e for e in events(extractor, text) if e["type"] == "RETREAT"]
+    assert {p["name"] for p in withdrawal["participants"]} == {"Chile", "Bolivia"}
+    assert withdrawal["date"] == "2022-01-01"
+    pulled_back = events(extractor, "Peru pulled its forces back from the border on Monday.")
+    assert "RETREAT" in {e["type"] for e in pulled_back}
+
+
 def test_declining_to_reject_rejects_nothing(extractor):
     for text in (
         "The resolution passed after Chile declined to use its veto.",
         "Chile declined to veto the resolution on Monday.",
         "Peru refused to block Chile's bid to join the bloc.",
+        "Chile declined to exercise its veto power on Monday.",
+        "Chile abstained rather than veto the resolution on Monday.",
+        "Chile chose to abstain instead of vetoing the draft.",
     ):
         assert "REJECT" not in {e["type"] for e in events(extractor, text)}, text
     refused = events(extractor, "Chile refused to accept Peru's proposal on Monday.")

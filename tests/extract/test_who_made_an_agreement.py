@@ -111,9 +111,16 @@ def test_leaders_approving_a_protocol_made_an_agreement(extractor):
     assert [names(e) for e in shown_agreements(extractor, sealed)] == [{"Peru", "Chile"}]
 
 
-def test_approving_what_is_no_deal_is_no_agreement(extractor):
+def test_approving_what_is_no_deal_or_approving_it_alone_is_no_agreement(extractor):
     text = "Peru's parliament approved the aid package and the budget on Monday."
     assert shown_agreements(extractor, text) == []
+    # one side's cabinet or ministers approving a text ratify it at home
+    for text in (
+        "Peru's cabinet on Tuesday approved the defence pact signed with Chile last month.",
+        "EU foreign ministers approved a legal framework on Monday for sanctions against Peru.",
+    ):
+        assert all(e["date"] != "2025-02-25" for e in shown_agreements(extractor, text)), text
+        assert all(e["date"] != "2025-02-24" for e in shown_agreements(extractor, text)), text
 
 
 def test_for_whom_a_deal_was_signed_is_no_term_of_it(extractor):

@@ -2573,6 +2573,16 @@ def _action_arguments(
                 ):
                     # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
+        elif child.dep_ == "prep" and child.lower_ == "out" and trigger.type == "RETREAT":
+            # "pulled its troops out of Mali": whom they left
+            tokens.extend(
+                t
+                for of in child.children
+                if of.dep_ == "prep" and of.lower_ == "of"
+                for pobj in of.children
+                if pobj.dep_ == "pobj"
+                for t in _subtree_without_clauses(pobj)
+            )
         elif (
             trigger.type == "AGREE"
             and trigger.kind == "agreement"

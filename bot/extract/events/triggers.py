@@ -451,7 +451,13 @@ def _a_rejection(verb: Token) -> bool:
     if verb_lemma(verb) in REJECTING_VERBS | {"block"}:
         return True
     return verb_lemma(verb) in CASTING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in REJECTION_NOUNS for c in verb.children
+        c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in REJECTION_NOUNS
+            # "exercise its veto power"
+            or any(m.dep_ == "compound" and m.lemma_.lower() in REJECTION_NOUNS for m in c.children)
+        )
+        for c in verb.children
     )
 
 
@@ -601,6 +607,8 @@ def _object_allowed(trigger: Trigger) -> bool:
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
     if wanted is None or trigger.token.pos_ != "VERB":
         return True
+    if lemma_of(trigger.token) in JOINT_VERBS and not _done_together(trigger.token):
+        return False  # "Pakistan's cabinet approved the defence pact": a ratification at home
     obj = _verb_object(trigger.token)
     if trigger.token.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
         obj = _antecedent(trigger.token, wanted)  # "the protocol, which the leaders approved"
@@ -634,6 +642,31 @@ def _object_allowed(trigger: Trigger) -> bool:
         or obj.lower_ in wanted  # "d'affaires", which the lemmatiser cuts to "d'affaire"
         or ("@person" in wanted and person)
         or ("@entity" in wanted and entity)
+    )
+
+
+# Verbs that make an agreement only when its sides do them together ("Putin and Erdogan
+# approved the protocol"); one side's cabinet or parliament approving a deal ratifies it.
+JOINT_VERBS = frozenset({"approve"})
+
+
+def _done_together(verb: Token) -> bool:
+    """The verb's subject names two sides or more ("Putin and Erdogan", "the presidents of Peru
+    and Chile", "the two leaders", "both sides"), or its object the partner ("a ceasefire with
+    Hezbollah")."""
+    obj = _verb_object(verb)
+    if obj is not None and any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(p.ent_type_ for p in c.subtree)
+        for c in obj.children
+    ):
+        return True  # "Israel approves ceasefire with Hezbollah": agreed with its partner
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return any(t.dep_ == "conj" for t in subject.subtree) or any(
+        (c.dep_ == "nummod" and c.lower_ == "two")
+        or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        for c in subject.children
     )
 
 
@@ -1636,6 +1669,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             options = nouns[token.lemma_.lower()]
         elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             options = verbs[token.lemma_.lower()]
+        elif token.pos_ == "VERB" and (split := _split_phrase(token, phrases)) is not None:
+            options = [split]  # "pulled its troops out of Mali": "pull out", split by its object
         else:
             continue
         type_, kind, mode = _choose(token, options)
@@ -1655,6 +1690,30 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
     return found
+
+
+# Particles a phrasal verb's object may stand before ("pulled its troops out"); not a
+# preposition whose object is a day ("called him on Tuesday" calls no one "on").
+SPLIT_PARTICLES = frozenset({"out", "back", "off", "away", "down"})
+
+
+def _split_phrase(
+    verb: Token, phrases: dict[tuple[str, ...], tuple[str, str, str | None]]
+) -> tuple[str, str, str | None] | None:
+    """A phrasal verb the lexicon lists ("pull out", "pull back") told with its object between
+    verb and particle ("pulled its troops out of Mali", "pulled its forces back"): the particle
+    hangs on the verb after its object."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for child in verb.children:
+        if (
+            child.i > verb.i + 1
+            and child.dep_ in ("prt", "advmod", "prep")
+            and child.lower_ in SPLIT_PARTICLES
+            and (found := phrases.get((verb.lemma_.lower(), child.lower_))) is not None
+        ):
+            return found
+    return None
 
 
 def _ends_on_a_time(span: Span) -> bool:
@@ -2308,6 +2367,23 @@ def _a_condition(token: Token) -> bool:
     )
 
 
+def _rather_than(verb: Token) -> bool:
+    """A verb told as what was not done instead ("abstained rather than veto", "chose to
+    abstain instead of vetoing")."""
+    if verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "than" and any(a.lower_ == "rather" for a in c.children)
+        for c in verb.head.children
+        if c.i < verb.i
+    ):
+        return True
+    prep = verb.head if verb.dep_ == "pcomp" else None
+    return (
+        prep is not None
+        and prep.lower_ == "of"
+        and any(c.lower_ == "instead" for c in prep.children)
+    ) or (prep is not None and prep.lower_ == "instead")
+
+
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
@@ -2330,6 +2406,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         return True  # "apologised but stopped short of accepting blame"
     if _without(token):
         return True  # "ended without a deal", "without the signing of a defence deal"
+    if _rather_than(verb):
+        return True  # "abstained rather than veto the resolution": the other was done
     if _a_condition(token):
         return True  # "ready to accept a ceasefire, subject to Moscow's agreement"
     if (
