@@ -124,6 +124,12 @@ def combining_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def regional_adjectives() -> dict[str, str]:
+    """ "European" -> "European Union": the body whose members a region's people are of."""
+    return dict(_data()["regional_adjectives"])
+
+
+@lru_cache(maxsize=1)
 def world_regions() -> frozenset[str]:
     """Continents and regions ("Europe", "the Middle East"): places less precise than a country."""
     return frozenset(_data()["world_regions"])

@@ -542,18 +542,23 @@ def places_named_by_settlement(doc: Doc) -> Doc:
     """ "in the Saudi governorate of Al Ula" with Al Ula tagged a person: a name that a
     settlement noun's "of" phrase gives is a place, whatever the tagger called it."""
     settlements = _settlement_nouns()
+    people = _known_people_names()
     ents = list(doc.ents)
     changed = False
     for i, ent in enumerate(ents):
         of = ent.root.head
         if (
-            ent.label_ in ("PERSON", "ORG", "NORP")
+            ent.label_ in ("PERSON", "ORG")
             and not ent.ent_id_  # a person or body the ruler named is what it said
             and ent.root.dep_ == "pobj"
             and of.lower_ == "of"
             and of.head.lemma_.lower() in settlements
             and of.head.pos_ == "NOUN"
             and ent[0].is_title
+            and fold(ent.text) not in people
+            # "the home county of Deputy President X": whose, not which (a title before it)
+            and not any(c.i < ent.start for c in ent.root.children if c.dep_ != "det")
+            and not any(c.lower_ in SOMEONES_PLACE_WORDS for c in of.head.children)
         ):
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
@@ -565,6 +570,16 @@ def places_named_by_settlement(doc: Doc) -> Doc:
 @lru_cache(maxsize=1)
 def _settlement_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["settlement_nouns"])
+
+
+@lru_cache(maxsize=1)
+def _known_people_names() -> frozenset[str]:
+    several, single = _known_names()
+    return frozenset(fold(name) for name in [*several, *single])
+
+
+# Words making a settlement someone's ("the home village of Nelson Mandela"): a person follows.
+SOMEONES_PLACE_WORDS = frozenset({"home", "native", "ancestral", "birthplace", "hometown"})
 
 
 @Language.component("briefbot_place_names_end")

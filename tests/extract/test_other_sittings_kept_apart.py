@@ -175,3 +175,10 @@ def test_others_who_met_the_day_before_are_not_the_talks_told(extractor):
     met = gatherings(extractor, text, "2025-02-18")
     theirs = [e for e in met if names(e) >= {"China", "Japan"}]
     assert theirs and all(e["location"]["name"] == "Beijing" for e in theirs), met
+    # people named by a region one of the talks' countries is of may be the talks themselves
+    text = (
+        "Saudi, Egyptian and Jordanian ministers hold talks on Gaza\n\n"
+        "RIYADH (Wire) - Arab foreign ministers met in Riyadh on Friday to discuss a plan."
+    )
+    (met,) = [e for e in gatherings(extractor, text, "2025-02-22") if e["confidence"] >= 0.5]
+    assert met["date"] == "2025-02-21" and {"Saudi Arabia", "Jordan"} <= names(met)

@@ -124,6 +124,11 @@ def test_a_name_a_governorate_or_county_of_phrase_gives_is_a_place(extractor):
             f"{name}."
         )
         assert name in [e.text for e in doc.ents if e.label_ == "GPE"], name
+    # a settlement told as someone's names a person after its "of"
+    doc = extractor.nlp(
+        "Ruto met Abiy Ahmed on Sunday in the home county of Deputy President Kithure Kindiki."
+    )
+    assert "Kithure Kindiki" not in [e.text for e in doc.ents if e.label_ == "GPE"]
     # a person named in an "of" phrase of no settlement noun stays a person
     doc = extractor.nlp("The foreign minister of Jordan, Ayman Safadi, met the envoy of Iraq.")
     assert "Ayman Safadi" in [e.text for e in doc.ents if e.label_ == "PERSON"]

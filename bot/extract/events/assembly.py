@@ -10,7 +10,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.extract.countries import country_index, world_regions
+from bot.extract.countries import country_index, regional_adjectives, world_regions
 from bot.extract.dateline import Dateline, filed_on
 from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex, entity_at
@@ -1864,10 +1864,18 @@ def _others_by_origin(mention: Mention, named: list[Cluster]) -> bool:
         for c in subject.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "LOC")
     ]
-    return bool(origins) and not any(
-        (country := country_index().resolve(c.text)) is not None and country.code in codes
-        for c in origins
-    )
+    return bool(origins) and all(_of_none_of(c.text, codes) for c in origins)
+
+
+def _of_none_of(origin: str, codes: set[str | None]) -> bool:
+    """An origin word ("Japanese", "European") names people of none of the countries `codes`:
+    a country's people of another country, a region's of no member of its body. A word of
+    neither ("Asian", "Kurdish") says nothing either way."""
+    country = country_index().resolve(origin)
+    if country is not None:
+        return country.code not in codes
+    body = regional_adjectives().get(origin)
+    return body is not None and not codes & organization_members(name_key(body))
 
 
 # Who meets below the leaders: their countries' meeting is not the leaders' summit.
@@ -2788,7 +2796,7 @@ def _next_day_of(draft: Draft, mention: Mention) -> bool:
         return False  # "met X on Tuesday ... is due to meet Y on Wednesday": the next sitting
     if any(c.dep_ == "amod" and c.lower_ == "first" for c in mention.trigger.token.children):
         return False  # "the commanders held their first meeting this morning": a new sitting
-    if _others_by_origin(mention, draft_participants(draft)):
+    if _others_by_origin(mention, draft_participants(draft)) and not _met_again(mention.trigger):
         return False  # "European leaders met in Brussels on Monday": not the talks of Tuesday
     if (draft.mentions[0].trigger.kind in GATHERING_KINDS) != (
         mention.trigger.kind in GATHERING_KINDS
