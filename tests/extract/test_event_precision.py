@@ -1975,6 +1975,17 @@ def test_a_vow_to_pay_back_is_a_threat(extractor):
         assert found["type"] == "THREATEN", (text, found)
 
 
+def test_a_hostile_act_that_dates_a_pledge_is_not_what_was_promised(extractor):
+    text = (
+        "Peru and Chile pledged on Tuesday to restore trade ties at their first meeting since "
+        "Chile shot down a Peruvian drone near the border last year."
+    )
+    assert of_type(extractor, text, "THREATEN") == []
+    assert of_type(extractor, text, "AGREE")
+    vowed = "Peru vowed on Monday to impose tariffs on Chile after Chile closed the border."
+    assert of_type(extractor, vowed, "THREATEN")
+
+
 def test_a_summit_the_lead_dates_is_that_days_also_when_told_as_its_blocs(extractor):
     text = (
         "HANOI, Oct 8 Kyodo - The leaders of Vietnam, Laos and Cambodia agreed Tuesday to link "

@@ -1391,7 +1391,7 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
             for c in verb.children
             if c.dep_ in ("xcomp", "ccomp", "advcl")
             for t in c.subtree
-            if t.i in by_token and t.i != verb.i
+            if t.i in by_token and t.i != verb.i and not _in_a_clause_of_time(t, c)
         ]
         hostile = [t for t in inner if t.type in frames.hostile]
         if hostile or any(
@@ -1403,6 +1403,23 @@ def _threats_in_pledges(triggers: list[Trigger]) -> list[Trigger]:
             trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
             absorbed.update(t.token.i for t in hostile)
     return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _in_a_clause_of_time(token: Token, top: Token) -> bool:
+    """The token is told in a clause of time below `top` ("pledged to restore ties ... since
+    Turkey shot down a warplane"): what the promise is dated by, not what it promises."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in node.children
+        ):
+            return True
+        node = node.head
+    return False
+
+
+# Marks of a clause of time ("since Turkey shot down", "after the talks ended").
+TIME_MARKS = frozenset({"since", "after", "before", "when", "until", "while"})
 
 
 def _a_retaliation(verb: Token) -> bool:
