@@ -898,14 +898,7 @@ def _chairs(gathering: Token) -> list[Token]:
             for noun in prep.children:
                 if noun.dep_ != "pobj" or noun.lemma_.lower() not in CHAIRING_NOUNS:
                     continue
-                out.extend(
-                    t
-                    for of in noun.children
-                    if of.dep_ == "prep" and of.lower_ == "of"
-                    for pobj in of.children
-                    if pobj.dep_ == "pobj"
-                    for t in _subtree_without_clauses(pobj)
-                )
+                out.extend(_of_phrase_objects(noun))
     return out
 
 
@@ -1901,6 +1894,19 @@ def _after_a_noun_of_a_circumstance(appos: Token) -> bool:
     return top.lower_ not in load_frames().argument_preps | {"by", "at", "during"}
 
 
+def _of_phrase_objects(node: Token) -> list[Token]:
+    """The words of what the node's "of" phrases name ("out of Mali", "under the chairmanship
+    of Egypt")."""
+    return [
+        t
+        for of in node.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for pobj in of.children
+        if pobj.dep_ == "pobj"
+        for t in _subtree_without_clauses(pobj)
+    ]
+
+
 def _beside_as_a_go_between(verb: Token) -> bool:
     """ "signed the truce alongside Qatari mediators", "alongside Trump, who acted as witness":
     who stands beside the signers to broker, witness or observe is no side."""
@@ -2574,15 +2580,7 @@ def _action_arguments(
                     # not "on the sidelines of the Andean summit": the occasion, not a side
                     tokens.extend(_subtree_without_clauses(pobj))
         elif child.dep_ == "prep" and child.lower_ == "out" and trigger.type == "RETREAT":
-            # "pulled its troops out of Mali": whom they left
-            tokens.extend(
-                t
-                for of in child.children
-                if of.dep_ == "prep" and of.lower_ == "of"
-                for pobj in of.children
-                if pobj.dep_ == "pobj"
-                for t in _subtree_without_clauses(pobj)
-            )
+            tokens.extend(_of_phrase_objects(child))  # "pulled its troops out of Mali"
         elif (
             trigger.type == "AGREE"
             and trigger.kind == "agreement"
