@@ -539,7 +539,7 @@ def countries_tagged_bodies(doc: Doc) -> Doc:
 
 @Language.component("briefbot_places_named_by_settlement")
 def places_named_by_settlement(doc: Doc) -> Doc:
-    """ "in the Saudi governorate of Al Ula" with Al Ula tagged a person: a name that a
+    """ "in the Libyan district of Bani Walid" with Bani Walid tagged a person: a name that a
     settlement noun's "of" phrase gives is a place, whatever the tagger called it."""
     settlements = _settlement_nouns()
     people = _known_people_names()

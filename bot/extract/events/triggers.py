@@ -1411,15 +1411,11 @@ def _in_a_clause_of_time(token: Token, top: Token) -> bool:
     node = token
     while node.i != top.i and node.head.i != node.i:
         if node.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in node.children
+            m.dep_ == "mark" and m.lower_ in SUBORDINATING_MARKS for m in node.children
         ):
             return True
         node = node.head
     return False
-
-
-# Marks of a clause of time ("since Turkey shot down", "after the talks ended").
-TIME_MARKS = frozenset({"since", "after", "before", "when", "until", "while"})
 
 
 def _a_retaliation(verb: Token) -> bool:
@@ -1966,10 +1962,10 @@ def _governor(token: Token) -> Token | None:
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.head.children)
     ):
         return token.head  # a headline's "Serbia-Kosovo talks postponed again": undergone
+    frames = load_frames()
     for relcl in (c for c in token.children if c.dep_ == "relcl"):
         # "the deal we struck": a light verb whose object the noun is, told in a relative clause
         # (an agreement's verb by its pronoun too: "the deal, which Putin and Erdogan sealed")
-        frames = load_frames()
         sealing = verb_lemma(relcl) in frames.agreement_light
         if (
             (verb_lemma(relcl) in frames.light or sealing)
@@ -2393,12 +2389,12 @@ def _rather_than(verb: Token) -> bool:
         if c.i < verb.i
     ):
         return True
-    prep = verb.head if verb.dep_ == "pcomp" else None
-    return (
-        prep is not None
-        and prep.lower_ == "of"
-        and any(c.lower_ == "instead" for c in prep.children)
-    ) or (prep is not None and prep.lower_ == "instead")
+    if verb.dep_ != "pcomp":
+        return False
+    prep = verb.head  # "instead of vetoing", or "instead" read as the preposition itself
+    return prep.lower_ == "instead" or (
+        prep.lower_ == "of" and any(c.lower_ == "instead" for c in prep.children)
+    )
 
 
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
