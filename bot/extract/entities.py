@@ -196,7 +196,7 @@ def only_title_words(ent: Span) -> bool:
     """A name made only of title and honorific words ("Secretary" cut from "General Secretary To
     Lam", "Sheikh", "Datuk Seri"): a cut-off title, nobody's name."""
     _, words = _honorifics()
-    tokens = [t for t in ent if t.is_alpha]
+    tokens = [t for t in ent if t.is_alpha and t.pos_ != "DET"]
     return bool(tokens) and all(t.lower_ in words for t in tokens)
 
 
@@ -204,7 +204,7 @@ def _title_words(tokens: list[Token]) -> int:
     """How many leading tokens form a title ("National Security Advisor Ajit Doval": three)."""
     for n in range(len(tokens) - 1, 0, -1):
         text = " ".join(t.text for t in tokens[:n])
-        if canonical_title(text) != text:
+        if text.lower() in _title_forms():
             return n
     return 0
 
@@ -404,6 +404,18 @@ def _a_short_name_sibling(code: str, other: str | None) -> bool:
     )
 
 
+def _a_place_named_as_a_modifier(ent: Span, ents: Sequence[Span]) -> bool:
+    """A name the tagger calls a person where it qualifies a noun ("attends Al Ula summit"),
+    that it calls a place where it stands alone in the same article ("held in the Saudi
+    governorate of Al Ula"): the place, as a name before "summit" or "talks" usually is."""
+    if ent.root.dep_ != "compound" or ent.root.head.pos_ != "NOUN":
+        return False
+    key = name_key(ent.text)
+    return key not in _known_people() and any(
+        e.label_ in ("GPE", "LOC") and name_key(e.text) == key for e in ents
+    )
+
+
 def _a_word_naming_a_thing(ent: Span) -> bool:
     """One word the tagger took for a name that qualifies a common noun ("the Covid
     pandemic")."""
@@ -502,7 +514,11 @@ class EntityIndex:
             e.start
             for e in ents
             if e.label_ == "PERSON"
-            and (_names_a_place(e.text) or _a_country_no_one_is_called(e.text, surnames))
+            and (
+                _names_a_place(e.text)
+                or _a_country_no_one_is_called(e.text, surnames)
+                or _a_place_named_as_a_modifier(e, ents)
+            )
         }
         outlets = {e.start for e in ents if e.label_ == "PERSON" and _described_as_outlet(e)}
         people = [
@@ -1202,6 +1218,8 @@ class EntityIndex:
             text = text[: text.index("(")].strip()
         if not text or _a_prefixed_people(text):
             return
+        if ent.label_ in ("ORG", "NORP") and only_title_words(ent):
+            return  # "the Amir H H" (His Highness) tagged a body: a title, nobody's name
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
             # NER cut 'the Ministry of Foreign Affairs of | Norway': the body's name goes on.
             nxt = self.doc[ent.end]
@@ -1256,6 +1274,8 @@ class EntityIndex:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
         if len(words) == 1 and words[0].lower() in _document_initials():
             return  # "signed an MOU": a document, not a body
+        if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and found is None:
+            return  # "Treaty of Peace, Diplomatic Relations and ...": what a deal is about
         if _MODEL_NAME.match(text):
             return  # "the Su-24 bomber", "F-16s": an aircraft or missile model, no side
         is_media = (
@@ -1386,6 +1406,9 @@ class EntityIndex:
                         or (span.end == best.end and span.start < best.start)
                     ):
                         best = span
+        if best is not None and canonical_title(best.text) in _ranks():
+            # "junta spokesman Colonel X": the role written before the rank is the title
+            best = next((s for s in self.title_spans if s.end == best.start), best)
         if best is None:
             # "Presidents Vladimir Putin and Donald Trump": the title of the first conjunct.
             head = ent.root
@@ -2128,8 +2151,17 @@ def _name_goes_on_before(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _ranks() -> frozenset[str]:
+    return frozenset(canonical_title(r) for r in load_data("titles")["ranks"])
+
+
 def _document_initials() -> frozenset[str]:
     return frozenset(load_data("participants")["document_initials"])
+
+
+def _relation_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["relation_nouns"])
 
 
 # Words before a state body's head that keep it the nation's ("the Federal Government of X"),

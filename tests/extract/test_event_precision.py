@@ -1788,6 +1788,10 @@ def test_a_warning_about_how_things_stand_is_no_threat(extractor):
     )
     assert threats("Chile warned that the decision would have consequences for relations.")
     assert threats("Chile warned that it would recall its ambassador if Peru went ahead.")
+    # advice against a state of things, to no one in particular; not against an act or someone
+    assert not threats("Boric's own coalition has warned against economic dependence on Peru.")
+    assert threats("Chile warned against any incursion into its waters.")
+    assert threats("Chile warned Peru against a vote on the border.")
 
 
 def test_a_name_the_parser_gives_a_that_clause_did_not_do_what_the_clause_says(extractor):

@@ -404,3 +404,12 @@ def test_a_national_security_council_spokesman_speaks_for_no_un_body(say):
     )
     s = find(say(text), "visit would go ahead")
     assert s.speaker == "John Kirby"
+
+
+def test_a_role_written_before_a_rank_is_the_title_the_role_refers_back_to(say):
+    text = (
+        '"We revoke the accord," junta spokesman Colonel Amadou Sanogo said on Saturday.\n\n'
+        "The spokesman said the foreign troops had to leave within a month."
+    )
+    s = find(say(text), "troops had to leave")
+    assert s.speaker == "Amadou Sanogo"

@@ -1770,6 +1770,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             _action_arguments(trigger, index, subject_only=_the_setting_of_an_act(trigger))
         )
     tokens.extend(aimed_at)
+    if trigger.type == "CONSULT" and token.dep_ == "nsubj" and _brings_together(token.head):
+        # "The summit, which began on Wednesday, brought together the leaders of Fiji, Samoa
+        # and Tonga": whom a gathering brought together took part in it
+        tokens.extend(
+            t
+            for obj in token.head.children
+            if obj.dep_ == "dobj" and obj.lemma_.lower() not in OBSERVER_ROLES
+            for t in _subtree_without_clauses(obj)
+        )
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
     # "The Moscow meeting came a week after ...": the subject's own city is where, not who
@@ -1793,14 +1802,45 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         as_subject = acted_as_a_pair(trigger)
         if as_subject and verb.pos_ != "VERB" and token.dep_ == "pobj":
             verb = token.head.head  # the verb the call or talks are the setting of
-        pair = (
-            next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if as_subject
-            else _between_a_pair(token)
-        )
-        if pair is not None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        counted = _counted_group(subject) if verb.pos_ == "VERB" else None
+        if token.pos_ == "NOUN" and not as_subject and (of := _of_phrase_object(token)):
+            # "a meeting of the foreign ministers of the three countries": theirs
+            counted, subject = _counted_group(of), None
+        if counted is not None and counted[0] is not subject:
+            # "the foreign ministers of the two countries met": the countries are the sides
+            sides = _pair_named_before(counted[0], index, count=counted[1])
+        elif counted is not None and counted[1] > 2 and subject is not None:
+            sides = _pair_named_before(subject, index, count=counted[1])  # "the three leaders"
+        elif (pair := subject if as_subject else _between_a_pair(token)) is not None:
             sides = _pair_named_before(pair, index, only_before=not as_subject)
+    elif trigger.type == "AGREE" and (signing := trigger.governor or token).pos_ == "VERB":
+        # "the document the two leaders signed alongside Trump": the two named before, beside
+        # whoever else the clause names
+        subject = next((c for c in signing.children if c.dep_ == "nsubj"), None)
+        counted = _counted_group(subject)
+        if (
+            subject is not None
+            and counted is not None
+            and not _clusters_in(list(subject.subtree), index)
+        ):
+            named = _pair_named_before(counted[0], index, count=counted[1])
+            sides = named + [c for c in sides if c not in named]
     return sides, group
+
+
+# Verbs a gathering does to those who attend it ("the summit gathered leaders of ...").
+GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "unite"})
+
+
+def _brings_together(verb: Token) -> bool:
+    """ "brought together", "drew together", "gathered", "convened": what a gathering does to
+    those who come to it."""
+    if verb.pos_ != "VERB":
+        return False
+    if lemma_of(verb) in ("bring", "draw"):
+        return any(c.lower_ == "together" for c in verb.children)
+    return lemma_of(verb) in GATHERING_VERBS
 
 
 def _named_target(noun: Token) -> list[Token]:
@@ -2006,7 +2046,7 @@ def _between_a_pair(token: Token) -> Token | None:
 
 
 def _pair_named_before(
-    phrase: Token, index: EntityIndex, only_before: bool = False
+    phrase: Token, index: EntityIndex, only_before: bool = False, count: int = 2
 ) -> list[Cluster]:
     """ "Sheinbaum said Trump had agreed to a pause, after the two leaders spoke by telephone":
     the two are the two people named before the phrase in the sentence, when it names exactly
@@ -2029,14 +2069,23 @@ def _pair_named_before(
     start = sent.start
     while start > 0 and sent.doc[start - 1].is_space:
         start -= 1  # a paragraph break is no sentence
+    # "the two leaders", not "the two foreign ministers" (others than the two named); a place
+    # or day hung on the phrase qualifies no one ("a meeting of the two leaders in Washington")
     bare = not any(
-        c.dep_ in ("amod", "compound", "prep") for c in phrase.children
-    )  # "the two leaders", not "the two foreign ministers" (others than the two named)
+        c.dep_ in ("amod", "compound") or (c.dep_ == "prep" and c.lower_ not in ("in", "at", "on"))
+        for c in phrase.children
+    )
     told_before = not named and start > 0 and bare
     if told_before:
         # "X and Y agreed on Monday to ... . The two leaders met at State House": the pair is
-        # the one the sentence before names
-        named = _clusters_in(list(sent.doc[start - 1].sent), index)
+        # the one the sentence before names; "the negotiation process between Iran and the
+        # IAEA began in June with Egypt's facilitation. The two sides agreed ...": the sides
+        # its "between" phrase names
+        before = list(sent.doc[start - 1].sent)
+        between = _sides_between_in(before, index)
+        if len(between) == count:
+            return between
+        named = _clusters_in(before, index)
     for kind in ("person", "country"):
         # a lone word the tagger called a person, of no known country ("the Fukushima water
         # row" in a headline), is no one to count
@@ -2048,10 +2097,16 @@ def _pair_named_before(
         countries = {
             c.code if c.kind == "country" else (c.country and c.country.code) for c in pair
         }
-        if len(pair) == 2 and (
-            kind == "country" or (len(countries) == 2 and None not in countries)
+        if len(pair) == count and (
+            kind == "country" or (len(countries) == count and None not in countries)
         ):
             return pair
+        if count > 2 and kind == "country" and told_before:
+            # "X, Y and Z agreed on ..., said a statement by the three countries, the US and
+            # the World Bank. ... the ministers of the three countries": the subject's three
+            return _coordinated_subject_countries(sent.doc[start - 1].sent, index, count)
+        if count > 2:
+            continue  # "the three countries": three named, or no one known
         if len(pair) > 2 and kind == "person" and told_before:
             # "Biden and Putin agreed ..., as Biden pressed him on Navalny's arrest. ... the two
             # leaders": the pair the sentence before has for its subject
@@ -2093,6 +2148,36 @@ def _coordinated_subject_pair(sent: Span, index: EntityIndex) -> list[Cluster]:
     if len(people) == 2 and people[0].country != people[1].country:
         return people
     return []
+
+
+def _sides_between_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
+    """The sides the words' one "between" phrase names ("talks between Iran and the IAEA"),
+    or none when they have no such phrase or more than one."""
+    phrases = [t for t in tokens if t.dep_ == "prep" and t.lower_ == "between"]
+    if len(phrases) != 1:
+        return []
+    sides: list[Cluster] = []
+    for pobj in (c for c in phrases[0].children if c.dep_ == "pobj"):
+        for node in (pobj, *(c for c in pobj.conjuncts)):
+            cluster = next(
+                (c for t in _subtree_without_clauses(node) if (c := index.cluster_of(t))), None
+            )
+            if cluster is not None and cluster not in sides:
+                sides.append(cluster)
+    return sides
+
+
+def _coordinated_subject_countries(sent: Span, index: EntityIndex, count: int) -> list[Cluster]:
+    """The `count` countries a sentence's main subject coordinates ("Egypt, Ethiopia and Sudan
+    have agreed ..."), else none."""
+    root = _past_the_reporter(sent.root)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return []
+    countries = [
+        c for c in _clusters_in(_subtree_without_clauses(subject), index) if c.kind == "country"
+    ]
+    return countries if len(countries) == count else []
 
 
 def convened_body(trigger: Trigger, sides: list[Cluster]) -> Cluster | None:
@@ -2251,6 +2336,18 @@ MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 def acted_as_a_pair(trigger: Trigger) -> bool:
     """The act's subject counts two people or sides the article named before ("the two leaders
     commended Qatar", "both ministers condemned ..."): who they are comes from the talks told."""
+    subject = _acting_subject(trigger)
+    if subject is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        if subject.lemma_.lower() in ("pair", "duo") or (
+            subject.lower_ == "two" and subject.pos_ == "NUM"
+        ):
+            return True  # "as the pair met in Beijing", "the two spoke by phone"
+    counted = _counted_group(subject)
+    return counted is not None and counted[1] == 2
+
+
+def _acting_subject(trigger: Trigger) -> Token | None:
+    """The subject of the verb an act is told by, or of the verb whose setting "their" act is."""
     token = trigger.token
     verb = trigger.governor or (token if token.pos_ == "VERB" else None)
     if (
@@ -2264,25 +2361,53 @@ def acted_as_a_pair(trigger: Trigger) -> bool:
         # meeting, both sides agreed", of a meeting told before)
         verb = token.head.head
     if verb is None:
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
-        if subject.lemma_.lower() in ("pair", "duo") or (
-            subject.lower_ == "two" and subject.pos_ == "NUM"
-        ):
-            return True  # "as the pair met in Beijing", "the two spoke by phone"
-    return (
-        subject is not None
-        # "The two Ministers met": the tagger takes a capitalised title for a name
-        and (subject.tag_ == "NNS" or (subject.tag_ == "NNPS" and subject.lower_.endswith("s")))
-        and (subject.lemma_.lower() in PAIR_NOUNS or subject.lower_[:-1] in PAIR_NOUNS)
-        and any(
-            (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
-            for c in subject.children
-        )
-        # "two Russian drones", "both Democratic senators": others than the pair told
-        and not any(c.ent_type_ for c in subject.children if c.dep_ in ("amod", "compound"))
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+# How many sides a counted group is ("the two leaders", "the three countries").
+SIDE_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _of_phrase_object(noun: Token) -> Token | None:
+    """The object of a noun's "of" phrase ("a meeting of the two leaders": leaders)."""
+    return next(
+        (
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ),
+        None,
     )
+
+
+def _counted_group(subject: Token | None) -> tuple[Token, int] | None:
+    """The words that count the sides a subject stands for, and how many: "the two leaders",
+    "both ministers", "the three countries", and whose people a subject names ("the foreign
+    ministers of the two countries", "the two countries' ministers")."""
+    if subject is None:
+        return None
+    nodes = [subject]
+    if subject.lemma_.lower() in PAIR_NOUNS:
+        nodes += [c for c in subject.children if c.dep_ == "poss"]
+        nodes += [p for p in (_of_phrase_object(subject),) if p is not None]
+    for node in nodes:
+        plural = node.tag_ == "NNS" or (node.tag_ == "NNPS" and node.lower_.endswith("s"))
+        # "The two Ministers met": the tagger takes a capitalised title for a name
+        if not plural or (
+            node.lemma_.lower() not in PAIR_NOUNS and node.lower_[:-1] not in PAIR_NOUNS
+        ):
+            continue
+        # "two Russian drones", "both Democratic senators": others than the sides told
+        if any(c.ent_type_ for c in node.children if c.dep_ in ("amod", "compound")):
+            continue
+        for c in node.children:
+            count = SIDE_COUNTS.get(c.lower_)
+            if count is not None and (c.dep_ == "nummod" or c.lower_ == "both"):
+                return node, count
+    return None
 
 
 # Words for the two people or sides of talks just told ("the two leaders", "both sides").

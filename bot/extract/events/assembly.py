@@ -49,11 +49,13 @@ from bot.extract.events.drafts import (
 )
 from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
+    CAUTION_STATES,
     DECIDING_VERBS,
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
     OCCASION_FRAMES,
     PROPOSING_VERBS,
+    REACHING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
     SPEECH_VERBS,
@@ -338,6 +340,8 @@ def _a_caution(draft: Draft) -> bool:
 def _cautions(verb: Token) -> bool:
     if lemma_of(verb) != "warn":
         return False
+    if _warned_against_a_state(verb):
+        return True
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return False
@@ -348,6 +352,22 @@ def _cautions(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
         return False
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
+
+
+def _warned_against_a_state(verb: Token) -> bool:
+    """ "has warned against economic dependence on China": advice against a state of things
+    (`caution_states`), told to no one in particular, is a caution; not "warned against any
+    incursion" (an act: what would follow it is threatened) nor "warned Israel against it"."""
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    against = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(against) and all(p.lemma_.lower() in CAUTION_STATES for p in against)
 
 
 # Who stands behind whom, as a standing relation: "backed by Rwanda", "armed and funded by Iran".
@@ -2165,7 +2185,11 @@ def _place(
     drafts.append(draft)
     if t.type == "CONSULT" and (t.kind in TALK_KINDS or t.kind == "phone_call"):
         key = _main_key(t)
-        if key not in main and (mention.date is None or _the_leads_held_talks(mention, published)):
+        if (
+            key not in main
+            and (mention.date is None or _the_leads_held_talks(mention, published))
+            and not _where_an_outcome_was_reached(t)
+        ):
             # the first talks told undated, or the lead's talks held on its day: what later
             # undated mentions ("after four hours of talks in Sochi") are compared with
             main[key] = draft
@@ -2178,6 +2202,20 @@ def _place(
             drafts.remove(headline)
             main[key] = draft
     return draft
+
+
+def _where_an_outcome_was_reached(trigger: Trigger) -> bool:
+    """ "a framework for implementing the consensus reached at the talks in Geneva": talks told
+    as where something now acted on was reached, an earlier occasion, not the article's own."""
+    token = trigger.token
+    if token.dep_ != "pobj" or token.head.lower_ not in ("at", "during", "in"):
+        return False
+    reached = token.head.head
+    return (
+        reached.dep_ == "acl"
+        and reached.tag_ == "VBN"
+        and (lemma_of(reached) in REACHING_VERBS or lemma_of(reached) in ("agree", "sign"))
+    )
 
 
 def _main_key(trigger: Trigger) -> str:
@@ -2936,6 +2974,8 @@ def _link_agreements(
             # not "the deal comes after Xi visited Riyadh in December": an earlier occasion
             # (while "the deals were signed after they met in Brasilia" were made there)
             and not (_another_time(m.trigger) and _told_as_coming_after(mention))
+            # not "a plan for implementing the consensus reached at the talks in Quito"
+            and not _where_an_outcome_was_reached(m.trigger)
         ]
         # Otherwise the talks last reported as held, unless they lie in the past of the article's
         # news: "the summit held in February" is background, not where today's deal was made.
@@ -2947,8 +2987,14 @@ def _link_agreements(
                     d
                     for d in reversed(drafts)
                     if d.mentions[0].trigger.type == "CONSULT"
-                    and draft_status(d) == "concluded"
+                    # "the sides had reached solutions": the sides of the talks told, held or
+                    # of no stated stage ("Lausanne talks end with joint statement")
+                    and (
+                        draft_status(d) == "concluded"
+                        or (mention.group_subject and draft_status(d) is None)
+                    )
                     and not _background(d, published)
+                    and not all(_where_an_outcome_was_reached(m.trigger) for m in d.mentions)
                 ),
                 None,
             )

@@ -63,6 +63,7 @@ STATUS_PREDICATES = ONGOING_CUES | PLANNED_CUES | CONCLUDED_CUES | _words("cours
 TOPIC_VERBS = _words("topic_verbs")
 EXCLUSION_VERBS = _words("exclusion_verbs")
 GROUP_WORDS = _words("group_words")
+CAUTION_STATES = _words("caution_states")
 LABOUR_WORDS = _words("labour_words")
 FRAMING_PREPS = _words("framing_preps")
 TOPIC_PREPS = _words("topic_preps")

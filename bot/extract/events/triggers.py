@@ -1462,6 +1462,13 @@ def _irrealis(trigger: Trigger) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
     if (
+        node.tag_ == "VBG"
+        and node.dep_ == "pcomp"
+        and node.head.lower_ in ("to", "toward", "towards")
+        and node.head.head.lemma_.lower() in heads | {"commitment"}
+    ):
+        return True  # "Cairo's commitment to reaching a fair agreement": an aim, not a deal
+    if (
         trigger.governor is None
         and node.pos_ == "NOUN"
         and node.dep_ == "dobj"

@@ -18,7 +18,7 @@ from bot.extract.dates import (
     year_told_back,
 )
 from bot.extract.entities import EntityIndex, entity_at
-from bot.extract.events.arguments import a_city, venue_in
+from bot.extract.events.arguments import PAIR_NOUNS, a_city, venue_in
 from bot.extract.events.confidence import headline
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
@@ -176,6 +176,16 @@ def _places_told(
                 found = next(
                     (_place_after(p, index) for p in child.children if p.dep_ == "pobj"), None
                 )
+            elif (
+                trigger.type == "CONSULT"
+                and head.i == token.i
+                and token.pos_ == "NOUN"
+                and child.dep_ == "prep"
+                and child.lower_ == "of"
+            ):
+                # "a meeting of the foreign ministers of the three countries in Washington":
+                # hung on those who met
+                found = _place_after_members(child, index)
             elif (
                 trigger.type == "CONSULT"
                 and head.i == token.i
@@ -397,6 +407,21 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             return _place_in(child, index)
+    return None
+
+
+def _place_after_members(of: Token, index: EntityIndex) -> Location | None:
+    """A place hung on who met, down a talks noun's chain of "of" phrases naming people or
+    sides ("of the foreign ministers of the three countries in Washington"), not on what
+    something is about ("a meeting of victims of the war in Ukraine")."""
+    for member in (c for c in of.children if c.dep_ == "pobj"):
+        if not member.ent_type_ and member.lemma_.lower() not in PAIR_NOUNS:
+            return None
+        found = _place_after(member, index)
+        if found is not None:
+            return found
+        deeper = next((c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return _place_after_members(deeper, index) if deeper is not None else None
     return None
 
 
@@ -1351,11 +1376,15 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         dates = [d for d in _clause_dates(verb, trigger.token) if not _after_since(d.root, verb)]
         if trigger.type != "CONSULT":
             dates = [d for d in dates if not _a_term(d.root)]
-        if len(dates) == 1:  # the parser hung it lower, but it is the clause's only date
-            past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
-            return resolve_date(
-                _year_told_back(dates[0]), published, "past" if past else _tense(trigger)
-            )
+        past = through is not None and verb.i == through.i and verb.tag_ == "VBD"
+        days = {
+            resolve_date(_year_told_back(d), published, "past" if past else _tense(trigger))
+            for d in dates
+        }
+        # the parser hung it lower, but it is the clause's only date, or every date the
+        # clause gives names the same day ("On Thursday (Oct 30), ...")
+        if len(days) == 1 and None not in days:
+            return days.pop()
     same_moment = _same_moment_as(trigger)
     if same_moment is not None:
         dates = _clause_dates(same_moment)
@@ -2224,6 +2253,14 @@ def find_status(
         return None  # "decided that a conference would be held": not told to have been held
     if verb.tag_ in ("VBD", "VBN") and lemma in CONCLUDED_CUES | {"meet", "agree", "sign", "talk"}:
         return "concluded"
+    if (
+        token.dep_ == "nsubj"
+        and verb.tag_ in ("VBZ", "VBP")
+        and lemma in CLOSING_VERBS
+        and headline(token.sent)
+        and not any(e.label_ in ("DATE", "TIME") for e in token.sent.ents)
+    ):
+        return "concluded"  # "Lausanne talks end with joint statement": a headline's present
     if verb is trigger.governor and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return "concluded"  # "the deal reached by X and Y": done
     if (
