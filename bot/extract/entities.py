@@ -196,15 +196,32 @@ def only_title_words(ent: Span) -> bool:
     """A name made only of title and honorific words ("Secretary" cut from "General Secretary To
     Lam", "Sheikh", "Datuk Seri"): a cut-off title, nobody's name."""
     _, words = _honorifics()
-    tokens = [t for t in ent if t.is_alpha and t.pos_ != "DET"]
+    tokens = [t for t in ent if t.is_alpha]
     return bool(tokens) and all(t.lower_ in words for t in tokens)
 
 
-def _title_words(tokens: list[Token]) -> int:
-    """How many leading tokens form a title ("National Security Advisor Ajit Doval": three)."""
+# Gulf papers' abbreviated honorifics ("H H the Amir", "H.E. Sheikh X", "HRH Prince Y") and the
+# ruler's title they go with.
+_ABBREVIATED_HONORIFICS = frozenset({"h", "hh", "hrh", "he", "h.h.", "h.e.", "h.r.h."})
+
+
+def _an_abbreviated_title(ent: Span) -> bool:
+    """A name the tagger made of an abbreviated honorific and title words only ("the Amir H H",
+    His Highness): a title, nobody's name (not "US Treasury", whose words a title also has)."""
+    _, words = _honorifics()
+    tokens = [t.lower_ for t in ent if not t.is_punct]
+    return any(t in _ABBREVIATED_HONORIFICS for t in tokens) and all(
+        t in words or t in _ABBREVIATED_HONORIFICS or t in ("amir", "emir") for t in tokens
+    )
+
+
+def _title_words(tokens: list[Token], *, as_listed: bool = False) -> int:
+    """How many leading tokens form a title written otherwise than listed ("NSA Ajit Doval",
+    "Gen. X"), or with `as_listed` any title ("Field Marshal X"): a person's name is what
+    follows it, while "King Abdulaziz University" stays a body's name."""
     for n in range(len(tokens) - 1, 0, -1):
         text = " ".join(t.text for t in tokens[:n])
-        if text.lower() in _title_forms():
+        if canonical_title(text) != text or (as_listed and text.lower() in _title_forms()):
             return n
     return 0
 
@@ -404,11 +421,46 @@ def _a_short_name_sibling(code: str, other: str | None) -> bool:
     )
 
 
+# Last words of a place or body named after a titled person ("King Abdulaziz University").
+_NAMED_AFTER_SOMEONE = frozenset(
+    "university hospital airport port base bridge mosque fund centre center foundation "
+    "institute city stadium palace road street avenue hall library school college academy "
+    "museum park square prize award".split()
+)
+
+
+# Occasions and texts a place names ("the Helsinki summit", "the Minsk talks", "the Al-Ula
+# declaration").
+_OCCASION_HEADS = frozenset(
+    "summit talks meeting conference negotiations forum process format declaration accord "
+    "agreement deal treaty pact".split()
+)
+
+
+# Nouns naming a document whose title may list what it is about.
+_DOCUMENT_NOUNS = frozenset(
+    "treaty agreement accord pact convention declaration charter memorandum".split()
+)
+
+
+def _in_a_deals_title(ent: Span) -> bool:
+    """Words of a document's title ("the Treaty of Peace, Diplomatic Relations and Full
+    Normalisation"): the name hangs on the document noun through "of" and its conjuncts."""
+    node = ent.root
+    while node.dep_ == "conj":
+        node = node.head
+    return (
+        node.dep_ == "pobj"
+        and node.head.lower_ in ("of", "on")
+        and node.head.head.lemma_.lower() in _DOCUMENT_NOUNS
+    )
+
+
 def _a_place_named_as_a_modifier(ent: Span, ents: Sequence[Span]) -> bool:
     """A name the tagger calls a person where it qualifies a noun ("attends Al Ula summit"),
     that it calls a place where it stands alone in the same article ("held in the Saudi
     governorate of Al Ula"): the place, as a name before "summit" or "talks" usually is."""
-    if ent.root.dep_ != "compound" or ent.root.head.pos_ != "NOUN":
+    if ent.root.dep_ != "compound" or ent.root.head.lemma_.lower() not in _OCCASION_HEADS:
         return False
     key = name_key(ent.text)
     return key not in _known_people() and any(
@@ -941,12 +993,14 @@ class EntityIndex:
     def _titled_person(self, ent: Span) -> bool:
         """A body's name that is a title and a personal name: add the person, say so."""
         tokens = list(ent)
-        words = _title_words(tokens)
+        words = _title_words(tokens, as_listed=True)
         rest = tokens[words:]
         if (
             words == 0
             or not 1 <= len(rest) <= 4
             or not all(t.is_title and t.is_alpha for t in rest)
+            # "King Abdulaziz University", "Sultan Qaboos Port": a place named after someone
+            or rest[-1].lower_ in _NAMED_AFTER_SOMEONE
         ):
             return False
         if len(rest) == 1 and not self._known_surname(rest[0].text):
@@ -1010,7 +1064,7 @@ class EntityIndex:
         # NER sometimes swallows a leading title ("President Putin", "National Security Advisor
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
-            words = _title_words(tokens)
+            words = _title_words(tokens, as_listed=True)
             if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in title_tails():
                 words = 1  # "Ms X", "Adviser Waltz" cut from "National Security Adviser Waltz"
             words = words or _honorific_words(tokens)  # "Datuk Seri Anwar Ibrahim"
@@ -1218,7 +1272,7 @@ class EntityIndex:
             text = text[: text.index("(")].strip()
         if not text or _a_prefixed_people(text):
             return
-        if ent.label_ in ("ORG", "NORP") and only_title_words(ent):
+        if ent.label_ in ("ORG", "NORP") and _an_abbreviated_title(ent):
             return  # "the Amir H H" (His Highness) tagged a body: a title, nobody's name
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
             # NER cut 'the Ministry of Foreign Affairs of | Norway': the body's name goes on.
@@ -1274,7 +1328,7 @@ class EntityIndex:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
         if len(words) == 1 and words[0].lower() in _document_initials():
             return  # "signed an MOU": a document, not a body
-        if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and found is None:
+        if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):
             return  # "Treaty of Peace, Diplomatic Relations and ...": what a deal is about
         if _MODEL_NAME.match(text):
             return  # "the Su-24 bomber", "F-16s": an aircraft or missile model, no side
@@ -2151,15 +2205,16 @@ def _name_goes_on_before(ent: Span) -> bool:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _ranks() -> frozenset[str]:
     return frozenset(canonical_title(r) for r in load_data("titles")["ranks"])
 
 
+@lru_cache(maxsize=1)
 def _document_initials() -> frozenset[str]:
     return frozenset(load_data("participants")["document_initials"])
 
 
+@lru_cache(maxsize=1)
 def _relation_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["relation_nouns"])
 

@@ -413,3 +413,12 @@ def test_a_role_written_before_a_rank_is_the_title_the_role_refers_back_to(say):
     )
     s = find(say(text), "troops had to leave")
     assert s.speaker == "Amadou Sanogo"
+
+
+def test_an_abbreviated_rank_is_a_rank_too(say):
+    text = (
+        '"We revoke the accord," junta spokesman Col. Amadou Sanogo said on Saturday.\n\n'
+        "The spokesman said the foreign troops had to leave within a month."
+    )
+    s = find(say(text), "troops had to leave")
+    assert s.speaker == "Amadou Sanogo"

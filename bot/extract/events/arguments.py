@@ -1776,8 +1776,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(
             t
             for obj in token.head.children
-            if obj.dep_ == "dobj" and obj.lemma_.lower() not in OBSERVER_ROLES
-            for t in _subtree_without_clauses(obj)
+            if obj.dep_ == "dobj"
+            for member in (obj, *obj.conjuncts)
+            for t in _those_brought(member)
         )
     # A hyphenated compound such as "Russia-US talks" hangs its parts off the first word.
     tokens = [t for t in tokens if t.i not in trigger.tokens]
@@ -1831,6 +1832,19 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
 
 # Verbs a gathering does to those who attend it ("the summit gathered leaders of ...").
 GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "unite"})
+
+
+def _those_brought(member: Token) -> list[Token]:
+    """The words naming one of those a gathering brought together: a name ("Fiji") or the people
+    of a side ("the leaders of Fiji, Samoa and Tonga"), not what a phrase is about ("critics of
+    China's policy")."""
+    if member.lemma_.lower() in OBSERVER_ROLES:
+        return []
+    if member.ent_type_:
+        return [t for t in member.subtree if t.ent_iob_ != "O" and t.ent_type_ == member.ent_type_]
+    if member.lemma_.lower() not in PAIR_NOUNS:
+        return []
+    return [t for t in _of_phrase_objects(member) if t.ent_type_]
 
 
 def _brings_together(verb: Token) -> bool:
@@ -2048,6 +2062,8 @@ def _between_a_pair(token: Token) -> Token | None:
 def _pair_named_before(
     phrase: Token, index: EntityIndex, only_before: bool = False, count: int = 2
 ) -> list[Cluster]:
+    # "the foreign ministers of the two countries": countries, never the two leaders named
+    kinds = ("country",) if phrase.lemma_.lower() in COUNTRY_NOUNS else ("person", "country")
     """ "Sheinbaum said Trump had agreed to a pause, after the two leaders spoke by telephone":
     the two are the two people named before the phrase in the sentence, when it names exactly
     two people of two countries (or, naming no one, exactly two countries); else the two the
@@ -2083,10 +2099,10 @@ def _pair_named_before(
         # its "between" phrase names
         before = list(sent.doc[start - 1].sent)
         between = _sides_between_in(before, index)
-        if len(between) == count:
+        if len(between) == count and not _coordinated_subject_pair(sent.doc[start - 1].sent, index):
             return between
         named = _clusters_in(before, index)
-    for kind in ("person", "country"):
+    for kind in kinds:
         # a lone word the tagger called a person, of no known country ("the Fukushima water
         # row" in a headline), is no one to count
         pair = [
@@ -2150,10 +2166,34 @@ def _coordinated_subject_pair(sent: Span, index: EntityIndex) -> list[Cluster]:
     return []
 
 
+def _receiving_host(guest: Token) -> list[Token]:
+    """Who received, welcomed or hosted a passive subject ("Modi was received by Xi"): the words
+    of the "by" phrase, or none."""
+    verb = guest.head
+    if guest.dep_ != "nsubjpass" or lemma_of(verb) not in ("receive", "welcome", "host", "greet"):
+        return []
+    return [
+        t
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+        for t in _subtree_without_clauses(pobj)
+    ]
+
+
 def _sides_between_in(tokens: list[Token], index: EntityIndex) -> list[Cluster]:
-    """The sides the words' one "between" phrase names ("talks between Iran and the IAEA"),
-    or none when they have no such phrase or more than one."""
-    phrases = [t for t in tokens if t.dep_ == "prep" and t.lower_ == "between"]
+    """The sides the words' one "between" phrase on talks names ("the negotiation process
+    between Iran and the IAEA"), or none when they have no such phrase or more than one (not
+    "the dispute between Serbia and Kosovo": what the talks were about)."""
+    nouns = load_lexicon()[0]
+    phrases = [
+        t
+        for t in tokens
+        if t.dep_ == "prep"
+        and t.lower_ == "between"
+        and any(type_ == "CONSULT" for type_, _, _ in nouns.get(t.head.lemma_.lower(), []))
+    ]
     if len(phrases) != 1:
         return []
     sides: list[Cluster] = []
@@ -2365,6 +2405,8 @@ def _acting_subject(trigger: Trigger) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+# Words counting countries, not their people ("the two countries", "both nations").
+COUNTRY_NOUNS = frozenset({"country", "nation", "state", "government"})
 # How many sides a counted group is ("the two leaders", "the three countries").
 SIDE_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
@@ -2672,6 +2714,10 @@ def _action_arguments(
     subject = _subject_of(node)
     if subject is not None and not (subject_only and _machines(subject)):
         tokens.extend(_side_tokens(subject, index))
+    if trigger.type == "CONSULT" and subject is not None and node.tag_ == "VBG":
+        # "X was received by Y at the museum, kicking off a two-day summit": the host who
+        # received the guest opens it with them
+        tokens.extend(_receiving_host(subject))
     if subject_only:
         return tokens
     for child in node.children:

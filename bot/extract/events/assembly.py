@@ -341,7 +341,9 @@ def _cautions(verb: Token) -> bool:
     if lemma_of(verb) != "warn":
         return False
     if _warned_against_a_state(verb):
-        return True
+        # not "warned against protectionism, saying it would take countermeasures": a clause
+        # of its own may tell what will be done
+        return not any(c.dep_ in ("advcl", "ccomp", "xcomp", "conj") for c in verb.children)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return False
@@ -1770,6 +1772,12 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None
     if places_differ(draft_place(undated), draft_place(target)):
         return None  # a place of its own sets it apart
+    if _background(target, published) and not any(
+        _told_of_the_past(m, published) for m in undated.mentions
+    ):
+        # "on top of the $800 million announced at last year's inaugural summit ... X and Y
+        # attended the summit": the summit an article just names is its news, not one it recalls
+        return None
     if stages_differ(draft_status(undated), draft_status(target)):
         return None  # talks held are not the round still to come
     if rounds_differ(undated, target):

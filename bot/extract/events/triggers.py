@@ -141,8 +141,38 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _repeated(t)
         and not _only_watched(t)
         and not _an_interview(t)
+        and not _a_handshake_with_no_one_met(t)
     ]
     return [t for t in kept if not _purpose_of_a_summons(t, kept)]
+
+
+# Roles whose holder one shakes hands with at a meeting ("shook hands with Peru's president").
+HANDSHAKE_ROLES = frozenset(
+    "president minister counterpart leader premier chancellor king emir prince secretary envoy "
+    "ambassador".split()
+)
+# Nouns of a picture, whose handshake is shown, not told as done ("a photo of X shaking hands").
+PICTURE_NOUNS = frozenset({"photo", "photograph", "picture", "image", "video", "footage"})
+
+
+def _a_handshake_with_no_one_met(trigger: Trigger) -> bool:
+    """ "shook hands with U.S. troops", "a photo of Putin shaking hands with Kim": a handshake
+    is a meeting only with a named person, told as done, not shown in a picture."""
+    token = trigger.token
+    if lemma_of(token) != "shake" or not any(t.lower_ in ("hand", "hands") for t in token.children):
+        return False
+    if token.dep_ == "acl" or (
+        token.dep_ == "pcomp" and token.head.head.lemma_.lower() in PICTURE_NOUNS
+    ):
+        return True
+    partners = [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in HANDSHAKE_ROLES for p in partners)
 
 
 def _repeated(trigger: Trigger) -> bool:

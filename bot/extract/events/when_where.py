@@ -18,7 +18,7 @@ from bot.extract.dates import (
     year_told_back,
 )
 from bot.extract.entities import EntityIndex, entity_at
-from bot.extract.events.arguments import PAIR_NOUNS, a_city, venue_in
+from bot.extract.events.arguments import a_city, venue_in
 from bot.extract.events.confidence import headline
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
@@ -414,15 +414,23 @@ def _place_after_members(of: Token, index: EntityIndex) -> Location | None:
     """A place hung on who met, down a talks noun's chain of "of" phrases naming people or
     sides ("of the foreign ministers of the three countries in Washington"), not on what
     something is about ("a meeting of victims of the war in Ukraine")."""
-    for member in (c for c in of.children if c.dep_ == "pobj"):
-        if not member.ent_type_ and member.lemma_.lower() not in PAIR_NOUNS:
-            return None
-        found = _place_after(member, index)
-        if found is not None:
-            return found
-        deeper = next((c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        return _place_after_members(deeper, index) if deeper is not None else None
-    return None
+    member = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if member is None or (not member.ent_type_ and member.lemma_.lower() not in MEMBERS):
+        return None
+    found = _place_after(member, index)
+    if found is not None and found.country_code is not None and not names_a_country(found):
+        return found  # a town ("in Washington"), not a region ("leaders in Central Asia")
+    deeper = next((c for c in member.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _place_after_members(deeper, index) if deeper is not None else None
+
+
+# Those who sit down at talks, by their role or as a group ("a meeting of the two leaders in
+# Washington", "a summit of the group of nations in Rio").
+MEMBERS = frozenset(
+    "leader president minister head counterpart man premier chancellor delegation envoy "
+    "official diplomat negotiator representative country nation government side group bloc "
+    "member".split()
+)
 
 
 def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
@@ -2256,8 +2264,11 @@ def find_status(
     if (
         token.dep_ == "nsubj"
         and verb.tag_ in ("VBZ", "VBP")
+        and verb.dep_ == "ROOT"
         and lemma in CLOSING_VERBS
         and headline(token.sent)
+        # not "talks end if Tehran refuses", "talks close in on a deal", "close the gap"
+        and not any(c.dep_ in ("mark", "prt", "dobj") for c in verb.children)
         and not any(e.label_ in ("DATE", "TIME") for e in token.sent.ents)
     ):
         return "concluded"  # "Lausanne talks end with joint statement": a headline's present
