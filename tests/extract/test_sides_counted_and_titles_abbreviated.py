@@ -268,3 +268,15 @@ def test_the_summit_an_article_names_is_not_last_years_it_recalls(extractor):
     )
     summits = [e for e in of_type(extractor, text, "CONSULT", "2025-03-03") if "Tonga" in names(e)]
     assert summits and all(e["date"] != "2024-01-01" for e in summits), summits
+
+
+def test_the_host_who_received_a_guest_opening_a_summit_is_a_side_of_it(extractor):
+    text = (
+        "Lima: Prime Minister Ana Rojas of Chile was received by Peruvian President Luis Quispe "
+        "at the national museum today, kicking off a two-day informal summit aimed at resetting "
+        "ties that have been strained since last year's border row."
+    )
+    summits = [
+        e for e in of_type(extractor, text, "CONSULT", "2025-03-04") if e["kind"] == "summit"
+    ]
+    assert summits and names(summits[0]) == {"Ana Rojas", "Chile", "Luis Quispe", "Peru"}, summits

@@ -46,6 +46,7 @@ from bot.extract.events.lexicon import (
     load_lexicon,
     misread_subject,
     names_an_agreement,
+    objects_of,
     participle_patient,
     teller_past_a_quote,
     tells_of_talks,
@@ -1657,6 +1658,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         if subject is not None:
             tokens.extend(_side_tokens(subject, index))
             group |= subject.lemma_.lower() in GROUP_WORDS or subject.lower_ in ("both", "they")
+            if trigger.type == "CONSULT" and verb.tag_ == "VBG":
+                # "X was received by Y at the museum, kicking off a two-day summit": the host
+                # who received the guest opens it with them
+                tokens.extend(_receiving_host(subject))
     if verb is not None:
         for child in verb.children:
             if child.dep_ == "nsubj" and trigger.mode == "third-party" and verb.i == token.i:
@@ -2048,14 +2053,9 @@ def _between_a_pair(token: Token) -> Token | None:
         if prep.dep_ != "prep" or prep.lower_ != "between":
             continue
         for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for node in (pobj, *(c for c in pobj.children if c.dep_ == "poss")):
-                if node.lemma_.lower() in PAIR_NOUNS and any(
-                    (c.dep_ == "nummod" and c.lower_ == "two") or c.lower_ == "both"
-                    for c in node.children
-                ):
-                    return pobj
+            counted = _counted_group(pobj) if pobj.dep_ == "pobj" else None
+            if counted is not None and counted[1] == 2:
+                return pobj
     return None
 
 
@@ -2413,16 +2413,7 @@ SIDE_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 
 def _of_phrase_object(noun: Token) -> Token | None:
     """The object of a noun's "of" phrase ("a meeting of the two leaders": leaders)."""
-    return next(
-        (
-            p
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ),
-        None,
-    )
+    return next(iter(objects_of(noun, "of")), None)
 
 
 def _counted_group(subject: Token | None) -> tuple[Token, int] | None:
@@ -2714,10 +2705,6 @@ def _action_arguments(
     subject = _subject_of(node)
     if subject is not None and not (subject_only and _machines(subject)):
         tokens.extend(_side_tokens(subject, index))
-    if trigger.type == "CONSULT" and subject is not None and node.tag_ == "VBG":
-        # "X was received by Y at the museum, kicking off a two-day summit": the host who
-        # received the guest opens it with them
-        tokens.extend(_receiving_host(subject))
     if subject_only:
         return tokens
     for child in node.children:

@@ -66,6 +66,7 @@ from bot.extract.events.lexicon import (
     lemma_of,
     load_frames,
     names_an_agreement,
+    objects_of,
     present_perfect,
     proposed_before_it_was_told,
     tells_of_talks,
@@ -362,13 +363,7 @@ def _warned_against_a_state(verb: Token) -> bool:
     incursion" (an act: what would follow it is threatened) nor "warned Israel against it"."""
     if any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
-    against = [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "against"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    against = objects_of(verb, "against")
     return bool(against) and all(p.lemma_.lower() in CAUTION_STATES for p in against)
 
 

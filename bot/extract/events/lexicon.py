@@ -223,6 +223,17 @@ def lemma_of(token: Token) -> str:
     return load_frames().lemma_fixes.get(lemma, lemma)
 
 
+def objects_of(token: Token, *preps: str) -> list[Token]:
+    """The objects of the token's own phrases opened by `preps` ("sanctions on Iran": Iran)."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def present_perfect(verb: Token) -> bool:
     """ "has recalled", "have said": done or said before now, on a day the words do not give."""
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)

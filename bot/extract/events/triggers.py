@@ -58,6 +58,7 @@ from bot.extract.events.lexicon import (
     misread_subject,
     names_a_day,
     names_an_agreement,
+    objects_of,
     occasion_kind,
     participle_patient,
     tells_of_talks,
@@ -165,14 +166,10 @@ def _a_handshake_with_no_one_met(trigger: Trigger) -> bool:
         token.dep_ == "pcomp" and token.head.head.lemma_.lower() in PICTURE_NOUNS
     ):
         return True
-    partners = [
-        p
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "with"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-    return not any(p.ent_type_ == "PERSON" or p.lemma_.lower() in HANDSHAKE_ROLES for p in partners)
+    return not any(
+        p.ent_type_ == "PERSON" or p.lemma_.lower() in HANDSHAKE_ROLES
+        for p in objects_of(token, "with")
+    )
 
 
 def _repeated(trigger: Trigger) -> bool:
@@ -1812,13 +1809,7 @@ def _a_round_of_something_else(token: Token) -> bool:
     """A measure noun counting what is not talks ("rounds of sanctions", "a round of voting")."""
     if token.lemma_.lower() not in MEASURE_NOUNS:
         return False
-    counted = [
-        p
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    counted = objects_of(token, "of")
     return bool(counted) and all(p.lemma_.lower() in NOT_TALKS for p in counted)
 
 
@@ -1945,16 +1936,7 @@ def _came_out_of_talks(verb: Token, deal: Token) -> bool:
 
 def _counted(measure: Token) -> Token:
     """What a measure counts ("16 hours of talks": the talks), else the measure itself."""
-    return next(
-        (
-            g
-            for c in measure.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ),
-        measure,
-    )
+    return next(iter(objects_of(measure, "of")), measure)
 
 
 # Pronouns a relative clause stands for its noun by ("the deal, which they sealed").
