@@ -2062,14 +2062,14 @@ def _between_a_pair(token: Token) -> Token | None:
 def _pair_named_before(
     phrase: Token, index: EntityIndex, only_before: bool = False, count: int = 2
 ) -> list[Cluster]:
-    # "the foreign ministers of the two countries": countries, never the two leaders named
-    kinds = ("country",) if phrase.lemma_.lower() in COUNTRY_NOUNS else ("person", "country")
     """ "Sheinbaum said Trump had agreed to a pause, after the two leaders spoke by telephone":
     the two are the two people named before the phrase in the sentence, when it names exactly
     two people of two countries (or, naming no one, exactly two countries); else the two the
     sentence before names. With `only_before`, the sentence before only, and only when the
     phrase's own sentence names no one ("thanked Iraq and Oman for hosting dialogue between the
     two countries": the hosts are not the two)."""
+    # "the foreign ministers of the two countries": countries, never the two leaders named
+    kinds = ("country",) if phrase.lemma_.lower() in COUNTRY_NOUNS else ("person", "country")
     sent = phrase.sent
     # "a summit in New Delhi between the two countries' leaders": New Delhi is where, not who
     where = {
