@@ -129,7 +129,7 @@ def test_ask_prints_the_chart_path_and_json_lists_it_without_bytes(
     monkeypatch.setenv("BRIEFBOT_DB", str(seeded_db))
     result = CliRunner().invoke(app, ["ask", "chart talks", "--json"])
     assert result.exit_code == 0, result.output
-    found = json.loads(result.output)
+    found = json.loads(result.stdout)
     assert found["intent"] == "chart"
     [attachment] = found["attachments"]
     assert attachment["mime_type"] == "image/png" and "who met whom" in attachment["alt_text"]

@@ -208,7 +208,7 @@ def test_ask_json_has_the_interface_shape(seeded_db, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_DB", str(seeded_db))
     result = CliRunner().invoke(app, ["ask", "latest talks", "--json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert set(data) == {"query", "intent", "items", "text"} and data["intent"] == "latest_talks"
     first = data["items"][0]
     for key in (

@@ -280,3 +280,17 @@ def test_the_host_who_received_a_guest_opening_a_summit_is_a_side_of_it(extracto
         e for e in of_type(extractor, text, "CONSULT", "2025-03-04") if e["kind"] == "summit"
     ]
     assert summits and names(summits[0]) == {"Ana Rojas", "Chile", "Luis Quispe", "Peru"}, summits
+
+
+def test_the_signers_of_a_deal_are_those_its_signing_is_by(extractor):
+    text = "The signing of the accord by Chile and Bolivia on Thursday ended a decade of quarrels."
+    deals = of_type(extractor, text, "AGREE")
+    assert deals and names(deals[0]) == {"Chile", "Bolivia"}, deals
+    assert deals[0]["status"] == "concluded", deals
+
+
+def test_who_welcomed_a_signing_signed_nothing_and_not_that_day(extractor):
+    text = "Peru on Friday welcomed the signing by Chile and Bolivia of a border accord."
+    deals = of_type(extractor, text, "AGREE", "2025-03-08")
+    assert deals and names(deals[0]) == {"Chile", "Bolivia"}, deals
+    assert deals[0]["date"] is None, deals

@@ -106,7 +106,7 @@ def test_ask_json_items_carry_their_confidence(fresh_db, monkeypatch):
     monkeypatch.setenv("BRIEFBOT_MIN_CONFIDENCE", "0.5")
     result = CliRunner().invoke(app, ["ask", "latest talks", "--json"])
     assert result.exit_code == 0, result.output
-    assert [item["confidence"] for item in json.loads(result.output)["items"]] == [0.8]
+    assert [item["confidence"] for item in json.loads(result.stdout)["items"]] == [0.8]
 
 
 def test_the_minimum_confidence_must_lie_between_zero_and_one(tmp_path):

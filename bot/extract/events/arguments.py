@@ -48,6 +48,7 @@ from bot.extract.events.lexicon import (
     names_an_agreement,
     objects_of,
     participle_patient,
+    signing_nominal,
     teller_past_a_quote,
     tells_of_talks,
     verb_lemma,
@@ -1775,6 +1776,10 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             _action_arguments(trigger, index, subject_only=_the_setting_of_an_act(trigger))
         )
     tokens.extend(aimed_at)
+    if trigger.type == "AGREE" and (nominal := signing_nominal(token)) is not None:
+        # "the signing of the accord by Chile and Bolivia", "welcomed the signing by X and Y of
+        # a declaration": who signed made it (not who welcomed the signing)
+        tokens.extend(t for p in objects_of(nominal, "by") for t in _subtree_without_clauses(p))
     if trigger.type == "CONSULT" and token.dep_ == "nsubj" and _brings_together(token.head):
         # "The summit, which began on Wednesday, brought together the leaders of Fiji, Samoa
         # and Tonga": whom a gathering brought together took part in it

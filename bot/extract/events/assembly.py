@@ -69,6 +69,7 @@ from bot.extract.events.lexicon import (
     objects_of,
     present_perfect,
     proposed_before_it_was_told,
+    signing_nominal,
     tells_of_talks,
 )
 from bot.extract.events.occasions import (
@@ -3207,6 +3208,10 @@ def _asserted(trigger: Trigger) -> bool:
         return True  # "since Russia's full-scale invasion of Ukraine": it happened
     if _signing_of(token):
         return True  # "hosted the signing of an agreement between X and Y": it was signed
+    if (signing := signing_nominal(token)) is not None and any(
+        any(g.ent_type_ for g in p.subtree) for p in objects_of(signing, "by")
+    ):
+        return True  # "the signing of the accord by Chile and Bolivia": its signers make it an act
 
     if token.dep_ == "nsubj" and any(c.dep_ == "attr" for c in token.head.children):
         return False  # "the agreement was a binding treaty": what it is, not that it was made

@@ -234,6 +234,15 @@ def objects_of(token: Token, *preps: str) -> list[Token]:
     ]
 
 
+def signing_nominal(token: Token) -> Token | None:
+    """The signing a deal's noun is the "of" object of ("the signing of the accord by X and Y",
+    "welcomed the signing by X of a declaration"), or None."""
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return None
+    signing = token.head.head
+    return signing if signing.lower_ == "signing" else None
+
+
 def present_perfect(verb: Token) -> bool:
     """ "has recalled", "have said": done or said before now, on a day the words do not give."""
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)

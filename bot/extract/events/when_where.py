@@ -55,6 +55,7 @@ from bot.extract.events.lexicon import (
     names_an_agreement,
     present_perfect,
     proposed_before_it_was_told,
+    signing_nominal,
     verb_lemma,
 )
 from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
@@ -1228,6 +1229,8 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     three-day summit on Tuesday" dates a summit that began on Sunday."""
     if trigger.type == "CONSULT" and proposed_before_it_was_told(trigger.token):
         return None  # "had proposed the direct talks on Sunday": the day it was proposed
+    if _a_signing_reacted_to(trigger.token):
+        return None  # "welcomed on Friday the signing of the accord": the day of the welcome
     found = _clause_date(trigger, published)
     verb = trigger.governor or trigger.token
     if (
@@ -1243,6 +1246,16 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     if found is None or found[1] != "day" or days < 2 or not _closing(frame):
         return found
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
+
+
+# Verbs of a reaction to a signing, told after it ("welcomed the signing of the accord").
+REACTION_VERBS = frozenset({"welcome", "hail", "applaud", "praise", "celebrate", "condemn"})
+
+
+def _a_signing_reacted_to(token: Token) -> bool:
+    """A deal whose signing is what a clause reacts to: the clause's day is the reaction's."""
+    signing = signing_nominal(token)
+    return signing is not None and lemma_of(signing.head) in REACTION_VERBS
 
 
 def _days_long(noun: Token) -> int:
@@ -2107,6 +2120,9 @@ def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
     token = trigger.token
+    signing = signing_nominal(token) if trigger.type == "AGREE" else None
+    if signing is not None and signing.head.tag_ in ("VBD", "VBN"):
+        return "concluded"  # "welcomed the signing of the accord", "the signing ... ended"
     if _asked_for(trigger):
         return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
     if being_arranged(trigger):
