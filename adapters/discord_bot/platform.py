@@ -248,8 +248,9 @@ def _reason(exc: discord.HTTPException) -> str:
 async def serve(engine: Answerer, settings: Settings) -> None:
     """Run the Discord adapter until cancelled (`briefbot run discord`)."""
     platform = DiscordPlatform(engine, settings)
-    await platform.connect()
     try:
+        # a stop during start-up (still waiting for READY) closes the session opened so far
+        await platform.connect()
         await platform.wait_closed()
     finally:
         await platform.disconnect()

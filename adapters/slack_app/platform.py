@@ -302,8 +302,8 @@ class SlackPlatform:
 async def serve(engine: Answerer, settings: Settings) -> None:
     """Run the Slack adapter until cancelled (`briefbot run slack`)."""
     platform = SlackPlatform(engine, settings)
-    await platform.connect()
     try:
+        await platform.connect()  # a stop during start-up still closes what it opened
         await asyncio.Future()  # never completes: runs until the task is cancelled
     finally:
         await platform.disconnect()

@@ -5,11 +5,13 @@ the callbacks, follow-ups and channel posts, rejecting whatever Discord would re
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from adapters.discord_bot import DiscordPlatform
@@ -379,6 +381,13 @@ async def test_serve_runs_until_cancelled(fake, settings) -> None:
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+    # stopped however early, it closed the HTTP session it opened (none left to the collector)
+    del task
+    gc.collect()
+    left_open = [
+        o for o in gc.get_objects() if isinstance(o, aiohttp.ClientSession) and not o.closed
+    ]
+    assert not left_open
 
 
 async def test_each_dm_is_its_users_own_workspace(fake, tmp_path, seeded_engine) -> None:
