@@ -1078,7 +1078,6 @@ NO_EVENT = [
     ("It would have been the first state visit by a Fijian leader to Tonga.", "CONSULT"),
     ("Fiji's prime minister said he would like to meet Tonga's king in Suva on Monday.", "CONSULT"),
     ("Tonga's king said he would like to meet Fiji's president at the summit in Apia.", "CONSULT"),
-    ("Tonga's king invited Fiji's president to make a state visit to Nuku'alofa.", "CONSULT"),
     ("The Pacific Islands Forum gave Fiji until May 2 to reach a deal with Tonga.", "AGREE"),
     ("Fiji said Suva could close its border with Tonga and cut off the ferries.", "SANCTION"),
     ("Fiji's prime minister said Suva and Apia should work together.", "REQUEST"),

@@ -294,3 +294,13 @@ def test_who_welcomed_a_signing_signed_nothing_and_not_that_day(extractor):
     deals = of_type(extractor, text, "AGREE", "2025-03-08")
     assert deals and names(deals[0]) == {"Chile", "Bolivia"}, deals
     assert deals[0]["date"] is None, deals
+
+
+def test_the_two_leaders_who_signed_a_document_told_as_its_relative_are_the_pair_before(extractor):
+    text = (
+        "The ceremony was the high point of the long effort to end the Chile-Bolivia dispute. "
+        "But the document the two leaders signed alongside Emmanuel Macron on August 8 is a "
+        "declaration, not a treaty."
+    )
+    signed = of_type(extractor, text, "AGREE", "2025-08-10")
+    assert signed and {"Chile", "Bolivia"} <= names(signed[0]), signed

@@ -213,3 +213,24 @@ def test_a_headlines_summit_of_two_leaders_is_the_talks_the_lead_tells(extractor
     held = [e for e in talks if e["kind"] != "visit"]
     assert len(held) == 1, held
     assert names(held[0]) >= {"Pedro Sanchez", "Emmanuel Macron"}
+
+
+def test_a_summit_of_no_one_after_which_two_leaders_acted_together_was_theirs(extractor):
+    text = (
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte toasted a new "
+        "start on Thursday night after a summit that ended a long freeze."
+    )
+    met = gatherings(extractor, text, "2025-03-07")
+    assert any({"Gabriel Boric", "Dina Boluarte"} <= names(e) for e in met), met
+
+
+def test_a_named_bodys_summit_after_which_two_sides_acted_is_not_theirs(extractor):
+    text = "Chile and Peru condemned the attack after an OAS summit in Lima."
+    met = gatherings(extractor, text, "2025-03-07")
+    assert not any({"Chile", "Peru"} <= names(e) for e in met), met
+
+
+def test_one_leaders_act_after_a_summit_of_no_one_names_no_side_of_it(extractor):
+    text = "Chilean President Gabriel Boric toasted a new start after a summit in Lima."
+    met = gatherings(extractor, text, "2025-03-07")
+    assert not any("Gabriel Boric" in names(e) for e in met), met

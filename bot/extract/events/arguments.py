@@ -40,6 +40,7 @@ from bot.extract.events.lexicon import (
     SEQUENCE_VERBS,
     SPEECH_VERBS,
     TOPIC_PREPS,
+    invited_trip,
     is_definite,
     lemma_of,
     load_frames,
@@ -950,10 +951,16 @@ def _subject_of(verb: Token) -> Token | None:
     teller = teller_past_a_quote(verb)
     if teller is not None:
         return _subject_of(teller)
-    if verb.dep_ == "xcomp" and lemma_of(verb.head) in CONTROL_VERBS:
+    if verb.dep_ == "xcomp" and (
+        lemma_of(verb.head) in CONTROL_VERBS or invited_trip(verb) is not None
+    ):
         controlled = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if controlled is not None:
-            return controlled  # "prompting Israel to cancel a visit": Israel cancels
+            # "prompting Israel to cancel a visit": Israel cancels; "invited Kim to visit
+            # Moscow": Kim visits
+            return controlled
+    if verb.dep_ == "acl" and (accepting := invited_trip(verb)) is not None:
+        return _subject_of(accepting)  # "Kim accepted an invitation to visit Moscow": Kim visits
     chain = clause_chain(verb)
     for link in chain:
         # the nearest subject: a dateline the parser read as a subject too stands first
@@ -1045,7 +1052,9 @@ BESIDE_TALKS = frozenset({"after", "following", "during", "before"})
 
 def _caller(trigger: Trigger) -> list[Token]:
     """ "Trump said he would exempt Mexican goods, after a phone call with Sheinbaum": talks
-    "with" someone, set beside a named subject's act, were that subject's."""
+    "with" someone, set beside a named subject's act, were that subject's. Talks of no one
+    ("after a summit", not "after a NATO summit"), set beside an act of two or more sides named
+    together ("Yoon and Kishida toasted a new start after a summit"), were theirs."""
     token = trigger.token
     if (
         trigger.type != "CONSULT"
@@ -1054,11 +1063,28 @@ def _caller(trigger: Trigger) -> list[Token]:
         or token.head.lower_ not in BESIDE_TALKS
         or token.head.head.pos_ not in ("VERB", "AUX")
         or any(c.dep_ == "poss" for c in token.children)
-        or not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     ):
         return []
     subject = _subject_of(token.head.head)
-    return _subtree_without_clauses(subject) if subject is not None and _named(subject) else []
+    if subject is None or not _named(subject):
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not (
+        _talks_of_no_one(token)
+        and subject.conjuncts
+        and all(_named(side) for side in subject.conjuncts)
+    ):
+        return []
+    return _subtree_without_clauses(subject)
+
+
+def _talks_of_no_one(noun: Token) -> bool:
+    """ "a summit", "talks": no name, owner or "of"/"between" phrase says whose they were."""
+    return not any(
+        c.dep_ in ("compound", "nmod", "poss")
+        or (c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN"))
+        or (c.dep_ == "prep" and c.lower_ in ("of", "between", "among"))
+        for c in noun.children
+    )
 
 
 def _named(subject: Token) -> bool:
@@ -1829,11 +1855,19 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         # "the document the two leaders signed alongside Trump": the two named before, beside
         # whoever else the clause names
         subject = next((c for c in signing.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is None
+            and signing.dep_ == "acl"
+            and not any(c.dep_ == "agent" for c in signing.children)
+        ):
+            # "the document the two leaders signed ...", parsed as leaders who were signed
+            subject = signing.head
         counted = _counted_group(subject)
+        signed = {t.i for t in signing.subtree}
         if (
             subject is not None
             and counted is not None
-            and not _clusters_in(list(subject.subtree), index)
+            and not _clusters_in([t for t in subject.subtree if t.i not in signed], index)
         ):
             named = _pair_named_before(counted[0], index, count=counted[1])
             sides = named + [c for c in sides if c not in named]

@@ -71,6 +71,7 @@ from bot.extract.events.lexicon import (
     proposed_before_it_was_told,
     signing_nominal,
     tells_of_talks,
+    told_separately,
 )
 from bot.extract.events.occasions import (
     acts_at_occasions,
@@ -2756,6 +2757,8 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         and mention.date is not None
         and recent(mention.date, published)
     )
+    if told_separately(mention.trigger.token):
+        return None  # "Separately, the IAEA chief signed a roadmap with Iran": another text
     for draft in reversed(drafts):
         first = draft.mentions[0]
         if first.trigger.type != "AGREE" or first.trigger.kind == "pledge":

@@ -243,6 +243,48 @@ def signing_nominal(token: Token) -> Token | None:
     return signing if signing.lower_ == "signing" else None
 
 
+# Verbs taking up an invitation ("accepted an invitation to visit Ankara"); turning one down
+# ("declined") plans no trip.
+ACCEPTING_VERBS = frozenset({"accept", "take"})
+
+
+def invited_trip(verb: Token) -> Token | None:
+    """The invitation a trip is told as, made or taken up: "invite" in "Putin invited Kim to
+    visit Moscow" or "Kim was invited to visit Moscow", "accepted" in "Kim accepted an invitation
+    to visit Moscow"; None when the invitation is denied ("did not invite him to visit")."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "xcomp" and lemma_of(head) == "invite":
+        inviting = head
+    elif (
+        verb.dep_ == "acl"
+        and head.lemma_.lower() == "invitation"
+        and head.dep_ == "dobj"
+        and lemma_of(head.head) in ACCEPTING_VERBS
+    ):
+        inviting = head.head
+    else:
+        return None
+    return None if any(c.dep_ == "neg" for c in inviting.children) else inviting
+
+
+def told_separately(token: Token) -> bool:
+    """A sentence that sets its act apart from the one told before it: "Separately, X signed
+    ...", "In a separate development, ...", "X also separately met Y"."""
+    sent = token.sent
+    words = [t.lower_ for t in sent[:4]]
+    if words[:1] == ["separately"] or words[:3] == ["in", "a", "separate"]:
+        return True
+    if words[:2] == ["in", "separate"]:
+        return True
+    return any(
+        t.lower_ == "separately" and t.dep_ == "advmod" and t.head.i == a.i
+        for a in [token, *token.ancestors]
+        for t in a.children
+    )
+
+
 def present_perfect(verb: Token) -> bool:
     """ "has recalled", "have said": done or said before now, on a day the words do not give."""
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children)

@@ -51,6 +51,7 @@ from bot.extract.events.lexicon import (
     WEIGHING_VERBS,
     clause_subject,
     headline_infinitive,
+    invited_trip,
     is_definite,
     lemma_of,
     load_frames,
@@ -144,7 +145,24 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _an_interview(t)
         and not _a_handshake_with_no_one_met(t)
     ]
-    return [t for t in kept if not _purpose_of_a_summons(t, kept)]
+    return [
+        t
+        for t in kept
+        if not _purpose_of_a_summons(t, kept) and not _an_invitation_told_by_its_trip(t, kept)
+    ]
+
+
+def _an_invitation_told_by_its_trip(trigger: Trigger, found: list[Trigger]) -> bool:
+    """ "Putin invited Kim to visit Moscow", "Kim accepted an invitation to visit Moscow": the
+    planned visit tells the invitation and its taking up; no request or agreement beside it."""
+    return any(
+        t.type == "CONSULT"
+        and t.kind == "visit"
+        and t.token.i != trigger.token.i
+        and (inviting := invited_trip(t.governor or t.token)) is not None
+        and inviting.i == (trigger.governor or trigger.token).i
+        for t in found
+    )
 
 
 # Roles whose holder one shakes hands with at a meeting ("shook hands with Peru's president").
@@ -1476,6 +1494,8 @@ def _irrealis(trigger: Trigger) -> bool:
     ):
         return False  # "the need to stabilise ties in their first talks, held in Bali": held
     node = trigger.governor or token
+    if trigger.type == "CONSULT" and trigger.kind == "visit" and invited_trip(node) is not None:
+        return False  # "invited Kim to visit Moscow": a trip now planned, not only wished
     heads = load_frames().irrealis_heads
     if (
         node.tag_ == "VBG"

@@ -47,6 +47,7 @@ from bot.extract.events.lexicon import (
     TRIM,
     WILL_NOUNS,
     headline_infinitive,
+    invited_trip,
     is_definite,
     lemma_of,
     load_frames,
@@ -351,7 +352,13 @@ def _side_phrase(trigger: Trigger, head: Token, child: Token) -> bool:
             # "met Qatar's emir in Cairo", "met Omani officials in Muscat": someone met
             or child.lemma_.lower() in load_frames().person_objects
         )
-    return child.dep_ == "agent" and head is trigger.governor
+    return child.dep_ == "agent" and (
+        head is trigger.governor
+        # "the truce, agreed by X and Y in Geneva": the act's own passive verb, or a participle
+        # on the act's own noun
+        or (head.i == trigger.token.i and head.pos_ == "VERB")
+        or (head.dep_ == "acl" and head.tag_ == "VBN" and head.head.i == trigger.token.i)
+    )
 
 
 def _times_counted(prep: Token) -> Token | None:
@@ -402,8 +409,19 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
     """An "in"/"at" place phrase the parser hung on the person met, or on the act's authors,
     rather than on the act: "met President X in Lima", "reached by the presidents in Bali"."""
     if obj.dep_ == "agent":
-        obj = next((c for c in obj.children if c.dep_ == "pobj"), obj)
-    elif obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        first = next((c for c in obj.children if c.dep_ == "pobj"), None)
+        if first is None:
+            return None
+        # "agreed by X, Y and Vice-Premier Z in Geneva": hung on the last author named, or on
+        # the name in apposition to a title
+        authors = [first, *first.conjuncts]
+        authors += [a for author in authors for a in author.children if a.dep_ == "appos"]
+        for author in sorted(authors, key=lambda t: -t.i):
+            for child in author.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                    return _place_in(child, index)
+        return None
+    if obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
         obj = _named_in_apposition(obj) or obj
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
@@ -1896,13 +1914,13 @@ def _time_phrases(head: Token) -> list[Token]:
             out.append(child)  # "Wednesday's call", "the May 16 talks", "last year's summit"
         # Not "since": it tells when a period began ("their first talks since the fall of the
         # government in August"), not the day of the event.
-        elif child.dep_ == "prep" and child.lower_ in (
-            "on",
-            "in",
-            "during",
-            "last",
-            "earlier",
-            "from",
+        elif child.dep_ == "prep" and (
+            child.lower_ in ("on", "in", "during", "last", "earlier", "from")
+            # "agreed in Geneva over the weekend", "will sign it at the weekend"
+            or (
+                child.lower_ in ("over", "at")
+                and any(p.dep_ == "pobj" and p.lemma_.lower() == "weekend" for p in child.children)
+            )
         ):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and child.lower_ == "from" and pobj.ent_type_ != "DATE":
@@ -2240,6 +2258,8 @@ def find_status(
     ):
         # "is scheduled to address the summit and hold talks": the verbs share "to" and "will"
         auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+    if invited_trip(verb) is not None:
+        return "planned"  # "invited Kim to visit Moscow", "accepted an invitation to visit"
     if (
         verb.dep_ == "xcomp"
         and lemma_of(verb.head) in DECIDING_VERBS

@@ -1,0 +1,86 @@
+"""An invitation to visit, made or taken up, is a planned visit by the guest; "meeting" a need or
+an obligation meets no one, and cutting a tariff cuts no ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.events_found import events, names
+
+
+def visits(extractor, text: str) -> list[dict]:
+    return [e for e in events(extractor, text, "2024-03-05") if e["kind"] == "visit"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Gabriel Boric invited Dina Boluarte to visit Santiago, his office said.",
+        "Dina Boluarte accepted an invitation to visit Santiago, her office said.",
+        "Dina Boluarte was invited to visit Santiago next month, her office said.",
+        "President Gabriel Boric invited Dina Boluarte to make a state visit to Santiago.",
+    ],
+)
+def test_an_invitation_to_visit_is_the_guests_planned_visit(extractor, text):
+    found = visits(extractor, text)
+    assert found, events(extractor, text, "2024-03-05")
+    assert "Dina Boluarte" in names(found[0]) and "Gabriel Boric" not in names(found[0]), found
+    assert found[0]["status"] == "planned", found
+    assert found[0]["location"]["name"] == "Santiago", found
+
+
+def test_the_invitation_is_told_by_its_visit_not_as_a_request_beside_it(extractor):
+    text = "President Gabriel Boric invited Dina Boluarte to visit Santiago, his office said."
+    found = events(extractor, text, "2024-03-05")
+    assert [e["type"] for e in found] == ["CONSULT"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dina Boluarte declined an invitation to visit Santiago, her office said.",
+        "Gabriel Boric has not invited Dina Boluarte to visit Santiago, his office said.",
+        "Gabriel Boric urged Dina Boluarte to visit Santiago, his office said.",
+    ],
+)
+def test_an_invitation_turned_down_or_denied_plans_no_visit(extractor, text):
+    assert not visits(extractor, text), events(extractor, text, "2024-03-05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile pledged to meet the needs of refugees from Bolivia.",
+        "Chile will meet the demands of Bolivia's negotiators, its minister said.",
+        "Chile vowed to meet its obligations to Bolivia under the treaty.",
+    ],
+)
+def test_meeting_a_need_or_an_obligation_meets_no_one(extractor, text):
+    found = events(extractor, text, "2024-03-05")
+    assert not [e for e in found if e["type"] == "CONSULT"], found
+
+
+def test_meeting_a_minister_is_still_a_meeting(extractor):
+    text = "Chile's foreign minister will meet his Bolivian counterpart in La Paz on Friday."
+    found = [e for e in events(extractor, text, "2024-03-05") if e["type"] == "CONSULT"]
+    assert found and found[0]["status"] == "planned", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord will see Bolivian duties on Chilean wine cut to 5% from 20%.",
+        "Chile cut its tariffs on Bolivian goods to 10%, the ministry said.",
+    ],
+)
+def test_cutting_a_rate_cuts_no_ties(extractor, text):
+    found = events(extractor, text, "2024-03-05")
+    assert not [e for e in found if e["type"] == "SANCTION"], found
+
+
+@pytest.mark.parametrize(
+    "text", ["Chile cut diplomatic ties with Bolivia.", "Chile cut gas supplies to Bolivia."]
+)
+def test_cutting_ties_or_supplies_is_still_a_sanction(extractor, text):
+    found = events(extractor, text, "2024-03-05")
+    assert [e for e in found if e["type"] == "SANCTION"], found

@@ -1,0 +1,48 @@
+"""A deal told as made "over the weekend" takes no other clause's day; its place hung by the
+parser on the last of its makers is its place; a text signed "separately" is another deal."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names
+
+
+def agreements(extractor, text: str, published: str) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == "AGREE"]
+
+
+def test_a_deal_agreed_over_the_weekend_is_not_dated_by_the_day_it_was_published(extractor):
+    text = (
+        "The truce, agreed by Chilean Foreign Minister Alberto van Klaveren and Peruvian "
+        "Foreign Minister Elmer Schialer in Geneva over the weekend and set out in a joint "
+        "statement today, will see duties fall."
+    )
+    found = agreements(extractor, text, "2025-05-12")
+    assert found and found[0].get("date") != "2025-05-12", found
+
+
+def test_a_deal_agreed_by_several_people_is_placed_where_the_last_of_them_is_said_to_be(extractor):
+    text = (
+        "The truce, agreed by Chilean Foreign Minister Alberto van Klaveren and Peruvian "
+        "Foreign Minister Elmer Schialer in Geneva on Sunday, will see duties fall."
+    )
+    found = agreements(extractor, text, "2025-05-12")
+    assert found and found[0]["location"]["name"] == "Geneva", found
+    assert found[0]["date"] == "2025-05-11", found
+
+
+def test_a_place_inside_a_makers_description_is_no_venue(extractor):
+    text = "The accord was signed by Boric and by the leader of the opposition in Chile."
+    found = agreements(extractor, text, "2025-05-12")
+    assert not [e for e in found if e.get("location")], found
+
+
+def test_a_text_signed_separately_is_not_the_deal_told_before(extractor):
+    text = (
+        "LIMA (AP) - Chile and Peru struck a landmark deal on Tuesday to share the waters of "
+        "the Lauca river. Separately, Andean Development Bank chief Sergio Diaz-Granados "
+        "signed a roadmap with Peru in Lima aimed at cleaning the Lauca river by the end of "
+        "the year."
+    )
+    found = agreements(extractor, text, "2025-05-13")
+    deal = next(e for e in found if "Chile" in names(e))
+    assert "Andean Development Bank" not in names(deal), found
