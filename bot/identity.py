@@ -861,16 +861,29 @@ def join(report: Report, members: Sequence[Report]) -> Verdict:
 def _countries_by_surname(report: Report, members: Sequence[Report]) -> Report:
     """A person the report names with no country ("President Duterte", never given in full nor
     with a country) is of the country the cluster's members give the one person of that surname
-    they name ("Rodrigo Duterte" of the Philippines)."""
+    they name ("Rodrigo Duterte" of the Philippines); so is one named with a second surname
+    ("Raúl Castro Ruz") whom the members name without it ("Raul Castro" of Cuba)."""
     found: dict[str, set[str]] = {}
+    in_full: dict[str, set[str]] = {}
     for party in (p for m in members for p in m.parties):
         if party.kind == "person" and party.country_code:
-            found.setdefault(name_key(party.name).split()[-1], set()).add(party.country_code)
+            words = name_key(party.name).split()
+            found.setdefault(words[-1], set()).add(party.country_code)
+            if len(words) == 2:
+                in_full.setdefault(" ".join(words), set()).add(party.country_code)
 
     def countried(party: Party) -> Party:
-        if party.kind != "person" or party.country_code or len(name_key(party.name).split()) != 1:
-            return party  # a surname alone ("Duterte"), not "Simon Harris" or "Felipe VI"
-        codes = found.get(name_key(party.name), set())
+        if party.kind != "person" or party.country_code:
+            return party
+        words = name_key(party.name).split()
+        if len(words) == 1:
+            codes = found.get(words[0], set())  # a surname alone ("Duterte")
+        elif len(words) >= 3:
+            # a name given with a second surname ("Raúl Castro Ruz") is the person the cluster
+            # names by the first two ("Raul Castro")
+            codes = in_full.get(" ".join(words[:2]), set())
+        else:
+            return party  # not "Simon Harris" or "Felipe VI"
         return replace(party, country_code=next(iter(codes))) if len(codes) == 1 else party
 
     parties = tuple(countried(p) for p in report.parties)

@@ -41,6 +41,14 @@ def test_the_invitation_is_told_by_its_visit_not_as_a_request_beside_it(extracto
         "Dina Boluarte declined an invitation to visit Santiago, her office said.",
         "Gabriel Boric has not invited Dina Boluarte to visit Santiago, his office said.",
         "Gabriel Boric urged Dina Boluarte to visit Santiago, his office said.",
+        "Gabriel Boric could invite Dina Boluarte to visit Santiago in July, aides said.",
+        "Gabriel Boric has yet to invite Dina Boluarte to visit Santiago, his office said.",
+        "Nobody invited Dina Boluarte to visit Santiago, a Peruvian official said.",
+        "Dina Boluarte was invited to visit Santiago but declined, citing the crisis at home.",
+        "Gabriel Boric invited Dina Boluarte to visit Santiago, but the trip was cancelled.",
+        "Gabriel Boric invited Dina Boluarte to visit Santiago if the water talks succeed.",
+        "Dina Boluarte had been invited to visit Santiago and was considering the invitation.",
+        "Gabriel Boric invited Peruvian investors to visit Santiago, his office said.",
     ],
 )
 def test_an_invitation_turned_down_or_denied_plans_no_visit(extractor, text):

@@ -234,3 +234,18 @@ def test_one_leaders_act_after_a_summit_of_no_one_names_no_side_of_it(extractor)
     text = "Chilean President Gabriel Boric toasted a new start after a summit in Lima."
     met = gatherings(extractor, text, "2025-03-07")
     assert not any("Gabriel Boric" in names(e) for e in met), met
+
+
+def test_sides_protesting_after_a_summit_of_no_one_are_not_its_sides(extractor):
+    text = "Chile and Peru protested on Tuesday after a summit in Brasilia on Monday."
+    met = gatherings(extractor, text, "2025-03-05")
+    assert not any({"Chile", "Peru"} <= names(e) for e in met), met
+
+
+def test_after_the_summit_is_the_one_told_before_not_a_summit_of_those_acting(extractor):
+    text = (
+        "Lula and Milei met in Brasilia on Friday. Boric and Boluarte toasted a new start after "
+        "the summit."
+    )
+    met = gatherings(extractor, text, "2025-03-08")
+    assert not any({"Gabriel Boric", "Dina Boluarte"} <= names(e) for e in met), met

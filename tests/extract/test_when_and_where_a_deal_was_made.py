@@ -3,6 +3,8 @@ parser on the last of its makers is its place; a text signed "separately" is ano
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.events_found import events, names
 
 
@@ -46,3 +48,25 @@ def test_a_text_signed_separately_is_not_the_deal_told_before(extractor):
     found = agreements(extractor, text, "2025-05-13")
     deal = next(e for e in found if "Chile" in names(e))
     assert "Andean Development Bank" not in names(deal), found
+
+
+def test_a_signers_posting_is_no_venue(extractor):
+    text = (
+        "The statement was signed by Chile's foreign minister and the Bolivian ambassador in Lima."
+    )
+    found = agreements(extractor, text, "2025-05-12")
+    assert found and not [e for e in found if e.get("location")], found
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In a separate statement, Peru confirmed it had accepted the deal brokered by Brazil.",
+        "The two sides signed the document separately, with Brazilian mediators in between.",
+        "Separately, Brazil said the deal signed by Chile and Peru would open a new road.",
+    ],
+)
+def test_the_same_deal_told_again_separately_is_still_one_deal(extractor, second):
+    text = "Chile and Peru agreed to a border deal on Tuesday. " + second
+    found = [e for e in agreements(extractor, text, "2025-05-14") if e["confidence"] >= 0.5]
+    assert len(found) == 1, found

@@ -133,3 +133,17 @@ def test_for_whom_a_deal_was_signed_is_no_term_of_it(extractor):
     assert agreements
     for deal in agreements:
         assert "behalf" not in (deal.content or "") + " ".join(deal.topics)
+
+
+def test_leaders_signing_where_a_summit_was_held_are_the_summits_sides(extractor):
+    text = (
+        "Chile's Boric took part on Monday in a summit of the Andean Community held in the "
+        "Bolivian town of Copacabana, where leaders signed a declaration on river waters."
+    )
+    signed = shown_agreements(extractor, text)
+    assert signed and "Gabriel Boric" in names(signed[0]), signed
+
+
+def test_leaders_of_no_summit_told_leave_the_signing_unsure(extractor):
+    text = "Andean leaders signed a declaration on river waters in Copacabana on Monday."
+    assert not shown_agreements(extractor, text)

@@ -490,6 +490,17 @@ def test_a_surname_with_no_country_is_the_clusters_person_of_that_surname():
     assert not join(harris, [full]).same
 
 
+def test_a_name_given_with_a_second_surname_is_the_clusters_person_of_the_first_two_words():
+    # one outlet writes "Juan Pérez", another "Juan Pérez Soto" (given name, both surnames)
+    tamm = Party("Kaja Tamm", "person", "EST")
+    short = report(Party("Juan Perez", "person", "FIN"), tamm)
+    long = report(Party("Juan Pérez Soto", "person"), tamm, kind="meeting")
+    assert join(long, [short]).same
+    # another given name with the same surnames is someone else
+    other = report(Party("Ana Pérez Soto", "person"), tamm, kind="meeting")
+    assert not join(other, [short]).same
+
+
 def test_a_body_meeting_an_outsider_is_talks_between_two_sides_not_a_gathering():
     eu = Party("EU", "organization")
     with_norway = report(eu, NOR, kind="meeting")  # Norway is no member of the EU

@@ -1070,6 +1070,7 @@ def _caller(trigger: Trigger) -> list[Token]:
         return []
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children) and not (
         _talks_of_no_one(token)
+        and lemma_of(token.head.head) in JOINT_ACTS
         and subject.conjuncts
         and all(_named(side) for side in subject.conjuncts)
     ):
@@ -1077,10 +1078,17 @@ def _caller(trigger: Trigger) -> list[Token]:
     return _subtree_without_clauses(subject)
 
 
+# Acts two sides do together after talks of their own ("toasted a new start after a summit");
+# protesting, blocking or criticising after one tells nothing of whose it was.
+JOINT_ACTS = frozenset({"toast", "sign", "hail", "celebrate", "embrace", "initial", "seal"})
+
+
 def _talks_of_no_one(noun: Token) -> bool:
-    """ "a summit", "talks": no name, owner or "of"/"between" phrase says whose they were."""
+    """ "a summit", "talks": no name, owner or "of"/"between" phrase says whose they were, and
+    no "the" points back to talks told before ("after the summit": the one just told)."""
     return not any(
         c.dep_ in ("compound", "nmod", "poss")
+        or (c.dep_ == "det" and c.lower_ != "a")
         or (c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN"))
         or (c.dep_ == "prep" and c.lower_ in ("of", "between", "among"))
         for c in noun.children

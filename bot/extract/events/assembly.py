@@ -96,6 +96,7 @@ from bot.extract.events.triggers import (
     spoke_together,
 )
 from bot.extract.events.when_where import (
+    MEMBERS,
     being_arranged,
     find_location,
     find_status,
@@ -3018,6 +3019,10 @@ def _link_agreements(
             or (talks and _agreed_in_the_same_breath(mention, source))
         ) and not mediated:
             # "agreed under Qatari and Turkish mediation": the mediators are no side of the deal
+            if talks and not mention.participants and _the_gatherings_people(mention.trigger):
+                # "the summit held in Al Ula, where leaders signed a declaration": the
+                # leaders are those of the summit, no side left unnamed
+                mention.unknown_side = False
             mention.participants = draft_participants(source) or mention.participants
         if mention.content:
             source.outcome.append("agreed to " + mention.content)
@@ -3034,6 +3039,19 @@ def _link_agreements(
             mention.location = next((m.location for m in source.mentions if m.location), None)
         if mention.status is None and draft_status(source) == "concluded":
             mention.status = "concluded"
+
+
+def _the_gatherings_people(trigger: Trigger) -> bool:
+    """The act's subject is a bare plural of people who sit at talks ("leaders", "the
+    ministers"): no name, nationality or owner says whose (not "Arab leaders")."""
+    verb = trigger.governor or trigger.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and subject.lemma_.lower() in MEMBERS
+        and all(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    )
 
 
 def _agreed_in_the_same_breath(agreement: Mention, talks: Draft) -> bool:
@@ -3161,6 +3179,8 @@ def _subordinate_to_a_side(trigger: Trigger) -> bool:
         node.dep_ == "relcl"
         and node.head.pos_ in ("PROPN", "NOUN")
         and (node.head.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"))
+        # not "held in Al Ula, where leaders signed a declaration": where, not who
+        and not any(c.lower_ == "where" for c in node.children)
     )
 
 

@@ -244,45 +244,111 @@ def signing_nominal(token: Token) -> Token | None:
 
 
 # Verbs taking up an invitation ("accepted an invitation to visit Ankara"); turning one down
-# ("declined") plans no trip.
-ACCEPTING_VERBS = frozenset({"accept", "take"})
+# ("declined") plans no trip, and "taking it under consideration" accepts nothing.
+ACCEPTING_VERBS = frozenset({"accept"})
+# Words in the sentence that undo the trip an invitation proposed ("... but the trip was
+# cancelled", "was invited to visit but declined", "has never gone").
+TRIP_UNDOING_WORDS = frozenset(
+    {
+        "cancel",
+        "decline",
+        "refuse",
+        "reject",
+        "postpone",
+        "scrap",
+        "never",
+        "ignore",
+        "snub",
+        "consider",
+    }
+)
+# Subjects that deny the invitation itself ("Nobody invited Zelensky to visit Alaska").
+NO_ONE = frozenset({"nobody", "no one", "none", "neither"})
+# Nouns of a guest an invitation may plan a state's visit for: a person, an official or a
+# delegation, not "American investors" or "foreign journalists".
+GUEST_NOUNS = frozenset({"delegation", "counterpart", "leader", "president", "minister", "king"})
 
 
 def invited_trip(verb: Token) -> Token | None:
     """The invitation a trip is told as, made or taken up: "invite" in "Putin invited Kim to
     visit Moscow" or "Kim was invited to visit Moscow", "accepted" in "Kim accepted an invitation
-    to visit Moscow"; None when the invitation is denied ("did not invite him to visit")."""
+    to visit Moscow"; None when the invitation is not told as made or taken up ("did not
+    invite", "could invite", "has yet to invite", "if the talks succeed", "Nobody invited"), is
+    undone in the same sentence ("... but declined", "... but the trip was cancelled"), or is
+    for no guest who stands for a state ("invited American investors to visit")."""
     if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
     head = verb.head
     if verb.dep_ == "xcomp" and lemma_of(head) == "invite":
         inviting = head
+        guest = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     elif (
         verb.dep_ == "acl"
         and head.lemma_.lower() == "invitation"
         and head.dep_ == "dobj"
-        and lemma_of(head.head) in ACCEPTING_VERBS
+        and (
+            lemma_of(head.head) in ACCEPTING_VERBS
+            # "took up an invitation", not "will take the invitation under consideration"
+            or (
+                lemma_of(head.head) == "take"
+                and any(c.dep_ == "prt" and c.lower_ == "up" for c in head.head.children)
+            )
+        )
     ):
         inviting = head.head
+        guest = clause_subject(inviting)  # "Qin Gang, who accepted ...": Qin Gang
     else:
         return None
-    return None if any(c.dep_ == "neg" for c in inviting.children) else inviting
+    return inviting if _told_as_made(inviting) and _a_guest(guest) else None
+
+
+def _told_as_made(inviting: Token) -> bool:
+    """Made or taken up, as news: a past verb with no modal, negation, condition or question,
+    in a sentence that does not undo it."""
+    if inviting.tag_ not in ("VBD", "VBN", "VBZ"):
+        return False  # "could invite", "wants to invite", "has yet to invite"
+    if any(
+        (c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
+        or c.dep_ == "neg"
+        or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
+        or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE)
+        for c in inviting.children
+    ):
+        return False
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in inviting.children
+    ):
+        return False  # "invited Lula to visit Beijing if the trade talks succeed"
+    # "... but the White House said the president would not travel": a sentence that denies
+    # anything beside the invitation leaves the trip in doubt
+    return not any(
+        t.lemma_.lower() in TRIP_UNDOING_WORDS or t.lower_ in ("if", "whether") or t.dep_ == "neg"
+        for t in inviting.sent
+    )
+
+
+def _a_guest(guest: Token | None) -> bool:
+    """A named person, state or body, or an official by role ("his counterpart")."""
+    if guest is None:
+        return False
+    if guest.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or guest.pos_ == "PROPN":
+        return True
+    return guest.lemma_.lower() in GUEST_NOUNS
 
 
 def told_separately(token: Token) -> bool:
-    """A sentence that sets its act apart from the one told before it: "Separately, X signed
-    ...", "In a separate development, ...", "X also separately met Y"."""
-    sent = token.sent
-    words = [t.lower_ for t in sent[:4]]
-    if words[:1] == ["separately"] or words[:3] == ["in", "a", "separate"]:
-        return True
-    if words[:2] == ["in", "separate"]:
-        return True
-    return any(
-        t.lower_ == "separately" and t.dep_ == "advmod" and t.head.i == a.i
-        for a in [token, *token.ancestors]
-        for t in a.children
-    )
+    """A sentence that sets a new text apart from the one told before it: "Separately, X signed
+    a roadmap with Y" (not "In a separate statement, Hamas confirmed it had accepted the deal",
+    nor "the two sides signed the document separately", nor "Separately, ... the deal signed by
+    X and Y", which tell the same deal again)."""
+    words = [t.lower_ for t in token.sent[:2]]
+    if words[:1] != ["separately"]:
+        return False
+    verb = token if token.pos_ == "VERB" else token.head
+    texts = [token] if token.pos_ == "NOUN" else [c for c in verb.children if c.dep_ == "dobj"]
+    return any(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) for t in texts)
 
 
 def present_perfect(verb: Token) -> bool:

@@ -417,6 +417,8 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
         authors = [first, *first.conjuncts]
         authors += [a for author in authors for a in author.children if a.dep_ == "appos"]
         for author in sorted(authors, key=lambda t: -t.i):
+            if author.lemma_.lower() in POSTED_ROLES:
+                continue  # "the Azerbaijani ambassador in Moscow": where he is posted
             for child in author.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "at"):
                     return _place_in(child, index)
@@ -427,6 +429,12 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
         if child.dep_ == "prep" and child.lower_ in ("in", "at"):
             return _place_in(child, index)
     return None
+
+
+# Envoys named by where they serve ("the ambassador in Moscow", "the consul in Balti").
+POSTED_ROLES = frozenset(
+    {"ambassador", "envoy", "consul", "representative", "correspondent", "attache", "attaché"}
+)
 
 
 def _place_after_members(of: Token, index: EntityIndex) -> Location | None:
@@ -2259,7 +2267,10 @@ def find_status(
         # "is scheduled to address the summit and hold talks": the verbs share "to" and "will"
         auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if invited_trip(verb) is not None:
-        return "planned"  # "invited Kim to visit Moscow", "accepted an invitation to visit"
+        # "invited Kim to visit Moscow", "accepted an invitation to visit"; not one told for a
+        # time now past ("accepted an invitation to visit Moscow in 2019"): whether it was made
+        # is not told
+        return None if date and published and date[0] < published else "planned"
     if (
         verb.dep_ == "xcomp"
         and lemma_of(verb.head) in DECIDING_VERBS
