@@ -249,3 +249,19 @@ def test_after_the_summit_is_the_one_told_before_not_a_summit_of_those_acting(ex
     )
     met = gatherings(extractor, text, "2025-03-08")
     assert not any({"Gabriel Boric", "Dina Boluarte"} <= names(e) for e in met), met
+
+
+def test_a_summit_which_a_country_hosted_is_that_summit_not_a_visit(extractor):
+    text = (
+        "The summit, which Chile hosted in Santiago in June and which Peru attended, ended "
+        "with a declaration."
+    )
+    met = gatherings(extractor, text, "2024-08-23")
+    assert [e["kind"] for e in met] == ["summit"], met
+    assert names(met[0]) == {"Chile", "Peru"} and met[0]["location"]["name"] == "Santiago", met
+
+
+def test_a_summit_which_critics_called_a_failure_has_no_critics_for_sides(extractor):
+    text = "The summit, which critics in Peru called a failure, ended in Santiago on Monday."
+    met = gatherings(extractor, text, "2024-08-23")
+    assert not any("Peru" in names(e) for e in met), met

@@ -147,3 +147,17 @@ def test_leaders_signing_where_a_summit_was_held_are_the_summits_sides(extractor
 def test_leaders_of_no_summit_told_leave_the_signing_unsure(extractor):
     text = "Andean leaders signed a declaration on river waters in Copacabana on Monday."
     assert not shown_agreements(extractor, text)
+
+
+def test_a_declaration_told_as_signed_is_its_signers_agreement(extractor):
+    text = (
+        "Peru on Friday welcomed the signing by representatives of Chile and Bolivia of a "
+        "declaration committing them to share the waters of the Lauca river."
+    )
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and names(signed[0]) == {"Chile", "Bolivia"}, signed
+
+
+def test_a_declaration_read_out_is_no_agreement(extractor):
+    text = "Chile read out a declaration on the Lauca river at the meeting in Lima on Friday."
+    assert not of_type(extractor, text, "AGREE")

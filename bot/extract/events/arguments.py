@@ -49,6 +49,7 @@ from bot.extract.events.lexicon import (
     names_an_agreement,
     objects_of,
     participle_patient,
+    signers_of,
     signing_nominal,
     teller_past_a_quote,
     tells_of_talks,
@@ -1491,6 +1492,21 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             # "the accord, reached at the end of two weeks of talks at the Palais Coburg between
             # Iran and the United States, Britain, ...": who held the talks reached it
             tokens.extend(_sides_of_the_talks_it_came_from(child))
+        elif trigger.type == "CONSULT" and child.dep_ == "relcl":
+            # "the Peace Summit, which Switzerland hosted in June and which India attended":
+            # who hosted or attended it took part
+            tokens.extend(
+                t
+                for clause in (child, *child.conjuncts)
+                if lemma_of(clause) in HOST_VERBS | {"attend"}
+                and not any(
+                    c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children
+                )
+                and any(c.tag_ in ("WDT", "WP") for c in clause.children)
+                for subject in clause.children
+                if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
+                for t in _subtree_without_clauses(subject)
+            )
         elif child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
             # "talks hosted by Beijing between X and Y": the parser hangs the sides on the host
             tokens.extend(
@@ -1813,7 +1829,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if trigger.type == "AGREE" and (nominal := signing_nominal(token)) is not None:
         # "the signing of the accord by Chile and Bolivia", "welcomed the signing by X and Y of
         # a declaration": who signed made it (not who welcomed the signing)
-        tokens.extend(t for p in objects_of(nominal, "by") for t in _subtree_without_clauses(p))
+        tokens.extend(t for p in signers_of(nominal) for t in _subtree_without_clauses(p))
     if trigger.type == "CONSULT" and token.dep_ == "nsubj" and _brings_together(token.head):
         # "The summit, which began on Wednesday, brought together the leaders of Fiji, Samoa
         # and Tonga": whom a gathering brought together took part in it

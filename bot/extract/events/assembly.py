@@ -69,6 +69,7 @@ from bot.extract.events.lexicon import (
     objects_of,
     present_perfect,
     proposed_before_it_was_told,
+    signers_of,
     signing_nominal,
     tells_of_talks,
     told_separately,
@@ -3232,7 +3233,7 @@ def _asserted(trigger: Trigger) -> bool:
     if _signing_of(token):
         return True  # "hosted the signing of an agreement between X and Y": it was signed
     if (signing := signing_nominal(token)) is not None and any(
-        any(g.ent_type_ for g in p.subtree) for p in objects_of(signing, "by")
+        any(g.ent_type_ for g in p.subtree) for p in signers_of(signing)
     ):
         return True  # "the signing of the accord by Chile and Bolivia": its signers make it an act
 

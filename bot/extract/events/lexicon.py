@@ -236,11 +236,42 @@ def objects_of(token: Token, *preps: str) -> list[Token]:
 
 def signing_nominal(token: Token) -> Token | None:
     """The signing a deal's noun is the "of" object of ("the signing of the accord by X and Y",
-    "welcomed the signing by X of a declaration"), or None."""
+    "welcomed the signing by X of a declaration"), or None. The parser may hang "by" on the
+    verb and the "of" on the last signer ("welcomed the signing by representatives of X and Y
+    of a declaration"): the signing is then the verb's object just before that "by"."""
     if token.dep_ != "pobj" or token.head.lower_ != "of":
         return None
     signing = token.head.head
-    return signing if signing.lower_ == "signing" else None
+    if signing.lower_ == "signing":
+        return signing
+    node = signing
+    while node.dep_ in ("pobj", "conj", "prep") and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ == "by":
+            return next(
+                (
+                    c
+                    for c in node.head.children
+                    if c.dep_ == "dobj" and c.lower_ == "signing" and c.i < node.i
+                ),
+                None,
+            )
+    return None
+
+
+def signers_of(signing: Token) -> list[Token]:
+    """Who a signing is "by": its own "by" phrase, or the one the parser hung on its verb just
+    after it ("welcomed the signing by X and Y of a declaration")."""
+    own = objects_of(signing, "by")
+    if own or signing.dep_ != "dobj":
+        return own
+    return [
+        p
+        for by in signing.head.children
+        if by.dep_ == "prep" and by.lower_ == "by" and by.i > signing.i
+        for p in by.children
+        if p.dep_ == "pobj"
+    ]
 
 
 # Verbs taking up an invitation ("accepted an invitation to visit Ankara"); turning one down

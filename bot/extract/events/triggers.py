@@ -62,6 +62,7 @@ from bot.extract.events.lexicon import (
     objects_of,
     occasion_kind,
     participle_patient,
+    signing_nominal,
     tells_of_talks,
     verb_lemma,
 )
@@ -992,8 +993,9 @@ def _hosted_talks(triggers: list[Trigger]) -> None:
 
 
 def _without_hosting_participles(triggers: list[Trigger]) -> list[Trigger]:
-    """ "Talks hosted by Beijing between X and Y", "the summit hosted by Egypt": the noun tells
-    the occasion and takes its host; the participle is no visit of its own."""
+    """ "Talks hosted by Beijing between X and Y", "the summit hosted by Egypt", "the summit,
+    which Switzerland hosted in June": the noun tells the occasion and takes its host; the
+    participle or relative clause is no visit of its own."""
     nouns = {
         t.token.i for t in triggers if t.type == "CONSULT" and t.token.pos_ in ("NOUN", "PROPN")
     }
@@ -1002,7 +1004,15 @@ def _without_hosting_participles(triggers: list[Trigger]) -> list[Trigger]:
         for t in triggers
         if not (
             t.type == "CONSULT"
-            and t.token.dep_ == "acl"
+            and (
+                t.token.dep_ == "acl"
+                or (
+                    t.token.dep_ == "relcl"
+                    and not any(
+                        c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in t.token.children
+                    )
+                )
+            )
             and t.token.head.i in nouns
             and lemma_of(t.token) in HOST_VERBS
         )
@@ -1756,7 +1766,21 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             if not _a_call(token):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
+    for token in sent:
+        if (
+            token.i not in used
+            and token.lemma_.lower() in SIGNED_TEXTS
+            and token.lemma_.lower() not in nouns
+            and signing_nominal(token) is not None
+        ):
+            # "welcomed the signing of a declaration": a text signed is an agreement, while a
+            # declaration alone may be a statement or a declaration of war
+            found.append(Trigger("AGREE", "agreement", None, token, (token.i,)))
     return found
+
+
+# Texts that are an agreement when told as signed ("the signing of the Jeddah Declaration").
+SIGNED_TEXTS = frozenset({"declaration", "communique", "communiqué", "charter", "document"})
 
 
 # Particles a phrasal verb's object may stand before ("pulled its troops out"); not a
