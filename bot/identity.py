@@ -46,6 +46,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.extract.countries import country_index
+from bot.extract.gender import is_first_name
 from bot.extract.organizations import (
     body_acted_for,
     movement_name,
@@ -878,9 +879,10 @@ def _countries_by_surname(report: Report, members: Sequence[Report]) -> Report:
         words = name_key(party.name).split()
         if len(words) == 1:
             codes = found.get(words[0], set())  # a surname alone ("Duterte")
-        elif len(words) >= 3:
+        elif len(words) >= 3 and not is_first_name(words[1]):
             # a name given with a second surname ("Raúl Castro Ruz") is the person the cluster
-            # names by the first two ("Raul Castro")
+            # names by the first two ("Raul Castro"); not a second given name ("Juan Carlos
+            # Varela" is not "Juan Carlos")
             codes = in_full.get(" ".join(words[:2]), set())
         else:
             return party  # not "Simon Harris" or "Felipe VI"

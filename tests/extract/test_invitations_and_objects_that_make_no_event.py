@@ -49,6 +49,9 @@ def test_the_invitation_is_told_by_its_visit_not_as_a_request_beside_it(extracto
         "Gabriel Boric invited Dina Boluarte to visit Santiago if the water talks succeed.",
         "Dina Boluarte had been invited to visit Santiago and was considering the invitation.",
         "Gabriel Boric invited Peruvian investors to visit Santiago, his office said.",
+        "Gabriel Boric invited Dina Boluarte to visit Santiago once the border crisis ends.",
+        "Boric said he had invited Dina Boluarte to visit Santiago, but Lima said it had "
+        "received no such invitation.",
     ],
 )
 def test_an_invitation_turned_down_or_denied_plans_no_visit(extractor, text):

@@ -388,3 +388,12 @@ def test_a_summit_named_by_another_body_stays_that_bodys(extractor):
     for event in of_type(extractor, text, "CONSULT"):
         if event["kind"] == "summit" and "G20" in str(names(event)):
             assert "ASEAN" not in str(names(event))
+
+
+def test_talks_after_a_dateline_taken_for_a_name_are_still_talks(extractor):
+    text = (
+        "LIMA, Peru (AP) - Talks between Chile's government and Bolivia broke down Wednesday "
+        "without an agreement."
+    )
+    found = [e for e in events(extractor, text, "2018-02-07") if e["type"] == "CONSULT"]
+    assert found and {"Chile", "Bolivia"} <= names(found[0]), found

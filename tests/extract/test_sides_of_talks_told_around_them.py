@@ -265,3 +265,11 @@ def test_a_summit_which_critics_called_a_failure_has_no_critics_for_sides(extrac
     text = "The summit, which critics in Peru called a failure, ended in Santiago on Monday."
     met = gatherings(extractor, text, "2024-08-23")
     assert not any("Peru" in names(e) for e in met), met
+
+
+def test_who_did_not_attend_a_hosted_summit_is_no_side_of_it(extractor):
+    text = (
+        "The summit, which Chile hosted in Santiago in June and which Peru did not attend, ended."
+    )
+    met = gatherings(extractor, text, "2024-08-23")
+    assert met and "Peru" not in names(met[0]), met

@@ -4,6 +4,8 @@ Sentences are the repository's own."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.entities import link_entities
 from bot.extract.events.arguments import _only_ever_where
 from bot.extract.extractor import ExtractRequest
@@ -161,3 +163,16 @@ def test_a_declaration_told_as_signed_is_its_signers_agreement(extractor):
 def test_a_declaration_read_out_is_no_agreement(extractor):
     text = "Chile read out a declaration on the Lauca river at the meeting in Lima on Friday."
     assert not of_type(extractor, text, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru urged the signing by Chile and Bolivia of a declaration on the Lauca river.",
+        "Peru prevented the signing by Chile and Bolivia of a joint declaration at the summit.",
+        "Diplomats gathered in Lima ahead of the signing of a declaration by Chile and Bolivia.",
+        "Lima marked the anniversary of the signing of the declaration of war by Chile on Peru.",
+    ],
+)
+def test_a_declaration_whose_signing_is_urged_awaited_or_of_war_is_no_agreement(extractor, text):
+    assert not shown_agreements(extractor, text)

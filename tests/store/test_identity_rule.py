@@ -496,6 +496,9 @@ def test_a_name_given_with_a_second_surname_is_the_clusters_person_of_the_first_
     short = report(Party("Juan Perez", "person", "FIN"), tamm)
     long = report(Party("Juan Pérez Soto", "person"), tamm, kind="meeting")
     assert join(long, [short]).same
+    # a second given name is no second surname ("Juan Carlos Soto" is not "Juan Carlos")
+    king = report(Party("Juan Carlos", "person", "FIN"), tamm)
+    assert not join(report(Party("Juan Carlos Soto", "person"), tamm, kind="meeting"), [king]).same
     # another given name with the same surnames is someone else
     other = report(Party("Ana Pérez Soto", "person"), tamm, kind="meeting")
     assert not join(other, [short]).same

@@ -1503,6 +1503,15 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children
                 )
                 and any(c.tag_ in ("WDT", "WP") for c in clause.children)
+                # not "which Putin did not attend", "which Israel never attended"
+                and not any(
+                    c.dep_ == "neg"
+                    or c.lower_ == "never"
+                    or (
+                        c.dep_ == "nsubj" and any(t.lower_ in ("neither", "nor") for t in c.subtree)
+                    )
+                    for c in clause.children
+                )
                 for subject in clause.children
                 if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
                 for t in _subtree_without_clauses(subject)

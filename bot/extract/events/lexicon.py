@@ -291,6 +291,7 @@ TRIP_UNDOING_WORDS = frozenset(
         "ignore",
         "snub",
         "consider",
+        "deny",
     }
 )
 # Subjects that deny the invitation itself ("Nobody invited Zelensky to visit Alaska").
@@ -341,21 +342,26 @@ def _told_as_made(inviting: Token) -> bool:
     if any(
         (c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
         or c.dep_ == "neg"
-        or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"))
+        or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once"))
         or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE)
         for c in inviting.children
     ):
         return False
     if any(
         c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for c in inviting.children
+        and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless", "once", "until") for m in c.children
+        )
+        for c in (*inviting.children, *(x for v in inviting.children for x in v.children))
     ):
         return False  # "invited Lula to visit Beijing if the trade talks succeed"
     # "... but the White House said the president would not travel": a sentence that denies
     # anything beside the invitation leaves the trip in doubt
     return not any(
-        t.lemma_.lower() in TRIP_UNDOING_WORDS or t.lower_ in ("if", "whether") or t.dep_ == "neg"
+        t.lemma_.lower() in TRIP_UNDOING_WORDS
+        or t.lower_ in ("if", "whether")
+        or t.dep_ == "neg"
+        or (t.lower_ == "no" and t.head.lemma_.lower() == "invitation")  # "no such invitation"
         for t in inviting.sent
     )
 

@@ -1744,6 +1744,16 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             continue  # "on March 6" is a date, not a protest march
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in nouns:
             options = nouns[token.lemma_.lower()]
+        elif (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.is_title
+            and token.lower_.endswith("s")
+            and token.lower_[:-1] in nouns
+        ):
+            # "(AP) - Talks between X and Y broke down": a plural the tagger took for a name
+            # after a dateline, its lemma left unmade
+            options = nouns[token.lower_[:-1]]
         elif token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             options = verbs[token.lemma_.lower()]
         elif token.pos_ == "VERB" and (split := _split_phrase(token, phrases)) is not None:
@@ -1771,7 +1781,7 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             token.i not in used
             and token.lemma_.lower() in SIGNED_TEXTS
             and token.lemma_.lower() not in nouns
-            and signing_nominal(token) is not None
+            and _a_signing_told_as_done(token)
         ):
             # "welcomed the signing of a declaration": a text signed is an agreement, while a
             # declaration alone may be a statement or a declaration of war
@@ -1781,6 +1791,26 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
 
 # Texts that are an agreement when told as signed ("the signing of the Jeddah Declaration").
 SIGNED_TEXTS = frozenset({"declaration", "communique", "communiqué", "charter", "document"})
+# Verbs that tell a signing took place ("welcomed the signing", "attended the signing"), not one
+# urged, demanded, prevented or awaited.
+SIGNING_WITNESS_VERBS = frozenset(
+    {"welcome", "hail", "applaud", "praise", "celebrate", "attend", "witness", "host", "mark"}
+)
+
+
+def _a_signing_told_as_done(text: Token) -> bool:
+    """ "Peru welcomed the signing by X and Y of a declaration": a signing reacted to or attended
+    in the past tense; not a declaration "of war" or "of independence" (one side's act)."""
+    signing = signing_nominal(text)
+    if signing is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in text.children):
+        return False
+    verb = signing.head
+    return (
+        signing.dep_ == "dobj"
+        and lemma_of(verb) in SIGNING_WITNESS_VERBS
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 # Particles a phrasal verb's object may stand before ("pulled its troops out"); not a

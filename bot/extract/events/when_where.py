@@ -1403,6 +1403,8 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
         if _a_span_away(head, trigger.token):
             continue  # "summoned on Tuesday, days after remarks that Beirut viewed as ...
         tense = "future" if head in settings and _planned_setting(head) else _tense(trigger)
+        if head in settings and head.dep_ == "relcl" and head.tag_ == "VBD":
+            tense = "past"  # "the summit, which Kenya hosted in December and which ...": then
         if through is not None and head.i == through.i and head.tag_ == "VBD":
             tense = "past"
         dateline = trigger.token.doc.user_data.get("briefbot_dateline_tokens", frozenset())
