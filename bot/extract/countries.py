@@ -160,3 +160,17 @@ def loose_forms(short: str) -> frozenset[str]:
         for d, name in demonyms.items()
         if not d.startswith("_") and fold(name) == fold(short)
     }
+
+
+@lru_cache(maxsize=1)
+def _demonym_of_code() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for word, code in _data()["demonyms"].items():
+        if not word.startswith("_") and not word.endswith("s"):
+            out.setdefault(code, word)  # the table's first singular form: "Venezuelan"
+    return out
+
+
+def demonym(code: str) -> str | None:
+    """The adjective of a country's people ("VEN": "Venezuelan"), or None."""
+    return _demonym_of_code().get(code)

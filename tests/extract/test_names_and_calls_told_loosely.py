@@ -397,3 +397,10 @@ def test_talks_after_a_dateline_taken_for_a_name_are_still_talks(extractor):
     )
     found = [e for e in events(extractor, text, "2018-02-07") if e["type"] == "CONSULT"]
     assert found and {"Chile", "Bolivia"} <= names(found[0]), found
+    assert found[0]["status"] == "concluded", found  # broke down: over, with no deal
+
+
+def test_a_deal_that_collapsed_is_not_shown_as_made_that_day(extractor):
+    text = "The deal between Chile and Bolivia collapsed on Wednesday."
+    found = [e for e in events(extractor, text, "2018-02-07") if e["type"] == "AGREE"]
+    assert not [e for e in found if e.get("status") == "concluded"], found

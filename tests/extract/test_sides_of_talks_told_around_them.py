@@ -273,3 +273,27 @@ def test_who_did_not_attend_a_hosted_summit_is_no_side_of_it(extractor):
     )
     met = gatherings(extractor, text, "2024-08-23")
     assert met and "Peru" not in names(met[0]), met
+
+
+def test_a_countrys_opposition_is_a_side_of_talks_with_its_government(extractor):
+    text = (
+        "LIMA, Peru (AP) - Talks between Bolivia's government and the opposition broke down "
+        "Wednesday without an agreement."
+    )
+    met = gatherings(extractor, text, "2018-02-07")
+    assert met and names(met[0]) == {"Bolivia", "Bolivian opposition"}, met
+
+
+def test_an_opposition_is_no_side_of_its_country_and_its_lawmakers_are_not_the_opposition(
+    extractor,
+):
+    rejected = [
+        e
+        for e in events(
+            extractor, "Bolivia's opposition rejected the deal on Monday.", "2018-02-07"
+        )
+        if e["type"] == "REJECT"
+    ]
+    assert rejected and names(rejected[0]) == {"Bolivian opposition"}, rejected
+    text = "Bolivian opposition lawmakers met Chile's foreign minister in La Paz on Monday."
+    assert not any("Bolivian opposition" in names(e) for e in events(extractor, text, "2018-02-07"))

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from bot.extract.countries import country_index, venue_town, world_regions
+from bot.extract.countries import Country, country_index, demonym, venue_town, world_regions
 from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
 from bot.extract.events.drafts import country_code
 from bot.extract.events.lexicon import (
@@ -557,6 +557,54 @@ def _holder(event_name: Cluster, index: EntityIndex) -> Cluster | None:
         holder = Cluster(kind="organization", name=name, aliases={name})
         index.clusters.append(holder)
         return holder
+    return None
+
+
+def _name_oppositions(tokens: list[Token], index: EntityIndex) -> set[int]:
+    """A country's opposition named as a side ("Venezuela's government and the opposition",
+    "the Venezuelan opposition") is a body of its own, "Venezuelan opposition": a side of talks
+    with the government, acting for no state (so no country of its own). Returns the tokens of
+    the words that only said whose opposition it is ("Venezuela's"): no side themselves."""
+    owners: set[int] = set()
+    for token in tokens:
+        if token.lemma_.lower() != "opposition" or token.pos_ != "NOUN":
+            continue
+        if token.dep_ in ("compound", "amod") or index.cluster_of(token) is not None:
+            continue  # "opposition lawmakers": people, not the opposition as a side
+        country = _opposition_country(token, index)
+        name = demonym(country.code) if country is not None else None
+        if name is not None:
+            index.body(f"{name} opposition", None, token)
+            owners.update(
+                t.i
+                for c in token.children
+                if c.dep_ in ("poss", "amod", "compound")
+                for t in c.subtree
+            )
+    return owners
+
+
+def _opposition_country(opposition: Token, index: EntityIndex) -> Country | None:
+    """Whose opposition: its own owner or adjective ("Venezuela's", "Venezuelan"), or the
+    country of the government it is told beside ("Venezuela's government and opposition")."""
+    owners = [c for c in opposition.children if c.dep_ in ("poss", "amod", "compound")]
+    government = next(
+        (
+            g
+            for g in (opposition.head, *opposition.conjuncts)
+            if g.lemma_.lower() == "government" and (g.dep_ == "conj" or opposition.dep_ == "conj")
+        ),
+        None,
+    )
+    if government is not None:
+        owners += [c for c in government.children if c.dep_ in ("poss", "amod", "compound")]
+    for owner in owners:
+        cluster = index.cluster_of(owner)
+        if cluster is not None and cluster.kind == "country" and cluster.country is not None:
+            return cluster.country
+        found = country_index().resolve(owner.text)
+        if found is not None:
+            return found
     return None
 
 
@@ -1864,7 +1912,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         for t in v.subtree
     }
     tokens = [t for t in tokens if t.i not in venues]
-    sides = _clusters_in(tokens, index)
+    owners = _name_oppositions(tokens, index)
+    sides = _clusters_in([t for t in tokens if t.i not in owners], index)
     if trigger.kind == "visit":
         sides = [c for c in sides if not _a_named_facility(c)]
     if not sides and trigger.type == "CONSULT":

@@ -556,6 +556,10 @@ def _its_own_course(clause: Token) -> bool:
     return lemma in OWN_COURSE_VERBS
 
 
+# Verbs of talks that failed ("broke down", "collapsed"): over, with no deal.
+FAILING_VERBS = frozenset({"break", "collapse", "founder"})
+
+
 def _hosted_as_told(clause: Token) -> bool:
     """A relative clause telling who hosted the event, whose object is the event itself: "the
     summit, which Switzerland hosted in June" was held where and when the host held it."""
@@ -2264,6 +2268,13 @@ def find_status(
         return "planned"  # "will leave for China on Thursday for a summit": still to come
     verb = trigger.governor or (token if token.pos_ == "VERB" else token.head)
     lemma = lemma_of(verb)
+    if (
+        trigger.type == "CONSULT"
+        and token.dep_ == "nsubj"
+        and verb.tag_ in ("VBD", "VBN")
+        and lemma in FAILING_VERBS
+    ):
+        return "concluded"  # "talks broke down on Wednesday", "the talks collapsed": over
     if (
         token.dep_ in ("nsubj", "nsubjpass")
         and trigger.governor is None
