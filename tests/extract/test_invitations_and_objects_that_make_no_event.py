@@ -59,34 +59,24 @@ def test_an_invitation_turned_down_or_denied_plans_no_visit(extractor, text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "type_"),
     [
-        "Chile pledged to meet the needs of refugees from Bolivia.",
-        "Chile will meet the demands of Bolivia's negotiators, its minister said.",
-        "Chile vowed to meet its obligations to Bolivia under the treaty.",
+        ("Chile pledged to meet the needs of refugees from Bolivia.", "CONSULT"),
+        ("Chile will meet the demands of Bolivia's negotiators, its minister said.", "CONSULT"),
+        ("Chile vowed to meet its obligations to Bolivia under the treaty.", "CONSULT"),
+        ("The accord will see Bolivian duties on Chilean wine cut to 5% from 20%.", "SANCTION"),
+        ("Chile cut its tariffs on Bolivian goods to 10%, the ministry said.", "SANCTION"),
     ],
 )
-def test_meeting_a_need_or_an_obligation_meets_no_one(extractor, text):
+def test_meeting_a_need_or_cutting_a_rate_is_no_meeting_and_no_sanction(extractor, text, type_):
     found = events(extractor, text, "2024-03-05")
-    assert not [e for e in found if e["type"] == "CONSULT"], found
+    assert not [e for e in found if e["type"] == type_], found
 
 
 def test_meeting_a_minister_is_still_a_meeting(extractor):
     text = "Chile's foreign minister will meet his Bolivian counterpart in La Paz on Friday."
     found = [e for e in events(extractor, text, "2024-03-05") if e["type"] == "CONSULT"]
     assert found and found[0]["status"] == "planned", found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The accord will see Bolivian duties on Chilean wine cut to 5% from 20%.",
-        "Chile cut its tariffs on Bolivian goods to 10%, the ministry said.",
-    ],
-)
-def test_cutting_a_rate_cuts_no_ties(extractor, text):
-    found = events(extractor, text, "2024-03-05")
-    assert not [e for e in found if e["type"] == "SANCTION"], found
 
 
 @pytest.mark.parametrize(
