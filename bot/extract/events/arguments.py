@@ -49,6 +49,7 @@ from bot.extract.events.lexicon import (
     names_an_agreement,
     objects_of,
     participle_patient,
+    relative_doer,
     signers_of,
     signing_nominal,
     teller_past_a_quote,
@@ -1546,23 +1547,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             tokens.extend(
                 t
                 for clause in (child, *child.conjuncts)
-                if lemma_of(clause) in HOST_VERBS | {"attend"}
-                and not any(
-                    c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP") for c in clause.children
-                )
-                and any(c.tag_ in ("WDT", "WP") for c in clause.children)
-                # not "which Putin did not attend", "which Israel never attended"
-                and not any(
-                    c.dep_ == "neg"
-                    or c.lower_ == "never"
-                    or (
-                        c.dep_ == "nsubj" and any(t.lower_ in ("neither", "nor") for t in c.subtree)
-                    )
-                    for c in clause.children
-                )
-                for subject in clause.children
-                if subject.dep_ == "nsubj" and subject.tag_ not in ("WDT", "WP")
-                for t in _subtree_without_clauses(subject)
+                if (doer := relative_doer(clause, HOST_VERBS | {"attend"})) is not None
+                for t in _subtree_without_clauses(doer)
             )
         elif child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
             # "talks hosted by Beijing between X and Y": the parser hangs the sides on the host

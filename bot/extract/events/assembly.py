@@ -58,6 +58,7 @@ from bot.extract.events.lexicon import (
     REACHING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
+    SIGNED_TEXTS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
     VERDICT_VERBS,
@@ -2734,7 +2735,7 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             any(c.dep_ == "agent" for c in token.children)
             or (
                 not mention.participants
-                and any(names_an_agreement(c) or c.lemma_ in _TEXT_NOUNS for c in told_text)
+                and any(names_an_agreement(c) or c.lemma_ in SIGNED_TEXTS for c in told_text)
             )
         )
     )
@@ -2786,11 +2787,6 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             continue
         return draft
     return None
-
-
-# What a signed text is called, besides the agreement nouns of the event lexicon ("the document
-# was signed in Jeddah").
-_TEXT_NOUNS = frozenset({"document", "text", "declaration"})
 
 
 def _names_a_deal_back(trigger: Trigger) -> bool:

@@ -277,28 +277,14 @@ def signers_of(signing: Token) -> list[Token]:
 # Verbs taking up an invitation ("accepted an invitation to visit Ankara"); turning one down
 # ("declined") plans no trip, and "taking it under consideration" accepts nothing.
 ACCEPTING_VERBS = frozenset({"accept"})
-# Words in the sentence that undo the trip an invitation proposed ("... but the trip was
-# cancelled", "was invited to visit but declined", "has never gone").
-TRIP_UNDOING_WORDS = frozenset(
-    {
-        "cancel",
-        "decline",
-        "refuse",
-        "reject",
-        "postpone",
-        "scrap",
-        "never",
-        "ignore",
-        "snub",
-        "consider",
-        "deny",
-    }
-)
+TRIP_UNDOING_WORDS = _words("trip_undoing_words")
+GUEST_NOUNS = _words("guest_nouns")
+SIGNED_TEXTS = _words("signed_texts")
+# Subordinators that make an invitation's trip hang on a condition or a time still to come ("if
+# the talks succeed", "once the war ends", "until he leaves office").
+CONDITIONING_MARKS = frozenset({"if", "unless", "whether", "once", "until"})
 # Subjects that deny the invitation itself ("Nobody invited Zelensky to visit Alaska").
 NO_ONE = frozenset({"nobody", "no one", "none", "neither"})
-# Nouns of a guest an invitation may plan a state's visit for: a person, an official or a
-# delegation, not "American investors" or "foreign journalists".
-GUEST_NOUNS = frozenset({"delegation", "counterpart", "leader", "president", "minister", "king"})
 
 
 def invited_trip(verb: Token) -> Token | None:
@@ -335,33 +321,24 @@ def invited_trip(verb: Token) -> Token | None:
 
 
 def _told_as_made(inviting: Token) -> bool:
-    """Made or taken up, as news: a past verb with no modal, negation, condition or question,
-    in a sentence that does not undo it."""
+    """Made or taken up, as news: a past verb with no modal or negation, no one's ("Nobody
+    invited"), in a sentence that neither sets a condition on it nor undoes or doubts it."""
     if inviting.tag_ not in ("VBD", "VBN", "VBZ"):
         return False  # "could invite", "wants to invite", "has yet to invite"
     if any(
         (c.dep_ in ("aux", "auxpass") and c.tag_ == "MD")
         or c.dep_ == "neg"
-        or (c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once"))
         or (c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in NO_ONE)
         for c in inviting.children
     ):
         return False
-    if any(
-        c.dep_ == "advcl"
-        and any(
-            m.dep_ == "mark" and m.lower_ in ("if", "unless", "once", "until") for m in c.children
-        )
-        for c in (*inviting.children, *(x for v in inviting.children for x in v.children))
-    ):
-        return False  # "invited Lula to visit Beijing if the trade talks succeed"
-    # "... but the White House said the president would not travel": a sentence that denies
-    # anything beside the invitation leaves the trip in doubt
+    # "... if the trade talks succeed", "... but the White House said the president would not
+    # travel", "... received no such invitation"
     return not any(
         t.lemma_.lower() in TRIP_UNDOING_WORDS
-        or t.lower_ in ("if", "whether")
+        or t.lower_ in CONDITIONING_MARKS
         or t.dep_ == "neg"
-        or (t.lower_ == "no" and t.head.lemma_.lower() == "invitation")  # "no such invitation"
+        or (t.lower_ == "no" and t.head.lemma_.lower() == "invitation")
         for t in inviting.sent
     )
 
@@ -386,6 +363,23 @@ def told_separately(token: Token) -> bool:
     verb = token if token.pos_ == "VERB" else token.head
     texts = [token] if token.pos_ == "NOUN" else [c for c in verb.children if c.dep_ == "dobj"]
     return any(any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) for t in texts)
+
+
+def relative_doer(clause: Token, verbs: frozenset[str]) -> Token | None:
+    """The subject of a relative clause of one of `verbs` whose object is the relative pronoun
+    standing for the noun: "Switzerland" in "the summit, which Switzerland hosted in June"; None
+    for a clause with an object of its own, of another verb, or denied ("which Putin did not
+    attend", "which Israel never attended", "which neither Xi nor Putin attended")."""
+    if lemma_of(clause) not in verbs:
+        return None
+    if not any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in clause.children):
+        return None
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in clause.children):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None
+    return None if any(t.lower_ in ("neither", "nor") for t in subject.subtree) else subject
 
 
 def present_perfect(verb: Token) -> bool:

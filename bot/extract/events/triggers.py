@@ -45,6 +45,7 @@ from bot.extract.events.lexicon import (
     PROMISE_VERBS,
     REFLEXIVES,
     REPETITION_WORDS,
+    SIGNED_TEXTS,
     SPEAKING_VERBS,
     TOPIC_PREPS,
     TOPIC_VERBS,
@@ -1789,8 +1790,6 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
     return found
 
 
-# Texts that are an agreement when told as signed ("the signing of the Jeddah Declaration").
-SIGNED_TEXTS = frozenset({"declaration", "communique", "communiqué", "charter", "document"})
 # Verbs that tell a signing took place ("welcomed the signing", "attended the signing"), not one
 # urged, demanded, prevented or awaited.
 SIGNING_WITNESS_VERBS = frozenset(
@@ -2149,13 +2148,6 @@ def _past_a_clause_of_time(prep: Token, verb: Token) -> Token:
     ):
         return verb.head
     return verb
-
-
-# Texts two sides sign that are agreements between them (not "a joint letter", "the book of
-# condolence").
-SIGNED_TEXTS = frozenset(
-    {"declaration", "statement", "communique", "memorandum", "protocol", "charter", "roadmap"}
-)
 
 
 def _compose(triggers: list[Trigger]) -> list[Trigger]:

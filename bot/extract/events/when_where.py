@@ -57,6 +57,7 @@ from bot.extract.events.lexicon import (
     names_an_agreement,
     present_perfect,
     proposed_before_it_was_told,
+    relative_doer,
     signing_nominal,
     verb_lemma,
 )
@@ -517,7 +518,9 @@ def _settings(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "acl" and _a_setting(child):
             out.append(child)
-        elif child.dep_ == "relcl" and (_its_own_course(child) or _hosted_as_told(child)):
+        elif child.dep_ == "relcl" and (
+            _its_own_course(child) or relative_doer(child, HOST_VERBS) is not None
+        ):
             out.append(child)  # "a call that lasted two hours on Thursday"
         elif child.dep_ == "amod" and child.lower_ == "due":  # "due to be held in Oman"
             out.extend(c for c in child.children if c.dep_ == "xcomp" and _a_setting(c))
@@ -558,16 +561,6 @@ def _its_own_course(clause: Token) -> bool:
 
 # Verbs of talks that failed ("broke down", "collapsed"): over, with no deal.
 FAILING_VERBS = frozenset({"break", "collapse", "founder"})
-
-
-def _hosted_as_told(clause: Token) -> bool:
-    """A relative clause telling who hosted the event, whose object is the event itself: "the
-    summit, which Switzerland hosted in June" was held where and when the host held it."""
-    return (
-        lemma_of(clause) in HOST_VERBS
-        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in clause.children)
-        and any(c.dep_ == "nsubj" for c in clause.children)
-    )
 
 
 def _trailing_due(noun: Token) -> Token | None:
