@@ -29,6 +29,13 @@ def test_an_invitation_to_visit_is_the_guests_planned_visit(extractor, text):
     assert found[0]["location"]["name"] == "Santiago", found
 
 
+def test_an_invitation_to_a_country_is_the_guests_planned_visit_there(extractor):
+    text = "President Gabriel Boric invited Dina Boluarte to Chile for talks next month."
+    found = visits(extractor, text)
+    assert found and "Dina Boluarte" in names(found[0]), events(extractor, text, "2024-03-05")
+    assert found[0]["status"] == "planned" and found[0]["location"]["name"] == "Chile", found
+
+
 def test_the_invitation_is_told_by_its_visit_not_as_a_request_beside_it(extractor):
     text = "President Gabriel Boric invited Dina Boluarte to visit Santiago, his office said."
     found = events(extractor, text, "2024-03-05")
@@ -49,6 +56,8 @@ def test_the_invitation_is_told_by_its_visit_not_as_a_request_beside_it(extracto
         "Gabriel Boric invited Dina Boluarte to visit Santiago if the water talks succeed.",
         "Dina Boluarte had been invited to visit Santiago and was considering the invitation.",
         "Gabriel Boric invited Peruvian investors to visit Santiago, his office said.",
+        "Gabriel Boric could invite Dina Boluarte to Chile for talks next year.",
+        "Gabriel Boric invited Peruvian investors to Chile for talks next month.",
         "Gabriel Boric invited Dina Boluarte to visit Santiago once the border crisis ends.",
         "Boric said he had invited Dina Boluarte to visit Santiago, but Lima said it had "
         "received no such invitation.",

@@ -9,7 +9,9 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from bot.extract.countries import country_index
 from bot.extract.pipeline import load_data
+from bot.extract.towns import town_named
 
 _CUES = load_data("event_cues")
 
@@ -318,6 +320,33 @@ def invited_trip(verb: Token) -> Token | None:
     else:
         return None
     return inviting if _told_as_made(inviting) and _a_guest(guest) else None
+
+
+def invited_to_a_place(verb: Token) -> bool:
+    """ "Modi invited Xi to India for an informal summit next year": an invitation told as made
+    to a guest who stands for a side, to a named place, is the guest's planned visit there."""
+    if verb.pos_ != "VERB" or lemma_of(verb) != "invite":
+        return False
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "invited Kim to visit Moscow": the visit's own verb tells it
+    guest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    to_a_place = any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(p.dep_ == "pobj" and _a_place(p) for p in c.children)
+        for c in verb.children
+    )
+    return to_a_place and _a_guest(guest) and _told_as_made(verb)
+
+
+def _a_place(token: Token) -> bool:
+    """A country or town by the gazetteers (the tagger may call "Santiago" a person)."""
+    name = " ".join(t.text for t in token.subtree if t.dep_ in ("compound", "flat") or t == token)
+    return (
+        token.ent_type_ == "GPE"
+        or country_index().resolve(name) is not None
+        or town_named(name) is not None
+    )
 
 
 def _told_as_made(inviting: Token) -> bool:

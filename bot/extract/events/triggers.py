@@ -52,6 +52,7 @@ from bot.extract.events.lexicon import (
     WEIGHING_VERBS,
     clause_subject,
     headline_infinitive,
+    invited_to_a_place,
     invited_trip,
     is_definite,
     lemma_of,
@@ -1088,6 +1089,10 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             continue
         type_, _, kind = found.partition(" ")
         trigger.type, trigger.kind, trigger.mode = type_, kind or trigger.kind, None
+    for trigger in triggers:
+        if trigger.type == "REQUEST" and invited_to_a_place(trigger.token):
+            # "invited Xi to India for a summit next year": the guest's visit, now planned
+            trigger.type, trigger.kind, trigger.mode = "CONSULT", "visit", None
 
 
 # What one leaves in refusal, not in retreat: an accord or a meeting; and the bodies one leaves,

@@ -48,6 +48,7 @@ from bot.extract.events.lexicon import (
     TRIM,
     WILL_NOUNS,
     headline_infinitive,
+    invited_to_a_place,
     invited_trip,
     is_definite,
     lemma_of,
@@ -2283,7 +2284,7 @@ def find_status(
     ):
         # "is scheduled to address the summit and hold talks": the verbs share "to" and "will"
         auxes = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
-    if invited_trip(verb) is not None:
+    if invited_trip(verb) is not None or (trigger.kind == "visit" and invited_to_a_place(verb)):
         # "invited Kim to visit Moscow", "accepted an invitation to visit"; not one told for a
         # time now past ("accepted an invitation to visit Moscow in 2019"): whether it was made
         # is not told
