@@ -11,8 +11,8 @@ def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
     return extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
 
 
-def of_type(extractor, text: str, type_: str) -> list[dict]:
-    return [e for e in events(extractor, text) if e["type"] == type_]
+def of_type(extractor, text: str, type_: str, published: str = PUBLISHED) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == type_]
 
 
 def names(event: dict) -> set[str]:

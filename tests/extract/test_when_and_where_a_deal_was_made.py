@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.events_found import events, names
-
-
-def agreements(extractor, text: str, published: str) -> list[dict]:
-    return [e for e in events(extractor, text, published) if e["type"] == "AGREE"]
+from tests.extract.events_found import names, of_type
 
 
 def test_a_deal_agreed_over_the_weekend_is_not_dated_by_the_day_it_was_published(extractor):
@@ -18,7 +14,7 @@ def test_a_deal_agreed_over_the_weekend_is_not_dated_by_the_day_it_was_published
         "Foreign Minister Elmer Schialer in Geneva over the weekend and set out in a joint "
         "statement today, will see duties fall."
     )
-    found = agreements(extractor, text, "2025-05-12")
+    found = of_type(extractor, text, "AGREE", "2025-05-12")
     assert found and found[0].get("date") != "2025-05-12", found
 
 
@@ -27,14 +23,14 @@ def test_a_deal_agreed_by_several_people_is_placed_where_the_last_of_them_is_sai
         "The truce, agreed by Chilean Foreign Minister Alberto van Klaveren and Peruvian "
         "Foreign Minister Elmer Schialer in Geneva on Sunday, will see duties fall."
     )
-    found = agreements(extractor, text, "2025-05-12")
+    found = of_type(extractor, text, "AGREE", "2025-05-12")
     assert found and found[0]["location"]["name"] == "Geneva", found
     assert found[0]["date"] == "2025-05-11", found
 
 
 def test_a_place_inside_a_makers_description_is_no_venue(extractor):
     text = "The accord was signed by Boric and by the leader of the opposition in Chile."
-    found = agreements(extractor, text, "2025-05-12")
+    found = of_type(extractor, text, "AGREE", "2025-05-12")
     assert not [e for e in found if e.get("location")], found
 
 
@@ -45,7 +41,7 @@ def test_a_text_signed_separately_is_not_the_deal_told_before(extractor):
         "signed a roadmap with Peru in Lima aimed at cleaning the Lauca river by the end of "
         "the year."
     )
-    found = agreements(extractor, text, "2025-05-13")
+    found = of_type(extractor, text, "AGREE", "2025-05-13")
     deal = next(e for e in found if "Chile" in names(e))
     assert "Andean Development Bank" not in names(deal), found
 
@@ -54,7 +50,7 @@ def test_a_signers_posting_is_no_venue(extractor):
     text = (
         "The statement was signed by Chile's foreign minister and the Bolivian ambassador in Lima."
     )
-    found = agreements(extractor, text, "2025-05-12")
+    found = of_type(extractor, text, "AGREE", "2025-05-12")
     assert found and not [e for e in found if e.get("location")], found
 
 
@@ -68,5 +64,5 @@ def test_a_signers_posting_is_no_venue(extractor):
 )
 def test_the_same_deal_told_again_separately_is_still_one_deal(extractor, second):
     text = "Chile and Peru agreed to a border deal on Tuesday. " + second
-    found = [e for e in agreements(extractor, text, "2025-05-14") if e["confidence"] >= 0.5]
+    found = [e for e in of_type(extractor, text, "AGREE", "2025-05-14") if e["confidence"] >= 0.5]
     assert len(found) == 1, found
