@@ -23,12 +23,18 @@ chat: $(STAMP)
 
 # The suite starts and stops its own PostgreSQL (tests/pg_server.py); the script installs the
 # server binaries (Debian's postgresql package) when they are missing.
+# Two workers (pytest-xdist), each test file on one of them, so a file's module fixtures (a local
+# Ray, a corpus) start once: much of the suite waits on the processes it starts and kills.
+# `make test PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_ARGS := -q -n $(PYTEST_WORKERS) --dist loadfile
+
 test: $(STAMP)
 	sh scripts/ensure_postgres.sh
-	$(BIN)/pytest -q
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-quick: $(STAMP)
-	$(BIN)/pytest -q -m "not heavy"
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not heavy"
 
 # Style (ruff, line length 100) over all the code; types (mypy, pyproject's [tool.mypy]) over what
 # ships. CI runs this before the tests.

@@ -4,7 +4,8 @@ A test that takes `fresh_db`, `seeded_db` or `seeded_engine` (or any fixture bui
 once per backend, SQLite and PostgreSQL, when it lives in one of BOTH_BACKENDS: the store, the
 answers and the schedule, whose SQL differs by dialect. Elsewhere (the adapters' end-to-end tests,
 slow and above the SQL) it runs on SQLite only. The PostgreSQL server is started once for the
-session (tests/pg_server.py) and each test gets a database of its own, copied from a template.
+session (tests/pg_server.py; one per pytest-xdist worker) and each test gets a database of its
+own, copied from a template.
 """
 
 from __future__ import annotations
