@@ -75,13 +75,14 @@ _GENERIC_TERMS = frozenset(
     "sign signed signing reach reached with their that this which between under over after "
     "from into will would also about".split()
 )
-# How long a deal's text is, what it is written on, when it was signed and how much an outlet
-# makes of it: one outlet's "the 40-page document" is another's "Thursday's deal", its "landmark
-# accord" another's "historic deal" (within one article, the words tell its deals apart). Scope
+# How long a deal's text is, in how many copies, what it is written on, when it was signed and
+# how much an outlet makes of it: one outlet's "the 40-page document" is another's "Thursday's
+# deal", its "two separate agreements" another's "the document", its "landmark accord" another's
+# "historic deal" (within one article, the words tell its deals apart). Scope
 # is kept ("comprehensive"): "a comprehensive agreement" is no "interim agreement", and summits
 # sign many deals on one day.
 _OUTLETS_GENERIC_TERMS = frozenset(
-    "page pages paper "
+    "page pages paper separate parallel identical copies "
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night "
     "landmark historic milestone momentous breakthrough".split()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import count
 
+import pytest
+
 from bot.identity import (
     Party,
     Place,
@@ -339,6 +341,14 @@ def test_an_event_is_as_sure_as_its_surest_report():
     assert representative([report(confidence=0.4), report(confidence=0.7)]).confidence == 0.7
 
 
+def test_how_many_copies_a_deal_was_signed_in_says_nothing_of_what_it_does():
+    copies = report(type="AGREE", kind="agreement", content="two separate agreements")
+    terms = report(type="AGREE", kind="agreement", content="the safe passage of grain by sea")
+    assert compare(copies, terms).same
+    swap = report(type="AGREE", kind="agreement", content="a separate prisoner exchange")
+    assert compare(terms, swap).rule == "terms"
+
+
 def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
     g7 = Party("G7", "organization")
     one = report(g7, NOR, kind="summit", date=None, published="2025-03-05")
@@ -358,6 +368,28 @@ def test_a_bodys_summit_placed_by_the_city_and_by_a_suburb_is_one_summit():
     # ministers' meeting
     assert not compare(by_body, replace(by_members, parties=(FIN, LAT, NOR))).same
     assert not compare(by_body, replace(by_members, kind="meeting")).same
+
+
+@pytest.mark.parametrize(
+    ("body", "spelled_out"),
+    [
+        ("ECOWAS", "Economic Community of West African States"),
+        ("SADC", "Southern African Development Community"),
+        ("Pacific Islands Forum", "Pacific Islands Forum"),
+    ],
+)
+def test_a_regional_bodys_summit_told_with_its_chair_and_without_is_one_summit(body, spelled_out):
+    # the gazetteer knows the body's members: the chair is one of them, not a side of their own
+    chair = Party("President Aarne", "person", CHAIRS[body])
+    with_chair = report(Party(body, "organization"), chair, kind="summit", date=None, place=None)
+    by_name = report(Party(spelled_out, "organization"), kind="summit", date=None)
+    assert compare(with_chair, by_name).same
+    # an outsider met by the body is talks of two sides, not the body's summit
+    outsider = Party("President Aarne", "person", "NOR")
+    assert not compare(replace(with_chair, parties=(with_chair.parties[0], outsider)), by_name).same
+
+
+CHAIRS = {"ECOWAS": "NGA", "SADC": "ZAF", "Pacific Islands Forum": "FJI"}
 
 
 def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_days():
