@@ -1328,6 +1328,8 @@ class EntityIndex:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
         if len(words) == 1 and words[0].lower() in _document_initials():
             return  # "signed an MOU": a document, not a body
+        if ent.label_ == "ORG" and _names_a_deal(text):
+            return  # "NAFTA", "the Juba Agreement": a deal, not a body
         if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):
             return  # "Treaty of Peace, Diplomatic Relations and ...": what a deal is about
         if _MODEL_NAME.match(text):
@@ -2212,6 +2214,19 @@ def _ranks() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _document_initials() -> frozenset[str]:
     return frozenset(load_data("participants")["document_initials"])
+
+
+@lru_cache(maxsize=1)
+def _deal_names() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("participants")
+    return frozenset(data["deal_initials"]), frozenset(data["deal_title_nouns"])
+
+
+def _names_a_deal(text: str) -> bool:
+    """A treaty's or a trade deal's name ("NAFTA", "T-MEC", "the Juba Agreement")."""
+    initials, title_nouns = _deal_names()
+    words = name_key(text).removeprefix("the ").split()
+    return " ".join(words) in initials or (len(words) >= 2 and words[-1] in title_nouns)
 
 
 @lru_cache(maxsize=1)

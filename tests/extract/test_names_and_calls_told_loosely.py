@@ -390,6 +390,34 @@ def test_a_summit_named_by_another_body_stays_that_bodys(extractor):
             assert "ASEAN" not in str(names(event))
 
 
+BLOC_LEAD = (
+    "West African bloc orders troops readied for Guinea\n\n"
+    "The Economic Community of West African States (ECOWAS) on Thursday ordered its defence "
+    "chiefs to ready a standby force for Guinea, where soldiers seized power last month.\n\n"
+)
+
+
+def test_a_summit_told_with_no_side_in_an_article_about_one_body_is_that_bodys(extractor):
+    text = BLOC_LEAD + (
+        "The decision came at an emergency summit in the Ghanaian capital, Accra, two weeks "
+        "after a deadline for the junta to free the detained president expired.\n\n"
+        "Senegal's president told reporters after the summit that his country would send troops."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "summit"]
+    assert len(summits) == 1, summits  # "after the summit": the one told before
+    assert names(summits[0]) == {"Economic Community of West African States"}, summits
+    assert summits[0]["location"]["name"] == "Accra", summits
+
+
+def test_a_summit_still_to_come_or_long_past_is_not_made_the_bodys(extractor):
+    for later in (
+        "Leaders will meet again at a summit in Accra next month.",
+        "The bloc last sent troops after a summit in Accra in 2017.",
+    ):
+        for event in of_type(extractor, BLOC_LEAD + later, "CONSULT"):
+            assert "West African States" not in str(names(event)), (later, event)
+
+
 def test_talks_after_a_dateline_taken_for_a_name_are_still_talks(extractor):
     text = (
         "LIMA, Peru (AP) - Talks between Chile's government and Bolivia broke down Wednesday "

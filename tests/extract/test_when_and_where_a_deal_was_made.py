@@ -66,3 +66,16 @@ def test_the_same_deal_told_again_separately_is_still_one_deal(extractor, second
     text = "Chile and Peru agreed to a border deal on Tuesday. " + second
     found = [e for e in of_type(extractor, text, "AGREE", "2025-05-14") if e["confidence"] >= 0.5]
     assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("building", ["Torre Tagle Palace", "Torre Tagle Working Office"])
+def test_a_ceremony_in_a_citys_building_is_held_in_that_city(extractor, building):
+    text = f"Chile and Peru on Friday signed the deal at a ceremony in Lima's historic {building}."
+    found = of_type(extractor, text, "AGREE", "2025-05-10")
+    assert found and found[0]["location"]["name"] == "Lima", found
+
+
+def test_a_ceremony_at_a_citys_air_base_is_not_placed_by_whose_base_it_is(extractor):
+    text = "Chile and Peru on Friday signed the deal at a ceremony at Lima's military air base."
+    found = of_type(extractor, text, "AGREE", "2025-05-10")
+    assert found and not found[0].get("location"), found

@@ -176,3 +176,25 @@ def test_a_declaration_read_out_is_no_agreement(extractor):
 )
 def test_a_declaration_whose_signing_is_urged_awaited_or_of_war_is_no_agreement(extractor, text):
     assert not shown_agreements(extractor, text)
+
+
+def test_a_list_of_sides_the_parser_reads_as_an_apposition_signs_together(extractor):
+    # the parser hangs "the UN" on Egypt as an appositive, and Israel and Jordan on the UN
+    text = (
+        "Egypt, the UN, Israel and Jordan on Monday signed the document on the safe passage "
+        "of aid through the crossing."
+    )
+    found = of_type(extractor, text, "AGREE", "2025-05-10")
+    assert found and {"Egypt", "UN", "Israel", "Jordan"} <= names(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt, the host, and Jordan on Monday signed the document.",
+        "Sisi, Egypt's president, and Jordan on Monday signed the document.",
+    ],
+)
+def test_a_description_set_off_by_commas_is_no_side_of_its_own(extractor, text):
+    found = of_type(extractor, text, "AGREE", "2025-05-10")
+    assert all(not {"host", "president"} & {n.lower() for n in names(e)} for e in found), found

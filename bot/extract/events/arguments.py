@@ -639,6 +639,7 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 and child.i != token.i
                 and node.ent_type_
                 and not (node.ent_type_ == child.ent_type_ == "GPE")
+                and not _a_list_misread(node, child)
             ):
                 # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him, and
                 # "Kazakhstan, Kyrgyzstan, Tajikistan and ..." is a list the parser misread
@@ -1242,6 +1243,20 @@ def _backing(modifier: Token) -> bool:
     )
 
 
+def _outcome_above(prep: Token) -> Token | None:
+    """The object a verb's subject got in talks ("made progress in the talks", "made progress
+    toward restoring ties in the talks", the parser hanging "in" on what the progress is
+    toward): the talks are the subject's."""
+    node = prep.head
+    for _ in range(4):
+        if node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            return node
+        if node.dep_ not in ("pcomp", "prep", "pobj"):
+            return None
+        node = node.head
+    return None
+
+
 def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
     """The subject of the nearest clause above the token, whom a "their" usually means
     ("negotiators from X and Y made progress in their talks", Bessent says)."""
@@ -1734,12 +1749,11 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     if (
         verb is None
         and trigger.type == "CONSULT"
-        and token.dep_ == "pobj"
-        and token.head.lower_ == "in"
+        and framed.dep_ == "pobj"
+        and framed.head.lower_ == "in"
+        and (outcome := _outcome_above(framed.head)) is not None
     ):
-        outcome = token.head.head  # "X and Y made progress in (their) talks": they held them
-        if outcome.dep_ in ("dobj", "attr") and outcome.head.pos_ in ("VERB", "AUX"):
-            verb = outcome.head
+        verb = outcome.head  # "X and Y made progress in (a second round of) talks": they held them
     if verb is not None and _about_the_gathering(token, verb):
         verb = None  # "trade is expected to figure in the talks": what they are about
     if (
@@ -2035,6 +2049,24 @@ def _addressed_in(trigger: Trigger, verb: Token) -> bool:
     # "during talks in Jeddah, Rubio urged Russia": who is urged at talks need not be there
     called = trigger.kind == "phone_call" or token.lemma_.lower() == "call"  # a courtesy call
     return called and not _own_sides(token)
+
+
+# Entities a list of sides may mix: states, their bodies and international bodies.
+_LISTED_SIDES = frozenset({"GPE", "ORG", "NORP"})
+
+
+def _a_list_misread(node: Token, appos: Token) -> bool:
+    """The appositive is the next item of a list of sides the parser misread ("Türkiye, the UN,
+    Russia and Ukraine signed"): states or bodies, the appositive going on with a conjunct
+    after "and" or "or". A description of a person ("Sisi, Emir of Qatar") or a single
+    appositive ("Nigeria, ECOWAS's chair") is no list."""
+    if node.ent_type_ not in _LISTED_SIDES or appos.ent_type_ not in _LISTED_SIDES - {"NORP"}:
+        return False
+    items = [appos]
+    while (nxt := next((c for c in items[-1].children if c.dep_ == "conj"), None)) is not None:
+        items.append(nxt)
+    joined = any(c.dep_ == "cc" and c.lower_ in ("and", "or") for t in items for c in t.children)
+    return len(items) >= 2 and joined and all(t.ent_type_ in _LISTED_SIDES for t in items)
 
 
 def _after_a_noun_of_a_circumstance(appos: Token) -> bool:

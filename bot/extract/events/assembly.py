@@ -162,8 +162,7 @@ def extract_events_with_evidence(
     acts_at_occasions(drafts)
     _rounds_of_the_negotiations_told(drafts)
     _hosts_told_elsewhere(doc, drafts, index)
-    if dateline is not None:
-        _summits_of_the_articles_body(doc, drafts, index, dateline, published)
+    _summits_of_the_articles_body(doc, drafts, index, dateline, published)
     out = []
     for draft in drafts:
         if not _keep(draft) or (need_participants and not draft_participants(draft)):
@@ -462,11 +461,16 @@ def _hosts_told_elsewhere(doc: Doc, drafts: list[Draft], index: EntityIndex) -> 
 
 
 def _summits_of_the_articles_body(
-    doc: Doc, drafts: list[Draft], index: EntityIndex, dateline: Dateline, published: str | None
+    doc: Doc,
+    drafts: list[Draft],
+    index: EntityIndex,
+    dateline: Dateline | None,
+    published: str | None,
 ) -> None:
     """ "JOHANNESBURG - The BRICS group on Thursday invited six countries ... announced on the
     final day of a three-day summit in Johannesburg": a summit named by no body of its own, in
-    an article whose headline and lead name one body of member states, is that body's."""
+    an article whose headline and lead name one body of member states, is that body's, whether
+    it names members or no one ("The decision came at a second emergency summit")."""
     lead = next(iter(_body_sentences(doc, dateline)), None)
     if lead is None:
         return
@@ -481,21 +485,33 @@ def _summits_of_the_articles_body(
         return
     body = next(iter(bodies.values()))
     members = organization_members(name_key(organization_name(body.name) or body.name))
-    for draft in drafts:
+    told: Draft | None = None  # the body's summit told with no side, the first time
+    for draft in list(drafts):
         first = draft.mentions[0]
         if first.trigger.type != "CONSULT" or first.trigger.kind not in GATHERING_KINDS:
             continue
         sides = draft_participants(draft)
-        if not sides or any(p.kind == "organization" for p in sides):
-            continue  # (a summit told with no side at all stays unshown: whose is not told)
+        if any(p.kind == "organization" for p in sides):
+            continue
         if not all(country_code(p) in members for p in sides):
             continue  # "Trump and Putin held a summit in Anchorage": not the EU's
         if draft_status(draft) == "planned" or _background(draft, published, days=7):
             continue  # another time's summit of members ("the 2019 summit in Hanoi")
         if any(_named_by_its_own(m.trigger.token) for m in draft.mentions):
             continue  # "the G20 summit in Delhi": another body's
+        if not sides and told is not None:
+            if first.trigger.kind == told.mentions[0].trigger.kind and is_definite(
+                first.trigger.token
+            ):
+                # "told journalists after the summit": the one told before
+                told.mentions.extend(draft.mentions)
+                told.outcome.extend(draft.outcome)
+                drafts.remove(draft)
+            continue
         first.participants.append(body)
         first.convened = body
+        if not sides:
+            told = draft
 
 
 def _named_by_its_own(noun: Token) -> bool:
@@ -513,9 +529,12 @@ def _named_by_its_own(noun: Token) -> bool:
     return noun.ent_type_ in ("ORG", "EVENT")
 
 
-def _body_sentences(doc: Doc, dateline: Dateline) -> Iterator[Span]:
+def _body_sentences(doc: Doc, dateline: Dateline | None) -> Iterator[Span]:
     """The sentences after a dateline, the first of them its lead (not a short caption or
-    slug line the parser split off)."""
+    slug line the parser split off); with no dateline, those after the headline's line."""
+    if dateline is None:
+        start = doc.text.find("\n")
+        return (s for s in doc.sents if s.start_char > start >= 0 and len(s.text.strip()) > 40)
     return (s for s in doc.sents if s.end_char > dateline.end and len(s.text.strip()) > 40)
 
 
@@ -2570,7 +2589,7 @@ def _two_or_more_people(mention: Mention) -> bool:
 def _another(trigger: Trigger) -> bool:
     """Told as "another" or "the next" meeting or round, or as "a second round" no verb holds
     ("no date has been set for a second round"): not the one the article reports (while "held a
-    second round" or "the second round" may well be)."""
+    second round", "the second round" or "made progress in a second round" may well be)."""
     noun = measured(trigger.token)
     if any(c.dep_ == "det" and c.lower_ == "another" for c in noun.children):
         return True
@@ -2584,6 +2603,7 @@ def _another(trigger: Trigger) -> bool:
         and counted >= 2
         and trigger.governor is None
         and noun.dep_ == "pobj"
+        and noun.head.lower_ not in ("in", "at", "during")  # what was done in it: it was held
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
     )
 

@@ -685,6 +685,10 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         if not _located_along(t.head.head, pobj):
             continue  # "in response to the attack in England": the attack's place, not this
         place = _place_of(t, index) or _settlement_named(t, index)
+        if place is None and (place := _city_by_its_building(t, index)) is not None:
+            # "at a ceremony in Istanbul's Dolmabahce Palace": the building as detail
+            detail = index.doc[prep.i + 1 : t.i + 1].text.strip(TRIM) or None
+            return Location(name=place.name, country_code=place.country_code, detail=detail)
         if place is None:
             continue
         end = t.left_edge.i  # the whole name: "in New York", not "in New"
@@ -705,20 +709,27 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     # "in the ancient Silk Road city of Xi'an", "the truce village of Panmunjom"
     if own is None and (settlement := _settlement_named(pobj, index)) is not None:
         return settlement
-    if own is None or pobj.ent_type_ == "FAC":
-        for child in pobj.children:  # "at a Geneva hotel", "at Istanbul's Ciragan Palace"
-            if child.dep_ == "poss" and pobj.lemma_.lower() not in CITY_BUILDINGS:
-                continue  # "at Moscow's Hmeimim air base": whose base, not where
-            if child.dep_ in ("compound", "poss") and child.i < pobj.i:
-                city = _city_of(child, index)
-                if city is not None:
-                    detail = index.doc[prep.i + 1 : pobj.i + 1].text.strip(TRIM) or None
-                    return Location(name=city.name, country_code=city.country_code, detail=detail)
+    if (own is None or pobj.ent_type_ == "FAC") and (city := _city_by_its_building(pobj, index)):
+        detail = index.doc[prep.i + 1 : pobj.i + 1].text.strip(TRIM) or None
+        return Location(name=city.name, country_code=city.country_code, detail=detail)
     if own is None:
         seat = _seat_of_government(pobj)
         if seat is not None:
             return seat
     return own  # a palace or an embassy with no city named beside it
+
+
+def _city_by_its_building(noun: Token, index: EntityIndex) -> Location | None:
+    """The city a building is named by: "a Geneva hotel", "Istanbul's Ciragan Palace" (but
+    "Moscow's Hmeimim air base" is whose base, not where)."""
+    for child in noun.children:
+        if child.dep_ == "poss" and noun.lemma_.lower() not in CITY_BUILDINGS:
+            continue
+        if child.dep_ in ("compound", "poss") and child.i < noun.i:
+            city = _city_of(child, index)
+            if city is not None:
+                return city
+    return None
 
 
 def _venue_in(prep: Token) -> Location | None:
