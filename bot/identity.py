@@ -49,6 +49,7 @@ from bot.extract.countries import country_index
 from bot.extract.gender import is_first_name
 from bot.extract.organizations import (
     body_acted_for,
+    gathers_only_at_summits,
     movement_name,
     organization_members,
     organization_name,
@@ -77,12 +78,12 @@ _GENERIC_TERMS = frozenset(
 )
 # How long a deal's text is, in how many copies, what it is written on, when it was signed and
 # how much an outlet makes of it: one outlet's "the 40-page document" is another's "Thursday's
-# deal", its "two separate agreements" another's "the document", its "landmark accord" another's
-# "historic deal" (within one article, the words tell its deals apart). Scope
+# deal", its "landmark accord" another's "historic deal" (within one article, the words tell its
+# deals apart). Scope
 # is kept ("comprehensive"): "a comprehensive agreement" is no "interim agreement", and summits
 # sign many deals on one day.
 _OUTLETS_GENERIC_TERMS = frozenset(
-    "page pages paper separate parallel identical copies "
+    "page pages paper copies "
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night "
     "landmark historic milestone momentous breakthrough".split()
@@ -448,11 +449,18 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     return len(_term_words(fuller[0], names) & _term_words(fuller[1], names)) >= 2
 
 
+# "Two separate agreements", "parallel documents": one signing in several texts, which says
+# nothing of what they do (while "a separate agreement" is another deal).
+_SEVERAL_TEXTS = re.compile(
+    r"\b(?:separate|parallel|identical|twin)\s+(?=(?:agreements|deals|accords|documents|texts)\b)"
+)
+
+
 def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
     words = (
         w
-        for w in fold(text or "").split()
+        for w in _SEVERAL_TEXTS.sub("", fold(text or "")).split()
         if len(w) > 3
         and not any(c.isdigit() for c in w)
         and w not in _GENERIC_TERMS
@@ -489,7 +497,8 @@ def conflict(a: Report, b: Report) -> str | None:
     if places_agree(a.place, b.place) is False and not (_venue_moved(a, b) or _each_at_home(a, b)):
         return "place"
     gathering = _one_gathering(a, b)
-    slack = GATHERING_SLACK if gathering or _one_stay(a, b) else DATE_SLACK
+    stay = _one_stay(a, b) or _talks_on_a_stay(a, b) or _talks_on_a_stay(b, a)
+    slack = GATHERING_SLACK if gathering or stay else DATE_SLACK
     if a.date and b.date and not dates_agree(a, b, slack):
         return "date"  # also "in April" against talks held in May
     if a.sides and b.sides and not sides_agree(a.sides, b.sides) and not gathering:
@@ -595,6 +604,10 @@ def _one_gathering(a: Report, b: Report) -> bool:
     """Two reports of a summit or conference that name one attendee in common, or of one body's
     meeting, each naming the members it cares about."""
     body = convening_body(a)
+    if body is not None and body == convening_body(b) and gathers_only_at_summits(body):
+        # the AU with Sudan and South Sudan, then with Kenya and Somalia: talks it hosted, and
+        # its ministers' meeting is not its summit two days on
+        return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS
     if body is not None and body == convening_body(b):
         # one member each may be two meetings of the body's head with two members ("NATO's
         # secretary general met Poland's president", then Germany's chancellor): it takes two
@@ -630,6 +643,25 @@ def _one_stay(a: Report, b: Report) -> bool:
         and sides_agree(a.sides, b.sides)
         and places_agree(a.place, b.place) is True
         and _the_same_visitor(a, b)
+    )
+
+
+def _talks_on_a_stay(visit: Report, talks: Report) -> bool:
+    """Talks the visitor held during the visit, a day or two after the one the visit is dated
+    by (arriving in Shanghai on Wednesday, meeting Xi in Beijing on Friday): one occasion to the
+    outlets, each telling the day it cares about. Talks before the visit began are another."""
+    return (
+        visit.kind == "visit"
+        and talks.kind in TALK_KINDS - GATHERING_KINDS
+        and visit.status in HELD
+        and talks.status in HELD
+        and visit.date is not None
+        and talks.date is not None
+        and visit.date <= talks.date
+        and bool(visit.sides and talks.sides)
+        and sides_agree(visit.sides, talks.sides)
+        and places_agree(visit.place, talks.place) is not False
+        and _the_same_visitor(visit, talks)
     )
 
 

@@ -87,6 +87,17 @@ def organization_members(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _summit_bodies() -> frozenset[str]:
+    return frozenset(name_key(b) for b in load_data("organizations")["summit_bodies"])
+
+
+def gathers_only_at_summits(key: str) -> bool:
+    """The body whose name key is `key` gathers its members at summits and conferences: two of
+    them met with it are talks it hosts or mediates, not its meeting."""
+    return key in _summit_bodies()
+
+
+@lru_cache(maxsize=1)
 def _organs() -> dict[str, str]:
     return {name_key(organ): body for organ, body in load_data("organizations")["organs"].items()}
 

@@ -1150,9 +1150,30 @@ def test_progress_made_in_a_second_round_of_talks_is_that_round_held_by_the_prog
     assert talks["location"]["name"] == "Lima" and talks["date"] == "2024-03-08", talks
 
 
+def test_progress_hoped_for_in_a_second_round_tells_no_talks_held(extractor):
+    text = (
+        "Chile and Peru hope to make progress toward settling the dispute in a second round of "
+        "talks in Arica."
+    )
+    for talks in of_type(extractor, text, "CONSULT"):
+        assert talks.get("status") == "planned", talks
+
+
+def test_a_pacts_commission_acting_under_its_initials_is_a_side(extractor):
+    text = "The CPTPP agreed on Friday to begin accession talks with Costa Rica."
+    found = [e for e in events(extractor, text) if "Costa Rica" in names(e)]
+    assert found and all("CPTPP" in names(e) for e in found), found
+
+
+def test_an_agreement_told_with_a_summit_body_alone_has_lost_its_other_party(extractor):
+    text = "The Organization of American States signed an agreement on Tuesday to audit the vote."
+    found = of_type(extractor, text, "AGREE")
+    assert all(e["confidence"] < 0.5 for e in found), found
+
+
 def test_a_deal_named_like_a_body_is_no_side_of_its_signing(extractor):
     for text in (
-        "Chile, Peru and Ecuador signed the CPTPP in Lima on Friday.",
+        "Chile, Peru and Ecuador signed the CTBT in Lima on Friday.",
         "Chile, Peru and Ecuador signed the Lima Accords on Friday.",
     ):
         signed = of_type(extractor, text, "AGREE")

@@ -6,6 +6,8 @@ are the repository's own."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.events_found import events, names, of_type
 
 
@@ -409,13 +411,30 @@ def test_a_summit_told_with_no_side_in_an_article_about_one_body_is_that_bodys(e
     assert summits[0]["location"]["name"] == "Accra", summits
 
 
-def test_a_summit_still_to_come_or_long_past_is_not_made_the_bodys(extractor):
-    for later in (
+@pytest.mark.parametrize(
+    "later",
+    [
         "Leaders will meet again at a summit in Accra next month.",
         "The bloc last sent troops after a summit in Accra in 2017.",
-    ):
-        for event in of_type(extractor, BLOC_LEAD + later, "CONSULT"):
-            assert "West African States" not in str(names(event)), (later, event)
+        # others' gatherings, or one outside the body's states
+        "The call came as world leaders gathered for a climate summit in Accra.",
+        "The statement followed a summit in Accra at which Arab leaders discussed the crisis.",
+        "The decision came at an emergency summit in Nairobi.",
+        "The three juntas announced their new confederation at a summit in Accra.",
+    ],
+)
+def test_a_summit_to_come_long_past_or_of_others_is_not_made_the_bodys(extractor, later):
+    for event in of_type(extractor, BLOC_LEAD + later, "CONSULT"):
+        assert "West African States" not in str(names(event)), (later, event)
+
+
+def test_a_summit_of_states_that_left_the_body_is_not_the_bodys(extractor):
+    text = BLOC_LEAD + (
+        "On Saturday, the military leaders of Mali, Burkina Faso and Niger held a summit in "
+        "Niamey, where they signed a treaty creating a confederation."
+    )
+    for event in of_type(extractor, text, "CONSULT"):
+        assert "West African States" not in str(names(event)), event
 
 
 def test_talks_after_a_dateline_taken_for_a_name_are_still_talks(extractor):

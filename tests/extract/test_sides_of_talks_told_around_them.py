@@ -297,3 +297,13 @@ def test_an_opposition_is_no_side_of_its_country_and_its_lawmakers_are_not_the_o
     assert rejected and names(rejected[0]) == {"Bolivian opposition"}, rejected
     text = "Bolivian opposition lawmakers met Chile's foreign minister in La Paz on Monday."
     assert not any("Bolivian opposition" in names(e) for e in events(extractor, text, "2018-02-07"))
+
+
+def test_whoever_came_before_since_the_last_visit_is_no_side_of_this_one(extractor):
+    # the parser makes "visit" and "Heraldo Munoz" two subjects of "came"
+    text = (
+        "The Chilean foreign minister left Peru after two days of meetings on Monday, the first "
+        "visit by Chile's top diplomat since Heraldo Munoz came in 2016."
+    )
+    for visit in gatherings(extractor, text, "2024-03-12"):
+        assert "Heraldo Munoz" not in names(visit), visit

@@ -68,7 +68,7 @@ def test_the_same_deal_told_again_separately_is_still_one_deal(extractor, second
     assert len(found) == 1, found
 
 
-@pytest.mark.parametrize("building", ["Torre Tagle Palace", "Torre Tagle Working Office"])
+@pytest.mark.parametrize("building", ["Torre Tagle Palace", "town hall"])
 def test_a_ceremony_in_a_citys_building_is_held_in_that_city(extractor, building):
     text = f"Chile and Peru on Friday signed the deal at a ceremony in Lima's historic {building}."
     found = of_type(extractor, text, "AGREE", "2025-05-10")
@@ -79,3 +79,23 @@ def test_a_ceremony_at_a_citys_air_base_is_not_placed_by_whose_base_it_is(extrac
     text = "Chile and Peru on Friday signed the deal at a ceremony at Lima's military air base."
     found = of_type(extractor, text, "AGREE", "2025-05-10")
     assert found and not found[0].get("location"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Chilean and Peruvian officials met on Tuesday at a reception in Lima's trade centre "
+            "in Arica.",
+            "Arica",
+        ),
+        (
+            "Chilean and Peruvian officials met on Monday at a dinner in Lima's liaison office in "
+            "Santiago.",
+            "Santiago",
+        ),
+    ],
+)
+def test_a_citys_building_in_another_city_is_in_that_other_city(extractor, text, place):
+    found = of_type(extractor, text, "CONSULT", "2025-05-13")
+    assert found and found[0]["location"]["name"] == place, found

@@ -347,6 +347,9 @@ def test_how_many_copies_a_deal_was_signed_in_says_nothing_of_what_it_does():
     assert compare(copies, terms).same
     swap = report(type="AGREE", kind="agreement", content="a separate prisoner exchange")
     assert compare(terms, swap).rule == "terms"
+    # one separate agreement is another deal than the one told
+    another = report(type="AGREE", kind="agreement", content="a separate agreement")
+    assert compare(terms, another).rule == "terms"
 
 
 def test_reports_of_a_summit_naming_different_attendees_are_one_summit():
@@ -392,6 +395,17 @@ def test_a_regional_bodys_summit_told_with_its_chair_and_without_is_one_summit(b
 CHAIRS = {"ECOWAS": "NGA", "SADC": "ZAF", "Pacific Islands Forum": "FJI"}
 
 
+def test_talks_a_summit_body_hosts_for_two_members_are_not_its_gathering():
+    au = Party("African Union", "organization")
+    sudans = report(au, Party("Sudan", "country", "SDN"), Party("South Sudan", "country", "SSD"))
+    horn = report(au, Party("Kenya", "country", "KEN"), Party("Somalia", "country", "SOM"))
+    assert not compare(sudans, horn).same
+    # nor is its ministers' meeting its summit two days on
+    ministers = replace(horn, kind="meeting")
+    summit = replace(sudans, kind="summit", date="2025-03-06", published="2025-03-06")
+    assert not compare(ministers, summit).same
+
+
 def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_days():
     nato = Party("North Atlantic Treaty Organization", "organization")
     opening = report(Party("NATO", "organization"), EST, kind="meeting", date="2025-03-04")
@@ -399,6 +413,24 @@ def test_a_bodys_meeting_told_through_different_members_is_one_meeting_over_its_
     assert compare(opening, closing).same
     too_late = report(nato, NOR, kind="meeting", date="2025-03-07", published="2025-03-07")
     assert compare(opening, too_late).rule == "date"
+
+
+def test_talks_the_visitor_held_two_days_into_the_visit_are_that_visit():
+    visitor = Party("Minister Mari Virtanen", "person", "FIN")
+    host = Party("Kaja Tamm", "person", "EST")
+    arrival = report(
+        visitor, EST, kind="visit", date="2025-03-04", place=Place("Tartu", "EST"), status="ongoing"
+    )
+    talks = report(
+        visitor, host, FIN, kind="meeting", date="2025-03-06", place=None, status="concluded"
+    )
+    assert compare(arrival, talks).same
+    # talks two days before the visit began are another occasion, and so are another
+    # minister's talks, or talks three days on
+    assert not compare(arrival, replace(talks, date="2025-03-02")).same
+    other = Party("Minister Aino Korhonen", "person", "FIN")
+    assert not compare(arrival, replace(talks, parties=(other, host, FIN))).same
+    assert not compare(arrival, replace(talks, date="2025-03-07")).same
 
 
 def test_a_state_visit_dated_by_its_arrival_and_by_its_last_leg_is_one_visit():

@@ -1246,15 +1246,36 @@ def _backing(modifier: Token) -> bool:
 def _outcome_above(prep: Token) -> Token | None:
     """The object a verb's subject got in talks ("made progress in the talks", "made progress
     toward restoring ties in the talks", the parser hanging "in" on what the progress is
-    toward): the talks are the subject's."""
+    toward): the talks are the subject's. Only what was got: "hope to make progress in a second
+    round" tells talks still to come, whose stage the clause does not give."""
     node = prep.head
     for _ in range(4):
         if node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+            if node is not prep.head and node.head.tag_ not in ("VBD", "VBN"):
+                return None
             return node
         if node.dep_ not in ("pcomp", "prep", "pobj"):
             return None
         node = node.head
     return None
+
+
+# Marks opening a clause that tells when, against another time ("since Pompeo came").
+_TIME_MARKS = frozenset({"since", "after", "before", "until", "till"})
+
+
+def _subject_of_a_time_clause(subject: Token, trigger: Token, verb: Token) -> bool:
+    """The parser made the occasion and the subject of a clause of time subjects of one verb
+    ("the first visit by America's top diplomat since Mike Pompeo came in 2018"): that subject
+    is another occasion's, after the mark, not a side of the one told."""
+    if subject.i == trigger.i or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.head.i != verb.i:
+        return False
+    return any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS and trigger.i < c.i < subject.i
+        for c in verb.children
+    )
 
 
 def _main_subject(token: Token, index: EntityIndex) -> list[Token]:
@@ -1800,6 +1821,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                 continue  # "a conflict between A and B, which dominated discussions": no actor
             if child.dep_ == "nsubj" and token.dep_ == "dobj" and _judged(verb, trigger):
                 continue  # "the opposition criticised the meeting": no side of it
+            if _subject_of_a_time_clause(child, token, verb):
+                continue  # "the first visit by a US diplomat since Pompeo came in 2018"
             if child.dep_ in ("nsubj", "nsubjpass"):
                 # the subject's phrase, the trigger's own included ("the meeting of the two
                 # presidents in Doha ended"): whoever it names took part

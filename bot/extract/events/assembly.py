@@ -51,6 +51,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     CAUTION_STATES,
     DECIDING_VERBS,
+    GROUP_WORDS,
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
     OCCASION_FRAMES,
@@ -110,6 +111,7 @@ from bot.extract.events.when_where import (
 )
 from bot.extract.organizations import (
     bodies_seated_in,
+    gathers_only_at_summits,
     movement_name,
     organization_members,
     organization_name,
@@ -257,7 +259,12 @@ def _one_sided_agreement(event: Event) -> bool:
         return False
     (only,) = event.participants[:1]
     body = name_key(organization_name(only.name) or only.name)
-    return not (only.kind == "organization" and organization_members(body))
+    # (the OAS "signed an agreement to audit Bolivia's election": with Bolivia, lost)
+    return not (
+        only.kind == "organization"
+        and organization_members(body)
+        and not gathers_only_at_summits(body)
+    )
 
 
 # Verbs of one side taking what others made: "ratified the agreement", "accepted the plan".
@@ -508,10 +515,63 @@ def _summits_of_the_articles_body(
                 told.outcome.extend(draft.outcome)
                 drafts.remove(draft)
             continue
+        if not sides and not _the_bodys_own_summit(draft, members, body.name):
+            continue
         first.participants.append(body)
         first.convened = body
         if not sides:
             told = draft
+
+
+# Who may be told gathering for a summit: leaders, heads, juntas ("world leaders gathered for a
+# climate summit", "the three juntas announced ... at a summit"): another gathering than the
+# body's, unless they are named as the body's.
+GATHERER_NOUNS = (
+    ROLE_NOUNS
+    | GROUP_WORDS
+    | frozenset({"leader", "head", "junta", "minister", "president", "chief", "envoy", "state"})
+)
+
+
+def _the_bodys_own_summit(draft: Draft, members: frozenset[str], body: str) -> bool:
+    """A summit told with no side is the body's only when told as held in one of its member
+    states and no one else is told gathering for it ("The decision came at an emergency summit
+    in Accra"; not "world leaders gathered for a climate summit in Dubai" in an AU article, nor
+    "a summit in Doha at which Gulf leaders discussed Iran" in an Arab League one, nor a summit
+    still to come)."""
+    place = draft_place(draft)
+    if draft_status(draft) not in ("concluded", "ongoing") or place is None:
+        return False
+    if place.country_code not in members:
+        return False
+    token = draft.mentions[0].trigger.token
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    subject = clause_subject(verb) if verb is not None else None
+    if subject is not None and (
+        subject.ent_type_
+        or subject.pos_ in ("PROPN", "PRON")
+        or subject.lemma_.lower() in GATHERER_NOUNS
+    ):
+        return False
+    return not any(_others_gathering(t, body) for t in token.sent)
+
+
+# Words setting gatherers beyond any one body: "world leaders", "foreign ministers".
+_BEYOND_A_BODY = frozenset({"world", "global", "international", "foreign"})
+
+
+def _others_gathering(token: Token, body: str) -> bool:
+    """ "Gulf leaders", "world leaders", "Asian heads of state": gatherers of a region or a
+    world another than the body's."""
+    if token.lemma_.lower() not in GATHERER_NOUNS:
+        return False
+    for word in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod")):
+        if word.lower_ in _BEYOND_A_BODY:
+            return True
+        region = regional_adjectives().get(word.text)
+        if region is not None and name_key(region) != name_key(body):
+            return True
+    return False
 
 
 def _named_by_its_own(noun: Token) -> bool:
@@ -2603,8 +2663,30 @@ def _another(trigger: Trigger) -> bool:
         and counted >= 2
         and trigger.governor is None
         and noun.dep_ == "pobj"
-        and noun.head.lower_ not in ("in", "at", "during")  # what was done in it: it was held
+        and not _done_in_it(noun)
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    )
+
+
+def _done_in_it(noun: Token) -> bool:
+    """Something was done in the round, told in the past ("made progress in a second round"):
+    the round was held (not "hope to make progress in a second round")."""
+    if noun.head.lower_ not in ("in", "at", "during"):
+        return False
+    # past a gerund the round is hung on ("made progress toward restoring ties in a round")
+    verb = next(
+        (
+            t
+            for t in noun.ancestors
+            if t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBG" and t.dep_ == "pcomp")
+        ),
+        None,
+    )
+    return (
+        verb is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would") for c in verb.children)
+        and verb.dep_ not in ("xcomp",)
     )
 
 

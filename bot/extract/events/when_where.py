@@ -675,6 +675,7 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
             return named
+    building: Location | None = None
     for t in pobj.subtree:
         if not (
             t.dep_ == "pobj"
@@ -685,10 +686,16 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
         if not _located_along(t.head.head, pobj):
             continue  # "in response to the attack in England": the attack's place, not this
         place = _place_of(t, index) or _settlement_named(t, index)
-        if place is None and (place := _city_by_its_building(t, index)) is not None:
-            # "at a ceremony in Istanbul's Dolmabahce Palace": the building as detail
+        if (
+            place is None
+            and building is None
+            and t.lemma_.lower() in CITY_BUILDINGS
+            and (city := _city_by_its_building(t, index)) is not None
+        ):
+            # "at a ceremony in Istanbul's Dolmabahce Palace", unless a place named after it
+            # holds the building ("in Shanghai's trade centre in Mumbai")
             detail = index.doc[prep.i + 1 : t.i + 1].text.strip(TRIM) or None
-            return Location(name=place.name, country_code=place.country_code, detail=detail)
+            building = Location(name=city.name, country_code=city.country_code, detail=detail)
         if place is None:
             continue
         end = t.left_edge.i  # the whole name: "in New York", not "in New"
@@ -696,6 +703,8 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
             end -= 1
         detail = index.doc[prep.i + 1 : end].text.strip(TRIM) or None
         return Location(name=place.name, country_code=place.country_code, detail=detail)
+    if building is not None:
+        return building
     for t in pobj.subtree:
         # "at the Capella Hotel on Sentosa Island, Singapore": the appositive names the city
         if (
