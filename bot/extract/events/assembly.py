@@ -51,6 +51,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     CAUTION_STATES,
     DECIDING_VERBS,
+    GATHERER_NOUNS,
     GROUP_WORDS,
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
@@ -523,14 +524,9 @@ def _summits_of_the_articles_body(
             told = draft
 
 
-# Who may be told gathering for a summit: leaders, heads, juntas ("world leaders gathered for a
-# climate summit", "the three juntas announced ... at a summit"): another gathering than the
-# body's, unless they are named as the body's.
-GATHERER_NOUNS = (
-    ROLE_NOUNS
-    | GROUP_WORDS
-    | frozenset({"leader", "head", "junta", "minister", "president", "chief", "envoy", "state"})
-)
+# Who may be told gathering for a summit ("world leaders", "the three juntas"): another
+# gathering than the body's.
+GATHERERS = ROLE_NOUNS | GROUP_WORDS | GATHERER_NOUNS
 
 
 def _the_bodys_own_summit(draft: Draft, members: frozenset[str], body: str) -> bool:
@@ -550,7 +546,7 @@ def _the_bodys_own_summit(draft: Draft, members: frozenset[str], body: str) -> b
     if subject is not None and (
         subject.ent_type_
         or subject.pos_ in ("PROPN", "PRON")
-        or subject.lemma_.lower() in GATHERER_NOUNS
+        or subject.lemma_.lower() in GATHERERS
     ):
         return False
     return not any(_others_gathering(t, body) for t in token.sent)
@@ -563,7 +559,7 @@ _BEYOND_A_BODY = frozenset({"world", "global", "international", "foreign"})
 def _others_gathering(token: Token, body: str) -> bool:
     """ "Gulf leaders", "world leaders", "Asian heads of state": gatherers of a region or a
     world another than the body's."""
-    if token.lemma_.lower() not in GATHERER_NOUNS:
+    if token.lemma_.lower() not in GATHERERS:
         return False
     for word in (c for c in token.children if c.dep_ in ("amod", "compound", "nmod")):
         if word.lower_ in _BEYOND_A_BODY:
@@ -2686,7 +2682,7 @@ def _done_in_it(noun: Token) -> bool:
         verb is not None
         and verb.tag_ in ("VBD", "VBN")
         and not any(c.dep_ == "aux" and c.lower_ in ("to", "will", "would") for c in verb.children)
-        and verb.dep_ not in ("xcomp",)
+        and verb.dep_ != "xcomp"
     )
 
 
