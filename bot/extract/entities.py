@@ -364,6 +364,22 @@ def _speech_lemmas() -> frozenset[str]:
     )
 
 
+# Words naming a part of a country by its quarter ("Northern Mali", "eastern Congo").
+_QUARTERS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern"}
+    | {"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern"}
+    | {"south-western", "upper", "lower"}
+)
+
+
+def _a_part_of_a_country(text: str) -> bool:
+    """A quarter of a country tagged a person ("Northern Mali fell under the control of
+    rebels"): a place, and no one whose surname is the country."""
+    first, _, rest = text.strip().partition(" ")
+    found = country_index().match(rest) if rest else None
+    return first.lower() in _QUARTERS and found is not None and found.how in ("name", "alias")
+
+
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
     """A one-word country tagged a person ("like Niger or elsewhere") that is no first name
     ("Chad", "Jordan" are) nor the surname of a person the article names."""
@@ -561,13 +577,18 @@ class EntityIndex:
         ents = _country_lists_split(
             self._past_the_dateline([_without_trailing_space(e) for e in doc.ents])
         )
-        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {
+            e[-1].text
+            for e in ents
+            if e.label_ == "PERSON" and len(e) > 1 and not _a_part_of_a_country(e.text)
+        }
         misread = {
             e.start
             for e in ents
             if e.label_ == "PERSON"
             and (
                 _names_a_place(e.text)
+                or _a_part_of_a_country(e.text)
                 or _a_country_no_one_is_called(e.text, surnames)
                 or _a_place_named_as_a_modifier(e, ents)
             )

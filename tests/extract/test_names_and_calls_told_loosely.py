@@ -451,3 +451,16 @@ def test_a_deal_that_collapsed_is_not_shown_as_made_that_day(extractor):
     text = "The deal between Chile and Bolivia collapsed on Wednesday."
     found = [e for e in events(extractor, text, "2018-02-07") if e["type"] == "AGREE"]
     assert not [e for e in found if e.get("status") == "concluded"], found
+
+
+def test_a_quarter_of_a_country_tagged_a_person_gives_no_one_the_countrys_name(extractor):
+    # the tagger calls "Northern Mali" a person, and the headline's "Mali" too, which the
+    # person's "surname" would take
+    text = (
+        "Mali signs peace deal without rebels\n\n"
+        "Northern Mali has seen years of drought.\n\n"
+        "Mali and Niger signed a water-sharing deal on Friday."
+    )
+    for event in of_type(extractor, text, "AGREE"):
+        assert "Northern Mali" not in names(event), event
+        assert all(p["kind"] != "person" for p in event["participants"]), event

@@ -99,3 +99,25 @@ def test_a_ceremony_at_a_citys_air_base_is_not_placed_by_whose_base_it_is(extrac
 def test_a_citys_building_in_another_city_is_in_that_other_city(extractor, text, place):
     found = of_type(extractor, text, "CONSULT", "2025-05-13")
     assert found and found[0]["location"]["name"] == place, found
+
+
+def test_a_deal_signed_in_the_capital_is_signed_in_the_capital_it_was_filed_from(extractor):
+    text = (
+        "LIMA, May 15 (AFP) - The deal, the product of months of talks in Santiago, was signed "
+        "by Chile and Peru on Friday in the capital."
+    )
+    found = of_type(extractor, text, "AGREE", "2025-05-16")
+    assert found and found[0]["location"]["name"] == "Lima", found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another country's capital, or a story filed from a town that is no capital
+        "LIMA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the Bolivian capital.",
+        "AREQUIPA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the capital.",
+    ],
+)
+def test_the_capital_is_the_datelines_only_when_bare_and_filed_from_one(extractor, text):
+    found = of_type(extractor, text, "AGREE", "2025-05-16")
+    assert all((e.get("location") or {}).get("name") != "Lima" for e in found), found

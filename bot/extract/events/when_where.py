@@ -130,7 +130,16 @@ def _places_told(
                 if trigger.kind == "visit"
                 else ("in", "at", "inside", "near", "outside")
             )
-            if child.dep_ == "prep" and child.lower_ in preps:
+            found: Location | None
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in preps
+                and _the_datelines_capital(child, dateline)
+            ):
+                # "BAMAKO - ... was signed in the capital": the dateline's
+                assert dateline is not None
+                found = Location(name=dateline.place, country_code=dateline.country_code)
+            elif child.dep_ == "prep" and child.lower_ in preps:
                 found = _place_in(child, index)
                 known = _venue_in(child)
                 if known is not None and (found is None or found.country_code is None):
@@ -658,6 +667,18 @@ def _located_along(noun: Token, top: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _the_datelines_capital(prep: Token, dateline: Dateline | None) -> bool:
+    """ "in the capital", bare, in a story filed from a capital: that capital (not "the Ghanaian
+    capital", "the capital of Mali", nor a story filed from elsewhere)."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() != "capital" or dateline is None:
+        return False
+    if [c.lower_ for c in pobj.children] != ["the"]:
+        return False
+    code = dateline.country_code
+    return code is not None and country_index().capital_of(code) == dateline.place
 
 
 def _place_in(prep: Token, index: EntityIndex) -> Location | None:
