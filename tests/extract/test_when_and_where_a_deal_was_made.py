@@ -68,56 +68,48 @@ def test_the_same_deal_told_again_separately_is_still_one_deal(extractor, second
     assert len(found) == 1, found
 
 
-@pytest.mark.parametrize("building", ["Torre Tagle Palace", "town hall"])
-def test_a_ceremony_in_a_citys_building_is_held_in_that_city(extractor, building):
-    text = f"Chile and Peru on Friday signed the deal at a ceremony in Lima's historic {building}."
-    found = of_type(extractor, text, "AGREE", "2025-05-10")
-    assert found and found[0]["location"]["name"] == "Lima", found
-
-
-def test_a_ceremony_at_a_citys_air_base_is_not_placed_by_whose_base_it_is(extractor):
-    text = "Chile and Peru on Friday signed the deal at a ceremony at Lima's military air base."
-    found = of_type(extractor, text, "AGREE", "2025-05-10")
-    assert found and not found[0].get("location"), found
-
-
 @pytest.mark.parametrize(
     ("text", "place"),
     [
+        # a city's building is in that city, unless a place named after it holds it
         (
-            "Chilean and Peruvian officials met on Tuesday at a reception in Lima's trade centre "
-            "in Arica.",
+            "Chile and Peru on Friday signed the deal at a ceremony in Lima's historic Torre Tagle "
+            "Palace.",
+            "Lima",
+        ),
+        (
+            "Chile and Peru on Friday signed the deal at a ceremony in Lima's historic town hall.",
+            "Lima",
+        ),
+        (
+            "Chile and Peru on Friday signed the deal at a reception in Lima's trade centre in "
+            "Arica.",
             "Arica",
         ),
         (
-            "Chilean and Peruvian officials met on Monday at a dinner in Lima's liaison office in "
+            "Chile and Peru on Friday signed the deal at a dinner in Lima's liaison office in "
             "Santiago.",
             "Santiago",
         ),
+        # "the capital", bare, is the one the story was filed from
+        (
+            "LIMA, May 15 (AFP) - The deal, the product of months of talks in Santiago, was signed "
+            "by Chile and Peru on Friday in the capital.",
+            "Lima",
+        ),
+        # not a base a city owns, another country's capital, nor a town that is no capital
+        (
+            "Chile and Peru on Friday signed the deal at a ceremony at Lima's military air base.",
+            None,
+        ),
+        (
+            "LIMA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the Bolivian "
+            "capital.",
+            "La Paz",
+        ),
+        ("AREQUIPA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the capital.", None),
     ],
 )
-def test_a_citys_building_in_another_city_is_in_that_other_city(extractor, text, place):
-    found = of_type(extractor, text, "CONSULT", "2025-05-13")
-    assert found and found[0]["location"]["name"] == place, found
-
-
-def test_a_deal_signed_in_the_capital_is_signed_in_the_capital_it_was_filed_from(extractor):
-    text = (
-        "LIMA, May 15 (AFP) - The deal, the product of months of talks in Santiago, was signed "
-        "by Chile and Peru on Friday in the capital."
-    )
+def test_a_deal_is_placed_where_its_ceremony_was_held(extractor, text, place):
     found = of_type(extractor, text, "AGREE", "2025-05-16")
-    assert found and found[0]["location"]["name"] == "Lima", found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # another country's capital, or a story filed from a town that is no capital
-        "LIMA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the Bolivian capital.",
-        "AREQUIPA, May 15 (AFP) - Chile and Peru signed the deal on Friday in the capital.",
-    ],
-)
-def test_the_capital_is_the_datelines_only_when_bare_and_filed_from_one(extractor, text):
-    found = of_type(extractor, text, "AGREE", "2025-05-16")
-    assert all((e.get("location") or {}).get("name") != "Lima" for e in found), found
+    assert found and (found[0].get("location") or {}).get("name") == place, found
