@@ -648,8 +648,9 @@ def _one_stay(a: Report, b: Report) -> bool:
 
 def _talks_on_a_stay(visit: Report, talks: Report) -> bool:
     """Talks the visitor held during the visit, a day or two after the one the visit is dated
-    by (arriving in Shanghai on Wednesday, meeting Xi in Beijing on Friday): one occasion to the
-    outlets, each telling the day it cares about. Talks before the visit began are another."""
+    by (arriving in China on Wednesday, meeting Xi on Friday): one occasion to the outlets, each
+    telling the day it cares about. Talks before the visit began are another, and so are talks
+    placed in another town than the visit."""
     return (
         visit.kind == "visit"
         and talks.kind in TALK_KINDS - GATHERING_KINDS

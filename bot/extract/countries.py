@@ -130,6 +130,12 @@ def regional_adjectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def quarter_words() -> frozenset[str]:
+    """Words naming a quarter of a country before its name ("Northern Mali", "eastern Congo")."""
+    return frozenset(_data()["quarter_words"])
+
+
+@lru_cache(maxsize=1)
 def world_regions() -> frozenset[str]:
     """Continents and regions ("Europe", "the Middle East"): places less precise than a country."""
     return frozenset(_data()["world_regions"])

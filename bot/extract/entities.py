@@ -23,6 +23,7 @@ from bot.extract.countries import (
     combining_forms,
     country_index,
     loose_forms,
+    quarter_words,
     settling_forms,
 )
 from bot.extract.dateline import Dateline, find_dateline
@@ -364,20 +365,12 @@ def _speech_lemmas() -> frozenset[str]:
     )
 
 
-# Words naming a part of a country by its quarter ("Northern Mali", "eastern Congo").
-_QUARTERS = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern"}
-    | {"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern"}
-    | {"south-western", "upper", "lower"}
-)
-
-
 def _a_part_of_a_country(text: str) -> bool:
     """A quarter of a country tagged a person ("Northern Mali fell under the control of
     rebels"): a place, and no one whose surname is the country."""
     first, _, rest = text.strip().partition(" ")
     found = country_index().match(rest) if rest else None
-    return first.lower() in _QUARTERS and found is not None and found.how in ("name", "alias")
+    return first.lower() in quarter_words() and found is not None and found.how in ("name", "alias")
 
 
 def _a_country_no_one_is_called(text: str, surnames: set[str]) -> bool:
