@@ -1460,6 +1460,8 @@ class EntityIndex:
         best: Span | None = None
         for span in self.title_spans:
             if window_start <= span.start and span.end <= ent.start:
+                if _a_plural_title_of_one(span, ent):
+                    continue  # "after Dutch bar ministers, Erdogan cries": not a Dutch minister
                 gap = self.doc[span.end : ent.start]
                 if (
                     all(
@@ -2183,6 +2185,16 @@ def _portfolio_words(tokens: Sequence[Token]) -> int:
     while n and tokens[n - 1].lower_ in ("and", "&", "the"):
         n -= 1
     return n
+
+
+def _a_plural_title_of_one(title: Span, ent: Span) -> bool:
+    """A title in the plural before one name, not a list of names: the title belongs to
+    others ("Presidents Putin and Trump" is theirs; "Dutch bar ministers, Erdogan cries" is
+    not his)."""
+    if title[-1].tag_ not in ("NNS", "NNPS"):
+        return False
+    root = ent.root
+    return not any(c.dep_ == "conj" for c in root.children) and root.dep_ != "conj"
 
 
 def _country_before(ent: Span) -> Country | None:

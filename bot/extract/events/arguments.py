@@ -35,6 +35,7 @@ from bot.extract.events.lexicon import (
     PRIVATE_SECTORS,
     PROPOSING_VERBS,
     REACHING_VERBS,
+    RECOUNTING_VERBS,
     RELATIVES,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
@@ -257,8 +258,23 @@ def _whose_aide(token: Token) -> bool:
         (token.dep_ == "poss" or compounded)
         and (head.lower_ in title_tails() or head.lemma_.lower() in TITLE_HEADS)
         # "Tokayev's counterpart", "Xi's guest": the other side of their meeting, who took part
-        and head.lemma_.lower() not in ("counterpart", "guest", "host", "partner")
+        and head.lemma_.lower() not in OTHER_SIDE_NOUNS
     )
+
+
+# Nouns naming someone by whose other side they are: "Xi's guest", "Tokayev's counterpart".
+OTHER_SIDE_NOUNS = frozenset({"counterpart", "guest", "host", "partner", "visitor"})
+
+
+def _others_whose_other_side(tokens: list[Token]) -> set[int]:
+    """The one whose guest or counterpart acts: "Mr. Trump's guest declined to criticize it" is
+    the guest's act, not Trump's (at a meeting, both sides took part)."""
+    return {
+        t.i
+        for owner in tokens
+        if owner.dep_ == "poss" and owner.head.lemma_.lower() in OTHER_SIDE_NOUNS
+        for t in owner.subtree
+    }
 
 
 # Events given by one side to another, whose noun names the giver with "from" ("support from
@@ -876,6 +892,47 @@ def _announcers_of_a_deal(verb: Token) -> list[Token]:
     if any(c.dep_ == "dobj" and names_an_agreement(c) for c in children):
         return [t for c in children if c.dep_ == "nsubj" for t in _subtree_without_clauses(c)]
     return []
+
+
+def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) -> list[Token]:
+    """Two sides or more who speak or come out after talks held them: "After two days of talks
+    in Havana, American and Cuban diplomats said they had made progress". One speaker alone
+    ("after talks in Geneva, Lavrov said") leaves the other side unknown, and talks that name
+    their holder ("after the NATO summit", "after Iran's talks") are the holder's."""
+    if verb.pos_ != "VERB" or lemma_of(verb) not in RECOUNTING_VERBS | EMERGING_VERBS:
+        return []
+    if any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ for c in talks.children):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        if subject.lower_ in ("they", "who", "which", "that"):
+            return []
+        found = _side_tokens(subject, index)
+    else:
+        found = _subject_read_into_the_place(talks, verb)
+    named = {
+        ent.start for t in found for ent in t.sent.ents if ent.start <= t.i < ent.end
+    }  # distinct names: "U.S. and Cuban diplomats" two, "Sergei Lavrov" one
+    return found if len(named) >= 2 else []
+
+
+def _subject_read_into_the_place(talks: Token, verb: Token) -> list[Token]:
+    """The words between the phrase of the talks and the clause's verb, where the parser read
+    them as part of the place and left the verb with no subject ("After two days of talks in
+    Havana, U.S. and Cuban diplomats emerged": "in [Havana, U.S. and Cuban diplomats]")."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubjpass", "expl", "csubj") for c in verb.children):
+        return []
+    doc = verb.doc
+    comma = max((t.i for t in doc[talks.i : verb.i] if t.text == ","), default=None)
+    if comma is None:
+        return []
+    words = list(doc[comma + 1 : verb.i])
+    if not words or any(t.pos_ not in _NOUN_PHRASE_POS for t in words):
+        return []
+    return words
+
+
+_NOUN_PHRASE_POS = frozenset({"PROPN", "NOUN", "ADJ", "CCONJ", "DET", "NUM", "PUNCT"})
 
 
 def _past_the_report(verb: Token) -> Token:
@@ -1499,6 +1556,24 @@ def _party_keeping_it(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return _side_tokens(subject, index) if subject is not None else []
 
 
+def _between_hung_on_the_venue(token: Token) -> list[Token]:
+    """A "between" phrase of people that the parser hung on the occasion's venue: "Monday's
+    meeting at the Elysee between Macron, Merkel, Putin and Zelensky" (a place lies between
+    places, not between people: "the crossing at Rafah between Egypt and Gaza" stays)."""
+    return [
+        between
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("at", "in")
+        for venue in prep.children
+        if venue.dep_ == "pobj"
+        and (venue.ent_type_ in ("GPE", "FAC", "LOC") or venue.pos_ == "PROPN")
+        for between in venue.children
+        if between.dep_ == "prep"
+        and between.lower_ == "between"
+        and any(p.dep_ == "pobj" and p.ent_type_ == "PERSON" for p in between.children)
+    ]
+
+
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
@@ -1518,7 +1593,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         else []
     )
     received = received_from(trigger)
-    for child in [*token.children, *framing, *received]:
+    for child in [*token.children, *framing, *received, *_between_hung_on_the_venue(token)]:
         if child.dep_ == "prep" and child.lower_ == "with" and _mediated(token, child):
             continue  # fellow mediators (below)
         if child.dep_ == "prep" and (
@@ -1753,6 +1828,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         elif framed.head.lower_ != "on" and not _own_sides(token):
             # "the deal was announced by X and Y after three days of talks": they held them
             tokens.extend(_announcers_of_a_deal(framed.head.head))
+            tokens.extend(_pair_speaking_after_talks(token, framed.head.head, index))
             speaking = framed.head.head
             if (
                 speaking.tag_ == "VBG"
@@ -1936,6 +2012,8 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     }
     tokens = [t for t in tokens if t.i not in venues]
     owners = _name_oppositions(tokens, index)
+    if trigger.type != "CONSULT":
+        owners |= _others_whose_other_side(tokens)
     sides = _clusters_in([t for t in tokens if t.i not in owners], index)
     if trigger.kind == "visit":
         sides = [c for c in sides if not _a_named_facility(c)]

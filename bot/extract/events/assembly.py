@@ -1303,7 +1303,9 @@ def _conversations_by_phone(drafts: list[Draft]) -> None:
         theirs = [
             call
             for call in calls
-            if (not sides or sides <= _side_keys(call))
+            # "... held their second conversation this month. The 50-minute phone call, requested
+            # by Putin, came ...": a call told with no sides may be theirs
+            if (not sides or not _side_keys(call) or sides <= _side_keys(call))
             # not a call of another day ("called on Sunday ... a conversation on Monday")
             and not (days and (told := {m.date for m in call.mentions if m.date}) and told != days)
         ]

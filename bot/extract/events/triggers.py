@@ -650,8 +650,14 @@ def _object_allowed(trigger: Trigger) -> bool:
             obj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.dep_ == "relcl" and (obj is None or obj.lower_ in RELATIVE_PRONOUNS):
             obj = verb.head  # "partnerships that Berlin has struck": the antecedent is struck
-        if obj is not None and obj.lemma_.lower() in excluded and obj.i != trigger.token.i:
-            return False  # "signed a decree recognising Crimea": no agreement with anyone
+        if (
+            obj is not None
+            and (obj.lemma_.lower() in excluded or obj.lower_ in excluded)
+            and obj.i != trigger.token.i
+        ):
+            # "signed a decree recognising Crimea": no agreement with anyone; the word as written
+            # too, where the lemmatiser errs ("military bases" is not "basis")
+            return False
     wanted = load_frames().object_required.get(lemma_of(trigger.token))
     if wanted is None or trigger.token.pos_ != "VERB":
         return True

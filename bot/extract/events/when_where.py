@@ -696,6 +696,17 @@ def _place_in(prep: Token, index: EntityIndex) -> Location | None:
     for child in pobj.children:  # "in Oman's capital, Muscat": the appositive names the city
         if child.dep_ == "appos" and (named := _place_of(child, index)) is not None:
             return named
+    first = index.doc[prep.i + 1]
+    if (
+        first.dep_ == "nmod"
+        and first.head.i == pobj.i
+        and first.i + 1 < pobj.i
+        and index.doc[first.i + 1].text == ","
+        and (named := _place_of(first, index)) is not None
+    ):
+        # "After talks in Lima, Chilean and Peruvian diplomats emerged": the parser read the
+        # clause's subject into the place ("in [Lima, ... diplomats]")
+        return named
     building: Location | None = None
     for t in pobj.subtree:
         if not (
@@ -1690,7 +1701,16 @@ def _past_teller(clause: Token) -> Token | None:
         c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children
     ):
         return None
-    if any(t.ent_type_ == "DATE" or t.lower_ in _OWN_TIME_WORDS for t in clause.subtree):
+    counted = {
+        t.i
+        for period in clause.subtree
+        if period.dep_ in ("npadvmod", "tmod") and _a_count_within(period, period.head)
+        for t in period.subtree
+    }  # "as they held their second call this month": no time of its own
+    if any(
+        (t.ent_type_ == "DATE" and t.i not in counted) or t.lower_ in _OWN_TIME_WORDS
+        for t in clause.subtree
+    ):
         return None  # "as Zelenskiy visited Berlin later in the week": a time of its own
     teller = head.head
     dateline = teller.doc.user_data.get("briefbot_dateline_tokens", frozenset())
@@ -1998,9 +2018,21 @@ def _time_phrases(head: Token) -> list[Token]:
             # "a meeting scheduled for Monday": the day it is set for (not "originally set for
             # Monday, were pushed to Wednesday")
             out.extend(c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE")
-        elif child.dep_ in ("npadvmod", "tmod"):
+        elif child.dep_ in ("npadvmod", "tmod") and not _a_count_within(child, head):
             out.append(child)
     return out
+
+
+def _a_count_within(period: Token, head: Token) -> bool:
+    """The period an ordinal counts within, not the day of the event: "held their second
+    conversation this month", "his third visit this year"."""
+    if period.lemma_.lower() not in ("week", "month", "year"):
+        return False
+    counted = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return any(
+        noun.pos_ == "NOUN" and any(c.ent_type_ == "ORDINAL" for c in noun.children)
+        for noun in counted
+    )
 
 
 # A plan set aside for another ("originally set for Monday").

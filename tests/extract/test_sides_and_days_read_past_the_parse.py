@@ -1,0 +1,125 @@
+"""Sides, places, kinds and days of talks told in ways the parser reads amiss or the words
+leave open: a pair who speak after talks, people met "between" whom the parser hung on the
+venue, a conversation the article calls a phone call, a count "this month" that is no date, a
+guest who acts on their own, and a plural title that is no one's."""
+
+from __future__ import annotations
+
+from bot.extract.extractor import ExtractRequest
+from tests.extract.events_found import events, names, of_type
+
+
+def test_two_sides_speaking_after_talks_held_them(extractor):
+    text = (
+        "After three days of talks in Oslo, Colombian and Venezuelan negotiators said on Friday "
+        "they had narrowed their differences."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-07")
+    assert [names(e) for e in talks] == [{"Colombia", "Venezuela"}], talks
+    assert talks[0]["location"]["name"] == "Oslo", talks
+
+
+def test_the_pair_the_parser_read_into_the_place_still_held_the_talks(extractor):
+    # the parser reads "in [Lima, Chilean and Peruvian diplomats]", leaving "emerged" no subject
+    text = (
+        "After two days of talks in Lima, Chilean and Peruvian diplomats emerged on Thursday "
+        "saying they had narrowed their differences."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-07")
+    assert [names(e) for e in talks] == [{"Chile", "Peru"}], talks
+    assert talks[0]["location"]["name"] == "Lima", talks
+
+
+def test_one_speaker_after_talks_leaves_the_other_side_unknown(extractor):
+    text = "After talks in Nairobi, the Kenyan foreign minister said on Friday he was hopeful."
+    assert not of_type(extractor, text, "CONSULT", "2025-03-07")
+
+
+def test_those_speaking_after_a_bodys_summit_are_not_its_sides(extractor):
+    text = (
+        "After the African Union summit in Addis Ababa, Kenyan and Ethiopian officials said they "
+        "would cooperate."
+    )
+    met = of_type(extractor, text, "CONSULT", "2025-03-07")
+    assert not any({"Kenya", "Ethiopia"} <= names(e) for e in met), met
+
+
+def test_those_protesting_after_talks_did_not_hold_them(extractor):
+    text = "After talks in Brasilia, Chilean and Peruvian farmers protested on Tuesday."
+    met = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert not any({"Chile", "Peru"} <= names(e) for e in met), met
+
+
+def test_people_met_between_whom_the_parser_hung_on_the_venue(extractor):
+    text = (
+        "Monday's meeting at the Moncloa between Pedro Sanchez, Luis Montenegro and Emmanuel "
+        "Macron was a modest success."
+    )
+    met = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert any({"Pedro Sanchez", "Luis Montenegro", "Emmanuel Macron"} <= names(e) for e in met), (
+        met
+    )
+
+
+def test_a_place_between_two_countries_gives_no_sides(extractor):
+    text = "Officials met at the Rafah crossing between Egypt and Gaza on Monday."
+    met = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert not any({"Egypt", "Gaza"} <= names(e) for e in met), met
+
+
+def test_a_conversation_the_article_calls_a_phone_call_is_one(extractor):
+    text = (
+        "President Lula told President Boric on Thursday that Brazil would back the plan, as the "
+        "two leaders held their second conversation this month. The 40-minute phone call, "
+        "requested by Boric, came ahead of talks in Santiago next month."
+    )
+    calls = [
+        e
+        for e in of_type(extractor, text, "CONSULT", "2025-03-07")
+        if {"Luiz Inacio Lula da Silva", "Gabriel Boric"} & names(e) or "Lula" in names(e)
+    ]
+    assert [e["kind"] for e in calls] == ["phone_call"], calls
+    # "this month" counts the calls; the day is the Thursday of the telling
+    assert calls[0]["date"] == "2025-03-06", calls
+
+
+def test_a_visit_counted_this_year_keeps_its_own_day(extractor):
+    text = "Lavrov arrived in Beijing on Monday on his second visit this year."
+    visits = of_type(extractor, text, "CONSULT", "2025-03-07")
+    assert [e["date"] for e in visits] == ["2025-03-03"], visits
+
+
+def test_a_guests_act_is_not_the_hosts(extractor):
+    text = "Asked about the tariffs, Mr. Petro's guest declined to criticize them."
+    assert not any("Gustavo Petro" in names(e) for e in events(extractor, text)), text
+
+
+def test_a_counterparts_warning_is_not_the_one_whose_counterpart_he_is(extractor):
+    text = "Fidan's Russian counterpart warned Ukraine against new strikes on Monday."
+    threats = of_type(extractor, text, "THREATEN")
+    assert threats and all("Hakan Fidan" not in names(e) for e in threats), threats
+
+
+def test_a_guest_meets_with_the_one_whose_guest_he_is(extractor):
+    text = "Xi's guest, the Brazilian president, met Xi Jinping in Beijing on Tuesday."
+    met = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert any("Xi Jinping" in names(e) for e in met), met
+
+
+def test_countries_hosting_military_bases_hold_no_visit(extractor):
+    text = "Both countries are members of the alliance and host Russian military bases."
+    assert not of_type(extractor, text, "CONSULT"), text
+
+
+def test_a_plural_title_before_one_name_is_not_that_persons(extractor):
+    text = "Row deepens after Peruvian police bar ministers, Gabriel Ortiz vows response."
+    x = extractor.extract(ExtractRequest("t", text, "2025-03-05"))
+    ortiz = next(e for e in x.entities if e.name == "Gabriel Ortiz")
+    assert ortiz.country_code != "PER", ortiz
+
+
+def test_a_plural_title_before_a_list_of_names_is_theirs(extractor):
+    text = "Foreign Ministers Maria Gonzalez and John Carter met in Lima on Monday."
+    x = extractor.extract(ExtractRequest("t", text, "2025-03-05"))
+    titles = {e.name: e.title for e in x.entities if e.kind == "person"}
+    assert titles == {"Maria Gonzalez": "Foreign Minister", "John Carter": "Foreign Minister"}
