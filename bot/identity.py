@@ -86,7 +86,10 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     "page pages paper copies "
     "document text monday tuesday wednesday thursday friday saturday sunday morning "
     "afternoon evening night "
-    "landmark historic milestone momentous breakthrough".split()
+    "landmark historic milestone momentous breakthrough "
+    # where the deal stands to others, as the outlet writes then: "the original agreement" one
+    # year on is "a new trade agreement" the day it was signed
+    "original new".split()
 )
 # Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
 # the conflict"): they do not tell one deal from another.

@@ -686,6 +686,15 @@ def test_outlets_dating_praising_or_counting_the_pages_of_a_deal_agree_but_scope
     ).rule == ("terms")
 
 
+def test_a_deal_told_as_new_the_day_it_was_signed_and_as_the_original_a_year_on_is_one():
+    told_then = report(type="AGREE", kind="agreement", content="a new fisheries agreement")
+    told_later = report(type="AGREE", kind="agreement", content="the original agreement")
+    assert compare(told_then, told_later).same
+    # what it does still tells deals apart
+    grain = report(type="AGREE", kind="agreement", content="the original grain deal")
+    assert compare(told_then, grain).rule == "terms"
+
+
 def test_what_two_outlets_say_a_deal_does_joins_their_reports_but_never_splits_them():
     transit = replace(
         report(type="AGREE", kind="agreement", content="transit deal"),

@@ -15,6 +15,8 @@ from bot.extract.dateline import Dateline, filed_on
 from bot.extract.dates import resolve_date
 from bot.extract.entities import Cluster, EntityIndex, entity_at
 from bot.extract.events.arguments import (
+    ISSUED_TEXTS,
+    ISSUING_VERBS,
     acted_as_a_pair,
     convened_body,
     exhorts_itself,
@@ -765,7 +767,9 @@ def _place_lead_events(doc: Doc, drafts: list[Draft], dateline: Dateline) -> Non
             continue  # "a week before Modi travels to China for a summit": not the news
         if _goes_elsewhere(told.trigger, dateline.country_code) or _to_a_hosts_home(told):
             continue  # "met in the border town of Margara", "visited Oman and held talks"
-        if told.trigger.type == "AGREE" and _after_talks_elsewhere(lead, dateline.country_code):
+        if told.trigger.type == "AGREE" and _after_talks_elsewhere(
+            lead, dateline.country_code, dateline.place
+        ):
             continue  # "DUBAI - X and Y agreed ..., following talks hosted by China": reached there
         if not any(m.location for m in draft.mentions):
             # the lead's own mention, though a headline told the event first; where the headline
@@ -1012,13 +1016,15 @@ def _a_town_of(ent: Span, code: str) -> bool:
     )
 
 
-def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
+def _after_talks_elsewhere(sent: Span, filed_in: str | None, filed_at: str = "") -> bool:
     """The sentence sets its act after talks held elsewhere ("agreed ..., following talks hosted
     by China" under a DUBAI dateline, "after talks in Doha"): where the talks were, not where
     the report was filed."""
     for talks in sent:
         if talks.dep_ == "pobj" and names_an_agreement(talks) and _brokered_abroad(talks, filed_in):
             return True  # "agreed ..., in a deal brokered by China" under a DUBAI dateline
+        if _issued_abroad(talks, filed_in, filed_at):
+            return True  # "agreed ..., according to a statement released in Beijing"
         if not (
             talks.dep_ == "pobj"
             and measured(talks).head.lower_ in ("after", "following")
@@ -1035,6 +1041,25 @@ def _after_talks_elsewhere(sent: Span, filed_in: str | None) -> bool:
             if _brokered_abroad(talks, filed_in):
                 return True  # "following talks hosted by China"
     return False
+
+
+def _issued_abroad(text: Token, filed_in: str | None, filed_at: str) -> bool:
+    """A statement told as released in another country than the dateline's ("have agreed ...,
+    according to a trilateral statement released in Beijing" under a TEHRAN dateline): the act
+    it tells was done where it was released, not where the report was filed."""
+    if text.lemma_.lower() not in ISSUED_TEXTS:
+        return False
+    return any(
+        p.dep_ == "pobj"
+        and _a_place(p)
+        and not _of_the_country(p, filed_in)
+        and fold(p.text) != fold(filed_at)
+        for issued in text.children
+        if issued.dep_ == "acl" and lemma_of(issued) in ISSUING_VERBS
+        for prep in issued.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at")
+        for p in prep.children
+    )
 
 
 def _brokered_abroad(noun: Token, filed_in: str | None) -> bool:
@@ -1887,6 +1912,10 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "Ruto, who met Presidents Bush and Obama": not his meeting with Biden
     if _sidelines_of(undated.mentions[0].trigger):
         return None  # "met on the sidelines of the G7 meeting": the setting, not the meeting
+    if _told_of_a_place(undated.mentions[0].trigger):
+        # "referred to Yemen, where Saudi envoys have been holding talks with the Houthis ...
+        # the momentum of Thursday's meeting": what goes on in a place named, not the meeting
+        return None
     if _a_leg_of_a_trip(undated.mentions[0].trigger):
         return None  # "his trip, which included the Mercosur summit": another leg of it
     if _also_met_another(target, undated.mentions[0]):
@@ -1954,6 +1983,17 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if not ours and news and _refers_back(undated, target):
         return "unnamed"  # "The summit resulted in a deal": the talks just told of
     return "sides" if ours & sides else None  # no side in common, nothing joins
+
+
+def _told_of_a_place(trigger: Trigger) -> bool:
+    """The act is told in a "where" clause describing a place ("Yemen, where Saudi and Omani
+    envoys have been holding talks with the Houthis"): background to the place."""
+    for node in (trigger.token, *trigger.token.ancestors):
+        if node.dep_ == "relcl":
+            return node.head.ent_type_ in ("GPE", "LOC", "FAC") and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in node.children
+            )
+    return False
 
 
 def _others_by_origin(mention: Mention, named: list[Cluster]) -> bool:
@@ -2845,9 +2885,21 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
         and (
             _terms(mention) is None
             or (  # "The deal was signed by X and Y": no terms but its own name
-                token.dep_ == "nsubjpass"
-                and any(c.dep_ == "agent" for c in token.head.children)
-                and _terms(mention) == fold(token.text)
+                _terms(mention) == fold(token.text)
+                and (
+                    (
+                        token.dep_ == "nsubjpass"
+                        and any(c.dep_ == "agent" for c in token.head.children)
+                    )
+                    # "The agreement was announced in a joint statement": a sentence about
+                    # it, with no sides either (not "implementing the consensus reached at the
+                    # talks in Quito", an earlier one)
+                    or (
+                        not mention.participants
+                        and token.dep_ in ("nsubj", "nsubjpass")
+                        and token.head.dep_ == "ROOT"
+                    )
+                )
             )
         )
     )

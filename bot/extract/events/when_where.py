@@ -82,6 +82,18 @@ def find_location(
     if trigger.type == "CONSULT" and proposed_before_it_was_told(trigger.token):
         return None  # "had announced the talks at the White House": where it was announced
     found = _own_place(trigger, index, dateline)
+    if found is None and (announced := announcement_of(trigger)) is not None:
+        # "The announcement in Beijing on Friday that X and Y will restore relations"
+        found = next(
+            (
+                place
+                for prep in announced.children
+                if prep.dep_ == "prep"
+                and prep.lower_ in ("in", "at")
+                and (place := _place_in(prep, index)) is not None
+            ),
+            None,
+        )
     if (
         found is not None
         and dateline is not None
@@ -1387,10 +1399,37 @@ def _closing(noun: Token) -> bool:
     )
 
 
+# Nouns announcing a pledge in a "that" clause: the pledge was made where and when it was
+# announced ("The announcement in Beijing on Friday that X and Y will restore relations").
+ANNOUNCEMENT_NOUNS = frozenset({"announcement", "statement", "declaration", "communique"})
+
+
+def announcement_of(trigger: Trigger) -> Token | None:
+    """The announcement noun whose "that" clause tells the agreement (AGREE only: a visit
+    announced on Friday is not held on Friday)."""
+    if trigger.type != "AGREE":
+        return None
+    verb = trigger.governor or trigger.token
+    if (
+        verb.pos_ == "VERB"
+        and verb.dep_ in ("acl", "ccomp")
+        and verb.head.lemma_.lower() in ANNOUNCEMENT_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    ):
+        return verb.head
+    return None
+
+
 def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """The date the trigger's own clause gives it. A purpose clause takes the date of the act it
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
+    announced = announcement_of(trigger)
+    if announced is not None:
+        for pobj in _time_phrases(announced):
+            ent = _date_entity(pobj)
+            if ent is not None:
+                return resolve_date(_year_told_back(ent), published, "past")
     if _a_deal_acted_under(trigger):
         # "swapped prisoners on Friday under a deal reached in Istanbul": only the participle's
         # own phrases date the deal, not the acts done under it
