@@ -58,3 +58,31 @@ def test_a_visit_announced_on_a_day_is_not_held_on_it(extractor):
     text = "The announcement on Friday that Boric will visit Lima next month surprised many."
     visits = of_type(extractor, text, "CONSULT", "2025-03-10")
     assert visits and all(e["date"] != "2025-03-07" for e in visits), visits
+
+
+LULA_IN_SANTIAGO = (
+    "SANTIAGO, March 3 (Wire) - Brazilian President Luiz Inacio Lula da Silva met Chilean "
+    "President Gabriel Boric in Santiago on Monday, his first visit to Chile in five years. The "
+    "two leaders discussed trade. "
+)
+
+
+def test_a_visitor_arriving_is_the_visit_the_article_told(extractor):
+    text = (
+        "Erdogan, Sisi hold talks in Cairo as Turkey, Egypt open new page\n\n"
+        "CAIRO, Feb. 14 (Wire) - Turkish President Recep Tayyip Erdogan met Egyptian President "
+        "Abdel Fattah al-Sisi in Cairo on Wednesday, his first visit to Egypt in more than a "
+        "decade, with the two leaders discussing Gaza.\n\n"
+        "The two leaders also met in New Delhi during the G20 summit in September.\n\n"
+        "Erdogan arrived in Cairo from Abu Dhabi, where he attended a forum."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT", "2024-02-14") if e["kind"] == "visit"]
+    assert len(visits) == 1, visits
+    assert (visits[0]["date"], visits[0]["location"]["name"]) == ("2024-02-14", "Cairo"), visits
+
+
+def test_a_visit_told_as_before_is_neither_the_visit_nor_of_its_day(extractor):
+    text = LULA_IN_SANTIAGO + "Lula had previously visited Chile as a union leader."
+    visits = [e for e in of_type(extractor, text, "CONSULT", "2025-03-03") if e["kind"] == "visit"]
+    assert len(visits) == 2, visits
+    assert sorted(str(e["date"]) for e in visits) == ["2025-03-03", "None"], visits

@@ -123,3 +123,29 @@ def test_a_plural_title_before_a_list_of_names_is_theirs(extractor):
     x = extractor.extract(ExtractRequest("t", text, "2025-03-05"))
     titles = {e.name: e.title for e in x.entities if e.kind == "person"}
     assert titles == {"Maria Gonzalez": "Foreign Minister", "John Carter": "Foreign Minister"}
+
+
+def test_business_leaders_of_a_two_word_country_are_not_its_state(extractor):
+    text = "Boric is also expected to meet South Korean business leaders on Monday."
+    met = of_type(extractor, text, "CONSULT", "2023-05-07")
+    assert all("South Korea" not in names(e) for e in met), met
+
+
+def test_talks_told_beside_what_a_leader_said_on_a_day_are_of_that_day(extractor):
+    # the parser hangs the "as" clause on what he said ("his heart aches"), a present tense
+    text = (
+        "Japanese Prime Minister Fumio Kishida said Sunday his heart aches for the victims, as he "
+        "held talks with Chilean President Gabriel Boric in Santiago in the first visit to the "
+        "country by a Japanese leader in about 12 years."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT", "2023-05-07") if e["kind"] == "talks"]
+    assert [e["date"] for e in talks] == ["2023-05-07"], talks
+
+
+def test_a_bodys_summit_its_chair_will_host_is_not_the_chairs_talks(extractor):
+    text = (
+        "Kishida held talks with Boric in Santiago on Sunday. Boric is set to travel to Hiroshima "
+        "later this month as a guest at the Group of Seven summit chaired by Kishida."
+    )
+    talks = [e for e in of_type(extractor, text, "CONSULT", "2023-05-07") if e["kind"] == "talks"]
+    assert talks and all("Group of Seven" not in names(e) for e in talks), talks

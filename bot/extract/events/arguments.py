@@ -175,6 +175,8 @@ def _nationality_of_private_people(token: Token) -> bool:
     """ "Carried out by two Ukrainian citizens": people of a country who did something are not
     its state (while "raided homes of Azerbaijani nationals" is done to Azerbaijan's people)."""
     people = token.head
+    while people.dep_ in ("amod", "compound") and people.ent_iob_ == "I" and people.head != people:
+        people = people.head  # "South Korean business leaders": from "South", past "Korean"
     words = {people.lemma_.lower()} | {
         c.lemma_.lower() for c in people.children if c.dep_ in ("amod", "compound")
     }

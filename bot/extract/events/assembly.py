@@ -53,6 +53,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     CAUTION_STATES,
     DECIDING_VERBS,
+    EARLIER_WORDS,
     GATHERER_NOUNS,
     GROUP_WORDS,
     MEDIATION_WORDS,
@@ -662,7 +663,6 @@ def _the_leads_sides(
 
 
 # Words setting a sitting-down in the past of the news ("previously met", "last held talks").
-_EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
 
 
 def _the_leaders_told_back(sent: Span) -> bool:
@@ -692,7 +692,7 @@ def _told_as_before(mention: Mention) -> bool:
             and not _in_a_clause_below(e.root, _clause_verb(trigger))
             for e in mention.sent.ents
         )
-        or any(c.dep_ == "advmod" and c.lower_ in _EARLIER_WORDS for c in words)
+        or any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS for c in words)
         or any(c.dep_ == "prep" and c.lower_ in ("before", "since") for c in words)
         or any(
             c.dep_ == "advcl" and any(m.lower_ in ("when", "before") for m in c.children)
@@ -1295,6 +1295,7 @@ def _drafts(
     _plans_called_off(drafts)
     drafts = _fold_headline_acts(drafts, index, published)
     _conversations_by_phone(drafts)
+    drafts = _one_visit_told_twice(drafts, published)
     return _without_earlier_rounds(_fold_undated(drafts, published))
 
 
@@ -1814,6 +1815,47 @@ def _name_the_occasion(host: Draft, setting: Mention) -> None:
         first.kind = setting.trigger.kind
 
 
+def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> list[Draft]:
+    """ "Erdogan met Sisi in Cairo on Wednesday, his first visit to Egypt in 11 years ... Erdogan
+    arrived in Cairo from the UAE": an undated visit told after another visit by the same
+    visitor to the same country, with no other place and nothing setting it apart (another or
+    a later time, the past, a plan), is that visit told again."""
+    out = list(drafts)
+    visits = [
+        d
+        for d in drafts
+        if d.mentions[0].trigger.type == "CONSULT"
+        and d.mentions[0].trigger.kind == "visit"
+        and draft_status(d) != "planned"
+    ]
+    for later in visits:
+        told = later.mentions[0]
+        if (
+            dated(later)
+            or _another_time(told.trigger)
+            or _told_as_later(told.trigger)
+            or _met_again(told.trigger)
+            or _told_of_the_past(told, published)
+        ):
+            continue
+        earlier = [
+            d
+            for d in visits
+            if d is not later
+            and d in out
+            and d.mentions[0].trigger.token.i < told.trigger.token.i
+            and _a_person_in_common(d, told)
+            and _countries(later) <= _countries(d)
+            and not places_differ(draft_place(d), draft_place(later))
+        ]
+        if len(earlier) != 1:
+            continue  # none, or several it could be
+        earlier[0].mentions.extend(later.mentions)
+        earlier[0].outcome.extend(later.outcome)
+        out.remove(later)
+    return out
+
+
 def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Draft]:
     """A headline's undated "talks in Abu Dhabi" is the dated talks the body reports, when the
     article has just one dated event it can be and nothing (place, participants) sets them apart."""
@@ -1948,6 +1990,12 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         )
     ):
         return None  # the lead's talks are the news, not the history the article recalls
+    if kind in GATHERING_KINDS and theirs.kind not in GATHERING_KINDS:
+        bodies = {id(p) for p in draft_participants(undated) if p.kind == "organization"}
+        if bodies - {id(p) for p in draft_participants(target)}:
+            # "a guest at the Group of Seven summit chaired by Kishida": the body's summit, not
+            # the talks its chair held with the guest
+            return None
     if hosted:
         return "sides"
     if kind in GATHERING_KINDS and theirs.kind in GATHERING_KINDS:

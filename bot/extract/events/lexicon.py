@@ -82,6 +82,8 @@ PRIVATE_SECTORS = frozenset(load_data("participants")["private_sectors"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
+# Words telling an act as before the one reported ("previously met", "had once visited").
+EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
 # Verbs of a party keeping or breaking a deal it made ("will respect the ceasefire agreed with
 # Thailand", "violated the truce it agreed with Hamas"); not of onlookers ("welcomed").
 PARTY_VERBS = frozenset(

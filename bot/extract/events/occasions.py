@@ -20,6 +20,7 @@ from bot.extract.events.drafts import (
     stages_differ,
 )
 from bot.extract.events.lexicon import (
+    EARLIER_WORDS,
     OCCASION_FRAMES,
     OCCASION_PREPS,
     is_definite,
@@ -129,6 +130,9 @@ def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -
         where = draft_place(visit)
         if where is None or where.country_code is None or _recalled(first.trigger.token):
             continue  # "recalled Trump's state visit to India": history, whatever came after
+        verb = first.trigger.governor or first.trigger.token
+        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS for c in verb.children):
+            continue  # "Lula had previously visited Chile as a union leader": before it
         visitors = {id(p) for p in draft_participants(visit) if p.kind == "person"}
         meetings = [
             d

@@ -1736,15 +1736,19 @@ def _past_teller(clause: Token) -> Token | None:
     head = clause.head
     if clause.tag_ != "VBD" or head.dep_ != "ccomp" or head.head.tag_ != "VBD":
         return None
-    if not any(
+    if head.tag_ not in ("VBZ", "VBP") and not any(
         c.dep_ == "aux" and c.lower_ in ("would", "will", "could", "might") for c in head.children
     ):
+        # what would happen, or what holds as told ("said Sunday his heart aches ..., as he
+        # held talks"): a past "as" clause cannot be timed by it
         return None
     counted = {
         t.i
         for period in clause.subtree
         if period.dep_ in ("npadvmod", "tmod") and _a_count_within(period, period.head)
         for t in period.subtree
+    } | {
+        t.i for t in clause.subtree if t.ent_type_ == "DATE" and _in_a_count(t, clause)
     }  # "as they held their second call this month": no time of its own
     if any(
         (t.ent_type_ == "DATE" and t.i not in counted) or t.lower_ in _OWN_TIME_WORDS
@@ -2060,6 +2064,17 @@ def _time_phrases(head: Token) -> list[Token]:
         elif child.dep_ in ("npadvmod", "tmod") and not _a_count_within(child, head):
             out.append(child)
     return out
+
+
+def _in_a_count(token: Token, top: Token) -> bool:
+    """The token is in the span an ordinal counts over: "in the first visit to the country by
+    a Japanese leader in about 12 years"."""
+    for node in token.ancestors:
+        if node.pos_ == "NOUN" and any(c.ent_type_ == "ORDINAL" for c in node.children):
+            return True
+        if node.i == top.i:
+            return False
+    return False
 
 
 def _a_count_within(period: Token, head: Token) -> bool:
