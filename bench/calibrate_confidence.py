@@ -1,6 +1,6 @@
 """Fit the event confidence's weights on a news_dev-style folder, per fold, and print them.
 
-    .venv/bin/python bench/calibrate_confidence.py [../shared/eval/news_dev] [--folds 3] [--write]
+    .venv/bin/python bench/calibrate_confidence.py [../shared/eval/news_dev ...] [--folds 3] [--write]
 
 Each predicted event is labelled right or wrong with the news scorer's own rule
 (`bot.evaluate.news.event_matches`); its features come from `bot.extract.events.confidence`. A
@@ -60,12 +60,17 @@ def precision_recall(p: np.ndarray, y: np.ndarray, threshold: float) -> tuple[fl
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("folder", nargs="?", default="../shared/eval/news_dev")
+    parser.add_argument("folders", nargs="*", default=["../shared/eval/news_dev"])
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    folder = Path(args.folder)
-    rows = labelled_rows(folder, Extractor.load(Settings().spacy_model))
+    extractor = Extractor.load(Settings().spacy_model)
+    # several folders fit as one: each article named by its folder too, so folds stay apart
+    rows = [
+        (f"{folder}/{name}", right, row)
+        for folder in map(Path, args.folders)
+        for name, right, row in labelled_rows(folder, extractor)
+    ]
     names = list(rows[0][2])
     x = np.array([[r[2][n] for n in names] for r in rows])
     y = np.array([1.0 if r[1] else 0.0 for r in rows])

@@ -2121,3 +2121,13 @@ def test_a_venue_the_gazetteer_knows_is_in_its_town_and_no_side(extractor):
         extractor, "Lavrov and Blinken met at Blair House in Philadelphia on Monday.", "CONSULT"
     )
     assert elsewhere["location"]["name"] == "Philadelphia"
+
+
+def test_a_welcome_of_no_one_is_below_the_line_but_support_for_a_side_is_shown(extractor):
+    # who was supported is half the record: "welcomed the decision" names only the supporter
+    alone = of_type(
+        extractor, "Chile's Foreign Ministry welcomed the decision on Monday.", "SUPPORT"
+    )
+    assert all(e["confidence"] < 0.5 for e in alone), alone
+    backed = of_type(extractor, "Chile on Monday backed Peru's bid to host the summit.", "SUPPORT")
+    assert any(e["confidence"] >= 0.5 for e in backed), backed
