@@ -1,13 +1,14 @@
-"""Fit the event confidence's weights on a news_dev-style folder, per fold, and print them.
+"""Fit the event confidence's weights on news_dev-style folders, per fold, and print them.
 
-    .venv/bin/python bench/calibrate_confidence.py [../shared/eval/news_dev ...] [--folds 3] [--write]
+    .venv/bin/python bench/calibrate_confidence.py [FOLDER ...] [--folds 3] [--write]
 
 Each predicted event is labelled right or wrong with the news scorer's own rule
 (`bot.evaluate.news.event_matches`); its features come from `bot.extract.events.confidence`. A
 logistic regression (L2-penalised, plain gradient descent: a dozen features need nothing more) is
 fitted on all folds but one and scored on the held-out fold, so a weight that only fits some
 articles shows up as a drop on the fold it did not see. `--write` stores the weights fitted on the
-whole folder, rounded, in bot/extract/data/confidence.json.
+whole set, rounded, in bot/extract/data/confidence.json. FOLDER defaults to
+../shared/eval/news_dev; several folders are fitted as one set.
 """
 
 from __future__ import annotations
