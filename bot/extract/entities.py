@@ -2191,8 +2191,8 @@ def _a_plural_title_of_one(title: Span, ent: Span) -> bool:
     """A title in the plural before one name, not a list of names: the title belongs to
     others ("Presidents Putin and Trump" is theirs; "Dutch bar ministers, Erdogan cries" is
     not his)."""
-    if title[-1].tag_ not in ("NNS", "NNPS"):
-        return False
+    if title.root.tag_ not in ("NNS", "NNPS"):
+        return False  # its head: "Minister of Foreign Affairs" is one minister
     root = ent.root
     return not any(c.dep_ == "conj" for c in root.children) and root.dep_ != "conj"
 

@@ -19,6 +19,7 @@ from bot.extract.events.lexicon import (
     CONTROL_VERBS,
     DECISION_NOUNS,
     EMERGING_VERBS,
+    GATHERER_NOUNS,
     GATHERING_HOST_VERBS,
     GROUP_WORDS,
     HOST_VERBS,
@@ -40,6 +41,8 @@ from bot.extract.events.lexicon import (
     ROLE_NOUNS,
     SEQUENCE_VERBS,
     SPEECH_VERBS,
+    TALKS_OUTCOME_NOUNS,
+    TALKS_OUTCOME_VERBS,
     TOPIC_PREPS,
     invited_trip,
     is_definite,
@@ -302,6 +305,10 @@ def _in_a_named_title(token: Token) -> bool:
     Affairs Office"): the title says who he is, the institution takes no part of its own."""
     node, in_title = token, False
     while node.head.i != node.i:
+        if in_title and node.dep_ == "conj" and node.head.ent_type_ == "PERSON":
+            # "Santos and the top commander of the FARC signed": a title beside another
+            # person, not his; the commander's body signs through him
+            break
         if node.dep_ in ("conj", "compound", "appos", "det", "amod", "nmod", "punct"):
             node = node.head
         elif node.dep_ == "prep" and node.lower_ == "of" and node.head.ent_type_:
@@ -897,25 +904,63 @@ def _announcers_of_a_deal(verb: Token) -> list[Token]:
 
 
 def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) -> list[Token]:
-    """Two sides or more who speak or come out after talks held them: "After two days of talks
-    in Havana, American and Cuban diplomats said they had made progress". One speaker alone
-    ("after talks in Geneva, Lavrov said") leaves the other side unknown, and talks that name
-    their holder ("after the NATO summit", "after Iran's talks") are the holder's."""
+    """Two sides who come out of talks telling what they got from them held them: "After two
+    days of talks in Havana, American and Cuban diplomats said they had made progress". Only
+    then: the talks are told afresh (not "after the talks", most often others' talks the
+    article told, which onlookers react to), the speakers are people of two countries or more
+    (not "state media", "the reaction from X and Y", nor a leader and his spokesman), and what
+    they tell is what they got ("they had narrowed their differences"; not "they were alarmed
+    by the deal")."""
     if verb.pos_ != "VERB" or lemma_of(verb) not in RECOUNTING_VERBS | EMERGING_VERBS:
         return []
-    if any(c.dep_ in ("poss", "compound", "amod") and c.ent_type_ for c in talks.children):
+    if is_definite(talks) or any(
+        c.dep_ in ("poss", "compound", "amod") and c.ent_type_ for c in talks.children
+    ):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
-        if subject.lower_ in ("they", "who", "which", "that"):
+        if not _people_or_states(subject):
             return []
         found = _side_tokens(subject, index)
     else:
         found = _subject_read_into_the_place(talks, verb)
-    named = {
-        ent.start for t in found for ent in t.sent.ents if ent.start <= t.i < ent.end
-    }  # distinct names: "U.S. and Cuban diplomats" two, "Sergei Lavrov" one
-    return found if len(named) >= 2 else []
+    if not _told_what_they_got(verb):
+        return []
+    countries = {code for c in _clusters_in(found, index) if (code := country_code(c)) is not None}
+    return found if len(countries) >= 2 else []
+
+
+def _people_or_states(subject: Token) -> bool:
+    """A subject naming people or states ("Cuban diplomats", "Kerry and Lavrov", "Chile and
+    Peru"), not what they issued or who reported ("the reaction", "state media")."""
+    return subject.ent_type_ in ("PERSON", "GPE", "NORP") or subject.lemma_.lower() in (
+        ROLE_NOUNS | GATHERER_NOUNS
+    )
+
+
+def _told_what_they_got(verb: Token) -> bool:
+    """What the speakers tell is what they got from the talks: "they had made progress", "they
+    had narrowed their differences", "both sides agreed" (saying so, or emerging saying so)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses += [  # "emerged on Thursday saying they had made progress"
+        cc
+        for c in verb.children
+        if c.dep_ == "advcl" and lemma_of(c) in RECOUNTING_VERBS
+        for cc in c.children
+        if cc.dep_ == "ccomp"
+    ]
+    for clause in clauses:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        ours = subject is not None and (
+            subject.lower_ in ("they", "we")
+            or (subject.lemma_.lower() in GROUP_WORDS | {"side"} and not subject.ent_type_)
+        )
+        got = lemma_of(clause) in TALKS_OUTCOME_VERBS or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in TALKS_OUTCOME_NOUNS for c in clause.children
+        )
+        if ours and got:
+            return True
+    return False
 
 
 def _subject_read_into_the_place(talks: Token, verb: Token) -> list[Token]:

@@ -53,6 +53,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     CAUTION_STATES,
     DECIDING_VERBS,
+    EARLIER_OCCASION_WORDS,
     EARLIER_WORDS,
     GATHERER_NOUNS,
     GROUP_WORDS,
@@ -703,6 +704,9 @@ def _told_as_before(mention: Mention) -> bool:
             for e in mention.sent.ents
         )
         or any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS for c in words)
+        or any(
+            c.dep_ == "amod" and c.lower_ in EARLIER_OCCASION_WORDS for c in trigger.token.children
+        )  # "during an earlier visit to Israel"
         or any(c.dep_ == "prep" and c.lower_ in ("before", "since") for c in words)
         or any(
             c.dep_ == "advcl" and any(m.lower_ in ("when", "before") for m in c.children)
@@ -1341,7 +1345,7 @@ def _conversations_by_phone(drafts: list[Draft]) -> None:
             for call in calls
             # "... held their second conversation this month. The 50-minute phone call, requested
             # by Putin, came ...": a call told with no sides may be theirs
-            if (not sides or not _side_keys(call) or sides <= _side_keys(call))
+            if (not sides or _a_call_told_of_them(call) or sides <= _side_keys(call))
             # not a call of another day ("called on Sunday ... a conversation on Monday")
             and not (days and (told := {m.date for m in call.mentions if m.date}) and told != days)
         ]
@@ -1358,6 +1362,43 @@ def _conversations_by_phone(drafts: list[Draft]) -> None:
             # it may be any talks the article tells)
         for trigger in triggers:
             trigger.kind = "phone_call"
+
+
+def _a_call_told_of_them(call: Draft) -> bool:
+    """A call told with no sides that may be the conversation's: held, of no other time ("the
+    phone call, requested by Putin, came ..."; not "the phone call planned for next month", "the
+    call came two days earlier", "agreed to a phone call when needed")."""
+    return (
+        not _side_keys(call)
+        and draft_status(call) != "planned"
+        and all(_told_as_held(m.trigger.token) for m in call.mentions)
+        and not any(
+            _another_time(m.trigger) or _told_as_later(m.trigger) or m.date is not None
+            for m in call.mentions
+        )
+    )
+
+
+# Verbs that set an occasion for later ("the call planned for next month").
+_SETTING_FOR_LATER = frozenset({"plan", "schedule", "set", "slate", "expect"})
+
+
+def _told_as_held(noun: Token) -> bool:
+    """The noun is told as something that took place: the subject or complement of a past verb
+    ("the phone call, requested by Putin, came ...", "it was a productive call"), not one
+    planned or agreed to ("the call planned for next month", "agreed to a phone call")."""
+    if any(c.dep_ in ("relcl", "acl") and lemma_of(c) in _SETTING_FOR_LATER for c in noun.children):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in PROPOSING_VERBS | DECIDING_VERBS:
+        return False
+    shifted = any(  # "the phone call came two days earlier": another moment than the one told
+        t.lower_ in EARLIER_WORDS | LATER_WORDS | {"before"}
+        for c in verb.children
+        if c.dep_ in ("advmod", "npadvmod", "prep")
+        for t in c.subtree
+    )
+    return verb.tag_ in ("VBD", "VBN") and not shifted
 
 
 def _fold_headline_acts(
@@ -1846,6 +1887,7 @@ def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> 
             or _told_as_later(told.trigger)
             or _met_again(told.trigger)
             or _told_of_the_past(told, published)
+            or _told_apart(told.trigger)
         ):
             continue
         earlier = [
@@ -1853,6 +1895,7 @@ def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> 
             for d in visits
             if d is not later
             and d in out
+            and _the_articles_visit(d, published)
             and d.mentions[0].trigger.token.i < told.trigger.token.i
             and _a_person_in_common(d, told)
             and _countries(later) <= _countries(d)
@@ -1864,6 +1907,29 @@ def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> 
         earlier[0].outcome.extend(later.outcome)
         out.remove(later)
     return out
+
+
+def _the_articles_visit(visit: Draft, published: str | None) -> bool:
+    """The visit the article reports: told in its lead with no day of its own, or dated within
+    days of publication (not "Erdogan last visited Egypt in 2012")."""
+    first = visit.mentions[0]
+    if any(_told_apart(m.trigger) or _another_time(m.trigger) for m in visit.mentions):
+        return False
+    days = [m.date for m in visit.mentions if m.date]
+    if days:
+        return all(recent(day, published, days=3) for day in days)
+    return _in_the_lead(first)
+
+
+def _told_apart(trigger: Trigger) -> bool:
+    """Told as another one ("also visited", "earlier visited") or in another role ("visited
+    Russia as crown prince"): not the visit told before."""
+    verb = trigger.governor or trigger.token
+    return any(
+        (c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS | {"also", "again"})
+        or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in verb.children
+    )
 
 
 def _fold_undated(drafts: list[Draft], published: str | None = None) -> list[Draft]:
@@ -2956,6 +3022,7 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
                         not mention.participants
                         and token.dep_ in ("nsubj", "nsubjpass")
                         and token.head.dep_ == "ROOT"
+                        and not _another_act_beside(token.head)
                     )
                 )
             )
@@ -2997,6 +3064,18 @@ def _same_agreement(mention: Mention, drafts: list[Draft], published: str | None
             continue
         return draft
     return None
+
+
+def _another_act_beside(verb: Token) -> bool:
+    """The clause tells another act by someone of its own: "The agreement came as Zelensky
+    arrived", "came after Witkoff met Netanyahu", "was reached after talks in Beirut, where
+    Hochstein met Berri" (their people are not the deal's)."""
+    return any(
+        t.dep_ in ("advcl", "relcl")
+        and t.pos_ == "VERB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in t.children)
+        for t in verb.subtree
+    )
 
 
 def _names_a_deal_back(trigger: Trigger) -> bool:

@@ -55,6 +55,8 @@ REPETITION_WORDS = _words("repetition_words")
 COUNTING_WORDS = _words("counting_words")
 SPEAKING_VERBS = _words("speaking_verbs")
 RECOUNTING_VERBS = _words("recounting_verbs")
+TALKS_OUTCOME_VERBS = _words("talks_outcome_verbs")
+TALKS_OUTCOME_NOUNS = _words("talks_outcome_nouns")
 PHONE_WORDS = _words("phone_words")
 IMPACT_VERBS = _words("impact_verbs")
 ADDRESSING_VERBS = _words("addressing_verbs")
@@ -84,6 +86,9 @@ DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
 # Words telling an act as before the one reported ("previously met", "had once visited").
 EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
+# Words setting an occasion before the one told ("an earlier visit", "his previous trip"; not
+# "his first visit", which may be this one).
+EARLIER_OCCASION_WORDS = frozenset({"earlier", "previous", "prior", "past", "former", "last"})
 # Verbs of a party keeping or breaking a deal it made ("will respect the ceasefire agreed with
 # Thailand", "violated the truce it agreed with Hamas"); not of onlookers ("welcomed").
 PARTY_VERBS = frozenset(

@@ -20,6 +20,7 @@ from bot.extract.events.drafts import (
     stages_differ,
 )
 from bot.extract.events.lexicon import (
+    EARLIER_OCCASION_WORDS,
     EARLIER_WORDS,
     OCCASION_FRAMES,
     OCCASION_PREPS,
@@ -131,8 +132,11 @@ def visits_dated_by_their_meetings(drafts: list[Draft], published: str | None) -
         if where is None or where.country_code is None or _recalled(first.trigger.token):
             continue  # "recalled Trump's state visit to India": history, whatever came after
         verb = first.trigger.governor or first.trigger.token
-        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS for c in verb.children):
-            continue  # "Lula had previously visited Chile as a union leader": before it
+        if any(c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS for c in verb.children) or any(
+            c.dep_ == "amod" and c.lower_ in EARLIER_OCCASION_WORDS
+            for c in first.trigger.token.children
+        ):
+            continue  # "Lula had previously visited Chile", "during an earlier visit": before it
         visitors = {id(p) for p in draft_participants(visit) if p.kind == "person"}
         meetings = [
             d
