@@ -434,25 +434,7 @@ def terms_agree(
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)
-    if across_outlets:
-        # a stage and what a deal does are told apart: "the Final Agreement" of one outlet is
-        # "a historic peace deal" of another, while "final" and "interim" are two deals
-        return _words_agree(a_words & _SCOPE_STEMS, b_words & _SCOPE_STEMS) and _words_agree(
-            a_words - _SCOPE_STEMS, b_words - _SCOPE_STEMS
-        )
-    return _words_agree(a_words, b_words)
-
-
-def _words_agree(a: set[str], b: set[str]) -> bool:
-    return not a or not b or bool(a & b)
-
-
-# The stage or reach of a deal, as the first five letters `_term_words` keeps.
-_SCOPE_STEMS = frozenset(
-    w[:5]
-    for w in "final interim comprehensive preliminary partial framework provisional initial "
-    "temporary permanent".split()
-)
+    return not a_words or not b_words or bool(a_words & b_words)
 
 
 def _terms_agree_across(a: Report, b: Report) -> bool:

@@ -113,3 +113,44 @@ def test_a_formal_title_ending_in_a_plural_word_is_one_persons(extractor):
     x = extractor.extract(ExtractRequest("t", text, "2025-03-05"))
     attaf = next(e for e in x.entities if e.name == "Ahmed Attaf")
     assert attaf.title == "Foreign Minister", attaf
+
+
+def test_onlookers_saying_the_two_sides_made_progress_held_no_talks(extractor):
+    text = (
+        "After talks in Quito, Peruvian and Bolivian officials said on Tuesday that the two sides "
+        "had made progress."
+    )
+    assert not of_type(extractor, text, "CONSULT", "2025-03-05")
+
+
+def test_a_call_told_as_previous_preceding_or_after_does_not_make_a_conversation_a_call(extractor):
+    for later in (
+        "Their previous phone call lasted more than two hours.",
+        "The phone call that preceded it was tense.",
+        "A phone call came shortly after.",
+    ):
+        text = "Boric and Lula had a long conversation on Wednesday. " + later
+        talked = [e for e in of_type(extractor, text, "CONSULT", "2025-03-07") if e["date"]]
+        assert talked and all(e["kind"] != "phone_call" for e in talked), (text, talked)
+
+
+def test_people_of_the_talks_a_deal_came_after_are_not_its_parties(extractor):
+    text = (
+        "LIMA, March 10 (Wire) - Chile and Peru agreed on Friday to reopen their border. The "
+        "agreement, which was mediated by Brazil, was announced after talks between Mauro Vieira "
+        "and Alberto van Klaveren."
+    )
+    deals = [
+        e for e in of_type(extractor, text, "AGREE", "2025-03-10") if {"Chile", "Peru"} <= names(e)
+    ]
+    assert deals and all("Mauro Vieira" not in names(e) for e in deals), deals
+
+
+def test_a_former_office_or_a_seat_in_a_body_makes_no_side_of_the_body(extractor):
+    for text in (
+        "Lula and the former secretary general of the OAS met in Brasilia on Tuesday.",
+        "Boric and a member of the European Parliament met in Santiago on Tuesday.",
+    ):
+        met = of_type(extractor, text, "CONSULT", "2025-03-05")
+        bodies = {"OAS", "Organization of American States", "European Parliament"}
+        assert all(not (bodies & names(e)) or e["confidence"] < 0.5 for e in met), (text, met)

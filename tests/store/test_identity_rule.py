@@ -695,19 +695,6 @@ def test_a_deal_told_as_new_the_day_it_was_signed_and_as_the_original_a_year_on_
     assert compare(told_then, grain).rule == "terms"
 
 
-def test_a_deals_stage_told_by_one_outlet_and_what_it_does_by_another_do_not_conflict():
-    peace = report(type="AGREE", kind="agreement", content="a historic peace deal")
-    final = report(type="AGREE", kind="agreement", content="the Final Agreement")
-    assert compare(peace, final).same
-    # two stages still conflict, and so do two things done
-    interim = report(type="AGREE", kind="agreement", content="an interim peace deal")
-    assert compare(final, interim).rule == "terms"
-    assert compare(final, report(type="AGREE", kind="agreement", content="final trade deal")).same
-    assert compare(peace, report(type="AGREE", kind="agreement", content="a trade deal")).rule == (
-        "terms"
-    )
-
-
 def test_what_two_outlets_say_a_deal_does_joins_their_reports_but_never_splits_them():
     transit = replace(
         report(type="AGREE", kind="agreement", content="transit deal"),

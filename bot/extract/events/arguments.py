@@ -303,11 +303,12 @@ def _in_a_named_title(token: Token) -> bool:
     """An institution in the "of" phrase of a title that belongs to a named person ("Wang Yi,
     Member of the Political Bureau of the CPC Central Committee and Director of the Foreign
     Affairs Office"): the title says who he is, the institution takes no part of its own."""
-    node, in_title = token, False
+    node, in_title, role = token, False, token
     while node.head.i != node.i:
-        if in_title and node.dep_ == "conj" and node.head.ent_type_ == "PERSON":
+        if in_title and node.dep_ == "conj" and node.head.ent_type_ == "PERSON" and _holds_it(role):
             # "Santos and the top commander of the FARC signed": a title beside another
-            # person, not his; the commander's body signs through him
+            # person, not his; the commander's body signs through him (not "the former
+            # secretary general of NATO", nor "a member of the European Parliament")
             break
         if node.dep_ in ("conj", "compound", "appos", "det", "amod", "nmod", "punct"):
             node = node.head
@@ -325,6 +326,15 @@ def _in_a_named_title(token: Token) -> bool:
     if not in_title:
         return False
     return any(t.ent_type_ == "PERSON" for t in _noun_phrase(node))
+
+
+def _holds_it(role: Token) -> bool:
+    """The title is held now and heads its body: not a former office ("the former director of
+    the CIA") nor a seat among many ("a member of the European Parliament")."""
+    return role.lemma_.lower() != "member" and not any(
+        c.dep_ == "amod" and c.lower_ in ("former", "ex", "late", "retired", "outgoing")
+        for c in role.children
+    )
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -951,10 +961,9 @@ def _told_what_they_got(verb: Token) -> bool:
     ]
     for clause in clauses:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        ours = subject is not None and (
-            subject.lower_ in ("they", "we")
-            or (subject.lemma_.lower() in GROUP_WORDS | {"side"} and not subject.ent_type_)
-        )
+        # "they had made progress": the speakers' own (not "the two sides had made progress",
+        # most often others' talks that onlookers speak of)
+        ours = subject is not None and subject.lower_ in ("they", "we")
         got = lemma_of(clause) in TALKS_OUTCOME_VERBS or any(
             c.dep_ == "dobj" and c.lemma_.lower() in TALKS_OUTCOME_NOUNS for c in clause.children
         )

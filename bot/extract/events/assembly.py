@@ -1387,13 +1387,17 @@ def _told_as_held(noun: Token) -> bool:
     """The noun is told as something that took place: the subject or complement of a past verb
     ("the phone call, requested by Putin, came ...", "it was a productive call"), not one
     planned or agreed to ("the call planned for next month", "agreed to a phone call")."""
-    if any(c.dep_ in ("relcl", "acl") and lemma_of(c) in _SETTING_FOR_LATER for c in noun.children):
-        return False
+    if any(
+        (c.dep_ in ("relcl", "acl") and lemma_of(c) in _SETTING_FOR_LATER | SEQUENCE_VERBS)
+        or (c.dep_ == "amod" and c.lower_ in EARLIER_OCCASION_WORDS)
+        for c in noun.children
+    ):
+        return False  # "the call planned for next month", "that preceded it", "their previous call"
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if verb.pos_ not in ("VERB", "AUX") or lemma_of(verb) in PROPOSING_VERBS | DECIDING_VERBS:
         return False
     shifted = any(  # "the phone call came two days earlier": another moment than the one told
-        t.lower_ in EARLIER_WORDS | LATER_WORDS | {"before"}
+        t.lower_ in EARLIER_WORDS | LATER_WORDS | {"before", "after"}
         for c in verb.children
         if c.dep_ in ("advmod", "npadvmod", "prep")
         for t in c.subtree
@@ -3075,6 +3079,8 @@ def _another_act_beside(verb: Token) -> bool:
         and t.pos_ == "VERB"
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ for c in t.children)
         for t in verb.subtree
+    ) or any(  # "after talks between Wang Yi and Shamkhani", "during a visit by Zelensky"
+        t.ent_type_ == "PERSON" for t in verb.subtree
     )
 
 

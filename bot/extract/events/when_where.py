@@ -56,7 +56,6 @@ from bot.extract.events.lexicon import (
     load_lexicon,
     names_a_day,
     names_an_agreement,
-    occasion_kind,
     present_perfect,
     proposed_before_it_was_told,
     relative_doer,
@@ -83,9 +82,7 @@ def find_location(
     if trigger.type == "CONSULT" and proposed_before_it_was_told(trigger.token):
         return None  # "had announced the talks at the White House": where it was announced
     found = _own_place(trigger, index, dateline)
-    if found is None and (
-        announced := announcement_of(trigger) or occasion_of_a_where_clause(trigger)
-    ):
+    if found is None and (announced := announcement_of(trigger)) is not None:
         # "The announcement in Beijing on Friday that X and Y will restore relations"
         found = next(
             (
@@ -1407,27 +1404,6 @@ def _closing(noun: Token) -> bool:
 ANNOUNCEMENT_NOUNS = frozenset({"announcement", "statement", "declaration", "communique"})
 
 
-# Nouns of an occasion an act is done at, besides sittings-down: "the ceremony, where they
-# signed the accord".
-CEREMONY_NOUNS = frozenset({"ceremony", "signing", "celebration", "event"})
-
-
-def occasion_of_a_where_clause(trigger: Trigger) -> Token | None:
-    """The occasion whose "where" clause tells the act: "Monday's ceremony in Cartagena, where
-    Santos and Londono signed the accord" (the act takes the occasion's day and place)."""
-    verb = trigger.governor or trigger.token
-    if verb.pos_ != "VERB" or verb.dep_ != "relcl" or verb.tag_ != "VBD":
-        return None
-    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
-        return None
-    occasion = verb.head
-    if occasion.dep_ == "pobj" and occasion.head.lower_ in ("in", "at"):
-        occasion = occasion.head.head  # the parser hangs the clause on the place it names
-    if occasion.lemma_.lower() in CEREMONY_NOUNS or occasion_kind(occasion) is not None:
-        return occasion
-    return None
-
-
 def announcement_of(trigger: Trigger) -> Token | None:
     """The announcement noun whose "that" clause tells a pledge, which was made where and when
     it was announced: "The announcement in Beijing on Friday that X and Y will restore relations".
@@ -1454,10 +1430,6 @@ def _clause_date(trigger: Trigger, published: str | None) -> tuple[str, str] | N
     serves ("summoned the envoy on Wednesday to lodge a protest"), and a circumstance phrase can
     carry it ("during talks in Paris on Thursday")."""
     announced = announcement_of(trigger)
-    if announced is None and not _time_phrases(trigger.governor or trigger.token):
-        # "Monday's ceremony in Cartagena, where X and Y signed the accord" (not "where they
-        # signed a pact in 2019": a day of its own)
-        announced = occasion_of_a_where_clause(trigger)
     if announced is not None:
         for pobj in _time_phrases(announced):
             ent = _date_entity(pobj)
