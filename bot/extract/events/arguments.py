@@ -949,8 +949,8 @@ def _people_or_states(subject: Token) -> bool:
 
 
 def _told_what_they_got(verb: Token) -> bool:
-    """What the speakers tell is what they got from the talks: "they had made progress", "they
-    had narrowed their differences", "both sides agreed" (saying so, or emerging saying so)."""
+    """What the speakers tell is what they themselves got from the talks: "they had made
+    progress", "they had narrowed their differences" (saying so, or emerging saying so)."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     clauses += [  # "emerged on Thursday saying they had made progress"
         cc

@@ -1456,8 +1456,8 @@ def _fold_headline_acts(
     return out
 
 
-# Words telling a visit before the one in the news: "his previous visit", "first visited".
-EARLIER_VISIT_WORDS = frozenset({"previous", "first", "last", "earlier", "prior", "former"})
+# Words telling a visit before the one in the news: "his previous visit", and "first visited".
+EARLIER_VISIT_WORDS = EARLIER_OCCASION_WORDS | {"first"}
 
 
 def _an_earlier_visit(draft: Draft, published: str | None) -> bool:
