@@ -64,6 +64,7 @@ from bot.extract.events.lexicon import (
     REACHING_VERBS,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
+    SET_FOR_VERBS,
     SIGNED_TEXTS,
     SPEECH_VERBS,
     STATUS_PREDICATES,
@@ -1379,16 +1380,12 @@ def _a_call_told_of_them(call: Draft) -> bool:
     )
 
 
-# Verbs that set an occasion for later ("the call planned for next month").
-_SETTING_FOR_LATER = frozenset({"plan", "schedule", "set", "slate", "expect"})
-
-
 def _told_as_held(noun: Token) -> bool:
     """The noun is told as something that took place: the subject or complement of a past verb
     ("the phone call, requested by Putin, came ...", "it was a productive call"), not one
     planned or agreed to ("the call planned for next month", "agreed to a phone call")."""
     if any(
-        (c.dep_ in ("relcl", "acl") and lemma_of(c) in _SETTING_FOR_LATER | SEQUENCE_VERBS)
+        (c.dep_ in ("relcl", "acl") and lemma_of(c) in SET_FOR_VERBS | SEQUENCE_VERBS | {"expect"})
         or (c.dep_ == "amod" and c.lower_ in EARLIER_OCCASION_WORDS)
         for c in noun.children
     ):

@@ -84,6 +84,8 @@ PRIVATE_SECTORS = frozenset(load_data("participants")["private_sectors"])
 RELATIVES = frozenset(load_data("participants")["relatives"])
 DECISION_NOUNS = _words("decision_nouns")
 PLAN_WORDS = _words("plan_words")
+# Verbs that set an event for a day ("scheduled for Monday", "set for Friday").
+SET_FOR_VERBS = frozenset({"schedule", "set", "plan", "slate", "fix", "reschedule", "pencil"})
 # Words telling an act as before the one reported ("previously met", "had once visited").
 EARLIER_WORDS = frozenset({"previously", "first", "last", "earlier", "already", "once", "ago"})
 # Words setting an occasion before the one told ("an earlier visit", "his previous trip"; not

@@ -43,6 +43,7 @@ from bot.extract.events.lexicon import (
     PROPOSING_VERBS,
     REACHING_VERBS,
     SEQUENCE_VERBS,
+    SET_FOR_VERBS,
     SETTING_VERBS,
     STATUS_PREDICATES,
     TRIM,
@@ -2060,7 +2061,7 @@ def _time_phrases(head: Token) -> list[Token]:
         elif (
             child.dep_ == "prep"
             and child.lower_ == "for"
-            and lemma_of(head) in _SET_FOR
+            and lemma_of(head) in SET_FOR_VERBS
             and not any(c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in head.children)
         ):
             # "a meeting scheduled for Monday": the day it is set for (not "originally set for
@@ -2096,8 +2097,6 @@ def _a_count_within(period: Token, head: Token) -> bool:
 
 # A plan set aside for another ("originally set for Monday").
 _FORMERLY = frozenset({"originally", "initially", "first", "previously", "earlier"})
-# Verbs that set an event for a day ("scheduled for Monday", "set for Friday").
-_SET_FOR = frozenset({"schedule", "set", "plan", "slate", "fix", "reschedule", "pencil"})
 
 
 def _unlabelled_date(token: Token) -> str | None:
