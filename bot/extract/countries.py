@@ -59,10 +59,15 @@ class CountryIndex:
                 # Exact country names win over any other reading of the same words.
                 if self._lookup.get(key, ("", ""))[1] != "name":
                     self._lookup[key] = (code, how)
+        self._shared = frozenset(fold(n).removeprefix("the ") for n in data["shared_institutions"])
         for short, codes in data["ambiguous_short_names"].items():
             if not short.startswith("_"):
                 # the short name alone is the country news means by it, not ISO's ("Congo")
                 self._lookup[fold(short)] = (codes[0], "alias")
+
+    def shared_institution(self, text: str) -> bool:
+        """A seat of government's name other states' own bodies bear too ("Foreign Office")."""
+        return fold(text).removeprefix("the ") in self._shared
 
     def by_code(self, code: str) -> Country | None:
         return self._by_code.get(code)

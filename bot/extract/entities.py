@@ -168,7 +168,8 @@ def _title_forms() -> dict[str, str]:
     titles, canonical, _ = _titles()
     forms: dict[str, str] = {}
     for title in titles:
-        for form in (title.lower(), title.lower() + "s"):
+        plural = title.lower()[:-1] + "ies" if title.lower().endswith("y") else title.lower() + "s"
+        for form in (title.lower(), plural, title.lower() + "s"):
             forms.setdefault(form, canonical.get(title, title))
     return forms
 
@@ -204,6 +205,12 @@ def only_title_words(ent: Span) -> bool:
 # Gulf papers' abbreviated honorifics ("H H the Amir", "H.E. Sheikh X", "HRH Prince Y") and the
 # ruler's title they go with.
 _ABBREVIATED_HONORIFICS = frozenset({"h", "hh", "hrh", "he", "h.h.", "h.e.", "h.r.h."})
+
+
+def _titled_group(text: str) -> bool:
+    """A title in the plural ("Foreign Secretaries", "the Defence Ministers")."""
+    words = text.lower().removeprefix("the ").strip()
+    return words.endswith("s") and words in _title_forms()
 
 
 def _an_abbreviated_title(ent: Span) -> bool:
@@ -1093,6 +1100,8 @@ class EntityIndex:
         if only_title_words(ent):
             return
         name = self._person_name(ent)
+        if _MODEL_NAME.match(name):
+            return  # "before F-16s opened fire" tagged a person: aircraft, no one named
         key = name_key(name)
         cluster = self._by_key.get(key)
         if cluster is not None and cluster.kind == "person" and name_key(cluster.name) == key:
@@ -1195,6 +1204,13 @@ class EntityIndex:
             ]  # "Donald Trump Jr."
             if len(matches) == 1:
                 cluster = matches[0]
+        if cluster is None and len(key.split()) >= 2:
+            cluster = self._named_in_full_before(key.split())
+            known_short = _known_people().get(key)
+            if cluster is not None and known_short and cluster.canonical is None:
+                if name_key(cluster.name) not in _known_people():
+                    # the knowledge base knows him by the shorter name: its title and country
+                    cluster.canonical = known_short["name"]
         if cluster is None:
             cluster = self._spelled_otherwise(key)
         if cluster is None:
@@ -1244,6 +1260,18 @@ class EntityIndex:
         if not cluster.country and (country := _country_before(ent)) is not None:
             cluster.country = country
 
+    def _named_in_full_before(self, words: list[str]) -> Cluster | None:
+        """ "Nawaz Sharif" after "Prime Minister Muhammad Nawaz Sharif": the last names of the one
+        person already named with a given name more, not somebody else."""
+        matches = [
+            c
+            for c in self.clusters
+            if c.kind == "person"
+            and len(name_key(c.name).split()) > len(words)
+            and name_key(c.name).split()[-len(words) :] == words
+        ]
+        return matches[0] if len(matches) == 1 else None
+
     def _spelled_otherwise(self, key: str) -> Cluster | None:
         """The person already named in this article under another transliteration: "Zelenskyi"
         is "Zelensky", "Volodymyr Zelenskyi" is "Volodymyr Zelensky", "Araqchi" is "Araghchi".
@@ -1286,6 +1314,8 @@ class EntityIndex:
             text = text[: text.index("(")].strip()
         if not text or _a_prefixed_people(text):
             return
+        if ent.label_ == "ORG" and _titled_group(text):
+            return  # "The Foreign Secretaries of the two countries": people by title, no body
         if ent.label_ in ("ORG", "NORP") and _an_abbreviated_title(ent):
             return  # "the Amir H H" (His Highness) tagged a body: a title, nobody's name
         if ent.label_ == "ORG" and ent[-1].lower_ == "of" and ent.end < len(self.doc):
@@ -1355,6 +1385,8 @@ class EntityIndex:
             or _described_as_outlet(ent)
         )
         country = found.country if found else self._leading_country(ent) or _trailing_country(text)
+        if found and found.how == "institution" and countries.shared_institution(text):
+            country = self._filed_from() or country
         owner = None if is_media or country else _country_possessive(ent)
         if owner is not None:
             # "Russia's Foreign Ministry": the body with its country, so that another country's
@@ -1363,6 +1395,11 @@ class EntityIndex:
             self._named_cluster("organization", name, ent, country=owner[1])
             return
         self._named_cluster("media" if is_media else "organization", text, ent, country=country)
+
+    def _filed_from(self) -> Country | None:
+        """The country of the dateline's town, where the article has one the gazetteer knows."""
+        code = self.dateline.country_code if self.dateline is not None else None
+        return country_index().by_code(code) if code else None
 
     def _country_in_front(self, ent: Span) -> None:
         """The country word opening a role's name stands for that country."""

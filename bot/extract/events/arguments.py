@@ -526,8 +526,8 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
     words = fold(name).replace("-", " ").split()
     if cluster.kind == "person":
         # the tagger's slips: "Joint Comprehensive Plan", "Moldova", "Ugandan" as people
-        if not words or words[-1] in events:
-            return None
+        if not words or words[-1] in events or all(w in roles for w in words):
+            return None  # "State Councilor and Foreign Minister Wang Yi" tagged "Councilor"
         country = country_index().resolve(name) if len(words) == 1 else None
         return (index.country(country.code) or cluster) if country is not None else cluster
     if not words or words[-1] in ("of", "and", "the", "for"):
@@ -536,6 +536,8 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return None  # "Bessent and Greer": two people the tagger ran together, neither resolved
     if words[-1] in events:
         return _holder(cluster, index)
+    if len(words) > 1 and words[-1] in _feature_nouns():
+        return None  # "the Grand Ethiopian Renaissance Dam" tagged a body: a thing talked of
     if (
         not words
         or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum"))

@@ -103,6 +103,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found = _compose(found)
     found.extend(_conversations_of_a_pair(sent, found))
     found.extend(_people_phoned(sent, found))
+    found.extend(_time_spent_with(sent, found))
     _retype_by_object(found)
     _blows(found)
     _courtesy_calls(found)
@@ -1273,6 +1274,39 @@ def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
     return [Trigger("CONSULT", "phone_call", "phone", token, (token.i,)) for token in called]
 
 
+# Stretches of time one spends with another ("spent an afternoon with Sharif").
+TIME_SPENT = frozenset(
+    "afternoon morning evening day days hour hours night nights time weekend minutes".split()
+)
+
+
+# Whose company time is spent in: people and states, not firms or things.
+COMPANY_KEPT = frozenset({"PERSON", "GPE", "NORP"})
+
+
+def _time_spent_with(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "Modi diverted to Lahore and spent an afternoon with Pakistan's Nawaz Sharif": time spent
+    in someone's company, told as done, is a meeting of the two."""
+    taken = {i for t in found for i in t.tokens}
+    return [
+        Trigger("CONSULT", "meeting", None, token, (token.i,))
+        for token in sent
+        if token.pos_ == "VERB"
+        and token.i not in taken
+        and lemma_of(token) == "spend"
+        and token.tag_ in ("VBD", "VBN")
+        and any(c.dep_ == "dobj" and c.lower_ in TIME_SPENT for c in token.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "GPE", "NORP") for p in c.children
+            )
+            for c in token.children
+        )
+    ]
+
+
 def _a_person_called(verb: Token) -> bool:
     children = list(verb.children)
     objects = [c for c in children if c.dep_ == "dobj"]
@@ -2027,6 +2061,29 @@ def _counted(measure: Token) -> Token:
 RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 
+def _the_objects_topic(noun: Token) -> bool:
+    """ "Signed a joint declaration on Wednesday on security cooperation": the parser hangs the
+    topic on the verb when a phrase of time comes between; with an object of its own, the verb's
+    "on" phrase tells what that object is about, not a second act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
+        return False
+    verb = prep.head
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i for c in verb.children
+    )
+
+
+def _an_act_upon(noun: Token, of_what: Token) -> bool:
+    """ "His condemnation of the attack", "criticism of the sanctions": an act of another type
+    whose object the second noun is (not "a round of talks", "a memorandum of understanding",
+    one act told twice)."""
+    nouns = load_lexicon()[0]
+    types = {type_ for type_, _, _ in nouns.get(noun.lemma_.lower(), ())}
+    objects = {type_ for type_, _, _ in nouns.get(of_what.lemma_.lower(), ())}
+    return bool(types) and not types & objects
+
+
 def _governor(token: Token) -> Token | None:
     """The verb a noun trigger is the object of: 'held talks', 'put under investigation'."""
     if token.dep_ == "compound" and token.head.pos_ == "NOUN":
@@ -2084,6 +2141,8 @@ def _governor(token: Token) -> Token | None:
         return None  # "Following the talks, Rubio announced ...": the talks frame, not object
     if token.dep_ == "pobj" and token.head.lower_ in ("over", "about", "regarding", "concerning"):
         return None  # "imposed sanctions over a crackdown": what it is about, not what was done
+    if _the_objects_topic(token):
+        return None
     if (
         token.dep_ == "pobj"
         and (
@@ -2120,6 +2179,8 @@ def _governor(token: Token) -> Token | None:
             return verb  # "emerged from the talks with a deal"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         measure = token.head.head  # "concluded two days of talks", "held a round of talks"
+        if _an_act_upon(measure, token):
+            return None  # "reiterated his condemnation of the attack": an act's object, no measure
         if measure.dep_ in ("dobj", "attr") and measure.head.pos_ == "VERB":
             return measure.head
         if (

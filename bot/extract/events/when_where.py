@@ -891,6 +891,8 @@ def _tense(trigger: Trigger) -> str:
         verb = _governing_verb(verb.doc[verb.i - 2]) or verb
     elif _will_to(verb):
         return "future"  # "reaffirmed his resolve to hold a summit": still to be held
+    elif _agreed_there(token, verb):
+        verb = verb.head
     chain = clause_chain(verb)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not _own_tense(verb):
         # "is scheduled to meet X and attend a business gathering": the second act shares the
@@ -1051,6 +1053,29 @@ ARRANGING_VERBS = frozenset(
 
 # A caption or a credit: a photo's present tense tells what the picture shows, done.
 _CAPTION = re.compile(r"\b(?:photo|photograph|picture|caption|pictured)\b", re.IGNORECASE)
+
+
+# Past verbs of settling on an act to come ("agreed to reopen the border").
+SETTLING_VERBS = frozenset({"agree", "decide", "pledge", "vow", "promise", "resolve"})
+# Infinitives that are occasions themselves: "agreed to meet during the summit" may be ahead.
+OCCASION_INFINITIVES = frozenset({"meet", "hold", "talk", "visit", "attend", "host", "travel"})
+
+
+def _agreed_there(token: Token, verb: Token) -> bool:
+    """ "Petro and Maduro agreed to reopen the border during a meeting in Caracas on Tuesday":
+    the parser hangs the meeting on what was agreed, but it is where they agreed, in the past
+    tense of the agreeing."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("during", "at")
+        and token.head.head == verb
+        and verb.tag_ == "VB"
+        and verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.tag_ == "VBD"
+        and lemma_of(verb.head) in SETTLING_VERBS
+        and lemma_of(verb) not in OCCASION_INFINITIVES
+    )
 
 
 def _will_to(verb: Token) -> bool:

@@ -1,0 +1,120 @@
+"""What a phrase is about, and who a name is: a deal's topic the parser hung on the signing verb
+is no second act; an attack condemned is not the condemner's; a name given in full and then
+shorter is one person; a seat of government's name several states use is the filing country's;
+titles, machines and things talked of are no sides; time spent in someone's company is a
+meeting; what was agreed during a meeting does not move the meeting ahead."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names, of_type
+
+
+def test_a_deals_topic_hung_on_the_signing_verb_is_no_second_act(extractor):
+    text = (
+        "Kenya's interior minister and Uganda's defence minister signed a joint declaration on "
+        "Tuesday on border cooperation."
+    )
+    found = events(extractor, text)
+    assert [e["type"] for e in found] == ["AGREE"], found
+    assert names(found[0]) >= {"Kenya", "Uganda"}
+
+
+def test_a_round_or_a_memorandum_of_one_act_is_still_that_act(extractor):
+    [talks] = of_type(extractor, "Kenya and Uganda held a round of talks in Kampala.", "CONSULT")
+    assert names(talks) == {"Kenya", "Uganda"}
+    text = "Kenya and Uganda signed a memorandum of understanding on trade."
+    [deal] = of_type(extractor, text, "AGREE")
+    assert names(deal) == {"Kenya", "Uganda"}
+
+
+def test_an_attack_condemned_is_not_the_condemners(extractor):
+    text = "President Samia Suluhu Hassan reiterated her condemnation of the attack on Monday."
+    found = events(extractor, text)
+    assert not [e for e in found if e["type"] == "ASSAULT"], found
+    assert [e["type"] for e in found] == ["ACCUSE"], found
+
+
+def test_a_name_given_in_full_then_shorter_is_one_person(extractor):
+    text = (
+        "KHARTOUM, May 4 (SUNA) - Sudanese Foreign Minister Mohamed Ali Hassan Bakri telephoned "
+        "Egyptian Foreign Minister Badr Abdelatty on Sunday. Hassan Bakri later condemned the "
+        "attack."
+    )
+    [call] = of_type(extractor, text, "CONSULT", "2025-05-04")
+    bakri = [p for p in call["participants"] if "Bakri" in p["name"]]
+    assert len(bakri) == 1 and bakri[0]["country_code"] == "SDN", call
+    [condemned] = of_type(extractor, text, "ACCUSE", "2025-05-04")
+    assert [p["name"] for p in condemned["participants"]] == [bakri[0]["name"]], condemned
+
+
+def test_a_longer_name_of_someone_known_by_the_shorter_takes_what_is_known(extractor):
+    text = (
+        "Prime Minister Mian Muhammad Shehbaz Sharif telephoned Egyptian President Abdel Fattah "
+        "al-Sisi on Sunday. Shehbaz Sharif later condemned the attack."
+    )
+    [call] = of_type(extractor, text, "CONSULT", "2025-05-04")
+    sharif = [p for p in call["participants"] if "Sharif" in p["name"]]
+    assert len(sharif) == 1 and sharif[0]["country_code"] == "PAK", call
+
+
+def test_the_foreign_office_is_the_filing_countrys_own(extractor):
+    text = "ISLAMABAD, May 4 (APP) - The Foreign Office condemned the attack on Sunday."
+    [condemned] = of_type(extractor, text, "ACCUSE", "2025-05-04")
+    assert {p["country_code"] for p in condemned["participants"]} == {"PAK"}, condemned
+    text = "LONDON, May 4 (Reuters) - The Foreign Office condemned the attack on Sunday."
+    [condemned] = of_type(extractor, text, "ACCUSE", "2025-05-04")
+    assert {p["country_code"] for p in condemned["participants"]} == {"GBR"}, condemned
+
+
+def test_people_named_only_by_a_plural_title_are_no_side(extractor):
+    text = "The Foreign Secretaries are scheduled to meet in Kathmandu in mid-June."
+    for event in events(extractor, text):
+        assert "Foreign Secretaries" not in names(event), event
+
+
+def test_a_title_the_tagger_took_for_a_name_is_no_side(extractor):
+    text = (
+        "The communique was signed by Chinese State Councilor and Foreign Minister Wang Yi and "
+        "Kiribati's President Taneti Maamau on Friday."
+    )
+    for event in events(extractor, text):
+        assert "Councilor" not in names(event), event
+
+
+def test_aircraft_and_a_dam_talked_of_are_no_sides(extractor):
+    text = "Officials said the jets were warned before F-16s opened fire on Tuesday."
+    for event in events(extractor, text):
+        assert "F-16s" not in names(event), event
+    text = "The meeting in Washington on the Grand Inga Hydroelectric Dam ended on Tuesday."
+    for event in events(extractor, text):
+        assert not any(n.endswith("Dam") for n in names(event)), event
+
+
+def test_time_spent_in_someones_company_is_a_meeting(extractor):
+    text = "Erdogan spent two hours with Putin in Sochi on Monday."
+    [met] = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert names(met) == {"Recep Tayyip Erdogan", "Vladimir Putin"}, met
+    assert (met["location"]["name"], met["date"]) == ("Sochi", "2025-03-03"), met
+
+
+def test_time_spent_with_family_or_still_to_be_spent_is_no_meeting(extractor):
+    for text in (
+        "Tourists from Germany spent the weekend with their families in Sochi.",
+        "Erdogan will spend a day with Putin in Sochi next week.",
+        "Erdogan spent millions with French arms makers.",
+    ):
+        met = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "meeting"]
+        assert not met, (text, met)
+
+
+def test_what_was_agreed_during_a_meeting_leaves_the_meeting_in_the_past(extractor):
+    # told on a Wednesday: "on Tuesday" is the day before, not the Tuesday to come
+    text = "Ruto and Museveni agreed to reopen the border during a meeting in Kampala on Tuesday."
+    [met] = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert (met["date"], met["status"]) == ("2025-03-04", "concluded"), met
+
+
+def test_agreeing_to_meet_during_a_gathering_still_points_ahead(extractor):
+    text = "Ruto and Museveni agreed on Monday to meet in Kampala on Friday."
+    met = [e for e in of_type(extractor, text, "CONSULT", "2025-03-05") if e["kind"] == "meeting"]
+    assert met and (met[0]["date"], met[0]["status"]) == ("2025-03-07", "planned"), met
