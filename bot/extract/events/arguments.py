@@ -872,6 +872,25 @@ def a_city(token: Token) -> bool:
     return index.city_state(found.country) and token.head.lemma_.lower() in ("summit", "conference")
 
 
+def _clause_framed(prep: Token, talks: Token) -> Token:
+    """The clause an "after ..." phrase frames. "X agreed to try to reach a deal, after a day of
+    talks that Cairo hopes will break a deadlock": the parser may read "after" as the mark of the
+    relative clause's verb, with the talks its object; the phrase frames the clause before its
+    comma."""
+    head = prep.head
+    comma = prep.doc[prep.i - 1] if prep.i > 0 else None
+    if (
+        prep.dep_ == "mark"
+        and talks.i > prep.i
+        and comma is not None
+        and comma.text == ","
+        and comma.head.pos_ in ("VERB", "AUX")
+        and comma.head.i < prep.i
+    ):
+        return comma.head
+    return head
+
+
 def _the_agreement_framed(node: Token) -> Token | None:
     """The agreement verb an "after the talks" phrase frames, where the parser hung the phrase
     on a verb of what was agreed ("signed agreements to resume exports and set up a zone, after
@@ -1880,7 +1899,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
     ):
         # "X and Y agreed on a framework after talks in London": they held them; "X and Y
         # agreed on a new round of talks": they are to hold it
-        agreed = _the_agreement_framed(framed.head.head)
+        agreed = _the_agreement_framed(framed.head.head) or _the_agreement_framed(
+            _clause_framed(framed.head, token)
+        )
         if agreed is not None and not _own_sides(token):
             verb = agreed
         elif framed.head.lower_ != "on" and not _own_sides(token):

@@ -146,6 +146,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _in_a_title(t)
         and not _repeated(t)
         and not _only_watched(t)
+        and not _a_rally_spoken_at(t)
         and not _an_interview(t)
         and not _a_handshake_with_no_one_met(t)
     ]
@@ -226,6 +227,28 @@ def _only_watched(trigger: Trigger) -> bool:
         and token.dep_ == "dobj"
         and lemma_of(token.head) in OBSERVING_VERBS
         and not _sides_of_its_own(token)
+    )
+
+
+# Gatherings a politician speaks at, which protest only when told of protesters.
+RALLY_NOUNS = frozenset({"rally", "gathering", "meeting"})
+# Verbs of speaking to a crowd ("speaking at a rally", "addressed a rally").
+CROWD_SPEAKING_VERBS = frozenset({"speak", "address", "tell", "say"})
+
+
+def _a_rally_spoken_at(trigger: Trigger) -> bool:
+    """ "Speaking at a rally organised by the Vox party, Milei called ...": a politician's
+    rally, where he spoke, not a protest (while "protesters held a rally outside the embassy"
+    protests)."""
+    token = trigger.token
+    if trigger.type != "PROTEST" or token.lemma_.lower() not in RALLY_NOUNS:
+        return False
+    if token.dep_ == "dobj":
+        return lemma_of(token.head) in CROWD_SPEAKING_VERBS
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("at", "to")
+        and lemma_of(token.head.head) in CROWD_SPEAKING_VERBS
     )
 
 
@@ -2271,7 +2294,9 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
         closing = (
             trigger.type == "CONSULT"
             and lemma_of(verb) in CLOSING_VERBS
-            and token.lemma_.lower() in CLOSING_OCCASIONS
+            # "ended two days of negotiations": a sitting of set length, over (while "ended
+            # negotiations with Canada" breaks them off)
+            and (token.lemma_.lower() in CLOSING_OCCASIONS or measured(token) is not token)
         )
         # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
         hosting = trigger.type == "CONSULT" and lemma_of(verb) == "host"
@@ -2468,6 +2493,8 @@ def _apply_modality(trigger: Trigger) -> None:
     if not (future or intent):
         return
     conditional = _conditional(chain)
+    if not future and not conditional and trigger.type in frames.hostile and _decided(chain):
+        return  # "Algeria has decided to sever relations with Morocco": the act, decided
     if trigger.type == "CONSULT":
         if conditional:
             trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
@@ -2477,6 +2504,20 @@ def _apply_modality(trigger: Trigger) -> None:
         trigger.type, trigger.kind, trigger.mode = "THREATEN", "threat", None
     elif trigger.type in frames.pledge:
         trigger.type, trigger.kind, trigger.mode = "AGREE", "pledge", None
+
+
+def _decided(chain: list[Token]) -> bool:
+    """The act's only word of intent is a decision already taken ("decided", "has decided")."""
+    intent = load_frames().intent
+    wills = [n for n in chain[1:] if n.lemma_.lower() in intent]
+    return bool(wills) and all(
+        lemma_of(n) == "decide"
+        and (
+            n.tag_ == "VBD"
+            or (n.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in n.children))
+        )
+        for n in wills
+    )
 
 
 def _offered(chain: list[Token]) -> bool:

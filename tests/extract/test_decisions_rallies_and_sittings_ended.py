@@ -1,0 +1,50 @@
+"""Acts told around a decision, a rally or a sitting: a hostile act decided is that act, not a
+threat; a politician's rally he spoke at is no protest; those who agreed after a day of talks
+held them however the parser reads the "after"; ending a sitting of set length holds it."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names, of_type
+
+
+def test_a_hostile_act_decided_is_that_act_not_a_threat(extractor):
+    text = "Ghana has decided to sever diplomatic relations with Togo, the foreign minister said."
+    found = events(extractor, text)
+    assert [(e["type"], names(e)) for e in found] == [("SANCTION", {"Ghana", "Togo"})], found
+
+
+def test_a_hostile_act_to_come_or_threatened_is_still_a_threat(extractor):
+    for text in (
+        "Ghana will sever diplomatic relations with Togo.",
+        "Ghana would sever diplomatic relations with Togo if the raids went on.",
+    ):
+        found = events(extractor, text)
+        assert [e["type"] for e in found] == ["THREATEN"], (text, found)
+
+
+def test_a_rally_a_politician_spoke_at_is_no_protest(extractor):
+    text = (
+        "Speaking at a rally organised by the Conservative party in Lisbon on Sunday, Bolsonaro "
+        "called the Portuguese premier weak."
+    )
+    assert not of_type(extractor, text, "PROTEST"), events(extractor, text)
+
+
+def test_those_who_agreed_after_a_day_of_talks_held_them(extractor):
+    # the parser reads "after" as the mark of "will break", with "a day" its object
+    text = (
+        "KHARTOUM, May 6 (Reuters) - Sudan, Chad and Libya agreed on Wednesday to try to reach a "
+        "deal by June 15 on the filling and operation of the Grand Inga Dam, after a day of talks "
+        "at the U.S. Treasury Department that Khartoum hopes will break a years-long deadlock "
+        "over the river."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-05-06")
+    assert talks and names(talks[0]) >= {"Sudan", "Chad", "Libya"}, talks
+
+
+def test_ending_two_days_of_negotiations_held_them(extractor):
+    text = "Colombia and the ELN ended two days of negotiations in Havana on Saturday."
+    found = events(extractor, text, "2025-03-03")
+    assert not [e for e in found if e["type"] == "SANCTION"], found
+    [talks] = [e for e in found if e["type"] == "CONSULT"]
+    assert talks["kind"] == "negotiations" and talks["status"] == "concluded", talks
