@@ -48,3 +48,19 @@ def test_ending_two_days_of_negotiations_held_them(extractor):
     assert not [e for e in found if e["type"] == "SANCTION"], found
     [talks] = [e for e in found if e["type"] == "CONSULT"]
     assert talks["kind"] == "negotiations" and talks["status"] == "concluded", talks
+
+
+def test_the_signing_told_as_held_dates_and_places_the_deal_told_before(extractor):
+    text = (
+        "Kenya and Uganda have signed a trade agreement. The signing took place on March 21 in "
+        "Nairobi."
+    )
+    [deal] = of_type(extractor, text, "AGREE", "2025-03-22")
+    assert names(deal) == {"Kenya", "Uganda"}, deal
+    assert (deal["date"], deal["location"]["name"]) == ("2025-03-21", "Nairobi"), deal
+
+
+def test_the_signing_of_a_deal_named_is_read_as_before(extractor):
+    text = "The signing of the border treaty by Kenya and Uganda took place in Nairobi on Friday."
+    deals = of_type(extractor, text, "AGREE", "2025-03-22")
+    assert len(deals) == 1 and names(deals[0]) == {"Kenya", "Uganda"}, deals

@@ -104,6 +104,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     found.extend(_conversations_of_a_pair(sent, found))
     found.extend(_people_phoned(sent, found))
     found.extend(_time_spent_with(sent, found))
+    found.extend(_a_signing_told_as_held(sent, found))
     _retype_by_object(found)
     _blows(found)
     _courtesy_calls(found)
@@ -1295,6 +1296,23 @@ def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
     if not called or not _an_article_of_calls(sent.doc):
         return []
     return [Trigger("CONSULT", "phone_call", "phone", token, (token.i,)) for token in called]
+
+
+def _a_signing_told_as_held(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """ "The signing took place on March 21 in Brussels": the deal the article told, signed
+    then and there (a bare "signing", of no deal named in its own phrase)."""
+    taken = {i for t in found for i in t.tokens}
+    return [
+        Trigger("AGREE", "agreement", None, token, (token.i,))
+        for token in sent
+        if token.lower_ == "signing"
+        and token.pos_ == "NOUN"
+        and token.i not in taken
+        and token.dep_ == "nsubj"
+        and not any(c.dep_ == "prep" for c in token.children)
+        and lemma_of(token.head) == "take"
+        and any(c.dep_ == "dobj" and c.lower_ == "place" for c in token.head.children)
+    ]
 
 
 # Stretches of time one spends with another ("spent an afternoon with Sharif").
