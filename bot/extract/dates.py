@@ -84,6 +84,10 @@ def _parser(base: str, prefer: str) -> DateDataParser:
 
 # "21 to 23 March", "21-23 March", "March 21-23": a range is dated by its first day.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "November last year", "March of this year", "last November": a month placed by the year
+# it falls in, counted from the publication (dateparser reads neither).
+_MONTH_OF_A_YEAR = re.compile(rf"^({_MONTH})\s+(?:of\s+)?(last|this|next)\s+year$", re.IGNORECASE)
+_LAST_NAMED_MONTH = re.compile(rf"^last\s+({_MONTH})$", re.IGNORECASE)
 _DAY_RANGE = re.compile(rf"^(\d{{1,2}})\s*(?:-|–|to|and)\s*\d{{1,2}}(\s+{_MONTH}(?:\s+\d{{4}})?)$")
 _THAT_YEAR = re.compile(r"\b(?:of )?(?:that|the same) year\b", re.IGNORECASE)
 _A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -179,6 +183,29 @@ def part_of_today(text: str) -> bool:
     return bool(_TODAY_PART.match(_NOISE.sub("", text.strip())))
 
 
+def _month_of_a_year(phrase: str, published: str) -> tuple[str, str] | None:
+    pub = date.fromisoformat(published)
+    if found := _MONTH_OF_A_YEAR.match(phrase):
+        month = _month_number(found.group(1))
+        shift = {"last": -1, "this": 0, "next": 1}[found.group(2).lower()]
+        return (date(pub.year + shift, month, 1).isoformat(), "month") if month else None
+    if found := _LAST_NAMED_MONTH.match(phrase):
+        month = _month_number(found.group(1))
+        if month is None:
+            return None
+        # the latest such month wholly before the publication's own month
+        year = pub.year if month < pub.month else pub.year - 1
+        return date(year, month, 1).isoformat(), "month"
+    return None
+
+
+def _month_number(name: str) -> int | None:
+    try:
+        return datetime.strptime(name[:3].title(), "%b").month
+    except ValueError:
+        return None
+
+
 def resolve_date(
     text: str, published: str | None, prefer: str = "current_period"
 ) -> tuple[str, str] | None:
@@ -218,6 +245,9 @@ def resolve_date(
     week = _week(phrase, published) if published else None
     if week:
         return week
+    month = _month_of_a_year(phrase, published) if published else None
+    if month:
+        return month
     if published and phrase.lower() == date.fromisoformat(published).strftime("%A").lower():
         return published, "day"  # news usage: "on Thursday" in Thursday's paper is that day
     if not phrase or len(phrase) > 40 or not any(ch.isalnum() for ch in phrase):

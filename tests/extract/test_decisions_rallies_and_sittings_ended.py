@@ -64,3 +64,17 @@ def test_the_signing_of_a_deal_named_is_read_as_before(extractor):
     text = "The signing of the border treaty by Kenya and Uganda took place in Nairobi on Friday."
     deals = of_type(extractor, text, "AGREE", "2025-03-22")
     assert len(deals) == 1 and names(deals[0]) == {"Kenya", "Uganda"}, deals
+
+
+def test_what_talks_yielded_is_no_concession(extractor):
+    text = "Ruto said the call with Museveni on Friday yielded no sign of movement."
+    assert not of_type(extractor, text, "CONCEDE"), events(extractor, text)
+    [conceded] = of_type(extractor, "Uganda yielded to pressure from Kenya on Monday.", "CONCEDE")
+    assert "Uganda" in names(conceded)
+
+
+def test_defending_ones_own_decision_backs_no_one(extractor):
+    text = "Ruto defended his decision to keep talking to Museveni on Monday."
+    assert not of_type(extractor, text, "SUPPORT"), events(extractor, text)
+    [backed] = of_type(extractor, "Kenya defended Uganda's right to self-defence.", "SUPPORT")
+    assert names(backed) == {"Kenya", "Uganda"}, backed

@@ -211,6 +211,12 @@ def test_reporting_verb_is_not_the_event(extractor):
         ("next year", ("2026-01-01", "year")),
         ("last year", ("2024-01-01", "year")),
         ("Wednesday's", ("2025-02-26", "day")),
+        # a month placed by its year, counted from the publication
+        ("in November last year", ("2024-11-01", "month")),
+        ("March of this year", ("2025-03-01", "month")),
+        ("January next year", ("2026-01-01", "month")),
+        ("last November", ("2024-11-01", "month")),
+        ("last January", ("2025-01-01", "month")),  # the latest January before this month
     ],
 )
 def test_dates_against_the_publication_date(phrase, expected):

@@ -148,6 +148,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _repeated(t)
         and not _only_watched(t)
         and not _a_rally_spoken_at(t)
+        and not _what_something_yielded(t)
+        and not _defending_ones_own(t)
         and not _an_interview(t)
         and not _a_handshake_with_no_one_met(t)
     ]
@@ -228,6 +230,38 @@ def _only_watched(trigger: Trigger) -> bool:
         and token.dep_ == "dobj"
         and lemma_of(token.head) in OBSERVING_VERBS
         and not _sides_of_its_own(token)
+    )
+
+
+def _what_something_yielded(trigger: Trigger) -> bool:
+    """ "The call yielded no sign of movement", "the talks yielded results": what came of it,
+    not a concession (while "Kyiv yielded to pressure" concedes)."""
+    verb = trigger.token
+    return (
+        trigger.type == "CONCEDE"
+        and verb.pos_ == "VERB"
+        and lemma_of(verb) == "yield"
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+# Possessives by which a side defends what is its own ("defended his decision").
+OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def _defending_ones_own(trigger: Trigger) -> bool:
+    """ "Scholz defended his decision to keep talking to Putin": a side standing by its own act
+    or policy backs no one else."""
+    verb = trigger.token
+    return (
+        trigger.type == "SUPPORT"
+        and verb.pos_ == "VERB"
+        and lemma_of(verb) == "defend"
+        and any(
+            c.dep_ == "dobj"
+            and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)
+            for c in verb.children
+        )
     )
 
 
