@@ -118,3 +118,22 @@ def test_agreeing_to_meet_during_a_gathering_still_points_ahead(extractor):
     text = "Ruto and Museveni agreed on Monday to meet in Kampala on Friday."
     met = [e for e in of_type(extractor, text, "CONSULT", "2025-03-05") if e["kind"] == "meeting"]
     assert met and (met[0]["date"], met[0]["status"]) == ("2025-03-07", "planned"), met
+
+
+def test_pilgrims_and_investors_visiting_pay_no_visit_of_their_state(extractor):
+    for text in (
+        "The minister said Nigerian pilgrims would still be welcome to visit Mecca.",
+        "Chinese investors visited Nairobi on Tuesday.",
+    ):
+        assert not of_type(extractor, text, "CONSULT"), (text, events(extractor, text))
+
+
+def test_a_dinner_someone_hosted_is_no_visit_paid_to_them(extractor):
+    text = (
+        "The two delegations broke the fast together at an iftar dinner hosted by Blinken at the "
+        "State Department on Monday."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "visit"]
+    assert not visits, visits
+    [visit] = of_type(extractor, "Museveni hosted Ruto at State House on Monday.", "CONSULT")
+    assert names(visit) == {"Yoweri Museveni", "William Ruto"}, visit

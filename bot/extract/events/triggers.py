@@ -1080,10 +1080,16 @@ def _without_hosting_participles(triggers: list[Trigger]) -> list[Trigger]:
                     )
                 )
             )
-            and t.token.head.i in nouns
+            and (t.token.head.i in nouns or t.token.head.lemma_.lower() in HOSTED_OCCASIONS)
             and lemma_of(t.token) in HOST_VERBS
         )
     ]
+
+
+# Occasions one hosts for others, no visit paid to the host ("an iftar dinner hosted by Kerry").
+HOSTED_OCCASIONS = frozenset(
+    "dinner lunch luncheon breakfast banquet reception iftar gala ceremony concert".split()
+)
 
 
 def _hosts_of_gatherings(triggers: list[Trigger]) -> list[Trigger]:
