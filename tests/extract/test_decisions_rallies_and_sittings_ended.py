@@ -78,3 +78,15 @@ def test_defending_ones_own_decision_backs_no_one(extractor):
     assert not of_type(extractor, text, "SUPPORT"), events(extractor, text)
     [backed] = of_type(extractor, "Kenya defended Uganda's right to self-defence.", "SUPPORT")
     assert names(backed) == {"Kenya", "Uganda"}, backed
+
+
+def test_warning_people_of_what_they_would_get_is_no_threat(extractor):
+    text = (
+        "Arriving for the talks, Ramaphosa warned Kenyan MPs that they would not get a better "
+        "offer."
+    )
+    threats = [e for e in of_type(extractor, text, "THREATEN") if e["confidence"] >= 0.5]
+    assert not threats, threats
+    text = "Putin warned NATO that they would pay a heavy price for any attack."
+    [threat] = of_type(extractor, text, "THREATEN")
+    assert threat["confidence"] >= 0.5 and names(threat) == {"Vladimir Putin", "NATO"}, threat

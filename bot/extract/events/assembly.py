@@ -376,12 +376,24 @@ def _cautions(verb: Token) -> bool:
     if clause is None:
         return False
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is not None
+        and subject.lower_ in WARNED_PRONOUNS
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "warned British MPs that they would not get a better offer": what the warned would
+        # get, no act of the warner's, unless a price is named ("that they would pay dearly")
+        return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False  # "warned that China would respond", "that it would retaliate"
     # "that aid would be cut off", "that the embassy could be closed": what will be done
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
         return False
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
+
+
+# Pronouns by which a warning's clause speaks of those warned ("warned MPs that they ...").
+WARNED_PRONOUNS = frozenset({"they", "you"})
 
 
 def _warned_against_a_state(verb: Token) -> bool:
