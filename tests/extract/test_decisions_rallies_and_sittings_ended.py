@@ -90,3 +90,19 @@ def test_warning_people_of_what_they_would_get_is_no_threat(extractor):
     text = "Putin warned NATO that they would pay a heavy price for any attack."
     [threat] = of_type(extractor, text, "THREATEN")
     assert threat["confidence"] >= 0.5 and names(threat) == {"Vladimir Putin", "NATO"}, threat
+
+
+def test_a_visitor_leaving_a_capital_after_a_visit_paid_it(extractor):
+    # told on a Saturday: Thursday is the last of the two days
+    text = "Kenyan President William Ruto left Kampala on Thursday after a two-day visit."
+    [visit] = of_type(extractor, text, "CONSULT", "2025-03-08")
+    assert names(visit) >= {"William Ruto", "Uganda"}, visit
+    assert (visit["location"]["name"], visit["date"]) == ("Kampala", "2025-03-05"), visit
+
+
+def test_leaving_after_an_unmeasured_visit_or_someone_elses_is_not_dated_by_the_leaving(extractor):
+    text = "Kenyan President William Ruto left Kampala on Thursday after a visit."
+    [visit] = of_type(extractor, text, "CONSULT", "2025-03-08")
+    assert visit["date"] is None, visit
+    text = "The tourists left Kampala on Thursday after a two-day visit."
+    assert not of_type(extractor, text, "CONSULT", "2025-03-08")

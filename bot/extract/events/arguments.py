@@ -961,6 +961,27 @@ def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) ->
     return found if len(countries) >= 2 else []
 
 
+def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[Token]:
+    """ "Hailemariam left Cairo on Thursday after a two-day visit": who left the place after a
+    visit paid the visit (its place is the one left)."""
+    if (
+        trigger.kind != "visit"
+        or verb.pos_ != "VERB"
+        or lemma_of(verb) not in LEAVING_VERBS
+        or verb.tag_ not in ("VBD", "VBN")
+        or not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children)
+    ):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _people_or_states(subject):
+        return []
+    return _side_tokens(subject, index)
+
+
+# Verbs of leaving a place, which a visit told after them took place in.
+LEAVING_VERBS = frozenset({"leave", "depart"})
+
+
 def _people_or_states(subject: Token) -> bool:
     """A subject naming people or states ("Cuban diplomats", "Kerry and Lavrov", "Chile and
     Peru"), not what they issued or who reported ("the reaction", "state media")."""
@@ -1908,6 +1929,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             # "the deal was announced by X and Y after three days of talks": they held them
             tokens.extend(_announcers_of_a_deal(framed.head.head))
             tokens.extend(_pair_speaking_after_talks(token, framed.head.head, index))
+            tokens.extend(_visitor_leaving(trigger, framed.head.head, index))
             speaking = framed.head.head
             if (
                 speaking.tag_ == "VBG"

@@ -1356,6 +1356,9 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
         return None  # "had proposed the direct talks on Sunday": the day it was proposed
     if _a_signing_reacted_to(trigger.token):
         return None  # "welcomed on Friday the signing of the accord": the day of the welcome
+    left = _left_after_a_visit(trigger, published)
+    if left is not None:
+        return left
     found = _clause_date(trigger, published)
     verb = trigger.governor or trigger.token
     if (
@@ -1371,6 +1374,26 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     if found is None or found[1] != "day" or days < 2 or not _closing(frame):
         return found
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
+
+
+def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
+    """ "Left Cairo on Thursday after a two-day visit": the day the visitor left is the visit's
+    last; it began a day before."""
+    token = trigger.token
+    if trigger.kind != "visit" or _place_left_after(token) is None:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in token.children):
+        return None  # "left Addis Ababa after a visit by Sisi": another's visit, not the leaver's
+    verb = token.head.head
+    for pobj in _time_phrases(verb):
+        ent = _date_entity(pobj)
+        day = resolve_date(_year_told_back(ent), published, "past") if ent is not None else None
+        if day is not None and day[1] == "day":
+            days = _days_long(token)
+            if days < 1:
+                return None  # "after a visit": when it began is not told
+            return (dt.date.fromisoformat(day[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
+    return None
 
 
 # Verbs of a reaction to a signing, told after it ("welcomed the signing of the accord").
