@@ -137,3 +137,12 @@ def test_a_dinner_someone_hosted_is_no_visit_paid_to_them(extractor):
     assert not visits, visits
     [visit] = of_type(extractor, "Museveni hosted Ruto at State House on Monday.", "CONSULT")
     assert names(visit) == {"Yoweri Museveni", "William Ruto"}, visit
+
+
+def test_a_pledge_welcomed_is_the_welcome_not_a_pledge_to_the_welcomer(extractor):
+    text = (
+        "At a joint press conference in Nairobi on May 27, Ruto welcomed the Ugandan leader's "
+        "offer to help."
+    )
+    found = events(extractor, text, "2025-06-13")
+    assert [e["type"] for e in found] == ["SUPPORT"], found

@@ -3507,12 +3507,32 @@ def _background(draft: Draft, published: str | None, days: int = 31) -> bool:
 def _keep(draft: Draft) -> bool:
     first = draft.mentions[0]
     trigger = first.trigger
+    if trigger.kind == "pledge" and _a_pledge_reacted_to(trigger.token):
+        return False  # "Trump welcomed Japan's offer to help": the welcome is the news
     if trigger.kind == "pledge" or trigger.type == "CONSULT":
         return True  # "it is willing to withdraw": the pledge is the news
     # A bare noun ("hailed the agreement", "restoring cooperation", "at the request of") is a
     # reference or a topic; a verb, a light verb ("reached a deal") or a predicate ("the deal
     # was signed") says the event happened.
     return any(_asserted(m.trigger) for m in draft.mentions)
+
+
+# Verbs of reacting to another's act, which tell of it as made before ("welcomed the offer").
+REACTING_VERBS = frozenset(
+    {"welcome", "hail", "applaud", "praise", "reject", "dismiss", "criticise", "criticize"}
+    | {"condemn", "thank", "rebuff", "spurn"}
+)
+
+
+def _a_pledge_reacted_to(noun: Token) -> bool:
+    """A pledge's noun that another's reaction takes as its object ("welcomed the Japanese
+    leader's offer", "rejected the offer of talks"): made before, by whom and when the reaction
+    does not tell."""
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "dobj"
+        and lemma_of(noun.head) in REACTING_VERBS
+    )
 
 
 def _asserted(trigger: Trigger) -> bool:
