@@ -59,15 +59,20 @@ class CountryIndex:
                 # Exact country names win over any other reading of the same words.
                 if self._lookup.get(key, ("", ""))[1] != "name":
                     self._lookup[key] = (code, how)
-        self._shared = frozenset(fold(n).removeprefix("the ") for n in data["shared_institutions"])
+        self._shared = {
+            fold(name).removeprefix("the "): frozenset(codes)
+            for name, codes in data["shared_institutions"].items()
+            if not name.startswith("_")
+        }
         for short, codes in data["ambiguous_short_names"].items():
             if not short.startswith("_"):
                 # the short name alone is the country news means by it, not ISO's ("Congo")
                 self._lookup[fold(short)] = (codes[0], "alias")
 
-    def shared_institution(self, text: str) -> bool:
-        """A seat of government's name other states' own bodies bear too ("Foreign Office")."""
-        return fold(text).removeprefix("the ") in self._shared
+    def shared_institution(self, text: str, code: str) -> bool:
+        """A seat of government's name that the country `code`'s own body bears too ("Foreign
+        Office" is Pakistan's and Germany's as well as Britain's)."""
+        return code in self._shared.get(fold(text).removeprefix("the "), frozenset())
 
     def by_code(self, code: str) -> Country | None:
         return self._by_code.get(code)

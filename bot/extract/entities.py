@@ -1205,7 +1205,7 @@ class EntityIndex:
             if len(matches) == 1:
                 cluster = matches[0]
         if cluster is None and len(key.split()) >= 2:
-            cluster = self._named_in_full_before(key.split())
+            cluster = self._named_in_full_before(key.split(), self.title_before(ent).title)
             known_short = _known_people().get(key)
             if cluster is not None and known_short and cluster.canonical is None:
                 if name_key(cluster.name) not in _known_people():
@@ -1260,17 +1260,24 @@ class EntityIndex:
         if not cluster.country and (country := _country_before(ent)) is not None:
             cluster.country = country
 
-    def _named_in_full_before(self, words: list[str]) -> Cluster | None:
-        """ "Nawaz Sharif" after "Prime Minister Muhammad Nawaz Sharif": the last names of the one
-        person already named with a given name more, not somebody else."""
+    def _named_in_full_before(self, words: list[str], title: str | None) -> Cluster | None:
+        """ "Prime Minister Nawaz Sharif" after "Prime Minister Muhammad Nawaz Sharif": the last
+        names of the one person already named with a given name more, under the same title. Not
+        a parent whose name a child's carries ("Hamza Shehbaz Sharif", then "Prime Minister
+        Shehbaz Sharif"; "Salman bin Hamad", then "King Hamad"): another title, or none told,
+        or a father's name after "bin", is somebody else."""
         matches = [
             c
             for c in self.clusters
             if c.kind == "person"
             and len(name_key(c.name).split()) > len(words)
             and name_key(c.name).split()[-len(words) :] == words
+            and name_key(c.name).split()[-len(words) - 1] not in _FILIATION_WORDS
         ]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) != 1 or title is None or matches[0].title is None:
+            return None
+        same = canonical_title(title) == canonical_title(matches[0].title)
+        return matches[0] if same else None
 
     def _spelled_otherwise(self, key: str) -> Cluster | None:
         """The person already named in this article under another transliteration: "Zelenskyi"
@@ -1385,8 +1392,15 @@ class EntityIndex:
             or _described_as_outlet(ent)
         )
         country = found.country if found else self._leading_country(ent) or _trailing_country(text)
-        if found and found.how == "institution" and countries.shared_institution(text):
-            country = self._filed_from() or country
+        if (
+            found
+            and found.how == "institution"
+            and (filed := self._filed_from()) is not None
+            and countries.shared_institution(text, filed.code)
+            and self._leading_country(ent) is None
+            and _country_possessive(ent) is None
+        ):
+            country = filed  # "ISLAMABAD - The Foreign Office said": Pakistan's
         owner = None if is_media or country else _country_possessive(ent)
         if owner is not None:
             # "Russia's Foreign Ministry": the body with its country, so that another country's
@@ -2110,6 +2124,8 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 # A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
 # written so ("G-20") are known organisations and are taken before this is asked.
+# Words before a father's or forebear's name within a person's own ("Salman bin Hamad").
+_FILIATION_WORDS = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
 # A prefix before a people's name ("Intra-Afghan", "Anti-American"): an adjective the tagger
 # took for a body in a headline's capitals, naming no one (while "Anti-Balaka" is a militia).

@@ -241,12 +241,25 @@ def _what_something_yielded(trigger: Trigger) -> bool:
         trigger.type == "CONCEDE"
         and verb.pos_ == "VERB"
         and lemma_of(verb) == "yield"
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in YIELDED_OUTCOMES for c in verb.children)
     )
+
+
+# What talks yield ("yielded results", "yielded no sign of movement"), unlike what a side yields
+# to another ("yielded control of the crossing", "yielded four villages").
+YIELDED_OUTCOMES = frozenset(
+    "result sign progress breakthrough outcome nothing fruit benefit agreement deal "
+    "movement headway".split()
+)
 
 
 # Possessives by which a side defends what is its own ("defended his decision").
 OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
+# A side's own course it may defend (not "defended its ally Israel": another side backed).
+OWN_COURSES = frozenset(
+    "decision policy position stance record move choice approach action conduct handling "
+    "strategy plan remark comment".split()
+)
 
 
 def _defending_ones_own(trigger: Trigger) -> bool:
@@ -259,6 +272,7 @@ def _defending_ones_own(trigger: Trigger) -> bool:
         and lemma_of(verb) == "defend"
         and any(
             c.dep_ == "dobj"
+            and c.lemma_.lower() in OWN_COURSES
             and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)
             for c in verb.children
         )
@@ -271,12 +285,34 @@ RALLY_NOUNS = frozenset({"rally", "gathering", "meeting"})
 CROWD_SPEAKING_VERBS = frozenset({"speak", "address", "tell", "say"})
 
 
+# Words making a rally a party's or a campaign's own, not a protest.
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "party", "political"})
+# What a rally is held against or outside of, which makes it a protest.
+PROTEST_PREPS = frozenset({"against", "outside", "over", "near"})
+
+
+def _a_political_rally(rally: Token) -> bool:
+    """A rally organised by a party or held for a campaign ("a rally organised by the Vox
+    party", "an election rally"), and told of nothing it is against."""
+    children = list(rally.children)
+    if any(c.dep_ == "prep" and c.lower_ in PROTEST_PREPS for c in children):
+        return False  # "a rally outside the Israeli embassy", "against Chinese mining"
+    if any(c.lower_ in ("front", "protest") for c in rally.subtree):
+        return False  # "a rally in front of the embassy", "in protest at"
+    organised = any(
+        c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children) for c in children
+    )
+    return organised or any(c.lower_ in CAMPAIGN_WORDS for c in children)
+
+
 def _a_rally_spoken_at(trigger: Trigger) -> bool:
     """ "Speaking at a rally organised by the Vox party, Milei called ...": a politician's
     rally, where he spoke, not a protest (while "protesters held a rally outside the embassy"
     protests)."""
     token = trigger.token
     if trigger.type != "PROTEST" or token.lemma_.lower() not in RALLY_NOUNS:
+        return False
+    if not _a_political_rally(token):
         return False
     if token.dep_ == "dobj":
         return lemma_of(token.head) in CROWD_SPEAKING_VERBS
@@ -1376,7 +1412,15 @@ def _time_spent_with(sent: Span, found: list[Trigger]) -> list[Trigger]:
         and token.i not in taken
         and lemma_of(token) == "spend"
         and token.tag_ in ("VBD", "VBN")
-        and any(c.dep_ == "dobj" and c.lower_ in TIME_SPENT for c in token.children)
+        and any(
+            c.dep_ == "dobj"
+            and c.lower_ in TIME_SPENT
+            # not "spent more time with Trump than any other leader": a tally, no sitting
+            and not any(m.lower_ in ("more", "less", "most", "much") for m in c.children)
+            for c in token.children
+        )
+        # not "spent two hours with Lavrov on the phone": a call
+        and not any(t.lemma_.lower() in PHONE_WORDS for t in sent)
         and any(
             c.dep_ == "prep"
             and c.lower_ == "with"
@@ -2144,25 +2188,35 @@ RELATIVE_PRONOUNS = frozenset({"which", "that"})
 
 def _the_objects_topic(noun: Token) -> bool:
     """ "Signed a joint declaration on Wednesday on security cooperation": the parser hangs the
-    topic on the verb when a phrase of time comes between; with an object of its own, the verb's
-    "on" phrase tells what that object is about, not a second act."""
+    topic on the verb when a phrase of time comes between; with a signed text for its object, the
+    verb's "on" phrase tells what that text is about, not a second act (while "received the army
+    chief on Tuesday on a visit" is the visit's)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "on" or prep.dep_ != "prep":
         return False
     verb = prep.head
     return verb.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i < prep.i for c in verb.children
+        c.dep_ == "dobj"
+        and c.i < prep.i
+        and (names_an_agreement(c) or c.lemma_.lower() in SIGNED_TEXTS)
+        for c in verb.children
     )
+
+
+# Acts that react to another act, whose "of" phrase names what they react to.
+REACTION_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST", "SUPPORT"})
 
 
 def _an_act_upon(noun: Token, of_what: Token) -> bool:
     """ "His condemnation of the attack", "criticism of the sanctions": an act of another type
     whose object the second noun is (not "a round of talks", "a memorandum of understanding",
     one act told twice)."""
+    if noun.lemma_.lower() in MEASURE_NOUNS:
+        return False  # "a new round of sanctions": the sanctions, counted
     nouns = load_lexicon()[0]
     types = {type_ for type_, _, _ in nouns.get(noun.lemma_.lower(), ())}
     objects = {type_ for type_, _, _ in nouns.get(of_what.lemma_.lower(), ())}
-    return bool(types) and not types & objects
+    return bool(types) and types <= REACTION_TYPES and not types & objects
 
 
 def _governor(token: Token) -> Token | None:
@@ -2303,6 +2357,11 @@ def _past_a_clause_of_time(prep: Token, verb: Token) -> Token:
     return verb
 
 
+# Measures of a sitting of set length ("two days of negotiations"), not of a process ("weeks of
+# negotiations" ended may be broken off).
+SITTING_MEASURES = frozenset({"day", "hour"})
+
+
 def _compose(triggers: list[Trigger]) -> list[Trigger]:
     """A noun trigger and the verb governing it are one event, typed by the pair.
 
@@ -2354,7 +2413,10 @@ def _compose(triggers: list[Trigger]) -> list[Trigger]:
             and lemma_of(verb) in CLOSING_VERBS
             # "ended two days of negotiations": a sitting of set length, over (while "ended
             # negotiations with Canada" breaks them off)
-            and (token.lemma_.lower() in CLOSING_OCCASIONS or measured(token) is not token)
+            and (
+                token.lemma_.lower() in CLOSING_OCCASIONS
+                or measured(token).lemma_.lower() in SITTING_MEASURES
+            )
         )
         # "hosted the meeting", "hosted a meeting with Russia": one sitting-down, the noun's
         hosting = trigger.type == "CONSULT" and lemma_of(verb) == "host"
@@ -2572,7 +2634,8 @@ def _decided(chain: list[Token]) -> bool:
         lemma_of(n) == "decide"
         and (
             n.tag_ == "VBD"
-            or (n.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in n.children))
+            # not "had decided to expel the envoy but reversed course": a past plan
+            or (n.tag_ == "VBN" and any(c.lower_ in ("has", "have") for c in n.children))
         )
         for n in wills
     )

@@ -1057,8 +1057,13 @@ _CAPTION = re.compile(r"\b(?:photo|photograph|picture|caption|pictured)\b", re.I
 
 # Past verbs of settling on an act to come ("agreed to reopen the border").
 SETTLING_VERBS = frozenset({"agree", "decide", "pledge", "vow", "promise", "resolve"})
-# Infinitives that are occasions themselves: "agreed to meet during the summit" may be ahead.
-OCCASION_INFINITIVES = frozenset({"meet", "hold", "talk", "visit", "attend", "host", "travel"})
+# Infinitives of an occasion, or of what is done at one ("agreed to meet during the summit",
+# "agreed to sign the pact during Ishiba's visit"): the occasion may be ahead.
+OCCASION_INFINITIVES = frozenset(
+    {"meet", "hold", "talk", "visit", "attend", "host", "travel"}
+    | {"sign", "announce", "ratify", "present", "unveil", "discuss", "finalise", "finalize"}
+    | {"adopt", "launch", "conclude", "seal", "formalise", "formalize", "initial", "endorse"}
+)
 
 
 def _agreed_there(token: Token, verb: Token) -> bool:
@@ -1075,6 +1080,10 @@ def _agreed_there(token: Token, verb: Token) -> bool:
         and verb.head.tag_ == "VBD"
         and lemma_of(verb.head) in SETTLING_VERBS
         and lemma_of(verb) not in OCCASION_INFINITIVES
+        # "during a meeting", not "during Ishiba's visit", "at the ASEAN summit": an occasion
+        # named in its own right may be the one planned for
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        and not any(c.dep_ in ("poss", "compound") for c in token.children)
     )
 
 

@@ -1,0 +1,69 @@
+"""The cases next to this round's readings, where a reading must not reach: a visit on which
+someone was received, rounds of sanctions and strikes, the Foreign Office of a state that has
+none, a call spent with someone, a visit planned for a signing, weeks of negotiations broken
+off, ground yielded and an ally defended."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names, of_type
+
+TOLD = "2025-03-05"  # a Wednesday
+
+
+def test_a_visit_someone_was_received_on_is_still_the_visit(extractor):
+    text = "Kenya received the Sudanese army chief on Tuesday on a visit."
+    [visit] = of_type(extractor, text, "CONSULT", TOLD)
+    assert names(visit) == {"Kenya", "Sudan"}, visit
+
+
+def test_a_round_of_sanctions_or_strikes_is_the_sanctions_or_strikes(extractor):
+    text = "Britain imposed a new round of sanctions on Russian oligarchs on Tuesday."
+    [sanctions] = of_type(extractor, text, "SANCTION", TOLD)
+    assert names(sanctions) == {"United Kingdom", "Russia"}, sanctions
+    text = "Israel launched a new round of air strikes on Lebanon on Tuesday."
+    [strikes] = of_type(extractor, text, "ASSAULT", TOLD)
+    assert names(strikes) == {"Israel", "Lebanon"}, strikes
+
+
+def test_the_foreign_office_filed_from_a_state_without_one_is_britains(extractor):
+    text = (
+        "WASHINGTON, March 4 (Reuters) - The Foreign Office announced sanctions on six Iranian "
+        "officials on Tuesday, the British government said."
+    )
+    [sanctions] = of_type(extractor, text, "SANCTION", TOLD)
+    assert names(sanctions) == {"United Kingdom", "Iran"}, sanctions
+    text = "PARIS, March 4 (Reuters) - The Foreign Office condemned the attack on Tuesday."
+    [condemned] = of_type(extractor, text, "ACCUSE", TOLD)
+    assert names(condemned) == {"United Kingdom"}, condemned
+
+
+def test_hours_spent_with_someone_on_the_phone_are_a_call_and_a_tally_is_no_meeting(extractor):
+    text = (
+        "The Indian envoy spent two hours with Russian Foreign Minister Sergei Lavrov on the "
+        "phone on Tuesday."
+    )
+    found = of_type(extractor, text, "CONSULT", TOLD)
+    assert [e["kind"] for e in found] == ["phone_call"], found
+    text = "Netanyahu spent more time with Trump than any other leader in 2017."
+    assert not of_type(extractor, text, "CONSULT", TOLD), events(extractor, text, TOLD)
+
+
+def test_agreeing_to_sign_during_a_visit_named_points_ahead(extractor):
+    text = "Modi and Ishiba agreed to sign the pact during Ishiba's visit to New Delhi on Friday."
+    visits = [e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "visit"]
+    assert visits and (visits[0]["date"], visits[0]["status"]) == ("2025-03-07", "planned")
+
+
+def test_weeks_of_negotiations_ended_by_walking_out_are_broken_off(extractor):
+    text = "The Taliban ended weeks of negotiations with Pakistan on Monday by walking out."
+    found = events(extractor, text, TOLD)
+    assert not [e for e in found if e["type"] == "CONSULT" and e["confidence"] >= 0.5], found
+
+
+def test_ground_yielded_and_an_ally_defended_are_still_acts(extractor):
+    text = "Israel yielded control of the Rafah crossing to Egypt on Tuesday."
+    [yielded] = of_type(extractor, text, "CONCEDE", TOLD)
+    assert names(yielded) == {"Israel", "Egypt"}, yielded
+    text = "The United States defended its ally Israel at the Security Council on Tuesday."
+    [backed] = of_type(extractor, text, "SUPPORT", TOLD)
+    assert names(backed) == {"United States", "Israel"}, backed
