@@ -67,3 +67,16 @@ def test_ground_yielded_and_an_ally_defended_are_still_acts(extractor):
     text = "The United States defended its ally Israel at the Security Council on Tuesday."
     [backed] = of_type(extractor, text, "SUPPORT", TOLD)
     assert names(backed) == {"United States", "Israel"}, backed
+
+
+def test_signing_no_document_signs_nothing(extractor):
+    text = "Kenya and Uganda cooperated closely on Tuesday, signing no formal document."
+    assert not of_type(extractor, text, "AGREE", TOLD), events(extractor, text, TOLD)
+
+
+def test_a_round_of_other_acts_is_no_talks_but_a_round_of_talks_is(extractor):
+    text = "Russia and Ukraine carried out a new round of prisoner exchanges on Tuesday."
+    assert not of_type(extractor, text, "CONSULT", TOLD), events(extractor, text, TOLD)
+    text = "Russia and Ukraine held a new round of talks in Istanbul on Tuesday."
+    [talks] = of_type(extractor, text, "CONSULT", TOLD)
+    assert names(talks) == {"Russia", "Ukraine"}, talks

@@ -152,6 +152,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _defending_ones_own(t)
         and not _an_interview(t)
         and not _a_handshake_with_no_one_met(t)
+        and not _a_round_of_other_acts(t)
     ]
     return [
         t
@@ -277,6 +278,35 @@ def _defending_ones_own(trigger: Trigger) -> bool:
             for c in verb.children
         )
     )
+
+
+def _a_round_of_other_acts(trigger: Trigger) -> bool:
+    """ "A new round of prisoner exchanges", "a round of military aid": the round counts other
+    acts, it is no talks of its own (while "a round of talks" and "the second round" are)."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.lemma_.lower() not in MEASURE_NOUNS:
+        return False
+    counted = [
+        p
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
+    ]
+    nouns = load_lexicon()[0]
+    return any(
+        not tells_of_talks(p)
+        and (
+            p.lemma_.lower() in COUNTED_ACTS
+            or any(type_ != "CONSULT" for type_, _, _ in nouns.get(p.lemma_.lower(), ()))
+        )
+        for p in counted
+    )
+
+
+# Acts counted in rounds that are no event word of their own ("a round of prisoner exchanges"):
+# never talks (while "a round of the Lima process" still is).
+COUNTED_ACTS = frozenset({"exchange", "swap", "release", "countermeasure", "test", "launch"})
 
 
 # Gatherings a politician speaks at, which protest only when told of protesters.
@@ -2792,6 +2822,11 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         for c in token.children
     ):
         return True  # "no talks", "any meeting between them", "a potential meeting"
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in token.children
+    ):
+        return True  # "cooperated closely, signing no formal document": none was signed
     if _only_thought_of(token):
         return True
     if _plan_gone_by(verb) or _prevented(verb) or _mandated(verb):
