@@ -1598,6 +1598,7 @@ class EntityIndex:
 
     def finish(self) -> None:
         """Fill titles and countries the article did not give from the knowledge base."""
+        self._names_told_before_in_full()
         self._settle_short_names()
         self._fullest_body_names()
         countries = country_index()
@@ -1624,6 +1625,46 @@ class EntityIndex:
                 and not known["title"].startswith("Former")
             ):
                 cluster.title = known["title"]
+
+    def _names_told_before_in_full(self) -> None:
+        """ "Modi meets Nawaz" in a headline, then "Prime Minister Nawaz Sharif": one word of a
+        name, told before the one person of that name is named in full, is that person (also
+        where the tagger took the headline's name for a body)."""
+        shorts = [
+            c
+            for c in self.clusters
+            if c.tokens
+            and (
+                c.kind == "person"
+                # a headline's name the tagger took for a body ("meets Nawaz")
+                or (
+                    c.kind == "organization"
+                    and c.name.istitle()
+                    and organization_name(c.name) is None
+                    and country_index().match(c.name) is None
+                )
+            )
+        ]
+        for short in shorts:
+            words = name_key(short.name).split()
+            if len(words) != 1 or short.title or short.country or short.canonical:
+                continue
+            fuller = [
+                c
+                for c in self.clusters
+                if c is not short
+                and c.kind == "person"
+                and c.tokens
+                and len(name_key(c.name).split()) >= 2
+                and words[0] in (name_key(c.name).split()[0], name_key(c.name).split()[-1])
+            ]
+            if len(fuller) != 1 or min(fuller[0].tokens) < min(short.tokens):
+                continue
+            whole = fuller[0]
+            for i in short.tokens:
+                self.by_token[i] = whole
+            whole.tokens |= short.tokens
+            self.clusters.remove(short)
 
     def _fullest_body_names(self) -> None:
         """An international body is named by the fullest name the article writes for it

@@ -163,3 +163,14 @@ def test_a_parents_name_within_a_childs_is_another_person(extractor):
     met = of_type(extractor, text, "CONSULT", "2025-05-06")
     with_saudi = [e for e in met if "Saudi Arabia" in names(e)]
     assert with_saudi and not any("Salman" in n for n in names(with_saudi[0])), met
+
+
+def test_a_headlines_one_name_is_the_person_named_in_full_below(extractor):
+    # the tagger reads the headline's "Imran" as a body
+    text = (
+        "Erdogan makes surprise stopover in Islamabad, meets Imran\n\n"
+        "ISLAMABAD: Turkish President Recep Tayyip Erdogan made an unannounced stopover in "
+        "Islamabad on Friday and held talks with Prime Minister Imran Khan at his residence."
+    )
+    [talks] = of_type(extractor, text, "CONSULT", "2020-02-15")
+    assert "Imran" not in names(talks) and "Imran Khan" in names(talks), talks
