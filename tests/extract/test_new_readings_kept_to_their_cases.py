@@ -80,3 +80,10 @@ def test_a_round_of_other_acts_is_no_talks_but_a_round_of_talks_is(extractor):
     text = "Russia and Ukraine held a new round of talks in Istanbul on Tuesday."
     [talks] = of_type(extractor, text, "CONSULT", TOLD)
     assert names(talks) == {"Russia", "Ukraine"}, talks
+
+
+def test_urging_a_side_to_help_ease_tensions_eases_nothing(extractor):
+    text = "Ruto urged Ethiopia on Tuesday to help ease soaring tensions in the Horn of Africa."
+    assert not of_type(extractor, text, "CONCEDE", TOLD), events(extractor, text, TOLD)
+    text = "Kenya wants to help ease tensions between Ethiopia and Eritrea."
+    assert not of_type(extractor, text, "CONCEDE", TOLD), events(extractor, text, TOLD)

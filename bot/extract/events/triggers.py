@@ -1774,6 +1774,13 @@ def _irrealis(trigger: Trigger) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.head.children)
     ):
         node = node.head  # "urged Putin to end the war and withdraw his troops": both asked for
+    if (
+        node.dep_ in ("xcomp", "ccomp")
+        and node.tag_ == "VB"
+        and lemma_of(node.head) == "help"
+        and node.head.tag_ == "VB"
+    ):
+        node = node.head  # "urged Iran to help ease tensions": what is asked is the easing
     if node.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     # by the verb with its particle: "called on X to withdraw" asks, "called in the envoy to lodge a
