@@ -100,6 +100,8 @@ _PURPOSE_GENERIC_TERMS = frozenset(
 )
 # Words that name the same city in two spellings: "Washington" and "Washington, D.C.".
 _PLACE_NOISE = re.compile(r"\b(d c|dc|city|the)\b")
+# Abbreviations of words in place names, read as the whole word.
+_PLACE_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
 def kinds_compatible(a: str | None, b: str | None) -> bool:
@@ -392,7 +394,8 @@ def same_place_name(a: str, b: str) -> bool:
 
 
 def _place_words(name: str) -> list[str]:
-    return _PLACE_NOISE.sub(" ", fold(name)).split()
+    # "St Petersburg", "St. Petersburg" and "Saint Petersburg" name one city
+    return [_PLACE_ABBREVIATIONS.get(w, w) for w in _PLACE_NOISE.sub(" ", fold(name)).split()]
 
 
 def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:

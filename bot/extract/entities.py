@@ -1086,6 +1086,14 @@ class EntityIndex:
         # Ajit Doval"); titles live elsewhere, the name is what follows them.
         while tokens:
             words = _title_words(tokens, as_listed=True)
+            if (
+                words == 0
+                and len(tokens) > 2
+                and tokens[0].is_upper
+                and 2 <= len(tokens[0].text) <= 6
+                and _title_words(tokens[1:], as_listed=True) > 0
+            ):
+                words = 1  # "BNP Chairperson Khaleda Zia": a body's initials before its title
             if words == 0 and len(tokens) > 1 and tokens[0].lower_.rstrip(".") in title_tails():
                 words = 1  # "Ms X", "Adviser Waltz" cut from "National Security Adviser Waltz"
             words = words or _honorific_words(tokens)  # "Datuk Seri Anwar Ibrahim"

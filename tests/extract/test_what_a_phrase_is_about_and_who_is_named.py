@@ -174,3 +174,12 @@ def test_a_headlines_one_name_is_the_person_named_in_full_below(extractor):
     )
     [talks] = of_type(extractor, text, "CONSULT", "2020-02-15")
     assert "Imran" not in names(talks) and "Imran Khan" in names(talks), talks
+
+
+def test_a_bodys_initials_and_title_before_a_name_are_no_part_of_it(extractor):
+    text = "DHAKA, June 7 (PTI) - Modi met BNP Chairperson Khaleda Zia in Dhaka on Sunday."
+    [met] = of_type(extractor, text, "CONSULT", "2015-06-07")
+    assert "Khaleda Zia" in names(met), met
+    text = "Modi met Nepal's Prime Minister KP Sharma Oli in Kathmandu on Sunday."
+    [met] = of_type(extractor, text, "CONSULT", "2015-06-07")
+    assert "KP Sharma Oli" in names(met), met

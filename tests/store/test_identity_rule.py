@@ -84,6 +84,13 @@ def test_two_outlets_on_the_same_day_in_the_same_city_are_one_event():
     assert set(verdict.agreed) >= {"type", "kind", "date", "participants", "place"}
 
 
+def test_a_city_written_with_an_abbreviated_word_is_the_same_city():
+    spelled = report(FIN, EST, place=Place("Saint Petersburg", "RUS"))
+    abbreviated = report(FIN, EST, place=Place("St. Petersburg", "RUS"))
+    assert compare(spelled, abbreviated).same
+    assert not compare(spelled, report(FIN, EST, place=Place("Stockholm", "SWE"))).same
+
+
 def test_a_date_one_day_off_still_agrees_but_two_days_do_not():
     assert compare(report(), report(date="2025-03-05", published="2025-03-05")).same
     assert compare(report(), report(date="2025-03-06", published="2025-03-06")).rule == "date"
