@@ -1655,7 +1655,10 @@ class EntityIndex:
         ]
         for short in shorts:
             words = name_key(short.name).split()
-            if len(words) != 1 or short.title or short.country or short.canonical:
+            body = short.kind == "organization"
+            if short.title or short.country or short.canonical:
+                continue
+            if len(words) != 1 and not (body and len(words) == 2 and words[0] in ("al", "el")):
                 continue
             fuller = [
                 c
@@ -1663,10 +1666,13 @@ class EntityIndex:
                 if c is not short
                 and c.kind == "person"
                 and c.tokens
-                and len(name_key(c.name).split()) >= 2
-                and words[0] in (name_key(c.name).split()[0], name_key(c.name).split()[-1])
+                and len(name_key(c.name).split()) > len(words)
+                and words
+                in (name_key(c.name).split()[: len(words)], name_key(c.name).split()[-len(words) :])
             ]
-            if len(fuller) != 1 or min(fuller[0].tokens) < min(short.tokens):
+            # a person's own mention comes first; a name the tagger took for a body may come
+            # anywhere ("Al-Abadi declared victory", after "Haider al-Abadi")
+            if len(fuller) != 1 or (not body and min(fuller[0].tokens) < min(short.tokens)):
                 continue
             whole = fuller[0]
             for i in short.tokens:

@@ -87,3 +87,42 @@ def test_urging_a_side_to_help_ease_tensions_eases_nothing(extractor):
     assert not of_type(extractor, text, "CONCEDE", TOLD), events(extractor, text, TOLD)
     text = "Kenya wants to help ease tensions between Ethiopia and Eritrea."
     assert not of_type(extractor, text, "CONCEDE", TOLD), events(extractor, text, TOLD)
+
+
+def test_a_source_asking_not_to_be_named_asks_no_one(extractor):
+    text = "A senior Kenyan official, who asked not to be named, said the talks had stalled."
+    assert not of_type(extractor, text, "REQUEST", TOLD), events(extractor, text, TOLD)
+    text = "Kenya asked Uganda to withdraw its troops."
+    [asked] = of_type(extractor, text, "REQUEST", TOLD)
+    assert names(asked) == {"Kenya", "Uganda"}, asked
+
+
+def test_terminating_relations_severs_them(extractor):
+    text = "Taiwan terminated diplomatic relations with Nicaragua on Friday."
+    [severed] = of_type(extractor, text, "SANCTION", TOLD)
+    assert names(severed) == {"Taiwan", "Nicaragua"}, severed
+
+
+def test_warning_of_what_a_thing_will_do_is_a_caution(extractor):
+    text = "Kenya warned Uganda that the situation would deteriorate."
+    threats = [e for e in of_type(extractor, text, "THREATEN", TOLD) if e["confidence"] >= 0.5]
+    assert not threats, threats
+    text = "Russia warned Finland that the move would trigger a response."
+    [threat] = of_type(extractor, text, "THREATEN", TOLD)
+    assert threat["confidence"] >= 0.5, threat
+
+
+def test_a_wire_agency_in_a_dateline_is_no_side(extractor):
+    text = "Taipei, Dec. 10 (CNA) Taiwan on Friday terminated diplomatic relations with Nicaragua."
+    for event in events(extractor, text, "2021-12-10"):
+        assert "CNA" not in names(event), event
+
+
+def test_a_surname_the_tagger_took_for_a_body_is_the_person(extractor):
+    text = (
+        "Iraqi Prime Minister Haider al-Abadi appealed to investors to stand with Baghdad. "
+        "Al-Abadi declared victory over the extremists in December, and al-Abadi promised to "
+        "fight corruption."
+    )
+    for event in events(extractor, text, TOLD):
+        assert "Al-Abadi" not in names(event), event

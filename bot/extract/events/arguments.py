@@ -530,7 +530,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
             return None  # "State Councilor and Foreign Minister Wang Yi" tagged "Councilor"
         country = country_index().resolve(name) if len(words) == 1 else None
         return (index.country(country.code) or cluster) if country is not None else cluster
-    if not words or words[-1] in ("of", "and", "the", "for"):
+    if not words or words[-1] in ("of", "and", "the", "for", "to", "on", "in", "against", "with"):
         return None  # a name the tagger cut short: "Ministry of Foreign Affairs of"
     if " and " in f" {' '.join(words)} " and organization_name(name) is None:
         return None  # "Bessent and Greer": two people the tagger ran together, neither resolved

@@ -386,8 +386,11 @@ def _cautions(verb: Token) -> bool:
         return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False  # "warned that China would respond", "that it would retaliate"
-    # "that aid would be cut off", "that the embassy could be closed": what will be done
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+    # "that aid would be cut off", "that the embassy could be closed": what will be done (not
+    # "that the deal will expose them to cheaper beef": what a thing will do)
+    if subject.dep_ == "nsubjpass" and any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children
+    ):
         return False
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
 

@@ -153,6 +153,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
         and not _an_interview(t)
         and not _a_handshake_with_no_one_met(t)
         and not _a_round_of_other_acts(t)
+        and not _anonymity_asked(t)
     ]
     return [
         t
@@ -307,6 +308,24 @@ def _a_round_of_other_acts(trigger: Trigger) -> bool:
 # Acts counted in rounds that are no event word of their own ("a round of prisoner exchanges"):
 # never talks (while "a round of the Lima process" still is).
 COUNTED_ACTS = frozenset({"exchange", "swap", "release", "countermeasure", "test", "launch"})
+
+
+# What a source asks not to be, in a wire's words ("asked not to be named").
+UNNAMED_VERBS = frozenset({"name", "identify", "quote", "cite"})
+
+
+def _anonymity_asked(trigger: Trigger) -> bool:
+    """ "A senior official, who asked not to be named, said ...": a source's anonymity, no
+    request of anyone."""
+    verb = trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and verb.pos_ == "VERB"
+        and lemma_of(verb) in ("ask", "request")
+        and any(
+            c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in UNNAMED_VERBS for c in verb.children
+        )
+    )
 
 
 # Gatherings a politician speaks at, which protest only when told of protesters.
