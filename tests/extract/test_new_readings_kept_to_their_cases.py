@@ -107,9 +107,13 @@ def test_warning_of_what_a_thing_will_do_is_a_caution(extractor):
     text = "Kenya warned Uganda that the situation would deteriorate."
     threats = [e for e in of_type(extractor, text, "THREATEN", TOLD) if e["confidence"] >= 0.5]
     assert not threats, threats
-    text = "Russia warned Finland that the move would trigger a response."
-    [threat] = of_type(extractor, text, "THREATEN", TOLD)
-    assert threat["confidence"] >= 0.5, threat
+    for text in (
+        "Russia warned Finland that the move would trigger a response.",
+        "Sisi warned Ethiopia that any harm to Egypt's share of the river would cause "
+        "inconceivable instability.",
+    ):
+        [threat] = of_type(extractor, text, "THREATEN", TOLD)
+        assert threat["confidence"] >= 0.5, (text, threat)
 
 
 def test_a_wire_agency_in_a_dateline_is_no_side(extractor):

@@ -386,6 +386,8 @@ def _cautions(verb: Token) -> bool:
         return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
     if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
         return False  # "warned that China would respond", "that it would retaliate"
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in subject.children):
+        return False  # "warned that any harm to its share would cause instability": a threat
     # "that aid would be cut off", "that the embassy could be closed": what will be done (not
     # "that the deal will expose them to cheaper beef": what a thing will do)
     if subject.dep_ == "nsubjpass" and any(
