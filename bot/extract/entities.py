@@ -1650,6 +1650,8 @@ class EntityIndex:
                     and c.name.istitle()
                     and organization_name(c.name) is None
                     and country_index().match(c.name) is None
+                    # a name standing as someone, not qualifying a noun ("Al-Assad forces")
+                    and all(self._stands_alone(i, c.tokens) for i in c.tokens)
                 )
             )
         ]
@@ -1679,6 +1681,15 @@ class EntityIndex:
                 self.by_token[i] = whole
             whole.tokens |= short.tokens
             self.clusters.remove(short)
+
+    def _stands_alone(self, i: int, name: set[int]) -> bool:
+        """A word of the name whose head lies outside it is a subject, an object or a
+        possessor ("Al-Abadi declared", "Al-Abadi's coalition"), not a modifier of another noun
+        ("Al-Assad forces")."""
+        token = self.doc[i]
+        if token.head.i in name or token.is_punct:
+            return True
+        return token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj", "poss")
 
     def _fullest_body_names(self) -> None:
         """An international body is named by the fullest name the article writes for it

@@ -130,3 +130,55 @@ def test_a_surname_the_tagger_took_for_a_body_is_the_person(extractor):
     )
     for event in events(extractor, text, TOLD):
         assert "Al-Abadi" not in names(event), event
+
+
+def test_a_round_of_exchanges_of_views_or_of_talks_on_other_acts_is_talks(extractor):
+    for text in (
+        "Russia and Ukraine held a round of exchanges on the Black Sea corridor in Istanbul on "
+        "Tuesday.",
+        "India and Pakistan held a round of ceasefire and prisoner release talks in Wagah on "
+        "Monday.",
+    ):
+        talks = of_type(extractor, text, "CONSULT", TOLD)
+        assert talks and talks[0]["confidence"] >= 0.5, (text, talks)
+
+
+def test_asking_a_body_to_name_or_identify_someone_is_a_request(extractor):
+    text = (
+        "Ukraine asked the United Nations on Monday to name a special envoy for deported children."
+    )
+    [asked] = of_type(extractor, text, "REQUEST", TOLD)
+    assert names(asked) == {"Ukraine", "United Nations"}, asked
+
+
+def test_talks_or_a_visit_terminated_were_held(extractor):
+    text = "Israel and Hamas terminated their talks in Doha on Thursday after reaching a deal."
+    assert not of_type(extractor, text, "SANCTION", TOLD), events(extractor, text, TOLD)
+    text = "Chinese Foreign Minister Wang Yi terminated his three-day visit to Pakistan on Sunday."
+    [visit] = of_type(extractor, text, "CONSULT", TOLD)
+    assert names(visit) >= {"Wang Yi", "Pakistan"}, visit
+
+
+def test_a_warning_of_what_a_sides_own_army_or_arms_will_do_is_a_threat(extractor):
+    for text in (
+        "Turkey warned on Tuesday that its troops would enter northern Syria if Kurdish fighters "
+        "did not withdraw.",
+        "Israel warned Lebanon on Sunday that the army would expand its operations to Beirut.",
+    ):
+        [threat] = of_type(extractor, text, "THREATEN", TOLD)
+        assert threat["confidence"] >= 0.5, (text, threat)
+
+
+def test_a_family_name_qualifying_forces_is_no_one_of_that_family(extractor):
+    text = (
+        "Al-Assad forces shelled Daraa on Monday, activists said. Maher al-Assad, the president's "
+        "brother, commands the army's Fourth Division."
+    )
+    for event in events(extractor, text, TOLD):
+        assert "Maher al-Assad" not in names(event), event
+
+
+def test_a_person_named_like_a_news_agency_is_still_a_side(extractor):
+    text = "Pakistani lawmaker Saba Sadiq met Iranian Foreign Minister Abbas Araqchi in Tehran."
+    [met] = of_type(extractor, text, "CONSULT", TOLD)
+    assert "Saba Sadiq" in names(met), met

@@ -388,6 +388,12 @@ def _cautions(verb: Token) -> bool:
         return False  # "warned that China would respond", "that it would retaliate"
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in subject.children):
         return False  # "warned that any harm to its share would cause instability": a threat
+    if subject.lemma_.lower() in AGENT_NOUNS or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
+        for c in subject.children
+    ):
+        return False  # "warned that the army would expand its operations", "that its missiles
+        # would hit U.S. bases": a side or its means, acting
     # "that aid would be cut off", "that the embassy could be closed": what will be done (not
     # "that the deal will expose them to cheaper beef": what a thing will do)
     if subject.dep_ == "nsubjpass" and any(
@@ -397,6 +403,13 @@ def _cautions(verb: Token) -> bool:
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
 
 
+# Possessives by which a warning's clause names the warner's own means ("its missiles").
+OWN_MEANS_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+# Nouns naming a side or its armed arm, whose act a warning may tell ("the army would ...").
+AGENT_NOUNS = frozenset(
+    "government army country regime administration military force troop state nation navy "
+    "police authority leadership junta militia rebel cabinet kingdom republic".split()
+)
 # Pronouns by which a warning's clause speaks of those warned ("warned MPs that they ...").
 WARNED_PRONOUNS = frozenset({"they", "you"})
 

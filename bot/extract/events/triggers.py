@@ -294,20 +294,32 @@ def _a_round_of_other_acts(trigger: Trigger) -> bool:
         for p in prep.children
         if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")
     ]
+    if any(tells_of_talks(t) for p in counted for t in (p, *p.conjuncts)):
+        return False  # "a round of ceasefire and prisoner release talks": talks all the same
     nouns = load_lexicon()[0]
     return any(
-        not tells_of_talks(p)
-        and (
-            p.lemma_.lower() in COUNTED_ACTS
-            or any(type_ != "CONSULT" for type_, _, _ in nouns.get(p.lemma_.lower(), ()))
-        )
+        _counted_act(p)
+        or any(type_ != "CONSULT" for type_, _, _ in nouns.get(p.lemma_.lower(), ()))
         for p in counted
     )
 
 
-# Acts counted in rounds that are no event word of their own ("a round of prisoner exchanges"):
-# never talks (while "a round of the Lima process" still is).
-COUNTED_ACTS = frozenset({"exchange", "swap", "release", "countermeasure", "test", "launch"})
+def _counted_act(noun: Token) -> bool:
+    """ "Prisoner exchanges", "swaps", "missile tests": acts no event word of their own names
+    (while "a round of exchanges" of views is talks)."""
+    lemma = noun.lemma_.lower()
+    if lemma == "exchange":
+        return any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in EXCHANGED for c in noun.children
+        )
+    return lemma in COUNTED_ACTS
+
+
+# Acts counted in rounds that are no event word of their own ("a round of swaps"): never talks
+# (while "a round of the Lima process" still is); and what is exchanged in an exchange that is no
+# talk ("prisoner exchanges").
+COUNTED_ACTS = frozenset({"swap", "release", "countermeasure", "test", "launch"})
+EXCHANGED = frozenset({"prisoner", "captive", "body", "fire", "detainee", "hostage", "pow"})
 
 
 # What a source asks not to be, in a wire's words ("asked not to be named").
@@ -323,7 +335,12 @@ def _anonymity_asked(trigger: Trigger) -> bool:
         and verb.pos_ == "VERB"
         and lemma_of(verb) in ("ask", "request")
         and any(
-            c.dep_ in ("xcomp", "ccomp") and lemma_of(c) in UNNAMED_VERBS for c in verb.children
+            c.dep_ in ("xcomp", "ccomp")
+            and lemma_of(c) in UNNAMED_VERBS
+            # "not to be named": a passive, refused (not "asked the UN to name an envoy")
+            and any(a.dep_ == "neg" for a in c.children)
+            and any(a.dep_ == "auxpass" for a in c.children)
+            for c in verb.children
         )
     )
 
