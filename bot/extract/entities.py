@@ -1681,6 +1681,7 @@ class EntityIndex:
                 self.by_token[i] = whole
             whole.tokens |= short.tokens
             self.clusters.remove(short)
+            self._register(whole, short.name)  # the name now finds the person, not the body
 
     def _stands_alone(self, i: int, name: set[int]) -> bool:
         """A word of the name whose head lies outside it is a subject, an object or a
@@ -2188,10 +2189,10 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Capitalised words after a title that name an office or a body, not a person.
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
-# A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
-# written so ("G-20") are known organisations and are taken before this is asked.
 # Words before a father's or forebear's name within a person's own ("Salman bin Hamad").
 _FILIATION_WORDS = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+# A maker's letters and a number ("Su-24", "F-16s", "S-400"): a model of aircraft or missile. Bodies
+# written so ("G-20") are known organisations and are taken before this is asked.
 _MODEL_NAME = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}$")
 # A prefix before a people's name ("Intra-Afghan", "Anti-American"): an adjective the tagger
 # took for a body in a headline's capitals, naming no one (while "Anti-Balaka" is a militia).

@@ -60,6 +60,7 @@ from bot.extract.events.lexicon import (
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
     OCCASION_FRAMES,
+    POSSESSIVE_PRONOUNS,
     PROPOSING_VERBS,
     REACHING_VERBS,
     ROLE_NOUNS,
@@ -389,8 +390,7 @@ def _cautions(verb: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in subject.children):
         return False  # "warned that any harm to its share would cause instability": a threat
     if subject.lemma_.lower() in AGENT_NOUNS or any(
-        c.dep_ == "poss" and c.lower_ in ("its", "their", "our", "his", "her")
-        for c in subject.children
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in subject.children
     ):
         return False  # "warned that the army would expand its operations", "that its missiles
         # would hit U.S. bases": a side or its means, acting
@@ -403,8 +403,6 @@ def _cautions(verb: Token) -> bool:
     return not any(t.lemma_.lower() in THREAT_WORDS for t in clause.subtree)
 
 
-# Possessives by which a warning's clause names the warner's own means ("its missiles").
-OWN_MEANS_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 # Nouns naming a side or its armed arm, whose act a warning may tell ("the army would ...").
 AGENT_NOUNS = frozenset(
     "government army country regime administration military force troop state nation navy "

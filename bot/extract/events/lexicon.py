@@ -112,6 +112,8 @@ ARRIVAL_VERBS = _words("arrival_verbs")
 LEAVING_VERBS = _words("leaving_verbs")
 EMERGING_VERBS = _words("emerging_verbs")
 MEASURE_NOUNS = _words("measure_nouns")
+# Possessive pronouns by which a clause names a side's own thing ("its missiles", "his decision").
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")
 # The verb of a host ("talks hosted by Qatar"), as a participle on the occasion it hosts.
 HOST_VERBS = frozenset({"host", "cohost", "co-host"})

@@ -36,6 +36,7 @@ from bot.extract.events.lexicon import (
     OPPOSED_MODIFIERS,
     PHONE_WORDS,
     PLAN_WORDS,
+    POSSESSIVE_PRONOUNS,
     POSSIBILITY,
     POSSIBILITY_NOUNS,
     POSSIBLE_EVENTS,
@@ -255,8 +256,6 @@ YIELDED_OUTCOMES = frozenset(
 )
 
 
-# Possessives by which a side defends what is its own ("defended his decision").
-OWN_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my"})
 # A side's own course it may defend (not "defended its ally Israel": another side backed).
 OWN_COURSES = frozenset(
     "decision policy position stance record move choice approach action conduct handling "
@@ -275,7 +274,7 @@ def _defending_ones_own(trigger: Trigger) -> bool:
         and any(
             c.dep_ == "dobj"
             and c.lemma_.lower() in OWN_COURSES
-            and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)
+            and any(p.dep_ == "poss" and p.lower_ in POSSESSIVE_PRONOUNS for p in c.children)
             for c in verb.children
         )
     )
@@ -1490,9 +1489,7 @@ def _time_spent_with(sent: Span, found: list[Trigger]) -> list[Trigger]:
         and any(
             c.dep_ == "prep"
             and c.lower_ == "with"
-            and any(
-                p.dep_ == "pobj" and p.ent_type_ in ("PERSON", "GPE", "NORP") for p in c.children
-            )
+            and any(p.dep_ == "pobj" and p.ent_type_ in COMPANY_KEPT for p in c.children)
             for c in token.children
         )
     ]
