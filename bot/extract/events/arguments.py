@@ -24,6 +24,7 @@ from bot.extract.events.lexicon import (
     GROUP_WORDS,
     HOST_VERBS,
     LEADING_VERBS,
+    LEAVING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_NOUNS,
     MEDIATION_WORDS,
@@ -976,10 +977,6 @@ def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[
     if subject is None or not _people_or_states(subject):
         return []
     return _side_tokens(subject, index)
-
-
-# Verbs of leaving a place, which a visit told after them took place in.
-LEAVING_VERBS = frozenset({"leave", "depart"})
 
 
 def _people_or_states(subject: Token) -> bool:

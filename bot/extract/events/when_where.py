@@ -305,7 +305,7 @@ def _place_left_after(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ not in ("after", "following"):
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or lemma_of(verb) not in ("leave", "depart"):
+    if verb.pos_ != "VERB" or lemma_of(verb) not in LEAVING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -1387,7 +1387,7 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
 
 def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
     """ "Left Cairo on Thursday after a two-day visit": the day the visitor left is the visit's
-    last; it began a day before."""
+    last; it began as many days before as the visit lasted, less one."""
     token = trigger.token
     if trigger.kind != "visit" or _place_left_after(token) is None:
         return None
