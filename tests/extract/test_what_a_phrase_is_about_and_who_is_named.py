@@ -183,3 +183,14 @@ def test_a_bodys_initials_and_title_before_a_name_are_no_part_of_it(extractor):
     text = "Modi met Nepal's Prime Minister KP Sharma Oli in Kathmandu on Sunday."
     [met] = of_type(extractor, text, "CONSULT", "2015-06-07")
     assert "KP Sharma Oli" in names(met), met
+
+
+def test_a_title_holders_name_hung_on_the_body_is_still_a_side(extractor):
+    # the parser hangs "Leonce Ngendakumana" on "Frodebu" rather than on "the leader"
+    text = (
+        "The President of the Republic, Evariste Ndayishimiye, and the leader of Frodebu, Leonce "
+        "Ngendakumana, yesterday signed the agreement at a ceremony."
+    )
+    [deal] = of_type(extractor, text, "AGREE", "2018-09-13")
+    assert {"Evariste Ndayishimiye", "Leonce Ngendakumana"} <= names(deal), deal
+    assert deal["confidence"] >= 0.5, deal

@@ -647,6 +647,20 @@ def _opposition_country(opposition: Token, index: EntityIndex) -> Country | None
     return None
 
 
+def _the_title_holder_misread(node: Token, child: Token) -> bool:
+    """ "The President of the Republic, Filipe Nyusi, and the leader of Renamo, Ossufo Momade,
+    signed": the parser hangs the name on the body the title is of; the name is the title
+    holder's, who is a side."""
+    title = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "of" else None
+    return (
+        child.ent_type_ == "PERSON"
+        and node.ent_type_ in ("ORG", "GPE", "NORP")
+        and title is not None
+        and title.lower_ in title_tails()
+        and not title.ent_type_
+    )
+
+
 def _subtree_without_clauses(token: Token) -> list[Token]:
     """A phrase's tokens, leaving out relative clauses and participles hanging off it, and the
     place it happens in ("the meeting in Qatar" names no side)."""
@@ -678,6 +692,7 @@ def _subtree_without_clauses(token: Token) -> list[Token]:
                 and node.ent_type_
                 and not (node.ent_type_ == child.ent_type_ == "GPE")
                 and not _a_list_misread(node, child)
+                and not _the_title_holder_misread(node, child)
             ):
                 # "Sisi, Emir of Qatar": a description; but "President Donald Trump" is him, and
                 # "Kazakhstan, Kyrgyzstan, Tajikistan and ..." is a list the parser misread
