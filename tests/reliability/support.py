@@ -14,6 +14,7 @@ import socket
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
@@ -147,6 +148,14 @@ def command_body(
     response_url: str, text: str, *, user: str = "U0ASKER", channel: str = "C0NEWS"
 ) -> bytes:
     return slash_command_body(TEAM, response_url, text, user=user, channel=channel)
+
+
+def hourly_cron_half_an_hour_off() -> str:
+    """An hourly schedule whose latest slot was half an hour ago and whose next is half an hour
+    away: due at once when a bot starts, with no second slot falling due while a test runs (a
+    slot on the hour did, for a run that crossed midnight)."""
+    minute = (datetime.now(UTC) + timedelta(minutes=30)).minute
+    return f"{minute} * * * *"
 
 
 async def wait_for(predicate, timeout: float, what: str, interval: float = 0.05) -> None:

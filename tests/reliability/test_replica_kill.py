@@ -22,7 +22,13 @@ from bot.schedule.clock import to_db
 from bot.store.location import PostgresLocation
 from bot.store.schedule_store import Delivery, NewSubscription, ScheduleStore
 from tests.fakes.slack_api import FakeSlack
-from tests.reliability.support import TEAM, SlackBotProcess, briefbot, wait_for
+from tests.reliability.support import (
+    TEAM,
+    SlackBotProcess,
+    briefbot,
+    hourly_cron_half_an_hour_off,
+    wait_for,
+)
 
 pytestmark = pytest.mark.heavy
 
@@ -61,8 +67,9 @@ async def _with_store(db: PostgresLocation, work):
 
 
 async def _hourly_briefing_created_two_hours_ago(db: PostgresLocation) -> int:
-    """An hourly briefing whose latest slot (this hour's) was missed: due at once on start."""
-    new = NewSubscription("slack", TEAM, CHANNEL, ADMIN, "0 * * * *", "hourly", "UTC", None)
+    """An hourly briefing whose latest slot was missed: due at once on start."""
+    cron = hourly_cron_half_an_hour_off()
+    new = NewSubscription("slack", TEAM, CHANNEL, ADMIN, cron, "hourly", "UTC", None)
     since = to_db(datetime.now(UTC) - timedelta(hours=2))
     return await _with_store(db, lambda store: store.add_subscription(new, since))
 

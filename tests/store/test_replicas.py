@@ -17,7 +17,13 @@ from bot.store.location import PostgresLocation
 from bot.store.schedule_store import NewSubscription, ScheduleStore
 from tests.conftest import _create_database
 from tests.fakes.slack_api import FakeSlack
-from tests.reliability.support import TEAM, TOKEN, SlackBotProcess, wait_for
+from tests.reliability.support import (
+    TEAM,
+    TOKEN,
+    SlackBotProcess,
+    hourly_cron_half_an_hour_off,
+    wait_for,
+)
 
 pytestmark = pytest.mark.heavy
 
@@ -48,11 +54,11 @@ class Replica(SlackBotProcess):
             return False
 
 
-async def _hourly_briefing_created_two_hours_ago(db: PostgresLocation) -> int:
-    """An hourly briefing whose latest slot (this hour's) was missed: due at once on start."""
+async def _hourly_briefing_created_two_hours_ago(db: PostgresLocation, cron: str) -> int:
+    """An hourly briefing whose latest slot was missed: due at once on start."""
     store = await ScheduleStore.open(db)
     try:
-        new = NewSubscription("slack", TEAM, CHANNEL, ADMIN, "0 * * * *", "hourly", "UTC", None)
+        new = NewSubscription("slack", TEAM, CHANNEL, ADMIN, cron, "hourly", "UTC", None)
         return await store.add_subscription(new, to_db(datetime.now(UTC) - timedelta(hours=2)))
     finally:
         await store.close()
@@ -69,7 +75,8 @@ async def _deliveries(db: PostgresLocation, subscription_id: int) -> list[tuple[
 async def test_two_replicas_starting_together_post_a_due_briefing_once(
     slack: FakeSlack, shared_db: PostgresLocation, tmp_path
 ) -> None:
-    subscription = await _hourly_briefing_created_two_hours_ago(shared_db)
+    cron = hourly_cron_half_an_hour_off()
+    subscription = await _hourly_briefing_created_two_hours_ago(shared_db, cron)
     replicas = [Replica(shared_db, slack.api_url, ADMIN) for _ in range(2)]
     for replica in replicas:
         replica.cwd = tmp_path  # files beside the database (charts) go to the test's folder
@@ -86,4 +93,4 @@ async def test_two_replicas_starting_together_post_a_due_briefing_once(
     assert codes == [0, 0]
     assert len(headlines()) == 1, headlines()
     [(slot, state)] = await _deliveries(shared_db, subscription)
-    assert state == "sent" and datetime.fromisoformat(slot).minute == 0
+    assert state == "sent" and datetime.fromisoformat(slot).minute == int(cron.split()[0])
