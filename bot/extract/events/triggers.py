@@ -48,6 +48,7 @@ from bot.extract.events.lexicon import (
     REPETITION_WORDS,
     SIGNED_TEXTS,
     SPEAKING_VERBS,
+    TALKS_OUTCOME_NOUNS,
     TOPIC_PREPS,
     TOPIC_VERBS,
     WEIGHING_VERBS,
@@ -250,9 +251,8 @@ def _what_something_yielded(trigger: Trigger) -> bool:
 
 # What talks yield ("yielded results", "yielded no sign of movement"), unlike what a side yields
 # to another ("yielded control of the crossing", "yielded four villages").
-YIELDED_OUTCOMES = frozenset(
-    "result sign progress breakthrough outcome nothing fruit benefit agreement deal "
-    "movement headway".split()
+YIELDED_OUTCOMES = TALKS_OUTCOME_NOUNS | frozenset(
+    "result sign outcome nothing fruit benefit movement".split()
 )
 
 
@@ -1371,15 +1371,20 @@ CONVERSATION_ADVERBS = frozenset({"privately"})
 AUDIENCE_NOUNS = frozenset({"conference", "briefing", "rally", "press", "reporters", "forum"})
 
 
+def _untaken(sent: Span, found: list[Trigger]) -> list[Token]:
+    """The sentence's words no trigger found so far is made of: where a reading of a verb the
+    lexicon misses may still begin."""
+    taken = {i for t in found for i in t.tokens}
+    return [token for token in sent if token.i not in taken]
+
+
 def _conversations_of_a_pair(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """ "X and Y spoke briefly on the sidelines": a conversation the phrase lexicon misses, as it
     names no "with"."""
-    taken = {i for t in found for i in t.tokens}
     return [
         Trigger("CONSULT", "talks", None, token, (token.i,))
-        for token in sent
+        for token in _untaken(sent, found)
         if token.pos_ == "VERB"
-        and token.i not in taken
         and (lemma_of(token) in SPEAKING_VERBS or _sat_down(token))
         and spoke_together(token)
     ]
@@ -1424,14 +1429,10 @@ def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
     article that names a call or the phone, is a phone call. Not a label ("called Putin a
     killer"), a summons ("called in the ambassador", "called X to the ministry") nor a
     passive ("was called a traitor")."""
-    taken = {i for t in found for i in t.tokens}
     called = [
         token
-        for token in sent
-        if token.pos_ == "VERB"
-        and token.i not in taken
-        and lemma_of(token) == "call"
-        and _a_person_called(token)
+        for token in _untaken(sent, found)
+        if token.pos_ == "VERB" and lemma_of(token) == "call" and _a_person_called(token)
     ]
     # (the whole article is read only for a sentence that has such a verb)
     if not called or not _an_article_of_calls(sent.doc):
@@ -1442,13 +1443,11 @@ def _people_phoned(sent: Span, found: list[Trigger]) -> list[Trigger]:
 def _a_signing_told_as_held(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """ "The signing took place on March 21 in Brussels": the deal the article told, signed
     then and there (a bare "signing", of no deal named in its own phrase)."""
-    taken = {i for t in found for i in t.tokens}
     return [
         Trigger("AGREE", "agreement", None, token, (token.i,))
-        for token in sent
+        for token in _untaken(sent, found)
         if token.lower_ == "signing"
         and token.pos_ == "NOUN"
-        and token.i not in taken
         and token.dep_ == "nsubj"
         and not any(c.dep_ == "prep" for c in token.children)
         and lemma_of(token.head) == "take"
@@ -1469,12 +1468,10 @@ COMPANY_KEPT = frozenset({"PERSON", "GPE", "NORP"})
 def _time_spent_with(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """ "Modi diverted to Lahore and spent an afternoon with Pakistan's Nawaz Sharif": time spent
     in someone's company, told as done, is a meeting of the two."""
-    taken = {i for t in found for i in t.tokens}
     return [
         Trigger("CONSULT", "meeting", None, token, (token.i,))
-        for token in sent
+        for token in _untaken(sent, found)
         if token.pos_ == "VERB"
-        and token.i not in taken
         and lemma_of(token) == "spend"
         and token.tag_ in ("VBD", "VBN")
         and any(
