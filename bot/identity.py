@@ -89,8 +89,24 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     "landmark historic milestone momentous breakthrough "
     # where the deal stands to others, as the outlet writes then: "the original agreement" one
     # year on is "a new trade agreement" the day it was signed
-    "original new".split()
+    "original new "
+    # what an outlet calls the thing the deal is on once it has named it: "signed an agreement
+    # on the project"
+    "project another".split()
 )
+# Words that name the same terms in other words, read as one: "a border treaty" is "an
+# agreement on the delimitation of maritime spaces", "a truce" a "ceasefire".
+_TERM_FAMILIES = {
+    word: family
+    for family, words in {
+        "border": "border borders boundary boundaries frontier frontiers delimitation demarcation",
+        "ceasefire": "ceasefire ceasefires truce truces armistice",
+        "trade": "trade commerce commercial",
+        "nuclear": "nuclear atomic",
+        "exchange": "exchange exchanges swap swaps",
+    }.items()
+    for word in words.split()
+}
 # Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
 # the conflict"): they do not tell one deal from another.
 _PURPOSE_GENERIC_TERMS = frozenset(
@@ -473,7 +489,7 @@ def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[st
         and w not in names
         and not _names_a_country(w)
     )
-    return {w[:5] for w in words}
+    return {_TERM_FAMILIES.get(w, w)[:5] for w in words}
 
 
 @lru_cache(maxsize=4096)

@@ -891,3 +891,24 @@ def test_two_cities_of_the_gazetteer_an_hour_apart_are_two_places():
     tel_aviv = report(FIN, EST, place=Place.named("Tel Aviv", None))
     jerusalem = report(FIN, EST, place=Place.named("Jerusalem", None))
     assert not compare(tel_aviv, jerusalem).same
+
+
+def test_terms_told_in_other_words_of_one_family_are_one_deal():
+    def deal(content: str) -> Report:
+        return report(type="AGREE", kind="agreement", content=content)
+
+    treaty = deal("the Baltic Sea border treaty")
+    assert compare(treaty, deal("an agreement on the delimitation of maritime spaces")).same
+    assert compare(deal("a truce"), deal("the ceasefire")).same
+    assert compare(deal("a prisoner swap"), deal("the exchange of prisoners")).same
+    # a family names what is agreed, and two families are two deals
+    assert compare(treaty, deal("a trade agreement")).rule == "terms"
+    assert compare(deal("a truce"), deal("a prisoner swap")).rule == "terms"
+
+
+def test_a_deal_an_outlet_calls_the_project_names_no_terms():
+    rail = report(type="AGREE", kind="agreement", content="the high-speed rail link")
+    assert compare(rail, report(type="AGREE", kind="agreement", content="the project")).same
+    assert compare(
+        report(type="AGREE", kind="agreement", content="another water deal"), rail
+    ).rule == ("terms")

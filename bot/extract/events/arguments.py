@@ -1814,6 +1814,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         tokens.extend(_side_tokens(subject, index))
     if trigger.kind == "visit":
         tokens.extend(whose_home_visited(token, index))
+        tokens.extend(_visitor_set_off(token))
     if (
         trigger.type == "CONSULT"
         and token.dep_ == "pobj"
@@ -2172,6 +2173,19 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
 
 # Verbs a gathering does to those who attend it ("the summit gathered leaders of ...").
 GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "unite"})
+
+
+def _visitor_set_off(visit: Token) -> list[Token]:
+    """ "The announcement was made by Russian President Dmitry Medvedev, on a state visit to
+    Norway, and ...": the person the visit phrase is set off after by a comma is the visitor,
+    wherever the parser hung the phrase."""
+    prep = visit.head
+    if visit.dep_ != "pobj" or prep.lower_ != "on" or prep.i < 2:
+        return []
+    comma, name = visit.doc[prep.i - 1], visit.doc[prep.i - 2]
+    if comma.text != "," or name.ent_type_ != "PERSON" or name.dep_ == "compound":
+        return []
+    return [t for t in name.subtree if t.i < comma.i]
 
 
 def _those_brought(member: Token) -> list[Token]:

@@ -2197,6 +2197,10 @@ def _choose(
     if len(options) == 1:
         return options[0]
     types = {option[0] for option in options}
+    if {"RETREAT", "CONSULT"} <= types:
+        # "the annual leaders' retreat" is a sitting; "a retreat from Kherson" a withdrawal
+        wanted = "CONSULT" if _a_retreat_held(token) else "RETREAT"
+        return next(option for option in options if option[0] == wanted)
     if {"PROTEST", "ASSAULT"} <= types:
         # "air strikes", "strikes on four boats" are attacks; a "general strike" is a protest.
         labour = any(c.lemma_.lower() in LABOUR_WORDS for c in token.subtree if c.i < token.i)
@@ -2215,6 +2219,29 @@ def _choose(
             if option[0] == "REQUEST":
                 return option
     return options[0]
+
+
+# Words before "retreat" that make it a sitting of leaders away from their desks, not a
+# withdrawal: who sits in it and how often it meets ("the annual leaders' retreat").
+RETREAT_SITTERS = frozenset(
+    "leader leaders minister ministers head heads premier premiers president presidents annual "
+    "joint bilateral trilateral informal".split()
+)
+
+
+def _a_retreat_held(noun: Token) -> bool:
+    """ "The seventh Malaysia-Singapore Leaders' Retreat", "at the annual retreat", "the retreat,
+    held in Singapore": a sitting, named by who sits in it, how often, or its being held; not
+    "a retreat from Kherson", "the retreat of the army" (a government's or a cabinet's retreat
+    is one side's own sitting, and stays no gathering of sides)."""
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "of", "to", "into") for c in noun.children):
+        return False
+    if any(
+        c.i < noun.i and (c.lemma_.lower() in RETREAT_SITTERS or c.ent_type_ == "ORDINAL")
+        for c in noun.children
+    ):
+        return True
+    return any(c.dep_ == "acl" and lemma_of(c) in ("hold", "host") for c in noun.children)
 
 
 # What a text still to be agreed is called: "came to Kyiv with a draft agreement".
