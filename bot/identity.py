@@ -89,21 +89,16 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     "landmark historic milestone momentous breakthrough "
     # where the deal stands to others, as the outlet writes then: "the original agreement" one
     # year on is "a new trade agreement" the day it was signed
-    "original new "
-    # what an outlet calls the thing the deal is on once it has named it: "signed an agreement
-    # on the project"
-    "project another".split()
+    "original new another".split()
 )
 # Words that name the same terms in other words, read as one: "a border treaty" is "an
-# agreement on the delimitation of maritime spaces", "a truce" a "ceasefire".
+# agreement on the delimitation of maritime spaces", "a truce" a "ceasefire". Only words that
+# name nothing else (not "frontier technologies", "commercial aviation", "a currency swap").
 _TERM_FAMILIES = {
     word: family
     for family, words in {
-        "border": "border borders boundary boundaries frontier frontiers delimitation demarcation",
+        "border": "border borders boundary boundaries delimitation demarcation",
         "ceasefire": "ceasefire ceasefires truce truces armistice",
-        "trade": "trade commerce commercial",
-        "nuclear": "nuclear atomic",
-        "exchange": "exchange exchanges swap swaps",
     }.items()
     for word in words.split()
 }

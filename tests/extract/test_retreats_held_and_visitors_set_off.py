@@ -59,3 +59,60 @@ def test_a_visit_phrase_after_a_place_or_a_word_names_no_visitor(extractor):
         for e in of_type(extractor, text, "CONSULT", TOLD)
         if e["kind"] == "visit" and "Windhoek" in names(e)
     ], events(extractor, text, TOLD)
+
+
+def test_who_returned_home_after_a_visit_paid_it_and_it_ended_that_day(extractor):
+    text = "Lula returned to Brasilia on Monday after a two-day visit to Lima."
+    [visit] = of_type(extractor, text, "CONSULT", TOLD)
+    assert names(visit) == {"Luiz Inacio Lula da Silva", "Peru"}, visit
+    assert (visit["date"], visit["location"]["name"]) == ("2025-03-02", "Lima"), visit
+
+
+def test_returning_after_anothers_visit_pays_no_visit(extractor):
+    text = "Ruto returned to Nairobi on Monday after a visit by Xi to Kenya ended."
+    found = of_type(extractor, text, "CONSULT", TOLD)
+    assert found and all("William Ruto" not in names(e) for e in found), found
+
+
+def test_a_visit_whose_return_the_sentence_tells_is_no_longer_under_way(extractor):
+    text = "Putin arrived in Hanoi on Wednesday, met the president and returned to Moscow."
+    visits = [e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "visit"]
+    assert visits and visits[0]["status"] == "concluded", visits
+
+
+def test_a_sitting_in_a_where_clause_is_held_in_the_place_it_hangs_on(extractor):
+    text = (
+        "Sisi returned to Cairo on Sunday after a one-day visit to Baghdad, where he took part "
+        "in a tripartite summit with Jordan and Iraq."
+    )
+    summits = [e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "summit"]
+    assert summits and summits[0]["location"]["name"] == "Baghdad", summits
+
+
+def test_a_retreat_by_troops_or_of_one_side_is_no_sitting(extractor):
+    for text in (
+        "The joint retreat by Russian and Syrian government forces near Aleppo began on Tuesday.",
+        "Russian troops made their first retreat since 2022 in the Kharkiv region on Tuesday.",
+        "The rebel leader's hasty retreat on Tuesday left the town of Uvira undefended.",
+        "The ruling party held its annual party retreat in Hakone on Tuesday.",
+    ):
+        assert not [
+            e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "summit"
+        ], events(extractor, text, TOLD)
+
+
+def test_a_person_acted_on_or_spoken_of_before_a_visit_phrase_is_no_visitor(extractor):
+    for text, spoken_of in (
+        (
+            "French President Emmanuel Macron criticised Vladimir Putin, on a visit to Hanoi, "
+            "on Tuesday.",
+            "Vladimir Putin",
+        ),
+        (
+            "South African President Cyril Ramaphosa praised Nelson Mandela, on a visit to "
+            "Robben Island, on Tuesday.",
+            "Nelson Mandela",
+        ),
+    ):
+        visits = [e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "visit"]
+        assert all(spoken_of not in names(e) for e in visits), visits

@@ -900,15 +900,10 @@ def test_terms_told_in_other_words_of_one_family_are_one_deal():
     treaty = deal("the Baltic Sea border treaty")
     assert compare(treaty, deal("an agreement on the delimitation of maritime spaces")).same
     assert compare(deal("a truce"), deal("the ceasefire")).same
-    assert compare(deal("a prisoner swap"), deal("the exchange of prisoners")).same
     # a family names what is agreed, and two families are two deals
     assert compare(treaty, deal("a trade agreement")).rule == "terms"
     assert compare(deal("a truce"), deal("a prisoner swap")).rule == "terms"
-
-
-def test_a_deal_an_outlet_calls_the_project_names_no_terms():
-    rail = report(type="AGREE", kind="agreement", content="the high-speed rail link")
-    assert compare(rail, report(type="AGREE", kind="agreement", content="the project")).same
-    assert compare(
-        report(type="AGREE", kind="agreement", content="another water deal"), rail
-    ).rule == ("terms")
+    # words that also name other things join nothing
+    assert compare(deal("a trade agreement"), deal("a commercial aviation deal")).rule == "terms"
+    assert compare(deal("a currency swap"), deal("the exchange of prisoners")).rule == "terms"
+    assert compare(deal("frontier technologies"), treaty).rule == "terms"

@@ -24,7 +24,6 @@ from bot.extract.events.lexicon import (
     GROUP_WORDS,
     HOST_VERBS,
     LEADING_VERBS,
-    LEAVING_VERBS,
     LOCATIVE_PREPS,
     MEDIATION_NOUNS,
     MEDIATION_WORDS,
@@ -33,6 +32,7 @@ from bot.extract.events.lexicon import (
     OPPOSING_NOUNS,
     PARTNERSHIP_NOUNS,
     PARTY_VERBS,
+    PLACE_LEAVING_VERBS,
     PRIVATE_PEOPLE,
     PRIVATE_SECTORS,
     PROPOSING_VERBS,
@@ -979,13 +979,19 @@ def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) ->
 
 def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[Token]:
     """ "Hailemariam left Cairo on Thursday after a two-day visit": who left the place after a
-    visit paid the visit (its place is the one left)."""
+    visit paid the visit (its place is the one left); so did who "returned to Cairo after a
+    visit to Baghdad" (not after "a visit by Sisi": another's)."""
+    left = lemma_of(verb) in PLACE_LEAVING_VERBS and any(
+        c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children
+    )
+    returned = lemma_of(verb) == "return" and not any(
+        c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in trigger.token.children
+    )
     if (
         trigger.kind != "visit"
         or verb.pos_ != "VERB"
-        or lemma_of(verb) not in LEAVING_VERBS
         or verb.tag_ not in ("VBD", "VBN")
-        or not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children)
+        or not (left or returned)
     ):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -2184,6 +2190,14 @@ def _visitor_set_off(visit: Token) -> list[Token]:
         return []
     comma, name = visit.doc[prep.i - 1], visit.doc[prep.i - 2]
     if comma.text != "," or name.ent_type_ != "PERSON" or name.dep_ == "compound":
+        return []
+    # only the one who acts ("by X", X as subject): not the one acted on or spoken of
+    # ("criticised Putin, on a visit to Hanoi", "praised Mandela, on a visit to Robben Island")
+    acting = name.head if name.dep_ == "appos" else name
+    if not (
+        acting.dep_ in ("nsubj", "nsubjpass")
+        or (acting.dep_ == "pobj" and acting.head.lower_ == "by")
+    ):
         return []
     return [t for t in name.subtree if t.i < comma.i]
 

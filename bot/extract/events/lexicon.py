@@ -112,9 +112,10 @@ ARRIVAL_VERBS = _words("arrival_verbs")
 LEAVING_VERBS = _words("leaving_verbs")
 EMERGING_VERBS = _words("emerging_verbs")
 MEASURE_NOUNS = _words("measure_nouns")
-# Verbs of leaving a place, which a visit or talks told after them took place in ("left Cairo
-# after a two-day visit").
-LEAVING_VERBS = frozenset({"leave", "depart"})
+# Verbs of leaving a place named as their object, which a visit or talks told after them took
+# place in ("left Cairo after a two-day visit"); fewer than the verbs that end a visit
+# (LEAVING_VERBS: "returned home", "wrapped up").
+PLACE_LEAVING_VERBS = frozenset({"leave", "depart"})
 # Possessive pronouns by which a clause names a side's own thing ("its missiles", "his decision").
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my"})
 GATHERING_HOST_VERBS = _words("gathering_host_verbs")

@@ -2221,27 +2221,26 @@ def _choose(
     return options[0]
 
 
-# Words before "retreat" that make it a sitting of leaders away from their desks, not a
-# withdrawal: who sits in it and how often it meets ("the annual leaders' retreat").
-RETREAT_SITTERS = frozenset(
-    "leader leaders minister ministers head heads premier premiers president presidents annual "
-    "joint bilateral trilateral informal".split()
-)
+# Who sits in a retreat held as a gathering ("the annual leaders' retreat"): many of them, told
+# before it (one leader's "hasty retreat" is a withdrawal).
+RETREAT_SITTERS = frozenset("leaders ministers heads premiers presidents".split())
+# Who withdraws in a retreat ("the joint retreat by Russian forces").
+RETREATING_NOUNS = frozenset("troop force army unit fighter soldier militia rebel".split())
 
 
 def _a_retreat_held(noun: Token) -> bool:
-    """ "The seventh Malaysia-Singapore Leaders' Retreat", "at the annual retreat", "the retreat,
-    held in Singapore": a sitting, named by who sits in it, how often, or its being held; not
-    "a retreat from Kherson", "the retreat of the army" (a government's or a cabinet's retreat
-    is one side's own sitting, and stays no gathering of sides)."""
-    if any(c.dep_ == "prep" and c.lower_ in ("from", "of", "to", "into") for c in noun.children):
-        return False
+    """ "The seventh Malaysia-Singapore Leaders' Retreat", "their annual leaders' retreat in
+    Queenstown": a sitting, named by the many who sit in it; not "a retreat from Kherson", "the
+    retreat of the army", "the annual retreat by Indian troops", nor a party's, a cabinet's or a
+    pope's retreat (one side's own)."""
     if any(
-        c.i < noun.i and (c.lemma_.lower() in RETREAT_SITTERS or c.ent_type_ == "ORDINAL")
+        c.dep_ == "prep" and c.lower_ in ("from", "of", "to", "into", "by", "since")
         for c in noun.children
     ):
-        return True
-    return any(c.dep_ == "acl" and lemma_of(c) in ("hold", "host") for c in noun.children)
+        return False
+    if any(t.lemma_.lower() in RETREATING_NOUNS for t in noun.subtree):
+        return False
+    return any(c.i < noun.i and c.lower_ in RETREAT_SITTERS for c in noun.children)
 
 
 # What a text still to be agreed is called: "came to Kyiv with a draft agreement".

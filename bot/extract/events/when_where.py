@@ -38,6 +38,7 @@ from bot.extract.events.lexicon import (
     OWN_COURSE_VERBS,
     PARTY_VERBS,
     PERFECT_AUXES,
+    PLACE_LEAVING_VERBS,
     PLAN_WORDS,
     PLANNED_CUES,
     PROPOSING_VERBS,
@@ -124,6 +125,21 @@ def _places(
         # "left N'Djamena following talks with the president": held there, when the talks name
         # no place of their own ("left Moscow after talks in Minsk" were in Minsk)
         yield found
+    where = _where_told_before(token)
+    if where is not None and (found := _place_of(where, index)) is not None:
+        yield found
+
+
+def _where_told_before(token: Token) -> Token | None:
+    """ "Flew to Baghdad, where he took part in a summit": the place a "where" clause the
+    trigger is in hangs on (the nearest such clause; not a place the clause itself names)."""
+    for node in (token, *token.ancestors):
+        if node.dep_ == "relcl":
+            if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in node.children):
+                return None
+            antecedent = node.head
+            return antecedent if antecedent.ent_type_ in ("GPE", "LOC", "FAC") else None
+    return None
 
 
 def _places_told(
@@ -163,7 +179,7 @@ def _places_told(
                 trigger.kind == "visit"
                 and child.dep_ == "prep"
                 and child.lower_ == "for"
-                and lemma_of(head) in ("leave", "depart")
+                and lemma_of(head) in PLACE_LEAVING_VERBS
                 and token.dep_ == "pobj"
                 and token.head.lower_ == "for"
                 and token.head.head.i == head.i
@@ -305,9 +321,22 @@ def _place_left_after(token: Token) -> Token | None:
     if token.dep_ != "pobj" or prep.lower_ not in ("after", "following"):
         return None
     verb = prep.head
-    if verb.pos_ != "VERB" or lemma_of(verb) not in LEAVING_VERBS:
+    if verb.pos_ != "VERB" or lemma_of(verb) not in PLACE_LEAVING_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _returned_after(token: Token) -> bool:
+    """ "Returned to Cairo on Sunday after a one-day visit to Baghdad": the day the visitor
+    came home is the visit's last."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("after", "following")
+        and prep.head.pos_ == "VERB"
+        and lemma_of(prep.head) == "return"
+        and prep.head.tag_ in ("VBD", "VBN")
+    )
 
 
 def _own_place(
@@ -1389,7 +1418,7 @@ def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, s
     """ "Left Cairo on Thursday after a two-day visit": the day the visitor left is the visit's
     last; it began as many days before as the visit lasted, less one."""
     token = trigger.token
-    if trigger.kind != "visit" or _place_left_after(token) is None:
+    if trigger.kind != "visit" or not (_place_left_after(token) or _returned_after(token)):
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in token.children):
         return None  # "left Addis Ababa after a visit by Sisi": another's visit, not the leaver's
