@@ -91,8 +91,8 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     # year on is "a new trade agreement" the day it was signed
     "original new another".split()
 )
-# Words that name the same terms in other words, read as one: "a border treaty" is "an
-# agreement on the delimitation of maritime spaces", "a truce" a "ceasefire". Only words that
+# Words that name the same terms in other words, read as one: "a border treaty" is "an accord
+# demarcating the land boundary", "a truce" a "ceasefire". Only words that
 # name nothing else (not "frontier technologies", "commercial aviation", "a currency swap").
 _TERM_FAMILIES = {
     word: family

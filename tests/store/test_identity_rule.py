@@ -898,7 +898,7 @@ def test_terms_told_in_other_words_of_one_family_are_one_deal():
         return report(type="AGREE", kind="agreement", content=content)
 
     treaty = deal("the Baltic Sea border treaty")
-    assert compare(treaty, deal("an agreement on the delimitation of maritime spaces")).same
+    assert compare(treaty, deal("an accord on the delimitation of territorial waters")).same
     assert compare(deal("a truce"), deal("the ceasefire")).same
     # a family names what is agreed, and two families are two deals
     assert compare(treaty, deal("a trade agreement")).rule == "terms"

@@ -979,8 +979,8 @@ def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) ->
 
 def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[Token]:
     """ "Hailemariam left Cairo on Thursday after a two-day visit": who left the place after a
-    visit paid the visit (its place is the one left); so did who "returned to Cairo after a
-    visit to Baghdad" (not after "a visit by Sisi": another's)."""
+    visit paid the visit (its place is the one left); so did who "returned to Brasilia after a
+    visit to Lima" (not after "a visit by Xi": another's)."""
     left = lemma_of(verb) in PLACE_LEAVING_VERBS and any(
         c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children
     )
@@ -2182,8 +2182,8 @@ GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "unite"})
 
 
 def _visitor_set_off(visit: Token) -> list[Token]:
-    """ "The announcement was made by Russian President Dmitry Medvedev, on a state visit to
-    Norway, and ...": the person the visit phrase is set off after by a comma is the visitor,
+    """ "The plan was welcomed by Brazilian President Lula da Silva, on an official visit to
+    Peru, and ...": the person the visit phrase is set off after by a comma is the visitor,
     wherever the parser hung the phrase."""
     prep = visit.head
     if visit.dep_ != "pobj" or prep.lower_ != "on" or prep.i < 2:

@@ -2229,7 +2229,7 @@ RETREATING_NOUNS = frozenset("troop force army unit fighter soldier militia rebe
 
 
 def _a_retreat_held(noun: Token) -> bool:
-    """ "The seventh Malaysia-Singapore Leaders' Retreat", "their annual leaders' retreat in
+    """ "The ninth Vanuatu-Fiji Leaders' Retreat", "their annual leaders' retreat in
     Queenstown": a sitting, named by the many who sit in it; not "a retreat from Kherson", "the
     retreat of the army", "the annual retreat by Indian troops", nor a party's, a cabinet's or a
     pope's retreat (one side's own)."""

@@ -131,7 +131,7 @@ def _places(
 
 
 def _where_told_before(token: Token) -> Token | None:
-    """ "Flew to Baghdad, where he took part in a summit": the place a "where" clause the
+    """ "Flew to Suva, where he joined a regional summit": the place a "where" clause the
     trigger is in hangs on (the nearest such clause; not a place the clause itself names)."""
     for node in (token, *token.ancestors):
         if node.dep_ == "relcl":
@@ -327,7 +327,7 @@ def _place_left_after(token: Token) -> Token | None:
 
 
 def _returned_after(token: Token) -> bool:
-    """ "Returned to Cairo on Sunday after a one-day visit to Baghdad": the day the visitor
+    """ "Returned to Brasilia on Monday after a two-day visit to Lima": the day the visitor
     came home is the visit's last."""
     prep = token.head
     return (
@@ -1418,7 +1418,7 @@ def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, s
     """ "Left Cairo on Thursday after a two-day visit": the day the visitor left is the visit's
     last; it began as many days before as the visit lasted, less one."""
     token = trigger.token
-    if trigger.kind != "visit" or not (_place_left_after(token) or _returned_after(token)):
+    if trigger.kind != "visit" or (_place_left_after(token) is None and not _returned_after(token)):
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in token.children):
         return None  # "left Addis Ababa after a visit by Sisi": another's visit, not the leaver's
