@@ -102,6 +102,14 @@ _TERM_FAMILIES = {
     }.items()
     for word in words.split()
 }
+# Words that tell how far a deal goes, not what it is on ("a final agreement", "an interim
+# accord", "a framework deal"), as the stems terms are compared by.
+_STAGE_STEMS = frozenset(
+    w[:5]
+    # (not "partial", "initial", "provisional": their stems are those of "parties", "initiative",
+    # "provisions")
+    for w in "interim final comprehensive preliminary framework".split()
+)
 # Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
 # the conflict"): they do not tell one deal from another.
 _PURPOSE_GENERIC_TERMS = frozenset(
@@ -406,7 +414,13 @@ def same_place_name(a: str, b: str) -> bool:
 
 def _place_words(name: str) -> list[str]:
     # "St Petersburg", "St. Petersburg" and "Saint Petersburg" name one city
+    name = _capital_spellings().get(fold(name), name)  # "Naypyitaw" is "Naypyidaw"
     return [_PLACE_ABBREVIATIONS.get(w, w) for w in _PLACE_NOISE.sub(" ", fold(name)).split()]
+
+
+@lru_cache(maxsize=1)
+def _capital_spellings() -> dict[str, str]:
+    return {fold(k): v for k, v in load_data("countries")["capital_spellings"].items()}
 
 
 def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -448,7 +462,14 @@ def terms_agree(
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)
-    return not a_words or not b_words or bool(a_words & b_words)
+    if not across_outlets or not a_words or not b_words:
+        return not a_words or not b_words or bool(a_words & b_words)
+    # Across outlets, how far a deal goes and what it is on are told apart: "the final agreement"
+    # and "the historic peace deal" are one deal; "an interim peace deal" and "a comprehensive
+    # peace deal" are two, and so are "a ceasefire" and "a prisoner exchange".
+    stages = [w & _STAGE_STEMS for w in (a_words, b_words)]
+    subjects = [w - _STAGE_STEMS for w in (a_words, b_words)]
+    return all(not ours or not theirs or bool(ours & theirs) for ours, theirs in (stages, subjects))
 
 
 def _terms_agree_across(a: Report, b: Report) -> bool:

@@ -472,6 +472,24 @@ def _in_a_deals_title(ent: Span) -> bool:
     )
 
 
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _in_a_quoted_title(ent: Span) -> bool:
+    """A name inside a document's quoted title ('signed the "Arrangement on Return of Displaced
+    Persons from Rakhine State"'): words of the title, no one who signed it."""
+    sent = ent.sent
+    before = [t for t in sent if t.i < ent.start and t.text in _QUOTES]
+    after = [t for t in sent if t.i >= ent.end and t.text in _QUOTES]
+    if len(before) % 2 == 0 or not after:
+        return False  # not between an opening and a closing quotation mark
+    opening = before[-1]
+    first = ent.doc[opening.i + 1] if opening.i + 1 < len(ent.doc) else None
+    return first is not None and (
+        first.lemma_.lower() in _DOCUMENT_NOUNS | {"arrangement", "framework"}
+    )
+
+
 def _a_place_named_as_a_modifier(ent: Span, ents: Sequence[Span]) -> bool:
     """A name the tagger calls a person where it qualifies a noun ("attends Al Ula summit"),
     that it calls a place where it stands alone in the same article ("held in the Saudi
@@ -600,6 +618,7 @@ class EntityIndex:
             if e.label_ == "PERSON"
             and e.start not in self.byline_tokens
             and e.start not in misread | outlets
+            and not _in_a_quoted_title(e)  # a title's words ("... from Rakhine State")
         ]
         people, glued = self._glue_split_names(people)
         titled = self._untagged_titled_people(ents)
@@ -1389,6 +1408,8 @@ class EntityIndex:
             return  # "signed an MOU": a document, not a body
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
+        if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
+            return  # 'the "Arrangement on Return ... from Rakhine State"': the title's words
         if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):
             return  # "Treaty of Peace, Diplomatic Relations and ...": what a deal is about
         if _MODEL_NAME.match(text):
@@ -2368,11 +2389,22 @@ def _deal_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["deal_initials"]), frozenset(data["deal_title_nouns"])
 
 
+# Words a document's own title opens on ("Arrangement on Return of Displaced Persons",
+# "Memorandum of Understanding on Trade"), beside the deal title nouns.
+_DOCUMENT_OPENINGS = frozenset({"arrangement", "memorandum", "declaration", "framework"})
+
+
 def _names_a_deal(text: str) -> bool:
-    """A treaty's or a trade deal's name ("NAFTA", "T-MEC", "the Juba Agreement")."""
+    """A treaty's or a trade deal's name ("NAFTA", "T-MEC", "the Juba Agreement"), or a
+    document's title ("Agreement on Trade in Goods", "Arrangement on Return of ...")."""
     initials, title_nouns = _deal_names()
     words = name_key(text).removeprefix("the ").split()
-    return " ".join(words) in initials or (len(words) >= 2 and words[-1] in title_nouns)
+    titled = (
+        len(words) >= 3
+        and words[0] in title_nouns | _DOCUMENT_OPENINGS
+        and words[1] in ("on", "of", "for", "between")
+    )
+    return " ".join(words) in initials or (len(words) >= 2 and words[-1] in title_nouns) or titled
 
 
 @lru_cache(maxsize=1)

@@ -91,6 +91,12 @@ def test_a_city_written_with_an_abbreviated_word_is_the_same_city():
     assert not compare(spelled, report(FIN, EST, place=Place("Stockholm", "SWE"))).same
 
 
+def test_a_capital_spelt_two_ways_is_one_city_but_another_city_of_its_state_is_not():
+    spelt = report(FIN, EST, place=Place("Nay Pyi Taw", "MMR"))
+    assert compare(spelt, report(FIN, EST, place=Place("Naypyidaw", "MMR"))).same
+    assert compare(spelt, report(FIN, EST, place=Place("Yangon", "MMR"))).rule == "place"
+
+
 def test_a_date_one_day_off_still_agrees_but_two_days_do_not():
     assert compare(report(), report(date="2025-03-05", published="2025-03-05")).same
     assert compare(report(), report(date="2025-03-06", published="2025-03-06")).rule == "date"
@@ -907,3 +913,17 @@ def test_terms_told_in_other_words_of_one_family_are_one_deal():
     assert compare(deal("a trade agreement"), deal("a commercial aviation deal")).rule == "terms"
     assert compare(deal("a currency swap"), deal("the exchange of prisoners")).rule == "terms"
     assert compare(deal("frontier technologies"), treaty).rule == "terms"
+
+
+def test_how_far_a_deal_goes_and_what_it_is_on_are_told_apart_across_outlets():
+    def deal(content: str) -> Report:
+        return report(type="AGREE", kind="agreement", content=content)
+
+    assert compare(deal("the final agreement"), deal("the historic peace deal")).same
+    assert compare(deal("a framework accord"), deal("the fisheries deal")).same
+    # the same subject at two stages, or two subjects, are two deals
+    assert compare(deal("an interim peace deal"), deal("a comprehensive peace deal")).rule == (
+        "terms"
+    )
+    assert compare(deal("the final peace deal"), deal("the final trade deal")).rule == "terms"
+    assert compare(deal("the final agreement"), deal("an interim accord")).rule == "terms"

@@ -2009,6 +2009,7 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
         {verb.i} if own is None else {own.i} if own.pos_ in ("VERB", "AUX") else {own.head.i}
     )
     tokens: set[int] = set()
+    others: list[Token] = []  # the other occasions named, whose phrases are left out
     stack = [verb]
     while stack:
         node = stack.pop()
@@ -2023,6 +2024,7 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
             # no occasion of its own
             and not _recalled_for_consultations_on_a_day(node)
         ):
+            others.append(node)
             continue
         for child in node.children:
             if child.dep_ == "conj" and child.pos_ == "VERB" and not _has_subject(child):
@@ -2043,12 +2045,24 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
     found = [
         e
         for e in _date_spans(verb.doc)
-        if all(i in tokens for i in range(e.start, e.end)) and names_a_day(e)
+        if all(i in tokens for i in range(e.start, e.end))
+        and names_a_day(e)
+        and not any(_told_right_after(e, other) for other in others)
     ]
     # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday"); a lead with
     # no day of its own is dated by its dateline as filed, not told (see assembly._drafts)
     dateline = verb.doc.user_data.get("briefbot_dateline_tokens", frozenset())
     return [e for e in found if e.start not in dateline]
+
+
+def _told_right_after(date: Span, occasion: Token) -> bool:
+    """ "Was the return leg of Erdogan's trip to Athens last December": a date told right after
+    another occasion's phrase, no verb between, is that occasion's, wherever the parser hung
+    it."""
+    if date.start <= occasion.i:
+        return False
+    between = date.doc[occasion.i + 1 : date.start]
+    return len(between) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _recalled_for_consultations_on_a_day(noun: Token) -> bool:
