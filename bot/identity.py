@@ -98,7 +98,7 @@ _TERM_FAMILIES = {
     word: family
     for family, words in {
         "border": "border borders boundary boundaries delimitation demarcation",
-        "ceasefire": "ceasefire ceasefires truce truces armistice",
+        "ceasefire": "ceasefire ceasefires truce truces armistice cessation hostilities",
     }.items()
     for word in words.split()
 }

@@ -149,3 +149,19 @@ def test_a_bodys_summit_its_chair_will_host_is_not_the_chairs_talks(extractor):
     )
     talks = [e for e in of_type(extractor, text, "CONSULT", "2023-05-07") if e["kind"] == "talks"]
     assert talks and all("Group of Seven" not in names(e) for e in talks), talks
+
+
+def test_a_past_tense_with_an_object_read_as_a_participle_still_has_its_subject(extractor):
+    text = (
+        "The Foreign Minister of Chile, Alberto van Klaveren, and the Secretary of State of the "
+        "United States, Antony Blinken, signed on Tuesday a memorandum on mining."
+    )
+    deals = of_type(extractor, text, "AGREE", "2025-03-05")
+    assert deals and {"Chile", "United States"} <= names(deals[0]), deals
+
+
+def test_a_headlines_verb_read_as_a_plural_noun_still_tells_the_act(extractor):
+    found = of_type(extractor, "Chile signs deal with Peru", "AGREE", "2025-03-05")
+    assert found and names(found[0]) == {"Chile", "Peru"}, found
+    # the object read as the verb must be of the headline verb's type: no deal is signed here
+    assert not of_type(extractor, "Chile signs protest with Peru", "AGREE", "2025-03-05")

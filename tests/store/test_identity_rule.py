@@ -906,6 +906,7 @@ def test_terms_told_in_other_words_of_one_family_are_one_deal():
     treaty = deal("the Baltic Sea border treaty")
     assert compare(treaty, deal("an accord on the delimitation of territorial waters")).same
     assert compare(deal("a truce"), deal("the ceasefire")).same
+    assert compare(deal("a ceasefire"), deal("the cessation of military hostilities")).same
     # a family names what is agreed, and two families are two deals
     assert compare(treaty, deal("a trade agreement")).rule == "terms"
     assert compare(deal("a truce"), deal("a prisoner swap")).rule == "terms"

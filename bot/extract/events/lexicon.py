@@ -541,6 +541,18 @@ def misread_subject(verb: Token) -> Token | None:
         named = before.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
         if before.dep_ == "compound" and before.head.i == verb.i and named:
             return before
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "ROOT"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and verb.head.i < verb.i
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        # "The Foreign Minister of Chile, X, and his Peruvian counterpart, Y, signed on Tuesday
+        # an accord": a past tense with an object, which no passive participle takes, is the
+        # sentence's verb, and the noun the parser made the root its subject
+        return verb.head
     if verb.dep_ not in ("aux", "auxpass") or verb.head.i > verb.i or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]

@@ -2014,6 +2014,7 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             if not _a_call(token):
                 continue  # "calls for restraint" is a REQUEST, not a phone call
         found.append(Trigger(type_, kind, mode, token, (token.i,)))
+    found.extend(_headline_verb_read_as_a_noun(sent, used, nouns, verbs))
     for token in sent:
         if (
             token.i not in used
@@ -2024,6 +2025,33 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
             # "welcomed the signing of a declaration": a text signed is an agreement, while a
             # declaration alone may be a statement or a declaration of war
             found.append(Trigger("AGREE", "agreement", None, token, (token.i,)))
+    return found
+
+
+def _headline_verb_read_as_a_noun(
+    sent: Span, used: set[int], nouns: dict, verbs: dict
+) -> list[Trigger]:
+    """ "Chile signs deal with Peru": a headline's verb the tagger read as
+    a plural noun, subject of its own object read as the verb. The object is the act, of the
+    type both words share."""
+    found = []
+    for token in sent:
+        head = token.head
+        if (
+            token.i in used
+            or head.i in used
+            or token.tag_ != "NNS"
+            or token.dep_ != "nsubj"
+            or head.i != token.i + 1
+            or head.tag_ not in ("VBP", "VB", "VBZ")
+            or not token.lower_.endswith("s")
+        ):
+            continue
+        acting = {option[0] for option in verbs.get(token.lower_[:-1], [])}
+        options = [o for o in nouns.get(head.lower_, []) if o[0] in acting]
+        if options:
+            type_, kind, mode = options[0]
+            found.append(Trigger(type_, kind, mode, head, (token.i, head.i)))
     return found
 
 
