@@ -465,7 +465,7 @@ def terms_agree(
     if not across_outlets or not a_words or not b_words:
         return not a_words or not b_words or bool(a_words & b_words)
     # Across outlets, how far a deal goes and what it is on are told apart: "the final agreement"
-    # and "the historic peace deal" are one deal; "an interim peace deal" and "a comprehensive
+    # and "the landmark peace accord" are one deal; "an interim peace deal" and "a comprehensive
     # peace deal" are two, and so are "a ceasefire" and "a prisoner exchange".
     stages = [w & _STAGE_STEMS for w in (a_words, b_words)]
     subjects = [w - _STAGE_STEMS for w in (a_words, b_words)]

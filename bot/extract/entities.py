@@ -476,8 +476,8 @@ _QUOTES = frozenset({'"', "“", "”"})
 
 
 def _in_a_quoted_title(ent: Span) -> bool:
-    """A name inside a document's quoted title ('signed the "Arrangement on Return of Displaced
-    Persons from Rakhine State"'): words of the title, no one who signed it."""
+    """A name inside a document's quoted title ('signed the "Arrangement on Return of
+    Workers from Bokeo State"'): words of the title, no one who signed it."""
     sent = ent.sent
     before = [t for t in sent if t.i < ent.start and t.text in _QUOTES]
     after = [t for t in sent if t.i >= ent.end and t.text in _QUOTES]
@@ -1409,7 +1409,7 @@ class EntityIndex:
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
         if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
-            return  # 'the "Arrangement on Return ... from Rakhine State"': the title's words
+            return  # 'the "Arrangement on Return ... from Bokeo State"': the title's words
         if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):
             return  # "Treaty of Peace, Diplomatic Relations and ...": what a deal is about
         if _MODEL_NAME.match(text):
@@ -2389,7 +2389,7 @@ def _deal_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["deal_initials"]), frozenset(data["deal_title_nouns"])
 
 
-# Words a document's own title opens on ("Arrangement on Return of Displaced Persons",
+# Words a document's own title opens on ("Arrangement on Return of Workers",
 # "Memorandum of Understanding on Trade"), beside the deal title nouns.
 _DOCUMENT_OPENINGS = frozenset({"arrangement", "memorandum", "declaration", "framework"})
 

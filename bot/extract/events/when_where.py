@@ -2056,7 +2056,7 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
 
 
 def _told_right_after(date: Span, occasion: Token) -> bool:
-    """ "Was the return leg of Erdogan's trip to Athens last December": a date told right after
+    """ "Was the return leg of Modi's trip to Berlin last May": a date told right after
     another occasion's phrase, no verb between, is that occasion's, wherever the parser hung
     it."""
     if date.start <= occasion.i:
