@@ -99,17 +99,13 @@ _TERM_FAMILIES = {
     for family, words in {
         "border": "border borders boundary boundaries delimitation demarcation",
         "ceasefire": "ceasefire ceasefires truce truces armistice cessation hostilities",
+        # how far a deal goes, in two steps (whole words: not "international", "compromise")
+        "#early": "interim preliminary framework",
+        "#final": "final comprehensive definitive",
     }.items()
     for word in words.split()
 }
-# Words that tell how far a deal goes, not what it is on ("a final agreement", "an interim
-# accord", "a framework deal"), as the stems terms are compared by.
-_STAGE_STEMS = frozenset(
-    w[:5]
-    # (not "partial", "initial", "provisional": their stems are those of "parties", "initiative",
-    # "provisions")
-    for w in "interim final comprehensive preliminary framework".split()
-)
+_STAGE_STEMS = frozenset({"#earl", "#fina"})
 # Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
 # the conflict"): they do not tell one deal from another.
 _PURPOSE_GENERIC_TERMS = frozenset(
@@ -414,13 +410,20 @@ def same_place_name(a: str, b: str) -> bool:
 
 def _place_words(name: str) -> list[str]:
     # "St Petersburg", "St. Petersburg" and "Saint Petersburg" name one city
-    name = _capital_spellings().get(fold(name), name)  # "Naypyitaw" is "Naypyidaw"
-    return [_PLACE_ABBREVIATIONS.get(w, w) for w in _PLACE_NOISE.sub(" ", fold(name)).split()]
+    words = [_PLACE_ABBREVIATIONS.get(w, w) for w in _PLACE_NOISE.sub(" ", fold(name)).split()]
+    for spelt, usual in _capital_spellings():
+        if words[: len(spelt)] == spelt:  # "Nay Pyi Taw Convention Centre" is in Naypyidaw
+            return usual + words[len(spelt) :]
+    return words
 
 
 @lru_cache(maxsize=1)
-def _capital_spellings() -> dict[str, str]:
-    return {fold(k): v for k, v in load_data("countries")["capital_spellings"].items()}
+def _capital_spellings() -> tuple[tuple[list[str], list[str]], ...]:
+    """Each other spelling of a capital, as words, with the usual spelling's words."""
+    return tuple(
+        (fold(spelt).split(), fold(usual).split())
+        for spelt, usual in load_data("countries")["capital_spellings"].items()
+    )
 
 
 def sides_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -462,14 +465,18 @@ def terms_agree(
     if across_outlets:
         names = names | _OUTLETS_GENERIC_TERMS
     a_words, b_words = _term_words(a, names), _term_words(b, names)
-    if not across_outlets or not a_words or not b_words:
-        return not a_words or not b_words or bool(a_words & b_words)
-    # Across outlets, how far a deal goes and what it is on are told apart: "the final agreement"
-    # and "the landmark peace accord" are one deal; "an interim peace deal" and "a comprehensive
-    # peace deal" are two, and so are "a ceasefire" and "a prisoner exchange".
+    if not a_words or not b_words:
+        return True
+    if across_outlets and _stages_differ(a_words, b_words):
+        return False
+    return bool(a_words & b_words)
+
+
+def _stages_differ(a_words: set[str], b_words: set[str]) -> bool:
+    """Across outlets, one deal at two stages is two deals ("an interim peace deal" and "a
+    comprehensive peace deal"), whatever else the words share."""
     stages = [w & _STAGE_STEMS for w in (a_words, b_words)]
-    subjects = [w - _STAGE_STEMS for w in (a_words, b_words)]
-    return all(not ours or not theirs or bool(ours & theirs) for ours, theirs in (stages, subjects))
+    return all(stages) and not stages[0] & stages[1]
 
 
 def _terms_agree_across(a: Report, b: Report) -> bool:
@@ -480,6 +487,9 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     names = _name_words(a, b)
     if terms_agree(a.content, b.content, names, across_outlets=True):
         return True
+    generic = names | _OUTLETS_GENERIC_TERMS
+    if _stages_differ(_term_words(a.content, generic), _term_words(b.content, generic)):
+        return False
     fuller = [" ".join([r.content or "", *(r.topics if r.type == "AGREE" else ())]) for r in (a, b)]
     names = names | _OUTLETS_GENERIC_TERMS | _PURPOSE_GENERIC_TERMS
     # two words in common, not one: "to boost cooperation in defence" and "to boost cooperation

@@ -473,6 +473,8 @@ def _in_a_deals_title(ent: Span) -> bool:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+# Small words a title leaves in lower case ("Arrangement on Return of Workers from X").
+_TITLE_LINKS = frozenset("of on for from between and the in to with a an".split())
 
 
 def _in_a_quoted_title(ent: Span) -> bool:
@@ -483,10 +485,14 @@ def _in_a_quoted_title(ent: Span) -> bool:
     after = [t for t in sent if t.i >= ent.end and t.text in _QUOTES]
     if len(before) % 2 == 0 or not after:
         return False  # not between an opening and a closing quotation mark
-    opening = before[-1]
-    first = ent.doc[opening.i + 1] if opening.i + 1 < len(ent.doc) else None
-    return first is not None and (
-        first.lemma_.lower() in _DOCUMENT_NOUNS | {"arrangement", "framework"}
+    opening, closing = before[-1], after[0]
+    words = ent.doc[opening.i + 1 : closing.i]
+    if not len(words) or words[0].lemma_.lower() not in _DOCUMENT_NOUNS | {"arrangement"}:
+        return False
+    # a title reads like one: capitalised words, no verb ('"Agreement with X is ready to be
+    # signed," Y said' is what was said, and X is named in it)
+    return not any(t.pos_ in ("VERB", "AUX") for t in words) and all(
+        t.is_title or (t.is_lower and t.lower_ in _TITLE_LINKS) or not t.is_alpha for t in words
     )
 
 
@@ -2391,7 +2397,7 @@ def _deal_names() -> tuple[frozenset[str], frozenset[str]]:
 
 # Words a document's own title opens on ("Arrangement on Return of Workers",
 # "Memorandum of Understanding on Trade"), beside the deal title nouns.
-_DOCUMENT_OPENINGS = frozenset({"arrangement", "memorandum", "declaration", "framework"})
+_DOCUMENT_OPENINGS = frozenset({"arrangement", "memorandum", "declaration"})
 
 
 def _names_a_deal(text: str) -> bool:
@@ -2401,7 +2407,8 @@ def _names_a_deal(text: str) -> bool:
     words = name_key(text).removeprefix("the ").split()
     titled = (
         len(words) >= 3
-        and words[0] in title_nouns | _DOCUMENT_OPENINGS
+        # (not "Convention on International Trade in ...", "Treaty of ... Council": bodies)
+        and words[0] in (title_nouns - {"convention", "conventions", "treaty"}) | _DOCUMENT_OPENINGS
         and words[1] in ("on", "of", "for", "between")
     )
     return " ".join(words) in initials or (len(words) >= 2 and words[-1] in title_nouns) or titled

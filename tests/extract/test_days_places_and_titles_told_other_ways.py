@@ -47,10 +47,20 @@ def test_the_words_of_a_documents_quoted_title_are_no_side(extractor):
     )
 
 
-def test_a_headlines_words_run_into_a_deals_name_are_no_side(extractor):
-    text = (
-        "After Ohrid, Kosovo's Trade Deal Faces Its Real Tests. Kosovo and Serbia signed the "
-        "trade deal on Sunday."
+def test_a_quotation_opening_on_a_deal_noun_is_what_was_said_and_names_its_side(extractor):
+    text = '"Agreement with Aliyev is ready to be signed," Pashinyan said on Tuesday.'
+    assert any("Ilham Aliyev" in names(e) for e in events(extractor, text, TOLD)), events(
+        extractor, text, TOLD
     )
-    found = of_type(extractor, text, "AGREE", TOLD)
-    assert found and all(names(e) <= {"Kosovo", "Serbia"} for e in found), found
+
+
+def test_a_body_named_as_a_convention_on_something_is_still_a_side(extractor):
+    text = "The Convention on Migratory Species suspended its cooperation with Guinea on Tuesday."
+    found = events(extractor, text, TOLD)
+    assert any("Convention on Migratory Species" in names(e) for e in found), found
+
+
+def test_an_acts_day_told_after_the_gathering_it_was_done_at_is_the_acts(extractor):
+    text = "Chinese President Xi Jinping met Lula at the close of the G20 summit on Tuesday."
+    meetings = [e for e in of_type(extractor, text, "CONSULT", TOLD) if "Xi Jinping" in names(e)]
+    assert meetings and meetings[0]["date"] == "2025-03-04", meetings

@@ -165,3 +165,28 @@ def test_a_headlines_verb_read_as_a_plural_noun_still_tells_the_act(extractor):
     assert found and names(found[0]) == {"Chile", "Peru"}, found
     # the object read as the verb must be of the headline verb's type: no deal is signed here
     assert not of_type(extractor, "Chile signs protest with Peru", "AGREE", "2025-03-05")
+
+
+def test_a_sitting_told_right_after_what_two_states_did_together_was_theirs(extractor):
+    text = "Ecuador and Peru agreed on Monday to reopen their border. The talks were held in Lima."
+    talks = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert talks and names(talks[0]) == {"Ecuador", "Peru"}, talks
+    assert (talks[0]["date"], talks[0]["location"]["name"]) == ("2025-03-03", "Lima"), talks
+    # a sitting still to come, or one told after what one side did alone, borrows no one
+    for text in (
+        "Ecuador and Peru agreed on Monday to reopen their border. The summit will be held in "
+        "Quito next month.",
+        "Ecuador recalled its ambassador from Peru on Monday. The meeting was held in Lima.",
+    ):
+        assert not of_type(extractor, text, "CONSULT", "2025-03-05"), events(
+            extractor, text, "2025-03-05"
+        )
+
+
+def test_a_sitting_told_right_after_talks_is_those_talks_told_again(extractor):
+    text = (
+        "Kenya and Somalia held talks in Nairobi. The talks, which opened on Monday, were the "
+        "second such meeting this year."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert len(talks) == 1 and talks[0]["date"] == "2025-03-03", talks

@@ -541,12 +541,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return None  # "the Grand Ethiopian Renaissance Dam" tagged a body: a thing talked of
     if (
         not words
-        # "Trade Deal Faces" (a headline's words run together): an occasion or a deal named
-        or any(
-            w in events
-            for w in words[:-1]
-            if w in ("summit", "conference", "forum", "deal", "talks")
-        )
+        or any(w in events for w in words[:-1] if w in ("summit", "conference", "forum"))
         or all(w in roles for w in words)
     ):
         return None

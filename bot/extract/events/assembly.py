@@ -87,6 +87,7 @@ from bot.extract.events.occasions import (
     acts_at_occasions,
     find_occasion,
     meetings_during_visits,
+    sittings_of_the_act_before,
     visits_dated_by_their_meetings,
 )
 from bot.extract.events.topics import (
@@ -166,6 +167,7 @@ def extract_events_with_evidence(
         _dated_by_the_lead(doc, drafts, dateline)
         _place_lead_events(doc, drafts, dateline)
         _hosted_where_filed(drafts, dateline, index, published)
+    sittings_of_the_act_before(drafts)
     meetings_during_visits(drafts)
     visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)

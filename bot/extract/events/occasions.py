@@ -220,6 +220,54 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             break
 
 
+def sittings_of_the_act_before(drafts: list[Draft]) -> None:
+    """ "X and Y agreed this Tuesday to restore relations. The meeting took place in Z": a
+    definite sitting naming no side, told in the sentence right after the one act two states'
+    sides did together, is where they did it: it takes their sides, and their day if it has
+    none (not a sitting still to come, nor one its own words name). After talks just told, it
+    is those talks told again."""
+    for draft in list(drafts):
+        first = draft.mentions[0]
+        token = first.trigger.token
+        if (
+            draft_participants(draft)
+            or first.trigger.type != "CONSULT"
+            or first.trigger.kind not in ("meeting", "talks", "summit")
+            or token.pos_ not in ("NOUN", "PROPN")
+            # what the sentence is about ("The meeting took place in X"), not a time it is told
+            # from ("spoke before the summit")
+            or token.dep_ not in ("nsubj", "nsubjpass")
+            or not is_definite(token)
+            or _named(token)
+            or draft_status(draft) == "planned"
+        ):
+            continue
+        before = [
+            d
+            for d in drafts
+            if d is not draft
+            # done together (agreed, met), not one side's act upon another
+            and (d.mentions[0].trigger.type, d.mentions[0].trigger.kind)
+            in (("AGREE", "agreement"), ("CONSULT", "meeting"), ("CONSULT", "talks"))
+            and any(m.sent.end == first.sent.start for m in d.mentions)
+            and draft_status(d) == "concluded"
+            and len({country_code(p) for p in draft_participants(d)} - {None}) >= 2
+        ]
+        if len(before) != 1:
+            continue  # none, or several it could be
+        acted = before[0]
+        told = acted.mentions[0].trigger
+        if told.type == "CONSULT" and talk_kinds_compatible(told.kind, first.trigger.kind):
+            # "The talks, which opened on Monday, ...": the talks just told, told again
+            acted.mentions.extend(draft.mentions)
+            drafts.remove(draft)
+            continue
+        first.participants = list(draft_participants(acted))
+        if not dated(draft) and dated(acted):
+            first.date = next(m.date for m in acted.mentions if m.date)
+            draft.borrowed.add("date")
+
+
 def _named(occasion: Token) -> bool:
     """ "the G20 summit", "the Kazan meeting": a gathering its own name picks out, not one that
     refers back to a gathering told before."""

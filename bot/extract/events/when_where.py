@@ -2047,7 +2047,8 @@ def _clause_dates(verb: Token, own: Token | None = None) -> list[Span]:
         for e in _date_spans(verb.doc)
         if all(i in tokens for i in range(e.start, e.end))
         and names_a_day(e)
-        and not any(_told_right_after(e, other) for other in others)
+        # (past a copula only: "met Lula at the close of the summit on Tuesday" is that day's)
+        and not (lemma_of(verb) == "be" and any(_told_right_after(e, o) for o in others))
     ]
     # the lead's own day, not the dateline's ("ASTANA, July 4 - ... on Thursday"); a lead with
     # no day of its own is dated by its dateline as filed, not told (see assembly._drafts)
