@@ -98,7 +98,7 @@ _TERM_FAMILIES = {
     word: family
     for family, words in {
         "border": "border borders boundary boundaries delimitation demarcation",
-        "ceasefire": "ceasefire ceasefires truce truces armistice cessation hostilities",
+        "ceasefire": "ceasefire ceasefires truce truces armistice",
         # how far a deal goes, in two steps (whole words: not "international", "compromise")
         "#early": "interim preliminary framework",
         "#final": "final comprehensive definitive",
@@ -139,7 +139,7 @@ def joint_pledge(a: Report, b: Report) -> bool:
     pledge, agreement = (a, b) if a.kind == "pledge" else (b, a)
     # the terms must name the same thing: "China pledged aid to Pakistan" is not the railway
     # agreement China signed with Pakistan that day
-    shared = _term_words(pledge.content) & _term_words(agreement.content)
+    shared = _term_words(pledge.content) & _term_words(agreement.content) - _STAGE_STEMS
     return len(pledge.sides) >= 2 and sides_agree(pledge.sides, agreement.sides) and bool(shared)
 
 
@@ -467,9 +467,15 @@ def terms_agree(
     a_words, b_words = _term_words(a, names), _term_words(b, names)
     if not a_words or not b_words:
         return True
-    if across_outlets and _stages_differ(a_words, b_words):
+    if _stages_differ(a_words, b_words):
         return False
-    return bool(a_words & b_words)
+    # what a deal is on decides; a stage alone ("the final agreement") names nothing another
+    # text's subject can be, nor does a stage both share ("a framework agreement on energy",
+    # "a framework agreement on defence")
+    a_subjects, b_subjects = a_words - _STAGE_STEMS, b_words - _STAGE_STEMS
+    if a_subjects and b_subjects:
+        return bool(a_subjects & b_subjects)
+    return not a_subjects and not b_subjects
 
 
 def _stages_differ(a_words: set[str], b_words: set[str]) -> bool:
@@ -494,7 +500,8 @@ def _terms_agree_across(a: Report, b: Report) -> bool:
     names = names | _OUTLETS_GENERIC_TERMS | _PURPOSE_GENERIC_TERMS
     # two words in common, not one: "to boost cooperation in defence" and "to boost cooperation
     # in nuclear energy" are two deals of one summit
-    return len(_term_words(fuller[0], names) & _term_words(fuller[1], names)) >= 2
+    shared = _term_words(fuller[0], names) & _term_words(fuller[1], names) - _STAGE_STEMS
+    return len(shared) >= 2
 
 
 # "Two separate agreements", "parallel documents": one signing in several texts, which says
@@ -504,11 +511,16 @@ _SEVERAL_TEXTS = re.compile(
 )
 
 
+# "A cessation of hostilities" is a ceasefire (not "a cessation of nuclear tests").
+_CESSATION = re.compile(r"\bcessation of (?:\w+ )?hostilities\b")
+
+
 def _term_words(text: str | None, names: frozenset[str] = frozenset()) -> set[str]:
     # Crude stems (the first five letters): "ceasefire" and "ceasefires", "exchange", "exchanges".
+    folded = _CESSATION.sub("ceasefire", _SEVERAL_TEXTS.sub("", fold(text or "")))
     words = (
         w
-        for w in _SEVERAL_TEXTS.sub("", fold(text or "")).split()
+        for w in folded.split()
         if len(w) > 3
         and not any(c.isdigit() for c in w)
         and w not in _GENERIC_TERMS

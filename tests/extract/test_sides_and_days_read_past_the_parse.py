@@ -190,3 +190,50 @@ def test_a_sitting_told_right_after_talks_is_those_talks_told_again(extractor):
     )
     talks = of_type(extractor, text, "CONSULT", "2025-03-05")
     assert len(talks) == 1 and talks[0]["date"] == "2025-03-03", talks
+
+
+def test_a_sitting_set_apart_or_told_on_another_day_borrows_no_one(extractor):
+    for text in (
+        "Ghana and Togo agreed on Monday to reopen their border. The cabinet meeting on Tuesday "
+        "approved the new budget.",
+        "Ghana and Togo agreed on Monday to reopen their border. The meeting with investors in "
+        "Accra was cancelled.",
+        "Niger and Nigeria agreed on Monday to resume trade. The meeting in Niamey between the "
+        "junta and civil society leaders ended in a walkout.",
+    ):
+        found = of_type(extractor, text, "CONSULT", "2025-03-05")
+        assert not [e for e in found if {"Ghana", "Togo"} <= names(e)], found
+        assert not [e for e in found if {"Niger", "Nigeria"} <= names(e)], found
+    text = (
+        "Kenya and Somalia held talks in Nairobi. The talks in January had collapsed within hours."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert all(e["date"] != "2025-01-01" for e in talks), talks
+
+
+def test_signing_something_that_is_no_deal_signs_no_deal(extractor):
+    text = (
+        "The ambassadors of France and Germany, Anne Dupont and Hans Weber, signed on Monday a "
+        "condolence book at the Iranian embassy."
+    )
+    found = [e for e in of_type(extractor, text, "AGREE", "2025-03-05") if e["confidence"] >= 0.5]
+    assert not found, found
+
+
+def test_two_deals_at_two_stages_told_in_one_article_stay_two(extractor):
+    text = (
+        "China and Vietnam signed a comprehensive trade agreement on Monday. The two countries "
+        "also signed a final border treaty on Monday."
+    )
+    assert len(of_type(extractor, text, "AGREE", "2025-03-05")) == 2, events(
+        extractor, text, "2025-03-05"
+    )
+
+
+def test_a_sitting_told_after_an_agreement_reached_in_a_call_is_the_call(extractor):
+    text = (
+        "Putin and Trump agreed in a phone call on Tuesday to start negotiations on Ukraine. "
+        "The conversation lasted more than two hours."
+    )
+    found = of_type(extractor, text, "CONSULT", "2025-03-05")
+    assert not [e for e in found if e["kind"] in ("talks", "meeting")], found

@@ -934,3 +934,21 @@ def test_one_deal_at_two_stages_is_two_deals_and_a_stage_told_in_other_words_is_
     # a stage alone names no terms another outlet's subject can be
     assert compare(deal("the final agreement"), deal("a prisoner exchange")).rule == "terms"
     assert compare(deal("a framework agreement"), deal("a visa waiver")).rule == "terms"
+    # a stage both share names nothing either: what the deals are on still tells them apart
+    assert compare(
+        deal("a framework agreement on energy"), deal("a framework agreement on defence")
+    ).rule == ("terms")
+    assert compare(deal("the final agreement"), deal("a comprehensive trade agreement")).rule == (
+        "terms"
+    )
+
+
+def test_a_cessation_of_hostilities_is_a_ceasefire_but_a_cessation_of_other_things_is_not():
+    def deal(content: str) -> Report:
+        return report(type="AGREE", kind="agreement", content=content)
+
+    assert compare(deal("a truce"), deal("the cessation of military hostilities")).same
+    assert compare(deal("a truce"), deal("the cessation of nuclear tests")).rule == "terms"
+    assert compare(
+        deal("a truce"), deal("the release of prisoners held during hostilities")
+    ).rule == ("terms")

@@ -167,7 +167,7 @@ def extract_events_with_evidence(
         _dated_by_the_lead(doc, drafts, dateline)
         _place_lead_events(doc, drafts, dateline)
         _hosted_where_filed(drafts, dateline, index, published)
-    sittings_of_the_act_before(drafts)
+    sittings_of_the_act_before(drafts, published)
     meetings_during_visits(drafts)
     visits_dated_by_their_meetings(drafts, published)
     acts_at_occasions(drafts)

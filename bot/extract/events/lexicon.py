@@ -547,7 +547,8 @@ def misread_subject(verb: Token) -> Token | None:
         and verb.head.dep_ == "ROOT"
         and verb.head.pos_ in ("NOUN", "PROPN")
         and verb.head.i < verb.i
-        and any(c.dep_ == "dobj" for c in verb.children)
+        # an object naming an act ("signed ... a memorandum"; not "a condolence book")
+        and any(c.dep_ == "dobj" and load_lexicon()[0].get(c.lemma_.lower()) for c in verb.children)
     ):
         # "The Foreign Minister of Chile, X, and his Peruvian counterpart, Y, signed on Tuesday
         # an accord": a past tense with an object, which no passive participle takes, is the

@@ -220,25 +220,27 @@ def acts_at_occasions(drafts: list[Draft]) -> None:
             break
 
 
-def sittings_of_the_act_before(drafts: list[Draft]) -> None:
-    """ "X and Y agreed this Tuesday to restore relations. The meeting took place in Z": a
-    definite sitting naming no side, told in the sentence right after the one act two states'
-    sides did together, is where they did it: it takes their sides, and their day if it has
-    none (not a sitting still to come, nor one its own words name). After talks just told, it
-    is those talks told again."""
+def sittings_of_the_act_before(drafts: list[Draft], published: str | None = None) -> None:
+    """ "X and Y agreed this Tuesday to restore relations. The meeting took place in Z": a bare
+    definite meeting or talks naming no side ("the meeting", "the talks, which opened on
+    Monday"), the subject of the sentence right after the one agreement two states' sides made
+    or the one talks they held, is where they did it: it takes the agreement's sides, and its
+    day if it has none, or is those talks told again. Not a sitting its words set apart: one
+    qualified ("the cabinet meeting", "the previous talks"), of or with others ("the meeting
+    with investors"), still to come, or told on a day of its own other than the act's."""
     for draft in list(drafts):
         first = draft.mentions[0]
         token = first.trigger.token
         if (
             draft_participants(draft)
             or first.trigger.type != "CONSULT"
-            or first.trigger.kind not in ("meeting", "talks", "summit")
+            or first.trigger.kind not in ("meeting", "talks")
             or token.pos_ not in ("NOUN", "PROPN")
             # what the sentence is about ("The meeting took place in X"), not a time it is told
             # from ("spoke before the summit")
             or token.dep_ not in ("nsubj", "nsubjpass")
             or not is_definite(token)
-            or _named(token)
+            or _set_apart(token)
             or draft_status(draft) == "planned"
         ):
             continue
@@ -256,16 +258,46 @@ def sittings_of_the_act_before(drafts: list[Draft]) -> None:
         if len(before) != 1:
             continue  # none, or several it could be
         acted = before[0]
-        told = acted.mentions[0].trigger
-        if told.type == "CONSULT" and talk_kinds_compatible(told.kind, first.trigger.kind):
+        if acted.mentions[0].trigger.type == "AGREE" and any(
+            d.mentions[0].trigger.type == "CONSULT"
+            for d in drafts
+            if d is not draft and any(m.sent.end == first.sent.start for m in d.mentions)
+        ):
+            continue  # "agreed in a phone call ... The conversation lasted": that sitting's
+        own_day = next((m.date for m in draft.mentions if m.date), None)
+        acted_day = next((m.date for m in acted.mentions if m.date), None)
+        if own_day is not None and (
+            own_day != acted_day if acted_day is not None else not recent(own_day, published)
+        ):
+            continue  # "The talks in January had collapsed": another time
+        if places_differ(draft_place(draft), draft_place(acted)):
+            continue  # "the talks in Mogadishu" after talks held elsewhere
+        if acted.mentions[0].trigger.type == "CONSULT":
             # "The talks, which opened on Monday, ...": the talks just told, told again
             acted.mentions.extend(draft.mentions)
             drafts.remove(draft)
             continue
         first.participants = list(draft_participants(acted))
-        if not dated(draft) and dated(acted):
-            first.date = next(m.date for m in acted.mentions if m.date)
+        if own_day is None and acted_day is not None:
+            first.date = acted_day
             draft.borrowed.add("date")
+
+
+def _set_apart(sitting: Token) -> bool:
+    """Words that make a sitting another one than the act told before: a qualifier ("the cabinet
+    meeting", "the previous talks", "the two-hour conversation") or a phrase of who sat or what
+    on ("the meeting with investors", "of the council", "between the junta and ...", "the talks
+    on Gaza")."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod", "nummod")
+        or (c.dep_ == "prep" and c.lower_ in ("of", "with", "between", "among", "about"))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "on"  # "on Gaza" (not "on Tuesday": a day, checked apart)
+            and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        )
+        for c in sitting.children
+    )
 
 
 def _named(occasion: Token) -> bool:
