@@ -92,8 +92,8 @@ _OUTLETS_GENERIC_TERMS = frozenset(
     "original new another".split()
 )
 # Words that name the same terms in other words, read as one: "a border treaty" is "an accord
-# demarcating the land boundary", "a truce" a "ceasefire". Only words that
-# name nothing else (not "frontier technologies", "commercial aviation", "a currency swap").
+# demarcating the land boundary", "a truce" a "ceasefire". Only words that name nothing else
+# (not "frontier technologies", "commercial aviation", "a currency swap").
 _TERM_FAMILIES = {
     word: family
     for family, words in {
@@ -479,8 +479,8 @@ def terms_agree(
 
 
 def _stages_differ(a_words: set[str], b_words: set[str]) -> bool:
-    """Across outlets, one deal at two stages is two deals ("an interim peace deal" and "a
-    comprehensive peace deal"), whatever else the words share."""
+    """One deal at two stages is two deals ("an interim peace deal" and "a comprehensive peace
+    deal"), whatever else the words share."""
     stages = [w & _STAGE_STEMS for w in (a_words, b_words)]
     return all(stages) and not stages[0] & stages[1]
 

@@ -247,11 +247,10 @@ def sittings_of_the_act_before(drafts: list[Draft], published: str | None = None
         before = [
             d
             for d in drafts
-            if d is not draft
+            if _told_just_before(d, draft)
             # done together (agreed, met), not one side's act upon another
             and (d.mentions[0].trigger.type, d.mentions[0].trigger.kind)
             in (("AGREE", "agreement"), ("CONSULT", "meeting"), ("CONSULT", "talks"))
-            and any(m.sent.end == first.sent.start for m in d.mentions)
             and draft_status(d) == "concluded"
             and len({country_code(p) for p in draft_participants(d)} - {None}) >= 2
         ]
@@ -259,9 +258,7 @@ def sittings_of_the_act_before(drafts: list[Draft], published: str | None = None
             continue  # none, or several it could be
         acted = before[0]
         if acted.mentions[0].trigger.type == "AGREE" and any(
-            d.mentions[0].trigger.type == "CONSULT"
-            for d in drafts
-            if d is not draft and any(m.sent.end == first.sent.start for m in d.mentions)
+            d.mentions[0].trigger.type == "CONSULT" for d in drafts if _told_just_before(d, draft)
         ):
             continue  # "agreed in a phone call ... The conversation lasted": that sitting's
         own_day = next((m.date for m in draft.mentions if m.date), None)
@@ -281,6 +278,12 @@ def sittings_of_the_act_before(drafts: list[Draft], published: str | None = None
         if own_day is None and acted_day is not None:
             first.date = acted_day
             draft.borrowed.add("date")
+
+
+def _told_just_before(told: Draft, sitting: Draft) -> bool:
+    """Another draft told in the sentence right before the sitting's first mention."""
+    start = sitting.mentions[0].sent.start
+    return told is not sitting and any(m.sent.end == start for m in told.mentions)
 
 
 def _set_apart(sitting: Token) -> bool:
