@@ -624,7 +624,7 @@ class EntityIndex:
             if e.label_ == "PERSON"
             and e.start not in self.byline_tokens
             and e.start not in misread | outlets
-            and not _in_a_quoted_title(e)  # a title's words ("... from Rakhine State")
+            and not _in_a_quoted_title(e)  # a title's words ("... from Bokeo State")
         ]
         people, glued = self._glue_split_names(people)
         titled = self._untagged_titled_people(ents)
