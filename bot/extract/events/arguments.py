@@ -977,6 +977,12 @@ def _pair_speaking_after_talks(talks: Token, verb: Token, index: EntityIndex) ->
     return found if len(countries) >= 2 else []
 
 
+def anothers_visit(visit: Token) -> bool:
+    """ "A visit by Sisi", "of the king", "with his wife": the visit phrase names whose it is, so
+    it is not that of whoever left or returned after it."""
+    return any(c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in visit.children)
+
+
 def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[Token]:
     """ "Hailemariam left Cairo on Thursday after a two-day visit": who left the place after a
     visit paid the visit (its place is the one left); so did who "returned to Brasilia after a
@@ -984,9 +990,7 @@ def _visitor_leaving(trigger: Trigger, verb: Token, index: EntityIndex) -> list[
     left = lemma_of(verb) in PLACE_LEAVING_VERBS and any(
         c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in verb.children
     )
-    returned = lemma_of(verb) == "return" and not any(
-        c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in trigger.token.children
-    )
+    returned = lemma_of(verb) == "return" and not anothers_visit(trigger.token)
     if (
         trigger.kind != "visit"
         or verb.pos_ != "VERB"

@@ -18,7 +18,7 @@ from bot.extract.dates import (
     year_told_back,
 )
 from bot.extract.entities import EntityIndex, entity_at
-from bot.extract.events.arguments import a_city, venue_in
+from bot.extract.events.arguments import a_city, anothers_visit, venue_in
 from bot.extract.events.confidence import headline
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
@@ -1420,7 +1420,7 @@ def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, s
     token = trigger.token
     if trigger.kind != "visit" or (_place_left_after(token) is None and not _returned_after(token)):
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("by", "of", "with") for c in token.children):
+    if anothers_visit(token):
         return None  # "left Addis Ababa after a visit by Sisi": another's visit, not the leaver's
     verb = token.head.head
     for pobj in _time_phrases(verb):
