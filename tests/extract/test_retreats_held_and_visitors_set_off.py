@@ -19,6 +19,16 @@ def test_a_leaders_retreat_is_a_sitting_of_their_countries(extractor):
     assert not of_type(extractor, text, "RETREAT", TOLD), events(extractor, text, TOLD)
 
 
+def test_a_retreat_held_hosted_or_attended_is_a_sitting(extractor):
+    for text in (
+        "The presidents of Chile and Peru held a retreat in Arica on Tuesday.",
+        "President Gabriel Boric attended a retreat with President Dina Boluarte in Arica on "
+        "Tuesday.",
+    ):
+        assert of_type(extractor, text, "CONSULT", TOLD), events(extractor, text, TOLD)
+        assert not of_type(extractor, text, "RETREAT", TOLD), events(extractor, text, TOLD)
+
+
 def test_a_retreat_named_like_a_body_is_no_side(extractor):
     text = "The deal was signed at the ninth Vanuatu-Fiji Leaders' Retreat in Suva on Tuesday."
     found = events(extractor, text, TOLD)

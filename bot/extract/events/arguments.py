@@ -69,7 +69,7 @@ from bot.extract.events.triggers import (
     measured,
 )
 from bot.extract.organizations import organization_members, organization_name
-from bot.extract.pipeline import load_data
+from bot.extract.pipeline import SPAN_UNITS, load_data
 from bot.facts import GATHERING_KINDS, TALK_KINDS
 from bot.names import fold, name_key
 
@@ -1858,11 +1858,14 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         verb = None
     # ("agreed ... in a summit aimed at ...": who agreed held it; not "North Korea was
     # condemned in a summit": whom a summit acted on)
-    in_a_call = token.head.lower_ == "in" and (
+    # ("made progress in three days of talks": the days stand in the clause for the talks; a
+    # round is the talks' own, told apart)
+    held_in = frame.head if frame.lemma_.lower() in SPAN_UNITS else token.head
+    in_a_call = held_in.lower_ == "in" and (
         trigger.kind in ("phone_call", "talks", "meeting")
         or (
             trigger.kind == "summit"
-            and not any(c.dep_ == "nsubjpass" for c in token.head.head.children)
+            and not any(c.dep_ == "nsubjpass" for c in held_in.head.children)
         )
     )
     # "sat down for talks with Y", "arrived for talks": who came took part

@@ -74,6 +74,7 @@ from bot.extract.events.lexicon import (
     is_definite,
     lemma_of,
     load_frames,
+    names_a_recurrence,
     names_an_agreement,
     objects_of,
     present_perfect,
@@ -730,6 +731,7 @@ def _told_as_before(mention: Mention) -> bool:
         # willingness to extend the treaty for five years")
         or any(
             e.label_ == "DATE"
+            and not names_a_recurrence(e)  # "the annual retreat" is no other time
             and not _in_a_since_clause(e.root)
             and not _in_a_clause_below(e.root, _clause_verb(trigger))
             for e in mention.sent.ents

@@ -45,6 +45,7 @@ LEADING_VERBS = _words("leading_verbs")
 SETTING_VERBS = _words("setting_verbs")
 OWN_COURSE_VERBS = _words("own_course_verbs")
 DAY_WORDS = _words("day_words")
+RECURRENCE_WORDS = _words("recurrence_words")
 PERFECT_AUXES = _words("perfect_auxiliaries")
 ROLE_NOUNS = _words("role_nouns")
 GATHERER_NOUNS = _words("gatherer_nouns")
@@ -456,6 +457,15 @@ def names_a_day(span: Span) -> bool:
     """A date that names a day ("on Thursday", "June 5"), not a period word ("annual", "weeks",
     "within 90 days")."""
     return any(t.lower_.rstrip(".") in DAY_WORDS for t in span)
+
+
+def names_a_recurrence(span: Span) -> bool:
+    """A date expression that only tells how often something recurs ("annual", "weekly", "every
+    year"): it dates no one occasion."""
+    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in DEFINITE]
+    if words[:1] in (["every"], ["each"]):
+        return True  # "every day", "each year", "every two years"
+    return bool(words) and all(w in RECURRENCE_WORDS for w in words)
 
 
 def names_an_agreement(token: Token, kinds: tuple[str, ...] = ("agreement",)) -> bool:

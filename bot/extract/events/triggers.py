@@ -46,6 +46,7 @@ from bot.extract.events.lexicon import (
     PROMISE_VERBS,
     REFLEXIVES,
     REPETITION_WORDS,
+    SETTING_VERBS,
     SIGNED_TEXTS,
     SPEAKING_VERBS,
     TALKS_OUTCOME_NOUNS,
@@ -2268,7 +2269,26 @@ def _a_retreat_held(noun: Token) -> bool:
         return False
     if any(t.lemma_.lower() in RETREATING_NOUNS for t in noun.subtree):
         return False
+    if _held_as_a_sitting(noun):
+        return True
     return any(c.i < noun.i and c.lower_ in RETREAT_SITTERS for c in noun.children)
+
+
+def _held_as_a_sitting(noun: Token) -> bool:
+    """ "The two presidents hold a retreat", "the retreat was hosted by Fiji", "attended the
+    retreat": a withdrawal is made, never held, hosted or attended (unless by troops: "the army
+    held its retreat")."""
+    verb = noun.head
+    if not (
+        (noun.dep_ == "dobj" and lemma_of(verb) in SETTING_VERBS | {"attend"})
+        or (noun.dep_ == "nsubjpass" and lemma_of(verb) in SETTING_VERBS)
+    ):
+        return False
+    return not any(
+        c.dep_ in ("nsubj", "agent")
+        and any(t.lemma_.lower() in RETREATING_NOUNS for t in c.subtree)
+        for c in verb.children
+    )
 
 
 # What a text still to be agreed is called: "came to Kyiv with a draft agreement".

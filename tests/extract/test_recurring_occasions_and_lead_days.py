@@ -1,0 +1,68 @@
+"""A word that tells how often a sitting recurs ("the annual retreat", "their weekly call",
+"every year") gives it no day of its own: it may still be the day the lead tells of. Days of
+talks are held by who made progress in them, and end on the day the sides acted after them."""
+
+from __future__ import annotations
+
+from tests.extract.events_found import events, names
+
+LEAD = (
+    "LIMA, May 7 (Reuters) - The presidents of Peru and Chile signed a fisheries accord on "
+    "Tuesday.\n\n"
+)
+
+
+def sittings(extractor, text: str) -> list[dict]:
+    return [e for e in events(extractor, LEAD + text, "2025-05-07") if e["type"] == "CONSULT"]
+
+
+def test_an_annual_sitting_after_the_lead_is_on_the_leads_day(extractor):
+    found = sittings(
+        extractor,
+        "President Gabriel Boric, who travelled to Lima for the annual leaders' retreat with "
+        "President Dina Boluarte, said ties had never been closer.",
+    )
+    assert found and all(e["date"] == "2025-05-06" for e in found), found
+
+
+def test_a_sitting_held_every_year_after_the_lead_is_on_the_leads_day(extractor):
+    found = sittings(
+        extractor,
+        "President Gabriel Boric, who travelled to Lima for talks with President Dina Boluarte "
+        "as he does every year, said ties had never been closer.",
+    )
+    assert found and all(e["date"] == "2025-05-06" for e in found), found
+
+
+def test_a_sitting_told_with_a_time_of_its_own_keeps_apart_from_the_leads_day(extractor):
+    found = sittings(
+        extractor,
+        "President Gabriel Boric, who travelled to Lima for a retreat with President Dina "
+        "Boluarte last month, said ties had never been closer.",
+    )
+    assert all(e["date"] != "2025-05-06" for e in found), found
+
+
+def test_who_made_progress_in_days_of_talks_held_them(extractor):
+    text = (
+        "The foreign ministers of Chile and Peru made progress in three days of talks in the "
+        "capital, Brazil's foreign minister said on Thursday."
+    )
+    talks = [e for e in events(extractor, text, "2025-05-09") if e["type"] == "CONSULT"]
+    assert talks and all({"Chile", "Peru"} <= names(e) for e in talks), talks
+
+
+def test_days_of_talks_after_which_the_sides_acted_ended_on_that_day(extractor):
+    # published on Friday 2025-03-07: Thursday is March 6, three days of talks began March 4
+    text = (
+        "After three days of talks in the capital, Chile and Peru agreed on Thursday to resume "
+        "flights."
+    )
+    talks = [e for e in events(extractor, text, "2025-03-07") if e["type"] == "CONSULT"]
+    assert [e["date"] for e in talks] == ["2025-03-04"], talks
+
+
+def test_days_of_talks_before_an_act_still_to_come_take_none_of_its_day(extractor):
+    text = "After three days of talks, Chile and Peru will sign a deal on Thursday."
+    talks = [e for e in events(extractor, text, "2025-03-07") if e["type"] == "CONSULT"]
+    assert all(e["date"] is None for e in talks), talks
