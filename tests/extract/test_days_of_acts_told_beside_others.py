@@ -209,3 +209,18 @@ def test_an_act_told_the_following_day_is_a_day_after_the_one_told_before(extrac
     assert [e["date"] for e in lifted] == ["2025-02-21"], lifted
     alone = "Peru lifted its ban on Chilean fruit the following day."
     assert all(e.get("date") is None for e in events(extractor, alone, "2025-03-01"))
+
+
+def test_a_visit_now_expected_or_planned_is_still_to_come(extractor):
+    for text in (
+        "President Boric is expected to visit Peru.",
+        "Officials say President Boric is expected to make a return visit to Peru within days.",
+        "Chile plans to hold talks with Peru.",
+    ):
+        found = gatherings(extractor, text, "2025-03-07")
+        assert found and all(e["status"] == "planned" for e in found), found
+
+
+def test_a_visit_that_was_expected_is_not_told_as_still_to_come(extractor):
+    found = gatherings(extractor, "President Boric was expected to visit Peru.", "2025-03-07")
+    assert all(e.get("status") != "planned" for e in found), found

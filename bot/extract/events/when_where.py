@@ -2403,6 +2403,19 @@ def _looked_forward_to(token: Token) -> bool:
     )
 
 
+def _expected_now(verb: Token, auxes: set[str]) -> bool:
+    """ "Is expected to visit Peru", "plans to meet Lula", "are preparing to hold talks": what is
+    now expected or planned is still to come (not "was expected to visit", a plan of then, nor
+    "agreed to" or "proposed to", told apart)."""
+    head = verb.head
+    if "to" not in auxes or verb.dep_ != "xcomp" or lemma_of(head) in ("agree", "propose"):
+        return False
+    if lemma_of(head) not in PLANNED_CUES:
+        return False
+    head_auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return head.tag_ in ("VBZ", "VBP") or bool(head_auxes & {"is", "are", "am", "'s", "'re"})
+
+
 def find_status(
     trigger: Trigger, date: tuple[str, str] | None, published: str | None
 ) -> str | None:
@@ -2561,6 +2574,7 @@ def find_status(
         or reported_future
         or ("to" in auxes and (lemma in ("hold", "meet") or _be_to(verb)))
         or (lemma in PLANNED_CUES and token.dep_ in ("nsubjpass", "nsubj") and lemma != "agree")
+        or _expected_now(verb, auxes)
     ):
         return "planned"
     if lemma in ONGOING_CUES or verb.text.lower() in (
