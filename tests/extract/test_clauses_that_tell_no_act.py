@@ -105,6 +105,10 @@ def names(event: dict) -> set[str]:
             "would attend the forum in Suva.",
             "attack",
         ),
+        (  # two leaders named, clashing over a topic: words
+            "President Sovaleni and President Rabuka clashed over the reef on Monday.",
+            "attack",
+        ),
         (
             "The election was called after the deaths of Sovaleni and Rabuka, who were killed in "
             "a helicopter crash in May.",

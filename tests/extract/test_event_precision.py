@@ -236,6 +236,8 @@ def test_a_clash_at_a_meeting_is_no_attack(extractor):
         "Armenia's army clashed with Azerbaijani troops near the border on Friday.",
         "ASSAULT",
     )
+    # people named fight with words; armed men named by their leader still fight
+    assert of_type(extractor, "Pashinyan's fighters clashed with the army on Friday.", "ASSAULT")
 
 
 def test_the_source_of_a_report_is_no_participant(extractor):

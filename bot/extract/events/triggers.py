@@ -1927,7 +1927,24 @@ def _verbal_clash(trigger: Trigger) -> bool:
             and _a_person_clashed(node)
         ):
             return True  # "Milei, who has clashed with Lula": words, no fighting
+    if lemma_of(node) == "clash" and _persons_clashed(node):
+        return True  # "Lula and Milei openly clashed over trade": words
     return False
+
+
+def _persons_clashed(verb: Token) -> bool:
+    """Who clashed are people named ("X and Y clashed over Z"): a clash of words (an armed clash
+    is told of troops, forces, fighters)."""
+    subject, node = clause_subject(verb), verb
+    while subject is None and node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head  # "X and Y reaffirmed ... but clashed over Z": theirs
+        subject = clause_subject(node)
+    return (
+        subject is not None
+        and subject.ent_type_ == "PERSON"
+        and subject.lemma_.lower() not in ARMED
+        and all(c.ent_type_ == "PERSON" for c in subject.conjuncts)
+    )
 
 
 ARMED = frozenset(
