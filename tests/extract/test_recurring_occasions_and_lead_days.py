@@ -1,6 +1,7 @@
 """A word that tells how often a sitting recurs ("the annual retreat", "their weekly call",
 "every year") gives it no day of its own: it may still be the day the lead tells of. Days of
-talks are held by who made progress in them, and end on the day the sides acted after them."""
+talks are held by who made progress in them, and end on the day the sides acted after them; a
+meeting told after "also" with others is not the talks."""
 
 from __future__ import annotations
 
@@ -66,3 +67,18 @@ def test_days_of_talks_before_an_act_still_to_come_take_none_of_its_day(extracto
     text = "After three days of talks, Chile and Peru will sign a deal on Thursday."
     talks = [e for e in events(extractor, text, "2025-03-07") if e["type"] == "CONSULT"]
     assert all(e["date"] is None for e in talks), talks
+
+
+def test_meetings_told_after_also_are_not_the_talks_of_the_two_leaders(extractor):
+    text = (
+        "LIMA: Prime Minister Gustavo Adrianzen and his Chilean counterpart Carolina Toha "
+        "yesterday jointly opened a bridge on the border, pressing a button in the capital.\n\n"
+        "The opening came after talks between the two prime ministers in Lima.\n\n"
+        "This morning, Toha flew to Cusco. She also toured a museum run by the city, called on "
+        "Congress President Eduardo Salhuana and met the heads of several parties, among them "
+        "Popular Force leader Keiko Fujimori."
+    )
+    found = events(extractor, text, "2025-05-09")
+    assert not [e for e in found if e["kind"] == "talks" and "Keiko Fujimori" in names(e)], found
+    # a button pressed at a ceremony asks no one anything
+    assert not [e for e in found if e["type"] == "REQUEST"], found
