@@ -236,8 +236,15 @@ def test_a_clash_at_a_meeting_is_no_attack(extractor):
         "Armenia's army clashed with Azerbaijani troops near the border on Friday.",
         "ASSAULT",
     )
-    # people named fight with words; armed men named by their leader still fight
-    assert of_type(extractor, "Pashinyan's fighters clashed with the army on Friday.", "ASSAULT")
+    # people named fight with words; armed men named by their leader still fight, and so do
+    # groups the tagger reads as people, people who clash with troops, or clashes that kill
+    for fought in (
+        "Pashinyan's fighters clashed with the army on Friday.",
+        "Boko Haram clashed with Chadian soldiers near Lake Chad on Friday.",
+        "Hemedti and Burhan clashed in Khartoum on Friday, leaving dozens dead.",
+        "Maduro ordered troops to the border and clashed with Colombian forces on Friday.",
+    ):
+        assert of_type(extractor, fought, "ASSAULT"), fought
 
 
 def test_the_source_of_a_report_is_no_participant(extractor):

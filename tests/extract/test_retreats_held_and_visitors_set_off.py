@@ -29,6 +29,17 @@ def test_a_retreat_held_hosted_or_attended_is_a_sitting(extractor):
         assert not of_type(extractor, text, "RETREAT", TOLD), events(extractor, text, TOLD)
 
 
+def test_a_retreat_staged_or_one_sides_own_retreat_held_is_no_sitting(extractor):
+    for text in (
+        "Russia staged a retreat across the Dnipro River on Tuesday.",
+        "Prime Minister Keir Starmer hosted a cabinet retreat at Chequers on Tuesday.",
+        "The Kremlin had planned the retreat for weeks.",
+    ):
+        assert not [
+            e for e in of_type(extractor, text, "CONSULT", TOLD) if e["kind"] == "summit"
+        ], events(extractor, text, TOLD)
+
+
 def test_a_retreat_named_like_a_body_is_no_side(extractor):
     text = "The deal was signed at the ninth Vanuatu-Fiji Leaders' Retreat in Suva on Tuesday."
     found = events(extractor, text, TOLD)

@@ -1694,6 +1694,18 @@ def _between_hung_on_the_venue(token: Token) -> list[Token]:
     ]
 
 
+def _days_held_in(token: Token, frame: Token) -> bool:
+    """ "X and Y made progress in three days of talks": a span of days framing talks that name no
+    sides of their own, in a clause whose doer acted (not "China was criticised in two days of
+    talks between Japan and the Philippines")."""
+    return (
+        frame is not token
+        and frame.lemma_.lower() in SPAN_UNITS
+        and not _own_sides(token)
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in frame.head.head.children)
+    )
+
+
 def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluster], bool]:
     token = trigger.token
     tokens: list[Token] = []
@@ -1858,9 +1870,9 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
         verb = None
     # ("agreed ... in a summit aimed at ...": who agreed held it; not "North Korea was
     # condemned in a summit": whom a summit acted on)
-    # ("made progress in three days of talks": the days stand in the clause for the talks; a
-    # round is the talks' own, told apart)
-    held_in = frame.head if frame.lemma_.lower() in SPAN_UNITS else token.head
+    # ("made progress in three days of talks": the days stand in the clause for the talks, whose
+    # sides the clause's doer is when the talks name none of their own; a round is told apart)
+    held_in = frame.head if _days_held_in(token, frame) else token.head
     in_a_call = held_in.lower_ == "in" and (
         trigger.kind in ("phone_call", "talks", "meeting")
         or (

@@ -731,7 +731,7 @@ def _told_as_before(mention: Mention) -> bool:
         # willingness to extend the treaty for five years")
         or any(
             e.label_ == "DATE"
-            and not names_a_recurrence(e)  # "the annual retreat" is no other time
+            and not _one_of_a_series(e, trigger)  # "the annual retreat" is no other time
             and not _in_a_since_clause(e.root)
             and not _in_a_clause_below(e.root, _clause_verb(trigger))
             for e in mention.sent.ents
@@ -746,6 +746,24 @@ def _told_as_before(mention: Mention) -> bool:
             for c in words
         )
     )
+
+
+def _one_of_a_series(ent: Span, trigger: Trigger) -> bool:
+    """A date that tells how often a sitting recurs, said of one sitting ("the annual retreat",
+    "their annual summit") or of another clause's act ("as he does every year"): it dates no
+    other time. Not of the sitting's own verb or of sittings told as many: "met every week",
+    "met every two years", "held weekly talks" tell a series, no one day."""
+    if not names_a_recurrence(ent):
+        return False
+    root = ent.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        noun = (
+            root.head.head if root.head.dep_ == "poss" else root.head
+        )  # "annual leaders' retreat"
+        return noun.tag_ in ("NN", "NNP")  # "the annual retreat", not "weekly talks"
+    verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own = {(trigger.governor or trigger.token).i, _clause_verb(trigger).i}
+    return verb is not None and verb.i not in own
 
 
 def _clause_verb(trigger: Trigger) -> Token:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from bot.extract.countries import country_index
+from bot.extract.dates import NUMBER_WORDS
 from bot.extract.pipeline import load_data
 from bot.extract.towns import town_named
 
@@ -462,10 +463,16 @@ def names_a_day(span: Span) -> bool:
 def names_a_recurrence(span: Span) -> bool:
     """A date expression that only tells how often something recurs ("annual", "weekly", "every
     year"): it dates no one occasion."""
-    words = [t.lower_ for t in span if t.is_alpha and t.lower_ not in DEFINITE]
+    words = [t.lower_ for t in span if t.lower_ not in DEFINITE]
     if words[:1] in (["every"], ["each"]):
-        return True  # "every day", "each year", "every two years"
+        # "every day", "each year", "every two years" (not "every day last week": a time told)
+        return all(w in _RECURRENCE_UNITS or w.isdigit() or w in NUMBER_WORDS for w in words[1:])
     return bool(words) and all(w in RECURRENCE_WORDS for w in words)
+
+
+_RECURRENCE_UNITS = frozenset(
+    "day days week weeks month months year years other few couple or so".split()
+)
 
 
 def names_an_agreement(token: Token, kinds: tuple[str, ...] = ("agreement",)) -> bool:

@@ -46,7 +46,6 @@ from bot.extract.events.lexicon import (
     PROMISE_VERBS,
     REFLEXIVES,
     REPETITION_WORDS,
-    SETTING_VERBS,
     SIGNED_TEXTS,
     SPEAKING_VERBS,
     TALKS_OUTCOME_NOUNS,
@@ -1927,7 +1926,7 @@ def _verbal_clash(trigger: Trigger) -> bool:
             and _a_person_clashed(node)
         ):
             return True  # "Milei, who has clashed with Lula": words, no fighting
-    if lemma_of(node) == "clash" and _persons_clashed(node):
+    if lemma_of(node) == "clash" and _persons_clashed(node) and _clashed_over_a_matter(node):
         return True  # "Lula and Milei openly clashed over trade": words
     return False
 
@@ -1944,6 +1943,27 @@ def _persons_clashed(verb: Token) -> bool:
         and subject.ent_type_ == "PERSON"
         and subject.lemma_.lower() not in ARMED
         and all(c.ent_type_ == "PERSON" for c in subject.conjuncts)
+    )
+
+
+# Words that tell a clash cost lives or limbs: it was fought, whoever is named.
+CASUALTY_WORDS = frozenset(
+    {"kill", "dead", "death", "wound", "injure", "die", "casualty", "fatality", "shoot"}
+)
+
+
+def _clashed_over_a_matter(verb: Token) -> bool:
+    """A clash "over" or "about" a matter, with no armed side and no one hurt ("clashed over
+    trade"; not "clashed with troops over the town", "clashed, leaving dozens dead")."""
+    if not any(c.dep_ == "prep" and c.lower_ in ("over", "about") for c in verb.children):
+        return False
+    if any(t.lemma_.lower() in CASUALTY_WORDS for t in verb.sent):
+        return False
+    return not any(
+        t.lower_ in ARMED
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for t in c.subtree
     )
 
 
@@ -2291,20 +2311,25 @@ def _a_retreat_held(noun: Token) -> bool:
     return any(c.i < noun.i and c.lower_ in RETREAT_SITTERS for c in noun.children)
 
 
+# Verbs a sitting is held by ("held a retreat"); a withdrawal is staged, planned or set going.
+SITTING_HOLD_VERBS = frozenset(
+    {"hold", "host", "attend", "convene", "chair", "organise", "organize"}
+)
+
+
 def _held_as_a_sitting(noun: Token) -> bool:
-    """ "The two presidents hold a retreat", "the retreat was hosted by Fiji", "attended the
-    retreat": a withdrawal is made, never held, hosted or attended (unless by troops: "the army
-    held its retreat")."""
+    """ "The presidents of Chile and Peru held a retreat", "Boric attended a retreat with
+    Boluarte": a retreat held or attended by two sides or more is a sitting (not "the army held
+    its retreat", "staged a retreat", nor one side's own: "hosted a cabinet retreat")."""
     verb = noun.head
-    if not (
-        (noun.dep_ == "dobj" and lemma_of(verb) in SETTING_VERBS | {"attend"})
-        or (noun.dep_ == "nsubjpass" and lemma_of(verb) in SETTING_VERBS)
-    ):
+    if noun.dep_ != "dobj" or lemma_of(verb) not in SITTING_HOLD_VERBS:
         return False
-    return not any(
-        c.dep_ in ("nsubj", "agent")
-        and any(t.lemma_.lower() in RETREATING_NOUNS for t in c.subtree)
-        for c in verb.children
+    subject = clause_subject(verb)
+    if subject is None or any(t.lemma_.lower() in RETREATING_NOUNS for t in subject.subtree):
+        return False
+    together = bool(subject.conjuncts) or subject.lower_ in RETREAT_SITTERS
+    return together or any(
+        c.dep_ == "prep" and c.lower_ == "with" for node in (noun, verb) for c in node.children
     )
 
 

@@ -1409,27 +1409,9 @@ def own_date(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
         return None
     frame = measured(trigger.token)  # "two days of talks ended on Friday": the days
     days = _days_long(trigger.token) or _days_counted(frame)
-    if found is None and days >= 2:
-        return _days_of_talks_before(frame, days, published)
     if found is None or found[1] != "day" or days < 2 or not _closing(frame):
         return found
     return (dt.date.fromisoformat(found[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
-
-
-def _days_of_talks_before(frame: Token, days: int, published: str | None) -> tuple[str, str] | None:
-    """ "After three days of talks, X and Y agreed on Thursday": the talks led up to the day
-    the clause tells, their last; they began as many days before, less one."""
-    if frame.dep_ != "pobj" or frame.head.lower_ not in ("after", "following"):
-        return None
-    verb = frame.head.head
-    if verb.tag_ != "VBD":
-        return None  # "after three days of talks, they will sign on Thursday": not their day
-    for pobj in _time_phrases(verb):
-        ent = _date_entity(pobj) if pobj != frame else None
-        day = resolve_date(_year_told_back(ent), published, "past") if ent is not None else None
-        if day is not None and day[1] == "day":
-            return (dt.date.fromisoformat(day[0]) - dt.timedelta(days=days - 1)).isoformat(), "day"
-    return None
 
 
 def _left_after_a_visit(trigger: Trigger, published: str | None) -> tuple[str, str] | None:
