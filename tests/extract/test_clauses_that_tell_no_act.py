@@ -105,6 +105,11 @@ def names(event: dict) -> set[str]:
             "would attend the forum in Suva.",
             "attack",
         ),
+        (  # what a text would let the sides do is no signing
+            "Whether the talks produce a text that Rabuka and Sovaleni can sign is another "
+            "matter.",
+            "agreement",
+        ),
         (  # two leaders named, clashing over a topic: words
             "President Sovaleni and President Rabuka clashed over the reef on Monday.",
             "attack",

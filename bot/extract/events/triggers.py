@@ -2941,6 +2941,10 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         # "sanctions could be eased", "could close its border and cut off the pipeline": a
         # possibility, not an event
         return True
+    if verb.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ in ("can", "would", "should") for c in verb.children
+    ):
+        return True  # "a text that both sides can sign", "a place where they would meet"
     for node in {token, verb}:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
