@@ -106,8 +106,7 @@ def names(event: dict) -> set[str]:
             "attack",
         ),
         (  # what a text would let the sides do is no signing
-            "Whether the talks produce a text that Rabuka and Sovaleni can sign is another "
-            "matter.",
+            "Whether the talks produce a text that Rabuka and Sovaleni can sign is another matter.",
             "agreement",
         ),
         (  # two leaders named, clashing over a topic: words
