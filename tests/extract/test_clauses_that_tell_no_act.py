@@ -105,6 +105,11 @@ def names(event: dict) -> set[str]:
             "would attend the forum in Suva.",
             "attack",
         ),
+        ("Fiji wants talks between Tonga and Samoa.", "talks"),  # wished for, not held
+        (  # what a means is for is not held
+            "Fiji proposed a framework for dialogue between Tonga and Samoa.",
+            "talks",
+        ),
         (  # what a text would let the sides do is no signing
             "Whether the talks produce a text that Rabuka and Sovaleni can sign is another matter.",
             "agreement",

@@ -1725,15 +1725,31 @@ def _a_retaliation(verb: Token) -> bool:
 LIKING_VERBS = frozenset({"like", "love", "enjoy", "hate", "prefer", "dislike", "adore"})
 
 
+# Verbs of wanting a thing, whose object is not had ("wants talks", "sought a meeting").
+WANTING_VERBS = frozenset({"want", "need", "seek", "wish", "desire", "demand", "request"})
+# Nouns of a means set up for a purpose ("a mechanism for dialogue", "a channel for talks").
+MEANS_NOUNS = frozenset(
+    {"mechanism", "framework", "channel", "platform", "format", "roadmap", "structure"}
+)
+
+
+def _a_means_for(noun: Token) -> bool:
+    """A means a purpose is "for" ("a mechanism for dialogue", "a framework for talks"): the
+    purpose is what it would serve, no sitting told."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in MEANS_NOUNS
+
+
 def _irrealis(trigger: Trigger) -> bool:
     """A to-infinitive hanging off a wish, a request or a need: asked for, not done ("the need to
     deliver aid", "calls for the militia to disarm", "urged them to withdraw")."""
     token = trigger.token
     if token.pos_ == "NOUN" and any(
-        c.dep_ == "acl" and c.tag_ == "VBN" and lemma_of(c) in CONCLUDED_CUES
+        c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and lemma_of(c) in CONCLUDED_CUES
         for c in token.children
     ):
-        return False  # "the need to stabilise ties in their first talks, held in Bali": held
+        # "the need to stabilise ties in their first talks, held in Bali", "demanded talks,
+        # which were held on Monday": held
+        return False
     node = trigger.governor or token
     if trigger.type == "CONSULT" and trigger.kind == "visit" and invited_trip(node) is not None:
         return False  # "invited Kim to visit Moscow": a trip now planned, not only wished
@@ -1749,6 +1765,15 @@ def _irrealis(trigger: Trigger) -> bool:
         return True
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
+    if node.dep_ == "pobj" and node.head.lower_ == "for" and _a_means_for(node.head.head):
+        return True  # "a mechanism for dialogue between X and Y": what it would be used for
+    if (
+        trigger.governor is None
+        and node.pos_ == "NOUN"
+        and node.dep_ == "dobj"
+        and lemma_of(node.head) in WANTING_VERBS
+    ):
+        return True  # "Chile wants talks with Peru", "sought a meeting with Lula": wished for
     if (
         node.tag_ == "VBG"
         and node.dep_ == "pcomp"
