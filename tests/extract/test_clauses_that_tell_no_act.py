@@ -439,3 +439,13 @@ def test_a_meeting_a_government_weighs_is_no_meeting(extractor):
 def test_the_chance_a_meeting_gave_them_was_a_meeting_held(extractor):
     text = "Ruto and Museveni met in Kampala on Tuesday, the first chance for talks in a year."
     assert len([e for e in events(extractor, text) if e["type"] == "CONSULT"]) == 1
+
+
+def test_what_someone_should_do_told_in_a_relative_clause_is_still_asked(extractor):
+    # "can" or "would" in a relative clause tells a possibility; "should" there is a demand
+    text = (
+        "Rabuka, adding it was Prime Minister Sovaleni who should apologise for insults directed "
+        "at him, left the forum."
+    )
+    found = events(extractor, text)
+    assert [e for e in found if e["type"] == "REQUEST"], found

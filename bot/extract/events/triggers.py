@@ -2967,9 +2967,11 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         # possibility, not an event
         return True
     if verb.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ in ("can", "would", "should") for c in verb.children
+        c.dep_ == "aux" and c.lower_ in ("can", "would") for c in verb.children
     ):
-        return True  # "a text that both sides can sign", "a place where they would meet"
+        # "a text that both sides can sign", "a place where they would meet" (not "it was
+        # Sanchez who should apologise": a demand)
+        return True
     for node in {token, verb}:
         for child in node.children:
             if child.dep_ == "neg" or child.lower_ in ("never", "no"):
