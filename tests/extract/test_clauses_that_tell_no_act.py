@@ -449,3 +449,23 @@ def test_what_someone_should_do_told_in_a_relative_clause_is_still_asked(extract
     )
     found = events(extractor, text)
     assert [e for e in found if e["type"] == "REQUEST"], found
+
+
+def test_a_sitting_wanted_or_planned_in_a_clause_of_its_own_is_still_told(extractor):
+    for text, kind in (
+        ("Xi, who would meet Putin in Moscow on Thursday, left Beijing on Wednesday.", "meeting"),
+        (
+            "Fiji requested an emergency Security Council meeting, which will be held on Friday.",
+            "meeting",
+        ),
+        ("Officials agreed a roadmap for Rabuka's visit to Tonga next month.", "visit"),
+    ):
+        found = [e for e in all_events(extractor, text) if e["kind"] == kind]
+        assert found, (text, all_events(extractor, text))
+
+
+def test_leaders_quarrelling_anywhere_clash_in_words(extractor):
+    text = "Rabuka and Sovaleni clashed in a televised debate on Friday."
+    assert not [e for e in events(extractor, text) if e["type"] == "ASSAULT"], events(
+        extractor, text
+    )

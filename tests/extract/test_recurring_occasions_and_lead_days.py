@@ -93,3 +93,19 @@ def test_bystanders_in_days_of_talks_between_others_are_no_sides(extractor):
     ):
         talks = [e for e in events(extractor, text, "2025-05-09") if e["type"] == "CONSULT"]
         assert all(bystander not in names(e) for e in talks), (text, talks)
+
+
+def test_a_recurrence_of_something_else_or_of_one_sitting_of_a_series_dates_nothing(extractor):
+    for text in (
+        "President Gabriel Boric and President Dina Boluarte held talks amid daily drone alerts "
+        "on the border.",
+        "President Gabriel Boric and President Dina Boluarte held their annual talks in Arica.",
+    ):
+        found = sittings(extractor, text)
+        assert found and all(e["date"] == "2025-05-06" for e in found), (text, found)
+
+
+def test_who_made_progress_in_days_of_talks_with_mediators_held_them(extractor):
+    text = "Chile and Peru made progress in three days of talks with Brazilian mediators."
+    talks = [e for e in events(extractor, text, "2025-05-09") if e["type"] == "CONSULT"]
+    assert talks and all({"Chile", "Peru"} <= names(e) for e in talks), talks

@@ -40,6 +40,14 @@ def test_a_retreat_staged_or_one_sides_own_retreat_held_is_no_sitting(extractor)
         ], events(extractor, text, TOLD)
 
 
+def test_a_retreat_one_side_holds_is_no_withdrawal(extractor):
+    text = "Fiji held a retreat in Nadi on Tuesday."
+    assert not of_type(extractor, text, "RETREAT", TOLD), events(extractor, text, TOLD)
+    hosted = "Japan hosted a retreat on Tuesday for ASEAN defence chiefs in Tokyo."
+    sittings = of_type(extractor, hosted, "CONSULT", TOLD)
+    assert [e["kind"] for e in sittings] == ["summit"], events(extractor, hosted, TOLD)
+
+
 def test_a_retreat_named_like_a_body_is_no_side(extractor):
     text = "The deal was signed at the ninth Vanuatu-Fiji Leaders' Retreat in Suva on Tuesday."
     found = events(extractor, text, TOLD)

@@ -1694,14 +1694,25 @@ def _between_hung_on_the_venue(token: Token) -> list[Token]:
     ]
 
 
+def _sides_named_between(token: Token) -> bool:
+    """Talks whose "between" or "among" phrase names sides ("between Japan and the
+    Philippines"; not "between their foreign ministers")."""
+    return any(
+        t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        for t in c.subtree
+    )
+
+
 def _days_held_in(token: Token, frame: Token) -> bool:
-    """ "X and Y made progress in three days of talks": a span of days framing talks that name no
-    sides of their own, in a clause whose doer acted (not "China was criticised in two days of
-    talks between Japan and the Philippines")."""
+    """ "X and Y made progress in three days of talks (with US mediators)": a span of days
+    framing talks whose sides are not named between them, in a clause whose doer acted (not
+    "China was criticised in two days of talks between Japan and the Philippines")."""
     return (
         frame is not token
         and frame.lemma_.lower() in SPAN_UNITS
-        and not _own_sides(token)
+        and not _sides_named_between(token)
         and not any(c.dep_ in ("nsubjpass", "auxpass") for c in frame.head.head.children)
     )
 

@@ -53,6 +53,7 @@ from bot.extract.events.lexicon import (
     ASSERTING_PREDICATES,
     CAUTION_STATES,
     DECIDING_VERBS,
+    DEFINITE,
     EARLIER_OCCASION_WORDS,
     EARLIER_WORDS,
     GATHERER_NOUNS,
@@ -757,10 +758,15 @@ def _one_of_a_series(ent: Span, trigger: Trigger) -> bool:
         return False
     root = ent.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        noun = (
-            root.head.head if root.head.dep_ == "poss" else root.head
-        )  # "annual leaders' retreat"
-        return noun.tag_ in ("NN", "NNP")  # "the annual retreat", not "weekly talks"
+        # of the noun an owner's name hangs on: "the annual leaders' retreat"
+        noun = root.head.head if root.head.dep_ == "poss" else root.head
+        if noun.i != trigger.token.i:
+            return True  # "amid daily drone attacks": another thing's recurrence
+        # "the annual retreat", "their weekly talks": one sitting of a series; "held weekly
+        # talks": the series
+        return noun.tag_ in ("NN", "NNP") or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in noun.children
+        )
     verb = next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None)
     own = {(trigger.governor or trigger.token).i, _clause_verb(trigger).i}
     return verb is not None and verb.i not in own

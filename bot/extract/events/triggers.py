@@ -24,6 +24,7 @@ from bot.extract.events.lexicon import (
     COURTESY_VERBS,
     EMERGING_VERBS,
     FRAMING_PREPS,
+    GATHERER_NOUNS,
     HOST_VERBS,
     HYPOTHETICAL_MARKS,
     IMPACT_VERBS,
@@ -1726,7 +1727,7 @@ LIKING_VERBS = frozenset({"like", "love", "enjoy", "hate", "prefer", "dislike", 
 
 
 # Verbs of wanting a thing, whose object is not had ("wants talks", "sought a meeting").
-WANTING_VERBS = frozenset({"want", "need", "seek", "wish", "desire", "demand", "request"})
+WANTING_VERBS = frozenset({"want", "seek", "desire", "demand", "request"})
 # Nouns of a means set up for a purpose ("a mechanism for dialogue", "a channel for talks").
 MEANS_NOUNS = frozenset(
     {"mechanism", "framework", "channel", "platform", "format", "roadmap", "structure"}
@@ -1737,6 +1738,18 @@ def _a_means_for(noun: Token) -> bool:
     """A means a purpose is "for" ("a mechanism for dialogue", "a framework for talks"): the
     purpose is what it would serve, no sitting told."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in MEANS_NOUNS
+
+
+def _one_of_its_own(noun: Token) -> bool:
+    """A sitting told as one of its own, which may well be held whatever is wanted of it:
+    definite or someone's ("the meeting", "Friday's summit", "Modi's visit"), dated ("a meeting
+    on Monday"), or told of in a clause ("a meeting, which will be held on Friday")."""
+    if any(
+        (c.dep_ == "det" and c.lower_ not in ("a", "an", "any", "some", "no")) or c.dep_ == "poss"
+        for c in noun.children
+    ):
+        return True
+    return any(t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree)
 
 
 def _irrealis(trigger: Trigger) -> bool:
@@ -1765,13 +1778,19 @@ def _irrealis(trigger: Trigger) -> bool:
         return True
     if node.dep_ == "pobj" and node.head.lower_ == "for" and lemma_of(node.head.head) in heads:
         return True  # "the need for dialogue with X", "calls for talks"
-    if node.dep_ == "pobj" and node.head.lower_ == "for" and _a_means_for(node.head.head):
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "for"
+        and _a_means_for(node.head.head)
+        and not _one_of_its_own(node)
+    ):
         return True  # "a mechanism for dialogue between X and Y": what it would be used for
     if (
         trigger.governor is None
         and node.pos_ == "NOUN"
         and node.dep_ == "dobj"
         and lemma_of(node.head) in WANTING_VERBS
+        and not _one_of_its_own(node)
     ):
         return True  # "Chile wants talks with Peru", "sought a meeting with Lula": wished for
     if (
@@ -1951,7 +1970,7 @@ def _verbal_clash(trigger: Trigger) -> bool:
             and _a_person_clashed(node)
         ):
             return True  # "Milei, who has clashed with Lula": words, no fighting
-    if lemma_of(node) == "clash" and _persons_clashed(node) and _clashed_over_a_matter(node):
+    if lemma_of(node) == "clash" and _persons_clashed(node) and not _fought(node):
         return True  # "Lula and Milei openly clashed over trade": words
     return False
 
@@ -1977,19 +1996,33 @@ CASUALTY_WORDS = frozenset(
 )
 
 
-def _clashed_over_a_matter(verb: Token) -> bool:
-    """A clash "over" or "about" a matter, with no armed side and no one hurt ("clashed over
-    trade"; not "clashed with troops over the town", "clashed, leaving dozens dead")."""
-    if not any(c.dep_ == "prep" and c.lower_ in ("over", "about") for c in verb.children):
-        return False
-    if any(t.lemma_.lower() in CASUALTY_WORDS for t in verb.sent):
-        return False
-    return not any(
+def _fought(verb: Token) -> bool:
+    """A clash told as fighting: with an armed side ("clashed with Colombian forces"), or with
+    a toll as its outcome ("clashed in Khartoum, leaving dozens dead"; not a toll that is what
+    they argued over: "clashed over the death toll")."""
+    if any(
         t.lower_ in ARMED
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for t in c.subtree
+    ):
+        return True
+    topic = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("over", "about", "on")
+        for t in c.subtree
+    }
+    return any(
+        t.lemma_.lower() in CASUALTY_WORDS and t.i not in topic and not _quoted_or_claimed(t)
+        for t in verb.sent
     )
+
+
+def _quoted_or_claimed(token: Token) -> bool:
+    """A word in a clause of what someone claims or says ("claims that farmers are being
+    killed"): told, not the clash's outcome."""
+    return any(a.dep_ in ("ccomp", "acl") and a.i != token.i for a in token.ancestors)
 
 
 ARMED = frozenset(
@@ -2062,6 +2095,8 @@ def _lexical_triggers(sent: Span) -> list[Trigger]:
         else:
             continue
         type_, kind, mode = _choose(token, options)
+        if type_ == "RETREAT" and token.pos_ == "NOUN" and _held_by_a_side(token):
+            continue  # "hosted a cabinet retreat": one side's own sitting, no withdrawal
         if type_ == "CONSULT" and token.pos_ != "VERB" and _a_round_of_something_else(token):
             continue  # "four rounds of sanctions", "a round of applause": no talks
         if type_ == "CONSULT" and token.pos_ != "VERB" and _media_event(token):
@@ -2340,22 +2375,50 @@ def _a_retreat_held(noun: Token) -> bool:
 SITTING_HOLD_VERBS = frozenset(
     {"hold", "host", "attend", "convene", "chair", "organise", "organize"}
 )
+# Words that make a retreat one side's own ("a cabinet retreat", "the party's caucus retreat").
+OWN_RETREAT_WORDS = frozenset(
+    "cabinet caucus party spiritual staff government leadership team company corporate".split()
+)
+SIDE_ENTITIES = ("PERSON", "GPE", "NORP", "ORG")
 
 
-def _held_as_a_sitting(noun: Token) -> bool:
-    """ "The presidents of Chile and Peru held a retreat", "Boric attended a retreat with
-    Boluarte": a retreat held or attended by two sides or more is a sitting (not "the army held
-    its retreat", "staged a retreat", nor one side's own: "hosted a cabinet retreat")."""
+def _held_by_a_side(noun: Token) -> bool:
+    """A retreat held, hosted, attended, convened, chaired or organised by someone not armed:
+    a sitting of some kind, never a withdrawal ("Fiji held a retreat", not "the army held its
+    retreat" or "staged a retreat")."""
     verb = noun.head
     if noun.dep_ != "dobj" or lemma_of(verb) not in SITTING_HOLD_VERBS:
         return False
     subject = clause_subject(verb)
-    if subject is None or any(t.lemma_.lower() in RETREATING_NOUNS for t in subject.subtree):
-        return False
-    together = bool(subject.conjuncts) or subject.lower_ in RETREAT_SITTERS
-    return together or any(
-        c.dep_ == "prep" and c.lower_ == "with" for node in (noun, verb) for c in node.children
+    return subject is not None and not any(
+        t.lemma_.lower() in RETREATING_NOUNS or t.lower_ in ARMED for t in subject.subtree
     )
+
+
+def _held_as_a_sitting(noun: Token) -> bool:
+    """ "The presidents of Chile and Peru held a retreat", "Boric attended a retreat with
+    Boluarte", "Fiji hosted a retreat for Pacific leaders", "Hasan chaired the retreat": a
+    retreat held by a side together with others, or for them, or the one already told (not one
+    side's own: "hosted a cabinet retreat", "held a retreat for its ambassadors")."""
+    if not _held_by_a_side(noun):
+        return False
+    if any(t.lower_ in OWN_RETREAT_WORDS for t in noun.subtree if t.i < noun.i):
+        return False
+    verb = noun.head
+    subject = clause_subject(verb)
+    if subject is not None and (subject.conjuncts or subject.lower_ in RETREAT_SITTERS):
+        return True
+    for prep in (c for node in (noun, verb) for c in node.children if c.dep_ == "prep"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if prep.lower_ == "with" and pobj.ent_type_ in SIDE_ENTITIES:
+                return True  # "with Boluarte", not "with Rwandan backing"
+            # "for Pacific leaders", "for ASEAN defence chiefs"; not "for its envoys"
+            gatherers = pobj.lemma_.lower() in GATHERER_NOUNS and not any(
+                c.dep_ == "poss" for c in pobj.children
+            )
+            if prep.lower_ == "for" and (gatherers or pobj.ent_type_ == "ORG"):
+                return True
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 # What a text still to be agreed is called: "came to Kyiv with a draft agreement".
@@ -2966,11 +3029,9 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         # "sanctions could be eased", "could close its border and cut off the pipeline": a
         # possibility, not an event
         return True
-    if verb.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ in ("can", "would") for c in verb.children
-    ):
-        # "a text that both sides can sign", "a place where they would meet" (not "it was
-        # Sanchez who should apologise": a demand)
+    if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children):
+        # "a text that both sides can sign", "a zone where officials can meet" (not "who
+        # should apologise", a demand, nor "which they would sign on Friday", a plan)
         return True
     for node in {token, verb}:
         for child in node.children:
