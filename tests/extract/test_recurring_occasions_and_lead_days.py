@@ -106,6 +106,10 @@ def test_a_recurrence_of_something_else_or_of_one_sitting_of_a_series_dates_noth
 
 
 def test_who_made_progress_in_days_of_talks_with_mediators_held_them(extractor):
-    text = "Chile and Peru made progress in three days of talks with Brazilian mediators."
-    talks = [e for e in events(extractor, text, "2025-05-09") if e["type"] == "CONSULT"]
-    assert talks and all({"Chile", "Peru"} <= names(e) for e in talks), talks
+    for text in (
+        "Chile and Peru made progress in three days of talks with Brazilian mediators.",
+        "Chile and Peru made progress in three days of talks between their foreign ministers in "
+        "Lima.",
+    ):
+        talks = [e for e in events(extractor, text, "2025-05-09") if e["type"] == "CONSULT"]
+        assert talks and all({"Chile", "Peru"} <= names(e) for e in talks), (text, talks)

@@ -40,6 +40,11 @@ def test_a_retreat_staged_or_one_sides_own_retreat_held_is_no_sitting(extractor)
         ], events(extractor, text, TOLD)
 
 
+def test_one_sides_own_retreat_hosted_is_no_visit(extractor):
+    text = "Prime Minister Keir Starmer hosted a cabinet retreat with his ministers on Tuesday."
+    assert not of_type(extractor, text, "CONSULT", TOLD), events(extractor, text, TOLD)
+
+
 def test_a_retreat_one_side_holds_is_no_withdrawal(extractor):
     text = "Fiji held a retreat in Nadi on Tuesday."
     assert not of_type(extractor, text, "RETREAT", TOLD), events(extractor, text, TOLD)

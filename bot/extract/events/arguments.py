@@ -1697,12 +1697,22 @@ def _between_hung_on_the_venue(token: Token) -> list[Token]:
 def _sides_named_between(token: Token) -> bool:
     """Talks whose "between" or "among" phrase names sides ("between Japan and the
     Philippines"; not "between their foreign ministers")."""
-    return any(
-        t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in ("between", "among")
-        for t in c.subtree
-    )
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("between", "among"):
+            continue
+        # "between their foreign ministers in Lima": where is no side
+        where = {
+            t.i
+            for p in prep.subtree
+            if p.dep_ == "prep" and p.lower_ in ("in", "at", "on")
+            for t in p.subtree
+        }
+        if any(
+            t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.i not in where
+            for t in prep.subtree
+        ):
+            return True
+    return False
 
 
 def _days_held_in(token: Token, frame: Token) -> bool:
