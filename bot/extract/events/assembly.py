@@ -107,6 +107,7 @@ from bot.extract.events.triggers import (
     measured,
     salience,
     spoke_together,
+    verbs_joined,
 )
 from bot.extract.events.when_where import (
     MEMBERS,
@@ -2784,7 +2785,7 @@ def _also_met_another(draft: Draft, mention: Mention) -> bool:
     verb = mention.trigger.governor or token
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and mention.trigger.governor is None:
         verb = token.head  # "his stay also included meetings with X": the including verb's
-    told = _verbs_joined(verb)  # "He also attended a reception, called on X and met Y"
+    told = verbs_joined(verb)  # "He also attended a reception, called on X and met Y"
     if not any(c.dep_ == "advmod" and c.lower_ == "also" for v in told for c in v.children):
         return False
     subject = clause_subject(told[-1])  # "Vance, who also met Zelenskiy": Vance
@@ -2793,30 +2794,6 @@ def _also_met_another(draft: Draft, mention: Mention) -> bool:
     # the one met is new ("he also met Li Qiang"), not the one meeting ("Vance also met him":
     # another person at the same meeting)
     return bool(new) and not any(subject is not None and subject.i in c.tokens for c in new)
-
-
-def _verbs_joined(verb: Token) -> list[Token]:
-    """The verb and those it is joined to, back to the first ("attended a reception, called on X
-    and met Y": met, called, attended), which share its "also" and its subject. The parser may
-    hang the second on the first's object, a past tense read as a participle that a past tense
-    is joined to."""
-    told = [verb]
-    while len(told) < 8:
-        last = told[-1]
-        if last.dep_ == "conj" and last.head.pos_ in ("VERB", "AUX"):
-            told.append(last.head)
-        elif (
-            last.dep_ == "acl"
-            and (
-                last.tag_ == "VBD"
-                or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in last.children)
-            )
-            and last.head.head.pos_ in ("VERB", "AUX")
-        ):
-            told.append(last.head.head)
-        else:
-            break
-    return told
 
 
 def _other_people(draft: Draft, mention: Mention) -> bool:

@@ -15,6 +15,7 @@ from bot.extract.countries import country_index
 from bot.extract.entities import PRONOUNS_PERSON, entity_at, media_outlet
 from bot.extract.events.lexicon import (
     AGENDA_VERBS,
+    CASUALTY_WORDS,
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
@@ -30,11 +31,13 @@ from bot.extract.events.lexicon import (
     IMPACT_VERBS,
     LABOUR_WORDS,
     MANDATIVE_VERBS,
+    MEANS_NOUNS,
     MEASURE_NOUNS,
     MODALS,
     NAMING_VERBS,
     OBSERVING_VERBS,
     OPPOSED_MODIFIERS,
+    OWN_RETREAT_WORDS,
     PHONE_WORDS,
     PLAN_WORDS,
     POSSESSIVE_PRONOUNS,
@@ -48,10 +51,12 @@ from bot.extract.events.lexicon import (
     REFLEXIVES,
     REPETITION_WORDS,
     SIGNED_TEXTS,
+    SITTING_HOLD_VERBS,
     SPEAKING_VERBS,
     TALKS_OUTCOME_NOUNS,
     TOPIC_PREPS,
     TOPIC_VERBS,
+    WANTING_VERBS,
     WEIGHING_VERBS,
     clause_subject,
     headline_infinitive,
@@ -1726,14 +1731,6 @@ def _a_retaliation(verb: Token) -> bool:
 LIKING_VERBS = frozenset({"like", "love", "enjoy", "hate", "prefer", "dislike", "adore"})
 
 
-# Verbs of wanting a thing, whose object is not had ("wants talks", "sought a meeting").
-WANTING_VERBS = frozenset({"want", "seek", "desire", "demand", "request"})
-# Nouns of a means set up for a purpose ("a mechanism for dialogue", "a channel for talks").
-MEANS_NOUNS = frozenset(
-    {"mechanism", "framework", "channel", "platform", "format", "roadmap", "structure"}
-)
-
-
 def _a_means_for(noun: Token) -> bool:
     """A means a purpose is "for" ("a mechanism for dialogue", "a framework for talks"): the
     purpose is what it would serve, no sitting told."""
@@ -1978,10 +1975,8 @@ def _verbal_clash(trigger: Trigger) -> bool:
 def _persons_clashed(verb: Token) -> bool:
     """Who clashed are people named ("X and Y clashed over Z"): a clash of words (an armed clash
     is told of troops, forces, fighters)."""
-    subject, node = clause_subject(verb), verb
-    while subject is None and node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX"):
-        node = node.head  # "X and Y reaffirmed ... but clashed over Z": theirs
-        subject = clause_subject(node)
+    # "X and Y reaffirmed ... but clashed over Z": the subject of the verbs it is joined to
+    subject = next((s for v in verbs_joined(verb) if (s := clause_subject(v)) is not None), None)
     return (
         subject is not None
         and subject.ent_type_ == "PERSON"
@@ -1990,10 +1985,28 @@ def _persons_clashed(verb: Token) -> bool:
     )
 
 
-# Words that tell a clash cost lives or limbs: it was fought, whoever is named.
-CASUALTY_WORDS = frozenset(
-    {"kill", "dead", "death", "wound", "injure", "die", "casualty", "fatality", "shoot"}
-)
+def verbs_joined(verb: Token) -> list[Token]:
+    """The verb and those it is joined to, back to the first ("attended a reception, called on X
+    and met Y": met, called, attended), which share its "also" and its subject. The parser may
+    hang the second on the first's object, a past tense read as a participle that a past tense
+    is joined to."""
+    told = [verb]
+    while len(told) < 8:
+        last = told[-1]
+        if last.dep_ == "conj" and last.head.pos_ in ("VERB", "AUX"):
+            told.append(last.head)
+        elif (
+            last.dep_ == "acl"
+            and (
+                last.tag_ == "VBD"
+                or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in last.children)
+            )
+            and last.head.head.pos_ in ("VERB", "AUX")
+        ):
+            told.append(last.head.head)
+        else:
+            break
+    return told
 
 
 def _fought(verb: Token) -> bool:
@@ -2371,14 +2384,6 @@ def _a_retreat_held(noun: Token) -> bool:
     return any(c.i < noun.i and c.lower_ in RETREAT_SITTERS for c in noun.children)
 
 
-# Verbs a sitting is held by ("held a retreat"); a withdrawal is staged, planned or set going.
-SITTING_HOLD_VERBS = frozenset(
-    {"hold", "host", "attend", "convene", "chair", "organise", "organize"}
-)
-# Words that make a retreat one side's own ("a cabinet retreat", "the party's caucus retreat").
-OWN_RETREAT_WORDS = frozenset(
-    "cabinet caucus party spiritual staff government leadership team company corporate".split()
-)
 SIDE_ENTITIES = ("PERSON", "GPE", "NORP", "ORG")
 
 
