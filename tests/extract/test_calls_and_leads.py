@@ -1,6 +1,6 @@
 """Who was on a call, and what a wire lead says: the one spoken to in a call took part, a call's
-own relative clause dates it, a dateline does not swallow the lead's subject, and family
-travelling beside a leader is no side. Sentences are the repository's own."""
+own relative clause dates it, a call taken from someone was with the caller, a dateline does
+not swallow the lead's subject, and family travelling beside a leader is no side. Sentences are the repository's own."""
 
 from __future__ import annotations
 
@@ -267,3 +267,25 @@ def test_a_headline_pair_to_meet_on_a_day_is_a_meeting_to_come_between_them(extr
     (meeting,) = of_type(extractor, text, "CONSULT")
     assert names(meeting) == {"William Ruto", "Yoweri Museveni"}
     assert (meeting["date"], meeting["status"]) == ("2025-02-28", "planned")
+
+
+def test_a_call_taken_from_someone_is_a_call_with_the_caller(extractor):
+    for text in (
+        "Chilean President Gabriel Boric received a phone call from Peruvian President Dina "
+        "Boluarte on Wednesday.",
+        "Boric took a call from Boluarte on Wednesday.",
+        "Boric got a call from his Peruvian counterpart on Wednesday.",
+    ):
+        calls = [e for e in events(extractor, text, "2025-05-09") if e["kind"] == "phone_call"]
+        codes = [{p.get("country_code") for p in e["participants"]} for e in calls]
+        assert calls and all({"CHL", "PER"} <= c for c in codes), (text, calls)
+
+
+def test_a_call_from_someone_to_do_something_is_no_conversation(extractor):
+    for text in (
+        "Chile received a call from Peru to reopen the border.",
+        "Boric received a call from opposition groups for new elections.",
+        "Boric took a call from reporters.",
+    ):
+        calls = [e for e in events(extractor, text, "2025-05-09") if e["kind"] == "phone_call"]
+        assert not calls, (text, calls)

@@ -1753,7 +1753,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             child.lower_ in ("between", "with", "among", "of", "by")
             or (
                 child.lower_ == "from"
-                and trigger.type in SENT_TYPES
+                and (trigger.type in SENT_TYPES or trigger.kind == "phone_call")
                 and token.pos_ in ("NOUN", "PROPN")
             )
             # "paid a courtesy call on the President": the one called on

@@ -15,6 +15,7 @@ from bot.extract.countries import country_index
 from bot.extract.entities import PRONOUNS_PERSON, entity_at, media_outlet
 from bot.extract.events.lexicon import (
     AGENDA_VERBS,
+    CALL_RECEIVING_VERBS,
     CASUALTY_WORDS,
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
@@ -2322,11 +2323,39 @@ def _a_call(token: Token) -> bool:
             for c in token.head.head.children
         )
     )  # what was said or done in it: a call someone took part in
-    return held_in or any(
-        c.lower_ in ("phone", "telephone", "with")
-        or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
-        or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))
-        for c in children
+    return (
+        held_in
+        or _taken_from_a_caller(token)
+        or any(
+            c.lower_ in ("phone", "telephone", "with")
+            or (c.dep_ in ("poss", "compound") and c.ent_type_ == "DATE")
+            or (c.dep_ == "poss" and c.lower_ in ("their", "his", "her"))
+            for c in children
+        )
+    )
+
+
+# Who may be a caller named by a role ("a call from his counterpart").
+CALLER_ROLES = frozenset({"counterpart", "president", "minister", "leader", "premier"})
+
+
+def _taken_from_a_caller(call: Token) -> bool:
+    """ "Took a call from Lula", "received a call from his Peruvian counterpart": one call taken
+    from a person or a state (not "calls from Peru to reopen the border", "a call from
+    opposition groups for new elections": demands)."""
+    if call.tag_ != "NN" or call.dep_ != "dobj" or lemma_of(call.head) not in CALL_RECEIVING_VERBS:
+        return False
+    asked = [*call.subtree, *(t for c in call.head.children if c.i > call.i for t in c.subtree)]
+    if any(
+        (t.dep_ == "prep" and t.lower_ == "for") or (t.dep_ == "aux" and t.lower_ == "to")
+        for t in asked
+    ):
+        return False  # "a call from Peru to reopen the border": what was asked
+    return any(
+        p.dep_ == "pobj" and (p.ent_type_ in ("PERSON", "GPE") or p.lemma_.lower() in CALLER_ROLES)
+        for c in call.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
     )
 
 
