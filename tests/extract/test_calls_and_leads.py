@@ -1,6 +1,7 @@
 """Who was on a call, and what a wire lead says: the one spoken to in a call took part, a call's
 own relative clause dates it, a call taken from someone was with the caller, a dateline does
-not swallow the lead's subject, and family travelling beside a leader is no side. Sentences are the repository's own."""
+not swallow the lead's subject, and family travelling beside a leader is no side. Sentences are
+the repository's own."""
 
 from __future__ import annotations
 
