@@ -47,6 +47,8 @@ SETTING_VERBS = _words("setting_verbs")
 OWN_COURSE_VERBS = _words("own_course_verbs")
 DAY_WORDS = _words("day_words")
 RECURRENCE_WORDS = _words("recurrence_words")
+RECURRENCE_UNITS = _words("recurrence_units")
+CALLER_ROLES = _words("caller_roles")
 WANTING_VERBS = _words("wanting_verbs")
 CALL_RECEIVING_VERBS = _words("call_receiving_verbs")
 MEANS_NOUNS = _words("means_nouns")
@@ -472,13 +474,8 @@ def names_a_recurrence(span: Span) -> bool:
     words = [t.lower_ for t in span if t.lower_ not in DEFINITE]
     if words[:1] in (["every"], ["each"]):
         # "every day", "each year", "every two years" (not "every day last week": a time told)
-        return all(w in _RECURRENCE_UNITS or w.isdigit() or w in NUMBER_WORDS for w in words[1:])
+        return all(w in RECURRENCE_UNITS or w.isdigit() or w in NUMBER_WORDS for w in words[1:])
     return bool(words) and all(w in RECURRENCE_WORDS for w in words)
-
-
-_RECURRENCE_UNITS = frozenset(
-    "day days week weeks month months year years other few couple or so".split()
-)
 
 
 def names_an_agreement(token: Token, kinds: tuple[str, ...] = ("agreement",)) -> bool:

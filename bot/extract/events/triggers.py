@@ -16,6 +16,7 @@ from bot.extract.entities import PRONOUNS_PERSON, entity_at, media_outlet
 from bot.extract.events.lexicon import (
     AGENDA_VERBS,
     CALL_RECEIVING_VERBS,
+    CALLER_ROLES,
     CASUALTY_WORDS,
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
@@ -2333,10 +2334,6 @@ def _a_call(token: Token) -> bool:
             for c in children
         )
     )
-
-
-# Who may be a caller named by a role ("a call from his counterpart").
-CALLER_ROLES = frozenset({"counterpart", "president", "minister", "leader", "premier"})
 
 
 def _taken_from_a_caller(call: Token) -> bool:
