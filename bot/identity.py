@@ -106,6 +106,7 @@ _TERM_FAMILIES = {
     for word in words.split()
 }
 _STAGE_STEMS = frozenset({"#earl", "#fina"})
+_A_PEACE_TOLD_TWICE = {frozenset({"#fina"}), frozenset({"peace"})}
 # Words any deal's purpose may use ("to boost cooperation between the two countries", "to end
 # the conflict"): they do not tell one deal from another.
 _PURPOSE_GENERIC_TERMS = frozenset(
@@ -475,6 +476,11 @@ def terms_agree(
     a_subjects, b_subjects = a_words - _STAGE_STEMS, b_words - _STAGE_STEMS
     if a_subjects and b_subjects:
         return bool(a_subjects & b_subjects)
+    if across_outlets and {frozenset(a_words), frozenset(b_words)} == _A_PEACE_TOLD_TWICE:
+        # "the final agreement" one outlet writes is the "peace deal" another does: the last
+        # stage of a settlement is its peace (within one article, two such names are two deals
+        # the article tells apart; an early stage may be a framework for anything)
+        return True
     return not a_subjects and not b_subjects
 
 

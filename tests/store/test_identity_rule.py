@@ -934,6 +934,12 @@ def test_one_deal_at_two_stages_is_two_deals_and_a_stage_told_in_other_words_is_
     # a stage alone names no terms another outlet's subject can be
     assert compare(deal("the final agreement"), deal("a prisoner exchange")).rule == "terms"
     assert compare(deal("a framework agreement"), deal("a visa waiver")).rule == "terms"
+    # the last stage of a settlement is its peace, as other outlets name it; an early stage may
+    # be a framework for anything
+    assert compare(deal("the final agreement"), deal("a historic peace deal")).same
+    assert compare(deal("a comprehensive accord"), deal("the peace agreement")).same
+    assert compare(deal("a framework agreement"), deal("a peace deal")).rule == "terms"
+    assert compare(deal("the final agreement"), deal("a peace and trade deal")).rule == "terms"
     # a stage both share names nothing either: what the deals are on still tells them apart
     assert compare(
         deal("a framework agreement on energy"), deal("a framework agreement on defence")

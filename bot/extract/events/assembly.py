@@ -1414,12 +1414,20 @@ def _conversations_by_phone(drafts: list[Draft]) -> None:
             and other.mentions[0].trigger.kind in TALK_KINDS
             and not all(m.trigger.token.lower_ in GENERIC_TALK_WORDS for m in other.mentions)
             and (not sides or sides & _side_keys(other))
+            and not _another_sitting_in_time(other, days)
             for other in drafts
         ):
             continue  # they also met: which the conversation was is not told (naming no one,
             # it may be any talks the article tells)
         for trigger in triggers:
             trigger.kind = "phone_call"
+
+
+def _another_sitting_in_time(other: Draft, days: set[tuple[str, str]]) -> bool:
+    """Talks dated apart from the conversation's day ("held their second conversation on
+    Thursday ... ahead of talks between their officials next month"): not what it was."""
+    dates = [m.date for m in other.mentions if m.date]
+    return bool(dates and days) and not any(periods_overlap(a, b) for a in dates for b in days)
 
 
 def _a_call_told_of_them(call: Draft) -> bool:
@@ -1955,7 +1963,7 @@ def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> 
             and d in out
             and _the_articles_visit(d, published)
             and d.mentions[0].trigger.token.i < told.trigger.token.i
-            and _a_person_in_common(d, told)
+            and (_a_person_in_common(d, told) or _visitor_described(d, told))
             and _countries(later) <= _countries(d)
             and not places_differ(draft_place(d), draft_place(later))
         ]
@@ -1965,6 +1973,15 @@ def _one_visit_told_twice(drafts: list[Draft], published: str | None = None) -> 
         earlier[0].outcome.extend(later.outcome)
         out.remove(later)
     return out
+
+
+def _visitor_described(visit: Draft, mention: Mention) -> bool:
+    """The visit names no one, its visitor only described ("the first visit by a Chilean head
+    of state"), and the visit told later names people of its countries only: the same trip."""
+    if any(p.kind == "person" for p in draft_participants(visit)):
+        return False
+    people = [p for p in mention.participants if p.kind == "person"]
+    return bool(people) and all(country_code(p) in _countries(visit) for p in people)
 
 
 def _the_articles_visit(visit: Draft, published: str | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from bot.extract.events.lexicon import (
+    BACK_POINTING_WORDS,
     DETACHED_PREPS,
     EXCLUSION_VERBS,
     LEADING_WORDS,
@@ -174,6 +175,8 @@ def agreement_content(trigger: Trigger) -> str | None:
             text = token.doc[start : target.right_edge.i + 1].text
             return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
     if token.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "amod" and c.lower_ in BACK_POINTING_WORDS for c in token.children):
+            return None  # "the same pact that X rejected": a deal named before, by its name there
         return _phrase(token, 14, skip_places=True) or None
     return None
 

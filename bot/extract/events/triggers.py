@@ -18,6 +18,7 @@ from bot.extract.events.lexicon import (
     CALL_RECEIVING_VERBS,
     CALLER_ROLES,
     CASUALTY_WORDS,
+    CHANNEL_PREPS,
     CIRCUMSTANCE_PREPS,
     CLOSING_OCCASIONS,
     CLOSING_VERBS,
@@ -752,6 +753,31 @@ def holding_clause(noun: Token) -> Token | None:
         objects = [c for c in child.children if c.dep_ in ("dobj", "attr")]
         if all(o.tag_ in ("WDT", "WP") or o.lower_ == "that" for o in objects):
             return child
+    return _held_beside_a_side(noun)
+
+
+# Entities a participle of holding cannot be said of: no country, person or body is "held in
+# Ankara on Monday" in talks with it.
+_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _held_beside_a_side(noun: Token) -> Token | None:
+    """ "talks with Peru held in Quito on Monday", parsed as if Peru were held: the participle
+    the parser hung on a side of the talks is the talks' own."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "between", "among"):
+            continue
+        for side in prep.children:
+            sides = [side, *(c for c in side.children if c.dep_ == "conj")]
+            for named in sides:
+                for child in named.children:
+                    if (
+                        child.dep_ == "acl"
+                        and child.tag_ == "VBN"
+                        and lemma_of(child) in SITTING_HOLD_VERBS
+                        and named.ent_type_ in _SIDE_ENTITIES
+                    ):
+                        return child
     return None
 
 
@@ -1739,6 +1765,20 @@ def _a_means_for(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in MEANS_NOUNS
 
 
+def _a_channel(noun: Token) -> bool:
+    """Talks as the way something is done or sought ("settle the dispute through dialogue",
+    "support for diplomacy via the bilateral dialogue"): a channel, no sitting told, unless the
+    talks are told of in their own right ("through talks held in Doha last week")."""
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in CHANNEL_PREPS
+        and not any(
+            t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree
+        )
+    )
+
+
 def _one_of_its_own(noun: Token) -> bool:
     """A sitting told as one of its own, which may well be held whatever is wanted of it:
     definite or someone's ("the meeting", "Friday's summit", "Modi's visit"), dated ("a meeting
@@ -1784,6 +1824,8 @@ def _irrealis(trigger: Trigger) -> bool:
         and not _one_of_its_own(node)
     ):
         return True  # "a mechanism for dialogue between X and Y": what it would be used for
+    if trigger.type == "CONSULT" and _a_channel(token):
+        return True  # "settle it through dialogue", "through the Strategic Stability Dialogue"
     if (
         trigger.governor is None
         and node.pos_ == "NOUN"

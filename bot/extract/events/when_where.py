@@ -884,6 +884,25 @@ SETTLEMENT_NOUNS = frozenset(load_data("participants")["settlement_nouns"])
 TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning", "of"})
 
 
+def _act_sequenced_with(verb: Token) -> Token | None:
+    """The act of the clause a bare participle of sequence hangs on ("met on Monday, followed by
+    a dinner", "will meet on Friday, preceded by talks of their deputies"): the clause's verb, or
+    the verb a predicate of it is complemented by ("are due to meet")."""
+    if not (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and lemma_of(verb) in SEQUENCE_VERBS
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    act = verb.head
+    while (inner := next((c for c in act.children if c.dep_ in ("acomp", "xcomp")), None)) and (
+        inner.i != verb.i
+    ):
+        act = inner
+    return act if act.pos_ in ("VERB", "AUX") else None
+
+
 def _tense(trigger: Trigger) -> str:
     """Which way a bare weekday points: 'past' for what happened, 'future' for what will."""
     token = trigger.token
@@ -914,6 +933,11 @@ def _tense(trigger: Trigger) -> str:
         # Friday": the talks are to come (not "will brief parliament about his talks on
         # Thursday": what is told of)
         verb = governing
+    act = _act_sequenced_with(verb)
+    if act is not None:
+        # "are due to meet on Jan. 10, followed by talks on Jan. 12": the talks are placed in
+        # the timeline of the act the clause tells, so they take its tense
+        return _tense(Trigger(trigger.type, trigger.kind, trigger.mode, act, (act.i,)))
     if _will_to(verb) and token.dep_ == "pobj" and token.head.lower_ in ("during", "at", "on"):
         # "reaffirmed his resolve to hold a summit during their meeting on Saturday": the
         # meeting is when the will was voiced

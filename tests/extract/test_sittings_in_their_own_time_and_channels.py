@@ -1,0 +1,117 @@
+"""What a sentence places beside an act shares its time ("are due to meet on Monday, followed by
+talks on Wednesday"); talks told as the way something is done are no sitting ("through
+dialogue"); a conversation is the call the article tells, whatever talks of another time it
+also tells; a visit whose visitor is only described is the one its visitor is later named in;
+and a deal named by pointing back ("the same pact that ...") tells no terms of its own: they
+are where it was named."""
+
+from __future__ import annotations
+
+from bot.extract.events.topics import agreement_content
+from bot.extract.events.triggers import Trigger
+from tests.extract.events_found import events, names, of_type
+
+
+def test_talks_that_follow_a_meeting_still_to_come_are_still_to_come(extractor):
+    text = (
+        "Chilean and Peruvian officials are due to meet in Lima on Jan. 10, followed by talks "
+        "between Chile and Bolivia on Jan. 12."
+    )
+    found = of_type(extractor, text, "CONSULT", "2024-12-30")
+    bolivia = [e for e in found if "Bolivia" in names(e)]
+    assert bolivia and all(e["date"] == "2025-01-12" for e in bolivia), found
+    assert all(e["status"] == "planned" for e in bolivia), found
+
+
+def test_talks_that_followed_a_meeting_held_were_held(extractor):
+    text = (
+        "Chilean and Peruvian officials met in Lima on Jan. 10, followed by talks between Chile "
+        "and Bolivia on Jan. 12."
+    )
+    found = of_type(extractor, text, "CONSULT", "2025-01-20")
+    bolivia = [e for e in found if "Bolivia" in names(e)]
+    assert bolivia and all(e["date"] == "2025-01-12" for e in bolivia), found
+    assert all(e["status"] == "concluded" for e in bolivia), found
+
+
+def test_talks_told_as_the_way_to_settle_something_are_no_sitting(extractor):
+    text = (
+        "The two countries will resolve the dispute via talks between Chile and Peru, the "
+        "minister said on Monday."
+    )
+    assert of_type(extractor, text, "CONSULT") == []
+
+
+def test_talks_held_through_which_something_was_settled_are_still_a_sitting(extractor):
+    text = (
+        "The fishing dispute was settled through talks between Chile and Peru held in Quito on "
+        "Monday."
+    )
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and all(e["date"] == "2025-02-24" for e in talks), talks
+
+
+CONVERSATION = (
+    "SANTIAGO, Jan 9 (Reuters) - President Gabriel Boric told President Dina Boluarte on "
+    "Thursday that Chile would reopen the border crossing, as the two leaders held their second "
+    "conversation this month.\n\n"
+    "The 40-minute phone call, requested by Boluarte, came ahead of talks between Chilean and "
+    "Peruvian officials in Lima next month.\n\n"
+    "Boric also voiced support for cooperation through the bilateral Pacific Fisheries Dialogue, "
+    "the statement said.\n\n"
+)
+
+
+def test_a_conversation_is_the_call_told_though_talks_of_another_time_are_told_too(extractor):
+    found = of_type(extractor, CONVERSATION, "CONSULT", "2025-01-09")
+    leaders = [e for e in found if e["date"] == "2025-01-09"]
+    assert leaders and all(e["kind"] == "phone_call" for e in leaders), found
+
+
+def test_a_named_dialogue_told_as_a_channel_is_no_sitting(extractor):
+    text = (
+        "Boric also voiced support for diplomacy through the bilateral Pacific Fisheries "
+        "Dialogue, the statement said."
+    )
+    assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
+
+
+def test_a_visit_by_a_described_visitor_is_the_visit_its_visitor_is_named_in(extractor):
+    text = (
+        "LIMA, May 6, 2025 (AFP) - Chilean President Gabriel Boric met his Peruvian counterpart "
+        "Dina Boluarte in Lima on Tuesday, the first visit by a Chilean head of state to the "
+        "neighboring country since relations were broken off in 2019.\n\n"
+        "Boric arrived in Lima in the morning and was due to return to Santiago later on "
+        "Tuesday."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT", "2025-05-06") if e["kind"] == "visit"]
+    assert len(visits) == 1, visits
+    assert visits[0]["date"] == "2025-05-06" and "Gabriel Boric" in names(visits[0]), visits
+
+
+def test_a_deal_named_by_pointing_back_tells_no_terms_of_its_own(extractor):
+    doc = extractor.nlp(
+        "Peru signed a fisheries accord on Friday, the same pact that Chile signed."
+    )
+    pact = next(t for t in doc if t.lower_ == "pact")
+    accord = next(t for t in doc if t.lower_ == "accord")
+    assert agreement_content(Trigger("AGREE", "agreement", None, pact, (pact.i,))) is None
+    assert agreement_content(Trigger("AGREE", "agreement", None, accord, (accord.i,))) == (
+        "fisheries accord"
+    )
+
+
+def test_talks_with_a_side_held_somewhere_are_held_there_that_day(extractor):
+    text = (
+        "The foreign ministry of Chile described as constructive the second round of "
+        "discussions with Peru held in Quito on 12 and 13 August."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2024-08-15")
+    assert talks and all(e["date"] == "2024-08-12" for e in talks), talks
+    assert all((e["location"] or {}).get("name") == "Quito" for e in talks), talks
+
+
+def test_people_held_somewhere_give_the_talks_with_them_no_time_or_place(extractor):
+    text = "Chile will hold talks on Friday with the fishermen held in Quito in August."
+    talks = of_type(extractor, text, "CONSULT", "2024-08-15")
+    assert talks and all(e["date"] == "2024-08-16" for e in talks), talks
