@@ -586,6 +586,7 @@ class EntityIndex:
         self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
         # the dateline's day is the filing's, not an event's: date rules read the doc alone
         doc.user_data["briefbot_dateline_tokens"] = frozenset(self.dateline_tokens)
+        self._initials_of_things = _initials_of_things(doc)
         self._build()
 
     # --- building ------------------------------------------------------------------------------
@@ -717,10 +718,8 @@ class EntityIndex:
         for cluster in [c for c in self.clusters if c.kind == "organization"]:
             ends = [i + 1 for i in cluster.tokens if i + 1 not in cluster.tokens]
             for end in ends:
-                if end + 2 >= len(doc) or doc[end].text not in ("(", "["):
-                    continue
-                letters, close = doc[end + 1], doc[end + 2]
-                if close.text not in (")", "]") or not _ACRONYM.match(letters.text):
+                letters = _bracketed_after(doc, end)
+                if letters is None:
                     continue
                 self._register(cluster, letters.text)
                 for token in doc:
@@ -1412,6 +1411,8 @@ class EntityIndex:
             return  # "the Commission", "Parliament" alone: whose is not said, so no entity
         if len(words) == 1 and words[0].lower() in _document_initials():
             return  # "signed an MOU": a document, not a body
+        if len(words) == 1 and words[0] in self._initials_of_things:
+            return  # "the ... Renaissance Dam (GERD)": a thing talked of, not a body
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
         if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
@@ -2382,6 +2383,40 @@ def _name_goes_on_before(ent: Span) -> bool:
 @lru_cache(maxsize=1)
 def _ranks() -> frozenset[str]:
     return frozenset(canonical_title(r) for r in load_data("titles")["ranks"])
+
+
+@lru_cache(maxsize=1)
+def _bracketed_after(doc: Doc, end: int) -> Token | None:
+    """The initials in brackets right after a name ending before `end`: "(FARC)" after it, or
+    the tagger's span that took the bracket and the letters in ("the ... Dam (GERD")."""
+    if end + 2 < len(doc) and doc[end].text in ("(", "["):
+        letters, close = doc[end + 1], doc[end + 2]
+    elif end >= 2 and end < len(doc) and doc[end - 2].text in ("(", "["):
+        letters, close = doc[end - 1], doc[end]
+    else:
+        return None
+    if close.text not in (")", "]") or not _ACRONYM.match(letters.text):
+        return None
+    return letters
+
+
+def _initials_of_things(doc: Doc) -> frozenset[str]:
+    """Initials the article gives in brackets after the name of a thing, a river, a dam, a
+    pipeline ("the Grand Ethiopian Renaissance Dam (GERD)"), however the tagger cut the name."""
+    things = _feature_nouns()
+    return frozenset(
+        doc[i + 1].text
+        for i in range(1, len(doc) - 2)
+        if doc[i].text in ("(", "[")
+        and doc[i + 2].text in (")", "]")
+        and doc[i - 1].lower_ in things
+        and _ACRONYM.match(doc[i + 1].text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _feature_nouns() -> frozenset[str]:
+    return frozenset(load_data("participants")["feature_nouns"])
 
 
 @lru_cache(maxsize=1)

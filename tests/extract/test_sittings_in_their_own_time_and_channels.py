@@ -115,3 +115,21 @@ def test_people_held_somewhere_give_the_talks_with_them_no_time_or_place(extract
     text = "Chile will hold talks on Friday with the fishermen held in Quito in August."
     talks = of_type(extractor, text, "CONSULT", "2024-08-15")
     assert talks and all(e["date"] == "2024-08-16" for e in talks), talks
+
+
+def test_initials_of_a_dam_given_in_brackets_name_no_side(extractor):
+    text = (
+        "Chile and Peru held talks in Lima on Wednesday on the Grand Andean Water Dam (GAWD). "
+        "It was the first time a third party took part in the GAWD negotiations."
+    )
+    found = of_type(extractor, text, "CONSULT", "2019-11-07")
+    assert found and all("GAWD" not in names(e) for e in found), found
+
+
+def test_initials_of_a_body_given_in_brackets_still_name_it(extractor):
+    text = (
+        "Chile's government and the Andean Liberation Army (ALA) held talks in Lima on "
+        "Wednesday. The ALA negotiations will resume next month."
+    )
+    found = of_type(extractor, text, "CONSULT", "2019-11-07")
+    assert any("Andean Liberation Army" in names(e) or "ALA" in names(e) for e in found), found
