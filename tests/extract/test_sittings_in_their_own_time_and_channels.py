@@ -133,3 +133,53 @@ def test_initials_of_a_body_given_in_brackets_still_name_it(extractor):
     )
     found = of_type(extractor, text, "CONSULT", "2019-11-07")
     assert any("Andean Liberation Army" in names(e) or "ALA" in names(e) for e in found), found
+
+
+def test_a_countrys_commercial_capital_is_not_its_capital(extractor):
+    text = (
+        "Nuclear talks between Iran and six world powers opened in Brazil's commercial capital "
+        "on Tuesday."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2013-02-26")
+    assert talks and all((e["location"] or {}).get("name") != "Brasilia" for e in talks), talks
+
+
+def test_a_countrys_capital_told_plainly_is_its_capital(extractor):
+    text = (
+        "Nuclear talks between Iran and six world powers opened in the Brazilian capital on "
+        "Tuesday."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2013-02-26")
+    assert talks and all((e["location"] or {}).get("name") == "Brasilia" for e in talks), talks
+
+
+def test_a_named_summit_the_visitor_went_on_to_is_not_the_place_of_his_talks(extractor):
+    text = (
+        "Six hours in Lima: what Boric's visit means for Peru\n\n"
+        "Mr Boric spent Monday in the capital, meeting President Dina Boluarte and opposition "
+        "leader Keiko Fujimori.\n\n"
+        "Mr Boric went on from Lima to the Pacific Alliance Summit in Quito, where Peru will "
+        "take over the chairmanship next year."
+    )
+    found = of_type(extractor, text, "CONSULT", "2024-11-21")
+    met = [e for e in found if "Dina Boluarte" in names(e)]
+    assert met and all((e["location"] or {}).get("name") != "Quito" for e in met), found
+
+
+def test_talks_held_on_a_trip_to_another_country_are_not_in_the_datelines_city(extractor):
+    text = (
+        "SANTIAGO: Foreign Minister Alberto van Klaveren yesterday led the first official "
+        "Chilean delegation to Bolivia, holding talks with Bolivian leaders on the next steps "
+        "in restoring diplomatic relations."
+    )
+    found = of_type(extractor, text, "CONSULT", "2024-11-19")
+    assert found and all((e["location"] or {}).get("name") != "Santiago" for e in found), found
+
+
+def test_talks_held_over_two_days_told_as_a_span_are_dated_by_their_first(extractor):
+    text = (
+        "Chile and Peru held a new round of fisheries talks in Lima on 23 and 24 September, the "
+        "ministry said on Sunday."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2023-09-24")
+    assert talks and all(e["date"] == "2023-09-23" for e in talks), talks

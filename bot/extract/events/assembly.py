@@ -1186,6 +1186,13 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "made a visit to Oman and held talks": the talks were in Oman
         nodes.append(node)
+    if (
+        node.dep_ == "advcl"
+        and node.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
+    ):
+        # "led a delegation to Israel, holding talks with ...": the talks were on that trip
+        nodes.append(node.head)
     phrases = [c for n in nodes for c in n.children if c.dep_ in ("prep", "dative")]
     phrases += [  # "made a visit to Oman"
         c
@@ -2113,6 +2120,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "his trip, which included the Mercosur summit": another leg of it
     if _also_met_another(target, undated.mentions[0]):
         return None  # "He also met Premier Li Qiang during the visit": another meeting
+    if _a_named_gathering_beside(target, undated.mentions[0]):
+        return None  # "went on from Yangon to the East Asia Summit": not the talks told
     if (
         kind in GATHERING_KINDS
         and theirs.kind not in GATHERING_KINDS
@@ -3264,6 +3273,8 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
             continue
         if _a_bodys_gathering_beside(draft, mention):
             continue  # "the trip included the Group of Seven summit": not the summit told
+        if _a_named_gathering_beside(draft, mention):
+            continue  # "went on from Yangon to the East Asia Summit": not the talks told
         if _other_people(draft, mention) and not _joined(mention.trigger):
             continue  # the ministers' "their talks" are not the leaders' summit (while "X and Y
             # attended the meeting" is the summit told)
@@ -3278,6 +3289,19 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         if not ours or ours & sides or (members and ours <= members | sides):
             found.append(draft)
     return found[0] if len(found) == 1 else None
+
+
+def _a_named_gathering_beside(draft: Draft, mention: Mention) -> bool:
+    """A gathering called by a name of its own and naming no side ("the East Asia Summit",
+    "the Summit of the Americas", not "the summit" nor "the Moscow summit") is not the meeting
+    or talks the article told: those were held between sides of their own, it gathers many."""
+    kind, token = draft.mentions[0].trigger.kind, mention.trigger.token
+    return (
+        mention.trigger.kind in GATHERING_KINDS
+        and kind not in GATHERING_KINDS
+        and not mention.participants
+        and (_named_by_its_own(token) or (token.pos_ == "PROPN" and token.text[:1].isupper()))
+    )
 
 
 def _told_in_its_sentence(mention: Mention, drafts: list[Draft]) -> Draft | None:

@@ -23,6 +23,7 @@ from bot.extract.events.confidence import headline
 from bot.extract.events.drafts import recent
 from bot.extract.events.lexicon import (
     ARRIVAL_VERBS,
+    CAPITAL_QUALIFIERS,
     CLOSING_VERBS,
     CONCLUDED_CUES,
     DAY_WORDS,
@@ -685,8 +686,11 @@ def _place_of(token: Token, index: EntityIndex) -> Location | None:
 
 
 def _capital_named(capital: Token) -> Location | None:
-    """ "in the Ethiopian capital", "the Qatari capital": the capital of the country named."""
+    """ "in the Ethiopian capital", "the Qatari capital": the capital of the country named (not
+    its "commercial capital" or its "former capital": another city)."""
     countries = country_index()
+    if any(c.lower_ in CAPITAL_QUALIFIERS for c in capital.children if c.i < capital.i):
+        return None
     for child in capital.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < capital.i:
             country = countries.resolve(child.text)
@@ -2118,7 +2122,7 @@ def _date_spans(doc: Doc) -> list[Span]:
     if cached is None:
         # the tagger labels "Monday morning" a TIME: a part of a named day dates as the day
         cached = [
-            _before_a_length(e)
+            _before_a_length(_with_the_first_day(e))
             for e in doc.ents
             if e.label_ == "DATE"
             or (e.label_ == "TIME" and names_a_day(e))
@@ -2128,6 +2132,25 @@ def _date_spans(doc: Doc) -> list[Span]:
         ]
         doc.user_data["briefbot_date_spans"] = cached
     return cached
+
+
+# Words joining the first day of a span to the rest ("on 23 and 24 September", "5 to 7 May").
+_DAY_SPAN_WORDS = frozenset({"and", "to", "-", "–", "through", "till", "until"})
+
+
+def _with_the_first_day(ent: Span) -> Span:
+    """ "on 23 and 24 September", of which the tagger labels only "24 September": the span from
+    its first day, which an event of several days is dated by."""
+    doc, start = ent.doc, ent.start
+    if (
+        start >= 2
+        and ent[0].text.isdigit()
+        and doc[start - 1].lower_ in _DAY_SPAN_WORDS
+        and doc[start - 2].text.isdigit()
+        and 1 <= int(doc[start - 2].text) <= 31
+    ):
+        return Span(doc, start - 2, ent.end, label=ent.label_)
+    return ent
 
 
 def _the_reporters_today(ent: Span) -> bool:
