@@ -166,10 +166,34 @@ def test_the_short_and_adjective_forms_of_small_states_are_known(name, code):
 
 @pytest.mark.parametrize(
     ("name", "body"),
-    [("Caribbean Community", "CARICOM"), ("PIF", "Pacific Islands Forum")],
+    [
+        ("Caribbean Community", "CARICOM"),
+        ("PIF", "Pacific Islands Forum"),
+        ("South Asian Association for Regional Cooperation", "SAARC"),
+        ("V4", "Visegrad Group"),
+        ("ECCAS", "Economic Community of Central African States"),
+    ],
 )
 def test_regional_bodies_are_known_by_each_name(name, body):
     assert organization_name(name) == body
+
+
+def test_every_body_with_members_is_a_known_body_of_known_countries():
+    data = load_data("organizations")
+    for body, codes in data["members"].items():
+        if body.startswith("_"):
+            continue
+        assert body in data["organizations"], body
+        assert all(country_index().by_code(code) is not None for code in codes), body
+
+
+def test_a_regional_bodys_summit_named_by_its_initials_is_the_bodys(extractor):
+    text = "The 18th SAARC summit, held in Kathmandu on November 26, ended with a pledge on energy."
+    found = extractor.extract(ExtractRequest("t", text, "2014-11-28")).to_json()["events"]
+    summits = [e for e in found if e["type"] == "CONSULT"]
+    assert summits and all("SAARC" in {p["name"] for p in e["participants"]} for e in summits), (
+        summits
+    )
 
 
 def test_the_knowledge_base_knows_heads_of_state_of_small_and_far_countries(extractor):
