@@ -2403,7 +2403,8 @@ def _bracketed_after(doc: Doc, end: int) -> Token | None:
 def _initials_of_things(doc: Doc) -> frozenset[str]:
     """Initials the article gives in brackets after the name of a thing, a river, a dam, a
     pipeline ("the Grand Ethiopian Renaissance Dam (GERD)"), however the tagger cut the name."""
-    things = _feature_nouns()
+    # (not a region: "the Kurdistan Region (KRG)" has a government of that name)
+    things = _feature_nouns() - {"region"}
     return frozenset(
         doc[i + 1].text
         for i in range(1, len(doc) - 2)

@@ -227,3 +227,19 @@ def test_a_town_name_several_large_towns_bear_is_left_without_a_country():
     # Hyderabad (India) and Hyderabad (Pakistan): the name alone does not say which
     assert town_named("Hyderabad") is None
     assert town_named("Chengdu") is not None and town_named("Chengdu", "IND") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        (
+            "Ministers of the Black Sea Economic Cooperation Organization met in Sofia on "
+            "Wednesday.",
+            "Economic Cooperation Organization",
+        ),
+        ("The Nordic Council of Ministers met in Oslo on Wednesday.", "Nordic Council"),
+    ],
+)
+def test_a_body_whose_name_holds_another_bodys_name_is_not_that_body(extractor, text, other):
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-13")).to_json()["events"]
+    assert all(other not in {p["name"] for p in e["participants"]} for e in found), found

@@ -183,3 +183,89 @@ def test_talks_held_over_two_days_told_as_a_span_are_dated_by_their_first(extrac
     )
     talks = of_type(extractor, text, "CONSULT", "2023-09-24")
     assert talks and all(e["date"] == "2023-09-23" for e in talks), talks
+
+
+def test_a_sitting_one_refused_or_failed_to_hold_is_still_not_held(extractor):
+    for text in (
+        "Chile refused to meet Peru's foreign minister in Quito on Saturday.",
+        "Chile and Peru failed to hold talks on Saturday.",
+    ):
+        assert of_type(extractor, text, "CONSULT", "2013-04-06") == [], text
+
+
+# --- where the rules above must not reach -------------------------------------------------------
+
+
+def test_talks_through_which_something_was_done_were_held(extractor):
+    for text, published in (
+        ("The truce was reached through talks between Chile and Peru in Quito.", "2025-03-13"),
+        (
+            "The release of the fishermen came through direct talks between Chilean President "
+            "Gabriel Boric and Peruvian President Dina Boluarte in Lima on Friday.",
+            "2025-03-08",
+        ),
+    ):
+        talks = of_type(extractor, text, "CONSULT", published)
+        assert talks and all({"Chile", "Peru"} <= names(e) for e in talks), text
+
+
+def test_aid_pledged_to_a_country_sends_no_one_there(extractor):
+    text = (
+        "SANTIAGO - Boric pledged more aid to Bolivia on Wednesday, holding talks with Bolivian "
+        "President Luis Arce."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert talks and all((e["location"] or {}).get("name") == "Santiago" for e in talks), talks
+
+
+def test_a_summit_named_after_the_city_two_leaders_met_in_is_their_meeting(extractor):
+    text = (
+        "Boric and Boluarte met in Lima on Wednesday. At the Lima Summit, the two leaders agreed "
+        "to reopen the border."
+    )
+    deals = of_type(extractor, text, "AGREE", "2025-03-13")
+    assert deals and all(e["date"] == "2025-03-12" for e in deals), deals
+
+
+def test_a_body_named_a_conference_is_no_gathering_of_its_own(extractor):
+    text = (
+        "Leaders of the International Conference on the Andean Region (ICAR) met in Lima on "
+        "Wednesday. Peru's president chaired the ICAR summit."
+    )
+    shown = [e for e in of_type(extractor, text, "CONSULT", "2025-03-13") if e["confidence"] >= 0.5]
+    assert all(e["date"] == "2025-03-12" for e in shown), shown
+
+
+def test_a_prison_someone_is_held_in_is_no_place_of_talks_with_them(extractor):
+    text = (
+        "Chilean envoy Alberto van Klaveren began talks on Monday with Pedro Ruiz, held in a Lima "
+        "prison since November."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert talks and all((e["location"] or {}).get("name") != "Lima" for e in talks), talks
+
+
+def test_a_former_capital_named_is_that_city(extractor):
+    text = (
+        "Chilean and Peruvian officials held talks on Wednesday in the old Peruvian capital of "
+        "Cusco."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert talks and all((e["location"] or {}).get("name") == "Cusco" for e in talks), talks
+
+
+def test_the_host_coming_home_is_no_visitor_described(extractor):
+    text = (
+        "LIMA, March 13 - The first visit by a Chilean president to Peru in five years began on "
+        "Thursday.\n\nBoluarte arrived in Lima from Quito in the morning."
+    )
+    visits = [e for e in of_type(extractor, text, "CONSULT", "2025-03-13") if e["kind"] == "visit"]
+    assert visits and all("Dina Boluarte" not in names(e) for e in visits), visits
+
+
+def test_a_deal_pointed_back_to_keeps_what_it_is_on(extractor):
+    doc = extractor.nlp("Peru signed the same energy deal on Friday.")
+    deal = next(t for t in doc if t.lower_ == "deal")
+    assert agreement_content(Trigger("AGREE", "agreement", None, deal, (deal.i,))) == (
+        "energy deal"
+    )

@@ -58,6 +58,7 @@ from bot.extract.events.lexicon import (
     EARLIER_WORDS,
     GATHERER_NOUNS,
     GROUP_WORDS,
+    JOURNEY_VERBS,
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
     OCCASION_FRAMES,
@@ -1190,6 +1191,7 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         node.dep_ == "advcl"
         and node.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
+        and lemma_of(node.head) in JOURNEY_VERBS
     ):
         # "led a delegation to Israel, holding talks with ...": the talks were on that trip
         nodes.append(node.head)
@@ -1987,8 +1989,16 @@ def _visitor_described(visit: Draft, mention: Mention) -> bool:
     of state"), and the visit told later names people of its countries only: the same trip."""
     if any(p.kind == "person" for p in draft_participants(visit)):
         return False
+    hosts = {
+        place.country_code
+        for place in (draft_place(visit), mention.location)
+        if place is not None and place.country_code
+    }
     people = [p for p in mention.participants if p.kind == "person"]
-    return bool(people) and all(country_code(p) in _countries(visit) for p in people)
+    # the visitors' country, not the host's: its leader coming home is no visit of the guest
+    return bool(people) and all(
+        (code := country_code(p)) in _countries(visit) and code not in hosts for p in people
+    )
 
 
 def _the_articles_visit(visit: Draft, published: str | None) -> bool:
@@ -3292,14 +3302,17 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
 
 
 def _a_named_gathering_beside(draft: Draft, mention: Mention) -> bool:
-    """A gathering called by a name of its own and naming no side ("the East Asia Summit",
-    "the Summit of the Americas", not "the summit" nor "the Moscow summit") is not the meeting
-    or talks the article told: those were held between sides of their own, it gathers many."""
+    """A gathering called by a name of its own, naming no side and told in a place of its own
+    ("went on to the East Asia Summit in Phnom Penh") is not the meeting or talks the article
+    told with no place: those were held between sides of their own, it gathers many. (Told with
+    no place, "the Geneva Summit" may well be the two leaders' meeting.)"""
     kind, token = draft.mentions[0].trigger.kind, mention.trigger.token
     return (
         mention.trigger.kind in GATHERING_KINDS
         and kind not in GATHERING_KINDS
         and not mention.participants
+        and mention.location is not None
+        and draft_place(draft) is None
         and (_named_by_its_own(token) or (token.pos_ == "PROPN" and token.text[:1].isupper()))
     )
 

@@ -175,9 +175,13 @@ def agreement_content(trigger: Trigger) -> str | None:
             text = token.doc[start : target.right_edge.i + 1].text
             return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
     if token.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "amod" and c.lower_ in BACK_POINTING_WORDS for c in token.children):
-            return None  # "the same pact that X rejected": a deal named before, by its name there
-        return _phrase(token, 14, skip_places=True) or None
+        phrase = _phrase(token, 14, skip_places=True)
+        if any(c.lower_ in BACK_POINTING_WORDS for c in token.children):
+            # "the same pact that X rejected": a deal named before, by its name there; "the
+            # same energy deal" still says what it is on
+            words = [w for w in phrase.split() if w.lower() not in BACK_POINTING_WORDS]
+            return " ".join(words) if len(words) > 1 else None
+        return phrase or None
     return None
 
 

@@ -756,9 +756,9 @@ def holding_clause(noun: Token) -> Token | None:
     return _held_beside_a_side(noun)
 
 
-# Entities a participle of holding cannot be said of: no country, person or body is "held in
-# Ankara on Monday" in talks with it.
-_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Entities a participle of holding cannot be said of: no country or body is "held in Ankara on
+# Monday" in talks with it (a person may be: detained).
+_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG"})
 
 
 def _held_beside_a_side(noun: Token) -> Token | None:
@@ -1766,17 +1766,33 @@ def _a_means_for(noun: Token) -> bool:
 
 
 def _a_channel(noun: Token) -> bool:
-    """Talks as the way something is done or sought ("settle the dispute through dialogue",
-    "support for diplomacy via the bilateral dialogue"): a channel, no sitting told, unless the
-    talks are told of in their own right ("through talks held in Doha last week")."""
-    return (
-        noun.pos_ in ("NOUN", "PROPN")
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ in CHANNEL_PREPS
-        and not any(
-            t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree
-        )
+    """Talks as the way something is to be done or sought ("will settle the dispute through
+    dialogue", "voiced support for diplomacy via the Strategic Stability Dialogue", a standing
+    forum by its name): a channel, no sitting told. Not talks through which something was done
+    ("the ceasefire was reached through talks in Cairo", "came through talks on Friday"): they
+    were held; nor talks told of in their own right ("through talks held in Doha last week")."""
+    if not (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"):
+        return False
+    prep = noun.head
+    if prep.lower_ not in CHANNEL_PREPS or any(
+        t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree
+    ):
+        return False
+    if noun.pos_ == "PROPN" and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children
+    ):
+        return True  # a forum by its name, with no sides of a sitting
+    done = prep.head
+    auxes = {c.lower_ for c in done.children if c.dep_ in ("aux", "auxpass")}
+    return not (
+        done.pos_ in ("VERB", "AUX")
+        and (done.tag_ == "VBD" or (done.tag_ == "VBN" and auxes & PAST_AUXES))
+        and not auxes & MODALS
     )
+
+
+# Auxiliaries telling a participle as done: "was reached", "has been settled".
+PAST_AUXES = frozenset({"was", "were", "has", "have", "had", "been"})
 
 
 def _one_of_its_own(noun: Token) -> bool:

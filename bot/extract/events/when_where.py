@@ -690,13 +690,31 @@ def _capital_named(capital: Token) -> Location | None:
     its "commercial capital" or its "former capital": another city)."""
     countries = country_index()
     if any(c.lower_ in CAPITAL_QUALIFIERS for c in capital.children if c.i < capital.i):
-        return None
+        return _city_named_of(capital)  # "the ancient Egyptian capital of Cairo": that city
     for child in capital.children:
         if child.dep_ in ("amod", "compound", "poss") and child.i < capital.i:
             country = countries.resolve(child.text)
             city = countries.capital_of(country.code) if country is not None else None
             if city is not None and country is not None:
                 return Location(name=city, country_code=country.code)
+    return None
+
+
+def _city_named_of(capital: Token) -> Location | None:
+    """The town a capital is told to be ("the old capital of Kyoto"), when the tables know it."""
+    for prep in capital.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            name = capital.doc[pobj.left_edge.i : pobj.i + 1].text.removeprefix("the ")
+            town = town_named(name)
+            if town is not None:
+                return Location(name=town.name, country_code=town.country_code)
+            found = country_index().match(name)
+            if found is not None and found.how in ("capital", "city"):
+                return Location(name=name, country_code=found.country.code)
     return None
 
 
