@@ -243,3 +243,12 @@ def test_a_town_name_several_large_towns_bear_is_left_without_a_country():
 def test_a_body_whose_name_holds_another_bodys_name_is_not_that_body(extractor, text, other):
     found = extractor.extract(ExtractRequest("t", text, "2025-03-13")).to_json()["events"]
     assert all(other not in {p["name"] for p in e["participants"]} for e in found), found
+
+
+def test_the_initials_of_a_region_may_be_its_government(extractor):
+    text = (
+        "Somalia's government held talks in Mogadishu on Wednesday with the Puntland Region "
+        "(PLR) over oil exports. The PLR delegation was led by Said Abdullahi Deni."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-13")).entities
+    assert any(e.name == "PLR" and e.kind == "organization" for e in found), found
