@@ -269,3 +269,19 @@ def test_a_deal_pointed_back_to_keeps_what_it_is_on(extractor):
     assert agreement_content(Trigger("AGREE", "agreement", None, deal, (deal.i,))) == (
         "energy deal"
     )
+
+
+def test_talks_that_resume_when_others_meet_have_not_resumed_yet(extractor):
+    text = (
+        "The dialogue between Chile and Peru resumes when the two foreign ministers meet in "
+        "Quito on Monday."
+    )
+    found = of_type(extractor, text, "CONSULT", "2020-09-06")
+    assert found and all(e["status"] == "planned" for e in found), found
+    assert all(e["date"] != "2020-09-06" for e in found), found
+
+
+def test_talks_that_resume_today_are_under_way(extractor):
+    text = "The dialogue between Chile and Peru resumes in Quito today."
+    found = of_type(extractor, text, "CONSULT", "2020-09-06")
+    assert found and all(e["status"] == "ongoing" for e in found), found

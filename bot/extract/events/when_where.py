@@ -2026,6 +2026,16 @@ def _at_a_request(trigger: Trigger) -> bool:
     )
 
 
+def _awaits_another_act(verb: Token) -> bool:
+    """A present verb of starting or going on that waits for another act ("resumes when the
+    envoys meet", "begins once the ceasefire holds"): it has not started yet."""
+    return verb.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "once") for m in c.children)
+        for c in verb.children
+    )
+
+
 def _told_as_done(verb: Token) -> bool:
     """A past verb with no modal of its own: "cancelled", not "would cancel"."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -2624,6 +2634,8 @@ def find_status(
         or _expected_now(verb, auxes)
     ):
         return "planned"
+    if lemma in ONGOING_CUES and _awaits_another_act(verb):
+        return "planned"  # "the dialogue, which resumes when X and Y meet on Monday": to come
     if lemma in ONGOING_CUES or verb.text.lower() in (
         "commence",
         "commences",
