@@ -684,23 +684,7 @@ def _one_gathering(a: Report, b: Report) -> bool:
             return True
         if _convened(a, body) and _convened(b, body):
             return True  # both say the body itself met ("the G7 foreign ministers met")
-    if a.kind not in GATHERING_KINDS or b.kind not in GATHERING_KINDS:
-        return False
-    # an attendee in common, or one report's sides all members of the body the other's met as
-    # ("the SAARC summit" and "the summit" its host Sri Lanka held)
-    return bool(a.sides & b.sides) or _members_at_its_summit(a, b) or _members_at_its_summit(b, a)
-
-
-def _members_at_its_summit(body_report: Report, other: Report) -> bool:
-    """The other report's states (and people of no known country) all members of the body."""
-    body = convening_body(body_report)
-    states = {p.side for p in other.parties if p.kind != "person" or p.country_code}
-    return (
-        body is not None
-        and bool(states)
-        and states <= organization_members(body)
-        and body_report.kind in GATHERING_KINDS
-    )
+    return a.kind in GATHERING_KINDS and b.kind in GATHERING_KINDS and bool(a.sides & b.sides)
 
 
 def _one_bodys_summit(a: Report, b: Report) -> bool:

@@ -285,3 +285,43 @@ def test_talks_that_resume_today_are_under_way(extractor):
     text = "The dialogue between Chile and Peru resumes in Quito today."
     found = of_type(extractor, text, "CONSULT", "2020-09-06")
     assert found and all(e["status"] == "ongoing" for e in found), found
+
+
+def test_talks_told_beside_a_trip_as_a_verbs_object_were_on_that_trip(extractor):
+    text = (
+        "LIMA - Peruvian Foreign Minister Elmer Schialer paid a visit to Quito on Wednesday, "
+        "holding talks with Ecuadorian President Daniel Noboa."
+    )
+    talks = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert talks and all((e["location"] or {}).get("name") != "Lima" for e in talks), talks
+
+
+def test_talks_with_a_leader_held_somewhere_are_held_there(extractor):
+    text = "Boric's talks with Boluarte held in Quito on Wednesday produced a fisheries deal."
+    talks = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert talks and all(
+        (e["location"] or {}).get("name") == "Quito" and e["date"] == "2025-03-12" for e in talks
+    ), talks
+
+
+def test_what_is_always_settled_through_talks_tells_no_sitting(extractor):
+    text = (
+        "SANTIAGO - Past crises at sea have always been defused through talks between Chile and "
+        "Peru, officials said on Tuesday."
+    )
+    assert of_type(extractor, text, "CONSULT", "2025-03-13") == []
+
+
+def test_talks_that_begin_when_something_happens_today_are_under_way(extractor):
+    text = (
+        "LIMA - The summit between Chile and Peru begins when the two leaders shake hands at the "
+        "palace this afternoon."
+    )
+    found = of_type(extractor, text, "CONSULT", "2025-03-13")
+    assert found and all(e["status"] != "planned" for e in found), found
+
+
+def test_a_deal_pointed_back_to_with_no_noun_of_its_own_tells_no_terms(extractor):
+    doc = extractor.nlp("Peru signed the same deal as Uganda.")
+    deal = next(t for t in doc if t.lower_ == "deal")
+    assert agreement_content(Trigger("AGREE", "agreement", None, deal, (deal.i,))) is None

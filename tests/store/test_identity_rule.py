@@ -960,16 +960,12 @@ def test_a_cessation_of_hostilities_is_a_ceasefire_but_a_cessation_of_other_thin
     ).rule == ("terms")
 
 
-def test_a_bodys_summit_and_its_hosts_summit_a_day_apart_are_one_summit():
-    saarc = Party("SAARC", "organization")
-    nepal, pm = Party("Nepal", "country", "NPL"), Party("Sushil Koirala", "person")
-    kathmandu = Place.named("Kathmandu", "NPL")
-    by_the_host = report(nepal, pm, kind="summit", place=kathmandu, date="2014-11-26")
-    of_the_body = report(saarc, kind="summit", place=None, date="2014-11-27")
-    assert compare(by_the_host, of_the_body).same
-    # not a member's summit with another state, nor a member's bilateral talks
-    china = Party("China", "country", "CHN")
-    with_china = report(nepal, china, kind="summit", place=kathmandu, date="2014-11-26")
-    assert not compare(with_china, of_the_body).same
-    talks = report(nepal, kind="talks", place=kathmandu, date="2014-11-26")
-    assert not compare(talks, of_the_body).same
+def test_a_bodys_summit_and_a_summit_of_two_of_its_members_that_day_are_two():
+    quad = Party("Quad", "organization")
+    usa, india = Party("United States", "country", "USA"), Party("India", "country", "IND")
+    washington = Place.named("Washington", "USA")
+    of_the_body = report(quad, kind="summit", place=washington, date="2023-06-22")
+    of_two = report(usa, india, kind="summit", place=washington, date="2023-06-22")
+    assert not compare(of_the_body, of_two).same
+    hosted = report(usa, kind="summit", place=washington, date="2023-06-22")
+    assert not compare(of_the_body, hosted).same

@@ -1191,7 +1191,7 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         node.dep_ == "advcl"
         and node.tag_ == "VBG"
         and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
-        and lemma_of(node.head) in JOURNEY_VERBS
+        and _a_journey(node.head)
     ):
         # "led a delegation to Israel, holding talks with ...": the talks were on that trip
         nodes.append(node.head)
@@ -1240,6 +1240,20 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         and t.head.head.lower_ in ("in", "at")
         and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)
         for t in node.subtree
+    )
+
+
+# Nouns of a trip a verb's object may name ("paid a visit to Tehran", "extended his stay in X").
+JOURNEY_NOUNS = frozenset(
+    {"visit", "trip", "tour", "journey", "stop", "stopover", "mission", "stay"}
+)
+
+
+def _a_journey(verb: Token) -> bool:
+    """A verb of going or being somewhere ("flew to", "was in"), or one whose object is a trip
+    ("paid a visit to", "continued his tour in", "made a surprise stop in")."""
+    return lemma_of(verb) in JOURNEY_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in JOURNEY_NOUNS for c in verb.children
     )
 
 

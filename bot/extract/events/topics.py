@@ -178,9 +178,11 @@ def agreement_content(trigger: Trigger) -> str | None:
         phrase = _phrase(token, 14, skip_places=True)
         if any(c.lower_ in BACK_POINTING_WORDS for c in token.children):
             # "the same pact that X rejected": a deal named before, by its name there; "the
-            # same energy deal" still says what it is on
-            words = [w for w in phrase.split() if w.lower() not in BACK_POINTING_WORDS]
-            return " ".join(words) if len(words) > 1 else None
+            # same energy deal" still says what it is on, by the nouns before its own
+            named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            if not named:
+                return None
+            return token.doc[min(c.left_edge.i for c in named) : token.i + 1].text
         return phrase or None
     return None
 

@@ -26,6 +26,7 @@ from bot.extract.events.lexicon import (
     COUNTING_WORDS,
     COURTESY_REASONS,
     COURTESY_VERBS,
+    DETENTION_WORDS,
     EMERGING_VERBS,
     FRAMING_PREPS,
     GATHERER_NOUNS,
@@ -756,9 +757,18 @@ def holding_clause(noun: Token) -> Token | None:
     return _held_beside_a_side(noun)
 
 
-# Entities a participle of holding cannot be said of: no country or body is "held in Ankara on
-# Monday" in talks with it (a person may be: detained).
-_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG"})
+# Entities a participle of holding cannot be said of: no country, person or body is "held in
+# Ankara on Monday" in talks with it, unless detained ("held in a Lima prison since May").
+_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _detained(held: Token) -> bool:
+    """ "held in an Algiers prison", "held in custody since May", "held hostage in Gaza", "held
+    since November": someone kept, not a sitting held."""
+    return any(
+        t.lemma_.lower() in DETENTION_WORDS or (t.dep_ == "prep" and t.lower_ == "since")
+        for t in held.subtree
+    )
 
 
 def _held_beside_a_side(noun: Token) -> Token | None:
@@ -776,6 +786,7 @@ def _held_beside_a_side(noun: Token) -> Token | None:
                         and child.tag_ == "VBN"
                         and lemma_of(child) in SITTING_HOLD_VERBS
                         and named.ent_type_ in _SIDE_ENTITIES
+                        and not _detained(child)
                     ):
                         return child
     return None
@@ -1783,6 +1794,8 @@ def _a_channel(noun: Token) -> bool:
     ):
         return True  # a forum by its name, with no sides of a sitting
     done = prep.head
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in done.children):
+        return True  # "have always been defused through talks": a habit, no sitting
     auxes = {c.lower_ for c in done.children if c.dep_ in ("aux", "auxpass")}
     return not (
         done.pos_ in ("VERB", "AUX")

@@ -2026,14 +2026,24 @@ def _at_a_request(trigger: Trigger) -> bool:
     )
 
 
-def _awaits_another_act(verb: Token) -> bool:
-    """A present verb of starting or going on that waits for another act ("resumes when the
-    envoys meet", "begins once the ceasefire holds"): it has not started yet."""
-    return verb.tag_ in ("VBZ", "VBP") and any(
-        c.dep_ == "advcl"
-        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "once") for m in c.children)
-        for c in verb.children
-    )
+def _awaits_another_act(verb: Token, published: str | None) -> bool:
+    """A present verb of starting or going on that waits for another act on a later day
+    ("resumes when the envoys meet on Monday", told on Saturday): it has not started yet (not
+    "begins when the leaders shake hands this morning": today's)."""
+    if verb.tag_ not in ("VBZ", "VBP") or published is None:
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "once") for m in clause.children
+        ):
+            continue
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        for ent in _date_spans(verb.doc):
+            if ent.start in inside and ent.end - 1 in inside:
+                day = resolve_date(ent.text, published, "future")
+                if day is not None and day[0] > published:
+                    return True
+    return False
 
 
 def _told_as_done(verb: Token) -> bool:
@@ -2634,7 +2644,7 @@ def find_status(
         or _expected_now(verb, auxes)
     ):
         return "planned"
-    if lemma in ONGOING_CUES and _awaits_another_act(verb):
+    if lemma in ONGOING_CUES and _awaits_another_act(verb, published):
         return "planned"  # "the dialogue, which resumes when X and Y meet on Monday": to come
     if lemma in ONGOING_CUES or verb.text.lower() in (
         "commence",
