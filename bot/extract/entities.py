@@ -2385,7 +2385,6 @@ def _ranks() -> frozenset[str]:
     return frozenset(canonical_title(r) for r in load_data("titles")["ranks"])
 
 
-@lru_cache(maxsize=1)
 def _bracketed_after(doc: Doc, end: int) -> Token | None:
     """The initials in brackets right after a name ending before `end`: "(FARC)" after it, or
     the tagger's span that took the bracket and the letters in ("the ... Dam (GERD")."""

@@ -58,6 +58,7 @@ from bot.extract.events.lexicon import (
     EARLIER_WORDS,
     GATHERER_NOUNS,
     GROUP_WORDS,
+    JOURNEY_NOUNS,
     JOURNEY_VERBS,
     MEDIATION_WORDS,
     NATIONAL_INSTITUTION_WORDS,
@@ -1241,12 +1242,6 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)
         for t in node.subtree
     )
-
-
-# Nouns of a trip a verb's object may name ("paid a visit to Tehran", "extended his stay in X").
-JOURNEY_NOUNS = frozenset(
-    {"visit", "trip", "tour", "journey", "stop", "stopover", "mission", "stay"}
-)
 
 
 def _a_journey(verb: Token) -> bool:

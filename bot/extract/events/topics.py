@@ -175,7 +175,6 @@ def agreement_content(trigger: Trigger) -> str | None:
             text = token.doc[start : target.right_edge.i + 1].text
             return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
     if token.pos_ in ("NOUN", "PROPN"):
-        phrase = _phrase(token, 14, skip_places=True)
         if any(c.lower_ in BACK_POINTING_WORDS for c in token.children):
             # "the same pact that X rejected": a deal named before, by its name there; "the
             # same energy deal" still says what it is on, by the nouns before its own
@@ -183,7 +182,7 @@ def agreement_content(trigger: Trigger) -> str | None:
             if not named:
                 return None
             return token.doc[min(c.left_edge.i for c in named) : token.i + 1].text
-        return phrase or None
+        return _phrase(token, 14, skip_places=True) or None
     return None
 
 

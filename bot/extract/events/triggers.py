@@ -1776,6 +1776,10 @@ def _a_means_for(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in MEANS_NOUNS
 
 
+# Auxiliaries telling a participle as done: "was reached", "has been settled".
+PAST_AUXES = frozenset({"was", "were", "has", "have", "had", "been"})
+
+
 def _a_channel(noun: Token) -> bool:
     """Talks as the way something is to be done or sought ("will settle the dispute through
     dialogue", "voiced support for diplomacy via the Strategic Stability Dialogue", a standing
@@ -1802,10 +1806,6 @@ def _a_channel(noun: Token) -> bool:
         and (done.tag_ == "VBD" or (done.tag_ == "VBN" and auxes & PAST_AUXES))
         and not auxes & MODALS
     )
-
-
-# Auxiliaries telling a participle as done: "was reached", "has been settled".
-PAST_AUXES = frozenset({"was", "were", "has", "have", "had", "been"})
 
 
 def _one_of_its_own(noun: Token) -> bool:
