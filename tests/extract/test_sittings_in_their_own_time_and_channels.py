@@ -325,3 +325,18 @@ def test_a_deal_pointed_back_to_with_no_noun_of_its_own_tells_no_terms(extractor
     doc = extractor.nlp("Peru signed the same deal as Uganda.")
     deal = next(t for t in doc if t.lower_ == "deal")
     assert agreement_content(Trigger("AGREE", "agreement", None, deal, (deal.i,))) is None
+
+
+def test_a_bodys_gathering_told_with_no_day_is_held_below_the_line(extractor):
+    text = (
+        "Chile and Peru signed a fisheries accord on Monday. The idea was first raised at UN "
+        "talks in Geneva."
+    )
+    found = [e for e in events(extractor, text, "2025-06-03") if e["type"] == "CONSULT"]
+    assert found and all(e["confidence"] < 0.5 for e in found), found
+
+
+def test_a_bodys_gathering_on_a_day_is_still_shown(extractor):
+    text = "ASEAN foreign ministers met in Jakarta on Wednesday to discuss the South China Sea."
+    found = [e for e in events(extractor, text, "2025-03-13") if e["type"] == "CONSULT"]
+    assert found and all(e["confidence"] >= 0.5 for e in found), found
