@@ -1413,6 +1413,8 @@ class EntityIndex:
             return  # "signed an MOU": a document, not a body
         if len(words) == 1 and words[0] in self._initials_of_things:
             return  # "the ... Renaissance Dam (GERD)": a thing talked of, not a body
+        if ent.label_ == "ORG" and len(words) == 1 and words[0].lower() in _event_nouns():
+            return  # "Ceasefire talks between ...", capitalised at a sentence's start: an act
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
         if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
@@ -2412,6 +2414,13 @@ def _initials_of_things(doc: Doc) -> frozenset[str]:
         and doc[i - 1].lower_ in things
         and _ACRONYM.match(doc[i + 1].text)
     )
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The nouns that name events in the event lexicon ("ceasefire", "summit", "truce")."""
+    types = load_data("event_triggers")["types"]
+    return frozenset(noun for table in types.values() for noun in table["nouns"])
 
 
 @lru_cache(maxsize=1)

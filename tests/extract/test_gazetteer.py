@@ -252,3 +252,12 @@ def test_the_initials_of_a_region_may_be_its_government(extractor):
     )
     found = extractor.extract(ExtractRequest("t", text, "2025-03-13")).entities
     assert any(e.name == "PLR" and e.kind == "organization" for e in found), found
+
+
+def test_a_word_naming_an_act_capitalised_at_a_sentences_start_is_no_body(extractor):
+    text = (
+        "QUITO - Ceasefire talks between Colombia and the ELN resume once the government "
+        "delegation arrives in Quito on Tuesday."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2024-05-27")).to_json()["events"]
+    assert found and all("Ceasefire" not in {p["name"] for p in e["participants"]} for e in found)
