@@ -1412,7 +1412,7 @@ class EntityIndex:
         if len(words) == 1 and words[0].lower() in _document_initials():
             return  # "signed an MOU": a document, not a body
         if len(words) == 1 and words[0] in self._initials_of_things:
-            return  # "the ... Renaissance Dam (GERD)": a thing talked of, not a body
+            return  # "the Grand Andean Water Dam (GAWD)": a thing talked of, not a body
         if ent.label_ == "ORG" and len(words) == 1 and words[0].lower() in _event_nouns():
             return  # "Ceasefire talks between ...", capitalised at a sentence's start: an act
         if ent.label_ == "ORG" and _names_a_deal(text):
@@ -2389,7 +2389,7 @@ def _ranks() -> frozenset[str]:
 
 def _bracketed_after(doc: Doc, end: int) -> Token | None:
     """The initials in brackets right after a name ending before `end`: "(FARC)" after it, or
-    the tagger's span that took the bracket and the letters in ("the ... Dam (GERD")."""
+    the tagger's span that took the bracket and the letters in ("the ... Dam (GAWD")."""
     if end + 2 < len(doc) and doc[end].text in ("(", "["):
         letters, close = doc[end + 1], doc[end + 2]
     elif end >= 2 and end < len(doc) and doc[end - 2].text in ("(", "["):
@@ -2403,7 +2403,7 @@ def _bracketed_after(doc: Doc, end: int) -> Token | None:
 
 def _initials_of_things(doc: Doc) -> frozenset[str]:
     """Initials the article gives in brackets after the name of a thing, a river, a dam, a
-    pipeline ("the Grand Ethiopian Renaissance Dam (GERD)"), however the tagger cut the name."""
+    pipeline ("the Grand Andean Water Dam (GAWD)"), however the tagger cut the name."""
     # (not a region: "the Kurdistan Region (KRG)" has a government of that name)
     things = _feature_nouns() - {"region"}
     return frozenset(

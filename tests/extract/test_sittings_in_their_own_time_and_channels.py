@@ -2,8 +2,8 @@
 talks on Wednesday"); talks told as the way something is done are no sitting ("through
 dialogue"); a conversation is the call the article tells, whatever talks of another time it
 also tells; a visit whose visitor is only described is the one its visitor is later named in;
-and a deal named by pointing back ("the same pact that ...") tells no terms of its own: they
-are where it was named."""
+and a deal named by pointing back ("the very accord Chile turned down") tells no terms of its
+own: they are where it was named."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from tests.extract.events_found import events, names, of_type
 
 def test_talks_that_follow_a_meeting_still_to_come_are_still_to_come(extractor):
     text = (
-        "Chilean and Peruvian officials are due to meet in Lima on Jan. 10, followed by talks "
-        "between Chile and Bolivia on Jan. 12."
+        "Chile's and Peru's trade envoys are scheduled to sit down in Arica on Jan. 10, "
+        "followed by talks between Chile and Bolivia on Jan. 12."
     )
     found = of_type(extractor, text, "CONSULT", "2024-12-30")
     bolivia = [e for e in found if "Bolivia" in names(e)]
@@ -25,8 +25,8 @@ def test_talks_that_follow_a_meeting_still_to_come_are_still_to_come(extractor):
 
 def test_talks_that_followed_a_meeting_held_were_held(extractor):
     text = (
-        "Chilean and Peruvian officials met in Lima on Jan. 10, followed by talks between Chile "
-        "and Bolivia on Jan. 12."
+        "Chile's and Peru's trade envoys sat down in Arica on Jan. 10, followed by talks between "
+        "Chile and Bolivia on Jan. 12."
     )
     found = of_type(extractor, text, "CONSULT", "2025-01-20")
     bolivia = [e for e in found if "Bolivia" in names(e)]
@@ -52,13 +52,13 @@ def test_talks_held_through_which_something_was_settled_are_still_a_sitting(extr
 
 
 CONVERSATION = (
-    "SANTIAGO, Jan 9 (Reuters) - President Gabriel Boric told President Dina Boluarte on "
-    "Thursday that Chile would reopen the border crossing, as the two leaders held their second "
-    "conversation this month.\n\n"
-    "The 40-minute phone call, requested by Boluarte, came ahead of talks between Chilean and "
-    "Peruvian officials in Lima next month.\n\n"
-    "Boric also voiced support for cooperation through the bilateral Pacific Fisheries Dialogue, "
-    "the statement said.\n\n"
+    "SANTIAGO, Jan 9 (Reuters) - President Gabriel Boric assured President Dina Boluarte on "
+    "Thursday that Chile would reopen the Chacalluta crossing, as the two presidents held a "
+    "conversation for the second time this month.\n\n"
+    "The half-hour phone call, which Lima had sought, came ahead of talks between Chilean and "
+    "Peruvian customs officials in Tacna next month.\n\n"
+    "Chile will pursue its fishing claims through the bilateral Pacific Fisheries Dialogue, "
+    "Boric's office added.\n\n"
 )
 
 
@@ -70,19 +70,18 @@ def test_a_conversation_is_the_call_told_though_talks_of_another_time_are_told_t
 
 def test_a_named_dialogue_told_as_a_channel_is_no_sitting(extractor):
     text = (
-        "Boric also voiced support for diplomacy through the bilateral Pacific Fisheries "
-        "Dialogue, the statement said."
+        "Boric voiced support for diplomacy through the bilateral Pacific Fisheries Dialogue, "
+        "his office said."
     )
     assert [e for e in events(extractor, text) if e["type"] == "CONSULT"] == []
 
 
 def test_a_visit_by_a_described_visitor_is_the_visit_its_visitor_is_named_in(extractor):
     text = (
-        "LIMA, May 6, 2025 (AFP) - Chilean President Gabriel Boric met his Peruvian counterpart "
-        "Dina Boluarte in Lima on Tuesday, the first visit by a Chilean head of state to the "
-        "neighboring country since relations were broken off in 2019.\n\n"
-        "Boric arrived in Lima in the morning and was due to return to Santiago later on "
-        "Tuesday."
+        "LIMA, May 6, 2025 (AFP) - Chilean President Gabriel Boric and Peruvian President Dina "
+        "Boluarte held talks in Lima on Tuesday, the first visit by a Chilean president to Peru "
+        "in six years.\n\n"
+        "Boric landed in Lima at dawn and flies back to Santiago tonight."
     )
     visits = [e for e in of_type(extractor, text, "CONSULT", "2025-05-06") if e["kind"] == "visit"]
     assert len(visits) == 1, visits
@@ -103,12 +102,12 @@ def test_a_deal_named_by_pointing_back_tells_no_terms_of_its_own(extractor):
 
 def test_talks_with_a_side_held_somewhere_are_held_there_that_day(extractor):
     text = (
-        "The foreign ministry of Chile described as constructive the second round of "
-        "discussions with Peru held in Quito on 12 and 13 August."
+        "The Chilean ministry judged fruitful the fourth round of negotiations with Bolivia "
+        "held in La Paz on 12 and 13 August."
     )
     talks = of_type(extractor, text, "CONSULT", "2024-08-15")
     assert talks and all(e["date"] == "2024-08-12" for e in talks), talks
-    assert all((e["location"] or {}).get("name") == "Quito" for e in talks), talks
+    assert all((e["location"] or {}).get("name") == "La Paz" for e in talks), talks
 
 
 def test_people_held_somewhere_give_the_talks_with_them_no_time_or_place(extractor):
@@ -137,29 +136,25 @@ def test_initials_of_a_body_given_in_brackets_still_name_it(extractor):
 
 def test_a_countrys_commercial_capital_is_not_its_capital(extractor):
     text = (
-        "Nuclear talks between Iran and six world powers opened in Brazil's commercial capital "
-        "on Tuesday."
+        "Fisheries talks between Chile and Peru opened in Brazil's commercial capital on Tuesday."
     )
     talks = of_type(extractor, text, "CONSULT", "2013-02-26")
     assert talks and all((e["location"] or {}).get("name") != "Brasilia" for e in talks), talks
 
 
 def test_a_countrys_capital_told_plainly_is_its_capital(extractor):
-    text = (
-        "Nuclear talks between Iran and six world powers opened in the Brazilian capital on "
-        "Tuesday."
-    )
+    text = "Fisheries talks between Chile and Peru opened in the Brazilian capital on Tuesday."
     talks = of_type(extractor, text, "CONSULT", "2013-02-26")
     assert talks and all((e["location"] or {}).get("name") == "Brasilia" for e in talks), talks
 
 
 def test_a_named_summit_the_visitor_went_on_to_is_not_the_place_of_his_talks(extractor):
     text = (
-        "Six hours in Lima: what Boric's visit means for Peru\n\n"
+        "Boric's day in Lima, and what it changes for Peru\n\n"
         "Mr Boric spent Monday in the capital, meeting President Dina Boluarte and opposition "
         "leader Keiko Fujimori.\n\n"
-        "Mr Boric went on from Lima to the Pacific Alliance Summit in Quito, where Peru will "
-        "take over the chairmanship next year."
+        "From Lima he flew on to the Pacific Alliance Summit in Quito, which Peru will chair "
+        "next year."
     )
     found = of_type(extractor, text, "CONSULT", "2024-11-21")
     met = [e for e in found if "Dina Boluarte" in names(e)]
@@ -168,9 +163,8 @@ def test_a_named_summit_the_visitor_went_on_to_is_not_the_place_of_his_talks(ext
 
 def test_talks_held_on_a_trip_to_another_country_are_not_in_the_datelines_city(extractor):
     text = (
-        "SANTIAGO: Foreign Minister Alberto van Klaveren yesterday led the first official "
-        "Chilean delegation to Bolivia, holding talks with Bolivian leaders on the next steps "
-        "in restoring diplomatic relations."
+        "SANTIAGO: Foreign Minister Alberto van Klaveren yesterday led a Chilean delegation to "
+        "Bolivia, holding talks with Bolivian ministers on gas and water."
     )
     found = of_type(extractor, text, "CONSULT", "2024-11-19")
     assert found and all((e["location"] or {}).get("name") != "Santiago" for e in found), found
@@ -273,7 +267,7 @@ def test_a_deal_pointed_back_to_keeps_what_it_is_on(extractor):
 
 def test_talks_that_resume_when_others_meet_have_not_resumed_yet(extractor):
     text = (
-        "The dialogue between Chile and Peru resumes when the two foreign ministers meet in "
+        "The fisheries dialogue between Chile and Peru resumes when their ministers meet in "
         "Quito on Monday."
     )
     found = of_type(extractor, text, "CONSULT", "2020-09-06")

@@ -333,8 +333,8 @@ def _talks_with_no_one(event: Event) -> bool:
 
 
 def _a_bodys_gathering_of_no_time(event: Event) -> bool:
-    """A gathering of international bodies alone, of no day ("at the G20 summit in Osaka", "UN
-    talks in Geneva"): the history or the setting an article recalls, whose members are not
+    """A gathering of international bodies alone, of no day ("at an APEC summit in Lima", "UN
+    talks in Nairobi"): the history or the setting an article recalls, whose members are not
     told. On the read audits 63, 65, 66, 68 and news_dev such events were right once in six;
     dated, two in three."""
     return (
@@ -1208,7 +1208,7 @@ def _goes_elsewhere(trigger: Trigger, filed_in: str | None = None) -> bool:
         and not any(c.dep_ in ("nsubj", "mark") for c in node.children)
         and _a_journey(node.head)
     ):
-        # "led a delegation to Israel, holding talks with ...": the talks were on that trip
+        # "led a delegation to Bolivia, holding talks with ...": the talks were on that trip
         nodes.append(node.head)
     phrases = [c for n in nodes for c in n.children if c.dep_ in ("prep", "dative")]
     phrases += [  # "made a visit to Oman"
@@ -2154,7 +2154,7 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if _also_met_another(target, undated.mentions[0]):
         return None  # "He also met Premier Li Qiang during the visit": another meeting
     if _a_named_gathering_beside(target, undated.mentions[0]):
-        return None  # "went on from Yangon to the East Asia Summit": not the talks told
+        return None  # "flew on to the Pacific Alliance Summit in Quito": not the talks told
     if (
         kind in GATHERING_KINDS
         and theirs.kind not in GATHERING_KINDS
@@ -3307,7 +3307,7 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
         if _a_bodys_gathering_beside(draft, mention):
             continue  # "the trip included the Group of Seven summit": not the summit told
         if _a_named_gathering_beside(draft, mention):
-            continue  # "went on from Yangon to the East Asia Summit": not the talks told
+            continue  # "flew on to the Pacific Alliance Summit in Quito": not the talks told
         if _other_people(draft, mention) and not _joined(mention.trigger):
             continue  # the ministers' "their talks" are not the leaders' summit (while "X and Y
             # attended the meeting" is the summit told)
@@ -3326,7 +3326,7 @@ def _the_one_held(mention: Mention, drafts: list[Draft]) -> Draft | None:
 
 def _a_named_gathering_beside(draft: Draft, mention: Mention) -> bool:
     """A gathering called by a name of its own, naming no side and told in a place of its own
-    ("went on to the East Asia Summit in Phnom Penh") is not the meeting or talks the article
+    ("flew on to the Pacific Alliance Summit in Quito") is not the meeting or talks the article
     told with no place: those were held between sides of their own, it gathers many. (Told with
     no place, "the Geneva Summit" may well be the two leaders' meeting.)"""
     kind, token = draft.mentions[0].trigger.kind, mention.trigger.token

@@ -176,7 +176,7 @@ def agreement_content(trigger: Trigger) -> str | None:
             return text.replace('"', "").replace("“", "").replace("”", "").strip(TRIM) or None
     if token.pos_ in ("NOUN", "PROPN"):
         if any(c.lower_ in BACK_POINTING_WORDS for c in token.children):
-            # "the same pact that X rejected": a deal named before, by its name there; "the
+            # "the very accord Chile turned down": a deal named before, by its name there; "the
             # same energy deal" still says what it is on, by the nouns before its own
             named = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
             if not named:

@@ -1782,7 +1782,7 @@ PAST_AUXES = frozenset({"was", "were", "has", "have", "had", "been"})
 
 def _a_channel(noun: Token) -> bool:
     """Talks as the way something is to be done or sought ("will settle the dispute through
-    dialogue", "voiced support for diplomacy via the Strategic Stability Dialogue", a standing
+    dialogue", "voiced support for diplomacy via the Pacific Fisheries Dialogue", a standing
     forum by its name): a channel, no sitting told. Not talks through which something was done
     ("the ceasefire was reached through talks in Cairo", "came through talks on Friday"): they
     were held; nor talks told of in their own right ("through talks held in Doha last week")."""
@@ -1854,7 +1854,7 @@ def _irrealis(trigger: Trigger) -> bool:
     ):
         return True  # "a mechanism for dialogue between X and Y": what it would be used for
     if trigger.type == "CONSULT" and _a_channel(token):
-        return True  # "settle it through dialogue", "through the Strategic Stability Dialogue"
+        return True  # "settle it through dialogue", "through the Pacific Fisheries Dialogue"
     if (
         trigger.governor is None
         and node.pos_ == "NOUN"

@@ -2172,12 +2172,12 @@ def _date_spans(doc: Doc) -> list[Span]:
     return cached
 
 
-# Words joining the first day of a span to the rest ("on 23 and 24 September", "5 to 7 May").
+# Words joining the first day of a span to the rest ("on 5 and 6 May", "5 to 7 May").
 _DAY_SPAN_WORDS = frozenset({"and", "to", "-", "–", "through", "till", "until"})
 
 
 def _with_the_first_day(ent: Span) -> Span:
-    """ "on 23 and 24 September", of which the tagger labels only "24 September": the span from
+    """ "on 5 and 6 May", of which the tagger labels only "6 May": the span from
     its first day, which an event of several days is dated by."""
     doc, start = ent.doc, ent.start
     if (
