@@ -2405,7 +2405,7 @@ def _initials_of_things(doc: Doc) -> frozenset[str]:
     """Initials the article gives in brackets after the name of a thing, a river, a dam, a
     pipeline ("the Grand Andean Water Dam (GAWD)"), however the tagger cut the name."""
     # (not a region: "the Kurdistan Region (KRG)" has a government of that name)
-    things = _feature_nouns() - {"region"}
+    things = feature_nouns() - {"region"}
     return frozenset(
         doc[i + 1].text
         for i in range(1, len(doc) - 2)
@@ -2424,7 +2424,8 @@ def _event_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _feature_nouns() -> frozenset[str]:
+def feature_nouns() -> frozenset[str]:
+    """The last words of a natural or built feature's name ("dam", "river", "pipeline")."""
     return frozenset(load_data("participants")["feature_nouns"])
 
 

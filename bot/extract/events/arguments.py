@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from bot.extract.countries import Country, country_index, demonym, venue_town, world_regions
-from bot.extract.entities import Cluster, EntityIndex, entity_at, title_tails
+from bot.extract.entities import Cluster, EntityIndex, entity_at, feature_nouns, title_tails
 from bot.extract.events.drafts import country_code
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
@@ -41,6 +41,7 @@ from bot.extract.events.lexicon import (
     RELATIVES,
     ROLE_NOUNS,
     SEQUENCE_VERBS,
+    SIDE_ENTITIES,
     SPEECH_VERBS,
     TALKS_OUTCOME_NOUNS,
     TALKS_OUTCOME_VERBS,
@@ -437,11 +438,6 @@ def _participant_rules() -> tuple[frozenset[str], frozenset[str], frozenset[str]
 
 
 @lru_cache(maxsize=1)
-def _feature_nouns() -> frozenset[str]:
-    return frozenset(load_data("participants")["feature_nouns"])
-
-
-@lru_cache(maxsize=1)
 def _dwelling_nouns() -> frozenset[str]:
     return frozenset(load_data("participants")["dwelling_nouns"])
 
@@ -503,7 +499,7 @@ def _names_a_feature(token: Token) -> bool:
         return False
     head = node.lemma_.lower()
     # "the Sanaa airport" is struck in Yemen; "the Danziger flower farm" is no one's side
-    return head in _feature_nouns() or (
+    return head in feature_nouns() or (
         head in _facility_nouns()
         and token.ent_type_ != "GPE"
         and country_index().match(token.text) is None  # a city the tagger took for a person
@@ -537,7 +533,7 @@ def _as_side(cluster: Cluster, index: EntityIndex) -> Cluster | None:
         return None  # "Bessent and Greer": two people the tagger ran together, neither resolved
     if words[-1] in events:
         return _holder(cluster, index)
-    if len(words) > 1 and words[-1] in _feature_nouns():
+    if len(words) > 1 and words[-1] in feature_nouns():
         return None  # "the Grand Ethiopian Renaissance Dam" tagged a body: a thing talked of
     if (
         not words
@@ -1707,10 +1703,7 @@ def _sides_named_between(token: Token) -> bool:
             if p.dep_ == "prep" and p.lower_ in ("in", "at", "on")
             for t in p.subtree
         }
-        if any(
-            t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.i not in where
-            for t in prep.subtree
-        ):
+        if any(t.ent_type_ in SIDE_ENTITIES and t.i not in where for t in prep.subtree):
             return True
     return False
 

@@ -2280,8 +2280,7 @@ def _other_bodies(a: Draft, b: Draft) -> bool:
     return bool(ours) and bool(theirs) and not ours & theirs
 
 
-# Nouns of a journey whose relative clause lists its legs, and the verbs that list them.
-TRIP_NOUNS = frozenset({"trip", "tour", "journey", "visit"})
+# Verbs a relative clause on a journey (event_cues.json journey_nouns) lists its legs with.
 LISTING_VERBS = frozenset({"include", "comprise", "take", "feature", "span", "involve"})
 
 
@@ -2297,7 +2296,7 @@ def _a_leg_of_a_trip(trigger: Trigger) -> bool:
         # the clause's noun, or the noun phrase it hangs in ("trip as president, which ...")
         head = node.head
         while True:
-            if head.lemma_.lower() in TRIP_NOUNS:
+            if head.lemma_.lower() in JOURNEY_NOUNS:
                 return True
             if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
                 break

@@ -50,6 +50,8 @@ RECURRENCE_WORDS = _words("recurrence_words")
 RECURRENCE_UNITS = _words("recurrence_units")
 CALLER_ROLES = _words("caller_roles")
 BACK_POINTING_WORDS = _words("back_pointing_words")
+# Entity labels of those who can be sides: people, places that are states, groups, bodies.
+SIDE_ENTITIES = frozenset({"PERSON", "GPE", "NORP", "ORG"})
 CHANNEL_PREPS = _words("channel_preps")
 CAPITAL_QUALIFIERS = _words("capital_qualifiers")
 JOURNEY_VERBS = _words("journey_verbs")
@@ -564,7 +566,7 @@ def misread_subject(verb: Token) -> Token | None:
     if verb.pos_ == "VERB" and verb.i > 0 and not any(c.dep_ == "nsubj" for c in verb.children):
         # "Trump delays tariffs ...": a headline's name the parser made a compound of its verb
         before = verb.doc[verb.i - 1]
-        named = before.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+        named = before.ent_type_ in SIDE_ENTITIES
         if before.dep_ == "compound" and before.head.i == verb.i and named:
             return before
     if (

@@ -54,6 +54,7 @@ from bot.extract.events.lexicon import (
     PROMISE_VERBS,
     REFLEXIVES,
     REPETITION_WORDS,
+    SIDE_ENTITIES,
     SIGNED_TEXTS,
     SITTING_HOLD_VERBS,
     SPEAKING_VERBS,
@@ -757,11 +758,6 @@ def holding_clause(noun: Token) -> Token | None:
     return _held_beside_a_side(noun)
 
 
-# Entities a participle of holding cannot be said of: no country, person or body is "held in
-# Ankara on Monday" in talks with it, unless detained ("held in a Lima prison since May").
-_SIDE_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-
-
 def _detained(held: Token) -> bool:
     """ "held in an Algiers prison", "held in custody since May", "held hostage in Gaza", "held
     since November": someone kept, not a sitting held."""
@@ -785,7 +781,9 @@ def _held_beside_a_side(noun: Token) -> Token | None:
                         child.dep_ == "acl"
                         and child.tag_ == "VBN"
                         and lemma_of(child) in SITTING_HOLD_VERBS
-                        and named.ent_type_ in _SIDE_ENTITIES
+                        # no side is "held in Quito on Monday" in talks with it, unless
+                        # detained ("held in a Lima prison since May")
+                        and named.ent_type_ in SIDE_ENTITIES
                         and not _detained(child)
                     ):
                         return child
@@ -1789,9 +1787,7 @@ def _a_channel(noun: Token) -> bool:
     if not (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"):
         return False
     prep = noun.head
-    if prep.lower_ not in CHANNEL_PREPS or any(
-        t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree
-    ):
+    if prep.lower_ not in CHANNEL_PREPS or _dated_or_told_of(noun):
         return False
     if noun.pos_ == "PROPN" and not any(
         c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in noun.children
@@ -1817,6 +1813,12 @@ def _one_of_its_own(noun: Token) -> bool:
         for c in noun.children
     ):
         return True
+    return _dated_or_told_of(noun)
+
+
+def _dated_or_told_of(noun: Token) -> bool:
+    """A sitting with a day or a clause of its own ("a meeting on Monday", "talks held in Doha",
+    "a meeting, which will be held on Friday"): one told in its own right."""
     return any(t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("relcl", "acl") for t in noun.subtree)
 
 
@@ -2479,9 +2481,6 @@ def _a_retreat_held(noun: Token) -> bool:
     if _held_as_a_sitting(noun):
         return True
     return any(c.i < noun.i and c.lower_ in RETREAT_SITTERS for c in noun.children)
-
-
-SIDE_ENTITIES = ("PERSON", "GPE", "NORP", "ORG")
 
 
 def _held_by_a_side(noun: Token) -> bool:
