@@ -1034,6 +1034,31 @@ def test_the_side_that_tells_of_its_own_talks_with_another_is_a_side_of_them(ext
     assert talks and names(talks[0]) == {"Fiji", "Tonga"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji said on Sunday that the latest round of talks with Tonga had ended in Suva.",
+        "Fiji said on Sunday that two days of talks with Tonga in Suva ended without a deal.",
+    ],
+)
+def test_the_side_that_tells_of_a_round_of_its_talks_with_another_is_a_side_of_them(
+    extractor, text
+):
+    talks = of_type(extractor, text, "CONSULT")
+    assert talks and names(talks[0]) == {"Fiji", "Tonga"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fiji said on Sunday that Samoa's latest round of talks with Tonga had ended in Apia.",
+        "Fiji said on Sunday that a member of the team for talks with Tonga had resigned.",
+    ],
+)
+def test_a_round_another_side_holds_is_not_the_tellers(extractor, text):
+    assert all("Fiji" not in names(t) for t in of_type(extractor, text, "CONSULT")), text
+
+
 def test_talks_a_side_said_would_resume_are_planned_between_both(extractor):
     text = "Fiji said on Monday that talks with Tonga would resume next week."
     talks = of_type(extractor, text, "CONSULT")

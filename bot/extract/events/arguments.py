@@ -3005,19 +3005,31 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     token = trigger.token
     if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
         return []
-    if token.dep_ not in ("nsubj", "nsubjpass", "csubj") or token.head.dep_ != "ccomp":
+    phrase = _part_of_what(token)  # "the latest round of talks with Chile ended ..."
+    if phrase.dep_ not in ("nsubj", "nsubjpass", "csubj") or phrase.head.dep_ != "ccomp":
         return []
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return []
     if any(
-        c.dep_ in ("poss", "compound") and c.lower_ not in ("its", "their") for c in token.children
+        c.dep_ in ("poss", "compound") and c.lower_ not in ("its", "their")
+        for node in {token, phrase}
+        for c in node.children
     ):
         return []  # "Washington's talks with Moscow were a betrayal": not the teller's talks
-    reporting = token.head.head
+    reporting = phrase.head.head
     if lemma_of(reporting) not in load_frames().reporting:
         return []
     subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
     return _side_tokens(subject, index) if subject is not None else []
+
+
+def _part_of_what(token: Token) -> Token:
+    """The noun whose part or stretch `token` names ("the latest round of talks", "two days of
+    talks"): that noun plays the phrase's part in the clause."""
+    node = token
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    return node
 
 
 GROUP_COUNTS = frozenset({"two", "three", "four", "five", "all"})
