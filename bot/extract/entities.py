@@ -635,7 +635,7 @@ class EntityIndex:
         people += titled
         named_in_apposition = self._untagged_appositive_people(ents)
         people += named_in_apposition
-        renamed = {e.start for e in named_in_apposition}
+        renamed = {e.start for e in named_in_apposition} | {e.start for e in titled}
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)
@@ -759,6 +759,9 @@ class EntityIndex:
                 and country_index().match(doc[end].text) is None
             ):
                 end += 1
+            if end == start and (body := _a_name_tagged_a_body(ents, start)) is not None:
+                found.append(Span(doc, body.start, body.end, label="PERSON"))
+                continue  # "President Sauli Niinisto", the tagger's body: the man so titled
             if end == start or (end < len(doc) and doc[end].lower_ == "of"):
                 continue  # no name, or a body's name ("Minister Council of ...")
             rest = next((e for e in ents if e.start == end and e.label_ == "PERSON"), None)
@@ -811,18 +814,17 @@ class EntityIndex:
         """A lone capitalised word the tagger left untagged that is the last name of a person
         this article has named in full ("Oli" after "K.P. Sharma Oli")."""
         tagged = {i for ent in ents for i in range(ent.start, ent.end)} | set(self.by_token)
-        surnames: dict[str, Cluster | None] = {}
+        surnames: dict[str, list[Cluster]] = {}
         for cluster in self.clusters:
             words = cluster.name.split()
             if cluster.kind == "person" and len(words) >= 2 and len(words[-1]) >= 3:
-                # a surname two people share ("Biden" of Joe and of Hunter) names neither
-                surnames[words[-1]] = cluster if words[-1] not in surnames else None
+                surnames.setdefault(words[-1], []).append(cluster)
                 # and the family name written first that the article calls them by elsewhere
                 # ("Yoon" of "Yoon Suk Yeol", once tagged as him)
                 if words[0] in cluster.aliases and len(words[0]) >= 3:
-                    surnames[words[0]] = cluster if words[0] not in surnames else None
+                    surnames.setdefault(words[0], []).append(cluster)
         for token in self.doc:
-            person = surnames.get(token.text)
+            person = _the_one_named_before(surnames.get(token.text, []), token.i)
             if person is not None and token.i not in tagged and token.pos_ == "PROPN":
                 self._mention(person, self.doc[token.i : token.i + 1])
 
@@ -1030,9 +1032,10 @@ class EntityIndex:
                     or (not is_first_name(key) and _a_middle_name(key, name_key(c.name).split()))
                 )
             ]
-        if len(matches) != 1:
+        person = _the_one_named_before(matches, ent.start)
+        if person is None:
             return False
-        self._mention(matches[0], ent)
+        self._mention(person, ent)
         return True
 
     def _titled_person(self, ent: Span) -> bool:
@@ -2245,7 +2248,40 @@ _INSTITUTION_WORDS = frozenset(
     "staff summit conference forum talks".split()
 )
 _HONORIFICS = frozenset("dr mr mrs ms rep sen gen shri sri smt h.e hon".split())
+
+
 # Last words of a movement's or a body's name, never of a person's.
+def _the_one_named_before(people: Sequence[Cluster], i: int) -> Cluster | None:
+    """Of the people a lone surname may name, the one it names at token `i`: the only one, or,
+    when two share it ("Biden" of Joe and of Hunter), the only one named before it."""
+    if len(people) > 1:
+        people = [c for c in people if c.tokens and min(c.tokens) < i]
+    return people[0] if len(people) == 1 else None
+
+
+def _a_name_tagged_a_body(ents: Sequence[Span], start: int) -> Span | None:
+    """The body the tagger found at `start`, right after a title, when it is two to four
+    capitalised words that name no known body or country nor anything an institution or a
+    place is called: a person's name ("President Sauli Niinisto")."""
+    body = next((e for e in ents if e.start == start and e.label_ == "ORG"), None)
+    if body is None or not 2 <= len(body) <= 4:
+        return None
+    words = list(body)
+    if not all(w.is_title and w.is_alpha and w.pos_ == "PROPN" for w in words):
+        return None
+    if any(
+        w.lower_ in _INSTITUTION_WORDS | _BODY_HEADS | _NAMED_AFTER_SOMEONE
+        or country_index().match(w.text) is not None
+        for w in words
+    ):
+        return None
+    if organization_name(body.text) or movement_name(body.text):
+        return None
+    if body.end < len(body.doc) and body.doc[body.end].lower_ == "of":
+        return None  # a body's name goes on ("Minister Council of ...")
+    return body
+
+
 _BODY_HEADS = frozenset(
     "front movement party army forces council union alliance organisation organization "
     "commission committee coalition league".split()

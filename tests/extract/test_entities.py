@@ -596,3 +596,40 @@ def test_a_council_named_only_as_national_or_of_a_country_is_no_un_body(extracto
     assert ("Security Council of Russia", "RUS") in bodies
     # a resolution put to the UN council by Russia is no Russian council's
     assert not any(name == "Russian Security Council" for name, _ in bodies)
+
+
+def test_a_name_the_tagger_called_a_body_right_after_a_title_is_that_person(extractor):
+    x = facts(
+        extractor,
+        "President Kersti Ilves met the Japanese prime minister for two hours of talks in Tokyo "
+        "on Friday, her office said.",
+    )
+    assert entity(x, "Kersti Ilves").kind == "person"
+
+
+def test_a_body_named_after_someone_after_a_title_stays_a_body(extractor):
+    x = facts(
+        extractor,
+        "Fiji and Tonga held talks at the President Ratu Mara Foundation in Suva on Monday, "
+        "officials said.",
+    )
+    assert entity(x, "Ratu Mara Foundation").kind == "organization"
+
+
+SHARED_SURNAME = (
+    "Foreign Minister Urmas Reinsalu met the Japanese prime minister for two hours of talks in "
+    "Tokyo on Friday, his office said. {said} Defence Minister Hanno Reinsalu will visit Tokyo "
+    "next month. {later}"
+)
+
+
+def test_a_surname_two_people_share_is_the_one_named_in_full_before_it(extractor):
+    text = SHARED_SURNAME.format(said="Reinsalu said the talks had been very open.", later="")
+    said = [s for s in facts(extractor, text).statements if "very open" in s.content]
+    assert said and said[0].speaker == "Urmas Reinsalu"
+
+
+def test_a_surname_two_people_named_before_it_share_is_neither(extractor):
+    text = SHARED_SURNAME.format(said="", later="Reinsalu said the talks had been very open.")
+    said = [s for s in facts(extractor, text).statements if "very open" in s.content]
+    assert all(s.speaker not in ("Urmas Reinsalu", "Hanno Reinsalu") for s in said)
