@@ -759,7 +759,7 @@ class EntityIndex:
                 and country_index().match(doc[end].text) is None
             ):
                 end += 1
-            if end == start and (body := _a_name_tagged_a_body(ents, start)) is not None:
+            if end == start and (body := _a_name_tagged_a_body(ents, title)) is not None:
                 found.append(Span(doc, body.start, body.end, label="PERSON"))
                 continue  # "President Sauli Niinisto", the tagger's body: the man so titled
             if end == start or (end < len(doc) and doc[end].lower_ == "of"):
@@ -824,7 +824,7 @@ class EntityIndex:
                 if words[0] in cluster.aliases and len(words[0]) >= 3:
                     surnames.setdefault(words[0], []).append(cluster)
         for token in self.doc:
-            person = _the_one_named_before(surnames.get(token.text, []), token.i)
+            person = _the_one_named_before(surnames.get(token.text, []), token)
             if person is not None and token.i not in tagged and token.pos_ == "PROPN":
                 self._mention(person, self.doc[token.i : token.i + 1])
 
@@ -1032,7 +1032,9 @@ class EntityIndex:
                     or (not is_first_name(key) and _a_middle_name(key, name_key(c.name).split()))
                 )
             ]
-        person = _the_one_named_before(matches, ent.start)
+        if len(matches) > 1 and ent.label_ != "ORG":
+            return False  # "in Austin", a place, whichever of two Austins it might be
+        person = _the_one_named_before(matches, ent.root)
         if person is None:
             return False
         self._mention(person, ent)
@@ -2251,19 +2253,31 @@ _HONORIFICS = frozenset("dr mr mrs ms rep sen gen shri sri smt h.e hon".split())
 
 
 # Last words of a movement's or a body's name, never of a person's.
-def _the_one_named_before(people: Sequence[Cluster], i: int) -> Cluster | None:
-    """Of the people a lone surname may name, the one it names at token `i`: the only one, or,
-    when two share it ("Biden" of Joe and of Hunter), the only one named before it."""
-    if len(people) > 1:
-        people = [c for c in people if c.tokens and min(c.tokens) < i]
-    return people[0] if len(people) == 1 else None
+def _the_one_named_before(people: Sequence[Cluster], at: Token) -> Cluster | None:
+    """Of the people a lone surname may name, the one it names at token `at`: the only one, or,
+    when two share it ("Biden" of Joe and of Hunter), the only one named before it, while the
+    other is first named in a later sentence and the surname is given no role of its own
+    ("Singh, the defence minister, ..." may be the other)."""
+    if len(people) <= 1:
+        return people[0] if people else None
+    before = [c for c in people if c.tokens and min(c.tokens) < at.i]
+    later = [c for c in people if c not in before]
+    if len(before) != 1 or any(c.dep_ == "appos" for c in at.children):
+        return None
+    doc = at.doc
+    if any(doc[min(c.tokens)].sent.start <= at.i for c in later if c.tokens):
+        return None
+    return before[0]
 
 
-def _a_name_tagged_a_body(ents: Sequence[Span], start: int) -> Span | None:
-    """The body the tagger found at `start`, right after a title, when it is two to four
-    capitalised words that name no known body or country nor anything an institution or a
-    place is called: a person's name ("President Sauli Niinisto")."""
-    body = next((e for e in ents if e.start == start and e.label_ == "ORG"), None)
+def _a_name_tagged_a_body(ents: Sequence[Span], title: Span) -> Span | None:
+    """The body the tagger found right after a title, when it is two to four capitalised words
+    that name no known body or country nor anything an institution or a place is called: a
+    person's name ("President Sauli Niinisto"). Not after "the": "the Ambassador Theatre Group"
+    is a body's name beginning with a title's word."""
+    if title.start > 0 and title.doc[title.start - 1].lower_ == "the":
+        return None
+    body = next((e for e in ents if e.start == title.end and e.label_ == "ORG"), None)
     if body is None or not 2 <= len(body) <= 4:
         return None
     words = list(body)

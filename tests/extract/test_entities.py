@@ -616,6 +616,11 @@ def test_a_body_named_after_someone_after_a_title_stays_a_body(extractor):
     assert entity(x, "Ratu Mara Foundation").kind == "organization"
 
 
+def test_a_body_whose_name_begins_with_a_titles_word_stays_a_body(extractor):
+    x = facts(extractor, "The Ambassador Theatre Group said on Monday it would close two venues.")
+    assert not [e for e in x.entities if e.kind == "person"]
+
+
 SHARED_SURNAME = (
     "Foreign Minister Urmas Reinsalu met the Japanese prime minister for two hours of talks in "
     "Tokyo on Friday, his office said. {said} Defence Minister Hanno Reinsalu will visit Tokyo "
@@ -633,3 +638,23 @@ def test_a_surname_two_people_named_before_it_share_is_neither(extractor):
     text = SHARED_SURNAME.format(said="", later="Reinsalu said the talks had been very open.")
     said = [s for s in facts(extractor, text).statements if "very open" in s.content]
     assert all(s.speaker not in ("Urmas Reinsalu", "Hanno Reinsalu") for s in said)
+
+
+def test_a_surname_set_apart_by_a_role_of_its_own_or_before_the_others_name_is_neither(
+    extractor,
+):
+    text = (
+        "Former Prime Minister Urmas Reinsalu died in December. Reinsalu, the defence minister, "
+        "met Japanese officials in Tokyo on Monday, and Defence Minister Hanno Reinsalu said ties "
+        "were strong."
+    )
+    met = [e for e in facts(extractor, text).events if e.type == "CONSULT"]
+    assert all("Urmas Reinsalu" not in {p.name for p in e.participants} for e in met)
+
+
+def test_a_place_that_two_people_of_the_article_are_named_after_stays_a_place(extractor):
+    text = (
+        "Defence Minister Hanno Tartu visited troops in Tartu on Monday. His wife Kersti Tartu "
+        "also attended the ceremony."
+    )
+    assert entity(facts(extractor, text), "Tartu").kind == "place"

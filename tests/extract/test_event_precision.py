@@ -1053,6 +1053,12 @@ def test_the_side_that_tells_of_a_round_of_its_talks_with_another_is_a_side_of_t
     [
         "Fiji said on Sunday that Samoa's latest round of talks with Tonga had ended in Apia.",
         "Fiji said on Sunday that a member of the team for talks with Tonga had resigned.",
+        "Fiji said on Sunday that the outcome of Samoa's latest round of talks with Tonga was "
+        "positive.",
+        "Fiji said on Sunday that the outcome of the Samoan round of talks with Tonga was good.",
+        "Fiji said on Sunday that the second round of talks with Samoa and Tonga had ended.",
+        "Fiji said on Sunday that reports of talks with Tonga were false.",
+        "Fiji said on Sunday that no round of talks with Tonga had taken place.",
     ],
 )
 def test_a_round_another_side_holds_is_not_the_tellers(extractor, text):
@@ -1097,6 +1103,31 @@ def test_who_criticised_a_meeting_took_no_part_in_it(extractor):
     )
     for meeting in of_type(extractor, text, "CONSULT"):
         assert "Samoa" not in names(meeting)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Samoa criticised the talks held by Fiji and Tonga in Suva on Monday.", "CONSULT"),
+        ("Samoa welcomed the agreement reached by Fiji and Tonga in Suva on Monday.", "AGREE"),
+        ("Samoa condemned the treaty signed by Fiji and Tonga in Suva on Monday.", "AGREE"),
+    ],
+)
+def test_who_judges_talks_or_a_deal_their_own_participle_tells_took_no_part(extractor, text, kind):
+    found = of_type(extractor, text, kind)
+    assert found and names(found[0]) == {"Fiji", "Tonga"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samoa ratified the treaty signed by Fiji and Tonga in Suva.",
+        "Samoa signed the treaty with Fiji and Tonga in Suva on Monday.",
+    ],
+)
+def test_who_ratifies_or_signs_a_deal_is_a_party_to_it(extractor, text):
+    found = of_type(extractor, text, "AGREE")
+    assert found and "Samoa" in names(found[0]), text
 
 
 # What is said of an act that did not happen, or of something that is no act between sides.

@@ -1380,18 +1380,38 @@ def _mediating(modifier: Token) -> bool:
     )
 
 
+# What those who took no part in a deal do with it: judge it ("condemned the treaty signed by X
+# and Y", "welcomed the accord reached by X and Y"); a party's own acts on its deal (violating,
+# suspending it) are of other kinds, and a party may endorse its own deal.
+JUDGING_TYPES = frozenset({"ACCUSE", "SUPPORT"})
+
+
 def _judged(verb: Token, trigger: Trigger) -> bool:
-    """A verb that is an act of another kind on the talks it governs ("criticised the meeting",
-    "hailed the summit"): its subject judges them, and took no part."""
-    if trigger.type != "CONSULT" or trigger.governor is not None:
+    """A verb that is an act of another kind on the talks or the deal it governs ("criticised the
+    meeting", "hailed the summit", "condemned the treaty signed by X and Y"): its subject judges
+    them, and took no part."""
+    if trigger.type not in ("CONSULT", "AGREE"):
+        return False
+    governor = trigger.governor
+    # the talks' or the deal's own makers, named by its own participle ("held by X and Y")
+    made_by = (
+        governor is not None
+        and governor.dep_ == "acl"
+        and governor.head == trigger.token
+        and any(c.dep_ == "agent" for c in governor.children)
+    )
+    if governor is not None and not made_by:
         return False
     if any(
         c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")
         for c in trigger.token.children
     ):
         return False  # "Iran praised its talks with the US": its own talks
-    senses = load_lexicon()[1].get(lemma_of(verb), [])
-    return bool(senses) and all(type_ != "CONSULT" for type_, _, _ in senses)
+    senses = {type_ for type_, _, _ in load_lexicon()[1].get(lemma_of(verb), [])}
+    if trigger.type == "AGREE":
+        # with no makers named, only a condemnation is sure to come from outside
+        return bool(senses) and senses <= (JUDGING_TYPES if made_by else {"ACCUSE"})
+    return bool(senses) and "CONSULT" not in senses
 
 
 def _as_an_observer(verb: Token) -> bool:
@@ -3000,22 +3020,27 @@ COMING_VERBS = frozenset(
 
 
 def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
-    """ "Iran said talks with the United States were useful": the side that tells of its own
-    talks with another is the other side of them."""
+    """ "Iran said talks with the United States were useful", "Iran said the latest round of
+    talks with the United States ended": the side that tells of its own talks with another is
+    the other side of them."""
     token = trigger.token
     if trigger.type != "CONSULT" or token.pos_ not in ("NOUN", "PROPN"):
         return []
-    phrase = _part_of_what(token)  # "the latest round of talks with Chile ended ..."
+    chain = _spans_of_talks(token)  # "the latest round of talks with Chile ended ..."
+    phrase = chain[-1]
     if phrase.dep_ not in ("nsubj", "nsubjpass", "csubj") or phrase.head.dep_ != "ccomp":
         return []
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
-        return []
-    if any(
-        c.dep_ in ("poss", "compound") and c.lower_ not in ("its", "their")
-        for node in {token, phrase}
-        for c in node.children
+    withs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs or any(
+        p.dep_ == "pobj" and any(c.dep_ == "conj" for c in p.children)
+        for w in withs
+        for p in w.children
     ):
-        return []  # "Washington's talks with Moscow were a betrayal": not the teller's talks
+        return []  # "talks with Iran and the US", told by the host: two sides named already
+    if any(_anothers(node) for node in chain) or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "by") for c in token.children
+    ):
+        return []  # "Washington's talks with Moscow", "talks by the EU with China": not its own
     reporting = phrase.head.head
     if lemma_of(reporting) not in load_frames().reporting:
         return []
@@ -3023,13 +3048,32 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return _side_tokens(subject, index) if subject is not None else []
 
 
-def _part_of_what(token: Token) -> Token:
-    """The noun whose part or stretch `token` names ("the latest round of talks", "two days of
-    talks"): that noun plays the phrase's part in the clause."""
+def _anothers(noun: Token) -> bool:
+    """The noun names whose it is ("Samoa's round", "the American talks") or that there was
+    none ("no round of talks")."""
+    return any(
+        (c.dep_ in ("poss", "compound") and c.lower_ not in ("its", "their"))
+        or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+        or (c.dep_ == "det" and c.lower_ == "no")
+        for c in noun.children
+    )
+
+
+def _spans_of_talks(token: Token) -> list[Token]:
+    """The talks and the spans of them the phrase names, innermost first: "talks" and "round" in
+    "the latest round of talks", "two days of talks" (not "reports of talks", "a critic of
+    talks"). The last plays the phrase's part in the clause."""
+    chain = [token]
     node = token
-    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+    while (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.pos_ == "NOUN"
+        and node.head.head.lemma_.lower() in SPELL_NOUNS
+    ):
         node = node.head.head
-    return node
+        chain.append(node)
+    return chain
 
 
 GROUP_COUNTS = frozenset({"two", "three", "four", "five", "all"})
