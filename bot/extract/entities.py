@@ -444,6 +444,31 @@ _NAMED_AFTER_SOMEONE = frozenset(
     "museum park square prize award".split()
 )
 
+# ... of which these are places rather than bodies
+_PLACES_NAMED_AFTER_SOMEONE = frozenset(
+    "airport port base bridge causeway mosque city stadium palace road street avenue hall park "
+    "square".split()
+)
+
+
+def _a_thing_named_after(person: Span) -> Span | None:
+    """A person's name that goes on, within three capitalised words, to what a place or a body
+    named after someone is ("Sheikh Zayed Grand Mosque", "King Salman Park", a ruler's name the
+    knowledge base knows): the whole name, the place's or the body's. Within the name itself
+    such a word is one only after a title of the name's own ("Sultan Qaboos University", not
+    "Kevin Hall")."""
+    doc = person.doc
+    words = list(person)
+    own_title = (_title_words(words, as_listed=True) or _honorific_words(words)) > 0
+    for i in range(person.start + 1 if own_title else person.end, min(len(doc), person.end + 3)):
+        word = doc[i]
+        if not (word.is_title and word.is_alpha):
+            return None
+        if word.lower_ in _NAMED_AFTER_SOMEONE | {"causeway"}:
+            label = "FAC" if word.lower_ in _PLACES_NAMED_AFTER_SOMEONE else "ORG"
+            return Span(doc, person.start, i + 1, label=label)
+    return None
+
 
 # Occasions and texts a place names ("the Helsinki summit", "the Minsk talks", "the Al-Ula
 # declaration").
@@ -636,6 +661,10 @@ class EntityIndex:
         named_in_apposition = self._untagged_appositive_people(ents)
         people += named_in_apposition
         renamed = {e.start for e in named_in_apposition} | {e.start for e in titled}
+        things = {p.start: thing for p in people if (thing := _a_thing_named_after(p)) is not None}
+        for thing in things.values():
+            self._add_non_person(thing, title_tokens)
+        people = [p for p in people if p.start not in things]
         # Full names first, so a lone "Lavrov" anywhere links to "Sergey Lavrov".
         for ent in sorted(people, key=lambda e: -len(self._person_name(e).split())):
             self._add_person(ent)

@@ -622,34 +622,34 @@ def test_a_body_whose_name_begins_with_a_titles_word_stays_a_body(extractor):
 
 
 SHARED_SURNAME = (
-    "Foreign Minister Urmas Reinsalu met the Japanese prime minister for two hours of talks in "
-    "Tokyo on Friday, his office said. {said} Defence Minister Hanno Reinsalu will visit Tokyo "
+    "Foreign Minister Urmas Reinmets met the Japanese prime minister for two hours of talks in "
+    "Tokyo on Friday, his office said. {said} Defence Minister Hanno Reinmets will visit Tokyo "
     "next month. {later}"
 )
 
 
 def test_a_surname_two_people_share_is_the_one_named_in_full_before_it(extractor):
-    text = SHARED_SURNAME.format(said="Reinsalu said the talks had been very open.", later="")
+    text = SHARED_SURNAME.format(said="Reinmets said the talks had been very open.", later="")
     said = [s for s in facts(extractor, text).statements if "very open" in s.content]
-    assert said and said[0].speaker == "Urmas Reinsalu"
+    assert said and said[0].speaker == "Urmas Reinmets"
 
 
 def test_a_surname_two_people_named_before_it_share_is_neither(extractor):
-    text = SHARED_SURNAME.format(said="", later="Reinsalu said the talks had been very open.")
+    text = SHARED_SURNAME.format(said="", later="Reinmets said the talks had been very open.")
     said = [s for s in facts(extractor, text).statements if "very open" in s.content]
-    assert all(s.speaker not in ("Urmas Reinsalu", "Hanno Reinsalu") for s in said)
+    assert all(s.speaker not in ("Urmas Reinmets", "Hanno Reinmets") for s in said)
 
 
 def test_a_surname_set_apart_by_a_role_of_its_own_or_before_the_others_name_is_neither(
     extractor,
 ):
     text = (
-        "Former Prime Minister Urmas Reinsalu died in December. Reinsalu, the defence minister, "
-        "met Japanese officials in Tokyo on Monday, and Defence Minister Hanno Reinsalu said ties "
+        "Former Prime Minister Urmas Reinmets died in December. Reinmets, the defence minister, "
+        "met Japanese officials in Tokyo on Monday, and Defence Minister Hanno Reinmets said ties "
         "were strong."
     )
     met = [e for e in facts(extractor, text).events if e.type == "CONSULT"]
-    assert all("Urmas Reinsalu" not in {p.name for p in e.participants} for e in met)
+    assert all("Urmas Reinmets" not in {p.name for p in e.participants} for e in met)
 
 
 def test_a_place_that_two_people_of_the_article_are_named_after_stays_a_place(extractor):

@@ -261,3 +261,42 @@ def test_a_word_naming_an_act_capitalised_at_a_sentences_start_is_no_body(extrac
     )
     found = extractor.extract(ExtractRequest("t", text, "2024-05-27")).to_json()["events"]
     assert found and all("Ceasefire" not in {p["name"] for p in e["participants"]} for e in found)
+
+
+def test_leaders_of_the_years_before_the_knowledge_base_began_get_their_country(extractor):
+    text = "Mbeki met Hu Jintao in Beijing on Monday, and Chirac spoke to Schröder by phone."
+    extraction = extractor.extract(ExtractRequest("t", text, "2004-06-01"))
+    found = {e.name: e.country_code for e in extraction.entities if e.kind == "person"}
+    assert found == {
+        "Thabo Mbeki": "ZAF",
+        "Hu Jintao": "CHN",
+        "Jacques Chirac": "FRA",
+        "Gerhard Schroeder": "DEU",
+    }, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fiji and Tonga signed an accord at King Tupou Park in Suva.", "King Tupou Park"),
+        (
+            "Fiji and Tonga met at the Sheikh Zayed Grand Mosque on Monday.",
+            "Sheikh Zayed Grand Mosque",
+        ),
+        (
+            "Fiji and Tonga signed an accord at Sultan Qaboos University.",
+            "Sultan Qaboos University",
+        ),
+    ],
+)
+def test_a_place_or_body_named_after_a_ruler_the_knowledge_base_knows_is_no_person(
+    extractor, text, name
+):
+    extraction = extractor.extract(ExtractRequest("t", text, "2025-06-01"))
+    assert name in {e.name for e in extraction.entities if e.kind != "person"}
+    assert not [e for e in extraction.entities if e.kind == "person"]
+
+
+def test_a_person_whose_surname_is_a_places_word_stays_a_person(extractor):
+    text = "President Kevin Hall met King Salman in Riyadh on Monday."
+    assert "Kevin Hall" in people(extractor, text)

@@ -409,8 +409,8 @@ def test_a_national_security_council_spokesman_speaks_for_no_un_body(say):
 @pytest.mark.parametrize("rank", ["Colonel", "Col."])
 def test_a_role_written_before_a_rank_is_the_title_the_role_refers_back_to(say, rank):
     text = (
-        f'"We revoke the accord," junta spokesman {rank} Amadou Sanogo said on Saturday.\n\n'
+        f'"We revoke the accord," junta spokesman {rank} Amadou Dembaga said on Saturday.\n\n'
         "The spokesman said the foreign troops had to leave within a month."
     )
     s = find(say(text), "troops had to leave")
-    assert s.speaker == "Amadou Sanogo"
+    assert s.speaker == "Amadou Dembaga"
