@@ -3060,19 +3060,12 @@ def _anothers(noun: Token) -> bool:
 
 
 def _spans_of_talks(token: Token) -> list[Token]:
-    """The talks and the spans of them the phrase names, innermost first: "talks" and "round" in
-    "the latest round of talks", "two days of talks" (not "reports of talks", "a critic of
-    talks"). The last plays the phrase's part in the clause."""
+    """The talks and the measures of them the phrase names, innermost first: "talks" and
+    "round" in "the latest round of talks", "two days of talks" (not "reports of talks", "a
+    critic of talks"). The last plays the phrase's part in the clause."""
     chain = [token]
-    node = token
-    while (
-        node.dep_ == "pobj"
-        and node.head.lower_ == "of"
-        and node.head.head.pos_ == "NOUN"
-        and node.head.head.lemma_.lower() in SPELL_NOUNS
-    ):
-        node = node.head.head
-        chain.append(node)
+    while (outer := measured(chain[-1])) is not chain[-1] and len(chain) < 4:
+        chain.append(outer)
     return chain
 
 
