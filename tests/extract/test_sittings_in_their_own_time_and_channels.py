@@ -334,3 +334,14 @@ def test_a_bodys_gathering_on_a_day_is_still_shown(extractor):
     text = "ASEAN foreign ministers met in Jakarta on Wednesday to discuss the South China Sea."
     found = [e for e in events(extractor, text, "2025-03-13") if e["type"] == "CONSULT"]
     assert found and all(e["confidence"] >= 0.5 for e in found), found
+
+
+def test_talks_with_a_side_titled_as_they_were_then_are_not_the_days_summit(extractor):
+    text = (
+        "Boric hosted the Andean leaders in Santiago on Friday for a one-day summit. Boric "
+        "thanked them for the 2019 summit in Lima. On that occasion he held talks with "
+        "then-President Martin Vizcarra."
+    )
+    found = of_type(extractor, text, "CONSULT", "2025-03-01")
+    summit = next(e for e in found if e["kind"] == "summit" and e["date"])
+    assert "Martin Vizcarra" not in names(summit)

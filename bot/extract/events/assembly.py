@@ -2121,6 +2121,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "proposed holding another meeting in July": not the talks told
     if any(_followed_up(m.trigger) for m in target.mentions):
         return None  # "the meeting was the first follow-up to the February 18 talks": before it
+    if _a_side_then_titled(undated.mentions[0].trigger):
+        return None  # "held talks with then-Prime Minister X": a time gone by, not the news
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -3090,6 +3092,20 @@ def _the_last_to_do_it(trigger: Trigger) -> bool:
 
 # Words telling a sitting before the one an article reports: "they last met", "previously met".
 EARLIER_SITTING_WORDS = frozenset({"last", "previously"})
+
+
+def _a_side_then_titled(trigger: Trigger) -> bool:
+    """A side of the act is named by the title they held then ("then-Prime Minister X"): the
+    act is of a time gone by, not the news the article tells."""
+    token = trigger.token
+    verb = trigger.governor or token
+    own = verb if verb.pos_ == "VERB" else (token.head if token.dep_ == "dobj" else token)
+    while own.dep_ == "conj":
+        own = own.head  # "held talks with then-President X and met Y": one time for both
+    return any(
+        t.lower_ == "then" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–")
+        for t in own.subtree
+    )
 
 
 def _told_as_later(trigger: Trigger, words: frozenset[str] = LATER_WORDS) -> bool:
