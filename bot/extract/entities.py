@@ -449,25 +449,41 @@ _PLACES_NAMED_AFTER_SOMEONE = frozenset(
     "airport port base bridge causeway mosque city stadium palace road street avenue hall park "
     "square".split()
 )
+_THINGS_NAMED_AFTER_SOMEONE = _NAMED_AFTER_SOMEONE | {"causeway"}
 
 
 def _a_thing_named_after(person: Span) -> Span | None:
-    """A person's name that goes on, within three capitalised words, to what a place or a body
-    named after someone is ("Sheikh Zayed Grand Mosque", "King Salman Park", a ruler's name the
-    knowledge base knows): the whole name, the place's or the body's. Within the name itself
-    such a word is one only after a title of the name's own ("Sultan Qaboos University", not
-    "Kevin Hall")."""
+    """A person's name that goes on, within three capitalised name words, to what a place or a
+    body named after someone is ("Sheikh Zayed Grand Mosque", "King Salman Park", "King Hamad
+    University Hospital"): the whole name, the place's or the body's. Within the name itself
+    such a word is one only after a title of the name's own ("Sultan Qaboos University") or
+    the full name of an official the knowledge base knows ("Levy Mwanawasa Stadium"), never
+    "Kevin Hall"."""
     doc = person.doc
     words = list(person)
     own_title = (_title_words(words, as_listed=True) or _honorific_words(words)) > 0
-    for i in range(person.start + 1 if own_title else person.end, min(len(doc), person.end + 3)):
+    first = person.end
+    if own_title:
+        first = person.start + 1
+    else:
+        starts = range(person.start + 2, person.end)
+        known = next((k for k in starts if _a_known_name(doc[person.start : k])), None)
+        first = known if known is not None else person.end
+    for i in range(first, min(len(doc), person.end + 3)):
         word = doc[i]
-        if not (word.is_title and word.is_alpha):
-            return None
-        if word.lower_ in _NAMED_AFTER_SOMEONE | {"causeway"}:
-            label = "FAC" if word.lower_ in _PLACES_NAMED_AFTER_SOMEONE else "ORG"
-            return Span(doc, person.start, i + 1, label=label)
+        if not (word.is_title and word.is_alpha) or word.is_stop or word.ent_type_ == "DATE":
+            return None  # "Lula At Great Hall", "Ruto Monday City Hall": no name goes on
+        if word.lower_ in _THINGS_NAMED_AFTER_SOMEONE:
+            end = i + 1
+            while end < len(doc) and doc[end].lower_ in _THINGS_NAMED_AFTER_SOMEONE:
+                end += 1  # "University Hospital"
+            label = "FAC" if doc[end - 1].lower_ in _PLACES_NAMED_AFTER_SOMEONE else "ORG"
+            return Span(doc, person.start, end, label=label)
     return None
+
+
+def _a_known_name(span: Span) -> bool:
+    return name_key(span.text) in _known_people()
 
 
 # Occasions and texts a place names ("the Helsinki summit", "the Minsk talks", "the Al-Ula

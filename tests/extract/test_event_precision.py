@@ -1123,6 +1123,7 @@ def test_who_judges_talks_or_a_deal_their_own_participle_tells_took_no_part(extr
     [
         "Samoa ratified the treaty signed by Fiji and Tonga in Suva.",
         "Samoa signed the treaty with Fiji and Tonga in Suva on Monday.",
+        "Samoa and Tonga welcomed the accord signed by their foreign ministers in Suva on Monday.",
     ],
 )
 def test_who_ratifies_or_signs_a_deal_is_a_party_to_it(extractor, text):

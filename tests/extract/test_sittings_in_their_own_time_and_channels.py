@@ -7,6 +7,8 @@ own: they are where it was named."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.extract.events.topics import agreement_content
 from bot.extract.events.triggers import Trigger
 from tests.extract.events_found import events, names, of_type
@@ -336,12 +338,34 @@ def test_a_bodys_gathering_on_a_day_is_still_shown(extractor):
     assert found and all(e["confidence"] >= 0.5 for e in found), found
 
 
-def test_talks_with_a_side_titled_as_they_were_then_are_not_the_days_summit(extractor):
-    text = (
-        "Boric hosted the Andean leaders in Santiago on Friday for a one-day summit. Boric "
-        "thanked them for the 2019 summit in Lima. On that occasion he held talks with "
-        "then-President Martin Vizcarra."
-    )
+SUMMIT_TODAY = "Boric hosted the Andean leaders in Santiago on Friday for a one-day summit. "
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "On that occasion he held talks with then-President Martin Vizcarra.",
+        "On that occasion he held talks with then President Martin Vizcarra.",
+        "On that occasion he met the then president of Peru, Martin Vizcarra.",
+    ],
+)
+def test_talks_with_a_side_titled_as_they_were_then_are_not_the_days_summit(extractor, then):
+    text = SUMMIT_TODAY + "Boric thanked them for the 2019 summit in Lima. " + then
     found = of_type(extractor, text, "CONSULT", "2025-03-01")
     summit = next(e for e in found if e["kind"] == "summit" and e["date"])
-    assert "Martin Vizcarra" not in names(summit)
+    assert "Martin Vizcarra" not in names(summit), then
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "At the summit he held talks with Peruvian President Dina Boluarte, who had served as "
+        "vice president under then-President Pedro Castillo.",
+        "At the summit he held talks with Peruvian President Dina Boluarte about a gas deal "
+        "signed with then-President Pedro Castillo.",
+    ],
+)
+def test_a_then_title_outside_the_sides_own_phrase_tells_no_other_time(extractor, told):
+    found = of_type(extractor, SUMMIT_TODAY + told, "CONSULT", "2025-03-01")
+    summit = next(e for e in found if e["kind"] == "summit" and e["date"])
+    assert "Dina Boluarte" in names(summit), told

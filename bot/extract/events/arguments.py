@@ -33,6 +33,7 @@ from bot.extract.events.lexicon import (
     PARTNERSHIP_NOUNS,
     PARTY_VERBS,
     PLACE_LEAVING_VERBS,
+    POSSESSIVE_PRONOUNS,
     PRIVATE_PEOPLE,
     PRIVATE_SECTORS,
     PROPOSING_VERBS,
@@ -1399,6 +1400,13 @@ def _judged(verb: Token, trigger: Trigger) -> bool:
         and governor.dep_ == "acl"
         and governor.head == trigger.token
         and any(c.dep_ == "agent" for c in governor.children)
+        # not "the accord signed by their foreign ministers": the judge's own makers
+        and not any(
+            t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS
+            for agent in governor.children
+            if agent.dep_ == "agent"
+            for t in agent.subtree
+        )
     )
     if governor is not None and not made_by:
         return False

@@ -3095,17 +3095,47 @@ EARLIER_SITTING_WORDS = frozenset({"last", "previously"})
 
 
 def _a_side_then_titled(trigger: Trigger) -> bool:
-    """A side of the act is named by the title they held then ("then-Prime Minister X"): the
-    act is of a time gone by, not the news the article tells."""
+    """A side of the act is named by the title they held then ("held talks with then-Prime
+    Minister X", "met the then president of Peru, X"): the act is of a time gone by, not the
+    news the article tells. Only a side's own phrase counts: not "Boluarte, who served under
+    then-President Castillo", nor "and then - after a break - met Arce"."""
     token = trigger.token
     verb = trigger.governor or token
     own = verb if verb.pos_ == "VERB" else (token.head if token.dep_ == "dobj" else token)
     while own.dep_ == "conj":
         own = own.head  # "held talks with then-President X and met Y": one time for both
-    return any(
-        t.lower_ == "then" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text in ("-", "–")
-        for t in own.subtree
-    )
+    heads = [own, token, *(c for c in own.children if c.dep_ == "dobj")]
+    sides = [
+        p
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if own.pos_ == "VERB":
+        sides += [c for c in own.children if c.dep_ == "dobj"]
+    sides += [c for side in sides for c in side.conjuncts]
+    return any(_then_titled(side) for side in sides)
+
+
+# Links within a side's own phrase: a title, a name, a list of names.
+_PHRASE_LINKS = frozenset({"advmod", "amod", "compound", "punct", "appos", "conj", "cc", "nmod"})
+
+
+def _then_titled(side: Token) -> bool:
+    for word in side.subtree:
+        if word.lower_ != "then" or word.i + 1 >= len(word.doc):
+            continue
+        after = word.doc[word.i + 1]
+        if not ((after.text == "-" and not word.whitespace_) or after.is_alpha):
+            continue  # "then - after a break -": a time between acts, no title
+        node = word
+        while node != side and node.dep_ in _PHRASE_LINKS:
+            node = node.head
+        if node == side:
+            return True
+    return False
 
 
 def _told_as_later(trigger: Trigger, words: frozenset[str] = LATER_WORDS) -> bool:
