@@ -439,7 +439,7 @@ def _a_short_name_sibling(code: str, other: str | None) -> bool:
 
 # Last words of a place or body named after a titled person ("King Abdulaziz University").
 _NAMED_AFTER_SOMEONE = frozenset(
-    "university hospital airport port base bridge mosque fund centre center foundation "
+    "university hospital airport port base bridge causeway mosque fund centre center foundation "
     "institute city stadium palace road street avenue hall library school college academy "
     "museum park square prize award".split()
 )
@@ -449,7 +449,6 @@ _PLACES_NAMED_AFTER_SOMEONE = frozenset(
     "airport port base bridge causeway mosque city stadium palace road street avenue hall park "
     "square".split()
 )
-_THINGS_NAMED_AFTER_SOMEONE = _NAMED_AFTER_SOMEONE | {"causeway"}
 
 
 def _a_thing_named_after(person: Span) -> Span | None:
@@ -462,20 +461,18 @@ def _a_thing_named_after(person: Span) -> Span | None:
     doc = person.doc
     words = list(person)
     own_title = (_title_words(words, as_listed=True) or _honorific_words(words)) > 0
-    first = person.end
     if own_title:
         first = person.start + 1
     else:
         starts = range(person.start + 2, person.end)
-        known = next((k for k in starts if _a_known_name(doc[person.start : k])), None)
-        first = known if known is not None else person.end
+        first = next((k for k in starts if _a_known_name(doc[person.start : k])), person.end)
     for i in range(first, min(len(doc), person.end + 3)):
         word = doc[i]
         if not (word.is_title and word.is_alpha) or word.is_stop or word.ent_type_ == "DATE":
             return None  # "Lula At Great Hall", "Ruto Monday City Hall": no name goes on
-        if word.lower_ in _THINGS_NAMED_AFTER_SOMEONE:
+        if word.lower_ in _NAMED_AFTER_SOMEONE:
             end = i + 1
-            while end < len(doc) and doc[end].lower_ in _THINGS_NAMED_AFTER_SOMEONE:
+            while end < len(doc) and doc[end].lower_ in _NAMED_AFTER_SOMEONE:
                 end += 1  # "University Hospital"
             label = "FAC" if doc[end - 1].lower_ in _PLACES_NAMED_AFTER_SOMEONE else "ORG"
             return Span(doc, person.start, end, label=label)
@@ -2297,7 +2294,6 @@ _INSTITUTION_WORDS = frozenset(
 _HONORIFICS = frozenset("dr mr mrs ms rep sen gen shri sri smt h.e hon".split())
 
 
-# Last words of a movement's or a body's name, never of a person's.
 def _the_one_named_before(people: Sequence[Cluster], at: Token) -> Cluster | None:
     """Of the people a lone surname may name, the one it names at token `at`: the only one, or,
     when two share it ("Biden" of Joe and of Hunter), the only one named before it, while the
@@ -2341,6 +2337,7 @@ def _a_name_tagged_a_body(ents: Sequence[Span], title: Span) -> Span | None:
     return body
 
 
+# Last words of a movement's or a body's name, never of a person's.
 _BODY_HEADS = frozenset(
     "front movement party army forces council union alliance organisation organization "
     "commission committee coalition league".split()

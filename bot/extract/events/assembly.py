@@ -3124,6 +3124,8 @@ _PHRASE_LINKS = frozenset({"advmod", "amod", "compound", "punct", "appos", "conj
 
 
 def _then_titled(side: Token) -> bool:
+    """ "then" before a title ("then-President", "the then president") within the side's own
+    phrase, not in a clause hung on it."""
     for word in side.subtree:
         if word.lower_ != "then" or word.i + 1 >= len(word.doc):
             continue
