@@ -803,7 +803,7 @@ class EntityIndex:
                 end += 1
             if end == start and (body := _a_name_tagged_a_body(ents, title)) is not None:
                 found.append(Span(doc, body.start, body.end, label="PERSON"))
-                continue  # "President Sauli Niinisto", the tagger's body: the man so titled
+                continue  # "President Kersti Ilves", the tagger's body: the woman so titled
             if end == start or (end < len(doc) and doc[end].lower_ == "of"):
                 continue  # no name, or a body's name ("Minister Council of ...")
             rest = next((e for e in ents if e.start == end and e.label_ == "PERSON"), None)
@@ -2314,7 +2314,7 @@ def _the_one_named_before(people: Sequence[Cluster], at: Token) -> Cluster | Non
 def _a_name_tagged_a_body(ents: Sequence[Span], title: Span) -> Span | None:
     """The body the tagger found right after a title, when it is two to four capitalised words
     that name no known body or country nor anything an institution or a place is called: a
-    person's name ("President Sauli Niinisto"). Not after "the": "the Ambassador Theatre Group"
+    person's name ("President Kersti Ilves"). Not after "the": "the Ambassador Theatre Group"
     is a body's name beginning with a title's word."""
     if title.start > 0 and title.doc[title.start - 1].lower_ == "the":
         return None

@@ -344,9 +344,9 @@ SUMMIT_TODAY = "Boric hosted the Andean leaders in Santiago on Friday for a one-
 @pytest.mark.parametrize(
     "then",
     [
-        "On that occasion he held talks with then-President Martin Vizcarra.",
-        "On that occasion he held talks with then President Martin Vizcarra.",
-        "On that occasion he met the then president of Peru, Martin Vizcarra.",
+        "During that trip he held talks with then-President Martin Vizcarra.",
+        "During that trip he held talks with then President Martin Vizcarra.",
+        "During that trip he met the then president of Peru, Martin Vizcarra.",
     ],
 )
 def test_talks_with_a_side_titled_as_they_were_then_are_not_the_days_summit(extractor, then):

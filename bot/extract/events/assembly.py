@@ -2122,7 +2122,7 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if any(_followed_up(m.trigger) for m in target.mentions):
         return None  # "the meeting was the first follow-up to the February 18 talks": before it
     if _a_side_then_titled(undated.mentions[0].trigger):
-        return None  # "held talks with then-Prime Minister X": a time gone by, not the news
+        return None  # "met then-President X": a time gone by, not the news
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -3095,8 +3095,8 @@ EARLIER_SITTING_WORDS = frozenset({"last", "previously"})
 
 
 def _a_side_then_titled(trigger: Trigger) -> bool:
-    """A side of the act is named by the title they held then ("held talks with then-Prime
-    Minister X", "met the then president of Peru, X"): the act is of a time gone by, not the
+    """A side of the act is named by the title they held then ("met then-President X",
+    "talks with the then president of Peru, X"): the act is of a time gone by, not the
     news the article tells. Only a side's own phrase counts: not "Boluarte, who served under
     then-President Castillo", nor "and then - after a break - met Arce"."""
     token = trigger.token
