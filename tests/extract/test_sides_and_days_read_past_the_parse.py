@@ -237,3 +237,20 @@ def test_a_sitting_told_after_an_agreement_reached_in_a_call_is_the_call(extract
     )
     found = of_type(extractor, text, "CONSULT", "2025-03-05")
     assert not [e for e in found if e["kind"] in ("talks", "meeting")], found
+
+
+def test_a_place_past_a_list_of_people_met_is_where_they_met_wherever_the_parser_hung_it(
+    extractor,
+):
+    for text in (
+        "Tuesday's meeting between Boric and Boluarte in Lima ended the diplomatic break.",
+        "The meeting between Boric and Boluarte at the palace in Lima ended on Tuesday.",
+    ):
+        met = of_type(extractor, text, "CONSULT", "2010-08-12")
+        assert met and (met[0]["location"] or {}).get("name") == "Lima", text
+
+
+def test_a_place_inside_a_clause_on_one_of_the_people_met_is_not_where_they_met(extractor):
+    text = "The meeting between Boric, who lives in Santiago, and Boluarte ended on Tuesday."
+    met = of_type(extractor, text, "CONSULT", "2010-08-12")
+    assert met and not met[0]["location"]

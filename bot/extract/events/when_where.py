@@ -239,8 +239,9 @@ def _places_told(
                 and last.ent_type_ == "PERSON"
             ):
                 # "the talks between Rubio and Lavrov in Riyadh": hung on the last person
-                # named (not "talks between Israel and Hamas in Gaza": where a side is)
-                found = _place_after(last, index)
+                # named, or on the first past the whole list (not "talks between Israel and
+                # Hamas in Gaza": where a side is)
+                found = _place_after(last, index) or _place_past_the_list(child, last, index)
             elif (
                 trigger.type == "CONSULT"
                 and head.pos_ == "VERB"
@@ -444,6 +445,16 @@ def _place_ending(phrase: Token, index: EntityIndex) -> Location | None:
         if last.lower_ in ("in", "at"):
             return _place_in(last, index)
         node = next((c for c in last.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _place_past_the_list(between: Token, last: Token, index: EntityIndex) -> Location | None:
+    """An "in"/"at" place after the last side a "between" phrase names that the parser hung on
+    the first ("between Boric and Boluarte in Lima": "in Lima" on Boric)."""
+    for side in (c for c in between.children if c.dep_ == "pobj"):
+        for prep in side.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i > last.i:
+                return _place_in(prep, index)
     return None
 
 
