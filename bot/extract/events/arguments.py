@@ -3045,7 +3045,7 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
         for p in w.children
     ):
         return []  # "talks with Iran and the US", told by the host: two sides named already
-    if any(_anothers(node) for node in chain) or any(
+    if any(_not_the_tellers_own(node) for node in chain) or any(
         c.dep_ == "prep" and c.lower_ in ("of", "by") for c in token.children
     ):
         return []  # "Washington's talks with Moscow", "talks by the EU with China": not its own
@@ -3056,7 +3056,7 @@ def _reporting_side(trigger: Trigger, index: EntityIndex) -> list[Token]:
     return _side_tokens(subject, index) if subject is not None else []
 
 
-def _anothers(noun: Token) -> bool:
+def _not_the_tellers_own(noun: Token) -> bool:
     """The noun names whose it is ("Samoa's round", "the American talks") or that there was
     none ("no round of talks")."""
     return any(

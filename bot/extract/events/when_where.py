@@ -451,9 +451,16 @@ def _place_ending(phrase: Token, index: EntityIndex) -> Location | None:
 def _place_past_the_list(between: Token, last: Token, index: EntityIndex) -> Location | None:
     """An "in"/"at" place after the last side a "between" phrase names that the parser hung on
     the first ("between Boric and Boluarte in Lima": "in Lima" on Boric)."""
-    for side in (c for c in between.children if c.dep_ == "pobj"):
-        for prep in side.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i > last.i:
+    sides = [c for c in between.children if c.dep_ == "pobj"]
+    return _place_hung_on(sides, index, past=last.i)
+
+
+def _place_hung_on(names: list[Token], index: EntityIndex, past: int = -1) -> Location | None:
+    """The first "in"/"at" place phrase (after token `past`) that the parser hung on one of
+    `names`, in their order."""
+    for name in names:
+        for prep in name.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.i > past:
                 return _place_in(prep, index)
     return None
 
@@ -482,19 +489,12 @@ def _place_after(obj: Token, index: EntityIndex) -> Location | None:
         # the name in apposition to a title
         authors = [first, *first.conjuncts]
         authors += [a for author in authors for a in author.children if a.dep_ == "appos"]
-        for author in sorted(authors, key=lambda t: -t.i):
-            if author.lemma_.lower() in POSTED_ROLES:
-                continue  # "the Azerbaijani ambassador in Moscow": where he is posted
-            for child in author.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                    return _place_in(child, index)
-        return None
+        # (not "the Azerbaijani ambassador in Moscow": where he is posted)
+        named = [a for a in authors if a.lemma_.lower() not in POSTED_ROLES]
+        return _place_hung_on(sorted(named, key=lambda t: -t.i), index)
     if obj.ent_type_ not in ("PERSON", "ORG", "NORP"):
         obj = _named_in_apposition(obj) or obj
-    for child in obj.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-            return _place_in(child, index)
-    return None
+    return _place_hung_on([obj], index)
 
 
 # Envoys named by where they serve ("the ambassador in Moscow", "the consul in Balti").
