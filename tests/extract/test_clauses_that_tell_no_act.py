@@ -447,7 +447,9 @@ def test_what_someone_should_do_told_in_a_relative_clause_is_still_asked(extract
         "Rabuka, adding it was Prime Minister Sovaleni who should apologise for insults directed "
         "at him, left the forum."
     )
-    found = events(extractor, text)
+    # found and stored; how sure it is shown is the calibration's (a one-sided demand in a
+    # clause told in passing falls under the line answers show)
+    found = all_events(extractor, text)
     assert [e for e in found if e["type"] == "REQUEST"], found
 
 

@@ -1797,7 +1797,9 @@ def test_what_a_brokered_deal_or_a_pledge_provides_is_no_act_done(extractor, tex
 
 
 def test_an_act_told_clearly_keeps_showing_though_its_kind_is_often_wrong(extractor):
-    text = "Israeli troops withdrew from the town of Khiam on Wednesday, the army said."
+    # both sides named, dated, the main verb: told clearly (with one side only, the
+    # calibration's weights leave a withdrawal under the line whatever its kind)
+    text = "Israeli troops withdrew from the Lebanese town of Khiam on Wednesday, the army said."
     found = shown(extractor, text, "2024-12-11")
     assert any(e["type"] == "RETREAT" for e in found), found
 
