@@ -10,6 +10,11 @@ from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
+# "December 18, the 23rd" (the tagger's span of "On December 18, the 23rd meeting ..."): a day
+# already told, then the next noun's ordinal, which is no year ("Monday, the 23rd" is a day)
+_ORDINAL_PAST_THE_DAY = re.compile(
+    r"^(?P<day>.*\d.*?),\s*the\s+\d+\s*(?:st|nd|rd|th|d)$", re.IGNORECASE
+)
 # A part of the day of publication, or the night before ("early this morning", "late last night").
 _TODAY_PART = re.compile(
     r"^(?:(?:early|late|earlier|later)\s+)?"
@@ -226,6 +231,8 @@ def resolve_date(
         back = (date.fromisoformat(published) - date.fromisoformat(before[0])).days
         return before if back <= 2 else after
     phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
+    if told_day := _ORDINAL_PAST_THE_DAY.match(phrase):
+        phrase = told_day.group("day")
     today_part = _TODAY_PART.match(phrase)
     if today_part:
         phrase = today_part.group("part")  # "early this morning": this morning

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.dates import resolve_date
 from bot.extract.events.topics import agreement_content
 from bot.extract.events.triggers import Trigger
 from tests.extract.events_found import events, names, of_type
@@ -369,3 +370,31 @@ def test_a_then_title_outside_the_sides_own_phrase_tells_no_other_time(extractor
     found = of_type(extractor, SUMMIT_TODAY + told, "CONSULT", "2025-03-01")
     summit = next(e for e in found if e["kind"] == "summit" and e["date"])
     assert "Dina Boluarte" in names(summit), told
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "A round of talks between Chile and Peru was held in Lima on May 5.",
+        "The second round of talks between Chile and Peru was held in Lima on May 5.",
+    ],
+)
+def test_a_round_held_months_before_the_report_is_in_the_past(extractor, told):
+    # more than half a year back, a month and day alone could be either year: the measure's own
+    # past verb settles it
+    [talks] = of_type(extractor, told, "CONSULT", "2024-12-19")
+    assert (talks["date"], talks["status"]) == ("2024-05-05", "concluded"), talks
+
+
+def test_the_next_round_months_away_is_still_to_come(extractor):
+    told = "The next round of talks between Chile and Peru will be held in Lima on May 5."
+    [talks] = of_type(extractor, told, "CONSULT", "2024-12-19")
+    assert (talks["date"], talks["status"]) == ("2025-05-05", "planned"), talks
+
+
+def test_an_ordinal_after_a_day_told_is_the_next_nouns_and_no_year(extractor):
+    # the tagger spans "December 18, the 23rd" as one date
+    told = "On December 18, the 23rd meeting of the Chile-Peru joint commission was held in Lima."
+    [met] = of_type(extractor, told, "CONSULT", "2024-12-19")
+    assert met["date"] == "2024-12-18", met
+    assert resolve_date("Monday, the 23rd", "2024-12-19") == ("2024-12-23", "day")

@@ -941,6 +941,8 @@ def _tense(trigger: Trigger) -> str:
     token = trigger.token
     if _told_as_to_come(token):
         return "future"
+    # "a round of talks was held on May 5": the measure sits in the clause for the talks
+    token = measured(token)
     verb = trigger.governor or (token if token.pos_ in ("VERB", "AUX") else token.head)
     if (
         token.dep_ == "pobj"
