@@ -73,6 +73,8 @@ def _is_group(token: Token) -> bool:
         return True  # 'Russia and Ukraine agreed': a joint position, not one speaker's words
     plural = token.tag_ in ("NNS", "NNPS")
     both = any(c.lower_ in ("both", "two", "all") for c in token.children)
+    if plural and token.tag_ == "NNS" and _body_head(token) is not None:
+        return True  # "the two countries' foreign ministries said": several bodies, jointly
     return (token.lemma_.lower() in lex["groups"] and (plural or both)) or token.lower_ in (
         "both",
         "all",
@@ -281,6 +283,23 @@ def _represented(index: EntityIndex, token: Token) -> Cluster | None:
     return None
 
 
+def _whose_spokesperson(index: EntityIndex, token: Token) -> tuple[bool, Cluster | None]:
+    """(possessed, principal) for a spokesperson told by whose he is ("her spokesman", "Ilves's
+    spokeswoman"): the person the possessor names, or None when it names no one known. A
+    possessed spokesperson is never an earlier-named holder of that title (another's spokesman
+    named before in the article)."""
+    if token.lemma_.lower() not in SPOKESPEOPLE:
+        return False, None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or any(c.dep_ == "appos" for c in token.children):
+        return False, None
+    if owner.lower_ in ("his", "her"):
+        return True, index.previous_person(owner)
+    if owner.lower_ in ("its", "their"):
+        return True, None
+    return True, _named(index, owner) or _surname(index, owner)
+
+
 def _document(index: EntityIndex, token: Token) -> Cluster | None:
     documents = _lexicon()["documents"]
     if token.lemma_.lower() not in documents:
@@ -436,6 +455,9 @@ def resolve_speaker(index: EntityIndex, token: Token) -> Speaker:
     principal = _represented(index, token)
     if principal is not None:
         return Speaker(principal, "body")
+    possessed, principal = _whose_spokesperson(index, token)
+    if possessed:
+        return Speaker(principal, "body") if principal is not None else Speaker(None, "none")
     cluster = index.resolve(token) or _surname(index, token)
     if cluster is None:
         return Speaker(None, "none")

@@ -414,3 +414,38 @@ def test_a_role_written_before_a_rank_is_the_title_the_role_refers_back_to(say, 
     )
     s = find(say(text), "troops had to leave")
     assert s.speaker == "Amadou Dembaga"
+
+
+SPOKESMAN_NAMED_FIRST = (
+    "Chilean government spokesman Hanno Tartu said the talks had gone well. "
+    "Peruvian President Kersti Ilves spoke with Boric by phone on Sunday, urging calm, her "
+    "spokesman said. "
+)
+
+
+@pytest.mark.parametrize(
+    ("told", "needle", "speaker"),
+    [
+        ("", "urging calm", "Kersti Ilves"),
+        ("Ilves's spokesman said the call lasted an hour.", "call lasted", "Kersti Ilves"),
+        # whose it is no one named: no speaker rather than the spokesman named before
+        ("The ministry's spokesman said it was calm.", "it was calm", None),
+    ],
+)
+def test_a_spokesperson_told_as_someones_is_never_another_spokesman_named_before(
+    say, told, needle, speaker
+):
+    s = find(say(SPOKESMAN_NAMED_FIRST + told), needle)
+    assert s.speaker == speaker, s
+    # the spokesman named with his own words keeps them
+    assert find(say(SPOKESMAN_NAMED_FIRST + told), "gone well").speaker == "Hanno Tartu"
+
+
+def test_several_bodies_speaking_together_are_no_one_of_them(say):
+    text = (
+        "Chile's Foreign Ministry said on Monday the border was calm. Envoys from Peru and "
+        "Bolivia held talks in Lima on Friday, the two countries' foreign ministries said."
+    )
+    s = find(say(text), "held talks in Lima")
+    assert s.speaker is None, s
+    assert find(say(text), "border was calm").speaker == "Chile's Foreign Ministry"
