@@ -39,7 +39,9 @@ _DATELINE = re.compile(
     r"(?:/[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})?"  # "DOHA/KABUL": filed from the first
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z .]{1,30}?))?"
     r"(?:,?[ \t]*(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:[,/][ \t]*\d{4})?"  # "January 16/2020"
-    r"|\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}))?"
+    # "21 May" as the day first: a month's name ("June 3 Kyodo" is the agency after the day)
+    r"|\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+    r"(?:[ \t]+\d{4})?))?"
     # the agency in brackets, or bare after the day as Kyodo files it ("May 24 Kyodo -")
     r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\)|(?<=\d)[ \t]+[A-Z][A-Za-z]{2,20})?"
     r"[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"

@@ -2197,3 +2197,19 @@ def test_a_welcome_of_no_one_is_below_the_line_but_support_for_a_side_is_shown(e
     assert all(e["confidence"] < 0.5 for e in alone), alone
     backed = of_type(extractor, "Chile on Monday backed Peru's bid to host the summit.", "SUPPORT")
     assert any(e["confidence"] >= 0.5 for e in backed), backed
+
+
+def test_a_dateline_with_the_day_before_the_month_is_a_dateline(extractor):
+    for text, town in (
+        ("LA PAZ, 21 May - Chile and Peru signed a treaty.", "La Paz"),
+        ("LIMA, 3 Sept. - Chile and Peru signed a treaty.", "Lima"),
+    ):
+        found = find_dateline(text)
+        assert found is not None and found.place == town, text
+    # the town in capitals is no side in place of the president the lead names
+    lead = (
+        "PORT LOUIS, 14 March - President Hanno Tartu, on an official visit to Japan, held talks "
+        "with the Japanese prime minister in Tokyo on 13 March."
+    )
+    talks = [e for e in of_type(extractor, lead, "CONSULT", "2018-03-14") if e["kind"] == "talks"]
+    assert talks and "Hanno Tartu" in names(talks[0]), talks
