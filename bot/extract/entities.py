@@ -501,16 +501,22 @@ def _in_a_deals_title(ent: Span) -> bool:
     """Words of a document's title ("the Treaty of Peace, Diplomatic Relations and Full
     Normalisation"): the name hangs on the document noun through "of" and its conjuncts."""
     node = ent.root
-    while node.dep_ == "conj":
-        node = node.head
-    return (
-        node.dep_ == "pobj"
-        and node.head.lower_ in ("of", "on")
-        and node.head.head.lemma_.lower() in _DOCUMENT_NOUNS
-    )
+    for _ in range(4):
+        while node.dep_ == "conj":
+            node = node.head
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "on"):
+            return False
+        node = node.head.head
+        if node.lemma_.lower() in _DOCUMENT_NOUNS:
+            return True
+        if not node.is_title:
+            return False  # a title's words are capitalised: "the Agreement on the Establishment
+            # of Peace and Interstate Relations", not "an agreement on the normalisation of ..."
+    return False
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+_POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
 # Small words a title leaves in lower case ("Arrangement on Return of Workers from X").
 _TITLE_LINKS = frozenset("of on for from between and the in to with a an".split())
 
@@ -671,6 +677,7 @@ class EntityIndex:
             p for p in people if not any(t.start <= p.start and p.end <= t.end for t in titled)
         ]
         people += titled
+        people += _a_body_listed_with_people(ents, people)
         named_in_apposition = self._untagged_appositive_people(ents)
         people += named_in_apposition
         renamed = {e.start for e in named_in_apposition} | {e.start for e in titled}
@@ -1464,6 +1471,9 @@ class EntityIndex:
             return  # "Ceasefire talks between ...", capitalised at a sentence's start: an act
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
+        if ent.label_ == "ORG" and any(t.lower_ in _POSSESSIVE_PRONOUNS for t in ent[1:]):
+            return  # a title-case headline's clause ("Border Deal Faces Its Real Tests"): no name
+            # goes on through "its" or "their"
         if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
             return  # 'the "Arrangement on Return ... from Bokeo State"': the title's words
         if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):
@@ -2319,22 +2329,46 @@ def _a_name_tagged_a_body(ents: Sequence[Span], title: Span) -> Span | None:
     if title.start > 0 and title.doc[title.start - 1].lower_ == "the":
         return None
     body = next((e for e in ents if e.start == title.end and e.label_ == "ORG"), None)
-    if body is None or not 2 <= len(body) <= 4:
+    if body is None or not _reads_as_a_persons_name(body):
         return None
+    if body.end < len(body.doc) and body.doc[body.end].lower_ == "of":
+        return None  # a body's name goes on ("Minister Council of ...")
+    return body
+
+
+def _reads_as_a_persons_name(body: Span) -> bool:
+    """Two to four capitalised proper nouns of which none is what a body, an institution or a
+    place named after someone is called, nor a country, and no known body's or movement's name."""
     words = list(body)
+    if not 2 <= len(words) <= 4:
+        return False
     if not all(w.is_title and w.is_alpha and w.pos_ == "PROPN" for w in words):
-        return None
+        return False
     if any(
         w.lower_ in _INSTITUTION_WORDS | _BODY_HEADS | _NAMED_AFTER_SOMEONE
         or country_index().match(w.text) is not None
         for w in words
     ):
-        return None
-    if organization_name(body.text) or movement_name(body.text):
-        return None
-    if body.end < len(body.doc) and body.doc[body.end].lower_ == "of":
-        return None  # a body's name goes on ("Minister Council of ...")
-    return body
+        return False
+    return not (organization_name(body.text) or movement_name(body.text))
+
+
+def _a_body_listed_with_people(ents: Sequence[Span], people: Sequence[Span]) -> list[Span]:
+    """Bodies the tagger found in a list of people, joined to one of them ("the envoys, Hanno
+    Tartu of Chile and Urmas Reinmets of Peru"), that read as a person's name and begin with a
+    known first name: that person (not "Boric and Sendero Luminoso")."""
+    found = []
+    for body in (
+        e
+        for e in ents
+        if e.label_ == "ORG" and _reads_as_a_persons_name(e) and is_first_name(e[0].text)
+    ):
+        root = body.root
+        joined = [root.head] if root.dep_ == "conj" else []
+        joined += [c for c in root.children if c.dep_ == "conj"]
+        if any(p.start <= t.i < p.end for t in joined for p in people):
+            found.append(Span(body.doc, body.start, body.end, label="PERSON"))
+    return found
 
 
 # Last words of a movement's or a body's name, never of a person's.

@@ -658,3 +658,15 @@ def test_a_place_that_two_people_of_the_article_are_named_after_stays_a_place(ex
         "also attended the ceremony."
     )
     assert entity(facts(extractor, text), "Tartu").kind == "place"
+
+
+def test_a_name_the_tagger_called_a_body_in_a_list_of_people_is_a_person(extractor):
+    x = facts(
+        extractor,
+        "The envoys, Hanno Tartu of Chile and Urmas Reinmets of Peru, met in Quito for the "
+        "fourth time.",
+    )
+    assert entity(x, "Urmas Reinmets").kind == "person"
+    # a body beside a person stays a body: its name begins with no one's first name
+    x = facts(extractor, "Hanno Tartu and the Andean Development Bank signed the loan.")
+    assert entity(x, "Andean Development Bank").kind == "organization"

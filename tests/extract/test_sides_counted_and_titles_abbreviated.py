@@ -306,3 +306,33 @@ def test_the_two_leaders_who_signed_a_document_told_as_its_relative_are_the_pair
     )
     signed = of_type(extractor, text, "AGREE", "2025-08-10")
     assert signed and {"Chile", "Bolivia"} <= names(signed[0]), signed
+
+
+def test_words_deep_in_a_deals_title_are_no_side_of_it(extractor):
+    titled = (
+        "Chile's foreign ministry issued a statement on the talks held in Quito on the draft "
+        "Accord on the Restoration of Trust and Neighbourly Relations between Chile and Peru."
+    )
+    found = [*of_type(extractor, titled, "AGREE"), *of_type(extractor, titled, "CONSULT")]
+    assert found and all("Neighbourly Relations" not in names(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_side"),
+    [
+        (  # a well-known trade deal's initials: a deal, no side
+            "Boric and Boluarte met in Lima on Monday and agreed to work for the early conclusion "
+            "of the TPP negotiations.",
+            "TPP",
+        ),
+        (  # a title-case headline's clause the tagger read as one name
+            "After Quito, Peru's Border Deal Faces Its Real Tests\n\n"
+            "The border deal Peru and Chile signed in Quito on June 17 faces its tests at home.",
+            "Border Deal Faces Its Real Tests",
+        ),
+    ],
+)
+def test_a_deals_initials_and_a_headlines_clause_are_no_sides(extractor, text, not_a_side):
+    found = events(extractor, text, "2018-06-20")
+    assert found and all(not_a_side not in names(e) for e in found), found
+    assert any({"Chile", "Peru"} <= names(e) or "Dina Boluarte" in names(e) for e in found), found
