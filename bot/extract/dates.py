@@ -10,10 +10,13 @@ from dateparser.date import DateDataParser
 
 _NOISE = re.compile(r"^(on|in|at|by|since|from|until|of)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*['’]s?$")  # "Wednesday's call", "last year's summit"
-# "December 18, the 23rd" (the tagger's span of "On December 18, the 23rd meeting ..."): a day
-# already told, then the next noun's ordinal, which is no year ("Monday, the 23rd" is a day)
+# "November 4, the 17th", "March 3, the third day" (the tagger's spans of "On November 4, the 17th
+# session ..."): a day already told, then the next noun's ordinal, which is no year ("Monday, the
+# 16th" is a day)
 _ORDINAL_PAST_THE_DAY = re.compile(
-    r"^(?P<day>.*\d.*?),\s*the\s+\d+\s*(?:st|nd|rd|th|d)$", re.IGNORECASE
+    r"^(?P<day>.*\d.*?),\s*the\s+(?:\d+\s*(?:st|nd|rd|th|d)|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|last|final)\b.*$",
+    re.IGNORECASE,
 )
 # A part of the day of publication, or the night before ("early this morning", "late last night").
 _TODAY_PART = re.compile(

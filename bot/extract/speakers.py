@@ -73,11 +73,23 @@ def _is_group(token: Token) -> bool:
         return True  # 'Russia and Ukraine agreed': a joint position, not one speaker's words
     plural = token.tag_ in ("NNS", "NNPS")
     both = any(c.lower_ in ("both", "two", "all") for c in token.children)
-    if plural and token.tag_ == "NNS" and _body_head(token) is not None:
+    if token.tag_ == "NNS" and _body_head(token) is not None and _several(token):
         return True  # "the two countries' foreign ministries said": several bodies, jointly
     return (token.lemma_.lower() in lex["groups"] and (plural or both)) or token.lower_ in (
         "both",
         "all",
+    )
+
+
+def _several(body: Token) -> bool:
+    """A plural body noun told as several bodies: counted ("both ministries", "the two
+    ministries") or owned by several ("the two countries' ministries", "Chile's and Peru's").
+    One body's plural name ("Ukraine's emergency services", "the security services") is one."""
+    if any(c.lower_ in ("both", "two", "three", "all", "several") for c in body.children):
+        return True
+    owners = [c for c in body.children if c.dep_ == "poss"]
+    return any(
+        o.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in o.children) for o in owners
     )
 
 
@@ -268,8 +280,8 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 def _represented(index: EntityIndex, token: Token) -> Cluster | None:
     """The person or body a spokesperson speaks for ('a spokesperson for Mr Peters')."""
-    if token.lemma_.lower() not in SPOKESPEOPLE:
-        return None
+    if token.lemma_.lower() not in SPOKESPEOPLE or _former(token):
+        return None  # "a former spokesman for X" no longer speaks for X
     if any(c.dep_ == "appos" for c in token.children):
         return None  # "a spokesman for Putin, Dmitry Peskov,": the spokesman is named
     for prep in token.children:
@@ -283,6 +295,10 @@ def _represented(index: EntityIndex, token: Token) -> Cluster | None:
     return None
 
 
+def _former(role: Token) -> bool:
+    return any(c.lower_ in ("former", "ex", "erstwhile", "onetime") for c in role.children)
+
+
 def _whose_spokesperson(index: EntityIndex, token: Token) -> tuple[bool, Cluster | None]:
     """(possessed, principal) for a spokesperson told by whose he is ("her spokesman", "Ilves's
     spokeswoman"): the person the possessor names, or None when it names no one known. A
@@ -293,6 +309,8 @@ def _whose_spokesperson(index: EntityIndex, token: Token) -> tuple[bool, Cluster
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None or any(c.dep_ == "appos" for c in token.children):
         return False, None
+    if _former(token):
+        return True, None  # "Okafor's former spokesman": no longer speaks for him
     if owner.lower_ in ("his", "her"):
         return True, index.previous_person(owner)
     if owner.lower_ in ("its", "their"):

@@ -393,8 +393,31 @@ def test_the_next_round_months_away_is_still_to_come(extractor):
 
 
 def test_an_ordinal_after_a_day_told_is_the_next_nouns_and_no_year(extractor):
-    # the tagger spans "December 18, the 23rd" as one date
-    told = "On December 18, the 23rd meeting of the Chile-Peru joint commission was held in Lima."
+    # the tagger spans "November 4, the 17th" as one date
+    told = "On November 4, the 17th session of the Chile-Peru joint commission was held in Lima."
     [met] = of_type(extractor, told, "CONSULT", "2024-12-19")
-    assert met["date"] == "2024-12-18", met
-    assert resolve_date("Monday, the 23rd", "2024-12-19") == ("2024-12-23", "day")
+    assert met["date"] == "2024-11-04", met
+    assert resolve_date("November 4, the 17th", "2024-12-19") == ("2024-11-04", "day")
+    assert resolve_date("Monday, the 16th", "2024-12-19") == ("2024-12-16", "day")
+
+
+@pytest.mark.parametrize(
+    ("told", "published", "day"),
+    [
+        (
+            "On November 4, the 17th day of talks between Chile and Peru, the two sides signed a "
+            "peace treaty.",
+            "2024-12-19",
+            "2024-11-04",
+        ),
+        (
+            "On January 10, the third day of talks between Chile and Peru, the two sides will "
+            "sign a peace treaty.",
+            "2024-12-19",
+            "2025-01-10",
+        ),
+    ],
+)
+def test_an_ordinal_and_its_noun_after_a_day_told_are_no_year(extractor, told, published, day):
+    [deal] = of_type(extractor, told, "AGREE", published)
+    assert deal["date"] == day, deal

@@ -449,3 +449,24 @@ def test_several_bodies_speaking_together_are_no_one_of_them(say):
     s = find(say(text), "held talks in Lima")
     assert s.speaker is None, s
     assert find(say(text), "border was calm").speaker == "Chile's Foreign Ministry"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Chile's emergency services said two people were hurt in the blast.",
+        "The Peruvian security services said two people were hurt in the blast.",
+    ],
+)
+def test_one_body_with_a_plural_name_still_speaks(say, told):
+    s = find(say("A drone struck a depot near Lima overnight. " + told), "two people were hurt")
+    assert s.speaker is not None, s
+
+
+def test_a_former_spokesperson_speaks_for_no_one(say):
+    text = (
+        "Paul Okafor met Boric on Monday. Okafor's former spokesman said the talks were a "
+        "failure. A former spokesman for Okafor said they were long."
+    )
+    assert find(say(text), "were a failure").speaker is None
+    assert find(say(text), "were long").speaker is None

@@ -1,9 +1,11 @@
 """How sure an extracted event is: features of how it was found, weighed by `data/confidence.json`.
 
-An event found as the main verb of its clause with both sides named is usually right; a noun in a
-subordinate clause, inside a quotation or in a headline, with one side named, often is not (a
-background mention, a topic, somebody's wish). The weights are data, fitted on the development
-set by `bench/calibrate_confidence.py` (per fold, so a weight that helps only some articles shows).
+An event found as the main verb of its clause with both sides named is usually right; one inside a
+quotation, with one side named and no day, often is not (a background mention, a topic, somebody's
+wish). The weights are data, fitted on read news audits by `bench/calibrate_confidence.py` (per
+fold, so a weight that helps only some articles shows), and say what the data says rather than
+what one expects: an event a headline tells is usually right, because the one a headline alone
+tells is kept below the line by assembly whatever its weight.
 """
 
 from __future__ import annotations
