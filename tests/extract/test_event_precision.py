@@ -2213,3 +2213,16 @@ def test_a_dateline_with_the_day_before_the_month_is_a_dateline(extractor):
     )
     talks = [e for e in of_type(extractor, lead, "CONSULT", "2018-03-14") if e["kind"] == "talks"]
     assert talks and "Hanno Tartu" in names(talks[0]), talks
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "President Gabriel Boric welcomed the head of Peru's ruling party to his office on Monday.",
+        "President Gabriel Boric received the chief of Peru's ruling party in his office Monday.",
+    ],
+)
+def test_a_guest_named_by_role_welcomed_or_received_is_met_not_supported(extractor, told):
+    found = events(extractor, told)
+    assert any(e["type"] == "CONSULT" and "Gabriel Boric" in names(e) for e in found), found
+    assert not any(e["type"] == "SUPPORT" for e in found), found
