@@ -2722,6 +2722,15 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         draft_participants(main), mention.participants
     ) and not _joined_or_named_back(mention.trigger):
         return False  # "he had spoken with Trump and the leaders of France and Germany"
+    if (
+        mention.location is None
+        and not _told_back(mention.trigger)
+        and _only_other_countries(draft_participants(main), mention.participants)
+    ):
+        # the Chile-Peru meeting is not "the minister is in Vienna for talks with Iran" (while
+        # "the mediator shuttled between them during talks in Lima" may be its host's part: a
+        # place told is weighed against the main talks' own below)
+        return False
     if _proposed(mention.trigger) or being_arranged(mention.trigger):
         # "Kyiv had proposed a meeting between Zelensky and Putin", "too early to discuss a date
         # for a meeting between Putin and Trump": not held
@@ -2899,6 +2908,25 @@ def _others_for_a_side(draft: Draft, mention: Mention) -> bool:
     ours = people_by_country(draft_participants(draft))
     theirs = people_by_country(mention.participants)
     return any(not ours[code] & theirs[code] for code in ours.keys() & theirs.keys())
+
+
+def _told_back(trigger: Trigger) -> bool:
+    """Talks named as ones already told ("attended the talks", "Angola's mediation talks"): a
+    side that joined them, not talks of their own."""
+    noun = measured(trigger.token)
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this"))
+        for c in noun.children
+    )
+
+
+def _only_other_countries(ours: list[Cluster], theirs: list[Cluster]) -> bool:
+    """Talks whose sides are two countries or more, and a mention naming countries, none of them
+    theirs: other talks, of other countries (bodies and people of no known country are left
+    out)."""
+    a = {code for c in ours if (code := country_code(c)) is not None}
+    b = {code for c in theirs if (code := country_code(c)) is not None}
+    return len(a) >= 2 and bool(b) and not a & b
 
 
 def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool:
