@@ -235,7 +235,9 @@ def resolve_date(
         return before if back <= 2 else after
     phrase = _first_of_range(_POSSESSIVE.sub("", _NOISE.sub("", text.strip())))
     if told_day := _ORDINAL_PAST_THE_DAY.match(phrase):
-        phrase = told_day.group("day")
+        # "November 4, the 17th day of the 2021 talks": the year the rest tells is the day's
+        year = re.search(r"\b(?:19|20)\d\d\b", phrase[told_day.end("day") :])
+        phrase = told_day.group("day") + (f" {year.group(0)}" if year else "")
     today_part = _TODAY_PART.match(phrase)
     if today_part:
         phrase = today_part.group("part")  # "early this morning": this morning

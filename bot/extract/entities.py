@@ -516,7 +516,9 @@ def _in_a_deals_title(ent: Span) -> bool:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
-_POSSESSIVE_PRONOUNS = frozenset("its their his her our my your".split())
+# ("Save Our Seas Foundation", "Bring Back Our Girls" are names; a body's name never runs on
+# through "its" or "their")
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 # Small words a title leaves in lower case ("Arrangement on Return of Workers from X").
 _TITLE_LINKS = frozenset("of on for from between and the in to with a an".split())
 
@@ -2353,15 +2355,30 @@ def _reads_as_a_persons_name(body: Span) -> bool:
     return not (organization_name(body.text) or movement_name(body.text))
 
 
+def _of_a_country(name: Span) -> bool:
+    """ "Urmas Reinmets of Peru": a name said to be of a country (a firm such as "Louis
+    Dreyfus" beside a minister is not)."""
+    doc = name.doc
+    return (
+        name.end + 1 < len(doc)
+        and doc[name.end].lower_ == "of"
+        and country_index().match(doc[name.end + 1].text) is not None
+    )
+
+
 def _a_body_listed_with_people(ents: Sequence[Span], people: Sequence[Span]) -> list[Span]:
     """Bodies the tagger found in a list of people, joined to one of them ("the envoys, Hanno
-    Tartu of Chile and Urmas Reinmets of Peru"), that read as a person's name and begin with a
-    known first name: that person (not "Boric and Sendero Luminoso")."""
+    Tartu of Chile and Urmas Reinmets of Peru"), that read as a person's name, begin with a known
+    first name and are said to be of a country: that person (not a firm such as "Louis Dreyfus"
+    beside a minister)."""
     found = []
     for body in (
         e
         for e in ents
-        if e.label_ == "ORG" and _reads_as_a_persons_name(e) and is_first_name(e[0].text)
+        if e.label_ == "ORG"
+        and _reads_as_a_persons_name(e)
+        and is_first_name(e[0].text)
+        and _of_a_country(e)
     ):
         root = body.root
         joined = [root.head] if root.dep_ == "conj" else []

@@ -83,13 +83,17 @@ def _is_group(token: Token) -> bool:
 
 def _several(body: Token) -> bool:
     """A plural body noun told as several bodies: counted ("both ministries", "the two
-    ministries") or owned by several ("the two countries' ministries", "Chile's and Peru's").
+    ministries") or owned by several ("the two countries' ministries", "the Chilean and Peruvian
+    ministries").
     One body's plural name ("Ukraine's emergency services", "the security services") is one."""
     if any(c.lower_ in ("both", "two", "three", "all", "several") for c in body.children):
         return True
-    owners = [c for c in body.children if c.dep_ == "poss"]
+    owners = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     return any(
-        o.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in o.children) for o in owners
+        (o.dep_ == "poss" and o.tag_ in ("NNS", "NNPS"))
+        # "Chile's and Peru's", "the Chilean and Peruvian foreign ministries"
+        or any(c.dep_ == "conj" for c in o.children)
+        for o in owners
     )
 
 

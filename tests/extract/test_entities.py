@@ -667,6 +667,12 @@ def test_a_name_the_tagger_called_a_body_in_a_list_of_people_is_a_person(extract
         "fourth time.",
     )
     assert entity(x, "Urmas Reinmets").kind == "person"
-    # a body beside a person stays a body: its name begins with no one's first name
+    # a body beside a person stays a body: its name begins with no one's first name, or it is
+    # said to be of no country (a firm named after its founder)
     x = facts(extractor, "Hanno Tartu and the Andean Development Bank signed the loan.")
     assert entity(x, "Andean Development Bank").kind == "organization"
+    x = facts(
+        extractor,
+        "Finance Minister Kersti Ilves and Louis Dreyfus signed a grain export deal in Kyiv.",
+    )
+    assert entity(x, "Louis Dreyfus").kind == "organization"

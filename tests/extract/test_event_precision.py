@@ -2226,3 +2226,23 @@ def test_a_guest_named_by_role_welcomed_or_received_is_met_not_supported(extract
     found = events(extractor, told)
     assert any(e["type"] == "CONSULT" and "Gabriel Boric" in names(e) for e in found), found
     assert not any(e["type"] == "SUPPORT" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("told", "type_", "not_type"),
+    [
+        # the parser makes "head" the object; what was welcomed or recalled is the possessed
+        (
+            "Chile on Monday welcomed the head of the IMF's decision to approve a loan.",
+            "SUPPORT",
+            "CONSULT",
+        ),
+        ("Boric recalled the head of state's historic visit to Lima in 2019.", None, "SANCTION"),
+    ],
+)
+def test_a_role_word_before_a_possessors_thing_is_no_person_object(
+    extractor, told, type_, not_type
+):
+    found = events(extractor, told)
+    assert not any(e["type"] == not_type for e in found), found
+    assert type_ is None or any(e["type"] == type_ for e in found), found

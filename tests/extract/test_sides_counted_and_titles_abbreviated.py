@@ -320,11 +320,6 @@ def test_words_deep_in_a_deals_title_are_no_side_of_it(extractor):
 @pytest.mark.parametrize(
     ("text", "not_a_side"),
     [
-        (  # a well-known trade deal's initials: a deal, no side
-            "Boric and Boluarte met in Lima on Monday and agreed to work for the early conclusion "
-            "of the TPP negotiations.",
-            "TPP",
-        ),
         (  # a title-case headline's clause the tagger read as one name
             "After Quito, Peru's Border Deal Faces Its Real Tests\n\n"
             "The border deal Peru and Chile signed in Quito on June 17 faces its tests at home.",
@@ -332,7 +327,24 @@ def test_words_deep_in_a_deals_title_are_no_side_of_it(extractor):
         ),
     ],
 )
-def test_a_deals_initials_and_a_headlines_clause_are_no_sides(extractor, text, not_a_side):
+def test_a_headlines_clause_is_no_side(extractor, text, not_a_side):
     found = events(extractor, text, "2018-06-20")
     assert found and all(not_a_side not in names(e) for e in found), found
     assert any({"Chile", "Peru"} <= names(e) or "Dina Boluarte" in names(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        # a body's name may hold "our" ("its" and "their" it may not)
+        (
+            "Save Our Seas Foundation signed an agreement with Kenya on Monday.",
+            "Save Our Seas Foundation",
+        ),
+        # a party named by initials that a trade deal once bore too
+        ("The TPP and the KMT signed a cooperation agreement in Taipei on Monday.", "TPP"),
+    ],
+)
+def test_bodies_named_like_what_is_no_side_stay_sides(extractor, text, side):
+    deals = of_type(extractor, text, "AGREE")
+    assert deals and side in names(deals[0]), deals

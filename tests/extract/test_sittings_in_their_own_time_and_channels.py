@@ -398,6 +398,8 @@ def test_an_ordinal_after_a_day_told_is_the_next_nouns_and_no_year(extractor):
     [met] = of_type(extractor, told, "CONSULT", "2024-12-19")
     assert met["date"] == "2024-11-04", met
     assert resolve_date("November 4, the 17th", "2024-12-19") == ("2024-11-04", "day")
+    # a year later in the span is the day's
+    assert resolve_date("December 31, the last day of 2019", "2024-12-19") == ("2019-12-31", "day")
     assert resolve_date("Monday, the 16th", "2024-12-19") == ("2024-12-16", "day")
 
 
@@ -421,3 +423,28 @@ def test_an_ordinal_after_a_day_told_is_the_next_nouns_and_no_year(extractor):
 def test_an_ordinal_and_its_noun_after_a_day_told_are_no_year(extractor, told, published, day):
     [deal] = of_type(extractor, told, "AGREE", published)
     assert deal["date"] == day, deal
+
+
+def test_talks_of_other_countries_told_undated_are_not_the_articles_meeting(extractor):
+    text = (
+        "Boric hosts Peru party chief in historic meeting\n\n"
+        "Foreign Minister Hanno Tartu, who has championed reconciliation, is in Vienna for "
+        "nuclear talks with Iran."
+    )
+    found = of_type(extractor, text, "CONSULT", "2015-07-07")
+    assert found and not any({"Iran", "Peru"} <= names(e) for e in found), found
+    # talks naming a side of the meeting are still the meeting
+    told = (
+        "Chile and Peru held talks in Lima on Monday, officials said. "
+        "The talks with Peru covered trade and the border."
+    )
+    talks = of_type(extractor, told, "CONSULT", "2025-03-05")
+    assert len(talks) == 1 and {"Chile", "Peru"} <= names(talks[0]), talks
+    # a third country that joined the talks told is a side of them, not talks of its own
+    for joined, third in (
+        ("Bolivia also took part in the talks.", {"Bolivia"}),
+        ("Ecuadorian and Colombian observers attended the talks.", {"Ecuador", "Colombia"}),
+    ):
+        told = "Chile and Peru held talks in Lima on Monday on the maritime border. " + joined
+        talks = of_type(extractor, told, "CONSULT", "2025-03-05")
+        assert len(talks) == 1 and {"Chile", "Peru"} | third <= names(talks[0]), talks

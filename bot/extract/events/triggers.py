@@ -880,7 +880,7 @@ def _object_allowed(trigger: Trigger) -> bool:
         obj = counted if counted is not None else obj
     person = (
         obj.ent_type_ == "PERSON"
-        or obj.lemma_.lower() in load_frames().person_objects
+        or (obj.lemma_.lower() in load_frames().person_objects and not _a_possessors_part(obj))
         # "summoned him on Tuesday", "received him": the envoy or guest already named (not
         # "recalled him warmly")
         or (
@@ -1296,7 +1296,9 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
         if obj is None:
             continue
         lemma = lemma_of(verb)
-        person = obj.ent_type_ == "PERSON" or obj.lemma_.lower() in frames.person_objects
+        person = (
+            obj.ent_type_ == "PERSON" or obj.lemma_.lower() in frames.person_objects
+        ) and not _a_possessors_part(obj)
         found = frames.verb_object.get((lemma, obj.lemma_.lower())) or (
             frames.verb_object.get((lemma, "@person")) if person else None
         )
@@ -1308,6 +1310,30 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
         if trigger.type == "REQUEST" and invited_to_a_place(trigger.token):
             # "invited Xi to India for a summit next year": the guest's visit, now planned
             trigger.type, trigger.kind, trigger.mode = "CONSULT", "visit", None
+
+
+# What a role word heads ("the head of Peru's ruling party"), as against what a possessor owns
+# ("the head of the IMF's decision", where the parser makes "head" the object).
+_HEADED_BODIES = frozenset(
+    "party mission delegation government ministry council commission committee army forces "
+    "agency office union league alliance movement front embassy parliament assembly service "
+    "group organisation organization bank fund company navy police junta cabinet bureau "
+    "secretariat court administration team".split()
+)
+
+
+def _a_possessors_part(role: Token) -> bool:
+    """ "the head of the IMF's decision", "the head of state's visit": the parser makes the role
+    word the object, while what is acted on is the thing the "of" phrase's possessor owns (not
+    "the head of Peru's ruling party", a body the role heads)."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and pobj.lemma_.lower() not in _HEADED_BODIES
+        and any(c.dep_ == "poss" for c in pobj.children)
+        for prep in role.children
+        for pobj in prep.children
+    )
 
 
 # What one leaves in refusal, not in retreat: an accord or a meeting; and the bodies one leaves,
