@@ -2246,3 +2246,8 @@ def test_a_role_word_before_a_possessors_thing_is_no_person_object(
     found = events(extractor, told)
     assert not any(e["type"] == not_type for e in found), found
     assert type_ is None or any(e["type"] == type_ for e in found), found
+
+
+def test_the_head_of_a_body_its_country_owns_is_still_a_guest(extractor):
+    found = events(extractor, "Chile received the chief of Bolivia's armed forces on Monday.")
+    assert any(e["type"] == "CONSULT" and {"Chile", "Bolivia"} <= names(e) for e in found), found

@@ -2724,10 +2724,10 @@ def _may_join_main(main: Draft, mention: Mention) -> bool:
         return False  # "he had spoken with Trump and the leaders of France and Germany"
     if (
         mention.location is None
-        and not _told_back(mention.trigger)
+        and _names_its_partner(mention.trigger)
         and _only_other_countries(draft_participants(main), mention.participants)
     ):
-        # the Chile-Peru meeting is not "the minister is in Vienna for talks with Iran" (while
+        # the Chile-Peru meeting is not "the minister is in Oslo for talks with Norway" (while
         # "the mediator shuttled between them during talks in Lima" may be its host's part: a
         # place told is weighed against the main talks' own below)
         return False
@@ -2910,14 +2910,12 @@ def _others_for_a_side(draft: Draft, mention: Mention) -> bool:
     return any(not ours[code] & theirs[code] for code in ours.keys() & theirs.keys())
 
 
-def _told_back(trigger: Trigger) -> bool:
-    """Talks named as ones already told ("attended the talks", "Angola's mediation talks"): a
-    side that joined them, not talks of their own."""
+def _names_its_partner(trigger: Trigger) -> bool:
+    """Talks told with whom they are held ("fisheries talks with Norway"), not talks a side
+    attended, joined or brokered ("France also attended talks"), where the side is a part of
+    them."""
     noun = measured(trigger.token)
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this"))
-        for c in noun.children
-    )
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children)
 
 
 def _only_other_countries(ours: list[Cluster], theirs: list[Cluster]) -> bool:

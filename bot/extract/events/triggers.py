@@ -1312,24 +1312,22 @@ def _retype_by_object(triggers: list[Trigger]) -> None:
             trigger.type, trigger.kind, trigger.mode = "CONSULT", "visit", None
 
 
-# What a role word heads ("the head of Peru's ruling party"), as against what a possessor owns
-# ("the head of the IMF's decision", where the parser makes "head" the object).
-_HEADED_BODIES = frozenset(
-    "party mission delegation government ministry council commission committee army forces "
-    "agency office union league alliance movement front embassy parliament assembly service "
-    "group organisation organization bank fund company navy police junta cabinet bureau "
-    "secretariat court administration team".split()
+# What someone says or does, as against a body a role heads: "the head of the IMF's decision",
+# where the parser makes "head" the object, is the decision (not "the head of Peru's Senate").
+_POSSESSED_ACTS = frozenset(
+    "decision plan proposal visit report remark statement finding initiative offer call move "
+    "speech comment request demand warning assessment announcement position policy idea letter "
+    "message appeal bid pledge plea choice stance view response reply".split()
 )
 
 
 def _a_possessors_part(role: Token) -> bool:
     """ "the head of the IMF's decision", "the head of state's visit": the parser makes the role
-    word the object, while what is acted on is the thing the "of" phrase's possessor owns (not
-    "the head of Peru's ruling party", a body the role heads)."""
+    word the object, while what is acted on is what the "of" phrase's possessor said or did."""
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "of"
-        and pobj.lemma_.lower() not in _HEADED_BODIES
+        and pobj.lemma_.lower() in _POSSESSED_ACTS
         and any(c.dep_ == "poss" for c in pobj.children)
         for prep in role.children
         for pobj in prep.children
