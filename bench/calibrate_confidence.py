@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.evaluate.news import event_matches, fold_files, read_gold
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_with_evidence
-from bot.extract.events.confidence import _weights, features, kind_offsets
+from bot.extract.events.confidence import event_weights, features, kind_offsets
 from bot.extract.extractor import Extractor
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "confidence.json"
@@ -92,7 +92,7 @@ def main() -> None:
     files = np.array([r[0] for r in rows])
     print(f"{len(rows)} predicted events, {int(y.sum())} right ({y.mean():.3f})")
     print("held-out fold: precision/recall of the predicted events kept at each threshold")
-    in_use = np.array([_weights().get(n, 0.0) for n in names])
+    in_use = np.array([event_weights().get(n, 0.0) for n in names])
     print("  fold  " + "  ".join(f"   >={t:.1f}  " for t in THRESHOLDS))
     for i, fold in enumerate(fold_files(sorted(set(files)), args.folds), start=1):
         test = np.isin(files, fold)

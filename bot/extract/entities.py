@@ -510,8 +510,8 @@ def _in_a_deals_title(ent: Span) -> bool:
         if node.lemma_.lower() in _DOCUMENT_NOUNS:
             return True
         if not node.is_title:
-            return False  # a title's words are capitalised: "the Agreement on the Establishment
-            # of Peace and Interstate Relations", not "an agreement on the normalisation of ..."
+            return False  # a title's words are capitalised: "the Accord on the Restoration of
+            # Trust and Neighbourly Relations", not "an accord on the restoration of ..."
     return False
 
 
@@ -1474,8 +1474,8 @@ class EntityIndex:
         if ent.label_ == "ORG" and _names_a_deal(text):
             return  # "NAFTA", "the Juba Agreement": a deal, not a body
         if ent.label_ == "ORG" and any(t.lower_ in _POSSESSIVE_PRONOUNS for t in ent[1:]):
-            return  # a title-case headline's clause ("Border Deal Faces Its Real Tests"): no name
-            # goes on through "its" or "their"
+            return  # a title-case headline's clause ("Chile Border Plan Draws Its Critics"): no
+            # name goes on through "its" or "their"
         if _in_a_quoted_title(ent) and country_index().resolve(text) is None:
             return  # 'the "Arrangement on Return ... from Bokeo State"': the title's words
         if ent.label_ == "ORG" and ent.root.lower_ in _relation_nouns() and _in_a_deals_title(ent):

@@ -84,8 +84,7 @@ def _is_group(token: Token) -> bool:
 def _several(body: Token) -> bool:
     """A plural body noun told as several bodies: counted ("both ministries", "the two
     ministries") or owned by several ("the two countries' ministries", "the Chilean and Peruvian
-    ministries").
-    One body's plural name ("Ukraine's emergency services", "the security services") is one."""
+    ministries"). One body's plural name ("Chile's emergency services") is one."""
     if any(c.lower_ in ("both", "two", "three", "all", "several") for c in body.children):
         return True
     owners = [c for c in body.children if c.dep_ in ("poss", "amod", "compound", "nmod")]

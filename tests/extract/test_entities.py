@@ -676,3 +676,13 @@ def test_a_name_the_tagger_called_a_body_in_a_list_of_people_is_a_person(extract
         "Finance Minister Kersti Ilves and Louis Dreyfus signed a grain export deal in Kyiv.",
     )
     assert entity(x, "Louis Dreyfus").kind == "organization"
+
+
+def test_a_title_case_headlines_clause_through_its_is_no_body(extractor):
+    x = facts(
+        extractor,
+        "Chile Border Plan Draws Its Critics\n\n"
+        "Peru and Chile signed the border plan in Quito on June 17, and it now draws critics.",
+    )
+    assert not any("Its" in e.name.split() for e in x.entities), [e.name for e in x.entities]
+    assert entity(x, "Peru").kind == "country"

@@ -318,22 +318,6 @@ def test_words_deep_in_a_deals_title_are_no_side_of_it(extractor):
 
 
 @pytest.mark.parametrize(
-    ("text", "not_a_side"),
-    [
-        (  # a title-case headline's clause the tagger read as one name
-            "After Quito, Peru's Border Deal Faces Its Real Tests\n\n"
-            "The border deal Peru and Chile signed in Quito on June 17 faces its tests at home.",
-            "Border Deal Faces Its Real Tests",
-        ),
-    ],
-)
-def test_a_headlines_clause_is_no_side(extractor, text, not_a_side):
-    found = events(extractor, text, "2018-06-20")
-    assert found and all(not_a_side not in names(e) for e in found), found
-    assert any({"Chile", "Peru"} <= names(e) or "Dina Boluarte" in names(e) for e in found), found
-
-
-@pytest.mark.parametrize(
     ("text", "side"),
     [
         # a body's name may hold "our" ("its" and "their" it may not)

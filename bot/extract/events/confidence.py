@@ -61,7 +61,8 @@ def features(ev: EventEvidence) -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _weights() -> dict[str, float]:
+def event_weights() -> dict[str, float]:
+    """The weights in use, by feature (data/confidence.json)."""
     return {k: float(v) for k, v in load_data("confidence")["event_weights"].items()}
 
 
@@ -75,7 +76,7 @@ def kind_offsets() -> dict[str, float]:
 def confidence(ev: EventEvidence) -> float:
     """A logistic score in [0, 1]: the weighed sum of the event's features, less what its kind
     is known to cost."""
-    weights = _weights()
+    weights = event_weights()
     z = sum(weights.get(name, 0.0) * value for name, value in features(ev).items())
     z += kind_offsets().get(f"{ev.type} {ev.kind}", 0.0)
     return 1.0 / (1.0 + math.exp(-z))
