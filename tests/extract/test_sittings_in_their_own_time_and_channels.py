@@ -457,3 +457,24 @@ def test_countries_that_attended_or_joined_talks_told_without_the_are_still_side
     )
     talks = of_type(extractor, told, "CONSULT", "2025-03-05")
     assert len(talks) == 1 and {"Chile", "Peru", "Ecuador", "Colombia"} <= names(talks[0]), talks
+
+
+@pytest.mark.parametrize(
+    "reached",
+    [
+        "Based on the consensus reached at the Quito meeting",
+        # the parser hangs the place phrase on the last noun before it
+        "Based on the consensus reached by the leaders of the two countries in the Quito meeting",
+    ],
+)
+def test_the_meeting_where_an_outcome_acted_on_was_reached_does_not_place_the_talks(
+    extractor, reached
+):
+    told = (
+        "Chile and Peru agreed on Monday to resume work on the border during a meeting of their "
+        f"special envoys.\n\n{reached}, Chilean envoy Hanno Tartu and Peruvian envoy Urmas "
+        "Reinmets held substantive discussions on the border issue."
+    )
+    found = of_type(extractor, told, "CONSULT", "2024-12-19")
+    main = [e for e in found if e["date"] == "2024-12-16"]
+    assert main and all((e["location"] or {}).get("name") != "Quito" for e in main), found

@@ -2123,6 +2123,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "the meeting was the first follow-up to the February 18 talks": before it
     if _a_side_then_titled(undated.mentions[0].trigger):
         return None  # "met then-President X": a time gone by, not the news
+    if all(_where_an_outcome_was_reached(m.trigger) for m in undated.mentions):
+        return None  # "the consensus reached at the Quito meeting": where it was reached
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -2525,9 +2527,12 @@ def _place(
                 ):
                     draft.mentions.append(mention)
                     return draft
-        elif not _told_as_later(t) and not _sidelines_of(t):
+        elif (
+            not _told_as_later(t) and not _sidelines_of(t) and not _where_an_outcome_was_reached(t)
+        ):
             # not "Trump later attended a summit", nor the G7 meeting on whose sidelines two
-            # leaders met: another occasion than the one told
+            # leaders met, nor "the consensus reached at the Lima meeting": another occasion than
+            # the one told
             told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
@@ -2577,7 +2582,9 @@ def _where_an_outcome_was_reached(trigger: Trigger) -> bool:
     token = trigger.token
     if token.dep_ != "pobj" or token.head.lower_ not in ("at", "during", "in"):
         return False
-    reached = token.head.head
+    # "the consensus reached by the leaders of the two countries in the Lima meeting": the parser
+    # may hang the phrase on the last noun before it; the verb it sits under is what was reached
+    reached = _own_verb(token)
     return (
         reached.dep_ == "acl"
         and reached.tag_ == "VBN"
