@@ -478,3 +478,12 @@ def test_the_meeting_where_an_outcome_acted_on_was_reached_does_not_place_the_ta
     found = of_type(extractor, told, "CONSULT", "2024-12-19")
     main = [e for e in found if e["date"] == "2024-12-16"]
     assert main and all((e["location"] or {}).get("name") != "Quito" for e in main), found
+
+
+def test_a_deal_signed_during_the_meeting_of_no_place_of_its_own_is_the_articles(extractor):
+    told = (
+        "Latvian and Estonian ministers met in Riga on Tuesday. Under the deal signed during the "
+        "meeting, the two countries will share radar data."
+    )
+    [deal] = of_type(extractor, told, "AGREE", "2024-12-19")
+    assert (deal["location"] or {}).get("name") == "Riga", deal

@@ -2123,7 +2123,7 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "the meeting was the first follow-up to the February 18 talks": before it
     if _a_side_then_titled(undated.mentions[0].trigger):
         return None  # "met then-President X": a time gone by, not the news
-    if all(_where_an_outcome_was_reached(m.trigger) for m in undated.mentions):
+    if all(_reached_elsewhere(m) for m in undated.mentions):
         return None  # "the consensus reached at the Quito meeting": where it was reached
     if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
@@ -2527,11 +2527,9 @@ def _place(
                 ):
                     draft.mentions.append(mention)
                     return draft
-        elif (
-            not _told_as_later(t) and not _sidelines_of(t) and not _where_an_outcome_was_reached(t)
-        ):
+        elif not _told_as_later(t) and not _sidelines_of(t) and not _reached_elsewhere(mention):
             # not "Trump later attended a summit", nor the G7 meeting on whose sidelines two
-            # leaders met, nor "the consensus reached at the Lima meeting": another occasion than
+            # leaders met, nor "the consensus reached at the Quito meeting": another occasion than
             # the one told
             told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
@@ -2579,12 +2577,24 @@ def _place(
 def _where_an_outcome_was_reached(trigger: Trigger) -> bool:
     """ "a framework for implementing the consensus reached at the talks in Geneva": talks told
     as where something now acted on was reached, an earlier occasion, not the article's own."""
+    return _reached_there(trigger, trigger.token.head.head)
+
+
+def _reached_elsewhere(mention: Mention) -> bool:
+    """Talks with a place of their own told as where an outcome now acted on was reached ("based
+    on the consensus reached by the leaders in the Quito meeting"): an earlier occasion, which
+    neither is nor places the article's talks (while "the deal signed during the meeting", of no
+    place, may well be them). The parser may hang the phrase on the last noun before it, so the
+    verb is the one the phrase sits under."""
+    return mention.location is not None and _reached_there(
+        mention.trigger, _own_verb(mention.trigger.token)
+    )
+
+
+def _reached_there(trigger: Trigger, reached: Token) -> bool:
     token = trigger.token
     if token.dep_ != "pobj" or token.head.lower_ not in ("at", "during", "in"):
         return False
-    # "the consensus reached by the leaders of the two countries in the Lima meeting": the parser
-    # may hang the phrase on the last noun before it; the verb it sits under is what was reached
-    reached = _own_verb(token)
     return (
         reached.dep_ == "acl"
         and reached.tag_ == "VBN"
