@@ -1734,7 +1734,11 @@ def _doer(draft: Draft) -> object:
 
 
 def _countries(draft: Draft) -> set[str]:
-    return {code for p in draft_participants(draft) if (code := country_code(p)) is not None}
+    return _countries_of(draft_participants(draft))
+
+
+def _countries_of(clusters: list[Cluster]) -> set[str]:
+    return {code for c in clusters if (code := country_code(c)) is not None}
 
 
 ANNOUNCING_VERBS = frozenset({"say", "announce", "confirm", "tell"})
@@ -2577,7 +2581,7 @@ def _place(
 def _where_an_outcome_was_reached(trigger: Trigger) -> bool:
     """ "a framework for implementing the consensus reached at the talks in Geneva": talks told
     as where something now acted on was reached, an earlier occasion, not the article's own."""
-    return _reached_there(trigger, trigger.token.head.head)
+    return _reached_there(trigger.token, trigger.token.head.head)
 
 
 def _reached_elsewhere(mention: Mention) -> bool:
@@ -2586,13 +2590,13 @@ def _reached_elsewhere(mention: Mention) -> bool:
     neither is nor places the article's talks (while "the deal signed during the meeting", of no
     place, may well be them). The parser may hang the phrase on the last noun before it, so the
     verb is the one the phrase sits under."""
-    return mention.location is not None and _reached_there(
-        mention.trigger, _own_verb(mention.trigger.token)
-    )
+    token = mention.trigger.token
+    return mention.location is not None and _reached_there(token, _own_verb(token))
 
 
-def _reached_there(trigger: Trigger, reached: Token) -> bool:
-    token = trigger.token
+def _reached_there(token: Token, reached: Token) -> bool:
+    """The talks noun is the object of "at", "during" or "in" and `reached` is a participle of
+    reaching, agreeing or signing that describes what was reached there."""
     if token.dep_ != "pobj" or token.head.lower_ not in ("at", "during", "in"):
         return False
     return (
@@ -2939,8 +2943,7 @@ def _only_other_countries(ours: list[Cluster], theirs: list[Cluster]) -> bool:
     """Talks whose sides are two countries or more, and a mention naming countries, none of them
     theirs: other talks, of other countries (bodies and people of no known country are left
     out)."""
-    a = {code for c in ours if (code := country_code(c)) is not None}
-    b = {code for c in theirs if (code := country_code(c)) is not None}
+    a, b = _countries_of(ours), _countries_of(theirs)
     return len(a) >= 2 and bool(b) and not a & b
 
 
@@ -2950,17 +2953,14 @@ def _each_names_another_side(ours: list[Cluster], theirs: list[Cluster]) -> bool
     two delegations in turn, not one meeting. Bodies are left out (a mediator or a movement is
     named in one telling and not in another)."""
 
-    def countries(clusters: list[Cluster]) -> set[str]:
-        return {code for c in clusters if (code := country_code(c)) is not None}
-
     def people(clusters: list[Cluster]) -> set[int]:
         return {id(c) for c in clusters if c.kind == "person" and country_code(c) is None}
 
     # each telling two sides or more: "Kenya's delegation to the talks" and "the meeting with
     # Uganda's minister" are the two halves of one meeting
-    if any(len(countries(c)) + len(people(c)) < 2 for c in (ours, theirs)):
+    if any(len(_countries_of(c)) + len(people(c)) < 2 for c in (ours, theirs)):
         return False
-    a, b = countries(ours), countries(theirs)
+    a, b = _countries_of(ours), _countries_of(theirs)
     if a - b and b - a:
         return True
     return a == b and bool(people(ours) - people(theirs)) and bool(people(theirs) - people(ours))
