@@ -118,6 +118,27 @@ def test_a_conversation_is_the_call_the_article_tells(extractor):
     assert {"Olaf Scholz", "Vladimir Putin"} <= names(calls[0])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric and Boluarte held talks by phone on Monday.",
+        "Boric and Boluarte held talks over the phone on Monday.",
+        "Boric held talks with Boluarte by telephone on Monday.",
+        "On Monday, Boric held talks over the phone with Boluarte, his office said.",
+    ],
+)
+def test_talks_held_by_phone_are_one_call(extractor, text):
+    (call,) = of_type(extractor, text, "CONSULT")
+    assert call["kind"] == "phone_call"
+    assert {"Gabriel Boric", "Dina Boluarte"} <= names(call)
+
+
+def test_talks_held_after_a_call_with_someone_else_stay_talks(extractor):
+    text = "Boric held talks with Boluarte in Lima on Monday, a day after a phone call with Lula."
+    kinds = {e["kind"] for e in of_type(extractor, text, "CONSULT") if "Dina Boluarte" in names(e)}
+    assert kinds == {"talks"}
+
+
 def test_a_conversation_beside_a_meeting_keeps_its_own_kind(extractor):
     text = (
         "Sanchez met Lula in Brasilia on Monday. Their conversation touched on trade, and Lula "

@@ -122,6 +122,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     _blows(found)
     _courtesy_calls(found)
     _conversations_told_as_calls(found)
+    found = _talks_held_by_phone(found)
     _hosted_talks(found)
     found = _hosts_of_gatherings(found)
     found = _without_hosting_participles(found)
@@ -1408,6 +1409,43 @@ def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
     if spoken and _names_a_call(spoken[0].token.sent):
         for trigger in spoken:
             trigger.kind, trigger.mode = "phone_call", "phone"
+
+
+# How a sitting-down is held by phone: "talks by phone", "over the phone", "via telephone".
+PHONE_PREPS = frozenset({"by", "over", "via", "on"})
+
+
+def _talks_held_by_phone(triggers: list[Trigger]) -> list[Trigger]:
+    """ "Held talks by phone", "held talks with Peru by telephone": the talks were a call, one
+    sitting-down told by its noun and how it was held, whether the parser hangs the phone on the
+    noun or on the verb that holds it. The talks take the call's kind; the phone is no call of
+    its own."""
+    sittings = {
+        t.token.i: t
+        for t in triggers
+        if t.type == "CONSULT" and t.kind in _SITTING_KINDS and t.mode != "phone"
+    }
+    absorbed: set[int] = set()
+    for phone in triggers:
+        token = phone.token
+        if phone.mode != "phone" or token.dep_ != "pobj" or token.head.lower_ not in PHONE_PREPS:
+            continue
+        held = token.head.head
+        talks = sittings.get(held.i) or next(
+            (
+                sittings[c.i]
+                for c in held.children
+                if c.dep_ == "dobj" and c.i in sittings and verb_lemma(held) in load_frames().light
+            ),
+            None,
+        )
+        if talks is not None:
+            talks.kind, talks.mode = "phone_call", "phone"
+            absorbed.add(token.i)
+    return [t for t in triggers if t.token.i not in absorbed]
+
+
+_SITTING_KINDS = frozenset({"talks", "negotiations", "meeting"})
 
 
 def _spoke_with_a_side(verb: Token) -> bool:
