@@ -198,3 +198,32 @@ def test_a_list_of_sides_the_parser_reads_as_an_apposition_signs_together(extrac
 def test_a_description_set_off_by_commas_is_no_side_of_its_own(extractor, text):
     found = of_type(extractor, text, "AGREE", "2025-05-10")
     assert all(not {"host", "president"} & {n.lower() for n in names(e)} for e in found), found
+
+
+def test_a_declaration_whose_signing_by_two_sides_is_told_is_their_agreement(extractor):
+    text = (
+        "The signing of the Lauca Declaration by Chile and Bolivia on Monday marks the high "
+        "point of a thaw between the two neighbours."
+    )
+    (signed,) = shown_agreements(extractor, text)
+    assert names(signed) == {"Chile", "Bolivia"}
+    assert signed["status"] == "concluded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The signing of the declaration of independence by the rebels on Thursday angered Lima.",
+        "The signing of a declaration by Chile and Bolivia was not possible at the summit.",
+    ],
+)
+def test_a_signing_of_one_side_or_told_as_undone_is_no_agreement(extractor, text):
+    assert not shown_agreements(extractor, text)
+
+
+@pytest.mark.parametrize("text_noun", ["accord", "declaration"])
+@pytest.mark.parametrize("setting", ["is scheduled for next week", "is set for Friday"])
+def test_a_signing_set_for_a_day_to_come_is_planned(extractor, text_noun, setting):
+    text = f"The signing of the {text_noun} by Chile and Bolivia {setting}."
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and {e["status"] for e in signed} == {"planned"}, signed

@@ -77,6 +77,7 @@ from bot.extract.events.lexicon import (
     objects_of,
     occasion_kind,
     participle_patient,
+    signers_of,
     signing_nominal,
     tells_of_talks,
     verb_lemma,
@@ -2317,11 +2318,23 @@ def _a_signing_told_as_done(text: Token) -> bool:
     if signing is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in text.children):
         return False
     verb = signing.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if signing.dep_ in ("nsubj", "nsubjpass") and _signed_by_named_sides(signing):
+        return True  # "the signing of the declaration by X and Y on Thursday marks a thaw"
     return (
         signing.dep_ == "dobj"
         and lemma_of(verb) in SIGNING_WITNESS_VERBS
         and verb.tag_ in ("VBD", "VBN")
-        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _signed_by_named_sides(signing: Token) -> bool:
+    """The signing's own "by" names who signed: people, states or bodies."""
+    return any(
+        t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+        for signer in signers_of(signing)
+        for t in signer.subtree
     )
 
 

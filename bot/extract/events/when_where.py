@@ -553,6 +553,10 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
     return None
 
 
+# Participles that set a time to come for what is their subject ("is scheduled for Friday").
+PLANNING_VERBS = frozenset({"schedule", "plan", "set", "expect"})
+
+
 def _planned_setting(setting: Token) -> bool:
     auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
     return (
@@ -2502,6 +2506,8 @@ def find_status(
     token = trigger.token
     signing = signing_nominal(token) if trigger.type == "AGREE" else None
     if signing is not None and signing.head.tag_ in ("VBD", "VBN"):
+        if signing.dep_ in ("nsubj", "nsubjpass") and lemma_of(signing.head) in PLANNING_VERBS:
+            return "planned"  # "the signing of the accord by X and Y is set for Friday"
         return "concluded"  # "welcomed the signing of the accord", "the signing ... ended"
     if _asked_for(trigger):
         return "planned"  # "proposed a meeting with Putin during a call on Tuesday"
