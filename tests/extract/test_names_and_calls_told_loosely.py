@@ -139,6 +139,30 @@ def test_talks_held_after_a_call_with_someone_else_stay_talks(extractor):
     assert kinds == {"talks"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric held talks with Boluarte in Lima on Monday, and with Lula by phone.",
+        "Boric held talks in Lima with Boluarte and by phone with Lula on Monday.",
+    ],
+)
+def test_talks_held_somewhere_stay_talks_beside_a_call_to_another(extractor, text):
+    kinds = {e["kind"] for e in of_type(extractor, text, "CONSULT") if "Dina Boluarte" in names(e)}
+    assert "talks" in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean ministers held talks in Santiago on the phone call between Boric and Lula.",
+        "Boric held talks with Boluarte on Monday over the phone calls intercepted by Peru.",
+    ],
+)
+def test_talks_about_a_call_are_not_the_call(extractor, text):
+    held = [e for e in of_type(extractor, text, "CONSULT") if e["kind"] == "talks"]
+    assert held, of_type(extractor, text, "CONSULT")
+
+
 def test_a_conversation_beside_a_meeting_keeps_its_own_kind(extractor):
     text = (
         "Sanchez met Lula in Brasilia on Monday. Their conversation touched on trade, and Lula "

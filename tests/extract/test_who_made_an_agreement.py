@@ -215,6 +215,11 @@ def test_a_declaration_whose_signing_by_two_sides_is_told_is_their_agreement(ext
     [
         "The signing of the declaration of independence by the rebels on Thursday angered Lima.",
         "The signing of a declaration by Chile and Bolivia was not possible at the summit.",
+        "The signing of the declaration by the Andean Community on Monday marks a shift.",
+        "The signing of the declaration by Chile and Bolivia was scheduled for Monday but did "
+        "not happen.",
+        "The signing of the declaration by Chile and Bolivia on Monday is expected to boost trade.",
+        "The signing of the declaration by Chile and Bolivia on Monday was planned for months.",
     ],
 )
 def test_a_signing_of_one_side_or_told_as_undone_is_no_agreement(extractor, text):
@@ -227,3 +232,16 @@ def test_a_signing_set_for_a_day_to_come_is_planned(extractor, text_noun, settin
     text = f"The signing of the {text_noun} by Chile and Bolivia {setting}."
     signed = of_type(extractor, text, "AGREE")
     assert signed and {e["status"] for e in signed} == {"planned"}, signed
+
+
+@pytest.mark.parametrize("verb", ["set off protests in La Paz", "set the stage for talks"])
+def test_a_signing_that_set_something_off_was_done(extractor, verb):
+    text = f"The signing of the accord by Chile and Bolivia on Monday {verb}."
+    signed = of_type(extractor, text, "AGREE")
+    assert signed and {(e["status"], e["date"]) for e in signed} == {("concluded", "2025-02-24")}
+
+
+def test_a_signing_called_off_before_its_day_was_called_off(extractor):
+    text = "The signing of the accord by Chile and Bolivia, scheduled for Friday, was cancelled."
+    (cancelled,) = of_type(extractor, text, "SANCTION")
+    assert cancelled["status"] == "concluded"

@@ -1414,13 +1414,15 @@ def _conversations_told_as_calls(triggers: list[Trigger]) -> None:
 
 # How a sitting-down is held by phone: "talks by phone", "over the phone", "via telephone".
 PHONE_PREPS = frozenset({"by", "over", "via", "on"})
+PHONE_NOUNS = frozenset({"phone", "telephone"})
 
 
 def _talks_held_by_phone(triggers: list[Trigger]) -> list[Trigger]:
     """ "Held talks by phone", "held talks with Peru by telephone": the talks were a call, one
     sitting-down told by its noun and how it was held, whether the parser hangs the phone on the
     noun or on the verb that holds it. The talks take the call's kind; the phone is no call of
-    its own."""
+    its own. Not talks held somewhere ("held talks with X in Berlin, and with Y by phone"), nor
+    talks "on the phone call between X and Y" (what they were about)."""
     sittings = {
         t.token.i: t
         for t in triggers
@@ -1429,21 +1431,47 @@ def _talks_held_by_phone(triggers: list[Trigger]) -> list[Trigger]:
     absorbed: set[int] = set()
     for phone in triggers:
         token = phone.token
-        if phone.mode != "phone" or token.dep_ != "pobj" or token.head.lower_ not in PHONE_PREPS:
+        if phone.mode != "phone" or not _the_line_it_was_held_on(token):
             continue
         held = token.head.head
-        talks = sittings.get(held.i) or next(
-            (
-                sittings[c.i]
-                for c in held.children
-                if c.dep_ == "dobj" and c.i in sittings and verb_lemma(held) in load_frames().light
-            ),
-            None,
-        )
-        if talks is not None:
-            talks.kind, talks.mode = "phone_call", "phone"
-            absorbed.add(token.i)
+        talks = sittings.get(held.i)
+        if talks is None and verb_lemma(held) in load_frames().light:
+            # "held talks with Peru by telephone": the phone on the verb, the talks its object
+            objects = [c for c in held.children if c.dep_ == "dobj"]
+            if len(objects) == 1 and objects[0].i in sittings:
+                talks = sittings[objects[0].i]
+        if talks is None or _held_somewhere_or_with_others(talks.token, held):
+            continue
+        talks.kind, talks.mode = "phone_call", "phone"
+        absorbed.add(token.i)
     return [t for t in triggers if t.token.i not in absorbed]
+
+
+def _the_line_it_was_held_on(token: Token) -> bool:
+    """ "by phone", "over the phone", "via telephone": the line itself, bare, after a preposition
+    of means; not "on the phone call between X and Y" (a call talked about)."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in PHONE_PREPS
+        and token.lower_ in PHONE_NOUNS
+        and all(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
+
+
+def _held_somewhere_or_with_others(talks: Token, held: Token) -> bool:
+    """Talks told with a place ("in Berlin") or with a second partner coordinated ("with Scholz
+    ..., and with Biden by phone"): the phone may be only the second partner's."""
+    for node in {talks.i: talks, held.i: held}.values():
+        for prep in (c for c in node.children if c.dep_ == "prep"):
+            if prep.lower_ in ("in", "at") and any(
+                t.ent_type_ in ("GPE", "LOC", "FAC") for t in prep.subtree
+            ):
+                return True
+            if any(c.dep_ == "conj" for c in prep.children):
+                return True  # "with Scholz ... and with Biden"
+        if any(c.dep_ == "conj" and c.pos_ == "ADP" for c in node.children):
+            return True
+    return False
 
 
 _SITTING_KINDS = frozenset({"talks", "negotiations", "meeting"})
@@ -2321,7 +2349,18 @@ def _a_signing_told_as_done(text: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     if signing.dep_ in ("nsubj", "nsubjpass") and _signed_by_named_sides(signing):
-        return True  # "the signing of the declaration by X and Y on Thursday marks a thaw"
+        # "the signing of the declaration by X and Y on Thursday marks a thaw"; not one "was
+        # scheduled for Monday but did not happen"
+        return (
+            not _a_plan_of_the_past(verb)
+            # "is expected to ease tensions", "will open trade": what it is to do, not whether
+            # it was done
+            and not any(
+                c.dep_ == "xcomp" or (c.dep_ == "aux" and c.lower_ in MODALS | {"will"})
+                for c in verb.children
+            )
+            and not any(c.dep_ == "neg" for conj in verb.conjuncts for c in conj.children)
+        )
     return (
         signing.dep_ == "dobj"
         and lemma_of(verb) in SIGNING_WITNESS_VERBS
@@ -2330,12 +2369,22 @@ def _a_signing_told_as_done(text: Token) -> bool:
 
 
 def _signed_by_named_sides(signing: Token) -> bool:
-    """The signing's own "by" names who signed: people, states or bodies."""
-    return any(
-        t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP")
+    """The signing's own "by" names two signers or more: people, states or bodies ("by Chile and
+    Bolivia", "by representatives of Chile and Bolivia"); one who signs alone makes no deal."""
+    named = {
+        t.i
         for signer in signers_of(signing)
         for t in signer.subtree
-    )
+        if t.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") and t.ent_iob_ == "B"
+    }
+    return len(named) >= 2
+
+
+def _a_plan_of_the_past(verb: Token) -> bool:
+    """ "Was scheduled for Monday", "were expected": a plan told in the past, which may or may
+    not have been kept."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return lemma_of(verb) in ("schedule", "plan", "set", "expect") and bool(auxes & {"was", "were"})
 
 
 # Particles a phrasal verb's object may stand before ("pulled its troops out"); not a

@@ -557,6 +557,22 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
 PLANNING_VERBS = frozenset({"schedule", "plan", "set", "expect"})
 
 
+def set_for_a_time_to_come(subject: Token) -> bool:
+    """The subject of a planning participle in the present ("the signing is scheduled for
+    Friday", "has been set for March 3"): still to come. Not "is expected to ease tensions" (what
+    it will do), "set off protests" (an act), nor "was scheduled for Monday" (whether it then
+    happened is not told)."""
+    verb = subject.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return (
+        subject.dep_ == "nsubjpass"
+        and lemma_of(verb) in PLANNING_VERBS
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prt") for c in verb.children)
+        and bool(auxes & {"is", "are", "'s", "has", "have"})
+    )
+
+
 def _planned_setting(setting: Token) -> bool:
     auxes = {c.lower_ for c in setting.children if c.dep_ in ("aux", "auxpass")}
     return (
@@ -2064,9 +2080,14 @@ def _awaits_another_act(verb: Token, published: str | None) -> bool:
 
 
 def _told_as_done(verb: Token) -> bool:
-    """A past verb with no modal of its own: "cancelled", not "would cancel"."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return verb.tag_ == "VBD" and not auxes & MODALS
+    """A past verb with no modal of its own: "cancelled", "was cancelled", "has been called
+    off"; not "would cancel", "will be cancelled"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (MODALS | {"will"}):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and bool(auxes & {"was", "were", "has", "have", "had"})
+    )
 
 
 DATE_NOUNS = frozenset({"year", "month", "week"})
@@ -2506,7 +2527,7 @@ def find_status(
     token = trigger.token
     signing = signing_nominal(token) if trigger.type == "AGREE" else None
     if signing is not None and signing.head.tag_ in ("VBD", "VBN"):
-        if signing.dep_ in ("nsubj", "nsubjpass") and lemma_of(signing.head) in PLANNING_VERBS:
+        if set_for_a_time_to_come(signing):
             return "planned"  # "the signing of the accord by X and Y is set for Friday"
         return "concluded"  # "welcomed the signing of the accord", "the signing ... ended"
     if _asked_for(trigger):
