@@ -1244,3 +1244,27 @@ def test_meetings_a_stay_also_included_are_not_the_meeting_told(extractor):
     )
     [held] = [e for e in of_type(extractor, text, "CONSULT") if "Yoweri Museveni" in names(e)]
     assert "Bobi Wine" not in names(held)
+
+
+def test_a_sitting_the_two_leaders_held_just_after_a_welcome_is_that_occasion(extractor):
+    text = (
+        "Boluarte welcomed Boric with an official ceremony at the Government Palace on Monday "
+        "before the two leaders held a one-on-one meeting."
+    )
+    sittings = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert len(sittings) == 1, sittings
+    assert sittings[0]["date"] == "2025-02-24"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "two weeks before the two leaders held talks in Quito",
+        "before the two leaders met again in Quito",
+        "a week after the two leaders held talks",
+    ],
+)
+def test_a_sitting_measured_off_or_told_again_stays_another_occasion(extractor, clause):
+    text = f"Boluarte met Boric at the Government Palace on Monday, {clause}."
+    sittings = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert len(sittings) == 2, sittings

@@ -2129,7 +2129,9 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
         return None  # "met then-President X": a time gone by, not the news
     if all(_reached_elsewhere(m) for m in undated.mentions):
         return None  # "the consensus reached at the Quito meeting": where it was reached
-    if _told_as_later(undated.mentions[0].trigger) or _another_time(undated.mentions[0].trigger):
+    if _told_as_later(undated.mentions[0].trigger) or (
+        _another_time(undated.mentions[0].trigger) and not _a_step_of_its_sitting(undated, target)
+    ):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
         return None
@@ -3081,6 +3083,41 @@ def _another_time(trigger: Trigger) -> bool:
             and any(c.dep_ == "mark" and c.lower_ == "after" for c in verb.children)
         )
     )
+
+
+# Who a clause names back as the people just told ("before the two leaders held talks").
+_TOLD_BACK_PRONOUNS = frozenset({"they", "both"})
+
+
+def _a_step_of_its_sitting(undated: Draft, target: Draft) -> bool:
+    """ "Boluarte welcomed Boric at the palace on Wednesday before the two leaders held a
+    meeting": a sitting told in a clause set just before or after the main clause's own sitting,
+    by the same people named back, is a step of that occasion, not another one. Not one measured
+    off ("a week before the two leaders met"), told again ("before they met again") or with a
+    day of its own."""
+    trigger = undated.mentions[0].trigger
+    verb = _clause_verb(trigger)
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("before", "after")]
+    if verb.dep_ != "advcl" or not marks:
+        return False
+    if any(c.dep_ == "npadvmod" for node in (*marks, verb) for c in node.children):
+        return False
+    if any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS | {"again", "later"} for c in verb.children
+    ):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    told_back = subject is not None and (
+        subject.lower_ in _TOLD_BACK_PRONOUNS
+        or (
+            subject.tag_ == "NNS"
+            and subject.lemma_.lower() in NAMED_AGAIN
+            and any(c.lower_ in ("two", "both") for c in subject.children)
+        )
+    )
+    return told_back and any(_clause_verb(m.trigger).i == verb.head.i for m in target.mentions)
 
 
 def _comments_on_it(verb: Token) -> bool:
