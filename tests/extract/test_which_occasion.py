@@ -1256,15 +1256,40 @@ def test_a_sitting_the_two_leaders_held_just_after_a_welcome_is_that_occasion(ex
     assert sittings[0]["date"] == "2025-02-24"
 
 
+def test_a_step_of_a_welcome_dated_by_the_lead_is_that_welcome(extractor):
+    text = (
+        "LIMA - President Dina Boluarte hosted Chilean President Gabriel Boric in Lima on "
+        "Monday. Boluarte welcomed Boric with an official ceremony at the Government Palace "
+        "before the two leaders held a one-on-one meeting."
+    )
+    meetings = [e for e in events(extractor, text) if e["kind"] == "meeting"]
+    assert len(meetings) == 1, meetings
+
+
 @pytest.mark.parametrize(
     "clause",
     [
         "two weeks before the two leaders held talks in Quito",
         "before the two leaders met again in Quito",
         "a week after the two leaders held talks",
+        "long before the two leaders held talks",
+        "after the two leaders had held talks",
+        "after the two leaders held their first talks",
+        "before the two foreign ministers held talks",
+        "after the two leaders met in Woodside",
+        "before the two leaders held a meeting with business executives",
     ],
 )
 def test_a_sitting_measured_off_or_told_again_stays_another_occasion(extractor, clause):
     text = f"Boluarte met Boric at the Government Palace on Monday, {clause}."
     sittings = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
     assert len(sittings) == 2, sittings
+
+
+def test_talks_two_leaders_held_after_a_summit_are_not_the_summit(extractor):
+    text = (
+        "Boric and Boluarte attended the Andean Community summit in Quito on Monday before the "
+        "two leaders held bilateral talks."
+    )
+    kinds = sorted(e["kind"] for e in events(extractor, text) if e["type"] == "CONSULT")
+    assert "summit" in kinds and len(kinds) == 2, kinds

@@ -2130,7 +2130,8 @@ def _folds_into(undated: Draft, target: Draft, published: str | None = None) -> 
     if all(_reached_elsewhere(m) for m in undated.mentions):
         return None  # "the consensus reached at the Quito meeting": where it was reached
     if _told_as_later(undated.mentions[0].trigger) or (
-        _another_time(undated.mentions[0].trigger) and not _a_step_of_its_sitting(undated, target)
+        _another_time(undated.mentions[0].trigger)
+        and not _a_step_of_its_sitting(undated.mentions[0].trigger, target)
     ):
         # "Trump later attended a summit", "the first since the Hiroshima meeting": after or
         # before the meeting told, not it
@@ -2537,7 +2538,11 @@ def _place(
             # not "Trump later attended a summit", nor the G7 meeting on whose sidelines two
             # leaders met, nor "the consensus reached at the Quito meeting": another occasion than
             # the one told
-            told = _told_in_its_sentence(mention, drafts) or _the_one_held(mention, drafts)
+            told = (
+                _told_in_its_sentence(mention, drafts)
+                or _the_one_held(mention, drafts)
+                or _the_sitting_it_is_a_step_of(mention, drafts)
+            )
             if told is not None:  # "landed in Asmara on Sunday, the first visit by ..."
                 told.mentions.append(mention)
                 return told
@@ -3087,33 +3092,53 @@ def _another_time(trigger: Trigger) -> bool:
 
 # Who a clause names back as the people just told ("before the two leaders held talks").
 _TOLD_BACK_PRONOUNS = frozenset({"they", "both"})
+_TOLD_BACK_NOUNS = frozenset({"leader", "side"})
+# Words on "before" or "after" that keep the two acts close ("just before"), unlike "long after".
+_CLOSE_BY = frozenset({"just", "shortly", "immediately", "right"})
+_SITTING_KINDS = frozenset({"talks", "meeting", "negotiations"})
 
 
-def _a_step_of_its_sitting(undated: Draft, target: Draft) -> bool:
+def _a_step_of_its_sitting(trigger: Trigger, target: Draft) -> bool:
     """ "Boluarte welcomed Boric at the palace on Wednesday before the two leaders held a
     meeting": a sitting told in a clause set just before or after the main clause's own sitting,
     by the same people named back, is a step of that occasion, not another one. Not one measured
-    off ("a week before the two leaders met"), told again ("before they met again") or with a
-    day of its own."""
-    trigger = undated.mentions[0].trigger
+    off ("a week before", "long after"), told again or as earlier ("met again", "had held",
+    "their first talks"), with a day, a place or a partner of its own ("in Bali", "at the
+    summit", "with business leaders"), by others ("the two foreign ministers"), nor a summit."""
     verb = _clause_verb(trigger)
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("before", "after")]
     if verb.dep_ != "advcl" or not marks:
         return False
-    if any(c.dep_ == "npadvmod" for node in (*marks, verb) for c in node.children):
-        return False
+    if not {trigger.kind, target.mentions[0].trigger.kind} <= _SITTING_KINDS:
+        return False  # not the summit they attended, nor a sitting told as part of one
     if any(
-        c.dep_ == "advmod" and c.lower_ in EARLIER_WORDS | {"again", "later"} for c in verb.children
+        c.lower_ not in _CLOSE_BY
+        for mark in marks
+        for c in (*mark.children, *(a for a in verb.children if a.dep_ == "advmod"))
+        if c.i < mark.i
     ):
+        return False  # "long before", "well after"
+    if any(c.dep_ == "dobj" and c.i != trigger.token.i for c in verb.children):
+        return False  # "before the two leaders met the king": a sitting with someone else
+    if any(c.dep_ == "npadvmod" for c in verb.children):
+        return False
+    told_again = EARLIER_WORDS | {"again", "later"}
+    if any(c.dep_ == "advmod" and c.lower_ in told_again for c in verb.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+        return False
+    if any(c.lower_ in EARLIER_OCCASION_WORDS | {"first"} for c in trigger.token.children):
         return False
     if any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
         return False
+    if any(c.dep_ == "prep" for node in (verb, trigger.token) for c in node.children):
+        return False  # "in Bali", "at the G20 summit", "with business executives"
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     told_back = subject is not None and (
         subject.lower_ in _TOLD_BACK_PRONOUNS
         or (
             subject.tag_ == "NNS"
-            and subject.lemma_.lower() in NAMED_AGAIN
+            and subject.lemma_.lower() in _TOLD_BACK_NOUNS
             and any(c.lower_ in ("two", "both") for c in subject.children)
         )
     )
@@ -3484,6 +3509,19 @@ def _told_in_its_sentence(mention: Mention, drafts: list[Draft]) -> Draft | None
             continue
         theirs = {country_code(c) or c.name for c in draft_participants(draft)}
         if ours & theirs:
+            return draft
+    return None
+
+
+def _the_sitting_it_is_a_step_of(mention: Mention, drafts: list[Draft]) -> Draft | None:
+    """The sitting of the main clause an undated one is told just before or after, by the same
+    people named back ("welcomed Boric at the palace before the two leaders held a meeting")."""
+    for draft in reversed(drafts):
+        if (
+            draft.mentions[0].trigger.type == "CONSULT"
+            and _a_step_of_its_sitting(mention.trigger, draft)
+            and _may_be(draft, mention)
+        ):
             return draft
     return None
 
