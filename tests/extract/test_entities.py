@@ -686,3 +686,15 @@ def test_a_title_case_headlines_clause_through_its_is_no_body(extractor):
     )
     assert not any("Its" in e.name.split() for e in x.entities), [e.name for e in x.entities]
     assert entity(x, "Peru").kind == "country"
+
+
+@pytest.mark.parametrize("agency", ["MIA", "BTA", "LETA", "Tanjug"])
+def test_a_national_news_agency_is_media_and_no_body(extractor, agency):
+    text = (
+        f"Riga, 3 March 2025 ({agency}) - Foreign Minister Kersti Ilves and Peruvian Foreign "
+        "Minister Hanno Tartu signed an agreement on fisheries on Monday."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds.get(agency) == "media", kinds
+    assert all(agency not in {p.name for p in e.participants} for e in found.events)
