@@ -77,6 +77,26 @@ def test_talks_meetings_and_negotiations_may_name_one_event_but_a_phone_call_is_
     assert not kinds_compatible("agreement", "pledge")
 
 
+def test_a_call_one_outlet_tells_as_talks_of_no_place_is_that_call():
+    call = report(kind="phone_call", place=None)
+    assert compare(call, report(kind="talks", place=None)).same
+    undated = report(kind="talks", place=None, date=None, published="2025-03-05")
+    assert compare(call, undated).same
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        report(kind="talks", place=TALLINN),  # talks held somewhere: a sitting of their own
+        report(kind="meeting", place=None),  # a meeting is no call
+        report(FIN, EST, LAT, kind="talks", place=None),  # other sides
+        report(kind="talks", place=None, date="2025-03-11"),  # another day
+    ],
+)
+def test_a_call_is_not_talks_held_somewhere_by_others_or_on_another_day(other):
+    assert not compare(report(kind="phone_call", place=None), other).same
+
+
 # --- dated reports -----------------------------------------------------------------------------
 def test_two_outlets_on_the_same_day_in_the_same_city_are_one_event():
     verdict = compare(report(FIN, EST), report(EST, FIN, kind="meeting"))
