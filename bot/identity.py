@@ -144,16 +144,6 @@ def joint_pledge(a: Report, b: Report) -> bool:
     return len(pledge.sides) >= 2 and sides_agree(pledge.sides, agreement.sides) and bool(shared)
 
 
-def call_told_as_talks(a: Report, b: Report) -> bool:
-    """A phone call one outlet tells as "talks" ("the two presidents held talks", of a call
-    another outlet reports): the same two sides or more exactly, and talks of no place (a call
-    has none). Talks held somewhere, a meeting or a visit are a sitting of their own."""
-    if {a.kind, b.kind} != {"phone_call", "talks"}:
-        return False
-    talks = a if a.kind == "talks" else b
-    return talks.place is None and a.sides == b.sides and len(a.sides) >= 2
-
-
 def talk_kinds_compatible(a: str | None, b: str | None) -> bool:
     """Within one article: two ways of naming the same sitting-down; a visit is kept apart."""
     return a == b or (a in TALK_KINDS and b in TALK_KINDS)
@@ -566,9 +556,7 @@ def conflict(a: Report, b: Report) -> str | None:
         return "same article"
     if a.type != b.type:
         return "type"
-    if not kinds_compatible(a.kind, b.kind) and not (
-        joint_pledge(a, b) or call_told_as_talks(a, b)
-    ):
+    if not kinds_compatible(a.kind, b.kind) and not joint_pledge(a, b):
         return "kind"
     if not _terms_agree_across(a, b):
         return "terms"
@@ -833,12 +821,7 @@ def _undated(a: Report, b: Report, place: bool | None, agreed: list[str]) -> Ver
         # alike their countries: with no date to tell, who sat down tells the sitting
         return Verdict(False, "undated with other people")
     if place is None and not (
-        (
-            _same_sitting(a.kind, b.kind)
-            or joint_pledge(a, b)
-            or _the_same_two_met(a, b)
-            or call_told_as_talks(a, b)
-        )
+        (_same_sitting(a.kind, b.kind) or joint_pledge(a, b) or _the_same_two_met(a, b))
         and (min(len(sa), len(sb)) >= 2 or _one_bodys_summit(a, b))
     ):
         # No place to compare: the article is about the other's event only if it is of the
