@@ -680,6 +680,7 @@ class EntityIndex:
         ]
         people += titled
         people += _a_body_listed_with_people(ents, people)
+        people += _counterparts_tagged_bodies(ents)
         named_in_apposition = self._untagged_appositive_people(ents)
         people += named_in_apposition
         renamed = {e.start for e in named_in_apposition} | {e.start for e in titled}
@@ -2386,6 +2387,23 @@ def _a_body_listed_with_people(ents: Sequence[Span], people: Sequence[Span]) -> 
         if any(p.start <= t.i < p.end for t in joined for p in people):
             found.append(Span(body.doc, body.start, body.end, label="PERSON"))
     return found
+
+
+# Role nouns that stand for the person named right after them ("his counterpart X").
+_PERSON_ROLE_NOUNS = frozenset({"counterpart", "counterparts"})
+
+
+def _counterparts_tagged_bodies(ents: Sequence[Span]) -> list[Span]:
+    """A body the tagger found right after "counterpart" that reads as a person's name ("his
+    Peruvian counterpart K P Tartu"): the counterpart, a person."""
+    return [
+        Span(e.doc, e.start, e.end, label="PERSON")
+        for e in ents
+        if e.label_ == "ORG"
+        and e.start > 0
+        and e.doc[e.start - 1].lower_ in _PERSON_ROLE_NOUNS
+        and _reads_as_a_persons_name(e)
+    ]
 
 
 # Last words of a movement's or a body's name, never of a person's.

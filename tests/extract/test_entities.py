@@ -688,7 +688,7 @@ def test_a_title_case_headlines_clause_through_its_is_no_body(extractor):
     assert entity(x, "Peru").kind == "country"
 
 
-@pytest.mark.parametrize("agency", ["MIA", "BTA", "LETA", "Tanjug"])
+@pytest.mark.parametrize("agency", ["HINA", "UNIAN", "LETA", "Tanjug"])
 def test_a_national_news_agency_is_media_and_no_body(extractor, agency):
     text = (
         f"Riga, 3 March 2025 ({agency}) - Foreign Minister Kersti Ilves and Peruvian Foreign "
@@ -698,3 +698,30 @@ def test_a_national_news_agency_is_media_and_no_body(extractor, agency):
     kinds = {e.name: e.kind for e in found.entities}
     assert kinds.get(agency) == "media", kinds
     assert all(agency not in {p.name for p in e.participants} for e in found.events)
+
+
+def test_a_name_after_counterpart_the_tagger_called_a_body_is_a_person(extractor):
+    text = "Boric met his counterpart Urmas Reinmets in Lima on Monday."
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds.get("Urmas Reinmets") == "person", kinds
+
+
+@pytest.mark.parametrize("text", ["Australia and PNG signed a security treaty on Monday."])
+def test_a_countrys_initials_name_the_country(extractor, text):
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds.get("Papua New Guinea") == "country", kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Georgia's MIA signed a memorandum on border policing with Armenia on Monday.", "MIA"),
+        ("Singapore's MTI signed a trade pact with Japan on Monday.", "MTI"),
+    ],
+)
+def test_initials_a_ministry_shares_with_an_agency_stay_a_body(extractor, text, initials):
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds.get(initials) != "media", kinds
