@@ -509,3 +509,15 @@ def test_a_quarter_of_a_country_tagged_a_person_gives_no_one_the_countrys_name(e
     for event in of_type(extractor, text, "AGREE"):
         assert "Northern Mali" not in names(event), event
         assert all(p["kind"] != "person" for p in event["participants"]), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric, Boluarte agree to reopen border in Lima meeting",
+        "Boric, Boluarte hold talks by phone",
+    ],
+)
+def test_a_headlines_comma_pair_of_leaders_are_both_sides(extractor, text):
+    found = [e for e in events(extractor, text) if e["type"] in ("AGREE", "CONSULT")]
+    assert found and all({"Gabriel Boric", "Dina Boluarte"} <= names(e) for e in found), found

@@ -1132,12 +1132,13 @@ def _chairs(gathering: Token) -> list[Token]:
 
 def _headline_partners(subject: Token) -> list[Token]:
     """Headline coordination by comma: in "US, China make progress in talks" the parser hangs
-    "US" off the verb; it is a subject beside "China"."""
+    "US" off the verb (as a noun phrase or, a name it does not know, as a modifier); it is a
+    subject beside "China"."""
     doc = subject.doc
     return [
         c
         for c in subject.head.children
-        if c.dep_ == "npadvmod"
+        if c.dep_ in ("npadvmod", "advmod", "amod")
         and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
         and c.i + 2 == subject.i
         and doc[c.i + 1].text == ","
