@@ -21,6 +21,8 @@ GATHERING_KINDS = frozenset({"summit", "conference"})
 # Across outlets a visit and the talks held during it are one occasion ("Carney visited the White
 # House" / "Carney met Trump in the Oval Office"); within one article the writer keeps them apart.
 OCCASION_KINDS = TALK_KINDS | {"visit"}
+# Sittings-down of a few sides, not gatherings of many: "talks", "a meeting", "negotiations".
+SITTING_KINDS = TALK_KINDS - GATHERING_KINDS
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",

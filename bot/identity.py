@@ -56,7 +56,7 @@ from bot.extract.organizations import (
 )
 from bot.extract.pipeline import load_data
 from bot.extract.towns import far, near, town_named
-from bot.facts import GATHERING_KINDS, OCCASION_KINDS, TALK_KINDS, shown_date
+from bot.facts import GATHERING_KINDS, OCCASION_KINDS, SITTING_KINDS, TALK_KINDS, shown_date
 from bot.names import fold, name_key
 
 STATUS_ORDER = {"planned": 0, "ongoing": 1, "concluded": 2}
@@ -870,13 +870,10 @@ def _hosted(report: Report) -> frozenset[str]:
     return report.sides | {host}
 
 
-_SITTINGS = TALK_KINDS - GATHERING_KINDS
-
-
 def _same_sitting(a: str, b: str) -> bool:
     """The same kind, or two words for one bilateral sitting-down ("talks", "meeting",
     "negotiations"); a summit or a visit is an occasion of its own."""
-    return a == b or (a in _SITTINGS and b in _SITTINGS)
+    return a == b or (a in SITTING_KINDS and b in SITTING_KINDS)
 
 
 def _the_same_two_met(a: Report, b: Report) -> bool:
@@ -884,7 +881,7 @@ def _the_same_two_met(a: Report, b: Report) -> bool:
     Jinping's state visit" and "Xi and Duterte met at Malacanang"): one occasion, whatever each
     outlet calls it."""
     kinds = {a.kind, b.kind}
-    if a.kind == b.kind or "visit" not in kinds or not kinds - {"visit"} <= _SITTINGS:
+    if a.kind == b.kind or "visit" not in kinds or not kinds - {"visit"} <= SITTING_KINDS:
         return False  # a visit and the talks on it, not a summit the visitor attended too
     visit, talks = (a, b) if a.kind == "visit" else (b, a)
     if visit.status == "planned" and visit.date and talks.status in HELD:

@@ -130,7 +130,7 @@ from bot.extract.organizations import (
     organization_name,
 )
 from bot.extract.towns import town_named
-from bot.facts import GATHERING_KINDS, TALK_KINDS, Event, Location, Participant
+from bot.facts import GATHERING_KINDS, SITTING_KINDS, TALK_KINDS, Event, Location, Participant
 from bot.identity import periods_overlap, talk_kinds_compatible, terms_agree
 from bot.names import fold, name_key
 
@@ -318,7 +318,7 @@ def _talks_with_no_one(event: Event) -> bool:
     Committee will meet"). An international body meeting alone is its own session ("the OAS
     permanent council met"). On the judged audits 5-7 the first were wrong 6 times in 6, the
     last mostly right; no audit's annotators listed a national body's session."""
-    if event.type != "CONSULT" or event.kind not in ("talks", "meeting", "negotiations"):
+    if event.type != "CONSULT" or event.kind not in SITTING_KINDS:
         return False
     sides = {p.country_code or p.name for p in event.participants}
     people = {p.name for p in event.participants if p.kind == "person"}
@@ -3095,7 +3095,6 @@ _TOLD_BACK_PRONOUNS = frozenset({"they", "both"})
 _TOLD_BACK_NOUNS = frozenset({"leader", "side"})
 # Words on "before" or "after" that keep the two acts close ("just before"), unlike "long after".
 _CLOSE_BY = frozenset({"just", "shortly", "immediately", "right"})
-_SITTING_KINDS = frozenset({"talks", "meeting", "negotiations"})
 
 
 def _a_step_of_its_sitting(trigger: Trigger, target: Draft) -> bool:
@@ -3109,7 +3108,7 @@ def _a_step_of_its_sitting(trigger: Trigger, target: Draft) -> bool:
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in ("before", "after")]
     if verb.dep_ != "advcl" or not marks:
         return False
-    if not {trigger.kind, target.mentions[0].trigger.kind} <= _SITTING_KINDS:
+    if not {trigger.kind, target.mentions[0].trigger.kind} <= SITTING_KINDS:
         return False  # not the summit they attended, nor a sitting told as part of one
     if any(
         c.lower_ not in _CLOSE_BY

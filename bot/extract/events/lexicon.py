@@ -37,6 +37,8 @@ DECIDING_VERBS = frozenset({"agree", "decide", "vow", "pledge", "promise", "reso
 # Verbs placing the clause after or before what they name: their object's day is not its own,
 # and their subject is what came after it ("the posts followed the visit"), not who took part.
 SEQUENCE_VERBS = frozenset({"follow", "precede", "succeed"})
+# Participles that set a time to come for what is their subject ("is scheduled for Friday").
+PLANNING_VERBS = frozenset({"schedule", "plan", "set", "expect"})
 CONCLUDED_CUES = _words("concluded_cues")
 CLOSING_VERBS = _words("closing_verbs")
 AGENDA_VERBS = _words("agenda_verbs")

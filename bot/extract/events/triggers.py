@@ -44,6 +44,7 @@ from bot.extract.events.lexicon import (
     OWN_RETREAT_WORDS,
     PHONE_WORDS,
     PLAN_WORDS,
+    PLANNING_VERBS,
     POSSESSIVE_PRONOUNS,
     POSSIBILITY,
     POSSIBILITY_NOUNS,
@@ -83,7 +84,7 @@ from bot.extract.events.lexicon import (
     verb_lemma,
 )
 from bot.extract.organizations import organization_name
-from bot.facts import GATHERING_KINDS
+from bot.facts import GATHERING_KINDS, SITTING_KINDS
 
 
 @dataclass
@@ -1426,7 +1427,7 @@ def _talks_held_by_phone(triggers: list[Trigger]) -> list[Trigger]:
     sittings = {
         t.token.i: t
         for t in triggers
-        if t.type == "CONSULT" and t.kind in _SITTING_KINDS and t.mode != "phone"
+        if t.type == "CONSULT" and t.kind in SITTING_KINDS and t.mode != "phone"
     }
     absorbed: set[int] = set()
     for phone in triggers:
@@ -1472,9 +1473,6 @@ def _held_somewhere_or_with_others(talks: Token, held: Token) -> bool:
         if any(c.dep_ == "conj" and c.pos_ == "ADP" for c in node.children):
             return True
     return False
-
-
-_SITTING_KINDS = frozenset({"talks", "negotiations", "meeting"})
 
 
 def _spoke_with_a_side(verb: Token) -> bool:
@@ -2384,7 +2382,7 @@ def _a_plan_of_the_past(verb: Token) -> bool:
     """ "Was scheduled for Monday", "were expected": a plan told in the past, which may or may
     not have been kept."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return lemma_of(verb) in ("schedule", "plan", "set", "expect") and bool(auxes & {"was", "were"})
+    return lemma_of(verb) in PLANNING_VERBS and bool(auxes & {"was", "were"})
 
 
 # Particles a phrasal verb's object may stand before ("pulled its troops out"); not a

@@ -42,6 +42,7 @@ from bot.extract.events.lexicon import (
     PLACE_LEAVING_VERBS,
     PLAN_WORDS,
     PLANNED_CUES,
+    PLANNING_VERBS,
     PROPOSING_VERBS,
     REACHING_VERBS,
     SEQUENCE_VERBS,
@@ -551,10 +552,6 @@ def venue_of_terms(trigger: Trigger, index: EntityIndex) -> Location | None:
             if city is not None and city.country_code is not None:
                 return city
     return None
-
-
-# Participles that set a time to come for what is their subject ("is scheduled for Friday").
-PLANNING_VERBS = frozenset({"schedule", "plan", "set", "expect"})
 
 
 def set_for_a_time_to_come(subject: Token) -> bool:
