@@ -95,6 +95,11 @@ def _known_people() -> dict[str, dict]:
     return known
 
 
+def a_known_persons_name(text: str) -> bool:
+    """A name the knowledge base knows a person by ("Boric", "Gabriel Boric")."""
+    return name_key(text) in _known_people()
+
+
 @lru_cache(maxsize=1)
 def _name_stoppers() -> frozenset[str]:
     """Words that may follow a name without being part of it ('Trump Administration')."""
@@ -2394,8 +2399,9 @@ _PERSON_ROLE_NOUNS = frozenset({"counterpart", "counterparts"})
 
 
 def _counterparts_tagged_bodies(ents: Sequence[Span]) -> list[Span]:
-    """A body the tagger found right after "counterpart" that reads as a person's name ("his
-    Peruvian counterpart K P Tartu"): the counterpart, a person."""
+    """A body the tagger found right after "counterpart" that reads as a person's name and
+    begins with a known first name ("his counterpart Urmas Reinmets"): the counterpart, a
+    person."""
     return [
         Span(e.doc, e.start, e.end, label="PERSON")
         for e in ents
@@ -2403,6 +2409,7 @@ def _counterparts_tagged_bodies(ents: Sequence[Span]) -> list[Span]:
         and e.start > 0
         and e.doc[e.start - 1].lower_ in _PERSON_ROLE_NOUNS
         and _reads_as_a_persons_name(e)
+        and is_first_name(e[0].text)  # not "its counterpart Morgan Stanley", a firm
     ]
 
 
@@ -2512,10 +2519,21 @@ def _country_before(ent: Span) -> Country | None:
     """A country written right before a name with no title: "Norway's Lars Holm", "his Chilean
     counterpart Ana Rojas"."""
     doc, start = ent.doc, ent.start
-    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
-        return country_index().resolve(doc[start - 2].text)
-    if start >= 2 and doc[start - 1].lower_ == "counterpart":
-        return country_index().resolve(doc[start - 2].text)
+    if start >= 2 and doc[start - 1].lower_ in ("'s", "’s", "counterpart"):
+        return _country_ending_at(doc, start - 2)
+    return None
+
+
+def _country_ending_at(doc: Doc, last: int) -> Country | None:
+    """The country whose name ends at token `last`, the longest first: "Papua New Guinea", not
+    "Guinea"; "New Zealand"; "Chilean"."""
+    for first in range(max(0, last - 3), last + 1):
+        words = doc[first : last + 1]
+        if first < last and not all(t.is_title for t in words):
+            continue
+        found = country_index().resolve(words.text)
+        if found is not None:
+            return found
     return None
 
 

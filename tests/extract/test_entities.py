@@ -707,11 +707,31 @@ def test_a_name_after_counterpart_the_tagger_called_a_body_is_a_person(extractor
     assert kinds.get("Urmas Reinmets") == "person", kinds
 
 
-@pytest.mark.parametrize("text", ["Australia and PNG signed a security treaty on Monday."])
-def test_a_countrys_initials_name_the_country(extractor, text):
+def test_a_countrys_initials_name_the_country(extractor):
+    text = "BiH and Serbia agreed on Monday to reopen the border crossing."
     found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
     kinds = {e.name: e.kind for e in found.entities}
-    assert kinds.get("Papua New Guinea") == "country", kinds
+    assert kinds.get("Bosnia and Herzegovina") == "country", kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia expelled a Peruvian diplomat on Friday, declaring him PNG.",
+        "The ministry published the map of the border as a PNG file.",
+    ],
+)
+def test_png_told_of_an_envoy_or_a_file_is_no_country(extractor, text):
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    assert "Papua New Guinea" not in {e.name for e in found.entities}
+
+
+@pytest.mark.parametrize("firm", ["Morgan Stanley", "Credit Suisse"])
+def test_a_firm_after_counterpart_stays_a_body(extractor, firm):
+    text = f"Lazard met its counterpart {firm} in Lima on Monday."
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    kinds = {e.name: e.kind for e in found.entities}
+    assert kinds.get(firm) != "person", kinds
 
 
 @pytest.mark.parametrize(
@@ -725,3 +745,17 @@ def test_initials_a_ministry_shares_with_an_agency_stay_a_body(extractor, text, 
     found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
     kinds = {e.name: e.kind for e in found.entities}
     assert kinds.get(initials) != "media", kinds
+
+
+@pytest.mark.parametrize(
+    ("country", "code"),
+    [("Papua New Guinea", "PNG"), ("Equatorial Guinea", "GNQ"), ("New Zealand", "NZL")],
+)
+def test_a_counterpart_is_of_the_whole_country_named_before(extractor, country, code):
+    text = (
+        f"Prime Minister Kersti Ilves and his {country} counterpart Hanno Tartu signed a "
+        "communique on Monday."
+    )
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    codes = {e.name: e.country_code for e in found.entities}
+    assert codes.get("Hanno Tartu") == code, codes

@@ -521,3 +521,11 @@ def test_a_quarter_of_a_country_tagged_a_person_gives_no_one_the_countrys_name(e
 def test_a_headlines_comma_pair_of_leaders_are_both_sides(extractor, text):
     found = [e for e in events(extractor, text) if e["type"] in ("AGREE", "CONSULT")]
     assert found and all({"Gabriel Boric", "Dina Boluarte"} <= names(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Midweek, Boric meets Boluarte", "Worldwide, Boric met Boluarte in Lima on Monday."]
+)
+def test_an_adverb_before_a_headlines_comma_is_no_side(extractor, text):
+    found = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert found and all(names(e) == {"Gabriel Boric", "Dina Boluarte"} for e in found), found

@@ -8,7 +8,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from bot.extract.countries import Country, country_index, demonym, venue_town, world_regions
-from bot.extract.entities import Cluster, EntityIndex, entity_at, feature_nouns, title_tails
+from bot.extract.entities import (
+    Cluster,
+    EntityIndex,
+    a_known_persons_name,
+    entity_at,
+    feature_nouns,
+    title_tails,
+)
 from bot.extract.events.drafts import country_code
 from bot.extract.events.lexicon import (
     ABSENCE_VERBS,
@@ -1132,13 +1139,20 @@ def _chairs(gathering: Token) -> list[Token]:
 
 def _headline_partners(subject: Token) -> list[Token]:
     """Headline coordination by comma: in "US, China make progress in talks" the parser hangs
-    "US" off the verb (as a noun phrase or, a name it does not know, as a modifier); it is a
-    subject beside "China"."""
+    "US" off the verb; it is a subject beside "China". A name it hangs there as a modifier
+    ("Boric, Boluarte agree ...") counts when it is a known person's or a country's, not an
+    adverb the tagger took for a name ("Midweek, Boric meets Boluarte")."""
     doc = subject.doc
     return [
         c
         for c in subject.head.children
-        if c.dep_ in ("npadvmod", "advmod", "amod")
+        if (
+            c.dep_ == "npadvmod"
+            or (
+                c.dep_ in ("advmod", "amod")
+                and (a_known_persons_name(c.text) or country_index().match(c.text) is not None)
+            )
+        )
         and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
         and c.i + 2 == subject.i
         and doc[c.i + 1].text == ","
