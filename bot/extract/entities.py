@@ -2524,12 +2524,19 @@ def _country_before(ent: Span) -> Country | None:
     return None
 
 
+# Small words inside a country's name ("Bosnia and Herzegovina", "Republic of the Congo").
+_NAME_LINKS = frozenset({"of", "the", "and"})
+
+
 def _country_ending_at(doc: Doc, last: int) -> Country | None:
     """The country whose name ends at token `last`, the longest first: "Papua New Guinea", not
-    "Guinea"; "New Zealand"; "Chilean"."""
-    for first in range(max(0, last - 3), last + 1):
+    "Guinea"; "the Democratic Republic of the Congo", not the Republic of the Congo; "New
+    Zealand"; "Chilean"."""
+    for first in range(max(0, last - 5), last + 1):
         words = doc[first : last + 1]
-        if first < last and not all(t.is_title for t in words):
+        if first < last and not (
+            words[0].is_title and all(t.is_title or t.lower_ in _NAME_LINKS for t in words)
+        ):
             continue
         found = country_index().resolve(words.text)
         if found is not None:

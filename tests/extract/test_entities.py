@@ -749,7 +749,13 @@ def test_initials_a_ministry_shares_with_an_agency_stay_a_body(extractor, text, 
 
 @pytest.mark.parametrize(
     ("country", "code"),
-    [("Papua New Guinea", "PNG"), ("Equatorial Guinea", "GNQ"), ("New Zealand", "NZL")],
+    [
+        ("Papua New Guinea", "PNG"),
+        ("Equatorial Guinea", "GNQ"),
+        ("New Zealand", "NZL"),
+        ("Democratic Republic Of The Congo", "COD"),
+        ("Republic of the Congo", "COG"),
+    ],
 )
 def test_a_counterpart_is_of_the_whole_country_named_before(extractor, country, code):
     text = (
