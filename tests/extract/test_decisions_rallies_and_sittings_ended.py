@@ -67,7 +67,7 @@ def test_the_signing_of_a_deal_named_is_read_as_before(extractor):
 
 
 def test_what_talks_yielded_is_no_concession(extractor):
-    text = "Ruto said the call with Museveni on Friday yielded no sign of movement."
+    text = "Ruto said the call with Museveni on Friday yielded no sign of a deal."
     assert not of_type(extractor, text, "CONCEDE"), events(extractor, text)
     [conceded] = of_type(extractor, "Uganda yielded to pressure from Kenya on Monday.", "CONCEDE")
     assert "Uganda" in names(conceded)

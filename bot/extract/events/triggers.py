@@ -252,7 +252,7 @@ def _only_watched(trigger: Trigger) -> bool:
 
 
 def _what_something_yielded(trigger: Trigger) -> bool:
-    """ "The call yielded no sign of movement", "the talks yielded results": what came of it,
+    """ "The call yielded no sign of a deal", "the talks yielded results": what came of it,
     not a concession (while "Kyiv yielded to pressure" concedes)."""
     verb = trigger.token
     return (
@@ -263,7 +263,7 @@ def _what_something_yielded(trigger: Trigger) -> bool:
     )
 
 
-# What talks yield ("yielded results", "yielded no sign of movement"), unlike what a side yields
+# What talks yield ("yielded results", "yielded no sign of a deal"), unlike what a side yields
 # to another ("yielded control of the crossing", "yielded four villages").
 YIELDED_OUTCOMES = TALKS_OUTCOME_NOUNS | frozenset(
     "result sign outcome nothing fruit benefit movement".split()
