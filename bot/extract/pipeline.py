@@ -272,15 +272,23 @@ def surname_particles() -> frozenset[str]:
 def _known_names() -> tuple[list[str], list[str]]:
     """Known people's names: (names, surnames). A surname of several words ("Caid Essebsi" of
     "Beji Caid Essebsi") is a surname: a name written before it ("Hafedh Caid Essebsi") makes
-    another person. Two-letter aliases are too ambiguous."""
+    another person. Aliases of three letters or fewer are too ambiguous ("MBS", "IBK"), unless
+    they are a word of the person's own name ("Xi" of Xi Jinping, "Abe" of Shinzo Abe)."""
     several: list[str] = []
     single: list[str] = []
     for person in load_data("people")["people"]:
         for name in [person["name"], *person["aliases"]]:
-            if len(name) > 3:
+            if len(name) > 3 or _a_short_word_of_the_name(name, person["name"]):
                 surname = " " not in name or person["name"].endswith(" " + name)
                 (single if surname else several).append(name)
     return several, single
+
+
+def _a_short_word_of_the_name(alias: str, name: str) -> bool:
+    """A short alias that is the first or last word of the full name, written as a name (not
+    initials): the name it is known by."""
+    words = name.split()
+    return len(alias) >= 2 and not alias.isupper() and alias in (words[0], words[-1])
 
 
 def _ruler_patterns() -> list[dict]:

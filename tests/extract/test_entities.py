@@ -765,3 +765,16 @@ def test_a_counterpart_is_of_the_whole_country_named_before(extractor, country, 
     found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
     codes = {e.name: e.country_code for e in found.entities}
     assert codes.get("Hanno Tartu") == code, codes
+
+
+def test_a_known_leader_told_by_a_short_family_name_is_that_leader(extractor):
+    text = "Xi held talks with Biden on Monday."
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    (talks,) = [e for e in found.events if e.type == "CONSULT"]
+    assert {p.name for p in talks.participants} == {"Xi Jinping", "Joe Biden"}
+
+
+def test_short_initials_a_leader_is_known_by_stay_unmatched_alone(extractor):
+    text = "Prices of MBS fell on Monday as banks sold mortgage bonds."
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    assert "Mohammed bin Salman" not in {e.name for e in found.entities}
