@@ -288,11 +288,10 @@ def resolve_date(
     precision = {"day": "day", "week": "day", "time": "day", "month": "month", "year": "year"}.get(
         period, "day"
     )
-    # A month and day without a year belongs to the year that keeps it nearest the publication,
-    # unless the tense points ahead: "will meet in December", told in February, is this December.
+    # A month and day without a year belongs to the year that keeps it nearest the publication.
     if published and not re.search(r"\b\d{4}\b", phrase) and not _RELATIVE.search(phrase):
         pub = date.fromisoformat(published)
-        if when - pub > _MAX_DRIFT and prefer != "future":
+        if when - pub > _MAX_DRIFT:
             when = when.replace(year=when.year - 1)
         elif pub - when > _MAX_DRIFT and precision == "day" and prefer != "past":
             when = when.replace(year=when.year + 1)
