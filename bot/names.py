@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Countries whose people are written family name first in English news ("Kishida Fumio",
+# "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
+FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
+
 _NON_WORD = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
 # Romanisations of Russian and Ukrainian names differ mostly in these endings and clusters:

@@ -38,7 +38,7 @@ from bot.extract.pipeline import doc_text, load_data, surname_particles
 from bot.extract.quotes import QuoteSpan, find_quotes
 from bot.extract.towns import town_named
 from bot.facts import Entity
-from bot.names import fold, name_key
+from bot.names import FAMILY_NAME_FIRST, fold, name_key
 
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his"})
@@ -2213,11 +2213,6 @@ def _national_namesake(ent: Span) -> tuple[str, Country | None] | None:
     if any(w.lower_ == "national" for w in doc[start : ent.start]):
         return doc[start : ent.end].text, None  # "the National Security Council": a country's
     return None
-
-
-# Countries whose people are written family name first in English news ("Kishida Fumio",
-# "Xi Jinping"); elsewhere a reversed name is usually another person ("Hussein Fuad").
-FAMILY_NAME_FIRST = frozenset({"CHN", "JPN", "KOR", "PRK", "TWN", "HKG", "MAC", "VNM"})
 
 
 BLOC_KIND_WORDS = ("group", "grouping", "bloc")  # "the BRICS group": what it is, not its name

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import filter_spans
 
 from bot.extract.model_check import check_model
-from bot.names import fold
+from bot.names import FAMILY_NAME_FIRST, fold
 
 _DOMAIN_NAME = re.compile(
     r"^[A-Z][A-Za-z0-9-]+\.(?:az|Az|AZ|ru|Ru|com|net|org|ua|Ua|ge|am|kz|uz|by|io|info|news|tv)$"
@@ -272,23 +272,28 @@ def surname_particles() -> frozenset[str]:
 def _known_names() -> tuple[list[str], list[str]]:
     """Known people's names: (names, surnames). A surname of several words ("Caid Essebsi" of
     "Beji Caid Essebsi") is a surname: a name written before it ("Hafedh Caid Essebsi") makes
-    another person. Aliases of three letters or fewer are too ambiguous ("MBS", "IBK"), unless
-    they are a word of the person's own name ("Xi" of Xi Jinping, "Abe" of Shinzo Abe)."""
+    another person. Aliases of three letters or fewer are too ambiguous ("MBS", "Oli", "Evo"),
+    unless they are the family name written first ("Xi" of Xi Jinping)."""
     several: list[str] = []
     single: list[str] = []
     for person in load_data("people")["people"]:
         for name in [person["name"], *person["aliases"]]:
-            if len(name) > 3 or _a_short_word_of_the_name(name, person["name"]):
+            if len(name) > 3 or _a_short_family_name_first(name, person):
                 surname = " " not in name or person["name"].endswith(" " + name)
                 (single if surname else several).append(name)
     return several, single
 
 
-def _a_short_word_of_the_name(alias: str, name: str) -> bool:
-    """A short alias that is the first or last word of the full name, written as a name (not
-    initials): the name it is known by."""
-    words = name.split()
-    return len(alias) >= 2 and not alias.isupper() and alias in (words[0], words[-1])
+def _a_short_family_name_first(alias: str, person: dict) -> bool:
+    """A short alias that is the family name of a person whose country writes it first ("Xi"
+    of Xi Jinping): how news names them alone. A short given name or nickname ("Evo", "Oli")
+    is also someone else's, and initials ("MBS") are also other things'."""
+    return (
+        person.get("country") in FAMILY_NAME_FIRST
+        and len(alias) >= 2
+        and not alias.isupper()
+        and person["name"].split()[0] == alias
+    )
 
 
 def _ruler_patterns() -> list[dict]:

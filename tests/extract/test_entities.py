@@ -778,3 +778,16 @@ def test_short_initials_a_leader_is_known_by_stay_unmatched_alone(extractor):
     text = "Prices of MBS fell on Monday as banks sold mortgage bonds."
     found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
     assert "Mohammed bin Salman" not in {e.name for e in found.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Spanish firm Evo signed a deal with the French government on Monday.",
+        "Starmer hosted the cat Oli and met Macron on Monday.",
+    ],
+)
+def test_a_short_given_name_or_nickname_is_no_known_leader(extractor, text):
+    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    names = {e.name for e in found.entities}
+    assert not names & {"Evo Morales", "KP Sharma Oli"}, names
