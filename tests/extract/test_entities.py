@@ -16,6 +16,10 @@ def facts(extractor, text: str, published: str | None = "2025-03-01") -> Extract
     return extractor.extract(ExtractRequest("t", text, published))
 
 
+def kinds_by_name(extraction: Extraction) -> dict[str, str]:
+    return {e.name: e.kind for e in extraction.entities}
+
+
 def entity(extraction: Extraction, name: str) -> Entity:
     found = [e for e in extraction.entities if e.name == name]
     assert len(found) == 1, [(e.name, e.kind) for e in extraction.entities]
@@ -694,23 +698,21 @@ def test_a_national_news_agency_is_media_and_no_body(extractor, agency):
         f"Riga, 3 March 2025 ({agency}) - Foreign Minister Kersti Ilves and Peruvian Foreign "
         "Minister Hanno Tartu signed an agreement on fisheries on Monday."
     )
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
-    kinds = {e.name: e.kind for e in found.entities}
+    found = facts(extractor, text, "2025-03-04")
+    kinds = kinds_by_name(found)
     assert kinds.get(agency) == "media", kinds
     assert all(agency not in {p.name for p in e.participants} for e in found.events)
 
 
 def test_a_name_after_counterpart_the_tagger_called_a_body_is_a_person(extractor):
     text = "Boric met his counterpart Urmas Reinmets in Lima on Monday."
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
-    kinds = {e.name: e.kind for e in found.entities}
+    kinds = kinds_by_name(facts(extractor, text, "2025-03-04"))
     assert kinds.get("Urmas Reinmets") == "person", kinds
 
 
 def test_a_countrys_initials_name_the_country(extractor):
     text = "BiH and Serbia agreed on Monday to reopen the border crossing."
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
-    kinds = {e.name: e.kind for e in found.entities}
+    kinds = kinds_by_name(facts(extractor, text, "2025-03-04"))
     assert kinds.get("Bosnia and Herzegovina") == "country", kinds
 
 
@@ -722,15 +724,14 @@ def test_a_countrys_initials_name_the_country(extractor):
     ],
 )
 def test_png_told_of_an_envoy_or_a_file_is_no_country(extractor, text):
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    found = facts(extractor, text, "2025-03-04")
     assert "Papua New Guinea" not in {e.name for e in found.entities}
 
 
 @pytest.mark.parametrize("firm", ["Morgan Stanley", "Credit Suisse"])
 def test_a_firm_after_counterpart_stays_a_body(extractor, firm):
     text = f"Lazard met its counterpart {firm} in Lima on Monday."
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
-    kinds = {e.name: e.kind for e in found.entities}
+    kinds = kinds_by_name(facts(extractor, text, "2025-03-04"))
     assert kinds.get(firm) != "person", kinds
 
 
@@ -742,8 +743,7 @@ def test_a_firm_after_counterpart_stays_a_body(extractor, firm):
     ],
 )
 def test_initials_a_ministry_shares_with_an_agency_stay_a_body(extractor, text, initials):
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
-    kinds = {e.name: e.kind for e in found.entities}
+    kinds = kinds_by_name(facts(extractor, text, "2025-03-04"))
     assert kinds.get(initials) != "media", kinds
 
 
@@ -762,21 +762,21 @@ def test_a_counterpart_is_of_the_whole_country_named_before(extractor, country, 
         f"Prime Minister Kersti Ilves and his {country} counterpart Hanno Tartu signed a "
         "communique on Monday."
     )
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    found = facts(extractor, text, "2025-03-04")
     codes = {e.name: e.country_code for e in found.entities}
     assert codes.get("Hanno Tartu") == code, codes
 
 
 def test_a_known_leader_told_by_a_short_family_name_is_that_leader(extractor):
     text = "Xi held talks with Biden on Monday."
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    found = facts(extractor, text, "2025-03-04")
     (talks,) = [e for e in found.events if e.type == "CONSULT"]
     assert {p.name for p in talks.participants} == {"Xi Jinping", "Joe Biden"}
 
 
 def test_short_initials_a_leader_is_known_by_stay_unmatched_alone(extractor):
     text = "Prices of MBS fell on Monday as banks sold mortgage bonds."
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    found = facts(extractor, text, "2025-03-04")
     assert "Mohammed bin Salman" not in {e.name for e in found.entities}
 
 
@@ -788,6 +788,6 @@ def test_short_initials_a_leader_is_known_by_stay_unmatched_alone(extractor):
     ],
 )
 def test_a_short_given_name_or_nickname_is_no_known_leader(extractor, text):
-    found = extractor.extract(ExtractRequest("t", text, "2025-03-04"))
+    found = facts(extractor, text, "2025-03-04")
     names = {e.name for e in found.entities}
     assert not names & {"Evo Morales", "KP Sharma Oli"}, names
