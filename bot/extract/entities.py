@@ -1657,15 +1657,8 @@ class EntityIndex:
             if country is not None:
                 return TitleInfo(canonical_title(best.text), country)
         for token in reversed(list(self.doc[window_start : best.start])):
-            found = countries.resolve(token.text)
-            if found:
-                # "North Korean", "Papua New Guinea": a name of more words ending in this one
-                # names another country (the longest written)
-                for start in range(max(window_start, token.i - 3), token.i):
-                    longer = countries.resolve(self.doc[start : token.i + 1].text)
-                    if longer is not None:
-                        found = longer
-                        break
+            # "North Korean", "Papua New Guinea": the longest country name ending here
+            found = _country_ending_at(self.doc, token.i, window_start)
             if found:
                 # "Norway-EU Trade Minister": a pair of countries names the portfolio, not
                 # whose minister (unknown is better than the wrong one)
@@ -2523,11 +2516,11 @@ def _country_before(ent: Span) -> Country | None:
 _NAME_LINKS = frozenset({"of", "the", "and"})
 
 
-def _country_ending_at(doc: Doc, last: int) -> Country | None:
-    """The country whose name ends at token `last`, the longest first: "Papua New Guinea", not
-    "Guinea"; "the Democratic Republic of the Congo", not the Republic of the Congo; "New
-    Zealand"; "Chilean"."""
-    for first in range(max(0, last - 5), last + 1):
+def _country_ending_at(doc: Doc, last: int, earliest: int = 0) -> Country | None:
+    """The country whose name ends at token `last` and starts no earlier than `earliest`, the
+    longest first: "Papua New Guinea", not "Guinea"; "the Democratic Republic of the Congo", not
+    the Republic of the Congo; "New Zealand"; "Chilean"."""
+    for first in range(max(earliest, last - 5), last + 1):
         words = doc[first : last + 1]
         if first < last and not (
             words[0].is_title and all(t.is_title or t.lower_ in _NAME_LINKS for t in words)

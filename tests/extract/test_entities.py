@@ -791,3 +791,12 @@ def test_a_short_given_name_or_nickname_is_no_known_leader(extractor, text):
     found = facts(extractor, text, "2025-03-04")
     names = {e.name for e in found.entities}
     assert not names & {"Evo Morales", "KP Sharma Oli"}, names
+
+
+@pytest.mark.parametrize(
+    ("country", "code"),
+    [("New Zealand", "NZL"), ("Democratic Republic of the Congo", "COD")],
+)
+def test_a_title_is_of_the_whole_country_named_before_it(extractor, country, code):
+    x = facts(extractor, f"{country} Prime Minister Hanno Tartu said the pact would be signed.")
+    assert entity(x, "Hanno Tartu").country_code == code
