@@ -7,9 +7,10 @@ Each predicted event is labelled right or wrong with the news scorer's own rule
 logistic regression (L2-penalised, plain gradient descent: a dozen features need nothing more) is
 fitted on all folds but one and scored on the held-out fold, so a weight that only fits some
 articles shows up as a drop on the fold it did not see; each fold also shows what the weights in
-use give there. The kinds' offsets (`bench/kind_priors.py`) are held fixed in the fit. `--write`
-stores the weights fitted on the whole set, rounded, in bot/extract/data/confidence.json. FOLDER
-defaults to ../shared/eval/news_dev; several folders are fitted as one set.
+use give there. The kinds' and sides' offsets (`bench/kind_priors.py`) are held fixed in the
+fit. `--write` stores the weights fitted on the whole set, rounded, in
+bot/extract/data/confidence.json. FOLDER defaults to ../shared/eval/news_dev; several folders are
+fitted as one set.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.config import Settings
 from bot.evaluate.news import event_matches, fold_files, read_gold
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events_with_evidence
-from bot.extract.events.confidence import event_weights, features, kind_offsets
+from bot.extract.events.confidence import event_weights, features, prior_offset
 from bot.extract.extractor import Extractor
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "confidence.json"
@@ -34,8 +35,8 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 def labelled_rows(
     folder: Path, extractor: Extractor
 ) -> list[tuple[str, bool, dict[str, float], float]]:
-    """(article, right, features, the kind's offset) for every event found, shown or not."""
-    offsets = kind_offsets()
+    """(article, right, features, the kind's and sides' offset) for every event found, shown or
+    not."""
     rows = []
     for article in read_gold(folder):
         doc = extractor.nlp((folder / article.file).read_text(encoding="utf-8"))
@@ -43,8 +44,8 @@ def labelled_rows(
             doc, link_entities(doc), article.published
         ):
             right = any(event_matches(g, event) for g in article.events)
-            kind = f"{event.type} {event.kind}"
-            rows.append((article.file, right, features(found.evidence), offsets.get(kind, 0.0)))
+            evidence = found.evidence
+            rows.append((article.file, right, features(evidence), prior_offset(evidence)))
     return rows
 
 

@@ -1,5 +1,6 @@
-"""Fit how much less often each kind of event is found right than events on the whole, and print
-it per fold; `--write` stores the offsets in bot/extract/data/confidence.json.
+"""Fit how much less often each kind of event, and events whose sides are all bodies, are found
+right than events on the whole, and print it per fold; `--write` stores the offsets in
+bot/extract/data/confidence.json.
 
     .venv/bin/python bench/kind_priors.py DIR [DIR ...] [--write]
 
@@ -9,8 +10,11 @@ Each DIR is a news_dev-style folder (`gold.json` and articles). Every event show
 events' worth), and its offset is the difference of their log-odds; only kinds seen six times or
 more whose offset is -1.0 or below are kept, at -1.0 (a kind found as often right as the rest
 keeps its calibrated confidence, and a clearly told act of a doubtful kind stays shown), and never
-for a talk's fate (EXEMPT). Folds are the folders split in two halves: offsets fitted on one half
-are scored on the other, so an offset that fits only some articles shows as a drop there.
+for a talk's fate (EXEMPT). Acts whose sides are all bodies (no country, no person; a body's own
+sitting is no such act) are a class of their own, fitted the same way (BODIES_ONLY); an event of
+both pays both offsets. Folds are the
+folders split in two halves: offsets fitted on one half are scored on the other, so an offset that
+fits only some articles shows as a drop there.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from bot.config import Settings
 from bot.evaluate.news import event_matches, read_gold
 from bot.extract.events import confidence as confidence_module
+from bot.extract.events.confidence import BODIES_ONLY, acted_by_bodies_alone
 from bot.extract.extractor import Extractor, ExtractRequest
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "extract" / "data" / "confidence.json"
@@ -35,7 +40,9 @@ KEEP_BELOW = -1.0
 # show a cancelled summit as still planned.
 EXEMPT = frozenset({"SANCTION cancel", "SANCTION postpone"})
 
-Row = tuple[str, float, bool]  # "TYPE kind", confidence without offsets, right
+# the classes an event belongs to ("TYPE kind", and BODIES_ONLY when every side is a body), its
+# confidence without offsets, and whether it is right
+Row = tuple[tuple[str, ...], float, bool]
 
 
 def labelled(folder: Path, extractor: Extractor) -> list[Row]:
@@ -48,20 +55,23 @@ def labelled(folder: Path, extractor: Extractor) -> list[Row]:
     for article, result in zip(articles, extractor.extract_many(requests), strict=True):
         for event in result.events:
             right = any(event_matches(g, event) for g in article.events)
-            rows.append((f"{event.type} {event.kind}", event.confidence, right))
+            classes = (f"{event.type} {event.kind}",)
+            if acted_by_bodies_alone(event.kind, (p.kind for p in event.participants)):
+                classes += (BODIES_ONLY,)
+            rows.append((classes, event.confidence, right))
     return rows
 
 
 def fit(rows: list[Row]) -> dict[str, float]:
-    shown = [(kind, right) for kind, conf, right in rows if conf >= 0.5]
+    shown = [(classes, right) for classes, conf, right in rows if conf >= 0.5]
     right_all = sum(1 for _, right in shown if right)
     wrong_all = len(shown) - right_all
     if not right_all or not wrong_all:
         return {}
     base_rate = right_all / len(shown)
-    counts = Counter(shown)
+    counts = Counter((kind, right) for classes, right in shown for kind in classes)
     offsets = {}
-    for kind in {k for k, _ in shown}:
+    for kind in {k for k, _ in counts}:
         right, wrong = counts[(kind, True)], counts[(kind, False)]
         if right + wrong < MIN_SEEN:
             continue
@@ -76,9 +86,9 @@ def fit(rows: list[Row]) -> dict[str, float]:
 
 def shown_with(rows: list[Row], offsets: dict[str, float]) -> tuple[int, int]:
     right = wrong = 0
-    for kind, conf, ok in rows:
+    for classes, conf, ok in rows:
         conf = min(max(conf, 1e-6), 1 - 1e-6)
-        z = math.log(conf / (1 - conf)) + offsets.get(kind, 0.0)
+        z = math.log(conf / (1 - conf)) + sum(offsets.get(kind, 0.0) for kind in classes)
         if z >= 0:
             right, wrong = right + ok, wrong + (not ok)
     return right, wrong
@@ -101,6 +111,7 @@ def main() -> None:
     args = parser.parse_args()
     confidence_module.kind_offsets.cache_clear()
     confidence_module.kind_offsets = lambda: {}  # type: ignore[assignment]  # fit from the raw
+    confidence_module.side_offsets = lambda: {}  # type: ignore[assignment]
     extractor = Extractor.load(Settings().spacy_model)
     per_folder = {folder: labelled(folder, extractor) for folder in args.folders}
     halves = (args.folders[::2], args.folders[1::2])
@@ -122,7 +133,8 @@ def main() -> None:
     print(json.dumps(dict(sorted(offsets.items(), key=lambda kv: kv[1])), indent=1))
     if args.write:
         data = json.loads(DATA.read_text(encoding="utf-8"))
-        data["kind_offsets"] = dict(sorted(offsets.items()))
+        data["kind_offsets"] = dict(sorted(o for o in offsets.items() if o[0] != BODIES_ONLY))
+        data["side_offsets"] = {k: v for k, v in offsets.items() if k == BODIES_ONLY}
         DATA.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"written to {DATA}")
 

@@ -1865,6 +1865,27 @@ def test_a_kind_found_wrong_more_often_than_the_rest_is_told_less_surely(extract
     assert "SANCTION cancel" not in kind_offsets()
 
 
+def test_an_act_of_bodies_alone_is_told_less_surely_than_a_countrys(extractor):
+    # calibrated on read audits: events with no country or person among their sides were
+    # right little more than half the time, where a country's act is right four times in five
+    for told_by_a_body, told_by_a_country in (
+        ("The European Union urged restraint on Monday.", "Germany urged restraint on Monday."),
+        ("The Arab League demanded a ceasefire.", "Egypt demanded a ceasefire."),
+    ):
+        body, country = events(extractor, told_by_a_body), events(extractor, told_by_a_country)
+        assert body and all(e["confidence"] < 0.5 for e in body), body
+        assert country and all(e["confidence"] >= 0.5 for e in country), country
+    # a body beside a country, or two bodies holding a summit they are named in, stay shown
+    with_a_country = of_type(
+        extractor, "The European Union urged Chile to show restraint on Monday.", "REQUEST"
+    )
+    assert with_a_country and with_a_country[0]["confidence"] >= 0.5
+    summit = of_type(
+        extractor, "ECOWAS and the African Union held a summit in Abuja on Monday.", "CONSULT"
+    )
+    assert summit and summit[0]["confidence"] >= 0.5
+
+
 def test_people_arriving_home_pay_no_visit(extractor):
     home = "The two freed aid workers, Anna Berg and Jonas Lind, arrived home in Oslo on Saturday."
     assert not [e for e in events(extractor, home, "2024-05-04") if e["kind"] == "visit"]

@@ -30,6 +30,7 @@ from bot.extract.events.arguments import (
 from bot.extract.events.confidence import (
     INCOMPLETE_CONFIDENCE,
     EventEvidence,
+    acted_by_bodies_alone,
     confidence,
     headline,
 )
@@ -499,6 +500,7 @@ def _evidence(draft: Draft, event: Event) -> EventEvidence:
         # what an occasion lent is no evidence that this act was found right
         dated=event.date is not None and "date" not in draft.borrowed,
         placed=event.location is not None and "location" not in draft.borrowed,
+        bodies_only=acted_by_bodies_alone(event.kind, (p.kind for p in event.participants)),
     )
 
 

@@ -11,6 +11,7 @@ tells is kept below the line by assembly whatever its weight.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from bot.extract.events.lexicon import FRAMING_PREPS
 from bot.extract.pipeline import load_data, quoted
+from bot.facts import TALK_KINDS
 
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 QUOTES = '"“”'
@@ -40,6 +42,8 @@ class EventEvidence:
     dated: bool
     placed: bool
     kind: str | None = None
+    # an act of bodies alone (`acted_by_bodies_alone`)
+    bodies_only: bool = False
 
 
 def features(ev: EventEvidence) -> dict[str, float]:
@@ -73,12 +77,41 @@ def kind_offsets() -> dict[str, float]:
     return {k: float(v) for k, v in load_data("confidence").get("kind_offsets", {}).items()}
 
 
+# The class of sides whose acts are found right less often than events on the whole: read one by
+# one, a bloc's call for restraint or a council's resolution told in passing, which the
+# annotators left out, where a country's or a leader's act is news.
+BODIES_ONLY = "bodies_only"
+
+
+def acted_by_bodies_alone(kind: str | None, sides: Iterable[str]) -> bool:
+    """An act whose sides (their kinds: "organization", "country", "person"), one at least, are
+    all bodies. A body's own sitting is no such act: a bloc's summit is the bloc's, and "latest
+    talks" must show it as surely as any other."""
+    found = set(sides)
+    return kind not in TALK_KINDS and bool(found) and not found & {"country", "person"}
+
+
+@lru_cache(maxsize=1)
+def side_offsets() -> dict[str, float]:
+    """Log-odds by which events of a class of sides are found right less often than events on
+    the whole (`BODIES_ONLY`), fitted with the kinds' by `bench/kind_priors.py`."""
+    return {k: float(v) for k, v in load_data("confidence").get("side_offsets", {}).items()}
+
+
+def prior_offset(ev: EventEvidence) -> float:
+    """What the event's kind and the class of its sides are known to cost, in log-odds."""
+    offset = kind_offsets().get(f"{ev.type} {ev.kind}", 0.0)
+    if ev.bodies_only:
+        offset += side_offsets().get(BODIES_ONLY, 0.0)
+    return offset
+
+
 def confidence(ev: EventEvidence) -> float:
     """A logistic score in [0, 1]: the weighed sum of the event's features, less what its kind
-    is known to cost."""
+    and its sides are known to cost."""
     weights = event_weights()
     z = sum(weights.get(name, 0.0) * value for name, value in features(ev).items())
-    z += kind_offsets().get(f"{ev.type} {ev.kind}", 0.0)
+    z += prior_offset(ev)
     return 1.0 / (1.0 + math.exp(-z))
 
 
