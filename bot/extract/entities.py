@@ -2118,9 +2118,13 @@ class EntityIndex:
 
     @staticmethod
     def _main_subject(sent: Span, end: int) -> Token | None:
-        """The subject of a sentence's main clause, when it comes before `end`."""
+        """The subject of a sentence's main clause, when it comes before `end`. A person's name
+        the parser made the root ("Reinmets, who faces a challenge in the vote, called the remarks
+        crazy", its verb hung in the relative clause) is the subject it lost."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and root.ent_type_ == "PERSON" and root.i < end:
+            subject = root
         return subject if subject is not None and subject.i < end else None
 
     def body(

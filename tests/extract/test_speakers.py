@@ -472,3 +472,15 @@ def test_a_former_spokesperson_speaks_for_no_one(say):
     )
     assert find(say(text), "were a failure").speaker is None
     assert find(say(text), "were long").speaker is None
+
+
+def test_he_is_the_leader_a_long_relative_clause_cut_from_his_verb(say):
+    # the parser hangs "called" inside the relative clause and makes the name the sentence's
+    # root: the name is still the one who acts, not the rival named inside the clause
+    text = (
+        "Chilean President Gabriel Boric faced questions from reporters on Monday. Boric, who "
+        "faces a strong challenge from far-right politician Hanno Tartu in next week's election, "
+        "called Boluarte's remarks \u201ccrazy\u201d and \u201cway out of line\u201d. He said "
+        "Chile would do everything to calm the situation but ruled out an apology."
+    )
+    assert find(say(text), "calm the situation").speaker == "Gabriel Boric"
