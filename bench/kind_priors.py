@@ -4,17 +4,16 @@ bot/extract/data/confidence.json.
 
     .venv/bin/python bench/kind_priors.py DIR [DIR ...] [--write]
 
-Each DIR is a news_dev-style folder (`gold.json` and articles). Every event shown (confidence
-0.5 or more, offsets left out) is labelled right or wrong with the news scorer's own rule
+Each DIR is a news_dev-style folder (`gold.json` and articles). Every event shown (confidence 0.5 or
+more, offsets left out) is labelled right or wrong with the news scorer's own rule
 (`bot.evaluate.news.event_matches`). A kind's precision is smoothed toward the overall rate (two
 events' worth), and its offset is the difference of their log-odds; only kinds seen six times or
-more whose offset is -1.0 or below are kept, at -1.0 (a kind found as often right as the rest
-keeps its calibrated confidence, and a clearly told act of a doubtful kind stays shown), and never
-for a talk's fate (EXEMPT). Acts whose sides are all bodies (no country, no person; a body's own
-sitting is no such act) are a class of their own, fitted the same way (BODIES_ONLY); an event of
-both pays both offsets. Folds are the
-folders split in two halves: offsets fitted on one half are scored on the other, so an offset that
-fits only some articles shows as a drop there.
+more whose offset is -1.0 or below are kept, at -1.0 (a kind found as often right as the rest keeps
+its calibrated confidence, and a clearly told act of a doubtful kind stays shown), and never for a
+talk's fate (EXEMPT). Acts whose sides are all bodies of no country (a body's own sitting, call or
+visit is no such act) are a class of their own, fitted the same way (BODIES_ONLY); an event of both
+pays both offsets. Folds are the folders split in two halves: offsets fitted on one half are scored
+on the other, so an offset that fits only some articles shows as a drop there.
 """
 
 from __future__ import annotations
@@ -56,7 +55,7 @@ def labelled(folder: Path, extractor: Extractor) -> list[Row]:
         for event in result.events:
             right = any(event_matches(g, event) for g in article.events)
             classes = (f"{event.type} {event.kind}",)
-            if acted_by_bodies_alone(event.kind, (p.kind for p in event.participants)):
+            if acted_by_bodies_alone(event.type, event.participants):
                 classes += (BODIES_ONLY,)
             rows.append((classes, event.confidence, right))
     return rows

@@ -1875,7 +1875,14 @@ def test_an_act_of_bodies_alone_is_told_less_surely_than_a_countrys(extractor):
         body, country = events(extractor, told_by_a_body), events(extractor, told_by_a_country)
         assert body and all(e["confidence"] < 0.5 for e in body), body
         assert country and all(e["confidence"] >= 0.5 for e in country), country
-    # a body beside a country, or two bodies holding a summit they are named in, stay shown
+    # a body beside a country, a country's own body, or bodies holding a summit or paying a
+    # visit stay shown
+    national = events(extractor, "The Philippine Coast Guard condemned the ramming on Monday.")
+    assert national and national[0]["confidence"] >= 0.5
+    visit = of_type(
+        extractor, "An ECOWAS delegation arrived in Abuja on Monday for a two-day visit.", "CONSULT"
+    )
+    assert visit and visit[0]["confidence"] >= 0.5
     with_a_country = of_type(
         extractor, "The European Union urged Chile to show restraint on Monday.", "REQUEST"
     )

@@ -500,7 +500,7 @@ def _evidence(draft: Draft, event: Event) -> EventEvidence:
         # what an occasion lent is no evidence that this act was found right
         dated=event.date is not None and "date" not in draft.borrowed,
         placed=event.location is not None and "location" not in draft.borrowed,
-        bodies_only=acted_by_bodies_alone(event.kind, (p.kind for p in event.participants)),
+        bodies_only=acted_by_bodies_alone(event.type, event.participants),
     )
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from bot.extract.events.lexicon import FRAMING_PREPS
 from bot.extract.pipeline import load_data, quoted
-from bot.facts import TALK_KINDS
+from bot.facts import Participant
 
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 QUOTES = '"“”'
@@ -83,12 +83,17 @@ def kind_offsets() -> dict[str, float]:
 BODIES_ONLY = "bodies_only"
 
 
-def acted_by_bodies_alone(kind: str | None, sides: Iterable[str]) -> bool:
-    """An act whose sides (their kinds: "organization", "country", "person"), one at least, are
-    all bodies. A body's own sitting is no such act: a bloc's summit is the bloc's, and "latest
-    talks" must show it as surely as any other."""
-    found = set(sides)
-    return kind not in TALK_KINDS and bool(found) and not found & {"country", "person"}
+def acted_by_bodies_alone(type_: str, participants: Iterable[Participant]) -> bool:
+    """An act whose sides, one at least, are all bodies of no country: no country, no person,
+    no national body ("the Philippine Coast Guard" acts for its country). A body's own sitting,
+    call or visit is no such act: a bloc's summit is the bloc's, and "latest talks" must show it
+    as surely as any other."""
+    sides = list(participants)
+    return (
+        type_ != "CONSULT"
+        and bool(sides)
+        and all(p.kind not in ("country", "person") and not p.country_code for p in sides)
+    )
 
 
 @lru_cache(maxsize=1)
