@@ -2116,16 +2116,34 @@ class EntityIndex:
         known = self._genders[key]
         return known is None or known == wanted
 
-    @staticmethod
-    def _main_subject(sent: Span, end: int) -> Token | None:
-        """The subject of a sentence's main clause, when it comes before `end`. A person's name
-        the parser made the root ("Reinmets, who faces a challenge in the vote, called the remarks
-        crazy", its verb hung in the relative clause) is the subject it lost."""
+    def _main_subject(self, sent: Span, end: int) -> Token | None:
+        """The subject of a sentence's main clause, when it comes before `end`."""
         root = sent.root
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None and root.ent_type_ == "PERSON" and root.i < end:
+        if subject is None and self._a_name_cut_from_its_verb(root):
             subject = root
         return subject if subject is not None and subject.i < end else None
+
+    def _a_name_cut_from_its_verb(self, root: Token) -> bool:
+        """A person's name the parser made the sentence's root, the verb it lost hung on it
+        after the relative clause the person is the subject of ("Reinmets, who faces a challenge
+        from Y in the vote, called the remarks crazy"): the subject of the sentence. Not a name
+        an object clause tells of ("X, whom Y sacked in June"), a caption with no verb of its
+        own ("X in Oslo with Y", "X, flanked by Y"), nor one of a list."""
+        cluster = self.by_token.get(root.i)
+        if cluster is None or cluster.kind != "person":
+            return False
+        if any(c.dep_ == "conj" for c in root.children):
+            return False
+        clause = next((c for c in root.children if c.dep_ == "relcl"), None)
+        if clause is None or not any(
+            c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
+        ):
+            return False
+        return any(
+            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > clause.right_edge.i
+            for c in root.children
+        )
 
     def body(
         self, name: str, country: Country | None, token: Token, linked: bool = True

@@ -484,3 +484,26 @@ def test_he_is_the_leader_a_long_relative_clause_cut_from_his_verb(say):
         "Chile would do everything to calm the situation but ruled out an apology."
     )
     assert find(say(text), "calm the situation").speaker == "Gabriel Boric"
+
+
+@pytest.mark.parametrize(
+    "text, needle, speaker",
+    [
+        (  # the name an object clause tells of is not its sentence's subject
+            "Prime Minister Urmas Kask, whom President Hanno Reinmets sacked in June after the "
+            "budget row. He said the dismissal had been necessary to restore discipline.",
+            "dismissal",
+            "Hanno Reinmets",
+        ),
+        (  # a caption with no verb of its own: the pronoun goes to whom the words fit
+            "Chilean President Gabriel Boric in Lima with Peru's Jose Jeri. He said Peru would "
+            "open the border crossing at Tacna next week.",
+            "border crossing",
+            "Jose Jeri",
+        ),
+    ],
+)
+def test_a_name_at_the_root_with_no_lost_verb_is_not_read_as_the_subject(
+    say, text, needle, speaker
+):
+    assert find(say(text), needle).speaker == speaker
