@@ -2125,11 +2125,11 @@ class EntityIndex:
         return subject if subject is not None and subject.i < end else None
 
     def _a_name_cut_from_its_verb(self, root: Token) -> bool:
-        """A person's name the parser made the sentence's root, the verb it lost hung on it
-        after the relative clause the person is the subject of ("Reinmets, who faces a challenge
-        from Y in the vote, called the remarks crazy"): the subject of the sentence. Not a name
-        an object clause tells of ("X, whom Y sacked in June"), a caption with no verb of its
-        own ("X in Oslo with Y", "X, flanked by Y"), nor one of a list."""
+        """A person's name the parser made the sentence's root, the verb it lost set off by a
+        comma after the relative clause the person is the subject of ("Reinmets, who faces a
+        challenge from Y in the vote, called the remarks crazy"): the subject of the sentence.
+        Not a name an object clause tells of ("X, whom Y sacked in June"), a caption with no
+        verb of its own ("X in Oslo with Y", "X, flanked by Y"), nor one of a list."""
         cluster = self.by_token.get(root.i)
         if cluster is None or cluster.kind != "person":
             return False
@@ -2140,10 +2140,23 @@ class EntityIndex:
             c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in clause.children
         ):
             return False
+        # the lost verb, set off by the comma that closes the clause: hung on the name or on a
+        # word inside the clause ("... in next week's election, called"), never on the one the
+        # clause tells of ("who met Peru's Jeri, elected in October, in Lima": Jeri's)
         return any(
-            c.dep_ == "acl" and c.pos_ == "VERB" and c.i > clause.right_edge.i
-            for c in root.children
+            t.dep_ == "acl"
+            and t.tag_ in ("VBD", "VBN")
+            and t.i > clause.i
+            and t.doc[t.i - 1].text == ","
+            and (t.head.i == root.i or not self._told_of_in_the_clause(t.head))
+            for t in root.subtree
         )
+
+    def _told_of_in_the_clause(self, token: Token) -> bool:
+        """The object of a clause, or a person named anywhere in it."""
+        cluster = self.by_token.get(token.i)
+        person = token.ent_type_ == "PERSON" or (cluster is not None and cluster.kind == "person")
+        return person or token.dep_ in ("dobj", "dative", "attr", "appos")
 
     def body(
         self, name: str, country: Country | None, token: Token, linked: bool = True
@@ -2668,12 +2681,35 @@ _NATIONAL_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _portfolio_words_of_titles() -> frozenset[str]:
+    """The words of the portfolios the known titles name before their head ("Foreign", "Home
+    Affairs", "Defence" in "Foreign Minister", "Home Affairs Minister"): a ministry's own."""
+    heads = _portfolio_heads()
+    return frozenset(
+        word
+        for title in load_data("titles")["titles"]
+        if len(words := title.lower().split()) >= 2 and words[-1] in heads
+        for word in words[:-1]
+    )
+
+
 def _trailing_country(name: str) -> Country | None:
     """The country a state body's name ends on: "the Ministry of Foreign Affairs of Chile", "the
-    Federal Government of Ethiopia" (its head or its first word a state body's)."""
+    Federal Government of Ethiopia" (its head or its first word a state body's, after national
+    words); "the Foreign Ministry of Peru", a portfolio's body, only of a country named right
+    after it. Not a region's "Regional Government"."""
     words = fold(name).removeprefix("the ").split()
     head = fold(name.split(" of ")[0]).removeprefix("the ").split()
     national = bool(head) and head[-1] in _STATE_BODIES and set(head[:-1]) <= _NATIONAL_WORDS
+    portfolio = (
+        bool(head) and head[-1] in _STATE_BODIES and set(head[:-1]) <= _portfolio_words_of_titles()
+    )
+    if portfolio and not (words[0] in _STATE_BODIES or national):
+        # "the Foreign Ministry of Peru": only a country right after it, not "the Press Office
+        # of the Socialist Party of Chile" nor "the Interior Ministry of the State of Mexico"
+        rest = name.split(" of ", 1)[1] if " of " in name else ""
+        return country_index().resolve(rest.strip().removeprefix("the ").strip())
     if not words or not (words[0] in _STATE_BODIES or national):
         return None
     found = _OF_COUNTRY.search(name)

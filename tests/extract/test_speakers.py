@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.extract.extractor import ExtractRequest
 from bot.facts import Statement
 
 
@@ -22,6 +23,30 @@ def test_the_ministry_is_the_ministry_named_before(say):
     s = find(say(text), "fishing dispute")
     assert s.speaker == "Ministry of Foreign Affairs of Norway"
     assert s.confidence >= 0.7
+
+
+def test_a_ministry_named_by_its_portfolio_and_country_is_that_countrys(extractor, say):
+    text = "The Foreign Ministry of Peru said the border crossing would reopen next week."
+    assert find(say(text), "border crossing").speaker_country == "Peru"
+    # its act is the country's act, shown as surely as the country's own
+    found = extractor.extract(
+        ExtractRequest("t", "The Defence Ministry of Chile condemned the vote on Monday.", None)
+    ).events
+    assert found and {p.country_code for p in found[0].participants} == {"CHL"}
+    assert found[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Press Office of the Socialist Party of Chile",
+        "The Trade Office of the Chamber of Commerce of Chile",
+        "The Economy Ministry of the State of Chile",
+    ],
+)
+def test_a_portfolios_office_of_something_in_a_country_is_not_the_countrys(say, body):
+    s = find(say(f"{body} said the border crossing would reopen next week."), "border crossing")
+    assert s.speaker_country is None
 
 
 def test_a_body_named_by_its_country(say):
@@ -498,6 +523,12 @@ def test_he_is_the_leader_a_long_relative_clause_cut_from_his_verb(say):
         (  # a caption with no verb of its own: the pronoun goes to whom the words fit
             "Chilean President Gabriel Boric in Lima with Peru's Jose Jeri. He said Peru would "
             "open the border crossing at Tacna next week.",
+            "border crossing",
+            "Jose Jeri",
+        ),
+        (  # a participle told of the one the clause names is not the verb the name lost
+            "Chilean President Gabriel Boric, who met Peru's Jose Jeri, elected by Congress in "
+            "October, in Lima. He said Peru would open the border crossing at Tacna next week.",
             "border crossing",
             "Jose Jeri",
         ),
