@@ -2153,7 +2153,7 @@ class EntityIndex:
         )
 
     def _told_of_in_the_clause(self, token: Token) -> bool:
-        """The object of a clause, or a person named anywhere in it."""
+        """Whom or what a clause tells of: its object, or a person's name."""
         cluster = self.by_token.get(token.i)
         person = token.ent_type_ == "PERSON" or (cluster is not None and cluster.kind == "person")
         return person or token.dep_ in ("dobj", "dative", "attr", "appos")
@@ -2701,17 +2701,18 @@ def _trailing_country(name: str) -> Country | None:
     after it. Not a region's "Regional Government"."""
     words = fold(name).removeprefix("the ").split()
     head = fold(name.split(" of ")[0]).removeprefix("the ").split()
-    national = bool(head) and head[-1] in _STATE_BODIES and set(head[:-1]) <= _NATIONAL_WORDS
-    portfolio = (
-        bool(head) and head[-1] in _STATE_BODIES and set(head[:-1]) <= _portfolio_words_of_titles()
-    )
-    if portfolio and not (words[0] in _STATE_BODIES or national):
+    state_head = bool(head) and head[-1] in _STATE_BODIES
+    national = state_head and set(head[:-1]) <= _NATIONAL_WORDS
+    if not ((words and words[0] in _STATE_BODIES) or national):
+        if (
+            not (state_head and set(head[:-1]) <= _portfolio_words_of_titles())
+            or " of " not in name
+        ):
+            return None
         # "the Foreign Ministry of Peru": only a country right after it, not "the Press Office
         # of the Socialist Party of Chile" nor "the Interior Ministry of the State of Mexico"
-        rest = name.split(" of ", 1)[1] if " of " in name else ""
-        return country_index().resolve(rest.strip().removeprefix("the ").strip())
-    if not words or not (words[0] in _STATE_BODIES or national):
-        return None
+        rest = name.split(" of ", 1)[1].strip().removeprefix("the ").strip()
+        return country_index().resolve(rest)
     found = _OF_COUNTRY.search(name)
     return country_index().resolve(found.group(1).strip()) if found else None
 
