@@ -74,6 +74,7 @@ from bot.extract.events.triggers import (
     Trigger,
     a_courtesy_call,
     clause_chain,
+    deal_sought_at,
     holding_clause,
     measured,
 )
@@ -2000,6 +2001,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
             and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in framed.head.children)
         ):
             framed = framed.head  # "Scholz urges Putin to withdraw troops in phone call"
+        framed = deal_sought_at(token) or framed
         if framed.pos_ == "VERB":
             verb = framed  # "Russia and the US did not discuss Ukraine at the meeting"
         elif framed.dep_ in ("nsubj", "nsubjpass") and framed.head.pos_ == "VERB":

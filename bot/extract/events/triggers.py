@@ -3214,10 +3214,11 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
     verb = trigger.governor or _governing_verb(token)
+    placed = measured(token)  # "at two days of talks"
     if (
         verb.i != token.i
-        and token.dep_ == "pobj"
-        and token.head.lower_ in CIRCUMSTANCE_PREPS
+        and placed.dep_ == "pobj"
+        and placed.head.lower_ in CIRCUMSTANCE_PREPS
         and not _taking_part(verb)
     ):
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
@@ -3520,6 +3521,8 @@ def _negated_above(verb: Token) -> bool:
     don't have to sign deals", "did not agree to meet", "failed to agree", "refused to sign",
     "denied supporting the rebels", "failed to agree on using the assets to fund Bolivia"."""
     negating = load_frames().negating
+    if _the_setting_of_a_deal_not_made(verb):
+        return False
     if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         return True  # "made no commitment to free the prisoners"
     node, through_phrase = verb, False
@@ -3539,6 +3542,36 @@ def _negated_above(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
+    """ "Failed to reach a deal at two days of talks in Almaty", "refused to sign the accord at
+    the summit": what failed is the deal; the talks it was sought at were held. Only an occasion
+    set by a preposition under a verb of making a deal: "failed to show up at the talks" and
+    "refused to take part in the talks" keep their negation."""
+    if occasion_kind(noun) is None:
+        return False
+    phrase = measured(noun)
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in ("at", "during", "in"):
+        return False
+    verb = deal_sought_at(noun) or phrase.head.head
+    return verb.pos_ == "VERB" and (
+        names_an_agreement(verb)
+        or any(c.dep_ == "dobj" and names_an_agreement(c) for c in verb.children)
+    )
+
+
+def deal_sought_at(noun: Token) -> Token | None:
+    """ "Reached a deal at talks in Lima", "failed to reach a deal at two days of talks": the
+    parser hangs the occasion on the deal, not on the verb; the verb whose deal was sought at it.
+    Its subject held the occasion, its date is the occasion's."""
+    phrase = measured(noun)
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "at":
+        return None
+    deal = phrase.head.head
+    if deal.dep_ == "dobj" and deal.head.pos_ == "VERB" and names_an_agreement(deal):
+        return deal.head
+    return None
 
 
 def _not_yet(verb: Token) -> bool:

@@ -66,7 +66,13 @@ from bot.extract.events.lexicon import (
     signing_nominal,
     verb_lemma,
 )
-from bot.extract.events.triggers import Trigger, clause_chain, holding_clause, measured
+from bot.extract.events.triggers import (
+    Trigger,
+    clause_chain,
+    deal_sought_at,
+    holding_clause,
+    measured,
+)
 from bot.extract.pipeline import SPAN_UNITS, load_data, quoted
 from bot.extract.towns import town_named
 from bot.facts import Location
@@ -1023,6 +1029,12 @@ def _tense(trigger: Trigger) -> str:
     ):
         return "past"  # "the framework, agreed by X and Y in Windsor on Monday" (not "the talks,
         # scheduled for Monday")
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.tag_ == "VBD"
+        and lemma_of(verb.head) in load_frames().negating
+    ):
+        return "past"  # "failed to agree at the meeting on Saturday": the failure's day is past
     if any(lemma_of(n) in PLANNED_CUES for n in chain) and not proposed_before_it_was_told(token):
         return "future"
     if (
@@ -1270,12 +1282,15 @@ def clause_heads(trigger: Trigger) -> list[Token]:
     elif token.pos_ != "VERB" and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
         heads.append(token.head)
     elif (
-        token.dep_ == "pobj"
-        and token.head.dep_ == "prep"
-        and token.head.head.pos_ == "VERB"
-        and token.head.lower_ not in FRAMING_PREPS
+        (placed := measured(token)).dep_ == "pobj"
+        and placed.head.dep_ == "prep"
+        and placed.head.head.pos_ == "VERB"
+        and placed.head.lower_ not in FRAMING_PREPS
     ):  # not "after the talks, X said on Friday"
-        heads.append(_occasion_verb(token))  # "discussed in a telephone conversation on Monday"
+        # "discussed in a telephone conversation on Monday", "at two days of talks"
+        heads.append(_occasion_verb(placed))
+    elif token.dep_ == "pobj" and (sought := deal_sought_at(token)) is not None:
+        heads.append(sought)  # "reached a deal on Saturday at talks in Lima"
     elif token.dep_ == "pobj" and (framed := _framed_by(token)) is not None:
         heads.append(framed)  # "marked the day during the president's state visit on Aug. 8"
     verb = heads[-1]

@@ -1,0 +1,84 @@
+"""Talks at which a deal was sought and not reached were still held: "failed to reach a deal at
+talks in Quito" tells of the talks, with their sides, day and place; the failure does not
+unmake them. A refusal to attend, to take part or to show up still tells of no talks of theirs.
+Sentences are the repository's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    """The events an answer shows."""
+    found = extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
+    return [e for e in found if e["confidence"] >= 0.5]
+
+
+def talks(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    return [e for e in events(extractor, text, published) if e["type"] == "CONSULT"]
+
+
+def countries(event: dict) -> set[str]:
+    return {p["country_code"] for p in event["participants"] if p["country_code"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Chile failed to reach a deal at talks in Quito on Wednesday.",
+        "Peru and Chile did not reach a deal at the talks in Quito on Wednesday.",
+        # the parser hangs the talks on the verb, counted in days
+        "Peru and Chile failed to reach agreement on Wednesday at two days of talks in Quito.",
+    ],
+)
+def test_talks_at_which_no_deal_was_reached_were_held(extractor, text: str) -> None:
+    found = talks(extractor, text)
+    assert len(found) == 1, found
+    held = found[0]
+    assert countries(held) == {"PER", "CHL"}
+    assert held["location"]["name"] == "Quito"
+    assert held["date"] == "2025-02-26"
+    assert held["status"] in ("concluded", None)
+    # the deal itself was not made
+    assert not [e for e in events(extractor, text) if e["type"] == "AGREE"]
+
+
+def test_a_wire_lead_dates_the_talks_no_deal_came_of(extractor) -> None:
+    text = (
+        "LIMA, Feb 26 (Reuters) - Peru and Chile failed to reach agreement on Wednesday at two "
+        "days of talks in Quito on their disputed border, and set no date for further "
+        "negotiations."
+    )
+    held = [e for e in talks(extractor, text) if e["kind"] == "talks"]
+    assert [(countries(e), e["date"]) for e in held] == [({"PER", "CHL"}, "2025-02-26")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru failed to show up at the talks in Quito on Wednesday.",
+        "Peru refused to take part in the talks in Quito on Wednesday.",
+        "Peru refused to attend two days of talks in Quito.",
+        "Peru and Chile failed to agree on a date for talks in Quito.",
+    ],
+)
+def test_a_refusal_to_attend_tells_of_no_talks_of_theirs(extractor, text: str) -> None:
+    assert not [e for e in talks(extractor, text) if "PER" in countries(e)]
+
+
+def test_a_deal_reached_at_talks_gives_the_talks_their_day(extractor) -> None:
+    found = talks(extractor, "Peru and Chile reached a deal at talks in Quito on Wednesday.")
+    assert [(e["date"], e["location"]["name"]) for e in found] == [("2025-02-26", "Quito")]
+
+
+def test_a_meeting_where_they_failed_to_agree_is_past(extractor) -> None:
+    # a failure told in the past is of a day gone by, not the coming Wednesday
+    found = talks(extractor, "Peru and Chile failed to agree at the meeting in Quito on Wednesday.")
+    assert [(e["date"], e["status"]) for e in found] == [("2025-02-26", "concluded")]
+    # while an agreement to meet still points ahead
+    planned = talks(extractor, "Peru and Chile agreed to meet in Quito on Wednesday.")
+    assert [(e["date"], e["status"]) for e in planned] == [("2025-03-05", "planned")]
