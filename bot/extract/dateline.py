@@ -46,7 +46,10 @@ _DATELINE = re.compile(
     r"[ \t]*(?:\((?P<agency>[^)\n]{1,40})\)|(?<=\d)[ \t]+[A-Z][A-Za-z]{2,20})?"
     r"[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."
-    r"|(?<=\d)(?P<stop>\.)(?=[ \t]+[A-Z]))",  # "ALMATY, May 17. The talks": a full stop
+    r"|(?<=\d)(?P<stop>\.)(?=[ \t]+[A-Z])"  # "ALMATY, May 17. The talks": a full stop
+    # or the line's end after its day, as a line of its own ("DHAKA, September 6, 2011"),
+    # the agency after a comma ("Baku, May 23, AZERTAC")
+    r"|(?P<eol>(?<=\d)(?:,[ \t]*[A-Z][A-Za-z]{2,20})?)[ \t]*$)",
     re.MULTILINE,
 )
 # AGENCY | PLACE or AGENCY • PLACE alone on a line ("Press Trust of India | New Delhi").
@@ -93,15 +96,17 @@ def find_dateline(text: str) -> Dateline | None:
             # "The Jakarta Post, Bali -": the outlet signs its copy, the place comes after it
             place, region = region, None
         code = _filed_from(place, region)
+        lines_before = sum(1 for line in text[: found.start()].splitlines() if line.strip())
         if place.upper() in SLUG_WORDS:
             continue  # "EXCLUSIVE (Reuters) -", "ANALYSIS -": the story's label, not a place
-        if (
-            filed.get("stop")
-            and re.search(r"\d{4}", filed.get("date") or "")
-            and sum(1 for line in text[: found.start()].splitlines() if line.strip()) > 1
-        ):
+        if filed.get("stop") and re.search(r"\d{4}", filed.get("date") or "") and lines_before > 1:
             # "ISTANBUL, March 29, 2022. Negotiators met" below the opening: a timeline's entry
             # (at the top, "ASTANA, 3 March 2025. X held talks" is the dateline)
+            continue
+        if found.groupdict().get("eol") is not None and (code is None or lines_before > 2):
+            # a line of a place and a day alone is a dateline only for a place the gazetteer
+            # knows, at the top ("Eurasianet, May 6, 2023" signs the copy; further down such a
+            # line heads a timeline's entry)
             continue
         if code is None and not (
             place.isupper() and (filed.get("date") or filed.get("agency") or filed.get("slashed"))

@@ -113,6 +113,55 @@ def test_the_dateline_places_the_lead_event_and_here():
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        (
+            "Peru, Chile sign a treaty\n\nLIMA, February 26, 2025\n\nThey signed it.",
+            "Lima",
+            "February 26, 2025",
+        ),
+        (
+            "Peru, Chile sign a treaty\nSantiago, 26 February 2025\nThey signed it.",
+            "Santiago",
+            "26 February 2025",
+        ),
+        (
+            "Peru, Chile sign a treaty\n\nQuito, February 26, AZERTAC\n\nThey signed it.",
+            "Quito",
+            "February 26",
+        ),
+    ],
+)
+def test_a_line_of_a_city_and_its_day_alone_is_the_dateline(text, place, day):
+    dateline = find_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.date_text) == (place, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru, Chile sign a treaty\nCommentary, 26 February 2025\nThey signed it.",  # a label
+        "Peru, Chile sign a treaty\nWednesday, February 26, 2025\nThey signed it.",
+        "Peru, Chile sign a treaty\nPeru, February 26, 2025\nThey signed it.",  # no city
+        # a timeline's entry further down is no dateline
+        "Peru, Chile sign a treaty\nBy a staff writer\nThey signed it.\n\nLima, March 3, 2024\n",
+    ],
+)
+def test_a_line_of_a_day_with_no_city_at_the_top_is_no_dateline(text):
+    assert find_dateline(text) is None
+
+
+def test_a_dateline_line_of_its_own_places_here_and_dates_the_lead(extractor):
+    text = (
+        "Peru, Chile sign border deal\n\nLIMA, February 25, 2025\n\nPeru and Chile on "
+        "Tuesday signed a border agreement.\n\nChilean President Gabriel Boric and his "
+        "Peruvian counterpart Dina Boluarte held talks here on the first day of Boric's visit."
+    )
+    found = of_type(extractor, text, "CONSULT")
+    assert found and all(e["location"]["name"] == "Lima" for e in found)
+
+
+@pytest.mark.parametrize(
     ("line", "place", "code"),
     [
         ("TAMPA, Florida, April 7 - Chile and Peru held talks.", "Tampa", "USA"),
