@@ -103,10 +103,9 @@ def find_dateline(text: str) -> Dateline | None:
             # "ISTANBUL, March 29, 2022. Negotiators met" below the opening: a timeline's entry
             # (at the top, "ASTANA, 3 March 2025. X held talks" is the dateline)
             continue
-        if found.groupdict().get("eol") is not None and (code is None or lines_before > 2):
-            # a line of a place and a day alone is a dateline only for a place the gazetteer
-            # knows, at the top ("Eurasianet, May 6, 2023" signs the copy; further down such a
-            # line heads a timeline's entry)
+        if found.groupdict().get("eol") is not None and not _a_dateline_line(
+            text, found, place, region
+        ):
             continue
         if code is None and not (
             place.isupper() and (filed.get("date") or filed.get("agency") or filed.get("slashed"))
@@ -126,6 +125,37 @@ def find_dateline(text: str) -> Dateline | None:
             region=region,
         )
     return None
+
+
+def _a_dateline_line(text: str, found: re.Match[str], place: str, region: str | None) -> bool:
+    """A line of a place and a day alone ("DHAKA, September 6, 2011") is a dateline only for a
+    city the gazetteer knows by that name itself (not "By Anna Mbuyi, Lima, ...", a byline, nor
+    "Eurasianet, May 6, 2023", an outlet's stamp, nor "Crimea, ...", a region), with no words of
+    a sentence in the region's place ("Quito, Lima to hold talks on March 3" is a headline), below
+    no line that ends a sentence, and the only such line in the text (not the first of a
+    timeline's entries or of a tour's stops)."""
+    if not _a_city(place) or (region is not None and not region.istitle()):
+        return False
+    before = [line.strip() for line in text[: found.start()].splitlines() if line.strip()]
+    if len(before) > 2 or any(line[-1] in ".!?" for line in before):
+        return False
+    others = (
+        m
+        for m in _DATELINE.finditer(text)
+        if m.start() != found.start() and m.group("eol") is not None
+    )
+    return not any(_a_city(m.group("place").strip()) for m in others)
+
+
+def _a_city(place: str) -> bool:
+    """A capital or city the gazetteer knows by this name, a city-state, or a town of the towns
+    table."""
+    match = country_index().match(place)
+    if match is not None and match.how in ("capital", "city"):
+        return True
+    if match is not None and match.how == "name" and match.country.code in CITY_STATES:
+        return True
+    return town_named(place) is not None
 
 
 def _an_outlet(place: str) -> bool:

@@ -143,6 +143,16 @@ def test_a_line_of_a_city_and_its_day_alone_is_the_dateline(text, place, day):
         "Peru, Chile sign a treaty\nCommentary, 26 February 2025\nThey signed it.",  # a label
         "Peru, Chile sign a treaty\nWednesday, February 26, 2025\nThey signed it.",
         "Peru, Chile sign a treaty\nPeru, February 26, 2025\nThey signed it.",  # no city
+        # a byline or a label before the city, a headline ending on its day, a region
+        "By Anna Mbuyi, Lima, February 26, 2025\nPeru and Chile held talks here.",
+        "Kersti Ilves, Tallinn, February 26, 2025\nPeru and Chile held talks here.",
+        "Business, Lima, February 26, 2025\nPeru and Chile held talks here.",
+        "Quito, Lima to hold talks on March 3\nPeru and Chile held talks here.",
+        "Peru, Chile sign a treaty\nCrimea, February 26, 2025\nThey signed it.",
+        # below a sentence, or the first of a timeline's entries or a tour's stops
+        "Peru and Chile held talks on Wednesday.\nLima, February 24, 2025\nThey signed a deal.",
+        "A timeline\nLima, January 16, 2014\nThe court ruled.\nSantiago, March 3, 2019\nThey met.",
+        "Boric's tour\nSantiago, February 24\nLima, February 26\nBoric met Boluarte here.",
         # a timeline's entry further down is no dateline
         "Peru, Chile sign a treaty\nBy a staff writer\nThey signed it.\n\nLima, March 3, 2024\n",
     ],

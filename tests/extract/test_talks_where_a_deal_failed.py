@@ -64,10 +64,50 @@ def test_a_wire_lead_dates_the_talks_no_deal_came_of(extractor) -> None:
         "Peru refused to take part in the talks in Quito on Wednesday.",
         "Peru refused to attend two days of talks in Quito.",
         "Peru and Chile failed to agree on a date for talks in Quito.",
+        "Peru did not show up at two days of talks with Chile in Quito.",
+        "Peru would not speak at two days of talks with Chile in Quito.",
     ],
 )
 def test_a_refusal_to_attend_tells_of_no_talks_of_theirs(extractor, text: str) -> None:
     assert not [e for e in talks(extractor, text) if "PER" in countries(e)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possibility, a condition, a plan, a call to act: no talks told as held
+        "Peru and Chile could fail to reach a deal at the talks in Quito.",
+        "If Peru and Chile fail to reach a deal at talks in Quito, sanctions will follow.",
+        "Should Peru and Chile fail to reach a deal at talks in Quito, Bolivia will mediate.",
+        "Peru and Chile will not meet at two days of talks in Quito.",
+        "If Peru and Chile agree at two days of talks in Quito, the border will reopen.",
+        "Peru and Chile could discuss the border at talks in Quito.",
+        # talks called off or never held
+        "Peru and Chile failed to reach a deal at talks that were called off on Wednesday.",
+        "Peru and Chile failed to reach a deal at talks that never took place.",
+        "Peru and Chile failed to reach a deal at the postponed talks in Quito.",
+        # a denial
+        "Chile denied signing a deal with Peru at a secret meeting in Lima on Monday.",
+        "Chile denied that it reached a deal with Peru at a secret meeting in Lima on Monday.",
+    ],
+)
+def test_talks_only_possible_cancelled_or_denied_are_not_told_as_held(extractor, text) -> None:
+    assert not [e for e in talks(extractor, text) if e["status"] != "planned"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Peru and Chile will try to reach a deal at talks in Quito on Wednesday.", "2025-02-26"),
+        ("Peru and Chile aim to reach a deal at talks in Quito on Friday.", "2025-02-21"),
+        ("Peru and Chile will reach a deal at talks in Quito on Wednesday.", "2025-02-26"),
+        ("The UN urged Peru and Chile to reach a deal at talks in Quito on Wednesday.", None),
+    ],
+)
+def test_a_deal_still_sought_gives_its_talks_no_day_gone_by(extractor, text, day) -> None:
+    # a deal still to be sought dates no talks to a day already past
+    assert not [e for e in talks(extractor, text) if day is not None and e["date"] == day]
+    assert not [e for e in talks(extractor, text) if e["status"] == "concluded"]
 
 
 def test_a_deal_reached_at_talks_gives_the_talks_their_day(extractor) -> None:

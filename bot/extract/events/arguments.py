@@ -2155,6 +2155,7 @@ def find_participants(trigger: Trigger, index: EntityIndex) -> tuple[list[Cluste
                     if pobj.dep_ == "pobj" and not _none_of(pobj):
                         tokens.extend(_subtree_without_clauses(pobj))
     tokens.extend(_caller(trigger))
+    tokens.extend(_guests_hosted_for(trigger))
     patient = participle_patient(token) if trigger.type == "CONSULT" else None
     if patient is not None:  # "Welcomed by X, the ministers met": X met the ministers
         tokens.extend(_subtree_without_clauses(patient))
@@ -2338,6 +2339,26 @@ def _guests_received_for(token: Token, verb: Token) -> bool:
         and token.head.head.i == verb.i
         and any(c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "GPE") for c in verb.children)
     )
+
+
+# Verbs of giving an occasion for a guest ("hosted a lunch for X", "gave a dinner for X").
+GIVING_VERBS = frozenset({"host", "give", "throw", "offer"})
+
+
+def _guests_hosted_for(trigger: Trigger) -> list[Token]:
+    """ "Boric hosted a working lunch for President Boluarte": the people an occasion was given
+    for sat at it with the host (not "talks for peace", a purpose)."""
+    token = trigger.token
+    if trigger.type != "CONSULT" or token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return []
+    if lemma_of(token.head) not in GIVING_VERBS:
+        return []
+    return [
+        t
+        for guest in objects_of(token, "for")
+        if guest.ent_type_ == "PERSON"
+        for t in _subtree_without_clauses(guest)
+    ]
 
 
 def _hosted_at(trigger: Trigger, verb: Token) -> bool:

@@ -3210,6 +3210,27 @@ def _rather_than(verb: Token) -> bool:
     )
 
 
+def _in_doubt(verb: Token) -> bool:
+    """The verb's clause is a possibility, a condition or a refusal to come ("could agree at the
+    talks", "if they agree at the talks", "will not meet at the talks"): then so is the occasion
+    it is set at, not one held whatever happened in it."""
+    chain = clause_chain(verb)
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    negated = any(c.dep_ == "neg" for n in chain for c in n.children)
+    return (
+        bool(auxes & POSSIBILITY)
+        or (negated and bool(auxes & {"will", "'ll", "would", "shall", "ca", "can"}))
+        or _conditional(chain)
+        or any(
+            c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for n in chain for c in n.children
+        )
+    )
+
+
+# Subjects that say the act was done by no one or on nothing ("nothing was agreed").
+NO_ACT_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither"})
+
+
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     """'would not discuss', 'if they meet', 'could lead to a deal': no event happened or will."""
     token = trigger.token
@@ -3220,6 +3241,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and placed.dep_ == "pobj"
         and placed.head.lower_ in CIRCUMSTANCE_PREPS
         and not _taking_part(verb)
+        and not _in_doubt(verb)
     ):
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
     if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
@@ -3279,6 +3301,12 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 # "neither the US nor Britain has backed Ottawa"; not "neither X nor Y disclosed
                 # details of the call", which tells of the call
                 return True
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and node.i == (trigger.governor or token).i
+                and child.lower_ in NO_ACT_SUBJECTS
+            ):
+                return True  # "nothing is settled until Belfast says yes", "nobody met him"
     if (
         verb.dep_ == "conj"
         and verb.tag_ in (verb.head.tag_, "VB")  # not "whether X would lift ... and met Y"
@@ -3292,7 +3320,8 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
     ):
         return True  # "no talks", "any meeting between them", "a potential meeting"
     if token.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        c.dep_ == "dobj"
+        and (c.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for c in token.children
     ):
         return True  # "cooperated closely, signing no formal document": none was signed
@@ -3497,6 +3526,8 @@ def _taking_part(verb: Token) -> bool:
     """A verb of taking part: "did not take part in the discussions" says the discussions went
     on without them, and that they held none."""
     lemma = lemma_of(verb)
+    if verb_lemma(verb) in ("show up", "turn up") or lemma == "appear":
+        return True  # "did not show up at the talks"
     return lemma in ("participate", "join", "attend") or (
         lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
     )
@@ -3547,31 +3578,84 @@ def _negated_above(verb: Token) -> bool:
 def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
     """ "Failed to reach a deal at two days of talks in Almaty", "refused to sign the accord at
     the summit": what failed is the deal; the talks it was sought at were held. Only an occasion
-    set by a preposition under a verb of making a deal: "failed to show up at the talks" and
-    "refused to take part in the talks" keep their negation."""
-    if occasion_kind(noun) is None:
+    set by a preposition under a verb of making a deal, told as done in the past: "failed to show
+    up at the talks", "refused to take part in the talks", "could fail to reach a deal at the
+    talks" and "denied reaching a deal at a secret meeting" keep their negation."""
+    if occasion_kind(noun) is None or _undone_occasion(noun):
         return False
     phrase = measured(noun)
     if phrase.dep_ != "pobj" or phrase.head.lower_ not in ("at", "during", "in"):
         return False
     verb = deal_sought_at(noun) or phrase.head.head
-    return verb.pos_ == "VERB" and (
-        names_an_agreement(verb)
-        or any(c.dep_ == "dobj" and names_an_agreement(c) for c in verb.children)
+    return (
+        verb.pos_ == "VERB"
+        and (
+            names_an_agreement(verb)
+            or any(c.dep_ == "dobj" and names_an_agreement(c) for c in verb.children)
+        )
+        and _told_as_done(verb)
     )
 
 
 def deal_sought_at(noun: Token) -> Token | None:
     """ "Reached a deal at talks in Lima", "failed to reach a deal at two days of talks": the
-    parser hangs the occasion on the deal, not on the verb; the verb whose deal was sought at it.
-    Its subject held the occasion, its date is the occasion's."""
+    parser hangs the occasion on the deal, not on the verb; the verb whose deal was sought at it,
+    when the clause tells it as done. Its subject held the occasion, its date is the occasion's."""
     phrase = measured(noun)
-    if phrase.dep_ != "pobj" or phrase.head.lower_ != "at":
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "at" or _undone_occasion(noun):
         return None
     deal = phrase.head.head
-    if deal.dep_ == "dobj" and deal.head.pos_ == "VERB" and names_an_agreement(deal):
+    if (
+        deal.dep_ == "dobj"
+        and deal.head.pos_ == "VERB"
+        and names_an_agreement(deal)
+        and _told_as_done(deal.head)
+    ):
         return deal.head
     return None
+
+
+# Auxiliaries that tell an act as done before the telling ("did not reach", "has failed to").
+_DONE_AUXES = frozenset({"did", "had", "has", "have", "was", "were"})
+# Verbs a done act may be the complement of, besides a failure or refusal ("managed to reach",
+# "were unable to reach").
+_DONE_HEADS = frozenset({"manage", "unable", "be"})
+# What befell an occasion that was not held ("talks that were called off", "the postponed talks").
+_UNDONE = CALLING_OFF | {"postpone", "delay", "suspend", "boycott", "skip", "miss"}
+
+
+def _told_as_done(verb: Token) -> bool:
+    """The verb's clause tells what happened: a past tense up its chain ("failed to reach", "did
+    not reach", "reached"), with no modal, future, condition or denial ("could fail to", "will
+    reach", "if they reach", "denied reaching")."""
+    chain = clause_chain(verb)
+    if any(lemma_of(n) not in _DONE_HEADS | load_frames().negating for n in chain[1:]):
+        return False  # "urged them to reach", "aim to reach", "hope to reach": not done
+    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (MODALS | POSSIBILITY | {"will", "'ll", "shall", "would", "must", "should", "ca"}):
+        return False
+    if _conditional(chain) or any(
+        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for n in chain for c in n.children
+    ):
+        return False
+    if any(_denied(n) for n in chain):
+        return False
+    return any(n.tag_ == "VBD" for n in chain) or bool(auxes & _DONE_AUXES)
+
+
+def _undone_occasion(noun: Token) -> bool:
+    """An occasion told as never held: "talks that were called off", "talks that never took
+    place", "the postponed talks", "the summit it boycotted"."""
+    for child in noun.children:
+        if child.dep_ == "amod" and lemma_of(child) in _UNDONE:
+            return True
+        if child.dep_ in ("relcl", "acl") and (
+            lemma_of(child) in _UNDONE
+            or (lemma_of(child) == "call" and any(c.lower_ == "off" for c in child.children))
+            or any(c.dep_ == "neg" or c.lower_ == "never" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _not_yet(verb: Token) -> bool:

@@ -2630,8 +2630,11 @@ def find_status(
     ):
         host = _occasion_verb(token)
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
-        if "will" in host_auxes or ("to" in host_auxes and _be_to(host)):
-            return "planned"  # "is to be discussed at the summit", "will sign it at the summit"
+        expected = _clause_to_come(host) and lemma_of(host.head) != "agree"
+        if "will" in host_auxes or ("to" in host_auxes and (_be_to(host) or expected)):
+            # "is to be discussed at the summit", "will sign it at the summit", "are expected
+            # to adopt it at a meeting" (not "agree to deepen ties at a summit": agreed there)
+            return "planned"
     if _gathering_told_of(trigger):
         return None  # "announced his trip last month": the telling is done, not the trip
     if (

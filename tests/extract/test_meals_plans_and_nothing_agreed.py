@@ -1,0 +1,64 @@
+"""A working lunch or dinner is a sitting of those who share it; a sitting others are expected to
+hold is still to come, not the one held on a day gone by; an act whose subject is "nothing" or
+"nobody" did not happen. Sentences are the repository's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.extractor import ExtractRequest
+
+PUBLISHED = "2025-02-27"  # a Thursday
+
+
+def events(extractor, text: str) -> list[dict]:
+    """The events an answer shows."""
+    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
+    return [e for e in found if e["confidence"] >= 0.5]
+
+
+def countries(event: dict) -> set[str]:
+    return {p["country_code"] for p in event["participants"] if p["country_code"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boric and Boluarte held a working lunch in Lima on Wednesday.",
+        "In Lima, Boric hosted a working lunch for President Boluarte on Wednesday.",
+        "Boric hosted a working dinner for Dina Boluarte at the palace on Wednesday.",
+    ],
+)
+def test_a_working_meal_is_a_meeting_of_those_at_it(extractor, text: str) -> None:
+    met = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    assert [(e["kind"], countries(e)) for e in met] == [("meeting", {"CHL", "PER"})]
+
+
+def test_a_dinner_for_a_cause_names_no_guest(extractor) -> None:
+    text = "Boric hosted a working dinner for peace in Lima on Wednesday."
+    assert not [e for e in events(extractor, text) if "PER" in countries(e)]
+
+
+def test_a_meeting_others_are_expected_to_hold_is_not_the_lunch_held(extractor) -> None:
+    text = (
+        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima on "
+        "Monday.\n\nThe foreign ministers, Anna Mbuyi and Hanno Tartu, are expected to formally "
+        "adopt parts of the framework at a meeting of the joint committee in the coming weeks."
+    )
+    met = {e["status"]: e for e in events(extractor, text) if e["type"] == "CONSULT"}
+    assert set(met) == {"concluded", "planned"}
+    assert met["concluded"]["date"] == "2025-02-24"
+    assert {p["name"] for p in met["planned"]["participants"]} >= {"Anna Mbuyi", "Hanno Tartu"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'A diplomat said "nothing is settled until Quito says yes", Chile and Peru said.',
+        "Nothing was agreed between Chile and Peru in Lima on Wednesday.",
+        "Nobody from Peru met the Chilean envoy in Lima on Wednesday.",
+        "Chile and Peru signed nothing in Lima on Wednesday.",
+    ],
+)
+def test_an_act_of_nothing_or_nobody_did_not_happen(extractor, text: str) -> None:
+    assert not [e for e in events(extractor, text) if e["type"] in ("AGREE", "CONSULT")]
