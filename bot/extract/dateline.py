@@ -73,15 +73,7 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """The dateline among the first few lines of `text` with words on them (a headline, a
     source line, a time stamp may come first), or None."""
-    head_end, seen = 0, 0
-    while seen < _SEARCHED_LINES:
-        nxt = text.find("\n", head_end + 1)
-        if nxt < 0:
-            head_end = len(text)
-            break
-        if text[head_end:nxt].strip():
-            seen += 1
-        head_end = nxt
+    head_end = _head_end(text)
     found_lines = [
         *_DATELINE.finditer(text, 0, head_end),
         *_AGENCY_LINE.finditer(text, 0, head_end),
@@ -127,21 +119,35 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
+def _head_end(text: str) -> int:
+    """The offset past the first few lines with words on them, where a dateline may stand."""
+    head_end, seen = 0, 0
+    while seen < _SEARCHED_LINES:
+        nxt = text.find("\n", head_end + 1)
+        if nxt < 0:
+            return len(text)
+        if text[head_end:nxt].strip():
+            seen += 1
+        head_end = nxt
+    return head_end
+
+
 def _a_dateline_line(text: str, found: re.Match[str], place: str, region: str | None) -> bool:
     """A line of a place and a day alone ("DHAKA, September 6, 2011") is a dateline only for a
     city the gazetteer knows by that name itself (not "By Anna Mbuyi, Lima, ...", a byline, nor
     "Eurasianet, May 6, 2023", an outlet's stamp, nor "Crimea, ...", a region), with no words of
     a sentence in the region's place ("Quito, Lima to hold talks on March 3" is a headline), below
-    no line that ends a sentence, and the only such line in the text (not the first of a
-    timeline's entries or of a tour's stops)."""
-    if not _a_city(place) or (region is not None and not region.istitle()):
+    two lines at most, and the only such line among the opening ones (not one of a timeline's
+    entries or of a tour's stops)."""
+    if not _a_city(place) or (
+        region is not None and not all(w[0].isupper() for w in region.split())
+    ):
         return False
-    before = [line.strip() for line in text[: found.start()].splitlines() if line.strip()]
-    if len(before) > 2 or any(line[-1] in ".!?" for line in before):
+    if sum(1 for line in text[: found.start()].splitlines() if line.strip()) > 2:
         return False
     others = (
         m
-        for m in _DATELINE.finditer(text)
+        for m in _DATELINE.finditer(text, 0, _head_end(text))
         if m.start() != found.start() and m.group("eol") is not None
     )
     return not any(_a_city(m.group("place").strip()) for m in others)

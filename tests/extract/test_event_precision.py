@@ -130,6 +130,17 @@ def test_the_dateline_places_the_lead_event_and_here():
             "Quito",
             "February 26",
         ),
+        # below a standfirst, or with the country in capitals
+        (
+            "Peace at last\nThe deal ends a feud.\nLIMA, February 26, 2025\nThey signed it.",
+            "Lima",
+            "February 26, 2025",
+        ),
+        (
+            "Peru, Chile sign a treaty\nLIMA, PERU, February 26, 2025\nThey signed it.",
+            "Lima",
+            "February 26, 2025",
+        ),
     ],
 )
 def test_a_line_of_a_city_and_its_day_alone_is_the_dateline(text, place, day):
@@ -149,8 +160,7 @@ def test_a_line_of_a_city_and_its_day_alone_is_the_dateline(text, place, day):
         "Business, Lima, February 26, 2025\nPeru and Chile held talks here.",
         "Quito, Lima to hold talks on March 3\nPeru and Chile held talks here.",
         "Peru, Chile sign a treaty\nCrimea, February 26, 2025\nThey signed it.",
-        # below a sentence, or the first of a timeline's entries or a tour's stops
-        "Peru and Chile held talks on Wednesday.\nLima, February 24, 2025\nThey signed a deal.",
+        # one of a timeline's entries or of a tour's stops
         "A timeline\nLima, January 16, 2014\nThe court ruled.\nSantiago, March 3, 2019\nThey met.",
         "Boric's tour\nSantiago, February 24\nLima, February 26\nBoric met Boluarte here.",
         # a timeline's entry further down is no dateline

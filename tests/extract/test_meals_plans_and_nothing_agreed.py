@@ -27,6 +27,9 @@ def countries(event: dict) -> set[str]:
         "Boric and Boluarte held a working lunch in Lima on Wednesday.",
         "In Lima, Boric hosted a working lunch for President Boluarte on Wednesday.",
         "Boric hosted a working dinner for Dina Boluarte at the palace on Wednesday.",
+        # a guest named by a role or a delegation is the guest's country
+        "Boric hosted a working lunch for the Peruvian delegation in Santiago on Wednesday.",
+        "The Chilean president hosted a working lunch for his Peruvian counterpart on Wednesday.",
     ],
 )
 def test_a_working_meal_is_a_meeting_of_those_at_it(extractor, text: str) -> None:
@@ -62,3 +65,49 @@ def test_a_meeting_others_are_expected_to_hold_is_not_the_lunch_held(extractor) 
 )
 def test_an_act_of_nothing_or_nobody_did_not_happen(extractor, text: str) -> None:
     assert not [e for e in events(extractor, text) if e["type"] in ("AGREE", "CONSULT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("None other than Boric met Boluarte in Lima on Wednesday.", "CONSULT"),
+        (
+            "Peru and Chile signed nothing but a memorandum on fishing in Lima on Wednesday.",
+            "AGREE",
+        ),
+        (
+            "Peru and Chile signed nothing less than a historic treaty in Lima on Wednesday.",
+            "AGREE",
+        ),
+    ],
+)
+def test_nothing_but_and_none_other_than_tell_the_act(extractor, text: str, kind: str) -> None:
+    found = [e for e in events(extractor, text) if e["type"] == kind]
+    assert [countries(e) for e in found] == [{"CHL", "PER"}]
+
+
+def test_an_occasion_under_a_verb_of_possibility_is_still_told(extractor) -> None:
+    # only the act at it is in doubt: the summit is planned, the meeting was held
+    planned = events(
+        extractor, "Peru and Chile might sign the border treaty at the summit in Quito next week."
+    )
+    assert [(e["kind"], e["status"]) for e in planned if e["type"] == "CONSULT"] == [
+        ("summit", "planned")
+    ]
+    held = events(
+        extractor,
+        "Boric may have discussed trade at the meeting with Boluarte in Lima on Wednesday.",
+    )
+    assert [(e["date"], e["status"]) for e in held if e["type"] == "CONSULT"] == [
+        ("2025-02-26", "concluded")
+    ]
+
+
+def test_talks_under_way_are_not_planned_for_what_a_side_is_expected_to_do_at_them(
+    extractor,
+) -> None:
+    text = (
+        "Chile is expected to present its proposal at the talks with Peru, which resumed in "
+        "Quito on Wednesday."
+    )
+    assert not [e for e in events(extractor, text) if e["status"] == "planned"]

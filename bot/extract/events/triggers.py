@@ -3210,25 +3210,15 @@ def _rather_than(verb: Token) -> bool:
     )
 
 
-def _in_doubt(verb: Token) -> bool:
-    """The verb's clause is a possibility, a condition or a refusal to come ("could agree at the
-    talks", "if they agree at the talks", "will not meet at the talks"): then so is the occasion
-    it is set at, not one held whatever happened in it."""
-    chain = clause_chain(verb)
-    auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
-    negated = any(c.dep_ == "neg" for n in chain for c in n.children)
-    return (
-        bool(auxes & POSSIBILITY)
-        or (negated and bool(auxes & {"will", "'ll", "would", "shall", "ca", "can"}))
-        or _conditional(chain)
-        or any(
-            c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for n in chain for c in n.children
-        )
+def _no_one(word: Token) -> bool:
+    """ "Nothing", "nobody", "none of the leaders" standing alone as who or what acted (not "none
+    other than Boric", "nothing but a memorandum", "nothing less than a treaty")."""
+    if word.lower_ == "nothing":
+        return not any(True for _ in word.children)
+    # "nobody from Peru", "none of the leaders"
+    return word.lower_ in ("nobody", "none") and all(
+        c.dep_ == "prep" and c.lower_ in ("of", "from") for c in word.children
     )
-
-
-# Subjects that say the act was done by no one or on nothing ("nothing was agreed").
-NO_ACT_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither"})
 
 
 def is_negated_or_hypothetical(trigger: Trigger) -> bool:
@@ -3241,7 +3231,6 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         and placed.dep_ == "pobj"
         and placed.head.lower_ in CIRCUMSTANCE_PREPS
         and not _taking_part(verb)
-        and not _in_doubt(verb)
     ):
         verb = token  # "did not discuss Ukraine at the meeting": the meeting still took place
     if verb.pos_ == "VERB" and verb.dep_ == "pcomp" and verb.head.lower_ == "without":
@@ -3304,7 +3293,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
             if (
                 child.dep_ in ("nsubj", "nsubjpass")
                 and node.i == (trigger.governor or token).i
-                and child.lower_ in NO_ACT_SUBJECTS
+                and _no_one(child)
             ):
                 return True  # "nothing is settled until Belfast says yes", "nobody met him"
     if (
@@ -3321,7 +3310,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
         return True  # "no talks", "any meeting between them", "a potential meeting"
     if token.pos_ == "VERB" and any(
         c.dep_ == "dobj"
-        and (c.lower_ == "nothing" or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        and (_no_one(c) or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for c in token.children
     ):
         return True  # "cooperated closely, signing no formal document": none was signed
@@ -3526,7 +3515,7 @@ def _taking_part(verb: Token) -> bool:
     """A verb of taking part: "did not take part in the discussions" says the discussions went
     on without them, and that they held none."""
     lemma = lemma_of(verb)
-    if verb_lemma(verb) in ("show up", "turn up") or lemma == "appear":
+    if verb_lemma(verb) in ("show up", "turn up"):
         return True  # "did not show up at the talks"
     return lemma in ("participate", "join", "attend") or (
         lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
@@ -3632,6 +3621,8 @@ def _told_as_done(verb: Token) -> bool:
     if any(lemma_of(n) not in _DONE_HEADS | load_frames().negating for n in chain[1:]):
         return False  # "urged them to reach", "aim to reach", "hope to reach": not done
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "neg" for n in chain for c in n.children) and "could" in auxes:
+        auxes = (auxes - {"could"}) | {"did"}  # "could not reach a deal": failed to, then
     if auxes & (MODALS | POSSIBILITY | {"will", "'ll", "shall", "would", "must", "should", "ca"}):
         return False
     if _conditional(chain) or any(

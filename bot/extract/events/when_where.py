@@ -2630,7 +2630,14 @@ def find_status(
     ):
         host = _occasion_verb(token)
         host_auxes = {c.lower_ for c in host.children if c.dep_ in ("aux", "auxpass")}
-        expected = _clause_to_come(host) and lemma_of(host.head) != "agree"
+        # (an occasion told with no clause of its own: not "the talks, which resumed on
+        # Wednesday", "the summit now under way")
+        expected = (
+            _clause_to_come(host)
+            and lemma_of(host.head) != "agree"
+            and not is_definite(token)
+            and not any(c.dep_ in ("relcl", "acl", "amod", "advmod") for c in token.children)
+        )
         if "will" in host_auxes or ("to" in host_auxes and (_be_to(host) or expected)):
             # "is to be discussed at the summit", "will sign it at the summit", "are expected
             # to adopt it at a meeting" (not "agree to deepen ties at a summit": agreed there)
