@@ -59,6 +59,7 @@ _AGENCY_LINE = re.compile(
     re.MULTILINE,
 )
 _SEARCHED_LINES = 6
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b\.?")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Dateline:
     end: int  # offset just past the dateline's separator
     date_text: str | None = None  # the day it was filed, as written ("Sept 12")
     region: str | None = None  # the state or country after the place ("ANCHORAGE, Alaska")
+    alone: bool = False  # a line of its own ("DHAKA, September 6, 2011"), not opening the lead
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -115,6 +117,7 @@ def find_dateline(text: str) -> Dateline | None:
             end=found.end(),
             date_text=found.groupdict().get("date"),
             region=region,
+            alone=found.groupdict().get("eol") is not None,
         )
     return None
 
@@ -143,6 +146,8 @@ def _a_dateline_line(text: str, found: re.Match[str], place: str, region: str | 
         region is not None and not all(w[0].isupper() for w in region.split())
     ):
         return False
+    if not _MONTH.search(found.group("date") or ""):
+        return False  # "Lima, Round 2", "Santiago, Day 2": no day of a month
     if sum(1 for line in text[: found.start()].splitlines() if line.strip()) > 2:
         return False
     others = (
@@ -219,6 +224,19 @@ def _subdivision_names() -> Counter[str]:
 
 # Countries whose wire datelines name the state or province in the country's place.
 DATELINE_STATES = frozenset({"US", "CA", "AU"})
+
+
+def dateline_of(dateline: Dateline | None, published: str | None) -> Dateline | None:
+    """The dateline, unless it is a line of its own whose day is not the publication day or a few
+    days before: "Santiago, March 12, 2019" over a 2025 article heads a timeline's entry, and
+    "Quito, March 5" told before that day is where something will be."""
+    if dateline is None or not dateline.alone or published is None or not dateline.date_text:
+        return dateline
+    found = resolve_date(dateline.date_text, published, prefer="past")
+    if found is None or found[1] != "day":
+        return dateline
+    lag = date.fromisoformat(published) - date.fromisoformat(found[0])
+    return dateline if timedelta(0) <= lag <= MAX_FILING_LAG else None
 
 
 def filed_on(dateline: Dateline | None, published: str | None) -> str | None:

@@ -2348,3 +2348,12 @@ def test_a_role_word_before_a_possessors_thing_is_no_person_object(
 def test_the_head_of_a_body_its_country_owns_is_still_a_guest(extractor):
     found = events(extractor, "Chile received the chief of Bolivia's armed forces on Monday.")
     assert any(e["type"] == "CONSULT" and {"Chile", "Bolivia"} <= names(e) for e in found), found
+
+
+def test_a_dateline_line_far_from_the_publication_is_a_timelines_entry(extractor):
+    text = (
+        "Timeline: the border row\nSantiago, March 12, 2019\nBoric met Boluarte for talks on the "
+        "border."
+    )
+    met = of_type(extractor, text, "CONSULT")
+    assert met and all(e["location"] is None and e["date"] is None for e in met)

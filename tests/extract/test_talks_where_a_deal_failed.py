@@ -119,3 +119,22 @@ def test_a_meeting_where_they_failed_to_agree_is_past(extractor) -> None:
     # while an agreement to meet still points ahead
     planned = talks(extractor, "Peru and Chile agreed to meet in Quito on Wednesday.")
     assert [(e["date"], e["status"]) for e in planned] == [("2025-03-05", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one side's signing it did not do tells of no gathering it held
+        "Bolivia did not sign the agreement at the summit in Lima on Wednesday because it was "
+        "not invited.",
+        "Boric did not sign the accord at the summit in Lima on Wednesday, which he skipped.",
+        # a refusal may be of a summit still to come
+        "Peru's President Dina Boluarte has refused to sign the Pacific accord at the summit in "
+        "Santiago on Saturday, her office said on Thursday.",
+        # no one sitting: a habit, or none yet
+        "Peru and Chile never failed to reach a deal at talks when Boric was foreign minister.",
+        "Peru and Chile have not yet failed to reach a deal at talks, Boluarte said.",
+    ],
+)
+def test_no_gathering_is_told_as_held_by_a_refusal_or_a_habit(extractor, text: str) -> None:
+    assert not [e for e in talks(extractor, text) if e["status"] == "concluded"], text

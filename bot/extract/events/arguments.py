@@ -2356,7 +2356,14 @@ def _guests_hosted_for(trigger: Trigger) -> list[Token]:
         return []
     if lemma_of(token.head) not in GIVING_VERBS:
         return []
-    return [t for guest in objects_of(token, "for") for t in _subtree_without_clauses(guest)]
+    people = load_frames().person_objects | {"delegation", "delegate", "guest", "visitor"}
+    return [
+        t
+        for guest in objects_of(token, "for")
+        # a guest, not an occasion ("for the anniversary of the treaty")
+        if guest.ent_type_ == "PERSON" or guest.lemma_.lower() in people
+        for t in _subtree_without_clauses(guest)
+    ]
 
 
 def _hosted_at(trigger: Trigger, verb: Token) -> bool:

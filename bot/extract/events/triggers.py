@@ -3583,7 +3583,24 @@ def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
             or any(c.dep_ == "dobj" and names_an_agreement(c) for c in verb.children)
         )
         and _told_as_done(verb)
+        and _sought_together(verb)
     )
+
+
+def _sought_together(verb: Token) -> bool:
+    """A deal two sides or more sought with each other ("Peru and Chile failed to reach a deal",
+    "failed to reach a deal with Chile"): not one side's signing it did not do, which may tell of
+    a gathering it stayed away from ("Bolivia did not sign the accord at the summit")."""
+    chain = clause_chain(verb)
+    # (any subject: a dateline the parser read as one stands first, "LIMA - Peru and Chile ...")
+    subjects = [c for n in chain for c in n.children if c.dep_ == "nsubj"]
+    paired = any(c.dep_ == "conj" for subject in subjects for c in subject.children)
+    partnered = any(
+        c.dep_ == "prep" and c.lower_ == "with"
+        for n in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+        for c in n.children
+    )
+    return paired or partnered
 
 
 def deal_sought_at(noun: Token) -> Token | None:
@@ -3599,16 +3616,26 @@ def deal_sought_at(noun: Token) -> Token | None:
         and deal.head.pos_ == "VERB"
         and names_an_agreement(deal)
         and _told_as_done(deal.head)
+        # one side's signing it did not do may tell of a gathering it stayed away from
+        and (not _not_done(deal.head) or _sought_together(deal.head))
     ):
         return deal.head
     return None
 
 
+def _not_done(verb: Token) -> bool:
+    """The verb's clause tells the act failed or was not done ("did not sign", "failed to")."""
+    chain = clause_chain(verb)
+    return any(c.dep_ == "neg" for n in chain for c in n.children) or any(
+        lemma_of(n) in load_frames().negating for n in chain[1:]
+    )
+
+
 # Auxiliaries that tell an act as done before the telling ("did not reach", "has failed to").
 _DONE_AUXES = frozenset({"did", "had", "has", "have", "was", "were"})
-# Verbs a done act may be the complement of, besides a failure or refusal ("managed to reach",
+# Verbs a done act may be the complement of: a failure ("failed to reach", "managed to reach",
 # "were unable to reach").
-_DONE_HEADS = frozenset({"manage", "unable", "be"})
+_DONE_HEADS = frozenset({"fail", "neglect", "manage", "unable", "be"})
 # What befell an occasion that was not held ("talks that were called off", "the postponed talks").
 _UNDONE = CALLING_OFF | {"postpone", "delay", "suspend", "boycott", "skip", "miss"}
 
@@ -3618,8 +3645,10 @@ def _told_as_done(verb: Token) -> bool:
     not reach", "reached"), with no modal, future, condition or denial ("could fail to", "will
     reach", "if they reach", "denied reaching")."""
     chain = clause_chain(verb)
-    if any(lemma_of(n) not in _DONE_HEADS | load_frames().negating for n in chain[1:]):
-        return False  # "urged them to reach", "aim to reach", "hope to reach": not done
+    if any(lemma_of(n) not in _DONE_HEADS for n in chain[1:]):
+        # "urged them to reach", "aim to reach", "hope to reach": not done; "refused to sign it
+        # at the summit on Saturday" may tell of a summit still to come
+        return False
     auxes = {c.lower_ for n in chain for c in n.children if c.dep_ in ("aux", "auxpass")}
     if any(c.dep_ == "neg" for n in chain for c in n.children) and "could" in auxes:
         auxes = (auxes - {"could"}) | {"did"}  # "could not reach a deal": failed to, then
@@ -3631,6 +3660,8 @@ def _told_as_done(verb: Token) -> bool:
         return False
     if any(_denied(n) for n in chain):
         return False
+    if any(c.lower_ in ("never", "longer", "yet") for n in chain for c in n.children):
+        return False  # "never failed to", "no longer failed to", "have not yet": no one sitting
     return any(n.tag_ == "VBD" for n in chain) or bool(auxes & _DONE_AUXES)
 
 

@@ -1029,12 +1029,10 @@ def _tense(trigger: Trigger) -> str:
     ):
         return "past"  # "the framework, agreed by X and Y in Windsor on Monday" (not "the talks,
         # scheduled for Monday")
-    if (
-        verb.dep_ == "xcomp"
-        and verb.head.tag_ == "VBD"
-        and lemma_of(verb.head) in load_frames().negating
-    ):
-        return "past"  # "failed to agree at the meeting on Saturday": the failure's day is past
+    if verb.dep_ == "xcomp" and verb.head.tag_ == "VBD" and lemma_of(verb.head) == "fail":
+        # "failed to agree at the meeting on Saturday": the failure's day is past (a refusal may
+        # be of an act still to come)
+        return "past"
     if any(lemma_of(n) in PLANNED_CUES for n in chain) and not proposed_before_it_was_told(token):
         return "future"
     if (
@@ -2633,7 +2631,8 @@ def find_status(
         # (an occasion told with no clause of its own: not "the talks, which resumed on
         # Wednesday", "the summit now under way")
         expected = (
-            _clause_to_come(host)
+            not (date and published and date[0] < published)  # not "at a summit last week"
+            and _clause_to_come(host)
             and lemma_of(host.head) != "agree"
             and not is_definite(token)
             and not any(c.dep_ in ("relcl", "acl", "amod", "advmod") for c in token.children)
