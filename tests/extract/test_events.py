@@ -483,6 +483,22 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
     assert "REJECT" in {e["type"] for e in refused}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said the talks went well, but its minister declined to go into detail.",
+        "Peru refused to give details of the deal with Chile.",
+        "Peru declined to provide further details on the border talks with Chile.",
+        "Peru refused to answer questions about the deal with Chile.",
+    ],
+)
+def test_declining_to_say_more_rejects_nothing(extractor, text):
+    assert "REJECT" not in {e["type"] for e in events(extractor, text)}
+    # while refusing a deal is a rejection
+    refused = events(extractor, "Peru refused to sign the deal with Chile.")
+    assert "REJECT" in {e["type"] for e in refused}
+
+
 def test_a_withdrawal_told_with_its_object_inside_the_phrasal_verb_is_found(extractor):
     text = "Chile pulled its troops out of Bolivia in 2022."
     (withdrawal,) = [e for e in events(extractor, text) if e["type"] == "RETREAT"]

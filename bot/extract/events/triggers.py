@@ -662,8 +662,19 @@ def _empty_refusal(trigger: Trigger) -> bool:
     if verb.pos_ != "VERB" or lemma_of(verb) not in load_frames().negating:
         return False
     return any(
-        c.dep_ == "xcomp" and (verb_lemma(c) in load_frames().empty_refusals or _a_rejection(c))
+        c.dep_ == "xcomp"
+        and (verb_lemma(c) in load_frames().empty_refusals or _a_rejection(c) or _details(c))
         for c in verb.children
+    )
+
+
+def _details(verb: Token) -> bool:
+    """ "go into detail", "give details", "provide further details": saying more, not an act."""
+    return any(
+        t.lemma_.lower() == "detail"
+        and t.dep_ in ("dobj", "pobj")
+        and t.head.i in (verb.i, *(c.i for c in verb.children if c.dep_ == "prep"))
+        for t in verb.subtree
     )
 
 
