@@ -17,3 +17,12 @@ def of_type(extractor, text: str, type_: str, published: str = PUBLISHED) -> lis
 
 def names(event: dict) -> set[str]:
     return {p["name"] for p in event["participants"]}
+
+
+def shown(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
+    """The events an answer shows (at or above the default display line)."""
+    return [e for e in events(extractor, text, published) if e["confidence"] >= 0.5]
+
+
+def countries(event: dict) -> set[str]:
+    return {p["country_code"] for p in event["participants"] if p["country_code"]}

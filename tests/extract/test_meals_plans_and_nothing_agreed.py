@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.extractor import ExtractRequest
-
-PUBLISHED = "2025-02-27"  # a Thursday
-
-
-def events(extractor, text: str) -> list[dict]:
-    """The events an answer shows."""
-    found = extractor.extract(ExtractRequest("t", text, PUBLISHED)).to_json()["events"]
-    return [e for e in found if e["confidence"] >= 0.5]
-
-
-def countries(event: dict) -> set[str]:
-    return {p["country_code"] for p in event["participants"] if p["country_code"]}
+from tests.extract.events_found import countries
+from tests.extract.events_found import shown as events
 
 
 @pytest.mark.parametrize(

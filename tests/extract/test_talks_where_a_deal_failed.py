@@ -7,23 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.extractor import ExtractRequest
-
-PUBLISHED = "2025-02-27"  # a Thursday
-
-
-def events(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
-    """The events an answer shows."""
-    found = extractor.extract(ExtractRequest("t", text, published)).to_json()["events"]
-    return [e for e in found if e["confidence"] >= 0.5]
+from tests.extract.events_found import PUBLISHED, countries
+from tests.extract.events_found import shown as events
 
 
 def talks(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
     return [e for e in events(extractor, text, published) if e["type"] == "CONSULT"]
-
-
-def countries(event: dict) -> set[str]:
-    return {p["country_code"] for p in event["participants"] if p["country_code"]}
 
 
 @pytest.mark.parametrize(
