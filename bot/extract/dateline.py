@@ -31,6 +31,8 @@ CITY_STATES = frozenset({"SGP", "MCO", "SMR", "VAT", "DJI", "KWT", "LUX"})
 # A dated dateline more than this before the publication day is a date in the lead, not the
 # day the report was filed.
 MAX_FILING_LAG = timedelta(days=3)
+# A line of a city and a day with a year further back than this heads a timeline's entry.
+TIMELINE_LAG = timedelta(days=62)
 
 # PLACE[, REGION][, DATE][ (AGENCY)] followed by a dash (" - " too, or ".- " as EFE files it),
 # colon, bullet or bar, by ". /AGENCY/." as TASS files it, or by the full stop after its date.
@@ -59,7 +61,12 @@ _AGENCY_LINE = re.compile(
     re.MULTILINE,
 )
 _SEARCHED_LINES = 6
-_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b\.?")
+# A month's name, in English or in the Spanish, Portuguese and French of wire copy ("Enero 15").
+_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Ene|Abr|Ago|Dic|Fev|Mai|Set|Out|Dez"
+    r"|Janv|F[ée]v|Avr|Juin|Juil|Ao[uû]t|D[ée]c)[a-zéû]{0,7}\b\.?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -227,16 +234,18 @@ DATELINE_STATES = frozenset({"US", "CA", "AU"})
 
 
 def dateline_of(dateline: Dateline | None, published: str | None) -> Dateline | None:
-    """The dateline, unless it is a line of its own whose day is not the publication day or a few
-    days before: "Santiago, March 12, 2019" over a 2025 article heads a timeline's entry, and
-    "Quito, March 5" told before that day is where something will be."""
+    """The dateline, unless it is a line of its own dated with a year long before the publication:
+    "Santiago, March 12, 2019" over a 2025 article heads a timeline's entry (weekly and re-posted
+    copy is filed days or weeks before)."""
     if dateline is None or not dateline.alone or published is None or not dateline.date_text:
         return dateline
+    if not re.search(r"\d{4}", dateline.date_text):
+        return dateline  # a day with no year is this year's, whatever lag it has
     found = resolve_date(dateline.date_text, published, prefer="past")
     if found is None or found[1] != "day":
         return dateline
     lag = date.fromisoformat(published) - date.fromisoformat(found[0])
-    return dateline if timedelta(0) <= lag <= MAX_FILING_LAG else None
+    return dateline if lag <= TIMELINE_LAG else None
 
 
 def filed_on(dateline: Dateline | None, published: str | None) -> str | None:

@@ -2350,6 +2350,27 @@ def test_the_head_of_a_body_its_country_owns_is_still_a_guest(extractor):
     assert any(e["type"] == "CONSULT" and {"Chile", "Bolivia"} <= names(e) for e in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # filed a day after the publication date given, a week before, with no year
+        (
+            "LIMA, February 28, 2025\nPeru's minister met his Chilean counterpart here.",
+            "2025-02-27",
+        ),
+        (
+            "LIMA, February 20, 2025\nPeru's minister met his Chilean counterpart here.",
+            "2025-02-27",
+        ),
+        ("LIMA, February 28\nPeru's minister met his Chilean counterpart here.", "2025-02-27"),
+        ("QUITO, Enero 15, 2025\nPeru's minister met his Chilean counterpart here.", "2025-01-16"),
+    ],
+)
+def test_a_dateline_line_days_off_the_publication_still_places_here(extractor, text, published):
+    met = of_type(extractor, text, "CONSULT", published)
+    assert met and all(e["location"] is not None for e in met)
+
+
 def test_a_dateline_line_far_from_the_publication_is_a_timelines_entry(extractor):
     text = (
         "Timeline: the border row\nSantiago, March 12, 2019\nBoric met Boluarte for talks on the "

@@ -499,6 +499,18 @@ def test_declining_to_say_more_rejects_nothing(extractor, text):
     assert "REJECT" in {e["type"] for e in refused}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru refused to answer Chile's demand for the extradition of Jose Jeri.",
+        "Chile refused to accept the details of the Peruvian proposal.",
+        "Chile refused to go along with the details of the Peruvian proposal.",
+    ],
+)
+def test_refusing_a_demand_or_a_proposals_details_is_a_rejection(extractor, text):
+    assert "REJECT" in {e["type"] for e in events(extractor, text)}
+
+
 def test_a_withdrawal_told_with_its_object_inside_the_phrasal_verb_is_found(extractor):
     text = "Chile pulled its troops out of Bolivia in 2022."
     (withdrawal,) = [e for e in events(extractor, text) if e["type"] == "RETREAT"]

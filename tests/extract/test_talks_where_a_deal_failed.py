@@ -21,6 +21,10 @@ def talks(extractor, text: str, published: str = PUBLISHED) -> list[dict]:
         "Peru and Chile failed to reach a deal at talks in Quito on Wednesday.",
         "Peru and Chile did not reach a deal at the talks in Quito on Wednesday.",
         "Peru and Chile could not reach a deal at the talks in Quito on Wednesday.",
+        # the partner named on the talks, or both sides in the subject's words
+        "Peru failed to reach a border deal at talks with Chile in Quito on Wednesday.",
+        "Peruvian and Chilean negotiators failed to reach a deal at talks in Quito on Wednesday.",
+        "Peru and Chile have yet again failed to reach a deal at talks in Quito on Wednesday.",
         # the parser hangs the talks on the verb, counted in days
         "Peru and Chile failed to reach agreement on Wednesday at two days of talks in Quito.",
     ],

@@ -2343,6 +2343,11 @@ def _guests_received_for(token: Token, verb: Token) -> bool:
 
 # Verbs of giving a meal for a guest ("hosted a working lunch for X", "gave a dinner for X").
 GIVING_VERBS = frozenset({"host", "give", "throw", "offer"})
+# Words for those a meal may be given for, besides the role words of the frames.
+GUEST_WORDS = frozenset(
+    "delegation delegate guest visitor official diplomat negotiator lawmaker mayor team side "
+    "representative member".split()
+)
 # The meals a sitting is held over ("a working lunch").
 MEALS = frozenset({"lunch", "dinner", "breakfast", "luncheon"})
 
@@ -2356,7 +2361,7 @@ def _guests_hosted_for(trigger: Trigger) -> list[Token]:
         return []
     if lemma_of(token.head) not in GIVING_VERBS:
         return []
-    people = load_frames().person_objects | {"delegation", "delegate", "guest", "visitor"}
+    people = load_frames().person_objects | GUEST_WORDS
     return [
         t
         for guest in objects_of(token, "for")

@@ -668,12 +668,25 @@ def _empty_refusal(trigger: Trigger) -> bool:
     )
 
 
+# Verbs of telling more, whose object "details" or "questions" make a refusal of them empty.
+_TELLING_VERBS = frozenset(
+    {"give", "provide", "go", "offer", "release", "share", "reveal", "answer", "take"}
+)
+
+
 def _details(verb: Token) -> bool:
-    """ "go into detail", "give details", "provide further details": saying more, not an act."""
+    """ "go into detail", "give details", "answer questions": saying more, not an act (while
+    "accept the details of the proposal" and "answer Chile's demand" are)."""
+    if lemma_of(verb) not in _TELLING_VERBS:
+        return False
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if lemma_of(verb) == "go" and not any(p.lower_ == "into" for p in preps):
+        return False  # "go into detail" (not "go along with the details of the proposal")
+    heads = {verb.i, *(p.i for p in preps)}
     return any(
-        t.lemma_.lower() == "detail"
+        t.lemma_.lower() in ("detail", "question")
         and t.dep_ in ("dobj", "pobj")
-        and t.head.i in (verb.i, *(c.i for c in verb.children if c.dep_ == "prep"))
+        and t.head.i in heads
         for t in verb.subtree
     )
 
@@ -3594,21 +3607,23 @@ def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
             or any(c.dep_ == "dobj" and names_an_agreement(c) for c in verb.children)
         )
         and _told_as_done(verb)
-        and _sought_together(verb)
+        and _sought_together(verb, noun)
     )
 
 
-def _sought_together(verb: Token) -> bool:
+def _sought_together(verb: Token, occasion: Token | None = None) -> bool:
     """A deal two sides or more sought with each other ("Peru and Chile failed to reach a deal",
     "failed to reach a deal with Chile"): not one side's signing it did not do, which may tell of
     a gathering it stayed away from ("Bolivia did not sign the accord at the summit")."""
     chain = clause_chain(verb)
     # (any subject: a dateline the parser read as one stands first, "LIMA - Peru and Chile ...")
     subjects = [c for n in chain for c in n.children if c.dep_ == "nsubj"]
-    paired = any(c.dep_ == "conj" for subject in subjects for c in subject.children)
+    # "Peru and Chile", "Peruvian and Chilean negotiators", "negotiators from Peru and Chile"
+    paired = any(t.dep_ == "conj" for subject in subjects for t in subject.subtree)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
     partnered = any(
         c.dep_ == "prep" and c.lower_ == "with"
-        for n in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+        for n in (verb, *objects, *([occasion] if occasion is not None else []))
         for c in n.children
     )
     return paired or partnered
@@ -3628,7 +3643,7 @@ def deal_sought_at(noun: Token) -> Token | None:
         and names_an_agreement(deal)
         and _told_as_done(deal.head)
         # one side's signing it did not do may tell of a gathering it stayed away from
-        and (not _not_done(deal.head) or _sought_together(deal.head))
+        and (not _not_done(deal.head) or _sought_together(deal.head, noun))
     ):
         return deal.head
     return None
@@ -3671,9 +3686,17 @@ def _told_as_done(verb: Token) -> bool:
         return False
     if any(_denied(n) for n in chain):
         return False
-    if any(c.lower_ in ("never", "longer", "yet") for n in chain for c in n.children):
+    if any(_no_one_time(c) for n in chain for c in n.children):
         return False  # "never failed to", "no longer failed to", "have not yet": no one sitting
     return any(n.tag_ == "VBD" for n in chain) or bool(auxes & _DONE_AUXES)
+
+
+def _no_one_time(word: Token) -> bool:
+    """ "never", "no longer", "not yet": no one time the act was done (not "yet again")."""
+    before = word.doc[word.i - 1].lower_ if word.i > 0 else ""
+    return word.lower_ == "never" or (
+        (word.lower_, before) in {("longer", "no"), ("yet", "not"), ("yet", "n't")}
+    )
 
 
 def _undone_occasion(noun: Token) -> bool:

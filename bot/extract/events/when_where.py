@@ -76,7 +76,7 @@ from bot.extract.events.triggers import (
 from bot.extract.pipeline import SPAN_UNITS, load_data, quoted
 from bot.extract.towns import town_named
 from bot.facts import Location
-from bot.identity import names_a_site
+from bot.identity import names_a_site, period
 from bot.names import fold
 
 
@@ -2631,7 +2631,8 @@ def find_status(
         # (an occasion told with no clause of its own: not "the talks, which resumed on
         # Wednesday", "the summit now under way")
         expected = (
-            not (date and published and date[0] < published)  # not "at a summit last week"
+            not (date and published and period(*date)[1].isoformat() < published)
+            # (not "at a summit last week"; "later this month" is this month's)
             and _clause_to_come(host)
             and lemma_of(host.head) != "agree"
             and not is_definite(token)
