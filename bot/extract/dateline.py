@@ -105,7 +105,7 @@ def find_dateline(text: str) -> Dateline | None:
             # (at the top, "ASTANA, 3 March 2025. X held talks" is the dateline)
             continue
         if found.groupdict().get("eol") is not None and not _a_dateline_line(
-            text, found, place, region
+            text, found, place, region, lines_before
         ):
             continue
         if code is None and not (
@@ -142,7 +142,9 @@ def _head_end(text: str) -> int:
     return head_end
 
 
-def _a_dateline_line(text: str, found: re.Match[str], place: str, region: str | None) -> bool:
+def _a_dateline_line(
+    text: str, found: re.Match[str], place: str, region: str | None, lines_before: int
+) -> bool:
     """A line of a place and a day alone ("DHAKA, September 6, 2011") is a dateline only for a
     city the gazetteer knows by that name itself (not "By Anna Mbuyi, Lima, ...", a byline, nor
     "Eurasianet, May 6, 2023", an outlet's stamp, nor "Crimea, ...", a region), with no words of
@@ -155,7 +157,7 @@ def _a_dateline_line(text: str, found: re.Match[str], place: str, region: str | 
         return False
     if not _MONTH.search(found.group("date") or ""):
         return False  # "Lima, Round 2", "Santiago, Day 2": no day of a month
-    if sum(1 for line in text[: found.start()].splitlines() if line.strip()) > 2:
+    if lines_before > 2:
         return False
     others = (
         m

@@ -494,14 +494,12 @@ def test_declining_to_comment_or_refusing_to_rule_out_rejects_nothing(extractor)
 )
 def test_declining_to_say_more_rejects_nothing(extractor, text):
     assert "REJECT" not in {e["type"] for e in events(extractor, text)}
-    # while refusing a deal is a rejection
-    refused = events(extractor, "Peru refused to sign the deal with Chile.")
-    assert "REJECT" in {e["type"] for e in refused}
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        "Peru refused to sign the deal with Chile.",
         "Peru refused to answer Chile's demand for the extradition of Jose Jeri.",
         "Chile refused to accept the details of the Peruvian proposal.",
         "Chile refused to go along with the details of the Peruvian proposal.",

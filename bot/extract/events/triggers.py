@@ -3589,11 +3589,12 @@ def _negated_above(verb: Token) -> bool:
 
 
 def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
-    """ "Failed to reach a deal at two days of talks in Almaty", "refused to sign the accord at
-    the summit": what failed is the deal; the talks it was sought at were held. Only an occasion
-    set by a preposition under a verb of making a deal, told as done in the past: "failed to show
-    up at the talks", "refused to take part in the talks", "could fail to reach a deal at the
-    talks" and "denied reaching a deal at a secret meeting" keep their negation."""
+    """ "Failed to reach a deal at two days of talks in Almaty", "did not reach a deal at the
+    talks": what failed is the deal; the talks it was sought at were held. Only an occasion set
+    by a preposition under a verb of making a deal, its failure told as done in the past by two
+    sides or with a partner: "failed to show up at the talks", "refused to sign the accord at the
+    summit", "could fail to reach a deal at the talks" and "denied reaching a deal at a secret
+    meeting" keep their negation."""
     if occasion_kind(noun) is None or _undone_occasion(noun):
         return False
     phrase = measured(noun)
