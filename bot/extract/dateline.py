@@ -49,8 +49,8 @@ _DATELINE = re.compile(
     r"[ \t]*(?:--|[—–:•|]|\.?-(?=[ \t])"
     r"|\.[ \t]*/(?P<slashed>[A-Z][A-Za-z-]{1,20})/\.?"  # "MOSCOW, June 2. /TASS/."
     r"|(?<=\d)(?P<stop>\.)(?=[ \t]+[A-Z])"  # "ALMATY, May 17. The talks": a full stop
-    # or the line's end after its day, as a line of its own ("DHAKA, September 6, 2011"),
-    # the agency after a comma ("Baku, May 23, AZERTAC")
+    # or the line's end after its day, as a line of its own ("LIMA, September 6, 2024"), the
+    # agency after a comma ("Quito, May 23, EFE")
     r"|(?P<eol>(?<=\d)(?:,[ \t]*[A-Z][A-Za-z]{2,20})?)[ \t]*$)",
     re.MULTILINE,
 )
@@ -76,7 +76,7 @@ class Dateline:
     end: int  # offset just past the dateline's separator
     date_text: str | None = None  # the day it was filed, as written ("Sept 12")
     region: str | None = None  # the state or country after the place ("ANCHORAGE, Alaska")
-    alone: bool = False  # a line of its own ("DHAKA, September 6, 2011"), not opening the lead
+    alone: bool = False  # a line of its own ("LIMA, September 6, 2024"), not opening the lead
 
 
 def find_dateline(text: str) -> Dateline | None:
@@ -145,9 +145,9 @@ def _head_end(text: str) -> int:
 def _a_dateline_line(
     text: str, found: re.Match[str], place: str, region: str | None, lines_before: int
 ) -> bool:
-    """A line of a place and a day alone ("DHAKA, September 6, 2011") is a dateline only for a
+    """A line of a place and a day alone ("LIMA, September 6, 2024") is a dateline only for a
     city the gazetteer knows by that name itself (not "By Anna Mbuyi, Lima, ...", a byline, nor
-    "Eurasianet, May 6, 2023", an outlet's stamp, nor "Crimea, ...", a region), with no words of
+    "Andes Weekly, May 6, 2023", an outlet's stamp, nor "Crimea, ...", a region), with no words of
     a sentence in the region's place ("Quito, Lima to hold talks on March 3" is a headline), below
     two lines at most, and the only such line among the opening ones (not one of a timeline's
     entries or of a tour's stops)."""

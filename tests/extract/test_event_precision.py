@@ -126,7 +126,7 @@ def test_the_dateline_places_the_lead_event_and_here():
             "26 February 2025",
         ),
         (
-            "Peru, Chile sign a treaty\n\nQuito, February 26, AZERTAC\n\nThey signed it.",
+            "Peru, Chile sign a treaty\n\nQuito, February 26, EFE\n\nThey signed it.",
             "Quito",
             "February 26",
         ),

@@ -33,20 +33,22 @@ def test_a_dinner_for_a_cause_names_no_guest(extractor) -> None:
 
 def test_a_meeting_others_are_expected_to_hold_is_not_the_lunch_held(extractor) -> None:
     text = (
-        "Chilean President Gabriel Boric and Peruvian President Dina Boluarte met in Lima on "
-        "Monday.\n\nThe foreign ministers, Anna Mbuyi and Hanno Tartu, are expected to formally "
-        "adopt parts of the framework at a meeting of the joint committee in the coming weeks."
+        "Gabriel Boric and Dina Boluarte have struck a deal on trade.\n\nAfter a working lunch "
+        "near Lima on Monday, the two presidents appeared together at the town hall.\n\nThe "
+        "trade ministers, Anna Mbuyi and Hanno Tartu, are expected to adopt the customs annex at "
+        "a meeting of the border commission."
     )
-    met = {e["status"]: e for e in events(extractor, text) if e["type"] == "CONSULT"}
-    assert set(met) == {"concluded", "planned"}
-    assert met["concluded"]["date"] == "2025-02-24"
-    assert {p["name"] for p in met["planned"]["participants"]} >= {"Anna Mbuyi", "Hanno Tartu"}
+    met = [e for e in events(extractor, text) if e["type"] == "CONSULT"]
+    planned = [
+        e for e in met if {"Anna Mbuyi", "Hanno Tartu"} <= {p["name"] for p in e["participants"]}
+    ]
+    # still to come: neither held nor dated to the lunch's day gone by
+    assert [(e["status"], e["date"]) for e in planned] == [("planned", None)]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        'A diplomat said "nothing is settled until Quito says yes", Chile and Peru said.',
         "Nothing was agreed between Chile and Peru in Lima on Wednesday.",
         "Nobody from Peru met the Chilean envoy in Lima on Wednesday.",
         "Chile and Peru signed nothing in Lima on Wednesday.",

@@ -3319,7 +3319,7 @@ def is_negated_or_hypothetical(trigger: Trigger) -> bool:
                 and node.i == (trigger.governor or token).i
                 and _no_one(child)
             ):
-                return True  # "nothing is settled until Belfast says yes", "nobody met him"
+                return True  # "nothing was settled", "nobody met him"
     if (
         verb.dep_ == "conj"
         and verb.tag_ in (verb.head.tag_, "VB")  # not "whether X would lift ... and met Y"
@@ -3589,7 +3589,7 @@ def _negated_above(verb: Token) -> bool:
 
 
 def _the_setting_of_a_deal_not_made(noun: Token) -> bool:
-    """ "Failed to reach a deal at two days of talks in Almaty", "did not reach a deal at the
+    """ "Failed to reach a deal at two days of talks in Quito", "did not reach a deal at the
     talks": what failed is the deal; the talks it was sought at were held. Only an occasion set
     by a preposition under a verb of making a deal, its failure told as done in the past by two
     sides or with a partner: "failed to show up at the talks", "refused to sign the accord at the
