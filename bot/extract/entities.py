@@ -26,7 +26,7 @@ from bot.extract.countries import (
     quarter_words,
     settling_forms,
 )
-from bot.extract.dateline import Dateline, find_dateline
+from bot.extract.dateline import Dateline, dateline_of, find_dateline
 from bot.extract.gender import Gender, is_first_name, person_gender, pronoun_gender
 from bot.extract.organizations import (
     movement_name,
@@ -624,7 +624,7 @@ COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 class EntityIndex:
     """Entities of one Doc, and the lookups the statement and event extractors need."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, published: str | None = None) -> None:
         self.doc = doc
         self.clusters: list[Cluster] = []
         self.by_token: dict[int, Cluster] = {}
@@ -633,7 +633,8 @@ class EntityIndex:
         self.byline_tokens: set[int] = set()
         self._genders: dict[int, Gender | None] = {}
         self._quote_spans: list[QuoteSpan] | None = None
-        self.dateline: Dateline | None = find_dateline(doc_text(doc))
+        # (a line of a city and a day long before the publication heads a timeline's entry)
+        self.dateline: Dateline | None = dateline_of(find_dateline(doc_text(doc)), published)
         self.dateline_tokens: set[int] = _dateline_tokens(doc, self.dateline)
         # the dateline's day is the filing's, not an event's: date rules read the doc alone
         doc.user_data["briefbot_dateline_tokens"] = frozenset(self.dateline_tokens)
@@ -2733,8 +2734,8 @@ def _of_country(token: Token, gap: Span) -> bool:
     return token.lower_ in ("of", "the") and gap[0].lower_ == "of"
 
 
-def link_entities(doc: Doc) -> EntityIndex:
-    index = EntityIndex(doc)
+def link_entities(doc: Doc, published: str | None = None) -> EntityIndex:
+    index = EntityIndex(doc, published)
     index.finish()
     return index
 

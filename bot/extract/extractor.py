@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from bot.extract.batching import MAX_BATCH_CHARS, pack, split_text
-from bot.extract.dateline import dateline_of, filed_on
+from bot.extract.dateline import filed_on
 from bot.extract.entities import link_entities
 from bot.extract.events import extract_events
 from bot.extract.pipeline import load_pipeline
@@ -96,8 +96,7 @@ class Extractor:
 
 
 def facts_from_doc(doc: Doc, request: ExtractRequest) -> Extraction:
-    index = link_entities(doc)
-    index.dateline = dateline_of(index.dateline, request.published)
+    index = link_entities(doc, request.published)
     written = filed_on(index.dateline, request.published)
     statements = extract_statements(doc, index, written)
     events = extract_events(doc, index, written)
